@@ -1,0 +1,98 @@
+// Result shapes of the analysis engine. The CLI prints them as JSON (DESIGN.md section 8), the
+// language server shows them on hover, the webviews chart them: keep the field names stable.
+
+/** A point estimate with its interval. Fractions in [0,1] for rates (the interval may exceed it: Wald is unclipped). */
+export interface Estimate {
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+export type KlEstimator = 'k1' | 'k2' | 'k3';
+
+export interface AttributionOptions {
+  /** KL coefficient beta. */
+  beta: number;
+  /** Per-token divergence used when log-probs are unknown. */
+  eps: number;
+  /** Discount gamma. */
+  gamma: number;
+  kl: KlEstimator;
+}
+
+export type AttributedAction = 'sample' | 'STOP' | 'RESAMPLE';
+
+export interface AttributedStep {
+  action: AttributedAction;
+  /** Immediate KL penalty r (negative = penalised). */
+  r: number;
+  /** KL Q-value (Theorem 3.2). */
+  q: number;
+  /** Surrogate Q-value gamma^(T-t) * A (Theorem 3.1). */
+  qSurrogate: number;
+  /** Q x d log pi(action)/d theta for the action's own logit. */
+  contribution: number;
+}
+
+export interface PushDrag {
+  sampling: number;
+  decision: number;
+}
+
+export interface TraceAttribution {
+  steps: AttributedStep[];
+  /** GRPO advantage A used for the surrogate. */
+  advantage: number;
+  /** Surrogate gradient mass on sampling vs decision actions. */
+  push: PushDrag;
+  /** KL gradient mass on sampling vs decision actions. */
+  drag: PushDrag;
+  /** |drag.sampling| / |drag.decision| (the KL attribution ratio). */
+  ratio: number;
+  /** |push.sampling| / |push.decision|, shown beside it. */
+  surrogateRatio: number;
+}
+
+export interface Transitions {
+  TT: number;
+  TF: number;
+  FT: number;
+  /** F->F with the same wrong answer repeated. */
+  FFecho: number;
+  /** F->F with a different wrong answer. */
+  FFnew: number;
+}
+
+export interface CalibrationGroup {
+  model: string;
+  task: string;
+  /** Traces in the group (with ground truth and an answer). */
+  n: number;
+  /** Final-answer accuracy, Wald interval. */
+  accuracy: Estimate;
+  p: Estimate;
+  delta1: Estimate;
+  delta2: Estimate;
+  /** Predicted accuracy: infinite horizon, and with at most K attempts (last answer stands). */
+  predicted: Estimate;
+  predictedK: Estimate & { K: number };
+  transitions: Transitions;
+  /** FFecho / (FFecho + FFnew), NaN when no F->F transition. */
+  echoRate: number;
+  /** Raw counts behind the rates, so consumers can re-aggregate. */
+  counts: {
+    correctFinal: number;
+    firstCorrect: number;
+    stopAfterCorrect: number;
+    decisionsAfterCorrect: number;
+    resampleAfterWrong: number;
+    decisionsAfterWrong: number;
+  };
+}
+
+export interface CalibrationResult {
+  groups: CalibrationGroup[];
+  /** Files or records that could not be used, with why. */
+  skipped: { file: string; line?: number; reason: string }[];
+  bootstrap: { B: number; seed: number };
+}

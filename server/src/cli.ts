@@ -1,0 +1,36 @@
+// `reflection-lens`: the engine for batch use. Each subcommand lives in server/src/cli/<name>.ts
+// and exports `run(argv): Promise<number>` (the exit code) and `usage` (its --help text).
+import { UsageError } from './cli/args.js';
+
+interface Command { run(argv: string[]): Promise<number>; usage: string; summary: string }
+
+const commands: Record<string, () => Promise<Command>> = {
+  segment: () => import('./cli/segment.js'),
+  attribution: () => import('./cli/attribution.js'),
+  calibrate: () => import('./cli/calibrate.js'),
+  import: () => import('./cli/import.js'),
+  train: () => import('./cli/train.js'),
+  verl: () => import('./cli/verl.js'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const lines = await Promise.all(Object.entries(commands).map(async ([n, load]) => `  ${n.padEnd(12)} ${(await load()).summary}`));
+    process.stdout.write(`reflection-lens: read, calibrate and train self-reflection in reasoning traces\n\nUsage: reflection-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --json (result on stdout; progress and errors on stderr) and --help.\n`);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) { process.stderr.write(`reflection-lens: unknown command "${name}" (try --help)\n`); return 2; }
+  const cmd = await load();
+  if (rest.includes('--help') || rest.includes('-h')) { process.stdout.write(cmd.usage); return 0; }
+  try {
+    return await cmd.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) { process.stderr.write(`reflection-lens ${name}: ${err.message}\n\n${cmd.usage}`); return 2; }
+    process.stderr.write(`reflection-lens ${name}: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,47 @@
+// Minimal argv parser shared by every subcommand: `--key value`, `--key=value`, boolean flags,
+// `-o` as `--out`, and positionals. Unknown flags are errors so typos do not pass silently.
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+export class UsageError extends Error {}
+
+/** `booleans` names flags that take no value; every other allowed flag takes one. */
+export function parseArgs(argv: string[], allowed: string[], booleans: string[] = []): ParsedArgs {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  const known = new Set([...allowed, ...booleans]);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { positionals.push(...argv.slice(i + 1)); break; }
+    if (!a.startsWith('-') || a === '-') { positionals.push(a); continue; }
+    let key = a.replace(/^--?/, '');
+    let value: string | undefined;
+    const eq = key.indexOf('=');
+    if (eq >= 0) { value = key.slice(eq + 1); key = key.slice(0, eq); }
+    if (key === 'o') key = 'out';
+    if (!known.has(key)) throw new UsageError(`unknown option --${key}`);
+    if (booleans.includes(key)) { flags.set(key, true); continue; }
+    if (value === undefined) {
+      if (i + 1 >= argv.length) throw new UsageError(`--${key} needs a value`);
+      value = argv[++i];
+    }
+    flags.set(key, value);
+  }
+  return { positionals, flags };
+}
+
+export function numberFlag(args: ParsedArgs, key: string, fallback: number): number {
+  const v = args.flags.get(key);
+  if (v === undefined || v === true) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`--${key} expects a number, got "${v}"`);
+  return n;
+}
+
+export function stringFlag(args: ParsedArgs, key: string): string | undefined {
+  const v = args.flags.get(key);
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,129 @@
+// The shared vocabulary of the trace engine. Everything outside server/src/trace (analysis,
+// training, the language server, the CLI) speaks in these types, so they change only with care.
+// Positions are 0-based (line, UTF-16 column) like LSP; the CLI adds 1 when it prints them.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem found in a trace file: malformed input or a finding about the reasoning. */
+export interface TraceDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  /** Stable machine code, e.g. "bad-header", "missing-separator", "missed-correction". */
+  code: string;
+  /** Human text that says what was found and, for malformed input, what was expected. */
+  message: string;
+}
+
+/** One `=== id` record of a `.trace` file, as parsed (no analysis yet). */
+export interface TraceRecord {
+  /** Ordinal of the record in its file (0-based). */
+  index: number;
+  /** Text after `=== ` on the record line; the ordinal (1-based) as a string when empty. */
+  id: string;
+  /** Line of the `===` line. */
+  startLine: number;
+  /** Line of the `---` separator, or -1 when it is missing. */
+  separatorLine: number;
+  /** Last line of the record (inclusive). */
+  endLine: number;
+  /** Every header `key: value` in order (keys lower-cased); unknown keys are kept as metadata. */
+  headers: Record<string, string>;
+  query: string | undefined;
+  /** Ground truth; undefined when the record has none. */
+  answer: string | undefined;
+  /** Difficulty / grouping key (explicit, or `<digits a>x<digits b>` for an a*b query, or ""). */
+  task: string;
+  /** Model name (explicit, or the file name given to the parser). */
+  model: string;
+  /** Rollout group (explicit, or the query). */
+  group: string;
+  /** First line of the body (the line after `---`). */
+  bodyStartLine: number;
+  /** Body text as the model wrote it: the `\===` escape removed, lines joined with "\n". */
+  body: string;
+  /**
+   * Start offset in `body` of each body line, so body offsets map back to document positions:
+   * body line k is document line bodyStartLine + k. Escaped lines lose one leading character.
+   */
+  bodyLineOffsets: number[];
+  /** Per-line count of characters removed by unescaping (0 or 1), parallel to bodyLineOffsets. */
+  bodyLineShift: number[];
+  /** Malformed-input diagnostics that belong to this record. */
+  diagnostics: TraceDiagnostic[];
+}
+
+export interface ParsedTraceFile {
+  records: TraceRecord[];
+  /** Diagnostics outside any record (text before the first `===`, binary content, ...). */
+  diagnostics: TraceDiagnostic[];
+}
+
+/** A reference into the document: where something was found. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A candidate answer the model reached in one attempt. */
+export interface SampleStep {
+  kind: 'sample';
+  /** 0-based attempt number within the record. */
+  attempt: number;
+  /** The candidate answer as written, or null when the attempt has none (only the last may). */
+  answer: string | null;
+  /** Normalized form used for comparison (commas, spaces, trailing .0, simple LaTeX removed). */
+  normalized: string | null;
+  /** Against the record's ground truth; null when there is no ground truth or no answer. */
+  correct: boolean | null;
+  /** Token count of the attempt (L_t): exact when log-probs are known, else estimated. */
+  tokens: number;
+  /** Where the attempt's text runs (first to last line of the segment). */
+  span: Span;
+  /** Where its candidate answer is written; null when none. */
+  answerSpan: Span | null;
+}
+
+export type DecisionAction = 'STOP' | 'RESAMPLE';
+
+/** The decision after an attempt: accept it, or reflect and try again. */
+export interface DecisionStep {
+  kind: 'decision';
+  attempt: number;
+  action: DecisionAction;
+  /** The marker phrase that opened the next attempt (RESAMPLE), null for STOP. */
+  marker: string | null;
+  /** RESAMPLE whose next answer equals this attempt's answer. */
+  echo: boolean;
+  /** The marker's position (RESAMPLE) or the end of the last attempt (STOP). */
+  span: Span;
+}
+
+export type Step = SampleStep | DecisionStep;
+
+/** A record split into alternating sampling and decision actions. */
+export interface SegmentedRecord {
+  record: TraceRecord;
+  /** sample 0, decision 0, sample 1, decision 1, ..., the last decision is STOP. Empty if no answer. */
+  steps: Step[];
+  /** Final answer (last sample's answer), null when no candidate answer was found. */
+  final: string | null;
+  /** Final answer against ground truth; null without ground truth or final answer. */
+  correct: boolean | null;
+  /** Every decision marker found in the body, including ones inside merged segments. */
+  markers: { phrase: string; span: Span }[];
+  /** Analysis findings (missed correction, echo, no answer, no ground truth). */
+  diagnostics: TraceDiagnostic[];
+}
+
+/** User-configurable lexicon and extraction settings (the `reflectionLens.*` settings). */
+export interface SegmentOptions {
+  /** Decision marker phrases, matched case-insensitively on word boundaries. */
+  markers: string[];
+  /** Extra answer patterns (regular expression sources; group 1, else the whole match, is the answer). */
+  answerPatterns: string[];
+}
