@@ -66,6 +66,8 @@ export interface Transitions {
 export interface CalibrationGroup {
   model: string;
   task: string;
+  /** Training step, when grouping by step (verl rollout dirs, run evaluations). */
+  step?: number;
   /** Traces in the group (with ground truth and an answer). */
   n: number;
   /** Final-answer accuracy, Wald interval. */
