@@ -18,6 +18,33 @@ export interface AttributionOptions {
   /** Discount gamma. */
   gamma: number;
   kl: KlEstimator;
+  /**
+   * Calibrated three-logit policy (Appendix C): when given, d log pi/d theta follows its sigmoid
+   * parameterisation and the per-parameter table is filled; without it every action's score is 1,
+   * so a contribution is its Q-value (no model of the policy is assumed).
+   */
+  policy?: ThreeLogitProbabilities;
+}
+
+/** The calibrated two-stage model: P(correct sample), P(STOP | correct), P(RESAMPLE | wrong). */
+export interface ThreeLogitProbabilities {
+  p: number;
+  delta1: number;
+  delta2: number;
+}
+
+/** Gradient on one parameter: surrogate push, KL drag and their sum. */
+export interface ParameterGradient {
+  push: number;
+  drag: number;
+  net: number;
+}
+
+/** Per-parameter gradients of the three-logit model (Appendix C, table C.2). */
+export interface ThreeLogitGradients {
+  theta_s: ParameterGradient;
+  theta_stop: ParameterGradient;
+  theta_resample: ParameterGradient;
 }
 
 export type AttributedAction = 'sample' | 'STOP' | 'RESAMPLE';
@@ -51,6 +78,8 @@ export interface TraceAttribution {
   ratio: number;
   /** |push.sampling| / |push.decision|, shown beside it. */
   surrogateRatio: number;
+  /** Per-parameter table, when every action maps to a three-logit parameter. */
+  parameters?: ThreeLogitGradients;
 }
 
 export interface Transitions {

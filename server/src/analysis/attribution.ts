@@ -1,0 +1,202 @@
+// Gradient attribution of one trajectory (DESIGN.md section 5; paper Theorems 3.1 and 3.2,
+// Appendix C): the GRPO surrogate pushes sampling and decision actions with the same Q, the
+// token-level KL penalty drags sampling (L tokens) far harder than decisions (one token).
+import type { SegmentedRecord } from '../trace/types.js';
+import { klSum, klUniform } from './kl.js';
+import type {
+  AttributedAction,
+  AttributedStep,
+  AttributionOptions,
+  KlEstimator,
+  ParameterGradient,
+  ThreeLogitGradients,
+  ThreeLogitProbabilities,
+  TraceAttribution,
+} from './types.js';
+
+export const defaultAttributionOptions: AttributionOptions = { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1' };
+
+export type ThreeLogitParameter = keyof ThreeLogitGradients;
+
+/** One action of a trajectory, reduced to what attribution needs. */
+export interface AttributionAction {
+  action: AttributedAction;
+  /** KL estimate summed over the action's tokens (the immediate penalty is -beta times this). */
+  kl: number;
+  /** d log pi(action) / d theta for the logit that produced the action. */
+  score: number;
+  /** The three-logit parameter that logit is, when known. */
+  parameter?: ThreeLogitParameter;
+}
+
+/**
+ * Q-values and gradient contributions of a trajectory sample 1, decision 1, ..., sample T,
+ * decision T (the last decision STOP, the others RESAMPLE).
+ */
+export function attributeActions(actions: readonly AttributionAction[], advantage: number, options: Pick<AttributionOptions, 'beta' | 'gamma'>): TraceAttribution {
+  checkShape(actions);
+  const { beta, gamma } = options;
+  const T = actions.length / 2;
+  const r = actions.map((a) => -beta * a.kl);
+  // Theorem 3.2, backwards: Q(STOP) = r_d(T), Q(a_i) = r_i + gamma * Q(a_{i+1}).
+  const q = new Array<number>(actions.length);
+  for (let i = actions.length - 1; i >= 0; i--) q[i] = r[i] + (i === actions.length - 1 ? 0 : gamma * q[i + 1]);
+
+  const push = { sampling: 0, decision: 0 };
+  const drag = { sampling: 0, decision: 0 };
+  const params: Record<ThreeLogitParameter, ParameterGradient> = {
+    theta_s: { push: 0, drag: 0, net: 0 },
+    theta_stop: { push: 0, drag: 0, net: 0 },
+    theta_resample: { push: 0, drag: 0, net: 0 },
+  };
+  let allMapped = actions.length > 0;
+  const steps: AttributedStep[] = actions.map((a, i) => {
+    const cycle = Math.floor(i / 2) + 1;
+    // Theorem 3.1: both actions of cycle t share Q = gamma^(T-t) * A.
+    const qSurrogate = gamma ** (T - cycle) * advantage;
+    const contribution = q[i] * a.score;
+    const side = a.action === 'sample' ? 'sampling' : 'decision';
+    push[side] += qSurrogate * a.score;
+    drag[side] += contribution;
+    if (a.parameter) {
+      params[a.parameter].push += qSurrogate * a.score;
+      params[a.parameter].drag += contribution;
+    } else allMapped = false;
+    return { action: a.action, r: r[i], q: q[i], qSurrogate, contribution };
+  });
+  const result: TraceAttribution = {
+    steps,
+    advantage,
+    push,
+    drag,
+    ratio: Math.abs(drag.sampling) / Math.abs(drag.decision),
+    surrogateRatio: Math.abs(push.sampling) / Math.abs(push.decision),
+  };
+  if (allMapped) {
+    for (const g of Object.values(params)) g.net = g.push + g.drag;
+    result.parameters = params;
+  }
+  return result;
+}
+
+function checkShape(actions: readonly AttributionAction[]): void {
+  if (actions.length % 2 !== 0) throw new RangeError('a trajectory alternates sample and decision actions and ends with a decision');
+  actions.forEach((a, i) => {
+    const expected = i % 2 === 0 ? 'sample' : i === actions.length - 1 ? 'STOP' : 'RESAMPLE';
+    if (a.action !== expected) throw new RangeError(`action ${i} is ${a.action}, expected ${expected}`);
+  });
+}
+
+/** Per-token log-probs of the policy and the reference for the tokens of one action. */
+export interface TokenLogProbs {
+  logp: ArrayLike<number>;
+  ref: ArrayLike<number>;
+}
+
+/** Real log-probs per action, aligned with a segmented record's samples and decisions. */
+export interface ActionLogProbs {
+  samples: TokenLogProbs[];
+  decisions: TokenLogProbs[];
+}
+
+/**
+ * Attribution of a segmented real trace. The KL penalty comes from the per-token log-probs when
+ * given (exact), else from `eps` per token times the token count (a decision is one token).
+ */
+export function attributeSegmented(seg: SegmentedRecord, advantage: number, options: AttributionOptions, logprobs?: ActionLogProbs): TraceAttribution {
+  const actions: AttributionAction[] = [];
+  let lastCorrect: boolean | null = null;
+  for (const step of seg.steps) {
+    if (step.kind === 'sample') {
+      lastCorrect = step.correct;
+      const lp = logprobs?.samples[step.attempt];
+      actions.push({
+        action: 'sample',
+        kl: lp ? klSum(options.kl, lp.logp, lp.ref) : klUniform(options.kl, options.eps, step.tokens),
+        ...sampleScore(options.policy, step.correct),
+      });
+    } else {
+      const lp = logprobs?.decisions[step.attempt];
+      actions.push({
+        action: step.action,
+        kl: lp ? klSum(options.kl, lp.logp, lp.ref) : klUniform(options.kl, options.eps, 1),
+        ...decisionScore(options.policy, lastCorrect, step.action),
+      });
+    }
+  }
+  return attributeActions(actions, advantage, options);
+}
+
+function sampleScore(policy: ThreeLogitProbabilities | undefined, correct: boolean | null): Pick<AttributionAction, 'score' | 'parameter'> {
+  if (!policy || correct === null) return { score: 1 };
+  // pi(C) = sigmoid(theta_s): d log pi(C) = 1 - p, d log pi(W) = d log(1 - sigmoid) = -p.
+  return { score: correct ? 1 - policy.p : -policy.p, parameter: 'theta_s' };
+}
+
+function decisionScore(policy: ThreeLogitProbabilities | undefined, afterCorrect: boolean | null, action: 'STOP' | 'RESAMPLE'): Pick<AttributionAction, 'score' | 'parameter'> {
+  if (!policy || afterCorrect === null) return { score: 1 };
+  if (afterCorrect) return { score: action === 'STOP' ? 1 - policy.delta1 : -policy.delta1, parameter: 'theta_stop' };
+  return { score: action === 'RESAMPLE' ? 1 - policy.delta2 : -policy.delta2, parameter: 'theta_resample' };
+}
+
+/** Logits of the three-logit model: theta_s (correct sample), theta_stop (STOP|correct), theta_resample (RESAMPLE|wrong). */
+export interface ThreeLogits {
+  theta_s: number;
+  theta_stop: number;
+  theta_resample: number;
+}
+
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+export function probabilitiesOf(logits: ThreeLogits): ThreeLogitProbabilities {
+  return { p: sigmoid(logits.theta_s), delta1: sigmoid(logits.theta_stop), delta2: sigmoid(logits.theta_resample) };
+}
+
+export interface ThreeLogitTrajectoryOptions {
+  advantage: number;
+  beta: number;
+  gamma: number;
+  kl: KlEstimator;
+  /** Tokens of a correct and of a wrong sample (L); a decision is one token. */
+  tokens: { correct: number; wrong: number };
+}
+
+/**
+ * Exact attribution under the three-logit model of Appendix C for a trajectory whose attempts
+ * are `outcomes` (true = correct), each followed by RESAMPLE and the last by STOP. Every token
+ * of an action carries the action's log ratio log(pi(a)/pi_ref(a)).
+ */
+export function attributeThreeLogit(outcomes: readonly boolean[], logits: ThreeLogits, reference: ThreeLogits, options: ThreeLogitTrajectoryOptions): TraceAttribution {
+  const pol = probabilitiesOf(logits);
+  const ref = probabilitiesOf(reference);
+  const chosen = (prob: number, taken: boolean): number => (taken ? prob : 1 - prob);
+  const actions: AttributionAction[] = [];
+  outcomes.forEach((correct, i) => {
+    const ratio = Math.log(chosen(pol.p, correct) / chosen(ref.p, correct));
+    actions.push({ action: 'sample', kl: klUniform(options.kl, ratio, correct ? options.tokens.correct : options.tokens.wrong), ...sampleScore(pol, correct) });
+    const action = i === outcomes.length - 1 ? 'STOP' : 'RESAMPLE';
+    const [prob, refProb, taken] = correct ? [pol.delta1, ref.delta1, action === 'STOP'] : [pol.delta2, ref.delta2, action === 'RESAMPLE'];
+    actions.push({ action, kl: klUniform(options.kl, Math.log(chosen(prob, taken) / chosen(refProb, taken)), 1), ...decisionScore(pol, correct, action) });
+  });
+  return attributeActions(actions, options.advantage, options);
+}
+
+/** The paper's Appendix C worked example: Sample W, RESAMPLE, Sample C, STOP. */
+export const appendixC = {
+  logits: { theta_s: 0.4, theta_stop: 2.2, theta_resample: 1.4 } as ThreeLogits,
+  // The reference theta_s the printed numbers need (0.3 reproduces them only to ~0.0013).
+  reference: { theta_s: 0.29713, theta_stop: 2.0, theta_resample: 1.2 } as ThreeLogits,
+  outcomes: [false, true],
+  advantage: 0.5,
+  tokens: 7.8,
+};
+
+export function attributeAppendixC(overrides: Partial<Pick<AttributionOptions, 'beta' | 'gamma' | 'kl'>> = {}): TraceAttribution {
+  return attributeThreeLogit(appendixC.outcomes, appendixC.logits, appendixC.reference, {
+    advantage: appendixC.advantage,
+    beta: overrides.beta ?? 1,
+    gamma: overrides.gamma ?? 1,
+    kl: overrides.kl ?? 'k1',
+    tokens: { correct: appendixC.tokens, wrong: appendixC.tokens },
+  });
+}
