@@ -148,20 +148,23 @@ interface SampleInput {
 function sampleTrace(rng: Rng, { a, b, spec, echoRate, maxAttempts }: SampleInput): { body: string; attempts: GeneratedAttempt[] } {
   const attempts: GeneratedAttempt[] = [];
   const paragraphs: string[] = [];
-  let previous: { correct: boolean; slip: Slip | null } | null = null;
+  // The previous attempt's slip (null: it was correct, or there was none).
+  let previousSlip: Slip | null = null;
+  let previousCorrect = true;
   for (let k = 0; k < maxAttempts; k++) {
     const correct = rng.bernoulli(spec.p);
     let slip: Slip | null = null;
     let echo = false;
     if (!correct) {
-      echo = previous !== null && !previous.correct && rng.bernoulli(echoRate);
-      slip = echo && previous?.slip ? previous.slip : makeSlip(rng, a, b, previous?.slip ?? null);
+      echo = previousSlip !== null && rng.bernoulli(echoRate);
+      slip = echo && previousSlip ? previousSlip : makeSlip(rng, a, b, previousSlip);
     }
     const answer = slip ? slipAnswer(a, b, slip) : a * b;
-    if (k > 0) paragraphs.push(rng.pick(previous?.correct ? MARKERS_AFTER_CORRECT : MARKERS_AFTER_WRONG));
+    if (k > 0) paragraphs.push(rng.pick(previousCorrect ? MARKERS_AFTER_CORRECT : MARKERS_AFTER_WRONG));
     paragraphs.push(echo && rng.bernoulli(0.5) ? shortRestatement(rng, a, b, answer) : workedAttempt(rng, a, b, slip, k));
     attempts.push({ answer: String(answer), correct, echo });
-    previous = { correct, slip };
+    previousSlip = slip;
+    previousCorrect = correct;
     // The two-stage decision: STOP after correct w.p. delta1, RESAMPLE after wrong w.p. delta2.
     const resample = correct ? !rng.bernoulli(spec.delta1) : rng.bernoulli(spec.delta2);
     if (!resample) break;
