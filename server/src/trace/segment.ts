@@ -1,0 +1,171 @@
+// Splits a record's body into sampling and decision actions (DESIGN.md section 4):
+// split at decision markers; a segment that holds a candidate answer is an attempt (its answer is
+// its last candidate); segments without one merge into the next; after the last attempt comes
+// STOP, after every other one RESAMPLE, opened by the marker that starts the next attempt.
+// Text after the last answer (a verification that restates nothing new, or a truncated tail)
+// stays part of the last attempt, so the last answer stands.
+import { answersEqual, compileAnswerPatterns, extractCandidates, normalizeAnswer, type Candidate } from './answers.js';
+import { compileMarkers, type MarkerMatcher } from './markers.js';
+import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
+
+export interface CompiledSegmentOptions {
+  matcher: MarkerMatcher;
+  patterns: RegExp[];
+  /** Answer patterns that are not valid regular expressions (reported by callers, then ignored). */
+  patternErrors: { source: string; message: string }[];
+}
+
+let cacheKey = '';
+let cached: CompiledSegmentOptions | undefined;
+
+/** Compiles the lexicon and answer patterns; the last compilation is reused while options are unchanged. */
+export function compileSegmentOptions(options: SegmentOptions): CompiledSegmentOptions {
+  const key = `${options.markers.join('\u0000')}\u0001${options.answerPatterns.join('\u0000')}`;
+  if (cached && key === cacheKey) return cached;
+  const { patterns, errors } = compileAnswerPatterns(options.answerPatterns);
+  cached = { matcher: compileMarkers(options.markers), patterns, patternErrors: errors };
+  cacheKey = key;
+  return cached;
+}
+
+/**
+ * Token count L_t of a piece of a response. Exact counts need the model's tokenizer, which a
+ * trace does not carry, so: when the record says how many tokens the whole response has (header
+ * `tokens`, written on import from the per-token log-probs), the piece gets its share by
+ * characters; otherwise one token per 4 characters (the usual rule of thumb for BPE tokenizers on
+ * English and arithmetic), at least 1.
+ */
+export function estimateTokens(chars: number, record?: TraceRecord): number {
+  const total = record ? Number(record.headers.tokens) : NaN;
+  if (Number.isFinite(total) && total > 0 && record!.body.length > 0) return Math.max(1, Math.round((total * chars) / record!.body.length));
+  return Math.max(1, Math.ceil(chars / 4));
+}
+
+/** Document position of a body offset. */
+export function bodyPosition(record: TraceRecord, offset: number): { line: number; column: number } {
+  const offs = record.bodyLineOffsets;
+  let lo = 0;
+  let hi = offs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offs[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  if (offs.length === 0) return { line: record.bodyStartLine, column: 0 };
+  return { line: record.bodyStartLine + lo, column: offset - offs[lo] + record.bodyLineShift[lo] };
+}
+
+function bodySpan(record: TraceRecord, start: number, end: number): Span {
+  const a = bodyPosition(record, start);
+  const b = bodyPosition(record, end);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+interface Attempt {
+  start: number;
+  end: number;
+  candidate: Candidate;
+  /** Index of the marker right after this attempt (opens the next one), -1 at the end. */
+  nextMarker: number;
+}
+
+export function segmentRecord(record: TraceRecord, options: SegmentOptions): SegmentedRecord {
+  const { matcher, patterns } = compileSegmentOptions(options);
+  const body = record.body;
+  const found = matcher.findAll(body);
+  const candidates = extractCandidates(body, { patterns, boundaries: found.map((m) => m.start) });
+
+  // Segment j runs from boundary j to boundary j+1; boundary 0 is the body start, boundary j>0 is marker j-1.
+  const attempts: Attempt[] = [];
+  let pendingStart = 0;
+  let ci = 0;
+  for (let j = 0; j <= found.length; j++) {
+    const segEnd = j < found.length ? found[j].start : body.length;
+    let strong: Candidate | undefined;
+    let weak: Candidate | undefined;
+    for (; ci < candidates.length && candidates[ci].start < segEnd; ci++) {
+      if (candidates[ci].weak) weak = candidates[ci];
+      else strong = candidates[ci];
+    }
+    const candidate = strong ?? weak;
+    if (!candidate) continue;
+    attempts.push({ start: pendingStart, end: segEnd, candidate, nextMarker: j < found.length ? j : -1 });
+    pendingStart = segEnd;
+  }
+  if (attempts.length > 0) attempts[attempts.length - 1].end = body.length;
+
+  const truth = record.answer;
+  const steps: Step[] = [];
+  const diagnostics: TraceDiagnostic[] = [];
+  const samples: SampleStep[] = [];
+  for (let k = 0; k < attempts.length; k++) {
+    const a = attempts[k];
+    let end = a.end;
+    while (end > a.start && /\s/.test(body[end - 1])) end--;
+    const value = a.candidate.value;
+    const normalized = normalizeAnswer(value);
+    const sample: SampleStep = {
+      kind: 'sample',
+      attempt: k,
+      answer: value,
+      normalized,
+      correct: truth === undefined ? null : answersEqual(value, truth),
+      tokens: estimateTokens(a.end - a.start, record),
+      span: bodySpan(record, a.start, end),
+      answerSpan: bodySpan(record, a.candidate.start, a.candidate.end),
+    };
+    samples.push(sample);
+    steps.push(sample);
+    const last = k === attempts.length - 1;
+    const marker = last ? undefined : found[a.nextMarker];
+    const echo = !last && normalizeAnswer(attempts[k + 1].candidate.value) === normalized;
+    const decision: DecisionStep = {
+      kind: 'decision',
+      attempt: k,
+      action: last ? 'STOP' : 'RESAMPLE',
+      marker: marker ? marker.phrase : null,
+      echo,
+      span: marker ? bodySpan(record, marker.start, marker.end) : { line: sample.span.endLine, column: sample.span.endColumn, endLine: sample.span.endLine, endColumn: sample.span.endColumn },
+    };
+    steps.push(decision);
+  }
+
+  // Findings about the reasoning, each where the user should look.
+  const recordLine: Span = { line: record.startLine, column: 0, endLine: record.startLine, endColumn: 3 };
+  const final = samples.length > 0 ? samples[samples.length - 1] : undefined;
+  if (truth === undefined) {
+    diagnostics.push(at(recordLine, 'info', 'no-ground-truth', `Record ${record.id} has no ground truth ("answer:" header): correctness is unknown.`));
+  }
+  if (!final) {
+    diagnostics.push(at(recordLine, 'warning', 'no-answer',
+      `No candidate answer found in record ${record.id}: expected \\boxed{...}, "the answer is X", "= X" at the end of a line, **X**, or a configured answer pattern.`));
+  }
+  for (let k = 0; k + 1 < samples.length; k++) {
+    const s = samples[k];
+    const d = steps[2 * k + 1] as DecisionStep;
+    if (s.correct === true) {
+      diagnostics.push(at(d.span, 'warning', 'resample-after-correct', `RESAMPLE after a correct answer (${s.answer}): "${d.marker}" reopens a solved problem.`));
+    }
+    if (d.echo && s.correct === false) {
+      const next = samples[k + 1];
+      diagnostics.push(at(next.answerSpan!, 'warning', 'echo', `Echo: attempt ${k + 2} repeats the wrong answer ${s.answer} of attempt ${k + 1} instead of correcting it.`));
+    }
+  }
+  if (final && final.correct === false) {
+    diagnostics.push(at(final.answerSpan!, 'warning', 'missed-correction',
+      `Missed correction: STOP on a wrong answer ${final.answer} (ground truth ${truth}).`));
+  }
+
+  return {
+    record,
+    steps,
+    final: final ? final.answer : null,
+    correct: final ? final.correct : null,
+    markers: found.map((m) => ({ phrase: m.phrase, span: bodySpan(record, m.start, m.end) })),
+    diagnostics,
+  };
+}
+
+function at(span: Span, severity: TraceDiagnostic['severity'], code: string, message: string): TraceDiagnostic {
+  return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, severity, code, message };
+}
