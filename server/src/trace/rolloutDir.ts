@@ -1,0 +1,137 @@
+// A verl rollout directory (trainer.rollout_data_dir / trainer.validation_data_dir) gains one
+// `{step}.jsonl` per step while the job runs. verl writes each file with one plain write (not
+// atomically), so a file is only handed out once it is at rest: its last byte is a newline and it
+// has not changed for `settleMs`. A file at rest without a final newline (a writer that died
+// mid-line) is handed out after `quietMs`, so its complete lines are not lost; the reader reports
+// the torn last line. Every version (size, mtime) of a file is handed out exactly once; a file
+// rewritten later (a resumed job redoing a step) comes out again with `changed: true`.
+// Only stat metadata is kept per file, so memory stays bounded however large the run.
+import { closeSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+
+export interface StepFile {
+  step: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** The file was handed out before with other contents. */
+  changed: boolean;
+  /** The file was handed out without a final newline (torn last line). */
+  partial: boolean;
+}
+
+export interface WatchRolloutOptions {
+  /** How often to look (ms). File system events wake the watcher early where they work. */
+  pollMs?: number;
+  /** A file must be unchanged this long before it is read (ms). */
+  settleMs?: number;
+  /** A file without a final newline is read after being unchanged this long (ms). */
+  quietMs?: number;
+  /** Stops watching; the iterator then ends. */
+  signal?: AbortSignal;
+  /** Hand out what is there now (waiting for files still being written) and end, instead of watching. */
+  once?: boolean;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+const STEP_FILE = /^(\d+)\.jsonl$/;
+
+/** The `{step}.jsonl` files of a directory in step order (other files are ignored). */
+export function listStepFiles(dir: string): { step: number; path: string }[] {
+  const out: { step: number; path: string }[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = STEP_FILE.exec(name);
+    if (m) out.push({ step: Number(m[1]), path: join(dir, name) });
+  }
+  return out.sort((a, b) => a.step - b.step);
+}
+
+/** True when a directory looks like a verl rollout dump (at least one `{step}.jsonl`). */
+export function isRolloutDir(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory() && readdirSync(dir).some((n) => STEP_FILE.test(n));
+  } catch {
+    return false;
+  }
+}
+
+function endsWithNewline(path: string, size: number): boolean {
+  if (size === 0) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(1);
+    readSync(fd, b, 0, 1, size - 1);
+    return b[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Step files as they become complete, in step order within each look. Ends when `signal`
+ * aborts, or with `once` when everything present at the start has been handed out.
+ */
+export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = {}): AsyncGenerator<StepFile> {
+  const pollMs = opts.pollMs ?? 1000;
+  const settleMs = opts.settleMs ?? 1000;
+  const quietMs = opts.quietMs ?? 30_000;
+  const now = opts.now ?? Date.now;
+  const handedOut = new Map<string, { size: number; mtimeMs: number }>();
+  // When each file was first seen with its current (size, mtime): a file's own mtime can be
+  // skewed against this clock (network file systems), our observation cannot.
+  const seenSince = new Map<string, { size: number; mtimeMs: number; at: number }>();
+  let wake: (() => void) | undefined;
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dir, () => wake?.());
+    watcher.on('error', () => { watcher?.close(); watcher = undefined; });
+  } catch {
+    // No file system events here (some network file systems): polling alone still works.
+  }
+  const onAbort = (): void => wake?.();
+  opts.signal?.addEventListener('abort', onAbort);
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) return;
+      let waiting = 0;
+      let files: { step: number; path: string }[] = [];
+      try {
+        files = listStepFiles(dir);
+      } catch {
+        // The directory may not exist yet (verl creates it at the first dump): keep looking.
+        if (opts.once) return;
+      }
+      for (const f of files) {
+        let st;
+        try {
+          st = statSync(f.path);
+        } catch {
+          continue; // removed between listing and stat
+        }
+        const prev = handedOut.get(f.path);
+        if (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs) continue;
+        const t = now();
+        const seen = seenSince.get(f.path);
+        if (!seen || seen.size !== st.size || seen.mtimeMs !== st.mtimeMs) seenSince.set(f.path, { size: st.size, mtimeMs: st.mtimeMs, at: t });
+        const age = Math.max(t - st.mtimeMs, t - (seenSince.get(f.path)?.at ?? t));
+        const complete = st.size > 0 && endsWithNewline(f.path, st.size);
+        if (age < settleMs || (!complete && age < quietMs)) { waiting++; continue; }
+        if (st.size === 0) continue;
+        handedOut.set(f.path, { size: st.size, mtimeMs: st.mtimeMs });
+        yield { step: f.step, path: f.path, size: st.size, mtimeMs: st.mtimeMs, changed: prev !== undefined, partial: !complete };
+        if (opts.signal?.aborted) return;
+      }
+      if (opts.once && waiting === 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waiting > 0 ? Math.min(pollMs, settleMs) : pollMs);
+        // Events come per write while verl dumps a big file: look again shortly, not per event.
+        wake = () => { clearTimeout(timer); wake = undefined; setTimeout(resolve, 50); };
+      });
+      wake = undefined;
+    }
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    watcher?.close();
+  }
+}
