@@ -1,0 +1,39 @@
+// Diagnostics of a whole document, assembled from per-record caches: after an edit only the
+// re-parsed records are analysed again, the others reuse their converted diagnostics.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TraceDiagnostic } from '../trace/types.js';
+import { toRange } from './positions.js';
+import { analyseEntry } from './recordAnalysis.js';
+import type { LensSettings } from './settings.js';
+import type { TraceDocument } from './traceDocument.js';
+
+const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+export function toLspDiagnostic(d: TraceDiagnostic, base: number): Diagnostic {
+  return {
+    range: toRange(d, base),
+    severity: severities[d.severity] ?? DiagnosticSeverity.Information,
+    code: d.code,
+    source: 'reflection-lens',
+    message: d.message,
+  };
+}
+
+interface Converted {
+  key: string;
+  base: number;
+  value: Diagnostic[];
+}
+
+export function documentDiagnostics(doc: TraceDocument, settings: LensSettings, key: string): Diagnostic[] {
+  const out: Diagnostic[] = doc.preamble.map((d) => toLspDiagnostic(d, 0));
+  for (const entry of doc.entries) {
+    let hit = entry.cache.get('diagnostics') as Converted | undefined;
+    if (!hit || hit.key !== key || hit.base !== entry.base) {
+      hit = { key, base: entry.base, value: analyseEntry(entry, settings, key).diagnostics.map((d) => toLspDiagnostic(d, entry.base)) };
+      entry.cache.set('diagnostics', hit);
+    }
+    for (const d of hit.value) out.push(d);
+  }
+  return out;
+}

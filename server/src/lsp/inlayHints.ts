@@ -1,0 +1,32 @@
+// An inlay hint per decision: RESAMPLE before its marker, STOP after the answer that stands,
+// each saying whether the answer it follows was correct, and flagging echoes.
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import { analyseEntry } from './recordAnalysis.js';
+import type { LensSettings } from './settings.js';
+import type { TraceDocument } from './traceDocument.js';
+
+export function inlayHints(doc: TraceDocument, range: Range, settings: LensSettings, key: string): InlayHint[] {
+  const out: InlayHint[] = [];
+  for (let i = Math.max(doc.entryAt(range.start.line), 0); i < doc.entries.length && doc.startOf(i) <= range.end.line; i++) {
+    const entry = doc.entries[i];
+    const { seg } = analyseEntry(entry, settings, key);
+    seg?.steps.forEach((s, k) => {
+      if (s.kind !== 'decision') return;
+      const line = entry.base + (s.action === 'RESAMPLE' ? s.span.line : s.span.endLine);
+      if (line < range.start.line || line > range.end.line) return;
+      const sample = seg.steps[k - 1];
+      const after = sample?.kind === 'sample' ? (sample.correct === true ? 'correct' : sample.correct === false ? 'wrong' : 'unjudged') : 'unjudged';
+      const mark = after === 'correct' ? '✓' : after === 'wrong' ? '✗' : '?';
+      const resample = s.action === 'RESAMPLE';
+      out.push({
+        position: resample ? { line, character: s.span.column } : { line, character: s.span.endColumn },
+        label: `${s.action} ${mark}${s.echo ? ' echo' : ''}`,
+        kind: InlayHintKind.Type,
+        paddingLeft: !resample,
+        paddingRight: resample,
+        tooltip: `${s.action} after a ${after} answer (attempt ${s.attempt + 1})${s.echo ? '; the next attempt repeats the same answer' : ''}`,
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+// Analysis of one record for the editor, cached on its entry under the settings that produced
+// it: segmentation (engine), the KL side of the attribution, and every diagnostic of the record.
+// A record whose analysis throws gets an error diagnostic; the others are untouched.
+import { attributeSegmented } from '../analysis/attribution.js';
+import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
+import type { TraceAttribution } from '../analysis/types.js';
+import { segmentRecord } from '../trace/segment.js';
+import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
+import { attributionOptionsOf, segmentOptionsOf, type LensSettings } from './settings.js';
+import type { RecordEntry, TraceDocument } from './traceDocument.js';
+
+export interface RecordAnalysis {
+  seg: SegmentedRecord | null;
+  /**
+   * Attribution with advantage 0: its KL side (r, KL Q, drag, ratio) does not depend on the
+   * group, so it can be cached per record; hover recomputes the surrogate side with the group's A.
+   */
+  kl: TraceAttribution | null;
+  /** Parse problems, engine findings and the attribution summary, relative to the entry's base. */
+  diagnostics: TraceDiagnostic[];
+}
+
+interface Cached {
+  key: string;
+  value: RecordAnalysis;
+}
+
+export function analyseEntry(entry: RecordEntry, settings: LensSettings, key: string): RecordAnalysis {
+  const hit = entry.cache.get('analysis') as Cached | undefined;
+  if (hit && hit.key === key) return hit.value;
+  const value = analyse(entry, settings);
+  entry.cache.set('analysis', { key, value } satisfies Cached);
+  return value;
+}
+
+let analyses = 0;
+/** Records analysed since the server started (each re-analysis counts). */
+export const analysisCount = (): number => analyses;
+
+function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
+  analyses++;
+  const { record } = entry;
+  const diagnostics: TraceDiagnostic[] = [...entry.loose, ...record.diagnostics];
+  try {
+    const seg = segmentRecord(record, segmentOptionsOf(settings));
+    diagnostics.push(...seg.diagnostics);
+    let kl: TraceAttribution | null = null;
+    if (seg.steps.length > 0) {
+      kl = attributeSegmented(seg, 0, attributionOptionsOf(settings));
+      const summary = attributionSummary(entry, kl, settings.ratioThreshold);
+      if (summary) diagnostics.push(summary);
+    }
+    return { seg, kl, diagnostics };
+  } catch (e) {
+    diagnostics.push({
+      ...recordLineSpan(entry),
+      severity: 'error',
+      code: 'analysis-failed',
+      message: `This record could not be analysed (${(e as Error)?.message ?? String(e)}); the other records are not affected.`,
+    });
+    return { seg: null, kl: null, diagnostics };
+  }
+}
+
+function attributionSummary(entry: RecordEntry, kl: TraceAttribution, threshold: number): TraceDiagnostic | null {
+  // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
+  if (!(kl.ratio > threshold) || !Number.isFinite(kl.ratio)) return null;
+  const samples = kl.steps.filter((s) => s.action === 'sample').length;
+  return {
+    ...recordLineSpan(entry),
+    severity: 'info',
+    code: 'unbalanced-attribution',
+    message:
+      `KL drag on sampling is ${kl.ratio.toFixed(1)}x the drag on decisions (threshold ${threshold}): ` +
+      `the token-level KL penalty pulls on the ${samples} sampling action(s) far harder than on the decisions, ` +
+      `while the GRPO surrogate credits both alike. Hover a step for its Q-values.`,
+  };
+}
+
+function recordLineSpan(entry: RecordEntry): Pick<TraceDiagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const line = entry.record.startLine;
+  return { line, column: 0, endLine: line, endColumn: 3 };
+}
+
+export interface GroupAdvantage {
+  advantage: number;
+  /** Records in the group (same `group` header, or same query). */
+  size: number;
+  /** Members whose reward is known (ground truth and an answer). */
+  known: number;
+  meanReward: number;
+}
+
+/** GRPO advantage of entry `index` within its group of rollouts in this document. */
+export function groupAdvantageOf(doc: TraceDocument, index: number, settings: LensSettings, key: string): GroupAdvantage {
+  const group = doc.entries[index].record.group;
+  const rewards: (number | null)[] = [];
+  let self = -1;
+  doc.entries.forEach((e, i) => {
+    if (e.record.group !== group) return;
+    if (i === index) self = rewards.length;
+    rewards.push(outcomeReward(analyseEntry(e, settings, key).seg?.correct ?? null));
+  });
+  const known = rewards.filter((r): r is number => r !== null);
+  return {
+    advantage: groupAdvantages(rewards)[self],
+    size: rewards.length,
+    known: known.length,
+    meanReward: known.length ? known.reduce((a, b) => a + b, 0) / known.length : NaN,
+  };
+}

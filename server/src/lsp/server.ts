@@ -1,0 +1,131 @@
+// The Reflection Lens language server: `node dist/server.js --stdio` (or --node-ipc). Thin
+// wiring of the per-feature modules over the pure engine. It never dies on input: every handler
+// is guarded, and a record that fails to analyse only reports itself.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type SemanticTokens,
+} from 'vscode-languageserver/node';
+import { documentDiagnostics } from './diagnostics.js';
+import { documentSymbols } from './documentSymbols.js';
+import { foldingRanges } from './folding.js';
+import { hover } from './hover.js';
+import { inlayHints } from './inlayHints.js';
+import { analysisCount } from './recordAnalysis.js';
+import { semanticTokens, semanticTokensLegend } from './semanticTokens.js';
+import { TraceDocument } from './traceDocument.js';
+import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new Map<string, TraceDocument>();
+const settings = new WorkspaceSettings(connection);
+
+function report(where: string, e: unknown): void {
+  connection.console.error(`reflection-lens: ${where} failed: ${(e as Error)?.stack ?? String(e)}`);
+}
+
+/** Runs a request handler for an open document; any failure is logged and answered with `fallback`. */
+function withDocument<T>(where: string, uri: string, fallback: T, fn: (doc: TraceDocument, s: ResolvedSettings) => T): Promise<T> {
+  const doc = documents.get(uri);
+  if (!doc) return Promise.resolve(fallback);
+  return settings.get(uri).then(
+    (s) => {
+      try {
+        // The document may have changed while the settings were being fetched: use the current one.
+        return fn(documents.get(uri) ?? doc, s);
+      } catch (e) {
+        report(where, e);
+        return fallback;
+      }
+    },
+    (e) => {
+      report(where, e);
+      return fallback;
+    },
+  );
+}
+
+// Diagnostics are published once per burst of changes: edits that arrive together are applied
+// first, then one set goes out for the latest version.
+const pending = new Set<string>();
+function schedulePublish(uri: string): void {
+  if (pending.has(uri)) return;
+  pending.add(uri);
+  setImmediate(() => {
+    pending.delete(uri);
+    void withDocument('diagnostics', uri, undefined, (doc, s) => {
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: documentDiagnostics(doc, s.settings, s.key) });
+    });
+  });
+}
+
+connection.onInitialize((params): InitializeResult => {
+  settings.canPull = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'reflection-lens' },
+  };
+});
+
+connection.onDidOpenTextDocument(({ textDocument: t }) => {
+  try {
+    documents.set(t.uri, new TraceDocument(t.uri, t.languageId, t.version, t.text));
+    schedulePublish(t.uri);
+  } catch (e) {
+    report('open', e);
+  }
+});
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  const doc = documents.get(textDocument.uri);
+  if (!doc) return;
+  try {
+    doc.update(contentChanges, textDocument.version);
+  } catch (e) {
+    // The model is out of step with the client's text now; rebuild it from what it has applied.
+    report('change', e);
+    documents.set(textDocument.uri, new TraceDocument(doc.uri, 'trace', textDocument.version, doc.text.getText()));
+  }
+  schedulePublish(textDocument.uri);
+});
+
+connection.onDidCloseTextDocument(({ textDocument }) => {
+  documents.delete(textDocument.uri);
+  settings.forget(textDocument.uri);
+  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(({ settings: pushed }) => {
+  settings.changed(pushed);
+  for (const uri of documents.keys()) schedulePublish(uri);
+  connection.languages.semanticTokens.refresh().catch(() => undefined);
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+});
+
+const emptyTokens: SemanticTokens = { data: [] };
+connection.languages.semanticTokens.on((p) => withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => semanticTokens(d, s.settings, s.key)));
+connection.languages.semanticTokens.onRange((p) => withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => semanticTokens(d, s.settings, s.key, p.range)));
+connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => hover(d, p.position, s.settings, s.key)));
+connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => documentSymbols(d, s.settings, s.key)));
+connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => foldingRanges(d, s.settings, s.key)));
+connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => inlayHints(d, p.range, s.settings, s.key)));
+
+// How much work the last edit caused: lets tests and the benchmark check incrementality without timing.
+connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
+  withDocument('documentStats', p.uri, null, (d) => ({ records: d.entries.length, reparsedByLastChange: d.lastReparsed, analysesSoFar: analysisCount() })),
+);
+
+process.on('uncaughtException', (e) => report('uncaught exception', e));
+process.on('unhandledRejection', (e) => report('unhandled rejection', e));
+
+connection.listen();

@@ -1,0 +1,84 @@
+// The `reflectionLens.*` settings as the server uses them, read per resource (scopeUri) so a
+// folder can carry its own lexicon. Whatever a client sends is checked field by field: a bad
+// value falls back to its default and is reported, it never reaches the engine.
+import type { AttributionOptions, KlEstimator } from '../analysis/types.js';
+import type { SegmentOptions } from '../trace/types.js';
+import { defaultSegmentOptions } from '../trace/options.js';
+import { defaultAttributionOptions } from '../analysis/attribution.js';
+
+export interface LensSettings {
+  markers: string[];
+  answerPatterns: string[];
+  beta: number;
+  eps: number;
+  gamma: number;
+  klEstimator: KlEstimator;
+  ratioThreshold: number;
+}
+
+/** The engine's defaults; package.json `contributes.configuration` mirrors them (a unit test keeps them equal). */
+export const defaultSettings: LensSettings = {
+  markers: [...defaultSegmentOptions.markers],
+  answerPatterns: [...defaultSegmentOptions.answerPatterns],
+  beta: defaultAttributionOptions.beta,
+  eps: defaultAttributionOptions.eps,
+  gamma: defaultAttributionOptions.gamma,
+  klEstimator: defaultAttributionOptions.kl,
+  ratioThreshold: 10,
+};
+
+export interface CheckedSettings {
+  settings: LensSettings;
+  /** One line per rejected value, for the user. */
+  problems: string[];
+}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+export function checkSettings(raw: unknown): CheckedSettings {
+  const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  const pick = <T>(key: keyof LensSettings, ok: (v: unknown) => boolean, expected: string): T => {
+    const v = src[key];
+    if (v === undefined || v === null) return defaultSettings[key] as T;
+    if (ok(v)) return v as T;
+    problems.push(`reflectionLens.${key}: expected ${expected}, got ${JSON.stringify(v)}; using the default`);
+    return defaultSettings[key] as T;
+  };
+  const finiteAtLeast = (min: number, max = Infinity) => (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+  const markers = pick<string[]>('markers', isStringArray, 'an array of strings').map((m) => m.trim()).filter((m) => m.length > 0);
+  const answerPatterns = pick<string[]>('answerPatterns', isStringArray, 'an array of strings').filter((p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch (e) {
+      problems.push(`reflectionLens.answerPatterns: ${JSON.stringify(p)} is not a valid regular expression (${(e as Error).message}); ignored`);
+      return false;
+    }
+  });
+  return {
+    settings: {
+      markers,
+      answerPatterns,
+      beta: pick('beta', finiteAtLeast(0), 'a number >= 0'),
+      eps: pick('eps', finiteAtLeast(0), 'a number >= 0'),
+      gamma: pick('gamma', finiteAtLeast(0, 1), 'a number in [0, 1]'),
+      klEstimator: pick('klEstimator', (v) => v === 'k1' || v === 'k2' || v === 'k3', '"k1", "k2" or "k3"'),
+      ratioThreshold: pick('ratioThreshold', finiteAtLeast(1), 'a number >= 1'),
+    },
+    problems,
+  };
+}
+
+export function segmentOptionsOf(s: LensSettings): SegmentOptions {
+  return { markers: s.markers, answerPatterns: s.answerPatterns };
+}
+
+export function attributionOptionsOf(s: LensSettings): AttributionOptions {
+  return { beta: s.beta, eps: s.eps, gamma: s.gamma, kl: s.klEstimator };
+}
+
+/** Identity of the settings that analysis depends on: equal keys mean cached results stay valid. */
+export function settingsKey(s: LensSettings): string {
+  return JSON.stringify(s);
+}
