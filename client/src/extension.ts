@@ -1,0 +1,19 @@
+// Extension entry point (bundled to dist/extension.cjs): starts the language server for .trace
+// files and registers the calibration and training features.
+import type * as vscode from 'vscode';
+import { registerCalibration } from './calibration/register.js';
+import { getLanguageClient, startLanguageClient, stopLanguageClient } from './languageClient.js';
+import { registerTraining } from './training/register.js';
+
+export { getLanguageClient };
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Commands first: they must work even if the language server cannot start.
+  registerCalibration(context);
+  registerTraining(context);
+  await startLanguageClient(context);
+}
+
+export function deactivate(): Promise<void> {
+  return stopLanguageClient();
+}
