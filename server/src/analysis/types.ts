@@ -121,6 +121,41 @@ export interface CalibrationGroup {
   };
 }
 
+/**
+ * What calibration needs from one trace, computed once per record so callers can cache it per
+ * file and stream corpora of any size (no text, no steps kept).
+ */
+export interface TraceSummary {
+  model: string;
+  task: string;
+  /** From a `step` header, or a file named after its step (verl rollout dumps: `120.jsonl`). */
+  step?: number;
+  file: string;
+  /** 1-based line of the record's `===` line (JSONL: of its JSON line). */
+  line: number;
+  id: string;
+  /** Why the trace cannot be calibrated; absent when it can. */
+  unusable?: 'no-ground-truth' | 'no-answer';
+  firstCorrect: boolean;
+  finalCorrect: boolean;
+  stopAfterCorrect: number;
+  decisionsAfterCorrect: number;
+  resampleAfterWrong: number;
+  decisionsAfterWrong: number;
+  transitions: Transitions;
+}
+
+export type CalibrationGrouping = 'model-task' | 'step';
+
+export interface CalibrationOptions {
+  /** Bootstrap resamples (default 1000). */
+  bootstrap: number;
+  seed: number;
+  /** K of the K-attempt predicted accuracy. */
+  horizon: number;
+  by: CalibrationGrouping;
+}
+
 export interface CalibrationResult {
   groups: CalibrationGroup[];
   /** Files or records that could not be used, with why. */

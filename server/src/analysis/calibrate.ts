@@ -1,0 +1,161 @@
+// Calibration of the two-stage model per group (DESIGN.md section 4): observed accuracy with its
+// Wald interval; p, delta1, delta2 and the predicted accuracies with seeded percentile-bootstrap
+// intervals over traces; transitions and the echo rate. Traces arrive one summary at a time and
+// are kept only as pattern counts, so memory does not grow with the corpus.
+import { bootstrapPatterns, PatternTable, percentileInterval } from './bootstrap.js';
+import { predictedAccuracy, predictedAccuracyK, waldInterval } from './predicted.js';
+import { Rng } from './random.js';
+import { emptyTransitions } from './summary.js';
+import type { CalibrationGroup, CalibrationOptions, CalibrationResult, Estimate, TraceSummary, Transitions } from './types.js';
+
+export const defaultCalibrationOptions: CalibrationOptions = { bootstrap: 1000, seed: 1, horizon: 4, by: 'model-task' };
+
+/** Columns of a trace's pattern row (what the bootstrap resamples). */
+const FIRST_CORRECT = 0;
+const STOP_AFTER_CORRECT = 1;
+const DECISIONS_AFTER_CORRECT = 2;
+const RESAMPLE_AFTER_WRONG = 3;
+const DECISIONS_AFTER_WRONG = 4;
+
+interface GroupState {
+  model: string;
+  tasks: Set<string>;
+  step?: number;
+  patterns: PatternTable;
+  correctFinal: number;
+  transitions: Transitions;
+}
+
+interface Unusable {
+  count: number;
+  firstLine: number;
+}
+
+export class CalibrationAccumulator {
+  private readonly groups = new Map<string, GroupState>();
+  private readonly unusable = new Map<string, Unusable>();
+
+  constructor(readonly by: CalibrationOptions['by'] = 'model-task') {}
+
+  add(s: TraceSummary): void {
+    if (s.unusable) {
+      const key = `${s.file}\u0000${s.unusable}`;
+      const u = this.unusable.get(key);
+      if (u) u.count++;
+      else this.unusable.set(key, { count: 1, firstLine: s.line });
+      return;
+    }
+    const key = this.by === 'step' ? `${s.model}\u0000${s.step ?? ''}` : `${s.model}\u0000${s.task}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { model: s.model, tasks: new Set(), patterns: new PatternTable(5), correctFinal: 0, transitions: emptyTransitions() };
+      if (this.by === 'step' && s.step !== undefined) g.step = s.step;
+      this.groups.set(key, g);
+    }
+    g.tasks.add(s.task);
+    g.patterns.add([s.firstCorrect ? 1 : 0, s.stopAfterCorrect, s.decisionsAfterCorrect, s.resampleAfterWrong, s.decisionsAfterWrong]);
+    if (s.finalCorrect) g.correctFinal++;
+    for (const k of Object.keys(g.transitions) as (keyof Transitions)[]) g.transitions[k] += s.transitions[k];
+  }
+
+  /** Adds everything another accumulator saw (per-file caches, worker shards). */
+  merge(other: CalibrationAccumulator): void {
+    if (other.by !== this.by) throw new RangeError('cannot merge accumulators grouped differently');
+    for (const [key, o] of other.groups) {
+      let g = this.groups.get(key);
+      if (!g) {
+        g = { model: o.model, tasks: new Set(), patterns: new PatternTable(5), correctFinal: 0, transitions: emptyTransitions() };
+        if (o.step !== undefined) g.step = o.step;
+        this.groups.set(key, g);
+      }
+      for (const t of o.tasks) g.tasks.add(t);
+      o.patterns.rows.forEach((row, i) => g.patterns.add(row, o.patterns.weights[i]));
+      g.correctFinal += o.correctFinal;
+      for (const k of Object.keys(g.transitions) as (keyof Transitions)[]) g.transitions[k] += o.transitions[k];
+    }
+    for (const [key, u] of other.unusable) {
+      const mine = this.unusable.get(key);
+      if (mine) {
+        mine.count += u.count;
+        mine.firstLine = Math.min(mine.firstLine, u.firstLine);
+      } else this.unusable.set(key, { ...u });
+    }
+  }
+
+  result(options: Partial<Omit<CalibrationOptions, 'by'>> = {}): CalibrationResult {
+    const B = options.bootstrap ?? defaultCalibrationOptions.bootstrap;
+    const seed = options.seed ?? defaultCalibrationOptions.seed;
+    const K = options.horizon ?? defaultCalibrationOptions.horizon;
+    if (!(Number.isInteger(B) && B >= 1)) throw new RangeError(`bootstrap B must be a positive integer, got ${B}`);
+    if (!(Number.isInteger(K) && K >= 1)) throw new RangeError(`horizon K must be a positive integer, got ${K}`);
+    const groups = [...this.groups.entries()]
+      .map(([key, g]) => calibrateGroup(g, B, new Rng(fnv1a(`${seed}\u0000${key}`)), K))
+      .sort(compareGroups);
+    const skipped = [...this.unusable.entries()].map(([key, u]) => {
+      const [file, reason] = key.split('\u0000');
+      const what = reason === 'no-ground-truth' ? 'without ground truth ("answer:" header)' : 'without a candidate answer';
+      return { file, line: u.firstLine, reason: `${u.count} record${u.count === 1 ? '' : 's'} ${what}, not calibrated${u.count > 1 ? ` (first at line ${u.firstLine})` : ''}` };
+    });
+    return { groups, skipped, bootstrap: { B, seed } };
+  }
+}
+
+/** Calibrates summaries in one call (see CalibrationAccumulator for streaming). */
+export function calibrateGroups(summaries: Iterable<TraceSummary>, options: Partial<CalibrationOptions> = {}): CalibrationResult {
+  const acc = new CalibrationAccumulator(options.by ?? defaultCalibrationOptions.by);
+  for (const s of summaries) acc.add(s);
+  return acc.result(options);
+}
+
+/** Point estimates from column sums: [p, delta1, delta2, predicted, predictedK]. */
+function estimates(sums: ArrayLike<number>, n: number, K: number): number[] {
+  const p = sums[FIRST_CORRECT] / n;
+  const d1 = sums[STOP_AFTER_CORRECT] / sums[DECISIONS_AFTER_CORRECT];
+  const d2 = sums[RESAMPLE_AFTER_WRONG] / sums[DECISIONS_AFTER_WRONG];
+  return [p, d1, d2, predictedAccuracy(p, d1, d2), predictedAccuracyK(p, d1, d2, K)];
+}
+
+function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): CalibrationGroup {
+  const n = g.patterns.total;
+  const sums = g.patterns.sums();
+  const point = estimates(sums, n, K);
+  const reps = bootstrapPatterns(g.patterns, B, rng, (s, m) => estimates(s, m, K));
+  const est = (i: number): Estimate => ({ value: point[i], ...percentileInterval(reps[i]) });
+  const { FFecho, FFnew } = g.transitions;
+  const group: CalibrationGroup = {
+    model: g.model,
+    task: g.tasks.size === 1 ? [...g.tasks][0] : 'all',
+    n,
+    accuracy: waldInterval(g.correctFinal, n),
+    p: est(0),
+    delta1: est(1),
+    delta2: est(2),
+    predicted: est(3),
+    predictedK: { ...est(4), K },
+    transitions: { ...g.transitions },
+    echoRate: FFecho + FFnew === 0 ? NaN : FFecho / (FFecho + FFnew),
+    counts: {
+      correctFinal: g.correctFinal,
+      firstCorrect: sums[FIRST_CORRECT],
+      stopAfterCorrect: sums[STOP_AFTER_CORRECT],
+      decisionsAfterCorrect: sums[DECISIONS_AFTER_CORRECT],
+      resampleAfterWrong: sums[RESAMPLE_AFTER_WRONG],
+      decisionsAfterWrong: sums[DECISIONS_AFTER_WRONG],
+    },
+  };
+  if (g.step !== undefined) group.step = g.step;
+  return group;
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+function compareGroups(a: CalibrationGroup, b: CalibrationGroup): number {
+  return collator.compare(a.model, b.model) || (a.step ?? -1) - (b.step ?? -1) || collator.compare(a.task, b.task);
+}
+
+/** FNV-1a: a stable per-group seed, so a group's interval does not depend on which other groups exist. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -1,0 +1,72 @@
+// Reduces a segmented record to the counts calibration needs (DESIGN.md section 4): first-attempt
+// and final correctness, decisions after correct and after wrong answers, and the transitions
+// between consecutive attempts (Kang et al. 2025).
+import { basename, extname } from 'node:path';
+import type { SegmentedRecord } from '../trace/types.js';
+import type { TraceSummary, Transitions } from './types.js';
+
+export function emptyTransitions(): Transitions {
+  return { TT: 0, TF: 0, FT: 0, FFecho: 0, FFnew: 0 };
+}
+
+export function traceSummary(seg: SegmentedRecord, file: string): TraceSummary {
+  const rec = seg.record;
+  const s: TraceSummary = {
+    model: rec.model,
+    task: rec.task,
+    file,
+    line: rec.startLine + 1,
+    id: rec.id,
+    firstCorrect: false,
+    finalCorrect: false,
+    stopAfterCorrect: 0,
+    decisionsAfterCorrect: 0,
+    resampleAfterWrong: 0,
+    decisionsAfterWrong: 0,
+    transitions: emptyTransitions(),
+  };
+  const step = stepOf(rec.headers.step, file);
+  if (step !== undefined) s.step = step;
+  if (rec.answer === undefined) return { ...s, unusable: 'no-ground-truth' };
+  if (seg.correct === null) return { ...s, unusable: 'no-answer' };
+
+  s.finalCorrect = seg.correct;
+  let previous: boolean | null = null;
+  let first = true;
+  for (const st of seg.steps) {
+    if (st.kind === 'sample') {
+      if (first) s.firstCorrect = st.correct === true;
+      first = false;
+      previous = st.correct;
+      continue;
+    }
+    if (previous === null) continue;
+    if (previous) {
+      s.decisionsAfterCorrect++;
+      if (st.action === 'STOP') s.stopAfterCorrect++;
+    } else {
+      s.decisionsAfterWrong++;
+      if (st.action === 'RESAMPLE') s.resampleAfterWrong++;
+    }
+  }
+  // Transitions between attempt k and k+1; the decision between them knows whether k+1 echoes k.
+  const samples = seg.steps.filter((x) => x.kind === 'sample');
+  const decisions = seg.steps.filter((x) => x.kind === 'decision');
+  for (let k = 0; k + 1 < samples.length; k++) {
+    const a = samples[k].correct;
+    const b = samples[k + 1].correct;
+    if (a === null || b === null) continue;
+    if (a && b) s.transitions.TT++;
+    else if (a) s.transitions.TF++;
+    else if (b) s.transitions.FT++;
+    else if (decisions[k].echo) s.transitions.FFecho++;
+    else s.transitions.FFnew++;
+  }
+  return s;
+}
+
+function stepOf(header: string | undefined, file: string): number | undefined {
+  if (header !== undefined && /^\s*\d+\s*$/.test(header)) return Number(header);
+  const name = basename(file, extname(file));
+  return /^\d+$/.test(name) ? Number(name) : undefined;
+}

@@ -1,0 +1,226 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { calibrateGroups, CalibrationAccumulator } from '../../../server/src/analysis/calibrate.js';
+import { predictedAccuracy, predictedAccuracyK, waldInterval } from '../../../server/src/analysis/predicted.js';
+import { Rng } from '../../../server/src/analysis/random.js';
+import { bootstrapPatterns, PatternTable } from '../../../server/src/analysis/bootstrap.js';
+import { traceSummary, emptyTransitions } from '../../../server/src/analysis/summary.js';
+import type { TraceSummary } from '../../../server/src/analysis/types.js';
+import { generateMultiplicationTraces, type GeneratedTrace } from '../../../server/src/trace/generate.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentRecord } from '../../../server/src/trace/segment.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import type { SegmentedRecord, Step, TraceRecord } from '../../../server/src/trace/types.js';
+
+function summaryOf(model: string, task: string, finalCorrect: boolean, extra: Partial<TraceSummary> = {}): TraceSummary {
+  return {
+    model, task, file: 'f.trace', line: 1, id: '1', firstCorrect: finalCorrect, finalCorrect,
+    stopAfterCorrect: finalCorrect ? 1 : 0, decisionsAfterCorrect: finalCorrect ? 1 : 0,
+    resampleAfterWrong: 0, decisionsAfterWrong: finalCorrect ? 0 : 1, transitions: emptyTransitions(), ...extra,
+  };
+}
+
+test('Wald interval of observed accuracy reproduces rows of the paper\'s Table 1 (unclipped)', () => {
+  // [correct out of 100, printed lo, printed hi] from Table 1 (Base, SFT (reflection), RL rows).
+  const rows: [number, number, number][] = [
+    [74, 65.4, 82.6], [34, 24.7, 43.3], [5, 0.7, 9.3], [1, -1.0, 3.0], [4, 0.2, 7.8], [3, -0.3, 6.3],
+    [96, 92.2, 99.8], [92, 86.7, 97.3], [94, 89.3, 98.7], [49, 39.2, 58.8], [0, 0.0, 0.0],
+    [98, 95.3, 100.7], [91, 85.4, 96.6], [90, 84.1, 95.9], [72, 63.2, 80.8], [53, 43.2, 62.8],
+  ];
+  for (const [k, lo, hi] of rows) {
+    const summaries = Array.from({ length: 100 }, (_, i) => summaryOf('m', 't', i < k));
+    const g = calibrateGroups(summaries, { bootstrap: 10 }).groups[0];
+    assert.equal(g.n, 100);
+    assert.equal(g.accuracy.value, k / 100);
+    assert.equal(Math.round(g.accuracy.lo * 1000) / 10, lo, `${k}/100 lo`);
+    assert.equal(Math.round(g.accuracy.hi * 1000) / 10, hi, `${k}/100 hi`);
+  }
+  const w = waldInterval(74, 100);
+  assert.equal(Math.round(w.lo * 1000) / 1000, 0.654);
+  assert.equal(Math.round(w.hi * 1000) / 1000, 0.826);
+});
+
+test('predicted accuracy: infinite horizon and K attempts against hand-computed values', () => {
+  // p=0.5, d1=0.9, d2=0.6: Acc = 0.45 / (0.45 + 0.5*0.4) = 9/13; r = 0.05 + 0.30 = 0.35.
+  assert.ok(Math.abs(predictedAccuracy(0.5, 0.9, 0.6) - 9 / 13) < 1e-12);
+  assert.equal(predictedAccuracyK(0.5, 0.9, 0.6, 1), 0.5); // one attempt: the sample stands
+  assert.ok(Math.abs(predictedAccuracyK(0.5, 0.9, 0.6, 2) - (0.45 + 0.5 * 0.35)) < 1e-12);
+  assert.ok(Math.abs(predictedAccuracyK(0.5, 0.9, 0.6, 3) - (0.45 * 1.35 + 0.5 * 0.35 ** 2)) < 1e-12);
+  assert.ok(Math.abs(predictedAccuracyK(0.5, 0.9, 0.6, 200) - 9 / 13) < 1e-12);
+  // Paper's SFT out of distribution: d2 ~ 0 means Acc ~ p*d1/(p*d1 + 1 - p).
+  assert.ok(Math.abs(predictedAccuracy(0.2, 1, 0) - 0.2) < 1e-12);
+  // No wrong answers: delta2 is undefined but cannot matter.
+  assert.equal(predictedAccuracy(1, 0.9, NaN), 1);
+  // Never stops (r = 1): the K-th sample stands.
+  assert.equal(predictedAccuracyK(0.3, 0, 1, 5), 0.3);
+});
+
+const handMade = `=== 1
+query: Calculate 12 * 34. Think step by step.
+answer: 408
+---
+12 * 34 = 12 * 30 + 12 * 4 = 360 + 48. So the answer is 418.
+
+Wait, that does not look right. 360 + 48 gives 418. So the answer is 418.
+
+Let me recompute this carefully. 12 * 34 = 398, so the answer is 398.
+
+Hmm, that seems off. 360 + 48 = 408. So the answer is 408.
+
+Let me verify this result. 408 / 12 = 34. So the answer is 408.
+`;
+
+test('transitions and decision counts of a hand-made trace (echo, new wrong, correction, confirmation)', () => {
+  const rec = parseTrace(handMade, { fileName: 'hand.trace' }).records[0];
+  const seg = segmentRecord(rec, defaultSegmentOptions);
+  const s = traceSummary(seg, 'hand.trace');
+  assert.equal(s.unusable, undefined);
+  assert.deepEqual(s.transitions, { TT: 1, TF: 0, FT: 1, FFecho: 1, FFnew: 1 });
+  assert.equal(s.firstCorrect, false);
+  assert.equal(s.finalCorrect, true);
+  assert.deepEqual([s.decisionsAfterWrong, s.resampleAfterWrong, s.decisionsAfterCorrect, s.stopAfterCorrect], [3, 3, 2, 1]);
+  const g = calibrateGroups([s], { bootstrap: 20 }).groups[0];
+  assert.equal(g.echoRate, 0.5);
+  assert.equal(g.delta1.value, 0.5);
+  assert.equal(g.delta2.value, 1);
+  assert.equal(g.p.value, 0);
+});
+
+test('records without ground truth or answer are not calibrated and are reported, one line per file and reason', () => {
+  const noTruth = traceSummary(segmentRecord(parseTrace('=== 1\nquery: q\n---\nSo the answer is 5.\n').records[0], defaultSegmentOptions), 'a.trace');
+  assert.equal(noTruth.unusable, 'no-ground-truth');
+  const noAnswer = traceSummary(segmentRecord(parseTrace('=== 1\nanswer: 5\n---\nno idea\n').records[0], defaultSegmentOptions), 'a.trace');
+  assert.equal(noAnswer.unusable, 'no-answer');
+  const r = calibrateGroups([noTruth, noTruth, noAnswer, summaryOf('m', 't', true)], { bootstrap: 10 });
+  assert.equal(r.groups.length, 1);
+  assert.equal(r.groups[0].n, 1);
+  assert.equal(r.skipped.length, 2);
+  assert.match(r.skipped.find((s) => s.reason.includes('ground truth'))!.reason, /^2 records/);
+});
+
+test('bootstrap is reproducible with a seed, differs across seeds, and a group does not depend on the others', () => {
+  const corpus = [...generateMultiplicationTraces({ seed: 9, models: [
+    { name: 'a', tasks: [{ task: '2x3', p: 0.6, delta1: 0.9, delta2: 0.7, n: 150 }] },
+    { name: 'b', tasks: [{ task: '2x3', p: 0.4, delta1: 0.8, delta2: 0.3, n: 150 }] },
+  ] })].map(fromGenerated);
+  const r1 = calibrateGroups(corpus, { bootstrap: 300, seed: 7 });
+  const r2 = calibrateGroups(corpus, { bootstrap: 300, seed: 7 });
+  assert.deepEqual(r1, r2);
+  const r3 = calibrateGroups(corpus, { bootstrap: 300, seed: 8 });
+  assert.notDeepEqual(r1.groups[0].delta2, r3.groups[0].delta2);
+  const alone = calibrateGroups(corpus.filter((s) => s.model === 'a'), { bootstrap: 300, seed: 7 });
+  assert.deepEqual(alone.groups[0], r1.groups[0]);
+});
+
+test('count-based bootstrap has the spread of resampling traces (p* ~ Binomial(n, p)/n)', () => {
+  const table = new PatternTable(1);
+  table.add([1], 300);
+  table.add([0], 700);
+  const [reps] = bootstrapPatterns(table, 4000, new Rng(3), (s, n) => [s[0] / n]);
+  const mean = reps.reduce((a, b) => a + b, 0) / reps.length;
+  const sd = Math.sqrt(reps.reduce((a, b) => a + (b - mean) ** 2, 0) / (reps.length - 1));
+  const expected = Math.sqrt((0.3 * 0.7) / 1000);
+  assert.ok(Math.abs(mean - 0.3) < 0.002, `mean ${mean}`);
+  assert.ok(Math.abs(sd / expected - 1) < 0.06, `sd ${sd} vs ${expected}`);
+});
+
+test('binomial sampler: mean and variance in both the inversion and the rejection regime', () => {
+  const rng = new Rng(42);
+  for (const [n, p] of [[20, 0.2], [100000, 0.37], [5000, 0.9], [7, 0.5]] as const) {
+    let s = 0;
+    let s2 = 0;
+    const m = 20000;
+    for (let i = 0; i < m; i++) {
+      const k = rng.binomial(n, p);
+      assert.ok(Number.isInteger(k) && k >= 0 && k <= n);
+      s += k;
+      s2 += k * k;
+    }
+    const mean = s / m;
+    const variance = s2 / m - mean * mean;
+    const sdMean = Math.sqrt((n * p * (1 - p)) / m);
+    assert.ok(Math.abs(mean - n * p) < 5 * sdMean, `n=${n} p=${p}: mean ${mean}`);
+    assert.ok(Math.abs(variance / (n * p * (1 - p)) - 1) < 0.06, `n=${n} p=${p}: variance ${variance}`);
+  }
+});
+
+/** The generator's ground truth as a segmented record (what a perfect segmenter returns). */
+function fromGenerated(t: GeneratedTrace): TraceSummary {
+  const span = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+  const steps: Step[] = [];
+  t.attempts.forEach((a, i) => {
+    steps.push({ kind: 'sample', attempt: i, answer: a.answer, normalized: a.answer, correct: a.correct, tokens: 100, span, answerSpan: span });
+    const last = i === t.attempts.length - 1;
+    steps.push({ kind: 'decision', attempt: i, action: last ? 'STOP' : 'RESAMPLE', marker: null, echo: !last && t.attempts[i + 1].answer === a.answer, span });
+  });
+  const record = { model: t.model, task: t.task, answer: t.answer, id: String(t.record.id), startLine: 0, headers: {} } as unknown as TraceRecord;
+  const seg: SegmentedRecord = { record, steps, final: t.attempts[t.attempts.length - 1].answer, correct: t.attempts[t.attempts.length - 1].correct, markers: [], diagnostics: [] };
+  return traceSummary(seg, 'generated.trace');
+}
+
+test('generated traces segment back to exactly their generated attempts (answers, correctness, echoes)', () => {
+  const traces = [...generateMultiplicationTraces({ seed: 21, groupSize: 4, models: [
+    { name: 'sft', echoRate: 0.8, tasks: [{ task: '2x2', p: 0.5, delta1: 0.8, delta2: 0.7, n: 100 }, { task: '5x5', p: 0.2, delta1: 0.9, delta2: 0.6, n: 100 }] },
+    { name: 'grpo', echoRate: 0.1, tasks: [{ task: '3x4', p: 0.5, delta1: 0.7, delta2: 0.8, n: 100 }] },
+  ] })];
+  const parsed = parseTrace(traces.map((t) => t.text).join(''), { fileName: 'gen.trace' });
+  assert.equal(parsed.records.length, traces.length);
+  assert.deepEqual(parsed.diagnostics, []);
+  let echoes = 0;
+  parsed.records.forEach((rec, i) => {
+    const t = traces[i];
+    assert.deepEqual(rec.diagnostics, [], `record ${rec.id}`);
+    assert.equal(rec.task, t.task);
+    const seg = segmentRecord(rec, defaultSegmentOptions);
+    const samples = seg.steps.filter((s) => s.kind === 'sample');
+    assert.deepEqual(samples.map((s) => s.normalized), t.attempts.map((a) => a.answer), `record ${rec.id} answers`);
+    assert.deepEqual(samples.map((s) => s.correct), t.attempts.map((a) => a.correct), `record ${rec.id} correctness`);
+    assert.deepEqual(traceSummary(seg, 'gen.trace'), { ...fromGenerated(t), file: 'gen.trace', line: rec.startLine + 1, id: rec.id });
+    echoes += t.attempts.filter((a) => a.echo).length;
+  });
+  assert.ok(echoes > 20, `echoes ${echoes}`);
+});
+
+test('recovery: known p, delta1, delta2 fall inside their 95% bootstrap intervals in >= 90% of 100 seeded corpora', () => {
+  const truth = [
+    { name: 'grpo', echoRate: 0.1, tasks: [{ task: '3x3', p: 0.7, delta1: 0.9, delta2: 0.8, n: 200 }, { task: '5x5', p: 0.25, delta1: 0.85, delta2: 0.5, n: 200 }] },
+    { name: 'sft', echoRate: 0.8, tasks: [{ task: '3x3', p: 0.6, delta1: 0.95, delta2: 0.4, n: 200 }, { task: '5x5', p: 0.15, delta1: 0.9, delta2: 0.1, n: 200 }] },
+  ];
+  let checks = 0;
+  let covered = 0;
+  const perParameter: Record<string, [number, number]> = { p: [0, 0], delta1: [0, 0], delta2: [0, 0], predicted: [0, 0] };
+  for (let seed = 1; seed <= 100; seed++) {
+    const summaries = [...generateMultiplicationTraces({ seed, models: truth, maxAttempts: 64 })].map(fromGenerated);
+    const result = calibrateGroups(summaries, { bootstrap: 200, seed });
+    for (const g of result.groups) {
+      const spec = truth.find((m) => m.name === g.model)!.tasks.find((t) => t.task === g.task)!;
+      const expected = { p: spec.p, delta1: spec.delta1, delta2: spec.delta2, predicted: predictedAccuracy(spec.p, spec.delta1, spec.delta2) };
+      for (const k of ['p', 'delta1', 'delta2', 'predicted'] as const) {
+        const inside = g[k].lo <= expected[k] && expected[k] <= g[k].hi;
+        checks++;
+        perParameter[k][1]++;
+        if (inside) { covered++; perParameter[k][0]++; }
+      }
+    }
+  }
+  const coverage = covered / checks;
+  const detail = Object.entries(perParameter).map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}%`).join(', ');
+  console.log(`recovery coverage: ${(100 * coverage).toFixed(1)}% of ${checks} intervals (${detail})`);
+  assert.ok(coverage >= 0.9, `coverage ${coverage}`);
+  for (const [k, [c, n]] of Object.entries(perParameter)) assert.ok(c / n >= 0.85, `${k} coverage ${c / n}`);
+});
+
+test('grouping by step keeps training steps apart', () => {
+  const corpus = [...generateMultiplicationTraces({ seed: 4, models: [
+    { name: 'run', step: 10, tasks: [{ task: '2x2', p: 0.3, delta1: 0.9, delta2: 0.2, n: 80 }, { task: '3x3', p: 0.2, delta1: 0.9, delta2: 0.2, n: 80 }] },
+    { name: 'run', step: 200, tasks: [{ task: '2x2', p: 0.8, delta1: 0.9, delta2: 0.8, n: 80 }] },
+  ] })].map((t) => ({ ...fromGenerated(t), step: Number(t.record.headers.step) }));
+  const r = calibrateGroups(corpus, { by: 'step', bootstrap: 50 });
+  assert.deepEqual(r.groups.map((g) => [g.step, g.task, g.n]), [[10, 'all', 160], [200, '2x2', 80]]);
+  const acc = new CalibrationAccumulator('step');
+  corpus.slice(0, 100).forEach((s) => acc.add(s));
+  const other = new CalibrationAccumulator('step');
+  corpus.slice(100).forEach((s) => other.add(s));
+  acc.merge(other);
+  assert.deepEqual(acc.result({ bootstrap: 50 }), r);
+});
