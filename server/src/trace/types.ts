@@ -53,6 +53,11 @@ export interface TraceRecord {
   bodyLineShift: number[];
   /** Malformed-input diagnostics that belong to this record. */
   diagnostics: TraceDiagnostic[];
+  /** For a record read from JSONL: the 0-based line of its JSON object in that file. */
+  sourceLine?: number;
+  /** Per-token log-probs of the response under the policy and the reference (JSONL rollouts that carry them). */
+  logprobs?: number[];
+  refLogprobs?: number[];
 }
 
 export interface ParsedTraceFile {

@@ -1,0 +1,190 @@
+// JSONL rollouts as trace records (DESIGN.md section 3). Field names are detected per line, so
+// one reader covers verl's `trainer.rollout_data_dir` dumps (input, output, gts, score, step) and
+// common evaluation outputs (question, code[]/responses[], gt, pred[], score[]). A line that is
+// not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.
+import { formatRecord, type TraceRecordInput } from './format.js';
+import { parseRecordText } from './parse.js';
+import type { TraceDiagnostic, TraceRecord } from './types.js';
+
+const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query'];
+const RESPONSE_FIELDS = ['output', 'response', 'completion', 'code', 'responses'];
+const TRUTH_FIELDS = ['gts', 'gt', 'answer', 'ground_truth', 'label', 'solution'];
+const ID_FIELDS = ['idx', 'id', 'uid', 'index'];
+const LOGPROB_FIELDS = ['logprobs', 'old_log_probs', 'rollout_log_probs'];
+const REF_FIELDS = ['ref_logprobs', 'ref_log_prob', 'ref_log_probs'];
+
+/** One response of a JSONL line, ready to be written as a `.trace` record. */
+export interface JsonlRecord extends TraceRecordInput {
+  /** 0-based line of the JSON object in the source file. */
+  sourceLine: number;
+  /** Per-token log-probs of the response under the policy / the reference, when the line has them. */
+  logprobs?: number[];
+  refLogprobs?: number[];
+}
+
+export interface JsonlLineResult {
+  records: JsonlRecord[];
+  diagnostics: TraceDiagnostic[];
+}
+
+const pick = (obj: Record<string, unknown>, names: string[]): [string, unknown] | undefined => {
+  for (const n of names) if (obj[n] !== undefined && obj[n] !== null) return [n, obj[n]];
+  return undefined;
+};
+
+/** Text of a prompt: a string, or chat messages joined (`[{role, content}]`). */
+function promptText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) {
+    const parts = v.map((m) => (typeof m === 'string' ? m : m && typeof m === 'object' && typeof (m as { content?: unknown }).content === 'string' ? (m as { content: string }).content : ''));
+    const joined = parts.filter(Boolean).join('\n');
+    return joined || undefined;
+  }
+  return undefined;
+}
+
+/** Ground truth as one line: numbers without a trailing .0, the \boxed{} of a worked solution. */
+function truthText(field: string, v: unknown): string | undefined {
+  if (Array.isArray(v)) v = v.find((x) => x !== null && x !== undefined);
+  if (typeof v === 'number') return String(v);
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  if (field === 'solution' || v.includes('\\boxed')) {
+    const i = v.lastIndexOf('\\boxed{');
+    if (i >= 0) {
+      let depth = 0;
+      for (let k = i + 6; k < v.length; k++) {
+        if (v[k] === '{') depth++;
+        else if (v[k] === '}' && --depth === 0) return v.slice(i + 7, k).trim();
+      }
+    }
+    if (field === 'solution') return undefined;
+  }
+  return v.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+
+/** Log-probs of response k: a flat array belongs to a single response, an array of arrays to each. */
+function logprobsFor(v: unknown, k: number, responses: number): number[] | undefined {
+  if (responses === 1 && isNumberArray(v)) return v;
+  if (Array.isArray(v) && isNumberArray(v[k])) return v[k];
+  return undefined;
+}
+
+/** A scalar for a header (one line), or undefined when the value is not one. */
+function scalar(v: unknown): string | undefined {
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string' && v.length <= 200 && !/[\r\n]/.test(v)) return v;
+  return undefined;
+}
+
+/** Column (0-based) of a JSON.parse error, from its message ("at position N" / "column N"). */
+function errorColumn(message: string, line: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Math.min(Number(pos[1]), line.length);
+  const col = /column (\d+)/.exec(message);
+  if (col) return Math.min(Number(col[1]) - 1, line.length);
+  return line.length;
+}
+
+export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileName?: string } = {}): JsonlLineResult {
+  const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+  const shift = text === line ? 0 : 1;
+  const records: JsonlRecord[] = [];
+  const diagnostics: TraceDiagnostic[] = [];
+  const fail = (column: number, endColumn: number, code: string, message: string): JsonlLineResult => {
+    diagnostics.push({ line: lineNo, column, endLine: lineNo, endColumn, severity: 'error', code, message });
+    return { records, diagnostics };
+  };
+  if (text.trim() === '') return { records, diagnostics };
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const col = errorColumn(message, text) + shift;
+    return fail(col, Math.min(col + 1, line.length), 'bad-json', `Invalid JSON: ${message}. Expected one JSON object per line.`);
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail(shift, line.length, 'not-an-object', 'Expected a JSON object on this line.');
+  const o = obj as Record<string, unknown>;
+  const resp = pick(o, RESPONSE_FIELDS);
+  const responses = resp === undefined ? [] : Array.isArray(resp[1]) ? resp[1] : [resp[1]];
+  if (!resp || responses.length === 0) {
+    return fail(shift, line.length, 'no-response', `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings).`);
+  }
+  const promptField = pick(o, PROMPT_FIELDS);
+  const query = promptField ? promptText(promptField[1]) : undefined;
+  const truthField = TRUTH_FIELDS.find((n) => truthText(n, o[n]) !== undefined);
+  const answer = truthField ? truthText(truthField, o[truthField]) : undefined;
+  const idField = pick(o, ID_FIELDS);
+  const baseId = idField ? scalar(idField[1]) : undefined;
+  const used = new Set([resp[0], promptField?.[0], truthField, idField?.[0], 'pred', 'score', 'step', ...LOGPROB_FIELDS, ...REF_FIELDS]);
+  // Other short scalar fields are kept as metadata headers.
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (used.has(k) || !/^[A-Za-z_][\w.-]*$/.test(k)) continue;
+    const s = scalar(v);
+    if (s !== undefined) extra[k.toLowerCase()] = s;
+  }
+  const lpField = pick(o, LOGPROB_FIELDS);
+  const refField = pick(o, REF_FIELDS);
+  responses.forEach((r, k) => {
+    if (typeof r !== 'string') {
+      diagnostics.push({ line: lineNo, column: shift, endLine: lineNo, endColumn: line.length, severity: 'error', code: 'bad-response', message: `Response ${k + 1} of field "${resp[0]}" is not a string.` });
+      return;
+    }
+    const perResponse = (field: string): string | undefined => {
+      const v = o[field];
+      return Array.isArray(v) ? scalar(v[k]) : scalar(v);
+    };
+    const logprobs = lpField ? logprobsFor(lpField[1], k, responses.length) : undefined;
+    const refLogprobs = refField ? logprobsFor(refField[1], k, responses.length) : undefined;
+    const idBase = baseId ?? String(lineNo + 1);
+    records.push({
+      id: responses.length > 1 ? `${idBase}.${k + 1}` : idBase,
+      headers: {
+        query,
+        answer,
+        model: extra.model,
+        group: idBase,
+        step: perResponse('step'),
+        score: perResponse('score'),
+        pred: perResponse('pred'),
+        tokens: logprobs ? logprobs.length : undefined,
+        ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== 'model')),
+      },
+      body: r,
+      sourceLine: lineNo,
+      logprobs,
+      refLogprobs,
+    });
+  });
+  return { records, diagnostics };
+}
+
+/** Every record and diagnostic of a whole JSONL text. */
+export function jsonlToRecords(text: string, opts: { fileName?: string } = {}): JsonlLineResult {
+  const records: JsonlRecord[] = [];
+  const diagnostics: TraceDiagnostic[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const r = jsonlLineToRecords(line, i, opts);
+    records.push(...r.records);
+    diagnostics.push(...r.diagnostics);
+  }
+  return { records, diagnostics };
+}
+
+/**
+ * A JSONL record as a parsed trace record. Its positions are those it has in the `.trace` file
+ * that `import` writes (records in the same order, starting at `startLine`), so a user can find
+ * it there; `sourceLine` points back at the JSON line.
+ */
+export function jsonlRecordToTrace(rec: JsonlRecord, index: number, startLine: number, fileName?: string): TraceRecord {
+  const parsed = parseRecordText(formatRecord(rec), { startLine, index, fileName });
+  parsed.sourceLine = rec.sourceLine;
+  if (rec.logprobs) parsed.logprobs = rec.logprobs;
+  if (rec.refLogprobs) parsed.refLogprobs = rec.refLogprobs;
+  return parsed;
+}
