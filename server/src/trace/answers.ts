@@ -248,6 +248,9 @@ export function answersEqual(a: string | null | undefined, b: string | null | un
   const na = normalizeAnswer(a);
   const nb = normalizeAnswer(b);
   if (na === nb) return na.length > 0;
+  // Integers are canonical strings by now: different strings are different integers (a relative
+  // tolerance would call 2003700027 and 2003700026 equal).
+  if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;
   const va = numericValue(na);
   const vb = numericValue(nb);
   return Number.isFinite(va) && Number.isFinite(vb) && Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb));
