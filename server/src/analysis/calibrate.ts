@@ -45,7 +45,8 @@ export class CalibrationAccumulator {
       else this.unusable.set(key, { count: 1, firstLine: s.line });
       return;
     }
-    const key = this.by === 'step' ? `${s.model}\u0000${s.step ?? ''}` : `${s.model}\u0000${s.task}`;
+    // By step: one group per step and task (a training run's time axis, per difficulty).
+    const key = this.by === 'step' ? `${s.model}\u0000${s.step ?? ''}\u0000${s.task}` : `${s.model}\u0000${s.task}`;
     let g = this.groups.get(key);
     if (!g) {
       g = { model: s.model, tasks: new Set(), patterns: new PatternTable(5), correctFinal: 0, transitions: emptyTransitions() };

@@ -216,7 +216,7 @@ test('grouping by step keeps training steps apart', () => {
     { name: 'run', step: 200, tasks: [{ task: '2x2', p: 0.8, delta1: 0.9, delta2: 0.8, n: 80 }] },
   ] })].map((t) => ({ ...fromGenerated(t), step: Number(t.record.headers.step) }));
   const r = calibrateGroups(corpus, { by: 'step', bootstrap: 50 });
-  assert.deepEqual(r.groups.map((g) => [g.step, g.task, g.n]), [[10, 'all', 160], [200, '2x2', 80]]);
+  assert.deepEqual(r.groups.map((g) => [g.step, g.task, g.n]), [[10, '2x2', 80], [10, '3x3', 80], [200, '2x2', 80]]);
   const acc = new CalibrationAccumulator('step');
   corpus.slice(0, 100).forEach((s) => acc.add(s));
   const other = new CalibrationAccumulator('step');
