@@ -1,0 +1,224 @@
+// The calibration page: header and exports, a clear message when nothing is usable, the charts,
+// the Table 1 style accuracy table and the list of skipped inputs. Rebuilt on every new result
+// or theme change (charts are cheap; the result is small: one entry per model x task x step).
+import type { CalibrationGroup, CalibrationResult } from '../../server/src/analysis/types.js';
+import { applyChartDefaults, Chart } from '../shared/charts.js';
+import { readTheme } from '../shared/theme.js';
+import { echoChart, metricChart, predictedChart, stepChart, transitionsChart, type BuiltChart } from './charts.js';
+import {
+  calibrationCsv, formatEstimate, groupsAtStep, isUsable, METRICS, modelsOf, pct, stepsOf, tasksOf,
+} from './data.js';
+import type { Host } from './host.js';
+import type { ResultMeta } from './messages.js';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', ...attrs }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export class CalibrationView {
+  /** Live charts by id (the test hook reads their data). */
+  readonly charts: Record<string, Chart> = {};
+  result: CalibrationResult | undefined;
+  meta: ResultMeta | undefined;
+  /** The step shown by the per-task views when the result has steps. */
+  step: number | undefined;
+  /** How many times the page was rendered (tests wait for it). */
+  renders = 0;
+  private statusText = '';
+
+  constructor(private readonly root: HTMLElement, private readonly host: Host) {}
+
+  show(result: CalibrationResult, meta?: ResultMeta): void {
+    this.result = result;
+    this.meta = meta;
+    const steps = stepsOf(result.groups);
+    if (steps.length === 0) this.step = undefined;
+    else if (this.step === undefined || !steps.includes(this.step)) this.step = steps[steps.length - 1];
+    this.statusText = '';
+    this.render();
+  }
+
+  status(text: string): void {
+    this.statusText = text;
+    const s = this.root.querySelector('#status');
+    if (s) s.textContent = text;
+    else this.render();
+  }
+
+  error(text: string): void {
+    this.statusText = '';
+    this.render(text);
+  }
+
+  render(errorText?: string): void {
+    for (const [id, c] of Object.entries(this.charts)) { c.destroy(); delete this.charts[id]; }
+    const theme = readTheme();
+    applyChartDefaults(theme);
+    this.root.replaceChildren();
+    const r = this.result;
+    this.root.append(this.header(r));
+    this.root.append(el('div', { id: 'status', role: 'status', 'aria-live': 'polite' }, this.statusText));
+    if (errorText) this.root.append(el('div', { class: 'message error', role: 'alert' }, el('h2', {}, 'Calibration failed'), el('p', {}, errorText)));
+    if (!r) {
+      if (!errorText && !this.statusText) this.root.append(el('p', { class: 'muted' }, 'Waiting for data…'));
+      this.renders++;
+      return;
+    }
+    if (!isUsable(r)) {
+      this.root.append(this.emptyMessage(r));
+      this.renders++;
+      return;
+    }
+    const steps = stepsOf(r.groups);
+    if (steps.length > 0) this.root.append(this.stepPicker(steps));
+    const groups = groupsAtStep(r.groups, this.step).filter((g) => g.n > 0);
+    if (this.host.inVsCode) this.root.append(el('p', { class: 'muted hint' }, 'Click a point, a bar or a table cell to list the traces behind it.'));
+
+    this.root.append(this.section('Calibrated parameters', 'Bootstrap 95% percentile intervals over traces.',
+      this.grid(METRICS.map((m) => this.card(`metric-${m}`, metricChart(groups, m, theme))))));
+    this.root.append(this.section('Predicted vs observed accuracy', this.formulaNote(groups),
+      this.card('predicted', predictedChart(groups, theme), 'tall')));
+    this.root.append(this.section('Accuracy per model and task', 'Percent, 95% Wald interval (unclipped), as in the paper’s Table 1.',
+      this.table(groups)));
+    this.root.append(this.section('Transitions and echoes', 'Between consecutive answers of a trace: T = correct, F = wrong; an echo repeats the same wrong answer.',
+      this.grid([this.card('transitions', transitionsChart(groups, theme), 'wide'), this.card('echo', echoChart(groups, theme))])));
+    if (steps.length > 0) {
+      this.root.append(this.section('Over training steps', 'Every step, a series per model and task.',
+        this.grid((['accuracy', ...METRICS] as const).map((m) => this.card(`steps-${m}`, stepChart(r.groups, m, theme), 'step')))));
+    }
+    if (r.skipped.length > 0) this.root.append(this.skippedList(r, false));
+    this.renders++;
+  }
+
+  private header(r: CalibrationResult | undefined): HTMLElement {
+    const h = el('header', {}, el('h1', {}, 'Reflection Lens — Calibration'));
+    if (r) {
+      const groups = r.groups.filter((g) => g.n > 0);
+      const traces = groups.reduce((s, g) => s + g.n, 0);
+      const parts = [
+        `${traces} traces`, `${modelsOf(groups).length} models`, `${tasksOf(groups).length} tasks`,
+        `bootstrap B=${r.bootstrap.B}, seed ${r.bootstrap.seed}`,
+      ];
+      if (this.meta) parts.unshift(this.meta.source, `${this.meta.files} files (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`);
+      h.append(el('p', { class: 'muted', id: 'summary' }, parts.join(' · ')));
+      const tools = el('div', { class: 'toolbar' },
+        button('Export CSV', () => this.host.save('csv', 'calibration.csv', calibrationCsv(r)), { id: 'export-csv' }),
+        button('Export JSON', () => this.host.save('json', 'calibration.json', JSON.stringify(r, null, 2) + '\n'), { id: 'export-json' }));
+      if (this.host.inVsCode) tools.append(button('Refresh', () => this.host.post({ type: 'refresh' }), { id: 'refresh' }));
+      h.append(tools);
+    }
+    return h;
+  }
+
+  private emptyMessage(r: CalibrationResult): HTMLElement {
+    const box = el('div', { class: 'message', id: 'empty', role: 'alert' },
+      el('h2', {}, r.groups.length === 0 && r.skipped.length === 0 ? 'No traces found' : 'No usable traces'),
+      el('p', {}, 'Calibration needs traces with a ground-truth answer (an ', el('code', {}, 'answer:'),
+        ' header, or a gt / answer / label field in JSONL rollouts) and a candidate answer in the response (',
+        el('code', {}, '\\boxed{…}'), ', “the answer is …”, or a line ending in ', el('code', {}, '= …'), ').'),
+    );
+    if (r.skipped.length > 0) box.append(this.skippedList(r, true));
+    return box;
+  }
+
+  private skippedList(r: CalibrationResult, open: boolean): HTMLElement {
+    const d = el('details', { id: 'skipped' });
+    d.open = open;
+    d.append(el('summary', {}, `${r.skipped.length} ${r.skipped.length === 1 ? 'input' : 'inputs'} skipped`));
+    const ul = el('ul');
+    for (const s of r.skipped) {
+      const where = s.line === undefined ? s.file : `${s.file}:${s.line + 1}`;
+      ul.append(el('li', {}, el('code', {}, where), ' — ', s.reason));
+    }
+    d.append(ul);
+    return d;
+  }
+
+  private stepPicker(steps: number[]): HTMLElement {
+    const select = el('select', { id: 'step' });
+    for (const s of steps) {
+      const o = el('option', { value: String(s) }, `step ${s}`);
+      o.selected = s === this.step;
+      select.append(o);
+    }
+    select.addEventListener('change', () => { this.step = Number(select.value); this.render(); });
+    return el('label', { class: 'step-picker' }, 'Per-task views at ', select);
+  }
+
+  private formulaNote(groups: CalibrationGroup[]): HTMLElement {
+    const K = groups[0]?.predictedK.K ?? '?';
+    return el('span', {},
+      'Filled circles: infinite horizon, Acc = pδ1 / (pδ1 + (1−p)(1−δ2)). ',
+      `Open triangles: at most K=${K} attempts, the last answer stands, `,
+      'Acc_K = pδ1(1−r^(K−1))/(1−r) + p·r^(K−1), r = p(1−δ1) + (1−p)δ2. ',
+      'Points on the dashed diagonal are predicted exactly.');
+  }
+
+  private section(title: string, note: string | HTMLElement, body: HTMLElement): HTMLElement {
+    return el('section', {}, el('h2', {}, title), el('p', { class: 'muted note' }, note), body);
+  }
+
+  private grid(cards: HTMLElement[]): HTMLElement {
+    return el('div', { class: 'grid' }, ...cards);
+  }
+
+  private card(id: string, built: BuiltChart, size = ''): HTMLElement {
+    const canvas = el('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': id });
+    const box = el('div', { class: `chart-box ${size}` }, canvas);
+    const tools = el('div', { class: 'card-tools' });
+    const card = el('div', { class: `card ${size}`, 'data-chart': id }, tools, box);
+    const chart = new Chart(canvas, {
+      ...built.config,
+      options: {
+        ...built.config.options,
+        onClick: (_e, elements) => {
+          const hit = elements[0];
+          const q = hit && built.queries[hit.datasetIndex]?.[hit.index];
+          if (q) this.host.openTraces(q);
+        },
+        onHover: (e, elements) => {
+          const target = e.native?.target as HTMLElement | undefined;
+          if (target) target.style.cursor = this.host.inVsCode && elements.length > 0 ? 'pointer' : 'default';
+        },
+      },
+    });
+    this.charts[id] = chart;
+    tools.append(button('PNG', () => this.host.save('png', `calibration-${id}.png`, chart.toBase64Image('image/png', 1)),
+      { class: 'small', 'data-export': id, title: 'Export this chart as PNG' }));
+    return card;
+  }
+
+  private table(groups: CalibrationGroup[]): HTMLElement {
+    const tasks = tasksOf(groups);
+    const models = modelsOf(groups);
+    const head = el('tr', {}, el('th', { scope: 'col' }, 'Model'), ...tasks.map((t) => el('th', { scope: 'col' }, t)));
+    const body = models.map((model) => el('tr', {}, el('th', { scope: 'row' }, model), ...tasks.map((task) => {
+      const g = groups.find((x) => x.model === model && x.task === task);
+      if (!g) return el('td', { class: 'na' }, '–');
+      const [value, interval] = formatEstimate(g.accuracy).split(' (');
+      const content = [el('span', { class: 'value' }, value ?? ''), el('span', { class: 'interval' }, interval ? `(${interval}` : '')];
+      const title = `${model} · ${task}: ${g.counts.correctFinal} of ${g.n} correct; p ${pct(g.p.value)}%, δ1 ${pct(g.delta1.value)}%, δ2 ${pct(g.delta2.value)}%`;
+      const cell = el('td', { title, 'data-model': model, 'data-task': task });
+      if (this.host.inVsCode) {
+        const q = g.step === undefined ? { model, task, filter: 'all' as const } : { model, task, step: g.step, filter: 'all' as const };
+        cell.append(button('', () => this.host.openTraces(q), { class: 'cell' }));
+        cell.firstElementChild!.append(...content);
+      } else cell.append(...content);
+      return cell;
+    })));
+    return el('div', { class: 'table-wrap' }, el('table', { id: 'accuracy-table' }, el('thead', {}, head), el('tbody', {}, ...body)));
+  }
+}
+
