@@ -103,7 +103,7 @@ export interface ActionLogProbs {
  * Attribution of a segmented real trace. The KL penalty comes from the per-token log-probs when
  * given (exact), else from `eps` per token times the token count (a decision is one token).
  */
-export function attributeSegmented(seg: SegmentedRecord, advantage: number, options: AttributionOptions, logprobs?: ActionLogProbs): TraceAttribution {
+export function attributeSegmented(seg: SegmentedRecord, advantage: number, options: AttributionOptions, logprobs: ActionLogProbs | undefined = alignLogProbs(seg)): TraceAttribution {
   const actions: AttributionAction[] = [];
   let lastCorrect: boolean | null = null;
   for (const step of seg.steps) {
@@ -125,6 +125,36 @@ export function attributeSegmented(seg: SegmentedRecord, advantage: number, opti
     }
   }
   return attributeActions(actions, advantage, options);
+}
+
+/**
+ * Splits a record's response-level log-probs (JSONL rollouts) over its actions. A trace carries
+ * no token offsets, so attempt k gets a contiguous share in proportion to its token estimate;
+ * the RESAMPLE after attempt k is the first token of attempt k+1 (where its marker starts) and
+ * STOP is the response's last token. Undefined when the record has no usable log-probs.
+ */
+export function alignLogProbs(seg: SegmentedRecord): ActionLogProbs | undefined {
+  const { logprobs, refLogprobs } = seg.record;
+  if (!logprobs || !refLogprobs || logprobs.length !== refLogprobs.length) return undefined;
+  const samples = seg.steps.filter((s) => s.kind === 'sample');
+  const N = logprobs.length;
+  if (samples.length === 0 || N < 2 * samples.length) return undefined;
+  const total = samples.reduce((t, s) => t + s.tokens, 0);
+  const slice = (from: number, to: number): TokenLogProbs => ({ logp: logprobs.slice(from, to), ref: refLogprobs.slice(from, to) });
+  const out: ActionLogProbs = { samples: [], decisions: [] };
+  let cum = 0;
+  let from = 0;
+  samples.forEach((s, k) => {
+    cum += s.tokens;
+    const last = k === samples.length - 1;
+    // Boundaries keep at least two tokens per attempt (one may be the next decision's).
+    const to = last ? N - 1 : Math.min(N - 2 * (samples.length - k - 1), Math.max(from + 2, Math.round((N * cum) / total)));
+    const start = k === 0 ? 0 : from + 1;
+    out.samples.push(slice(start, to));
+    out.decisions.push(last ? slice(N - 1, N) : slice(to, to + 1));
+    from = to;
+  });
+  return out;
 }
 
 function sampleScore(policy: ThreeLogitProbabilities | undefined, correct: boolean | null): Pick<AttributionAction, 'score' | 'parameter'> {

@@ -1,7 +1,156 @@
-// Placeholder until the owning work lands: reports that the command is not built yet.
-export const summary = 'not built yet';
-export const usage = 'reflection-lens attribution: not built yet\n';
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('reflection-lens attribution: not built yet\n');
-  return 1;
+// `reflection-lens attribution`: per-step KL Q-values, surrogate Q-values and gradient
+// contributions of traces (DESIGN.md sections 5 and 8), or the paper's Appendix C example.
+import { attributeAppendixC, attributeSegmented, appendixC, defaultAttributionOptions } from '../analysis/attribution.js';
+import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
+import type { AttributionOptions, KlEstimator, TraceAttribution } from '../analysis/types.js';
+import { defaultSegmentOptions } from '../trace/options.js';
+import { segmentRecord } from '../trace/segment.js';
+import { streamTraceFile } from '../trace/stream.js';
+import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
+import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { ProgressLine } from './progress.js';
+
+export const summary = 'KL vs surrogate gradient attribution per trace (or the paper\'s Appendix C example)';
+export const usage = `reflection-lens attribution FILE... [options]
+reflection-lens attribution --example appendix-c [options]
+
+For every trace: the immediate KL penalty r of each action, its KL Q-value (Theorem 3.2), the
+GRPO surrogate Q-value gamma^(T-t)*A (Theorem 3.1, A from the trace's rollout group), the
+gradient contribution Q x d log pi/d theta, and the attribution ratio
+|KL drag on sampling| / |KL drag on decisions| beside the surrogate's ratio.
+Without per-token log-probs each token is assumed to diverge by --eps (a decision is one token),
+and every action's score d log pi/d theta is taken as 1 (no model of the policy is assumed).
+
+Options:
+  --example appendix-c  the paper's worked example (three-logit policy, beta=1, L=7.8, A=0.5),
+                        with the per-parameter push/drag/net table
+  --beta B              KL coefficient (default ${defaultAttributionOptions.beta}; the example: 1)
+  --eps E               per-token log(pi/pi_ref) when a trace has no log-probs (default ${defaultAttributionOptions.eps})
+  --gamma G             discount (default ${defaultAttributionOptions.gamma})
+  --kl k1|k2|k3         KL estimator (k3 = verl low_var_kl; default k1)
+  --json                machine-readable result on stdout
+`;
+
+type JsonTrace = Omit<TraceAttribution, 'parameters'> & Record<string, unknown>;
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['example', 'beta', 'eps', 'gamma', 'kl'], ['json']);
+  const kl = stringFlag(args, 'kl') ?? defaultAttributionOptions.kl;
+  if (kl !== 'k1' && kl !== 'k2' && kl !== 'k3') throw new UsageError(`--kl expects k1, k2 or k3, got "${kl}"`);
+  const gamma = numberFlag(args, 'gamma', defaultAttributionOptions.gamma);
+  if (gamma < 0 || gamma > 1) throw new UsageError('--gamma must be in [0, 1]');
+  const json = args.flags.has('json');
+  const example = stringFlag(args, 'example');
+
+  if (example !== undefined) {
+    if (example !== 'appendix-c') throw new UsageError(`unknown example "${example}" (known: appendix-c)`);
+    if (args.positionals.length > 0) throw new UsageError('give either FILE... or --example, not both');
+    if (args.flags.has('eps')) process.stderr.write('reflection-lens attribution: --eps is not used by the example (its log ratios come from the logits)\n');
+    const beta = numberFlag(args, 'beta', 1);
+    const a = attributeAppendixC({ beta, gamma, kl });
+    if (json) process.stdout.write(JSON.stringify({ traces: [toJson(a, { id: 'appendix-c' })] }, null, 2) + '\n');
+    else process.stdout.write(renderExample(a, beta, gamma, kl));
+    return 0;
+  }
+
+  if (args.positionals.length === 0) throw new UsageError('give at least one FILE, or --example appendix-c');
+  const options: AttributionOptions = { beta: numberFlag(args, 'beta', defaultAttributionOptions.beta), eps: numberFlag(args, 'eps', defaultAttributionOptions.eps), gamma, kl };
+  if (options.beta < 0 || options.eps < 0) throw new UsageError('--beta and --eps must be non-negative');
+
+  const traces: JsonTrace[] = [];
+  const skipped: { file: string; line?: number; reason: string }[] = [];
+  const progress = new ProgressLine('attribution');
+  let failed = false;
+  for (const file of args.positionals) {
+    const segs: SegmentedRecord[] = [];
+    try {
+      const onDiagnostic = (d: TraceDiagnostic): void => {
+        if (d.severity === 'error') skipped.push({ file, line: d.line + 1, reason: d.message });
+      };
+      for await (const record of streamTraceFile(file, { onDiagnostic })) {
+        const errors = record.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0) {
+          skipped.push({ file, line: recordLine(record), reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
+          continue;
+        }
+        segs.push(segmentRecord(record, defaultSegmentOptions));
+        progress.update(`${file}: ${segs.length} records`);
+      }
+    } catch (err) {
+      failed = true;
+      skipped.push({ file, reason: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    // GRPO advantages are relative to the other rollouts of the same prompt (the `group`).
+    const groups = new Map<string, SegmentedRecord[]>();
+    for (const s of segs) {
+      const key = `${s.record.model}\u0000${s.record.group}`;
+      const g = groups.get(key);
+      if (g) g.push(s);
+      else groups.set(key, [s]);
+    }
+    const advantage = new Map<SegmentedRecord, number>();
+    for (const g of groups.values()) {
+      const adv = groupAdvantages(g.map((s) => outcomeReward(s.correct)));
+      g.forEach((s, i) => advantage.set(s, adv[i]));
+    }
+    for (const s of segs) {
+      if (s.steps.length === 0) {
+        skipped.push({ file, line: recordLine(s.record), reason: `record ${s.record.id}: no candidate answer, nothing to attribute` });
+        continue;
+      }
+      const a = attributeSegmented(s, advantage.get(s) ?? 0, options);
+      traces.push(toJson(a, { file, line: recordLine(s.record), id: s.record.id, model: s.record.model, task: s.record.task, group: s.record.group, correct: s.correct }));
+    }
+  }
+  progress.done();
+  if (json) process.stdout.write(JSON.stringify({ options, traces, skipped }, null, 2) + '\n');
+  else process.stdout.write(renderTraces(traces, skipped, options));
+  return failed && traces.length === 0 ? 1 : 0;
+}
+
+/** 1-based line in the user's file: the `===` line, or the JSON line a JSONL record came from. */
+export function recordLine(r: TraceRecord): number {
+  return (r.sourceLine ?? r.startLine) + 1;
+}
+
+function toJson(a: TraceAttribution, head: Record<string, unknown>): JsonTrace {
+  const { parameters, ...rest } = a;
+  return { ...head, ...rest, ...(parameters ?? {}) };
+}
+
+const sgn = (x: number): string => (Number.isFinite(x) ? (x >= 0 ? '+' : '') + x.toFixed(4) : String(x));
+const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : x > 0 ? 'inf' : 'n/a');
+
+function renderExample(a: TraceAttribution, beta: number, gamma: number, kl: KlEstimator): string {
+  const labels = ['Sample W', 'RESAMPLE', 'Sample C', 'STOP'];
+  const out = [
+    `Appendix C: Sample W, RESAMPLE, Sample C, STOP  (beta=${beta}, gamma=${gamma}, kl=${kl}, A=${appendixC.advantage}, L=${appendixC.tokens})`,
+    '',
+    `${'step'.padEnd(6)}${'action'.padEnd(10)}${'r (KL)'.padStart(10)}${'Q (KL)'.padStart(10)}${'Q (surr.)'.padStart(11)}${'contrib.'.padStart(10)}`,
+  ];
+  a.steps.forEach((s, i) => out.push(`${String(Math.floor(i / 2) + 1).padEnd(6)}${labels[i].padEnd(10)}${sgn(s.r).padStart(10)}${sgn(s.q).padStart(10)}${sgn(s.qSurrogate).padStart(11)}${sgn(s.contribution).padStart(10)}`));
+  if (a.parameters) {
+    out.push('', `${'parameter'.padEnd(16)}${'push'.padStart(10)}${'drag'.padStart(10)}${'net'.padStart(10)}`);
+    for (const [name, g] of [['theta_s', a.parameters.theta_s], ['theta_resample', a.parameters.theta_resample], ['theta_stop', a.parameters.theta_stop]] as const) {
+      out.push(`${name.padEnd(16)}${sgn(g.push).padStart(10)}${sgn(g.drag).padStart(10)}${sgn(g.net).padStart(10)}`);
+    }
+  }
+  out.push('', `KL attribution ratio |drag sampling| / |drag decisions| = ${ratio(a.ratio)}; surrogate ratio = ${ratio(a.surrogateRatio)}`, '');
+  return out.join('\n');
+}
+
+function renderTraces(traces: JsonTrace[], skipped: { file: string; line?: number; reason: string }[], o: AttributionOptions): string {
+  const out = [`beta=${o.beta}  eps=${o.eps}  gamma=${o.gamma}  kl=${o.kl}`, ''];
+  out.push(`${'trace'.padEnd(28)}${'steps'.padStart(6)}${'A'.padStart(9)}${'drag samp.'.padStart(12)}${'drag dec.'.padStart(12)}${'KL ratio'.padStart(10)}${'surr. ratio'.padStart(12)}`);
+  for (const t of traces) {
+    const name = `${t.file}:${t.line} #${t.id}`;
+    out.push(`${name.length > 27 ? '…' + name.slice(-26) : name.padEnd(28)}${String(t.steps.length / 2).padStart(6)}${sgn(t.advantage).padStart(9)}${t.drag.sampling.toExponential(2).padStart(12)}${t.drag.decision.toExponential(2).padStart(12)}${ratio(t.ratio).padStart(10)}${ratio(t.surrogateRatio).padStart(12)}`);
+  }
+  if (skipped.length > 0) {
+    out.push('', `skipped (${skipped.length}):`);
+    for (const s of skipped) out.push(`  ${s.file}${s.line !== undefined ? `:${s.line}` : ''}: ${s.reason}`);
+  }
+  out.push('');
+  return out.join('\n');
 }
