@@ -16,6 +16,7 @@ import {
   PublishDiagnosticsNotification,
   ShutdownRequest,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -64,8 +65,8 @@ export class LspSession {
     this.conn.listen();
   }
 
-  async initialize(): Promise<void> {
-    await this.conn.sendRequest(InitializeRequest.type, {
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: {
@@ -79,6 +80,7 @@ export class LspSession {
       workspaceFolders: null,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the latest ones already received). */

@@ -73,6 +73,8 @@ export class TraceDocument {
       const regionEnd = Math.min(regionEndOld + lineDelta, this.doc.lineCount - 1);
       this.reparse(regionStart, regionEnd, Math.max(first, 0), last, lineDelta);
     }
+    // The version moves even when a change list is empty.
+    this.doc = TextDocument.update(this.doc, [], version);
   }
 
   /** Index of the entry holding `line`, -1 when the line is before the first record. */
