@@ -15,7 +15,8 @@ export function traceSummary(seg: SegmentedRecord, file: string): TraceSummary {
     model: rec.model,
     task: rec.task,
     file,
-    line: rec.startLine + 1,
+    // JSONL records point at their JSON line, .trace records at their `===` line.
+    line: (rec.sourceLine ?? rec.startLine) + 1,
     id: rec.id,
     firstCorrect: false,
     finalCorrect: false,

@@ -1,7 +1,152 @@
-// Placeholder until the owning work lands: reports that the command is not built yet.
-export const summary = 'not built yet';
-export const usage = 'reflection-lens calibrate: not built yet\n';
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('reflection-lens calibrate: not built yet\n');
-  return 1;
+// `reflection-lens calibrate`: p, delta1, delta2, observed and predicted accuracy per model and
+// task (or per training step) of a corpus of traces, with intervals (DESIGN.md sections 4 and 8).
+import { statSync } from 'node:fs';
+import { CalibrationAccumulator, defaultCalibrationOptions } from '../analysis/calibrate.js';
+import { listTraceFiles, summarizeFile, type Skipped } from '../analysis/corpus.js';
+import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
+import { renderCalibrationHtml } from '../report/html.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
+import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { ProgressLine } from './progress.js';
+
+export const summary = 'calibrate p, delta1, delta2 and predicted accuracy per model and task, with intervals';
+export const usage = `reflection-lens calibrate PATH... [options]
+
+PATH: .trace or .jsonl files, or directories (searched recursively). Files are streamed, so a
+corpus of any size fits in memory. Records without ground truth or without a candidate answer,
+malformed records and unreadable files are listed under "skipped"; everything else is used.
+
+Per group: n; observed accuracy (final answer) with the Wald interval, unclipped, as the
+paper's Table 1; p = first-attempt accuracy; delta1 = P(STOP | correct answer);
+delta2 = P(RESAMPLE | wrong answer) (pooled over attempts); predicted accuracy
+p*d1 / (p*d1 + (1-p)(1-d2)) (infinite horizon) and Acc_K (at most K attempts, the K-th answer
+stands); percentile-bootstrap intervals over traces; transitions T->T, T->F, F->T, F->F (echo:
+the same wrong answer again; new: another wrong answer) and the echo rate.
+
+Options:
+  --bootstrap B        bootstrap resamples (default ${defaultCalibrationOptions.bootstrap})
+  --seed S             bootstrap seed (default ${defaultCalibrationOptions.seed}); same data + seed = same intervals
+  --horizon K          K of the K-attempt predicted accuracy (default ${defaultCalibrationOptions.horizon})
+  --by model-task|step group by model and task (default), or by model and training step
+                       (a record's "step" header, or a file named <step>.jsonl)
+  --json               the result as JSON on stdout (fractions in [0,1])
+  --csv                one CSV row per group on stdout
+  --html FILE          write a self-contained HTML report (charts) to FILE
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html'], ['json', 'csv']);
+  if (args.positionals.length === 0) throw new UsageError('give at least one PATH (a .trace/.jsonl file or a directory)');
+  const B = numberFlag(args, 'bootstrap', defaultCalibrationOptions.bootstrap);
+  const seed = numberFlag(args, 'seed', defaultCalibrationOptions.seed);
+  const K = numberFlag(args, 'horizon', defaultCalibrationOptions.horizon);
+  if (!(Number.isInteger(B) && B >= 1)) throw new UsageError('--bootstrap must be a positive integer');
+  if (!(Number.isInteger(K) && K >= 1)) throw new UsageError('--horizon must be a positive integer');
+  const by = stringFlag(args, 'by') ?? defaultCalibrationOptions.by;
+  if (by !== 'model-task' && by !== 'step') throw new UsageError(`--by expects model-task or step, got "${by}"`);
+  const html = stringFlag(args, 'html');
+  const formats = [args.flags.has('json'), args.flags.has('csv'), html !== undefined].filter(Boolean).length;
+  if (formats > 1) throw new UsageError('choose one of --json, --csv, --html');
+
+  const { files, skipped } = listTraceFiles(args.positionals);
+  const result = await calibrateFiles(files, skipped, { bootstrap: B, seed, horizon: K, by });
+
+  if (html !== undefined) {
+    writeFileAtomic(html, renderCalibrationHtml(result, { title: `Calibration: ${args.positionals.join(', ')}` }));
+    process.stderr.write(`calibrate: wrote ${html} (${result.groups.length} groups)\n`);
+  } else if (args.flags.has('json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else if (args.flags.has('csv')) process.stdout.write(toCsv(result));
+  else process.stdout.write(toTable(result, files.length));
+  return result.groups.length > 0 ? 0 : 1;
+}
+
+async function calibrateFiles(files: string[], skipped: Skipped[], options: { bootstrap: number; seed: number; horizon: number; by: 'model-task' | 'step' }): Promise<CalibrationResult> {
+  const acc = new CalibrationAccumulator(options.by);
+  const progress = new ProgressLine('calibrate');
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const started = Date.now();
+  let doneBytes = 0;
+  let records = 0;
+  const show = (fileBytes: number, i: number, force = false): void => {
+    const bytes = doneBytes + fileBytes;
+    const secs = (Date.now() - started) / 1000;
+    const rate = secs >= 0.5 ? ` ${(bytes / 1e6 / secs).toFixed(0)} MB/s` : '';
+    progress.update(`${i + 1}/${files.length} files, ${records.toLocaleString('en-US')} records, ${(bytes / 1e6).toFixed(1)}/${(totalBytes / 1e6).toFixed(1)} MB${rate}`, force);
+  };
+  for (let i = 0; i < files.length; i++) {
+    const r = await summarizeFile(files[i], (s) => { records++; acc.add(s); }, { onProgress: (done) => show(done, i) });
+    skipped.push(...r.skipped);
+    doneBytes += sizes[i];
+  }
+  if (files.length > 0) progress.update(`${files.length} files, ${records.toLocaleString('en-US')} records read; bootstrap...`, true);
+  const result = acc.result(options);
+  progress.done();
+  result.skipped = [...skipped, ...result.skipped];
+  return result;
+}
+
+const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : '-');
+const interval = (e: Estimate): string => `${pct(e.value)} (${pct(e.lo)}, ${pct(e.hi)})`;
+
+function toTable(result: CalibrationResult, fileCount: number): string {
+  const rows = result.groups.map((g) => [
+    g.model,
+    g.step !== undefined ? `${g.step}` : g.task,
+    String(g.n),
+    interval(g.accuracy),
+    interval(g.predicted),
+    interval(g.predictedK),
+    interval(g.p),
+    interval(g.delta1),
+    interval(g.delta2),
+    Number.isFinite(g.echoRate) ? pct(g.echoRate) : '-',
+  ]);
+  const byStep = result.groups.some((g) => g.step !== undefined);
+  const K = result.groups[0]?.predictedK.K ?? defaultCalibrationOptions.horizon;
+  const head = ['model', byStep ? 'step' : 'task', 'n', 'accuracy % (Wald 95%)', 'predicted % (K=inf)', `predicted % (K=${K})`, 'p %', 'delta1 %', 'delta2 %', 'echo %'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]): string => cells.map((v, c) => (c < 2 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  out.push(
+    '',
+    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wald for observed accuracy; percentile bootstrap over traces (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for the rest.`,
+    'p = first-attempt accuracy; delta1 = P(STOP | correct); delta2 = P(RESAMPLE | wrong); echo = share of wrong->wrong resamples that repeat the same answer.',
+  );
+  if (result.groups.length > 0) {
+    out.push('', 'Transitions between consecutive attempts (T = correct, F = wrong):');
+    const tw = Math.max(...result.groups.map((g) => `${g.model} ${g.step ?? g.task}`.length));
+    for (const g of result.groups) {
+      const t = g.transitions;
+      out.push(`  ${`${g.model} ${g.step ?? g.task}`.padEnd(tw)}  T->T ${t.TT}  T->F ${t.TF}  F->T ${t.FT}  F->F echo ${t.FFecho}  F->F new ${t.FFnew}`);
+    }
+  }
+  if (result.skipped.length > 0) {
+    out.push('', `Skipped (${result.skipped.length}):`);
+    for (const s of result.skipped) out.push(`  ${s.file}${s.line !== undefined ? `:${s.line}` : ''}: ${s.reason}`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+const csvCell = (v: string | number | undefined): string => {
+  const s = v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+function toCsv(result: CalibrationResult): string {
+  const metrics = ['accuracy', 'p', 'delta1', 'delta2', 'predicted', 'predictedK'] as const;
+  const head = ['model', 'task', 'step', 'n', ...metrics.flatMap((m) => [m, `${m}_lo`, `${m}_hi`]), 'K', 'TT', 'TF', 'FT', 'FFecho', 'FFnew', 'echoRate'];
+  const row = (g: CalibrationGroup): (string | number | undefined)[] => [
+    g.model, g.task, g.step, g.n,
+    ...metrics.flatMap((m) => [g[m].value, g[m].lo, g[m].hi]),
+    g.predictedK.K, g.transitions.TT, g.transitions.TF, g.transitions.FT, g.transitions.FFecho, g.transitions.FFnew, g.echoRate,
+  ];
+  return [head, ...result.groups.map(row)].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

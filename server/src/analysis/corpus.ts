@@ -1,0 +1,83 @@
+// Calibration input from files: expands directories into trace files and streams each one through
+// parse -> segment -> summary, so a corpus of any size costs one record of memory at a time.
+// Unreadable files and malformed records are reported (bounded per file), never fatal.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultSegmentOptions } from '../trace/options.js';
+import { segmentRecord } from '../trace/segment.js';
+import { streamTraceFile } from '../trace/stream.js';
+import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
+import { traceSummary } from './summary.js';
+import type { TraceSummary } from './types.js';
+
+export interface Skipped {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+const TRACE_FILE = /\.(trace|jsonl)$/i;
+/** Malformed records listed one by one per file; beyond that they are counted. */
+const LISTED_PER_FILE = 20;
+
+/** Trace files under the given paths (directories recursively, sorted); paths that do not exist are reported. */
+export function listTraceFiles(paths: readonly string[]): { files: string[]; skipped: Skipped[] } {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && TRACE_FILE.test(e.name)) files.push(p);
+    }
+  };
+  for (const p of paths) {
+    try {
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(p);
+    } catch (err) {
+      skipped.push({ file: p, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message) });
+    }
+  }
+  return { files, skipped };
+}
+
+export interface SummarizeOptions {
+  segment?: SegmentOptions;
+  signal?: AbortSignal;
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+/**
+ * Streams one file into `sink`, a summary per record. Records with error diagnostics are not
+ * used; they, file-level errors and unreadable files come back in `skipped`.
+ */
+export async function summarizeFile(file: string, sink: (s: TraceSummary) => void, options: SummarizeOptions = {}): Promise<{ records: number; skipped: Skipped[] }> {
+  const skipped: Skipped[] = [];
+  let malformed = 0;
+  let records = 0;
+  const onDiagnostic = (d: TraceDiagnostic): void => {
+    if (d.severity === 'error') report(d.line + 1, d.message);
+  };
+  const report = (line: number, reason: string): void => {
+    if (++malformed <= LISTED_PER_FILE) skipped.push({ file, line, reason });
+  };
+  try {
+    for await (const record of streamTraceFile(file, { onDiagnostic, signal: options.signal, onProgress: options.onProgress })) {
+      records++;
+      const errors = record.diagnostics.filter((d) => d.severity === 'error');
+      const line = (record.sourceLine ?? record.startLine) + 1;
+      if (errors.length > 0) {
+        report(line, `record ${record.id} not used: ${errors.map((d) => `line ${d.line + 1}:${d.column + 1} ${d.message}`).join('; ')}`);
+        continue;
+      }
+      sink(traceSummary(segmentRecord(record, options.segment ?? defaultSegmentOptions), file));
+    }
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    skipped.push({ file, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  if (malformed > LISTED_PER_FILE) skipped.push({ file, reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed` });
+  return { records, skipped };
+}
