@@ -1,7 +1,162 @@
-// Placeholder until the owning work lands: reports that the command is not built yet.
-export const summary = 'not built yet';
-export const usage = 'reflection-lens verl: not built yet\n';
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('reflection-lens verl: not built yet\n');
-  return 1;
+// `reflection-lens verl`: the bridge to verl (Ray, GPUs) for runs that outgrow a laptop:
+// export a dataset + reward function + launch config, print the launch command, and follow a
+// running job's rollout directory step by step.
+import { existsSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args.js';
+import { ProgressLine } from './progress.js';
+import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS, exportVerlBundle, type ExportOptions } from '../training/verl/exportBundle.js';
+import { parseLaunchConfig, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
+import { corpusPrompts } from '../training/verl/corpus.js';
+import { followRolloutSteps } from '../training/verl/liveSteps.js';
+import { parseTaskSize } from '../training/multiplication.js';
+
+export const summary = 'verl at scale: export dataset + reward + launch config, print the launch command, follow a rollout dir';
+
+export const usage = `Usage:
+  reflection-lens verl export --out DIR [--task multiplication] [--train-tasks 2x3,3x3]
+                              [--test-tasks 2x3,...,6x6] [--n 20000] [--n-test 100] [--seed 1]
+                              [--model Qwen/Qwen2.5-7B-Instruct] [--force] [--json]
+  reflection-lens verl export --out DIR --from CORPUS... [--test-fraction 0.1] [--seed 1] [--json]
+  reflection-lens verl command [DIR | DIR/verl-config.json] [--ray [--address URL]] [--json]
+  reflection-lens verl watch ROLLOUT_DIR [--once] [--bootstrap B] [--seed S] [--json]
+
+export   writes DIR/train.parquet and DIR/test.parquet (verl's GSM8K schema: data_source, prompt,
+         ability, reward_model {style, ground_truth}, extra_info {split, index, ...}),
+         DIR/reflection_lens_reward.py (compute_score: exact final-answer match, \\boxed{} aware),
+         DIR/verl-config.json (the paper's GRPO knobs as verl Hydra overrides; edit it), and
+         DIR/run_grpo.sh / DIR/submit_ray.sh generated from it. An existing verl-config.json is
+         kept (the scripts are regenerated from it) unless --force.
+         Multiplication: --n training problems split evenly over --train-tasks, --n-test per
+         test task. --from: the prompts and ground truths of .trace/.jsonl corpora (one row per
+         distinct prompt).
+command  prints the launch command of DIR/verl-config.json: python -m verl.trainer.main_ppo
+         with every override, or wrapped in \`ray job submit --address URL --\` with --ray.
+watch    follows a verl trainer.rollout_data_dir / validation_data_dir: each {step}.jsonl is
+         read once, when complete, and summarized per task (n, accuracy, p, delta1, delta2).
+         --json: one JSON object per step on stdout. Ends on Ctrl-C, or with --once when
+         every file present has been read.
+`;
+
+const listFlag = (args: ParsedArgs, key: string, fallback: string[]): string[] => {
+  const v = stringFlag(args, key);
+  if (v === undefined) return fallback;
+  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UsageError(`--${key} needs at least one value`);
+  return items;
+};
+
+function checkTasks(tasks: string[], key: string): string[] {
+  for (const t of tasks) {
+    try {
+      parseTaskSize(t);
+    } catch (err) {
+      throw new UsageError(`--${key}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return tasks;
+}
+
+async function runExport(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['out', 'task', 'from', 'train-tasks', 'test-tasks', 'n', 'n-test', 'seed', 'model', 'test-fraction'], ['json', 'force']);
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError('export needs --out DIR');
+  const seed = numberFlag(args, 'seed', 1);
+  const from = [stringFlag(args, 'from'), ...args.positionals].filter((p): p is string => p !== undefined);
+  const task = stringFlag(args, 'task');
+  if (task !== undefined && task !== 'multiplication') throw new UsageError(`--task: only "multiplication" is built in (got "${task}"); use --from CORPUS for other prompts`);
+  if (task !== undefined && from.length > 0) throw new UsageError('--task and --from exclude each other');
+  const progress = new ProgressLine('verl export');
+  let source: ExportOptions['source'];
+  if (from.length > 0) {
+    const fraction = numberFlag(args, 'test-fraction', 0.1);
+    if (!(fraction > 0 && fraction < 1)) throw new UsageError('--test-fraction must be between 0 and 1');
+    const corpus = await corpusPrompts(from, (file, records) => progress.update(`${file}: ${records} records`));
+    for (const s of corpus.skipped) process.stderr.write(`verl export: skipped ${s.file}${s.line !== undefined ? `:${s.line + 1}` : ''}: ${s.reason}\n`);
+    source = { kind: 'corpus', items: corpus.items, testFraction: fraction, seed };
+  } else {
+    const n = numberFlag(args, 'n', 20000);
+    const nTest = numberFlag(args, 'n-test', 100);
+    if (!Number.isInteger(n) || !Number.isInteger(nTest)) throw new UsageError('--n and --n-test must be integers');
+    source = {
+      kind: 'multiplication',
+      trainTasks: checkTasks(listFlag(args, 'train-tasks', DEFAULT_TRAIN_TASKS), 'train-tasks'),
+      testTasks: checkTasks(listFlag(args, 'test-tasks', DEFAULT_TEST_TASKS), 'test-tasks'),
+      nTrain: n,
+      nTestPerTask: nTest,
+      seed,
+    };
+  }
+  progress.update('writing parquet', true);
+  const result = exportVerlBundle({ outDir: out, source, model: stringFlag(args, 'model'), force: args.flags.has('force') });
+  progress.done();
+  if (args.flags.has('json')) {
+    process.stdout.write(JSON.stringify({ ...result, config: undefined, command: shellCommandLine(verlCommand(result.config, 'local')) }, null, 2) + '\n');
+    return 0;
+  }
+  const lines = [
+    `wrote ${result.outDir}`,
+    `  train.parquet  ${result.rows.train} rows`,
+    `  test.parquet   ${result.rows.test} rows`,
+    ...Object.entries(result.tasks).map(([t, c]) => `    ${t.padEnd(12)} train ${String(c.train).padStart(6)}  test ${String(c.test).padStart(5)}`),
+    `  reflection_lens_reward.py  (custom_reward_function.name=compute_score)`,
+    `  verl-config.json  ${result.configKept ? '(kept: your edited config; scripts regenerated from it)' : '(the paper\'s GRPO settings; edit, then re-run export)'}`,
+    `  run_grpo.sh, submit_ray.sh`,
+    `verl dumps rollouts to ${result.rolloutDir} (validation: ${result.validationDir});`,
+    `follow them with: reflection-lens verl watch ${result.rolloutDir}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+function runCommand(argv: string[]): number {
+  const args = parseArgs(argv, ['address'], ['json', 'ray']);
+  const target = args.positionals[0] ?? '.';
+  const file = existsSync(target) && statSync(target).isDirectory() ? join(target, 'verl-config.json') : target;
+  if (!existsSync(file)) throw new UsageError(`no verl config at ${file} (run \`reflection-lens verl export --out DIR\` first)`);
+  const config = parseLaunchConfig(readFileSync(file, 'utf8'), file);
+  const mode = args.flags.has('ray') ? 'ray' : 'local';
+  const argvOut = verlCommand(config, mode, stringFlag(args, 'address') ?? config.rayAddress);
+  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ mode, argv: argvOut, command: shellCommandLine(argvOut) }) + '\n');
+  else process.stdout.write(shellCommandLine(argvOut) + '\n');
+  return 0;
+}
+
+async function runWatch(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['bootstrap', 'seed'], ['json', 'once']);
+  const dir = args.positionals[0];
+  if (!dir) throw new UsageError('watch needs ROLLOUT_DIR');
+  if (!existsSync(dir) && args.flags.has('once')) throw new UsageError(`${dir} does not exist`);
+  const json = args.flags.has('json');
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    if (!json) process.stderr.write(`verl watch: following ${dir}${args.flags.has('once') ? '' : ' (Ctrl-C to stop)'}\n`);
+    for await (const s of followRolloutSteps(dir, { signal: controller.signal, once: args.flags.has('once'), bootstrap: numberFlag(args, 'bootstrap', 200), seed: numberFlag(args, 'seed', 1) })) {
+      if (json) {
+        process.stdout.write(JSON.stringify(s) + '\n');
+        continue;
+      }
+      const pct = (e: { value: number }): string => (Number.isFinite(e.value) ? (100 * e.value).toFixed(1).padStart(5) : '    -');
+      process.stdout.write(`step ${s.step}${s.changed ? ' (rewritten)' : ''}: ${s.records} rollouts, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.seconds.toFixed(2)} s${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}\n`);
+      for (const g of s.groups) process.stdout.write(`  ${g.task.padEnd(10)} n ${String(g.n).padStart(6)}  acc ${pct(g.accuracy)}  p ${pct(g.p)}  d1 ${pct(g.delta1)}  d2 ${pct(g.delta2)}\n`);
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  return 0;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'export': return runExport(rest);
+    case 'command': return runCommand(rest);
+    case 'watch': return runWatch(rest);
+    default: throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'needs a subcommand: export, command or watch');
+  }
 }

@@ -17,8 +17,8 @@ export const DEFAULT_TEST_TASKS = ['2x3', '3x3', '3x4', '4x4', '4x5', '5x5', '5x
 
 export interface MultiplicationSource {
   kind: 'multiplication';
-  trainTasks: string[];
-  testTasks: string[];
+  trainTasks: readonly string[];
+  testTasks: readonly string[];
   /** Training problems in all, split evenly over trainTasks (paper: 20,000). */
   nTrain: number;
   /** Test problems per test task (paper: 100). */

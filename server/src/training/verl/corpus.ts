@@ -1,0 +1,72 @@
+// The prompts and ground truths of a trace corpus (.trace files, JSONL rollouts or evaluation
+// outputs, or folders of them) as verl dataset items: one per distinct prompt, since a corpus of
+// rollouts repeats each prompt once per sample. Records without a prompt or a ground truth are
+// counted and reported, never silently dropped.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { streamTraceFile } from '../../trace/stream.js';
+import type { PromptWithAnswer } from './dataset.js';
+
+export interface CorpusPrompts {
+  items: PromptWithAnswer[];
+  /** Files read. */
+  files: string[];
+  skipped: { file: string; line?: number; reason: string }[];
+}
+
+const TRACE_FILE = /\.(trace|jsonl)$/i;
+
+function expand(path: string, out: string[]): void {
+  const st = statSync(path);
+  if (!st.isDirectory()) { out.push(path); return; }
+  for (const name of readdirSync(path).sort()) {
+    if (name.startsWith('.')) continue;
+    const child = join(path, name);
+    if (statSync(child).isDirectory()) expand(child, out);
+    else if (TRACE_FILE.test(name)) out.push(child);
+  }
+}
+
+export async function corpusPrompts(paths: readonly string[], onProgress?: (file: string, records: number) => void): Promise<CorpusPrompts> {
+  const files: string[] = [];
+  const skipped: CorpusPrompts['skipped'] = [];
+  for (const p of paths) {
+    try {
+      expand(p, files);
+    } catch (err) {
+      skipped.push({ file: p, reason: `cannot be read: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  const byQuery = new Map<string, PromptWithAnswer>();
+  for (const file of files) {
+    let records = 0;
+    let noQuery = 0;
+    let noAnswer = 0;
+    let conflicts = 0;
+    let firstProblemLine: number | undefined;
+    let broken = 0;
+    try {
+      for await (const rec of streamTraceFile(file, { onDiagnostic: () => { broken++; } })) {
+        records++;
+        if (records % 1000 === 0) onProgress?.(file, records);
+        const line = rec.sourceLine ?? rec.startLine;
+        if (rec.query === undefined || rec.query.trim() === '') { noQuery++; firstProblemLine ??= line; continue; }
+        if (rec.answer === undefined) { noAnswer++; firstProblemLine ??= line; continue; }
+        const known = byQuery.get(rec.query);
+        if (!known) byQuery.set(rec.query, { query: rec.query, answer: rec.answer, task: rec.task });
+        else if (known.answer !== rec.answer) { conflicts++; firstProblemLine ??= line; }
+      }
+    } catch (err) {
+      skipped.push({ file, reason: `cannot be read: ${err instanceof Error ? err.message : String(err)}` });
+      continue;
+    }
+    const problems = [
+      noQuery && `${noQuery} record(s) without a prompt`,
+      noAnswer && `${noAnswer} record(s) without a ground truth`,
+      conflicts && `${conflicts} record(s) whose ground truth differs from an earlier record of the same prompt (the first is kept)`,
+      broken && `${broken} malformed line(s)/record(s)`,
+    ].filter(Boolean);
+    if (problems.length > 0) skipped.push({ file, line: firstProblemLine, reason: problems.join('; ') });
+  }
+  return { items: [...byQuery.values()], files, skipped };
+}

@@ -1,0 +1,113 @@
+// Live calibration of a running verl job: follows its rollout directory (watchRolloutDir) and
+// turns each completed `{step}.jsonl` into per-task calibration groups for that step, streaming
+// the file record by record (only pattern counts are kept, never the text), so a step of 4096
+// rollouts x 20 KB costs one read and bounded memory. This is the engine side of the calibration
+// view's time axis: the CLI (`verl watch --json`) and the language server consume the same
+// iterator.
+import { basename, resolve } from 'node:path';
+import { watchRolloutDir, type StepFile } from '../../trace/rolloutDir.js';
+import { streamTraceFile } from '../../trace/stream.js';
+import { segmentRecord } from '../../trace/segment.js';
+import { defaultSegmentOptions } from '../../trace/options.js';
+import { traceSummary } from '../../analysis/summary.js';
+import { CalibrationAccumulator } from '../../analysis/calibrate.js';
+import type { SegmentOptions } from '../../trace/types.js';
+import type { CalibrationGroup } from '../../analysis/types.js';
+
+export interface StepSummary {
+  /** The run's name (the `model` of its groups): the rollout directory's name unless given. */
+  run: string;
+  step: number;
+  file: string;
+  /** The step file was summarized before and has been rewritten since (a resumed job). */
+  changed: boolean;
+  /** The file ended in a torn line (reported in `skipped`). */
+  partial: boolean;
+  bytes: number;
+  /** Rollouts read (JSON lines with a response). */
+  records: number;
+  /** Wall time to read and summarize the file. */
+  seconds: number;
+  /** One group per task, each with `step` set. */
+  groups: CalibrationGroup[];
+  /** Lines that could not be used (broken JSON, no ground truth, no answer), with why. */
+  skipped: { file: string; line?: number; reason: string }[];
+}
+
+export interface StepSummaryOptions {
+  run?: string;
+  /** Bootstrap resamples per group (live view: fewer than the corpus default keeps steps fast). */
+  bootstrap?: number;
+  seed?: number;
+  horizon?: number;
+  segment?: SegmentOptions;
+  signal?: AbortSignal;
+}
+
+export interface FollowOptions extends StepSummaryOptions {
+  /** Summarize what is there and stop, instead of following the running job. */
+  once?: boolean;
+  pollMs?: number;
+  settleMs?: number;
+  quietMs?: number;
+}
+
+/** Broken lines reported individually before the rest are only counted. */
+const MAX_LINE_REPORTS = 20;
+
+/** Reads one step file once, up to the size the watcher saw, and calibrates it per task. */
+export async function summarizeStepFile(file: StepFile, run: string, opts: StepSummaryOptions = {}): Promise<StepSummary> {
+  const t0 = performance.now();
+  const acc = new CalibrationAccumulator('step');
+  const segment = opts.segment ?? defaultSegmentOptions;
+  const skipped: StepSummary['skipped'] = [];
+  let brokenLines = 0;
+  let records = 0;
+  const stream = streamTraceFile(file.path, {
+    format: 'jsonl',
+    fileName: run,
+    end: file.size,
+    signal: opts.signal,
+    onDiagnostic: (d) => {
+      if (brokenLines++ < MAX_LINE_REPORTS) skipped.push({ file: file.path, line: d.line, reason: d.message });
+    },
+  });
+  for await (const rec of stream) {
+    // A verl line always has `step`; a foreign file named `{step}.jsonl` may not.
+    if (rec.headers.step === undefined) rec.headers.step = String(file.step);
+    acc.add(traceSummary(segmentRecord(rec, segment), file.path));
+    records++;
+  }
+  if (brokenLines > MAX_LINE_REPORTS) skipped.push({ file: file.path, reason: `${brokenLines - MAX_LINE_REPORTS} more unusable lines` });
+  const result = acc.result({ bootstrap: opts.bootstrap ?? 200, seed: opts.seed ?? 1, horizon: opts.horizon });
+  return {
+    run,
+    step: file.step,
+    file: file.path,
+    changed: file.changed,
+    partial: file.partial,
+    bytes: file.size,
+    records,
+    seconds: (performance.now() - t0) / 1000,
+    groups: result.groups,
+    skipped: [...skipped, ...result.skipped],
+  };
+}
+
+/**
+ * Per-step summaries of a verl rollout directory, in the order the steps complete: everything
+ * already there first (in step order), then each new or rewritten step file as the job writes it.
+ * Each file version is read exactly once. Ends when `signal` aborts (or with `once`).
+ */
+export async function* followRolloutSteps(dir: string, opts: FollowOptions = {}): AsyncGenerator<StepSummary> {
+  const run = opts.run ?? basename(resolve(dir));
+  for await (const file of watchRolloutDir(dir, opts)) {
+    try {
+      yield await summarizeStepFile(file, run, opts);
+    } catch (err) {
+      if (opts.signal?.aborted) return;
+      // A file removed or truncated under us: report it as a step with nothing read, keep following.
+      yield { run, step: file.step, file: file.path, changed: file.changed, partial: file.partial, bytes: file.size, records: 0, seconds: 0, groups: [], skipped: [{ file: file.path, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
+    }
+  }
+}
