@@ -1,7 +1,128 @@
-// Placeholder until the owning work lands: reports that the command is not built yet.
-export const summary = 'not built yet';
-export const usage = 'reflection-lens train: not built yet\n';
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('reflection-lens train: not built yet\n');
-  return 1;
+// `reflection-lens train`: headless training runs, the same runner the editor's trainer process uses.
+import { parseArgs, numberFlag, stringFlag, UsageError } from './args.js';
+import { ProgressLine } from './progress.js';
+import { ConfigError, parseConfigJson, readConfigFile } from '../training/runConfig.js';
+import { runTraining } from '../training/runner.js';
+import { listRuns } from '../training/runDir.js';
+
+export const summary = 'train a policy with GRPO (ds3: the paper\'s three-logit model; tiny-lm: a small transformer)';
+
+export const usage = `Usage:
+  reflection-lens train --policy ds3|tiny-lm [--steps N] [--out DIR] [--backend NAME] [--config FILE] [--json]
+  reflection-lens train --resume DIR [--steps N] [--json]
+  reflection-lens train --list DIR [--json]
+
+Trains in this process and writes a run directory: config.json, status.json, metrics.jsonl,
+checkpoints/, rollouts/*.trace. Ctrl-C (or SIGTERM) finishes the current step, writes a
+checkpoint and exits 0; --resume continues from the last checkpoint.
+
+Options:
+  --policy NAME     ds3 (default) or tiny-lm
+  --steps N         total steps (with --resume: raise it to continue a finished run)
+  --out DIR         run directory (default: runs/<policy>-<UTC time>)
+  --backend NAME    tiny-lm: auto, tfjs-node-gpu, tfjs-node, webgpu, wasm, cpu
+  --config FILE     a JSON run config (any policy key, e.g. {"policy":"ds3","lr":0.2,"example":"appendix-c"})
+  --config-json T   the same as JSON text
+  --seed S          random seed
+  --resume DIR      continue the run in DIR from its last checkpoint
+  --list DIR        list the runs in DIR (or DIR itself if it is a run)
+  --json            print the result as JSON on stdout (progress stays on stderr)
+`;
+
+const fmt = (v: unknown, digits = 3): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '-');
+
+function progressText(m: Record<string, unknown>, steps: number): string {
+  const parts = [`step ${Number(m.step) + 1}/${steps}`];
+  if (m.p !== undefined) parts.push(`p ${fmt(m.p)} d1 ${fmt(m.delta1)} d2 ${fmt(m.delta2)}`);
+  if (m.reward !== undefined) parts.push(`reward ${fmt(m.reward)}`);
+  const ratio = m.ratio as { kl?: number; surrogate?: number } | undefined;
+  if (ratio) parts.push(`ratio kl ${fmt(ratio.kl, 2)} surrogate ${fmt(ratio.surrogate, 2)}`);
+  if (m.loss !== undefined) parts.push(`loss ${fmt(m.loss, 4)}`);
+  if (m.backend !== undefined) parts.push(String(m.backend));
+  return parts.join('  ');
+}
+
+function list(dir: string, json: boolean): number {
+  const runs = listRuns(dir);
+  if (json) {
+    process.stdout.write(JSON.stringify({ runs }, null, 2) + '\n');
+    return 0;
+  }
+  if (runs.length === 0) {
+    process.stdout.write(`no runs in ${dir}\n`);
+    return 0;
+  }
+  for (const r of runs) {
+    const s = r.status;
+    process.stdout.write(`${r.name}  ${r.policy}  ${s ? `${s.state} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`);
+  }
+  return 0;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['policy', 'steps', 'out', 'backend', 'config', 'config-json', 'seed', 'resume', 'list'], ['json']);
+  if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  const json = args.flags.has('json');
+  const listDir = stringFlag(args, 'list');
+  if (listDir) return list(listDir, json);
+
+  const resume = stringFlag(args, 'resume');
+  const flags: Record<string, unknown> = {};
+  if (args.flags.has('policy')) flags.policy = stringFlag(args, 'policy');
+  if (args.flags.has('steps')) flags.steps = numberFlag(args, 'steps', 0);
+  if (args.flags.has('seed')) flags.seed = numberFlag(args, 'seed', 0);
+  if (args.flags.has('backend')) flags.backend = stringFlag(args, 'backend');
+  if (resume && (flags.policy !== undefined || args.flags.has('config') || args.flags.has('config-json') || args.flags.has('out'))) {
+    throw new UsageError('--resume continues a run with its own config; only --steps may change');
+  }
+  const layers: Record<string, unknown>[] = [];
+  try {
+    const file = stringFlag(args, 'config');
+    const text = stringFlag(args, 'config-json');
+    if (file) layers.push(readConfigFile(file));
+    if (text) layers.push(parseConfigJson(text));
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  layers.push(flags);
+
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    process.stderr.write('\ntrain: stopping after the current step...\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = new ProgressLine('train');
+  let steps = 0;
+  let last: Record<string, unknown> | undefined;
+  try {
+    const done = await runTraining({
+      config: layers,
+      resume,
+      out: stringFlag(args, 'out'),
+      signal: controller.signal,
+      onEvent(e) {
+        if (e.type === 'start') {
+          steps = Number(e.config.steps ?? 0);
+          progress.done(`${e.resumedAt !== null ? `resuming at step ${e.resumedAt}` : 'new run'}: ${e.runDir}`);
+        } else if (e.type === 'metrics') {
+          last = e.metrics;
+          progress.update(progressText(e.metrics, steps));
+        } else if (e.type === 'log') {
+          progress.done(e.message);
+        }
+      },
+    });
+    progress.done(`${done.state} at step ${done.step}/${done.steps}${done.error ? `: ${done.error}` : ''}  ${done.runDir}`);
+    if (json) process.stdout.write(JSON.stringify({ ...done, type: undefined, last }, null, 2) + '\n');
+    return done.state === 'failed' ? 1 : 0;
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
