@@ -144,12 +144,6 @@ export class CalibrationCorpus {
     opts.progress?.(files.length, files.length, '');
     return { files, filesRead, perFile, missing };
   }
-
-  /** Drops cache entries of files that are gone or outside every corpus loaded since (memory). */
-  retainOnly(files: Iterable<string>): void {
-    const keep = new Set(files);
-    for (const f of this.cache.keys()) if (!keep.has(f)) this.cache.delete(f);
-  }
 }
 
 /** Calibrates a snapshot: every usable trace, plus what was skipped and why. */

@@ -14,6 +14,7 @@ import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlayHints.js';
+import { registerCalibrationRequest } from './calibrationRequest.js';
 import { analysisCount } from './recordAnalysis.js';
 import { semanticTokens, semanticTokensLegend } from './semanticTokens.js';
 import { TraceDocument } from './traceDocument.js';
@@ -124,6 +125,9 @@ connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocumen
 connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
   withDocument('documentStats', p.uri, null, (d) => ({ records: d.entries.length, reparsedByLastChange: d.lastReparsed, analysesSoFar: analysisCount() })),
 );
+
+// Corpus calibration for the calibration view (runs here, off the extension host).
+registerCalibrationRequest(connection);
 
 process.on('uncaughtException', (e) => report('uncaught exception', e));
 process.on('unhandledRejection', (e) => report('unhandled rejection', e));

@@ -67,9 +67,12 @@ export class TraceDocument {
       if (first >= 0 && this.startOf(first) === startLine) first--;
       const last = this.entryAt(endLine);
       const regionStart = first >= 0 ? this.startOf(first) : 0;
-      const regionEndOld = last >= 0 ? this.endOf(last) : this.entries.length ? this.startOf(0) - 1 : lineCount - 1;
-      const lineDelta = countNewlines(change.text) - (end.line - start.line);
+      // Up to the next record's line (or the end): the parser drops a final empty line, so a
+      // record's endLine can stop short of lines an edit reaches.
+      const regionEndOld = last + 1 < this.entries.length ? this.startOf(last + 1) - 1 : lineCount - 1;
       this.doc = TextDocument.update(this.doc, [change], version);
+      // Counted on the result, not the inserted text: "\n" typed after a "\r" joins one line break.
+      const lineDelta = this.doc.lineCount - lineCount;
       const regionEnd = Math.min(regionEndOld + lineDelta, this.doc.lineCount - 1);
       this.reparse(regionStart, regionEnd, Math.max(first, 0), last, lineDelta);
     }
@@ -139,19 +142,14 @@ export class TraceDocument {
     this.lastReparsed += fresh.length;
   }
 
-  /** Text of lines [from, to] without the line break after `to`. */
+  /**
+   * Text of lines [from, to] with the line break after `to`: the parser drops one final break,
+   * so a blank last line stays a line of its record, exactly as in a whole-document parse.
+   */
   private lineText(from: number, to: number): string {
     if (to < from) return '';
     const startOff = this.doc.offsetAt({ line: from, character: 0 });
     const endOff = to + 1 < this.doc.lineCount ? this.doc.offsetAt({ line: to + 1, character: 0 }) : this.doc.getText().length;
-    return this.doc.getText().slice(startOff, endOff).replace(/\r?\n$/, '');
+    return this.doc.getText().slice(startOff, endOff);
   }
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  // A lone \r is a line break for LSP as well.
-  for (let i = s.indexOf('\r'); i >= 0; i = s.indexOf('\r', i + 1)) if (s[i + 1] !== '\n') n++;
-  return n;
 }

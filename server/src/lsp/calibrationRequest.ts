@@ -1,0 +1,160 @@
+// `reflectionLens/calibrate` and `reflectionLens/calibrationTraces`: corpus calibration for the
+// calibration view, run here in the language server rather than on the editor's extension host.
+// Per-file summaries are cached (CalibrationCorpus), progress goes out as LSP work-done progress
+// on the client's token, and a cancelled request stops reading at the next chunk.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  WorkDoneProgress,
+  type CancellationToken,
+  type Connection,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver';
+import type { CalibrationGrouping, TraceSummary } from '../analysis/types.js';
+import { defaultSegmentOptions } from '../trace/options.js';
+import type { SegmentOptions } from '../trace/types.js';
+import { CalibrationCorpus, calibrateSnapshot, type Skipped } from './calibrationCorpus.js';
+import {
+  CALIBRATE_METHOD,
+  CALIBRATION_TRACES_METHOD,
+  type CalibrateParams,
+  type CalibrateResponse,
+  type CalibrationTracesParams,
+  type TraceFilter,
+  type TraceLocation,
+  type TraceQuery,
+} from './calibrationProtocol.js';
+
+/** Local paths of `file:` URIs; other schemes are reported as skipped. */
+function pathsOf(uris: readonly string[]): { paths: string[]; skipped: Skipped[] } {
+  const paths: string[] = [];
+  const skipped: Skipped[] = [];
+  for (const uri of uris) {
+    try {
+      paths.push(fileURLToPath(uri));
+    } catch {
+      skipped.push({ file: uri, reason: 'not a local file (only file: URIs can be calibrated)' });
+    }
+  }
+  return { paths, skipped };
+}
+
+function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: CalibrationGrouping } {
+  const problems: string[] = [];
+  if (!Array.isArray(p?.uris) || !p.uris.every((u) => typeof u === 'string')) problems.push('uris must be an array of URI strings');
+  if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1)) problems.push('bootstrap must be a positive integer');
+  if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
+  if (!(Number.isInteger(p?.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
+  if (p?.by !== undefined && p.by !== 'task' && p.by !== 'step') problems.push('by must be "task" or "step"');
+  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
+  if (problems.length > 0) throw new ResponseError(ErrorCodes.InvalidParams, `${CALIBRATE_METHOD}: ${problems.join('; ')}`);
+  return {
+    segment: { markers: p.markers ?? defaultSegmentOptions.markers, answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns },
+    by: p.by === 'step' ? 'step' : 'model-task',
+  };
+}
+
+/** An AbortSignal that fires when the LSP request is cancelled. */
+function signalOf(token: CancellationToken): AbortSignal {
+  const ctl = new AbortController();
+  if (token.isCancellationRequested) ctl.abort();
+  else token.onCancellationRequested(() => ctl.abort());
+  return ctl.signal;
+}
+
+function failure(e: unknown, signal: AbortSignal): ResponseError<void> {
+  if (e instanceof ResponseError) return e;
+  if (signal.aborted) return new ResponseError(LSPErrorCodes.RequestCancelled, 'calibration cancelled');
+  if (e instanceof RangeError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+  return new ResponseError(ErrorCodes.InternalError, `calibration failed: ${(e as Error)?.message ?? String(e)}`);
+}
+
+/** Does trace `s` belong to the group of `q` and show its finding? */
+export function matchesQuery(s: TraceSummary, q: TraceQuery): boolean {
+  if (s.unusable || s.model !== q.model || s.task !== q.task) return false;
+  if (q.step !== undefined && s.step !== q.step) return false;
+  return FILTERS[q.filter](s);
+}
+
+const FILTERS: Record<TraceFilter, (s: TraceSummary) => boolean> = {
+  all: () => true,
+  firstWrong: (s) => !s.firstCorrect,
+  abandonedCorrect: (s) => s.decisionsAfterCorrect > s.stopAfterCorrect,
+  missedCorrection: (s) => s.decisionsAfterWrong > s.resampleAfterWrong,
+  finalWrong: (s) => !s.finalCorrect,
+  TT: (s) => s.transitions.TT > 0,
+  TF: (s) => s.transitions.TF > 0,
+  FT: (s) => s.transitions.FT > 0,
+  FFecho: (s) => s.transitions.FFecho > 0,
+  FFnew: (s) => s.transitions.FFnew > 0,
+};
+
+const mark = (ok: boolean) => (ok ? 'correct' : 'wrong');
+
+export function describeTrace(s: TraceSummary): string {
+  const attempts = s.decisionsAfterCorrect + s.decisionsAfterWrong;
+  const parts = [`first ${mark(s.firstCorrect)}`, `final ${mark(s.finalCorrect)}`, `${attempts} attempt${attempts === 1 ? '' : 's'}`];
+  if (s.transitions.FFecho > 0) parts.push(`${s.transitions.FFecho} echo${s.transitions.FFecho === 1 ? '' : 'es'}`);
+  return parts.join(' · ');
+}
+
+/** Answers both requests on `connection`, sharing one corpus cache. */
+export function registerCalibrationRequest(connection: Connection, corpus = new CalibrationCorpus()): void {
+  connection.onRequest(CALIBRATE_METHOD, async (params: CalibrateParams, token: CancellationToken): Promise<CalibrateResponse> => {
+    const signal = signalOf(token);
+    const progressToken = params?.workDoneToken;
+    const send = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+      if (progressToken !== undefined) connection.sendProgress(WorkDoneProgress.type, progressToken, value).catch(() => undefined);
+    };
+    try {
+      const { segment, by } = checkParams(params);
+      const { paths, skipped } = pathsOf(params.uris);
+      send({ kind: 'begin', title: 'Calibrating traces', cancellable: true, percentage: 0 });
+      let last = 0;
+      const snap = await corpus.load(paths, segment, {
+        signal,
+        progress: (done, total, file) => {
+          const now = Date.now();
+          if (done < total && now - last < 100) return;
+          last = now;
+          send({ kind: 'report', message: total === 0 ? 'no trace files' : `${done} of ${total} files${file ? ` · ${file.split(/[\\/]/).pop()}` : ''}`, percentage: total === 0 ? 100 : Math.floor((100 * done) / total) });
+        },
+      });
+      send({ kind: 'report', message: 'bootstrap intervals', percentage: 100 });
+      snap.missing.unshift(...skipped);
+      const result = calibrateSnapshot(snap, { bootstrap: params.bootstrap, seed: params.seed, horizon: params.horizon, by });
+      return { result, files: snap.files.length, filesRead: snap.filesRead };
+    } catch (e) {
+      throw failure(e, signal);
+    } finally {
+      send({ kind: 'end' });
+    }
+  });
+
+  connection.onRequest(CALIBRATION_TRACES_METHOD, async (params: CalibrationTracesParams, token: CancellationToken): Promise<TraceLocation[]> => {
+    const signal = signalOf(token);
+    try {
+      const { segment } = checkParams(params);
+      if (!params.query || typeof params.query.model !== 'string' || !(params.query.filter in FILTERS)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `${CALIBRATION_TRACES_METHOD}: query needs model, task and a known filter`);
+      }
+      const snap = await corpus.load(pathsOf(params.uris).paths, segment, { signal });
+      const out: TraceLocation[] = [];
+      for (const file of snap.files) {
+        for (const s of snap.perFile.get(file)?.summaries ?? []) {
+          if (matchesQuery(s, params.query)) {
+            out.push({ uri: pathToFileURL(file).href, line: s.line - 1, id: s.id, detail: describeTrace(s) });
+          }
+        }
+      }
+      return out;
+    } catch (e) {
+      throw failure(e, signal);
+    }
+  });
+}
