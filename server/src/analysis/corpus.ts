@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { defaultSegmentOptions } from '../trace/options.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
+import { rolloutRunName } from '../trace/rolloutDir.js';
 import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
 import { traceSummary } from './summary.js';
 import type { TraceSummary } from './types.js';
@@ -64,7 +65,8 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
     if (++malformed <= LISTED_PER_FILE) skipped.push({ file, line, reason });
   };
   try {
-    for await (const record of streamTraceFile(file, { onDiagnostic, signal: options.signal, onProgress: options.onProgress })) {
+    // A verl dump `{step}.jsonl` belongs to the run named by its folder, not to a model "12".
+    for await (const record of streamTraceFile(file, { fileName: rolloutRunName(file) ?? file, onDiagnostic, signal: options.signal, onProgress: options.onProgress })) {
       records++;
       const errors = record.diagnostics.filter((d) => d.severity === 'error');
       const line = (record.sourceLine ?? record.startLine) + 1;

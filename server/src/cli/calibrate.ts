@@ -98,7 +98,7 @@ const interval = (e: Estimate): string => `${pct(e.value)} (${pct(e.lo)}, ${pct(
 function toTable(result: CalibrationResult, fileCount: number): string {
   const rows = result.groups.map((g) => [
     g.model,
-    g.step !== undefined ? `${g.step}` : g.task,
+    g.step !== undefined ? `${g.step} ${g.task}` : g.task,
     String(g.n),
     interval(g.accuracy),
     interval(g.predicted),
@@ -110,7 +110,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   ]);
   const byStep = result.groups.some((g) => g.step !== undefined);
   const K = result.groups[0]?.predictedK.K ?? defaultCalibrationOptions.horizon;
-  const head = ['model', byStep ? 'step' : 'task', 'n', 'accuracy % (Wald 95%)', 'predicted % (K=inf)', `predicted % (K=${K})`, 'p %', 'delta1 %', 'delta2 %', 'echo %'];
+  const head = ['model', byStep ? 'step task' : 'task', 'n', 'accuracy % (Wald 95%)', 'predicted % (K=inf)', `predicted % (K=${K})`, 'p %', 'delta1 %', 'delta2 %', 'echo %'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]): string => cells.map((v, c) => (c < 2 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
@@ -121,10 +121,10 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   );
   if (result.groups.length > 0) {
     out.push('', 'Transitions between consecutive attempts (T = correct, F = wrong):');
-    const tw = Math.max(...result.groups.map((g) => `${g.model} ${g.step ?? g.task}`.length));
+    const tw = Math.max(...result.groups.map((g) => `${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`.length));
     for (const g of result.groups) {
       const t = g.transitions;
-      out.push(`  ${`${g.model} ${g.step ?? g.task}`.padEnd(tw)}  T->T ${t.TT}  T->F ${t.TF}  F->T ${t.FT}  F->F echo ${t.FFecho}  F->F new ${t.FFnew}`);
+      out.push(`  ${`${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`.padEnd(tw)}  T->T ${t.TT}  T->F ${t.TF}  F->T ${t.FT}  F->F echo ${t.FFecho}  F->F new ${t.FFnew}`);
     }
   }
   if (result.skipped.length > 0) {

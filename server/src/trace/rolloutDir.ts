@@ -7,7 +7,7 @@
 // rewritten later (a resumed job redoing a step) comes out again with `changed: true`.
 // Only stat metadata is kept per file, so memory stays bounded however large the run.
 import { closeSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface StepFile {
   step: number;
@@ -45,6 +45,11 @@ export function listStepFiles(dir: string): { step: number; path: string }[] {
     if (m) out.push({ step: Number(m[1]), path: join(dir, name) });
   }
   return out.sort((a, b) => a.step - b.step);
+}
+
+/** The run a verl step dump belongs to: `run7/rollouts/12.jsonl` -> "rollouts" (its folder); undefined for other files. */
+export function rolloutRunName(path: string): string | undefined {
+  return STEP_FILE.test(basename(path)) ? basename(dirname(resolve(path))) : undefined;
 }
 
 /** True when a directory looks like a verl rollout dump (at least one `{step}.jsonl`). */
