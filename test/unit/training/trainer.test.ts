@@ -1,0 +1,134 @@
+// The trainer process and `reflection-lens train`, spawned from the built bundles: stop by
+// SIGTERM and by IPC, a valid directory after the stop, resume to the end, and a resumed run that
+// matches an uninterrupted one step for step.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { latestCheckpoint, readMetrics, readStatus } from '../../../server/src/training/runDir.js';
+import { runTraining } from '../../../server/src/training/runner.js';
+
+const root = resolve(new URL('../../..', import.meta.url).pathname);
+const trainer = join(root, 'dist', 'trainer.js');
+const cli = join(root, 'dist', 'cli.js');
+// Slow enough (128 x 8 trajectories a step) that a stop lands mid-run.
+const CONFIG = { policy: 'ds3', steps: 120, groups: 128, n: 8, seed: 7, checkpointEvery: 50, evalEvery: 40 };
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((res) => child.on('exit', (code) => res(code)));
+}
+
+function assertValidStoppedDir(dir: string): number {
+  const status = readStatus(dir);
+  assert.equal(status?.state, 'stopped');
+  const cp = latestCheckpoint(dir);
+  assert.ok(cp, 'a checkpoint was written on stop');
+  assert.equal(status?.step, cp.step);
+  const { records, bad } = readMetrics(dir);
+  assert.deepEqual(bad, []);
+  // Every logged step is covered by the checkpoint: nothing to redo, nothing lost.
+  assert.deepEqual(records.map((r) => r.step), Array.from({ length: cp.step }, (_, i) => i));
+  assert.ok(cp.step > 0 && cp.step < CONFIG.steps, `stopped at ${cp.step}`);
+  return cp.step;
+}
+
+test('SIGTERM stops dist/trainer.js cleanly; `reflection-lens train --resume` finishes it, identical to an uninterrupted run', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'trainer-'));
+  try {
+    const dir = join(tmp, 'run');
+    const child = spawn(process.execPath, [trainer, '--config-json', JSON.stringify(CONFIG), '--out', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const events: { type: string; state?: string }[] = [];
+    let metrics = 0;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const e = JSON.parse(line);
+      events.push(e);
+      if (e.type === 'metrics' && ++metrics === 5) child.kill('SIGTERM');
+    });
+    assert.equal(await exited(child), 0);
+    const done = events[events.length - 1];
+    assert.equal(done.type, 'done');
+    assert.equal(done.state, 'stopped');
+    assert.equal(events[0].type, 'start');
+    const stoppedAt = assertValidStoppedDir(dir);
+
+    const resumed = spawnSync(process.execPath, [cli, 'train', '--resume', dir, '--json'], { encoding: 'utf8' });
+    assert.equal(resumed.status, 0, resumed.stderr);
+    const result = JSON.parse(resumed.stdout);
+    assert.equal(result.state, 'completed');
+    assert.equal(result.step, CONFIG.steps);
+    assert.match(resumed.stderr, new RegExp(`resuming at step ${stoppedAt}`));
+    assert.equal(readStatus(dir)?.state, 'completed');
+
+    // Same seed, no interruption: every metrics line must be the same.
+    const ref = join(tmp, 'ref');
+    await runTraining({ config: [CONFIG], out: ref, signal: new AbortController().signal, onEvent() {} });
+    assert.deepEqual(readMetrics(dir).records, readMetrics(ref).records);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('an IPC {type: "stop"} (what the editor sends) stops a forked trainer; events arrive over IPC', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'trainer-ipc-'));
+  try {
+    const dir = join(tmp, 'run');
+    const child = fork(trainer, ['--config-json', JSON.stringify(CONFIG), '--out', dir], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let stdout = '';
+    child.stdout!.on('data', (d) => { stdout += d; });
+    const events: { type: string; state?: string }[] = [];
+    child.on('message', (e: { type: string }) => {
+      events.push(e);
+      if (e.type === 'metrics' && events.filter((x) => x.type === 'metrics').length === 3) child.send({ type: 'stop' });
+    });
+    assert.equal(await exited(child), 0);
+    assert.equal(stdout, '', 'forked: nothing on stdout');
+    assert.equal(events.at(-1)?.type, 'done');
+    assert.equal(events.at(-1)?.state, 'stopped');
+    assertValidStoppedDir(dir);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('reflection-lens train: a run with --json, --list, and precise errors for bad input', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'train-cli-'));
+  try {
+    const out = join(tmp, 'runs', 'first');
+    const r = spawnSync(process.execPath, [cli, 'train', '--policy', 'ds3', '--steps', '15', '--out', out, '--json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const result = JSON.parse(r.stdout);
+    assert.equal(result.state, 'completed');
+    assert.equal(result.runDir, out);
+    assert.equal(result.last.step, 14);
+    assert.equal(result.last.backend, 'js-exact');
+    assert.match(r.stderr, /train: new run: /);
+    assert.match(r.stderr, /train: completed at step 15\/15/);
+
+    const list = spawnSync(process.execPath, [cli, 'train', '--list', join(tmp, 'runs'), '--json'], { encoding: 'utf8' });
+    assert.equal(list.status, 0, list.stderr);
+    const runs = JSON.parse(list.stdout).runs;
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0].name, 'first');
+    assert.equal(runs[0].metrics, 15);
+    const text = spawnSync(process.execPath, [cli, 'train', '--list', join(tmp, 'runs')], { encoding: 'utf8' });
+    assert.match(text.stdout, /first {2}ds3 {2}completed at step 15/);
+
+    const bad = (args: string[], pattern: RegExp): void => {
+      const b = spawnSync(process.execPath, [cli, 'train', ...args], { encoding: 'utf8' });
+      assert.equal(b.status, 2, `${args.join(' ')}: ${b.stderr}`);
+      assert.match(b.stderr, pattern);
+    };
+    bad(['--policy', 'gpt5'], /policy must be one of ds3, tiny-lm, got "gpt5"/);
+    bad(['--config-json', '{"lr": -1}', '--out', join(tmp, 'x')], /ds3 config: lr must be a number >= 0, got -1/);
+    bad(['--config-json', '{"lr": '], /run config: not valid JSON/);
+    bad(['--config', join(tmp, 'missing.json')], /cannot read run config/);
+    bad(['--steps', 'many'], /--steps expects a number/);
+    bad(['--resume', out, '--policy', 'ds3'], /only --steps may change/);
+    bad(['--bogus'], /unknown option --bogus/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
