@@ -61,8 +61,9 @@ describe('incremental edits', () => {
     const after2 = await edit({ start: { line: at, character: 0 }, end: { line: at, character: 0 } }, 'this line is not a header\n');
     const bad = after2.filter((d) => d.severity === 1);
     assert.equal(bad.length, 1, JSON.stringify(after2));
-    assert.equal(bad[0].range.start.line, at);
-    assert.match(bad[0].message, /expected/i);
+    assert.deepEqual(bad[0].range, { start: { line: at, character: 0 }, end: { line: at, character: 'this line is not a header'.length } });
+    assert.equal(bad[0].code, 'bad-header');
+    assert.match(String(bad[0].message), /expected "key: value"/);
     // Everything outside b1 is unchanged, lines after it moved down by one.
     const shift = (d: Diagnostic) => (d.range.start.line > at ? { ...d, range: { start: { ...d.range.start, line: d.range.start.line - 1 }, end: { ...d.range.end, line: d.range.end.line - 1 } } } : d);
     const outside = (d: Diagnostic, extra: number) => d.range.start.line < rec('b1') || d.range.start.line >= rec('c1') + extra;
