@@ -8,7 +8,7 @@ import type { Rng } from './random.js';
 
 /** Distinct rows of a table with how many traces share each. */
 export class PatternTable {
-  private readonly index = new Map<string, number>();
+  private readonly index = new Map<number | string, number>();
   readonly rows: number[][] = [];
   readonly weights: number[] = [];
   total = 0;
@@ -17,11 +17,11 @@ export class PatternTable {
 
   add(row: readonly number[], weight = 1): void {
     if (row.length !== this.columns) throw new RangeError(`row has ${row.length} columns, expected ${this.columns}`);
-    const key = row.join(',');
+    const key = patternKey(row);
     const at = this.index.get(key);
     if (at === undefined) {
       this.index.set(key, this.rows.length);
-      this.rows.push([...row]);
+      this.rows.push(Array.from(row));
       this.weights.push(weight);
     } else this.weights[at] += weight;
     this.total += weight;
@@ -33,6 +33,21 @@ export class PatternTable {
     this.rows.forEach((r, i) => r.forEach((v, c) => (s[c] += v * this.weights[i])));
     return s;
   }
+}
+
+/** Rows of small non-negative integers (the usual case) pack into one number: a cheap map key. */
+function patternKey(row: readonly number[]): number | string {
+  if (row.length <= 5) {
+    let key = 0;
+    let packed = true;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (!(Number.isInteger(v) && v >= 0 && v < 1024)) { packed = false; break; }
+      key = key * 1024 + v;
+    }
+    if (packed) return key;
+  }
+  return row.join(',');
 }
 
 /**

@@ -34,6 +34,7 @@ interface Unusable {
 export class CalibrationAccumulator {
   private readonly groups = new Map<string, GroupState>();
   private readonly unusable = new Map<string, Unusable>();
+  private last: { model: string; task: string; step?: number; group: GroupState } | undefined;
 
   constructor(readonly by: CalibrationOptions['by'] = 'model-task') {}
 
@@ -46,17 +47,21 @@ export class CalibrationAccumulator {
       return;
     }
     // By step: one group per step and task (a training run's time axis, per difficulty).
-    const key = this.by === 'step' ? `${s.model}\u0000${s.step ?? ''}\u0000${s.task}` : `${s.model}\u0000${s.task}`;
-    let g = this.groups.get(key);
+    // Corpora come in runs of one group: skip building the key while the group repeats.
+    const repeat = s.model === this.last?.model && s.task === this.last.task && (this.by !== 'step' || s.step === this.last.step);
+    let g = repeat ? this.last?.group : undefined;
+    const key = g ? '' : this.by === 'step' ? `${s.model}\u0000${s.step ?? ''}\u0000${s.task}` : `${s.model}\u0000${s.task}`;
+    g ??= this.groups.get(key);
     if (!g) {
       g = { model: s.model, tasks: new Set(), patterns: new PatternTable(5), correctFinal: 0, transitions: emptyTransitions() };
       if (this.by === 'step' && s.step !== undefined) g.step = s.step;
       this.groups.set(key, g);
     }
+    this.last = { model: s.model, task: s.task, step: s.step, group: g };
     g.tasks.add(s.task);
     g.patterns.add([s.firstCorrect ? 1 : 0, s.stopAfterCorrect, s.decisionsAfterCorrect, s.resampleAfterWrong, s.decisionsAfterWrong]);
     if (s.finalCorrect) g.correctFinal++;
-    for (const k of Object.keys(g.transitions) as (keyof Transitions)[]) g.transitions[k] += s.transitions[k];
+    addTransitions(g.transitions, s.transitions);
   }
 
   /** Adds everything another accumulator saw (per-file caches, worker shards). */
@@ -72,7 +77,7 @@ export class CalibrationAccumulator {
       for (const t of o.tasks) g.tasks.add(t);
       o.patterns.rows.forEach((row, i) => g.patterns.add(row, o.patterns.weights[i]));
       g.correctFinal += o.correctFinal;
-      for (const k of Object.keys(g.transitions) as (keyof Transitions)[]) g.transitions[k] += o.transitions[k];
+      addTransitions(g.transitions, o.transitions);
     }
     for (const [key, u] of other.unusable) {
       const mine = this.unusable.get(key);
@@ -106,6 +111,14 @@ export function calibrateGroups(summaries: Iterable<TraceSummary>, options: Part
   const acc = new CalibrationAccumulator(options.by ?? defaultCalibrationOptions.by);
   for (const s of summaries) acc.add(s);
   return acc.result(options);
+}
+
+function addTransitions(into: Transitions, t: Transitions): void {
+  into.TT += t.TT;
+  into.TF += t.TF;
+  into.FT += t.FT;
+  into.FFecho += t.FFecho;
+  into.FFnew += t.FFnew;
 }
 
 /** Point estimates from column sums: [p, delta1, delta2, predicted, predictedK]. */
