@@ -157,13 +157,13 @@ export function alignLogProbs(seg: SegmentedRecord): ActionLogProbs | undefined 
   return out;
 }
 
-function sampleScore(policy: ThreeLogitProbabilities | undefined, correct: boolean | null): Pick<AttributionAction, 'score' | 'parameter'> {
+export function sampleScore(policy: ThreeLogitProbabilities | undefined, correct: boolean | null): Pick<AttributionAction, 'score' | 'parameter'> {
   if (!policy || correct === null) return { score: 1 };
   // pi(C) = sigmoid(theta_s): d log pi(C) = 1 - p, d log pi(W) = d log(1 - sigmoid) = -p.
   return { score: correct ? 1 - policy.p : -policy.p, parameter: 'theta_s' };
 }
 
-function decisionScore(policy: ThreeLogitProbabilities | undefined, afterCorrect: boolean | null, action: 'STOP' | 'RESAMPLE'): Pick<AttributionAction, 'score' | 'parameter'> {
+export function decisionScore(policy: ThreeLogitProbabilities | undefined, afterCorrect: boolean | null, action: 'STOP' | 'RESAMPLE'): Pick<AttributionAction, 'score' | 'parameter'> {
   if (!policy || afterCorrect === null) return { score: 1 };
   if (afterCorrect) return { score: action === 'STOP' ? 1 - policy.delta1 : -policy.delta1, parameter: 'theta_stop' };
   return { score: action === 'RESAMPLE' ? 1 - policy.delta2 : -policy.delta2, parameter: 'theta_resample' };
