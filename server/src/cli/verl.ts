@@ -89,7 +89,15 @@ async function runExport(argv: string[]): Promise<number> {
     };
   }
   progress.update('writing parquet', true);
-  const result = exportVerlBundle({ outDir: out, source, model: stringFlag(args, 'model'), force: args.flags.has('force') });
+  let result;
+  try {
+    result = exportVerlBundle({ outDir: out, source, model: stringFlag(args, 'model'), force: args.flags.has('force') });
+  } catch (err) {
+    // Bad input (an empty corpus, an unreadable edited config): a message, not a stack trace.
+    progress.done();
+    process.stderr.write(`verl export: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
   progress.done();
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({ ...result, config: undefined, command: shellCommandLine(verlCommand(result.config, 'local')) }, null, 2) + '\n');

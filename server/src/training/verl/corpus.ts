@@ -2,9 +2,12 @@
 // outputs, or folders of them) as verl dataset items: one per distinct prompt, since a corpus of
 // rollouts repeats each prompt once per sample. Records without a prompt or a ground truth are
 // counted and reported, never silently dropped.
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { streamTraceFile } from '../../trace/stream.js';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { detectFormat, streamTraceFile } from '../../trace/stream.js';
+import { jsonlLineToRecords } from '../../trace/jsonl.js';
+import { inferTask } from '../../trace/parse.js';
 import type { PromptWithAnswer } from './dataset.js';
 
 export interface CorpusPrompts {
@@ -27,6 +30,31 @@ function expand(path: string, out: string[]): void {
   }
 }
 
+interface PromptRecord { query: string | undefined; answer: string | undefined; task: string; line: number }
+
+/**
+ * Prompt, ground truth and task of every record. JSONL prompts are taken as written: a `.trace`
+ * header is one line, so going through the trace form would flatten multi-line prompts.
+ */
+async function* prompts(file: string, onBroken: () => void): AsyncGenerator<PromptRecord> {
+  if (detectFormat(file) === 'trace') {
+    for await (const rec of streamTraceFile(file, { onDiagnostic: onBroken })) yield { query: rec.query, answer: rec.answer, task: rec.task, line: rec.startLine };
+    return;
+  }
+  let lineNo = 0;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    const { records, diagnostics } = jsonlLineToRecords(line, lineNo, { fileName: file });
+    if (diagnostics.length > 0) onBroken();
+    for (const r of records) {
+      const query = r.headers.query === undefined ? undefined : String(r.headers.query);
+      const answer = r.headers.answer === undefined ? undefined : String(r.headers.answer);
+      const task = r.headers.task !== undefined ? String(r.headers.task) : inferTask(query);
+      yield { query, answer, task, line: lineNo };
+    }
+    lineNo++;
+  }
+}
+
 export async function corpusPrompts(paths: readonly string[], onProgress?: (file: string, records: number) => void): Promise<CorpusPrompts> {
   const files: string[] = [];
   const skipped: CorpusPrompts['skipped'] = [];
@@ -46,15 +74,14 @@ export async function corpusPrompts(paths: readonly string[], onProgress?: (file
     let firstProblemLine: number | undefined;
     let broken = 0;
     try {
-      for await (const rec of streamTraceFile(file, { onDiagnostic: () => { broken++; } })) {
+      for await (const rec of prompts(file, () => { broken++; })) {
         records++;
         if (records % 1000 === 0) onProgress?.(file, records);
-        const line = rec.sourceLine ?? rec.startLine;
-        if (rec.query === undefined || rec.query.trim() === '') { noQuery++; firstProblemLine ??= line; continue; }
-        if (rec.answer === undefined) { noAnswer++; firstProblemLine ??= line; continue; }
+        if (rec.query === undefined || rec.query.trim() === '') { noQuery++; firstProblemLine ??= rec.line; continue; }
+        if (rec.answer === undefined) { noAnswer++; firstProblemLine ??= rec.line; continue; }
         const known = byQuery.get(rec.query);
         if (!known) byQuery.set(rec.query, { query: rec.query, answer: rec.answer, task: rec.task });
-        else if (known.answer !== rec.answer) { conflicts++; firstProblemLine ??= line; }
+        else if (known.answer !== rec.answer) { conflicts++; firstProblemLine ??= rec.line; }
       }
     } catch (err) {
       skipped.push({ file, reason: `cannot be read: ${err instanceof Error ? err.message : String(err)}` });
