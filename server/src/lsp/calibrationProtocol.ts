@@ -14,8 +14,11 @@ export interface CalibrateParams {
   seed: number;
   /** K of the K-attempt predicted accuracy. */
   horizon: number;
-  /** Group by task (default) or additionally by training step. */
-  by?: 'task' | 'step';
+  /**
+   * Group by model x task (default), also by training step, or `auto`: by step when the traces
+   * span several steps (`step:` headers, verl rollout files named by step), else by task.
+   */
+  by?: 'task' | 'step' | 'auto';
   /** Segmentation settings (`reflectionLens.markers`, `reflectionLens.answerPatterns`); defaults when absent. */
   markers?: string[];
   answerPatterns?: string[];

@@ -17,7 +17,7 @@ import {
 import type { CalibrationGrouping, TraceSummary } from '../analysis/types.js';
 import { defaultSegmentOptions } from '../trace/options.js';
 import type { SegmentOptions } from '../trace/types.js';
-import { CalibrationCorpus, calibrateSnapshot, type Skipped } from './calibrationCorpus.js';
+import { CalibrationCorpus, calibrateSnapshot, type CorpusSnapshot, type Skipped } from './calibrationCorpus.js';
 import {
   CALIBRATE_METHOD,
   CALIBRATION_TRACES_METHOD,
@@ -43,20 +43,34 @@ function pathsOf(uris: readonly string[]): { paths: string[]; skipped: Skipped[]
   return { paths, skipped };
 }
 
-function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: CalibrationGrouping } {
+function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: CalibrationGrouping | 'auto' } {
   const problems: string[] = [];
   if (!Array.isArray(p?.uris) || !p.uris.every((u) => typeof u === 'string')) problems.push('uris must be an array of URI strings');
   if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1)) problems.push('bootstrap must be a positive integer');
   if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
   if (!(Number.isInteger(p?.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
-  if (p?.by !== undefined && p.by !== 'task' && p.by !== 'step') problems.push('by must be "task" or "step"');
+  if (p?.by !== undefined && !['task', 'step', 'auto'].includes(p.by)) problems.push('by must be "task", "step" or "auto"');
   const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
   if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
   if (problems.length > 0) throw new ResponseError(ErrorCodes.InvalidParams, `${CALIBRATE_METHOD}: ${problems.join('; ')}`);
   return {
     segment: { markers: p.markers ?? defaultSegmentOptions.markers, answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns },
-    by: p.by === 'step' ? 'step' : 'model-task',
+    by: p.by === 'step' ? 'step' : p.by === 'auto' ? 'auto' : 'model-task',
   };
+}
+
+/** `auto` grouping: by step when the usable traces carry more than one step. */
+function resolveGrouping(by: CalibrationGrouping | 'auto', snap: CorpusSnapshot): CalibrationGrouping {
+  if (by !== 'auto') return by;
+  const steps = new Set<number>();
+  for (const f of snap.perFile.values()) {
+    for (const s of f.summaries) {
+      if (s.unusable) continue;
+      if (s.step === undefined) return 'model-task';
+      steps.add(s.step);
+    }
+  }
+  return steps.size > 1 ? 'step' : 'model-task';
 }
 
 /** An AbortSignal that fires when the LSP request is cancelled. */
@@ -127,7 +141,7 @@ export function registerCalibrationRequest(connection: Connection, corpus = new 
       });
       send({ kind: 'report', message: 'bootstrap intervals', percentage: 100 });
       snap.missing.unshift(...skipped);
-      const result = calibrateSnapshot(snap, { bootstrap: params.bootstrap, seed: params.seed, horizon: params.horizon, by });
+      const result = calibrateSnapshot(snap, { bootstrap: params.bootstrap, seed: params.seed, horizon: params.horizon, by: resolveGrouping(by, snap) });
       return { result, files: snap.files.length, filesRead: snap.filesRead };
     } catch (e) {
       throw failure(e, signal);
