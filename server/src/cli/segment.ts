@@ -1,7 +1,113 @@
-// Placeholder until the owning work lands: reports that the command is not built yet.
-export const summary = 'not built yet';
-export const usage = 'reflection-lens segment: not built yet\n';
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('reflection-lens segment: not built yet\n');
-  return 1;
+// `reflection-lens segment FILE...`: every record of .trace or JSONL files split into sampling and
+// decision steps (DESIGN.md section 8). Files are streamed, so any size works; a malformed record
+// is reported on stderr (file:line:col) and the other records are still printed.
+import { ProgressLine } from './progress.js';
+import { parseArgs, UsageError } from './args.js';
+import { defaultSegmentOptions } from '../trace/options.js';
+import { segmentRecord } from '../trace/segment.js';
+import { streamTraceFile } from '../trace/stream.js';
+import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
+import { writeOut } from './output.js';
+
+export const summary = 'split traces into sampling and decision steps (STOP / RESAMPLE, echoes)';
+export const usage = `Usage: reflection-lens segment FILE... [--json] [--findings]
+
+Splits every record of each .trace or .jsonl file into attempts (candidate answers) and the
+decisions between them (RESAMPLE at a reflection marker, STOP after the last attempt).
+
+  --json       one JSON array on stdout: per record {file, id, model, task, answer, final,
+               correct, steps: [{kind: "sample", answer, correct, tokens, line, endLine} |
+               {kind: "decision", action, marker, echo, line}]} (lines are 1-based)
+  --findings   also print findings on stderr (missed correction, echo, resample after a
+               correct answer, no answer, no ground truth); malformed input is always reported
+
+Without --json a table is printed. Exit status: 0 when every file was read (malformed records
+are reported and skipped over), 1 when a file could not be read, 2 on bad usage.
+`;
+
+export interface SegmentJson {
+  file: string;
+  id: string;
+  model: string;
+  task: string;
+  answer: string | null;
+  final: string | null;
+  correct: boolean | null;
+  steps: (
+    | { kind: 'sample'; answer: string | null; correct: boolean | null; tokens: number; line: number; endLine: number }
+    | { kind: 'decision'; action: 'STOP' | 'RESAMPLE'; marker: string | null; echo: boolean; line: number }
+  )[];
+}
+
+export function toJson(file: string, seg: SegmentedRecord): SegmentJson {
+  const r = seg.record;
+  return {
+    file,
+    id: r.id,
+    model: r.model,
+    task: r.task,
+    answer: r.answer ?? null,
+    final: seg.final,
+    correct: seg.correct,
+    steps: seg.steps.map((s) => (s.kind === 'sample'
+      ? { kind: 'sample' as const, answer: s.answer, correct: s.correct, tokens: s.tokens, line: s.span.line + 1, endLine: s.span.endLine + 1 }
+      : { kind: 'decision' as const, action: s.action, marker: s.marker, echo: s.echo, line: s.span.line + 1 })),
+  };
+}
+
+/** `file:line:col: severity: message [code]`, 1-based. A JSONL record's findings point at its JSON line. */
+export function formatDiagnostic(file: string, d: TraceDiagnostic, record?: TraceRecord): string {
+  const where = record?.sourceLine !== undefined && d.line >= record.startLine
+    ? `${file}:${record.sourceLine + 1}:1` : `${file}:${d.line + 1}:${d.column + 1}`;
+  const rec = record ? ` (record ${record.id})` : '';
+  return `${where}: ${d.severity}: ${d.message} [${d.code}]${rec}\n`;
+}
+
+const cell = (s: string | null | undefined, w: number): string => {
+  const v = s ?? '-';
+  return (v.length > w ? v.slice(0, w - 1) + '\u2026' : v).padEnd(w);
+};
+const mark = (c: boolean | null): string => (c === null ? '?' : c ? '\u2713' : '\u2717');
+
+function tableRow(seg: SegmentedRecord): string {
+  const r = seg.record;
+  const flow = seg.steps.map((s) => (s.kind === 'sample' ? `${s.answer}${mark(s.correct)}` : s.action === 'STOP' ? 'STOP' : `RESAMPLE${s.echo ? '(echo)' : ''}`)).join(' ');
+  return `${String(r.startLine + 1).padStart(7)}  ${cell(r.id, 10)} ${cell(r.model, 14)} ${cell(r.task, 6)} ${cell(r.answer, 12)} ${cell(seg.final, 12)} ${mark(seg.correct)}  ${flow}\n`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, [], ['json', 'findings']);
+  if (args.positionals.length === 0) throw new UsageError('expected at least one FILE');
+  const json = args.flags.has('json');
+  const findings = args.flags.has('findings');
+  let status = 0;
+  let first = true;
+  if (json) await writeOut('[');
+  for (const file of args.positionals) {
+    const progress = new ProgressLine(`segment ${file}`);
+    if (!json) await writeOut(`${file}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`);
+    try {
+      const stream = streamTraceFile(file, {
+        onDiagnostic: (d) => process.stderr.write(formatDiagnostic(file, d)),
+        onProgress: (done, total) => { if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`); },
+      });
+      for await (const rec of stream) {
+        const seg = segmentRecord(rec, defaultSegmentOptions);
+        for (const d of rec.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
+        if (findings) for (const d of seg.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
+        if (json) {
+          await writeOut(`${first ? '\n' : ',\n'}${JSON.stringify(toJson(file, seg))}`);
+          first = false;
+        } else await writeOut(tableRow(seg));
+      }
+      progress.done();
+    } catch (err) {
+      progress.done();
+      const code = (err as NodeJS.ErrnoException).code;
+      process.stderr.write(`${file}: cannot read: ${code ? `${code} ` : ''}${err instanceof Error ? err.message : String(err)}\n`);
+      status = 1;
+    }
+  }
+  if (json) await writeOut('\n]\n');
+  return status;
 }

@@ -35,8 +35,8 @@ const NUM = String.raw`[-+\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*/\s*
 const FRAC = String.raw`[-\u2212]?\\[dt]?frac\s*(?:\{[^{}\n]*\}\s*\{[^{}\n]*\}|\d\d)`;
 const VALUE = String.raw`(?:${FRAC}|${NUM})(?:\s*(?:\^\s*\{?\\circ\}?|\u00b0|\\%|%))?`;
 
-const answerIsRe = new RegExp(String.raw`\s*(?:is|:|=|would be|will be|should be|must be)\s*:?\s*(?:\*\*)?\s*(?:\$|\\\(|\\\[)?\s*(${VALUE})`, 'yd');
-const equalsRe = new RegExp(String.raw`[ \t]*(?:\\\(|\$)?[ \t]*(${VALUE})[ \t]*(?:\\\)|\\\]|\$\$|\$)?[ \t]*[.!]?[ \t]*(?=\r?\n|\r|$)`, 'yd');
+const answerIsRe = new RegExp(String.raw`\s*(?:is|:|=|would be|will be|should be|must be)\s*:?\s*(?:\*\*)?\s*(?:\$|\\\(|\\\[)?\s*(${VALUE})`, 'y');
+const equalsRe = new RegExp(String.raw`[ \t]*(?:\\\(|\$)?[ \t]*(${VALUE})[ \t]*(?:\\\)|\\\]|\$\$|\$)?[ \t]*[.!]?[ \t]*(?=\r?\n|\r|$)`, 'y');
 const boldRe = new RegExp(String.raw`\*\*[ \t]*\$?[ \t]*(${VALUE})[ \t]*\$?[ \t]*\*\*`, 'y');
 const numberRe = new RegExp(NUM, 'g');
 const cueRe = /\b(?:so|thus|therefore|hence|answer|result|total|product|sum|equals?|gives?|get|got|is)\b|=/i;
@@ -117,8 +117,9 @@ function findAfterTrigger(text: string, trigger: string, re: RegExp, rule: Candi
       re.lastIndex = i + reStartOffset;
       const m = re.exec(text);
       if (m) {
-        const [start, end] = m.indices![1];
-        out.push({ start, end, value: m[1], rule, weak: false });
+        // The value is the first thing in the match that can start a number or \frac.
+        const start = m.index + m[0].indexOf(m[1]);
+        out.push({ start, end: start + m[1].length, value: m[1], rule, weak: false });
       }
     }
     i = text.indexOf(trigger, i + 1);
@@ -199,6 +200,7 @@ function dedupe(found: Candidate[]): Candidate[] {
  * `\dfrac` as `a/b`; lower case.
  */
 export function normalizeAnswer(raw: string): string {
+  if (plainInteger.test(raw)) return canonicalNumber(raw)!;
   let s = raw.trim();
   const boxed = /^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/.exec(s);
   if (boxed) s = boxed[1];
@@ -224,6 +226,8 @@ export function normalizeAnswer(raw: string): string {
   return s.toLowerCase();
 }
 
+const plainInteger = /^[-+]?\d+$/;
+
 /** "+007.50" -> "7.5", "-0.0" -> "0"; exact on any number of digits (no float round trip). */
 function canonicalNumber(s: string): string | undefined {
   const m = /^([-+]?)(\d+)(?:\.(\d*))?$/.exec(s);
@@ -245,8 +249,11 @@ function numericValue(n: string): number {
 /** Equal after normalization, or the same number (27 and 27.0, 0.5 and 1/2). */
 export function answersEqual(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
-  const na = normalizeAnswer(a);
-  const nb = normalizeAnswer(b);
+  return normalizedEqual(normalizeAnswer(a), normalizeAnswer(b));
+}
+
+/** answersEqual on answers already normalized (saves normalizing the ground truth once per attempt). */
+export function normalizedEqual(na: string, nb: string): boolean {
   if (na === nb) return na.length > 0;
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).

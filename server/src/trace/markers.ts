@@ -29,10 +29,13 @@ interface Entry {
 }
 
 const nonAsciiWord = /[\p{L}\p{N}]/u;
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
 
 /** Word characters: ASCII letters, digits and `_`, and any non-ASCII letter or digit. */
 export function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  if (c < 128) return WORD[c] === 1;
+  if (Number.isNaN(c)) return false;
   return nonAsciiWord.test(String.fromCharCode(c));
 }
 
@@ -77,23 +80,40 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
     return undefined;
   }
 
+  // ASCII first characters (both cases) that start some phrase: most characters fail this test
+  // and cost one table lookup.
+  const first = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (ascii[c]) { first[c] = 1; if (c >= 97 && c <= 122) first[c - 32] = 1; }
+  const anyNonWordStart = [...ascii, ...other.values()].some((l) => l?.some((e) => !e.startsInWord));
+  const list = (c: number): Entry[] | undefined => (c < 128 ? ascii[c >= 65 && c <= 90 ? c | 32 : c] : other.get(foldChar(c)));
+
   return {
     phrases: cleaned,
     findAll(text: string, from = 0, to = text.length): MarkerMatch[] {
       const out: MarkerMatch[] = [];
       let prevWord = from > 0 && isWordChar(text.charCodeAt(from - 1));
       for (let i = from; i < to; i++) {
-        let c = text.charCodeAt(i);
-        const word = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 : isWordChar(c);
+        const c = text.charCodeAt(i);
+        let word: boolean;
+        if (c < 128) {
+          word = WORD[c] === 1;
+          const atBoundary = !(prevWord && word);
+          prevWord = word;
+          if (first[c] === 0 || (!atBoundary && !anyNonWordStart)) continue;
+          const entries = list(c);
+          const e = entries && matchAt(text, i, to, entries, atBoundary);
+          if (e) {
+            out.push({ start: i, end: i + e.folded.length, phrase: e.phrase });
+            i += e.folded.length - 1;
+            prevWord = isWordChar(text.charCodeAt(i));
+          }
+          continue;
+        }
+        word = isWordChar(c);
         const atBoundary = !(prevWord && word);
         prevWord = word;
-        let list: Entry[] | undefined;
-        if (c < 128) {
-          if (c >= 65 && c <= 90) c |= 32;
-          list = ascii[c];
-        } else list = other.get(foldChar(c));
-        if (list === undefined) continue;
-        const e = matchAt(text, i, to, list, atBoundary);
+        const entries = list(c);
+        const e = entries && matchAt(text, i, to, entries, atBoundary);
         if (e) {
           out.push({ start: i, end: i + e.folded.length, phrase: e.phrase });
           i += e.folded.length - 1;

@@ -18,7 +18,6 @@ export interface RecordParseOptions extends ParseOptions {
 
 const BOM = 0xfeff;
 const headerRe = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]?(.*)$/;
-const separatorRe = /^---[ \t]*$/;
 
 /** A record starts at a line `===` alone or `=== ` + id (a body line `===...` is written `\===...`). */
 export function isRecordStart(line: string): boolean {
@@ -28,18 +27,10 @@ export function isRecordStart(line: string): boolean {
   return line.length === 3 || c === 32 || c === 9;
 }
 
-/** Splits text into lines at \n, \r\n and lone \r. A final line break ends the last line (no empty line after it). */
+/** Lines of a text (\n, \r\n and lone \r end a line; a final line break adds no empty line). */
 export function splitLines(text: string): string[] {
-  const lines = text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-/** Line indices (0-based) of every record start in the lines of a document. */
-export function findRecordStarts(lines: readonly string[]): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (lines[i].charCodeAt(0) === 61 || i === 0) { if (isRecordStart(lines[i])) starts.push(i); }
-  return starts;
+  const idx = indexLines(text);
+  return linesOf(text, idx, 0, idx.count);
 }
 
 export interface RecordRange {
@@ -49,18 +40,75 @@ export interface RecordRange {
   endLine: number;
 }
 
-/** Line ranges of every record, so a caller can re-parse one record alone (`parseRecordText`). */
-export function recordRanges(lines: readonly string[]): RecordRange[] {
-  const starts = findRecordStarts(lines);
-  return starts.map((s, i) => ({ startLine: s, endLine: (i + 1 < starts.length ? starts[i + 1] : lines.length) - 1 }));
+/** Line ranges of every record in a document, so a caller can re-parse one record alone (`parseRecordText`). */
+export function recordRanges(text: string): RecordRange[] {
+  const idx = indexLines(text);
+  const starts = recordStartLines(text, idx);
+  return starts.map((s, i) => ({ startLine: s, endLine: (i + 1 < starts.length ? starts[i + 1] : idx.count) - 1 }));
 }
 
 export function parseTrace(text: string, opts: ParseOptions = {}): ParsedTraceFile {
-  const lines = text.length === 0 ? [] : splitLines(text);
-  const ranges = recordRanges(lines);
-  const diagnostics = preambleDiagnostics(lines, ranges.length > 0 ? ranges[0].startLine : lines.length);
-  const records = ranges.map((r, index) => parseRecordLines(lines, r.startLine, r.endLine, index, opts.fileName));
+  const idx = indexLines(text);
+  const starts = recordStartLines(text, idx);
+  const diagnostics = starts.length > 0 && starts[0] === 0 ? [] : preambleDiagnostics(linesOf(text, idx, 0, starts.length > 0 ? starts[0] : idx.count), starts.length > 0 ? starts[0] : idx.count);
+  const records = starts.map((s, index) => {
+    const e = index + 1 < starts.length ? idx.starts[starts[index + 1]] : text.length;
+    // A slice of a flat string is a cheap view in V8: each record is parsed as its own text.
+    return parseRecordText(text.slice(idx.starts[s], e), { startLine: s, index, fileName: opts.fileName });
+  });
   return { records, diagnostics };
+}
+
+/** Line structure of a text: where each line starts and where its content ends (before the line break). */
+export interface LineIndex {
+  starts: number[];
+  ends: number[];
+  /** Lines, not counting the empty one after a final line break. */
+  count: number;
+}
+
+export function indexLines(text: string): LineIndex {
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  if (text.indexOf('\r') < 0) {
+    let i = text.indexOf('\n');
+    while (i >= 0) {
+      ends.push(i);
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        ends.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+  }
+  ends.push(text.length);
+  let count = starts.length;
+  if (count > 1 && starts[count - 1] === text.length) count--;
+  return { starts, ends, count };
+}
+
+function linesOf(text: string, idx: LineIndex, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) out.push(text.slice(idx.starts[i], idx.ends[i]));
+  return out;
+}
+
+function recordStartLines(text: string, idx: LineIndex): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < idx.count; i++) {
+    const s = idx.starts[i] + (i === 0 && text.charCodeAt(0) === BOM ? 1 : 0);
+    if (text.charCodeAt(s) !== 61 || text.charCodeAt(s + 1) !== 61 || text.charCodeAt(s + 2) !== 61) continue;
+    const next = s + 3;
+    const c = text.charCodeAt(next);
+    if (next === idx.ends[i] || c === 32 || c === 9) out.push(i);
+  }
+  return out;
 }
 
 /**
@@ -69,18 +117,15 @@ export function parseTrace(text: string, opts: ParseOptions = {}): ParsedTraceFi
  * language server re-analyses only the record an edit touched.
  */
 export function parseRecordText(text: string, opts: RecordParseOptions = {}): TraceRecord {
-  const lines = splitLines(text);
-  const startLine = opts.startLine ?? 0;
-  const rec = parseRecordLines(lines, 0, lines.length - 1, opts.index ?? 0, opts.fileName);
-  return startLine === 0 ? rec : shiftRecord(rec, startLine);
-}
-
-function shiftRecord(rec: TraceRecord, by: number): TraceRecord {
-  rec.startLine += by;
-  if (rec.separatorLine >= 0) rec.separatorLine += by;
-  rec.endLine += by;
-  rec.bodyStartLine += by;
-  for (const d of rec.diagnostics) { d.line += by; d.endLine += by; }
+  const rec = parseRecord(text, indexLines(text), opts.index ?? 0, opts.fileName);
+  const by = opts.startLine ?? 0;
+  if (by !== 0) {
+    rec.startLine += by;
+    if (rec.separatorLine >= 0) rec.separatorLine += by;
+    rec.endLine += by;
+    rec.bodyStartLine += by;
+    for (const d of rec.diagnostics) { d.line += by; d.endLine += by; }
+  }
   return rec;
 }
 
@@ -94,7 +139,8 @@ export function preambleDiagnostics(lines: readonly string[], firstRecordLine: n
     const offset = line === lines[i] ? 0 : 1;
     out.push(diag(i, col + offset, i, lines[i].length, 'warning', 'text-before-record',
       `Text outside any record is ignored: expected a record line "=== <id>" before it (lines ${i + 1}-${firstRecordLine}).`));
-    out.push(...contentDiagnostics(lines, i, firstRecordLine - 1));
+    const text = lines.slice(i, firstRecordLine).join('\n');
+    out.push(...contentDiagnostics(text, indexLines(text), i));
     break;
   }
   return out;
@@ -104,46 +150,60 @@ function diag(line: number, column: number, endLine: number, endColumn: number, 
   return { line, column, endLine, endColumn, severity, code, message };
 }
 
-/** NUL bytes (binary data) and U+FFFD (bytes that were not valid UTF-8): one diagnostic each per record. */
-function contentDiagnostics(lines: readonly string[], from: number, to: number): TraceDiagnostic[] {
+/** Line of an offset (binary search over line starts). */
+function lineOfOffset(idx: LineIndex, offset: number): number {
+  let lo = 0;
+  let hi = idx.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (idx.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** NUL bytes (binary data) and U+FFFD (bytes that were not valid UTF-8): the first of each. */
+function contentDiagnostics(text: string, idx: LineIndex, lineBase: number): TraceDiagnostic[] {
   const out: TraceDiagnostic[] = [];
-  let nul = false;
-  let bad = false;
-  for (let i = from; i <= to && !(nul && bad); i++) {
-    const line = lines[i];
-    if (!nul) {
-      const c = line.indexOf('\u0000');
-      if (c >= 0) {
-        nul = true;
-        out.push(diag(i, c, i, c + 1, 'error', 'binary-content', 'NUL byte: this looks like binary data, expected UTF-8 text.'));
-      }
-    }
-    if (!bad) {
-      const c = line.indexOf('\ufffd');
-      if (c >= 0) {
-        bad = true;
-        out.push(diag(i, c, i, c + 1, 'warning', 'invalid-utf8', 'Invalid UTF-8 (or a U+FFFD replacement character): expected UTF-8 text.'));
-      }
-    }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const l = lineOfOffset(idx, nul);
+    const c = nul - idx.starts[l];
+    out.push(diag(l + lineBase, c, l + lineBase, c + 1, 'error', 'binary-content', 'NUL byte: this looks like binary data, expected UTF-8 text.'));
+  }
+  const bad = text.indexOf('\ufffd');
+  if (bad >= 0) {
+    const l = lineOfOffset(idx, bad);
+    const c = bad - idx.starts[l];
+    out.push(diag(l + lineBase, c, l + lineBase, c + 1, 'warning', 'invalid-utf8', 'Invalid UTF-8 (or a U+FFFD replacement character): expected UTF-8 text.'));
   }
   return out;
 }
 
-function parseRecordLines(lines: readonly string[], start: number, end: number, index: number, fileName: string | undefined): TraceRecord {
+function isSeparator(text: string, from: number, to: number): boolean {
+  if (to - from < 3 || text.charCodeAt(from) !== 45 || text.charCodeAt(from + 1) !== 45 || text.charCodeAt(from + 2) !== 45) return false;
+  for (let k = from + 3; k < to; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 9) return false; }
+  return true;
+}
+
+function parseRecord(text: string, idx: LineIndex, index: number, fileName: string | undefined): TraceRecord {
   const diagnostics: TraceDiagnostic[] = [];
-  const first = lines[start];
-  const bom = first.charCodeAt(0) === BOM ? 1 : 0;
+  const { starts, ends } = idx;
+  const end = Math.max(0, idx.count - 1);
+  const bom = text.charCodeAt(0) === BOM ? 1 : 0;
+  const first = text.slice(0, ends[0]);
   const id = first.slice(bom + 3).trim() || String(index + 1);
+  const lineText = (i: number): string => text.slice(starts[i], ends[i]);
 
   // Headers run to the `---` line. Look ahead for it first: without one, the first line that is
   // not a header opens the body, rather than every body line being reported as a bad header.
   let separatorLine = -1;
-  for (let i = start + 1; i <= end; i++) if (separatorRe.test(lines[i])) { separatorLine = i; break; }
+  for (let i = 1; i <= end; i++) if (isSeparator(text, starts[i], ends[i])) { separatorLine = i; break; }
   const headers: Record<string, string> = {};
   const headerEnd = separatorLine >= 0 ? separatorLine : end + 1;
   let bodyStartLine = separatorLine >= 0 ? separatorLine + 1 : end + 1;
-  for (let i = start + 1; i < headerEnd; i++) {
-    const line = lines[i];
+  for (let i = 1; i < headerEnd; i++) {
+    const line = lineText(i);
     const m = headerRe.exec(line);
     if (m) {
       const key = m[1].toLowerCase();
@@ -161,38 +221,49 @@ function parseRecordLines(lines: readonly string[], start: number, end: number, 
       break;
     }
   }
-  if (end === start) {
-    diagnostics.push(diag(start, 0, start, first.length, 'warning', 'empty-record', 'Empty record: expected "key: value" headers, "---", then the response.'));
+  if (end === 0) {
+    diagnostics.push(diag(0, 0, 0, first.length, 'warning', 'empty-record', 'Empty record: expected "key: value" headers, "---", then the response.'));
   } else if (separatorLine < 0) {
     // Point at the first body line, or just past the last header when there is no body.
     const hasBody = bodyStartLine <= end;
     const line = hasBody ? bodyStartLine : end;
-    const column = hasBody ? 0 : lines[end].length;
-    diagnostics.push(diag(line, column, line, hasBody ? lines[line].length : column, 'error', 'missing-separator',
+    const column = hasBody ? 0 : ends[end] - starts[end];
+    diagnostics.push(diag(line, column, line, hasBody ? ends[line] - starts[line] : column, 'error', 'missing-separator',
       `Missing "---" line ${hasBody ? 'before the response text' : 'after the headers'}: expected "---" to separate the "key: value" headers from the response. The record is read as if it were there.`));
   }
 
-  // Body: `\===` lines lose their escaping backslash.
-  const parts: string[] = [];
-  const bodyLineOffsets: number[] = [];
-  const bodyLineShift: number[] = [];
-  let offset = 0;
-  for (let i = bodyStartLine; i <= end; i++) {
-    let line = lines[i];
-    let shift = 0;
-    if (line.charCodeAt(0) === 92 && line.startsWith('\\===')) { line = line.slice(1); shift = 1; }
-    bodyLineOffsets.push(offset);
-    bodyLineShift.push(shift);
-    parts.push(line);
-    offset += line.length + 1;
+  // Body: `\===` lines lose their escaping backslash; line breaks become "\n".
+  const n = Math.max(0, end - bodyStartLine + 1);
+  const bodyLineOffsets = new Array<number>(n);
+  const bodyLineShift = new Array<number>(n).fill(0);
+  let body = '';
+  if (n > 0) {
+    let plain = text.indexOf('\r') < 0;
+    for (let i = bodyStartLine; i <= end && plain; i++) if (text.charCodeAt(starts[i]) === 92 && text.startsWith('\\===', starts[i])) plain = false;
+    const base = starts[bodyStartLine];
+    if (plain) {
+      body = text.slice(base, ends[end]);
+      for (let k = 0; k < n; k++) bodyLineOffsets[k] = starts[bodyStartLine + k] - base;
+    } else {
+      const parts: string[] = [];
+      let offset = 0;
+      for (let k = 0; k < n; k++) {
+        let line = lineText(bodyStartLine + k);
+        if (line.startsWith('\\===')) { line = line.slice(1); bodyLineShift[k] = 1; }
+        bodyLineOffsets[k] = offset;
+        parts.push(line);
+        offset += line.length + 1;
+      }
+      body = parts.join('\n');
+    }
   }
-  diagnostics.push(...contentDiagnostics(lines, start, end));
+  diagnostics.push(...contentDiagnostics(text, idx, 0));
 
   const query = headers.query;
   return {
     index,
     id,
-    startLine: start,
+    startLine: 0,
     separatorLine,
     endLine: end,
     headers,
@@ -202,7 +273,7 @@ function parseRecordLines(lines: readonly string[], start: number, end: number, 
     model: headers.model ?? modelFromFileName(fileName),
     group: headers.group ?? query ?? id,
     bodyStartLine,
-    body: parts.join('\n'),
+    body,
     bodyLineOffsets,
     bodyLineShift,
     diagnostics,

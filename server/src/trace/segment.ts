@@ -2,9 +2,10 @@
 // split at decision markers; a segment that holds a candidate answer is an attempt (its answer is
 // its last candidate); segments without one merge into the next; after the last attempt comes
 // STOP, after every other one RESAMPLE, opened by the marker that starts the next attempt.
-// Text after the last answer (a verification that restates nothing new, or a truncated tail)
-// stays part of the last attempt, so the last answer stands.
-import { answersEqual, compileAnswerPatterns, extractCandidates, normalizeAnswer, type Candidate } from './answers.js';
+// In a segment, the most explicit candidate kind wins (see RANK). Text after the last answer
+// (a verification that restates nothing new, or a truncated tail) stays part of the last
+// attempt, so the last answer stands.
+import { compileAnswerPatterns, extractCandidates, normalizeAnswer, normalizedEqual, type Candidate, type CandidateRule } from './answers.js';
 import { compileMarkers, type MarkerMatcher } from './markers.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -15,16 +16,21 @@ export interface CompiledSegmentOptions {
   patternErrors: { source: string; message: string }[];
 }
 
+const byObject = new WeakMap<SegmentOptions, CompiledSegmentOptions>();
 let cacheKey = '';
 let cached: CompiledSegmentOptions | undefined;
 
-/** Compiles the lexicon and answer patterns; the last compilation is reused while options are unchanged. */
+/** Compiles the lexicon and answer patterns, once per options object and while their content is unchanged. */
 export function compileSegmentOptions(options: SegmentOptions): CompiledSegmentOptions {
+  const hit = byObject.get(options);
+  if (hit) return hit;
   const key = `${options.markers.join('\u0000')}\u0001${options.answerPatterns.join('\u0000')}`;
-  if (cached && key === cacheKey) return cached;
-  const { patterns, errors } = compileAnswerPatterns(options.answerPatterns);
-  cached = { matcher: compileMarkers(options.markers), patterns, patternErrors: errors };
-  cacheKey = key;
+  if (!cached || key !== cacheKey) {
+    const { patterns, errors } = compileAnswerPatterns(options.answerPatterns);
+    cached = { matcher: compileMarkers(options.markers), patterns, patternErrors: errors };
+    cacheKey = key;
+  }
+  byObject.set(options, cached);
   return cached;
 }
 
@@ -61,6 +67,14 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
+/**
+ * Within one segment the answer is the last candidate of the most explicit kind: a \boxed{} (or
+ * a user pattern) over "the answer is X" over "= X" / **X**, over the concluding-sentence number.
+ * So arithmetic written after a boxed answer without a marker ("Verifying: 3 x 7 = 21") does not
+ * replace it.
+ */
+const RANK: Record<CandidateRule, number> = { boxed: 3, pattern: 3, 'answer-is': 2, equals: 1, bold: 1, concluding: 0 };
+
 interface Attempt {
   start: number;
   end: number;
@@ -81,13 +95,10 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
   let ci = 0;
   for (let j = 0; j <= found.length; j++) {
     const segEnd = j < found.length ? found[j].start : body.length;
-    let strong: Candidate | undefined;
-    let weak: Candidate | undefined;
+    let candidate: Candidate | undefined;
     for (; ci < candidates.length && candidates[ci].start < segEnd; ci++) {
-      if (candidates[ci].weak) weak = candidates[ci];
-      else strong = candidates[ci];
+      if (!candidate || RANK[candidates[ci].rule] >= RANK[candidate.rule]) candidate = candidates[ci];
     }
-    const candidate = strong ?? weak;
     if (!candidate) continue;
     attempts.push({ start: pendingStart, end: segEnd, candidate, nextMarker: j < found.length ? j : -1 });
     pendingStart = segEnd;
@@ -95,6 +106,8 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
   if (attempts.length > 0) attempts[attempts.length - 1].end = body.length;
 
   const truth = record.answer;
+  const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
+  const normalizedOf = attempts.map((a) => normalizeAnswer(a.candidate.value));
   const steps: Step[] = [];
   const diagnostics: TraceDiagnostic[] = [];
   const samples: SampleStep[] = [];
@@ -103,13 +116,13 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     let end = a.end;
     while (end > a.start && /\s/.test(body[end - 1])) end--;
     const value = a.candidate.value;
-    const normalized = normalizeAnswer(value);
+    const normalized = normalizedOf[k];
     const sample: SampleStep = {
       kind: 'sample',
       attempt: k,
       answer: value,
       normalized,
-      correct: truth === undefined ? null : answersEqual(value, truth),
+      correct: truth === undefined ? null : normalizedEqual(normalized, truthNorm),
       tokens: estimateTokens(a.end - a.start, record),
       span: bodySpan(record, a.start, end),
       answerSpan: bodySpan(record, a.candidate.start, a.candidate.end),
@@ -118,7 +131,7 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     steps.push(sample);
     const last = k === attempts.length - 1;
     const marker = last ? undefined : found[a.nextMarker];
-    const echo = !last && normalizeAnswer(attempts[k + 1].candidate.value) === normalized;
+    const echo = !last && normalizedOf[k + 1] === normalized;
     const decision: DecisionStep = {
       kind: 'decision',
       attempt: k,

@@ -5,7 +5,7 @@
 // U+FFFD, which the parser reports). A byte range (`start`/`end`) lets several workers share a
 // file: a range owns the records whose `===` line starts inside it.
 import { open } from 'node:fs/promises';
-import { jsonlLineToRecords, jsonlRecordToTrace } from './jsonl.js';
+import { jsonlLineToRecords, jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
 import { parseRecordText, preambleDiagnostics, splitLines } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -169,30 +169,35 @@ async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<T
 
 async function* streamJsonl(path: string, opts: StreamOptions): AsyncGenerator<TraceRecord> {
   const fileName = opts.fileName ?? path;
+  let traceLine = 0;
+  let index = 0;
+  for await (const r of streamJsonlRecords(path, opts)) {
+    const rec = jsonlRecordToTrace(r, index++, traceLine, fileName);
+    traceLine = rec.endLine + 1;
+    yield rec;
+  }
+}
+
+/** The responses of a JSONL file as `.trace` record inputs (what `import` writes), line by line. */
+export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}): AsyncGenerator<JsonlRecord> {
+  const fileName = opts.fileName ?? path;
   const rangeStart = opts.start ?? 0;
   const queue = new ByteQueue();
   let lineNo = 0;
-  let traceLine = 0;
-  let index = 0;
   let first = rangeStart > 0; // the first bytes up to a line break belong to the previous range
   let pendingAt = Math.max(0, rangeStart - 1);
 
-  function* lineRecords(bytes: Buffer): Generator<TraceRecord> {
+  const lineRecords = (bytes: Buffer): JsonlRecord[] => {
     let text = bytes.toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    const { records, diagnostics } = jsonlLineToRecords(text, lineNo, { fileName });
+    const { records, diagnostics } = jsonlLineToRecords(text, lineNo++, { fileName });
     diagnostics.forEach((d) => opts.onDiagnostic?.(d));
-    for (const r of records) {
-      const rec = jsonlRecordToTrace(r, index++, traceLine, fileName);
-      traceLine = rec.endLine + 1;
-      yield rec;
-    }
-    lineNo++;
-  }
+    return records;
+  };
 
   for await (const { data, at, size, rangeEnd } of chunks(path, opts)) {
     queue.append(data);
-    let pending = queue.view();
+    const pending = queue.view();
     let from = 0;
     for (;;) {
       const nl = pending.indexOf(NL, from);
@@ -200,14 +205,12 @@ async function* streamJsonl(path: string, opts: StreamOptions): AsyncGenerator<T
       if (first) { first = false; from = nl + 1; continue; }
       if (pendingAt + from >= rangeEnd) return;
       yield* lineRecords(pending.subarray(from, nl));
-      pending = queue.view();
       opts.signal?.throwIfAborted();
       from = nl + 1;
     }
     queue.drop(from);
-    pending = queue.view();
     pendingAt += from;
     opts.onProgress?.(Math.min(at + data.length, rangeEnd), rangeEnd);
-    if (at + data.length >= size && pending.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(pending);
+    if (at + data.length >= size && queue.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(queue.view());
   }
 }

@@ -1,0 +1,137 @@
+// The full pass over a corpus without per-record output: parse, segment, judge correctness and
+// attribute every record, keeping only totals. This is what `npm run bench` times against grep.
+// A file is split into byte ranges, one per worker thread (each range owns the records that
+// start in it, see stream.ts); totals are summed. Memory stays at one chunk, one record and one
+// rollout group per worker, whatever the file size.
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { attributeSegmented } from '../analysis/attribution.js';
+import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
+import type { AttributionOptions } from '../analysis/types.js';
+import { segmentRecord } from './segment.js';
+import { streamTraceFile } from './stream.js';
+import type { SegmentedRecord, SegmentOptions, TraceDiagnostic } from './types.js';
+
+export interface ScanOptions {
+  segment: SegmentOptions;
+  attribution: AttributionOptions;
+  /** Worker threads (default: the cores, at most 4; 0 runs on the calling thread). */
+  workers?: number;
+  signal?: AbortSignal;
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+export interface ScanSummary {
+  bytes: number;
+  records: number;
+  samples: number;
+  resamples: number;
+  echoes: number;
+  withTruth: number;
+  correctFinal: number;
+  noAnswer: number;
+  /** Diagnostics by code (malformed input and findings). */
+  diagnostics: Record<string, number>;
+  /** Summed over attributed traces. */
+  drag: { sampling: number; decision: number };
+  push: { sampling: number; decision: number };
+  attributed: number;
+}
+
+export function emptySummary(): ScanSummary {
+  return { bytes: 0, records: 0, samples: 0, resamples: 0, echoes: 0, withTruth: 0, correctFinal: 0, noAnswer: 0, diagnostics: {}, drag: { sampling: 0, decision: 0 }, push: { sampling: 0, decision: 0 }, attributed: 0 };
+}
+
+export function mergeSummaries(parts: readonly ScanSummary[]): ScanSummary {
+  const out = emptySummary();
+  for (const p of parts) {
+    for (const k of ['bytes', 'records', 'samples', 'resamples', 'echoes', 'withTruth', 'correctFinal', 'noAnswer', 'attributed'] as const) out[k] += p[k];
+    for (const [code, n] of Object.entries(p.diagnostics)) out.diagnostics[code] = (out.diagnostics[code] ?? 0) + n;
+    out.drag.sampling += p.drag.sampling;
+    out.drag.decision += p.drag.decision;
+    out.push.sampling += p.push.sampling;
+    out.push.decision += p.push.decision;
+  }
+  return out;
+}
+
+/** One byte range on the calling thread. */
+export async function scanRange(path: string, start: number, end: number, opts: Omit<ScanOptions, 'workers'>): Promise<ScanSummary> {
+  const sum = emptySummary();
+  sum.bytes = end - start;
+  const count = (d: TraceDiagnostic): void => { sum.diagnostics[d.code] = (sum.diagnostics[d.code] ?? 0) + 1; };
+  // Rollouts of one prompt are adjacent in rollout dumps; the GRPO advantage needs the whole group.
+  let group: SegmentedRecord[] = [];
+  let groupKey: string | undefined;
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const adv = groupAdvantages(group.map((s) => outcomeReward(s.correct)));
+    group.forEach((s, i) => {
+      if (s.steps.length === 0) return;
+      const a = attributeSegmented(s, adv[i], opts.attribution);
+      sum.drag.sampling += a.drag.sampling;
+      sum.drag.decision += a.drag.decision;
+      sum.push.sampling += a.push.sampling;
+      sum.push.decision += a.push.decision;
+      sum.attributed++;
+    });
+    group = [];
+  };
+  for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress: opts.onProgress })) {
+    const seg = segmentRecord(rec, opts.segment);
+    sum.records++;
+    rec.diagnostics.forEach(count);
+    seg.diagnostics.forEach(count);
+    for (const s of seg.steps) {
+      if (s.kind === 'sample') sum.samples++;
+      else if (s.action === 'RESAMPLE') { sum.resamples++; if (s.echo) sum.echoes++; }
+    }
+    if (rec.answer !== undefined) sum.withTruth++;
+    if (seg.correct === true) sum.correctFinal++;
+    if (seg.final === null) sum.noAnswer++;
+    const key = `${rec.model}\u0000${rec.group}`;
+    if (key !== groupKey) { flush(); groupKey = key; }
+    group.push(seg);
+  }
+  flush();
+  return sum;
+}
+
+function workerUrl(): URL {
+  const js = new URL('./scanWorker.js', import.meta.url);
+  // Under tsx (tests, benchmarks) this module is the .ts source; the worker inherits the loader.
+  return existsSync(fileURLToPath(js)) ? js : new URL('./scanWorker.ts', import.meta.url);
+}
+
+/** Byte ranges of about equal size; stream.ts moves each cut to the next record start. */
+export function splitRanges(size: number, parts: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < parts; i++) out.push([Math.floor((size * i) / parts), Math.floor((size * (i + 1)) / parts)]);
+  return out;
+}
+
+export async function scanFile(path: string, opts: ScanOptions): Promise<ScanSummary> {
+  const size = (await stat(path)).size;
+  // Threads pay only when there is enough to share (starting one costs tens of milliseconds).
+  const workers = size < 8 << 20 ? 0 : opts.workers ?? Math.min(availableParallelism(), 4);
+  if (workers <= 1) return scanRange(path, 0, size, opts);
+  const done = new Array<number>(workers).fill(0);
+  const parts = await Promise.all(splitRanges(size, workers).map(([start, end], i) => new Promise<ScanSummary>((resolve, reject) => {
+    const w = new Worker(workerUrl(), { workerData: { path, start, end, segment: opts.segment, attribution: opts.attribution } });
+    const abort = (): void => { void w.terminate(); reject(opts.signal!.reason); };
+    opts.signal?.addEventListener('abort', abort, { once: true });
+    w.on('message', (m: { progress?: number; summary?: ScanSummary }) => {
+      if (m.progress !== undefined) {
+        done[i] = m.progress;
+        opts.onProgress?.(done.reduce((a, b) => a + b, 0), size);
+      }
+      if (m.summary) { opts.signal?.removeEventListener('abort', abort); resolve(m.summary); }
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => { if (code !== 0) reject(new Error(`scan worker ${i} exited with code ${code}`)); });
+  })));
+  return mergeSummaries(parts);
+}

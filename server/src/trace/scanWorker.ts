@@ -1,0 +1,11 @@
+// Worker-thread entry of the full pass (scan.ts): scans one byte range and posts its totals.
+import { parentPort, workerData } from 'node:worker_threads';
+import { scanRange } from './scan.js';
+
+const { path, start, end, segment, attribution } = workerData as { path: string; start: number; end: number; segment: never; attribution: never };
+const summary = await scanRange(path, start, end, {
+  segment,
+  attribution,
+  onProgress: (bytes) => parentPort!.postMessage({ progress: bytes }),
+});
+parentPort!.postMessage({ summary });
