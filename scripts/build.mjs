@@ -11,11 +11,14 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/lsp/server.ts' }, format: 'esm', external },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, format: 'esm', external, banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { scanWorker: 'server/src/trace/scanWorker.ts' }, format: 'esm', external },
+  { ...common, entryPoints: { calibrateWorker: 'server/src/analysis/calibrateWorker.ts' }, format: 'esm', external },
   { ...common, entryPoints: { trainer: 'server/src/training/trainer.ts' }, format: 'esm', external },
   // VS Code loads extensions as CommonJS.
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
   // Webview bundles run in the browser.
   { ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: { 'media/calibration': 'media/calibration/main.ts', 'media/training': 'media/training/main.ts' } },
+  // The extension's mocha suite, run inside a real extension host (test/e2e, npm run test:electron); not shipped.
+  { ...common, entryPoints: { 'test/extension/index': 'test/extension/index.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['vscode', 'mocha'], outdir: 'out' },
 ];
 // ESM bundles of CommonJS dependencies need a real `require`.
 const requireShim = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
@@ -24,7 +27,7 @@ const ctxs = [];
 for (const b of builds) {
   const entries = Object.fromEntries(Object.entries(b.entryPoints).filter(([, p]) => existsSync(p)));
   if (Object.keys(entries).length === 0) continue;
-  const opts = { ...b, entryPoints: entries, outdir: 'dist' };
+  const opts = { outdir: 'dist', ...b, entryPoints: entries };
   if (b.format === 'esm') opts.banner = { js: (b.banner?.js ? b.banner.js + '\n' : '') + requireShim };
   if (watch) { const ctx = await esbuild.context(opts); await ctx.watch(); ctxs.push(ctx); }
   else await esbuild.build(opts);

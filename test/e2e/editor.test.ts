@@ -1,0 +1,214 @@
+// Reflection Lens in a real VS Code (code-server 4.139 = VS Code 1.139, Chromium, offline), driven
+// like a user: one editor for every scenario of this file. Screenshots: test-artifacts/e2e/editor-*.png.
+// The reference for what the editor must show is the engine itself, asked outside the editor
+// (a separately spawned dist/server.js, see harness/engine.ts).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { missingPrerequisite, startSession, type Session } from './harness/session.js';
+import { Workbench } from './harness/workbench.js';
+import { engineView, severityCounts, type EngineView } from './harness/engine.js';
+
+const skip = missingPrerequisite();
+if (skip) console.log(`# e2e editor tests skipped: ${skip}`);
+
+const EXAMPLE = 'sft.trace';
+
+describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
+  let session: Session;
+  let wb: Workbench;
+  let text: string;
+  let ref: EngineView;
+
+  before(async () => {
+    text = readFileSync(join('examples', EXAMPLE), 'utf8');
+    ref = await engineView(text);
+    session = await startSession('editor', ['examples']);
+    wb = new Workbench(await session.openWorkbench(), 'editor');
+  });
+  after(async () => { await session?.close(); });
+
+  it('1. a bundled .trace file: semantic highlighting, Problems = engine, hover with Q-values', async () => {
+    await wb.openFile(join(session.workspace, 'examples', EXAMPLE));
+    const want = severityCounts(ref.diagnostics);
+    assert.ok(ref.diagnostics.length > 0, 'the engine finds something to report in the example');
+    const status = await wb.settle(() => wb.statusBarProblems(), (s) => s.warnings === want.warnings && s.errors === want.errors && s.infos === want.infos);
+    assert.deepEqual(status, want, 'status bar counts = engine diagnostics by severity');
+    const problems = await wb.settle(() => wb.problems(), (p) => p.total === ref.diagnostics.length);
+    await wb.screenshot('problems');
+    assert.equal(problems.total, ref.diagnostics.length, 'Problems panel total = engine total');
+    assert.ok(problems.rows.length >= 5, `the panel renders rows (${problems.rows.length})`);
+    const sev = ['', 'Error', 'Warning', 'Info', 'Info'];
+    for (const row of problems.rows) {
+      const match = ref.diagnostics.find((d) => d.range.start.line + 1 === row.line && d.range.start.character + 1 === row.character
+        && d.message === row.message && sev[d.severity ?? 0] === row.severity);
+      assert.ok(match, `Problems row ${JSON.stringify(row)} is one of the engine's diagnostics`);
+    }
+
+    // Semantic tokens: the marker and the correct/wrong answers each get their own style.
+    const marker = ref.tokens.find((t) => t.type === 'decisionMarker');
+    const correct = ref.tokens.find((t) => t.type === 'answer' && t.mods.includes('correct'));
+    const wrong = ref.tokens.find((t) => t.type === 'answer' && t.mods.includes('wrong'));
+    assert.ok(marker && correct && wrong, 'the example has a marker, a correct and a wrong answer');
+    const inspect = async (t: { line: number; char: number }, name: string) => {
+      await wb.gotoLine(t.line + 1, t.char + 1);
+      const r = await wb.inspectToken();
+      await wb.screenshot(name);
+      await wb.page.keyboard.press('Escape');
+      return r;
+    };
+    const m = await inspect(marker, 'inspect-marker');
+    assert.equal(m.semanticType, 'decisionMarker', m.text);
+    const c = await inspect(correct, 'inspect-correct');
+    assert.equal(c.semanticType, 'answer', c.text);
+    assert.ok(c.modifiers.includes('correct'), c.text);
+    const w = await inspect(wrong, 'inspect-wrong');
+    assert.equal(w.semanticType, 'answer', w.text);
+    assert.ok(w.modifiers.includes('wrong'), w.text);
+    assert.ok(m.foreground && c.foreground && w.foreground, 'each token has a rendered foreground');
+    assert.equal(new Set([m.foreground, c.foreground, w.foreground]).size, 3, `three distinct colours: marker ${m.foreground}, correct ${c.foreground}, wrong ${w.foreground}`);
+
+    // Hover on the decision: its action and Q-values.
+    await wb.gotoLine(marker.line + 1, marker.char + 2);
+    const hover = await wb.hoverAtCursor();
+    await wb.screenshot('hover-decision');
+    assert.match(hover, /RESAMPLE|STOP/);
+    assert.match(hover, /KL Q-value\s+-?\d/);
+    assert.match(hover, /surrogate Q-value\s+-?\d/);
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('2. edits: diagnostics follow; a malformed header gets a precise error, the other records keep their annotations', async () => {
+    await wb.openFile(join(session.workspace, 'examples', EXAMPLE));
+    const lines = text.split('\n');
+    // Correct a missed correction: type the ground truth over the wrong final answer.
+    const missed = ref.diagnostics.find((d) => d.code === 'missed-correction');
+    assert.ok(missed, 'the example has a missed correction');
+    const message = String(missed.message);
+    const truth = /ground truth ([^)]+)\)/.exec(message)?.[1];
+    assert.ok(truth, message);
+    const { start, end } = missed.range;
+    assert.equal(start.line, end.line);
+    lines[start.line] = lines[start.line].slice(0, start.character) + truth + lines[start.line].slice(end.character);
+    const afterFix = await engineView(lines.join('\n'));
+    assert.ok(afterFix.diagnostics.length < ref.diagnostics.length, 'the engine drops the missed correction');
+    await wb.replaceAt(start.line + 1, start.character + 1, end.character - start.character, truth);
+    let problems = await wb.settle(() => wb.problems(), (p) => p.total === afterFix.diagnostics.length);
+    await wb.screenshot('after-fix');
+    assert.equal(problems.total, afterFix.diagnostics.length, 'Problems total follows the edit');
+    assert.ok(!problems.rows.some((r) => r.line === start.line + 1 && /Missed correction/i.test(r.message)), 'the fixed record no longer reports a missed correction');
+
+    // Break the header of a record that comes after a decision marker's record.
+    const markers = afterFix.tokens.filter((t) => t.type === 'decisionMarker');
+    const later = markers[Math.floor(markers.length / 2)];
+    let headerLine = later.line;
+    while (headerLine > 0 && !lines[headerLine].startsWith('task:')) headerLine--;
+    assert.ok(lines[headerLine].startsWith('task:'), 'found a header line');
+    lines[headerLine] = 'this line is not a header';
+    const afterBreak = await engineView(lines.join('\n'));
+    const engineError = afterBreak.diagnostics.find((d) => d.severity === 1);
+    assert.ok(engineError, 'the engine reports the malformed header as an error');
+    assert.equal(engineError.range.start.line, headerLine);
+    await wb.replaceLine(headerLine + 1, 'this line is not a header');
+    problems = await wb.settle(() => wb.problems(), (p) => p.total === afterBreak.diagnostics.length && p.rows[0]?.severity === 'Error');
+    await wb.screenshot('malformed-header');
+    assert.equal(problems.total, afterBreak.diagnostics.length);
+    const shown = problems.rows[0];
+    assert.equal(shown?.severity, 'Error', 'errors sort first');
+    assert.equal(shown.line, headerLine + 1, 'on the broken line');
+    assert.equal(shown.character, engineError.range.start.character + 1, 'at the engine\'s column');
+    assert.equal(shown.message, engineError.message);
+    assert.match(shown.message, /expected/i, 'says what was expected');
+
+    // Records before and after the broken one keep their semantic tokens.
+    const other = afterBreak.tokens.filter((t) => t.type === 'decisionMarker').find((t) => t.line > headerLine + 20) ?? markers[0];
+    await wb.gotoLine(other.line + 1, other.char + 1);
+    const still = await wb.inspectToken();
+    await wb.screenshot('other-record-still-annotated');
+    assert.equal(still.semanticType, 'decisionMarker', still.text);
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('File: Revert File');
+  });
+
+  it('3. Show Calibration: the webview draws its charts and exports a file', async () => {
+    await wb.runCommand('Reflection Lens: Show Calibration');
+    const frame = await wb.webviewFrame(/Calibration/);
+    // Every chart canvas has pixels drawn on it (not a blank canvas).
+    const canvases = await frame.waitForFunction(() => {
+      const cs = Array.from(document.querySelectorAll('canvas'));
+      const drawn = cs.filter((c) => {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0) return false;
+        const px = ctx.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+        return n > 500;
+      });
+      return cs.length > 0 && drawn.length === cs.length ? cs.length : false;
+    }, undefined, { timeout: 120_000 });
+    await wb.screenshot('calibration');
+    assert.ok(Number(await canvases.jsonValue()) >= 2, 'at least the two main charts are drawn');
+    // Export: the CSV button asks where to save (VS Code's own dialog), then writes the file.
+    const csv = join(session.workspace, 'calibration-e2e.csv');
+    await frame.locator('button', { hasText: /CSV/i }).first().click();
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    await input.fill(csv);
+    await wb.page.keyboard.press('Enter');
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(csv) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
+    await wb.screenshot('calibration-exported');
+    assert.ok(existsSync(csv), `export wrote ${csv}`);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    assert.ok(rows.length >= 2, 'a header and at least one row');
+    assert.match(rows[0], /model/i);
+  });
+
+  it('4. Run GRPO (ds3): the training view updates live, Cancel stops it, the run directory is complete', async () => {
+    const runsBefore = listRuns(session.workspace);
+    await wb.runCommand('Reflection Lens: Run GRPO');
+    // Pick the ds3 policy in the quick pick; accept the defaults of any further prompt.
+    const pick = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ds3' }).first();
+    await pick.waitFor({ timeout: 30_000 });
+    await pick.click();
+    const frame = await wb.webviewFrame(/GRPO|Training/);
+    const stepOf = async () => Number(await frame.evaluate(() => document.body.dataset.step ?? document.querySelector('[data-step]')?.getAttribute('data-step') ?? -1));
+    const first = await wb.settle(stepOf, (s) => s >= 1, 120_000);
+    await wb.screenshot('training-live');
+    const second = await wb.settle(stepOf, (s) => s > first, 60_000);
+    assert.ok(second > first, `the view advances while training (${first} -> ${second})`);
+    // Cancel from the progress notification.
+    await wb.page.locator('.notifications-toasts .monaco-button, .notification-toast .monaco-button', { hasText: 'Cancel' }).first().click();
+    const stoppedAt = await wb.settle(stepOf, () => true);
+    await wb.page.waitForTimeout(3000);
+    const later = await stepOf();
+    await wb.screenshot('training-cancelled');
+    assert.ok(later - stoppedAt <= 1, `no more steps after Cancel (${stoppedAt} -> ${later})`);
+    const runs = listRuns(session.workspace).filter((r) => !runsBefore.includes(r));
+    assert.equal(runs.length, 1, `one new run directory: ${runs.join(', ')}`);
+    const dir = runs[0];
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    assert.equal(config.policy, 'ds3');
+    const metrics = readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(metrics.length >= 2, 'metrics were written');
+    for (const k of ['step', 'backend', 'p', 'delta1', 'delta2', 'reward', 'theta', 'push', 'drag', 'ratio']) assert.ok(k in metrics[0], `metrics carry ${k}`);
+    assert.ok(existsSync(join(dir, 'checkpoints')) && readdirSync(join(dir, 'checkpoints')).length > 0, 'a checkpoint was written on Cancel');
+  });
+});
+
+/** Run directories (holding config.json) anywhere under the workspace. */
+function listRuns(root: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number) => {
+    if (depth > 4) return;
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (!statSync(p).isDirectory()) continue;
+      if (existsSync(join(p, 'config.json')) && existsSync(join(p, 'metrics.jsonl'))) out.push(p);
+      else walk(p, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
