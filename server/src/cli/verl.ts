@@ -20,7 +20,7 @@ export const usage = `Usage:
                               [--model Qwen/Qwen2.5-7B-Instruct] [--force] [--json]
   reflection-lens verl export --out DIR --from CORPUS... [--test-fraction 0.1] [--seed 1] [--json]
   reflection-lens verl command [DIR | DIR/verl-config.json] [--ray [--address URL]] [--json]
-  reflection-lens verl watch ROLLOUT_DIR [--once] [--bootstrap B] [--seed S] [--json]
+  reflection-lens verl watch ROLLOUT_DIR [--once] [--partial-ms MS] [--bootstrap B] [--seed S] [--json]
 
 export   writes DIR/train.parquet and DIR/test.parquet (verl's GSM8K schema: data_source, prompt,
          ability, reward_model {style, ground_truth}, extra_info {split, index, ...}),
@@ -35,8 +35,9 @@ command  prints the launch command of DIR/verl-config.json: python -m verl.train
          with every override, or wrapped in \`ray job submit --address URL --\` with --ray.
 watch    follows a verl trainer.rollout_data_dir / validation_data_dir: each {step}.jsonl is
          read once, when complete, and summarized per task (n, accuracy, p, delta1, delta2).
-         --json: one JSON object per step on stdout. Ends on Ctrl-C, or with --once when
-         every file present has been read.
+         --json: one JSON object per step on stdout. --partial-ms: also interim numbers
+         every MS milliseconds while a big step file is read ("complete": false). Ends on
+         Ctrl-C, or with --once when every file present has been read.
 `;
 
 const listFlag = (args: ParsedArgs, key: string, fallback: string[]): string[] => {
@@ -132,7 +133,7 @@ function runCommand(argv: string[]): number {
 }
 
 async function runWatch(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['bootstrap', 'seed'], ['json', 'once']);
+  const args = parseArgs(argv, ['bootstrap', 'seed', 'partial-ms'], ['json', 'once']);
   const dir = args.positionals[0];
   if (!dir) throw new UsageError('watch needs ROLLOUT_DIR');
   if (!existsSync(dir) && args.flags.has('once')) throw new UsageError(`${dir} does not exist`);
@@ -143,13 +144,14 @@ async function runWatch(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   try {
     if (!json) process.stderr.write(`verl watch: following ${dir}${args.flags.has('once') ? '' : ' (Ctrl-C to stop)'}\n`);
-    for await (const s of followRolloutSteps(dir, { signal: controller.signal, once: args.flags.has('once'), bootstrap: numberFlag(args, 'bootstrap', 200), seed: numberFlag(args, 'seed', 1) })) {
+    const partialEveryMs = args.flags.has('partial-ms') ? numberFlag(args, 'partial-ms', 1000) : undefined;
+    for await (const s of followRolloutSteps(dir, { signal: controller.signal, once: args.flags.has('once'), bootstrap: numberFlag(args, 'bootstrap', 200), seed: numberFlag(args, 'seed', 1), partialEveryMs })) {
       if (json) {
         process.stdout.write(JSON.stringify(s) + '\n');
         continue;
       }
       const pct = (e: { value: number }): string => (Number.isFinite(e.value) ? (100 * e.value).toFixed(1).padStart(5) : '    -');
-      process.stdout.write(`step ${s.step}${s.changed ? ' (rewritten)' : ''}: ${s.records} rollouts, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.seconds.toFixed(2)} s${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}\n`);
+      process.stdout.write(`step ${s.step}${s.changed ? ' (rewritten)' : ''}${s.complete ? '' : ' (reading, so far)'}: ${s.records} rollouts, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.seconds.toFixed(2)} s${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}\n`);
       for (const g of s.groups) process.stdout.write(`  ${g.task.padEnd(10)} n ${String(g.n).padStart(6)}  acc ${pct(g.accuracy)}  p ${pct(g.p)}  d1 ${pct(g.delta1)}  d2 ${pct(g.delta2)}\n`);
     }
   } finally {

@@ -96,3 +96,25 @@ test('live steps: broken lines are reported with their line, the other rollouts 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('live steps: interim summaries of a big step come before its final one, which equals the plain summary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-verl-live-'));
+  try {
+    writeFakeRolloutStep(dir, 1, { ...fake, rollouts: 1024 });
+    const out: StepSummary[] = [];
+    for await (const s of followRolloutSteps(dir, { once: true, settleMs: 0, bootstrap: 50, partialEveryMs: 0 })) out.push(s);
+    const interim = out.filter((s) => !s.complete);
+    assert.ok(interim.length >= 2, `only ${interim.length} interim summaries`);
+    assert.equal(out.at(-1)!.complete, true);
+    assert.equal(out.filter((s) => s.complete).length, 1);
+    const counts = out.map((s) => s.records);
+    assert.deepEqual(counts, [...counts].sort((a, b) => a - b), 'records read must only grow');
+    assert.ok(counts[0] < 1024 && counts.at(-1) === 1024);
+    const plain: StepSummary[] = [];
+    for await (const s of followRolloutSteps(dir, { once: true, settleMs: 0, bootstrap: 50 })) plain.push(s);
+    assert.equal(plain.length, 1);
+    assert.deepEqual(plain[0].groups, out.at(-1)!.groups);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

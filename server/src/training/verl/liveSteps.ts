@@ -24,6 +24,8 @@ export interface StepSummary {
   /** The file ended in a torn line (reported in `skipped`). */
   partial: boolean;
   bytes: number;
+  /** false for an interim summary of the records read so far (see `partialEveryMs`); the step's final summary follows. */
+  complete: boolean;
   /** Rollouts read (JSON lines with a response). */
   records: number;
   /** Wall time to read and summarize the file. */
@@ -42,6 +44,11 @@ export interface StepSummaryOptions {
   horizon?: number;
   segment?: SegmentOptions;
   signal?: AbortSignal;
+  /**
+   * Also yield an interim summary (complete: false) this often while a step file is read, so a
+   * big step shows numbers before it is fully read. Off when absent.
+   */
+  partialEveryMs?: number;
 }
 
 export interface FollowOptions extends StepSummaryOptions {
@@ -55,8 +62,11 @@ export interface FollowOptions extends StepSummaryOptions {
 /** Broken lines reported individually before the rest are only counted. */
 const MAX_LINE_REPORTS = 20;
 
-/** Reads one step file once, up to the size the watcher saw, and calibrates it per task. */
-export async function summarizeStepFile(file: StepFile, run: string, opts: StepSummaryOptions = {}): Promise<StepSummary> {
+/**
+ * Reads one step file once, up to the size the watcher saw, and calibrates it per task: interim
+ * summaries (with `partialEveryMs`), then the final one.
+ */
+export async function* stepFileSummaries(file: StepFile, run: string, opts: StepSummaryOptions = {}): AsyncGenerator<StepSummary> {
   const t0 = performance.now();
   const acc = new CalibrationAccumulator('step');
   const segment = opts.segment ?? defaultSegmentOptions;
@@ -72,42 +82,59 @@ export async function summarizeStepFile(file: StepFile, run: string, opts: StepS
       if (brokenLines++ < MAX_LINE_REPORTS) skipped.push({ file: file.path, line: d.line, reason: d.message });
     },
   });
+  const summary = (complete: boolean): StepSummary => {
+    const result = acc.result({ bootstrap: opts.bootstrap ?? 200, seed: opts.seed ?? 1, horizon: opts.horizon });
+    const more = complete && brokenLines > MAX_LINE_REPORTS ? [{ file: file.path, reason: `${brokenLines - MAX_LINE_REPORTS} more unusable lines` }] : [];
+    return {
+      run,
+      step: file.step,
+      file: file.path,
+      changed: file.changed,
+      partial: file.partial,
+      bytes: file.size,
+      complete,
+      records,
+      seconds: (performance.now() - t0) / 1000,
+      groups: result.groups,
+      skipped: [...skipped, ...more, ...result.skipped],
+    };
+  };
+  let nextPartial = opts.partialEveryMs === undefined ? Infinity : t0 + opts.partialEveryMs;
   for await (const rec of stream) {
     // A verl line always has `step`; a foreign file named `{step}.jsonl` may not.
     if (rec.headers.step === undefined) rec.headers.step = String(file.step);
     acc.add(traceSummary(segmentRecord(rec, segment), file.path));
     records++;
+    if ((records & 63) === 0 && performance.now() >= nextPartial) {
+      yield summary(false);
+      nextPartial = performance.now() + opts.partialEveryMs!;
+    }
   }
-  if (brokenLines > MAX_LINE_REPORTS) skipped.push({ file: file.path, reason: `${brokenLines - MAX_LINE_REPORTS} more unusable lines` });
-  const result = acc.result({ bootstrap: opts.bootstrap ?? 200, seed: opts.seed ?? 1, horizon: opts.horizon });
-  return {
-    run,
-    step: file.step,
-    file: file.path,
-    changed: file.changed,
-    partial: file.partial,
-    bytes: file.size,
-    records,
-    seconds: (performance.now() - t0) / 1000,
-    groups: result.groups,
-    skipped: [...skipped, ...result.skipped],
-  };
+  yield summary(true);
+}
+
+/** The final summary of one step file. */
+export async function summarizeStepFile(file: StepFile, run: string, opts: StepSummaryOptions = {}): Promise<StepSummary> {
+  let last: StepSummary | undefined;
+  for await (const s of stepFileSummaries(file, run, { ...opts, partialEveryMs: undefined })) last = s;
+  return last!;
 }
 
 /**
  * Per-step summaries of a verl rollout directory, in the order the steps complete: everything
  * already there first (in step order), then each new or rewritten step file as the job writes it.
- * Each file version is read exactly once. Ends when `signal` aborts (or with `once`).
+ * Each file version is read exactly once; with `partialEveryMs` a step's interim summaries
+ * (complete: false) come before its final one. Ends when `signal` aborts (or with `once`).
  */
 export async function* followRolloutSteps(dir: string, opts: FollowOptions = {}): AsyncGenerator<StepSummary> {
   const run = opts.run ?? basename(resolve(dir));
   for await (const file of watchRolloutDir(dir, opts)) {
     try {
-      yield await summarizeStepFile(file, run, opts);
+      yield* stepFileSummaries(file, run, opts);
     } catch (err) {
       if (opts.signal?.aborted) return;
       // A file removed or truncated under us: report it as a step with nothing read, keep following.
-      yield { run, step: file.step, file: file.path, changed: file.changed, partial: file.partial, bytes: file.size, records: 0, seconds: 0, groups: [], skipped: [{ file: file.path, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
+      yield { run, step: file.step, file: file.path, changed: file.changed, partial: file.partial, bytes: file.size, complete: true, records: 0, seconds: 0, groups: [], skipped: [{ file: file.path, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
     }
   }
 }
