@@ -104,7 +104,7 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
   const queries: (TraceQuery | undefined)[][] = [[]];
   const datasets: object[] = [{
     type: 'line', label: 'predicted = observed', data: [{ x: 0, y: 0, info: '' }, { x: 1, y: 1, info: '' }],
-    borderColor: theme.muted, borderDash: [4, 4], borderWidth: 1, pointRadius: 0, pointHoverRadius: 0,
+    borderColor: theme.muted, borderDash: [4, 4], borderWidth: 1, pointRadius: 0, pointHoverRadius: 0, pointStyle: 'line',
   }];
   for (const [m, model] of models.entries()) {
     const { color } = seriesStyle(theme, m);

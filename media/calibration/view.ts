@@ -139,7 +139,7 @@ export class CalibrationView {
     d.append(el('summary', {}, `${r.skipped.length} ${r.skipped.length === 1 ? 'input' : 'inputs'} skipped`));
     const ul = el('ul');
     for (const s of r.skipped) {
-      const where = s.line === undefined ? s.file : `${s.file}:${s.line + 1}`;
+      const where = s.line === undefined ? s.file : `${s.file}:${s.line}`;
       ul.append(el('li', {}, el('code', {}, where), ' — ', s.reason));
     }
     d.append(ul);

@@ -10,7 +10,7 @@ import type { CalibrationResult } from '../../server/src/analysis/types.js';
 import { renderCalibrationHtml } from '../../server/src/report/html.js';
 import { modelsOf, stepsOf, groupsAtStep } from '../../media/calibration/data.js';
 import { ARTIFACTS, browserSkipReason, inkedPixels, launchChromium, openHtml, pointCounts, waitForRender } from './calibrationPage.js';
-import { calibratedCorpus, calibratedStepCorpus } from './calibrationCorpus.js';
+import { calibratedCorpus, calibratedStepCorpus, emptyCorpus, unusableCorpus } from './calibrationCorpus.js';
 
 const skip = browserSkipReason();
 if (skip) console.log(`# skipping calibration browser tests: ${skip}`);
@@ -124,24 +124,22 @@ describe('calibration report in Chromium', { skip }, () => {
   });
 
   test('an unusable corpus shows a message and the skipped files, not blank charts', async () => {
-    const unusable: CalibrationResult = {
-      groups: [],
-      skipped: [
-        { file: 'runs/broken.trace', line: 3, reason: 'bad-header: expected `key: value` or `---`' },
-        { file: 'runs/image.trace', reason: 'binary content: not a text file' },
-      ],
-      bootstrap: { B: 1000, seed: 1 },
-    };
+    const unusable = await unusableCorpus();
+    assert.equal(unusable.groups.length, 0);
     const { page, problems } = await openHtml(browser, 'calibration-empty.html', renderCalibrationHtml(unusable));
     await waitForRender(page);
     assert.equal(await page.locator('#empty h2').textContent(), 'No usable traces');
     const items = await page.locator('#skipped li').allTextContents();
-    assert.deepEqual(items, ['runs/broken.trace:4 — bad-header: expected `key: value` or `---`', 'runs/image.trace — binary content: not a text file']);
+    assert.equal(items.length, 3);
+    assert.match(items.find((i) => i.startsWith('image.trace:1 — '))!, /binary/);
+    assert.match(items.find((i) => i.startsWith('no-answer.trace:1 — '))!, /without a candidate answer/);
+    assert.match(items.find((i) => i.startsWith('no-truth.trace:1 — '))!, /3 records without ground truth/);
     assert.equal(await page.locator('canvas').count(), 0);
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-empty.png'), fullPage: true });
-    const none = await openHtml(browser, 'calibration-none.html', renderCalibrationHtml({ groups: [], skipped: [], bootstrap: { B: 1000, seed: 1 } }));
+    const none = await openHtml(browser, 'calibration-none.html', renderCalibrationHtml(await emptyCorpus()));
     await waitForRender(none.page);
     assert.equal(await none.page.locator('#empty h2').textContent(), 'No traces found');
+    assert.equal(await none.page.locator('canvas').count(), 0);
     assert.deepEqual([...problems, ...none.problems], []);
     await page.context().close();
     await none.page.context().close();

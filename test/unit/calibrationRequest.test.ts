@@ -41,7 +41,7 @@ describe('calibration request over JSON-RPC', { skip }, () => {
 
   test('calibrates a folder with progress; a second request reads no file', async () => {
     const reports: unknown[] = [];
-    const done = lsp.conn.onProgress(WorkDoneProgress.type, 'cal-1', (v) => reports.push(v));
+    const done = lsp.conn.onProgress(WorkDoneProgress.type, 'cal-1', (v) => { reports.push(v); });
     const first = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, { ...params, workDoneToken: 'cal-1' });
     done.dispose();
     assert.equal(first.files, 6);

@@ -158,7 +158,7 @@ export interface CalibrationOptions {
 
 export interface CalibrationResult {
   groups: CalibrationGroup[];
-  /** Files or records that could not be used, with why. */
+  /** Files or records that could not be used, with why; `line` is 1-based, as printed. */
   skipped: { file: string; line?: number; reason: string }[];
   bootstrap: { B: number; seed: number };
 }
