@@ -151,7 +151,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     assert.ok(Number(await canvases.jsonValue()) >= 2, 'at least the two main charts are drawn');
     // Export: the CSV button asks where to save (VS Code's own dialog), then writes the file.
     const csv = join(session.workspace, 'calibration-e2e.csv');
-    await frame.locator('button', { hasText: /CSV/i }).first().click();
+    await frame.locator('#export-csv').click();
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 20_000 });
     await input.fill(csv);
