@@ -91,7 +91,7 @@ describe('incremental edits', () => {
 // Random edits (seeded) applied incrementally must leave the server saying exactly what it says
 // about the same text opened fresh: diagnostics, semantic tokens, symbols and folding.
 describe('incremental model equals a fresh parse after random edits', () => {
-  const snippets = ['', '\n', '=== x\n', '===', '---\n', 'answer: 12\n', 'Wait, ', 'Hmm', 'the answer is 12.', '\\boxed{7}', 'query: 3 * 4\n', '\\===', 'é', '\r\n', 'x', ' = 5\n', '🙂'];
+  const snippets = ['', '\n', '\r', '=== x\n', '===', '---\n', 'answer: 12\n', 'Wait, ', 'Hmm', 'the answer is 12.', '\\boxed{7}', 'query: 3 * 4\n', '\\===', 'é', '\r\n', 'x', ' = 5\n', '🙂'];
   for (const eol of ['\n', '\r\n']) {
     test(`line breaks ${JSON.stringify(eol)}`, async () => {
       const base = generateMultiplicationTraceText({ seed: 3, groupSize: 3, models: [{ name: 'm', echoRate: 0.5, tasks: [{ task: '2x3', p: 0.5, delta1: 0.6, delta2: 0.8, n: 12 }] }] }).replace(/\n/g, eol);
@@ -120,6 +120,8 @@ describe('incremental model equals a fresh parse after random edits', () => {
           if (step % 10 !== 0) continue;
           const freshUri = `file:///fresh${step}/random.trace`;
           await s.open(freshUri, doc.getText(), 1);
+          const st: { lineCount: number; textLength: number } = await s.conn.sendRequest('reflectionLens/documentStats', { uri });
+          assert.deepEqual([st.lineCount, st.textLength], [doc.lineCount, doc.getText().length], 'the server holds the same text');
           const [inc, fresh] = await Promise.all([s.diagnosticsFor(uri, step + 1), s.diagnosticsFor(freshUri, 1)]);
           assert.deepEqual(inc.map(key), fresh.map(key), `diagnostics after ${step} edit batches`);
           for (const method of ['textDocument/semanticTokens/full', 'textDocument/documentSymbol', 'textDocument/foldingRange']) {

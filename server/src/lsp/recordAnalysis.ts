@@ -40,7 +40,7 @@ export const analysisCount = (): number => analyses;
 function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
   analyses++;
   const { record } = entry;
-  const diagnostics: TraceDiagnostic[] = [...entry.loose, ...record.diagnostics];
+  const diagnostics: TraceDiagnostic[] = [...record.diagnostics];
   try {
     const seg = segmentRecord(record, segmentOptionsOf(settings));
     diagnostics.push(...seg.diagnostics);
@@ -65,15 +65,12 @@ function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
 function attributionSummary(entry: RecordEntry, kl: TraceAttribution, threshold: number): TraceDiagnostic | null {
   // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
   if (!(kl.ratio > threshold) || !Number.isFinite(kl.ratio)) return null;
-  const samples = kl.steps.filter((s) => s.action === 'sample').length;
   return {
     ...recordLineSpan(entry),
     severity: 'info',
     code: 'unbalanced-attribution',
-    message:
-      `KL drag on sampling is ${kl.ratio.toFixed(1)}x the drag on decisions (threshold ${threshold}): ` +
-      `the token-level KL penalty pulls on the ${samples} sampling action(s) far harder than on the decisions, ` +
-      `while the GRPO surrogate credits both alike. Hover a step for its Q-values.`,
+    // Kept short: a large file carries one per record, and every edit republishes them all.
+    message: `KL drag on sampling is ${kl.ratio.toFixed(1)}x the drag on decisions (threshold ${threshold}); the GRPO surrogate weighs both alike.`,
   };
 }
 

@@ -80,7 +80,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onDidOpenTextDocument(({ textDocument: t }) => {
   try {
-    documents.set(t.uri, new TraceDocument(t.uri, t.languageId, t.version, t.text));
+    documents.set(t.uri, new TraceDocument(t.uri, t.version, t.text));
     schedulePublish(t.uri);
   } catch (e) {
     report('open', e);
@@ -93,9 +93,9 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   try {
     doc.update(contentChanges, textDocument.version);
   } catch (e) {
-    // The model is out of step with the client's text now; rebuild it from what it has applied.
+    // A failed update may leave records and text out of step: rebuild the model from its own text.
     report('change', e);
-    documents.set(textDocument.uri, new TraceDocument(doc.uri, 'trace', textDocument.version, doc.text.getText()));
+    documents.set(textDocument.uri, new TraceDocument(doc.uri, textDocument.version, doc.getText()));
   }
   schedulePublish(textDocument.uri);
 });
@@ -123,7 +123,13 @@ connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocumen
 
 // How much work the last edit caused: lets tests and the benchmark check incrementality without timing.
 connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
-  withDocument('documentStats', p.uri, null, (d) => ({ records: d.entries.length, reparsedByLastChange: d.lastReparsed, analysesSoFar: analysisCount() })),
+  withDocument('documentStats', p.uri, null, (d) => ({
+    records: d.entries.length,
+    lineCount: d.lineCount,
+    textLength: d.getText().length,
+    reparsedByLastChange: d.lastReparsed,
+    analysesSoFar: analysisCount(),
+  })),
 );
 
 // Corpus calibration for the calibration view (runs here, off the extension host).

@@ -1,8 +1,9 @@
-// One open .trace document split into records, each parsed on its own, so an edit re-parses and
-// re-analyses only the records it touches. Positions inside a record are kept relative to the
-// entry's `base` line: when an edit above adds or removes lines, later records only move their
-// base and keep their parse and analysis.
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+// One open .trace document kept as one text chunk per record (plus the text before the first
+// record), each parsed on its own: an edit rebuilds only the chunks it touches, so its cost does
+// not grow with the file (no whole-document string is rebuilt, re-indexed or re-parsed). Positions
+// inside a record are relative to the entry's `base` line; when an edit above adds or removes
+// lines, later records only move their base and keep their parse and analysis.
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { parseTrace } from '../trace/parse.js';
 import type { TraceDiagnostic, TraceRecord } from '../trace/types.js';
 
@@ -11,73 +12,66 @@ export interface RecordEntry {
   base: number;
   /** Parsed record; its positions are relative to `base`. */
   record: TraceRecord;
+  /** The document text from this record's `===` line up to the next record's, line breaks included. */
+  text: string;
   /** The record line has no id, so its id is its ordinal and follows renumbering. */
   autoId: boolean;
-  /** Diagnostics outside any record that the region parse found (e.g. binary content), relative to `base`. */
-  loose: TraceDiagnostic[];
-  /** Per-feature caches owned by the analysis layer; dropped whenever the record is re-parsed. */
+  /** Per-feature caches owned by the analysis layer; dropped with the entry when it is re-parsed. */
   cache: Map<string, unknown>;
 }
 
 export class TraceDocument {
-  private doc: TextDocument;
   readonly fileName: string;
   entries: RecordEntry[] = [];
-  /** Diagnostics of the text before the first record (document positions). */
+  /** Text before the first record, and its diagnostics (document positions). */
+  private preambleText = '';
   preamble: TraceDiagnostic[] = [];
+  /** Line breaks in the document (LSP line count minus one). */
+  private breaks = 0;
   /** Records parsed by the last update (the incremental path's work). */
   lastReparsed = 0;
 
-  constructor(uri: string, languageId: string, version: number, text: string) {
-    this.doc = TextDocument.create(uri, languageId, version, text);
+  constructor(
+    readonly uri: string,
+    public version: number,
+    text: string,
+  ) {
     this.fileName = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
-    this.reparse(0, this.doc.lineCount - 1, 0, this.entries.length - 1, 0);
+    this.replaceRegion(0, -1, 0, text, '');
   }
 
-  get uri(): string {
-    return this.doc.uri;
+  get lineCount(): number {
+    return this.breaks + 1;
   }
 
-  get version(): number {
-    return this.doc.version;
-  }
-
-  get text(): TextDocument {
-    return this.doc;
+  getText(): string {
+    return this.preambleText + this.entries.map((e) => e.text).join('');
   }
 
   /** Applies LSP content changes in order; ranged changes re-parse only the records they touch. */
-  update(changes: TextDocumentContentChangeEvent[], version: number): void {
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     this.lastReparsed = 0;
     for (const change of changes) {
       if (!('range' in change)) {
-        this.doc = TextDocument.update(this.doc, [change], version);
-        this.entries = [];
-        this.preamble = [];
-        this.reparse(0, this.doc.lineCount - 1, 0, -1, 0);
+        this.replaceRegion(0, this.entries.length - 1, 0, change.text, this.getText());
         continue;
       }
       const { start, end } = change.range;
-      const lineCount = this.doc.lineCount;
-      const startLine = Math.min(start.line, lineCount - 1);
-      const endLine = Math.min(end.line, lineCount - 1);
-      // The region runs from the start of the record before the edit (an edit on a record line
-      // can merge it into the previous record) to the end of the record holding the edit's end.
+      const startLine = Math.max(0, Math.min(start.line, this.breaks));
+      const endLine = Math.max(startLine, Math.min(end.line, this.breaks));
+      // From the record before the edit (an edit on a record line can merge it into the previous
+      // record) to the record holding the edit's end; the text before the first record counts as one.
       let first = this.entryAt(startLine);
       if (first >= 0 && this.startOf(first) === startLine) first--;
       const last = this.entryAt(endLine);
       const regionStart = first >= 0 ? this.startOf(first) : 0;
-      // Up to the next record's line (or the end): the parser drops a final empty line, so a
-      // record's endLine can stop short of lines an edit reaches.
-      const regionEndOld = last + 1 < this.entries.length ? this.startOf(last + 1) - 1 : lineCount - 1;
-      this.doc = TextDocument.update(this.doc, [change], version);
-      // Counted on the result, not the inserted text: "\n" typed after a "\r" joins one line break.
-      const lineDelta = this.doc.lineCount - lineCount;
-      const regionEnd = Math.min(regionEndOld + lineDelta, this.doc.lineCount - 1);
-      this.reparse(regionStart, regionEnd, Math.max(first, 0), last, lineDelta);
+      const from = Math.max(first, 0);
+      const old = (first < 0 ? this.preambleText : '') + this.entries.slice(from, last + 1).map((e) => e.text).join('');
+      const a = offsetIn(old, regionStart, startLine, start.line === startLine ? start.character : Infinity);
+      const b = Math.max(a, offsetIn(old, regionStart, endLine, end.line === endLine ? end.character : Infinity));
+      this.replaceRegion(regionStart, last, from, old.slice(0, a) + change.text + old.slice(b), old);
     }
-    // The version moves even when a change list is empty.
-    this.doc = TextDocument.update(this.doc, [], version);
+    this.version = version;
   }
 
   /** Index of the entry holding `line`, -1 when the line is before the first record. */
@@ -95,61 +89,85 @@ export class TraceDocument {
     return found;
   }
 
-  /** Length of a document line without its line break. */
-  lineLength(line: number): number {
-    if (line >= this.doc.lineCount) return 0;
-    const start = this.doc.offsetAt({ line, character: 0 });
-    const end = line + 1 < this.doc.lineCount ? this.doc.offsetAt({ line: line + 1, character: 0 }) : this.doc.getText().length;
-    const text = this.doc.getText();
-    let e = end;
-    while (e > start && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
-    return e - start;
-  }
-
   startOf(i: number): number {
     return this.entries[i].base + this.entries[i].record.startLine;
   }
 
-  endOf(i: number): number {
-    return this.entries[i].base + this.entries[i].record.endLine;
+  /** Length of a document line without its line break. */
+  lineLength(line: number): number {
+    const i = this.entryAt(line);
+    const text = i >= 0 ? this.entries[i].text : this.preambleText;
+    const first = i >= 0 ? this.startOf(i) : 0;
+    const starts = lineStarts(text);
+    const k = line - first;
+    if (k < 0 || k >= starts.length) return 0;
+    return lineEnd(text, starts, k) - starts[k];
   }
 
   /**
-   * Re-parses document lines [fromLine, toLine] (new coordinates) and puts the result in place
-   * of entries [firstOld, lastOld]; entries after them move by `lineDelta` lines.
+   * Puts the parse of `text` (document lines from `regionStart` on) in place of entries
+   * [from, last] (and of the preamble when `regionStart` is 0); `old` is the text it replaces.
    */
-  private reparse(fromLine: number, toLine: number, firstOld: number, lastOld: number, lineDelta: number): void {
-    const text = this.lineText(fromLine, toLine);
+  private replaceRegion(regionStart: number, last: number, from: number, text: string, old: string): void {
     const parsed = parseTrace(text, { fileName: this.fileName });
-    const fresh: RecordEntry[] = parsed.records.map((record) => ({
-      base: fromLine,
-      record,
-      autoId: /^===[ \t]*$/.test(this.doc.getText({ start: { line: fromLine + record.startLine, character: 0 }, end: { line: fromLine + record.startLine + 1, character: 0 } }).replace(/\r?\n$/, '')),
-      loose: [],
-      cache: new Map(),
-    }));
-    if (fromLine === 0) this.preamble = parsed.diagnostics;
-    else if (fresh.length) fresh[0].loose = parsed.diagnostics;
-    const removed = lastOld >= firstOld ? lastOld - firstOld + 1 : 0;
-    const after = this.entries.slice(firstOld + removed);
+    const starts = lineStarts(text);
+    const offsetOfLine = (l: number) => (l < starts.length ? starts[l] : text.length);
+    const fresh: RecordEntry[] = parsed.records.map((record, k) => {
+      const next = parsed.records[k + 1];
+      const chunk = text.slice(offsetOfLine(record.startLine), next ? offsetOfLine(next.startLine) : text.length);
+      return { base: regionStart, record, text: chunk, autoId: /^\uFEFF?===[ \t]*(?:\r\n|\r|\n|$)/.test(chunk), cache: new Map() };
+    });
+    if (regionStart === 0) {
+      this.preambleText = text.slice(0, fresh.length ? offsetOfLine(fresh[0].record.startLine) : text.length);
+      this.preamble = parsed.diagnostics;
+    }
+    const lineDelta = starts.length - 1 - countBreaks(old);
+    this.breaks += lineDelta;
+    const after = this.entries.slice(last + 1);
     for (const e of after) e.base += lineDelta;
-    this.entries = this.entries.slice(0, firstOld).concat(fresh, after);
-    for (let i = firstOld; i < this.entries.length; i++) {
+    this.entries = this.entries.slice(0, from).concat(fresh, after);
+    for (let i = from; i < this.entries.length; i++) {
       const r = this.entries[i].record;
       r.index = i;
       if (this.entries[i].autoId) r.id = String(i + 1);
     }
     this.lastReparsed += fresh.length;
   }
+}
 
-  /**
-   * Text of lines [from, to] with the line break after `to`: the parser drops one final break,
-   * so a blank last line stays a line of its record, exactly as in a whole-document parse.
-   */
-  private lineText(from: number, to: number): string {
-    if (to < from) return '';
-    const startOff = this.doc.offsetAt({ line: from, character: 0 });
-    const endOff = to + 1 < this.doc.lineCount ? this.doc.offsetAt({ line: to + 1, character: 0 }) : this.doc.getText().length;
-    return this.doc.getText().slice(startOff, endOff);
+/** Start offset of every line of `text` (LSP line breaks: \r\n, \r, \n); a final break starts one more, empty, line. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
   }
+  return starts;
+}
+
+function countBreaks(text: string): number {
+  return lineStarts(text).length - 1;
+}
+
+/** End offset of line k (before its line break). */
+function lineEnd(text: string, starts: number[], k: number): number {
+  if (k + 1 >= starts.length) return text.length;
+  let e = starts[k + 1];
+  const c = text.charCodeAt(e - 1);
+  if (c === 10) {
+    e--;
+    if (e > starts[k] && text.charCodeAt(e - 1) === 13) e--;
+  } else if (c === 13) e--;
+  return e;
+}
+
+/** Offset in `text` (which starts at document line `firstLine`) of a position, clamped like LSP clamps. */
+function offsetIn(text: string, firstLine: number, line: number, character: number): number {
+  const starts = lineStarts(text);
+  const k = line - firstLine;
+  if (k >= starts.length) return text.length;
+  return Math.min(starts[k] + Math.max(0, character), lineEnd(text, starts, k));
 }
