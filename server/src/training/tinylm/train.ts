@@ -1,0 +1,285 @@
+// The tiny-lm training loop: supervised warm-up on reflection data (SFT or DFT), then GRPO with
+// the paper's knobs, evaluation on in- and out-of-distribution operand sizes written as .trace
+// rollouts, metrics per step, checkpoints and resume, cancellation between steps.
+import type * as tfjs from '@tensorflow/tfjs';
+import { selectBackend, type Tf } from '../backend.js';
+import { DecisionStats, Layout, Rng, reflectionSequence, reward, sampleProblem, type Problem } from '../multiplication.js';
+import type { RunIO, TrainPolicy } from '../types.js';
+import { Adam } from './adam.js';
+import { loadLatestCheckpoint, pruneCheckpoints, saveCheckpoint } from './checkpoint.js';
+import { parseConfig, resolveTinyLmConfig, type TinyLmConfig } from './config.js';
+import { cloneParams, disposeParams, initParams, makeModel, type Model, type Params } from './model.js';
+import { dftLoss, grpoLoss, groupAdvantages, makeConstants, responseMask, sftLoss, tokenLogp, type Constants } from './objectives.js';
+import { evalProblems, evaluateSplit, generate, type SplitResult } from './rollout.js';
+
+type Tensor = tfjs.Tensor;
+
+export { resolveTinyLmConfig };
+
+interface LoopState { step: number; rng: number; adamT: number }
+
+/** Warm-up steps actually run: `steps` counts the whole run, warm-up included. */
+const warmupOf = (cfg: TinyLmConfig) => (cfg.objective === 'grpo' ? Math.min(cfg.warmupSteps, cfg.steps) : 0);
+
+/** Phase of the s-th step (s = steps completed once it ends, 1-based). */
+function phaseOf(cfg: TinyLmConfig, s: number): 'sft' | 'dft' | 'grpo' {
+  return s <= warmupOf(cfg) ? cfg.warmupObjective : cfg.objective;
+}
+
+/** Scales gradients so their global norm is at most maxNorm (on device: no read-back). */
+function clipGradients(tf: Tf, grads: Record<string, Tensor>, maxNorm: number): Record<string, Tensor> {
+  if (maxNorm <= 0) return grads;
+  return tf.tidy(() => {
+    const sq = Object.values(grads).map((g) => tf.sum(tf.square(g)));
+    const scale = tf.minimum(1, tf.div(maxNorm, tf.add(tf.sqrt(tf.addN(sq)), 1e-6)));
+    return Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.mul(g, scale)]));
+  });
+}
+
+export const trainTinyLm: TrainPolicy = async (raw, io) => {
+  const cfg = parseConfig(raw);
+  const backend = await selectBackend(cfg.backend);
+  io.log(`tiny-lm: backend ${backend.name} (${backend.detail})${backend.skipped.length ? `; not used: ${backend.skipped.join('; ')}` : ''}`);
+  const run = new TinyLmRun(backend.tf, backend.name, cfg, io);
+  try {
+    await run.train();
+  } finally {
+    run.dispose();
+  }
+};
+
+class TinyLmRun {
+  readonly layout: Layout;
+  readonly model: Model;
+  readonly consts: Constants;
+  params: Params;
+  reference: Params | null = null;
+  adam: Adam;
+  rng: Rng;
+  step = 0;
+  readonly total: number;
+  readonly idEval: Problem[];
+  readonly oodEval: Problem[];
+  readonly seqTokens: number;
+
+  constructor(readonly tf: Tf, readonly backendName: string, readonly cfg: TinyLmConfig, readonly io: RunIO) {
+    const attempts = cfg.maxResponseLength === null ? cfg.maxAttempts : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / (new Layout([...cfg.tasks, ...cfg.oodTasks], 1).attemptLength)));
+    if (attempts < 1) throw new Error(`tiny-lm config: maxResponseLength ${cfg.maxResponseLength} is shorter than one attempt`);
+    this.layout = new Layout([...cfg.tasks, ...cfg.oodTasks], attempts);
+    this.seqTokens = this.layout.seqLength;
+    this.model = makeModel(tf, { vocab: 16, seqLength: this.layout.seqLength, slots: this.layout.slots(), segments: this.layout.segments(), dModel: cfg.dModel, heads: cfg.heads, layers: cfg.layers, mlpRatio: cfg.mlpRatio });
+    this.consts = makeConstants(tf, this.layout);
+    this.params = initParams(tf, this.model.shape, cfg.seed);
+    this.adam = new Adam(tf, warmupOf(cfg) > 0 ? cfg.warmupLr : cfg.lr);
+    this.rng = new Rng(cfg.seed * 7919 + 17);
+    this.total = cfg.steps;
+    this.idEval = evalProblems(cfg.tasks, cfg.evalSize, cfg.seed);
+    this.oodEval = evalProblems(cfg.oodTasks, cfg.evalSize, cfg.seed + 1);
+  }
+
+  dispose(): void {
+    disposeParams(this.params);
+    if (this.reference) disposeParams(this.reference);
+    this.adam.dispose();
+    this.consts.targetBias.dispose();
+    this.model.dispose();
+  }
+
+  /** Model name in the rollouts' `model:` header for the weights after s completed steps. */
+  modelName(s: number): string {
+    const { cfg } = this;
+    const w = warmupOf(cfg);
+    if (s === 0) return 'tiny-lm-init';
+    if (cfg.objective === 'grpo') return s === w ? `tiny-lm-${cfg.warmupObjective}` : s < w ? `tiny-lm-${cfg.warmupObjective}-step-${s}` : `tiny-lm-rl-step-${s - w}`;
+    return `tiny-lm-${cfg.objective}-step-${s}`;
+  }
+
+  /**
+   * Metrics lines carry `step` = the 0-based index of the step just run (ds3's convention: a
+   * checkpoint of N completed steps covers lines 0..N-1); the evaluation before any training is
+   * a separate line with phase "init" and step 0.
+   */
+  async train(): Promise<void> {
+    const { cfg, io } = this;
+    if (this.resume()) io.log(`tiny-lm: resumed after step ${this.step} of ${this.total}`);
+    else {
+      const ev = await this.evaluate(0);
+      io.emit({ step: 0, phase: 'init', backend: this.backendName, model: this.modelName(0), reward: ev.id.reward, p: ev.id.p, delta1: ev.id.delta1, delta2: ev.id.delta2, eval: ev, tensors: this.tf.memory().numTensors });
+    }
+    const warmup = warmupOf(cfg);
+    while (this.step < this.total && !io.signal.aborted) {
+      const s = this.step + 1;
+      const phase = phaseOf(cfg, s);
+      if (phase === 'grpo' && !this.reference) this.beginRl();
+      const t0 = performance.now();
+      const m = phase === 'grpo' ? await this.grpoStep() : this.supervisedStep(phase);
+      this.step = s;
+      const mainStep = s - warmup;
+      const evalNow = s === this.total || (warmup > 0 && s === warmup) || (mainStep > 0 && mainStep % cfg.evalEvery === 0);
+      if (evalNow || (s - 1) % cfg.logEvery === 0) {
+        const [loss, kl, clipFrac] = Array.from(await m.scalars.data());
+        const seconds = (performance.now() - t0) / 1000;
+        const record: Record<string, unknown> & { step: number } = {
+          step: s - 1, phase, backend: this.backendName, model: this.modelName(s),
+          reward: m.stats?.reward ?? null, p: m.stats?.p ?? null, delta1: m.stats?.delta1 ?? null, delta2: m.stats?.delta2 ?? null,
+          loss, ...(phase === 'grpo' ? { kl, clipFrac } : {}),
+          tokensPerSec: (m.rows * this.layout.seqLength) / seconds, stepSeconds: seconds,
+        };
+        if (evalNow) {
+          const ev = await this.evaluate(s);
+          record.eval = ev;
+          // Supervised steps have no rollouts of their own: report the evaluation's numbers.
+          if (!m.stats) Object.assign(record, { reward: ev.id.reward, p: ev.id.p, delta1: ev.id.delta1, delta2: ev.id.delta2 });
+        }
+        io.emit({ ...record, tensors: this.tf.memory().numTensors });
+      }
+      m.scalars.dispose();
+      if (s % cfg.checkpointEvery === 0 || s === warmup || s === this.total) await this.checkpoint();
+    }
+    if (io.signal.aborted && this.step < this.total) {
+      await this.checkpoint();
+      io.log(`tiny-lm: stopped after step ${this.step} of ${this.total}; checkpoint saved, resume to continue`);
+    }
+  }
+
+  async evaluate(s: number): Promise<{ id: SplitResult; ood: SplitResult | null }> {
+    const common = { temperature: this.cfg.evalTemperature, seed: this.cfg.seed, runDir: this.io.runDir, step: s, modelName: this.modelName(s), markers: this.cfg.markers };
+    const id = await evaluateSplit(this.tf, this.model, this.params, this.layout, this.idEval, { ...common, split: 'id' });
+    const ood = this.oodEval.length ? await evaluateSplit(this.tf, this.model, this.params, this.layout, this.oodEval, { ...common, split: 'ood' }) : null;
+    return { id, ood };
+  }
+
+  /** The reference policy is the checkpoint GRPO starts from (the SFT warm-up's result). */
+  beginRl(): void {
+    this.reference = cloneParams(this.tf, this.params);
+    this.adam.dispose();
+    this.adam = new Adam(this.tf, this.cfg.lr);
+  }
+
+  supervisedStep(objective: 'sft' | 'dft'): { rows: number; scalars: Tensor; stats?: undefined } {
+    const { tf, cfg, layout } = this;
+    const rows = cfg.batchSize, T = layout.seqLength;
+    const tokens = new Int32Array(rows * T);
+    for (let b = 0; b < rows; b++) {
+      const p = sampleProblem(this.rng.pick(cfg.tasks), this.rng);
+      tokens.set(reflectionSequence(layout, p, { firstCorrect: cfg.firstCorrect, echo: cfg.echo }, this.rng), b * T);
+    }
+    const maskData = responseMask(layout, tokens, rows);
+    const count = maskData.reduce((a, b) => a + b, 0);
+    const scalars = tf.tidy(() => {
+      const tok = tf.tensor2d(tokens, [rows, T], 'int32');
+      const mask = tf.tensor2d(maskData, [rows, T - 1]);
+      const { value, grads } = tf.variableGrads(() => {
+        const logp = tokenLogp(tf, this.model, this.params, tok, this.consts, mask);
+        return (objective === 'sft' ? sftLoss : dftLoss)(tf, logp, mask, count) as tfjs.Scalar;
+      }, [...this.params.values()]);
+      this.adam.apply(this.params, this.byParamName(clipGradients(tf, grads, cfg.gradClip)));
+      return tf.reshape(value, [1]);
+    });
+    return { rows, scalars };
+  }
+
+  /** Gradients come back keyed by tfjs variable name; the optimizer wants parameter names. */
+  byParamName(grads: Record<string, Tensor>): Record<string, Tensor> {
+    const out: Record<string, Tensor> = {};
+    for (const [name, v] of this.params) if (grads[v.name]) out[name] = grads[v.name];
+    return out;
+  }
+
+  async grpoStep(): Promise<{ rows: number; scalars: Tensor; stats: ReturnType<DecisionStats['summary']> }> {
+    const { tf, cfg, layout } = this;
+    const problems: Problem[] = [];
+    for (let q = 0; q < cfg.promptsPerStep; q++) {
+      const p = sampleProblem(this.rng.pick(cfg.tasks), this.rng);
+      for (let i = 0; i < cfg.groupSize; i++) problems.push(p);
+    }
+    const roll = await generate(tf, this.model, this.params, layout, problems, cfg.temperature, this.rng);
+    const stats = new DecisionStats();
+    const rewards = roll.attempts.map((a, i) => { stats.add(problems[i], a); return reward(problems[i], a); });
+    const adv = groupAdvantages(rewards, cfg.groupSize);
+    const rows = problems.length, T = layout.seqLength;
+    const maskData = responseMask(layout, roll.tokens, rows);
+    // Old and reference log-probs: one forward each over the whole batch, outside the tape.
+    const tokAll = tf.tensor2d(roll.tokens, [rows, T], 'int32');
+    const maskAll = tf.tensor2d(maskData, [rows, T - 1]);
+    const oldLogp = tf.tidy(() => tokenLogp(tf, this.model, this.params, tokAll, this.consts, maskAll));
+    const refLogp = cfg.klLossCoef > 0 ? tf.tidy(() => tokenLogp(tf, this.model, this.reference!, tokAll, this.consts, maskAll)) : oldLogp;
+    tokAll.dispose();
+    maskAll.dispose();
+    const order = Array.from({ length: rows }, (_, i) => i);
+    for (let i = rows - 1; i > 0; i--) { const j = Math.floor(this.rng.next() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    const mb = rows / cfg.miniBatches;
+    const parts: Tensor[] = [];
+    for (let k = 0; k < cfg.miniBatches; k++) {
+      const idx = order.slice(k * mb, (k + 1) * mb);
+      const tok = new Int32Array(mb * T), mask = new Float32Array(mb * (T - 1)), a = new Float32Array(mb);
+      idx.forEach((r, i) => { tok.set(roll.tokens.subarray(r * T, (r + 1) * T), i * T); mask.set(maskData.subarray(r * (T - 1), (r + 1) * (T - 1)), i * (T - 1)); a[i] = adv[r]; });
+      const count = mask.reduce((x, y) => x + y, 0);
+      parts.push(tf.tidy(() => {
+        const idxT = tf.tensor1d(idx, 'int32');
+        const batch = {
+          tokens: tf.tensor2d(tok, [mb, T], 'int32'), mask: tf.tensor2d(mask, [mb, T - 1]), count,
+          advantages: tf.tensor2d(a, [mb, 1]), oldLogp: tf.gather(oldLogp, idxT), refLogp: tf.gather(refLogp, idxT),
+        };
+        let extra: Tensor | null = null;
+        const { value, grads } = tf.variableGrads(() => {
+          const out = grpoLoss(tf, tokenLogp(tf, this.model, this.params, batch.tokens, this.consts, batch.mask), batch, cfg);
+          extra = tf.keep(tf.stack([out.kl, out.clipFrac]));
+          return out.loss as tfjs.Scalar;
+        }, [...this.params.values()]);
+        this.adam.apply(this.params, this.byParamName(clipGradients(tf, grads, cfg.gradClip)));
+        const out = tf.concat([tf.reshape(value, [1]), extra!]);
+        extra!.dispose();
+        return out;
+      }));
+    }
+    oldLogp.dispose();
+    if (refLogp !== oldLogp) refLogp.dispose();
+    const scalars = tf.tidy(() => tf.mean(tf.stack(parts), 0));
+    parts.forEach((p) => p.dispose());
+    return { rows, scalars, stats: stats.summary() };
+  }
+
+  async checkpoint(): Promise<void> {
+    const tensors: [string, Tensor][] = [];
+    for (const [n, v] of this.params) tensors.push([`p/${n}`, v]);
+    for (const [n, v] of this.adam.m) tensors.push([`m/${n}`, v]);
+    for (const [n, v] of this.adam.v) tensors.push([`v/${n}`, v]);
+    const groups: Record<string, [string, Tensor][]> = { 'weights.bin': tensors };
+    if (this.reference) groups['reference.bin'] = [...this.reference].map(([n, v]) => [`ref/${n}`, v] as [string, Tensor]);
+    const state: LoopState = { step: this.step, rng: this.rng.state, adamT: this.adam.t };
+    await saveCheckpoint(this.io.runDir, this.step, groups, state);
+    pruneCheckpoints(this.io.runDir, 3);
+  }
+
+  /** Restores the newest checkpoint, if any: weights, optimizer moments, sampler state, reference. */
+  resume(): boolean {
+    const { tf, cfg, io } = this;
+    const ck = loadLatestCheckpoint<LoopState>(tf, io.runDir);
+    if (!ck) return false;
+    try {
+      const st = ck.state;
+      for (const [n, v] of this.params) v.assign(ck.tensors.get(`p/${n}`) ?? missing(`p/${n}`));
+      if (st.step > 0 && phaseOf(cfg, st.step) === 'grpo') {
+        this.reference = cloneParams(tf, this.params);
+        for (const [n, v] of this.reference) v.assign(ck.tensors.get(`ref/${n}`) ?? missing(`ref/${n}`));
+        this.adam.dispose();
+        this.adam = new Adam(tf, cfg.lr);
+      }
+      for (const n of this.params.keys()) {
+        const m = ck.tensors.get(`m/${n}`), v = ck.tensors.get(`v/${n}`);
+        if (m && v) { this.adam.m.set(n, tf.variable(m.clone(), false)); this.adam.v.set(n, tf.variable(v.clone(), false)); }
+      }
+      this.adam.t = st.adamT;
+      this.rng.state = st.rng;
+      this.step = st.step;
+      return true;
+    } finally {
+      ck.tensors.forEach((t) => t.dispose());
+    }
+  }
+}
+
+function missing(name: string): never {
+  throw new Error(`checkpoint lacks tensor ${name}`);
+}
