@@ -1,0 +1,76 @@
+// "Run GRPO" -> "on verl": the same experiment at scale. Picks (or creates) an export folder
+// (dataset parquet, reward function, verl-config.json), then runs the launch command built from
+// that config in a VS Code terminal, on this machine or through `ray job submit`, and offers the
+// calibration view on the rollout folder verl dumps into. The command itself is built by the
+// engine (server/src/training/verl), so the CLI, the scripts and this client run the same thing.
+import * as vscode from 'vscode';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportVerlBundle, DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS } from '../../../server/src/training/verl/exportBundle.js';
+import { parseLaunchConfig, shellCommandLine, verlCommand, type LaunchMode } from '../../../server/src/training/verl/launchConfig.js';
+
+export interface VerlRunPreset {
+  /** Folder with (or for) the export; skips the folder question. */
+  exportDir?: string;
+  /** Skips the local / Ray question. */
+  mode?: LaunchMode;
+  /** Ray dashboard address; default: the config's `rayAddress`. */
+  rayAddress?: string;
+}
+
+const CONFIG = 'verl-config.json';
+
+async function pickExportDir(): Promise<string | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const existing = await vscode.workspace.findFiles(`**/${CONFIG}`, '**/node_modules/**', 20);
+  type Item = vscode.QuickPickItem & { dir?: string; create?: boolean };
+  const items: Item[] = [
+    ...existing.map((u) => ({ label: `$(folder) ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(u, '..'))}`, description: 'existing export (its verl-config.json as edited)', dir: vscode.Uri.joinPath(u, '..').fsPath })),
+    { label: '$(add) New export of the multiplication task...', description: `train ${DEFAULT_TRAIN_TASKS.join(', ')}; test ${DEFAULT_TEST_TASKS.join(', ')}`, create: true },
+  ];
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Run GRPO on verl: which dataset and config?' });
+  if (!picked) return undefined;
+  if (picked.dir) return picked.dir;
+  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here', defaultUri: folder?.uri, title: 'Folder for the verl export (dataset, reward function, launch config)' });
+  return chosen?.[0]?.fsPath;
+}
+
+async function pickMode(rayAddress: string): Promise<{ mode: LaunchMode; address: string } | undefined> {
+  const picked = await vscode.window.showQuickPick([
+    { label: '$(terminal) On this machine', description: 'python3 -m verl.trainer.main_ppo (verl and GPUs here)', mode: 'local' as const },
+    { label: '$(cloud-upload) On a Ray cluster', description: 'ray job submit --address ... -- python3 -m verl.trainer.main_ppo', mode: 'ray' as const },
+  ], { title: 'Run GRPO on verl: where?' });
+  if (!picked) return undefined;
+  if (picked.mode === 'local') return { mode: 'local', address: rayAddress };
+  const address = await vscode.window.showInputBox({ title: 'Ray dashboard address', value: rayAddress, prompt: 'The job\'s trainer.rollout_data_dir must be on a file system this editor can read to watch the run live.' });
+  return address ? { mode: 'ray', address } : undefined;
+}
+
+/** Runs the verl launch of an export folder in a terminal; creates the export first when asked. */
+export async function runOnVerl(_context: vscode.ExtensionContext, preset: VerlRunPreset = {}): Promise<void> {
+  try {
+    const dir = preset.exportDir ?? (await pickExportDir());
+    if (!dir) return;
+    const configPath = join(dir, CONFIG);
+    if (!existsSync(configPath)) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reflection Lens: exporting the multiplication task for verl' }, async () => {
+        exportVerlBundle({ outDir: dir, source: { kind: 'multiplication', trainTasks: DEFAULT_TRAIN_TASKS, testTasks: DEFAULT_TEST_TASKS, nTrain: 20000, nTestPerTask: 100, seed: 1 } });
+      });
+    }
+    const config = parseLaunchConfig(readFileSync(configPath, 'utf8'), configPath);
+    const where = preset.mode ? { mode: preset.mode, address: preset.rayAddress ?? config.rayAddress } : await pickMode(config.rayAddress);
+    if (!where) return;
+    const command = shellCommandLine(verlCommand(config, where.mode, where.address));
+    const terminal = vscode.window.createTerminal({ name: `verl GRPO (${where.mode === 'ray' ? 'Ray' : 'local'})`, cwd: dir });
+    terminal.show();
+    terminal.sendText(command);
+    const rollouts = String(config.overrides['trainer.rollout_data_dir'] ?? join(dir, 'rollouts'));
+    const open = 'Show Calibration of the Rollouts';
+    const edit = 'Edit verl-config.json';
+    const choice = await vscode.window.showInformationMessage(`verl is starting in the terminal. Its rollouts land in ${rollouts}, one file per step.`, open, edit);
+    if (choice === open) await vscode.commands.executeCommand('reflectionLens.showCalibration', vscode.Uri.file(rollouts));
+    else if (choice === edit) await vscode.window.showTextDocument(vscode.Uri.file(configPath));
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Reflection Lens: verl: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
