@@ -13,7 +13,7 @@ const python = ['python3', 'python'].find((p) => spawnSync(p, ['--version']).sta
 
 interface Case { solution: string; truth: string; extra?: Record<string, unknown> }
 
-function score(cases: Case[]): { score: number; acc: boolean; pred: string; task: string }[] {
+function score(cases: Case[]): { score: number; acc: boolean; pred: string; task: string; ground_truth: string }[] {
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-reward-'));
   try {
     writeFileSync(join(dir, 'reflection_lens_reward.py'), rewardFunctionSource);
@@ -52,6 +52,7 @@ test('reward function: boxed, "answer is", last number, normalization', { skip: 
   assert.equal(results[9].task, '1x1');
   assert.equal(results[0].task, '');
   assert.equal(results[0].acc, true);
+  assert.equal(results[2].ground_truth, '1532256');
 });
 
 test('reward function agrees with the generator\'s known final answers on 600 multiplication traces', { skip: python ? false : 'no python3/python on PATH' }, () => {

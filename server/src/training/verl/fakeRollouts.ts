@@ -1,6 +1,6 @@
 // Fake verl rollout directories for tests and benchmarks: `{step}.jsonl` files with the lines
 // verl's trainer dumps (`input`, `output`, `gts`, `score`, `step`, then the reward function's
-// extras `acc`, `pred`, `task`), whose outputs are the project's multiplication traces
+// extras `acc`, `pred`, `task`, `ground_truth`), whose outputs are the project's multiplication traces
 // (generateMultiplicationTraces) with known p, delta1, delta2 that move with the step the way a
 // GRPO run's do. `input` is the prompt as verl decodes it (chat template, special tokens skipped).
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
@@ -88,7 +88,7 @@ export function* fakeRolloutLines(step: number, opts: FakeRolloutOptions): Gener
     const final = t.attempts[t.attempts.length - 1];
     const query = String(t.record.headers.query);
     // Key order and number formatting as Python's json.dumps writes verl's dump.
-    yield `{"input": ${JSON.stringify(chatInput(query))}, "output": ${JSON.stringify(output)}, "gts": ${JSON.stringify(t.answer)}, "score": ${final.correct ? '1.0' : '0.0'}, "step": ${step}, "acc": ${final.correct}, "pred": ${JSON.stringify(final.answer)}, "task": ${JSON.stringify(t.task)}}`;
+    yield `{"input": ${JSON.stringify(chatInput(query))}, "output": ${JSON.stringify(output)}, "gts": ${JSON.stringify(t.answer)}, "score": ${final.correct ? '1.0' : '0.0'}, "step": ${step}, "acc": ${final.correct}, "pred": ${JSON.stringify(final.answer)}, "task": ${JSON.stringify(t.task)}, "ground_truth": ${JSON.stringify(t.answer)}}`;
   }
 }
 

@@ -3,8 +3,9 @@
 // paper scores (Appendix E.1): the final answer is the last one stated (\boxed{...}, "answer is
 // X" or **X**, whichever comes last), else the last number of the response; both sides are
 // normalized (commas, spaces, $, a trailing .0) before comparing. It returns a dict, which verl's reward managers unpack: `score`
-// is the reward; `acc`, `pred` (verl's own convention: validation reports maj@N from `pred`) and
-// `task` land beside it in every line of the rollout dumps (trainer.rollout_data_dir), so
+// is the reward; `acc`, `pred` (verl's own convention: validation reports maj@N from `pred`),
+// `task` and `ground_truth` land beside it in every line of the rollout dumps
+// (trainer.rollout_data_dir; older verl dumps have no `gts` column), so
 // Reflection Lens groups by task without parsing prompts and can compare its own answer
 // extraction with the one that set the reward. String extras are skipped by verl's metrics.
 
@@ -75,5 +76,6 @@ def compute_score(data_source, solution_str, ground_truth, extra_info=None):
     truth = normalize(ground_truth)
     correct = pred is not None and truth is not None and pred == truth
     task = (extra_info or {}).get("task", "") if isinstance(extra_info, dict) else ""
-    return {"score": 1.0 if correct else 0.0, "acc": correct, "pred": "" if pred is None else pred, "task": task or ""}
+    # ground_truth again: verl releases before the \`gts\` column still get it into their dumps.
+    return {"score": 1.0 if correct else 0.0, "acc": correct, "pred": "" if pred is None else pred, "task": task or "", "ground_truth": str(ground_truth)}
 `;
