@@ -141,7 +141,7 @@ export function parseLaunchConfig(text: string, fileName = 'verl-config.json'): 
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${fileName}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`${fileName}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${fileName}: expected a JSON object`);
   const o = raw as Record<string, unknown>;
