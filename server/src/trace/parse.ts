@@ -180,6 +180,14 @@ function contentDiagnostics(text: string, idx: LineIndex, lineBase: number): Tra
   return out;
 }
 
+/** A body line `\===...` (or `\\===...`: the writer escapes escapes too) written for one that starts with `===`. */
+function isEscaped(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 92) return false;
+  let k = at + 1;
+  while (text.charCodeAt(k) === 92) k++;
+  return text.startsWith('===', k);
+}
+
 function isSeparator(text: string, from: number, to: number): boolean {
   if (to - from < 3 || text.charCodeAt(from) !== 45 || text.charCodeAt(from + 1) !== 45 || text.charCodeAt(from + 2) !== 45) return false;
   for (let k = from + 3; k < to; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 9) return false; }
@@ -239,7 +247,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   let body = '';
   if (n > 0) {
     let plain = text.indexOf('\r') < 0;
-    for (let i = bodyStartLine; i <= end && plain; i++) if (text.charCodeAt(starts[i]) === 92 && text.startsWith('\\===', starts[i])) plain = false;
+    for (let i = bodyStartLine; i <= end && plain; i++) if (isEscaped(text, starts[i])) plain = false;
     const base = starts[bodyStartLine];
     if (plain) {
       body = text.slice(base, ends[end]);
@@ -249,7 +257,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       let offset = 0;
       for (let k = 0; k < n; k++) {
         let line = lineText(bodyStartLine + k);
-        if (line.startsWith('\\===')) { line = line.slice(1); bodyLineShift[k] = 1; }
+        if (isEscaped(line, 0)) { line = line.slice(1); bodyLineShift[k] = 1; }
         bodyLineOffsets[k] = offset;
         parts.push(line);
         offset += line.length + 1;

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { compileMarkers } from '../../../server/src/trace/markers.js';
+import { defaultMarkers, defaultSegmentOptions } from '../../../server/src/trace/options.js';
+
+const phrases = (text: string, list = defaultMarkers): string[] => compileMarkers(list).findAll(text).map((m) => text.slice(m.start, m.end));
+
+test('default lexicon equals the reflectionLens.markers default in package.json', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.deepEqual(defaultSegmentOptions.markers, pkg.contributes.configuration.properties['reflectionLens.markers'].default);
+});
+
+test('case-insensitive, on word boundaries', () => {
+  assert.deepEqual(phrases('WAIT. wait, Wait! awaiting waiter hmmm Hmm'), ['WAIT', 'wait', 'Wait', 'Hmm']);
+  assert.deepEqual(phrases('Actually, factually actually_ not'), ['Actually']);
+  assert.deepEqual(phrases('42wait wait42 (wait)'), ['wait']);
+});
+
+test('longest phrase first at the same place', () => {
+  const ms = compileMarkers(defaultMarkers).findAll('But wait, let me double-check. Let me check again. Let me double check.');
+  assert.deepEqual(ms.map((m) => m.phrase), ['But wait', 'Let me double-check', 'Let me check', 'Let me double check']);
+  assert.deepEqual(compileMarkers(['let me', 'let me recompute']).findAll('Let me recompute').map((m) => m.phrase), ['let me recompute']);
+});
+
+test('positions and typographic apostrophes', () => {
+  const text = 'So 12. I\u2019ll go back and check.';
+  const [m] = compileMarkers(defaultMarkers).findAll(text);
+  assert.equal(m.phrase, "I'll go back and check");
+  assert.equal(m.start, 7);
+  assert.equal(m.end, 7 + "I'll go back and check".length);
+});
+
+test('range limits, empty and odd phrases', () => {
+  const matcher = compileMarkers(['wait', '', '  ', '...']);
+  assert.deepEqual(matcher.phrases, ['wait', '...']);
+  assert.deepEqual(matcher.findAll('wait wait wait', 5, 9).map((m) => m.start), [5]);
+  assert.deepEqual(matcher.findAll('so... wait').map((m) => m.phrase), ['...', 'wait']);
+  assert.deepEqual(compileMarkers([]).findAll('wait'), []);
+});
+
+test('non-ASCII phrases and text', () => {
+  const m = compileMarkers(['Attends', 'Überprüfen']);
+  assert.deepEqual(m.findAll('ÜBERPRÜFEN wir. attends, éattends').map((x) => x.phrase), ['Überprüfen', 'Attends']);
+});

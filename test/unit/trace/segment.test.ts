@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateMultiplicationTraces } from '../../../server/src/trace/generate.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseRecordText, parseTrace } from '../../../server/src/trace/parse.js';
+import { estimateTokens, segmentRecord } from '../../../server/src/trace/segment.js';
+import type { DecisionStep, SampleStep, SegmentedRecord } from '../../../server/src/trace/types.js';
+
+const seg = (text: string, options = defaultSegmentOptions): SegmentedRecord => segmentRecord(parseTrace(text).records[0], options);
+const samples = (s: SegmentedRecord): SampleStep[] => s.steps.filter((x): x is SampleStep => x.kind === 'sample');
+const decisions = (s: SegmentedRecord): DecisionStep[] => s.steps.filter((x): x is DecisionStep => x.kind === 'decision');
+const byCode = (s: SegmentedRecord, code: string) => s.diagnostics.filter((d) => d.code === code);
+
+const TRACE = [
+  '=== 17',
+  'query: Calculate 347 * 8261.',
+  'answer: 2866567',
+  '---',
+  '347 * 8000 = 2776000',
+  'So 347 * 8261 = 2866667',
+  'Wait, let me recompute 2776000 + 90567.',
+  'No idea yet.',
+  'Let me check: 2776000 + 90567 = 2866567',
+  'Let me verify: the answer is 2866567.',
+].join('\n');
+
+test('alternating samples and decisions; segments without an answer merge into the next', () => {
+  const s = seg(TRACE);
+  assert.deepEqual(s.steps.map((x) => (x.kind === 'sample' ? x.answer : x.action)), ['2866667', 'RESAMPLE', '2866567', 'RESAMPLE', '2866567', 'STOP']);
+  const [s0, s1, s2] = samples(s);
+  assert.deepEqual([s0.correct, s1.correct, s2.correct], [false, true, true]);
+  // "Wait" opens attempt 1; the segment after "Wait" has no answer and merges with "Let me check".
+  const [d0, d1, d2] = decisions(s);
+  assert.equal(d0.marker, 'Wait');
+  assert.deepEqual([d0.span.line, d0.span.column, d0.span.endColumn], [6, 0, 4]);
+  assert.equal(s1.span.line, 6);
+  assert.equal(s1.span.endLine, 8);
+  assert.equal(d1.marker, 'Let me verify');
+  assert.equal(d1.span.line, 9);
+  assert.equal(d1.echo, true, 'same answer again: an echo');
+  assert.equal(d2.action, 'STOP');
+  assert.equal(d2.marker, null);
+  assert.deepEqual([d2.span.line, d2.span.column], [9, 37]);
+  assert.deepEqual(s0.answerSpan, { line: 5, column: 16, endLine: 5, endColumn: 23 });
+  assert.equal(s.final, '2866567');
+  assert.equal(s.correct, true);
+  assert.deepEqual(s.markers.map((m) => m.phrase), ['Wait', 'Let me recompute', 'Let me check', 'Let me verify']);
+});
+
+test('diagnostics: resample after a correct answer, echoed wrong answer, missed correction', () => {
+  const s = seg(TRACE);
+  const rac = byCode(s, 'resample-after-correct');
+  assert.equal(rac.length, 1);
+  assert.deepEqual([rac[0].line, rac[0].column, rac[0].endColumn], [9, 0, 13]);
+  assert.equal(rac[0].severity, 'warning');
+  const wrong = seg('=== 1\nanswer: 144\n---\n12 * 12 = 124\nHmm, is that right?\nYes: 12 * 12 = 124\n');
+  const echo = byCode(wrong, 'echo');
+  assert.equal(echo.length, 1);
+  assert.deepEqual([echo[0].line, echo[0].column, echo[0].endColumn], [5, 15, 18]);
+  const missed = byCode(wrong, 'missed-correction');
+  assert.equal(missed.length, 1);
+  assert.deepEqual([missed[0].line, missed[0].column], [5, 15]);
+  assert.match(missed[0].message, /124.*144/);
+  assert.equal(wrong.correct, false);
+});
+
+test('no ground truth (info) and no candidate answer (warning)', () => {
+  const s = seg('=== 1\n---\nI am thinking.\n');
+  assert.deepEqual(s.steps, []);
+  assert.equal(s.final, null);
+  assert.equal(s.correct, null);
+  assert.deepEqual(s.diagnostics.map((d) => [d.code, d.severity, d.line]), [['no-ground-truth', 'info', 0], ['no-answer', 'warning', 0]]);
+  const unknown = seg('=== 1\n---\nx = 5\n');
+  assert.equal(samples(unknown)[0].correct, null);
+  assert.equal(unknown.correct, null);
+});
+
+test('a boxed answer is not displaced by arithmetic after it in the same segment', () => {
+  const s = seg('=== 1\nanswer: 7\n---\nm = 7\nThus the mean is \\boxed{7}.\nVerifying: 3 times 7 = 21\n');
+  assert.equal(s.final, '7');
+  assert.equal(samples(s).length, 1);
+});
+
+test('positions account for escaped lines and CRLF', () => {
+  const s = seg('=== 1\r\nanswer: 5\r\n---\r\n\\=== x = 4\r\nWait, x = 5\r\n');
+  const [a, b] = samples(s);
+  assert.deepEqual([a.answerSpan!.line, a.answerSpan!.column], [3, 9]);
+  assert.deepEqual([b.answerSpan!.line, b.answerSpan!.column], [4, 10]);
+});
+
+test('token estimate: 4 characters per token, or the record\'s token count shared by length', () => {
+  assert.equal(estimateTokens(0), 1);
+  assert.equal(estimateTokens(41), 11);
+  const rec = parseRecordText('=== 1\ntokens: 100\n---\n' + 'a'.repeat(200));
+  assert.equal(estimateTokens(50, rec), 25);
+});
+
+test('configurable lexicon and answer patterns', () => {
+  const s = seg('=== 1\nanswer: B\n---\nChoice: A\nRevisit this.\nChoice: B\n', { markers: ['Revisit'], answerPatterns: ['Choice: ([A-E])'] });
+  assert.deepEqual(samples(s).map((x) => [x.answer, x.correct]), [['A', false], ['B', true]]);
+  assert.equal(decisions(s)[0].marker, 'Revisit');
+});
+
+test('generated traces: attempts, correctness and echoes recovered exactly', () => {
+  const tasks = ['2x2', '3x4', '5x5', '7x7'].map((task) => ({ task, p: 0.5, delta1: 0.6, delta2: 0.7, n: 150 }));
+  let n = 0;
+  for (const t of generateMultiplicationTraces({ seed: 11, models: [{ name: 'm', echoRate: 0.4, tasks }], groupSize: 4 })) {
+    const s = segmentRecord(parseRecordText(t.text), defaultSegmentOptions);
+    const ss = samples(s);
+    const ds = decisions(s);
+    assert.equal(ss.length, t.attempts.length, t.text);
+    t.attempts.forEach((a, i) => {
+      assert.equal(ss[i].correct, a.correct, t.text);
+      assert.ok(answersMatch(ss[i].answer, a.answer), t.text);
+      if (i > 0 && a.echo) assert.equal(ds[i - 1].echo, true, t.text);
+    });
+    assert.equal(ds[ds.length - 1].action, 'STOP');
+    n++;
+  }
+  assert.equal(n, 600);
+});
+
+const answersMatch = (a: string | null, b: string): boolean => a !== null && a.replace(/,/g, '') === b.replace(/,/g, '');
