@@ -27,6 +27,19 @@ export class PatternTable {
     this.total += weight;
   }
 
+  /** The same table with rows in lexicographic order. */
+  sorted(): PatternTable {
+    const order = this.rows.map((_, i) => i).sort((a, b) => {
+      const ra = this.rows[a];
+      const rb = this.rows[b];
+      for (let c = 0; c < ra.length; c++) if (ra[c] !== rb[c]) return ra[c] - rb[c];
+      return 0;
+    });
+    const t = new PatternTable(this.columns);
+    for (const i of order) t.add(this.rows[i], this.weights[i]);
+    return t;
+  }
+
   /** Column sums of the whole table. */
   sums(): number[] {
     const s = new Array<number>(this.columns).fill(0);

@@ -26,6 +26,13 @@ interface GroupState {
   transitions: Transitions;
 }
 
+export interface AccumulatorState {
+  by: CalibrationOptions['by'];
+  groups: { key: string; model: string; tasks: string[]; step?: number; rows: number[][]; weights: number[]; correctFinal: number; transitions: Transitions }[];
+  /** Per file and reason; `firstLine` 1-based. */
+  unusable: { key: string; count: number; firstLine: number }[];
+}
+
 interface Unusable {
   count: number;
   firstLine: number;
@@ -88,6 +95,28 @@ export class CalibrationAccumulator {
     }
   }
 
+  /** Plain data (structured-clone safe) to send between threads; `fromState` rebuilds it. */
+  state(): AccumulatorState {
+    return {
+      by: this.by,
+      groups: [...this.groups.entries()].map(([key, g]) => ({ key, model: g.model, tasks: [...g.tasks], step: g.step, rows: g.patterns.rows, weights: g.patterns.weights, correctFinal: g.correctFinal, transitions: g.transitions })),
+      unusable: [...this.unusable.entries()].map(([key, u]) => ({ key, ...u })),
+    };
+  }
+
+  static fromState(s: AccumulatorState): CalibrationAccumulator {
+    const acc = new CalibrationAccumulator(s.by);
+    for (const g of s.groups) {
+      const patterns = new PatternTable(5);
+      g.rows.forEach((row, i) => patterns.add(row, g.weights[i]));
+      const state: GroupState = { model: g.model, tasks: new Set(g.tasks), patterns, correctFinal: g.correctFinal, transitions: { ...g.transitions } };
+      if (g.step !== undefined) state.step = g.step;
+      acc.groups.set(g.key, state);
+    }
+    for (const u of s.unusable) acc.unusable.set(u.key, { count: u.count, firstLine: u.firstLine });
+    return acc;
+  }
+
   result(options: Partial<Omit<CalibrationOptions, 'by'>> = {}): CalibrationResult {
     const B = options.bootstrap ?? defaultCalibrationOptions.bootstrap;
     const seed = options.seed ?? defaultCalibrationOptions.seed;
@@ -133,7 +162,8 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
   const n = g.patterns.total;
   const sums = g.patterns.sums();
   const point = estimates(sums, n, K);
-  const reps = bootstrapPatterns(g.patterns, B, rng, (s, m) => estimates(s, m, K));
+  // Canonical row order: the draws, hence the intervals, do not depend on the order traces arrived in.
+  const reps = bootstrapPatterns(g.patterns.sorted(), B, rng, (s, m) => estimates(s, m, K));
   const est = (i: number): Estimate => ({ value: point[i], ...percentileInterval(reps[i]) });
   const { FFecho, FFnew } = g.transitions;
   const group: CalibrationGroup = {

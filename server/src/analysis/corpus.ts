@@ -48,16 +48,29 @@ export interface SummarizeOptions {
   segment?: SegmentOptions;
   signal?: AbortSignal;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Byte range of a `.trace` file (records starting in [start, end)); lines then count from the range (see stream.ts). */
+  start?: number;
+  end?: number;
+}
+
+export interface SummarizeResult {
+  records: number;
+  skipped: Skipped[];
+  /** 0-based lines of the first record's start and the last record's end (-1 when none), so a range's lines can be made absolute. */
+  firstLine: number;
+  lastLine: number;
 }
 
 /**
  * Streams one file into `sink`, a summary per record. Records with error diagnostics are not
  * used; they, file-level errors and unreadable files come back in `skipped`.
  */
-export async function summarizeFile(file: string, sink: (s: TraceSummary) => void, options: SummarizeOptions = {}): Promise<{ records: number; skipped: Skipped[] }> {
+export async function summarizeFile(file: string, sink: (s: TraceSummary) => void, options: SummarizeOptions = {}): Promise<SummarizeResult> {
   const skipped: Skipped[] = [];
   let malformed = 0;
   let records = 0;
+  let firstLine = -1;
+  let lastLine = -1;
   const onDiagnostic = (d: TraceDiagnostic): void => {
     if (d.severity === 'error') report(d.line + 1, d.message);
   };
@@ -66,12 +79,16 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
   };
   try {
     // A verl dump `{step}.jsonl` belongs to the run named by its folder, not to a model "12".
-    for await (const record of streamTraceFile(file, { fileName: rolloutRunName(file) ?? file, onDiagnostic, signal: options.signal, onProgress: options.onProgress })) {
+    for await (const record of streamTraceFile(file, { fileName: rolloutRunName(file) ?? file, onDiagnostic, signal: options.signal, onProgress: options.onProgress, start: options.start, end: options.end })) {
       records++;
+      if (firstLine < 0) firstLine = record.startLine;
+      lastLine = record.endLine;
       const errors = record.diagnostics.filter((d) => d.severity === 'error');
-      const line = (record.sourceLine ?? record.startLine) + 1;
       if (errors.length > 0) {
-        report(line, `record ${record.id} not used: ${errors.map((d) => `line ${d.line + 1}:${d.column + 1} ${d.message}`).join('; ')}`);
+        // Points at the first error (JSONL: the record's JSON line); the others are counted.
+        const first = errors[0];
+        const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''} in this record)` : '';
+        report(record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1, `record ${record.id} not used: column ${first.column + 1}: ${first.message}${more}`);
         continue;
       }
       sink(traceSummary(segmentRecord(record, options.segment ?? defaultSegmentOptions), file));
@@ -81,5 +98,5 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
     skipped.push({ file, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
   if (malformed > LISTED_PER_FILE) skipped.push({ file, reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed` });
-  return { records, skipped };
+  return { records, skipped, firstLine, lastLine };
 }

@@ -1,8 +1,8 @@
 // `reflection-lens calibrate`: p, delta1, delta2, observed and predicted accuracy per model and
 // task (or per training step) of a corpus of traces, with intervals (DESIGN.md sections 4 and 8).
-import { statSync } from 'node:fs';
-import { CalibrationAccumulator, defaultCalibrationOptions } from '../analysis/calibrate.js';
-import { listTraceFiles, summarizeFile, type Skipped } from '../analysis/corpus.js';
+import { defaultCalibrationOptions } from '../analysis/calibrate.js';
+import { listTraceFiles, type Skipped } from '../analysis/corpus.js';
+import { calibrateFiles, type CalibrateFilesOptions } from '../analysis/parallel.js';
 import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
 import { renderCalibrationHtml } from '../report/html.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -32,16 +32,20 @@ Options:
   --json               the result as JSON on stdout (fractions in [0,1])
   --csv                one CSV row per group on stdout
   --html FILE          write a self-contained HTML report (charts) to FILE
+  --workers N          worker threads (default: the cores, at most 8; 0 = none). Files, and byte
+                       ranges of large .trace files, are shared out; results do not depend on N
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html'], ['json', 'csv']);
+  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers'], ['json', 'csv']);
   if (args.positionals.length === 0) throw new UsageError('give at least one PATH (a .trace/.jsonl file or a directory)');
   const B = numberFlag(args, 'bootstrap', defaultCalibrationOptions.bootstrap);
   const seed = numberFlag(args, 'seed', defaultCalibrationOptions.seed);
   const K = numberFlag(args, 'horizon', defaultCalibrationOptions.horizon);
   if (!(Number.isInteger(B) && B >= 1)) throw new UsageError('--bootstrap must be a positive integer');
   if (!(Number.isInteger(K) && K >= 1)) throw new UsageError('--horizon must be a positive integer');
+  const workers = args.flags.has('workers') ? numberFlag(args, 'workers', 0) : undefined;
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers must be a non-negative integer');
   const by = stringFlag(args, 'by') ?? defaultCalibrationOptions.by;
   if (by !== 'model-task' && by !== 'step') throw new UsageError(`--by expects model-task or step, got "${by}"`);
   const html = stringFlag(args, 'html');
@@ -49,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
   if (formats > 1) throw new UsageError('choose one of --json, --csv, --html');
 
   const { files, skipped } = listTraceFiles(args.positionals);
-  const result = await calibrateFiles(files, skipped, { bootstrap: B, seed, horizon: K, by });
+  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers });
 
   if (html !== undefined) {
     writeFileAtomic(html, renderCalibrationHtml(result, { title: `Calibration: ${args.positionals.join(', ')}` }));
@@ -60,34 +64,18 @@ export async function run(argv: string[]): Promise<number> {
   return result.groups.length > 0 ? 0 : 1;
 }
 
-async function calibrateFiles(files: string[], skipped: Skipped[], options: { bootstrap: number; seed: number; horizon: number; by: 'model-task' | 'step' }): Promise<CalibrationResult> {
-  const acc = new CalibrationAccumulator(options.by);
+async function calibrateWithProgress(files: string[], skipped: Skipped[], options: CalibrateFilesOptions): Promise<CalibrationResult> {
   const progress = new ProgressLine('calibrate');
-  const sizes = files.map((f) => {
-    try {
-      return statSync(f).size;
-    } catch {
-      return 0;
-    }
-  });
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const started = Date.now();
-  let doneBytes = 0;
-  let records = 0;
-  const show = (fileBytes: number, i: number, force = false): void => {
-    const bytes = doneBytes + fileBytes;
-    const secs = (Date.now() - started) / 1000;
-    const rate = secs >= 0.5 ? ` ${(bytes / 1e6 / secs).toFixed(0)} MB/s` : '';
-    progress.update(`${i + 1}/${files.length} files, ${records.toLocaleString('en-US')} records, ${(bytes / 1e6).toFixed(1)}/${(totalBytes / 1e6).toFixed(1)} MB${rate}`, force);
-  };
-  for (let i = 0; i < files.length; i++) {
-    const r = await summarizeFile(files[i], (s) => { records++; acc.add(s); }, { onProgress: (done) => show(done, i) });
-    skipped.push(...r.skipped);
-    doneBytes += sizes[i];
-  }
-  if (files.length > 0) progress.update(`${files.length} files, ${records.toLocaleString('en-US')} records read; bootstrap...`, true);
-  const result = acc.result(options);
-  progress.done();
+  const { result, records } = await calibrateFiles(files, {
+    ...options,
+    onProgress: ({ bytesDone, bytesTotal }) => {
+      const secs = (Date.now() - started) / 1000;
+      const rate = secs >= 0.5 ? `, ${(bytesDone / 1e6 / secs).toFixed(0)} MB/s` : '';
+      progress.update(`${files.length} file${files.length === 1 ? '' : 's'}, ${(bytesDone / 1e6).toFixed(1)}/${(bytesTotal / 1e6).toFixed(1)} MB${rate}`);
+    },
+  });
+  progress.done(Date.now() - started > 2000 ? `${records.toLocaleString('en-US')} records from ${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s` : undefined);
   result.skipped = [...skipped, ...result.skipped];
   return result;
 }

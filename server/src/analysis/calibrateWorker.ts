@@ -1,0 +1,21 @@
+// Worker-thread entry of parallel calibration (parallel.ts): summarizes the files or byte ranges
+// it is sent into an accumulator and posts the accumulator's state back.
+import { parentPort } from 'node:worker_threads';
+import { CalibrationAccumulator } from './calibrate.js';
+import { summarizeFile } from './corpus.js';
+import type { CalibrationTask } from './parallel.js';
+
+parentPort!.on('message', async (task: CalibrationTask) => {
+  try {
+    const acc = new CalibrationAccumulator(task.by);
+    const r = await summarizeFile(task.file, (s) => acc.add(s), {
+      segment: task.segment,
+      start: task.start,
+      end: task.end,
+      onProgress: (bytes) => parentPort!.postMessage({ id: task.id, progress: bytes }),
+    });
+    parentPort!.postMessage({ id: task.id, done: { ...r, state: acc.state() } });
+  } catch (err) {
+    parentPort!.postMessage({ id: task.id, error: err instanceof Error ? err.message : String(err) });
+  }
+});

@@ -1,0 +1,152 @@
+// Calibration of many files, or of one big file, on worker threads. Segmenting is the costly part
+// (parse + markers + answers per record), and records are independent, so files, and byte ranges
+// of large `.trace` files, are shared out to workers; each returns an accumulator of pattern
+// counts, merged here in a fixed order. Results do not depend on the number of workers: line
+// numbers of ranges are made absolute, and the bootstrap draws in a canonical row order.
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CalibrationAccumulator, type AccumulatorState } from './calibrate.js';
+import { summarizeFile, type Skipped, type SummarizeResult } from './corpus.js';
+import type { CalibrationOptions, CalibrationResult } from './types.js';
+import type { SegmentOptions } from '../trace/types.js';
+
+export interface CalibrateFilesOptions extends Partial<CalibrationOptions> {
+  segment?: SegmentOptions;
+  /** Worker threads (default: the cores, at most 8, and none for corpora under 8 MB; 0 = on the calling thread). */
+  workers?: number;
+  /** `.trace` files above this size are split into byte ranges of about this size (default 32 MB). */
+  rangeBytes?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { bytesDone: number; bytesTotal: number; records: number }) => void;
+}
+
+/** One unit of work: a file, or a byte range of a `.trace` file. */
+export interface CalibrationTask {
+  id: number;
+  file: string;
+  start?: number;
+  end?: number;
+  by: CalibrationOptions['by'];
+  segment?: SegmentOptions;
+}
+
+type TaskResult = SummarizeResult & { state: AccumulatorState };
+
+const RANGE_BYTES = 32 << 20;
+/** Below this in all, threads cost more than they save. */
+const MIN_PARALLEL_BYTES = 8 << 20;
+
+export async function calibrateFiles(files: readonly string[], options: CalibrateFilesOptions = {}): Promise<{ result: CalibrationResult; records: number }> {
+  const by = options.by ?? 'model-task';
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const workers = Math.max(0, Math.floor(options.workers ?? (bytesTotal < MIN_PARALLEL_BYTES ? 0 : Math.min(availableParallelism(), 8))));
+  const rangeBytes = options.rangeBytes ?? RANGE_BYTES;
+
+  const tasks: CalibrationTask[] = [];
+  files.forEach((file, i) => {
+    const parts = workers > 1 && /\.trace$/i.test(file) ? Math.ceil(sizes[i] / rangeBytes) : 1;
+    if (parts <= 1) tasks.push({ id: tasks.length, file, by, segment: options.segment });
+    else for (let k = 0; k < parts; k++) tasks.push({ id: tasks.length, file, start: Math.floor((sizes[i] * k) / parts), end: Math.floor((sizes[i] * (k + 1)) / parts), by, segment: options.segment });
+  });
+
+  const progress = new Array<number>(tasks.length).fill(0);
+  let records = 0;
+  const report = (): void => options.onProgress?.({ bytesDone: progress.reduce((a, b) => a + b, 0), bytesTotal, records });
+  const results = workers <= 1 ? await runInline(tasks, options, progress, report) : await runOnWorkers(tasks, workers, options, progress, report);
+
+  // Merge in task order; a range's lines continue where the previous range of its file ended.
+  const acc = new CalibrationAccumulator(by);
+  const skipped: Skipped[] = [];
+  let lastFile = '';
+  let nextLine = 0;
+  tasks.forEach((task, i) => {
+    const r = results[i];
+    records += r.records;
+    if (task.file !== lastFile) { lastFile = task.file; nextLine = 0; }
+    const shift = task.start === undefined || r.firstLine < 0 ? 0 : nextLine - r.firstLine;
+    if (r.lastLine >= 0) nextLine = r.lastLine + shift + 1;
+    for (const s of r.skipped) skipped.push(s.line === undefined ? s : { ...s, line: s.line + shift });
+    for (const u of r.state.unusable) u.firstLine += shift;
+    acc.merge(CalibrationAccumulator.fromState(r.state));
+  });
+  report();
+  const result = acc.result(options);
+  result.skipped = [...skipped, ...result.skipped];
+  return { result, records };
+}
+
+async function runInline(tasks: CalibrationTask[], options: CalibrateFilesOptions, progress: number[], report: () => void): Promise<TaskResult[]> {
+  const out: TaskResult[] = [];
+  for (const task of tasks) {
+    const acc = new CalibrationAccumulator(task.by);
+    const r = await summarizeFile(task.file, (s) => acc.add(s), {
+      segment: task.segment,
+      signal: options.signal,
+      onProgress: (bytes) => { progress[task.id] = bytes; report(); },
+    });
+    out.push({ ...r, state: acc.state() });
+  }
+  return out;
+}
+
+/** The built worker next to this bundle; from sources (tests, benchmarks under tsx), the .ts entry. */
+function startWorker(): Worker {
+  const js = new URL('./calibrateWorker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js);
+  // Node 20 workers do not inherit tsx's loader: register it in the worker, then load the entry.
+  const ts = new URL('./calibrateWorker.ts', import.meta.url).href;
+  const api = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); })`, { eval: true });
+}
+
+function runOnWorkers(tasks: CalibrationTask[], count: number, options: CalibrateFilesOptions, progress: number[], report: () => void): Promise<TaskResult[]> {
+  return new Promise((resolve, reject) => {
+    const results = new Array<TaskResult>(tasks.length);
+    const pool: Worker[] = [];
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    const stop = (err: unknown): void => {
+      if (failed) return;
+      failed = true;
+      for (const w of pool) void w.terminate();
+      reject(err);
+    };
+    const abort = (): void => stop(options.signal!.reason);
+    if (options.signal?.aborted) return abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const retired = new Set<Worker>();
+    const feed = (w: Worker): void => {
+      if (next < tasks.length) w.postMessage(tasks[next++]);
+      else { retired.add(w); void w.terminate(); }
+    };
+    for (let i = 0; i < Math.min(count, tasks.length); i++) {
+      const w = startWorker();
+      pool.push(w);
+      w.on('message', (m: { id: number; progress?: number; done?: TaskResult; error?: string }) => {
+        if (m.progress !== undefined) { progress[m.id] = m.progress; report(); return; }
+        if (m.error !== undefined) return stop(new Error(`calibration of ${tasks[m.id].file} failed: ${m.error}`));
+        results[m.id] = m.done!;
+        if (++finished === tasks.length) {
+          options.signal?.removeEventListener('abort', abort);
+          for (const x of pool) { retired.add(x); void x.terminate(); }
+          resolve(results);
+        } else feed(w);
+      });
+      w.on('error', stop);
+      w.on('exit', (code) => {
+        if (!retired.has(w) && finished < tasks.length) stop(new Error(`a calibration worker exited with code ${code}`));
+      });
+      feed(w);
+    }
+  });
+}
