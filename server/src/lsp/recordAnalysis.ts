@@ -88,19 +88,31 @@ export interface GroupAdvantage {
   meanReward: number;
 }
 
+// Rollout groups of a document, built once per state of its entry list (every edit makes a new list).
+const groupIndexes = new WeakMap<RecordEntry[], Map<string, RecordEntry[]>>();
+
+function groupsOf(doc: TraceDocument): Map<string, RecordEntry[]> {
+  let groups = groupIndexes.get(doc.entries);
+  if (!groups) {
+    groups = new Map();
+    for (const e of doc.entries) {
+      const members = groups.get(e.record.group);
+      if (members) members.push(e);
+      else groups.set(e.record.group, [e]);
+    }
+    groupIndexes.set(doc.entries, groups);
+  }
+  return groups;
+}
+
 /** GRPO advantage of entry `index` within its group of rollouts in this document. */
 export function groupAdvantageOf(doc: TraceDocument, index: number, settings: LensSettings, key: string): GroupAdvantage {
-  const group = doc.entries[index].record.group;
-  const rewards: (number | null)[] = [];
-  let self = -1;
-  doc.entries.forEach((e, i) => {
-    if (e.record.group !== group) return;
-    if (i === index) self = rewards.length;
-    rewards.push(outcomeReward(analyseEntry(e, settings, key).seg?.correct ?? null));
-  });
+  const entry = doc.entries[index];
+  const members = groupsOf(doc).get(entry.record.group) ?? [entry];
+  const rewards = members.map((e) => outcomeReward(analyseEntry(e, settings, key).seg?.correct ?? null));
   const known = rewards.filter((r): r is number => r !== null);
   return {
-    advantage: groupAdvantages(rewards)[self],
+    advantage: groupAdvantages(rewards)[members.indexOf(entry)],
     size: rewards.length,
     known: known.length,
     meanReward: known.length ? known.reduce((a, b) => a + b, 0) / known.length : NaN,

@@ -23,6 +23,9 @@ import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new Map<string, TraceDocument>();
 const settings = new WorkspaceSettings(connection);
+/** Server-side milliseconds of the last change and diagnostics pass per document (documentStats). */
+const timings = new Map<string, { updateMs: number; diagnosticsMs: number }>();
+const timingOf = (uri: string) => timings.get(uri) ?? (timings.set(uri, { updateMs: 0, diagnosticsMs: 0 }), timings.get(uri)!);
 
 function report(where: string, e: unknown): void {
   connection.console.error(`reflection-lens: ${where} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -58,7 +61,10 @@ function schedulePublish(uri: string): void {
   setImmediate(() => {
     pending.delete(uri);
     void withDocument('diagnostics', uri, undefined, (doc, s) => {
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: documentDiagnostics(doc, s.settings, s.key) });
+      const t0 = performance.now();
+      const diagnostics = documentDiagnostics(doc, s.settings, s.key);
+      timingOf(uri).diagnosticsMs = performance.now() - t0;
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     });
   });
 }
@@ -80,7 +86,9 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onDidOpenTextDocument(({ textDocument: t }) => {
   try {
+    const t0 = performance.now();
     documents.set(t.uri, new TraceDocument(t.uri, t.version, t.text));
+    timingOf(t.uri).updateMs = performance.now() - t0;
     schedulePublish(t.uri);
   } catch (e) {
     report('open', e);
@@ -91,7 +99,9 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc) return;
   try {
+    const t0 = performance.now();
     doc.update(contentChanges, textDocument.version);
+    timingOf(textDocument.uri).updateMs = performance.now() - t0;
   } catch (e) {
     // A failed update may leave records and text out of step: rebuild the model from its own text.
     report('change', e);
@@ -102,6 +112,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
   documents.delete(textDocument.uri);
+  timings.delete(textDocument.uri);
   settings.forget(textDocument.uri);
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
@@ -121,7 +132,7 @@ connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument
 connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => foldingRanges(d, s.settings, s.key)));
 connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => inlayHints(d, p.range, s.settings, s.key)));
 
-// How much work the last edit caused: lets tests and the benchmark check incrementality without timing.
+// How much work the last change caused: tests check incrementality by counts, the benchmark reads the timings.
 connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
   withDocument('documentStats', p.uri, null, (d) => ({
     records: d.entries.length,
@@ -129,6 +140,7 @@ connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
     textLength: d.getText().length,
     reparsedByLastChange: d.lastReparsed,
     analysesSoFar: analysisCount(),
+    ...timingOf(p.uri),
   })),
 );
 
