@@ -3,6 +3,7 @@
 // common evaluation outputs (question, code[]/responses[], gt, pred[], score[]). A line that is
 // not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.
 import { formatRecord, type TraceRecordInput } from './format.js';
+import { jsonErrorOffset } from './jsonError.js';
 import { parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -78,15 +79,6 @@ function scalar(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Column (0-based) of a JSON.parse error, from its message ("at position N" / "column N"). */
-function errorColumn(message: string, line: string): number {
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return Math.min(Number(pos[1]), line.length);
-  const col = /column (\d+)/.exec(message);
-  if (col) return Math.min(Number(col[1]) - 1, line.length);
-  return line.length;
-}
-
 export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileName?: string } = {}): JsonlLineResult {
   const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
   const shift = text === line ? 0 : 1;
@@ -102,7 +94,9 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
     obj = JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const col = errorColumn(message, text) + shift;
+    // JSON.parse's message says what; the validator says where (Node 20 often omits the position).
+    const at = jsonErrorOffset(text);
+    const col = (at < 0 ? text.length : at) + shift;
     return fail(col, Math.min(col + 1, line.length), 'bad-json', `Invalid JSON: ${message}. Expected one JSON object per line.`);
   }
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail(shift, line.length, 'not-an-object', 'Expected a JSON object on this line.');

@@ -1,0 +1,78 @@
+// Where a JSON text first goes wrong. JSON.parse says what is wrong but, on Node 20, often not
+// where ("Unexpected token 'o', ... is not valid JSON"); a broken JSONL line must be reported
+// with its column, so this small validator walks the text and returns the offending offset.
+
+/** Offset of the first character that makes `text` invalid JSON, or -1 when it is valid. */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = (): void => { while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++; };
+  const fail = (): never => { throw i; };
+  const literal = (word: string): void => { for (const ch of word) { if (text[i] !== ch) fail(); i++; } };
+  const string = (): void => {
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) { i++; return; }
+      if (c < 32) fail();
+      if (c === 92) {
+        i++;
+        const e = text[i];
+        if (e === 'u') { for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) { i += k; fail(); } i += 5; continue; }
+        if (!'"\\/bfnrt'.includes(e ?? 'x') || e === undefined) fail();
+      }
+      i++;
+    }
+    fail();
+  };
+  const number = (): void => {
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    m.lastIndex = i;
+    if (!m.exec(text)) fail();
+    i = m.lastIndex;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10000) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++; ws();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string(); ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '[') {
+      i++; ws();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        value(depth + 1); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    if (c === '-' || (c >= '0' && c <= '9')) return number();
+    fail();
+  };
+  try {
+    value(0);
+    ws();
+    return i < n ? i : -1;
+  } catch (at) {
+    if (typeof at === 'number') return Math.min(at, n);
+    throw at;
+  }
+}
