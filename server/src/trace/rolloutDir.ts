@@ -31,8 +31,6 @@ export interface WatchRolloutOptions {
   signal?: AbortSignal;
   /** Hand out what is there now (waiting for files still being written) and end, instead of watching. */
   once?: boolean;
-  /** Clock, for tests. */
-  now?: () => number;
 }
 
 const STEP_FILE = /^(\d+)\.jsonl$/;
@@ -81,7 +79,6 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
   const pollMs = opts.pollMs ?? 1000;
   const settleMs = opts.settleMs ?? 1000;
   const quietMs = opts.quietMs ?? 30_000;
-  const now = opts.now ?? Date.now;
   const handedOut = new Map<string, { size: number; mtimeMs: number }>();
   // When each file was first seen with its current (size, mtime): a file's own mtime can be
   // skewed against this clock (network file systems), our observation cannot.
@@ -115,14 +112,14 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
           continue; // removed between listing and stat
         }
         const prev = handedOut.get(f.path);
-        if (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs) continue;
-        const t = now();
+        // Empty: verl has opened (or truncated, when redoing a step) but not yet written it.
+        if (st.size === 0 || (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs)) continue;
+        const t = Date.now();
         const seen = seenSince.get(f.path);
         if (!seen || seen.size !== st.size || seen.mtimeMs !== st.mtimeMs) seenSince.set(f.path, { size: st.size, mtimeMs: st.mtimeMs, at: t });
         const age = Math.max(t - st.mtimeMs, t - (seenSince.get(f.path)?.at ?? t));
-        const complete = st.size > 0 && endsWithNewline(f.path, st.size);
+        const complete = endsWithNewline(f.path, st.size);
         if (age < settleMs || (!complete && age < quietMs)) { waiting++; continue; }
-        if (st.size === 0) continue;
         handedOut.set(f.path, { size: st.size, mtimeMs: st.mtimeMs });
         yield { step: f.step, path: f.path, size: st.size, mtimeMs: st.mtimeMs, changed: prev !== undefined, partial: !complete };
         if (opts.signal?.aborted) return;

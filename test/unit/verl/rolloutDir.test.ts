@@ -101,6 +101,7 @@ test('watcher: once mode hands out what is there and ends; a missing dir is wait
     for (const s of [5, 1, 3]) writeFakeRolloutStep(dir, s, fake);
     // Old files are settled immediately.
     for (const s of [1, 3, 5]) utimesSync(join(dir, `${s}.jsonl`), new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
+    writeFileSync(join(dir, '9.jsonl'), ''); // opened by verl, nothing written yet
     const steps: number[] = [];
     for await (const e of watchRolloutDir(dir, { once: true, settleMs: 1000 })) steps.push(e.step);
     assert.deepEqual(steps, [1, 3, 5]);
