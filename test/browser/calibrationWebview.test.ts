@@ -24,8 +24,11 @@ const fakeVsCode = `
 `;
 
 const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);
-async function lastPosted(page: Page, type: string): Promise<Posted> {
-  await page.waitForFunction((t) => (window as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === t), type);
+/** Runs `action`, then waits for the message of `type` it makes the view post. */
+async function postedBy(page: Page, type: string, action: () => Promise<unknown>): Promise<Posted> {
+  const count = (await posted(page)).filter((m) => m.type === type).length;
+  await action();
+  await page.waitForFunction(([t, n]) => (window as unknown as { __posted: Posted[] }).__posted.filter((m) => m.type === t).length > n, [type, count] as const);
   return (await posted(page)).filter((m) => m.type === type).at(-1)!;
 }
 
@@ -46,7 +49,7 @@ describe('calibration webview in Chromium', { skip }, () => {
   after(async () => { await browser?.close(); });
 
   test('says it is ready, shows progress, then the result with its file counts', async () => {
-    assert.deepEqual(await lastPosted(page, 'ready'), { type: 'ready' });
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'ready'), [{ type: 'ready' }]);
     assert.equal(await page.locator('canvas').count(), 0);
     await page.evaluate(() => window.postMessage({ type: 'progress', message: 'Reading 3 of 12 files' }, '*'));
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Reading 3 of 12 files');
@@ -59,17 +62,14 @@ describe('calibration webview in Chromium', { skip }, () => {
   });
 
   test('exports are posted to the extension: text for CSV and JSON, base64 PNG', async () => {
-    await page.click('#export-csv');
-    const csv = await lastPosted(page, 'save');
+    const csv = await postedBy(page, 'save', () => page.click('#export-csv'));
     assert.equal(csv.kind, 'csv');
     assert.equal(csv.name, 'calibration.csv');
     assert.equal(String(csv.data).trim().split('\n').length, result.groups.length + 1);
-    await page.click('#export-json');
-    const json = await lastPosted(page, 'save');
+    const json = await postedBy(page, 'save', () => page.click('#export-json'));
     assert.equal(json.kind, 'json');
     assert.deepEqual(JSON.parse(String(json.data)), JSON.parse(JSON.stringify(result)));
-    await page.click('[data-export="metric-p"]');
-    const png = await lastPosted(page, 'save');
+    const png = await postedBy(page, 'save', () => page.click('[data-export="metric-p"]'));
     assert.equal(png.kind, 'png');
     assert.equal(png.name, 'calibration-metric-p.png');
     assert.deepEqual([...Buffer.from(String(png.data), 'base64').subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
@@ -77,8 +77,8 @@ describe('calibration webview in Chromium', { skip }, () => {
 
   test('a table cell opens all traces of its group; a delta2 point opens its missed corrections', async () => {
     const g = result.groups.find((x) => x.n > 0)!;
-    await page.click(`#accuracy-table td[data-model="${g.model}"][data-task="${g.task}"] button`);
-    assert.deepEqual((await lastPosted(page, 'openTraces')).query, { model: g.model, task: g.task, filter: 'all' });
+    const cell = await postedBy(page, 'openTraces', () => page.click(`#accuracy-table td[data-model="${g.model}"][data-task="${g.task}"] button`));
+    assert.deepEqual(cell.query, { model: g.model, task: g.task, filter: 'all' });
     // Click the pixel where chart.js drew the delta2 point of the second dataset's third task.
     const at = await page.evaluate(() => {
       const c = window.__reflectionLens!.charts['metric-delta2']!;
@@ -88,8 +88,7 @@ describe('calibration webview in Chromium', { skip }, () => {
       const raw = c.data.datasets[1]!.data[2] as unknown as { query: unknown };
       return { x: box.left + el.x, y: box.top + el.y, query: raw.query };
     });
-    await page.mouse.click(at.x, at.y);
-    const open = await lastPosted(page, 'openTraces');
+    const open = await postedBy(page, 'openTraces', () => page.mouse.click(at.x, at.y));
     assert.deepEqual(open.query, at.query);
     assert.equal((open.query as { filter: string }).filter, 'missedCorrection');
   });

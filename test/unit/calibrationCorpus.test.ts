@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMultiplicationTraces, type GenerateOptions, type GeneratedTrace } from '../../server/src/trace/generate.js';
 import { defaultSegmentOptions } from '../../server/src/trace/options.js';
-import { CalibrationCorpus, calibrateSnapshot, summarizeFile } from '../../server/src/lsp/calibrationCorpus.js';
+import { CalibrationCorpus, calibrateSnapshot, readFileSummaries } from '../../server/src/lsp/calibrationCorpus.js';
 import { matchesQuery } from '../../server/src/lsp/calibrationRequest.js';
 
 const calib = { bootstrap: 50, seed: 3, horizon: 4, by: 'model-task' as const };
@@ -34,7 +34,7 @@ describe('calibration corpus cache', () => {
     write('sub/grpo-more.trace', corpusSpec(3, 'grpo', 20));
     writeFileSync(join(dir, 'node_modules', 'ignored.trace'), '=== 1\nanswer: 1\n---\n1\n');
     writeFileSync(join(dir, 'notes.txt'), 'not a trace');
-    // Line 3 is a malformed header; the record still parses and lacks a ground truth.
+    // Line 3 is a malformed header: the file is listed with that line, the others are calibrated.
     writeFileSync(join(dir, 'broken.trace'), '=== 1\nquery: 2 * 3\nthis is not a header\n---\nThe answer is 6.\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ describe('calibration corpus cache', () => {
     const reads: string[] = [];
     const corpus = new CalibrationCorpus(async (path, seg, signal) => {
       reads.push(path);
-      return summarizeFile(path, seg, signal);
+      return readFileSummaries(path, seg, signal);
     });
     const first = await corpus.load([dir], defaultSegmentOptions);
     assert.deepEqual(first.files.map((f) => f.slice(dir.length + 1)), ['broken.trace', 'grpo.trace', 'sft.trace', 'sub/grpo-more.trace']);
@@ -59,8 +59,7 @@ describe('calibration corpus cache', () => {
     }
     assert.deepEqual(r1.groups.map((g) => `${g.model}/${g.task}/${g.n}`).sort(), ['grpo/3x3/60', 'grpo/4x5/60', 'sft/3x3/40', 'sft/4x5/40']);
     const broken = r1.skipped.filter((s) => s.file.endsWith('broken.trace'));
-    assert.ok(broken.some((s) => s.line === 3 && s.reason.startsWith('bad-header')), JSON.stringify(broken));
-    assert.ok(broken.some((s) => /without ground truth/.test(s.reason)), JSON.stringify(broken));
+    assert.ok(broken.some((s) => s.line === 3 && /header/i.test(s.reason)), JSON.stringify(broken));
 
     reads.length = 0;
     const second = await corpus.load([dir], defaultSegmentOptions);
@@ -89,7 +88,7 @@ describe('calibration corpus cache', () => {
     const snap = await corpus.load([join(dir, 'grpo.trace'), join(dir, 'sub'), join(dir, 'gone.trace')], defaultSegmentOptions);
     assert.deepEqual(snap.files.map((f) => f.slice(dir.length + 1)), ['grpo.trace', 'sub/grpo-more.trace']);
     assert.equal(snap.missing.length, 1);
-    assert.match(snap.missing[0]!.reason, /cannot read: ENOENT/);
+    assert.match(snap.missing[0]!.reason, /no such file/);
     const r = calibrateSnapshot(snap, calib);
     assert.ok(r.skipped.some((s) => s.file.endsWith('gone.trace')));
     assert.deepEqual(r.groups.map((g) => g.model), ['grpo', 'grpo']);
@@ -107,7 +106,7 @@ describe('calibration corpus cache', () => {
   });
 
   test('trace queries select what a click on a point opens', async () => {
-    const { summaries } = await summarizeFile(join(dir, 'grpo.trace'), defaultSegmentOptions);
+    const { summaries } = await readFileSummaries(join(dir, 'grpo.trace'), defaultSegmentOptions);
     const truth = new Map(generated.filter((t) => t.model === 'grpo').map((t) => [String(t.record.id), t]));
     const pick = (filter: Parameters<typeof matchesQuery>[1]['filter']) =>
       summaries.filter((s) => matchesQuery(s, { model: 'grpo', task: '4x5', filter })).map((s) => truth.get(s.id)!);
