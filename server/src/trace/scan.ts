@@ -100,10 +100,17 @@ export async function scanRange(path: string, start: number, end: number, opts: 
   return sum;
 }
 
-function workerUrl(): URL {
-  const js = new URL('./scanWorker.js', import.meta.url);
-  // Under tsx (tests, benchmarks) this module is the .ts source; the worker inherits the loader.
-  return existsSync(fileURLToPath(js)) ? js : new URL('./scanWorker.ts', import.meta.url);
+/**
+ * The worker script: next to this module in the bundle (dist/scanWorker.js); when this module runs
+ * from source (tests, benchmarks under tsx), the built dist/scanWorker.js, else the .ts source
+ * with tsx loaded into the worker.
+ */
+function workerScript(): { url: URL; execArgv?: string[] } {
+  for (const rel of ['./scanWorker.js', '../../../dist/scanWorker.js']) {
+    const url = new URL(rel, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return { url };
+  }
+  return { url: new URL('./scanWorker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
 }
 
 /** Byte ranges of about equal size; stream.ts moves each cut to the next record start. */
@@ -120,7 +127,8 @@ export async function scanFile(path: string, opts: ScanOptions): Promise<ScanSum
   if (workers <= 1) return scanRange(path, 0, size, opts);
   const done = new Array<number>(workers).fill(0);
   const parts = await Promise.all(splitRanges(size, workers).map(([start, end], i) => new Promise<ScanSummary>((resolve, reject) => {
-    const w = new Worker(workerUrl(), { workerData: { path, start, end, segment: opts.segment, attribution: opts.attribution } });
+    const script = workerScript();
+    const w = new Worker(script.url, { execArgv: script.execArgv, workerData: { path, start, end, segment: opts.segment, attribution: opts.attribution } });
     const abort = (): void => { void w.terminate(); reject(opts.signal!.reason); };
     opts.signal?.addEventListener('abort', abort, { once: true });
     w.on('message', (m: { progress?: number; summary?: ScanSummary }) => {
