@@ -1,3 +1,93 @@
-import type * as vscode from 'vscode';
-// Placeholder until Run GRPO lands.
-export function registerTraining(_context: vscode.ExtensionContext): void {}
+// "Run GRPO" and its companions: Stop Training, Resume Training Run, Open Training Run.
+import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { listRuns, readConfig, readMetrics, readStatus, type RunSummary } from '../../../server/src/training/runDir.js';
+import { pickLaunch } from './launchPicker.js';
+import { TrainingSession } from './session.js';
+import { runOnVerl } from './verl.js';
+
+/** New runs go to <workspace>/.reflection-lens/runs (next to the user's work, so they can be opened and calibrated), else to the extension's storage. */
+function runsRoot(context: vscode.ExtensionContext): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? join(folder.uri.fsPath, '.reflection-lens', 'runs') : join(context.globalStorageUri.fsPath, 'runs');
+}
+
+/** A run directory: the one clicked in the explorer, else a pick among known runs or a folder dialog. */
+async function pickRun(context: vscode.ExtensionContext, title: string, clicked: unknown, filter: (r: RunSummary) => boolean = () => true): Promise<string | undefined> {
+  if (clicked instanceof vscode.Uri) return clicked.fsPath;
+  const runs = listRuns(runsRoot(context)).filter(filter);
+  const last = TrainingSession.lastRun(context);
+  type Item = vscode.QuickPickItem & { dir?: string };
+  const items: Item[] = runs.map((r) => ({
+    label: r.name,
+    description: `${r.policy} · ${r.status ? `${r.status.state} at step ${r.status.step}` : 'no status'}${r.dir === last ? ' · last run' : ''}`,
+    detail: r.dir,
+    dir: r.dir,
+  }));
+  items.push({ label: '$(folder-opened) Browse for a run folder…' });
+  const chosen = await vscode.window.showQuickPick(items, { title, matchOnDescription: true });
+  if (!chosen) return undefined;
+  if (chosen.dir) return chosen.dir;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Open run', title });
+  return picked?.[0]?.fsPath;
+}
+
+function checkRunDir(dir: string): boolean {
+  if (existsSync(join(dir, 'config.json'))) return true;
+  void vscode.window.showErrorMessage(`Reflection Lens: ${dir} is not a training run (no config.json).`);
+  return false;
+}
+
+async function runGrpo(context: vscode.ExtensionContext): Promise<void> {
+  const choice = await pickLaunch();
+  if (!choice) return;
+  if (choice.kind === 'verl') return runOnVerl(context);
+  TrainingSession.start(context, { config: choice.config, runsRoot: runsRoot(context) });
+}
+
+async function resumeTraining(context: vscode.ExtensionContext, clicked: unknown): Promise<void> {
+  const dir = await pickRun(context, 'Resume a training run', clicked, (r) => r.status?.state !== 'running');
+  if (!dir || !checkRunDir(dir)) return;
+  const status = readStatus(dir);
+  let steps: number | undefined;
+  if (status?.state === 'completed') {
+    // A completed run continues only if it is given more steps.
+    const more = await vscode.window.showInputBox({
+      title: `${basename(dir)} completed ${status.step} steps`,
+      prompt: 'Continue to how many steps in total?',
+      value: String(status.step * 2),
+      validateInput: (v) => (/^\d+$/.test(v) && Number(v) > status.step ? undefined : `a whole number above ${status.step}`),
+    });
+    if (!more) return;
+    steps = Number(more);
+  }
+  TrainingSession.start(context, { resume: dir, steps });
+}
+
+async function openRun(context: vscode.ExtensionContext, clicked: unknown): Promise<void> {
+  const dir = await pickRun(context, 'Open a training run', clicked);
+  if (!dir || !checkRunDir(dir)) return;
+  const live = [...TrainingSession.active].find((s) => s.runDir === dir);
+  if (live) return void vscode.window.showInformationMessage(`Reflection Lens: ${basename(dir)} is running; its panel shows it live.`);
+  const { records, bad } = readMetrics(dir);
+  const status = readStatus(dir);
+  const config = readConfig(dir);
+  const panel = TrainingSession.newPanel(context);
+  panel.showRun({ runDir: dir, name: basename(dir), policy: String(config.policy ?? 'unknown'), steps: Number(config.steps ?? records.length), live: false });
+  panel.addMetrics(records);
+  panel.setState(status?.state === 'running' ? 'stopped' : status?.state ?? 'stopped', bad.length ? `${bad.length} unreadable metrics line(s) skipped (first: line ${bad[0].line}, ${bad[0].reason})` : undefined);
+}
+
+export function registerTraining(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('reflectionLens.runGrpo', () => runGrpo(context)),
+    vscode.commands.registerCommand('reflectionLens.stopTraining', () => {
+      if (TrainingSession.active.size === 0) return void vscode.window.showInformationMessage('Reflection Lens: no training is running.');
+      for (const s of TrainingSession.active) s.stop();
+    }),
+    vscode.commands.registerCommand('reflectionLens.resumeTraining', (clicked?: unknown) => resumeTraining(context, clicked)),
+    vscode.commands.registerCommand('reflectionLens.openRun', (clicked?: unknown) => openRun(context, clicked)),
+    { dispose: () => { for (const s of TrainingSession.active) s.stop(); } },
+  );
+}

@@ -1,0 +1,90 @@
+// The training webview panel: hosts media/training (dist/media/training.js) and forwards a run's
+// metrics to it; replays everything it has when the view (re)loads.
+import * as vscode from 'vscode';
+import { makeNonce } from '../../../media/shared/csp.js';
+import type { HostToView, MetricsRecord, RunInfo, RunState, ViewToHost } from '../../../media/training/messages.js';
+import { trainingPageHtml } from '../../../media/training/page.js';
+
+export class TrainingPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private run: RunInfo | undefined;
+  private records: MetricsRecord[] = [];
+  private state: { state: RunState; message?: string } | undefined;
+  private ready = false;
+  private disposed = false;
+
+  constructor(context: vscode.ExtensionContext, title: string, private readonly onRequest: (m: ViewToHost) => void) {
+    const media = vscode.Uri.joinPath(context.extensionUri, 'dist', 'media');
+    this.panel = vscode.window.createWebviewPanel('reflectionLens.training', title, vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [media],
+    });
+    const webview = this.panel.webview;
+    webview.html = trainingPageHtml({ nonce: makeNonce(), cspSource: webview.cspSource, scriptSrc: webview.asWebviewUri(vscode.Uri.joinPath(media, 'training.js')).toString(), title });
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: unknown) => {
+        const type = (m as { type?: unknown })?.type;
+        if (type === 'ready') {
+          this.ready = true;
+          this.replay();
+        } else if (type === 'stop' || type === 'resume') this.onRequest({ type });
+      }),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The run the panel shows. */
+  get runDir(): string | undefined {
+    return this.run?.runDir;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  showRun(run: RunInfo): void {
+    this.run = run;
+    this.records = [];
+    this.state = undefined;
+    this.panel.title = `Training: ${run.name}`;
+    this.post({ type: 'run', run });
+  }
+
+  addMetrics(records: MetricsRecord[]): void {
+    this.records.push(...records);
+    this.post({ type: 'metrics', records });
+  }
+
+  setState(state: RunState, message?: string): void {
+    this.state = { state, message };
+    this.post({ type: 'state', state, message });
+  }
+
+  log(message: string): void {
+    this.post({ type: 'log', message });
+  }
+
+  private replay(): void {
+    if (!this.run) return;
+    this.post({ type: 'run', run: this.run });
+    if (this.records.length) this.post({ type: 'metrics', records: this.records });
+    if (this.state) this.post({ type: 'state', ...this.state });
+  }
+
+  private post(m: HostToView): void {
+    if (this.ready && !this.disposed) void this.panel.webview.postMessage(m);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,102 @@
+// One training run as the editor shows it: the trainer child process, a progress notification
+// with Cancel (a clean stop), and the charts panel. Finished runs offer the next step: resume a
+// stopped run, or calibrate the rollouts a completed run wrote.
+import * as vscode from 'vscode';
+import { basename, join } from 'node:path';
+import type { TrainerEvent } from '../../../server/src/training/runner.js';
+import { TrainingPanel } from './panel.js';
+import { TrainerProcess, type TrainerLaunch } from './trainerProcess.js';
+
+const LAST_RUN = 'reflectionLens.lastRun';
+
+export class TrainingSession {
+  static readonly active = new Set<TrainingSession>();
+  private process: TrainerProcess | undefined;
+  runDir: string | undefined;
+
+  private constructor(private readonly context: vscode.ExtensionContext, private panel: TrainingPanel) {}
+
+  /** Starts a run (new or resumed), reusing `panel` when given. */
+  static start(context: vscode.ExtensionContext, launch: Omit<TrainerLaunch, 'trainer'>, panel?: TrainingPanel): TrainingSession {
+    const session = new TrainingSession(context, panel && !panel.isDisposed ? panel : TrainingSession.newPanel(context));
+    session.panel.reveal();
+    session.run(launch);
+    return session;
+  }
+
+  static newPanel(context: vscode.ExtensionContext): TrainingPanel {
+    const panel: TrainingPanel = new TrainingPanel(context, 'Training', (m) => {
+      if (m.type === 'stop') for (const s of TrainingSession.active) if (s.panel === panel) s.stop();
+      if (m.type === 'resume' && panel.runDir && ![...TrainingSession.active].some((s) => s.panel === panel)) {
+        TrainingSession.start(context, { resume: panel.runDir }, panel);
+      }
+    });
+    return panel;
+  }
+
+  static lastRun(context: vscode.ExtensionContext): string | undefined {
+    return context.workspaceState.get<string>(LAST_RUN);
+  }
+
+  stop(): void {
+    this.process?.stop();
+  }
+
+  private run(launch: Omit<TrainerLaunch, 'trainer'>): void {
+    TrainingSession.active.add(this);
+    const trainer = this.context.asAbsolutePath(join('dist', 'trainer.js'));
+    let steps = 0;
+    let done: Extract<TrainerEvent, { type: 'done' }> | undefined;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Reflection Lens: training', cancellable: true },
+      async (progress, token) => {
+        const onEvent = (e: TrainerEvent): void => {
+          if (e.type === 'start') {
+            this.runDir = e.runDir;
+            steps = Number(e.config.steps ?? 0);
+            void this.context.workspaceState.update(LAST_RUN, e.runDir);
+            this.panel.showRun({ runDir: e.runDir, name: basename(e.runDir), policy: String(e.config.policy), steps, live: true });
+            progress.report({ message: e.resumedAt !== null ? `resuming ${basename(e.runDir)} at step ${e.resumedAt}` : `starting ${basename(e.runDir)}` });
+          } else if (e.type === 'metrics') {
+            this.panel.addMetrics([e.metrics]);
+            const m = e.metrics;
+            const backend = typeof m.backend === 'string' ? ` · ${m.backend}` : '';
+            progress.report({ message: `step ${m.step + 1}/${steps}${backend}`, increment: steps > 0 ? 100 / steps : undefined });
+          } else if (e.type === 'log') {
+            this.panel.log(e.message);
+          } else {
+            done = e;
+            this.panel.setState(e.state, e.error ?? `${e.state} at step ${e.step}/${e.steps}`);
+          }
+        };
+        this.process = new TrainerProcess({ ...launch, trainer }, onEvent);
+        token.onCancellationRequested(() => {
+          progress.report({ message: 'stopping after the current step…' });
+          this.stop();
+        });
+        const exit = await this.process.exited;
+        TrainingSession.active.delete(this);
+        if (!done) {
+          this.panel.setState('failed', exit.stderr.trim() || `trainer exited with code ${exit.code}`);
+          void vscode.window.showErrorMessage(`Reflection Lens: training failed: ${exit.stderr.trim().split('\n').pop() ?? `exit code ${exit.code}`}`);
+        } else void this.announce(done);
+      },
+    );
+  }
+
+  private async announce(done: Extract<TrainerEvent, { type: 'done' }>): Promise<void> {
+    const name = basename(done.runDir);
+    if (done.state === 'failed') {
+      void vscode.window.showErrorMessage(`Reflection Lens: ${name} failed at step ${done.step}: ${done.error ?? 'unknown error'}`);
+    } else if (done.state === 'stopped') {
+      const pick = await vscode.window.showInformationMessage(`Reflection Lens: ${name} stopped at step ${done.step}/${done.steps}; a checkpoint is saved.`, 'Resume');
+      if (pick === 'Resume') TrainingSession.start(this.context, { resume: done.runDir }, this.panel);
+    } else {
+      const pick = await vscode.window.showInformationMessage(`Reflection Lens: ${name} completed ${done.steps} steps.`, 'Calibrate rollouts');
+      if (pick === 'Calibrate rollouts') {
+        const rollouts = vscode.Uri.file(join(done.runDir, 'rollouts'));
+        void vscode.commands.executeCommand('reflectionLens.showCalibration', rollouts, [rollouts]);
+      }
+    }
+  }
+}
