@@ -34,6 +34,8 @@ export async function openHtml(browser: Browser, name: string, html: string, ini
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  // The page is offline by design: anything but the file itself, data: and blob: URLs is a problem.
+  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) problems.push(`network request: ${r.url()}`); });
   if (init) await page.addInitScript({ content: init });
   await page.goto(pathToFileURL(file).href);
   return { page, problems };

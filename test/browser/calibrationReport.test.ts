@@ -3,7 +3,9 @@
 // message for an empty or unusable corpus.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { CalibrationResult } from '../../server/src/analysis/types.js';
@@ -143,6 +145,30 @@ describe('calibration report in Chromium', { skip }, () => {
     assert.deepEqual([...problems, ...none.problems], []);
     await page.context().close();
     await none.page.context().close();
+  });
+
+  test('the CLI writes the same report offline (calibrate --html, bundle found next to dist/cli.js)', { skip: existsSync('dist/cli.js') ? undefined : 'dist/cli.js is not built' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-cli-html-'));
+    try {
+      const out = join(dir, 'report.html');
+      const run = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', 'examples', '--bootstrap', '200', '--html', out], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const json = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', 'examples', '--bootstrap', '200', '--json'], { encoding: 'utf8' });
+      assert.equal(json.status, 0, json.stderr);
+      const want = JSON.parse(json.stdout) as CalibrationResult;
+      const { page, problems } = await openHtml(browser, 'calibration-cli.html', readFileSync(out, 'utf8'));
+      await waitForRender(page);
+      const shown = await page.evaluate(() => JSON.parse(JSON.stringify(window.__reflectionLens!.view.result)));
+      assert.deepEqual(shown, JSON.parse(JSON.stringify(want)), 'the report carries the same numbers as --json');
+      const counts = await pointCounts(page);
+      const expected = expectedCounts(want);
+      for (const id of Object.keys(expected)) assert.deepEqual(counts[id], expected[id], `points of chart ${id}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'calibration-cli.png'), fullPage: true });
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('data that would close the script element stays data', async () => {
