@@ -2,15 +2,17 @@
 //  1. bootstrap B=1000 over >= 100k traces: count-based (multinomial over distinct trace patterns,
 //     what the product does) vs naive per-trace resampling; prints the speed-up.
 //  2. a generated corpus calibrated in one streaming pass (child process, so its peak RSS is its
-//     own): MB/s beside the engine's raw streaming parse of the same file, and peak memory.
+//     own), on one thread and on worker threads: MB/s beside the engine's raw streaming parse of
+//     the same file, and peak memory.
 // Size: BENCH_CORPUS_MB (default 50; the 1 GB run: BENCH_CORPUS_MB=1000). Run:
 //   node --import tsx bench/calibrate.bench.ts
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentileInterval } from '../server/src/analysis/bootstrap.js';
-import { CalibrationAccumulator, calibrateGroups } from '../server/src/analysis/calibrate.js';
+import { calibrateGroups } from '../server/src/analysis/calibrate.js';
+import { calibrateFiles } from '../server/src/analysis/parallel.js';
 import { summarizeFile } from '../server/src/analysis/corpus.js';
 import { predictedAccuracy, predictedAccuracyK } from '../server/src/analysis/predicted.js';
 import { Rng } from '../server/src/analysis/random.js';
@@ -21,7 +23,7 @@ import { streamTraceFile } from '../server/src/trace/stream.js';
 const B = 1000;
 const K = 4;
 
-if (process.argv[2] === '--child-calibrate') await childCalibrate(process.argv[3]);
+if (process.argv[2] === '--child-calibrate') await childCalibrate(process.argv[3], Number(process.argv[4]));
 else await main();
 
 async function main(): Promise<void> {
@@ -42,10 +44,12 @@ async function main(): Promise<void> {
     const parseS = (performance.now() - t) / 1000;
     console.log(`raw streaming parse (streamTraceFile):          ${parseS.toFixed(2)} s, ${(mb / parseS).toFixed(1)} MB/s (${records} records)`);
 
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/calibrate.bench.ts', '--child-calibrate', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (child.status !== 0) throw new Error(`child calibration failed: ${child.stderr}`);
-    const c = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssMB: number; groups: number; records: number };
-    console.log(`streaming calibration (parse+segment+summary+B=${B}): ${c.seconds.toFixed(2)} s, ${(mb / c.seconds).toFixed(1)} MB/s = ${(parseS / c.seconds).toFixed(2)}x raw parse speed; peak RSS ${c.maxRssMB.toFixed(0)} MB (limit 400 MB: ${c.maxRssMB < 400 ? 'ok' : 'EXCEEDED'}); ${c.groups} groups`);
+    for (const workers of [0, availableParallelism()]) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/calibrate.bench.ts', '--child-calibrate', file, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (child.status !== 0) throw new Error(`child calibration failed: ${child.stderr}`);
+      const c = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssMB: number; groups: number; records: number };
+      console.log(`streaming calibration, ${workers} worker threads (parse+segment+summary+B=${B}): ${c.seconds.toFixed(2)} s, ${(mb / c.seconds).toFixed(1)} MB/s = ${(parseS / c.seconds).toFixed(2)}x raw parse time; peak RSS ${c.maxRssMB.toFixed(0)} MB (limit 400 MB: ${c.maxRssMB < 400 ? 'ok' : 'EXCEEDED'}); ${c.records} records, ${c.groups} groups`);
+    }
 
     // Bootstrap over the first 100k traces (all when fewer), both ways.
     const summaries: TraceSummary[] = [];
@@ -92,12 +96,10 @@ function writeCorpus(path: string, targetBytes: number): number {
   return traces;
 }
 
-async function childCalibrate(file: string): Promise<void> {
+/** The product's path (calibrateFiles), in its own process so that its peak RSS is its own. */
+async function childCalibrate(file: string, workers: number): Promise<void> {
   const t = performance.now();
-  const acc = new CalibrationAccumulator('model-task');
-  let records = 0;
-  await summarizeFile(file, (s) => { records++; acc.add(s); });
-  const result = acc.result({ bootstrap: B, seed: 1, horizon: K });
+  const { result, records } = await calibrateFiles([file], { workers, bootstrap: B, seed: 1, horizon: K });
   const seconds = (performance.now() - t) / 1000;
   console.log(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, groups: result.groups.length, records }));
 }
