@@ -103,8 +103,7 @@ export async function run(argv: string[]): Promise<number> {
       progress.done();
     } catch (err) {
       progress.done();
-      const code = (err as NodeJS.ErrnoException).code;
-      process.stderr.write(`${file}: cannot read: ${code ? `${code} ` : ''}${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
       status = 1;
     }
   }
