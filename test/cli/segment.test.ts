@@ -10,7 +10,7 @@ import { generateMultiplicationTraceText } from '../../server/src/trace/generate
 const dir = mkdtempSync(join(tmpdir(), 'rl-cli-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-export function cli(args: string[], timeout = 60_000): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+export function cli(args: string[], timeout = 180_000): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout, maxBuffer: 256 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
