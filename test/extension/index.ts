@@ -13,6 +13,8 @@ export async function run(): Promise<void> {
   await import('./activation.suite.js');
   await import('./languageFeatures.suite.js');
   await import('./editing.suite.js');
+  await import('./training.suite.js');
+  await import('./verl.suite.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);
 }

@@ -46,11 +46,14 @@ async function pickMode(rayAddress: string): Promise<{ mode: LaunchMode; address
   return address ? { mode: 'ray', address } : undefined;
 }
 
-/** Runs the verl launch of an export folder in a terminal; creates the export first when asked. */
-export async function runOnVerl(_context: vscode.ExtensionContext, preset: VerlRunPreset = {}): Promise<void> {
+/**
+ * Runs the verl launch of an export folder in a terminal, creating the export first when the
+ * folder has none. Resolves to the command line sent to the terminal (undefined when cancelled).
+ */
+export async function runOnVerl(_context: vscode.ExtensionContext, preset: VerlRunPreset = {}): Promise<string | undefined> {
   try {
     const dir = preset.exportDir ?? (await pickExportDir());
-    if (!dir) return;
+    if (!dir) return undefined;
     const configPath = join(dir, CONFIG);
     if (!existsSync(configPath)) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reflection Lens: exporting the multiplication task for verl' }, async () => {
@@ -59,7 +62,7 @@ export async function runOnVerl(_context: vscode.ExtensionContext, preset: VerlR
     }
     const config = parseLaunchConfig(readFileSync(configPath, 'utf8'), configPath);
     const where = preset.mode ? { mode: preset.mode, address: preset.rayAddress ?? config.rayAddress } : await pickMode(config.rayAddress);
-    if (!where) return;
+    if (!where) return undefined;
     const command = shellCommandLine(verlCommand(config, where.mode, where.address));
     const terminal = vscode.window.createTerminal({ name: `verl GRPO (${where.mode === 'ray' ? 'Ray' : 'local'})`, cwd: dir });
     terminal.show();
@@ -67,10 +70,14 @@ export async function runOnVerl(_context: vscode.ExtensionContext, preset: VerlR
     const rollouts = String(config.overrides['trainer.rollout_data_dir'] ?? join(dir, 'rollouts'));
     const open = 'Show Calibration of the Rollouts';
     const edit = 'Edit verl-config.json';
-    const choice = await vscode.window.showInformationMessage(`verl is starting in the terminal. Its rollouts land in ${rollouts}, one file per step.`, open, edit);
-    if (choice === open) await vscode.commands.executeCommand('reflectionLens.showCalibration', vscode.Uri.file(rollouts));
-    else if (choice === edit) await vscode.window.showTextDocument(vscode.Uri.file(configPath));
+    // Not awaited: the run is started whether or not the message is ever answered.
+    void vscode.window.showInformationMessage(`verl is starting in the terminal. Its rollouts land in ${rollouts}, one file per step.`, open, edit).then(async (choice) => {
+      if (choice === open) await vscode.commands.executeCommand('reflectionLens.showCalibration', vscode.Uri.file(rollouts));
+      else if (choice === edit) await vscode.window.showTextDocument(vscode.Uri.file(configPath));
+    });
+    return command;
   } catch (err) {
     void vscode.window.showErrorMessage(`Reflection Lens: verl: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
   }
 }
