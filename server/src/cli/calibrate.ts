@@ -71,7 +71,10 @@ async function calibrateWithProgress(files: string[], skipped: Skipped[], option
     ...options,
     onProgress: ({ bytesDone, bytesTotal }) => {
       const secs = (Date.now() - started) / 1000;
-      const rate = secs >= 0.5 ? `, ${(bytesDone / 1e6 / secs).toFixed(0)} MB/s` : '';
+      // Quick runs stay quiet; long ones say how far they are.
+      if (secs < 1) return;
+      const mbps = bytesDone / 1e6 / secs;
+      const rate = `, ${mbps.toFixed(mbps < 10 ? 1 : 0)} MB/s`;
       progress.update(`${files.length} file${files.length === 1 ? '' : 's'}, ${(bytesDone / 1e6).toFixed(1)}/${(bytesTotal / 1e6).toFixed(1)} MB${rate}`);
     },
   });
