@@ -16,5 +16,18 @@ export interface RunIO {
   signal: AbortSignal;
 }
 
-/** A policy's training loop. `config` is the parsed config.json; resumes from checkpoints in runDir when present. */
+/**
+ * A policy's training loop. `config` is the parsed config.json; resumes from checkpoints in runDir when present.
+ *
+ * How the runner (runner.ts) drives a policy, so policies agree on it:
+ * - A new run: the runner merges the config layers, calls the policy module's optional
+ *   `resolve<Policy>Config(config)` (tiny-lm: `resolveTinyLmConfig`, exported from tinylm/train.ts)
+ *   to fill defaults and reject bad values, writes the result as config.json, then calls the policy.
+ * - Checkpoints: `writeCheckpoint(runDir, stepsDone, files)` / `latestCheckpoint(runDir)` in runDir.ts
+ *   (a folder checkpoints/step-N/ published atomically). The run counts as completed when the
+ *   latest checkpoint's step >= config.steps, so checkpoint at the last step and on abort.
+ * - Resume: the runner drops metrics lines with step >= the latest checkpoint's step before calling
+ *   the policy again, and may raise config.steps. Rollouts: `writeRollouts(runDir, name, text)`.
+ * - `emit` appends to metrics.jsonl (fsync'ed) and streams the line to the UI; `log` only streams.
+ */
 export type TrainPolicy = (config: Record<string, unknown>, io: RunIO) => Promise<void>;
