@@ -53,7 +53,8 @@ async function main(): Promise<void> {
 
     // Bootstrap over the first 100k traces (all when fewer), both ways.
     const summaries: TraceSummary[] = [];
-    await summarizeFile(file, (s) => { if (summaries.length < 100_000) summaries.push(s); });
+    const enough = new AbortController();
+    await summarizeFile(file, (s) => { if (summaries.push(s) >= 100_000) enough.abort(); }, { signal: enough.signal }).catch((err) => { if (!enough.signal.aborted) throw err; });
     t = performance.now();
     const fast = calibrateGroups(summaries, { bootstrap: B, seed: 1, horizon: K });
     const fastS = (performance.now() - t) / 1000;
