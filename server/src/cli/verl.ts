@@ -11,8 +11,9 @@ import { parseLaunchConfig, shellCommandLine, verlCommand } from '../training/ve
 import { corpusPrompts } from '../training/verl/corpus.js';
 import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { parseTaskSize } from '../training/multiplication.js';
+import { writeFakeRolloutStep } from '../training/verl/fakeRollouts.js';
 
-export const summary = 'verl at scale: export dataset + reward + launch config, print the launch command, follow a rollout dir';
+export const summary = 'verl at scale: export dataset + reward + launch config, print the launch command, follow (or simulate) a rollout dir';
 
 export const usage = `Usage:
   reflection-lens verl export --out DIR [--task multiplication] [--train-tasks 2x3,3x3]
@@ -21,6 +22,8 @@ export const usage = `Usage:
   reflection-lens verl export --out DIR --from CORPUS... [--test-fraction 0.1] [--seed 1] [--json]
   reflection-lens verl command [DIR | DIR/verl-config.json] [--ray [--address URL]] [--json]
   reflection-lens verl watch ROLLOUT_DIR [--once] [--partial-ms MS] [--bootstrap B] [--seed S] [--json]
+  reflection-lens verl simulate ROLLOUT_DIR [--steps 20] [--rollouts 512] [--every-ms 2000]
+                              [--tasks 2x3,3x4,5x5] [--kb 0] [--seed 1]
 
 export   writes DIR/train.parquet and DIR/test.parquet (verl's GSM8K schema: data_source, prompt,
          ability, reward_model {style, ground_truth}, extra_info {split, index, ...}),
@@ -38,6 +41,10 @@ watch    follows a verl trainer.rollout_data_dir / validation_data_dir: each {st
          --json: one JSON object per step on stdout. --partial-ms: also interim numbers
          every MS milliseconds while a big step file is read ("complete": false). Ends on
          Ctrl-C, or with --once when every file present has been read.
+simulate writes a fake verl run into ROLLOUT_DIR, one {step}.jsonl every --every-ms, in
+         verl's dump format (multiplication traces whose p, delta1, delta2 improve with the
+         step like a GRPO run's), to try the live view without GPUs. --kb pads each output
+         to about that many kilobytes.
 `;
 
 const listFlag = (args: ParsedArgs, key: string, fallback: string[]): string[] => {
@@ -161,12 +168,38 @@ async function runWatch(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function runSimulate(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['steps', 'rollouts', 'every-ms', 'tasks', 'kb', 'seed'], ['json']);
+  const dir = args.positionals[0];
+  if (!dir) throw new UsageError('simulate needs ROLLOUT_DIR');
+  const steps = numberFlag(args, 'steps', 20);
+  const rollouts = numberFlag(args, 'rollouts', 512);
+  const everyMs = numberFlag(args, 'every-ms', 2000);
+  if (!(Number.isInteger(steps) && steps >= 1 && Number.isInteger(rollouts) && rollouts >= 1 && everyMs >= 0)) throw new UsageError('--steps and --rollouts must be positive integers, --every-ms non-negative');
+  const tasks = checkTasks(listFlag(args, 'tasks', ['2x3', '3x4', '5x5']), 'tasks');
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    for (let step = 1; step <= steps && !controller.signal.aborted; step++) {
+      const w = writeFakeRolloutStep(dir, step, { rollouts, tasks, groupSize: 8, seed: numberFlag(args, 'seed', 1), outputBytes: numberFlag(args, 'kb', 0) * 1000 });
+      if (args.flags.has('json')) process.stdout.write(JSON.stringify({ step, path: w.path, bytes: w.bytes, rollouts: w.lines }) + '\n');
+      else process.stderr.write(`verl simulate: wrote ${w.path} (${rollouts} rollouts, ${(w.bytes / 1e6).toFixed(1)} MB)\n`);
+      if (step < steps) await new Promise<void>((resolve) => { const t = setTimeout(resolve, everyMs); controller.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true }); });
+    }
+  } finally {
+    process.off('SIGINT', stop);
+  }
+  return 0;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'export': return runExport(rest);
     case 'command': return runCommand(rest);
     case 'watch': return runWatch(rest);
-    default: throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'needs a subcommand: export, command or watch');
+    case 'simulate': return runSimulate(rest);
+    default: throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'needs a subcommand: export, command, watch or simulate');
   }
 }

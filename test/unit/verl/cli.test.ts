@@ -122,3 +122,28 @@ test('verl: bad input gets precise errors and exit codes', { skip }, () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('verl simulate while verl watch --json follows: every step appears once, live', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-verl-cli-'));
+  const rollouts = join(dir, 'run', 'rollouts');
+  const { spawn } = await import('node:child_process');
+  const watch = spawn(process.execPath, [cli, 'verl', 'watch', rollouts, '--json', '--bootstrap', '50'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  watch.stdout.on('data', (d) => { out += d; });
+  const exited = new Promise<number | null>((resolve) => watch.on('exit', (code) => resolve(code)));
+  try {
+    const sim = spawnSync(process.execPath, [cli, 'verl', 'simulate', rollouts, '--steps', '3', '--rollouts', '40', '--every-ms', '300', '--json'], { encoding: 'utf8' });
+    assert.equal(sim.status, 0, sim.stderr);
+    assert.equal(sim.stdout.trim().split('\n').length, 3);
+    const t0 = Date.now();
+    while (out.trim().split('\n').filter(Boolean).length < 3 && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1500)); // room for a wrong second read to show up
+    watch.kill('SIGINT');
+    assert.equal(await exited, 0, 'watch ends cleanly on Ctrl-C');
+    const steps = out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(steps.map((s) => [s.step, s.records, s.complete, s.run]), [[1, 40, true, 'rollouts'], [2, 40, true, 'rollouts'], [3, 40, true, 'rollouts']]);
+  } finally {
+    watch.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
