@@ -30,7 +30,8 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
   after(async () => { await session?.close(); });
 
   it('1. a bundled .trace file: semantic highlighting, Problems = engine, hover with Q-values', async () => {
-    await wb.openFile(join(session.workspace, 'examples', EXAMPLE));
+    await wb.openFile(`examples/${EXAMPLE}`);
+    await wb.screenshot('opened');
     const want = severityCounts(ref.diagnostics);
     assert.ok(ref.diagnostics.length > 0, 'the engine finds something to report in the example');
     const status = await wb.settle(() => wb.statusBarProblems(), (s) => s.warnings === want.warnings && s.errors === want.errors && s.infos === want.infos);
@@ -80,7 +81,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
   });
 
   it('2. edits: diagnostics follow; a malformed header gets a precise error, the other records keep their annotations', async () => {
-    await wb.openFile(join(session.workspace, 'examples', EXAMPLE));
+    await wb.openFile(`examples/${EXAMPLE}`);
     const lines = text.split('\n');
     // Correct a missed correction: type the ground truth over the wrong final answer.
     const missed = ref.diagnostics.find((d) => d.code === 'missed-correction');
@@ -168,32 +169,48 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
   it('4. Run GRPO (ds3): the training view updates live, Cancel stops it, the run directory is complete', async () => {
     const runsBefore = listRuns(session.workspace);
     await wb.runCommand('Reflection Lens: Run GRPO');
-    // Pick the ds3 policy in the quick pick; accept the defaults of any further prompt.
-    const pick = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ds3' }).first();
-    await pick.waitFor({ timeout: 30_000 });
-    await pick.click();
-    const frame = await wb.webviewFrame(/GRPO|Training/);
-    const stepOf = async () => Number(await frame.evaluate(() => document.body.dataset.step ?? document.querySelector('[data-step]')?.getAttribute('data-step') ?? -1));
-    const first = await wb.settle(stepOf, (s) => s >= 1, 120_000);
+    // ds3, then the 1000-step preset: long enough to cancel while it runs.
+    await wb.pickQuickInput('ds3 (local)');
+    await wb.pickQuickInput('Longer run');
+    const frame = await wb.webviewFrame(/Training/);
+    const stepOf = async () => Number(/step (\d+)\//.exec(await frame.locator('#summary').innerText().catch(() => ''))?.[1] ?? -1);
+    const first = await wb.settle(stepOf, (s) => s >= 2);
+    const second = await wb.settle(stepOf, (s) => s > first);
     await wb.screenshot('training-live');
-    const second = await wb.settle(stepOf, (s) => s > first, 60_000);
-    assert.ok(second > first, `the view advances while training (${first} -> ${second})`);
-    // Cancel from the progress notification.
-    await wb.page.locator('.notifications-toasts .monaco-button, .notification-toast .monaco-button', { hasText: 'Cancel' }).first().click();
-    const stoppedAt = await wb.settle(stepOf, () => true);
+    assert.ok(second > first, `the view advances while training (step ${first} -> ${second})`);
+    const drawn = await frame.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => {
+      const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+      return n > 500;
+    }).length);
+    assert.ok(drawn >= 3, `the live charts are drawn (${drawn} canvases with pixels)`);
+
+    // Cancel on the progress notification.
+    const cancel = wb.page.locator('.notification-toast .monaco-button', { hasText: 'Cancel' }).first();
+    if (!(await cancel.isVisible())) await wb.runCommand('Notifications: Show Notifications');
+    await wb.page.locator('.notifications-list-container .monaco-button, .notification-toast .monaco-button', { hasText: 'Cancel' }).first().click();
+    const state = await wb.settle(() => frame.locator('#state').innerText(), (t) => t === 'stopped');
+    const stoppedAt = await stepOf();
     await wb.page.waitForTimeout(3000);
     const later = await stepOf();
     await wb.screenshot('training-cancelled');
-    assert.ok(later - stoppedAt <= 1, `no more steps after Cancel (${stoppedAt} -> ${later})`);
+    assert.equal(state, 'stopped');
+    assert.equal(later, stoppedAt, 'no step after Cancel');
+
     const runs = listRuns(session.workspace).filter((r) => !runsBefore.includes(r));
     assert.equal(runs.length, 1, `one new run directory: ${runs.join(', ')}`);
     const dir = runs[0];
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
     assert.equal(config.policy, 'ds3');
+    assert.equal(config.steps, 1000);
+    const status = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8'));
+    assert.equal(status.state, 'stopped');
     const metrics = readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.ok(metrics.length >= 2, 'metrics were written');
+    assert.ok(metrics.length >= 2 && metrics.length < 1000, `metrics up to the cancel (${metrics.length} lines)`);
     for (const k of ['step', 'backend', 'p', 'delta1', 'delta2', 'reward', 'theta', 'push', 'drag', 'ratio']) assert.ok(k in metrics[0], `metrics carry ${k}`);
-    assert.ok(existsSync(join(dir, 'checkpoints')) && readdirSync(join(dir, 'checkpoints')).length > 0, 'a checkpoint was written on Cancel');
+    const checkpoints = readdirSync(join(dir, 'checkpoints'));
+    assert.ok(checkpoints.length > 0, 'a checkpoint was written on Cancel');
   });
 });
 

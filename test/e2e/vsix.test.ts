@@ -22,8 +22,9 @@ describe('the .vsix package', { skip }, () => {
     const sizeMb = statSync(vsix).size / 1024 / 1024;
     console.log(`# vsix: ${sizeMb.toFixed(2)} MB`);
     const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-    const has = (p: string) => list.includes(`extension/${p}`);
-    for (const f of ['package.json', 'dist/extension.cjs', 'dist/server.js', 'dist/cli.js', 'syntaxes/trace.tmLanguage.json', 'language-configuration.json', 'README.md', 'LICENSE']) {
+    // vsce renames README.md/CHANGELOG.md to lower case and LICENSE to LICENSE.txt.
+    const has = (p: string) => list.some((f) => f.toLowerCase() === `extension/${p}`.toLowerCase());
+    for (const f of ['package.json', 'dist/extension.cjs', 'dist/server.js', 'dist/cli.js', 'syntaxes/trace.tmLanguage.json', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
       assert.ok(has(f), `the package holds ${f}`);
     }
     assert.ok(list.some((f) => /^extension\/examples\/.*\.trace$/.test(f)), 'bundled examples');

@@ -31,7 +31,6 @@ export const editorSettings = {
   'security.workspace.trust.enabled': false,
   'editor.semanticHighlighting.enabled': true,
   'files.autoSave': 'off',
-  'workbench.colorTheme': 'Default Dark Modern',
 };
 
 export interface Session {

@@ -38,20 +38,28 @@ export class Workbench {
     await this.quickInput('>', title, title);
   }
 
-  /**
-   * Opens a file by its absolute path through "File: Open File..." (VS Code's own path dialog in
-   * the browser; quick open's file search can take long to index on a busy machine).
-   */
-  async openFile(absPath: string): Promise<void> {
-    await this.runCommand('File: Open File...');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(absPath);
-    await this.page.waitForTimeout(300);
-    await this.page.keyboard.press('Enter');
-    const name = absPath.split('/').pop()!;
-    await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor({ timeout: 30_000 });
-    await this.page.locator('.monaco-editor .view-lines').first().waitFor();
+  /** Clicks the row of the open quick pick whose text contains `text`. */
+  async pickQuickInput(text: string): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+  }
+
+  /** Opens a workspace file (path relative to the workspace folder) by clicking through the Explorer. */
+  async openFile(relPath: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.runCommand('View: Show Explorer');
+    const parts = relPath.split('/');
+    for (const [i, part] of parts.entries()) {
+      const row = this.page.locator('.explorer-folders-view .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+      await row.waitFor({ timeout: 30_000 });
+      const folder = i < parts.length - 1;
+      if (!folder || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    }
+    const name = parts[parts.length - 1];
+    await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: 60_000 });
+    // The text arrives from the remote file system after the tab: wait until lines render.
+    await this.page.locator('.part.editor .monaco-editor .view-lines .view-line').first().waitFor({ timeout: 120_000 });
   }
 
   /** Puts the cursor at a 1-based line and column of the active editor. */
@@ -113,11 +121,12 @@ export class Workbench {
     return { total, rows };
   }
 
-  /** Error / warning / info counts in the status bar. */
+  /** Error / warning / info counts in the status bar (its label reads "Errors: 1, Warnings: 81, Infos: 164"). */
   async statusBarProblems(): Promise<{ errors: number; warnings: number; infos: number }> {
-    const text = await this.page.locator('[id="status.problems"]').first().innerText();
-    const [errors = 0, warnings = 0, infos = 0] = (text.match(/\d+/g) ?? []).map(Number);
-    return { errors, warnings, infos };
+    const item = this.page.locator('[id="status.problems"]');
+    const label = (await item.count()) > 0 ? (await item.first().getAttribute('aria-label')) ?? '' : '';
+    const n = (k: string) => Number(new RegExp(`${k}: (\\d+)`).exec(label)?.[1] ?? 0);
+    return { errors: n('Errors'), warnings: n('Warnings'), infos: n('Infos') };
   }
 
   /** Replaces `length` characters at a 1-based position of the active editor with `text`, by typing. */
@@ -136,7 +145,7 @@ export class Workbench {
   }
 
   /** Polls `probe` until `done` holds for its value; returns the last value either way (the test asserts on it). */
-  async settle<T>(probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  async settle<T>(probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 120_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let v = await probe();
     while (!done(v) && Date.now() < deadline) {
