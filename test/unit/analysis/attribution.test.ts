@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attributeAppendixC, attributeSegmented, attributeThreeLogit, appendixC } from '../../../server/src/analysis/attribution.js';
+import { alignLogProbs, attributeAppendixC, attributeSegmented, attributeThreeLogit, appendixC } from '../../../server/src/analysis/attribution.js';
 import { groupAdvantages } from '../../../server/src/analysis/grpo.js';
 import { klToken } from '../../../server/src/analysis/kl.js';
 import type { SegmentedRecord, Step, TraceRecord } from '../../../server/src/trace/types.js';
@@ -101,4 +101,26 @@ test('real trace with log-probs uses them exactly, and a policy fills the per-pa
   assert.ok(Math.abs(a.parameters.theta_s.push - 0.5 * 0.4) < 1e-12);
   assert.ok(Math.abs(a.parameters.theta_stop.drag - -0.05 * 0.1) < 1e-12);
   assert.equal(a.parameters.theta_resample.push, 0);
+});
+
+test('response-level log-probs are split over the actions: every token used once, decisions one token each', () => {
+  const seg = segmented([{ correct: false, tokens: 30 }, { correct: true, tokens: 10 }]);
+  const N = 40;
+  seg.record = { ...seg.record, logprobs: Array.from({ length: N }, (_, i) => -0.01 * i), refLogprobs: Array.from({ length: N }, () => -0.2) };
+  const lp = alignLogProbs(seg);
+  assert.ok(lp);
+  assert.deepEqual(lp.decisions.map((d) => d.logp.length), [1, 1]);
+  const lengths = [lp.samples[0].logp.length, lp.decisions[0].logp.length, lp.samples[1].logp.length, lp.decisions[1].logp.length];
+  assert.equal(lengths.reduce((a, b) => a + b, 0), N);
+  assert.deepEqual(lengths, [30, 1, 8, 1]);
+  // RESAMPLE is the first token of attempt 2, STOP the last token.
+  assert.equal(lp.decisions[0].logp[0], -0.01 * 30);
+  assert.equal(lp.decisions[1].logp[0], -0.01 * 39);
+  // attributeSegmented uses them by default: r = -beta * sum(logp - ref).
+  const a = attributeSegmented(seg, 1, { beta: 1, eps: 0, gamma: 1, kl: 'k1' });
+  const expected = -Array.from({ length: 30 }, (_, i) => -0.01 * i + 0.2).reduce((x, y) => x + y, 0);
+  assert.ok(Math.abs(a.steps[0].r - expected) < 1e-12);
+  // Mismatched or missing reference: no alignment, eps is used instead.
+  seg.record = { ...seg.record, refLogprobs: [0] };
+  assert.equal(alignLogProbs(seg), undefined);
 });
