@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/calibrate.bench.ts', '--child-calibrate', file, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (child.status !== 0) throw new Error(`child calibration failed: ${child.stderr}`);
       const c = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssMB: number; groups: number; records: number };
-      console.log(`streaming calibration, ${workers} worker threads (parse+segment+summary+B=${B}): ${c.seconds.toFixed(2)} s, ${(mb / c.seconds).toFixed(1)} MB/s = ${(parseS / c.seconds).toFixed(2)}x raw parse time; peak RSS ${c.maxRssMB.toFixed(0)} MB (limit 400 MB: ${c.maxRssMB < 400 ? 'ok' : 'EXCEEDED'}); ${c.records} records, ${c.groups} groups`);
+      console.log(`streaming calibration, ${workers} worker threads (parse+segment+summary+B=${B}): ${c.seconds.toFixed(2)} s, ${(mb / c.seconds).toFixed(1)} MB/s = ${(parseS / c.seconds).toFixed(2)}x the raw parse speed; peak RSS ${c.maxRssMB.toFixed(0)} MB (limit 400 MB: ${c.maxRssMB < 400 ? 'ok' : 'EXCEEDED'}); ${c.records} records, ${c.groups} groups`);
     }
 
     // Bootstrap over the first 100k traces (all when fewer), both ways.
