@@ -60,11 +60,7 @@ export function extractCandidates(text: string, opts: ExtractOptions = {}): Cand
   const found: Candidate[] = [];
   findBoxed(text, found);
   findAfterTrigger(text, 'nswer', answerIsRe, 'answer-is', found, (i) => i > 0 && (text.charCodeAt(i - 1) | 32) === 97);
-  findAfterTrigger(text, '=', equalsRe, 'equals', found, (i) => {
-    const prev = text.charCodeAt(i - 1);
-    // `==`, `<=`, `>=`, `!=` are comparisons, not results.
-    return text.charCodeAt(i + 1) !== 61 && prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33;
-  }, 1);
+  findEquals(text, found);
   findBold(text, found);
   for (const re of opts.patterns ?? []) findPattern(text, re, found);
   if (opts.boundaries) findConcluding(text, opts.boundaries, found);
@@ -125,6 +121,48 @@ function findAfterTrigger(text: string, trigger: string, re: RegExp, rule: Candi
     i = text.indexOf(trigger, i + 1);
   }
 }
+
+/**
+ * "= X" closing a line. The common case, a plain number ("61 * 70 = 4270"), is read by hand;
+ * anything else after the "=" (LaTeX, signs, fractions) goes through the full regex.
+ */
+function findEquals(text: string, out: Candidate[]): void {
+  const n = text.length;
+  for (let i = text.indexOf('='); i >= 0; i = text.indexOf('=', i + 1)) {
+    const prev = text.charCodeAt(i - 1);
+    // `==`, `<=`, `>=`, `!=` are comparisons, not results.
+    if (text.charCodeAt(i + 1) === 61 || prev === 61 || prev === 60 || prev === 62 || prev === 33) continue;
+    let k = i + 1;
+    while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    const start = k;
+    let c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      while (k < n && (((c = text.charCodeAt(k)) >= 48 && c <= 57) || c === 44)) k++;
+      let end = k;
+      if (c === 46 && isDigit(text.charCodeAt(k + 1))) { k++; while (k < n && isDigit(text.charCodeAt(k))) k++; end = k; }
+      let t = k;
+      while (t < n && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
+      if (text.charCodeAt(t) === 46 || text.charCodeAt(t) === 33) t++;
+      while (t < n && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
+      const e = text.charCodeAt(t);
+      if (t >= n || e === 10 || e === 13) {
+        // A trailing comma is punctuation, not a thousands separator.
+        while (end > start && text.charCodeAt(end - 1) === 44) end--;
+        out.push({ start, end, value: text.slice(start, end), rule: 'equals', weak: false });
+        continue;
+      }
+      // Something else follows on the line ("/ 2", "^\circ", "\)"): let the regex decide.
+    }
+    equalsRe.lastIndex = i + 1;
+    const m = equalsRe.exec(text);
+    if (m) {
+      const at = m.index + m[0].indexOf(m[1]);
+      out.push({ start: at, end: at + m[1].length, value: m[1], rule: 'equals', weak: false });
+    }
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function findBold(text: string, out: Candidate[]): void {
   let i = text.indexOf('**');

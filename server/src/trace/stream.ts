@@ -37,8 +37,11 @@ export async function* streamTraceFile(path: string, opts: StreamOptions = {}): 
   else yield* streamTrace(path, opts);
 }
 
-/** Chunks of a byte range; the first chunk starts one byte early (when it can) so the caller sees the byte before the range. */
-async function* chunks(path: string, opts: StreamOptions): AsyncGenerator<{ data: Buffer; at: number; size: number; rangeEnd: number }> {
+/**
+ * Reads a byte range chunk by chunk straight into the queue (no per-chunk buffer); the first
+ * read starts one byte early (when it can) so the caller sees the byte before the range.
+ */
+async function* chunks(path: string, opts: StreamOptions, queue: ByteQueue): AsyncGenerator<{ at: number; n: number; size: number; rangeEnd: number }> {
   const fh = await open(path, 'r');
   try {
     const size = (await fh.stat()).size;
@@ -47,10 +50,12 @@ async function* chunks(path: string, opts: StreamOptions): AsyncGenerator<{ data
     let pos = Math.max(0, (opts.start ?? 0) - 1);
     while (pos < size) {
       opts.signal?.throwIfAborted();
-      const data = Buffer.allocUnsafe(Math.min(chunkSize, size - pos));
-      const { bytesRead } = await fh.read(data, 0, data.length, pos);
+      const want = Math.min(chunkSize, size - pos);
+      const target = queue.reserve(want);
+      const { bytesRead } = await fh.read(target, 0, want, pos);
       if (bytesRead === 0) break;
-      yield { data: bytesRead === data.length ? data : data.subarray(0, bytesRead), at: pos, size, rangeEnd };
+      queue.length += bytesRead;
+      yield { at: pos, n: bytesRead, size, rangeEnd };
       pos += bytesRead;
     }
   } finally {
@@ -66,14 +71,14 @@ async function* chunks(path: string, opts: StreamOptions): AsyncGenerator<{ data
 class ByteQueue {
   private buf = Buffer.allocUnsafe(1 << 16);
   length = 0;
-  append(data: Buffer): void {
-    if (this.length + data.length > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + data.length));
+  /** Room for n more bytes after the queued ones; the caller fills it and adds to `length`. */
+  reserve(n: number): Buffer {
+    if (this.length + n > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
       this.buf.copy(grown, 0, 0, this.length);
       this.buf = grown;
     }
-    data.copy(this.buf, this.length);
-    this.length += data.length;
+    return this.buf.subarray(this.length, this.length + n);
   }
   drop(n: number): void {
     if (n <= 0) return;
@@ -125,10 +130,9 @@ async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<T
     line = preambleLine;
   };
 
-  for await (const { data, at, size, rangeEnd } of chunks(path, opts)) {
-    queue.append(data);
+  for await (const { at, n, size, rangeEnd } of chunks(path, opts, queue)) {
     pending = queue.view();
-    const eof = at + data.length >= size;
+    const eof = at + n >= size;
     for (;;) {
       const i = pending.indexOf('===', scanFrom, 'latin1');
       if (i < 0) { scanFrom = Math.max(scanFrom, pending.length - 2); break; }
@@ -159,7 +163,7 @@ async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<T
       scanFrom -= keep;
       if (recordAt >= 0) recordAt = 0;
     }
-    opts.onProgress?.(Math.min(at + data.length, rangeEnd) - Math.max(0, rangeStart - 1), rangeEnd - Math.max(0, rangeStart - 1));
+    opts.onProgress?.(Math.min(at + n, rangeEnd) - Math.max(0, rangeStart - 1), rangeEnd - Math.max(0, rangeStart - 1));
   }
   if (!done) {
     if (recordAt >= 0) yield emit(recordAt, pending.length);
@@ -195,8 +199,7 @@ export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}
     return records;
   };
 
-  for await (const { data, at, size, rangeEnd } of chunks(path, opts)) {
-    queue.append(data);
+  for await (const { at, n, size, rangeEnd } of chunks(path, opts, queue)) {
     const pending = queue.view();
     let from = 0;
     for (;;) {
@@ -210,7 +213,7 @@ export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}
     }
     queue.drop(from);
     pendingAt += from;
-    opts.onProgress?.(Math.min(at + data.length, rangeEnd), rangeEnd);
-    if (at + data.length >= size && queue.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(queue.view());
+    opts.onProgress?.(Math.min(at + n, rangeEnd), rangeEnd);
+    if (at + n >= size && queue.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(queue.view());
   }
 }
