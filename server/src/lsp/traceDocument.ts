@@ -138,6 +138,10 @@ export class TraceDocument {
 /** Start offset of every line of `text` (LSP line breaks: \r\n, \r, \n); a final break starts one more, empty, line. */
 function lineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) {
