@@ -128,6 +128,7 @@ export class TrainingView {
   private renderHeader(): void {
     const m = this.last;
     const parts: string[] = [];
+    // A metrics line's step is the 0-based index of the update it reports.
     if (this.run) parts.push(`step ${m ? m.step + 1 : 0}/${this.run.steps}`);
     if (m) {
       if (typeof m.backend === 'string') parts.push(`backend ${m.backend}`);

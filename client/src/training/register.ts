@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { listRuns, readConfig, readMetrics, readStatus, type RunSummary } from '../../../server/src/training/runDir.js';
 import { pickLaunch } from './launchPicker.js';
-import { TrainingSession } from './session.js';
+import { TrainingSession, type Outcome } from './session.js';
 import { runOnVerl } from './verl.js';
 
 /** New runs go to <workspace>/.reflection-lens/runs (next to the user's work, so they can be opened and calibrated), else to the extension's storage. */
@@ -39,16 +39,23 @@ function checkRunDir(dir: string): boolean {
   return false;
 }
 
-async function runGrpo(context: vscode.ExtensionContext): Promise<void> {
-  const choice = await pickLaunch();
-  if (!choice) return;
-  if (choice.kind === 'verl') return runOnVerl(context);
-  TrainingSession.start(context, { config: choice.config, runsRoot: runsRoot(context) });
+/** Arguments for running without the quick pick (keybindings, tasks, tests): the run config and where to put the run. */
+interface RunGrpoArgs {
+  config: Record<string, unknown>;
+  runsRoot?: string;
 }
 
-async function resumeTraining(context: vscode.ExtensionContext, clicked: unknown): Promise<void> {
+async function runGrpo(context: vscode.ExtensionContext, args?: unknown): Promise<Outcome | undefined> {
+  const given = args && typeof args === 'object' && 'config' in args ? (args as RunGrpoArgs) : undefined;
+  const choice = given ? { kind: 'local' as const, config: given.config } : await pickLaunch();
+  if (!choice) return undefined;
+  if (choice.kind === 'verl') return void (await runOnVerl(context));
+  return TrainingSession.start(context, { config: choice.config, runsRoot: given?.runsRoot ?? runsRoot(context) }).finished;
+}
+
+async function resumeTraining(context: vscode.ExtensionContext, clicked: unknown): Promise<Outcome | undefined> {
   const dir = await pickRun(context, 'Resume a training run', clicked, (r) => r.status?.state !== 'running');
-  if (!dir || !checkRunDir(dir)) return;
+  if (!dir || !checkRunDir(dir)) return undefined;
   const status = readStatus(dir);
   let steps: number | undefined;
   if (status?.state === 'completed') {
@@ -59,10 +66,10 @@ async function resumeTraining(context: vscode.ExtensionContext, clicked: unknown
       value: String(status.step * 2),
       validateInput: (v) => (/^\d+$/.test(v) && Number(v) > status.step ? undefined : `a whole number above ${status.step}`),
     });
-    if (!more) return;
+    if (!more) return undefined;
     steps = Number(more);
   }
-  TrainingSession.start(context, { resume: dir, steps });
+  return TrainingSession.start(context, { resume: dir, steps }).finished;
 }
 
 async function openRun(context: vscode.ExtensionContext, clicked: unknown): Promise<void> {
@@ -81,7 +88,7 @@ async function openRun(context: vscode.ExtensionContext, clicked: unknown): Prom
 
 export function registerTraining(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('reflectionLens.runGrpo', () => runGrpo(context)),
+    vscode.commands.registerCommand('reflectionLens.runGrpo', (args?: unknown) => runGrpo(context, args)),
     vscode.commands.registerCommand('reflectionLens.stopTraining', () => {
       if (TrainingSession.active.size === 0) return void vscode.window.showInformationMessage('Reflection Lens: no training is running.');
       for (const s of TrainingSession.active) s.stop();

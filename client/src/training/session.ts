@@ -9,12 +9,24 @@ import { TrainerProcess, type TrainerLaunch } from './trainerProcess.js';
 
 const LAST_RUN = 'reflectionLens.lastRun';
 
+export interface Outcome {
+  state: 'completed' | 'stopped' | 'failed';
+  runDir: string | undefined;
+  step: number;
+  error?: string;
+}
+
 export class TrainingSession {
   static readonly active = new Set<TrainingSession>();
   private process: TrainerProcess | undefined;
   runDir: string | undefined;
+  /** Resolves when the trainer has exited: how the run ended (failed when the trainer died without saying). */
+  readonly finished: Promise<Outcome>;
+  private finish!: (o: Outcome) => void;
 
-  private constructor(private readonly context: vscode.ExtensionContext, private panel: TrainingPanel) {}
+  private constructor(private readonly context: vscode.ExtensionContext, private panel: TrainingPanel) {
+    this.finished = new Promise((resolve) => { this.finish = resolve; });
+  }
 
   /** Starts a run (new or resumed), reusing `panel` when given. */
   static start(context: vscode.ExtensionContext, launch: Omit<TrainerLaunch, 'trainer'>, panel?: TrainingPanel): TrainingSession {
@@ -77,9 +89,14 @@ export class TrainingSession {
         const exit = await this.process.exited;
         TrainingSession.active.delete(this);
         if (!done) {
-          this.panel.setState('failed', exit.stderr.trim() || `trainer exited with code ${exit.code}`);
-          void vscode.window.showErrorMessage(`Reflection Lens: training failed: ${exit.stderr.trim().split('\n').pop() ?? `exit code ${exit.code}`}`);
-        } else void this.announce(done);
+          const error = exit.stderr.trim() || `trainer exited with code ${exit.code}`;
+          this.panel.setState('failed', error);
+          this.finish({ state: 'failed', runDir: this.runDir, step: 0, error });
+          void vscode.window.showErrorMessage(`Reflection Lens: training failed: ${error.split('\n').pop()}`);
+        } else {
+          this.finish({ state: done.state, runDir: done.runDir, step: done.step, ...(done.error ? { error: done.error } : {}) });
+          void this.announce(done);
+        }
       },
     );
   }

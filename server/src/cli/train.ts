@@ -32,6 +32,7 @@ Options:
 const fmt = (v: unknown, digits = 3): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '-');
 
 function progressText(m: Record<string, unknown>, steps: number): string {
+  // A metrics line's step is the 0-based index of the update it reports.
   const parts = [`step ${Number(m.step) + 1}/${steps}`];
   if (m.p !== undefined) parts.push(`p ${fmt(m.p)} d1 ${fmt(m.delta1)} d2 ${fmt(m.delta2)}`);
   if (m.reward !== undefined) parts.push(`reward ${fmt(m.reward)}`);

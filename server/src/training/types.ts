@@ -29,5 +29,6 @@ export interface RunIO {
  * - Resume: the runner drops metrics lines with step >= the latest checkpoint's step before calling
  *   the policy again, and may raise config.steps. Rollouts: `writeRollouts(runDir, name, text)`.
  * - `emit` appends to metrics.jsonl (fsync'ed) and streams the line to the UI; `log` only streams.
+ *   A line's `step` is the 0-based index of the update it reports (after it, step + 1 updates are done).
  */
 export type TrainPolicy = (config: Record<string, unknown>, io: RunIO) => Promise<void>;
