@@ -101,8 +101,17 @@ async function loadWasm(): Promise<{ tf: Tf; detail: string }> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const dir = wasmDir();
   wasm.setWasmPaths(dir.endsWith('/') ? dir : dir + '/');
-  if (!(await tfjs.setBackend('wasm'))) throw new Error('wasm backend failed to initialise');
-  await tfjs.ready();
+  // The backend's Emscripten loader reads the CommonJS free variable `__dirname`, which an ESM
+  // bundle (dist/trainer.js) does not have: lend it for the initialisation only.
+  const g = globalThis as { __dirname?: string };
+  const lent = g.__dirname === undefined;
+  if (lent) g.__dirname = dir;
+  try {
+    if (!(await tfjs.setBackend('wasm'))) throw new Error('wasm backend failed to initialise');
+    await tfjs.ready();
+  } finally {
+    if (lent) delete g.__dirname;
+  }
   const simd = await tfjs.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   return { tf: tfjs, detail: simd ? 'SIMD, single thread' : 'no SIMD, single thread' };
 }

@@ -109,8 +109,9 @@ export interface Model {
   dispose(): void;
 }
 
-export function makeModel(tf: Tf, shape: ModelShape): Model {
-  const matmul = makeMatmul(tf);
+/** `plainMatmul`: use tf.matMul's own gradient (transposed products) — the benchmark's baseline. */
+export function makeModel(tf: Tf, shape: ModelShape, opts: { plainMatmul?: boolean } = {}): Model {
+  const matmul = opts.plainMatmul ? (a: Tensor, b: Tensor) => tf.matMul(a as tfjs.Tensor2D, b as tfjs.Tensor2D) : makeMatmul(tf);
   const { dModel: d, heads } = shape;
   if (d % heads !== 0) throw new Error(`dModel ${d} is not divisible by heads ${heads}`);
   const dh = d / heads;

@@ -9,7 +9,8 @@ import { Adam } from './adam.js';
 import { loadLatestCheckpoint, pruneCheckpoints, saveCheckpoint } from './checkpoint.js';
 import { parseConfig, resolveTinyLmConfig, type TinyLmConfig } from './config.js';
 import { cloneParams, disposeParams, initParams, makeModel, type Model, type Params } from './model.js';
-import { dftLoss, grpoLoss, groupAdvantages, makeConstants, responseMask, sftLoss, tokenLogp, type Constants } from './objectives.js';
+import { groupAdvantages, makeConstants, responseMask, tokenLogp, type Constants } from './objectives.js';
+import { grpoUpdate, supervisedUpdate, type Learner } from './update.js';
 import { evalProblems, evaluateSplit, generate, type SplitResult } from './rollout.js';
 
 type Tensor = tfjs.Tensor;
@@ -24,16 +25,6 @@ const warmupOf = (cfg: TinyLmConfig) => (cfg.objective === 'grpo' ? Math.min(cfg
 /** Phase of the s-th step (s = steps completed once it ends, 1-based). */
 function phaseOf(cfg: TinyLmConfig, s: number): 'sft' | 'dft' | 'grpo' {
   return s <= warmupOf(cfg) ? cfg.warmupObjective : cfg.objective;
-}
-
-/** Scales gradients so their global norm is at most maxNorm (on device: no read-back). */
-function clipGradients(tf: Tf, grads: Record<string, Tensor>, maxNorm: number): Record<string, Tensor> {
-  if (maxNorm <= 0) return grads;
-  return tf.tidy(() => {
-    const sq = Object.values(grads).map((g) => tf.sum(tf.square(g)));
-    const scale = tf.minimum(1, tf.div(maxNorm, tf.add(tf.sqrt(tf.addN(sq)), 1e-6)));
-    return Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.mul(g, scale)]));
-  });
 }
 
 export const trainTinyLm: TrainPolicy = async (raw, io) => {
@@ -166,24 +157,15 @@ class TinyLmRun {
     }
     const maskData = responseMask(layout, tokens, rows);
     const count = maskData.reduce((a, b) => a + b, 0);
-    const scalars = tf.tidy(() => {
-      const tok = tf.tensor2d(tokens, [rows, T], 'int32');
-      const mask = tf.tensor2d(maskData, [rows, T - 1]);
-      const { value, grads } = tf.variableGrads(() => {
-        const logp = tokenLogp(tf, this.model, this.params, tok, this.consts, mask);
-        return (objective === 'sft' ? sftLoss : dftLoss)(tf, logp, mask, count) as tfjs.Scalar;
-      }, [...this.params.values()]);
-      this.adam.apply(this.params, this.byParamName(clipGradients(tf, grads, cfg.gradClip)));
-      return tf.reshape(value, [1]);
-    });
+    const tok = tf.tensor2d(tokens, [rows, T], 'int32'), mask = tf.tensor2d(maskData, [rows, T - 1]);
+    const scalars = supervisedUpdate(this.learner(), objective, tok, mask, count);
+    tok.dispose();
+    mask.dispose();
     return { rows, scalars };
   }
 
-  /** Gradients come back keyed by tfjs variable name; the optimizer wants parameter names. */
-  byParamName(grads: Record<string, Tensor>): Record<string, Tensor> {
-    const out: Record<string, Tensor> = {};
-    for (const [name, v] of this.params) if (grads[v.name]) out[name] = grads[v.name];
-    return out;
+  learner(): Learner {
+    return { tf: this.tf, model: this.model, params: this.params, adam: this.adam, consts: this.consts, gradClip: this.cfg.gradClip };
   }
 
   async grpoStep(): Promise<{ rows: number; scalars: Tensor; stats: ReturnType<DecisionStats['summary']> }> {
@@ -217,20 +199,10 @@ class TinyLmRun {
       const count = mask.reduce((x, y) => x + y, 0);
       parts.push(tf.tidy(() => {
         const idxT = tf.tensor1d(idx, 'int32');
-        const batch = {
+        return grpoUpdate(this.learner(), {
           tokens: tf.tensor2d(tok, [mb, T], 'int32'), mask: tf.tensor2d(mask, [mb, T - 1]), count,
           advantages: tf.tensor2d(a, [mb, 1]), oldLogp: tf.gather(oldLogp, idxT), refLogp: tf.gather(refLogp, idxT),
-        };
-        let extra: Tensor | null = null;
-        const { value, grads } = tf.variableGrads(() => {
-          const out = grpoLoss(tf, tokenLogp(tf, this.model, this.params, batch.tokens, this.consts, batch.mask), batch, cfg);
-          extra = tf.keep(tf.stack([out.kl, out.clipFrac]));
-          return out.loss as tfjs.Scalar;
-        }, [...this.params.values()]);
-        this.adam.apply(this.params, this.byParamName(clipGradients(tf, grads, cfg.gradClip)));
-        const out = tf.concat([tf.reshape(value, [1]), extra!]);
-        extra!.dispose();
-        return out;
+        }, cfg);
       }));
     }
     oldLogp.dispose();
