@@ -151,7 +151,9 @@ function findEquals(text: string, out: Candidate[]): void {
         out.push({ start, end, value: text.slice(start, end), rule: 'equals', weak: false });
         continue;
       }
-      // Something else follows on the line ("/ 2", "^\circ", "\)"): let the regex decide.
+      // Only a fraction, degree, percent or closing math delimiter may still follow the number
+      // ("/ 2", "^\circ", "\)"): the regex decides those; "77 = 70 + 7" is not an answer.
+      if (!(e === 47 || e === 94 || e === 92 || e === 36 || e === 37 || e === 0xb0)) continue;
     }
     equalsRe.lastIndex = i + 1;
     const m = equalsRe.exec(text);
@@ -219,18 +221,25 @@ function findConcluding(text: string, boundaries: readonly number[], out: Candid
 
 /** Sorted by start; a candidate inside (or equal to) another one's span is dropped, strong ones first. */
 function dedupe(found: Candidate[]): Candidate[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.weak) - Number(b.weak));
+  // Insertion sort: a few candidates per text, mostly in order already.
+  for (let i = 1; i < found.length; i++) {
+    const c = found[i];
+    let j = i - 1;
+    while (j >= 0 && before(c, found[j])) { found[j + 1] = found[j]; j--; }
+    found[j + 1] = c;
+  }
   const out: Candidate[] = [];
+  let last: Candidate | undefined;
   for (const c of found) {
-    const last = out[out.length - 1];
-    if (last && c.start >= last.start && c.end <= last.end) {
-      // Same span: keep the strong one (sorting put it first).
-      continue;
-    }
+    // Inside the previous one (same span included: sorting put the strong one first).
+    if (last && c.start >= last.start && c.end <= last.end) continue;
     out.push(c);
+    last = c;
   }
   return out;
 }
+
+const before = (a: Candidate, b: Candidate): boolean => a.start < b.start || (a.start === b.start && (a.end > b.end || (a.end === b.end && !a.weak && b.weak)));
 
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
