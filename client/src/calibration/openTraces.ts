@@ -46,5 +46,6 @@ export async function openTraces(client: LanguageClient, params: Omit<CalibrateP
   if (!pick) return;
   const at = new vscode.Range(pick.line, 0, pick.line, 0);
   // Beside the panel, so the charts stay in view while traces are read one after another.
-  await vscode.window.showTextDocument(pick.uri, { selection: at, preview: true, viewColumn: vscode.ViewColumn.Beside });
+  const editor = await vscode.window.showTextDocument(pick.uri, { selection: at, preview: true, viewColumn: vscode.ViewColumn.Beside });
+  editor.revealRange(at, vscode.TextEditorRevealType.AtTop);
 }
