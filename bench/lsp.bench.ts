@@ -7,7 +7,7 @@
 //     full-document change (full re-parse and re-analysis): the ratio shows incrementality.
 // Wall times on a shared machine are inflated by other processes, so the server's own CPU time
 // (from reflectionLens/documentStats) and this client's CPU time are printed beside them.
-// Size: BENCH_LSP_MB (default 20). Run: npm run build && node --import tsx bench/lsp.bench.ts
+// Size: BENCH_LSP_MB (default 20). Run: npm run bench lsp
 import { cpus, loadavg } from 'node:os';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Rng } from '../server/src/analysis/random.js';

@@ -67,8 +67,10 @@ export class TraceDocument {
       const regionStart = first >= 0 ? this.startOf(first) : 0;
       const from = Math.max(first, 0);
       const old = (first < 0 ? this.preambleText : '') + this.entries.slice(from, last + 1).map((e) => e.text).join('');
-      const a = offsetIn(old, regionStart, startLine, start.line === startLine ? start.character : Infinity);
-      const b = Math.max(a, offsetIn(old, regionStart, endLine, end.line === endLine ? end.character : Infinity));
+      // Positions outside the document clamp to its start or end, as LSP clients clamp them.
+      const column = (p: { line: number; character: number }) => (p.line < 0 ? 0 : p.line > this.breaks ? Infinity : p.character);
+      const a = offsetIn(old, regionStart, startLine, column(start));
+      const b = Math.max(a, offsetIn(old, regionStart, endLine, column(end)));
       this.replaceRegion(regionStart, last, from, old.slice(0, a) + change.text + old.slice(b), old);
     }
     this.version = version;
