@@ -141,10 +141,12 @@ async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<T
       scanFrom = i + 1;
       if (!isStart || pendingAt + i < rangeStart) continue;
       if (pendingAt + i >= rangeEnd) { done = true; break; }
-      if (recordAt >= 0) yield emit(recordAt, i);
-      else preamble(i);
+      // A BOM before the very first record line belongs to that line (the parser skips it).
+      const at = pendingAt + i === 3 && recordAt < 0 && pending[i - 3] === 0xef ? i - 3 : i;
+      if (recordAt >= 0) yield emit(recordAt, at);
+      else preamble(at);
       opts.signal?.throwIfAborted();
-      recordAt = i;
+      recordAt = at;
     }
     if (done) {
       // The open record ends where the next range's first record starts.

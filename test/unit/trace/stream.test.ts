@@ -83,3 +83,11 @@ test('full pass: worker threads give the same totals as one thread', async () =>
   assert.ok(one.records > 1000 && one.samples > one.records && one.resamples > 0 && one.echoes > 0);
   assert.ok(Math.abs(two.drag.sampling - one.drag.sampling) < 1e-6 * Math.abs(one.drag.sampling) + 1e-9);
 });
+
+test('a BOM right before the first record is not a line of its own', async () => {
+  const path = join(dir, 'bom.trace');
+  writeFileSync(path, '\ufeff=== 1\nanswer: 2\n---\nx = 2\n=== 2\n---\ny\n');
+  const { records, diagnostics } = await collect(path, { chunkSize: 2 });
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(records.map((r) => [r.id, r.startLine, r.bodyStartLine]), [['1', 0, 3], ['2', 4, 6]]);
+});
