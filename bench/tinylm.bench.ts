@@ -5,8 +5,9 @@
 //            batch of the default tiny-lm config's shape; the loss is read back every
 //            TINYLM_BENCH_READ_EVERY steps (default 1, as FACTS.md measured). Same work as
 //            bench/tinylm_reference.py does in PyTorch, so the two tokens/s compare directly.
-//   baseline: the same with tf.matMul's own gradient (transposed products) instead of the
-//            explicit-transpose matmul the model uses (the wasm speed-up FACTS.md reports).
+//   baseline: the same with the other matmul mode (model.ts): wasm/cpu train with explicit-
+//            transpose matmuls (FACTS.md's wasm speed-up), GPU backends with tf.matMul's own
+//            gradient and fused linear layers (fewer kernel dispatches); each is timed against the other.
 //   grpo:    whole GRPO steps through trainTinyLm (sampling the rollouts included), median step.
 // Prints one table and the ratios against the first backend, plus a JSON line per backend
 // (`TINYLM_BENCH {...}`) that bench/device-tinylm.sh collects.
@@ -24,13 +25,13 @@ import { selectBackend } from '../server/src/training/backend.js';
 import { Layout, VOCAB_SIZE } from '../server/src/training/multiplication.js';
 import { Adam } from '../server/src/training/tinylm/adam.js';
 import { DEFAULT_CONFIG } from '../server/src/training/tinylm/config.js';
-import { initParams, makeModel, type ModelShape } from '../server/src/training/tinylm/model.js';
+import { initParams, makeModel, matmulModeFor, type MatmulMode, type ModelShape } from '../server/src/training/tinylm/model.js';
 import { makeConstants, tokenLogp } from '../server/src/training/tinylm/objectives.js';
 import { trainTinyLm } from '../server/src/training/tinylm/train.js';
 import { grpoUpdate } from '../server/src/training/tinylm/update.js';
 
 interface Shape { name: string; layers: number; dModel: number; heads: number; mlpRatio: number; seqLength: number; batch: number }
-interface Result { backend: string; detail: string; shape: Shape; update: Timing; baseline: Timing | null; grpo: { stepsPerSec: number; tokensPerSec: number } | null }
+interface Result { backend: string; detail: string; shape: Shape; mode: MatmulMode; update: Timing; baseline: Timing & { mode: MatmulMode }; grpo: { stepsPerSec: number; tokensPerSec: number } | null }
 /** cpuSeconds: this process's CPU time (user + system): on a shared, oversubscribed machine it tracks the work better than the wall clock. */
 interface Timing { steps: number; seconds: number; cpuSeconds: number; stepsPerSec: number; tokensPerSec: number; tokensPerCpuSec: number }
 
@@ -63,30 +64,31 @@ function main(): void {
   console.log(`\ntiny-lm training throughput, ${shape.name}: ${shape.layers} layers, d_model ${shape.dModel}, ${shape.heads} heads, T=${shape.seqLength}, batch ${shape.batch}, vocab ${VOCAB_SIZE}`);
   const base = results[0];
   const row = (cols: string[]) => console.log(cols.map((c, i) => (i === 0 ? c.padEnd(8) : c.padStart(19))).join(''));
-  row(['backend', 'update tok/s', 'update tok/CPU-s', 'updates/s', 'plain-matMul tok/s', 'GRPO-step tok/s', `vs ${base.backend}`]);
+  row(['backend', 'update tok/s', 'update tok/CPU-s', 'updates/s', 'other-mode tok/s', 'GRPO-step tok/s', `vs ${base.backend}`]);
   for (const r of results) {
-    row([r.backend, r.update.tokensPerSec.toFixed(0), r.update.tokensPerCpuSec.toFixed(0), r.update.stepsPerSec.toFixed(2), r.baseline ? r.baseline.tokensPerSec.toFixed(0) : '-', r.grpo ? r.grpo.tokensPerSec.toFixed(0) : '-', (r.update.tokensPerSec / base.update.tokensPerSec).toFixed(2) + 'x']);
+    row([r.backend, r.update.tokensPerSec.toFixed(0), r.update.tokensPerCpuSec.toFixed(0), r.update.stepsPerSec.toFixed(2), r.baseline.tokensPerSec.toFixed(0), r.grpo ? r.grpo.tokensPerSec.toFixed(0) : '-', (r.update.tokensPerSec / base.update.tokensPerSec).toFixed(2) + 'x']);
   }
-  for (const r of results) if (r.baseline) console.log(`${r.backend}: explicit-transpose matmul is ${(r.update.tokensPerSec / r.baseline.tokensPerSec).toFixed(2)}x tf.matMul's own gradient by wall clock, ${(r.update.tokensPerCpuSec / r.baseline.tokensPerCpuSec).toFixed(2)}x by CPU time (${r.detail})`);
+  for (const r of results) console.log(`${r.backend} (${r.detail}): trains with ${r.mode} matmuls, ${(r.update.tokensPerSec / r.baseline.tokensPerSec).toFixed(2)}x the ${r.baseline.mode} mode by wall clock, ${(r.update.tokensPerCpuSec / r.baseline.tokensPerCpuSec).toFixed(2)}x by CPU time`);
 }
 
 async function child(backendName: string): Promise<Result> {
   const choice = await selectBackend(backendName);
   const slow = choice.name === 'cpu';
   const steps = Math.max(2, Math.round(Number(env.TINYLM_BENCH_STEPS ?? 20) / (slow ? 4 : 1)));
-  const update = await timeUpdates(choice.tf, steps, false);
-  const baseline = choice.name === 'wasm' || choice.name === 'cpu' ? await timeUpdates(choice.tf, steps, true) : null;
+  const mode = matmulModeFor(choice.name), other: MatmulMode = mode === 'native' ? 'explicit-transpose' : 'native';
+  const update = await timeUpdates(choice.tf, steps, mode);
+  const baseline = await timeUpdates(choice.tf, steps, other);
   const grpoSteps = Number(env.TINYLM_BENCH_GRPO_STEPS ?? 4);
   const grpo = grpoSteps > 0 && env.TINYLM_BENCH_SHAPE !== 'facts' ? await timeGrpo(backendName, slow ? 2 : grpoSteps) : null;
-  return { backend: choice.name, detail: choice.detail, shape, update, baseline, grpo };
+  return { backend: choice.name, detail: choice.detail, shape, mode, update, baseline: { ...baseline, mode: other }, grpo };
 }
 
 /** GRPO updates on a fixed random batch, the exact code path of training (update.ts). */
-async function timeUpdates(tf: Awaited<ReturnType<typeof selectBackend>>['tf'], steps: number, plainMatmul: boolean): Promise<Timing> {
+async function timeUpdates(tf: Awaited<ReturnType<typeof selectBackend>>['tf'], steps: number, mode: MatmulMode): Promise<Timing> {
   const T = shape.seqLength, B = shape.batch;
   const ids = Array.from({ length: T }, (_, i) => i);
   const mshape: ModelShape = { vocab: VOCAB_SIZE, seqLength: T, slots: ids, segments: ids.map(() => 0), dModel: shape.dModel, heads: shape.heads, layers: shape.layers, mlpRatio: shape.mlpRatio };
-  const model = makeModel(tf, mshape, { plainMatmul });
+  const model = makeModel(tf, mshape, mode);
   const params = initParams(tf, mshape, 1);
   const consts = { targetBias: tf.keep(tf.zeros([1, T - 1, VOCAB_SIZE])) };
   const adam = new Adam(tf, 1e-4);

@@ -21,6 +21,23 @@ test('explicit-transpose matmul has the same value and gradients as tf.matMul (2
   }
 });
 
+test('both matmul modes (explicit transposes; native fused linear layers) give the same logits and gradients', () => {
+  const layout = new Layout(['2x1'], 2);
+  const shape = { vocab: 16, seqLength: layout.seqLength, slots: layout.slots(), segments: layout.segments(), dModel: 32, heads: 4, layers: 2, mlpRatio: 2 };
+  const params = initParams(tf, shape, 6);
+  const tokens = tf.randomUniform([3, layout.seqLength], 0, 16, 'int32', 2);
+  const run = (mode: 'native' | 'explicit-transpose') => {
+    const model = makeModel(tf, shape, mode);
+    const { value, grads } = tf.variableGrads(() => tf.mean(tf.square(model.logits(params, tokens))) as never, [...params.values()]);
+    model.dispose();
+    return { value: value.dataSync()[0], grads: [...params.values()].map((v) => grads[v.name]) };
+  };
+  const a = run('explicit-transpose'), b = run('native');
+  assert.ok(Math.abs(a.value - b.value) < 1e-5 * Math.max(1, Math.abs(a.value)));
+  a.grads.forEach((g, i) => assert.ok(tf.max(tf.abs(tf.sub(g, b.grads[i]))).dataSync()[0] < 1e-4, `gradient ${i}`));
+  for (const v of params.values()) v.dispose();
+});
+
 test('KL estimators match verl: k1 = log ratio, k2 = half squared, low_var_kl = exp(k)-k-1 clamped', () => {
   const lp = tf.tensor1d([-1, -2, -0.5, -30]), ref = tf.tensor1d([-1.5, -1, -0.5, -1]);
   const d = [0.5, -1, 0, -29];

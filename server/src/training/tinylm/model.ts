@@ -109,9 +109,19 @@ export interface Model {
   dispose(): void;
 }
 
-/** `plainMatmul`: use tf.matMul's own gradient (transposed products) — the benchmark's baseline. */
-export function makeModel(tf: Tf, shape: ModelShape, opts: { plainMatmul?: boolean } = {}): Model {
-  const matmul = opts.plainMatmul ? (a: Tensor, b: Tensor) => tf.matMul(a as tfjs.Tensor2D, b as tfjs.Tensor2D) : makeMatmul(tf);
+/**
+ * How products are computed. 'explicit-transpose': the custom-gradient matmul above (wasm, cpu).
+ * 'native': tf.matMul's own gradient and linear layers as one fused op (product + bias + ReLU):
+ * fewer kernel dispatches, which is what bounds GPU backends at these sizes.
+ */
+export type MatmulMode = 'explicit-transpose' | 'native';
+
+/** The mode a backend trains fastest with. */
+export const matmulModeFor = (backend: string): MatmulMode => (backend === 'wasm' || backend === 'cpu' ? 'explicit-transpose' : 'native');
+
+export function makeModel(tf: Tf, shape: ModelShape, mode: MatmulMode = 'explicit-transpose'): Model {
+  const native = mode === 'native';
+  const matmul = native ? (a: Tensor, b: Tensor) => tf.matMul(a as tfjs.Tensor2D, b as tfjs.Tensor2D) : makeMatmul(tf);
   const { dModel: d, heads } = shape;
   if (d % heads !== 0) throw new Error(`dModel ${d} is not divisible by heads ${heads}`);
   const dh = d / heads;
@@ -134,7 +144,11 @@ export function makeModel(tf: Tf, shape: ModelShape, opts: { plainMatmul?: boole
     const { mean, variance } = tf.moments(x, -1, true);
     return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5))), g), b);
   };
-  const linear = (x: Tensor, w: Tensor, b: Tensor) => tf.add(matmul(x, w), b);
+  const linear = (x: Tensor, w: Tensor, b: Tensor, relu = false): Tensor => {
+    if (native) return tf.fused.matMul({ a: x as tfjs.Tensor2D, b: w as tfjs.Tensor2D, bias: b, activation: relu ? 'relu' : 'linear' });
+    const y = tf.add(matmul(x, w), b);
+    return relu ? tf.relu(y) : y;
+  };
 
   return {
     shape,
@@ -161,7 +175,7 @@ export function makeModel(tf: Tf, shape: ModelShape, opts: { plainMatmul?: boole
         const merged = tf.reshape(tf.transpose(tf.reshape(att, [B, heads, T, dh]), [0, 2, 1, 3]), [B * T, d]);
         x = tf.add(x, linear(merged, p(`l${l}.proj.w`), p(`l${l}.proj.b`)));
         const h2 = layerNorm(x, p(`l${l}.ln2.g`), p(`l${l}.ln2.b`));
-        x = tf.add(x, linear(tf.relu(linear(h2, p(`l${l}.fc1.w`), p(`l${l}.fc1.b`))), p(`l${l}.fc2.w`), p(`l${l}.fc2.b`)));
+        x = tf.add(x, linear(linear(h2, p(`l${l}.fc1.w`), p(`l${l}.fc1.b`), true), p(`l${l}.fc2.w`), p(`l${l}.fc2.b`)));
       }
       const out = linear(layerNorm(x, p('lnf.g'), p('lnf.b')), p('head.w'), p('head.b'));
       return tf.reshape(out, [B, T, shape.vocab]);

@@ -8,7 +8,7 @@ import type { RunIO, TrainPolicy } from '../types.js';
 import { Adam } from './adam.js';
 import { loadLatestCheckpoint, pruneCheckpoints, saveCheckpoint } from './checkpoint.js';
 import { parseConfig, resolveTinyLmConfig, type TinyLmConfig } from './config.js';
-import { cloneParams, disposeParams, initParams, makeModel, type Model, type Params } from './model.js';
+import { cloneParams, disposeParams, initParams, makeModel, matmulModeFor, type Model, type Params } from './model.js';
 import { groupAdvantages, makeConstants, responseMask, tokenLogp, type Constants } from './objectives.js';
 import { grpoUpdate, supervisedUpdate, type Learner } from './update.js';
 import { evalProblems, evaluateSplit, generate, type SplitResult } from './rollout.js';
@@ -58,7 +58,7 @@ class TinyLmRun {
     if (attempts < 1) throw new Error(`tiny-lm config: maxResponseLength ${cfg.maxResponseLength} is shorter than one attempt`);
     this.layout = new Layout([...cfg.tasks, ...cfg.oodTasks], attempts);
     this.seqTokens = this.layout.seqLength;
-    this.model = makeModel(tf, { vocab: 16, seqLength: this.layout.seqLength, slots: this.layout.slots(), segments: this.layout.segments(), dModel: cfg.dModel, heads: cfg.heads, layers: cfg.layers, mlpRatio: cfg.mlpRatio });
+    this.model = makeModel(tf, { vocab: 16, seqLength: this.layout.seqLength, slots: this.layout.slots(), segments: this.layout.segments(), dModel: cfg.dModel, heads: cfg.heads, layers: cfg.layers, mlpRatio: cfg.mlpRatio }, matmulModeFor(backendName));
     this.consts = makeConstants(tf, this.layout);
     this.params = initParams(tf, this.model.shape, cfg.seed);
     this.adam = new Adam(tf, warmupOf(cfg) > 0 ? cfg.warmupLr : cfg.lr);
