@@ -282,6 +282,7 @@ export const trainDs3: TrainPolicy = async (raw, io) => {
   let reference = resumed ? { ...resumed.reference } : { ...c.reference };
   let step = resumed?.step ?? 0;
   io.log(resumed ? `ds3: resuming at step ${step} of ${c.steps}` : `ds3: ${c.steps} steps, ${c.groups} groups x ${c.n} trajectories, backend js-exact (closed-form gradients in plain JS)`);
+  if (typeof raw.backend === 'string' && raw.backend !== 'auto') io.log(`ds3: backend "${raw.backend}" ignored: ds3's gradients are closed-form plain JS (no TensorFlow.js)`);
 
   for (; step < c.steps; step++) {
     // Reference reset (verl's ref-model update): the reference becomes the policy that samples

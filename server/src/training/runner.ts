@@ -3,7 +3,7 @@
 // `reflection-lens train` both call this, so the CLI and the editor produce identical runs.
 import { resolve } from 'node:path';
 import { resolveDs3Config, trainDs3 } from './ds3.js';
-import { mergeRunConfig } from './runConfig.js';
+import { ConfigError, mergeRunConfig } from './runConfig.js';
 import {
   createRunDir, latestCheckpoint, MetricsWriter, newRunDirName, readConfig, readStatus, truncateMetricsTo, writeConfig, writeStatus,
   type RunState,
@@ -35,6 +35,16 @@ interface PolicyModule {
   resolveConfig?(config: Record<string, unknown>): Record<string, unknown>;
 }
 
+/** Whether a process with this pid exists (signal 0 probes without signalling). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function loadPolicy(policy: PolicyName): Promise<PolicyModule> {
   if (policy === 'ds3') return { train: trainDs3, resolveConfig: (c) => ({ ...c, ...resolveDs3Config(c) }) };
   // Loaded on demand: tiny-lm pulls in TensorFlow.js, which ds3 runs must not pay for. The
@@ -52,6 +62,10 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
   if (req.resume) {
     runDir = resolve(req.resume);
     config = readConfig(runDir);
+    const current = readStatus(runDir);
+    if (current?.state === 'running' && current.pid !== undefined && current.pid !== process.pid && processAlive(current.pid)) {
+      throw new ConfigError(`${runDir} is being trained by process ${current.pid}; stop it before resuming`);
+    }
     const extra = mergeRunConfig({ policy: config.policy }, ...(req.config ?? []));
     // A resume may only extend the run; every other key stays what the run was started with.
     if (typeof extra.steps === 'number' && extra.steps !== config.steps) {

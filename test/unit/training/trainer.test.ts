@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { latestCheckpoint, readMetrics, readStatus } from '../../../server/src/training/runDir.js';
+import { latestCheckpoint, readMetrics, readStatus, writeStatus } from '../../../server/src/training/runDir.js';
 import { runTraining } from '../../../server/src/training/runner.js';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
@@ -65,6 +65,39 @@ test('SIGTERM stops dist/trainer.js cleanly; `reflection-lens train --resume` fi
     // Same seed, no interruption: every metrics line must be the same.
     const ref = join(tmp, 'ref');
     await runTraining({ config: [CONFIG], out: ref, signal: new AbortController().signal, onEvent() {} });
+    assert.deepEqual(readMetrics(dir).records, readMetrics(ref).records);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('SIGKILL mid-run (no clean stop): the directory still resumes, redoes the uncheckpointed steps, and matches an uninterrupted run', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'trainer-kill-'));
+  try {
+    const dir = join(tmp, 'run');
+    // Checkpoint every 20 steps, kill after 30 metrics lines: steps 20..29 are logged but not checkpointed.
+    const config = { ...CONFIG, checkpointEvery: 20 };
+    const child = spawn(process.execPath, [trainer, '--config-json', JSON.stringify(config), '--out', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let metrics = 0;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (JSON.parse(line).type === 'metrics' && ++metrics === 30) child.kill('SIGKILL');
+    });
+    await exited(child);
+    const status = readStatus(dir);
+    assert.equal(status?.state, 'running', 'a killed run cannot update its status');
+    const cp = latestCheckpoint(dir)!;
+    assert.ok(readMetrics(dir).records.length > cp.step, 'metrics ran ahead of the last checkpoint');
+    // While a live process owns the run, a second trainer refuses to resume it.
+    writeStatus(dir, { ...status!, pid: process.pid }); // this test process: alive
+    const refused = spawnSync(process.execPath, [cli, 'train', '--resume', dir], { encoding: 'utf8' });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /is being trained by process \d+; stop it before resuming/);
+    writeStatus(dir, status!); // the killed trainer's pid: gone, so the run is resumable
+    const resumed = spawnSync(process.execPath, [cli, 'train', '--resume', dir, '--json'], { encoding: 'utf8' });
+    assert.equal(resumed.status, 0, resumed.stderr);
+    assert.match(resumed.stderr, new RegExp(`resuming at step ${cp.step}`));
+    const ref = join(tmp, 'ref');
+    await runTraining({ config: [config], out: ref, signal: new AbortController().signal, onEvent() {} });
     assert.deepEqual(readMetrics(dir).records, readMetrics(ref).records);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
