@@ -27,6 +27,8 @@ function button(label: string, onClick: () => void, attrs: Record<string, string
   return b;
 }
 
+const SKIPPED_LISTED = 200;
+
 export class CalibrationView {
   /** Live charts by id (the test hook reads their data). */
   readonly charts: Record<string, Chart> = {};
@@ -138,10 +140,12 @@ export class CalibrationView {
     d.open = open;
     d.append(el('summary', {}, `${r.skipped.length} ${r.skipped.length === 1 ? 'input' : 'inputs'} skipped`));
     const ul = el('ul');
-    for (const s of r.skipped) {
+    // A huge corpus can skip thousands of inputs; the page lists the first ones, the exports hold all.
+    for (const s of r.skipped.slice(0, SKIPPED_LISTED)) {
       const where = s.line === undefined ? s.file : `${s.file}:${s.line}`;
       ul.append(el('li', {}, el('code', {}, where), ' — ', s.reason));
     }
+    if (r.skipped.length > SKIPPED_LISTED) ul.append(el('li', { class: 'muted' }, `… and ${r.skipped.length - SKIPPED_LISTED} more (Export JSON lists them all)`));
     d.append(ul);
     return d;
   }
@@ -175,7 +179,8 @@ export class CalibrationView {
   }
 
   private card(id: string, built: BuiltChart, size = ''): HTMLElement {
-    const canvas = el('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': id });
+    const title = (built.config.options?.plugins?.title as { text?: string } | undefined)?.text ?? id;
+    const canvas = el('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': title });
     const box = el('div', { class: `chart-box ${size}` }, canvas);
     const tools = el('div', { class: 'card-tools' });
     const card = el('div', { class: `card ${size}`, 'data-chart': id }, tools, box);

@@ -138,6 +138,13 @@ describe('calibration report in Chromium', { skip }, () => {
     assert.match(items.find((i) => i.startsWith('no-truth.trace:1 — '))!, /3 records without ground truth/);
     assert.equal(await page.locator('canvas').count(), 0);
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-empty.png'), fullPage: true });
+    // Thousands of skipped inputs: the first 200 are listed, then a count.
+    const many = { ...unusable, skipped: Array.from({ length: 1234 }, (_, i) => ({ file: `f${i}.trace`, reason: 'binary' })) };
+    const long = await openHtml(browser, 'calibration-many-skipped.html', renderCalibrationHtml(many));
+    await waitForRender(long.page);
+    assert.equal(await long.page.locator('#skipped li').count(), 201);
+    assert.match((await long.page.locator('#skipped li').last().textContent())!, /and 1034 more/);
+    await long.page.context().close();
     const none = await openHtml(browser, 'calibration-none.html', renderCalibrationHtml(await emptyCorpus()));
     await waitForRender(none.page);
     assert.equal(await none.page.locator('#empty h2').textContent(), 'No traces found');
