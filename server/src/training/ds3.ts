@@ -17,7 +17,7 @@ import { formatRecord } from '../trace/format.js';
 import { ConfigError } from './runConfig.js';
 import { latestCheckpoint, writeCheckpoint, writeRollouts } from './runDir.js';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RunIO, TrainPolicy } from './types.js';
 
 /** The three logits under the names the metrics use. */
@@ -238,8 +238,9 @@ const MARKERS = ['Let me recompute.', "I'll go back and check.", 'I made a mista
 /**
  * Renders trajectories as .trace records: each attempt ends its line with "= answer", each
  * RESAMPLE opens the next attempt with a marker phrase, so segmentation recovers the actions.
+ * The model header `<run>@step-<N>` keeps steps and runs apart when several are calibrated together.
  */
-export function renderRollouts(trajectories: Ds3Trajectory[], step: number, groupSize: number, rng: Rng): string {
+export function renderRollouts(trajectories: Ds3Trajectory[], step: number, groupSize: number, rng: Rng, runName: string): string {
   let out = '';
   trajectories.forEach((t, i) => {
     const lines = t.outcomes.map((correct, k) => {
@@ -249,7 +250,7 @@ export function renderRollouts(trajectories: Ds3Trajectory[], step: number, grou
     });
     out += formatRecord({
       id: `${step}-${i}`,
-      headers: { query: QUERY, answer: '56', model: `ds3-step-${step}`, group: `step-${step}-group-${Math.floor(i / groupSize)}`, step, truncated: t.truncated ? 'true' : undefined },
+      headers: { query: QUERY, answer: '56', model: `${runName}@step-${step}`, group: `step-${step}-group-${Math.floor(i / groupSize)}`, step, truncated: t.truncated ? 'true' : undefined },
       body: lines.join('\n'),
     });
   });
@@ -322,7 +323,7 @@ export const trainDs3: TrainPolicy = async (raw, io) => {
       });
     }
     if ((c.evalEvery > 0 && step % c.evalEvery === 0) || last) {
-      writeRollouts(io.runDir, `step-${String(step).padStart(6, '0')}`, renderRollouts(batch.trajectories, step, worked ? 1 : c.n, stepRng(c.seed, step, 1)));
+      writeRollouts(io.runDir, `step-${String(step).padStart(6, '0')}`, renderRollouts(batch.trajectories, step, worked ? 1 : c.n, stepRng(c.seed, step, 1), basename(io.runDir)));
     }
     theta = { s: theta.s + c.lr * net.s, stop: theta.stop + c.lr * net.stop, resample: theta.resample + c.lr * net.resample };
 

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTraining } from '../../../server/src/training/runner.js';
@@ -41,7 +42,7 @@ test('a finished ds3 run directory holds config, status, every metrics line, che
       const [head, body] = rec.split('\n---\n');
       assert.match(head, /^query: Calculate 7 \* 8\. Think step by step\.$/m);
       assert.match(head, /^answer: 56$/m);
-      assert.match(head, /^model: ds3-step-10$/m);
+      assert.match(head, /^model: run@step-10$/m);
       const attempts = body.trim().split('\n').filter((l) => /= \d+$/.test(l)).length;
       const markers = body.trim().split('\n').filter((l) => /^(Let me recompute|I'll go back and check|I made a mistake|Wait)/.test(l)).length;
       assert.ok(attempts >= 1);
@@ -126,6 +127,35 @@ test('checkpoints appear whole or not at all; listing finds runs and ignores oth
     assert.ok(runs.some((r) => /^ds3-\d{8}T\d{6}Z/.test(r.name) && r.lastCheckpoint === 2));
     // A second run into the same directory is refused rather than mixing two runs.
     await assert.rejects(runTraining({ config: [{ policy: 'ds3', steps: 1 }], out: dir, signal: new AbortController().signal, onEvent() {} }), /already holds a run/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('calibrating a ds3 run\'s rollouts recovers the policy it logged (p, delta1, delta2 within 4 standard errors)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'rundir-cal-'));
+  try {
+    const dir = join(root, 'run');
+    await runTraining({ config: [{ policy: 'ds3', steps: 61, evalEvery: 30 }], out: dir, signal: new AbortController().signal, onEvent() {} });
+    const cli = new URL('../../../dist/cli.js', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [cli, 'calibrate', join(dir, 'rollouts'), '--json', '--bootstrap', '50'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const { groups, skipped } = JSON.parse(r.stdout) as { groups: { model: string; n: number; p: { value: number }; delta1: { value: number }; delta2: { value: number }; counts: Record<string, number> }[]; skipped: unknown[] };
+    assert.deepEqual(skipped, []);
+    const metrics = readMetrics(dir).records as unknown as { step: number; p: number; delta1: number; delta2: number }[];
+    assert.deepEqual(groups.map((g) => g.model).sort(), ['run@step-0', 'run@step-30', 'run@step-60']);
+    for (const g of groups) {
+      const step = Number(g.model.split('@step-')[1]);
+      const m = metrics[step];
+      assert.equal(g.n, 512);
+      const close = (name: string, value: number, truth: number, n: number): void => {
+        const se = Math.sqrt((truth * (1 - truth)) / n);
+        assert.ok(Math.abs(value - truth) < 4 * se, `${g.model} ${name}: calibrated ${value}, policy ${truth}, n ${n}`);
+      };
+      close('p', g.p.value, m.p, g.n);
+      close('delta1', g.delta1.value, m.delta1, g.counts.decisionsAfterCorrect);
+      close('delta2', g.delta2.value, m.delta2, g.counts.decisionsAfterWrong);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
