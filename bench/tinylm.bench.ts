@@ -26,7 +26,7 @@ import { Layout, VOCAB_SIZE } from '../server/src/training/multiplication.js';
 import { Adam } from '../server/src/training/tinylm/adam.js';
 import { DEFAULT_CONFIG } from '../server/src/training/tinylm/config.js';
 import { initParams, makeModel, matmulModeFor, type MatmulMode, type ModelShape } from '../server/src/training/tinylm/model.js';
-import { makeConstants, tokenLogp } from '../server/src/training/tinylm/objectives.js';
+import { tokenLogp } from '../server/src/training/tinylm/objectives.js';
 import { trainTinyLm } from '../server/src/training/tinylm/train.js';
 import { grpoUpdate } from '../server/src/training/tinylm/update.js';
 

@@ -144,7 +144,7 @@ export async function selectBackend(forced?: string): Promise<BackendChoice> {
       const { tf, detail } = await load(forced, true);
       return { name: forced, tf, skipped: [], detail };
     } catch (err) {
-      throw new Error(`backend ${forced} (forced) did not load: ${errorText(err)}`);
+      throw new Error(`backend ${forced} (forced) did not load: ${errorText(err)}`, { cause: err });
     }
   }
   const skipped: string[] = [];

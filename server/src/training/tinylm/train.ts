@@ -51,13 +51,11 @@ class TinyLmRun {
   readonly total: number;
   readonly idEval: Problem[];
   readonly oodEval: Problem[];
-  readonly seqTokens: number;
 
   constructor(readonly tf: Tf, readonly backendName: string, readonly cfg: TinyLmConfig, readonly io: RunIO) {
     const attempts = cfg.maxResponseLength === null ? cfg.maxAttempts : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / (new Layout([...cfg.tasks, ...cfg.oodTasks], 1).attemptLength)));
     if (attempts < 1) throw new Error(`tiny-lm config: maxResponseLength ${cfg.maxResponseLength} is shorter than one attempt`);
     this.layout = new Layout([...cfg.tasks, ...cfg.oodTasks], attempts);
-    this.seqTokens = this.layout.seqLength;
     this.model = makeModel(tf, { vocab: 16, seqLength: this.layout.seqLength, slots: this.layout.slots(), segments: this.layout.segments(), dModel: cfg.dModel, heads: cfg.heads, layers: cfg.layers, mlpRatio: cfg.mlpRatio }, matmulModeFor(backendName));
     this.consts = makeConstants(tf, this.layout);
     this.params = initParams(tf, this.model.shape, cfg.seed);
