@@ -72,6 +72,16 @@ async function resumeTraining(context: vscode.ExtensionContext, clicked: unknown
   return TrainingSession.start(context, { resume: dir, steps }).finished;
 }
 
+/** Opens each run selected in the explorer in its own panel (side by side to compare), or one picked run. */
+async function openRuns(context: vscode.ExtensionContext, clicked: unknown, selected: unknown): Promise<void> {
+  const uris = Array.isArray(selected) ? selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
+  if (uris.length > 1) {
+    for (const u of uris) await openRun(context, u);
+    return;
+  }
+  await openRun(context, clicked);
+}
+
 async function openRun(context: vscode.ExtensionContext, clicked: unknown): Promise<void> {
   const dir = await pickRun(context, 'Open a training run', clicked);
   if (!dir || !checkRunDir(dir)) return;
@@ -94,7 +104,7 @@ export function registerTraining(context: vscode.ExtensionContext): void {
       for (const s of TrainingSession.active) s.stop();
     }),
     vscode.commands.registerCommand('reflectionLens.resumeTraining', (clicked?: unknown) => resumeTraining(context, clicked)),
-    vscode.commands.registerCommand('reflectionLens.openRun', (clicked?: unknown) => openRun(context, clicked)),
+    vscode.commands.registerCommand('reflectionLens.openRun', (clicked?: unknown, selected?: unknown) => openRuns(context, clicked, selected)),
     { dispose: () => { for (const s of TrainingSession.active) s.stop(); } },
   );
 }
