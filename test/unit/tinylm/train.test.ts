@@ -35,6 +35,8 @@ test('a CI-sized run (SFT warm-up on reflection data, then GRPO) raises reward o
   try {
     assert.match(logs[0], /^tiny-lm: backend wasm \(SIMD/);
     for (const l of lines) for (const k of ['step', 'backend', 'p', 'delta1', 'delta2', 'reward']) assert.ok(k in l, `metrics line ${l.step} has ${k}`);
+    assert.deepEqual(lines[0].backendNotUsed, [], 'a forced backend skips nothing; the first line says so');
+    assert.equal(lines[1].backendNotUsed, undefined);
     const init = evalOf(lines[0])!.id, sft = evalOf(lines.find((l) => l.step === 299))!.id, last = evalOf(lines[lines.length - 1])!.id;
     console.log(`eval reward: init ${init.reward}, SFT checkpoint ${sft.reward} (p ${sft.p}), after 30 GRPO steps ${last.reward} (p ${last.p})`);
     assert.equal(init.reward, 0, 'an untrained model does not multiply');

@@ -31,7 +31,13 @@ export const trainTinyLm: TrainPolicy = async (raw, io) => {
   const cfg = parseConfig(raw);
   const backend = await selectBackend(cfg.backend);
   io.log(`tiny-lm: backend ${backend.name} (${backend.detail})${backend.skipped.length ? `; not used: ${backend.skipped.join('; ')}` : ''}`);
-  const run = new TinyLmRun(backend.tf, backend.name, cfg, io);
+  // The first metrics line of each process also says why faster backends were not used (the UI shows it).
+  let announced = false;
+  const emit: RunIO['emit'] = (m) => {
+    io.emit(announced ? m : { ...m, backendDetail: backend.detail, backendNotUsed: backend.skipped });
+    announced = true;
+  };
+  const run = new TinyLmRun(backend.tf, backend.name, cfg, { ...io, emit });
   try {
     await run.train();
   } finally {
