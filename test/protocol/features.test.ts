@@ -159,3 +159,27 @@ describe('language server features on a multi-record file', () => {
     assert.equal(some.length, 2);
   });
 });
+
+describe('a large document', () => {
+  test('shows its malformed lines at once, then the findings of the analysis', async () => {
+    const { generateMultiplicationTraceText } = await import('../../server/src/trace/generate.js');
+    const big = generateMultiplicationTraceText({ seed: 2, models: [{ name: 'm', tasks: [{ task: '3x4', p: 0.4, delta1: 0.8, delta2: 0.7, n: 2500 }] }] });
+    assert.ok(big.length > 1_000_000);
+    const text = big.replace('\nquery:', '\nnot a header\nquery:');
+    const s = new LspSession();
+    try {
+      await s.initialize();
+      const uri = 'file:///big/big.trace';
+      await s.open(uri, text);
+      const first = await s.diagnostics(uri, () => (s.published.get(uri) ?? 0) >= 1, 120000);
+      assert.deepEqual(first.diagnostics.map((d) => d.code), ['bad-header']);
+      assert.equal(first.diagnostics[0].range.start.line, 1);
+      const full = await s.diagnostics(uri, () => (s.published.get(uri) ?? 0) >= 2, 120000);
+      assert.equal(full.version, 1);
+      assert.ok(full.diagnostics.some((d) => d.code === 'bad-header'));
+      assert.ok(full.diagnostics.some((d) => d.code === 'missed-correction'));
+    } finally {
+      await s.close();
+    }
+  });
+});

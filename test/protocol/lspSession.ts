@@ -31,6 +31,8 @@ export class LspSession {
   settings: Map<string, Settings> = new Map([['*', {}]]);
   readonly configRequests: { scopeUri?: string; section?: string }[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  /** Diagnostics notifications received per document. */
+  readonly published = new Map<string, number>();
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
   exited = false;
@@ -48,6 +50,7 @@ export class LspSession {
     );
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
+      this.published.set(p.uri, (this.published.get(p.uri) ?? 0) + 1);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i];
         if (w.uri === p.uri && w.pred(p)) {

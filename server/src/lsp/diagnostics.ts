@@ -37,3 +37,10 @@ export function documentDiagnostics(doc: TraceDocument, settings: LensSettings, 
   }
   return out;
 }
+
+/** Malformed-input diagnostics only (no analysis): what a large file shows while it is analysed. */
+export function syntaxDiagnostics(doc: TraceDocument): Diagnostic[] {
+  const out: Diagnostic[] = doc.preamble.map((d) => toLspDiagnostic(d, 0));
+  for (const entry of doc.entries) for (const d of entry.record.diagnostics) out.push(toLspDiagnostic(d, entry.base));
+  return out;
+}

@@ -9,7 +9,7 @@ import {
   type InitializeResult,
   type SemanticTokens,
 } from 'vscode-languageserver/node';
-import { documentDiagnostics } from './diagnostics.js';
+import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
 import { hover } from './hover.js';
@@ -21,12 +21,14 @@ import { TraceDocument } from './traceDocument.js';
 import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
+/** Characters above which opening a document publishes its syntax diagnostics before analysing it. */
+const LARGE_DOCUMENT = 1_000_000;
 const documents = new Map<string, TraceDocument>();
 const settings = new WorkspaceSettings(connection);
 /**
  * Server-side cost of the last change and of the diagnostics pass that followed, per document
  * (documentStats): wall milliseconds, and CPU milliseconds, which a busy machine inflates less.
- * Publishing is assembling the diagnostics; the JSON-RPC writer serialises them afterwards.
+ * Publishing is analysing and assembling the diagnostics; the JSON-RPC writer serialises them afterwards.
  */
 interface Timing {
   updateMs: number;
@@ -40,12 +42,12 @@ const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-/** Runs `fn` and returns its wall and CPU milliseconds. */
-function measure(fn: () => void): [number, number] {
+/** Runs `fn`; returns its result with its wall and CPU milliseconds. */
+function measure<T>(fn: () => T): [T, number, number] {
   const t0 = performance.now();
   const c0 = cpuMs();
-  fn();
-  return [performance.now() - t0, cpuMs() - c0];
+  const value = fn();
+  return [value, performance.now() - t0, cpuMs() - c0];
 }
 
 function report(where: string, e: unknown): void {
@@ -85,7 +87,9 @@ function schedulePublish(uri: string): void {
     pending.delete(uri);
     void withDocument('diagnostics', uri, undefined, (doc, s) => {
       const t = timingOf(uri);
-      [t.publishMs, t.publishCpuMs] = measure(() => void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: documentDiagnostics(doc, s.settings, s.key) }));
+      const [diagnostics, ms, cpu] = measure(() => documentDiagnostics(doc, s.settings, s.key));
+      [t.publishMs, t.publishCpuMs] = [ms, cpu];
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     });
   });
 }
@@ -108,7 +112,11 @@ connection.onInitialize((params): InitializeResult => {
 connection.onDidOpenTextDocument(({ textDocument: t }) => {
   try {
     const timing = timingOf(t.uri);
-    [timing.updateMs, timing.updateCpuMs] = measure(() => documents.set(t.uri, new TraceDocument(t.uri, t.version, t.text)));
+    const [doc, ms, cpu] = measure(() => new TraceDocument(t.uri, t.version, t.text));
+    [timing.updateMs, timing.updateCpuMs] = [ms, cpu];
+    documents.set(t.uri, doc);
+    // A large file shows its malformed lines at once; the findings follow when analysis is done.
+    if (t.text.length > LARGE_DOCUMENT) void connection.sendDiagnostics({ uri: t.uri, version: t.version, diagnostics: syntaxDiagnostics(doc) });
     schedulePublish(t.uri);
   } catch (e) {
     report('open', e);
@@ -120,7 +128,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   if (!doc) return;
   try {
     const timing = timingOf(textDocument.uri);
-    [timing.updateMs, timing.updateCpuMs] = measure(() => doc.update(contentChanges, textDocument.version));
+    [, timing.updateMs, timing.updateCpuMs] = measure(() => doc.update(contentChanges, textDocument.version));
   } catch (e) {
     // A failed update may leave records and text out of step: rebuild the model from its own text.
     report('change', e);
