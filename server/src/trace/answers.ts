@@ -193,30 +193,39 @@ function findPattern(text: string, re: RegExp, out: Candidate[]): void {
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 function findConcluding(text: string, boundaries: readonly number[], out: Candidate[]): void {
-  const stops = [...boundaries, text.length];
   let prevStop = 0;
-  for (const stop of stops) {
-    let e = stop;
-    while (e > prevStop && isSpace(text.charCodeAt(e - 1))) e--;
-    // The sentence: back to the previous sentence end (., !, ? before a space, or a newline).
-    let s = e - 1;
-    const floor = Math.max(prevStop, e - 400);
-    while (s > floor) {
-      const c = text.charCodeAt(s - 1);
-      if (c === 10 || c === 13) break;
-      if ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(s))) break;
-      s--;
-    }
+  for (const stop of [...boundaries, text.length]) {
+    const c = concludingCandidate(text, prevStop, stop);
+    if (c) out.push(c);
     prevStop = stop;
-    if (s < 0 || e <= s) continue;
-    const sentence = text.slice(s, e);
-    if (!cueRe.test(sentence)) continue;
-    let last: RegExpExecArray | null = null;
-    let m: RegExpExecArray | null;
-    numberRe.lastIndex = 0;
-    while ((m = numberRe.exec(sentence)) !== null) last = m;
-    if (last) out.push({ start: s + last.index, end: s + last.index + last[0].length, value: last[0], rule: 'concluding', weak: true });
   }
+}
+
+/**
+ * The weak candidate of the segment text[from, stop): the last number of its last sentence
+ * (back to ., !, ? before a space, or a line break; at most 400 characters) when that sentence
+ * reads as a conclusion.
+ */
+export function concludingCandidate(text: string, from: number, stop: number): Candidate | undefined {
+  let e = stop;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  let s = e - 1;
+  const floor = Math.max(from, e - 400);
+  while (s > floor) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 10 || c === 13) break;
+    if ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(s))) break;
+    s--;
+  }
+  if (s < 0 || e <= s) return undefined;
+  const sentence = text.slice(s, e);
+  if (!cueRe.test(sentence)) return undefined;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  numberRe.lastIndex = 0;
+  while ((m = numberRe.exec(sentence)) !== null) last = m;
+  if (!last) return undefined;
+  return { start: s + last.index, end: s + last.index + last[0].length, value: last[0], rule: 'concluding', weak: true };
 }
 
 /** Sorted by start; a candidate inside (or equal to) another one's span is dropped, strong ones first. */

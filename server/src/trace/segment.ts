@@ -5,7 +5,7 @@
 // In a segment, the most explicit candidate kind wins (see RANK). Text after the last answer
 // (a verification that restates nothing new, or a truncated tail) stays part of the last
 // attempt, so the last answer stands.
-import { compileAnswerPatterns, extractCandidates, normalizeAnswer, normalizedEqual, type Candidate, type CandidateRule } from './answers.js';
+import { compileAnswerPatterns, concludingCandidate, extractCandidates, normalizeAnswer, normalizedEqual, type Candidate, type CandidateRule } from './answers.js';
 import { compileMarkers, type MarkerMatcher } from './markers.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -47,8 +47,8 @@ export function estimateTokens(chars: number, record?: TraceRecord): number {
   return Math.max(1, Math.ceil(chars / 4));
 }
 
-/** Document position of a body offset. */
-export function bodyPosition(record: TraceRecord, offset: number): { line: number; column: number } {
+/** Index of the body line that holds a body offset (binary search over line starts). */
+function bodyLineOf(record: TraceRecord, offset: number): number {
   const offs = record.bodyLineOffsets;
   let lo = 0;
   let hi = offs.length - 1;
@@ -57,14 +57,23 @@ export function bodyPosition(record: TraceRecord, offset: number): { line: numbe
     if (offs[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  if (offs.length === 0) return { line: record.bodyStartLine, column: 0 };
-  return { line: record.bodyStartLine + lo, column: offset - offs[lo] + record.bodyLineShift[lo] };
+  return lo;
+}
+
+/** Document position of a body offset. */
+export function bodyPosition(record: TraceRecord, offset: number): { line: number; column: number } {
+  if (record.bodyLineOffsets.length === 0) return { line: record.bodyStartLine, column: 0 };
+  const k = bodyLineOf(record, offset);
+  return { line: record.bodyStartLine + k, column: offset - record.bodyLineOffsets[k] + record.bodyLineShift[k] };
 }
 
 function bodySpan(record: TraceRecord, start: number, end: number): Span {
-  const a = bodyPosition(record, start);
-  const b = bodyPosition(record, end);
-  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  if (record.bodyLineOffsets.length === 0) return { line: record.bodyStartLine, column: 0, endLine: record.bodyStartLine, endColumn: 0 };
+  const a = bodyLineOf(record, start);
+  const b = end === start ? a : bodyLineOf(record, end);
+  const offs = record.bodyLineOffsets;
+  const shift = record.bodyLineShift;
+  return { line: record.bodyStartLine + a, column: start - offs[a] + shift[a], endLine: record.bodyStartLine + b, endColumn: end - offs[b] + shift[b] };
 }
 
 /**
@@ -87,7 +96,9 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
   const { matcher, patterns } = compileSegmentOptions(options);
   const body = record.body;
   const found = matcher.findAll(body);
-  const candidates = extractCandidates(body, { patterns, boundaries: found.map((m) => m.start) });
+  // Weak (concluding-sentence) candidates only matter in segments without another one, so they
+  // are looked for there only (concludingCandidate), not before every marker.
+  const candidates = extractCandidates(body, { patterns });
 
   // Segment j runs from boundary j to boundary j+1; boundary 0 is the body start, boundary j>0 is marker j-1.
   const attempts: Attempt[] = [];
@@ -99,6 +110,7 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     for (; ci < candidates.length && candidates[ci].start < segEnd; ci++) {
       if (!candidate || RANK[candidates[ci].rule] >= RANK[candidate.rule]) candidate = candidates[ci];
     }
+    candidate ??= concludingCandidate(body, j === 0 ? 0 : found[j - 1].start, segEnd);
     if (!candidate) continue;
     attempts.push({ start: pendingStart, end: segEnd, candidate, nextMarker: j < found.length ? j : -1 });
     pendingStart = segEnd;
@@ -114,7 +126,7 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
     let end = a.end;
-    while (end > a.start && /\s/.test(body[end - 1])) end--;
+    while (end > a.start && isSpace(body.charCodeAt(end - 1))) end--;
     const value = a.candidate.value;
     const normalized = normalizedOf[k];
     const sample: SampleStep = {
@@ -178,6 +190,8 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     diagnostics,
   };
 }
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
 
 function at(span: Span, severity: TraceDiagnostic['severity'], code: string, message: string): TraceDiagnostic {
   return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, severity, code, message };
