@@ -94,7 +94,6 @@ test('invalid UTF-8 and NUL bytes: exact diagnostics, the other records intact',
 
 test('a 200 MB file is streamed: exact diagnostics for the malformed records, every record printed', async () => {
   const block = corpus;
-  const blockLines = block.split('\n').length - 1;
   const blockRecords = clean.length;
   const file = join(dir, 'big.trace');
   const fd = openSync(file, 'w');

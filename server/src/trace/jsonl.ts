@@ -4,7 +4,7 @@
 // not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.
 import { formatRecord, type TraceRecordInput } from './format.js';
 import { jsonErrorOffset } from './jsonError.js';
-import { parseRecordText } from './parse.js';
+import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
 const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query'];
@@ -139,7 +139,8 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       headers: {
         query,
         answer,
-        model: extra.model,
+        // Without a model field the JSONL file names the model, also in the .trace import writes.
+        model: extra.model ?? (opts.fileName ? modelFromFileName(opts.fileName) : undefined),
         group: idBase,
         step: perResponse('step'),
         score: perResponse('score'),

@@ -297,7 +297,8 @@ export function inferTask(query: string | undefined): string {
   return `${m[1].replace(/,/g, '').length}x${m[2].replace(/,/g, '').length}`;
 }
 
-function modelFromFileName(fileName: string | undefined): string {
+/** Model name for records without a `model:` header: the file's base name without extension. */
+export function modelFromFileName(fileName: string | undefined): string {
   if (!fileName) return 'unknown';
   const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
   return base.replace(/\.(trace|jsonl|json)$/i, '') || 'unknown';

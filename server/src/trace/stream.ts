@@ -25,7 +25,6 @@ export interface StreamOptions {
   end?: number;
 }
 
-const EQ = 0x3d;
 const NL = 0x0a;
 const CR = 0x0d;
 
