@@ -51,8 +51,10 @@ nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader ||
 
 W=/tmp/tinylm-bench
 rm -rf "$W" && mkdir -p "$W/node_modules"
-tar -xJf "$D/node.tar.xz" -C "$W"
-tar -xJf "$D/webgpu.tar.xz" -C "$W/node_modules"
+# Python's tarfile, not tar -J: the image may lack the xz program, never Python's lzma.
+untar() { python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' "$1" "$2"; }
+untar "$D/node.tar.xz" "$W"
+untar "$D/webgpu.tar.xz" "$W/node_modules"
 cp "$D/tinylm.bench.mjs" "$D"/*.wasm "$W/"
 NODE="$W/package/bin/node"
 "$NODE" --version
