@@ -56,7 +56,7 @@ test('JSONL streaming: records in order, broken lines reported with line/column,
   const path = join(dir, 'r.jsonl');
   writeFileSync(path, ['{"input":"a","output":"x = 1","gts":"1"}', '{"input": bad}', '{"question":"b","code":["y = 2","y = 3"],"gt":"2"}'].join('\r\n'));
   const { records, diagnostics } = await collect(path, { chunkSize: 7 });
-  assert.deepEqual(records.map((r) => [r.id, r.query, r.answer, r.sourceLine, r.startLine]), [['1', 'a', '1', 0, 0], ['3.1', 'b', '2', 2, 6], ['3.2', 'b', '2', 2, 12]]);
+  assert.deepEqual(records.map((r) => [r.id, r.query, r.answer, r.sourceLine, r.startLine]), [['1', 'a', '1', 0, 0], ['3.1', 'b', '2', 2, 7], ['3.2', 'b', '2', 2, 14]]);
   assert.deepEqual(diagnostics.map((d) => [d.code, d.line, d.column]), [['bad-json', 1, 10]]);
 });
 
