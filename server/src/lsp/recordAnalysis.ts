@@ -88,20 +88,19 @@ export interface GroupAdvantage {
   meanReward: number;
 }
 
-// Rollout groups of a document, built once per state of its entry list (every edit makes a new list).
-const groupIndexes = new WeakMap<RecordEntry[], Map<string, RecordEntry[]>>();
+// Rollout groups of a document, rebuilt when its records change.
+const groupIndexes = new WeakMap<TraceDocument, { revision: number; groups: Map<string, RecordEntry[]> }>();
 
 function groupsOf(doc: TraceDocument): Map<string, RecordEntry[]> {
-  let groups = groupIndexes.get(doc.entries);
-  if (!groups) {
-    groups = new Map();
-    for (const e of doc.entries) {
-      const members = groups.get(e.record.group);
-      if (members) members.push(e);
-      else groups.set(e.record.group, [e]);
-    }
-    groupIndexes.set(doc.entries, groups);
+  const hit = groupIndexes.get(doc);
+  if (hit && hit.revision === doc.revision) return hit.groups;
+  const groups = new Map<string, RecordEntry[]>();
+  for (const e of doc.entries) {
+    const members = groups.get(e.record.group);
+    if (members) members.push(e);
+    else groups.set(e.record.group, [e]);
   }
+  groupIndexes.set(doc, { revision: doc.revision, groups });
   return groups;
 }
 

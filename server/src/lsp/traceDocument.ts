@@ -28,6 +28,8 @@ export class TraceDocument {
   preamble: TraceDiagnostic[] = [];
   /** Line breaks in the document (LSP line count minus one). */
   private breaks = 0;
+  /** Counts changes to `entries`, so derived indexes know when to rebuild. */
+  revision = 0;
   /** Records parsed by the last update (the incremental path's work). */
   lastReparsed = 0;
 
@@ -125,14 +127,19 @@ export class TraceDocument {
     }
     const lineDelta = starts.length - 1 - countBreaks(old);
     this.breaks += lineDelta;
-    const after = this.entries.slice(last + 1);
-    for (const e of after) e.base += lineDelta;
-    this.entries = this.entries.slice(0, from).concat(fresh, after);
-    for (let i = from; i < this.entries.length; i++) {
+    if (lineDelta !== 0) for (let i = last + 1; i < this.entries.length; i++) this.entries[i].base += lineDelta;
+    const removed = last - from + 1;
+    // Spreading a whole file's records into splice() would overflow the argument stack.
+    if (fresh.length < 10_000) this.entries.splice(from, removed, ...fresh);
+    else this.entries = this.entries.slice(0, from).concat(fresh, this.entries.slice(last + 1));
+    // Ordinals move only when the number of records changed.
+    const renumberTo = fresh.length === removed ? from + fresh.length : this.entries.length;
+    for (let i = from; i < renumberTo; i++) {
       const r = this.entries[i].record;
       r.index = i;
       if (this.entries[i].autoId) r.id = String(i + 1);
     }
+    this.revision++;
     this.lastReparsed += fresh.length;
   }
 }
