@@ -105,6 +105,7 @@ export async function startCodeServer({
   const killGroup = (sig) => { try { process.kill(-pgid, sig); } catch { /* already gone */ } };
   const onExit = () => { if (!stopped) killGroup('SIGKILL'); };
   process.on('exit', onExit);
+  exitOnSignals();
   const stop = async () => {
     if (stopped) return;
     stopped = true;
@@ -125,6 +126,17 @@ export async function startCodeServer({
     await sleep(250);
   }
   return { url, port, pid: pgid, logPath, stop };
+}
+
+// A signal (Ctrl+C, a test runner's timeout) ends the process without 'exit' handlers unless
+// someone listens: exit properly so that every server's exit handler stops its process group.
+let signalsHooked = false;
+function exitOnSignals() {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.once(sig, () => process.exit(code));
+  }
 }
 
 function groupAlive(pgid) {

@@ -53,10 +53,8 @@ async function serveInCodeServer() {
   });
   console.log(`\nReflection Lens is running in VS Code (code-server) at:\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\n` +
     `Open it in a browser; the bundled examples are in the explorer. Ctrl+C stops it. (log: ${server.logPath})`);
-  const stop = async () => { await server.stop(); process.exit(0); };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  await new Promise(() => {}); // serve until stopped
+  // Ctrl+C: scripts/code-server.mjs stops the whole process group on the way out.
+  await new Promise(() => {});
 }
 
 function isLink(p) {

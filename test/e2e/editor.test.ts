@@ -2,7 +2,7 @@
 // like a user: one editor for every scenario of this file. Screenshots: test-artifacts/e2e/editor-*.png.
 // The reference for what the editor must show is the engine itself, asked outside the editor
 // (a separately spawned dist/server.js, see harness/engine.ts).
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     session = await startSession('editor', ['examples']);
     wb = new Workbench(await session.openWorkbench(), 'editor');
   });
+  afterEach(async (t) => { await wb?.screenshot(`end-of-${t.name.slice(0, 1)}`).catch(() => {}); });
   after(async () => { await session?.close(); });
 
   it('1. a bundled .trace file: semantic highlighting, Problems = engine, hover with Q-values', async () => {
@@ -169,9 +170,14 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
   it('4. Run GRPO (ds3): the training view updates live, Cancel stops it, the run directory is complete', async () => {
     const runsBefore = listRuns(session.workspace);
     await wb.runCommand('Reflection Lens: Run GRPO');
-    // ds3, then the 1000-step preset: long enough to cancel while it runs.
+    // ds3 with custom settings: a million steps (ds3 runs ~100 steps/s), so Cancel is what ends it.
     await wb.pickQuickInput('ds3 (local)');
-    await wb.pickQuickInput('Longer run');
+    await wb.pickQuickInput('Custom');
+    // The settings input box opens prefilled with the defaults as JSON.
+    const json = wb.page.locator('.quick-input-widget input');
+    await wb.settle(() => json.inputValue().catch(() => ''), (v) => v.startsWith('{'), 30_000);
+    await json.fill('{"steps": 1000000}');
+    await wb.page.keyboard.press('Enter');
     const frame = await wb.webviewFrame(/Training/);
     const stepOf = async () => Number(/step (\d+)\//.exec(await frame.locator('#summary').innerText().catch(() => ''))?.[1] ?? -1);
     const first = await wb.settle(stepOf, (s) => s >= 2);
@@ -187,30 +193,40 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     assert.ok(drawn >= 3, `the live charts are drawn (${drawn} canvases with pixels)`);
 
     // Cancel on the progress notification.
-    const cancel = wb.page.locator('.notification-toast .monaco-button', { hasText: 'Cancel' }).first();
-    if (!(await cancel.isVisible())) await wb.runCommand('Notifications: Show Notifications');
-    await wb.page.locator('.notifications-list-container .monaco-button, .notification-toast .monaco-button', { hasText: 'Cancel' }).first().click();
-    const state = await wb.settle(() => frame.locator('#state').innerText(), (t) => t === 'stopped');
-    const stoppedAt = await stepOf();
-    await wb.page.waitForTimeout(3000);
-    const later = await stepOf();
-    await wb.screenshot('training-cancelled');
-    assert.equal(state, 'stopped');
-    assert.equal(later, stoppedAt, 'no step after Cancel');
+    const toast = wb.page.locator('.notification-toast', { hasText: 'Reflection Lens: training' });
+    if (!(await toast.isVisible())) await wb.runCommand('Notifications: Show Notifications');
+    const notification = wb.page.locator('.notification-list-item', { hasText: 'Reflection Lens: training' }).first();
+    await notification.hover();
+    await wb.screenshot('training-notification');
+    await notification.locator('.monaco-button', { hasText: 'Cancel' }).click();
 
+    // The trainer stops: its run directory says so and stops growing.
     const runs = listRuns(session.workspace).filter((r) => !runsBefore.includes(r));
     assert.equal(runs.length, 1, `one new run directory: ${runs.join(', ')}`);
     const dir = runs[0];
+    const readStatus = () => JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')) as { state: string; step: number };
+    const status = await wb.settle(async () => readStatus(), (st) => st.state === 'stopped', 60_000);
+    assert.equal(status.state, 'stopped', 'Cancel stopped the trainer');
+    const lines = () => readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n');
+    const n1 = lines().length;
+    await wb.page.waitForTimeout(3000);
+    assert.equal(lines().length, n1, 'no metrics after the stop');
+
+    // The run directory is complete and resumable.
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
     assert.equal(config.policy, 'ds3');
-    assert.equal(config.steps, 1000);
-    const status = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8'));
-    assert.equal(status.state, 'stopped');
-    const metrics = readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.ok(metrics.length >= 2 && metrics.length < 1000, `metrics up to the cancel (${metrics.length} lines)`);
+    assert.equal(config.steps, 1000000);
+    const metrics = lines().map((l) => JSON.parse(l));
+    assert.ok(metrics.length >= 2 && metrics.length < 1000000, `metrics up to the cancel (${metrics.length} lines)`);
     for (const k of ['step', 'backend', 'p', 'delta1', 'delta2', 'reward', 'theta', 'push', 'drag', 'ratio']) assert.ok(k in metrics[0], `metrics carry ${k}`);
-    const checkpoints = readdirSync(join(dir, 'checkpoints'));
-    assert.ok(checkpoints.length > 0, 'a checkpoint was written on Cancel');
+    const checkpoints = readdirSync(join(dir, 'checkpoints')).sort();
+    assert.equal(checkpoints.at(-1), `step-${String(status.step).padStart(6, '0')}`, `a checkpoint at the stopping step (${checkpoints.at(-1)})`);
+
+    // The Training panel shows the stop too.
+    const state = await wb.settle(() => frame.locator('#state').innerText(), (t) => t === 'stopped');
+    const shownStep = await stepOf();
+    await wb.screenshot('training-cancelled');
+    assert.equal(state, 'stopped', `the Training panel shows the stop (it shows step ${shownStep}; the trainer stopped at ${status.step})`);
   });
 });
 

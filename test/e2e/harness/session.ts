@@ -71,6 +71,8 @@ export async function startSession(name: string, files: string[]): Promise<Sessi
     server, browser, home, workspace, remoteUri,
     async openWorkbench({ payload = [], beforeLoad, waitFor = true } = {}) {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      // No wait without an end: a missing button fails the test instead of hanging it.
+      page.setDefaultTimeout(60_000);
       await beforeLoad?.(page);
       const all = [['extensionDevelopmentPath', remoteUri(repoRoot)], ...payload];
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(all))}`, { timeout: 120_000 });

@@ -17,25 +17,27 @@ export class Workbench {
     return path;
   }
 
-  private async quickInput(prefix: string, text: string, pick?: string): Promise<void> {
+  /**
+   * Runs a command by its palette title ("Reflection Lens: Show Calibration"). The palette lists
+   * an extension's commands only once the extension host has scanned it: reopen until it does.
+   */
+  async runCommand(title: string, timeoutMs = 120_000): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press(prefix === '>' ? 'F1' : 'Control+P');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(prefix === '>' ? `>${text}` : text);
-    if (pick) {
-      const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: pick }).first();
-      await row.waitFor({ timeout: 20_000 });
-      await row.click();
-    } else {
-      await this.page.waitForTimeout(300);
-      await this.page.keyboard.press('Enter');
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
     }
-  }
-
-  /** Runs a command by its palette title ("Reflection Lens: Show Calibration"). */
-  async runCommand(title: string): Promise<void> {
-    await this.quickInput('>', title, title);
+    await row.click();
   }
 
   /** Clicks the row of the open quick pick whose text contains `text`. */
