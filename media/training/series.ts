@@ -10,6 +10,8 @@ export interface SeriesSpec {
   dashed?: boolean;
   /** Palette index (default: the series index), so a reference can share its parameter's colour. */
   color?: number;
+  /** Present on a few steps only (evaluations): drawn as points joined across the steps between. */
+  sparse?: boolean;
 }
 
 export interface ChartSpec {
@@ -55,13 +57,13 @@ export const ds3Charts: ChartSpec[] = [
 export const tinyLmCharts: ChartSpec[] = [
   {
     id: 'reward', title: 'Reward and accuracy', note: 'training reward; evaluation accuracy in and out of distribution',
-    series: [{ label: 'train reward', get: at('reward') }, { label: 'eval ID', get: at('eval.id.reward') }, { label: 'eval OOD', get: at('eval.ood.reward') }],
+    series: [{ label: 'train reward', get: at('reward') }, { label: 'eval ID', get: at('eval.id.reward'), sparse: true }, { label: 'eval OOD', get: at('eval.ood.reward'), sparse: true }],
   },
   {
     id: 'calibration', title: 'p, δ1, δ2', note: 'from the sampled attempts; dashed: out of distribution',
     series: [
       { label: 'p', get: at('p') }, { label: 'δ1', get: at('delta1') }, { label: 'δ2', get: at('delta2') },
-      { label: 'p OOD', get: at('eval.ood.p'), dashed: true, color: 0 }, { label: 'δ2 OOD', get: at('eval.ood.delta2'), dashed: true, color: 2 },
+      { label: 'p OOD', get: at('eval.ood.p'), dashed: true, color: 0, sparse: true }, { label: 'δ2 OOD', get: at('eval.ood.delta2'), dashed: true, color: 2, sparse: true },
     ],
   },
   { id: 'loss', title: 'Loss and KL', note: 'objective value per step; KL to the reference in GRPO', series: [{ label: 'loss', get: at('loss') }, { label: 'KL', get: at('kl') }] },

@@ -9,6 +9,7 @@ header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6px 14px; m
 header h1 { flex: 1 0 auto; }
 .muted { color: var(--rl-muted); }
 #summary { flex-basis: 100%; margin: 0; font-family: var(--rl-mono); font-size: 0.92em; }
+#backend { flex-basis: 100%; margin: 0; }
 #log { flex-basis: 100%; margin: 0; color: var(--rl-muted); white-space: pre-wrap; }
 .state { padding: 1px 8px; border-radius: 9px; border: 1px solid var(--rl-border); font-size: 0.9em; }
 .state.failed { color: var(--rl-error); border-color: var(--rl-error); }

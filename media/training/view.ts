@@ -37,6 +37,7 @@ export class TrainingView {
   <button id="stop" type="button" hidden>Stop</button>
   <button id="resume" type="button" hidden>Resume</button>
   <p id="summary" class="muted"></p>
+  <p id="backend" class="muted"></p>
   <p id="log"></p>
 </header>
 <section id="charts" class="grid"><p class="empty muted">Waiting for the first metrics…</p></section>`;
@@ -52,6 +53,8 @@ export class TrainingView {
     for (const c of Object.values(this.charts)) c.destroy();
     for (const k of Object.keys(this.charts)) delete this.charts[k];
     this.specs = chartsFor(run.policy);
+    this.log('');
+    (this.root.querySelector('#backend') as HTMLElement).textContent = run.policy === 'ds3' ? 'Backend js-exact: closed-form gradients in plain JS (no TensorFlow.js needed)' : '';
     this.grid.innerHTML = '';
     const theme = readTheme();
     for (const spec of this.specs) {
@@ -78,7 +81,7 @@ export class TrainingView {
       data: {
         datasets: spec.series.map((s, i) => {
           const { color } = seriesStyle(theme, s.color ?? i);
-          return { label: s.label, data: [], borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: 1.6, pointRadius: 0, spanGaps: false, parsing: false };
+          return { label: s.label, data: [], borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: 1.6, pointRadius: s.sparse ? 3 : 0, spanGaps: s.sparse === true, parsing: false };
         }),
       },
       options: {
@@ -107,6 +110,12 @@ export class TrainingView {
         });
       });
       this.last = m;
+      // The trainer says once which backend runs and why each faster one did not load.
+      if (typeof m.backend === 'string' && (typeof m.backendDetail === 'string' || Array.isArray(m.backendNotUsed))) {
+        const notUsed = Array.isArray(m.backendNotUsed) ? m.backendNotUsed.map(String) : [];
+        (this.root.querySelector('#backend') as HTMLElement).textContent =
+          `Backend ${m.backend}${typeof m.backendDetail === 'string' && m.backendDetail ? ` (${m.backendDetail})` : ''}${notUsed.length ? `; not used: ${notUsed.join('; ')}` : ''}`;
+      }
     }
     this.schedule();
   }

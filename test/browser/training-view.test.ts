@@ -128,8 +128,9 @@ describe('training view in Chromium', { skip }, () => {
     await page.evaluate(() => window.postMessage({ type: 'run', run: { runDir: '/runs/t', name: 't', policy: 'tiny-lm', steps: 30, live: false } }, '*'));
     await page.waitForSelector('#chart-loss');
     const records = Array.from({ length: 30 }, (_, i) => ({
-      step: i + 1, phase: i < 10 ? 'sft' : 'grpo', backend: 'wasm', reward: 0.2 + i / 60, p: 0.3, delta1: 0.8, delta2: 0.5, loss: 2 - i / 20,
+      step: i, phase: i < 10 ? 'sft' : 'grpo', backend: 'wasm', reward: 0.2 + i / 60, p: 0.3, delta1: 0.8, delta2: 0.5, loss: 2 - i / 20,
       ...(i >= 10 ? { kl: 0.01 * (i - 10) } : {}),
+      ...(i === 0 ? { backendDetail: 'SIMD, single thread', backendNotUsed: ['tfjs-node-gpu: not installed', 'webgpu: no GPU adapter found'] } : {}),
       ...((i + 1) % 10 === 0 ? { eval: { id: { reward: 0.5, p: 0.4, delta1: 0.9, delta2: 0.6 }, ood: { reward: 0.1, p: 0.1, delta1: 0.7, delta2: 0.4 } } } : {}),
     }));
     const before = await renders(page);
@@ -138,6 +139,10 @@ describe('training view in Chromium', { skip }, () => {
     assert.deepEqual(await pointCounts(page), { reward: [30, 3, 3], calibration: [30, 30, 30, 3, 3], loss: [30, 20] });
     assert.equal(await page.locator('canvas').count(), 3);
     assert.equal(await page.locator('#state').textContent(), 'completed');
+    assert.match((await page.locator('#summary').textContent())!, /^step 30\/30 {2}· {2}backend wasm/);
+    assert.equal(await page.locator('#log').textContent(), '', 'the previous run\'s message is gone');
+    assert.equal(await page.locator('#backend').textContent(), 'Backend wasm (SIMD, single thread); not used: tfjs-node-gpu: not installed; webgpu: no GPU adapter found');
+    await page.screenshot({ path: join(ARTIFACTS, 'training-view-tiny-lm.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
 });
