@@ -36,7 +36,8 @@ const FRAC = String.raw`[-\u2212]?\\[dt]?frac\s*(?:\{[^{}\n]*\}\s*\{[^{}\n]*\}|\
 const VALUE = String.raw`(?:${FRAC}|${NUM})(?:\s*(?:\^\s*\{?\\circ\}?|\u00b0|\\%|%))?`;
 
 const answerIsRe = new RegExp(String.raw`\s*(?:is|:|=|would be|will be|should be|must be)\s*:?\s*(?:\*\*)?\s*(?:\$|\\\(|\\\[)?\s*(${VALUE})`, 'y');
-const equalsRe = new RegExp(String.raw`[ \t]*(?:\\\(|\$)?[ \t]*(${VALUE})[ \t]*(?:\\\)|\\\]|\$\$|\$)?[ \t]*[.!]?[ \t]*(?=\r?\n|\r|$)`, 'y');
+// `==`, `<=`, `>=`, `!=` are comparisons, not results.
+const equalsLineRe = new RegExp(String.raw`(?<![=<>!])=(?!=)[ \t]*(?:\\\(|\$)?[ \t]*(${VALUE})[ \t]*(?:\\\)|\\\]|\$\$|\$)?[ \t]*[.!]?[ \t]*(?=\r?\n|\r|$)`, 'g');
 const boldRe = new RegExp(String.raw`\*\*[ \t]*\$?[ \t]*(${VALUE})[ \t]*\$?[ \t]*\*\*`, 'y');
 const numberRe = new RegExp(NUM, 'g');
 const cueRe = /\b(?:so|thus|therefore|hence|answer|result|total|product|sum|equals?|gives?|get|got|is)\b|=/i;
@@ -123,48 +124,17 @@ function findAfterTrigger(text: string, trigger: string, re: RegExp, rule: Candi
 }
 
 /**
- * "= X" closing a line. The common case, a plain number ("61 * 70 = 4270"), is read by hand;
- * anything else after the "=" (LaTeX, signs, fractions) goes through the full regex.
+ * "= X" closing a line, as one global regex: V8 runs it as native code that skips to each "="
+ * itself, faster than an indexOf loop with a check per "=" in JavaScript.
  */
 function findEquals(text: string, out: Candidate[]): void {
-  const n = text.length;
-  for (let i = text.indexOf('='); i >= 0; i = text.indexOf('=', i + 1)) {
-    const prev = text.charCodeAt(i - 1);
-    // `==`, `<=`, `>=`, `!=` are comparisons, not results.
-    if (text.charCodeAt(i + 1) === 61 || prev === 61 || prev === 60 || prev === 62 || prev === 33) continue;
-    let k = i + 1;
-    while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-    const start = k;
-    let c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) {
-      while (k < n && (((c = text.charCodeAt(k)) >= 48 && c <= 57) || c === 44)) k++;
-      let end = k;
-      if (c === 46 && isDigit(text.charCodeAt(k + 1))) { k++; while (k < n && isDigit(text.charCodeAt(k))) k++; end = k; }
-      let t = k;
-      while (t < n && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
-      if (text.charCodeAt(t) === 46 || text.charCodeAt(t) === 33) t++;
-      while (t < n && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
-      const e = text.charCodeAt(t);
-      if (t >= n || e === 10 || e === 13) {
-        // A trailing comma is punctuation, not a thousands separator.
-        while (end > start && text.charCodeAt(end - 1) === 44) end--;
-        out.push({ start, end, value: text.slice(start, end), rule: 'equals', weak: false });
-        continue;
-      }
-      // Only a fraction, degree, percent or closing math delimiter may still follow the number
-      // ("/ 2", "^\circ", "\)"): the regex decides those; "77 = 70 + 7" is not an answer.
-      if (!(e === 47 || e === 94 || e === 92 || e === 36 || e === 37 || e === 0xb0)) continue;
-    }
-    equalsRe.lastIndex = i + 1;
-    const m = equalsRe.exec(text);
-    if (m) {
-      const at = m.index + m[0].indexOf(m[1]);
-      out.push({ start: at, end: at + m[1].length, value: m[1], rule: 'equals', weak: false });
-    }
+  equalsLineRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = equalsLineRe.exec(text)) !== null) {
+    const at = m.index + m[0].indexOf(m[1], 1);
+    out.push({ start: at, end: at + m[1].length, value: m[1], rule: 'equals', weak: false });
   }
 }
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function findBold(text: string, out: Candidate[]): void {
   let i = text.indexOf('**');
