@@ -49,7 +49,10 @@ async function serveInCodeServer() {
   const port = (await isFree(wanted)) ? wanted : await freePort();
   const server = await startCodeServer({
     home, port, folder: examples, extensionsDir,
-    settings: { 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none' },
+    settings: {
+      'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none',
+      'git.openRepositoryInParentFolders': 'never',
+    },
   });
   console.log(`\nReflection Lens is running in VS Code (code-server) at:\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\n` +
     `Open it in a browser; the bundled examples are in the explorer. Ctrl+C stops it. (log: ${server.logPath})`);

@@ -23,6 +23,10 @@ try {
   });
   console.log('test:electron: all extension tests passed');
 } catch (e) {
-  console.error(`test:electron: ${e instanceof Error ? e.message : String(e)}`);
+  const msg = e instanceof Error ? e.message : String(e);
+  console.error(`test:electron: ${msg}`);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT/.test(msg)) {
+    console.error('test:electron: downloading VS Code needs internet; offline, the same suite runs in code-server: npm test -- test/e2e/extensionHost.test.ts');
+  }
   process.exit(1);
 }

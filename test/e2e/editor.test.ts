@@ -30,7 +30,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
   afterEach(async (t) => { await wb?.screenshot(`end-of-${t.name.slice(0, 1)}`).catch(() => {}); });
   after(async () => { await session?.close(); });
 
-  it('1. a bundled .trace file: semantic highlighting, Problems = engine, hover with Q-values', async () => {
+  it('1. a bundled .trace file: semantic highlighting, Problems = engine, hover with Q-values', { timeout: 420_000 }, async () => {
     await wb.openFile(`examples/${EXAMPLE}`);
     await wb.screenshot('opened');
     const want = severityCounts(ref.diagnostics);
@@ -81,7 +81,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     await wb.page.keyboard.press('Escape');
   });
 
-  it('2. edits: diagnostics follow; a malformed header gets a precise error, the other records keep their annotations', async () => {
+  it('2. edits: diagnostics follow; a malformed header gets a precise error, the other records keep their annotations', { timeout: 420_000 }, async () => {
     await wb.openFile(`examples/${EXAMPLE}`);
     const lines = text.split('\n');
     // Correct a missed correction: type the ground truth over the wrong final answer.
@@ -133,9 +133,9 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     await wb.runCommand('File: Revert File');
   });
 
-  it('3. Show Calibration: the webview draws its charts and exports a file', async () => {
+  it('3. Show Calibration: the webview draws its charts and exports a file', { timeout: 420_000 }, async () => {
     await wb.runCommand('Reflection Lens: Show Calibration');
-    const frame = await wb.webviewFrame(/Calibration/);
+    const frame = await wb.webviewFrame(/Calibration/, 'canvas');
     // Every chart canvas has pixels drawn on it (not a blank canvas).
     const canvases = await frame.waitForFunction(() => {
       const cs = Array.from(document.querySelectorAll('canvas'));
@@ -167,7 +167,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     assert.match(rows[0], /model/i);
   });
 
-  it('4. Run GRPO (ds3): the training view updates live, Cancel stops it, the run directory is complete', async () => {
+  it('4. Run GRPO (ds3): the training view updates live, Cancel stops it, the run directory is complete', { timeout: 420_000 }, async () => {
     const runsBefore = listRuns(session.workspace);
     await wb.runCommand('Reflection Lens: Run GRPO');
     // ds3 with custom settings: a million steps (ds3 runs ~100 steps/s), so Cancel is what ends it.
@@ -178,7 +178,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     await wb.settle(() => json.inputValue().catch(() => ''), (v) => v.startsWith('{'), 30_000);
     await json.fill('{"steps": 1000000}');
     await wb.page.keyboard.press('Enter');
-    const frame = await wb.webviewFrame(/Training/);
+    const frame = await wb.webviewFrame(/Training/, '#summary');
     const stepOf = async () => Number(/step (\d+)\//.exec(await frame.locator('#summary').innerText().catch(() => ''))?.[1] ?? -1);
     const first = await wb.settle(stepOf, (s) => s >= 2);
     const second = await wb.settle(stepOf, (s) => s > first);

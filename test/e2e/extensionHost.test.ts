@@ -16,7 +16,7 @@ describe('extension test suite in the real extension host (code-server)', { skip
   before(async () => { session = await startSession('exthost', ['examples']); });
   after(async () => { await session?.close(); });
 
-  it('runs test/extension with mocha and every test passes', async () => {
+  it('runs test/extension with mocha and every test passes', { timeout: 420_000 }, async () => {
     assert.ok(existsSync(join(repoRoot, 'out', 'test', 'extension', 'index.cjs')), 'the build wrote out/test/extension/index.cjs');
     const { code, log } = await runExtensionTests(session);
     writeFileSync(join(artifactsDir, 'extension-host-mocha.log'), log.join('\n') + '\n');

@@ -27,7 +27,7 @@ describe('npm start (code-server)', { skip }, () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  it('prints a URL where the examples open with the extension active', async () => {
+  it('prints a URL where the examples open with the extension active', { timeout: 420_000 }, async () => {
     const port = await freePort();
     // Its own process group, like a user's terminal: stopping it stops code-server and its children.
     child = spawn(process.execPath, ['scripts/start.mjs', '--code-server', '--port', String(port), '--home', home], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

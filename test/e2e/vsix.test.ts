@@ -15,7 +15,7 @@ describe('the .vsix package', { skip }, () => {
   const home = mkdtempSync(join(tmpdir(), 'rl-vsix-'));
   after(() => rmSync(home, { recursive: true, force: true }));
 
-  it('is lean, bundles what runs, and installs into code-server', async () => {
+  it('is lean, bundles what runs, and installs into code-server', { timeout: 300_000 }, async () => {
     const vsix = join(home, 'reflection-lens.vsix');
     const pack = spawnSync(process.execPath, ['scripts/package.mjs', vsix], { encoding: 'utf8' });
     assert.equal(pack.status, 0, pack.stdout + pack.stderr);

@@ -31,6 +31,7 @@ export const editorSettings = {
   'security.workspace.trust.enabled': false,
   'editor.semanticHighlighting.enabled': true,
   'files.autoSave': 'off',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface Session {

@@ -158,20 +158,21 @@ export class Workbench {
   }
 
   /**
-   * The extension's own document inside the visible webview panel titled `title`: VS Code nests
-   * it as iframe.webview.ready -> iframe#active-frame.
+   * The extension's own document inside the webview panel titled `title`: VS Code nests it as
+   * iframe.webview.ready -> iframe#active-frame. `marker` is a selector only that page has
+   * (several webviews can be visible side by side).
    */
-  async webviewFrame(title: string | RegExp): Promise<Frame> {
+  async webviewFrame(title: string | RegExp, marker: string): Promise<Frame> {
     await this.page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ timeout: 60_000 });
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       for (const el of await this.page.locator('iframe.webview.ready').elementHandles()) {
         if (!(await el.isVisible())) continue;
         const inner = await (await (await el.contentFrame())?.$('iframe#active-frame'))?.contentFrame();
-        if (inner) return inner;
+        if (inner && (await inner.$(marker))) return inner;
       }
       await this.page.waitForTimeout(300);
     }
-    throw new Error(`no visible webview for ${String(title)}`);
+    throw new Error(`no visible webview for ${String(title)} holding ${marker}`);
   }
 }
