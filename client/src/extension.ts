@@ -1,7 +1,8 @@
 // Extension entry point (bundled to dist/extension.cjs): starts the language server for .trace
-// files and registers the calibration and training features.
+// files and registers the calibration, training and JSONL import commands.
 import type * as vscode from 'vscode';
 import { registerCalibration } from './calibration/register.js';
+import { registerImportJsonl } from './importJsonl.js';
 import { getLanguageClient, startLanguageClient, stopLanguageClient } from './languageClient.js';
 import { registerTraining } from './training/register.js';
 
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Commands first: they must work even if the language server cannot start.
   registerCalibration(context);
   registerTraining(context);
+  registerImportJsonl(context);
   await startLanguageClient(context);
 }
 
