@@ -71,8 +71,11 @@ const mark = (c: boolean | null): string => (c === null ? '?' : c ? '\u2713' : '
 
 function tableRow(seg: SegmentedRecord): string {
   const r = seg.record;
-  const flow = seg.steps.map((s) => (s.kind === 'sample' ? `${s.answer}${mark(s.correct)}` : s.action === 'STOP' ? 'STOP' : `RESAMPLE${s.echo ? '(echo)' : ''}`)).join(' ');
-  return `${String(r.startLine + 1).padStart(7)}  ${cell(r.id, 10)} ${cell(r.model, 14)} ${cell(r.task, 6)} ${cell(r.answer, 12)} ${cell(seg.final, 12)} ${mark(seg.correct)}  ${flow}\n`;
+  const words = seg.steps.map((s) => (s.kind === 'sample' ? `${cell(s.answer, 16).trimEnd()}${mark(s.correct)}` : s.action === 'STOP' ? 'STOP' : `RESAMPLE${s.echo ? '(echo)' : ''}`));
+  // Long reflective traces have a hundred attempts: the table shows the start and the end.
+  const flow = words.length <= 24 ? words.join(' ') : `${words.slice(0, 12).join(' ')} \u2026 (${words.length - 24} steps) \u2026 ${words.slice(-12).join(' ')}`;
+  // For JSONL input, the line of the JSON object.
+  return `${String((r.sourceLine ?? r.startLine) + 1).padStart(7)}  ${cell(r.id, 10)} ${cell(r.model, 14)} ${cell(r.task, 6)} ${cell(r.answer, 12)} ${cell(seg.final, 12)} ${mark(seg.correct)}  ${flow}\n`;
 }
 
 export async function run(argv: string[]): Promise<number> {
