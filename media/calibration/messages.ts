@@ -18,6 +18,8 @@ export interface ResultMeta {
   filesRead: number;
   /** What was calibrated, for the header ("workspace", "3 selected items"). */
   source: string;
+  /** Set while a running verl job's rollout directory is followed (the numbers grow step by step). */
+  live?: { steps: number; lastStep?: number; reading: number[] };
 }
 
 export type HostToView =

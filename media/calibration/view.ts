@@ -113,7 +113,12 @@ export class CalibrationView {
         `${traces} traces`, `${modelsOf(groups).length} models`, `${tasksOf(groups).length} tasks`,
         `bootstrap B=${r.bootstrap.B}, seed ${r.bootstrap.seed}`,
       ];
-      if (this.meta) parts.unshift(this.meta.source, `${this.meta.files} files (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`);
+      const live = this.meta?.live;
+      if (live) {
+        const reading = live.reading.length > 0 ? ` · reading step ${live.reading.join(', ')}` : '';
+        const last = live.lastStep === undefined ? '' : ` · last step ${live.lastStep}`;
+        parts.unshift(`following ${this.meta!.source} live`, `${live.steps} step files${last}${reading}`);
+      } else if (this.meta) parts.unshift(this.meta.source, `${this.meta.files} files (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`);
       h.append(el('p', { class: 'muted', id: 'summary' }, parts.join(' · ')));
       const tools = el('div', { class: 'toolbar' },
         button('Export CSV', () => this.host.save('csv', 'calibration.csv', calibrationCsv(r)), { id: 'export-csv' }),

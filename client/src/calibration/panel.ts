@@ -1,9 +1,12 @@
 // The calibration webview panel: shows the view bundle, asks the language server for the
 // numbers (with a progress notification that can cancel), re-asks when trace files change, and
-// answers the view's requests (save an export, open the traces behind a point).
+// answers the view's requests (save an export, open the traces behind a point). A selection of
+// verl rollout directories is followed live instead: the server pushes one summary per step as
+// the job writes it (each step file read once), and the panel merges them.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { State, WorkDoneProgress } from 'vscode-languageclient/node';
+import { isRolloutDir, rolloutRunName } from '../../../server/src/trace/rolloutDir.js';
 import { calibrationPageHtml } from '../../../media/calibration/page.js';
 import type { HostToView, ResultMeta, ViewToHost } from '../../../media/calibration/messages.js';
 import { makeNonce } from '../../../media/shared/csp.js';
@@ -13,6 +16,17 @@ import {
   type CalibrateResponse,
   type TraceFilter,
 } from '../../../server/src/lsp/calibrationProtocol.js';
+import {
+  FOLLOW_ROLLOUTS_METHOD,
+  ROLLOUT_FOLLOW_ENDED_NOTIFICATION,
+  ROLLOUT_STEP_NOTIFICATION,
+  UNFOLLOW_ROLLOUTS_METHOD,
+  type FollowRolloutsParams,
+  type FollowRolloutsResult,
+  type RolloutFollowEndedParams,
+  type RolloutStepParams,
+} from '../../../server/src/lsp/rolloutFollowProtocol.js';
+import { LiveCalibration } from './liveResult.js';
 import { openTraces } from './openTraces.js';
 import { saveExport } from './saveExport.js';
 
@@ -25,6 +39,21 @@ function sourceLabel(source: CalibrationSource): string {
   if (source.kind === 'workspace') return 'workspace';
   const [first] = source.uris;
   return source.uris.length === 1 && first ? vscode.workspace.asRelativePath(first) : `${source.uris.length} selected items`;
+}
+
+/** The selected folders when every selected item is a local verl rollout directory (`{step}.jsonl` files). */
+function rolloutDirsOf(source: CalibrationSource): vscode.Uri[] {
+  if (source.kind !== 'selection') return [];
+  return source.uris.every((u) => u.scheme === 'file' && isRolloutDir(u.fsPath)) ? source.uris : [];
+}
+
+/** A live subscription set: the server's subscription ids and the result merged from their steps. */
+interface Following {
+  client: LanguageClient;
+  ids: Set<string>;
+  result: LiveCalibration;
+  listeners: vscode.Disposable[];
+  postTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** Accepts only well-formed messages: the page is ours, but its data comes from trace files. */
@@ -67,6 +96,7 @@ export class CalibrationPanel implements vscode.Disposable {
   private running: vscode.CancellationTokenSource | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private requests = 0;
+  private following: Following | undefined;
 
   /** Shows the panel for `source` (reusing the open one) and calibrates. */
   static show(context: vscode.ExtensionContext, source: CalibrationSource, getClient: () => LanguageClient | undefined): void {
@@ -74,11 +104,11 @@ export class CalibrationPanel implements vscode.Disposable {
     if (existing) {
       existing.source = source;
       existing.panel.reveal(undefined, false);
-      void existing.calibrate(true);
+      void existing.start();
       return;
     }
     CalibrationPanel.current = new CalibrationPanel(context, source, getClient);
-    void CalibrationPanel.current.calibrate(true);
+    void CalibrationPanel.current.start();
   }
 
   private readonly panel: vscode.WebviewPanel;
@@ -101,12 +131,12 @@ export class CalibrationPanel implements vscode.Disposable {
     );
     // Trace files changed on disk: calibrate again; the server re-reads only the changed files.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{trace,jsonl}');
-    const changed = (uri: vscode.Uri) => { if (this.covers(uri)) this.scheduleRefresh(); };
+    const changed = (uri: vscode.Uri) => { if (!this.following && this.covers(uri)) this.scheduleRefresh(); };
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
   }
 
   private covers(uri: vscode.Uri): boolean {
-    if (this.source.kind === 'workspace') return uri.path.endsWith('.trace');
+    if (this.source.kind === 'workspace') return uri.path.endsWith('.trace') || rolloutRunName(uri.path) !== undefined;
     return this.source.uris.some((u) => uri.toString() === u.toString() || uri.path.startsWith(u.path.endsWith('/') ? u.path : `${u.path}/`));
   }
 
@@ -123,8 +153,13 @@ export class CalibrationPanel implements vscode.Disposable {
 
   private async params(): Promise<Omit<CalibrateParams, 'workDoneToken'>> {
     const cfg = vscode.workspace.getConfiguration('reflectionLens');
+    // The workspace: .trace files, and the .jsonl files that are verl step dumps (`{step}.jsonl`);
+    // other .jsonl files are datasets or logs as often as traces, so they are calibrated only on request.
     const uris = this.source.kind === 'workspace'
-      ? (await vscode.workspace.findFiles('**/*.trace', '**/node_modules/**')).map((u) => u.toString())
+      ? [
+        ...await vscode.workspace.findFiles('**/*.trace', '**/node_modules/**'),
+        ...(await vscode.workspace.findFiles('**/*.jsonl', '**/node_modules/**')).filter((u) => rolloutRunName(u.path) !== undefined),
+      ].map((u) => u.toString())
       : this.source.uris.map((u) => u.toString());
     return {
       uris,
@@ -135,6 +170,68 @@ export class CalibrationPanel implements vscode.Disposable {
       markers: cfg.get<string[]>('markers'),
       answerPatterns: cfg.get<string[]>('answerPatterns'),
     };
+  }
+
+  /** Follows the source live when it is a set of verl rollout directories, else calibrates it once. */
+  private async start(): Promise<void> {
+    await this.stopFollowing();
+    const dirs = rolloutDirsOf(this.source);
+    if (dirs.length > 0) await this.follow(dirs);
+    else await this.calibrate(true);
+  }
+
+  private async follow(dirs: vscode.Uri[]): Promise<void> {
+    const client = await runningClient(this.getClient);
+    if (!client) {
+      this.post({ type: 'error', message: 'The Reflection Lens language server is not running, so the rollouts cannot be followed. See the "Reflection Lens" output channel.' });
+      return;
+    }
+    const base = await this.params();
+    const source = sourceLabel(this.source);
+    const f: Following = { client, ids: new Set(), result: new LiveCalibration({ B: base.bootstrap, seed: base.seed }), listeners: [] };
+    this.following = f;
+    this.panel.title = `Calibration — following ${dirs.map((d) => d.path.split('/').pop()).join(', ')} (live)`;
+    this.post({ type: 'progress', message: `Following ${source} live: waiting for the first step file…` });
+    f.listeners.push(
+      client.onNotification(ROLLOUT_STEP_NOTIFICATION, (p: RolloutStepParams) => {
+        if (this.following !== f || !f.ids.has(p.id)) return;
+        f.result.apply(p.summary);
+        // A job catching up (many steps already there) sends a burst: one render per 250 ms.
+        f.postTimer ??= setTimeout(() => {
+          f.postTimer = undefined;
+          if (this.following !== f) return;
+          const live = { steps: f.result.completeSteps, lastStep: f.result.lastStep, reading: f.result.reading };
+          this.post({ type: 'result', result: f.result.result(), meta: { files: live.steps, filesRead: live.steps, source, live } });
+        }, 250);
+      }),
+      client.onNotification(ROLLOUT_FOLLOW_ENDED_NOTIFICATION, (p: RolloutFollowEndedParams) => {
+        if (this.following === f && f.ids.has(p.id)) this.post({ type: 'error', message: `Following the rollouts stopped: ${p.error}` });
+      }),
+    );
+    try {
+      for (const dir of dirs) {
+        const params: FollowRolloutsParams = {
+          dir: dir.toString(), bootstrap: base.bootstrap, seed: base.seed, horizon: base.horizon,
+          markers: base.markers, answerPatterns: base.answerPatterns, partialEveryMs: 1000,
+        };
+        const { id } = await client.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, params);
+        if (this.following === f) f.ids.add(id);
+        else void client.sendRequest(UNFOLLOW_ROLLOUTS_METHOD, { id }).catch(() => undefined);
+      }
+    } catch (e) {
+      this.post({ type: 'error', message: (e as Error)?.message ?? String(e) });
+    }
+  }
+
+  /** Ends the live subscriptions (closing the panel, another source, Refresh). */
+  private async stopFollowing(): Promise<void> {
+    const f = this.following;
+    if (!f) return;
+    this.following = undefined;
+    if (f.postTimer) clearTimeout(f.postTimer);
+    for (const l of f.listeners) l.dispose();
+    if (!this.disposed) this.panel.title = 'Calibration';
+    await Promise.all([...f.ids].map((id) => f.client.sendRequest(UNFOLLOW_ROLLOUTS_METHOD, { id }).catch(() => undefined)));
   }
 
   /** Asks the server; `explicit` runs show a cancellable notification, refreshes on file changes only the status bar. */
@@ -183,7 +280,7 @@ export class CalibrationPanel implements vscode.Disposable {
     try {
       if (m.type === 'ready') {
         if (this.last) void this.panel.webview.postMessage(this.last);
-      } else if (m.type === 'refresh') await this.calibrate(true);
+      } else if (m.type === 'refresh') await this.start();
       else if (m.type === 'save') {
         const saved = await saveExport(m.kind, m.name, m.data);
         if (saved) void vscode.window.showInformationMessage(`Reflection Lens: saved ${vscode.workspace.asRelativePath(saved)}`);
@@ -197,8 +294,13 @@ export class CalibrationPanel implements vscode.Disposable {
     }
   }
 
+  private disposed = false;
+
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (CalibrationPanel.current === this) CalibrationPanel.current = undefined;
+    void this.stopFollowing();
     this.running?.cancel();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const d of this.disposables.splice(0)) d.dispose();

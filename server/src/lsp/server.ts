@@ -14,7 +14,10 @@ import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlayHints.js';
+import { JsonlDocument } from './jsonlDocument.js';
+import { jsonlDiagnostics, jsonlHover, jsonlInlayHints, jsonlSymbols, jsonlSyntaxDiagnostics } from './jsonlFeatures.js';
 import { registerCalibrationRequest } from './calibrationRequest.js';
+import { registerRolloutFollow } from './rolloutFollow.js';
 import { analysisCount } from './recordAnalysis.js';
 import { semanticTokens, semanticTokensLegend } from './semanticTokens.js';
 import { TraceDocument } from './traceDocument.js';
@@ -23,7 +26,10 @@ import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js
 const connection: Connection = createConnection(ProposedFeatures.all);
 /** Characters above which opening a document publishes its syntax diagnostics before analysing it. */
 const LARGE_DOCUMENT = 1_000_000;
-const documents = new Map<string, TraceDocument>();
+/** Open documents: `.jsonl` rollout files (by URI, whatever their language id) and .trace files. */
+type OpenDocument = TraceDocument | JsonlDocument;
+const documents = new Map<string, OpenDocument>();
+const isJsonl = (uri: string): boolean => /\.jsonl$/i.test(uri.replace(/[?#].*$/, ''));
 const settings = new WorkspaceSettings(connection);
 /**
  * Server-side cost of the last change and of the diagnostics pass that followed, per document
@@ -55,7 +61,7 @@ function report(where: string, e: unknown): void {
 }
 
 /** Runs a request handler for an open document; any failure is logged and answered with `fallback`. */
-function withDocument<T>(where: string, uri: string, fallback: T, fn: (doc: TraceDocument, s: ResolvedSettings) => T): Promise<T> {
+function withDocument<T>(where: string, uri: string, fallback: T, fn: (doc: OpenDocument, s: ResolvedSettings) => T): Promise<T> {
   const doc = documents.get(uri);
   if (!doc) return Promise.resolve(fallback);
   return settings.get(uri).then(
@@ -87,7 +93,7 @@ function schedulePublish(uri: string): void {
     pending.delete(uri);
     void withDocument('diagnostics', uri, undefined, (doc, s) => {
       const t = timingOf(uri);
-      const [diagnostics, ms, cpu] = measure(() => documentDiagnostics(doc, s.settings, s.key));
+      const [diagnostics, ms, cpu] = measure(() => (doc instanceof JsonlDocument ? jsonlDiagnostics(doc, s.settings, s.key) : documentDiagnostics(doc, s.settings, s.key)));
       [t.publishMs, t.publishCpuMs] = [ms, cpu];
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     });
@@ -112,11 +118,11 @@ connection.onInitialize((params): InitializeResult => {
 connection.onDidOpenTextDocument(({ textDocument: t }) => {
   try {
     const timing = timingOf(t.uri);
-    const [doc, ms, cpu] = measure(() => new TraceDocument(t.uri, t.version, t.text));
+    const [doc, ms, cpu] = measure((): OpenDocument => (isJsonl(t.uri) ? new JsonlDocument(t.uri, t.version, t.text) : new TraceDocument(t.uri, t.version, t.text)));
     [timing.updateMs, timing.updateCpuMs] = [ms, cpu];
     documents.set(t.uri, doc);
     // A large file shows its malformed lines at once; the findings follow when analysis is done.
-    if (t.text.length > LARGE_DOCUMENT) void connection.sendDiagnostics({ uri: t.uri, version: t.version, diagnostics: syntaxDiagnostics(doc) });
+    if (t.text.length > LARGE_DOCUMENT) void connection.sendDiagnostics({ uri: t.uri, version: t.version, diagnostics: doc instanceof JsonlDocument ? jsonlSyntaxDiagnostics(doc) : syntaxDiagnostics(doc) });
     schedulePublish(t.uri);
   } catch (e) {
     report('open', e);
@@ -132,7 +138,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   } catch (e) {
     // A failed update may leave records and text out of step: rebuild the model from its own text.
     report('change', e);
-    documents.set(textDocument.uri, new TraceDocument(doc.uri, textDocument.version, doc.getText()));
+    documents.set(textDocument.uri, doc instanceof JsonlDocument ? new JsonlDocument(doc.uri, textDocument.version, doc.getText()) : new TraceDocument(doc.uri, textDocument.version, doc.getText()));
   }
   schedulePublish(textDocument.uri);
 });
@@ -152,12 +158,13 @@ connection.onDidChangeConfiguration(({ settings: pushed }) => {
 });
 
 const emptyTokens: SemanticTokens = { data: [] };
-connection.languages.semanticTokens.on((p) => withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => semanticTokens(d, s.settings, s.key)));
-connection.languages.semanticTokens.onRange((p) => withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => semanticTokens(d, s.settings, s.key, p.range)));
-connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => hover(d, p.position, s.settings, s.key)));
-connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => documentSymbols(d, s.settings, s.key)));
-connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => foldingRanges(d, s.settings, s.key)));
-connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => inlayHints(d, p.range, s.settings, s.key)));
+// A JSON line has no positions inside its response text: no tokens or folds there.
+connection.languages.semanticTokens.on((p) => withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => (d instanceof JsonlDocument ? emptyTokens : semanticTokens(d, s.settings, s.key))));
+connection.languages.semanticTokens.onRange((p) => withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => (d instanceof JsonlDocument ? emptyTokens : semanticTokens(d, s.settings, s.key, p.range))));
+connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => (d instanceof JsonlDocument ? jsonlHover(d, p.position, s.settings, s.key) : hover(d, p.position, s.settings, s.key))));
+connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? jsonlSymbols(d, s.settings, s.key) : documentSymbols(d, s.settings, s.key))));
+connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? [] : foldingRanges(d, s.settings, s.key))));
+connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? jsonlInlayHints(d, p.range, s.settings, s.key) : inlayHints(d, p.range, s.settings, s.key))));
 
 // How much work the last change caused: tests check incrementality by counts, the benchmark reads the timings.
 connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
@@ -173,6 +180,7 @@ connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
 
 // Corpus calibration for the calibration view (runs here, off the extension host).
 registerCalibrationRequest(connection);
+registerRolloutFollow(connection); // live verl rollout dirs for the calibration view
 
 process.on('uncaughtException', (e) => report('uncaught exception', e));
 process.on('unhandledRejection', (e) => report('unhandled rejection', e));

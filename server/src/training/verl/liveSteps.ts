@@ -57,6 +57,8 @@ export interface FollowOptions extends StepSummaryOptions {
   pollMs?: number;
   settleMs?: number;
   quietMs?: number;
+  /** Called as each step file version starts being read (one read per call): lets a caller count reads. */
+  onFileRead?: (file: StepFile) => void;
 }
 
 /** Broken lines reported individually before the rest are only counted. */
@@ -130,6 +132,7 @@ export async function* followRolloutSteps(dir: string, opts: FollowOptions = {})
   const run = opts.run ?? basename(resolve(dir));
   for await (const file of watchRolloutDir(dir, opts)) {
     try {
+      opts.onFileRead?.(file);
       yield* stepFileSummaries(file, run, opts);
     } catch (err) {
       if (opts.signal?.aborted) return;

@@ -1,0 +1,103 @@
+// `reflectionLens/followRollouts`: follows a running verl job's rollout directory and pushes one
+// `reflectionLens/rolloutStep` notification per step summary (interim and complete) as the job
+// writes `{step}.jsonl` files. The engine (followRolloutSteps) reads each completed file version
+// exactly once; this counts those reads per file so the client and the tests can see it.
+// A subscription ends on `reflectionLens/unfollowRollouts`, or when the connection to the client
+// is gone (a notification cannot be delivered; the server process also exits with its client).
+import { fileURLToPath } from 'node:url';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { basename, resolve } from 'node:path';
+import { followRolloutSteps } from '../training/verl/liveSteps.js';
+import { defaultSegmentOptions } from '../trace/options.js';
+import {
+  FOLLOW_ROLLOUTS_METHOD,
+  ROLLOUT_FOLLOW_ENDED_NOTIFICATION,
+  ROLLOUT_STEP_NOTIFICATION,
+  UNFOLLOW_ROLLOUTS_METHOD,
+  type FollowRolloutsParams,
+  type FollowRolloutsResult,
+  type RolloutFollowEndedParams,
+  type RolloutStepParams,
+  type UnfollowRolloutsParams,
+  type UnfollowRolloutsResult,
+} from './rolloutFollowProtocol.js';
+
+interface Subscription {
+  controller: AbortController;
+  reads: Map<string, number>;
+}
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, `${FOLLOW_ROLLOUTS_METHOD}: ${message}`);
+}
+
+function checkParams(p: FollowRolloutsParams): string {
+  const problems: string[] = [];
+  let dir = '';
+  try {
+    if (typeof p?.dir !== 'string') throw new Error();
+    dir = fileURLToPath(p.dir);
+  } catch {
+    problems.push('dir must be a file: URI');
+  }
+  if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1)) problems.push('bootstrap must be a positive integer');
+  if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
+  if (p?.horizon !== undefined && !(Number.isInteger(p.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
+  for (const k of ['partialEveryMs', 'pollMs', 'settleMs', 'quietMs'] as const) {
+    if (p?.[k] !== undefined && !(Number.isFinite(p[k]) && p[k]! >= 0)) problems.push(`${k} must be a non-negative number`);
+  }
+  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
+  if (problems.length > 0) throw invalid(problems.join('; '));
+  return dir;
+}
+
+/** Answers the follow/unfollow requests on `connection`. */
+export function registerRolloutFollow(connection: Connection): void {
+  const subscriptions = new Map<string, Subscription>();
+  let next = 0;
+
+  async function follow(id: string, dir: string, p: FollowRolloutsParams, sub: Subscription): Promise<void> {
+    const segment = { markers: p.markers ?? defaultSegmentOptions.markers, answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns };
+    const steps = followRolloutSteps(dir, {
+      signal: sub.controller.signal,
+      bootstrap: p.bootstrap,
+      seed: p.seed,
+      horizon: p.horizon,
+      segment,
+      partialEveryMs: p.partialEveryMs,
+      pollMs: p.pollMs,
+      settleMs: p.settleMs,
+      quietMs: p.quietMs,
+      onFileRead: (file) => sub.reads.set(file.path, (sub.reads.get(file.path) ?? 0) + 1),
+    });
+    for await (const summary of steps) {
+      const params: RolloutStepParams = { id, summary, reads: sub.reads.get(summary.file) ?? 0 };
+      // A notification that cannot be delivered means the client is gone: stop reading.
+      await connection.sendNotification(ROLLOUT_STEP_NOTIFICATION, params).catch(() => sub.controller.abort());
+    }
+  }
+
+  connection.onRequest(FOLLOW_ROLLOUTS_METHOD, (p: FollowRolloutsParams): FollowRolloutsResult => {
+    const dir = checkParams(p);
+    const id = `rollouts-${++next}`;
+    const sub: Subscription = { controller: new AbortController(), reads: new Map() };
+    subscriptions.set(id, sub);
+    // Started after this answer is written, so the client knows the id before its first step arrives.
+    setImmediate(() => follow(id, dir, p, sub).catch((e: unknown) => {
+      if (sub.controller.signal.aborted) return;
+      const ended: RolloutFollowEndedParams = { id, error: (e as Error)?.message ?? String(e) };
+      connection.console.error(`reflection-lens: following ${dir} failed: ${(e as Error)?.stack ?? String(e)}`);
+      void connection.sendNotification(ROLLOUT_FOLLOW_ENDED_NOTIFICATION, ended).catch(() => undefined);
+    }));
+    return { id, run: basename(resolve(dir)) };
+  });
+
+  connection.onRequest(UNFOLLOW_ROLLOUTS_METHOD, (p: UnfollowRolloutsParams): UnfollowRolloutsResult => {
+    const sub = typeof p?.id === 'string' ? subscriptions.get(p.id) : undefined;
+    if (!sub) throw new ResponseError(ErrorCodes.InvalidParams, `${UNFOLLOW_ROLLOUTS_METHOD}: no subscription ${JSON.stringify(p?.id)}`);
+    sub.controller.abort();
+    subscriptions.delete(p.id);
+    return { reads: Object.fromEntries(sub.reads) };
+  });
+}
