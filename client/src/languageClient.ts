@@ -1,4 +1,4 @@
-// The LanguageClient for .trace files: runs dist/server.js in a Node child process over IPC and
+// The LanguageClient for .trace files and JSONL rollouts: runs dist/server.js in a Node child process over IPC and
 // keeps the `reflectionLens` settings in sync (the server pulls them per file on each change).
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
@@ -18,7 +18,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'trace' }],
+    // JSONL rollouts by file pattern: VS Code's language id for them differs between versions.
+    documentSelector: [{ language: 'trace' }, { scheme: 'file', pattern: '**/*.jsonl' }],
     synchronize: { configurationSection: 'reflectionLens' },
   };
   client = new LanguageClient('reflectionLens', 'Reflection Lens', serverOptions, clientOptions);

@@ -2,6 +2,7 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import { toRange } from './positions.js';
 import { analyseEntry } from './recordAnalysis.js';
+import type { SegmentedRecord, TraceRecord } from '../trace/types.js';
 import type { LensSettings } from './settings.js';
 import type { TraceDocument } from './traceDocument.js';
 
@@ -17,24 +18,18 @@ export function documentSymbols(doc: TraceDocument, settings: LensSettings, key:
     if (seg) {
       seg.steps.forEach((s, i) => {
         if (s.kind !== 'sample') return;
-        const next = seg.steps[i + 1];
-        const decision = next?.kind === 'decision' ? ` → ${next.action}${next.echo ? ' (echo)' : ''}` : '';
         const sRange = toRange(s.span, entry.base);
         children.push({
-          name: `attempt ${s.attempt + 1}: ${s.answer ?? 'no answer'} ${judge(s.correct)}`,
-          detail: decision.trim(),
+          ...attemptLabel(seg, i),
           kind: SymbolKind.Event,
           range: sRange,
           selectionRange: s.answerSpan ? clip(toRange(s.answerSpan, entry.base), sRange) : { start: sRange.start, end: sRange.start },
         });
       });
     }
-    const attempts = children.length;
     return {
       name: `=== ${r.id}`,
-      detail: [r.model, r.task, seg?.final != null ? `final ${seg.final} ${judge(seg.correct)}` : 'no answer', `${attempts} attempt${attempts === 1 ? '' : 's'}`]
-        .filter(Boolean)
-        .join(' · '),
+      detail: recordDetail(r, seg, children.length),
       kind: SymbolKind.Module,
       range,
       selectionRange,
@@ -48,4 +43,16 @@ function clip(inner: Range, outer: Range): Range {
   const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
   if (before(inner.start, outer.start) || before(outer.end, inner.end)) return { start: outer.start, end: outer.start };
   return inner;
+}
+
+/** Name and detail of the symbol of sample step `i`: its answer, verdict and the decision that followed. */
+export function attemptLabel(seg: SegmentedRecord, i: number): { name: string; detail: string } {
+  const s = seg.steps[i];
+  if (s.kind !== 'sample') throw new Error(`step ${i} is not a sample`);
+  const next = seg.steps[i + 1];
+  return { name: `attempt ${s.attempt + 1}: ${s.answer ?? 'no answer'} ${judge(s.correct)}`, detail: next?.kind === 'decision' ? `→ ${next.action}${next.echo ? ' (echo)' : ''}` : '' };
+}
+
+export function recordDetail(r: TraceRecord, seg: SegmentedRecord | null, attempts: number): string {
+  return [r.model, r.task, seg?.final != null ? `final ${seg.final} ${judge(seg.correct)}` : 'no answer', `${attempts} attempt${attempts === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
 }

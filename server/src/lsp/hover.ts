@@ -7,7 +7,7 @@ import { attributeSegmented } from '../analysis/attribution.js';
 import type { AttributedStep, TraceAttribution } from '../analysis/types.js';
 import type { SegmentedRecord, Step } from '../trace/types.js';
 import { spanContains, toRange } from './positions.js';
-import { analyseEntry, groupAdvantageOf, type GroupAdvantage } from './recordAnalysis.js';
+import { analyseEntry, groupAdvantageOf, type GroupAdvantage, type RecordSet } from './recordAnalysis.js';
 import { attributionOptionsOf, type LensSettings } from './settings.js';
 import type { TraceDocument } from './traceDocument.js';
 
@@ -15,10 +15,9 @@ export function hover(doc: TraceDocument, position: Position, settings: LensSett
   const index = doc.entryAt(position.line);
   if (index < 0) return null;
   const entry = doc.entries[index];
-  const { seg } = analyseEntry(entry, settings, key);
-  if (!seg) return null;
-  const group = groupAdvantageOf(doc, index, settings, key);
-  const attribution = seg.steps.length ? attributeSegmented(seg, group.advantage, attributionOptionsOf(settings)) : null;
+  const analysed = attributedInGroup(doc, index, settings, key);
+  if (!analysed) return null;
+  const { seg, group, attribution } = analysed;
   const stepIndex = stepAt(seg, entry.base, position);
   const parts = [recordLine(seg, group)];
   if (stepIndex >= 0 && attribution) parts.push(stepTable(seg, stepIndex, attribution.steps[stepIndex]));
@@ -28,6 +27,22 @@ export function hover(doc: TraceDocument, position: Position, settings: LensSett
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
     range: span ? toRange(span, entry.base) : undefined,
   };
+}
+
+export interface GroupAttributed {
+  seg: SegmentedRecord;
+  group: GroupAdvantage;
+  /** Attribution with the group's advantage; null when the record has no steps. */
+  attribution: TraceAttribution | null;
+}
+
+/** Record `index` segmented and attributed with the GRPO advantage of its group in the document. */
+export function attributedInGroup(doc: RecordSet, index: number, settings: LensSettings, key: string): GroupAttributed | null {
+  const { seg } = analyseEntry(doc.entries[index], settings, key);
+  if (!seg) return null;
+  const group = groupAdvantageOf(doc, index, settings, key);
+  const attribution = seg.steps.length ? attributeSegmented(seg, group.advantage, attributionOptionsOf(settings)) : null;
+  return { seg, group, attribution };
 }
 
 /**
@@ -46,7 +61,7 @@ function stepAt(seg: SegmentedRecord, base: number, pos: Position): number {
   return found;
 }
 
-function recordLine(seg: SegmentedRecord, g: GroupAdvantage): string {
+export function recordLine(seg: SegmentedRecord, g: GroupAdvantage): string {
   const r = seg.record;
   const verdict = seg.correct === true ? 'correct' : seg.correct === false ? 'wrong' : 'unknown';
   const groupText =
@@ -80,7 +95,7 @@ function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefine
   return `${title}\n\n| | |\n|:--|--:|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
 }
 
-function ratioLine(a: TraceAttribution): string {
+export function ratioLine(a: TraceAttribution): string {
   return (
     `Attribution ratio of this trace (|KL drag on sampling| / |KL drag on decisions|): **${fmtRatio(a.ratio)}** · ` +
     `surrogate ratio ${fmtRatio(a.surrogateRatio)}  \nKL drag: sampling ${fmt(a.drag.sampling)}, decisions ${fmt(a.drag.decision)} · ` +
@@ -88,8 +103,8 @@ function ratioLine(a: TraceAttribution): string {
   );
 }
 
-const judge = (c: boolean | null): string => (c === true ? 'correct' : c === false ? 'wrong' : 'unknown');
-const code = (s: string | null): string => (s === null ? '_none_' : `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``);
+export const judge = (c: boolean | null): string => (c === true ? 'correct' : c === false ? 'wrong' : 'unknown');
+export const code = (s: string | null): string => (s === null ? '_none_' : `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``);
 
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'n/a' : x > 0 ? '∞' : '-∞';

@@ -1,6 +1,7 @@
 // An inlay hint per decision: RESAMPLE before its marker, STOP after the answer that stands,
 // each saying whether the answer it follows was correct, and flagging echoes.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import type { SegmentedRecord } from '../trace/types.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
 import type { TraceDocument } from './traceDocument.js';
@@ -14,9 +15,7 @@ export function inlayHints(doc: TraceDocument, range: Range, settings: LensSetti
       if (s.kind !== 'decision') return;
       const line = entry.base + (s.action === 'RESAMPLE' ? s.span.line : s.span.endLine);
       if (line < range.start.line || line > range.end.line) return;
-      const sample = seg.steps[k - 1];
-      const after = sample?.kind === 'sample' ? (sample.correct === true ? 'correct' : sample.correct === false ? 'wrong' : 'unjudged') : 'unjudged';
-      const mark = after === 'correct' ? '✓' : after === 'wrong' ? '✗' : '?';
+      const { after, mark } = decisionVerdict(seg, k);
       const resample = s.action === 'RESAMPLE';
       out.push({
         position: resample ? { line, character: s.span.column } : { line, character: s.span.endColumn },
@@ -29,4 +28,11 @@ export function inlayHints(doc: TraceDocument, range: Range, settings: LensSetti
     });
   }
   return out;
+}
+
+/** Whether the answer that decision step `k` follows was correct, in words and as a mark. */
+export function decisionVerdict(seg: SegmentedRecord, k: number): { after: 'correct' | 'wrong' | 'unjudged'; mark: '✓' | '✗' | '?' } {
+  const sample = seg.steps[k - 1];
+  const after = sample?.kind === 'sample' ? (sample.correct === true ? 'correct' : sample.correct === false ? 'wrong' : 'unjudged') : 'unjudged';
+  return { after, mark: after === 'correct' ? '✓' : after === 'wrong' ? '✗' : '?' };
 }

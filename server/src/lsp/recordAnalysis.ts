@@ -7,7 +7,13 @@ import type { TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
 import { attributionOptionsOf, segmentOptionsOf, type LensSettings } from './settings.js';
-import type { RecordEntry, TraceDocument } from './traceDocument.js';
+import type { RecordEntry } from './traceDocument.js';
+
+/** The records of an open document (.trace or JSONL) and a counter that moves when they change. */
+export interface RecordSet {
+  entries: RecordEntry[];
+  revision: number;
+}
 
 export interface RecordAnalysis {
   seg: SegmentedRecord | null;
@@ -89,9 +95,9 @@ export interface GroupAdvantage {
 }
 
 // Rollout groups of a document, rebuilt when its records change.
-const groupIndexes = new WeakMap<TraceDocument, { revision: number; groups: Map<string, RecordEntry[]> }>();
+const groupIndexes = new WeakMap<RecordSet, { revision: number; groups: Map<string, RecordEntry[]> }>();
 
-function groupsOf(doc: TraceDocument): Map<string, RecordEntry[]> {
+function groupsOf(doc: RecordSet): Map<string, RecordEntry[]> {
   const hit = groupIndexes.get(doc);
   if (hit && hit.revision === doc.revision) return hit.groups;
   const groups = new Map<string, RecordEntry[]>();
@@ -105,7 +111,7 @@ function groupsOf(doc: TraceDocument): Map<string, RecordEntry[]> {
 }
 
 /** GRPO advantage of entry `index` within its group of rollouts in this document. */
-export function groupAdvantageOf(doc: TraceDocument, index: number, settings: LensSettings, key: string): GroupAdvantage {
+export function groupAdvantageOf(doc: RecordSet, index: number, settings: LensSettings, key: string): GroupAdvantage {
   const entry = doc.entries[index];
   const members = groupsOf(doc).get(entry.record.group) ?? [entry];
   const rewards = members.map((e) => outcomeReward(analyseEntry(e, settings, key).seg?.correct ?? null));
