@@ -135,7 +135,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
 
   it('3. Show Calibration: the webview draws its charts and exports a file', { timeout: 420_000 }, async () => {
     await wb.runCommand('Reflection Lens: Show Calibration');
-    const frame = await wb.webviewFrame(/Calibration/, 'canvas');
+    const frame = await wb.webviewFrame(/Calibration/, '#calibration-data');
     // Every chart canvas has pixels drawn on it (not a blank canvas).
     const canvases = await frame.waitForFunction(() => {
       const cs = Array.from(document.querySelectorAll('canvas'));
@@ -178,7 +178,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     await wb.settle(() => json.inputValue().catch(() => ''), (v) => v.startsWith('{'), 30_000);
     await json.fill('{"steps": 1000000}');
     await wb.page.keyboard.press('Enter');
-    const frame = await wb.webviewFrame(/Training/, '#summary');
+    const frame = await wb.webviewFrame(/Training/, '#state');
     const stepOf = async () => Number(/step (\d+)\//.exec(await frame.locator('#summary').innerText().catch(() => ''))?.[1] ?? -1);
     const first = await wb.settle(stepOf, (s) => s >= 2);
     const second = await wb.settle(stepOf, (s) => s > first);
