@@ -135,7 +135,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
 
   it('3. Show Calibration: the webview draws its charts and exports a file', { timeout: 420_000 }, async () => {
     await wb.runCommand('Reflection Lens: Show Calibration');
-    const frame = await wb.webviewFrame(/Calibration/, '#calibration-data');
+    const frame = await wb.webviewFrame(/Calibration/, '#export-csv');
     // Every chart canvas has pixels drawn on it (not a blank canvas).
     const canvases = await frame.waitForFunction(() => {
       const cs = Array.from(document.querySelectorAll('canvas'));
