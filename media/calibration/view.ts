@@ -36,6 +36,8 @@ export class CalibrationView {
   meta: ResultMeta | undefined;
   /** The step shown by the per-task views when the result has steps. */
   step: number | undefined;
+  /** The user picked the step; otherwise a live run's views move on to each new step. */
+  private stepPicked = false;
   /** How many times the page was rendered (tests wait for it). */
   renders = 0;
   private statusText = '';
@@ -47,7 +49,7 @@ export class CalibrationView {
     this.meta = meta;
     const steps = stepsOf(result.groups);
     if (steps.length === 0) this.step = undefined;
-    else if (this.step === undefined || !steps.includes(this.step)) this.step = steps[steps.length - 1];
+    else if (this.step === undefined || !steps.includes(this.step) || (meta?.live && !this.stepPicked)) this.step = steps[steps.length - 1];
     this.statusText = '';
     this.render();
   }
@@ -162,7 +164,7 @@ export class CalibrationView {
       o.selected = s === this.step;
       select.append(o);
     }
-    select.addEventListener('change', () => { this.step = Number(select.value); this.render(); });
+    select.addEventListener('change', () => { this.step = Number(select.value); this.stepPicked = true; this.render(); });
     return el('label', { class: 'step-picker' }, 'Per-task views at ', select);
   }
 

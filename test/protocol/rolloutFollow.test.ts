@@ -17,6 +17,7 @@ import {
   FOLLOW_ROLLOUTS_METHOD, ROLLOUT_STEP_NOTIFICATION, UNFOLLOW_ROLLOUTS_METHOD,
   type FollowRolloutsParams, type FollowRolloutsResult, type RolloutStepParams, type UnfollowRolloutsResult,
 } from '../../server/src/lsp/rolloutFollowProtocol.js';
+import { LiveCalibration } from '../../client/src/calibration/liveResult.js';
 import { LspSession } from './lspSession.js';
 
 const cli = join(process.cwd(), 'dist', 'cli.js');
@@ -105,6 +106,12 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
       assert.deepEqual(live.groups.map(numbers), batch.groups.filter((g) => g.step === step).map(numbers), `step ${step}`);
       assert.deepEqual(live.groups.map((g) => g.task), TASKS);
     }
+    // The panel's merge of the same notifications (interim ones replaced by complete ones) is the batch result.
+    const merged = new LiveCalibration({ B: 100, seed: 3 });
+    for (const p of mine) merged.apply(p.summary);
+    assert.deepEqual(merged.result().groups.map(numbers), batch.groups.filter((g) => g.step! <= 5).map(numbers));
+    assert.deepEqual(merged.reading, []);
+    assert.equal(merged.completeSteps, 5);
   });
 
   test('bad parameters are InvalidParams; an unknown subscription too', async () => {
