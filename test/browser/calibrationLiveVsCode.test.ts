@@ -1,0 +1,61 @@
+// Show Calibration on a verl rollout folder in a real VS Code (code-server + Chromium, see
+// docs/e2e.md): the explorer's context menu opens the panel in live mode, and step files the
+// fake job writes afterwards (the project's generator) appear in the panel as new steps.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
+import { missingPrerequisite, startSession, type Session } from '../e2e/harness/session.js';
+import { Workbench } from '../e2e/harness/workbench.js';
+
+const skip = missingPrerequisite() ?? (existsSync('dist/extension.cjs') ? undefined : 'dist/extension.cjs is not built');
+if (skip) console.log(`# skipping live Show Calibration in VS Code: ${skip}`);
+
+const fake = { rollouts: 96, tasks: ['2x3', '3x4'], groupSize: 8 };
+const stepsShown = (frame: Frame) => frame.evaluate(() => [...new Set((window.__reflectionLens?.view.result?.groups ?? []).map((g) => g.step))].sort((a, b) => a! - b!));
+
+describe('Show Calibration follows a verl rollout folder live in VS Code', { skip }, () => {
+  let session: Session;
+  let wb: Workbench;
+  let dir: string;
+  before(async () => {
+    session = await startSession('calibration-live', []);
+    dir = join(session.workspace, 'grpo-live');
+    for (const step of [1, 2]) writeFakeRolloutStep(dir, step, fake);
+    wb = new Workbench(await session.openWorkbench(), 'calibration-live');
+  });
+  after(async () => { await session?.close(); });
+
+  test('the folder\'s context menu opens a live panel that gains the steps the job writes', async () => {
+    const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'grpo-live' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    // The extension's menu entry appears once the extension is scanned: retry the context menu.
+    for (let attempt = 1; ; attempt++) {
+      await row.click({ button: 'right' });
+      const item = wb.page.locator('.context-view .action-label', { hasText: /^Show Calibration$/ }).first();
+      try {
+        await item.waitFor({ timeout: 10_000 });
+        await item.click();
+        break;
+      } catch (e) {
+        if (attempt === 6) throw e;
+        await wb.page.keyboard.press('Escape');
+      }
+    }
+    await wb.page.locator('.tabs-container .tab', { hasText: 'following grpo-live (live)' }).first().waitFor({ timeout: 60_000 });
+    const frame = await wb.webviewFrame(/Calibration/, '#status');
+    await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups.length ?? 0) === 4, undefined, { timeout: 120_000 });
+    assert.deepEqual(await stepsShown(frame), [1, 2]);
+    await wb.screenshot('live-2-steps');
+
+    for (const step of [3, 4]) writeFakeRolloutStep(dir, step, fake);
+    await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups ?? []).filter((g) => g.step === 4).length === 2, undefined, { timeout: 120_000 });
+    assert.deepEqual(await stepsShown(frame), [1, 2, 3, 4]);
+    assert.match((await frame.locator('#summary').textContent())!, /^following grpo-live live · 4 step files · last step 4 · 384 traces/);
+    const points = await frame.evaluate(() => window.__reflectionLens!.charts['steps-delta2']!.data.datasets.map((d) => d.data.length));
+    assert.deepEqual(points, [4, 4]);
+    await wb.screenshot('live-4-steps');
+  });
+});
