@@ -98,9 +98,12 @@ export function wasmDir(): string {
 }
 
 async function loadWasm(): Promise<{ tf: Tf; detail: string }> {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  // A code-split bundle sees this CommonJS package through a `default` wrapper.
+  const mod: { setWasmPaths?: (p: string) => void; default?: { setWasmPaths?: (p: string) => void } } = await import('@tensorflow/tfjs-backend-wasm');
+  const setWasmPaths = mod.setWasmPaths ?? mod.default?.setWasmPaths;
+  if (!setWasmPaths) throw new Error('tfjs-backend-wasm exports no setWasmPaths');
   const dir = wasmDir();
-  wasm.setWasmPaths(dir.endsWith('/') ? dir : dir + '/');
+  setWasmPaths(dir.endsWith('/') ? dir : dir + '/');
   // The backend's Emscripten loader reads the CommonJS free variable `__dirname`, which an ESM
   // bundle (dist/trainer.js) does not have: lend it for the initialisation only.
   const g = globalThis as { __dirname?: string };
