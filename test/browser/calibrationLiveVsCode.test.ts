@@ -1,6 +1,7 @@
 // Show Calibration on a verl rollout folder in a real VS Code (code-server + Chromium, see
 // docs/e2e.md): the explorer's context menu opens the panel in live mode, and step files the
-// fake job writes afterwards (the project's generator) appear in the panel as new steps.
+// fake job writes afterwards (the project's generator) appear in the panel as new steps; the
+// workspace command then leaves live mode and calibrates the step dumps with the .trace files.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -57,5 +58,15 @@ describe('Show Calibration follows a verl rollout folder live in VS Code', { ski
     const points = await frame.evaluate(() => window.__reflectionLens!.charts['steps-delta2']!.data.datasets.map((d) => d.data.length));
     assert.deepEqual(points, [4, 4]);
     await wb.screenshot('live-4-steps');
+  });
+
+  test('Show Calibration on the workspace stops following and includes the step dumps', async () => {
+    await wb.runCommand('Reflection Lens: Show Calibration');
+    await wb.page.locator('.tabs-container .tab', { hasText: /^Calibration$/ }).first().waitFor({ timeout: 60_000 });
+    const frame = await wb.webviewFrame(/Calibration/, '#status');
+    await frame.waitForFunction(() => /^workspace · /.test(document.querySelector('#summary')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    assert.match((await frame.locator('#summary').textContent())!, /^workspace · 4 files \(4 read, 0 cached\)/);
+    assert.deepEqual(await stepsShown(frame), [1, 2, 3, 4]);
+    await wb.screenshot('workspace');
   });
 });
