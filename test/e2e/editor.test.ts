@@ -73,7 +73,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
 
     // Hover on the decision: its action and Q-values.
     await wb.gotoLine(marker.line + 1, marker.char + 2);
-    const hover = await wb.hoverAtCursor();
+    const hover = await wb.hoverAtCursor(/Q-value/);
     await wb.screenshot('hover-decision');
     assert.match(hover, /RESAMPLE|STOP/);
     assert.match(hover, /KL Q-value\s+-?\d/);

@@ -94,13 +94,16 @@ export class Workbench {
     };
   }
 
-  /** Shows the hover at the cursor (editor.action.showHover) and returns its text. */
-  async hoverAtCursor(): Promise<string> {
+  /**
+   * Shows the hover at the cursor (editor.action.showHover) and returns its text once it matches
+   * `until`: a diagnostic's part can render before the language server's hover arrives.
+   */
+  async hoverAtCursor(until: RegExp = /./): Promise<string> {
     await this.page.keyboard.press('Escape');
     await this.runCommand('Show or Focus Hover');
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ timeout: 15_000 });
-    return hover.innerText();
+    return this.settle(() => hover.innerText().catch(() => ''), (t) => until.test(t), 30_000);
   }
 
   /** The Problems panel: its per-file total ("245 problems in file x.trace") and the rows it renders. */
