@@ -185,7 +185,14 @@ function placeParts(n: number): number[] {
 
 function makeSlip(rng: Rng, a: number, b: number, avoid: Slip | null): Slip {
   const correct = a * b;
-  for (;;) {
+  for (let tries = 0; ; tries++) {
+    // Tiny products (1x1) may have no digit slip at all: fall back to an off-by-k answer.
+    if (tries >= 64) {
+      for (let delta = 1; ; delta++) {
+        const s: Slip = { kind: 'carry', delta };
+        if (!avoid || slipAnswer(a, b, s) !== slipAnswer(a, b, avoid)) return s;
+      }
+    }
     const kind = rng.pick(['partial', 'partial', 'carry', 'swap'] as const);
     let slip: Slip | null = null;
     if (kind === 'partial') {
