@@ -10,7 +10,7 @@ const external = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'webgpu'
 const builds = [
   { ...common, entryPoints: { server: 'server/src/lsp/server.ts' }, format: 'esm', external },
   // Split so that each subcommand loads only its own code (calibrate does not pay for TensorFlow.js).
-  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, format: 'esm', external, banner: { js: '#!/usr/bin/env node' }, splitting: true, chunkNames: 'chunks/cli-[name]-[hash]' },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, format: 'esm', external, banner: { js: '#!/usr/bin/env node' }, splitting: true, chunkNames: 'cli-[name]-[hash]' },
   { ...common, entryPoints: { scanWorker: 'server/src/trace/scanWorker.ts' }, format: 'esm', external },
   { ...common, entryPoints: { calibrateWorker: 'server/src/analysis/calibrateWorker.ts' }, format: 'esm', external },
   { ...common, entryPoints: { trainer: 'server/src/training/trainer.ts' }, format: 'esm', external },
