@@ -1,6 +1,6 @@
 // Bundles every entry point with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
@@ -24,6 +24,8 @@ const builds = [
 // ESM bundles of CommonJS dependencies need a real `require`.
 const requireShim = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 mkdirSync('dist', { recursive: true });
+// Chunk names carry content hashes: drop the previous build's so stale ones are not shipped.
+for (const f of readdirSync('dist')) if (/^cli-.*\.js(\.map)?$/.test(f)) rmSync(`dist/${f}`);
 const ctxs = [];
 for (const b of builds) {
   const entries = Object.fromEntries(Object.entries(b.entryPoints).filter(([, p]) => existsSync(p)));
