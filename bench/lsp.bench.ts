@@ -7,11 +7,20 @@
 //     full-document change (full re-parse and re-analysis): the ratio shows incrementality.
 // Wall times on a shared machine are inflated by other processes, so the server's own CPU time
 // (from reflectionLens/documentStats) and this client's CPU time are printed beside them.
-// Size: BENCH_LSP_MB (default 20). Run: npm run bench lsp
+// Two shapes of file, each measured in full with its own baselines:
+//  - realistic: records the size of real reasoning traces (~17 KB, several markers each): the
+//    traces of ../shared/data/skyt1-reflection-0.5-amc23.jsonl repeated as distinct groups, or,
+//    without that data, generated traces padded with ~16 KB of reasoning that has markers;
+//  - stress: the generator's tiny multiplication records (~500 bytes), so a 20 MB file has ~40,000
+//    records and tens of thousands of diagnostics.
+// Size: BENCH_LSP_MB (default 20); BENCH_LSP_SHAPES=realistic,stress. Run: npm run bench lsp
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Rng } from '../server/src/analysis/random.js';
 import { generateMultiplicationTraces, type GenerateModelSpec } from '../server/src/trace/generate.js';
+import { formatRecord } from '../server/src/trace/format.js';
+import { jsonlToRecords } from '../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { parseTrace } from '../server/src/trace/parse.js';
 import { segmentRecord } from '../server/src/trace/segment.js';
@@ -44,6 +53,31 @@ async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; client
   return { wall: performance.now() - t0, clientCpu: cpuMs() - c0 };
 }
 
+const REAL = '../shared/data/skyt1-reflection-0.5-amc23.jsonl';
+
+/** Real reasoning traces as .trace records, copied (each copy its own ids and groups) up to `bytes`. */
+function realisticCorpus(bytes: number): { text: string; source: string } {
+  if (existsSync(REAL)) {
+    const { records } = jsonlToRecords(readFileSync(REAL, 'utf8'), { fileName: 'skyt1-reflection.jsonl' });
+    const parts: string[] = [];
+    let size = 0;
+    for (let copy = 0; size < bytes; copy++) {
+      for (const r of records) {
+        const t = formatRecord({ ...r, id: `${r.id}#${copy}`, headers: { ...r.headers, group: `${r.headers.group ?? r.id}#${copy}` } });
+        parts.push(t);
+        size += t.length;
+        if (size >= bytes) break;
+      }
+    }
+    return { text: parts.join(''), source: `${REAL} (${records.length} traces, repeated)` };
+  }
+  // Without the data: generated traces with ~16 KB of reasoning before them, a marker every ~2 KB.
+  const filler = ['Let me set up the product digit by digit and keep the carries aligned.', 'Each partial product goes on its own line before the sum.', 'Hmm, the tens column needs the carry from the units.', 'Wait, I should keep track of the place values here.', 'Let me check the magnitude: the result must have about as many digits as both factors together.'];
+  const pad = Array.from({ length: 220 }, (_, i) => filler[i % filler.length]).join('\n');
+  const text = corpus(bytes / 30).replace(/\n---\n/g, `\n---\n${pad}\n`);
+  return { text, source: 'generated traces padded with reasoning (../shared/data absent)' };
+}
+
 function corpus(bytes: number): string {
   const models: GenerateModelSpec[] = [
     { name: 'grpo', tasks: ['2x3', '3x3', '3x4', '4x4'].map((task, i) => ({ task, p: 0.8 - 0.15 * i, delta1: 0.9, delta2: 0.8, n: 1_000_000 })) },
@@ -62,8 +96,21 @@ function corpus(bytes: number): string {
 }
 
 async function main(): Promise<void> {
-  const text = corpus(targetMB * 1e6);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at start`);
+  const shapes = (process.env.BENCH_LSP_SHAPES ?? 'realistic,stress').split(',');
+  if (shapes.includes('realistic')) {
+    const { text, source } = realisticCorpus(targetMB * 1e6);
+    console.log(`\n--- realistic shape: ${source}`);
+    await measureShape(text);
+  }
+  if (shapes.includes('stress')) {
+    console.log('\n--- stress shape: tiny generated multiplication records');
+    await measureShape(corpus(targetMB * 1e6));
+  }
+  console.log(`\nmachine load average at the end: ${loadavg()[0].toFixed(1)}`);
+}
+
+async function measureShape(text: string): Promise<void> {
 
   // Baseline 1: in-process parse + segmentation of the whole text (no JSON-RPC, no diagnostics).
   let t0 = performance.now();
@@ -71,7 +118,7 @@ async function main(): Promise<void> {
   const parsed = parseTrace(text, { fileName: 'bench.trace' });
   for (const r of parsed.records) segmentRecord(r, defaultSegmentOptions);
   const engine = { wall: performance.now() - t0, cpu: cpuMs() - c0 };
-  console.log(`file: ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${parsed.records.length.toLocaleString('en-US')} records`);
+  console.log(`file: ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${parsed.records.length.toLocaleString('en-US')} records (${(Buffer.byteLength(text) / parsed.records.length / 1e3).toFixed(1)} KB each)`);
 
   const s = new LspSession();
   try {
@@ -156,7 +203,6 @@ async function main(): Promise<void> {
       `  baseline, the same edit as a full-document change: median ${f(med(full.wall))} wall, server CPU ${f(med(full.serverCpu))} | ` +
         `full/incremental: wall ${(med(full.wall) / med(inc.wall)).toFixed(1)}x, server CPU ${(med(full.serverCpu) / med(inc.serverCpu)).toFixed(0)}x`,
     );
-    console.log(`machine load average at the end: ${loadavg()[0].toFixed(1)}`);
   } finally {
     await s.close();
   }

@@ -12,6 +12,7 @@ import { groupAdvantages, outcomeReward } from '../../server/src/analysis/grpo.j
 import { parseTrace } from '../../server/src/trace/parse.js';
 import { segmentRecord } from '../../server/src/trace/segment.js';
 import { defaultSegmentOptions } from '../../server/src/trace/options.js';
+import type { SegmentedRecord } from '../../server/src/trace/types.js';
 import { decodeTokens, LspSession } from './lspSession.js';
 
 const fixture = resolve('test/fixtures/lsp/multi.trace');
@@ -76,10 +77,11 @@ describe('language server features on a multi-record file', () => {
 
   test('diagnostics: findings per record at the right place, with codes', () => {
     const codes = (from: number, to: number) => diagnostics.filter((d) => d.range.start.line >= from && d.range.start.line < to).map((d) => d.code).sort();
-    assert.deepEqual(codes(rec('a1'), rec('a2')), ['unbalanced-attribution']);
-    assert.deepEqual(codes(rec('a2'), rec('a3')), []);
-    assert.deepEqual(codes(rec('a3'), rec('b1')), ['echo', 'missed-correction']);
-    assert.deepEqual(codes(rec('b1'), rec('c1')), ['resample-after-correct']);
+    const findings = (from: number, to: number) => codes(from, to).filter((c) => c !== 'unbalanced-attribution');
+    assert.deepEqual(findings(rec('a1'), rec('a2')), []);
+    assert.deepEqual(findings(rec('a2'), rec('a3')), []);
+    assert.deepEqual(findings(rec('a3'), rec('b1')), ['echo', 'missed-correction']);
+    assert.deepEqual(findings(rec('b1'), rec('c1')), ['resample-after-correct']);
     assert.deepEqual(codes(rec('c1'), rec('d1')), ['no-answer', 'no-ground-truth']);
     assert.deepEqual(codes(rec('d1'), lines.length), ['no-answer']);
     const missed = diagnostics.find((d) => d.code === 'missed-correction')!;
@@ -88,6 +90,35 @@ describe('language server features on a multi-record file', () => {
     assert.equal(missed.severity, 2);
     assert.equal(diagnostics.find((d) => d.code === 'no-ground-truth')!.severity, 3, 'no ground truth is information');
     assert.equal(diagnostics.find((d) => d.code === 'resample-after-correct')!.range.start.line, lineOf('Hmm'));
+  });
+
+  test('attribution summary: one per rollout group over the threshold, on its most unbalanced member', async () => {
+    // The fixture plus a group whose rollouts answer at once (all drag on sampling) and one that resamples.
+    const direct = (id: string, work: string, answer: string) => `=== ${id}\nquery: Calculate 23 * 45.\nanswer: 1035\ngroup: g2\n---\n${work}\nSo the answer is ${answer}.\n`;
+    const withGroup = `${text}${direct('e1', '23 * 45 = 23 * 40 + 23 * 5 = 920 + 115.', '1035')}${direct('e2', '23 * 45 = 1000 + 35.', '1035')}${direct('e3', '23 * 45 = 900 + 125.', '1025')}`;
+    const lines = withGroup.split('\n');
+    const rec = (id: string): number => lines.indexOf(`=== ${id}`);
+    const groupUri = 'file:///groups/summary.trace';
+    await s.open(groupUri, withGroup);
+    const diagnostics = await s.diagnosticsFor(groupUri, 1);
+    const segs = parseTrace(withGroup, { fileName: 'summary.trace' }).records.map((r) => segmentRecord(r, defaultSegmentOptions));
+    const groups = new Map<string, SegmentedRecord[]>();
+    for (const x of segs) groups.set(x.record.group, [...(groups.get(x.record.group) ?? []), x]);
+    const want: { line: number; ratio: string }[] = [];
+    for (const members of groups.values()) {
+      const kls = members.filter((x) => x.steps.length > 0).map((x) => ({ x, kl: attributeSegmented(x, 0, { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1' }) }));
+      if (!kls.length) continue;
+      const ratio = kls.reduce((a, k) => a + Math.abs(k.kl.drag.sampling), 0) / kls.reduce((a, k) => a + Math.abs(k.kl.drag.decision), 0);
+      const strongest = kls.reduce((a, b) => (b.kl.ratio > a.kl.ratio ? b : a));
+      if (ratio > 10) want.push({ line: rec(strongest.x.record.id), ratio: ratio.toFixed(1) });
+    }
+    const got = diagnostics.filter((d) => d.code === 'unbalanced-attribution');
+    assert.ok(want.length > 0, 'the fixture has an unbalanced group');
+    assert.deepEqual(got.map((d) => d.range.start.line).sort(), want.map((w) => w.line).sort());
+    for (const w of want) assert.match(got.find((d) => d.range.start.line === w.line)!.message, new RegExp(`is ${w.ratio.replace('.', '\\.')}x the drag on decisions \\(threshold 10\\)`));
+    assert.match(got.find((d) => d.range.start.line >= rec('e1'))!.message, /^Group "g2" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /);
+    assert.ok(!got.some((d) => d.range.start.line < rec('b1')), 'g1 resamples: its drag on decisions keeps it under the threshold');
+    assert.ok(got.every((d) => d.severity === 3));
   });
 
   test('hover on a step shows its Q-values, consistent with the engine and the GRPO group advantage', async () => {

@@ -108,10 +108,9 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     }
     // The panel's merge of the same notifications (interim ones replaced by complete ones) is the batch result.
     const merged = new LiveCalibration({ B: 100, seed: 3 });
-    for (const p of mine) merged.apply(p.summary);
+    for (const p of mine) merged.apply(p.summary, p.reads);
     assert.deepEqual(merged.result().groups.map(numbers), batch.groups.filter((g) => g.step! <= 5).map(numbers));
-    assert.deepEqual(merged.reading, []);
-    assert.equal(merged.completeSteps, 5);
+    assert.deepEqual(merged.meta(), { steps: 5, lastStep: 5, reading: [], files: 5, reads: 5 });
   });
 
   test('bad parameters are InvalidParams; an unknown subscription too', async () => {

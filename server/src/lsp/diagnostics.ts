@@ -1,7 +1,9 @@
 // Diagnostics of a whole document, assembled from per-record caches: after an edit only the
-// re-parsed records are analysed again, the others reuse their converted diagnostics.
+// re-parsed records are analysed again, the others reuse their converted diagnostics; the
+// attribution summaries (one per rollout group) are assembled from the cached analyses.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TraceDiagnostic } from '../trace/types.js';
+import { attributionSummaries } from './attributionSummary.js';
 import { toRange } from './positions.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
@@ -35,6 +37,7 @@ export function documentDiagnostics(doc: TraceDocument, settings: LensSettings, 
     }
     for (const d of hit.value) out.push(d);
   }
+  for (const { entry, diagnostic } of attributionSummaries(doc, settings, key)) out.push(toLspDiagnostic(diagnostic, entry.base));
   return out;
 }
 

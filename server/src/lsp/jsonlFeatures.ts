@@ -4,6 +4,7 @@
 // symbol per record. Analysis, verdicts and labels are the .trace features' own.
 import { InlayHintKind, MarkupKind, SymbolKind, type Diagnostic, type DocumentSymbol, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
+import { attributionSummaries } from './attributionSummary.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { attemptLabel, recordDetail } from './documentSymbols.js';
 import { attributedInGroup, code, fmt, judge, ratioLine, recordLine } from './hover.js';
@@ -33,6 +34,9 @@ export function jsonlDiagnostics(doc: JsonlDocument, settings: LensSettings, key
       for (const d of hit.value) out.push(d);
     }
   });
+  for (const { entry, diagnostic } of attributionSummaries(doc, settings, key)) {
+    out.push({ ...toLspDiagnostic(diagnostic, 0), range: lineRange(entry.base, doc.lines[entry.base].length) });
+  }
   return out;
 }
 

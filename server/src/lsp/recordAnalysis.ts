@@ -1,5 +1,5 @@
 // Analysis of one record for the editor, cached on its entry under the settings that produced
-// it: segmentation (engine), the KL side of the attribution, and every diagnostic of the record.
+// it: segmentation (engine), the KL side of the attribution, and the record's own diagnostics.
 // A record whose analysis throws gets an error diagnostic; the others are untouched.
 import { attributeSegmented } from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
@@ -22,7 +22,7 @@ export interface RecordAnalysis {
    * group, so it can be cached per record; hover recomputes the surrogate side with the group's A.
    */
   kl: TraceAttribution | null;
-  /** Parse problems, engine findings and the attribution summary, relative to the entry's base. */
+  /** Parse problems and engine findings, relative to the entry's base (the attribution summary is per group: attributionSummary.ts). */
   diagnostics: TraceDiagnostic[];
 }
 
@@ -51,11 +51,7 @@ function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
     const seg = segmentRecord(record, segmentOptionsOf(settings));
     diagnostics.push(...seg.diagnostics);
     let kl: TraceAttribution | null = null;
-    if (seg.steps.length > 0) {
-      kl = attributeSegmented(seg, 0, attributionOptionsOf(settings));
-      const summary = attributionSummary(entry, kl, settings.ratioThreshold);
-      if (summary) diagnostics.push(summary);
-    }
+    if (seg.steps.length > 0) kl = attributeSegmented(seg, 0, attributionOptionsOf(settings));
     return { seg, kl, diagnostics };
   } catch (e) {
     diagnostics.push({
@@ -66,18 +62,6 @@ function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
     });
     return { seg: null, kl: null, diagnostics };
   }
-}
-
-function attributionSummary(entry: RecordEntry, kl: TraceAttribution, threshold: number): TraceDiagnostic | null {
-  // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
-  if (!(kl.ratio > threshold) || !Number.isFinite(kl.ratio)) return null;
-  return {
-    ...recordLineSpan(entry),
-    severity: 'info',
-    code: 'unbalanced-attribution',
-    // Kept short: a large file carries one per record, and every edit republishes them all.
-    message: `KL drag on sampling is ${kl.ratio.toFixed(1)}x the drag on decisions (threshold ${threshold}); the GRPO surrogate weighs both alike.`,
-  };
 }
 
 function recordLineSpan(entry: RecordEntry): Pick<TraceDiagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -97,7 +81,8 @@ export interface GroupAdvantage {
 // Rollout groups of a document, rebuilt when its records change.
 const groupIndexes = new WeakMap<RecordSet, { revision: number; groups: Map<string, RecordEntry[]> }>();
 
-function groupsOf(doc: RecordSet): Map<string, RecordEntry[]> {
+/** The document's rollout groups: members by `group` (its header, else its query), in document order. */
+export function groupsOf(doc: RecordSet): Map<string, RecordEntry[]> {
   const hit = groupIndexes.get(doc);
   if (hit && hit.revision === doc.revision) return hit.groups;
   const groups = new Map<string, RecordEntry[]>();
