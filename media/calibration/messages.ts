@@ -19,7 +19,17 @@ export interface ResultMeta {
   /** What was calibrated, for the header ("workspace", "3 selected items"). */
   source: string;
   /** Set while a running verl job's rollout directory is followed (the numbers grow step by step). */
-  live?: { steps: number; lastStep?: number; reading: number[] };
+  live?: LiveMeta;
+}
+
+/** A followed run: complete steps, the newest step, steps still being read, and the server's read counts. */
+export interface LiveMeta {
+  steps: number;
+  lastStep?: number;
+  reading: number[];
+  /** Step files read so far, and reads of them (equal unless a rewritten file was read again). */
+  files: number;
+  reads: number;
 }
 
 export type HostToView =

@@ -119,7 +119,8 @@ export class CalibrationView {
       if (live) {
         const reading = live.reading.length > 0 ? ` · reading step ${live.reading.join(', ')}` : '';
         const last = live.lastStep === undefined ? '' : ` · last step ${live.lastStep}`;
-        parts.unshift(`following ${this.meta!.source} live`, `${live.steps} step files${last}${reading}`);
+        const reads = live.reads === live.files ? ', each read once' : `, ${live.reads} reads of ${live.files} files (rewritten steps are read again)`;
+        parts.unshift(`following ${this.meta!.source} live`, `${live.steps} step files${reads}${last}${reading}`);
       } else if (this.meta) parts.unshift(this.meta.source, `${this.meta.files} files (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`);
       h.append(el('p', { class: 'muted', id: 'summary' }, parts.join(' · ')));
       const tools = el('div', { class: 'toolbar' },

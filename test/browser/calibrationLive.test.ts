@@ -54,16 +54,16 @@ describe('live calibration webview in Chromium', { skip }, () => {
     const live = new LiveCalibration({ B: 100, seed: 1 });
     const seen = new Set<number>();
     for (const s of summaries) {
-      live.apply(s);
+      live.apply(s, 1);
       seen.add(s.step);
       const before = await page.evaluate(() => window.__reflectionLens!.view.renders);
-      const meta = { files: live.completeSteps, filesRead: live.completeSteps, source: 'grpo-live', live: { steps: live.completeSteps, lastStep: live.lastStep, reading: live.reading } };
+      const meta = { files: seen.size, filesRead: seen.size, source: 'grpo-live', live: live.meta() };
       const msg: HostToView = { type: 'result', result: live.result(), meta };
       await page.evaluate((m) => window.postMessage(m, '*'), msg);
       await waitForRender(page, before + 1);
 
       const header = (await page.locator('#summary').textContent())!;
-      assert.match(header, new RegExp(`^following grpo-live live · ${live.completeSteps} step files · last step ${s.step}`));
+      assert.match(header, new RegExp(`^following grpo-live live · ${live.meta().steps} step files, each read once · last step ${s.step}`));
       assert.equal(header.includes(`reading step ${s.step}`), !s.complete, header);
       if (seen.size === 1) continue; // one step: no line yet, the charts over steps need two
       const counts = await pointCounts(page);
@@ -83,6 +83,14 @@ describe('live calibration webview in Chromium', { skip }, () => {
     for (const series of d2) assert.ok(series.at(-1)! > series[0]! + 0.2, `delta2 over steps ${series}`);
     const ink = await inkedPixels(page);
     for (const id of STEP_CHARTS) assert.ok(ink[id]! > 500, `${id} looks blank (${ink[id]} inked pixels)`);
+    // A resumed job rewrites the last step: the server reads it again, and the header says so.
+    const rewritten = { ...summaries.at(-1)!, changed: true };
+    live.apply(rewritten, 2);
+    const renders = await page.evaluate(() => window.__reflectionLens!.view.renders);
+    const again: HostToView = { type: 'result', result: live.result(), meta: { files: STEPS.length, filesRead: STEPS.length + 1, source: 'grpo-live', live: live.meta() } };
+    await page.evaluate((m) => window.postMessage(m, '*'), again);
+    await waitForRender(page, renders + 1);
+    assert.match((await page.locator('#summary').textContent())!, /^following grpo-live live · 6 step files, 7 reads of 6 files \(rewritten steps are read again\) · last step 60/);
     await page.locator('section', { hasText: 'Over training steps' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-live.png'), fullPage: true });
     assert.deepEqual(problems, []);

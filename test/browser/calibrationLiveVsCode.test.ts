@@ -54,7 +54,7 @@ describe('Show Calibration follows a verl rollout folder live in VS Code', { ski
     for (const step of [3, 4]) writeFakeRolloutStep(dir, step, fake);
     await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups ?? []).filter((g) => g.step === 4).length === 2, undefined, { timeout: 120_000 });
     assert.deepEqual(await stepsShown(frame), [1, 2, 3, 4]);
-    assert.match((await frame.locator('#summary').textContent())!, /^following grpo-live live · 4 step files · last step 4 · 384 traces/);
+    assert.match((await frame.locator('#summary').textContent())!, /^following grpo-live live · 4 step files, each read once · last step 4 · 384 traces/);
     const points = await frame.evaluate(() => window.__reflectionLens!.charts['steps-delta2']!.data.datasets.map((d) => d.data.length));
     assert.deepEqual(points, [4, 4]);
     await wb.screenshot('live-4-steps');

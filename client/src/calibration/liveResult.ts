@@ -4,33 +4,47 @@
 // No vscode imports: the panel and the tests use it alike.
 import type { CalibrationGroup, CalibrationResult } from '../../../server/src/analysis/types.js';
 import type { StepSummary } from '../../../server/src/lsp/rolloutFollowProtocol.js';
+import type { LiveMeta } from '../../../media/calibration/messages.js';
 
 export class LiveCalibration {
   private readonly steps = new Map<string, { summary: StepSummary }>();
+  /** The server's read count per step file. */
+  private readonly reads = new Map<string, number>();
 
   constructor(private readonly bootstrap: { B: number; seed: number }) {}
 
-  /** Takes one summary (the server sends a file version's interim summaries before its complete one). */
-  apply(summary: StepSummary): void {
+  /**
+   * Takes one summary (the server sends a file version's interim summaries before its complete
+   * one) with how often the server has read its file.
+   */
+  apply(summary: StepSummary, reads: number): void {
     this.steps.set(JSON.stringify([summary.run, summary.step]), { summary });
+    this.reads.set(summary.file, reads);
+  }
+
+  /** What the view's header shows about the followed run. */
+  meta(): LiveMeta {
+    let reads = 0;
+    for (const n of this.reads.values()) reads += n;
+    return { steps: this.completeSteps, lastStep: this.lastStep, reading: this.reading, files: this.reads.size, reads };
   }
 
   /** Step files with a complete summary. */
-  get completeSteps(): number {
+  private get completeSteps(): number {
     let n = 0;
     for (const e of this.steps.values()) if (e.summary.complete) n++;
     return n;
   }
 
   /** The latest step (any run), or undefined before the first summary. */
-  get lastStep(): number | undefined {
+  private get lastStep(): number | undefined {
     let last: number | undefined;
     for (const e of this.steps.values()) last = Math.max(last ?? -Infinity, e.summary.step);
     return last;
   }
 
   /** Steps still being read (only interim numbers so far). */
-  get reading(): number[] {
+  private get reading(): number[] {
     return [...this.steps.values()].filter((e) => !e.summary.complete).map((e) => e.summary.step).sort((a, b) => a - b);
   }
 
@@ -47,5 +61,6 @@ export class LiveCalibration {
 
   clear(): void {
     this.steps.clear();
+    this.reads.clear();
   }
 }

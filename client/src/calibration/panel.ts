@@ -195,13 +195,13 @@ export class CalibrationPanel implements vscode.Disposable {
     f.listeners.push(
       client.onNotification(ROLLOUT_STEP_NOTIFICATION, (p: RolloutStepParams) => {
         if (this.following !== f || !f.ids.has(p.id)) return;
-        f.result.apply(p.summary);
+        f.result.apply(p.summary, p.reads);
         // A job catching up (many steps already there) sends a burst: one render per 250 ms.
         f.postTimer ??= setTimeout(() => {
           f.postTimer = undefined;
           if (this.following !== f) return;
-          const live = { steps: f.result.completeSteps, lastStep: f.result.lastStep, reading: f.result.reading };
-          this.post({ type: 'result', result: f.result.result(), meta: { files: live.steps, filesRead: live.steps, source, live } });
+          const live = f.result.meta();
+          this.post({ type: 'result', result: f.result.result(), meta: { files: live.files, filesRead: live.reads, source, live } });
         }, 250);
       }),
       client.onNotification(ROLLOUT_FOLLOW_ENDED_NOTIFICATION, (p: RolloutFollowEndedParams) => {
