@@ -115,8 +115,8 @@ describe('language server features on a multi-record file', () => {
     const got = diagnostics.filter((d) => d.code === 'unbalanced-attribution');
     assert.ok(want.length > 0, 'the fixture has an unbalanced group');
     assert.deepEqual(got.map((d) => d.range.start.line).sort(), want.map((w) => w.line).sort());
-    for (const w of want) assert.match(got.find((d) => d.range.start.line === w.line)!.message, new RegExp(`is ${w.ratio.replace('.', '\\.')}x the drag on decisions \\(threshold 10\\)`));
-    assert.match(got.find((d) => d.range.start.line >= rec('e1'))!.message, /^Group "g2" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /);
+    for (const w of want) assert.match(got.find((d) => d.range.start.line === w.line)!.message as string, new RegExp(`is ${w.ratio.replace('.', '\\.')}x the drag on decisions \\(threshold 10\\)`));
+    assert.match(got.find((d) => d.range.start.line >= rec('e1'))!.message as string, /^Group "g2" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /);
     assert.ok(!got.some((d) => d.range.start.line < rec('b1')), 'g1 resamples: its drag on decisions keeps it under the threshold');
     assert.ok(got.every((d) => d.severity === 3));
   });

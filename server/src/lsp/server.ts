@@ -18,7 +18,7 @@ import { JsonlDocument } from './jsonlDocument.js';
 import { jsonlDiagnostics, jsonlHover, jsonlInlayHints, jsonlSymbols, jsonlSyntaxDiagnostics } from './jsonlFeatures.js';
 import { registerCalibrationRequest } from './calibrationRequest.js';
 import { registerRolloutFollow } from './rolloutFollow.js';
-import { analysisCount } from './recordAnalysis.js';
+import { analyseEntry, analysisCount } from './recordAnalysis.js';
 import { semanticTokens, semanticTokensLegend } from './semanticTokens.js';
 import { TraceDocument } from './traceDocument.js';
 import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
@@ -34,7 +34,8 @@ const settings = new WorkspaceSettings(connection);
 /**
  * Server-side cost of the last change and of the diagnostics pass that followed, per document
  * (documentStats): wall milliseconds, and CPU milliseconds, which a busy machine inflates less.
- * Publishing is analysing and assembling the diagnostics; the JSON-RPC writer serialises them afterwards.
+ * Publishing is analysing and assembling the diagnostics (CPU includes requests answered between
+ * analysis slices); the JSON-RPC writer serialises them afterwards.
  */
 interface Timing {
   updateMs: number;
@@ -91,13 +92,35 @@ function schedulePublish(uri: string): void {
   pending.add(uri);
   setImmediate(() => {
     pending.delete(uri);
-    void withDocument('diagnostics', uri, undefined, (doc, s) => {
-      const t = timingOf(uri);
-      const [diagnostics, ms, cpu] = measure(() => (doc instanceof JsonlDocument ? jsonlDiagnostics(doc, s.settings, s.key) : documentDiagnostics(doc, s.settings, s.key)));
-      [t.publishMs, t.publishCpuMs] = [ms, cpu];
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-    });
+    void publish(uri).catch((e) => report('diagnostics', e));
   });
+}
+
+/** Time slice of analysis between two looks at the message queue. */
+const SLICE_MS = 15;
+
+async function publish(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const s = await settings.get(uri);
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  // Records not analysed yet are analysed in slices, so hovers and other requests are answered
+  // while a large file is analysed; a change (or close) meanwhile abandons this pass, since the
+  // change has scheduled its own.
+  const revision = doc.revision;
+  for (let i = 0; i < doc.entries.length; ) {
+    const until = performance.now() + SLICE_MS;
+    while (i < doc.entries.length && performance.now() < until) analyseEntry(doc.entries[i++], s.settings, s.key);
+    if (i < doc.entries.length) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documents.get(uri) !== doc || doc.revision !== revision) return;
+    }
+  }
+  const diagnostics = doc instanceof JsonlDocument ? jsonlDiagnostics(doc, s.settings, s.key) : documentDiagnostics(doc, s.settings, s.key);
+  const t = timingOf(uri);
+  [t.publishMs, t.publishCpuMs] = [performance.now() - t0, cpuMs() - c0];
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
 }
 
 connection.onInitialize((params): InitializeResult => {

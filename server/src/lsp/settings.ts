@@ -70,12 +70,21 @@ export function checkSettings(raw: unknown): CheckedSettings {
   };
 }
 
+// One options object per settings object: the engine caches its compiled lexicon per options
+// object, and a fresh object per record made it re-check the lexicon for every record.
+const segmentOptions = new WeakMap<LensSettings, SegmentOptions>();
+const attributionOptions = new WeakMap<LensSettings, AttributionOptions>();
+
 export function segmentOptionsOf(s: LensSettings): SegmentOptions {
-  return { markers: s.markers, answerPatterns: s.answerPatterns };
+  let o = segmentOptions.get(s);
+  if (!o) segmentOptions.set(s, (o = { markers: s.markers, answerPatterns: s.answerPatterns }));
+  return o;
 }
 
 export function attributionOptionsOf(s: LensSettings): AttributionOptions {
-  return { beta: s.beta, eps: s.eps, gamma: s.gamma, kl: s.klEstimator };
+  let o = attributionOptions.get(s);
+  if (!o) attributionOptions.set(s, (o = { beta: s.beta, eps: s.eps, gamma: s.gamma, kl: s.klEstimator }));
+  return o;
 }
 
 /** Identity of the settings that analysis depends on: equal keys mean cached results stay valid. */
