@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
+import { appendRest, writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
 import { missingPrerequisite, startSession, type Session } from '../e2e/harness/session.js';
 import { Workbench } from '../e2e/harness/workbench.js';
 
@@ -68,5 +68,18 @@ describe('Show Calibration follows a verl rollout folder live in VS Code', { ski
     assert.match((await frame.locator('#summary').textContent())!, /^workspace · 4 files \(4 read, 0 cached\)/);
     assert.deepEqual(await stepsShown(frame), [1, 2, 3, 4]);
     await wb.screenshot('workspace');
+  });
+
+  test('in the workspace view, a step file being written is read once, when complete', async () => {
+    const frame = await wb.webviewFrame(/Calibration/, '#status');
+    const torn = writeFakeRolloutStep(dir, 5, { ...fake, stopAfterBytes: 20_000 });
+    assert.ok(torn.rest, 'the step file was not cut');
+    await wb.page.waitForTimeout(4000); // file events, the 750 ms debounce and a calibration would be done by now
+    assert.deepEqual(await stepsShown(frame), [1, 2, 3, 4], 'a step file was read while being written');
+    appendRest(torn.path, torn.rest);
+    await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups ?? []).some((g) => g.step === 5), undefined, { timeout: 120_000 });
+    assert.match((await frame.locator('#summary').textContent())!, /^workspace · 5 files \(1 read, 4 cached\)/);
+    const g5 = await frame.evaluate(() => window.__reflectionLens!.view.result!.groups.filter((g) => g.step === 5).map((g) => g.n));
+    assert.deepEqual(g5, [48, 48]);
   });
 });

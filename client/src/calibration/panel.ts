@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { State, WorkDoneProgress } from 'vscode-languageclient/node';
-import { isRolloutDir, rolloutRunName } from '../../../server/src/trace/rolloutDir.js';
+import { statSync } from 'node:fs';
+import { endsWithNewline, isRolloutDir, rolloutRunName } from '../../../server/src/trace/rolloutDir.js';
 import { calibrationPageHtml } from '../../../media/calibration/page.js';
 import type { HostToView, ResultMeta, ViewToHost } from '../../../media/calibration/messages.js';
 import { makeNonce } from '../../../media/shared/csp.js';
@@ -45,6 +46,15 @@ function sourceLabel(source: CalibrationSource): string {
 function rolloutDirsOf(source: CalibrationSource): vscode.Uri[] {
   if (source.kind !== 'selection') return [];
   return source.uris.every((u) => u.scheme === 'file' && isRolloutDir(u.fsPath)) ? source.uris : [];
+}
+
+function isMidWrite(path: string): boolean {
+  try {
+    const { size } = statSync(path);
+    return size > 0 && !endsWithNewline(path, size);
+  } catch {
+    return false; // deleted: the refresh drops it
+  }
 }
 
 /** A live subscription set: the server's subscription ids and the result merged from their steps. */
@@ -95,6 +105,8 @@ export class CalibrationPanel implements vscode.Disposable {
   private last: HostToView | undefined;
   private running: vscode.CancellationTokenSource | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Changed verl step files (`{step}.jsonl`) not yet calibrated: a refresh waits while one is mid-write. */
+  private readonly changedStepFiles = new Set<string>();
   private requests = 0;
   private following: Following | undefined;
 
@@ -131,7 +143,11 @@ export class CalibrationPanel implements vscode.Disposable {
     );
     // Trace files changed on disk: calibrate again; the server re-reads only the changed files.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{trace,jsonl}');
-    const changed = (uri: vscode.Uri) => { if (!this.following && this.covers(uri)) this.scheduleRefresh(); };
+    const changed = (uri: vscode.Uri) => {
+      if (this.following || !this.covers(uri)) return;
+      if (uri.scheme === 'file' && rolloutRunName(uri.path) !== undefined) this.changedStepFiles.add(uri.fsPath);
+      this.scheduleRefresh();
+    };
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
   }
 
@@ -143,7 +159,14 @@ export class CalibrationPanel implements vscode.Disposable {
   private scheduleRefresh(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     // A burst of writes (a training run dumping rollouts) triggers one calibration.
-    this.refreshTimer = setTimeout(() => { this.refreshTimer = undefined; void this.calibrate(false); }, 750);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      // verl writes a step file in place: one without its final newline is still being written
+      // and would be read now and again when complete. Its next change event brings the refresh.
+      if ([...this.changedStepFiles].some((p) => isMidWrite(p))) return;
+      this.changedStepFiles.clear();
+      void this.calibrate(false);
+    }, 750);
   }
 
   private post(m: HostToView): void {

@@ -59,7 +59,8 @@ export function isRolloutDir(dir: string): boolean {
   }
 }
 
-function endsWithNewline(path: string, size: number): boolean {
+/** Whether the file's last byte (at `size`) is a newline: a verl step file still being written is not. */
+export function endsWithNewline(path: string, size: number): boolean {
   if (size === 0) return false;
   const fd = openSync(path, 'r');
   try {
