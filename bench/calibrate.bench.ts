@@ -92,7 +92,7 @@ function writeCorpus(path: string, targetBytes: number): number {
       if (written + buf.length >= targetBytes) break;
     }
   }
-  written += writeSync(fd, buf);
+  writeSync(fd, buf);
   closeSync(fd);
   return traces;
 }

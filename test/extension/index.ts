@@ -4,6 +4,7 @@
 import type MochaClass from 'mocha';
 
 // mocha's package entry is ESM; its CommonJS build loads in every extension host's Node.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Mocha = require('mocha/lib/mocha.cjs') as typeof MochaClass;
 
 export async function run(): Promise<void> {
