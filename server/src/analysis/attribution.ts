@@ -1,7 +1,7 @@
 // Gradient attribution of one trajectory (DESIGN.md section 5; paper Theorems 3.1 and 3.2,
 // Appendix C): the GRPO surrogate pushes sampling and decision actions with the same Q, the
 // token-level KL penalty drags sampling (L tokens) far harder than decisions (one token).
-import type { SegmentedRecord } from '../trace/types.js';
+import type { DecisionStep, SampleStep, TraceRecord } from '../trace/types.js';
 import { klSum, klUniform } from './kl.js';
 import type {
   AttributedAction,
@@ -99,11 +99,17 @@ export interface ActionLogProbs {
   decisions: TokenLogProbs[];
 }
 
+/** The parts of a segmented record that attribution reads (the full pass, scan.ts, builds only these). */
+export interface AttributableRecord {
+  record: Pick<TraceRecord, 'logprobs' | 'refLogprobs'>;
+  steps: readonly (Pick<SampleStep, 'kind' | 'attempt' | 'correct' | 'tokens'> | Pick<DecisionStep, 'kind' | 'attempt' | 'action'>)[];
+}
+
 /**
  * Attribution of a segmented real trace. The KL penalty comes from the per-token log-probs when
  * given (exact), else from `eps` per token times the token count (a decision is one token).
  */
-export function attributeSegmented(seg: SegmentedRecord, advantage: number, options: AttributionOptions, logprobs: ActionLogProbs | undefined = alignLogProbs(seg)): TraceAttribution {
+export function attributeSegmented(seg: AttributableRecord, advantage: number, options: AttributionOptions, logprobs: ActionLogProbs | undefined = alignLogProbs(seg)): TraceAttribution {
   const actions: AttributionAction[] = [];
   let lastCorrect: boolean | null = null;
   for (const step of seg.steps) {
@@ -133,7 +139,7 @@ export function attributeSegmented(seg: SegmentedRecord, advantage: number, opti
  * the RESAMPLE after attempt k is the first token of attempt k+1 (where its marker starts) and
  * STOP is the response's last token. Undefined when the record has no usable log-probs.
  */
-export function alignLogProbs(seg: SegmentedRecord): ActionLogProbs | undefined {
+export function alignLogProbs(seg: AttributableRecord): ActionLogProbs | undefined {
   const { logprobs, refLogprobs } = seg.record;
   if (!logprobs || !refLogprobs || logprobs.length !== refLogprobs.length) return undefined;
   const samples = seg.steps.filter((s) => s.kind === 'sample');

@@ -8,12 +8,12 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { attributeSegmented } from '../analysis/attribution.js';
+import { attributeSegmented, type AttributableRecord } from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions } from '../analysis/types.js';
-import { segmentRecord } from './segment.js';
+import { forEachFinding, isEcho, segmentAttempts, type Segmentation } from './segment.js';
 import { streamTraceFile } from './stream.js';
-import type { SegmentedRecord, SegmentOptions, TraceDiagnostic } from './types.js';
+import type { SegmentOptions, TraceDiagnostic } from './types.js';
 
 export interface ScanOptions {
   segment: SegmentOptions;
@@ -63,9 +63,11 @@ export async function scanRange(path: string, start: number, end: number, opts: 
   const sum = emptySummary();
   sum.bytes = end - start;
   const count = (d: TraceDiagnostic): void => { sum.diagnostics[d.code] = (sum.diagnostics[d.code] ?? 0) + 1; };
+  const countFinding = (code: string): void => { sum.diagnostics[code] = (sum.diagnostics[code] ?? 0) + 1; };
   // Rollouts of one prompt are adjacent in rollout dumps; the GRPO advantage needs the whole group.
-  let group: SegmentedRecord[] = [];
-  let groupKey: string | undefined;
+  let group: Scanned[] = [];
+  let groupModel: string | undefined;
+  let groupName: string | undefined;
   const flush = (): void => {
     if (group.length === 0) return;
     const adv = groupAdvantages(group.map((s) => outcomeReward(s.correct)));
@@ -81,23 +83,40 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     group = [];
   };
   for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress: opts.onProgress })) {
-    const seg = segmentRecord(rec, opts.segment);
+    // segmentRecord's decisions without its positions and messages, which nothing here reads.
+    const seg = segmentAttempts(rec, opts.segment);
+    const n = seg.attempts.length;
     sum.records++;
     rec.diagnostics.forEach(count);
-    seg.diagnostics.forEach(count);
-    for (const s of seg.steps) {
-      if (s.kind === 'sample') sum.samples++;
-      else if (s.action === 'RESAMPLE') { sum.resamples++; if (s.echo) sum.echoes++; }
-    }
+    forEachFinding(rec, seg, countFinding);
+    sum.samples += n;
+    if (n > 0) sum.resamples += n - 1;
+    for (let k = 0; k + 1 < n; k++) if (isEcho(seg, k)) sum.echoes++;
+    const correct = n > 0 ? seg.correct[n - 1] : null;
     if (rec.answer !== undefined) sum.withTruth++;
-    if (seg.correct === true) sum.correctFinal++;
-    if (seg.final === null) sum.noAnswer++;
-    const key = `${rec.model}\u0000${rec.group}`;
-    if (key !== groupKey) { flush(); groupKey = key; }
-    group.push(seg);
+    if (correct === true) sum.correctFinal++;
+    if (n === 0) sum.noAnswer++;
+    if (rec.model !== groupModel || rec.group !== groupName) { flush(); groupModel = rec.model; groupName = rec.group; }
+    group.push({ record: rec, correct, steps: attributableSteps(seg) });
   }
   flush();
   return sum;
+}
+
+/** A record as attribution and the group advantage need it. */
+interface Scanned extends AttributableRecord {
+  correct: boolean | null;
+}
+
+/** The steps segmentRecord would give, reduced to what attribution reads. */
+function attributableSteps(seg: Segmentation): AttributableRecord['steps'] {
+  const n = seg.attempts.length;
+  const steps: AttributableRecord['steps'][number][] = [];
+  for (let k = 0; k < n; k++) {
+    steps.push({ kind: 'sample', attempt: k, correct: seg.correct[k], tokens: seg.tokens[k] });
+    steps.push({ kind: 'decision', attempt: k, action: k === n - 1 ? 'STOP' : 'RESAMPLE' });
+  }
+  return steps;
 }
 
 /**

@@ -6,7 +6,7 @@
 // (a verification that restates nothing new, or a truncated tail) stays part of the last
 // attempt, so the last answer stands.
 import { compileAnswerPatterns, concludingCandidate, extractCandidates, normalizeAnswer, normalizedEqual, type Candidate, type CandidateRule } from './answers.js';
-import { compileMarkers, type MarkerMatcher } from './markers.js';
+import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface CompiledSegmentOptions {
@@ -92,7 +92,21 @@ interface Attempt {
   nextMarker: number;
 }
 
-export function segmentRecord(record: TraceRecord, options: SegmentOptions): SegmentedRecord {
+/**
+ * What segmentation decides about a record, before any position or message is worked out:
+ * segmentRecord builds steps and findings from it, and the full pass (scan.ts), which needs
+ * only counts, uses it as it is.
+ */
+export interface Segmentation {
+  markers: MarkerMatch[];
+  attempts: Attempt[];
+  /** Per attempt: its normalized answer, correctness against the ground truth, token count. */
+  normalized: string[];
+  correct: (boolean | null)[];
+  tokens: number[];
+}
+
+export function segmentAttempts(record: TraceRecord, options: SegmentOptions): Segmentation {
   const { matcher, patterns } = compileSegmentOptions(options);
   const body = record.body;
   const found = matcher.findAll(body);
@@ -119,23 +133,57 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
 
   const truth = record.answer;
   const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
-  const normalizedOf = attempts.map((a) => normalizeAnswer(a.candidate.value));
+  const normalized = new Array<string>(attempts.length);
+  const correct = new Array<boolean | null>(attempts.length);
+  const tokens = new Array<number>(attempts.length);
+  for (let k = 0; k < attempts.length; k++) {
+    const a = attempts[k];
+    normalized[k] = normalizeAnswer(a.candidate.value);
+    correct[k] = truth === undefined ? null : normalizedEqual(normalized[k], truthNorm);
+    tokens[k] = estimateTokens(a.end - a.start, record);
+  }
+  return { markers: found, attempts, normalized, correct, tokens };
+}
+
+/** An echo: the RESAMPLE after attempt k leads to the same normalized answer. */
+export const isEcho = (s: Segmentation, k: number): boolean => k + 1 < s.attempts.length && s.normalized[k + 1] === s.normalized[k];
+
+export type FindingCode = 'no-ground-truth' | 'no-answer' | 'resample-after-correct' | 'echo' | 'missed-correction';
+
+/**
+ * The findings about the reasoning, in the order segmentRecord reports them: `attempt` is the
+ * attempt the finding is about (the one before the marker, the repeated one, the final one), -1
+ * for the record as a whole.
+ */
+export function forEachFinding(record: TraceRecord, s: Segmentation, report: (code: FindingCode, attempt: number) => void): void {
+  const n = s.attempts.length;
+  if (record.answer === undefined) report('no-ground-truth', -1);
+  if (n === 0) report('no-answer', -1);
+  for (let k = 0; k + 1 < n; k++) {
+    if (s.correct[k] === true) report('resample-after-correct', k);
+    if (s.correct[k] === false && isEcho(s, k)) report('echo', k + 1);
+  }
+  if (n > 0 && s.correct[n - 1] === false) report('missed-correction', n - 1);
+}
+
+export function segmentRecord(record: TraceRecord, options: SegmentOptions): SegmentedRecord {
+  const s = segmentAttempts(record, options);
+  const { attempts, markers: found } = s;
+  const body = record.body;
   const steps: Step[] = [];
-  const diagnostics: TraceDiagnostic[] = [];
   const samples: SampleStep[] = [];
+  const decisions: DecisionStep[] = [];
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
     let end = a.end;
     while (end > a.start && isSpace(body.charCodeAt(end - 1))) end--;
-    const value = a.candidate.value;
-    const normalized = normalizedOf[k];
     const sample: SampleStep = {
       kind: 'sample',
       attempt: k,
-      answer: value,
-      normalized,
-      correct: truth === undefined ? null : normalizedEqual(normalized, truthNorm),
-      tokens: estimateTokens(a.end - a.start, record),
+      answer: a.candidate.value,
+      normalized: s.normalized[k],
+      correct: s.correct[k],
+      tokens: s.tokens[k],
       span: bodySpan(record, a.start, end),
       answerSpan: bodySpan(record, a.candidate.start, a.candidate.end),
     };
@@ -143,44 +191,44 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     steps.push(sample);
     const last = k === attempts.length - 1;
     const marker = last ? undefined : found[a.nextMarker];
-    const echo = !last && normalizedOf[k + 1] === normalized;
     const decision: DecisionStep = {
       kind: 'decision',
       attempt: k,
       action: last ? 'STOP' : 'RESAMPLE',
       marker: marker ? marker.phrase : null,
-      echo,
+      echo: isEcho(s, k),
       span: marker ? bodySpan(record, marker.start, marker.end) : { line: sample.span.endLine, column: sample.span.endColumn, endLine: sample.span.endLine, endColumn: sample.span.endColumn },
     };
+    decisions.push(decision);
     steps.push(decision);
   }
 
   // Findings about the reasoning, each where the user should look.
   const recordLine: Span = { line: record.startLine, column: 0, endLine: record.startLine, endColumn: 3 };
-  const final = samples.length > 0 ? samples[samples.length - 1] : undefined;
-  if (truth === undefined) {
-    diagnostics.push(at(recordLine, 'info', 'no-ground-truth', `Record ${record.id} has no ground truth ("answer:" header): correctness is unknown.`));
-  }
-  if (!final) {
-    diagnostics.push(at(recordLine, 'warning', 'no-answer',
-      `No candidate answer found in record ${record.id}: expected \\boxed{...}, "the answer is X", "= X" at the end of a line, **X**, or a configured answer pattern.`));
-  }
-  for (let k = 0; k + 1 < samples.length; k++) {
-    const s = samples[k];
-    const d = steps[2 * k + 1] as DecisionStep;
-    if (s.correct === true) {
-      diagnostics.push(at(d.span, 'warning', 'resample-after-correct', `RESAMPLE after a correct answer (${s.answer}): "${d.marker}" reopens a solved problem.`));
+  const diagnostics: TraceDiagnostic[] = [];
+  forEachFinding(record, s, (code, k) => {
+    switch (code) {
+      case 'no-ground-truth':
+        diagnostics.push(at(recordLine, 'info', code, `Record ${record.id} has no ground truth ("answer:" header): correctness is unknown.`));
+        break;
+      case 'no-answer':
+        diagnostics.push(at(recordLine, 'warning', code,
+          `No candidate answer found in record ${record.id}: expected \\boxed{...}, "the answer is X", "= X" at the end of a line, **X**, or a configured answer pattern.`));
+        break;
+      case 'resample-after-correct':
+        diagnostics.push(at(decisions[k].span, 'warning', code, `RESAMPLE after a correct answer (${samples[k].answer}): "${decisions[k].marker}" reopens a solved problem.`));
+        break;
+      case 'echo':
+        diagnostics.push(at(samples[k].answerSpan!, 'warning', code, `Echo: attempt ${k + 1} repeats the wrong answer ${samples[k - 1].answer} of attempt ${k} instead of correcting it.`));
+        break;
+      case 'missed-correction':
+        diagnostics.push(at(samples[k].answerSpan!, 'warning', code,
+          `Missed correction: STOP on a wrong answer ${samples[k].answer} (ground truth ${record.answer}).`));
+        break;
     }
-    if (d.echo && s.correct === false) {
-      const next = samples[k + 1];
-      diagnostics.push(at(next.answerSpan!, 'warning', 'echo', `Echo: attempt ${k + 2} repeats the wrong answer ${s.answer} of attempt ${k + 1} instead of correcting it.`));
-    }
-  }
-  if (final && final.correct === false) {
-    diagnostics.push(at(final.answerSpan!, 'warning', 'missed-correction',
-      `Missed correction: STOP on a wrong answer ${final.answer} (ground truth ${truth}).`));
-  }
+  });
 
+  const final = samples.length > 0 ? samples[samples.length - 1] : undefined;
   return {
     record,
     steps,
