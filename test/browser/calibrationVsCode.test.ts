@@ -40,7 +40,7 @@ describe('Show Calibration in a real VS Code', { skip }, () => {
         await wb.page.keyboard.press('Escape');
       }
     }
-    frame = await wb.webviewFrame(/Calibration/);
+    frame = await wb.webviewFrame(/Calibration/, '#export-csv');
     await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups.length ?? 0) > 0, undefined, { timeout: 120_000 });
     const first = await summary(frame);
     assert.match(first, /^workspace · (\d+) files \(\1 read, 0 cached\)/);
@@ -71,7 +71,7 @@ describe('Show Calibration in a real VS Code', { skip }, () => {
 
   test('a trace file changed on disk updates the panel, reading only that file', async () => {
     await wb.page.locator('.tabs-container .tab', { hasText: 'Calibration' }).first().click();
-    frame = await wb.webviewFrame(/Calibration/);
+    frame = await wb.webviewFrame(/Calibration/, '#export-csv');
     await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups.length ?? 0) > 0, undefined, { timeout: 60_000 });
     const before = (await result(frame))!;
     const n = before.groups.find((x) => x.model === 'grpo' && x.task === '2x2')!.n;
