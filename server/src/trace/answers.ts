@@ -226,6 +226,7 @@ const before = (a: Candidate, b: Candidate): boolean => a.start < b.start || (a.
  * `\dfrac` as `a/b`; lower case.
  */
 export function normalizeAnswer(raw: string): string {
+  if (canonicalInteger.test(raw)) return raw;
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
   let s = raw.trim();
@@ -253,6 +254,7 @@ export function normalizeAnswer(raw: string): string {
   return s.toLowerCase();
 }
 
+const canonicalInteger = /^(?:0|[1-9]\d*)$/;
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
 /** "+007.50" -> "7.5", "-0.0" -> "0"; exact on any number of digits (no float round trip). */
