@@ -4,7 +4,7 @@
 // workspace command then leaves live mode and calibrates the step dumps with the .trace files.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { appendRest, writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
@@ -13,6 +13,14 @@ import { Workbench } from '../e2e/harness/workbench.js';
 
 const skip = missingPrerequisite() ?? (existsSync('dist/extension.cjs') ? undefined : 'dist/extension.cjs is not built');
 if (skip) console.log(`# skipping live Show Calibration in VS Code: ${skip}`);
+
+/** The text of every "Reflection Lens" output channel log under `dir`. */
+function outputLogs(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('Reflection Lens.log'))
+    .map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+}
 
 const fake = { rollouts: 96, tasks: ['2x3', '3x4'], groupSize: 8 };
 const stepsShown = (frame: Frame) => frame.evaluate(() => [...new Set((window.__reflectionLens?.view.result?.groups ?? []).map((g) => g.step))].sort((a, b) => a! - b!));
@@ -29,7 +37,8 @@ describe('Show Calibration follows a verl rollout folder live in VS Code', { ski
   });
   after(async () => { await session?.close(); });
 
-  test('the folder\'s context menu opens a live panel that gains the steps the job writes', async () => {
+  /** Explorer -> right-click grpo-live -> Show Calibration. */
+  async function showCalibrationOnFolder(): Promise<void> {
     const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'grpo-live' }).first();
     await row.waitFor({ timeout: 60_000 });
     // The extension's menu entry appears once the extension is scanned: retry the context menu.
@@ -39,12 +48,16 @@ describe('Show Calibration follows a verl rollout folder live in VS Code', { ski
       try {
         await item.waitFor({ timeout: 10_000 });
         await item.click();
-        break;
+        return;
       } catch (e) {
         if (attempt === 6) throw e;
         await wb.page.keyboard.press('Escape');
       }
     }
+  }
+
+  test('the folder\'s context menu opens a live panel that gains the steps the job writes', async () => {
+    await showCalibrationOnFolder();
     await wb.page.locator('.tabs-container .tab', { hasText: 'following grpo-live (live)' }).first().waitFor({ timeout: 60_000 });
     const frame = await wb.webviewFrame(/Calibration/, '#status');
     await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups.length ?? 0) === 4, undefined, { timeout: 120_000 });
@@ -81,5 +94,22 @@ describe('Show Calibration follows a verl rollout folder live in VS Code', { ski
     assert.match((await frame.locator('#summary').textContent())!, /^workspace · 5 files \(1 read, 4 cached\)/);
     const g5 = await frame.evaluate(() => window.__reflectionLens!.view.result!.groups.filter((g) => g.step === 5).map((g) => g.n));
     assert.deepEqual(g5, [48, 48]);
+  });
+
+  test('closing a live panel stops following (the language server logs the unsubscription)', async () => {
+    await showCalibrationOnFolder();
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'following grpo-live (live)' }).first();
+    await tab.waitFor({ timeout: 60_000 });
+    const frame = await wb.webviewFrame(/Calibration/, '#status');
+    await frame.waitForFunction(() => /^following grpo-live live · 5 step files, each read once/.test(document.querySelector('#summary')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    await tab.click();
+    await wb.runCommand('View: Close Editor');
+    await tab.waitFor({ state: 'detached', timeout: 30_000 });
+    // The server's log goes to the "Reflection Lens" output channel, which VS Code writes to disk.
+    const stopped = new RegExp(`stopped following ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(rollouts-\\d+\\): 5 step files, 5 reads`);
+    for (let i = 0; !stopped.test(outputLogs(join(session.home, 'user-data', 'logs'))); i++) {
+      if (i === 100) assert.fail(`no unsubscription in the Reflection Lens output channel:\n${outputLogs(join(session.home, 'user-data', 'logs')).slice(-2000)}`);
+      await wb.page.waitForTimeout(300);
+    }
   });
 });

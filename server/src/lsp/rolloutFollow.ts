@@ -23,6 +23,7 @@ import {
 } from './rolloutFollowProtocol.js';
 
 interface Subscription {
+  dir: string;
   controller: AbortController;
   reads: Map<string, number>;
 }
@@ -81,7 +82,8 @@ export function registerRolloutFollow(connection: Connection): void {
   connection.onRequest(FOLLOW_ROLLOUTS_METHOD, (p: FollowRolloutsParams): FollowRolloutsResult => {
     const dir = checkParams(p);
     const id = `rollouts-${++next}`;
-    const sub: Subscription = { controller: new AbortController(), reads: new Map() };
+    const sub: Subscription = { dir, controller: new AbortController(), reads: new Map() };
+    connection.console.log(`following ${dir} (${id})`);
     subscriptions.set(id, sub);
     // Started after this answer is written, so the client knows the id before its first step arrives.
     setImmediate(() => follow(id, dir, p, sub).catch((e: unknown) => {
@@ -98,6 +100,8 @@ export function registerRolloutFollow(connection: Connection): void {
     if (!sub) throw new ResponseError(ErrorCodes.InvalidParams, `${UNFOLLOW_ROLLOUTS_METHOD}: no subscription ${JSON.stringify(p?.id)}`);
     sub.controller.abort();
     subscriptions.delete(p.id);
+    const reads = [...sub.reads.values()].reduce((a, b) => a + b, 0);
+    connection.console.log(`stopped following ${sub.dir} (${p.id}): ${sub.reads.size} step files, ${reads} reads`);
     return { reads: Object.fromEntries(sub.reads) };
   });
 }
