@@ -141,6 +141,15 @@ async function measureShape(text: string): Promise<void> {
         `all ${first.toLocaleString('en-US')} diagnostics with findings: ${f(open.wall)} wall, server CPU ${f(openCpu)} (parse into records ${f(os.updateCpuMs)}, analysis ${f(os.publishCpuMs)}) | ` +
         `baseline in-process parse+segment: ${f(engine.wall)} wall, ${f(engine.cpu)} CPU | server CPU / baseline CPU ${(openCpu / engine.cpu).toFixed(2)}x`,
     );
+    // Where the wait for the first diagnostics goes: encoding the didOpen here, the server's parse
+    // into records, and the rest (pipe, the server's decoding of 20 MB of JSON, queueing on a busy machine).
+    t0 = performance.now();
+    JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'trace', version: 1, text } } });
+    const encode = performance.now() - t0;
+    console.log(
+      `  first diagnostics, where the ${f(syntaxWall)} go: encoding the didOpen message ${f(encode)}, server parse into records ${f(os.updateMs)} wall (${f(os.updateCpuMs)} CPU), ` +
+        `transfer, decoding and waiting ${f(Math.max(0, syntaxWall - encode - os.updateMs))}`,
+    );
 
     // Hover over random positions, beside the round trip of a request that does no work.
     const doc = TextDocument.create(uri, 'trace', 1, text);
