@@ -141,12 +141,14 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
         answer,
         // Without a model field the JSONL file names the model, also in the .trace import writes.
         model: extra.model ?? (opts.fileName ? modelFromFileName(opts.fileName) : undefined),
-        group: idBase,
+        // Rollouts of one prompt form the GRPO group: an explicit group, else the problem id (idx/uid),
+        // else the prompt itself (verl dumps carry no id), else the line.
+        group: extra.group ?? baseId ?? query ?? idBase,
         step: perResponse('step'),
         score: perResponse('score'),
         pred: perResponse('pred'),
         tokens: logprobs ? logprobs.length : undefined,
-        ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== 'model')),
+        ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== 'model' && key !== 'group')),
       },
       body: r,
       sourceLine: lineNo,

@@ -103,3 +103,15 @@ test('jsonErrorOffset agrees with JSON.parse on valid and mutated lines, and poi
     assert.equal(jsonErrorOffset(s) === -1, valid, s);
   }
 });
+
+test('JSONL groups: rollouts of one prompt share a GRPO group (verl dumps carry no id), an id or explicit group wins', () => {
+  const verl = [
+    JSON.stringify({ input: 'Calculate 12 * 34.', output: 'The answer is 408.', gts: '408', score: 1, step: 3 }),
+    JSON.stringify({ input: 'Calculate 12 * 34.', output: 'The answer is 418.', gts: '408', score: 0, step: 3 }),
+    JSON.stringify({ input: 'Calculate 56 * 78.', output: 'The answer is 4368.', gts: '4368', score: 1, step: 3 }),
+    JSON.stringify({ idx: 7, question: 'Calculate 56 * 78.', code: ['4368', '4369'], gt: '4368' }),
+    JSON.stringify({ group: 'g1', input: 'Calculate 56 * 78.', output: '4368', gts: '4368' }),
+  ].join('\n');
+  const groups = jsonlToRecords(verl).records.map((r) => r.headers.group);
+  assert.deepEqual(groups, ['Calculate 12 * 34.', 'Calculate 12 * 34.', 'Calculate 56 * 78.', '7', '7', 'g1']);
+});
