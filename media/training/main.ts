@@ -3,13 +3,13 @@ import { Chart, LogarithmicScale } from 'chart.js';
 import { applyChartDefaults, registerCharts } from '../shared/charts.js';
 import { readTheme, watchTheme } from '../shared/theme.js';
 import type { HostToView, ViewToHost } from './messages.js';
-import { TrainingView } from './view.js';
+import { MAX_DRAWN_POINTS, TrainingView } from './view.js';
 
 interface VsCodeApi { postMessage(message: unknown): void }
 declare global {
   interface Window {
-    /** Read by the browser tests: the live charts and how often the view rendered. */
-    __reflectionLensTraining?: { view: TrainingView; charts: TrainingView['charts'] };
+    /** Read by the browser tests: the live charts, how often the view rendered, the drawn-points bound. */
+    __reflectionLensTraining?: { view: TrainingView; charts: TrainingView['charts']; maxDrawnPoints: number };
   }
 }
 
@@ -21,7 +21,7 @@ const api: VsCodeApi | undefined = typeof (globalThis as { acquireVsCodeApi?: ()
   : undefined;
 const post = (m: ViewToHost): void => api?.postMessage(m);
 const view = new TrainingView(document.getElementById('app') ?? document.body, post);
-window.__reflectionLensTraining = { view, charts: view.charts };
+window.__reflectionLensTraining = { view, charts: view.charts, maxDrawnPoints: MAX_DRAWN_POINTS };
 
 window.addEventListener('message', (e: MessageEvent<HostToView>) => {
   const m = e.data;

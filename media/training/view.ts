@@ -1,12 +1,17 @@
 // The training view: a header (run, state, step, backend, Stop/Resume) and one chart per
-// ChartSpec. Metric lines arrive one by one while a run is live, or all at once when a run is
-// reopened; points are appended and the charts redraw at most once per animation frame.
+// ChartSpec. Metric lines arrive in batches while a run is live (the panel coalesces them), or all
+// at once when a run is reopened; points are appended to strided series (a bounded number drawn,
+// the last one exact) and the charts redraw at most once per animation frame.
 import { Chart } from '../shared/charts.js';
 import { readTheme, seriesStyle, type Theme } from '../shared/theme.js';
 import type { MetricsRecord, RunInfo, RunState, ViewToHost } from './messages.js';
+import { StridedSeries } from './downsample.js';
 import { chartsFor, pick, type ChartSpec } from './series.js';
 
 type Point = { x: number; y: number | null };
+
+/** Points drawn per series at most: far more than a chart is pixels wide, few enough to redraw quickly at any run length. */
+export const MAX_DRAWN_POINTS = 2000;
 
 /** Axis text and grid colours are resolved once per chart by Chart.js: set them explicitly so a theme switch reaches them. */
 function paintAxes(chart: Chart<'line', Point[]>, theme: Theme): void {
@@ -25,6 +30,8 @@ export class TrainingView {
   readonly charts: Record<string, Chart<'line', Point[]>> = {};
   renders = 0;
   private specs: ChartSpec[] = [];
+  /** Per chart id, one series per dataset; a render hands the charts copies of their points. */
+  private series: Record<string, StridedSeries<Point>[]> = {};
   private run: RunInfo | undefined;
   private last: MetricsRecord | undefined;
   private pending = false;
@@ -52,6 +59,7 @@ export class TrainingView {
     this.last = undefined;
     for (const c of Object.values(this.charts)) c.destroy();
     for (const k of Object.keys(this.charts)) delete this.charts[k];
+    this.series = {};
     this.specs = chartsFor(run.policy);
     this.log('');
     (this.root.querySelector('#backend') as HTMLElement).textContent = run.policy === 'ds3' ? 'Backend js-exact: closed-form gradients in plain JS (no TensorFlow.js needed)' : '';
@@ -68,6 +76,7 @@ export class TrainingView {
       cap.append(note);
       fig.querySelector('canvas')!.id = `chart-${spec.id}`;
       this.grid.append(fig);
+      this.series[spec.id] = spec.series.map(() => new StridedSeries<Point>(MAX_DRAWN_POINTS));
       this.charts[spec.id] = this.makeChart(fig.querySelector('canvas')!, spec, theme);
     }
     this.setState(run.live ? 'running' : 'completed');
@@ -101,14 +110,17 @@ export class TrainingView {
   addMetrics(records: MetricsRecord[]): void {
     if (!this.run || records.length === 0) return;
     for (const m of records) {
-      this.specs.forEach((spec) => {
-        const chart = this.charts[spec.id];
+      for (const spec of this.specs) {
+        const series = this.series[spec.id];
         spec.series.forEach((s, i) => {
           let y = s.get(m);
           if (spec.logY && y !== null && y <= 0) y = null;
-          chart.data.datasets[i].data.push({ x: m.step, y });
+          // A sparse series (evaluations) keeps only its values: spanGaps joins them anyway, and
+          // striding must not drop the few steps that have one.
+          if (y === null && s.sparse) return;
+          series[i].add({ x: m.step, y });
         });
-      });
+      }
       this.last = m;
       // The trainer says once which backend runs and why each faster one did not load.
       if (typeof m.backend === 'string' && (typeof m.backendDetail === 'string' || Array.isArray(m.backendNotUsed))) {
@@ -165,6 +177,9 @@ export class TrainingView {
       const spec = this.specs.find((s) => s.id === id)!;
       paintAxes(chart, theme);
       chart.data.datasets.forEach((d, i) => {
+        // A copy: Chart.js patches a dataset's array to track single pushes and pops, which
+        // thinning (truncating in place) would leave out of step; a fresh array is re-read whole.
+        d.data = this.series[id][i].points.slice();
         const { color } = seriesStyle(theme, spec.series[i].color ?? i);
         d.borderColor = color;
         d.backgroundColor = color;

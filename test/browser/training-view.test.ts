@@ -107,6 +107,49 @@ describe('training view in Chromium', { skip }, () => {
     assert.match((await page.locator('#log').textContent())!, /checkpoint saved/);
   });
 
+  test('a long live run arrives in batches: the view keeps up, draws a bounded number of points, ends on the last step, then the stop', async () => {
+    // 20,000 steps (under a minute of ds3) in 150 ms batches of ~60 lines, as the panel sends
+    // them; each line is a real ds3 line with its step renumbered.
+    const LONG = 20_000;
+    await page.evaluate(() => window.postMessage({ type: 'run', run: { runDir: '/runs/ds3-long', name: 'ds3-long', policy: 'ds3', steps: 1_000_000, live: true } }, '*'));
+    await page.waitForSelector('#chart-ratio');
+    const lines = Array.from({ length: LONG }, (_, i) => ({ ...metrics[i % metrics.length], step: i }));
+    const started = Date.now();
+    await page.evaluate((all) => {
+      for (let i = 0; i < all.length; i += 60) window.postMessage({ type: 'metrics', records: all.slice(i, i + 60) }, '*');
+      window.postMessage({ type: 'state', state: 'stopped', message: `stopped at step ${all.length}/1000000` }, '*');
+    }, lines);
+    await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'stopped');
+    // The charts' redraw for the last batch is the next animation frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const absorbed = Date.now() - started;
+    console.log(`# ${LONG} steps in ${Math.ceil(LONG / 60)} batches absorbed and drawn in ${absorbed} ms`);
+    const last = lines.at(-1)!;
+    assert.match((await page.locator('#summary').textContent())!, new RegExp(`^step ${LONG}/1000000  ·  backend js-exact  ·  p ${(last.p as number).toFixed(3)}`));
+    assert.match((await page.locator('#log').textContent())!, new RegExp(`stopped at step ${LONG}/`));
+    const shown = await page.evaluate(() => Object.values(window.__reflectionLensTraining!.charts).map((c) => c.data.datasets.map((d) => {
+      const data = d.data as { x: number; y: number | null }[];
+      return { n: data.length, first: data[0]?.x, lastX: data.at(-1)?.x, lastY: data.at(-1)?.y };
+    })).flat());
+    const max = await page.evaluate(() => window.__reflectionLensTraining!.maxDrawnPoints);
+    for (const d of shown) {
+      assert.ok(d.n <= max && d.n > max / 2, `${d.n} points drawn of ${LONG} (bound ${max})`);
+      assert.equal(d.first, 0, 'the series starts at the first step');
+      assert.equal(d.lastX, LONG - 1, 'the series ends at the last step, exactly');
+    }
+    const lastTheta = await page.evaluate(() => (window.__reflectionLensTraining!.charts.logits.data.datasets[0].data.at(-1) as { y: number }).y);
+    assert.equal(lastTheta, (last.theta as { s: number }).s, 'the last point carries the last line\'s value');
+    // The page is still responsive and drew the charts (pixels on the canvases).
+    const drawn = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => {
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+      return n > 500;
+    }).length);
+    assert.equal(drawn, 6);
+    await page.screenshot({ path: join(ARTIFACTS, 'training-view-ds3-long.png'), fullPage: true });
+  });
+
   test('follows the VS Code theme: a dark theme repaints the chart background', async () => {
     const bg = (): Promise<number[]> => page.evaluate(() => {
       const c = window.__reflectionLensTraining!.charts.ratio.canvas;

@@ -57,7 +57,8 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   addMetrics(records: MetricsRecord[]): void {
-    this.records.push(...records);
+    // A loop, not push(...records): a whole metrics.jsonl can exceed the argument limit.
+    for (const r of records) this.records.push(r);
     this.post({ type: 'metrics', records });
   }
 

@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { basename, join } from 'node:path';
 import type { TrainerEvent } from '../../../server/src/training/runner.js';
+import type { MetricsRecord } from '../../../media/training/messages.js';
+import { MetricsBatcher } from './metricsBatcher.js';
 import { TrainingPanel } from './panel.js';
 import { TrainerProcess, type TrainerLaunch } from './trainerProcess.js';
 
@@ -62,6 +64,13 @@ export class TrainingSession {
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Reflection Lens: training', cancellable: true },
       async (progress, token) => {
+        // One webview message and one progress update per batch of lines, not per line.
+        const batcher = new MetricsBatcher<MetricsRecord>((batch) => {
+          this.panel.addMetrics(batch);
+          const m = batch[batch.length - 1];
+          const backend = typeof m.backend === 'string' ? ` · ${m.backend}` : '';
+          progress.report({ message: `step ${m.step + 1}/${steps}${backend}`, increment: steps > 0 ? (100 * batch.length) / steps : undefined });
+        });
         const onEvent = (e: TrainerEvent): void => {
           if (e.type === 'start') {
             this.runDir = e.runDir;
@@ -70,14 +79,14 @@ export class TrainingSession {
             this.panel.showRun({ runDir: e.runDir, name: basename(e.runDir), policy: String(e.config.policy), steps, live: true });
             progress.report({ message: e.resumedAt !== null ? `resuming ${basename(e.runDir)} at step ${e.resumedAt}` : `starting ${basename(e.runDir)}` });
           } else if (e.type === 'metrics') {
-            this.panel.addMetrics([e.metrics]);
-            const m = e.metrics;
-            const backend = typeof m.backend === 'string' ? ` · ${m.backend}` : '';
-            progress.report({ message: `step ${m.step + 1}/${steps}${backend}`, increment: steps > 0 ? 100 / steps : undefined });
+            batcher.push(e.metrics);
           } else if (e.type === 'log') {
+            batcher.flush();
             this.panel.log(e.message);
           } else {
             done = e;
+            // The final state goes after the last metrics, so the view ends on the stopping step.
+            batcher.dispose();
             this.panel.setState(e.state, e.error ?? `${e.state} at step ${e.step}/${e.steps}`);
           }
         };
@@ -87,6 +96,7 @@ export class TrainingSession {
           this.stop();
         });
         const exit = await this.process.exited;
+        batcher.dispose();
         TrainingSession.active.delete(this);
         if (!done) {
           const error = exit.stderr.trim() || `trainer exited with code ${exit.code}`;
