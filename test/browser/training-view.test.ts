@@ -113,7 +113,7 @@ describe('training view in Chromium', { skip }, () => {
     const LONG = 20_000;
     await page.evaluate(() => window.postMessage({ type: 'run', run: { runDir: '/runs/ds3-long', name: 'ds3-long', policy: 'ds3', steps: 1_000_000, live: true } }, '*'));
     await page.waitForSelector('#chart-ratio');
-    const lines = Array.from({ length: LONG }, (_, i) => ({ ...metrics[i % metrics.length], step: i }));
+    const lines: MetricsRecord[] = Array.from({ length: LONG }, (_, i) => ({ ...metrics[i % metrics.length], step: i }));
     const started = Date.now();
     await page.evaluate((all) => {
       for (let i = 0; i < all.length; i += 60) window.postMessage({ type: 'metrics', records: all.slice(i, i + 60) }, '*');
