@@ -94,6 +94,9 @@ export class TrainingView {
         }),
       },
       options: {
+        // Live data: no animations, and x values already sorted (Chart.js skips its checks).
+        animation: false,
+        normalized: true,
         scales: {
           x: { type: 'linear', title: { display: true, text: 'step' }, ticks: {}, grid: {} },
           y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: false }, ticks: {}, grid: {} },
