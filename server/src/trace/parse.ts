@@ -194,6 +194,18 @@ function isSeparator(text: string, from: number, to: number): boolean {
   return true;
 }
 
+// The same few header names recur in every record: looking each up once gives a key V8 has
+// already internalized, so the header object's property accesses stay on the fast path.
+const headerKeys = new Map<string, string>();
+function headerKey(name: string): string {
+  let key = headerKeys.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (headerKeys.size < 1024) headerKeys.set(name, key);
+  }
+  return key;
+}
+
 function parseRecord(text: string, idx: LineIndex, index: number, fileName: string | undefined): TraceRecord {
   const diagnostics: TraceDiagnostic[] = [];
   const { starts, ends } = idx;
@@ -214,7 +226,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
     const line = lineText(i);
     const m = headerRe.exec(line);
     if (m) {
-      const key = m[1].toLowerCase();
+      const key = headerKey(m[1]);
       if (key in headers) diagnostics.push(diag(i, 0, i, m[1].length, 'warning', 'duplicate-header', `Duplicate header "${key}": the last value is used.`));
       headers[key] = m[2].trim();
       continue;
