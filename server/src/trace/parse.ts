@@ -227,7 +227,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
     const m = headerRe.exec(line);
     if (m) {
       const key = headerKey(m[1]);
-      if (key in headers) diagnostics.push(diag(i, 0, i, m[1].length, 'warning', 'duplicate-header', `Duplicate header "${key}": the last value is used.`));
+      if (Object.hasOwn(headers, key)) diagnostics.push(diag(i, 0, i, m[1].length, 'warning', 'duplicate-header', `Duplicate header "${key}": the last value is used.`));
       headers[key] = m[2].trim();
       continue;
     }

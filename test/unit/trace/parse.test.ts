@@ -167,3 +167,9 @@ test('random input never throws', () => {
     for (const r of records) for (const d of r.diagnostics) assert.ok(d.line >= r.startLine && d.line <= r.endLine, `diagnostic inside its record for ${JSON.stringify(s)}`);
   }
 });
+
+test('header names that are Object.prototype members are not mistaken for duplicates', () => {
+  const { records } = parseTrace('=== 1\nconstructor: x\ntostring: y\nanswer: 4\n---\nThe answer is 4.\n');
+  assert.equal(records[0].headers.constructor, 'x');
+  assert.deepEqual(records[0].diagnostics.filter((d) => d.code === 'duplicate-header'), []);
+});
