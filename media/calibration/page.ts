@@ -1,6 +1,7 @@
 // The HTML shell of the calibration view, shared by the VS Code webview (script loaded by URL,
 // data sent by message) and the offline report (script and data inlined).
-import { contentSecurityPolicy, escapeHtml, jsonForScript, scriptForInline } from '../shared/csp.js';
+import { escapeHtml, jsonForScript, scriptForInline } from '../shared/csp.js';
+import { webviewPageHtml } from '../shared/page.js';
 import { calibrationCss } from './style.js';
 
 export interface CalibrationPageOptions {
@@ -20,19 +21,11 @@ export function calibrationPageHtml(o: CalibrationPageOptions): string {
   const script = 'src' in o.script
     ? `<script nonce="${n}" src="${escapeHtml(o.script.src)}"></script>`
     : `<script nonce="${n}">${scriptForInline(o.script.text)}</script>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.nonce, o.cspSource))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(o.title ?? 'Reflection Lens — Calibration')}</title>
-<style nonce="${n}">${calibrationCss}</style>
-</head>
-<body>
-<main id="app"></main>
-${data}${script}
-</body>
-</html>
-`;
+  return webviewPageHtml({
+    nonce: o.nonce,
+    cspSource: o.cspSource,
+    title: o.title ?? 'Reflection Lens — Calibration',
+    css: calibrationCss,
+    scripts: `${data}${script}`,
+  });
 }
