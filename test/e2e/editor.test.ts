@@ -156,7 +156,13 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     await frame.locator('#export-csv').click();
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 20_000 });
-    await input.fill(csv);
+    // The simple file dialog fills in its default name asynchronously: type our path until it
+    // holds, or Enter accepts the default (seen: calibration.csv written instead).
+    for (let i = 0; i < 10 && (await input.inputValue()) !== csv; i++) {
+      await input.fill(csv);
+      await wb.page.waitForTimeout(500);
+    }
+    assert.equal(await input.inputValue(), csv, 'the save dialog holds the export path');
     await wb.page.keyboard.press('Enter');
     const deadline = Date.now() + 30_000;
     while (!existsSync(csv) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));

@@ -93,8 +93,11 @@ describe('calibration request over JSON-RPC', { skip }, () => {
         writeFileSync(join(bigDir, `m${f}.trace`), [...traces].map((t) => t.text).join(''));
       }
       const cts = new CancellationTokenSource();
-      // Cancel at the first progress report: the server is then inside its file loop.
-      const sub = lsp.conn.onProgress(WorkDoneProgress.type, 'cal-cancel', (v) => { if (v.kind === 'report') cts.cancel(); });
+      // Cancel once the first file is done ("1 of 12 files"): the server is then inside its file
+      // loop with something already cached (cancelling at the very first report raced it).
+      const sub = lsp.conn.onProgress(WorkDoneProgress.type, 'cal-cancel', (v) => {
+        if (v.kind === 'report' && /^[1-9]\d* of /.test(v.message ?? '')) cts.cancel();
+      });
       await assert.rejects(
         lsp.conn.sendRequest(CALIBRATE_METHOD, { ...params, uris: [pathToFileURL(bigDir).href], workDoneToken: 'cal-cancel' }, cts.token),
         (e: ResponseError) => e.code === LSPErrorCodes.RequestCancelled,
