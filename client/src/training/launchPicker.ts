@@ -15,6 +15,9 @@ function pickOne<T>(title: string, items: Item<T>[]): Promise<T | undefined> {
     qp.title = title;
     qp.items = items;
     qp.matchOnDescription = true;
+    // A wizard of up to three steps: a focus blip (a webview restoring its focus) must not
+    // throw away the choices made so far. Escape still cancels.
+    qp.ignoreFocusOut = true;
     let value: T | undefined;
     qp.onDidAccept(() => { value = qp.selectedItems[0]?.value; qp.hide(); });
     qp.onDidHide(() => { qp.dispose(); resolve(value); });
@@ -28,6 +31,7 @@ async function customOverrides(policy: string, example: Record<string, unknown>)
     title: `Run GRPO (${policy}): settings`,
     prompt: 'JSON object of run config keys to change (see docs/training.md)',
     value: JSON.stringify(example),
+    ignoreFocusOut: true,
     validateInput: (v) => {
       try {
         mergeRunConfig({ policy }, parseConfigJson(v));

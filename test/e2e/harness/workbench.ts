@@ -43,8 +43,13 @@ export class Workbench {
   /** Clicks the row of the open quick pick whose text contains `text`. */
   async pickQuickInput(text: string): Promise<void> {
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
-    await row.waitFor({ timeout: 60_000 });
-    await row.click();
+    try {
+      await row.waitFor({ timeout: 60_000 });
+      await row.click({ timeout: 30_000 });
+    } catch (e) {
+      await this.screenshot(`quick-pick-failed-${text.replace(/\W+/g, '-')}`).catch(() => undefined);
+      throw e;
+    }
   }
 
   /** Opens a workspace file (path relative to the workspace folder) by clicking through the Explorer. */
