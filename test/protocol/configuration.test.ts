@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { LspSession } from './lspSession.js';
 
 const text = readFileSync('test/fixtures/lsp/multi.trace', 'utf8');
@@ -78,5 +78,39 @@ describe('configuration', () => {
     assert.ok(d.some((x) => x.code === 'missed-correction'));
     const symA: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: docA } });
     assert.equal(attemptsOf(symA, '=== a2'), 2, 'default lexicon in use');
+  });
+});
+
+describe('maxDiagnostics', () => {
+  const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+  // multi.trace plus a broken header: one error among the findings (warnings and an information).
+  const broken = text.replace('=== a2', '=== a2\nnot a header line');
+  const uri = 'file:///work/cap/multi.trace';
+  let s: LspSession;
+  before(async () => {
+    s = new LspSession();
+    await s.initialize();
+  });
+  after(() => s.close());
+
+  test('caps what is published, most severe first, with a note; raising it shows all without re-analysis', async () => {
+    s.settings.set('*', { maxDiagnostics: 3 });
+    await s.open(uri, broken);
+    const capped = await s.diagnosticsFor(uri, 1);
+    assert.equal(capped.length, 3);
+    assert.equal(capped[0].severity, 1, 'the malformed line is kept first');
+    assert.match(messageOf(capped[0]), /header/i);
+    assert.equal(capped[2].code, 'diagnostics-capped');
+    const hidden = Number(/^(\d+) further diagnostics not shown/.exec(messageOf(capped[2]))?.[1]);
+
+    const analysed = (await s.conn.sendRequest('reflectionLens/documentStats', { uri }) as { analysesSoFar: number }).analysesSoFar;
+    await s.changeSettings({ maxDiagnostics: 1000 });
+    await s.change(uri, 2, []);
+    const all = await s.diagnosticsFor(uri, 2);
+    assert.equal(all.length, 2 + hidden, 'the note counted exactly what was left out');
+    assert.ok(!all.some((d) => d.code === 'diagnostics-capped'));
+    assert.deepEqual(all.filter((d) => capped.some((c) => c.message === d.message && c.range.start.line === d.range.start.line)).length, 2);
+    const after = (await s.conn.sendRequest('reflectionLens/documentStats', { uri }) as { analysesSoFar: number }).analysesSoFar;
+    assert.equal(after, analysed, 'the cap is not an analysis setting: no record was analysed again');
   });
 });

@@ -10,13 +10,13 @@ test('server defaults equal the package.json setting defaults', () => {
 });
 
 test('checkSettings keeps good values and replaces bad ones with defaults, saying why', () => {
-  const ok = checkSettings({ markers: [' Wait ', ''], beta: 0.1, gamma: 0.9, klEstimator: 'k3', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'] });
+  const ok = checkSettings({ markers: [' Wait ', ''], beta: 0.1, gamma: 0.9, klEstimator: 'k3', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50 });
   assert.deepEqual(ok.problems, []);
-  assert.deepEqual(ok.settings, { markers: ['Wait'], beta: 0.1, gamma: 0.9, klEstimator: 'k3', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'] });
-  const bad = checkSettings({ markers: 'Wait', beta: -1, gamma: 2, klEstimator: 'kl', ratioThreshold: 0.5, eps: 'x', answerPatterns: ['(', 'ok'] });
+  assert.deepEqual(ok.settings, { markers: ['Wait'], beta: 0.1, gamma: 0.9, klEstimator: 'k3', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50 });
+  const bad = checkSettings({ markers: 'Wait', beta: -1, gamma: 2, klEstimator: 'kl', ratioThreshold: 0.5, eps: 'x', answerPatterns: ['(', 'ok'], maxDiagnostics: 2.5 });
   assert.deepEqual({ ...bad.settings, answerPatterns: [] }, { ...defaultSettings, answerPatterns: [] });
   assert.deepEqual(bad.settings.answerPatterns, ['ok']);
-  assert.equal(bad.problems.length, 7);
+  assert.equal(bad.problems.length, 8);
   assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.gamma: expected a number in [0, 1]')));
   assert.deepEqual(checkSettings(null).settings, defaultSettings);
 });

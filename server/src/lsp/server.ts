@@ -9,6 +9,8 @@ import {
   type InitializeResult,
   type SemanticTokens,
 } from 'vscode-languageserver/node';
+import { capDiagnostics } from './diagnosticCap.js';
+import { defaultSettings } from './settings.js';
 import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
@@ -120,7 +122,7 @@ async function publish(uri: string): Promise<void> {
   const diagnostics = doc instanceof JsonlDocument ? jsonlDiagnostics(doc, s.settings, s.key) : documentDiagnostics(doc, s.settings, s.key);
   const t = timingOf(uri);
   [t.publishMs, t.publishCpuMs] = [performance.now() - t0, cpuMs() - c0];
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: capDiagnostics(diagnostics, s.settings.maxDiagnostics) });
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -145,7 +147,11 @@ connection.onDidOpenTextDocument(({ textDocument: t }) => {
     [timing.updateMs, timing.updateCpuMs] = [ms, cpu];
     documents.set(t.uri, doc);
     // A large file shows its malformed lines at once; the findings follow when analysis is done.
-    if (t.text.length > LARGE_DOCUMENT) void connection.sendDiagnostics({ uri: t.uri, version: t.version, diagnostics: doc instanceof JsonlDocument ? jsonlSyntaxDiagnostics(doc) : syntaxDiagnostics(doc) });
+    // (Capped at the default: this document's settings may not have arrived yet.)
+    if (t.text.length > LARGE_DOCUMENT) {
+      const syntax = doc instanceof JsonlDocument ? jsonlSyntaxDiagnostics(doc) : syntaxDiagnostics(doc);
+      void connection.sendDiagnostics({ uri: t.uri, version: t.version, diagnostics: capDiagnostics(syntax, defaultSettings.maxDiagnostics) });
+    }
     schedulePublish(t.uri);
   } catch (e) {
     report('open', e);

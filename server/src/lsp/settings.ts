@@ -14,6 +14,8 @@ export interface LensSettings {
   gamma: number;
   klEstimator: KlEstimator;
   ratioThreshold: number;
+  /** Diagnostics published per document (diagnosticCap.ts); not part of the analysis. */
+  maxDiagnostics: number;
 }
 
 /** The engine's defaults; package.json `contributes.configuration` mirrors them (a unit test keeps them equal). */
@@ -25,6 +27,7 @@ export const defaultSettings: LensSettings = {
   gamma: defaultAttributionOptions.gamma,
   klEstimator: defaultAttributionOptions.kl,
   ratioThreshold: 10,
+  maxDiagnostics: 1000,
 };
 
 export interface CheckedSettings {
@@ -65,6 +68,7 @@ export function checkSettings(raw: unknown): CheckedSettings {
       gamma: pick('gamma', finiteAtLeast(0, 1), 'a number in [0, 1]'),
       klEstimator: pick('klEstimator', (v) => v === 'k1' || v === 'k2' || v === 'k3', '"k1", "k2" or "k3"'),
       ratioThreshold: pick('ratioThreshold', finiteAtLeast(1), 'a number >= 1'),
+      maxDiagnostics: pick('maxDiagnostics', (v) => Number.isInteger(v) && (v as number) >= 1, 'a whole number >= 1'),
     },
     problems,
   };
@@ -89,5 +93,5 @@ export function attributionOptionsOf(s: LensSettings): AttributionOptions {
 
 /** Identity of the settings that analysis depends on: equal keys mean cached results stay valid. */
 export function settingsKey(s: LensSettings): string {
-  return JSON.stringify(s);
+  return JSON.stringify({ ...s, maxDiagnostics: undefined });
 }
