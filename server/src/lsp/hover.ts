@@ -7,7 +7,8 @@ import { attributeSegmented } from '../analysis/attribution.js';
 import type { AttributedStep, TraceAttribution } from '../analysis/types.js';
 import type { SegmentedRecord, Step } from '../trace/types.js';
 import { spanContains, toRange } from './positions.js';
-import { analyseEntry, groupAdvantageOf, type GroupAdvantage, type RecordSet } from './recordAnalysis.js';
+import { analyseEntry, groupAdvantageOf, type GroupAdvantage } from './recordAnalysis.js';
+import type { RecordSet } from './rolloutGroups.js';
 import { attributionOptionsOf, type LensSettings } from './settings.js';
 import type { TraceDocument } from './traceDocument.js';
 

@@ -6,14 +6,9 @@ import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import type { TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
+import { groupsOf, type RecordSet } from './rolloutGroups.js';
 import { attributionOptionsOf, segmentOptionsOf, type LensSettings } from './settings.js';
 import type { RecordEntry } from './traceDocument.js';
-
-/** The records of an open document (.trace or JSONL) and a counter that moves when they change. */
-export interface RecordSet {
-  entries: RecordEntry[];
-  revision: number;
-}
 
 export interface RecordAnalysis {
   seg: SegmentedRecord | null;
@@ -76,23 +71,6 @@ export interface GroupAdvantage {
   /** Members whose reward is known (ground truth and an answer). */
   known: number;
   meanReward: number;
-}
-
-// Rollout groups of a document, rebuilt when its records change.
-const groupIndexes = new WeakMap<RecordSet, { revision: number; groups: Map<string, RecordEntry[]> }>();
-
-/** The document's rollout groups: members by `group` (its header, else its query), in document order. */
-export function groupsOf(doc: RecordSet): Map<string, RecordEntry[]> {
-  const hit = groupIndexes.get(doc);
-  if (hit && hit.revision === doc.revision) return hit.groups;
-  const groups = new Map<string, RecordEntry[]>();
-  for (const e of doc.entries) {
-    const members = groups.get(e.record.group);
-    if (members) members.push(e);
-    else groups.set(e.record.group, [e]);
-  }
-  groupIndexes.set(doc, { revision: doc.revision, groups });
-  return groups;
 }
 
 /** GRPO advantage of entry `index` within its group of rollouts in this document. */

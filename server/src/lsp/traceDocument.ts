@@ -6,6 +6,7 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { parseTrace } from '../trace/parse.js';
 import type { TraceDiagnostic, TraceRecord } from '../trace/types.js';
+import { MAX_PATCH, type EntryChange } from './rolloutGroups.js';
 
 export interface RecordEntry {
   /** Document line of the record's relative line 0. */
@@ -30,6 +31,8 @@ export class TraceDocument {
   private breaks = 0;
   /** Counts changes to `entries`, so derived indexes know when to rebuild. */
   revision = 0;
+  /** The last change to `entries` (what it removed and added) when small, so derived indexes can patch themselves. */
+  lastChange?: EntryChange;
   /** Records parsed by the last update (the incremental path's work). */
   lastReparsed = 0;
 
@@ -129,6 +132,8 @@ export class TraceDocument {
     this.breaks += lineDelta;
     if (lineDelta !== 0) for (let i = last + 1; i < this.entries.length; i++) this.entries[i].base += lineDelta;
     const removed = last - from + 1;
+    const small = removed + fresh.length <= MAX_PATCH;
+    const gone = small ? this.entries.slice(from, last + 1) : [];
     // Spreading a whole file's records into splice() would overflow the argument stack.
     if (fresh.length < 10_000) this.entries.splice(from, removed, ...fresh);
     else this.entries = this.entries.slice(0, from).concat(fresh, this.entries.slice(last + 1));
@@ -140,6 +145,7 @@ export class TraceDocument {
       if (this.entries[i].autoId) r.id = String(i + 1);
     }
     this.revision++;
+    this.lastChange = small ? { revision: this.revision, removed: gone, added: fresh } : undefined;
     this.lastReparsed += fresh.length;
   }
 }
