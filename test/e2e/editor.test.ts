@@ -6,6 +6,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
 import { missingPrerequisite, startSession, type Session } from './harness/session.js';
 import { Workbench } from './harness/workbench.js';
 import { engineView, severityCounts, type EngineView } from './harness/engine.js';
@@ -190,12 +191,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     const second = await wb.settle(stepOf, (s) => s > first);
     await wb.screenshot('training-live');
     assert.ok(second > first, `the view advances while training (step ${first} -> ${second})`);
-    const drawn = await frame.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => {
-      const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
-      let n = 0;
-      for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
-      return n > 500;
-    }).length);
+    const drawn = await canvasesWithInk(frame);
     assert.ok(drawn >= 3, `the live charts are drawn (${drawn} canvases with pixels)`);
 
     // Cancel on the progress notification.
@@ -233,8 +229,31 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     const shownStep = await stepOf();
     await wb.screenshot('training-cancelled');
     assert.equal(state, 'stopped', `the Training panel shows the stop (it shows step ${shownStep}; the trainer stopped at ${status.step})`);
+
+    // Reloading the view (a fresh page) replays what the panel kept: the same run, step and state, charts drawn.
+    await wb.runCommand('Developer: Reload Webviews');
+    const replayed = await wb.settle(async () => {
+      const f = await wb.webviewFrame(/Training/, '#state').catch(() => undefined);
+      const text = f ? `${await f.locator('#state').innerText({ timeout: 2000 }).catch(() => '')} ${await f.locator('#summary').innerText({ timeout: 2000 }).catch(() => '')}` : '';
+      return { f, text };
+    }, ({ text }) => text.startsWith('stopped') && text.includes(`step ${shownStep}/`), 60_000);
+    await wb.screenshot('training-reloaded');
+    assert.match(replayed.text, new RegExp(`^stopped .*step ${shownStep}/`), `after a reload the view shows the stop again: ${replayed.text}`);
+    assert.ok(replayed.f);
+    const redrawn = await canvasesWithInk(replayed.f);
+    assert.ok(redrawn >= 3, `the replayed charts are drawn (${redrawn} canvases with pixels)`);
   });
 });
+
+/** Canvases of a webview page with more than 500 painted pixels. */
+function canvasesWithInk(frame: Frame): Promise<number> {
+  return frame.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => {
+    const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+    return n > 500;
+  }).length);
+}
 
 /** Run directories (holding config.json) anywhere under the workspace. */
 function listRuns(root: string): string[] {

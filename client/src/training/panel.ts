@@ -1,15 +1,23 @@
 // The training webview panel: hosts media/training (dist/media/training.js) and forwards a run's
-// metrics to it; replays everything it has when the view (re)loads.
+// metrics to it; replays what it kept when the view (re)loads.
 import * as vscode from 'vscode';
 import { makeNonce } from '../../../media/shared/csp.js';
 import type { HostToView, MetricsRecord, RunInfo, RunState, ViewToHost } from '../../../media/training/messages.js';
+import { StridedSeries } from '../../../media/training/downsample.js';
 import { trainingPageHtml } from '../../../media/training/page.js';
+
+/**
+ * Metrics lines kept for a reload of the view: evenly strided over the run, the latest exact.
+ * The view draws at most 2,000 points per series anyway, and keeping every line of a
+ * million-step ds3 run would cost the extension host about a gigabyte.
+ */
+const REPLAYED_LINES = 4000;
 
 export class TrainingPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
   private run: RunInfo | undefined;
-  private records: MetricsRecord[] = [];
+  private records = new StridedSeries<MetricsRecord>(REPLAYED_LINES);
   private state: { state: RunState; message?: string } | undefined;
   private ready = false;
   private disposed = false;
@@ -50,15 +58,14 @@ export class TrainingPanel implements vscode.Disposable {
 
   showRun(run: RunInfo): void {
     this.run = run;
-    this.records = [];
+    this.records.clear();
     this.state = undefined;
     this.panel.title = `Training: ${run.name}`;
     this.post({ type: 'run', run });
   }
 
   addMetrics(records: MetricsRecord[]): void {
-    // A loop, not push(...records): a whole metrics.jsonl can exceed the argument limit.
-    for (const r of records) this.records.push(r);
+    for (const r of records) this.records.add(r);
     this.post({ type: 'metrics', records });
   }
 
@@ -74,7 +81,7 @@ export class TrainingPanel implements vscode.Disposable {
   private replay(): void {
     if (!this.run) return;
     this.post({ type: 'run', run: this.run });
-    if (this.records.length) this.post({ type: 'metrics', records: this.records });
+    if (this.records.points.length) this.post({ type: 'metrics', records: this.records.points });
     if (this.state) this.post({ type: 'state', ...this.state });
   }
 

@@ -26,18 +26,18 @@ export class Workbench {
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      await this.page.keyboard.press('Escape');
-      await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${title}`);
+      // All of it inside the retry: a webview taking focus back closes the palette at any point,
+      // which then opens again instead of leaving a step waiting for an input that is gone.
       try {
-        await row.waitFor({ timeout: 10_000 });
-        break;
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press('F1');
+        await input.fill(`>${title}`, { timeout: 10_000 });
+        await row.click({ timeout: 10_000 });
+        return;
       } catch (e) {
         if (Date.now() > deadline) throw e;
       }
     }
-    await row.click();
   }
 
   /** Clicks the row of the open quick pick whose text contains `text`. */
@@ -175,9 +175,14 @@ export class Workbench {
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       for (const el of await this.page.locator('iframe.webview.ready').elementHandles()) {
-        if (!(await el.isVisible())) continue;
-        const inner = await (await (await el.contentFrame())?.$('iframe#active-frame'))?.contentFrame();
-        if (inner && (await inner.$(marker))) return inner;
+        // A webview being reloaded or closed detaches its frames under our feet: look again.
+        try {
+          if (!(await el.isVisible())) continue;
+          const inner = await (await (await el.contentFrame())?.$('iframe#active-frame'))?.contentFrame();
+          if (inner && (await inner.$(marker))) return inner;
+        } catch {
+          continue;
+        }
       }
       await this.page.waitForTimeout(300);
     }
