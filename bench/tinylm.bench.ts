@@ -18,9 +18,10 @@
 // 128, 4 heads, T=32, batch 64: the shapes FACTS.md measured PyTorch at), TINYLM_BENCH_GRPO_STEPS
 // (default 4; 0 skips).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { selectBackend } from '../server/src/training/backend.js';
 import { Layout, VOCAB_SIZE } from '../server/src/training/multiplication.js';
 import { Adam } from '../server/src/training/tinylm/adam.js';
@@ -69,6 +70,30 @@ function main(): void {
     row([r.backend, r.update.tokensPerSec.toFixed(0), r.update.tokensPerCpuSec.toFixed(0), r.update.stepsPerSec.toFixed(2), r.baseline.tokensPerSec.toFixed(0), r.grpo ? r.grpo.tokensPerSec.toFixed(0) : '-', (r.update.tokensPerSec / base.update.tokensPerSec).toFixed(2) + 'x']);
   }
   for (const r of results) console.log(`${r.backend} (${r.detail}): trains with ${r.mode} matmuls, ${(r.update.tokensPerSec / r.baseline.tokensPerSec).toFixed(2)}x the ${r.baseline.mode} mode by wall clock, ${(r.update.tokensPerCpuSec / r.baseline.tokensPerCpuSec).toFixed(2)}x by CPU time`);
+  torchOnThisMachine(results);
+}
+
+/**
+ * The same-shape PyTorch reference (bench/tinylm_reference.py) on this machine's CPU, when a
+ * Python with torch is found (TINYLM_BENCH_PYTHON, else python3, else /usr/bin/python3): the
+ * CPU counterpart of the device script's GPU comparison. Skipped in the device bundle (the
+ * device script runs the reference itself) and with TINYLM_BENCH_TORCH=0.
+ */
+function torchOnThisMachine(results: Result[]): void {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'tinylm_reference.py');
+  if (env.TINYLM_BENCH_TORCH === '0' || !existsSync(script)) return;
+  const python = [env.TINYLM_BENCH_PYTHON, 'python3', '/usr/bin/python3'].find((p) => p && spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
+  if (!python) return void console.log('PyTorch reference: no Python with torch here (TINYLM_BENCH_PYTHON=... to name one)');
+  const like = join(mkdtempSync(join(tmpdir(), 'tinylm-bench-')), 'tfjs.txt');
+  writeFileSync(like, `TINYLM_BENCH ${JSON.stringify(results[0])}\n`);
+  const steps = Math.max(10, Math.round(Number(env.TINYLM_BENCH_STEPS ?? 20) * 3));
+  const r = spawnSync(python, [script, '--like', like, '--device', 'cpu', '--steps', String(steps)], { encoding: 'utf8', timeout: 10 * 60_000 });
+  rmSync(dirname(like), { recursive: true, force: true });
+  const line = r.stdout?.split('\n').find((l) => l.startsWith('TINYLM_REFERENCE {'));
+  if (!line) return void console.log(`PyTorch reference failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').pop()}`);
+  const ref = JSON.parse(line.slice('TINYLM_REFERENCE '.length)) as { framework: string; device: string; tokensPerSec: number };
+  console.log(`PyTorch reference (${ref.framework}, ${ref.device}), same shape and update: ${ref.tokensPerSec.toFixed(0)} tokens/s`);
+  for (const x of results) console.log(`  tfjs-${x.backend} / PyTorch-cpu: ${(x.update.tokensPerSec / ref.tokensPerSec).toFixed(2)}x`);
 }
 
 async function child(backendName: string): Promise<Result> {

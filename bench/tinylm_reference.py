@@ -126,7 +126,7 @@ def main():
             loss.item()
     sync()
     seconds = time.perf_counter() - t0
-    name = torch.cuda.get_device_name() if device == 'cuda' else 'cpu'
+    name = torch.cuda.get_device_name() if device == 'cuda' else f'cpu, {torch.get_num_threads()} threads'
     out = {'framework': f'pytorch {torch.__version__} eager', 'device': name, 'steps': a.steps, 'seconds': seconds,
            'stepsPerSec': a.steps / seconds, 'tokensPerSec': a.steps * B * T / seconds,
            'shape': {'layers': a.layers, 'dModel': d, 'heads': H, 'mlpRatio': a.mlp_ratio, 'seqLength': T, 'batch': B, 'vocab': V}}
