@@ -28,7 +28,8 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
   const index = groupIndexOf(doc);
   let cache = caches.get(doc);
   // A rebuilt index (a new object) or other settings: every group is summed again.
-  if (!cache || cache.key !== key || cache.index !== index) caches.set(doc, (cache = { key, index, byGroup: new Map() }));
+  // (Also when groups that edits removed pile up in it.)
+  if (!cache || cache.key !== key || cache.index !== index || cache.byGroup.size > 2 * index.groups.size + 64) caches.set(doc, (cache = { key, index, byGroup: new Map() }));
   const out: GroupSummary[] = [];
   for (const [group, members] of index.groups) {
     const changedAt = index.changedAt.get(group) ?? 0;
