@@ -138,20 +138,10 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     await wb.runCommand('Reflection Lens: Show Calibration');
     const frame = await wb.webviewFrame(/Calibration/, '#export-csv');
     // Every chart canvas has pixels drawn on it (not a blank canvas).
-    const canvases = await frame.waitForFunction(() => {
-      const cs = Array.from(document.querySelectorAll('canvas'));
-      const drawn = cs.filter((c) => {
-        const ctx = c.getContext('2d');
-        if (!ctx || c.width === 0 || c.height === 0) return false;
-        const px = ctx.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
-        return n > 500;
-      });
-      return cs.length > 0 && drawn.length === cs.length ? cs.length : false;
-    }, undefined, { timeout: 120_000 });
+    const ink = await wb.settle(() => canvasInk(frame), ({ total, inked }) => total > 0 && inked === total, 120_000);
+    assert.ok(ink.total > 0 && ink.inked === ink.total, `every chart canvas is drawn (${ink.inked} of ${ink.total})`);
     await wb.screenshot('calibration');
-    assert.ok(Number(await canvases.jsonValue()) >= 2, 'at least the two main charts are drawn');
+    assert.ok(ink.total >= 2, 'at least the two main charts are drawn');
     // Export: the CSV button asks where to save (VS Code's own dialog), then writes the file.
     const csv = join(session.workspace, 'calibration-e2e.csv');
     await frame.locator('#export-csv').click();
@@ -191,7 +181,7 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     const second = await wb.settle(stepOf, (s) => s > first);
     await wb.screenshot('training-live');
     assert.ok(second > first, `the view advances while training (step ${first} -> ${second})`);
-    const drawn = await canvasesWithInk(frame);
+    const { inked: drawn } = await canvasInk(frame);
     assert.ok(drawn >= 3, `the live charts are drawn (${drawn} canvases with pixels)`);
 
     // Cancel on the progress notification.
@@ -240,19 +230,25 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     await wb.screenshot('training-reloaded');
     assert.match(replayed.text, new RegExp(`^stopped .*step ${shownStep}/`), `after a reload the view shows the stop again: ${replayed.text}`);
     assert.ok(replayed.f);
-    const redrawn = await canvasesWithInk(replayed.f);
+    const { inked: redrawn } = await canvasInk(replayed.f);
     assert.ok(redrawn >= 3, `the replayed charts are drawn (${redrawn} canvases with pixels)`);
   });
 });
 
-/** Canvases of a webview page with more than 500 painted pixels. */
-function canvasesWithInk(frame: Frame): Promise<number> {
-  return frame.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => {
-    const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
-    let n = 0;
-    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
-    return n > 500;
-  }).length);
+/** The canvases of a webview page, and how many have more than 500 painted pixels. */
+function canvasInk(frame: Frame): Promise<{ total: number; inked: number }> {
+  return frame.evaluate(() => {
+    const cs = Array.from(document.querySelectorAll('canvas'));
+    const inked = cs.filter((c) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) return false;
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+      return n > 500;
+    });
+    return { total: cs.length, inked: inked.length };
+  });
 }
 
 /** Run directories (holding config.json) anywhere under the workspace. */

@@ -64,10 +64,9 @@ function stepAt(seg: SegmentedRecord, base: number, pos: Position): number {
 
 export function recordLine(seg: SegmentedRecord, g: GroupAdvantage): string {
   const r = seg.record;
-  const verdict = seg.correct === true ? 'correct' : seg.correct === false ? 'wrong' : 'unknown';
   const groupText =
     g.known > 1 ? `group of ${g.size} rollouts (mean reward ${fmt(g.meanReward)}), GRPO advantage A = ${fmt(g.advantage)}` : `group of ${g.size} (no group statistics: A = ${fmt(g.advantage)})`;
-  return `**Record \`${r.id}\`** · model \`${r.model}\` · task \`${r.task || '—'}\` · final answer ${code(seg.final)} (${verdict})  \n${groupText}`;
+  return `**Record \`${r.id}\`** · model \`${r.model}\` · task \`${r.task || '—'}\` · final answer ${code(seg.final)} (${judge(seg.correct)})  \n${groupText}`;
 }
 
 function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefined): string {

@@ -10,7 +10,6 @@ import {
   type SemanticTokens,
 } from 'vscode-languageserver/node';
 import { capDiagnostics } from './diagnosticCap.js';
-import { defaultSettings } from './settings.js';
 import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
@@ -22,6 +21,7 @@ import { registerCalibrationRequest } from './calibrationRequest.js';
 import { registerRolloutFollow } from './rolloutFollow.js';
 import { analyseEntry, analysisCount } from './recordAnalysis.js';
 import { semanticTokens, semanticTokensLegend } from './semanticTokens.js';
+import { defaultSettings } from './settings.js';
 import { TraceDocument } from './traceDocument.js';
 import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
 
