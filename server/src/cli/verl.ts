@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args.js';
 import { ProgressLine } from './progress.js';
 import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS, exportVerlBundle, type ExportOptions } from '../training/verl/exportBundle.js';
-import { parseLaunchConfig, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
+import { parseLaunchConfig, rewardFunctionPrefix, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
 import { corpusPrompts } from '../training/verl/corpus.js';
 import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { parseTaskSize } from '../training/multiplication.js';
@@ -28,9 +28,11 @@ export const usage = `Usage:
 export   writes DIR/train.parquet and DIR/test.parquet (verl's GSM8K schema: data_source, prompt,
          ability, reward_model {style, ground_truth}, extra_info {split, index, ...}),
          DIR/reflection_lens_reward.py (compute_score: exact final-answer match, \\boxed{} aware),
-         DIR/verl-config.json (the paper's GRPO knobs as verl Hydra overrides; edit it), and
-         DIR/run_grpo.sh / DIR/submit_ray.sh generated from it. An existing verl-config.json is
-         kept (the scripts are regenerated from it) unless --force.
+         DIR/verl-config.json (the paper's GRPO knobs as verl Hydra overrides; edit it; its
+         verlVersion, default 0.7.0, picks the key layout), and DIR/run_grpo.sh /
+         DIR/submit_ray.sh generated from it (submit_ray.sh: Ray's own options from
+         RAY_SUBMIT_ARGS). An existing verl-config.json is kept (the scripts are regenerated
+         from it) unless --force.
          Multiplication: --n training problems split evenly over --train-tasks, --n-test per
          test task. --from: the prompts and ground truths of .trace/.jsonl corpora (one row per
          distinct prompt).
@@ -116,9 +118,9 @@ async function runExport(argv: string[]): Promise<number> {
     `  train.parquet  ${result.rows.train} rows`,
     `  test.parquet   ${result.rows.test} rows`,
     ...Object.entries(result.tasks).map(([t, c]) => `    ${t.padEnd(12)} train ${String(c.train).padStart(6)}  test ${String(c.test).padStart(5)}`),
-    `  reflection_lens_reward.py  (custom_reward_function.name=compute_score)`,
+    `  reflection_lens_reward.py  (${rewardFunctionPrefix(result.config.verlVersion)}name=compute_score)`,
     `  verl-config.json  ${result.configKept ? '(kept: your edited config; scripts regenerated from it)' : '(the paper\'s GRPO settings; edit, then re-run export)'}`,
-    `  run_grpo.sh, submit_ray.sh`,
+    `  run_grpo.sh, submit_ray.sh  (overrides for verl ${result.config.verlVersion}: verlVersion in verl-config.json; Ray's own options: RAY_SUBMIT_ARGS)`,
     `verl dumps rollouts to ${result.rolloutDir} (validation: ${result.validationDir});`,
     `follow them with: reflection-lens verl watch ${result.rolloutDir}`,
   ];
@@ -131,7 +133,14 @@ function runCommand(argv: string[]): number {
   const target = args.positionals[0] ?? '.';
   const file = existsSync(target) && statSync(target).isDirectory() ? join(target, 'verl-config.json') : target;
   if (!existsSync(file)) throw new UsageError(`no verl config at ${file} (run \`reflection-lens verl export --out DIR\` first)`);
-  const config = parseLaunchConfig(readFileSync(file, 'utf8'), file);
+  let config;
+  try {
+    config = parseLaunchConfig(readFileSync(file, 'utf8'), file);
+  } catch (err) {
+    // A config verl would reject (broken JSON, missing micro-batch sizes): a message, not a stack trace.
+    process.stderr.write(`verl command: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
   const mode = args.flags.has('ray') ? 'ray' : 'local';
   const argvOut = verlCommand(config, mode, stringFlag(args, 'address') ?? config.rayAddress);
   if (args.flags.has('json')) process.stdout.write(JSON.stringify({ mode, argv: argvOut, command: shellCommandLine(argvOut) }) + '\n');

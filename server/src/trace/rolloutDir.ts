@@ -1,7 +1,13 @@
 // A verl rollout directory (trainer.rollout_data_dir / trainer.validation_data_dir) gains one
-// `{step}.jsonl` per step while the job runs. verl writes each file with one plain write (not
-// atomically), so a file is only handed out once it is at rest: its last byte is a newline and it
-// has not changed for `settleMs`. A file at rest without a final newline (a writer that died
+// `{step}.jsonl` per step while the job runs, written in place, never atomically: verl up to 0.7
+// joins all lines and hands them to one buffered write (a reader can still catch the file part-way,
+// cut anywhere); verl 0.8 and later write it line by line, from a background thread while training
+// goes on, through Python's buffered file, so the file grows in about 8 KB pieces that each end
+// at a line boundary: a file being written usually ends in a newline. A file is therefore
+// handed out only once it is at rest: its last byte is a newline and it has not changed for
+// `settleMs`. A writer that stalls longer than that (or a file system that shows growth late) gets
+// its first lines handed out early; the grown file is then handed out again, `changed: true`, and
+// its reading supersedes the first. A file at rest without a final newline (a writer that died
 // mid-line) is handed out after `quietMs`, so its complete lines are not lost; the reader reports
 // the torn last line. Every version (size, mtime) of a file is handed out exactly once; a file
 // rewritten later (a resumed job redoing a step) comes out again with `changed: true`.

@@ -115,6 +115,18 @@ test('verl: bad input gets precise errors and exit codes', { skip }, () => {
     r = run('command', dir);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /verl-config\.json: not valid JSON/);
+    // A config verl would reject at start-up: dynamic batching off without micro-batch sizes.
+    r = run('export', '--out', join(dir, 'bsz'), '--n', '4', '--n-test', '1', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const config = JSON.parse(readFileSync(join(dir, 'bsz', 'verl-config.json'), 'utf8'));
+    config.overrides['actor_rollout_ref.actor.use_dynamic_bsz'] = false;
+    writeFileSync(join(dir, 'bsz', 'verl-config.json'), JSON.stringify(config));
+    for (const args of [['command', join(dir, 'bsz')], ['export', '--out', join(dir, 'bsz'), '--n', '4', '--n-test', '1']]) {
+      r = run(...args);
+      assert.equal(r.status, 1, args[0]);
+      assert.match(r.stderr, /verl-config\.json: "actor_rollout_ref\.actor\.use_dynamic_bsz" is false, so verl needs fixed micro-batch sizes/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, `${args[0]}: a stack trace for a bad config`);
+    }
     r = run('frobnicate');
     assert.equal(r.status, 2);
     assert.match(r.stderr, /unknown subcommand "frobnicate"/);

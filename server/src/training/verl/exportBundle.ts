@@ -41,6 +41,8 @@ export interface ExportOptions {
   model?: string;
   /** Overwrite an existing (possibly edited) verl-config.json. */
   force?: boolean;
+  /** The verl release of a newly written config (default DEFAULT_VERL_VERSION); a kept config keeps its own. */
+  verlVersion?: string;
 }
 
 export interface ExportResult {
@@ -114,7 +116,7 @@ export function exportVerlBundle(opts: ExportOptions): ExportResult {
   const configKept = existsSync(files.config) && !opts.force;
   const config = configKept
     ? parseLaunchConfig(readFileSync(files.config, 'utf8'), files.config)
-    : paperGrpoConfig({ trainFiles: files.train, valFiles: files.test, rewardPath: files.reward, rolloutDir: join(outDir, 'rollouts'), validationDir: join(outDir, 'validation') }, opts.model);
+    : paperGrpoConfig({ trainFiles: files.train, valFiles: files.test, rewardPath: files.reward, rolloutDir: join(outDir, 'rollouts'), validationDir: join(outDir, 'validation') }, opts.model, opts.verlVersion);
   // An edited config may point verl's dumps elsewhere (a shared filesystem): report those.
   const rolloutDir = resolve(outDir, String(config.overrides['trainer.rollout_data_dir'] ?? 'rollouts'));
   const validationDir = resolve(outDir, String(config.overrides['trainer.validation_data_dir'] ?? 'validation'));

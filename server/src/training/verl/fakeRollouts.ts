@@ -88,13 +88,13 @@ export function* fakeRolloutLines(step: number, opts: FakeRolloutOptions): Gener
     const final = t.attempts[t.attempts.length - 1];
     const query = String(t.record.headers.query);
     // Key order and number formatting as Python's json.dumps writes verl's dump.
-    yield `{"input": ${JSON.stringify(chatInput(query))}, "output": ${JSON.stringify(output)}, "gts": ${JSON.stringify(t.answer)}, "score": ${final.correct ? '1.0' : '0.0'}, "step": ${step}, "acc": ${final.correct}, "pred": ${JSON.stringify(final.answer)}, "task": ${JSON.stringify(t.task)}, "ground_truth": ${JSON.stringify(t.answer)}}`;
+    yield `{"input": ${JSON.stringify(chatInput(query))}, "output": ${JSON.stringify(output)}, "gts": ${JSON.stringify(t.answer)}, "score": ${final.correct ? '1.0' : '0.0'}, "step": ${step}, "acc": ${final.correct ? '1.0' : '0.0'}, "pred": ${JSON.stringify(final.answer)}, "task": ${JSON.stringify(t.task)}, "ground_truth": ${JSON.stringify(t.answer)}}`;
   }
 }
 
 /**
- * Writes `{step}.jsonl` the way verl does (one file, lines joined by "\n", a final newline), in
- * place and not atomically, because that is what a watcher sees. Returns bytes and lines written.
+ * Writes `{step}.jsonl` the way verl up to 0.7 does (one file, lines joined by "\n", a final
+ * newline, one write), in place and not atomically, because that is what a watcher sees. Returns bytes and lines written.
  * With `stopAfterBytes` the write stops mid-file (a step still being dumped); `appendRest` finishes it.
  */
 export function writeFakeRolloutStep(dir: string, step: number, opts: FakeRolloutOptions & { stopAfterBytes?: number }): { path: string; bytes: number; lines: number; rest?: Buffer } {
@@ -141,4 +141,60 @@ export function appendRest(path: string, rest: Buffer): void {
   } finally {
     closeSync(fd);
   }
+}
+
+export interface LineByLineOptions extends FakeRolloutOptions {
+  /** Python's io.DEFAULT_BUFFER_SIZE (TextIOWrapper's chunk): whole lines reach the file in pieces of about this size. */
+  bufferBytes?: number;
+  /**
+   * Called after each piece reaches the file (`bytes` on disk so far, `lines` complete lines in
+   * it); the writer waits for it before the next piece, so a test can pace or stall the writer.
+   */
+  afterFlush?: (bytes: number, lines: number) => Promise<void> | void;
+}
+
+/**
+ * Writes `{step}.jsonl` the way verl 0.8 and later do: one `f.write(json.dumps(entry) + "\n")`
+ * per rollout from a background thread, through Python's buffered text file. Python passes
+ * whole writes on once about `bufferBytes` have gathered, so the file grows piece by piece and
+ * every piece ends at a line boundary: while it is being written the file usually ends in a
+ * newline, exactly like a finished one.
+ */
+export async function writeFakeRolloutStepLineByLine(dir: string, step: number, opts: LineByLineOptions): Promise<{ path: string; bytes: number; lines: number; flushes: number }> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${step}.jsonl`);
+  const bufferBytes = opts.bufferBytes ?? 8192;
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  let lines = 0;
+  let flushes = 0;
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  let pendingLines = 0;
+  const flush = async (): Promise<void> => {
+    if (pendingSize === 0) return;
+    writeSync(fd, Buffer.concat(pending));
+    bytes += pendingSize;
+    lines += pendingLines;
+    flushes++;
+    pending = [];
+    pendingSize = 0;
+    pendingLines = 0;
+    await opts.afterFlush?.(bytes, lines);
+  };
+  try {
+    for (const line of fakeRolloutLines(step, opts)) {
+      const buf = Buffer.from(line + '\n');
+      // TextIOWrapper: a write that would overflow the chunk first sends what is pending.
+      if (pendingSize + buf.length > bufferBytes) await flush();
+      pending.push(buf);
+      pendingSize += buf.length;
+      pendingLines++;
+      if (pendingSize >= bufferBytes) await flush();
+    }
+    await flush(); // close()
+  } finally {
+    closeSync(fd);
+  }
+  return { path, bytes, lines, flushes };
 }

@@ -1,10 +1,19 @@
 // The editable launch configuration of a verl GRPO run (verl-config.json) and the commands built
 // from it. Overrides are verl's own Hydra keys (verl/trainer/config/ppo_trainer.yaml), so what a
 // user edits here is exactly what verl reads; the paper's values (Table E.3) are the defaults.
+// `verlVersion` names the verl release the job runs: the commands write the reward function's
+// keys in the layout that release expects (test/fixtures/verl/ holds each checked release's keys).
 
 export type OverrideValue = string | number | boolean;
 
+/** The verl release the defaults were checked against (tag v0.7.0). */
+export const DEFAULT_VERL_VERSION = '0.7.0';
+/** From this release on verl reads the reward function from `reward.custom_reward_function.*` (it still migrates the old top-level keys). */
+export const REWARD_SECTION_SINCE = '0.7.1';
+
 export interface VerlLaunchConfig {
+  /** The verl release that runs the job, e.g. "0.7.0": picks the config key layout of the commands. */
+  verlVersion: string;
   /** Interpreter that has verl installed (on the machine that runs the entrypoint). */
   python: string;
   /** Ray dashboard address for `ray job submit` (the "Ray cluster" mode). */
@@ -27,9 +36,43 @@ export interface VerlPaths {
 export const VERL_ENTRYPOINT = 'verl.trainer.main_ppo';
 export const DEFAULT_MODEL = 'Qwen/Qwen2.5-7B-Instruct';
 
-/** The paper's RL setup (Appendix E.3, Table E.3; evaluation settings from E.4). */
-export function paperGrpoConfig(paths: VerlPaths, model = DEFAULT_MODEL): VerlLaunchConfig {
+/** A release number ("0.7.0", "v0.9.0", "0.10.0.dev0") as [major, minor, patch]. */
+export function parseVerlVersion(version: string): [number, number, number] {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[.+-]?[A-Za-z0-9.+-]*)?$/.exec(version.trim());
+  if (!m) throw new Error(`"${version}" is not a verl release number (expected e.g. ${DEFAULT_VERL_VERSION})`);
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+
+/** -1, 0 or 1 as release a is before, the same as, or after release b. */
+export function compareVerlVersions(a: string, b: string): number {
+  const [x, y] = [parseVerlVersion(a), parseVerlVersion(b)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
+
+const LEGACY_REWARD_FN = 'custom_reward_function.';
+const REWARD_FN = 'reward.custom_reward_function.';
+
+/** The prefix of the reward function's keys in that release's config: `custom_reward_function.` or `reward.custom_reward_function.`. */
+export function rewardFunctionPrefix(verlVersion: string): string {
+  return compareVerlVersions(verlVersion, REWARD_SECTION_SINCE) >= 0 ? REWARD_FN : LEGACY_REWARD_FN;
+}
+
+/** An override key in the layout of `verlVersion` (Hydra's `+`/`~` prefixes kept). */
+export function keyForVersion(key: string, verlVersion: string): string {
+  const [, hydra, rest] = /^([+~]*)(.*)$/.exec(key)!;
+  const target = rewardFunctionPrefix(verlVersion);
+  for (const from of [REWARD_FN, LEGACY_REWARD_FN]) {
+    if (rest.startsWith(from)) return hydra + target + rest.slice(from.length);
+  }
+  return key;
+}
+
+/** The paper's RL setup (Appendix E.3, Table E.3; evaluation settings from E.4), in the key layout of `verlVersion`. */
+export function paperGrpoConfig(paths: VerlPaths, model = DEFAULT_MODEL, verlVersion = DEFAULT_VERL_VERSION): VerlLaunchConfig {
+  const reward = rewardFunctionPrefix(verlVersion);
   return {
+    verlVersion,
     python: 'python3',
     rayAddress: 'http://127.0.0.1:8265',
     overrides: {
@@ -59,8 +102,8 @@ export function paperGrpoConfig(paths: VerlPaths, model = DEFAULT_MODEL): VerlLa
       'actor_rollout_ref.rollout.val_kwargs.temperature': 1.0,
       'actor_rollout_ref.rollout.val_kwargs.do_sample': true,
       'actor_rollout_ref.rollout.val_kwargs.n': 1,
-      'custom_reward_function.path': paths.rewardPath,
-      'custom_reward_function.name': 'compute_score',
+      [`${reward}path`]: paths.rewardPath,
+      [`${reward}name`]: 'compute_score',
       'trainer.total_epochs': 2,
       'trainer.n_gpus_per_node': 1,
       'trainer.nnodes': 1,
@@ -73,8 +116,9 @@ export function paperGrpoConfig(paths: VerlPaths, model = DEFAULT_MODEL): VerlLa
       'trainer.validation_data_dir': paths.validationDir,
     },
     notes: {
+      verlVersion: `The verl release the job runs: the scripts write the reward function's keys as custom_reward_function.* before verl ${REWARD_SECTION_SINCE} and as reward.custom_reward_function.* from ${REWARD_SECTION_SINCE} on (either spelling here is translated). Checked against verl 0.7.0, 0.7.1 and 0.9.0 (docs/verl.md).`,
       'actor_rollout_ref.actor.optim.lr': 'Table E.3 lists a learning rate, but its value is not legible in the paper text; 1e-6 is the value verl\'s GRPO examples use. Set the paper\'s value here if you have it.',
-      'actor_rollout_ref.actor.use_dynamic_bsz': 'Hardware knob, not in the paper: packs micro-batches by token count; ppo_max_token_len_per_gpu must be at least max_prompt_length + max_response_length (9216).',
+      'actor_rollout_ref.actor.use_dynamic_bsz': 'Hardware knob, not in the paper: packs micro-batches by token count; ppo_max_token_len_per_gpu must be at least max_prompt_length + max_response_length (9216). Set it to false only together with actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu, actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu and actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu (verl asserts them).',
       'actor_rollout_ref.rollout.val_kwargs.temperature': 'Appendix E.4: evaluation samples at temperature 1.0, one attempt.',
       'trainer.n_gpus_per_node': 'Appendix E.5: one H100 per experiment.',
       'trainer.rollout_data_dir': 'verl writes <step>.jsonl here after every training step (input, output, gts, score, step, acc, pred); open this folder in Reflection Lens.',
@@ -88,9 +132,14 @@ function renderValue(v: OverrideValue): string {
   return String(v);
 }
 
-/** `key=value` arguments in the config's order. */
+/** The overrides in the config's order, keys in the layout of its `verlVersion`. */
+export function versionedOverrides(config: VerlLaunchConfig): [string, OverrideValue][] {
+  return Object.entries(config.overrides).map(([k, v]) => [keyForVersion(k, config.verlVersion), v]);
+}
+
+/** `key=value` arguments in the config's order (keys in the layout of its `verlVersion`). */
 export function overrideArgs(config: VerlLaunchConfig): string[] {
-  return Object.entries(config.overrides).map(([k, v]) => `${k}=${renderValue(v)}`);
+  return versionedOverrides(config).map(([k, v]) => `${k}=${renderValue(v)}`);
 }
 
 export type LaunchMode = 'local' | 'ray';
@@ -114,25 +163,154 @@ export function shellCommandLine(argv: readonly string[]): string {
   return argv.map(shellQuote).join(' ');
 }
 
+/** Files and folders the job opens, by override key: on a Ray cluster they must be on storage every node sees. */
+export function jobPaths(config: VerlLaunchConfig): { key: string; path: string }[] {
+  const out: { key: string; path: string }[] = [];
+  for (const [key, value] of versionedOverrides(config)) {
+    const v = String(value).trim();
+    if (key === 'data.train_files' || key === 'data.val_files') {
+      // A single file, or a Hydra list [a.parquet, 'b.parquet'].
+      const items = v.startsWith('[') && v.endsWith(']') ? v.slice(1, -1).split(',') : [v];
+      for (const item of items) {
+        const p = item.trim().replace(/^(['"])(.*)\1$/, '$2');
+        if (p) out.push({ key, path: p });
+      }
+    } else if (key === `${REWARD_FN}path` || key === `${LEGACY_REWARD_FN}path` || key === 'trainer.rollout_data_dir' || key === 'trainer.validation_data_dir') {
+      if (v && v !== 'null') out.push({ key, path: v });
+    } else if (key === 'actor_rollout_ref.model.path' && /^(\/|\.{1,2}\/|~)/.test(v)) {
+      out.push({ key, path: v }); // a local checkpoint, not a Hugging Face model id
+    }
+  }
+  return out;
+}
+
+/** A path as a bash word: `~/x` expands to the submitting user's home, everything else literal. */
+const bashPath = (p: string): string => (p === '~' ? '"$HOME"' : p.startsWith('~/') ? `"$HOME"/${shellQuote(p.slice(2))}` : shellQuote(p));
+
+// Bash, verbatim (bash 3.2 and later): Ray's options from RAY_SUBMIT_ARGS, and the path check.
+const RAY_PREAMBLE = [
+  "# Ray's own options for `ray job submit` (before `--`) come from RAY_SUBMIT_ARGS, split into",
+  "# words the way the shell splits a command line (blanks separate; '...' and \"...\" quote; a",
+  '# backslash escapes) but never expanded or run, e.g.',
+  '#   RAY_SUBMIT_ARGS="--no-wait --runtime-env=verl/trainer/runtime_env.yaml" ./submit_ray.sh',
+  'ray_args=()',
+  'split_words() {',
+  "  local s=$1 n=${#1} i=0 c next word='' inword=0 quote=''",
+  '  while [ "$i" -lt "$n" ]; do',
+  '    c=${s:i:1}',
+  '    if [ "$quote" = "\'" ]; then',
+  '      if [ "$c" = "\'" ]; then quote=\'\'; else word+=$c; fi',
+  '    elif [ "$quote" = \'"\' ]; then',
+  '      if [ "$c" = \'"\' ]; then',
+  "        quote=''",
+  '      elif [ "$c" = \'\\\' ]; then',
+  '        next=${s:i+1:1}',
+  '        case $next in',
+  '          \'"\' | \'\\\' | \'$\' | \'`\') word+=$next; i=$((i + 1)) ;;',
+  '          *) word+=$c ;;',
+  '        esac',
+  '      else',
+  '        word+=$c',
+  '      fi',
+  '    else',
+  '      case $c in',
+  "        ' ' | $'\\t' | $'\\n') if [ \"$inword\" = 1 ]; then ray_args+=(\"$word\"); word=''; inword=0; fi ;;",
+  '        "\'" | \'"\') quote=$c; inword=1 ;;',
+  "        '\\') i=$((i + 1)); word+=${s:i:1}; inword=1 ;;",
+  '        *) word+=$c; inword=1 ;;',
+  '      esac',
+  '    fi',
+  '    i=$((i + 1))',
+  '  done',
+  '  if [ -n "$quote" ]; then',
+  '    echo "submit_ray.sh: RAY_SUBMIT_ARGS has an unclosed $quote quote: $1" >&2',
+  '    return 1',
+  '  fi',
+  '  if [ "$inword" = 1 ]; then ray_args+=("$word"); fi',
+  '}',
+  'split_words "${RAY_SUBMIT_ARGS:-}" || exit 2',
+  '',
+  "# The job opens these paths on the cluster's nodes, not here: each must exist at the same path on",
+  '# storage every node sees (a shared file system). Not finding one here is only a warning.',
+  'unseen=0',
+  'check_path() {',
+  '  case "$2" in',
+  '    /*) ;;',
+  '    *) echo "submit_ray.sh: warning: $1=$2 is a relative path: the Ray job resolves it in its own working directory on the cluster; use an absolute path on shared storage" >&2 ;;',
+  '  esac',
+  '  if [ ! -e "$2" ]; then',
+  '    echo "submit_ray.sh: warning: $1=$2 does not exist on this machine" >&2',
+  '    unseen=1',
+  '  fi',
+  '}',
+].join('\n');
+
 /**
  * A bash script that runs the launch, one override per line so it diffs and edits well. Extra
- * script arguments are appended as further Hydra overrides (later ones win).
+ * script arguments are appended as further Hydra overrides (later ones win). The Ray script also
+ * takes Ray's own options from RAY_SUBMIT_ARGS and warns about job paths it cannot see.
  */
 export function launchScript(config: VerlLaunchConfig, mode: LaunchMode): string {
-  const argv = verlCommand(config, mode, mode === 'ray' ? '${RAY_ADDRESS}' : undefined);
-  const lines = argv.map((a) => (a === '${RAY_ADDRESS}' ? '"$RAY_ADDRESS"' : shellQuote(a)));
   const head = [
     '#!/usr/bin/env bash',
     '# Generated by Reflection Lens from verl-config.json (edit that file and re-run',
     '# `reflection-lens verl export --out <this folder>` to regenerate; extra arguments to this script',
     '# are passed on to verl as further overrides, e.g. trainer.total_epochs=1).',
+    `# Overrides written for verl ${config.verlVersion} (verlVersion in verl-config.json).`,
     'set -euo pipefail',
   ];
-  if (mode === 'ray') head.push(`RAY_ADDRESS="\${RAY_ADDRESS:-${config.rayAddress}}"`);
-  // Group `ray job submit --address X --` and `python -m entrypoint` on their own lines.
-  const firstOverride = lines.length - Object.keys(config.overrides).length;
-  const body = [lines.slice(0, firstOverride).join(' '), ...lines.slice(firstOverride)];
+  const trainer = [config.python, '-m', VERL_ENTRYPOINT].map(shellQuote).join(' ');
+  let first = trainer;
+  if (mode === 'ray') {
+    head.push(`RAY_ADDRESS="\${RAY_ADDRESS:-${config.rayAddress}}"`, '', RAY_PREAMBLE);
+    for (const { key, path } of jobPaths(config)) head.push(`check_path ${shellQuote(key)} ${bashPath(path)}`);
+    head.push(
+      'if [ "$unseen" = 1 ]; then',
+      '  echo "submit_ray.sh: the Ray job opens the paths above on the cluster\'s nodes: they must be at the same path on storage every node sees (and the rollout folders on storage this machine can read, to watch the run)" >&2',
+      'fi',
+      '',
+    );
+    // Empty arrays under `set -u` fail in bash before 4.4 (macOS): expand only when set.
+    first = `ray job submit --address "$RAY_ADDRESS" \${ray_args[@]+"\${ray_args[@]}"} -- ${trainer}`;
+  }
+  const body = [first, ...overrideArgs(config).map(shellQuote)];
   return `${head.join('\n')}\n${body.join(' \\\n  ')} \\\n  "$@"\n`;
+}
+
+/** Truthy as Hydra reads an override value. */
+const isOn = (v: OverrideValue | undefined): boolean => v === true || (typeof v === 'string' && /^true$/i.test(v.trim()));
+/** Set to something other than null. */
+const isSet = (v: OverrideValue | undefined): boolean => v !== undefined && !(typeof v === 'string' && /^(null|none|~)?$/i.test(v.trim()));
+
+/** The micro-batch sizes verl asserts when actor_rollout_ref.actor.use_dynamic_bsz is off: [section, key, deprecated key]. */
+export const MICRO_BATCH_KEYS = [
+  ['actor_rollout_ref.actor', 'ppo_micro_batch_size_per_gpu', 'ppo_micro_batch_size'],
+  ['actor_rollout_ref.ref', 'log_prob_micro_batch_size_per_gpu', 'log_prob_micro_batch_size'],
+  ['actor_rollout_ref.rollout', 'log_prob_micro_batch_size_per_gpu', 'log_prob_micro_batch_size'],
+] as const;
+
+/**
+ * What verl would reject at start-up that the config can tell already, as messages (empty: none).
+ * With `use_dynamic_bsz` off (verl's default when absent) verl asserts fixed micro-batch sizes for
+ * the actor, the reference policy (when KL is used) and the rollout's log-prob pass.
+ */
+export function launchConfigProblems(config: VerlLaunchConfig): string[] {
+  const o = config.overrides;
+  const problems: string[] = [];
+  if (isOn(o['actor_rollout_ref.actor.use_dynamic_bsz'])) return problems;
+  const usesRef = isOn(o['actor_rollout_ref.actor.use_kl_loss']) || isOn(o['algorithm.use_kl_in_reward']);
+  const missing: string[] = [];
+  for (const [section, key, old] of MICRO_BATCH_KEYS) {
+    if (section === 'actor_rollout_ref.ref' && !usesRef) continue;
+    const [now, before] = [isSet(o[`${section}.${key}`]), isSet(o[`${section}.${old}`])];
+    if (now && before) problems.push(`both "${section}.${key}" and the deprecated "${section}.${old}" are set: verl refuses that; keep "${section}.${key}"`);
+    else if (!now && !before) missing.push(`"${section}.${key}"`);
+  }
+  if (missing.length > 0) {
+    const state = o['actor_rollout_ref.actor.use_dynamic_bsz'] === undefined ? 'is not set (verl\'s default: false)' : 'is false';
+    problems.push(`"actor_rollout_ref.actor.use_dynamic_bsz" ${state}, so verl needs fixed micro-batch sizes, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set: add ${missing.length > 1 ? 'them' : 'it'} to "overrides" (samples per GPU per pass, e.g. 4; actor.ppo_mini_batch_size must be a multiple), or set "actor_rollout_ref.actor.use_dynamic_bsz": true`);
+  }
+  return problems;
 }
 
 /** Reads an edited verl-config.json back; every problem names the field and what was expected. */
@@ -158,5 +336,20 @@ export function parseLaunchConfig(text: string, fileName = 'verl-config.json'): 
     checked[k] = v;
   }
   const notes = typeof o.notes === 'object' && o.notes !== null && !Array.isArray(o.notes) ? (o.notes as Record<string, string>) : {};
-  return { python: need('python'), rayAddress: need('rayAddress'), overrides: checked, notes };
+  // Configs written before verlVersion existed were made for verl 0.7.0.
+  if (o.verlVersion !== undefined && typeof o.verlVersion !== 'string') throw new Error(`${fileName}: "verlVersion" must be a string such as "${DEFAULT_VERL_VERSION}"`);
+  const verlVersion = (o.verlVersion as string | undefined) ?? DEFAULT_VERL_VERSION;
+  try {
+    parseVerlVersion(verlVersion);
+  } catch (err) {
+    throw new Error(`${fileName}: "verlVersion": ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  for (const k of Object.keys(checked)) {
+    const other = keyForVersion(k, REWARD_SECTION_SINCE) === k ? keyForVersion(k, '0.0.0') : keyForVersion(k, REWARD_SECTION_SINCE);
+    if (other !== k && other in checked) throw new Error(`${fileName}: overrides "${k}" and "${other}" are the same verl setting in two layouts: keep one (the scripts write the layout of verlVersion ${verlVersion})`);
+  }
+  const config: VerlLaunchConfig = { verlVersion, python: need('python'), rayAddress: need('rayAddress'), overrides: checked, notes };
+  const problems = launchConfigProblems(config);
+  if (problems.length > 0) throw new Error(`${fileName}: ${problems.join('; ')}`);
+  return config;
 }
