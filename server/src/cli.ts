@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: () => import('./cli/import.js'),
   train: () => import('./cli/train.js'),
   verl: () => import('./cli/verl.js'),
+  'eval-segmentation': () => import('./cli/evalSegmentation.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

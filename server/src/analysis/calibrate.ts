@@ -3,7 +3,7 @@
 // intervals over traces; transitions and the echo rate. Traces arrive one summary at a time and
 // are kept only as pattern counts, so memory does not grow with the corpus.
 import { bootstrapPatterns, PatternTable, percentileInterval } from './bootstrap.js';
-import { predictedAccuracy, predictedAccuracyK, waldInterval } from './predicted.js';
+import { predictedAccuracy, predictedAccuracyK, waldInterval, wilsonInterval } from './predicted.js';
 import { Rng } from './random.js';
 import { emptyTransitions } from './summary.js';
 import type { CalibrationGroup, CalibrationOptions, CalibrationResult, Estimate, TraceSummary, Transitions } from './types.js';
@@ -16,6 +16,9 @@ const STOP_AFTER_CORRECT = 1;
 const DECISIONS_AFTER_CORRECT = 2;
 const RESAMPLE_AFTER_WRONG = 3;
 const DECISIONS_AFTER_WRONG = 4;
+/** Records with no candidate answer (counted wrong; not resampled as a statistic of its own). */
+const NO_ANSWER = 5;
+const COLUMNS = 6;
 
 interface GroupState {
   model: string;
@@ -60,13 +63,13 @@ export class CalibrationAccumulator {
     const key = g ? '' : this.by === 'step' ? `${s.model}\u0000${s.step ?? ''}\u0000${s.task}` : `${s.model}\u0000${s.task}`;
     g ??= this.groups.get(key);
     if (!g) {
-      g = { model: s.model, tasks: new Set(), patterns: new PatternTable(5), correctFinal: 0, transitions: emptyTransitions() };
+      g = { model: s.model, tasks: new Set(), patterns: new PatternTable(COLUMNS), correctFinal: 0, transitions: emptyTransitions() };
       if (this.by === 'step' && s.step !== undefined) g.step = s.step;
       this.groups.set(key, g);
     }
     this.last = { model: s.model, task: s.task, step: s.step, group: g };
     g.tasks.add(s.task);
-    g.patterns.add([s.firstCorrect ? 1 : 0, s.stopAfterCorrect, s.decisionsAfterCorrect, s.resampleAfterWrong, s.decisionsAfterWrong]);
+    g.patterns.add([s.firstCorrect ? 1 : 0, s.stopAfterCorrect, s.decisionsAfterCorrect, s.resampleAfterWrong, s.decisionsAfterWrong, s.noAnswer ? 1 : 0]);
     if (s.finalCorrect) g.correctFinal++;
     addTransitions(g.transitions, s.transitions);
   }
@@ -77,7 +80,7 @@ export class CalibrationAccumulator {
     for (const [key, o] of other.groups) {
       let g = this.groups.get(key);
       if (!g) {
-        g = { model: o.model, tasks: new Set(), patterns: new PatternTable(5), correctFinal: 0, transitions: emptyTransitions() };
+        g = { model: o.model, tasks: new Set(), patterns: new PatternTable(COLUMNS), correctFinal: 0, transitions: emptyTransitions() };
         if (o.step !== undefined) g.step = o.step;
         this.groups.set(key, g);
       }
@@ -107,7 +110,7 @@ export class CalibrationAccumulator {
   static fromState(s: AccumulatorState): CalibrationAccumulator {
     const acc = new CalibrationAccumulator(s.by);
     for (const g of s.groups) {
-      const patterns = new PatternTable(5);
+      const patterns = new PatternTable(COLUMNS);
       g.rows.forEach((row, i) => patterns.add(row, g.weights[i]));
       const state: GroupState = { model: g.model, tasks: new Set(g.tasks), patterns, correctFinal: g.correctFinal, transitions: { ...g.transitions } };
       if (g.step !== undefined) state.step = g.step;
@@ -128,7 +131,7 @@ export class CalibrationAccumulator {
       .sort(compareGroups);
     const skipped = [...this.unusable.entries()].map(([key, u]) => {
       const [file, reason] = key.split('\u0000');
-      const what = reason === 'no-ground-truth' ? 'without ground truth ("answer:" header)' : 'without a candidate answer';
+      const what = reason === 'no-ground-truth' ? 'without ground truth ("answer:" header)' : 'cut off at the generation limit (truncated; --include-truncated counts them)';
       return { file, line: u.firstLine, reason: `${u.count} record${u.count === 1 ? '' : 's'} ${what}, not calibrated${u.count > 1 ? ` (first at line ${u.firstLine})` : ''}` };
     });
     return { groups, skipped, bootstrap: { B, seed } };
@@ -165,15 +168,25 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
   // Canonical row order: the draws, hence the intervals, do not depend on the order traces arrived in.
   const reps = bootstrapPatterns(g.patterns.sorted(), B, rng, (s, m) => estimates(s, m, K));
   const est = (i: number): Estimate => ({ value: point[i], ...percentileInterval(reps[i]) });
+  // Rates: the hull of the Wilson interval and the bootstrap over traces. Wilson keeps nominal
+  // coverage at 0/n and n/n, where the bootstrap collapses to zero width; the bootstrap resamples
+  // whole traces, so it carries the dependence between the decisions of one trace (delta1 and
+  // delta2 pool several per trace), which Wilson, counting decisions as independent, does not
+  // (measured: Wilson alone covered delta2 in 85% of small extreme corpora; docs/analysis.md).
+  const rate = (i: number, k: number, of: number): Estimate => {
+    const w = wilsonInterval(k, of);
+    const b = percentileInterval(reps[i]);
+    return { value: k / of, lo: Math.min(w.lo, b.lo), hi: Math.max(w.hi, b.hi) };
+  };
   const { FFecho, FFnew } = g.transitions;
   const group: CalibrationGroup = {
     model: g.model,
     task: g.tasks.size === 1 ? [...g.tasks][0] : 'all',
     n,
     accuracy: waldInterval(g.correctFinal, n),
-    p: est(0),
-    delta1: est(1),
-    delta2: est(2),
+    p: rate(0, sums[FIRST_CORRECT], n),
+    delta1: rate(1, sums[STOP_AFTER_CORRECT], sums[DECISIONS_AFTER_CORRECT]),
+    delta2: rate(2, sums[RESAMPLE_AFTER_WRONG], sums[DECISIONS_AFTER_WRONG]),
     predicted: est(3),
     predictedK: { ...est(4), K },
     transitions: { ...g.transitions },
@@ -185,6 +198,7 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
       decisionsAfterCorrect: sums[DECISIONS_AFTER_CORRECT],
       resampleAfterWrong: sums[RESAMPLE_AFTER_WRONG],
       decisionsAfterWrong: sums[DECISIONS_AFTER_WRONG],
+      noAnswer: sums[NO_ANSWER],
     },
   };
   if (g.step !== undefined) group.step = g.step;

@@ -10,6 +10,7 @@ parentPort!.on('message', async (task: CalibrationTask) => {
     const acc = new CalibrationAccumulator(task.by);
     const r = await summarizeFile(task.file, (s) => acc.add(s), {
       segment: task.segment,
+      summary: task.summary,
       start: task.start,
       end: task.end,
       onProgress: (bytes) => parentPort!.postMessage({ id: task.id, progress: bytes }),

@@ -8,7 +8,7 @@ import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { rolloutRunName } from '../trace/rolloutDir.js';
 import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
-import { traceSummary } from './summary.js';
+import { traceSummary, type SummaryOptions } from './summary.js';
 import type { TraceSummary } from './types.js';
 
 export interface Skipped {
@@ -46,6 +46,8 @@ export function listTraceFiles(paths: readonly string[]): { files: string[]; ski
 
 export interface SummarizeOptions {
   segment?: SegmentOptions;
+  /** Truncated records: counted out by default (summary.ts). */
+  summary?: SummaryOptions;
   signal?: AbortSignal;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   /** Byte range of a `.trace` file (records starting in [start, end)); lines then count from the range (see stream.ts). */
@@ -91,7 +93,7 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
         report(record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1, `record ${record.id} not used: column ${first.column + 1}: ${first.message}${more}`);
         continue;
       }
-      sink(traceSummary(segmentRecord(record, options.segment ?? defaultSegmentOptions), file));
+      sink(traceSummary(segmentRecord(record, options.segment ?? defaultSegmentOptions), file, options.summary));
     }
   } catch (err) {
     if (options.signal?.aborted) throw err;

@@ -10,10 +10,12 @@ import { Worker } from 'node:worker_threads';
 import { CalibrationAccumulator, type AccumulatorState } from './calibrate.js';
 import { summarizeFile, type Skipped, type SummarizeResult } from './corpus.js';
 import type { CalibrationOptions, CalibrationResult } from './types.js';
+import type { SummaryOptions } from './summary.js';
 import type { SegmentOptions } from '../trace/types.js';
 
 export interface CalibrateFilesOptions extends Partial<CalibrationOptions> {
   segment?: SegmentOptions;
+  summary?: SummaryOptions;
   /** Worker threads (default: the cores, at most 8, and none for corpora under 8 MB; 0 = on the calling thread). */
   workers?: number;
   /** `.trace` files above this size are split into byte ranges of about this size (default 32 MB). */
@@ -30,6 +32,7 @@ export interface CalibrationTask {
   end?: number;
   by: CalibrationOptions['by'];
   segment?: SegmentOptions;
+  summary?: SummaryOptions;
 }
 
 type TaskResult = SummarizeResult & { state: AccumulatorState };
@@ -54,8 +57,8 @@ export async function calibrateFiles(files: readonly string[], options: Calibrat
   const tasks: CalibrationTask[] = [];
   files.forEach((file, i) => {
     const parts = workers > 1 && /\.trace$/i.test(file) ? Math.ceil(sizes[i] / rangeBytes) : 1;
-    if (parts <= 1) tasks.push({ id: tasks.length, file, by, segment: options.segment });
-    else for (let k = 0; k < parts; k++) tasks.push({ id: tasks.length, file, start: Math.floor((sizes[i] * k) / parts), end: Math.floor((sizes[i] * (k + 1)) / parts), by, segment: options.segment });
+    if (parts <= 1) tasks.push({ id: tasks.length, file, by, segment: options.segment, summary: options.summary });
+    else for (let k = 0; k < parts; k++) tasks.push({ id: tasks.length, file, start: Math.floor((sizes[i] * k) / parts), end: Math.floor((sizes[i] * (k + 1)) / parts), by, segment: options.segment, summary: options.summary });
   });
 
   const progress = new Array<number>(tasks.length).fill(0);
@@ -90,6 +93,7 @@ async function runInline(tasks: CalibrationTask[], options: CalibrateFilesOption
     const acc = new CalibrationAccumulator(task.by);
     const r = await summarizeFile(task.file, (s) => acc.add(s), {
       segment: task.segment,
+      summary: task.summary,
       signal: options.signal,
       onProgress: (bytes) => { progress[task.id] = bytes; report(); },
     });

@@ -9,7 +9,27 @@ export function emptyTransitions(): Transitions {
   return { TT: 0, TF: 0, FT: 0, FFecho: 0, FFnew: 0 };
 }
 
-export function traceSummary(seg: SegmentedRecord, file: string): TraceSummary {
+/**
+ * Records cut off at the generation limit (docs/design.md section 4): a `truncated: true` header,
+ * `finish_reason: length` (written on import), or more tokens than the limit (the paper's
+ * Appendix E generates at most 8,192). Calibration leaves them out unless asked.
+ */
+export const DEFAULT_TOKEN_LIMIT = 8192;
+
+export interface SummaryOptions {
+  includeTruncated?: boolean;
+  tokenLimit?: number;
+}
+
+export function isTruncated(seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean {
+  const h = seg.record.headers;
+  if (/^(?:true|yes|1)$/i.test(h.truncated ?? '') || /^length$/i.test(h.finish_reason ?? '')) return true;
+  const tokens = Number(h.tokens);
+  const count = Number.isFinite(tokens) && tokens > 0 ? tokens : Math.ceil(seg.record.body.length / 4);
+  return count > tokenLimit;
+}
+
+export function traceSummary(seg: SegmentedRecord, file: string, options: SummaryOptions = {}): TraceSummary {
   const rec = seg.record;
   const s: TraceSummary = {
     model: rec.model,
@@ -29,7 +49,10 @@ export function traceSummary(seg: SegmentedRecord, file: string): TraceSummary {
   const step = stepOf(rec.headers.step, file);
   if (step !== undefined) s.step = step;
   if (rec.answer === undefined) return { ...s, unusable: 'no-ground-truth' };
-  if (seg.correct === null) return { ...s, unusable: 'no-answer' };
+  if (!options.includeTruncated && isTruncated(seg, options.tokenLimit)) return { ...s, unusable: 'truncated' };
+  // No candidate answer: wrong, as the paper's Table 1 counts it (nothing is filtered), with no
+  // decision to count; reported as "no answer".
+  if (seg.correct === null) return { ...s, noAnswer: true };
 
   s.finalCorrect = seg.correct;
   let previous: boolean | null = null;

@@ -118,6 +118,8 @@ export interface CalibrationGroup {
     decisionsAfterCorrect: number;
     resampleAfterWrong: number;
     decisionsAfterWrong: number;
+    /** Records with no candidate answer (counted wrong). */
+    noAnswer: number;
   };
 }
 
@@ -135,7 +137,9 @@ export interface TraceSummary {
   line: number;
   id: string;
   /** Why the trace cannot be calibrated; absent when it can. */
-  unusable?: 'no-ground-truth' | 'no-answer';
+  unusable?: 'no-ground-truth' | 'truncated';
+  /** The record reached no candidate answer: counted wrong. */
+  noAnswer?: boolean;
   firstCorrect: boolean;
   finalCorrect: boolean;
   stopAfterCorrect: number;

@@ -7,6 +7,7 @@ import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/
 import { renderCalibrationHtml } from '../report/html.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
 
 export const summary = 'calibrate p, delta1, delta2 and predicted accuracy per model and task, with intervals';
@@ -20,11 +21,15 @@ Per group: n; observed accuracy (final answer) with the Wald interval, unclipped
 paper's Table 1; p = first-attempt accuracy; delta1 = P(STOP | correct answer);
 delta2 = P(RESAMPLE | wrong answer) (pooled over attempts); predicted accuracy
 p*d1 / (p*d1 + (1-p)(1-d2)) (infinite horizon) and Acc_K (at most K attempts, the K-th answer
-stands); percentile-bootstrap intervals over traces; transitions T->T, T->F, F->T, F->F (echo:
+stands); Wilson intervals for p, delta1, delta2, percentile-bootstrap intervals over traces for the
+predicted accuracies; transitions T->T, T->F, F->T, F->F (echo:
 the same wrong answer again; new: another wrong answer) and the echo rate.
 
 Options:
   --bootstrap B        bootstrap resamples (default ${defaultCalibrationOptions.bootstrap})
+  --include-truncated  count records cut off at the generation limit (truncated: true,
+                       finish_reason: length, or over --max-tokens); left out by default
+  --max-tokens N       the generation limit in tokens (default 8192, the paper's Appendix E)
   --seed S             bootstrap seed (default ${defaultCalibrationOptions.seed}); same data + seed = same intervals
   --horizon K          K of the K-attempt predicted accuracy (default ${defaultCalibrationOptions.horizon})
   --by model-task|step group by model and task (default), or by model and training step
@@ -37,7 +42,7 @@ Options:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers'], ['json', 'csv']);
+  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers', 'max-tokens'], ['json', 'csv', 'include-truncated']);
   if (args.positionals.length === 0) throw new UsageError('give at least one PATH (a .trace/.jsonl file or a directory)');
   const B = numberFlag(args, 'bootstrap', defaultCalibrationOptions.bootstrap);
   const seed = numberFlag(args, 'seed', defaultCalibrationOptions.seed);
@@ -53,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   if (formats > 1) throw new UsageError('choose one of --json, --csv, --html');
 
   const { files, skipped } = listTraceFiles(args.positionals);
-  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers });
+  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers, summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) } });
 
   if (html !== undefined) {
     writeFileAtomic(html, renderCalibrationHtml(result, { title: `Calibration: ${args.positionals.join(', ')}` }));
@@ -107,7 +112,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   out.push(
     '',
-    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wald for observed accuracy; percentile bootstrap over traces (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for the rest.`,
+    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wald for observed accuracy; Wilson for p, delta1, delta2; percentile bootstrap over traces (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
     'p = first-attempt accuracy; delta1 = P(STOP | correct); delta2 = P(RESAMPLE | wrong); echo = share of wrong->wrong resamples that repeat the same answer.',
   );
   if (result.groups.length > 0) {

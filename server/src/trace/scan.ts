@@ -92,7 +92,7 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     sum.samples += n;
     if (n > 0) sum.resamples += n - 1;
     for (let k = 0; k + 1 < n; k++) if (isEcho(seg, k)) sum.echoes++;
-    const correct = n > 0 ? seg.correct[n - 1] : null;
+    const correct = seg.finalCorrect;
     if (rec.answer !== undefined) sum.withTruth++;
     if (correct === true) sum.correctFinal++;
     if (n === 0) sum.noAnswer++;

@@ -1,12 +1,19 @@
-// Splits a record's body into sampling and decision actions (DESIGN.md section 4):
-// split at decision markers; a segment that holds a candidate answer is an attempt (its answer is
-// its last candidate); segments without one merge into the next; after the last attempt comes
-// STOP, after every other one RESAMPLE, opened by the marker that starts the next attempt.
-// In a segment, the most explicit candidate kind wins (see RANK). Text after the last answer
-// (a verification that restates nothing new, or a truncated tail) stays part of the last
-// attempt, so the last answer stands.
-import { compileAnswerPatterns, concludingCandidate, extractCandidates, normalizeAnswer, normalizedEqual, type Candidate, type CandidateRule } from './answers.js';
+// Splits a record's body into sampling and decision actions (docs/design.md section 4). The
+// model is candidate-driven: an attempt is reasoning that ends in a candidate answer, and a
+// decision exists only after a candidate. Markers ("Wait", "Alternatively") are decision points
+// only where an attempt has concluded: a marker inside a derivation, before its candidate, is
+// part of sampling. Within the text between two markers, the candidate is the strongest statement
+// of a value as the answer to the question (statements.ts), the latest among equals, so a short
+// confirmation after an answer does not displace it. Weak statements ("= X" ending a line) count
+// only when the record states no strong ones, or when their value is one the record concludes
+// elsewhere. A value restated with no new derivation in between is one candidate. In a thinking
+// block the candidates are the block's; the summary after it presents the STOP, its answer is
+// the final answer.
+import { normalizeAnswer, normalizedEqual } from './answers.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
+import { analyzeQuestion, type QuestionInfo } from './question.js';
+import { compileAnswerPatterns, findStatements, lastNumberStatement, type CandidateRule, type Statement } from './statements.js';
+import { thinkingRegion } from './thinking.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface CompiledSegmentOptions {
@@ -77,18 +84,19 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
 }
 
 /**
- * Within one segment the answer is the last candidate of the most explicit kind: a \boxed{} (or
- * a user pattern) over "the answer is X" over "= X" / **X**, over the concluding-sentence number.
- * So arithmetic written after a boxed answer without a marker ("Verifying: 3 x 7 = 21") does not
- * replace it.
+ * Confidence of a candidate by the rule that found it: the share of the engine's candidates of
+ * that rule that the annotators also marked, measured on the development half of the gold set
+ * (docs/segmentation-eval.md); rules too rare there to measure get the next weaker rule's share.
  */
-const RANK: Record<CandidateRule, number> = { boxed: 3, pattern: 3, 'answer-is': 2, equals: 1, bold: 1, concluding: 0 };
+export const RULE_CONFIDENCE: Record<CandidateRule, number> = {
+  boxed: 0.95, pattern: 0.9, 'final-answer': 0.9, conclusion: 0.8, bold: 0.7, equals: 0.6, 'last-number': 0.4,
+};
 
 interface Attempt {
   start: number;
   end: number;
-  candidate: Candidate;
-  /** Index of the marker right after this attempt (opens the next one), -1 at the end. */
+  candidate: Statement;
+  /** Index of the marker right after this attempt's candidate (the decision that opens the next attempt), -1 at the end. */
   nextMarker: number;
 }
 
@@ -104,45 +112,130 @@ export interface Segmentation {
   normalized: string[];
   correct: (boolean | null)[];
   tokens: number[];
+  /** The final answer: a thinking block's summary answer, else the last attempt's. */
+  final: Statement | undefined;
+  finalCorrect: boolean | null;
+  /** Where the thinking block's summary starts (-1 without one). */
+  summaryStart: number;
 }
+
+/** May this statement conclude an attempt? */
+function concludes(st: Statement, strongValues: Set<string>, terse: boolean): boolean {
+  if (st.strength >= 4) return true;
+  if (st.tentative || st.fromQuestion) return false;
+  if (st.strength >= 3) return true;
+  return terse || strongValues.has(normalizeAnswer(st.value));
+}
+
+// A computation: an operator or "=" between numbers or brackets ("6 * 7", "= 42", "(1/2)^2").
+const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212]|\\times|\\cdot)\s{0,3}[\d({\\]/;
+
+/** Is there new work (a computation) between two statements? Restating or commenting is not. */
+function derivationBetween(body: string, from: number, to: number): boolean {
+  return computationRe.test(body.slice(from, to));
+}
+
+/** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
+const TERSE_LIMIT = 4000;
 
 export function segmentAttempts(record: TraceRecord, options: SegmentOptions): Segmentation {
   const { matcher, patterns } = compileSegmentOptions(options);
   const body = record.body;
+  const question: QuestionInfo = analyzeQuestion(record.query);
+  const region = thinkingRegion(body);
   const found = matcher.findAll(body);
-  // Weak (concluding-sentence) candidates only matter in segments without another one, so they
-  // are looked for there only (concludingCandidate), not before every marker.
-  const candidates = extractCandidates(body, { patterns });
+  const statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
 
-  // Segment j runs from boundary j to boundary j+1; boundary 0 is the body start, boundary j>0 is marker j-1.
+  const strongValues = new Set<string>();
+  let anyStrong = false;
+  for (const st of statements) {
+    if (st.strength >= 3 && !st.tentative && (!st.fromQuestion || st.strength >= 4)) { strongValues.add(normalizeAnswer(st.value)); anyStrong = true; }
+  }
+  let final: Statement | undefined;
+  if (region.summaryStart >= 0) {
+    const summary = findStatements(body, { question, patterns, from: region.summaryStart, to: body.length });
+    for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
+    if (final) strongValues.add(normalizeAnswer(final.value));
+  }
+
+  const terse = !anyStrong && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
+  // Markers inside the attempts' region split it into segments; segment j ends at marker j.
+  const inRegion = found.map((m, j) => ({ m, j })).filter(({ m }) => m.start >= region.start && m.start < region.end);
   const attempts: Attempt[] = [];
   let pendingStart = 0;
-  let ci = 0;
-  for (let j = 0; j <= found.length; j++) {
-    const segEnd = j < found.length ? found[j].start : body.length;
-    let candidate: Candidate | undefined;
-    for (; ci < candidates.length && candidates[ci].start < segEnd; ci++) {
-      if (!candidate || RANK[candidates[ci].rule] >= RANK[candidate.rule]) candidate = candidates[ci];
+  let si = 0;
+  let previousNorm = '';
+  for (let k = 0; k <= inRegion.length; k++) {
+    const segEnd = k < inRegion.length ? inRegion[k].m.start : region.end;
+    let best: Statement | undefined;
+    let lastInSegment: Statement | undefined;
+    for (; si < statements.length && statements[si].start < segEnd; si++) {
+      const st = statements[si];
+      lastInSegment = st;
+      if (concludes(st, strongValues, terse) && (!best || st.strength >= best.strength)) best = st;
     }
-    candidate ??= concludingCandidate(body, j === 0 ? 0 : found[j - 1].start, segEnd);
-    if (!candidate) continue;
-    attempts.push({ start: pendingStart, end: segEnd, candidate, nextMarker: j < found.length ? j : -1 });
-    pendingStart = segEnd;
+    // The record's last word before it stops is its final conclusion, however it is phrased
+    // ("Wait, 12 * 30 = 360 ... 360 + 48 = 408" corrects an earlier "12 * 34 = 418").
+    const closing = k === inRegion.length && lastInSegment && lastInSegment.strength >= 1 && !lastInSegment.tentative && !lastInSegment.fromQuestion
+      && (!best || best.start < lastInSegment.start) && !(best && best.strength >= 3 && !derivationBetween(body, best.end, lastInSegment.start));
+    if (closing) best = lastInSegment;
+    // A weak statement concludes only as the segment's last word: more work after it makes it a step.
+    if (!best || (best.strength < 3 && best !== lastInSegment)) continue;
+    const norm = normalizeAnswer(best.value);
+    // Back from the segment's conclusion: the same value concluded earlier in the segment is the
+    // same candidate when only restatement lies between (placed where it was first concluded),
+    // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
+    // 475700 - 475673 = 27").
+    const floor = attempts.at(-1)?.candidate.end ?? region.start;
+    const chain: Statement[] = [best];
+    for (let b = statements.indexOf(best) - 1; b >= 0 && statements[b].start >= floor; b--) {
+      const st = statements[b];
+      if (!concludes(st, strongValues, terse)) continue;
+      if (normalizeAnswer(st.value) !== norm) break;
+      if (derivationBetween(body, st.end, chain[0].start)) { if (st.strength >= 3 && chain[0].strength >= 3) chain.unshift(st); else break; }
+      else chain[0] = st;
+    }
+    for (const [c, cand] of chain.entries()) {
+      const lastOfSegment = c === chain.length - 1;
+      const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
+      const prev = attempts.at(-1);
+      // The same value again with no new work since: a restatement, not a new attempt.
+      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start)) {
+        if (lastOfSegment) prev.nextMarker = nextMarker;
+        continue;
+      }
+      const end = lastOfSegment ? segEnd : cand.end;
+      attempts.push({ start: pendingStart, end, candidate: cand, nextMarker });
+      previousNorm = norm;
+      pendingStart = end;
+    }
   }
-  if (attempts.length > 0) attempts[attempts.length - 1].end = body.length;
+  if (attempts.length === 0) {
+    // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
+    const fallback = final ?? lastNumberStatement(body, region.start, region.end, question);
+    if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, nextMarker: -1 });
+  }
+  if (attempts.length > 0) {
+    const last = attempts[attempts.length - 1];
+    last.end = body.length;
+    last.nextMarker = -1;
+  }
+  final ??= attempts.at(-1)?.candidate;
 
   const truth = record.answer;
   const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
+  const judge = (v: string): boolean | null => (truth === undefined ? null : normalizedEqual(v, truthNorm));
   const normalized = new Array<string>(attempts.length);
   const correct = new Array<boolean | null>(attempts.length);
   const tokens = new Array<number>(attempts.length);
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
     normalized[k] = normalizeAnswer(a.candidate.value);
-    correct[k] = truth === undefined ? null : normalizedEqual(normalized[k], truthNorm);
+    correct[k] = judge(normalized[k]);
     tokens[k] = estimateTokens(a.end - a.start, record);
   }
-  return { markers: found, attempts, normalized, correct, tokens };
+  const finalCorrect = final ? judge(normalizeAnswer(final.value)) : null;
+  return { markers: found, attempts, normalized, correct, tokens, final, finalCorrect, summaryStart: region.summaryStart };
 }
 
 /** An echo: the RESAMPLE after attempt k leads to the same normalized answer. */
@@ -163,7 +256,7 @@ export function forEachFinding(record: TraceRecord, s: Segmentation, report: (co
     if (s.correct[k] === true) report('resample-after-correct', k);
     if (s.correct[k] === false && isEcho(s, k)) report('echo', k + 1);
   }
-  if (n > 0 && s.correct[n - 1] === false) report('missed-correction', n - 1);
+  if (n > 0 && s.finalCorrect === false) report('missed-correction', n - 1);
 }
 
 export function segmentRecord(record: TraceRecord, options: SegmentOptions): SegmentedRecord {
@@ -181,6 +274,8 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
       kind: 'sample',
       attempt: k,
       answer: a.candidate.value,
+      rule: a.candidate.rule,
+      confidence: RULE_CONFIDENCE[a.candidate.rule],
       normalized: s.normalized[k],
       correct: s.correct[k],
       tokens: s.tokens[k],
@@ -228,12 +323,12 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     }
   });
 
-  const final = samples.length > 0 ? samples[samples.length - 1] : undefined;
   return {
     record,
     steps,
-    final: final ? final.answer : null,
-    correct: final ? final.correct : null,
+    final: s.final ? s.final.value : null,
+    correct: s.final ? s.finalCorrect : null,
+    finalSpan: s.final ? bodySpan(record, s.final.start, s.final.end) : null,
     markers: found.map((m) => ({ phrase: m.phrase, span: bodySpan(record, m.start, m.end) })),
     diagnostics,
   };

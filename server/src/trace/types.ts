@@ -81,6 +81,10 @@ export interface SampleStep {
   attempt: number;
   /** The candidate answer as written, or null when the attempt has none (only the last may). */
   answer: string | null;
+  /** The rule that found the candidate (boxed, final-answer, conclusion, equals, bold, pattern, last-number). */
+  rule: string;
+  /** How often candidates of this rule are real answers (measured against gold labels), 0..1. */
+  confidence: number;
   /** Normalized form used for comparison (commas, spaces, trailing .0, simple LaTeX removed). */
   normalized: string | null;
   /** Against the record's ground truth; null when there is no ground truth or no answer. */
@@ -115,8 +119,10 @@ export interface SegmentedRecord {
   record: TraceRecord;
   /** sample 0, decision 0, sample 1, decision 1, ..., the last decision is STOP. Empty if no answer. */
   steps: Step[];
-  /** Final answer (last sample's answer), null when no candidate answer was found. */
+  /** Final answer (a thinking block's summary answer, else the last sample's), null when no candidate answer was found. */
   final: string | null;
+  /** Where the final answer is written (the summary's statement, or the last candidate). */
+  finalSpan: Span | null;
   /** Final answer against ground truth; null without ground truth or final answer. */
   correct: boolean | null;
   /** Every decision marker found in the body, including ones inside merged segments. */

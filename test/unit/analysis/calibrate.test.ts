@@ -86,16 +86,27 @@ test('transitions and decision counts of a hand-made trace (echo, new wrong, cor
   assert.equal(g.p.value, 0);
 });
 
-test('records without ground truth or answer are not calibrated and are reported, one line per file and reason', () => {
+test('no ground truth: not calibrated, reported; no answer: counted wrong (the paper filters nothing); truncated: left out unless asked', () => {
   const noTruth = traceSummary(segmentRecord(parseTrace('=== 1\nquery: q\n---\nSo the answer is 5.\n').records[0], defaultSegmentOptions), 'a.trace');
   assert.equal(noTruth.unusable, 'no-ground-truth');
-  const noAnswer = traceSummary(segmentRecord(parseTrace('=== 1\nanswer: 5\n---\nno idea\n').records[0], defaultSegmentOptions), 'a.trace');
-  assert.equal(noAnswer.unusable, 'no-answer');
-  const r = calibrateGroups([noTruth, noTruth, noAnswer, summaryOf('m', 't', true)], { bootstrap: 10 });
+  const noAnswerSeg = segmentRecord(parseTrace('=== 1\nanswer: 5\nmodel: m\ntask: t\n---\nno idea\n').records[0], defaultSegmentOptions);
+  const noAnswer = traceSummary(noAnswerSeg, 'a.trace');
+  assert.equal(noAnswer.unusable, undefined);
+  assert.equal(noAnswer.noAnswer, true);
+  const cut = segmentRecord(parseTrace('=== 2\nanswer: 5\nmodel: m\ntask: t\ntruncated: true\n---\nSo the answer is 5.\n').records[0], defaultSegmentOptions);
+  assert.equal(traceSummary(cut, 'a.trace').unusable, 'truncated');
+  assert.equal(traceSummary(cut, 'a.trace', { includeTruncated: true }).unusable, undefined);
+  const long = segmentRecord(parseTrace(`=== 3\nanswer: 5\n---\n${'x'.repeat(400)}\nSo the answer is 5.\n`).records[0], defaultSegmentOptions);
+  assert.equal(traceSummary(long, 'a.trace', { tokenLimit: 50 }).unusable, 'truncated', 'over the token limit');
+  assert.equal(traceSummary(long, 'a.trace').unusable, undefined);
+  const r = calibrateGroups([noTruth, noTruth, noAnswer, traceSummary(cut, 'a.trace'), summaryOf('m', 't', true)], { bootstrap: 10 });
   assert.equal(r.groups.length, 1);
-  assert.equal(r.groups[0].n, 1);
+  assert.equal(r.groups[0].n, 2, 'the answerless record counts');
+  assert.equal(r.groups[0].accuracy.value, 0.5, 'and counts as wrong');
+  assert.equal(r.groups[0].counts.noAnswer, 1);
   assert.equal(r.skipped.length, 2);
   assert.match(r.skipped.find((s) => s.reason.includes('ground truth'))!.reason, /^2 records/);
+  assert.match(r.skipped.find((s) => s.reason.includes('truncated'))!.reason, /^1 record cut off/);
 });
 
 test('bootstrap is reproducible with a seed, differs across seeds, and a group does not depend on the others', () => {
@@ -149,12 +160,12 @@ function fromGenerated(t: GeneratedTrace): TraceSummary {
   const span = { line: 0, column: 0, endLine: 0, endColumn: 0 };
   const steps: Step[] = [];
   t.attempts.forEach((a, i) => {
-    steps.push({ kind: 'sample', attempt: i, answer: a.answer, normalized: a.answer, correct: a.correct, tokens: 100, span, answerSpan: span });
+    steps.push({ kind: 'sample', attempt: i, answer: a.answer, rule: 'equals', confidence: 1, normalized: a.answer, correct: a.correct, tokens: 100, span, answerSpan: span });
     const last = i === t.attempts.length - 1;
     steps.push({ kind: 'decision', attempt: i, action: last ? 'STOP' : 'RESAMPLE', marker: null, echo: !last && t.attempts[i + 1].answer === a.answer, span });
   });
-  const record = { model: t.model, task: t.task, answer: t.answer, id: String(t.record.id), startLine: 0, headers: {} } as unknown as TraceRecord;
-  const seg: SegmentedRecord = { record, steps, final: t.attempts[t.attempts.length - 1].answer, correct: t.attempts[t.attempts.length - 1].correct, markers: [], diagnostics: [] };
+  const record = { model: t.model, task: t.task, answer: t.answer, id: String(t.record.id), startLine: 0, headers: {}, body: '' } as unknown as TraceRecord;
+  const seg: SegmentedRecord = { record, steps, final: t.attempts[t.attempts.length - 1].answer, correct: t.attempts[t.attempts.length - 1].correct, finalSpan: null, markers: [], diagnostics: [] };
   return traceSummary(seg, 'generated.trace');
 }
 
@@ -223,4 +234,37 @@ test('grouping by step keeps training steps apart', () => {
   corpus.slice(100).forEach((s) => other.add(s));
   acc.merge(other);
   assert.deepEqual(acc.result({ bootstrap: 50 }), r);
+});
+
+test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstrap predicted cover the truth in >= 93% per metric', () => {
+  const truth = [
+    { name: 'edge', echoRate: 0.5, tasks: [
+      { task: '2x2', p: 1, delta1: 1, delta2: 0.5, n: 30 },
+      { task: '3x3', p: 0.9, delta1: 1, delta2: 1, n: 40 },
+      { task: '4x4', p: 0.1, delta1: 0.95, delta2: 0, n: 25 },
+      { task: '5x5', p: 0.3, delta1: 0.7, delta2: 0.6, n: 20 },
+    ] },
+  ];
+  const perParameter: Record<string, [number, number]> = { p: [0, 0], delta1: [0, 0], delta2: [0, 0], predicted: [0, 0] };
+  let zeroWidth = 0;
+  for (let seed = 1; seed <= 120; seed++) {
+    const summaries = [...generateMultiplicationTraces({ seed, models: truth, maxAttempts: 64 })].map(fromGenerated);
+    for (const g of calibrateGroups(summaries, { bootstrap: 200, seed }).groups) {
+      const spec = truth[0].tasks.find((t) => t.task === g.task)!;
+      const expected = { p: spec.p, delta1: spec.delta1, delta2: spec.delta2, predicted: predictedAccuracy(spec.p, spec.delta1, spec.delta2) };
+      for (const k of ['p', 'delta1', 'delta2'] as const) {
+        // A rate with no trials has no estimate (and an undefined interval): nothing to cover.
+        if (Number.isNaN(g[k].value)) continue;
+        if (g[k].hi - g[k].lo <= 0) zeroWidth++;
+        perParameter[k][1]++;
+        if (g[k].lo <= expected[k] && expected[k] <= g[k].hi) perParameter[k][0]++;
+      }
+      perParameter.predicted[1]++;
+      if (g.predicted.lo - 1e-12 <= expected.predicted && expected.predicted <= g.predicted.hi + 1e-12) perParameter.predicted[0]++;
+    }
+  }
+  const detail = Object.entries(perParameter).map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}% of ${n}`).join(', ');
+  console.log(`recovery coverage with extreme cells (120 corpora): ${detail}; zero-width rate intervals: ${zeroWidth}`);
+  assert.equal(zeroWidth, 0, 'a finite sample never gets a zero-width interval');
+  for (const [k, [c, n]] of Object.entries(perParameter)) assert.ok(c / n >= 0.93, `${k} coverage ${c / n}`);
 });

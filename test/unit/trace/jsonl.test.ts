@@ -69,7 +69,9 @@ test('SkyThought AMC23 outputs: the engine agrees with the harness pred/score on
     const s = segmentRecord(jsonlRecordToTrace(r, i, 0, DATA), defaultSegmentOptions);
     const pred = String(r.headers.pred);
     const score = r.headers.score === 'true';
-    const a = answersEqual(s.final, pred);
+    // A response cut off before any answer has none (the annotators' reading too, test/fixtures/gold);
+    // the harness falls back to the last number of the text: both call it wrong.
+    const a = s.final === null ? !score : answersEqual(s.final, pred);
     const c = (s.correct === true) === score;
     if (a) sameAnswer++;
     if (c) sameCorrect++;

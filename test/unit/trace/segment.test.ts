@@ -21,7 +21,7 @@ const TRACE = [
   'Wait, let me recompute 2776000 + 90567.',
   'No idea yet.',
   'Let me check: 2776000 + 90567 = 2866567',
-  'Let me verify: the answer is 2866567.',
+  'Let me verify: 2866567 / 347 = 8261, so the answer is 2866567.',
 ].join('\n');
 
 test('alternating samples and decisions; segments without an answer merge into the next', () => {
@@ -29,7 +29,8 @@ test('alternating samples and decisions; segments without an answer merge into t
   assert.deepEqual(s.steps.map((x) => (x.kind === 'sample' ? x.answer : x.action)), ['2866667', 'RESAMPLE', '2866567', 'RESAMPLE', '2866567', 'STOP']);
   const [s0, s1, s2] = samples(s);
   assert.deepEqual([s0.correct, s1.correct, s2.correct], [false, true, true]);
-  // "Wait" opens attempt 1; the segment after "Wait" has no answer and merges with "Let me check".
+  // "Wait" opens attempt 1; the segment after "Wait" has no answer and merges with "Let me check";
+  // the verification re-derives the answer (a division), so it is a new attempt: an echo.
   const [d0, d1, d2] = decisions(s);
   assert.equal(d0.marker, 'Wait');
   assert.deepEqual([d0.span.line, d0.span.column, d0.span.endColumn], [6, 0, 4]);
@@ -40,7 +41,7 @@ test('alternating samples and decisions; segments without an answer merge into t
   assert.equal(d1.echo, true, 'same answer again: an echo');
   assert.equal(d2.action, 'STOP');
   assert.equal(d2.marker, null);
-  assert.deepEqual([d2.span.line, d2.span.column], [9, 37]);
+  assert.deepEqual([d2.span.line, d2.span.column], [9, 62]);
   assert.deepEqual(s0.answerSpan, { line: 5, column: 16, endLine: 5, endColumn: 23 });
   assert.equal(s.final, '2866567');
   assert.equal(s.correct, true);

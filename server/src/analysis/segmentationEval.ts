@@ -1,0 +1,180 @@
+// Segmentation measured like a model (docs/segmentation-eval.md): the engine's candidate answers
+// against gold labels. A predicted candidate matches a gold one when their values are equal after
+// normalization and it lies in the gold candidate's attempt, i.e. after the previous gold
+// candidate and before the next one (restatements inside one attempt are one candidate, so the
+// exact offset within the attempt does not matter). Matching is an order-preserving alignment
+// (longest common subsequence), so one stray candidate costs one error, not the rest of the record.
+import { normalizeAnswer, normalizedEqual } from '../trace/answers.js';
+import type { GoldRecord } from '../trace/gold.js';
+
+export interface PredictedCandidate {
+  value: string;
+  offset: number;
+  rule?: string;
+}
+
+export interface EvalInput {
+  id: string;
+  truth: string | undefined;
+  predicted: PredictedCandidate[];
+  /** The engine's final answer (a thinking block's summary answer, else the last candidate). */
+  predictedFinal: string | null;
+  gold: GoldRecord;
+  /** Maps a body offset to a 1-based "line:col" for the disagreement list. */
+  where?: (offset: number) => string;
+}
+
+export interface Disagreement {
+  id: string;
+  /** Where (line:col or body offset). */
+  at: string;
+  kind: 'missed' | 'spurious' | 'count' | 'first' | 'final';
+  expected: string | null;
+  got: string | null;
+}
+
+/** k of n, and k/n (null when n is 0). */
+export interface Rate { k: number; n: number; value: number | null }
+const rateOf = (k: number, n: number): Rate => ({ k, n, value: n > 0 ? k / n : null });
+
+interface Derived { p: Rate; delta1: Rate; delta2: Rate; accuracy: Rate }
+
+export interface SegmentationEval {
+  records: number;
+  gold: number;
+  predicted: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Records whose first candidates are both right or both wrong (against the ground truth); over records where both have one. */
+  firstCorrectness: { agree: number; of: number };
+  /** Same first value (normalized). */
+  firstValue: { agree: number; of: number };
+  countAgreement: { agree: number; of: number };
+  /** Exactly the gold sequence of attempt values (order and count). */
+  exactSequence: { agree: number; of: number };
+  /** Per gold decision (RESAMPLE after every candidate but the last, STOP after it): the engine's decision after the matched candidate. */
+  decisions: { agree: number; of: number };
+  finalAnswer: { agree: number; of: number };
+  derived: { engine: Derived; gold: Derived };
+  disagreements: Disagreement[];
+}
+
+/** Order-preserving alignment: pairs (gold index, predicted index). */
+export function alignCandidates(gold: readonly { value: string; offset: number }[], predicted: readonly PredictedCandidate[]): [number, number][] {
+  const g = gold.map((c) => normalizeAnswer(c.value));
+  const p = predicted.map((c) => normalizeAnswer(c.value));
+  const ok = (i: number, j: number): boolean => {
+    if (!normalizedEqual(g[i], p[j])) return false;
+    const lo = i > 0 ? gold[i - 1].offset : -1;
+    const hi = i + 1 < gold.length ? gold[i + 1].offset : Infinity;
+    return predicted[j].offset > lo && predicted[j].offset < hi;
+  };
+  const n = g.length;
+  const m = p.length;
+  const dp = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i][j] = Math.max(dp[i + 1][j], dp[i][j + 1], ok(i, j) ? 1 + dp[i + 1][j + 1] : 0);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (ok(i, j) && dp[i][j] === 1 + dp[i + 1][j + 1]) { pairs.push([i, j]); i++; j++; } else if (dp[i + 1][j] >= dp[i][j + 1]) i++; else j++;
+  }
+  return pairs;
+}
+
+class Counter { p0 = 0; p1 = 0; d1n = 0; d1k = 0; d2n = 0; d2k = 0; accN = 0; accK = 0; }
+
+/** Counts p, delta1, delta2 and accuracy from one attempt sequence (the paper's definitions). */
+function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
+  c.accN++;
+  if (finalCorrect) c.accK++;
+  if (correct.length === 0) return;
+  c.p0++;
+  if (correct[0]) c.p1++;
+  correct.forEach((ok, k) => {
+    const stop = k === correct.length - 1;
+    if (ok) { c.d1n++; if (stop) c.d1k++; } else { c.d2n++; if (!stop) c.d2k++; }
+  });
+}
+
+const derived = (c: Counter): Derived => ({ p: rateOf(c.p1, c.p0), delta1: rateOf(c.d1k, c.d1n), delta2: rateOf(c.d2k, c.d2n), accuracy: rateOf(c.accK, c.accN) });
+
+export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationEval {
+  const e = {
+    records: 0, gold: 0, predicted: 0, matched: 0,
+    firstCorrectness: { agree: 0, of: 0 }, firstValue: { agree: 0, of: 0 }, countAgreement: { agree: 0, of: 0 },
+    exactSequence: { agree: 0, of: 0 }, decisions: { agree: 0, of: 0 }, finalAnswer: { agree: 0, of: 0 },
+    disagreements: [] as Disagreement[],
+  };
+  const engineCounts = new Counter();
+  const goldCounts = new Counter();
+  for (const r of inputs) {
+    const at = (offset: number): string => (r.where ? r.where(offset) : `@${offset}`);
+    e.records++;
+    const gold = r.gold.candidates;
+    const pred = r.predicted;
+    e.gold += gold.length;
+    e.predicted += pred.length;
+    const pairs = alignCandidates(gold, pred);
+    e.matched += pairs.length;
+    const matchedGold = new Set(pairs.map(([i]) => i));
+    const matchedPred = new Set(pairs.map(([, j]) => j));
+    gold.forEach((c, i) => { if (!matchedGold.has(i)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'missed', expected: c.value, got: null }); });
+    pred.forEach((c, j) => { if (!matchedPred.has(j)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'spurious', expected: null, got: `${c.value}${c.rule ? ` (${c.rule})` : ''}` }); });
+
+    e.countAgreement.of++;
+    if (gold.length === pred.length) e.countAgreement.agree++;
+    else e.disagreements.push({ id: r.id, at: at(0), kind: 'count', expected: String(gold.length), got: String(pred.length) });
+    e.exactSequence.of++;
+    if (gold.length === pred.length && pairs.length === gold.length) e.exactSequence.agree++;
+
+    const truthNorm = r.truth === undefined ? undefined : normalizeAnswer(r.truth);
+    const judge = (v: string | null): boolean => v !== null && truthNorm !== undefined && normalizedEqual(normalizeAnswer(v), truthNorm);
+    if (gold.length > 0 && pred.length > 0) {
+      e.firstValue.of++;
+      if (normalizedEqual(normalizeAnswer(gold[0].value), normalizeAnswer(pred[0].value))) e.firstValue.agree++;
+      if (truthNorm !== undefined) {
+        e.firstCorrectness.of++;
+        if (judge(gold[0].value) === judge(pred[0].value)) e.firstCorrectness.agree++;
+        else e.disagreements.push({ id: r.id, at: at(pred[0].offset), kind: 'first', expected: gold[0].value, got: pred[0].value });
+      }
+    } else if (gold.length > 0 || pred.length > 0) {
+      // One side has no candidate at all: the first candidate disagrees.
+      e.firstValue.of++;
+      e.firstCorrectness.of++;
+    }
+    // Decisions: after gold candidate i comes RESAMPLE (i < last) or STOP; the engine's decision
+    // after its matched candidate j is RESAMPLE when j is not its last.
+    const predOf = new Map(pairs);
+    gold.forEach((_, i) => {
+      e.decisions.of++;
+      const j = predOf.get(i);
+      if (j !== undefined && (i === gold.length - 1) === (j === pred.length - 1)) e.decisions.agree++;
+    });
+    e.finalAnswer.of++;
+    const gf = r.gold.final;
+    const pf = r.predictedFinal;
+    if ((gf === null && pf === null) || (gf !== null && pf !== null && normalizedEqual(normalizeAnswer(gf), normalizeAnswer(pf)))) e.finalAnswer.agree++;
+    else e.disagreements.push({ id: r.id, at: at(pred.at(-1)?.offset ?? 0), kind: 'final', expected: gf, got: pf });
+
+    if (truthNorm !== undefined) {
+      count(goldCounts, gold.map((c) => judge(c.value)), judge(gf));
+      count(engineCounts, pred.map((c) => judge(c.value)), judge(pf));
+    }
+  }
+  const precision = e.predicted ? e.matched / e.predicted : 1;
+  const recall = e.gold ? e.matched / e.gold : 1;
+  return {
+    ...e,
+    precision,
+    recall,
+    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    derived: { engine: derived(engineCounts), gold: derived(goldCounts) },
+  };
+}

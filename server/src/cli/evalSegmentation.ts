@@ -1,0 +1,106 @@
+// `reflection-lens eval-segmentation TRACES... --gold LABELS`: the engine's reading of candidate
+// answers measured against gold labels (docs/segmentation-eval.md). Records without a label are
+// not counted; a label whose record is missing is reported.
+import { readFile } from 'node:fs/promises';
+import { evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
+import { goldPathFor, parseGoldFile, type GoldRecord } from '../trace/gold.js';
+import { defaultSegmentOptions } from '../trace/options.js';
+import { bodyPosition, segmentAttempts } from '../trace/segment.js';
+import { streamTraceFile } from '../trace/stream.js';
+import { parseArgs, stringFlag, UsageError } from './args.js';
+import { writeOut } from './output.js';
+import { ProgressLine } from './progress.js';
+
+export const summary = 'measure candidate-answer segmentation against gold labels';
+export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--json] [--all]
+
+Reads every record of the trace files (.trace or .jsonl) that has a gold label and compares the
+engine's candidate answers with the labelled ones (docs/segmentation-eval.md).
+
+  --gold LABELS  gold labels (JSON Lines: {"id", "candidates": [{"value", "offset"}], "final"});
+                 default: each trace file's NAME.gold.jsonl beside it
+  --json         the full result as JSON on stdout
+  --all          list every disagreement (default: the first 40)
+
+Prints candidate precision and recall, first-candidate agreement (value, and correctness
+against the ground truth), candidate-count agreement, exact attempt sequences, decision
+(STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 / accuracy derived
+from the engine's reading beside the same from the gold labels; then the disagreements
+(record, line:col, expected, got). Exit status 0, 1 when a file cannot be read, 2 on bad usage.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['gold'], ['json', 'all']);
+  if (args.positionals.length === 0) throw new UsageError('expected at least one TRACES file');
+  const goldFlag = stringFlag(args, 'gold');
+  const inputs: EvalInput[] = [];
+  let status = 0;
+  const sharedGold = goldFlag ? await loadGold(goldFlag) : undefined;
+  const unmatched = new Set(sharedGold?.keys());
+  for (const file of args.positionals) {
+    const gold = sharedGold ?? await loadGold(goldPathFor(file)).catch(() => new Map<string, GoldRecord>());
+    const progress = new ProgressLine(`eval-segmentation ${file}`);
+    try {
+      for await (const rec of streamTraceFile(file)) {
+        const g = gold.get(rec.id);
+        if (!g) continue;
+        unmatched.delete(rec.id);
+        const s = segmentAttempts(rec, defaultSegmentOptions);
+        inputs.push({
+          id: args.positionals.length > 1 ? `${file}#${rec.id}` : rec.id,
+          truth: rec.answer,
+          predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
+          predictedFinal: s.final ? s.final.value : null,
+          gold: g,
+          where: (offset) => {
+            const p = bodyPosition(rec, offset);
+            return rec.sourceLine !== undefined ? `@${offset}` : `${p.line + 1}:${p.column + 1}`;
+          },
+        });
+        progress.update(`${inputs.length} labelled records`);
+      }
+    } catch (err) {
+      process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
+      status = 1;
+    }
+    progress.done();
+  }
+  for (const id of unmatched) process.stderr.write(`gold label for record "${id}" has no record in the traces\n`);
+  const result = evaluateSegmentation(inputs);
+  if (args.flags.has('json')) await writeOut(JSON.stringify(result, null, 2) + '\n');
+  else await writeOut(formatEval(result, args.flags.has('all') ? Infinity : 40));
+  return status;
+}
+
+async function loadGold(path: string): Promise<Map<string, GoldRecord>> {
+  const text = await readFile(path, 'utf8');
+  const { records, diagnostics } = parseGoldFile(text);
+  for (const d of diagnostics) process.stderr.write(`${path}:${d.line + 1}:${d.column + 1}: ${d.severity}: ${d.message} [${d.code}]\n`);
+  return records;
+}
+
+const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
+const rate = (r: { k: number; n: number; value: number | null }): string => (r.value === null ? '-' : `${r.value.toFixed(3)} (${r.k}/${r.n})`);
+
+export function formatEval(e: SegmentationEval, limit: number): string {
+  const lines = [
+    `records labelled           ${e.records}`,
+    `candidates                 gold ${e.gold}, engine ${e.predicted}, matched ${e.matched}`,
+    `precision                  ${pct(e.matched, e.predicted)}`,
+    `recall                     ${pct(e.matched, e.gold)}`,
+    `first candidate correct    ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)} agree`,
+    `first candidate value      ${pct(e.firstValue.agree, e.firstValue.of)} agree`,
+    `candidate count            ${pct(e.countAgreement.agree, e.countAgreement.of)} agree`,
+    `exact attempt sequence     ${pct(e.exactSequence.agree, e.exactSequence.of)}`,
+    `decisions (STOP/RESAMPLE)  ${pct(e.decisions.agree, e.decisions.of)} agree`,
+    `final answer               ${pct(e.finalAnswer.agree, e.finalAnswer.of)} agree`,
+    '',
+    `derived        engine            gold`,
+    ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map((k) => `${k.padEnd(14)} ${rate(e.derived.engine[k]).padEnd(17)} ${rate(e.derived.gold[k])}`),
+    '',
+    `disagreements (${e.disagreements.length})`,
+    ...e.disagreements.slice(0, limit).map((d) => `  ${d.id.padEnd(8)} ${d.at.padEnd(10)} ${d.kind.padEnd(9)} expected ${d.expected ?? '-'}, got ${d.got ?? '-'}`),
+  ];
+  if (e.disagreements.length > limit) lines.push(`  ... ${e.disagreements.length - limit} more (--all)`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,112 @@
+// Gold labels for segmentation (docs/segmentation-eval.md): per record, the candidate answers a
+// person marked, in order, each with its value and its offset in the record's body. They live in
+// a file beside the traces (`NAME.trace.gold.jsonl`), never in the traces, so labelling never
+// touches a user's data. One JSON object per line; a malformed line is a diagnostic and every
+// other line still counts.
+import type { TraceDiagnostic } from './types.js';
+
+export interface GoldCandidate {
+  value: string;
+  /** Offset of the value's first character in the record's body (UTF-16 code units). */
+  offset: number;
+  /** Text around the value as the annotator quoted it (kept for review, not used to match). */
+  quote?: string;
+}
+
+export interface GoldRecord {
+  id: string;
+  candidates: GoldCandidate[];
+  /** The answer the response ends on (a thinking block's summary answer); null when none. */
+  final: string | null;
+  /** The response was cut off (at the generation limit). */
+  truncated?: boolean;
+  /** Who or what wrote the label (annotator name, "editor"). */
+  source?: string;
+  notes?: string;
+}
+
+export interface GoldFile {
+  records: Map<string, GoldRecord>;
+  diagnostics: TraceDiagnostic[];
+}
+
+export const GOLD_SUFFIX = '.gold.jsonl';
+
+/** The gold file beside a trace file. */
+export const goldPathFor = (tracePath: string): string => tracePath + GOLD_SUFFIX;
+
+export const isGoldPath = (path: string): boolean => path.toLowerCase().endsWith(GOLD_SUFFIX);
+
+export function parseGoldFile(text: string): GoldFile {
+  const records = new Map<string, GoldRecord>();
+  const diagnostics: TraceDiagnostic[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, n) => {
+    if (line.trim() === '') return;
+    const fail = (message: string): void => {
+      diagnostics.push({ line: n, column: 0, endLine: n, endColumn: line.length, severity: 'error', code: 'bad-gold', message });
+    };
+    let o: unknown;
+    try {
+      o = JSON.parse(line);
+    } catch (err) {
+      fail(`Invalid JSON (${err instanceof Error ? err.message : String(err)}). Expected one gold record per line: {"id", "candidates": [{"value", "offset"}], "final"}.`);
+      return;
+    }
+    const rec = toGoldRecord(o);
+    if (typeof rec === 'string') { fail(rec); return; }
+    if (records.has(rec.id)) fail(`Record id "${rec.id}" is labelled twice; the later line wins.`);
+    records.set(rec.id, rec);
+  });
+  return { records, diagnostics };
+}
+
+/** A gold record from parsed JSON, or what is wrong with it. */
+function toGoldRecord(o: unknown): GoldRecord | string {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return 'Expected a JSON object with "id" and "candidates".';
+  const r = o as Record<string, unknown>;
+  if (typeof r.id !== 'string' && typeof r.id !== 'number') return 'Expected "id" (string or number): the record id after "===", or the JSONL idx.';
+  if (!Array.isArray(r.candidates)) return 'Expected "candidates": an array of {"value", "offset"}.';
+  const candidates: GoldCandidate[] = [];
+  for (const [k, c] of r.candidates.entries()) {
+    const cc = c as Record<string, unknown> | null;
+    if (!cc || typeof cc !== 'object') return `candidates[${k}]: expected an object {"value", "offset"}.`;
+    if (typeof cc.value !== 'string' && typeof cc.value !== 'number') return `candidates[${k}]: expected "value" (string).`;
+    if (typeof cc.offset !== 'number' || !Number.isInteger(cc.offset) || cc.offset < 0) return `candidates[${k}]: expected "offset" (a non-negative integer: the value's offset in the body).`;
+    if (k > 0 && cc.offset < candidates[k - 1].offset) return `candidates[${k}]: offsets must not decrease (candidates are in order).`;
+    candidates.push({ value: String(cc.value), offset: cc.offset, ...(typeof cc.quote === 'string' ? { quote: cc.quote } : {}) });
+  }
+  const final = r.final === undefined ? (candidates.at(-1)?.value ?? null) : r.final === null ? null : String(r.final);
+  return {
+    id: String(r.id),
+    candidates,
+    final,
+    ...(r.truncated === true ? { truncated: true } : {}),
+    ...(typeof r.source === 'string' ? { source: r.source } : {}),
+    ...(typeof r.notes === 'string' && r.notes ? { notes: r.notes } : {}),
+  };
+}
+
+export const goldLine = (r: GoldRecord): string => JSON.stringify(r);
+
+/** The gold file's text with one record added or replaced (others kept in their order). */
+export function withGoldRecord(text: string, rec: GoldRecord): string {
+  const out: string[] = [];
+  let replaced = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    let id: string | undefined;
+    try {
+      const o = JSON.parse(line) as { id?: unknown };
+      id = o && (typeof o.id === 'string' || typeof o.id === 'number') ? String(o.id) : undefined;
+    } catch {
+      // A line that does not parse is the user's: kept as it is.
+    }
+    if (id === rec.id) {
+      if (!replaced) out.push(goldLine(rec));
+      replaced = true;
+    } else out.push(line);
+  }
+  if (!replaced) out.push(goldLine(rec));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,82 @@
+// What the question asks for (docs/design.md section 4): candidate answers are statements about
+// the asked quantity, so the question is read once per record for (a) the expressions that name
+// that quantity ("m+n" in "What is $m+n$?", "347*8261" in "Calculate 347 * 8261"), (b) the nouns
+// that name it ("product", "sum", "area"), and (c) the values quoted in it, which a response
+// repeats without concluding anything.
+import { normalizeAnswer } from './answers.js';
+
+export interface QuestionInfo {
+  /** Normalized expressions for the asked quantity (see normalizeMath). */
+  targets: string[];
+  /** Lower-case nouns of the asked phrase ("product", "digits"). */
+  nouns: string[];
+  /** Normalized numbers that appear in the question. */
+  values: Set<string>;
+}
+
+const EMPTY: QuestionInfo = { targets: [], nouns: [], values: new Set() };
+
+/** Math as a comparable string: no spaces or math delimiters, every product sign as `*`. */
+export function normalizeMath(s: string): string {
+  return s
+    .replace(/\\(?:times|cdot|ast)|[\u00d7\u00b7\u22c5\u2217]/g, '*')
+    .replace(/\\left|\\right|\\[,;:! ]|[$\s]|\\\(|\\\)|\\\[|\\\]|\{|\}/g, '')
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .toLowerCase();
+}
+
+const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+// "347 * 8261", "347 \\times 8261", "347 x 8261"; not a factor of a power ("8^5 \\cdot 5^{10}").
+const multiplicationRe = /(?<![\^_{\w.])(\d[\d,]*)\s*(?:\*|\\times|\u00d7|x|times|multiplied by)\s*(\d[\d,]*)(?!\d|\^|\.\d)/i;
+// The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
+const askedHeadRe = /\b(?:how many|how much|what (?:is|are|was) the|find the|compute the|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+const askedMathRe = /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
+const STOP_WORDS = new Set(['what', 'which', 'find', 'compute', 'calculate', 'determine', 'evaluate', 'the', 'value', 'that', 'this', 'with', 'from', 'when', 'then', 'there', 'their', 'your', 'answer', 'number', 'form', 'written', 'where', 'many', 'much', 'have', 'does', 'final', 'think', 'step', 'simplest', 'following', 'positive', 'possible', 'real', 'integer', 'all', 'are', 'can', 'for', 'and']);
+
+const cache = new Map<string, QuestionInfo>();
+
+export function analyzeQuestion(query: string | undefined): QuestionInfo {
+  if (!query) return EMPTY;
+  const hit = cache.get(query);
+  if (hit) return hit;
+  const info = analyze(query);
+  // Corpora repeat each prompt once per rollout; the cache stays small by forgetting all at once.
+  if (cache.size > 4096) cache.clear();
+  cache.set(query, info);
+  return info;
+}
+
+function analyze(query: string): QuestionInfo {
+  const values = new Set<string>();
+  for (const m of query.matchAll(numberRe)) values.add(normalizeAnswer(m[0]));
+  for (const m of query.matchAll(/\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g)) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
+  const targets: string[] = [];
+  const nouns: string[] = [];
+  const mul = multiplicationRe.exec(query);
+  if (mul) {
+    const [a, b] = [mul[1].replace(/,/g, ''), mul[2].replace(/,/g, '')];
+    targets.push(`${a}*${b}`, `${b}*${a}`);
+    nouns.push('product');
+  }
+  // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
+  const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
+  const asked = [...sentences].reverse().find((x) => /\?|\b(?:find|compute|calculate|determine|evaluate|what is|how many|how much)\b/i.test(x)) ?? '';
+  const math = askedMathRe.exec(asked);
+  if (math) {
+    const expr = normalizeMath(math[1] ?? math[2]).replace(/[?.,]+$/, '');
+    // A single letter or a bare number names nothing specific enough to find in a response.
+    if (expr.length >= 2 && !/^\d+$/.test(expr)) targets.push(expr);
+  }
+  // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
+  const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
+  if (plain && /\d/.test(plain[1]) && /[-+*/^\u00d7]|\bmod\b|\btimes\b/.test(plain[1])) targets.push(normalizeMath(plain[1]));
+  const productOf = /\bproduct of (\d[\d,]*) and (\d[\d,]*)/i.exec(query);
+  if (productOf) targets.push(`${productOf[1]}*${productOf[2]}`.replace(/,/g, ''), `${productOf[2]}*${productOf[1]}`.replace(/,/g, ''));
+  const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
+  if (head) {
+    for (const w of head[1].toLowerCase().split(/\s+/)) {
+      if (w.length >= 3 && !STOP_WORDS.has(w)) nouns.push(w.replace(/(?<=[^s])s$/, ''));
+    }
+  }
+  return { targets, nouns: [...new Set(nouns)].slice(0, 6), values };
+}

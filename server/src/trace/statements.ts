@@ -1,0 +1,393 @@
+// Candidate statements in a response (docs/design.md section 4): places where the text states a
+// value in a way that can conclude an attempt, each with the rule that found it and its cue
+// strength. Whether a statement IS a candidate answer (its place in the attempt, the question,
+// the rest of the record) is decided by segment.ts.
+//
+// Every rule starts from a cheap literal trigger (`\boxed`, "answer", "=", "**", a conclusion
+// word) and confirms it with a sticky pattern at that place. Every pattern is linear-time: no two
+// adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
+// checked by hand (docs/engine.md, "Linear-time patterns").
+import { normalizeAnswer } from './answers.js';
+import { normalizeMath, type QuestionInfo } from './question.js';
+
+export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
+
+export interface Statement {
+  /** Offsets of the value (not of the surrounding syntax) in the scanned text. */
+  start: number;
+  end: number;
+  value: string;
+  rule: CandidateRule;
+  /** Cue strength: 5 boxed / pattern, 4 "the answer is", 3 a conclusion about the asked quantity, 2 other conclusions and **X**, 1 "= X" at a line end, 0 the last number. */
+  strength: number;
+  /** The statement names the asked quantity (an expression or noun of the question). */
+  aboutTarget: boolean;
+  /** The value is one the question quotes. */
+  fromQuestion: boolean;
+  /** The sentence tries a value rather than concluding one ("suppose x = 3", "does 5 work?"). */
+  tentative: boolean;
+}
+
+// A value worth calling an answer: a number (thousands separators with commas or spaces,
+// decimals, a simple fraction), a LaTeX fraction, a root; optionally with a degree or percent
+// sign. Only bounded whitespace, so a run of spaces cannot make it backtrack.
+const NUM = String.raw`[-+\u2212]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:[ \t]{0,2}/[ \t]{0,2}\d+(?:\.\d+)?)?`;
+const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:\{[^{}\n]{1,40}\}[ \t]{0,2}\{[^{}\n]{1,40}\}|\d\d)`;
+const ROOT = String.raw`[-\u2212]?\d{0,6}[ \t]{0,1}\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)`;
+const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM})(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
+
+const valueAt = new RegExp(VALUE, 'y');
+const valueAll = new RegExp(VALUE, 'g');
+const answerTail = new RegExp(String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:is|:|=|would be|will be|should be|must be|of)[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\$|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`, 'y');
+const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
+// Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
+// they are conclusions when the clause names the asked quantity.
+const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to))\b/gi;
+const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?)\b|=/i;
+const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
+
+export interface StatementOptions {
+  question: QuestionInfo;
+  /** Compiled user answer patterns (`compileAnswerPatterns`). */
+  patterns?: readonly RegExp[];
+  /** Only [from, to) of the text is scanned (a thinking block, a summary). */
+  from?: number;
+  to?: number;
+}
+
+/** Compiles user answer patterns; a pattern that does not compile is reported, not thrown. */
+export function compileAnswerPatterns(sources: readonly string[]): { patterns: RegExp[]; errors: { source: string; message: string }[] } {
+  const patterns: RegExp[] = [];
+  const errors: { source: string; message: string }[] = [];
+  for (const source of sources) {
+    try {
+      patterns.push(new RegExp(source, 'gd'));
+    } catch (err) {
+      errors.push({ source, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { patterns, errors };
+}
+
+/** Every candidate statement in text[from, to), ordered by position; a weaker one inside a stronger one's value is dropped. */
+export function findStatements(text: string, opts: StatementOptions): Statement[] {
+  const from = opts.from ?? 0;
+  const to = opts.to ?? text.length;
+  const ctx = new Context(text, from, to, opts.question);
+  findBoxed(ctx);
+  findFinalAnswer(ctx);
+  findConclusions(ctx);
+  findLabels(ctx);
+  findEquals(ctx);
+  findBold(ctx);
+  for (const re of opts.patterns ?? []) findPattern(ctx, re);
+  return dedupe(ctx.out);
+}
+
+class Context {
+  readonly out: Statement[] = [];
+  constructor(readonly text: string, readonly from: number, readonly to: number, readonly question: QuestionInfo) {}
+
+  add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false): void {
+    if (start < this.from || end > this.to || end <= start) return;
+    if (rule !== 'boxed' && rule !== 'pattern' && !standsAlone(this.text, start, end)) return;
+    const value = this.text.slice(start, end);
+    const sentence = this.sentenceAround(start, end);
+    this.out.push({
+      start, end, value, rule, strength,
+      aboutTarget: aboutTarget || this.names(sentence.text),
+      fromQuestion: this.question.values.has(normalizeAnswer(value)),
+      tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || sentence.question,
+    });
+  }
+
+  /** The sentence that holds [start, end): back to . ! ? + space or a line break, forward to the same (each side at most 300 characters). */
+  sentenceAround(start: number, end: number): { start: number; text: string; question: boolean } {
+    const t = this.text;
+    let s = start;
+    const floor = Math.max(this.from, start - 300);
+    while (s > floor) {
+      const c = t.charCodeAt(s - 1);
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(t.charCodeAt(s)))) break;
+      s--;
+    }
+    let e = end;
+    const ceil = Math.min(this.to, end + 300);
+    while (e < ceil) {
+      const c = t.charCodeAt(e);
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"'))) break;
+      e++;
+    }
+    return { start: s, text: t.slice(s, e), question: t.charCodeAt(e) === 63 };
+  }
+
+  /** Does this text name the asked quantity (one of its expressions or nouns)? */
+  names(text: string): boolean {
+    const q = this.question;
+    if (q.nouns.length > 0) {
+      const lower = text.toLowerCase();
+      if (q.nouns.some((n) => lower.includes(n))) return true;
+    }
+    if (q.targets.length > 0) {
+      const m = normalizeMath(text);
+      if (q.targets.some((t) => m.includes(t))) return true;
+    }
+    return false;
+  }
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * A value that is a whole term, not a piece of an expression: not glued to a letter, an operator
+ * or a bracket on either side ("C(3L, 2)", "(3L - 1)/2", "2L^2", "x_1").
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const boldOpen = text.startsWith('**', start - 2) && text[start - 3] !== '*';
+  if (!boldOpen && /[\w)\]^_/*.]/.test(text[start - 1] ?? ' ')) return false;
+  // After an operator ("3L - 1", "x + 2"): a term, not a result. A sign belongs to the value itself.
+  let b = start - 1;
+  while (text[b] === ' ' || text[b] === '\t') b--;
+  if (!boldOpen && b < start - 1 && /[-+*/\u00d7^\u2212]/.test(text[b] ?? '')) return false;
+  let k = end;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  if (text.startsWith('**', k)) return true; // a bold closer
+  const after = text[k] ?? ' ';
+  if (/[(^_*/\]}+\u00d7=]/.test(after) && !text.startsWith('\\]', k - 1)) return false;
+  if (after === ')' && text[k - 1] !== '\\') return false;
+  if (after === '-' && /[\d(a-z]/i.test(text[k + 1] ?? '')) return false;
+  // Glued to a letter ("2L", "3x") or followed by a variable ("2.4 W_R", "5 x"); units after a
+  // space are fine ("27 miles").
+  if (k === end && /[A-Za-z]/.test(text[end] ?? '')) return false;
+  if (k > end && /^[A-Za-z](?:[_^]|[^A-Za-z'])/.test(text.slice(k, k + 2)) && !/^[aA] /.test(text.slice(k, k + 2))) return false;
+  return true;
+}
+
+function findBoxed(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const cmd of ['\\boxed', '\\fbox']) {
+    let i = text.indexOf(cmd, from);
+    while (i >= 0 && i < to) {
+      let j = i + cmd.length;
+      while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '{') {
+        const close = matchingBrace(text, j, to);
+        if (close > 0) {
+          let s = j + 1;
+          let e = close;
+          while (s < e && isSpace(text.charCodeAt(s))) s++;
+          while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+          ctx.add(s, e, 'boxed', 5, true);
+          i = text.indexOf(cmd, close);
+          continue;
+        }
+      }
+      i = text.indexOf(cmd, j);
+    }
+  }
+}
+
+/** Offset of the `}` closing the `{` at `open`, or -1 (unbalanced, or runs past 500 characters). */
+function matchingBrace(text: string, open: number, to: number): number {
+  let depth = 0;
+  const limit = Math.min(to, open + 500);
+  for (let k = open; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92) { k++; continue; } // a backslash escapes the next character (\{ \})
+    if (c === 123) depth++;
+    else if (c === 125 && --depth === 0) return k;
+    else if (c === 10 && text.charCodeAt(k + 1) === 10) return -1; // a blank line ends any box
+  }
+  return -1;
+}
+
+const answerWordRe = /answer/gi;
+
+const lineEndAt = (text: string, k: number, to: number): number => {
+  const nl = text.indexOf('\n', k);
+  return nl < 0 || nl > to ? to : nl;
+};
+
+// A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14".
+const labelRe = /^[ \t]{0,4}(?:\*\*)?(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gim;
+
+function findLabels(ctx: Context): void {
+  const { text, from, to } = ctx;
+  labelRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = labelRe.exec(text)) !== null && m.index < to) {
+    valueAt.lastIndex = m.index + m[0].length;
+    const v = valueAt.exec(text);
+    if (v && v.index === m.index + m[0].length) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
+  }
+}
+
+function findFinalAnswer(ctx: Context): void {
+  const { text, from, to } = ctx;
+  answerWordRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = answerWordRe.exec(text)) !== null && m.index < to) {
+    answerTail.lastIndex = m.index + 6;
+    const t = answerTail.exec(text);
+    if (!t) continue;
+    let start = answerTail.lastIndex - t[1].length;
+    let end = answerTail.lastIndex;
+    // "Answer: 171884 mod 17 = 14": the value stated is the end of the line's equation chain.
+    const lineEnd = lineEndAt(text, end, to);
+    const eq = text.lastIndexOf('=', lineEnd);
+    if (eq >= end) {
+      const j = skipBlanks(text, eq + 1, lineEnd);
+      valueAt.lastIndex = j;
+      const v = valueAt.exec(text);
+      if (v && v.index === j) { start = j; end = valueAt.lastIndex; }
+    }
+    ctx.add(start, end, 'final-answer', 4, true);
+  }
+}
+
+/**
+ * A concluding clause ("So the total is 2,866,567 apples.", "Therefore, m + n = 17"): from its
+ * conclusion word to the end of its sentence, the last value after a copula.
+ */
+function findConclusions(ctx: Context): void {
+  const { text, from, to } = ctx;
+  conclusionRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let lastEnd = -1;
+  while ((m = conclusionRe.exec(text)) !== null && m.index < to) {
+    if (m.index < lastEnd) continue;
+    const sentence = ctx.sentenceAround(m.index, m.index + m[0].length);
+    const clauseStart = m.index;
+    const clauseEnd = sentence.start + sentence.text.length;
+    lastEnd = clauseEnd;
+    if (sentence.question) continue;
+    const clause = text.slice(clauseStart, clauseEnd);
+    const cop = copulaRe.exec(clause);
+    if (!cop) continue;
+    // The clause's result: its last value that is a whole term and not the start of an expression.
+    let last: RegExpExecArray | null = null;
+    valueAll.lastIndex = cop.index;
+    let v: RegExpExecArray | null;
+    while ((v = valueAll.exec(clause)) !== null) {
+      const after = clause.slice(v.index + v[0].length).trimStart();
+      if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
+      if (standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length)) last = v;
+    }
+    if (!last) continue;
+    const start = clauseStart + last.index;
+    const about = ctx.names(sentence.text);
+    ctx.add(start, start + last[0].length, 'conclusion', about ? 3 : 2, about);
+  }
+}
+
+/** "= X" closing a line (display math closers and a full stop may follow). */
+function findEquals(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let i = text.indexOf('=', from);
+  while (i >= 0 && i < to) {
+    const prev = text.charCodeAt(i - 1);
+    const next = text.charCodeAt(i + 1);
+    // `==`, `<=`, `>=`, `!=` are comparisons, not results.
+    if (prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33 && next !== 61) {
+      let j = skipBlanks(text, i + 1, to);
+      if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
+      else if (text[j] === '$') j = skipBlanks(text, j + 1, to);
+      valueAt.lastIndex = j;
+      const v = valueAt.exec(text);
+      if (v && atLineEnd(text, valueAt.lastIndex, to)) {
+        const about = leftSideNames(ctx, i);
+        ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
+      }
+    }
+    i = text.indexOf('=', i + 1);
+  }
+}
+
+const skipBlanks = (text: string, j: number, to: number): number => {
+  while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j;
+};
+
+/** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
+function atLineEnd(text: string, k: number, to: number): boolean {
+  k = skipBlanks(text, k, to);
+  for (const closer of ['\\)', '\\]', '$$', '$']) {
+    if (text.startsWith(closer, k)) { k = skipBlanks(text, k + closer.length, to); break; }
+  }
+  if (text[k] === '.' || text[k] === '!') k = skipBlanks(text, k + 1, to);
+  return k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+}
+
+/** The left side of the equation chain whose "=" is at i names the asked quantity ("347 * 8261 = ... = X", "m + n = 17"). */
+function leftSideNames(ctx: Context, eq: number): boolean {
+  const text = ctx.text;
+  let s = eq;
+  const floor = Math.max(ctx.from, eq - 200);
+  while (s > floor && text.charCodeAt(s - 1) !== 10) s--;
+  const line = text.slice(s, eq);
+  const firstEq = line.indexOf('=');
+  const lhs = normalizeMath(firstEq >= 0 ? line.slice(0, firstEq) : line).replace(/^.*?(?:\\\[|\\\(|:)/, '');
+  const q = ctx.question;
+  if (q.targets.some((t) => lhs.endsWith(t) || lhs === t)) return true;
+  const words = lhs.replace(/[^a-z]+/g, ' ');
+  return q.nouns.some((n) => words.includes(n));
+}
+
+function findBold(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let i = text.indexOf('**', from);
+  while (i >= 0 && i < to) {
+    boldRe.lastIndex = i;
+    const m = boldRe.exec(text);
+    if (m) {
+      const start = i + m[0].indexOf(m[1], 2);
+      ctx.add(start, start + m[1].length, 'bold', 2);
+      i = text.indexOf('**', boldRe.lastIndex);
+    } else i = text.indexOf('**', i + 2);
+  }
+}
+
+function findPattern(ctx: Context, re: RegExp): void {
+  re.lastIndex = ctx.from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ctx.text)) !== null && m.index < ctx.to) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const group = m[1] !== undefined ? 1 : 0;
+    const [start, end] = m.indices![group];
+    ctx.add(start, end, 'pattern', 5, true);
+  }
+}
+
+/** The last number of text[from, to) when its last sentence reads as a conclusion: the fallback of a record with no other candidate. */
+export function lastNumberStatement(text: string, from: number, to: number, question: QuestionInfo): Statement | undefined {
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  const ctx = new Context(text, from, to, question);
+  let last: RegExpExecArray | null = null;
+  const floor = Math.max(from, e - 400);
+  const tail = text.slice(floor, e);
+  valueAll.lastIndex = 0;
+  let v: RegExpExecArray | null;
+  while ((v = valueAll.exec(tail)) !== null) last = v;
+  if (!last) return undefined;
+  const start = floor + last.index;
+  const sentence = ctx.sentenceAround(start, start + last[0].length);
+  if (!copulaRe.test(sentence.text)) return undefined;
+  ctx.add(start, start + last[0].length, 'last-number', 0);
+  return ctx.out[0];
+}
+
+/** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
+function dedupe(found: Statement[]): Statement[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end || b.strength - a.strength);
+  const out: Statement[] = [];
+  for (const c of found) {
+    const last = out.at(-1);
+    if (last && c.start >= last.start && c.end <= last.end) {
+      if (c.strength > last.strength) out[out.length - 1] = { ...c, start: last.start, end: last.end, value: last.value };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
