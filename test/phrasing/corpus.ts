@@ -1,0 +1,28 @@
+// The phrasing families (test/phrasing/families/*.ts, written from docs/annotation-guide.md by
+// people who had not read the engine's rules) as `.trace` text plus gold labels, so the engine
+// is measured on them through the same path a user's traces take (parse -> segment).
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { GoldRecord } from '../../server/src/trace/gold.js';
+import type { PhrasingFamily, PhrasingRecord, PhrasingSplit } from './families/types.js';
+
+const familiesDir = fileURLToPath(new URL('./families/', import.meta.url));
+
+export async function loadFamilies(): Promise<PhrasingFamily[]> {
+  const files = readdirSync(familiesDir).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort();
+  return Promise.all(files.map(async (f) => (await import(pathToFileURL(familiesDir + f).href)) as PhrasingFamily));
+}
+
+/** A record as `.trace` text; body lines starting with `===` are escaped as the format says. */
+export function toTraceText(r: PhrasingRecord, model: string): string {
+  const headers = Object.entries({ model, ...r.headers }).map(([k, v]) => `${k}: ${String(v).replace(/\n/g, ' ')}`);
+  const body = r.body.split('\n').map((l) => (l.startsWith('===') ? `\\${l}` : l)).join('\n');
+  return `=== ${r.id}\n${headers.join('\n')}\n---\n${body}\n`;
+}
+
+export const toGold = (r: PhrasingRecord): GoldRecord => ({ id: r.id, candidates: r.candidates.map((c) => ({ value: c.value, offset: c.offset })), final: r.final, source: 'generator' });
+
+export function familyCorpus(f: PhrasingFamily, seed: number, count: number, split: PhrasingSplit): { text: string; gold: GoldRecord[] } {
+  const records = f.generate(seed, count, split).map((r, i) => ({ ...r, id: `${split}-${i + 1}` }));
+  return { text: records.map((r) => toTraceText(r, f.family)).join(''), gold: records.map(toGold) };
+}

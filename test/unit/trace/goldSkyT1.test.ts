@@ -1,0 +1,44 @@
+// The engine's reading against the Sky-T1 gold labels (test/fixtures/gold/skyt1, docs/segmentation-eval.md):
+// the development half (problems 0-19) and the held-out half (20-39, never used for tuning),
+// reported separately. Floors sit under the measured values so a regression fails.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { evaluateSegmentation, type EvalInput } from '../../../server/src/analysis/segmentationEval.js';
+import { parseGoldFile } from '../../../server/src/trace/gold.js';
+import { jsonlRecordToTrace, jsonlToRecords } from '../../../server/src/trace/jsonl.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+const DATA = new URL('../../../../shared/data/', import.meta.url);
+const GOLD = new URL('../../fixtures/gold/skyt1/', import.meta.url);
+const FILES = [['skyt1-reflection-0.5-amc23.jsonl', 'skyt1-reflection-0.5'], ['skyt1-short-amc23.jsonl', 'skyt1-short']] as const;
+
+function evaluate(half: 'dev' | 'heldout') {
+  const inputs: EvalInput[] = [];
+  for (const [data, gold] of FILES) {
+    const labels = parseGoldFile(readFileSync(new URL(`${gold}.${half}.gold.jsonl`, GOLD), 'utf8'));
+    assert.deepEqual(labels.diagnostics, []);
+    const records = jsonlToRecords(readFileSync(new URL(data, DATA), 'utf8')).records.map((r, i) => jsonlRecordToTrace(r, i, 0));
+    for (const rec of records) {
+      const g = labels.records.get(rec.id);
+      if (!g) continue;
+      const s = segmentAttempts(rec, defaultSegmentOptions);
+      inputs.push({ id: `${gold}#${rec.id}`, truth: rec.answer, gold: g, predictedFinal: s.final ? s.final.value : null, predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })) });
+    }
+  }
+  return evaluateSegmentation(inputs);
+}
+
+for (const [half, floor] of [['dev', { precision: 0.8, recall: 0.83, first: 0.9 }], ['heldout', { precision: 0.8, recall: 0.68, first: 0.88 }]] as const) {
+  test(`Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`, { skip: existsSync(DATA) ? false : '../shared/data is absent' }, () => {
+    const e = evaluate(half);
+    const first = e.firstCorrectness.agree / e.firstCorrectness.of;
+    console.log(`Sky-T1 ${half}: ${e.records} responses, precision ${(100 * e.precision).toFixed(1)}% (${e.matched}/${e.predicted}), recall ${(100 * e.recall).toFixed(1)}% (${e.matched}/${e.gold}), first-candidate correctness ${(100 * first).toFixed(1)}%, final ${e.finalAnswer.agree}/${e.finalAnswer.of}`);
+    assert.equal(e.records, 40);
+    assert.ok(e.precision >= floor.precision, `precision ${e.precision}`);
+    assert.ok(e.recall >= floor.recall, `recall ${e.recall}`);
+    assert.ok(first >= floor.first, `first-candidate correctness ${first}`);
+    assert.equal(e.finalAnswer.agree, e.finalAnswer.of, 'final answers');
+  });
+}
