@@ -897,7 +897,7 @@ function powType(ctx: Ctx): TType {
           say(ctx, ph(['Since {N} = {base}^{k}, log_{base}({N}) = {k} exactly.', '{N} is exactly {base}^{k}, so the log is exactly {k}.', 'Here {N} = {base}^{k}, so the ratio is exactly {k}.', 'The ratio comes out to exactly {k}, since {N} = {base}^{k}.']), lv);
           if (slip) {
             lastSlip = 'trap';
-            conclude(ctx, ph(['So n ≥ {k} is enough, n = {V}.', 'So n = {V} works.', 'That gives n = {V}.', 'So the answer is n = {V}.']), { k: String(k), V: String(k) });
+            conclude(ctx, ph(['So n = {V} is enough.', 'So n = {V} works.', 'That gives n = {V}.', 'So the answer is n = {V}.']), { k: String(k), V: String(k) });
             return k;
           }
           say(ctx, ph(['n must be strictly greater than {k}, so the next integer.', 'But n has to be strictly bigger than {k}.', 'Strictly greater means I need the next integer up.', 'Since the inequality is strict, n can\'t equal {k}.']), lv);
@@ -1006,7 +1006,7 @@ function serType(ctx: Ctx): TType {
         if (last.count !== c) {
           sayPool(ctx, P.serFix, { ...v0, c: f(c), q: f(c - 1) });
         } else {
-          say(ctx, ph(['Let me redo the multiplication: {c} × {s} = {cs}, and half of that is {h2}.', 'Hmm, {c} × {s} is {cs}. Divided by 2...', 'Recomputing {c} × {s}: that\'s {cs}.', 'Actually {c} × {s} = {cs}, I multiplied wrong.']), { c: f(c), s: f(s), cs: f(c * s), h2: f(answer) });
+          say(ctx, ph(['Let me redo the multiplication: {c} × {s} = {cs}.', 'Hmm, {c} × {s} is {cs}. Divided by 2...', 'Recomputing {c} × {s}: that\'s {cs}.', 'Actually {c} × {s} = {cs}, I multiplied wrong.']), { c: f(c), s: f(s), cs: f(c * s), h2: f(answer) });
         }
         last = { count: c, prodSlip: 0 };
         return sumLine(c, 0);
