@@ -122,7 +122,10 @@ export interface Segmentation {
 /** May this statement conclude an attempt? */
 function concludes(st: Statement, strongValues: Set<string>, terse: boolean): boolean {
   if (st.strength >= 4) return true;
-  if (st.tentative || st.fromQuestion) return false;
+  if (st.tentative) return false;
+  // A value the question quotes is a candidate only when an equation of the asked expression
+  // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
+  if (st.fromQuestion && !(st.rule === 'equals' && st.aboutTarget)) return false;
   if (st.strength >= 3) return true;
   return terse || strongValues.has(normalizeAnswer(st.value));
 }
@@ -149,7 +152,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const strongValues = new Set<string>();
   let anyStrong = false;
   for (const st of statements) {
-    if (st.strength >= 3 && !st.tentative && (!st.fromQuestion || st.strength >= 4)) { strongValues.add(normalizeAnswer(st.value)); anyStrong = true; }
+    if (st.strength >= 3 && concludes(st, strongValues, false)) { strongValues.add(normalizeAnswer(st.value)); anyStrong = true; }
   }
   let final: Statement | undefined;
   if (region.summaryStart >= 0) {
