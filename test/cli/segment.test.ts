@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMultiplicationTraceText } from '../../server/src/trace/generate.js';
+import { RULE_CONFIDENCE } from '../../server/src/trace/segment.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rl-cli-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,9 +42,9 @@ test('segment --json: the documented shape, 1-based lines', () => {
   assert.deepEqual(out[0], {
     file, id: '1', model: 'a', task: '2x2', answer: '408', final: '408', correct: true,
     steps: [
-      { kind: 'sample', answer: '418', correct: false, tokens: 4, line: 5, endLine: 5 },
+      { kind: 'sample', answer: '418', rule: 'equals', confidence: RULE_CONFIDENCE.equals, correct: false, tokens: 4, line: 5, endLine: 5 },
       { kind: 'decision', action: 'RESAMPLE', marker: 'Wait', echo: false, line: 6 },
-      { kind: 'sample', answer: '408', correct: true, tokens: 13, line: 6, endLine: 7 },
+      { kind: 'sample', answer: '408', rule: 'equals', confidence: RULE_CONFIDENCE.equals, correct: true, tokens: 13, line: 6, endLine: 7 },
       { kind: 'decision', action: 'STOP', marker: null, echo: false, line: 7 },
     ],
   });

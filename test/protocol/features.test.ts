@@ -56,7 +56,7 @@ describe('language server features on a multi-record file', () => {
     assert.deepEqual(at(a2wrong + 2, '408')?.mods, ['correct', 'final']);
     // a3: the boxed repeat of a wrong answer is an echo and stands.
     const a3echo = lineOf('boxed{418}', rec('a3'));
-    assert.deepEqual(at(a3echo, '418')?.mods, ['wrong', 'echo', 'final']);
+    assert.deepEqual(at(a3echo, '418', lines[a3echo].indexOf('boxed'))?.mods, ['wrong', 'echo', 'final']);
     assert.equal(at(a3echo, 'Let me double-check')?.length, 'Let me double-check'.length);
     // b1: "Hmm" and "let me verify" are both markers (case-insensitive).
     const b1m = lineOf('Hmm', rec('b1'));
@@ -86,7 +86,8 @@ describe('language server features on a multi-record file', () => {
     assert.deepEqual(codes(rec('d1'), lines.length), ['no-answer']);
     const missed = diagnostics.find((d) => d.code === 'missed-correction')!;
     const l = lineOf('boxed{418}');
-    assert.deepEqual(missed.range, { start: { line: l, character: lines[l].indexOf('418') }, end: { line: l, character: lines[l].indexOf('418') + 3 } });
+    const c = lines[l].indexOf('418', lines[l].indexOf('boxed'));
+    assert.deepEqual(missed.range, { start: { line: l, character: c }, end: { line: l, character: c + 3 } });
     assert.equal(missed.severity, 2);
     assert.equal(diagnostics.find((d) => d.code === 'no-ground-truth')!.severity, 3, 'no ground truth is information');
     assert.equal(diagnostics.find((d) => d.code === 'resample-after-correct')!.range.start.line, lineOf('Hmm'));

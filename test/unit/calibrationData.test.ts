@@ -28,7 +28,7 @@ function group(model: string, task: string, extra: Partial<CalibrationGroup> = {
   return {
     model, task, n: 10, accuracy: waldInterval(5, 10), p: e, delta1: e, delta2: { value: NaN, lo: NaN, hi: NaN },
     predicted: e, predictedK: { ...e, K: 4 }, transitions: { TT: 1, TF: 2, FT: 3, FFecho: 4, FFnew: 5 }, echoRate: 4 / 9,
-    counts: { correctFinal: 5, firstCorrect: 5, stopAfterCorrect: 5, decisionsAfterCorrect: 6, resampleAfterWrong: 0, decisionsAfterWrong: 5 },
+    counts: { correctFinal: 5, firstCorrect: 5, stopAfterCorrect: 5, decisionsAfterCorrect: 6, resampleAfterWrong: 0, decisionsAfterWrong: 5, noAnswer: 0 },
     ...extra,
   };
 }

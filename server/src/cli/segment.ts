@@ -16,7 +16,8 @@ Splits every record of each .trace or .jsonl file into attempts (candidate answe
 decisions between them (RESAMPLE at a reflection marker, STOP after the last attempt).
 
   --json       one JSON array on stdout: per record {file, id, model, task, answer, final,
-               correct, steps: [{kind: "sample", answer, correct, tokens, line, endLine} |
+               correct, steps: [{kind: "sample", answer, rule, confidence, correct, tokens,
+               line, endLine} |
                {kind: "decision", action, marker, echo, line}]} (lines are 1-based)
   --findings   also print findings on stderr (missed correction, echo, resample after a
                correct answer, no answer, no ground truth); malformed input is always reported
@@ -34,7 +35,7 @@ export interface SegmentJson {
   final: string | null;
   correct: boolean | null;
   steps: (
-    | { kind: 'sample'; answer: string | null; correct: boolean | null; tokens: number; line: number; endLine: number }
+    | { kind: 'sample'; answer: string | null; rule: string; confidence: number; correct: boolean | null; tokens: number; line: number; endLine: number }
     | { kind: 'decision'; action: 'STOP' | 'RESAMPLE'; marker: string | null; echo: boolean; line: number }
   )[];
 }
@@ -50,7 +51,7 @@ export function toJson(file: string, seg: SegmentedRecord): SegmentJson {
     final: seg.final,
     correct: seg.correct,
     steps: seg.steps.map((s) => (s.kind === 'sample'
-      ? { kind: 'sample' as const, answer: s.answer, correct: s.correct, tokens: s.tokens, line: s.span.line + 1, endLine: s.span.endLine + 1 }
+      ? { kind: 'sample' as const, answer: s.answer, rule: s.rule, confidence: s.confidence, correct: s.correct, tokens: s.tokens, line: s.span.line + 1, endLine: s.span.endLine + 1 }
       : { kind: 'decision' as const, action: s.action, marker: s.marker, echo: s.echo, line: s.span.line + 1 })),
   };
 }

@@ -80,6 +80,7 @@ function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefine
   if (step.kind === 'sample') {
     rows.push(['tokens (L)', String(step.tokens)]);
     rows.push(['candidate answer', `${code(step.answer)} (${judge(step.correct)})`]);
+    rows.push(['found by', `${step.rule} (confidence ${step.confidence.toFixed(2)})`]);
   } else {
     const sample = seg.steps[i - 1];
     rows.push(['tokens', '1']);

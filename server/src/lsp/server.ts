@@ -13,6 +13,7 @@ import { capDiagnostics } from './diagnosticCap.js';
 import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
+import { applyLabelCommand, goldDiagnostics, LABEL_COMMAND, labelCodeActions, type LabelArgs } from './goldLabels.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlayHints.js';
 import { JsonlDocument } from './jsonlDocument.js';
@@ -119,7 +120,7 @@ async function publish(uri: string): Promise<void> {
       if (documents.get(uri) !== doc || doc.revision !== revision) return;
     }
   }
-  const diagnostics = doc instanceof JsonlDocument ? jsonlDiagnostics(doc, s.settings, s.key) : documentDiagnostics(doc, s.settings, s.key);
+  const diagnostics = doc instanceof JsonlDocument ? jsonlDiagnostics(doc, s.settings, s.key) : [...documentDiagnostics(doc, s.settings, s.key), ...goldDiagnostics(doc, s.settings, s.key)];
   const t = timingOf(uri);
   [t.publishMs, t.publishCpuMs] = [performance.now() - t0, cpuMs() - c0];
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: capDiagnostics(diagnostics, s.settings.maxDiagnostics) });
@@ -135,6 +136,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      executeCommandProvider: { commands: [LABEL_COMMAND] },
     },
     serverInfo: { name: 'reflection-lens' },
   };
@@ -191,6 +194,20 @@ const emptyTokens: SemanticTokens = { data: [] };
 connection.languages.semanticTokens.on((p) => withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => (d instanceof JsonlDocument ? emptyTokens : semanticTokens(d, s.settings, s.key))));
 connection.languages.semanticTokens.onRange((p) => withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => (d instanceof JsonlDocument ? emptyTokens : semanticTokens(d, s.settings, s.key, p.range))));
 connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => (d instanceof JsonlDocument ? jsonlHover(d, p.position, s.settings, s.key) : hover(d, p.position, s.settings, s.key))));
+connection.onCodeAction((p) => withDocument('codeAction', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? [] : labelCodeActions(d, p.range, s.settings, s.key))));
+// Labelling writes the gold file beside the trace (never the trace) and re-publishes, so the
+// record's "Labelled" note appears at once.
+connection.onExecuteCommand(async (p) => {
+  if (p.command !== LABEL_COMMAND) return null;
+  const args = p.arguments?.[0] as LabelArgs | undefined;
+  if (!args) return null;
+  return withDocument('label', args.uri, null, (d, s) => {
+    if (d instanceof JsonlDocument) throw new Error('labelling JSONL rollouts is not supported yet; import them to .trace first');
+    const path = applyLabelCommand(d, args, s.settings, s.key);
+    schedulePublish(args.uri);
+    return { goldFile: path };
+  });
+});
 connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? jsonlSymbols(d, s.settings, s.key) : documentSymbols(d, s.settings, s.key))));
 connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? [] : foldingRanges(d, s.settings, s.key))));
 connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? jsonlInlayHints(d, p.range, s.settings, s.key) : inlayHints(d, p.range, s.settings, s.key))));

@@ -110,3 +110,21 @@ export function withGoldRecord(text: string, rec: GoldRecord): string {
   if (!replaced) out.push(goldLine(rec));
   return out.join('\n') + '\n';
 }
+
+export type LabelOp = 'not-answer' | 'answer' | 'mark';
+
+/**
+ * A record's gold label after one labelling action in the editor. A record labelled for the first
+ * time starts from the engine's reading (`engine`), so one action on one candidate keeps the
+ * others as read; later actions edit the label as it stands.
+ * - `not-answer`: the candidate at `offset` is not an answer (removed from the label);
+ * - `answer`: the candidate at `offset` answers the question here (kept, or added);
+ * - `mark`: any value at `offset` is a candidate answer (added, in order).
+ */
+export function applyLabel(current: GoldRecord | undefined, engine: { id: string; candidates: GoldCandidate[]; final: string | null }, op: LabelOp, at: GoldCandidate): GoldRecord {
+  const base: GoldRecord = current ?? { id: engine.id, candidates: engine.candidates.map((c) => ({ value: c.value, offset: c.offset })), final: engine.final, source: 'editor' };
+  const others = base.candidates.filter((c) => c.offset !== at.offset);
+  const candidates = op === 'not-answer' ? others : [...others, { value: at.value, offset: at.offset }].sort((a, b) => a.offset - b.offset);
+  const lastChanged = candidates.at(-1) !== base.candidates.at(-1);
+  return { ...base, candidates, final: lastChanged ? (candidates.at(-1)?.value ?? null) : base.final, source: base.source ?? 'editor' };
+}

@@ -203,11 +203,6 @@ function matchingBrace(text: string, open: number, to: number): number {
 
 const answerWordRe = /answer/gi;
 
-const lineEndAt = (text: string, k: number, to: number): number => {
-  const nl = text.indexOf('\n', k);
-  return nl < 0 || nl > to ? to : nl;
-};
-
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14".
 const labelRe = /^[ \t]{0,4}(?:\*\*)?(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gim;
 
@@ -232,11 +227,12 @@ function findFinalAnswer(ctx: Context): void {
     if (!t) continue;
     let start = answerTail.lastIndex - t[1].length;
     let end = answerTail.lastIndex;
-    // "Answer: 171884 mod 17 = 14": the value stated is the end of the line's equation chain.
-    const lineEnd = lineEndAt(text, end, to);
-    const eq = text.lastIndexOf('=', lineEnd);
-    if (eq >= end) {
-      const j = skipBlanks(text, eq + 1, lineEnd);
+    // "Answer: 171884 mod 17 = 14": the value stated is the end of the sentence's equation chain.
+    const sentence = ctx.sentenceAround(start, end);
+    const sentenceEnd = sentence.start + sentence.text.length;
+    const eq = text.lastIndexOf('=', sentenceEnd);
+    if (eq >= end && /^[ \t]{0,3}(?:[-+*/^\u00d7(]|\\times|\\cdot|mod\b)/.test(text.slice(end, end + 8))) {
+      const j = skipBlanks(text, eq + 1, sentenceEnd);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
       if (v && v.index === j) { start = j; end = valueAt.lastIndex; }
