@@ -12,7 +12,7 @@ import { attributeSegmented, type AttributableRecord } from '../analysis/attribu
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions } from '../analysis/types.js';
 import { forEachFinding, isEcho, segmentAttempts, type Segmentation } from './segment.js';
-import { streamTraceFile } from './stream.js';
+import { STDIN, streamTraceFile } from './stream.js';
 import type { SegmentOptions, TraceDiagnostic } from './types.js';
 
 export interface ScanOptions {
@@ -58,10 +58,15 @@ export function mergeSummaries(parts: readonly ScanSummary[]): ScanSummary {
   return out;
 }
 
-/** One byte range on the calling thread. */
+/** One byte range on the calling thread (end Infinity: to the end, the only range of a pipe). */
 export async function scanRange(path: string, start: number, end: number, opts: Omit<ScanOptions, 'workers'>): Promise<ScanSummary> {
   const sum = emptySummary();
   sum.bytes = end - start;
+  let bytesRead = 0;
+  const onProgress = (done: number, total: number): void => {
+    bytesRead = done;
+    opts.onProgress?.(done, total);
+  };
   const count = (d: TraceDiagnostic): void => { sum.diagnostics[d.code] = (sum.diagnostics[d.code] ?? 0) + 1; };
   const countFinding = (code: string): void => { sum.diagnostics[code] = (sum.diagnostics[code] ?? 0) + 1; };
   // Rollouts of one prompt are adjacent in rollout dumps; the GRPO advantage needs the whole group.
@@ -82,7 +87,7 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     });
     group = [];
   };
-  for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress: opts.onProgress })) {
+  for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress })) {
     // segmentRecord's decisions without its positions and messages, which nothing here reads.
     const seg = segmentAttempts(rec, opts.segment);
     const n = seg.attempts.length;
@@ -100,6 +105,7 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     group.push({ record: rec, correct, steps: attributableSteps(seg) });
   }
   flush();
+  if (end === Infinity) sum.bytes = bytesRead;
   return sum;
 }
 
@@ -140,7 +146,10 @@ export function splitRanges(size: number, parts: number): [number, number][] {
 }
 
 export async function scanFile(path: string, opts: ScanOptions): Promise<ScanSummary> {
-  const size = (await stat(path)).size;
+  // A pipe (or `-`) has no size and no positions: read on this thread, to its end.
+  const info = path === STDIN ? undefined : await stat(path);
+  if (!info?.isFile()) return scanRange(path, 0, Infinity, opts);
+  const size = info.size;
   // Threads pay only when there is enough to share (starting one costs tens of milliseconds).
   const workers = size < 8 << 20 ? 0 : opts.workers ?? Math.min(availableParallelism(), 4);
   if (workers <= 1) return scanRange(path, 0, size, opts);

@@ -137,7 +137,24 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean): bo
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   if (st.fromQuestion && !(st.rule === 'equals' && st.aboutTarget)) return false;
   if (st.strength >= 3) return true;
-  return terse || strongValues.has(normalizeAnswer(st.value));
+  return terse || answerLike(normalizeAnswer(st.value), strongValues);
+}
+
+/**
+ * A value the record concludes elsewhere, or one a slip away from it: an integer of at least three
+ * digits with the same number of digits and at most two digits different (a wrong echo or a
+ * corrected retry: 2866467 beside 2866567, $660 beside $760). Sub-results differ in magnitude.
+ */
+function answerLike(v: string, strongValues: Set<string>): boolean {
+  if (strongValues.has(v)) return true;
+  if (!/^\d{3,}$/.test(v)) return false;
+  for (const w of strongValues) {
+    if (w.length !== v.length) continue;
+    let diff = 0;
+    for (let i = 0; i < v.length && diff <= 2; i++) if (v[i] !== w[i]) diff++;
+    if (diff <= 2) return true;
+  }
+  return false;
 }
 
 // A computation: an operator or "=" between numbers or brackets ("6 * 7", "= 42", "(1/2)^2").

@@ -3,8 +3,11 @@
 // line `===` + space/end); since a boundary is always right after a line break, a record's bytes
 // never split a UTF-8 sequence, and each record is decoded on its own (invalid bytes become
 // U+FFFD, which the parser reports). A byte range (`start`/`end`) lets several workers share a
-// file: a range owns the records whose `===` line starts inside it.
-import { open } from 'node:fs/promises';
+// file: a range owns the records whose `===` line starts inside it. A pipe, FIFO or `-` (standard
+// input) is read front to back to its end (never by its fstat size, which is 0); ranges need a
+// regular file.
+import { open, type FileHandle } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
 import { jsonlLineToRecords, jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
 import { parseRecordText, preambleDiagnostics, splitLines } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
@@ -12,15 +15,15 @@ import type { TraceDiagnostic, TraceRecord } from './types.js';
 export interface StreamOptions {
   /** Model name for records without a `model:` header (default: the path). */
   fileName?: string;
-  /** Default: `jsonl` for .jsonl/.json files, else `trace`. */
+  /** Default: `jsonl` for .jsonl/.json files, else `trace`; a pipe without either extension: `jsonl` when its first non-blank character is `{`. */
   format?: 'trace' | 'jsonl';
   signal?: AbortSignal;
-  /** Called after each chunk with the bytes consumed so far and the bytes to read in all. */
+  /** Called after each chunk with the bytes consumed so far and the bytes to read in all (0 when unknown: a pipe). */
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   /** Diagnostics outside any record: text before the first record, broken JSON lines. */
   onDiagnostic?: (d: TraceDiagnostic) => void;
   chunkSize?: number;
-  /** Byte range to read: records whose first byte lies in [start, end). Lines then count from the range's first record. */
+  /** Byte range to read: records whose first byte lies in [start, end). Lines then count from the range's first record. Regular files only (a pipe throws). */
   start?: number;
   end?: number;
 }
@@ -31,34 +34,194 @@ const CR = 0x0d;
 export const detectFormat = (path: string): 'trace' | 'jsonl' => (/\.jsonl?$/i.test(path) ? 'jsonl' : 'trace');
 
 export async function* streamTraceFile(path: string, opts: StreamOptions = {}): AsyncGenerator<TraceRecord> {
-  const format = opts.format ?? detectFormat(path);
-  if (format === 'jsonl') yield* streamJsonl(path, opts);
-  else yield* streamTrace(path, opts);
+  const source = await openSource(path, opts);
+  try {
+    const format = opts.format ?? (source.regular || KNOWN_EXTENSION.test(path) ? detectFormat(path) : await source.sniff());
+    if (format === 'jsonl') yield* streamJsonl(source, path, opts);
+    else yield* streamTrace(source, path, opts);
+  } finally {
+    await source.close();
+  }
+}
+
+/** `-` is standard input (as in most Unix tools). */
+export const STDIN = '-';
+/** Paths that name this process's standard input. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+const KNOWN_EXTENSION = /\.(trace|jsonl?)$/i;
+
+/** The model name for records read from standard input without a `model:` header. */
+const defaultFileName = (path: string): string => (path === STDIN ? 'stdin' : path);
+
+/**
+ * Where the bytes come from. A regular file is read by position (so a byte range can be read
+ * alone, and its size is known); anything else (a pipe, `-`, a FIFO, a character device, a
+ * socket) is read front to back until its end, whatever fstat says its size is.
+ */
+interface ByteSource {
+  readonly regular: boolean;
+  /** Bytes in all (a regular file's size at open); undefined when unknown until the end. */
+  readonly size: number | undefined;
+  /** Reads up to `target.length` bytes at `position` (regular files) or next; 0 at the end. */
+  read(target: Buffer, position: number): Promise<number>;
+  /** `trace` or `jsonl` from the first bytes (a JSON object opens a JSONL line); they are still read afterwards. */
+  sniff(): Promise<'trace' | 'jsonl'>;
+  close(): Promise<void>;
+}
+
+async function openSource(path: string, opts: StreamOptions): Promise<ByteSource> {
+  // Byte ranges (worker threads) need positions: only a regular file has them.
+  const ranged = (opts.start ?? 0) > 0 || (opts.end !== undefined && opts.end !== Infinity);
+  const noRange = new Error(`${path}: a byte range can only be read from a regular file, not from a pipe or device`);
+  if (path === STDIN) {
+    if (ranged) throw noRange;
+    return isMainThread ? stdinSource() : fileSource(await open('/dev/stdin', 'r'));
+  }
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (err) {
+    // /dev/stdin cannot be reopened when standard input is a socket (a parent's spawn pipe).
+    if (!ranged && isMainThread && STDIN_PATHS.has(path) && (err as NodeJS.ErrnoException).code === 'ENXIO') return stdinSource();
+    throw err;
+  }
+  const source = await fileSource(fh);
+  if (ranged && !source.regular) {
+    await source.close();
+    throw noRange;
+  }
+  return source;
+}
+
+async function fileSource(fh: FileHandle): Promise<ByteSource> {
+  let stat;
+  try {
+    stat = await fh.stat();
+  } catch (err) {
+    await fh.close();
+    throw err;
+  }
+  if (stat.isFile()) {
+    return {
+      regular: true,
+      size: stat.size,
+      read: async (target, position) => (await fh.read(target, 0, target.length, position)).bytesRead,
+      sniff: async () => {
+        const buf = Buffer.allocUnsafe(4096);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+        return sniffFormat(buf.subarray(0, bytesRead)) ?? 'trace';
+      },
+      close: () => fh.close(),
+    };
+  }
+  return sequentialSource(async () => {
+    const buf = Buffer.allocUnsafe(1 << 16);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    return bytesRead === 0 ? undefined : buf.subarray(0, bytesRead);
+  }, () => fh.close());
+}
+
+/** Standard input as a Node stream (it may be a pipe, a socket, a terminal or a file). */
+function stdinSource(): ByteSource {
+  const it = process.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  let ended = false;
+  return sequentialSource(async () => {
+    if (ended) return undefined;
+    const r = await it.next();
+    if (r.done) { ended = true; return undefined; }
+    return typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+  }, async () => {
+    if (!ended) await it.return?.();
+  });
+}
+
+/** A source read front to back: `pull` gives the next bytes, undefined at the end. */
+function sequentialSource(pull: () => Promise<Buffer | undefined>, close: () => Promise<void>): ByteSource {
+  /** Bytes pulled but not yet read (by sniff, or a chunk larger than the caller's room). */
+  let rest: Buffer | undefined;
+  return {
+    regular: false,
+    size: undefined,
+    async read(target) {
+      const chunk = rest && rest.length > 0 ? rest : await pull();
+      if (!chunk) return 0;
+      const n = chunk.copy(target, 0, 0, Math.min(target.length, chunk.length));
+      rest = n < chunk.length ? chunk.subarray(n) : undefined;
+      return n;
+    },
+    async sniff() {
+      // Usually the first chunk decides; more are pulled only while all is white space.
+      const parts: Buffer[] = rest ? [rest] : [];
+      for (;;) {
+        const seen = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+        const guess = sniffFormat(seen);
+        const more = guess === undefined ? await pull() : undefined;
+        if (!more) {
+          rest = seen.length > 0 ? seen : undefined;
+          return guess ?? 'trace';
+        }
+        parts.splice(0, parts.length, seen, more);
+      }
+    },
+    close,
+  };
+}
+
+/**
+ * JSONL when the first character that is not white space (after a BOM) opens a JSON object (a
+ * `.trace` file starts with `===` or text); undefined when the bytes are all white space so far.
+ */
+function sniffFormat(bytes: Buffer): 'trace' | 'jsonl' | undefined {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === NL || bytes[i] === CR)) i++;
+  if (i >= bytes.length) return undefined;
+  return bytes[i] === 0x7b ? 'jsonl' : 'trace';
+}
+
+interface Chunk {
+  /** Absolute offset of the chunk's first byte. */
+  at: number;
+  n: number;
+  /** No bytes follow this chunk. */
+  eof: boolean;
+  /** Bytes to read in all, for progress (0 when unknown: a pipe). */
+  total: number;
+  /** End of the byte range (Infinity: to the end). */
+  rangeEnd: number;
 }
 
 /**
  * Reads a byte range chunk by chunk straight into the queue (no per-chunk buffer); the first
- * read starts one byte early (when it can) so the caller sees the byte before the range.
+ * read starts one byte early (when it can) so the caller sees the byte before the range. A
+ * source that is not a regular file is read to its end, and its last chunk may be empty.
  */
-async function* chunks(path: string, opts: StreamOptions, queue: ByteQueue): AsyncGenerator<{ at: number; n: number; size: number; rangeEnd: number }> {
-  const fh = await open(path, 'r');
-  try {
-    const size = (await fh.stat()).size;
-    const chunkSize = opts.chunkSize ?? 1 << 20;
-    const rangeEnd = Math.min(opts.end ?? size, size);
-    let pos = Math.max(0, (opts.start ?? 0) - 1);
-    while (pos < size) {
+async function* chunks(source: ByteSource, opts: StreamOptions, queue: ByteQueue): AsyncGenerator<Chunk> {
+  const chunkSize = opts.chunkSize ?? 1 << 20;
+  if (source.size === undefined) {
+    let pos = 0;
+    for (;;) {
       opts.signal?.throwIfAborted();
-      const want = Math.min(chunkSize, size - pos);
-      const target = queue.reserve(want);
-      const { bytesRead } = await fh.read(target, 0, want, pos);
-      if (bytesRead === 0) break;
-      queue.length += bytesRead;
-      yield { at: pos, n: bytesRead, size, rangeEnd };
-      pos += bytesRead;
+      const target = queue.reserve(chunkSize);
+      const n = await source.read(target, pos);
+      queue.length += n;
+      const eof = n === 0;
+      yield { at: pos, n, eof, total: 0, rangeEnd: Infinity };
+      if (eof) return;
+      pos += n;
     }
-  } finally {
-    await fh.close();
+  }
+  const size = source.size;
+  const rangeEnd = Math.min(opts.end ?? size, size);
+  let pos = Math.max(0, (opts.start ?? 0) - 1);
+  while (pos < size) {
+    opts.signal?.throwIfAborted();
+    const want = Math.min(chunkSize, size - pos);
+    const target = queue.reserve(want);
+    const bytesRead = await source.read(target, pos);
+    if (bytesRead === 0) break;
+    queue.length += bytesRead;
+    yield { at: pos, n: bytesRead, eof: pos + bytesRead >= size, total: size, rangeEnd };
+    pos += bytesRead;
   }
 }
 
@@ -98,8 +261,8 @@ function recordStartAt(buf: Buffer, i: number, absolute: number, eof: boolean): 
   return c === 0x20 || c === 0x09 || c === NL || c === CR;
 }
 
-async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<TraceRecord> {
-  const fileName = opts.fileName ?? path;
+async function* streamTrace(source: ByteSource, path: string, opts: StreamOptions): AsyncGenerator<TraceRecord> {
+  const fileName = opts.fileName ?? defaultFileName(path);
   const rangeStart = opts.start ?? 0;
   const queue = new ByteQueue();
   let pending: Buffer = queue.view();
@@ -129,9 +292,8 @@ async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<T
     line = preambleLine;
   };
 
-  for await (const { at, n, size, rangeEnd } of chunks(path, opts, queue)) {
+  for await (const { at, n, eof, total, rangeEnd } of chunks(source, opts, queue)) {
     pending = queue.view();
-    const eof = at + n >= size;
     for (;;) {
       const i = pending.indexOf('===', scanFrom, 'latin1');
       if (i < 0) { scanFrom = Math.max(scanFrom, pending.length - 2); break; }
@@ -164,7 +326,7 @@ async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<T
       scanFrom -= keep;
       if (recordAt >= 0) recordAt = 0;
     }
-    opts.onProgress?.(Math.min(at + n, rangeEnd) - Math.max(0, rangeStart - 1), rangeEnd - Math.max(0, rangeStart - 1));
+    opts.onProgress?.(Math.min(at + n, rangeEnd) - Math.max(0, rangeStart - 1), total === 0 ? 0 : rangeEnd - Math.max(0, rangeStart - 1));
   }
   if (!done) {
     if (recordAt >= 0) yield emit(recordAt, pending.length);
@@ -172,20 +334,29 @@ async function* streamTrace(path: string, opts: StreamOptions): AsyncGenerator<T
   }
 }
 
-async function* streamJsonl(path: string, opts: StreamOptions): AsyncGenerator<TraceRecord> {
-  const fileName = opts.fileName ?? path;
+async function* streamJsonl(source: ByteSource, path: string, opts: StreamOptions): AsyncGenerator<TraceRecord> {
+  const fileName = opts.fileName ?? defaultFileName(path);
   let traceLine = 0;
   let index = 0;
-  for await (const r of streamJsonlRecords(path, opts)) {
+  for await (const r of jsonlRecords(source, path, opts)) {
     const rec = jsonlRecordToTrace(r, index++, traceLine, fileName);
     traceLine = rec.endLine + 1;
     yield rec;
   }
 }
 
-/** The responses of a JSONL file as `.trace` record inputs (what `import` writes), line by line. */
+/** The responses of a JSONL file (or `-`, a pipe) as `.trace` record inputs (what `import` writes), line by line. */
 export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}): AsyncGenerator<JsonlRecord> {
-  const fileName = opts.fileName ?? path;
+  const source = await openSource(path, opts);
+  try {
+    yield* jsonlRecords(source, path, opts);
+  } finally {
+    await source.close();
+  }
+}
+
+async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptions): AsyncGenerator<JsonlRecord> {
+  const fileName = opts.fileName ?? defaultFileName(path);
   const rangeStart = opts.start ?? 0;
   const queue = new ByteQueue();
   let lineNo = 0;
@@ -200,7 +371,7 @@ export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}
     return records;
   };
 
-  for await (const { at, n, size, rangeEnd } of chunks(path, opts, queue)) {
+  for await (const { at, n, eof, total, rangeEnd } of chunks(source, opts, queue)) {
     const pending = queue.view();
     let from = 0;
     for (;;) {
@@ -214,7 +385,7 @@ export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}
     }
     queue.drop(from);
     pendingAt += from;
-    opts.onProgress?.(Math.min(at + n, rangeEnd), rangeEnd);
-    if (at + n >= size && queue.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(queue.view());
+    opts.onProgress?.(Math.min(at + n, rangeEnd), total === 0 ? 0 : rangeEnd);
+    if (eof && queue.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(queue.view());
   }
 }
