@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSegmentOptions } from '../trace/options.js';
 import { segmentRecord } from '../trace/segment.js';
-import { streamTraceFile } from '../trace/stream.js';
+import { STDIN, streamTraceFile } from '../trace/stream.js';
 import { rolloutRunName } from '../trace/rolloutDir.js';
 import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
 import { traceSummary, type SummaryOptions } from './summary.js';
@@ -35,7 +35,8 @@ export function listTraceFiles(paths: readonly string[]): { files: string[]; ski
   };
   for (const p of paths) {
     try {
-      if (statSync(p).isDirectory()) walk(p);
+      // `-`: standard input; a pipe or FIFO given by name is read like a file.
+      if (p !== STDIN && statSync(p).isDirectory()) walk(p);
       else files.push(p);
     } catch (err) {
       skipped.push({ file: p, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message) });

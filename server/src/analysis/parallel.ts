@@ -11,6 +11,7 @@ import { CalibrationAccumulator, type AccumulatorState } from './calibrate.js';
 import { summarizeFile, type Skipped, type SummarizeResult } from './corpus.js';
 import type { CalibrationOptions, CalibrationResult } from './types.js';
 import type { SummaryOptions } from './summary.js';
+import { STDIN } from '../trace/stream.js';
 import type { SegmentOptions } from '../trace/types.js';
 
 export interface CalibrateFilesOptions extends Partial<CalibrationOptions> {
@@ -64,7 +65,7 @@ export async function calibrateFiles(files: readonly string[], options: Calibrat
   const progress = new Array<number>(tasks.length).fill(0);
   let records = 0;
   const report = (): void => options.onProgress?.({ bytesDone: progress.reduce((a, b) => a + b, 0), bytesTotal, records });
-  const results = workers <= 1 ? await runInline(tasks, options, progress, report) : await runOnWorkers(tasks, workers, options, progress, report);
+  const results = workers <= 1 ? await runInline(tasks, options, progress, report) : await runShared(tasks, workers, options, progress, report);
 
   // Merge in task order; a range's lines continue where the previous range of its file ended.
   const acc = new CalibrationAccumulator(by);
@@ -85,6 +86,17 @@ export async function calibrateFiles(files: readonly string[], options: Calibrat
   const result = acc.result(options);
   result.skipped = [...skipped, ...result.skipped];
   return { result, records };
+}
+
+/** Worker threads for the files; standard input (`-`) on this thread, the only one that can read it. */
+async function runShared(tasks: CalibrationTask[], count: number, options: CalibrateFilesOptions, progress: number[], report: () => void): Promise<TaskResult[]> {
+  const here = tasks.filter((t) => t.file === STDIN);
+  const there = tasks.filter((t) => t.file !== STDIN);
+  const [inline, threaded] = await Promise.all([runInline(here, options, progress, report), there.length > 0 ? runOnWorkers(there, count, options, progress, report) : []]);
+  const results = new Array<TaskResult>(tasks.length);
+  here.forEach((t, i) => { results[t.id] = inline[i]; });
+  for (const t of there) results[t.id] = threaded[t.id];
+  return results;
 }
 
 async function runInline(tasks: CalibrationTask[], options: CalibrateFilesOptions, progress: number[], report: () => void): Promise<TaskResult[]> {

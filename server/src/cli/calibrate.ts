@@ -1,11 +1,12 @@
 // `reflection-lens calibrate`: p, delta1, delta2, observed and predicted accuracy per model and
 // task (or per training step) of a corpus of traces, with intervals (DESIGN.md sections 4 and 8).
+import { existsSync } from 'node:fs';
 import { defaultCalibrationOptions } from '../analysis/calibrate.js';
 import { listTraceFiles, type Skipped } from '../analysis/corpus.js';
 import { calibrateFiles, type CalibrateFilesOptions } from '../analysis/parallel.js';
 import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
 import { renderCalibrationHtml } from '../report/html.js';
-import { writeFileAtomic } from '../util/atomicWrite.js';
+import { checkOutputs, OutputPathError, writeFileAtomic } from '../util/atomicWrite.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
@@ -58,10 +59,28 @@ export async function run(argv: string[]): Promise<number> {
   if (formats > 1) throw new UsageError('choose one of --json, --csv, --html');
 
   const { files, skipped } = listTraceFiles(args.positionals);
+  // Before hours of work: the report must not replace an input (also through a symlink or hard
+  // link, or a file found in an input folder) nor a directory, FIFO or device.
+  if (html !== undefined) {
+    try {
+      checkOutputs([{ what: '--html', path: html }], [...args.positionals, ...files]);
+    } catch (err) {
+      if (!(err instanceof OutputPathError)) throw err;
+      process.stderr.write(`reflection-lens calibrate: ${err.message}\n`);
+      return 1;
+    }
+  }
   const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers, summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) } });
 
   if (html !== undefined) {
-    writeFileAtomic(html, renderCalibrationHtml(result, { title: `Calibration: ${args.positionals.join(', ')}` }));
+    try {
+      writeFileAtomic(html, renderCalibrationHtml(result, { title: `Calibration: ${args.positionals.join(', ')}` }));
+    } catch (err) {
+      // Disk full, file size limit, a path changed meanwhile: a message; the old report stays.
+      const message = err instanceof OutputPathError ? err.message : `cannot write ${html}: ${err instanceof Error ? err.message : String(err)}`;
+      process.stderr.write(`reflection-lens calibrate: ${message}; ${existsSync(html) ? `${html} left unchanged` : `${html} not written`}\n`);
+      return 1;
+    }
     process.stderr.write(`calibrate: wrote ${html} (${result.groups.length} groups)\n`);
   } else if (args.flags.has('json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (args.flags.has('csv')) process.stdout.write(toCsv(result));

@@ -3,7 +3,7 @@ import { parseArgs, numberFlag, stringFlag, UsageError } from './args.js';
 import { ProgressLine } from './progress.js';
 import { ConfigError, parseConfigJson, readConfigFile } from '../training/runConfig.js';
 import { runTraining } from '../training/runner.js';
-import { listRuns } from '../training/runDir.js';
+import { listRuns, RunDirError } from '../training/runDir.js';
 
 export const summary = 'train a policy with GRPO (ds3: the paper\'s three-logit model; tiny-lm: a small transformer)';
 
@@ -121,6 +121,12 @@ export async function run(argv: string[]): Promise<number> {
     return done.state === 'failed' ? 1 : 0;
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
+    if (err instanceof RunDirError) {
+      // A damaged checkpoint or config.json: nothing was written; the message names file and field.
+      progress.done();
+      process.stderr.write(`reflection-lens train: ${err.message}\n`);
+      return 1;
+    }
     throw err;
   } finally {
     process.off('SIGINT', onSignal);

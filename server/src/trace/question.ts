@@ -20,6 +20,7 @@ const EMPTY: QuestionInfo = { targets: [], nouns: [], values: new Set() };
 export function normalizeMath(s: string): string {
   return s
     .replace(/\\(?:times|cdot|ast)|[\u00d7\u00b7\u22c5\u2217]/g, '*')
+    .replace(/\u2212/g, '-')
     .replace(/\\left|\\right|\\[,;:! ]|[$\s]|\\\(|\\\)|\\\[|\\\]|\{|\}/g, '')
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .toLowerCase();
@@ -69,7 +70,7 @@ function analyze(query: string): QuestionInfo {
   }
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
-  if (plain && /\d/.test(plain[1]) && /[-+*/^\u00d7]|\bmod\b|\btimes\b/.test(plain[1])) targets.push(normalizeMath(plain[1]));
+  if (plain && /\d/.test(plain[1]) && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1])) targets.push(normalizeMath(plain[1]));
   const productOf = /\bproduct of (\d[\d,]*) and (\d[\d,]*)/i.exec(query);
   if (productOf) targets.push(`${productOf[1]}*${productOf[2]}`.replace(/,/g, ''), `${productOf[2]}*${productOf[1]}`.replace(/,/g, ''));
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));

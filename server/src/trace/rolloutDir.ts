@@ -11,6 +11,9 @@
 // mid-line) is handed out after `quietMs`, so its complete lines are not lost; the reader reports
 // the torn last line. Every version (size, mtime) of a file is handed out exactly once; a file
 // rewritten later (a resumed job redoing a step) comes out again with `changed: true`.
+// "At rest" is measured on this watcher's own clock, from when it first saw the file's current
+// (size, mtime): a file's mtime comes from the clock of whatever wrote it (on NFS, the file
+// server's), so a file still being written can look hours old, or stamped in the future.
 // Only stat metadata is kept per file, so memory stays bounded however large the run.
 import { closeSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -121,10 +124,11 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
         const prev = handedOut.get(f.path);
         // Empty: verl has opened (or truncated, when redoing a step) but not yet written it.
         if (st.size === 0 || (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs)) continue;
-        const t = Date.now();
+        const t = performance.now(); // monotonic: a wall-clock step does not settle (or stall) files
         const seen = seenSince.get(f.path);
         if (!seen || seen.size !== st.size || seen.mtimeMs !== st.mtimeMs) seenSince.set(f.path, { size: st.size, mtimeMs: st.mtimeMs, at: t });
-        const age = Math.max(t - st.mtimeMs, t - (seenSince.get(f.path)?.at ?? t));
+        // Our observation alone: never the mtime, which a skewed clock makes look old.
+        const age = t - (seenSince.get(f.path)?.at ?? t);
         const complete = endsWithNewline(f.path, st.size);
         if (age < settleMs || (!complete && age < quietMs)) { waiting++; continue; }
         handedOut.set(f.path, { size: st.size, mtimeMs: st.mtimeMs });

@@ -206,7 +206,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     }
     // The record's last word before it stops is its final conclusion, however it is phrased
     // ("Wait, 12 * 30 = 360 ... 360 + 48 = 408" corrects an earlier "12 * 34 = 418").
-    const closing = k === inRegion.length && lastInSegment && lastInSegment.strength >= 1 && !lastInSegment.tentative && !lastInSegment.fromQuestion
+    const closing = k === inRegion.length && lastInSegment && lastInSegment.strength >= 1 && concludes(lastInSegment, strongValues, terse)
       && (!best || best.start < lastInSegment.start) && !(best && best.strength >= 3 && !derivationBetween(body, best.end, lastInSegment.start));
     if (closing) best = lastInSegment;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.

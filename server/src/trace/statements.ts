@@ -42,7 +42,7 @@ const answerTail = new RegExp(String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)
 const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
-const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to))\b/gi;
+const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
 const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?)\b|=/i;
 const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 
@@ -310,7 +310,11 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   for (const closer of ['\\)', '\\]', '$$', '$']) {
     if (text.startsWith(closer, k)) { k = skipBlanks(text, k + closer.length, to); break; }
   }
-  if (text[k] === '.' || text[k] === '!') k = skipBlanks(text, k + 1, to);
+  if (text[k] === '.' || text[k] === '!') {
+    // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
+    if (k + 1 < to && (text[k + 1] === ' ' || text[k + 1] === '\t')) return true;
+    k = skipBlanks(text, k + 1, to);
+  }
   return k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
 }
 

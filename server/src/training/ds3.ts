@@ -15,7 +15,7 @@ import { Rng } from '../analysis/random.js';
 import type { KlEstimator } from '../analysis/types.js';
 import { formatRecord } from '../trace/format.js';
 import { ConfigError } from './runConfig.js';
-import { latestCheckpoint, writeCheckpoint, writeRollouts } from './runDir.js';
+import { checkpointError, latestCheckpoint, showValue, writeCheckpoint, writeRollouts } from './runDir.js';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { RunIO, TrainPolicy } from './types.js';
@@ -268,12 +268,49 @@ function saveCheckpoint(io: RunIO, state: Ds3Checkpoint): void {
   writeCheckpoint(io.runDir, state.step, { 'state.json': JSON.stringify(state, null, 2) + '\n' });
 }
 
+/**
+ * Reads and validates a ds3 checkpoint's state.json: a JSON object whose `step` is the folder's
+ * step and whose `theta` and `reference` hold three finite numbers each. Anything else is a
+ * RunDirError naming the file, the field and what was expected (a resume never trains on NaN).
+ */
+export function readDs3Checkpoint(runDir: string, latest: { step: number; dir: string }): Ds3Checkpoint {
+  const fail = (problem: string): never => { throw checkpointError(runDir, latest, 'state.json', problem); };
+  let text = '';
+  try {
+    text = readFileSync(join(latest.dir, 'state.json'), 'utf8');
+  } catch (err) {
+    fail(`cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    fail(`not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`expected a JSON object {step, theta, reference}, got ${Array.isArray(raw) ? 'an array' : showValue(raw)}`);
+  const o = raw as Record<string, unknown>;
+  if (o.step !== latest.step) fail(Number.isInteger(o.step) ? `"step" is ${String(o.step)}, expected ${latest.step} (the checkpoint folder's step)` : `"step" must be the integer ${latest.step} (the checkpoint folder's step), got ${showValue(o.step)}`);
+  const logits = (key: 'theta' | 'reference'): Ds3Logits => {
+    const v = o[key];
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(`"${key}" must be an object {s, stop, resample} of finite numbers, got ${showValue(v)}`);
+    const l = v as Record<string, unknown>;
+    for (const k of ['s', 'stop', 'resample'] as const) {
+      if (typeof l[k] !== 'number' || !Number.isFinite(l[k])) fail(`"${key}.${k}" must be a finite number, got ${showValue(l[k])}`);
+    }
+    return { s: l.s as number, stop: l.stop as number, resample: l.resample as number };
+  };
+  return { step: latest.step, theta: logits('theta'), reference: logits('reference') };
+}
+
+/** Checks the newest checkpoint before a resume writes anything (the runner calls this). */
+export function checkDs3Checkpoint(runDir: string): void {
+  const latest = latestCheckpoint(runDir);
+  if (latest) readDs3Checkpoint(runDir, latest);
+}
+
 function loadCheckpoint(runDir: string): Ds3Checkpoint | null {
   const latest = latestCheckpoint(runDir);
-  if (!latest) return null;
-  const state = JSON.parse(readFileSync(join(latest.dir, 'state.json'), 'utf8')) as Ds3Checkpoint;
-  if (state.step !== latest.step) throw new Error(`checkpoint ${latest.dir} says step ${state.step}`);
-  return state;
+  return latest ? readDs3Checkpoint(runDir, latest) : null;
 }
 
 export const trainDs3: TrainPolicy = async (raw, io) => {

@@ -5,7 +5,9 @@
 //   checkpoints/step-000050/   one folder per checkpoint, published by an atomic rename
 //   rollouts/*.trace           sampled trajectories as .trace records (open them in the calibration view)
 // Everything except the append-only metrics is written atomically, so a killed run never leaves a
-// torn file; a line torn by a hard kill at the end of metrics.jsonl is dropped on reading.
+// torn file; a line torn by a hard kill at the end of metrics.jsonl is skipped on reading. A resume
+// never deletes a line silently: lines that are not metrics records go to metrics.corrupt.jsonl
+// with their line numbers, and what was moved or dropped is reported (planMetricsResume).
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -76,13 +78,15 @@ export function readStatus(dir: string): RunStatus | null {
   }
 }
 
-/** Appends metric lines to metrics.jsonl; each line reaches the file (and the disk) before `append` returns. */
+/**
+ * Appends metric lines to metrics.jsonl; each line reaches the file (and the disk) before `append`
+ * returns. The file is opened (created) at the first line, so a run that never logs writes nothing.
+ */
 export class MetricsWriter {
-  private fd: number;
-  constructor(dir: string) {
-    this.fd = openSync(join(dir, 'metrics.jsonl'), 'a');
-  }
+  private fd = -1;
+  constructor(private readonly dir: string) {}
   append(record: Record<string, unknown>): void {
+    if (this.fd < 0) this.fd = openSync(join(this.dir, 'metrics.jsonl'), 'a');
     writeSync(this.fd, JSON.stringify(record) + '\n');
     fsyncSync(this.fd);
   }
@@ -98,19 +102,26 @@ export interface MetricsRead {
   bad: { line: number; reason: string }[];
 }
 
+/** One metrics.jsonl line: the record, or why it is not one. */
+function parseMetricsLine(line: string): MetricsRead['records'][number] | string {
+  try {
+    const v: unknown = JSON.parse(line);
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { step?: unknown }).step === 'number') return v as MetricsRead['records'][number];
+    return 'not a JSON object with a numeric "step"';
+  } catch (err) {
+    return `not JSON (${(err as Error).message})`;
+  }
+}
+
 /** Parses metrics.jsonl text; a bad line is reported and skipped, never fatal. */
 export function parseMetrics(text: string): MetricsRead {
   const records: MetricsRead['records'] = [];
   const bad: MetricsRead['bad'] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    try {
-      const v: unknown = JSON.parse(line);
-      if (typeof v === 'object' && v !== null && typeof (v as { step?: unknown }).step === 'number') records.push(v as MetricsRead['records'][number]);
-      else bad.push({ line: i + 1, reason: 'not a JSON object with a numeric "step"' });
-    } catch (err) {
-      bad.push({ line: i + 1, reason: `not JSON (${(err as Error).message})` });
-    }
+    const parsed = parseMetricsLine(line);
+    if (typeof parsed === 'string') bad.push({ line: i + 1, reason: parsed });
+    else records.push(parsed);
   });
   return { records, bad };
 }
@@ -120,18 +131,119 @@ export function readMetrics(dir: string): MetricsRead {
   return existsSync(file) ? parseMetrics(readFileSync(file, 'utf8')) : { records: [], bad: [] };
 }
 
+export const CORRUPT_METRICS = 'metrics.corrupt.jsonl';
+
+/** What a resume from a checkpoint of `step` completed steps does to metrics.jsonl (planMetricsResume). */
+export interface MetricsResumePlan {
+  dir: string;
+  /** The checkpoint's step: lines of steps at or after it are not covered. */
+  step: number;
+  /** metrics.jsonl as it will be: the good lines the checkpoint covers, byte for byte, each ending in a newline. */
+  kept: string;
+  /** Lines that are not a metrics record (a torn last line, an edit gone wrong): moved to metrics.corrupt.jsonl. */
+  corrupt: { line: number; reason: string; text: string }[];
+  /** Lines of steps the checkpoint does not cover (a hard kill between a line and the next checkpoint): the resumed run logs them again. */
+  uncovered: { line: number; step: number }[];
+  /** Whether metrics.jsonl changes at all. */
+  changes: boolean;
+}
+
 /**
- * Before resuming from a checkpoint that completed `step` steps: drop metric lines of steps the
- * checkpoint does not cover (a hard kill between a metrics line and the next checkpoint) and any
- * torn line, so the resumed run appends a consistent history.
+ * Plans the metrics side of a resume from a checkpoint that completed `step` steps, reading only:
+ * the lines of steps the checkpoint does not cover are dropped (the resumed run logs them again)
+ * and lines that are not metrics records are set aside for metrics.corrupt.jsonl, so the resumed
+ * run appends to a consistent history. `applyMetricsResume` carries the plan out.
+ */
+export function planMetricsResume(dir: string, step: number): MetricsResumePlan {
+  const file = join(dir, 'metrics.jsonl');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const kept: string[] = [];
+  const corrupt: MetricsResumePlan['corrupt'] = [];
+  const uncovered: MetricsResumePlan['uncovered'] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const parsed = parseMetricsLine(line);
+    if (typeof parsed === 'string') corrupt.push({ line: i + 1, reason: parsed, text: line });
+    else if (parsed.step >= step) uncovered.push({ line: i + 1, step: parsed.step });
+    else kept.push(line + '\n');
+  });
+  const out = kept.join('');
+  return { dir, step, kept: out, corrupt, uncovered, changes: out !== text };
+}
+
+const lineList = (lines: number[]): string => (lines.length <= 10 ? lines.join(', ') : `${lines.slice(0, 10).join(', ')} and ${lines.length - 10} more`);
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** What carrying out the plan does, one message per kind of change (empty when nothing changes). */
+export function describeMetricsResume(plan: MetricsResumePlan): string[] {
+  const out: string[] = [];
+  if (plan.corrupt.length > 0) {
+    const lines = plan.corrupt.map((c) => c.line);
+    out.push(`metrics.jsonl: moved ${plural(lines.length, 'corrupt line')} (${lines.length === 1 ? 'line' : 'lines'} ${lineList(lines)}) to ${join(plan.dir, CORRUPT_METRICS)}, each with its line number and what is wrong with it`);
+  }
+  if (plan.uncovered.length > 0) {
+    const steps = plan.uncovered.map((u) => u.step);
+    const [lo, hi] = [Math.min(...steps), Math.max(...steps)];
+    out.push(`metrics.jsonl: dropped ${plural(steps.length, 'line')} of ${lo === hi ? `step ${lo}` : `steps ${lo}-${hi}`}, which the checkpoint at step ${plan.step} does not cover (the resumed run logs them again)`);
+  }
+  return out;
+}
+
+/**
+ * Carries out a resume plan: corrupt lines are appended to metrics.corrupt.jsonl first (and
+ * synced), then metrics.jsonl is replaced atomically, so a crash in between duplicates a line at
+ * worst and never loses one.
+ */
+export function applyMetricsResume(plan: MetricsResumePlan, now = new Date()): void {
+  if (plan.corrupt.length > 0) {
+    const fd = openSync(join(plan.dir, CORRUPT_METRICS), 'a');
+    try {
+      const at = now.toISOString();
+      writeSync(fd, plan.corrupt.map((c) => JSON.stringify({ file: 'metrics.jsonl', line: c.line, reason: c.reason, text: c.text, at }) + '\n').join(''));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  if (plan.changes) writeFileAtomic(join(plan.dir, 'metrics.jsonl'), plan.kept);
+}
+
+/**
+ * Before resuming from a checkpoint that completed `step` steps: drops the metric lines of steps
+ * the checkpoint does not cover and moves lines that are not records to metrics.corrupt.jsonl
+ * (planMetricsResume, applyMetricsResume). Returns how many record lines were dropped.
  */
 export function truncateMetricsTo(dir: string, step: number): number {
-  const file = join(dir, 'metrics.jsonl');
-  if (!existsSync(file)) return 0;
-  const { records } = parseMetrics(readFileSync(file, 'utf8'));
-  const kept = records.filter((r) => r.step < step);
-  writeFileAtomic(file, kept.map((r) => JSON.stringify(r) + '\n').join(''));
-  return records.length - kept.length;
+  const plan = planMetricsResume(dir, step);
+  applyMetricsResume(plan);
+  return plan.uncovered.length;
+}
+
+/** A run directory whose content cannot be used as it is (a damaged checkpoint, an invalid config.json on resume). */
+export class RunDirError extends Error {}
+
+/**
+ * The error for a damaged file of the checkpoint `latest`: `<file>: <problem>`, plus the previous
+ * checkpoint, if there is one, that a resume could start from instead.
+ */
+export function checkpointError(runDir: string, latest: { step: number; dir: string }, file: string, problem: string): RunDirError {
+  let previous: { step: number; name: string } | null = null;
+  const root = join(runDir, CHECKPOINTS);
+  for (const name of existsSync(root) ? readdirSync(root) : []) {
+    const m = /^step-(\d+)$/.exec(name);
+    const step = m ? Number(m[1]) : NaN;
+    if (step < latest.step && (previous === null || step > previous.step)) previous = { step, name };
+  }
+  const hint = previous ? `; ${join(root, previous.name)} is the previous checkpoint: move ${basename(latest.dir)} away to resume from it` : '';
+  return new RunDirError(`${join(latest.dir, file)}: ${problem}${hint}`);
+}
+
+/** A value as an error message shows it: JSON where it can, `Infinity`/`NaN`/`undefined` as such, cut at 60 characters. */
+export function showValue(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /**

@@ -1,12 +1,20 @@
 // Runs one training run (new or resumed) against a run directory: resolves the config, writes the
 // directory, dispatches to the policy, keeps status.json current. The trainer child process and
 // `reflection-lens train` both call this, so the CLI and the editor produce identical runs.
-import { resolve } from 'node:path';
-import { resolveDs3Config, trainDs3 } from './ds3.js';
+//
+// A resume checks everything first (config.json, the newest checkpoint: types, shapes, finite
+// values) and writes nothing until then; what it would change in metrics.jsonl (lines the
+// checkpoint does not cover, corrupt lines moved to metrics.corrupt.jsonl) is carried out, and
+// reported, only once the resumed run makes progress. A resume that fails before that leaves the
+// run directory exactly as it was.
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../util/atomicWrite.js';
+import { checkDs3Checkpoint, resolveDs3Config, trainDs3 } from './ds3.js';
 import { ConfigError, mergeRunConfig } from './runConfig.js';
 import {
-  createRunDir, latestCheckpoint, MetricsWriter, newRunDirName, readConfig, readStatus, truncateMetricsTo, writeConfig, writeStatus,
-  type RunState,
+  applyMetricsResume, createRunDir, describeMetricsResume, latestCheckpoint, MetricsWriter, newRunDirName, planMetricsResume, readConfig, readStatus,
+  RunDirError, writeConfig, writeStatus, type RunState,
 } from './runDir.js';
 import type { PolicyName, TrainPolicy, RunIO } from './types.js';
 
@@ -33,6 +41,8 @@ export interface RunRequest {
 interface PolicyModule {
   train: TrainPolicy;
   resolveConfig?(config: Record<string, unknown>): Record<string, unknown>;
+  /** Validates the run's newest checkpoint (throws a RunDirError naming file, field and expectation); reads only. */
+  checkCheckpoint?(runDir: string, config: Record<string, unknown>): void;
 }
 
 /** Whether a process with this pid exists (signal 0 probes without signalling). */
@@ -46,20 +56,35 @@ function processAlive(pid: number): boolean {
 }
 
 async function loadPolicy(policy: PolicyName): Promise<PolicyModule> {
-  if (policy === 'ds3') return { train: trainDs3, resolveConfig: (c) => ({ ...c, ...resolveDs3Config(c) }) };
+  if (policy === 'ds3') return { train: trainDs3, resolveConfig: (c) => ({ ...c, ...resolveDs3Config(c) }), checkCheckpoint: (dir) => checkDs3Checkpoint(dir) };
   // Loaded on demand: tiny-lm pulls in TensorFlow.js, which ds3 runs must not pay for. The
   // template path lets the bundler include the tinylm folder without a static import.
   const entry = 'train';
-  const mod = (await import(`./tinylm/${entry}.ts`)) as { trainTinyLm?: TrainPolicy; resolveTinyLmConfig?: PolicyModule['resolveConfig'] };
+  const mod = (await import(`./tinylm/${entry}.ts`)) as { trainTinyLm?: TrainPolicy; resolveTinyLmConfig?: PolicyModule['resolveConfig']; checkTinyLmCheckpoint?: PolicyModule['checkCheckpoint'] };
   if (typeof mod.trainTinyLm !== 'function') throw new Error('tiny-lm policy is not available in this build (tinylm/train does not export trainTinyLm)');
-  return { train: mod.trainTinyLm, resolveConfig: mod.resolveTinyLmConfig };
+  return { train: mod.trainTinyLm, resolveConfig: mod.resolveTinyLmConfig, checkCheckpoint: mod.checkTinyLmCheckpoint };
+}
+
+/** A file's bytes, or null when it does not exist (to put it back as it was). */
+function readIfExists(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
 }
 
 export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent, { type: 'done' }>> {
   let runDir: string;
   let config: Record<string, unknown>;
+  let policy: PolicyModule;
   let resumedAt: number | null = null;
+  /** Resume only: the changes to the run directory that wait for the resumed run's first progress. */
+  let pending: (() => void) | null = null;
+  let statusBefore: Buffer | null = null;
   if (req.resume) {
+    // Checks first; nothing in the run directory is written until all of them pass.
     runDir = resolve(req.resume);
     config = readConfig(runDir);
     const current = readStatus(runDir);
@@ -68,25 +93,38 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
     }
     const extra = mergeRunConfig({ policy: config.policy }, ...(req.config ?? []));
     // A resume may only extend the run; every other key stays what the run was started with.
-    if (typeof extra.steps === 'number' && extra.steps !== config.steps) {
-      config = { ...config, steps: extra.steps };
-      writeConfig(runDir, config);
+    const newSteps = typeof extra.steps === 'number' && extra.steps !== config.steps;
+    if (newSteps) config = { ...config, steps: extra.steps };
+    policy = await loadPolicy(mergeRunConfig({ policy: config.policy }).policy);
+    try {
+      policy.resolveConfig?.(config);
+    } catch (err) {
+      throw new RunDirError(`${join(runDir, 'config.json')}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
+    policy.checkCheckpoint?.(runDir, config);
     resumedAt = latestCheckpoint(runDir)?.step ?? 0;
-    truncateMetricsTo(runDir, resumedAt);
+    const plan = planMetricsResume(runDir, resumedAt);
+    const resumed = config;
+    const dir = runDir;
+    pending = () => {
+      pending = null;
+      if (newSteps) writeConfig(dir, resumed);
+      applyMetricsResume(plan);
+      for (const message of describeMetricsResume(plan)) req.onEvent({ type: 'log', message });
+    };
+    statusBefore = readIfExists(join(runDir, 'status.json'));
   } else {
     const merged = mergeRunConfig(...(req.config ?? []));
-    const policy = await loadPolicy(merged.policy);
+    policy = await loadPolicy(merged.policy);
     config = policy.resolveConfig ? policy.resolveConfig(merged) : merged;
     runDir = req.out ? resolve(req.out) : newRunDirName(req.runsRoot ?? 'runs', merged.policy);
     createRunDir(runDir, config);
   }
-  const policyName = mergeRunConfig({ policy: config.policy }).policy;
-  const policy = await loadPolicy(policyName);
   const steps = Number(config.steps ?? 0);
   const startedAt = readStatus(runDir)?.startedAt ?? new Date().toISOString();
   const status = (state: RunState, error?: string): void =>
     writeStatus(runDir, { state, step: latestCheckpoint(runDir)?.step ?? 0, pid: process.pid, startedAt, updatedAt: new Date().toISOString(), ...(error ? { error } : {}) });
+  const commit = (): void => pending?.();
 
   status('running');
   req.onEvent({ type: 'start', runDir, config, resumedAt });
@@ -94,6 +132,7 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
   const io: RunIO = {
     runDir,
     emit(m) {
+      commit(); // the resumed run's first line: its history is made consistent before it
       metrics.append(m);
       req.onEvent({ type: 'metrics', metrics: m });
     },
@@ -105,14 +144,27 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
   let done: Extract<TrainerEvent, { type: 'done' }>;
   try {
     await policy.train(config, io);
+    commit();
     const step = latestCheckpoint(runDir)?.step ?? 0;
     const state = step >= steps ? 'completed' : 'stopped';
     status(state);
     done = { type: 'done', state, runDir, step, steps };
   } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    status('failed', error);
-    done = { type: 'done', state: 'failed', runDir, step: latestCheckpoint(runDir)?.step ?? 0, steps, error };
+    let error = err instanceof Error ? err.message : String(err);
+    const step = latestCheckpoint(runDir)?.step ?? 0;
+    if (pending && step !== resumedAt) commit(); // a new checkpoint is progress: keep the history consistent with it
+    if (pending) {
+      // The resume failed before it made progress: put status.json back as well, so the run
+      // directory is exactly as it was (nothing else was written).
+      pending = null;
+      const file = join(runDir, 'status.json');
+      if (statusBefore) writeFileAtomic(file, statusBefore);
+      else rmSync(file, { force: true });
+      error += ' (the run directory was left as it was)';
+    } else {
+      status('failed', error);
+    }
+    done = { type: 'done', state: 'failed', runDir, step, steps, error };
   } finally {
     metrics.close();
   }

@@ -99,7 +99,7 @@ test('watcher: once mode hands out what is there and ends; a missing dir is wait
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-'));
   try {
     for (const s of [5, 1, 3]) writeFakeRolloutStep(dir, s, fake);
-    // Old files are settled immediately.
+    // Old mtimes do not settle a file: it is at rest settleMs after the watcher first saw it as it is.
     for (const s of [1, 3, 5]) utimesSync(join(dir, `${s}.jsonl`), new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
     writeFileSync(join(dir, '9.jsonl'), ''); // opened by verl, nothing written yet
     const steps: number[] = [];

@@ -6,9 +6,9 @@ import { selectBackend, type Tf } from '../backend.js';
 import { DecisionStats, Layout, Rng, reflectionSequence, reward, sampleProblem, type Problem } from '../multiplication.js';
 import type { RunIO, TrainPolicy } from '../types.js';
 import { Adam } from './adam.js';
-import { loadLatestCheckpoint, pruneCheckpoints, saveCheckpoint } from './checkpoint.js';
+import { loadLatestCheckpoint, pruneCheckpoints, readTinyLmCheckpoint, saveCheckpoint, type ExpectedTensors, type LoopState } from './checkpoint.js';
 import { parseConfig, resolveTinyLmConfig, type TinyLmConfig } from './config.js';
-import { cloneParams, disposeParams, initParams, makeModel, matmulModeFor, type Model, type Params } from './model.js';
+import { cloneParams, disposeParams, initParams, makeModel, matmulModeFor, paramShapes, type Model, type ModelShape, type Params } from './model.js';
 import { groupAdvantages, makeConstants, responseMask, tokenLogp, type Constants } from './objectives.js';
 import { grpoUpdate, supervisedUpdate, type Learner } from './update.js';
 import { evalProblems, evaluateSplit, generate, type SplitResult } from './rollout.js';
@@ -17,14 +17,44 @@ type Tensor = tfjs.Tensor;
 
 export { resolveTinyLmConfig };
 
-interface LoopState { step: number; rng: number; adamT: number }
-
 /** Warm-up steps actually run: `steps` counts the whole run, warm-up included. */
 const warmupOf = (cfg: TinyLmConfig) => (cfg.objective === 'grpo' ? Math.min(cfg.warmupSteps, cfg.steps) : 0);
 
 /** Phase of the s-th step (s = steps completed once it ends, 1-based). */
 function phaseOf(cfg: TinyLmConfig, s: number): 'sft' | 'dft' | 'grpo' {
   return s <= warmupOf(cfg) ? cfg.warmupObjective : cfg.objective;
+}
+
+/** The token layout of a run: its tasks, and as many attempts as maxAttempts and maxResponseLength allow. */
+function layoutOf(cfg: TinyLmConfig): Layout {
+  const attempts = cfg.maxResponseLength === null ? cfg.maxAttempts : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / (new Layout([...cfg.tasks, ...cfg.oodTasks], 1).attemptLength)));
+  if (attempts < 1) throw new Error(`tiny-lm config: maxResponseLength ${cfg.maxResponseLength} is shorter than one attempt`);
+  return new Layout([...cfg.tasks, ...cfg.oodTasks], attempts);
+}
+
+function modelShapeOf(cfg: TinyLmConfig, layout: Layout): ModelShape {
+  return { vocab: 16, seqLength: layout.seqLength, slots: layout.slots(), segments: layout.segments(), dModel: cfg.dModel, heads: cfg.heads, layers: cfg.layers, mlpRatio: cfg.mlpRatio };
+}
+
+/** What a checkpoint of this config holds: parameters, Adam moments when saved, and the reference once GRPO has begun. */
+function expectedTensors(cfg: TinyLmConfig, shape: ModelShape): (state: LoopState) => ExpectedTensors {
+  const params = paramShapes(shape);
+  return (st) => ({
+    required: [
+      ...params.map(([n, s]): [string, number[]] => [`p/${n}`, s]),
+      ...(st.step > 0 && phaseOf(cfg, st.step) === 'grpo' ? params.map(([n, s]): [string, number[]] => [`ref/${n}`, s]) : []),
+    ],
+    optional: params.flatMap(([n, s]): [string, number[]][] => [[`m/${n}`, s], [`v/${n}`, s]]),
+  });
+}
+
+/**
+ * Validates the newest checkpoint of a run against its config (names, shapes, finite values, loop
+ * state) without loading TensorFlow.js; the runner calls it before a resume writes anything.
+ */
+export function checkTinyLmCheckpoint(runDir: string, raw: Record<string, unknown>): void {
+  const cfg = parseConfig(raw);
+  readTinyLmCheckpoint(runDir, expectedTensors(cfg, modelShapeOf(cfg, layoutOf(cfg))));
 }
 
 export const trainTinyLm: TrainPolicy = async (raw, io) => {
@@ -59,10 +89,8 @@ class TinyLmRun {
   readonly oodEval: Problem[];
 
   constructor(readonly tf: Tf, readonly backendName: string, readonly cfg: TinyLmConfig, readonly io: RunIO) {
-    const attempts = cfg.maxResponseLength === null ? cfg.maxAttempts : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / (new Layout([...cfg.tasks, ...cfg.oodTasks], 1).attemptLength)));
-    if (attempts < 1) throw new Error(`tiny-lm config: maxResponseLength ${cfg.maxResponseLength} is shorter than one attempt`);
-    this.layout = new Layout([...cfg.tasks, ...cfg.oodTasks], attempts);
-    this.model = makeModel(tf, { vocab: 16, seqLength: this.layout.seqLength, slots: this.layout.slots(), segments: this.layout.segments(), dModel: cfg.dModel, heads: cfg.heads, layers: cfg.layers, mlpRatio: cfg.mlpRatio }, matmulModeFor(backendName));
+    this.layout = layoutOf(cfg);
+    this.model = makeModel(tf, modelShapeOf(cfg, this.layout), matmulModeFor(backendName));
     this.consts = makeConstants(tf, this.layout);
     this.params = initParams(tf, this.model.shape, cfg.seed);
     this.adam = new Adam(tf, warmupOf(cfg) > 0 ? cfg.warmupLr : cfg.lr);
@@ -231,7 +259,7 @@ class TinyLmRun {
   /** Restores the newest checkpoint, if any: weights, optimizer moments, sampler state, reference. */
   resume(): boolean {
     const { tf, cfg, io } = this;
-    const ck = loadLatestCheckpoint<LoopState>(tf, io.runDir);
+    const ck = loadLatestCheckpoint(tf, io.runDir, expectedTensors(cfg, this.model.shape));
     if (!ck) return false;
     try {
       const st = ck.state;
