@@ -71,8 +71,12 @@ function analyze(query: string): QuestionInfo {
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
   if (plain && /\d/.test(plain[1]) && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1])) targets.push(normalizeMath(plain[1]));
-  const productOf = /\bproduct of (\d[\d,]*) and (\d[\d,]*)/i.exec(query);
-  if (productOf) targets.push(`${productOf[1]}*${productOf[2]}`.replace(/,/g, ''), `${productOf[2]}*${productOf[1]}`.replace(/,/g, ''));
+  const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
+  if (productOf) {
+    const [a, b] = [(productOf[1] ?? productOf[2] ?? productOf[3]).replace(/,/g, ''), productOf[4].replace(/,/g, '')];
+    targets.push(`${a}*${b}`, `${b}*${a}`);
+    nouns.push('product');
+  }
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
   if (head) {
     for (const w of head[1].toLowerCase().split(/\s+/)) {

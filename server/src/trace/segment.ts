@@ -158,7 +158,7 @@ function answerLike(v: string, strongValues: Set<string>): boolean {
 }
 
 // A computation: an operator or "=" between numbers or brackets ("6 * 7", "= 42", "(1/2)^2").
-const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212]|\\times|\\cdot)\s{0,3}[\d({\\]/;
+const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}[\d({\\$]/;
 
 /** Is there new work (a computation) between two statements? Restating or commenting is not. */
 function derivationBetween(body: string, from: number, to: number): boolean {

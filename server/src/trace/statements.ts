@@ -39,7 +39,8 @@ const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM})(?:[ \t]{0,2}(?:\^[ \t]{0,2}\
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');
 const answerTail = new RegExp(String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:is|:|=|would be|will be|should be|must be|of)[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\$|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`, 'y');
-const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
+// **X**, with a currency sign and up to two unit words inside ("**$1,078**", "**2,138 bottles**").
+const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
 const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
@@ -267,6 +268,8 @@ function findConclusions(ctx: Context): void {
     while ((v = valueAll.exec(clause)) !== null) {
       const after = clause.slice(v.index + v[0].length).trimStart();
       if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
+      // "828, not 827", "instead of 827": a value set aside, not the result.
+      if (/\b(?:not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(clause.slice(Math.max(0, v.index - 16), v.index))) continue;
       if (standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length)) last = v;
     }
     if (!last) continue;

@@ -4,6 +4,7 @@
 // rollouts x 20 KB costs one read and bounded memory. This is the engine side of the calibration
 // view's time axis: the CLI (`verl watch --json`) and the language server consume the same
 // iterator.
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { watchRolloutDir, type StepFile } from '../../trace/rolloutDir.js';
 import { streamTraceFile } from '../../trace/stream.js';
@@ -24,7 +25,12 @@ export interface StepSummary {
   /** The file ended in a torn line (reported in `skipped`). */
   partial: boolean;
   bytes: number;
-  /** false for an interim summary of the records read so far (see `partialEveryMs`); the step's final summary follows. */
+  /**
+   * false for an interim summary of the records read so far (see `partialEveryMs`); the step's
+   * final summary follows. Also false for the last summary of a reading that did not get the
+   * bytes the watcher saw (the file shrank, or changed while it was read; said in `skipped`):
+   * the watcher hands the file out again once it is at rest, and that reading replaces this one.
+   */
   complete: boolean;
   /** Rollouts read (JSON lines with a response). */
   records: number;
@@ -75,18 +81,20 @@ export async function* stepFileSummaries(file: StepFile, run: string, opts: Step
   const skipped: StepSummary['skipped'] = [];
   let brokenLines = 0;
   let records = 0;
+  let bytesRead = 0;
   const stream = streamTraceFile(file.path, {
     format: 'jsonl',
     fileName: run,
     end: file.size,
     signal: opts.signal,
+    onProgress: (done) => { bytesRead = Math.max(bytesRead, done); },
     onDiagnostic: (d) => {
       if (brokenLines++ < MAX_LINE_REPORTS) skipped.push({ file: file.path, line: d.line, reason: d.message });
     },
   });
-  const summary = (complete: boolean): StepSummary => {
+  const summary = (complete: boolean, last = complete, cut: StepSummary['skipped'] = []): StepSummary => {
     const result = acc.result({ bootstrap: opts.bootstrap ?? 200, seed: opts.seed ?? 1, horizon: opts.horizon });
-    const more = complete && brokenLines > MAX_LINE_REPORTS ? [{ file: file.path, reason: `${brokenLines - MAX_LINE_REPORTS} more unusable lines` }] : [];
+    const more = last && brokenLines > MAX_LINE_REPORTS ? [{ file: file.path, reason: `${brokenLines - MAX_LINE_REPORTS} more unusable lines` }] : [];
     return {
       run,
       step: file.step,
@@ -98,7 +106,7 @@ export async function* stepFileSummaries(file: StepFile, run: string, opts: Step
       records,
       seconds: (performance.now() - t0) / 1000,
       groups: result.groups,
-      skipped: [...skipped, ...more, ...result.skipped],
+      skipped: [...cut, ...skipped, ...more, ...result.skipped],
     };
   };
   let nextPartial = opts.partialEveryMs === undefined ? Infinity : t0 + opts.partialEveryMs;
@@ -112,7 +120,29 @@ export async function* stepFileSummaries(file: StepFile, run: string, opts: Step
       nextPartial = performance.now() + opts.partialEveryMs!;
     }
   }
-  yield summary(true);
+  const changed = await changedWhileRead(file, bytesRead);
+  yield changed ? summary(false, true, [{ file: file.path, reason: changed }]) : summary(true);
+}
+
+/**
+ * Why a reading of `file` does not stand for the version the watcher handed out, or undefined
+ * when it does: fewer bytes read than the watcher saw (the file shrank: truncated, or replaced
+ * by a shorter one), or a size or mtime now different from the watcher's (written to while read).
+ */
+async function changedWhileRead(file: StepFile, bytesRead: number): Promise<string | undefined> {
+  let now: { size: number; mtimeMs: number } | undefined;
+  try {
+    now = await stat(file.path);
+  } catch {
+    now = undefined;
+  }
+  const was = `${file.size} bytes when it was at rest, ${bytesRead} read`;
+  if (!now) return `removed while it was read (${was}): read again if it comes back`;
+  if (now.size < file.size) return `shrank while it was read (${was}, ${now.size} now): read again once it is at rest`;
+  if (now.size !== file.size || now.mtimeMs !== file.mtimeMs) return `changed while it was read (${was}, ${now.size} now): read again once it is at rest`;
+  // Same size and mtime now, yet the read came up short: cut and written again in between.
+  if (bytesRead < file.size) return `shrank while it was read (${was}): read again once it is at rest`;
+  return undefined;
 }
 
 /** The final summary of one step file. */
