@@ -211,21 +211,27 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     if (closing) best = lastInSegment;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (!best || (best.strength < 3 && best !== lastInSegment)) continue;
-    const norm = normalizeAnswer(best.value);
     // Back from the segment's conclusion: the same value concluded earlier in the segment is the
     // same candidate when only restatement lies between (placed where it was first concluded),
     // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
-    // 475700 - 475673 = 27").
+    // 475700 - 475673 = 27"); an explicit answer with another value before new work is an
+    // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:").
     const floor = attempts.at(-1)?.candidate.end ?? region.start;
     const chain: Statement[] = [best];
     for (let b = statements.indexOf(best) - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!concludes(st, strongValues, terse)) continue;
-      if (normalizeAnswer(st.value) !== norm) break;
-      if (derivationBetween(body, st.end, chain[0].start)) { if (st.strength >= 3 && chain[0].strength >= 3) chain.unshift(st); else break; }
-      else chain[0] = st;
+      const worked = derivationBetween(body, st.end, chain[0].start);
+      if (normalizeAnswer(st.value) !== normalizeAnswer(chain[0].value)) {
+        if (st.strength >= 4 && worked) { chain.unshift(st); continue; }
+        break;
+      }
+      if (!worked) chain[0] = st;
+      else if (st.strength >= 3 && chain[0].strength >= 3) chain.unshift(st);
+      else break;
     }
     for (const [c, cand] of chain.entries()) {
+      const norm = normalizeAnswer(cand.value);
       const lastOfSegment = c === chain.length - 1;
       const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
       const prev = attempts.at(-1);

@@ -310,6 +310,9 @@ const skipBlanks = (text: string, j: number, to: number): number => {
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 function atLineEnd(text: string, k: number, to: number): boolean {
   k = skipBlanks(text, k, to);
+  // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
+  const unit = /^[A-Za-z][A-Za-z/]{0,10}(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24));
+  if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
   for (const closer of ['\\)', '\\]', '$$', '$']) {
     if (text.startsWith(closer, k)) { k = skipBlanks(text, k + closer.length, to); break; }
   }
