@@ -78,7 +78,9 @@ function analyze(query: string): QuestionInfo {
     nouns.push('product');
   }
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
-  if (head) {
+  // "How many gallons ...": what is counted names its unit, which every step mentions; only
+  // "what is the remainder / units digit / total" names the quantity itself.
+  if (head && !/^how (?:many|much)/i.test(head[0])) {
     for (const w of head[1].toLowerCase().split(/\s+/)) {
       if (w.length >= 3 && !STOP_WORDS.has(w)) nouns.push(w.replace(/(?<=[^s])s$/, ''));
     }

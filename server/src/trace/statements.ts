@@ -44,7 +44,7 @@ const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
 const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
-const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?)\b|=/i;
+const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had)\b|=/i;
 const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 
 export interface StatementOptions {
