@@ -70,7 +70,8 @@ function analyze(query: string): QuestionInfo {
   }
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
-  if (plain && /\d/.test(plain[1]) && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1])) targets.push(normalizeMath(plain[1]));
+  // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
+  if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, ''))) targets.push(normalizeMath(plain[1]));
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
   if (productOf) {
     const [a, b] = [(productOf[1] ?? productOf[2] ?? productOf[3]).replace(/,/g, ''), productOf[4].replace(/,/g, '')];

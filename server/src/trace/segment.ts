@@ -142,7 +142,7 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean): bo
 
 /**
  * A value the record concludes elsewhere, or one a slip away from it: an integer of at least three
- * digits with the same number of digits and at most two digits different (a wrong echo or a
+ * digits with the same number of digits and at most one digit (three-digit values) or two different (a wrong echo or a
  * corrected retry: 2866467 beside 2866567, $660 beside $760). Sub-results differ in magnitude.
  */
 function answerLike(v: string, strongValues: Set<string>): boolean {
@@ -150,9 +150,10 @@ function answerLike(v: string, strongValues: Set<string>): boolean {
   if (!/^\d{3,}$/.test(v)) return false;
   for (const w of strongValues) {
     if (w.length !== v.length) continue;
+    const allowed = v.length <= 3 ? 1 : 2;
     let diff = 0;
-    for (let i = 0; i < v.length && diff <= 2; i++) if (v[i] !== w[i]) diff++;
-    if (diff <= 2) return true;
+    for (let i = 0; i < v.length && diff <= allowed; i++) if (v[i] !== w[i]) diff++;
+    if (diff <= allowed) return true;
   }
   return false;
 }
@@ -201,7 +202,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     let lastInSegment: Statement | undefined;
     for (; si < statements.length && statements[si].start < segEnd; si++) {
       const st = statements[si];
-      lastInSegment = st;
+      // A check against the question's own numbers ("354 + 531 = 885") is not more work on the answer.
+      if (!st.fromQuestion && !st.tentative) lastInSegment = st;
       if (concludes(st, strongValues, terse) && (!best || st.strength >= best.strength)) best = st;
     }
     // The record's last word before it stops is its final conclusion, however it is phrased

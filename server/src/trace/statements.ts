@@ -380,7 +380,9 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   const sentence = ctx.sentenceAround(start, start + last[0].length);
   if (!copulaRe.test(sentence.text)) return undefined;
   ctx.add(start, start + last[0].length, 'last-number', 0);
-  return ctx.out[0];
+  const st = ctx.out[0];
+  // A number the question quotes is the question restated, even as a response's last word.
+  return st && !st.fromQuestion ? st : undefined;
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
