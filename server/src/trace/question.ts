@@ -12,6 +12,11 @@ export interface QuestionInfo {
   nouns: string[];
   /** Normalized numbers that appear in the question. */
   values: Set<string>;
+  /**
+   * For a question that asks for a product a * b: its size, a * b. A result within 15% of it
+   * reads as an attempt at the product (a slip changes a few digits); a partial product does not.
+   */
+  scale?: number;
 }
 
 const EMPTY: QuestionInfo = { targets: [], nouns: [], values: new Set() };
@@ -53,11 +58,13 @@ function analyze(query: string): QuestionInfo {
   for (const m of query.matchAll(/\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g)) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
   const targets: string[] = [];
   const nouns: string[] = [];
+  let product: [string, string] | undefined;
   const mul = multiplicationRe.exec(query);
   if (mul) {
     const [a, b] = [mul[1].replace(/,/g, ''), mul[2].replace(/,/g, '')];
     targets.push(`${a}*${b}`, `${b}*${a}`);
     nouns.push('product');
+    product = [a, b];
   }
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
   const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
@@ -77,7 +84,10 @@ function analyze(query: string): QuestionInfo {
     const [a, b] = [(productOf[1] ?? productOf[2] ?? productOf[3]).replace(/,/g, ''), productOf[4].replace(/,/g, '')];
     targets.push(`${a}*${b}`, `${b}*${a}`);
     nouns.push('product');
+    product = [a, b];
   }
+  // The product is the asked quantity only when no other asked expression says otherwise ("64×64 + 64×26").
+  const scale = product && targets.every((t) => t === `${product[0]}*${product[1]}` || t === `${product[1]}*${product[0]}`) ? Number(product[0]) * Number(product[1]) : undefined;
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
   // "How many gallons ...": what is counted names its unit, which every step mentions; only
   // "what is the remainder / units digit / total" names the quantity itself.
@@ -86,5 +96,5 @@ function analyze(query: string): QuestionInfo {
       if (w.length >= 3 && !STOP_WORDS.has(w)) nouns.push(w.replace(/(?<=[^s])s$/, ''));
     }
   }
-  return { targets, nouns: [...new Set(nouns)].slice(0, 6), values };
+  return { targets, nouns: [...new Set(nouns)].slice(0, 6), values, ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}) };
 }

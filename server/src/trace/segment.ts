@@ -130,14 +130,14 @@ export interface Segmentation {
 }
 
 /** May this statement conclude an attempt? */
-function concludes(st: Statement, strongValues: Set<string>, terse: boolean): boolean {
+function concludes(st: Statement, strongValues: Set<string>, terse: boolean, scale?: number): boolean {
   if (st.strength >= 4) return true;
   if (st.tentative) return false;
   // A value the question quotes is a candidate only when an equation of the asked expression
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   if (st.fromQuestion && !(st.rule === 'equals' && st.aboutTarget)) return false;
   if (st.strength >= 3) return true;
-  return terse || answerLike(normalizeAnswer(st.value), strongValues);
+  return terse || answerLike(normalizeAnswer(st.value), strongValues, scale);
 }
 
 /**
@@ -145,8 +145,9 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean): bo
  * digits with the same number of digits and at most one digit (three-digit values) or two different (a wrong echo or a
  * corrected retry: 2866467 beside 2866567, $660 beside $760). Sub-results differ in magnitude.
  */
-function answerLike(v: string, strongValues: Set<string>): boolean {
+function answerLike(v: string, strongValues: Set<string>, scale?: number): boolean {
   if (strongValues.has(v)) return true;
+  if (scale !== undefined && /^\d+$/.test(v)) return Math.abs(Number(v) - scale) <= 0.05 * scale;
   if (!/^\d{3,}$/.test(v)) return false;
   for (const w of strongValues) {
     if (w.length !== v.length) continue;
@@ -189,7 +190,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     if (final) strongValues.add(normalizeAnswer(final.value));
   }
 
-  const terse = !anyStrong && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
+  const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion = found.map((m, j) => ({ m, j })).filter(({ m }) => m.start >= region.start && m.start < region.end);
   const attempts: Attempt[] = [];
@@ -204,11 +205,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       const st = statements[si];
       // A check against the question's own numbers ("354 + 531 = 885") is not more work on the answer.
       if (!st.fromQuestion && !st.tentative) lastInSegment = st;
-      if (concludes(st, strongValues, terse) && (!best || st.strength >= best.strength)) best = st;
+      if (concludes(st, strongValues, terse, question.scale) && (!best || st.strength >= best.strength)) best = st;
     }
     // The record's last word before it stops is its final conclusion, however it is phrased
     // ("Wait, 12 * 30 = 360 ... 360 + 48 = 408" corrects an earlier "12 * 34 = 418").
-    const closing = k === inRegion.length && lastInSegment && lastInSegment.strength >= 1 && concludes(lastInSegment, strongValues, terse)
+    const closing = k === inRegion.length && lastInSegment && lastInSegment.strength >= 1 && concludes(lastInSegment, strongValues, terse, question.scale)
       && (!best || best.start < lastInSegment.start) && !(best && best.strength >= 3 && !derivationBetween(body, best.end, lastInSegment.start));
     if (closing) best = lastInSegment;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
@@ -222,7 +223,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     const chain: Statement[] = [best];
     for (let b = statements.indexOf(best) - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
-      if (!concludes(st, strongValues, terse)) continue;
+      if (!concludes(st, strongValues, terse, question.scale)) continue;
       const worked = derivationBetween(body, st.end, chain[0].start);
       if (normalizeAnswer(st.value) !== normalizeAnswer(chain[0].value)) {
         if (st.strength >= 4 && worked) { chain.unshift(st); continue; }

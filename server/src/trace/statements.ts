@@ -149,7 +149,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
   // After an operator ("3L - 1", "x + 2"): a term, not a result. A sign belongs to the value itself.
   let b = start - 1;
   while (text[b] === ' ' || text[b] === '\t') b--;
-  if (!boldOpen && b < start - 1 && /[-+*/\u00d7^\u2212]/.test(text[b] ?? '')) return false;
+  const markdownBold = text[b] === '*' && text[b - 1] === '*';
+  if (!boldOpen && !markdownBold && b < start - 1 && /[-+*/\u00d7^\u2212]/.test(text[b] ?? '')) return false;
   let k = end;
   while (text[k] === ' ' || text[k] === '\t') k++;
   if (text.startsWith('**', k)) return true; // a bold closer
@@ -205,7 +206,7 @@ function matchingBrace(text: string, open: number, to: number): number {
 const answerWordRe = /answer/gi;
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14".
-const labelRe = /^[ \t]{0,4}(?:\*\*)?(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gim;
+const labelRe = /(?:^|[.;][ \t]{1,3})[ \t]{0,4}(?:\*\*)?(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gim;
 
 function findLabels(ctx: Context): void {
   const { text, from, to } = ctx;
@@ -313,7 +314,7 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
   const unit = /^[A-Za-z][A-Za-z/]{0,10}(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24));
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
-  for (const closer of ['\\)', '\\]', '$$', '$']) {
+  for (const closer of ['\\)', '\\]', '$$', '$', '**']) {
     if (text.startsWith(closer, k)) { k = skipBlanks(text, k + closer.length, to); break; }
   }
   if (text[k] === '.' || text[k] === '!') {
