@@ -26,8 +26,14 @@ export interface RunIO {
  * - Checkpoints: `writeCheckpoint(runDir, stepsDone, files)` / `latestCheckpoint(runDir)` in runDir.ts
  *   (a folder checkpoints/step-N/ published atomically). The run counts as completed when the
  *   latest checkpoint's step >= config.steps, so checkpoint at the last step and on abort.
- * - Resume: the runner drops metrics lines with step >= the latest checkpoint's step before calling
- *   the policy again, and may raise config.steps. Rollouts: `writeRollouts(runDir, name, text)`.
+ * - Resume: the runner first validates config.json and the newest checkpoint (the policy module's
+ *   optional `check<Policy>Checkpoint(runDir, config)`: ds3 `checkDs3Checkpoint`, tiny-lm
+ *   `checkTinyLmCheckpoint`; a damaged one is a RunDirError naming file, field and expectation)
+ *   and writes nothing until they pass. Metrics lines with step >= the latest checkpoint's step are
+ *   dropped and lines that are not records moved to metrics.corrupt.jsonl (both reported), and a
+ *   raised config.steps written, at the resumed run's first progress (its first `emit`, a new
+ *   checkpoint, or a normal return); a resume that fails before that leaves the directory as it
+ *   was. Rollouts: `writeRollouts(runDir, name, text)`.
  * - `emit` appends to metrics.jsonl (fsync'ed) and streams the line to the UI; `log` only streams.
  *   A line's `step` is the 0-based index of the update it reports (after it, step + 1 updates are done).
  */
