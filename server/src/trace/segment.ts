@@ -150,6 +150,8 @@ function answerLike(v: string, strongValues: Set<string>, scale?: number): boole
   if (scale !== undefined && /^\d+$/.test(v)) return Math.abs(Number(v) - scale) <= 0.05 * scale;
   if (!/^\d{3,}$/.test(v)) return false;
   for (const w of strongValues) {
+    // Or within 10% of it (477 beside 507): a slip moves a result a little, a sub-result a lot.
+    if (/^\d{3,}$/.test(w) && Math.abs(Number(v) - Number(w)) <= 0.1 * Number(w)) return true;
     if (w.length !== v.length) continue;
     const allowed = v.length <= 3 ? 1 : 2;
     let diff = 0;
@@ -161,10 +163,26 @@ function answerLike(v: string, strongValues: Set<string>, scale?: number): boole
 
 // A computation: an operator or "=" between numbers or brackets ("6 * 7", "= 42", "(1/2)^2").
 const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}[\d({\\$]/;
+const computationGlobal = /[\d,.]*[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]*/g;
 
-/** Is there new work (a computation) between two statements? Restating or commenting is not. */
-function derivationBetween(body: string, from: number, to: number): boolean {
-  return computationRe.test(body.slice(from, to));
+const operandRe = /\d[\d,.]*/g;
+
+/**
+ * Is there new work (a computation) between two statements? Restating or commenting is not, and
+ * neither is restating the question's own expression ("So 245 × 4,587 = ..." after the result):
+ * a computation counts when one of its numbers is not a number of the question.
+ */
+function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo): boolean {
+  const text = body.slice(from, to);
+  if (!computationRe.test(text)) return false;
+  if (!question || question.values.size === 0) return true;
+  computationGlobal.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = computationGlobal.exec(text)) !== null) {
+    for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
+    computationGlobal.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
@@ -224,7 +242,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     for (let b = statements.indexOf(best) - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!concludes(st, strongValues, terse, question.scale)) continue;
-      const worked = derivationBetween(body, st.end, chain[0].start);
+      const worked = derivationBetween(body, st.end, chain[0].start, question);
       if (normalizeAnswer(st.value) !== normalizeAnswer(chain[0].value)) {
         if (st.strength >= 4 && worked) { chain.unshift(st); continue; }
         break;
@@ -239,7 +257,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
       const prev = attempts.at(-1);
       // The same value again with no new work since: a restatement, not a new attempt.
-      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start)) {
+      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, question)) {
         if (lastOfSegment) prev.nextMarker = nextMarker;
         continue;
       }

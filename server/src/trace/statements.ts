@@ -206,16 +206,23 @@ function matchingBrace(text: string, open: number, to: number): number {
 const answerWordRe = /answer/gi;
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14".
-const labelRe = /(?:^|[.;][ \t]{1,3})[ \t]{0,4}(?:\*\*)?(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gim;
+const labelRe = /(?:^|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gim;
 
 function findLabels(ctx: Context): void {
   const { text, from, to } = ctx;
   labelRe.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = labelRe.exec(text)) !== null && m.index < to) {
-    valueAt.lastIndex = m.index + m[0].length;
+    // "Total: 12597", or the end of the line's equation: "**Total:** $56 + $84 = **$140**".
+    let j = m.index + m[0].length;
+    const nl = text.indexOf('\n', j);
+    const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
+    if (eq >= j) j = skipBlanks(text, eq + 1, to);
+    if (text.startsWith('**', j)) j += 2;
+    if (text[j] === '$') j++;
+    valueAt.lastIndex = j;
     const v = valueAt.exec(text);
-    if (v && v.index === m.index + m[0].length) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
+    if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
   }
 }
 
@@ -290,6 +297,7 @@ function findEquals(ctx: Context): void {
     // `==`, `<=`, `>=`, `!=` are comparisons, not results.
     if (prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33 && next !== 61) {
       let j = skipBlanks(text, i + 1, to);
+      if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
       if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
       else if (text[j] === '$') j = skipBlanks(text, j + 1, to);
       valueAt.lastIndex = j;
