@@ -1,4 +1,4 @@
-// Self-check of the phrasing-family generators terse-arithmetic and verbose-prose:
+// Self-check of the phrasing-family generators terse-arithmetic, verbose-prose and latex-boxed:
 // labels must be exact (each candidate's offset points at its value as written), final must be
 // the last candidate, the mix must contain wrong first attempts, corrections and echoes, and no
 // body line may start with "===" (the trace record separator).
@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import type { PhrasingFamily, PhrasingRecord } from './families/types.js';
 import * as terse from './families/terse-arithmetic.js';
 import * as verbose from './families/verbose-prose.js';
+import * as latex from './families/latex-boxed.js';
 
-const FAMILIES: PhrasingFamily[] = [terse, verbose];
+const FAMILIES: PhrasingFamily[] = [terse, verbose, latex];
 const SPLITS = ['dev', 'heldout'] as const;
 const N = 200;
 
