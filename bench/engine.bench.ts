@@ -1,5 +1,7 @@
 // The engine's full pass (parse, segment, correctness, GRPO advantage and KL/surrogate attribution
-// per record; no per-record output) over a generated corpus of multiplication traces, beside
+// per record; no per-record output) over a generated corpus drawn from every phrasing family
+// (test/phrasing/families: terse arithmetic, verbose prose, markdown, LaTeX, R1 thinking blocks,
+// checks and echoes; both halves of their phrasings) and the project's own generator, beside
 // `grep -c -F -i -f markers FILE` on the same file in the same run. Prints MB/s of each, the
 // ratio, and the engine's peak RSS (it runs in a child process, so the RSS is its own).
 // Size: BENCH_ENGINE_MB (default 500). The corpus is written once to bench/.data/ and reused:
@@ -11,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defaultAttributionOptions } from '../server/src/analysis/attribution.js';
 import { generateMultiplicationTraces } from '../server/src/trace/generate.js';
+import { familyCorpus, loadFamilies } from '../test/phrasing/corpus.js';
 import { defaultMarkers, defaultSegmentOptions } from '../server/src/trace/options.js';
 import { scanFile } from '../server/src/trace/scan.js';
 
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
   const mb = Number(process.env.BENCH_ENGINE_MB ?? 500);
   const dataDir = 'bench/.data';
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, `engine-${mb}mb.trace`);
+  const file = join(dataDir, `engine-mixed-${mb}mb.trace`);
   if (!existsSync(file)) await writeCorpus(file, mb * 1e6);
   const markers = join(dataDir, 'markers.txt');
   writeFileSync(markers, defaultMarkers.join('\n') + '\n');
@@ -74,14 +77,31 @@ async function writeCorpus(file: string, bytes: number): Promise<void> {
   const t0 = performance.now();
   const tasks = ['2x2', '3x3', '3x4', '4x4', '5x5', '6x6'].map((task, i) => ({ task, p: 0.9 - i * 0.12, delta1: 0.8, delta2: 0.6, n: 1_000_000 }));
   const models = [{ name: 'grpo', tasks, echoRate: 0.1 }, { name: 'sft', tasks, echoRate: 0.6 }];
-  let block = '';
+  // One block of unique records, a share from each source in turn: the project's generator and
+  // every phrasing family, so no single writing style sets the engine's speed.
   const blockLimit = Math.min(bytes, 64e6);
-  outer: for (const m of models) {
-    for (const t of generateMultiplicationTraces({ seed: 1, models: [{ ...m, tasks: m.tasks.map((x) => ({ ...x, n: Math.ceil(blockLimit / 1200 / 12) })) }], groupSize: 8 })) {
-      block += t.text;
-      if (block.length >= blockLimit) break outer;
+  const families = await loadFamilies();
+  const generated = generateMultiplicationTraces({ seed: 1, models: models.map((m) => ({ ...m, tasks: m.tasks.map((x) => ({ ...x, n: Math.ceil(blockLimit / 1200 / 12) })) })), groupSize: 8 });
+  const parts: string[] = [];
+  let length = 0;
+  let seed = 1;
+  while (length < blockLimit) {
+    for (const f of families) {
+      const { text } = familyCorpus(f, seed, 200, seed % 2 ? 'dev' : 'heldout');
+      parts.push(text);
+      length += text.length;
     }
+    let own = '';
+    for (let k = 0; k < 200; k++) {
+      const t = generated.next();
+      if (t.done) break;
+      own += t.value.text;
+    }
+    parts.push(own);
+    length += own.length;
+    seed++;
   }
+  const block = parts.join('');
   const tmp = `${file}.tmp`;
   const out = createWriteStream(tmp);
   let written = 0;

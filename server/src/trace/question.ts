@@ -8,6 +8,8 @@ import { normalizeAnswer } from './answers.js';
 export interface QuestionInfo {
   /** Normalized expressions for the asked quantity (see normalizeMath). */
   targets: string[];
+  /** Per target, its longest run of letters or digits: raw text without any of them cannot name a target. */
+  probes: string[];
   /** Lower-case nouns of the asked phrase ("product", "digits"). */
   nouns: string[];
   /** Normalized numbers that appear in the question. */
@@ -19,7 +21,7 @@ export interface QuestionInfo {
   scale?: number;
 }
 
-const EMPTY: QuestionInfo = { targets: [], nouns: [], values: new Set() };
+const EMPTY: QuestionInfo = { targets: [], probes: [], nouns: [], values: new Set() };
 
 /** Math as a comparable string: no spaces or math delimiters, every product sign as `*`. */
 export function normalizeMath(s: string): string {
@@ -96,5 +98,6 @@ function analyze(query: string): QuestionInfo {
       if (w.length >= 3 && !STOP_WORDS.has(w)) nouns.push(w.replace(/(?<=[^s])s$/, ''));
     }
   }
-  return { targets, nouns: [...new Set(nouns)].slice(0, 6), values, ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}) };
+  const probes = targets.map((t) => (t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
+  return { targets, probes, nouns: [...new Set(nouns)].slice(0, 6), values, ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}) };
 }

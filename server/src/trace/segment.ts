@@ -137,7 +137,7 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean, sca
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   if (st.fromQuestion && !(st.rule === 'equals' && st.aboutTarget)) return false;
   if (st.strength >= 3) return true;
-  return terse || answerLike(normalizeAnswer(st.value), strongValues, scale);
+  return terse || answerLike(st.normalized, strongValues, scale);
 }
 
 /**
@@ -199,39 +199,42 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const strongValues = new Set<string>();
   let anyStrong = false;
   for (const st of statements) {
-    if (st.strength >= 3 && concludes(st, strongValues, false)) { strongValues.add(normalizeAnswer(st.value)); anyStrong = true; }
+    if (st.strength >= 3 && concludes(st, strongValues, false)) { strongValues.add(st.normalized); anyStrong = true; }
   }
   let final: Statement | undefined;
   if (region.summaryStart >= 0) {
     const summary = findStatements(body, { question, patterns, from: region.summaryStart, to: body.length });
     for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
-    if (final) strongValues.add(normalizeAnswer(final.value));
+    if (final) strongValues.add(final.normalized);
   }
 
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
+  // Which statements may conclude an attempt, decided once (it depends on the whole record).
+  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale));
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
-  const inRegion = found.map((m, j) => ({ m, j })).filter(({ m }) => m.start >= region.start && m.start < region.end);
+  const inRegion: { m: MarkerMatch; j: number }[] = [];
+  found.forEach((m, j) => { if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j }); });
   const attempts: Attempt[] = [];
   let pendingStart = 0;
   let si = 0;
   let previousNorm = '';
   for (let k = 0; k <= inRegion.length; k++) {
     const segEnd = k < inRegion.length ? inRegion[k].m.start : region.end;
-    let best: Statement | undefined;
-    let lastInSegment: Statement | undefined;
+    let bi = -1;
+    let li = -1;
     for (; si < statements.length && statements[si].start < segEnd; si++) {
       const st = statements[si];
       // A check against the question's own numbers ("354 + 531 = 885") is not more work on the answer.
-      if (!st.fromQuestion && !st.tentative) lastInSegment = st;
-      if (concludes(st, strongValues, terse, question.scale) && (!best || st.strength >= best.strength)) best = st;
+      if (!st.fromQuestion && !st.tentative) li = si;
+      if (ok[si] && (bi < 0 || st.strength >= statements[bi].strength)) bi = si;
     }
     // The record's last word before it stops is its final conclusion, however it is phrased
     // ("Wait, 12 * 30 = 360 ... 360 + 48 = 408" corrects an earlier "12 * 34 = 418").
-    const closing = k === inRegion.length && lastInSegment && lastInSegment.strength >= 1 && concludes(lastInSegment, strongValues, terse, question.scale)
-      && (!best || best.start < lastInSegment.start) && !(best && best.strength >= 3 && !derivationBetween(body, best.end, lastInSegment.start));
-    if (closing) best = lastInSegment;
+    if (k === inRegion.length && li >= 0 && li > bi && statements[li].strength >= 1 && ok[li]
+      && !(bi >= 0 && statements[bi].strength >= 3 && !derivationBetween(body, statements[bi].end, statements[li].start))) bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
-    if (!best || (best.strength < 3 && best !== lastInSegment)) continue;
+    if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
+    const best = statements[bi];
     // Back from the segment's conclusion: the same value concluded earlier in the segment is the
     // same candidate when only restatement lies between (placed where it was first concluded),
     // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
@@ -239,11 +242,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:").
     const floor = attempts.at(-1)?.candidate.end ?? region.start;
     const chain: Statement[] = [best];
-    for (let b = statements.indexOf(best) - 1; b >= 0 && statements[b].start >= floor; b--) {
+    for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
-      if (!concludes(st, strongValues, terse, question.scale)) continue;
+      if (!ok[b]) continue;
       const worked = derivationBetween(body, st.end, chain[0].start, question);
-      if (normalizeAnswer(st.value) !== normalizeAnswer(chain[0].value)) {
+      if (st.normalized !== chain[0].normalized) {
         if (st.strength >= 4 && worked) { chain.unshift(st); continue; }
         break;
       }
@@ -252,7 +255,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       else break;
     }
     for (const [c, cand] of chain.entries()) {
-      const norm = normalizeAnswer(cand.value);
+      const norm = cand.normalized;
       const lastOfSegment = c === chain.length - 1;
       const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
       const prev = attempts.at(-1);
@@ -287,11 +290,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const tokens = new Array<number>(attempts.length);
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
-    normalized[k] = normalizeAnswer(a.candidate.value);
+    normalized[k] = a.candidate.normalized;
     correct[k] = judge(normalized[k]);
     tokens[k] = estimateTokens(a.end - a.start, record);
   }
-  const finalCorrect = final ? judge(normalizeAnswer(final.value)) : null;
+  const finalCorrect = final ? judge(final.normalized) : null;
   return { markers: found, attempts, normalized, correct, tokens, final, finalCorrect, summaryStart: region.summaryStart };
 }
 

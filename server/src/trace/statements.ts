@@ -26,6 +26,8 @@ export interface Statement {
   fromQuestion: boolean;
   /** The sentence tries a value rather than concluding one ("suppose x = 3", "does 5 work?"). */
   tentative: boolean;
+  /** The value normalized for comparison (answers.ts), computed once. */
+  normalized: string;
 }
 
 // A value worth calling an answer: a number (thousands separators with commas or spaces,
@@ -94,11 +96,13 @@ class Context {
     if (rule !== 'boxed' && rule !== 'pattern' && !standsAlone(this.text, start, end)) return;
     const value = this.text.slice(start, end);
     const sentence = this.sentenceAround(start, end);
+    const normalized = normalizeAnswer(value);
     this.out.push({
       start, end, value, rule, strength,
-      aboutTarget: aboutTarget || this.names(sentence.text),
-      fromQuestion: this.question.values.has(normalizeAnswer(value)),
+      aboutTarget: aboutTarget || this.namesSentence(sentence.start, sentence.text),
+      fromQuestion: this.question.values.has(normalized),
       tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || sentence.question,
+      normalized,
     });
   }
 
@@ -122,6 +126,15 @@ class Context {
     return { start: s, text: t.slice(s, e), question: t.charCodeAt(e) === 63 };
   }
 
+  private readonly named = new Map<number, boolean>();
+
+  /** names() of the sentence starting at `start`, once per sentence (several values share one). */
+  namesSentence(start: number, text: string): boolean {
+    let hit = this.named.get(start);
+    if (hit === undefined) this.named.set(start, (hit = this.names(text)));
+    return hit;
+  }
+
   /** Does this text name the asked quantity (one of its expressions or nouns)? */
   names(text: string): boolean {
     const q = this.question;
@@ -129,7 +142,8 @@ class Context {
       const lower = text.toLowerCase();
       if (q.nouns.some((n) => lower.includes(n))) return true;
     }
-    if (q.targets.length > 0) {
+    // Normalizing is the cost: only when a number or letter of a target is in the raw text.
+    if (q.targets.length > 0 && q.probes.some((p) => text.includes(p))) {
       const m = normalizeMath(text);
       if (q.targets.some((t) => m.includes(t))) return true;
     }
@@ -282,7 +296,7 @@ function findConclusions(ctx: Context): void {
     }
     if (!last) continue;
     const start = clauseStart + last.index;
-    const about = ctx.names(sentence.text);
+    const about = ctx.namesSentence(sentence.start, sentence.text);
     ctx.add(start, start + last[0].length, 'conclusion', about ? 3 : 2, about);
   }
 }
@@ -401,7 +415,7 @@ function dedupe(found: Statement[]): Statement[] {
   for (const c of found) {
     const last = out.at(-1);
     if (last && c.start >= last.start && c.end <= last.end) {
-      if (c.strength > last.strength) out[out.length - 1] = { ...c, start: last.start, end: last.end, value: last.value };
+      if (c.strength > last.strength) out[out.length - 1] = { ...c, start: last.start, end: last.end, value: last.value, normalized: last.normalized };
       continue;
     }
     out.push(c);

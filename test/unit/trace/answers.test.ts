@@ -21,7 +21,7 @@ test('\\boxed with nested braces, positions of the inner text', () => {
 test('"the answer is X", "= X" closing a line, **X**, labelled results, each with its strength', () => {
   assert.deepEqual(values('So the answer is 2,866,567.'), ['2,866,567']);
   assert.deepEqual(values('The final answer is: $\\frac{3}{4}$'), ['\\frac{3}{4}']);
-  assert.deepEqual(values('347 * 8261 = 2866567\n12 = 12 apples\nTotal = \\( 902 \\)\n'), ['2866567', '902']);
+  assert.deepEqual(values('347 * 8261 = 2866567\n12 = 12 + x more\nTotal = \\( 902 \\)\n= 527 km\n'), ['2866567', '902', '527']);
   assert.deepEqual(values('a <= 5\nb == 6\n'), []);
   assert.deepEqual(values('Answer: **4697**\n**Step 1**: go'), ['4697']);
   // "Answer: <expression> = X": the value stated is the end of the chain.
