@@ -43,3 +43,27 @@ test('non-ASCII phrases and text', () => {
   const m = compileMarkers(['Attends', 'Überprüfen']);
   assert.deepEqual(m.findAll('ÜBERPRÜFEN wir. attends, éattends').map((x) => x.phrase), ['Überprüfen', 'Attends']);
 });
+
+test('the literal scan with boundaries checked in code finds exactly what the look-around regex finds (5,000 random texts)', () => {
+  const WORD = String.raw`[\p{L}\p{N}_]`;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['\u2018\u2019]/g, "['\u2018\u2019]");
+  const isW = (c: string) => /[\p{L}\p{N}_]/u.test(c);
+  const lexicon = [...defaultMarkers, 'Check:', 'wait a'];
+  const ordered = [...new Set(lexicon)].sort((a, b) => b.length - a.length);
+  const reference = new RegExp(ordered.map((p) => `${isW(p[0]) ? `(?<!${WORD})` : ''}(${esc(p)})${isW(p.at(-1)!) ? `(?!${WORD})` : ''}`).join('|'), 'giu');
+  const pieces = ['Wait', 'wait', 'WAIT', 'waiting', 'a', ' ', ',', '.', ':', 'é', '_', '1', 'Let me', ' check', 'Check', ':', "I'll go back and check", 'I\u2019ll go back and check', 'Hmm', 'hmmm', 'Alternatively', 'Actually', '\n', 'Verification', 'x'];
+  const matcher = compileMarkers(lexicon);
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  for (let n = 0; n < 5000; n++) {
+    let text = '';
+    const len = 1 + Math.floor(rnd() * 12);
+    for (let k = 0; k < len; k++) text += pieces[Math.floor(rnd() * pieces.length)];
+    const want: string[] = [];
+    reference.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = reference.exec(text)) !== null) { let k = 1; while (m[k] === undefined) k++; want.push(`${m.index}:${m[0].length}:${ordered[k - 1]}`); }
+    const got = matcher.findAll(text).map((x) => `${x.start}:${x.end - x.start}:${x.phrase}`);
+    assert.deepEqual(got, want, JSON.stringify(text));
+  }
+});
