@@ -19,11 +19,15 @@ Detects the fields of each JSON line (prompt: input|prompt|question|problem|quer
 output|response|completion|code[]|responses[], one record per response; ground truth:
 gts|gt|answer|ground_truth|label|solution) and writes one .trace record per response, keeping
 score, step, pred and other short fields as headers. Per-token logprobs/ref_logprobs go to
-OUT.trace.logprobs.jsonl. Broken lines are reported with line and column; the rest is imported.
+OUT.trace.logprobs.jsonl. Broken lines are reported with line and column (the first 100, then
+a count); the rest is imported. FILE may be - (standard input) or a pipe.
 
   -o, --out FILE   the .trace file to write (required; never the input file)
   --json           print {records, out, sidecar, diagnostics} on stdout
 `;
+
+/** Broken lines listed on stderr; beyond these they are counted in one line. */
+export const LISTED_DIAGNOSTICS = 100;
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['out'], ['json']);
@@ -52,17 +56,22 @@ export async function run(argv: string[]): Promise<number> {
   const progress = new ProgressLine(`import ${input}`);
   let records = 0;
   let diagnostics = 0;
+  // Broken lines are listed up to a bound (a corrupt file can hold millions); the rest are counted.
+  const unlisted = (): void => {
+    if (diagnostics > LISTED_DIAGNOSTICS) process.stderr.write(`${input}: ${diagnostics - LISTED_DIAGNOSTICS} more line${diagnostics - LISTED_DIAGNOSTICS === 1 ? '' : 's'} reported, not listed\n`);
+  };
   const fail = (message: string): number => {
     trace?.abort();
     sidecar?.abort();
     progress.done();
+    unlisted();
     process.stderr.write(`reflection-lens import: ${message}; ${existsSync(out) ? `${out} left unchanged` : `${out} not written`}\n`);
     return 1;
   };
   try {
     trace = new AtomicFile(out);
     for await (const r of streamJsonlRecords(input, {
-      onDiagnostic: (d) => { diagnostics++; process.stderr.write(formatDiagnostic(input, d)); },
+      onDiagnostic: (d) => { if (++diagnostics <= LISTED_DIAGNOSTICS) process.stderr.write(formatDiagnostic(input, d)); },
       onProgress: (done, total) => { if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`); },
     })) {
       await trace.write(formatRecord(r));
@@ -83,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     return fail(err instanceof Error ? err.message : String(err));
   }
   progress.done();
+  unlisted();
   const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics };
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stderr.write(`import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${diagnostics ? `, ${diagnostics} lines reported` : ''}\n`);

@@ -355,8 +355,11 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   while (s > floor && text.charCodeAt(s - 1) !== 10) s--;
   const line = text.slice(s, eq);
   const firstEq = line.indexOf('=');
-  const lhs = normalizeMath(firstEq >= 0 ? line.slice(0, firstEq) : line).replace(/^.*?(?:\\\[|\\\(|:)/, '');
+  const raw = firstEq >= 0 ? line.slice(0, firstEq) : line;
   const q = ctx.question;
+  // Most equations name no target: decide on the raw text before normalizing it.
+  if (!q.probes.some((p) => raw.includes(p)) && !(q.nouns.length > 0 && /[a-z]{3}/i.test(raw))) return false;
+  const lhs = normalizeMath(raw).replace(/^.*?(?:\\\[|\\\(|:)/, '');
   if (q.targets.some((t) => lhs.endsWith(t) || lhs === t)) return true;
   const words = lhs.replace(/[^a-z]+/g, ' ');
   return q.nouns.some((n) => words.includes(n));

@@ -74,6 +74,15 @@ function hookSignals(): void {
   }
 }
 
+/**
+ * For a CLI command about to write with writeFileAtomic: from now on SIGINT/SIGTERM/SIGHUP remove
+ * this process's temp files and end it by that signal. Not for long-lived processes (the language
+ * server): the handler runs on the event loop, so a busy loop would delay the signal's effect.
+ */
+export function cleanUpOnSignals(): void {
+  hookSignals();
+}
+
 // ---- whole-buffer writes --------------------------------------------------------------------
 
 /**
@@ -118,10 +127,11 @@ export class AtomicFile {
     this.target = target;
     mkdirSync(dirname(target), { recursive: true });
     this.tmp = tempPathFor(target);
+    // The signal handlers first: a signal that comes as soon as the temp file exists must find them.
+    hookSignals();
     // Opened here (not lazily by the stream) so that abort() always finds the file it removes.
     const fd = openSync(this.tmp, 'wx', 0o666);
     liveFiles.add(this);
-    hookSignals();
     try {
       if (stats) chmodSync(this.tmp, stats.mode & 0o7777);
     } catch (err) {
