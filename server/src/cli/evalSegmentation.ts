@@ -4,12 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
 import { goldPathFor, parseGoldFile, type GoldRecord } from '../trace/gold.js';
-import { defaultSegmentOptions } from '../trace/options.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { parseArgs, stringFlag, UsageError } from './args.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
+import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 
 export const summary = 'measure candidate-answer segmentation against gold labels';
 export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--json] [--all]
@@ -18,10 +18,10 @@ Reads every record of the trace files (.trace or .jsonl) that has a gold label a
 engine's candidate answers with the labelled ones (docs/segmentation-eval.md).
 
   --gold LABELS  gold labels (JSON Lines: {"id", "candidates": [{"value", "offset"}], "final"});
-                 default: each trace file's NAME.gold.jsonl beside it
+                 default: each trace file's gold file beside it (NAME.trace.gold.jsonl)
   --json         the full result as JSON on stdout
   --all          list every disagreement (default: the first 40)
-
+${segmentFlagsUsage}
 Prints candidate precision and recall, first-candidate agreement (value, and correctness
 against the ground truth), candidate-count agreement, exact attempt sequences, decision
 (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 / accuracy derived
@@ -30,7 +30,8 @@ from the engine's reading beside the same from the gold labels; then the disagre
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['gold'], ['json', 'all']);
+  const args = parseArgs(argv, ['gold', ...segmentFlagNames], ['json', 'all']);
+  const segmentOptions = segmentOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one TRACES file');
   const goldFlag = stringFlag(args, 'gold');
   const inputs: EvalInput[] = [];
@@ -45,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
         const g = gold.get(rec.id);
         if (!g) continue;
         unmatched.delete(rec.id);
-        const s = segmentAttempts(rec, defaultSegmentOptions);
+        const s = segmentAttempts(rec, segmentOptions);
         inputs.push({
           id: args.positionals.length > 1 ? `${file}#${rec.id}` : rec.id,
           truth: rec.answer,

@@ -1,0 +1,74 @@
+// `reflection-lens eval-segmentation` as users run it (dist/cli.js): a gold file given with
+// --gold or found beside the trace, the metrics against hand-counted expectations, the
+// disagreements listed, bad labels reported with their line, and the segmentation flags.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'rl-evalseg-'));
+const cli = (args: string[]) => spawnSync(process.execPath, ['dist/cli.js', 'eval-segmentation', ...args], { encoding: 'utf8' });
+
+const trace = [
+  '=== 1', 'query: Calculate 12 * 34.', 'answer: 408', '---',
+  '12 * 34 = 418.', 'Wait, 12 * 4 is 48.', 'So the answer is 408.',
+  '=== 2', 'query: Calculate 7 * 8.', 'answer: 56', '---',
+  'The answer is 54.', 'Verdict: keep it.',
+  '=== 3', 'query: Calculate 2 * 3.', 'answer: 6', '---',
+  'Two threes: 6 in all.',
+  '',
+].join('\n');
+const body1 = '12 * 34 = 418.\nWait, 12 * 4 is 48.\nSo the answer is 408.';
+const gold = [
+  // Record 1: the engine reads 418 then 408, as labelled.
+  { id: '1', candidates: [{ value: '418', offset: body1.indexOf('418') }, { value: '408', offset: body1.indexOf('408') }], final: '408' },
+  // Record 2: the annotator says 54 was corrected to 56 later (it was not): one missed candidate.
+  { id: '2', candidates: [{ value: '54', offset: 14 }, { value: '56', offset: 20 }], final: '56' },
+].map((g) => JSON.stringify(g)).join('\n') + '\n';
+
+test('metrics against a gold file given with --gold, and the same file found beside the trace', () => {
+  const file = join(dir, 'a.trace');
+  writeFileSync(file, trace);
+  writeFileSync(join(dir, 'labels.jsonl'), gold);
+  const r = cli([file, '--gold', join(dir, 'labels.jsonl'), '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const e = JSON.parse(r.stdout);
+  assert.equal(e.records, 2, 'record 3 has no label and is not counted');
+  assert.deepEqual([e.gold, e.predicted, e.matched], [4, 3, 3]);
+  assert.equal(e.precision, 1);
+  assert.equal(e.recall, 0.75);
+  assert.deepEqual(e.exactSequence, { agree: 1, of: 2 });
+  assert.deepEqual(e.firstCorrectness, { agree: 2, of: 2 });
+  assert.deepEqual(e.finalAnswer, { agree: 1, of: 2 });
+  assert.deepEqual(e.disagreements.map((d: { id: string; kind: string }) => [d.id, d.kind]), [['2', 'missed'], ['2', 'count'], ['2', 'final']]);
+  // Derived from the gold labels: record 1 W->R, record 2 W->R; from the engine: W->R, then W (stop).
+  assert.deepEqual([e.derived.gold.delta2.k, e.derived.gold.delta2.n], [2, 2]);
+  assert.deepEqual([e.derived.engine.delta2.k, e.derived.engine.delta2.n], [1, 2]);
+
+  writeFileSync(`${file}.gold.jsonl`, gold);
+  const beside = cli([file]);
+  assert.equal(beside.status, 0, beside.stderr);
+  assert.match(beside.stdout, /precision\s+100\.0% \(3\/3\)/);
+  assert.match(beside.stdout, /recall\s+75\.0% \(3\/4\)/);
+  assert.match(beside.stdout, /\n  2\s+13:3\s+missed\s+expected 56, got -/);
+});
+
+test('a malformed label line is reported with its line; the other labels still count; flags are checked', () => {
+  const file = join(dir, 'b.trace');
+  writeFileSync(file, trace);
+  writeFileSync(join(dir, 'bad.jsonl'), `${gold}{"id": "3", "candidates": [{"value": "6"}]}\nnot json\n`);
+  const r = cli([file, '--gold', join(dir, 'bad.jsonl'), '--json']);
+  assert.equal(r.status, 0);
+  assert.match(r.stderr, /bad\.jsonl:3:1: error: candidates\[0\]: expected "offset"/);
+  assert.match(r.stderr, /bad\.jsonl:4:1: error: Invalid JSON/);
+  assert.equal(JSON.parse(r.stdout).records, 2);
+  writeFileSync(join(dir, 'patterns.txt'), '# a comment\n(unclosed\n');
+  const bad = cli([file, '--gold', join(dir, 'bad.jsonl'), '--answer-patterns', join(dir, 'patterns.txt')]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--answer-patterns: "\(unclosed"/);
+  writeFileSync(join(dir, 'patterns.txt'), 'in all: (\\d+)|(\\d+) in all\n');
+  const withPattern = cli([file, '--gold', join(dir, 'labels.jsonl'), '--answer-patterns', join(dir, 'patterns.txt'), '--json']);
+  assert.equal(withPattern.status, 0, withPattern.stderr);
+});
