@@ -136,8 +136,8 @@ export class CalibrationView {
     const box = el('div', { class: 'message', id: 'empty', role: 'alert' },
       el('h2', {}, r.groups.length === 0 && r.skipped.length === 0 ? 'No traces found' : 'No usable traces'),
       el('p', {}, 'Calibration needs traces with a ground-truth answer (an ', el('code', {}, 'answer:'),
-        ' header, or a gt / answer / label field in JSONL rollouts) and a candidate answer in the response (',
-        el('code', {}, '\\boxed{…}'), ', “the answer is …”, or a line ending in ', el('code', {}, '= …'), ').'),
+        ' header, or a gt / answer / label field in JSONL rollouts) that were not cut off at the generation limit (',
+        el('code', {}, 'truncated: true'), ', or longer than the token limit); a response with no candidate answer counts as wrong.'),
     );
     if (r.skipped.length > 0) box.append(this.skippedList(r, true));
     return box;

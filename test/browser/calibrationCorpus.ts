@@ -57,7 +57,7 @@ export async function unusableCorpus(): Promise<CalibrationResult> {
   try {
     const noTruth = generateMultiplicationTraceText({ seed: 1, models: [spec('grpo', RL, ['3x3'], 3)] }).replace(/^answer: .*\n/gm, '');
     writeFileSync(join(dir, 'no-truth.trace'), noTruth);
-    writeFileSync(join(dir, 'no-answer.trace'), '=== 1\nquery: Calculate 12 * 34.\nanswer: 408\n---\nI am not sure how to do this.\n');
+    writeFileSync(join(dir, 'cut-off.trace'), '=== 1\nquery: Calculate 12 * 34.\nanswer: 408\ntruncated: true\n---\nI am not sure how to do th\n');
     writeFileSync(join(dir, 'image.trace'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a, 0x00, 0xff]));
     const snap = await new CalibrationCorpus().load([dir], defaultSegmentOptions);
     const result = calibrateSnapshot(snap, { bootstrap: 200, seed: 1, horizon: 4, by: 'model-task' });

@@ -134,7 +134,7 @@ describe('calibration report in Chromium', { skip }, () => {
     const items = await page.locator('#skipped li').allTextContents();
     assert.equal(items.length, 3);
     assert.match(items.find((i) => i.startsWith('image.trace:1 — '))!, /binary/);
-    assert.match(items.find((i) => i.startsWith('no-answer.trace:1 — '))!, /without a candidate answer/);
+    assert.match(items.find((i) => i.startsWith('cut-off.trace:1 — '))!, /cut off at the generation limit/);
     assert.match(items.find((i) => i.startsWith('no-truth.trace:1 — '))!, /3 records without ground truth/);
     assert.equal(await page.locator('canvas').count(), 0);
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-empty.png'), fullPage: true });
