@@ -72,3 +72,14 @@ test('a malformed label line is reported with its line; the other labels still c
   const withPattern = cli([file, '--gold', join(dir, 'labels.jsonl'), '--answer-patterns', join(dir, 'patterns.txt'), '--json']);
   assert.equal(withPattern.status, 0, withPattern.stderr);
 });
+
+test('calibrating a folder leaves gold files beside the traces alone (they are labels, not rollouts)', () => {
+  const sub = mkdtempSync(join(dir, 'corpus-'));
+  writeFileSync(join(sub, 'a.trace'), trace);
+  writeFileSync(join(sub, 'a.trace.gold.jsonl'), gold);
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', sub, '--json', '--bootstrap', '20'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.skipped, []);
+  assert.equal(out.groups.reduce((n: number, g: { n: number }) => n + g.n, 0), 3);
+});

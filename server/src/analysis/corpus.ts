@@ -4,6 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSegmentOptions } from '../trace/options.js';
+import { isGoldPath } from '../trace/gold.js';
 import { segmentRecord } from '../trace/segment.js';
 import { STDIN, streamTraceFile } from '../trace/stream.js';
 import { rolloutRunName } from '../trace/rolloutDir.js';
@@ -30,7 +31,8 @@ export function listTraceFiles(paths: readonly string[]): { files: string[]; ski
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && TRACE_FILE.test(e.name)) files.push(p);
+      // Gold labels (NAME.trace.gold.jsonl, docs/segmentation-eval.md) sit beside traces but are not traces.
+      else if (e.isFile() && TRACE_FILE.test(e.name) && !isGoldPath(e.name)) files.push(p);
     }
   };
   for (const p of paths) {
