@@ -259,8 +259,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       const lastOfSegment = c === chain.length - 1;
       const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
       const prev = attempts.at(-1);
-      // The same value again with no new work since: a restatement, not a new attempt.
-      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, question)) {
+      // The same value again with no new work since: a restatement, not a new attempt. After a
+      // decision marker, recomputing even the question's own expression is new work ("7 * 8 = 56.
+      // Wait, let me double-check. 7 * 8 = 56"); without one, it is a restatement.
+      const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
+      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, crossed ? undefined : question)) {
         if (lastOfSegment) prev.nextMarker = nextMarker;
         continue;
       }
