@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { LspSession } from './lspSession.js';
 
-const text = readFileSync('test/fixtures/lsp/multi.trace', 'utf8');
+// The fixture plus a record whose reading hangs on a marker: without "Wait" its weak "= 408" is one
+// more step of the same attempt (an explicit answer with another value would be an attempt anyway).
+const text = `${readFileSync('test/fixtures/lsp/multi.trace', 'utf8')}=== w1\nquery: Calculate 12 * 34.\nanswer: 408\n---\n12 * 34 = 418\nWait, 12 * 30 = 360 and 12 * 4 = 48.\n360 + 48 = 408\n`;
 const lines = text.split('\n');
 const a2 = lines.indexOf('=== a2');
 const attemptsOf = (symbols: DocumentSymbol[], name: string) => symbols.find((x) => x.name === name)!.children!.length;
@@ -30,8 +32,8 @@ describe('configuration', () => {
   test('settings are read per resource (scopeUri)', async () => {
     const symA: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: docA } });
     const symB: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: docB } });
-    assert.equal(attemptsOf(symA, '=== a2'), 2);
-    assert.equal(attemptsOf(symB, '=== a2'), 1, 'without "Wait" record a2 is a single attempt');
+    assert.equal(attemptsOf(symA, '=== w1'), 2);
+    assert.equal(attemptsOf(symB, '=== w1'), 1, 'without "Wait" record w1 is a single attempt');
     assert.deepEqual(new Set(s.configRequests.map((c) => c.scopeUri)), new Set([docA, docB]));
   });
 
@@ -39,15 +41,15 @@ describe('configuration', () => {
     const before = s.configRequests.length;
     await s.changeSettings({ markers: ['Let me double-check', 'Hmm', 'let me verify'] });
     const symA: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: docA } });
-    assert.equal(attemptsOf(symA, '=== a2'), 1);
+    assert.equal(attemptsOf(symA, '=== w1'), 1);
     assert.ok(s.configRequests.length > before, 'settings pulled again after the change');
     // The re-analysis is pushed without any edit: b1's "Hmm" still follows a correct answer.
     const pushed = await s.diagnostics(docB, (p) => p.diagnostics.some((d) => d.code === 'resample-after-correct'));
     assert.ok(pushed.diagnostics.length > 0);
-    // Back to the defaults: "Wait" splits a2 again.
+    // Back to the defaults: "Wait" splits w1 again.
     await s.changeSettings({});
     const again: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: docA } });
-    assert.equal(attemptsOf(again, '=== a2'), 2);
+    assert.equal(attemptsOf(again, '=== w1'), 2);
   });
 
   test('attribution settings change the hover numbers and the summary threshold', async () => {

@@ -105,7 +105,10 @@ export const RULE_CONFIDENCE: Record<CandidateRule, number> = {
 interface Attempt {
   start: number;
   end: number;
+  /** Where the attempt first concludes its answer (what annotators mark). */
   candidate: Statement;
+  /** Its latest restatement ("So the answer is 3365" after "= 3365"): where the model leaves it. */
+  stated: Statement;
   /** Index of the marker right after this attempt's candidate (the decision that opens the next attempt), -1 at the end. */
   nextMarker: number;
 }
@@ -241,20 +244,20 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // 475700 - 475673 = 27"); an explicit answer with another value before new work is an
     // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:").
     const floor = attempts.at(-1)?.candidate.end ?? region.start;
-    const chain: Statement[] = [best];
+    const chain: { first: Statement; last: Statement }[] = [{ first: best, last: best }];
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!ok[b]) continue;
-      const worked = derivationBetween(body, st.end, chain[0].start, question);
-      if (st.normalized !== chain[0].normalized) {
-        if (st.strength >= 4 && worked) { chain.unshift(st); continue; }
+      const worked = derivationBetween(body, st.end, chain[0].first.start, question);
+      if (st.normalized !== chain[0].first.normalized) {
+        if (st.strength >= 4 && worked) { chain.unshift({ first: st, last: st }); continue; }
         break;
       }
-      if (!worked) chain[0] = st;
-      else if (st.strength >= 3 && chain[0].strength >= 3) chain.unshift(st);
+      if (!worked) chain[0].first = st;
+      else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
       else break;
     }
-    for (const [c, cand] of chain.entries()) {
+    for (const [c, { first: cand, last }] of chain.entries()) {
       const norm = cand.normalized;
       const lastOfSegment = c === chain.length - 1;
       const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
@@ -264,11 +267,12 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       // Wait, let me double-check. 7 * 8 = 56"); without one, it is a restatement.
       const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
       if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, crossed ? undefined : question)) {
+        prev.stated = last;
         if (lastOfSegment) prev.nextMarker = nextMarker;
         continue;
       }
       const end = lastOfSegment ? segEnd : cand.end;
-      attempts.push({ start: pendingStart, end, candidate: cand, nextMarker });
+      attempts.push({ start: pendingStart, end, candidate: cand, stated: last, nextMarker });
       previousNorm = norm;
       pendingStart = end;
     }
@@ -276,14 +280,14 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback = final ?? lastNumberStatement(body, region.start, region.end, question);
-    if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, nextMarker: -1 });
+    if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
   }
   if (attempts.length > 0) {
     const last = attempts[attempts.length - 1];
     last.end = body.length;
     last.nextMarker = -1;
   }
-  final ??= attempts.at(-1)?.candidate;
+  final ??= attempts.at(-1)?.stated;
 
   const truth = record.answer;
   const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
@@ -380,7 +384,8 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
         diagnostics.push(at(samples[k].answerSpan!, 'warning', code, `Echo: attempt ${k + 1} repeats the wrong answer ${samples[k - 1].answer} of attempt ${k} instead of correcting it.`));
         break;
       case 'missed-correction':
-        diagnostics.push(at(samples[k].answerSpan!, 'warning', code,
+        // Where the model leaves its final answer (its last restatement), which is what a fix edits.
+        diagnostics.push(at(s.final ? bodySpan(record, s.final.start, s.final.end) : samples[k].answerSpan!, 'warning', code,
           `Missed correction: STOP on a wrong answer ${samples[k].answer} (ground truth ${record.answer}).`));
         break;
     }
