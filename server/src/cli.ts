@@ -1,6 +1,7 @@
 // `reflection-lens`: the engine for batch use. Each subcommand lives in server/src/cli/<name>.ts
 // and exports `run(argv): Promise<number>` (the exit code) and `usage` (its --help text).
 import { UsageError } from './cli/args.js';
+import { guardTerminalOutput } from './cli/terminal.js';
 
 interface Command { run(argv: string[]): Promise<number>; usage: string; summary: string }
 
@@ -14,11 +15,22 @@ const commands: Record<string, () => Promise<Command>> = {
   'eval-segmentation': () => import('./cli/evalSegmentation.js'),
 };
 
+/**
+ * What an unexpected error prints: its message (a user's bad file or path is not a bug to debug);
+ * the stack trace only with REFLECTION_LENS_DEBUG=1.
+ */
+function errorText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const debug = process.env.REFLECTION_LENS_DEBUG;
+  if (debug && debug !== '0') return err.stack ?? err.message;
+  return err.message;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const lines = await Promise.all(Object.entries(commands).map(async ([n, load]) => `  ${n.padEnd(12)} ${(await load()).summary}`));
-    process.stdout.write(`reflection-lens: read, calibrate and train self-reflection in reasoning traces\n\nUsage: reflection-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --json (result on stdout; progress and errors on stderr) and --help.\n`);
+    process.stdout.write(`reflection-lens: read, calibrate and train self-reflection in reasoning traces\n\nUsage: reflection-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --json (result on stdout; progress and errors on stderr) and --help.\nErrors print a message; REFLECTION_LENS_DEBUG=1 adds the stack trace.\n`);
     return name ? 0 : 2;
   }
   const load = commands[name];
@@ -29,9 +41,12 @@ async function main(argv: string[]): Promise<number> {
     return await cmd.run(rest);
   } catch (err) {
     if (err instanceof UsageError) { process.stderr.write(`reflection-lens ${name}: ${err.message}\n\n${cmd.usage}`); return 2; }
-    process.stderr.write(`reflection-lens ${name}: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`reflection-lens ${name}: ${errorText(err)}\n`);
     return 1;
   }
 }
 
+// Trace content reaches tables, diagnostics and error messages: no escape sequence in it may act
+// on the user's terminal (cli/terminal.ts).
+guardTerminalOutput();
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -6,10 +6,11 @@ import { listTraceFiles, type Skipped } from '../analysis/corpus.js';
 import { calibrateFiles, type CalibrateFilesOptions } from '../analysis/parallel.js';
 import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
 import { renderCalibrationHtml } from '../report/html.js';
-import { checkOutputs, OutputPathError, writeFileAtomic } from '../util/atomicWrite.js';
+import { checkOutputs, cleanUpOnSignals, OutputPathError, writeFileAtomic } from '../util/atomicWrite.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
+import { escapeInline } from './terminal.js';
 
 export const summary = 'calibrate p, delta1, delta2 and predicted accuracy per model and task, with intervals';
 export const usage = `reflection-lens calibrate PATH... [options]
@@ -74,6 +75,7 @@ export async function run(argv: string[]): Promise<number> {
 
   if (html !== undefined) {
     try {
+      cleanUpOnSignals();
       writeFileAtomic(html, renderCalibrationHtml(result, { title: `Calibration: ${args.positionals.join(', ')}` }));
     } catch (err) {
       // Disk full, file size limit, a path changed meanwhile: a message; the old report stays.
@@ -111,9 +113,10 @@ const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : 
 const interval = (e: Estimate): string => `${pct(e.value)} (${pct(e.lo)}, ${pct(e.hi)})`;
 
 function toTable(result: CalibrationResult, fileCount: number): string {
+  // Names are escaped before the column widths are measured (cli/terminal.ts).
   const rows = result.groups.map((g) => [
-    g.model,
-    g.step !== undefined ? `${g.step} ${g.task}` : g.task,
+    escapeInline(g.model),
+    escapeInline(g.step !== undefined ? `${g.step} ${g.task}` : g.task),
     String(g.n),
     interval(g.accuracy),
     interval(g.predicted),
@@ -136,15 +139,16 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   );
   if (result.groups.length > 0) {
     out.push('', 'Transitions between consecutive attempts (T = correct, F = wrong):');
-    const tw = Math.max(...result.groups.map((g) => `${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`.length));
+    const name = (g: CalibrationGroup): string => escapeInline(`${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`);
+    const tw = Math.max(...result.groups.map((g) => name(g).length));
     for (const g of result.groups) {
       const t = g.transitions;
-      out.push(`  ${`${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`.padEnd(tw)}  T->T ${t.TT}  T->F ${t.TF}  F->T ${t.FT}  F->F echo ${t.FFecho}  F->F new ${t.FFnew}`);
+      out.push(`  ${name(g).padEnd(tw)}  T->T ${t.TT}  T->F ${t.TF}  F->T ${t.FT}  F->F echo ${t.FFecho}  F->F new ${t.FFnew}`);
     }
   }
   if (result.skipped.length > 0) {
     out.push('', `Skipped (${result.skipped.length}):`);
-    for (const s of result.skipped) out.push(`  ${s.file}${s.line !== undefined ? `:${s.line}` : ''}: ${s.reason}`);
+    for (const s of result.skipped) out.push(`  ${escapeInline(s.file)}${s.line !== undefined ? `:${s.line}` : ''}: ${escapeInline(s.reason)}`);
   }
   out.push('');
   return out.join('\n');

@@ -1,11 +1,16 @@
 // One self-overwriting progress line on stderr (only when stderr is a terminal; otherwise a
-// plain line at most every few seconds, so CI logs stay readable).
+// plain line at most every few seconds, so CI logs stay readable). Its own cursor control is the
+// only raw escape sequence the CLI writes; the label (a file name) and text are escaped.
+import { escapeInline, writeTerminalControl } from './terminal.js';
 
 export class ProgressLine {
   private last = 0;
   private readonly tty = process.stderr.isTTY === true;
   private shown = false;
-  constructor(private readonly label: string, private readonly intervalMs = 200) {}
+  private readonly label: string;
+  constructor(label: string, private readonly intervalMs = 200) {
+    this.label = escapeInline(label);
+  }
 
   update(text: string, force = false): void {
     const now = Date.now();
@@ -13,12 +18,14 @@ export class ProgressLine {
     if (!force && now - this.last < every) return;
     this.last = now;
     this.shown = true;
-    if (this.tty) process.stderr.write(`\r\x1b[K${this.label}: ${text}`);
-    else process.stderr.write(`${this.label}: ${text}\n`);
+    if (this.tty) {
+      writeTerminalControl('\r\x1b[K');
+      process.stderr.write(`${this.label}: ${escapeInline(text)}`);
+    } else process.stderr.write(`${this.label}: ${escapeInline(text)}\n`);
   }
 
   done(text?: string): void {
-    if (this.tty && this.shown) process.stderr.write('\r\x1b[K');
-    if (text) process.stderr.write(`${this.label}: ${text}\n`);
+    if (this.tty && this.shown) writeTerminalControl('\r\x1b[K');
+    if (text) process.stderr.write(`${this.label}: ${escapeInline(text)}\n`);
   }
 }

@@ -8,6 +8,7 @@ import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { writeOut } from './output.js';
+import { escapeInline } from './terminal.js';
 
 export const summary = 'split traces into sampling and decision steps (STOP / RESAMPLE, echoes)';
 export const usage = `Usage: reflection-lens segment FILE... [--json] [--findings]
@@ -61,11 +62,13 @@ export function formatDiagnostic(file: string, d: TraceDiagnostic, record?: Trac
   const where = record?.sourceLine !== undefined && d.line >= record.startLine
     ? `${file}:${record.sourceLine + 1}:1` : `${file}:${d.line + 1}:${d.column + 1}`;
   const rec = record ? ` (record ${record.id})` : '';
-  return `${where}: ${d.severity}: ${d.message} [${d.code}]${rec}\n`;
+  // One line, whatever the file name, record id or quoted content holds (cli/terminal.ts).
+  return `${escapeInline(where)}: ${d.severity}: ${escapeInline(d.message)} [${d.code}]${escapeInline(rec)}\n`;
 }
 
 const cell = (s: string | null | undefined, w: number): string => {
-  const v = s ?? '-';
+  // Escaped before it is cut to width, so the columns stay aligned.
+  const v = escapeInline(s ?? '-');
   return (v.length > w ? v.slice(0, w - 1) + '\u2026' : v).padEnd(w);
 };
 const mark = (c: boolean | null): string => (c === null ? '?' : c ? '\u2713' : '\u2717');
@@ -89,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
   if (json) await writeOut('[');
   for (const file of args.positionals) {
     const progress = new ProgressLine(`segment ${file}`);
-    if (!json) await writeOut(`${file}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`);
+    if (!json) await writeOut(`${escapeInline(file)}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`);
     try {
       const stream = streamTraceFile(file, {
         onDiagnostic: (d) => process.stderr.write(formatDiagnostic(file, d)),

@@ -46,19 +46,34 @@ function progressText(m: Record<string, unknown>, steps: number): string {
 function list(dir: string, json: boolean): number {
   const runs = listRuns(dir);
   if (json) {
-    process.stdout.write(JSON.stringify({ runs }, null, 2) + '\n');
+    print(JSON.stringify({ runs }, null, 2) + '\n');
     return 0;
   }
   if (runs.length === 0) {
-    process.stdout.write(`no runs in ${dir}\n`);
+    print(`no runs in ${dir}\n`);
     return 0;
   }
   for (const r of runs) {
     const s = r.status;
-    process.stdout.write(`${r.name}  ${r.policy}  ${s ? `${s.state} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`);
+    print(`${r.name}  ${r.policy}  ${s ? `${s.state} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`);
   }
   return 0;
 }
+
+/** Set when stdout's reader has gone (`train ... | head`): nothing more is printed there. */
+let stdoutClosed = false;
+/** Stops the run in progress, if any (a closed stdout stops it like Ctrl-C). */
+let stopRun: (() => void) | undefined;
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  stdoutClosed = true;
+  stopRun?.();
+});
+
+/** Writes to stdout unless its reader has gone. */
+const print = (text: string): void => {
+  if (!stdoutClosed && !process.stdout.destroyed) process.stdout.write(text);
+};
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['policy', 'steps', 'out', 'backend', 'config', 'config-json', 'seed', 'resume', 'list'], ['json']);
@@ -95,6 +110,11 @@ export async function run(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  stopRun = () => {
+    if (controller.signal.aborted) return;
+    process.stderr.write('\ntrain: stdout was closed; stopping after the current step...\n');
+    controller.abort();
+  };
   const progress = new ProgressLine('train');
   let steps = 0;
   let last: Record<string, unknown> | undefined;
@@ -117,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
       },
     });
     progress.done(`${done.state} at step ${done.step}/${done.steps}${done.error ? `: ${done.error}` : ''}  ${done.runDir}`);
-    if (json) process.stdout.write(JSON.stringify({ ...done, type: undefined, last }, null, 2) + '\n');
+    if (json) print(JSON.stringify({ ...done, type: undefined, last }, null, 2) + '\n');
     return done.state === 'failed' ? 1 : 0;
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
@@ -129,6 +149,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
+    stopRun = undefined;
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

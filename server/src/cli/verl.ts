@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args.js';
 import { ProgressLine } from './progress.js';
+import { escapeInline } from './terminal.js';
 import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS, exportVerlBundle, type ExportOptions } from '../training/verl/exportBundle.js';
 import { parseLaunchConfig, rewardFunctionPrefix, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
 import { corpusPrompts } from '../training/verl/corpus.js';
@@ -33,8 +34,8 @@ export   writes DIR/train.parquet and DIR/test.parquet (verl's GSM8K schema: dat
          DIR/submit_ray.sh generated from it (submit_ray.sh: Ray's own options from
          RAY_SUBMIT_ARGS). An existing verl-config.json is kept (the scripts are regenerated
          from it) unless --force.
-         Multiplication: --n training problems split evenly over --train-tasks, --n-test per
-         test task. --from: the prompts and ground truths of .trace/.jsonl corpora (one row per
+         Multiplication: --n training problems (at most 1000000) split evenly over
+         --train-tasks, --n-test per test task (at most 100000). --from: the prompts and ground truths of .trace/.jsonl corpora (one row per
          distinct prompt).
 command  prints the launch command of DIR/verl-config.json: python -m verl.trainer.main_ppo
          with every override, or wrapped in \`ray job submit --address URL --\` with --ray.
@@ -48,6 +49,10 @@ simulate writes a fake verl run into ROLLOUT_DIR, one {step}.jsonl every --every
          step like a GRPO run's), to try the live view without GPUs. --kb pads each output
          to about that many kilobytes.
 `;
+
+/** Bounds of a multiplication export: training problems in all, test problems per task. */
+export const MAX_TRAIN_ROWS = 1_000_000;
+export const MAX_TEST_ROWS_PER_TASK = 100_000;
 
 const listFlag = (args: ParsedArgs, key: string, fallback: string[]): string[] => {
   const v = stringFlag(args, key);
@@ -89,6 +94,10 @@ async function runExport(argv: string[]): Promise<number> {
     const n = numberFlag(args, 'n', 20000);
     const nTest = numberFlag(args, 'n-test', 100);
     if (!Number.isInteger(n) || !Number.isInteger(nTest)) throw new UsageError('--n and --n-test must be integers');
+    // The rows are built in memory before they are written (about 1.7 KB each: 1e6 rows take
+    // 1.7 GB and most of a minute), so a typo such as 1e9 is refused instead of exhausting memory.
+    if (n < 1 || n > MAX_TRAIN_ROWS) throw new UsageError(`--n must be between 1 and ${MAX_TRAIN_ROWS} (got ${n})`);
+    if (nTest < 1 || nTest > MAX_TEST_ROWS_PER_TASK) throw new UsageError(`--n-test must be between 1 and ${MAX_TEST_ROWS_PER_TASK} per test task (got ${nTest})`);
     source = {
       kind: 'multiplication',
       trainTasks: checkTasks(listFlag(args, 'train-tasks', DEFAULT_TRAIN_TASKS), 'train-tasks'),
@@ -168,7 +177,7 @@ async function runWatch(argv: string[]): Promise<number> {
       }
       const pct = (e: { value: number }): string => (Number.isFinite(e.value) ? (100 * e.value).toFixed(1).padStart(5) : '    -');
       process.stdout.write(`step ${s.step}${s.changed ? ' (rewritten)' : ''}${s.complete ? '' : ' (reading, so far)'}: ${s.records} rollouts, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.seconds.toFixed(2)} s${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}\n`);
-      for (const g of s.groups) process.stdout.write(`  ${g.task.padEnd(10)} n ${String(g.n).padStart(6)}  acc ${pct(g.accuracy)}  p ${pct(g.p)}  d1 ${pct(g.delta1)}  d2 ${pct(g.delta2)}\n`);
+      for (const g of s.groups) process.stdout.write(`  ${escapeInline(g.task).padEnd(10)} n ${String(g.n).padStart(6)}  acc ${pct(g.accuracy)}  p ${pct(g.p)}  d1 ${pct(g.delta1)}  d2 ${pct(g.delta2)}\n`);
     }
   } finally {
     process.off('SIGINT', stop);

@@ -13,6 +13,7 @@ import { capDiagnostics } from './diagnosticCap.js';
 import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
+import { exitOnStdioFramingError } from './framingGuard.js';
 import { applyLabelCommand, goldDiagnostics, LABEL_COMMAND, labelCodeActions, type LabelArgs } from './goldLabels.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlayHints.js';
@@ -228,6 +229,8 @@ connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
 registerCalibrationRequest(connection);
 registerRolloutFollow(connection); // live verl rollout dirs for the calibration view
 
+// A broken frame on stdin leaves the stream out of step for good: exit, so the client restarts us.
+exitOnStdioFramingError();
 process.on('uncaughtException', (e) => report('uncaught exception', e));
 process.on('unhandledRejection', (e) => report('unhandled rejection', e));
 

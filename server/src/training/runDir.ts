@@ -48,6 +48,7 @@ export function newRunDirName(parent: string, policy: string, now = new Date()):
 }
 
 export function createRunDir(dir: string, config: Record<string, unknown>): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error(`${dir} exists and is not a directory; pick another --out`);
   if (existsSync(join(dir, 'config.json'))) throw new Error(`${dir} already holds a run (config.json exists); resume it or pick another --out`);
   mkdirSync(join(dir, CHECKPOINTS), { recursive: true });
   mkdirSync(join(dir, ROLLOUTS), { recursive: true });
@@ -61,7 +62,12 @@ export function writeConfig(dir: string, config: Record<string, unknown>): void 
 export function readConfig(dir: string): Record<string, unknown> {
   const file = join(dir, 'config.json');
   if (!existsSync(file)) throw new Error(`${dir} is not a run directory (no config.json)`);
-  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${file}: expected a JSON object`);
   return value as Record<string, unknown>;
 }
@@ -307,8 +313,23 @@ export function summarizeRun(dir: string): RunSummary {
 
 /** Runs directly inside `parent` (and `parent` itself when it is a run), newest first. */
 export function listRuns(parent: string): RunSummary[] {
-  if (!existsSync(parent)) return [];
-  const dirs = isRunDir(parent) ? [parent] : readdirSync(parent).map((n) => join(parent, n)).filter((d) => statSync(d).isDirectory() && isRunDir(d));
+  try {
+    if (!statSync(parent).isDirectory()) throw new Error(`${parent} is not a directory (give a run directory or a folder of runs)`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ELOOP') throw new Error(`${parent}: too many levels of symbolic links (a symlink loop)`, { cause: err });
+    throw err;
+  }
+  // Entries that cannot be followed (a dangling link, a symlink loop, no permission) are not runs.
+  const isDir = (d: string): boolean => {
+    try {
+      return statSync(d).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const dirs = isRunDir(parent) ? [parent] : readdirSync(parent).map((n) => join(parent, n)).filter((d) => isDir(d) && isRunDir(d));
   const runs: RunSummary[] = [];
   for (const d of dirs) {
     try {

@@ -11,9 +11,12 @@ import { parseArgs, numberFlag, stringFlag, UsageError } from '../cli/args.js';
 import { parseConfigJson, readConfigFile } from './runConfig.js';
 import { runTraining, type TrainerEvent } from './runner.js';
 
+/** Set when the reader of stdout went away (`| head`): events have nowhere to go, and the run stops. */
+let stdoutClosed = false;
+
 function send(event: TrainerEvent): void {
   if (process.send && process.connected) process.send(event);
-  else process.stdout.write(JSON.stringify(event) + '\n');
+  else if (!stdoutClosed && !process.stdout.destroyed) process.stdout.write(JSON.stringify(event) + '\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +37,14 @@ async function main(argv: string[]): Promise<number> {
   });
   // The parent went away (editor closed): stop cleanly instead of training for nobody.
   process.on('disconnect', stop);
+  // Likewise when stdout's reader has gone (`trainer.js ... | head`): finish the step, write a
+  // checkpoint and mark the run stopped, instead of dying on EPIPE with the run left "running".
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    if (!stdoutClosed) process.stderr.write('trainer: stdout was closed; stopping after the current step\n');
+    stdoutClosed = true;
+    stop();
+  });
 
   const done = await runTraining({
     config: [file ? readConfigFile(file) : undefined, json ? parseConfigJson(json) : undefined, flags].filter((c): c is Record<string, unknown> => c !== undefined),

@@ -177,6 +177,7 @@ export function shellCommandLine(argv: readonly string[]): string {
 }
 
 /** Text as one line of a shell comment: no line break or other control character can end it. */
+// eslint-disable-next-line no-control-regex
 const commentText = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 
 /** Files and folders the job opens, by override key: on a Ray cluster they must be on storage every node sees. */

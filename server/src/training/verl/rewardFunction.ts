@@ -30,7 +30,9 @@ import re
 _NUMBER = re.compile(r"[-+]?\\d[\\d,]*(?:\\.\\d+)?")
 _BOLD = re.compile(r"\\*\\*\\s{0,8}(?:\\$\\s{0,8})?([-+]?\\d[\\d,]*(?:\\.\\d+)?)\\s{0,8}(?:\\$\\s{0,8})?\\*\\*")
 _ANSWER_IS = re.compile(r"answer\\s{1,8}is\\s{0,8}(?::\\s{0,8})?(?:\\$\\s{0,8})?([-+]?\\d[\\d,]*(?:\\.\\d+)?)", re.IGNORECASE)
-_BRACES = re.compile(r"\\\\boxed[ \\t]{0,8}\\{|[{}]")
+# Tokens for boxed_answers: a box opening, a pair of braces with neither braces nor a backslash
+# inside (a no-op), a run of opening or of closing braces.
+_BRACES = re.compile(r"\\\\boxed[ \\t]{0,8}\\{|(?:\\{[^{}\\\\]*\\})+|\\{+|\\}+")
 
 
 def boxed_answers(text):
@@ -40,33 +42,64 @@ def boxed_answers(text):
     every level of a deeply nested box would cost quadratic time.
     """
     found = []
-    # One entry per open brace: [position of its \\\\boxed or -1, content start, holds a closed
-    # box, the innermost open box entry (itself when it is a box)].
-    stack = []
-    for m in _BRACES.finditer(text):
-        if m.group() == "}":
-            if not stack:
-                continue
-            position, start, holds_box, _ = stack.pop()
-            if position >= 0:
-                if not holds_box:
-                    found.append((position, text[start:m.start()]))
-                if stack and stack[-1][3] is not None:
-                    stack[-1][3][2] = True
-        elif m.group() == "{":
-            stack.append([-1, m.end(), False, stack[-1][3] if stack else None])
-        else:
-            entry = [m.start(), m.end(), False, None]
-            entry[3] = entry
-            stack.append(entry)
+    # The open boxes, innermost last: [position, content start, holds a closed box, plain braces
+    # open inside it]. Braces outside every box do not matter: skip to the next \\\\boxed.
+    boxes = []
+    pos = text.find("\\\\boxed")
+    while pos >= 0:
+        m = _BRACES.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        token = m.group()
+        if token[0] == "\\\\":
+            boxes.append([m.start(), m.end(), False, 0])
+        elif not boxes:
+            pos = text.find("\\\\boxed", pos)
+        elif token[-1] == "{":
+            boxes[-1][3] += len(token)
+        elif token[0] == "}":
+            at = m.start()
+            while at < pos and boxes:
+                top = boxes[-1]
+                if top[3] > 0:
+                    n = min(top[3], pos - at)
+                    top[3] -= n
+                    at += n
+                else:
+                    boxes.pop()
+                    if not top[2]:
+                        found.append((top[0], text[top[1]:at]))
+                    if boxes:
+                        boxes[-1][2] = True
+                    at += 1
+            if not boxes:
+                pos = text.find("\\\\boxed", pos)
+        # else: {...} with neither braces nor a backslash inside, which opens and closes nothing.
     return found
+
+
+def strip_text(s):
+    """\\\\text{X} -> X (X up to the first closing brace), in one pass."""
+    out = []
+    i = 0
+    while True:
+        j = s.find("\\\\text{", i)
+        k = s.find("}", j + 6) if j >= 0 else -1
+        if k < 0:
+            # No closing brace after this \\\\text{, so none after any later one either.
+            break
+        out.append(s[i:j])
+        out.append(s[j + 6:k])
+        i = k + 1
+    out.append(s[i:])
+    return "".join(out)
 
 
 def normalize(answer):
     if answer is None:
         return None
-    s = str(answer).strip()
-    s = re.sub(r"\\\\text\\{([^}]*)\\}", r"\\1", s)
+    s = strip_text(str(answer).strip())
     s = s.replace("$", "").replace(",", "").replace("\\\\!", "").replace(" ", "").rstrip(".")
     if s.startswith("+"):
         s = s[1:]
