@@ -52,7 +52,7 @@ test('metrics against a gold file given with --gold, and the same file found bes
   assert.equal(beside.status, 0, beside.stderr);
   assert.match(beside.stdout, /precision\s+100\.0% \(3\/3\)/);
   assert.match(beside.stdout, /recall\s+75\.0% \(3\/4\)/);
-  assert.match(beside.stdout, /\n  2\s+13:3\s+missed\s+expected 56, got -/);
+  assert.match(beside.stdout, /\n {2}2\s+13:3\s+missed\s+expected 56, got -/);
 });
 
 test('a malformed label line is reported with its line; the other labels still count; flags are checked', () => {
