@@ -116,6 +116,9 @@ class Context {
       if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(t.charCodeAt(s)))) break;
       s--;
     }
+    // A run with no sentence end in reach: snap the cut to a grid, so the values of one long run
+    // share their sentences (and namesSentence's memo) instead of each scanning its own window.
+    if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
     let e = end;
     const ceil = Math.min(this.to, end + 300);
     while (e < ceil) {
@@ -123,8 +126,14 @@ class Context {
       if (c === 10 || ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"'))) break;
       e++;
     }
-    return { start: s, text: t.slice(s, e), question: t.charCodeAt(e) === 63 };
+    if (e === ceil && ceil < this.to) e = Math.min(this.to, ceil + 256 - (ceil % 256));
+    const last = this.lastSentence;
+    if (last && last.start === s && last.end === e) return last;
+    this.lastSentence = { start: s, end: e, text: t.slice(s, e), question: t.charCodeAt(e) === 63 };
+    return this.lastSentence;
   }
+
+  private lastSentence: { start: number; end: number; text: string; question: boolean } | undefined;
 
   private readonly named = new Map<number, boolean>();
 
