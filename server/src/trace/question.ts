@@ -25,12 +25,29 @@ const EMPTY: QuestionInfo = { targets: [], probes: [], nouns: [], values: new Se
 
 /** Math as a comparable string: no spaces or math delimiters, every product sign as `*`. */
 export function normalizeMath(s: string): string {
-  return s
-    .replace(/\\(?:times|cdot|ast)|[\u00d7\u00b7\u22c5\u2217]/g, '*')
-    .replace(/\u2212/g, '-')
-    .replace(/\\left|\\right|\\[,;:! ]|[$\s]|\\\(|\\\)|\\\[|\\\]|\{|\}/g, '')
-    .replace(/(\d),(?=\d{3}\b)/g, '$1')
-    .toLowerCase();
+  // One pass by hand: it runs on every sentence that may name the asked expression.
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92) { // backslash: a LaTeX command or escape
+      const next = s[i + 1] ?? '';
+      if (s.startsWith('times', i + 1) || s.startsWith('cdot', i + 1) || s.startsWith('ast', i + 1)) {
+        out += '*';
+        i += s.startsWith('times', i + 1) ? 5 : s.startsWith('cdot', i + 1) ? 4 : 3;
+      } else if (s.startsWith('left', i + 1)) i += 4;
+      else if (s.startsWith('right', i + 1)) i += 5;
+      else if (',;:! ()[]'.includes(next) && next !== '') i += 1;
+      else out += '\\';
+      continue;
+    }
+    if (c === 36 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0) continue; // $ { } blanks
+    if (c === 0xd7 || c === 0xb7 || c === 0x22c5 || c === 0x2217) { out += '*'; continue; }
+    if (c === 0x2212) { out += '-'; continue; }
+    if (c > 127 && /\s/.test(s[i])) continue; // other Unicode spaces, as \s
+    out += s[i];
+  }
+  if (out.includes(',')) out = out.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  return out.toLowerCase();
 }
 
 const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;

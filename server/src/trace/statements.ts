@@ -229,13 +229,19 @@ function matchingBrace(text: string, open: number, to: number): number {
 const answerWordRe = /answer/gi;
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14".
-const labelRe = /(?:^|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gim;
+const labelRe = /(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
+// What may stand before a label: a line start, or a sentence end, then blanks, a bullet, "**".
+const labelLeadRe = /(?:^|\n|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?$/;
 
 function findLabels(ctx: Context): void {
   const { text, from, to } = ctx;
   labelRe.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = labelRe.exec(text)) !== null && m.index < to) {
+    // The label leads its line or sentence (checked on the few characters before it: the regex
+    // itself starts with a literal, which is what keeps it fast).
+    if (!labelLeadRe.test(text.slice(Math.max(from, m.index - 12), m.index)) && m.index - 12 > from) continue;
+    if (m.index - 12 <= from && !labelLeadRe.test('\n' + text.slice(from, m.index))) continue;
     // "Total: 12597", or the end of the line's equation: "**Total:** $56 + $84 = **$140**".
     let j = m.index + m[0].length;
     const nl = text.indexOf('\n', j);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answersEqual, normalizeAnswer } from '../../../server/src/trace/answers.js';
-import { analyzeQuestion } from '../../../server/src/trace/question.js';
+import { analyzeQuestion, normalizeMath } from '../../../server/src/trace/question.js';
 import { compileAnswerPatterns, findStatements, lastNumberStatement } from '../../../server/src/trace/statements.js';
 
 const NO_QUESTION = analyzeQuestion(undefined);
@@ -108,4 +108,18 @@ test('answersEqual: normalized or numerically equal', () => {
   assert.ok(!answersEqual('1/3', '0.33'));
   assert.ok(!answersEqual(null, '1'));
   assert.ok(!answersEqual('', ''));
+});
+
+test('normalizeMath in one pass equals the regular-expression definition on 100,000 random strings', () => {
+  const reference = (s: string) => s.replace(/\\(?:times|cdot|ast)|[\u00d7\u00b7\u22c5\u2217]/g, '*').replace(/\u2212/g, '-')
+    .replace(/\\left|\\right|\\[,;:! ]|[$\s]|\\\(|\\\)|\\\[|\\\]|\{|\}/g, '').replace(/(\d),(?=\d{3}\b)/g, '$1').toLowerCase();
+  const pieces = ['\\times', '\\cdot', '\\ast', '×', '·', '−', '\\left', '\\right', '\\,', '\\;', '\\ ', '$', ' ', '\n', '\\(', '\\)', '\\[', '\\]', '{', '}', '1', ',', '234', 'm', '+', 'N', '\\frac', '\u00a0', '\u2009', '\\', 'a'];
+  let seed = 3;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  for (let n = 0; n < 100_000; n++) {
+    let t = '';
+    const len = 1 + Math.floor(rnd() * 10);
+    for (let k = 0; k < len; k++) t += pieces[Math.floor(rnd() * pieces.length)];
+    assert.equal(normalizeMath(t), reference(t), JSON.stringify(t));
+  }
 });
