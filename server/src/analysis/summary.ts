@@ -10,7 +10,7 @@ export function emptyTransitions(): Transitions {
 }
 
 /**
- * Records cut off at the generation limit (docs/design.md section 4): a `truncated: true` header,
+ * Records cut off at the generation limit (docs/segmentation-eval.md): a `truncated: true` header,
  * `finish_reason: length` (written on import), or more tokens than the limit (the paper's
  * Appendix E generates at most 8,192). Calibration leaves them out unless asked.
  */

@@ -1,4 +1,4 @@
-// How two answers are compared (docs/design.md section 4): values are normalized (separators,
+// How two answers are compared (docs/segmentation-eval.md): values are normalized (separators,
 // spaces, LaTeX wrappers, trailing zeros) and then compared as strings, or as numbers when both
 // are numeric. Finding candidate answers in text is statements.ts's job.
 

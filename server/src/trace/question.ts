@@ -1,4 +1,4 @@
-// What the question asks for (docs/design.md section 4): candidate answers are statements about
+// What the question asks for (docs/segmentation-eval.md): candidate answers are statements about
 // the asked quantity, so the question is read once per record for (a) the expressions that name
 // that quantity ("m+n" in "What is $m+n$?", "347*8261" in "Calculate 347 * 8261"), (b) the nouns
 // that name it ("product", "sum", "area"), and (c) the values quoted in it, which a response

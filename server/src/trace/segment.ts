@@ -1,4 +1,4 @@
-// Splits a record's body into sampling and decision actions (docs/design.md section 4). The
+// Splits a record's body into sampling and decision actions (docs/segmentation-eval.md). The
 // model is candidate-driven: an attempt is reasoning that ends in a candidate answer, and a
 // decision exists only after a candidate. Markers ("Wait", "Alternatively") are decision points
 // only where an attempt has concluded: a marker inside a derivation, before its candidate, is

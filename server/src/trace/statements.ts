@@ -1,4 +1,4 @@
-// Candidate statements in a response (docs/design.md section 4): places where the text states a
+// Candidate statements in a response (docs/segmentation-eval.md): places where the text states a
 // value in a way that can conclude an attempt, each with the rule that found it and its cue
 // strength. Whether a statement IS a candidate answer (its place in the attempt, the question,
 // the rest of the record) is decided by segment.ts.

@@ -1,4 +1,4 @@
-// Thinking blocks (docs/design.md section 4): `<think>...</think>` (DeepSeek-R1, Qwen) and
+// Thinking blocks (docs/segmentation-eval.md): `<think>...</think>` (DeepSeek-R1, Qwen) and
 // `<|begin_of_thought|>...<|end_of_thought|>` (Sky-T1, OpenThoughts). The attempts are the
 // candidates inside the block; what follows the block is the written solution that presents the
 // model's STOP. A block that is opened and never closed was cut off: all of it is attempts.
