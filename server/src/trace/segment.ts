@@ -347,7 +347,8 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
       correct: s.correct[k],
       tokens: s.tokens[k],
       span: bodySpan(record, a.start, end),
-      answerSpan: bodySpan(record, a.candidate.start, a.candidate.end),
+      // Shown where the model leaves the answer (its last restatement, e.g. the \boxed{} after "= 418").
+      answerSpan: bodySpan(record, a.stated.start, a.stated.end),
     };
     samples.push(sample);
     steps.push(sample);
