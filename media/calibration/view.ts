@@ -90,7 +90,7 @@ export class CalibrationView {
     const groups = groupsAtStep(r.groups, this.step).filter((g) => g.n > 0);
     if (this.host.inVsCode) this.root.append(el('p', { class: 'muted hint' }, 'Click a point, a bar or a table cell to list the traces behind it.'));
 
-    this.root.append(this.section('Calibrated parameters', 'Bootstrap 95% percentile intervals over traces.',
+    this.root.append(this.section('Calibrated parameters', '95% intervals: the wider of Wilson and the percentile bootstrap over traces (Wilson keeps its width at 0/n and n/n).',
       this.grid(METRICS.map((m) => this.card(`metric-${m}`, metricChart(groups, m, theme))))));
     this.root.append(this.section('Predicted vs observed accuracy', this.formulaNote(groups),
       this.card('predicted', predictedChart(groups, theme), 'tall')));
