@@ -16,16 +16,17 @@ export const summary = 'calibrate p, delta1, delta2 and predicted accuracy per m
 export const usage = `reflection-lens calibrate PATH... [options]
 
 PATH: .trace or .jsonl files, or directories (searched recursively). Files are streamed, so a
-corpus of any size fits in memory. Records without ground truth or without a candidate answer,
-malformed records and unreadable files are listed under "skipped"; everything else is used.
+corpus of any size fits in memory. Records without ground truth, records cut off at the
+generation limit (unless --include-truncated), malformed records and unreadable files are listed
+under "skipped"; everything else is used. A response with no candidate answer counts as wrong.
 
 Per group: n; observed accuracy (final answer) with the Wald interval, unclipped, as the
 paper's Table 1; p = first-attempt accuracy; delta1 = P(STOP | correct answer);
 delta2 = P(RESAMPLE | wrong answer) (pooled over attempts); predicted accuracy
 p*d1 / (p*d1 + (1-p)(1-d2)) (infinite horizon) and Acc_K (at most K attempts, the K-th answer
-stands); Wilson intervals for p, delta1, delta2, percentile-bootstrap intervals over traces for the
-predicted accuracies; transitions T->T, T->F, F->T, F->F (echo:
-the same wrong answer again; new: another wrong answer) and the echo rate.
+stands); for p, delta1, delta2 the hull of the Wilson interval and the percentile bootstrap over
+traces, the percentile bootstrap alone for the predicted accuracies; transitions T->T, T->F,
+F->T, F->F (echo: the same wrong answer again; new: another wrong answer) and the echo rate.
 
 Options:
   --bootstrap B        bootstrap resamples (default ${defaultCalibrationOptions.bootstrap})
@@ -134,7 +135,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   out.push(
     '',
-    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wald for observed accuracy; Wilson for p, delta1, delta2; percentile bootstrap over traces (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
+    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wald for observed accuracy; for p, delta1, delta2 the wider of Wilson and the percentile bootstrap over traces; the bootstrap (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
     'p = first-attempt accuracy; delta1 = P(STOP | correct); delta2 = P(RESAMPLE | wrong); echo = share of wrong->wrong resamples that repeat the same answer.',
   );
   if (result.groups.length > 0) {
