@@ -99,7 +99,7 @@ class Context {
     const normalized = normalizeAnswer(value);
     this.out.push({
       start, end, value, rule, strength,
-      aboutTarget: aboutTarget || this.namesSentence(sentence.start, sentence.text),
+      aboutTarget,
       fromQuestion: this.question.values.has(normalized),
       tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || sentence.question,
       normalized,
