@@ -149,6 +149,8 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean, sca
  * corrected retry: 2866467 beside 2866567, $660 beside $760). Sub-results differ in magnitude.
  */
 function answerLike(v: string, strongValues: Set<string>, scale?: number): boolean {
+  // A one-digit value (0, 1, 4) turns up in every derivation: sharing it with the answer says nothing.
+  if (/^-?\d$/.test(v)) return false;
   if (strongValues.has(v)) return true;
   if (scale !== undefined && /^\d+$/.test(v)) return Math.abs(Number(v) - scale) <= 0.05 * scale;
   if (!/^\d{3,}$/.test(v)) return false;
