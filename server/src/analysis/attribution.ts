@@ -1,4 +1,4 @@
-// Gradient attribution of one trajectory (DESIGN.md section 5; paper Theorems 3.1 and 3.2,
+// Gradient attribution of one trajectory (docs/design.md section 5; paper Theorems 3.1 and 3.2,
 // Appendix C): the GRPO surrogate pushes sampling and decision actions with the same Q, the
 // token-level KL penalty drags sampling (L tokens) far harder than decisions (one token).
 import type { DecisionStep, SampleStep, TraceRecord } from '../trace/types.js';

@@ -1,4 +1,4 @@
-// Calibration of the two-stage model per group (DESIGN.md section 4): observed accuracy with its
+// Calibration of the two-stage model per group (docs/design.md section 4): observed accuracy with its
 // Wald interval; p, delta1, delta2 and the predicted accuracies with seeded percentile-bootstrap
 // intervals over traces; transitions and the echo rate. Traces arrive one summary at a time and
 // are kept only as pattern counts, so memory does not grow with the corpus.

@@ -1,4 +1,4 @@
-// The two-stage model's accuracy from its calibrated parameters (DESIGN.md section 4).
+// The two-stage model's accuracy from its calibrated parameters (docs/design.md section 4).
 // A product with a zero factor is zero even when the other factor is undefined (NaN): with p = 1
 // there are no wrong answers, so delta2 cannot matter.
 

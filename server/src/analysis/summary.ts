@@ -1,4 +1,4 @@
-// Reduces a segmented record to the counts calibration needs (DESIGN.md section 4): first-attempt
+// Reduces a segmented record to the counts calibration needs (docs/design.md section 4): first-attempt
 // and final correctness, decisions after correct and after wrong answers, and the transitions
 // between consecutive attempts (Kang et al. 2025).
 import { basename, extname } from 'node:path';

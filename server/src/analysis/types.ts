@@ -1,4 +1,4 @@
-// Result shapes of the analysis engine. The CLI prints them as JSON (DESIGN.md section 8), the
+// Result shapes of the analysis engine. The CLI prints them as JSON (docs/design.md section 8), the
 // language server shows them on hover, the webviews chart them: keep the field names stable.
 
 /** A point estimate with its interval. Fractions in [0,1] for rates (the interval may exceed it: Wald is unclipped). */

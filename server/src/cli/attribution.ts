@@ -1,5 +1,5 @@
 // `reflection-lens attribution`: per-step KL Q-values, surrogate Q-values and gradient
-// contributions of traces (DESIGN.md sections 5 and 8), or the paper's Appendix C example.
+// contributions of traces (docs/design.md sections 5 and 8), or the paper's Appendix C example.
 import { attributeAppendixC, attributeSegmented, appendixC, defaultAttributionOptions } from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions, KlEstimator, TraceAttribution } from '../analysis/types.js';

@@ -1,5 +1,5 @@
 // `reflection-lens calibrate`: p, delta1, delta2, observed and predicted accuracy per model and
-// task (or per training step) of a corpus of traces, with intervals (DESIGN.md sections 4 and 8).
+// task (or per training step) of a corpus of traces, with intervals (docs/design.md sections 4 and 8).
 import { existsSync } from 'node:fs';
 import { defaultCalibrationOptions } from '../analysis/calibrate.js';
 import { listTraceFiles, type Skipped } from '../analysis/corpus.js';

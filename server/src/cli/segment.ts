@@ -1,5 +1,5 @@
 // `reflection-lens segment FILE...`: every record of .trace or JSONL files split into sampling and
-// decision steps (DESIGN.md section 8). Files are streamed, so any size works; a malformed record
+// decision steps (docs/design.md section 8). Files are streamed, so any size works; a malformed record
 // is reported on stderr (file:line:col) and the other records are still printed.
 import { ProgressLine } from './progress.js';
 import { parseArgs, UsageError } from './args.js';

@@ -1,4 +1,4 @@
-// Writes records in the `.trace` v1 format (DESIGN.md section 3). The parser's inverse: a body
+// Writes records in the `.trace` v1 format (docs/design.md section 3). The parser's inverse: a body
 // line that starts with `===` gets a leading backslash so it cannot open a new record.
 
 export interface TraceRecordInput {

@@ -1,4 +1,4 @@
-// JSONL rollouts as trace records (DESIGN.md section 3). Field names are detected per line, so
+// JSONL rollouts as trace records (docs/design.md section 3). Field names are detected per line, so
 // one reader covers verl's `trainer.rollout_data_dir` dumps (input, output, gts, score, step) and
 // common evaluation outputs (question, code[]/responses[], gt, pred[], score[]). A line that is
 // not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.

@@ -1,4 +1,4 @@
-// Decision-marker matching (DESIGN.md section 4): case-insensitive, on word boundaries, the
+// Decision-marker matching (docs/design.md section 4): case-insensitive, on word boundaries, the
 // longest phrase wins where several start at the same place. One compiled regular expression
 // does the scan: V8 compiles it to native code with a literal prefilter, which measured about 4x
 // faster than a hand-written character loop over the same bodies. Word characters are Unicode

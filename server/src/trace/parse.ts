@@ -1,4 +1,4 @@
-// The `.trace` v1 parser (DESIGN.md section 3). Never throws on any input: every malformed line
+// The `.trace` v1 parser (docs/design.md section 3). Never throws on any input: every malformed line
 // becomes a diagnostic with its line, column and what was expected, and every record that can be
 // read is kept. Line breaks are \n, \r\n and a lone \r (as LSP counts them), so line numbers
 // agree with the editor's.

@@ -1,4 +1,4 @@
-// TensorFlow.js backend selection for training (DESIGN.md section 6). Tries the fastest
+// TensorFlow.js backend selection for training (docs/design.md section 6). Tries the fastest
 // backend first and records, for every faster one that did not load, why not: users must be
 // told which backend runs and what they would need for a faster one.
 import { createRequire } from 'node:module';

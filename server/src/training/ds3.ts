@@ -202,7 +202,7 @@ export function attributionRatio(g: Ds3Logits): number {
   return Math.abs(g.s) / (Math.abs(g.stop) + Math.abs(g.resample));
 }
 
-/** Infinite-horizon accuracy of the policy: p*d1 / (p*d1 + (1-p)*(1-d2)) (DESIGN.md section 4). */
+/** Infinite-horizon accuracy of the policy: p*d1 / (p*d1 + (1-p)*(1-d2)) (docs/design.md section 4). */
 export function predictedAccuracy(theta: Ds3Logits): number {
   const { p, delta1, delta2 } = probabilitiesOf(toThree(theta));
   return (p * delta1) / (p * delta1 + (1 - p) * (1 - delta2));

@@ -138,7 +138,7 @@ export function reward(p: Problem, a: Attempts): number {
   return a.answers[a.answers.length - 1] === p.product ? 1 : 0;
 }
 
-/** Counters for p, delta1, delta2 the way the calibration engine counts them (DESIGN.md section 4). */
+/** Counters for p, delta1, delta2 the way the calibration engine counts them (docs/design.md section 4). */
 export class DecisionStats {
   n = 0; firstCorrect = 0; finalCorrect = 0;
   stopAfterCorrect = 0; afterCorrect = 0; resampleAfterWrong = 0; afterWrong = 0; echoes = 0;

@@ -25,7 +25,7 @@ test('Appendix C worked example is reproduced to 4 decimals', () => {
   assert.equal(round4(a.ratio), round4(0.18612219 / 0.08065189));
 });
 
-test('the round reference guess (0.3, L=8) is off in the sampling rows, as DESIGN notes', () => {
+test('the round reference guess (0.3, L=8) is off in the sampling rows, as docs/design.md notes', () => {
   const a = attributeThreeLogit(appendixC.outcomes, appendixC.logits, { ...appendixC.reference, theta_s: 0.3 }, {
     advantage: 0.5, beta: 1, gamma: 1, kl: 'k1', tokens: { correct: 8, wrong: 8 },
   });
