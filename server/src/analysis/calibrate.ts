@@ -1,6 +1,6 @@
 // Calibration of the two-stage model per group (docs/design.md section 4): observed accuracy with its
-// Wald interval; p, delta1, delta2 and the predicted accuracies with seeded percentile-bootstrap
-// intervals over traces; transitions and the echo rate. Traces arrive one summary at a time and
+// Wald interval; p, delta1, delta2 with the hull of the Wilson interval and the seeded percentile
+// bootstrap over traces; the predicted accuracies with the bootstrap; transitions and the echo rate. Traces arrive one summary at a time and
 // are kept only as pattern counts, so memory does not grow with the corpus.
 import { bootstrapPatterns, PatternTable, percentileInterval } from './bootstrap.js';
 import { predictedAccuracy, predictedAccuracyK, waldInterval, wilsonInterval } from './predicted.js';
@@ -172,7 +172,7 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
   // coverage at 0/n and n/n, where the bootstrap collapses to zero width; the bootstrap resamples
   // whole traces, so it carries the dependence between the decisions of one trace (delta1 and
   // delta2 pool several per trace), which Wilson, counting decisions as independent, does not
-  // (measured: Wilson alone covered delta2 in 85% of small extreme corpora; docs/analysis.md).
+  // (measured: Wilson alone covered delta2 in 84.9% of small extreme corpora; docs/analysis.md).
   const rate = (i: number, k: number, of: number): Estimate => {
     const w = wilsonInterval(k, of);
     const b = percentileInterval(reps[i]);
