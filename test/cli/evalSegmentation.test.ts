@@ -83,3 +83,25 @@ test('calibrating a folder leaves gold files beside the traces alone (they are l
   assert.deepEqual(out.skipped, []);
   assert.equal(out.groups.reduce((n: number, g: { n: number }) => n + g.n, 0), 3);
 });
+
+test('segment, calibrate and attribution take --markers and --answer-patterns too', () => {
+  const file = join(dir, 'm.trace');
+  writeFileSync(file, '=== 1\nquery: Calculate 12 * 34.\nanswer: 408\n---\n12 * 34 = 418\nWait, 12 * 30 = 360 and 12 * 4 = 48.\n360 + 48 = 408\n=== 2\nquery: Name a prime.\nanswer: 7\n---\nPick: seven (7)\n');
+  writeFileSync(join(dir, 'only-hmm.txt'), '# no "Wait" here\nHmm\n');
+  writeFileSync(join(dir, 'pick.txt'), 'Pick: \\w+ \\((\\d+)\\)\n');
+  const run = (args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+  const attempts = (out: string) => (JSON.parse(out) as { steps: { kind: string; answer?: string }[] }[]).map((r) => r.steps.filter((s) => s.kind === 'sample').map((s) => s.answer));
+  const plain = run(['segment', file, '--json']);
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.deepEqual(attempts(plain.stdout), [['418', '408'], []]);
+  const custom = run(['segment', file, '--json', '--markers', join(dir, 'only-hmm.txt'), '--answer-patterns', join(dir, 'pick.txt')]);
+  assert.equal(custom.status, 0, custom.stderr);
+  assert.deepEqual(attempts(custom.stdout), [['408'], ['7']], 'without "Wait" record 1 is one attempt; the pattern finds record 2');
+  const cal = run(['calibrate', file, '--json', '--bootstrap', '20', '--answer-patterns', join(dir, 'pick.txt')]);
+  assert.equal(cal.status, 0, cal.stderr);
+  assert.equal(JSON.parse(cal.stdout).groups.find((g: { task: string }) => g.task !== '2x2').counts.noAnswer, 0);
+  const att = run(['attribution', file, '--json', '--markers', join(dir, 'only-hmm.txt')]);
+  assert.equal(att.status, 0, att.stderr);
+  assert.equal(JSON.parse(att.stdout).traces[0].steps.length, 2, 'one sample and its STOP');
+  assert.equal(run(['segment', file, '--markers', join(dir, 'missing.txt')]).status, 2);
+});

@@ -3,11 +3,11 @@
 import { attributeAppendixC, attributeSegmented, appendixC, defaultAttributionOptions } from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions, KlEstimator, TraceAttribution } from '../analysis/types.js';
-import { defaultSegmentOptions } from '../trace/options.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 
@@ -34,7 +34,7 @@ Options:
   --kl k1|k2|k3         KL estimator (k3 = verl low_var_kl; default k1)
   --json                {options, traces, skipped} on stdout
   --jsonl               one trace per line on stdout (skipped records on stderr)
-
+${segmentFlagsUsage}
 FILE may be - (standard input) or a pipe. A rollout group (for the advantage A) is a run of
 consecutive records with the same model and group (prompt), as rollout dumps write them.
 Output is streamed trace by trace, so a corpus of any size runs in bounded memory; skipped
@@ -47,7 +47,8 @@ type Format = 'json' | 'jsonl' | 'table';
 
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['example', 'beta', 'eps', 'gamma', 'kl'], ['json', 'jsonl']);
+  const args = parseArgs(argv, ['example', 'beta', 'eps', 'gamma', 'kl', ...segmentFlagNames], ['json', 'jsonl']);
+  const segmentOptions = segmentOptionsFromArgs(args);
   const kl = stringFlag(args, 'kl') ?? defaultAttributionOptions.kl;
   if (kl !== 'k1' && kl !== 'k2' && kl !== 'k3') throw new UsageError(`--kl expects k1, k2 or k3, got "${kl}"`);
   const gamma = numberFlag(args, 'gamma', defaultAttributionOptions.gamma);
@@ -112,7 +113,7 @@ export async function run(argv: string[]): Promise<number> {
         }
         const last = group.at(-1)?.record;
         if (last && (last.model !== record.model || last.group !== record.group)) await flush();
-        group.push(segmentRecord(record, defaultSegmentOptions));
+        group.push(segmentRecord(record, segmentOptions));
         progress.update(`${file}: ${++records} records`);
       }
       await flush();

@@ -8,6 +8,7 @@ import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/
 import { renderCalibrationHtml } from '../report/html.js';
 import { checkOutputs, cleanUpOnSignals, OutputPathError, writeFileAtomic } from '../util/atomicWrite.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
@@ -42,10 +43,11 @@ Options:
   --html FILE          write a self-contained HTML report (charts) to FILE
   --workers N          worker threads (default: the cores, at most 8; 0 = none). Files, and byte
                        ranges of large .trace files, are shared out; results do not depend on N
-`;
+${segmentFlagsUsage}`;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers', 'max-tokens'], ['json', 'csv', 'include-truncated']);
+  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers', 'max-tokens', ...segmentFlagNames], ['json', 'csv', 'include-truncated']);
+  const segment = segmentOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('give at least one PATH (a .trace/.jsonl file or a directory)');
   const B = numberFlag(args, 'bootstrap', defaultCalibrationOptions.bootstrap);
   const seed = numberFlag(args, 'seed', defaultCalibrationOptions.seed);
@@ -72,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
   }
-  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers, summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) } });
+  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers, segment, summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) } });
 
   if (html !== undefined) {
     try {

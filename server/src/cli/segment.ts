@@ -3,7 +3,7 @@
 // is reported on stderr (file:line:col) and the other records are still printed.
 import { ProgressLine } from './progress.js';
 import { parseArgs, UsageError } from './args.js';
-import { defaultSegmentOptions } from '../trace/options.js';
+import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
@@ -22,7 +22,7 @@ decisions between them (RESAMPLE at a reflection marker, STOP after the last att
                {kind: "decision", action, marker, echo, line}]} (lines are 1-based)
   --findings   also print findings on stderr (missed correction, echo, resample after a
                correct answer, no answer, no ground truth); malformed input is always reported
-
+${segmentFlagsUsage}
 Without --json a table is printed. Exit status: 0 when every file was read (malformed records
 are reported and skipped over), 1 when a file could not be read, 2 on bad usage.
 `;
@@ -83,7 +83,8 @@ function tableRow(seg: SegmentedRecord): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, [], ['json', 'findings']);
+  const args = parseArgs(argv, segmentFlagNames, ['json', 'findings']);
+  const segmentOptions = segmentOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one FILE');
   const json = args.flags.has('json');
   const findings = args.flags.has('findings');
@@ -99,7 +100,7 @@ export async function run(argv: string[]): Promise<number> {
         onProgress: (done, total) => { if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`); },
       });
       for await (const rec of stream) {
-        const seg = segmentRecord(rec, defaultSegmentOptions);
+        const seg = segmentRecord(rec, segmentOptions);
         for (const d of rec.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (findings) for (const d of seg.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (json) {
