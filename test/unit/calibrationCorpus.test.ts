@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMultiplicationTraces, type GenerateOptions, type GeneratedTrace } from '../../server/src/trace/generate.js';
 import { defaultSegmentOptions } from '../../server/src/trace/options.js';
-import { CalibrationCorpus, calibrateSnapshot, readFileSummaries } from '../../server/src/lsp/calibrationCorpus.js';
+import { CalibrationCorpus, calibrateSnapshot, corpusSettingsKey, readFileSummaries } from '../../server/src/lsp/calibrationCorpus.js';
 import { matchesQuery } from '../../server/src/lsp/calibrationRequest.js';
 
 const calib = { bootstrap: 50, seed: 3, horizon: 4, by: 'model-task' as const };
@@ -81,6 +81,51 @@ describe('calibration corpus cache', () => {
     reads.length = 0;
     const fourth = await corpus.load([dir], { markers: ['Wait'], answerPatterns: [] });
     assert.equal(fourth.filesRead, 4);
+  });
+
+  test('the cache key holds the truncation settings: changing includeTruncated or tokenLimit re-reads, the same ones do not', async () => {
+    const base = corpusSettingsKey(defaultSegmentOptions);
+    assert.equal(corpusSettingsKey(defaultSegmentOptions, {}), base);
+    assert.equal(corpusSettingsKey(defaultSegmentOptions, { includeTruncated: false, tokenLimit: 8192 }), base, 'explicit defaults = absent');
+    const keys = [
+      base,
+      corpusSettingsKey(defaultSegmentOptions, { includeTruncated: true }),
+      corpusSettingsKey(defaultSegmentOptions, { tokenLimit: 4096 }),
+      corpusSettingsKey(defaultSegmentOptions, { includeTruncated: true, tokenLimit: 4096 }),
+      corpusSettingsKey({ markers: ['Wait'], answerPatterns: [] }),
+    ];
+    assert.equal(new Set(keys).size, keys.length, keys.join('\n'));
+
+    const cutDir = mkdtempSync(join(tmpdir(), 'rl-calib-cut-'));
+    try {
+      const long = `${'First the tens, then the units. '.repeat(30)}So the answer is 6.`; // ~240 tokens
+      writeFileSync(join(cutDir, 'cut.trace'), [
+        '=== 1\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\n---\nThe answer is 6.\n',
+        '=== 2\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\ntruncated: true\n---\nThe answer is 6.\n',
+        `=== 3\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\n---\n${long}\n`,
+      ].join(''));
+      const reads: unknown[] = [];
+      const corpus = new CalibrationCorpus(async (path, seg, signal, summary) => {
+        reads.push(summary);
+        return readFileSummaries(path, seg, signal, summary);
+      });
+      const load = async (summary?: { includeTruncated?: boolean; tokenLimit?: number }) => {
+        const snap = await corpus.load([cutDir], defaultSegmentOptions, { summary });
+        return { read: snap.filesRead, n: calibrateSnapshot(snap, calib).groups.reduce((t, g) => t + g.n, 0) };
+      };
+      assert.deepEqual(await load(), { read: 1, n: 2 });
+      assert.deepEqual(await load({ includeTruncated: false, tokenLimit: 8192 }), { read: 0, n: 2 }, 'same settings: cached');
+      assert.deepEqual(await load({ includeTruncated: true }), { read: 1, n: 3 });
+      assert.deepEqual(await load({ includeTruncated: true }), { read: 0, n: 3 });
+      assert.deepEqual(await load({ tokenLimit: 100 }), { read: 1, n: 1 });
+      assert.deepEqual(await load({ tokenLimit: 100 }), { read: 0, n: 1 });
+      assert.deepEqual(await load(), { read: 1, n: 2 }, 'back to the defaults: read again (one entry per file)');
+      assert.deepEqual(reads, [{}, { includeTruncated: true }, { tokenLimit: 100 }, {}], 'the reader gets the options it is keyed by');
+      const skipped = calibrateSnapshot(await corpus.load([cutDir], defaultSegmentOptions, { summary: { tokenLimit: 100 } }), calib).skipped;
+      assert.match(skipped.find((s) => /cut off/.test(s.reason))!.reason, /^2 records cut off at the generation limit .*reflectionLens\.includeTruncated setting counts them/);
+    } finally {
+      rmSync(cutDir, { recursive: true, force: true });
+    }
   });
 
   test('a selection of files and folders; missing paths are reported, not thrown', async () => {

@@ -34,6 +34,9 @@ import { saveExport } from './saveExport.js';
 /** What to calibrate: every .trace file of the workspace, or what the user selected in the explorer. */
 export type CalibrationSource = { kind: 'workspace' } | { kind: 'selection'; uris: vscode.Uri[] };
 
+/** Calibration settings the server reads itself (they are not sent with the request). */
+const TRUNCATION_SETTINGS = ['reflectionLens.includeTruncated', 'reflectionLens.tokenLimit'];
+
 const FILTERS: readonly TraceFilter[] = ['all', 'firstWrong', 'abandonedCorrect', 'missedCorrection', 'finalWrong', 'TT', 'TF', 'FT', 'FFecho', 'FFnew'];
 
 function sourceLabel(source: CalibrationSource): string {
@@ -105,6 +108,7 @@ export class CalibrationPanel implements vscode.Disposable {
   private last: HostToView | undefined;
   private running: vscode.CancellationTokenSource | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private settingsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Changed verl step files (`{step}.jsonl`) not yet calibrated: a refresh waits while one is mid-write. */
   private readonly changedStepFiles = new Set<string>();
   private requests = 0;
@@ -149,6 +153,17 @@ export class CalibrationPanel implements vscode.Disposable {
       this.scheduleRefresh();
     };
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    // Which cut-off records count is read by the server for each calibration: a change recalibrates
+    // (a followed run starts over). After a pause, so the language client has told the server first.
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!TRUNCATION_SETTINGS.some((k) => e.affectsConfiguration(k))) return;
+      if (this.settingsTimer) clearTimeout(this.settingsTimer);
+      this.settingsTimer = setTimeout(() => {
+        this.settingsTimer = undefined;
+        if (this.following) void this.start();
+        else void this.calibrate(false);
+      }, 750);
+    }));
   }
 
   private covers(uri: vscode.Uri): boolean {
@@ -326,6 +341,7 @@ export class CalibrationPanel implements vscode.Disposable {
     void this.stopFollowing();
     this.running?.cancel();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.settingsTimer) clearTimeout(this.settingsTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -30,8 +30,14 @@ export interface CalibrateResponse {
   result: CalibrationResult;
   /** Trace files in the corpus. */
   files: number;
-  /** Files actually read for this answer (the others came from the cache: unchanged path, mtime, size). */
+  /** Files actually read for this answer (the others came from the cache: unchanged path, mtime, size, settings). */
   filesRead: number;
+  /**
+   * Which records cut off at the generation limit were counted: the server's
+   * `reflectionLens.includeTruncated` and `reflectionLens.tokenLimit` settings (not request
+   * parameters). Left-out records are listed in `result.skipped`.
+   */
+  truncation: { includeTruncated: boolean; tokenLimit: number };
 }
 
 /**

@@ -1,7 +1,9 @@
 // `reflectionLens/calibrate` and `reflectionLens/calibrationTraces`: corpus calibration for the
 // calibration view, run here in the language server rather than on the editor's extension host.
 // Per-file summaries are cached (CalibrationCorpus), progress goes out as LSP work-done progress
-// on the client's token, and a cancelled request stops reading at the next chunk.
+// on the client's token, and a cancelled request stops reading at the next chunk. Which records
+// cut off at the generation limit count (`reflectionLens.includeTruncated`, `.tokenLimit`) is read
+// here from the server's settings, not sent with the request.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ErrorCodes,
@@ -15,6 +17,7 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver';
 import type { CalibrationGrouping, TraceSummary } from '../analysis/types.js';
+import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
 import { defaultSegmentOptions } from '../trace/options.js';
 import type { SegmentOptions } from '../trace/types.js';
 import { CalibrationCorpus, calibrateSnapshot, type CorpusSnapshot, type Skipped } from './calibrationCorpus.js';
@@ -117,8 +120,23 @@ export function describeTrace(s: TraceSummary): string {
   return parts.join(' · ');
 }
 
+/**
+ * The truncation settings for a request over `uris`: `reflectionLens.includeTruncated` and
+ * `reflectionLens.tokenLimit` as the server reads them (server.ts: workspace/configuration scoped
+ * to the first URI, bad values replaced by their defaults). One setting per request: a corpus is
+ * calibrated as a whole.
+ */
+export type SummarySettings = (uris: readonly string[]) => Promise<SummaryOptions>;
+
+const defaultSummarySettings: SummarySettings = () => Promise.resolve({});
+
+/** The options actually applied, for the response. */
+function truncationOf(o: SummaryOptions): { includeTruncated: boolean; tokenLimit: number } {
+  return { includeTruncated: o.includeTruncated === true, tokenLimit: o.tokenLimit ?? DEFAULT_TOKEN_LIMIT };
+}
+
 /** Answers both requests on `connection`, sharing one corpus cache. */
-export function registerCalibrationRequest(connection: Connection, corpus = new CalibrationCorpus()): void {
+export function registerCalibrationRequest(connection: Connection, corpus = new CalibrationCorpus(), summarySettings: SummarySettings = defaultSummarySettings): void {
   connection.onRequest(CALIBRATE_METHOD, async (params: CalibrateParams, token: CancellationToken): Promise<CalibrateResponse> => {
     const signal = signalOf(token);
     const progressToken = params?.workDoneToken;
@@ -129,9 +147,11 @@ export function registerCalibrationRequest(connection: Connection, corpus = new 
       const { segment, by } = checkParams(params);
       const { paths, skipped } = pathsOf(params.uris);
       send({ kind: 'begin', title: 'Calibrating traces', cancellable: true, percentage: 0 });
+      const summary = await summarySettings(params.uris);
       let last = 0;
       const snap = await corpus.load(paths, segment, {
         signal,
+        summary,
         progress: (done, total, file) => {
           const now = Date.now();
           if (done < total && now - last < 100) return;
@@ -142,7 +162,7 @@ export function registerCalibrationRequest(connection: Connection, corpus = new 
       send({ kind: 'report', message: 'bootstrap intervals', percentage: 100 });
       snap.missing.unshift(...skipped);
       const result = calibrateSnapshot(snap, { bootstrap: params.bootstrap, seed: params.seed, horizon: params.horizon, by: resolveGrouping(by, snap) });
-      return { result, files: snap.files.length, filesRead: snap.filesRead };
+      return { result, files: snap.files.length, filesRead: snap.filesRead, truncation: truncationOf(summary) };
     } catch (e) {
       throw failure(e, signal);
     } finally {
@@ -157,7 +177,8 @@ export function registerCalibrationRequest(connection: Connection, corpus = new 
       if (!params.query || typeof params.query.model !== 'string' || !(params.query.filter in FILTERS)) {
         throw new ResponseError(ErrorCodes.InvalidParams, `${CALIBRATION_TRACES_METHOD}: query needs model, task and a known filter`);
       }
-      const snap = await corpus.load(pathsOf(params.uris).paths, segment, { signal });
+      // The same settings as the calibration the click came from, so its cached summaries serve.
+      const snap = await corpus.load(pathsOf(params.uris).paths, segment, { signal, summary: await summarySettings(params.uris) });
       const out: TraceLocation[] = [];
       for (const file of snap.files) {
         for (const s of snap.perFile.get(file)?.summaries ?? []) {

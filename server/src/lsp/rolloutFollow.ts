@@ -9,6 +9,8 @@ import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserve
 import { basename, resolve } from 'node:path';
 import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { defaultSegmentOptions } from '../trace/options.js';
+import type { SummaryOptions } from '../analysis/summary.js';
+import { editorSkipReason } from './calibrationCorpus.js';
 import {
   FOLLOW_ROLLOUTS_METHOD,
   ROLLOUT_FOLLOW_ENDED_NOTIFICATION,
@@ -53,12 +55,16 @@ function checkParams(p: FollowRolloutsParams): string {
   return dir;
 }
 
-/** Answers the follow/unfollow requests on `connection`. */
-export function registerRolloutFollow(connection: Connection): void {
+/**
+ * Answers the follow/unfollow requests on `connection`. `summarySettings`: which records cut off
+ * at the generation limit count (the server's `reflectionLens.includeTruncated` and `.tokenLimit`
+ * for the followed directory), read once per subscription; defaults when absent.
+ */
+export function registerRolloutFollow(connection: Connection, summarySettings: (uris: readonly string[]) => Promise<SummaryOptions> = () => Promise.resolve({})): void {
   const subscriptions = new Map<string, Subscription>();
   let next = 0;
 
-  async function follow(id: string, dir: string, p: FollowRolloutsParams, sub: Subscription): Promise<void> {
+  async function follow(id: string, dir: string, p: FollowRolloutsParams, sub: Subscription, summary: SummaryOptions): Promise<void> {
     const segment = { markers: p.markers ?? defaultSegmentOptions.markers, answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns };
     const steps = followRolloutSteps(dir, {
       signal: sub.controller.signal,
@@ -66,27 +72,30 @@ export function registerRolloutFollow(connection: Connection): void {
       seed: p.seed,
       horizon: p.horizon,
       segment,
+      summary,
       partialEveryMs: p.partialEveryMs,
       pollMs: p.pollMs,
       settleMs: p.settleMs,
       quietMs: p.quietMs,
       onFileRead: (file) => sub.reads.set(file.path, (sub.reads.get(file.path) ?? 0) + 1),
     });
-    for await (const summary of steps) {
-      const params: RolloutStepParams = { id, summary, reads: sub.reads.get(summary.file) ?? 0 };
+    for await (const step of steps) {
+      const shown = { ...step, skipped: step.skipped.map((s) => ({ ...s, reason: editorSkipReason(s.reason) })) };
+      const params: RolloutStepParams = { id, summary: shown, reads: sub.reads.get(step.file) ?? 0 };
       // A notification that cannot be delivered means the client is gone: stop reading.
       await connection.sendNotification(ROLLOUT_STEP_NOTIFICATION, params).catch(() => sub.controller.abort());
     }
   }
 
-  connection.onRequest(FOLLOW_ROLLOUTS_METHOD, (p: FollowRolloutsParams): FollowRolloutsResult => {
+  connection.onRequest(FOLLOW_ROLLOUTS_METHOD, async (p: FollowRolloutsParams): Promise<FollowRolloutsResult> => {
     const dir = checkParams(p);
+    const summary = await summarySettings([p.dir]);
     const id = `rollouts-${++next}`;
     const sub: Subscription = { dir, controller: new AbortController(), reads: new Map() };
     connection.console.log(`following ${dir} (${id})`);
     subscriptions.set(id, sub);
     // Started after this answer is written, so the client knows the id before its first step arrives.
-    setImmediate(() => follow(id, dir, p, sub).catch((e: unknown) => {
+    setImmediate(() => follow(id, dir, p, sub, summary).catch((e: unknown) => {
       if (sub.controller.signal.aborted) return;
       const ended: RolloutFollowEndedParams = { id, error: (e as Error)?.message ?? String(e) };
       connection.console.error(`reflection-lens: following ${dir} failed: ${(e as Error)?.stack ?? String(e)}`);

@@ -23,7 +23,7 @@ import { registerCalibrationRequest } from './calibrationRequest.js';
 import { registerRolloutFollow } from './rolloutFollow.js';
 import { analyseEntry, analysisCount } from './recordAnalysis.js';
 import { semanticTokens, semanticTokensLegend } from './semanticTokens.js';
-import { defaultSettings } from './settings.js';
+import { defaultSettings, summaryOptionsOf } from './settings.js';
 import { TraceDocument } from './traceDocument.js';
 import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
 
@@ -225,9 +225,12 @@ connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
   })),
 );
 
-// Corpus calibration for the calibration view (runs here, off the extension host).
-registerCalibrationRequest(connection);
-registerRolloutFollow(connection); // live verl rollout dirs for the calibration view
+// Corpus calibration for the calibration view (runs here, off the extension host). Which records
+// cut off at the generation limit count is a setting (reflectionLens.includeTruncated, .tokenLimit),
+// read for the first calibrated item's scope (the workspace's when there is none).
+const calibrationSummary = (uris: readonly string[]) => settings.get(uris[0] ?? '').then((s) => summaryOptionsOf(s.settings));
+registerCalibrationRequest(connection, undefined, calibrationSummary);
+registerRolloutFollow(connection, calibrationSummary); // live verl rollout dirs for the calibration view
 
 // A broken frame on stdin leaves the stream out of step for good: exit, so the client restarts us.
 exitOnStdioFramingError();

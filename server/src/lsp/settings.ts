@@ -2,6 +2,7 @@
 // folder can carry its own lexicon. Whatever a client sends is checked field by field: a bad
 // value falls back to its default and is reported, it never reaches the engine.
 import type { AttributionOptions, KlEstimator } from '../analysis/types.js';
+import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
 import type { SegmentOptions } from '../trace/types.js';
 import { defaultSegmentOptions } from '../trace/options.js';
 import { defaultAttributionOptions } from '../analysis/attribution.js';
@@ -16,6 +17,10 @@ export interface LensSettings {
   ratioThreshold: number;
   /** Diagnostics published per document (diagnosticCap.ts); not part of the analysis. */
   maxDiagnostics: number;
+  /** Calibration only (analysis/summary.ts): count records cut off at the generation limit. */
+  includeTruncated: boolean;
+  /** Calibration only: a record longer than this many tokens counts as cut off (paper, Appendix E: 8,192). */
+  tokenLimit: number;
 }
 
 /** The engine's defaults; package.json `contributes.configuration` mirrors them (a unit test keeps them equal). */
@@ -28,6 +33,8 @@ export const defaultSettings: LensSettings = {
   klEstimator: defaultAttributionOptions.kl,
   ratioThreshold: 10,
   maxDiagnostics: 1000,
+  includeTruncated: false,
+  tokenLimit: DEFAULT_TOKEN_LIMIT,
 };
 
 export interface CheckedSettings {
@@ -69,6 +76,8 @@ export function checkSettings(raw: unknown): CheckedSettings {
       klEstimator: pick('klEstimator', (v) => v === 'k1' || v === 'k2' || v === 'k3', '"k1", "k2" or "k3"'),
       ratioThreshold: pick('ratioThreshold', finiteAtLeast(1), 'a number >= 1'),
       maxDiagnostics: pick('maxDiagnostics', (v) => Number.isInteger(v) && (v as number) >= 1, 'a whole number >= 1'),
+      includeTruncated: pick('includeTruncated', (v) => typeof v === 'boolean', 'true or false'),
+      tokenLimit: pick('tokenLimit', finiteAtLeast(1), 'a number >= 1'),
     },
     problems,
   };
@@ -91,7 +100,15 @@ export function attributionOptionsOf(s: LensSettings): AttributionOptions {
   return o;
 }
 
-/** Identity of the settings that analysis depends on: equal keys mean cached results stay valid. */
+/** The calibration settings for the engine's summaries (traceSummary): which cut-off records count. */
+export function summaryOptionsOf(s: LensSettings): Required<SummaryOptions> {
+  return { includeTruncated: s.includeTruncated, tokenLimit: s.tokenLimit };
+}
+
+/**
+ * Identity of the settings that a document's analysis depends on: equal keys mean cached results
+ * stay valid. The calibration-only settings are left out (the calibration corpus keys on them).
+ */
 export function settingsKey(s: LensSettings): string {
-  return JSON.stringify({ ...s, maxDiagnostics: undefined });
+  return JSON.stringify({ ...s, maxDiagnostics: undefined, includeTruncated: undefined, tokenLimit: undefined });
 }

@@ -1,5 +1,6 @@
 // Settings per document, pulled with workspace/configuration (scopeUri = the document) when the
-// client supports it, else taken from didChangeConfiguration pushes, else the defaults.
+// client supports it, else taken from didChangeConfiguration pushes, else the defaults. The
+// calibration requests ask with a file or folder URI (or '' for the workspace's own settings).
 import type { Connection } from 'vscode-languageserver';
 import { checkSettings, defaultSettings, settingsKey, type LensSettings } from './settings.js';
 
@@ -40,7 +41,8 @@ export class WorkspaceSettings {
     let raw: unknown = this.pushed;
     if (this.canPull) {
       try {
-        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'reflectionLens' });
+        // '' asks for the workspace's settings (no resource scope).
+        raw = await this.connection.workspace.getConfiguration(uri === '' ? { section: 'reflectionLens' } : { scopeUri: uri, section: 'reflectionLens' });
       } catch (e) {
         this.connection.console.warn(`workspace/configuration failed (${(e as Error).message}); using defaults`);
       }

@@ -10,7 +10,7 @@ import { watchRolloutDir, type StepFile } from '../../trace/rolloutDir.js';
 import { streamTraceFile } from '../../trace/stream.js';
 import { segmentRecord } from '../../trace/segment.js';
 import { defaultSegmentOptions } from '../../trace/options.js';
-import { traceSummary } from '../../analysis/summary.js';
+import { traceSummary, type SummaryOptions } from '../../analysis/summary.js';
 import { CalibrationAccumulator } from '../../analysis/calibrate.js';
 import type { SegmentOptions } from '../../trace/types.js';
 import type { CalibrationGroup } from '../../analysis/types.js';
@@ -49,6 +49,8 @@ export interface StepSummaryOptions {
   seed?: number;
   horizon?: number;
   segment?: SegmentOptions;
+  /** Which records cut off at the generation limit count (analysis/summary.ts): none by default. */
+  summary?: SummaryOptions;
   signal?: AbortSignal;
   /**
    * Also yield an interim summary (complete: false) this often while a step file is read, so a
@@ -113,7 +115,7 @@ export async function* stepFileSummaries(file: StepFile, run: string, opts: Step
   for await (const rec of stream) {
     // A verl line always has `step`; a foreign file named `{step}.jsonl` may not.
     if (rec.headers.step === undefined) rec.headers.step = String(file.step);
-    acc.add(traceSummary(segmentRecord(rec, segment), file.path));
+    acc.add(traceSummary(segmentRecord(rec, segment), file.path, opts.summary));
     records++;
     if ((records & 63) === 0 && performance.now() >= nextPartial) {
       yield summary(false);
