@@ -106,8 +106,56 @@ class Context {
     });
   }
 
+  /**
+   * Where sentences start and end in [from, to), found in one pass the first time a sentence is
+   * asked for: a start follows a line break or . ! ? before a blank; an end is a line break or
+   * . ! ? before a blank, a quote or the end of the text. Each statement then finds its sentence
+   * by binary search instead of scanning up to 600 characters around it.
+   */
+  private starts: Int32Array | undefined;
+  private ends: Int32Array | undefined;
+
+  private index(): void {
+    const t = this.text;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let k = this.from; k <= this.to; k++) {
+      const c = k < t.length ? t.charCodeAt(k) : -1;
+      const prev = k > 0 ? t.charCodeAt(k - 1) : -1;
+      if (k > this.from && (prev === 10 || ((prev === 46 || prev === 33 || prev === 63) && isSpace(c)))) starts.push(k);
+      if (k < this.to && (c === 10 || ((c === 46 || c === 33 || c === 63) && (k + 1 >= t.length || isSpace(t.charCodeAt(k + 1)) || t[k + 1] === '"')))) ends.push(k);
+    }
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+  }
+
   /** The sentence that holds [start, end): back to . ! ? + space or a line break, forward to the same (each side at most 300 characters). */
   sentenceAround(start: number, end: number): { start: number; text: string; question: boolean } {
+    // Most texts hold a few statements: scanning around each is cheapest. A text with many (a
+    // long trace, an adversarial run) gets the index after the first 64.
+    if (!this.starts && ++this.asked > 64) this.index();
+    if (!this.starts) return this.scanSentence(start, end);
+    const t = this.text;
+    const floor = Math.max(this.from, start - 300);
+    // The last sentence start in (floor, start], else floor.
+    const si = lastAtMost(this.starts, start);
+    let s = si >= 0 && this.starts[si] > floor ? this.starts[si] : floor;
+    // A run with no sentence end in reach: snap the cut to a grid, so the values of one long run
+    // share their sentences (and namesSentence's memo) instead of each scanning its own window.
+    if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
+    const ceil = Math.min(this.to, end + 300);
+    // The first sentence end in [end, ceil), else ceil.
+    const ends = this.ends!;
+    const ei = lastAtMost(ends, end - 1) + 1;
+    let e = ei < ends.length && ends[ei] < ceil ? ends[ei] : ceil;
+    if (e === ceil && ceil < this.to) e = Math.min(this.to, ceil + 256 - (ceil % 256));
+    return this.sentence(s, e);
+  }
+
+  private asked = 0;
+
+  /** sentenceAround by scanning: the same answer as the index gives. */
+  private scanSentence(start: number, end: number): { start: number; text: string; question: boolean } {
     const t = this.text;
     let s = start;
     const floor = Math.max(this.from, start - 300);
@@ -116,8 +164,6 @@ class Context {
       if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(t.charCodeAt(s)))) break;
       s--;
     }
-    // A run with no sentence end in reach: snap the cut to a grid, so the values of one long run
-    // share their sentences (and namesSentence's memo) instead of each scanning its own window.
     if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
     let e = end;
     const ceil = Math.min(this.to, end + 300);
@@ -127,9 +173,13 @@ class Context {
       e++;
     }
     if (e === ceil && ceil < this.to) e = Math.min(this.to, ceil + 256 - (ceil % 256));
+    return this.sentence(s, e);
+  }
+
+  private sentence(s: number, e: number): { start: number; text: string; question: boolean } {
     const last = this.lastSentence;
     if (last && last.start === s && last.end === e) return last;
-    this.lastSentence = { start: s, end: e, text: t.slice(s, e), question: t.charCodeAt(e) === 63 };
+    this.lastSentence = { start: s, end: e, text: this.text.slice(s, e), question: this.text.charCodeAt(e) === 63 };
     return this.lastSentence;
   }
 
@@ -161,6 +211,18 @@ class Context {
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Index of the last element <= x in a sorted array, -1 when none. */
+function lastAtMost(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= x) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
 
 /**
  * A value that is a whole term, not a piece of an expression: not glued to a letter, an operator
