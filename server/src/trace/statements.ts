@@ -135,7 +135,6 @@ class Context {
     // long trace, an adversarial run) gets the index after the first 64.
     if (!this.starts && ++this.asked > 64) this.index();
     if (!this.starts) return this.scanSentence(start, end);
-    const t = this.text;
     const floor = Math.max(this.from, start - 300);
     // The last sentence start in (floor, start], else floor.
     const si = lastAtMost(this.starts, start);
