@@ -17,6 +17,7 @@ import {
   RunDirError, writeConfig, writeStatus, type RunState,
 } from './runDir.js';
 import type { PolicyName, TrainPolicy, RunIO } from './types.js';
+import { processAlive } from '../util/processAlive.js';
 
 /** What a run reports while it runs; the trainer streams these as JSON (stdout lines or IPC). */
 export type TrainerEvent =
@@ -45,15 +46,6 @@ interface PolicyModule {
   checkCheckpoint?(runDir: string, config: Record<string, unknown>): void;
 }
 
-/** Whether a process with this pid exists (signal 0 probes without signalling). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function loadPolicy(policy: PolicyName): Promise<PolicyModule> {
   if (policy === 'ds3') return { train: trainDs3, resolveConfig: (c) => ({ ...c, ...resolveDs3Config(c) }), checkCheckpoint: (dir) => checkDs3Checkpoint(dir) };

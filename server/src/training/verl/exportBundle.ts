@@ -13,6 +13,7 @@ import { toVerlRows, type PromptWithAnswer, type VerlRow } from './dataset.js';
 import { verlParquetBuffer } from './parquet.js';
 import { rewardFunctionSource } from './rewardFunction.js';
 import { launchScript, paperGrpoConfig, parseLaunchConfig, type VerlLaunchConfig } from './launchConfig.js';
+import { processAlive } from '../../util/processAlive.js';
 
 /** Defaults of this tool (the paper's task symbols did not survive extraction): two training sizes, harder ones held out. */
 export const DEFAULT_TRAIN_TASKS = ['2x3', '3x3'];
@@ -112,15 +113,6 @@ const BUNDLE_FILES = {
 
 const STAGING_PREFIX = '.verl-export-';
 
-/** Whether a process with this pid exists (signal 0 probes without signalling). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Staging folders an export killed midway (SIGKILL, power loss) left in `dir`: `.verl-export-<pid>-...` of a process that is gone. */
 function removeStaleStaging(dir: string, prefix: string): void {
