@@ -21,7 +21,7 @@ export interface SummaryOptions {
   tokenLimit?: number;
 }
 
-export function isTruncated(seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean {
+function isTruncated(seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean {
   const h = seg.record.headers;
   if (/^(?:true|yes|1)$/i.test(h.truncated ?? '') || /^length$/i.test(h.finish_reason ?? '')) return true;
   const tokens = Number(h.tokens);

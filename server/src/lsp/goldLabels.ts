@@ -28,7 +28,7 @@ export interface LabelArgs {
 }
 
 /** The gold file of a trace document, or undefined for documents that are not files. */
-export function goldPathOf(uri: string): string | undefined {
+function goldPathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return goldPathFor(fileURLToPath(uri));
@@ -41,7 +41,7 @@ interface Loaded { mtimeMs: number; size: number; records: Map<string, GoldRecor
 const loaded = new Map<string, Loaded>();
 
 /** The gold labels beside a trace, re-read when the file changed on disk. */
-export function goldLabelsOf(uri: string): Map<string, GoldRecord> {
+function goldLabelsOf(uri: string): Map<string, GoldRecord> {
   const path = goldPathOf(uri);
   if (!path || !existsSync(path)) return new Map();
   const st = statSync(path);

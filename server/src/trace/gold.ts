@@ -30,7 +30,7 @@ export interface GoldFile {
   diagnostics: TraceDiagnostic[];
 }
 
-export const GOLD_SUFFIX = '.gold.jsonl';
+const GOLD_SUFFIX = '.gold.jsonl';
 
 /** The gold file beside a trace file. */
 export const goldPathFor = (tracePath: string): string => tracePath + GOLD_SUFFIX;
