@@ -5,10 +5,11 @@
 // part of sampling. Within the text between two markers, the candidate is the strongest statement
 // of a value as the answer to the question (statements.ts), the latest among equals, so a short
 // confirmation after an answer does not displace it. Weak statements ("= X" ending a line) count
-// only when the record states no strong ones, or when their value is one the record concludes
-// elsewhere. A value restated with no new derivation in between is one candidate. In a thinking
-// block the candidates are the block's; the summary after it presents the STOP, its answer is
-// the final answer.
+// only as a segment's last word and when their value is answer-like (answerLike), or in short
+// terse records with no strong statement. A value restated with no new derivation in between is
+// one candidate; reached again through a computation it is an echo. In a thinking block the
+// candidates are the block's; the summary after it presents the STOP, its answer is the final
+// answer (docs/segmentation-eval.md has the rules and their measurements).
 import { normalizeAnswer, normalizedEqual } from './answers.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { analyzeQuestion, type QuestionInfo } from './question.js';
@@ -144,9 +145,10 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean, sca
 }
 
 /**
- * A value the record concludes elsewhere, or one a slip away from it: an integer of at least three
- * digits with the same number of digits and at most one digit (three-digit values) or two different (a wrong echo or a
- * corrected retry: 2866467 beside 2866567, $660 beside $760). Sub-results differ in magnitude.
+ * A value the record concludes elsewhere, or one a slip away from it (a wrong echo or a corrected
+ * retry): an integer of three digits or more within 10% of a concluded one, or with as many digits
+ * and at most one (three-digit values) or two of them different (2866467 beside 2866567), or, for
+ * a product question, within 5% of a * b. Sub-results differ in magnitude.
  */
 function answerLike(v: string, strongValues: Set<string>, scale?: number): boolean {
   // A one-digit value (0, 1, 4) turns up in every derivation: sharing it with the answer says nothing.
@@ -168,7 +170,9 @@ function answerLike(v: string, strongValues: Set<string>, scale?: number): boole
 
 // A computation: an operator or "=" between numbers or brackets ("6 * 7", "= 42", "(1/2)^2").
 const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}[\d({\\$]/;
-const computationGlobal = /[\d,.]*[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]*/g;
+// Operands bounded to 20 characters: the search restarts one character on after each match, so an
+// unbounded leading run would rescan a long digit run from every position.
+const computationGlobal = /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
 
 const operandRe = /\d[\d,.]*/g;
 

@@ -122,3 +122,15 @@ test('generated traces: attempts, correctness and echoes recovered exactly', () 
 });
 
 const answersMatch = (a: string | null, b: string): boolean => a !== null && a.replace(/,/g, '') === b.replace(/,/g, '');
+
+test('segmentation stays linear on 100 KB runs of digits and operators between two answers', () => {
+  let worst = 0;
+  for (const run of ['1'.repeat(100_000) + '+1', '1+'.repeat(50_000), '= 7 '.repeat(25_000)]) {
+    const rec = parseRecordText(`=== 1\nquery: What is 2+3?\nanswer: 5\n---\nThe answer is 5.\n${run}\nThe answer is 5.\n`);
+    const t0 = performance.now();
+    segmentRecord(rec, defaultSegmentOptions);
+    worst = Math.max(worst, performance.now() - t0);
+  }
+  console.log(`worst segmentation time on a 100 KB adversarial run: ${worst.toFixed(1)} ms`);
+  assert.ok(worst < 2000, `${worst} ms`);
+});
