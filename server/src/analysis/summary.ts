@@ -2,6 +2,7 @@
 // and final correctness, decisions after correct and after wrong answers, and the transitions
 // between consecutive attempts (Kang et al. 2025).
 import { basename, extname } from 'node:path';
+import { estimateTokens } from '../trace/segment.js';
 import type { SegmentedRecord } from '../trace/types.js';
 import type { TraceSummary, Transitions } from './types.js';
 
@@ -24,9 +25,9 @@ export interface SummaryOptions {
 function isTruncated(seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean {
   const h = seg.record.headers;
   if (/^(?:true|yes|1)$/i.test(h.truncated ?? '') || /^length$/i.test(h.finish_reason ?? '')) return true;
-  const tokens = Number(h.tokens);
-  const count = Number.isFinite(tokens) && tokens > 0 ? tokens : Math.ceil(seg.record.body.length / 4);
-  return count > tokenLimit;
+  // The engine's token count of the whole response: the `tokens` header when import wrote one, else
+  // one token per 4 characters (trace/segment.ts estimateTokens).
+  return estimateTokens(seg.record.body.length, seg.record) > tokenLimit;
 }
 
 export function traceSummary(seg: SegmentedRecord, file: string, options: SummaryOptions = {}): TraceSummary {

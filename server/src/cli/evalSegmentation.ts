@@ -54,8 +54,9 @@ export async function run(argv: string[]): Promise<number> {
           predictedFinal: s.final ? s.final.value : null,
           gold: g,
           where: (offset) => {
+            if (rec.sourceLine !== undefined) return `@${offset}`;
             const p = bodyPosition(rec, offset);
-            return rec.sourceLine !== undefined ? `@${offset}` : `${p.line + 1}:${p.column + 1}`;
+            return `${p.line + 1}:${p.column + 1}`;
           },
         });
         progress.update(`${inputs.length} labelled records`);

@@ -43,8 +43,14 @@ const loaded = new Map<string, Loaded>();
 /** The gold labels beside a trace, re-read when the file changed on disk. */
 function goldLabelsOf(uri: string): Map<string, GoldRecord> {
   const path = goldPathOf(uri);
-  if (!path || !existsSync(path)) return new Map();
-  const st = statSync(path);
+  if (!path) return new Map();
+  // One stat per publish (it runs on every edit); no gold file is the common case.
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return new Map();
+  }
   const hit = loaded.get(path);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.records;
   const { records } = parseGoldFile(readFileSync(path, 'utf8'));
