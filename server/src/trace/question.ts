@@ -35,6 +35,7 @@ export function normalizeMath(s: string): string {
         out += '*';
         i += s.startsWith('times', i + 1) ? 5 : s.startsWith('cdot', i + 1) ? 4 : 3;
       } else if (s.startsWith('left', i + 1)) i += 4;
+      else if ((next === 'd' || next === 't') && s.startsWith('frac', i + 2)) { out += '\\frac'; i += 5; } // \dfrac, \tfrac: \frac
       else if (s.startsWith('right', i + 1)) i += 5;
       else if (',;:! ()[]'.includes(next) && next !== '') i += 1;
       else out += '\\';
@@ -55,7 +56,7 @@ const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const multiplicationRe = /(?<![\^_{\w.])(\d[\d,]*)\s*(?:\*|\\times|\u00d7|x|times|multiplied by)\s*(\d[\d,]*)(?!\d|\^|\.\d)/i;
 // The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
 const askedHeadRe = /\b(?:how many|how much|what (?:is|are|was) the|find the|compute the|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
-const askedMathRe = /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
+const askedMathRe = /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
 const STOP_WORDS = new Set(['what', 'which', 'find', 'compute', 'calculate', 'determine', 'evaluate', 'the', 'value', 'that', 'this', 'with', 'from', 'when', 'then', 'there', 'their', 'your', 'answer', 'number', 'form', 'written', 'where', 'many', 'much', 'have', 'does', 'final', 'think', 'step', 'simplest', 'following', 'positive', 'possible', 'real', 'integer', 'all', 'are', 'can', 'for', 'and']);
 
 const cache = new Map<string, QuestionInfo>();
@@ -87,7 +88,7 @@ function analyze(query: string): QuestionInfo {
   }
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
   const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
-  const asked = [...sentences].reverse().find((x) => /\?|\b(?:find|compute|calculate|determine|evaluate|what is|how many|how much)\b/i.test(x)) ?? '';
+  const asked = [...sentences].reverse().find((x) => /\?|\b(?:find|compute|calculate|determine|evaluate|simplify|what is|how many|how much)\b/i.test(x)) ?? '';
   const math = askedMathRe.exec(asked);
   if (math) {
     const expr = normalizeMath(math[1] ?? math[2]).replace(/[?.,]+$/, '');

@@ -179,17 +179,25 @@ const operandRe = /\d[\d,.]*/g;
 /**
  * Is there new work (a computation) between two statements? Restating or commenting is not, and
  * neither is restating the question's own expression ("So 245 × 4,587 = ..." after the result):
- * a computation counts when one of its numbers is not a number of the question.
+ * a computation counts when one of its numbers is not a number of the question. After a decision
+ * marker (`afterMarker`), recomputing even the question's own expression is new work ("7 * 8 =
+ * 56. Wait, let me double-check. 7 * 8 = 56"), but quoting one of its values ("slope 1/3") is not.
  */
-function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo): boolean {
+function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo, afterMarker = false): boolean {
   const text = body.slice(from, to);
   if (!computationRe.test(text)) return false;
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = computationGlobal.exec(text)) !== null) {
-    for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
     computationGlobal.lastIndex = m.index + 1;
+    // A match that starts inside a number ("3 × 2821" in "93 × 2821") reads a wrong operand.
+    if (m.index > 0 && /[\d,.]/.test(text[m.index - 1])) continue;
+    if (afterMarker) {
+      if (!question.values.has(normalizeAnswer(m[0].replace(/[.,]$/, '')))) return true;
+      continue;
+    }
+    for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
   }
   return false;
 }
@@ -249,7 +257,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
     // 475700 - 475673 = 27"); an explicit answer with another value before new work is an
     // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:").
-    const floor = attempts.at(-1)?.candidate.end ?? region.start;
+    const segStart = k > 0 ? inRegion[k - 1].m.end : region.start;
+    const floor = Math.max(segStart, attempts.at(-1)?.candidate.end ?? region.start);
     const chain: { first: Statement; last: Statement }[] = [{ first: best, last: best }];
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
@@ -268,11 +277,9 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       const lastOfSegment = c === chain.length - 1;
       const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
       const prev = attempts.at(-1);
-      // The same value again with no new work since: a restatement, not a new attempt. After a
-      // decision marker, recomputing even the question's own expression is new work ("7 * 8 = 56.
-      // Wait, let me double-check. 7 * 8 = 56"); without one, it is a restatement.
+      // The same value again with no new work since: a restatement, not a new attempt.
       const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
-      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, crossed ? undefined : question)) {
+      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, question, crossed)) {
         prev.stated = last;
         if (lastOfSegment) prev.nextMarker = nextMarker;
         continue;

@@ -34,7 +34,9 @@ export interface Statement {
 // decimals, a simple fraction), a LaTeX fraction, a root; optionally with a degree or percent
 // sign. Only bounded whitespace, so a run of spaces cannot make it backtrack.
 const NUM = String.raw`[-+\u2212]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:[ \t]{0,2}/[ \t]{0,2}\d+(?:\.\d+)?)?`;
-const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:\{[^{}\n]{1,40}\}[ \t]{0,2}\{[^{}\n]{1,40}\}|\d\d)`;
+// A fraction's parts hold a value, not a computation ("\\frac{5 \\cdot 8 + 3}{96}" is a step).
+const FRAC_PART = String.raw`\{(?:(?!\\cdot|\\times)[^{}\n+*=]){1,40}\}`;
+const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:${FRAC_PART}[ \t]{0,2}${FRAC_PART}|\d\d)`;
 const ROOT = String.raw`[-\u2212]?\d{0,6}[ \t]{0,1}\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)`;
 const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM})(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
 
@@ -45,9 +47,11 @@ const answerTail = new RegExp(String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)
 const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
-const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
+const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means|is)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
 const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had)\b|=/i;
 const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
+// A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
+const recalledRe = /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought)\b/i;
 
 export interface StatementOptions {
   question: QuestionInfo;
@@ -101,7 +105,7 @@ class Context {
       start, end, value, rule, strength,
       aboutTarget,
       fromQuestion: this.question.values.has(normalized),
-      tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || sentence.question,
+      tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || recalledRe.test(this.text.slice(sentence.start, start)) || sentence.question,
       normalized,
     });
   }
@@ -373,6 +377,12 @@ function findConclusions(ctx: Context): void {
     if (!last) continue;
     const start = clauseStart + last.index;
     const about = ctx.namesSentence(sentence.start, sentence.text);
+    // ", which is 100" concludes only an equation of the asked quantity just before it ("m + n =
+    // 28 + 72, which is 100"); elsewhere it describes a step ("the LCD, which is 24").
+    if (/^which is$/i.test(m[0])) {
+      const before = text.slice(sentence.start, m.index);
+      if (!before.includes('=') || !ctx.names(before)) continue;
+    }
     ctx.add(start, start + last[0].length, 'conclusion', about ? 3 : 2, about);
   }
 }
@@ -427,8 +437,16 @@ function atLineEnd(text: string, k: number, to: number): boolean {
 function leftSideNames(ctx: Context, eq: number): boolean {
   const text = ctx.text;
   let s = eq;
-  const floor = Math.max(ctx.from, eq - 200);
+  let floor = Math.max(ctx.from, eq - 200);
   while (s > floor && text.charCodeAt(s - 1) !== 10) s--;
+  // A continuation line of an aligned chain ("&= 1540 + 96"): its left side is the chain's first line's.
+  for (let up = 0; up < 8 && s > floor && /^[ \t]{0,8}&?[ \t]{0,4}$/.test(text.slice(s, eq)); up++) {
+    eq = text.lastIndexOf('=', s - 2);
+    if (eq < floor) return false;
+    s = eq;
+    floor = Math.max(ctx.from, eq - 200);
+    while (s > floor && text.charCodeAt(s - 1) !== 10) s--;
+  }
   const line = text.slice(s, eq);
   const firstEq = line.indexOf('=');
   const raw = firstEq >= 0 ? line.slice(0, firstEq) : line;
