@@ -23,7 +23,7 @@ export interface QuestionInfo {
 
 const EMPTY: QuestionInfo = { targets: [], probes: [], nouns: [], values: new Set() };
 
-/** Math as a comparable string: no spaces or math delimiters, every product sign as `*`. */
+/** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`. */
 export function normalizeMath(s: string): string {
   // One pass by hand: it runs on every sentence that may name the asked expression.
   let out = '';
@@ -41,7 +41,7 @@ export function normalizeMath(s: string): string {
       else out += '\\';
       continue;
     }
-    if (c === 36 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0) continue; // $ { } blanks
+    if (c === 36 || c === 38 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0) continue; // $ { } blanks
     if (c === 0xd7 || c === 0xb7 || c === 0x22c5 || c === 0x2217) { out += '*'; continue; }
     if (c === 0x2212) { out += '-'; continue; }
     if (c > 127 && /\s/.test(s[i])) continue; // other Unicode spaces, as \s
@@ -98,7 +98,7 @@ function analyze(query: string): QuestionInfo {
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
   // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
-  if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, ''))) targets.push(normalizeMath(plain[1]));
+  if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, ''))) targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
   if (productOf) {
     const [a, b] = [(productOf[1] ?? productOf[2] ?? productOf[3]).replace(/,/g, ''), productOf[4].replace(/,/g, '')];

@@ -141,6 +141,11 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean, sca
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   if (st.fromQuestion && !(st.rule === 'equals' && st.aboutTarget)) return false;
   if (st.strength >= 3) return true;
+  // A concluding clause ("Therefore n = 6.") restating a value the record concludes explicitly
+  // elsewhere is that answer, one digit or not.
+  if (st.strength === 2 && !st.closesOther && strongValues.has(st.normalized)) return true;
+  // A partial product near the answer's size is still a step: only the answer's own value counts.
+  if (st.partial) return terse || strongValues.has(st.normalized);
   return terse || answerLike(st.normalized, strongValues, scale);
 }
 
@@ -169,12 +174,14 @@ function answerLike(v: string, strongValues: Set<string>, scale?: number): boole
 }
 
 // A computation: an operator or "=" between numbers or brackets ("6 * 7", "= 42", "(1/2)^2").
-const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}[\d({\\$]/;
+const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}[\d({\\$]/;
 // Operands bounded to 20 characters: the search restarts one character on after each match, so an
 // unbounded leading run would rescan a long digit run from every position.
-const computationGlobal = /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
+const computationGlobal = /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
 
 const operandRe = /\d[\d,.]*/g;
+// Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155").
+const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|multiply(?:ing)?|divid(?:e|ing)(?: by)?)\b[ \t]{0,3}\d/i;
 
 /**
  * Is there new work (a computation) between two statements? Restating or commenting is not, and
@@ -185,7 +192,7 @@ const operandRe = /\d[\d,.]*/g;
  */
 function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo, afterMarker = false): boolean {
   const text = body.slice(from, to);
-  if (!computationRe.test(text)) return false;
+  if (!computationRe.test(text)) return afterMarker && verbalComputationRe.test(text);
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -28,6 +28,10 @@ export interface Statement {
   tentative: boolean;
   /** The value normalized for comparison (answers.ts), computed once. */
   normalized: string;
+  /** The value closes an equation whose left side is not the asked quantity ("log_7 2023 * log_289 2023 = 1"). */
+  closesOther: boolean;
+  /** For a product question: that left side is another product ("823 × 70 = 57610"), a partial result. */
+  partial: boolean;
 }
 
 // A value worth calling an answer: a number (thousands separators with commas or spaces,
@@ -47,7 +51,7 @@ const answerTail = new RegExp(String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)
 const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
-const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|this (?:gives|means)|which (?:gives|means|is)|we (?:get|find|obtain|have)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
+const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
 const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had)\b|=/i;
 const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
@@ -100,6 +104,7 @@ class Context {
     if (rule !== 'boxed' && rule !== 'pattern' && !standsAlone(this.text, start, end)) return;
     const value = this.text.slice(start, end);
     const sentence = this.sentenceAround(start, end);
+    const lhs = aboutTarget ? undefined : this.otherLeftSide(start, sentence.start);
     const normalized = normalizeAnswer(value);
     this.out.push({
       start, end, value, rule, strength,
@@ -107,7 +112,25 @@ class Context {
       fromQuestion: this.question.values.has(normalized),
       tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || recalledRe.test(this.text.slice(sentence.start, start)) || sentence.question,
       normalized,
+      closesOther: lhs !== undefined,
+      partial: lhs !== undefined && this.question.scale !== undefined && /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
     });
+  }
+
+  /** When the value at `start` is the right side of "E =" and E does not name the asked quantity: E. */
+  private otherLeftSide(start: number, floor: number): string | undefined {
+    const t = this.text;
+    let k = start - 1;
+    while (k > floor && (t[k] === ' ' || t[k] === '\t' || t[k] === '$' || t[k] === '*' || t[k] === '(' || t[k] === '\\')) k--;
+    if (t[k] !== '=') return undefined;
+    // The left side: back to the previous "=", a colon or the sentence start (at most 60 characters).
+    let b = k - 1;
+    const limit = Math.max(floor, k - 60);
+    while (b >= limit && t[b] !== '=' && t[b] !== ':' && t[b] !== '\n') b--;
+    const lhs = t.slice(b + 1, k);
+    // A lone unknown ("Therefore n = 6", "x_1 = 4") may be what is asked, named or not.
+    if (loneUnknownRe.test(lhs)) return undefined;
+    return /[\w)}]/.test(lhs) && !this.names(lhs) ? lhs : undefined;
   }
 
   /**
@@ -205,13 +228,24 @@ class Context {
       if (q.nouns.some((n) => lower.includes(n))) return true;
     }
     // Normalizing is the cost: only when a number or letter of a target is in the raw text.
-    if (q.targets.length > 0 && q.probes.some((p) => text.includes(p))) {
+    if (q.targets.length > 0 && hasProbe(q, text)) {
       const m = normalizeMath(text);
       if (q.targets.some((t) => m.includes(t))) return true;
     }
     return false;
   }
 }
+
+/** May this raw text name a target? One of the targets' probes is in it, thousands separators aside ("9,232 × 15"). */
+function hasProbe(q: QuestionInfo, text: string): boolean {
+  if (q.probes.some((p) => text.includes(p))) return true;
+  if (!/\d[, \u00a0\u202f\u2009]\d{3}/.test(text)) return false;
+  const plain = text.replace(/(\d)[, \u00a0\u202f\u2009](?=\d{3})/g, '$1');
+  return q.probes.some((p) => plain.includes(p));
+}
+
+// The left side ends in a single letter (optionally subscripted) after words or nothing, not after an operator.
+const loneUnknownRe = /(?:^|[A-Za-z,][ \t]{1,3}|^[ \t]{1,3})[$(\\]{0,2}[A-Za-z](?:_\{?\w{1,4}\}?)?[ \t$)\\]{0,4}$/;
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -292,6 +326,7 @@ function matchingBrace(text: string, open: number, to: number): number {
 }
 
 const answerWordRe = /answer/gi;
+const answerLeadRe = new RegExp(String.raw`(${VALUE})[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3})?$`, 'i');
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14".
 const labelRe = /(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
@@ -327,7 +362,13 @@ function findFinalAnswer(ctx: Context): void {
   while ((m = answerWordRe.exec(text)) !== null && m.index < to) {
     answerTail.lastIndex = m.index + 6;
     const t = answerTail.exec(text);
-    if (!t) continue;
+    if (!t) {
+      // "So n = 6 is the answer.": the value before it (a bounded window, so no backtracking cost).
+      const lead = Math.max(from, m.index - 64);
+      const b = answerLeadRe.exec(text.slice(lead, m.index));
+      if (b) ctx.add(lead + b.index, lead + b.index + b[1].length, 'final-answer', 4, true);
+      continue;
+    }
     let start = answerTail.lastIndex - t[1].length;
     let end = answerTail.lastIndex;
     // "Answer: 171884 mod 17 = 14": the value stated is the end of the sentence's equation chain.
@@ -372,6 +413,8 @@ function findConclusions(ctx: Context): void {
       if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
       // "828, not 827", "instead of 827": a value set aside, not the result.
       if (/\b(?:not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(clause.slice(Math.max(0, v.index - 16), v.index))) continue;
+      // "x = 1 is not a solution": a value denied, not concluded.
+      if (/^[ \t$)\\]{0,4}(?:is|are) (?:not|never)\b|^[ \t$)\\]{0,4}(?:isn't|aren't|doesn't|does not|fails)\b/i.test(clause.slice(v.index + v[0].length, v.index + v[0].length + 24))) continue;
       if (standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length)) last = v;
     }
     if (!last) continue;
@@ -452,7 +495,7 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   const raw = firstEq >= 0 ? line.slice(0, firstEq) : line;
   const q = ctx.question;
   // Most equations name no target: decide on the raw text before normalizing it.
-  if (!q.probes.some((p) => raw.includes(p)) && !(q.nouns.length > 0 && /[a-z]{3}/i.test(raw))) return false;
+  if (!hasProbe(q, raw) && !(q.nouns.length > 0 && /[a-z]{3}/i.test(raw))) return false;
   const lhs = normalizeMath(raw).replace(/^.*?(?:\\\[|\\\(|:)/, '');
   if (q.targets.some((t) => lhs.endsWith(t) || lhs === t)) return true;
   const words = lhs.replace(/[^a-z]+/g, ' ');

@@ -134,3 +134,19 @@ test('segmentation stays linear on 100 KB runs of digits and operators between t
   console.log(`worst segmentation time on a 100 KB adversarial run: ${worst.toFixed(1)} ms`);
   assert.ok(worst < 2000, `${worst} ms`);
 });
+
+const answers = (query: string, body: string): string[] =>
+  samples(seg(['=== 1', `query: ${query}`, 'answer: 0', '---', body].join('\n'))).map((x) => x.answer);
+
+test('reading rules: the answer named after its value, denied values, aligned chains, partial products, separators', () => {
+  // "n = 6 is the answer" states the answer before the word "answer".
+  assert.deepEqual(answers('Find the least n with 3^n > 247.', 'Try n = 6: 3^6 = 729. So n = 6 is the answer.'), ['6']);
+  // A denied value is not concluded ("x = 1 is not a solution"); the later conclusion is.
+  assert.deepEqual(answers('Find the product of all solutions.', 'Plugging in, so x = 1 is not a solution.\nTherefore, the product is 289.'), ['289']);
+  // An aligned chain's last line is an equation of the asked expression (its first line's left side).
+  assert.deepEqual(answers('Compute $16 \\times 96$.', '\\begin{aligned}\n16 \\times 96 &= 16 \\times 90 + 16 \\times 6 \\\\\n&= 1540 + 96 \\\\\n&= 1636\n\\end{aligned}\nActually, wait. 16 \\times 90 = 1440, so the product is 1536.'), ['1636', '1536']);
+  // For a product question, a partial product near the answer's size is a step, not an attempt.
+  assert.deepEqual(answers('Compute 75 times 823.', '823 × 70 = 57610. Let me check that one: 823 × 7 = 5761. Okay.\nSo the total is 57610 + 4115 = 61725.'), ['61725']);
+  // Thousands separators in the left side still name the asked expression.
+  assert.deepEqual(answers('What is 9232 × 15?', 'So 9,232 × 15 = 128,480.\n\nBut wait, the addition is off. So the total is 92,320 + 46,160 = 138,480.'), ['128,480', '138,480']);
+});
