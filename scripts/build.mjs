@@ -14,8 +14,10 @@ const builds = [
   { ...common, entryPoints: { scanWorker: 'server/src/trace/scanWorker.ts' }, format: 'esm', external },
   { ...common, entryPoints: { calibrateWorker: 'server/src/analysis/calibrateWorker.ts' }, format: 'esm', external },
   { ...common, entryPoints: { trainer: 'server/src/training/trainer.ts' }, format: 'esm', external },
-  // VS Code loads extensions as CommonJS.
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
+  // VS Code loads extensions as CommonJS; minified, since every window loads it at startup (the
+  // linked source map keeps stack traces readable). The engine is not in it: engine work runs in
+  // the language server or the CLI as a child process.
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['vscode'], minify: !watch },
   // Webview bundles run in the browser.
   { ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: { 'media/calibration': 'media/calibration/main.ts', 'media/training': 'media/training/main.ts' } },
   // The extension's mocha suite, run inside a real extension host (test/e2e, npm run test:electron); not shipped.

@@ -3,10 +3,13 @@
 // that config in a VS Code terminal, on this machine or through `ray job submit`, and offers the
 // calibration view on the rollout folder verl dumps into. The command itself is built by the
 // engine (server/src/training/verl), so the CLI, the scripts and this client run the same thing.
+// The export itself (Parquet writing, 0.3-0.7 s) runs in the bundled CLI as a child process, so
+// the extension host never blocks on it.
 import * as vscode from 'vscode';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportVerlBundle, DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS } from '../../../server/src/training/verl/exportBundle.js';
+import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS } from '../../../server/src/training/verl/defaults.js';
+import { runCli } from '../cliProcess.js';
 import { parseLaunchConfig, shellCommandLine, verlCommand, type LaunchMode } from '../../../server/src/training/verl/launchConfig.js';
 
 export interface VerlRunPreset {
@@ -50,15 +53,23 @@ async function pickMode(rayAddress: string): Promise<{ mode: LaunchMode; address
  * Runs the verl launch of an export folder in a terminal, creating the export first when the
  * folder has none. Resolves to the command line sent to the terminal (undefined when cancelled).
  */
-export async function runOnVerl(_context: vscode.ExtensionContext, preset: VerlRunPreset = {}): Promise<string | undefined> {
+export async function runOnVerl(context: vscode.ExtensionContext, preset: VerlRunPreset = {}): Promise<string | undefined> {
   try {
     const dir = preset.exportDir ?? (await pickExportDir());
     if (!dir) return undefined;
     const configPath = join(dir, CONFIG);
     if (!existsSync(configPath)) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reflection Lens: exporting the multiplication task for verl' }, async () => {
-        exportVerlBundle({ outDir: dir, source: { kind: 'multiplication', trainTasks: DEFAULT_TRAIN_TASKS, testTasks: DEFAULT_TEST_TASKS, nTrain: 20000, nTestPerTask: 100, seed: 1 } });
-      });
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Reflection Lens: exporting the multiplication task for verl', cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          // The CLI's defaults are the editor's: DEFAULT_TRAIN_TASKS / DEFAULT_TEST_TASKS, 20,000 problems, seed 1.
+          return runCli(bundledCli(context), ['verl', 'export', '--out', dir, '--json'], () => undefined, abort.signal);
+        },
+      );
+      if (result.cancelled) return undefined;
+      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').slice(-3).join(' ') || `export exited with ${result.code}`);
     }
     const config = parseLaunchConfig(readFileSync(configPath, 'utf8'), configPath);
     const where = preset.mode ? { mode: preset.mode, address: preset.rayAddress ?? config.rayAddress } : await pickMode(config.rayAddress);
@@ -80,4 +91,11 @@ export async function runOnVerl(_context: vscode.ExtensionContext, preset: VerlR
     void vscode.window.showErrorMessage(`Reflection Lens: verl: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
+}
+
+/** The bundled CLI of this extension (`dist/cli.js`), also when called with a bare context (tests). */
+function bundledCli(context: vscode.ExtensionContext): string {
+  const root = context.extensionPath ?? vscode.extensions.getExtension('reflection-lens.reflection-lens')?.extensionPath;
+  if (!root) throw new Error('cannot find the extension folder (for dist/cli.js)');
+  return join(root, 'dist', 'cli.js');
 }

@@ -15,9 +15,7 @@ import { rewardFunctionSource } from './rewardFunction.js';
 import { launchScript, paperGrpoConfig, parseLaunchConfig, type VerlLaunchConfig } from './launchConfig.js';
 import { processAlive } from '../../util/processAlive.js';
 
-/** Defaults of this tool (the paper's task symbols did not survive extraction): two training sizes, harder ones held out. */
-export const DEFAULT_TRAIN_TASKS = ['2x3', '3x3'];
-export const DEFAULT_TEST_TASKS = ['2x3', '3x3', '3x4', '4x4', '4x5', '5x5', '5x6', '6x6'];
+export { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS } from './defaults.js';
 
 export interface MultiplicationSource {
   kind: 'multiplication';
