@@ -43,6 +43,13 @@ export const defaultMarkers: readonly string[] = [
   'Oops',
   'Verification',
   'Check:',
+  'Check by',
+  'Checking',
+  'Correction',
+  'Redoing',
+  'Let me make sure',
+  'Going over',
+  'Sanity check',
 ];
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };
