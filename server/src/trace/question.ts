@@ -43,6 +43,8 @@ export function normalizeMath(s: string): string {
     }
     if (c === 36 || c === 38 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0) continue; // $ { } blanks
     if (c === 0xd7 || c === 0xb7 || c === 0x22c5 || c === 0x2217) { out += '*'; continue; }
+    // "83 x 97,837": a letter x between two numbers is a product sign.
+    if ((c === 120 || c === 88) && /\d$/.test(out) && /^[ \t]{0,2}\d/.test(s.slice(i + 1, i + 4))) { out += '*'; continue; }
     if (c === 0x2212) { out += '-'; continue; }
     if (c > 127 && /\s/.test(s[i])) continue; // other Unicode spaces, as \s
     out += s[i];

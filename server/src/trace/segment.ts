@@ -256,6 +256,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // ("Wait, 12 * 30 = 360 ... 360 + 48 = 408" corrects an earlier "12 * 34 = 418").
     if (k === inRegion.length && li >= 0 && li > bi && statements[li].strength >= 1 && ok[li]
       && !(bi >= 0 && statements[bi].strength >= 3 && !derivationBetween(body, statements[bi].end, statements[li].start))) bi = li;
+    // Restated as the segment's last word ("= **8,120,471** ... Therefore 83 x 97,837 = 8,120,471"): still its last word.
+    if (bi >= 0 && li > bi && ok[li] && statements[li].normalized === statements[bi].normalized) bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
     const best = statements[bi];

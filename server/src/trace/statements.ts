@@ -54,6 +54,8 @@ const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \
 const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
 const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had)\b|=/i;
 const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
+// An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
+const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of))[ \t$*]{0,4}$/i;
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
 const recalledRe = /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought)\b/i;
 
@@ -110,7 +112,8 @@ class Context {
       start, end, value, rule, strength,
       aboutTarget,
       fromQuestion: this.question.values.has(normalized),
-      tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || recalledRe.test(this.text.slice(sentence.start, start)) || sentence.question,
+      tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || recalledRe.test(this.text.slice(sentence.start, start))
+        || estimateRe.test(this.text.slice(Math.max(sentence.start, start - 24), start)) || sentence.question,
       normalized,
       closesOther: lhs !== undefined,
       partial: lhs !== undefined && this.question.scale !== undefined && /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
