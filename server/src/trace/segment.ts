@@ -209,6 +209,20 @@ function derivationBetween(body: string, from: number, to: number, question?: Qu
   return false;
 }
 
+/**
+ * Where the sentence holding a statement that ends at `from` ends (at most `to`): the rest of that
+ * sentence explains the value ("= \\boxed{39263}, from 34790 + 4473.") rather than working on.
+ */
+function sentenceEnd(body: string, from: number, to: number): number {
+  for (let k = from; k < to && k < from + 300; k++) {
+    const c = body.charCodeAt(k);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && (k + 1 >= body.length || isBlank(body.charCodeAt(k + 1))))) return k;
+  }
+  return Math.min(to, from + 300);
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -272,7 +286,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!ok[b]) continue;
-      const worked = derivationBetween(body, st.end, chain[0].first.start, question);
+      const worked = derivationBetween(body, sentenceEnd(body, st.end, chain[0].first.start), chain[0].first.start, question);
       if (st.normalized !== chain[0].first.normalized) {
         if (st.strength >= 4 && worked) { chain.unshift({ first: st, last: st }); continue; }
         break;
