@@ -52,6 +52,8 @@ const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
 const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
+// A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
+const directValueRe = /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
 const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had)\b|=/i;
 const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 // An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
@@ -405,7 +407,8 @@ function findConclusions(ctx: Context): void {
     lastEnd = clauseEnd;
     if (sentence.question) continue;
     const clause = text.slice(clauseStart, clauseEnd);
-    const cop = copulaRe.exec(clause);
+    // The conclusion word may carry the verb itself ("that means 201 boxes", "so 202 boxes in total").
+    const cop = copulaRe.exec(clause) ?? (directValueRe.test(clause) ? { index: m[0].length } : null);
     if (!cop) continue;
     // The clause's result: its last value that is a whole term and not the start of an expression.
     let last: RegExpExecArray | null = null;
