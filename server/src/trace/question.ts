@@ -19,9 +19,38 @@ export interface QuestionInfo {
    * reads as an attempt at the product (a slip changes a few digits); a partial product does not.
    */
   scale?: number;
+  /**
+   * A multiple-choice question's options: the normalized content of each option to its letter
+   * ("6" -> "b" for "A. 5 B. 6 C. 8 D. 9"), so a value and its letter are one answer.
+   */
+  optionOf?: Map<string, string>;
 }
 
 const EMPTY: QuestionInfo = { targets: [], probes: [], nouns: [], values: new Set() };
+
+// An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
+// full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9").
+const optionLabelRe = /(?:^|[\s(\uff08{])([A-E])[ \t]{0,2}(?:\)[ \t]{0,2}\}|[.:)\uff0e\uff1a\uff09\u3001])/g;
+
+/** "A. 5 B. 6 C. 8 D. 9": at least A-D in order, each followed by its content; undefined otherwise. */
+function readOptions(query: string): Map<string, string> | undefined {
+  const labels: { letter: string; start: number; end: number }[] = [];
+  for (const m of query.matchAll(optionLabelRe)) {
+    const want = String.fromCharCode(65 + labels.length);
+    if (m[1] === want) labels.push({ letter: m[1], start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length });
+    else if (m[1] === 'A') { labels.length = 0; labels.push({ letter: 'A', start: m.index + m[0].indexOf('A'), end: m.index + m[0].length }); }
+  }
+  if (labels.length < 4) return undefined;
+  const out = new Map<string, string>();
+  labels.forEach((l, i) => {
+    const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(query.length, l.end + 80));
+    // The content up to a line break or a wide gap ("\\qquad", two spaces); the last option up to the end of its line.
+    const content = raw.split(/\n|\\qquad|\s{2,}|\\textbf/)[0].replace(/[\s(\uff08]+$/, '').trim();
+    const norm = normalizeAnswer(content);
+    if (norm && !out.has(norm)) out.set(norm, l.letter.toLowerCase());
+  });
+  return out.size >= 4 ? out : undefined;
+}
 
 /** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`. */
 export function normalizeMath(s: string): string {
@@ -119,5 +148,12 @@ function analyze(query: string): QuestionInfo {
     }
   }
   const probes = targets.map((t) => (t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
-  return { targets, probes, nouns: [...new Set(nouns)].slice(0, 6), values, ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}) };
+  const optionOf = readOptions(query);
+  // An option's value is the answer being chosen, not a number the question merely quotes.
+  if (optionOf) for (const v of optionOf.keys()) values.delete(v);
+  return {
+    targets, probes, nouns: [...new Set(nouns)].slice(0, 6), values,
+    ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}),
+    ...(optionOf ? { optionOf } : {}),
+  };
 }

@@ -13,7 +13,7 @@
 import { normalizeAnswer, normalizedEqual } from './answers.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { analyzeQuestion, type QuestionInfo } from './question.js';
-import { compileAnswerPatterns, findStatements, lastNumberStatement, type CandidateRule, type Statement } from './statements.js';
+import { compileAnswerPatterns, findStatements, lastNumberStatement, withRestatements, type CandidateRule, type Statement } from './statements.js';
 import { thinkingRegion } from './thinking.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -134,9 +134,12 @@ export interface Segmentation {
 }
 
 /** May this statement conclude an attempt? */
-function concludes(st: Statement, strongValues: Set<string>, terse: boolean, scale?: number): boolean {
-  if (st.strength >= 4) return true;
+function concludes(st: Statement, strongValues: Set<string>, terse: boolean, scale?: number, choice = false): boolean {
+  // "maybe \boxed{C}", "If I write \boxed{6}": an answer considered, not given.
   if (st.tentative) return false;
+  if (st.strength >= 4) return true;
+  // A multiple-choice answer is an option chosen: a letter, or an explicit (boxed) answer.
+  if (choice && !/^[A-E]$/.test(st.value)) return false;
   // A value the question quotes is a candidate only when an equation of the asked expression
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   if (st.fromQuestion && !(st.rule === 'equals' && st.aboutTarget)) return false;
@@ -232,12 +235,12 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const question: QuestionInfo = analyzeQuestion(record.query);
   const region = thinkingRegion(body);
   const found = matcher.findAll(body);
-  const statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
+  let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
 
   const strongValues = new Set<string>();
   let anyStrong = false;
   for (const st of statements) {
-    if (st.strength >= 3 && concludes(st, strongValues, false)) { strongValues.add(st.normalized); anyStrong = true; }
+    if (st.strength >= 3 && concludes(st, strongValues, false, undefined, question.optionOf !== undefined)) { strongValues.add(st.normalized); anyStrong = true; }
   }
   let final: Statement | undefined;
   if (region.summaryStart >= 0) {
@@ -245,10 +248,17 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
     if (final) strongValues.add(final.normalized);
   }
+  // An answer that is not a number is found again where the attempts state it in words.
+  const explicit = statements.filter((st) => st.strength >= 4 && !st.tentative).map((st) => st.value);
+  if (final && final.strength >= 4) explicit.push(final.value);
+  if (explicit.length > 0) {
+    statements = withRestatements(body, statements, explicit, { question, from: region.start, to: region.end });
+  }
 
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
-  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale));
+  const choice = question.optionOf !== undefined;
+  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale, choice));
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];
   found.forEach((m, j) => { if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j }); });

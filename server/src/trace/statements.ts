@@ -56,6 +56,8 @@ const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in
 const directValueRe = /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
 const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had)\b|=/i;
 const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
+// An explicit answer offered as one option among others ("maybe \\boxed{a=1}", "or \\boxed{6}", "If I write \\boxed{B}").
+const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
 // An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
 const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of))[ \t$*]{0,4}$/i;
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
@@ -95,6 +97,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findLabels(ctx);
   findEquals(ctx);
   findBold(ctx);
+  if (opts.question.optionOf) findOptionLetters(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -109,13 +112,19 @@ class Context {
     const value = this.text.slice(start, end);
     const sentence = this.sentenceAround(start, end);
     const lhs = aboutTarget ? undefined : this.otherLeftSide(start, sentence.start);
-    const normalized = normalizeAnswer(value);
+    const plain = normalizeAnswer(value);
+    // A multiple-choice option's value is that option ("6" is "B" when the question lists B. 6).
+    const normalized = this.question.optionOf?.get(plain) ?? plain;
     this.out.push({
       start, end, value, rule, strength,
       aboutTarget,
-      fromQuestion: this.question.values.has(normalized),
-      tentative: tentativeRe.test(this.text.slice(sentence.start, start)) || recalledRe.test(this.text.slice(sentence.start, start))
-        || estimateRe.test(this.text.slice(Math.max(sentence.start, start - 24), start)) || sentence.question,
+      fromQuestion: this.question.values.has(plain),
+      // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
+      // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
+      tentative: strength >= 4
+        ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
+        : tentativeRe.test(this.text.slice(sentence.start, start)) || recalledRe.test(this.text.slice(sentence.start, start))
+          || estimateRe.test(this.text.slice(Math.max(sentence.start, start - 24), start)) || sentence.question,
       normalized,
       closesOther: lhs !== undefined,
       partial: lhs !== undefined && this.question.scale !== undefined && /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
@@ -306,7 +315,8 @@ function findBoxed(ctx: Context): void {
           let e = close;
           while (s < e && isSpace(text.charCodeAt(s))) s++;
           while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-          ctx.add(s, e, 'boxed', 5, true);
+          // "`\boxed{B}`": the format of the answer being discussed, in a code span, not an answer.
+          if (text[i - 1] !== '`') ctx.add(s, e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
           continue;
         }
@@ -522,6 +532,22 @@ function findBold(ctx: Context): void {
   }
 }
 
+// A chosen option: "Option C", "choice B", "answer is (D)", "选项B", "答案为C", "So B.", "is B".
+const optionChoiceRe = /(?:\b(?:[Oo]ption|[Cc]hoice|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+
+/** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
+function findOptionLetters(ctx: Context): void {
+  const { text, from, to } = ctx;
+  optionChoiceRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = optionChoiceRe.exec(text)) !== null && m.index < to) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    // A letter that opens an option list entry ("B. 6 (Correct)") is a label, not a choice: skip "X." followed by content.
+    if (/^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) && !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4))) continue;
+    ctx.add(start, start + 1, 'conclusion', 3, true);
+  }
+}
+
 function findPattern(ctx: Context, re: RegExp): void {
   re.lastIndex = ctx.from;
   let m: RegExpExecArray | null;
@@ -552,6 +578,39 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   const st = ctx.out[0];
   // A number the question quotes is the question restated, even as a response's last word.
   return st && !st.fromQuestion ? st : undefined;
+}
+
+const wholeValue = new RegExp(String.raw`^(?:${VALUE})$`);
+const restatingLeadRe = /\b(?:so|thus|therefore|hence|answer|is|equals?|gives?|get|got|obtain|leaving|leaves)\b|=/i;
+// After the value: it is the subject of another relation ("p - q ≈ 1.6", "p - q is approximately"), or one item of a list.
+const notConcludedAfterRe = /^[ \t$)*\\]{0,6}(?:[=<>\u2248,]|approx|\bis (?:approx|about|around|roughly))/;
+
+/**
+ * A response whose answer is not a number ("p - q", "Evelyn", "(3, 4)") states it in words the
+ * number rules cannot see: its explicit answers (`\boxed{p - q}`, the summary's) are searched for
+ * again in [from, to), and each occurrence in a concluding sentence ("So it appears to be p-q",
+ * "the highest speed is **Evelyn**") is a statement about the asked quantity. Returns the
+ * statements with these merged in.
+ */
+export function withRestatements(text: string, statements: Statement[], rawValues: readonly string[], opts: StatementOptions): Statement[] {
+  const ctx = new Context(text, opts.from ?? 0, opts.to ?? text.length, opts.question);
+  const seen = new Set<string>();
+  for (const raw of rawValues) {
+    const clean = raw.replace(/\\text\{([^{}]*)\}/g, '$1').replace(/\s+/g, '');
+    // Numbers have rules of their own; a lone letter is a multiple-choice option (findOptionLetters).
+    if (clean.length < 2 || clean.length > 40 || wholeValue.test(clean) || seen.has(clean)) continue;
+    seen.add(clean);
+    const re = new RegExp(`(?<![\\w\\\\])${[...clean].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]{0,2}')}(?![\\w])`, 'g');
+    re.lastIndex = ctx.from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < ctx.to) {
+      const sentence = ctx.sentenceAround(m.index, m.index + m[0].length);
+      const end = m.index + m[0].length;
+      if (notConcludedAfterRe.test(text.slice(end, end + 24)) || /,[ \t]{0,2}(?:\*\*)?$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      if (restatingLeadRe.test(text.slice(sentence.start, m.index))) ctx.add(m.index, end, 'conclusion', 3, true);
+    }
+  }
+  return ctx.out.length === 0 ? statements : dedupe([...statements, ...ctx.out]);
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
