@@ -67,7 +67,7 @@ echo "== tfjs, default tiny-lm config"
 bench default "$OUTDIR/tfjs.txt"
 echo "== PyTorch reference, same shape"
 PYTHONUNBUFFERED=1 python3 bench/tinylm_reference.py --like "$OUTDIR/tfjs.txt" --steps 300 2>&1 | tee "$OUTDIR/torch.txt"
-echo "== tfjs, FACTS.md shape (2 layers, d_model 128, T=32, batch 64)"
+echo "== tfjs, the earlier H100 measurement's shape (2 layers, d_model 128, T=32, batch 64; docs/tiny-lm.md)"
 BACKENDS=webgpu STEPS=20 bench facts "$OUTDIR/tfjs-facts.txt"
 PYTHONUNBUFFERED=1 python3 bench/tinylm_reference.py --like "$OUTDIR/tfjs-facts.txt" --steps 300 2>&1 | tee "$OUTDIR/torch-facts.txt"
 
@@ -80,7 +80,7 @@ def lines(name, tag):
             return [json.loads(l[len(tag) + 1:]) for l in f if l.startswith(tag + ' ')]
     except FileNotFoundError:
         return []
-for shape, tf_file, pt_file in (('default tiny-lm config', 'tfjs.txt', 'torch.txt'), ('FACTS.md shape', 'tfjs-facts.txt', 'torch-facts.txt')):
+for shape, tf_file, pt_file in (('default tiny-lm config', 'tfjs.txt', 'torch.txt'), ('earlier H100 measurement shape', 'tfjs-facts.txt', 'torch-facts.txt')):
     ref = lines(pt_file, 'TINYLM_REFERENCE')
     for r in lines(tf_file, 'TINYLM_BENCH'):
         s = r['shape']

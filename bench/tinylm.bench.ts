@@ -3,10 +3,11 @@
 // For each backend (a child process each: tfjs backends are process-global) it times
 //   update:  GRPO updates (clipped ratio + low_var_kl loss, global-norm clip, Adam) on a fixed
 //            batch of the default tiny-lm config's shape; the loss is read back every
-//            TINYLM_BENCH_READ_EVERY steps (default 1, as FACTS.md measured). Same work as
+//            TINYLM_BENCH_READ_EVERY steps (default 1, as the earlier H100 measurement that
+//            docs/tiny-lm.md compares with read it). Same work as
 //            bench/tinylm_reference.py does in PyTorch, so the two tokens/s compare directly.
 //   baseline: the same with the other matmul mode (model.ts): wasm/cpu train with explicit-
-//            transpose matmuls (FACTS.md's wasm speed-up), GPU backends with tf.matMul's own
+//            transpose matmuls (tfjs-wasm's transposed matMul is slow: docs/tiny-lm.md), GPU backends with tf.matMul's own
 //            gradient and fused linear layers (fewer kernel dispatches); each is timed against the other.
 //   grpo:    whole GRPO steps through trainTinyLm (sampling the rollouts included), median step.
 // Prints one table and the ratios against the first backend, plus a JSON line per backend
@@ -15,7 +16,8 @@
 //   TINYLM_BENCH_BACKENDS=webgpu,wasm node tinylm.bench.mjs # the device script's bundle
 // Env: TINYLM_BENCH_BACKENDS (default wasm,cpu), TINYLM_BENCH_STEPS (update steps, default 20;
 // the cpu backend runs a quarter), TINYLM_BENCH_SHAPE=default|facts (facts: 2 layers, d_model
-// 128, 4 heads, T=32, batch 64: the shapes FACTS.md measured PyTorch at), TINYLM_BENCH_GRPO_STEPS
+// 128, 4 heads, T=32, batch 64: the shape of the team's earlier H100 measurement, PyTorch eager
+// 316k training tokens/s vs tfjs-WebGPU 4.8k, see docs/tiny-lm.md), TINYLM_BENCH_GRPO_STEPS
 // (default 4; 0 skips).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +43,7 @@ const d = DEFAULT_CONFIG;
 const defaultLayout = new Layout([...d.tasks, ...d.oodTasks], d.maxAttempts);
 const SHAPES: Record<string, Shape> = {
   default: { name: 'default tiny-lm config', layers: d.layers, dModel: d.dModel, heads: d.heads, mlpRatio: d.mlpRatio, seqLength: defaultLayout.seqLength, batch: d.groupSize * d.promptsPerStep / d.miniBatches },
-  facts: { name: 'FACTS.md shape', layers: 2, dModel: 128, heads: 4, mlpRatio: 4, seqLength: 32, batch: 64 },
+  facts: { name: 'earlier H100 measurement shape', layers: 2, dModel: 128, heads: 4, mlpRatio: 4, seqLength: 32, batch: 64 },
 };
 const shape = SHAPES[env.TINYLM_BENCH_SHAPE ?? 'default'];
 if (!shape) throw new Error(`TINYLM_BENCH_SHAPE must be ${Object.keys(SHAPES).join(' or ')}`);

@@ -71,11 +71,6 @@ export function formatEstimate(e: Estimate): string {
   return `${pct(e.value)} (${pct(e.lo)}, ${pct(e.hi)})`;
 }
 
-/** Stable identity of a group (model, task, step), used by clicks and lookups. */
-export function groupKey(g: Pick<CalibrationGroup, 'model' | 'task' | 'step'>): string {
-  return JSON.stringify([g.model, g.task, g.step ?? null]);
-}
-
 function csvField(v: string | number | undefined): string {
   if (v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';

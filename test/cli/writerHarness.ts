@@ -22,9 +22,10 @@ export function cli(args: string[], opts: { fileSizeKB?: number; timeout?: numbe
 /**
  * Spawns the CLI, waits until a temp file (".*.tmp") appears in one of `watchDirs` (or `afterMs`
  * passes, whichever is first when both are given), waits `delayMs` more, then sends `signal`.
+ * A CLI still running `timeoutMs` (120 s) after its start is killed and the call fails saying so.
  */
-export function cliKilled(args: string[], signal: NodeJS.Signals, watchDirs: string[], opts: { delayMs?: number; afterMs?: number } = {}): Promise<Run & { killed: boolean }> {
-  return new Promise((done) => {
+export function cliKilled(args: string[], signal: NodeJS.Signals, watchDirs: string[], opts: { delayMs?: number; afterMs?: number; timeoutMs?: number } = {}): Promise<Run & { killed: boolean }> {
+  return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -40,7 +41,14 @@ export function cliKilled(args: string[], signal: NodeJS.Signals, watchDirs: str
       if (opts.afterMs !== undefined && Date.now() - started >= opts.afterMs) return kill();
       if (opts.afterMs === undefined && watchDirs.some((d) => tempFiles(d).length > 0)) kill();
     }, 2);
+    const timeoutMs = opts.timeoutMs ?? 120_000;
+    const deadline = setTimeout(() => {
+      clearInterval(poll);
+      child.kill('SIGKILL');
+      fail(new Error(`timed out after ${timeoutMs} ms waiting for \`cli ${args.join(' ')}\` to exit (${signal} sent: ${killed}); stderr: ${stderr.slice(-2000)}`));
+    }, timeoutMs);
     child.on('exit', (status, sig) => {
+      clearTimeout(deadline);
       clearInterval(poll);
       // Let the stdio pipes drain.
       setTimeout(() => done({ status, signal: sig, stdout, stderr, killed }), 20);

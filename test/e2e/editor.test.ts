@@ -10,6 +10,7 @@ import type { Frame } from 'playwright-core';
 import { missingPrerequisite, startSession, type Session } from './harness/session.js';
 import { Workbench } from './harness/workbench.js';
 import { engineView, severityCounts, type EngineView } from './harness/engine.js';
+import { processAlive } from '../../server/src/util/processAlive.js';
 
 const skip = missingPrerequisite();
 if (skip) console.log(`# e2e editor tests skipped: ${skip}`);
@@ -196,12 +197,16 @@ describe('Reflection Lens in a real VS Code (code-server)', { skip }, () => {
     const runs = listRuns(session.workspace).filter((r) => !runsBefore.includes(r));
     assert.equal(runs.length, 1, `one new run directory: ${runs.join(', ')}`);
     const dir = runs[0];
-    const readStatus = () => JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')) as { state: string; step: number };
+    const readStatus = () => JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8')) as { state: string; step: number; pid?: number };
     const status = await wb.settle(async () => readStatus(), (st) => st.state === 'stopped', 60_000);
     assert.equal(status.state, 'stopped', 'Cancel stopped the trainer');
     const lines = () => readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n');
     const n1 = lines().length;
-    await wb.page.waitForTimeout(3000);
+    // Only the trainer process (status.json's pid) writes metrics: once it is gone, none can follow.
+    const { pid } = status;
+    assert.ok(pid, 'status.json names the trainer process');
+    const gone = await wb.settle(async () => !processAlive(pid), (g) => g, 30_000);
+    assert.ok(gone, `the trainer (pid ${pid}) exited after the stop`);
     assert.equal(lines().length, n1, 'no metrics after the stop');
 
     // The run directory is complete and resumable.

@@ -2,7 +2,8 @@
 // (dist/server.js): a fake verl run (the project's generator: `verl simulate`, then step files
 // written while the subscription runs, one of them torn mid-write for a while) drives the live
 // notifications; each step's numbers equal `calibrate DIR --by step --json` for that step, and the
-// server's read counter shows every step file read exactly once.
+// server's read counter shows every step file read exactly once. What must not happen is checked
+// after an event that shows it would have by then (a later step handed out), never after a sleep.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import {
 } from '../../server/src/lsp/rolloutFollowProtocol.js';
 import { LiveCalibration } from '../../client/src/calibration/liveResult.js';
 import { LspSession } from './lspSession.js';
+import { waitUntil, withDeadline } from '../deadline.js';
 
 const cli = join(process.cwd(), 'dist', 'cli.js');
 const skip = existsSync('dist/server.js') && existsSync(cli) ? undefined : 'dist/server.js or dist/cli.js is not built (npm run build)';
@@ -56,10 +58,10 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
 
   const stepsOf = (id: string, complete = true) => received.filter((p) => p.id === id && (!complete || p.summary.complete)).map((p) => p.summary.step);
   async function waitForStep(id: string, step: number): Promise<void> {
-    while (!received.some((p) => p.id === id && p.summary.step === step && p.summary.complete)) {
+    await waitUntil(`the complete summary of step ${step} (${id})`, () => {
       if (lsp.exited) throw new Error(`server exited: ${lsp.stderr.slice(-2000)}`);
-      await sleep(20);
-    }
+      return received.some((p) => p.id === id && p.summary.step === step && p.summary.complete);
+    }, { timeoutMs: 60_000, detail: () => `complete steps so far: ${JSON.stringify(stepsOf(id))}; server stderr: ${lsp.stderr.slice(-1000)}` });
   }
 
   test('new step files become notifications with the batch numbers; each file read once', async () => {
@@ -71,36 +73,44 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     await waitForStep(id, 2);
     assert.deepEqual(stepsOf(id), [1, 2]);
 
-    // Step 3 is being written: nothing may come out of it until it is complete.
+    // Step 3 is still being written when step 4 is complete: step 4 comes out, nothing comes out of
+    // step 3 until it is complete. The watcher looks at the files in step order and hands step 4
+    // out only once it has rested settleMs, so the look that handed it out went over the torn
+    // step 3, which had rested at least as long: step 4's summary shows step 3 was looked at.
     const torn = writeFakeRolloutStep(dir, 3, { ...fake, stopAfterBytes: 20_000 });
-    await sleep(800);
+    writeFakeRolloutStep(dir, 4, fake);
+    await waitForStep(id, 4);
     assert.deepEqual(stepsOf(id, false).filter((s) => s === 3), [], 'step 3 was read while still being written');
     appendRest(torn.path, torn.rest!);
     await waitForStep(id, 3);
-    for (const step of [4, 5]) {
+    // Step 6 comes out of a look that went over steps 1-5 first: a file read twice would be out by then.
+    for (const step of [5, 6]) {
       writeFakeRolloutStep(dir, step, fake);
       await waitForStep(id, step);
     }
-    await sleep(500); // a file read twice would show up as another notification by now
+    const steps = [1, 2, 3, 4, 5, 6];
     const { reads } = await lsp.conn.sendRequest<UnfollowRolloutsResult>(UNFOLLOW_ROLLOUTS_METHOD, { id });
-    assert.deepEqual(reads, Object.fromEntries([1, 2, 3, 4, 5].map((s) => [join(dir, `${s}.jsonl`), 1])));
+    assert.deepEqual(reads, Object.fromEntries(steps.map((s) => [join(dir, `${s}.jsonl`), 1])));
 
     const mine = received.filter((p) => p.id === id);
-    assert.deepEqual(stepsOf(id), [1, 2, 3, 4, 5], 'one complete summary per step, in order');
+    assert.deepEqual(stepsOf(id), [1, 2, 4, 3, 5, 6], 'one complete summary per step, as each step file was complete');
     assert.ok(mine.every((p) => p.reads === 1));
-    for (const step of [1, 2, 3, 4, 5]) {
+    for (const step of steps) {
       const ofStep = mine.filter((p) => p.summary.step === step);
       // partialEveryMs 0: an interim summary after 64 of the 96 rollouts, then the complete one.
       assert.deepEqual(ofStep.map((p) => [p.summary.complete, p.summary.records]), [[false, 64], [true, 96]], `step ${step}`);
     }
 
-    // After unfollowing, a new step is not read.
-    writeFakeRolloutStep(dir, 6, fake);
-    await sleep(600);
-    assert.equal(received.filter((p) => p.summary.step === 6).length, 0);
+    // After unfollowing, a new step is not read. A second subscription on the folder, with the same
+    // timing and steps 1-6 to read first, shows when the first would have reported it.
+    const { id: witness } = await lsp.conn.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, params);
+    writeFakeRolloutStep(dir, 7, fake);
+    await waitForStep(witness, 7);
+    await lsp.conn.sendRequest<UnfollowRolloutsResult>(UNFOLLOW_ROLLOUTS_METHOD, { id: witness });
+    assert.deepEqual(received.filter((p) => p.id === id && p.summary.step === 7), [], 'an unfollowed subscription read a new step');
 
     const batch = JSON.parse(runCli(['calibrate', dir, '--by', 'step', '--json', '--bootstrap', '100', '--seed', '3'])) as CalibrationResult;
-    for (const step of [1, 2, 3, 4, 5]) {
+    for (const step of steps) {
       const live = mine.find((p) => p.summary.step === step && p.summary.complete)!.summary;
       assert.deepEqual(live.skipped, []);
       assert.deepEqual(live.groups.map(numbers), batch.groups.filter((g) => g.step === step).map(numbers), `step ${step}`);
@@ -109,8 +119,8 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     // The panel's merge of the same notifications (interim ones replaced by complete ones) is the batch result.
     const merged = new LiveCalibration({ B: 100, seed: 3 });
     for (const p of mine) merged.apply(p.summary, p.reads);
-    assert.deepEqual(merged.result().groups.map(numbers), batch.groups.filter((g) => g.step! <= 5).map(numbers));
-    assert.deepEqual(merged.meta(), { steps: 5, lastStep: 5, reading: [], files: 5, reads: 5 });
+    assert.deepEqual(merged.result().groups.map(numbers), batch.groups.filter((g) => g.step! <= 6).map(numbers));
+    assert.deepEqual(merged.meta(), { steps: 6, lastStep: 6, reading: [], files: 6, reads: 6 });
   });
 
   test('bad parameters are InvalidParams; an unknown subscription too', async () => {
@@ -137,7 +147,7 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     await other.conn.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, { dir: pathToFileURL(dir).href, bootstrap: 50, seed: 1, pollMs: 25, settleMs: 100 });
     const exited = new Promise<void>((resolve) => { if (other.exited) resolve(); else other.child.once('exit', () => resolve()); });
     other.child.stdin.end();
-    await exited;
+    await withDeadline(exited, 30_000, 'the server to exit after its client closed stdin', () => other.child.kill('SIGKILL'));
     assert.equal(other.exited, true);
     other.conn.dispose();
   });

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { runImport } from '../../client/src/importProcess.js';
 import { parseTrace } from '../../server/src/trace/parse.js';
 import { writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
+import { withDeadline } from '../deadline.js';
 
 const cli = resolve('dist/cli.js');
 
@@ -17,7 +18,8 @@ test('a complete import writes the .trace with one record per rollout', async ()
   try {
     const { path, lines } = writeFakeRolloutStep(dir, 3, { rollouts: 40, tasks: ['3x3'] });
     const out = join(dir, '3.trace');
-    const r = await runImport(cli, path, out, () => undefined, new AbortController().signal);
+    const ac = new AbortController();
+    const r = await withDeadline(runImport(cli, path, out, () => undefined, ac.signal), 120_000, 'the import to finish', () => ac.abort());
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.cancelled, false);
     assert.equal(JSON.parse(r.stdout).records, lines);
@@ -38,8 +40,8 @@ test('cancelling an import kills it and leaves no output or temp file; the input
     const poll = setInterval(() => {
       if (readdirSync(dir).some((f) => f.startsWith('.7.trace.') && f.endsWith('.tmp'))) abort.abort();
     }, 5);
-    const r = await runImport(cli, path, out, () => undefined, abort.signal);
-    clearInterval(poll);
+    const r = await withDeadline(runImport(cli, path, out, () => undefined, abort.signal), 120_000, 'the import to end (cancelled once its temp file appears)', () => abort.abort())
+      .finally(() => clearInterval(poll));
     assert.equal(r.cancelled, true, `the import ended before it could be cancelled (exit ${r.code})`);
     assert.ok(!existsSync(out), 'no output');
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');

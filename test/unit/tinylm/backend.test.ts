@@ -10,7 +10,8 @@ test('auto picks the fastest backend that loads and says why each faster one did
   const order = ['tfjs-node-gpu', 'tfjs-node', 'webgpu', 'wasm', 'cpu'];
   assert.deepEqual(choice.skipped.map((s) => s.split(':')[0]), order.slice(0, order.indexOf(choice.name)));
   for (const reason of choice.skipped) assert.match(reason, /^[a-z-]+: \S/, 'every skipped backend has a reason');
-  // This CI machine has no native tfjs build and no GPU (FACTS.md): the reasons must say so.
+  // Where auto falls back to wasm (this CI machine: the native tfjs packages cannot install, their
+  // install downloads libtensorflow; no GPU, or only a software one; docs/tiny-lm.md), the reasons must say so.
   if (choice.name === 'wasm') {
     assert.match(choice.skipped[0], /^tfjs-node-gpu: (not installed|.*CUDA)/);
     assert.match(choice.skipped[2], /^webgpu: (no GPU adapter|only a software adapter)/);

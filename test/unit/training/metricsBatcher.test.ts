@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MetricsBatcher, type BatcherTimers } from '../../../client/src/training/metricsBatcher.js';
+import { waitUntil } from '../../deadline.js';
 
 /** Timers the test fires by hand: the batcher's timing without waiting. */
 function manualTimers(): BatcherTimers & { fire(): void; armed: number } {
@@ -59,7 +60,8 @@ test('with real timers, a burst of lines becomes one batch that loses nothing', 
   const batches: number[][] = [];
   const b = new MetricsBatcher<number>((batch) => batches.push(batch), 20);
   for (let i = 0; i < 5000; i++) b.push(i);
-  await new Promise((r) => setTimeout(r, 60));
+  // The real timer's delivery, not a sleep: dispose would deliver a batch too.
+  await waitUntil('the timer to deliver the burst', () => batches.length > 0, { timeoutMs: 10_000, everyMs: 5 });
   b.dispose();
   assert.equal(batches.length, 1);
   assert.deepEqual(batches.flat(), Array.from({ length: 5000 }, (_, i) => i));

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { latestCheckpoint, readMetrics, readStatus, writeStatus } from '../../../server/src/training/runDir.js';
 import { runTraining } from '../../../server/src/training/runner.js';
+import { withDeadline } from '../../deadline.js';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
 const trainer = join(root, 'dist', 'trainer.js');
@@ -17,8 +18,13 @@ const cli = join(root, 'dist', 'cli.js');
 // Slow enough (128 x 8 trajectories a step) that a stop lands mid-run.
 const CONFIG = { policy: 'ds3', steps: 120, groups: 128, n: 8, seed: 7, checkpointEvery: 50, evalEvery: 40 };
 
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((res) => child.on('exit', (code) => res(code)));
+/** The child's exit code; past 120 s it is killed and the test fails saying so. */
+function exited(child: ChildProcess, what = 'the trainer to exit'): Promise<number | null> {
+  const exit = new Promise<number | null>((res) => {
+    if (child.exitCode !== null || child.signalCode !== null) res(child.exitCode);
+    else child.on('exit', (code) => res(code));
+  });
+  return withDeadline(exit, 120_000, what, () => child.kill('SIGKILL'));
 }
 
 function assertValidStoppedDir(dir: string): number {
@@ -47,7 +53,7 @@ test('SIGTERM stops dist/trainer.js cleanly; `reflection-lens train --resume` fi
       events.push(e);
       if (e.type === 'metrics' && ++metrics === 5) child.kill('SIGTERM');
     });
-    assert.equal(await exited(child), 0);
+    assert.equal(await exited(child, 'the trainer to stop on SIGTERM'), 0);
     const done = events[events.length - 1];
     assert.equal(done.type, 'done');
     assert.equal(done.state, 'stopped');
@@ -82,7 +88,7 @@ test('SIGKILL mid-run (no clean stop): the directory still resumes, redoes the u
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (JSON.parse(line).type === 'metrics' && ++metrics === 30) child.kill('SIGKILL');
     });
-    await exited(child);
+    await exited(child, 'the trainer to die on SIGKILL');
     const status = readStatus(dir);
     assert.equal(status?.state, 'running', 'a killed run cannot update its status');
     const cp = latestCheckpoint(dir)!;
@@ -116,7 +122,7 @@ test('an IPC {type: "stop"} (what the editor sends) stops a forked trainer; even
       events.push(e);
       if (e.type === 'metrics' && events.filter((x) => x.type === 'metrics').length === 3) child.send({ type: 'stop' });
     });
-    assert.equal(await exited(child), 0);
+    assert.equal(await exited(child, 'the forked trainer to stop on an IPC stop'), 0);
     assert.equal(stdout, '', 'forked: nothing on stdout');
     assert.equal(events.at(-1)?.type, 'done');
     assert.equal(events.at(-1)?.state, 'stopped');

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { parquetReadObjects } from 'hyparquet';
 import { generateMultiplicationTraceText } from '../../../server/src/trace/generate.js';
 import { writeFakeRolloutStep } from '../../../server/src/training/verl/fakeRollouts.js';
+import { waitUntil, withDeadline } from '../../deadline.js';
 
 const cli = join(process.cwd(), 'dist', 'cli.js');
 const skip = existsSync(cli) ? false : 'dist/cli.js not built (run npm test, which builds first)';
@@ -69,7 +70,7 @@ test('verl export --from a .trace corpus: one row per distinct prompt, ground tr
   }
 });
 
-test('verl export --from the SkyThought evaluation outputs (../shared/data)', { skip: skip || (existsSync(sharedData) ? false : `${sharedData} is absent`) }, async () => {
+test('verl export --from the SkyThought evaluation outputs (../shared/data)', { skip: skip || (existsSync(sharedData) ? false : '../shared/data/skyt1-short-amc23.jsonl is absent') }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-cli-'));
   try {
     const r = run('export', '--out', dir, '--from', sharedData, '--json');
@@ -147,13 +148,15 @@ test('verl simulate while verl watch --json follows: every step appears once, li
     const sim = spawnSync(process.execPath, [cli, 'verl', 'simulate', rollouts, '--steps', '3', '--rollouts', '40', '--every-ms', '300', '--json'], { encoding: 'utf8' });
     assert.equal(sim.status, 0, sim.stderr);
     assert.equal(sim.stdout.trim().split('\n').length, 3);
-    const t0 = Date.now();
-    while (out.trim().split('\n').filter(Boolean).length < 3 && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 1500)); // room for a wrong second read to show up
+    const lines = () => out.trim().split('\n').filter(Boolean);
+    await waitUntil('three steps from verl watch', () => lines().length >= 3, { timeoutMs: 60_000, everyMs: 50, detail: () => `stdout: ${out}` });
+    // Step 4 comes out of a look that went over steps 1-3 first: a wrong second read would be out by then.
+    writeFakeRolloutStep(rollouts, 4, { rollouts: 40, tasks: ['2x3'] });
+    await waitUntil('step 4 from verl watch', () => lines().some((l) => JSON.parse(l).step === 4), { timeoutMs: 60_000, everyMs: 50, detail: () => `stdout: ${out}` });
     watch.kill('SIGINT');
-    assert.equal(await exited, 0, 'watch ends cleanly on Ctrl-C');
-    const steps = out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(steps.map((s) => [s.step, s.records, s.complete, s.run]), [[1, 40, true, 'rollouts'], [2, 40, true, 'rollouts'], [3, 40, true, 'rollouts']]);
+    assert.equal(await withDeadline(exited, 30_000, 'verl watch to exit on SIGINT'), 0, 'watch ends cleanly on Ctrl-C');
+    const steps = lines().map((l) => JSON.parse(l));
+    assert.deepEqual(steps.map((s) => [s.step, s.records, s.complete, s.run]), [1, 2, 3, 4].map((step) => [step, 40, true, 'rollouts']));
   } finally {
     watch.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });

@@ -38,15 +38,19 @@ test('live steps: each step file summarized once per task, numbers follow the ru
     await waitFor(2);
     assert.deepEqual(summaries.map((s) => s.step), [1, 2]);
 
+    // Step 3 is still being written when step 4 is complete. Files are looked at in step order and
+    // step 4 comes out only once it has rested settleMs, so the look that handed it out went over
+    // the torn step 3, which had rested at least as long: step 4's summary shows it was looked at.
     const torn = writeFakeRolloutStep(dir, 3, { ...fake, stopAfterBytes: 40_000 });
-    await new Promise((r) => setTimeout(r, 400));
-    assert.equal(summaries.length, 2, 'step 3 was read while still being written');
-    appendRest(torn.path, torn.rest!);
-    await waitFor(3);
     writeFakeRolloutStep(dir, 4, fake);
+    await waitFor(3);
+    assert.deepEqual(summaries.map((s) => s.step), [1, 2, 4], 'step 3 was read while still being written');
+    appendRest(torn.path, torn.rest!);
     await waitFor(4);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(summaries.map((s) => s.step), [1, 2, 3, 4], 'a step file was read twice');
+    // Step 5 comes out of a look that went over steps 1-4 first: a file read twice would be out by then.
+    writeFakeRolloutStep(dir, 5, fake);
+    await waitFor(5);
+    assert.deepEqual(summaries.map((s) => s.step), [1, 2, 4, 3, 5], 'a step file was read twice');
 
     for (const s of summaries) {
       assert.equal(s.run, 'grpo-run');
@@ -68,9 +72,9 @@ test('live steps: each step file summarized once per task, numbers follow the ru
 
     // A resumed job rewrites step 4: summarized again, flagged as changed.
     writeFakeRolloutStep(dir, 4, { ...fake, seed: 9 });
-    await waitFor(5);
-    assert.equal(summaries[4].step, 4);
-    assert.equal(summaries[4].changed, true);
+    await waitFor(6);
+    assert.equal(summaries[5].step, 4);
+    assert.equal(summaries[5].changed, true);
   } finally {
     controller.abort();
     await following;

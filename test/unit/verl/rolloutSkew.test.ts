@@ -2,7 +2,8 @@
 // server's clock), and a step file truncated while it is being read. The watcher's own
 // observation decides when a file is at rest, never the file's mtime; a reading that did not get
 // the bytes the watcher saw (the file shrank, or changed size while it was read) is not complete,
-// and the file is read again once it settles.
+// and the file is read again once it settles. That a file was not read again is checked once a
+// later step file has been read (the follower looks at the files in step order), never after a sleep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
@@ -11,9 +12,15 @@ import { tmpdir } from 'node:os';
 import { watchRolloutDir, type StepFile } from '../../../server/src/trace/rolloutDir.js';
 import { followRolloutSteps, stepFileSummaries, type StepSummary } from '../../../server/src/training/verl/liveSteps.js';
 import { fakeRolloutLines } from '../../../server/src/training/verl/fakeRollouts.js';
+import { waitUntil } from '../../deadline.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fake = { rollouts: 64, tasks: ['2x3', '3x4'], groupSize: 8 };
+
+/** Writes step `step` in one piece: a file the follower reads after the files before it. */
+function writeLaterStep(dir: string, step: number): void {
+  writeFileSync(join(dir, `${step}.jsonl`), [...fakeRolloutLines(step, fake)].map((l) => l + '\n').join(''));
+}
 
 /** Follows `dir` in the background; `stop` ends it and returns every summary. */
 function follow(dir: string, opts: Parameters<typeof followRolloutSteps>[1] = {}) {
@@ -50,10 +57,12 @@ for (const [skew, offsetMs] of [['past (server clock 1 hour behind)', -3_600_000
     try {
       // Pieces 100 ms apart: less than settleMs (300), so the file is never at rest until the end.
       const records = await writeInPieces(join(dir, '1.jsonl'), 8, 100, (now) => now + offsetMs);
-      const t0 = Date.now();
-      while (!f.summaries.some((s) => s.complete && s.records === records) && Date.now() - t0 < 10_000) await sleep(20);
-      await sleep(500);
-      const got = await f.stop();
+      const seen = () => JSON.stringify(f.summaries.map((s) => [s.step, s.records, s.complete, s.changed]));
+      await waitUntil(`the complete summary of step 1 (${records} records)`, () => f.summaries.some((s) => s.complete && s.records === records), { timeoutMs: 10_000, detail: () => `summaries: ${seen()}` });
+      // Step 2 comes out of a look that went over step 1 first: another reading of it would be out by then.
+      writeLaterStep(dir, 2);
+      await waitUntil('the summary of step 2', () => f.summaries.some((s) => s.step === 2), { timeoutMs: 10_000, detail: () => `summaries: ${seen()}` });
+      const got = (await f.stop()).filter((s) => s.step === 1);
       const shown = got.map((s) => `${s.records}${s.complete ? '' : ' (partial)'}${s.changed ? ' (changed)' : ''}`);
       assert.deepEqual(shown, [String(records)], `one summary of the whole file expected, got ${JSON.stringify(shown)}`);
       assert.equal(got[0].changed, false);
@@ -107,14 +116,15 @@ test('a step file truncated while it is read is not complete, and is read again 
     writeFileSync(path, lines.join(''));
     const f = follow(dir, { partialEveryMs: 0, settleMs: 150 });
     let truncated = false;
-    const t0 = Date.now();
-    for (;;) {
+    const seen = () => JSON.stringify(f.summaries.map((s) => [s.step, s.records, s.complete, s.changed]));
+    await waitUntil(`a complete reading of the ${kept} records left after the cut`, () => {
       if (!truncated && f.summaries.length > 0) { truncateSync(path, cut); truncated = true; }
-      if (f.summaries.some((s) => s.complete && s.records === kept) || Date.now() - t0 > 20_000) break;
-      await sleep(5);
-    }
-    await sleep(400);
-    const got = await f.stop();
+      return f.summaries.some((s) => s.complete && s.records === kept);
+    }, { timeoutMs: 20_000, everyMs: 5, detail: () => `truncated: ${truncated}; summaries: ${seen()}` });
+    // Step 6 comes out of a look that went over step 5 first: another reading of it would be out by then.
+    writeLaterStep(dir, 6);
+    await waitUntil('the summary of step 6', () => f.summaries.some((s) => s.step === 6 && s.complete), { timeoutMs: 20_000, detail: () => `summaries: ${seen()}` });
+    const got = (await f.stop()).filter((s) => s.step === 5);
     const finals = got.filter((s) => s.complete);
     assert.ok(truncated);
     assert.deepEqual(finals.map((s) => [s.records, s.changed, s.bytes]), [[kept, true, cut]], JSON.stringify(got.map((s) => [s.records, s.complete, s.changed])));
