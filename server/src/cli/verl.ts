@@ -10,6 +10,7 @@ import { escapeInline } from './terminal.js';
 import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS, exportVerlBundle, type ExportOptions } from '../training/verl/exportBundle.js';
 import { parseLaunchConfig, rewardFunctionPrefix, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
 import { corpusPrompts } from '../training/verl/corpus.js';
+import { rewardFunctionName } from '../training/verl/rewardFunction.js';
 import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { parseTaskSize } from '../training/multiplication.js';
 import { writeFakeRolloutStep } from '../training/verl/fakeRollouts.js';
@@ -127,7 +128,7 @@ async function runExport(argv: string[]): Promise<number> {
     `  train.parquet  ${result.rows.train} rows`,
     `  test.parquet   ${result.rows.test} rows`,
     ...Object.entries(result.tasks).map(([t, c]) => `    ${t.padEnd(12)} train ${String(c.train).padStart(6)}  test ${String(c.test).padStart(5)}`),
-    `  reflection_lens_reward.py  (${rewardFunctionPrefix(result.config.verlVersion)}name=compute_score)`,
+    `  reflection_lens_reward.py  (${rewardFunctionPrefix(result.config.verlVersion)}name=${rewardFunctionName})`,
     `  verl-config.json  ${result.configKept ? '(kept: your edited config; scripts regenerated from it)' : '(the paper\'s GRPO settings; edit, then re-run export)'}`,
     `  run_grpo.sh, submit_ray.sh  (overrides for verl ${result.config.verlVersion}: verlVersion in verl-config.json; Ray's own options: RAY_SUBMIT_ARGS)`,
     `verl dumps rollouts to ${result.rolloutDir} (validation: ${result.validationDir});`,

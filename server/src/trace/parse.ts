@@ -19,14 +19,6 @@ export interface RecordParseOptions extends ParseOptions {
 const BOM = 0xfeff;
 const headerRe = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]?(.*)$/;
 
-/** A record starts at a line `===` alone or `=== ` + id (a body line `===...` is written `\===...`). */
-export function isRecordStart(line: string): boolean {
-  if (line.charCodeAt(0) === BOM) line = line.slice(1);
-  if (!line.startsWith('===')) return false;
-  const c = line.charCodeAt(3);
-  return line.length === 3 || c === 32 || c === 9;
-}
-
 /** Lines of a text (\n, \r\n and lone \r end a line; a final line break adds no empty line). */
 export function splitLines(text: string): string[] {
   const idx = indexLines(text);

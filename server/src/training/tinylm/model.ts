@@ -3,7 +3,8 @@
 //
 // Every matrix product goes through `matmul`, whose gradient uses explicit transposes and plain
 // products: tfjs-backend-wasm's transposed matMul is slow, and this form trained 3.7-4.6x
-// faster there (FACTS.md). Attention's q.k^T is computed the same way.
+// faster there (an earlier measurement; `bench/tinylm.bench.ts` times it, docs/tiny-lm.md).
+// Attention's q.k^T is computed the same way.
 import type { Tf } from '../backend.js';
 import type * as tfjs from '@tensorflow/tfjs';
 import { Rng } from '../multiplication.js';

@@ -3,6 +3,7 @@
 // user edits here is exactly what verl reads; the paper's values (Table E.3) are the defaults.
 // `verlVersion` names the verl release the job runs: the commands write the reward function's
 // keys in the layout that release expects (test/fixtures/verl/ holds each checked release's keys).
+import { rewardFunctionName } from './rewardFunction.js';
 
 export type OverrideValue = string | number | boolean;
 
@@ -103,7 +104,7 @@ export function paperGrpoConfig(paths: VerlPaths, model = DEFAULT_MODEL, verlVer
       'actor_rollout_ref.rollout.val_kwargs.do_sample': true,
       'actor_rollout_ref.rollout.val_kwargs.n': 1,
       [`${reward}path`]: paths.rewardPath,
-      [`${reward}name`]: 'compute_score',
+      [`${reward}name`]: rewardFunctionName,
       'trainer.total_epochs': 2,
       'trainer.n_gpus_per_node': 1,
       'trainer.nnodes': 1,

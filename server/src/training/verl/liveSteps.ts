@@ -147,13 +147,6 @@ async function changedWhileRead(file: StepFile, bytesRead: number): Promise<stri
   return undefined;
 }
 
-/** The final summary of one step file. */
-export async function summarizeStepFile(file: StepFile, run: string, opts: StepSummaryOptions = {}): Promise<StepSummary> {
-  let last: StepSummary | undefined;
-  for await (const s of stepFileSummaries(file, run, { ...opts, partialEveryMs: undefined })) last = s;
-  return last!;
-}
-
 /**
  * Per-step summaries of a verl rollout directory, in the order the steps complete: everything
  * already there first (in step order), then each new or rewritten step file as the job writes it.

@@ -124,7 +124,7 @@ def extract_answer(solution_str):
     return numbers[-1] if numbers else None
 
 
-def compute_score(data_source, solution_str, ground_truth, extra_info=None):
+def ${rewardFunctionName}(data_source, solution_str, ground_truth, extra_info=None):
     pred = normalize(extract_answer(solution_str))
     truth = normalize(ground_truth)
     correct = pred is not None and truth is not None and pred == truth
