@@ -17,6 +17,10 @@ export function normalizeAnswer(raw: string): string {
   s = s
     .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
     .replace(/\\[dt]frac/g, '\\frac')
+    // Plain-text math written as LaTeX would be: "π/2", "3*sqrt(13)", "3√13".
+    .replace(/\u03c0/g, '\\pi')
+    .replace(/(?:\\sqrt|sqrt|\u221a)\s*\(([^()]{1,20})\)|(?:sqrt|\u221a)\s*(\d+|[a-z])/g, (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`)
+    .replace(/(\d)\s*(?:\*|\\cdot|\\times)\s*(?=\\sqrt|\\pi)/g, '$1')
     .replace(/\\left|\\right/g, '')
     .replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '')
     .replace(/\\%|%/g, '')
@@ -24,11 +28,11 @@ export function normalizeAnswer(raw: string): string {
     .replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '')
     .replace(/\u2212/g, '-')
     .replace(/\s+/g, '')
-    .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)')
+    .replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)')
     .replace(/\\frac(\d)(\d)/g, '$1/$2')
     .replace(/^[.,;:]+|[.,;:]+$/g, '');
-  // Parentheses the fraction rewrite added around plain numbers are noise.
-  s = s.replace(/\((-?[\d.]+)\)/g, '$1');
+  // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.
+  s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, '$1');
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   s = canonicalNumber(s) ?? s;
   const frac = /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s);

@@ -123,3 +123,24 @@ test('normalizeMath in one pass equals the regular-expression definition on 100,
     assert.equal(normalizeMath(t), reference(t), JSON.stringify(t));
   }
 });
+
+test('plain-text math compares equal to its LaTeX form: π, sqrt(), √, nested \\frac', () => {
+  assert.ok(answersEqual('(3, π/2)', '\\left( 3, \\dfrac{\\pi}{2} \\right)'));
+  assert.ok(answersEqual('3*sqrt(13)', '3\\sqrt{13}'));
+  assert.ok(answersEqual('3√13', '3\\sqrt{13}'));
+  assert.ok(answersEqual('sqrt(3)/2', '\\frac{\\sqrt{3}}{2}'));
+  assert.ok(!answersEqual('3\\sqrt{13}', '3\\sqrt{12}'));
+  assert.ok(!answersEqual('\\frac{\\sqrt{3}}{2}', '\\frac{\\sqrt{2}}{2}'));
+});
+
+test('multiple-choice options: read from the question; a value is its option', () => {
+  const q = analyzeQuestion('1. 样本数据6,8,4,5,12的中位数为（ ） A. 5 B. 6 C. 8 D. 9');
+  assert.deepEqual([...(q.optionOf ?? [])], [['5', 'a'], ['6', 'b'], ['8', 'c'], ['9', 'd']]);
+  const amc = analyzeQuestion('What is $x$? $\\textbf{(A) }3\\qquad\\textbf{(B) }5\\qquad\\textbf{(C) }7\\qquad\\textbf{(D) }9\\qquad\\textbf{(E) }11$');
+  assert.equal(amc.optionOf?.get('11'), 'e');
+  assert.equal(analyzeQuestion('Find A and B, then C.').optionOf, undefined);
+  const st = findStatements('The median is 6, which matches Option B.\nSo the answer is \\boxed{6}.', { question: q });
+  const letter = st.find((s) => s.value === 'B');
+  assert.ok(letter, 'the chosen letter is a statement');
+  assert.equal(st.find((s) => s.rule === 'boxed')?.normalized, 'b', 'the boxed value 6 is option B');
+});

@@ -150,3 +150,12 @@ test('reading rules: the answer named after its value, denied values, aligned ch
   // Thousands separators in the left side still name the asked expression.
   assert.deepEqual(answers('What is 9232 × 15?', 'So 9,232 × 15 = 128,480.\n\nBut wait, the addition is off. So the total is 92,320 + 46,160 = 138,480.'), ['128,480', '138,480']);
 });
+
+test('answers that are not numbers: restated in words, hedged, in code spans, chosen options', () => {
+  // "p - q" is found again where the attempt states it; "p - q ≈ 1.6" makes it a subject, not a conclusion.
+  assert.deepEqual(answers('Find the sum in terms of p and q.', 'So S = (p-1) - (q-1) = p - q.\n\nWait, numerically p - q ≈ 1.645 - 1.202 = 0.443, and the sum is about 0.44. So it appears to be p-q.\n\nThus the answer is \\boxed{p - q}.'), ['p - q', 'p-q']);
+  // A hedged explicit answer and a boxed value in a code span are format talk, not attempts.
+  assert.deepEqual(answers('Which option? A. 5 B. 6 C. 8 D. 9', 'The median is 6, which matches Option B.\nIf I write `\\boxed{B}` it is clear, or maybe \\boxed{6}.\n\\boxed{B}'), ['B']);
+  // For a multiple-choice question a plain number is a step; the chosen letter is the attempt.
+  assert.deepEqual(answers('6. f(x) has maximum 1, so a = ( ) A. 1/2 B. 1 C. 3/2 D. 2', 'Then g(0) = 1, so a = 1. Option B.\nWait, check: f(0) = 2/(1+1) = 1. Yes, so B.'), ['B', 'B']);
+});
