@@ -418,21 +418,13 @@ function findConclusions(ctx: Context): void {
     if (sentence.question) continue;
     const clause = text.slice(clauseStart, clauseEnd);
     // The conclusion word may carry the verb itself ("that means 201 boxes", "so 202 boxes in total").
-    const cop = copulaRe.exec(clause) ?? (directValueRe.test(clause) ? { index: m[0].length } : null);
-    if (!cop) continue;
-    // The clause's result: its last value that is a whole term and not the start of an expression.
-    let last: RegExpExecArray | null = null;
-    valueAll.lastIndex = cop.index;
-    let v: RegExpExecArray | null;
-    while ((v = valueAll.exec(clause)) !== null) {
-      const after = clause.slice(v.index + v[0].length).trimStart();
-      if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
-      // "828, not 827", "instead of 827": a value set aside, not the result.
-      if (/\b(?:not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(clause.slice(Math.max(0, v.index - 16), v.index))) continue;
-      // "x = 1 is not a solution": a value denied, not concluded.
-      if (/^[ \t$)\\]{0,4}(?:is|are) (?:not|never)\b|^[ \t$)\\]{0,4}(?:isn't|aren't|doesn't|does not|fails)\b/i.test(clause.slice(v.index + v[0].length, v.index + v[0].length + 24))) continue;
-      if (standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length)) last = v;
-    }
+    // The clause's result: its last value after the copula; or, when the conclusion word carries
+    // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
+    // smallest"), the value right after the conclusion word.
+    const cop = copulaRe.exec(clause);
+    const direct = directValueRe.test(clause);
+    if (!cop && !direct) continue;
+    const last = (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ?? (direct ? lastResult(text, clause, clauseStart, m[0].length) : null);
     if (!last) continue;
     const start = clauseStart + last.index;
     const about = ctx.namesSentence(sentence.start, sentence.text);
@@ -444,6 +436,23 @@ function findConclusions(ctx: Context): void {
     }
     ctx.add(start, start + last[0].length, 'conclusion', about ? 3 : 2, about);
   }
+}
+
+/** The last value of clause[from..] that is a whole term, not the start of an expression, not set aside or denied. */
+function lastResult(text: string, clause: string, clauseStart: number, from: number): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  valueAll.lastIndex = from;
+  let v: RegExpExecArray | null;
+  while ((v = valueAll.exec(clause)) !== null) {
+    const after = clause.slice(v.index + v[0].length).trimStart();
+    if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
+    // "828, not 827", "instead of 827": a value set aside, not the result.
+    if (/\b(?:not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(clause.slice(Math.max(0, v.index - 16), v.index))) continue;
+    // "x = 1 is not a solution", "So 76,468,064 was wrong": a value denied, not concluded.
+    if (/^[ \t$)\\]{0,4}(?:is|are|was|were) (?:not|never|wrong|incorrect|off)\b|^[ \t$)\\]{0,4}(?:isn't|aren't|wasn't|doesn't|does not|fails)\b/i.test(clause.slice(v.index + v[0].length, v.index + v[0].length + 24))) continue;
+    if (standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length)) last = v;
+  }
+  return last;
 }
 
 /** "= X" closing a line (display math closers and a full stop may follow). */
