@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listRuns, readConfig, readMetrics, readStatus, type RunSummary } from '../../../server/src/training/runDir.js';
+import { listRunsAsync, readConfig, readMetricsAsync, readStatus, type RunSummary } from '../../../server/src/training/runDir.js';
 import { pickLaunch } from './launchPicker.js';
 import { TrainingSession, type Outcome } from './session.js';
 import { runOnVerl } from './verl.js';
@@ -16,7 +16,8 @@ function runsRoot(context: vscode.ExtensionContext): string {
 /** A run directory: the one clicked in the explorer, else a pick among known runs or a folder dialog. */
 async function pickRun(context: vscode.ExtensionContext, title: string, clicked: unknown, filter: (r: RunSummary) => boolean = () => true): Promise<string | undefined> {
   if (clicked instanceof vscode.Uri) return clicked.fsPath;
-  const runs = listRuns(runsRoot(context)).filter(filter);
+  // Read without blocking the extension host: a folder of long runs takes a while (bench/extensionHost.bench.ts).
+  const runs = (await listRunsAsync(runsRoot(context))).filter(filter);
   const last = TrainingSession.lastRun(context);
   type Item = vscode.QuickPickItem & { dir?: string };
   const items: Item[] = runs.map((r) => ({
@@ -87,7 +88,7 @@ async function openRun(context: vscode.ExtensionContext, clicked: unknown): Prom
   if (!dir || !checkRunDir(dir)) return;
   const live = [...TrainingSession.active].find((s) => s.runDir === dir);
   if (live) return void vscode.window.showInformationMessage(`Reflection Lens: ${basename(dir)} is running; its panel shows it live.`);
-  const { records, bad } = readMetrics(dir);
+  const { records, bad } = await readMetricsAsync(dir);
   const status = readStatus(dir);
   const config = readConfig(dir);
   const panel = TrainingSession.newPanel(context);

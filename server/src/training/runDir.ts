@@ -8,8 +8,9 @@
 // torn file; a line torn by a hard kill at the end of metrics.jsonl is skipped on reading. A resume
 // never deletes a line silently: lines that are not metrics records go to metrics.corrupt.jsonl
 // with their line numbers, and what was moved or dropped is reported (planMetricsResume).
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 
 export type RunState = 'running' | 'completed' | 'stopped' | 'failed';
@@ -123,7 +124,7 @@ function parseMetricsLine(line: string): MetricsRead['records'][number] | string
 export function parseMetrics(text: string): MetricsRead {
   const records: MetricsRead['records'] = [];
   const bad: MetricsRead['bad'] = [];
-  text.split('\n').forEach((line, i) => {
+  text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
     const parsed = parseMetricsLine(line);
     if (typeof parsed === 'string') bad.push({ line: i + 1, reason: parsed });
@@ -135,6 +136,26 @@ export function parseMetrics(text: string): MetricsRead {
 export function readMetrics(dir: string): MetricsRead {
   const file = join(dir, 'metrics.jsonl');
   return existsSync(file) ? parseMetrics(readFileSync(file, 'utf8')) : { records: [], bad: [] };
+}
+
+/**
+ * readMetrics, streamed: the event loop turns between chunks, so a long run's metrics do not
+ * freeze the editor's extension host while they are read (bench/extensionHost.bench.ts).
+ */
+export async function readMetricsAsync(dir: string): Promise<MetricsRead> {
+  const file = join(dir, 'metrics.jsonl');
+  const records: MetricsRead['records'] = [];
+  const bad: MetricsRead['bad'] = [];
+  if (!existsSync(file)) return { records, bad };
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+    n++;
+    if (line.trim() === '') continue;
+    const parsed = parseMetricsLine(line);
+    if (typeof parsed === 'string') bad.push({ line: n, reason: parsed });
+    else records.push(parsed);
+  }
+  return { records, bad };
 }
 
 export const CORRUPT_METRICS = 'metrics.corrupt.jsonl';
@@ -298,14 +319,14 @@ export function isRunDir(dir: string): boolean {
   return existsSync(join(dir, 'config.json')) && existsSync(join(dir, CHECKPOINTS));
 }
 
-export function summarizeRun(dir: string): RunSummary {
+export function summarizeRun(dir: string, metrics = readMetrics(dir)): RunSummary {
   const config = readConfig(dir);
   return {
     dir: resolve(dir),
     name: basename(dir),
     policy: String(config.policy ?? 'unknown'),
     status: readStatus(dir),
-    metrics: readMetrics(dir).records.length,
+    metrics: metrics.records.length,
     lastCheckpoint: latestCheckpoint(dir)?.step ?? null,
     rollouts: rolloutsOf(dir).map((f) => basename(f)),
   };
@@ -313,6 +334,35 @@ export function summarizeRun(dir: string): RunSummary {
 
 /** Runs directly inside `parent` (and `parent` itself when it is a run), newest first. */
 export function listRuns(parent: string): RunSummary[] {
+  const runs: RunSummary[] = [];
+  for (const d of runDirsIn(parent)) {
+    try {
+      runs.push(summarizeRun(d));
+    } catch {
+      // A folder with an unreadable config.json is not a run we can show; skip it.
+    }
+  }
+  return sortRuns(runs);
+}
+
+/** listRuns without blocking: the event loop turns between runs and while each run's metrics are read (the editor's run pickers). */
+export async function listRunsAsync(parent: string): Promise<RunSummary[]> {
+  const runs: RunSummary[] = [];
+  for (const d of runDirsIn(parent)) {
+    await new Promise((r) => setImmediate(r));
+    try {
+      runs.push(summarizeRun(d, await readMetricsAsync(d)));
+    } catch {
+      // As listRuns: not a run we can show.
+    }
+  }
+  return sortRuns(runs);
+}
+
+const sortRuns = (runs: RunSummary[]): RunSummary[] => runs.sort((a, b) => (b.status?.startedAt ?? '').localeCompare(a.status?.startedAt ?? '') || b.name.localeCompare(a.name));
+
+/** The run directories directly inside `parent` (or `parent` itself when it is one); [] when it does not exist. */
+function runDirsIn(parent: string): string[] {
   try {
     if (!statSync(parent).isDirectory()) throw new Error(`${parent} is not a directory (give a run directory or a folder of runs)`);
   } catch (err) {
@@ -329,14 +379,5 @@ export function listRuns(parent: string): RunSummary[] {
       return false;
     }
   };
-  const dirs = isRunDir(parent) ? [parent] : readdirSync(parent).map((n) => join(parent, n)).filter((d) => isDir(d) && isRunDir(d));
-  const runs: RunSummary[] = [];
-  for (const d of dirs) {
-    try {
-      runs.push(summarizeRun(d));
-    } catch {
-      // A folder with an unreadable config.json is not a run we can show; skip it.
-    }
-  }
-  return runs.sort((a, b) => (b.status?.startedAt ?? '').localeCompare(a.status?.startedAt ?? '') || b.name.localeCompare(a.name));
+  return isRunDir(parent) ? [parent] : readdirSync(parent).map((n) => join(parent, n)).filter((d) => isDir(d) && isRunDir(d));
 }

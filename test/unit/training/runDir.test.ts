@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTraining } from '../../../server/src/training/runner.js';
-import { latestCheckpoint, listRuns, readConfig, readMetrics, readStatus, truncateMetricsTo, writeCheckpoint } from '../../../server/src/training/runDir.js';
+import { latestCheckpoint, listRuns, listRunsAsync, readConfig, readMetrics, readMetricsAsync, readStatus, truncateMetricsTo, writeCheckpoint } from '../../../server/src/training/runDir.js';
 
 const REQUIRED = ['step', 'backend', 'p', 'delta1', 'delta2', 'reward', 'theta', 'push', 'drag', 'ratio'];
 
@@ -158,5 +158,27 @@ test('calibrating a ds3 run\'s rollouts recovers the policy it logged (p, delta1
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('listRunsAsync and readMetricsAsync (the editor\'s non-blocking reads) give what listRuns and readMetrics give, bad lines included', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'rl-runs-async-'));
+  try {
+    for (let i = 0; i < 3; i++) {
+      const d = join(parent, `run-${i}`);
+      mkdirSync(join(d, 'checkpoints'), { recursive: true });
+      writeFileSync(join(d, 'config.json'), JSON.stringify({ policy: 'ds3', steps: 10 }));
+      writeFileSync(join(d, 'status.json'), JSON.stringify({ state: 'completed', step: 10, startedAt: `2026-01-0${i + 1}T00:00:00Z` }));
+      const lines = Array.from({ length: 5 + i }, (_, s) => JSON.stringify({ step: s, p: 0.5 }));
+      if (i === 1) lines.splice(2, 0, '{"step": "x"}', 'not json');
+      writeFileSync(join(d, 'metrics.jsonl'), lines.join('\r\n') + (i === 2 ? '' : '\n'));
+    }
+    mkdirSync(join(parent, 'not-a-run'));
+    assert.deepEqual(await listRunsAsync(parent), listRuns(parent));
+    for (let i = 0; i < 3; i++) assert.deepEqual(await readMetricsAsync(join(parent, `run-${i}`)), readMetrics(join(parent, `run-${i}`)));
+    assert.deepEqual((await readMetricsAsync(join(parent, 'run-1'))).bad.map((b) => b.line), [3, 4]);
+    assert.deepEqual(await listRunsAsync(join(parent, 'absent')), []);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
   }
 });
