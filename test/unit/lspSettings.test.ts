@@ -10,13 +10,14 @@ test('server defaults equal the package.json setting defaults', () => {
 });
 
 test('checkSettings keeps good values and replaces bad ones with defaults, saying why', () => {
-  const ok = checkSettings({ markers: [' Wait ', ''], beta: 0.1, gamma: 0.9, klEstimator: 'k3', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50, includeTruncated: true, tokenLimit: 4096 });
+  const ok = checkSettings({ markers: [' Wait ', ''], beta: 0.1, gamma: 0.9, klEstimator: 'k3', klMode: 'loss', objective: 'sft', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50, includeTruncated: true, tokenLimit: 4096 });
   assert.deepEqual(ok.problems, []);
-  assert.deepEqual(ok.settings, { markers: ['Wait'], beta: 0.1, gamma: 0.9, klEstimator: 'k3', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50, includeTruncated: true, tokenLimit: 4096 });
-  const bad = checkSettings({ markers: 'Wait', beta: -1, gamma: 2, klEstimator: 'kl', ratioThreshold: 0.5, eps: 'x', answerPatterns: ['(', 'ok'], maxDiagnostics: 2.5, includeTruncated: 'yes', tokenLimit: 0 });
+  assert.deepEqual(ok.settings, { markers: ['Wait'], beta: 0.1, gamma: 0.9, klEstimator: 'k3', klMode: 'loss', objective: 'sft', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50, includeTruncated: true, tokenLimit: 4096 });
+  const bad = checkSettings({ markers: 'Wait', beta: -1, gamma: 2, klEstimator: 'kl', klMode: 'both', objective: 'ppo', ratioThreshold: 0.5, eps: 'x', answerPatterns: ['(', 'ok'], maxDiagnostics: 2.5, includeTruncated: 'yes', tokenLimit: 0 });
   assert.deepEqual({ ...bad.settings, answerPatterns: [] }, { ...defaultSettings, answerPatterns: [] });
   assert.deepEqual(bad.settings.answerPatterns, ['ok']);
-  assert.equal(bad.problems.length, 10);
+  assert.equal(bad.problems.length, 12);
+  assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.objective: expected "surrogate", "kl", "sft", "dft", got "ppo"; using the default')));
   assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.includeTruncated: expected true or false, got "yes"; using the default')));
   assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.tokenLimit: expected a number >= 1, got 0; using the default')));
   assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.gamma: expected a number in [0, 1]')));

@@ -52,13 +52,13 @@ function backendSetting(): string | undefined {
 async function ds3Settings(): Promise<Record<string, unknown> | undefined> {
   const d = ds3Defaults;
   const preset = await pickOne<Record<string, unknown> | 'custom'>('Run GRPO (ds3): settings', [
-    { label: 'Defaults', description: `${d.steps} steps · ${d.groups} groups × ${d.n} · lr ${d.lr} · β ${d.beta} · L ${d.tokens} · reference reset every ${d.refResetEvery}`, detail: 'The paper\'s Appendix C policy and reference; a few seconds on a CPU.', value: {} },
+    { label: 'Defaults', description: `${d.steps} steps · ${d.groups} groups × ${d.n} · lr ${d.lr} · β ${d.beta} (${d.kl} as a ${d.klMode === 'loss' ? 'loss' : 'reward penalty'}) · L ${d.tokens} · reference reset every ${d.refResetEvery}`, detail: 'The paper\'s Appendix C policy and reference; a few seconds on a CPU.', value: {} },
     { label: 'Appendix C worked example at step 0', description: 'step 0 trains on Sample W, RESAMPLE, Sample C, STOP with A = 0.5', detail: 'Its metrics line reproduces the paper\'s push/drag table.', value: { example: 'appendix-c' } },
-    { label: 'low_var_kl (k3) estimator', description: 'verl\'s kl_loss_type low_var_kl instead of k1', value: { kl: 'k3' } },
+    { label: 'KL in the reward (Theorem 3.2)', description: 'k1 as a per-token reward penalty, the setting Appendix C analyses, instead of verl\'s KL loss', value: { kl: 'k1', klMode: 'reward' } },
     { label: 'Longer run', description: '1000 steps', value: { steps: 1000 } },
     { label: 'Custom…', description: 'edit the settings as JSON', value: 'custom' },
   ]);
-  if (preset === 'custom') return customOverrides('ds3', { steps: d.steps, lr: d.lr, beta: d.beta, kl: d.kl, tokens: d.tokens, refResetEvery: d.refResetEvery, groups: d.groups, n: d.n, seed: d.seed });
+  if (preset === 'custom') return customOverrides('ds3', { steps: d.steps, lr: d.lr, beta: d.beta, kl: d.kl, klMode: d.klMode, tokens: d.tokens, refResetEvery: d.refResetEvery, groups: d.groups, n: d.n, seed: d.seed });
   return preset;
 }
 

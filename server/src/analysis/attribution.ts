@@ -1,20 +1,33 @@
 // Gradient attribution of one trajectory (docs/design.md section 5; paper Theorems 3.1 and 3.2,
 // Appendix C): the GRPO surrogate pushes sampling and decision actions with the same Q, the
-// token-level KL penalty drags sampling (L tokens) far harder than decisions (one token).
+// token-level KL penalty drags sampling (L tokens) far harder than decisions (one token), whether
+// it sits in the reward (Q-weighted, Theorem 3.2) or beside the loss (verl's use_kl_loss, pathwise).
 import type { DecisionStep, SampleStep, TraceRecord } from '../trace/types.js';
-import { klSum, klUniform } from './kl.js';
+import { keepsPathwise, klGradSum, klGradUniform, klSum, klUniform } from './kl.js';
 import type {
   AttributedAction,
   AttributedStep,
   AttributionOptions,
   KlEstimator,
+  KlMode,
   ParameterGradient,
   ThreeLogitGradients,
   ThreeLogitProbabilities,
   TraceAttribution,
 } from './types.js';
 
-export const defaultAttributionOptions: AttributionOptions = { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1' };
+/**
+ * Attribution's defaults, in the CLI and the editor alike: beta is verl's kl_loss_coef; the KL in
+ * the reward with k1, the setting Theorem 3.2 and Appendix D analyse (with k1 as a loss the
+ * expected drag is zero; the paper's training setup is `--kl-mode loss --kl k3`).
+ */
+export const defaultAttributionOptions: Required<Omit<AttributionOptions, 'policy'>> = { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1', klMode: 'reward' };
+
+/**
+ * The KL placement of `options`. Absent means `reward`, what the engine computed before the
+ * placement was a choice, so callers that name no placement keep their results.
+ */
+export const klModeOf = (options: { klMode?: KlMode }): KlMode => options.klMode ?? 'reward';
 
 export type ThreeLogitParameter = keyof ThreeLogitGradients;
 
@@ -23,6 +36,8 @@ export interface AttributionAction {
   action: AttributedAction;
   /** KL estimate summed over the action's tokens (the immediate penalty is -beta times this). */
   kl: number;
+  /** Sum over the action's tokens of d k / d logp (kl.ts klTokenGrad). */
+  klGrad: number;
   /** d log pi(action) / d theta for the logit that produced the action. */
   score: number;
   /** The three-logit parameter that logit is, when known. */
@@ -32,15 +47,24 @@ export interface AttributionAction {
 /**
  * Q-values and gradient contributions of a trajectory sample 1, decision 1, ..., sample T,
  * decision T (the last decision STOP, the others RESAMPLE).
+ *
+ * The KL's gradient on an action is (q + pathwise) * score. In the reward (Theorem 3.2) q is the
+ * KL Q-value and pathwise the penalty's own derivative (k2, k3; for k1 it is zero in expectation
+ * and left out, kl.ts keepsPathwise), so the expected drag is the exact gradient of
+ * E[-beta * sum of k]. As a loss (verl's use_kl_loss, summed over the tokens of a trajectory)
+ * q is 0 and pathwise is the whole gradient: the expected drag is the exact gradient of the
+ * expected loss with the sampled actions held fixed.
  */
-export function attributeActions(actions: readonly AttributionAction[], advantage: number, options: Pick<AttributionOptions, 'beta' | 'gamma'>): TraceAttribution {
+export function attributeActions(actions: readonly AttributionAction[], advantage: number, options: Pick<AttributionOptions, 'beta' | 'gamma' | 'kl' | 'klMode'>): TraceAttribution {
   checkShape(actions);
   const { beta, gamma } = options;
+  const mode = klModeOf(options);
+  const pathwiseKept = keepsPathwise(options.kl, mode);
   const T = actions.length / 2;
   const r = actions.map((a) => -beta * a.kl);
-  // Theorem 3.2, backwards: Q(STOP) = r_d(T), Q(a_i) = r_i + gamma * Q(a_{i+1}).
+  // Theorem 3.2, backwards: Q(STOP) = r_d(T), Q(a_i) = r_i + gamma * Q(a_{i+1}). A loss has no return.
   const q = new Array<number>(actions.length);
-  for (let i = actions.length - 1; i >= 0; i--) q[i] = r[i] + (i === actions.length - 1 ? 0 : gamma * q[i + 1]);
+  for (let i = actions.length - 1; i >= 0; i--) q[i] = mode === 'loss' ? 0 : r[i] + (i === actions.length - 1 ? 0 : gamma * q[i + 1]);
 
   const push = { sampling: 0, decision: 0 };
   const drag = { sampling: 0, decision: 0 };
@@ -54,7 +78,9 @@ export function attributeActions(actions: readonly AttributionAction[], advantag
     const cycle = Math.floor(i / 2) + 1;
     // Theorem 3.1: both actions of cycle t share Q = gamma^(T-t) * A.
     const qSurrogate = gamma ** (T - cycle) * advantage;
-    const contribution = q[i] * a.score;
+    // + 0 turns -0 (beta or the derivative 0) into 0, so a zero term prints as 0.
+    const pathwise = pathwiseKept ? -beta * a.klGrad + 0 : 0;
+    const contribution = (q[i] + pathwise) * a.score;
     const side = a.action === 'sample' ? 'sampling' : 'decision';
     push[side] += qSurrogate * a.score;
     drag[side] += contribution;
@@ -62,7 +88,7 @@ export function attributeActions(actions: readonly AttributionAction[], advantag
       params[a.parameter].push += qSurrogate * a.score;
       params[a.parameter].drag += contribution;
     } else allMapped = false;
-    return { action: a.action, r: r[i], q: q[i], qSurrogate, contribution };
+    return { action: a.action, r: r[i], q: q[i], pathwise, qSurrogate, contribution };
   });
   const result: TraceAttribution = {
     steps,
@@ -107,7 +133,10 @@ export interface AttributableRecord {
 
 /**
  * Attribution of a segmented real trace. The KL penalty comes from the per-token log-probs when
- * given (exact), else from `eps` per token times the token count (a decision is one token).
+ * given (exact), else from `eps` per token times the token count (a decision is one token). A
+ * trace does not say how each token's log-prob depends on theta: every token of an action is
+ * taken to move with the action's score, as in the paper's model (each token carries the
+ * action's log ratio), so the pathwise term is -beta * sum of dk/dlogp times that score.
  */
 export function attributeSegmented(seg: AttributableRecord, advantage: number, options: AttributionOptions, logprobs: ActionLogProbs | undefined = alignLogProbs(seg)): TraceAttribution {
   const actions: AttributionAction[] = [];
@@ -119,6 +148,7 @@ export function attributeSegmented(seg: AttributableRecord, advantage: number, o
       actions.push({
         action: 'sample',
         kl: lp ? klSum(options.kl, lp.logp, lp.ref) : klUniform(options.kl, options.eps, step.tokens),
+        klGrad: lp ? klGradSum(options.kl, lp.logp, lp.ref) : klGradUniform(options.kl, options.eps, step.tokens),
         ...sampleScore(options.policy, step.correct),
       });
     } else {
@@ -126,6 +156,7 @@ export function attributeSegmented(seg: AttributableRecord, advantage: number, o
       actions.push({
         action: step.action,
         kl: lp ? klSum(options.kl, lp.logp, lp.ref) : klUniform(options.kl, options.eps, 1),
+        klGrad: lp ? klGradSum(options.kl, lp.logp, lp.ref) : klGradUniform(options.kl, options.eps, 1),
         ...decisionScore(options.policy, lastCorrect, step.action),
       });
     }
@@ -193,6 +224,8 @@ export interface ThreeLogitTrajectoryOptions {
   beta: number;
   gamma: number;
   kl: KlEstimator;
+  /** KL placement; absent: `reward`. */
+  klMode?: KlMode;
   /** Tokens of a correct and of a wrong sample (L); a decision is one token. */
   tokens: { correct: number; wrong: number };
 }
@@ -209,10 +242,12 @@ export function attributeThreeLogit(outcomes: readonly boolean[], logits: ThreeL
   const actions: AttributionAction[] = [];
   outcomes.forEach((correct, i) => {
     const ratio = Math.log(chosen(pol.p, correct) / chosen(ref.p, correct));
-    actions.push({ action: 'sample', kl: klUniform(options.kl, ratio, correct ? options.tokens.correct : options.tokens.wrong), ...sampleScore(pol, correct) });
+    const L = correct ? options.tokens.correct : options.tokens.wrong;
+    actions.push({ action: 'sample', kl: klUniform(options.kl, ratio, L), klGrad: klGradUniform(options.kl, ratio, L), ...sampleScore(pol, correct) });
     const action = i === outcomes.length - 1 ? 'STOP' : 'RESAMPLE';
     const [prob, refProb, taken] = correct ? [pol.delta1, ref.delta1, action === 'STOP'] : [pol.delta2, ref.delta2, action === 'RESAMPLE'];
-    actions.push({ action, kl: klUniform(options.kl, Math.log(chosen(prob, taken) / chosen(refProb, taken)), 1), ...decisionScore(pol, correct, action) });
+    const decisionRatio = Math.log(chosen(prob, taken) / chosen(refProb, taken));
+    actions.push({ action, kl: klUniform(options.kl, decisionRatio, 1), klGrad: klGradUniform(options.kl, decisionRatio, 1), ...decisionScore(pol, correct, action) });
   });
   return attributeActions(actions, options.advantage, options);
 }
@@ -227,12 +262,14 @@ export const appendixC = {
   tokens: 7.8,
 };
 
-export function attributeAppendixC(overrides: Partial<Pick<AttributionOptions, 'beta' | 'gamma' | 'kl'>> = {}): TraceAttribution {
+/** The worked example; its defaults are the paper's (beta 1, gamma 1, k1, KL in the reward). */
+export function attributeAppendixC(overrides: Partial<Pick<AttributionOptions, 'beta' | 'gamma' | 'kl' | 'klMode'>> = {}): TraceAttribution {
   return attributeThreeLogit(appendixC.outcomes, appendixC.logits, appendixC.reference, {
     advantage: appendixC.advantage,
     beta: overrides.beta ?? 1,
     gamma: overrides.gamma ?? 1,
     kl: overrides.kl ?? 'k1',
+    klMode: overrides.klMode ?? 'reward',
     tokens: { correct: appendixC.tokens, wrong: appendixC.tokens },
   });
 }

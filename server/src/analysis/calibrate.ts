@@ -2,6 +2,7 @@
 // Wald interval; p, delta1, delta2 with the hull of the Wilson interval and the seeded percentile
 // bootstrap over traces; the predicted accuracies with the bootstrap; transitions and the echo rate. Traces arrive one summary at a time and
 // are kept only as pattern counts, so memory does not grow with the corpus.
+import { AgreementTally, type AgreementState } from './agreement.js';
 import { bootstrapPatterns, PatternTable, percentileInterval } from './bootstrap.js';
 import { predictedAccuracy, predictedAccuracyK, waldInterval, wilsonInterval } from './predicted.js';
 import { Rng } from './random.js';
@@ -27,11 +28,13 @@ interface GroupState {
   patterns: PatternTable;
   correctFinal: number;
   transitions: Transitions;
+  /** Against the corpus's own verdicts; created at the first record that carries one. */
+  agreement?: AgreementTally;
 }
 
 export interface AccumulatorState {
   by: CalibrationOptions['by'];
-  groups: { key: string; model: string; tasks: string[]; step?: number; rows: number[][]; weights: number[]; correctFinal: number; transitions: Transitions }[];
+  groups: { key: string; model: string; tasks: string[]; step?: number; rows: number[][]; weights: number[]; correctFinal: number; transitions: Transitions; agreement?: AgreementState }[];
   /** Per file and reason; `firstLine` 1-based. */
   unusable: { key: string; count: number; firstLine: number }[];
 }
@@ -72,6 +75,7 @@ export class CalibrationAccumulator {
     g.patterns.add([s.firstCorrect ? 1 : 0, s.stopAfterCorrect, s.decisionsAfterCorrect, s.resampleAfterWrong, s.decisionsAfterWrong, s.noAnswer ? 1 : 0]);
     if (s.finalCorrect) g.correctFinal++;
     addTransitions(g.transitions, s.transitions);
+    if (s.sourceVerdict !== undefined) (g.agreement ??= new AgreementTally()).add(s);
   }
 
   /** Adds everything another accumulator saw (per-file caches, worker shards). */
@@ -88,6 +92,7 @@ export class CalibrationAccumulator {
       o.patterns.rows.forEach((row, i) => g.patterns.add(row, o.patterns.weights[i]));
       g.correctFinal += o.correctFinal;
       addTransitions(g.transitions, o.transitions);
+      if (o.agreement) (g.agreement ??= new AgreementTally()).merge(o.agreement.state());
     }
     for (const [key, u] of other.unusable) {
       const mine = this.unusable.get(key);
@@ -102,7 +107,7 @@ export class CalibrationAccumulator {
   state(): AccumulatorState {
     return {
       by: this.by,
-      groups: [...this.groups.entries()].map(([key, g]) => ({ key, model: g.model, tasks: [...g.tasks], step: g.step, rows: g.patterns.rows, weights: g.patterns.weights, correctFinal: g.correctFinal, transitions: g.transitions })),
+      groups: [...this.groups.entries()].map(([key, g]) => ({ key, model: g.model, tasks: [...g.tasks], step: g.step, rows: g.patterns.rows, weights: g.patterns.weights, correctFinal: g.correctFinal, transitions: g.transitions, ...(g.agreement ? { agreement: g.agreement.state() } : {}) })),
       unusable: [...this.unusable.entries()].map(([key, u]) => ({ key, ...u })),
     };
   }
@@ -114,6 +119,7 @@ export class CalibrationAccumulator {
       g.rows.forEach((row, i) => patterns.add(row, g.weights[i]));
       const state: GroupState = { model: g.model, tasks: new Set(g.tasks), patterns, correctFinal: g.correctFinal, transitions: { ...g.transitions } };
       if (g.step !== undefined) state.step = g.step;
+      if (g.agreement) state.agreement = AgreementTally.fromState(g.agreement);
       acc.groups.set(g.key, state);
     }
     for (const u of s.unusable) acc.unusable.set(u.key, { count: u.count, firstLine: u.firstLine });
@@ -202,6 +208,7 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
     },
   };
   if (g.step !== undefined) group.step = g.step;
+  if (g.agreement && !g.agreement.empty) group.agreement = g.agreement.result();
   return group;
 }
 

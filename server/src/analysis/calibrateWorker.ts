@@ -13,6 +13,8 @@ parentPort!.on('message', async (task: CalibrationTask) => {
       summary: task.summary,
       start: task.start,
       end: task.end,
+      rowGroups: task.rowGroups,
+      source: task.source,
       onProgress: (bytes) => parentPort!.postMessage({ id: task.id, progress: bytes }),
     });
     parentPort!.postMessage({ id: task.id, done: { ...r, state: acc.state() } });

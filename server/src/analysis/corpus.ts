@@ -9,6 +9,7 @@ import { segmentRecord } from '../trace/segment.js';
 import { STDIN, streamTraceFile } from '../trace/stream.js';
 import { rolloutRunName } from '../trace/rolloutDir.js';
 import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
+import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
 import { traceSummary, type SummaryOptions } from './summary.js';
 import type { TraceSummary } from './types.js';
 
@@ -18,7 +19,11 @@ export interface Skipped {
   reason: string;
 }
 
-const TRACE_FILE = /\.(trace|jsonl)$/i;
+/**
+ * Files a directory walk takes: traces, JSONL, Parquet datasets and Inspect `.eval` logs. A
+ * `.json` file is read when named (a folder holds many that are not traces: configs, results).
+ */
+const TRACE_FILE = /\.(trace|jsonl|parquet|eval)$/i;
 /** Malformed records listed one by one per file; beyond that they are counted. */
 const LISTED_PER_FILE = 20;
 
@@ -56,6 +61,11 @@ export interface SummarizeOptions {
   /** Byte range of a `.trace` file (records starting in [start, end)); lines then count from the range (see stream.ts). */
   start?: number;
   end?: number;
+  /** Parquet: the row groups [from, to) to read. */
+  rowGroups?: [number, number];
+  /** How rows of other formats are read (--format, --map), and where the mapping chosen is told. */
+  source?: SourceOptions;
+  onMapping?: (resolved: ResolvedSource) => void;
 }
 
 export interface SummarizeResult {
@@ -84,7 +94,7 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
   };
   try {
     // A verl dump `{step}.jsonl` belongs to the run named by its folder, not to a model "12".
-    for await (const record of streamTraceFile(file, { fileName: rolloutRunName(file) ?? file, onDiagnostic, signal: options.signal, onProgress: options.onProgress, start: options.start, end: options.end })) {
+    for await (const record of streamTraceFile(file, { fileName: rolloutRunName(file) ?? file, onDiagnostic, signal: options.signal, onProgress: options.onProgress, start: options.start, end: options.end, rowGroups: options.rowGroups, source: options.source, onMapping: options.onMapping })) {
       records++;
       if (firstLine < 0) firstLine = record.startLine;
       lastLine = record.endLine;

@@ -1,19 +1,22 @@
 // Attribution of four training objectives on one trajectory, sampling vs decision side by side
 // (paper section 5 and Appendix D):
 //   surrogate  GRPO's reward term: Q = gamma^(T-t) * A for both actions of attempt t (Thm 3.1)
-//   kl         the token-level KL penalty as reward: r = -beta * sum over tokens of k(pi, pi_ref) (Thm 3.2)
+//   kl         the token-level KL: r = -beta * sum over tokens of k(pi, pi_ref); in the reward
+//              (Thm 3.2) Q-weighted plus, for k2/k3, its pathwise term; as a loss (verl's
+//              use_kl_loss) no Q, only the pathwise term -beta * sum of dk/dlogp (attribution.ts)
 //   sft        cross-entropy as policy gradient with implicit per-token reward 1/pi(token) (Lemma 3, Thm D.1)
 //   dft        SFT with each token's loss scaled by its own probability (Wu et al. 2025): the
 //              1/pi cancels, every token's implicit reward is the constant 1 (Lemma 4, Thm D.2)
 // Q-values of the last three run backwards over the actions: Q(a_i) = r_i + gamma * Q(a_{i+1}).
-// A contribution is Q x d log pi(action)/d theta of the action's own logit.
+// A contribution is (Q + pathwise) x d log pi(action)/d theta of the action's own logit; pathwise
+// is 0 except for the KL.
 //
 // Appendix D's table (does Q of decisions depend on the sampling policy, Q of samples on the
 // decision policy, Q on future lengths?) is not copied here: each answer is measured on the given
-// trajectory by perturbing that input and watching the Q-values move.
-import { alignLogProbs, attributeActions, decisionScore, type ActionLogProbs, probabilitiesOf, sampleScore, type ThreeLogitParameter, type ThreeLogits } from './attribution.js';
-import { klSum, klUniform } from './kl.js';
-import type { AttributedAction, KlEstimator, ThreeLogitProbabilities } from './types.js';
+// trajectory by perturbing that input and watching the gradient weights Q + pathwise move.
+import { alignLogProbs, attributeActions, decisionScore, klModeOf, type ActionLogProbs, probabilitiesOf, sampleScore, type ThreeLogitParameter, type ThreeLogits } from './attribution.js';
+import { keepsPathwise, klGradSum, klGradUniform, klSum, klUniform } from './kl.js';
+import type { AttributedAction, KlEstimator, KlMode, ThreeLogitProbabilities } from './types.js';
 import type { SegmentedRecord } from '../trace/types.js';
 
 export type ObjectiveName = 'surrogate' | 'kl' | 'sft' | 'dft';
@@ -41,19 +44,28 @@ export interface ObjectiveOptions {
   beta: number;
   gamma: number;
   kl: KlEstimator;
+  /** Where the KL objective sits; absent: `reward` (Theorem 3.2, as Appendix D compares it). */
+  klMode?: KlMode;
   /** Per-token log(pi/pi_ref) assumed where log-probs are unknown. */
   eps: number;
 }
 
 export interface ObjectiveActionAttribution {
   action: AttributedAction;
-  /** Immediate (implicit) reward of the action under this objective. */
+  /** Immediate (implicit) reward of the action under this objective (the KL: -beta * sum of k, also as a loss). */
   r: number;
+  /** Q-value (0 for the KL as a loss: it enters no return). */
   q: number;
+  /** The KL's pathwise term -beta * sum of dk/dlogp where its gradient keeps it; 0 for the other objectives. */
+  pathwise: number;
+  /** (q + pathwise) x d log pi(action)/d theta. */
   contribution: number;
 }
 
-/** Measured on this trajectory: does the Q-value move when the input moves? null: not measurable here. */
+/**
+ * Measured on this trajectory: does an action's gradient weight (its Q-value, plus the KL's
+ * pathwise term) move when the input moves? null: not measurable here.
+ */
 export interface ObjectiveDependence {
   /** Q of decision actions changes when the sampling policy's probabilities change. */
   decisionQOnSamplingPolicy: boolean | null;
@@ -61,6 +73,11 @@ export interface ObjectiveDependence {
   samplingQOnDecisionPolicy: boolean | null;
   /** Q of the first decision changes when later attempts get longer. */
   decisionQOnFutureLengths: boolean | null;
+  /**
+   * The first sample's weight changes when that sample gets longer: a length-weighted immediate
+   * term, O(L) on a sample against O(1) on a decision (the paper's footnote 11).
+   */
+  sampleQOnOwnLength: boolean | null;
 }
 
 export interface ObjectiveAttribution {
@@ -74,10 +91,14 @@ export interface ObjectiveAttribution {
   decision: number;
   /** |sampling| / |decision|. */
   ratio: number;
-  /** Mean |Q| per action on each side: how strongly each side is credited, independent of the scores. */
+  /** Mean |Q + pathwise| per action on each side: how strongly each side is credited, independent of the scores. */
   meanAbsQ: { sampling: number; decision: number };
   dependence: ObjectiveDependence;
-  /** Appendix D's verdict from the measured dependence: policy-entangled Q -> imbalanced; only length-weighted -> improved; neither -> balanced. */
+  /**
+   * Appendix D's verdict from the measured dependence: policy-entangled Q -> imbalanced; weighted
+   * by future lengths -> improved; weighted by the action's own length only (the KL as a loss) ->
+   * imbalanced; none of these -> balanced.
+   */
   attribution: 'balanced' | 'improved' | 'imbalanced' | 'unknown';
 }
 
@@ -88,12 +109,20 @@ const sumTokens = (v: TokenValues, tokens: number, f: (x: number) => number): nu
   return s;
 };
 
-function klOf(step: ObjectiveStep, o: ObjectiveOptions): number {
-  if (step.logp === null || step.ref === null) return klUniform(o.kl, o.eps, step.tokens);
-  if (typeof step.logp === 'number' && typeof step.ref === 'number') return klUniform(o.kl, step.logp - step.ref, step.tokens);
+/** Summed KL estimate (or, `grad`, summed dk/dlogp) of an action's tokens. */
+function klOf(step: ObjectiveStep, o: ObjectiveOptions, grad = false): number {
+  const [uniform, sum] = grad ? [klGradUniform, klGradSum] : [klUniform, klSum];
+  if (step.logp === null || step.ref === null) return uniform(o.kl, o.eps, step.tokens);
+  if (typeof step.logp === 'number' && typeof step.ref === 'number') return uniform(o.kl, step.logp - step.ref, step.tokens);
   const n = typeof step.logp === 'number' ? (step.ref as ArrayLike<number>).length : step.logp.length;
   const expand = (v: TokenValues): ArrayLike<number> => (typeof v === 'number' ? new Array<number>(n).fill(v) : v);
-  return klSum(o.kl, expand(step.logp), expand(step.ref));
+  return sum(o.kl, expand(step.logp), expand(step.ref));
+}
+
+/** The KL's pathwise term per action where its gradient keeps it (kl.ts keepsPathwise), else 0. */
+function pathwiseTerms(objective: ObjectiveName, steps: readonly ObjectiveStep[], o: ObjectiveOptions): number[] {
+  if (objective !== 'kl' || !keepsPathwise(o.kl, klModeOf(o))) return steps.map(() => 0);
+  return steps.map((s) => -o.beta * klOf(s, o, true) + 0);
 }
 
 /** Immediate rewards of each action under an objective; null when it cannot be computed. */
@@ -115,15 +144,29 @@ function backwardQ(r: readonly number[], gamma: number): number[] {
   return q;
 }
 
-function qValues(objective: ObjectiveName, steps: readonly ObjectiveStep[], o: ObjectiveOptions): { r: number[]; q: number[] } | null {
+interface Weights {
+  r: number[];
+  q: number[];
+  pathwise: number[];
+  /** q + pathwise: what multiplies d log pi(action)/d theta. */
+  w: number[];
+}
+
+function qValues(objective: ObjectiveName, steps: readonly ObjectiveStep[], o: ObjectiveOptions): Weights | null {
+  const withPathwise = (r: number[], q: number[]): Weights => {
+    const pathwise = pathwiseTerms(objective, steps, o);
+    return { r, q, pathwise, w: q.map((x, i) => x + pathwise[i]) };
+  };
   if (objective === 'surrogate') {
     // attributeActions owns Theorem 3.1's per-attempt discounting; reuse it rather than restate it.
-    const a = attributeActions(steps.map((s) => ({ action: s.action, kl: 0, score: s.score })), o.advantage, o);
+    const a = attributeActions(steps.map((s) => ({ action: s.action, kl: 0, klGrad: 0, score: s.score })), o.advantage, o);
     const q = a.steps.map((s) => s.qSurrogate);
-    return { r: q.map((_, i) => (i === q.length - 1 ? o.advantage : 0)), q };
+    return withPathwise(q.map((_, i) => (i === q.length - 1 ? o.advantage : 0)), q);
   }
   const r = rewards(objective, steps, o);
-  return r ? { r, q: backwardQ(r, o.gamma) } : null;
+  if (!r) return null;
+  // The KL as a loss enters no return: no Q-values, its gradient is the pathwise term alone.
+  return withPathwise(r, objective === 'kl' && klModeOf(o) === 'loss' ? r.map(() => 0) : backwardQ(r, o.gamma));
 }
 
 const isSample = (s: ObjectiveStep): boolean => s.action === 'sample';
@@ -146,8 +189,8 @@ const PROBE = Math.log(0.9);
 function dependence(objective: ObjectiveName, steps: readonly ObjectiveStep[], o: ObjectiveOptions, base: number[]): ObjectiveDependence {
   const known = steps.every((s) => s.logp !== null);
   const probe = (changed: ObjectiveStep[], pick: (i: number) => boolean): boolean | null => {
-    const q = qValues(objective, changed, o)?.q;
-    return q ? moved(base, q, pick) : null;
+    const w = qValues(objective, changed, o)?.w;
+    return w ? moved(base, w, pick) : null;
   };
   const hasLaterSample = steps.some((s, i) => isSample(s) && i > 1);
   // Without policy log-probs a change of the policy cannot reach the inputs: not measurable.
@@ -160,6 +203,7 @@ function dependence(objective: ObjectiveName, steps: readonly ObjectiveStep[], o
     decisionQOnSamplingPolicy: hasLaterSample ? policyProbe('sampling', (i) => !isSample(steps[i])) : null,
     samplingQOnDecisionPolicy: policyProbe('decision', (i) => isSample(steps[i])),
     decisionQOnFutureLengths: hasLaterSample ? probe(steps.map((s, i) => (isSample(s) && i > 1 ? lengthen(s) : s)), (i) => i === 1) : null,
+    sampleQOnOwnLength: probe(steps.map((s, i) => (i === 0 ? lengthen(s) : s)), (i) => i === 0),
   };
 }
 
@@ -167,7 +211,9 @@ function verdict(d: ObjectiveDependence): ObjectiveAttribution['attribution'] {
   const policy = [d.decisionQOnSamplingPolicy, d.samplingQOnDecisionPolicy];
   if (policy.includes(true)) return 'imbalanced';
   if (policy.includes(null) || d.decisionQOnFutureLengths === null) return 'unknown';
-  return d.decisionQOnFutureLengths ? 'improved' : 'balanced';
+  if (d.decisionQOnFutureLengths) return 'improved';
+  if (d.sampleQOnOwnLength === null) return 'unknown';
+  return d.sampleQOnOwnLength ? 'imbalanced' : 'balanced';
 }
 
 function checkShape(steps: readonly ObjectiveStep[]): void {
@@ -186,21 +232,21 @@ export function attributeObjective(objective: ObjectiveName, steps: readonly Obj
     return {
       objective, available: false, reason: 'needs the policy\'s per-token log-probs (1/pi is its implicit reward)', steps: [],
       sampling: NaN, decision: NaN, ratio: NaN, meanAbsQ: { sampling: NaN, decision: NaN },
-      dependence: { decisionQOnSamplingPolicy: null, samplingQOnDecisionPolicy: null, decisionQOnFutureLengths: null }, attribution: 'unknown',
+      dependence: { decisionQOnSamplingPolicy: null, samplingQOnDecisionPolicy: null, decisionQOnFutureLengths: null, sampleQOnOwnLength: null }, attribution: 'unknown',
     };
   }
   const side = { ...empty };
   const absQ = { ...empty };
   const count = { ...empty };
   const attributed = steps.map((s, i) => {
-    const contribution = qr.q[i] * s.score;
+    const contribution = qr.w[i] * s.score;
     const k = isSample(s) ? 'sampling' : 'decision';
     side[k] += contribution;
-    absQ[k] += Math.abs(qr.q[i]);
+    absQ[k] += Math.abs(qr.w[i]);
     count[k]++;
-    return { action: s.action, r: qr.r[i], q: qr.q[i], contribution };
+    return { action: s.action, r: qr.r[i], q: qr.q[i], pathwise: qr.pathwise[i], contribution };
   });
-  const dep = dependence(objective, steps, options, qr.q);
+  const dep = dependence(objective, steps, options, qr.w);
   return {
     objective,
     available: true,

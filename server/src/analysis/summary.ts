@@ -25,6 +25,9 @@ export interface SummaryOptions {
 function isTruncated(seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean {
   const h = seg.record.headers;
   if (/^(?:true|yes|1)$/i.test(h.truncated ?? '') || /^length$/i.test(h.finish_reason ?? '')) return true;
+  // A source that says the response ended normally (import writes `truncated: false` from its
+  // finish reason) is believed over the length estimate: a long complete response is not cut off.
+  if (/^(?:false|no|0)$/i.test(h.truncated ?? '')) return false;
   // The engine's token count of the whole response: the `tokens` header when import wrote one, else
   // one token per 4 characters (trace/segment.ts estimateTokens).
   return estimateTokens(seg.record.body.length, seg.record) > tokenLimit;
@@ -49,6 +52,8 @@ export function traceSummary(seg: SegmentedRecord, file: string, options: Summar
   };
   const step = stepOf(rec.headers.step, file);
   if (step !== undefined) s.step = step;
+  const verdict = rec.headers.source_verdict;
+  if (verdict !== undefined) s.sourceVerdict = /^true$/i.test(verdict) ? true : /^false$/i.test(verdict) ? false : null;
   if (rec.answer === undefined) return { ...s, unusable: 'no-ground-truth' };
   if (!options.includeTruncated && isTruncated(seg, options.tokenLimit)) return { ...s, unusable: 'truncated' };
   // No candidate answer: wrong, as the paper's Table 1 counts it (nothing is filtered), with no

@@ -10,6 +10,15 @@ export interface Estimate {
 
 export type KlEstimator = 'k1' | 'k2' | 'k3';
 
+/**
+ * Where the KL term sits (docs/design.md section 5). `loss`: beside the policy loss, as verl's
+ * `use_kl_loss` (the paper's experiments: `low_var_kl`, coefficient 0.001); its gradient is the
+ * pathwise one through the sampled tokens' log-probs, and it enters no return. `reward`: in the
+ * reward, as Theorem 3.2 and Appendix C analyse it; its gradient is Q-weighted (score function)
+ * plus, for k2 and k3, the penalty's own pathwise term.
+ */
+export type KlMode = 'loss' | 'reward';
+
 export interface AttributionOptions {
   /** KL coefficient beta. */
   beta: number;
@@ -18,6 +27,8 @@ export interface AttributionOptions {
   /** Discount gamma. */
   gamma: number;
   kl: KlEstimator;
+  /** KL placement; absent: `reward` (what the engine computed before the placement was a choice). */
+  klMode?: KlMode;
   /**
    * Calibrated three-logit policy (Appendix C): when given, d log pi/d theta follows its sigmoid
    * parameterisation and the per-parameter table is filled; without it every action's score is 1,
@@ -51,13 +62,18 @@ export type AttributedAction = 'sample' | 'STOP' | 'RESAMPLE';
 
 export interface AttributedStep {
   action: AttributedAction;
-  /** Immediate KL penalty r (negative = penalised). */
+  /** The action's KL term -beta * sum over its tokens of k (negative = penalised): the immediate penalty in the reward, minus its loss as a loss. */
   r: number;
-  /** KL Q-value (Theorem 3.2). */
+  /** KL Q-value (Theorem 3.2); 0 when the KL is a loss (it enters no return). */
   q: number;
+  /**
+   * The KL's own dependence on theta: -beta * sum over the action's tokens of dk/dlogp, when the
+   * gradient keeps it (as a loss always; in the reward for k2 and k3), else 0.
+   */
+  pathwise: number;
   /** Surrogate Q-value gamma^(T-t) * A (Theorem 3.1). */
   qSurrogate: number;
-  /** Q x d log pi(action)/d theta for the action's own logit. */
+  /** KL gradient of the action: (q + pathwise) x d log pi(action)/d theta for the action's own logit. */
   contribution: number;
 }
 
@@ -121,6 +137,26 @@ export interface CalibrationGroup {
     /** Records with no candidate answer (counted wrong). */
     noAnswer: number;
   };
+  /** Against the corpus's own verdicts (`source_verdict` headers), when its records carry them. */
+  agreement?: VerdictAgreement;
+}
+
+/** How often the source's correctness verdict and the engine's final-answer check agree (analysis/agreement.ts). */
+export interface VerdictAgreement {
+  /** Records with both verdicts. */
+  compared: number;
+  agree: number;
+  /** agree / compared (NaN when none compared). */
+  rate: number;
+  /** The source says correct, the engine wrong (the engine missed or misread the answer). */
+  sourceOnly: number;
+  /** The engine says correct, the source wrong. */
+  engineOnly: number;
+  /** Records whose source gave no verdict (null, partial credit). */
+  noVerdict: number;
+  /** The disagreeing records (the first 1000 by file and line); `line` 1-based (JSONL line, Parquet row, .eval sample). */
+  disagreements: { file: string; line: number; id: string; source: boolean; engine: boolean }[];
+  unlisted: number;
 }
 
 /**
@@ -140,6 +176,8 @@ export interface TraceSummary {
   unusable?: 'no-ground-truth' | 'truncated';
   /** The record reached no candidate answer: counted wrong. */
   noAnswer?: boolean;
+  /** The corpus's own verdict (a `source_verdict` header): null when it gave none; absent without the header. */
+  sourceVerdict?: boolean | null;
   firstCorrect: boolean;
   finalCorrect: boolean;
   stopAfterCorrect: number;

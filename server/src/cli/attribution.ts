@@ -1,13 +1,16 @@
 // `reflection-lens attribution`: per-step KL Q-values, surrogate Q-values and gradient
-// contributions of traces (docs/design.md sections 5 and 8), or the paper's Appendix C example.
+// contributions of traces (docs/design.md sections 5 and 8), or the paper's Appendix C example;
+// with --objective, one objective's per-step contribution beside them (Appendix D).
 import { attributeAppendixC, attributeSegmented, appendixC, defaultAttributionOptions } from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
-import type { AttributionOptions, KlEstimator, TraceAttribution } from '../analysis/types.js';
+import { attributeObjective, OBJECTIVES, segmentedSteps, threeLogitSteps, type ObjectiveAttribution, type ObjectiveName } from '../analysis/objectives.js';
+import type { AttributionOptions, KlEstimator, KlMode, TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
+import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 
@@ -18,39 +21,61 @@ export const summary = 'KL vs surrogate gradient attribution per trace (or the p
 export const usage = `reflection-lens attribution FILE... [options]
 reflection-lens attribution --example appendix-c [options]
 
-For every trace: the immediate KL penalty r of each action, its KL Q-value (Theorem 3.2), the
-GRPO surrogate Q-value gamma^(T-t)*A (Theorem 3.1, A from the trace's rollout group), the
-gradient contribution Q x d log pi/d theta, and the attribution ratio
-|KL drag on sampling| / |KL drag on decisions| beside the surrogate's ratio.
+For every trace and action: the KL term r = -beta * (KL estimate summed over the action's
+tokens), the GRPO surrogate Q-value gamma^(T-t)*A (Theorem 3.1, A from the trace's rollout
+group), the KL's gradient contribution (Q + pathwise) x d log pi/d theta, and the attribution
+ratio |KL drag on sampling| / |KL drag on decisions| beside the surrogate's ratio.
+Where the KL sits (--kl-mode):
+  loss    beside the policy loss, as verl's use_kl_loss (the paper's experiments): no Q-value;
+          pathwise = -beta * (sum of dk/dlogp over the action's tokens). k1 as a loss has zero
+          expected gradient; k2 drags toward the reference by KL(pi||ref), k3 by KL(ref||pi).
+  reward  in the reward (Theorem 3.2, Appendix C): the KL Q-value sums the penalties from the
+          action on; pathwise is kept for k2 and k3 (for k1 it is zero in expectation and the
+          paper leaves it out), so the expected drag is the exact gradient of the penalty.
 Without per-token log-probs each token is assumed to diverge by --eps (a decision is one token),
 and every action's score d log pi/d theta is taken as 1 (no model of the policy is assumed).
 
 Options:
-  --example appendix-c  the paper's worked example (three-logit policy, beta=1, L=7.8, A=0.5),
-                        with the per-parameter push/drag/net table
-  --beta B              KL coefficient (default ${defaultAttributionOptions.beta}; the example: 1)
+  --example appendix-c  the paper's worked example (three-logit policy, beta=1, L=7.8, A=0.5,
+                        KL in the reward with k1), with the per-parameter push/drag/net table
+  --beta B              KL coefficient (default ${defaultAttributionOptions.beta}, verl's kl_loss_coef; the example: 1)
   --eps E               per-token log(pi/pi_ref) when a trace has no log-probs (default ${defaultAttributionOptions.eps})
   --gamma G             discount (default ${defaultAttributionOptions.gamma})
-  --kl k1|k2|k3         KL estimator (k3 = verl low_var_kl; default k1)
+  --kl k1|k2|k3         KL estimator (k3 = verl low_var_kl; default ${defaultAttributionOptions.kl})
+  --kl-mode loss|reward where the KL sits (default ${defaultAttributionOptions.klMode}; the example: reward)
+  --objective NAME      also each action's contribution under one objective (Appendix D):
+                        surrogate (GRPO's reward term), kl (the KL as --kl-mode places it),
+                        sft (implicit reward 1/pi per token; needs per-token log-probs) or
+                        dft (SFT scaled by pi: a constant 1 per token); with its sampling vs
+                        decision sums, ratio and the measured balanced/improved/imbalanced verdict
   --json                {options, traces, skipped} on stdout
   --jsonl               one trace per line on stdout (skipped records on stderr)
-${segmentFlagsUsage}
-FILE may be - (standard input) or a pipe. A rollout group (for the advantage A) is a run of
+${segmentFlagsUsage}${sourceFlagsUsage}
+FILE: a .trace file or any file import reads (JSONL, Parquet, chat transcripts, lm-eval samples,
+Inspect .eval/.json logs, completion dumps; README "What it reads"); - (standard input) or a pipe. A rollout group (for the advantage A) is a run of
 consecutive records with the same model and group (prompt), as rollout dumps write them.
 Output is streamed trace by trace, so a corpus of any size runs in bounded memory; skipped
 records are listed (the first ${LISTED_SKIPPED} per file and kind, then counted).
 `;
 
 type JsonTrace = Omit<TraceAttribution, 'parameters'> & Record<string, unknown>;
+/** An objective's attribution as the output carries it: `name` first, then the engine's fields. */
+type JsonObjective = Omit<ObjectiveAttribution, 'objective'> & { name: ObjectiveName };
 interface Skipped { file: string; line?: number; reason: string }
 type Format = 'json' | 'jsonl' | 'table';
 
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['example', 'beta', 'eps', 'gamma', 'kl', ...segmentFlagNames], ['json', 'jsonl']);
+  const args = parseArgs(argv, ['example', 'beta', 'eps', 'gamma', 'kl', 'kl-mode', 'objective', ...segmentFlagNames, ...sourceFlagNames], ['json', 'jsonl']);
+  const source = sourceOptionsFromArgs(args);
   const segmentOptions = segmentOptionsFromArgs(args);
   const kl = stringFlag(args, 'kl') ?? defaultAttributionOptions.kl;
   if (kl !== 'k1' && kl !== 'k2' && kl !== 'k3') throw new UsageError(`--kl expects k1, k2 or k3, got "${kl}"`);
+  const klModeFlag = stringFlag(args, 'kl-mode');
+  if (klModeFlag !== undefined && klModeFlag !== 'loss' && klModeFlag !== 'reward') throw new UsageError(`--kl-mode expects loss or reward, got "${klModeFlag}"`);
+  const objective = stringFlag(args, 'objective');
+  if (objective !== undefined && !(OBJECTIVES as readonly string[]).includes(objective)) throw new UsageError(`--objective expects ${OBJECTIVES.join(', ')}, got "${objective}"`);
+  const objectiveName = objective as ObjectiveName | undefined;
   const gamma = numberFlag(args, 'gamma', defaultAttributionOptions.gamma);
   if (gamma < 0 || gamma > 1) throw new UsageError('--gamma must be in [0, 1]');
   if (args.flags.has('json') && args.flags.has('jsonl')) throw new UsageError('choose one of --json, --jsonl');
@@ -62,20 +87,26 @@ export async function run(argv: string[]): Promise<number> {
     if (args.positionals.length > 0) throw new UsageError('give either FILE... or --example, not both');
     if (args.flags.has('eps')) process.stderr.write('reflection-lens attribution: --eps is not used by the example (its log ratios come from the logits)\n');
     const beta = numberFlag(args, 'beta', 1);
-    const a = attributeAppendixC({ beta, gamma, kl });
-    if (format === 'json') await writeOut(JSON.stringify({ traces: [toJson(a, { id: 'appendix-c' })] }, null, 2) + '\n');
-    else if (format === 'jsonl') await writeOut(JSON.stringify(toJson(a, { id: 'appendix-c' })) + '\n');
-    else await writeOut(renderExample(a, beta, gamma, kl));
+    if (beta < 0) throw new UsageError('--beta must be non-negative');
+    const klMode: KlMode = klModeFlag ?? 'reward';
+    const a = attributeAppendixC({ beta, gamma, kl, klMode });
+    const o = objectiveName && objectiveJson(attributeObjective(objectiveName, threeLogitSteps(appendixC.outcomes, appendixC.logits, appendixC.reference, { correct: appendixC.tokens, wrong: appendixC.tokens }), {
+      advantage: appendixC.advantage, beta, gamma, kl, klMode, eps: defaultAttributionOptions.eps,
+    }));
+    const trace = toJson(a, { id: 'appendix-c' }, o);
+    if (format === 'json') await writeOut(JSON.stringify({ options: { beta, gamma, kl, klMode, ...(o ? { objective: o.name } : {}) }, traces: [trace] }, null, 2) + '\n');
+    else if (format === 'jsonl') await writeOut(JSON.stringify(trace) + '\n');
+    else await writeOut(renderExample(a, { beta, gamma, kl, klMode }, o));
     return 0;
   }
 
   if (args.positionals.length === 0) throw new UsageError('give at least one FILE, or --example appendix-c');
-  const options: AttributionOptions = { beta: numberFlag(args, 'beta', defaultAttributionOptions.beta), eps: numberFlag(args, 'eps', defaultAttributionOptions.eps), gamma, kl };
+  const options: AttributionOptions = { beta: numberFlag(args, 'beta', defaultAttributionOptions.beta), eps: numberFlag(args, 'eps', defaultAttributionOptions.eps), gamma, kl, klMode: klModeFlag ?? defaultAttributionOptions.klMode };
   if (options.beta < 0 || options.eps < 0) throw new UsageError('--beta and --eps must be non-negative');
 
   // Output goes out trace by trace; what is held is the current rollout group and the
   // (bounded) lists of skipped records.
-  const out = new TraceWriter(format, options);
+  const out = new TraceWriter(format, options, objectiveName);
   const skipped: Skipped[] = [];
   const progress = new ProgressLine('attribution');
   let failed = false;
@@ -97,7 +128,8 @@ export async function run(argv: string[]): Promise<number> {
           continue;
         }
         const a = attributeSegmented(s, adv[i], options);
-        await out.trace(toJson(a, { file, line: recordLine(s.record), id: s.record.id, model: s.record.model, task: s.record.task, group: s.record.group, correct: s.correct }));
+        const o = objectiveName && objectiveJson(attributeObjective(objectiveName, segmentedSteps(s), { advantage: adv[i], ...options }));
+        await out.trace(toJson(a, { file, line: recordLine(s.record), id: s.record.id, model: s.record.model, task: s.record.task, group: s.record.group, correct: s.correct }, o));
       }
     };
     let records = 0;
@@ -105,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
       const onDiagnostic = (d: TraceDiagnostic): void => {
         if (d.severity === 'error') malformed.add({ file, line: d.line + 1, reason: d.message });
       };
-      for await (const record of streamTraceFile(file, { onDiagnostic })) {
+      for await (const record of streamTraceFile(file, { onDiagnostic, source, onMapping: (m) => process.stderr.write(mappingLine(file, m)) })) {
         const errors = record.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
           malformed.add({ file, line: recordLine(record), reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
@@ -156,13 +188,15 @@ const indent = (json: string, spaces: number): string => json.replace(/\n/g, '\n
  */
 class TraceWriter {
   count = 0;
-  constructor(private readonly format: Format, private readonly options: AttributionOptions) {}
+  constructor(private readonly format: Format, private readonly options: AttributionOptions, private readonly objective?: ObjectiveName) {}
 
   private async begin(): Promise<void> {
-    if (this.format === 'json') await writeOut(`{\n  "options": ${indent(JSON.stringify(this.options, null, 2), 2)},\n  "traces": [`);
+    const printed = this.objective ? { ...this.options, objective: this.objective } : this.options;
+    if (this.format === 'json') await writeOut(`{\n  "options": ${indent(JSON.stringify(printed, null, 2), 2)},\n  "traces": [`);
     else if (this.format === 'table') {
       const o = this.options;
-      await writeOut([`beta=${o.beta}  eps=${o.eps}  gamma=${o.gamma}  kl=${o.kl}`, '', `${'trace'.padEnd(28)}${'steps'.padStart(6)}${'A'.padStart(9)}${'drag samp.'.padStart(12)}${'drag dec.'.padStart(12)}${'KL ratio'.padStart(10)}${'surr. ratio'.padStart(12)}`, ''].join('\n'));
+      const head = `${'trace'.padEnd(28)}${'steps'.padStart(6)}${'A'.padStart(9)}${'drag samp.'.padStart(12)}${'drag dec.'.padStart(12)}${'KL ratio'.padStart(10)}${'surr. ratio'.padStart(12)}`;
+      await writeOut([`beta=${o.beta}  eps=${o.eps}  gamma=${o.gamma}  kl=${o.kl}  kl-mode=${o.klMode}${this.objective ? `  objective=${this.objective}` : ''}`, '', this.objective ? `${head}${'obj. samp.'.padStart(12)}${'obj. dec.'.padStart(12)}${'obj. ratio'.padStart(11)}` : head, ''].join('\n'));
     }
   }
   private started = false;
@@ -200,33 +234,55 @@ export function recordLine(r: TraceRecord): number {
   return (r.sourceLine ?? r.startLine) + 1;
 }
 
-function toJson(a: TraceAttribution, head: Record<string, unknown>): JsonTrace {
+function toJson(a: TraceAttribution, head: Record<string, unknown>, objective?: JsonObjective): JsonTrace {
   const { parameters, ...rest } = a;
-  return { ...head, ...rest, ...(parameters ?? {}) };
+  return { ...head, ...rest, ...(parameters ?? {}), ...(objective ? { objective } : {}) };
+}
+
+function objectiveJson(o: ObjectiveAttribution): JsonObjective {
+  const { objective, ...rest } = o;
+  return { name: objective, ...rest };
 }
 
 const sgn = (x: number): string => (Number.isFinite(x) ? (x >= 0 ? '+' : '') + x.toFixed(4) : String(x));
 const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : x > 0 ? 'inf' : 'n/a');
 
-function renderExample(a: TraceAttribution, beta: number, gamma: number, kl: KlEstimator): string {
+function renderExample(a: TraceAttribution, o: { beta: number; gamma: number; kl: KlEstimator; klMode: KlMode }, objective?: JsonObjective): string {
   const labels = ['Sample W', 'RESAMPLE', 'Sample C', 'STOP'];
+  const obj = objective?.available ? objective : undefined;
   const out = [
-    `Appendix C: Sample W, RESAMPLE, Sample C, STOP  (beta=${beta}, gamma=${gamma}, kl=${kl}, A=${appendixC.advantage}, L=${appendixC.tokens})`,
+    `Appendix C: Sample W, RESAMPLE, Sample C, STOP  (beta=${o.beta}, gamma=${o.gamma}, kl=${o.kl}, KL ${o.klMode === 'loss' ? 'as a loss' : 'in the reward'}, A=${appendixC.advantage}, L=${appendixC.tokens})`,
     '',
-    `${'step'.padEnd(6)}${'action'.padEnd(10)}${'r (KL)'.padStart(10)}${'Q (KL)'.padStart(10)}${'Q (surr.)'.padStart(11)}${'contrib.'.padStart(10)}`,
+    `${'step'.padEnd(6)}${'action'.padEnd(10)}${'r (KL)'.padStart(10)}${'Q (KL)'.padStart(10)}${'pathwise'.padStart(10)}${'Q (surr.)'.padStart(11)}${'contrib.'.padStart(10)}${obj ? `${obj.name} contrib.`.padStart(18) : ''}`,
   ];
-  a.steps.forEach((s, i) => out.push(`${String(Math.floor(i / 2) + 1).padEnd(6)}${labels[i].padEnd(10)}${sgn(s.r).padStart(10)}${sgn(s.q).padStart(10)}${sgn(s.qSurrogate).padStart(11)}${sgn(s.contribution).padStart(10)}`));
+  a.steps.forEach((s, i) => out.push(`${String(Math.floor(i / 2) + 1).padEnd(6)}${labels[i].padEnd(10)}${sgn(s.r).padStart(10)}${sgn(s.q).padStart(10)}${sgn(s.pathwise).padStart(10)}${sgn(s.qSurrogate).padStart(11)}${sgn(s.contribution).padStart(10)}${obj ? sgn(obj.steps[i].contribution).padStart(18) : ''}`));
   if (a.parameters) {
     out.push('', `${'parameter'.padEnd(16)}${'push'.padStart(10)}${'drag'.padStart(10)}${'net'.padStart(10)}`);
     for (const [name, g] of [['theta_s', a.parameters.theta_s], ['theta_resample', a.parameters.theta_resample], ['theta_stop', a.parameters.theta_stop]] as const) {
       out.push(`${name.padEnd(16)}${sgn(g.push).padStart(10)}${sgn(g.drag).padStart(10)}${sgn(g.net).padStart(10)}`);
     }
   }
-  out.push('', `KL attribution ratio |drag sampling| / |drag decisions| = ${ratio(a.ratio)}; surrogate ratio = ${ratio(a.surrogateRatio)}`, '');
+  out.push('', `KL attribution ratio |drag sampling| / |drag decisions| = ${ratio(a.ratio)}; surrogate ratio = ${ratio(a.surrogateRatio)}`);
+  if (objective) out.push(objectiveLine(objective));
+  out.push('');
   return out.join('\n');
 }
 
+/** One line: the objective's sampling and decision sums, ratio and verdict, or why it is unavailable. */
+function objectiveLine(o: JsonObjective): string {
+  if (!o.available) return `objective ${o.name}: not available (${o.reason ?? 'unknown reason'})`;
+  return `objective ${o.name}: sampling ${sgn(o.sampling)}, decisions ${sgn(o.decision)}, ratio ${ratio(o.ratio)}, ${o.attribution}`;
+}
+
+const exp = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : String(x));
+
 function tableRow(t: JsonTrace): string {
   const name = `${t.file}:${t.line} #${t.id}`;
-  return `${name.length > 27 ? '…' + name.slice(-26) : name.padEnd(28)}${String(t.steps.length / 2).padStart(6)}${sgn(t.advantage).padStart(9)}${t.drag.sampling.toExponential(2).padStart(12)}${t.drag.decision.toExponential(2).padStart(12)}${ratio(t.ratio).padStart(10)}${ratio(t.surrogateRatio).padStart(12)}`;
+  const row = `${name.length > 27 ? '…' + name.slice(-26) : name.padEnd(28)}${String(t.steps.length / 2).padStart(6)}${sgn(t.advantage).padStart(9)}${t.drag.sampling.toExponential(2).padStart(12)}${t.drag.decision.toExponential(2).padStart(12)}${ratio(t.ratio).padStart(10)}${ratio(t.surrogateRatio).padStart(12)}`;
+  const o = t.objective as JsonObjective | undefined;
+  if (!o) return row;
+  if (!o.available) return `${row}${'n/a'.padStart(12)}${'n/a'.padStart(12)}${'n/a'.padStart(11)}\n    ${o.name}: not available (${o.reason ?? 'unknown reason'})`;
+  // The per-step contributions on a line of their own: sample, decision, sample, ..., STOP.
+  const steps = o.steps.map((s) => `${s.action === 'sample' ? 'S' : s.action === 'STOP' ? 'STOP' : 'R'} ${exp(s.contribution)}`).join('  ');
+  return `${row}${exp(o.sampling).padStart(12)}${exp(o.decision).padStart(12)}${ratio(o.ratio).padStart(11)}\n    ${o.name} per step: ${steps}  (${o.attribution})`;
 }

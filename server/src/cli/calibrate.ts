@@ -9,6 +9,8 @@ import { renderCalibrationHtml } from '../report/html.js';
 import { checkOutputs, cleanUpOnSignals, OutputPathError, writeFileAtomic } from '../util/atomicWrite.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
+import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import { peekMapping, STDIN } from '../trace/stream.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
@@ -16,8 +18,12 @@ import { escapeInline } from './terminal.js';
 export const summary = 'calibrate p, delta1, delta2 and predicted accuracy per model and task, with intervals';
 export const usage = `reflection-lens calibrate PATH... [options]
 
-PATH: .trace or .jsonl files, or directories (searched recursively). Files are streamed, so a
-corpus of any size fits in memory. Records without ground truth, records cut off at the
+PATH: files or directories (searched recursively for .trace, .jsonl, .parquet and .eval files).
+A file is a .trace file or anything import reads: JSONL rollouts, Parquet datasets (OpenR1-Math-
+220k's schema), chat transcripts, lm-evaluation-harness samples, Inspect AI logs (.eval, .json),
+OpenAI-compatible completion dumps (README "What it reads"); the field mapping chosen for each is
+printed on stderr. Files are streamed (Parquet row group by row group), so a corpus of any size
+fits in memory. Records without ground truth, records cut off at the
 generation limit (unless --include-truncated), malformed records and unreadable files are listed
 under "skipped"; everything else is used. A response with no candidate answer counts as wrong.
 
@@ -28,6 +34,9 @@ p*d1 / (p*d1 + (1-p)(1-d2)) (infinite horizon) and Acc_K (at most K attempts, th
 stands); for p, delta1, delta2 the hull of the Wilson interval and the percentile bootstrap over
 traces, the percentile bootstrap alone for the predicted accuracies; transitions T->T, T->F,
 F->T, F->F (echo: the same wrong answer again; new: another wrong answer) and the echo rate.
+Where the records carry the corpus's own verdict (a dataset's correctness column, lm-eval's
+metric, an Inspect scorer; the "source_verdict" header import writes), its agreement with the
+engine's final-answer check per group; --json lists the disagreeing records (file, line, id).
 
 Options:
   --bootstrap B        bootstrap resamples (default ${defaultCalibrationOptions.bootstrap})
@@ -41,14 +50,18 @@ Options:
   --json               the result as JSON on stdout (fractions in [0,1])
   --csv                one CSV row per group on stdout
   --html FILE          write a self-contained HTML report (charts) to FILE
-  --workers N          worker threads (default: the cores, at most 8; 0 = none). Files, and byte
-                       ranges of large .trace files, are shared out; results do not depend on N
-${segmentFlagsUsage}`;
+  --workers N          worker threads (default: the cores, at most 8; 0 = none). Files, byte
+                       ranges of large .trace files and row groups of large Parquet files are
+                       shared out; results do not depend on N. Each thread reading Parquet holds
+                       one decoded row group, so by default only as many threads as fit 256 MB of
+                       them run (a 1 GB OpenR1-shaped file: one); give N to use more
+${segmentFlagsUsage}${sourceFlagsUsage}`;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers', 'max-tokens', ...segmentFlagNames], ['json', 'csv', 'include-truncated']);
+  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers', 'max-tokens', ...segmentFlagNames, ...sourceFlagNames], ['json', 'csv', 'include-truncated']);
   const segment = segmentOptionsFromArgs(args);
-  if (args.positionals.length === 0) throw new UsageError('give at least one PATH (a .trace/.jsonl file or a directory)');
+  const source = sourceOptionsFromArgs(args);
+  if (args.positionals.length === 0) throw new UsageError('give at least one PATH (a trace, JSONL, Parquet or log file, or a directory)');
   const B = numberFlag(args, 'bootstrap', defaultCalibrationOptions.bootstrap);
   const seed = numberFlag(args, 'seed', defaultCalibrationOptions.seed);
   const K = numberFlag(args, 'horizon', defaultCalibrationOptions.horizon);
@@ -74,7 +87,12 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
   }
-  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers, segment, summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) } });
+  // How each file's rows are read, said before the work is shared out to worker threads.
+  for (const file of files) {
+    const m = await peekMapping(file, { source });
+    if (m) process.stderr.write(mappingLine(file, m));
+  }
+  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers, segment, source, onMapping: (file, m) => { if (file === STDIN) process.stderr.write(mappingLine(file, m)); }, summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) } });
 
   if (html !== undefined) {
     try {
@@ -149,6 +167,22 @@ function toTable(result: CalibrationResult, fileCount: number): string {
       out.push(`  ${name(g).padEnd(tw)}  T->T ${t.TT}  T->F ${t.TF}  F->T ${t.FT}  F->F echo ${t.FFecho}  F->F new ${t.FFnew}`);
     }
   }
+  const compared = result.groups.filter((g) => g.agreement);
+  if (compared.length > 0) {
+    out.push('', 'Agreement with the source\'s own verdicts (source_verdict) on the final answer:');
+    const name = (g: CalibrationGroup): string => escapeInline(`${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`);
+    const tw = Math.max(...compared.map((g) => name(g).length));
+    for (const g of compared) {
+      const a = g.agreement!;
+      const none = a.noVerdict ? `  (${a.noVerdict} without a verdict)` : '';
+      out.push(`  ${name(g).padEnd(tw)}  ${a.agree}/${a.compared} agree (${pct(a.rate)}%)  source correct, engine wrong ${a.sourceOnly}  engine correct, source wrong ${a.engineOnly}${none}`);
+    }
+    const listed = compared.flatMap((g) => g.agreement!.disagreements).slice(0, 10);
+    if (listed.length > 0) {
+      out.push('  First disagreements (--json lists them all):');
+      for (const d of listed) out.push(`    ${escapeInline(d.file)}:${d.line} ${escapeInline(d.id)}: source ${d.source ? 'correct' : 'wrong'}, engine ${d.engine ? 'correct' : 'wrong'}`);
+    }
+  }
   if (result.skipped.length > 0) {
     out.push('', `Skipped (${result.skipped.length}):`);
     for (const s of result.skipped) out.push(`  ${escapeInline(s.file)}${s.line !== undefined ? `:${s.line}` : ''}: ${escapeInline(s.reason)}`);
@@ -164,11 +198,12 @@ const csvCell = (v: string | number | undefined): string => {
 
 function toCsv(result: CalibrationResult): string {
   const metrics = ['accuracy', 'p', 'delta1', 'delta2', 'predicted', 'predictedK'] as const;
-  const head = ['model', 'task', 'step', 'n', ...metrics.flatMap((m) => [m, `${m}_lo`, `${m}_hi`]), 'K', 'TT', 'TF', 'FT', 'FFecho', 'FFnew', 'echoRate'];
+  const head = ['model', 'task', 'step', 'n', ...metrics.flatMap((m) => [m, `${m}_lo`, `${m}_hi`]), 'K', 'TT', 'TF', 'FT', 'FFecho', 'FFnew', 'echoRate', 'source_compared', 'source_agree', 'source_only', 'engine_only'];
   const row = (g: CalibrationGroup): (string | number | undefined)[] => [
     g.model, g.task, g.step, g.n,
     ...metrics.flatMap((m) => [g[m].value, g[m].lo, g[m].hi]),
     g.predictedK.K, g.transitions.TT, g.transitions.TF, g.transitions.FT, g.transitions.FFecho, g.transitions.FFnew, g.echoRate,
+    g.agreement?.compared, g.agreement?.agree, g.agreement?.sourceOnly, g.agreement?.engineOnly,
   ];
   return [head, ...result.groups.map(row)].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

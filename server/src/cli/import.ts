@@ -1,5 +1,6 @@
-// `reflection-lens import FILE.jsonl -o OUT.trace`: JSONL rollouts (verl rollout dumps,
-// evaluation outputs) written as a `.trace` file, streamed, with per-token log-probs in a sidecar
+// `reflection-lens import FILE -o OUT.trace`: JSONL rollouts (verl rollout dumps, evaluation
+// outputs), Parquet datasets, chat transcripts, lm-eval samples, Inspect logs and completion dumps
+// (trace/formats) written as a `.trace` file, streamed, with per-token log-probs in a sidecar
 // `OUT.trace.logprobs.jsonl` when the rollouts carry them. Outputs appear atomically (temp files,
 // renamed into place together only when the run succeeded), so a failed or interrupted import
 // leaves an existing OUT as it was; a symlinked OUT is written through to its target; the input
@@ -10,30 +11,46 @@ import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
+import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
 
-export const summary = 'convert JSONL rollouts (verl dumps, eval outputs) to a .trace file';
-export const usage = `Usage: reflection-lens import FILE.jsonl -o OUT.trace [--json]
+export const summary = 'convert JSONL rollouts, Parquet datasets, chat/eval logs and API dumps to a .trace file';
+export const usage = `Usage: reflection-lens import FILE -o OUT.trace [--format NAME] [--map key=path,...] [--json]
 
-Detects the fields of each JSON line (prompt: input|prompt|question|problem|query; response:
-output|response|completion|code[]|responses[], one record per response; ground truth:
-gts|gt|answer|ground_truth|label|solution) and writes one .trace record per response, keeping
-score, step, pred and other short fields as headers. Per-token logprobs/ref_logprobs go to
-OUT.trace.logprobs.jsonl. Broken lines are reported with line and column (the first 100, then
-a count); the rest is imported. FILE may be - (standard input) or a pipe.
+FILE is one of (README "What it reads"):
+  .jsonl rollouts    verl dumps, evaluation outputs: the fields of each line are detected
+                     (prompt: input|prompt|question|problem|query; response: output|response|
+                     completion|code[]|responses[], one record per response; ground truth:
+                     gts|gt|answer|ground_truth|label|solution); score, step, pred and other
+                     short fields are kept as headers
+  .parquet           Hugging Face datasets in Parquet: OpenR1-Math-220k's schema (one record per
+                     generation), or any of the schemas below, read row group by row group
+  chat               messages or conversations of {role|from, content|value}, as JSONL, a
+                     JSON list or Parquet (OpenThoughts, Mixture-of-Thoughts)
+  lm-eval            samples_<task>_<date>.jsonl of lm-evaluation-harness
+  .eval / .json      Inspect AI logs (archives are read entry by entry)
+  OpenAI             chat completions (vLLM dumps, batch API output): choices[].message
+For every format but flat JSONL rollouts the field mapping is detected from the first row and
+printed on stderr (e.g. "prompt <- problem, response <- generations[i], answer <- answer,
+source verdict <- correctness_math_verify[i], truncated <- finish_reasons[i] == "length"");
+--format and --map change it. The source's own verdict is kept as a "source_verdict" header
+(calibrate compares it with the engine's). Per-token logprobs/ref_logprobs of JSONL rollouts go
+to OUT.trace.logprobs.jsonl. Broken lines, rows and entries are reported with their position
+(the first 100, then a count); the rest is imported. FILE may be - (standard input) or a pipe.
 
-  -o, --out FILE   the .trace file to write (required; never the input file)
-  --json           print {records, out, sidecar, diagnostics} on stdout
-`;
+  -o, --out FILE          the .trace file to write (required; never the input file)
+  --json                  print {records, out, sidecar, diagnostics} on stdout
+${sourceFlagsUsage}`;
 
 /** Broken lines listed on stderr; beyond these they are counted in one line. */
 export const LISTED_DIAGNOSTICS = 100;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['out'], ['json']);
+  const args = parseArgs(argv, ['out', ...sourceFlagNames], ['json']);
+  const source = sourceOptionsFromArgs(args);
   const [input, ...rest] = args.positionals;
   const out = stringFlag(args, 'out');
-  if (!input || rest.length > 0) throw new UsageError('expected exactly one input FILE.jsonl');
+  if (!input || rest.length > 0) throw new UsageError('expected exactly one input FILE');
   if (!out) throw new UsageError('expected -o OUT.trace');
   const sidecarPath = `${out}.logprobs.jsonl`;
   try {
@@ -71,6 +88,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     trace = new AtomicFile(out);
     for await (const r of streamJsonlRecords(input, {
+      source,
+      onMapping: (m) => process.stderr.write(mappingLine(input, m)),
       onDiagnostic: (d) => { if (++diagnostics <= LISTED_DIAGNOSTICS) process.stderr.write(formatDiagnostic(input, d)); },
       onProgress: (done, total) => { if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`); },
     })) {

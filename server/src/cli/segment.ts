@@ -4,6 +4,7 @@
 import { ProgressLine } from './progress.js';
 import { parseArgs, UsageError } from './args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
+import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
@@ -13,8 +14,11 @@ import { escapeInline } from './terminal.js';
 export const summary = 'split traces into sampling and decision steps (STOP / RESAMPLE, echoes)';
 export const usage = `Usage: reflection-lens segment FILE... [--json] [--findings]
 
-Splits every record of each .trace or .jsonl file into attempts (candidate answers) and the
-decisions between them (RESAMPLE at a reflection marker, STOP after the last attempt).
+Splits every record of each file into attempts (candidate answers) and the decisions between
+them (RESAMPLE at a reflection marker, STOP after the last attempt). FILE: .trace, JSONL
+rollouts, Parquet datasets (OpenR1-Math-220k schema), chat transcripts, lm-evaluation-harness
+samples, Inspect AI logs (.eval, .json) or OpenAI-compatible completion dumps; for those the
+field mapping chosen is printed on stderr (README "What it reads").
 
   --json       one JSON array on stdout: per record {file, id, model, task, answer, final,
                correct, steps: [{kind: "sample", answer, rule, confidence, correct, tokens,
@@ -22,9 +26,10 @@ decisions between them (RESAMPLE at a reflection marker, STOP after the last att
                {kind: "decision", action, marker, echo, line}]} (lines are 1-based)
   --findings   also print findings on stderr (missed correction, echo, resample after a
                correct answer, no answer, no ground truth); malformed input is always reported
-${segmentFlagsUsage}
-Without --json a table is printed. Exit status: 0 when every file was read (malformed records
-are reported and skipped over), 1 when a file could not be read, 2 on bad usage.
+${segmentFlagsUsage}${sourceFlagsUsage}
+Without --json a table is printed (line: the .trace or JSONL line, the Parquet row, the
+.eval sample). Exit status: 0 when every file was read (malformed records are reported and
+skipped over), 1 when a file could not be read, 2 on bad usage.
 `;
 
 export interface SegmentJson {
@@ -83,8 +88,9 @@ function tableRow(seg: SegmentedRecord): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, segmentFlagNames, ['json', 'findings']);
+  const args = parseArgs(argv, [...segmentFlagNames, ...sourceFlagNames], ['json', 'findings']);
   const segmentOptions = segmentOptionsFromArgs(args);
+  const source = sourceOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one FILE');
   const json = args.flags.has('json');
   const findings = args.flags.has('findings');
@@ -96,6 +102,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!json) await writeOut(`${escapeInline(file)}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`);
     try {
       const stream = streamTraceFile(file, {
+        source,
+        onMapping: (m) => process.stderr.write(mappingLine(file, m)),
         onDiagnostic: (d) => process.stderr.write(formatDiagnostic(file, d)),
         onProgress: (done, total) => { if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`); },
       });

@@ -1,10 +1,12 @@
-// Hover on any step of a trace: what the step is and what the two objectives do to it — the
-// immediate KL penalty r, the KL Q-value (Theorem 3.2), the surrogate Q-value from the GRPO
-// advantage within the record's group in this document (Theorem 3.1), the gradient contribution
-// — and the whole trace's attribution ratio.
+// Hover on any step of a trace: what the step is and what the objectives do to it — the KL term
+// r, the KL Q-value (Theorem 3.2; 0 when the KL is a loss), its pathwise term, the surrogate
+// Q-value from the GRPO advantage within the record's group in this document (Theorem 3.1), the
+// KL's gradient contribution, and the per-step contribution of the objective chosen in
+// `reflectionLens.objective` (Appendix D) — and the whole trace's attribution ratio.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { attributeSegmented } from '../analysis/attribution.js';
-import type { AttributedStep, TraceAttribution } from '../analysis/types.js';
+import { attributeSegmented, klModeOf } from '../analysis/attribution.js';
+import { attributeObjective, segmentedSteps, type ObjectiveActionAttribution, type ObjectiveAttribution } from '../analysis/objectives.js';
+import type { AttributedStep, AttributionOptions, TraceAttribution } from '../analysis/types.js';
 import type { SegmentedRecord, Step } from '../trace/types.js';
 import { spanContains, toRange } from './positions.js';
 import { analyseEntry, groupAdvantageOf, type GroupAdvantage } from './recordAnalysis.js';
@@ -19,15 +21,23 @@ export function hover(doc: TraceDocument, position: Position, settings: LensSett
   const analysed = attributedInGroup(doc, index, settings, key);
   if (!analysed) return null;
   const { seg, group, attribution } = analysed;
+  const options = attributionOptionsOf(settings);
+  const objective = attribution ? selectedObjective(seg, group, settings) : null;
   const stepIndex = stepAt(seg, entry.base, position);
   const parts = [recordLine(seg, group)];
-  if (stepIndex >= 0 && attribution) parts.push(stepTable(seg, stepIndex, attribution.steps[stepIndex]));
+  if (stepIndex >= 0 && attribution) parts.push(stepTable(seg, stepIndex, attribution.steps[stepIndex], options, objective));
   parts.push(attribution ? ratioLine(attribution) : '_No candidate answer was found, so there are no steps to attribute._');
+  if (objective) parts.push(objectiveLine(objective));
   const span = stepIndex >= 0 ? seg.steps[stepIndex].span : null;
   return {
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
     range: span ? toRange(span, entry.base) : undefined,
   };
+}
+
+/** The objective chosen in `reflectionLens.objective`, attributed over a record's steps. */
+export function selectedObjective(seg: SegmentedRecord, group: GroupAdvantage, settings: LensSettings): ObjectiveAttribution {
+  return attributeObjective(settings.objective, segmentedSteps(seg), { advantage: group.advantage, ...attributionOptionsOf(settings) });
 }
 
 export interface GroupAttributed {
@@ -69,7 +79,7 @@ export function recordLine(seg: SegmentedRecord, g: GroupAdvantage): string {
   return `**Record \`${r.id}\`** · model \`${r.model}\` · task \`${r.task || '—'}\` · final answer ${code(seg.final)} (${judge(seg.correct)})  \n${groupText}`;
 }
 
-function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefined): string {
+function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefined, options: AttributionOptions, objective: ObjectiveAttribution | null): string {
   const step: Step = seg.steps[i];
   const attempts = seg.steps.filter((s) => s.kind === 'sample').length;
   const title =
@@ -88,12 +98,38 @@ function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefine
     if (sample?.kind === 'sample') rows.push(['candidate answer', `${code(sample.answer)} (${judge(sample.correct)})${step.echo ? ', echoed by the next attempt' : ''}`]);
   }
   if (a) {
+    const loss = klModeOf(options) === 'loss';
+    rows.push(['KL', `${options.kl} ${loss ? 'as a loss (verl use_kl_loss)' : 'in the reward (Theorem 3.2)'}`]);
     rows.push(['immediate KL penalty r', fmt(a.r)]);
     rows.push(['KL Q-value', fmt(a.q)]);
+    if (loss || a.pathwise !== 0) rows.push(['KL pathwise term', fmt(a.pathwise)]);
     rows.push(['surrogate Q-value', fmt(a.qSurrogate)]);
     rows.push(['gradient contribution (KL)', fmt(a.contribution)]);
   }
+  if (objective) rows.push(...objectiveRows(objective, objective.available ? objective.steps[i] : undefined));
   return `${title}\n\n| | |\n|:--|--:|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
+}
+
+const OBJECTIVE_LABELS: Record<ObjectiveAttribution['objective'], string> = { surrogate: 'surrogate', kl: 'KL', sft: 'SFT', dft: 'DFT' };
+
+/**
+ * The selected objective's rows for one step: its Q (plus the KL's pathwise term) and its
+ * contribution. The surrogate's Q is already the `surrogate Q-value` row.
+ */
+function objectiveRows(o: ObjectiveAttribution, s: ObjectiveActionAttribution | undefined): [string, string][] {
+  const name = `${OBJECTIVE_LABELS[o.objective]} objective`;
+  if (!s) return [[`${name}: contribution`, `n/a: ${(o.reason ?? 'not available').replace(/\|/g, '\\|')}`]];
+  const rows: [string, string][] = [];
+  if (o.objective !== 'surrogate') rows.push([`${name}: ${s.pathwise !== 0 ? 'Q + pathwise' : 'Q'}`, fmt(s.q + s.pathwise)]);
+  rows.push([`${name}: contribution`, fmt(s.contribution)]);
+  return rows;
+}
+
+/** The selected objective over the whole trace: sampling vs decision sums, ratio and the measured Appendix D verdict. */
+export function objectiveLine(o: ObjectiveAttribution): string {
+  const name = `${OBJECTIVE_LABELS[o.objective]} objective (\`reflectionLens.objective\`)`;
+  if (!o.available) return `${name}: not available for this record: ${o.reason ?? 'unknown reason'}.`;
+  return `${name}: sampling ${fmt(o.sampling)}, decisions ${fmt(o.decision)}, ratio ${fmtRatio(o.ratio)} · Appendix D verdict: **${o.attribution}**`;
 }
 
 export function ratioLine(a: TraceAttribution): string {

@@ -7,7 +7,8 @@ import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
 import { attributionSummaries } from './attributionSummary.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { attemptLabel, recordDetail } from './documentSymbols.js';
-import { attributedInGroup, code, fmt, judge, ratioLine, recordLine } from './hover.js';
+import type { ObjectiveAttribution } from '../analysis/objectives.js';
+import { attributedInGroup, code, fmt, judge, objectiveLine, ratioLine, recordLine, selectedObjective } from './hover.js';
 import { decisionVerdict } from './inlayHints.js';
 import type { JsonlDocument } from './jsonlDocument.js';
 import { analyseEntry } from './recordAnalysis.js';
@@ -51,20 +52,24 @@ export function jsonlHover(doc: JsonlDocument, position: Position, settings: Len
   const parts = line.entries.map((entry) => {
     const a = attributedInGroup(doc, entry.record.index, settings, key);
     if (!a) return `${responseOf(line.entries, entry)}**Record \`${entry.record.id}\`** could not be analysed.`;
-    const steps = a.attribution ? stepsTable(a.seg, a.attribution.steps) : '_No candidate answer was found, so there are no steps to attribute._';
-    return [responseOf(line.entries, entry) + recordLine(a.seg, a.group), steps, a.attribution ? ratioLine(a.attribution) : ''].filter(Boolean).join('\n\n');
+    const objective = a.attribution ? selectedObjective(a.seg, a.group, settings) : null;
+    const steps = a.attribution ? stepsTable(a.seg, a.attribution.steps, objective) : '_No candidate answer was found, so there are no steps to attribute._';
+    return [responseOf(line.entries, entry) + recordLine(a.seg, a.group), steps, a.attribution ? ratioLine(a.attribution) : '', objective ? objectiveLine(objective) : ''].filter(Boolean).join('\n\n');
   });
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: lineRange(position.line, line.length) };
 }
 
-/** Every step of a record in one table: what it did, the answer and its verdict, and the Q-values. */
-function stepsTable(seg: SegmentedRecord, attributed: { r: number; q: number; qSurrogate: number }[]): string {
+/** Every step of a record in one table: what it did, the answer and its verdict, the Q-values and the chosen objective's contribution. */
+function stepsTable(seg: SegmentedRecord, attributed: { r: number; q: number; qSurrogate: number }[], objective: ObjectiveAttribution | null): string {
+  const perStep = objective?.available ? objective.steps : undefined;
   const rows = seg.steps.map((s, i) => {
     const a = attributed[i];
     const what = s.kind === 'sample' ? `attempt ${s.attempt + 1}: ${code(s.answer)} (${judge(s.correct)}), L = ${s.tokens}` : `${s.action}${s.marker ? ` "${s.marker}"` : ''}${s.echo ? ' (echo)' : ''}`;
-    return `| ${i + 1} | ${what} | ${a ? fmt(a.r) : ''} | ${a ? fmt(a.q) : ''} | ${a ? fmt(a.qSurrogate) : ''} |`;
+    const own = perStep ? ` ${perStep[i] ? fmt(perStep[i].contribution) : ''} |` : '';
+    return `| ${i + 1} | ${what} | ${a ? fmt(a.r) : ''} | ${a ? fmt(a.q) : ''} | ${a ? fmt(a.qSurrogate) : ''} |${own}`;
   });
-  return `| step | | r | KL Q | surrogate Q |\n|--:|:--|--:|--:|--:|\n${rows.join('\n')}`;
+  const head = perStep ? ` ${objective!.objective} contribution |` : '';
+  return `| step | | r | KL Q | surrogate Q |${head}\n|--:|:--|--:|--:|--:|${perStep ? '--:|' : ''}\n${rows.join('\n')}`;
 }
 
 export function jsonlInlayHints(doc: JsonlDocument, range: Range, settings: LensSettings, key: string): InlayHint[] {

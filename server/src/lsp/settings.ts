@@ -1,7 +1,8 @@
 // The `reflectionLens.*` settings as the server uses them, read per resource (scopeUri) so a
 // folder can carry its own lexicon. Whatever a client sends is checked field by field: a bad
 // value falls back to its default and is reported, it never reaches the engine.
-import type { AttributionOptions, KlEstimator } from '../analysis/types.js';
+import type { AttributionOptions, KlEstimator, KlMode } from '../analysis/types.js';
+import { OBJECTIVES, type ObjectiveName } from '../analysis/objectives.js';
 import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
 import type { SegmentOptions } from '../trace/types.js';
 import { defaultSegmentOptions } from '../trace/options.js';
@@ -14,6 +15,10 @@ export interface LensSettings {
   eps: number;
   gamma: number;
   klEstimator: KlEstimator;
+  /** Where the KL sits for hovers and the attribution summary. */
+  klMode: KlMode;
+  /** The objective whose per-step contribution the hover shows (Appendix D); hover only. */
+  objective: ObjectiveName;
   ratioThreshold: number;
   /** Diagnostics published per document (diagnosticCap.ts); not part of the analysis. */
   maxDiagnostics: number;
@@ -31,6 +36,10 @@ export const defaultSettings: LensSettings = {
   eps: defaultAttributionOptions.eps,
   gamma: defaultAttributionOptions.gamma,
   klEstimator: defaultAttributionOptions.kl,
+  // Theorem 3.2's placement, as `reflection-lens attribution` (its hover reads KL Q-values and the
+  // attribution summary flags groups by them).
+  klMode: defaultAttributionOptions.klMode,
+  objective: 'surrogate',
   ratioThreshold: 10,
   maxDiagnostics: 1000,
   includeTruncated: false,
@@ -74,6 +83,8 @@ export function checkSettings(raw: unknown): CheckedSettings {
       eps: pick('eps', finiteAtLeast(0), 'a number >= 0'),
       gamma: pick('gamma', finiteAtLeast(0, 1), 'a number in [0, 1]'),
       klEstimator: pick('klEstimator', (v) => v === 'k1' || v === 'k2' || v === 'k3', '"k1", "k2" or "k3"'),
+      klMode: pick('klMode', (v) => v === 'loss' || v === 'reward', '"reward" or "loss"'),
+      objective: pick('objective', (v) => (OBJECTIVES as readonly unknown[]).includes(v), OBJECTIVES.map((o) => `"${o}"`).join(', ')),
       ratioThreshold: pick('ratioThreshold', finiteAtLeast(1), 'a number >= 1'),
       maxDiagnostics: pick('maxDiagnostics', (v) => Number.isInteger(v) && (v as number) >= 1, 'a whole number >= 1'),
       includeTruncated: pick('includeTruncated', (v) => typeof v === 'boolean', 'true or false'),
@@ -96,7 +107,7 @@ export function segmentOptionsOf(s: LensSettings): SegmentOptions {
 
 export function attributionOptionsOf(s: LensSettings): AttributionOptions {
   let o = attributionOptions.get(s);
-  if (!o) attributionOptions.set(s, (o = { beta: s.beta, eps: s.eps, gamma: s.gamma, kl: s.klEstimator }));
+  if (!o) attributionOptions.set(s, (o = { beta: s.beta, eps: s.eps, gamma: s.gamma, kl: s.klEstimator, klMode: s.klMode }));
   return o;
 }
 
@@ -107,8 +118,9 @@ export function summaryOptionsOf(s: LensSettings): Required<SummaryOptions> {
 
 /**
  * Identity of the settings that a document's analysis depends on: equal keys mean cached results
- * stay valid. The calibration-only settings are left out (the calibration corpus keys on them).
+ * stay valid. The calibration-only settings are left out (the calibration corpus keys on them),
+ * and so is the hover's objective (computed per hover, never cached).
  */
 export function settingsKey(s: LensSettings): string {
-  return JSON.stringify({ ...s, maxDiagnostics: undefined, includeTruncated: undefined, tokenLimit: undefined });
+  return JSON.stringify({ ...s, maxDiagnostics: undefined, includeTruncated: undefined, tokenLimit: undefined, objective: undefined });
 }

@@ -7,10 +7,11 @@ import { jsonErrorOffset } from './jsonError.js';
 import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
-const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query'];
-const RESPONSE_FIELDS = ['output', 'response', 'completion', 'code', 'responses'];
-const TRUTH_FIELDS = ['gts', 'gt', 'answer', 'ground_truth', 'label', 'solution'];
-const ID_FIELDS = ['idx', 'id', 'uid', 'index'];
+// Exported for formats/presets.ts, which maps other containers (Parquet, JSON documents) by the same names.
+export const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query'];
+export const RESPONSE_FIELDS = ['output', 'response', 'completion', 'code', 'responses'];
+export const TRUTH_FIELDS = ['gts', 'gt', 'answer', 'ground_truth', 'label', 'solution'];
+export const ID_FIELDS = ['idx', 'id', 'uid', 'index'];
 const LOGPROB_FIELDS = ['logprobs', 'old_log_probs', 'rollout_log_probs'];
 const REF_FIELDS = ['ref_logprobs', 'ref_log_prob', 'ref_log_probs'];
 

@@ -5,10 +5,12 @@
 // U+FFFD, which the parser reports). A byte range (`start`/`end`) lets several workers share a
 // file: a range owns the records whose `===` line starts inside it. A pipe, FIFO or `-` (standard
 // input) is read front to back to its end (never by its fstat size, which is 0); ranges need a
-// regular file.
+// regular file. Other containers (Parquet, Inspect `.eval` archives, JSON documents) and JSONL
+// files in a preset's schema go through formats/source.ts, which maps their rows to records.
 import { open, type FileHandle } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
-import { jsonlLineToRecords, jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
+import { jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
+import { containerOf, createLineConverter, streamContainer, type ContainerOptions, type ResolvedSource, type SourceOptions } from './formats/source.js';
 import { parseRecordText, preambleDiagnostics, splitLines } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -26,6 +28,12 @@ export interface StreamOptions {
   /** Byte range to read: records whose first byte lies in [start, end). Lines then count from the range's first record. Regular files only (a pipe throws). */
   start?: number;
   end?: number;
+  /** How to read rows of a non-`.trace` file: a preset, mapping overrides (formats/source.ts). */
+  source?: SourceOptions;
+  /** Called once per file with the mapping chosen for its rows (not for `.trace` files or flat JSONL rollouts). */
+  onMapping?: (resolved: ResolvedSource) => void;
+  /** Parquet: the row groups [from, to) to read (workers share a file by row groups). */
+  rowGroups?: [number, number];
 }
 
 const NL = 0x0a;
@@ -34,6 +42,11 @@ const CR = 0x0d;
 export const detectFormat = (path: string): 'trace' | 'jsonl' => (/\.jsonl?$/i.test(path) ? 'jsonl' : 'trace');
 
 export async function* streamTraceFile(path: string, opts: StreamOptions = {}): AsyncGenerator<TraceRecord> {
+  const container = opts.format === undefined && path !== STDIN ? await containerOf(path) : undefined;
+  if (container) {
+    yield* asTraceRecords(streamContainer(path, container, containerOptions(path, opts)), opts.fileName ?? defaultFileName(path));
+    return;
+  }
   const source = await openSource(path, opts);
   try {
     const format = opts.format ?? (source.regular || KNOWN_EXTENSION.test(path) ? detectFormat(path) : await source.sniff());
@@ -334,19 +347,41 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
   }
 }
 
-async function* streamJsonl(source: ByteSource, path: string, opts: StreamOptions): AsyncGenerator<TraceRecord> {
-  const fileName = opts.fileName ?? defaultFileName(path);
+function streamJsonl(source: ByteSource, path: string, opts: StreamOptions): AsyncGenerator<TraceRecord> {
+  return asTraceRecords(jsonlRecords(source, path, opts), opts.fileName ?? defaultFileName(path));
+}
+
+/** Records as they read in the `.trace` file `import` writes (positions in that file, sourceLine in the input). */
+async function* asTraceRecords(records: AsyncIterable<JsonlRecord>, fileName: string): AsyncGenerator<TraceRecord> {
   let traceLine = 0;
   let index = 0;
-  for await (const r of jsonlRecords(source, path, opts)) {
+  for await (const r of records) {
     const rec = jsonlRecordToTrace(r, index++, traceLine, fileName);
     traceLine = rec.endLine + 1;
     yield rec;
   }
 }
 
-/** The responses of a JSONL file (or `-`, a pipe) as `.trace` record inputs (what `import` writes), line by line. */
+const containerOptions = (path: string, opts: StreamOptions): ContainerOptions => ({
+  ...opts.source,
+  fileName: opts.fileName ?? defaultFileName(path),
+  signal: opts.signal,
+  onProgress: opts.onProgress,
+  onDiagnostic: opts.onDiagnostic,
+  onMapping: opts.onMapping,
+  rowGroups: opts.rowGroups,
+});
+
+/**
+ * The responses of a JSONL file (or `-`, a pipe), Parquet dataset, `.eval` archive or JSON document
+ * as `.trace` record inputs (what `import` writes), row by row.
+ */
 export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}): AsyncGenerator<JsonlRecord> {
+  const container = path !== STDIN ? await containerOf(path) : undefined;
+  if (container) {
+    yield* streamContainer(path, container, containerOptions(path, opts));
+    return;
+  }
   const source = await openSource(path, opts);
   try {
     yield* jsonlRecords(source, path, opts);
@@ -362,11 +397,13 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
   let lineNo = 0;
   let first = rangeStart > 0; // the first bytes up to a line break belong to the previous range
   let pendingAt = Math.max(0, rangeStart - 1);
+  // Flat rollouts keep jsonl.ts's per-line detection; a preset's schema is mapped (formats/source.ts).
+  const convert = createLineConverter(path, fileName, containerOptions(path, opts));
 
   const lineRecords = (bytes: Buffer): JsonlRecord[] => {
     let text = bytes.toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    const { records, diagnostics } = jsonlLineToRecords(text, lineNo++, { fileName });
+    const { records, diagnostics } = convert(text, lineNo++);
     diagnostics.forEach((d) => opts.onDiagnostic?.(d));
     return records;
   };
@@ -388,4 +425,22 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
     opts.onProgress?.(Math.min(at + n, rangeEnd), total === 0 ? 0 : rangeEnd);
     if (eof && queue.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(queue.view());
   }
+}
+
+/**
+ * The mapping a file's rows are read with, from its first rows only (the reader stops at the
+ * first record): undefined for `.trace` files, flat JSONL rollouts, and files whose format cannot
+ * be told (their readers report why). Lets a caller print it before sharing the file out to workers.
+ */
+export async function peekMapping(path: string, opts: Pick<StreamOptions, 'source' | 'fileName'> = {}): Promise<ResolvedSource | undefined> {
+  if (path === STDIN || !/\.(jsonl?|parquet|eval)$/i.test(path)) return undefined;
+  let found: ResolvedSource | undefined;
+  let diagnostics = 0;
+  const stop = new AbortController();
+  try {
+    for await (const _ of streamJsonlRecords(path, { ...opts, signal: stop.signal, onMapping: (m) => { found = m; }, onDiagnostic: () => { if (++diagnostics >= 100) stop.abort(); } })) break;
+  } catch {
+    // Unreadable, or stopped after many broken rows: the real read reports it.
+  }
+  return found;
 }

@@ -5,14 +5,19 @@
 //
 // Each step samples `groups` groups of `n` trajectories (seeded), normalizes rewards within each
 // group (verl's GRPO advantage), and computes per parameter, in closed form, the surrogate push
-// sum_t Q_surrogate * dlog pi/dtheta and the KL drag sum_t Q_KL * dlog pi/dtheta (Theorems 3.1 and
-// 3.2; a sampling action's KL penalty weighs its L tokens, a decision's one token). The per-
-// trajectory math is the analysis engine's (attributeThreeLogit), shared with `reflection-lens
-// attribution --example appendix-c`, so the trainer and the analysis cannot disagree.
+// sum_t Q_surrogate * dlog pi/dtheta (Theorem 3.1) and the KL drag (a sampling action's KL weighs
+// its L tokens, a decision's one token). The KL sits where `klMode` puts it: as a loss (default,
+// the paper's experiments: verl's use_kl_loss with low_var_kl), drag = -beta * sum over tokens of
+// dk/dlogp * dlog pi/dtheta (pathwise, as autograd through verl's loss); in the reward (Theorem
+// 3.2), drag = sum_t (Q_KL + pathwise) * dlog pi/dtheta, the pathwise term kept for k2 and k3,
+// so its expectation is the exact gradient of E[-beta * sum of k] for every estimator (without it
+// k2 and k3 pushed away from the reference). The per-trajectory math is the analysis engine's
+// (attributeThreeLogit), shared with `reflection-lens attribution`, so the trainer and the
+// analysis cannot disagree.
 import { attributeThreeLogit, probabilitiesOf, type ThreeLogits } from '../analysis/attribution.js';
 import { groupAdvantages } from '../analysis/grpo.js';
 import { Rng } from '../analysis/random.js';
-import type { KlEstimator } from '../analysis/types.js';
+import type { KlEstimator, KlMode } from '../analysis/types.js';
 import { formatRecord } from '../trace/format.js';
 import { ConfigError } from './runConfig.js';
 import { checkpointError, latestCheckpoint, showValue, writeCheckpoint, writeRollouts } from './runDir.js';
@@ -39,6 +44,11 @@ export interface Ds3Config {
   /** KL coefficient. */
   beta: number;
   kl: KlEstimator;
+  /**
+   * KL placement: `loss` (verl's use_kl_loss, summed over a trajectory's tokens; pathwise gradient)
+   * or `reward` (Theorem 3.2: in the return, Q-weighted, plus the penalty's own derivative for k2/k3).
+   */
+  klMode: KlMode;
   /** Tokens of a sampling action (L): its KL penalty is L per-token estimates; a decision is 1 token. */
   tokens: number;
   gamma: number;
@@ -63,8 +73,10 @@ export interface Ds3Config {
 const APPENDIX_C_TRAJECTORY = { outcomes: [false, true], advantage: 0.5 };
 
 /**
- * Defaults: the paper's Appendix C policy, reference and KL weight (beta * L = 7.8), sized to run
- * in a few seconds; 200 steps show twenty reference-reset cycles (Figure 3).
+ * Defaults: the paper's Appendix C policy, reference and KL weight (beta * L = 7.8), the KL as the
+ * paper's experiments place it (a low_var_kl loss), sized to run in a few seconds; 200 steps show
+ * twenty reference-reset cycles (Figure 3). `example: "appendix-c"` defaults to k1 in the reward,
+ * the worked example's own setup.
  */
 export const ds3Defaults: Ds3Config = {
   policy: 'ds3',
@@ -74,7 +86,8 @@ export const ds3Defaults: Ds3Config = {
   n: 8,
   lr: 0.2,
   beta: 1,
-  kl: 'k1',
+  kl: 'k3',
+  klMode: 'loss',
   tokens: 7.8,
   gamma: 1,
   refResetEvery: 10,
@@ -112,9 +125,13 @@ const nonNegInt = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
 /** Fills defaults and rejects bad values with a message that names the key. */
 export function resolveDs3Config(config: Record<string, unknown>): Ds3Config {
-  const kl = config.kl ?? ds3Defaults.kl;
-  if (kl !== 'k1' && kl !== 'k2' && kl !== 'k3') throw new ConfigError(`ds3 config: kl must be k1, k2 or k3, got ${JSON.stringify(kl)}`);
   if (config.example !== undefined && config.example !== 'appendix-c') throw new ConfigError(`ds3 config: example must be "appendix-c", got ${JSON.stringify(config.example)}`);
+  // The worked example is the paper's KL in the reward with k1: its step 0 is table C.2 only so.
+  const example = config.example === 'appendix-c';
+  const kl = config.kl ?? (example ? 'k1' : ds3Defaults.kl);
+  if (kl !== 'k1' && kl !== 'k2' && kl !== 'k3') throw new ConfigError(`ds3 config: kl must be k1, k2 or k3, got ${JSON.stringify(kl)}`);
+  const klMode = config.klMode ?? (example ? 'reward' : ds3Defaults.klMode);
+  if (klMode !== 'loss' && klMode !== 'reward') throw new ConfigError(`ds3 config: klMode must be "loss" or "reward", got ${JSON.stringify(klMode)}`);
   const d = ds3Defaults;
   return {
     policy: 'ds3',
@@ -125,6 +142,7 @@ export function resolveDs3Config(config: Record<string, unknown>): Ds3Config {
     lr: num(config, 'lr', d.lr, (v) => v >= 0, 'a number >= 0'),
     beta: num(config, 'beta', d.beta, (v) => v >= 0, 'a number >= 0'),
     kl,
+    klMode,
     tokens: num(config, 'tokens', d.tokens, (v) => v > 0, 'a number > 0'),
     gamma: num(config, 'gamma', d.gamma, (v) => v >= 0 && v <= 1, 'in [0, 1]'),
     refResetEvery: num(config, 'refResetEvery', d.refResetEvery, nonNegInt, 'a non-negative integer'),
@@ -175,14 +193,14 @@ export interface Ds3StepResult {
  * Batch gradients: the mean over trajectories of each one's exact per-parameter push and drag.
  * `advantages[i]` belongs to `trajectories[i]`.
  */
-export function ds3Gradients(trajectories: Ds3Trajectory[], advantages: number[], theta: Ds3Logits, reference: Ds3Logits, c: Pick<Ds3Config, 'beta' | 'gamma' | 'kl' | 'tokens'>): Omit<Ds3StepResult, 'reward' | 'trajectories'> {
+export function ds3Gradients(trajectories: Ds3Trajectory[], advantages: number[], theta: Ds3Logits, reference: Ds3Logits, c: Pick<Ds3Config, 'beta' | 'gamma' | 'kl' | 'tokens'> & { klMode?: KlMode }): Omit<Ds3StepResult, 'reward' | 'trajectories'> {
   const push = zero();
   const drag = zero();
   let kl = 0;
   let attempts = 0;
   trajectories.forEach((t, i) => {
     const a = attributeThreeLogit(t.outcomes, toThree(theta), toThree(reference), {
-      advantage: advantages[i], beta: c.beta, gamma: c.gamma, kl: c.kl, tokens: { correct: c.tokens, wrong: c.tokens },
+      advantage: advantages[i], beta: c.beta, gamma: c.gamma, kl: c.kl, klMode: c.klMode, tokens: { correct: c.tokens, wrong: c.tokens },
     });
     const g = a.parameters;
     if (!g) throw new Error('three-logit attribution returned no per-parameter gradients');
@@ -316,11 +334,16 @@ function loadCheckpoint(runDir: string): Ds3Checkpoint | null {
 export const trainDs3: TrainPolicy = async (raw, io) => {
   const c = resolveDs3Config(raw);
   const resumed = loadCheckpoint(io.runDir);
+  // A run directory's config.json holds every key: one without klMode was started when the KL was
+  // always in the reward, and resumes so.
+  if (resumed && raw.klMode === undefined) c.klMode = 'reward';
   let theta = resumed ? { ...resumed.theta } : { ...c.init };
   let reference = resumed ? { ...resumed.reference } : { ...c.reference };
   let step = resumed?.step ?? 0;
   io.log(resumed ? `ds3: resuming at step ${step} of ${c.steps}` : `ds3: ${c.steps} steps, ${c.groups} groups x ${c.n} trajectories, backend js-exact (closed-form gradients in plain JS)`);
   if (typeof raw.backend === 'string' && raw.backend !== 'auto') io.log(`ds3: backend "${raw.backend}" ignored: ds3's gradients are closed-form plain JS (no TensorFlow.js)`);
+  io.log(`ds3: KL ${c.kl} ${c.klMode === 'loss' ? 'as a loss (verl use_kl_loss, pathwise gradient)' : 'in the reward (Theorem 3.2)'}, beta ${c.beta}`);
+  if (c.klMode === 'loss' && c.kl === 'k1' && c.beta > 0) io.log('ds3: k1 as a loss has zero expected gradient (d(log pi - log pi_ref)/dtheta averages to 0 over the sampled actions): the KL will not hold the policy near the reference; use k2 or k3, or klMode "reward"');
 
   for (; step < c.steps; step++) {
     // Reference reset (verl's ref-model update): the reference becomes the policy that samples

@@ -1,0 +1,41 @@
+// How a non-`.trace` input is read, on every command that reads traces: `--format NAME` picks a
+// preset instead of detection, `--map key=path,...` changes single fields of the mapping. The
+// mapping chosen for each file is printed on stderr, so the user sees which field was read as the
+// response, the ground truth and the source's verdict (server/src/trace/formats).
+import { MAPPING_KEYS, MappingError, parseMapOverrides } from '../trace/formats/mapping.js';
+import { isPresetName, PRESET_NAMES } from '../trace/formats/presets.js';
+import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
+import { stringFlag, UsageError, type ParsedArgs } from './args.js';
+import { escapeInline } from './terminal.js';
+
+export const sourceFlagNames = ['format', 'map'];
+
+export const sourceFlagsUsage = `  --format NAME           read rows as ${PRESET_NAMES.join(', ')}
+                          (default: detected from the first row; .trace files and flat
+                          JSONL rollouts need none)
+  --map key=path,...      change fields of the mapping, e.g. --map response=generations[i],
+                          verdict=correctness_llama[i],truncated='finish_reasons[i] == "length"'
+                          keys: ${MAPPING_KEYS.slice(0, 7).join(', ')},
+                          ${MAPPING_KEYS.slice(7).join(', ')}; a path is
+                          a.b, list[i] (one record each), list[0], list[-1], list[role=user]
+`;
+
+/** The --format/--map choice; a bad preset name or mapping is a usage error that says what was expected. */
+export function sourceOptionsFromArgs(args: ParsedArgs): SourceOptions | undefined {
+  const format = stringFlag(args, 'format');
+  const map = stringFlag(args, 'map');
+  if (format === undefined && map === undefined) return undefined;
+  if (format !== undefined && !isPresetName(format)) throw new UsageError(`--format expects one of ${PRESET_NAMES.join(', ')}, got "${format}"`);
+  if (map !== undefined) {
+    try {
+      parseMapOverrides(map);
+    } catch (err) {
+      if (err instanceof MappingError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
+  return { ...(format !== undefined ? { format } : {}), ...(map !== undefined ? { map } : {}) };
+}
+
+/** The stderr line that says how a file is read. */
+export const mappingLine = (file: string, r: ResolvedSource): string => `${escapeInline(file)}: reading ${escapeInline(r.description)}\n`;

@@ -1,0 +1,243 @@
+// Named presets: the published schemas researchers' corpora come in, each as a field mapping built
+// from the first row (so the printed mapping names the columns that are really there). Detection
+// tries them in a fixed order on the first row; `--format NAME` picks one outright.
+//   openr1   Hugging Face datasets in the OpenR1-Math-220k schema (problem, answer, generations[],
+//            correctness_math_verify[], finish_reasons[]): one record per generation
+//   chat     messages / conversations arrays of {role|from, content|value} (OpenThoughts,
+//            Mixture-of-Thoughts): the last assistant turn is the response
+//   lm-eval  lm-evaluation-harness samples_<task>_<date>.jsonl (doc, target, resps, filtered_resps,
+//            one field per metric)
+//   inspect  Inspect AI eval logs (.eval archives, .json logs): one record per sample and epoch
+//   openai   OpenAI-compatible chat completions (vLLM, batch API output): choices[].message
+import type { Rule } from './path.js';
+import { parseRule } from './path.js';
+import type { MappingKey } from './mapping.js';
+import { ID_FIELDS, PROMPT_FIELDS, RESPONSE_FIELDS, TRUTH_FIELDS } from '../jsonl.js';
+
+export const PRESET_NAMES = ['openr1', 'chat', 'lm-eval', 'inspect', 'openai'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export type Row = Record<string, unknown>;
+
+export interface PresetMapping {
+  rules: Partial<Record<MappingKey, Rule>>;
+  /** Printed after the mapping (what the default leaves out and how to change it). */
+  note?: string;
+}
+
+interface Preset {
+  name: PresetName;
+  matches(row: Row): boolean;
+  mapping(row: Row): PresetMapping;
+}
+
+const rule = (text: string): Rule => parseRule(text);
+const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+const present = (row: Row, keys: readonly string[]): string | undefined => keys.find((k) => row[k] !== undefined);
+const at = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), v);
+
+/** Rules for the fields any preset maps the same way when a row has them: model, task, step as plain columns. */
+function common(row: Row, rules: Partial<Record<MappingKey, Rule>>): Partial<Record<MappingKey, Rule>> {
+  const scalar = (k: string): boolean => typeof row[k] === 'string' || typeof row[k] === 'number' || typeof row[k] === 'bigint';
+  for (const k of ['model', 'task', 'step'] as const) if (!rules[k] && scalar(k)) rules[k] = rule(k);
+  return rules;
+}
+
+const openr1: Preset = {
+  name: 'openr1',
+  matches: (row) => Array.isArray(row.generations),
+  mapping: (row) => {
+    const rules: Partial<Record<MappingKey, Rule>> = {
+      prompt: rule(present(row, ['problem', 'question', 'prompt']) ?? 'problem'),
+      response: rule('generations[i]'),
+    };
+    const answer = present(row, ['answer', 'ground_truth', 'solution']);
+    if (answer) rules.answer = rule(answer);
+    const verdict = present(row, ['correctness_math_verify', 'correctness', 'is_correct', 'correctness_llama']);
+    if (verdict) rules.verdict = rule(`${verdict}[i]`);
+    if (row.finish_reasons !== undefined) rules.truncated = rule('finish_reasons[i] == "length"');
+    const id = present(row, ['uuid', 'id']);
+    if (id) rules.id = rule(id);
+    return { rules: common(row, rules) };
+  },
+};
+
+/** The roles chat datasets use: OpenAI-style role/content and ShareGPT-style from/value. */
+const ASSISTANT = ['assistant', 'gpt', 'model'];
+const USER = ['user', 'human'];
+
+function chatList(row: Row): string | undefined {
+  const isTurns = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((m) => isObject(m) && (m.role !== undefined || m.from !== undefined));
+  return ['messages', 'conversations', 'conversation'].find((k) => isTurns(row[k]));
+}
+
+const chat: Preset = {
+  name: 'chat',
+  matches: (row) => chatList(row) !== undefined,
+  mapping: (row) => {
+    const list = chatList(row) ?? 'messages';
+    const turns = (Array.isArray(row[list]) ? row[list] : []) as Row[];
+    const roleKey = turns.some((m) => m.role !== undefined) ? 'role' : turns.some((m) => m.from !== undefined) ? 'from' : 'role';
+    const contentKey = turns.some((m) => m.content !== undefined) ? 'content' : turns.some((m) => m.value !== undefined) ? 'value' : 'content';
+    const roles = new Set(turns.map((m) => String(m[roleKey])));
+    const asst = ASSISTANT.find((r) => roles.has(r)) ?? 'assistant';
+    const user = USER.find((r) => roles.has(r)) ?? 'user';
+    const replies = turns.filter((m) => String(m[roleKey]) === asst);
+    const rules: Partial<Record<MappingKey, Rule>> = {
+      prompt: rule(`${list}[${roleKey}=${user}][0].${contentKey}`),
+      response: rule(`${list}[${roleKey}=${asst}][-1].${contentKey}`),
+    };
+    const reasoning = ['reasoning_content', 'reasoning'].find((k) => replies.some((m) => typeof m[k] === 'string'));
+    if (reasoning) rules.reasoning = rule(`${list}[${roleKey}=${asst}][-1].${reasoning}`);
+    const answer = present(row, ['answer', 'ground_truth', 'gold', 'target', 'reference_answer', 'solution']);
+    if (answer) rules.answer = rule(answer);
+    const verdict = present(row, ['correct', 'is_correct', 'correctness', 'verdict']);
+    if (verdict) rules.verdict = rule(verdict);
+    const id = present(row, ['id', 'uuid', 'idx']);
+    if (id) rules.id = rule(id);
+    const note = replies.length > 1
+      ? `the first row has ${replies.length} assistant turns: the last is the response (one record per turn: --map response=${list}[${roleKey}=${asst}][i].${contentKey})`
+      : undefined;
+    return { rules: common(row, rules), note };
+  },
+};
+
+/** The first metric of an lm-eval sample with a numeric or boolean value: the harness's verdict. */
+function lmEvalMetric(row: Row): string | undefined {
+  const named = Array.isArray(row.metrics) ? row.metrics.filter((m): m is string => typeof m === 'string') : [];
+  const scored = (k: string): boolean => typeof row[k] === 'number' || typeof row[k] === 'boolean';
+  return named.find(scored) ?? ['exact_match', 'acc', 'em', 'correct'].find(scored);
+}
+
+const lmEval: Preset = {
+  name: 'lm-eval',
+  matches: (row) => isObject(row.doc) && Array.isArray(row.resps),
+  mapping: (row) => {
+    const docKey = ['question', 'problem', 'Question', 'input', 'prompt', 'query'].find((k) => typeof at(row.doc, k) === 'string');
+    // The rendered prompt: {gen_args_0: {arg_0}} since 2024, [[prompt, kwargs]] before.
+    const rendered = isObject(row.arguments) ? 'arguments.gen_args_0.arg_0' : 'arguments[0][0]';
+    const rules: Partial<Record<MappingKey, Rule>> = {
+      prompt: rule(docKey ? `doc.${docKey} | ${rendered}` : rendered),
+      response: rule('resps[0][i]'),
+      answer: rule('target'),
+      id: rule('doc_id'),
+    };
+    const metric = lmEvalMetric(row);
+    if (metric) rules.verdict = rule(metric);
+    if (typeof row.filter === 'string') rules.where = rule(`filter == ${JSON.stringify(row.filter)}`);
+    return { rules: common(row, rules), note: typeof row.filter === 'string' ? 'the harness writes each sample once per filter: other filters are skipped (choose with --map where=\'filter == "NAME"\')' : undefined };
+  },
+};
+
+/** An Inspect sample: a model output with choices, and the sample's epoch or scores. */
+const isInspectSample = (row: Row): boolean => isObject(row.output) && Array.isArray(row.output.choices) && (row.epoch !== undefined || row.scores !== undefined);
+
+const inspect: Preset = {
+  name: 'inspect',
+  matches: isInspectSample,
+  mapping: (row) => {
+    const rules: Partial<Record<MappingKey, Rule>> = {
+      prompt: rule('input'),
+      response: rule('output.choices[i].message.content'),
+      answer: rule('target'),
+      truncated: rule('output.choices[i].stop_reason == "max_tokens" | "model_length"'),
+      id: rule('id'),
+      epoch: rule('epoch'),
+      group: rule('id'),
+      model: rule('eval.model | output.model'),
+      task: rule('eval.task'),
+    };
+    const scorer = isObject(row.scores) ? Object.keys(row.scores)[0] : undefined;
+    if (scorer) rules.verdict = rule(`scores.${/^[A-Za-z_$][\w$-]*$/.test(scorer) ? scorer : JSON.stringify(scorer)}.value`);
+    return { rules };
+  },
+};
+
+/** Where the completion object is: the row itself, or the body of a batch API response. */
+function completionPrefix(row: Row): string | undefined {
+  const hasChoices = (v: unknown): boolean => isObject(v) && Array.isArray(v.choices) && v.choices.every((c) => isObject(c) && (c.message !== undefined || c.text !== undefined));
+  if (hasChoices(row)) return '';
+  if (hasChoices(at(row, 'response', 'body'))) return 'response.body.';
+  if (hasChoices(row.response)) return 'response.';
+  return undefined;
+}
+
+const openai: Preset = {
+  name: 'openai',
+  matches: (row) => completionPrefix(row) !== undefined,
+  mapping: (row) => {
+    const p = completionPrefix(row) ?? '';
+    const choices = at(row, ...p.split('.').filter(Boolean), 'choices');
+    const first = Array.isArray(choices) && isObject(choices[0]) ? choices[0] : {};
+    const legacy = first.message === undefined && typeof first.text === 'string';
+    const rules: Partial<Record<MappingKey, Rule>> = {
+      response: rule(legacy ? `${p}choices[i].text` : `${p}choices[i].message.content`),
+      truncated: rule(`${p}choices[i].finish_reason == "length"`),
+      model: rule(`${p}model`),
+    };
+    if (!legacy) rules.reasoning = rule(`${p}choices[i].message.reasoning_content | ${p}choices[i].message.reasoning`);
+    const prompt = ['messages', 'request.messages', 'request.body.messages', 'body.messages', 'prompt', 'question', 'problem']
+      .find((k) => at(row, ...k.split('.')) !== undefined);
+    if (prompt) rules.prompt = rule(prompt);
+    const answer = ['answer', 'ground_truth', 'target', 'metadata.answer', 'metadata.ground_truth'].find((k) => at(row, ...k.split('.')) !== undefined);
+    if (answer) rules.answer = rule(answer);
+    const verdict = present(row, ['correct', 'is_correct', 'verdict']);
+    if (verdict) rules.verdict = rule(verdict);
+    rules.id = rule(row.custom_id !== undefined ? 'custom_id' : `${p}id`);
+    return { rules: common(row, rules) };
+  },
+};
+
+/** In detection order: the most specific shapes first (an Inspect sample also has a target, an lm-eval sample a doc). */
+const PRESETS: readonly Preset[] = [inspect, lmEval, openr1, openai, chat];
+
+export function presetByName(name: PresetName): Preset {
+  return PRESETS.find((p) => p.name === name)!;
+}
+
+export function detectPreset(row: Row): PresetName | undefined {
+  return PRESETS.find((p) => p.matches(row))?.name;
+}
+
+export function presetMapping(name: PresetName, row: Row): PresetMapping {
+  return presetByName(name).mapping(row);
+}
+
+export const isPresetName = (s: string): s is PresetName => (PRESET_NAMES as readonly string[]).includes(s);
+
+/**
+ * The rows an object holds: an Inspect `.json` log (or one written on a single JSONL line) holds
+ * its samples, each read with the log's `eval` (task, model); anything else is one row.
+ */
+export function rowsOf(obj: Row): Row[] {
+  if (Array.isArray(obj.samples) && isObject(obj.eval)) return obj.samples.filter(isObject).map((s) => withEval(s, obj.eval as Row));
+  return [obj];
+}
+
+/** A sample with its log's eval spec (only what a mapping reads: task and model). */
+export function withEval(sample: Row, evalSpec: Row | undefined): Row {
+  if (!evalSpec || sample.eval !== undefined) return sample;
+  return { ...sample, eval: { task: evalSpec.task, model: evalSpec.model } };
+}
+
+/**
+ * Whether the row is what jsonl.ts's per-line detection reads (a verl dump, an evaluation output):
+ * a response field holding text. Such JSONL lines keep that reader, unchanged.
+ */
+export function isFlatRollout(row: Row): boolean {
+  return RESPONSE_FIELDS.some((f) => typeof row[f] === 'string' || (Array.isArray(row[f]) && (row[f] as unknown[]).length > 0 && (row[f] as unknown[]).every((x) => typeof x === 'string')));
+}
+
+/** jsonl.ts's field names as a mapping, for rows outside JSONL (a Parquet rollout dump) or when --map edits them. */
+export function flatMapping(row: Row): PresetMapping {
+  const rules: Partial<Record<MappingKey, Rule>> = {};
+  const response = present(row, RESPONSE_FIELDS);
+  if (response) rules.response = rule(Array.isArray(row[response]) ? `${response}[i]` : response);
+  const prompt = present(row, PROMPT_FIELDS);
+  if (prompt) rules.prompt = rule(prompt);
+  const answer = present(row, TRUTH_FIELDS);
+  if (answer) rules.answer = rule(answer);
+  const id = present(row, ID_FIELDS);
+  if (id) rules.id = rule(id);
+  return { rules: common(row, rules) };
+}

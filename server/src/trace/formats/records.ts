@@ -1,0 +1,248 @@
+// One source row (a Parquet row, a JSONL line's object, an archive entry's sample) through a field
+// mapping into `.trace` records: the text of the prompt and response (strings, chat messages,
+// content parts with reasoning), the ground truth reduced to an answer, the source's own verdict
+// and whether the response was cut off. A row that cannot give a record yields a diagnostic that
+// names the field and what was expected; the row's other records still come out.
+import type { JsonlRecord } from '../jsonl.js';
+import type { TraceDiagnostic } from '../types.js';
+import type { Mapping, MappingKey } from './mapping.js';
+import { evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path } from './path.js';
+
+export interface RowContext {
+  mapping: Mapping;
+  /** 0-based position of the row: its JSONL line, Parquet row, or sample number in an archive. */
+  position: number;
+  /** What the position is, for messages where file:line does not say it ("row 13", "entry samples/3_epoch_1.json"); empty for JSONL. */
+  where: string;
+  /** End column of a diagnostic (a JSONL line's length; 0 elsewhere). */
+  width: number;
+  /** Model (and task) for rows the mapping gives none: from the file's name or folder. */
+  fileModel: string;
+  fileTask?: string;
+}
+
+export interface RowResult {
+  records: JsonlRecord[];
+  diagnostics: TraceDiagnostic[];
+}
+
+type Row = Record<string, unknown>;
+const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Headers the mapping owns; a source column of the same name is not copied over them. */
+const OWNED = new Set(['query', 'answer', 'model', 'group', 'task', 'step', 'epoch', 'tokens', 'truncated', 'finish_reason', 'source_verdict']);
+
+/** A scalar as one header line, or undefined when the value is not one (long or multi-line text). */
+function scalar(v: unknown): string | undefined {
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'string' && v.length <= 200 && !/[\r\n]/.test(v)) return v;
+  return undefined;
+}
+
+/** Inspect stores long content once per sample, referenced as attachment://HASH. */
+function resolveAttachment(text: string, row: Row): string {
+  if (!text.startsWith('attachment://') && !text.startsWith('tc://')) return text;
+  const key = text.replace(/^(?:attachment|tc):\/\//, '');
+  const found = isObject(row.attachments) ? row.attachments[key] : undefined;
+  return typeof found === 'string' ? found : text;
+}
+
+const roleOf = (m: Row): string => String(m.role ?? m.from ?? '');
+const contentOf = (m: Row): unknown => m.content ?? m.value ?? m.text;
+
+/**
+ * The text of a value: a string; content parts ({type: "text", text} and {type: "reasoning",
+ * reasoning}, written as a <think> block); chat messages (a prompt: the user turns); a message
+ * object. Undefined when the value holds no text.
+ */
+export function textOf(v: unknown, row: Row, role: 'prompt' | 'response' = 'prompt'): string | undefined {
+  if (typeof v === 'string') return resolveAttachment(v, row);
+  if (Array.isArray(v)) {
+    // A list of strings is several texts: a prompt's lines, but never one response (that is what [i] is for).
+    if (v.every((x) => typeof x === 'string')) return v.length && role === 'prompt' ? v.map((x) => resolveAttachment(x as string, row)).join('\n') : undefined;
+    if (v.every(isObject)) {
+      const items = v as Row[];
+      if (items.some((m) => m.role !== undefined || m.from !== undefined)) {
+        const users = items.filter((m) => /^(user|human)$/.test(roleOf(m)));
+        const texts = (users.length ? users : items.filter((m) => !/^(system|developer)$/.test(roleOf(m))))
+          .map((m) => textOf(contentOf(m), row)).filter((t): t is string => t !== undefined && t !== '');
+        return texts.length ? texts.join('\n') : undefined;
+      }
+      let thinking = '';
+      let text = '';
+      let any = false;
+      for (const part of items) {
+        if (part.type === 'reasoning' && typeof part.reasoning === 'string' && part.redacted !== true) {
+          thinking += `${thinking ? '\n' : ''}${resolveAttachment(part.reasoning, row)}`;
+          any = true;
+        } else if (typeof part.text === 'string') {
+          text += `${text ? '\n' : ''}${resolveAttachment(part.text, row)}`;
+          any = true;
+        }
+      }
+      if (!any) return undefined;
+      return thinking ? `<think>\n${thinking}\n</think>\n\n${text}` : text;
+    }
+    return undefined;
+  }
+  if (isObject(v)) return textOf(contentOf(v), row, role);
+  return undefined;
+}
+
+/** Ground truth as one line: numbers as written, the last \boxed{} of a worked solution, the "#### x" of GSM8K. */
+export function answerText(v: unknown): string | undefined {
+  if (Array.isArray(v)) v = v.find((x) => x !== null && x !== undefined);
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (typeof v !== 'string') return undefined;
+  let s = v.trim();
+  if (s === '') return undefined;
+  const boxed = s.lastIndexOf('\\boxed{');
+  if (boxed >= 0) {
+    let depth = 0;
+    for (let k = boxed + 6; k < s.length; k++) {
+      if (s[k] === '{') depth++;
+      else if (s[k] === '}' && --depth === 0) { s = s.slice(boxed + 7, k).trim(); break; }
+    }
+  } else {
+    const hashes = s.lastIndexOf('####');
+    if (hashes >= 0 && s.slice(hashes + 4).trim() !== '') s = s.slice(hashes + 4).trim();
+  }
+  const line = s.replace(/\s*\n\s*/g, ' ').trim();
+  return line === '' ? undefined : line;
+}
+
+/**
+ * The source's verdict as correct (true) / wrong (false); null when it says neither (a null,
+ * partial credit, an unknown label). Inspect's CORRECT/INCORRECT/NOANSWER are "C"/"I"/"N".
+ */
+export function verdictOf(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') v = Number(v);
+  if (typeof v === 'number') return v >= 1 ? true : v <= 0 ? false : null;
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (['c', 'correct', 'true', 'yes', '1', '1.0', 'pass', 'passed'].includes(s)) return true;
+    if (['i', 'incorrect', 'false', 'no', '0', '0.0', 'n', 'noanswer', 'fail', 'failed', 'wrong'].includes(s)) return false;
+  }
+  return null;
+}
+
+/** The top-level columns a mapping reads (a Parquet reader loads only these and short scalars). */
+export function mappedColumns(m: Mapping): Set<string> {
+  const out = new Set<string>();
+  for (const rule of Object.values(m)) for (const p of rule?.paths ?? []) { const k = topKey(p); if (k) out.add(k); }
+  return out;
+}
+
+const describePath = (p: Path, k: number): string => formatPath(p).replace('[i]', `[${k}]`);
+
+export function mapRow(row: Row, ctx: RowContext): RowResult {
+  const { mapping: m } = ctx;
+  const records: JsonlRecord[] = [];
+  const diagnostics: TraceDiagnostic[] = [];
+  const at = ctx.where ? `${ctx.where}: ` : '';
+  const report = (severity: 'error' | 'warning', code: string, message: string): void => {
+    diagnostics.push({ line: ctx.position, column: 0, endLine: ctx.position, endColumn: ctx.width, severity, code, message: `${at}${message}` });
+  };
+  if (m.where) {
+    const keep = evalRule(row, m.where);
+    if (keep?.value !== true) return { records, diagnostics };
+  }
+  const get = (key: MappingKey, k = 0): { path: Path; value: unknown } | undefined => (m[key] ? evalRule(row, m[key]!, k) : undefined);
+
+  // How many responses: the first response path whose list (or value) is there.
+  let count: number | undefined;
+  let responsePath: Path | undefined;
+  for (const p of m.response.paths) {
+    count = fanoutCount(row, p);
+    if (count !== undefined) { responsePath = p; break; }
+  }
+  if (count === undefined || !responsePath) {
+    const error = isObject(row.error) && typeof row.error.message === 'string' ? ` (the row's error: ${row.error.message})` : '';
+    report('error', 'no-response', `no response: expected text at ${formatRule(m.response)}${error}`);
+    return { records, diagnostics };
+  }
+  if (count === 0) {
+    report('error', 'no-response', `no response: ${describePath(responsePath.slice(0, responsePath.findIndex((s) => s.kind === 'fanout')), 0)} is an empty list`);
+    return { records, diagnostics };
+  }
+
+  const query = get('prompt') ? textOf(get('prompt')!.value, row)?.trim() : undefined;
+  const answer = get('answer') ? answerText(get('answer')!.value) : undefined;
+  const idValue = get('id');
+  const baseId = idValue ? scalar(idValue.value) : undefined;
+  const epoch = get('epoch') ? scalar(get('epoch')!.value) : undefined;
+  const sampleId = `${baseId ?? String(ctx.position + 1)}${epoch !== undefined ? `_epoch_${epoch}` : ''}`;
+  const model = get('model') ? scalar(get('model')!.value) : undefined;
+  const task = get('task') ? scalar(get('task')!.value) : ctx.fileTask;
+  const step = get('step') ? scalar(get('step')!.value) : undefined;
+  const group = get('group') ? scalar(get('group')!.value) : undefined;
+
+  // Other short top-level columns ride along as headers (source, problem_type, filter, ...).
+  const used = mappedColumns(m);
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (used.has(k) || !/^[A-Za-z_][\w.-]*$/.test(k) || OWNED.has(k.toLowerCase()) || k === 'attachments') continue;
+    const s = scalar(v);
+    if (s !== undefined) extra[k.toLowerCase()] = s;
+  }
+
+  // A verdict without [i] is the row's (lm-eval's metric of a majority vote, say): it judges no
+  // single response when there are several, so it is kept only for a row of one response.
+  const rowVerdict = m.verdict !== undefined && !m.verdict.paths.some(hasFanout);
+  for (let k = 0; k < count; k++) {
+    const raw = evalRule(row, { paths: [responsePath] }, k);
+    const label = describePath(responsePath, k);
+    const reasoning = get('reasoning', k);
+    const thinking = reasoning ? textOf(reasoning.value, row, 'response')?.trim() : undefined;
+    let body: string | undefined;
+    if (raw === undefined) {
+      // Cut off while reasoning, a chat completion has reasoning_content and no content yet.
+      if (!thinking) { report('error', 'no-response', `${label} is null: expected the response text`); continue; }
+      body = `<think>\n${thinking}\n`;
+    } else {
+      body = textOf(raw.value, row, 'response');
+      if (body === undefined) {
+        const kind = Array.isArray(raw.value) ? 'a list' : typeof raw.value === 'object' ? 'an object' : typeof raw.value;
+        report('error', 'bad-response', `${label} is ${kind}, not text: expected a string (or content parts with text); --map response=PATH names another field`);
+        continue;
+      }
+      if (thinking && !body.includes('<think>')) body = `<think>\n${thinking}\n</think>\n\n${body}`;
+    }
+    if (body.trim() === '') { report('error', 'empty-response', `${label} is empty: nothing to segment`); continue; }
+
+    const verdictRule = m.verdict && !(rowVerdict && count > 1) ? evalRule(row, m.verdict, k) : undefined;
+    const sourceVerdict = m.verdict ? (verdictRule ? verdictOf(verdictRule.value) : null) : undefined;
+    const trunc = m.truncated ? evalRule(row, m.truncated, k) : undefined;
+    let truncated: boolean | undefined = trunc ? trunc.value === true || verdictOf(trunc.value) === true : undefined;
+    // The reason as the source wrote it (finish_reason: length), when the rule compared one.
+    const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
+    // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.
+    const open = body.lastIndexOf('<think>');
+    if (truncated === undefined && open >= 0 && body.indexOf('</think>', open) < 0) {
+      truncated = true;
+      report('warning', 'unclosed-think', `${label} opens <think> and never closes it: read as cut off (truncated: true)`);
+    }
+    const id = count > 1 ? `${sampleId}.${k + 1}` : sampleId;
+    records.push({
+      id,
+      headers: {
+        query,
+        answer,
+        model: model ?? ctx.fileModel,
+        // Responses of one prompt form the GRPO group: explicit, else the sample id, else the prompt.
+        group: group ?? (baseId !== undefined ? baseId : query ?? sampleId),
+        task,
+        step,
+        epoch,
+        source_verdict: sourceVerdict === undefined ? undefined : sourceVerdict === null ? 'none' : String(sourceVerdict),
+        truncated: truncated === undefined ? undefined : String(truncated),
+        finish_reason: finishReason,
+        ...extra,
+      },
+      body,
+      sourceLine: ctx.position,
+    });
+  }
+  return { records, diagnostics };
+}

@@ -1,0 +1,226 @@
+// Every non-`.trace` input as `.trace` record inputs: JSONL lines (jsonl.ts's per-line detection for
+// verl dumps and evaluation outputs, else a preset mapping), Parquet datasets, Inspect `.eval`
+// archives and JSON documents. The mapping is resolved from the first row (or given: --format,
+// --map), reported once through `onMapping`, and then applied to every row. Each container is
+// streamed (row groups, archive entries, array elements), and every malformed row or entry becomes
+// a diagnostic while the others keep working.
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
+import type { TraceDiagnostic } from '../types.js';
+import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
+import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping } from './mapping.js';
+import { detectPreset, flatMapping, isFlatRollout, presetMapping, rowsOf, withEval, type PresetName, type Row } from './presets.js';
+import { mapRow, mappedColumns, type RowResult } from './records.js';
+
+/** What the user chose (plain data: it travels to worker threads). */
+export interface SourceOptions {
+  /** A preset instead of detection. */
+  format?: PresetName;
+  /** `key=path,...` overrides of the mapping (mapping.ts). */
+  map?: string;
+}
+
+export type Container = 'jsonl' | 'json' | 'parquet' | 'eval';
+
+export interface ResolvedSource {
+  /** The preset, or `fields` (jsonl.ts's field names as a mapping). */
+  format: PresetName | 'fields';
+  container: Container;
+  mapping: Mapping;
+  /** `openr1 (parquet): prompt <- problem, response <- generations[i], ...`: what is printed. */
+  description: string;
+  /** What the default leaves out and how to change it (printed after the mapping). */
+  note?: string;
+}
+
+export interface ContainerOptions extends SourceOptions {
+  /** The name the file's records take their model from (default: the path). */
+  fileName?: string;
+  signal?: AbortSignal;
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  onDiagnostic?: (d: TraceDiagnostic) => void;
+  onMapping?: (resolved: ResolvedSource) => void;
+  /** Parquet: the row groups [from, to) to read, so workers can share a file. */
+  rowGroups?: [number, number];
+}
+
+const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The container a path is read as, from its extension (and, for `.json`, its first line); undefined: `.trace` or JSONL. */
+export async function containerOf(path: string): Promise<Exclude<Container, 'jsonl'> | undefined> {
+  if (/\.parquet$/i.test(path)) return 'parquet';
+  if (/\.eval$/i.test(path)) return 'eval';
+  if (/\.json$/i.test(path) && (await stat(path)).isFile() && (await isJsonDocument(path))) return 'json';
+  return undefined;
+}
+
+/**
+ * lm-eval writes samples_<task>_<date>.jsonl into a folder named after the model; other files
+ * name their model themselves (the file's base name).
+ */
+const LM_EVAL_FILE = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl?$/;
+
+function fileDefaults(format: PresetName | 'fields', path: string, fileName: string): { model: string; modelNote: string; task?: string; taskNote?: string } {
+  const m = LM_EVAL_FILE.exec(basename(path));
+  if (format === 'lm-eval' && m) {
+    const folder = basename(dirname(path));
+    const model = folder && folder !== '.' && folder !== '/' ? folder : 'unknown';
+    return { model, modelNote: `folder name ${JSON.stringify(model)}`, task: m[1], taskNote: `file name ${JSON.stringify(m[1])}` };
+  }
+  const base = basename(fileName).replace(/\.(trace|jsonl|json|parquet|eval)$/i, '') || 'unknown';
+  return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
+}
+
+/** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
+export function resolveSource(row: Row, container: Container, opts: SourceOptions): ResolvedSource {
+  const format: PresetName | 'fields' = opts.format ?? detectPreset(row) ?? 'fields';
+  const base = format === 'fields' ? flatMapping(row) : presetMapping(format, row);
+  const overrides = opts.map ? parseMapOverrides(opts.map) : {};
+  if (format === 'fields' && !base.rules.response && !overrides.response) {
+    const columns = Object.keys(row).slice(0, 20).join(', ');
+    throw new MappingError(`cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai, or --map response=PATH`);
+  }
+  const mapping = applyOverrides(base.rules, overrides);
+  checkFanout(mapping);
+  return { format, container, mapping, description: `${format} (${container}): ${describeMapping(mapping)}`, note: base.note };
+}
+
+/** Resolves the mapping at the first row, reports it, and maps every row with it. */
+export class RowMapper {
+  resolved: ResolvedSource | undefined;
+  private defaults: ReturnType<typeof fileDefaults> | undefined;
+
+  constructor(private readonly path: string, private readonly fileName: string, private readonly container: Container, private readonly opts: ContainerOptions) {}
+
+  /** Resolves from this row unless resolved already; a diagnostic (and false) when it cannot be. */
+  resolve(row: Row, position: number, where: string, width: number, diagnostics: TraceDiagnostic[]): boolean {
+    if (this.resolved) return true;
+    try {
+      this.resolved = resolveSource(row, this.container, this.opts);
+    } catch (err) {
+      if (!(err instanceof MappingError)) throw err;
+      diagnostics.push({ line: position, column: 0, endLine: position, endColumn: width, severity: 'error', code: 'no-mapping', message: `${where ? `${where}: ` : ''}${err.message}` });
+      return false;
+    }
+    this.defaults = fileDefaults(this.resolved.format, this.path, this.fileName);
+    const notes: string[] = [];
+    if (!this.resolved.mapping.model) notes.push(`model <- ${this.defaults.modelNote}`);
+    if (!this.resolved.mapping.task && this.defaults.taskNote) notes.push(`task <- ${this.defaults.taskNote}`);
+    if (notes.length) this.resolved.description += `, ${notes.join(', ')}`;
+    if (this.resolved.note) this.resolved.description += `; ${this.resolved.note}`;
+    this.opts.onMapping?.(this.resolved);
+    return true;
+  }
+
+  map(row: Row, position: number, where: string, width: number): RowResult {
+    const diagnostics: TraceDiagnostic[] = [];
+    if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
+    return mapRow(row, { mapping: this.resolved!.mapping, position, where, width, fileModel: this.defaults!.model, fileTask: this.defaults!.task });
+  }
+}
+
+/**
+ * The converter of a JSONL file's lines. Without --format/--map, a file of flat rollouts (a
+ * response field holding text) keeps jsonl.ts's per-line detection exactly; a file whose first
+ * object matches a preset is mapped. Lines that are not JSON objects get jsonl.ts's diagnostics.
+ */
+export function createLineConverter(path: string, fileName: string, opts: ContainerOptions): (line: string, lineNo: number) => JsonlLineResult {
+  let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
+  const mapper = new RowMapper(path, fileName, 'jsonl', opts);
+  const flat = (line: string, lineNo: number): JsonlLineResult => jsonlLineToRecords(line, lineNo, { fileName });
+  return (line, lineNo) => {
+    if (mode === 'flat') return flat(line, lineNo);
+    const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+    if (text.trim() === '') return { records: [], diagnostics: [] };
+    let obj: unknown;
+    try {
+      obj = JSON.parse(text);
+    } catch {
+      return flat(line, lineNo); // its bad-json diagnostic says where
+    }
+    if (!isObject(obj)) return flat(line, lineNo);
+    const rows = rowsOf(obj);
+    if (mode === undefined) {
+      if (isFlatRollout(obj)) { mode = 'flat'; return flat(line, lineNo); }
+      if (rows.length === 0 || !detectPreset(rows[0])) return flat(line, lineNo);
+      mode = 'mapped';
+    }
+    const out: JsonlLineResult = { records: [], diagnostics: [] };
+    rows.forEach((row, k) => {
+      const r = mapper.map(row, lineNo, rows[0] === obj ? '' : `sample ${k + 1}`, line.length);
+      out.records.push(...r.records);
+      out.diagnostics.push(...r.diagnostics);
+    });
+    return out;
+  };
+}
+
+/** The records of a Parquet file, `.eval` archive or JSON document, in order. */
+export async function* streamContainer(path: string, container: Exclude<Container, 'jsonl'>, opts: ContainerOptions = {}): AsyncGenerator<JsonlRecord> {
+  const fileName = opts.fileName ?? path;
+  const mapper = new RowMapper(path, fileName, container, opts);
+  const emit = (r: RowResult): JsonlRecord[] => {
+    r.diagnostics.forEach((d) => opts.onDiagnostic?.(d));
+    return r.records;
+  };
+  const fail = (line: number, column: number, code: string, message: string): void =>
+    opts.onDiagnostic?.({ line, column, endLine: line, endColumn: column, severity: 'error', code, message });
+
+  if (container === 'parquet') {
+    const { openParquet, firstParquetRow, parquetRows } = await import('./parquet.js');
+    const pq = await openParquet(path);
+    const first = await firstParquetRow(pq);
+    if (!first) return;
+    const diagnostics: TraceDiagnostic[] = [];
+    if (!mapper.resolve(first, 0, 'row 1', 0, diagnostics)) { diagnostics.forEach((d) => opts.onDiagnostic?.(d)); return; }
+    // Only the columns the mapping reads, and short scalar columns (kept as headers): a dataset's
+    // `messages` column, which repeats the problem and a generation, is never decoded.
+    const wanted = mappedColumns(mapper.resolved!.mapping);
+    const columns = pq.columns.filter((c) => wanted.has(c) || pq.scalarColumns.has(c));
+    for await (const { row, position } of parquetRows(pq, {
+      columns,
+      groups: opts.rowGroups,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      onGroupError: (g, start, rows, message) => fail(start, 0, 'bad-row-group', `row group ${g + 1} (rows ${start + 1}-${start + rows}) cannot be decoded: ${message}; its rows are not read`),
+    })) {
+      yield* emit(mapper.map(row, position, `row ${position + 1}`, 0));
+    }
+    return;
+  }
+
+  if (container === 'eval') {
+    const { inspectSamples } = await import('./inspect.js');
+    for await (const s of inspectSamples(path, { signal: opts.signal, onProgress: opts.onProgress, onNote: (m) => opts.onDiagnostic?.({ line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'warning', code: 'bad-entry', message: m }) })) {
+      if (s.error !== undefined || !s.row) fail(s.position, 0, 'bad-entry', `entry ${s.entry}: ${s.error ?? 'no sample'}; the other samples are read`);
+      else yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
+    }
+    return;
+  }
+
+  // A JSON document: the elements of its top-level array or of its `samples` (an Inspect log).
+  const scan: JsonDocumentScan = { shape: 'empty', members: {} };
+  let elements = 0;
+  for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress })) {
+    elements++;
+    if (el.error !== undefined) { fail(el.line, el.column, 'bad-json', `${el.error}; the other elements are read`); continue; }
+    if (!isObject(el.value)) { fail(el.line, el.column, 'not-an-object', `element ${el.index + 1} is not a JSON object`); continue; }
+    const rows = scan.shape === 'samples' ? [withEval(el.value, isObject(scan.members.eval) ? scan.members.eval : undefined)] : rowsOf(el.value);
+    for (const row of rows) yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0));
+  }
+  if (scan.shape === 'object' && elements === 0) {
+    // One object without samples: a single row (a chat completion saved pretty-printed).
+    const { readFile } = await import('node:fs/promises');
+    const size = (await stat(path)).size;
+    if (size > 256 << 20) { fail(0, 0, 'not-a-list', `a single JSON object of ${size} bytes with no "samples" array: expected a list of rows, an Inspect log, or JSON Lines`); return; }
+    let obj: unknown;
+    try {
+      obj = JSON.parse(await readFile(path, 'utf8'));
+    } catch (err) {
+      fail(0, 0, 'bad-json', `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
+  }
+}
