@@ -8,9 +8,16 @@ import { runCli, type CliResult } from './cliProcess.js';
 
 export type ImportResult = CliResult;
 
-/** Runs `node CLI import INPUT -o OUT --json`; `signal` kills it and removes its partial output. */
-export async function runImport(cli: string, input: string, out: string, onProgress: (message: string) => void, signal: AbortSignal): Promise<ImportResult> {
-  const result = await runCli(cli, ['import', input, '-o', out, '--json'], (chunk) => {
+/** How the source's fields are read (`--format`, `--map`); absent: detected from the first row. */
+export interface ImportMapping {
+  format?: string;
+  map?: string;
+}
+
+/** Runs `node CLI import INPUT -o OUT --json [--format F] [--map M]`; `signal` kills it and removes its partial output. */
+export async function runImport(cli: string, input: string, out: string, onProgress: (message: string) => void, signal: AbortSignal, mapping: ImportMapping = {}): Promise<ImportResult> {
+  const extra = [...(mapping.format ? ['--format', mapping.format] : []), ...(mapping.map ? ['--map', mapping.map] : [])];
+  const result = await runCli(cli, ['import', input, '-o', out, '--json', ...extra], (chunk) => {
     // The CLI's progress lines: "import FILE: 12 / 80 MB, 3400 records".
     const m = [...chunk.matchAll(/(\d+) \/ (\d+) MB, (\d+) records/g)].pop();
     if (m) onProgress(`${m[1]} of ${m[2]} MB, ${m[3]} records`);
@@ -28,6 +35,15 @@ function removeTempFiles(out: string, pid: number): void {
   } catch {
     // Nothing to clean up if the folder cannot be read.
   }
+}
+
+/** The mapping line the CLI prints on stderr ("reading openr1 (parquet): prompt <- problem, ..."), if any. */
+export function mappingLine(stderr: string): string | undefined {
+  for (const l of stderr.split('\n')) {
+    const m = /(?:^|: )(reading \S+ \([^)]*\): .*)$/.exec(l);
+    if (m) return m[1].trim();
+  }
+  return undefined;
 }
 
 export function parseSummary(stdout: string): { records: number; diagnostics: number } | undefined {

@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   await import('./editing.suite.js');
   await import('./training.suite.js');
   await import('./verl.suite.js');
+  await import('./traceView.suite.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runImport } from '../../client/src/importProcess.js';
+import { mappingLine, runImport } from '../../client/src/importProcess.js';
 import { parseTrace } from '../../server/src/trace/parse.js';
 import { writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
 import { withDeadline } from '../deadline.js';
@@ -47,6 +47,26 @@ test('cancelling an import kills it and leaves no output or temp file; the input
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
     const after = statSync(path);
     assert.deepEqual([after.size, after.mtimeMs], [before.size, before.mtimeMs], 'input unchanged');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('"Open as Trace"\'s import: a Parquet dataset read with the mapping the CLI detects and prints, or the one the settings give', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-import-view-'));
+  try {
+    const parquet = resolve('test/fixtures/formats/openr1/train-00000-of-00001.parquet');
+    const ac = new AbortController();
+    const auto = await withDeadline(runImport(cli, parquet, join(dir, 'a.trace'), () => undefined, ac.signal), 120_000, 'the import to finish', () => ac.abort());
+    assert.equal(auto.code, 0, auto.stderr);
+    assert.match(mappingLine(auto.stderr) ?? '', /^reading openr1 \(parquet\): prompt <- problem, response <- generations\[i\]/);
+    // The per-folder setting reflectionLens.import.map arrives as --map: the verdict column changes.
+    const mapped = await withDeadline(runImport(cli, parquet, join(dir, 'b.trace'), () => undefined, ac.signal, { format: 'openr1', map: 'verdict=correctness_llama[i]' }), 120_000, 'the import to finish', () => ac.abort());
+    assert.equal(mapped.code, 0, mapped.stderr);
+    assert.match(mappingLine(mapped.stderr) ?? '', /source verdict <- correctness_llama\[i\]/);
+    assert.equal(parseTrace(readFileSync(join(dir, 'b.trace'), 'utf8')).records.length, parseTrace(readFileSync(join(dir, 'a.trace'), 'utf8')).records.length);
+    const bad = await withDeadline(runImport(cli, parquet, join(dir, 'c.trace'), () => undefined, ac.signal, { format: 'no-such-format' }), 120_000, 'the import to finish', () => ac.abort());
+    assert.notEqual(bad.code, 0, 'an unknown format is refused');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS } from '../../../server/src/training/verl/defaults.js';
+import { bundledCli } from '../bundledCli.js';
 import { runCli } from '../cliProcess.js';
 import { parseLaunchConfig, shellCommandLine, verlCommand, type LaunchMode } from '../../../server/src/training/verl/launchConfig.js';
 
@@ -91,11 +92,4 @@ export async function runOnVerl(context: vscode.ExtensionContext, preset: VerlRu
     void vscode.window.showErrorMessage(`Reflection Lens: verl: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
-}
-
-/** The bundled CLI of this extension (`dist/cli.js`), also when called with a bare context (tests). */
-function bundledCli(context: vscode.ExtensionContext): string {
-  const root = context.extensionPath ?? vscode.extensions.getExtension('reflection-lens.reflection-lens')?.extensionPath;
-  if (!root) throw new Error('cannot find the extension folder (for dist/cli.js)');
-  return join(root, 'dist', 'cli.js');
 }
