@@ -11,16 +11,15 @@ export function normalizeAnswer(raw: string): string {
   if (canonicalInteger.test(raw)) return raw;
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
+  // A simple fraction ("3/4", "-12/35"): the rewrites below would only canonicalize its parts.
+  const simple = simpleFraction.exec(raw);
+  if (simple) return `${simple[1]}${canonicalNumber(simple[2])}/${canonicalNumber(simple[3])}`;
   let s = raw.trim();
   const boxed = /^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/.exec(s);
   if (boxed) s = boxed[1];
   s = s
     .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
     .replace(/\\[dt]frac/g, '\\frac')
-    // Plain-text math written as LaTeX would be: "π/2", "3*sqrt(13)", "3√13".
-    .replace(/\u03c0/g, '\\pi')
-    .replace(/(?:\\sqrt|sqrt|\u221a)\s*\(([^()]{1,20})\)|(?:sqrt|\u221a)\s*(\d+|[a-z])/g, (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`)
-    .replace(/(\d)\s*(?:\*|\\cdot|\\times)\s*(?=\\sqrt|\\pi)/g, '$1')
     .replace(/\\left|\\right/g, '')
     .replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '')
     .replace(/\\%|%/g, '')
@@ -31,6 +30,13 @@ export function normalizeAnswer(raw: string): string {
     .replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)')
     .replace(/\\frac(\d)(\d)/g, '$1/$2')
     .replace(/^[.,;:]+|[.,;:]+$/g, '');
+  // Plain-text math written as LaTeX would be: "π/2", "3*sqrt(13)", "3√13" (tested first: rare).
+  if (/\u03c0|sqrt|\u221a/.test(s)) {
+    s = s
+      .replace(/\u03c0/g, '\\pi')
+      .replace(/(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:sqrt|\u221a)(\d+|[a-z])/g, (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`)
+      .replace(/(\d)(?:\*|\\cdot|\\times)(?=\\sqrt|\\pi)/g, '$1');
+  }
   // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.
   s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, '$1');
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
@@ -41,6 +47,7 @@ export function normalizeAnswer(raw: string): string {
 }
 
 const canonicalInteger = /^(?:0|[1-9]\d*)$/;
+const simpleFraction = /^(-?)(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/;
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
 /** "+007.50" -> "7.5", "-0.0" -> "0"; exact on any number of digits (no float round trip). */

@@ -34,6 +34,8 @@ const optionLabelRe = /(?:^|[\s(\uff08{])([A-E])[ \t]{0,2}(?:\)[ \t]{0,2}\}|[.:)
 
 /** "A. 5 B. 6 C. 8 D. 9": at least A-D in order, each followed by its content; undefined otherwise. */
 function readOptions(query: string): Map<string, string> | undefined {
+  // Most questions list no options: a cheap test for an "A" label first.
+  if (!/A[ \t]{0,2}[.:)\uff0e\uff1a\uff09\u3001]/.test(query)) return undefined;
   const labels: { letter: string; start: number; end: number }[] = [];
   for (const m of query.matchAll(optionLabelRe)) {
     const want = String.fromCharCode(65 + labels.length);

@@ -28,7 +28,7 @@ export interface Statement {
   tentative: boolean;
   /** The value normalized for comparison (answers.ts), computed once. */
   normalized: string;
-  /** The value closes an equation whose left side is not the asked quantity ("log_7 2023 * log_289 2023 = 1"). */
+  /** The value closes an equation whose left side is not the asked quantity ("log_7 2023 * log_289 2023 = 1"); read for strength-2 statements and product questions only. */
   closesOther: boolean;
   /** For a product question: that left side is another product ("823 × 70 = 57610"), a partial result. */
   partial: boolean;
@@ -111,7 +111,8 @@ class Context {
     if (rule !== 'boxed' && rule !== 'pattern' && !standsAlone(this.text, start, end)) return;
     const value = this.text.slice(start, end);
     const sentence = this.sentenceAround(start, end);
-    const lhs = aboutTarget ? undefined : this.otherLeftSide(start, sentence.start);
+    // Only weak conclusions and a product question's values use it (segment.ts concludes()).
+    const lhs = aboutTarget || (strength !== 2 && this.question.scale === undefined) ? undefined : this.otherLeftSide(start, sentence.start);
     const plain = normalizeAnswer(value);
     // A multiple-choice option's value is that option ("6" is "B" when the question lists B. 6).
     const normalized = this.question.optionOf?.get(plain) ?? plain;
