@@ -1,9 +1,11 @@
 // Extension entry point (bundled to dist/extension.cjs): starts the language server for .trace
-// files and registers the calibration, training and JSONL import commands.
+// files and registers the calibration, training, import, trace-view and experiment commands.
 import type * as vscode from 'vscode';
 import { registerCalibration } from './calibration/register.js';
+import { registerExperiment } from './experiment.js';
 import { registerImportJsonl } from './importJsonl.js';
 import { getLanguageClient, startLanguageClient, stopLanguageClient } from './languageClient.js';
+import { registerTraceView } from './traceView.js';
 import { registerTraining } from './training/register.js';
 
 export { getLanguageClient };
@@ -13,6 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCalibration(context);
   registerTraining(context);
   registerImportJsonl(context);
+  registerTraceView(context);
+  registerExperiment(context);
   await startLanguageClient(context);
 }
 

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   calibrate: () => import('./cli/calibrate.js'),
   import: () => import('./cli/import.js'),
   train: () => import('./cli/train.js'),
+  experiment: () => import('./cli/experiment.js'),
   verl: () => import('./cli/verl.js'),
   'eval-segmentation': () => import('./cli/evalSegmentation.js'),
 };

@@ -22,7 +22,8 @@ export function parseTaskSize(task: string): TaskSize {
   const m = /^(\d+)x(\d+)$/.exec(task.trim());
   if (!m) throw new Error(`task "${task}" is not of the form <digits>x<digits>, e.g. 2x1`);
   const a = Number(m[1]), b = Number(m[2]);
-  if (a < 1 || b < 1 || a > 6 || b > 6) throw new Error(`task "${task}": operand sizes must be 1..6 digits`);
+  // 7 digits at most: a 7x7 product (< 10^14) is still an exact double.
+  if (a < 1 || b < 1 || a > 7 || b > 7) throw new Error(`task "${task}": operand sizes must be 1..7 digits`);
   return { a, b };
 }
 
@@ -47,19 +48,31 @@ export function sampleProblem(task: string, rng: Rng): Problem {
   return { a, b, product: a * b, task };
 }
 
-/** Token layout for a set of tasks: operand width W and the fixed positions derived from it. */
+/**
+ * Token layout for a set of tasks: operand widths and the fixed positions derived from them.
+ * 'square' (the default): both operands padded to W, the widest operand of any task, answers to
+ * 2W digits. 'compact': each operand padded to its own widest size and answers to the most
+ * digits any task's product can have (a 7x1 ladder: 11 prompt tokens and 8 answer digits instead
+ * of 17 and 14), so long-by-short ladders stay short sequences.
+ */
 export class Layout {
+  /** The widest operand (both operands' width in the square layout). */
   readonly width: number;
+  readonly widthA: number;
+  readonly widthB: number;
   readonly answerDigits: number;
   readonly promptLength: number;
   readonly attemptLength: number;
   readonly seqLength: number;
 
-  constructor(tasks: readonly string[], readonly maxAttempts: number) {
+  constructor(tasks: readonly string[], readonly maxAttempts: number, readonly compact = false) {
     if (maxAttempts < 1) throw new Error('maxAttempts must be >= 1');
-    this.width = Math.max(...tasks.map((t) => { const s = parseTaskSize(t); return Math.max(s.a, s.b); }));
-    this.answerDigits = 2 * this.width;
-    this.promptLength = 2 * this.width + 3;
+    const sizes = tasks.map(parseTaskSize);
+    this.width = Math.max(...sizes.map((s) => Math.max(s.a, s.b)));
+    this.widthA = compact ? Math.max(...sizes.map((s) => s.a)) : this.width;
+    this.widthB = compact ? Math.max(...sizes.map((s) => s.b)) : this.width;
+    this.answerDigits = compact ? Math.max(...sizes.map((s) => s.a + s.b)) : 2 * this.width;
+    this.promptLength = this.widthA + this.widthB + 3;
     this.attemptLength = this.answerDigits + 1;
     this.seqLength = this.promptLength + maxAttempts * this.attemptLength;
   }
@@ -80,9 +93,9 @@ export class Layout {
   attemptStart(k: number): number { return this.promptLength + k * this.attemptLength; }
 
   prompt(p: Problem): number[] {
-    const digits = (n: number) => String(n).padStart(this.width, '0').split('').map(Number);
-    if (String(p.a).length > this.width || String(p.b).length > this.width) throw new Error(`problem ${p.a}*${p.b} exceeds width ${this.width}`);
-    return [TOK.BOS, ...digits(p.a), TOK.TIMES, ...digits(p.b), TOK.EQUALS];
+    const digits = (n: number, w: number) => String(n).padStart(w, '0').split('').map(Number);
+    if (String(p.a).length > this.widthA || String(p.b).length > this.widthB) throw new Error(`problem ${p.a}*${p.b} exceeds the operand widths ${this.widthA}, ${this.widthB}`);
+    return [TOK.BOS, ...digits(p.a, this.widthA), TOK.TIMES, ...digits(p.b, this.widthB), TOK.EQUALS];
   }
 
   /** Answer tokens, least significant digit first, zero-padded to answerDigits. */
@@ -186,17 +199,25 @@ export interface ReflectionDataOptions {
   firstCorrect: number;
   /** Probability that a resample repeats the previous wrong answer (an echo) before the fix. */
   echo: number;
+  /** Probability that a correct attempt is followed by RESAMPLE and the correct answer again (a re-check unrelated to correctness). */
+  retryRate?: number;
 }
 
 /**
  * One SFT sequence with known structure: either correct -> STOP, or wrong -> RESAMPLE ->
- * (an echo of the wrong answer -> RESAMPLE ->) correct -> STOP, within maxAttempts.
- * Positions after STOP are PAD (and masked out of the loss by the trainer).
+ * (an echo of the wrong answer -> RESAMPLE ->) correct -> STOP, within maxAttempts. With
+ * `retryRate`, a correct first attempt is re-checked: RESAMPLE, the correct answer again, as long
+ * as attempts remain (each time with that probability). Positions after STOP are PAD (and masked
+ * out of the loss by the trainer).
  */
 export function reflectionSequence(layout: Layout, p: Problem, opts: ReflectionDataOptions, rng: Rng): number[] {
   const answers: number[] = [];
-  if (layout.maxAttempts === 1 || rng.next() < opts.firstCorrect) answers.push(p.product);
-  else {
+  const retry = opts.retryRate ?? 0;
+  if (layout.maxAttempts === 1 || rng.next() < opts.firstCorrect) {
+    answers.push(p.product);
+    // No draw when retryRate is 0: the data of existing configs is unchanged, draw for draw.
+    while (retry > 0 && answers.length < layout.maxAttempts && rng.next() < retry) answers.push(p.product);
+  } else {
     const wrong = corruptAnswer(layout, p.product, rng);
     answers.push(wrong);
     if (layout.maxAttempts >= 3 && rng.next() < opts.echo) answers.push(wrong);

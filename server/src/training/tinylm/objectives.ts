@@ -50,6 +50,23 @@ export function tokenLogp(tf: Tf, model: Model, params: Params, tokens: Tensor, 
   return tf.mul(tf.reshape(tf.sum(tf.mul(tf.reshape(logp, [B * (T - 1), VOCAB_SIZE]), targets), -1), [B, T - 1]), mask);
 }
 
+/**
+ * Takes the answer digits of wrong attempts out of a loss mask (in place): supervised data whose
+ * wrong attempts are there to be rejected, not imitated. The decision after a wrong attempt stays
+ * in the loss. `products[b]` is row b's correct answer.
+ */
+export function maskWrongAttempts(layout: Layout, tokens: Int32Array, rows: number, products: readonly number[], mask: Float32Array): Float32Array {
+  const T = layout.seqLength;
+  for (let b = 0; b < rows; b++) {
+    const row = tokens.subarray(b * T, (b + 1) * T);
+    for (let k = 0; k < layout.maxAttempts; k++) {
+      if (layout.readAnswer(row, k) !== products[b]) for (let pos = layout.attemptStart(k); pos < layout.decisionPos(k); pos++) mask[b * (T - 1) + pos - 1] = 0;
+      if (row[layout.decisionPos(k)] !== TOK.RESAMPLE) break;
+    }
+  }
+  return mask;
+}
+
 const maskedMean = (tf: Tf, x: Tensor, mask: Tensor, count: number) => tf.div(tf.sum(tf.mul(x, mask)), Math.max(count, 1));
 
 /** SFT: mean negative log-likelihood of the response tokens. */

@@ -1,15 +1,16 @@
 // The tiny-lm training loop: supervised warm-up on reflection data (SFT or DFT), then GRPO with
 // the paper's knobs, evaluation on in- and out-of-distribution operand sizes written as .trace
 // rollouts, metrics per step, checkpoints and resume, cancellation between steps.
+import { resolve } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
 import { selectBackend, type Tf } from '../backend.js';
 import { DecisionStats, Layout, Rng, reflectionSequence, reward, sampleProblem, type Problem } from '../multiplication.js';
 import type { RunIO, TrainPolicy } from '../types.js';
 import { Adam } from './adam.js';
 import { loadLatestCheckpoint, pruneCheckpoints, readTinyLmCheckpoint, saveCheckpoint, type ExpectedTensors, type LoopState } from './checkpoint.js';
-import { parseConfig, resolveTinyLmConfig, type TinyLmConfig } from './config.js';
+import { learningRateAt, parseConfig, resolveTinyLmConfig, type TinyLmConfig } from './config.js';
 import { cloneParams, disposeParams, initParams, makeModel, matmulModeFor, paramShapes, type Model, type ModelShape, type Params } from './model.js';
-import { groupAdvantages, makeConstants, responseMask, tokenLogp, type Constants } from './objectives.js';
+import { groupAdvantages, makeConstants, maskWrongAttempts, responseMask, tokenLogp, type Constants } from './objectives.js';
 import { grpoUpdate, supervisedUpdate, type Learner } from './update.js';
 import { evalProblems, evaluateSplit, generate, type SplitResult } from './rollout.js';
 
@@ -27,9 +28,10 @@ function phaseOf(cfg: TinyLmConfig, s: number): 'sft' | 'dft' | 'grpo' {
 
 /** The token layout of a run: its tasks, and as many attempts as maxAttempts and maxResponseLength allow. */
 function layoutOf(cfg: TinyLmConfig): Layout {
-  const attempts = cfg.maxResponseLength === null ? cfg.maxAttempts : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / (new Layout([...cfg.tasks, ...cfg.oodTasks], 1).attemptLength)));
+  const tasks = [...cfg.tasks, ...cfg.oodTasks], compact = cfg.layout === 'compact';
+  const attempts = cfg.maxResponseLength === null ? cfg.maxAttempts : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / (new Layout(tasks, 1, compact).attemptLength)));
   if (attempts < 1) throw new Error(`tiny-lm config: maxResponseLength ${cfg.maxResponseLength} is shorter than one attempt`);
-  return new Layout([...cfg.tasks, ...cfg.oodTasks], attempts);
+  return new Layout(tasks, attempts, compact);
 }
 
 function modelShapeOf(cfg: TinyLmConfig, layout: Layout): ModelShape {
@@ -112,6 +114,7 @@ class TinyLmRun {
   modelName(s: number): string {
     const { cfg } = this;
     const w = warmupOf(cfg);
+    if (cfg.modelName !== null) return s === this.total ? cfg.modelName : `${cfg.modelName}@step-${s}`;
     if (s === 0) return 'tiny-lm-init';
     if (cfg.objective === 'grpo') return s === w ? `tiny-lm-${cfg.warmupObjective}` : s < w ? `tiny-lm-${cfg.warmupObjective}-step-${s}` : `tiny-lm-rl-step-${s - w}`;
     return `tiny-lm-${cfg.objective}-step-${s}`;
@@ -125,7 +128,9 @@ class TinyLmRun {
   async train(): Promise<void> {
     const { cfg, io } = this;
     if (this.resume()) io.log(`tiny-lm: resumed after step ${this.step} of ${this.total}`);
-    else {
+    else if (cfg.initFrom !== null) this.initFrom(cfg.initFrom);
+    // Also after a resume at step 0 (a stop before the first step): its metrics lines were dropped.
+    if (this.step === 0 && cfg.evalAtStart) {
       const ev = await this.evaluate(0);
       io.emit({ step: 0, phase: 'init', backend: this.backendName, model: this.modelName(0), reward: ev.id.reward, p: ev.id.p, delta1: ev.id.delta1, delta2: ev.id.delta2, eval: ev, tensors: this.tf.memory().numTensors });
     }
@@ -134,6 +139,7 @@ class TinyLmRun {
       const s = this.step + 1;
       const phase = phaseOf(cfg, s);
       if (phase === 'grpo' && !this.reference) this.beginRl();
+      this.adam.lr = learningRateAt(cfg, s);
       const t0 = performance.now();
       const m = phase === 'grpo' ? await this.grpoStep() : this.supervisedStep(phase);
       this.step = s;
@@ -172,6 +178,38 @@ class TinyLmRun {
     return { id, ood };
   }
 
+  /** Starts from another run's newest parameters (initFrom); the shapes must be this config's. */
+  initFrom(dir: string): void {
+    const { tf } = this;
+    const shapes = paramShapes(this.model.shape);
+    let data;
+    try {
+      data = readTinyLmCheckpoint(resolve(dir), () => ({ required: shapes.map(([n, sh]): [string, number[]] => [`p/${n}`, sh]), optional: [] }));
+    } catch (err) {
+      throw new Error(`tiny-lm config: "initFrom": ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    if (!data) throw new Error(`tiny-lm config: "initFrom": ${dir} has no checkpoint to start from`);
+    for (const [n, v] of this.params) {
+      const t = data.tensors.get(`p/${n}`)!;
+      tf.tidy(() => v.assign(tf.tensor(t.values, t.shape)));
+    }
+    this.io.log(`tiny-lm: parameters from ${data.dir}`);
+  }
+
+  /** The task of the next training sequence or prompt: `trainTasks` (or `tasks`), by `trainWeights`. */
+  pickTask(): string {
+    const { cfg } = this;
+    const tasks = cfg.trainTasks ?? cfg.tasks;
+    if (!cfg.trainWeights) return this.rng.pick(tasks);
+    const total = cfg.trainWeights.reduce((a, b) => a + b, 0);
+    let u = this.rng.next() * total;
+    for (let i = 0; i < tasks.length; i++) {
+      u -= cfg.trainWeights[i];
+      if (u < 0) return tasks[i];
+    }
+    return tasks[tasks.length - 1];
+  }
+
   /** The reference policy is the checkpoint GRPO starts from (the SFT warm-up's result). */
   beginRl(): void {
     this.reference = cloneParams(this.tf, this.params);
@@ -183,11 +221,16 @@ class TinyLmRun {
     const { tf, cfg, layout } = this;
     const rows = cfg.batchSize, T = layout.seqLength;
     const tokens = new Int32Array(rows * T);
+    const plain = this.step + 1 < cfg.reflectionFromStep;
+    const data = plain ? { firstCorrect: 1, echo: 0, retryRate: 0 } : { firstCorrect: cfg.firstCorrect, echo: cfg.echo, retryRate: cfg.retryRate };
+    const products: number[] = [];
     for (let b = 0; b < rows; b++) {
-      const p = sampleProblem(this.rng.pick(cfg.tasks), this.rng);
-      tokens.set(reflectionSequence(layout, p, { firstCorrect: cfg.firstCorrect, echo: cfg.echo }, this.rng), b * T);
+      const p = sampleProblem(this.pickTask(), this.rng);
+      products.push(p.product);
+      tokens.set(reflectionSequence(layout, p, data, this.rng), b * T);
     }
     const maskData = responseMask(layout, tokens, rows);
+    if (!cfg.lossOnWrongAttempts) maskWrongAttempts(layout, tokens, rows, products, maskData);
     const count = maskData.reduce((a, b) => a + b, 0);
     const tok = tf.tensor2d(tokens, [rows, T], 'int32'), mask = tf.tensor2d(maskData, [rows, T - 1]);
     const scalars = supervisedUpdate(this.learner(), objective, tok, mask, count);
@@ -204,7 +247,7 @@ class TinyLmRun {
     const { tf, cfg, layout } = this;
     const problems: Problem[] = [];
     for (let q = 0; q < cfg.promptsPerStep; q++) {
-      const p = sampleProblem(this.rng.pick(cfg.tasks), this.rng);
+      const p = sampleProblem(this.pickTask(), this.rng);
       for (let i = 0; i < cfg.groupSize; i++) problems.push(p);
     }
     const roll = await generate(tf, this.model, this.params, layout, problems, cfg.temperature, this.rng);
