@@ -5,6 +5,7 @@
 // that is not the input either, and opens the result.
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { bundledCli } from './bundledCli.js';
 import { parseSummary, runImport } from './importProcess.js';
 
 export function registerImportJsonl(context: vscode.ExtensionContext): void {
@@ -42,7 +43,7 @@ async function importJsonl(context: vscode.ExtensionContext, clicked: vscode.Uri
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return runImport(context.asAbsolutePath(join('dist', 'cli.js')), input.fsPath, out.fsPath, (message) => progress.report({ message }), abort.signal);
+      return runImport(bundledCli(context), input.fsPath, out.fsPath, (message) => progress.report({ message }), abort.signal);
     },
   );
   if (result.cancelled) return;

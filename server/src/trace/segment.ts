@@ -220,12 +220,10 @@ function derivationBetween(body: string, from: number, to: number, question?: Qu
 function sentenceEnd(body: string, from: number, to: number): number {
   for (let k = from; k < to && k < from + 300; k++) {
     const c = body.charCodeAt(k);
-    if (c === 10 || ((c === 46 || c === 33 || c === 63) && (k + 1 >= body.length || isBlank(body.charCodeAt(k + 1))))) return k;
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && (k + 1 >= body.length || isSpace(body.charCodeAt(k + 1))))) return k;
   }
   return Math.min(to, from + 300);
 }
-
-const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { alignLogProbs, attributeAppendixC, attributeSegmented, attributeThreeLogit, appendixC } from '../../../server/src/analysis/attribution.js';
 import { groupAdvantages } from '../../../server/src/analysis/grpo.js';
 import { klToken } from '../../../server/src/analysis/kl.js';
-import type { SegmentedRecord, Step, TraceRecord } from '../../../server/src/trace/types.js';
+import { segmented } from './segmentedFixture.js';
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
@@ -65,17 +65,6 @@ test('GRPO advantages: unbiased std like verl, group of one is (R-0)/(1+1e-6), u
   assert.equal(b[1], 0);
   assert.ok(b[0] > 0 && b[2] < 0);
 });
-
-function segmented(samples: { correct: boolean | null; tokens: number }[]): SegmentedRecord {
-  const span = { line: 0, column: 0, endLine: 0, endColumn: 0 };
-  const steps: Step[] = [];
-  samples.forEach((s, i) => {
-    steps.push({ kind: 'sample', attempt: i, answer: String(i), rule: 'equals', confidence: 1, normalized: String(i), correct: s.correct, tokens: s.tokens, span, answerSpan: span });
-    const last = i === samples.length - 1;
-    steps.push({ kind: 'decision', attempt: i, action: last ? 'STOP' : 'RESAMPLE', marker: last ? null : 'Wait', echo: false, span });
-  });
-  return { record: {} as TraceRecord, steps, final: String(samples.length - 1), correct: samples[samples.length - 1].correct, finalSpan: null, markers: [], diagnostics: [] };
-}
 
 test('real trace without log-probs: r = -beta*eps*L per sample, -beta*eps per decision', () => {
   const seg = segmented([{ correct: false, tokens: 200 }, { correct: true, tokens: 300 }]);

@@ -9,21 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendixC, attributeAppendixC, attributeSegmented, sigmoid } from '../../../server/src/analysis/attribution.js';
 import { attributeObjective, attributeObjectives, threeLogitSteps, type ObjectiveAttribution } from '../../../server/src/analysis/objectives.js';
-import type { SegmentedRecord, Step, TraceRecord } from '../../../server/src/trace/types.js';
 import { resolveDs3Config } from '../../../server/src/training/ds3.js';
 import { runTraining } from '../../../server/src/training/runner.js';
 import { readConfig, readMetrics, writeConfig } from '../../../server/src/training/runDir.js';
-
-function segmented(samples: { correct: boolean | null; tokens: number }[]): SegmentedRecord {
-  const span = { line: 0, column: 0, endLine: 0, endColumn: 0 };
-  const steps: Step[] = [];
-  samples.forEach((s, i) => {
-    steps.push({ kind: 'sample', attempt: i, answer: String(i), rule: 'equals', confidence: 1, normalized: String(i), correct: s.correct, tokens: s.tokens, span, answerSpan: span });
-    const last = i === samples.length - 1;
-    steps.push({ kind: 'decision', attempt: i, action: last ? 'STOP' : 'RESAMPLE', marker: last ? null : 'Wait', echo: false, span });
-  });
-  return { record: {} as TraceRecord, steps, final: String(samples.length - 1), correct: samples[samples.length - 1].correct, finalSpan: null, markers: [], diagnostics: [] };
-}
+import { segmented } from './segmentedFixture.js';
 
 test('per-token log-probs: a loss drags by -beta * sum of dk/dlogp (no Q); the reward adds it to Q for k2 and k3 only', () => {
   const seg = segmented([{ correct: false, tokens: 2 }, { correct: true, tokens: 2 }]);

@@ -1,7 +1,7 @@
 // A field mapping: which path of a source row gives each part of a trace record. Detected per
 // file (presets.ts), overridden key by key with `--map key=path,...`, and always printed, so the
 // user sees what was read as the prompt, the response and the ground truth before trusting a number.
-import { formatRule, hasFanout, parseRule, PathSyntaxError, type Rule } from './path.js';
+import { formatRule, hasFanout, parseRule, PathSyntaxError, splitTop, type Rule } from './path.js';
 
 /** The parts of a record a mapping can name, in the order they are printed. */
 export const MAPPING_KEYS = ['prompt', 'response', 'reasoning', 'answer', 'verdict', 'truncated', 'id', 'epoch', 'group', 'model', 'task', 'step', 'where'] as const;
@@ -34,7 +34,7 @@ export class MappingError extends Error {}
 /** Parses `key=path,key=path`; a bad key or path is a MappingError that says what was expected. */
 export function parseMapOverrides(text: string): Partial<Record<MappingKey, Rule>> {
   const out: Partial<Record<MappingKey, Rule>> = {};
-  for (const part of splitComma(text)) {
+  for (const part of splitTop(text, ',')) {
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
     if (eq <= 0) throw new MappingError(`--map: "${part.trim()}" is not key=path (keys: ${MAPPING_KEYS.join(', ')})`);
@@ -48,24 +48,6 @@ export function parseMapOverrides(text: string): Partial<Record<MappingKey, Rule
     }
   }
   return out;
-}
-
-/** Commas inside brackets or quotes do not split. */
-function splitComma(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = false;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) { if (c === '\\') i++; else if (c === '"') quote = false; continue; }
-    if (c === '"') quote = true;
-    else if (c === '[') depth++;
-    else if (c === ']') depth--;
-    else if (c === ',' && depth === 0) { parts.push(text.slice(from, i)); from = i + 1; }
-  }
-  parts.push(text.slice(from));
-  return parts;
 }
 
 /** The mapping with the user's overrides applied; a response rule must fan out at most once. */

@@ -29,8 +29,8 @@ export class PathSyntaxError extends Error {}
 
 const IDENT = /^[A-Za-z_$][\w$-]*/;
 
-/** Splits `text` at `sep` where it is outside brackets and quotes. */
-function splitTop(text: string, sep: string): string[] {
+/** Splits `text` at `sep` where it is outside brackets and quotes (`--map`'s commas, a rule's `|` and `==`). */
+export function splitTop(text: string, sep: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = false;
