@@ -1,6 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The walls between the parts (docs/design.md, "Layers"), as import rules per folder. The
+// compiler holds the same walls through project references (tsconfig.json); the linter names the
+// rule and the allowed module in its message.
+const walls = {
+  protocol: { group: ['**/client/**', '**/server/**', '**/media/**', 'vscode', 'vscode-languageclient*', 'vscode-languageserver*'], message: 'protocol/ is the contract between the processes: it imports none of them.' },
+  engine: { group: ['vscode', 'vscode-*', '**/lsp/**', '**/cli/**', '**/cli.js', '**/report/**', '**/client/**', '**/media/**'], message: 'The engine (server/src/trace, analysis, training, util) imports nothing above it: no editor, LSP, CLI or report code.' },
+  client: { group: ['**/server/**', '**/media/**', 'vscode-languageserver*', 'vscode-jsonrpc*'], message: 'The extension host talks to the rest through protocol/ (and vscode-languageclient) only: engine work runs in the language server or a child process.' },
+  media: { group: ['**/server/**', '**/client/**', 'node:*', 'vscode', 'vscode-*'], message: 'Webviews run in a browser and import only protocol/ (and chart.js).' },
+};
+const wall = (files, ...names) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: names.map((n) => walls[n]) }] },
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', 'test-artifacts/', 'bench/.data/', '.cache/', '.gl/', '.device-tinylm/'] },
   js.configs.recommended,
@@ -9,9 +23,8 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', fetch: 'readonly', AbortController: 'readonly' } },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
-  // The pure engine must stay free of editor and LSP dependencies.
-  {
-    files: ['server/src/trace/**', 'server/src/analysis/**', 'server/src/training/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-*', '**/lsp/**'] }] },
-  },
+  wall(['protocol/**'], 'protocol'),
+  wall(['server/src/trace/**', 'server/src/analysis/**', 'server/src/training/**', 'server/src/util/**'], 'engine'),
+  wall(['client/**'], 'client'),
+  wall(['media/**'], 'media'),
 );

@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { generateMultiplicationTraceText } from '../server/src/trace/generate.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { readFileSummaries } from '../server/src/lsp/calibrationCorpus.js';
-import { CALIBRATE_METHOD, type CalibrateResponse } from '../server/src/lsp/calibrationProtocol.js';
 import { LspSession } from '../test/protocol/lspSession.js';
+import { calibrateRequest } from '../protocol/methods.js';
 
 const files = Number(process.env.BENCH_CAL_FILES ?? 40);
 const traces = Number(process.env.BENCH_CAL_TRACES ?? 1500);
@@ -35,10 +35,10 @@ try {
   const floor = performance.now() - t0;
 
   await lsp.initialize();
-  const params = { uris: [pathToFileURL(dir).href], bootstrap: 1000, seed: 1, horizon: 4, by: 'auto' };
+  const params = { uris: [pathToFileURL(dir).href], bootstrap: 1000, seed: 1, horizon: 4, by: 'auto' as const };
   const request = async () => {
     const t = performance.now();
-    const r = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, params);
+    const r = await lsp.conn.sendRequest(calibrateRequest, params);
     return { ms: performance.now() - t, r };
   };
   const cold = await request();

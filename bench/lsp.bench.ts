@@ -27,6 +27,7 @@ import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { parseTrace } from '../server/src/trace/parse.js';
 import { segmentRecord } from '../server/src/trace/segment.js';
 import { LspSession } from '../test/protocol/lspSession.js';
+import { documentStatsRequest, type DocumentStats } from '../protocol/methods.js';
 
 const targetMB = Number(process.env.BENCH_LSP_MB ?? 20);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -38,14 +39,7 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-interface Stats {
-  reparsedByLastChange: number;
-  updateMs: number;
-  updateCpuMs: number;
-  publishMs: number;
-  publishCpuMs: number;
-}
-const stats = (s: LspSession, uri: string): Promise<Stats> => s.conn.sendRequest('reflectionLens/documentStats', { uri });
+const stats = async (s: LspSession, uri: string): Promise<DocumentStats> => (await s.conn.sendRequest(documentStatsRequest, { uri }))!;
 
 /** Wall and client-CPU milliseconds of an async step. */
 async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; clientCpu: number }> {

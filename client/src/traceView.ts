@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../../server/src/util/atomicWrite.js';
 import { bundledCli } from './bundledCli.js';
 import { mappingLine, parseSummary, runImport } from './importProcess.js';
+import { writeAtomically } from './writeAtomically.js';
 
 export const TRACE_VIEW_SCHEME = 'reflection-lens-view';
 /** Past this size the view is not opened (an editor holds the whole text); the calibration view streams any size. */
@@ -97,6 +97,6 @@ async function saveAsTrace(clicked: vscode.Uri | undefined, target?: vscode.Uri)
   if (!out) return undefined;
   if (out.scheme !== 'file') throw new Error('the .trace file must be written to a local folder');
   if (out.fsPath === source) throw new Error('that would overwrite the source corpus; choose another name');
-  writeFileAtomic(out.fsPath, text);
+  await writeAtomically(out, Buffer.from(text, 'utf8'));
   return out;
 }

@@ -1,8 +1,7 @@
 // Chart.js configurations for the calibration view, built from a CalibrationResult. Each builder
 // also returns, per dataset and point, the trace query a click on that point opens.
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import type { CalibrationGroup } from '../../server/src/analysis/types.js';
-import type { TraceFilter, TraceQuery } from '../../server/src/lsp/calibrationProtocol.js';
+import { RATE_FILTERS, type CalibrationGroup, type TraceFilter, type TraceQuery } from '../../protocol/calibration.js';
 import type { IntervalPoint } from '../shared/charts.js';
 import { seriesStyle, type Theme } from '../shared/theme.js';
 import { finite, METRIC_LABEL, modelsOf, pct, tasksOf, type Metric } from './data.js';
@@ -37,8 +36,6 @@ function lineDataset(label: string, data: ViewPoint[], color: string, dash: numb
   };
 }
 
-const METRIC_FILTER: Record<Metric, TraceFilter> = { p: 'firstWrong', delta1: 'abandonedCorrect', delta2: 'missedCorrection' };
-
 /** x positions: task i, models spread a little around it so their whiskers do not overlap. */
 function taskX(i: number, model: number, models: number): number {
   const spread = Math.min(0.12, 0.6 / Math.max(1, models));
@@ -72,7 +69,7 @@ export function metricChart(groups: CalibrationGroup[], metric: Metric, theme: T
       data.push({
         x: taskX(i, m, models.length), y: e.value, yLo: e.lo, yHi: e.hi,
         info: `${model} · ${task}: ${pct(e.value)}% (${pct(e.lo)}, ${pct(e.hi)}), n=${g.n}`,
-        query: query(g, METRIC_FILTER[metric]),
+        query: query(g, RATE_FILTERS[metric]),
       });
     }
     queries.push(data.map((d) => d.query));
@@ -250,7 +247,7 @@ export function stepChart(groups: CalibrationGroup[], metric: Metric | 'accuracy
       .map((g) => ({
         x: g.step!, y: g[metric].value, yLo: g[metric].lo, yHi: g[metric].hi,
         info: `${model} · ${task} · step ${g.step}: ${pct(g[metric].value)}% (${pct(g[metric].lo)}, ${pct(g[metric].hi)}), n=${g.n}`,
-        query: query(g, metric === 'accuracy' ? 'finalWrong' : METRIC_FILTER[metric]),
+        query: query(g, metric === 'accuracy' ? 'finalWrong' : RATE_FILTERS[metric]),
       }));
     queries.push(data.map((d) => d.query));
     return lineDataset(`${model} · ${task}`, data, color, dash, { pointRadius: 3 });

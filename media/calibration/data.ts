@@ -1,6 +1,6 @@
 // Pure helpers over a CalibrationResult: ordering, selection by step, number formatting and
 // the CSV export. No DOM, so the CLI and unit tests can use them too.
-import type { CalibrationGroup, CalibrationResult, Estimate } from '../../server/src/analysis/types.js';
+import type { CalibrationGroup, CalibrationResult, Estimate } from '../../protocol/calibration.js';
 
 export type Metric = 'p' | 'delta1' | 'delta2';
 export const METRICS: readonly Metric[] = ['p', 'delta1', 'delta2'];

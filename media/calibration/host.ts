@@ -1,7 +1,7 @@
 // Where the view runs: inside a VS Code webview (files are saved by the extension, clicks open
 // traces there) or in the standalone HTML report (files are downloaded by the browser).
-import type { TraceQuery } from '../../server/src/lsp/calibrationProtocol.js';
-import type { ExportKind, HostToView, ViewToHost } from './messages.js';
+import type { TraceQuery } from '../../protocol/calibration.js';
+import type { ExportKind, HostToView, ViewToHost } from '../../protocol/webview/calibration.js';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -1,6 +1,6 @@
 // Entry of the calibration view bundle (dist/media/calibration.js): the same code runs in the
 // VS Code webview and in the offline HTML report.
-import type { CalibrationResult } from '../../server/src/analysis/types.js';
+import type { CalibrationResult } from '../../protocol/calibration.js';
 import { registerCharts } from '../shared/charts.js';
 import { watchTheme } from '../shared/theme.js';
 import { createHost } from './host.js';

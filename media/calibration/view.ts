@@ -1,7 +1,7 @@
 // The calibration page: header and exports, a clear message when nothing is usable, the charts,
 // the Table 1 style accuracy table and the list of skipped inputs. Rebuilt on every new result
 // or theme change (charts are cheap; the result is small: one entry per model x task x step).
-import type { CalibrationGroup, CalibrationResult } from '../../server/src/analysis/types.js';
+import type { CalibrationGroup, CalibrationResult } from '../../protocol/calibration.js';
 import { applyChartDefaults, Chart } from '../shared/charts.js';
 import { readTheme } from '../shared/theme.js';
 import { echoChart, metricChart, predictedChart, stepChart, transitionsChart, type BuiltChart } from './charts.js';
@@ -9,7 +9,7 @@ import {
   calibrationCsv, formatEstimate, groupsAtStep, isUsable, METRICS, modelsOf, pct, stepsOf, tasksOf,
 } from './data.js';
 import type { Host } from './host.js';
-import type { ResultMeta } from './messages.js';
+import type { ResultMeta } from '../../protocol/webview/calibration.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

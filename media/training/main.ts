@@ -2,7 +2,7 @@
 import { Chart, LogarithmicScale } from 'chart.js';
 import { applyChartDefaults, registerCharts } from '../shared/charts.js';
 import { readTheme, watchTheme } from '../shared/theme.js';
-import type { HostToView, ViewToHost } from './messages.js';
+import type { HostToView, ViewToHost } from '../../protocol/webview/training.js';
 import { MAX_DRAWN_POINTS, TrainingView } from './view.js';
 
 interface VsCodeApi { postMessage(message: unknown): void }

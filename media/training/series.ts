@@ -1,7 +1,7 @@
 // Which charts the training view draws for a policy, and how each series reads a metrics line.
 // ds3 follows the paper's Figure 3: logits, probabilities, surrogate push and KL drag per
 // parameter, the net update, and the attribution ratio of each objective.
-import type { MetricsRecord } from './messages.js';
+import type { MetricsRecord } from '../../protocol/webview/training.js';
 
 export interface SeriesSpec {
   label: string;

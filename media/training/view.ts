@@ -4,8 +4,8 @@
 // the last one exact) and the charts redraw at most once per animation frame.
 import { Chart } from '../shared/charts.js';
 import { readTheme, seriesStyle, type Theme } from '../shared/theme.js';
-import type { MetricsRecord, RunInfo, RunState, ViewToHost } from './messages.js';
-import { StridedSeries } from './downsample.js';
+import type { MetricsRecord, RunInfo, RunState, ViewToHost } from '../../protocol/webview/training.js';
+import { StridedSeries } from '../../protocol/webview/stridedSeries.js';
 import { chartsFor, pick, type ChartSpec } from './series.js';
 
 type Point = { x: number; y: number | null };

@@ -1,6 +1,6 @@
 // `reflection-lens`: the engine for batch use. Each subcommand lives in server/src/cli/<name>.ts
 // and exports `run(argv): Promise<number>` (the exit code) and `usage` (its --help text).
-import { UsageError } from './cli/args.js';
+import { UsageError } from './util/args.js';
 import { guardTerminalOutput } from './cli/terminal.js';
 
 interface Command { run(argv: string[]): Promise<number>; usage: string; summary: string }

@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { CalibrationResult } from '../../server/src/analysis/types.js';
-import { calibrationPageHtml } from '../../media/calibration/page.js';
-import { makeNonce } from '../../media/shared/csp.js';
+import { calibrationPageHtml } from '../../protocol/pages/calibrationPage.js';
+import { makeNonce } from '../../protocol/pages/csp.js';
 import { browserSkipReason, launchChromium, openHtml, waitForRender } from './calibrationPage.js';
 import { calibratedCorpus } from './calibrationCorpus.js';
 

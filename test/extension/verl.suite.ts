@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runOnVerl } from '../../client/src/training/verl.js';
 
 describe('Run GRPO on verl', () => {
   it('exports the task into an empty folder and starts the launch command in a terminal', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'rl-verl-ext-')), 'verl-run');
-    const command = await runOnVerl({} as vscode.ExtensionContext, { exportDir: dir, mode: 'ray', rayAddress: 'http://head:8265' });
+    // Through the registered command: the verl launch command comes from the language server.
+    const command = await vscode.commands.executeCommand<string | undefined>('reflectionLens.runGrpo', { verl: { exportDir: dir, mode: 'ray', rayAddress: 'http://head:8265' } });
     for (const f of ['train.parquet', 'test.parquet', 'reflection_lens_reward.py', 'verl-config.json', 'run_grpo.sh', 'submit_ray.sh']) assert.ok(existsSync(join(dir, f)), `${f} written`);
     assert.ok(command, 'a command was sent');
     assert.match(command, /^ray job submit --address http:\/\/head:8265 -- python3 -m verl\.trainer\.main_ppo algorithm\.adv_estimator=grpo /);

@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CALIBRATE_METHOD, type CalibrateResponse } from '../../server/src/lsp/calibrationProtocol.js';
 import { LspSession } from './lspSession.js';
+import { calibrateRequest } from '../../protocol/methods.js';
 
 const skip = existsSync('dist/server.js') ? undefined : 'dist/server.js is not built (npm run build)';
 
@@ -31,7 +31,7 @@ describe('calibration of Parquet and .eval corpora over JSON-RPC', { skip }, () 
   });
 
   test('both files are read and grouped; the counts equal the CLI\'s on the same folder', async () => {
-    const r = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, { uris: [pathToFileURL(dir).href], bootstrap: 50, seed: 1, horizon: 4 });
+    const r = await lsp.conn.sendRequest(calibrateRequest, { uris: [pathToFileURL(dir).href], bootstrap: 50, seed: 1, horizon: 4 });
     assert.equal(r.filesRead, 2);
     const n = (groups: { model: string; n: number }[], model: RegExp) => groups.filter((g) => model.test(g.model)).reduce((s, g) => s + g.n, 0);
     assert.ok(n(r.result.groups, /openr1/) > 0, `a group from the Parquet file: ${JSON.stringify(r.result.groups.map((g) => g.model))}`);

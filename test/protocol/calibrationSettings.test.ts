@@ -12,15 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CalibrationResult } from '../../server/src/analysis/types.js';
-import {
-  CALIBRATE_METHOD, CALIBRATION_TRACES_METHOD, type CalibrateParams, type CalibrateResponse, type TraceLocation,
-} from '../../server/src/lsp/calibrationProtocol.js';
-import {
-  FOLLOW_ROLLOUTS_METHOD, ROLLOUT_STEP_NOTIFICATION, UNFOLLOW_ROLLOUTS_METHOD,
-  type FollowRolloutsResult, type RolloutStepParams,
-} from '../../server/src/lsp/rolloutFollowProtocol.js';
 import { LspSession } from './lspSession.js';
 import { waitUntil } from '../deadline.js';
+import { calibrateRequest, calibrationTracesRequest, followRolloutsRequest, rolloutStepNotification, unfollowRolloutsRequest } from '../../protocol/methods.js';
+import type { CalibrateParams } from '../../protocol/calibration.js';
+import type { RolloutStepParams } from '../../protocol/rollouts.js';
 
 const skip = existsSync('dist/server.js') ? undefined : 'dist/server.js is not built (npm run build)';
 if (skip) console.log(`# skipping calibration settings tests: ${skip}`);
@@ -70,8 +66,8 @@ describe('calibration truncation settings over JSON-RPC', { skip }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const calibrate = () => lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, params);
-  const ids = async () => (await lsp.conn.sendRequest<TraceLocation[]>(CALIBRATION_TRACES_METHOD, { ...params, query: { model: 'm', task: '2x2', filter: 'all' } })).map((l) => l.id).sort();
+  const calibrate = () => lsp.conn.sendRequest(calibrateRequest, params);
+  const ids = async () => (await lsp.conn.sendRequest(calibrationTracesRequest, { ...params, query: { model: 'm', task: '2x2', filter: 'all' } })).map((l) => l.id).sort();
 
   test('defaults: the truncated: true record is left out and listed as skipped; the long one (under 8,192 tokens) counts', async () => {
     const r = await calibrate();
@@ -132,16 +128,16 @@ describe('calibration truncation settings over JSON-RPC', { skip }, () => {
     const line = (idx: number, output: string, extra = '') => `{"input": "Calculate 12 * 34. Think step by step.", "output": ${JSON.stringify(output)}, "gts": "408", "score": 1.0, "step": 1, "idx": ${idx}, "task": "2x2"${extra}}\n`;
     writeFileSync(join(runDir, '1.jsonl'), line(1, SHORT) + line(2, SHORT) + line(3, SHORT, ', "finish_reason": "length"') + line(4, LONG));
     const received: RolloutStepParams[] = [];
-    lsp.conn.onNotification(ROLLOUT_STEP_NOTIFICATION, (p: RolloutStepParams) => { received.push(p); });
+    lsp.conn.onNotification(rolloutStepNotification, (p: RolloutStepParams) => { received.push(p); });
     const follow = async () => {
-      const { id } = await lsp.conn.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, { dir: pathToFileURL(runDir).href, bootstrap: 20, seed: 1, pollMs: 20, settleMs: 50 });
+      const { id } = await lsp.conn.sendRequest(followRolloutsRequest, { dir: pathToFileURL(runDir).href, bootstrap: 20, seed: 1, pollMs: 20, settleMs: 50 });
       const deadline = Date.now() + 30_000;
       let step: RolloutStepParams | undefined;
       while (!(step = received.find((p) => p.id === id && p.summary.complete))) {
         if (lsp.exited || Date.now() > deadline) throw new Error(`no step summary; stderr: ${lsp.stderr.slice(-2000)}`);
         await sleep(20);
       }
-      await lsp.conn.sendRequest(UNFOLLOW_ROLLOUTS_METHOD, { id });
+      await lsp.conn.sendRequest(unfollowRolloutsRequest.method, { id });
       return step.summary;
     };
     const n = (s: RolloutStepParams['summary']) => s.groups.reduce((t, g) => t + g.n, 0);

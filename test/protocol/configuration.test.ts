@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { LspSession } from './lspSession.js';
+import { documentStatsRequest } from '../../protocol/methods.js';
 
 // The fixture plus a record whose reading hangs on a marker: without "Wait" its weak "= 408" is one
 // more step of the same attempt (an explicit answer with another value would be an attempt anyway).
@@ -105,14 +106,14 @@ describe('maxDiagnostics', () => {
     assert.equal(capped[2].code, 'diagnostics-capped');
     const hidden = Number(/^(\d+) further diagnostics not shown/.exec(messageOf(capped[2]))?.[1]);
 
-    const analysed = (await s.conn.sendRequest('reflectionLens/documentStats', { uri }) as { analysesSoFar: number }).analysesSoFar;
+    const analysed = (await s.conn.sendRequest(documentStatsRequest, { uri }))!.analysesSoFar;
     await s.changeSettings({ maxDiagnostics: 1000 });
     await s.change(uri, 2, []);
     const all = await s.diagnosticsFor(uri, 2);
     assert.equal(all.length, 2 + hidden, 'the note counted exactly what was left out');
     assert.ok(!all.some((d) => d.code === 'diagnostics-capped'));
     assert.deepEqual(all.filter((d) => capped.some((c) => c.message === d.message && c.range.start.line === d.range.start.line)).length, 2);
-    const after = (await s.conn.sendRequest('reflectionLens/documentStats', { uri }) as { analysesSoFar: number }).analysesSoFar;
+    const after = (await s.conn.sendRequest(documentStatsRequest, { uri }))!.analysesSoFar;
     assert.equal(after, analysed, 'the cap is not an analysis setting: no record was analysed again');
   });
 });

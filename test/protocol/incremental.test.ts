@@ -9,24 +9,19 @@ import type { Diagnostic, DocumentSymbol, FoldingRange, SemanticTokens } from 'v
 import { Rng } from '../../server/src/analysis/random.js';
 import { generateMultiplicationTraceText } from '../../server/src/trace/generate.js';
 import { LspSession } from './lspSession.js';
+import { documentStatsRequest, type DocumentStats } from '../../protocol/methods.js';
 
 const fixture = readFileSync('test/fixtures/lsp/multi.trace', 'utf8');
 const lines = fixture.split('\n');
 const rec = (id: string) => lines.indexOf(`=== ${id}`);
 const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
 
-interface Stats {
-  records: number;
-  reparsedByLastChange: number;
-  analysesSoFar: number;
-}
-
 describe('incremental edits', () => {
   let s: LspSession;
   const uri = 'file:///inc/multi.trace';
   let version = 1;
   let before0: Diagnostic[];
-  const stats = (): Promise<Stats> => s.conn.sendRequest('reflectionLens/documentStats', { uri });
+  const stats = async (): Promise<DocumentStats> => (await s.conn.sendRequest(documentStatsRequest, { uri }))!;
   const edit = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string) => {
     await s.change(uri, ++version, [{ range, text }]);
     return s.diagnosticsFor(uri, version);
@@ -120,7 +115,7 @@ describe('incremental model equals a fresh parse after random edits', () => {
           if (step % 10 !== 0) continue;
           const freshUri = `file:///fresh${step}/random.trace`;
           await s.open(freshUri, doc.getText(), 1);
-          const st: { lineCount: number; textLength: number } = await s.conn.sendRequest('reflectionLens/documentStats', { uri });
+          const st = (await s.conn.sendRequest(documentStatsRequest, { uri }))!;
           assert.deepEqual([st.lineCount, st.textLength], [doc.lineCount, doc.getText().length], 'the server holds the same text');
           const [inc, fresh] = await Promise.all([s.diagnosticsFor(uri, step + 1), s.diagnosticsFor(freshUri, 1)]);
           assert.deepEqual(inc.map(key), fresh.map(key), `diagnostics after ${step} edit batches`);

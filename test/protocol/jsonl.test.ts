@@ -12,6 +12,7 @@ import { segmentRecord } from '../../server/src/trace/segment.js';
 import type { SegmentedRecord } from '../../server/src/trace/types.js';
 import { fakeRolloutLines } from '../../server/src/training/verl/fakeRollouts.js';
 import { LspSession } from './lspSession.js';
+import { documentStatsRequest } from '../../protocol/methods.js';
 
 const verl = [...fakeRolloutLines(12, { rollouts: 24, tasks: ['3x3', '3x4'], groupSize: 4, seed: 3 })];
 const BROKEN = 5;
@@ -115,7 +116,7 @@ describe('language server on a verl JSONL rollout file', () => {
     await s.change(uri, 2, [{ range: { start: { line: BROKEN, character: col }, end: { line: BROKEN, character: col + 1 } }, text: '' }]);
     const after = await s.diagnosticsFor(uri, 2);
     assert.ok(!after.some((d) => d.code === 'bad-json'));
-    const stats: { reparsedByLastChange: number; records: number } = await s.conn.sendRequest('reflectionLens/documentStats', { uri });
+    const stats = (await s.conn.sendRequest(documentStatsRequest, { uri }))!;
     assert.equal(stats.reparsedByLastChange, 1);
     assert.equal(stats.records, verl.length + 3);
   });

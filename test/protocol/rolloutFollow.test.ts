@@ -14,13 +14,11 @@ import { pathToFileURL } from 'node:url';
 import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol/node';
 import type { CalibrationGroup, CalibrationResult } from '../../server/src/analysis/types.js';
 import { appendRest, writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
-import {
-  FOLLOW_ROLLOUTS_METHOD, ROLLOUT_STEP_NOTIFICATION, UNFOLLOW_ROLLOUTS_METHOD,
-  type FollowRolloutsParams, type FollowRolloutsResult, type RolloutStepParams, type UnfollowRolloutsResult,
-} from '../../server/src/lsp/rolloutFollowProtocol.js';
 import { LiveCalibration } from '../../client/src/calibration/liveResult.js';
 import { LspSession } from './lspSession.js';
 import { waitUntil, withDeadline } from '../deadline.js';
+import { followRolloutsRequest, rolloutStepNotification, unfollowRolloutsRequest } from '../../protocol/methods.js';
+import type { FollowRolloutsParams, RolloutStepParams } from '../../protocol/rollouts.js';
 
 const cli = join(process.cwd(), 'dist', 'cli.js');
 const skip = existsSync('dist/server.js') && existsSync(cli) ? undefined : 'dist/server.js or dist/cli.js is not built (npm run build)';
@@ -48,7 +46,7 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     root = mkdtempSync(join(tmpdir(), 'rl-follow-'));
     dir = join(root, 'grpo-live');
     lsp = new LspSession();
-    lsp.conn.onNotification(ROLLOUT_STEP_NOTIFICATION, (p: RolloutStepParams) => { received.push(p); });
+    lsp.conn.onNotification(rolloutStepNotification, (p: RolloutStepParams) => { received.push(p); });
     await lsp.initialize();
   });
   after(async () => {
@@ -68,7 +66,7 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     // The job has already dumped two steps when the view starts following.
     runCli(['verl', 'simulate', dir, '--steps', '2', '--rollouts', '96', '--every-ms', '0', '--tasks', TASKS.join(',')]);
     const params: FollowRolloutsParams = { dir: pathToFileURL(dir).href, bootstrap: 100, seed: 3, pollMs: 25, settleMs: 150, partialEveryMs: 0 };
-    const { id, run } = await lsp.conn.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, params);
+    const { id, run } = await lsp.conn.sendRequest(followRolloutsRequest, params);
     assert.equal(run, 'grpo-live');
     await waitForStep(id, 2);
     assert.deepEqual(stepsOf(id), [1, 2]);
@@ -89,7 +87,7 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
       await waitForStep(id, step);
     }
     const steps = [1, 2, 3, 4, 5, 6];
-    const { reads } = await lsp.conn.sendRequest<UnfollowRolloutsResult>(UNFOLLOW_ROLLOUTS_METHOD, { id });
+    const { reads } = await lsp.conn.sendRequest(unfollowRolloutsRequest, { id });
     assert.deepEqual(reads, Object.fromEntries(steps.map((s) => [join(dir, `${s}.jsonl`), 1])));
 
     const mine = received.filter((p) => p.id === id);
@@ -103,10 +101,10 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
 
     // After unfollowing, a new step is not read. A second subscription on the folder, with the same
     // timing and steps 1-6 to read first, shows when the first would have reported it.
-    const { id: witness } = await lsp.conn.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, params);
+    const { id: witness } = await lsp.conn.sendRequest(followRolloutsRequest, params);
     writeFakeRolloutStep(dir, 7, fake);
     await waitForStep(witness, 7);
-    await lsp.conn.sendRequest<UnfollowRolloutsResult>(UNFOLLOW_ROLLOUTS_METHOD, { id: witness });
+    await lsp.conn.sendRequest(unfollowRolloutsRequest, { id: witness });
     assert.deepEqual(received.filter((p) => p.id === id && p.summary.step === 7), [], 'an unfollowed subscription read a new step');
 
     const batch = JSON.parse(runCli(['calibrate', dir, '--by', 'step', '--json', '--bootstrap', '100', '--seed', '3'])) as CalibrationResult;
@@ -124,27 +122,27 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
   });
 
   test('bad parameters are InvalidParams; an unknown subscription too', async () => {
-    await assert.rejects(lsp.conn.sendRequest(FOLLOW_ROLLOUTS_METHOD, { dir: 'untitled:x', bootstrap: 10, seed: 1 }),
+    await assert.rejects(lsp.conn.sendRequest(followRolloutsRequest.method, { dir: 'untitled:x', bootstrap: 10, seed: 1 }),
       (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /file: URI/.test(e.message));
-    await assert.rejects(lsp.conn.sendRequest(FOLLOW_ROLLOUTS_METHOD, { dir: pathToFileURL(dir).href, bootstrap: 0, seed: 1, pollMs: -1 }),
+    await assert.rejects(lsp.conn.sendRequest(followRolloutsRequest.method, { dir: pathToFileURL(dir).href, bootstrap: 0, seed: 1, pollMs: -1 }),
       (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /bootstrap/.test(e.message) && /pollMs/.test(e.message));
-    await assert.rejects(lsp.conn.sendRequest(UNFOLLOW_ROLLOUTS_METHOD, { id: 'nope' }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams);
+    await assert.rejects(lsp.conn.sendRequest(unfollowRolloutsRequest.method, { id: 'nope' }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams);
   });
 
   test('a directory that does not exist yet is followed until the job creates it', async () => {
     const later = join(root, 'not-yet');
-    const { id } = await lsp.conn.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, { dir: pathToFileURL(later).href, bootstrap: 50, seed: 1, pollMs: 25, settleMs: 100 });
+    const { id } = await lsp.conn.sendRequest(followRolloutsRequest, { dir: pathToFileURL(later).href, bootstrap: 50, seed: 1, pollMs: 25, settleMs: 100 });
     await sleep(200);
     writeFakeRolloutStep(later, 7, fake);
     await waitForStep(id, 7);
-    const { reads } = await lsp.conn.sendRequest<UnfollowRolloutsResult>(UNFOLLOW_ROLLOUTS_METHOD, { id });
+    const { reads } = await lsp.conn.sendRequest(unfollowRolloutsRequest, { id });
     assert.deepEqual(reads, { [join(later, '7.jsonl')]: 1 });
   });
 
   test('the server ends (and its subscriptions with it) when the client disconnects', async () => {
     const other = new LspSession();
     await other.initialize();
-    await other.conn.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, { dir: pathToFileURL(dir).href, bootstrap: 50, seed: 1, pollMs: 25, settleMs: 100 });
+    await other.conn.sendRequest(followRolloutsRequest, { dir: pathToFileURL(dir).href, bootstrap: 50, seed: 1, pollMs: 25, settleMs: 100 });
     const exited = new Promise<void>((resolve) => { if (other.exited) resolve(); else other.child.once('exit', () => resolve()); });
     other.child.stdin.end();
     await withDeadline(exited, 30_000, 'the server to exit after its client closed stdin', () => other.child.kill('SIGKILL'));

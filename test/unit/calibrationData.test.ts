@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { waldInterval } from '../../server/src/analysis/predicted.js';
 import type { CalibrationGroup, CalibrationResult } from '../../server/src/analysis/types.js';
 import { calibrationCsv, compareTasks, formatEstimate } from '../../media/calibration/data.js';
-import { calibrationPageHtml } from '../../media/calibration/page.js';
-import { contentSecurityPolicy, jsonForScript } from '../../media/shared/csp.js';
+import { calibrationPageHtml } from '../../protocol/pages/calibrationPage.js';
+import { contentSecurityPolicy, jsonForScript } from '../../protocol/pages/csp.js';
 
 test('Table 1 cells reproduce the paper: RL row, 100 problems per task', () => {
   const rl = [98, 91, 92, 90, 72, 53, 34].map((c) => formatEstimate(waldInterval(c, 100)));

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationTokenSource, LSPErrorCodes, ErrorCodes, WorkDoneProgress, type ResponseError } from 'vscode-languageserver-protocol/node';
 import { generateMultiplicationTraces } from '../../server/src/trace/generate.js';
-import {
-  CALIBRATE_METHOD, CALIBRATION_TRACES_METHOD, type CalibrateParams, type CalibrateResponse, type TraceLocation,
-} from '../../server/src/lsp/calibrationProtocol.js';
 import { LspSession } from '../protocol/lspSession.js';
+import { calibrateRequest, calibrationTracesRequest } from '../../protocol/methods.js';
+import type { CalibrateParams } from '../../protocol/calibration.js';
 
 const skip = existsSync('dist/server.js') ? undefined : 'dist/server.js is not built (npm run build)';
 if (skip) console.log(`# skipping calibration request tests: ${skip}`);
@@ -42,7 +41,7 @@ describe('calibration request over JSON-RPC', { skip }, () => {
   test('calibrates a folder with progress; a second request reads no file', async () => {
     const reports: unknown[] = [];
     const done = lsp.conn.onProgress(WorkDoneProgress.type, 'cal-1', (v) => { reports.push(v); });
-    const first = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, { ...params, workDoneToken: 'cal-1' });
+    const first = await lsp.conn.sendRequest(calibrateRequest, { ...params, workDoneToken: 'cal-1' });
     done.dispose();
     assert.equal(first.files, 6);
     assert.equal(first.filesRead, 6);
@@ -53,14 +52,14 @@ describe('calibration request over JSON-RPC', { skip }, () => {
     assert.equal(kinds.at(-1), 'end');
     assert.ok(kinds.includes('report'));
 
-    const second = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, params);
+    const second = await lsp.conn.sendRequest(calibrateRequest, params);
     assert.equal(second.filesRead, 0);
     assert.deepEqual(second.result, first.result);
   });
 
   test('by step (and auto, since the files span steps) gives one group per model, task and step', async () => {
     for (const by of ['step', 'auto'] as const) {
-      const r = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, { ...params, by });
+      const r = await lsp.conn.sendRequest(calibrateRequest, { ...params, by });
       assert.equal(r.result.groups.length, 12, by);
       assert.deepEqual([...new Set(r.result.groups.map((g) => g.step))].sort(), [10, 20, 30]);
       assert.ok(r.result.groups.every((g) => g.n === 30));
@@ -68,8 +67,8 @@ describe('calibration request over JSON-RPC', { skip }, () => {
   });
 
   test('trace locations open each record at its === line', async () => {
-    const locs = await lsp.conn.sendRequest<TraceLocation[]>(CALIBRATION_TRACES_METHOD, { ...params, query: { model: 'sft', task: '3x4', filter: 'missedCorrection' } });
-    const group = (await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, params)).result.groups.find((g) => g.model === 'sft' && g.task === '3x4')!;
+    const locs = await lsp.conn.sendRequest(calibrationTracesRequest, { ...params, query: { model: 'sft', task: '3x4', filter: 'missedCorrection' } });
+    const group = (await lsp.conn.sendRequest(calibrateRequest, params)).result.groups.find((g) => g.model === 'sft' && g.task === '3x4')!;
     assert.equal(locs.length, group.n - group.counts.correctFinal, 'one location per wrong final answer');
     for (const l of locs) {
       const lines = readFileSync(fileURLToPath(l.uri), 'utf8').split('\n');
@@ -79,9 +78,9 @@ describe('calibration request over JSON-RPC', { skip }, () => {
   });
 
   test('bad parameters are an InvalidParams error, and the server keeps serving', async () => {
-    await assert.rejects(lsp.conn.sendRequest(CALIBRATE_METHOD, { ...params, bootstrap: 0 }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /bootstrap/.test(e.message));
-    await assert.rejects(lsp.conn.sendRequest(CALIBRATE_METHOD, { uris: 'x' }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams);
-    const r = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, { ...params, uris: [...params.uris, 'untitled:Untitled-1'] });
+    await assert.rejects(lsp.conn.sendRequest(calibrateRequest.method, { ...params, bootstrap: 0 }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /bootstrap/.test(e.message));
+    await assert.rejects(lsp.conn.sendRequest(calibrateRequest.method, { uris: 'x' }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams);
+    const r = await lsp.conn.sendRequest(calibrateRequest, { ...params, uris: [...params.uris, 'untitled:Untitled-1'] });
     assert.ok(r.result.skipped.some((s) => s.file === 'untitled:Untitled-1' && /not a local file/.test(s.reason)));
   });
 
@@ -99,11 +98,11 @@ describe('calibration request over JSON-RPC', { skip }, () => {
         if (v.kind === 'report' && /^[1-9]\d* of /.test(v.message ?? '')) cts.cancel();
       });
       await assert.rejects(
-        lsp.conn.sendRequest(CALIBRATE_METHOD, { ...params, uris: [pathToFileURL(bigDir).href], workDoneToken: 'cal-cancel' }, cts.token),
+        lsp.conn.sendRequest(calibrateRequest.method, { ...params, uris: [pathToFileURL(bigDir).href], workDoneToken: 'cal-cancel' }, cts.token),
         (e: ResponseError) => e.code === LSPErrorCodes.RequestCancelled,
       );
       sub.dispose();
-      const after = await lsp.conn.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, { ...params, uris: [pathToFileURL(bigDir).href] });
+      const after = await lsp.conn.sendRequest(calibrateRequest, { ...params, uris: [pathToFileURL(bigDir).href] });
       assert.equal(after.files, 12);
       assert.ok(after.filesRead < 12, `files read before the cancel stay cached (read again: ${after.filesRead})`);
     } finally {

@@ -2,9 +2,9 @@
 // each (run, step) holds the groups of its latest summary, so an interim summary is replaced by
 // the next one and by the step's complete summary, and a rewritten step replaces the old one.
 // No vscode imports: the panel and the tests use it alike.
-import type { CalibrationGroup, CalibrationResult } from '../../../server/src/analysis/types.js';
-import type { StepSummary } from '../../../server/src/lsp/rolloutFollowProtocol.js';
-import type { LiveMeta } from '../../../media/calibration/messages.js';
+import type { CalibrationGroup, CalibrationResult } from '../../../protocol/calibration.js';
+import type { StepSummary } from '../../../protocol/rollouts.js';
+import type { LiveMeta } from '../../../protocol/webview/calibration.js';
 
 export class LiveCalibration {
   private readonly steps = new Map<string, { summary: StepSummary }>();

@@ -2,13 +2,8 @@
 // one at its record.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  CALIBRATION_TRACES_METHOD,
-  type CalibrateParams,
-  type TraceFilter,
-  type TraceLocation,
-  type TraceQuery,
-} from '../../../server/src/lsp/calibrationProtocol.js';
+import type { CalibrateParams, TraceFilter, TraceQuery } from '../../../protocol/calibration.js';
+import { calibrationTracesRequest } from '../../../protocol/methods.js';
 
 const FILTER_LABEL: Record<TraceFilter, string> = {
   all: 'all traces',
@@ -27,7 +22,7 @@ export async function openTraces(client: LanguageClient, params: Omit<CalibrateP
   const where = `${query.model} · ${query.task}${query.step === undefined ? '' : ` · step ${query.step}`}`;
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Finding ${FILTER_LABEL[query.filter]}` },
-    () => client.sendRequest<TraceLocation[]>(CALIBRATION_TRACES_METHOD, { ...params, query }),
+    () => client.sendRequest(calibrationTracesRequest, { ...params, query }),
   );
   if (found.length === 0) {
     void vscode.window.showInformationMessage(`Reflection Lens: no ${FILTER_LABEL[query.filter]} for ${where}.`);

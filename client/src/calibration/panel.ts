@@ -5,28 +5,15 @@
 // the job writes it (each step file read once), and the panel merges them.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { State, WorkDoneProgress } from 'vscode-languageclient/node';
+import { WorkDoneProgress } from 'vscode-languageclient/node';
 import { statSync } from 'node:fs';
-import { endsWithNewline, isRolloutDir, rolloutRunName } from '../../../server/src/trace/rolloutDir.js';
-import { calibrationPageHtml } from '../../../media/calibration/page.js';
-import type { HostToView, ResultMeta, ViewToHost } from '../../../media/calibration/messages.js';
-import { makeNonce } from '../../../media/shared/csp.js';
-import {
-  CALIBRATE_METHOD,
-  type CalibrateParams,
-  type CalibrateResponse,
-  type TraceFilter,
-} from '../../../server/src/lsp/calibrationProtocol.js';
-import {
-  FOLLOW_ROLLOUTS_METHOD,
-  ROLLOUT_FOLLOW_ENDED_NOTIFICATION,
-  ROLLOUT_STEP_NOTIFICATION,
-  UNFOLLOW_ROLLOUTS_METHOD,
-  type FollowRolloutsParams,
-  type FollowRolloutsResult,
-  type RolloutFollowEndedParams,
-  type RolloutStepParams,
-} from '../../../server/src/lsp/rolloutFollowProtocol.js';
+import { isTraceFilter, parseGrouping, type CalibrateParams } from '../../../protocol/calibration.js';
+import { calibrateRequest, followRolloutsRequest, rolloutFollowEndedNotification, rolloutStepNotification, unfollowRolloutsRequest } from '../../../protocol/methods.js';
+import { calibrationPageHtml } from '../../../protocol/pages/calibrationPage.js';
+import { makeNonce } from '../../../protocol/pages/csp.js';
+import { endsWithNewline, isRolloutDir, rolloutRunName, type FollowRolloutsParams } from '../../../protocol/rollouts.js';
+import type { HostToView, ResultMeta, ViewToHost } from '../../../protocol/webview/calibration.js';
+import { runningClient } from '../languageClient.js';
 import { LiveCalibration } from './liveResult.js';
 import { openTraces } from './openTraces.js';
 import { saveExport } from './saveExport.js';
@@ -36,8 +23,6 @@ export type CalibrationSource = { kind: 'workspace' } | { kind: 'selection'; uri
 
 /** Calibration settings the server reads itself (they are not sent with the request). */
 const TRUNCATION_SETTINGS = ['reflectionLens.includeTruncated', 'reflectionLens.tokenLimit'];
-
-const FILTERS: readonly TraceFilter[] = ['all', 'firstWrong', 'abandonedCorrect', 'missedCorrection', 'finalWrong', 'TT', 'TF', 'FT', 'FFecho', 'FFnew'];
 
 function sourceLabel(source: CalibrationSource): string {
   if (source.kind === 'workspace') return 'workspace';
@@ -82,24 +67,13 @@ function parseMessage(m: unknown): ViewToHost | undefined {
       return undefined;
     case 'openTraces': {
       const q = msg.query as Record<string, unknown> | undefined;
-      if (q && typeof q.model === 'string' && typeof q.task === 'string' && FILTERS.includes(q.filter as TraceFilter)
+      if (q && typeof q.model === 'string' && typeof q.task === 'string' && isTraceFilter(q.filter)
         && (q.step === undefined || typeof q.step === 'number')) return msg as ViewToHost;
       return undefined;
     }
     default:
       return undefined;
   }
-}
-
-/** The language client once it runs; waits while it is still starting (the command may come first). */
-async function runningClient(getClient: () => LanguageClient | undefined): Promise<LanguageClient | undefined> {
-  const client = getClient();
-  if (!client || client.isRunning()) return client;
-  if (client.state !== State.Starting) return undefined;
-  await new Promise<void>((resolve) => {
-    const sub = client.onDidChangeState((e) => { if (e.newState !== State.Starting) { sub.dispose(); resolve(); } });
-  });
-  return client.isRunning() ? client : undefined;
 }
 
 export class CalibrationPanel implements vscode.Disposable {
@@ -204,7 +178,7 @@ export class CalibrationPanel implements vscode.Disposable {
       bootstrap: cfg.get<number>('calibration.bootstrap', 1000),
       seed: cfg.get<number>('calibration.seed', 1),
       horizon: cfg.get<number>('calibration.horizon', 4),
-      by: cfg.get<'auto' | 'task' | 'step'>('calibration.by', 'auto'),
+      by: parseGrouping(cfg.get<string>('calibration.by', 'auto')) ?? 'auto',
       markers: cfg.get<string[]>('markers'),
       answerPatterns: cfg.get<string[]>('answerPatterns'),
     };
@@ -231,7 +205,7 @@ export class CalibrationPanel implements vscode.Disposable {
     this.panel.title = `Calibration — following ${dirs.map((d) => d.path.split('/').pop()).join(', ')} (live)`;
     this.post({ type: 'progress', message: `Following ${source} live: waiting for the first step file…` });
     f.listeners.push(
-      client.onNotification(ROLLOUT_STEP_NOTIFICATION, (p: RolloutStepParams) => {
+      client.onNotification(rolloutStepNotification, (p) => {
         if (this.following !== f || !f.ids.has(p.id)) return;
         f.result.apply(p.summary, p.reads);
         // A job catching up (many steps already there) sends a burst: one render per 250 ms.
@@ -242,7 +216,7 @@ export class CalibrationPanel implements vscode.Disposable {
           this.post({ type: 'result', result: f.result.result(), meta: { files: live.files, filesRead: live.reads, source, live } });
         }, 250);
       }),
-      client.onNotification(ROLLOUT_FOLLOW_ENDED_NOTIFICATION, (p: RolloutFollowEndedParams) => {
+      client.onNotification(rolloutFollowEndedNotification, (p) => {
         if (this.following === f && f.ids.has(p.id)) this.post({ type: 'error', message: `Following the rollouts stopped: ${p.error}` });
       }),
     );
@@ -252,9 +226,9 @@ export class CalibrationPanel implements vscode.Disposable {
           dir: dir.toString(), bootstrap: base.bootstrap, seed: base.seed, horizon: base.horizon,
           markers: base.markers, answerPatterns: base.answerPatterns, partialEveryMs: 1000,
         };
-        const { id } = await client.sendRequest<FollowRolloutsResult>(FOLLOW_ROLLOUTS_METHOD, params);
+        const { id } = await client.sendRequest(followRolloutsRequest, params);
         if (this.following === f) f.ids.add(id);
-        else void client.sendRequest(UNFOLLOW_ROLLOUTS_METHOD, { id }).catch(() => undefined);
+        else void client.sendRequest(unfollowRolloutsRequest, { id }).catch(() => undefined);
       }
     } catch (e) {
       this.post({ type: 'error', message: (e as Error)?.message ?? String(e) });
@@ -269,7 +243,7 @@ export class CalibrationPanel implements vscode.Disposable {
     if (f.postTimer) clearTimeout(f.postTimer);
     for (const l of f.listeners) l.dispose();
     if (!this.disposed) this.panel.title = 'Calibration';
-    await Promise.all([...f.ids].map((id) => f.client.sendRequest(UNFOLLOW_ROLLOUTS_METHOD, { id }).catch(() => undefined)));
+    await Promise.all([...f.ids].map((id) => f.client.sendRequest(unfollowRolloutsRequest, { id }).catch(() => undefined)));
   }
 
   /** Asks the server; `explicit` runs show a cancellable notification, refreshes on file changes only the status bar. */
@@ -297,7 +271,7 @@ export class CalibrationPanel implements vscode.Disposable {
         if (v.message) this.post({ type: 'progress', message: `Calibrating: ${v.message}` });
       });
       try {
-        const res = await client.sendRequest<CalibrateResponse>(CALIBRATE_METHOD, { ...params, workDoneToken }, own.token);
+        const res = await client.sendRequest(calibrateRequest, { ...params, workDoneToken }, own.token);
         const meta: ResultMeta = { files: res.files, filesRead: res.filesRead, source };
         this.post({ type: 'result', result: res.result, meta });
       } catch (e) {

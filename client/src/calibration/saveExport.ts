@@ -1,7 +1,7 @@
-// Saves an export from the calibration view where the user says, atomically for local files.
+// Saves an export from the calibration view where the user says, atomically.
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../../../server/src/util/atomicWrite.js';
-import type { ExportKind } from '../../../media/calibration/messages.js';
+import type { ExportKind } from '../../../protocol/webview/calibration.js';
+import { writeAtomically } from '../writeAtomically.js';
 
 const FILTERS: Record<ExportKind, Record<string, string[]>> = {
   png: { 'PNG image': ['png'] },
@@ -20,7 +20,6 @@ export async function saveExport(kind: ExportKind, name: string, data: string): 
   });
   if (!target) return undefined;
   const bytes = kind === 'png' ? Buffer.from(data, 'base64') : Buffer.from(data, 'utf8');
-  if (target.scheme === 'file') writeFileAtomic(target.fsPath, bytes);
-  else await vscode.workspace.fs.writeFile(target, bytes);
+  await writeAtomically(target, bytes);
   return target;
 }

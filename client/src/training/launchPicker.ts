@@ -1,9 +1,9 @@
 // The "Run GRPO" quick pick: where to run (locally or on verl), which policy, which settings.
 // Defaults are sized to finish in about a minute on a laptop CPU.
 import * as vscode from 'vscode';
-import { ds3Defaults } from '../../../server/src/training/ds3.js';
-import { DEFAULT_CONFIG as tinyLmDefaults } from '../../../server/src/training/tinylm/config.js';
-import { ConfigError, mergeRunConfig, parseConfigJson, readConfigFile } from '../../../server/src/training/runConfig.js';
+import { checkRunConfigRequest } from '../../../protocol/methods.js';
+import { DS3_DEFAULTS as ds3Defaults, TINYLM_DEFAULTS as tinyLmDefaults } from '../../../protocol/runDefaults.js';
+import { requestServer } from '../languageClient.js';
 
 export type LaunchChoice = { kind: 'local'; config: Record<string, unknown> } | { kind: 'verl' };
 
@@ -25,23 +25,27 @@ function pickOne<T>(title: string, items: Item<T>[]): Promise<T | undefined> {
   });
 }
 
-/** JSON overrides typed by the user, checked before the run starts (a typo is an error here, not in the trainer). */
+/**
+ * JSON overrides typed by the user, checked before the run starts (a typo is an error here, not
+ * in the trainer): the language server checks them as the trainer would, as they are typed.
+ */
 async function customOverrides(policy: string, example: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  const check = (text: string) => requestServer(checkRunConfigRequest, { layers: [{ policy }, text] });
   const text = await vscode.window.showInputBox({
     title: `Run GRPO (${policy}): settings`,
     prompt: 'JSON object of run config keys to change (see docs/training.md)',
     value: JSON.stringify(example),
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        mergeRunConfig({ policy }, parseConfigJson(v));
-        return undefined;
-      } catch (err) {
-        return (err as Error).message;
-      }
+    validateInput: async (v) => {
+      const r = await check(v);
+      return r.ok ? undefined : r.error;
     },
   });
-  return text === undefined ? undefined : parseConfigJson(text);
+  if (text === undefined) return undefined;
+  const r = await check(text);
+  if (!r.ok) return undefined;
+  // The typed keys only: the policy's own defaults apply to the rest, as before.
+  return JSON.parse(text) as Record<string, unknown>;
 }
 
 function backendSetting(): string | undefined {
@@ -72,7 +76,7 @@ async function tinyLmSettings(): Promise<Record<string, unknown> | undefined> {
   if (preset === 'custom') {
     return customOverrides('tiny-lm', {
       steps: t.steps, warmupSteps: t.warmupSteps, groupSize: t.groupSize, lr: t.lr, klLossCoef: t.klLossCoef, klType: t.klType,
-      clipRatio: t.clipRatio, maxResponseLength: t.maxResponseLength, tasks: t.tasks, oodTasks: t.oodTasks,
+      clipRatio: t.clipRatio, maxResponseLength: t.maxResponseLength, tasks: [...t.tasks], oodTasks: [...t.oodTasks],
     });
   }
   return preset;
@@ -90,12 +94,9 @@ export async function pickLaunch(): Promise<LaunchChoice | undefined> {
   if (where === 'json') {
     const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Run config': ['json'] }, openLabel: 'Run this config' });
     if (!files?.[0]) return undefined;
-    try {
-      return { kind: 'local', config: mergeRunConfig(readConfigFile(files[0].fsPath)) };
-    } catch (err) {
-      if (err instanceof ConfigError) { void vscode.window.showErrorMessage(err.message); return undefined; }
-      throw err;
-    }
+    const r = await requestServer(checkRunConfigRequest, { file: files[0].fsPath });
+    if (!r.ok) { void vscode.window.showErrorMessage(r.error); return undefined; }
+    return { kind: 'local', config: r.config };
   }
   const settings = where === 'ds3' ? await ds3Settings() : await tinyLmSettings();
   if (!settings) return undefined;

@@ -1,10 +1,10 @@
 // The training webview panel: hosts media/training (dist/media/training.js) and forwards a run's
 // metrics to it; replays what it kept when the view (re)loads.
 import * as vscode from 'vscode';
-import { makeNonce } from '../../../media/shared/csp.js';
-import type { HostToView, MetricsRecord, RunInfo, RunState, ViewToHost } from '../../../media/training/messages.js';
-import { StridedSeries } from '../../../media/training/downsample.js';
-import { trainingPageHtml } from '../../../media/training/page.js';
+import { makeNonce } from '../../../protocol/pages/csp.js';
+import { trainingPageHtml } from '../../../protocol/pages/trainingPage.js';
+import { StridedSeries } from '../../../protocol/webview/stridedSeries.js';
+import type { HostToView, MetricsRecord, RunInfo, RunState, ViewToHost } from '../../../protocol/webview/training.js';
 
 /**
  * Metrics lines kept for a reload of the view: evenly strided over the run, the latest exact.

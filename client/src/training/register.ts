@@ -2,10 +2,12 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listRunsAsync, readConfig, readMetricsAsync, readStatus, type RunSummary } from '../../../server/src/training/runDir.js';
+import { listRunsRequest, readRunRequest } from '../../../protocol/methods.js';
+import type { RunSummary } from '../../../protocol/runs.js';
+import { requestServer } from '../languageClient.js';
 import { pickLaunch } from './launchPicker.js';
 import { TrainingSession, type Outcome } from './session.js';
-import { runOnVerl } from './verl.js';
+import { runOnVerl, type VerlRunPreset } from './verl.js';
 
 /** New runs go to <workspace>/.reflection-lens/runs (next to the user's work, so they can be opened and calibrated), else to the extension's storage. */
 function runsRoot(context: vscode.ExtensionContext): string {
@@ -16,8 +18,8 @@ function runsRoot(context: vscode.ExtensionContext): string {
 /** A run directory: the one clicked in the explorer, else a pick among known runs or a folder dialog. */
 async function pickRun(context: vscode.ExtensionContext, title: string, clicked: unknown, filter: (r: RunSummary) => boolean = () => true): Promise<string | undefined> {
   if (clicked instanceof vscode.Uri) return clicked.fsPath;
-  // Read without blocking the extension host: a folder of long runs takes a while (bench/extensionHost.bench.ts).
-  const runs = (await listRunsAsync(runsRoot(context))).filter(filter);
+  // Read by the language server: a folder of long runs takes a while (bench/extensionHost.bench.ts).
+  const runs = (await requestServer(listRunsRequest, { root: runsRoot(context) })).filter(filter);
   const last = TrainingSession.lastRun(context);
   type Item = vscode.QuickPickItem & { dir?: string };
   const items: Item[] = runs.map((r) => ({
@@ -40,14 +42,15 @@ function checkRunDir(dir: string): boolean {
   return false;
 }
 
-/** Arguments for running without the quick pick (keybindings, tasks, tests): the run config and where to put the run. */
-interface RunGrpoArgs {
-  config: Record<string, unknown>;
-  runsRoot?: string;
-}
+/**
+ * Arguments for running without the quick pick (keybindings, tasks, tests): the run config and
+ * where to put the run, or `verl` to run on verl (resolves to the command line sent to the terminal).
+ */
+type RunGrpoArgs = { config: Record<string, unknown>; runsRoot?: string } | { verl: VerlRunPreset };
 
-async function runGrpo(context: vscode.ExtensionContext, args?: unknown): Promise<Outcome | undefined> {
-  const given = args && typeof args === 'object' && 'config' in args ? (args as RunGrpoArgs) : undefined;
+async function runGrpo(context: vscode.ExtensionContext, args?: unknown): Promise<Outcome | string | undefined> {
+  if (args && typeof args === 'object' && 'verl' in args) return runOnVerl(context, (args as { verl: VerlRunPreset }).verl ?? {});
+  const given = args && typeof args === 'object' && 'config' in args ? (args as Extract<RunGrpoArgs, { config: unknown }>) : undefined;
   const choice = given ? { kind: 'local' as const, config: given.config } : await pickLaunch();
   if (!choice) return undefined;
   if (choice.kind === 'verl') return void (await runOnVerl(context));
@@ -57,7 +60,7 @@ async function runGrpo(context: vscode.ExtensionContext, args?: unknown): Promis
 async function resumeTraining(context: vscode.ExtensionContext, clicked: unknown): Promise<Outcome | undefined> {
   const dir = await pickRun(context, 'Resume a training run', clicked, (r) => r.status?.state !== 'running');
   if (!dir || !checkRunDir(dir)) return undefined;
-  const status = readStatus(dir);
+  const { status } = await requestServer(readRunRequest, { dir, metrics: false });
   let steps: number | undefined;
   if (status?.state === 'completed') {
     // A completed run continues only if it is given more steps.
@@ -88,9 +91,7 @@ async function openRun(context: vscode.ExtensionContext, clicked: unknown): Prom
   if (!dir || !checkRunDir(dir)) return;
   const live = [...TrainingSession.active].find((s) => s.runDir === dir);
   if (live) return void vscode.window.showInformationMessage(`Reflection Lens: ${basename(dir)} is running; its panel shows it live.`);
-  const { records, bad } = await readMetricsAsync(dir);
-  const status = readStatus(dir);
-  const config = readConfig(dir);
+  const { records, bad, status, config } = await requestServer(readRunRequest, { dir });
   const panel = TrainingSession.newPanel(context);
   panel.showRun({ runDir: dir, name: basename(dir), policy: String(config.policy ?? 'unknown'), steps: Number(config.steps ?? records.length), live: false });
   panel.addMetrics(records);

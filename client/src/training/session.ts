@@ -3,8 +3,7 @@
 // stopped run, or calibrate the rollouts a completed run wrote.
 import * as vscode from 'vscode';
 import { basename, join } from 'node:path';
-import type { TrainerEvent } from '../../../server/src/training/runner.js';
-import type { MetricsRecord } from '../../../media/training/messages.js';
+import type { MetricsRecord, TrainerEvent } from '../../../protocol/runs.js';
 import { MetricsBatcher } from './metricsBatcher.js';
 import { TrainingPanel } from './panel.js';
 import { TrainerProcess, type TrainerLaunch } from './trainerProcess.js';

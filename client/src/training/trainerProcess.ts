@@ -2,7 +2,7 @@
 // on the extension host. Events arrive as the trainer sends them; stop() asks for a clean stop
 // (finish the step, checkpoint) and falls back to SIGTERM, which the trainer handles the same way.
 import { fork, type ChildProcess } from 'node:child_process';
-import type { TrainerEvent } from '../../../server/src/training/runner.js';
+import type { TrainerEvent } from '../../../protocol/runs.js';
 
 export interface TrainerLaunch {
   /** Path of dist/trainer.js. */

@@ -2,16 +2,19 @@
 // (dataset parquet, reward function, verl-config.json), then runs the launch command built from
 // that config in a VS Code terminal, on this machine or through `ray job submit`, and offers the
 // calibration view on the rollout folder verl dumps into. The command itself is built by the
-// engine (server/src/training/verl), so the CLI, the scripts and this client run the same thing.
-// The export itself (Parquet writing, 0.3-0.7 s) runs in the bundled CLI as a child process, so
-// the extension host never blocks on it.
+// engine (server/src/training/verl), asked through the language server (reflectionLens/verlLaunch),
+// so the CLI, the scripts and this client run the same thing. The export itself (Parquet
+// writing, 0.3-0.7 s) runs in the bundled CLI as a child process, so the extension host never
+// blocks on it.
 import * as vscode from 'vscode';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS } from '../../../server/src/training/verl/defaults.js';
+import { verlLaunchRequest } from '../../../protocol/methods.js';
+import { VERL_TEST_TASKS, VERL_TRAIN_TASKS } from '../../../protocol/runDefaults.js';
+import type { VerlLaunchMode as LaunchMode } from '../../../protocol/runs.js';
 import { bundledCli } from '../bundledCli.js';
 import { runCli } from '../cliProcess.js';
-import { parseLaunchConfig, shellCommandLine, verlCommand, type LaunchMode } from '../../../server/src/training/verl/launchConfig.js';
+import { requestServer } from '../languageClient.js';
 
 export interface VerlRunPreset {
   /** Folder with (or for) the export; skips the folder question. */
@@ -30,7 +33,7 @@ async function pickExportDir(): Promise<string | undefined> {
   type Item = vscode.QuickPickItem & { dir?: string; create?: boolean };
   const items: Item[] = [
     ...existing.map((u) => ({ label: `$(folder) ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(u, '..'))}`, description: 'existing export (its verl-config.json as edited)', dir: vscode.Uri.joinPath(u, '..').fsPath })),
-    { label: '$(add) New export of the multiplication task...', description: `train ${DEFAULT_TRAIN_TASKS.join(', ')}; test ${DEFAULT_TEST_TASKS.join(', ')}`, create: true },
+    { label: '$(add) New export of the multiplication task...', description: `train ${VERL_TRAIN_TASKS.join(', ')}; test ${VERL_TEST_TASKS.join(', ')}`, create: true },
   ];
   const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Run GRPO on verl: which dataset and config?' });
   if (!picked) return undefined;
@@ -65,21 +68,21 @@ export async function runOnVerl(context: vscode.ExtensionContext, preset: VerlRu
         (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          // The CLI's defaults are the editor's: DEFAULT_TRAIN_TASKS / DEFAULT_TEST_TASKS, 20,000 problems, seed 1.
+          // The CLI's defaults are the editor's: VERL_TRAIN_TASKS / VERL_TEST_TASKS, 20,000 problems, seed 1.
           return runCli(bundledCli(context), ['verl', 'export', '--out', dir, '--json'], () => undefined, abort.signal);
         },
       );
       if (result.cancelled) return undefined;
       if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').slice(-3).join(' ') || `export exited with ${result.code}`);
     }
-    const config = parseLaunchConfig(readFileSync(configPath, 'utf8'), configPath);
+    // Read first (no mode): a broken verl-config.json is reported before any question.
+    const config = await requestServer(verlLaunchRequest, { dir });
     const where = preset.mode ? { mode: preset.mode, address: preset.rayAddress ?? config.rayAddress } : await pickMode(config.rayAddress);
     if (!where) return undefined;
-    const command = shellCommandLine(verlCommand(config, where.mode, where.address));
+    const { command, rollouts } = await requestServer(verlLaunchRequest, { dir, mode: where.mode, rayAddress: where.address });
     const terminal = vscode.window.createTerminal({ name: `verl GRPO (${where.mode === 'ray' ? 'Ray' : 'local'})`, cwd: dir });
     terminal.show();
     terminal.sendText(command);
-    const rollouts = String(config.overrides['trainer.rollout_data_dir'] ?? join(dir, 'rollouts'));
     const open = 'Show Calibration of the Rollouts';
     const edit = 'Edit verl-config.json';
     // Not awaited: the run is started whether or not the message is ever answered.

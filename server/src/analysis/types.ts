@@ -1,12 +1,9 @@
 // Result shapes of the analysis engine. The CLI prints them as JSON (docs/design.md section 8), the
-// language server shows them on hover, the webviews chart them: keep the field names stable.
+// language server shows them on hover, the webviews chart them: keep the field names stable. The
+// calibration result crosses process boundaries, so its types are protocol/calibration.ts's.
+import type { CalibrationGrouping, Transitions } from '../../../protocol/calibration.js';
 
-/** A point estimate with its interval. Fractions in [0,1] for rates (the interval may exceed it: Wald is unclipped). */
-export interface Estimate {
-  value: number;
-  lo: number;
-  hi: number;
-}
+export type { CalibrationGroup, CalibrationGrouping, CalibrationResult, Estimate, Transitions, VerdictAgreement } from '../../../protocol/calibration.js';
 
 export type KlEstimator = 'k1' | 'k2' | 'k3';
 
@@ -98,67 +95,6 @@ export interface TraceAttribution {
   parameters?: ThreeLogitGradients;
 }
 
-export interface Transitions {
-  TT: number;
-  TF: number;
-  FT: number;
-  /** F->F with the same wrong answer repeated. */
-  FFecho: number;
-  /** F->F with a different wrong answer. */
-  FFnew: number;
-}
-
-export interface CalibrationGroup {
-  model: string;
-  task: string;
-  /** Training step, when grouping by step (verl rollout dirs, run evaluations). */
-  step?: number;
-  /** Traces in the group (with ground truth and an answer). */
-  n: number;
-  /** Final-answer accuracy, Wald interval. */
-  accuracy: Estimate;
-  p: Estimate;
-  delta1: Estimate;
-  delta2: Estimate;
-  /** Predicted accuracy: infinite horizon, and with at most K attempts (last answer stands). */
-  predicted: Estimate;
-  predictedK: Estimate & { K: number };
-  transitions: Transitions;
-  /** FFecho / (FFecho + FFnew), NaN when no F->F transition. */
-  echoRate: number;
-  /** Raw counts behind the rates, so consumers can re-aggregate. */
-  counts: {
-    correctFinal: number;
-    firstCorrect: number;
-    stopAfterCorrect: number;
-    decisionsAfterCorrect: number;
-    resampleAfterWrong: number;
-    decisionsAfterWrong: number;
-    /** Records with no candidate answer (counted wrong). */
-    noAnswer: number;
-  };
-  /** Against the corpus's own verdicts (`source_verdict` headers), when its records carry them. */
-  agreement?: VerdictAgreement;
-}
-
-/** How often the source's correctness verdict and the engine's final-answer check agree (analysis/agreement.ts). */
-export interface VerdictAgreement {
-  /** Records with both verdicts. */
-  compared: number;
-  agree: number;
-  /** agree / compared (NaN when none compared). */
-  rate: number;
-  /** The source says correct, the engine wrong (the engine missed or misread the answer). */
-  sourceOnly: number;
-  /** The engine says correct, the source wrong. */
-  engineOnly: number;
-  /** Records whose source gave no verdict (null, partial credit). */
-  noVerdict: number;
-  /** The disagreeing records (the first 1000 by file and line); `line` 1-based (JSONL line, Parquet row, .eval sample). */
-  disagreements: { file: string; line: number; id: string; source: boolean; engine: boolean }[];
-  unlisted: number;
-}
-
 /**
  * What calibration needs from one trace, computed once per record so callers can cache it per
  * file and stream corpora of any size (no text, no steps kept).
@@ -187,8 +123,6 @@ export interface TraceSummary {
   transitions: Transitions;
 }
 
-export type CalibrationGrouping = 'model-task' | 'step';
-
 export interface CalibrationOptions {
   /** Bootstrap resamples (default 1000). */
   bootstrap: number;
@@ -196,11 +130,4 @@ export interface CalibrationOptions {
   /** K of the K-attempt predicted accuracy. */
   horizon: number;
   by: CalibrationGrouping;
-}
-
-export interface CalibrationResult {
-  groups: CalibrationGroup[];
-  /** Files or records that could not be used, with why; `line` is 1-based, as printed. */
-  skipped: { file: string; line?: number; reason: string }[];
-  bootstrap: { B: number; seed: number };
 }

@@ -8,7 +8,7 @@ import type { AttributionOptions, KlEstimator, KlMode, TraceAttribution } from '
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
-import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { numberFlag, parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { writeOut } from './output.js';

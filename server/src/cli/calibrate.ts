@@ -7,13 +7,14 @@ import { calibrateFiles, type CalibrateFilesOptions } from '../analysis/parallel
 import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
 import { renderCalibrationHtml } from '../report/html.js';
 import { checkOutputs, cleanUpOnSignals, OutputPathError, writeFileAtomic } from '../util/atomicWrite.js';
-import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { numberFlag, parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { peekMapping, STDIN } from '../trace/stream.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
+import { parseGrouping } from '../../../protocol/calibration.js';
 
 export const summary = 'calibrate p, delta1, delta2 and predicted accuracy per model and task, with intervals';
 export const usage = `reflection-lens calibrate PATH... [options]
@@ -69,8 +70,10 @@ export async function run(argv: string[]): Promise<number> {
   if (!(Number.isInteger(K) && K >= 1)) throw new UsageError('--horizon must be a positive integer');
   const workers = args.flags.has('workers') ? numberFlag(args, 'workers', 0) : undefined;
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers must be a non-negative integer');
-  const by = stringFlag(args, 'by') ?? defaultCalibrationOptions.by;
-  if (by !== 'model-task' && by !== 'step') throw new UsageError(`--by expects model-task or step, got "${by}"`);
+  const byFlag = stringFlag(args, 'by');
+  const by = byFlag === undefined ? defaultCalibrationOptions.by : parseGrouping(byFlag);
+  // `auto` (the editor's default) needs every summary before grouping; the CLI streams, so it asks.
+  if (by === undefined || by === 'auto') throw new UsageError(`--by expects model-task or step, got "${byFlag}"`);
   const html = stringFlag(args, 'html');
   const formats = [args.flags.has('json'), args.flags.has('csv'), html !== undefined].filter(Boolean).length;
   if (formats > 1) throw new UsageError('choose one of --json, --csv, --html');

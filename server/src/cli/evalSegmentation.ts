@@ -6,7 +6,7 @@ import { evaluateSegmentation, type EvalInput, type SegmentationEval } from '../
 import { goldPathFor, parseGoldFile, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
-import { parseArgs, stringFlag, UsageError } from './args.js';
+import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';

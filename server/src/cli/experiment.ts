@@ -2,7 +2,7 @@
 // several seeds, as ordinary training runs in one folder, then the report (docs/experiment.md).
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { numberFlag, parseArgs, stringFlag, UsageError } from './args.js';
+import { numberFlag, parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
 import { ConfigError, readConfigFile } from '../training/runConfig.js';

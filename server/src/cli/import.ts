@@ -6,7 +6,7 @@
 // leaves an existing OUT as it was; a symlinked OUT is written through to its target; the input
 // (also through a symlink or hard link) is never overwritten.
 import { existsSync, statSync } from 'node:fs';
-import { parseArgs, stringFlag, UsageError } from './args.js';
+import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';

@@ -2,7 +2,7 @@
 // decision steps (docs/design.md section 8). Files are streamed, so any size works; a malformed record
 // is reported on stderr (file:line:col) and the other records are still printed.
 import { ProgressLine } from './progress.js';
-import { parseArgs, UsageError } from './args.js';
+import { parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { segmentRecord } from '../trace/segment.js';

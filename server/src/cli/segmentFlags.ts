@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { defaultSegmentOptions } from '../trace/options.js';
 import { compileAnswerPatterns } from '../trace/statements.js';
 import type { SegmentOptions } from '../trace/types.js';
-import { stringFlag, UsageError, type ParsedArgs } from './args.js';
+import { stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
 
 export const segmentFlagNames = ['markers', 'answer-patterns'];
 

@@ -5,7 +5,7 @@
 import { MAPPING_KEYS, MappingError, parseMapOverrides } from '../trace/formats/mapping.js';
 import { isPresetName, PRESET_NAMES } from '../trace/formats/presets.js';
 import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
-import { stringFlag, UsageError, type ParsedArgs } from './args.js';
+import { stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
 import { escapeInline } from './terminal.js';
 
 export const sourceFlagNames = ['format', 'map'];

@@ -1,5 +1,5 @@
 // `reflection-lens train`: headless training runs, the same runner the editor's trainer process uses.
-import { parseArgs, numberFlag, stringFlag, UsageError } from './args.js';
+import { parseArgs, numberFlag, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { ConfigError, parseConfigJson, readConfigFile } from '../training/runConfig.js';
 import { runTraining } from '../training/runner.js';

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args.js';
+import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
 import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS, exportVerlBundle, type ExportOptions } from '../training/verl/exportBundle.js';
@@ -101,8 +101,8 @@ async function runExport(argv: string[]): Promise<number> {
     if (nTest < 1 || nTest > MAX_TEST_ROWS_PER_TASK) throw new UsageError(`--n-test must be between 1 and ${MAX_TEST_ROWS_PER_TASK} per test task (got ${nTest})`);
     source = {
       kind: 'multiplication',
-      trainTasks: checkTasks(listFlag(args, 'train-tasks', DEFAULT_TRAIN_TASKS), 'train-tasks'),
-      testTasks: checkTasks(listFlag(args, 'test-tasks', DEFAULT_TEST_TASKS), 'test-tasks'),
+      trainTasks: checkTasks(listFlag(args, 'train-tasks', [...DEFAULT_TRAIN_TASKS]), 'train-tasks'),
+      testTasks: checkTasks(listFlag(args, 'test-tasks', [...DEFAULT_TEST_TASKS]), 'test-tasks'),
       nTrain: n,
       nTestPerTask: nTest,
       seed,

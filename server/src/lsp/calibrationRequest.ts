@@ -22,15 +22,16 @@ import { defaultSegmentOptions } from '../trace/options.js';
 import type { SegmentOptions } from '../trace/types.js';
 import { CalibrationCorpus, calibrateSnapshot, type CorpusSnapshot, type Skipped } from './calibrationCorpus.js';
 import {
-  CALIBRATE_METHOD,
-  CALIBRATION_TRACES_METHOD,
+  isTraceFilter,
+  parseGrouping,
   type CalibrateParams,
   type CalibrateResponse,
-  type CalibrationTracesParams,
+  type GroupingChoice,
   type TraceFilter,
   type TraceLocation,
   type TraceQuery,
-} from './calibrationProtocol.js';
+} from '../../../protocol/calibration.js';
+import { calibrateRequest, calibrationTracesRequest } from '../../../protocol/methods.js';
 
 /** Local paths of `file:` URIs; other schemes are reported as skipped. */
 function pathsOf(uris: readonly string[]): { paths: string[]; skipped: Skipped[] } {
@@ -46,24 +47,25 @@ function pathsOf(uris: readonly string[]): { paths: string[]; skipped: Skipped[]
   return { paths, skipped };
 }
 
-function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: CalibrationGrouping | 'auto' } {
+function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: GroupingChoice } {
   const problems: string[] = [];
   if (!Array.isArray(p?.uris) || !p.uris.every((u) => typeof u === 'string')) problems.push('uris must be an array of URI strings');
   if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1)) problems.push('bootstrap must be a positive integer');
   if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
   if (!(Number.isInteger(p?.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
-  if (p?.by !== undefined && !['task', 'step', 'auto'].includes(p.by)) problems.push('by must be "task", "step" or "auto"');
+  const by = p?.by === undefined ? 'model-task' : parseGrouping(p.by);
+  if (by === undefined) problems.push('by must be "auto", "model-task" or "step"');
   const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
   if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
-  if (problems.length > 0) throw new ResponseError(ErrorCodes.InvalidParams, `${CALIBRATE_METHOD}: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new ResponseError(ErrorCodes.InvalidParams, `${calibrateRequest.method}: ${problems.join('; ')}`);
   return {
     segment: { markers: p.markers ?? defaultSegmentOptions.markers, answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns },
-    by: p.by === 'step' ? 'step' : p.by === 'auto' ? 'auto' : 'model-task',
+    by: by ?? 'model-task',
   };
 }
 
 /** `auto` grouping: by step when the usable traces carry more than one step. */
-function resolveGrouping(by: CalibrationGrouping | 'auto', snap: CorpusSnapshot): CalibrationGrouping {
+function resolveGrouping(by: GroupingChoice, snap: CorpusSnapshot): CalibrationGrouping {
   if (by !== 'auto') return by;
   const steps = new Set<number>();
   for (const f of snap.perFile.values()) {
@@ -137,7 +139,7 @@ function truncationOf(o: SummaryOptions): { includeTruncated: boolean; tokenLimi
 
 /** Answers both requests on `connection`, sharing one corpus cache. */
 export function registerCalibrationRequest(connection: Connection, corpus = new CalibrationCorpus(), summarySettings: SummarySettings = defaultSummarySettings): void {
-  connection.onRequest(CALIBRATE_METHOD, async (params: CalibrateParams, token: CancellationToken): Promise<CalibrateResponse> => {
+  connection.onRequest(calibrateRequest, async (params, token): Promise<CalibrateResponse> => {
     const signal = signalOf(token);
     const progressToken = params?.workDoneToken;
     const send = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
@@ -170,12 +172,12 @@ export function registerCalibrationRequest(connection: Connection, corpus = new 
     }
   });
 
-  connection.onRequest(CALIBRATION_TRACES_METHOD, async (params: CalibrationTracesParams, token: CancellationToken): Promise<TraceLocation[]> => {
+  connection.onRequest(calibrationTracesRequest, async (params, token): Promise<TraceLocation[]> => {
     const signal = signalOf(token);
     try {
       const { segment } = checkParams(params);
-      if (!params.query || typeof params.query.model !== 'string' || !(params.query.filter in FILTERS)) {
-        throw new ResponseError(ErrorCodes.InvalidParams, `${CALIBRATION_TRACES_METHOD}: query needs model, task and a known filter`);
+      if (!params.query || typeof params.query.model !== 'string' || !isTraceFilter(params.query.filter)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `${calibrationTracesRequest.method}: query needs model, task and a known filter`);
       }
       // The same settings as the calibration the click came from, so its cached summaries serve.
       const snap = await corpus.load(pathsOf(params.uris).paths, segment, { signal, summary: await summarySettings(params.uris) });

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TraceDiagnostic } from '../trace/types.js';
 import { attributionSummaries } from './attributionSummary.js';
+import { memo } from './entryCache.js';
 import { toRange } from './positions.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
@@ -21,21 +22,11 @@ export function toLspDiagnostic(d: TraceDiagnostic, base: number): Diagnostic {
   };
 }
 
-interface Converted {
-  key: string;
-  base: number;
-  value: Diagnostic[];
-}
-
 export function documentDiagnostics(doc: TraceDocument, settings: LensSettings, key: string): Diagnostic[] {
   const out: Diagnostic[] = doc.preamble.map((d) => toLspDiagnostic(d, 0));
   for (const entry of doc.entries) {
-    let hit = entry.cache.get('diagnostics') as Converted | undefined;
-    if (!hit || hit.key !== key || hit.base !== entry.base) {
-      hit = { key, base: entry.base, value: analyseEntry(entry, settings, key).diagnostics.map((d) => toLspDiagnostic(d, entry.base)) };
-      entry.cache.set('diagnostics', hit);
-    }
-    for (const d of hit.value) out.push(d);
+    const converted = memo(entry.cache, 'diagnostics', `${key}@${entry.base}`, () => analyseEntry(entry, settings, key).diagnostics.map((d) => toLspDiagnostic(d, entry.base)));
+    for (const d of converted) out.push(d);
   }
   for (const { entry, diagnostic } of attributionSummaries(doc, settings, key)) out.push(toLspDiagnostic(diagnostic, entry.base));
   return out;

@@ -8,24 +8,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import { alignCandidates } from '../analysis/segmentationEval.js';
-import { applyLabel, goldPathFor, parseGoldFile, withGoldRecord, type GoldCandidate, type GoldRecord, type LabelOp } from '../trace/gold.js';
+import { applyLabel, goldPathFor, parseGoldFile, withGoldRecord, type GoldCandidate, type GoldRecord } from '../trace/gold.js';
 import { bodyOffset } from '../trace/segment.js';
 import type { SampleStep, SegmentedRecord } from '../trace/types.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
+import { LABEL_COMMAND, type LabelArgs, type LabelOp } from '../../../protocol/labels.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
 import type { TraceDocument } from './traceDocument.js';
 
-export const LABEL_COMMAND = 'reflectionLens.label';
-
-export interface LabelArgs {
-  uri: string;
-  id: string;
-  op: LabelOp;
-  value: string;
-  /** Body offset of the value. */
-  offset: number;
-}
 
 /** The gold file of a trace document, or undefined for documents that are not files. */
 function goldPathOf(uri: string): string | undefined {

@@ -79,7 +79,7 @@ export class JsonlDocument {
         this.lastReparsed++;
         const { records, diagnostics } = jsonlLineToRecords(lineText, i, { fileName: this.fileName });
         parsed = {
-          entries: records.map((r) => ({ base: i, record: jsonlRecordToTrace(r, 0, 0, this.fileName), text: lineText, autoId: false, cache: new Map() })),
+          entries: records.map((r) => ({ base: i, record: jsonlRecordToTrace(r, 0, 0, this.fileName), text: lineText, autoId: false, cache: {} })),
           diagnostics,
           length: lineText.length,
         };

@@ -7,6 +7,7 @@ import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
 import { attributionSummaries } from './attributionSummary.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { attemptLabel, recordDetail } from './documentSymbols.js';
+import { memo } from './entryCache.js';
 import type { ObjectiveAttribution } from '../analysis/objectives.js';
 import { attributedInGroup, code, fmt, judge, objectiveLine, ratioLine, recordLine, selectedObjective } from './hover.js';
 import { decisionVerdict } from './inlayHints.js';
@@ -25,14 +26,12 @@ export function jsonlDiagnostics(doc: JsonlDocument, settings: LensSettings, key
   doc.lines.forEach((line, n) => {
     for (const d of line.diagnostics) out.push(toLspDiagnostic(d, 0));
     for (const entry of line.entries) {
-      let hit = entry.cache.get('jsonlDiagnostics') as { key: string; value: Diagnostic[] } | undefined;
-      if (!hit || hit.key !== key) {
+      const onLine = memo(entry.cache, 'jsonlDiagnostics', key, () => {
         // The record's own positions point into its formatted .trace text: the line stands for them.
-        const onLine = (d: TraceDiagnostic): Diagnostic => ({ ...toLspDiagnostic(d, 0), range: lineRange(n, line.length), message: responseOf(line.entries, entry) + d.message });
-        hit = { key, value: analyseEntry(entry, settings, key).diagnostics.map(onLine) };
-        entry.cache.set('jsonlDiagnostics', hit);
-      }
-      for (const d of hit.value) out.push(d);
+        const place = (d: TraceDiagnostic): Diagnostic => ({ ...toLspDiagnostic(d, 0), range: lineRange(n, line.length), message: responseOf(line.entries, entry) + d.message });
+        return analyseEntry(entry, settings, key).diagnostics.map(place);
+      });
+      for (const d of onLine) out.push(d);
     }
   });
   for (const { entry, diagnostic } of attributionSummaries(doc, settings, key)) {

@@ -6,6 +6,7 @@ import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import type { TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
+import { memo } from './entryCache.js';
 import { groupsOf, type RecordSet } from './rolloutGroups.js';
 import { attributionOptionsOf, segmentOptionsOf, type LensSettings } from './settings.js';
 import type { RecordEntry } from './traceDocument.js';
@@ -21,17 +22,8 @@ export interface RecordAnalysis {
   diagnostics: TraceDiagnostic[];
 }
 
-interface Cached {
-  key: string;
-  value: RecordAnalysis;
-}
-
 export function analyseEntry(entry: RecordEntry, settings: LensSettings, key: string): RecordAnalysis {
-  const hit = entry.cache.get('analysis') as Cached | undefined;
-  if (hit && hit.key === key) return hit.value;
-  const value = analyse(entry, settings);
-  entry.cache.set('analysis', { key, value } satisfies Cached);
-  return value;
+  return memo(entry.cache, 'analysis', key, () => analyse(entry, settings));
 }
 
 let analyses = 0;

@@ -11,18 +11,8 @@ import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { defaultSegmentOptions } from '../trace/options.js';
 import type { SummaryOptions } from '../analysis/summary.js';
 import { editorSkipReason } from './calibrationCorpus.js';
-import {
-  FOLLOW_ROLLOUTS_METHOD,
-  ROLLOUT_FOLLOW_ENDED_NOTIFICATION,
-  ROLLOUT_STEP_NOTIFICATION,
-  UNFOLLOW_ROLLOUTS_METHOD,
-  type FollowRolloutsParams,
-  type FollowRolloutsResult,
-  type RolloutFollowEndedParams,
-  type RolloutStepParams,
-  type UnfollowRolloutsParams,
-  type UnfollowRolloutsResult,
-} from './rolloutFollowProtocol.js';
+import { followRolloutsRequest, rolloutFollowEndedNotification, rolloutStepNotification, unfollowRolloutsRequest } from '../../../protocol/methods.js';
+import type { FollowRolloutsParams, FollowRolloutsResult, RolloutFollowEndedParams, RolloutStepParams, UnfollowRolloutsResult } from '../../../protocol/rollouts.js';
 
 interface Subscription {
   dir: string;
@@ -31,7 +21,7 @@ interface Subscription {
 }
 
 function invalid(message: string): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidParams, `${FOLLOW_ROLLOUTS_METHOD}: ${message}`);
+  return new ResponseError(ErrorCodes.InvalidParams, `${followRolloutsRequest.method}: ${message}`);
 }
 
 function checkParams(p: FollowRolloutsParams): string {
@@ -83,11 +73,11 @@ export function registerRolloutFollow(connection: Connection, summarySettings: (
       const shown = { ...step, skipped: step.skipped.map((s) => ({ ...s, reason: editorSkipReason(s.reason) })) };
       const params: RolloutStepParams = { id, summary: shown, reads: sub.reads.get(step.file) ?? 0 };
       // A notification that cannot be delivered means the client is gone: stop reading.
-      await connection.sendNotification(ROLLOUT_STEP_NOTIFICATION, params).catch(() => sub.controller.abort());
+      await connection.sendNotification(rolloutStepNotification, params).catch(() => sub.controller.abort());
     }
   }
 
-  connection.onRequest(FOLLOW_ROLLOUTS_METHOD, async (p: FollowRolloutsParams): Promise<FollowRolloutsResult> => {
+  connection.onRequest(followRolloutsRequest, async (p): Promise<FollowRolloutsResult> => {
     const dir = checkParams(p);
     const summary = await summarySettings([p.dir]);
     const id = `rollouts-${++next}`;
@@ -99,14 +89,14 @@ export function registerRolloutFollow(connection: Connection, summarySettings: (
       if (sub.controller.signal.aborted) return;
       const ended: RolloutFollowEndedParams = { id, error: (e as Error)?.message ?? String(e) };
       connection.console.error(`reflection-lens: following ${dir} failed: ${(e as Error)?.stack ?? String(e)}`);
-      void connection.sendNotification(ROLLOUT_FOLLOW_ENDED_NOTIFICATION, ended).catch(() => undefined);
+      void connection.sendNotification(rolloutFollowEndedNotification, ended).catch(() => undefined);
     }));
     return { id, run: basename(resolve(dir)) };
   });
 
-  connection.onRequest(UNFOLLOW_ROLLOUTS_METHOD, (p: UnfollowRolloutsParams): UnfollowRolloutsResult => {
+  connection.onRequest(unfollowRolloutsRequest, (p): UnfollowRolloutsResult => {
     const sub = typeof p?.id === 'string' ? subscriptions.get(p.id) : undefined;
-    if (!sub) throw new ResponseError(ErrorCodes.InvalidParams, `${UNFOLLOW_ROLLOUTS_METHOD}: no subscription ${JSON.stringify(p?.id)}`);
+    if (!sub) throw new ResponseError(ErrorCodes.InvalidParams, `${unfollowRolloutsRequest.method}: no subscription ${JSON.stringify(p?.id)}`);
     sub.controller.abort();
     subscriptions.delete(p.id);
     const reads = [...sub.reads.values()].reduce((a, b) => a + b, 0);

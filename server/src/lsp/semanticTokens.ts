@@ -3,6 +3,7 @@
 // echo of the previous answer, and the final answer that stands.
 import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Span } from '../trace/types.js';
+import { memo } from './entryCache.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
 import type { RecordEntry, TraceDocument } from './traceDocument.js';
@@ -17,11 +18,13 @@ const ANSWER = 1;
 const mod = (m: (typeof tokenModifiers)[number]): number => 1 << tokenModifiers.indexOf(m);
 
 /** [line, character, length, type, modifiers] relative to the entry's base, sorted. */
-type Token = [number, number, number, number, number];
+export type Token = [number, number, number, number, number];
 
 function entryTokens(entry: RecordEntry, settings: LensSettings, key: string): Token[] {
-  const hit = entry.cache.get('tokens') as { key: string; value: Token[] } | undefined;
-  if (hit && hit.key === key) return hit.value;
+  return memo(entry.cache, 'tokens', key, () => computeTokens(entry, settings, key));
+}
+
+function computeTokens(entry: RecordEntry, settings: LensSettings, key: string): Token[] {
   const tokens: Token[] = [];
   const seg = analyseEntry(entry, settings, key).seg;
   if (seg) {
@@ -40,7 +43,6 @@ function entryTokens(entry: RecordEntry, settings: LensSettings, key: string): T
     });
     tokens.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
-  entry.cache.set('tokens', { key, value: tokens });
   return tokens;
 }
 

@@ -9,31 +9,24 @@ import {
   type InitializeResult,
   type SemanticTokens,
 } from 'vscode-languageserver/node';
+import { LABEL_COMMAND, type LabelArgs, type LabelResult } from '../../../protocol/labels.js';
 import { capDiagnostics } from './diagnosticCap.js';
-import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
-import { documentSymbols } from './documentSymbols.js';
-import { foldingRanges } from './folding.js';
 import { exitOnStdioFramingError } from './framingGuard.js';
-import { applyLabelCommand, goldDiagnostics, LABEL_COMMAND, labelCodeActions, type LabelArgs } from './goldLabels.js';
-import { hover } from './hover.js';
-import { inlayHints } from './inlayHints.js';
-import { JsonlDocument } from './jsonlDocument.js';
-import { jsonlDiagnostics, jsonlHover, jsonlInlayHints, jsonlSymbols, jsonlSyntaxDiagnostics } from './jsonlFeatures.js';
+import { featuresOf, openDocument, type OpenDocument } from './openDocument.js';
 import { registerCalibrationRequest } from './calibrationRequest.js';
+import { registerRunRequests } from './runRequests.js';
+import { documentStatsRequest, type DocumentStats } from '../../../protocol/methods.js';
 import { registerRolloutFollow } from './rolloutFollow.js';
 import { analyseEntry, analysisCount } from './recordAnalysis.js';
-import { semanticTokens, semanticTokensLegend } from './semanticTokens.js';
+import { semanticTokensLegend } from './semanticTokens.js';
 import { defaultSettings, summaryOptionsOf } from './settings.js';
-import { TraceDocument } from './traceDocument.js';
 import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 /** Characters above which opening a document publishes its syntax diagnostics before analysing it. */
 const LARGE_DOCUMENT = 1_000_000;
-/** Open documents: `.jsonl` rollout files (by URI, whatever their language id) and .trace files. */
-type OpenDocument = TraceDocument | JsonlDocument;
+/** Open documents: `.jsonl` rollout files and .trace files (openDocument.ts). */
 const documents = new Map<string, OpenDocument>();
-const isJsonl = (uri: string): boolean => /\.jsonl$/i.test(uri.replace(/[?#].*$/, ''));
 const settings = new WorkspaceSettings(connection);
 /**
  * Server-side cost of the last change and of the diagnostics pass that followed, per document
@@ -121,7 +114,7 @@ async function publish(uri: string): Promise<void> {
       if (documents.get(uri) !== doc || doc.revision !== revision) return;
     }
   }
-  const diagnostics = doc instanceof JsonlDocument ? jsonlDiagnostics(doc, s.settings, s.key) : [...documentDiagnostics(doc, s.settings, s.key), ...goldDiagnostics(doc, s.settings, s.key)];
+  const diagnostics = featuresOf(doc).diagnostics(s.settings, s.key);
   const t = timingOf(uri);
   [t.publishMs, t.publishCpuMs] = [performance.now() - t0, cpuMs() - c0];
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: capDiagnostics(diagnostics, s.settings.maxDiagnostics) });
@@ -147,13 +140,13 @@ connection.onInitialize((params): InitializeResult => {
 connection.onDidOpenTextDocument(({ textDocument: t }) => {
   try {
     const timing = timingOf(t.uri);
-    const [doc, ms, cpu] = measure((): OpenDocument => (isJsonl(t.uri) ? new JsonlDocument(t.uri, t.version, t.text) : new TraceDocument(t.uri, t.version, t.text)));
+    const [doc, ms, cpu] = measure(() => openDocument(t.uri, t.version, t.text));
     [timing.updateMs, timing.updateCpuMs] = [ms, cpu];
     documents.set(t.uri, doc);
     // A large file shows its malformed lines at once; the findings follow when analysis is done.
     // (Capped at the default: this document's settings may not have arrived yet.)
     if (t.text.length > LARGE_DOCUMENT) {
-      const syntax = doc instanceof JsonlDocument ? jsonlSyntaxDiagnostics(doc) : syntaxDiagnostics(doc);
+      const syntax = featuresOf(doc).syntaxDiagnostics();
       void connection.sendDiagnostics({ uri: t.uri, version: t.version, diagnostics: capDiagnostics(syntax, defaultSettings.maxDiagnostics) });
     }
     schedulePublish(t.uri);
@@ -171,7 +164,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   } catch (e) {
     // A failed update may leave records and text out of step: rebuild the model from its own text.
     report('change', e);
-    documents.set(textDocument.uri, doc instanceof JsonlDocument ? new JsonlDocument(doc.uri, textDocument.version, doc.getText()) : new TraceDocument(doc.uri, textDocument.version, doc.getText()));
+    documents.set(textDocument.uri, openDocument(doc.uri, textDocument.version, doc.getText()));
   }
   schedulePublish(textDocument.uri);
 });
@@ -191,30 +184,28 @@ connection.onDidChangeConfiguration(({ settings: pushed }) => {
 });
 
 const emptyTokens: SemanticTokens = { data: [] };
-// A JSON line has no positions inside its response text: no tokens or folds there.
-connection.languages.semanticTokens.on((p) => withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => (d instanceof JsonlDocument ? emptyTokens : semanticTokens(d, s.settings, s.key))));
-connection.languages.semanticTokens.onRange((p) => withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => (d instanceof JsonlDocument ? emptyTokens : semanticTokens(d, s.settings, s.key, p.range))));
-connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => (d instanceof JsonlDocument ? jsonlHover(d, p.position, s.settings, s.key) : hover(d, p.position, s.settings, s.key))));
-connection.onCodeAction((p) => withDocument('codeAction', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? [] : labelCodeActions(d, p.range, s.settings, s.key))));
+connection.languages.semanticTokens.on((p) => withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => featuresOf(d).semanticTokens(s.settings, s.key)));
+connection.languages.semanticTokens.onRange((p) => withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => featuresOf(d).semanticTokens(s.settings, s.key, p.range)));
+connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => featuresOf(d).hover(p.position, s.settings, s.key)));
+connection.onCodeAction((p) => withDocument('codeAction', p.textDocument.uri, [], (d, s) => featuresOf(d).codeActions(p.range, s.settings, s.key)));
 // Labelling writes the gold file beside the trace (never the trace) and re-publishes, so the
 // record's "Labelled" note appears at once.
 connection.onExecuteCommand(async (p) => {
   if (p.command !== LABEL_COMMAND) return null;
   const args = p.arguments?.[0] as LabelArgs | undefined;
   if (!args) return null;
-  return withDocument('label', args.uri, null, (d, s) => {
-    if (d instanceof JsonlDocument) throw new Error('labelling JSONL rollouts is not supported yet; import them to .trace first');
-    const path = applyLabelCommand(d, args, s.settings, s.key);
+  return withDocument('label', args.uri, null, (d, s): LabelResult => {
+    const goldFile = featuresOf(d).label(args, s.settings, s.key);
     schedulePublish(args.uri);
-    return { goldFile: path };
+    return { goldFile };
   });
 });
-connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? jsonlSymbols(d, s.settings, s.key) : documentSymbols(d, s.settings, s.key))));
-connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? [] : foldingRanges(d, s.settings, s.key))));
-connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => (d instanceof JsonlDocument ? jsonlInlayHints(d, p.range, s.settings, s.key) : inlayHints(d, p.range, s.settings, s.key))));
+connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => featuresOf(d).symbols(s.settings, s.key)));
+connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => featuresOf(d).foldingRanges(s.settings, s.key)));
+connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => featuresOf(d).inlayHints(p.range, s.settings, s.key)));
 
 // How much work the last change caused: tests check incrementality by counts, the benchmark reads the timings.
-connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
+connection.onRequest(documentStatsRequest, (p): Promise<DocumentStats | null> =>
   withDocument('documentStats', p.uri, null, (d) => ({
     records: d.entries.length,
     lineCount: d.lineCount,
@@ -231,6 +222,7 @@ connection.onRequest('reflectionLens/documentStats', (p: { uri: string }) =>
 const calibrationSummary = (uris: readonly string[]) => settings.get(uris[0] ?? '').then((s) => summaryOptionsOf(s.settings));
 registerCalibrationRequest(connection, undefined, calibrationSummary);
 registerRolloutFollow(connection, calibrationSummary); // live verl rollout dirs for the calibration view
+registerRunRequests(connection); // run folders, run configs and the verl launch for the training commands
 
 // A broken frame on stdin leaves the stream out of step for good: exit, so the client restarts us.
 exitOnStdioFramingError();

@@ -6,6 +6,7 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { parseTrace } from '../trace/parse.js';
 import type { TraceDiagnostic, TraceRecord } from '../trace/types.js';
+import type { EntryCache } from './entryCache.js';
 import { MAX_PATCH, type EntryChange } from './rolloutGroups.js';
 
 export interface RecordEntry {
@@ -18,7 +19,7 @@ export interface RecordEntry {
   /** The record line has no id, so its id is its ordinal and follows renumbering. */
   autoId: boolean;
   /** Per-feature caches owned by the analysis layer; dropped with the entry when it is re-parsed. */
-  cache: Map<string, unknown>;
+  cache: EntryCache;
 }
 
 export class TraceDocument {
@@ -122,7 +123,7 @@ export class TraceDocument {
     const fresh: RecordEntry[] = parsed.records.map((record, k) => {
       const next = parsed.records[k + 1];
       const chunk = text.slice(offsetOfLine(record.startLine), next ? offsetOfLine(next.startLine) : text.length);
-      return { base: regionStart, record, text: chunk, autoId: /^\uFEFF?===[ \t]*(?:\r\n|\r|\n|$)/.test(chunk), cache: new Map() };
+      return { base: regionStart, record, text: chunk, autoId: /^\uFEFF?===[ \t]*(?:\r\n|\r|\n|$)/.test(chunk), cache: {} };
     });
     if (regionStart === 0) {
       this.preambleText = text.slice(0, fresh.length ? offsetOfLine(fresh[0].record.startLine) : text.length);

@@ -3,8 +3,8 @@
 // Figure 1's analog (p, delta1, delta2, predicted vs observed per task, RL and SFT (reflection)
 // side by side), seed-to-seed spread, echo rates and transitions, timing. Static HTML and SVG:
 // no script, nothing fetched, a strict CSP with a nonce for the one style element.
-import { contentSecurityPolicy, escapeHtml, makeNonce } from '../../../media/shared/csp.js';
-import { themeCss } from '../../../media/shared/theme.js';
+import { contentSecurityPolicy, escapeHtml, makeNonce } from '../../../protocol/pages/csp.js';
+import { themeCss } from '../../../protocol/pages/themeCss.js';
 import type { Estimate } from '../analysis/types.js';
 import type { ArmResult, TaskResult } from '../training/experiment/results.js';
 import type { Table1Report } from '../training/experiment/report.js';

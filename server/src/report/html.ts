@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CalibrationResult } from '../analysis/types.js';
-import { makeNonce } from '../../../media/shared/csp.js';
-import { calibrationPageHtml } from '../../../media/calibration/page.js';
+import { makeNonce } from '../../../protocol/pages/csp.js';
+import { calibrationPageHtml } from '../../../protocol/pages/calibrationPage.js';
 
 /**
  * Where the built bundle lies: next to the running bundle (dist/cli.js -> dist/media/) or, when

@@ -1,7 +1,7 @@
 // A small static SVG line chart with interval bars, for reports that must work without scripts
 // (the experiment report: a file opened in any browser, or a webview with a strict CSP). Colours
 // come from CSS classes (`.c1`...`.c6`), so the page's theme decides them; every text is escaped.
-import { escapeHtml } from '../../../media/shared/csp.js';
+import { escapeHtml } from '../../../protocol/pages/csp.js';
 
 export interface ChartPoint { value: number; lo?: number; hi?: number }
 

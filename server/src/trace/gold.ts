@@ -4,6 +4,7 @@
 // touches a user's data. One JSON object per line; a malformed line is a diagnostic and every
 // other line still counts.
 import type { TraceDiagnostic } from './types.js';
+import type { LabelOp } from '../../../protocol/labels.js';
 
 export interface GoldCandidate {
   value: string;
@@ -111,7 +112,7 @@ export function withGoldRecord(text: string, rec: GoldRecord): string {
   return out.join('\n') + '\n';
 }
 
-export type LabelOp = 'not-answer' | 'answer' | 'mark';
+export type { LabelOp } from '../../../protocol/labels.js';
 
 /**
  * A record's gold label after one labelling action in the editor. A record labelled for the first

@@ -15,8 +15,11 @@
 // (size, mtime): a file's mtime comes from the clock of whatever wrote it (on NFS, the file
 // server's), so a file still being written can look hours old, or stamped in the future.
 // Only stat metadata is kept per file, so memory stays bounded however large the run.
-import { closeSync, openSync, readdirSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { endsWithNewline, STEP_FILE } from '../../../protocol/rollouts.js';
+
+export { endsWithNewline, isRolloutDir, rolloutRunName } from '../../../protocol/rollouts.js';
 
 export interface StepFile {
   step: number;
@@ -42,8 +45,6 @@ export interface WatchRolloutOptions {
   once?: boolean;
 }
 
-const STEP_FILE = /^(\d+)\.jsonl$/;
-
 /** The `{step}.jsonl` files of a directory in step order (other files are ignored). */
 export function listStepFiles(dir: string): { step: number; path: string }[] {
   const out: { step: number; path: string }[] = [];
@@ -52,33 +53,6 @@ export function listStepFiles(dir: string): { step: number; path: string }[] {
     if (m) out.push({ step: Number(m[1]), path: join(dir, name) });
   }
   return out.sort((a, b) => a.step - b.step);
-}
-
-/** The run a verl step dump belongs to: `run7/rollouts/12.jsonl` -> "rollouts" (its folder); undefined for other files. */
-export function rolloutRunName(path: string): string | undefined {
-  return STEP_FILE.test(basename(path)) ? basename(dirname(resolve(path))) : undefined;
-}
-
-/** True when a directory looks like a verl rollout dump (at least one `{step}.jsonl`). */
-export function isRolloutDir(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory() && readdirSync(dir).some((n) => STEP_FILE.test(n));
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the file's last byte (at `size`) is a newline: a verl step file still being written is not. */
-export function endsWithNewline(path: string, size: number): boolean {
-  if (size === 0) return false;
-  const fd = openSync(path, 'r');
-  try {
-    const b = Buffer.alloc(1);
-    readSync(fd, b, 0, 1, size - 1);
-    return b[0] === 0x0a;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

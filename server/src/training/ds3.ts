@@ -24,6 +24,7 @@ import { checkpointError, latestCheckpoint, showValue, writeCheckpoint, writeRol
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { RunIO, TrainPolicy } from './types.js';
+import { DS3_DEFAULTS } from '../../../protocol/runDefaults.js';
 
 /** The three logits under the names the metrics use. */
 export interface Ds3Logits {
@@ -78,26 +79,7 @@ const APPENDIX_C_TRAJECTORY = { outcomes: [false, true], advantage: 0.5 };
  * twenty reference-reset cycles (Figure 3). `example: "appendix-c"` defaults to k1 in the reward,
  * the worked example's own setup.
  */
-export const ds3Defaults: Ds3Config = {
-  policy: 'ds3',
-  steps: 200,
-  seed: 1,
-  groups: 64,
-  n: 8,
-  lr: 0.2,
-  beta: 1,
-  kl: 'k3',
-  klMode: 'loss',
-  tokens: 7.8,
-  gamma: 1,
-  refResetEvery: 10,
-  init: { s: 0.4, stop: 2.2, resample: 1.4 },
-  reference: { s: 0.29713, stop: 2.0, resample: 1.2 },
-  maxAttempts: 32,
-  logEvery: 1,
-  evalEvery: 50,
-  checkpointEvery: 50,
-};
+export const ds3Defaults: Ds3Config = { ...DS3_DEFAULTS, init: { ...DS3_DEFAULTS.init }, reference: { ...DS3_DEFAULTS.reference } };
 
 function num(config: Record<string, unknown>, key: string, fallback: number, check: (v: number) => boolean, what: string): number {
   const v = config[key];

@@ -11,30 +11,9 @@
 import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { RunStatus, RunSummary } from '../../../protocol/runs.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 
-export type RunState = 'running' | 'completed' | 'stopped' | 'failed';
-
-export interface RunStatus {
-  state: RunState;
-  /** Steps completed (the next step to run). */
-  step: number;
-  pid?: number;
-  startedAt: string;
-  updatedAt: string;
-  error?: string;
-}
-
-export interface RunSummary {
-  dir: string;
-  name: string;
-  policy: string;
-  status: RunStatus | null;
-  /** Logged metric lines. */
-  metrics: number;
-  lastCheckpoint: number | null;
-  rollouts: string[];
-}
 
 const CHECKPOINTS = 'checkpoints';
 const ROLLOUTS = 'rollouts';

@@ -14,17 +14,14 @@ import { checkDs3Checkpoint, resolveDs3Config, trainDs3 } from './ds3.js';
 import { ConfigError, mergeRunConfig } from './runConfig.js';
 import {
   applyMetricsResume, createRunDir, describeMetricsResume, latestCheckpoint, MetricsWriter, newRunDirName, planMetricsResume, readConfig, readStatus,
-  RunDirError, writeConfig, writeStatus, type RunState,
+  RunDirError, writeConfig, writeStatus,
 } from './runDir.js';
 import type { PolicyName, TrainPolicy, RunIO } from './types.js';
+import type { RunState, TrainerEvent } from '../../../protocol/runs.js';
 import { processAlive } from '../util/processAlive.js';
 
 /** What a run reports while it runs; the trainer streams these as JSON (stdout lines or IPC). */
-export type TrainerEvent =
-  | { type: 'start'; runDir: string; config: Record<string, unknown>; resumedAt: number | null }
-  | { type: 'metrics'; metrics: Record<string, unknown> & { step: number } }
-  | { type: 'log'; message: string }
-  | { type: 'done'; state: Exclude<RunState, 'running'>; runDir: string; step: number; steps: number; error?: string };
+export type { TrainerEvent };
 
 export interface RunRequest {
   /** Config layers (file, JSON, flags), merged left to right over the policy defaults. Ignored on resume except `steps`. */

@@ -7,7 +7,7 @@
 //
 // Stop: SIGTERM, SIGINT or an IPC message {type: "stop"}: the current step finishes, a checkpoint
 // is written, the process exits 0 with a "done" event whose state is "stopped".
-import { parseArgs, numberFlag, stringFlag, UsageError } from '../cli/args.js';
+import { parseArgs, numberFlag, stringFlag, UsageError } from '../util/args.js';
 import { parseConfigJson, readConfigFile } from './runConfig.js';
 import { runTraining, type TrainerEvent } from './runner.js';
 

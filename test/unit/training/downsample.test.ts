@@ -1,7 +1,7 @@
 // The training view's strided chart series: bounded size, even coverage, the last point exact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StridedSeries } from '../../../media/training/downsample.js';
+import { StridedSeries } from '../../../protocol/webview/stridedSeries.js';
 
 test('below the bound every point is kept', () => {
   const s = new StridedSeries<number>(100);

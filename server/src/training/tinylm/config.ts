@@ -1,6 +1,8 @@
 // tiny-lm run configuration: defaults (a run that finishes in about a minute on a laptop CPU
-// with the wasm backend), and validation of what config.json supplies. Keys the tiny-lm policy
-// does not know (the trainer's own, e.g. `policy`, `out`) are ignored.
+// with the wasm backend; the values live in protocol/runDefaults.ts), and validation of what
+// config.json supplies. Keys the tiny-lm policy does not know (the trainer's own, e.g. `policy`,
+// `out`) are ignored.
+import { TINYLM_DEFAULTS } from '../../../../protocol/runDefaults.js';
 
 export type Objective = 'grpo' | 'sft' | 'dft';
 export type KlType = 'k1' | 'k2' | 'low_var_kl';
@@ -91,52 +93,7 @@ export interface TinyLmConfig {
   markers: string[];
 }
 
-export const DEFAULT_CONFIG: TinyLmConfig = {
-  seed: 1,
-  backend: 'auto',
-  objective: 'grpo',
-  steps: 360,
-  warmupSteps: 300,
-  warmupObjective: 'sft',
-  tasks: ['1x1'],
-  oodTasks: ['2x1'],
-  maxAttempts: 3,
-  maxResponseLength: null,
-  dModel: 64,
-  heads: 4,
-  layers: 2,
-  mlpRatio: 4,
-  lr: 5e-4,
-  warmupLr: 3e-3,
-  lrWarmupSteps: 0,
-  lrSchedule: 'constant',
-  batchSize: 64,
-  groupSize: 8,
-  promptsPerStep: 8,
-  miniBatches: 2,
-  klLossCoef: 0.001,
-  klType: 'low_var_kl',
-  clipRatio: 0.2,
-  gradClip: 1,
-  temperature: 1,
-  evalTemperature: 1,
-  evalSize: 100,
-  evalEvery: 20,
-  checkpointEvery: 50,
-  logEvery: 1,
-  firstCorrect: 0.5,
-  echo: 0.2,
-  lossOnWrongAttempts: true,
-  retryRate: 0,
-  reflectionFromStep: 0,
-  trainTasks: null,
-  trainWeights: null,
-  initFrom: null,
-  layout: 'square',
-  evalAtStart: true,
-  modelName: null,
-  markers: ['Wait, I made a mistake. Let me recompute.', 'Let me recompute.', "I'll go back and check."],
-};
+export const DEFAULT_CONFIG: TinyLmConfig = { ...TINYLM_DEFAULTS, tasks: [...TINYLM_DEFAULTS.tasks], oodTasks: [...TINYLM_DEFAULTS.oodTasks], markers: [...TINYLM_DEFAULTS.markers] };
 
 const KL_ALIASES: Record<string, KlType> = { k1: 'k1', kl: 'k1', k2: 'k2', mse: 'k2', k3: 'low_var_kl', low_var_kl: 'low_var_kl' };
 

@@ -3,6 +3,7 @@
 // user edits here is exactly what verl reads; the paper's values (Table E.3) are the defaults.
 // `verlVersion` names the verl release the job runs: the commands write the reward function's
 // keys in the layout that release expects (test/fixtures/verl/ holds each checked release's keys).
+import type { VerlLaunchMode as LaunchMode } from '../../../../protocol/runs.js';
 import { rewardFunctionName } from './rewardFunction.js';
 
 export type OverrideValue = string | number | boolean;
@@ -143,7 +144,7 @@ export function overrideArgs(config: VerlLaunchConfig): string[] {
   return versionedOverrides(config).map(([k, v]) => `${k}=${renderValue(v)}`);
 }
 
-export type LaunchMode = 'local' | 'ray';
+export type { LaunchMode };
 
 /** argv of the launch: the trainer directly, or wrapped in `ray job submit` for a Ray cluster. */
 export function verlCommand(config: VerlLaunchConfig, mode: LaunchMode, rayAddress = config.rayAddress): string[] {

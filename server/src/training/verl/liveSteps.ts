@@ -13,34 +13,9 @@ import { defaultSegmentOptions } from '../../trace/options.js';
 import { traceSummary, type SummaryOptions } from '../../analysis/summary.js';
 import { CalibrationAccumulator } from '../../analysis/calibrate.js';
 import type { SegmentOptions } from '../../trace/types.js';
-import type { CalibrationGroup } from '../../analysis/types.js';
+import type { StepSummary } from '../../../../protocol/rollouts.js';
 
-export interface StepSummary {
-  /** The run's name (the `model` of its groups): the rollout directory's name unless given. */
-  run: string;
-  step: number;
-  file: string;
-  /** The step file was summarized before and has been rewritten since (a resumed job). */
-  changed: boolean;
-  /** The file ended in a torn line (reported in `skipped`). */
-  partial: boolean;
-  bytes: number;
-  /**
-   * false for an interim summary of the records read so far (see `partialEveryMs`); the step's
-   * final summary follows. Also false for the last summary of a reading that did not get the
-   * bytes the watcher saw (the file shrank, or changed while it was read; said in `skipped`):
-   * the watcher hands the file out again once it is at rest, and that reading replaces this one.
-   */
-  complete: boolean;
-  /** Rollouts read (JSON lines with a response). */
-  records: number;
-  /** Wall time to read and summarize the file. */
-  seconds: number;
-  /** One group per task, each with `step` set. */
-  groups: CalibrationGroup[];
-  /** Lines that could not be used (broken JSON, no ground truth, no answer), with why. */
-  skipped: { file: string; line?: number; reason: string }[];
-}
+export type { StepSummary };
 
 export interface StepSummaryOptions {
   run?: string;

@@ -1,5 +1,5 @@
 // Page styles of the calibration view (inlined with the page nonce; colours via the theme variables).
-import { themeCss } from '../shared/theme.js';
+import { themeCss } from './themeCss.js';
 
 export const calibrationCss = `${themeCss}
 html, body { background: var(--rl-bg); color: var(--rl-fg); }

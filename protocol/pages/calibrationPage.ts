@@ -1,8 +1,8 @@
 // The HTML shell of the calibration view, shared by the VS Code webview (script loaded by URL,
 // data sent by message) and the offline report (script and data inlined).
-import { escapeHtml, jsonForScript, scriptForInline } from '../shared/csp.js';
-import { webviewPageHtml } from '../shared/page.js';
-import { calibrationCss } from './style.js';
+import { escapeHtml, jsonForScript, scriptForInline } from './csp.js';
+import { webviewPageHtml } from './page.js';
+import { calibrationCss } from './calibrationCss.js';
 
 export interface CalibrationPageOptions {
   nonce: string;

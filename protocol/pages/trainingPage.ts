@@ -1,8 +1,8 @@
 // The HTML shell of the training view: strict CSP (nothing but our nonce'd script and style),
 // the bundle dist/media/training.js loaded by URL (the webview's origin, `cspSource`).
-import { escapeHtml } from '../shared/csp.js';
-import { webviewPageHtml } from '../shared/page.js';
-import { trainingCss } from './style.js';
+import { escapeHtml } from './csp.js';
+import { webviewPageHtml } from './page.js';
+import { trainingCss } from './trainingCss.js';
 
 export interface TrainingPageOptions {
   nonce: string;

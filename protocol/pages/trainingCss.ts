@@ -1,5 +1,5 @@
 // Page styles of the training view (inlined with the page nonce; colours from the theme variables).
-import { themeCss } from '../shared/theme.js';
+import { themeCss } from './themeCss.js';
 
 export const trainingCss = `${themeCss}
 html, body { background: var(--rl-bg); color: var(--rl-fg); }

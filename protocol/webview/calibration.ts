@@ -1,6 +1,5 @@
 // Messages between the calibration webview and the extension (VS Code's postMessage channel).
-import type { CalibrationResult } from '../../server/src/analysis/types.js';
-import type { TraceQuery } from '../../server/src/lsp/calibrationProtocol.js';
+import type { CalibrationResult, TraceQuery } from '../calibration.js';
 
 export type ExportKind = 'png' | 'csv' | 'json';
 

@@ -1,5 +1,6 @@
 // Messages between the training panel (extension host) and the training view (webview).
 // The host forwards the trainer's events; the view asks to stop or resume.
+import type { MetricsRecord } from '../runs.js';
 
 export type RunState = 'starting' | 'running' | 'completed' | 'stopped' | 'failed';
 
@@ -13,7 +14,7 @@ export interface RunInfo {
   live: boolean;
 }
 
-export type MetricsRecord = Record<string, unknown> & { step: number };
+export type { MetricsRecord };
 
 export type HostToView =
   /** A new run (or a reopened one): clears the charts. */

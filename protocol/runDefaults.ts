@@ -1,0 +1,77 @@
+// Run-config defaults as data: the trainers start from them (server/src/training/ds3.ts,
+// tinylm/config.ts, verl/export), and the editor shows them in "Run GRPO" without loading any
+// trainer. docs/training.md lists every key.
+
+/** The three-logit decision-sampling policy (paper Appendix C), sized to run in a few seconds. */
+export const DS3_DEFAULTS = {
+  policy: 'ds3',
+  steps: 200,
+  seed: 1,
+  groups: 64,
+  n: 8,
+  lr: 0.2,
+  beta: 1,
+  kl: 'k3',
+  klMode: 'loss',
+  tokens: 7.8,
+  gamma: 1,
+  refResetEvery: 10,
+  init: { s: 0.4, stop: 2.2, resample: 1.4 },
+  reference: { s: 0.29713, stop: 2.0, resample: 1.2 },
+  maxAttempts: 32,
+  logEvery: 1,
+  evalEvery: 50,
+  checkpointEvery: 50,
+} as const;
+
+/** The tiny transformer: SFT warm-up on reflection data, then GRPO with the paper's knobs (Appendix E.3). */
+export const TINYLM_DEFAULTS = {
+  seed: 1,
+  backend: 'auto',
+  objective: 'grpo',
+  steps: 360,
+  warmupSteps: 300,
+  warmupObjective: 'sft',
+  tasks: ['1x1'],
+  oodTasks: ['2x1'],
+  maxAttempts: 3,
+  maxResponseLength: null,
+  dModel: 64,
+  heads: 4,
+  layers: 2,
+  mlpRatio: 4,
+  lr: 5e-4,
+  warmupLr: 3e-3,
+  lrWarmupSteps: 0,
+  lrSchedule: 'constant',
+  batchSize: 64,
+  groupSize: 8,
+  promptsPerStep: 8,
+  miniBatches: 2,
+  klLossCoef: 0.001,
+  klType: 'low_var_kl',
+  clipRatio: 0.2,
+  gradClip: 1,
+  temperature: 1,
+  evalTemperature: 1,
+  evalSize: 100,
+  evalEvery: 20,
+  checkpointEvery: 50,
+  logEvery: 1,
+  firstCorrect: 0.5,
+  echo: 0.2,
+  lossOnWrongAttempts: true,
+  retryRate: 0,
+  reflectionFromStep: 0,
+  trainTasks: null,
+  trainWeights: null,
+  initFrom: null,
+  layout: 'square',
+  evalAtStart: true,
+  modelName: null,
+  markers: ['Wait, I made a mistake. Let me recompute.', 'Let me recompute.', "I'll go back and check."],
+} as const;
+
+/** The verl export's multiplication tasks (the paper's task symbols did not survive extraction): two training sizes, harder ones held out. */
+export const VERL_TRAIN_TASKS = ['2x3', '3x3'] as const;
+export const VERL_TEST_TASKS = ['2x3', '3x3', '3x4', '4x4', '4x5', '5x5', '5x6', '6x6'] as const;

@@ -1,0 +1,73 @@
+// One model of an open document for the server: a .trace file (traceDocument.ts) or a JSONL
+// rollout file (jsonlDocument.ts), each with the same features. The format is decided once, when
+// the document opens; server.ts asks `featuresOf(doc)` and never looks at the format again.
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, SemanticTokens } from 'vscode-languageserver';
+import type { LabelArgs } from '../../../protocol/labels.js';
+import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
+import { documentSymbols } from './documentSymbols.js';
+import { foldingRanges } from './folding.js';
+import { applyLabelCommand, goldDiagnostics, labelCodeActions } from './goldLabels.js';
+import { hover } from './hover.js';
+import { inlayHints } from './inlayHints.js';
+import { JsonlDocument } from './jsonlDocument.js';
+import { jsonlDiagnostics, jsonlHover, jsonlInlayHints, jsonlSymbols, jsonlSyntaxDiagnostics } from './jsonlFeatures.js';
+import { semanticTokens } from './semanticTokens.js';
+import type { LensSettings } from './settings.js';
+import { TraceDocument } from './traceDocument.js';
+
+export type OpenDocument = TraceDocument | JsonlDocument;
+
+/** What the server shows for a document, whatever its format. */
+export interface DocumentFeatures {
+  /** Malformed input and engine findings (analyses every record not analysed yet). */
+  diagnostics(settings: LensSettings, key: string): Diagnostic[];
+  /** Malformed input only: what a large file shows while it is analysed. */
+  syntaxDiagnostics(): Diagnostic[];
+  semanticTokens(settings: LensSettings, key: string, range?: Range): SemanticTokens;
+  hover(position: Position, settings: LensSettings, key: string): Hover | null;
+  codeActions(range: Range, settings: LensSettings, key: string): CodeAction[];
+  /** Writes a gold label beside the trace (goldLabels.ts); answers the gold file's path. */
+  label(args: LabelArgs, settings: LensSettings, key: string): string;
+  symbols(settings: LensSettings, key: string): DocumentSymbol[];
+  foldingRanges(settings: LensSettings, key: string): FoldingRange[];
+  inlayHints(range: Range, settings: LensSettings, key: string): InlayHint[];
+}
+
+const isJsonl = (uri: string): boolean => /\.jsonl$/i.test(uri.replace(/[?#].*$/, ''));
+
+/** The model of a newly opened document: `.jsonl` files (by URI, whatever their language id) are rollouts, the rest .trace. */
+export function openDocument(uri: string, version: number, text: string): OpenDocument {
+  return isJsonl(uri) ? new JsonlDocument(uri, version, text) : new TraceDocument(uri, version, text);
+}
+
+const noTokens: SemanticTokens = { data: [] };
+
+export function featuresOf(doc: OpenDocument): DocumentFeatures {
+  if (doc instanceof JsonlDocument) {
+    return {
+      diagnostics: (s, key) => jsonlDiagnostics(doc, s, key),
+      syntaxDiagnostics: () => jsonlSyntaxDiagnostics(doc),
+      // A JSON line has no positions inside its response text: no tokens, folds or label actions there.
+      semanticTokens: () => noTokens,
+      hover: (position, s, key) => jsonlHover(doc, position, s, key),
+      codeActions: () => [],
+      label: () => {
+        throw new Error('labelling JSONL rollouts is not supported yet; import them to .trace first');
+      },
+      symbols: (s, key) => jsonlSymbols(doc, s, key),
+      foldingRanges: () => [],
+      inlayHints: (range, s, key) => jsonlInlayHints(doc, range, s, key),
+    };
+  }
+  return {
+    diagnostics: (s, key) => [...documentDiagnostics(doc, s, key), ...goldDiagnostics(doc, s, key)],
+    syntaxDiagnostics: () => syntaxDiagnostics(doc),
+    semanticTokens: (s, key, range) => semanticTokens(doc, s, key, range),
+    hover: (position, s, key) => hover(doc, position, s, key),
+    codeActions: (range, s, key) => labelCodeActions(doc, range, s, key),
+    label: (args, s, key) => applyLabelCommand(doc, args, s, key),
+    symbols: (s, key) => documentSymbols(doc, s, key),
+    foldingRanges: (s, key) => foldingRanges(doc, s, key),
+    inlayHints: (range, s, key) => inlayHints(doc, range, s, key),
+  };
+}
