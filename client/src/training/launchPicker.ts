@@ -42,8 +42,9 @@ async function customOverrides(policy: string, example: Record<string, unknown>)
     },
   });
   if (text === undefined) return undefined;
+  // Enter may come before the last validation answered: check once more.
   const r = await check(text);
-  if (!r.ok) return undefined;
+  if (!r.ok) return void vscode.window.showErrorMessage(`Reflection Lens: ${r.error}`);
   // The typed keys only: the policy's own defaults apply to the rest, as before.
   return JSON.parse(text) as Record<string, unknown>;
 }
