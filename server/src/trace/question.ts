@@ -24,6 +24,16 @@ export interface QuestionInfo {
    * ("6" -> "b" for "A. 5 B. 6 C. 8 D. 9"), so a value and its letter are one answer.
    */
   optionOf?: Map<string, string>;
+  /**
+   * The terms of an asked sum or difference that are computations themselves ("64*64" and
+   * "64*26" of "64×64 + 64×26", "39^2" of "39² − 36²"): an equation that works one out gives a
+   * sub-result, not the answer.
+   */
+  terms?: string[];
+  /** For "X mod m" / "the remainder when X is divided by m": m. A remainder is smaller. */
+  modulus?: number;
+  /** The question asks for a percentage ("26 is what percentage of 40?"): a value with a % sign is of the asked kind. */
+  percent?: boolean;
 }
 
 const EMPTY: QuestionInfo = { targets: [], probes: [], nouns: [], values: new Set() };
@@ -129,9 +139,12 @@ function analyze(query: string): QuestionInfo {
     if (expr.length >= 2 && !/^\d+$/.test(expr)) targets.push(expr);
   }
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
-  const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
+  // "What is the value of x + 2y?" asks for x + 2y: the phrase before the expression is not part of it.
+  const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
   // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
   if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, ''))) targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
+  // An asked sum of terms ("Compute 5/12 + 3/8") is named by "the sum": "Therefore the sum is 17/24".
+  if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
   if (productOf) {
     const [a, b] = [(productOf[1] ?? productOf[2] ?? productOf[3]).replace(/,/g, ''), productOf[4].replace(/,/g, '')];
@@ -139,9 +152,22 @@ function analyze(query: string): QuestionInfo {
     nouns.push('product');
     product = [a, b];
   }
+  // A product that is one term of the asked expression ("64×64" of "64×64 + 64×26") is a
+  // sub-result, not the asked quantity: it neither names the answer nor gives it a noun.
+  if (product) {
+    const [a, b] = product;
+    const own = (t: string): boolean => t === `${a}*${b}` || t === `${b}*${a}`;
+    if (targets.some((t) => !own(t) && (t.includes(`${a}*${b}`) || t.includes(`${b}*${a}`)))) {
+      for (let k = targets.length - 1; k >= 0; k--) if (own(targets[k])) targets.splice(k, 1);
+      const n = nouns.indexOf('product');
+      if (n >= 0) nouns.splice(n, 1);
+    }
+  }
   // The product is the asked quantity only when no other asked expression says otherwise ("64×64 + 64×26").
   const scale = product && targets.every((t) => t === `${product[0]}*${product[1]}` || t === `${product[1]}*${product[0]}`) ? Number(product[0]) * Number(product[1]) : undefined;
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
+  // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.
+  if (head && /^how many/i.test(head[0])) nouns.push('count');
   // "How many gallons ...": what is counted names its unit, which every step mentions; only
   // "what is the remainder / units digit / total" names the quantity itself.
   if (head && !/^how (?:many|much)/i.test(head[0])) {
@@ -149,6 +175,11 @@ function analyze(query: string): QuestionInfo {
       if (w.length >= 3 && !STOP_WORDS.has(w)) nouns.push(w.replace(/(?<=[^s])s$/, ''));
     }
   }
+  // Terms worked out one by one are sub-results (the guide: a sub-total is not a candidate).
+  const terms = targets.length === 0 ? [] : [...new Set(targets.flatMap((t) => (/[()]/.test(t) || !/[-+]/.test(t) ? [] : powers(t).split(/[-+]/).filter((x) => x.length >= 3 && /[*^/]/.test(x) && x !== powers(t)))))];
+  // A remainder's divisor: "475700 mod 83", "the remainder when 525105 is divided by 19".
+  const lower = asked.toLowerCase();
+  const mod = lower.includes('mod') ? /\bmod(?:ulo)?\s*\$?(\d{1,9})\b/.exec(lower) : lower.includes('remainder') ? /\bdivided by\s*\$?(\d{1,9})\b/.exec(lower) : null;
   const probes = targets.map((t) => (t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
   const optionOf = readOptions(query);
   // An option's value is the answer being chosen, not a number the question merely quotes.
@@ -157,5 +188,11 @@ function analyze(query: string): QuestionInfo {
     targets, probes, nouns: [...new Set(nouns)].slice(0, 6), values,
     ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}),
     ...(optionOf ? { optionOf } : {}),
+    ...(terms.length > 0 ? { terms } : {}),
+    ...(mod && Number(mod[1]) > 1 ? { modulus: Number(mod[1]) } : {}),
+    ...((lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower) ? { percent: true } : {}),
   };
 }
+
+/** Superscript powers as "^": "39²" and "39^2" are one term. */
+export const powers = (s: string): string => (/[\u00b2\u00b3]/.test(s) ? s.replace(/\u00b2/g, '^2').replace(/\u00b3/g, '^3') : s);

@@ -135,10 +135,14 @@ export interface Segmentation {
 }
 
 /** May this statement conclude an attempt? */
-function concludes(st: Statement, strongValues: Set<string>, terse: boolean, scale?: number, choice = false): boolean {
+function concludes(st: Statement, strongValues: Set<string>, terse: boolean, scale?: number, choice = false, modulus?: number): boolean {
   // "maybe \boxed{C}", "If I write \boxed{6}": an answer considered, not given.
   if (st.tentative) return false;
   if (st.strength >= 4) return true;
+  // A remainder is smaller than its divisor: "16210 - 14000 = 2210" on the way to 16210 mod 7 is a reduction step.
+  if (modulus !== undefined && /^\d+$/.test(st.normalized) && Number(st.normalized) >= modulus) return false;
+  // "39^2 = 1521" for 39² − 36²: one term of the asked expression worked out is a sub-result.
+  if (st.term && !strongValues.has(st.normalized)) return false;
   // A multiple-choice answer is an option chosen: a letter, or an explicit (boxed) answer.
   if (choice && !/^[A-E]$/.test(st.value)) return false;
   // A value the question quotes is a candidate only when an equation of the asked expression
@@ -194,9 +198,9 @@ const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|
  * marker (`afterMarker`), recomputing even the question's own expression is new work ("7 * 8 =
  * 56. Wait, let me double-check. 7 * 8 = 56"), but quoting one of its values ("slope 1/3") is not.
  */
-function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo, afterMarker = false): boolean {
+function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo, afterMarker = false, value?: string): boolean {
   const text = body.slice(from, to);
-  if (!computationRe.test(text)) return afterMarker && verbalComputationRe.test(text);
+  if (!computationRe.test(text)) return afterMarker && (verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question)));
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -209,6 +213,27 @@ function derivationBetween(body: string, from: number, to: number, question?: Qu
       continue;
     }
     for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
+  }
+  return false;
+}
+
+// A number of two digits or more, standing alone (not part of a word, a list label or a decimal).
+const multiDigitRe = /(?<![\w.,])\d[\d,]*\d(?:\.\d+)?(?![\w]|[.,]\d)/g;
+
+/**
+ * After a decision marker, a re-check said in words still works on numbers: "The perfect cubes
+ * are 1, 8, 27, 64 ... So, 27 is the answer", "a number like 200220? That's larger. So 2220".
+ * Two numbers of two digits or more that are neither the question's nor the answer itself are
+ * new reasoning (the guide: a check that reaches the answer again is an echo); "Wait, let me
+ * double-check. Yes, 2220 is right." quotes none and stays one candidate.
+ */
+function newNumbers(text: string, value: string, question?: QuestionInfo): boolean {
+  let n = 0;
+  multiDigitRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = multiDigitRe.exec(text)) !== null) {
+    const v = normalizeAnswer(m[0]);
+    if (v !== value && !question?.values.has(v) && ++n >= 2) return true;
   }
   return false;
 }
@@ -239,7 +264,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const strongValues = new Set<string>();
   let anyStrong = false;
   for (const st of statements) {
-    if (st.strength >= 3 && concludes(st, strongValues, false, undefined, question.optionOf !== undefined)) { strongValues.add(st.normalized); anyStrong = true; }
+    if (st.strength >= 3 && concludes(st, strongValues, false, undefined, question.optionOf !== undefined, question.modulus)) { strongValues.add(st.normalized); anyStrong = true; }
   }
   let final: Statement | undefined;
   if (region.summaryStart >= 0) {
@@ -257,7 +282,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
   const choice = question.optionOf !== undefined;
-  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale, choice));
+  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale, choice, question.modulus));
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];
   found.forEach((m, j) => { if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j }); });
@@ -311,7 +336,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       const prev = attempts.at(-1);
       // The same value again with no new work since: a restatement, not a new attempt.
       const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
-      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, question, crossed)) {
+      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, question, crossed, norm)) {
         prev.stated = last;
         if (lastOfSegment) prev.nextMarker = nextMarker;
         continue;

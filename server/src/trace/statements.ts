@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer } from './answers.js';
-import { normalizeMath, type QuestionInfo } from './question.js';
+import { normalizeMath, powers, type QuestionInfo } from './question.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -32,6 +32,8 @@ export interface Statement {
   closesOther: boolean;
   /** For a product question: that left side is another product ("823 × 70 = 57610"), a partial result. */
   partial: boolean;
+  /** An equation that works out one term of the asked sum or difference ("39^2 = 1521" for 39² − 36²). */
+  term?: boolean;
 }
 
 // A value worth calling an answer: a number (thousands separators with commas or spaces,
@@ -41,7 +43,9 @@ const NUM = String.raw`[-+\u2212]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0
 // A fraction's parts hold a value, not a computation ("\\frac{5 \\cdot 8 + 3}{96}" is a step).
 const FRAC_PART = String.raw`\{(?:(?!\\cdot|\\times)[^{}\n+*=]){1,40}\}`;
 const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:${FRAC_PART}[ \t]{0,2}${FRAC_PART}|\d\d)`;
-const ROOT = String.raw`[-\u2212]?\d{0,6}[ \t]{0,1}\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)`;
+// A root, in LaTeX or in plain text as models write it outside LaTeX ("3*sqrt(13)", "2√3",
+// "sqrt(117)"; answers.ts reads both as \\sqrt), with one shared coefficient prefix.
+const ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)|sqrt\(\d{1,6}\)|\u221a\(?\d{1,6}\)?)`;
 const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM})(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');
@@ -51,15 +55,28 @@ const answerTail = new RegExp(String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)
 const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
-const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals)\b/gi;
+const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means|makes)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals|(?:making|giving|for) (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
-const directValueRe = /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
-const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had)\b|=/i;
-const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
+// An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
+// that 27 is indeed the smallest"): the value is still the clause's subject.
+const directValueRe = /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+// "simplifies to" / "reduces to" / "a total of" state a result as "is" does ("so it simplifies to
+// 3*sqrt(13)", "making it a total of 18 digits").
+const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|simplif(?:y|ies) to|reduces? to|a total of)\b|=/i;
+// "even if we allow negative integers, ... is still 27" concedes a case; it does not try a value.
+const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 // An explicit answer offered as one option among others ("maybe \\boxed{a=1}", "or \\boxed{6}", "If I write \\boxed{B}").
 const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
 // An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
 const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of))[ \t$*]{0,4}$/i;
+// A bound is not a value stated: "the angle is between 0 and 90 degrees", "would be at least
+// 1 + 2 + 3 = 6", "less than 2220". The bound word stands right before the value, or before the
+// arithmetic whose result it is.
+const boundRe = /\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?$/i;
+// "the angle is approximately 65.8 degrees": a value of the asked quantity worked out to decimals
+// is a computed result given to a precision, not a size guessed before computing ("near 6000000",
+// "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
+const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value);
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
 const recalledRe = /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought)\b/i;
 
@@ -116,6 +133,8 @@ class Context {
     const plain = normalizeAnswer(value);
     // A multiple-choice option's value is that option ("6" is "B" when the question lists B. 6).
     const normalized = this.question.optionOf?.get(plain) ?? plain;
+    // The sentence before the value, read by the tentative tests below (sliced once).
+    const before = strength >= 4 ? '' : this.text.slice(sentence.start, start);
     this.out.push({
       start, end, value, rule, strength,
       aboutTarget,
@@ -124,8 +143,9 @@ class Context {
       // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
       tentative: strength >= 4
         ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
-        : tentativeRe.test(this.text.slice(sentence.start, start)) || recalledRe.test(this.text.slice(sentence.start, start))
-          || estimateRe.test(this.text.slice(Math.max(sentence.start, start - 24), start)) || sentence.question,
+        : tentativeRe.test(before) || recalledRe.test(before)
+          || boundRe.test(before.length > 56 ? before.slice(-56) : before)
+          || (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) || sentence.question,
       normalized,
       closesOther: lhs !== undefined,
       partial: lhs !== undefined && this.question.scale !== undefined && /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
@@ -317,7 +337,13 @@ function findBoxed(ctx: Context): void {
           while (s < e && isSpace(text.charCodeAt(s))) s++;
           while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
           // "`\boxed{B}`": the format of the answer being discussed, in a code span, not an answer.
-          if (text[i - 1] !== '`') ctx.add(s, e, 'boxed', 5, true);
+          // An option's letter that leads the box and then spells the option out
+          // ("\\boxed{\\text{C }\\{-\\frac12,1\\}}", "\\boxed{B. 6}") is that option: the letter.
+          const lead = ctx.question.optionOf ? optionLeadRe.exec(text.slice(s, e)) : null;
+          if (lead) {
+            const at = s + lead[0].indexOf(lead[1]);
+            if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
+          } else if (text[i - 1] !== '`') ctx.add(s, e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
           continue;
         }
@@ -344,8 +370,9 @@ function matchingBrace(text: string, open: number, to: number): number {
 const answerWordRe = /answer/gi;
 const answerLeadRe = new RegExp(String.raw`(${VALUE})[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3})?$`, 'i');
 
-// A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14".
-const labelRe = /(?:total|result|product|sum|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
+// A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
+// "Difference: 225" (the asked operation's result named as a label).
+const labelRe = /(?:total|result|product|sum|difference|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
 // What may stand before a label: a line start, or a sentence end, then blanks, a bullet, "**".
 const labelLeadRe = /(?:^|\n|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?$/;
 
@@ -447,8 +474,12 @@ function lastResult(text: string, clause: string, clauseStart: number, from: num
   while ((v = valueAll.exec(clause)) !== null) {
     const after = clause.slice(v.index + v[0].length).trimStart();
     if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
+    const pre = clause.slice(Math.max(0, v.index - 16), v.index);
+    // "we have 2000, 2020, 2200, 2220": an item of an enumeration is listed, not concluded.
+    if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || /^,[ \t]{1,3}(?:and[ \t]{1,3})?\$?\d/.test(after)) continue;
+    // "3 times the square root of 13": a term of an expression said in words, not its value.
     // "828, not 827", "instead of 827": a value set aside, not the result.
-    if (/\b(?:not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(clause.slice(Math.max(0, v.index - 16), v.index))) continue;
+    if (/\b(?:times|plus|minus|over|divided by|root of|power of|multiplied by|not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(pre)) continue;
     // "x = 1 is not a solution", "So 76,468,064 was wrong": a value denied, not concluded.
     if (/^[ \t$)\\]{0,4}(?:is|are|was|were) (?:not|never|wrong|incorrect|off)\b|^[ \t$)\\]{0,4}(?:isn't|aren't|wasn't|doesn't|does not|fails)\b/i.test(clause.slice(v.index + v[0].length, v.index + v[0].length + 24))) continue;
     if (standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length)) last = v;
@@ -471,13 +502,32 @@ function findEquals(ctx: Context): void {
       else if (text[j] === '$') j = skipBlanks(text, j + 1, to);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
-      if (v && atLineEnd(text, valueAt.lastIndex, to)) {
-        const about = leftSideNames(ctx, i);
+      if (v && !atLineEnd(text, valueAt.lastIndex, to)) {
+        // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
+        // asked quantity right after it is a conclusion about it, wherever the line goes on.
+        const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
+        if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
+      } else if (v) {
+        // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
+        const about = leftSideNames(ctx, i) || (ctx.question.percent === true && /%$/.test(v[0]));
         ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
+        if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
       }
     }
     i = text.indexOf('=', i + 1);
   }
+}
+
+// After an equation's value: "$ is the product.", " is $m + n$,". The named phrase is group 1.
+const namedAfterRe = /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}is[ \t]{1,3}((?:the[ \t]{1,3})?[^.,;!?\n]{1,32})(?:[.,;!?\n]|$)/;
+
+/** Does "is " follow position k, past blanks and a math closer (a cheap test before namedAfterRe)? */
+function isFollows(text: string, k: number): boolean {
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  if (text.charCodeAt(k) === 36) k++;
+  else if (text.charCodeAt(k) === 92 && text.charCodeAt(k + 1) === 41) k += 2;
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  return text.charCodeAt(k) === 105 && text.charCodeAt(k + 1) === 115 && (text.charCodeAt(k + 2) === 32 || text.charCodeAt(k + 2) === 9);
 }
 
 const skipBlanks = (text: string, j: number, to: number): number => {
@@ -528,6 +578,21 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   return q.nouns.some((n) => words.includes(n));
 }
 
+/** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
+function leftSideIsTerm(ctx: Context, eq: number): boolean {
+  const text = ctx.text;
+  let s = eq;
+  const floor = Math.max(ctx.from, eq - 200);
+  while (s > floor && text.charCodeAt(s - 1) !== 10) s--;
+  // The equation's own clause (after the last ". ", "; ", ": " or ", " before it), then that
+  // clause's first left side: "95^2 = 9025; 51^2 = 2581; 9025 - 2581 = 6444" reads "9025 - 2581".
+  const clause = text.slice(s, eq).replace(/^.*(?:[.;:,][ \t])/, '');
+  const firstEq = clause.indexOf('=');
+  const raw = firstEq >= 0 ? clause.slice(0, firstEq) : clause;
+  const lhs = powers(normalizeMath(raw));
+  return ctx.question.terms!.some((t) => lhs === t || (lhs.endsWith(t) && !/[\d.^*/+-]/.test(lhs[lhs.length - t.length - 1])));
+}
+
 function findBold(ctx: Context): void {
   const { text, from, to } = ctx;
   let i = text.indexOf('**', from);
@@ -542,6 +607,10 @@ function findBold(ctx: Context): void {
   }
 }
 
+// An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
+const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
+// A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
+const optionDeniedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // A chosen option: "Option C", "choice B", "answer is (D)", "选项B", "答案为C", "So B.", "is B".
 const optionChoiceRe = /(?:\b(?:[Oo]ption|[Cc]hoice|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
 
@@ -554,6 +623,7 @@ function findOptionLetters(ctx: Context): void {
     const start = m.index + m[0].lastIndexOf(m[1]);
     // A letter that opens an option list entry ("B. 6 (Correct)") is a label, not a choice: skip "X." followed by content.
     if (/^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) && !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4))) continue;
+    if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
     ctx.add(start, start + 1, 'conclusion', 3, true);
   }
 }
@@ -593,7 +663,8 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
 const wholeValue = new RegExp(String.raw`^(?:${VALUE})$`);
 const restatingLeadRe = /\b(?:so|thus|therefore|hence|answer|is|equals?|gives?|get|got|obtain|leaving|leaves)\b|=/i;
 // After the value: it is the subject of another relation ("p - q ≈ 1.6", "p - q is approximately"), or one item of a list.
-const notConcludedAfterRe = /^[ \t$)*\\]{0,6}(?:[=<>\u2248,]|approx|\bis (?:approx|about|around|roughly))/;
+// "p - q is 0.278" gives the expression a number: the expression is the subject, not the conclusion.
+const notConcludedAfterRe = /^[ \t$)*\\]{0,6}(?:[=<>\u2248,]|approx|\bis (?:approx|about|around|roughly)|\bis[ \t]{1,2}\$?-?\d)/;
 
 /**
  * A response whose answer is not a number ("p - q", "Evelyn", "(3, 4)") states it in words the

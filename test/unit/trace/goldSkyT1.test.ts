@@ -32,8 +32,9 @@ function evaluate(half: 'dev' | 'heldout') {
 
 // Measured 2026-12-02, first pass: dev precision 98.3%, recall 85.1%, first 97.4%; held-out 93.4%,
 // 71.3%, 94.9%. Second pass (rules chosen on dev only): dev 98.4%, 91.0%, 97.4%; held-out 85.5%,
-// 73.8%, 94.9% — held-out precision fell; docs/segmentation-eval.md keeps the history.
-for (const [half, floor] of [['dev', { precision: 0.95, recall: 0.88, first: 0.95 }], ['heldout', { precision: 0.83, recall: 0.71, first: 0.92 }]] as const) {
+// 73.8%, 94.9% — held-out precision fell; docs/segmentation-eval.md keeps the history. Third pass:
+// dev 98.4%, 91.0%, 97.4%; held-out 85.7%, 75.0%, 94.9%.
+for (const [half, floor] of [['dev', { precision: 0.95, recall: 0.88, first: 0.95 }], ['heldout', { precision: 0.83, recall: 0.73, first: 0.92 }]] as const) {
   test(`Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`, { skip: existsSync(DATA) ? false : '../shared/data is absent' }, () => {
     const e = evaluate(half);
     const first = e.firstCorrectness.agree / e.firstCorrectness.of;
