@@ -5,10 +5,23 @@ import tseslint from 'typescript-eslint';
 // compiler holds the same walls through project references (tsconfig.json); the linter names the
 // rule and the allowed module in its message.
 const walls = {
-  protocol: { group: ['**/client/**', '**/server/**', '**/media/**', 'vscode', 'vscode-languageclient*', 'vscode-languageserver*'], message: 'protocol/ is the contract between the processes: it imports none of them.' },
-  engine: { group: ['vscode', 'vscode-*', '**/lsp/**', '**/cli/**', '**/cli.js', '**/report/**', '**/client/**', '**/media/**'], message: 'The engine (server/src/trace, analysis, training, util) imports nothing above it: no editor, LSP, CLI or report code.' },
-  client: { group: ['**/server/**', '**/media/**', 'vscode-languageserver*', 'vscode-jsonrpc*'], message: 'The extension host talks to the rest through protocol/ (and vscode-languageclient) only: engine work runs in the language server or a child process.' },
-  media: { group: ['**/server/**', '**/client/**', 'node:*', 'vscode', 'vscode-*'], message: 'Webviews run in a browser and import only protocol/ (and chart.js).' },
+  protocol: {
+    group: ['**/client/**', '**/server/**', '**/media/**', 'vscode', 'vscode-languageclient*', 'vscode-languageserver*'],
+    message: 'protocol/ is the contract between the processes: it imports none of them.',
+  },
+  engine: {
+    group: ['vscode', 'vscode-*', '**/lsp/**', '**/cli/**', '**/cli.js', '**/report/**', '**/client/**', '**/media/**'],
+    message: 'The engine (server/src/trace, analysis, training, util) imports nothing above it: no editor, LSP, CLI or report code.',
+  },
+  client: {
+    group: ['**/server/**', '**/media/**', 'vscode-languageserver*', 'vscode-jsonrpc*'],
+    message:
+      'The extension host talks to the rest through protocol/ (and vscode-languageclient) only: engine work runs in the language server or a child process.',
+  },
+  media: {
+    group: ['**/server/**', '**/client/**', 'node:*', 'vscode', 'vscode-*'],
+    message: 'Webviews run in a browser and import only protocol/ (and chart.js).',
+  },
 };
 const wall = (files, ...names) => ({
   files,
@@ -20,7 +33,21 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', fetch: 'readonly', AbortController: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
   wall(['protocol/**'], 'protocol'),

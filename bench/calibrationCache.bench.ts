@@ -22,8 +22,17 @@ const lsp = new LspSession();
 try {
   let bytes = 0;
   for (let i = 0; i < files; i++) {
-    const text = generateMultiplicationTraceText({ seed: i, models: [{ name: `m${i % 4}`, step: i, echoRate: 0.3,
-      tasks: ['3x3', '4x4', '5x5'].map((task, k) => ({ task, p: 0.7 - 0.2 * k, delta1: 0.9, delta2: 0.5, n: Math.ceil(traces / 3) })) }] });
+    const text = generateMultiplicationTraceText({
+      seed: i,
+      models: [
+        {
+          name: `m${i % 4}`,
+          step: i,
+          echoRate: 0.3,
+          tasks: ['3x3', '4x4', '5x5'].map((task, k) => ({ task, p: 0.7 - 0.2 * k, delta1: 0.9, delta2: 0.5, n: Math.ceil(traces / 3) })),
+        },
+      ],
+    });
     const path = join(dir, `run-${i}.trace`);
     writeFileSync(path, text);
     bytes += statSync(path).size;
@@ -43,13 +52,24 @@ try {
   };
   const cold = await request();
   const warm = await request();
-  appendFileSync(join(dir, 'run-0.trace'), generateMultiplicationTraceText({ seed: 999, firstId: 1e6, models: [{ name: 'm0', step: 0, tasks: [{ task: '3x3', p: 0.7, delta1: 0.9, delta2: 0.5, n: 10 }] }] }));
+  appendFileSync(
+    join(dir, 'run-0.trace'),
+    generateMultiplicationTraceText({
+      seed: 999,
+      firstId: 1e6,
+      models: [{ name: 'm0', step: 0, tasks: [{ task: '3x3', p: 0.7, delta1: 0.9, delta2: 0.5, n: 10 }] }],
+    }),
+  );
   const touched = await request();
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   console.log(`summarize in-process (floor):  ${ms(floor)}  (${(bytes / 1e6 / (floor / 1000)).toFixed(1)} MB/s)`);
-  console.log(`cold request:                  ${ms(cold.ms)}  files read ${cold.r.filesRead}/${cold.r.files}, ${cold.r.result.groups.length} groups  = ${(cold.ms / floor).toFixed(2)}x the floor`);
+  console.log(
+    `cold request:                  ${ms(cold.ms)}  files read ${cold.r.filesRead}/${cold.r.files}, ${cold.r.result.groups.length} groups  = ${(cold.ms / floor).toFixed(2)}x the floor`,
+  );
   console.log(`same request, all cached:      ${ms(warm.ms)}  files read ${warm.r.filesRead}  = ${(warm.ms / cold.ms).toFixed(3)}x cold`);
-  console.log(`one file touched:              ${ms(touched.ms)}  files read ${touched.r.filesRead}  = ${(touched.ms / cold.ms).toFixed(3)}x cold`);
+  console.log(
+    `one file touched:              ${ms(touched.ms)}  files read ${touched.r.filesRead}  = ${(touched.ms / cold.ms).toFixed(3)}x cold`,
+  );
 } finally {
   await lsp.close();
   rmSync(dir, { recursive: true, force: true });

@@ -49,18 +49,40 @@ async function main(): Promise<void> {
     if (g.status !== 0 && g.status !== 1) throw new Error(`grep failed: ${g.stderr}`);
     matches = g.stdout.trim();
     const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(g.stderr);
-    if (s < grepS) { grepS = s; grepCpu = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN; }
+    if (s < grepS) {
+      grepS = s;
+      grepCpu = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
+    }
   }
 
   const workers = Math.min(availableParallelism(), 4);
-  const e = spawnSync(process.execPath, ['--import', 'tsx', 'bench/engine.bench.ts', '--child', file, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const e = spawnSync(process.execPath, ['--import', 'tsx', 'bench/engine.bench.ts', '--child', file, String(workers)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (e.status !== 0) throw new Error(`engine child failed: ${e.stderr}`);
-  const r = JSON.parse(e.stdout.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; maxRssKB: number; records: number; samples: number; resamples: number; echoes: number; correctFinal: number; ratio: number };
+  const r = JSON.parse(e.stdout.trim().split('\n').pop()!) as {
+    seconds: number;
+    cpuSeconds: number;
+    maxRssKB: number;
+    records: number;
+    samples: number;
+    resamples: number;
+    echoes: number;
+    correctFinal: number;
+    ratio: number;
+  };
 
   const rate = (sec: number): string => `${(size / 1e6 / sec).toFixed(0)} MB/s`;
-  console.log(`grep -c -F -i -f markers (LC_ALL=C), best of 3: ${grepS.toFixed(2)} s wall, ${rate(grepS)}; ${grepCpu.toFixed(2)} CPU s (${matches} matching lines)`);
-  console.log(`engine full pass (${workers} workers): ${r.seconds.toFixed(2)} s wall, ${rate(r.seconds)}; ${r.cpuSeconds.toFixed(2)} CPU s, ${rate(r.cpuSeconds)} per core; ${r.records} records, ${r.samples} samples, ${r.resamples} resamples (${r.echoes} echoes), ${r.correctFinal} correct; KL drag ratio sampling/decision ${r.ratio.toFixed(1)}`);
-  console.log(`ratio engine/grep: ${(r.seconds / grepS).toFixed(1)}x wall time (target: within 8x), ${(r.cpuSeconds / grepCpu).toFixed(1)}x CPU time`);
+  console.log(
+    `grep -c -F -i -f markers (LC_ALL=C), best of 3: ${grepS.toFixed(2)} s wall, ${rate(grepS)}; ${grepCpu.toFixed(2)} CPU s (${matches} matching lines)`,
+  );
+  console.log(
+    `engine full pass (${workers} workers): ${r.seconds.toFixed(2)} s wall, ${rate(r.seconds)}; ${r.cpuSeconds.toFixed(2)} CPU s, ${rate(r.cpuSeconds)} per core; ${r.records} records, ${r.samples} samples, ${r.resamples} resamples (${r.echoes} echoes), ${r.correctFinal} correct; KL drag ratio sampling/decision ${r.ratio.toFixed(1)}`,
+  );
+  console.log(
+    `ratio engine/grep: ${(r.seconds / grepS).toFixed(1)}x wall time (target: within 8x), ${(r.cpuSeconds / grepCpu).toFixed(1)}x CPU time`,
+  );
   console.log(`engine peak RSS: ${(r.maxRssKB / 1024).toFixed(0)} MB for a ${(size / 1e6).toFixed(0)} MB file`);
 }
 
@@ -70,18 +92,33 @@ async function child(file: string, workers: number): Promise<void> {
   const s = await scanFile(file, { segment: defaultSegmentOptions, attribution: defaultAttributionOptions, workers });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0); // this process and its worker threads
-  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKB: process.resourceUsage().maxRSS, records: s.records, samples: s.samples, resamples: s.resamples, echoes: s.echoes, correctFinal: s.correctFinal, ratio: Math.abs(s.drag.sampling) / Math.abs(s.drag.decision) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKB: process.resourceUsage().maxRSS, records: s.records, samples: s.samples, resamples: s.resamples, echoes: s.echoes, correctFinal: s.correctFinal, ratio: Math.abs(s.drag.sampling) / Math.abs(s.drag.decision) })}\n`,
+  );
 }
 
 async function writeCorpus(file: string, bytes: number): Promise<void> {
   const t0 = performance.now();
-  const tasks = ['2x2', '3x3', '3x4', '4x4', '5x5', '6x6'].map((task, i) => ({ task, p: 0.9 - i * 0.12, delta1: 0.8, delta2: 0.6, n: 1_000_000 }));
-  const models = [{ name: 'grpo', tasks, echoRate: 0.1 }, { name: 'sft', tasks, echoRate: 0.6 }];
+  const tasks = ['2x2', '3x3', '3x4', '4x4', '5x5', '6x6'].map((task, i) => ({
+    task,
+    p: 0.9 - i * 0.12,
+    delta1: 0.8,
+    delta2: 0.6,
+    n: 1_000_000,
+  }));
+  const models = [
+    { name: 'grpo', tasks, echoRate: 0.1 },
+    { name: 'sft', tasks, echoRate: 0.6 },
+  ];
   // One block of unique records, a share from each source in turn: the project's generator and
   // every phrasing family, so no single writing style sets the engine's speed.
   const blockLimit = Math.min(bytes, 64e6);
   const families = await loadFamilies();
-  const generated = generateMultiplicationTraces({ seed: 1, models: models.map((m) => ({ ...m, tasks: m.tasks.map((x) => ({ ...x, n: Math.ceil(blockLimit / 1200 / 12) })) })), groupSize: 8 });
+  const generated = generateMultiplicationTraces({
+    seed: 1,
+    models: models.map((m) => ({ ...m, tasks: m.tasks.map((x) => ({ ...x, n: Math.ceil(blockLimit / 1200 / 12) })) })),
+    groupSize: 8,
+  });
   const parts: string[] = [];
   let length = 0;
   let seed = 1;

@@ -50,21 +50,43 @@ async function stall(work: () => unknown): Promise<{ maxMs: number; wallMs: numb
 
 const root = mkdtempSync(join(tmpdir(), 'rl-ehbench-'));
 try {
-  const source = { kind: 'multiplication' as const, trainTasks: DEFAULT_TRAIN_TASKS, testTasks: DEFAULT_TEST_TASKS, nTrain: 20000, nTestPerTask: 100, seed: 1 };
+  const source = {
+    kind: 'multiplication' as const,
+    trainTasks: DEFAULT_TRAIN_TASKS,
+    testTasks: DEFAULT_TEST_TASKS,
+    nTrain: 20000,
+    nTestPerTask: 100,
+    seed: 1,
+  };
   const rows: [string, { maxMs: number; wallMs: number }][] = [];
   // Warm both paths once (module loading, the CLI's first start).
   exportVerlBundle({ outDir: join(root, 'warm-in'), source });
   await runCli('dist/cli.js', ['verl', 'export', '--out', join(root, 'warm-cli'), '--json'], () => undefined, new AbortController().signal);
   const before = await stall(() => exportVerlBundle({ outDir: join(root, 'in-process'), source }));
   const now = await stall(async () => {
-    const r = await runCli('dist/cli.js', ['verl', 'export', '--out', join(root, 'child'), '--json'], () => undefined, new AbortController().signal);
+    const r = await runCli(
+      'dist/cli.js',
+      ['verl', 'export', '--out', join(root, 'child'), '--json'],
+      () => undefined,
+      new AbortController().signal,
+    );
     if (r.code !== 0) throw new Error(`verl export failed: ${r.stderr}`);
   });
   rows.push(['verl export, in process (before)', before], ['verl export, CLI child process (now)', now]);
 
   // RUNS run directories, each with a config, a status, a checkpoint folder and 200 metric lines.
   const runs = join(root, 'runs');
-  const metricLine = (step: number): string => JSON.stringify({ step, policy: 'ds3', p: 0.6, delta1: 0.9, delta2: 0.8, accuracy: 0.87, reward: 0.84, ratio: { surrogate: 1.07, kl: 7.2 } });
+  const metricLine = (step: number): string =>
+    JSON.stringify({
+      step,
+      policy: 'ds3',
+      p: 0.6,
+      delta1: 0.9,
+      delta2: 0.8,
+      accuracy: 0.87,
+      reward: 0.84,
+      ratio: { surrogate: 1.07, kl: 7.2 },
+    });
   for (let i = 0; i < RUNS; i++) {
     const d = join(runs, `run-${i}`);
     mkdirSync(join(d, 'checkpoints'), { recursive: true });
@@ -79,21 +101,55 @@ try {
   await lsp.initialize();
   try {
     await lsp.conn.sendRequest(listRunsRequest, { root: runs }); // warm the server's modules
-    rows.push([`run listing, ${RUNS} runs, sync (before)`, await stall(() => { counts.push(listRuns(runs).length); })]);
-    rows.push([`run listing, ${RUNS} runs, async in process`, await stall(async () => { counts.push((await listRunsAsync(runs)).length); })]);
-    rows.push([`run listing, ${RUNS} runs, language server (now)`, await stall(async () => { counts.push((await lsp.conn.sendRequest(listRunsRequest, { root: runs })).length); })]);
-    rows.push([`open a run, ${METRICS} metric lines, sync (before)`, await stall(() => { counts.push(readMetrics(big).records.length); })]);
-    rows.push([`open a run, ${METRICS} metric lines, async in process`, await stall(async () => { counts.push((await readMetricsAsync(big)).records.length); })]);
-    rows.push([`open a run, ${METRICS} lines, language server (now)`, await stall(async () => { counts.push((await lsp.conn.sendRequest(readRunRequest, { dir: big })).records.length); })]);
+    rows.push([
+      `run listing, ${RUNS} runs, sync (before)`,
+      await stall(() => {
+        counts.push(listRuns(runs).length);
+      }),
+    ]);
+    rows.push([
+      `run listing, ${RUNS} runs, async in process`,
+      await stall(async () => {
+        counts.push((await listRunsAsync(runs)).length);
+      }),
+    ]);
+    rows.push([
+      `run listing, ${RUNS} runs, language server (now)`,
+      await stall(async () => {
+        counts.push((await lsp.conn.sendRequest(listRunsRequest, { root: runs })).length);
+      }),
+    ]);
+    rows.push([
+      `open a run, ${METRICS} metric lines, sync (before)`,
+      await stall(() => {
+        counts.push(readMetrics(big).records.length);
+      }),
+    ]);
+    rows.push([
+      `open a run, ${METRICS} metric lines, async in process`,
+      await stall(async () => {
+        counts.push((await readMetricsAsync(big)).records.length);
+      }),
+    ]);
+    rows.push([
+      `open a run, ${METRICS} lines, language server (now)`,
+      await stall(async () => {
+        counts.push((await lsp.conn.sendRequest(readRunRequest, { dir: big })).records.length);
+      }),
+    ]);
   } finally {
     await lsp.close();
   }
-  if (counts.join() !== [RUNS, RUNS, RUNS, METRICS, METRICS, METRICS].join()) throw new Error(`counts ${counts.join()}, expected ${RUNS} x3, ${METRICS} x3`);
+  if (counts.join() !== [RUNS, RUNS, RUNS, METRICS, METRICS, METRICS].join())
+    throw new Error(`counts ${counts.join()}, expected ${RUNS} x3, ${METRICS} x3`);
   copyFileSync(join(big, 'metrics.jsonl'), join(root, 'metrics-size.jsonl'));
   const mb = readFileSync(join(root, 'metrics-size.jsonl')).length / 1e6;
 
   console.log(`extension host: longest event-loop stall (goal under ${GOAL_MS} ms); metrics file ${mb.toFixed(1)} MB`);
-  for (const [name, r] of rows) console.log(`  ${name.padEnd(48)} stall ${r.maxMs.toFixed(1).padStart(7)} ms   wall ${r.wallMs.toFixed(0).padStart(6)} ms   ${r.maxMs < GOAL_MS ? 'ok' : 'OVER'}`);
+  for (const [name, r] of rows)
+    console.log(
+      `  ${name.padEnd(48)} stall ${r.maxMs.toFixed(1).padStart(7)} ms   wall ${r.wallMs.toFixed(0).padStart(6)} ms   ${r.maxMs < GOAL_MS ? 'ok' : 'OVER'}`,
+    );
   const ratio = (a: number, b: number): string => `${(rows[a][1].maxMs / rows[b][1].maxMs).toFixed(1)}x`;
   console.log(`ratios, longest stall before/now: verl export ${ratio(0, 1)}, run listing ${ratio(2, 4)}, opening a run ${ratio(5, 7)}`);
 } finally {

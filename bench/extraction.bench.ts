@@ -24,16 +24,58 @@ const per100KB = (ms: number, chars: number): number => (ms * 100_000) / chars;
 /** The adversarial inputs, by name: each pattern's pieces repeated to N characters. */
 function inputs(): Map<string, string> {
   const out = new Map<string, string>();
-  const fill = (head: string, piece: string, tail: string): string => head + piece.repeat(Math.max(1, Math.floor((N - head.length - tail.length) / piece.length))) + tail;
+  const fill = (head: string, piece: string, tail: string): string =>
+    head + piece.repeat(Math.max(1, Math.floor((N - head.length - tail.length) / piece.length))) + tail;
   // The engine's own pieces (as test/unit/trace/answers.test.ts) after "The answer is", with and without a final "x".
-  const pieces = ['The answer is', ' ', '\t', '= 408', '\\boxed{', '**', 'So ', 'therefore ', '1,', '2 ', '\\frac{', '$', '\\(', 'answer', '=', '1', '1.', '} ', '{', '\\text{', 'Total: ', '408 = '];
-  for (const piece of pieces) for (const tail of ['x', '']) out.set(`"The answer is" + ${JSON.stringify(piece)}*${tail ? ' + "x"' : ''}`, fill('The answer is', piece, tail));
+  const pieces = [
+    'The answer is',
+    ' ',
+    '\t',
+    '= 408',
+    '\\boxed{',
+    '**',
+    'So ',
+    'therefore ',
+    '1,',
+    '2 ',
+    '\\frac{',
+    '$',
+    '\\(',
+    'answer',
+    '=',
+    '1',
+    '1.',
+    '} ',
+    '{',
+    '\\text{',
+    'Total: ',
+    '408 = ',
+  ];
+  for (const piece of pieces)
+    for (const tail of ['x', ''])
+      out.set(`"The answer is" + ${JSON.stringify(piece)}*${tail ? ' + "x"' : ''}`, fill('The answer is', piece, tail));
   // Runs of blanks around each optional token, then something that does not fit.
-  for (const head of ['The answer is', 'The answer is:', 'The answer is $', 'answer', '**', '** $', '**1', '**408 $', '\\boxed', '= 408', 'Total:', 'So the product is']) {
+  for (const head of [
+    'The answer is',
+    'The answer is:',
+    'The answer is $',
+    'answer',
+    '**',
+    '** $',
+    '**1',
+    '**408 $',
+    '\\boxed',
+    '= 408',
+    'Total:',
+    'So the product is',
+  ]) {
     out.set(`${JSON.stringify(head)} + blanks + "x"`, fill(head, ' ', 'x'));
     out.set(`${JSON.stringify(head)} + blank lines + "x"`, fill(head, ' \n', 'x'));
   }
-  out.set('"answer is : $" with 500-blank runs', fill('', 'answer is' + ' '.repeat(500) + ':' + ' '.repeat(500) + '$' + ' '.repeat(500), 'x'));
+  out.set(
+    '"answer is : $" with 500-blank runs',
+    fill('', 'answer is' + ' '.repeat(500) + ':' + ' '.repeat(500) + '$' + ' '.repeat(500), 'x'),
+  );
   out.set('"\\boxed{" nested and closed', '\\boxed{'.repeat(Math.floor(N / 8)) + '1' + '}'.repeat(Math.floor(N / 8)));
   out.set('"\\boxed" repeated, one "{1}" at the end', fill('', '\\boxed', '{1}'));
   out.set('"\\boxed{" + zeros + "x}"', fill('\\boxed{', '0', 'x}'));
@@ -80,8 +122,13 @@ function indexOfScan(text: string): number {
   return n;
 }
 
-interface Worst { ms: number; name: string; chars: number }
-const worse = (w: Worst | undefined, ms: number, name: string, chars: number): Worst => (!w || per100KB(ms, chars) > per100KB(w.ms, w.chars) ? { ms, name, chars } : w);
+interface Worst {
+  ms: number;
+  name: string;
+  chars: number;
+}
+const worse = (w: Worst | undefined, ms: number, name: string, chars: number): Worst =>
+  !w || per100KB(ms, chars) > per100KB(w.ms, w.chars) ? { ms, name, chars } : w;
 const fmt = (w: Worst): string => `${per100KB(w.ms, w.chars).toFixed(2)} ms per 100 KB (input: ${w.name})`;
 
 const texts = inputs();
@@ -94,7 +141,10 @@ let tsBase: Worst | undefined;
 let tsRatio: Worst | undefined;
 for (const [name, text] of texts) {
   for (const question of questions) {
-    const ms = time(() => { findStatements(text, { question }); lastNumberStatement(text, 0, text.length, question); });
+    const ms = time(() => {
+      findStatements(text, { question });
+      lastNumberStatement(text, 0, text.length, question);
+    });
     tsWorst = worse(tsWorst, ms, name, text.length);
     const base = timeFast(() => indexOfScan(text));
     tsBase = worse(tsBase, base, name, text.length);
@@ -103,7 +153,9 @@ for (const [name, text] of texts) {
 }
 console.log(`TypeScript findStatements + lastNumberStatement: worst ${fmt(tsWorst!)}`);
 console.log(`  baseline, indexOf scan for ${TRIGGERS.length} triggers on the same texts: worst ${fmt(tsBase!)}`);
-console.log(`  ratio engine/baseline: ${(per100KB(tsWorst!.ms, tsWorst!.chars) / per100KB(tsBase!.ms, tsBase!.chars)).toFixed(0)}x worst vs worst; worst per input ${tsRatio!.ms.toFixed(0)}x (input: ${tsRatio!.name})`);
+console.log(
+  `  ratio engine/baseline: ${(per100KB(tsWorst!.ms, tsWorst!.chars) / per100KB(tsBase!.ms, tsBase!.chars)).toFixed(0)}x worst vs worst; worst per input ${tsRatio!.ms.toFixed(0)}x (input: ${tsRatio!.name})`,
+);
 
 // Python reward function.
 const python = ['python3', 'python', '/usr/bin/python3'].find((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0);
@@ -151,7 +203,12 @@ for name, t in texts:
     out.append(row)
 print(json.dumps(out))
 `;
-    const r = spawnSync(python, ['-c', driver, file], { input: JSON.stringify([...texts]), encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000 });
+    const r = spawnSync(python, ['-c', driver, file], {
+      input: JSON.stringify([...texts]),
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      timeout: 600_000,
+    });
     if (r.status !== 0) throw new Error(`python driver failed (${r.signal ?? r.status}): ${r.stderr}`);
     const rows = JSON.parse(r.stdout) as ({ name: string; chars: number; baseline: number } & Record<string, number>)[];
     const keys = ['_ANSWER_IS', '_BOLD', '_NUMBER', 'boxed_answers', 'normalize', 'compute_score'];
@@ -165,13 +222,17 @@ print(json.dumps(out))
         w = worse(w, row[key], row.name, row.chars);
         ratio = worse(ratio, row[key] / row.baseline, row.name, row.chars);
       }
-      console.log(`  ${key.padEnd(14)} worst ${fmt(w!)}; ${(per100KB(w!.ms, w!.chars) / per100KB(base!.ms, base!.chars)).toFixed(0)}x the worst baseline; worst per input ${ratio!.ms.toFixed(0)}x`);
+      console.log(
+        `  ${key.padEnd(14)} worst ${fmt(w!)}; ${(per100KB(w!.ms, w!.chars) / per100KB(base!.ms, base!.chars)).toFixed(0)}x the worst baseline; worst per input ${ratio!.ms.toFixed(0)}x`,
+      );
     }
     console.log(`  baseline, str.count of the same ${TRIGGERS.length} triggers on the same texts: worst ${fmt(base!)}`);
     const all = Math.max(...rows.map((row) => per100KB(row.compute_score, row.chars)));
     const tsMs = per100KB(tsWorst!.ms, tsWorst!.chars);
     const goal = (ms: number): string => (ms < 50 ? 'met' : 'NOT met');
-    console.log(`worst per call per 100 KB: TypeScript ${tsMs.toFixed(2)} ms (goal < 50 ms: ${goal(tsMs)}), Python compute_score ${all.toFixed(2)} ms (goal: ${goal(all)})`);
+    console.log(
+      `worst per call per 100 KB: TypeScript ${tsMs.toFixed(2)} ms (goal < 50 ms: ${goal(tsMs)}), Python compute_score ${all.toFixed(2)} ms (goal: ${goal(all)})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,7 +23,6 @@ const RSS_LIMIT_MB = 400;
 
 type ChildResult = { seconds: number; maxRssMB: number; records: number; groups?: number; bytesOut?: number };
 
-
 async function main(): Promise<void> {
   const mb = Number(process.env.BENCH_PARQUET_MB ?? 1000);
   if (!(mb > 0)) throw new Error('BENCH_PARQUET_MB must be a positive number of megabytes');
@@ -45,7 +44,13 @@ async function main(): Promise<void> {
   const traceMB = statSync(trace).size / 1e6;
   const ratio = traceMB / pqMB;
   const line = (what: string, fileMB: number, r: ChildResult, text = ''): void =>
-    console.log(`BENCH ${what.padEnd(40)} ${(fileMB / r.seconds).toFixed(1).padStart(7)} MB/s${text}  ${Math.round(r.records / r.seconds).toLocaleString('en-US').padStart(9)} records/s  peak RSS ${r.maxRssMB.toFixed(0).padStart(4)} MB${r.maxRssMB < RSS_LIMIT_MB ? '' : ` (over ${RSS_LIMIT_MB} MB)`}  (${r.seconds.toFixed(1)} s, ${r.records.toLocaleString('en-US')} records)`);
+    console.log(
+      `BENCH ${what.padEnd(40)} ${(fileMB / r.seconds).toFixed(1).padStart(7)} MB/s${text}  ${Math.round(r.records / r.seconds)
+        .toLocaleString('en-US')
+        .padStart(
+          9,
+        )} records/s  peak RSS ${r.maxRssMB.toFixed(0).padStart(4)} MB${r.maxRssMB < RSS_LIMIT_MB ? '' : ` (over ${RSS_LIMIT_MB} MB)`}  (${r.seconds.toFixed(1)} s, ${r.records.toLocaleString('en-US')} records)`,
+    );
   const textRate = (r: ChildResult): string => ` (${(traceMB / r.seconds).toFixed(1)} MB/s of text)`;
   console.log(`.trace written by import: ${traceMB.toFixed(0)} MB (${ratio.toFixed(2)}x the Parquet file)`);
   line('read parquet (rows -> records)', pqMB, child(['--child-read', parquet]), '');
@@ -66,7 +71,9 @@ function child(args: string[]): ChildResult {
 }
 
 const report = (t: number, records: number, extra: Partial<ChildResult> = {}): void =>
-  console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, records, ...extra }));
+  console.log(
+    JSON.stringify({ seconds: (performance.now() - t) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, records, ...extra }),
+  );
 
 async function childRead(file: string): Promise<void> {
   const t = performance.now();
@@ -105,27 +112,44 @@ async function childCalibrate(file: string, workers: number | undefined): Promis
 /** A small deterministic generator (the dataset is the same on every machine). */
 class Lcg {
   private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
-  next(): number { this.s = (Math.imul(this.s, 1664525) + 1013904223) >>> 0; return this.s / 2 ** 32; }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]; }
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
+  next(): number {
+    this.s = (Math.imul(this.s, 1664525) + 1013904223) >>> 0;
+    return this.s / 2 ** 32;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)];
+  }
 }
 
-const OPENERS = ['Okay, so I need to find', 'Let me work out', 'Alright, I have to compute', 'First, I want to figure out', 'So the problem asks for'];
+const OPENERS = [
+  'Okay, so I need to find',
+  'Let me work out',
+  'Alright, I have to compute',
+  'First, I want to figure out',
+  'So the problem asks for',
+];
 const MARKERS = ['Wait,', 'Let me double-check:', 'Hmm,', 'Let me verify:', 'Alternatively,', 'Hold on,', 'Let me recompute:'];
 /**
  * Words the prose is drawn from, so the text compresses about as real reasoning does (OpenR1's
  * files hold about 2.3 times their size in text); a few fixed sentences would compress 5x.
  */
-const WORDS = ('the a of to and is in that it for this we so be as with on by at or if not are from then but can one two '
-  + 'digit digits number numbers product sum carry carries tens units hundreds column row partial factor factors term terms '
-  + 'multiply multiplied multiplying add added adding subtract subtracted check checked checking verify result results '
-  + 'step steps first second third next last again also just only maybe perhaps probably clearly indeed actually exactly '
-  + 'careful careful careful mistake mistakes error errors correct wrong right left value values estimate estimated round '
-  + 'rounded rounding compare compared difference bigger smaller close closer far each every both all some most more less '
-  + 'write writing written line lines part parts split splitting group grouping method approach way ways idea ideas think '
-  + 'thinking thought see seems seemed looks looked makes made keep kept track tracking order ordered place places since '
-  + 'because therefore hence thus which when where while until before after now here there other another same different').split(' ');
+const WORDS = (
+  'the a of to and is in that it for this we so be as with on by at or if not are from then but can one two ' +
+  'digit digits number numbers product sum carry carries tens units hundreds column row partial factor factors term terms ' +
+  'multiply multiplied multiplying add added adding subtract subtracted check checked checking verify result results ' +
+  'step steps first second third next last again also just only maybe perhaps probably clearly indeed actually exactly ' +
+  'careful careful careful mistake mistakes error errors correct wrong right left value values estimate estimated round ' +
+  'rounded rounding compare compared difference bigger smaller close closer far each every both all some most more less ' +
+  'write writing written line lines part parts split splitting group grouping method approach way ways idea ideas think ' +
+  'thinking thought see seems seemed looks looked makes made keep kept track tracking order ordered place places since ' +
+  'because therefore hence thus which when where while until before after now here there other another same different'
+).split(' ');
 
 /** A sentence of random words and numbers. */
 function prose(rng: Lcg): string {
@@ -145,7 +169,7 @@ function generation(rng: Lcg, a: number, b: number, target: number): { text: str
     if (k > 0) text += `${rng.pick(MARKERS)} `;
     const hi = Math.floor(b / 10) * 10;
     const lo = b - hi;
-    answer = rng.next() < 0.7 || k === attempts - 1 && rng.next() < 0.8 ? truth : truth + (1 + rng.int(9)) * 10 ** rng.int(3);
+    answer = rng.next() < 0.7 || (k === attempts - 1 && rng.next() < 0.8) ? truth : truth + (1 + rng.int(9)) * 10 ** rng.int(3);
     text += `${a} * ${hi} = ${a * hi}. ${a} * ${lo} = ${a * lo}. Adding, ${a * hi} + ${a * lo} = ${answer}.\n`;
     // Prose until the generation reaches its length: OpenR1's traces run to thousands of tokens.
     while (text.length < ((k + 1) * target) / attempts) text += prose(rng);
@@ -186,7 +210,10 @@ function writeDataset(path: string, bytes: number): number {
           correctness_llama: null,
           finish_reasons: gens.map((g) => g.finish),
           correctness_count: gens.filter((g) => g.correct).length,
-          messages: [{ role: 'user', content: problem }, { role: 'assistant', content: gens[0].text }],
+          messages: [
+            { role: 'user', content: problem },
+            { role: 'assistant', content: gens[0].text },
+          ],
         });
       }
       out.write(openr1Columns(rows), rows.length);
@@ -205,5 +232,6 @@ function writeDataset(path: string, bytes: number): number {
 const mode = process.argv[2];
 if (mode === '--child-read') await childRead(process.argv[3]);
 else if (mode === '--child-import') await childImport(process.argv[3], process.argv[4]);
-else if (mode === '--child-calibrate') await childCalibrate(process.argv[3], process.argv[4] === 'default' ? undefined : Number(process.argv[4]));
+else if (mode === '--child-calibrate')
+  await childCalibrate(process.argv[3], process.argv[4] === 'default' ? undefined : Number(process.argv[4]));
 else await main();

@@ -68,7 +68,13 @@ function realisticCorpus(bytes: number): { text: string; source: string } {
     return { text: parts.join(''), source: `${REAL} (${records.length} traces, repeated)` };
   }
   // Without the data: generated traces with ~16 KB of reasoning before them, a marker every ~2 KB.
-  const filler = ['Let me set up the product digit by digit and keep the carries aligned.', 'Each partial product goes on its own line before the sum.', 'Hmm, the tens column needs the carry from the units.', 'Wait, I should keep track of the place values here.', 'Let me check the magnitude: the result must have about as many digits as both factors together.'];
+  const filler = [
+    'Let me set up the product digit by digit and keep the carries aligned.',
+    'Each partial product goes on its own line before the sum.',
+    'Hmm, the tens column needs the carry from the units.',
+    'Wait, I should keep track of the place values here.',
+    'Let me check the magnitude: the result must have about as many digits as both factors together.',
+  ];
   const pad = Array.from({ length: 220 }, (_, i) => filler[i % filler.length]).join('\n');
   const text = corpus(bytes / 30).replace(/\n---\n/g, `\n---\n${pad}\n`);
   return { text, source: 'generated traces padded with reasoning (../shared/data absent)' };
@@ -76,13 +82,22 @@ function realisticCorpus(bytes: number): { text: string; source: string } {
 
 function corpus(bytes: number): string {
   const models: GenerateModelSpec[] = [
-    { name: 'grpo', tasks: ['2x3', '3x3', '3x4', '4x4'].map((task, i) => ({ task, p: 0.8 - 0.15 * i, delta1: 0.9, delta2: 0.8, n: 1_000_000 })) },
-    { name: 'sft', echoRate: 0.6, tasks: ['2x3', '3x3', '3x4', '4x4'].map((task, i) => ({ task, p: 0.8 - 0.15 * i, delta1: 0.7, delta2: 0.3, n: 1_000_000 })) },
+    {
+      name: 'grpo',
+      tasks: ['2x3', '3x3', '3x4', '4x4'].map((task, i) => ({ task, p: 0.8 - 0.15 * i, delta1: 0.9, delta2: 0.8, n: 1_000_000 })),
+    },
+    {
+      name: 'sft',
+      echoRate: 0.6,
+      tasks: ['2x3', '3x3', '3x4', '4x4'].map((task, i) => ({ task, p: 0.8 - 0.15 * i, delta1: 0.7, delta2: 0.3, n: 1_000_000 })),
+    },
   ];
   const parts: string[] = [];
   let size = 0;
   // Interleave models and tasks so the file is not one long run of the same kind.
-  const gens = models.flatMap((m, k) => m.tasks.map((t, i) => generateMultiplicationTraces({ seed: 10 * k + i + 1, groupSize: 8, models: [{ ...m, tasks: [t] }] })));
+  const gens = models.flatMap((m, k) =>
+    m.tasks.map((t, i) => generateMultiplicationTraces({ seed: 10 * k + i + 1, groupSize: 8, models: [{ ...m, tasks: [t] }] })),
+  );
   for (let i = 0; size < bytes; i++) {
     const t = gens[i % gens.length].next().value!;
     parts.push(t.text);
@@ -107,14 +122,15 @@ async function main(): Promise<void> {
 }
 
 async function measureShape(text: string): Promise<void> {
-
   // Baseline 1: in-process parse + segmentation of the whole text (no JSON-RPC, no diagnostics).
   let t0 = performance.now();
   const c0 = cpuMs();
   const parsed = parseTrace(text, { fileName: 'bench.trace' });
   for (const r of parsed.records) segmentRecord(r, defaultSegmentOptions);
   const engine = { wall: performance.now() - t0, cpu: cpuMs() - c0 };
-  console.log(`file: ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${parsed.records.length.toLocaleString('en-US')} records (${(Buffer.byteLength(text) / parsed.records.length / 1e3).toFixed(1)} KB each)`);
+  console.log(
+    `file: ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${parsed.records.length.toLocaleString('en-US')} records (${(Buffer.byteLength(text) / parsed.records.length / 1e3).toFixed(1)} KB each)`,
+  );
 
   const s = new LspSession();
   try {
@@ -140,7 +156,11 @@ async function measureShape(text: string): Promise<void> {
     // Where the wait for the first diagnostics goes: encoding the didOpen here, the server's parse
     // into records, and the rest (pipe, the server's decoding of 20 MB of JSON, queueing on a busy machine).
     t0 = performance.now();
-    JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'trace', version: 1, text } } });
+    JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri, languageId: 'trace', version: 1, text } },
+    });
     const encode = performance.now() - t0;
     console.log(
       `  first diagnostics, where the ${f(syntaxWall)} go: encoding the didOpen message ${f(encode)}, server parse into records ${f(os.updateMs)} wall (${f(os.updateCpuMs)} CPU), ` +

@@ -10,7 +10,18 @@
 // Data is generated once under bench/.data/ (git-ignored) and reused. Run:
 //   node --import tsx bench/verl.bench.ts
 import { spawnSync } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writeFakeRolloutStep } from '../server/src/training/verl/fakeRollouts.js';
@@ -21,7 +32,16 @@ const ROLLOUTS = Number(process.env.VERL_BENCH_ROLLOUTS ?? 1024);
 const KB = Number(process.env.VERL_BENCH_KB ?? 20);
 const TASKS = ['2x3', '3x3', '3x4', '4x4', '4x5', '5x5', '5x6', '6x6'];
 
-interface ChildResult { seconds: number; firstSeconds: number; maxRssMB: number; bytes: number; records: number; steps: number; maxStepSeconds?: number; firstNumbersSeconds?: number }
+interface ChildResult {
+  seconds: number;
+  firstSeconds: number;
+  maxRssMB: number;
+  bytes: number;
+  records: number;
+  steps: number;
+  maxStepSeconds?: number;
+  firstNumbersSeconds?: number;
+}
 
 const mode = process.argv[2];
 if (mode === '--child') await child(process.argv[3], process.argv[4]);
@@ -47,7 +67,10 @@ async function main(): Promise<void> {
   console.log(`rollout dir: ${STEPS} steps x ${ROLLOUTS} rollouts x ~${KB} KB = ${mb.toFixed(0)} MB (${dir})`);
 
   const run = (what: string): ChildResult => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/verl.bench.ts', '--child', what, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/verl.bench.ts', '--child', what, dir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
   };
@@ -59,11 +82,16 @@ async function main(): Promise<void> {
   console.log(line('baseline: raw read (1 MB chunks, count lines)', raw));
   console.log(line('baseline: JSON.parse of every line', json));
   console.log(line('live per-step calibration (followRolloutSteps)', live));
-  console.log(`ratios: live / raw read time ${(live.seconds / raw.seconds).toFixed(1)}x, live / JSON.parse time ${(live.seconds / json.seconds).toFixed(1)}x; first numbers (interim, every 500 ms while a step is read) after ${live.firstNumbersSeconds!.toFixed(2)} s, first complete step after ${live.firstSeconds.toFixed(2)} s (slowest step ${live.maxStepSeconds!.toFixed(2)} s); ${live.records} rollouts in ${live.steps} steps; peak RSS ${live.maxRssMB.toFixed(0)} MB for ${mb.toFixed(0)} MB of rollouts`);
+  console.log(
+    `ratios: live / raw read time ${(live.seconds / raw.seconds).toFixed(1)}x, live / JSON.parse time ${(live.seconds / json.seconds).toFixed(1)}x; first numbers (interim, every 500 ms while a step is read) after ${live.firstNumbersSeconds!.toFixed(2)} s, first complete step after ${live.firstSeconds.toFixed(2)} s (slowest step ${live.maxStepSeconds!.toFixed(2)} s); ${live.records} rollouts in ${live.steps} steps; peak RSS ${live.maxRssMB.toFixed(0)} MB for ${mb.toFixed(0)} MB of rollouts`,
+  );
 }
 
 async function child(what: string, dir: string): Promise<void> {
-  const files = readdirSync(dir).filter((n) => /^\d+\.jsonl$/.test(n)).sort((a, b) => parseInt(a) - parseInt(b)).map((n) => join(dir, n));
+  const files = readdirSync(dir)
+    .filter((n) => /^\d+\.jsonl$/.test(n))
+    .sort((a, b) => parseInt(a) - parseInt(b))
+    .map((n) => join(dir, n));
   const t0 = performance.now();
   let firstSeconds = 0;
   let bytes = 0;
@@ -85,7 +113,11 @@ async function child(what: string, dir: string): Promise<void> {
   } else if (what === 'json') {
     for (const f of files) {
       for await (const l of createInterface({ input: createReadStream(f), crlfDelay: Infinity })) {
-        if (l) { JSON.parse(l); records++; bytes += l.length + 1; }
+        if (l) {
+          JSON.parse(l);
+          records++;
+          bytes += l.length + 1;
+        }
       }
       if (++steps === 1) firstSeconds = (performance.now() - t0) / 1000;
     }
@@ -100,6 +132,15 @@ async function child(what: string, dir: string): Promise<void> {
       if (s.skipped.length > 0) throw new Error(`step ${s.step}: ${JSON.stringify(s.skipped)}`);
     }
   }
-  const result: ChildResult = { seconds: (performance.now() - t0) / 1000, firstSeconds, maxRssMB: process.resourceUsage().maxRSS / 1024, bytes, records, steps, maxStepSeconds, firstNumbersSeconds };
+  const result: ChildResult = {
+    seconds: (performance.now() - t0) / 1000,
+    firstSeconds,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    bytes,
+    records,
+    steps,
+    maxStepSeconds,
+    firstNumbersSeconds,
+  };
   console.log(JSON.stringify(result));
 }

@@ -101,7 +101,18 @@ export function parseGrouping(value: unknown): GroupingChoice | undefined {
  * on a wrong answer, lowers delta2); finalWrong; or traces with a given transition between
  * consecutive answers.
  */
-export const TRACE_FILTERS = ['all', 'firstWrong', 'abandonedCorrect', 'missedCorrection', 'finalWrong', 'TT', 'TF', 'FT', 'FFecho', 'FFnew'] as const;
+export const TRACE_FILTERS = [
+  'all',
+  'firstWrong',
+  'abandonedCorrect',
+  'missedCorrection',
+  'finalWrong',
+  'TT',
+  'TF',
+  'FT',
+  'FFecho',
+  'FFnew',
+] as const;
 export type TraceFilter = (typeof TRACE_FILTERS)[number];
 
 export function isTraceFilter(value: unknown): value is TraceFilter {
@@ -109,7 +120,10 @@ export function isTraceFilter(value: unknown): value is TraceFilter {
 }
 
 /** The filter that lists the traces lowering each calibrated rate. */
-export const RATE_FILTERS = { p: 'firstWrong', delta1: 'abandonedCorrect', delta2: 'missedCorrection' } as const satisfies Record<string, TraceFilter>;
+export const RATE_FILTERS = { p: 'firstWrong', delta1: 'abandonedCorrect', delta2: 'missedCorrection' } as const satisfies Record<
+  string,
+  TraceFilter
+>;
 
 export interface TraceQuery {
   model: string;

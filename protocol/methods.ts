@@ -31,7 +31,9 @@ export const calibrationTracesRequest = new RequestType<CalibrationTracesParams,
 /** Start following a verl rollout directory; step summaries then arrive as `rolloutStepNotification`. */
 export const followRolloutsRequest = new RequestType<FollowRolloutsParams, FollowRolloutsResult, void>('reflectionLens/followRollouts');
 /** Stop a subscription; answers its read counts. */
-export const unfollowRolloutsRequest = new RequestType<UnfollowRolloutsParams, UnfollowRolloutsResult, void>('reflectionLens/unfollowRollouts');
+export const unfollowRolloutsRequest = new RequestType<UnfollowRolloutsParams, UnfollowRolloutsResult, void>(
+  'reflectionLens/unfollowRollouts',
+);
 /** Server to client: one step summary, interim or complete. */
 export const rolloutStepNotification = new NotificationType<RolloutStepParams>('reflectionLens/rolloutStep');
 /** Server to client: a subscription ended by itself (an error), not by unfollow. */

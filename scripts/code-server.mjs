@@ -49,11 +49,16 @@ export async function freePort() {
 export function runCodeServerCli(args, { extensionsDir, userDataDir, home }) {
   return new Promise((res) => {
     const child = spawn(paths.node, [paths.codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, ...args], {
-      env: isolatedEnv(home), stdio: ['ignore', 'pipe', 'pipe'],
+      env: isolatedEnv(home),
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('close', (code) => res({ code: code ?? 1, output }));
   });
 }
@@ -73,37 +78,71 @@ function isolatedEnv(home) {
  * Returns { url, port, pid, logPath, stop() }. `stop` is idempotent and also runs on process exit.
  */
 export async function startCodeServer({
-  home, folder, port, settings = {}, extensionsDir = join(home, 'extensions'),
-  userDataDir = join(home, 'user-data'), smokeTestDriver = false, extraArgs = [], log = 'pipe',
+  home,
+  folder,
+  port,
+  settings = {},
+  extensionsDir = join(home, 'extensions'),
+  userDataDir = join(home, 'user-data'),
+  smokeTestDriver = false,
+  extraArgs = [],
+  log = 'pipe',
 }) {
-  if (!isCodeServerInstalled()) throw new Error(`code-server ${CODE_SERVER_VERSION} is not installed; run: node scripts/install-code-server.mjs`);
+  if (!isCodeServerInstalled())
+    throw new Error(`code-server ${CODE_SERVER_VERSION} is not installed; run: node scripts/install-code-server.mjs`);
   port ??= await freePort();
   for (const d of [extensionsDir, join(userDataDir, 'User'), join(home, 'config'), join(home, 'data')]) mkdirSync(d, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const configPath = join(home, 'config.yaml');
   writeFileSync(configPath, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
-    paths.codeServerEntry, '--config', configPath, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
+    paths.codeServerEntry,
+    '--config',
+    configPath,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--extensions-dir',
+    extensionsDir,
+    '--user-data-dir',
+    userDataDir,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    ...extraArgs, ...(folder ? [folder] : []),
+    ...extraArgs,
+    ...(folder ? [folder] : []),
   ];
   const logPath = join(home, 'code-server.log');
   const child = spawn('setsid', [paths.node, ...args], {
-    env: isolatedEnv(home), stdio: log === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'], detached: false,
+    env: isolatedEnv(home),
+    stdio: log === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    detached: false,
   });
   if (log !== 'inherit') {
     const chunks = [];
-    const append = (d) => { chunks.push(String(d)); writeFileSync(logPath, chunks.join('')); };
+    const append = (d) => {
+      chunks.push(String(d));
+      writeFileSync(logPath, chunks.join(''));
+    };
     child.stdout.on('data', append);
     child.stderr.on('data', append);
   }
   // setsid execs in place when the caller is not a group leader, so child.pid is the new group.
   const pgid = child.pid;
   let stopped = false;
-  const killGroup = (sig) => { try { process.kill(-pgid, sig); } catch { /* already gone */ } };
-  const onExit = () => { if (!stopped) killGroup('SIGKILL'); };
+  const killGroup = (sig) => {
+    try {
+      process.kill(-pgid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  const onExit = () => {
+    if (!stopped) killGroup('SIGKILL');
+  };
   process.on('exit', onExit);
   exitOnSignals();
   const stop = async () => {
@@ -121,8 +160,15 @@ export async function startCodeServer({
       await stop();
       throw new Error(`code-server exited (${child.exitCode}) before answering; log: ${logPath}`);
     }
-    try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await stop(); throw new Error(`code-server did not answer ${url}/healthz within 60 s; log: ${logPath}`); }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`code-server did not answer ${url}/healthz within 60 s; log: ${logPath}`);
+    }
     await sleep(250);
   }
   return { url, port, pid: pgid, logPath, stop };
@@ -134,13 +180,24 @@ let signalsHooked = false;
 function exitOnSignals() {
   if (signalsHooked) return;
   signalsHooked = true;
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.once(sig, () => process.exit(code));
   }
 }
 
 function groupAlive(pgid) {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}

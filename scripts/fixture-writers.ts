@@ -68,8 +68,18 @@ export interface OpenR1Row {
 export function openr1Columns(rows: readonly OpenR1Row[]): ColumnSource[] {
   const col = <K extends keyof OpenR1Row>(name: K): ColumnSource => ({ name, data: rows.map((r) => r[name]) });
   return [
-    col('problem'), col('solution'), col('answer'), col('problem_type'), col('question_type'), col('source'), col('uuid'),
-    col('is_reasoning_complete'), col('generations'), col('correctness_math_verify'), col('correctness_llama'), col('finish_reasons'),
+    col('problem'),
+    col('solution'),
+    col('answer'),
+    col('problem_type'),
+    col('question_type'),
+    col('source'),
+    col('uuid'),
+    col('is_reasoning_complete'),
+    col('generations'),
+    col('correctness_math_verify'),
+    col('correctness_llama'),
+    col('finish_reasons'),
     // INT64 columns take bigint values.
     { name: 'correctness_count', data: rows.map((r) => BigInt(r.correctness_count)) },
     col('messages'),
@@ -77,19 +87,33 @@ export function openr1Columns(rows: readonly OpenR1Row[]): ColumnSource[] {
 }
 
 export function parquetBuffer(schema: SchemaElement[], columnData: ColumnSource[], rowGroupSize: number): Uint8Array {
-  return new Uint8Array(parquetWriteBuffer({ schema, columnData, rowGroupSize, kvMetadata: [{ key: 'created_by_tool', value: 'reflection-lens scripts/fixture-writers.ts' }] }));
+  return new Uint8Array(
+    parquetWriteBuffer({
+      schema,
+      columnData,
+      rowGroupSize,
+      kvMetadata: [{ key: 'created_by_tool', value: 'reflection-lens scripts/fixture-writers.ts' }],
+    }),
+  );
 }
 
 /** An incremental Parquet writer (one row group per `write`), for files too large to hold. */
-export function parquetStream(schema: SchemaElement[], writer: Writer): { write(columns: ColumnSource[], rows: number): void; finish(): void } {
+export function parquetStream(
+  schema: SchemaElement[],
+  writer: Writer,
+): { write(columns: ColumnSource[], rows: number): void; finish(): void } {
   const w = new ParquetWriter({ writer, schema });
   return {
-    write: (columnData, rows) => { void w.write({ columnData, rowGroupSize: rows }); },
+    write: (columnData, rows) => {
+      void w.write({ columnData, rowGroupSize: rows });
+    },
     finish: () => w.finish(),
   };
 }
 
-const LOCAL = 0x04034b50, CENTRAL = 0x02014b50, EOCD = 0x06054b50;
+const LOCAL = 0x04034b50,
+  CENTRAL = 0x02014b50,
+  EOCD = 0x06054b50;
 
 /** A ZIP archive (deflate, UTF-8 names, no ZIP64) with the entries in order. */
 export function zipBuffer(entries: { name: string; data: Buffer | string }[]): Buffer {

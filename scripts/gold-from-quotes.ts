@@ -8,9 +8,20 @@ import { streamTraceFile } from '../server/src/trace/stream.js';
 import { goldLine, type GoldRecord } from '../server/src/trace/gold.js';
 
 const [labelsPath, ...traces] = process.argv.slice(2);
-const labels = readFileSync(labelsPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as {
-  file: string; id: string | number; candidates: { value: string; quote: string }[]; final: string | null; truncated?: boolean; notes?: string;
-});
+const labels = readFileSync(labelsPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map(
+    (l) =>
+      JSON.parse(l) as {
+        file: string;
+        id: string | number;
+        candidates: { value: string; quote: string }[];
+        final: string | null;
+        truncated?: boolean;
+        notes?: string;
+      },
+  );
 const source = basename(labelsPath).replace(/\.jsonl$/, '');
 let problems = 0;
 for (const trace of traces) {
@@ -21,14 +32,28 @@ for (const trace of traces) {
     let pos = 0;
     const candidates = l.candidates.map((c) => {
       const at = rec.body.indexOf(c.quote, pos);
-      if (at < 0) { problems++; process.stderr.write(`${trace} ${rec.id}: quote not found: ${JSON.stringify(c.quote)}\n`); return { value: String(c.value), offset: pos, quote: c.quote }; }
+      if (at < 0) {
+        problems++;
+        process.stderr.write(`${trace} ${rec.id}: quote not found: ${JSON.stringify(c.quote)}\n`);
+        return { value: String(c.value), offset: pos, quote: c.quote };
+      }
       pos = at + 1;
       // The value's own position inside the quote (its last occurrence: quotes end with the value).
       const inQuote = c.quote.lastIndexOf(String(c.value));
       return { value: String(c.value), offset: at + (inQuote >= 0 ? inQuote : 0), quote: c.quote };
     });
-    const rec2: GoldRecord = { id: rec.id, candidates, final: l.final === null ? null : String(l.final), ...(l.truncated ? { truncated: true } : {}), source, ...(l.notes ? { notes: l.notes } : {}) };
+    const rec2: GoldRecord = {
+      id: rec.id,
+      candidates,
+      final: l.final === null ? null : String(l.final),
+      ...(l.truncated ? { truncated: true } : {}),
+      source,
+      ...(l.notes ? { notes: l.notes } : {}),
+    };
     process.stdout.write(goldLine(rec2) + '\n');
   }
 }
-if (problems) { process.stderr.write(`${problems} quote(s) not found\n`); process.exitCode = 1; }
+if (problems) {
+  process.stderr.write(`${problems} quote(s) not found\n`);
+  process.exitCode = 1;
+}

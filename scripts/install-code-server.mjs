@@ -19,8 +19,10 @@ if (process.argv.includes('--check')) {
 // The `kerberos` native dependency of code-server compiles against these headers; without them
 // npm fails deep inside node-gyp with "gssapi/gssapi.h: No such file".
 if (!existsSync('/usr/include/gssapi/gssapi.h')) {
-  console.error('install-code-server: missing Kerberos headers. Install them first:\n' +
-    '  sudo apt-get install -y libkrb5-dev build-essential python3 pkg-config');
+  console.error(
+    'install-code-server: missing Kerberos headers. Install them first:\n' +
+      '  sudo apt-get install -y libkrb5-dev build-essential python3 pkg-config',
+  );
   process.exit(1);
 }
 
@@ -29,9 +31,15 @@ function npmInstall(prefix, spec, env) {
   // A package.json of its own keeps npm from walking up into the project's package.json.
   if (!existsSync(`${prefix}/package.json`)) writeFileSync(`${prefix}/package.json`, '{ "private": true }\n');
   console.log(`install-code-server: npm install ${spec} (in ${prefix})`);
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec],
-    { cwd: prefix, stdio: 'inherit', env });
-  if (r.status !== 0) { console.error(`install-code-server: npm install ${spec} failed (exit ${r.status})`); process.exit(1); }
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
+    cwd: prefix,
+    stdio: 'inherit',
+    env,
+  });
+  if (r.status !== 0) {
+    console.error(`install-code-server: npm install ${spec} failed (exit ${r.status})`);
+    process.exit(1);
+  }
 }
 
 const t0 = Date.now();
@@ -43,5 +51,8 @@ npmInstall(paths.codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`, {
   PATH: `${paths.nodeBinDir}${delimiter}${process.env.PATH ?? ''}`,
   npm_config_nodedir: paths.nodeDir,
 });
-if (!isCodeServerInstalled()) { console.error('install-code-server: code-server did not install'); process.exit(1); }
+if (!isCodeServerInstalled()) {
+  console.error('install-code-server: code-server did not install');
+  process.exit(1);
+}
 console.log(`install-code-server: done in ${Math.round((Date.now() - t0) / 1000)} s`);

@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) { console.error(`package: ${cmd} ${args.join(' ')} failed`); process.exit(r.status ?? 1); }
+  if (r.status !== 0) {
+    console.error(`package: ${cmd} ${args.join(' ')} failed`);
+    process.exit(r.status ?? 1);
+  }
 }
 
 run(process.execPath, ['scripts/build.mjs']);

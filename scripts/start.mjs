@@ -48,20 +48,31 @@ async function serveInCodeServer() {
   const wanted = Number(argv[argv.indexOf('--port') + 1]) || Number(process.env.PORT) || 8080;
   const port = (await isFree(wanted)) ? wanted : await freePort();
   const server = await startCodeServer({
-    home, port, folder: examples, extensionsDir,
+    home,
+    port,
+    folder: examples,
+    extensionsDir,
     settings: {
-      'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.startupEditor': 'none',
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'workbench.startupEditor': 'none',
       'git.openRepositoryInParentFolders': 'never',
     },
   });
-  console.log(`\nReflection Lens is running in VS Code (code-server) at:\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\n` +
-    `Open it in a browser; the bundled examples are in the explorer. Ctrl+C stops it. (log: ${server.logPath})`);
+  console.log(
+    `\nReflection Lens is running in VS Code (code-server) at:\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\n` +
+      `Open it in a browser; the bundled examples are in the explorer. Ctrl+C stops it. (log: ${server.logPath})`,
+  );
   // Ctrl+C: scripts/code-server.mjs stops the whole process group on the way out.
   await new Promise(() => {});
 }
 
 function isLink(p) {
-  try { return lstatSync(p).isSymbolicLink(); } catch { return false; }
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 async function isFree(port) {

@@ -26,7 +26,9 @@ try {
   const msg = e instanceof Error ? e.message : String(e);
   console.error(`test:electron: ${msg}`);
   if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT/.test(msg)) {
-    console.error('test:electron: downloading VS Code needs internet; offline, the same suite runs in code-server: npm test -- test/e2e/extensionHost.test.ts');
+    console.error(
+      'test:electron: downloading VS Code needs internet; offline, the same suite runs in code-server: npm test -- test/e2e/extensionHost.test.ts',
+    );
   }
   process.exit(1);
 }

@@ -66,12 +66,15 @@ export function skipReport(skips, { ci }) {
   const blocking = ci ? skips.filter((s) => !ciMaySkip(s.reason)).length : 0;
   if (skips.length === 0) return { text: 'Skipped: none', blocking };
   const suites = skips.filter((s) => s.kind === 'suite').length;
-  const lines = [`Skipped: ${skips.length} (${suites} suite${suites === 1 ? '' : 's'}, ${skips.length - suites} test${skips.length - suites === 1 ? '' : 's'})`];
+  const lines = [
+    `Skipped: ${skips.length} (${suites} suite${suites === 1 ? '' : 's'}, ${skips.length - suites} test${skips.length - suites === 1 ? '' : 's'})`,
+  ];
   for (const s of skips) {
     const where = s.file ? `${s.file}${s.line ? `:${s.line}` : ''}` : '?';
     const mark = ci && !ciMaySkip(s.reason) ? '  <- must run with CI set' : '';
     lines.push(`  - ${s.kind === 'suite' ? 'suite ' : ''}"${s.path.join(' > ')}" (${where}): ${s.reason || 'no reason given'}${mark}`);
   }
-  if (blocking > 0) lines.push(`CI is set: ${blocking} of these must run here (allowed only: ${CI_MAY_SKIP.map((r) => r.why).join('; ')}).`);
+  if (blocking > 0)
+    lines.push(`CI is set: ${blocking} of these must run here (allowed only: ${CI_MAY_SKIP.map((r) => r.why).join('; ')}).`);
   return { text: lines.join('\n'), blocking };
 }

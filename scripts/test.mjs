@@ -15,7 +15,10 @@ const args = process.argv.slice(2);
 const roots = args.filter((a) => !a.startsWith('-'));
 if (!args.includes('--no-build')) {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) { console.log('test: build failed\n0 passed, 1 failed'); process.exit(1); }
+  if (build.status !== 0) {
+    console.log('test: build failed\n0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 function collect(p, out) {
@@ -29,14 +32,25 @@ const tap = 'test-artifacts/results.tap';
 const skipsFile = 'test-artifacts/skips.jsonl';
 rmSync(skipsFile, { force: true });
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS) || 600_000;
-const run = spawnSync(process.execPath, [
-  // Source maps: the skip list (and failures) name the .ts line, not tsx's output.
-  '--enable-source-maps', '--import', 'tsx', '--test', `--test-timeout=${timeoutMs}`,
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-  `--test-reporter=${new URL('./test-skips.mjs', import.meta.url).href}`, `--test-reporter-destination=${skipsFile}`,
-  ...files,
-], { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } });
+const run = spawnSync(
+  process.execPath,
+  [
+    // Source maps: the skip list (and failures) name the .ts line, not tsx's output.
+    '--enable-source-maps',
+    '--import',
+    'tsx',
+    '--test',
+    `--test-timeout=${timeoutMs}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    `--test-reporter=${new URL('./test-skips.mjs', import.meta.url).href}`,
+    `--test-reporter-destination=${skipsFile}`,
+    ...files,
+  ],
+  { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } },
+);
 const text = readFileSync(tap, 'utf8');
 const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
 const failed = count('fail') + count('cancelled');

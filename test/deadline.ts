@@ -6,11 +6,16 @@
  * N ms waiting for <what>", plus `detail()` (what was seen instead). `ready` may throw to fail
  * early (a server that exited).
  */
-export async function waitUntil(what: string, ready: () => boolean | Promise<boolean>, opts: { timeoutMs?: number; everyMs?: number; detail?: () => string } = {}): Promise<void> {
+export async function waitUntil(
+  what: string,
+  ready: () => boolean | Promise<boolean>,
+  opts: { timeoutMs?: number; everyMs?: number; detail?: () => string } = {},
+): Promise<void> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${opts.detail ? `; ${opts.detail()}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${opts.detail ? `; ${opts.detail()}` : ''}`);
     await new Promise((r) => setTimeout(r, opts.everyMs ?? 20));
   }
 }

@@ -11,7 +11,9 @@ import { reportVerdicts, runExperimentCli } from './experimentProcess.js';
 function experimentDir(context: vscode.ExtensionContext, quick: boolean): string {
   const name = quick ? 'table1-quick' : 'table1';
   const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder ? join(folder.uri.fsPath, '.reflection-lens', 'experiments', name) : join(context.globalStorageUri.fsPath, 'experiments', name);
+  return folder
+    ? join(folder.uri.fsPath, '.reflection-lens', 'experiments', name)
+    : join(context.globalStorageUri.fsPath, 'experiments', name);
 }
 
 export function registerExperiment(context: vscode.ExtensionContext): void {
@@ -28,7 +30,12 @@ export function registerExperiment(context: vscode.ExtensionContext): void {
   );
 }
 
-interface Given { quick?: boolean; out?: string; config?: string; seeds?: number }
+interface Given {
+  quick?: boolean;
+  out?: string;
+  config?: string;
+  seeds?: number;
+}
 
 async function reproduce(context: vscode.ExtensionContext, given?: Given): Promise<string | undefined> {
   let quick = given?.quick;
@@ -38,7 +45,7 @@ async function reproduce(context: vscode.ExtensionContext, given?: Given): Promi
         { label: 'Quick', description: 'one seed, fewer steps and problems: minutes', quick: true },
         { label: 'Full', description: '3 seeds, 4 arms, 7 tasks, 100 problems per task: under an hour on a laptop CPU', quick: false },
       ],
-      { title: 'Reproduce the paper\'s Table 1 and Figure 1 with tiny-lm' },
+      { title: "Reproduce the paper's Table 1 and Figure 1 with tiny-lm" },
     );
     if (!choice) return undefined;
     quick = choice.quick;
@@ -46,25 +53,38 @@ async function reproduce(context: vscode.ExtensionContext, given?: Given): Promi
   const out = given?.out ?? experimentDir(context, quick);
   const backend = vscode.workspace.getConfiguration('reflectionLens').get<string>('training.backend', 'auto');
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Reflection Lens: ${quick ? 'quick ' : ''}Table 1 experiment`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Reflection Lens: ${quick ? 'quick ' : ''}Table 1 experiment`,
+      cancellable: true,
+    },
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       let shown = 0;
       progress.report({ message: existsSync(join(out, 'experiment.json')) ? 'resuming…' : 'starting…' });
-      return runExperimentCli(context.asAbsolutePath(join('dist', 'cli.js')), { out, quick: quick!, backend, config: given?.config, seeds: given?.seeds }, (p) => {
-        progress.report({ message: p.message, increment: Math.max(0, p.percent - shown) });
-        shown = Math.max(shown, p.percent);
-      }, abort.signal);
+      return runExperimentCli(
+        context.asAbsolutePath(join('dist', 'cli.js')),
+        { out, quick: quick!, backend, config: given?.config, seeds: given?.seeds },
+        (p) => {
+          progress.report({ message: p.message, increment: Math.max(0, p.percent - shown) });
+          shown = Math.max(shown, p.percent);
+        },
+        abort.signal,
+      );
     },
   );
   if (result.cancelled) {
-    void vscode.window.showInformationMessage('Reflection Lens: experiment stopped after its current step; run the command again to resume.');
+    void vscode.window.showInformationMessage(
+      'Reflection Lens: experiment stopped after its current step; run the command again to resume.',
+    );
     return undefined;
   }
   const html = join(out, 'report.html');
   if (result.code !== 0 || !existsSync(html)) {
-    void vscode.window.showErrorMessage(`Reflection Lens: the experiment failed: ${result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`}`);
+    void vscode.window.showErrorMessage(
+      `Reflection Lens: the experiment failed: ${result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`}`,
+    );
     return undefined;
   }
   showReport(html);
@@ -78,6 +98,8 @@ async function reproduce(context: vscode.ExtensionContext, given?: Given): Promi
 
 /** The report in a webview: the file is static HTML and SVG with its own CSP (no script). */
 function showReport(file: string): void {
-  const panel = vscode.window.createWebviewPanel('reflectionLens.experiment', 'Table 1 / Figure 1 (tiny-lm)', vscode.ViewColumn.Active, { enableScripts: false });
+  const panel = vscode.window.createWebviewPanel('reflectionLens.experiment', 'Table 1 / Figure 1 (tiny-lm)', vscode.ViewColumn.Active, {
+    enableScripts: false,
+  });
   panel.webview.html = readFileSync(file, 'utf8');
 }

@@ -47,11 +47,21 @@ export function parseExperimentProgress(chunk: string): ExperimentProgress | und
   return undefined;
 }
 
-export function runExperimentCli(cli: string, launch: ExperimentLaunch, onProgress: (p: ExperimentProgress) => void, signal: AbortSignal): Promise<CliResult> {
-  return runCli(cli, experimentArgs(launch), (chunk) => {
-    const p = parseExperimentProgress(chunk);
-    if (p) onProgress(p);
-  }, signal);
+export function runExperimentCli(
+  cli: string,
+  launch: ExperimentLaunch,
+  onProgress: (p: ExperimentProgress) => void,
+  signal: AbortSignal,
+): Promise<CliResult> {
+  return runCli(
+    cli,
+    experimentArgs(launch),
+    (chunk) => {
+      const p = parseExperimentProgress(chunk);
+      if (p) onProgress(p);
+    },
+    signal,
+  );
 }
 
 /** The report's verdict lines from the CLI's --json output (empty when it did not complete). */

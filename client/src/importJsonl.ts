@@ -28,7 +28,12 @@ async function importJsonl(context: vscode.ExtensionContext, clicked: vscode.Uri
     return;
   }
   const proposed = vscode.Uri.file(join(dirname(input.fsPath), `${basename(input.fsPath).replace(/\.jsonl$/i, '')}.trace`));
-  const out = await vscode.window.showSaveDialog({ defaultUri: proposed, filters: { Trace: ['trace'] }, saveLabel: 'Import', title: `Import ${basename(input.fsPath)} as .trace` });
+  const out = await vscode.window.showSaveDialog({
+    defaultUri: proposed,
+    filters: { Trace: ['trace'] },
+    saveLabel: 'Import',
+    title: `Import ${basename(input.fsPath)} as .trace`,
+  });
   if (!out) return;
   if (out.scheme !== 'file') {
     void vscode.window.showErrorMessage('Reflection Lens: the .trace file must be written to a local folder.');
@@ -54,7 +59,9 @@ async function importJsonl(context: vscode.ExtensionContext, clicked: vscode.Uri
   const summary = parseSummary(result.stdout);
   const notes = summary?.diagnostics ? ` ${summary.diagnostics} line(s) could not be imported (see the JSONL file's diagnostics).` : '';
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(out));
-  void vscode.window.showInformationMessage(`Reflection Lens: ${summary?.records ?? 'the'} records written to ${basename(out.fsPath)}.${notes}`);
+  void vscode.window.showInformationMessage(
+    `Reflection Lens: ${summary?.records ?? 'the'} records written to ${basename(out.fsPath)}.${notes}`,
+  );
 }
 
 function activeJsonl(): vscode.Uri | undefined {
@@ -63,7 +70,11 @@ function activeJsonl(): vscode.Uri | undefined {
 }
 
 async function pickJsonl(): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'JSONL rollouts': ['jsonl'] }, openLabel: 'Import' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { 'JSONL rollouts': ['jsonl'] },
+    openLabel: 'Import',
+  });
   return picked?.[0];
 }
 

@@ -15,13 +15,25 @@ export interface ImportMapping {
 }
 
 /** Runs `node CLI import INPUT -o OUT --json [--format F] [--map M]`; `signal` kills it and removes its partial output. */
-export async function runImport(cli: string, input: string, out: string, onProgress: (message: string) => void, signal: AbortSignal, mapping: ImportMapping = {}): Promise<ImportResult> {
+export async function runImport(
+  cli: string,
+  input: string,
+  out: string,
+  onProgress: (message: string) => void,
+  signal: AbortSignal,
+  mapping: ImportMapping = {},
+): Promise<ImportResult> {
   const extra = [...(mapping.format ? ['--format', mapping.format] : []), ...(mapping.map ? ['--map', mapping.map] : [])];
-  const result = await runCli(cli, ['import', input, '-o', out, '--json', ...extra], (chunk) => {
-    // The CLI's progress lines: "import FILE: 12 / 80 MB, 3400 records".
-    const m = [...chunk.matchAll(/(\d+) \/ (\d+) MB, (\d+) records/g)].pop();
-    if (m) onProgress(`${m[1]} of ${m[2]} MB, ${m[3]} records`);
-  }, signal);
+  const result = await runCli(
+    cli,
+    ['import', input, '-o', out, '--json', ...extra],
+    (chunk) => {
+      // The CLI's progress lines: "import FILE: 12 / 80 MB, 3400 records".
+      const m = [...chunk.matchAll(/(\d+) \/ (\d+) MB, (\d+) records/g)].pop();
+      if (m) onProgress(`${m[1]} of ${m[2]} MB, ${m[3]} records`);
+    },
+    signal,
+  );
   // A killed CLI leaves its temp files (".OUT.<pid>.<time>.tmp", also for the sidecar) behind; the target is untouched.
   if (result.cancelled && result.pid !== undefined) removeTempFiles(out, result.pid);
   return result;
@@ -31,7 +43,8 @@ function removeTempFiles(out: string, pid: number): void {
   const dir = dirname(out);
   const prefixes = [basename(out), `${basename(out)}.logprobs.jsonl`].map((n) => `.${n}.${pid}.`);
   try {
-    for (const f of readdirSync(dir)) if (f.endsWith('.tmp') && prefixes.some((p) => f.startsWith(p))) rmSync(join(dir, f), { force: true });
+    for (const f of readdirSync(dir))
+      if (f.endsWith('.tmp') && prefixes.some((p) => f.startsWith(p))) rmSync(join(dir, f), { force: true });
   } catch {
     // Nothing to clean up if the folder cannot be read.
   }
@@ -53,4 +66,3 @@ export function parseSummary(stdout: string): { records: number; diagnostics: nu
     return undefined;
   }
 }
-

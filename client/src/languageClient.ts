@@ -2,7 +2,15 @@
 // keeps the `reflectionLens` settings in sync (the server pulls them per file on each change).
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type RequestParam, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type RequestParam,
+  type RequestType,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
@@ -17,7 +25,12 @@ export async function runningClient(getClient: () => LanguageClient | undefined 
   if (!c || c.isRunning()) return c;
   if (c.state !== State.Starting) return undefined;
   await new Promise<void>((resolve) => {
-    const sub = c.onDidChangeState((e) => { if (e.newState !== State.Starting) { sub.dispose(); resolve(); } });
+    const sub = c.onDidChangeState((e) => {
+      if (e.newState !== State.Starting) {
+        sub.dispose();
+        resolve();
+      }
+    });
   });
   return c.isRunning() ? c : undefined;
 }

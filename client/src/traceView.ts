@@ -28,11 +28,17 @@ class TraceViewProvider implements vscode.TextDocumentContentProvider {
 export function registerTraceView(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(TRACE_VIEW_SCHEME, new TraceViewProvider()),
-    vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === TRACE_VIEW_SCHEME) views.delete(d.uri.path); }),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme === TRACE_VIEW_SCHEME) views.delete(d.uri.path);
+    }),
     // Both resolve to the URI they opened or wrote (for keybindings, tasks and tests); a second
     // argument to Save as .trace is the target, which skips the dialog.
-    vscode.commands.registerCommand('reflectionLens.openAsTrace', (clicked?: unknown) => run(() => openAsTrace(context, clicked instanceof vscode.Uri ? clicked : undefined))),
-    vscode.commands.registerCommand('reflectionLens.saveAsTrace', (clicked?: unknown, target?: unknown) => run(() => saveAsTrace(clicked instanceof vscode.Uri ? clicked : undefined, target instanceof vscode.Uri ? target : undefined))),
+    vscode.commands.registerCommand('reflectionLens.openAsTrace', (clicked?: unknown) =>
+      run(() => openAsTrace(context, clicked instanceof vscode.Uri ? clicked : undefined)),
+    ),
+    vscode.commands.registerCommand('reflectionLens.saveAsTrace', (clicked?: unknown, target?: unknown) =>
+      run(() => saveAsTrace(clicked instanceof vscode.Uri ? clicked : undefined, target instanceof vscode.Uri ? target : undefined)),
+    ),
   );
 }
 
@@ -47,7 +53,16 @@ async function run<T>(f: () => Promise<T>): Promise<T | undefined> {
 
 /** Imports `input` (or the active / a picked file) and opens the result as a read-only trace; resolves to its URI. */
 async function openAsTrace(context: vscode.ExtensionContext, clicked: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-  const input = clicked ?? vscode.window.activeTextEditor?.document.uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open as Trace', filters: { Corpora: ['parquet', 'eval', 'json', 'jsonl'] } }))?.[0];
+  const input =
+    clicked ??
+    vscode.window.activeTextEditor?.document.uri ??
+    (
+      await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: 'Open as Trace',
+        filters: { Corpora: ['parquet', 'eval', 'json', 'jsonl'] },
+      })
+    )?.[0];
   if (!input) return undefined;
   if (input.scheme !== 'file') throw new Error(`can only read local files (${input.toString()} is not one)`);
   const settings = vscode.workspace.getConfiguration('reflectionLens.import', input);
@@ -61,14 +76,23 @@ async function openAsTrace(context: vscode.ExtensionContext, clicked: vscode.Uri
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        return runImport(bundledCli(context), input.fsPath, out, (message) => progress.report({ message }), abort.signal, { format: format === 'auto' ? undefined : format, map: map || undefined });
+        return runImport(bundledCli(context), input.fsPath, out, (message) => progress.report({ message }), abort.signal, {
+          format: format === 'auto' ? undefined : format,
+          map: map || undefined,
+        });
       },
     );
     if (result.cancelled) return undefined;
-    if (result.code !== 0) throw new Error(`could not read ${basename(input.fsPath)}: ${result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`}`);
+    if (result.code !== 0)
+      throw new Error(
+        `could not read ${basename(input.fsPath)}: ${result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`}`,
+      );
     if (statSync(out).size > VIEW_LIMIT_BYTES) {
       const calibrate = 'Show Calibration';
-      const choice = await vscode.window.showWarningMessage(`Reflection Lens: ${basename(input.fsPath)} reads as ${(statSync(out).size / 1e6).toFixed(0)} MB of traces, too large for an editor; the calibration view reads it streaming.`, calibrate);
+      const choice = await vscode.window.showWarningMessage(
+        `Reflection Lens: ${basename(input.fsPath)} reads as ${(statSync(out).size / 1e6).toFixed(0)} MB of traces, too large for an editor; the calibration view reads it streaming.`,
+        calibrate,
+      );
       if (choice === calibrate) await vscode.commands.executeCommand('reflectionLens.showCalibration', input);
       return undefined;
     }
@@ -78,8 +102,12 @@ async function openAsTrace(context: vscode.ExtensionContext, clicked: vscode.Uri
     await vscode.languages.setTextDocumentLanguage(doc, 'trace');
     await vscode.window.showTextDocument(doc, { preview: false });
     const summary = parseSummary(result.stdout);
-    const notes = summary?.diagnostics ? `; ${summary.diagnostics} row(s) could not be read (see the output of \`reflection-lens import\`)` : '';
-    void vscode.window.showInformationMessage(`Reflection Lens: ${summary?.records ?? 'the'} records, read-only. ${mappingLine(result.stderr) ?? ''}${notes}`);
+    const notes = summary?.diagnostics
+      ? `; ${summary.diagnostics} row(s) could not be read (see the output of \`reflection-lens import\`)`
+      : '';
+    void vscode.window.showInformationMessage(
+      `Reflection Lens: ${summary?.records ?? 'the'} records, read-only. ${mappingLine(result.stderr) ?? ''}${notes}`,
+    );
     return uri;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -93,7 +121,13 @@ async function saveAsTrace(clicked: vscode.Uri | undefined, target?: vscode.Uri)
   const text = views.get(uri.path);
   if (text === undefined) throw new Error('this view is closed; open the corpus again');
   const source = vscode.Uri.file(uri.path.replace(/\.trace$/, '')).fsPath;
-  const out = target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(join(dirname(source), `${basename(source).replace(/\.(parquet|eval|json|jsonl)$/i, '')}.trace`)), filters: { Trace: ['trace'] }, saveLabel: 'Save' }));
+  const out =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(join(dirname(source), `${basename(source).replace(/\.(parquet|eval|json|jsonl)$/i, '')}.trace`)),
+      filters: { Trace: ['trace'] },
+      saveLabel: 'Save',
+    }));
   if (!out) return undefined;
   if (out.scheme !== 'file') throw new Error('the .trace file must be written to a local folder');
   if (out.fsPath === source) throw new Error('that would overwrite the source corpus; choose another name');

@@ -31,8 +31,17 @@ function pointTooltip(item: TooltipItem<'line' | 'scatter' | 'bar'>): string {
 
 function lineDataset(label: string, data: ViewPoint[], color: string, dash: number[], extra: object = {}) {
   return {
-    label, data, borderColor: color, backgroundColor: color, borderDash: dash,
-    pointRadius: 4, pointHoverRadius: 6, borderWidth: 1.5, spanGaps: true, clip: 8, ...extra,
+    label,
+    data,
+    borderColor: color,
+    backgroundColor: color,
+    borderDash: dash,
+    pointRadius: 4,
+    pointHoverRadius: 6,
+    borderWidth: 1.5,
+    spanGaps: true,
+    clip: 8,
+    ...extra,
   };
 }
 
@@ -49,7 +58,9 @@ function taskAxis(tasks: string[]) {
     max: tasks.length - 0.5,
     title: { display: true, text: 'task (difficulty)' },
     grid: { display: false },
-    afterBuildTicks: (axis: { ticks: { value: number }[] }) => { axis.ticks = tasks.map((_, i) => ({ value: i })); },
+    afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+      axis.ticks = tasks.map((_, i) => ({ value: i }));
+    },
     ticks: { autoSkip: false, callback: (v: string | number) => tasks[Number(v)] ?? '' },
   };
 }
@@ -67,7 +78,10 @@ export function metricChart(groups: CalibrationGroup[], metric: Metric, theme: T
       if (!g || !finite(g[metric].value)) continue;
       const e = g[metric];
       data.push({
-        x: taskX(i, m, models.length), y: e.value, yLo: e.lo, yHi: e.hi,
+        x: taskX(i, m, models.length),
+        y: e.value,
+        yLo: e.lo,
+        yHi: e.hi,
         info: `${model} · ${task}: ${pct(e.value)}% (${pct(e.lo)}, ${pct(e.hi)}), n=${g.n}`,
         query: query(g, RATE_FILTERS[metric]),
       });
@@ -99,10 +113,22 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
   const models = modelsOf(groups);
   const K = groups.find((g) => g.predictedK)?.predictedK.K;
   const queries: (TraceQuery | undefined)[][] = [[]];
-  const datasets: object[] = [{
-    type: 'line', label: 'predicted = observed', data: [{ x: 0, y: 0, info: '' }, { x: 1, y: 1, info: '' }],
-    borderColor: theme.muted, borderDash: [4, 4], borderWidth: 1, pointRadius: 0, pointHoverRadius: 0, pointStyle: 'line',
-  }];
+  const datasets: object[] = [
+    {
+      type: 'line',
+      label: 'predicted = observed',
+      data: [
+        { x: 0, y: 0, info: '' },
+        { x: 1, y: 1, info: '' },
+      ],
+      borderColor: theme.muted,
+      borderDash: [4, 4],
+      borderWidth: 1,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointStyle: 'line',
+    },
+  ];
   for (const [m, model] of models.entries()) {
     const { color } = seriesStyle(theme, m);
     for (const which of ['predicted', 'predictedK'] as const) {
@@ -112,7 +138,12 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
         const acc = g.accuracy;
         if (!finite(pr.value) || !finite(acc.value)) continue;
         data.push({
-          x: pr.value, y: acc.value, xLo: pr.lo, xHi: pr.hi, yLo: acc.lo, yHi: acc.hi,
+          x: pr.value,
+          y: acc.value,
+          xLo: pr.lo,
+          xHi: pr.hi,
+          yLo: acc.lo,
+          yHi: acc.hi,
           info: `${model} · ${g.task}: predicted ${pct(pr.value)}% (${pct(pr.lo)}, ${pct(pr.hi)}), observed ${pct(acc.value)}% (${pct(acc.lo)}, ${pct(acc.hi)})`,
           query: query(g, 'finalWrong'),
         });
@@ -120,8 +151,16 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
       queries.push(data.map((d) => d.query));
       const label = which === 'predicted' ? `${model} · infinite horizon` : `${model} · K=${K} attempts`;
       datasets.push({
-        type: 'scatter', label, data, borderColor: color, backgroundColor: which === 'predicted' ? color : 'transparent',
-        pointStyle: which === 'predicted' ? 'circle' : 'triangle', pointRadius: 5, pointHoverRadius: 7, borderWidth: 1.5, clip: 8,
+        type: 'scatter',
+        label,
+        data,
+        borderColor: color,
+        backgroundColor: which === 'predicted' ? color : 'transparent',
+        pointStyle: which === 'predicted' ? 'circle' : 'triangle',
+        pointRadius: 5,
+        pointHoverRadius: 7,
+        borderWidth: 1.5,
+        clip: 8,
       });
     }
   }
@@ -158,10 +197,11 @@ export function transitionsChart(groups: CalibrationGroup[], theme: Theme): Buil
   const tasks = tasksOf(groups);
   const models = modelsOf(groups);
   const columns: CalibrationGroup[] = [];
-  for (const model of models) for (const task of tasks) {
-    const g = groups.find((x) => x.model === model && x.task === task);
-    if (g) columns.push(g);
-  }
+  for (const model of models)
+    for (const task of tasks) {
+      const g = groups.find((x) => x.model === model && x.task === task);
+      if (g) columns.push(g);
+    }
   const totals = columns.map((g) => TRANSITIONS.reduce((s, t) => s + g.transitions[t.key], 0));
   const queries = TRANSITIONS.map((t) => columns.map((g) => query(g, t.key)));
   const datasets = TRANSITIONS.map((t) => ({
@@ -235,9 +275,10 @@ export function echoChart(groups: CalibrationGroup[], theme: Theme): BuiltChart 
 export function stepChart(groups: CalibrationGroup[], metric: Metric | 'accuracy', theme: Theme): BuiltChart {
   const withStep = groups.filter((g) => g.step !== undefined);
   const series: { model: string; task: string }[] = [];
-  for (const model of modelsOf(withStep)) for (const task of tasksOf(withStep)) {
-    if (withStep.some((g) => g.model === model && g.task === task)) series.push({ model, task });
-  }
+  for (const model of modelsOf(withStep))
+    for (const task of tasksOf(withStep)) {
+      if (withStep.some((g) => g.model === model && g.task === task)) series.push({ model, task });
+    }
   const queries: (TraceQuery | undefined)[][] = [];
   const datasets = series.map(({ model, task }, s) => {
     const { color, dash } = seriesStyle(theme, s);
@@ -245,7 +286,10 @@ export function stepChart(groups: CalibrationGroup[], metric: Metric | 'accuracy
       .filter((g) => g.model === model && g.task === task && finite(g[metric].value))
       .sort((a, b) => a.step! - b.step!)
       .map((g) => ({
-        x: g.step!, y: g[metric].value, yLo: g[metric].lo, yHi: g[metric].hi,
+        x: g.step!,
+        y: g[metric].value,
+        yLo: g[metric].lo,
+        yHi: g[metric].hi,
         info: `${model} · ${task} · step ${g.step}: ${pct(g[metric].value)}% (${pct(g[metric].lo)}, ${pct(g[metric].hi)}), n=${g.n}`,
         query: query(g, metric === 'accuracy' ? 'finalWrong' : RATE_FILTERS[metric]),
       }));

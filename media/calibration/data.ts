@@ -83,20 +83,45 @@ const ESTIMATES = ['accuracy', 'p', 'delta1', 'delta2', 'predicted', 'predictedK
 export function calibrationCsv(result: CalibrationResult): string {
   const header = ['model', 'task', 'step', 'n'];
   for (const k of ESTIMATES) header.push(k, `${k}_lo`, `${k}_hi`);
-  header.push('K', 'TT', 'TF', 'FT', 'FF_echo', 'FF_new', 'echo_rate',
-    'correct_final', 'first_correct', 'stop_after_correct', 'decisions_after_correct',
-    'resample_after_wrong', 'decisions_after_wrong');
+  header.push(
+    'K',
+    'TT',
+    'TF',
+    'FT',
+    'FF_echo',
+    'FF_new',
+    'echo_rate',
+    'correct_final',
+    'first_correct',
+    'stop_after_correct',
+    'decisions_after_correct',
+    'resample_after_wrong',
+    'decisions_after_wrong',
+  );
   const rows = [header.join(',')];
-  const sorted = [...result.groups].sort((a, b) =>
-    compareNames(a.model, b.model) || compareTasks(a.task, b.task) || (a.step ?? 0) - (b.step ?? 0));
+  const sorted = [...result.groups].sort(
+    (a, b) => compareNames(a.model, b.model) || compareTasks(a.task, b.task) || (a.step ?? 0) - (b.step ?? 0),
+  );
   for (const g of sorted) {
     const row: (string | number | undefined)[] = [g.model, g.task, g.step, g.n];
     for (const k of ESTIMATES) row.push(g[k].value, g[k].lo, g[k].hi);
     const t = g.transitions;
     const c = g.counts;
-    row.push(g.predictedK.K, t.TT, t.TF, t.FT, t.FFecho, t.FFnew, g.echoRate,
-      c.correctFinal, c.firstCorrect, c.stopAfterCorrect, c.decisionsAfterCorrect,
-      c.resampleAfterWrong, c.decisionsAfterWrong);
+    row.push(
+      g.predictedK.K,
+      t.TT,
+      t.TF,
+      t.FT,
+      t.FFecho,
+      t.FFnew,
+      g.echoRate,
+      c.correctFinal,
+      c.firstCorrect,
+      c.stopAfterCorrect,
+      c.decisionsAfterCorrect,
+      c.resampleAfterWrong,
+      c.decisionsAfterWrong,
+    );
     rows.push(row.map(csvField).join(','));
   }
   return rows.join('\n') + '\n';

@@ -5,13 +5,15 @@ import type { CalibrationGroup, CalibrationResult } from '../../protocol/calibra
 import { applyChartDefaults, Chart } from '../shared/charts.js';
 import { readTheme } from '../shared/theme.js';
 import { echoChart, metricChart, predictedChart, stepChart, transitionsChart, type BuiltChart } from './charts.js';
-import {
-  calibrationCsv, formatEstimate, groupsAtStep, isUsable, METRICS, modelsOf, pct, stepsOf, tasksOf,
-} from './data.js';
+import { calibrationCsv, formatEstimate, groupsAtStep, isUsable, METRICS, modelsOf, pct, stepsOf, tasksOf } from './data.js';
 import type { Host } from './host.js';
 import type { ResultMeta } from '../../protocol/webview/calibration.js';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'class') e.className = v;
@@ -42,7 +44,10 @@ export class CalibrationView {
   renders = 0;
   private statusText = '';
 
-  constructor(private readonly root: HTMLElement, private readonly host: Host) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: Host,
+  ) {}
 
   show(result: CalibrationResult, meta?: ResultMeta): void {
     this.result = result;
@@ -67,14 +72,18 @@ export class CalibrationView {
   }
 
   render(errorText?: string): void {
-    for (const [id, c] of Object.entries(this.charts)) { c.destroy(); delete this.charts[id]; }
+    for (const [id, c] of Object.entries(this.charts)) {
+      c.destroy();
+      delete this.charts[id];
+    }
     const theme = readTheme();
     applyChartDefaults(theme);
     this.root.replaceChildren();
     const r = this.result;
     this.root.append(this.header(r));
     this.root.append(el('div', { id: 'status', role: 'status', 'aria-live': 'polite' }, this.statusText));
-    if (errorText) this.root.append(el('div', { class: 'message error', role: 'alert' }, el('h2', {}, 'Calibration failed'), el('p', {}, errorText)));
+    if (errorText)
+      this.root.append(el('div', { class: 'message error', role: 'alert' }, el('h2', {}, 'Calibration failed'), el('p', {}, errorText)));
     if (!r) {
       if (!errorText && !this.statusText) this.root.append(el('p', { class: 'muted' }, 'Waiting for data…'));
       this.renders++;
@@ -88,19 +97,41 @@ export class CalibrationView {
     const steps = stepsOf(r.groups);
     if (steps.length > 0) this.root.append(this.stepPicker(steps));
     const groups = groupsAtStep(r.groups, this.step).filter((g) => g.n > 0);
-    if (this.host.inVsCode) this.root.append(el('p', { class: 'muted hint' }, 'Click a point, a bar or a table cell to list the traces behind it.'));
+    if (this.host.inVsCode)
+      this.root.append(el('p', { class: 'muted hint' }, 'Click a point, a bar or a table cell to list the traces behind it.'));
 
-    this.root.append(this.section('Calibrated parameters', '95% intervals: the wider of Wilson and the percentile bootstrap over traces (Wilson keeps its width at 0/n and n/n).',
-      this.grid(METRICS.map((m) => this.card(`metric-${m}`, metricChart(groups, m, theme))))));
-    this.root.append(this.section('Predicted vs observed accuracy', this.formulaNote(groups),
-      this.card('predicted', predictedChart(groups, theme), 'tall')));
-    this.root.append(this.section('Accuracy per model and task', 'Percent, 95% Wald interval (unclipped), as in the paper’s Table 1.',
-      this.table(groups)));
-    this.root.append(this.section('Transitions and echoes', 'Between consecutive answers of a trace: T = correct, F = wrong; an echo repeats the same wrong answer.',
-      this.grid([this.card('transitions', transitionsChart(groups, theme), 'wide'), this.card('echo', echoChart(groups, theme))])));
+    this.root.append(
+      this.section(
+        'Calibrated parameters',
+        '95% intervals: the wider of Wilson and the percentile bootstrap over traces (Wilson keeps its width at 0/n and n/n).',
+        this.grid(METRICS.map((m) => this.card(`metric-${m}`, metricChart(groups, m, theme)))),
+      ),
+    );
+    this.root.append(
+      this.section(
+        'Predicted vs observed accuracy',
+        this.formulaNote(groups),
+        this.card('predicted', predictedChart(groups, theme), 'tall'),
+      ),
+    );
+    this.root.append(
+      this.section('Accuracy per model and task', 'Percent, 95% Wald interval (unclipped), as in the paper’s Table 1.', this.table(groups)),
+    );
+    this.root.append(
+      this.section(
+        'Transitions and echoes',
+        'Between consecutive answers of a trace: T = correct, F = wrong; an echo repeats the same wrong answer.',
+        this.grid([this.card('transitions', transitionsChart(groups, theme), 'wide'), this.card('echo', echoChart(groups, theme))]),
+      ),
+    );
     if (steps.length > 0) {
-      this.root.append(this.section('Over training steps', 'Every step, a series per model and task.',
-        this.grid((['accuracy', ...METRICS] as const).map((m) => this.card(`steps-${m}`, stepChart(r.groups, m, theme), 'step')))));
+      this.root.append(
+        this.section(
+          'Over training steps',
+          'Every step, a series per model and task.',
+          this.grid((['accuracy', ...METRICS] as const).map((m) => this.card(`steps-${m}`, stepChart(r.groups, m, theme), 'step'))),
+        ),
+      );
     }
     if (r.skipped.length > 0) this.root.append(this.skippedList(r, false));
     this.renders++;
@@ -112,20 +143,30 @@ export class CalibrationView {
       const groups = r.groups.filter((g) => g.n > 0);
       const traces = groups.reduce((s, g) => s + g.n, 0);
       const parts = [
-        `${traces} traces`, `${modelsOf(groups).length} models`, `${tasksOf(groups).length} tasks`,
+        `${traces} traces`,
+        `${modelsOf(groups).length} models`,
+        `${tasksOf(groups).length} tasks`,
         `bootstrap B=${r.bootstrap.B}, seed ${r.bootstrap.seed}`,
       ];
       const live = this.meta?.live;
       if (live) {
         const reading = live.reading.length > 0 ? ` · reading step ${live.reading.join(', ')}` : '';
         const last = live.lastStep === undefined ? '' : ` · last step ${live.lastStep}`;
-        const reads = live.reads === live.files ? ', each read once' : `, ${live.reads} reads of ${live.files} files (rewritten steps are read again)`;
+        const reads =
+          live.reads === live.files ? ', each read once' : `, ${live.reads} reads of ${live.files} files (rewritten steps are read again)`;
         parts.unshift(`following ${this.meta!.source} live`, `${live.steps} step files${reads}${last}${reading}`);
-      } else if (this.meta) parts.unshift(this.meta.source, `${this.meta.files} files (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`);
+      } else if (this.meta)
+        parts.unshift(
+          this.meta.source,
+          `${this.meta.files} files (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`,
+        );
       h.append(el('p', { class: 'muted', id: 'summary' }, parts.join(' · ')));
-      const tools = el('div', { class: 'toolbar' },
+      const tools = el(
+        'div',
+        { class: 'toolbar' },
         button('Export CSV', () => this.host.save('csv', 'calibration.csv', calibrationCsv(r)), { id: 'export-csv' }),
-        button('Export JSON', () => this.host.save('json', 'calibration.json', JSON.stringify(r, null, 2) + '\n'), { id: 'export-json' }));
+        button('Export JSON', () => this.host.save('json', 'calibration.json', JSON.stringify(r, null, 2) + '\n'), { id: 'export-json' }),
+      );
       if (this.host.inVsCode) tools.append(button('Refresh', () => this.host.post({ type: 'refresh' }), { id: 'refresh' }));
       h.append(tools);
     }
@@ -133,11 +174,19 @@ export class CalibrationView {
   }
 
   private emptyMessage(r: CalibrationResult): HTMLElement {
-    const box = el('div', { class: 'message', id: 'empty', role: 'alert' },
+    const box = el(
+      'div',
+      { class: 'message', id: 'empty', role: 'alert' },
       el('h2', {}, r.groups.length === 0 && r.skipped.length === 0 ? 'No traces found' : 'No usable traces'),
-      el('p', {}, 'Calibration needs traces with a ground-truth answer (an ', el('code', {}, 'answer:'),
+      el(
+        'p',
+        {},
+        'Calibration needs traces with a ground-truth answer (an ',
+        el('code', {}, 'answer:'),
         ' header, or a gt / answer / label field in JSONL rollouts) that were not cut off at the generation limit (',
-        el('code', {}, 'truncated: true'), ', or longer than the token limit); a response with no candidate answer counts as wrong.'),
+        el('code', {}, 'truncated: true'),
+        ', or longer than the token limit); a response with no candidate answer counts as wrong.',
+      ),
     );
     if (r.skipped.length > 0) box.append(this.skippedList(r, true));
     return box;
@@ -153,7 +202,8 @@ export class CalibrationView {
       const where = s.line === undefined ? s.file : `${s.file}:${s.line}`;
       ul.append(el('li', {}, el('code', {}, where), ' — ', s.reason));
     }
-    if (r.skipped.length > SKIPPED_LISTED) ul.append(el('li', { class: 'muted' }, `… and ${r.skipped.length - SKIPPED_LISTED} more (Export JSON lists them all)`));
+    if (r.skipped.length > SKIPPED_LISTED)
+      ul.append(el('li', { class: 'muted' }, `… and ${r.skipped.length - SKIPPED_LISTED} more (Export JSON lists them all)`));
     d.append(ul);
     return d;
   }
@@ -165,17 +215,24 @@ export class CalibrationView {
       o.selected = s === this.step;
       select.append(o);
     }
-    select.addEventListener('change', () => { this.step = Number(select.value); this.stepPicked = true; this.render(); });
+    select.addEventListener('change', () => {
+      this.step = Number(select.value);
+      this.stepPicked = true;
+      this.render();
+    });
     return el('label', { class: 'step-picker' }, 'Per-task views at ', select);
   }
 
   private formulaNote(groups: CalibrationGroup[]): HTMLElement {
     const K = groups[0]?.predictedK.K ?? '?';
-    return el('span', {},
+    return el(
+      'span',
+      {},
       'Filled circles: infinite horizon, Acc = pδ1 / (pδ1 + (1−p)(1−δ2)). ',
       `Open triangles: at most K=${K} attempts, the last answer stands, `,
       'Acc_K = pδ1(1−r^(K−1))/(1−r) + p·r^(K−1), r = p(1−δ1) + (1−p)δ2. ',
-      'Points on the dashed diagonal are predicted exactly.');
+      'Points on the dashed diagonal are predicted exactly.',
+    );
   }
 
   private section(title: string, note: string | HTMLElement, body: HTMLElement): HTMLElement {
@@ -208,8 +265,13 @@ export class CalibrationView {
       },
     });
     this.charts[id] = chart;
-    tools.append(button('PNG', () => this.host.save('png', `calibration-${id}.png`, chart.toBase64Image('image/png', 1)),
-      { class: 'small', 'data-export': id, title: 'Export this chart as PNG' }));
+    tools.append(
+      button('PNG', () => this.host.save('png', `calibration-${id}.png`, chart.toBase64Image('image/png', 1)), {
+        class: 'small',
+        'data-export': id,
+        title: 'Export this chart as PNG',
+      }),
+    );
     return card;
   }
 
@@ -217,21 +279,28 @@ export class CalibrationView {
     const tasks = tasksOf(groups);
     const models = modelsOf(groups);
     const head = el('tr', {}, el('th', { scope: 'col' }, 'Model'), ...tasks.map((t) => el('th', { scope: 'col' }, t)));
-    const body = models.map((model) => el('tr', {}, el('th', { scope: 'row' }, model), ...tasks.map((task) => {
-      const g = groups.find((x) => x.model === model && x.task === task);
-      if (!g) return el('td', { class: 'na' }, '–');
-      const [value, interval] = formatEstimate(g.accuracy).split(' (');
-      const content = [el('span', { class: 'value' }, value ?? ''), el('span', { class: 'interval' }, interval ? `(${interval}` : '')];
-      const title = `${model} · ${task}: ${g.counts.correctFinal} of ${g.n} correct; p ${pct(g.p.value)}%, δ1 ${pct(g.delta1.value)}%, δ2 ${pct(g.delta2.value)}%`;
-      const cell = el('td', { title, 'data-model': model, 'data-task': task });
-      if (this.host.inVsCode) {
-        const q = g.step === undefined ? { model, task, filter: 'all' as const } : { model, task, step: g.step, filter: 'all' as const };
-        cell.append(button('', () => this.host.openTraces(q), { class: 'cell' }));
-        cell.firstElementChild!.append(...content);
-      } else cell.append(...content);
-      return cell;
-    })));
+    const body = models.map((model) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, model),
+        ...tasks.map((task) => {
+          const g = groups.find((x) => x.model === model && x.task === task);
+          if (!g) return el('td', { class: 'na' }, '–');
+          const [value, interval] = formatEstimate(g.accuracy).split(' (');
+          const content = [el('span', { class: 'value' }, value ?? ''), el('span', { class: 'interval' }, interval ? `(${interval}` : '')];
+          const title = `${model} · ${task}: ${g.counts.correctFinal} of ${g.n} correct; p ${pct(g.p.value)}%, δ1 ${pct(g.delta1.value)}%, δ2 ${pct(g.delta2.value)}%`;
+          const cell = el('td', { title, 'data-model': model, 'data-task': task });
+          if (this.host.inVsCode) {
+            const q =
+              g.step === undefined ? { model, task, filter: 'all' as const } : { model, task, step: g.step, filter: 'all' as const };
+            cell.append(button('', () => this.host.openTraces(q), { class: 'cell' }));
+            cell.firstElementChild!.append(...content);
+          } else cell.append(...content);
+          return cell;
+        }),
+      ),
+    );
     return el('div', { class: 'table-wrap' }, el('table', { id: 'accuracy-table' }, el('thead', {}, head), el('tbody', {}, ...body)));
   }
 }
-

@@ -63,16 +63,22 @@ export const whiskerPlugin: Plugin = {
         if (raw.yLo !== undefined && raw.yHi !== undefined && Number.isFinite(raw.yLo) && Number.isFinite(raw.yHi)) {
           const lo = ys.getPixelForValue(raw.yLo);
           const hi = ys.getPixelForValue(raw.yHi);
-          ctx.moveTo(x, lo); ctx.lineTo(x, hi);
-          ctx.moveTo(x - CAP, lo); ctx.lineTo(x + CAP, lo);
-          ctx.moveTo(x - CAP, hi); ctx.lineTo(x + CAP, hi);
+          ctx.moveTo(x, lo);
+          ctx.lineTo(x, hi);
+          ctx.moveTo(x - CAP, lo);
+          ctx.lineTo(x + CAP, lo);
+          ctx.moveTo(x - CAP, hi);
+          ctx.lineTo(x + CAP, hi);
         }
         if (raw.xLo !== undefined && raw.xHi !== undefined && Number.isFinite(raw.xLo) && Number.isFinite(raw.xHi)) {
           const lo = xs.getPixelForValue(raw.xLo);
           const hi = xs.getPixelForValue(raw.xHi);
-          ctx.moveTo(lo, y); ctx.lineTo(hi, y);
-          ctx.moveTo(lo, y - CAP); ctx.lineTo(lo, y + CAP);
-          ctx.moveTo(hi, y - CAP); ctx.lineTo(hi, y + CAP);
+          ctx.moveTo(lo, y);
+          ctx.lineTo(hi, y);
+          ctx.moveTo(lo, y - CAP);
+          ctx.lineTo(lo, y + CAP);
+          ctx.moveTo(hi, y - CAP);
+          ctx.lineTo(hi, y + CAP);
         }
         ctx.stroke();
       });
@@ -101,8 +107,19 @@ export function registerCharts(): void {
   if (registered) return;
   registered = true;
   Chart.register(
-    BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement,
-    PointElement, ScatterController, Title, Tooltip, whiskerPlugin, backgroundPlugin as Plugin,
+    BarController,
+    BarElement,
+    CategoryScale,
+    Legend,
+    LinearScale,
+    LineController,
+    LineElement,
+    PointElement,
+    ScatterController,
+    Title,
+    Tooltip,
+    whiskerPlugin,
+    backgroundPlugin as Plugin,
   );
 }
 

@@ -5,7 +5,9 @@ import { readTheme, watchTheme } from '../shared/theme.js';
 import type { HostToView, ViewToHost } from '../../protocol/webview/training.js';
 import { MAX_DRAWN_POINTS, TrainingView } from './view.js';
 
-interface VsCodeApi { postMessage(message: unknown): void }
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
 declare global {
   interface Window {
     /** Read by the browser tests: the live charts, how often the view rendered, the drawn-points bound. */
@@ -16,9 +18,10 @@ declare global {
 registerCharts();
 Chart.register(LogarithmicScale);
 applyChartDefaults(readTheme());
-const api: VsCodeApi | undefined = typeof (globalThis as { acquireVsCodeApi?: () => VsCodeApi }).acquireVsCodeApi === 'function'
-  ? (globalThis as unknown as { acquireVsCodeApi: () => VsCodeApi }).acquireVsCodeApi()
-  : undefined;
+const api: VsCodeApi | undefined =
+  typeof (globalThis as { acquireVsCodeApi?: () => VsCodeApi }).acquireVsCodeApi === 'function'
+    ? (globalThis as unknown as { acquireVsCodeApi: () => VsCodeApi }).acquireVsCodeApi()
+    : undefined;
 const post = (m: ViewToHost): void => api?.postMessage(m);
 const view = new TrainingView(document.getElementById('app') ?? document.body, post);
 window.__reflectionLensTraining = { view, charts: view.charts, maxDrawnPoints: MAX_DRAWN_POINTS };

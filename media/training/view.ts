@@ -37,7 +37,10 @@ export class TrainingView {
   private pending = false;
   private readonly grid: HTMLElement;
 
-  constructor(private readonly root: HTMLElement, private readonly post: (m: ViewToHost) => void) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly post: (m: ViewToHost) => void,
+  ) {
     root.innerHTML = `<header>
   <h1 id="title">Training</h1>
   <span id="state" class="state">waiting</span>
@@ -62,7 +65,8 @@ export class TrainingView {
     this.series = {};
     this.specs = chartsFor(run.policy);
     this.log('');
-    (this.root.querySelector('#backend') as HTMLElement).textContent = run.policy === 'ds3' ? 'Backend js-exact: closed-form gradients in plain JS (no TensorFlow.js needed)' : '';
+    (this.root.querySelector('#backend') as HTMLElement).textContent =
+      run.policy === 'ds3' ? 'Backend js-exact: closed-form gradients in plain JS (no TensorFlow.js needed)' : '';
     this.grid.innerHTML = '';
     const theme = readTheme();
     for (const spec of this.specs) {
@@ -90,7 +94,17 @@ export class TrainingView {
       data: {
         datasets: spec.series.map((s, i) => {
           const { color } = seriesStyle(theme, s.color ?? i);
-          return { label: s.label, data: [], borderColor: color, backgroundColor: color, borderDash: s.dashed ? [6, 4] : [], borderWidth: 1.6, pointRadius: s.sparse ? 3 : 0, spanGaps: s.sparse === true, parsing: false };
+          return {
+            label: s.label,
+            data: [],
+            borderColor: color,
+            backgroundColor: color,
+            borderDash: s.dashed ? [6, 4] : [],
+            borderWidth: 1.6,
+            pointRadius: s.sparse ? 3 : 0,
+            spanGaps: s.sparse === true,
+            parsing: false,
+          };
         }),
       },
       options: {
@@ -156,8 +170,14 @@ export class TrainingView {
     if (this.run) parts.push(`step ${m ? m.step + 1 : 0}/${this.run.steps}`);
     if (m) {
       if (typeof m.backend === 'string') parts.push(`backend ${m.backend}`);
-      parts.push(`p ${fmt(pick(m, 'p'))}`, `δ1 ${fmt(pick(m, 'delta1'))}`, `δ2 ${fmt(pick(m, 'delta2'))}`, `reward ${fmt(pick(m, 'reward'))}`);
-      if (pick(m, 'ratio.kl') !== null || pick(m, 'ratio.surrogate') !== null) parts.push(`ratio KL ${fmt(pick(m, 'ratio.kl'), 2)} · surrogate ${fmt(pick(m, 'ratio.surrogate'), 2)}`);
+      parts.push(
+        `p ${fmt(pick(m, 'p'))}`,
+        `δ1 ${fmt(pick(m, 'delta1'))}`,
+        `δ2 ${fmt(pick(m, 'delta2'))}`,
+        `reward ${fmt(pick(m, 'reward'))}`,
+      );
+      if (pick(m, 'ratio.kl') !== null || pick(m, 'ratio.surrogate') !== null)
+        parts.push(`ratio KL ${fmt(pick(m, 'ratio.kl'), 2)} · surrogate ${fmt(pick(m, 'ratio.surrogate'), 2)}`);
       if (pick(m, 'loss') !== null) parts.push(`loss ${fmt(pick(m, 'loss'), 4)}`);
     }
     if (this.run) parts.push(this.run.runDir);

@@ -18,9 +18,10 @@ export interface CalibrationPageOptions {
 export function calibrationPageHtml(o: CalibrationPageOptions): string {
   const n = escapeHtml(o.nonce);
   const data = o.data === undefined ? '' : `<script type="application/json" id="calibration-data">${jsonForScript(o.data)}</script>\n`;
-  const script = 'src' in o.script
-    ? `<script nonce="${n}" src="${escapeHtml(o.script.src)}"></script>`
-    : `<script nonce="${n}">${scriptForInline(o.script.text)}</script>`;
+  const script =
+    'src' in o.script
+      ? `<script nonce="${n}" src="${escapeHtml(o.script.src)}"></script>`
+      : `<script nonce="${n}">${scriptForInline(o.script.text)}</script>`;
   return webviewPageHtml({
     nonce: o.nonce,
     cspSource: o.cspSource,

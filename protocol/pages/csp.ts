@@ -17,12 +17,7 @@ export function makeNonce(): string {
  */
 export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
   const src = cspSource ? `${cspSource} ` : '';
-  return [
-    "default-src 'none'",
-    `img-src ${src}data: blob:`,
-    `style-src ${src}'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+  return ["default-src 'none'", `img-src ${src}data: blob:`, `style-src ${src}'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
 }
 
 /** Escapes text for an HTML attribute or element body. */
@@ -35,7 +30,10 @@ export function escapeHtml(text: string): string {
  * data can never close the element or open a comment, whatever strings the traces contain.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Script text that is safe to inline in a `<script>` element. */

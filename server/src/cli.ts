@@ -3,7 +3,11 @@
 import { UsageError } from './util/args.js';
 import { guardTerminalOutput } from './cli/terminal.js';
 
-interface Command { run(argv: string[]): Promise<number>; usage: string; summary: string }
+interface Command {
+  run(argv: string[]): Promise<number>;
+  usage: string;
+  summary: string;
+}
 
 const commands: Record<string, () => Promise<Command>> = {
   segment: () => import('./cli/segment.js'),
@@ -31,17 +35,28 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const lines = await Promise.all(Object.entries(commands).map(async ([n, load]) => `  ${n.padEnd(12)} ${(await load()).summary}`));
-    process.stdout.write(`reflection-lens: read, calibrate and train self-reflection in reasoning traces\n\nUsage: reflection-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --json (result on stdout; progress and errors on stderr) and --help.\nErrors print a message; REFLECTION_LENS_DEBUG=1 adds the stack trace.\n`);
+    process.stdout.write(
+      `reflection-lens: read, calibrate and train self-reflection in reasoning traces\n\nUsage: reflection-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --json (result on stdout; progress and errors on stderr) and --help.\nErrors print a message; REFLECTION_LENS_DEBUG=1 adds the stack trace.\n`,
+    );
     return name ? 0 : 2;
   }
   const load = commands[name];
-  if (!load) { process.stderr.write(`reflection-lens: unknown command "${name}" (try --help)\n`); return 2; }
+  if (!load) {
+    process.stderr.write(`reflection-lens: unknown command "${name}" (try --help)\n`);
+    return 2;
+  }
   const cmd = await load();
-  if (rest.includes('--help') || rest.includes('-h')) { process.stdout.write(cmd.usage); return 0; }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(cmd.usage);
+    return 0;
+  }
   try {
     return await cmd.run(rest);
   } catch (err) {
-    if (err instanceof UsageError) { process.stderr.write(`reflection-lens ${name}: ${err.message}\n\n${cmd.usage}`); return 2; }
+    if (err instanceof UsageError) {
+      process.stderr.write(`reflection-lens ${name}: ${err.message}\n\n${cmd.usage}`);
+      return 2;
+    }
     process.stderr.write(`reflection-lens ${name}: ${errorText(err)}\n`);
     return 1;
   }
@@ -50,4 +65,6 @@ async function main(argv: string[]): Promise<number> {
 // Trace content reaches tables, diagnostics and error messages: no escape sequence in it may act
 // on the user's terminal (cli/terminal.ts).
 guardTerminalOutput();
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

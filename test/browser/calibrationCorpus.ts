@@ -16,8 +16,16 @@ const SFT = { p: [0.75, 0.6, 0.4, 0.25, 0.12, 0.05], delta1: 0.97, delta2: 0.15,
 
 function spec(name: string, m: typeof RL, tasks: string[], n: number, step?: number, drift = 0): GenerateModelSpec {
   return {
-    name, step, echoRate: m.echoRate,
-    tasks: tasks.map((task, i) => ({ task, p: Math.min(0.95, m.p[i]! + drift), delta1: m.delta1, delta2: Math.min(0.9, Math.max(0.02, m.delta2 + drift)), n })),
+    name,
+    step,
+    echoRate: m.echoRate,
+    tasks: tasks.map((task, i) => ({
+      task,
+      p: Math.min(0.95, m.p[i]! + drift),
+      delta1: m.delta1,
+      delta2: Math.min(0.9, Math.max(0.02, m.delta2 + drift)),
+      n,
+    })),
   };
 }
 
@@ -45,10 +53,13 @@ export function calibratedCorpus(): Promise<CalibrationResult> {
 
 /** Two models on three tasks at four training steps (the models improve, SFT's delta2 decays). */
 export function calibratedStepCorpus(): Promise<CalibrationResult> {
-  return calibrate([0, 100, 200, 300].flatMap((step) => [
-    spec('grpo', RL, TASKS.slice(0, 3), 60, step, step / 1000),
-    spec('sft-reflection', { ...SFT, delta2: SFT.delta2 - step / 3000 }, TASKS.slice(0, 3), 60, step, step / 2000),
-  ]), 'step');
+  return calibrate(
+    [0, 100, 200, 300].flatMap((step) => [
+      spec('grpo', RL, TASKS.slice(0, 3), 60, step, step / 1000),
+      spec('sft-reflection', { ...SFT, delta2: SFT.delta2 - step / 3000 }, TASKS.slice(0, 3), 60, step, step / 2000),
+    ]),
+    'step',
+  );
 }
 
 /** Files the engine cannot calibrate: records without ground truth, without an answer, and binary data. */
@@ -57,7 +68,10 @@ export async function unusableCorpus(): Promise<CalibrationResult> {
   try {
     const noTruth = generateMultiplicationTraceText({ seed: 1, models: [spec('grpo', RL, ['3x3'], 3)] }).replace(/^answer: .*\n/gm, '');
     writeFileSync(join(dir, 'no-truth.trace'), noTruth);
-    writeFileSync(join(dir, 'cut-off.trace'), '=== 1\nquery: Calculate 12 * 34.\nanswer: 408\ntruncated: true\n---\nI am not sure how to do th\n');
+    writeFileSync(
+      join(dir, 'cut-off.trace'),
+      '=== 1\nquery: Calculate 12 * 34.\nanswer: 408\ntruncated: true\n---\nI am not sure how to do th\n',
+    );
     writeFileSync(join(dir, 'image.trace'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a, 0x00, 0xff]));
     const snap = await new CalibrationCorpus().load([dir], defaultSegmentOptions);
     const result = calibrateSnapshot(snap, { bootstrap: 200, seed: 1, horizon: 4, by: 'model-task' });

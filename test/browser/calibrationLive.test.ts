@@ -39,7 +39,11 @@ describe('live calibration webview in Chromium', { skip }, () => {
     for (const step of STEPS) writeFakeRolloutStep(dir, step * 10, { rollouts: 192, tasks: TASKS, groupSize: 8 });
     for await (const s of followRolloutSteps(dir, { once: true, settleMs: 0, bootstrap: 100, partialEveryMs: 0 })) summaries.push(s);
     browser = await launchChromium();
-    const html = calibrationPageHtml({ nonce: makeNonce(), cspSource: 'file:', script: { src: pathToFileURL(resolve('dist/media/calibration.js')).href } });
+    const html = calibrationPageHtml({
+      nonce: makeNonce(),
+      cspSource: 'file:',
+      script: { src: pathToFileURL(resolve('dist/media/calibration.js')).href },
+    });
     ({ page, problems } = await openHtml(browser, 'calibration-live.html', html, fakeVsCode));
     await waitForRender(page);
   });
@@ -50,7 +54,10 @@ describe('live calibration webview in Chromium', { skip }, () => {
 
   test('each step update adds a point per series to the step charts', async () => {
     // Interim summaries too (partialEveryMs 0): a step shows up before it is fully read.
-    assert.ok(summaries.some((s) => !s.complete), 'no interim summaries');
+    assert.ok(
+      summaries.some((s) => !s.complete),
+      'no interim summaries',
+    );
     const live = new LiveCalibration({ B: 100, seed: 1 });
     const seen = new Set<number>();
     for (const s of summaries) {
@@ -73,13 +80,23 @@ describe('live calibration webview in Chromium', { skip }, () => {
         // A point per step where the task has a number; an interim summary may not have reached every task yet.
         const expected = TASKS.map((task) => groups.filter((g) => g.task === task && Number.isFinite(g[metric].value)).length);
         assert.deepEqual(counts[id], expected, `${id} after step ${s.step}${s.complete ? '' : ' (interim)'}`);
-        if (s.complete) assert.deepEqual(expected, TASKS.map(() => seen.size), `${id}: every task has a point at every step`);
+        if (s.complete)
+          assert.deepEqual(
+            expected,
+            TASKS.map(() => seen.size),
+            `${id}: every task has a point at every step`,
+          );
       }
-      assert.deepEqual(await page.locator('#step option').allTextContents(), [...seen].map((x) => `step ${x}`));
+      assert.deepEqual(
+        await page.locator('#step option').allTextContents(),
+        [...seen].map((x) => `step ${x}`),
+      );
     }
     // The per-task views follow the newest step; the lines move with the run (delta2 rises).
     assert.equal(await page.locator('#step').inputValue(), String(STEPS.at(-1)! * 10));
-    const d2 = await page.evaluate(() => window.__reflectionLens!.charts['steps-delta2']!.data.datasets.map((d) => (d.data as unknown as { y: number }[]).map((p) => p.y)));
+    const d2 = await page.evaluate(() =>
+      window.__reflectionLens!.charts['steps-delta2']!.data.datasets.map((d) => (d.data as unknown as { y: number }[]).map((p) => p.y)),
+    );
     for (const series of d2) assert.ok(series.at(-1)! > series[0]! + 0.2, `delta2 over steps ${series}`);
     const ink = await inkedPixels(page);
     for (const id of STEP_CHARTS) assert.ok(ink[id]! > 500, `${id} looks blank (${ink[id]} inked pixels)`);
@@ -87,10 +104,17 @@ describe('live calibration webview in Chromium', { skip }, () => {
     const rewritten = { ...summaries.at(-1)!, changed: true };
     live.apply(rewritten, 2);
     const renders = await page.evaluate(() => window.__reflectionLens!.view.renders);
-    const again: HostToView = { type: 'result', result: live.result(), meta: { files: STEPS.length, filesRead: STEPS.length + 1, source: 'grpo-live', live: live.meta() } };
+    const again: HostToView = {
+      type: 'result',
+      result: live.result(),
+      meta: { files: STEPS.length, filesRead: STEPS.length + 1, source: 'grpo-live', live: live.meta() },
+    };
     await page.evaluate((m) => window.postMessage(m, '*'), again);
     await waitForRender(page, renders + 1);
-    assert.match((await page.locator('#summary').textContent())!, /^following grpo-live live · 6 step files, 7 reads of 6 files \(rewritten steps are read again\) · last step 60/);
+    assert.match(
+      (await page.locator('#summary').textContent())!,
+      /^following grpo-live live · 6 step files, 7 reads of 6 files \(rewritten steps are read again\) · last step 60/,
+    );
     await page.locator('section', { hasText: 'Over training steps' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-live.png'), fullPage: true });
     assert.deepEqual(problems, []);

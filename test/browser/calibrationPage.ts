@@ -18,8 +18,15 @@ export function browserSkipReason(): string | undefined {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -33,9 +40,13 @@ export async function openHtml(browser: Browser, name: string, html: string, ini
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
   // The page is offline by design: anything but the file itself, data: and blob: URLs is a problem.
-  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) problems.push(`network request: ${r.url()}`); });
+  page.on('request', (r) => {
+    if (!/^(file|data|blob):/.test(r.url())) problems.push(`network request: ${r.url()}`);
+  });
   if (init) await page.addInitScript({ content: init });
   await page.goto(pathToFileURL(file).href);
   return { page, problems };
@@ -50,11 +61,14 @@ export function pointCounts(page: Page): Promise<Record<string, number[]>> {
   return page.evaluate(() => {
     const out: Record<string, number[]> = {};
     for (const [id, c] of Object.entries(window.__reflectionLens!.charts)) {
-      out[id] = c.data.datasets.map((d, i) => c.getDatasetMeta(i).data.filter((_el, j) => {
-        const v = d.data[j];
-        const y = typeof v === 'object' && v !== null ? (v as { y: number }).y : v;
-        return typeof y === 'number' && Number.isFinite(y);
-      }).length);
+      out[id] = c.data.datasets.map(
+        (d, i) =>
+          c.getDatasetMeta(i).data.filter((_el, j) => {
+            const v = d.data[j];
+            const y = typeof v === 'object' && v !== null ? (v as { y: number }).y : v;
+            return typeof y === 'number' && Number.isFinite(y);
+          }).length,
+      );
     }
     return out;
   });

@@ -28,10 +28,13 @@ function expectedCounts(result: CalibrationResult): Record<string, number[]> {
     'metric-p': per((g) => fin(g.p.value)),
     'metric-delta1': per((g) => fin(g.delta1.value)),
     'metric-delta2': per((g) => fin(g.delta2.value)),
-    predicted: [2, ...models.flatMap((m) => [
-      groups.filter((g) => g.model === m && fin(g.predicted.value) && fin(g.accuracy.value)).length,
-      groups.filter((g) => g.model === m && fin(g.predictedK.value) && fin(g.accuracy.value)).length,
-    ])],
+    predicted: [
+      2,
+      ...models.flatMap((m) => [
+        groups.filter((g) => g.model === m && fin(g.predicted.value) && fin(g.accuracy.value)).length,
+        groups.filter((g) => g.model === m && fin(g.predictedK.value) && fin(g.accuracy.value)).length,
+      ]),
+    ],
     transitions: Array(5).fill(groups.length),
     echo: per((g) => fin(g.echoRate)),
   };
@@ -53,7 +56,9 @@ describe('calibration report in Chromium', { skip }, () => {
     browser = await launchChromium();
     result = await calibratedCorpus();
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   test('draws every chart with one point per finite estimate, and no CSP violation', async () => {
     const { page, problems } = await openHtml(browser, 'calibration-report.html', renderCalibrationHtml(result));
@@ -68,8 +73,10 @@ describe('calibration report in Chromium', { skip }, () => {
     const cells = await page.locator('#accuracy-table tbody td').allTextContents();
     const g = result.groups[0]!;
     const pct = (v: number) => (v * 100).toFixed(1);
-    assert.ok(cells.some((c) => c.includes(`${pct(g.accuracy.value)}(${pct(g.accuracy.lo)}, ${pct(g.accuracy.hi)})`)),
-      `table shows ${g.model} ${g.task} with its Wald interval`);
+    assert.ok(
+      cells.some((c) => c.includes(`${pct(g.accuracy.value)}(${pct(g.accuracy.lo)}, ${pct(g.accuracy.hi)})`)),
+      `table shows ${g.model} ${g.task} with its Wald interval`,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-report.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await page.context().close();
@@ -113,13 +120,24 @@ describe('calibration report in Chromium', { skip }, () => {
     }
     const steps = stepsOf(stepped.groups);
     assert.ok(steps.length >= 3);
-    assert.deepEqual(await page.locator('#step option').allTextContents(), steps.map((s) => `step ${s}`));
+    assert.deepEqual(
+      await page.locator('#step option').allTextContents(),
+      steps.map((s) => `step ${s}`),
+    );
     // Picking the first step redraws the per-task charts from that step's groups.
     await page.selectOption('#step', String(steps[0]));
     await waitForRender(page, 2);
     const first = stepped.groups.filter((g) => g.step === steps[0]);
-    const shown = await page.evaluate(() => window.__reflectionLens!.charts['metric-p']!.data.datasets.flatMap((d) => d.data.map((p) => (p as { y: number }).y)));
-    assert.deepEqual(shown.sort(), first.map((g) => g.p.value).filter(Number.isFinite).sort());
+    const shown = await page.evaluate(() =>
+      window.__reflectionLens!.charts['metric-p']!.data.datasets.flatMap((d) => d.data.map((p) => (p as { y: number }).y)),
+    );
+    assert.deepEqual(
+      shown.sort(),
+      first
+        .map((g) => g.p.value)
+        .filter(Number.isFinite)
+        .sort(),
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-steps.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await page.context().close();
@@ -133,9 +151,18 @@ describe('calibration report in Chromium', { skip }, () => {
     assert.equal(await page.locator('#empty h2').textContent(), 'No usable traces');
     const items = await page.locator('#skipped li').allTextContents();
     assert.equal(items.length, 3);
-    assert.match(items.find((i) => i.startsWith('image.trace:1 — '))!, /binary/);
-    assert.match(items.find((i) => i.startsWith('cut-off.trace:1 — '))!, /cut off at the generation limit/);
-    assert.match(items.find((i) => i.startsWith('no-truth.trace:1 — '))!, /3 records without ground truth/);
+    assert.match(
+      items.find((i) => i.startsWith('image.trace:1 — '))!,
+      /binary/,
+    );
+    assert.match(
+      items.find((i) => i.startsWith('cut-off.trace:1 — '))!,
+      /cut off at the generation limit/,
+    );
+    assert.match(
+      items.find((i) => i.startsWith('no-truth.trace:1 — '))!,
+      /3 records without ground truth/,
+    );
     assert.equal(await page.locator('canvas').count(), 0);
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-empty.png'), fullPage: true });
     // Thousands of skipped inputs: the first 200 are listed, then a count.
@@ -154,29 +181,37 @@ describe('calibration report in Chromium', { skip }, () => {
     await none.page.context().close();
   });
 
-  test('the CLI writes the same report offline (calibrate --html, bundle found next to dist/cli.js)', { skip: existsSync('dist/cli.js') ? undefined : 'dist/cli.js is not built' }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rl-cli-html-'));
-    try {
-      const out = join(dir, 'report.html');
-      const run = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', 'examples', '--bootstrap', '200', '--html', out], { encoding: 'utf8' });
-      assert.equal(run.status, 0, run.stderr);
-      const json = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', 'examples', '--bootstrap', '200', '--json'], { encoding: 'utf8' });
-      assert.equal(json.status, 0, json.stderr);
-      const want = JSON.parse(json.stdout) as CalibrationResult;
-      const { page, problems } = await openHtml(browser, 'calibration-cli.html', readFileSync(out, 'utf8'));
-      await waitForRender(page);
-      const shown = await page.evaluate(() => JSON.parse(JSON.stringify(window.__reflectionLens!.view.result)));
-      assert.deepEqual(shown, JSON.parse(JSON.stringify(want)), 'the report carries the same numbers as --json');
-      const counts = await pointCounts(page);
-      const expected = expectedCounts(want);
-      for (const id of Object.keys(expected)) assert.deepEqual(counts[id], expected[id], `points of chart ${id}`);
-      await page.screenshot({ path: join(ARTIFACTS, 'calibration-cli.png'), fullPage: true });
-      assert.deepEqual(problems, []);
-      await page.context().close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test(
+    'the CLI writes the same report offline (calibrate --html, bundle found next to dist/cli.js)',
+    { skip: existsSync('dist/cli.js') ? undefined : 'dist/cli.js is not built' },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'rl-cli-html-'));
+      try {
+        const out = join(dir, 'report.html');
+        const run = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', 'examples', '--bootstrap', '200', '--html', out], {
+          encoding: 'utf8',
+        });
+        assert.equal(run.status, 0, run.stderr);
+        const json = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', 'examples', '--bootstrap', '200', '--json'], {
+          encoding: 'utf8',
+        });
+        assert.equal(json.status, 0, json.stderr);
+        const want = JSON.parse(json.stdout) as CalibrationResult;
+        const { page, problems } = await openHtml(browser, 'calibration-cli.html', readFileSync(out, 'utf8'));
+        await waitForRender(page);
+        const shown = await page.evaluate(() => JSON.parse(JSON.stringify(window.__reflectionLens!.view.result)));
+        assert.deepEqual(shown, JSON.parse(JSON.stringify(want)), 'the report carries the same numbers as --json');
+        const counts = await pointCounts(page);
+        const expected = expectedCounts(want);
+        for (const id of Object.keys(expected)) assert.deepEqual(counts[id], expected[id], `points of chart ${id}`);
+        await page.screenshot({ path: join(ARTIFACTS, 'calibration-cli.png'), fullPage: true });
+        assert.deepEqual(problems, []);
+        await page.context().close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   test('data that would close the script element stays data', async () => {
     const hostile = structuredClone(result);

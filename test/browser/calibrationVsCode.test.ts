@@ -15,7 +15,8 @@ import { Workbench } from '../e2e/harness/workbench.js';
 const skip = missingPrerequisite() ?? (existsSync('dist/extension.cjs') ? undefined : 'dist/extension.cjs is not built');
 if (skip) console.log(`# skipping Show Calibration in VS Code: ${skip}`);
 
-const result = (frame: Frame) => frame.evaluate(() => JSON.parse(JSON.stringify(window.__reflectionLens?.view.result ?? null)) as CalibrationResult | null);
+const result = (frame: Frame) =>
+  frame.evaluate(() => JSON.parse(JSON.stringify(window.__reflectionLens?.view.result ?? null)) as CalibrationResult | null);
 const summary = async (frame: Frame) => (await frame.locator('#summary').textContent()) ?? '';
 
 describe('Show Calibration in a real VS Code', { skip }, () => {
@@ -26,7 +27,9 @@ describe('Show Calibration in a real VS Code', { skip }, () => {
     session = await startSession('calibration', ['examples']);
     wb = new Workbench(await session.openWorkbench(), 'calibration');
   });
-  after(async () => { await session?.close(); });
+  after(async () => {
+    await session?.close();
+  });
 
   test('the workspace is calibrated; a table cell opens one of its traces at the record', async () => {
     // The extension under development loads after the workbench; on a busy machine its commands
@@ -62,7 +65,10 @@ describe('Show Calibration in a real VS Code', { skip }, () => {
     // The document opens with the cursor on the record's `===` line.
     const name = m[1]!.split('/').pop()!;
     await wb.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor({ timeout: 30_000 });
-    const ln = await wb.settle(async () => (await wb.page.locator('#status\\.editor\\.selection').textContent()) ?? '', (t) => t.includes(`Ln ${m[2]},`));
+    const ln = await wb.settle(
+      async () => (await wb.page.locator('#status\\.editor\\.selection').textContent()) ?? '',
+      (t) => t.includes(`Ln ${m[2]},`),
+    );
     assert.match(ln, new RegExp(`Ln ${m[2]}, Col 1`));
     const text = readFileSync(join(session.workspace, m[1]!), 'utf8').split('\n');
     assert.equal(text[Number(m[2]) - 1], label);
@@ -75,9 +81,17 @@ describe('Show Calibration in a real VS Code', { skip }, () => {
     await frame.waitForFunction(() => (window.__reflectionLens?.view.result?.groups.length ?? 0) > 0, undefined, { timeout: 60_000 });
     const before = (await result(frame))!;
     const n = before.groups.find((x) => x.model === 'grpo' && x.task === '2x2')!.n;
-    const more = generateMultiplicationTraceText({ seed: 4, firstId: 90_000, models: [{ name: 'grpo', tasks: [{ task: '2x2', p: 0.9, delta1: 0.9, delta2: 0.5, n: 5 }] }] });
+    const more = generateMultiplicationTraceText({
+      seed: 4,
+      firstId: 90_000,
+      models: [{ name: 'grpo', tasks: [{ task: '2x2', p: 0.9, delta1: 0.9, delta2: 0.5, n: 5 }] }],
+    });
     appendFileSync(join(session.workspace, 'examples', 'grpo.trace'), more);
-    await frame.waitForFunction((want) => window.__reflectionLens?.view.result?.groups.find((x) => x.model === 'grpo' && x.task === '2x2')?.n === want, n + 5, { timeout: 120_000 });
+    await frame.waitForFunction(
+      (want) => window.__reflectionLens?.view.result?.groups.find((x) => x.model === 'grpo' && x.task === '2x2')?.n === want,
+      n + 5,
+      { timeout: 120_000 },
+    );
     assert.match(await summary(frame), /^workspace · (\d+) files \(1 read, \d+ cached\)/);
     await wb.screenshot('after-change');
   });

@@ -28,7 +28,10 @@ const posted = (page: Page) => page.evaluate(() => (window as unknown as { __pos
 async function postedBy(page: Page, type: string, action: () => Promise<unknown>): Promise<Posted> {
   const count = (await posted(page)).filter((m) => m.type === type).length;
   await action();
-  await page.waitForFunction(([t, n]) => (window as unknown as { __posted: Posted[] }).__posted.filter((m) => m.type === t).length > n, [type, count] as const);
+  await page.waitForFunction(([t, n]) => (window as unknown as { __posted: Posted[] }).__posted.filter((m) => m.type === t).length > n, [
+    type,
+    count,
+  ] as const);
   return (await posted(page)).filter((m) => m.type === type).at(-1)!;
 }
 
@@ -41,24 +44,34 @@ describe('calibration webview in Chromium', { skip }, () => {
     browser = await launchChromium();
     result = await calibratedCorpus();
     const html = calibrationPageHtml({
-      nonce: makeNonce(), cspSource: 'file:', script: { src: pathToFileURL(resolve('dist/media/calibration.js')).href },
+      nonce: makeNonce(),
+      cspSource: 'file:',
+      script: { src: pathToFileURL(resolve('dist/media/calibration.js')).href },
     });
     ({ page, problems } = await openHtml(browser, 'calibration-webview.html', html, fakeVsCode));
     await waitForRender(page);
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   test('says it is ready, shows progress, then the result with its file counts', async () => {
-    assert.deepEqual((await posted(page)).filter((m) => m.type === 'ready'), [{ type: 'ready' }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => m.type === 'ready'),
+      [{ type: 'ready' }],
+    );
     assert.equal(await page.locator('canvas').count(), 0);
     await page.evaluate(() => window.postMessage({ type: 'progress', message: 'Reading 3 of 12 files' }, '*'));
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Reading 3 of 12 files');
     const before = await page.evaluate(() => window.__reflectionLens!.view.renders);
-    await page.evaluate((r) => window.postMessage({ type: 'result', result: r, meta: { files: 12, filesRead: 2, source: 'workspace' } }, '*'), result);
+    await page.evaluate(
+      (r) => window.postMessage({ type: 'result', result: r, meta: { files: 12, filesRead: 2, source: 'workspace' } }, '*'),
+      result,
+    );
     await waitForRender(page, before + 1);
     assert.match((await page.locator('#summary').textContent())!, /^workspace · 12 files \(2 read, 10 cached\) · /);
     assert.equal(await page.locator('#status').textContent(), '');
-    assert.ok(await page.locator('canvas').count() >= 6);
+    assert.ok((await page.locator('canvas').count()) >= 6);
   });
 
   test('exports are posted to the extension: text for CSV and JSON, base64 PNG', async () => {
@@ -77,7 +90,9 @@ describe('calibration webview in Chromium', { skip }, () => {
 
   test('a table cell opens all traces of its group; a delta2 point opens its missed corrections', async () => {
     const g = result.groups.find((x) => x.n > 0)!;
-    const cell = await postedBy(page, 'openTraces', () => page.click(`#accuracy-table td[data-model="${g.model}"][data-task="${g.task}"] button`));
+    const cell = await postedBy(page, 'openTraces', () =>
+      page.click(`#accuracy-table td[data-model="${g.model}"][data-task="${g.task}"] button`),
+    );
     assert.deepEqual(cell.query, { model: g.model, task: g.task, filter: 'all' });
     // Click the pixel where chart.js drew the delta2 point of the second dataset's third task.
     const at = await page.evaluate(() => {
@@ -94,12 +109,16 @@ describe('calibration webview in Chromium', { skip }, () => {
   });
 
   test('follows the VS Code theme: a dark theme repaints the chart background', async () => {
-    const bg = () => page.evaluate(() => {
-      const c = window.__reflectionLens!.charts['metric-p']!.canvas;
-      return [...c.getContext('2d')!.getImageData(2, 2, 1, 1).data.subarray(0, 3)];
-    });
+    const bg = () =>
+      page.evaluate(() => {
+        const c = window.__reflectionLens!.charts['metric-p']!.canvas;
+        return [...c.getContext('2d')!.getImageData(2, 2, 1, 1).data.subarray(0, 3)];
+      });
     const light = await bg();
-    assert.ok(light.every((v) => v > 200), `light background ${light}`);
+    assert.ok(
+      light.every((v) => v > 200),
+      `light background ${light}`,
+    );
     const renders = await page.evaluate(() => window.__reflectionLens!.view.renders);
     await page.evaluate(() => {
       // As VS Code does it: CSSOM (allowed under the CSP), not a style attribute (blocked).

@@ -16,7 +16,11 @@ import { runTraining } from '../../server/src/training/runner.js';
 import { readMetrics } from '../../server/src/training/runDir.js';
 
 const BUNDLE = resolve('dist/media/training.js');
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install -y chromium)` : !existsSync(BUNDLE) ? 'dist/media/training.js is not built (npm run build)' : undefined;
+const skip = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
+  : !existsSync(BUNDLE)
+    ? 'dist/media/training.js is not built (npm run build)'
+    : undefined;
 if (skip) console.log(`# skipping training view tests: ${skip}`);
 
 const fakeVsCode = `
@@ -52,7 +56,12 @@ describe('training view in Chromium', { skip }, () => {
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'training-view-'));
     const dir = join(tmp, 'run');
-    await runTraining({ config: [{ policy: 'ds3', steps: STEPS, groups: 16 }], out: dir, signal: new AbortController().signal, onEvent() {} });
+    await runTraining({
+      config: [{ policy: 'ds3', steps: STEPS, groups: 16 }],
+      out: dir,
+      signal: new AbortController().signal,
+      onEvent() {},
+    });
     metrics = readMetrics(dir).records;
     browser = await launchChromium();
     const html = trainingPageHtml({ nonce: makeNonce(), cspSource: 'file:', scriptSrc: pathToFileURL(BUNDLE).href });
@@ -66,7 +75,10 @@ describe('training view in Chromium', { skip }, () => {
 
   test('says it is ready; a live ds3 run fills the six Figure 3 charts point by point', async () => {
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
-    await page.evaluate((steps) => window.postMessage({ type: 'run', run: { runDir: '/runs/ds3-a', name: 'ds3-a', policy: 'ds3', steps, live: true } }, '*'), STEPS);
+    await page.evaluate(
+      (steps) => window.postMessage({ type: 'run', run: { runDir: '/runs/ds3-a', name: 'ds3-a', policy: 'ds3', steps, live: true } }, '*'),
+      STEPS,
+    );
     await page.waitForSelector('#chart-ratio');
     assert.deepEqual(Object.keys(await pointCounts(page)), ['logits', 'probabilities', 'push', 'drag', 'net', 'ratio']);
     // Live: one message per metrics line, as the trainer streams them.
@@ -85,12 +97,17 @@ describe('training view in Chromium', { skip }, () => {
     assert.deepEqual(counts.push, [n, n, n]);
     assert.deepEqual(counts.drag, [n, n, n]);
     assert.deepEqual(counts.net, [n, n, n]);
-    const surrogateDefined = metrics.filter((m) => typeof (m.ratio as { surrogate: unknown }).surrogate === 'number' && (m.ratio as { surrogate: number }).surrogate > 0).length;
+    const surrogateDefined = metrics.filter(
+      (m) => typeof (m.ratio as { surrogate: unknown }).surrogate === 'number' && (m.ratio as { surrogate: number }).surrogate > 0,
+    ).length;
     assert.deepEqual(counts.ratio, [n - resets, surrogateDefined, n]);
     // The charted values are the metrics' values.
     const y = await page.evaluate(() => (window.__reflectionLensTraining!.charts.drag.data.datasets[0].data as { y: number }[])[0].y);
     assert.equal(y, (metrics[0].drag as { s: number }).s);
-    assert.match((await page.locator('#summary').textContent())!, new RegExp(`^step ${STEPS}/${STEPS}  ·  backend js-exact  ·  p 0\\.\\d{3}`));
+    assert.match(
+      (await page.locator('#summary').textContent())!,
+      new RegExp(`^step ${STEPS}/${STEPS}  ·  backend js-exact  ·  p 0\\.\\d{3}`),
+    );
     assert.equal(await page.locator('#stop').isVisible(), true);
     await page.locator('figure').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'training-view-ds3.png'), fullPage: true });
@@ -99,7 +116,9 @@ describe('training view in Chromium', { skip }, () => {
   test('Stop posts a stop request; a stopped state offers Resume', async () => {
     await page.locator('#stop').click();
     assert.equal((await posted(page)).at(-1)?.type, 'stop');
-    await page.evaluate(() => window.postMessage({ type: 'state', state: 'stopped', message: 'stopped after step 39; checkpoint saved' }, '*'));
+    await page.evaluate(() =>
+      window.postMessage({ type: 'state', state: 'stopped', message: 'stopped after step 39; checkpoint saved' }, '*'),
+    );
     await page.waitForSelector('#resume:not([hidden])');
     assert.equal(await page.locator('#stop').isHidden(), true);
     await page.locator('#resume').click();
@@ -111,7 +130,12 @@ describe('training view in Chromium', { skip }, () => {
     // 20,000 steps (under a minute of ds3) in 150 ms batches of ~60 lines, as the panel sends
     // them; each line is a real ds3 line with its step renumbered.
     const LONG = 20_000;
-    await page.evaluate(() => window.postMessage({ type: 'run', run: { runDir: '/runs/ds3-long', name: 'ds3-long', policy: 'ds3', steps: 1_000_000, live: true } }, '*'));
+    await page.evaluate(() =>
+      window.postMessage(
+        { type: 'run', run: { runDir: '/runs/ds3-long', name: 'ds3-long', policy: 'ds3', steps: 1_000_000, live: true } },
+        '*',
+      ),
+    );
     await page.waitForSelector('#chart-ratio');
     const lines: MetricsRecord[] = Array.from({ length: LONG }, (_, i) => ({ ...metrics[i % metrics.length], step: i }));
     // Timed inside the page, from the first batch posted (not counting the transfer of the test data).
@@ -123,39 +147,58 @@ describe('training view in Chromium', { skip }, () => {
     }, lines);
     await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'stopped');
     // The charts' redraw for the last batch is the next animation frame.
-    const absorbed = Math.round(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))) - started);
+    const absorbed = Math.round(
+      (await page.evaluate(
+        () => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
+      )) - started,
+    );
     console.log(`# ${LONG} steps in ${Math.ceil(LONG / 60)} batches absorbed and drawn in ${absorbed} ms`);
     const last = lines.at(-1)!;
-    assert.match((await page.locator('#summary').textContent())!, new RegExp(`^step ${LONG}/1000000  ·  backend js-exact  ·  p ${(last.p as number).toFixed(3)}`));
+    assert.match(
+      (await page.locator('#summary').textContent())!,
+      new RegExp(`^step ${LONG}/1000000  ·  backend js-exact  ·  p ${(last.p as number).toFixed(3)}`),
+    );
     assert.match((await page.locator('#log').textContent())!, new RegExp(`stopped at step ${LONG}/`));
-    const shown = await page.evaluate(() => Object.values(window.__reflectionLensTraining!.charts).map((c) => c.data.datasets.map((d) => {
-      const data = d.data as { x: number; y: number | null }[];
-      return { n: data.length, first: data[0]?.x, lastX: data.at(-1)?.x, lastY: data.at(-1)?.y };
-    })).flat());
+    const shown = await page.evaluate(() =>
+      Object.values(window.__reflectionLensTraining!.charts)
+        .map((c) =>
+          c.data.datasets.map((d) => {
+            const data = d.data as { x: number; y: number | null }[];
+            return { n: data.length, first: data[0]?.x, lastX: data.at(-1)?.x, lastY: data.at(-1)?.y };
+          }),
+        )
+        .flat(),
+    );
     const max = await page.evaluate(() => window.__reflectionLensTraining!.maxDrawnPoints);
     for (const d of shown) {
       assert.ok(d.n <= max && d.n > max / 2, `${d.n} points drawn of ${LONG} (bound ${max})`);
       assert.equal(d.first, 0, 'the series starts at the first step');
       assert.equal(d.lastX, LONG - 1, 'the series ends at the last step, exactly');
     }
-    const lastTheta = await page.evaluate(() => (window.__reflectionLensTraining!.charts.logits.data.datasets[0].data.at(-1) as { y: number }).y);
-    assert.equal(lastTheta, (last.theta as { s: number }).s, 'the last point carries the last line\'s value');
+    const lastTheta = await page.evaluate(
+      () => (window.__reflectionLensTraining!.charts.logits.data.datasets[0].data.at(-1) as { y: number }).y,
+    );
+    assert.equal(lastTheta, (last.theta as { s: number }).s, "the last point carries the last line's value");
     // The page is still responsive and drew the charts (pixels on the canvases).
-    const drawn = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => {
-      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
-      return n > 500;
-    }).length);
+    const drawn = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('canvas')).filter((c) => {
+          const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+          return n > 500;
+        }).length,
+    );
     assert.equal(drawn, 6);
     await page.screenshot({ path: join(ARTIFACTS, 'training-view-ds3-long.png'), fullPage: true });
   });
 
   test('follows the VS Code theme: a dark theme repaints the chart background', async () => {
-    const bg = (): Promise<number[]> => page.evaluate(() => {
-      const c = window.__reflectionLensTraining!.charts.ratio.canvas;
-      return [...c.getContext('2d')!.getImageData(2, 2, 1, 1).data.subarray(0, 3)];
-    });
+    const bg = (): Promise<number[]> =>
+      page.evaluate(() => {
+        const c = window.__reflectionLensTraining!.charts.ratio.canvas;
+        return [...c.getContext('2d')!.getImageData(2, 2, 1, 1).data.subarray(0, 3)];
+      });
     assert.ok((await bg()).every((v) => v > 200));
     const before = await renders(page);
     await page.evaluate(() => {
@@ -169,13 +212,26 @@ describe('training view in Chromium', { skip }, () => {
   });
 
   test('a tiny-lm run gets reward/accuracy, calibration and loss charts; a new run clears the old one', async () => {
-    await page.evaluate(() => window.postMessage({ type: 'run', run: { runDir: '/runs/t', name: 't', policy: 'tiny-lm', steps: 30, live: false } }, '*'));
+    await page.evaluate(() =>
+      window.postMessage({ type: 'run', run: { runDir: '/runs/t', name: 't', policy: 'tiny-lm', steps: 30, live: false } }, '*'),
+    );
     await page.waitForSelector('#chart-loss');
     const records = Array.from({ length: 30 }, (_, i) => ({
-      step: i, phase: i < 10 ? 'sft' : 'grpo', backend: 'wasm', reward: 0.2 + i / 60, p: 0.3, delta1: 0.8, delta2: 0.5, loss: 2 - i / 20,
+      step: i,
+      phase: i < 10 ? 'sft' : 'grpo',
+      backend: 'wasm',
+      reward: 0.2 + i / 60,
+      p: 0.3,
+      delta1: 0.8,
+      delta2: 0.5,
+      loss: 2 - i / 20,
       ...(i >= 10 ? { kl: 0.01 * (i - 10) } : {}),
-      ...(i === 0 ? { backendDetail: 'SIMD, single thread', backendNotUsed: ['tfjs-node-gpu: not installed', 'webgpu: no GPU adapter found'] } : {}),
-      ...((i + 1) % 10 === 0 ? { eval: { id: { reward: 0.5, p: 0.4, delta1: 0.9, delta2: 0.6 }, ood: { reward: 0.1, p: 0.1, delta1: 0.7, delta2: 0.4 } } } : {}),
+      ...(i === 0
+        ? { backendDetail: 'SIMD, single thread', backendNotUsed: ['tfjs-node-gpu: not installed', 'webgpu: no GPU adapter found'] }
+        : {}),
+      ...((i + 1) % 10 === 0
+        ? { eval: { id: { reward: 0.5, p: 0.4, delta1: 0.9, delta2: 0.6 }, ood: { reward: 0.1, p: 0.1, delta1: 0.7, delta2: 0.4 } } }
+        : {}),
     }));
     const before = await renders(page);
     await page.evaluate((rs) => window.postMessage({ type: 'metrics', records: rs }, '*'), records);
@@ -184,8 +240,11 @@ describe('training view in Chromium', { skip }, () => {
     assert.equal(await page.locator('canvas').count(), 3);
     assert.equal(await page.locator('#state').textContent(), 'completed');
     assert.match((await page.locator('#summary').textContent())!, /^step 30\/30 {2}· {2}backend wasm/);
-    assert.equal(await page.locator('#log').textContent(), '', 'the previous run\'s message is gone');
-    assert.equal(await page.locator('#backend').textContent(), 'Backend wasm (SIMD, single thread); not used: tfjs-node-gpu: not installed; webgpu: no GPU adapter found');
+    assert.equal(await page.locator('#log').textContent(), '', "the previous run's message is gone");
+    assert.equal(
+      await page.locator('#backend').textContent(),
+      'Backend wasm (SIMD, single thread); not used: tfjs-node-gpu: not installed; webgpu: no GPU adapter found',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'training-view-tiny-lm.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });

@@ -35,7 +35,11 @@ async function inMemoryAttribution(files: string[]): Promise<string> {
     for await (const record of streamTraceFile(file, { onDiagnostic })) {
       const errors = record.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
-        skipped.push({ file, line: (record.sourceLine ?? record.startLine) + 1, reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
+        skipped.push({
+          file,
+          line: (record.sourceLine ?? record.startLine) + 1,
+          reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}`,
+        });
         continue;
       }
       segs.push(segmentRecord(record, defaultSegmentOptions));
@@ -57,7 +61,17 @@ async function inMemoryAttribution(files: string[]): Promise<string> {
         continue;
       }
       const { parameters, ...rest } = attributeSegmented(s, advantage.get(s) ?? 0, options);
-      traces.push({ file, line, id: s.record.id, model: s.record.model, task: s.record.task, group: s.record.group, correct: s.correct, ...rest, ...(parameters ?? {}) });
+      traces.push({
+        file,
+        line,
+        id: s.record.id,
+        model: s.record.model,
+        task: s.record.task,
+        group: s.record.group,
+        correct: s.correct,
+        ...rest,
+        ...(parameters ?? {}),
+      });
     }
   }
   return JSON.stringify({ options, traces, skipped }, null, 2) + '\n';
@@ -65,26 +79,54 @@ async function inMemoryAttribution(files: string[]): Promise<string> {
 
 test('attribution --json on a small input equals the in-memory result byte for byte; --jsonl gives the same traces one per line', async () => {
   const a = join(dir, 'a.trace');
-  writeFileSync(a, generateMultiplicationTraceText({ seed: 8, groupSize: 4, models: [{ name: 'm', echoRate: 0.3, tasks: [{ task: '3x3', p: 0.5, delta1: 0.7, delta2: 0.6, n: 24 }, { task: '2x2', p: 0.7, delta1: 0.8, delta2: 0.5, n: 16 }] }] })
-    // A malformed record and one without a candidate answer are listed under "skipped".
-    + '=== broken\nanswer: 3\nnot a header\n---\n1 + 2 = 3\n=== silent\nanswer: 4\n---\nno numbers here\n');
+  writeFileSync(
+    a,
+    generateMultiplicationTraceText({
+      seed: 8,
+      groupSize: 4,
+      models: [
+        {
+          name: 'm',
+          echoRate: 0.3,
+          tasks: [
+            { task: '3x3', p: 0.5, delta1: 0.7, delta2: 0.6, n: 24 },
+            { task: '2x2', p: 0.7, delta1: 0.8, delta2: 0.5, n: 16 },
+          ],
+        },
+      ],
+    }) +
+      // A malformed record and one without a candidate answer are listed under "skipped".
+      '=== broken\nanswer: 3\nnot a header\n---\n1 + 2 = 3\n=== silent\nanswer: 4\n---\nno numbers here\n',
+  );
   const b = join(dir, 'b.jsonl');
-  writeFileSync(b, [
-    '{"prompt":"Calculate 12 * 34.","response":"12 * 34 = 418. Wait, 12 * 30 = 360 and 12 * 4 = 48, so 408.","answer":"408"}',
-    '{"prompt":"Calculate 12 * 34.","response":"12 * 34 = 408","answer":"408"}',
-    '{"prompt": nope}',
-    '{"prompt":"Calculate 5 * 6.","response":"5 * 6 = 30","answer":"30"}',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    b,
+    [
+      '{"prompt":"Calculate 12 * 34.","response":"12 * 34 = 418. Wait, 12 * 30 = 360 and 12 * 4 = 48, so 408.","answer":"408"}',
+      '{"prompt":"Calculate 12 * 34.","response":"12 * 34 = 408","answer":"408"}',
+      '{"prompt": nope}',
+      '{"prompt":"Calculate 5 * 6.","response":"5 * 6 = 30","answer":"30"}',
+      '',
+    ].join('\n'),
+  );
   const expected = await inMemoryAttribution([a, b]);
   const r = spawnSync(process.execPath, [cliPath, 'attribution', a, b, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(r.status, 0, r.stderr);
-  assert.ok(expected.includes('no candidate answer') && expected.includes('Invalid JSON'), 'the input exercises both kinds of skipped record');
+  assert.ok(
+    expected.includes('no candidate answer') && expected.includes('Invalid JSON'),
+    'the input exercises both kinds of skipped record',
+  );
   assert.equal(r.stdout, expected);
 
   const lines = spawnSync(process.execPath, [cliPath, 'attribution', a, b, '--jsonl'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(lines.status, 0, lines.stderr);
-  assert.deepEqual(lines.stdout.trim().split('\n').map((l) => JSON.parse(l)), JSON.parse(expected).traces);
+  assert.deepEqual(
+    lines.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
+    JSON.parse(expected).traces,
+  );
   assert.match(lines.stderr, /b\.jsonl:3: .*Invalid JSON/);
 });
 
@@ -98,9 +140,15 @@ test('attribution of 200,000 records streams in bounded memory (--max-old-space-
     const a = 10 + ((i >> 2) % 90);
     const b = 10 + ((i >> 2) % 89);
     const right = a * b;
-    const response = i % 3 === 0 ? `${a} * ${b} = ${right + 10}. Wait, let me recompute: ${a} * ${b} = ${right}.` : `${a} * ${b} = ${i % 5 === 0 ? right + 1 : right}`;
+    const response =
+      i % 3 === 0
+        ? `${a} * ${b} = ${right + 10}. Wait, let me recompute: ${a} * ${b} = ${right}.`
+        : `${a} * ${b} = ${i % 5 === 0 ? right + 1 : right}`;
     text += JSON.stringify({ prompt: `Calculate ${a} * ${b}. (${i >> 2})`, response, answer: String(right) }) + '\n';
-    if (text.length > 1 << 20) { writeSync(fd, text); text = ''; }
+    if (text.length > 1 << 20) {
+      writeSync(fd, text);
+      text = '';
+    }
   }
   writeSync(fd, text);
   closeSync(fd);
@@ -109,11 +157,17 @@ test('attribution of 200,000 records streams in bounded memory (--max-old-space-
   const outFd = openSync(out, 'w');
   // The child reports its peak resident set size when it exits.
   const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS_KB "+process.resourceUsage().maxRSS+"\\n"))';
-  const r = spawnSync(process.execPath, ['--max-old-space-size=200', '--import', report, cliPath, 'attribution', input, '--json'], { stdio: ['ignore', outFd, 'pipe'], encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=200', '--import', report, cliPath, 'attribution', input, '--json'], {
+    stdio: ['ignore', outFd, 'pipe'],
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   closeSync(outFd);
   assert.equal(r.status, 0, `exit ${r.status} ${r.signal ?? ''}: ${r.stderr.slice(-2000)}`);
   const maxRssMb = Number(/MAXRSS_KB (\d+)/.exec(r.stderr)?.[1]) / 1024;
-  console.log(`attribution of ${N} records: ${(statSync(input).size / 1e6).toFixed(1)} MB in, ${(statSync(out).size / 1e6).toFixed(0)} MB out, peak RSS ${maxRssMb.toFixed(0)} MB`);
+  console.log(
+    `attribution of ${N} records: ${(statSync(input).size / 1e6).toFixed(1)} MB in, ${(statSync(out).size / 1e6).toFixed(0)} MB out, peak RSS ${maxRssMb.toFixed(0)} MB`,
+  );
   assert.ok(maxRssMb < 400, `peak RSS ${maxRssMb.toFixed(0)} MB`);
 
   // The output is one complete JSON document with every trace (counted line by line, never held).

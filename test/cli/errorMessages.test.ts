@@ -14,8 +14,16 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 const cliPath = join(process.cwd(), 'dist/cli.js');
 const trainerPath = join(process.cwd(), 'dist/trainer.js');
 
-function cli(args: string[], env: Record<string, string> = {}, timeout = 60_000): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', timeout, env: { ...process.env, REFLECTION_LENS_DEBUG: '', ...env } });
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  timeout = 60_000,
+): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, REFLECTION_LENS_DEBUG: '', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -54,7 +62,10 @@ test('train: invalid config.json on --resume, --out at a file, --list on a file 
   symlinkSync(join(runs, 'nowhere'), join(runs, 'dangling'));
   const listed = cli(['train', '--list', runs, '--json']);
   assert.equal(listed.status, 0, listed.stderr);
-  assert.deepEqual((JSON.parse(listed.stdout) as { runs: { name: string }[] }).runs.map((r) => r.name), ['good']);
+  assert.deepEqual(
+    (JSON.parse(listed.stdout) as { runs: { name: string }[] }).runs.map((r) => r.name),
+    ['good'],
+  );
 });
 
 test('verl command with a bad config and calibrate --html at a directory give messages; REFLECTION_LENS_DEBUG=1 adds the stack', () => {
@@ -108,13 +119,22 @@ function closeStdoutAfterFirstLine(args: string[]): Promise<{ code: number | nul
       if (seen.includes('\n')) child.stdout.destroy();
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stderr }); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
   });
 }
 
 test('a training run whose stdout is closed (| head) stops cleanly and is marked stopped, not left "running"', async () => {
   const run = join(dir, 'piped-run');
-  const r = await closeStdoutAfterFirstLine([trainerPath, '--config-json', '{"policy":"ds3","steps":100000,"checkpointEvery":5}', '--out', run]);
+  const r = await closeStdoutAfterFirstLine([
+    trainerPath,
+    '--config-json',
+    '{"policy":"ds3","steps":100000,"checkpointEvery":5}',
+    '--out',
+    run,
+  ]);
   assert.doesNotMatch(r.stderr, /EPIPE|Unhandled 'error'/, r.stderr);
   assert.equal(r.code, 0, r.stderr);
   const status = JSON.parse(readFileSync(join(run, 'status.json'), 'utf8')) as { state: string; step: number };

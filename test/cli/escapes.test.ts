@@ -50,7 +50,13 @@ const TRACE = [
 ].join('\n');
 
 const JSONL = [
-  JSON.stringify({ prompt: 'Calculate 12 * 34.', response: `12 * 34 = 408 ${OSC}\r${SGR}`, gts: '408', task: `2x2${OSC}`, model: `m${EVIL}\r` }),
+  JSON.stringify({
+    prompt: 'Calculate 12 * 34.',
+    response: `12 * 34 = 408 ${OSC}\r${SGR}`,
+    gts: '408',
+    task: `2x2${OSC}`,
+    model: `m${EVIL}\r`,
+  }),
   `{"prompt": "Calculate 2 * 3.", "response": ${OSC}${SGR} broken`,
   JSON.stringify({ prompt: 'Calculate 2 * 3.', gts: '6', note: `no response ${OSC}` }),
   '',
@@ -58,9 +64,16 @@ const JSONL = [
 
 /** Asserts no raw control character in what a command printed; returns both streams. */
 function clean(what: string, r: { stdout: string; stderr: string }): string {
-  for (const [name, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+  for (const [name, text] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ] as const) {
     const m = RAW.exec(text);
-    assert.equal(m, null, `${what}: raw U+${m?.[0].charCodeAt(0).toString(16).padStart(4, '0')} on ${name} at ${m?.index}: ${JSON.stringify(text.slice(Math.max(0, (m?.index ?? 0) - 40), (m?.index ?? 0) + 20))}`);
+    assert.equal(
+      m,
+      null,
+      `${what}: raw U+${m?.[0].charCodeAt(0).toString(16).padStart(4, '0')} on ${name} at ${m?.index}: ${JSON.stringify(text.slice(Math.max(0, (m?.index ?? 0) - 40), (m?.index ?? 0) + 20))}`,
+    );
   }
   return r.stdout + r.stderr;
 }
@@ -109,11 +122,16 @@ test('CLI: escape sequences from traces are printed escaped in tables, diagnosti
 test('CLI: --json output escapes every control character and parses back to the exact text', () => {
   const trace = join(dir, 'json.trace');
   writeFileSync(trace, TRACE);
-  for (const args of [['segment', trace, '--json'], ['calibrate', trace, '--json', '--bootstrap', '20']]) {
+  for (const args of [
+    ['segment', trace, '--json'],
+    ['calibrate', trace, '--json', '--bootstrap', '20'],
+  ]) {
     const r = cli(args);
     clean(args.join(' '), r);
     const out = JSON.parse(r.stdout);
-    const models: string[] = Array.isArray(out) ? out.map((x: { model: string }) => x.model) : out.groups.map((g: { model: string }) => g.model);
+    const models: string[] = Array.isArray(out)
+      ? out.map((x: { model: string }) => x.model)
+      : out.groups.map((g: { model: string }) => g.model);
     assert.ok(models.includes(`grpo${EVIL}`), `${args[0]}: ${JSON.stringify(models)}`);
   }
 });

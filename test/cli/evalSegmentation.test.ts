@@ -12,21 +12,50 @@ const dir = mkdtempSync(join(tmpdir(), 'rl-evalseg-'));
 const cli = (args: string[]) => spawnSync(process.execPath, ['dist/cli.js', 'eval-segmentation', ...args], { encoding: 'utf8' });
 
 const trace = [
-  '=== 1', 'query: Calculate 12 * 34.', 'answer: 408', '---',
-  '12 * 34 = 418.', 'Wait, 12 * 4 is 48.', 'So the answer is 408.',
-  '=== 2', 'query: Calculate 7 * 8.', 'answer: 56', '---',
-  'The answer is 54.', 'Verdict: keep it.',
-  '=== 3', 'query: Calculate 2 * 3.', 'answer: 6', '---',
+  '=== 1',
+  'query: Calculate 12 * 34.',
+  'answer: 408',
+  '---',
+  '12 * 34 = 418.',
+  'Wait, 12 * 4 is 48.',
+  'So the answer is 408.',
+  '=== 2',
+  'query: Calculate 7 * 8.',
+  'answer: 56',
+  '---',
+  'The answer is 54.',
+  'Verdict: keep it.',
+  '=== 3',
+  'query: Calculate 2 * 3.',
+  'answer: 6',
+  '---',
   'Two threes: 6 in all.',
   '',
 ].join('\n');
 const body1 = '12 * 34 = 418.\nWait, 12 * 4 is 48.\nSo the answer is 408.';
-const gold = [
-  // Record 1: the engine reads 418 then 408, as labelled.
-  { id: '1', candidates: [{ value: '418', offset: body1.indexOf('418') }, { value: '408', offset: body1.indexOf('408') }], final: '408' },
-  // Record 2: the annotator says 54 was corrected to 56 later (it was not): one missed candidate.
-  { id: '2', candidates: [{ value: '54', offset: 14 }, { value: '56', offset: 20 }], final: '56' },
-].map((g) => JSON.stringify(g)).join('\n') + '\n';
+const gold =
+  [
+    // Record 1: the engine reads 418 then 408, as labelled.
+    {
+      id: '1',
+      candidates: [
+        { value: '418', offset: body1.indexOf('418') },
+        { value: '408', offset: body1.indexOf('408') },
+      ],
+      final: '408',
+    },
+    // Record 2: the annotator says 54 was corrected to 56 later (it was not): one missed candidate.
+    {
+      id: '2',
+      candidates: [
+        { value: '54', offset: 14 },
+        { value: '56', offset: 20 },
+      ],
+      final: '56',
+    },
+  ]
+    .map((g) => JSON.stringify(g))
+    .join('\n') + '\n';
 
 test('metrics against a gold file given with --gold, and the same file found beside the trace', () => {
   const file = join(dir, 'a.trace');
@@ -42,7 +71,14 @@ test('metrics against a gold file given with --gold, and the same file found bes
   assert.deepEqual(e.exactSequence, { agree: 1, of: 2 });
   assert.deepEqual(e.firstCorrectness, { agree: 2, of: 2 });
   assert.deepEqual(e.finalAnswer, { agree: 1, of: 2 });
-  assert.deepEqual(e.disagreements.map((d: { id: string; kind: string }) => [d.id, d.kind]), [['2', 'missed'], ['2', 'count'], ['2', 'final']]);
+  assert.deepEqual(
+    e.disagreements.map((d: { id: string; kind: string }) => [d.id, d.kind]),
+    [
+      ['2', 'missed'],
+      ['2', 'count'],
+      ['2', 'final'],
+    ],
+  );
   // Derived from the gold labels: record 1 W->R, record 2 W->R; from the engine: W->R, then W (stop).
   assert.deepEqual([e.derived.gold.delta2.k, e.derived.gold.delta2.n], [2, 2]);
   assert.deepEqual([e.derived.engine.delta2.k, e.derived.engine.delta2.n], [1, 2]);
@@ -81,16 +117,25 @@ test('calibrating a folder leaves gold files beside the traces alone (they are l
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(out.skipped, []);
-  assert.equal(out.groups.reduce((n: number, g: { n: number }) => n + g.n, 0), 3);
+  assert.equal(
+    out.groups.reduce((n: number, g: { n: number }) => n + g.n, 0),
+    3,
+  );
 });
 
 test('segment, calibrate and attribution take --markers and --answer-patterns too', () => {
   const file = join(dir, 'm.trace');
-  writeFileSync(file, '=== 1\nquery: Calculate 12 * 34.\nanswer: 408\n---\n12 * 34 = 418\nWait, 12 * 30 = 360 and 12 * 4 = 48.\n360 + 48 = 408\n=== 2\nquery: Name a prime.\nanswer: 7\n---\nPick: seven (7)\n');
+  writeFileSync(
+    file,
+    '=== 1\nquery: Calculate 12 * 34.\nanswer: 408\n---\n12 * 34 = 418\nWait, 12 * 30 = 360 and 12 * 4 = 48.\n360 + 48 = 408\n=== 2\nquery: Name a prime.\nanswer: 7\n---\nPick: seven (7)\n',
+  );
   writeFileSync(join(dir, 'only-hmm.txt'), '# no "Wait" here\nHmm\n');
   writeFileSync(join(dir, 'pick.txt'), 'Pick: \\w+ \\((\\d+)\\)\n');
   const run = (args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
-  const attempts = (out: string) => (JSON.parse(out) as { steps: { kind: string; answer?: string }[] }[]).map((r) => r.steps.filter((s) => s.kind === 'sample').map((s) => s.answer));
+  const attempts = (out: string) =>
+    (JSON.parse(out) as { steps: { kind: string; answer?: string }[] }[]).map((r) =>
+      r.steps.filter((s) => s.kind === 'sample').map((s) => s.answer),
+    );
   const plain = run(['segment', file, '--json']);
   assert.equal(plain.status, 0, plain.stderr);
   assert.deepEqual(attempts(plain.stdout), [['418', '408'], []]);

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 const dir = mkdtempSync(join(tmpdir(), 'rl-cli-experiment-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-const cli = (args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20 });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20 });
 
 const TINY = {
   base: { steps: 5, batchSize: 16 },
@@ -21,7 +22,11 @@ const TINY = {
   bootstrap: 40,
 };
 
-interface Est { value: number | null; lo: number | null; hi: number | null }
+interface Est {
+  value: number | null;
+  lo: number | null;
+  hi: number | null;
+}
 
 test('experiment table1 --json: four arms x every task, pooled statistics with per-seed values, verdicts, the files', () => {
   const config = join(dir, 'tiny.json');
@@ -31,11 +36,17 @@ test('experiment table1 --json: four arms x every task, pooled statistics with p
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /experiment: seed 2 rl: completed/);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(report.arms.map((a: { name: string }) => a.name), ['base', 'sft-no-reflection', 'sft-reflection', 'rl']);
+  assert.deepEqual(
+    report.arms.map((a: { name: string }) => a.name),
+    ['base', 'sft-no-reflection', 'sft-reflection', 'rl'],
+  );
   const tasks = [...report.plan.idTasks, ...report.plan.oodTasks];
   assert.ok(tasks.length >= 6 && report.plan.oodTasks.length >= 5);
   for (const arm of report.arms) {
-    assert.deepEqual(arm.tasks.map((t: { task: string }) => t.task), tasks);
+    assert.deepEqual(
+      arm.tasks.map((t: { task: string }) => t.task),
+      tasks,
+    );
     for (const t of arm.tasks) {
       assert.equal(typeof t.ood, 'boolean');
       assert.equal(t.n, 2 * TINY.evalSize, 'pooled over both seeds');
@@ -44,12 +55,18 @@ test('experiment table1 --json: four arms x every task, pooled statistics with p
         assert.deepEqual(Object.keys(e).slice(0, 3), ['value', 'lo', 'hi'], `${arm.name} ${t.task} ${k}`);
         if (e.value !== null) assert.ok(e.lo! <= e.value + 1e-12 && e.value <= e.hi! + 1e-12);
       }
-      assert.deepEqual(t.perSeed.map((s: { seed: number }) => s.seed), [1, 2]);
+      assert.deepEqual(
+        t.perSeed.map((s: { seed: number }) => s.seed),
+        [1, 2],
+      );
     }
   }
   assert.equal(report.verdicts.length, 5);
-  for (const v of report.verdicts) assert.ok(typeof v.claim === 'string' && typeof v.text === 'string' && ['holds', 'does not hold', 'partly', 'inconclusive'].includes(v.verdict));
-  assert.equal(report.paper.rows.find((x: { arm: string }) => x.arm === 'rl').cells[6].value, 34, 'the paper\'s Table 1 beside ours');
+  for (const v of report.verdicts)
+    assert.ok(
+      typeof v.claim === 'string' && typeof v.text === 'string' && ['holds', 'does not hold', 'partly', 'inconclusive'].includes(v.verdict),
+    );
+  assert.equal(report.paper.rows.find((x: { arm: string }) => x.arm === 'rl').cells[6].value, 34, "the paper's Table 1 beside ours");
 
   for (const f of ['report.html', 'report.json', 'table1.csv', 'per-seed.csv', 'experiment.json']) assert.ok(existsSync(join(out, f)), f);
   const html = readFileSync(join(out, 'report.html'), 'utf8');

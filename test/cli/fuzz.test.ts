@@ -14,7 +14,12 @@ import { parseTrace } from '../../server/src/trace/parse.js';
 const dir = mkdtempSync(join(tmpdir(), 'rl-fuzz-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 function segment(file: string, timeout = 120_000, extra: string[] = ['--json']): Run {
   const r = spawnSync(process.execPath, ['dist/cli.js', 'segment', file, ...extra], { encoding: 'utf8', timeout, maxBuffer: 256 << 20 });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
@@ -32,7 +37,10 @@ const write = (name: string, data: string | Buffer): string => {
 
 let seed = 99;
 const rnd = (k: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % k;
-const corpus = generateMultiplicationTraceText({ seed: 8, models: [{ name: 'm', echoRate: 0.3, tasks: [{ task: '3x4', p: 0.5, delta1: 0.7, delta2: 0.7, n: 40 }] }] });
+const corpus = generateMultiplicationTraceText({
+  seed: 8,
+  models: [{ name: 'm', echoRate: 0.3, tasks: [{ task: '3x4', p: 0.5, delta1: 0.7, delta2: 0.7, n: 40 }] }],
+});
 const clean = JSON.parse(segment(write('clean.trace', corpus)).stdout) as { id: string; final: string; steps: unknown[] }[];
 
 test('random bytes: no crash, valid JSON out', () => {
@@ -65,20 +73,35 @@ test('a single 1 MB line', () => {
   const r = segment(write('long.trace', `=== 1\nanswer: 42\n---\n${'blah '.repeat(210_000)}so x = 42\n=== 2\nanswer: 1\n---\n1 = 1\n`));
   assertClean(r, '1 MB line');
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(out.map((o: { final: string; correct: boolean }) => [o.final, o.correct]), [['42', true], ['1', true]]);
+  assert.deepEqual(
+    out.map((o: { final: string; correct: boolean }) => [o.final, o.correct]),
+    [
+      ['42', true],
+      ['1', true],
+    ],
+  );
 });
 
 test('CRLF and BOM: the same records, steps and lines as LF', () => {
   const r = segment(write('crlf.trace', '\ufeff' + corpus.replace(/\n/g, '\r\n')));
   assertClean(r, 'crlf');
   const out = JSON.parse(r.stdout) as typeof clean;
-  assert.deepEqual(out.map((o) => [o.id, o.final, o.steps]), clean.map((o) => [o.id, o.final, o.steps]));
+  assert.deepEqual(
+    out.map((o) => [o.id, o.final, o.steps]),
+    clean.map((o) => [o.id, o.final, o.steps]),
+  );
 });
 
 test('invalid UTF-8 and NUL bytes: exact diagnostics, the other records intact', () => {
   const recs = corpus.split(/(?==== )/);
   const secondStart = recs[0].split('\n').length; // 1-based line of record 2's first line... minus the trailing empty piece
-  const bad = Buffer.concat([Buffer.from(recs[0]), Buffer.from(`=== bad\nanswer: 1\n---\nab`), Buffer.from([0xc3, 0x28, 0x00]), Buffer.from(' x = 1\n'), Buffer.from(recs.slice(1).join(''))]);
+  const bad = Buffer.concat([
+    Buffer.from(recs[0]),
+    Buffer.from(`=== bad\nanswer: 1\n---\nab`),
+    Buffer.from([0xc3, 0x28, 0x00]),
+    Buffer.from(' x = 1\n'),
+    Buffer.from(recs.slice(1).join('')),
+  ]);
   const file = write('badbytes.trace', bad);
   const r = segment(file);
   assertClean(r, 'bad bytes');
@@ -88,7 +111,10 @@ test('invalid UTF-8 and NUL bytes: exact diagnostics, the other records intact',
   assert.match(r.stderr, new RegExp(`badbytes\\.trace:${line}:3: warning: Invalid UTF-8`));
   const out = JSON.parse(r.stdout) as typeof clean;
   assert.equal(out.length, clean.length + 1);
-  assert.deepEqual(out.filter((o) => o.id !== 'bad').map((o) => [o.id, o.final]), clean.map((o) => [o.id, o.final]));
+  assert.deepEqual(
+    out.filter((o) => o.id !== 'bad').map((o) => [o.id, o.final]),
+    clean.map((o) => [o.id, o.final]),
+  );
   assert.equal(out.find((o) => o.id === 'bad')!.final, '1');
 });
 
@@ -101,10 +127,19 @@ test('a 200 MB file is streamed: exact diagnostics for the malformed records, ev
   const half = Math.floor(copies / 2);
   let lines = 0;
   const expected: string[] = [];
-  const put = (s: string): void => { writeSync(fd, s); lines += s.split('\n').length - 1; };
+  const put = (s: string): void => {
+    writeSync(fd, s);
+    lines += s.split('\n').length - 1;
+  };
   for (let c = 0; c < copies; c++) {
-    if (c === 1) { expected.push(`big.trace:${lines + 3}:1: error: Malformed header`); put('=== h\nanswer: 5\nnot a header\n---\nso 5 = 5\n'); }
-    if (c === half) { expected.push(`big.trace:${lines + 3}:1: error: Missing "---"`); put('=== s\nanswer: 5\nso x = 5\n'); }
+    if (c === 1) {
+      expected.push(`big.trace:${lines + 3}:1: error: Malformed header`);
+      put('=== h\nanswer: 5\nnot a header\n---\nso 5 = 5\n');
+    }
+    if (c === half) {
+      expected.push(`big.trace:${lines + 3}:1: error: Missing "---"`);
+      put('=== s\nanswer: 5\nso x = 5\n');
+    }
     put(block);
   }
   expected.push(`big.trace:${lines + 4}:3: warning: Invalid UTF-8`);
@@ -115,7 +150,11 @@ test('a 200 MB file is streamed: exact diagnostics for the malformed records, ev
   closeSync(fd);
   const outFile = join(dir, 'big.json');
   const outFd = openSync(outFile, 'w');
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'segment', file, '--json'], { stdio: ['ignore', outFd, 'pipe'], encoding: 'utf8', timeout: 900_000 });
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'segment', file, '--json'], {
+    stdio: ['ignore', outFd, 'pipe'],
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
   closeSync(outFd);
   assert.equal(r.signal, null, 'killed: hang or too slow');
   assert.equal(r.status, 0, r.stderr);
@@ -124,7 +163,11 @@ test('a 200 MB file is streamed: exact diagnostics for the malformed records, ev
   expected.forEach((e, i) => assert.ok(diags[i].includes(e), `${diags[i]} should include ${e}`));
   let records = 0;
   let last = '';
-  for await (const l of createInterface({ input: createReadStream(outFile) })) if (l.startsWith('{')) { records++; last = l; }
+  for await (const l of createInterface({ input: createReadStream(outFile) }))
+    if (l.startsWith('{')) {
+      records++;
+      last = l;
+    }
   assert.equal(records, copies * blockRecords + 3);
   assert.equal(JSON.parse(last.replace(/,$/, '')).final, '5');
 });

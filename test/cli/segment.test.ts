@@ -11,7 +11,10 @@ import { RULE_CONFIDENCE } from '../../server/src/trace/segment.js';
 const dir = mkdtempSync(join(tmpdir(), 'rl-cli-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-export function cli(args: string[], timeout = 180_000): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+export function cli(
+  args: string[],
+  timeout = 180_000,
+): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout, maxBuffer: 256 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
@@ -40,7 +43,13 @@ test('segment --json: the documented shape, 1-based lines', () => {
   const out = JSON.parse(r.stdout);
   assert.equal(out.length, 2);
   assert.deepEqual(out[0], {
-    file, id: '1', model: 'a', task: '2x2', answer: '408', final: '408', correct: true,
+    file,
+    id: '1',
+    model: 'a',
+    task: '2x2',
+    answer: '408',
+    final: '408',
+    correct: true,
     steps: [
       { kind: 'sample', answer: '418', rule: 'equals', confidence: RULE_CONFIDENCE.equals, correct: false, tokens: 4, line: 5, endLine: 5 },
       { kind: 'decision', action: 'RESAMPLE', marker: 'Wait', echo: false, line: 6 },
@@ -50,7 +59,10 @@ test('segment --json: the documented shape, 1-based lines', () => {
   });
   assert.equal(out[1].final, '5');
   // The malformed header is reported with file:line:col; the record is still printed.
-  assert.match(r.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:10:1: error: Malformed header line.*\\[bad-header\\] \\(record 2\\)`));
+  assert.match(
+    r.stderr,
+    new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:10:1: error: Malformed header line.*\\[bad-header\\] \\(record 2\\)`),
+  );
 });
 
 test('segment table output, findings on request, unreadable file gives exit 1 but the rest is printed', () => {
@@ -72,7 +84,10 @@ test('segment reads JSONL directly; findings point at the JSON line', () => {
   const r = cli(['segment', file, '--json', '--findings']);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(out.map((o: { final: string; correct: boolean }) => [o.final, o.correct]), [['5', false]]);
+  assert.deepEqual(
+    out.map((o: { final: string; correct: boolean }) => [o.final, o.correct]),
+    [['5', false]],
+  );
   assert.match(r.stderr, /r\.jsonl:2:12: error: Invalid JSON: Unexpected token 'o'/);
   assert.match(r.stderr, /r\.jsonl:1:1: warning: Missed correction/);
 });
@@ -90,7 +105,11 @@ test('import: JSONL to .trace, atomically, never over the input; the result segm
   const a = JSON.parse(cli(['segment', out, '--json']).stdout);
   const b = JSON.parse(cli(['segment', input, '--json']).stdout);
   assert.equal(a.length, res.records);
-  assert.deepEqual(a.map((x: { final: string; steps: unknown[] }) => [x.final, x.steps]), b.map((x: { final: string; steps: unknown[] }) => [x.final, x.steps]), 'same steps and the same lines as when read from JSONL');
+  assert.deepEqual(
+    a.map((x: { final: string; steps: unknown[] }) => [x.final, x.steps]),
+    b.map((x: { final: string; steps: unknown[] }) => [x.final, x.steps]),
+    'same steps and the same lines as when read from JSONL',
+  );
   const self = cli(['import', out, '-o', out]);
   assert.equal(self.status, 1);
   assert.match(self.stderr, /refusing to overwrite the input/);
@@ -99,20 +118,32 @@ test('import: JSONL to .trace, atomically, never over the input; the result segm
 
 test('import keeps log-probs in a sidecar and reports broken lines', () => {
   const input = join(dir, 'lp.jsonl');
-  writeFileSync(input, ['{"input":"a","output":"x = 1","gts":"1","logprobs":[-0.5,-0.25],"ref_logprobs":[-0.4,-0.3]}', '{broken'].join('\n'));
+  writeFileSync(
+    input,
+    ['{"input":"a","output":"x = 1","gts":"1","logprobs":[-0.5,-0.25],"ref_logprobs":[-0.4,-0.3]}', '{broken'].join('\n'),
+  );
   const out = join(dir, 'lp.trace');
   const r = cli(['import', input, '-o', out]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /lp\.jsonl:2:2: error: Invalid JSON/);
   assert.match(readFileSync(out, 'utf8'), /tokens: 2/);
-  assert.deepEqual(JSON.parse(readFileSync(`${out}.logprobs.jsonl`, 'utf8')), { id: '1', logprobs: [-0.5, -0.25], ref_logprobs: [-0.4, -0.3] });
+  assert.deepEqual(JSON.parse(readFileSync(`${out}.logprobs.jsonl`, 'utf8')), {
+    id: '1',
+    logprobs: [-0.5, -0.25],
+    ref_logprobs: [-0.4, -0.3],
+  });
 });
 
 test('generated corpus: every record printed', () => {
   const file = join(dir, 'gen.trace');
-  const text = generateMultiplicationTraceText({ seed: 2, models: [{ name: 'g', tasks: [{ task: '3x3', p: 0.5, delta1: 0.7, delta2: 0.7, n: 50 }] }] });
+  const text = generateMultiplicationTraceText({
+    seed: 2,
+    models: [{ name: 'g', tasks: [{ task: '3x3', p: 0.5, delta1: 0.7, delta2: 0.7, n: 50 }] }],
+  });
   writeFileSync(file, text);
   const out = JSON.parse(cli(['segment', file, '--json']).stdout);
   assert.equal(out.length, 50);
-  assert.ok(out.every((o: { model: string; task: string; final: string | null }) => o.model === 'g' && o.task === '3x3' && o.final !== null));
+  assert.ok(
+    out.every((o: { model: string; task: string; final: string | null }) => o.model === 'g' && o.task === '3x3' && o.final !== null),
+  );
 });

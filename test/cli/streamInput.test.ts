@@ -14,17 +14,31 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 const cliPath = join(process.cwd(), 'dist/cli.js');
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** The CLI with `input` on its stdin (a pipe). */
 function cli(args: string[], input?: string): Run {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', input: input ?? '', timeout: 120_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    encoding: 'utf8',
+    input: input ?? '',
+    timeout: 120_000,
+    maxBuffer: 64 << 20,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** A bash command line (for `<(...)` and `cat f | ...`): the CLI is `$CLI`. */
 function bash(script: string): Run {
-  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, CLI: `${process.execPath} ${cliPath}` } });
+  const r = spawnSync('bash', ['-c', script], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 << 20,
+    env: { ...process.env, CLI: `${process.execPath} ${cliPath}` },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +47,9 @@ function viaFifo(source: string, name: string, args: (fifo: string) => string[])
   const fifo = join(dir, name);
   assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
   // The writer sends the file in two parts with a pause, so a reader that stops at the first short read loses the rest.
-  const writer = spawn('bash', ['-c', 'exec 3>"$2"; head -c 3000 "$1" >&3; sleep 0.3; tail -c +3001 "$1" >&3', 'writer', source, fifo], { stdio: 'ignore' });
+  const writer = spawn('bash', ['-c', 'exec 3>"$2"; head -c 3000 "$1" >&3; sleep 0.3; tail -c +3001 "$1" >&3', 'writer', source, fifo], {
+    stdio: 'ignore',
+  });
   try {
     return cli(args(fifo));
   } finally {
@@ -42,7 +58,11 @@ function viaFifo(source: string, name: string, args: (fifo: string) => string[])
   }
 }
 
-const traceText = generateMultiplicationTraceText({ seed: 3, groupSize: 4, models: [{ name: 'piped', echoRate: 0.3, tasks: [{ task: '3x3', p: 0.6, delta1: 0.7, delta2: 0.6, n: 40 }] }] });
+const traceText = generateMultiplicationTraceText({
+  seed: 3,
+  groupSize: 4,
+  models: [{ name: 'piped', echoRate: 0.3, tasks: [{ task: '3x3', p: 0.6, delta1: 0.7, delta2: 0.6, n: 40 }] }],
+});
 const traceFile = join(dir, 'piped.trace');
 writeFileSync(traceFile, traceText);
 const jsonlText = [
@@ -106,8 +126,16 @@ test('calibrate reads - and a FIFO (also with worker threads): the same groups a
   const expected = groups(cli(['calibrate', traceFile, '--json', '--bootstrap', '50']));
   assert.ok(Array.isArray(expected) && expected.length === 1);
   assert.deepEqual(groups(cli(['calibrate', '-', '--json', '--bootstrap', '50'], traceText)), expected, 'calibrate -');
-  assert.deepEqual(groups(cli(['calibrate', '-', traceFile, '--json', '--bootstrap', '50', '--workers', '2'], traceText)), groups(cli(['calibrate', traceFile, traceFile, '--json', '--bootstrap', '50', '--workers', '2'])), 'calibrate - FILE --workers 2');
-  assert.deepEqual(groups(viaFifo(traceFile, 'fifo-cal.trace', (p) => ['calibrate', p, '--json', '--bootstrap', '50'])), expected, 'calibrate FIFO');
+  assert.deepEqual(
+    groups(cli(['calibrate', '-', traceFile, '--json', '--bootstrap', '50', '--workers', '2'], traceText)),
+    groups(cli(['calibrate', traceFile, traceFile, '--json', '--bootstrap', '50', '--workers', '2'])),
+    'calibrate - FILE --workers 2',
+  );
+  assert.deepEqual(
+    groups(viaFifo(traceFile, 'fifo-cal.trace', (p) => ['calibrate', p, '--json', '--bootstrap', '50'])),
+    expected,
+    'calibrate FIFO',
+  );
 });
 
 test('attribution and eval-segmentation read - like the file', () => {
@@ -121,7 +149,10 @@ test('attribution and eval-segmentation read - like the file', () => {
   assert.deepEqual(traces(viaFifo(traceFile, 'fifo-attr.trace', (p) => ['attribution', p, '--json'])), expected, 'attribution FIFO');
 
   const gold = join(dir, 'gold.jsonl');
-  writeFileSync(gold, '{"id":"1","candidates":[{"value":"418","offset":0}],"final":"408"}\n{"id":"2","candidates":[{"value":"56","offset":0}],"final":"56"}\n');
+  writeFileSync(
+    gold,
+    '{"id":"1","candidates":[{"value":"418","offset":0}],"final":"408"}\n{"id":"2","candidates":[{"value":"56","offset":0}],"final":"56"}\n',
+  );
   const evalFile = cli(['eval-segmentation', jsonlFile, '--gold', gold, '--json']);
   assert.equal(evalFile.status, 0, evalFile.stderr);
   const evalStdin = cli(['eval-segmentation', '-', '--gold', gold, '--json'], jsonlText);

@@ -9,13 +9,23 @@ import { fakeRolloutLines } from '../../server/src/training/verl/fakeRollouts.js
 
 export const CLI = resolve('dist/cli.js');
 
-export interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+export interface Run {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `node dist/cli.js ARGS`; `fileSizeKB` runs it under `ulimit -f` so a write fails midway (EFBIG: Node ignores SIGXFSZ). */
 export function cli(args: string[], opts: { fileSizeKB?: number; timeout?: number } = {}): Run {
-  const r = opts.fileSizeKB === undefined
-    ? spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: opts.timeout ?? 120_000, maxBuffer: 64 << 20 })
-    : spawnSync('bash', ['-c', `ulimit -f ${opts.fileSizeKB} && exec "$0" "$@"`, process.execPath, CLI, ...args], { encoding: 'utf8', timeout: opts.timeout ?? 120_000, maxBuffer: 64 << 20 });
+  const r =
+    opts.fileSizeKB === undefined
+      ? spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: opts.timeout ?? 120_000, maxBuffer: 64 << 20 })
+      : spawnSync('bash', ['-c', `ulimit -f ${opts.fileSizeKB} && exec "$0" "$@"`, process.execPath, CLI, ...args], {
+          encoding: 'utf8',
+          timeout: opts.timeout ?? 120_000,
+          maxBuffer: 64 << 20,
+        });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,7 +34,12 @@ export function cli(args: string[], opts: { fileSizeKB?: number; timeout?: numbe
  * passes, whichever is first when both are given), waits `delayMs` more, then sends `signal`.
  * A CLI still running `timeoutMs` (120 s) after its start is killed and the call fails saying so.
  */
-export function cliKilled(args: string[], signal: NodeJS.Signals, watchDirs: string[], opts: { delayMs?: number; afterMs?: number; timeoutMs?: number } = {}): Promise<Run & { killed: boolean }> {
+export function cliKilled(
+  args: string[],
+  signal: NodeJS.Signals,
+  watchDirs: string[],
+  opts: { delayMs?: number; afterMs?: number; timeoutMs?: number } = {},
+): Promise<Run & { killed: boolean }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -35,7 +50,9 @@ export function cliKilled(args: string[], signal: NodeJS.Signals, watchDirs: str
     const started = Date.now();
     const kill = (): void => {
       clearInterval(poll);
-      setTimeout(() => { killed = child.exitCode === null && child.signalCode === null && child.kill(signal); }, opts.delayMs ?? 0);
+      setTimeout(() => {
+        killed = child.exitCode === null && child.signalCode === null && child.kill(signal);
+      }, opts.delayMs ?? 0);
     };
     const poll = setInterval(() => {
       if (opts.afterMs !== undefined && Date.now() - started >= opts.afterMs) return kill();
@@ -45,7 +62,11 @@ export function cliKilled(args: string[], signal: NodeJS.Signals, watchDirs: str
     const deadline = setTimeout(() => {
       clearInterval(poll);
       child.kill('SIGKILL');
-      fail(new Error(`timed out after ${timeoutMs} ms waiting for \`cli ${args.join(' ')}\` to exit (${signal} sent: ${killed}); stderr: ${stderr.slice(-2000)}`));
+      fail(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for \`cli ${args.join(' ')}\` to exit (${signal} sent: ${killed}); stderr: ${stderr.slice(-2000)}`,
+        ),
+      );
     }, timeoutMs);
     child.on('exit', (status, sig) => {
       clearTimeout(deadline);
@@ -61,7 +82,11 @@ export function tempFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     let entries;
-    try { entries = readdirSync(d, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
@@ -84,7 +109,11 @@ export function fingerprint(path: string): string {
 }
 
 export function isLink(path: string): boolean {
-  try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The HTML report's CSP nonces are random per run: blank them to compare two reports. */
@@ -94,7 +123,11 @@ export const normalizeHtml = (html: string): string => html.replace(/nonce-[A-Za
 export const STACK = /\n\s+at .*:\d+:\d+\)?/;
 
 /** JSONL rollouts with per-token log-probs (so import writes the sidecar too). */
-export function writeRollouts(path: string, rollouts: number, opts: { outputBytes?: number; logprobs?: boolean; garbageAfter?: number } = {}): number {
+export function writeRollouts(
+  path: string,
+  rollouts: number,
+  opts: { outputBytes?: number; logprobs?: boolean; garbageAfter?: number } = {},
+): number {
   const lines: string[] = [];
   for (const line of fakeRolloutLines(3, { rollouts, tasks: ['3x3', '3x4'], outputBytes: opts.outputBytes })) {
     const rec = JSON.parse(line) as Record<string, unknown>;

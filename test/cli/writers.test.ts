@@ -4,7 +4,19 @@
 // stays), a directory/FIFO/device is refused, and SIGINT/SIGTERM leave no temp file behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -84,7 +96,11 @@ test('a failed import (no valid record) leaves an existing output and sidecar in
   writeFileSync(`${keep}.logprobs.jsonl`, '{"id":"1","logprobs":[-1]}\n');
   const before = [fingerprint(keep), fingerprint(`${keep}.logprobs.jsonl`)];
   const r = cli(['import', garbage, '-o', keep]);
-  assert.deepEqual([fingerprint(keep), fingerprint(`${keep}.logprobs.jsonl`)], before, `keep.trace and its sidecar are untouched (keep.trace: ${statSync(keep).size} bytes, was ${OLD.length})`);
+  assert.deepEqual(
+    [fingerprint(keep), fingerprint(`${keep}.logprobs.jsonl`)],
+    before,
+    `keep.trace and its sidecar are untouched (keep.trace: ${statSync(keep).size} bytes, was ${OLD.length})`,
+  );
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /bad-json/);
   assert.match(r.stderr, /unchanged|not written|left as it was/i, `say that the output was not replaced\n${r.stderr}`);
@@ -129,7 +145,11 @@ test('import -o LINK and calibrate --html LINK write through to the link target 
   assert.equal(readlinkSync(join(dir, 'work', 'out.trace')), '../real/out.trace', 'link kept');
   const written = readFileSync(join(dir, 'real', 'out.trace'), 'utf8');
   assert.equal(parseTrace(written).records.length, 30, 'the target holds the new trace');
-  assert.equal(fingerprint(join(dir, 'work', 'chain.trace.logprobs.jsonl')).slice(0, 4), 'file', 'the sidecar sits beside the named output');
+  assert.equal(
+    fingerprint(join(dir, 'work', 'chain.trace.logprobs.jsonl')).slice(0, 4),
+    'file',
+    'the sidecar sits beside the named output',
+  );
 
   // calibrate --html through a link whose target does not exist yet (dangling): created there.
   symlinkSync('../real/report.html', join(dir, 'work', 'report.html'));
@@ -165,7 +185,10 @@ test('a directory, a FIFO, a device or a symlink loop as output is refused with 
   ];
   for (const [name, message] of targets) {
     const before = fingerprint(join(dir, name));
-    for (const args of [['import', input, '-o', join(dir, name)], ['calibrate', 'examples/grpo.trace', '--html', join(dir, name)]]) {
+    for (const args of [
+      ['import', input, '-o', join(dir, name)],
+      ['calibrate', 'examples/grpo.trace', '--html', join(dir, name)],
+    ]) {
       const r = cli(args, { timeout: 30_000 });
       assert.equal(r.signal, null, `${args.join(' ')}: hung`);
       assert.equal(r.status, 1, `${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
@@ -181,7 +204,10 @@ test('a directory, a FIFO, a device or a symlink loop as output is refused with 
 
 // --- Item 6: signals during an import clean up their temp files --------------------------------
 
-for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const) {
   test(`${signal} during an import removes its temp files, keeps the old output, exits ${code} / by the signal`, async () => {
     const dir = fresh();
     const { path } = writeFakeRolloutStep(dir, 7, { rollouts: 6000, tasks: ['3x3', '3x4'], outputBytes: 8000 });

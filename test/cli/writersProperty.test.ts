@@ -23,7 +23,7 @@ const rnd = (k: number): number => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return (((t ^ (t >>> 14)) >>> 0) / 4294967296 * k) | 0;
+  return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * k) | 0;
 };
 const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)];
 
@@ -63,10 +63,13 @@ const state = (writer: Writer, path: string): string =>
   writer === 'calibrate' && fingerprint(path).startsWith('file ') ? normalizeHtml(readFileSync(path, 'utf8')) : fingerprint(path);
 
 let big: string | undefined;
-const bigInput = (): string => (big ??= writeFakeRolloutStep(join(root, 'big'), 9, { rollouts: 6000, tasks: ['3x3', '3x4'], outputBytes: 8000 }).path);
+const bigInput = (): string =>
+  (big ??= writeFakeRolloutStep(join(root, 'big'), 9, { rollouts: 6000, tasks: ['3x3', '3x4'], outputBytes: 8000 }).path);
 
 const outcomes = new Map<string, number>();
-const count = (k: string): void => { outcomes.set(k, (outcomes.get(k) ?? 0) + 1); };
+const count = (k: string): void => {
+  outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
+};
 
 async function runCase(i: number, writer: Writer, scenario: Scenario, round?: number): Promise<void> {
   const dir = join(root, `case${i}`);
@@ -77,9 +80,16 @@ async function runCase(i: number, writer: Writer, scenario: Scenario, round?: nu
   // How a fail-midway case fails: a file size limit reached while writing (EFBIG), or (import)
   // invalid lines after valid ones (reported; the valid records make a complete output), or no
   // valid line at all (a failed run).
-  const failure = scenario !== 'fail-midway' ? undefined
-    : writer === 'calibrate' ? 'file size limit'
-    : ((ways) => (round === undefined ? pick(ways) : ways[round % ways.length]))(['file size limit', 'invalid lines after valid ones', 'nothing valid'] as const);
+  const failure =
+    scenario !== 'fail-midway'
+      ? undefined
+      : writer === 'calibrate'
+        ? 'file size limit'
+        : ((ways) => (round === undefined ? pick(ways) : ways[round % ways.length]))([
+            'file size limit',
+            'invalid lines after valid ones',
+            'nothing valid',
+          ] as const);
 
   // Inputs.
   let inputs: string[];
@@ -90,7 +100,11 @@ async function runCase(i: number, writer: Writer, scenario: Scenario, round?: nu
     logprobs = rnd(2) === 0;
     const name = scenario === 'same-path' && rnd(3) === 0 ? 'o.trace.logprobs.jsonl' : 'in.jsonl';
     const n = 20 + rnd(200);
-    writeRollouts(join(dir, name), n, { logprobs, outputBytes: 200 + rnd(3000), garbageAfter: failure === 'invalid lines after valid ones' ? 1 + rnd(n - 1) : undefined });
+    writeRollouts(join(dir, name), n, {
+      logprobs,
+      outputBytes: 200 + rnd(3000),
+      garbageAfter: failure === 'invalid lines after valid ones' ? 1 + rnd(n - 1) : undefined,
+    });
     if (failure === 'nothing valid') writeFileSync(join(dir, name), 'nothing\nvalid {\n'.repeat(1 + rnd(50)));
     inputs = [join(dir, name)];
   } else {
@@ -104,7 +118,10 @@ async function runCase(i: number, writer: Writer, scenario: Scenario, round?: nu
   let out: string;
   let target: string;
   const links: string[] = [];
-  const mkLink = (text: string, at: string): void => { symlinkSync(text, at); links.push(at); };
+  const mkLink = (text: string, at: string): void => {
+    symlinkSync(text, at);
+    links.push(at);
+  };
   const ext = writer === 'import' ? 'trace' : 'html';
   if (scenario === 'same-path') {
     const input = inputFiles[0];
@@ -112,8 +129,13 @@ async function runCase(i: number, writer: Writer, scenario: Scenario, round?: nu
     if (form === 'sidecar') out = join(dir, 'o.trace');
     else if (form === 'same') out = input;
     else if (form === 'relative') out = relative(process.cwd(), input);
-    else if (form === 'symlink') { out = join(elsewhere, `link.${ext}`); mkLink(rnd(2) ? input : relative(elsewhere, input), out); }
-    else { out = join(elsewhere, `hard.${ext}`); linkSync(input, out); }
+    else if (form === 'symlink') {
+      out = join(elsewhere, `link.${ext}`);
+      mkLink(rnd(2) ? input : relative(elsewhere, input), out);
+    } else {
+      out = join(elsewhere, `hard.${ext}`);
+      linkSync(input, out);
+    }
     target = out;
   } else {
     const viaLink = scenario === 'symlink-out' || rnd(2) === 0;
@@ -127,7 +149,11 @@ async function runCase(i: number, writer: Writer, scenario: Scenario, round?: nu
     if (viaLink) {
       out = join(elsewhere, `out.${ext}`);
       mkLink(rnd(2) ? target : relative(elsewhere, target), out);
-      if (rnd(2) === 0) { const chain = join(elsewhere, `chain.${ext}`); mkLink(`out.${ext}`, chain); out = chain; }
+      if (rnd(2) === 0) {
+        const chain = join(elsewhere, `chain.${ext}`);
+        mkLink(`out.${ext}`, chain);
+        out = chain;
+      }
     }
   }
   const sidecarOf = (p: string): string => `${p}.logprobs.jsonl`;
@@ -165,7 +191,8 @@ async function runCase(i: number, writer: Writer, scenario: Scenario, round?: nu
   assert.doesNotMatch(r.stderr, STACK, `${detail}\nstack trace`);
   const after = outputs.map((p) => state(writer, p));
   const kept = after.every((s, k) => s === before[k]);
-  const complete = ref !== undefined && after[0] === ref.main && (writer === 'calibrate' || ref.sidecar === undefined || after[1] === ref.sidecar);
+  const complete =
+    ref !== undefined && after[0] === ref.main && (writer === 'calibrate' || ref.sidecar === undefined || after[1] === ref.sidecar);
   if (scenario === 'same-path') {
     assert.notEqual(r.status, 0, `${detail}\nan output that is the input must be refused`);
     assert.match(r.stderr, /refusing to (over)?write .*input/i, detail);
@@ -173,20 +200,29 @@ async function runCase(i: number, writer: Writer, scenario: Scenario, round?: nu
   if (r.status === 0) assert.ok(complete, `${detail}\nexit 0 but the output is not the complete new one`);
   // Killed by a signal: it may have come just after the output was published.
   else if (r.signal !== null) assert.ok(kept || complete, `${detail}\nneither the old output nor a complete new one`);
-  else assert.ok(kept, `${detail}\nfailed, yet the old output changed:\n before ${before.map((s) => s.slice(0, 80)).join(' | ')}\n after  ${after.map((s) => s.slice(0, 80)).join(' | ')}`);
-  if (ref?.sidecar === undefined && writer === 'import') assert.equal(after[1], before[1], `${detail}\nno log-probs, yet the sidecar changed`);
+  else
+    assert.ok(
+      kept,
+      `${detail}\nfailed, yet the old output changed:\n before ${before.map((s) => s.slice(0, 80)).join(' | ')}\n after  ${after.map((s) => s.slice(0, 80)).join(' | ')}`,
+    );
+  if (ref?.sidecar === undefined && writer === 'import')
+    assert.equal(after[1], before[1], `${detail}\nno log-probs, yet the sidecar changed`);
   if (isLink(out)) assert.equal(realpathSync(out), realpathSync(target));
   count(`${writer} ${scenario}: ${kept ? 'old intact' : 'new complete'}${how ? ` (${how.replace(/ -f \d+$/, '')})` : ''}`);
   rmSync(dir, { recursive: true, force: true });
 }
 
-test('CLI writers: old output intact or new output complete, never neither; no temp files; links and inputs kept', { timeout: 600_000 }, async (t) => {
-  const writers: Writer[] = ['import', 'calibrate'];
-  const scenarios: Scenario[] = ['same-path', 'symlink-out', 'fail-midway', 'signal-midway'];
-  let i = 0;
-  // Every combination three times, then random ones.
-  for (let round = 0; round < 3; round++) for (const w of writers) for (const s of scenarios) await runCase(i++, w, s, round);
-  for (let k = 0; k < 12; k++) await runCase(i++, pick(writers), pick(scenarios));
-  t.diagnostic(`writers property: ${i} cases (seed ${SEED})`);
-  for (const [k, v] of [...outcomes].sort()) t.diagnostic(`  ${k}: ${v}`);
-});
+test(
+  'CLI writers: old output intact or new output complete, never neither; no temp files; links and inputs kept',
+  { timeout: 600_000 },
+  async (t) => {
+    const writers: Writer[] = ['import', 'calibrate'];
+    const scenarios: Scenario[] = ['same-path', 'symlink-out', 'fail-midway', 'signal-midway'];
+    let i = 0;
+    // Every combination three times, then random ones.
+    for (let round = 0; round < 3; round++) for (const w of writers) for (const s of scenarios) await runCase(i++, w, s, round);
+    for (let k = 0; k < 12; k++) await runCase(i++, pick(writers), pick(scenarios));
+    t.diagnostic(`writers property: ${i} cases (seed ${SEED})`);
+    for (const [k, v] of [...outcomes].sort()) t.diagnostic(`  ${k}: ${v}`);
+  },
+);

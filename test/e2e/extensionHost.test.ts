@@ -13,8 +13,12 @@ if (skip) console.log(`# e2e extension-host tests skipped: ${skip}`);
 
 describe('extension test suite in the real extension host (code-server)', { skip }, () => {
   let session: Session;
-  before(async () => { session = await startSession('exthost', ['examples']); });
-  after(async () => { await session?.close(); });
+  before(async () => {
+    session = await startSession('exthost', ['examples']);
+  });
+  after(async () => {
+    await session?.close();
+  });
 
   it('runs test/extension with mocha and every test passes', { timeout: 420_000 }, async () => {
     assert.ok(existsSync(join(repoRoot, 'out', 'test', 'extension', 'index.cjs')), 'the build wrote out/test/extension/index.cjs');
@@ -24,6 +28,9 @@ describe('extension test suite in the real extension host (code-server)', { skip
     const mocha = log.filter((l) => /✔|passing|failing|pending|^\[info\]\s+\d+\)|Error|^\[info\] {2,}\S/.test(l));
     console.log(mocha.join('\n'));
     assert.equal(code, 0, `mocha in the extension host exited ${code}; full log: test-artifacts/e2e/extension-host-mocha.log`);
-    assert.ok(log.some((l) => /\d+ passing/.test(l)), 'mocha reported passing tests');
+    assert.ok(
+      log.some((l) => /\d+ passing/.test(l)),
+      'mocha reported passing tests',
+    );
   });
 });

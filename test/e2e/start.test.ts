@@ -17,11 +17,23 @@ describe('npm start (code-server)', { skip }, () => {
   const home = mkdtempSync(join(tmpdir(), 'rl-start-'));
   let child: ChildProcess | undefined;
   let browser: Browser | undefined;
-  const stopAll = () => { if (child?.pid) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  const stopAll = () => {
+    if (child?.pid)
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+  };
   process.on('exit', stopAll);
   after(async () => {
     await browser?.close().catch(() => {});
-    if (child?.pid) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    if (child?.pid)
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
     await new Promise((r) => setTimeout(r, 1500));
     stopAll();
     rmSync(home, { recursive: true, force: true });
@@ -30,21 +42,37 @@ describe('npm start (code-server)', { skip }, () => {
   it('prints a URL where the examples open with the extension active', { timeout: 420_000 }, async () => {
     const port = await freePort();
     // Its own process group, like a user's terminal: stopping it stops code-server and its children.
-    child = spawn(process.execPath, ['scripts/start.mjs', '--code-server', '--port', String(port), '--home', home], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['scripts/start.mjs', '--code-server', '--port', String(port), '--home', home], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL within 180 s:\n${out}`)), 180_000);
       const onData = (d: Buffer) => {
         out += d;
         const m = /(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)/.exec(out);
-        if (m) { clearTimeout(timer); resolve(m[1]); }
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
       };
       child!.stdout!.on('data', onData);
       child!.stderr!.on('data', onData);
       child!.on('exit', (code) => reject(new Error(`npm start exited ${code}:\n${out}`)));
     });
     assert.ok(url.includes(`:${port}/`), url);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url, { timeout: 120_000 });
     await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 120_000 });

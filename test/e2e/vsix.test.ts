@@ -24,10 +24,23 @@ describe('the .vsix package', { skip }, () => {
     const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
     // vsce renames README.md/CHANGELOG.md to lower case and LICENSE to LICENSE.txt.
     const has = (p: string) => list.some((f) => f.toLowerCase() === `extension/${p}`.toLowerCase());
-    for (const f of ['package.json', 'dist/extension.cjs', 'dist/server.js', 'dist/cli.js', 'syntaxes/trace.tmLanguage.json', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
+    for (const f of [
+      'package.json',
+      'dist/extension.cjs',
+      'dist/server.js',
+      'dist/cli.js',
+      'syntaxes/trace.tmLanguage.json',
+      'language-configuration.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE.txt',
+    ]) {
       assert.ok(has(f), `the package holds ${f}`);
     }
-    assert.ok(list.some((f) => /^extension\/examples\/.*\.trace$/.test(f)), 'bundled examples');
+    assert.ok(
+      list.some((f) => /^extension\/examples\/.*\.trace$/.test(f)),
+      'bundled examples',
+    );
     assert.ok(has('dist/tfjs-backend-wasm-simd.wasm'), 'the wasm backend binary the trainer loads');
     const leaked = list.filter((f) => /node_modules\/|^extension\/(server|client|test|bench|scripts|\.cache)\/|\.map$|\.ts$/.test(f));
     assert.deepEqual(leaked, [], 'no sources, tests, maps or node_modules');

@@ -18,9 +18,16 @@ describe('language features on a .trace file', () => {
     });
     const inLines = (a: number, b: number) => diags.filter((d) => d.range.start.line >= a && d.range.start.line <= b);
     const missed = inLines(10, 17).filter((d) => /missed|wrong/i.test(d.message));
-    assert.ok(missed.length >= 1, `a missed-correction diagnostic in record 2; got ${JSON.stringify(diags.map((d) => [d.range.start.line, d.message]))}`);
+    assert.ok(
+      missed.length >= 1,
+      `a missed-correction diagnostic in record 2; got ${JSON.stringify(diags.map((d) => [d.range.start.line, d.message]))}`,
+    );
     const serious = (ds: vscode.Diagnostic[]) => ds.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-    assert.deepEqual(serious(inLines(18, 25)).map((d) => d.message), [], 'record 3 (correct, STOP) has no warnings');
+    assert.deepEqual(
+      serious(inLines(18, 25)).map((d) => d.message),
+      [],
+      'record 3 (correct, STOP) has no warnings',
+    );
   });
 
   it('gives decision markers and correct/wrong answers their own semantic tokens', async () => {
@@ -29,7 +36,11 @@ describe('language features on a .trace file', () => {
       return t && t.length > 0 ? t : undefined;
     });
     const marker = tokens.find((t) => t.line === 8 && t.text === 'Wait');
-    assert.equal(marker?.type, 'decisionMarker', `"Wait" on line 9 is a decision marker; tokens: ${JSON.stringify(tokens.filter((t) => t.line === 8))}`);
+    assert.equal(
+      marker?.type,
+      'decisionMarker',
+      `"Wait" on line 9 is a decision marker; tokens: ${JSON.stringify(tokens.filter((t) => t.line === 8))}`,
+    );
     const wrong = tokens.find((t) => t.line === 7 && t.text.includes('418'));
     assert.equal(wrong?.type, 'answer');
     assert.ok(wrong?.modifiers.includes('wrong'), `418 is wrong: ${JSON.stringify(wrong)}`);
@@ -56,6 +67,9 @@ describe('language features on a .trace file', () => {
     });
     assert.equal(symbols.length, 3, `three records: ${symbols.map((s) => s.name).join(', ')}`);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
-    assert.ok(folds.some((f) => f.start === 0), 'record 1 folds from its === line');
+    assert.ok(
+      folds.some((f) => f.start === 0),
+      'record 1 folds from its === line',
+    );
   });
 });

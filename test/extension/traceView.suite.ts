@@ -28,18 +28,24 @@ describe('a Parquet dataset opened as a read-only trace', () => {
     assert.equal(doc.uri.scheme, TRACE_VIEW_SCHEME);
     assert.equal(doc.languageId, 'trace');
     assert.match(doc.getText(), /^=== /m, `records in the .trace format; the view starts ${JSON.stringify(doc.getText().slice(0, 300))}`);
-    assert.match(doc.getText(), /^source_verdict: /m, 'the dataset\'s own verdicts are kept');
+    assert.match(doc.getText(), /^source_verdict: /m, "the dataset's own verdicts are kept");
   });
 
-  it('gets the language server\'s outline and hover like a .trace file', async () => {
+  it("gets the language server's outline and hover like a .trace file", async () => {
     const symbols = await waitFor('document symbols', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
       return s && s.length > 0 ? s : undefined;
     });
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!;
-    const records = doc.getText().split('\n').filter((l) => l.startsWith('=== ')).length;
+    const records = doc
+      .getText()
+      .split('\n')
+      .filter((l) => l.startsWith('=== ')).length;
     assert.equal(symbols.length, records, 'one symbol per record');
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('=== '));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('=== '));
     const hovers = await waitFor('hover', async () => {
       const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line + 1, 0));
       return h && h.length > 0 ? h : undefined;

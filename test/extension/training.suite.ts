@@ -8,14 +8,24 @@ import { join } from 'node:path';
 import { readMetrics, readStatus } from '../../server/src/training/runDir.js';
 import { EXTENSION_ID, waitFor } from './util.js';
 
-interface Outcome { state: string; runDir: string; step: number; error?: string }
+interface Outcome {
+  state: string;
+  runDir: string;
+  step: number;
+  error?: string;
+}
 
 describe('Run GRPO (training) in the extension host', () => {
-  before(async () => { await vscode.extensions.getExtension(EXTENSION_ID)?.activate(); });
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
 
   it('runs ds3 in a forked trainer and leaves a complete run directory', async () => {
     const runsRoot = mkdtempSync(join(tmpdir(), 'rl-ext-train-'));
-    const outcome = await vscode.commands.executeCommand<Outcome>('reflectionLens.runGrpo', { config: { policy: 'ds3', steps: 30, groups: 8 }, runsRoot });
+    const outcome = await vscode.commands.executeCommand<Outcome>('reflectionLens.runGrpo', {
+      config: { policy: 'ds3', steps: 30, groups: 8 },
+      runsRoot,
+    });
     assert.equal(outcome.state, 'completed', outcome.error);
     assert.equal(outcome.step, 30);
     const { records, bad } = readMetrics(outcome.runDir);
@@ -30,7 +40,10 @@ describe('Run GRPO (training) in the extension host', () => {
 
   it('Stop Training stops after a step with a checkpoint; Resume Training Run finishes the run', async () => {
     const runsRoot = mkdtempSync(join(tmpdir(), 'rl-ext-train-'));
-    const running = vscode.commands.executeCommand<Outcome>('reflectionLens.runGrpo', { config: { policy: 'ds3', steps: 300, groups: 64 }, runsRoot });
+    const running = vscode.commands.executeCommand<Outcome>('reflectionLens.runGrpo', {
+      config: { policy: 'ds3', steps: 300, groups: 64 },
+      runsRoot,
+    });
     const dir = await waitFor('a run directory with 3 metrics lines', () => {
       const d = existsSync(runsRoot) ? readdirSync(runsRoot)[0] : undefined;
       return d && readMetrics(join(runsRoot, d)).records.length >= 3 ? join(runsRoot, d) : undefined;
@@ -43,6 +56,9 @@ describe('Run GRPO (training) in the extension host', () => {
     assert.equal(readMetrics(dir).records.length, stopped.step);
     const resumed = await vscode.commands.executeCommand<Outcome>('reflectionLens.resumeTraining', vscode.Uri.file(dir));
     assert.equal(resumed.state, 'completed', resumed.error);
-    assert.deepEqual(readMetrics(dir).records.map((r) => r.step), Array.from({ length: 300 }, (_, i) => i));
+    assert.deepEqual(
+      readMetrics(dir).records.map((r) => r.step),
+      Array.from({ length: 300 }, (_, i) => i),
+    );
   });
 });

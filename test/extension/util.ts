@@ -29,11 +29,21 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-export interface DecodedToken { line: number; char: number; length: number; type: string; modifiers: string[]; text: string }
+export interface DecodedToken {
+  line: number;
+  char: number;
+  length: number;
+  type: string;
+  modifiers: string[];
+  text: string;
+}
 
 /** Semantic tokens of a document, decoded with the provider's legend. */
 export async function semanticTokens(doc: vscode.TextDocument): Promise<DecodedToken[] | undefined> {
-  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>(
+    'vscode.provideDocumentSemanticTokensLegend',
+    doc.uri,
+  );
   const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
   if (!legend || !tokens) return undefined;
   const out: DecodedToken[] = [];
@@ -51,5 +61,8 @@ export async function semanticTokens(doc: vscode.TextDocument): Promise<DecodedT
 }
 
 export function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }

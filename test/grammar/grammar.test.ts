@@ -17,7 +17,9 @@ function runCases(files: string[]): { status: number | null; output: string } {
 }
 
 test('grammar cases in test/grammar pass (every scope asserted)', () => {
-  const cases = readdirSync('test/grammar').filter((f) => f.endsWith('.test.trace')).map((f) => join('test/grammar', f));
+  const cases = readdirSync('test/grammar')
+    .filter((f) => f.endsWith('.test.trace'))
+    .map((f) => join('test/grammar', f));
   assert.ok(cases.length >= 2, 'expected grammar test cases');
   const { status, output } = runCases(cases);
   assert.equal(status, 0, output);

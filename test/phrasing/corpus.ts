@@ -9,18 +9,28 @@ import type { PhrasingFamily, PhrasingRecord, PhrasingSplit } from './families/t
 const familiesDir = fileURLToPath(new URL('./families/', import.meta.url));
 
 export async function loadFamilies(): Promise<PhrasingFamily[]> {
-  const files = readdirSync(familiesDir).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort();
+  const files = readdirSync(familiesDir)
+    .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
+    .sort();
   return Promise.all(files.map(async (f) => (await import(pathToFileURL(familiesDir + f).href)) as PhrasingFamily));
 }
 
 /** A record as `.trace` text; body lines starting with `===` are escaped as the format says. */
 export function toTraceText(r: PhrasingRecord, model: string): string {
   const headers = Object.entries({ model, ...r.headers }).map(([k, v]) => `${k}: ${String(v).replace(/\n/g, ' ')}`);
-  const body = r.body.split('\n').map((l) => (l.startsWith('===') ? `\\${l}` : l)).join('\n');
+  const body = r.body
+    .split('\n')
+    .map((l) => (l.startsWith('===') ? `\\${l}` : l))
+    .join('\n');
   return `=== ${r.id}\n${headers.join('\n')}\n---\n${body}\n`;
 }
 
-export const toGold = (r: PhrasingRecord): GoldRecord => ({ id: r.id, candidates: r.candidates.map((c) => ({ value: c.value, offset: c.offset })), final: r.final, source: 'generator' });
+export const toGold = (r: PhrasingRecord): GoldRecord => ({
+  id: r.id,
+  candidates: r.candidates.map((c) => ({ value: c.value, offset: c.offset })),
+  final: r.final,
+  source: 'generator',
+});
 
 export function familyCorpus(f: PhrasingFamily, seed: number, count: number, split: PhrasingSplit): { text: string; gold: GoldRecord[] } {
   const records = f.generate(seed, count, split).map((r, i) => ({ ...r, id: `${split}-${i + 1}` }));

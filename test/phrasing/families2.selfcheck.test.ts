@@ -97,7 +97,10 @@ for (const fam of FAMILIES) {
     assert.deepEqual(a, b);
     assert.deepEqual(fam.generate(77, 10, 'dev'), a.slice(0, 10));
     const c = fam.generate(78, 30, 'dev');
-    assert.notDeepEqual(a.map((r) => r.body), c.map((r) => r.body));
+    assert.notDeepEqual(
+      a.map((r) => r.body),
+      c.map((r) => r.body),
+    );
   });
 
   test(`${fam.family}: dev and heldout phrasing differ`, () => {
@@ -106,7 +109,8 @@ for (const fam of FAMILIES) {
     const mask = (s: string): string => s.replace(/\d[\d,. ]*/g, '#').trim();
     const lines = (recs: PhrasingRecord[]): Map<string, number> => {
       const m = new Map<string, number>();
-      for (const r of recs) for (const l of new Set(r.body.split(/\n|(?<=[.!?]) /).map(mask))) if (l.length > 25) m.set(l, (m.get(l) ?? 0) + 1);
+      for (const r of recs)
+        for (const l of new Set(r.body.split(/\n|(?<=[.!?]) /).map(mask))) if (l.length > 25) m.set(l, (m.get(l) ?? 0) + 1);
       return m;
     };
     const dev = lines(fam.generate(5, 300, 'dev'));

@@ -22,12 +22,20 @@ for (const split of ['dev', 'heldout'] as const) {
       const byId = new Map(gold.map((g) => [g.id, g]));
       const inputs: EvalInput[] = parsed.records.map((rec) => {
         const s = segmentAttempts(rec, defaultSegmentOptions);
-        return { id: rec.id, truth: rec.answer, gold: byId.get(rec.id)!, predictedFinal: s.final ? s.final.value : null, predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })) };
+        return {
+          id: rec.id,
+          truth: rec.answer,
+          gold: byId.get(rec.id)!,
+          predictedFinal: s.final ? s.final.value : null,
+          predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
+        };
       });
       const e = evaluateSegmentation(inputs);
       const exact = e.exactSequence.agree / e.exactSequence.of;
       worst.push({ family: f.family, exact });
-      rows.push(`${f.family.padEnd(18)} exact ${(100 * exact).toFixed(1).padStart(5)}%  precision ${(100 * e.precision).toFixed(1)}%  recall ${(100 * e.recall).toFixed(1)}%  first-correct ${e.firstCorrectness.agree}/${e.firstCorrectness.of}  final ${e.finalAnswer.agree}/${e.finalAnswer.of}  p ${fmt(e.derived.engine.p.value)} vs ${fmt(e.derived.gold.p.value)}  d1 ${fmt(e.derived.engine.delta1.value)} vs ${fmt(e.derived.gold.delta1.value)}  d2 ${fmt(e.derived.engine.delta2.value)} vs ${fmt(e.derived.gold.delta2.value)}`);
+      rows.push(
+        `${f.family.padEnd(18)} exact ${(100 * exact).toFixed(1).padStart(5)}%  precision ${(100 * e.precision).toFixed(1)}%  recall ${(100 * e.recall).toFixed(1)}%  first-correct ${e.firstCorrectness.agree}/${e.firstCorrectness.of}  final ${e.finalAnswer.agree}/${e.finalAnswer.of}  p ${fmt(e.derived.engine.p.value)} vs ${fmt(e.derived.gold.p.value)}  d1 ${fmt(e.derived.engine.delta1.value)} vs ${fmt(e.derived.gold.delta1.value)}  d2 ${fmt(e.derived.engine.delta2.value)} vs ${fmt(e.derived.gold.delta2.value)}`,
+      );
     }
     console.log(`segmentation on phrasing families (${split}, ${RECORDS} records each):\n${rows.join('\n')}`);
     // A floor under today's measurement (docs/segmentation-eval.md), so a regression fails; the

@@ -30,13 +30,20 @@ describe('calibration of Parquet and .eval corpora over JSON-RPC', { skip }, () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('both files are read and grouped; the counts equal the CLI\'s on the same folder', async () => {
+  test("both files are read and grouped; the counts equal the CLI's on the same folder", async () => {
     const r = await lsp.conn.sendRequest(calibrateRequest, { uris: [pathToFileURL(dir).href], bootstrap: 50, seed: 1, horizon: 4 });
     assert.equal(r.filesRead, 2);
-    const n = (groups: { model: string; n: number }[], model: RegExp) => groups.filter((g) => model.test(g.model)).reduce((s, g) => s + g.n, 0);
+    const n = (groups: { model: string; n: number }[], model: RegExp) =>
+      groups.filter((g) => model.test(g.model)).reduce((s, g) => s + g.n, 0);
     assert.ok(n(r.result.groups, /openr1/) > 0, `a group from the Parquet file: ${JSON.stringify(r.result.groups.map((g) => g.model))}`);
-    assert.ok(r.result.groups.some((g) => !/openr1/.test(g.model) && g.n > 0), 'a group from the .eval archive');
-    const cli = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', dir, '--json', '--bootstrap', '50', '--seed', '1'], { encoding: 'utf8', timeout: 120_000 });
+    assert.ok(
+      r.result.groups.some((g) => !/openr1/.test(g.model) && g.n > 0),
+      'a group from the .eval archive',
+    );
+    const cli = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', dir, '--json', '--bootstrap', '50', '--seed', '1'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(cli.status, 0, cli.stderr);
     const fromCli = JSON.parse(cli.stdout) as { groups: { model: string; task: string; n: number }[] };
     const key = (g: { model: string; task: string; n: number }) => `${g.model}/${g.task}:${g.n}`;

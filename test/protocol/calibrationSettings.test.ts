@@ -14,7 +14,13 @@ import { pathToFileURL } from 'node:url';
 import type { CalibrationResult } from '../../server/src/analysis/types.js';
 import { LspSession } from './lspSession.js';
 import { waitUntil } from '../deadline.js';
-import { calibrateRequest, calibrationTracesRequest, followRolloutsRequest, rolloutStepNotification, unfollowRolloutsRequest } from '../../protocol/methods.js';
+import {
+  calibrateRequest,
+  calibrationTracesRequest,
+  followRolloutsRequest,
+  rolloutStepNotification,
+  unfollowRolloutsRequest,
+} from '../../protocol/methods.js';
 import type { CalibrateParams } from '../../protocol/calibration.js';
 import type { RolloutStepParams } from '../../protocol/rollouts.js';
 
@@ -67,7 +73,10 @@ describe('calibration truncation settings over JSON-RPC', { skip }, () => {
   });
 
   const calibrate = () => lsp.conn.sendRequest(calibrateRequest, params);
-  const ids = async () => (await lsp.conn.sendRequest(calibrationTracesRequest, { ...params, query: { model: 'm', task: '2x2', filter: 'all' } })).map((l) => l.id).sort();
+  const ids = async () =>
+    (await lsp.conn.sendRequest(calibrationTracesRequest, { ...params, query: { model: 'm', task: '2x2', filter: 'all' } }))
+      .map((l) => l.id)
+      .sort();
 
   test('defaults: the truncated: true record is left out and listed as skipped; the long one (under 8,192 tokens) counts', async () => {
     const r = await calibrate();
@@ -81,7 +90,10 @@ describe('calibration truncation settings over JSON-RPC', { skip }, () => {
     assert.match(cut[0].reason, /^1 record cut off at the generation limit/);
     assert.match(cut[0].reason, /reflectionLens\.includeTruncated/, 'the editor names its setting, not the CLI flag');
     assert.deepEqual(await ids(), ['1', '2', '3', '5'], 'a click lists only counted records');
-    assert.ok(lsp.configRequests.some((c) => c.section === 'reflectionLens' && c.scopeUri === params.uris[0]), 'settings pulled for the calibrated folder');
+    assert.ok(
+      lsp.configRequests.some((c) => c.section === 'reflectionLens' && c.scopeUri === params.uris[0]),
+      'settings pulled for the calibrated folder',
+    );
   });
 
   test('includeTruncated: true counts it (and re-reads the file)', async () => {
@@ -119,18 +131,30 @@ describe('calibration truncation settings over JSON-RPC', { skip }, () => {
     assert.equal(counted(r.result), 4);
     assert.equal(cutOff(r.result).length, 1);
     const expected = [/reflectionLens\.includeTruncated: expected true or false/, /reflectionLens\.tokenLimit: expected a number >= 1/];
-    await waitUntil('a warning about each bad setting', () => expected.every((re) => warnings.some((w) => re.test(w))), { timeoutMs: 10_000, detail: () => `warnings: ${warnings.join(' | ')}` });
+    await waitUntil('a warning about each bad setting', () => expected.every((re) => warnings.some((w) => re.test(w))), {
+      timeoutMs: 10_000,
+      detail: () => `warnings: ${warnings.join(' | ')}`,
+    });
   });
 
   test('the live rollout-folder calibration uses the same settings', async () => {
     const runDir = join(dir, 'grpo-run');
     mkdirSync(runDir);
-    const line = (idx: number, output: string, extra = '') => `{"input": "Calculate 12 * 34. Think step by step.", "output": ${JSON.stringify(output)}, "gts": "408", "score": 1.0, "step": 1, "idx": ${idx}, "task": "2x2"${extra}}\n`;
+    const line = (idx: number, output: string, extra = '') =>
+      `{"input": "Calculate 12 * 34. Think step by step.", "output": ${JSON.stringify(output)}, "gts": "408", "score": 1.0, "step": 1, "idx": ${idx}, "task": "2x2"${extra}}\n`;
     writeFileSync(join(runDir, '1.jsonl'), line(1, SHORT) + line(2, SHORT) + line(3, SHORT, ', "finish_reason": "length"') + line(4, LONG));
     const received: RolloutStepParams[] = [];
-    lsp.conn.onNotification(rolloutStepNotification, (p: RolloutStepParams) => { received.push(p); });
+    lsp.conn.onNotification(rolloutStepNotification, (p: RolloutStepParams) => {
+      received.push(p);
+    });
     const follow = async () => {
-      const { id } = await lsp.conn.sendRequest(followRolloutsRequest, { dir: pathToFileURL(runDir).href, bootstrap: 20, seed: 1, pollMs: 20, settleMs: 50 });
+      const { id } = await lsp.conn.sendRequest(followRolloutsRequest, {
+        dir: pathToFileURL(runDir).href,
+        bootstrap: 20,
+        seed: 1,
+        pollMs: 20,
+        settleMs: 50,
+      });
       const deadline = Date.now() + 30_000;
       let step: RolloutStepParams | undefined;
       while (!(step = received.find((p) => p.id === id && p.summary.complete))) {

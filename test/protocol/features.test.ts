@@ -40,9 +40,18 @@ describe('language server features on a multi-record file', () => {
 
   test('initialize declares incremental sync and the token legend of package.json', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
-    assert.deepEqual(legend.tokenTypes, manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id));
-    assert.deepEqual(legend.tokenModifiers, manifest.contributes.semanticTokenModifiers.map((t: { id: string }) => t.id));
-    assert.ok(s.configRequests.some((c) => c.scopeUri === uri && c.section === 'reflectionLens'), 'settings are pulled for the document (scopeUri)');
+    assert.deepEqual(
+      legend.tokenTypes,
+      manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id),
+    );
+    assert.deepEqual(
+      legend.tokenModifiers,
+      manifest.contributes.semanticTokenModifiers.map((t: { id: string }) => t.id),
+    );
+    assert.ok(
+      s.configRequests.some((c) => c.scopeUri === uri && c.section === 'reflectionLens'),
+      'settings are pulled for the document (scopeUri)',
+    );
   });
 
   test('semantic tokens: markers and answers judged correct / wrong / echo / final at their positions', async () => {
@@ -51,7 +60,13 @@ describe('language server features on a multi-record file', () => {
     const at = (line: number, word: string, from = 0) => tokens.find((k) => k.line === line && k.char === lines[line].indexOf(word, from));
     // a2: wrong 418, "Wait", correct final 408.
     const a2wrong = lineOf('answer is 418', rec('a2'));
-    assert.deepEqual(at(a2wrong, '418'), { line: a2wrong, char: lines[a2wrong].indexOf('418'), length: 3, type: 'answer', mods: ['wrong'] });
+    assert.deepEqual(at(a2wrong, '418'), {
+      line: a2wrong,
+      char: lines[a2wrong].indexOf('418'),
+      length: 3,
+      type: 'answer',
+      mods: ['wrong'],
+    });
     assert.deepEqual(at(a2wrong + 1, 'Wait'), { line: a2wrong + 1, char: 0, length: 4, type: 'decisionMarker', mods: [] });
     assert.deepEqual(at(a2wrong + 2, '408')?.mods, ['correct', 'final']);
     // a3: the boxed repeat of a wrong answer is an echo and stands.
@@ -76,7 +91,11 @@ describe('language server features on a multi-record file', () => {
   });
 
   test('diagnostics: findings per record at the right place, with codes', () => {
-    const codes = (from: number, to: number) => diagnostics.filter((d) => d.range.start.line >= from && d.range.start.line < to).map((d) => d.code).sort();
+    const codes = (from: number, to: number) =>
+      diagnostics
+        .filter((d) => d.range.start.line >= from && d.range.start.line < to)
+        .map((d) => d.code)
+        .sort();
     const findings = (from: number, to: number) => codes(from, to).filter((c) => c !== 'unbalanced-attribution');
     assert.deepEqual(findings(rec('a1'), rec('a2')), []);
     assert.deepEqual(findings(rec('a2'), rec('a3')), []);
@@ -95,7 +114,8 @@ describe('language server features on a multi-record file', () => {
 
   test('attribution summary: one per rollout group over the threshold, on its most unbalanced member', async () => {
     // The fixture plus a group whose rollouts answer at once (all drag on sampling) and one that resamples.
-    const direct = (id: string, work: string, answer: string) => `=== ${id}\nquery: Calculate 23 * 45.\nanswer: 1035\ngroup: g2\n---\n${work}\nSo the answer is ${answer}.\n`;
+    const direct = (id: string, work: string, answer: string) =>
+      `=== ${id}\nquery: Calculate 23 * 45.\nanswer: 1035\ngroup: g2\n---\n${work}\nSo the answer is ${answer}.\n`;
     const withGroup = `${text}${direct('e1', '23 * 45 = 23 * 40 + 23 * 5 = 920 + 115.', '1035')}${direct('e2', '23 * 45 = 1000 + 35.', '1035')}${direct('e3', '23 * 45 = 900 + 125.', '1025')}`;
     const lines = withGroup.split('\n');
     const rec = (id: string): number => lines.indexOf(`=== ${id}`);
@@ -107,7 +127,9 @@ describe('language server features on a multi-record file', () => {
     for (const x of segs) groups.set(x.record.group, [...(groups.get(x.record.group) ?? []), x]);
     const want: { line: number; ratio: string }[] = [];
     for (const members of groups.values()) {
-      const kls = members.filter((x) => x.steps.length > 0).map((x) => ({ x, kl: attributeSegmented(x, 0, { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1' }) }));
+      const kls = members
+        .filter((x) => x.steps.length > 0)
+        .map((x) => ({ x, kl: attributeSegmented(x, 0, { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1' }) }));
       if (!kls.length) continue;
       const ratio = kls.reduce((a, k) => a + Math.abs(k.kl.drag.sampling), 0) / kls.reduce((a, k) => a + Math.abs(k.kl.drag.decision), 0);
       const strongest = kls.reduce((a, b) => (b.kl.ratio > a.kl.ratio ? b : a));
@@ -116,8 +138,15 @@ describe('language server features on a multi-record file', () => {
     const got = diagnostics.filter((d) => d.code === 'unbalanced-attribution');
     assert.ok(want.length > 0, 'the fixture has an unbalanced group');
     assert.deepEqual(got.map((d) => d.range.start.line).sort(), want.map((w) => w.line).sort());
-    for (const w of want) assert.match(got.find((d) => d.range.start.line === w.line)!.message as string, new RegExp(`is ${w.ratio.replace('.', '\\.')}x the drag on decisions \\(threshold 10\\)`));
-    assert.match(got.find((d) => d.range.start.line >= rec('e1'))!.message as string, /^Group "g2" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /);
+    for (const w of want)
+      assert.match(
+        got.find((d) => d.range.start.line === w.line)!.message as string,
+        new RegExp(`is ${w.ratio.replace('.', '\\.')}x the drag on decisions \\(threshold 10\\)`),
+      );
+    assert.match(
+      got.find((d) => d.range.start.line >= rec('e1'))!.message as string,
+      /^Group "g2" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /,
+    );
     assert.ok(!got.some((d) => d.range.start.line < rec('b1')), 'g1 resamples: its drag on decisions keeps it under the threshold');
     assert.ok(got.every((d) => d.severity === 3));
   });
@@ -135,7 +164,8 @@ describe('language server features on a multi-record file', () => {
     assert.match(md, /Step 3 of 4: sample \(attempt 2 of 2\)/);
     assert.match(md, /candidate answer \| `408` \(correct\)/);
     const row = (name: string) => Number(md.match(new RegExp(`\\| ${name} \\| ([^|]+) \\|`))![1]);
-    const close = (got: number, want: number, what: string) => assert.ok(Math.abs(got - want) <= Math.max(5e-5, 1e-3 * Math.abs(want)), `${what}: ${got} vs ${want}`);
+    const close = (got: number, want: number, what: string) =>
+      assert.ok(Math.abs(got - want) <= Math.max(5e-5, 1e-3 * Math.abs(want)), `${what}: ${got} vs ${want}`);
     close(row('immediate KL penalty r'), expected.steps[2].r, 'r');
     close(row('KL Q-value'), expected.steps[2].q, 'KL Q');
     close(row('surrogate Q-value'), expected.steps[2].qSurrogate, 'surrogate Q');
@@ -158,25 +188,42 @@ describe('language server features on a multi-record file', () => {
 
   test('document symbols: records with their attempts', async () => {
     const symbols: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', doc);
-    assert.deepEqual(symbols.map((x) => x.name), ['=== a1', '=== a2', '=== a3', '=== b1', '=== c1', '=== d1']);
+    assert.deepEqual(
+      symbols.map((x) => x.name),
+      ['=== a1', '=== a2', '=== a3', '=== b1', '=== c1', '=== d1'],
+    );
     const a2 = symbols[1];
-    assert.deepEqual(a2.children!.map((c) => c.name), ['attempt 1: 418 ✗', 'attempt 2: 408 ✓']);
-    assert.deepEqual(a2.children!.map((c) => c.detail), ['→ RESAMPLE', '→ STOP']);
+    assert.deepEqual(
+      a2.children!.map((c) => c.name),
+      ['attempt 1: 418 ✗', 'attempt 2: 408 ✓'],
+    );
+    assert.deepEqual(
+      a2.children!.map((c) => c.detail),
+      ['→ RESAMPLE', '→ STOP'],
+    );
     assert.equal(a2.range.start.line, rec('a2'));
     assert.equal(a2.range.end.line, rec('a3') - 1);
-    for (const sym of symbols) for (const c of sym.children ?? []) assert.ok(c.range.start.line >= sym.range.start.line && c.range.end.line <= sym.range.end.line);
+    for (const sym of symbols)
+      for (const c of sym.children ?? []) assert.ok(c.range.start.line >= sym.range.start.line && c.range.end.line <= sym.range.end.line);
     assert.deepEqual(symbols[5].children, []);
   });
 
   test('folding: one range per record and per multi-line attempt', async () => {
     const ranges: FoldingRange[] = await s.conn.sendRequest('textDocument/foldingRange', doc);
-    for (const id of ['a1', 'a2', 'a3', 'b1', 'c1']) assert.ok(ranges.some((r) => r.startLine === rec(id)), `record ${id}`);
+    for (const id of ['a1', 'a2', 'a3', 'b1', 'c1'])
+      assert.ok(
+        ranges.some((r) => r.startLine === rec(id)),
+        `record ${id}`,
+      );
     // a2's first attempt runs over two lines (work + answer).
     assert.ok(ranges.some((r) => r.startLine === rec('a2') + 5 && r.endLine === rec('a2') + 6));
   });
 
   test('inlay hints: one per decision, saying STOP/RESAMPLE and whether the answer was correct', async () => {
-    const hints: InlayHint[] = await s.conn.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+    const hints: InlayHint[] = await s.conn.sendRequest('textDocument/inlayHint', {
+      ...doc,
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
     const labels = hints.map((h) => `${h.position.line}:${h.label}`);
     assert.deepEqual(labels, [
       `${lineOf('answer is 408')}:STOP ✓`,
@@ -187,7 +234,10 @@ describe('language server features on a multi-record file', () => {
       `${lineOf('Hmm')}:RESAMPLE ✓ echo`,
       `${lineOf('Hmm')}:STOP ✓`,
     ]);
-    const some: InlayHint[] = await s.conn.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: rec('b1'), character: 0 }, end: { line: lines.length, character: 0 } } });
+    const some: InlayHint[] = await s.conn.sendRequest('textDocument/inlayHint', {
+      ...doc,
+      range: { start: { line: rec('b1'), character: 0 }, end: { line: lines.length, character: 0 } },
+    });
     assert.equal(some.length, 2);
   });
 });
@@ -195,7 +245,10 @@ describe('language server features on a multi-record file', () => {
 describe('a large document', () => {
   test('shows its malformed lines at once, then the findings of the analysis', async () => {
     const { generateMultiplicationTraceText } = await import('../../server/src/trace/generate.js');
-    const big = generateMultiplicationTraceText({ seed: 2, models: [{ name: 'm', tasks: [{ task: '3x4', p: 0.4, delta1: 0.8, delta2: 0.7, n: 2500 }] }] });
+    const big = generateMultiplicationTraceText({
+      seed: 2,
+      models: [{ name: 'm', tasks: [{ task: '3x4', p: 0.4, delta1: 0.8, delta2: 0.7, n: 2500 }] }],
+    });
     assert.ok(big.length > 1_000_000);
     const text = big.replace('\nquery:', '\nnot a header\nquery:');
     const s = new LspSession();
@@ -204,7 +257,10 @@ describe('a large document', () => {
       const uri = 'file:///big/big.trace';
       await s.open(uri, text);
       const first = await s.diagnostics(uri, () => (s.published.get(uri) ?? 0) >= 1, 120000);
-      assert.deepEqual(first.diagnostics.map((d) => d.code), ['bad-header']);
+      assert.deepEqual(
+        first.diagnostics.map((d) => d.code),
+        ['bad-header'],
+      );
       assert.equal(first.diagnostics[0].range.start.line, 1);
       const full = await s.diagnostics(uri, () => (s.published.get(uri) ?? 0) >= 2, 120000);
       assert.equal(full.version, 1);

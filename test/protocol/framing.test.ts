@@ -7,9 +7,15 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 const frame = (body: string): string => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-const initialize = (id: number): string => frame(JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+const initialize = (id: number): string =>
+  frame(JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
 
-interface Server { child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string; exited: Promise<number | null> }
+interface Server {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
 
 function startServer(): Server {
   const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: 'pipe' });
@@ -25,7 +31,12 @@ function startServer(): Server {
 /** The exit code, or 'alive' when the server is still running after `ms`. */
 async function exitWithin(s: Server, ms: number): Promise<number | null | 'alive'> {
   let timer: NodeJS.Timeout | undefined;
-  const result = await Promise.race([s.exited, new Promise<'alive'>((resolve) => { timer = setTimeout(() => resolve('alive'), ms); })]);
+  const result = await Promise.race([
+    s.exited,
+    new Promise<'alive'>((resolve) => {
+      timer = setTimeout(() => resolve('alive'), ms);
+    }),
+  ]);
   clearTimeout(timer);
   if (result === 'alive') s.child.kill();
   return result;

@@ -54,13 +54,22 @@ describe('fuzz: the server survives bad input and keeps reporting', () => {
   });
 
   test('truncated records: records before the cut keep exactly their diagnostics', async () => {
-    const full = generateMultiplicationTraceText({ seed: 11, groupSize: 1, models: [{ name: 'm', tasks: [{ task: '3x3', p: 0.5, delta1: 0.7, delta2: 0.7, n: 20 }] }] });
+    const full = generateMultiplicationTraceText({
+      seed: 11,
+      groupSize: 1,
+      models: [{ name: 'm', tasks: [{ task: '3x3', p: 0.5, delta1: 0.7, delta2: 0.7, n: 20 }] }],
+    });
     const whole = await openAndCheck(full);
     const rng = new Rng(5);
     for (let k = 0; k < 8; k++) {
       const cut = rng.int(full.length);
       const truncated = full.slice(0, cut);
-      const lastRecordLine = truncated.split('\n').map((l, i) => (l.startsWith('=== ') ? i : -1)).filter((i) => i >= 0).pop() ?? 0;
+      const lastRecordLine =
+        truncated
+          .split('\n')
+          .map((l, i) => (l.startsWith('=== ') ? i : -1))
+          .filter((i) => i >= 0)
+          .pop() ?? 0;
       const { diagnostics } = await openAndCheck(truncated);
       // Generated records name their model, so file names do not matter: compare records wholly before the cut one.
       const intact = (d: Diagnostic) => d.range.start.line < lastRecordLine;
@@ -74,7 +83,10 @@ describe('fuzz: the server survives bad input and keeps reporting', () => {
     while (line.length < 1_000_000) line += rng.next() < 0.01 ? ' Wait, ' : rng.next() < 0.01 ? ' the answer is 12. ' : 'abc def 12 + 7 ';
     const rec = await openAndCheck(`=== big\nanswer: 12\n---\n${line}\n=== small\nanswer: 5\n---\nthe answer is 5.\n`);
     assert.ok(!rec.diagnostics.some((d) => d.severity === 1), 'well-formed records: no errors');
-    const h: Hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: rec.uri }, position: { line: 3, character: 500_000 } });
+    const h: Hover = await s.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: rec.uri },
+      position: { line: 3, character: 500_000 },
+    });
     assert.match((h.contents as { value: string }).value, /Record `big`/);
     const bare = await openAndCheck(line);
     assert.ok(bare.diagnostics.some((d) => d.code === 'text-before-record'));
@@ -90,27 +102,41 @@ describe('fuzz: the server survives bad input and keeps reporting', () => {
 
   test('invalid UTF-8 bytes on the wire: decoded with replacement and reported', async () => {
     const uri = nextUri();
-    const json = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'trace', version: 1, text: '=== 1\nanswer: 4\n---\nthe answer is @@.\n' } } });
+    const json = JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri, languageId: 'trace', version: 1, text: '=== 1\nanswer: 4\n---\nthe answer is @@.\n' } },
+    });
     const [head, tail] = json.split('@@');
     const body = Buffer.concat([Buffer.from(head), Buffer.from([0xff, 0xfe, 0xe2, 0x82, 0xc3]), Buffer.from(tail)]);
     // Between two complete messages, so the raw write cannot interleave with the writer's.
     await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///none.trace' } });
     s.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
     const diagnostics = await s.diagnosticsFor(uri, 1);
-    assert.ok(diagnostics.some((d) => d.code === 'invalid-utf8'), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'invalid-utf8'),
+      JSON.stringify(diagnostics),
+    );
     const symbols: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.length, 1);
   });
 
   test('edits outside the document, for unknown documents, and malformed requests are survived', async () => {
     const { uri } = await openAndCheck('=== 1\nanswer: 4\n---\nthe answer is 4.\n');
-    await s.change(uri, 2, [{ range: { start: { line: 99, character: 5 }, end: { line: 120, character: 0 } }, text: '=== 2\n---\nWait\n' }]);
-    await s.change('file:///never-opened.trace', 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    await s.change(uri, 2, [
+      { range: { start: { line: 99, character: 5 }, end: { line: 120, character: 0 } }, text: '=== 2\n---\nWait\n' },
+    ]);
+    await s.change('file:///never-opened.trace', 2, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' },
+    ]);
     // A hover without a position is answered (null), not left hanging.
     assert.equal(await s.conn.sendRequest('textDocument/hover', { textDocument: { uri } }), null);
     const d = await s.diagnosticsFor(uri, 2);
     assert.ok(Array.isArray(d));
     const symbols: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((x) => x.name), ['=== 1', '=== 2']);
+    assert.deepEqual(
+      symbols.map((x) => x.name),
+      ['=== 1', '=== 2'],
+    );
   });
 });

@@ -14,7 +14,8 @@ import { documentStatsRequest, type DocumentStats } from '../../protocol/methods
 const fixture = readFileSync('test/fixtures/lsp/multi.trace', 'utf8');
 const lines = fixture.split('\n');
 const rec = (id: string) => lines.indexOf(`=== ${id}`);
-const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
+const key = (d: Diagnostic) =>
+  `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
 
 describe('incremental edits', () => {
   let s: LspSession;
@@ -46,8 +47,20 @@ describe('incremental edits', () => {
     assert.equal(s1.analysesSoFar - s0.analysesSoFar, 1, 'only the touched record was analysed again');
     const inside = (d: Diagnostic) => d.range.start.line >= rec('a3') && d.range.start.line < rec('b1');
     assert.deepEqual(after1.filter((d) => !inside(d)).map(key), before0.filter((d) => !inside(d)).map(key));
-    assert.deepEqual(before0.filter(inside).map((d) => d.code).sort(), ['echo', 'missed-correction']);
-    assert.deepEqual(after1.filter(inside).map((d) => d.code).sort(), ['missed-correction', 'resample-after-correct']);
+    assert.deepEqual(
+      before0
+        .filter(inside)
+        .map((d) => d.code)
+        .sort(),
+      ['echo', 'missed-correction'],
+    );
+    assert.deepEqual(
+      after1
+        .filter(inside)
+        .map((d) => d.code)
+        .sort(),
+      ['missed-correction', 'resample-after-correct'],
+    );
   });
 
   test('a malformed header line gets a precise error while every other record keeps its diagnostics', async () => {
@@ -60,9 +73,21 @@ describe('incremental edits', () => {
     assert.equal(bad[0].code, 'bad-header');
     assert.match(String(bad[0].message), /expected "key: value"/);
     // Everything outside b1 is unchanged, lines after it moved down by one.
-    const shift = (d: Diagnostic) => (d.range.start.line > at ? { ...d, range: { start: { ...d.range.start, line: d.range.start.line - 1 }, end: { ...d.range.end, line: d.range.end.line - 1 } } } : d);
+    const shift = (d: Diagnostic) =>
+      d.range.start.line > at
+        ? {
+            ...d,
+            range: { start: { ...d.range.start, line: d.range.start.line - 1 }, end: { ...d.range.end, line: d.range.end.line - 1 } },
+          }
+        : d;
     const outside = (d: Diagnostic, extra: number) => d.range.start.line < rec('b1') || d.range.start.line >= rec('c1') + extra;
-    assert.deepEqual(after2.filter((d) => outside(d, 1)).map(shift).map(key), current.filter((d) => outside(d, 0)).map(key));
+    assert.deepEqual(
+      after2
+        .filter((d) => outside(d, 1))
+        .map(shift)
+        .map(key),
+      current.filter((d) => outside(d, 0)).map(key),
+    );
     assert.equal((await stats()).reparsedByLastChange, 1);
     // Undo: the record is whole again.
     const undone = await edit({ start: { line: at, character: 0 }, end: { line: at + 1, character: 0 } }, '');
@@ -86,10 +111,33 @@ describe('incremental edits', () => {
 // Random edits (seeded) applied incrementally must leave the server saying exactly what it says
 // about the same text opened fresh: diagnostics, semantic tokens, symbols and folding.
 describe('incremental model equals a fresh parse after random edits', () => {
-  const snippets = ['', '\n', '\r', '=== x\n', '===', '---\n', 'answer: 12\n', 'Wait, ', 'Hmm', 'the answer is 12.', '\\boxed{7}', 'query: 3 * 4\n', '\\===', 'é', '\r\n', 'x', ' = 5\n', '🙂'];
+  const snippets = [
+    '',
+    '\n',
+    '\r',
+    '=== x\n',
+    '===',
+    '---\n',
+    'answer: 12\n',
+    'Wait, ',
+    'Hmm',
+    'the answer is 12.',
+    '\\boxed{7}',
+    'query: 3 * 4\n',
+    '\\===',
+    'é',
+    '\r\n',
+    'x',
+    ' = 5\n',
+    '🙂',
+  ];
   for (const eol of ['\n', '\r\n']) {
     test(`line breaks ${JSON.stringify(eol)}`, async () => {
-      const base = generateMultiplicationTraceText({ seed: 3, groupSize: 3, models: [{ name: 'm', echoRate: 0.5, tasks: [{ task: '2x3', p: 0.5, delta1: 0.6, delta2: 0.8, n: 12 }] }] }).replace(/\n/g, eol);
+      const base = generateMultiplicationTraceText({
+        seed: 3,
+        groupSize: 3,
+        models: [{ name: 'm', echoRate: 0.5, tasks: [{ task: '2x3', p: 0.5, delta1: 0.6, delta2: 0.8, n: 12 }] }],
+      }).replace(/\n/g, eol);
       const s = new LspSession();
       try {
         await s.initialize();
@@ -106,7 +154,10 @@ describe('incremental model equals a fresh parse after random edits', () => {
             // Editors never split a \r\n pair.
             if (text[a - 1] === '\r' && text[a] === '\n') a--;
             if (text[b - 1] === '\r' && text[b] === '\n') b++;
-            const change = { range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: snippets[Math.floor(rng.next() * snippets.length)] };
+            const change = {
+              range: { start: doc.positionAt(a), end: doc.positionAt(b) },
+              text: snippets[Math.floor(rng.next() * snippets.length)],
+            };
             doc = TextDocument.update(doc, [change], doc.version);
             changes.push(change);
           }
@@ -129,7 +180,9 @@ describe('incremental model equals a fresh parse after random edits', () => {
           }
           for (let k = 0; k < 5; k++) {
             const position = doc.positionAt(Math.floor(rng.next() * doc.getText().length));
-            const [x, y] = await Promise.all([uri, freshUri].map((u) => s.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position })));
+            const [x, y] = await Promise.all(
+              [uri, freshUri].map((u) => s.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position })),
+            );
             assert.deepEqual(x, y, `hover at ${JSON.stringify(position)} after ${step} edit batches`);
           }
         }

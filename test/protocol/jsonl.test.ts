@@ -17,7 +17,11 @@ import { documentStatsRequest } from '../../protocol/methods.js';
 const verl = [...fakeRolloutLines(12, { rollouts: 24, tasks: ['3x3', '3x4'], groupSize: 4, seed: 3 })];
 const BROKEN = 5;
 const brokenLine = '{"input": "What is 12 * 34?", "output": "The answer is 408", "gts": 408,, "score": 1.0}';
-const evalLine = JSON.stringify({ question: 'What is 21 * 3?', responses: ['21*3 = 63. The answer is 63.', 'The answer is 62. Wait, 21*3 = 63. The answer is 63.'], gt: '63' });
+const evalLine = JSON.stringify({
+  question: 'What is 21 * 3?',
+  responses: ['21*3 = 63. The answer is 63.', 'The answer is 62. Wait, 21*3 = 63. The answer is 63.'],
+  gt: '63',
+});
 const lines = [...verl.slice(0, BROKEN), brokenLine, ...verl.slice(BROKEN), evalLine];
 const text = `${lines.join('\n')}\n`;
 const uri = 'file:///rollouts/12.jsonl';
@@ -25,7 +29,9 @@ const doc = { textDocument: { uri } };
 
 /** The engine's reading of line n: its segmented records, as the server should see them. */
 const segsOf = (n: number): SegmentedRecord[] =>
-  jsonlLineToRecords(lines[n], n, { fileName: '12.jsonl' }).records.map((r) => segmentRecord(jsonlRecordToTrace(r, 0, 0, '12.jsonl'), defaultSegmentOptions));
+  jsonlLineToRecords(lines[n], n, { fileName: '12.jsonl' }).records.map((r) =>
+    segmentRecord(jsonlRecordToTrace(r, 0, 0, '12.jsonl'), defaultSegmentOptions),
+  );
 const mark = (c: boolean | null | undefined) => (c === true ? '✓' : c === false ? '✗' : '?');
 /** The inlay label the test expects, built from the engine's steps here. */
 function expectedSummary(seg: SegmentedRecord): string {
@@ -60,18 +66,26 @@ describe('language server on a verl JSONL rollout file', () => {
     let findings = 0;
     lines.forEach((_, n) => {
       if (n === BROKEN) return;
-      const want = segsOf(n).flatMap((seg) => seg.diagnostics.map((d) => d.code)).sort();
-      const got = diagnostics.filter((d) => d.range.start.line === n && d.code !== 'unbalanced-attribution').map((d) => d.code).sort();
+      const want = segsOf(n)
+        .flatMap((seg) => seg.diagnostics.map((d) => d.code))
+        .sort();
+      const got = diagnostics
+        .filter((d) => d.range.start.line === n && d.code !== 'unbalanced-attribution')
+        .map((d) => d.code)
+        .sort();
       assert.deepEqual(got, want, `line ${n}`);
       findings += want.length;
     });
     assert.ok(findings > 0, 'the generated rollouts have findings (missed corrections, echoes)');
     assert.ok(diagnostics.some((d) => d.code === 'missed-correction'));
-    for (const d of diagnostics) if (d.code !== 'bad-json') assert.equal(d.range.end.character, lines[d.range.start.line].length, 'findings span their JSON line');
+    for (const d of diagnostics)
+      if (d.code !== 'bad-json') assert.equal(d.range.end.character, lines[d.range.start.line].length, 'findings span their JSON line');
   });
 
-  test('hover on a line shows the record, its steps with answers and verdicts, and the engine\'s Q-values', async () => {
-    const n = lines.findIndex((_, i) => i !== BROKEN && i < verl.length && segsOf(i)[0]?.steps.some((st) => st.kind === 'decision' && st.action === 'RESAMPLE'));
+  test("hover on a line shows the record, its steps with answers and verdicts, and the engine's Q-values", async () => {
+    const n = lines.findIndex(
+      (_, i) => i !== BROKEN && i < verl.length && segsOf(i)[0]?.steps.some((st) => st.kind === 'decision' && st.action === 'RESAMPLE'),
+    );
     assert.ok(n >= 0, 'some rollout resamples');
     const [seg] = segsOf(n);
     const h: Hover = await s.conn.sendRequest('textDocument/hover', { ...doc, position: { line: n, character: 10 } });
@@ -84,7 +98,10 @@ describe('language server on a verl JSONL rollout file', () => {
       const cells = row.split('|').map((c) => c.trim());
       if (st.kind === 'sample') assert.ok(cells[2].includes(`\`${st.answer}\` (${st.correct ? 'correct' : 'wrong'})`), cells[2]);
       else assert.ok(cells[2].startsWith(st.action), cells[2]);
-      assert.ok(Math.abs(Number(cells[4]) - a.steps[i].q) <= Math.max(5e-5, 1e-3 * Math.abs(a.steps[i].q)), `KL Q of step ${i + 1}: ${cells[4]} vs ${a.steps[i].q}`);
+      assert.ok(
+        Math.abs(Number(cells[4]) - a.steps[i].q) <= Math.max(5e-5, 1e-3 * Math.abs(a.steps[i].q)),
+        `KL Q of step ${i + 1}: ${cells[4]} vs ${a.steps[i].q}`,
+      );
     });
     assert.deepEqual(h.range, { start: { line: n, character: 0 }, end: { line: n, character: lines[n].length } });
     const none = await s.conn.sendRequest('textDocument/hover', { ...doc, position: { line: BROKEN, character: 3 } });
@@ -92,7 +109,10 @@ describe('language server on a verl JSONL rollout file', () => {
   });
 
   test('inlay hints: one per line at its end, summarising the decisions as the engine segments them', async () => {
-    const hints: InlayHint[] = await s.conn.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+    const hints: InlayHint[] = await s.conn.sendRequest('textDocument/inlayHint', {
+      ...doc,
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
     assert.equal(hints.length, lines.length - 1, 'every line but the broken one');
     for (const h of hints) {
       const n = h.position.line;
@@ -107,7 +127,10 @@ describe('language server on a verl JSONL rollout file', () => {
     const symbols: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', doc);
     assert.equal(symbols.length, verl.length + 2, 'one per verl line, two for the evaluation line with two responses');
     const last = symbols.filter((x) => x.range.start.line === lines.length - 1);
-    assert.deepEqual(last.map((x) => x.children!.map((c) => c.name)), [['attempt 1: 63 ✓'], ['attempt 1: 62 ✗', 'attempt 2: 63 ✓']]);
+    assert.deepEqual(
+      last.map((x) => x.children!.map((c) => c.name)),
+      [['attempt 1: 63 ✓'], ['attempt 1: 62 ✗', 'attempt 2: 63 ✓']],
+    );
     assert.ok(!symbols.some((x) => x.range.start.line === BROKEN));
   });
 

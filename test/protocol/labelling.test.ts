@@ -36,8 +36,13 @@ describe('gold labels from the editor', () => {
   const uri = pathToFileURL(file).href;
   const gold = `${file}.gold.jsonl`;
   const actionsAt = (line: number, character: number): Promise<CodeAction[]> =>
-    s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } });
-  const labelNotes = (ds: Diagnostic[]) => ds.filter((d) => String(d.code).startsWith('gold-')).map((d) => [d.range.start.line, d.code, d.message]);
+    s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character }, end: { line, character } },
+      context: { diagnostics: [] },
+    });
+  const labelNotes = (ds: Diagnostic[]) =>
+    ds.filter((d) => String(d.code).startsWith('gold-')).map((d) => [d.range.start.line, d.code, d.message]);
 
   before(async () => {
     s = new LspSession();
@@ -51,30 +56,47 @@ describe('gold labels from the editor', () => {
 
   test('a candidate offers "not an answer" and "answers the question here"; a plain number offers "mark as candidate"', async () => {
     const onCandidate = await actionsAt(5, 'So the answer is '.length + 1);
-    assert.deepEqual(onCandidate.map((a) => a.command?.arguments?.[0].op), ['not-answer', 'answer']);
+    assert.deepEqual(
+      onCandidate.map((a) => a.command?.arguments?.[0].op),
+      ['not-answer', 'answer'],
+    );
     assert.match(onCandidate[0].title, /"418" is not an answer/);
     const onNumber = await actionsAt(12, 'Seven eights: '.length);
-    assert.deepEqual(onNumber.map((a) => [a.command?.arguments?.[0].op, a.command?.arguments?.[0].value]), [['mark', '56']]);
+    assert.deepEqual(
+      onNumber.map((a) => [a.command?.arguments?.[0].op, a.command?.arguments?.[0].value]),
+      [['mark', '56']],
+    );
     assert.deepEqual(await actionsAt(1, 3), [], 'nothing to label in a header');
   });
 
   test('the command writes the label beside the trace, never the trace; the record then shows its label', async () => {
     const [notAnswer] = await actionsAt(5, 'So the answer is '.length + 1);
     const published = s.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'gold-disagrees'));
-    const result = await s.conn.sendRequest('workspace/executeCommand', { command: notAnswer.command!.command, arguments: notAnswer.command!.arguments });
+    const result = await s.conn.sendRequest('workspace/executeCommand', {
+      command: notAnswer.command!.command,
+      arguments: notAnswer.command!.arguments,
+    });
     assert.deepEqual(result, { goldFile: gold });
     assert.equal(readFileSync(file, 'utf8'), text, 'the trace is untouched');
     const labels = parseGoldFile(readFileSync(gold, 'utf8'));
     assert.deepEqual(labels.diagnostics, []);
     // Seeded from the engine's reading (418, 408), minus the candidate the user rejected.
-    assert.deepEqual(labels.records.get('1')?.candidates.map((c) => c.value), ['408']);
+    assert.deepEqual(
+      labels.records.get('1')?.candidates.map((c) => c.value),
+      ['408'],
+    );
     assert.equal(labels.records.get('1')?.source, 'editor');
     const notes = labelNotes((await published).diagnostics);
-    assert.deepEqual(notes.map(([line, code]) => [line, code]), [[0, 'gold-disagrees']]);
+    assert.deepEqual(
+      notes.map(([line, code]) => [line, code]),
+      [[0, 'gold-disagrees']],
+    );
     assert.match(String(notes[0][2]), /candidates 408; the engine reads 418, 408 \(1 of 1 labelled candidates found, 1 extra\)/);
 
     const [mark] = await actionsAt(12, 'Seven eights: '.length);
-    const second = s.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'gold-label' || (d.code === 'gold-disagrees' && d.range.start.line === 8)));
+    const second = s.diagnostics(uri, (p) =>
+      p.diagnostics.some((d) => d.code === 'gold-label' || (d.code === 'gold-disagrees' && d.range.start.line === 8)),
+    );
     await s.conn.sendRequest('workspace/executeCommand', { command: mark.command!.command, arguments: mark.command!.arguments });
     const after2 = parseGoldFile(readFileSync(gold, 'utf8'));
     assert.equal(after2.records.size, 2, 'the other record keeps its label');

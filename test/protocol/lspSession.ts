@@ -33,7 +33,11 @@ export class LspSession {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   /** Diagnostics notifications received per document. */
   readonly published = new Map<string, number>();
-  private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    pred: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   stderr = '';
   exited = false;
 
@@ -87,11 +91,18 @@ export class LspSession {
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the latest ones already received). */
-  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 30000): Promise<PublishDiagnosticsParams> {
+  diagnostics(
+    uri: string,
+    pred: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 30000,
+  ): Promise<PublishDiagnosticsParams> {
     const have = this.latest.get(uri);
     if (have && pred(have)) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`)),
+        timeoutMs,
+      );
       this.waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
@@ -133,7 +144,11 @@ export class LspSession {
 }
 
 /** Decodes LSP relative semantic tokens into absolute [line, char, length, type, modifiers[]]. */
-export function decodeTokens(data: number[], types: string[], modifiers: string[]): { line: number; char: number; length: number; type: string; mods: string[] }[] {
+export function decodeTokens(
+  data: number[],
+  types: string[],
+  modifiers: string[],
+): { line: number; char: number; length: number; type: string; mods: string[] }[] {
   const out = [];
   let line = 0;
   let char = 0;

@@ -35,7 +35,20 @@ function runCli(args: string[]): string {
 }
 
 /** What must agree between the live summary and the batch CLI for one group. */
-const numbers = (g: CalibrationGroup) => [g.model, g.step, g.task, g.n, g.counts, g.transitions, g.accuracy, g.p, g.delta1, g.delta2, g.predicted, g.predictedK];
+const numbers = (g: CalibrationGroup) => [
+  g.model,
+  g.step,
+  g.task,
+  g.n,
+  g.counts,
+  g.transitions,
+  g.accuracy,
+  g.p,
+  g.delta1,
+  g.delta2,
+  g.predicted,
+  g.predictedK,
+];
 
 describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
   let root: string;
@@ -46,7 +59,9 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     root = mkdtempSync(join(tmpdir(), 'rl-follow-'));
     dir = join(root, 'grpo-live');
     lsp = new LspSession();
-    lsp.conn.onNotification(rolloutStepNotification, (p: RolloutStepParams) => { received.push(p); });
+    lsp.conn.onNotification(rolloutStepNotification, (p: RolloutStepParams) => {
+      received.push(p);
+    });
     await lsp.initialize();
   });
   after(async () => {
@@ -54,18 +69,33 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  const stepsOf = (id: string, complete = true) => received.filter((p) => p.id === id && (!complete || p.summary.complete)).map((p) => p.summary.step);
+  const stepsOf = (id: string, complete = true) =>
+    received.filter((p) => p.id === id && (!complete || p.summary.complete)).map((p) => p.summary.step);
   async function waitForStep(id: string, step: number): Promise<void> {
-    await waitUntil(`the complete summary of step ${step} (${id})`, () => {
-      if (lsp.exited) throw new Error(`server exited: ${lsp.stderr.slice(-2000)}`);
-      return received.some((p) => p.id === id && p.summary.step === step && p.summary.complete);
-    }, { timeoutMs: 60_000, detail: () => `complete steps so far: ${JSON.stringify(stepsOf(id))}; server stderr: ${lsp.stderr.slice(-1000)}` });
+    await waitUntil(
+      `the complete summary of step ${step} (${id})`,
+      () => {
+        if (lsp.exited) throw new Error(`server exited: ${lsp.stderr.slice(-2000)}`);
+        return received.some((p) => p.id === id && p.summary.step === step && p.summary.complete);
+      },
+      {
+        timeoutMs: 60_000,
+        detail: () => `complete steps so far: ${JSON.stringify(stepsOf(id))}; server stderr: ${lsp.stderr.slice(-1000)}`,
+      },
+    );
   }
 
   test('new step files become notifications with the batch numbers; each file read once', async () => {
     // The job has already dumped two steps when the view starts following.
     runCli(['verl', 'simulate', dir, '--steps', '2', '--rollouts', '96', '--every-ms', '0', '--tasks', TASKS.join(',')]);
-    const params: FollowRolloutsParams = { dir: pathToFileURL(dir).href, bootstrap: 100, seed: 3, pollMs: 25, settleMs: 150, partialEveryMs: 0 };
+    const params: FollowRolloutsParams = {
+      dir: pathToFileURL(dir).href,
+      bootstrap: 100,
+      seed: 3,
+      pollMs: 25,
+      settleMs: 150,
+      partialEveryMs: 0,
+    };
     const { id, run } = await lsp.conn.sendRequest(followRolloutsRequest, params);
     assert.equal(run, 'grpo-live');
     await waitForStep(id, 2);
@@ -78,7 +108,11 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     const torn = writeFakeRolloutStep(dir, 3, { ...fake, stopAfterBytes: 20_000 });
     writeFakeRolloutStep(dir, 4, fake);
     await waitForStep(id, 4);
-    assert.deepEqual(stepsOf(id, false).filter((s) => s === 3), [], 'step 3 was read while still being written');
+    assert.deepEqual(
+      stepsOf(id, false).filter((s) => s === 3),
+      [],
+      'step 3 was read while still being written',
+    );
     appendRest(torn.path, torn.rest!);
     await waitForStep(id, 3);
     // Step 6 comes out of a look that went over steps 1-5 first: a file read twice would be out by then.
@@ -96,7 +130,14 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     for (const step of steps) {
       const ofStep = mine.filter((p) => p.summary.step === step);
       // partialEveryMs 0: an interim summary after 64 of the 96 rollouts, then the complete one.
-      assert.deepEqual(ofStep.map((p) => [p.summary.complete, p.summary.records]), [[false, 64], [true, 96]], `step ${step}`);
+      assert.deepEqual(
+        ofStep.map((p) => [p.summary.complete, p.summary.records]),
+        [
+          [false, 64],
+          [true, 96],
+        ],
+        `step ${step}`,
+      );
     }
 
     // After unfollowing, a new step is not read. A second subscription on the folder, with the same
@@ -105,14 +146,23 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
     writeFakeRolloutStep(dir, 7, fake);
     await waitForStep(witness, 7);
     await lsp.conn.sendRequest(unfollowRolloutsRequest, { id: witness });
-    assert.deepEqual(received.filter((p) => p.id === id && p.summary.step === 7), [], 'an unfollowed subscription read a new step');
+    assert.deepEqual(
+      received.filter((p) => p.id === id && p.summary.step === 7),
+      [],
+      'an unfollowed subscription read a new step',
+    );
 
-    const batch = JSON.parse(runCli(['calibrate', dir, '--by', 'step', '--json', '--bootstrap', '100', '--seed', '3'])) as CalibrationResult;
+    const batch = JSON.parse(
+      runCli(['calibrate', dir, '--by', 'step', '--json', '--bootstrap', '100', '--seed', '3']),
+    ) as CalibrationResult;
     for (const step of steps) {
       const live = mine.find((p) => p.summary.step === step && p.summary.complete)!.summary;
       assert.deepEqual(live.skipped, []);
       assert.deepEqual(live.groups.map(numbers), batch.groups.filter((g) => g.step === step).map(numbers), `step ${step}`);
-      assert.deepEqual(live.groups.map((g) => g.task), TASKS);
+      assert.deepEqual(
+        live.groups.map((g) => g.task),
+        TASKS,
+      );
     }
     // The panel's merge of the same notifications (interim ones replaced by complete ones) is the batch result.
     const merged = new LiveCalibration({ B: 100, seed: 3 });
@@ -122,16 +172,29 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
   });
 
   test('bad parameters are InvalidParams; an unknown subscription too', async () => {
-    await assert.rejects(lsp.conn.sendRequest(followRolloutsRequest.method, { dir: 'untitled:x', bootstrap: 10, seed: 1 }),
-      (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /file: URI/.test(e.message));
-    await assert.rejects(lsp.conn.sendRequest(followRolloutsRequest.method, { dir: pathToFileURL(dir).href, bootstrap: 0, seed: 1, pollMs: -1 }),
-      (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /bootstrap/.test(e.message) && /pollMs/.test(e.message));
-    await assert.rejects(lsp.conn.sendRequest(unfollowRolloutsRequest.method, { id: 'nope' }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams);
+    await assert.rejects(
+      lsp.conn.sendRequest(followRolloutsRequest.method, { dir: 'untitled:x', bootstrap: 10, seed: 1 }),
+      (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /file: URI/.test(e.message),
+    );
+    await assert.rejects(
+      lsp.conn.sendRequest(followRolloutsRequest.method, { dir: pathToFileURL(dir).href, bootstrap: 0, seed: 1, pollMs: -1 }),
+      (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /bootstrap/.test(e.message) && /pollMs/.test(e.message),
+    );
+    await assert.rejects(
+      lsp.conn.sendRequest(unfollowRolloutsRequest.method, { id: 'nope' }),
+      (e: ResponseError) => e.code === ErrorCodes.InvalidParams,
+    );
   });
 
   test('a directory that does not exist yet is followed until the job creates it', async () => {
     const later = join(root, 'not-yet');
-    const { id } = await lsp.conn.sendRequest(followRolloutsRequest, { dir: pathToFileURL(later).href, bootstrap: 50, seed: 1, pollMs: 25, settleMs: 100 });
+    const { id } = await lsp.conn.sendRequest(followRolloutsRequest, {
+      dir: pathToFileURL(later).href,
+      bootstrap: 50,
+      seed: 1,
+      pollMs: 25,
+      settleMs: 100,
+    });
     await sleep(200);
     writeFakeRolloutStep(later, 7, fake);
     await waitForStep(id, 7);
@@ -142,8 +205,17 @@ describe('following a verl rollout dir over JSON-RPC', { skip }, () => {
   test('the server ends (and its subscriptions with it) when the client disconnects', async () => {
     const other = new LspSession();
     await other.initialize();
-    await other.conn.sendRequest(followRolloutsRequest, { dir: pathToFileURL(dir).href, bootstrap: 50, seed: 1, pollMs: 25, settleMs: 100 });
-    const exited = new Promise<void>((resolve) => { if (other.exited) resolve(); else other.child.once('exit', () => resolve()); });
+    await other.conn.sendRequest(followRolloutsRequest, {
+      dir: pathToFileURL(dir).href,
+      bootstrap: 50,
+      seed: 1,
+      pollMs: 25,
+      settleMs: 100,
+    });
+    const exited = new Promise<void>((resolve) => {
+      if (other.exited) resolve();
+      else other.child.once('exit', () => resolve());
+    });
     other.child.stdin.end();
     await withDeadline(exited, 30_000, 'the server to exit after its client closed stdin', () => other.child.kill('SIGKILL'));
     assert.equal(other.exited, true);

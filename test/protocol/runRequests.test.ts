@@ -38,8 +38,15 @@ describe('run folders, run configs and the verl launch over JSON-RPC', { skip },
 
   test('listRuns lists what `train --list` lists; a missing folder has no runs', async () => {
     const runs = await lsp.conn.sendRequest(listRunsRequest, { root: join(root, 'runs') });
-    const fromCli = (JSON.parse(cli('train', '--list', join(root, 'runs'), '--json')) as { runs: { dir: string; status: { state: string; step: number } }[] }).runs;
-    assert.deepEqual(runs.map((r) => [r.dir, r.status?.state, r.status?.step]), fromCli.map((r) => [r.dir, r.status.state, r.status.step]));
+    const fromCli = (
+      JSON.parse(cli('train', '--list', join(root, 'runs'), '--json')) as {
+        runs: { dir: string; status: { state: string; step: number } }[];
+      }
+    ).runs;
+    assert.deepEqual(
+      runs.map((r) => [r.dir, r.status?.state, r.status?.step]),
+      fromCli.map((r) => [r.dir, r.status.state, r.status.step]),
+    );
     assert.deepEqual(runs.map((r) => r.name).sort(), ['a', 'b']);
     assert.deepEqual(await lsp.conn.sendRequest(listRunsRequest, { root: join(root, 'nothing-here') }), []);
   });
@@ -49,12 +56,20 @@ describe('run folders, run configs and the verl launch over JSON-RPC', { skip },
     const r = await lsp.conn.sendRequest(readRunRequest, { dir });
     assert.equal(r.config.policy, 'ds3');
     assert.equal(r.status?.state, 'completed');
-    const lines = readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: number });
-    assert.deepEqual(r.records.map((m) => m.step), lines.map((m) => m.step));
+    const lines = readFileSync(join(dir, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { step: number });
+    assert.deepEqual(
+      r.records.map((m) => m.step),
+      lines.map((m) => m.step),
+    );
     assert.deepEqual(r.bad, []);
     const light = await lsp.conn.sendRequest(readRunRequest, { dir, metrics: false });
     assert.deepEqual([light.records, light.status?.step], [[], r.status?.step]);
-    await assert.rejects(lsp.conn.sendRequest(readRunRequest, { dir: join(root, 'runs', 'not-a-run') }), (e: ResponseError<void>) => /no config\.json/.test(e.message));
+    await assert.rejects(lsp.conn.sendRequest(readRunRequest, { dir: join(root, 'runs', 'not-a-run') }), (e: ResponseError<void>) =>
+      /no config\.json/.test(e.message),
+    );
   });
 
   test('checkRunConfig checks as the trainer does: typed JSON, files, bad values with the key named', async () => {
@@ -74,22 +89,32 @@ describe('run folders, run configs and the verl launch over JSON-RPC', { skip },
     assert.ok(!missing.ok && /cannot read run config/.test(missing.error), JSON.stringify(missing));
   });
 
-  test('verlLaunch builds the export\'s own launch command; a broken verl-config.json is named', async () => {
+  test("verlLaunch builds the export's own launch command; a broken verl-config.json is named", async () => {
     const dir = join(root, 'verl');
     cli('verl', 'export', '--out', dir, '--json');
     const read = await lsp.conn.sendRequest(verlLaunchRequest, { dir });
     assert.equal(read.command, '');
     const ray = await lsp.conn.sendRequest(verlLaunchRequest, { dir, mode: 'ray', rayAddress: 'http://head:8265' });
-    assert.match(ray.command, /^ray job submit --address http:\/\/head:8265 -- python3 -m verl\.trainer\.main_ppo algorithm\.adv_estimator=grpo /);
+    assert.match(
+      ray.command,
+      /^ray job submit --address http:\/\/head:8265 -- python3 -m verl\.trainer\.main_ppo algorithm\.adv_estimator=grpo /,
+    );
     const local = await lsp.conn.sendRequest(verlLaunchRequest, { dir, mode: 'local' });
     // The generated script runs the same trainer command line (continued over lines with backslashes).
     const script = readFileSync(join(dir, 'run_grpo.sh'), 'utf8').replace(/ \\\n\s*/g, ' ');
     assert.ok(script.includes(local.command), `run_grpo.sh holds ${local.command.slice(0, 80)}...`);
-    const config = JSON.parse(readFileSync(join(dir, 'verl-config.json'), 'utf8')) as { rayAddress: string; overrides: Record<string, unknown> };
+    const config = JSON.parse(readFileSync(join(dir, 'verl-config.json'), 'utf8')) as {
+      rayAddress: string;
+      overrides: Record<string, unknown>;
+    };
     assert.equal(read.rayAddress, config.rayAddress);
     assert.equal(read.rollouts, config.overrides['trainer.rollout_data_dir']);
     writeFileSync(join(dir, 'verl-config.json'), '{"overrides": 3}');
-    await assert.rejects(lsp.conn.sendRequest(verlLaunchRequest, { dir, mode: 'local' }), (e: ResponseError<void>) => /verl-config\.json: "overrides" must be an object/.test(e.message));
-    await assert.rejects(lsp.conn.sendRequest(verlLaunchRequest.method, { dir, mode: 'slurm' }), (e: ResponseError<void>) => /mode must be/.test(e.message));
+    await assert.rejects(lsp.conn.sendRequest(verlLaunchRequest, { dir, mode: 'local' }), (e: ResponseError<void>) =>
+      /verl-config\.json: "overrides" must be an object/.test(e.message),
+    );
+    await assert.rejects(lsp.conn.sendRequest(verlLaunchRequest.method, { dir, mode: 'slurm' }), (e: ResponseError<void>) =>
+      /mode must be/.test(e.message),
+    );
   });
 });

@@ -5,7 +5,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as atomic from '../../server/src/util/atomicWrite.js';
@@ -19,7 +32,10 @@ const fresh = (): string => {
   mkdirSync(d);
   return d;
 };
-const temps = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
+const temps = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.tmp'));
 
 test('writeFileAtomic through a symlink chain writes the final target and keeps every link', () => {
   const dir = fresh();
@@ -60,12 +76,22 @@ test('writeFileAtomic refuses a directory, a FIFO, a device and a symlink loop, 
   const cases: [string, RegExp, () => boolean][] = [
     ['adir', /is a directory/, () => lstatSync(join(dir, 'adir')).isDirectory()],
     ['fifo', /FIFO/, () => lstatSync(join(dir, 'fifo')).isFIFO()],
-    ['to-fifo', /to-fifo \(-> .*fifo\).*FIFO/, () => lstatSync(join(dir, 'to-fifo')).isSymbolicLink() && lstatSync(join(dir, 'fifo')).isFIFO()],
+    [
+      'to-fifo',
+      /to-fifo \(-> .*fifo\).*FIFO/,
+      () => lstatSync(join(dir, 'to-fifo')).isSymbolicLink() && lstatSync(join(dir, 'fifo')).isFIFO(),
+    ],
     ['loop1', /symbolic links/, () => lstatSync(join(dir, 'loop1')).isSymbolicLink()],
-    ...(device ? [['null', /character device/, () => lstatSync(join(dir, 'null')).isCharacterDevice()] as [string, RegExp, () => boolean]] : []),
+    ...(device
+      ? [['null', /character device/, () => lstatSync(join(dir, 'null')).isCharacterDevice()] as [string, RegExp, () => boolean]]
+      : []),
   ];
   for (const [name, message, unchanged] of cases) {
-    assert.throws(() => writeFileAtomic(join(dir, name), 'x'), (err: Error) => err.name === 'OutputPathError' && message.test(err.message) && /refusing|cannot write/.test(err.message), name);
+    assert.throws(
+      () => writeFileAtomic(join(dir, name), 'x'),
+      (err: Error) => err.name === 'OutputPathError' && message.test(err.message) && /refusing|cannot write/.test(err.message),
+      name,
+    );
     assert.ok(unchanged(), `${name} is unchanged`);
   }
   assert.deepEqual(temps(dir), []);
@@ -91,11 +117,24 @@ test('checkOutputs: the same path, a symlink, a hard link, a symlinked folder an
     [join(dir, '..', `t${n}`, '.', 'in.trace'), /is the same path/],
   ];
   for (const [out, how] of refused) {
-    assert.throws(() => atomic.checkOutputs([{ what: '--html', path: out }], [input]), (err: Error) => err instanceof atomic.OutputPathError && how.test(err.message) && err.message.startsWith(`refusing to overwrite the input file ${input}: --html ${out} `), out);
+    assert.throws(
+      () => atomic.checkOutputs([{ what: '--html', path: out }], [input]),
+      (err: Error) =>
+        err instanceof atomic.OutputPathError &&
+        how.test(err.message) &&
+        err.message.startsWith(`refusing to overwrite the input file ${input}: --html ${out} `),
+      out,
+    );
   }
   // The input named through the link is protected the same way.
   assert.throws(() => atomic.checkOutputs([{ what: '-o', path: input }], [join(dir, 'sym.trace')]), /is where it links to/);
-  atomic.checkOutputs([{ what: '--html', path: join(dir, 'report.html') }, { what: '-o', path: join(dir, 'new', 'deep.trace') }], [input, dir]);
+  atomic.checkOutputs(
+    [
+      { what: '--html', path: join(dir, 'report.html') },
+      { what: '-o', path: join(dir, 'new', 'deep.trace') },
+    ],
+    [input, dir],
+  );
   // An output only written in some runs is checked against the inputs, not for its kind.
   mkdirSync(join(dir, 'side.logprobs.jsonl'));
   atomic.checkOutputs([{ what: 'sidecar', path: join(dir, 'side.logprobs.jsonl'), onlyIfWritten: true }], [input]);

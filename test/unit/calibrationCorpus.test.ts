@@ -14,7 +14,19 @@ import { matchesQuery } from '../../server/src/lsp/calibrationRequest.js';
 const calib = { bootstrap: 50, seed: 3, horizon: 4, by: 'model-task' as const };
 
 function corpusSpec(seed: number, model: string, n: number): GenerateOptions {
-  return { seed, models: [{ name: model, echoRate: 0.5, tasks: [{ task: '3x3', p: 0.6, delta1: 0.9, delta2: 0.5, n }, { task: '4x5', p: 0.3, delta1: 0.9, delta2: 0.4, n }] }] };
+  return {
+    seed,
+    models: [
+      {
+        name: model,
+        echoRate: 0.5,
+        tasks: [
+          { task: '3x3', p: 0.6, delta1: 0.9, delta2: 0.5, n },
+          { task: '4x5', p: 0.3, delta1: 0.9, delta2: 0.4, n },
+        ],
+      },
+    ],
+  };
 }
 
 describe('calibration corpus cache', () => {
@@ -46,7 +58,10 @@ describe('calibration corpus cache', () => {
       return readFileSummaries(path, seg, signal);
     });
     const first = await corpus.load([dir], defaultSegmentOptions);
-    assert.deepEqual(first.files.map((f) => f.slice(dir.length + 1)), ['broken.trace', 'grpo.trace', 'sft.trace', 'sub/grpo-more.trace']);
+    assert.deepEqual(
+      first.files.map((f) => f.slice(dir.length + 1)),
+      ['broken.trace', 'grpo.trace', 'sft.trace', 'sub/grpo-more.trace'],
+    );
     assert.equal(first.filesRead, 4);
     assert.equal(reads.length, 4);
     const r1 = calibrateSnapshot(first, calib);
@@ -57,9 +72,17 @@ describe('calibration corpus cache', () => {
       assert.equal(g.n, mine.length, `${g.model} ${g.task} n`);
       assert.equal(g.counts.correctFinal, mine.filter((t) => t.attempts.at(-1)!.correct).length, `${g.model} ${g.task} correct`);
     }
-    assert.deepEqual(r1.groups.map((g) => `${g.model}/${g.task}/${g.n}`).sort(), ['grpo/3x3/60', 'grpo/4x5/60', 'sft/3x3/40', 'sft/4x5/40']);
+    assert.deepEqual(r1.groups.map((g) => `${g.model}/${g.task}/${g.n}`).sort(), [
+      'grpo/3x3/60',
+      'grpo/4x5/60',
+      'sft/3x3/40',
+      'sft/4x5/40',
+    ]);
     const broken = r1.skipped.filter((s) => s.file.endsWith('broken.trace'));
-    assert.ok(broken.some((s) => s.line === 3 && /header/i.test(s.reason)), JSON.stringify(broken));
+    assert.ok(
+      broken.some((s) => s.line === 3 && /header/i.test(s.reason)),
+      JSON.stringify(broken),
+    );
 
     reads.length = 0;
     const second = await corpus.load([dir], defaultSegmentOptions);
@@ -75,7 +98,12 @@ describe('calibration corpus cache', () => {
     assert.equal(third.filesRead, 1);
     assert.deepEqual(reads, [join(dir, 'sft.trace')]);
     const r3 = calibrateSnapshot(third, calib);
-    assert.deepEqual(r3.groups.map((g) => `${g.model}/${g.task}/${g.n}`).sort(), ['grpo/3x3/60', 'grpo/4x5/60', 'sft/3x3/45', 'sft/4x5/45']);
+    assert.deepEqual(r3.groups.map((g) => `${g.model}/${g.task}/${g.n}`).sort(), [
+      'grpo/3x3/60',
+      'grpo/4x5/60',
+      'sft/3x3/45',
+      'sft/4x5/45',
+    ]);
 
     // Other segmentation settings change every summary: everything is read again.
     reads.length = 0;
@@ -86,7 +114,11 @@ describe('calibration corpus cache', () => {
   test('the cache key holds the truncation settings: changing includeTruncated or tokenLimit re-reads, the same ones do not', async () => {
     const base = corpusSettingsKey(defaultSegmentOptions);
     assert.equal(corpusSettingsKey(defaultSegmentOptions, {}), base);
-    assert.equal(corpusSettingsKey(defaultSegmentOptions, { includeTruncated: false, tokenLimit: 8192 }), base, 'explicit defaults = absent');
+    assert.equal(
+      corpusSettingsKey(defaultSegmentOptions, { includeTruncated: false, tokenLimit: 8192 }),
+      base,
+      'explicit defaults = absent',
+    );
     const keys = [
       base,
       corpusSettingsKey(defaultSegmentOptions, { includeTruncated: true }),
@@ -99,11 +131,14 @@ describe('calibration corpus cache', () => {
     const cutDir = mkdtempSync(join(tmpdir(), 'rl-calib-cut-'));
     try {
       const long = `${'First the tens, then the units. '.repeat(30)}So the answer is 6.`; // ~240 tokens
-      writeFileSync(join(cutDir, 'cut.trace'), [
-        '=== 1\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\n---\nThe answer is 6.\n',
-        '=== 2\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\ntruncated: true\n---\nThe answer is 6.\n',
-        `=== 3\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\n---\n${long}\n`,
-      ].join(''));
+      writeFileSync(
+        join(cutDir, 'cut.trace'),
+        [
+          '=== 1\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\n---\nThe answer is 6.\n',
+          '=== 2\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\ntruncated: true\n---\nThe answer is 6.\n',
+          `=== 3\nquery: 2 * 3\nanswer: 6\nmodel: m\ntask: 1x1\n---\n${long}\n`,
+        ].join(''),
+      );
       const reads: unknown[] = [];
       const corpus = new CalibrationCorpus(async (path, seg, signal, summary) => {
         reads.push(summary);
@@ -121,8 +156,14 @@ describe('calibration corpus cache', () => {
       assert.deepEqual(await load({ tokenLimit: 100 }), { read: 0, n: 1 });
       assert.deepEqual(await load(), { read: 1, n: 2 }, 'back to the defaults: read again (one entry per file)');
       assert.deepEqual(reads, [{}, { includeTruncated: true }, { tokenLimit: 100 }, {}], 'the reader gets the options it is keyed by');
-      const skipped = calibrateSnapshot(await corpus.load([cutDir], defaultSegmentOptions, { summary: { tokenLimit: 100 } }), calib).skipped;
-      assert.match(skipped.find((s) => /cut off/.test(s.reason))!.reason, /^2 records cut off at the generation limit .*reflectionLens\.includeTruncated setting counts them/);
+      const skipped = calibrateSnapshot(
+        await corpus.load([cutDir], defaultSegmentOptions, { summary: { tokenLimit: 100 } }),
+        calib,
+      ).skipped;
+      assert.match(
+        skipped.find((s) => /cut off/.test(s.reason))!.reason,
+        /^2 records cut off at the generation limit .*reflectionLens\.includeTruncated setting counts them/,
+      );
     } finally {
       rmSync(cutDir, { recursive: true, force: true });
     }
@@ -131,19 +172,30 @@ describe('calibration corpus cache', () => {
   test('a selection of files and folders; missing paths are reported, not thrown', async () => {
     const corpus = new CalibrationCorpus();
     const snap = await corpus.load([join(dir, 'grpo.trace'), join(dir, 'sub'), join(dir, 'gone.trace')], defaultSegmentOptions);
-    assert.deepEqual(snap.files.map((f) => f.slice(dir.length + 1)), ['grpo.trace', 'sub/grpo-more.trace']);
+    assert.deepEqual(
+      snap.files.map((f) => f.slice(dir.length + 1)),
+      ['grpo.trace', 'sub/grpo-more.trace'],
+    );
     assert.equal(snap.missing.length, 1);
     assert.match(snap.missing[0]!.reason, /no such file/);
     const r = calibrateSnapshot(snap, calib);
     assert.ok(r.skipped.some((s) => s.file.endsWith('gone.trace')));
-    assert.deepEqual(r.groups.map((g) => g.model), ['grpo', 'grpo']);
+    assert.deepEqual(
+      r.groups.map((g) => g.model),
+      ['grpo', 'grpo'],
+    );
   });
 
   test('cancellation stops the load; what was read stays cached', async () => {
     const corpus = new CalibrationCorpus();
     const ctl = new AbortController();
     await assert.rejects(
-      corpus.load([dir], defaultSegmentOptions, { signal: ctl.signal, progress: (done) => { if (done === 2) ctl.abort(); } }),
+      corpus.load([dir], defaultSegmentOptions, {
+        signal: ctl.signal,
+        progress: (done) => {
+          if (done === 2) ctl.abort();
+        },
+      }),
       (e: Error) => e.name === 'AbortError',
     );
     const snap = await corpus.load([dir], defaultSegmentOptions);
@@ -159,12 +211,26 @@ describe('calibration corpus cache', () => {
     assert.equal(all.length, 40);
     assert.ok(all.every((t) => t.task === '4x5'));
     // Missed corrections: the model stopped on a wrong answer, i.e. the final answer is wrong.
-    assert.deepEqual(pick('missedCorrection'), all.filter((t) => !t.attempts.at(-1)!.correct));
-    assert.deepEqual(pick('firstWrong'), all.filter((t) => !t.attempts[0]!.correct));
-    assert.deepEqual(pick('FFecho'), all.filter((t) => t.attempts.some((a) => a.echo)));
+    assert.deepEqual(
+      pick('missedCorrection'),
+      all.filter((t) => !t.attempts.at(-1)!.correct),
+    );
+    assert.deepEqual(
+      pick('firstWrong'),
+      all.filter((t) => !t.attempts[0]!.correct),
+    );
+    assert.deepEqual(
+      pick('FFecho'),
+      all.filter((t) => t.attempts.some((a) => a.echo)),
+    );
     assert.ok(pick('FFecho').length > 0 && pick('missedCorrection').length > 0, 'the corpus has both findings');
     // Lines point at the record: the `=== id` line of each trace.
-    const text = generated.filter((t) => t.model === 'grpo').slice(0, 80).map((t) => t.text).join('').split('\n');
+    const text = generated
+      .filter((t) => t.model === 'grpo')
+      .slice(0, 80)
+      .map((t) => t.text)
+      .join('')
+      .split('\n');
     for (const s of summaries.slice(0, 10)) assert.equal(text[s.line - 1], `=== ${s.id}`);
   });
 });

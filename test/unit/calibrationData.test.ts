@@ -11,8 +11,13 @@ import { contentSecurityPolicy, jsonForScript } from '../../protocol/pages/csp.j
 test('Table 1 cells reproduce the paper: RL row, 100 problems per task', () => {
   const rl = [98, 91, 92, 90, 72, 53, 34].map((c) => formatEstimate(waldInterval(c, 100)));
   assert.deepEqual(rl, [
-    '98.0 (95.3, 100.7)', '91.0 (85.4, 96.6)', '92.0 (86.7, 97.3)', '90.0 (84.1, 95.9)',
-    '72.0 (63.2, 80.8)', '53.0 (43.2, 62.8)', '34.0 (24.7, 43.3)',
+    '98.0 (95.3, 100.7)',
+    '91.0 (85.4, 96.6)',
+    '92.0 (86.7, 97.3)',
+    '90.0 (84.1, 95.9)',
+    '72.0 (63.2, 80.8)',
+    '53.0 (43.2, 62.8)',
+    '34.0 (24.7, 43.3)',
   ]);
   assert.equal(formatEstimate(waldInterval(74, 100)), '74.0 (65.4, 82.6)');
   assert.equal(formatEstimate(waldInterval(0, 0)), '–');
@@ -26,9 +31,26 @@ test('tasks sort by difficulty, then naturally', () => {
 function group(model: string, task: string, extra: Partial<CalibrationGroup> = {}): CalibrationGroup {
   const e = { value: 0.5, lo: 0.4, hi: 0.6 };
   return {
-    model, task, n: 10, accuracy: waldInterval(5, 10), p: e, delta1: e, delta2: { value: NaN, lo: NaN, hi: NaN },
-    predicted: e, predictedK: { ...e, K: 4 }, transitions: { TT: 1, TF: 2, FT: 3, FFecho: 4, FFnew: 5 }, echoRate: 4 / 9,
-    counts: { correctFinal: 5, firstCorrect: 5, stopAfterCorrect: 5, decisionsAfterCorrect: 6, resampleAfterWrong: 0, decisionsAfterWrong: 5, noAnswer: 0 },
+    model,
+    task,
+    n: 10,
+    accuracy: waldInterval(5, 10),
+    p: e,
+    delta1: e,
+    delta2: { value: NaN, lo: NaN, hi: NaN },
+    predicted: e,
+    predictedK: { ...e, K: 4 },
+    transitions: { TT: 1, TF: 2, FT: 3, FFecho: 4, FFnew: 5 },
+    echoRate: 4 / 9,
+    counts: {
+      correctFinal: 5,
+      firstCorrect: 5,
+      stopAfterCorrect: 5,
+      decisionsAfterCorrect: 6,
+      resampleAfterWrong: 0,
+      decisionsAfterWrong: 5,
+      noAnswer: 0,
+    },
     ...extra,
   };
 }
@@ -36,7 +58,8 @@ function group(model: string, task: string, extra: Partial<CalibrationGroup> = {
 test('CSV: a header, one row per group in model/task/step order, quoting, empty cells for undefined', () => {
   const result: CalibrationResult = {
     groups: [group('b', '4x4'), group('a,"x"', '3x3', { step: 20 }), group('b', '3x3')],
-    skipped: [], bootstrap: { B: 100, seed: 1 },
+    skipped: [],
+    bootstrap: { B: 100, seed: 1 },
   };
   const lines = calibrationCsv(result).trimEnd().split('\n');
   const header = lines[0]!.split(',');
@@ -63,8 +86,15 @@ test('page shell: nonce CSP, no network sources, data that cannot break out of i
   assert.equal(html.match(/<script/g)!.length, 2);
   assert.equal(html.match(/<\/script>/g)!.length, 2);
   assert.match(html, /<script nonce="N0nce">var a = "<\\\/script>";<\/script>/);
-  const webview = calibrationPageHtml({ nonce: 'N0nce', cspSource: 'vscode-webview://abc', script: { src: 'vscode-webview://abc/calibration.js' } });
+  const webview = calibrationPageHtml({
+    nonce: 'N0nce',
+    cspSource: 'vscode-webview://abc',
+    script: { src: 'vscode-webview://abc/calibration.js' },
+  });
   // The policy sits in an attribute, HTML-escaped.
-  assert.match(webview, /content="default-src &#39;none&#39;; img-src vscode-webview:\/\/abc data: blob:; style-src vscode-webview:\/\/abc &#39;nonce-N0nce&#39;; script-src &#39;nonce-N0nce&#39;"/);
+  assert.match(
+    webview,
+    /content="default-src &#39;none&#39;; img-src vscode-webview:\/\/abc data: blob:; style-src vscode-webview:\/\/abc &#39;nonce-N0nce&#39;; script-src &#39;nonce-N0nce&#39;"/,
+  );
   assert.match(webview, /<script nonce="N0nce" src="vscode-webview:\/\/abc\/calibration.js"><\/script>/);
 });

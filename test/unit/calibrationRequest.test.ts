@@ -7,7 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CancellationTokenSource, LSPErrorCodes, ErrorCodes, WorkDoneProgress, type ResponseError } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  LSPErrorCodes,
+  ErrorCodes,
+  WorkDoneProgress,
+  type ResponseError,
+} from 'vscode-languageserver-protocol/node';
 import { generateMultiplicationTraces } from '../../server/src/trace/generate.js';
 import { LspSession } from '../protocol/lspSession.js';
 import { calibrateRequest, calibrationTracesRequest } from '../../protocol/methods.js';
@@ -24,8 +30,20 @@ describe('calibration request over JSON-RPC', { skip }, () => {
     dir = mkdtempSync(join(tmpdir(), 'rl-calreq-'));
     for (const [i, model] of ['grpo', 'sft'].entries()) {
       for (const step of [10, 20, 30]) {
-        const traces = generateMultiplicationTraces({ seed: 10 * i + step, models: [{ name: model, step, echoRate: 0.5,
-          tasks: [{ task: '3x3', p: 0.6, delta1: 0.9, delta2: 0.5, n: 30 }, { task: '3x4', p: 0.4, delta1: 0.9, delta2: 0.5, n: 30 }] }] });
+        const traces = generateMultiplicationTraces({
+          seed: 10 * i + step,
+          models: [
+            {
+              name: model,
+              step,
+              echoRate: 0.5,
+              tasks: [
+                { task: '3x3', p: 0.6, delta1: 0.9, delta2: 0.5, n: 30 },
+                { task: '3x4', p: 0.4, delta1: 0.9, delta2: 0.5, n: 30 },
+              ],
+            },
+          ],
+        });
         writeFileSync(join(dir, `${model}-${step}.trace`), [...traces].map((t) => t.text).join(''));
       }
     }
@@ -40,12 +58,17 @@ describe('calibration request over JSON-RPC', { skip }, () => {
 
   test('calibrates a folder with progress; a second request reads no file', async () => {
     const reports: unknown[] = [];
-    const done = lsp.conn.onProgress(WorkDoneProgress.type, 'cal-1', (v) => { reports.push(v); });
+    const done = lsp.conn.onProgress(WorkDoneProgress.type, 'cal-1', (v) => {
+      reports.push(v);
+    });
     const first = await lsp.conn.sendRequest(calibrateRequest, { ...params, workDoneToken: 'cal-1' });
     done.dispose();
     assert.equal(first.files, 6);
     assert.equal(first.filesRead, 6);
-    assert.deepEqual(first.result.groups.map((g) => `${g.model}/${g.task}/${g.n}`), ['grpo/3x3/90', 'grpo/3x4/90', 'sft/3x3/90', 'sft/3x4/90']);
+    assert.deepEqual(
+      first.result.groups.map((g) => `${g.model}/${g.task}/${g.n}`),
+      ['grpo/3x3/90', 'grpo/3x4/90', 'sft/3x3/90', 'sft/3x4/90'],
+    );
     assert.deepEqual(first.result.bootstrap, { B: 200, seed: 5 });
     const kinds = reports.map((r) => (r as { kind: string }).kind);
     assert.equal(kinds[0], 'begin');
@@ -67,7 +90,10 @@ describe('calibration request over JSON-RPC', { skip }, () => {
   });
 
   test('trace locations open each record at its === line', async () => {
-    const locs = await lsp.conn.sendRequest(calibrationTracesRequest, { ...params, query: { model: 'sft', task: '3x4', filter: 'missedCorrection' } });
+    const locs = await lsp.conn.sendRequest(calibrationTracesRequest, {
+      ...params,
+      query: { model: 'sft', task: '3x4', filter: 'missedCorrection' },
+    });
     const group = (await lsp.conn.sendRequest(calibrateRequest, params)).result.groups.find((g) => g.model === 'sft' && g.task === '3x4')!;
     assert.equal(locs.length, group.n - group.counts.correctFinal, 'one location per wrong final answer');
     for (const l of locs) {
@@ -78,8 +104,14 @@ describe('calibration request over JSON-RPC', { skip }, () => {
   });
 
   test('bad parameters are an InvalidParams error, and the server keeps serving', async () => {
-    await assert.rejects(lsp.conn.sendRequest(calibrateRequest.method, { ...params, bootstrap: 0 }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /bootstrap/.test(e.message));
-    await assert.rejects(lsp.conn.sendRequest(calibrateRequest.method, { uris: 'x' }), (e: ResponseError) => e.code === ErrorCodes.InvalidParams);
+    await assert.rejects(
+      lsp.conn.sendRequest(calibrateRequest.method, { ...params, bootstrap: 0 }),
+      (e: ResponseError) => e.code === ErrorCodes.InvalidParams && /bootstrap/.test(e.message),
+    );
+    await assert.rejects(
+      lsp.conn.sendRequest(calibrateRequest.method, { uris: 'x' }),
+      (e: ResponseError) => e.code === ErrorCodes.InvalidParams,
+    );
     const r = await lsp.conn.sendRequest(calibrateRequest, { ...params, uris: [...params.uris, 'untitled:Untitled-1'] });
     assert.ok(r.result.skipped.some((s) => s.file === 'untitled:Untitled-1' && /not a local file/.test(s.reason)));
   });
@@ -88,7 +120,10 @@ describe('calibration request over JSON-RPC', { skip }, () => {
     const bigDir = mkdtempSync(join(tmpdir(), 'rl-calreq-big-'));
     try {
       for (let f = 0; f < 12; f++) {
-        const traces = generateMultiplicationTraces({ seed: f, models: [{ name: `m${f}`, tasks: [{ task: '5x5', p: 0.3, delta1: 0.9, delta2: 0.6, n: 300 }] }] });
+        const traces = generateMultiplicationTraces({
+          seed: f,
+          models: [{ name: `m${f}`, tasks: [{ task: '5x5', p: 0.3, delta1: 0.9, delta2: 0.6, n: 300 }] }],
+        });
         writeFileSync(join(bigDir, `m${f}.trace`), [...traces].map((t) => t.text).join(''));
       }
       const cts = new CancellationTokenSource();
@@ -98,7 +133,11 @@ describe('calibration request over JSON-RPC', { skip }, () => {
         if (v.kind === 'report' && /^[1-9]\d* of /.test(v.message ?? '')) cts.cancel();
       });
       await assert.rejects(
-        lsp.conn.sendRequest(calibrateRequest.method, { ...params, uris: [pathToFileURL(bigDir).href], workDoneToken: 'cal-cancel' }, cts.token),
+        lsp.conn.sendRequest(
+          calibrateRequest.method,
+          { ...params, uris: [pathToFileURL(bigDir).href], workDoneToken: 'cal-cancel' },
+          cts.token,
+        ),
         (e: ResponseError) => e.code === LSPErrorCodes.RequestCancelled,
       );
       sub.dispose();

@@ -19,7 +19,12 @@ test('a complete import writes the .trace with one record per rollout', async ()
     const { path, lines } = writeFakeRolloutStep(dir, 3, { rollouts: 40, tasks: ['3x3'] });
     const out = join(dir, '3.trace');
     const ac = new AbortController();
-    const r = await withDeadline(runImport(cli, path, out, () => undefined, ac.signal), 120_000, 'the import to finish', () => ac.abort());
+    const r = await withDeadline(
+      runImport(cli, path, out, () => undefined, ac.signal),
+      120_000,
+      'the import to finish',
+      () => ac.abort(),
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.cancelled, false);
     assert.equal(JSON.parse(r.stdout).records, lines);
@@ -40,11 +45,19 @@ test('cancelling an import kills it and leaves no output or temp file; the input
     const poll = setInterval(() => {
       if (readdirSync(dir).some((f) => f.startsWith('.7.trace.') && f.endsWith('.tmp'))) abort.abort();
     }, 5);
-    const r = await withDeadline(runImport(cli, path, out, () => undefined, abort.signal), 120_000, 'the import to end (cancelled once its temp file appears)', () => abort.abort())
-      .finally(() => clearInterval(poll));
+    const r = await withDeadline(
+      runImport(cli, path, out, () => undefined, abort.signal),
+      120_000,
+      'the import to end (cancelled once its temp file appears)',
+      () => abort.abort(),
+    ).finally(() => clearInterval(poll));
     assert.equal(r.cancelled, true, `the import ended before it could be cancelled (exit ${r.code})`);
     assert.ok(!existsSync(out), 'no output');
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temp file left',
+    );
     const after = statSync(path);
     assert.deepEqual([after.size, after.mtimeMs], [before.size, before.mtimeMs], 'input unchanged');
   } finally {
@@ -57,15 +70,33 @@ test('"Open as Trace"\'s import: a Parquet dataset read with the mapping the CLI
   try {
     const parquet = resolve('test/fixtures/formats/openr1/train-00000-of-00001.parquet');
     const ac = new AbortController();
-    const auto = await withDeadline(runImport(cli, parquet, join(dir, 'a.trace'), () => undefined, ac.signal), 120_000, 'the import to finish', () => ac.abort());
+    const auto = await withDeadline(
+      runImport(cli, parquet, join(dir, 'a.trace'), () => undefined, ac.signal),
+      120_000,
+      'the import to finish',
+      () => ac.abort(),
+    );
     assert.equal(auto.code, 0, auto.stderr);
     assert.match(mappingLine(auto.stderr) ?? '', /^reading openr1 \(parquet\): prompt <- problem, response <- generations\[i\]/);
     // The per-folder setting reflectionLens.import.map arrives as --map: the verdict column changes.
-    const mapped = await withDeadline(runImport(cli, parquet, join(dir, 'b.trace'), () => undefined, ac.signal, { format: 'openr1', map: 'verdict=correctness_llama[i]' }), 120_000, 'the import to finish', () => ac.abort());
+    const mapped = await withDeadline(
+      runImport(cli, parquet, join(dir, 'b.trace'), () => undefined, ac.signal, { format: 'openr1', map: 'verdict=correctness_llama[i]' }),
+      120_000,
+      'the import to finish',
+      () => ac.abort(),
+    );
     assert.equal(mapped.code, 0, mapped.stderr);
     assert.match(mappingLine(mapped.stderr) ?? '', /source verdict <- correctness_llama\[i\]/);
-    assert.equal(parseTrace(readFileSync(join(dir, 'b.trace'), 'utf8')).records.length, parseTrace(readFileSync(join(dir, 'a.trace'), 'utf8')).records.length);
-    const bad = await withDeadline(runImport(cli, parquet, join(dir, 'c.trace'), () => undefined, ac.signal, { format: 'no-such-format' }), 120_000, 'the import to finish', () => ac.abort());
+    assert.equal(
+      parseTrace(readFileSync(join(dir, 'b.trace'), 'utf8')).records.length,
+      parseTrace(readFileSync(join(dir, 'a.trace'), 'utf8')).records.length,
+    );
+    const bad = await withDeadline(
+      runImport(cli, parquet, join(dir, 'c.trace'), () => undefined, ac.signal, { format: 'no-such-format' }),
+      120_000,
+      'the import to finish',
+      () => ac.abort(),
+    );
     assert.notEqual(bad.code, 0, 'an unknown format is refused');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -36,6 +36,7 @@ test('broken frames are reported, also when the break straddles chunks', () => {
     [Buffer.alloc(MAX_HEADER_BYTES + 10, 0x41), /no header end/],
   ];
   for (const [bytes, pattern] of cases) {
-    for (const size of [1, 5, bytes.length]) assert.match(feedInChunks(bytes, size) ?? 'no error', pattern, `${bytes.subarray(0, 30).toString()} @ ${size}`);
+    for (const size of [1, 5, bytes.length])
+      assert.match(feedInChunks(bytes, size) ?? 'no error', pattern, `${bytes.subarray(0, 30).toString()} @ ${size}`);
   }
 });

@@ -42,7 +42,7 @@ const close = (shown: string, want: number, what: string): void => {
   assert.ok(Math.abs(got - want) <= Math.max(5e-5, 1e-3 * Math.abs(want)), `${what}: ${shown} vs ${want}`);
 };
 
-test('hover: the selected objective\'s per-step contribution and its verdict, as the engine computes them', () => {
+test("hover: the selected objective's per-step contribution and its verdict, as the engine computes them", () => {
   assert.ok(advantage > 0);
   const base = { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1' as const };
   for (const objective of ['surrogate', 'kl', 'sft', 'dft'] as ObjectiveName[]) {
@@ -58,7 +58,12 @@ test('hover: the selected objective\'s per-step contribution and its verdict, as
     }
     close(row(md, `${label} objective: contribution`), want.steps[2].contribution, `${objective} contribution`);
     if (objective !== 'surrogate') close(row(md, `${label} objective: Q`), want.steps[2].q, `${objective} Q`);
-    assert.match(md, new RegExp(`${label} objective \\(\`reflectionLens\\.objective\`\\): sampling -?[\\d.e-]+, decisions -?[\\d.e-]+, ratio \\S+ · Appendix D verdict: \\*\\*${want.attribution}\\*\\*`));
+    assert.match(
+      md,
+      new RegExp(
+        `${label} objective \\(\`reflectionLens\\.objective\`\\): sampling -?[\\d.e-]+, decisions -?[\\d.e-]+, ratio \\S+ · Appendix D verdict: \\*\\*${want.attribution}\\*\\*`,
+      ),
+    );
   }
   // The default objective is the surrogate: its contribution is Q x 1 (no policy model), the advantage.
   close(row(hoverText({}), 'surrogate objective: contribution'), advantage, 'default objective');
@@ -77,11 +82,17 @@ test('hover: with reflectionLens.klMode "loss" the KL has no Q-value and drags b
   assert.equal(row(hoverText({}), 'KL'), 'k1 in the reward (Theorem 3.2)');
 });
 
-test('JSONL hover: the selected objective\'s contribution per step and its verdict line, as the engine computes them', () => {
-  const jsonl = [
-    JSON.stringify({ prompt: 'Calculate 12 * 34.', response: '12 * 34 = 418.\nWait, let me recompute: 12 * 30 = 360 and 12 * 4 = 48, so 12 * 34 = 408.', answer: '408', group: 'g' }),
-    JSON.stringify({ prompt: 'Calculate 12 * 34.', response: '12 * 34 = 408', answer: '408', group: 'g' }),
-  ].join('\n') + '\n';
+test("JSONL hover: the selected objective's contribution per step and its verdict line, as the engine computes them", () => {
+  const jsonl =
+    [
+      JSON.stringify({
+        prompt: 'Calculate 12 * 34.',
+        response: '12 * 34 = 418.\nWait, let me recompute: 12 * 30 = 360 and 12 * 4 = 48, so 12 * 34 = 408.',
+        answer: '408',
+        group: 'g',
+      }),
+      JSON.stringify({ prompt: 'Calculate 12 * 34.', response: '12 * 34 = 408', answer: '408', group: 'g' }),
+    ].join('\n') + '\n';
   const jdoc = new JsonlDocument('file:///fixture/r.jsonl', 1, jsonl);
   const { settings, problems } = checkSettings({ objective: 'kl' });
   assert.deepEqual(problems, []);

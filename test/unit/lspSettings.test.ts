@@ -10,15 +10,60 @@ test('server defaults equal the package.json setting defaults', () => {
 });
 
 test('checkSettings keeps good values and replaces bad ones with defaults, saying why', () => {
-  const ok = checkSettings({ markers: [' Wait ', ''], beta: 0.1, gamma: 0.9, klEstimator: 'k3', klMode: 'loss', objective: 'sft', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50, includeTruncated: true, tokenLimit: 4096 });
+  const ok = checkSettings({
+    markers: [' Wait ', ''],
+    beta: 0.1,
+    gamma: 0.9,
+    klEstimator: 'k3',
+    klMode: 'loss',
+    objective: 'sft',
+    ratioThreshold: 2,
+    eps: 0,
+    answerPatterns: ['ans=(\\d+)'],
+    maxDiagnostics: 50,
+    includeTruncated: true,
+    tokenLimit: 4096,
+  });
   assert.deepEqual(ok.problems, []);
-  assert.deepEqual(ok.settings, { markers: ['Wait'], beta: 0.1, gamma: 0.9, klEstimator: 'k3', klMode: 'loss', objective: 'sft', ratioThreshold: 2, eps: 0, answerPatterns: ['ans=(\\d+)'], maxDiagnostics: 50, includeTruncated: true, tokenLimit: 4096 });
-  const bad = checkSettings({ markers: 'Wait', beta: -1, gamma: 2, klEstimator: 'kl', klMode: 'both', objective: 'ppo', ratioThreshold: 0.5, eps: 'x', answerPatterns: ['(', 'ok'], maxDiagnostics: 2.5, includeTruncated: 'yes', tokenLimit: 0 });
+  assert.deepEqual(ok.settings, {
+    markers: ['Wait'],
+    beta: 0.1,
+    gamma: 0.9,
+    klEstimator: 'k3',
+    klMode: 'loss',
+    objective: 'sft',
+    ratioThreshold: 2,
+    eps: 0,
+    answerPatterns: ['ans=(\\d+)'],
+    maxDiagnostics: 50,
+    includeTruncated: true,
+    tokenLimit: 4096,
+  });
+  const bad = checkSettings({
+    markers: 'Wait',
+    beta: -1,
+    gamma: 2,
+    klEstimator: 'kl',
+    klMode: 'both',
+    objective: 'ppo',
+    ratioThreshold: 0.5,
+    eps: 'x',
+    answerPatterns: ['(', 'ok'],
+    maxDiagnostics: 2.5,
+    includeTruncated: 'yes',
+    tokenLimit: 0,
+  });
   assert.deepEqual({ ...bad.settings, answerPatterns: [] }, { ...defaultSettings, answerPatterns: [] });
   assert.deepEqual(bad.settings.answerPatterns, ['ok']);
   assert.equal(bad.problems.length, 12);
-  assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.objective: expected "surrogate", "kl", "sft", "dft", got "ppo"; using the default')));
-  assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.includeTruncated: expected true or false, got "yes"; using the default')));
+  assert.ok(
+    bad.problems.some((p) =>
+      p.startsWith('reflectionLens.objective: expected "surrogate", "kl", "sft", "dft", got "ppo"; using the default'),
+    ),
+  );
+  assert.ok(
+    bad.problems.some((p) => p.startsWith('reflectionLens.includeTruncated: expected true or false, got "yes"; using the default')),
+  );
   assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.tokenLimit: expected a number >= 1, got 0; using the default')));
   assert.ok(bad.problems.some((p) => p.startsWith('reflectionLens.gamma: expected a number in [0, 1]')));
   assert.deepEqual(checkSettings(null).settings, defaultSettings);
@@ -31,8 +76,12 @@ test('truncation settings: defaults as the engine (8,192 tokens, cut-off records
     assert.equal(c.settings.tokenLimit, 8192, String(tokenLimit));
     assert.equal(c.problems.length, 1, String(tokenLimit));
   }
-  for (const includeTruncated of [1, 'true', {}]) assert.equal(checkSettings({ includeTruncated }).settings.includeTruncated, false, String(includeTruncated));
-  assert.deepEqual(summaryOptionsOf(checkSettings({ includeTruncated: true, tokenLimit: 1 }).settings), { includeTruncated: true, tokenLimit: 1 });
+  for (const includeTruncated of [1, 'true', {}])
+    assert.equal(checkSettings({ includeTruncated }).settings.includeTruncated, false, String(includeTruncated));
+  assert.deepEqual(summaryOptionsOf(checkSettings({ includeTruncated: true, tokenLimit: 1 }).settings), {
+    includeTruncated: true,
+    tokenLimit: 1,
+  });
   // Only calibration reads them: changing them must not invalidate the open documents' analyses.
   assert.equal(settingsKey(checkSettings({ includeTruncated: true, tokenLimit: 100 }).settings), settingsKey(defaultSettings));
 });

@@ -11,10 +11,15 @@ import { defaultSettings, settingsKey } from '../../server/src/lsp/settings.js';
 import { TraceDocument } from '../../server/src/lsp/traceDocument.js';
 
 /** Group -> members as record ordinals, in the index's own order. */
-const shape = (groups: Map<string, { record: { index: number } }[]>) => [...groups].map(([g, m]) => [g, m.map((e) => e.record.index)] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const shape = (groups: Map<string, { record: { index: number } }[]>) =>
+  [...groups].map(([g, m]) => [g, m.map((e) => e.record.index)] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
 test('random single edits: the patched index equals a rebuilt one, and most edits patch', () => {
-  const text = generateMultiplicationTraceText({ seed: 5, groupSize: 4, models: [{ name: 'm', echoRate: 0.5, tasks: [{ task: '2x3', p: 0.5, delta1: 0.6, delta2: 0.8, n: 60 }] }] });
+  const text = generateMultiplicationTraceText({
+    seed: 5,
+    groupSize: 4,
+    models: [{ name: 'm', echoRate: 0.5, tasks: [{ task: '2x3', p: 0.5, delta1: 0.6, delta2: 0.8, n: 60 }] }],
+  });
   const doc = new TraceDocument('file:///g/groups.trace', 1, text);
   let mirror = TextDocument.create('file:///g/groups.trace', 'trace', 1, text);
   const key = settingsKey(defaultSettings);
@@ -36,7 +41,8 @@ test('random single edits: the patched index equals a rebuilt one, and most edit
     assert.deepEqual(shape(after.groups), shape(groupIndexOf(fresh).groups), `groups after edit ${step}`);
     // Entries in each group are the document's own entries, in document order.
     for (const members of after.groups.values()) for (const e of members) assert.equal(doc.entries[e.record.index], e);
-    const brief = (d: TraceDocument) => attributionSummaries(d, defaultSettings, key).map((x) => `${x.entry.record.index} ${x.diagnostic.message}`);
+    const brief = (d: TraceDocument) =>
+      attributionSummaries(d, defaultSettings, key).map((x) => `${x.entry.record.index} ${x.diagnostic.message}`);
     assert.deepEqual(brief(doc), brief(fresh), `attribution summaries after edit ${step}`);
   }
   console.log(`rollout groups: ${patched} of 300 random edits patched the index`);
@@ -44,11 +50,21 @@ test('random single edits: the patched index equals a rebuilt one, and most edit
 });
 
 test('several changes in one update, or a change of more than 1,000 records, rebuild the index', () => {
-  const text = generateMultiplicationTraceText({ seed: 1, groupSize: 2, models: [{ name: 'm', tasks: [{ task: '2x2', p: 0.5, delta1: 0.6, delta2: 0.8, n: 600 }] }] });
+  const text = generateMultiplicationTraceText({
+    seed: 1,
+    groupSize: 2,
+    models: [{ name: 'm', tasks: [{ task: '2x2', p: 0.5, delta1: 0.6, delta2: 0.8, n: 600 }] }],
+  });
   const doc = new TraceDocument('file:///g/x.trace', 1, text);
   const first = groupIndexOf(doc);
   const at = { line: 6, character: 0 };
-  doc.update([{ range: { start: at, end: at }, text: 'a' }, { range: { start: at, end: at }, text: 'b' }], 2);
+  doc.update(
+    [
+      { range: { start: at, end: at }, text: 'a' },
+      { range: { start: at, end: at }, text: 'b' },
+    ],
+    2,
+  );
   const second = groupIndexOf(doc);
   assert.notEqual(second, first);
   doc.update([{ text }], 3);

@@ -16,29 +16,40 @@ test('the reporter lists skipped suites (nested too), skipped tests and run-time
   const dir = mkdtempSync(join(tmpdir(), 'rl-skips-'));
   try {
     const file = join(dir, 'scratch.test.mjs');
-    writeFileSync(file, [
-      "import { describe, test } from 'node:test';",
-      "describe('outer', () => {",
-      "  describe('in Chromium', { skip: '/usr/bin/chromium is missing' }, () => { test('never runs', () => {}); });",
-      "  test('runs', () => {});",
-      '});',
-      "describe('bare', { skip: true }, () => { test('x', () => {}); });",
-      "test('gold', { skip: '../shared/data is absent' }, () => {});",
-      "test('at run time', (t) => { t.skip('@tensorflow/tfjs-node-gpu is installed here, so the forced backend may load'); });",
-      "test('todo is not a skip', { todo: 'later' }, () => {});",
-      '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        "import { describe, test } from 'node:test';",
+        "describe('outer', () => {",
+        "  describe('in Chromium', { skip: '/usr/bin/chromium is missing' }, () => { test('never runs', () => {}); });",
+        "  test('runs', () => {});",
+        '});',
+        "describe('bare', { skip: true }, () => { test('x', () => {}); });",
+        "test('gold', { skip: '../shared/data is absent' }, () => {});",
+        "test('at run time', (t) => { t.skip('@tensorflow/tfjs-node-gpu is installed here, so the forced backend may load'); });",
+        "test('todo is not a skip', { todo: 'later' }, () => {});",
+        '',
+      ].join('\n'),
+    );
     // Without NODE_TEST_CONTEXT, which would make the inner runner report to this one instead.
     const env = { ...process.env, NODE_TEST_CONTEXT: undefined };
-    const r = spawnSync(process.execPath, ['--test', `--test-reporter=${reporter}`, file], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--test', `--test-reporter=${reporter}`, file], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     const skips = parseSkips(r.stdout);
-    assert.deepEqual(skips.map((s) => [s.file, s.line, s.kind, s.path.join(' > '), s.reason]), [
-      ['scratch.test.mjs', 3, 'suite', 'outer > in Chromium', '/usr/bin/chromium is missing'],
-      ['scratch.test.mjs', 6, 'suite', 'bare', ''],
-      ['scratch.test.mjs', 7, 'test', 'gold', '../shared/data is absent'],
-      ['scratch.test.mjs', 8, 'test', 'at run time', '@tensorflow/tfjs-node-gpu is installed here, so the forced backend may load'],
-    ]);
+    assert.deepEqual(
+      skips.map((s) => [s.file, s.line, s.kind, s.path.join(' > '), s.reason]),
+      [
+        ['scratch.test.mjs', 3, 'suite', 'outer > in Chromium', '/usr/bin/chromium is missing'],
+        ['scratch.test.mjs', 6, 'suite', 'bare', ''],
+        ['scratch.test.mjs', 7, 'test', 'gold', '../shared/data is absent'],
+        ['scratch.test.mjs', 8, 'test', 'at run time', '@tensorflow/tfjs-node-gpu is installed here, so the forced backend may load'],
+      ],
+    );
 
     const local = skipReport(skips, { ci: false });
     assert.equal(local.blocking, 0);
@@ -56,7 +67,11 @@ test('the reporter lists skipped suites (nested too), skipped tests and run-time
 });
 
 test('CI may skip only for reasons .ci/run cannot fix', () => {
-  for (const reason of ['../shared/data is absent', '../shared/data/skyt1-reflection-0.5-amc23.jsonl is absent', '@tensorflow/tfjs-node-gpu is installed here, so the forced backend may load']) {
+  for (const reason of [
+    '../shared/data is absent',
+    '../shared/data/skyt1-reflection-0.5-amc23.jsonl is absent',
+    '@tensorflow/tfjs-node-gpu is installed here, so the forced backend may load',
+  ]) {
     assert.ok(ciMaySkip(reason), reason);
   }
   for (const reason of [
@@ -67,7 +82,11 @@ test('CI may skip only for reasons .ci/run cannot fix', () => {
     'no bash',
     '',
     undefined,
-  ]) assert.ok(!ciMaySkip(reason), String(reason));
-  assert.deepEqual(['1', 'true', 'yes', '', '0', 'false', 'FALSE', undefined].map((CI) => ciEnabled({ CI })), [true, true, true, false, false, false, false, false]);
+  ])
+    assert.ok(!ciMaySkip(reason), String(reason));
+  assert.deepEqual(
+    ['1', 'true', 'yes', '', '0', 'false', 'FALSE', undefined].map((CI) => ciEnabled({ CI })),
+    [true, true, true, false, false, false, false, false],
+  );
   assert.deepEqual(skipReport([] as Skip[], { ci: true }), { text: 'Skipped: none', blocking: 0 });
 });

@@ -45,7 +45,10 @@ export class LiveCalibration {
 
   /** Steps still being read (only interim numbers so far). */
   private get reading(): number[] {
-    return [...this.steps.values()].filter((e) => !e.summary.complete).map((e) => e.summary.step).sort((a, b) => a - b);
+    return [...this.steps.values()]
+      .filter((e) => !e.summary.complete)
+      .map((e) => e.summary.step)
+      .sort((a, b) => a - b);
   }
 
   result(): CalibrationResult {

@@ -30,14 +30,23 @@ export async function openTraces(client: LanguageClient, params: Omit<CalibrateP
   }
   const items = found.map((t) => {
     const uri = vscode.Uri.parse(t.uri);
-    return { label: `=== ${t.id}`, description: `${vscode.workspace.asRelativePath(uri)}:${t.line + 1}`, detail: t.detail, uri, line: t.line };
+    return {
+      label: `=== ${t.id}`,
+      description: `${vscode.workspace.asRelativePath(uri)}:${t.line + 1}`,
+      detail: t.detail,
+      uri,
+      line: t.line,
+    };
   });
-  const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, {
-    title: `${where}: ${FILTER_LABEL[query.filter]} (${items.length})`,
-    matchOnDescription: true,
-    matchOnDetail: true,
-    placeHolder: 'Open a trace at its record',
-  });
+  const pick =
+    items.length === 1
+      ? items[0]
+      : await vscode.window.showQuickPick(items, {
+          title: `${where}: ${FILTER_LABEL[query.filter]} (${items.length})`,
+          matchOnDescription: true,
+          matchOnDetail: true,
+          placeHolder: 'Open a trace at its record',
+        });
   if (!pick) return;
   const at = new vscode.Range(pick.line, 0, pick.line, 0);
   // Beside the panel, so the charts stay in view while traces are read one after another.

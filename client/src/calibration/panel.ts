@@ -8,7 +8,13 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { WorkDoneProgress } from 'vscode-languageclient/node';
 import { statSync } from 'node:fs';
 import { isTraceFilter, parseGrouping, type CalibrateParams } from '../../../protocol/calibration.js';
-import { calibrateRequest, followRolloutsRequest, rolloutFollowEndedNotification, rolloutStepNotification, unfollowRolloutsRequest } from '../../../protocol/methods.js';
+import {
+  calibrateRequest,
+  followRolloutsRequest,
+  rolloutFollowEndedNotification,
+  rolloutStepNotification,
+  unfollowRolloutsRequest,
+} from '../../../protocol/methods.js';
 import { calibrationPageHtml } from '../../../protocol/pages/calibrationPage.js';
 import { makeNonce } from '../../../protocol/pages/csp.js';
 import { endsWithNewline, isRolloutDir, rolloutRunName, type FollowRolloutsParams } from '../../../protocol/rollouts.js';
@@ -63,12 +69,19 @@ function parseMessage(m: unknown): ViewToHost | undefined {
     case 'refresh':
       return { type: msg.type };
     case 'save':
-      if (['png', 'csv', 'json'].includes(msg.kind as string) && typeof msg.name === 'string' && typeof msg.data === 'string') return msg as ViewToHost;
+      if (['png', 'csv', 'json'].includes(msg.kind as string) && typeof msg.name === 'string' && typeof msg.data === 'string')
+        return msg as ViewToHost;
       return undefined;
     case 'openTraces': {
       const q = msg.query as Record<string, unknown> | undefined;
-      if (q && typeof q.model === 'string' && typeof q.task === 'string' && isTraceFilter(q.filter)
-        && (q.step === undefined || typeof q.step === 'number')) return msg as ViewToHost;
+      if (
+        q &&
+        typeof q.model === 'string' &&
+        typeof q.task === 'string' &&
+        isTraceFilter(q.filter) &&
+        (q.step === undefined || typeof q.step === 'number')
+      )
+        return msg as ViewToHost;
       return undefined;
     }
     default:
@@ -103,7 +116,11 @@ export class CalibrationPanel implements vscode.Disposable {
 
   private readonly panel: vscode.WebviewPanel;
 
-  private constructor(context: vscode.ExtensionContext, private source: CalibrationSource, private readonly getClient: () => LanguageClient | undefined) {
+  private constructor(
+    context: vscode.ExtensionContext,
+    private source: CalibrationSource,
+    private readonly getClient: () => LanguageClient | undefined,
+  ) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'dist', 'media');
     this.panel = vscode.window.createWebviewPanel('reflectionLens.calibration', 'Calibration', vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -129,20 +146,24 @@ export class CalibrationPanel implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     // Which cut-off records count is read by the server for each calibration: a change recalibrates
     // (a followed run starts over). After a pause, so the language client has told the server first.
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!TRUNCATION_SETTINGS.some((k) => e.affectsConfiguration(k))) return;
-      if (this.settingsTimer) clearTimeout(this.settingsTimer);
-      this.settingsTimer = setTimeout(() => {
-        this.settingsTimer = undefined;
-        if (this.following) void this.start();
-        else void this.calibrate(false);
-      }, 750);
-    }));
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!TRUNCATION_SETTINGS.some((k) => e.affectsConfiguration(k))) return;
+        if (this.settingsTimer) clearTimeout(this.settingsTimer);
+        this.settingsTimer = setTimeout(() => {
+          this.settingsTimer = undefined;
+          if (this.following) void this.start();
+          else void this.calibrate(false);
+        }, 750);
+      }),
+    );
   }
 
   private covers(uri: vscode.Uri): boolean {
     if (this.source.kind === 'workspace') return uri.path.endsWith('.trace') || rolloutRunName(uri.path) !== undefined;
-    return this.source.uris.some((u) => uri.toString() === u.toString() || uri.path.startsWith(u.path.endsWith('/') ? u.path : `${u.path}/`));
+    return this.source.uris.some(
+      (u) => uri.toString() === u.toString() || uri.path.startsWith(u.path.endsWith('/') ? u.path : `${u.path}/`),
+    );
   }
 
   private scheduleRefresh(): void {
@@ -167,12 +188,13 @@ export class CalibrationPanel implements vscode.Disposable {
     const cfg = vscode.workspace.getConfiguration('reflectionLens');
     // The workspace: .trace files, and the .jsonl files that are verl step dumps (`{step}.jsonl`);
     // other .jsonl files are datasets or logs as often as traces, so they are calibrated only on request.
-    const uris = this.source.kind === 'workspace'
-      ? [
-        ...await vscode.workspace.findFiles('**/*.trace', '**/node_modules/**'),
-        ...(await vscode.workspace.findFiles('**/*.jsonl', '**/node_modules/**')).filter((u) => rolloutRunName(u.path) !== undefined),
-      ].map((u) => u.toString())
-      : this.source.uris.map((u) => u.toString());
+    const uris =
+      this.source.kind === 'workspace'
+        ? [
+            ...(await vscode.workspace.findFiles('**/*.trace', '**/node_modules/**')),
+            ...(await vscode.workspace.findFiles('**/*.jsonl', '**/node_modules/**')).filter((u) => rolloutRunName(u.path) !== undefined),
+          ].map((u) => u.toString())
+        : this.source.uris.map((u) => u.toString());
     return {
       uris,
       bootstrap: cfg.get<number>('calibration.bootstrap', 1000),
@@ -195,7 +217,11 @@ export class CalibrationPanel implements vscode.Disposable {
   private async follow(dirs: vscode.Uri[]): Promise<void> {
     const client = await runningClient(this.getClient);
     if (!client) {
-      this.post({ type: 'error', message: 'The Reflection Lens language server is not running, so the rollouts cannot be followed. See the "Reflection Lens" output channel.' });
+      this.post({
+        type: 'error',
+        message:
+          'The Reflection Lens language server is not running, so the rollouts cannot be followed. See the "Reflection Lens" output channel.',
+      });
       return;
     }
     const base = await this.params();
@@ -223,8 +249,13 @@ export class CalibrationPanel implements vscode.Disposable {
     try {
       for (const dir of dirs) {
         const params: FollowRolloutsParams = {
-          dir: dir.toString(), bootstrap: base.bootstrap, seed: base.seed, horizon: base.horizon,
-          markers: base.markers, answerPatterns: base.answerPatterns, partialEveryMs: 1000,
+          dir: dir.toString(),
+          bootstrap: base.bootstrap,
+          seed: base.seed,
+          horizon: base.horizon,
+          markers: base.markers,
+          answerPatterns: base.answerPatterns,
+          partialEveryMs: 1000,
         };
         const { id } = await client.sendRequest(followRolloutsRequest, params);
         if (this.following === f) f.ids.add(id);
@@ -250,7 +281,11 @@ export class CalibrationPanel implements vscode.Disposable {
   private async calibrate(explicit: boolean): Promise<void> {
     const client = await runningClient(this.getClient);
     if (!client) {
-      this.post({ type: 'error', message: 'The Reflection Lens language server is not running, so the traces cannot be calibrated. Open a .trace file to start it, or see the "Reflection Lens" output channel.' });
+      this.post({
+        type: 'error',
+        message:
+          'The Reflection Lens language server is not running, so the traces cannot be calibrated. Open a .trace file to start it, or see the "Reflection Lens" output channel.',
+      });
       return;
     }
     this.running?.cancel();
@@ -259,31 +294,34 @@ export class CalibrationPanel implements vscode.Disposable {
     const params = await this.params();
     const source = sourceLabel(this.source);
     const location = explicit ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
-    await vscode.window.withProgress({ location, title: 'Reflection Lens: calibrating', cancellable: explicit }, async (progress, token) => {
-      token.onCancellationRequested(() => own.cancel());
-      const workDoneToken = `reflectionLens/calibrate/${++this.requests}`;
-      let shown = 0;
-      const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (v) => {
-        if (v.kind === 'end') return;
-        const pct = v.percentage ?? shown;
-        progress.report({ message: v.message, increment: Math.max(0, pct - shown) });
-        shown = Math.max(shown, pct);
-        if (v.message) this.post({ type: 'progress', message: `Calibrating: ${v.message}` });
-      });
-      try {
-        const res = await client.sendRequest(calibrateRequest, { ...params, workDoneToken }, own.token);
-        const meta: ResultMeta = { files: res.files, filesRead: res.filesRead, source };
-        this.post({ type: 'result', result: res.result, meta });
-      } catch (e) {
-        if (own.token.isCancellationRequested) {
-          if (this.running === own) this.post({ type: 'progress', message: 'Calibration cancelled.' });
-        } else this.post({ type: 'error', message: (e as Error)?.message ?? String(e) });
-      } finally {
-        listening.dispose();
-        if (this.running === own) this.running = undefined;
-        own.dispose();
-      }
-    });
+    await vscode.window.withProgress(
+      { location, title: 'Reflection Lens: calibrating', cancellable: explicit },
+      async (progress, token) => {
+        token.onCancellationRequested(() => own.cancel());
+        const workDoneToken = `reflectionLens/calibrate/${++this.requests}`;
+        let shown = 0;
+        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (v) => {
+          if (v.kind === 'end') return;
+          const pct = v.percentage ?? shown;
+          progress.report({ message: v.message, increment: Math.max(0, pct - shown) });
+          shown = Math.max(shown, pct);
+          if (v.message) this.post({ type: 'progress', message: `Calibrating: ${v.message}` });
+        });
+        try {
+          const res = await client.sendRequest(calibrateRequest, { ...params, workDoneToken }, own.token);
+          const meta: ResultMeta = { files: res.files, filesRead: res.filesRead, source };
+          this.post({ type: 'result', result: res.result, meta });
+        } catch (e) {
+          if (own.token.isCancellationRequested) {
+            if (this.running === own) this.post({ type: 'progress', message: 'Calibration cancelled.' });
+          } else this.post({ type: 'error', message: (e as Error)?.message ?? String(e) });
+        } finally {
+          listening.dispose();
+          if (this.running === own) this.running = undefined;
+          own.dispose();
+        }
+      },
+    );
   }
 
   private async onMessage(raw: unknown): Promise<void> {

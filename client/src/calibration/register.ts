@@ -8,8 +8,9 @@ export function registerCalibration(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('reflectionLens.showCalibration', (clicked?: unknown, selected?: unknown) => {
       // Explorer context menus pass the clicked resource and the whole selection.
-      const uris = (Array.isArray(selected) && selected.length > 0 ? selected : clicked instanceof vscode.Uri ? [clicked] : [])
-        .filter((u): u is vscode.Uri => u instanceof vscode.Uri);
+      const uris = (Array.isArray(selected) && selected.length > 0 ? selected : clicked instanceof vscode.Uri ? [clicked] : []).filter(
+        (u): u is vscode.Uri => u instanceof vscode.Uri,
+      );
       const source: CalibrationSource = uris.length > 0 ? { kind: 'selection', uris } : { kind: 'workspace' };
       CalibrationPanel.show(context, source, getLanguageClient);
     }),

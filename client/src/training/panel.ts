@@ -22,7 +22,11 @@ export class TrainingPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
 
-  constructor(context: vscode.ExtensionContext, title: string, private readonly onRequest: (m: ViewToHost) => void) {
+  constructor(
+    context: vscode.ExtensionContext,
+    title: string,
+    private readonly onRequest: (m: ViewToHost) => void,
+  ) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'dist', 'media');
     this.panel = vscode.window.createWebviewPanel('reflectionLens.training', title, vscode.ViewColumn.Beside, {
       enableScripts: true,
@@ -30,7 +34,12 @@ export class TrainingPanel implements vscode.Disposable {
       localResourceRoots: [media],
     });
     const webview = this.panel.webview;
-    webview.html = trainingPageHtml({ nonce: makeNonce(), cspSource: webview.cspSource, scriptSrc: webview.asWebviewUri(vscode.Uri.joinPath(media, 'training.js')).toString(), title });
+    webview.html = trainingPageHtml({
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      scriptSrc: webview.asWebviewUri(vscode.Uri.joinPath(media, 'training.js')).toString(),
+      title,
+    });
     this.disposables.push(
       webview.onDidReceiveMessage((m: unknown) => {
         const type = (m as { type?: unknown })?.type;

@@ -16,7 +16,12 @@ function runsRoot(context: vscode.ExtensionContext): string {
 }
 
 /** A run directory: the one clicked in the explorer, else a pick among known runs or a folder dialog. */
-async function pickRun(context: vscode.ExtensionContext, title: string, clicked: unknown, filter: (r: RunSummary) => boolean = () => true): Promise<string | undefined> {
+async function pickRun(
+  context: vscode.ExtensionContext,
+  title: string,
+  clicked: unknown,
+  filter: (r: RunSummary) => boolean = () => true,
+): Promise<string | undefined> {
   if (clicked instanceof vscode.Uri) return clicked.fsPath;
   // Read by the language server: a folder of long runs takes a while (bench/extensionHost.bench.ts).
   const runs = (await requestServer(listRunsRequest, { root: runsRoot(context) })).filter(filter);
@@ -32,7 +37,13 @@ async function pickRun(context: vscode.ExtensionContext, title: string, clicked:
   const chosen = await vscode.window.showQuickPick(items, { title, matchOnDescription: true });
   if (!chosen) return undefined;
   if (chosen.dir) return chosen.dir;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Open run', title });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Open run',
+    title,
+  });
   return picked?.[0]?.fsPath;
 }
 
@@ -93,9 +104,18 @@ async function openRun(context: vscode.ExtensionContext, clicked: unknown): Prom
   if (live) return void vscode.window.showInformationMessage(`Reflection Lens: ${basename(dir)} is running; its panel shows it live.`);
   const { records, bad, status, config } = await requestServer(readRunRequest, { dir });
   const panel = TrainingSession.newPanel(context);
-  panel.showRun({ runDir: dir, name: basename(dir), policy: String(config.policy ?? 'unknown'), steps: Number(config.steps ?? records.length), live: false });
+  panel.showRun({
+    runDir: dir,
+    name: basename(dir),
+    policy: String(config.policy ?? 'unknown'),
+    steps: Number(config.steps ?? records.length),
+    live: false,
+  });
   panel.addMetrics(records);
-  panel.setState(status?.state === 'running' ? 'stopped' : status?.state ?? 'stopped', bad.length ? `${bad.length} unreadable metrics line(s) skipped (first: line ${bad[0].line}, ${bad[0].reason})` : undefined);
+  panel.setState(
+    status?.state === 'running' ? 'stopped' : (status?.state ?? 'stopped'),
+    bad.length ? `${bad.length} unreadable metrics line(s) skipped (first: line ${bad[0].line}, ${bad[0].reason})` : undefined,
+  );
 }
 
 export function registerTraining(context: vscode.ExtensionContext): void {
@@ -106,7 +126,13 @@ export function registerTraining(context: vscode.ExtensionContext): void {
       for (const s of TrainingSession.active) s.stop();
     }),
     vscode.commands.registerCommand('reflectionLens.resumeTraining', (clicked?: unknown) => resumeTraining(context, clicked)),
-    vscode.commands.registerCommand('reflectionLens.openRun', (clicked?: unknown, selected?: unknown) => openRuns(context, clicked, selected)),
-    { dispose: () => { for (const s of TrainingSession.active) s.stop(); } },
+    vscode.commands.registerCommand('reflectionLens.openRun', (clicked?: unknown, selected?: unknown) =>
+      openRuns(context, clicked, selected),
+    ),
+    {
+      dispose: () => {
+        for (const s of TrainingSession.active) s.stop();
+      },
+    },
   );
 }

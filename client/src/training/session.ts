@@ -25,8 +25,13 @@ export class TrainingSession {
   readonly finished: Promise<Outcome>;
   private finish!: (o: Outcome) => void;
 
-  private constructor(private readonly context: vscode.ExtensionContext, private panel: TrainingPanel) {
-    this.finished = new Promise((resolve) => { this.finish = resolve; });
+  private constructor(
+    private readonly context: vscode.ExtensionContext,
+    private panel: TrainingPanel,
+  ) {
+    this.finished = new Promise((resolve) => {
+      this.finish = resolve;
+    });
   }
 
   /** Starts a run (new or resumed), reusing `panel` when given. */
@@ -68,7 +73,10 @@ export class TrainingSession {
           this.panel.addMetrics(batch);
           const m = batch[batch.length - 1];
           const backend = typeof m.backend === 'string' ? ` · ${m.backend}` : '';
-          progress.report({ message: `step ${m.step + 1}/${steps}${backend}`, increment: steps > 0 ? (100 * batch.length) / steps : undefined });
+          progress.report({
+            message: `step ${m.step + 1}/${steps}${backend}`,
+            increment: steps > 0 ? (100 * batch.length) / steps : undefined,
+          });
         });
         const onEvent = (e: TrainerEvent): void => {
           if (e.type === 'start') {
@@ -76,7 +84,9 @@ export class TrainingSession {
             steps = Number(e.config.steps ?? 0);
             void this.context.workspaceState.update(LAST_RUN, e.runDir);
             this.panel.showRun({ runDir: e.runDir, name: basename(e.runDir), policy: String(e.config.policy), steps, live: true });
-            progress.report({ message: e.resumedAt !== null ? `resuming ${basename(e.runDir)} at step ${e.resumedAt}` : `starting ${basename(e.runDir)}` });
+            progress.report({
+              message: e.resumedAt !== null ? `resuming ${basename(e.runDir)} at step ${e.resumedAt}` : `starting ${basename(e.runDir)}`,
+            });
           } else if (e.type === 'metrics') {
             batcher.push(e.metrics);
           } else if (e.type === 'log') {
@@ -115,10 +125,16 @@ export class TrainingSession {
     if (done.state === 'failed') {
       void vscode.window.showErrorMessage(`Reflection Lens: ${name} failed at step ${done.step}: ${done.error ?? 'unknown error'}`);
     } else if (done.state === 'stopped') {
-      const pick = await vscode.window.showInformationMessage(`Reflection Lens: ${name} stopped at step ${done.step}/${done.steps}; a checkpoint is saved.`, 'Resume');
+      const pick = await vscode.window.showInformationMessage(
+        `Reflection Lens: ${name} stopped at step ${done.step}/${done.steps}; a checkpoint is saved.`,
+        'Resume',
+      );
       if (pick === 'Resume') TrainingSession.start(this.context, { resume: done.runDir }, this.panel);
     } else {
-      const pick = await vscode.window.showInformationMessage(`Reflection Lens: ${name} completed ${done.steps} steps.`, 'Calibrate rollouts');
+      const pick = await vscode.window.showInformationMessage(
+        `Reflection Lens: ${name} completed ${done.steps} steps.`,
+        'Calibrate rollouts',
+      );
       if (pick === 'Calibrate rollouts') {
         const rollouts = vscode.Uri.file(join(done.runDir, 'rollouts'));
         void vscode.commands.executeCommand('reflectionLens.showCalibration', rollouts, [rollouts]);

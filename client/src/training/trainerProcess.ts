@@ -31,7 +31,9 @@ export class TrainerProcess {
       // Inside VS Code the executable is Electron: run it as plain Node.
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     });
-    this.child.stderr?.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString()).slice(-4000); });
+    this.child.stderr?.on('data', (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString()).slice(-4000);
+    });
     this.child.on('message', (m) => onEvent(m as TrainerEvent));
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code) => {
@@ -51,6 +53,8 @@ export class TrainerProcess {
     if (!this.running) return;
     if (this.child.connected) this.child.send({ type: 'stop' });
     else this.child.kill('SIGTERM');
-    this.stopTimer ??= setTimeout(() => { if (this.running) this.child.kill('SIGTERM'); }, 15_000);
+    this.stopTimer ??= setTimeout(() => {
+      if (this.running) this.child.kill('SIGTERM');
+    }, 15_000);
   }
 }

@@ -32,24 +32,55 @@ async function pickExportDir(): Promise<string | undefined> {
   const existing = await vscode.workspace.findFiles(`**/${CONFIG}`, '**/node_modules/**', 20);
   type Item = vscode.QuickPickItem & { dir?: string; create?: boolean };
   const items: Item[] = [
-    ...existing.map((u) => ({ label: `$(folder) ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(u, '..'))}`, description: 'existing export (its verl-config.json as edited)', dir: vscode.Uri.joinPath(u, '..').fsPath })),
-    { label: '$(add) New export of the multiplication task...', description: `train ${VERL_TRAIN_TASKS.join(', ')}; test ${VERL_TEST_TASKS.join(', ')}`, create: true },
+    ...existing.map((u) => ({
+      label: `$(folder) ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(u, '..'))}`,
+      description: 'existing export (its verl-config.json as edited)',
+      dir: vscode.Uri.joinPath(u, '..').fsPath,
+    })),
+    {
+      label: '$(add) New export of the multiplication task...',
+      description: `train ${VERL_TRAIN_TASKS.join(', ')}; test ${VERL_TEST_TASKS.join(', ')}`,
+      create: true,
+    },
   ];
-  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Run GRPO on verl: which dataset and config?' });
+  const picked =
+    items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Run GRPO on verl: which dataset and config?' });
   if (!picked) return undefined;
   if (picked.dir) return picked.dir;
-  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here', defaultUri: folder?.uri, title: 'Folder for the verl export (dataset, reward function, launch config)' });
+  const chosen = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Export here',
+    defaultUri: folder?.uri,
+    title: 'Folder for the verl export (dataset, reward function, launch config)',
+  });
   return chosen?.[0]?.fsPath;
 }
 
 async function pickMode(rayAddress: string): Promise<{ mode: LaunchMode; address: string } | undefined> {
-  const picked = await vscode.window.showQuickPick([
-    { label: '$(terminal) On this machine', description: 'python3 -m verl.trainer.main_ppo (verl and GPUs here)', mode: 'local' as const },
-    { label: '$(cloud-upload) On a Ray cluster', description: 'ray job submit --address ... -- python3 -m verl.trainer.main_ppo', mode: 'ray' as const },
-  ], { title: 'Run GRPO on verl: where?' });
+  const picked = await vscode.window.showQuickPick(
+    [
+      {
+        label: '$(terminal) On this machine',
+        description: 'python3 -m verl.trainer.main_ppo (verl and GPUs here)',
+        mode: 'local' as const,
+      },
+      {
+        label: '$(cloud-upload) On a Ray cluster',
+        description: 'ray job submit --address ... -- python3 -m verl.trainer.main_ppo',
+        mode: 'ray' as const,
+      },
+    ],
+    { title: 'Run GRPO on verl: where?' },
+  );
   if (!picked) return undefined;
   if (picked.mode === 'local') return { mode: 'local', address: rayAddress };
-  const address = await vscode.window.showInputBox({ title: 'Ray dashboard address', value: rayAddress, prompt: 'The job\'s trainer.rollout_data_dir must be on a file system this editor can read to watch the run live.' });
+  const address = await vscode.window.showInputBox({
+    title: 'Ray dashboard address',
+    value: rayAddress,
+    prompt: "The job's trainer.rollout_data_dir must be on a file system this editor can read to watch the run live.",
+  });
   return address ? { mode: 'ray', address } : undefined;
 }
 
@@ -64,7 +95,11 @@ export async function runOnVerl(context: vscode.ExtensionContext, preset: VerlRu
     const configPath = join(dir, CONFIG);
     if (!existsSync(configPath)) {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Reflection Lens: exporting the multiplication task for verl', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Reflection Lens: exporting the multiplication task for verl',
+          cancellable: true,
+        },
         (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -86,10 +121,12 @@ export async function runOnVerl(context: vscode.ExtensionContext, preset: VerlRu
     const open = 'Show Calibration of the Rollouts';
     const edit = 'Edit verl-config.json';
     // Not awaited: the run is started whether or not the message is ever answered.
-    void vscode.window.showInformationMessage(`verl is starting in the terminal. Its rollouts land in ${rollouts}, one file per step.`, open, edit).then(async (choice) => {
-      if (choice === open) await vscode.commands.executeCommand('reflectionLens.showCalibration', vscode.Uri.file(rollouts));
-      else if (choice === edit) await vscode.window.showTextDocument(vscode.Uri.file(configPath));
-    });
+    void vscode.window
+      .showInformationMessage(`verl is starting in the terminal. Its rollouts land in ${rollouts}, one file per step.`, open, edit)
+      .then(async (choice) => {
+        if (choice === open) await vscode.commands.executeCommand('reflectionLens.showCalibration', vscode.Uri.file(rollouts));
+        else if (choice === edit) await vscode.window.showTextDocument(vscode.Uri.file(configPath));
+      });
     return command;
   } catch (err) {
     void vscode.window.showErrorMessage(`Reflection Lens: verl: ${err instanceof Error ? err.message : String(err)}`);

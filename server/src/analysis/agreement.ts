@@ -35,10 +35,16 @@ export class AgreementTally {
   /** Counts a calibrated summary (one with ground truth, not cut off); records without a verdict field are not counted. */
   add(s: TraceSummary): void {
     if (s.sourceVerdict === undefined) return;
-    if (s.sourceVerdict === null) { this.noVerdict++; return; }
+    if (s.sourceVerdict === null) {
+      this.noVerdict++;
+      return;
+    }
     this.compared++;
     const engine = s.finalCorrect;
-    if (engine === s.sourceVerdict) { this.agree++; return; }
+    if (engine === s.sourceVerdict) {
+      this.agree++;
+      return;
+    }
     if (s.sourceVerdict) this.sourceOnly++;
     else this.engineOnly++;
     this.keep({ file: s.file, line: s.line, id: s.id, source: s.sourceVerdict, engine });
@@ -74,7 +80,15 @@ export class AgreementTally {
 
   state(): AgreementState {
     this.trim();
-    return { compared: this.compared, agree: this.agree, sourceOnly: this.sourceOnly, engineOnly: this.engineOnly, noVerdict: this.noVerdict, disagreements: this.listed, unlisted: this.unlisted };
+    return {
+      compared: this.compared,
+      agree: this.agree,
+      sourceOnly: this.sourceOnly,
+      engineOnly: this.engineOnly,
+      noVerdict: this.noVerdict,
+      disagreements: this.listed,
+      unlisted: this.unlisted,
+    };
   }
 
   static fromState(s: AgreementState): AgreementTally {

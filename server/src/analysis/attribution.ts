@@ -21,7 +21,13 @@ import type {
  * the reward with k1, the setting Theorem 3.2 and Appendix D analyse (with k1 as a loss the
  * expected drag is zero; the paper's training setup is `--kl-mode loss --kl k3`).
  */
-export const defaultAttributionOptions: Required<Omit<AttributionOptions, 'policy'>> = { beta: 0.001, eps: 0.05, gamma: 1, kl: 'k1', klMode: 'reward' };
+export const defaultAttributionOptions: Required<Omit<AttributionOptions, 'policy'>> = {
+  beta: 0.001,
+  eps: 0.05,
+  gamma: 1,
+  kl: 'k1',
+  klMode: 'reward',
+};
 
 /**
  * The KL placement of `options`. Absent means `reward`, what the engine computed before the
@@ -55,7 +61,11 @@ export interface AttributionAction {
  * q is 0 and pathwise is the whole gradient: the expected drag is the exact gradient of the
  * expected loss with the sampled actions held fixed.
  */
-export function attributeActions(actions: readonly AttributionAction[], advantage: number, options: Pick<AttributionOptions, 'beta' | 'gamma' | 'kl' | 'klMode'>): TraceAttribution {
+export function attributeActions(
+  actions: readonly AttributionAction[],
+  advantage: number,
+  options: Pick<AttributionOptions, 'beta' | 'gamma' | 'kl' | 'klMode'>,
+): TraceAttribution {
   checkShape(actions);
   const { beta, gamma } = options;
   const mode = klModeOf(options);
@@ -138,7 +148,12 @@ export interface AttributableRecord {
  * taken to move with the action's score, as in the paper's model (each token carries the
  * action's log ratio), so the pathwise term is -beta * sum of dk/dlogp times that score.
  */
-export function attributeSegmented(seg: AttributableRecord, advantage: number, options: AttributionOptions, logprobs: ActionLogProbs | undefined = alignLogProbs(seg)): TraceAttribution {
+export function attributeSegmented(
+  seg: AttributableRecord,
+  advantage: number,
+  options: AttributionOptions,
+  logprobs: ActionLogProbs | undefined = alignLogProbs(seg),
+): TraceAttribution {
   const actions: AttributionAction[] = [];
   let lastCorrect: boolean | null = null;
   for (const step of seg.steps) {
@@ -194,13 +209,20 @@ export function alignLogProbs(seg: AttributableRecord): ActionLogProbs | undefin
   return out;
 }
 
-export function sampleScore(policy: ThreeLogitProbabilities | undefined, correct: boolean | null): Pick<AttributionAction, 'score' | 'parameter'> {
+export function sampleScore(
+  policy: ThreeLogitProbabilities | undefined,
+  correct: boolean | null,
+): Pick<AttributionAction, 'score' | 'parameter'> {
   if (!policy || correct === null) return { score: 1 };
   // pi(C) = sigmoid(theta_s): d log pi(C) = 1 - p, d log pi(W) = d log(1 - sigmoid) = -p.
   return { score: correct ? 1 - policy.p : -policy.p, parameter: 'theta_s' };
 }
 
-export function decisionScore(policy: ThreeLogitProbabilities | undefined, afterCorrect: boolean | null, action: 'STOP' | 'RESAMPLE'): Pick<AttributionAction, 'score' | 'parameter'> {
+export function decisionScore(
+  policy: ThreeLogitProbabilities | undefined,
+  afterCorrect: boolean | null,
+  action: 'STOP' | 'RESAMPLE',
+): Pick<AttributionAction, 'score' | 'parameter'> {
   if (!policy || afterCorrect === null) return { score: 1 };
   if (afterCorrect) return { score: action === 'STOP' ? 1 - policy.delta1 : -policy.delta1, parameter: 'theta_stop' };
   return { score: action === 'RESAMPLE' ? 1 - policy.delta2 : -policy.delta2, parameter: 'theta_resample' };
@@ -235,7 +257,12 @@ export interface ThreeLogitTrajectoryOptions {
  * are `outcomes` (true = correct), each followed by RESAMPLE and the last by STOP. Every token
  * of an action carries the action's log ratio log(pi(a)/pi_ref(a)).
  */
-export function attributeThreeLogit(outcomes: readonly boolean[], logits: ThreeLogits, reference: ThreeLogits, options: ThreeLogitTrajectoryOptions): TraceAttribution {
+export function attributeThreeLogit(
+  outcomes: readonly boolean[],
+  logits: ThreeLogits,
+  reference: ThreeLogits,
+  options: ThreeLogitTrajectoryOptions,
+): TraceAttribution {
   const pol = probabilitiesOf(logits);
   const ref = probabilitiesOf(reference);
   const chosen = (prob: number, taken: boolean): number => (taken ? prob : 1 - prob);
@@ -243,11 +270,21 @@ export function attributeThreeLogit(outcomes: readonly boolean[], logits: ThreeL
   outcomes.forEach((correct, i) => {
     const ratio = Math.log(chosen(pol.p, correct) / chosen(ref.p, correct));
     const L = correct ? options.tokens.correct : options.tokens.wrong;
-    actions.push({ action: 'sample', kl: klUniform(options.kl, ratio, L), klGrad: klGradUniform(options.kl, ratio, L), ...sampleScore(pol, correct) });
+    actions.push({
+      action: 'sample',
+      kl: klUniform(options.kl, ratio, L),
+      klGrad: klGradUniform(options.kl, ratio, L),
+      ...sampleScore(pol, correct),
+    });
     const action = i === outcomes.length - 1 ? 'STOP' : 'RESAMPLE';
     const [prob, refProb, taken] = correct ? [pol.delta1, ref.delta1, action === 'STOP'] : [pol.delta2, ref.delta2, action === 'RESAMPLE'];
     const decisionRatio = Math.log(chosen(prob, taken) / chosen(refProb, taken));
-    actions.push({ action, kl: klUniform(options.kl, decisionRatio, 1), klGrad: klGradUniform(options.kl, decisionRatio, 1), ...decisionScore(pol, correct, action) });
+    actions.push({
+      action,
+      kl: klUniform(options.kl, decisionRatio, 1),
+      klGrad: klGradUniform(options.kl, decisionRatio, 1),
+      ...decisionScore(pol, correct, action),
+    });
   });
   return attributeActions(actions, options.advantage, options);
 }
@@ -263,7 +300,9 @@ export const appendixC = {
 };
 
 /** The worked example; its defaults are the paper's (beta 1, gamma 1, k1, KL in the reward). */
-export function attributeAppendixC(overrides: Partial<Pick<AttributionOptions, 'beta' | 'gamma' | 'kl' | 'klMode'>> = {}): TraceAttribution {
+export function attributeAppendixC(
+  overrides: Partial<Pick<AttributionOptions, 'beta' | 'gamma' | 'kl' | 'klMode'>> = {},
+): TraceAttribution {
   return attributeThreeLogit(appendixC.outcomes, appendixC.logits, appendixC.reference, {
     advantage: appendixC.advantage,
     beta: overrides.beta ?? 1,

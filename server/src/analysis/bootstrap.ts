@@ -29,12 +29,14 @@ export class PatternTable {
 
   /** The same table with rows in lexicographic order. */
   sorted(): PatternTable {
-    const order = this.rows.map((_, i) => i).sort((a, b) => {
-      const ra = this.rows[a];
-      const rb = this.rows[b];
-      for (let c = 0; c < ra.length; c++) if (ra[c] !== rb[c]) return ra[c] - rb[c];
-      return 0;
-    });
+    const order = this.rows
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const ra = this.rows[a];
+        const rb = this.rows[b];
+        for (let c = 0; c < ra.length; c++) if (ra[c] !== rb[c]) return ra[c] - rb[c];
+        return 0;
+      });
     const t = new PatternTable(this.columns);
     for (const i of order) t.add(this.rows[i], this.weights[i]);
     return t;
@@ -55,7 +57,10 @@ function patternKey(row: readonly number[]): number | string {
     let packed = true;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (!(Number.isInteger(v) && v >= 0 && v < 1024)) { packed = false; break; }
+      if (!(Number.isInteger(v) && v >= 0 && v < 1024)) {
+        packed = false;
+        break;
+      }
       key = key * 1024 + v;
     }
     if (packed) return key;
@@ -67,7 +72,12 @@ function patternKey(row: readonly number[]): number | string {
  * B bootstrap replicates of `statistics(columnSums, n)`; returns, per statistic, the B values
  * (NaN where a replicate leaves it undefined).
  */
-export function bootstrapPatterns(table: PatternTable, B: number, rng: Rng, statistics: (sums: Float64Array, n: number) => number[]): Float64Array[] {
+export function bootstrapPatterns(
+  table: PatternTable,
+  B: number,
+  rng: Rng,
+  statistics: (sums: Float64Array, n: number) => number[],
+): Float64Array[] {
   const n = table.total;
   const rows = table.rows;
   const m = rows.length;

@@ -34,7 +34,17 @@ interface GroupState {
 
 export interface AccumulatorState {
   by: CalibrationOptions['by'];
-  groups: { key: string; model: string; tasks: string[]; step?: number; rows: number[][]; weights: number[]; correctFinal: number; transitions: Transitions; agreement?: AgreementState }[];
+  groups: {
+    key: string;
+    model: string;
+    tasks: string[];
+    step?: number;
+    rows: number[][];
+    weights: number[];
+    correctFinal: number;
+    transitions: Transitions;
+    agreement?: AgreementState;
+  }[];
   /** Per file and reason; `firstLine` 1-based. */
   unusable: { key: string; count: number; firstLine: number }[];
 }
@@ -72,7 +82,14 @@ export class CalibrationAccumulator {
     }
     this.last = { model: s.model, task: s.task, step: s.step, group: g };
     g.tasks.add(s.task);
-    g.patterns.add([s.firstCorrect ? 1 : 0, s.stopAfterCorrect, s.decisionsAfterCorrect, s.resampleAfterWrong, s.decisionsAfterWrong, s.noAnswer ? 1 : 0]);
+    g.patterns.add([
+      s.firstCorrect ? 1 : 0,
+      s.stopAfterCorrect,
+      s.decisionsAfterCorrect,
+      s.resampleAfterWrong,
+      s.decisionsAfterWrong,
+      s.noAnswer ? 1 : 0,
+    ]);
     if (s.finalCorrect) g.correctFinal++;
     addTransitions(g.transitions, s.transitions);
     if (s.sourceVerdict !== undefined) (g.agreement ??= new AgreementTally()).add(s);
@@ -107,7 +124,17 @@ export class CalibrationAccumulator {
   state(): AccumulatorState {
     return {
       by: this.by,
-      groups: [...this.groups.entries()].map(([key, g]) => ({ key, model: g.model, tasks: [...g.tasks], step: g.step, rows: g.patterns.rows, weights: g.patterns.weights, correctFinal: g.correctFinal, transitions: g.transitions, ...(g.agreement ? { agreement: g.agreement.state() } : {}) })),
+      groups: [...this.groups.entries()].map(([key, g]) => ({
+        key,
+        model: g.model,
+        tasks: [...g.tasks],
+        step: g.step,
+        rows: g.patterns.rows,
+        weights: g.patterns.weights,
+        correctFinal: g.correctFinal,
+        transitions: g.transitions,
+        ...(g.agreement ? { agreement: g.agreement.state() } : {}),
+      })),
       unusable: [...this.unusable.entries()].map(([key, u]) => ({ key, ...u })),
     };
   }
@@ -117,7 +144,13 @@ export class CalibrationAccumulator {
     for (const g of s.groups) {
       const patterns = new PatternTable(COLUMNS);
       g.rows.forEach((row, i) => patterns.add(row, g.weights[i]));
-      const state: GroupState = { model: g.model, tasks: new Set(g.tasks), patterns, correctFinal: g.correctFinal, transitions: { ...g.transitions } };
+      const state: GroupState = {
+        model: g.model,
+        tasks: new Set(g.tasks),
+        patterns,
+        correctFinal: g.correctFinal,
+        transitions: { ...g.transitions },
+      };
       if (g.step !== undefined) state.step = g.step;
       if (g.agreement) state.agreement = AgreementTally.fromState(g.agreement);
       acc.groups.set(g.key, state);
@@ -137,8 +170,15 @@ export class CalibrationAccumulator {
       .sort(compareGroups);
     const skipped = [...this.unusable.entries()].map(([key, u]) => {
       const [file, reason] = key.split('\u0000');
-      const what = reason === 'no-ground-truth' ? 'without ground truth ("answer:" header)' : 'cut off at the generation limit (truncated; --include-truncated counts them)';
-      return { file, line: u.firstLine, reason: `${u.count} record${u.count === 1 ? '' : 's'} ${what}, not calibrated${u.count > 1 ? ` (first at line ${u.firstLine})` : ''}` };
+      const what =
+        reason === 'no-ground-truth'
+          ? 'without ground truth ("answer:" header)'
+          : 'cut off at the generation limit (truncated; --include-truncated counts them)';
+      return {
+        file,
+        line: u.firstLine,
+        reason: `${u.count} record${u.count === 1 ? '' : 's'} ${what}, not calibrated${u.count > 1 ? ` (first at line ${u.firstLine})` : ''}`,
+      };
     });
     return { groups, skipped, bootstrap: { B, seed } };
   }

@@ -46,7 +46,10 @@ export function listTraceFiles(paths: readonly string[]): { files: string[]; ski
       if (p !== STDIN && statSync(p).isDirectory()) walk(p);
       else files.push(p);
     } catch (err) {
-      skipped.push({ file: p, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message) });
+      skipped.push({
+        file: p,
+        reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message),
+      });
     }
   }
   return { files, skipped };
@@ -80,7 +83,11 @@ export interface SummarizeResult {
  * Streams one file into `sink`, a summary per record. Records with error diagnostics are not
  * used; they, file-level errors and unreadable files come back in `skipped`.
  */
-export async function summarizeFile(file: string, sink: (s: TraceSummary) => void, options: SummarizeOptions = {}): Promise<SummarizeResult> {
+export async function summarizeFile(
+  file: string,
+  sink: (s: TraceSummary) => void,
+  options: SummarizeOptions = {},
+): Promise<SummarizeResult> {
   const skipped: Skipped[] = [];
   let malformed = 0;
   let records = 0;
@@ -94,7 +101,17 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
   };
   try {
     // A verl dump `{step}.jsonl` belongs to the run named by its folder, not to a model "12".
-    for await (const record of streamTraceFile(file, { fileName: rolloutRunName(file) ?? file, onDiagnostic, signal: options.signal, onProgress: options.onProgress, start: options.start, end: options.end, rowGroups: options.rowGroups, source: options.source, onMapping: options.onMapping })) {
+    for await (const record of streamTraceFile(file, {
+      fileName: rolloutRunName(file) ?? file,
+      onDiagnostic,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      start: options.start,
+      end: options.end,
+      rowGroups: options.rowGroups,
+      source: options.source,
+      onMapping: options.onMapping,
+    })) {
       records++;
       if (firstLine < 0) firstLine = record.startLine;
       lastLine = record.endLine;
@@ -103,7 +120,10 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
         // Points at the first error (JSONL: the record's JSON line); the others are counted.
         const first = errors[0];
         const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''} in this record)` : '';
-        report(record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1, `record ${record.id} not used: column ${first.column + 1}: ${first.message}${more}`);
+        report(
+          record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1,
+          `record ${record.id} not used: column ${first.column + 1}: ${first.message}${more}`,
+        );
         continue;
       }
       sink(traceSummary(segmentRecord(record, options.segment ?? defaultSegmentOptions), file, options.summary));
@@ -112,6 +132,7 @@ export async function summarizeFile(file: string, sink: (s: TraceSummary) => voi
     if (options.signal?.aborted) throw err;
     skipped.push({ file, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
-  if (malformed > LISTED_PER_FILE) skipped.push({ file, reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed` });
+  if (malformed > LISTED_PER_FILE)
+    skipped.push({ file, reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed` });
   return { records, skipped, firstLine, lastLine };
 }

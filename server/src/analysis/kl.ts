@@ -71,7 +71,12 @@ export function keepsPathwise(kl: KlEstimator, mode: KlMode): boolean {
   return mode === 'loss' || kl !== 'k1';
 }
 
-function sumTokens(f: (kl: KlEstimator, logp: number, ref: number) => number, kl: KlEstimator, logp: ArrayLike<number>, ref: ArrayLike<number>): number {
+function sumTokens(
+  f: (kl: KlEstimator, logp: number, ref: number) => number,
+  kl: KlEstimator,
+  logp: ArrayLike<number>,
+  ref: ArrayLike<number>,
+): number {
   if (logp.length !== ref.length) throw new RangeError(`log-prob arrays differ in length (${logp.length} vs ${ref.length})`);
   let s = 0;
   for (let i = 0; i < logp.length; i++) s += f(kl, logp[i], ref[i]);

@@ -14,7 +14,17 @@
 // Appendix D's table (does Q of decisions depend on the sampling policy, Q of samples on the
 // decision policy, Q on future lengths?) is not copied here: each answer is measured on the given
 // trajectory by perturbing that input and watching the gradient weights Q + pathwise move.
-import { alignLogProbs, attributeActions, decisionScore, klModeOf, type ActionLogProbs, probabilitiesOf, sampleScore, type ThreeLogitParameter, type ThreeLogits } from './attribution.js';
+import {
+  alignLogProbs,
+  attributeActions,
+  decisionScore,
+  klModeOf,
+  type ActionLogProbs,
+  probabilitiesOf,
+  sampleScore,
+  type ThreeLogitParameter,
+  type ThreeLogits,
+} from './attribution.js';
 import { keepsPathwise, klGradSum, klGradUniform, klSum, klUniform } from './kl.js';
 import type { AttributedAction, KlEstimator, KlMode, ThreeLogitProbabilities } from './types.js';
 import type { SegmentedRecord } from '../trace/types.js';
@@ -159,9 +169,16 @@ function qValues(objective: ObjectiveName, steps: readonly ObjectiveStep[], o: O
   };
   if (objective === 'surrogate') {
     // attributeActions owns Theorem 3.1's per-attempt discounting; reuse it rather than restate it.
-    const a = attributeActions(steps.map((s) => ({ action: s.action, kl: 0, klGrad: 0, score: s.score })), o.advantage, o);
+    const a = attributeActions(
+      steps.map((s) => ({ action: s.action, kl: 0, klGrad: 0, score: s.score })),
+      o.advantage,
+      o,
+    );
     const q = a.steps.map((s) => s.qSurrogate);
-    return withPathwise(q.map((_, i) => (i === q.length - 1 ? o.advantage : 0)), q);
+    return withPathwise(
+      q.map((_, i) => (i === q.length - 1 ? o.advantage : 0)),
+      q,
+    );
   }
   const r = rewards(objective, steps, o);
   if (!r) return null;
@@ -202,8 +219,16 @@ function dependence(objective: ObjectiveName, steps: readonly ObjectiveStep[], o
   return {
     decisionQOnSamplingPolicy: hasLaterSample ? policyProbe('sampling', (i) => !isSample(steps[i])) : null,
     samplingQOnDecisionPolicy: policyProbe('decision', (i) => isSample(steps[i])),
-    decisionQOnFutureLengths: hasLaterSample ? probe(steps.map((s, i) => (isSample(s) && i > 1 ? lengthen(s) : s)), (i) => i === 1) : null,
-    sampleQOnOwnLength: probe(steps.map((s, i) => (i === 0 ? lengthen(s) : s)), (i) => i === 0),
+    decisionQOnFutureLengths: hasLaterSample
+      ? probe(
+          steps.map((s, i) => (isSample(s) && i > 1 ? lengthen(s) : s)),
+          (i) => i === 1,
+        )
+      : null,
+    sampleQOnOwnLength: probe(
+      steps.map((s, i) => (i === 0 ? lengthen(s) : s)),
+      (i) => i === 0,
+    ),
   };
 }
 
@@ -217,22 +242,39 @@ function verdict(d: ObjectiveDependence): ObjectiveAttribution['attribution'] {
 }
 
 function checkShape(steps: readonly ObjectiveStep[]): void {
-  if (steps.length === 0 || steps.length % 2 !== 0) throw new RangeError('a trajectory alternates sample and decision actions and ends with STOP');
+  if (steps.length === 0 || steps.length % 2 !== 0)
+    throw new RangeError('a trajectory alternates sample and decision actions and ends with STOP');
   steps.forEach((s, i) => {
     const expected = i % 2 === 0 ? 'sample' : i === steps.length - 1 ? 'STOP' : 'RESAMPLE';
     if (s.action !== expected) throw new RangeError(`action ${i} is ${s.action}, expected ${expected}`);
   });
 }
 
-export function attributeObjective(objective: ObjectiveName, steps: readonly ObjectiveStep[], options: ObjectiveOptions): ObjectiveAttribution {
+export function attributeObjective(
+  objective: ObjectiveName,
+  steps: readonly ObjectiveStep[],
+  options: ObjectiveOptions,
+): ObjectiveAttribution {
   checkShape(steps);
   const qr = qValues(objective, steps, options);
   const empty = { sampling: 0, decision: 0 };
   if (!qr) {
     return {
-      objective, available: false, reason: 'needs the policy\'s per-token log-probs (1/pi is its implicit reward)', steps: [],
-      sampling: NaN, decision: NaN, ratio: NaN, meanAbsQ: { sampling: NaN, decision: NaN },
-      dependence: { decisionQOnSamplingPolicy: null, samplingQOnDecisionPolicy: null, decisionQOnFutureLengths: null, sampleQOnOwnLength: null }, attribution: 'unknown',
+      objective,
+      available: false,
+      reason: "needs the policy's per-token log-probs (1/pi is its implicit reward)",
+      steps: [],
+      sampling: NaN,
+      decision: NaN,
+      ratio: NaN,
+      meanAbsQ: { sampling: NaN, decision: NaN },
+      dependence: {
+        decisionQOnSamplingPolicy: null,
+        samplingQOnDecisionPolicy: null,
+        decisionQOnFutureLengths: null,
+        sampleQOnOwnLength: null,
+      },
+      attribution: 'unknown',
     };
   }
   const side = { ...empty };
@@ -270,13 +312,24 @@ export function attributeObjectives(steps: readonly ObjectiveStep[], options: Ob
  * RESAMPLE between them, STOP after the last. As in attributeThreeLogit, each of a sample's L
  * tokens carries the action's log-prob.
  */
-export function threeLogitSteps(outcomes: readonly boolean[], logits: ThreeLogits, reference: ThreeLogits, tokens: { correct: number; wrong: number }): ObjectiveStep[] {
+export function threeLogitSteps(
+  outcomes: readonly boolean[],
+  logits: ThreeLogits,
+  reference: ThreeLogits,
+  tokens: { correct: number; wrong: number },
+): ObjectiveStep[] {
   const pol: ThreeLogitProbabilities = probabilitiesOf(logits);
   const ref = probabilitiesOf(reference);
   const chosen = (prob: number, taken: boolean): number => Math.log(taken ? prob : 1 - prob);
   const steps: ObjectiveStep[] = [];
   outcomes.forEach((correct, i) => {
-    steps.push({ action: 'sample', tokens: correct ? tokens.correct : tokens.wrong, logp: chosen(pol.p, correct), ref: chosen(ref.p, correct), ...sampleScore(pol, correct) });
+    steps.push({
+      action: 'sample',
+      tokens: correct ? tokens.correct : tokens.wrong,
+      logp: chosen(pol.p, correct),
+      ref: chosen(ref.p, correct),
+      ...sampleScore(pol, correct),
+    });
     const action = i === outcomes.length - 1 ? 'STOP' : 'RESAMPLE';
     const [prob, refProb, taken] = correct ? [pol.delta1, ref.delta1, action === 'STOP'] : [pol.delta2, ref.delta2, action === 'RESAMPLE'];
     steps.push({ action, tokens: 1, logp: chosen(prob, taken), ref: chosen(refProb, taken), ...decisionScore(pol, correct, action) });
@@ -289,17 +342,33 @@ export function threeLogitSteps(outcomes: readonly boolean[], logits: ThreeLogit
  * as `reflection-lens attribution` aligns them), else unknown (KL assumes `eps`, SFT unavailable).
  * With a calibrated three-logit `policy`, scores follow its sigmoids; without, every score is 1.
  */
-export function segmentedSteps(seg: SegmentedRecord, policy?: ThreeLogitProbabilities, logprobs: ActionLogProbs | undefined = alignLogProbs(seg)): ObjectiveStep[] {
+export function segmentedSteps(
+  seg: SegmentedRecord,
+  policy?: ThreeLogitProbabilities,
+  logprobs: ActionLogProbs | undefined = alignLogProbs(seg),
+): ObjectiveStep[] {
   const steps: ObjectiveStep[] = [];
   let lastCorrect: boolean | null = null;
   for (const s of seg.steps) {
     if (s.kind === 'sample') {
       lastCorrect = s.correct;
       const lp = logprobs?.samples[s.attempt];
-      steps.push({ action: 'sample', tokens: lp ? lp.logp.length : s.tokens, logp: lp?.logp ?? null, ref: lp?.ref ?? null, ...sampleScore(policy, s.correct) });
+      steps.push({
+        action: 'sample',
+        tokens: lp ? lp.logp.length : s.tokens,
+        logp: lp?.logp ?? null,
+        ref: lp?.ref ?? null,
+        ...sampleScore(policy, s.correct),
+      });
     } else {
       const lp = logprobs?.decisions[s.attempt];
-      steps.push({ action: s.action, tokens: 1, logp: lp?.logp ?? null, ref: lp?.ref ?? null, ...decisionScore(policy, lastCorrect, s.action) });
+      steps.push({
+        action: s.action,
+        tokens: 1,
+        logp: lp?.logp ?? null,
+        ref: lp?.ref ?? null,
+        ...decisionScore(policy, lastCorrect, s.action),
+      });
     }
   }
   return steps;

@@ -50,7 +50,10 @@ const RANGE_BYTES = 32 << 20;
 /** Below this in all, threads cost more than they save. */
 const MIN_PARALLEL_BYTES = 8 << 20;
 
-export async function calibrateFiles(files: readonly string[], options: CalibrateFilesOptions = {}): Promise<{ result: CalibrationResult; records: number }> {
+export async function calibrateFiles(
+  files: readonly string[],
+  options: CalibrateFilesOptions = {},
+): Promise<{ result: CalibrationResult; records: number }> {
   const by = options.by ?? 'model-task';
   const sizes = files.map((f) => {
     try {
@@ -65,9 +68,14 @@ export async function calibrateFiles(files: readonly string[], options: Calibrat
   // Each thread reading Parquet holds a decoded row group: unless the user chose the thread
   // count, no more threads than that many row groups fit in the budget.
   const parquet = new Map<string, ParquetLayout>();
-  for (const file of files) if (/\.parquet$/i.test(file)) { const l = await parquetLayout(file); if (l) parquet.set(file, l); }
+  for (const file of files)
+    if (/\.parquet$/i.test(file)) {
+      const l = await parquetLayout(file);
+      if (l) parquet.set(file, l);
+    }
   const largestGroup = Math.max(0, ...[...parquet.values()].map((l) => l.largestGroup));
-  if (options.workers === undefined && largestGroup > 0) workers = Math.min(workers, Math.floor(PARQUET_BUDGET / (largestGroup * PARQUET_COST)));
+  if (options.workers === undefined && largestGroup > 0)
+    workers = Math.min(workers, Math.floor(PARQUET_BUDGET / (largestGroup * PARQUET_COST)));
 
   const tasks: CalibrationTask[] = [];
   const common = { by, segment: options.segment, summary: options.summary, source: options.source };
@@ -77,13 +85,22 @@ export async function calibrateFiles(files: readonly string[], options: Calibrat
     const groups = workers > 1 && layout && sizes[i] > rangeBytes ? rowGroupRuns(layout, rangeBytes) : undefined;
     if (groups) for (const rowGroups of groups) tasks.push({ id: tasks.length, file, rowGroups, ...common });
     else if (parts <= 1) tasks.push({ id: tasks.length, file, ...common });
-    else for (let k = 0; k < parts; k++) tasks.push({ id: tasks.length, file, start: Math.floor((sizes[i] * k) / parts), end: Math.floor((sizes[i] * (k + 1)) / parts), ...common });
+    else
+      for (let k = 0; k < parts; k++)
+        tasks.push({
+          id: tasks.length,
+          file,
+          start: Math.floor((sizes[i] * k) / parts),
+          end: Math.floor((sizes[i] * (k + 1)) / parts),
+          ...common,
+        });
   }
 
   const progress = new Array<number>(tasks.length).fill(0);
   let records = 0;
   const report = (): void => options.onProgress?.({ bytesDone: progress.reduce((a, b) => a + b, 0), bytesTotal, records });
-  const results = workers <= 1 ? await runInline(tasks, options, progress, report) : await runShared(tasks, workers, options, progress, report);
+  const results =
+    workers <= 1 ? await runInline(tasks, options, progress, report) : await runShared(tasks, workers, options, progress, report);
 
   // Merge in task order; a range's lines continue where the previous range of its file ended.
   const acc = new CalibrationAccumulator(by);
@@ -93,7 +110,10 @@ export async function calibrateFiles(files: readonly string[], options: Calibrat
   tasks.forEach((task, i) => {
     const r = results[i];
     records += r.records;
-    if (task.file !== lastFile) { lastFile = task.file; nextLine = 0; }
+    if (task.file !== lastFile) {
+      lastFile = task.file;
+      nextLine = 0;
+    }
     const shift = task.start === undefined || r.firstLine < 0 ? 0 : nextLine - r.firstLine;
     if (r.lastLine >= 0) nextLine = r.lastLine + shift + 1;
     for (const s of r.skipped) skipped.push(s.line === undefined ? s : { ...s, line: s.line + shift });
@@ -140,23 +160,43 @@ function rowGroupRuns(layout: ParquetLayout, bytes: number): [number, number][] 
   let size = 0;
   layout.groups.forEach((g, k) => {
     size += g;
-    if (size >= bytes || k === layout.groups.length - 1) { runs.push([from, k + 1]); from = k + 1; size = 0; }
+    if (size >= bytes || k === layout.groups.length - 1) {
+      runs.push([from, k + 1]);
+      from = k + 1;
+      size = 0;
+    }
   });
   return runs.length > 1 ? runs : undefined;
 }
 
 /** Worker threads for the files; standard input (`-`) on this thread, the only one that can read it. */
-async function runShared(tasks: CalibrationTask[], count: number, options: CalibrateFilesOptions, progress: number[], report: () => void): Promise<TaskResult[]> {
+async function runShared(
+  tasks: CalibrationTask[],
+  count: number,
+  options: CalibrateFilesOptions,
+  progress: number[],
+  report: () => void,
+): Promise<TaskResult[]> {
   const here = tasks.filter((t) => t.file === STDIN);
   const there = tasks.filter((t) => t.file !== STDIN);
-  const [inline, threaded] = await Promise.all([runInline(here, options, progress, report), there.length > 0 ? runOnWorkers(there, count, options, progress, report) : []]);
+  const [inline, threaded] = await Promise.all([
+    runInline(here, options, progress, report),
+    there.length > 0 ? runOnWorkers(there, count, options, progress, report) : [],
+  ]);
   const results = new Array<TaskResult>(tasks.length);
-  here.forEach((t, i) => { results[t.id] = inline[i]; });
+  here.forEach((t, i) => {
+    results[t.id] = inline[i];
+  });
   for (const t of there) results[t.id] = threaded[t.id];
   return results;
 }
 
-async function runInline(tasks: CalibrationTask[], options: CalibrateFilesOptions, progress: number[], report: () => void): Promise<TaskResult[]> {
+async function runInline(
+  tasks: CalibrationTask[],
+  options: CalibrateFilesOptions,
+  progress: number[],
+  report: () => void,
+): Promise<TaskResult[]> {
   const out: TaskResult[] = [];
   for (const task of tasks) {
     const acc = new CalibrationAccumulator(task.by);
@@ -167,7 +207,10 @@ async function runInline(tasks: CalibrationTask[], options: CalibrateFilesOption
       rowGroups: task.rowGroups,
       onMapping: options.onMapping && ((m) => options.onMapping!(task.file, m)),
       signal: options.signal,
-      onProgress: (bytes) => { progress[task.id] = bytes; report(); },
+      onProgress: (bytes) => {
+        progress[task.id] = bytes;
+        report();
+      },
     });
     out.push({ ...r, state: acc.state() });
   }
@@ -181,10 +224,18 @@ function startWorker(): Worker {
   // Node 20 workers do not inherit tsx's loader: register it in the worker, then load the entry.
   const ts = new URL('./calibrateWorker.ts', import.meta.url).href;
   const api = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); })`, { eval: true });
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); })`, {
+    eval: true,
+  });
 }
 
-function runOnWorkers(tasks: CalibrationTask[], count: number, options: CalibrateFilesOptions, progress: number[], report: () => void): Promise<TaskResult[]> {
+function runOnWorkers(
+  tasks: CalibrationTask[],
+  count: number,
+  options: CalibrateFilesOptions,
+  progress: number[],
+  report: () => void,
+): Promise<TaskResult[]> {
   return new Promise((resolve, reject) => {
     const results = new Array<TaskResult>(tasks.length);
     const pool: Worker[] = [];
@@ -203,18 +254,28 @@ function runOnWorkers(tasks: CalibrationTask[], count: number, options: Calibrat
     const retired = new Set<Worker>();
     const feed = (w: Worker): void => {
       if (next < tasks.length) w.postMessage(tasks[next++]);
-      else { retired.add(w); void w.terminate(); }
+      else {
+        retired.add(w);
+        void w.terminate();
+      }
     };
     for (let i = 0; i < Math.min(count, tasks.length); i++) {
       const w = startWorker();
       pool.push(w);
       w.on('message', (m: { id: number; progress?: number; done?: TaskResult; error?: string }) => {
-        if (m.progress !== undefined) { progress[m.id] = m.progress; report(); return; }
+        if (m.progress !== undefined) {
+          progress[m.id] = m.progress;
+          report();
+          return;
+        }
         if (m.error !== undefined) return stop(new Error(`calibration of ${tasks[m.id].file} failed: ${m.error}`));
         results[m.id] = m.done!;
         if (++finished === tasks.length) {
           options.signal?.removeEventListener('abort', abort);
-          for (const x of pool) { retired.add(x); void x.terminate(); }
+          for (const x of pool) {
+            retired.add(x);
+            void x.terminate();
+          }
           resolve(results);
         } else feed(w);
       });

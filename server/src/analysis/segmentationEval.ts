@@ -34,10 +34,19 @@ export interface Disagreement {
 }
 
 /** k of n, and k/n (null when n is 0). */
-export interface Rate { k: number; n: number; value: number | null }
+export interface Rate {
+  k: number;
+  n: number;
+  value: number | null;
+}
 const rateOf = (k: number, n: number): Rate => ({ k, n, value: n > 0 ? k / n : null });
 
-interface Derived { p: Rate; delta1: Rate; delta2: Rate; accuracy: Rate }
+interface Derived {
+  p: Rate;
+  delta1: Rate;
+  delta2: Rate;
+  accuracy: Rate;
+}
 
 export interface SegmentationEval {
   records: number;
@@ -62,7 +71,10 @@ export interface SegmentationEval {
 }
 
 /** Order-preserving alignment: pairs (gold index, predicted index). */
-export function alignCandidates(gold: readonly { value: string; offset: number }[], predicted: readonly PredictedCandidate[]): [number, number][] {
+export function alignCandidates(
+  gold: readonly { value: string; offset: number }[],
+  predicted: readonly PredictedCandidate[],
+): [number, number][] {
   const g = gold.map((c) => normalizeAnswer(c.value));
   const p = predicted.map((c) => normalizeAnswer(c.value));
   const ok = (i: number, j: number): boolean => {
@@ -83,12 +95,26 @@ export function alignCandidates(gold: readonly { value: string; offset: number }
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (ok(i, j) && dp[i][j] === 1 + dp[i + 1][j + 1]) { pairs.push([i, j]); i++; j++; } else if (dp[i + 1][j] >= dp[i][j + 1]) i++; else j++;
+    if (ok(i, j) && dp[i][j] === 1 + dp[i + 1][j + 1]) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    else j++;
   }
   return pairs;
 }
 
-class Counter { p0 = 0; p1 = 0; d1n = 0; d1k = 0; d2n = 0; d2k = 0; accN = 0; accK = 0; }
+class Counter {
+  p0 = 0;
+  p1 = 0;
+  d1n = 0;
+  d1k = 0;
+  d2n = 0;
+  d2k = 0;
+  accN = 0;
+  accK = 0;
+}
 
 /** Counts p, delta1, delta2 and accuracy from one attempt sequence (the paper's definitions). */
 function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
@@ -99,17 +125,35 @@ function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
   if (correct[0]) c.p1++;
   correct.forEach((ok, k) => {
     const stop = k === correct.length - 1;
-    if (ok) { c.d1n++; if (stop) c.d1k++; } else { c.d2n++; if (!stop) c.d2k++; }
+    if (ok) {
+      c.d1n++;
+      if (stop) c.d1k++;
+    } else {
+      c.d2n++;
+      if (!stop) c.d2k++;
+    }
   });
 }
 
-const derived = (c: Counter): Derived => ({ p: rateOf(c.p1, c.p0), delta1: rateOf(c.d1k, c.d1n), delta2: rateOf(c.d2k, c.d2n), accuracy: rateOf(c.accK, c.accN) });
+const derived = (c: Counter): Derived => ({
+  p: rateOf(c.p1, c.p0),
+  delta1: rateOf(c.d1k, c.d1n),
+  delta2: rateOf(c.d2k, c.d2n),
+  accuracy: rateOf(c.accK, c.accN),
+});
 
 export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationEval {
   const e = {
-    records: 0, gold: 0, predicted: 0, matched: 0,
-    firstCorrectness: { agree: 0, of: 0 }, firstValue: { agree: 0, of: 0 }, countAgreement: { agree: 0, of: 0 },
-    exactSequence: { agree: 0, of: 0 }, decisions: { agree: 0, of: 0 }, finalAnswer: { agree: 0, of: 0 },
+    records: 0,
+    gold: 0,
+    predicted: 0,
+    matched: 0,
+    firstCorrectness: { agree: 0, of: 0 },
+    firstValue: { agree: 0, of: 0 },
+    countAgreement: { agree: 0, of: 0 },
+    exactSequence: { agree: 0, of: 0 },
+    decisions: { agree: 0, of: 0 },
+    finalAnswer: { agree: 0, of: 0 },
     disagreements: [] as Disagreement[],
   };
   const engineCounts = new Counter();
@@ -125,8 +169,19 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.matched += pairs.length;
     const matchedGold = new Set(pairs.map(([i]) => i));
     const matchedPred = new Set(pairs.map(([, j]) => j));
-    gold.forEach((c, i) => { if (!matchedGold.has(i)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'missed', expected: c.value, got: null }); });
-    pred.forEach((c, j) => { if (!matchedPred.has(j)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'spurious', expected: null, got: `${c.value}${c.rule ? ` (${c.rule})` : ''}` }); });
+    gold.forEach((c, i) => {
+      if (!matchedGold.has(i)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'missed', expected: c.value, got: null });
+    });
+    pred.forEach((c, j) => {
+      if (!matchedPred.has(j))
+        e.disagreements.push({
+          id: r.id,
+          at: at(c.offset),
+          kind: 'spurious',
+          expected: null,
+          got: `${c.value}${c.rule ? ` (${c.rule})` : ''}`,
+        });
+    });
 
     e.countAgreement.of++;
     if (gold.length === pred.length) e.countAgreement.agree++;
@@ -160,12 +215,21 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.finalAnswer.of++;
     const gf = r.gold.final;
     const pf = r.predictedFinal;
-    if ((gf === null && pf === null) || (gf !== null && pf !== null && normalizedEqual(normalizeAnswer(gf), normalizeAnswer(pf)))) e.finalAnswer.agree++;
+    if ((gf === null && pf === null) || (gf !== null && pf !== null && normalizedEqual(normalizeAnswer(gf), normalizeAnswer(pf))))
+      e.finalAnswer.agree++;
     else e.disagreements.push({ id: r.id, at: at(pred.at(-1)?.offset ?? 0), kind: 'final', expected: gf, got: pf });
 
     if (truthNorm !== undefined) {
-      count(goldCounts, gold.map((c) => judge(c.value)), judge(gf));
-      count(engineCounts, pred.map((c) => judge(c.value)), judge(pf));
+      count(
+        goldCounts,
+        gold.map((c) => judge(c.value)),
+        judge(gf),
+      );
+      count(
+        engineCounts,
+        pred.map((c) => judge(c.value)),
+        judge(pf),
+      );
     }
   }
   const precision = e.predicted ? e.matched / e.predicted : 1;

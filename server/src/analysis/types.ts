@@ -3,7 +3,14 @@
 // calibration result crosses process boundaries, so its types are protocol/calibration.ts's.
 import type { CalibrationGrouping, Transitions } from '../../../protocol/calibration.js';
 
-export type { CalibrationGroup, CalibrationGrouping, CalibrationResult, Estimate, Transitions, VerdictAgreement } from '../../../protocol/calibration.js';
+export type {
+  CalibrationGroup,
+  CalibrationGrouping,
+  CalibrationResult,
+  Estimate,
+  Transitions,
+  VerdictAgreement,
+} from '../../../protocol/calibration.js';
 
 export type KlEstimator = 'k1' | 'k2' | 'k3';
 

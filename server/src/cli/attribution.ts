@@ -3,7 +3,14 @@
 // with --objective, one objective's per-step contribution beside them (Appendix D).
 import { attributeAppendixC, attributeSegmented, appendixC, defaultAttributionOptions } from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
-import { attributeObjective, OBJECTIVES, segmentedSteps, threeLogitSteps, type ObjectiveAttribution, type ObjectiveName } from '../analysis/objectives.js';
+import {
+  attributeObjective,
+  OBJECTIVES,
+  segmentedSteps,
+  threeLogitSteps,
+  type ObjectiveAttribution,
+  type ObjectiveName,
+} from '../analysis/objectives.js';
 import type { AttributionOptions, KlEstimator, KlMode, TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
@@ -17,7 +24,7 @@ import { ProgressLine } from './progress.js';
 /** Skipped records listed per file and kind (malformed; no candidate answer); the rest are counted in one entry. */
 export const LISTED_SKIPPED = 100;
 
-export const summary = 'KL vs surrogate gradient attribution per trace (or the paper\'s Appendix C example)';
+export const summary = "KL vs surrogate gradient attribution per trace (or the paper's Appendix C example)";
 export const usage = `reflection-lens attribution FILE... [options]
 reflection-lens attribution --example appendix-c [options]
 
@@ -61,20 +68,29 @@ records are listed (the first ${LISTED_SKIPPED} per file and kind, then counted)
 type JsonTrace = Omit<TraceAttribution, 'parameters'> & Record<string, unknown>;
 /** An objective's attribution as the output carries it: `name` first, then the engine's fields. */
 type JsonObjective = Omit<ObjectiveAttribution, 'objective'> & { name: ObjectiveName };
-interface Skipped { file: string; line?: number; reason: string }
+interface Skipped {
+  file: string;
+  line?: number;
+  reason: string;
+}
 type Format = 'json' | 'jsonl' | 'table';
 
-
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['example', 'beta', 'eps', 'gamma', 'kl', 'kl-mode', 'objective', ...segmentFlagNames, ...sourceFlagNames], ['json', 'jsonl']);
+  const args = parseArgs(
+    argv,
+    ['example', 'beta', 'eps', 'gamma', 'kl', 'kl-mode', 'objective', ...segmentFlagNames, ...sourceFlagNames],
+    ['json', 'jsonl'],
+  );
   const source = sourceOptionsFromArgs(args);
   const segmentOptions = segmentOptionsFromArgs(args);
   const kl = stringFlag(args, 'kl') ?? defaultAttributionOptions.kl;
   if (kl !== 'k1' && kl !== 'k2' && kl !== 'k3') throw new UsageError(`--kl expects k1, k2 or k3, got "${kl}"`);
   const klModeFlag = stringFlag(args, 'kl-mode');
-  if (klModeFlag !== undefined && klModeFlag !== 'loss' && klModeFlag !== 'reward') throw new UsageError(`--kl-mode expects loss or reward, got "${klModeFlag}"`);
+  if (klModeFlag !== undefined && klModeFlag !== 'loss' && klModeFlag !== 'reward')
+    throw new UsageError(`--kl-mode expects loss or reward, got "${klModeFlag}"`);
   const objective = stringFlag(args, 'objective');
-  if (objective !== undefined && !(OBJECTIVES as readonly string[]).includes(objective)) throw new UsageError(`--objective expects ${OBJECTIVES.join(', ')}, got "${objective}"`);
+  if (objective !== undefined && !(OBJECTIVES as readonly string[]).includes(objective))
+    throw new UsageError(`--objective expects ${OBJECTIVES.join(', ')}, got "${objective}"`);
   const objectiveName = objective as ObjectiveName | undefined;
   const gamma = numberFlag(args, 'gamma', defaultAttributionOptions.gamma);
   if (gamma < 0 || gamma > 1) throw new UsageError('--gamma must be in [0, 1]');
@@ -85,23 +101,49 @@ export async function run(argv: string[]): Promise<number> {
   if (example !== undefined) {
     if (example !== 'appendix-c') throw new UsageError(`unknown example "${example}" (known: appendix-c)`);
     if (args.positionals.length > 0) throw new UsageError('give either FILE... or --example, not both');
-    if (args.flags.has('eps')) process.stderr.write('reflection-lens attribution: --eps is not used by the example (its log ratios come from the logits)\n');
+    if (args.flags.has('eps'))
+      process.stderr.write('reflection-lens attribution: --eps is not used by the example (its log ratios come from the logits)\n');
     const beta = numberFlag(args, 'beta', 1);
     if (beta < 0) throw new UsageError('--beta must be non-negative');
     const klMode: KlMode = klModeFlag ?? 'reward';
     const a = attributeAppendixC({ beta, gamma, kl, klMode });
-    const o = objectiveName && objectiveJson(attributeObjective(objectiveName, threeLogitSteps(appendixC.outcomes, appendixC.logits, appendixC.reference, { correct: appendixC.tokens, wrong: appendixC.tokens }), {
-      advantage: appendixC.advantage, beta, gamma, kl, klMode, eps: defaultAttributionOptions.eps,
-    }));
+    const o =
+      objectiveName &&
+      objectiveJson(
+        attributeObjective(
+          objectiveName,
+          threeLogitSteps(appendixC.outcomes, appendixC.logits, appendixC.reference, {
+            correct: appendixC.tokens,
+            wrong: appendixC.tokens,
+          }),
+          {
+            advantage: appendixC.advantage,
+            beta,
+            gamma,
+            kl,
+            klMode,
+            eps: defaultAttributionOptions.eps,
+          },
+        ),
+      );
     const trace = toJson(a, { id: 'appendix-c' }, o);
-    if (format === 'json') await writeOut(JSON.stringify({ options: { beta, gamma, kl, klMode, ...(o ? { objective: o.name } : {}) }, traces: [trace] }, null, 2) + '\n');
+    if (format === 'json')
+      await writeOut(
+        JSON.stringify({ options: { beta, gamma, kl, klMode, ...(o ? { objective: o.name } : {}) }, traces: [trace] }, null, 2) + '\n',
+      );
     else if (format === 'jsonl') await writeOut(JSON.stringify(trace) + '\n');
     else await writeOut(renderExample(a, { beta, gamma, kl, klMode }, o));
     return 0;
   }
 
   if (args.positionals.length === 0) throw new UsageError('give at least one FILE, or --example appendix-c');
-  const options: AttributionOptions = { beta: numberFlag(args, 'beta', defaultAttributionOptions.beta), eps: numberFlag(args, 'eps', defaultAttributionOptions.eps), gamma, kl, klMode: klModeFlag ?? defaultAttributionOptions.klMode };
+  const options: AttributionOptions = {
+    beta: numberFlag(args, 'beta', defaultAttributionOptions.beta),
+    eps: numberFlag(args, 'eps', defaultAttributionOptions.eps),
+    gamma,
+    kl,
+    klMode: klModeFlag ?? defaultAttributionOptions.klMode,
+  };
   if (options.beta < 0 || options.eps < 0) throw new UsageError('--beta and --eps must be non-negative');
 
   // Output goes out trace by trace; what is held is the current rollout group and the
@@ -129,7 +171,21 @@ export async function run(argv: string[]): Promise<number> {
         }
         const a = attributeSegmented(s, adv[i], options);
         const o = objectiveName && objectiveJson(attributeObjective(objectiveName, segmentedSteps(s), { advantage: adv[i], ...options }));
-        await out.trace(toJson(a, { file, line: recordLine(s.record), id: s.record.id, model: s.record.model, task: s.record.task, group: s.record.group, correct: s.correct }, o));
+        await out.trace(
+          toJson(
+            a,
+            {
+              file,
+              line: recordLine(s.record),
+              id: s.record.id,
+              model: s.record.model,
+              task: s.record.task,
+              group: s.record.group,
+              correct: s.correct,
+            },
+            o,
+          ),
+        );
       }
     };
     let records = 0;
@@ -137,7 +193,11 @@ export async function run(argv: string[]): Promise<number> {
       const onDiagnostic = (d: TraceDiagnostic): void => {
         if (d.severity === 'error') malformed.add({ file, line: d.line + 1, reason: d.message });
       };
-      for await (const record of streamTraceFile(file, { onDiagnostic, source, onMapping: (m) => process.stderr.write(mappingLine(file, m)) })) {
+      for await (const record of streamTraceFile(file, {
+        onDiagnostic,
+        source,
+        onMapping: (m) => process.stderr.write(mappingLine(file, m)),
+      })) {
         const errors = record.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
           malformed.add({ file, line: recordLine(record), reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
@@ -169,13 +229,18 @@ export async function run(argv: string[]): Promise<number> {
 class SkipList {
   private readonly listed: Skipped[] = [];
   private more = 0;
-  constructor(private readonly file: string, private readonly what: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly what: string,
+  ) {}
   add(s: Skipped): void {
     if (this.listed.length < LISTED_SKIPPED) this.listed.push(s);
     else this.more++;
   }
   entries(): Skipped[] {
-    return this.more > 0 ? [...this.listed, { file: this.file, reason: `${this.more} more ${this.what} skipped, not listed` }] : this.listed;
+    return this.more > 0
+      ? [...this.listed, { file: this.file, reason: `${this.more} more ${this.what} skipped, not listed` }]
+      : this.listed;
   }
 }
 
@@ -188,7 +253,11 @@ const indent = (json: string, spaces: number): string => json.replace(/\n/g, '\n
  */
 class TraceWriter {
   count = 0;
-  constructor(private readonly format: Format, private readonly options: AttributionOptions, private readonly objective?: ObjectiveName) {}
+  constructor(
+    private readonly format: Format,
+    private readonly options: AttributionOptions,
+    private readonly objective?: ObjectiveName,
+  ) {}
 
   private async begin(): Promise<void> {
     const printed = this.objective ? { ...this.options, objective: this.objective } : this.options;
@@ -196,13 +265,23 @@ class TraceWriter {
     else if (this.format === 'table') {
       const o = this.options;
       const head = `${'trace'.padEnd(28)}${'steps'.padStart(6)}${'A'.padStart(9)}${'drag samp.'.padStart(12)}${'drag dec.'.padStart(12)}${'KL ratio'.padStart(10)}${'surr. ratio'.padStart(12)}`;
-      await writeOut([`beta=${o.beta}  eps=${o.eps}  gamma=${o.gamma}  kl=${o.kl}  kl-mode=${o.klMode}${this.objective ? `  objective=${this.objective}` : ''}`, '', this.objective ? `${head}${'obj. samp.'.padStart(12)}${'obj. dec.'.padStart(12)}${'obj. ratio'.padStart(11)}` : head, ''].join('\n'));
+      await writeOut(
+        [
+          `beta=${o.beta}  eps=${o.eps}  gamma=${o.gamma}  kl=${o.kl}  kl-mode=${o.klMode}${this.objective ? `  objective=${this.objective}` : ''}`,
+          '',
+          this.objective ? `${head}${'obj. samp.'.padStart(12)}${'obj. dec.'.padStart(12)}${'obj. ratio'.padStart(11)}` : head,
+          '',
+        ].join('\n'),
+      );
     }
   }
   private started = false;
 
   async trace(t: JsonTrace): Promise<void> {
-    if (!this.started) { this.started = true; await this.begin(); }
+    if (!this.started) {
+      this.started = true;
+      await this.begin();
+    }
     if (this.format === 'json') await writeOut(`${this.count === 0 ? '\n' : ',\n'}    ${indent(JSON.stringify(t, null, 2), 4)}`);
     else if (this.format === 'jsonl') await writeOut(JSON.stringify(t) + '\n');
     else await writeOut(tableRow(t) + '\n');
@@ -215,8 +294,12 @@ class TraceWriter {
   }
 
   async end(skipped: Skipped[]): Promise<void> {
-    if (!this.started) { this.started = true; await this.begin(); }
-    if (this.format === 'json') await writeOut(`${this.count === 0 ? ']' : '\n  ]'},\n  "skipped": ${indent(JSON.stringify(skipped, null, 2), 2)}\n}\n`);
+    if (!this.started) {
+      this.started = true;
+      await this.begin();
+    }
+    if (this.format === 'json')
+      await writeOut(`${this.count === 0 ? ']' : '\n  ]'},\n  "skipped": ${indent(JSON.stringify(skipped, null, 2), 2)}\n}\n`);
     else if (this.format === 'table') {
       const out: string[] = [];
       if (skipped.length > 0) {
@@ -247,7 +330,11 @@ function objectiveJson(o: ObjectiveAttribution): JsonObjective {
 const sgn = (x: number): string => (Number.isFinite(x) ? (x >= 0 ? '+' : '') + x.toFixed(4) : String(x));
 const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : x > 0 ? 'inf' : 'n/a');
 
-function renderExample(a: TraceAttribution, o: { beta: number; gamma: number; kl: KlEstimator; klMode: KlMode }, objective?: JsonObjective): string {
+function renderExample(
+  a: TraceAttribution,
+  o: { beta: number; gamma: number; kl: KlEstimator; klMode: KlMode },
+  objective?: JsonObjective,
+): string {
   const labels = ['Sample W', 'RESAMPLE', 'Sample C', 'STOP'];
   const obj = objective?.available ? objective : undefined;
   const out = [
@@ -255,10 +342,18 @@ function renderExample(a: TraceAttribution, o: { beta: number; gamma: number; kl
     '',
     `${'step'.padEnd(6)}${'action'.padEnd(10)}${'r (KL)'.padStart(10)}${'Q (KL)'.padStart(10)}${'pathwise'.padStart(10)}${'Q (surr.)'.padStart(11)}${'contrib.'.padStart(10)}${obj ? `${obj.name} contrib.`.padStart(18) : ''}`,
   ];
-  a.steps.forEach((s, i) => out.push(`${String(Math.floor(i / 2) + 1).padEnd(6)}${labels[i].padEnd(10)}${sgn(s.r).padStart(10)}${sgn(s.q).padStart(10)}${sgn(s.pathwise).padStart(10)}${sgn(s.qSurrogate).padStart(11)}${sgn(s.contribution).padStart(10)}${obj ? sgn(obj.steps[i].contribution).padStart(18) : ''}`));
+  a.steps.forEach((s, i) =>
+    out.push(
+      `${String(Math.floor(i / 2) + 1).padEnd(6)}${labels[i].padEnd(10)}${sgn(s.r).padStart(10)}${sgn(s.q).padStart(10)}${sgn(s.pathwise).padStart(10)}${sgn(s.qSurrogate).padStart(11)}${sgn(s.contribution).padStart(10)}${obj ? sgn(obj.steps[i].contribution).padStart(18) : ''}`,
+    ),
+  );
   if (a.parameters) {
     out.push('', `${'parameter'.padEnd(16)}${'push'.padStart(10)}${'drag'.padStart(10)}${'net'.padStart(10)}`);
-    for (const [name, g] of [['theta_s', a.parameters.theta_s], ['theta_resample', a.parameters.theta_resample], ['theta_stop', a.parameters.theta_stop]] as const) {
+    for (const [name, g] of [
+      ['theta_s', a.parameters.theta_s],
+      ['theta_resample', a.parameters.theta_resample],
+      ['theta_stop', a.parameters.theta_stop],
+    ] as const) {
       out.push(`${name.padEnd(16)}${sgn(g.push).padStart(10)}${sgn(g.drag).padStart(10)}${sgn(g.net).padStart(10)}`);
     }
   }
@@ -281,7 +376,8 @@ function tableRow(t: JsonTrace): string {
   const row = `${name.length > 27 ? '…' + name.slice(-26) : name.padEnd(28)}${String(t.steps.length / 2).padStart(6)}${sgn(t.advantage).padStart(9)}${t.drag.sampling.toExponential(2).padStart(12)}${t.drag.decision.toExponential(2).padStart(12)}${ratio(t.ratio).padStart(10)}${ratio(t.surrogateRatio).padStart(12)}`;
   const o = t.objective as JsonObjective | undefined;
   if (!o) return row;
-  if (!o.available) return `${row}${'n/a'.padStart(12)}${'n/a'.padStart(12)}${'n/a'.padStart(11)}\n    ${o.name}: not available (${o.reason ?? 'unknown reason'})`;
+  if (!o.available)
+    return `${row}${'n/a'.padStart(12)}${'n/a'.padStart(12)}${'n/a'.padStart(11)}\n    ${o.name}: not available (${o.reason ?? 'unknown reason'})`;
   // The per-step contributions on a line of their own: sample, decision, sample, ..., STOP.
   const steps = o.steps.map((s) => `${s.action === 'sample' ? 'S' : s.action === 'STOP' ? 'STOP' : 'R'} ${exp(s.contribution)}`).join('  ');
   return `${row}${exp(o.sampling).padStart(12)}${exp(o.decision).padStart(12)}${ratio(o.ratio).padStart(11)}\n    ${o.name} per step: ${steps}  (${o.attribution})`;

@@ -59,7 +59,11 @@ Options:
 ${segmentFlagsUsage}${sourceFlagsUsage}`;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers', 'max-tokens', ...segmentFlagNames, ...sourceFlagNames], ['json', 'csv', 'include-truncated']);
+  const args = parseArgs(
+    argv,
+    ['bootstrap', 'seed', 'horizon', 'by', 'html', 'workers', 'max-tokens', ...segmentFlagNames, ...sourceFlagNames],
+    ['json', 'csv', 'include-truncated'],
+  );
   const segment = segmentOptionsFromArgs(args);
   const source = sourceOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('give at least one PATH (a trace, JSONL, Parquet or log file, or a directory)');
@@ -69,7 +73,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!(Number.isInteger(B) && B >= 1)) throw new UsageError('--bootstrap must be a positive integer');
   if (!(Number.isInteger(K) && K >= 1)) throw new UsageError('--horizon must be a positive integer');
   const workers = args.flags.has('workers') ? numberFlag(args, 'workers', 0) : undefined;
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers must be a non-negative integer');
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+    throw new UsageError('--workers must be a non-negative integer');
   const byFlag = stringFlag(args, 'by');
   const by = byFlag === undefined ? defaultCalibrationOptions.by : parseGrouping(byFlag);
   // `auto` (the editor's default) needs every summary before grouping; the CLI streams, so it asks.
@@ -95,7 +100,19 @@ export async function run(argv: string[]): Promise<number> {
     const m = await peekMapping(file, { source });
     if (m) process.stderr.write(mappingLine(file, m));
   }
-  const result = await calibrateWithProgress(files, skipped, { bootstrap: B, seed, horizon: K, by, workers, segment, source, onMapping: (file, m) => { if (file === STDIN) process.stderr.write(mappingLine(file, m)); }, summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) } });
+  const result = await calibrateWithProgress(files, skipped, {
+    bootstrap: B,
+    seed,
+    horizon: K,
+    by,
+    workers,
+    segment,
+    source,
+    onMapping: (file, m) => {
+      if (file === STDIN) process.stderr.write(mappingLine(file, m));
+    },
+    summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) },
+  });
 
   if (html !== undefined) {
     try {
@@ -103,8 +120,11 @@ export async function run(argv: string[]): Promise<number> {
       writeFileAtomic(html, renderCalibrationHtml(result, { title: `Calibration: ${args.positionals.join(', ')}` }));
     } catch (err) {
       // Disk full, file size limit, a path changed meanwhile: a message; the old report stays.
-      const message = err instanceof OutputPathError ? err.message : `cannot write ${html}: ${err instanceof Error ? err.message : String(err)}`;
-      process.stderr.write(`reflection-lens calibrate: ${message}; ${existsSync(html) ? `${html} left unchanged` : `${html} not written`}\n`);
+      const message =
+        err instanceof OutputPathError ? err.message : `cannot write ${html}: ${err instanceof Error ? err.message : String(err)}`;
+      process.stderr.write(
+        `reflection-lens calibrate: ${message}; ${existsSync(html) ? `${html} left unchanged` : `${html} not written`}\n`,
+      );
       return 1;
     }
     process.stderr.write(`calibrate: wrote ${html} (${result.groups.length} groups)\n`);
@@ -125,10 +145,16 @@ async function calibrateWithProgress(files: string[], skipped: Skipped[], option
       if (secs < 1) return;
       const mbps = bytesDone / 1e6 / secs;
       const rate = `, ${mbps.toFixed(mbps < 10 ? 1 : 0)} MB/s`;
-      progress.update(`${files.length} file${files.length === 1 ? '' : 's'}, ${(bytesDone / 1e6).toFixed(1)}/${(bytesTotal / 1e6).toFixed(1)} MB${rate}`);
+      progress.update(
+        `${files.length} file${files.length === 1 ? '' : 's'}, ${(bytesDone / 1e6).toFixed(1)}/${(bytesTotal / 1e6).toFixed(1)} MB${rate}`,
+      );
     },
   });
-  progress.done(Date.now() - started > 2000 ? `${records.toLocaleString('en-US')} records from ${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s` : undefined);
+  progress.done(
+    Date.now() - started > 2000
+      ? `${records.toLocaleString('en-US')} records from ${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      : undefined,
+  );
   result.skipped = [...skipped, ...result.skipped];
   return result;
 }
@@ -152,7 +178,18 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   ]);
   const byStep = result.groups.some((g) => g.step !== undefined);
   const K = result.groups[0]?.predictedK.K ?? defaultCalibrationOptions.horizon;
-  const head = ['model', byStep ? 'step task' : 'task', 'n', 'accuracy % (Wald 95%)', 'predicted % (K=inf)', `predicted % (K=${K})`, 'p %', 'delta1 %', 'delta2 %', 'echo %'];
+  const head = [
+    'model',
+    byStep ? 'step task' : 'task',
+    'n',
+    'accuracy % (Wald 95%)',
+    'predicted % (K=inf)',
+    `predicted % (K=${K})`,
+    'p %',
+    'delta1 %',
+    'delta2 %',
+    'echo %',
+  ];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]): string => cells.map((v, c) => (c < 2 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
@@ -172,23 +209,29 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   }
   const compared = result.groups.filter((g) => g.agreement);
   if (compared.length > 0) {
-    out.push('', 'Agreement with the source\'s own verdicts (source_verdict) on the final answer:');
+    out.push('', "Agreement with the source's own verdicts (source_verdict) on the final answer:");
     const name = (g: CalibrationGroup): string => escapeInline(`${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`);
     const tw = Math.max(...compared.map((g) => name(g).length));
     for (const g of compared) {
       const a = g.agreement!;
       const none = a.noVerdict ? `  (${a.noVerdict} without a verdict)` : '';
-      out.push(`  ${name(g).padEnd(tw)}  ${a.agree}/${a.compared} agree (${pct(a.rate)}%)  source correct, engine wrong ${a.sourceOnly}  engine correct, source wrong ${a.engineOnly}${none}`);
+      out.push(
+        `  ${name(g).padEnd(tw)}  ${a.agree}/${a.compared} agree (${pct(a.rate)}%)  source correct, engine wrong ${a.sourceOnly}  engine correct, source wrong ${a.engineOnly}${none}`,
+      );
     }
     const listed = compared.flatMap((g) => g.agreement!.disagreements).slice(0, 10);
     if (listed.length > 0) {
       out.push('  First disagreements (--json lists them all):');
-      for (const d of listed) out.push(`    ${escapeInline(d.file)}:${d.line} ${escapeInline(d.id)}: source ${d.source ? 'correct' : 'wrong'}, engine ${d.engine ? 'correct' : 'wrong'}`);
+      for (const d of listed)
+        out.push(
+          `    ${escapeInline(d.file)}:${d.line} ${escapeInline(d.id)}: source ${d.source ? 'correct' : 'wrong'}, engine ${d.engine ? 'correct' : 'wrong'}`,
+        );
     }
   }
   if (result.skipped.length > 0) {
     out.push('', `Skipped (${result.skipped.length}):`);
-    for (const s of result.skipped) out.push(`  ${escapeInline(s.file)}${s.line !== undefined ? `:${s.line}` : ''}: ${escapeInline(s.reason)}`);
+    for (const s of result.skipped)
+      out.push(`  ${escapeInline(s.file)}${s.line !== undefined ? `:${s.line}` : ''}: ${escapeInline(s.reason)}`);
   }
   out.push('');
   return out.join('\n');
@@ -201,12 +244,41 @@ const csvCell = (v: string | number | undefined): string => {
 
 function toCsv(result: CalibrationResult): string {
   const metrics = ['accuracy', 'p', 'delta1', 'delta2', 'predicted', 'predictedK'] as const;
-  const head = ['model', 'task', 'step', 'n', ...metrics.flatMap((m) => [m, `${m}_lo`, `${m}_hi`]), 'K', 'TT', 'TF', 'FT', 'FFecho', 'FFnew', 'echoRate', 'source_compared', 'source_agree', 'source_only', 'engine_only'];
+  const head = [
+    'model',
+    'task',
+    'step',
+    'n',
+    ...metrics.flatMap((m) => [m, `${m}_lo`, `${m}_hi`]),
+    'K',
+    'TT',
+    'TF',
+    'FT',
+    'FFecho',
+    'FFnew',
+    'echoRate',
+    'source_compared',
+    'source_agree',
+    'source_only',
+    'engine_only',
+  ];
   const row = (g: CalibrationGroup): (string | number | undefined)[] => [
-    g.model, g.task, g.step, g.n,
+    g.model,
+    g.task,
+    g.step,
+    g.n,
     ...metrics.flatMap((m) => [g[m].value, g[m].lo, g[m].hi]),
-    g.predictedK.K, g.transitions.TT, g.transitions.TF, g.transitions.FT, g.transitions.FFecho, g.transitions.FFnew, g.echoRate,
-    g.agreement?.compared, g.agreement?.agree, g.agreement?.sourceOnly, g.agreement?.engineOnly,
+    g.predictedK.K,
+    g.transitions.TT,
+    g.transitions.TF,
+    g.transitions.FT,
+    g.transitions.FFecho,
+    g.transitions.FFnew,
+    g.echoRate,
+    g.agreement?.compared,
+    g.agreement?.agree,
+    g.agreement?.sourceOnly,
+    g.agreement?.engineOnly,
   ];
   return [head, ...result.groups.map(row)].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   const sharedGold = goldFlag ? await loadGold(goldFlag) : undefined;
   const unmatched = new Set(sharedGold?.keys());
   for (const file of args.positionals) {
-    const gold = sharedGold ?? await loadGold(goldPathFor(file)).catch(() => new Map<string, GoldRecord>());
+    const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => new Map<string, GoldRecord>()));
     const progress = new ProgressLine(`eval-segmentation ${file}`);
     try {
       for await (const rec of streamTraceFile(file)) {
@@ -82,7 +82,8 @@ async function loadGold(path: string): Promise<Map<string, GoldRecord>> {
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
-const rate = (r: { k: number; n: number; value: number | null }): string => (r.value === null ? '-' : `${r.value.toFixed(3)} (${r.k}/${r.n})`);
+const rate = (r: { k: number; n: number; value: number | null }): string =>
+  r.value === null ? '-' : `${r.value.toFixed(3)} (${r.k}/${r.n})`;
 
 export function formatEval(e: SegmentationEval, limit: number): string {
   const lines = [
@@ -98,10 +99,14 @@ export function formatEval(e: SegmentationEval, limit: number): string {
     `final answer               ${pct(e.finalAnswer.agree, e.finalAnswer.of)} agree`,
     '',
     `derived        engine            gold`,
-    ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map((k) => `${k.padEnd(14)} ${rate(e.derived.engine[k]).padEnd(17)} ${rate(e.derived.gold[k])}`),
+    ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map(
+      (k) => `${k.padEnd(14)} ${rate(e.derived.engine[k]).padEnd(17)} ${rate(e.derived.gold[k])}`,
+    ),
     '',
     `disagreements (${e.disagreements.length})`,
-    ...e.disagreements.slice(0, limit).map((d) => `  ${d.id.padEnd(8)} ${d.at.padEnd(10)} ${d.kind.padEnd(9)} expected ${d.expected ?? '-'}, got ${d.got ?? '-'}`),
+    ...e.disagreements
+      .slice(0, limit)
+      .map((d) => `  ${d.id.padEnd(8)} ${d.at.padEnd(10)} ${d.kind.padEnd(9)} expected ${d.expected ?? '-'}, got ${d.got ?? '-'}`),
   ];
   if (e.disagreements.length > limit) lines.push(`  ... ${e.disagreements.length - limit} more (--all)`);
   return lines.join('\n') + '\n';

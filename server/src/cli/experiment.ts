@@ -15,7 +15,7 @@ import { renderExperimentHtml } from '../report/experimentHtml.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import type { Estimate } from '../analysis/types.js';
 
-export const summary = 'reproduce the paper\'s Table 1 / Figure 1 with tiny-lm: four arms, several seeds, one report';
+export const summary = "reproduce the paper's Table 1 / Figure 1 with tiny-lm: four arms, several seeds, one report";
 
 export const usage = `Usage:
   reflection-lens experiment table1 [--seeds N] [--quick] [--out DIR] [--jobs N] [--backend NAME] [--config FILE] [--json]
@@ -73,26 +73,50 @@ function table(r: Table1Report): string {
     out.push(title, fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt), '');
   };
   const head = ['arm', ...tasks.map((t) => `${t.task}${t.ood ? '' : ' (ID)'}`)];
-  grid(`Table 1: accuracy % (Wald 95%), n = ${tasks[0]?.n ?? '-'} per task (${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'})`, r.arms.map((a) => [a.label, ...tasks.map((t) => interval(a.tasks.find((x) => x.task === t.task)?.accuracy ?? { value: NaN, lo: NaN, hi: NaN }))]), head);
+  grid(
+    `Table 1: accuracy % (Wald 95%), n = ${tasks[0]?.n ?? '-'} per task (${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'})`,
+    r.arms.map((a) => [
+      a.label,
+      ...tasks.map((t) => interval(a.tasks.find((x) => x.task === t.task)?.accuracy ?? { value: NaN, lo: NaN, hi: NaN })),
+    ]),
+    head,
+  );
   for (const name of ['rl', 'sft-reflection'] as const) {
     const a = r.arms.find((x) => x.name === name);
     if (!a) continue;
-    grid(`Figure 1, ${ARM_LABELS[name]}: p / delta1 / delta2 / predicted (K=${r.plan.model.maxAttempts}) / observed, %`, a.tasks.map((t) => [`${t.task}${t.ood ? '' : ' (ID)'}`, interval(t.p), interval(t.delta1), interval(t.delta2), interval(t.predicted), interval(t.accuracy)]), ['task', 'p', 'delta1', 'delta2', 'predicted', 'observed']);
+    grid(
+      `Figure 1, ${ARM_LABELS[name]}: p / delta1 / delta2 / predicted (K=${r.plan.model.maxAttempts}) / observed, %`,
+      a.tasks.map((t) => [
+        `${t.task}${t.ood ? '' : ' (ID)'}`,
+        interval(t.p),
+        interval(t.delta1),
+        interval(t.delta2),
+        interval(t.predicted),
+        interval(t.accuracy),
+      ]),
+      ['task', 'p', 'delta1', 'delta2', 'predicted', 'observed'],
+    );
   }
   out.push('Pooled over the OOD tasks: delta2 / echo rate');
-  for (const a of r.arms) out.push(`  ${a.label.padEnd(20)} delta2 ${interval(a.ood.delta2)}  echo ${a.ood.echoRate === null ? '-' : pct(a.ood.echoRate)}`);
+  for (const a of r.arms)
+    out.push(`  ${a.label.padEnd(20)} delta2 ${interval(a.ood.delta2)}  echo ${a.ood.echoRate === null ? '-' : pct(a.ood.echoRate)}`);
   out.push('', 'Verdicts:');
   for (const v of r.verdicts) out.push(`  [${v.verdict}] ${v.claim}`, `      ${v.text}`);
   out.push('', 'Design checks:');
   for (const c of r.designChecks) out.push(`  [${c.ok ? 'ok' : 'not met'}] ${c.text}`);
-  out.push('', `${r.timing.wallSeconds !== null ? `Wall clock ${minutes(r.timing.wallSeconds)} (${r.timing.jobs} at once); t` : 'T'}raining runs: ${minutes(r.timing.trainingSeconds)} in all${r.timing.tokensPerSec !== null ? `, ${r.timing.tokensPerSec.toFixed(0)} training tokens/s` : ''}.`, '');
+  out.push(
+    '',
+    `${r.timing.wallSeconds !== null ? `Wall clock ${minutes(r.timing.wallSeconds)} (${r.timing.jobs} at once); t` : 'T'}raining runs: ${minutes(r.timing.trainingSeconds)} in all${r.timing.tokensPerSec !== null ? `, ${r.timing.tokensPerSec.toFixed(0)} training tokens/s` : ''}.`,
+    '',
+  );
   return out.map((l) => escapeInline(l)).join('\n');
 }
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['seeds', 'out', 'backend', 'config', 'jobs'], ['quick', 'json']);
   const [which, ...rest] = args.positionals;
-  if (which !== 'table1') throw new UsageError(which === undefined ? 'name the experiment: table1' : `unknown experiment "${which}" (only table1)`);
+  if (which !== 'table1')
+    throw new UsageError(which === undefined ? 'name the experiment: table1' : `unknown experiment "${which}" (only table1)`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const quick = args.flags.has('quick');
   const json = args.flags.has('json');
@@ -115,7 +139,8 @@ export async function run(argv: string[]): Promise<number> {
 
   const controller = new AbortController();
   const onSignal = (): void => {
-    if (!controller.signal.aborted) process.stderr.write('\nexperiment: stopping after the current step (run the same command again to resume)...\n');
+    if (!controller.signal.aborted)
+      process.stderr.write('\nexperiment: stopping after the current step (run the same command again to resume)...\n');
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -123,17 +148,24 @@ export async function run(argv: string[]): Promise<number> {
   const progress = new ProgressLine('experiment');
   try {
     const outcome = await runExperiment({
-      plan, out, jobs, signal: controller.signal,
+      plan,
+      out,
+      jobs,
+      signal: controller.signal,
       onEvent(e) {
         if (e.type === 'step') progress.update(progressText(e, plan.seeds), e.step === e.steps);
-        else if (e.type === 'run') progress.done(`seed ${e.seed} ${e.arm}: ${e.action === 'skip' ? 'finished already' : e.action === 'resume' ? `resuming at step ${e.resumedAt ?? 0}` : 'new run'}  ${e.runDir}`);
+        else if (e.type === 'run')
+          progress.done(
+            `seed ${e.seed} ${e.arm}: ${e.action === 'skip' ? 'finished already' : e.action === 'resume' ? `resuming at step ${e.resumedAt ?? 0}` : 'new run'}  ${e.runDir}`,
+          );
         else if (e.type === 'run-done') progress.done(`seed ${e.seed} ${e.arm}: ${e.state} (${minutes(e.seconds)})`);
         else progress.done(e.message);
       },
     });
     if (outcome.state !== 'completed') {
       progress.done(outcome.state === 'stopped' ? `stopped; run the same command again to resume (${out})` : `failed: ${outcome.error}`);
-      if (json) process.stdout.write(JSON.stringify({ state: outcome.state, out, error: outcome.error, runs: outcome.runs }, null, 2) + '\n');
+      if (json)
+        process.stdout.write(JSON.stringify({ state: outcome.state, out, error: outcome.error, runs: outcome.runs }, null, 2) + '\n');
       return outcome.state === 'failed' ? 1 : 0;
     }
     progress.done('evaluating the rollouts and writing the report...');
@@ -142,7 +174,9 @@ export async function run(argv: string[]): Promise<number> {
     writeFileAtomic(join(out, 'table1.csv'), table1Csv(report));
     writeFileAtomic(join(out, 'per-seed.csv'), perSeedCsv(report));
     writeFileAtomic(join(out, 'report.html'), renderExperimentHtml(report));
-    progress.done(`wrote ${join(out, 'report.html')}, report.json, table1.csv, per-seed.csv (this invocation: ${minutes(outcome.seconds)})`);
+    progress.done(
+      `wrote ${join(out, 'report.html')}, report.json, table1.csv, per-seed.csv (this invocation: ${minutes(outcome.seconds)})`,
+    );
     process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : table(report));
     return 0;
   } catch (err) {

@@ -54,7 +54,13 @@ export async function run(argv: string[]): Promise<number> {
   if (!out) throw new UsageError('expected -o OUT.trace');
   const sidecarPath = `${out}.logprobs.jsonl`;
   try {
-    checkOutputs([{ what: '-o', path: out }, { what: "-o's log-prob sidecar", path: sidecarPath, onlyIfWritten: true }], [input]);
+    checkOutputs(
+      [
+        { what: '-o', path: out },
+        { what: "-o's log-prob sidecar", path: sidecarPath, onlyIfWritten: true },
+      ],
+      [input],
+    );
   } catch (err) {
     if (!(err instanceof OutputPathError)) throw err;
     process.stderr.write(`reflection-lens import: ${err.message}\n`);
@@ -75,7 +81,10 @@ export async function run(argv: string[]): Promise<number> {
   let diagnostics = 0;
   // Broken lines are listed up to a bound (a corrupt file can hold millions); the rest are counted.
   const unlisted = (): void => {
-    if (diagnostics > LISTED_DIAGNOSTICS) process.stderr.write(`${input}: ${diagnostics - LISTED_DIAGNOSTICS} more line${diagnostics - LISTED_DIAGNOSTICS === 1 ? '' : 's'} reported, not listed\n`);
+    if (diagnostics > LISTED_DIAGNOSTICS)
+      process.stderr.write(
+        `${input}: ${diagnostics - LISTED_DIAGNOSTICS} more line${diagnostics - LISTED_DIAGNOSTICS === 1 ? '' : 's'} reported, not listed\n`,
+      );
   };
   const fail = (message: string): number => {
     trace?.abort();
@@ -90,8 +99,12 @@ export async function run(argv: string[]): Promise<number> {
     for await (const r of streamJsonlRecords(input, {
       source,
       onMapping: (m) => process.stderr.write(mappingLine(input, m)),
-      onDiagnostic: (d) => { if (++diagnostics <= LISTED_DIAGNOSTICS) process.stderr.write(formatDiagnostic(input, d)); },
-      onProgress: (done, total) => { if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`); },
+      onDiagnostic: (d) => {
+        if (++diagnostics <= LISTED_DIAGNOSTICS) process.stderr.write(formatDiagnostic(input, d));
+      },
+      onProgress: (done, total) => {
+        if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`);
+      },
     })) {
       await trace.write(formatRecord(r));
       if (r.logprobs || r.refLogprobs) {
@@ -101,7 +114,8 @@ export async function run(argv: string[]): Promise<number> {
       records++;
     }
     // Decide before publishing: a run that read nothing valid is a failure, not an empty result.
-    if (records === 0 && diagnostics > 0) return fail(`no record could be read from ${input} (${diagnostics} line${diagnostics === 1 ? '' : 's'} reported)`);
+    if (records === 0 && diagnostics > 0)
+      return fail(`no record could be read from ${input} (${diagnostics} line${diagnostics === 1 ? '' : 's'} reported)`);
     await trace.finish();
     await sidecar?.finish();
     // Both complete: publish them back to back (synchronous renames; no signal in between).
@@ -114,6 +128,9 @@ export async function run(argv: string[]): Promise<number> {
   unlisted();
   const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics };
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else process.stderr.write(`import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${diagnostics ? `, ${diagnostics} lines reported` : ''}\n`);
+  else
+    process.stderr.write(
+      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${diagnostics ? `, ${diagnostics} lines reported` : ''}\n`,
+    );
   return 0;
 }

@@ -8,7 +8,10 @@ export class ProgressLine {
   private readonly tty = process.stderr.isTTY === true;
   private shown = false;
   private readonly label: string;
-  constructor(label: string, private readonly intervalMs = 200) {
+  constructor(
+    label: string,
+    private readonly intervalMs = 200,
+  ) {
     this.label = escapeInline(label);
   }
 

@@ -41,7 +41,16 @@ export interface SegmentJson {
   final: string | null;
   correct: boolean | null;
   steps: (
-    | { kind: 'sample'; answer: string | null; rule: string; confidence: number; correct: boolean | null; tokens: number; line: number; endLine: number }
+    | {
+        kind: 'sample';
+        answer: string | null;
+        rule: string;
+        confidence: number;
+        correct: boolean | null;
+        tokens: number;
+        line: number;
+        endLine: number;
+      }
     | { kind: 'decision'; action: 'STOP' | 'RESAMPLE'; marker: string | null; echo: boolean; line: number }
   )[];
 }
@@ -56,16 +65,29 @@ export function toJson(file: string, seg: SegmentedRecord): SegmentJson {
     answer: r.answer ?? null,
     final: seg.final,
     correct: seg.correct,
-    steps: seg.steps.map((s) => (s.kind === 'sample'
-      ? { kind: 'sample' as const, answer: s.answer, rule: s.rule, confidence: s.confidence, correct: s.correct, tokens: s.tokens, line: s.span.line + 1, endLine: s.span.endLine + 1 }
-      : { kind: 'decision' as const, action: s.action, marker: s.marker, echo: s.echo, line: s.span.line + 1 })),
+    steps: seg.steps.map((s) =>
+      s.kind === 'sample'
+        ? {
+            kind: 'sample' as const,
+            answer: s.answer,
+            rule: s.rule,
+            confidence: s.confidence,
+            correct: s.correct,
+            tokens: s.tokens,
+            line: s.span.line + 1,
+            endLine: s.span.endLine + 1,
+          }
+        : { kind: 'decision' as const, action: s.action, marker: s.marker, echo: s.echo, line: s.span.line + 1 },
+    ),
   };
 }
 
 /** `file:line:col: severity: message [code]`, 1-based. A JSONL record's findings point at its JSON line. */
 export function formatDiagnostic(file: string, d: TraceDiagnostic, record?: TraceRecord): string {
-  const where = record?.sourceLine !== undefined && d.line >= record.startLine
-    ? `${file}:${record.sourceLine + 1}:1` : `${file}:${d.line + 1}:${d.column + 1}`;
+  const where =
+    record?.sourceLine !== undefined && d.line >= record.startLine
+      ? `${file}:${record.sourceLine + 1}:1`
+      : `${file}:${d.line + 1}:${d.column + 1}`;
   const rec = record ? ` (record ${record.id})` : '';
   // One line, whatever the file name, record id or quoted content holds (cli/terminal.ts).
   return `${escapeInline(where)}: ${d.severity}: ${escapeInline(d.message)} [${d.code}]${escapeInline(rec)}\n`;
@@ -80,9 +102,18 @@ const mark = (c: boolean | null): string => (c === null ? '?' : c ? '\u2713' : '
 
 function tableRow(seg: SegmentedRecord): string {
   const r = seg.record;
-  const words = seg.steps.map((s) => (s.kind === 'sample' ? `${cell(s.answer, 16).trimEnd()}${mark(s.correct)}` : s.action === 'STOP' ? 'STOP' : `RESAMPLE${s.echo ? '(echo)' : ''}`));
+  const words = seg.steps.map((s) =>
+    s.kind === 'sample'
+      ? `${cell(s.answer, 16).trimEnd()}${mark(s.correct)}`
+      : s.action === 'STOP'
+        ? 'STOP'
+        : `RESAMPLE${s.echo ? '(echo)' : ''}`,
+  );
   // Long reflective traces have a hundred attempts: the table shows the start and the end.
-  const flow = words.length <= 24 ? words.join(' ') : `${words.slice(0, 12).join(' ')} \u2026 (${words.length - 24} steps) \u2026 ${words.slice(-12).join(' ')}`;
+  const flow =
+    words.length <= 24
+      ? words.join(' ')
+      : `${words.slice(0, 12).join(' ')} \u2026 (${words.length - 24} steps) \u2026 ${words.slice(-12).join(' ')}`;
   // For JSONL input, the line of the JSON object.
   return `${String((r.sourceLine ?? r.startLine) + 1).padStart(7)}  ${cell(r.id, 10)} ${cell(r.model, 14)} ${cell(r.task, 6)} ${cell(r.answer, 12)} ${cell(seg.final, 12)} ${mark(seg.correct)}  ${flow}\n`;
 }
@@ -99,13 +130,18 @@ export async function run(argv: string[]): Promise<number> {
   if (json) await writeOut('[');
   for (const file of args.positionals) {
     const progress = new ProgressLine(`segment ${file}`);
-    if (!json) await writeOut(`${escapeInline(file)}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`);
+    if (!json)
+      await writeOut(
+        `${escapeInline(file)}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`,
+      );
     try {
       const stream = streamTraceFile(file, {
         source,
         onMapping: (m) => process.stderr.write(mappingLine(file, m)),
         onDiagnostic: (d) => process.stderr.write(formatDiagnostic(file, d)),
-        onProgress: (done, total) => { if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`); },
+        onProgress: (done, total) => {
+          if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`);
+        },
       });
       for await (const rec of stream) {
         const seg = segmentRecord(rec, segmentOptions);

@@ -22,7 +22,10 @@ function lines(path: string, flag: string): string[] {
   } catch (err) {
     throw new UsageError(`--${flag}: cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0 && !l.startsWith('#'));
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
 export function segmentOptionsFromArgs(args: ParsedArgs): SegmentOptions {

@@ -25,7 +25,8 @@ export function sourceOptionsFromArgs(args: ParsedArgs): SourceOptions | undefin
   const format = stringFlag(args, 'format');
   const map = stringFlag(args, 'map');
   if (format === undefined && map === undefined) return undefined;
-  if (format !== undefined && !isPresetName(format)) throw new UsageError(`--format expects one of ${PRESET_NAMES.join(', ')}, got "${format}"`);
+  if (format !== undefined && !isPresetName(format))
+    throw new UsageError(`--format expects one of ${PRESET_NAMES.join(', ')}, got "${format}"`);
   if (map !== undefined) {
     try {
       parseMapOverrides(map);

@@ -32,7 +32,8 @@ export function escapeInline(text: string): string {
 function bytesNeedEscaping(b: Uint8Array): boolean {
   for (let i = 0; i < b.length; i++) {
     const c = b[i];
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f || (c === 0xc2 && i + 1 < b.length && b[i + 1] >= 0x80 && b[i + 1] <= 0x9f)) return true;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f || (c === 0xc2 && i + 1 < b.length && b[i + 1] >= 0x80 && b[i + 1] <= 0x9f))
+      return true;
   }
   return false;
 }
@@ -53,7 +54,8 @@ export function guardTerminalOutput(streams: NodeJS.WriteStream[] = [process.std
     stream.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
       let safe = chunk;
       if (typeof chunk === 'string') safe = escapeControl(chunk);
-      else if (chunk instanceof Uint8Array && bytesNeedEscaping(chunk)) safe = escapeControl(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'));
+      else if (chunk instanceof Uint8Array && bytesNeedEscaping(chunk))
+        safe = escapeControl(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'));
       return (write as (...args: unknown[]) => boolean)(safe, ...rest);
     }) as Write;
   }

@@ -5,7 +5,7 @@ import { ConfigError, parseConfigJson, readConfigFile } from '../training/runCon
 import { runTraining } from '../training/runner.js';
 import { listRuns, RunDirError } from '../training/runDir.js';
 
-export const summary = 'train a policy with GRPO (ds3: the paper\'s three-logit model; tiny-lm: a small transformer)';
+export const summary = "train a policy with GRPO (ds3: the paper's three-logit model; tiny-lm: a small transformer)";
 
 export const usage = `Usage:
   reflection-lens train --policy ds3|tiny-lm [--steps N] [--out DIR] [--backend NAME] [--config FILE] [--json]
@@ -55,7 +55,9 @@ function list(dir: string, json: boolean): number {
   }
   for (const r of runs) {
     const s = r.status;
-    print(`${r.name}  ${r.policy}  ${s ? `${s.state} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`);
+    print(
+      `${r.name}  ${r.policy}  ${s ? `${s.state} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`,
+    );
   }
   return 0;
 }

@@ -15,7 +15,8 @@ import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { parseTaskSize } from '../training/multiplication.js';
 import { writeFakeRolloutStep } from '../training/verl/fakeRollouts.js';
 
-export const summary = 'verl at scale: export dataset + reward + launch config, print the launch command, follow (or simulate) a rollout dir';
+export const summary =
+  'verl at scale: export dataset + reward + launch config, print the launch command, follow (or simulate) a rollout dir';
 
 export const usage = `Usage:
   reflection-lens verl export --out DIR [--task multiplication] [--train-tasks 2x3,3x3]
@@ -58,7 +59,10 @@ export const MAX_TEST_ROWS_PER_TASK = 100_000;
 const listFlag = (args: ParsedArgs, key: string, fallback: string[]): string[] => {
   const v = stringFlag(args, key);
   if (v === undefined) return fallback;
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new UsageError(`--${key} needs at least one value`);
   return items;
 };
@@ -75,13 +79,18 @@ function checkTasks(tasks: string[], key: string): string[] {
 }
 
 async function runExport(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['out', 'task', 'from', 'train-tasks', 'test-tasks', 'n', 'n-test', 'seed', 'model', 'test-fraction'], ['json', 'force']);
+  const args = parseArgs(
+    argv,
+    ['out', 'task', 'from', 'train-tasks', 'test-tasks', 'n', 'n-test', 'seed', 'model', 'test-fraction'],
+    ['json', 'force'],
+  );
   const out = stringFlag(args, 'out');
   if (!out) throw new UsageError('export needs --out DIR');
   const seed = numberFlag(args, 'seed', 1);
   const from = [stringFlag(args, 'from'), ...args.positionals].filter((p): p is string => p !== undefined);
   const task = stringFlag(args, 'task');
-  if (task !== undefined && task !== 'multiplication') throw new UsageError(`--task: only "multiplication" is built in (got "${task}"); use --from CORPUS for other prompts`);
+  if (task !== undefined && task !== 'multiplication')
+    throw new UsageError(`--task: only "multiplication" is built in (got "${task}"); use --from CORPUS for other prompts`);
   if (task !== undefined && from.length > 0) throw new UsageError('--task and --from exclude each other');
   const progress = new ProgressLine('verl export');
   let source: ExportOptions['source'];
@@ -89,7 +98,8 @@ async function runExport(argv: string[]): Promise<number> {
     const fraction = numberFlag(args, 'test-fraction', 0.1);
     if (!(fraction > 0 && fraction < 1)) throw new UsageError('--test-fraction must be between 0 and 1');
     const corpus = await corpusPrompts(from, (file, records) => progress.update(`${file}: ${records} records`));
-    for (const s of corpus.skipped) process.stderr.write(`verl export: skipped ${s.file}${s.line !== undefined ? `:${s.line + 1}` : ''}: ${s.reason}\n`);
+    for (const s of corpus.skipped)
+      process.stderr.write(`verl export: skipped ${s.file}${s.line !== undefined ? `:${s.line + 1}` : ''}: ${s.reason}\n`);
     source = { kind: 'corpus', items: corpus.items, testFraction: fraction, seed };
   } else {
     const n = numberFlag(args, 'n', 20000);
@@ -98,7 +108,8 @@ async function runExport(argv: string[]): Promise<number> {
     // The rows are built in memory before they are written (about 1.7 KB each: 1e6 rows take
     // 1.7 GB and most of a minute), so a typo such as 1e9 is refused instead of exhausting memory.
     if (n < 1 || n > MAX_TRAIN_ROWS) throw new UsageError(`--n must be between 1 and ${MAX_TRAIN_ROWS} (got ${n})`);
-    if (nTest < 1 || nTest > MAX_TEST_ROWS_PER_TASK) throw new UsageError(`--n-test must be between 1 and ${MAX_TEST_ROWS_PER_TASK} per test task (got ${nTest})`);
+    if (nTest < 1 || nTest > MAX_TEST_ROWS_PER_TASK)
+      throw new UsageError(`--n-test must be between 1 and ${MAX_TEST_ROWS_PER_TASK} per test task (got ${nTest})`);
     source = {
       kind: 'multiplication',
       trainTasks: checkTasks(listFlag(args, 'train-tasks', [...DEFAULT_TRAIN_TASKS]), 'train-tasks'),
@@ -120,16 +131,20 @@ async function runExport(argv: string[]): Promise<number> {
   }
   progress.done();
   if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify({ ...result, config: undefined, command: shellCommandLine(verlCommand(result.config, 'local')) }, null, 2) + '\n');
+    process.stdout.write(
+      JSON.stringify({ ...result, config: undefined, command: shellCommandLine(verlCommand(result.config, 'local')) }, null, 2) + '\n',
+    );
     return 0;
   }
   const lines = [
     `wrote ${result.outDir}`,
     `  train.parquet  ${result.rows.train} rows`,
     `  test.parquet   ${result.rows.test} rows`,
-    ...Object.entries(result.tasks).map(([t, c]) => `    ${t.padEnd(12)} train ${String(c.train).padStart(6)}  test ${String(c.test).padStart(5)}`),
+    ...Object.entries(result.tasks).map(
+      ([t, c]) => `    ${t.padEnd(12)} train ${String(c.train).padStart(6)}  test ${String(c.test).padStart(5)}`,
+    ),
     `  reflection_lens_reward.py  (${rewardFunctionPrefix(result.config.verlVersion)}name=${rewardFunctionName})`,
-    `  verl-config.json  ${result.configKept ? '(kept: your edited config; scripts regenerated from it)' : '(the paper\'s GRPO settings; edit, then re-run export)'}`,
+    `  verl-config.json  ${result.configKept ? '(kept: your edited config; scripts regenerated from it)' : "(the paper's GRPO settings; edit, then re-run export)"}`,
     `  run_grpo.sh, submit_ray.sh  (overrides for verl ${result.config.verlVersion}: verlVersion in verl-config.json; Ray's own options: RAY_SUBMIT_ARGS)`,
     `verl dumps rollouts to ${result.rolloutDir} (validation: ${result.validationDir});`,
     `follow them with: reflection-lens verl watch ${result.rolloutDir}`,
@@ -171,14 +186,25 @@ async function runWatch(argv: string[]): Promise<number> {
   try {
     if (!json) process.stderr.write(`verl watch: following ${dir}${args.flags.has('once') ? '' : ' (Ctrl-C to stop)'}\n`);
     const partialEveryMs = args.flags.has('partial-ms') ? numberFlag(args, 'partial-ms', 1000) : undefined;
-    for await (const s of followRolloutSteps(dir, { signal: controller.signal, once: args.flags.has('once'), bootstrap: numberFlag(args, 'bootstrap', 200), seed: numberFlag(args, 'seed', 1), partialEveryMs })) {
+    for await (const s of followRolloutSteps(dir, {
+      signal: controller.signal,
+      once: args.flags.has('once'),
+      bootstrap: numberFlag(args, 'bootstrap', 200),
+      seed: numberFlag(args, 'seed', 1),
+      partialEveryMs,
+    })) {
       if (json) {
         process.stdout.write(JSON.stringify(s) + '\n');
         continue;
       }
       const pct = (e: { value: number }): string => (Number.isFinite(e.value) ? (100 * e.value).toFixed(1).padStart(5) : '    -');
-      process.stdout.write(`step ${s.step}${s.changed ? ' (rewritten)' : ''}${s.complete ? '' : ' (reading, so far)'}: ${s.records} rollouts, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.seconds.toFixed(2)} s${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}\n`);
-      for (const g of s.groups) process.stdout.write(`  ${escapeInline(g.task).padEnd(10)} n ${String(g.n).padStart(6)}  acc ${pct(g.accuracy)}  p ${pct(g.p)}  d1 ${pct(g.delta1)}  d2 ${pct(g.delta2)}\n`);
+      process.stdout.write(
+        `step ${s.step}${s.changed ? ' (rewritten)' : ''}${s.complete ? '' : ' (reading, so far)'}: ${s.records} rollouts, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.seconds.toFixed(2)} s${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}\n`,
+      );
+      for (const g of s.groups)
+        process.stdout.write(
+          `  ${escapeInline(g.task).padEnd(10)} n ${String(g.n).padStart(6)}  acc ${pct(g.accuracy)}  p ${pct(g.p)}  d1 ${pct(g.delta1)}  d2 ${pct(g.delta2)}\n`,
+        );
     }
   } finally {
     process.off('SIGINT', stop);
@@ -194,17 +220,35 @@ async function runSimulate(argv: string[]): Promise<number> {
   const steps = numberFlag(args, 'steps', 20);
   const rollouts = numberFlag(args, 'rollouts', 512);
   const everyMs = numberFlag(args, 'every-ms', 2000);
-  if (!(Number.isInteger(steps) && steps >= 1 && Number.isInteger(rollouts) && rollouts >= 1 && everyMs >= 0)) throw new UsageError('--steps and --rollouts must be positive integers, --every-ms non-negative');
+  if (!(Number.isInteger(steps) && steps >= 1 && Number.isInteger(rollouts) && rollouts >= 1 && everyMs >= 0))
+    throw new UsageError('--steps and --rollouts must be positive integers, --every-ms non-negative');
   const tasks = checkTasks(listFlag(args, 'tasks', ['2x3', '3x4', '5x5']), 'tasks');
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   try {
     for (let step = 1; step <= steps && !controller.signal.aborted; step++) {
-      const w = writeFakeRolloutStep(dir, step, { rollouts, tasks, groupSize: 8, seed: numberFlag(args, 'seed', 1), outputBytes: numberFlag(args, 'kb', 0) * 1000 });
+      const w = writeFakeRolloutStep(dir, step, {
+        rollouts,
+        tasks,
+        groupSize: 8,
+        seed: numberFlag(args, 'seed', 1),
+        outputBytes: numberFlag(args, 'kb', 0) * 1000,
+      });
       if (args.flags.has('json')) process.stdout.write(JSON.stringify({ step, path: w.path, bytes: w.bytes, rollouts: w.lines }) + '\n');
       else process.stderr.write(`verl simulate: wrote ${w.path} (${rollouts} rollouts, ${(w.bytes / 1e6).toFixed(1)} MB)\n`);
-      if (step < steps) await new Promise<void>((resolve) => { const t = setTimeout(resolve, everyMs); controller.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true }); });
+      if (step < steps)
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, everyMs);
+          controller.signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(t);
+              resolve();
+            },
+            { once: true },
+          );
+        });
     }
   } finally {
     process.off('SIGINT', stop);
@@ -215,10 +259,15 @@ async function runSimulate(argv: string[]): Promise<number> {
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   switch (sub) {
-    case 'export': return runExport(rest);
-    case 'command': return runCommand(rest);
-    case 'watch': return runWatch(rest);
-    case 'simulate': return runSimulate(rest);
-    default: throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'needs a subcommand: export, command, watch or simulate');
+    case 'export':
+      return runExport(rest);
+    case 'command':
+      return runCommand(rest);
+    case 'watch':
+      return runWatch(rest);
+    case 'simulate':
+      return runSimulate(rest);
+    default:
+      throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'needs a subcommand: export, command, watch or simulate');
   }
 }

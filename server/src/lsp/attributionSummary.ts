@@ -29,12 +29,14 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
   let cache = caches.get(doc);
   // A rebuilt index (a new object) or other settings: every group is summed again.
   // (Also when groups that edits removed pile up in it.)
-  if (!cache || cache.key !== key || cache.index !== index || cache.byGroup.size > 2 * index.groups.size + 64) caches.set(doc, (cache = { key, index, byGroup: new Map() }));
+  if (!cache || cache.key !== key || cache.index !== index || cache.byGroup.size > 2 * index.groups.size + 64)
+    caches.set(doc, (cache = { key, index, byGroup: new Map() }));
   const out: GroupSummary[] = [];
   for (const [group, members] of index.groups) {
     const changedAt = index.changedAt.get(group) ?? 0;
     let hit = cache.byGroup.get(group);
-    if (!hit || hit.changedAt !== changedAt) cache.byGroup.set(group, (hit = { changedAt, summary: groupSummary(group, members, settings, key) }));
+    if (!hit || hit.changedAt !== changedAt)
+      cache.byGroup.set(group, (hit = { changedAt, summary: groupSummary(group, members, settings, key) }));
     if (hit.summary) out.push(hit.summary);
   }
   // Document order, whatever order the groups were (re)inserted in.

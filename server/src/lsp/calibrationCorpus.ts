@@ -22,7 +22,12 @@ export interface FileSummaries {
  * Reads one file (streaming, any size) into summaries. Never throws for bad content; throws when
  * aborted. `summary`: which records cut off at the generation limit count (default: none, limit 8,192 tokens).
  */
-export async function readFileSummaries(file: string, segment: SegmentOptions, signal?: AbortSignal, summary: SummaryOptions = {}): Promise<FileSummaries> {
+export async function readFileSummaries(
+  file: string,
+  segment: SegmentOptions,
+  signal?: AbortSignal,
+  summary: SummaryOptions = {},
+): Promise<FileSummaries> {
   const summaries: TraceSummary[] = [];
   const { skipped } = await summarizeFile(file, (s) => summaries.push(s), { segment, signal, summary });
   return { summaries, skipped };
@@ -34,7 +39,12 @@ export async function readFileSummaries(file: string, segment: SegmentOptions, s
  * defaults share cache entries.
  */
 export function corpusSettingsKey(segment: SegmentOptions, summary: SummaryOptions = {}): string {
-  return JSON.stringify([segment.markers, segment.answerPatterns, summary.includeTruncated === true, summary.tokenLimit ?? DEFAULT_TOKEN_LIMIT]);
+  return JSON.stringify([
+    segment.markers,
+    segment.answerPatterns,
+    summary.includeTruncated === true,
+    summary.tokenLimit ?? DEFAULT_TOKEN_LIMIT,
+  ]);
 }
 
 /**
@@ -67,7 +77,11 @@ export class CalibrationCorpus {
    * Summaries of every trace file under `paths`; unchanged files read with the same settings
    * (segmentation and `summary`, the truncation options) come from the cache.
    */
-  async load(paths: readonly string[], segment: SegmentOptions, opts: { signal?: AbortSignal; progress?: CorpusProgress; summary?: SummaryOptions } = {}): Promise<CorpusSnapshot> {
+  async load(
+    paths: readonly string[],
+    segment: SegmentOptions,
+    opts: { signal?: AbortSignal; progress?: CorpusProgress; summary?: SummaryOptions } = {},
+  ): Promise<CorpusSnapshot> {
     const { files, skipped: missing } = listTraceFiles(paths);
     const settingsKey = corpusSettingsKey(segment, opts.summary);
     const perFile = new Map<string, FileSummaries>();

@@ -59,7 +59,10 @@ function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: Groupin
   if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
   if (problems.length > 0) throw new ResponseError(ErrorCodes.InvalidParams, `${calibrateRequest.method}: ${problems.join('; ')}`);
   return {
-    segment: { markers: p.markers ?? defaultSegmentOptions.markers, answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns },
+    segment: {
+      markers: p.markers ?? defaultSegmentOptions.markers,
+      answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
+    },
     by: by ?? 'model-task',
   };
 }
@@ -138,7 +141,11 @@ function truncationOf(o: SummaryOptions): { includeTruncated: boolean; tokenLimi
 }
 
 /** Answers both requests on `connection`, sharing one corpus cache. */
-export function registerCalibrationRequest(connection: Connection, corpus = new CalibrationCorpus(), summarySettings: SummarySettings = defaultSummarySettings): void {
+export function registerCalibrationRequest(
+  connection: Connection,
+  corpus = new CalibrationCorpus(),
+  summarySettings: SummarySettings = defaultSummarySettings,
+): void {
   connection.onRequest(calibrateRequest, async (params, token): Promise<CalibrateResponse> => {
     const signal = signalOf(token);
     const progressToken = params?.workDoneToken;
@@ -158,12 +165,21 @@ export function registerCalibrationRequest(connection: Connection, corpus = new 
           const now = Date.now();
           if (done < total && now - last < 100) return;
           last = now;
-          send({ kind: 'report', message: total === 0 ? 'no trace files' : `${done} of ${total} files${file ? ` · ${file.split(/[\\/]/).pop()}` : ''}`, percentage: total === 0 ? 100 : Math.floor((100 * done) / total) });
+          send({
+            kind: 'report',
+            message: total === 0 ? 'no trace files' : `${done} of ${total} files${file ? ` · ${file.split(/[\\/]/).pop()}` : ''}`,
+            percentage: total === 0 ? 100 : Math.floor((100 * done) / total),
+          });
         },
       });
       send({ kind: 'report', message: 'bootstrap intervals', percentage: 100 });
       snap.missing.unshift(...skipped);
-      const result = calibrateSnapshot(snap, { bootstrap: params.bootstrap, seed: params.seed, horizon: params.horizon, by: resolveGrouping(by, snap) });
+      const result = calibrateSnapshot(snap, {
+        bootstrap: params.bootstrap,
+        seed: params.seed,
+        horizon: params.horizon,
+        by: resolveGrouping(by, snap),
+      });
       return { result, files: snap.files.length, filesRead: snap.filesRead, truncation: truncationOf(summary) };
     } catch (e) {
       throw failure(e, signal);

@@ -5,7 +5,12 @@
 // the note says where the rest are (the CLI lists every diagnostic).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 
-const severityNames: Record<number, [string, string]> = { 1: ['error', 'errors'], 2: ['warning', 'warnings'], 3: ['information', 'information'], 4: ['hint', 'hints'] };
+const severityNames: Record<number, [string, string]> = {
+  1: ['error', 'errors'],
+  2: ['warning', 'warnings'],
+  3: ['information', 'information'],
+  4: ['hint', 'hints'],
+};
 
 /**
  * The diagnostics to publish: all of them when they fit, else the `max - 1` most severe (document

@@ -25,7 +25,9 @@ export function toLspDiagnostic(d: TraceDiagnostic, base: number): Diagnostic {
 export function documentDiagnostics(doc: TraceDocument, settings: LensSettings, key: string): Diagnostic[] {
   const out: Diagnostic[] = doc.preamble.map((d) => toLspDiagnostic(d, 0));
   for (const entry of doc.entries) {
-    const converted = memo(entry.cache, 'diagnostics', `${key}@${entry.base}`, () => analyseEntry(entry, settings, key).diagnostics.map((d) => toLspDiagnostic(d, entry.base)));
+    const converted = memo(entry.cache, 'diagnostics', `${key}@${entry.base}`, () =>
+      analyseEntry(entry, settings, key).diagnostics.map((d) => toLspDiagnostic(d, entry.base)),
+    );
     for (const d of converted) out.push(d);
   }
   for (const { entry, diagnostic } of attributionSummaries(doc, settings, key)) out.push(toLspDiagnostic(diagnostic, entry.base));

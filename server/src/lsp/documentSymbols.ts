@@ -11,7 +11,10 @@ const judge = (c: boolean | null): string => (c === true ? '✓' : c === false ?
 export function documentSymbols(doc: TraceDocument, settings: LensSettings, key: string): DocumentSymbol[] {
   return doc.entries.map((entry) => {
     const r = entry.record;
-    const range: Range = { start: { line: entry.base + r.startLine, character: 0 }, end: { line: entry.base + r.endLine, character: doc.lineLength(entry.base + r.endLine) } };
+    const range: Range = {
+      start: { line: entry.base + r.startLine, character: 0 },
+      end: { line: entry.base + r.endLine, character: doc.lineLength(entry.base + r.endLine) },
+    };
     const selectionRange: Range = { start: range.start, end: { line: range.start.line, character: 3 } };
     const { seg } = analyseEntry(entry, settings, key);
     const children: DocumentSymbol[] = [];
@@ -50,9 +53,19 @@ export function attemptLabel(seg: SegmentedRecord, i: number): { name: string; d
   const s = seg.steps[i];
   if (s.kind !== 'sample') throw new Error(`step ${i} is not a sample`);
   const next = seg.steps[i + 1];
-  return { name: `attempt ${s.attempt + 1}: ${s.answer ?? 'no answer'} ${judge(s.correct)}`, detail: next?.kind === 'decision' ? `→ ${next.action}${next.echo ? ' (echo)' : ''}` : '' };
+  return {
+    name: `attempt ${s.attempt + 1}: ${s.answer ?? 'no answer'} ${judge(s.correct)}`,
+    detail: next?.kind === 'decision' ? `→ ${next.action}${next.echo ? ' (echo)' : ''}` : '',
+  };
 }
 
 export function recordDetail(r: TraceRecord, seg: SegmentedRecord | null, attempts: number): string {
-  return [r.model, r.task, seg?.final != null ? `final ${seg.final} ${judge(seg.correct)}` : 'no answer', `${attempts} attempt${attempts === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+  return [
+    r.model,
+    r.task,
+    seg?.final != null ? `final ${seg.final} ${judge(seg.correct)}` : 'no answer',
+    `${attempts} attempt${attempts === 1 ? '' : 's'}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

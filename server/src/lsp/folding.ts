@@ -8,10 +8,17 @@ export function foldingRanges(doc: TraceDocument, settings: LensSettings, key: s
   const out: FoldingRange[] = [];
   for (const entry of doc.entries) {
     const r = entry.record;
-    if (r.endLine > r.startLine) out.push({ startLine: entry.base + r.startLine, endLine: entry.base + r.endLine, kind: FoldingRangeKind.Region, collapsedText: `=== ${r.id}` });
+    if (r.endLine > r.startLine)
+      out.push({
+        startLine: entry.base + r.startLine,
+        endLine: entry.base + r.endLine,
+        kind: FoldingRangeKind.Region,
+        collapsedText: `=== ${r.id}`,
+      });
     const { seg } = analyseEntry(entry, settings, key);
     for (const s of seg?.steps ?? []) {
-      if (s.kind === 'sample' && s.span.endLine > s.span.line) out.push({ startLine: entry.base + s.span.line, endLine: entry.base + s.span.endLine, kind: FoldingRangeKind.Region });
+      if (s.kind === 'sample' && s.span.endLine > s.span.line)
+        out.push({ startLine: entry.base + s.span.line, endLine: entry.base + s.span.endLine, kind: FoldingRangeKind.Region });
     }
   }
   return out;

@@ -67,11 +67,20 @@ export class FramingGuard {
     for (const line of block.split('\r\n')) {
       const colon = line.indexOf(':');
       // vscode-jsonrpc reads the key up to the colon as it is (lower-cased), the value trimmed.
-      if (colon < 0) { this.error = `header line without "key: value": ${JSON.stringify(line.slice(0, 80))}`; return undefined; }
+      if (colon < 0) {
+        this.error = `header line without "key: value": ${JSON.stringify(line.slice(0, 80))}`;
+        return undefined;
+      }
       if (line.slice(0, colon).toLowerCase() === 'content-length') value = line.slice(colon + 1).trim();
     }
-    if (value === undefined) { this.error = `header without Content-Length: ${JSON.stringify(block.slice(0, 120))}`; return undefined; }
-    if (!/^\d{1,15}$/.test(value)) { this.error = `Content-Length is not a byte count: ${JSON.stringify(value.slice(0, 40))}`; return undefined; }
+    if (value === undefined) {
+      this.error = `header without Content-Length: ${JSON.stringify(block.slice(0, 120))}`;
+      return undefined;
+    }
+    if (!/^\d{1,15}$/.test(value)) {
+      this.error = `Content-Length is not a byte count: ${JSON.stringify(value.slice(0, 40))}`;
+      return undefined;
+    }
     return Number(value);
   }
 }
@@ -98,7 +107,10 @@ export function exitOnStdioFramingError(argv: readonly string[] = process.argv):
   guardFraming(process.stdin, (message) => {
     const exit = (): never => process.exit(1);
     // Stdout may be out of step too: the reason goes to stderr (the client's output channel).
-    process.stderr.write(`reflection-lens: LSP framing error on stdin (${message}); the message stream cannot be resynchronised, exiting so the client restarts the server\n`, exit);
+    process.stderr.write(
+      `reflection-lens: LSP framing error on stdin (${message}); the message stream cannot be resynchronised, exiting so the client restarts the server\n`,
+      exit,
+    );
     setTimeout(exit, 1000).unref();
   });
 }

@@ -17,7 +17,6 @@ import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
 import type { TraceDocument } from './traceDocument.js';
 
-
 /** The gold file of a trace document, or undefined for documents that are not files. */
 function goldPathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -28,7 +27,11 @@ function goldPathOf(uri: string): string | undefined {
   }
 }
 
-interface Loaded { mtimeMs: number; size: number; records: Map<string, GoldRecord> }
+interface Loaded {
+  mtimeMs: number;
+  size: number;
+  records: Map<string, GoldRecord>;
+}
 const loaded = new Map<string, Loaded>();
 
 /** The gold labels beside a trace, re-read when the file changed on disk. */
@@ -53,7 +56,9 @@ const samplesOf = (seg: SegmentedRecord): SampleStep[] => seg.steps.filter((s): 
 
 /** The engine's candidates as gold candidates (body offsets). */
 function engineCandidates(seg: SegmentedRecord): GoldCandidate[] {
-  return samplesOf(seg).flatMap((s) => (s.answer !== null && s.answerSpan ? [{ value: s.answer, offset: bodyOffset(seg.record, s.answerSpan.line, s.answerSpan.column) }] : []));
+  return samplesOf(seg).flatMap((s) =>
+    s.answer !== null && s.answerSpan ? [{ value: s.answer, offset: bodyOffset(seg.record, s.answerSpan.line, s.answerSpan.column) }] : [],
+  );
 }
 
 const numberRe = /[-\u2212]?\d[\d,]*(?:\.\d+)?/g;
@@ -69,14 +74,16 @@ export function labelCodeActions(doc: TraceDocument, range: Range, settings: Len
   const col = range.start.character;
   const actions: CodeAction[] = [];
   const action = (title: string, op: LabelOp, value: string, offset: number): CodeAction => ({
-    title, kind: CodeActionKind.QuickFix,
+    title,
+    kind: CodeActionKind.QuickFix,
     command: { title, command: LABEL_COMMAND, arguments: [{ uri: doc.uri, id: rec.id, op, value, offset } satisfies LabelArgs] },
   });
   let onCandidate = false;
   for (const s of samplesOf(seg)) {
     const a = s.answerSpan;
     if (!a || s.answer === null) continue;
-    const inside = (line > a.line || (line === a.line && col >= a.column)) && (line < a.endLine || (line === a.endLine && col <= a.endColumn));
+    const inside =
+      (line > a.line || (line === a.line && col >= a.column)) && (line < a.endLine || (line === a.endLine && col <= a.endColumn));
     if (!inside) continue;
     onCandidate = true;
     const offset = bodyOffset(rec, a.line, a.column);
@@ -86,12 +93,17 @@ export function labelCodeActions(doc: TraceDocument, range: Range, settings: Len
   if (!onCandidate) {
     const k = line - rec.bodyStartLine;
     if (k >= 0 && k < rec.bodyLineOffsets.length) {
-      const text = rec.body.slice(rec.bodyLineOffsets[k], k + 1 < rec.bodyLineOffsets.length ? rec.bodyLineOffsets[k + 1] : rec.body.length);
+      const text = rec.body.slice(
+        rec.bodyLineOffsets[k],
+        k + 1 < rec.bodyLineOffsets.length ? rec.bodyLineOffsets[k + 1] : rec.body.length,
+      );
       const c = col - rec.bodyLineShift[k];
       for (const m of text.matchAll(numberRe)) {
         if (c >= m.index! && c <= m.index! + m[0].length) {
           const value = m[0].replace(/[.,]$/, '');
-          actions.push(action(`Reflection Lens: mark "${value}" as a candidate answer (gold label)`, 'mark', value, rec.bodyLineOffsets[k] + m.index!));
+          actions.push(
+            action(`Reflection Lens: mark "${value}" as a candidate answer (gold label)`, 'mark', value, rec.bodyLineOffsets[k] + m.index!),
+          );
         }
       }
     }
@@ -124,7 +136,10 @@ export function goldDiagnostics(doc: TraceDocument, settings: LensSettings, key:
     if (!gold) continue;
     const { seg } = analyseEntry(entry, settings, key);
     const engine = seg ? engineCandidates(seg) : [];
-    const matched = alignCandidates(gold.candidates, engine.map((c) => ({ value: c.value, offset: c.offset }))).length;
+    const matched = alignCandidates(
+      gold.candidates,
+      engine.map((c) => ({ value: c.value, offset: c.offset })),
+    ).length;
     const agrees = matched === gold.candidates.length && matched === engine.length;
     const values = gold.candidates.map((c) => c.value).join(', ') || 'none';
     const line = entry.base + entry.record.startLine;

@@ -75,11 +75,19 @@ function stepAt(seg: SegmentedRecord, base: number, pos: Position): number {
 export function recordLine(seg: SegmentedRecord, g: GroupAdvantage): string {
   const r = seg.record;
   const groupText =
-    g.known > 1 ? `group of ${g.size} rollouts (mean reward ${fmt(g.meanReward)}), GRPO advantage A = ${fmt(g.advantage)}` : `group of ${g.size} (no group statistics: A = ${fmt(g.advantage)})`;
+    g.known > 1
+      ? `group of ${g.size} rollouts (mean reward ${fmt(g.meanReward)}), GRPO advantage A = ${fmt(g.advantage)}`
+      : `group of ${g.size} (no group statistics: A = ${fmt(g.advantage)})`;
   return `**Record \`${r.id}\`** · model \`${r.model}\` · task \`${r.task || '—'}\` · final answer ${code(seg.final)} (${judge(seg.correct)})  \n${groupText}`;
 }
 
-function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefined, options: AttributionOptions, objective: ObjectiveAttribution | null): string {
+function stepTable(
+  seg: SegmentedRecord,
+  i: number,
+  a: AttributedStep | undefined,
+  options: AttributionOptions,
+  objective: ObjectiveAttribution | null,
+): string {
   const step: Step = seg.steps[i];
   const attempts = seg.steps.filter((s) => s.kind === 'sample').length;
   const title =
@@ -95,7 +103,11 @@ function stepTable(seg: SegmentedRecord, i: number, a: AttributedStep | undefine
     const sample = seg.steps[i - 1];
     rows.push(['tokens', '1']);
     if (step.marker) rows.push(['marker', `"${step.marker}"`]);
-    if (sample?.kind === 'sample') rows.push(['candidate answer', `${code(sample.answer)} (${judge(sample.correct)})${step.echo ? ', echoed by the next attempt' : ''}`]);
+    if (sample?.kind === 'sample')
+      rows.push([
+        'candidate answer',
+        `${code(sample.answer)} (${judge(sample.correct)})${step.echo ? ', echoed by the next attempt' : ''}`,
+      ]);
   }
   if (a) {
     const loss = klModeOf(options) === 'loss';

@@ -33,6 +33,7 @@ export function inlayHints(doc: TraceDocument, range: Range, settings: LensSetti
 /** Whether the answer that decision step `k` follows was correct, in words and as a mark. */
 export function decisionVerdict(seg: SegmentedRecord, k: number): { after: 'correct' | 'wrong' | 'unjudged'; mark: '✓' | '✗' | '?' } {
   const sample = seg.steps[k - 1];
-  const after = sample?.kind === 'sample' ? (sample.correct === true ? 'correct' : sample.correct === false ? 'wrong' : 'unjudged') : 'unjudged';
+  const after =
+    sample?.kind === 'sample' ? (sample.correct === true ? 'correct' : sample.correct === false ? 'wrong' : 'unjudged') : 'unjudged';
   return { after, mark: after === 'correct' ? '✓' : after === 'wrong' ? '✗' : '?' };
 }

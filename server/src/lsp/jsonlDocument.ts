@@ -35,7 +35,12 @@ export class JsonlDocument {
     version: number,
     text: string,
   ) {
-    this.fileName = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+    this.fileName = decodeURIComponent(
+      uri
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .pop() ?? uri,
+    );
     this.doc = TextDocument.create(uri, 'jsonl', version, text);
     this.read();
   }
@@ -79,7 +84,13 @@ export class JsonlDocument {
         this.lastReparsed++;
         const { records, diagnostics } = jsonlLineToRecords(lineText, i, { fileName: this.fileName });
         parsed = {
-          entries: records.map((r) => ({ base: i, record: jsonlRecordToTrace(r, 0, 0, this.fileName), text: lineText, autoId: false, cache: {} })),
+          entries: records.map((r) => ({
+            base: i,
+            record: jsonlRecordToTrace(r, 0, 0, this.fileName),
+            text: lineText,
+            autoId: false,
+            cache: {},
+          })),
           diagnostics,
           length: lineText.length,
         };

@@ -2,7 +2,17 @@
 // (malformed JSON with its column; the engine's findings on the record), a hover with the
 // record's steps and Q-values, an inlay hint at the line's end summarising its decisions, and a
 // symbol per record. Analysis, verdicts and labels are the .trace features' own.
-import { InlayHintKind, MarkupKind, SymbolKind, type Diagnostic, type DocumentSymbol, type Hover, type InlayHint, type Position, type Range } from 'vscode-languageserver';
+import {
+  InlayHintKind,
+  MarkupKind,
+  SymbolKind,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type InlayHint,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
 import { attributionSummaries } from './attributionSummary.js';
 import { toLspDiagnostic } from './diagnostics.js';
@@ -19,7 +29,8 @@ import type { RecordEntry } from './traceDocument.js';
 const lineRange = (line: number, length: number): Range => ({ start: { line, character: 0 }, end: { line, character: length } });
 
 /** Names a record among the responses of its line when the line has several. */
-const responseOf = (entries: RecordEntry[], e: RecordEntry): string => (entries.length > 1 ? `Response ${entries.indexOf(e) + 1} (${e.record.id}): ` : '');
+const responseOf = (entries: RecordEntry[], e: RecordEntry): string =>
+  entries.length > 1 ? `Response ${entries.indexOf(e) + 1} (${e.record.id}): ` : '';
 
 export function jsonlDiagnostics(doc: JsonlDocument, settings: LensSettings, key: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -28,7 +39,11 @@ export function jsonlDiagnostics(doc: JsonlDocument, settings: LensSettings, key
     for (const entry of line.entries) {
       const onLine = memo(entry.cache, 'jsonlDiagnostics', key, () => {
         // The record's own positions point into its formatted .trace text: the line stands for them.
-        const place = (d: TraceDiagnostic): Diagnostic => ({ ...toLspDiagnostic(d, 0), range: lineRange(n, line.length), message: responseOf(line.entries, entry) + d.message });
+        const place = (d: TraceDiagnostic): Diagnostic => ({
+          ...toLspDiagnostic(d, 0),
+          range: lineRange(n, line.length),
+          message: responseOf(line.entries, entry) + d.message,
+        });
         return analyseEntry(entry, settings, key).diagnostics.map(place);
       });
       for (const d of onLine) out.push(d);
@@ -52,18 +67,34 @@ export function jsonlHover(doc: JsonlDocument, position: Position, settings: Len
     const a = attributedInGroup(doc, entry.record.index, settings, key);
     if (!a) return `${responseOf(line.entries, entry)}**Record \`${entry.record.id}\`** could not be analysed.`;
     const objective = a.attribution ? selectedObjective(a.seg, a.group, settings) : null;
-    const steps = a.attribution ? stepsTable(a.seg, a.attribution.steps, objective) : '_No candidate answer was found, so there are no steps to attribute._';
-    return [responseOf(line.entries, entry) + recordLine(a.seg, a.group), steps, a.attribution ? ratioLine(a.attribution) : '', objective ? objectiveLine(objective) : ''].filter(Boolean).join('\n\n');
+    const steps = a.attribution
+      ? stepsTable(a.seg, a.attribution.steps, objective)
+      : '_No candidate answer was found, so there are no steps to attribute._';
+    return [
+      responseOf(line.entries, entry) + recordLine(a.seg, a.group),
+      steps,
+      a.attribution ? ratioLine(a.attribution) : '',
+      objective ? objectiveLine(objective) : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
   });
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: lineRange(position.line, line.length) };
 }
 
 /** Every step of a record in one table: what it did, the answer and its verdict, the Q-values and the chosen objective's contribution. */
-function stepsTable(seg: SegmentedRecord, attributed: { r: number; q: number; qSurrogate: number }[], objective: ObjectiveAttribution | null): string {
+function stepsTable(
+  seg: SegmentedRecord,
+  attributed: { r: number; q: number; qSurrogate: number }[],
+  objective: ObjectiveAttribution | null,
+): string {
   const perStep = objective?.available ? objective.steps : undefined;
   const rows = seg.steps.map((s, i) => {
     const a = attributed[i];
-    const what = s.kind === 'sample' ? `attempt ${s.attempt + 1}: ${code(s.answer)} (${judge(s.correct)}), L = ${s.tokens}` : `${s.action}${s.marker ? ` "${s.marker}"` : ''}${s.echo ? ' (echo)' : ''}`;
+    const what =
+      s.kind === 'sample'
+        ? `attempt ${s.attempt + 1}: ${code(s.answer)} (${judge(s.correct)}), L = ${s.tokens}`
+        : `${s.action}${s.marker ? ` "${s.marker}"` : ''}${s.echo ? ' (echo)' : ''}`;
     const own = perStep ? ` ${perStep[i] ? fmt(perStep[i].contribution) : ''} |` : '';
     return `| ${i + 1} | ${what} | ${a ? fmt(a.r) : ''} | ${a ? fmt(a.q) : ''} | ${a ? fmt(a.qSurrogate) : ''} |${own}`;
   });
@@ -88,7 +119,9 @@ export function jsonlInlayHints(doc: JsonlDocument, range: Range, settings: Lens
 /** "3 attempts: RESAMPLE ✗ → RESAMPLE ✗ → STOP ✓" — each decision with the verdict on the answer it followed. */
 export function decisionSummary(seg: SegmentedRecord): string {
   const attempts = seg.steps.filter((s) => s.kind === 'sample').length;
-  const decisions = seg.steps.flatMap((s, k) => (s.kind === 'decision' ? [`${s.action} ${decisionVerdict(seg, k).mark}${s.echo ? ' echo' : ''}`] : []));
+  const decisions = seg.steps.flatMap((s, k) =>
+    s.kind === 'decision' ? [`${s.action} ${decisionVerdict(seg, k).mark}${s.echo ? ' echo' : ''}`] : [],
+  );
   if (attempts === 0) return 'no answer';
   return `${attempts} attempt${attempts === 1 ? '' : 's'}: ${decisions.join(' → ')}`;
 }
@@ -102,6 +135,13 @@ export function jsonlSymbols(doc: JsonlDocument, settings: LensSettings, key: st
     seg?.steps.forEach((s, i) => {
       if (s.kind === 'sample') children.push({ ...attemptLabel(seg, i), kind: SymbolKind.Event, range, selectionRange: range });
     });
-    return { name: `line ${n + 1}: ${entry.record.id}`, detail: recordDetail(entry.record, seg, children.length), kind: SymbolKind.Module, range, selectionRange: range, children };
+    return {
+      name: `line ${n + 1}: ${entry.record.id}`,
+      detail: recordDetail(entry.record, seg, children.length),
+      kind: SymbolKind.Module,
+      range,
+      selectionRange: range,
+      children,
+    };
   });
 }

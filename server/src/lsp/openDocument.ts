@@ -1,7 +1,17 @@
 // One model of an open document for the server: a .trace file (traceDocument.ts) or a JSONL
 // rollout file (jsonlDocument.ts), each with the same features. The format is decided once, when
 // the document opens; server.ts asks `featuresOf(doc)` and never looks at the format again.
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, SemanticTokens } from 'vscode-languageserver';
+import type {
+  CodeAction,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+  SemanticTokens,
+} from 'vscode-languageserver';
 import type { LabelArgs } from '../../../protocol/labels.js';
 import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';

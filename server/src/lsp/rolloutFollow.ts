@@ -11,8 +11,19 @@ import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { defaultSegmentOptions } from '../trace/options.js';
 import type { SummaryOptions } from '../analysis/summary.js';
 import { editorSkipReason } from './calibrationCorpus.js';
-import { followRolloutsRequest, rolloutFollowEndedNotification, rolloutStepNotification, unfollowRolloutsRequest } from '../../../protocol/methods.js';
-import type { FollowRolloutsParams, FollowRolloutsResult, RolloutFollowEndedParams, RolloutStepParams, UnfollowRolloutsResult } from '../../../protocol/rollouts.js';
+import {
+  followRolloutsRequest,
+  rolloutFollowEndedNotification,
+  rolloutStepNotification,
+  unfollowRolloutsRequest,
+} from '../../../protocol/methods.js';
+import type {
+  FollowRolloutsParams,
+  FollowRolloutsResult,
+  RolloutFollowEndedParams,
+  RolloutStepParams,
+  UnfollowRolloutsResult,
+} from '../../../protocol/rollouts.js';
 
 interface Subscription {
   dir: string;
@@ -50,12 +61,18 @@ function checkParams(p: FollowRolloutsParams): string {
  * at the generation limit count (the server's `reflectionLens.includeTruncated` and `.tokenLimit`
  * for the followed directory), read once per subscription; defaults when absent.
  */
-export function registerRolloutFollow(connection: Connection, summarySettings: (uris: readonly string[]) => Promise<SummaryOptions> = () => Promise.resolve({})): void {
+export function registerRolloutFollow(
+  connection: Connection,
+  summarySettings: (uris: readonly string[]) => Promise<SummaryOptions> = () => Promise.resolve({}),
+): void {
   const subscriptions = new Map<string, Subscription>();
   let next = 0;
 
   async function follow(id: string, dir: string, p: FollowRolloutsParams, sub: Subscription, summary: SummaryOptions): Promise<void> {
-    const segment = { markers: p.markers ?? defaultSegmentOptions.markers, answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns };
+    const segment = {
+      markers: p.markers ?? defaultSegmentOptions.markers,
+      answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
+    };
     const steps = followRolloutSteps(dir, {
       signal: sub.controller.signal,
       bootstrap: p.bootstrap,
@@ -85,18 +102,21 @@ export function registerRolloutFollow(connection: Connection, summarySettings: (
     connection.console.log(`following ${dir} (${id})`);
     subscriptions.set(id, sub);
     // Started after this answer is written, so the client knows the id before its first step arrives.
-    setImmediate(() => follow(id, dir, p, sub, summary).catch((e: unknown) => {
-      if (sub.controller.signal.aborted) return;
-      const ended: RolloutFollowEndedParams = { id, error: (e as Error)?.message ?? String(e) };
-      connection.console.error(`reflection-lens: following ${dir} failed: ${(e as Error)?.stack ?? String(e)}`);
-      void connection.sendNotification(rolloutFollowEndedNotification, ended).catch(() => undefined);
-    }));
+    setImmediate(() =>
+      follow(id, dir, p, sub, summary).catch((e: unknown) => {
+        if (sub.controller.signal.aborted) return;
+        const ended: RolloutFollowEndedParams = { id, error: (e as Error)?.message ?? String(e) };
+        connection.console.error(`reflection-lens: following ${dir} failed: ${(e as Error)?.stack ?? String(e)}`);
+        void connection.sendNotification(rolloutFollowEndedNotification, ended).catch(() => undefined);
+      }),
+    );
     return { id, run: basename(resolve(dir)) };
   });
 
   connection.onRequest(unfollowRolloutsRequest, (p): UnfollowRolloutsResult => {
     const sub = typeof p?.id === 'string' ? subscriptions.get(p.id) : undefined;
-    if (!sub) throw new ResponseError(ErrorCodes.InvalidParams, `${unfollowRolloutsRequest.method}: no subscription ${JSON.stringify(p?.id)}`);
+    if (!sub)
+      throw new ResponseError(ErrorCodes.InvalidParams, `${unfollowRolloutsRequest.method}: no subscription ${JSON.stringify(p?.id)}`);
     sub.controller.abort();
     subscriptions.delete(p.id);
     const reads = [...sub.reads.values()].reduce((a, b) => a + b, 0);

@@ -62,7 +62,8 @@ export function registerRunRequests(connection: Connection): void {
   connection.onRequest(verlLaunchRequest, async (p): Promise<VerlLaunchResult> => {
     try {
       const dir = needString(verlLaunchRequest.method, 'dir', p?.dir);
-      if (p.mode !== undefined && p.mode !== 'local' && p.mode !== 'ray') throw new ResponseError(ErrorCodes.InvalidParams, `${verlLaunchRequest.method}: mode must be "local" or "ray"`);
+      if (p.mode !== undefined && p.mode !== 'local' && p.mode !== 'ray')
+        throw new ResponseError(ErrorCodes.InvalidParams, `${verlLaunchRequest.method}: mode must be "local" or "ray"`);
       const file = join(dir, 'verl-config.json');
       const config = parseLaunchConfig(await readFile(file, 'utf8'), file);
       return {

@@ -41,7 +41,8 @@ interface Timing {
   publishCpuMs: number;
 }
 const timings = new Map<string, Timing>();
-const timingOf = (uri: string): Timing => timings.get(uri) ?? (timings.set(uri, { updateMs: 0, updateCpuMs: 0, publishMs: 0, publishCpuMs: 0 }), timings.get(uri)!);
+const timingOf = (uri: string): Timing =>
+  timings.get(uri) ?? (timings.set(uri, { updateMs: 0, updateCpuMs: 0, publishMs: 0, publishCpuMs: 0 }), timings.get(uri)!);
 const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -106,7 +107,7 @@ async function publish(uri: string): Promise<void> {
   // while a large file is analysed; a change (or close) meanwhile abandons this pass, since the
   // change has scheduled its own.
   const revision = doc.revision;
-  for (let i = 0; i < doc.entries.length; ) {
+  for (let i = 0; i < doc.entries.length;) {
     const until = performance.now() + SLICE_MS;
     while (i < doc.entries.length && performance.now() < until) analyseEntry(doc.entries[i++], s.settings, s.key);
     if (i < doc.entries.length) {
@@ -147,7 +148,11 @@ connection.onDidOpenTextDocument(({ textDocument: t }) => {
     // (Capped at the default: this document's settings may not have arrived yet.)
     if (t.text.length > LARGE_DOCUMENT) {
       const syntax = featuresOf(doc).syntaxDiagnostics();
-      void connection.sendDiagnostics({ uri: t.uri, version: t.version, diagnostics: capDiagnostics(syntax, defaultSettings.maxDiagnostics) });
+      void connection.sendDiagnostics({
+        uri: t.uri,
+        version: t.version,
+        diagnostics: capDiagnostics(syntax, defaultSettings.maxDiagnostics),
+      });
     }
     schedulePublish(t.uri);
   } catch (e) {
@@ -184,10 +189,16 @@ connection.onDidChangeConfiguration(({ settings: pushed }) => {
 });
 
 const emptyTokens: SemanticTokens = { data: [] };
-connection.languages.semanticTokens.on((p) => withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => featuresOf(d).semanticTokens(s.settings, s.key)));
-connection.languages.semanticTokens.onRange((p) => withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => featuresOf(d).semanticTokens(s.settings, s.key, p.range)));
+connection.languages.semanticTokens.on((p) =>
+  withDocument('semanticTokens', p.textDocument.uri, emptyTokens, (d, s) => featuresOf(d).semanticTokens(s.settings, s.key)),
+);
+connection.languages.semanticTokens.onRange((p) =>
+  withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => featuresOf(d).semanticTokens(s.settings, s.key, p.range)),
+);
 connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => featuresOf(d).hover(p.position, s.settings, s.key)));
-connection.onCodeAction((p) => withDocument('codeAction', p.textDocument.uri, [], (d, s) => featuresOf(d).codeActions(p.range, s.settings, s.key)));
+connection.onCodeAction((p) =>
+  withDocument('codeAction', p.textDocument.uri, [], (d, s) => featuresOf(d).codeActions(p.range, s.settings, s.key)),
+);
 // Labelling writes the gold file beside the trace (never the trace) and re-publishes, so the
 // record's "Labelled" note appears at once.
 connection.onExecuteCommand(async (p) => {
@@ -200,9 +211,15 @@ connection.onExecuteCommand(async (p) => {
     return { goldFile };
   });
 });
-connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => featuresOf(d).symbols(s.settings, s.key)));
-connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (d, s) => featuresOf(d).foldingRanges(s.settings, s.key)));
-connection.languages.inlayHint.on((p) => withDocument('inlayHint', p.textDocument.uri, [], (d, s) => featuresOf(d).inlayHints(p.range, s.settings, s.key)));
+connection.onDocumentSymbol((p) =>
+  withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => featuresOf(d).symbols(s.settings, s.key)),
+);
+connection.onFoldingRanges((p) =>
+  withDocument('foldingRange', p.textDocument.uri, [], (d, s) => featuresOf(d).foldingRanges(s.settings, s.key)),
+);
+connection.languages.inlayHint.on((p) =>
+  withDocument('inlayHint', p.textDocument.uri, [], (d, s) => featuresOf(d).inlayHints(p.range, s.settings, s.key)),
+);
 
 // How much work the last change caused: tests check incrementality by counts, the benchmark reads the timings.
 connection.onRequest(documentStatsRequest, (p): Promise<DocumentStats | null> =>

@@ -64,14 +64,21 @@ export function checkSettings(raw: unknown): CheckedSettings {
     problems.push(`reflectionLens.${key}: expected ${expected}, got ${JSON.stringify(v)}; using the default`);
     return defaultSettings[key] as T;
   };
-  const finiteAtLeast = (min: number, max = Infinity) => (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-  const markers = pick<string[]>('markers', isStringArray, 'an array of strings').map((m) => m.trim()).filter((m) => m.length > 0);
+  const finiteAtLeast =
+    (min: number, max = Infinity) =>
+    (v: unknown) =>
+      typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+  const markers = pick<string[]>('markers', isStringArray, 'an array of strings')
+    .map((m) => m.trim())
+    .filter((m) => m.length > 0);
   const answerPatterns = pick<string[]>('answerPatterns', isStringArray, 'an array of strings').filter((p) => {
     try {
       new RegExp(p);
       return true;
     } catch (e) {
-      problems.push(`reflectionLens.answerPatterns: ${JSON.stringify(p)} is not a valid regular expression (${(e as Error).message}); ignored`);
+      problems.push(
+        `reflectionLens.answerPatterns: ${JSON.stringify(p)} is not a valid regular expression (${(e as Error).message}); ignored`,
+      );
       return false;
     }
   });

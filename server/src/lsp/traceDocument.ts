@@ -42,7 +42,12 @@ export class TraceDocument {
     public version: number,
     text: string,
   ) {
-    this.fileName = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+    this.fileName = decodeURIComponent(
+      uri
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .pop() ?? uri,
+    );
     this.replaceRegion(0, -1, 0, text, '');
   }
 
@@ -72,7 +77,12 @@ export class TraceDocument {
       const last = this.entryAt(endLine);
       const regionStart = first >= 0 ? this.startOf(first) : 0;
       const from = Math.max(first, 0);
-      const old = (first < 0 ? this.preambleText : '') + this.entries.slice(from, last + 1).map((e) => e.text).join('');
+      const old =
+        (first < 0 ? this.preambleText : '') +
+        this.entries
+          .slice(from, last + 1)
+          .map((e) => e.text)
+          .join('');
       // Positions outside the document clamp to its start or end, as LSP clients clamp them.
       const column = (p: { line: number; character: number }) => (p.line < 0 ? 0 : p.line > this.breaks ? Infinity : p.character);
       const a = offsetIn(old, regionStart, startLine, column(start));

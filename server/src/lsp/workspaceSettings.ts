@@ -42,7 +42,9 @@ export class WorkspaceSettings {
     if (this.canPull) {
       try {
         // '' asks for the workspace's settings (no resource scope).
-        raw = await this.connection.workspace.getConfiguration(uri === '' ? { section: 'reflectionLens' } : { scopeUri: uri, section: 'reflectionLens' });
+        raw = await this.connection.workspace.getConfiguration(
+          uri === '' ? { section: 'reflectionLens' } : { scopeUri: uri, section: 'reflectionLens' },
+        );
       } catch (e) {
         this.connection.console.warn(`workspace/configuration failed (${(e as Error).message}); using defaults`);
       }

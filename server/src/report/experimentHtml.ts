@@ -12,7 +12,8 @@ import { lineChartSvg, type ChartPoint } from './svgChart.js';
 
 const pct = (x: number | null | undefined): string => (x !== null && x !== undefined && Number.isFinite(x) ? (100 * x).toFixed(1) : '-');
 const cell = (e: Estimate | undefined): string => (e ? `${pct(e.value)}<br><span class="ci">(${pct(e.lo)}, ${pct(e.hi)})</span>` : '-');
-const point = (e: Estimate | undefined): ChartPoint | null => (e && Number.isFinite(e.value) ? { value: e.value, lo: e.lo, hi: e.hi } : null);
+const point = (e: Estimate | undefined): ChartPoint | null =>
+  e && Number.isFinite(e.value) ? { value: e.value, lo: e.lo, hi: e.hi } : null;
 const h = escapeHtml;
 
 const css = `${themeCss}
@@ -57,12 +58,22 @@ code { font-family: var(--rl-mono); }
 
 function taskHeader(report: Table1Report, arm?: ArmResult): string {
   const tasks = arm?.tasks ?? report.arms[0]?.tasks ?? [];
-  return tasks.map((t) => `<th class="${t.ood ? 'ood' : 'id'}" title="${t.ood ? 'out of distribution' : 'in distribution (post-training tasks)'}">${h(t.task)}${t.ood ? '' : ' (ID)'}</th>`).join('');
+  return tasks
+    .map(
+      (t) =>
+        `<th class="${t.ood ? 'ood' : 'id'}" title="${t.ood ? 'out of distribution' : 'in distribution (post-training tasks)'}">${h(t.task)}${t.ood ? '' : ' (ID)'}</th>`,
+    )
+    .join('');
 }
 
 function verdictsHtml(r: Table1Report): string {
   if (r.verdicts.length === 0) return '<p>No verdicts: the RL or SFT (reflection) arm has no results.</p>';
-  return r.verdicts.map((v) => `<div class="verdict ${v.verdict.replace(/ /g, '-')}"><span class="word">${h(v.verdict)}</span><span class="claim">${h(v.claim)}</span><br>${h(v.text)}</div>`).join('\n');
+  return r.verdicts
+    .map(
+      (v) =>
+        `<div class="verdict ${v.verdict.replace(/ /g, '-')}"><span class="word">${h(v.verdict)}</span><span class="claim">${h(v.claim)}</span><br>${h(v.text)}</div>`,
+    )
+    .join('\n');
 }
 
 function checksHtml(r: Table1Report): string {
@@ -70,22 +81,40 @@ function checksHtml(r: Table1Report): string {
 }
 
 function table1Html(r: Table1Report): string {
-  const rows = r.arms.map((a) => `<tr><td class="name">${h(a.label)}</td>${a.tasks.map((t) => `<td>${cell(t.accuracy)}</td>`).join('')}</tr>`).join('\n');
+  const rows = r.arms
+    .map((a) => `<tr><td class="name">${h(a.label)}</td>${a.tasks.map((t) => `<td>${cell(t.accuracy)}</td>`).join('')}</tr>`)
+    .join('\n');
   const tasks = r.arms[0]?.tasks ?? [];
   const idCount = tasks.filter((t) => !t.ood).length;
   const chart = lineChartSvg({
     title: 'Accuracy by task (Wald 95%)',
     xLabels: tasks.map((t) => t.task),
     divider: idCount > 0 && idCount < tasks.length ? { at: idCount, left: 'ID', right: 'OOD' } : undefined,
-    series: r.arms.map((a, i) => ({ name: a.label, colour: i + 1, marker: 'circle' as const, points: tasks.map((t) => point(a.tasks.find((x) => x.task === t.task)?.accuracy)) })),
+    series: r.arms.map((a, i) => ({
+      name: a.label,
+      colour: i + 1,
+      marker: 'circle' as const,
+      points: tasks.map((t) => point(a.tasks.find((x) => x.task === t.task)?.accuracy)),
+    })),
     width: 560,
   });
   const paper = r.paper;
-  const paperRows = paper.rows.map((row) => `<tr><td class="name">${h(row.label)}</td>${row.cells.map((c) => `<td>${c.value.toFixed(1)}<br><span class="ci">(${c.lo.toFixed(1)}, ${c.hi.toFixed(1)})</span></td>`).join('')}</tr>`).join('\n');
+  const paperRows = paper.rows
+    .map(
+      (row) =>
+        `<tr><td class="name">${h(row.label)}</td>${row.cells.map((c) => `<td>${c.value.toFixed(1)}<br><span class="ci">(${c.lo.toFixed(1)}, ${c.hi.toFixed(1)})</span></td>`).join('')}</tr>`,
+    )
+    .join('\n');
   const paperChart = lineChartSvg({
-    title: 'The paper\'s Table 1 (Qwen2.5-7B-Instruct)',
+    title: "The paper's Table 1 (Qwen2.5-7B-Instruct)",
     xLabels: paper.columns,
-    series: paper.rows.map((row, i) => ({ name: row.label, colour: i + 1, marker: 'square' as const, dashed: true, points: row.cells.map((c) => ({ value: c.value / 100, lo: c.lo / 100, hi: c.hi / 100 })) })),
+    series: paper.rows.map((row, i) => ({
+      name: row.label,
+      colour: i + 1,
+      marker: 'square' as const,
+      dashed: true,
+      points: row.cells.map((c) => ({ value: c.value / 100, lo: c.lo / 100, hi: c.hi / 100 })),
+    })),
     width: 560,
   });
   return `
@@ -110,7 +139,14 @@ function armPanel(a: ArmResult, K: number): string {
       { name: 'p', colour: 1, marker: 'circle', points: tasks.map((t) => point(t.p)) },
       { name: '\u03b41', colour: 3, marker: 'circle', points: tasks.map((t) => point(t.delta1)) },
       { name: '\u03b42', colour: 5, marker: 'circle', points: tasks.map((t) => point(t.delta2)) },
-      { name: `predicted (K=${K})`, colour: 4, marker: 'diamond', hollow: true, dashed: true, points: tasks.map((t) => point(t.predicted)) },
+      {
+        name: `predicted (K=${K})`,
+        colour: 4,
+        marker: 'diamond',
+        hollow: true,
+        dashed: true,
+        points: tasks.map((t) => point(t.predicted)),
+      },
       { name: 'observed', colour: 2, marker: 'square', points: tasks.map((t) => point(t.accuracy)) },
     ],
     width: 560,
@@ -119,7 +155,8 @@ function armPanel(a: ArmResult, K: number): string {
 }
 
 function armTable(a: ArmResult): string {
-  const row = (t: TaskResult) => `<tr><td class="name">${h(t.task)}${t.ood ? '' : ' (ID)'}</td><td>${t.n}</td><td>${cell(t.p)}</td><td>${cell(t.delta1)}</td><td>${cell(t.delta2)}</td><td>${cell(t.predicted)}</td><td>${cell(t.predictedInfinite)}</td><td>${cell(t.accuracy)}</td></tr>`;
+  const row = (t: TaskResult) =>
+    `<tr><td class="name">${h(t.task)}${t.ood ? '' : ' (ID)'}</td><td>${t.n}</td><td>${cell(t.p)}</td><td>${cell(t.delta1)}</td><td>${cell(t.delta2)}</td><td>${cell(t.predicted)}</td><td>${cell(t.predictedInfinite)}</td><td>${cell(t.accuracy)}</td></tr>`;
   return `<table><tr><th class="name">${h(a.label)}</th><th>n</th><th>p</th><th>&delta;1</th><th>&delta;2</th><th>predicted (K)</th><th>predicted (K=&infin;)</th><th>observed</th></tr>${a.tasks.map(row).join('')}</table>`;
 }
 
@@ -141,13 +178,39 @@ function seedsHtml(r: Table1Report): string {
     const values = t!.perSeed.map((x) => pct(x[k].value)).join(' / ');
     return t!.perSeed.length > 1 ? `${values}<br><span class="ci">sd ${pct(s.sd)}</span>` : values;
   };
-  const table = (k: 'accuracy' | 'delta2', title: string) => `<h3>${title}</h3><div class="wide"><table><tr><th class="name">arm</th>${taskHeader(r)}</tr>${r.arms.map((a) => `<tr><td class="name">${h(a.label)}</td>${tasks.map((t) => `<td>${sd(a.tasks.find((x) => x.task === t.task), k)}</td>`).join('')}</tr>`).join('')}</table></div>`;
+  const table = (k: 'accuracy' | 'delta2', title: string) =>
+    `<h3>${title}</h3><div class="wide"><table><tr><th class="name">arm</th>${taskHeader(r)}</tr>${r.arms
+      .map(
+        (a) =>
+          `<tr><td class="name">${h(a.label)}</td>${tasks
+            .map(
+              (t) =>
+                `<td>${sd(
+                  a.tasks.find((x) => x.task === t.task),
+                  k,
+                )}</td>`,
+            )
+            .join('')}</tr>`,
+      )
+      .join('')}</table></div>`;
   return `<p>Per seed (${r.seeds.map((s) => `seed ${s}`).join(' / ')}) in percent, and the standard deviation across seeds. Each seed has its own base (the shared starting point of its arms) and its own evaluation problems.</p>${table('accuracy', 'Accuracy per seed')}${table('delta2', '&delta;2 per seed')}`;
 }
 
 function echoHtml(r: Table1Report): string {
-  const rows = r.arms.flatMap((a) => a.tasks.map((t) => `<tr><td class="name">${h(a.label)}</td><td class="name">${h(t.task)}${t.ood ? '' : ' (ID)'}</td><td>${t.transitions.TT}</td><td>${t.transitions.TF}</td><td>${t.transitions.FT}</td><td>${t.transitions.FFecho}</td><td>${t.transitions.FFnew}</td><td>${pct(t.echoRate)}</td></tr>`)).join('');
-  const pooled = r.arms.map((a) => `<tr><td class="name">${h(a.label)}</td><td>${cell(a.ood.accuracy)}</td><td>${cell(a.ood.p)}</td><td>${cell(a.ood.delta1)}</td><td>${cell(a.ood.delta2)}</td><td>${pct(a.ood.echoRate)}</td></tr>`).join('');
+  const rows = r.arms
+    .flatMap((a) =>
+      a.tasks.map(
+        (t) =>
+          `<tr><td class="name">${h(a.label)}</td><td class="name">${h(t.task)}${t.ood ? '' : ' (ID)'}</td><td>${t.transitions.TT}</td><td>${t.transitions.TF}</td><td>${t.transitions.FT}</td><td>${t.transitions.FFecho}</td><td>${t.transitions.FFnew}</td><td>${pct(t.echoRate)}</td></tr>`,
+      ),
+    )
+    .join('');
+  const pooled = r.arms
+    .map(
+      (a) =>
+        `<tr><td class="name">${h(a.label)}</td><td>${cell(a.ood.accuracy)}</td><td>${cell(a.ood.p)}</td><td>${cell(a.ood.delta1)}</td><td>${cell(a.ood.delta2)}</td><td>${pct(a.ood.echoRate)}</td></tr>`,
+    )
+    .join('');
   return `<p>Transitions between consecutive attempts (T = correct, F = wrong; F&rarr;F echo: the same wrong answer again, as Kang et al. 2025 count them). Echo rate = F&rarr;F echo / all F&rarr;F.</p>
 <h3>Pooled over the out-of-distribution tasks (Wilson intervals)</h3>
 <table><tr><th class="name">arm</th><th>accuracy</th><th>p</th><th>&delta;1</th><th>&delta;2</th><th>echo rate</th></tr>${pooled}</table>
@@ -155,8 +218,16 @@ function echoHtml(r: Table1Report): string {
 }
 
 function timingHtml(r: Table1Report): string {
-  const rows = r.timing.runs.map((t) => `<tr><td>${t.seed}</td><td class="name">${h(t.arm)}</td><td>${t.steps}</td><td>${t.seconds.toFixed(0)}</td><td>${t.stepSeconds.toFixed(0)}</td><td>${t.tokensPerSec !== null ? t.tokensPerSec.toFixed(0) : '-'}</td><td class="name">${h(t.backend ?? '-')}</td><td class="name"><code>${h(t.dir)}</code></td></tr>`).join('');
-  const wall = r.timing.wallSeconds !== null ? `${(r.timing.wallSeconds / 60).toFixed(1)} minutes of wall clock (${r.timing.jobs} run${r.timing.jobs === 1 ? '' : 's'} at once); ` : '';
+  const rows = r.timing.runs
+    .map(
+      (t) =>
+        `<tr><td>${t.seed}</td><td class="name">${h(t.arm)}</td><td>${t.steps}</td><td>${t.seconds.toFixed(0)}</td><td>${t.stepSeconds.toFixed(0)}</td><td>${t.tokensPerSec !== null ? t.tokensPerSec.toFixed(0) : '-'}</td><td class="name">${h(t.backend ?? '-')}</td><td class="name"><code>${h(t.dir)}</code></td></tr>`,
+    )
+    .join('');
+  const wall =
+    r.timing.wallSeconds !== null
+      ? `${(r.timing.wallSeconds / 60).toFixed(1)} minutes of wall clock (${r.timing.jobs} run${r.timing.jobs === 1 ? '' : 's'} at once); `
+      : '';
   return `<p>${wall}${(r.timing.trainingSeconds / 60).toFixed(1)} minutes of training runs in all (each run's wall clock, evaluation included)${r.timing.tokensPerSec !== null ? `; ${r.timing.tokensPerSec.toFixed(0)} training tokens per second inside steps` : ''}. Every run directory is an ordinary training run: <em>Open Training Run</em> shows its charts, and <code>reflection-lens calibrate ${h(r.out)}</code> reads every evaluation's rollouts (model = arm).</p>
 <div class="wide"><table><tr><th>seed</th><th class="name">arm</th><th>steps</th><th>wall s</th><th>step s</th><th>tokens/s</th><th class="name">backend</th><th class="name">run directory</th></tr>${rows}</table></div>`;
 }
@@ -173,7 +244,7 @@ function planHtml(r: Table1Report): string {
 
 export function renderExperimentHtml(r: Table1Report, opts: { cspSource?: string } = {}): string {
   const nonce = makeNonce();
-  const title = 'Reflection Lens — the paper\'s Table 1 and Figure 1 with tiny-lm';
+  const title = "Reflection Lens — the paper's Table 1 and Figure 1 with tiny-lm";
   const body = `<main>
 <h1>${h(title)}</h1>
 <p class="meta">${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'} &middot; ${r.arms.length} arms &middot; ${r.arms[0]?.tasks.length ?? 0} tasks &middot; ${r.plan.evalSize} problems per task and seed at temperature ${r.plan.evalTemperature} &middot; report made ${h(r.createdAt)}</p>

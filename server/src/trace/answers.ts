@@ -34,7 +34,10 @@ export function normalizeAnswer(raw: string): string {
   if (/\u03c0|sqrt|\u221a/.test(s)) {
     s = s
       .replace(/\u03c0/g, '\\pi')
-      .replace(/(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:sqrt|\u221a)(\d+|[a-z])/g, (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`)
+      .replace(
+        /(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:sqrt|\u221a)(\d+|[a-z])/g,
+        (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`,
+      )
       .replace(/(\d)(?:\*|\\cdot|\\times)(?=\\sqrt|\\pi)/g, '$1');
   }
   // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.

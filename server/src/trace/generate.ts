@@ -78,10 +78,7 @@ const MARKERS_AFTER_WRONG = [
 ];
 
 /** A slip that turns the correct computation into a wrong one; an echo repeats the same slip. */
-type Slip =
-  | { kind: 'partial'; index: number; wrongPart: number }
-  | { kind: 'carry'; delta: number }
-  | { kind: 'swap'; wrong: number };
+type Slip = { kind: 'partial'; index: number; wrongPart: number } | { kind: 'carry'; delta: number } | { kind: 'swap'; wrong: number };
 
 export function* generateMultiplicationTraces(options: GenerateOptions): Generator<GeneratedTrace> {
   const rng = new Rng(options.seed);
@@ -103,10 +100,25 @@ export function* generateMultiplicationTraces(options: GenerateOptions): Generat
         const trace = sampleTrace(rng, { a, b, spec, echoRate, maxAttempts });
         const record: TraceRecordInput = {
           id: id++,
-          headers: { query: `Calculate ${a} * ${b}. Think step by step.`, answer: String(a * b), task: spec.task, model: model.name, step: model.step },
+          headers: {
+            query: `Calculate ${a} * ${b}. Think step by step.`,
+            answer: String(a * b),
+            task: spec.task,
+            model: model.name,
+            step: model.step,
+          },
           body: trace.body,
         };
-        yield { text: formatRecord(record), record, model: model.name, task: spec.task, a, b, answer: String(a * b), attempts: trace.attempts };
+        yield {
+          text: formatRecord(record),
+          record,
+          model: model.name,
+          task: spec.task,
+          a,
+          b,
+          answer: String(a * b),
+          attempts: trace.attempts,
+        };
       }
     }
   }
@@ -123,7 +135,8 @@ function checkSpec(model: string, s: GenerateTaskSpec): void {
   for (const k of ['p', 'delta1', 'delta2'] as const) {
     if (!(s[k] >= 0 && s[k] <= 1)) throw new RangeError(`${model}/${s.task}: ${k} must be in [0,1], got ${s[k]}`);
   }
-  if (s.echoRate !== undefined && !(s.echoRate >= 0 && s.echoRate <= 1)) throw new RangeError(`${model}/${s.task}: echoRate must be in [0,1]`);
+  if (s.echoRate !== undefined && !(s.echoRate >= 0 && s.echoRate <= 1))
+    throw new RangeError(`${model}/${s.task}: echoRate must be in [0,1]`);
   if (!(Number.isInteger(s.n) && s.n >= 0)) throw new RangeError(`${model}/${s.task}: n must be a non-negative integer`);
 }
 
@@ -252,7 +265,15 @@ function workedAttempt(rng: Rng, a: number, b: number, slip: Slip | null, attemp
   const parts = placeParts(b);
   const products = parts.map((part, i) => (slip?.kind === 'partial' && slip.index === i ? slip.wrongPart : a * part));
   const lines: string[] = [];
-  lines.push(attempt === 0 ? rng.pick([`We need ${a} * ${b}.`, `To compute ${a} * ${b}, split the second factor by place value.`, `Multiply ${a} by each place value of ${b}.`]) : rng.pick([`Redo ${a} * ${b} from the start.`, `Again, ${b} = ${parts.join(' + ')}.`, `Recomputing ${a} * ${b} term by term.`]));
+  lines.push(
+    attempt === 0
+      ? rng.pick([
+          `We need ${a} * ${b}.`,
+          `To compute ${a} * ${b}, split the second factor by place value.`,
+          `Multiply ${a} by each place value of ${b}.`,
+        ])
+      : rng.pick([`Redo ${a} * ${b} from the start.`, `Again, ${b} = ${parts.join(' + ')}.`, `Recomputing ${a} * ${b} term by term.`]),
+  );
   if (parts.length > 1 && attempt === 0) lines.push(`${b} = ${parts.join(' + ')}`);
   parts.forEach((part, i) => lines.push(`${a} * ${part} = ${products[i]}`));
   let sum = products[0];

@@ -51,11 +51,16 @@ export function parseGoldFile(text: string): GoldFile {
     try {
       o = JSON.parse(line);
     } catch (err) {
-      fail(`Invalid JSON (${err instanceof Error ? err.message : String(err)}). Expected one gold record per line: {"id", "candidates": [{"value", "offset"}], "final"}.`);
+      fail(
+        `Invalid JSON (${err instanceof Error ? err.message : String(err)}). Expected one gold record per line: {"id", "candidates": [{"value", "offset"}], "final"}.`,
+      );
       return;
     }
     const rec = toGoldRecord(o);
-    if (typeof rec === 'string') { fail(rec); return; }
+    if (typeof rec === 'string') {
+      fail(rec);
+      return;
+    }
     if (records.has(rec.id)) fail(`Record id "${rec.id}" is labelled twice; the later line wins.`);
     records.set(rec.id, rec);
   });
@@ -66,14 +71,16 @@ export function parseGoldFile(text: string): GoldFile {
 function toGoldRecord(o: unknown): GoldRecord | string {
   if (!o || typeof o !== 'object' || Array.isArray(o)) return 'Expected a JSON object with "id" and "candidates".';
   const r = o as Record<string, unknown>;
-  if (typeof r.id !== 'string' && typeof r.id !== 'number') return 'Expected "id" (string or number): the record id after "===", or the JSONL idx.';
+  if (typeof r.id !== 'string' && typeof r.id !== 'number')
+    return 'Expected "id" (string or number): the record id after "===", or the JSONL idx.';
   if (!Array.isArray(r.candidates)) return 'Expected "candidates": an array of {"value", "offset"}.';
   const candidates: GoldCandidate[] = [];
   for (const [k, c] of r.candidates.entries()) {
     const cc = c as Record<string, unknown> | null;
     if (!cc || typeof cc !== 'object') return `candidates[${k}]: expected an object {"value", "offset"}.`;
     if (typeof cc.value !== 'string' && typeof cc.value !== 'number') return `candidates[${k}]: expected "value" (string).`;
-    if (typeof cc.offset !== 'number' || !Number.isInteger(cc.offset) || cc.offset < 0) return `candidates[${k}]: expected "offset" (a non-negative integer: the value's offset in the body).`;
+    if (typeof cc.offset !== 'number' || !Number.isInteger(cc.offset) || cc.offset < 0)
+      return `candidates[${k}]: expected "offset" (a non-negative integer: the value's offset in the body).`;
     if (k > 0 && cc.offset < candidates[k - 1].offset) return `candidates[${k}]: offsets must not decrease (candidates are in order).`;
     candidates.push({ value: String(cc.value), offset: cc.offset, ...(typeof cc.quote === 'string' ? { quote: cc.quote } : {}) });
   }
@@ -122,8 +129,18 @@ export type { LabelOp } from '../../../protocol/labels.js';
  * - `answer`: the candidate at `offset` answers the question here (kept, or added);
  * - `mark`: any value at `offset` is a candidate answer (added, in order).
  */
-export function applyLabel(current: GoldRecord | undefined, engine: { id: string; candidates: GoldCandidate[]; final: string | null }, op: LabelOp, at: GoldCandidate): GoldRecord {
-  const base: GoldRecord = current ?? { id: engine.id, candidates: engine.candidates.map((c) => ({ value: c.value, offset: c.offset })), final: engine.final, source: 'editor' };
+export function applyLabel(
+  current: GoldRecord | undefined,
+  engine: { id: string; candidates: GoldCandidate[]; final: string | null },
+  op: LabelOp,
+  at: GoldCandidate,
+): GoldRecord {
+  const base: GoldRecord = current ?? {
+    id: engine.id,
+    candidates: engine.candidates.map((c) => ({ value: c.value, offset: c.offset })),
+    final: engine.final,
+    source: 'editor',
+  };
   const others = base.candidates.filter((c) => c.offset !== at.offset);
   const candidates = op === 'not-answer' ? others : [...others, { value: at.value, offset: at.offset }].sort((a, b) => a.offset - b.offset);
   const lastChanged = candidates.at(-1) !== base.candidates.at(-1);

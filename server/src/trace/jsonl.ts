@@ -38,7 +38,13 @@ const pick = (obj: Record<string, unknown>, names: string[]): [string, unknown] 
 function promptText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) {
-    const parts = v.map((m) => (typeof m === 'string' ? m : m && typeof m === 'object' && typeof (m as { content?: unknown }).content === 'string' ? (m as { content: string }).content : ''));
+    const parts = v.map((m) =>
+      typeof m === 'string'
+        ? m
+        : m && typeof m === 'object' && typeof (m as { content?: unknown }).content === 'string'
+          ? (m as { content: string }).content
+          : '',
+    );
     const joined = parts.filter(Boolean).join('\n');
     return joined || undefined;
   }
@@ -100,12 +106,18 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
     const col = (at < 0 ? text.length : at) + shift;
     return fail(col, Math.min(col + 1, line.length), 'bad-json', `Invalid JSON: ${message}. Expected one JSON object per line.`);
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail(shift, line.length, 'not-an-object', 'Expected a JSON object on this line.');
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    return fail(shift, line.length, 'not-an-object', 'Expected a JSON object on this line.');
   const o = obj as Record<string, unknown>;
   const resp = pick(o, RESPONSE_FIELDS);
   const responses = resp === undefined ? [] : Array.isArray(resp[1]) ? resp[1] : [resp[1]];
   if (!resp || responses.length === 0) {
-    return fail(shift, line.length, 'no-response', `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings).`);
+    return fail(
+      shift,
+      line.length,
+      'no-response',
+      `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings).`,
+    );
   }
   const promptField = pick(o, PROMPT_FIELDS);
   const query = promptField ? promptText(promptField[1]) : undefined;
@@ -125,7 +137,15 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   const refField = pick(o, REF_FIELDS);
   responses.forEach((r, k) => {
     if (typeof r !== 'string') {
-      diagnostics.push({ line: lineNo, column: shift, endLine: lineNo, endColumn: line.length, severity: 'error', code: 'bad-response', message: `Response ${k + 1} of field "${resp[0]}" is not a string.` });
+      diagnostics.push({
+        line: lineNo,
+        column: shift,
+        endLine: lineNo,
+        endColumn: line.length,
+        severity: 'error',
+        code: 'bad-response',
+        message: `Response ${k + 1} of field "${resp[0]}" is not a string.`,
+      });
       return;
     }
     const perResponse = (field: string): string | undefined => {

@@ -48,7 +48,8 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   const sticky = ordered.map((p) => ({ phrase: p, re: new RegExp(escapeRe(p).replace(/['\u2018\u2019]/g, "['\u2018\u2019]"), 'iy') }));
   /** A boundary is required only on a side where the phrase itself has a word character. */
   const bounded = (text: string, start: number, end: number): boolean =>
-    (!isWordChar(text.charCodeAt(start)) || !isWordChar(text.charCodeAt(start - 1))) && (!isWordChar(text.charCodeAt(end - 1)) || !isWordChar(text.charCodeAt(end)));
+    (!isWordChar(text.charCodeAt(start)) || !isWordChar(text.charCodeAt(start - 1))) &&
+    (!isWordChar(text.charCodeAt(end - 1)) || !isWordChar(text.charCodeAt(end)));
 
   return {
     phrases: cleaned,
@@ -67,9 +68,16 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
           for (const s of sticky) {
             s.re.lastIndex = start;
             const k = s.re.exec(text);
-            if (k && bounded(text, start, start + k[0].length)) { phrase = s.phrase; end = start + k[0].length; break; }
+            if (k && bounded(text, start, start + k[0].length)) {
+              phrase = s.phrase;
+              end = start + k[0].length;
+              break;
+            }
           }
-          if (!phrase) { re.lastIndex = start + 1; continue; }
+          if (!phrase) {
+            re.lastIndex = start + 1;
+            continue;
+          }
         }
         out.push({ start, end, phrase: phrase ?? m[0] });
         re.lastIndex = end;

@@ -42,7 +42,10 @@ export function recordRanges(text: string): RecordRange[] {
 export function parseTrace(text: string, opts: ParseOptions = {}): ParsedTraceFile {
   const idx = indexLines(text);
   const starts = recordStartLines(text, idx);
-  const diagnostics = starts.length > 0 && starts[0] === 0 ? [] : preambleDiagnostics(linesOf(text, idx, 0, starts.length > 0 ? starts[0] : idx.count), starts.length > 0 ? starts[0] : idx.count);
+  const diagnostics =
+    starts.length > 0 && starts[0] === 0
+      ? []
+      : preambleDiagnostics(linesOf(text, idx, 0, starts.length > 0 ? starts[0] : idx.count), starts.length > 0 ? starts[0] : idx.count);
   const records = starts.map((s, index) => {
     const e = index + 1 < starts.length ? idx.starts[starts[index + 1]] : text.length;
     // A slice of a flat string is a cheap view in V8: each record is parsed as its own text.
@@ -116,7 +119,10 @@ export function parseRecordText(text: string, opts: RecordParseOptions = {}): Tr
     if (rec.separatorLine >= 0) rec.separatorLine += by;
     rec.endLine += by;
     rec.bodyStartLine += by;
-    for (const d of rec.diagnostics) { d.line += by; d.endLine += by; }
+    for (const d of rec.diagnostics) {
+      d.line += by;
+      d.endLine += by;
+    }
   }
   return rec;
 }
@@ -129,8 +135,17 @@ export function preambleDiagnostics(lines: readonly string[], firstRecordLine: n
     const col = line.search(/\S/);
     if (col < 0) continue;
     const offset = line === lines[i] ? 0 : 1;
-    out.push(diag(i, col + offset, i, lines[i].length, 'warning', 'text-before-record',
-      `Text outside any record is ignored: expected a record line "=== <id>" before it (lines ${i + 1}-${firstRecordLine}).`));
+    out.push(
+      diag(
+        i,
+        col + offset,
+        i,
+        lines[i].length,
+        'warning',
+        'text-before-record',
+        `Text outside any record is ignored: expected a record line "=== <id>" before it (lines ${i + 1}-${firstRecordLine}).`,
+      ),
+    );
     const text = lines.slice(i, firstRecordLine).join('\n');
     out.push(...contentDiagnostics(text, indexLines(text), i));
     break;
@@ -138,7 +153,15 @@ export function preambleDiagnostics(lines: readonly string[], firstRecordLine: n
   return out;
 }
 
-function diag(line: number, column: number, endLine: number, endColumn: number, severity: TraceDiagnostic['severity'], code: string, message: string): TraceDiagnostic {
+function diag(
+  line: number,
+  column: number,
+  endLine: number,
+  endColumn: number,
+  severity: TraceDiagnostic['severity'],
+  code: string,
+  message: string,
+): TraceDiagnostic {
   return { line, column, endLine, endColumn, severity, code, message };
 }
 
@@ -161,13 +184,25 @@ function contentDiagnostics(text: string, idx: LineIndex, lineBase: number): Tra
   if (nul >= 0) {
     const l = lineOfOffset(idx, nul);
     const c = nul - idx.starts[l];
-    out.push(diag(l + lineBase, c, l + lineBase, c + 1, 'error', 'binary-content', 'NUL byte: this looks like binary data, expected UTF-8 text.'));
+    out.push(
+      diag(l + lineBase, c, l + lineBase, c + 1, 'error', 'binary-content', 'NUL byte: this looks like binary data, expected UTF-8 text.'),
+    );
   }
   const bad = text.indexOf('\ufffd');
   if (bad >= 0) {
     const l = lineOfOffset(idx, bad);
     const c = bad - idx.starts[l];
-    out.push(diag(l + lineBase, c, l + lineBase, c + 1, 'warning', 'invalid-utf8', 'Invalid UTF-8 (or a U+FFFD replacement character): expected UTF-8 text.'));
+    out.push(
+      diag(
+        l + lineBase,
+        c,
+        l + lineBase,
+        c + 1,
+        'warning',
+        'invalid-utf8',
+        'Invalid UTF-8 (or a U+FFFD replacement character): expected UTF-8 text.',
+      ),
+    );
   }
   return out;
 }
@@ -182,7 +217,10 @@ function isEscaped(text: string, at: number): boolean {
 
 function isSeparator(text: string, from: number, to: number): boolean {
   if (to - from < 3 || text.charCodeAt(from) !== 45 || text.charCodeAt(from + 1) !== 45 || text.charCodeAt(from + 2) !== 45) return false;
-  for (let k = from + 3; k < to; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 9) return false; }
+  for (let k = from + 3; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
   return true;
 }
 
@@ -210,7 +248,11 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   // Headers run to the `---` line. Look ahead for it first: without one, the first line that is
   // not a header opens the body, rather than every body line being reported as a bad header.
   let separatorLine = -1;
-  for (let i = 1; i <= end; i++) if (isSeparator(text, starts[i], ends[i])) { separatorLine = i; break; }
+  for (let i = 1; i <= end; i++)
+    if (isSeparator(text, starts[i], ends[i])) {
+      separatorLine = i;
+      break;
+    }
   const headers: Record<string, string> = {};
   const headerEnd = separatorLine >= 0 ? separatorLine : end + 1;
   let bodyStartLine = separatorLine >= 0 ? separatorLine + 1 : end + 1;
@@ -219,29 +261,50 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
     const m = headerRe.exec(line);
     if (m) {
       const key = headerKey(m[1]);
-      if (Object.hasOwn(headers, key)) diagnostics.push(diag(i, 0, i, m[1].length, 'warning', 'duplicate-header', `Duplicate header "${key}": the last value is used.`));
+      if (Object.hasOwn(headers, key))
+        diagnostics.push(diag(i, 0, i, m[1].length, 'warning', 'duplicate-header', `Duplicate header "${key}": the last value is used.`));
       headers[key] = m[2].trim();
       continue;
     }
     if (line.trim() === '') continue;
     if (separatorLine >= 0) {
       const col = line.search(/\S/);
-      diagnostics.push(diag(i, col, i, line.length, 'error', 'bad-header',
-        `Malformed header line: expected "key: value" (a key of letters, digits, "_", "-" or ".", then ":") or the separator "---".`));
+      diagnostics.push(
+        diag(
+          i,
+          col,
+          i,
+          line.length,
+          'error',
+          'bad-header',
+          `Malformed header line: expected "key: value" (a key of letters, digits, "_", "-" or ".", then ":") or the separator "---".`,
+        ),
+      );
     } else {
       bodyStartLine = i;
       break;
     }
   }
   if (end === 0) {
-    diagnostics.push(diag(0, 0, 0, first.length, 'warning', 'empty-record', 'Empty record: expected "key: value" headers, "---", then the response.'));
+    diagnostics.push(
+      diag(0, 0, 0, first.length, 'warning', 'empty-record', 'Empty record: expected "key: value" headers, "---", then the response.'),
+    );
   } else if (separatorLine < 0) {
     // Point at the first body line, or just past the last header when there is no body.
     const hasBody = bodyStartLine <= end;
     const line = hasBody ? bodyStartLine : end;
     const column = hasBody ? 0 : ends[end] - starts[end];
-    diagnostics.push(diag(line, column, line, hasBody ? ends[line] - starts[line] : column, 'error', 'missing-separator',
-      `Missing "---" line ${hasBody ? 'before the response text' : 'after the headers'}: expected "---" to separate the "key: value" headers from the response. The record is read as if it were there.`));
+    diagnostics.push(
+      diag(
+        line,
+        column,
+        line,
+        hasBody ? ends[line] - starts[line] : column,
+        'error',
+        'missing-separator',
+        `Missing "---" line ${hasBody ? 'before the response text' : 'after the headers'}: expected "---" to separate the "key: value" headers from the response. The record is read as if it were there.`,
+      ),
+    );
   }
 
   // Body: `\===` lines lose their escaping backslash; line breaks become "\n".
@@ -261,7 +324,10 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       let offset = 0;
       for (let k = 0; k < n; k++) {
         let line = lineText(bodyStartLine + k);
-        if (isEscaped(line, 0)) { line = line.slice(1); bodyLineShift[k] = 1; }
+        if (isEscaped(line, 0)) {
+          line = line.slice(1);
+          bodyLineShift[k] = 1;
+        }
         bodyLineOffsets[k] = offset;
         parts.push(line);
         offset += line.length + 1;

@@ -50,14 +50,20 @@ function readOptions(query: string): Map<string, string> | undefined {
   for (const m of query.matchAll(optionLabelRe)) {
     const want = String.fromCharCode(65 + labels.length);
     if (m[1] === want) labels.push({ letter: m[1], start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length });
-    else if (m[1] === 'A') { labels.length = 0; labels.push({ letter: 'A', start: m.index + m[0].indexOf('A'), end: m.index + m[0].length }); }
+    else if (m[1] === 'A') {
+      labels.length = 0;
+      labels.push({ letter: 'A', start: m.index + m[0].indexOf('A'), end: m.index + m[0].length });
+    }
   }
   if (labels.length < 4) return undefined;
   const out = new Map<string, string>();
   labels.forEach((l, i) => {
     const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(query.length, l.end + 80));
     // The content up to a line break or a wide gap ("\\qquad", two spaces); the last option up to the end of its line.
-    const content = raw.split(/\n|\\qquad|\s{2,}|\\textbf/)[0].replace(/[\s(\uff08]+$/, '').trim();
+    const content = raw
+      .split(/\n|\\qquad|\s{2,}|\\textbf/)[0]
+      .replace(/[\s(\uff08]+$/, '')
+      .trim();
     const norm = normalizeAnswer(content);
     if (norm && !out.has(norm)) out.set(norm, l.letter.toLowerCase());
   });
@@ -70,23 +76,37 @@ export function normalizeMath(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 92) { // backslash: a LaTeX command or escape
+    if (c === 92) {
+      // backslash: a LaTeX command or escape
       const next = s[i + 1] ?? '';
       if (s.startsWith('times', i + 1) || s.startsWith('cdot', i + 1) || s.startsWith('ast', i + 1)) {
         out += '*';
         i += s.startsWith('times', i + 1) ? 5 : s.startsWith('cdot', i + 1) ? 4 : 3;
       } else if (s.startsWith('left', i + 1)) i += 4;
-      else if ((next === 'd' || next === 't') && s.startsWith('frac', i + 2)) { out += '\\frac'; i += 5; } // \dfrac, \tfrac: \frac
+      else if ((next === 'd' || next === 't') && s.startsWith('frac', i + 2)) {
+        out += '\\frac';
+        i += 5;
+      } // \dfrac, \tfrac: \frac
       else if (s.startsWith('right', i + 1)) i += 5;
       else if (',;:! ()[]'.includes(next) && next !== '') i += 1;
       else out += '\\';
       continue;
     }
-    if (c === 36 || c === 38 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0) continue; // $ { } blanks
-    if (c === 0xd7 || c === 0xb7 || c === 0x22c5 || c === 0x2217) { out += '*'; continue; }
+    if (c === 36 || c === 38 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0)
+      continue; // $ { } blanks
+    if (c === 0xd7 || c === 0xb7 || c === 0x22c5 || c === 0x2217) {
+      out += '*';
+      continue;
+    }
     // "83 x 97,837": a letter x between two numbers is a product sign.
-    if ((c === 120 || c === 88) && /\d$/.test(out) && /^[ \t]{0,2}\d/.test(s.slice(i + 1, i + 4))) { out += '*'; continue; }
-    if (c === 0x2212) { out += '-'; continue; }
+    if ((c === 120 || c === 88) && /\d$/.test(out) && /^[ \t]{0,2}\d/.test(s.slice(i + 1, i + 4))) {
+      out += '*';
+      continue;
+    }
+    if (c === 0x2212) {
+      out += '-';
+      continue;
+    }
     if (c > 127 && /\s/.test(s[i])) continue; // other Unicode spaces, as \s
     out += s[i];
   }
@@ -98,9 +118,53 @@ const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 // "347 * 8261", "347 \\times 8261", "347 x 8261"; not a factor of a power ("8^5 \\cdot 5^{10}").
 const multiplicationRe = /(?<![\^_{\w.])(\d[\d,]*)\s*(?:\*|\\times|\u00d7|x|times|multiplied by)\s*(\d[\d,]*)(?!\d|\^|\.\d)/i;
 // The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
-const askedHeadRe = /\b(?:how many|how much|what (?:is|are|was) the|find the|compute the|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
-const askedMathRe = /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
-const STOP_WORDS = new Set(['what', 'which', 'find', 'compute', 'calculate', 'determine', 'evaluate', 'the', 'value', 'that', 'this', 'with', 'from', 'when', 'then', 'there', 'their', 'your', 'answer', 'number', 'form', 'written', 'where', 'many', 'much', 'have', 'does', 'final', 'think', 'step', 'simplest', 'following', 'positive', 'possible', 'real', 'integer', 'all', 'are', 'can', 'for', 'and']);
+const askedHeadRe =
+  /\b(?:how many|how much|what (?:is|are|was) the|find the|compute the|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+const askedMathRe =
+  /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
+const STOP_WORDS = new Set([
+  'what',
+  'which',
+  'find',
+  'compute',
+  'calculate',
+  'determine',
+  'evaluate',
+  'the',
+  'value',
+  'that',
+  'this',
+  'with',
+  'from',
+  'when',
+  'then',
+  'there',
+  'their',
+  'your',
+  'answer',
+  'number',
+  'form',
+  'written',
+  'where',
+  'many',
+  'much',
+  'have',
+  'does',
+  'final',
+  'think',
+  'step',
+  'simplest',
+  'following',
+  'positive',
+  'possible',
+  'real',
+  'integer',
+  'all',
+  'are',
+  'can',
+  'for',
+  'and',
+]);
 
 const cache = new Map<string, QuestionInfo>();
 
@@ -118,7 +182,8 @@ export function analyzeQuestion(query: string | undefined): QuestionInfo {
 function analyze(query: string): QuestionInfo {
   const values = new Set<string>();
   for (const m of query.matchAll(numberRe)) values.add(normalizeAnswer(m[0]));
-  for (const m of query.matchAll(/\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g)) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
+  for (const m of query.matchAll(/\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g))
+    values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
   const targets: string[] = [];
   const nouns: string[] = [];
   let product: [string, string] | undefined;
@@ -131,7 +196,10 @@ function analyze(query: string): QuestionInfo {
   }
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
   const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
-  const asked = [...sentences].reverse().find((x) => /\?|\b(?:find|compute|calculate|determine|evaluate|simplify|what is|how many|how much)\b/i.test(x)) ?? '';
+  const asked =
+    [...sentences]
+      .reverse()
+      .find((x) => /\?|\b(?:find|compute|calculate|determine|evaluate|simplify|what is|how many|how much)\b/i.test(x)) ?? '';
   const math = askedMathRe.exec(asked);
   if (math) {
     const expr = normalizeMath(math[1] ?? math[2]).replace(/[?.,]+$/, '');
@@ -142,7 +210,8 @@ function analyze(query: string): QuestionInfo {
   // "What is the value of x + 2y?" asks for x + 2y: the phrase before the expression is not part of it.
   const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
   // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
-  if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, ''))) targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
+  if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, '')))
+    targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
   // An asked sum of terms ("Compute 5/12 + 3/8") is named by "the sum": "Therefore the sum is 17/24".
   if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
@@ -164,7 +233,10 @@ function analyze(query: string): QuestionInfo {
     }
   }
   // The product is the asked quantity only when no other asked expression says otherwise ("64×64 + 64×26").
-  const scale = product && targets.every((t) => t === `${product[0]}*${product[1]}` || t === `${product[1]}*${product[0]}`) ? Number(product[0]) * Number(product[1]) : undefined;
+  const scale =
+    product && targets.every((t) => t === `${product[0]}*${product[1]}` || t === `${product[1]}*${product[0]}`)
+      ? Number(product[0]) * Number(product[1])
+      : undefined;
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
   // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.
   if (head && /^how many/i.test(head[0])) nouns.push('count');
@@ -176,21 +248,43 @@ function analyze(query: string): QuestionInfo {
     }
   }
   // Terms worked out one by one are sub-results (the guide: a sub-total is not a candidate).
-  const terms = targets.length === 0 ? [] : [...new Set(targets.flatMap((t) => (/[()]/.test(t) || !/[-+]/.test(t) ? [] : powers(t).split(/[-+]/).filter((x) => x.length >= 3 && /[*^/]/.test(x) && x !== powers(t)))))];
+  const terms =
+    targets.length === 0
+      ? []
+      : [
+          ...new Set(
+            targets.flatMap((t) =>
+              /[()]/.test(t) || !/[-+]/.test(t)
+                ? []
+                : powers(t)
+                    .split(/[-+]/)
+                    .filter((x) => x.length >= 3 && /[*^/]/.test(x) && x !== powers(t)),
+            ),
+          ),
+        ];
   // A remainder's divisor: "475700 mod 83", "the remainder when 525105 is divided by 19".
   const lower = asked.toLowerCase();
-  const mod = lower.includes('mod') ? /\bmod(?:ulo)?\s*\$?(\d{1,9})\b/.exec(lower) : lower.includes('remainder') ? /\bdivided by\s*\$?(\d{1,9})\b/.exec(lower) : null;
+  const mod = lower.includes('mod')
+    ? /\bmod(?:ulo)?\s*\$?(\d{1,9})\b/.exec(lower)
+    : lower.includes('remainder')
+      ? /\bdivided by\s*\$?(\d{1,9})\b/.exec(lower)
+      : null;
   const probes = targets.map((t) => (t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
   const optionOf = readOptions(query);
   // An option's value is the answer being chosen, not a number the question merely quotes.
   if (optionOf) for (const v of optionOf.keys()) values.delete(v);
   return {
-    targets, probes, nouns: [...new Set(nouns)].slice(0, 6), values,
+    targets,
+    probes,
+    nouns: [...new Set(nouns)].slice(0, 6),
+    values,
     ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}),
     ...(optionOf ? { optionOf } : {}),
     ...(terms.length > 0 ? { terms } : {}),
     ...(mod && Number(mod[1]) > 1 ? { modulus: Number(mod[1]) } : {}),
-    ...((lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower) ? { percent: true } : {}),
+    ...((lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower)
+      ? { percent: true }
+      : {}),
   };
 }
 

@@ -71,7 +71,10 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(dir, () => wake?.());
-    watcher.on('error', () => { watcher?.close(); watcher = undefined; });
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = undefined;
+    });
   } catch {
     // No file system events here (some network file systems): polling alone still works.
   }
@@ -100,11 +103,15 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
         if (st.size === 0 || (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs)) continue;
         const t = performance.now(); // monotonic: a wall-clock step does not settle (or stall) files
         const seen = seenSince.get(f.path);
-        if (!seen || seen.size !== st.size || seen.mtimeMs !== st.mtimeMs) seenSince.set(f.path, { size: st.size, mtimeMs: st.mtimeMs, at: t });
+        if (!seen || seen.size !== st.size || seen.mtimeMs !== st.mtimeMs)
+          seenSince.set(f.path, { size: st.size, mtimeMs: st.mtimeMs, at: t });
         // Our observation alone: never the mtime, which a skewed clock makes look old.
         const age = t - (seenSince.get(f.path)?.at ?? t);
         const complete = endsWithNewline(f.path, st.size);
-        if (age < settleMs || (!complete && age < quietMs)) { waiting++; continue; }
+        if (age < settleMs || (!complete && age < quietMs)) {
+          waiting++;
+          continue;
+        }
         handedOut.set(f.path, { size: st.size, mtimeMs: st.mtimeMs });
         yield { step: f.step, path: f.path, size: st.size, mtimeMs: st.mtimeMs, changed: prev !== undefined, partial: !complete };
         if (opts.signal?.aborted) return;
@@ -113,7 +120,11 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waiting > 0 ? Math.min(pollMs, settleMs) : pollMs);
         // Events come per write while verl dumps a big file: look again shortly, not per event.
-        wake = () => { clearTimeout(timer); wake = undefined; setTimeout(resolve, 50); };
+        wake = () => {
+          clearTimeout(timer);
+          wake = undefined;
+          setTimeout(resolve, 50);
+        };
       });
       wake = undefined;
     }

@@ -42,13 +42,27 @@ export interface ScanSummary {
 }
 
 export function emptySummary(): ScanSummary {
-  return { bytes: 0, records: 0, samples: 0, resamples: 0, echoes: 0, withTruth: 0, correctFinal: 0, noAnswer: 0, diagnostics: {}, drag: { sampling: 0, decision: 0 }, push: { sampling: 0, decision: 0 }, attributed: 0 };
+  return {
+    bytes: 0,
+    records: 0,
+    samples: 0,
+    resamples: 0,
+    echoes: 0,
+    withTruth: 0,
+    correctFinal: 0,
+    noAnswer: 0,
+    diagnostics: {},
+    drag: { sampling: 0, decision: 0 },
+    push: { sampling: 0, decision: 0 },
+    attributed: 0,
+  };
 }
 
 export function mergeSummaries(parts: readonly ScanSummary[]): ScanSummary {
   const out = emptySummary();
   for (const p of parts) {
-    for (const k of ['bytes', 'records', 'samples', 'resamples', 'echoes', 'withTruth', 'correctFinal', 'noAnswer', 'attributed'] as const) out[k] += p[k];
+    for (const k of ['bytes', 'records', 'samples', 'resamples', 'echoes', 'withTruth', 'correctFinal', 'noAnswer', 'attributed'] as const)
+      out[k] += p[k];
     for (const [code, n] of Object.entries(p.diagnostics)) out.diagnostics[code] = (out.diagnostics[code] ?? 0) + n;
     out.drag.sampling += p.drag.sampling;
     out.drag.decision += p.drag.decision;
@@ -67,8 +81,12 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     bytesRead = done;
     opts.onProgress?.(done, total);
   };
-  const count = (d: TraceDiagnostic): void => { sum.diagnostics[d.code] = (sum.diagnostics[d.code] ?? 0) + 1; };
-  const countFinding = (code: string): void => { sum.diagnostics[code] = (sum.diagnostics[code] ?? 0) + 1; };
+  const count = (d: TraceDiagnostic): void => {
+    sum.diagnostics[d.code] = (sum.diagnostics[d.code] ?? 0) + 1;
+  };
+  const countFinding = (code: string): void => {
+    sum.diagnostics[code] = (sum.diagnostics[code] ?? 0) + 1;
+  };
   // Rollouts of one prompt are adjacent in rollout dumps; the GRPO advantage needs the whole group.
   let group: Scanned[] = [];
   let groupModel: string | undefined;
@@ -101,7 +119,11 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     if (rec.answer !== undefined) sum.withTruth++;
     if (correct === true) sum.correctFinal++;
     if (n === 0) sum.noAnswer++;
-    if (rec.model !== groupModel || rec.group !== groupName) { flush(); groupModel = rec.model; groupName = rec.group; }
+    if (rec.model !== groupModel || rec.group !== groupName) {
+      flush();
+      groupModel = rec.model;
+      groupName = rec.group;
+    }
     group.push({ record: rec, correct, steps: attributableSteps(seg) });
   }
   flush();
@@ -151,23 +173,42 @@ export async function scanFile(path: string, opts: ScanOptions): Promise<ScanSum
   if (!info?.isFile()) return scanRange(path, 0, Infinity, opts);
   const size = info.size;
   // Threads pay only when there is enough to share (starting one costs tens of milliseconds).
-  const workers = size < 8 << 20 ? 0 : opts.workers ?? Math.min(availableParallelism(), 4);
+  const workers = size < 8 << 20 ? 0 : (opts.workers ?? Math.min(availableParallelism(), 4));
   if (workers <= 1) return scanRange(path, 0, size, opts);
   const done = new Array<number>(workers).fill(0);
-  const parts = await Promise.all(splitRanges(size, workers).map(([start, end], i) => new Promise<ScanSummary>((resolve, reject) => {
-    const script = workerScript();
-    const w = new Worker(script.url, { execArgv: script.execArgv, workerData: { path, start, end, segment: opts.segment, attribution: opts.attribution } });
-    const abort = (): void => { void w.terminate(); reject(opts.signal!.reason); };
-    opts.signal?.addEventListener('abort', abort, { once: true });
-    w.on('message', (m: { progress?: number; summary?: ScanSummary }) => {
-      if (m.progress !== undefined) {
-        done[i] = m.progress;
-        opts.onProgress?.(done.reduce((a, b) => a + b, 0), size);
-      }
-      if (m.summary) { opts.signal?.removeEventListener('abort', abort); resolve(m.summary); }
-    });
-    w.on('error', reject);
-    w.on('exit', (code) => { if (code !== 0) reject(new Error(`scan worker ${i} exited with code ${code}`)); });
-  })));
+  const parts = await Promise.all(
+    splitRanges(size, workers).map(
+      ([start, end], i) =>
+        new Promise<ScanSummary>((resolve, reject) => {
+          const script = workerScript();
+          const w = new Worker(script.url, {
+            execArgv: script.execArgv,
+            workerData: { path, start, end, segment: opts.segment, attribution: opts.attribution },
+          });
+          const abort = (): void => {
+            void w.terminate();
+            reject(opts.signal!.reason);
+          };
+          opts.signal?.addEventListener('abort', abort, { once: true });
+          w.on('message', (m: { progress?: number; summary?: ScanSummary }) => {
+            if (m.progress !== undefined) {
+              done[i] = m.progress;
+              opts.onProgress?.(
+                done.reduce((a, b) => a + b, 0),
+                size,
+              );
+            }
+            if (m.summary) {
+              opts.signal?.removeEventListener('abort', abort);
+              resolve(m.summary);
+            }
+          });
+          w.on('error', reject);
+          w.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`scan worker ${i} exited with code ${code}`));
+          });
+        }),
+    ),
+  );
   return mergeSummaries(parts);
 }

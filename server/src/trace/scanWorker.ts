@@ -2,7 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRange } from './scan.js';
 
-const { path, start, end, segment, attribution } = workerData as { path: string; start: number; end: number; segment: never; attribution: never };
+const { path, start, end, segment, attribution } = workerData as {
+  path: string;
+  start: number;
+  end: number;
+  segment: never;
+  attribution: never;
+};
 const summary = await scanRange(path, start, end, {
   segment,
   attribution,

@@ -13,7 +13,14 @@
 import { normalizeAnswer, normalizedEqual } from './answers.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { analyzeQuestion, type QuestionInfo } from './question.js';
-import { compileAnswerPatterns, findStatements, lastNumberStatement, withRestatements, type CandidateRule, type Statement } from './statements.js';
+import {
+  compileAnswerPatterns,
+  findStatements,
+  lastNumberStatement,
+  withRestatements,
+  type CandidateRule,
+  type Statement,
+} from './statements.js';
 import { thinkingRegion } from './thinking.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -88,7 +95,12 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
   const b = end === start ? a : bodyLineOf(record, end);
   const offs = record.bodyLineOffsets;
   const shift = record.bodyLineShift;
-  return { line: record.bodyStartLine + a, column: start - offs[a] + shift[a], endLine: record.bodyStartLine + b, endColumn: end - offs[b] + shift[b] };
+  return {
+    line: record.bodyStartLine + a,
+    column: start - offs[a] + shift[a],
+    endLine: record.bodyStartLine + b,
+    endColumn: end - offs[b] + shift[b],
+  };
 }
 
 /**
@@ -101,7 +113,13 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
  * (docs/segmentation-eval.md). User patterns are not measured: they get the boxed rule's value.
  */
 export const RULE_CONFIDENCE: Record<CandidateRule, number> = {
-  boxed: 0.98, pattern: 0.98, 'final-answer': 0.97, bold: 0.99, conclusion: 0.97, equals: 0.96, 'last-number': 0.41,
+  boxed: 0.98,
+  pattern: 0.98,
+  'final-answer': 0.97,
+  bold: 0.99,
+  conclusion: 0.97,
+  equals: 0.96,
+  'last-number': 0.41,
 };
 
 interface Attempt {
@@ -185,7 +203,8 @@ function answerLike(v: string, strongValues: Set<string>, scale?: number): boole
 const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}[\d({\\$]/;
 // Operands bounded to 20 characters: the search restarts one character on after each match, so an
 // unbounded leading run would rescan a long digit run from every position.
-const computationGlobal = /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
+const computationGlobal =
+  /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
 
 const operandRe = /\d[\d,.]*/g;
 // Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155").
@@ -200,7 +219,8 @@ const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|
  */
 function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo, afterMarker = false, value?: string): boolean {
   const text = body.slice(from, to);
-  if (!computationRe.test(text)) return afterMarker && (verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question)));
+  if (!computationRe.test(text))
+    return afterMarker && (verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question)));
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -264,7 +284,10 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const strongValues = new Set<string>();
   let anyStrong = false;
   for (const st of statements) {
-    if (st.strength >= 3 && concludes(st, strongValues, false, undefined, question.optionOf !== undefined, question.modulus)) { strongValues.add(st.normalized); anyStrong = true; }
+    if (st.strength >= 3 && concludes(st, strongValues, false, undefined, question.optionOf !== undefined, question.modulus)) {
+      strongValues.add(st.normalized);
+      anyStrong = true;
+    }
   }
   let final: Statement | undefined;
   if (region.summaryStart >= 0) {
@@ -285,7 +308,9 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale, choice, question.modulus));
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];
-  found.forEach((m, j) => { if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j }); });
+  found.forEach((m, j) => {
+    if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
+  });
   const attempts: Attempt[] = [];
   let pendingStart = 0;
   let si = 0;
@@ -302,8 +327,15 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     }
     // The record's last word before it stops is its final conclusion, however it is phrased
     // ("Wait, 12 * 30 = 360 ... 360 + 48 = 408" corrects an earlier "12 * 34 = 418").
-    if (k === inRegion.length && li >= 0 && li > bi && statements[li].strength >= 1 && ok[li]
-      && !(bi >= 0 && statements[bi].strength >= 3 && !derivationBetween(body, statements[bi].end, statements[li].start))) bi = li;
+    if (
+      k === inRegion.length &&
+      li >= 0 &&
+      li > bi &&
+      statements[li].strength >= 1 &&
+      ok[li] &&
+      !(bi >= 0 && statements[bi].strength >= 3 && !derivationBetween(body, statements[bi].end, statements[li].start))
+    )
+      bi = li;
     // Restated as the segment's last word ("= **8,120,471** ... Therefore 83 x 97,837 = 8,120,471"): still its last word.
     if (bi >= 0 && li > bi && ok[li] && statements[li].normalized === statements[bi].normalized) bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
@@ -322,7 +354,10 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       if (!ok[b]) continue;
       const worked = derivationBetween(body, sentenceEnd(body, st.end, chain[0].first.start), chain[0].first.start, question);
       if (st.normalized !== chain[0].first.normalized) {
-        if (st.strength >= 4 && worked) { chain.unshift({ first: st, last: st }); continue; }
+        if (st.strength >= 4 && worked) {
+          chain.unshift({ first: st, last: st });
+          continue;
+        }
         break;
       }
       if (!worked) chain[0].first = st;
@@ -430,7 +465,9 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
       action: last ? 'STOP' : 'RESAMPLE',
       marker: marker ? marker.phrase : null,
       echo: isEcho(s, k),
-      span: marker ? bodySpan(record, marker.start, marker.end) : { line: sample.span.endLine, column: sample.span.endColumn, endLine: sample.span.endLine, endColumn: sample.span.endColumn },
+      span: marker
+        ? bodySpan(record, marker.start, marker.end)
+        : { line: sample.span.endLine, column: sample.span.endColumn, endLine: sample.span.endLine, endColumn: sample.span.endColumn },
     };
     decisions.push(decision);
     steps.push(decision);
@@ -442,22 +479,50 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
   forEachFinding(record, s, (code, k) => {
     switch (code) {
       case 'no-ground-truth':
-        diagnostics.push(at(recordLine, 'info', code, `Record ${record.id} has no ground truth ("answer:" header): correctness is unknown.`));
+        diagnostics.push(
+          at(recordLine, 'info', code, `Record ${record.id} has no ground truth ("answer:" header): correctness is unknown.`),
+        );
         break;
       case 'no-answer':
-        diagnostics.push(at(recordLine, 'warning', code,
-          `No candidate answer found in record ${record.id}: expected \\boxed{...}, "the answer is X", "= X" at the end of a line, **X**, or a configured answer pattern.`));
+        diagnostics.push(
+          at(
+            recordLine,
+            'warning',
+            code,
+            `No candidate answer found in record ${record.id}: expected \\boxed{...}, "the answer is X", "= X" at the end of a line, **X**, or a configured answer pattern.`,
+          ),
+        );
         break;
       case 'resample-after-correct':
-        diagnostics.push(at(decisions[k].span, 'warning', code, `RESAMPLE after a correct answer (${samples[k].answer}): "${decisions[k].marker}" reopens a solved problem.`));
+        diagnostics.push(
+          at(
+            decisions[k].span,
+            'warning',
+            code,
+            `RESAMPLE after a correct answer (${samples[k].answer}): "${decisions[k].marker}" reopens a solved problem.`,
+          ),
+        );
         break;
       case 'echo':
-        diagnostics.push(at(samples[k].answerSpan!, 'warning', code, `Echo: attempt ${k + 1} repeats the wrong answer ${samples[k - 1].answer} of attempt ${k} instead of correcting it.`));
+        diagnostics.push(
+          at(
+            samples[k].answerSpan!,
+            'warning',
+            code,
+            `Echo: attempt ${k + 1} repeats the wrong answer ${samples[k - 1].answer} of attempt ${k} instead of correcting it.`,
+          ),
+        );
         break;
       case 'missed-correction':
         // Where the model leaves its final answer (its last restatement), which is what a fix edits.
-        diagnostics.push(at(s.final ? bodySpan(record, s.final.start, s.final.end) : samples[k].answerSpan!, 'warning', code,
-          `Missed correction: STOP on a wrong answer ${samples[k].answer} (ground truth ${record.answer}).`));
+        diagnostics.push(
+          at(
+            s.final ? bodySpan(record, s.final.start, s.final.end) : samples[k].answerSpan!,
+            'warning',
+            code,
+            `Missed correction: STOP on a wrong answer ${samples[k].answer} (ground truth ${record.answer}).`,
+          ),
+        );
         break;
     }
   });

@@ -50,21 +50,31 @@ const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM})(?:[ \t]{0,2}(?:\^[ \t]{0,2}\
 
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');
-const answerTail = new RegExp(String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:is|:|=|would be|will be|should be|must be|of)[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\$|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`, 'y');
+const answerTail = new RegExp(
+  String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:is|:|=|would be|will be|should be|must be|of)[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\$|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`,
+  'y',
+);
 // **X**, with a currency sign and up to two unit words inside ("**$1,078**", "**2,138 bottles**").
-const boldRe = new RegExp(String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`, 'y');
+const boldRe = new RegExp(
+  String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`,
+  'y',
+);
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
-const conclusionRe = /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means|makes)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals|(?:making|giving|for) (?:it |us )?a total of)\b/gi;
+const conclusionRe =
+  /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means|makes)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals|(?:making|giving|for) (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest"): the value is still the clause's subject.
-const directValueRe = /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+const directValueRe =
+  /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
 // "simplifies to" / "reduces to" / "a total of" state a result as "is" does ("so it simplifies to
 // 3*sqrt(13)", "making it a total of 18 digits").
-const copulaRe = /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|simplif(?:y|ies) to|reduces? to|a total of)\b|=/i;
+const copulaRe =
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|simplif(?:y|ies) to|reduces? to|a total of)\b|=/i;
 // "even if we allow negative integers, ... is still 27" concedes a case; it does not try a value.
-const tentativeRe = /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
+const tentativeRe =
+  /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 // An explicit answer offered as one option among others ("maybe \\boxed{a=1}", "or \\boxed{6}", "If I write \\boxed{B}").
 const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
 // An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
@@ -72,7 +82,8 @@ const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|
 // A bound is not a value stated: "the angle is between 0 and 90 degrees", "would be at least
 // 1 + 2 + 3 = 6", "less than 2220". The bound word stands right before the value, or before the
 // arithmetic whose result it is.
-const boundRe = /\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?$/i;
+const boundRe =
+  /\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?$/i;
 // "the angle is approximately 65.8 degrees": a value of the asked quantity worked out to decimals
 // is a computed result given to a precision, not a size guessed before computing ("near 6000000",
 // "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
@@ -121,7 +132,12 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
 
 class Context {
   readonly out: Statement[] = [];
-  constructor(readonly text: string, readonly from: number, readonly to: number, readonly question: QuestionInfo) {}
+  constructor(
+    readonly text: string,
+    readonly from: number,
+    readonly to: number,
+    readonly question: QuestionInfo,
+  ) {}
 
   add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false): void {
     if (start < this.from || end > this.to || end <= start) return;
@@ -129,26 +145,37 @@ class Context {
     const value = this.text.slice(start, end);
     const sentence = this.sentenceAround(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
-    const lhs = aboutTarget || (strength !== 2 && this.question.scale === undefined) ? undefined : this.otherLeftSide(start, sentence.start);
+    const lhs =
+      aboutTarget || (strength !== 2 && this.question.scale === undefined) ? undefined : this.otherLeftSide(start, sentence.start);
     const plain = normalizeAnswer(value);
     // A multiple-choice option's value is that option ("6" is "B" when the question lists B. 6).
     const normalized = this.question.optionOf?.get(plain) ?? plain;
     // The sentence before the value, read by the tentative tests below (sliced once).
     const before = strength >= 4 ? '' : this.text.slice(sentence.start, start);
     this.out.push({
-      start, end, value, rule, strength,
+      start,
+      end,
+      value,
+      rule,
+      strength,
       aboutTarget,
       fromQuestion: this.question.values.has(plain),
       // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
       // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
-      tentative: strength >= 4
-        ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
-        : tentativeRe.test(before) || recalledRe.test(before)
-          || boundRe.test(before.length > 56 ? before.slice(-56) : before)
-          || (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) || sentence.question,
+      tentative:
+        strength >= 4
+          ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
+          : tentativeRe.test(before) ||
+            recalledRe.test(before) ||
+            boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
+            (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
+            sentence.question,
       normalized,
       closesOther: lhs !== undefined,
-      partial: lhs !== undefined && this.question.scale !== undefined && /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
+      partial:
+        lhs !== undefined &&
+        this.question.scale !== undefined &&
+        /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
     });
   }
 
@@ -185,7 +212,11 @@ class Context {
       const c = k < t.length ? t.charCodeAt(k) : -1;
       const prev = k > 0 ? t.charCodeAt(k - 1) : -1;
       if (k > this.from && (prev === 10 || ((prev === 46 || prev === 33 || prev === 63) && isSpace(c)))) starts.push(k);
-      if (k < this.to && (c === 10 || ((c === 46 || c === 33 || c === 63) && (k + 1 >= t.length || isSpace(t.charCodeAt(k + 1)) || t[k + 1] === '"')))) ends.push(k);
+      if (
+        k < this.to &&
+        (c === 10 || ((c === 46 || c === 33 || c === 63) && (k + 1 >= t.length || isSpace(t.charCodeAt(k + 1)) || t[k + 1] === '"')))
+      )
+        ends.push(k);
     }
     this.starts = Int32Array.from(starts);
     this.ends = Int32Array.from(ends);
@@ -230,7 +261,8 @@ class Context {
     const ceil = Math.min(this.to, end + 300);
     while (e < ceil) {
       const c = t.charCodeAt(e);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"'))) break;
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"')))
+        break;
       e++;
     }
     if (e === ceil && ceil < this.to) e = Math.min(this.to, ceil + 256 - (ceil % 256));
@@ -291,7 +323,10 @@ function lastAtMost(a: Int32Array, x: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (a[mid] <= x) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (a[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
@@ -359,7 +394,10 @@ function matchingBrace(text: string, open: number, to: number): number {
   const limit = Math.min(to, open + 500);
   for (let k = open; k < limit; k++) {
     const c = text.charCodeAt(k);
-    if (c === 92) { k++; continue; } // a backslash escapes the next character (\{ \})
+    if (c === 92) {
+      k++;
+      continue;
+    } // a backslash escapes the next character (\{ \})
     if (c === 123) depth++;
     else if (c === 125 && --depth === 0) return k;
     else if (c === 10 && text.charCodeAt(k + 1) === 10) return -1; // a blank line ends any box
@@ -368,7 +406,10 @@ function matchingBrace(text: string, open: number, to: number): number {
 }
 
 const answerWordRe = /answer/gi;
-const answerLeadRe = new RegExp(String.raw`(${VALUE})[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3})?$`, 'i');
+const answerLeadRe = new RegExp(
+  String.raw`(${VALUE})[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3})?$`,
+  'i',
+);
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
 // "Difference: 225" (the asked operation's result named as a label).
@@ -422,7 +463,10 @@ function findFinalAnswer(ctx: Context): void {
       const j = skipBlanks(text, eq + 1, sentenceEnd);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
-      if (v && v.index === j) { start = j; end = valueAt.lastIndex; }
+      if (v && v.index === j) {
+        start = j;
+        end = valueAt.lastIndex;
+      }
     }
     ctx.add(start, end, 'final-answer', 4, true);
   }
@@ -452,7 +496,9 @@ function findConclusions(ctx: Context): void {
     const cop = copulaRe.exec(clause);
     const direct = directValueRe.test(clause);
     if (!cop && !direct) continue;
-    const last = (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ?? (direct ? lastResult(text, clause, clauseStart, m[0].length) : null);
+    const last =
+      (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ??
+      (direct ? lastResult(text, clause, clauseStart, m[0].length) : null);
     if (!last) continue;
     const start = clauseStart + last.index;
     const about = ctx.namesSentence(sentence.start, sentence.text);
@@ -476,12 +522,23 @@ function lastResult(text: string, clause: string, clauseStart: number, from: num
     if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
     const pre = clause.slice(Math.max(0, v.index - 16), v.index);
     // "we have 2000, 2020, 2200, 2220": an item of an enumeration is listed, not concluded.
-    if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || /^,[ \t]{1,3}(?:and[ \t]{1,3})?\$?\d/.test(after)) continue;
+    if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || /^,[ \t]{1,3}(?:and[ \t]{1,3})?\$?\d/.test(after))
+      continue;
     // "3 times the square root of 13": a term of an expression said in words, not its value.
     // "828, not 827", "instead of 827": a value set aside, not the result.
-    if (/\b(?:times|plus|minus|over|divided by|root of|power of|multiplied by|not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(pre)) continue;
+    if (
+      /\b(?:times|plus|minus|over|divided by|root of|power of|multiplied by|not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(
+        pre,
+      )
+    )
+      continue;
     // "x = 1 is not a solution", "So 76,468,064 was wrong": a value denied, not concluded.
-    if (/^[ \t$)\\]{0,4}(?:is|are|was|were) (?:not|never|wrong|incorrect|off)\b|^[ \t$)\\]{0,4}(?:isn't|aren't|wasn't|doesn't|does not|fails)\b/i.test(clause.slice(v.index + v[0].length, v.index + v[0].length + 24))) continue;
+    if (
+      /^[ \t$)\\]{0,4}(?:is|are|was|were) (?:not|never|wrong|incorrect|off)\b|^[ \t$)\\]{0,4}(?:isn't|aren't|wasn't|doesn't|does not|fails)\b/i.test(
+        clause.slice(v.index + v[0].length, v.index + v[0].length + 24),
+      )
+    )
+      continue;
     if (standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length)) last = v;
   }
   return last;
@@ -542,7 +599,10 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   const unit = /^[A-Za-z][A-Za-z/]{0,10}(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24));
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
   for (const closer of ['\\)', '\\]', '$$', '$', '**']) {
-    if (text.startsWith(closer, k)) { k = skipBlanks(text, k + closer.length, to); break; }
+    if (text.startsWith(closer, k)) {
+      k = skipBlanks(text, k + closer.length, to);
+      break;
+    }
   }
   if (text[k] === '.' || text[k] === '!') {
     // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
@@ -610,9 +670,11 @@ function findBold(ctx: Context): void {
 // An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
 const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
-const optionDeniedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
+const optionDeniedRe =
+  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // A chosen option: "Option C", "choice B", "answer is (D)", "选项B", "答案为C", "So B.", "is B".
-const optionChoiceRe = /(?:\b(?:[Oo]ption|[Cc]hoice|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+const optionChoiceRe =
+  /(?:\b(?:[Oo]ption|[Cc]hoice|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
@@ -622,7 +684,11 @@ function findOptionLetters(ctx: Context): void {
   while ((m = optionChoiceRe.exec(text)) !== null && m.index < to) {
     const start = m.index + m[0].lastIndexOf(m[1]);
     // A letter that opens an option list entry ("B. 6 (Correct)") is a label, not a choice: skip "X." followed by content.
-    if (/^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) && !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4))) continue;
+    if (
+      /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
+      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4))
+    )
+      continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
     ctx.add(start, start + 1, 'conclusion', 3, true);
   }
@@ -632,7 +698,10 @@ function findPattern(ctx: Context, re: RegExp): void {
   re.lastIndex = ctx.from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(ctx.text)) !== null && m.index < ctx.to) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
     const group = m[1] !== undefined ? 1 : 0;
     const [start, end] = m.indices![group];
     ctx.add(start, end, 'pattern', 5, true);
@@ -681,13 +750,20 @@ export function withRestatements(text: string, statements: Statement[], rawValue
     // Numbers have rules of their own; a lone letter is a multiple-choice option (findOptionLetters).
     if (clean.length < 2 || clean.length > 40 || wholeValue.test(clean) || seen.has(clean)) continue;
     seen.add(clean);
-    const re = new RegExp(`(?<![\\w\\\\])${[...clean].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]{0,2}')}(?![\\w])`, 'g');
+    const re = new RegExp(
+      `(?<![\\w\\\\])${[...clean].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]{0,2}')}(?![\\w])`,
+      'g',
+    );
     re.lastIndex = ctx.from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null && m.index < ctx.to) {
       const sentence = ctx.sentenceAround(m.index, m.index + m[0].length);
       const end = m.index + m[0].length;
-      if (notConcludedAfterRe.test(text.slice(end, end + 24)) || /,[ \t]{0,2}(?:\*\*)?$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      if (
+        notConcludedAfterRe.test(text.slice(end, end + 24)) ||
+        /,[ \t]{0,2}(?:\*\*)?$/.test(text.slice(Math.max(0, m.index - 6), m.index))
+      )
+        continue;
       if (restatingLeadRe.test(text.slice(sentence.start, m.index))) ctx.add(m.index, end, 'conclusion', 3, true);
     }
   }
@@ -701,7 +777,8 @@ function dedupe(found: Statement[]): Statement[] {
   for (const c of found) {
     const last = out.at(-1);
     if (last && c.start >= last.start && c.end <= last.end) {
-      if (c.strength > last.strength) out[out.length - 1] = { ...c, start: last.start, end: last.end, value: last.value, normalized: last.normalized };
+      if (c.strength > last.strength)
+        out[out.length - 1] = { ...c, start: last.start, end: last.end, value: last.value, normalized: last.normalized };
       continue;
     }
     out.push(c);

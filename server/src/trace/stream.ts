@@ -10,7 +10,14 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
 import { jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
-import { containerOf, createLineConverter, streamContainer, type ContainerOptions, type ResolvedSource, type SourceOptions } from './formats/source.js';
+import {
+  containerOf,
+  createLineConverter,
+  streamContainer,
+  type ContainerOptions,
+  type ResolvedSource,
+  type SourceOptions,
+} from './formats/source.js';
 import { parseRecordText, preambleDiagnostics, splitLines } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -127,25 +134,34 @@ async function fileSource(fh: FileHandle): Promise<ByteSource> {
       close: () => fh.close(),
     };
   }
-  return sequentialSource(async () => {
-    const buf = Buffer.allocUnsafe(1 << 16);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    return bytesRead === 0 ? undefined : buf.subarray(0, bytesRead);
-  }, () => fh.close());
+  return sequentialSource(
+    async () => {
+      const buf = Buffer.allocUnsafe(1 << 16);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      return bytesRead === 0 ? undefined : buf.subarray(0, bytesRead);
+    },
+    () => fh.close(),
+  );
 }
 
 /** Standard input as a Node stream (it may be a pipe, a socket, a terminal or a file). */
 function stdinSource(): ByteSource {
   const it = process.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   let ended = false;
-  return sequentialSource(async () => {
-    if (ended) return undefined;
-    const r = await it.next();
-    if (r.done) { ended = true; return undefined; }
-    return typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
-  }, async () => {
-    if (!ended) await it.return?.();
-  });
+  return sequentialSource(
+    async () => {
+      if (ended) return undefined;
+      const r = await it.next();
+      if (r.done) {
+        ended = true;
+        return undefined;
+      }
+      return typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    },
+    async () => {
+      if (!ended) await it.return?.();
+    },
+  );
 }
 
 /** A source read front to back: `pull` gives the next bytes, undefined at the end. */
@@ -298,8 +314,15 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
     if (to <= 0) return;
     const lines = splitLines(pending.toString('utf8', 0, to));
     if (rangeStart === 0 && !preambleReported) {
-      const diags = preambleDiagnostics(lines, lines.length).map((d) => ({ ...d, line: d.line + preambleLine, endLine: d.endLine + preambleLine }));
-      if (diags.length > 0) { preambleReported = true; diags.forEach((d) => opts.onDiagnostic?.(d)); }
+      const diags = preambleDiagnostics(lines, lines.length).map((d) => ({
+        ...d,
+        line: d.line + preambleLine,
+        endLine: d.endLine + preambleLine,
+      }));
+      if (diags.length > 0) {
+        preambleReported = true;
+        diags.forEach((d) => opts.onDiagnostic?.(d));
+      }
     }
     preambleLine += lines.length;
     line = preambleLine;
@@ -309,12 +332,21 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
     pending = queue.view();
     for (;;) {
       const i = pending.indexOf('===', scanFrom, 'latin1');
-      if (i < 0) { scanFrom = Math.max(scanFrom, pending.length - 2); break; }
+      if (i < 0) {
+        scanFrom = Math.max(scanFrom, pending.length - 2);
+        break;
+      }
       const isStart = recordStartAt(pending, i, pendingAt + i, eof);
-      if (isStart === undefined) { scanFrom = i; break; }
+      if (isStart === undefined) {
+        scanFrom = i;
+        break;
+      }
       scanFrom = i + 1;
       if (!isStart || pendingAt + i < rangeStart) continue;
-      if (pendingAt + i >= rangeEnd) { done = true; break; }
+      if (pendingAt + i >= rangeEnd) {
+        done = true;
+        break;
+      }
       // A BOM before the very first record line belongs to that line (the parser skips it).
       const at = pendingAt + i === 3 && recordAt < 0 && pending[i - 3] === 0xef ? i - 3 : i;
       if (recordAt >= 0) yield emit(recordAt, at);
@@ -414,7 +446,11 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
     for (;;) {
       const nl = pending.indexOf(NL, from);
       if (nl < 0) break;
-      if (first) { first = false; from = nl + 1; continue; }
+      if (first) {
+        first = false;
+        from = nl + 1;
+        continue;
+      }
       if (pendingAt + from >= rangeEnd) return;
       yield* lineRecords(pending.subarray(from, nl));
       opts.signal?.throwIfAborted();
@@ -432,13 +468,26 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
  * first record): undefined for `.trace` files, flat JSONL rollouts, and files whose format cannot
  * be told (their readers report why). Lets a caller print it before sharing the file out to workers.
  */
-export async function peekMapping(path: string, opts: Pick<StreamOptions, 'source' | 'fileName'> = {}): Promise<ResolvedSource | undefined> {
+export async function peekMapping(
+  path: string,
+  opts: Pick<StreamOptions, 'source' | 'fileName'> = {},
+): Promise<ResolvedSource | undefined> {
   if (path === STDIN || !/\.(jsonl?|parquet|eval)$/i.test(path)) return undefined;
   let found: ResolvedSource | undefined;
   let diagnostics = 0;
   const stop = new AbortController();
   try {
-    for await (const _ of streamJsonlRecords(path, { ...opts, signal: stop.signal, onMapping: (m) => { found = m; }, onDiagnostic: () => { if (++diagnostics >= 100) stop.abort(); } })) break;
+    for await (const _ of streamJsonlRecords(path, {
+      ...opts,
+      signal: stop.signal,
+      onMapping: (m) => {
+        found = m;
+      },
+      onDiagnostic: () => {
+        if (++diagnostics >= 100) stop.abort();
+      },
+    }))
+      break;
   } catch {
     // Unreadable, or stopped after many broken rows: the real read reports it.
   }

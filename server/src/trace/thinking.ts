@@ -11,7 +11,10 @@ export interface ThinkingRegion {
   summaryStart: number;
 }
 
-const PAIRS: [string, string][] = [['<think>', '</think>'], ['<|begin_of_thought|>', '<|end_of_thought|>']];
+const PAIRS: [string, string][] = [
+  ['<think>', '</think>'],
+  ['<|begin_of_thought|>', '<|end_of_thought|>'],
+];
 
 export function thinkingRegion(body: string): ThinkingRegion {
   for (const [open, close] of PAIRS) {

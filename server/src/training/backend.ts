@@ -63,12 +63,22 @@ function tryListGpus(tf: Tf): string | null {
   }
 }
 
-interface WebGpuAdapterInfo { vendor?: string; architecture?: string; device?: string; description?: string }
+interface WebGpuAdapterInfo {
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+}
 
 async function loadWebGpu(forced: boolean): Promise<{ tf: Tf; detail: string }> {
-  const webgpu = (await import(/* @vite-ignore */ 'webgpu' as string)) as { create: (o: string[]) => unknown; globals: Record<string, unknown> };
+  const webgpu = (await import(/* @vite-ignore */ 'webgpu' as string)) as {
+    create: (o: string[]) => unknown;
+    globals: Record<string, unknown>;
+  };
   Object.assign(globalThis, webgpu.globals);
-  const gpu = webgpu.create([]) as { requestAdapter(o?: unknown): Promise<{ info?: WebGpuAdapterInfo; isFallbackAdapter?: boolean } | null> };
+  const gpu = webgpu.create([]) as {
+    requestAdapter(o?: unknown): Promise<{ info?: WebGpuAdapterInfo; isFallbackAdapter?: boolean } | null>;
+  };
   // Node >= 21 defines a read-only `navigator`; tfjs-backend-webgpu reads navigator.gpu.
   Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
@@ -89,7 +99,9 @@ export function wasmDir(): string {
   const candidates: string[] = [];
   try {
     candidates.push(join(dirname(requireHere.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist'));
-  } catch { /* not resolvable from here: try beside the bundle */ }
+  } catch {
+    /* not resolvable from here: try beside the bundle */
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   candidates.push(here, join(here, '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
   const found = candidates.find((d) => existsSync(join(d, 'tfjs-backend-wasm-simd.wasm')));
@@ -99,7 +111,8 @@ export function wasmDir(): string {
 
 async function loadWasm(): Promise<{ tf: Tf; detail: string }> {
   // A code-split bundle sees this CommonJS package through a `default` wrapper.
-  const mod: { setWasmPaths?: (p: string) => void; default?: { setWasmPaths?: (p: string) => void } } = await import('@tensorflow/tfjs-backend-wasm');
+  const mod: { setWasmPaths?: (p: string) => void; default?: { setWasmPaths?: (p: string) => void } } =
+    await import('@tensorflow/tfjs-backend-wasm');
   const setWasmPaths = mod.setWasmPaths ?? mod.default?.setWasmPaths;
   if (!setWasmPaths) throw new Error('tfjs-backend-wasm exports no setWasmPaths');
   const dir = wasmDir();
@@ -127,11 +140,16 @@ async function loadCpu(): Promise<{ tf: Tf; detail: string }> {
 
 function load(name: BackendName, forced: boolean): Promise<{ tf: Tf; detail: string }> {
   switch (name) {
-    case 'tfjs-node-gpu': return loadTfjsNode('@tensorflow/tfjs-node-gpu');
-    case 'tfjs-node': return loadTfjsNode('@tensorflow/tfjs-node');
-    case 'webgpu': return loadWebGpu(forced);
-    case 'wasm': return loadWasm();
-    case 'cpu': return loadCpu();
+    case 'tfjs-node-gpu':
+      return loadTfjsNode('@tensorflow/tfjs-node-gpu');
+    case 'tfjs-node':
+      return loadTfjsNode('@tensorflow/tfjs-node');
+    case 'webgpu':
+      return loadWebGpu(forced);
+    case 'wasm':
+      return loadWasm();
+    case 'cpu':
+      return loadCpu();
   }
 }
 

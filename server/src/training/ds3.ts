@@ -84,7 +84,8 @@ export const ds3Defaults: Ds3Config = { ...DS3_DEFAULTS, init: { ...DS3_DEFAULTS
 function num(config: Record<string, unknown>, key: string, fallback: number, check: (v: number) => boolean, what: string): number {
   const v = config[key];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || !check(v)) throw new ConfigError(`ds3 config: ${key} must be ${what}, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || !check(v))
+    throw new ConfigError(`ds3 config: ${key} must be ${what}, got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -107,13 +108,15 @@ const nonNegInt = (v: number): boolean => Number.isInteger(v) && v >= 0;
 
 /** Fills defaults and rejects bad values with a message that names the key. */
 export function resolveDs3Config(config: Record<string, unknown>): Ds3Config {
-  if (config.example !== undefined && config.example !== 'appendix-c') throw new ConfigError(`ds3 config: example must be "appendix-c", got ${JSON.stringify(config.example)}`);
+  if (config.example !== undefined && config.example !== 'appendix-c')
+    throw new ConfigError(`ds3 config: example must be "appendix-c", got ${JSON.stringify(config.example)}`);
   // The worked example is the paper's KL in the reward with k1: its step 0 is table C.2 only so.
   const example = config.example === 'appendix-c';
   const kl = config.kl ?? (example ? 'k1' : ds3Defaults.kl);
   if (kl !== 'k1' && kl !== 'k2' && kl !== 'k3') throw new ConfigError(`ds3 config: kl must be k1, k2 or k3, got ${JSON.stringify(kl)}`);
   const klMode = config.klMode ?? (example ? 'reward' : ds3Defaults.klMode);
-  if (klMode !== 'loss' && klMode !== 'reward') throw new ConfigError(`ds3 config: klMode must be "loss" or "reward", got ${JSON.stringify(klMode)}`);
+  if (klMode !== 'loss' && klMode !== 'reward')
+    throw new ConfigError(`ds3 config: klMode must be "loss" or "reward", got ${JSON.stringify(klMode)}`);
   const d = ds3Defaults;
   return {
     policy: 'ds3',
@@ -175,25 +178,43 @@ export interface Ds3StepResult {
  * Batch gradients: the mean over trajectories of each one's exact per-parameter push and drag.
  * `advantages[i]` belongs to `trajectories[i]`.
  */
-export function ds3Gradients(trajectories: Ds3Trajectory[], advantages: number[], theta: Ds3Logits, reference: Ds3Logits, c: Pick<Ds3Config, 'beta' | 'gamma' | 'kl' | 'tokens'> & { klMode?: KlMode }): Omit<Ds3StepResult, 'reward' | 'trajectories'> {
+export function ds3Gradients(
+  trajectories: Ds3Trajectory[],
+  advantages: number[],
+  theta: Ds3Logits,
+  reference: Ds3Logits,
+  c: Pick<Ds3Config, 'beta' | 'gamma' | 'kl' | 'tokens'> & { klMode?: KlMode },
+): Omit<Ds3StepResult, 'reward' | 'trajectories'> {
   const push = zero();
   const drag = zero();
   let kl = 0;
   let attempts = 0;
   trajectories.forEach((t, i) => {
     const a = attributeThreeLogit(t.outcomes, toThree(theta), toThree(reference), {
-      advantage: advantages[i], beta: c.beta, gamma: c.gamma, kl: c.kl, klMode: c.klMode, tokens: { correct: c.tokens, wrong: c.tokens },
+      advantage: advantages[i],
+      beta: c.beta,
+      gamma: c.gamma,
+      kl: c.kl,
+      klMode: c.klMode,
+      tokens: { correct: c.tokens, wrong: c.tokens },
     });
     const g = a.parameters;
     if (!g) throw new Error('three-logit attribution returned no per-parameter gradients');
-    push.s += g.theta_s.push; push.stop += g.theta_stop.push; push.resample += g.theta_resample.push;
-    drag.s += g.theta_s.drag; drag.stop += g.theta_stop.drag; drag.resample += g.theta_resample.drag;
+    push.s += g.theta_s.push;
+    push.stop += g.theta_stop.push;
+    push.resample += g.theta_resample.push;
+    drag.s += g.theta_s.drag;
+    drag.stop += g.theta_stop.drag;
+    drag.resample += g.theta_resample.drag;
     // r = -beta * KL per action; beta may be 0, so sum the estimates from r only when it can.
     kl += c.beta > 0 ? -a.steps.reduce((s, x) => s + x.r, 0) / c.beta : 0;
     attempts += t.outcomes.length;
   });
   const m = trajectories.length || 1;
-  for (const k of ['s', 'stop', 'resample'] as const) { push[k] /= m; drag[k] /= m; }
+  for (const k of ['s', 'stop', 'resample'] as const) {
+    push[k] /= m;
+    drag[k] /= m;
+  }
   return { push, drag, kl: kl / m, attempts: attempts / m };
 }
 
@@ -215,7 +236,11 @@ function stepRng(seed: number, step: number, stream: number): Rng {
   return new Rng((h ^ (h >>> 13)) >>> 0);
 }
 
-function sampleBatch(c: Ds3Config, theta: Ds3Logits, step: number): { trajectories: Ds3Trajectory[]; advantages: number[]; rewards: number[] } {
+function sampleBatch(
+  c: Ds3Config,
+  theta: Ds3Logits,
+  step: number,
+): { trajectories: Ds3Trajectory[]; advantages: number[]; rewards: number[] } {
   const rng = stepRng(c.seed, step, 0);
   const trajectories: Ds3Trajectory[] = [];
   const advantages: number[] = [];
@@ -250,7 +275,14 @@ export function renderRollouts(trajectories: Ds3Trajectory[], step: number, grou
     });
     out += formatRecord({
       id: `${step}-${i}`,
-      headers: { query: QUERY, answer: '56', model: `${runName}@step-${step}`, group: `step-${step}-group-${Math.floor(i / groupSize)}`, step, truncated: t.truncated ? 'true' : undefined },
+      headers: {
+        query: QUERY,
+        answer: '56',
+        model: `${runName}@step-${step}`,
+        group: `step-${step}-group-${Math.floor(i / groupSize)}`,
+        step,
+        truncated: t.truncated ? 'true' : undefined,
+      },
       body: lines.join('\n'),
     });
   });
@@ -274,7 +306,9 @@ function saveCheckpoint(io: RunIO, state: Ds3Checkpoint): void {
  * RunDirError naming the file, the field and what was expected (a resume never trains on NaN).
  */
 export function readDs3Checkpoint(runDir: string, latest: { step: number; dir: string }): Ds3Checkpoint {
-  const fail = (problem: string): never => { throw checkpointError(runDir, latest, 'state.json', problem); };
+  const fail = (problem: string): never => {
+    throw checkpointError(runDir, latest, 'state.json', problem);
+  };
   let text = '';
   try {
     text = readFileSync(join(latest.dir, 'state.json'), 'utf8');
@@ -287,12 +321,19 @@ export function readDs3Checkpoint(runDir: string, latest: { step: number; dir: s
   } catch (err) {
     fail(`not valid JSON (${(err as Error).message})`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`expected a JSON object {step, theta, reference}, got ${Array.isArray(raw) ? 'an array' : showValue(raw)}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    fail(`expected a JSON object {step, theta, reference}, got ${Array.isArray(raw) ? 'an array' : showValue(raw)}`);
   const o = raw as Record<string, unknown>;
-  if (o.step !== latest.step) fail(Number.isInteger(o.step) ? `"step" is ${String(o.step)}, expected ${latest.step} (the checkpoint folder's step)` : `"step" must be the integer ${latest.step} (the checkpoint folder's step), got ${showValue(o.step)}`);
+  if (o.step !== latest.step)
+    fail(
+      Number.isInteger(o.step)
+        ? `"step" is ${String(o.step)}, expected ${latest.step} (the checkpoint folder's step)`
+        : `"step" must be the integer ${latest.step} (the checkpoint folder's step), got ${showValue(o.step)}`,
+    );
   const logits = (key: 'theta' | 'reference'): Ds3Logits => {
     const v = o[key];
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(`"${key}" must be an object {s, stop, resample} of finite numbers, got ${showValue(v)}`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return fail(`"${key}" must be an object {s, stop, resample} of finite numbers, got ${showValue(v)}`);
     const l = v as Record<string, unknown>;
     for (const k of ['s', 'stop', 'resample'] as const) {
       if (typeof l[k] !== 'number' || !Number.isFinite(l[k])) fail(`"${key}.${k}" must be a finite number, got ${showValue(l[k])}`);
@@ -322,10 +363,20 @@ export const trainDs3: TrainPolicy = async (raw, io) => {
   let theta = resumed ? { ...resumed.theta } : { ...c.init };
   let reference = resumed ? { ...resumed.reference } : { ...c.reference };
   let step = resumed?.step ?? 0;
-  io.log(resumed ? `ds3: resuming at step ${step} of ${c.steps}` : `ds3: ${c.steps} steps, ${c.groups} groups x ${c.n} trajectories, backend js-exact (closed-form gradients in plain JS)`);
-  if (typeof raw.backend === 'string' && raw.backend !== 'auto') io.log(`ds3: backend "${raw.backend}" ignored: ds3's gradients are closed-form plain JS (no TensorFlow.js)`);
-  io.log(`ds3: KL ${c.kl} ${c.klMode === 'loss' ? 'as a loss (verl use_kl_loss, pathwise gradient)' : 'in the reward (Theorem 3.2)'}, beta ${c.beta}`);
-  if (c.klMode === 'loss' && c.kl === 'k1' && c.beta > 0) io.log('ds3: k1 as a loss has zero expected gradient (d(log pi - log pi_ref)/dtheta averages to 0 over the sampled actions): the KL will not hold the policy near the reference; use k2 or k3, or klMode "reward"');
+  io.log(
+    resumed
+      ? `ds3: resuming at step ${step} of ${c.steps}`
+      : `ds3: ${c.steps} steps, ${c.groups} groups x ${c.n} trajectories, backend js-exact (closed-form gradients in plain JS)`,
+  );
+  if (typeof raw.backend === 'string' && raw.backend !== 'auto')
+    io.log(`ds3: backend "${raw.backend}" ignored: ds3's gradients are closed-form plain JS (no TensorFlow.js)`);
+  io.log(
+    `ds3: KL ${c.kl} ${c.klMode === 'loss' ? 'as a loss (verl use_kl_loss, pathwise gradient)' : 'in the reward (Theorem 3.2)'}, beta ${c.beta}`,
+  );
+  if (c.klMode === 'loss' && c.kl === 'k1' && c.beta > 0)
+    io.log(
+      'ds3: k1 as a loss has zero expected gradient (d(log pi - log pi_ref)/dtheta averages to 0 over the sampled actions): the KL will not hold the policy near the reference; use k2 or k3, or klMode "reward"',
+    );
 
   for (; step < c.steps; step++) {
     // Reference reset (verl's ref-model update): the reference becomes the policy that samples
@@ -335,7 +386,11 @@ export const trainDs3: TrainPolicy = async (raw, io) => {
     if (resetRef) reference = { ...theta };
     const worked = c.example === 'appendix-c' && step === 0;
     const batch = worked
-      ? { trajectories: [{ outcomes: APPENDIX_C_TRAJECTORY.outcomes, truncated: false }], advantages: [APPENDIX_C_TRAJECTORY.advantage], rewards: [1] }
+      ? {
+          trajectories: [{ outcomes: APPENDIX_C_TRAJECTORY.outcomes, truncated: false }],
+          advantages: [APPENDIX_C_TRAJECTORY.advantage],
+          rewards: [1],
+        }
       : sampleBatch(c, theta, step);
     const g = ds3Gradients(batch.trajectories, batch.advantages, theta, reference, c);
     const net = { s: g.push.s + g.drag.s, stop: g.push.stop + g.drag.stop, resample: g.push.resample + g.drag.resample };
@@ -365,7 +420,11 @@ export const trainDs3: TrainPolicy = async (raw, io) => {
       });
     }
     if ((c.evalEvery > 0 && step % c.evalEvery === 0) || last) {
-      writeRollouts(io.runDir, `step-${String(step).padStart(6, '0')}`, renderRollouts(batch.trajectories, step, worked ? 1 : c.n, stepRng(c.seed, step, 1), basename(io.runDir)));
+      writeRollouts(
+        io.runDir,
+        `step-${String(step).padStart(6, '0')}`,
+        renderRollouts(batch.trajectories, step, worked ? 1 : c.n, stepRng(c.seed, step, 1), basename(io.runDir)),
+      );
     }
     theta = { s: theta.s + c.lr * net.s, stop: theta.stop + c.lr * net.stop, resample: theta.resample + c.lr * net.resample };
 

@@ -14,14 +14,23 @@ import { formatRecord } from '../trace/format.js';
 export const TOK = { STOP: 10, RESAMPLE: 11, TIMES: 12, EQUALS: 13, BOS: 14, PAD: 15 } as const;
 export const VOCAB_SIZE = 16;
 
-export interface TaskSize { a: number; b: number }
-export interface Problem { a: number; b: number; product: number; task: string }
+export interface TaskSize {
+  a: number;
+  b: number;
+}
+export interface Problem {
+  a: number;
+  b: number;
+  product: number;
+  task: string;
+}
 
 /** Parses "3x4" into operand digit counts. */
 export function parseTaskSize(task: string): TaskSize {
   const m = /^(\d+)x(\d+)$/.exec(task.trim());
   if (!m) throw new Error(`task "${task}" is not of the form <digits>x<digits>, e.g. 2x1`);
-  const a = Number(m[1]), b = Number(m[2]);
+  const a = Number(m[1]),
+    b = Number(m[2]);
   // 7 digits at most: a 7x7 product (< 10^14) is still an exact double.
   if (a < 1 || b < 1 || a > 7 || b > 7) throw new Error(`task "${task}": operand sizes must be 1..7 digits`);
   return { a, b };
@@ -29,22 +38,29 @@ export function parseTaskSize(task: string): TaskSize {
 
 /** Mulberry32: small, fast, seedable; its whole state is one uint32, so it checkpoints trivially. */
 export class Rng {
-  constructor(public state: number) { this.state = state >>> 0; }
+  constructor(public state: number) {
+    this.state = state >>> 0;
+  }
   next(): number {
     let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)]; }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
 }
 
 const randomOperand = (digits: number, rng: Rng): number => rng.int(digits === 1 ? 1 : 10 ** (digits - 1), 10 ** digits - 1);
 
 export function sampleProblem(task: string, rng: Rng): Problem {
   const size = parseTaskSize(task);
-  const a = randomOperand(size.a, rng), b = randomOperand(size.b, rng);
+  const a = randomOperand(size.a, rng),
+    b = randomOperand(size.b, rng);
   return { a, b, product: a * b, task };
 }
 
@@ -65,7 +81,11 @@ export class Layout {
   readonly attemptLength: number;
   readonly seqLength: number;
 
-  constructor(tasks: readonly string[], readonly maxAttempts: number, readonly compact = false) {
+  constructor(
+    tasks: readonly string[],
+    readonly maxAttempts: number,
+    readonly compact = false,
+  ) {
     if (maxAttempts < 1) throw new Error('maxAttempts must be >= 1');
     const sizes = tasks.map(parseTaskSize);
     this.width = Math.max(...sizes.map((s) => Math.max(s.a, s.b)));
@@ -79,22 +99,31 @@ export class Layout {
 
   /** Per position: its role within its segment (prompt position, answer digit, decision). */
   slots(): number[] {
-    return Array.from({ length: this.seqLength }, (_, pos) => (pos < this.promptLength ? pos : this.promptLength + ((pos - this.promptLength) % this.attemptLength)));
+    return Array.from({ length: this.seqLength }, (_, pos) =>
+      pos < this.promptLength ? pos : this.promptLength + ((pos - this.promptLength) % this.attemptLength),
+    );
   }
 
   /** Per position: 0 for the prompt, k + 1 for attempt k. */
   segments(): number[] {
-    return Array.from({ length: this.seqLength }, (_, pos) => (pos < this.promptLength ? 0 : 1 + Math.floor((pos - this.promptLength) / this.attemptLength)));
+    return Array.from({ length: this.seqLength }, (_, pos) =>
+      pos < this.promptLength ? 0 : 1 + Math.floor((pos - this.promptLength) / this.attemptLength),
+    );
   }
 
   /** Position of the decision token closing attempt k (0-based). */
-  decisionPos(k: number): number { return this.promptLength + (k + 1) * this.attemptLength - 1; }
+  decisionPos(k: number): number {
+    return this.promptLength + (k + 1) * this.attemptLength - 1;
+  }
   /** Position of the first answer digit of attempt k. */
-  attemptStart(k: number): number { return this.promptLength + k * this.attemptLength; }
+  attemptStart(k: number): number {
+    return this.promptLength + k * this.attemptLength;
+  }
 
   prompt(p: Problem): number[] {
     const digits = (n: number, w: number) => String(n).padStart(w, '0').split('').map(Number);
-    if (String(p.a).length > this.widthA || String(p.b).length > this.widthB) throw new Error(`problem ${p.a}*${p.b} exceeds the operand widths ${this.widthA}, ${this.widthB}`);
+    if (String(p.a).length > this.widthA || String(p.b).length > this.widthB)
+      throw new Error(`problem ${p.a}*${p.b} exceeds the operand widths ${this.widthA}, ${this.widthB}`);
     return [TOK.BOS, ...digits(p.a, this.widthA), TOK.TIMES, ...digits(p.b, this.widthB), TOK.EQUALS];
   }
 
@@ -122,7 +151,10 @@ export class Layout {
     const m = new Float32Array(this.seqLength * VOCAB_SIZE);
     for (let pos = 0; pos < this.seqLength; pos++) {
       const row = pos * VOCAB_SIZE;
-      if (pos < this.promptLength) { for (let v = 0; v < VOCAB_SIZE; v++) m[row + v] = 1; continue; }
+      if (pos < this.promptLength) {
+        for (let v = 0; v < VOCAB_SIZE; v++) m[row + v] = 1;
+        continue;
+      }
       const k = Math.floor((pos - this.promptLength) / this.attemptLength);
       if (pos === this.decisionPos(k)) {
         m[row + TOK.STOP] = 1;
@@ -134,7 +166,9 @@ export class Layout {
 }
 
 /** One decoded trajectory: the answers of each attempt and whether the last was accepted. */
-export interface Attempts { answers: number[] }
+export interface Attempts {
+  answers: number[];
+}
 
 /** Decodes a full token row into its attempts (the trajectory ends at the first STOP). */
 export function decodeAttempts(layout: Layout, tokens: ArrayLike<number>): Attempts {
@@ -153,8 +187,14 @@ export function reward(p: Problem, a: Attempts): number {
 
 /** Counters for p, delta1, delta2 the way the calibration engine counts them (docs/design.md section 4). */
 export class DecisionStats {
-  n = 0; firstCorrect = 0; finalCorrect = 0;
-  stopAfterCorrect = 0; afterCorrect = 0; resampleAfterWrong = 0; afterWrong = 0; echoes = 0;
+  n = 0;
+  firstCorrect = 0;
+  finalCorrect = 0;
+  stopAfterCorrect = 0;
+  afterCorrect = 0;
+  resampleAfterWrong = 0;
+  afterWrong = 0;
+  echoes = 0;
 
   add(p: Problem, a: Attempts): void {
     this.n++;
@@ -162,8 +202,13 @@ export class DecisionStats {
     if (reward(p, a) === 1) this.finalCorrect++;
     a.answers.forEach((ans, k) => {
       const resample = k < a.answers.length - 1;
-      if (ans === p.product) { this.afterCorrect++; if (!resample) this.stopAfterCorrect++; }
-      else { this.afterWrong++; if (resample) this.resampleAfterWrong++; }
+      if (ans === p.product) {
+        this.afterCorrect++;
+        if (!resample) this.stopAfterCorrect++;
+      } else {
+        this.afterWrong++;
+        if (resample) this.resampleAfterWrong++;
+      }
       if (k > 0 && ans === a.answers[k - 1]) this.echoes++;
     });
   }
@@ -232,7 +277,13 @@ export function reflectionSequence(layout: Layout, p: Problem, opts: ReflectionD
 export const DEFAULT_MARKERS = ['Wait, I made a mistake. Let me recompute.', 'Let me recompute.', "I'll go back and check."];
 
 /** Renders a rollout as a .trace record: one line per attempt, a marker phrase for each RESAMPLE. */
-export function renderTrace(p: Problem, a: Attempts, model: string, id: string | number, markers: readonly string[] = DEFAULT_MARKERS): string {
+export function renderTrace(
+  p: Problem,
+  a: Attempts,
+  model: string,
+  id: string | number,
+  markers: readonly string[] = DEFAULT_MARKERS,
+): string {
   const lines: string[] = [];
   a.answers.forEach((ans, k) => {
     if (k > 0) lines.push(markers[(k - 1) % markers.length]);

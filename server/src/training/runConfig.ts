@@ -60,7 +60,8 @@ export function mergeRunConfig(...layers: (Record<string, unknown> | undefined)[
   for (const key of ['steps', 'seed'] as const) {
     if (out[key] === undefined) continue;
     const n = out[key];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new ConfigError(`${key} must be a non-negative integer, got ${JSON.stringify(n)}`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      throw new ConfigError(`${key} must be a non-negative integer, got ${JSON.stringify(n)}`);
   }
   if (out.backend !== undefined && out.backend !== 'auto' && !(typeof out.backend === 'string' && out.backend in BACKENDS)) {
     throw new ConfigError(`backend must be auto, tfjs-node-gpu, tfjs-node, webgpu, wasm or cpu, got ${JSON.stringify(out.backend)}`);

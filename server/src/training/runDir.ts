@@ -8,12 +8,24 @@
 // torn file; a line torn by a hard kill at the end of metrics.jsonl is skipped on reading. A resume
 // never deletes a line silently: lines that are not metrics records go to metrics.corrupt.jsonl
 // with their line numbers, and what was moved or dropped is reported (planMetricsResume).
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RunStatus, RunSummary } from '../../../protocol/runs.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
-
 
 const CHECKPOINTS = 'checkpoints';
 const ROLLOUTS = 'rollouts';
@@ -21,7 +33,10 @@ const stepName = (step: number): string => `step-${String(step).padStart(6, '0')
 
 /** A fresh, unused run directory under `parent`: `<policy>-<UTC time>` (suffixed if it exists). */
 export function newRunDirName(parent: string, policy: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   let dir = resolve(parent, `${policy}-${stamp}`);
   for (let i = 2; existsSync(dir); i++) dir = resolve(parent, `${policy}-${stamp}-${i}`);
   return dir;
@@ -29,7 +44,8 @@ export function newRunDirName(parent: string, policy: string, now = new Date()):
 
 export function createRunDir(dir: string, config: Record<string, unknown>): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error(`${dir} exists and is not a directory; pick another --out`);
-  if (existsSync(join(dir, 'config.json'))) throw new Error(`${dir} already holds a run (config.json exists); resume it or pick another --out`);
+  if (existsSync(join(dir, 'config.json')))
+    throw new Error(`${dir} already holds a run (config.json exists); resume it or pick another --out`);
   mkdirSync(join(dir, CHECKPOINTS), { recursive: true });
   mkdirSync(join(dir, ROLLOUTS), { recursive: true });
   writeConfig(dir, config);
@@ -92,7 +108,8 @@ export interface MetricsRead {
 function parseMetricsLine(line: string): MetricsRead['records'][number] | string {
   try {
     const v: unknown = JSON.parse(line);
-    if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { step?: unknown }).step === 'number') return v as MetricsRead['records'][number];
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { step?: unknown }).step === 'number')
+      return v as MetricsRead['records'][number];
     return 'not a JSON object with a numeric "step"';
   } catch (err) {
     return `not JSON (${(err as Error).message})`;
@@ -177,7 +194,8 @@ export function planMetricsResume(dir: string, step: number): MetricsResumePlan 
   return { dir, step, kept: out, corrupt, uncovered, changes: out !== text };
 }
 
-const lineList = (lines: number[]): string => (lines.length <= 10 ? lines.join(', ') : `${lines.slice(0, 10).join(', ')} and ${lines.length - 10} more`);
+const lineList = (lines: number[]): string =>
+  lines.length <= 10 ? lines.join(', ') : `${lines.slice(0, 10).join(', ')} and ${lines.length - 10} more`;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** What carrying out the plan does, one message per kind of change (empty when nothing changes). */
@@ -185,12 +203,16 @@ export function describeMetricsResume(plan: MetricsResumePlan): string[] {
   const out: string[] = [];
   if (plan.corrupt.length > 0) {
     const lines = plan.corrupt.map((c) => c.line);
-    out.push(`metrics.jsonl: moved ${plural(lines.length, 'corrupt line')} (${lines.length === 1 ? 'line' : 'lines'} ${lineList(lines)}) to ${join(plan.dir, CORRUPT_METRICS)}, each with its line number and what is wrong with it`);
+    out.push(
+      `metrics.jsonl: moved ${plural(lines.length, 'corrupt line')} (${lines.length === 1 ? 'line' : 'lines'} ${lineList(lines)}) to ${join(plan.dir, CORRUPT_METRICS)}, each with its line number and what is wrong with it`,
+    );
   }
   if (plan.uncovered.length > 0) {
     const steps = plan.uncovered.map((u) => u.step);
     const [lo, hi] = [Math.min(...steps), Math.max(...steps)];
-    out.push(`metrics.jsonl: dropped ${plural(steps.length, 'line')} of ${lo === hi ? `step ${lo}` : `steps ${lo}-${hi}`}, which the checkpoint at step ${plan.step} does not cover (the resumed run logs them again)`);
+    out.push(
+      `metrics.jsonl: dropped ${plural(steps.length, 'line')} of ${lo === hi ? `step ${lo}` : `steps ${lo}-${hi}`}, which the checkpoint at step ${plan.step} does not cover (the resumed run logs them again)`,
+    );
   }
   return out;
 }
@@ -205,7 +227,12 @@ export function applyMetricsResume(plan: MetricsResumePlan, now = new Date()): v
     const fd = openSync(join(plan.dir, CORRUPT_METRICS), 'a');
     try {
       const at = now.toISOString();
-      writeSync(fd, plan.corrupt.map((c) => JSON.stringify({ file: 'metrics.jsonl', line: c.line, reason: c.reason, text: c.text, at }) + '\n').join(''));
+      writeSync(
+        fd,
+        plan.corrupt
+          .map((c) => JSON.stringify({ file: 'metrics.jsonl', line: c.line, reason: c.reason, text: c.text, at }) + '\n')
+          .join(''),
+      );
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -240,7 +267,9 @@ export function checkpointError(runDir: string, latest: { step: number; dir: str
     const step = m ? Number(m[1]) : NaN;
     if (step < latest.step && (previous === null || step > previous.step)) previous = { step, name };
   }
-  const hint = previous ? `; ${join(root, previous.name)} is the previous checkpoint: move ${basename(latest.dir)} away to resume from it` : '';
+  const hint = previous
+    ? `; ${join(root, previous.name)} is the previous checkpoint: move ${basename(latest.dir)} away to resume from it`
+    : '';
   return new RunDirError(`${join(latest.dir, file)}: ${problem}${hint}`);
 }
 
@@ -291,7 +320,12 @@ export function writeRollouts(dir: string, name: string, text: string): string {
 
 export function rolloutsOf(dir: string): string[] {
   const root = join(dir, ROLLOUTS);
-  return existsSync(root) ? readdirSync(root).filter((f) => f.endsWith('.trace')).sort().map((f) => join(root, f)) : [];
+  return existsSync(root)
+    ? readdirSync(root)
+        .filter((f) => f.endsWith('.trace'))
+        .sort()
+        .map((f) => join(root, f))
+    : [];
 }
 
 export function isRunDir(dir: string): boolean {
@@ -338,7 +372,8 @@ export async function listRunsAsync(parent: string): Promise<RunSummary[]> {
   return sortRuns(runs);
 }
 
-const sortRuns = (runs: RunSummary[]): RunSummary[] => runs.sort((a, b) => (b.status?.startedAt ?? '').localeCompare(a.status?.startedAt ?? '') || b.name.localeCompare(a.name));
+const sortRuns = (runs: RunSummary[]): RunSummary[] =>
+  runs.sort((a, b) => (b.status?.startedAt ?? '').localeCompare(a.status?.startedAt ?? '') || b.name.localeCompare(a.name));
 
 /** The run directories directly inside `parent` (or `parent` itself when it is one); [] when it does not exist. */
 function runDirsIn(parent: string): string[] {
@@ -358,5 +393,9 @@ function runDirsIn(parent: string): string[] {
       return false;
     }
   };
-  return isRunDir(parent) ? [parent] : readdirSync(parent).map((n) => join(parent, n)).filter((d) => isDir(d) && isRunDir(d));
+  return isRunDir(parent)
+    ? [parent]
+    : readdirSync(parent)
+        .map((n) => join(parent, n))
+        .filter((d) => isDir(d) && isRunDir(d));
 }

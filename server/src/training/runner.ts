@@ -13,8 +13,18 @@ import { writeFileAtomic } from '../util/atomicWrite.js';
 import { checkDs3Checkpoint, resolveDs3Config, trainDs3 } from './ds3.js';
 import { ConfigError, mergeRunConfig } from './runConfig.js';
 import {
-  applyMetricsResume, createRunDir, describeMetricsResume, latestCheckpoint, MetricsWriter, newRunDirName, planMetricsResume, readConfig, readStatus,
-  RunDirError, writeConfig, writeStatus,
+  applyMetricsResume,
+  createRunDir,
+  describeMetricsResume,
+  latestCheckpoint,
+  MetricsWriter,
+  newRunDirName,
+  planMetricsResume,
+  readConfig,
+  readStatus,
+  RunDirError,
+  writeConfig,
+  writeStatus,
 } from './runDir.js';
 import type { PolicyName, TrainPolicy, RunIO } from './types.js';
 import type { RunState, TrainerEvent } from '../../../protocol/runs.js';
@@ -43,14 +53,19 @@ interface PolicyModule {
   checkCheckpoint?(runDir: string, config: Record<string, unknown>): void;
 }
 
-
 async function loadPolicy(policy: PolicyName): Promise<PolicyModule> {
-  if (policy === 'ds3') return { train: trainDs3, resolveConfig: (c) => ({ ...c, ...resolveDs3Config(c) }), checkCheckpoint: (dir) => checkDs3Checkpoint(dir) };
+  if (policy === 'ds3')
+    return { train: trainDs3, resolveConfig: (c) => ({ ...c, ...resolveDs3Config(c) }), checkCheckpoint: (dir) => checkDs3Checkpoint(dir) };
   // Loaded on demand: tiny-lm pulls in TensorFlow.js, which ds3 runs must not pay for. The
   // template path lets the bundler include the tinylm folder without a static import.
   const entry = 'train';
-  const mod = (await import(`./tinylm/${entry}.ts`)) as { trainTinyLm?: TrainPolicy; resolveTinyLmConfig?: PolicyModule['resolveConfig']; checkTinyLmCheckpoint?: PolicyModule['checkCheckpoint'] };
-  if (typeof mod.trainTinyLm !== 'function') throw new Error('tiny-lm policy is not available in this build (tinylm/train does not export trainTinyLm)');
+  const mod = (await import(`./tinylm/${entry}.ts`)) as {
+    trainTinyLm?: TrainPolicy;
+    resolveTinyLmConfig?: PolicyModule['resolveConfig'];
+    checkTinyLmCheckpoint?: PolicyModule['checkCheckpoint'];
+  };
+  if (typeof mod.trainTinyLm !== 'function')
+    throw new Error('tiny-lm policy is not available in this build (tinylm/train does not export trainTinyLm)');
   return { train: mod.trainTinyLm, resolveConfig: mod.resolveTinyLmConfig, checkCheckpoint: mod.checkTinyLmCheckpoint };
 }
 
@@ -112,7 +127,14 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
   const steps = Number(config.steps ?? 0);
   const startedAt = readStatus(runDir)?.startedAt ?? new Date().toISOString();
   const status = (state: RunState, error?: string): void =>
-    writeStatus(runDir, { state, step: latestCheckpoint(runDir)?.step ?? 0, pid: process.pid, startedAt, updatedAt: new Date().toISOString(), ...(error ? { error } : {}) });
+    writeStatus(runDir, {
+      state,
+      step: latestCheckpoint(runDir)?.step ?? 0,
+      pid: process.pid,
+      startedAt,
+      updatedAt: new Date().toISOString(),
+      ...(error ? { error } : {}),
+    });
   const commit = (): void => pending?.();
 
   status('running');

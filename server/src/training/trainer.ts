@@ -47,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
   });
 
   const done = await runTraining({
-    config: [file ? readConfigFile(file) : undefined, json ? parseConfigJson(json) : undefined, flags].filter((c): c is Record<string, unknown> => c !== undefined),
+    config: [file ? readConfigFile(file) : undefined, json ? parseConfigJson(json) : undefined, flags].filter(
+      (c): c is Record<string, unknown> => c !== undefined,
+    ),
     resume: stringFlag(args, 'resume'),
     out: stringFlag(args, 'out'),
     runsRoot: stringFlag(args, 'runs-root'),

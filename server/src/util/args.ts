@@ -15,15 +15,27 @@ export function parseArgs(argv: string[], allowed: string[], booleans: string[] 
   const known = new Set([...allowed, ...booleans]);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--') { positionals.push(...argv.slice(i + 1)); break; }
-    if (!a.startsWith('-') || a === '-') { positionals.push(a); continue; }
+    if (a === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      positionals.push(a);
+      continue;
+    }
     let key = a.replace(/^--?/, '');
     let value: string | undefined;
     const eq = key.indexOf('=');
-    if (eq >= 0) { value = key.slice(eq + 1); key = key.slice(0, eq); }
+    if (eq >= 0) {
+      value = key.slice(eq + 1);
+      key = key.slice(0, eq);
+    }
     if (key === 'o') key = 'out';
     if (!known.has(key)) throw new UsageError(`unknown option --${key}`);
-    if (booleans.includes(key)) { flags.set(key, true); continue; }
+    if (booleans.includes(key)) {
+      flags.set(key, true);
+      continue;
+    }
     if (value === undefined) {
       if (i + 1 >= argv.length) throw new UsageError(`--${key} needs a value`);
       value = argv[++i];

@@ -19,7 +19,10 @@ export { OutputPathError, checkOutputs, resolveOutputTarget, sameFileAs } from '
 /** `.NAME.<pid>.<unique>.tmp` beside `target` (dot-file: corpus scans skip it). */
 function tempPathFor(target: string): string {
   // Keep the name under NAME_MAX (255) for long target names.
-  return join(dirname(target), `.${basename(target).slice(0, 200)}.${process.pid}.${Date.now().toString(36)}${randomBytes(3).toString('hex')}.tmp`);
+  return join(
+    dirname(target),
+    `.${basename(target).slice(0, 200)}.${process.pid}.${Date.now().toString(36)}${randomBytes(3).toString('hex')}.tmp`,
+  );
 }
 
 // ---- temp files of this process, removed on failure, exit and signals ----------------------
@@ -33,9 +36,17 @@ let exitHooked = false;
 
 function removeLiveTemps(): number {
   let n = 0;
-  for (const f of [...liveFiles]) { f.abort(); n++; }
+  for (const f of [...liveFiles]) {
+    f.abort();
+    n++;
+  }
   for (const t of [...liveTemps]) {
-    try { rmSync(t, { force: true }); n++; } catch { /* nothing more to do on the way out */ }
+    try {
+      rmSync(t, { force: true });
+      n++;
+    } catch {
+      /* nothing more to do on the way out */
+    }
     liveTemps.delete(t);
   }
   return n;
@@ -142,7 +153,9 @@ export class AtomicFile {
     this.stream = createWriteStream(this.tmp, { fd });
     // A write error (disk full, file size limit) fails the next write() or finish(): never an
     // unhandled 'error' event that kills the process with the temp file left behind.
-    this.stream.on('error', (err) => { this.error ??= err; });
+    this.stream.on('error', (err) => {
+      this.error ??= err;
+    });
   }
 
   write(text: string | Uint8Array): Promise<void> {

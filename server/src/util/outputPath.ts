@@ -47,7 +47,8 @@ export function resolveOutputTarget(path: string): OutputTarget {
       st = lstatSync(p);
     } catch (err) {
       if (code(err) === 'ENOENT') return { target: p };
-      if (code(err) === 'ELOOP') throw new OutputPathError(`cannot write ${shown(path, p)}: too many levels of symbolic links (a symlink loop)`);
+      if (code(err) === 'ELOOP')
+        throw new OutputPathError(`cannot write ${shown(path, p)}: too many levels of symbolic links (a symlink loop)`);
       if (code(err) === 'ENOTDIR') throw new OutputPathError(`cannot write ${shown(path, p)}: a parent of it is not a directory`);
       throw err;
     }
@@ -130,7 +131,10 @@ export function checkOutputs(outputs: readonly OutputSpec[], inputs: readonly st
     const exact = inputs.find((input) => resolve(input) === resolve(o.path));
     for (const input of exact !== undefined ? [exact, ...inputs] : inputs) {
       const how = sameFileAs(o.path, input, id);
-      if (how) throw new OutputPathError(`refusing to overwrite the input ${isDirectory(input) ? 'folder' : 'file'} ${input}: ${o.what} ${o.path} ${how}; choose another output path`);
+      if (how)
+        throw new OutputPathError(
+          `refusing to overwrite the input ${isDirectory(input) ? 'folder' : 'file'} ${input}: ${o.what} ${o.path} ${how}; choose another output path`,
+        );
     }
     if (!o.onlyIfWritten) resolveOutputTarget(o.path);
   }

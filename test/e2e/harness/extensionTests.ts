@@ -9,7 +9,9 @@ import { repoRoot, type Session } from './session.js';
 export async function runExtensionTests(session: Session, timeoutMs = 300_000): Promise<{ code: number; log: string[] }> {
   const log: string[] = [];
   let resolveExit!: (code: number) => void;
-  const exited = new Promise<number>((r) => { resolveExit = r; });
+  const exited = new Promise<number>((r) => {
+    resolveExit = r;
+  });
   const page = await session.openWorkbench({
     payload: [['extensionTestsPath', session.remoteUri(join(repoRoot, 'out', 'test', 'extension', 'index.cjs'))]],
     waitFor: false,
@@ -22,7 +24,9 @@ export async function runExtensionTests(session: Session, timeoutMs = 300_000): 
     },
   });
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<number>((r) => { timer = setTimeout(() => r(-1), timeoutMs); });
+  const timedOut = new Promise<number>((r) => {
+    timer = setTimeout(() => r(-1), timeoutMs);
+  });
   try {
     const code = await Promise.race([exited, timedOut]);
     if (code === -1) log.push(`[harness] no codeAutomationExit within ${timeoutMs} ms`);

@@ -15,7 +15,9 @@ const CHROMIUM = '/usr/bin/chromium';
 export function missingPrerequisite(): string | undefined {
   const missing = !isCodeServerInstalled()
     ? 'code-server is not installed (run: node scripts/install-code-server.mjs)'
-    : !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install chromium)` : undefined;
+    : !existsSync(CHROMIUM)
+      ? `${CHROMIUM} is missing (apt-get install chromium)`
+      : undefined;
   if (missing && process.env.CI) throw new Error(`CI is set and ${missing}`);
   return missing;
 }
@@ -58,8 +60,15 @@ export async function startSession(name: string, files: string[]): Promise<Sessi
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
   } catch (e) {
     await server.stop();
@@ -69,14 +78,20 @@ export async function startSession(name: string, files: string[]): Promise<Sessi
   const remoteUri = (p: string) => `vscode-remote://${host}${p}`;
   let closed = false;
   return {
-    server, browser, home, workspace, remoteUri,
+    server,
+    browser,
+    home,
+    workspace,
+    remoteUri,
     async openWorkbench({ payload = [], beforeLoad, waitFor = true } = {}) {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       // No wait without an end: a missing button fails the test instead of hanging it.
       page.setDefaultTimeout(60_000);
       await beforeLoad?.(page);
       const all = [['extensionDevelopmentPath', remoteUri(repoRoot)], ...payload];
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(all))}`, { timeout: 120_000 });
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(all))}`, {
+        timeout: 120_000,
+      });
       if (waitFor) await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 120_000 });
       return page;
     },

@@ -4,11 +4,20 @@ import type { Frame, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { artifactsDir } from './session.js';
 
-export interface ProblemRow { severity: string; message: string; line: number; character: number; source: string }
+export interface ProblemRow {
+  severity: string;
+  message: string;
+  line: number;
+  character: number;
+  source: string;
+}
 
 export class Workbench {
   private shot = 0;
-  constructor(readonly page: Page, private readonly prefix: string) {}
+  constructor(
+    readonly page: Page,
+    private readonly prefix: string,
+  ) {}
 
   /** Writes test-artifacts/e2e/<prefix>-NN-<name>.png. */
   async screenshot(name: string): Promise<string> {
@@ -58,7 +67,10 @@ export class Workbench {
     await this.runCommand('View: Show Explorer');
     const parts = relPath.split('/');
     for (const [i, part] of parts.entries()) {
-      const row = this.page.locator('.explorer-folders-view .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+      const row = this.page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+        .first();
       await row.waitFor({ timeout: 30_000 });
       const folder = i < parts.length - 1;
       if (!folder || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
@@ -108,7 +120,11 @@ export class Workbench {
     await this.runCommand('Show or Focus Hover');
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ timeout: 15_000 });
-    return this.settle(() => hover.innerText().catch(() => ''), (t) => until.test(t), 30_000);
+    return this.settle(
+      () => hover.innerText().catch(() => ''),
+      (t) => until.test(t),
+      30_000,
+    );
   }
 
   /** The Problems panel: its per-file total ("245 problems in file x.trace") and the rows it renders. */
@@ -118,7 +134,9 @@ export class Workbench {
       await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
       await this.page.locator('.markers-panel').waitFor();
     }
-    const labels = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const labels = await this.page
+      .locator('.markers-panel .monaco-list-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
     let total: number | undefined;
     const rows: ProblemRow[] = [];
     for (const label of labels) {
@@ -134,7 +152,7 @@ export class Workbench {
   /** Error / warning / info counts in the status bar (its label reads "Errors: 1, Warnings: 81, Infos: 164"). */
   async statusBarProblems(): Promise<{ errors: number; warnings: number; infos: number }> {
     const item = this.page.locator('[id="status.problems"]');
-    const label = (await item.count()) > 0 ? (await item.first().getAttribute('aria-label')) ?? '' : '';
+    const label = (await item.count()) > 0 ? ((await item.first().getAttribute('aria-label')) ?? '') : '';
     const n = (k: string) => Number(new RegExp(`${k}: (\\d+)`).exec(label)?.[1] ?? 0);
     return { errors: n('Errors'), warnings: n('Warnings'), infos: n('Infos') };
   }

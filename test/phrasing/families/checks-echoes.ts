@@ -186,10 +186,10 @@ const POOLS = {
     'What does {a} * {b} equal?',
   ],
   mulIntro: [
-    'Let\'s compute {a} × {b} by splitting {n} into place values.',
+    "Let's compute {a} × {b} by splitting {n} into place values.",
     'We need {a} × {b}. Break {n} into {parts}.',
     'Split {n} = {parts} and multiply each part by {o}.',
-    'I\'ll multiply {o} by each part of {n} = {parts}.',
+    "I'll multiply {o} by each part of {n} = {parts}.",
     'Write {n} as {parts}, then distribute.',
     'To multiply {a} by {b}, split {n} by place value: {parts}.',
     'Computing {a} × {b}: first, {n} = {parts}.',
@@ -222,7 +222,7 @@ const POOLS = {
     'Answer: {pre}{V}{post}',
     'Thus the answer is {pre}{V}{post}.',
     'Final answer: {pre}{V}{post}.',
-    'So it\'s {pre}{V}{post}.',
+    "So it's {pre}{V}{post}.",
     'That is, {pre}{V}{post}.',
     'In other words, {pre}{V}{post}.',
   ],
@@ -237,21 +237,30 @@ const POOLS = {
     'That seems plausible.',
   ],
   checkOk: ['Correct.', '✓', 'That checks out.', 'Good.', 'Confirmed.', 'Yes.', 'Matches.', 'Correct!'],
-  checkLead: ['Check: ', 'Check: ', 'Verification: ', 'Let me verify: ', 'Double-check: ', 'Plugging back in: ', 'Checking: ', 'Quick check: '],
+  checkLead: [
+    'Check: ',
+    'Check: ',
+    'Verification: ',
+    'Let me verify: ',
+    'Double-check: ',
+    'Plugging back in: ',
+    'Checking: ',
+    'Quick check: ',
+  ],
   checkFail: [
-    'That doesn\'t match, so something is off.',
-    'That\'s not right, so there\'s an error somewhere.',
-    'Hmm, that doesn\'t work out.',
+    "That doesn't match, so something is off.",
+    "That's not right, so there's an error somewhere.",
+    "Hmm, that doesn't work out.",
     'That fails, so I made a mistake.',
-    'So the answer can\'t be right.',
+    "So the answer can't be right.",
     'Hmm, mismatch.',
-    'That\'s inconsistent.',
+    "That's inconsistent.",
     'Something went wrong then.',
   ],
   recheckLead: [
     'Let me check by computing it another way.',
     'Let me verify with a different method.',
-    'To double-check, I\'ll redo it differently.',
+    "To double-check, I'll redo it differently.",
     'Check by redoing it from scratch:',
     'Let me confirm this a second way.',
     'Verifying by another route:',
@@ -274,7 +283,7 @@ const POOLS = {
     'Actually, let me verify that.',
     'Wait, I should check this.',
     'Hold on, let me recheck the arithmetic.',
-    'Hmm, I\'m not sure about that. Let me recheck.',
+    "Hmm, I'm not sure about that. Let me recheck.",
     'Let me look at that again.',
     'Wait, is that right?',
   ],
@@ -309,14 +318,14 @@ const POOLS = {
     'That matches my first answer.',
   ],
   differ: [
-    'That\'s different from {P}.',
+    "That's different from {P}.",
     'So {P} was wrong.',
     'This disagrees with the earlier {P}.',
     'Not {P} then.',
     'Hmm, {P} vs {N}.',
     'So the earlier {P} was a mistake.',
     'So my first answer of {P} was off.',
-    'That\'s not {P}.',
+    "That's not {P}.",
   ],
   // ---- word problems
   moneyQuery: [
@@ -343,11 +352,36 @@ const POOLS = {
     'Express {A} as a percentage of {B}.',
     'In a class of {B} students, {A} got an A. What percent of the class got an A?',
   ],
-  moneyIntro: ['First the main cost, then add the fee.', 'Multiply, then add the fee.', 'Compute the per-item total first.', 'Two parts: the items and the fee.'],
-  halfIntro: ['{h}.5 hours is {h} hours plus half an hour.', 'Split the time: {h} h + 0.5 h.', 'Distance = speed × time = {v} × {h}.5.', 'Break {h}.5 h into {h} h and 30 min.'],
-  legsIntro: ['Distance for each part, then add.', 'Compute each leg separately.', 'Two legs: distance = speed × time for each.', 'Add the two distances.'],
-  pctIntro: ['Percent = part ÷ whole × 100.', 'Divide, then multiply by 100.', 'Fraction of the whole, times 100%.', 'Percentage = (part / whole) × 100%.'],
-  discIntro: ['First the discount: {pct}% of ${P}.', 'Find the discount, then subtract it.', 'The discount is {pct}% of the price.', 'Subtract the discount from the original price.'],
+  moneyIntro: [
+    'First the main cost, then add the fee.',
+    'Multiply, then add the fee.',
+    'Compute the per-item total first.',
+    'Two parts: the items and the fee.',
+  ],
+  halfIntro: [
+    '{h}.5 hours is {h} hours plus half an hour.',
+    'Split the time: {h} h + 0.5 h.',
+    'Distance = speed × time = {v} × {h}.5.',
+    'Break {h}.5 h into {h} h and 30 min.',
+  ],
+  legsIntro: [
+    'Distance for each part, then add.',
+    'Compute each leg separately.',
+    'Two legs: distance = speed × time for each.',
+    'Add the two distances.',
+  ],
+  pctIntro: [
+    'Percent = part ÷ whole × 100.',
+    'Divide, then multiply by 100.',
+    'Fraction of the whole, times 100%.',
+    'Percentage = (part / whole) × 100%.',
+  ],
+  discIntro: [
+    'First the discount: {pct}% of ${P}.',
+    'Find the discount, then subtract it.',
+    'The discount is {pct}% of the price.',
+    'Subtract the discount from the original price.',
+  ],
   moneyPlug: [
     '(${V} − ${fee}) ÷ {n} = ${per}{tail}',
     '${V} minus the ${fee} fee leaves ${rest}, and ${rest} ÷ {n} = ${per}{tail}',
@@ -480,8 +514,16 @@ function sepFns(style: SepStyle): { num: (n: number) => string; fin: (n: number)
 }
 
 function mulProblem(rng: Rng, P: Pools): Problem {
-  const da = rng.weighted([[3, 4], [4, 3], [2, 1]] as const);
-  const db = rng.weighted([[3, 2], [4, 4], [5, 2]] as const);
+  const da = rng.weighted([
+    [3, 4],
+    [4, 3],
+    [2, 1],
+  ] as const);
+  const db = rng.weighted([
+    [3, 2],
+    [4, 4],
+    [5, 2],
+  ] as const);
   const gen = (d: number): number => {
     for (;;) {
       const v = rng.int(10 ** (d - 1), 10 ** d - 1);
@@ -490,7 +532,12 @@ function mulProblem(rng: Rng, P: Pools): Problem {
   };
   const a = gen(da);
   const b = gen(db);
-  const style = rng.weighted([['comma', 4], ['space', 2], ['plain', 2], ['mixed', 2]] as const);
+  const style = rng.weighted([
+    ['comma', 4],
+    ['space', 2],
+    ['plain', 2],
+    ['mixed', 2],
+  ] as const);
   const { num, fin } = sepFns(style);
   const method = (n: number, o: number): Method => {
     const parts = placeParts(n);
@@ -531,7 +578,11 @@ function moneyProblem(rng: Rng, P: Pools): Problem {
   const n = rng.int(20, 400);
   const p = rng.int(12, 95);
   const fee = rng.int(2, 30) * 5;
-  const style = rng.weighted([['comma', 6], ['plain', 2], ['mixed', 2]] as const);
+  const style = rng.weighted([
+    ['comma', 6],
+    ['plain', 2],
+    ['mixed', 2],
+  ] as const);
   const { num, fin } = sepFns(style);
   const m: Method = {
     name: 'money',
@@ -555,7 +606,17 @@ function moneyProblem(rng: Rng, P: Pools): Problem {
       const per = (v - fee) / n;
       const pass = same(v, n * p + fee);
       const shown = Number.isInteger(per) ? String(per) : approx(per);
-      return { text: fill(rng.pick(P.moneyPlug), { V: fv, fee: String(fee), n: String(n), rest: num(v - fee), per: shown, tail: pass ? '' : `, not $${p}` }), pass };
+      return {
+        text: fill(rng.pick(P.moneyPlug), {
+          V: fv,
+          fee: String(fee),
+          n: String(n),
+          rest: num(v - fee),
+          per: shown,
+          tail: pass ? '' : `, not $${p}`,
+        }),
+        pass,
+      };
     },
   };
 }
@@ -590,7 +651,15 @@ function distProblem(rng: Rng, P: Pools): Problem {
       plug: (val, fv) => {
         const t = val / v;
         const pass = same(val, v * h + v / 2);
-        return { text: fill(rng.pick(P.halfPlug), { V: fv, v: String(v), t: Number.isInteger(t * 100) ? String(t) : approx(t), tail: pass ? '' : `, not ${h}.5` }), pass };
+        return {
+          text: fill(rng.pick(P.halfPlug), {
+            V: fv,
+            v: String(v),
+            t: Number.isInteger(t * 100) ? String(t) : approx(t),
+            tail: pass ? '' : `, not ${h}.5`,
+          }),
+          pass,
+        };
       },
     };
   }
@@ -622,7 +691,17 @@ function distProblem(rng: Rng, P: Pools): Problem {
     plug: (val, fv) => {
       const rest = val - v1 * t1;
       const pass = same(val, v1 * t1 + v2 * t2);
-      return { text: fill(rng.pick(P.legsPlug), { V: fv, d1: String(v1 * t1), rest: String(rest), t2: String(t2), sp: approx(rest / t2), tail: pass ? '' : `, not ${v2}` }), pass };
+      return {
+        text: fill(rng.pick(P.legsPlug), {
+          V: fv,
+          d1: String(v1 * t1),
+          rest: String(rest),
+          t2: String(t2),
+          sp: approx(rest / t2),
+          tail: pass ? '' : `, not ${v2}`,
+        }),
+        pass,
+      };
     },
   };
 }
@@ -642,18 +721,20 @@ function pctProblem(rng: Rng, P: Pools): Problem {
   const m: Method = {
     name: 'pct',
     intro: rng.pick(P.pctIntro),
-    items: [{
-      label: `${A} ÷ ${B}`,
-      ok: dec,
-      pre: '',
-      post: '',
-      slip: (r, v) => {
-        for (;;) {
-          const w = round4(v + r.pick([0.01, -0.01, 0.025, -0.025, 0.05, 0.1]));
-          if (w > 0 && !same(w, v)) return w;
-        }
+    items: [
+      {
+        label: `${A} ÷ ${B}`,
+        ok: dec,
+        pre: '',
+        post: '',
+        slip: (r, v) => {
+          for (;;) {
+            const w = round4(v + r.pick([0.01, -0.01, 0.025, -0.025, 0.05, 0.1]));
+            if (w > 0 && !same(w, v)) return w;
+          }
+        },
       },
-    }],
+    ],
     combine: (v) => round4(v[0] * 100),
     finalExpr: (vs) => `${vs[0]} × 100`,
     isSum: false,
@@ -681,12 +762,17 @@ function discProblem(rng: Rng, P: Pools): Problem {
   const Pr = rng.int(2, 60) * 20;
   const pct = rng.int(1, 9) * 5;
   const D = (Pr * pct) / 100;
-  const style = rng.weighted([['comma', 6], ['plain', 3]] as const);
+  const style = rng.weighted([
+    ['comma', 6],
+    ['plain', 3],
+  ] as const);
   const { num, fin } = sepFns(style);
   const m: Method = {
     name: 'disc',
     intro: fill(rng.pick(P.discIntro), { pct: String(pct), P: num(Pr) }),
-    items: [{ label: `${pct}% of $${num(Pr)}`, ok: D, pre: '$', post: '', slip: (r, v) => (v >= 10 ? slipInt(r, v, 0) : v + r.pick([1, 2, 10])) }],
+    items: [
+      { label: `${pct}% of $${num(Pr)}`, ok: D, pre: '$', post: '', slip: (r, v) => (v >= 10 ? slipInt(r, v, 0) : v + r.pick([1, 2, 10])) },
+    ],
     combine: (v) => Pr - v[0],
     finalExpr: (vs) => `$${num(Pr)} − ${vs[0]}`,
     isSum: false,
@@ -705,7 +791,15 @@ function discProblem(rng: Rng, P: Pools): Problem {
       const pass = same(val, Pr - D);
       const frac = round4(val / Pr);
       const want = round4((100 - pct) / 100);
-      return { text: fill(rng.pick(P.discPlug), { V: fv, P: num(Pr), frac: String(frac), tail: pass ? `, which is 1 − ${round4(pct / 100)}` : `, not ${want}` }), pass };
+      return {
+        text: fill(rng.pick(P.discPlug), {
+          V: fv,
+          P: num(Pr),
+          frac: String(frac),
+          tail: pass ? `, which is 1 − ${round4(pct / 100)}` : `, not ${want}`,
+        }),
+        pass,
+      };
     },
   };
 }
@@ -764,13 +858,23 @@ function renderWork(ctx: Ctx, w: Work, showItems: boolean, order?: number[]): vo
 
 function genRecord(seed: number, split: Split, index: number, P: Pools): PhrasingRecord {
   const rng = new Rng(hashStr(`${family}|${split}|${seed}|${index}`));
-  const kind = rng.weighted([['mul', 5], ['money', 2], ['dist', 2], ['pct', 2], ['disc', 2]] as const);
+  const kind = rng.weighted([
+    ['mul', 5],
+    ['money', 2],
+    ['dist', 2],
+    ['pct', 2],
+    ['disc', 2],
+  ] as const);
   const prob =
-    kind === 'mul' ? mulProblem(rng, P)
-    : kind === 'money' ? moneyProblem(rng, P)
-    : kind === 'dist' ? distProblem(rng, P)
-    : kind === 'pct' ? pctProblem(rng, P)
-    : discProblem(rng, P);
+    kind === 'mul'
+      ? mulProblem(rng, P)
+      : kind === 'money'
+        ? moneyProblem(rng, P)
+        : kind === 'dist'
+          ? distProblem(rng, P)
+          : kind === 'pct'
+            ? pctProblem(rng, P)
+            : discProblem(rng, P);
   const b = new Body();
   const ctx: Ctx = { rng, P, b, prob };
   const fv = (n: number): string => prob.fin(n);
@@ -780,14 +884,24 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
   b.add(prob.methods[0].intro + '\n');
   renderWork(ctx, works[0], true);
 
-  let n = rng.weighted([[1, 28], [2, 36], [3, 24], [4, 12]] as const);
+  let n = rng.weighted([
+    [1, 28],
+    [2, 36],
+    [3, 24],
+    [4, 12],
+  ] as const);
   let lastHow = '';
   for (let k = 0; ; k++) {
     const cur = works[works.length - 1];
     const ok = same(cur.fin, prob.answer);
     const more = works.length < n && !(ok && works.length >= 2 && same(works[works.length - 2].fin, cur.fin));
     // what follows the candidate: restatement, bare confirmation, plug-back check
-    const follow = rng.weighted([['restate', 3], ['bare', 1.5], ['plug', 3], ['none', 2]] as const);
+    const follow = rng.weighted([
+      ['restate', 3],
+      ['bare', 1.5],
+      ['plug', 3],
+      ['none', 2],
+    ] as const);
     let plugFailed = false;
     if (follow === 'restate') {
       b.put(rng.pick(P.restate), ansVars(ctx, cur.fin));
@@ -809,8 +923,17 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
     if (!goOn) break;
     b.add('\n');
     let how: 'reuse' | 'alt' | 'fix';
-    if (!ok) how = rng.weighted([['fix', plugFailed ? 6 : 4], ['reuse', lastHow === 'reuse' || plugFailed ? 0 : 3], ['alt', 3]] as const);
-    else how = rng.weighted([['reuse', lastHow === 'reuse' ? 0 : 4], ['alt', 6]] as const);
+    if (!ok)
+      how = rng.weighted([
+        ['fix', plugFailed ? 6 : 4],
+        ['reuse', lastHow === 'reuse' || plugFailed ? 0 : 3],
+        ['alt', 3],
+      ] as const);
+    else
+      how = rng.weighted([
+        ['reuse', lastHow === 'reuse' ? 0 : 4],
+        ['alt', 6],
+      ] as const);
     lastHow = how;
     let w: Work;
     if (how === 'fix') {

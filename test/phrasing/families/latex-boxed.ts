@@ -78,7 +78,10 @@ function halfOf<T>(pool: readonly T[], split: Split): readonly T[] {
 class Gen {
   private readonly rnd: () => number;
   private readonly seen = new Set<string>();
-  constructor(seed: number, readonly split: Split) {
+  constructor(
+    seed: number,
+    readonly split: Split,
+  ) {
     this.rnd = prng(seed);
     for (let i = 0; i < 8; i++) this.rnd();
   }
@@ -172,107 +175,208 @@ class Body {
 // Shared phrasing pools (first half: dev, second half: heldout).
 
 const OPEN = [
-  'Let me work through this carefully.', "Okay, let's solve this step by step.", 'We want «what».', "Let's set this up.",
-  'Alright, let me think about how to approach this.', "I'll solve this systematically.", 'The goal is to find «what».', "Let's begin by organizing the given information.",
+  'Let me work through this carefully.',
+  "Okay, let's solve this step by step.",
+  'We want «what».',
+  "Let's set this up.",
+  'Alright, let me think about how to approach this.',
+  "I'll solve this systematically.",
+  'The goal is to find «what».',
+  "Let's begin by organizing the given information.",
 ];
 // reflection words inside a derivation, before any answer (not decisions)
 const HESITATE = [
-  'Wait, let me be careful with this step.', 'Hmm, let me write this out more carefully.', "Actually, it's cleaner to keep everything exact.", 'Hmm, okay, so far so good.',
-  'Hold on, let me redo this part slowly.', 'Hmm, let me organize the terms first.', 'Actually, let me simplify as I go.', 'Wait, I should double-check this step before moving on.',
+  'Wait, let me be careful with this step.',
+  'Hmm, let me write this out more carefully.',
+  "Actually, it's cleaner to keep everything exact.",
+  'Hmm, okay, so far so good.',
+  'Hold on, let me redo this part slowly.',
+  'Hmm, let me organize the terms first.',
+  'Actually, let me simplify as I go.',
+  'Wait, I should double-check this step before moving on.',
 ];
 // a sub-step statement
 const STEP = [
-  R`$«label» = «v»$.`, R`We have $«label» = «v»$.`, R`Here $«label» = «v»$.`, R`This step gives $«label» = «v»$.`,
-  R`Next, $«label» = «v»$.`, R`That is, $«label» = «v»$.`, R`Computing, $«label» = «v»$.`, R`So $«label» = «v»$.`,
+  R`$«label» = «v»$.`,
+  R`We have $«label» = «v»$.`,
+  R`Here $«label» = «v»$.`,
+  R`This step gives $«label» = «v»$.`,
+  R`Next, $«label» = «v»$.`,
+  R`That is, $«label» = «v»$.`,
+  R`Computing, $«label» = «v»$.`,
+  R`So $«label» = «v»$.`,
 ];
 // a sub-step that slips and is fixed at once (before the attempt's conclusion)
 const MIDFIX = [
-  R`$«label» = «bad»$ — wait, no, that's wrong; $«label» = «good»$.`, R`$«label» = «bad»$. Hmm, actually that should be $«good»$.`,
-  R`$«label» = «bad»$... no wait, let me recompute: $«label» = «good»$.`, R`At first I get $«label» = «bad»$, but actually it is $«good»$.`,
-  R`$«label»$ gives $«bad»$ — hmm, that's off. Recomputing, $«label» = «good»$.`, R`Wait, $«label»$ is not $«bad»$; it's $«good»$.`,
-  R`$«label» = «bad»$? Actually no: $«label» = «good»$.`, R`Hmm, $«label» = «bad»$... let me redo that. $«label» = «good»$.`,
+  R`$«label» = «bad»$ — wait, no, that's wrong; $«label» = «good»$.`,
+  R`$«label» = «bad»$. Hmm, actually that should be $«good»$.`,
+  R`$«label» = «bad»$... no wait, let me recompute: $«label» = «good»$.`,
+  R`At first I get $«label» = «bad»$, but actually it is $«good»$.`,
+  R`$«label»$ gives $«bad»$ — hmm, that's off. Recomputing, $«label» = «good»$.`,
+  R`Wait, $«label»$ is not $«bad»$; it's $«good»$.`,
+  R`$«label» = «bad»$? Actually no: $«label» = «good»$.`,
+  R`Hmm, $«label» = «bad»$... let me redo that. $«label» = «good»$.`,
 ];
 
 // the first statement of an attempt's result
 const LEAD_DISPLAY = [
-  'Putting it together,', 'Combining these,', 'Therefore', 'This gives',
-  'So we get', 'Collecting everything:', 'Hence', 'Thus',
+  'Putting it together,',
+  'Combining these,',
+  'Therefore',
+  'This gives',
+  'So we get',
+  'Collecting everything:',
+  'Hence',
+  'Thus',
 ];
-const DISP_RESULT = [
-  '«lhs» = «chain» = «!v»', '«chain» = «!v»',
-  '«lhs» = «chain» = «!v».', '«chain» = «!v».',
-];
+const DISP_RESULT = ['«lhs» = «chain» = «!v»', '«chain» = «!v»', '«lhs» = «chain» = «!v».', '«chain» = «!v».'];
 const DISP_BOX = [
-  R`«lhs» = «chain» = \boxed{«!v»}`, R`«chain» = \boxed{«!v»}`,
-  R`«lhs» = «chain» = \boxed{«!v»}.`, R`«lhs» = \boxed{«!v»}`,
+  R`«lhs» = «chain» = \boxed{«!v»}`,
+  R`«chain» = \boxed{«!v»}`,
+  R`«lhs» = «chain» = \boxed{«!v»}.`,
+  R`«lhs» = \boxed{«!v»}`,
 ];
 const ALIGNED_RESULT = [
-  R`\begin{aligned}↵«lhs» &= «chain» \\↵&= «!v»↵\end{aligned}`, R`\begin{aligned}↵«lhs» &= «chain» \\↵    &= «!v»↵\end{aligned}`,
-  R`\begin{aligned}↵«lhs» &= «chain» \\↵&= «!v».↵\end{aligned}`, R`\begin{aligned}↵«lhs» &= «chain» \\↵    &= «!v».↵\end{aligned}`,
+  R`\begin{aligned}↵«lhs» &= «chain» \\↵&= «!v»↵\end{aligned}`,
+  R`\begin{aligned}↵«lhs» &= «chain» \\↵    &= «!v»↵\end{aligned}`,
+  R`\begin{aligned}↵«lhs» &= «chain» \\↵&= «!v».↵\end{aligned}`,
+  R`\begin{aligned}↵«lhs» &= «chain» \\↵    &= «!v».↵\end{aligned}`,
 ];
 const CONC_INLINE_BOX = [
-  R`So $«lhs» = «chain» = \boxed{«!v»}$.`, R`This gives «what» as $«chain» = \boxed{«!v»}$.`, R`Thus $«lhs» = «chain» = \boxed{«!v»}$, and that is our answer.`, R`Therefore $«lhs» = \boxed{«!v»}$, from $«chain»$.`,
-  R`Hence $«lhs» = «chain» = \boxed{«!v»}$.`, R`That means «what» is $«chain» = \boxed{«!v»}$.`, R`Evaluating, $«lhs» = «chain» = \boxed{«!v»}$.`, R`And so $«lhs» = \boxed{«!v»}$.`,
+  R`So $«lhs» = «chain» = \boxed{«!v»}$.`,
+  R`This gives «what» as $«chain» = \boxed{«!v»}$.`,
+  R`Thus $«lhs» = «chain» = \boxed{«!v»}$, and that is our answer.`,
+  R`Therefore $«lhs» = \boxed{«!v»}$, from $«chain»$.`,
+  R`Hence $«lhs» = «chain» = \boxed{«!v»}$.`,
+  R`That means «what» is $«chain» = \boxed{«!v»}$.`,
+  R`Evaluating, $«lhs» = «chain» = \boxed{«!v»}$.`,
+  R`And so $«lhs» = \boxed{«!v»}$.`,
 ];
 const CONC_PROSE = [
-  R`So «what» is $«chain» = «!v»$.`, R`Therefore «what» is $«!v»$.`, R`This gives $«lhs» = «!v»$.`, R`That makes «what» equal to $«!v»$.`,
-  R`Then $«lhs» = «chain»$, which is $«!v»$.`, R`Working it out, $«chain» = «!v»$ is «what».`,
-  R`Evaluating, «what» comes out to $«!v»$.`, R`So $«lhs» = «chain» = «!v»$.`, R`We conclude that «what» is $«!v»$.`, R`Hence, $«lhs»$ equals $«!v»$.`,
-  R`Computing $«chain»$ gives «what»: $«!v»$.`, R`It follows that $«lhs» = «chain» = «!v»$.`,
+  R`So «what» is $«chain» = «!v»$.`,
+  R`Therefore «what» is $«!v»$.`,
+  R`This gives $«lhs» = «!v»$.`,
+  R`That makes «what» equal to $«!v»$.`,
+  R`Then $«lhs» = «chain»$, which is $«!v»$.`,
+  R`Working it out, $«chain» = «!v»$ is «what».`,
+  R`Evaluating, «what» comes out to $«!v»$.`,
+  R`So $«lhs» = «chain» = «!v»$.`,
+  R`We conclude that «what» is $«!v»$.`,
+  R`Hence, $«lhs»$ equals $«!v»$.`,
+  R`Computing $«chain»$ gives «what»: $«!v»$.`,
+  R`It follows that $«lhs» = «chain» = «!v»$.`,
 ];
 // restatements (never candidates: no new work since the candidate)
 const RESTATE_INLINE = [
-  R`So the answer is $\boxed{«v»}$.`, R`Therefore, «what» is $\boxed{«v»}$.`, R`The final answer is $\boxed{«v»}$.`, R`Hence the answer is $\boxed{«v»}$.`,
-  R`Thus, the answer is $\boxed{«v»}$.`, R`So «what» equals $\boxed{«v»}$.`, R`My answer: $\boxed{«v»}$.`, R`Therefore the result is $\boxed{«v»}$.`,
+  R`So the answer is $\boxed{«v»}$.`,
+  R`Therefore, «what» is $\boxed{«v»}$.`,
+  R`The final answer is $\boxed{«v»}$.`,
+  R`Hence the answer is $\boxed{«v»}$.`,
+  R`Thus, the answer is $\boxed{«v»}$.`,
+  R`So «what» equals $\boxed{«v»}$.`,
+  R`My answer: $\boxed{«v»}$.`,
+  R`Therefore the result is $\boxed{«v»}$.`,
 ];
 const RESTATE_OWNLINE = [
-  R`**Final Answer**↵\[↵\boxed{«v»}↵\]`, R`\boxed{«v»}`, R`The answer is:↵\[↵\boxed{«v»}↵\]`, R`**Final Answer**↵$\boxed{«v»}$`,
-  R`**Answer**↵\[\boxed{«v»}\]`, R`Final answer:↵\[↵\boxed{«v»}↵\]`, R`$$\boxed{«v»}$$`, R`\[↵\boxed{«v»}↵\]`,
+  R`**Final Answer**↵\[↵\boxed{«v»}↵\]`,
+  R`\boxed{«v»}`,
+  R`The answer is:↵\[↵\boxed{«v»}↵\]`,
+  R`**Final Answer**↵$\boxed{«v»}$`,
+  R`**Answer**↵\[\boxed{«v»}\]`,
+  R`Final answer:↵\[↵\boxed{«v»}↵\]`,
+  R`$$\boxed{«v»}$$`,
+  R`\[↵\boxed{«v»}↵\]`,
 ];
 // a bare confirmation (no new work)
 const CONFIRM = [
-  'That seems reasonable.', 'This looks right.', 'That makes sense.', "Okay, I'm fairly confident in this.",
-  'Seems right.', 'Good, that looks consistent.', "I'm confident this is correct.", 'That feels right.',
+  'That seems reasonable.',
+  'This looks right.',
+  'That makes sense.',
+  "Okay, I'm fairly confident in this.",
+  'Seems right.',
+  'Good, that looks consistent.',
+  "I'm confident this is correct.",
+  'That feels right.',
 ];
 
 // transitions between attempts
 const RECHECK_LEAD = [
-  'Wait, let me double-check the arithmetic.', 'Let me verify that by redoing the last step.', 'Hmm, let me recompute that to be safe.', 'Before I commit to this, let me redo the computation.',
-  'Let me double-check this calculation once more.', "Actually, let me recompute to make sure I didn't slip.", "I want to be sure of the arithmetic, so let me redo it.", 'Hmm, let me go over that computation again.',
+  'Wait, let me double-check the arithmetic.',
+  'Let me verify that by redoing the last step.',
+  'Hmm, let me recompute that to be safe.',
+  'Before I commit to this, let me redo the computation.',
+  'Let me double-check this calculation once more.',
+  "Actually, let me recompute to make sure I didn't slip.",
+  'I want to be sure of the arithmetic, so let me redo it.',
+  'Hmm, let me go over that computation again.',
 ];
 const ALT_LEAD = [
-  'Alternatively, I can check this with a different method.', 'Let me confirm this another way.', "Alternatively, let's compute it differently.", 'Another approach, as a check:',
-  'Let me verify using a different approach.', 'As a cross-check, here is a second method.', 'Alternatively, we can get the same quantity another way.', 'To be thorough, let me solve it a second way.',
+  'Alternatively, I can check this with a different method.',
+  'Let me confirm this another way.',
+  "Alternatively, let's compute it differently.",
+  'Another approach, as a check:',
+  'Let me verify using a different approach.',
+  'As a cross-check, here is a second method.',
+  'Alternatively, we can get the same quantity another way.',
+  'To be thorough, let me solve it a second way.',
 ];
 const DOUBT_LEAD = [
-  'Hmm, I think I made a mistake.', 'Wait, something seems off.', 'Actually, wait. Let me look at that step again.', "Hold on, I think there's an error above.",
-  'Hmm, wait. I made an error somewhere.', "Actually, I don't think that's right.", 'Wait a moment, one of those steps looks wrong.', 'Hmm, let me re-examine the work; something is off.',
+  'Hmm, I think I made a mistake.',
+  'Wait, something seems off.',
+  'Actually, wait. Let me look at that step again.',
+  "Hold on, I think there's an error above.",
+  'Hmm, wait. I made an error somewhere.',
+  "Actually, I don't think that's right.",
+  'Wait a moment, one of those steps looks wrong.',
+  'Hmm, let me re-examine the work; something is off.',
 ];
 const FIX_POINT = [
-  R`Indeed, $«label» = «good»$, not $«bad»$.`, R`I see the error: $«label»$ is $«good»$, not $«bad»$.`,
-  R`The slip was in $«label»$, which should be $«good»$ rather than $«bad»$.`, R`Checking that step again: $«label» = «good»$. I had $«bad»$.`,
-  R`The mistake: $«label» = «good»$, whereas I wrote $«bad»$.`, R`Looking again, $«label»$ equals $«good»$; the $«bad»$ above was wrong.`,
-  R`Redoing that step, $«label» = «good»$, not $«bad»$.`, R`Found it: I used $«bad»$ for $«label»$, but the correct value is $«good»$.`,
+  R`Indeed, $«label» = «good»$, not $«bad»$.`,
+  R`I see the error: $«label»$ is $«good»$, not $«bad»$.`,
+  R`The slip was in $«label»$, which should be $«good»$ rather than $«bad»$.`,
+  R`Checking that step again: $«label» = «good»$. I had $«bad»$.`,
+  R`The mistake: $«label» = «good»$, whereas I wrote $«bad»$.`,
+  R`Looking again, $«label»$ equals $«good»$; the $«bad»$ above was wrong.`,
+  R`Redoing that step, $«label» = «good»$, not $«bad»$.`,
+  R`Found it: I used $«bad»$ for $«label»$, but the correct value is $«good»$.`,
 ];
 const RECOMBINE_LEAD = [
-  'Let me redo the rest with the corrected value.', 'So the corrected computation goes as follows.',
-  'Now I recombine with the right value.', 'I redo the final step with this fix.',
+  'Let me redo the rest with the corrected value.',
+  'So the corrected computation goes as follows.',
+  'Now I recombine with the right value.',
+  'I redo the final step with this fix.',
 ];
 const MATCH = [
-  'Same answer as before.', 'Good, that matches.', 'Both methods agree.', R`So again I get $«v»$.`,
-  'That agrees with what I found earlier.', 'Okay, the two results coincide.', 'So the result is confirmed.', R`Good — $«v»$ again.`,
+  'Same answer as before.',
+  'Good, that matches.',
+  'Both methods agree.',
+  R`So again I get $«v»$.`,
+  'That agrees with what I found earlier.',
+  'Okay, the two results coincide.',
+  'So the result is confirmed.',
+  R`Good — $«v»$ again.`,
 ];
 const MISMATCH = [
-  R`That's not what I got the first time ($«prev»$).`, "Hmm, this doesn't match my earlier result.", 'The two computations disagree, so one of them has an error.', R`That differs from the earlier $«prev»$.`,
-  R`Hmm, this contradicts my earlier answer of $«prev»$.`, "These don't agree, so I must have slipped somewhere.", R`So I have $«prev»$ from before and something else now; one is wrong.`, "That's different. There is a discrepancy somewhere.",
+  R`That's not what I got the first time ($«prev»$).`,
+  "Hmm, this doesn't match my earlier result.",
+  'The two computations disagree, so one of them has an error.',
+  R`That differs from the earlier $«prev»$.`,
+  R`Hmm, this contradicts my earlier answer of $«prev»$.`,
+  "These don't agree, so I must have slipped somewhere.",
+  R`So I have $«prev»$ from before and something else now; one is wrong.`,
+  "That's different. There is a discrepancy somewhere.",
 ];
 const FIND_ERR = [
-  'Let me find the error in the first computation.', 'So where did the first attempt go wrong?',
-  'Let me track down the discrepancy in the first approach.', 'Let me look back at the first method for the error.',
+  'Let me find the error in the first computation.',
+  'So where did the first attempt go wrong?',
+  'Let me track down the discrepancy in the first approach.',
+  'Let me look back at the first method for the error.',
 ];
 const TRUST = [
-  'The second method is cleaner, so I trust it more.', "I'll go with the second computation.",
-  'The second approach has fewer places to slip, so I will trust it.', "I'm more confident in the second result.",
+  'The second method is cleaner, so I trust it more.',
+  "I'll go with the second computation.",
+  'The second approach has fewer places to slip, so I will trust it.',
+  "I'm more confident in the second result.",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -408,64 +512,102 @@ abstract class Kind {
 // ---- multiplication -------------------------------------------------------------------------
 
 const MUL_QUERY = [
-  R`Compute $«a» \times «b»$.`, 'What is «a» × «b»?', R`Find the product $«a» \cdot «b»$.`, R`Evaluate $«a» \times «b»$.`,
-  'Calculate «a» times «b».', R`What is the value of $«a» \cdot «b»$?`, R`Multiply $«a»$ by $«b»$.`, 'Determine the product of «a» and «b».',
+  R`Compute $«a» \times «b»$.`,
+  'What is «a» × «b»?',
+  R`Find the product $«a» \cdot «b»$.`,
+  R`Evaluate $«a» \times «b»$.`,
+  'Calculate «a» times «b».',
+  R`What is the value of $«a» \cdot «b»$?`,
+  R`Multiply $«a»$ by $«b»$.`,
+  'Determine the product of «a» and «b».',
 ];
 const MUL_INTRO = [
-  R`We need $«a» \times «b»$.`, R`So the task is to multiply $«a»$ and $«b»$.`,
-  R`Here we multiply $«a»$ by $«b»$.`, R`The two factors are $«a»$ and $«b»$.`,
+  R`We need $«a» \times «b»$.`,
+  R`So the task is to multiply $«a»$ and $«b»$.`,
+  R`Here we multiply $«a»$ by $«b»$.`,
+  R`The two factors are $«a»$ and $«b»$.`,
 ];
 const MUL_GUESS = [
-  R`The answer might be around $«est»$, since $«a» \times «b» \approx «ea» \times «eb»$; let me compute it exactly.`, R`Roughly, $«ea» \times «eb» = «est»$, so I expect something in that range.`,
-  R`A ballpark first: $«ea» \times «eb» = «est»$. Now the exact value.`, R`I'd guess the product is somewhere near $«est»$, but let me actually compute it.`,
+  R`The answer might be around $«est»$, since $«a» \times «b» \approx «ea» \times «eb»$; let me compute it exactly.`,
+  R`Roughly, $«ea» \times «eb» = «est»$, so I expect something in that range.`,
+  R`A ballpark first: $«ea» \times «eb» = «est»$. Now the exact value.`,
+  R`I'd guess the product is somewhere near $«est»$, but let me actually compute it.`,
 ];
 const MUL_PLAN_SPLIT = [
-  R`I'll split $«x»$ by place value: $«x» = «parts»$.`, R`Write $«x» = «parts»$ and distribute.`,
-  R`Breaking $«x»$ into $«parts»$ makes this easier.`, R`Using $«x» = «parts»$, distribute the multiplication.`,
+  R`I'll split $«x»$ by place value: $«x» = «parts»$.`,
+  R`Write $«x» = «parts»$ and distribute.`,
+  R`Breaking $«x»$ into $«parts»$ makes this easier.`,
+  R`Using $«x» = «parts»$, distribute the multiplication.`,
 ];
 const MUL_PLAN_ROUND = [
-  R`Since $«x»$ is close to $«R»$, write $«x» = «R» - «D»$.`, R`Note that $«x» = «R» - «D»$, so I can multiply by $«R»$ and subtract.`,
-  R`It's easier to use $«x» = «R» - «D»$.`, R`Rewrite $«x»$ as $«R» - «D»$ and use the distributive law.`,
+  R`Since $«x»$ is close to $«R»$, write $«x» = «R» - «D»$.`,
+  R`Note that $«x» = «R» - «D»$, so I can multiply by $«R»$ and subtract.`,
+  R`It's easier to use $«x» = «R» - «D»$.`,
+  R`Rewrite $«x»$ as $«R» - «D»$ and use the distributive law.`,
 ];
 const MUL_PARTIALS = [
-  'The partial products are', 'The pieces are', 'Computing each piece:', 'So the partial products:',
-  'Each piece separately:', 'The individual products:', 'Term by term:', 'Working out the parts:',
+  'The partial products are',
+  'The pieces are',
+  'Computing each piece:',
+  'So the partial products:',
+  'Each piece separately:',
+  'The individual products:',
+  'Term by term:',
+  'Working out the parts:',
 ];
 const MUL_RECHECK_ADD = [
-  'Let me re-add the partial products in the opposite order.', 'Let me add the pieces again, one at a time.',
-  'Summing the partial products again, starting from the smallest.', 'I will go through the addition again step by step.',
+  'Let me re-add the partial products in the opposite order.',
+  'Let me add the pieces again, one at a time.',
+  'Summing the partial products again, starting from the smallest.',
+  'I will go through the addition again step by step.',
 ];
 const MUL_RECHECK_SUB = [
-  'Let me redo the subtraction.', 'Let me recompute the difference.',
-  'Subtracting again, carefully.', 'I will do the subtraction once more.',
+  'Let me redo the subtraction.',
+  'Let me recompute the difference.',
+  'Subtracting again, carefully.',
+  'I will do the subtraction once more.',
 ];
 const MUL_TICKS = [
-  'The partial products: «list».', 'First the pieces: «list».',
-  'Each piece again: «list».', 'Partial products once more: «list».',
+  'The partial products: «list».',
+  'First the pieces: «list».',
+  'Each piece again: «list».',
+  'Partial products once more: «list».',
 ];
 const MUL_RUNNING_FIRST = [
-  R`$«s» + «t» = «u»$.`, R`First, $«s» + «t» = «u»$.`,
-  R`Start with $«s» + «t» = «u»$.`, R`To begin, $«s» + «t» = «u»$.`,
+  R`$«s» + «t» = «u»$.`,
+  R`First, $«s» + «t» = «u»$.`,
+  R`Start with $«s» + «t» = «u»$.`,
+  R`To begin, $«s» + «t» = «u»$.`,
 ];
 const MUL_RUNNING_NEXT = [
-  R`Then $«s» + «t» = «u»$.`, R`Next, $«s» + «t» = «u»$.`,
-  R`After that, $«s» + «t» = «u»$.`, R`Adding on, $«s» + «t» = «u»$.`,
+  R`Then $«s» + «t» = «u»$.`,
+  R`Next, $«s» + «t» = «u»$.`,
+  R`After that, $«s» + «t» = «u»$.`,
+  R`Adding on, $«s» + «t» = «u»$.`,
 ];
 const MUL_FIX_ADD = [
-  R`Computing carefully: $«label» = «!good»$, not $«bad»$.`, R`Redoing it: $«label» = «!good»$. I had written $«bad»$ by mistake.`,
-  R`Let me redo it once more: $«label» = «!good»$ (not $«bad»$).`, R`Carefully this time, $«label» = «!good»$; the $«bad»$ was an arithmetic slip.`,
+  R`Computing carefully: $«label» = «!good»$, not $«bad»$.`,
+  R`Redoing it: $«label» = «!good»$. I had written $«bad»$ by mistake.`,
+  R`Let me redo it once more: $«label» = «!good»$ (not $«bad»$).`,
+  R`Carefully this time, $«label» = «!good»$; the $«bad»$ was an arithmetic slip.`,
 ];
 const SPOIL_DOUBT = [
-  'Hmm, one of those two results must be wrong.', 'The two results disagree, so let me redo that step.',
-  'Hmm, I need to settle which result is right.', 'Something is inconsistent; let me redo it slowly.',
+  'Hmm, one of those two results must be wrong.',
+  'The two results disagree, so let me redo that step.',
+  'Hmm, I need to settle which result is right.',
+  'Something is inconsistent; let me redo it slowly.',
 ];
 const SPOIL_ACCEPT = [
-  R`Actually, so the earlier result was off; the product is $\boxed{«v»}$.`, R`So I must have slipped before; the answer is $«v»$.`,
-  R`Actually, then the correct product is $\boxed{«v»}$.`, R`It seems the first computation was wrong, so the answer is $«v»$.`,
+  R`Actually, so the earlier result was off; the product is $\boxed{«v»}$.`,
+  R`So I must have slipped before; the answer is $«v»$.`,
+  R`Actually, then the correct product is $\boxed{«v»}$.`,
+  R`It seems the first computation was wrong, so the answer is $«v»$.`,
 ];
 const MUL_SANITY = [
-  R`As a sanity check, $«a» \times «b» \approx «ea» \times «eb» = «est»$, which is the right size.`, R`(Rough check: $«ea» \cdot «eb» = «est»$, consistent in magnitude.)`,
-  R`The estimate $«ea» \times «eb» = «est»$ confirms the order of magnitude.`, R`(A quick estimate, $«ea» \times «eb» = «est»$, agrees in size.)`,
+  R`As a sanity check, $«a» \times «b» \approx «ea» \times «eb» = «est»$, which is the right size.`,
+  R`(Rough check: $«ea» \cdot «eb» = «est»$, consistent in magnitude.)`,
+  R`The estimate $«ea» \times «eb» = «est»$ confirms the order of magnitude.`,
+  R`(A quick estimate, $«ea» \times «eb» = «est»$, agrees in size.)`,
 ];
 
 type MulMethod = 'A' | 'B' | 'round';
@@ -521,7 +663,10 @@ class Mul extends Kind {
     this.lhs = R`${a} \times ${b}`;
     this.commas = this.T >= 10000 && g.chance(0.4);
     this.rnd = null;
-    for (const [x, y, xIsB] of [[b, a, true], [a, b, false]] as const) {
+    for (const [x, y, xIsB] of [
+      [b, a, true],
+      [a, b, false],
+    ] as const) {
       const p = 10 ** (ndigits(x) - 1);
       const Rn = Math.ceil(x / p) * p;
       const D = Rn - x;
@@ -732,52 +877,80 @@ class Mul extends Kind {
 // ---- fraction arithmetic --------------------------------------------------------------------
 
 const FRAC_QUERY = [
-  R`Compute $«e»$. Express your answer as a common fraction.`, R`What is $«e»$? Give your answer in lowest terms.`, R`Simplify $«e»$.`, R`Find $«e»$ as a fraction in simplest form.`,
-  R`Evaluate $«e»$ and write the result as a reduced fraction.`, R`Calculate $«e»$.`, R`What is the value of $«e»$, expressed as a common fraction?`, R`Express $«e»$ as a single fraction in lowest terms.`,
+  R`Compute $«e»$. Express your answer as a common fraction.`,
+  R`What is $«e»$? Give your answer in lowest terms.`,
+  R`Simplify $«e»$.`,
+  R`Find $«e»$ as a fraction in simplest form.`,
+  R`Evaluate $«e»$ and write the result as a reduced fraction.`,
+  R`Calculate $«e»$.`,
+  R`What is the value of $«e»$, expressed as a common fraction?`,
+  R`Express $«e»$ as a single fraction in lowest terms.`,
 ];
 const FRAC_INTRO = [
-  R`We need a common denominator for $«q1»$ and $«q2»$.`, R`The denominators are $«q1»$ and $«q2»$.`,
-  R`The two fractions have denominators $«q1»$ and $«q2»$.`, R`To combine these, the denominators $«q1»$ and $«q2»$ must match.`,
+  R`We need a common denominator for $«q1»$ and $«q2»$.`,
+  R`The denominators are $«q1»$ and $«q2»$.`,
+  R`The two fractions have denominators $«q1»$ and $«q2»$.`,
+  R`To combine these, the denominators $«q1»$ and $«q2»$ must match.`,
 ];
 const FRAC_TRY = [
-  R`Would $«t»$ work as a common denominator? No, $«q»$ does not divide $«t»$.`, R`Try $«t»$ first: it is not a multiple of $«q»$, so that fails.`,
-  R`Is $«t»$ divisible by $«q»$? No, so $«t»$ won't do.`, R`Testing $«t»$: $«t» \div «q»$ is not an integer, so it is not a common denominator.`,
+  R`Would $«t»$ work as a common denominator? No, $«q»$ does not divide $«t»$.`,
+  R`Try $«t»$ first: it is not a multiple of $«q»$, so that fails.`,
+  R`Is $«t»$ divisible by $«q»$? No, so $«t»$ won't do.`,
+  R`Testing $«t»$: $«t» \div «q»$ is not an integer, so it is not a common denominator.`,
 ];
 const FRAC_LCD = [
-  R`The least common denominator is $«L»$.`, R`So the LCD is $\operatorname{lcm}(«q1», «q2») = «L»$.`,
-  R`Their least common multiple is $«L»$.`, R`Use the common denominator $«L»$.`,
+  R`The least common denominator is $«L»$.`,
+  R`So the LCD is $\operatorname{lcm}(«q1», «q2») = «L»$.`,
+  R`Their least common multiple is $«L»$.`,
+  R`Use the common denominator $«L»$.`,
 ];
 const FRAC_CONVERT = [
-  'Converting both fractions:', 'Rewriting each fraction over the common denominator:',
-  'In terms of the common denominator:', 'Scaling each fraction:',
+  'Converting both fractions:',
+  'Rewriting each fraction over the common denominator:',
+  'In terms of the common denominator:',
+  'Scaling each fraction:',
 ];
 const FRAC_NUM = [
-  R`Combining the numerators: $«P1» «op» «P2» = «N»$.`, R`The numerator is $«P1» «op» «P2» = «N»$.`,
-  R`Over the common denominator, the numerator becomes $«P1» «op» «P2» = «N»$.`, R`So the new numerator is $«P1» «op» «P2» = «N»$.`,
+  R`Combining the numerators: $«P1» «op» «P2» = «N»$.`,
+  R`The numerator is $«P1» «op» «P2» = «N»$.`,
+  R`Over the common denominator, the numerator becomes $«P1» «op» «P2» = «N»$.`,
+  R`So the new numerator is $«P1» «op» «P2» = «N»$.`,
 ];
 const FRAC_REDUCE = [
-  R`Both $«N»$ and $«L»$ are divisible by $«gg»$.`, R`This can be reduced by $«gg»$.`,
-  R`Since $\gcd(«N», «L») = «gg»$, simplify.`, R`Dividing top and bottom by $«gg»$ simplifies it.`,
+  R`Both $«N»$ and $«L»$ are divisible by $«gg»$.`,
+  R`This can be reduced by $«gg»$.`,
+  R`Since $\gcd(«N», «L») = «gg»$, simplify.`,
+  R`Dividing top and bottom by $«gg»$ simplifies it.`,
 ];
 const FRAC_CROSS = [
-  R`Using $\frac{a}{b} «op» \frac{c}{d} = \frac{ad «op» bc}{bd}$:`, 'Cross-multiplying directly:',
-  R`Apply $\frac{a}{b} «op» \frac{c}{d} = \frac{ad «op» bc}{bd}$ directly.`, 'Without finding the LCD first, use the product of the denominators:',
+  R`Using $\frac{a}{b} «op» \frac{c}{d} = \frac{ad «op» bc}{bd}$:`,
+  'Cross-multiplying directly:',
+  R`Apply $\frac{a}{b} «op» \frac{c}{d} = \frac{ad «op» bc}{bd}$ directly.`,
+  'Without finding the LCD first, use the product of the denominators:',
 ];
 const FRAC_RECHECK = [
-  R`Recomputing the numerator over $«L»$: $«P1» «op» «P2» = «N»$.`, R`The numerators were $«P1»$ and $«P2»$; combining gives $«N»$.`,
-  R`Again with denominator $«L»$: $«P1» «op» «P2» = «N»$.`, R`Let me redo the numerator: $«P1» «op» «P2»$ is $«N»$.`,
+  R`Recomputing the numerator over $«L»$: $«P1» «op» «P2» = «N»$.`,
+  R`The numerators were $«P1»$ and $«P2»$; combining gives $«N»$.`,
+  R`Again with denominator $«L»$: $«P1» «op» «P2» = «N»$.`,
+  R`Let me redo the numerator: $«P1» «op» «P2»$ is $«N»$.`,
 ];
 const FRAC_RECHECK_CROSS = [
-  R`Recomputing the cross products: $«p1» \cdot «q2» = «X»$ and $«p2» \cdot «q1» = «Y»$.`, R`Again: $«p1» \cdot «q2» = «X»$, $«p2» \cdot «q1» = «Y»$, and the denominator is $«Q»$.`,
-  R`The cross terms are $«X»$ and $«Y»$ once more, over $«Q»$.`, R`Once more, $«p1» \cdot «q2» = «X»$ and $«p2» \cdot «q1» = «Y»$.`,
+  R`Recomputing the cross products: $«p1» \cdot «q2» = «X»$ and $«p2» \cdot «q1» = «Y»$.`,
+  R`Again: $«p1» \cdot «q2» = «X»$, $«p2» \cdot «q1» = «Y»$, and the denominator is $«Q»$.`,
+  R`The cross terms are $«X»$ and $«Y»$ once more, over $«Q»$.`,
+  R`Once more, $«p1» \cdot «q2» = «X»$ and $«p2» \cdot «q1» = «Y»$.`,
 ];
 const FRAC_SANITY_ADD = [
-  R`(Both fractions are positive and less than $1$, so a sum below $2$ is plausible.)`, R`As a rough check, $«f1» \approx «d1»$ and $«f2» \approx «d2»$, so the sum should be a bit more than $«dm»$, which fits.`,
-  R`(Sanity check: the sum must exceed the larger fraction, which is about $«dm»$. It does.)`, R`In decimals the two fractions are about $«d1»$ and $«d2»$, so the size of the result is reasonable.`,
+  R`(Both fractions are positive and less than $1$, so a sum below $2$ is plausible.)`,
+  R`As a rough check, $«f1» \approx «d1»$ and $«f2» \approx «d2»$, so the sum should be a bit more than $«dm»$, which fits.`,
+  R`(Sanity check: the sum must exceed the larger fraction, which is about $«dm»$. It does.)`,
+  R`In decimals the two fractions are about $«d1»$ and $«d2»$, so the size of the result is reasonable.`,
 ];
 const FRAC_SANITY_SUB = [
-  R`(Since $«f2» < «f1»$, the difference has to be positive, and it is.)`, R`As a rough check, $«f1» \approx «d1»$ and $«f2» \approx «d2»$, so the difference is positive and smaller than $«d1»$, which fits.`,
-  R`(Sanity check: the result should be less than $«f1»$, and it is.)`, R`In decimals the two fractions are about $«d1»$ and $«d2»$, so a small positive difference is reasonable.`,
+  R`(Since $«f2» < «f1»$, the difference has to be positive, and it is.)`,
+  R`As a rough check, $«f1» \approx «d1»$ and $«f2» \approx «d2»$, so the difference is positive and smaller than $«d1»$, which fits.`,
+  R`(Sanity check: the result should be less than $«f1»$, and it is.)`,
+  R`In decimals the two fractions are about $«d1»$ and $«d2»$, so a small positive difference is reasonable.`,
 ];
 
 interface FracCtx {
@@ -992,12 +1165,20 @@ class Frac extends Kind {
 // ---- algebra: x + y -------------------------------------------------------------------------
 
 const ALG_QUERY = [
-  R`If $«e1»$ and $«e2»$, what is $x + y$?`, R`Real numbers $x$ and $y$ satisfy $«e1»$ and $«e2»$. Find $x + y$.`, R`Given the system $«e1»$, $«e2»$, compute $x + y$.`, R`Suppose $«e1»$ and $«e2»$. What is the value of $x+y$?`,
-  R`Solve for $x + y$ given that $«e1»$ and $«e2»$.`, R`The numbers $x$ and $y$ satisfy $«e1»$ and $«e2»$. Determine $x + y$.`, R`Find $x + y$ if $«e1»$ and $«e2»$.`, R`Let $x$ and $y$ be real numbers with $«e1»$ and $«e2»$. What is $x + y$?`,
+  R`If $«e1»$ and $«e2»$, what is $x + y$?`,
+  R`Real numbers $x$ and $y$ satisfy $«e1»$ and $«e2»$. Find $x + y$.`,
+  R`Given the system $«e1»$, $«e2»$, compute $x + y$.`,
+  R`Suppose $«e1»$ and $«e2»$. What is the value of $x+y$?`,
+  R`Solve for $x + y$ given that $«e1»$ and $«e2»$.`,
+  R`The numbers $x$ and $y$ satisfy $«e1»$ and $«e2»$. Determine $x + y$.`,
+  R`Find $x + y$ if $«e1»$ and $«e2»$.`,
+  R`Let $x$ and $y$ be real numbers with $«e1»$ and $«e2»$. What is $x + y$?`,
 ];
 const ALG_INTRO = [
-  R`We have $«e1»$ and $«e2»$.`, R`The equations are $«e1»$ and $«e2»$.`,
-  R`Given: $«e1»$ and $«e2»$.`, R`So we know $«e1»$ and $«e2»$.`,
+  R`We have $«e1»$ and $«e2»$.`,
+  R`The equations are $«e1»$ and $«e2»$.`,
+  R`Given: $«e1»$ and $«e2»$.`,
+  R`So we know $«e1»$ and $«e2»$.`,
 ];
 const ALG_TRY = [
   R`Let me try a guess first: if $x = «tx»$, then $y = «ty»$, and $«a» \cdot «tx» + «b» \cdot «ty» = «tv» \neq «c»$. That doesn't work, so let me solve properly.`,
@@ -1006,23 +1187,29 @@ const ALG_TRY = [
   R`Testing $x = «tx»$, $y = «ty»$: the first equation becomes $«tv» = «c»$, which is false.`,
 ];
 const ALG_SUB_PLAN = [
-  R`From the second equation, $x = y + «d»$.`, R`Solve the second equation for $x$: $x = y + «d»$.`,
-  R`Isolating $x$ in $«e2»$ gives $x = y + «d»$.`, R`The second equation says $x = y + «d»$.`,
+  R`From the second equation, $x = y + «d»$.`,
+  R`Solve the second equation for $x$: $x = y + «d»$.`,
+  R`Isolating $x$ in $«e2»$ gives $x = y + «d»$.`,
+  R`The second equation says $x = y + «d»$.`,
 ];
 const ALG_SUB_INTO = [
-  'Substituting into the first equation:', 'Plug this into the first equation:',
-  'Now substitute into the first equation:', 'Substituting:',
+  'Substituting into the first equation:',
+  'Plug this into the first equation:',
+  'Now substitute into the first equation:',
+  'Substituting:',
 ];
-const ALG_VALUES = [
-  'So the solution is', 'That gives', 'Hence', 'So far:',
-];
+const ALG_VALUES = ['So the solution is', 'That gives', 'Hence', 'So far:'];
 const ALG_ELIM = [
-  R`Multiply the second equation by $«b»$ and add it to the first:`, R`Eliminate $y$: add $«b»$ times the second equation to the first.`,
-  R`Elimination works too: scale $«e2»$ by $«b»$ and add.`, R`To eliminate $y$, multiply $«e2»$ by $«b»$ and add the equations.`,
+  R`Multiply the second equation by $«b»$ and add it to the first:`,
+  R`Eliminate $y$: add $«b»$ times the second equation to the first.`,
+  R`Elimination works too: scale $«e2»$ by $«b»$ and add.`,
+  R`To eliminate $y$, multiply $«e2»$ by $«b»$ and add the equations.`,
 ];
 const ALG_ELIM_SUM = [
-  R`So $«ab»x = «cbd»$.`, R`The $y$ terms cancel, leaving $«ab»x = «cbd»$.`,
-  R`This simplifies to $«ab»x = «cbd»$.`, R`That is, $«ab»x = «cbd»$.`,
+  R`So $«ab»x = «cbd»$.`,
+  R`The $y$ terms cancel, leaving $«ab»x = «cbd»$.`,
+  R`This simplifies to $«ab»x = «cbd»$.`,
+  R`That is, $«ab»x = «cbd»$.`,
 ];
 const ALG_RECHECK_SUB = [
   R`Redoing the substitution: $«a»(y + «d») + «B»y = «c»$ gives $«ab»y = «rhs»$, so $y = «y»$ and $x = «x»$.`,
@@ -1037,12 +1224,16 @@ const ALG_RECHECK_ELIM = [
   R`Once more, $«ab»x = «c» + «bd»$, so $x = «x»$ and $y = «y»$.`,
 ];
 const ALG_REDO = [
-  R`Then $«ab»y = «cad»$, so $y = «y»$ and $x = «y» + «d» = «x»$.`, R`So $«ab»y = «cad»$, giving $y = «y»$, and $x = «x»$.`,
-  R`With that, $«ab»y = «cad»$, hence $y = «y»$ and $x = «x»$.`, R`Correctly, $«ab»y = «cad»$, so $y = «y»$ and therefore $x = «x»$.`,
+  R`Then $«ab»y = «cad»$, so $y = «y»$ and $x = «y» + «d» = «x»$.`,
+  R`So $«ab»y = «cad»$, giving $y = «y»$, and $x = «x»$.`,
+  R`With that, $«ab»y = «cad»$, hence $y = «y»$ and $x = «x»$.`,
+  R`Correctly, $«ab»y = «cad»$, so $y = «y»$ and therefore $x = «x»$.`,
 ];
 const ALG_SANITY = [
-  R`Check: $«a»(«x») + «b»(«y») = «c»$ and $«x» - «y» = «d»$. ✓`, R`(Plugging back in: $«a» \cdot «x» + «b» \cdot «y» = «c»$ and $«x» - «y» = «d»$, both correct.)`,
-  R`Both equations hold: $«a» \cdot «x» + «b» \cdot «y» = «c»$ and $«x» - «y» = «d»$.`, R`(Verification: $«a»(«x») + «b»(«y») = «c»$, $«x» - «y» = «d»$.)`,
+  R`Check: $«a»(«x») + «b»(«y») = «c»$ and $«x» - «y» = «d»$. ✓`,
+  R`(Plugging back in: $«a» \cdot «x» + «b» \cdot «y» = «c»$ and $«x» - «y» = «d»$, both correct.)`,
+  R`Both equations hold: $«a» \cdot «x» + «b» \cdot «y» = «c»$ and $«x» - «y» = «d»$.`,
+  R`(Verification: $«a»(«x») + «b»(«y») = «c»$, $«x» - «y» = «d»$.)`,
 ];
 
 type AlgSlip = 'dist' | 'sign';
@@ -1183,8 +1374,14 @@ class Alg extends Kind {
     if (!s) throw new Error('fix without a slip');
     const v = this.vars;
     b.sp();
-    if (s === 'dist') b.put(g.t(FIX_POINT), { label: `${this.a}(y + ${this.d})`, good: `${this.a}y + ${this.a * this.d}`, bad: `${this.a}y + ${this.d}` });
-    else b.put(g.t(FIX_POINT), { label: `${this.a + this.b}y`, good: `${this.c} - ${this.a * this.d}`, bad: `${this.c} + ${this.a * this.d}` });
+    if (s === 'dist')
+      b.put(g.t(FIX_POINT), { label: `${this.a}(y + ${this.d})`, good: `${this.a}y + ${this.a * this.d}`, bad: `${this.a}y + ${this.d}` });
+    else
+      b.put(g.t(FIX_POINT), {
+        label: `${this.a + this.b}y`,
+        good: `${this.c} - ${this.a * this.d}`,
+        bad: `${this.c} + ${this.a * this.d}`,
+      });
     b.sp();
     b.put(g.t(ALG_REDO), { ...v, x: this.x, y: this.y });
     this.done(b, g, `${this.x} + ${this.y}`, this.answer, true, true);
@@ -1208,36 +1405,47 @@ const RECT_QUERY = [
   R`A rectangle with a side of length $«s»$ has a diagonal of length $«d»$. What is its area? Express your answer in simplest radical form.`,
 ];
 const RECT_INTRO = [
-  R`Let the other side be $w$. The side $«s»$, the side $w$ and the diagonal $«d»$ form a right triangle.`, R`The diagonal $«d»$ is the hypotenuse of a right triangle with legs $«s»$ and $w$.`,
-  R`Call the unknown side $w$; then $«s»^2 + w^2 = «d»^2$.`, R`By the Pythagorean theorem, $«s»^2 + w^2 = «d»^2$, where $w$ is the other side.`,
+  R`Let the other side be $w$. The side $«s»$, the side $w$ and the diagonal $«d»$ form a right triangle.`,
+  R`The diagonal $«d»$ is the hypotenuse of a right triangle with legs $«s»$ and $w$.`,
+  R`Call the unknown side $w$; then $«s»^2 + w^2 = «d»^2$.`,
+  R`By the Pythagorean theorem, $«s»^2 + w^2 = «d»^2$, where $w$ is the other side.`,
 ];
 const RECT_TRY = [
-  R`(If $«d»$ were a side, the area would be $«s» \cdot «d» = «sd»$, but $«d»$ is the diagonal.)`, R`Note it's not simply $«s» \times «d» = «sd»$, since $«d»$ is the diagonal, not a side.`,
-  R`A tempting shortcut would be $«s» \cdot «d» = «sd»$, but that treats the diagonal as a side.`, R`(The product $«s» \cdot «d» = «sd»$ would be the area only if $«d»$ were a side.)`,
+  R`(If $«d»$ were a side, the area would be $«s» \cdot «d» = «sd»$, but $«d»$ is the diagonal.)`,
+  R`Note it's not simply $«s» \times «d» = «sd»$, since $«d»$ is the diagonal, not a side.`,
+  R`A tempting shortcut would be $«s» \cdot «d» = «sd»$, but that treats the diagonal as a side.`,
+  R`(The product $«s» \cdot «d» = «sd»$ would be the area only if $«d»$ were a side.)`,
 ];
-const RECT_W = [
-  'So the other side is', 'Solving for $w$:',
-  'The other side is', 'From this,',
-];
+const RECT_W = ['So the other side is', 'Solving for $w$:', 'The other side is', 'From this,'];
 const RECT_AREA = [
-  'The area is the product of the two sides.', R`Now the area is $«s» \cdot w$.`,
-  'Then the area is $«s» w$.', 'Multiplying the two sides gives the area.',
+  'The area is the product of the two sides.',
+  R`Now the area is $«s» \cdot w$.`,
+  'Then the area is $«s» w$.',
+  'Multiplying the two sides gives the area.',
 ];
 const RECT_ALT = [
-  R`The area is $«s» w = \sqrt{«s»^2 w^2}$ with $w^2 = «D»$:`, R`Compute the area squared: $(«s» w)^2 = «s2» \cdot w^2$.`,
-  R`Write the area as $\sqrt{«s»^2 \cdot w^2}$ with $w^2 = «D»$.`, R`Without simplifying $w$ first, the area is $\sqrt{«s2» \cdot «D»}$.`,
+  R`The area is $«s» w = \sqrt{«s»^2 w^2}$ with $w^2 = «D»$:`,
+  R`Compute the area squared: $(«s» w)^2 = «s2» \cdot w^2$.`,
+  R`Write the area as $\sqrt{«s»^2 \cdot w^2}$ with $w^2 = «D»$.`,
+  R`Without simplifying $w$ first, the area is $\sqrt{«s2» \cdot «D»}$.`,
 ];
 const RECT_RECHECK = [
-  R`Recomputing with $w^2 = «D»$: the area squared is $«s2» \cdot «D» = «NN»$.`, R`Again, $w^2 = «D»$, so $(\text{Area})^2 = «s2» \cdot «D» = «NN»$.`,
-  R`Using $w^2 = «D»$ once more, the square of the area is $«NN»$.`, R`With $w^2 = «D»$, the area squared comes to $«s2» \cdot «D» = «NN»$.`,
+  R`Recomputing with $w^2 = «D»$: the area squared is $«s2» \cdot «D» = «NN»$.`,
+  R`Again, $w^2 = «D»$, so $(\text{Area})^2 = «s2» \cdot «D» = «NN»$.`,
+  R`Using $w^2 = «D»$ once more, the square of the area is $«NN»$.`,
+  R`With $w^2 = «D»$, the area squared comes to $«s2» \cdot «D» = «NN»$.`,
 ];
 const RECT_REDO = [
-  R`So $w = \sqrt{«D»}«wt»$.`, R`Hence $w^2 = «D»$ and $w = «w»$.`,
-  R`That makes $w = \sqrt{«D»}«wt»$.`, R`Therefore $w = «w»$.`,
+  R`So $w = \sqrt{«D»}«wt»$.`,
+  R`Hence $w^2 = «D»$ and $w = «w»$.`,
+  R`That makes $w = \sqrt{«D»}«wt»$.`,
+  R`Therefore $w = «w»$.`,
 ];
 const RECT_SANITY = [
-  R`(Numerically $w \approx «wdec»$, a bit less than $«d»$, as it must be.)`, R`As a sanity check, $w \approx «wdec»$ is shorter than the diagonal $«d»$.`,
-  R`(Check: $w \approx «wdec» < «d»$, so the shape makes sense.)`, R`Note $w \approx «wdec»$, which is indeed less than $«d»$.`,
+  R`(Numerically $w \approx «wdec»$, a bit less than $«d»$, as it must be.)`,
+  R`As a sanity check, $w \approx «wdec»$ is shorter than the diagonal $«d»$.`,
+  R`(Check: $w \approx «wdec» < «d»$, so the shape makes sense.)`,
+  R`Note $w \approx «wdec»$, which is indeed less than $«d»$.`,
 ];
 
 class Rect extends Kind {
@@ -1362,28 +1570,35 @@ const TRI_QUERY = [
   R`Find the area of a triangle with sides $«p»$ and $«q»$ enclosing an angle of $«th»^\circ$. Give your answer in simplest radical form.`,
 ];
 const TRI_FORMULA = [
-  R`The area of a triangle with two sides and the included angle is $«F»$.`, R`Use $[ABC] = «F»$ with the included angle.`,
-  R`For two sides and the included angle, the area is $«F»$.`, R`The formula we need is $\text{Area} = «F»$.`,
+  R`The area of a triangle with two sides and the included angle is $«F»$.`,
+  R`Use $[ABC] = «F»$ with the included angle.`,
+  R`For two sides and the included angle, the area is $«F»$.`,
+  R`The formula we need is $\text{Area} = «F»$.`,
 ];
 const TRI_TRY = [
-  R`(If the angle were $90^\circ$, the area would just be $\frac{1}{2} \cdot «p» \cdot «q» = «pq2»$; here we need the sine.)`, R`For a right angle we would get $\frac{1}{2} \cdot «p» \cdot «q» = «pq2»$, but the angle is $«th»^\circ$.`,
-  R`Were this a right triangle, the area would be $«pq2»$; the $«th»^\circ$ angle changes that.`, R`(A right angle would give $\frac{«p» \cdot «q»}{2} = «pq2»$, which is not our case.)`,
+  R`(If the angle were $90^\circ$, the area would just be $\frac{1}{2} \cdot «p» \cdot «q» = «pq2»$; here we need the sine.)`,
+  R`For a right angle we would get $\frac{1}{2} \cdot «p» \cdot «q» = «pq2»$, but the angle is $«th»^\circ$.`,
+  R`Were this a right triangle, the area would be $«pq2»$; the $«th»^\circ$ angle changes that.`,
+  R`(A right angle would give $\frac{«p» \cdot «q»}{2} = «pq2»$, which is not our case.)`,
 ];
-const TRI_SUB = [
-  'Substituting the values:', 'Plugging in:',
-  'With our numbers:', 'Putting in the given sides:',
-];
+const TRI_SUB = ['Substituting the values:', 'Plugging in:', 'With our numbers:', 'Putting in the given sides:'];
 const TRI_ALT = [
-  R`Use the height from $C$ to line $AB$: $h = «q» \sin «th»^\circ$.`, R`With base times height: the height to side $AB$ is $h = «q» \sin «th»^\circ$.`,
-  R`Take $AB$ as the base; the height is $h = «q» \sin «th»^\circ$.`, R`The height onto $AB$ is $«q» \sin «th»^\circ$.`,
+  R`Use the height from $C$ to line $AB$: $h = «q» \sin «th»^\circ$.`,
+  R`With base times height: the height to side $AB$ is $h = «q» \sin «th»^\circ$.`,
+  R`Take $AB$ as the base; the height is $h = «q» \sin «th»^\circ$.`,
+  R`The height onto $AB$ is $«q» \sin «th»^\circ$.`,
 ];
 const TRI_RECHECK = [
-  R`Recomputing: $«p» \cdot «q» = «pq»$, and with $\sin «th»^\circ = «sin»$:`, R`Again, $«p» \cdot «q» = «pq»$ and $\sin «th»^\circ = «sin»$, so`,
-  R`Once more with $«p» \cdot «q» = «pq»$ and $\sin «th»^\circ = «sin»$:`, R`Redoing it: $«pq»$ for the product of the sides, $«sin»$ for the sine.`,
+  R`Recomputing: $«p» \cdot «q» = «pq»$, and with $\sin «th»^\circ = «sin»$:`,
+  R`Again, $«p» \cdot «q» = «pq»$ and $\sin «th»^\circ = «sin»$, so`,
+  R`Once more with $«p» \cdot «q» = «pq»$ and $\sin «th»^\circ = «sin»$:`,
+  R`Redoing it: $«pq»$ for the product of the sides, $«sin»$ for the sine.`,
 ];
 const TRI_SANITY = [
-  R`(As a rough check, $\sin «th»^\circ \approx «sdec» < 1$, so the area must be less than $\frac{1}{2} \cdot «p» \cdot «q» = «pq2»$, and it is.)`, R`Since $\sin «th»^\circ \approx «sdec»$, the result is below the right-angle value $«pq2»$, as it should be.`,
-  R`(Sanity check: with $\sin «th»^\circ \approx «sdec»$, the area is smaller than $«pq2»$, the value for a right angle.)`, R`Note $\sin «th»^\circ \approx «sdec»$ is less than $1$, so the answer is below $«pq2»$, which is consistent.`,
+  R`(As a rough check, $\sin «th»^\circ \approx «sdec» < 1$, so the area must be less than $\frac{1}{2} \cdot «p» \cdot «q» = «pq2»$, and it is.)`,
+  R`Since $\sin «th»^\circ \approx «sdec»$, the result is below the right-angle value $«pq2»$, as it should be.`,
+  R`(Sanity check: with $\sin «th»^\circ \approx «sdec»$, the area is smaller than $«pq2»$, the value for a right angle.)`,
+  R`Note $\sin «th»^\circ \approx «sdec»$ is less than $1$, so the answer is below $«pq2»$, which is consistent.`,
 ];
 
 class Tri extends Kind {
@@ -1507,56 +1722,82 @@ const MARB_QUERY = [
   R`From a box of «r» red and «u» blue marbles, two are drawn at random (without replacement). The probability that «event» equals $\frac{m}{n}$, where $m, n$ are coprime positive integers. Find $m + n$.`,
 ];
 const MARB_INTRO = [
-  R`There are $«r» + «u» = «N»$ marbles in total.`, R`In total the bag holds $«N»$ marbles, $«r»$ of them red.`,
-  R`Total number of marbles: $«r» + «u» = «N»$.`, R`So we draw $2$ from $«N»$ marbles, of which $«r»$ are red.`,
+  R`There are $«r» + «u» = «N»$ marbles in total.`,
+  R`In total the bag holds $«N»$ marbles, $«r»$ of them red.`,
+  R`Total number of marbles: $«r» + «u» = «N»$.`,
+  R`So we draw $2$ from $«N»$ marbles, of which $«r»$ are red.`,
 ];
 const MARB_TRY_RR = [
-  R`(With replacement it would be $\left(\frac{«r»}{«N»}\right)^2$, but here the first marble is not put back.)`, R`Note that the draws are not independent: after a red marble, only $«r1»$ red ones remain.`,
-  R`(If we replaced the marble, the answer would involve $\left(\frac{«r»}{«N»}\right)^2$ instead.)`, R`After one red marble is drawn, $«r1»$ red marbles are left among $«N1»$.`,
+  R`(With replacement it would be $\left(\frac{«r»}{«N»}\right)^2$, but here the first marble is not put back.)`,
+  R`Note that the draws are not independent: after a red marble, only $«r1»$ red ones remain.`,
+  R`(If we replaced the marble, the answer would involve $\left(\frac{«r»}{«N»}\right)^2$ instead.)`,
+  R`After one red marble is drawn, $«r1»$ red marbles are left among $«N1»$.`,
 ];
 const MARB_TRY_RB = [
-  R`For instance, red then blue has probability $\frac{«r»}{«N»} \cdot \frac{«u»}{«N1»} = \frac{«ru»}{«Y»}$; blue then red is the same.`, R`The order can be red-blue or blue-red, each with probability $\frac{«ru»}{«Y»}$.`,
-  R`Red first and then blue: $\frac{«r»}{«N»} \cdot \frac{«u»}{«N1»} = \frac{«ru»}{«Y»}$. The reverse order gives the same.`, R`There are two orders, and each one has probability $\frac{«ru»}{«Y»}$.`,
+  R`For instance, red then blue has probability $\frac{«r»}{«N»} \cdot \frac{«u»}{«N1»} = \frac{«ru»}{«Y»}$; blue then red is the same.`,
+  R`The order can be red-blue or blue-red, each with probability $\frac{«ru»}{«Y»}$.`,
+  R`Red first and then blue: $\frac{«r»}{«N»} \cdot \frac{«u»}{«N1»} = \frac{«ru»}{«Y»}$. The reverse order gives the same.`,
+  R`There are two orders, and each one has probability $\frac{«ru»}{«Y»}$.`,
 ];
 const MARB_SEQ = [
-  'Multiplying the probabilities of the two draws:', 'The probability is',
-  'Drawing one marble at a time:', 'Using sequential draws:',
+  'Multiplying the probabilities of the two draws:',
+  'The probability is',
+  'Drawing one marble at a time:',
+  'Using sequential draws:',
 ];
 const MARB_SIMPLIFY = [
-  R`This simplifies to $\frac{«m»}{«n»}$, so $m = «m»$ and $n = «n»$.`, R`Reducing, $\frac{«X»}{«Y»} = \frac{«m»}{«n»}$; thus $m = «m»$, $n = «n»$.`,
-  R`In lowest terms that is $\frac{«m»}{«n»}$, giving $m = «m»$ and $n = «n»$.`, R`Dividing by $«gg»$: $\frac{«m»}{«n»}$. So $m = «m»$, $n = «n»$.`,
+  R`This simplifies to $\frac{«m»}{«n»}$, so $m = «m»$ and $n = «n»$.`,
+  R`Reducing, $\frac{«X»}{«Y»} = \frac{«m»}{«n»}$; thus $m = «m»$, $n = «n»$.`,
+  R`In lowest terms that is $\frac{«m»}{«n»}$, giving $m = «m»$ and $n = «n»$.`,
+  R`Dividing by $«gg»$: $\frac{«m»}{«n»}$. So $m = «m»$, $n = «n»$.`,
 ];
 const MARB_NOREDUCE = [
-  R`So $m = «X»$ and $n = «Y»$.`, R`Thus the probability is $\frac{«X»}{«Y»}$, i.e. $m = «X»$, $n = «Y»$.`,
-  R`That gives $m = «X»$ and $n = «Y»$.`, R`Reading off, $m = «X»$ and $n = «Y»$.`,
+  R`So $m = «X»$ and $n = «Y»$.`,
+  R`Thus the probability is $\frac{«X»}{«Y»}$, i.e. $m = «X»$, $n = «Y»$.`,
+  R`That gives $m = «X»$ and $n = «Y»$.`,
+  R`Reading off, $m = «X»$ and $n = «Y»$.`,
 ];
 const MARB_ALT = [
-  R`Count pairs: there are $\binom{«N»}{2} = «C2»$ equally likely pairs.`, R`I'll count unordered pairs. The total is $\binom{«N»}{2} = «C2»$.`,
-  R`Counting pairs of marbles, there are $\binom{«N»}{2} = «C2»$ of them.`, R`With combinations, the number of pairs is $\binom{«N»}{2} = «C2»$.`,
+  R`Count pairs: there are $\binom{«N»}{2} = «C2»$ equally likely pairs.`,
+  R`I'll count unordered pairs. The total is $\binom{«N»}{2} = «C2»$.`,
+  R`Counting pairs of marbles, there are $\binom{«N»}{2} = «C2»$ of them.`,
+  R`With combinations, the number of pairs is $\binom{«N»}{2} = «C2»$.`,
 ];
 const MN_READ = [
-  R`So $m = «m»$ and $n = «n»$.`, R`Hence $m = «m»$ and $n = «n»$.`,
-  R`Thus $m = «m»$, $n = «n»$.`, R`Which gives $m = «m»$ and $n = «n»$.`,
+  R`So $m = «m»$ and $n = «n»$.`,
+  R`Hence $m = «m»$ and $n = «n»$.`,
+  R`Thus $m = «m»$, $n = «n»$.`,
+  R`Which gives $m = «m»$ and $n = «n»$.`,
 ];
 const MARB_RECHECK_SEQ = [
-  R`Recomputing: the numerator is $«numx» = «X»$ and the denominator is $«N» \cdot «N1» = «Y»$.`, R`Numerator $«numx» = «X»$, denominator $«N» \cdot «N1» = «Y»$.`,
-  R`Again, $«numx» = «X»$ on top and $«N» \cdot «N1» = «Y»$ on the bottom.`, R`Redoing the products: $«numx» = «X»$ and $«N» \cdot «N1» = «Y»$.`,
+  R`Recomputing: the numerator is $«numx» = «X»$ and the denominator is $«N» \cdot «N1» = «Y»$.`,
+  R`Numerator $«numx» = «X»$, denominator $«N» \cdot «N1» = «Y»$.`,
+  R`Again, $«numx» = «X»$ on top and $«N» \cdot «N1» = «Y»$ on the bottom.`,
+  R`Redoing the products: $«numx» = «X»$ and $«N» \cdot «N1» = «Y»$.`,
 ];
 const MARB_RECHECK_COMB = [
-  R`Recounting: $\binom{«N»}{2} = «C2»$ pairs in total and $«C1»$ favorable ones.`, R`Again, there are $«C1»$ favorable pairs out of $«C2»$.`,
-  R`Counting once more: $«C1»$ good pairs among $«C2»$.`, R`The favorable pairs number $«C1»$, out of $\binom{«N»}{2} = «C2»$.`,
+  R`Recounting: $\binom{«N»}{2} = «C2»$ pairs in total and $«C1»$ favorable ones.`,
+  R`Again, there are $«C1»$ favorable pairs out of $«C2»$.`,
+  R`Counting once more: $«C1»$ good pairs among $«C2»$.`,
+  R`The favorable pairs number $«C1»$, out of $\binom{«N»}{2} = «C2»$.`,
 ];
 const FIX_REDUCE = [
-  R`But $m$ and $n$ must be relatively prime, and $\gcd(«X», «Y») = «gg»$, so $\frac{«X»}{«Y»}$ is not in lowest terms.`, R`I forgot to reduce: $«X»$ and $«Y»$ share a factor of $«gg»$.`,
-  R`However, $\frac{«X»}{«Y»}$ isn't reduced — both are divisible by $«gg»$.`, R`The fraction still needs simplifying, since $\gcd(«X», «Y») = «gg»$.`,
+  R`But $m$ and $n$ must be relatively prime, and $\gcd(«X», «Y») = «gg»$, so $\frac{«X»}{«Y»}$ is not in lowest terms.`,
+  R`I forgot to reduce: $«X»$ and $«Y»$ share a factor of $«gg»$.`,
+  R`However, $\frac{«X»}{«Y»}$ isn't reduced — both are divisible by $«gg»$.`,
+  R`The fraction still needs simplifying, since $\gcd(«X», «Y») = «gg»$.`,
 ];
 const MARB_FIXED = [
-  R`Dividing by $«gg»$ gives $\frac{«m»}{«n»}$, so $m = «m»$ and $n = «n»$.`, R`So the probability is $\frac{«m»}{«n»}$, with $m = «m»$, $n = «n»$.`,
-  R`Reduced, it is $\frac{«m»}{«n»}$: $m = «m»$ and $n = «n»$.`, R`In lowest terms, $\frac{«m»}{«n»}$, hence $m = «m»$, $n = «n»$.`,
+  R`Dividing by $«gg»$ gives $\frac{«m»}{«n»}$, so $m = «m»$ and $n = «n»$.`,
+  R`So the probability is $\frac{«m»}{«n»}$, with $m = «m»$, $n = «n»$.`,
+  R`Reduced, it is $\frac{«m»}{«n»}$: $m = «m»$ and $n = «n»$.`,
+  R`In lowest terms, $\frac{«m»}{«n»}$, hence $m = «m»$, $n = «n»$.`,
 ];
 const MN_SANITY = [
-  R`Since $\gcd(«m», «n») = 1$, the fraction is in lowest terms.`, R`(And $«m»$ and $«n»$ are indeed coprime.)`,
-  R`(The fraction $\frac{«m»}{«n»}$ can't be reduced further.)`, R`Note that $«m»$ and $«n»$ have no common factor, as required.`,
+  R`Since $\gcd(«m», «n») = 1$, the fraction is in lowest terms.`,
+  R`(And $«m»$ and $«n»$ are indeed coprime.)`,
+  R`(The fraction $\frac{«m»}{«n»}$ can't be reduced further.)`,
+  R`Note that $«m»$ and $«n»$ have no common factor, as required.`,
 ];
 
 class Marbles extends Kind {
@@ -1684,16 +1925,22 @@ const TEL_QUERY = [
   R`The value of $\frac{1}{1 \cdot 2} + \frac{1}{2 \cdot 3} + \dots + \frac{1}{«N»\cdot «N1»}$ is $\frac{m}{n}$, where $m$ and $n$ are coprime positive integers. Find $m+n$.`,
 ];
 const TEL_INTRO = [
-  R`Each term has the form $\frac{1}{k(k+1)}$ with $k$ running from $1$ to $«N»$.`, R`There are $«N»$ terms, the last being $\frac{1}{«N» \cdot «N1»}$.`,
-  R`The general term is $\frac{1}{k(k+1)}$, for $k = 1, \dots, «N»$.`, R`So we are adding $«N»$ fractions, from $\frac{1}{2}$ to $\frac{1}{«NN1»}$.`,
+  R`Each term has the form $\frac{1}{k(k+1)}$ with $k$ running from $1$ to $«N»$.`,
+  R`There are $«N»$ terms, the last being $\frac{1}{«N» \cdot «N1»}$.`,
+  R`The general term is $\frac{1}{k(k+1)}$, for $k = 1, \dots, «N»$.`,
+  R`So we are adding $«N»$ fractions, from $\frac{1}{2}$ to $\frac{1}{«NN1»}$.`,
 ];
 const TEL_PF = [
-  R`Using partial fractions, $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$.`, R`Note that $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$, so the sum telescopes.`,
-  R`Split each term: $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$.`, R`The key identity is $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$; the sum telescopes.`,
+  R`Using partial fractions, $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$.`,
+  R`Note that $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$, so the sum telescopes.`,
+  R`Split each term: $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$.`,
+  R`The key identity is $\frac{1}{k(k+1)} = \frac{1}{k} - \frac{1}{k+1}$; the sum telescopes.`,
 ];
 const TEL_MN = [
-  R`So $m = «mm»$ and $n = «nn»$.`, R`This is already in lowest terms, so $m = «mm»$, $n = «nn»$.`,
-  R`Thus $m = «mm»$ and $n = «nn»$.`, R`Here $m = «mm»$ and $n = «nn»$, which are coprime.`,
+  R`So $m = «mm»$ and $n = «nn»$.`,
+  R`This is already in lowest terms, so $m = «mm»$, $n = «nn»$.`,
+  R`Thus $m = «mm»$ and $n = «nn»$.`,
+  R`Here $m = «mm»$ and $n = «nn»$, which are coprime.`,
 ];
 const TEL_ALT = [
   R`Look at the partial sums: $S_1 = \frac{1}{2}$, $S_2 = \frac{1}{2} + \frac{1}{6} = \frac{2}{3}$, $S_3 = \frac{2}{3} + \frac{1}{12} = \frac{3}{4}$.`,
@@ -1702,8 +1949,10 @@ const TEL_ALT = [
   R`The first partial sums are $\frac{1}{2}$, then $\frac{1}{2} + \frac{1}{6} = \frac{2}{3}$, then $\frac{2}{3} + \frac{1}{12} = \frac{3}{4}$.`,
 ];
 const TEL_PATTERN = [
-  R`The pattern is $S_j = \frac{j}{j+1}$, so $S_{«N»} = \frac{«N»}{«N1»}$ and $m = «N»$, $n = «N1»$.`, R`So $S_j = \frac{j}{j+1}$ in general, giving $\frac{«N»}{«N1»}$ here; $m = «N»$, $n = «N1»$.`,
-  R`In general $S_j = \frac{j}{j+1}$. For $j = «N»$ that is $\frac{«N»}{«N1»}$, so $m = «N»$ and $n = «N1»$.`, R`By induction $S_j = \frac{j}{j+1}$, hence the sum is $\frac{«N»}{«N1»}$ with $m = «N»$, $n = «N1»$.`,
+  R`The pattern is $S_j = \frac{j}{j+1}$, so $S_{«N»} = \frac{«N»}{«N1»}$ and $m = «N»$, $n = «N1»$.`,
+  R`So $S_j = \frac{j}{j+1}$ in general, giving $\frac{«N»}{«N1»}$ here; $m = «N»$, $n = «N1»$.`,
+  R`In general $S_j = \frac{j}{j+1}$. For $j = «N»$ that is $\frac{«N»}{«N1»}$, so $m = «N»$ and $n = «N1»$.`,
+  R`By induction $S_j = \frac{j}{j+1}$, hence the sum is $\frac{«N»}{«N1»}$ with $m = «N»$, $n = «N1»$.`,
 ];
 const TEL_RECHECK = [
   R`Only the first and last pieces survive: $1$ and $-\frac{1}{«L»}$. So $S = \frac{«mm»}{«nn»}$, i.e. $m = «mm»$, $n = «nn»$.`,
@@ -1712,8 +1961,10 @@ const TEL_RECHECK = [
   R`Everything cancels except $1$ and $-\frac{1}{«L»}$, so the sum is $\frac{«mm»}{«nn»}$ and $m = «mm»$, $n = «nn»$.`,
 ];
 const TEL_FIXED = [
-  R`The last term is $\frac{1}{«N»} - \frac{1}{«N1»}$, so $S = \frac{«N»}{«N1»}$, with $m = «N»$ and $n = «N1»$.`, R`So $S = 1 - \frac{1}{«N1»} = \frac{«N»}{«N1»}$, giving $m = «N»$, $n = «N1»$.`,
-  R`Hence $S = \frac{«N»}{«N1»}$ and $m = «N»$, $n = «N1»$.`, R`With the correct last term, $S = \frac{«N»}{«N1»}$, so $m = «N»$ and $n = «N1»$.`,
+  R`The last term is $\frac{1}{«N»} - \frac{1}{«N1»}$, so $S = \frac{«N»}{«N1»}$, with $m = «N»$ and $n = «N1»$.`,
+  R`So $S = 1 - \frac{1}{«N1»} = \frac{«N»}{«N1»}$, giving $m = «N»$, $n = «N1»$.`,
+  R`Hence $S = \frac{«N»}{«N1»}$ and $m = «N»$, $n = «N1»$.`,
+  R`With the correct last term, $S = \frac{«N»}{«N1»}$, so $m = «N»$ and $n = «N1»$.`,
 ];
 
 class Telescope extends Kind {
@@ -1730,7 +1981,10 @@ class Telescope extends Kind {
     super();
     this.N = g.int(4, 40);
     this.answer = String(2 * this.N + 1);
-    this.query = g.t(TEL_QUERY).replace(/«N»/g, String(this.N)).replace(/«N1»/g, String(this.N + 1));
+    this.query = g
+      .t(TEL_QUERY)
+      .replace(/«N»/g, String(this.N))
+      .replace(/«N1»/g, String(this.N + 1));
   }
 
   intro(b: Body, g: Gen): void {

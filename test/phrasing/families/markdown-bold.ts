@@ -172,13 +172,13 @@ const POOLS = {
   ],
   mulIntro: [
     'We need to compute **{a} {x} {b}**.',
-    '## Solution\n\nTo multiply **{a}** by **{b}**, I\'ll break the problem into partial products.',
-    'Let\'s calculate {a} {x} {b} step by step.',
-    '# Multiplying {a} {x} {b}\n\nI\'ll use the distributive property.',
-    'Sure! Let\'s work through **{a} {x} {b}**.',
+    "## Solution\n\nTo multiply **{a}** by **{b}**, I'll break the problem into partial products.",
+    "Let's calculate {a} {x} {b} step by step.",
+    "# Multiplying {a} {x} {b}\n\nI'll use the distributive property.",
+    "Sure! Let's work through **{a} {x} {b}**.",
     'To find **{a} {x} {b}**, split one factor by place value and multiply piece by piece.',
-    'Here\'s a step-by-step calculation of {a} {x} {b}.',
-    '**Problem:** {a} {x} {b}\n\nWe\'ll use long multiplication with partial products.',
+    "Here's a step-by-step calculation of {a} {x} {b}.",
+    "**Problem:** {a} {x} {b}\n\nWe'll use long multiplication with partial products.",
     '### Setting up\n\nThe task is to multiply **{a}** and **{b}**.',
     'Let me solve {a} {x} {b} by breaking it into easier multiplications.',
   ],
@@ -205,12 +205,7 @@ const POOLS = {
     ['Partial product', 'Value'],
   ],
   totalLabel: ['Total', 'Sum', 'Product', 'Grand total'],
-  multiplyLead: [
-    'Multiply {m} by each part:',
-    'Now the partial products:',
-    'Compute each piece:',
-    'Work out each product:',
-  ],
+  multiplyLead: ['Multiply {m} by each part:', 'Now the partial products:', 'Compute each piece:', 'Work out each product:'],
   sumLead: [
     'Now add them up:',
     'Adding the partial products:',
@@ -282,8 +277,8 @@ const POOLS = {
     'Now the addition becomes:',
   ],
   mismatch: [
-    'This doesn\'t match the earlier result of {P}.',
-    'That\'s different from what I got before ({P}).',
+    "This doesn't match the earlier result of {P}.",
+    "That's different from what I got before ({P}).",
     'So my first answer, {P}, was wrong.',
     'The two results disagree ({P} vs. {N}).',
     'Hmm, {P} ≠ {N}, so one of the calculations has an error.',
@@ -298,16 +293,16 @@ const POOLS = {
     'It checks out — both computations agree.',
   ],
   pickLater: [
-    'I\'ll go with the second calculation.',
+    "I'll go with the second calculation.",
     'Going with the more careful computation.',
     'I trust the recomputation more.',
-    'The second pass is more careful, so I\'ll use it.',
+    "The second pass is more careful, so I'll use it.",
   ],
   digitTrigger: [
     'Quick sanity check on the last digit: {la} × {lb} = {lp}, so the product should end in {d}, but {P} ends in {e}. Something is off.',
     'Wait — the units digit should be {d} (from {la} × {lb}), yet my result ends in {e}. Let me look for the mistake.',
     'Hmm, the units digit should be {d} ({la} × {lb} = {lp}), yet {P} ends in {e}.',
-    'Checking the last digit: {la} × {lb} = {lp} ends in {d}, but {P} ends in {e} — there\'s an error somewhere.',
+    "Checking the last digit: {la} × {lb} = {lp} ends in {d}, but {P} ends in {e} — there's an error somewhere.",
   ],
   divCheck: [
     '*Check:* {V} ÷ {a} = {b} ✓',
@@ -328,19 +323,14 @@ const POOLS = {
     '✓ Units digit: {d}, as expected from {la} × {lb}.',
   ],
   // ---- word problems
-  given: [
-    '### Given\n\nThe numbers in the problem: ',
-    '**What we know:** ',
-    '**Given:** ',
-    '### Known values\n\n',
-  ],
+  given: ['### Given\n\nThe numbers in the problem: ', '**What we know:** ', '**Given:** ', '### Known values\n\n'],
   solHeading: ['### Solution\n', '**Solution:**\n', '### Working\n', '**Steps:**\n'],
   stepWord: ['Step', 'Step', 'Part', 'Stage'],
   wordIntro: [
-    'Let\'s solve this step by step.',
-    'Let\'s break this problem down.',
+    "Let's solve this step by step.",
+    "Let's break this problem down.",
     'We can solve this in a few steps.',
-    'Here\'s how to work it out.',
+    "Here's how to work it out.",
     'Let me work through this carefully.',
     'Breaking the problem into parts:',
   ],
@@ -463,8 +453,17 @@ function fixedWork(w: Work): Work {
 }
 
 function mulProblem(rng: Rng, P: Pools, sym: string): Problem {
-  const da = rng.weighted([[2, 2], [3, 4], [4, 3]] as const);
-  const db = rng.weighted([[2, 2], [3, 3], [4, 4], [5, 2]] as const);
+  const da = rng.weighted([
+    [2, 2],
+    [3, 4],
+    [4, 3],
+  ] as const);
+  const db = rng.weighted([
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 2],
+  ] as const);
   const gen = (d: number): number => {
     for (;;) {
       const v = rng.int(10 ** (d - 1), 10 ** d - 1);
@@ -555,18 +554,28 @@ const WORD: WordDef[] = [
       const p = rng.int(3, 29);
       const b = rng.int(2, 14);
       const q = rng.int(2, 12);
-      const query = rng.pick(half([
-        `${name} buys ${a} ${ia} at $${p} each and ${b} ${ib} at $${q} each. How much does ${name} spend in total?`,
-        `A store sells ${ia} for $${p} each and ${ib} for $${q} each. What is the cost of ${a} ${ia} and ${b} ${ib}?`,
-        `A ${ia1} costs $${p} and a ${ib1} costs $${q}. ${name} buys ${a} ${ia} and ${b} ${ib}. What is the total cost?`,
-        `How much do ${a} ${ia} at $${p} apiece and ${b} ${ib} at $${q} apiece cost altogether?`,
-      ], split));
-      const [lA, lB, fl] = rng.pick(half([
-        [`Cost of the ${ia}`, `Cost of the ${ib}`, 'Total cost'],
-        [`${cap(ia)}`, `${cap(ib)}`, 'Total'],
-        [`${cap(ia)} subtotal`, `${cap(ib)} subtotal`, 'Amount spent'],
-        [`Spent on ${ia}`, `Spent on ${ib}`, 'Total spent'],
-      ], split));
+      const query = rng.pick(
+        half(
+          [
+            `${name} buys ${a} ${ia} at $${p} each and ${b} ${ib} at $${q} each. How much does ${name} spend in total?`,
+            `A store sells ${ia} for $${p} each and ${ib} for $${q} each. What is the cost of ${a} ${ia} and ${b} ${ib}?`,
+            `A ${ia1} costs $${p} and a ${ib1} costs $${q}. ${name} buys ${a} ${ia} and ${b} ${ib}. What is the total cost?`,
+            `How much do ${a} ${ia} at $${p} apiece and ${b} ${ib} at $${q} apiece cost altogether?`,
+          ],
+          split,
+        ),
+      );
+      const [lA, lB, fl] = rng.pick(
+        half(
+          [
+            [`Cost of the ${ia}`, `Cost of the ${ib}`, 'Total cost'],
+            [`${cap(ia)}`, `${cap(ib)}`, 'Total'],
+            [`${cap(ia)} subtotal`, `${cap(ib)} subtotal`, 'Amount spent'],
+            [`Spent on ${ia}`, `Spent on ${ib}`, 'Total spent'],
+          ],
+          split,
+        ),
+      );
       return {
         task: 'word-shop',
         query,
@@ -574,15 +583,20 @@ const WORD: WordDef[] = [
         pre: '$',
         post: '',
         res: fl,
-        methods: [{
-          kind: 'word', n: 0, isSum: true, finalLabel: fl,
-          items: [
-            { label: lA, expr: `${a} × $${p}`, ok: a * p, pre: '$', post: '' },
-            { label: lB, expr: `${b} × $${q}`, ok: b * q, pre: '$', post: '' },
-          ],
-          combine: (v) => v[0] + v[1],
-          finalExpr: (vs) => `${vs[0]} + ${vs[1]}`,
-        }],
+        methods: [
+          {
+            kind: 'word',
+            n: 0,
+            isSum: true,
+            finalLabel: fl,
+            items: [
+              { label: lA, expr: `${a} × $${p}`, ok: a * p, pre: '$', post: '' },
+              { label: lB, expr: `${b} × $${q}`, ok: b * q, pre: '$', post: '' },
+            ],
+            combine: (v) => v[0] + v[1],
+            finalExpr: (vs) => `${vs[0]} + ${vs[1]}`,
+          },
+        ],
         tailCheck: (v) => `$${v} − $${a * p} = $${b * q}, the cost of the ${ib}`,
       };
     },
@@ -594,18 +608,28 @@ const WORD: WordDef[] = [
       const h = rng.int(400, 2400);
       const s1 = rng.int(60, Math.floor(h * 0.4));
       const s2 = rng.int(40, Math.floor(h * 0.35));
-      const query = rng.pick(half([
-        `A farm harvested ${h} ${fr}. It sold ${s1} on Saturday and ${s2} on Sunday. How many ${fr} are left?`,
-        `There were ${h} ${fr} in storage. ${s1} were shipped in the morning and ${s2} in the afternoon. How many ${fr} remain?`,
-        `A market stall starts the weekend with ${h} ${fr}. It sells ${s1} on the first day and ${s2} on the second. How many ${fr} does it have left?`,
-        `Out of ${h} ${fr}, ${s1} are sold and then another ${s2} are given away. How many ${fr} are left?`,
-      ], split));
-      const [l1, fl] = rng.pick(half([
-        ['Total sold', 'Remaining'],
-        [`${cap(fr)} taken out`, 'Left over'],
-        ['Removed in total', `${cap(fr)} remaining`],
-        ['Both days together', 'What is left'],
-      ], split));
+      const query = rng.pick(
+        half(
+          [
+            `A farm harvested ${h} ${fr}. It sold ${s1} on Saturday and ${s2} on Sunday. How many ${fr} are left?`,
+            `There were ${h} ${fr} in storage. ${s1} were shipped in the morning and ${s2} in the afternoon. How many ${fr} remain?`,
+            `A market stall starts the weekend with ${h} ${fr}. It sells ${s1} on the first day and ${s2} on the second. How many ${fr} does it have left?`,
+            `Out of ${h} ${fr}, ${s1} are sold and then another ${s2} are given away. How many ${fr} are left?`,
+          ],
+          split,
+        ),
+      );
+      const [l1, fl] = rng.pick(
+        half(
+          [
+            ['Total sold', 'Remaining'],
+            [`${cap(fr)} taken out`, 'Left over'],
+            ['Removed in total', `${cap(fr)} remaining`],
+            ['Both days together', 'What is left'],
+          ],
+          split,
+        ),
+      );
       return {
         task: 'word-remaining',
         query,
@@ -613,12 +637,17 @@ const WORD: WordDef[] = [
         pre: '',
         post: ` ${fr}`,
         res: fl,
-        methods: [{
-          kind: 'word', n: 0, isSum: false, finalLabel: fl,
-          items: [{ label: l1, expr: `${s1} + ${s2}`, ok: s1 + s2, pre: '', post: '' }],
-          combine: (v) => h - v[0],
-          finalExpr: (vs) => `${h} − ${vs[0]}`,
-        }],
+        methods: [
+          {
+            kind: 'word',
+            n: 0,
+            isSum: false,
+            finalLabel: fl,
+            items: [{ label: l1, expr: `${s1} + ${s2}`, ok: s1 + s2, pre: '', post: '' }],
+            combine: (v) => h - v[0],
+            finalExpr: (vs) => `${h} − ${vs[0]}`,
+          },
+        ],
         tailCheck: (v) => `${v} + ${s1} + ${s2} = ${h}`,
       };
     },
@@ -629,18 +658,28 @@ const WORD: WordDef[] = [
       const l = rng.int(9, 26);
       const w = rng.int(7, 19);
       const c = rng.int(3, 14);
-      const query = rng.pick(half([
-        `A rectangular room measures ${l} ft by ${w} ft. Carpet costs $${c} per square foot. How much will it cost to carpet the room?`,
-        `Flooring costs $${c} per square foot. What is the cost to cover a ${l} ft × ${w} ft floor?`,
-        `A hall is ${l} feet long and ${w} feet wide. If tiles cost $${c} per square foot, what is the total cost of tiling the hall?`,
-        `How much does it cost to carpet a ${l}-by-${w}-foot room at $${c} per square foot?`,
-      ], split));
-      const [l1, fl] = rng.pick(half([
-        ['Area of the room', 'Total cost'],
-        ['Area', 'Cost'],
-        ['Floor area', 'Cost of carpeting'],
-        ['Square footage', 'Total price'],
-      ], split));
+      const query = rng.pick(
+        half(
+          [
+            `A rectangular room measures ${l} ft by ${w} ft. Carpet costs $${c} per square foot. How much will it cost to carpet the room?`,
+            `Flooring costs $${c} per square foot. What is the cost to cover a ${l} ft × ${w} ft floor?`,
+            `A hall is ${l} feet long and ${w} feet wide. If tiles cost $${c} per square foot, what is the total cost of tiling the hall?`,
+            `How much does it cost to carpet a ${l}-by-${w}-foot room at $${c} per square foot?`,
+          ],
+          split,
+        ),
+      );
+      const [l1, fl] = rng.pick(
+        half(
+          [
+            ['Area of the room', 'Total cost'],
+            ['Area', 'Cost'],
+            ['Floor area', 'Cost of carpeting'],
+            ['Square footage', 'Total price'],
+          ],
+          split,
+        ),
+      );
       return {
         task: 'word-carpet',
         query,
@@ -648,12 +687,17 @@ const WORD: WordDef[] = [
         pre: '$',
         post: '',
         res: fl,
-        methods: [{
-          kind: 'word', n: 0, isSum: false, finalLabel: fl,
-          items: [{ label: l1, expr: `${l} × ${w}`, ok: l * w, pre: '', post: ' sq ft' }],
-          combine: (v) => v[0] * c,
-          finalExpr: (vs) => `${vs[0]} × $${c}`,
-        }],
+        methods: [
+          {
+            kind: 'word',
+            n: 0,
+            isSum: false,
+            finalLabel: fl,
+            items: [{ label: l1, expr: `${l} × ${w}`, ok: l * w, pre: '', post: ' sq ft' }],
+            combine: (v) => v[0] * c,
+            finalExpr: (vs) => `${vs[0]} × $${c}`,
+          },
+        ],
         tailCheck: (v) => `$${v} ÷ $${c} = ${l * w} sq ft, which is ${l} × ${w}`,
       };
     },
@@ -665,18 +709,28 @@ const WORD: WordDef[] = [
       const t1 = rng.int(2, 7);
       const v2 = rng.int(30, 90);
       const t2 = rng.int(2, 6);
-      const query = rng.pick(half([
-        `A car travels at ${v1} km/h for ${t1} hours and then at ${v2} km/h for ${t2} hours. How far does it travel in total?`,
-        `A cyclist rides ${t1} hours at ${v1} km/h, then ${t2} hours at ${v2} km/h. What total distance does she cover?`,
-        `A bus drives for ${t1} hours at an average of ${v1} km/h, then for ${t2} hours at ${v2} km/h. What is the total distance?`,
-        `Find the total distance for a trip of ${t1} h at ${v1} km/h followed by ${t2} h at ${v2} km/h.`,
-      ], split));
-      const [lA, lB, fl] = rng.pick(half([
-        ['First part', 'Second part', 'Total distance'],
-        ['Distance in the first leg', 'Distance in the second leg', 'Total'],
-        ['Leg 1', 'Leg 2', 'Distance covered'],
-        ['First stretch', 'Second stretch', 'Whole trip'],
-      ], split));
+      const query = rng.pick(
+        half(
+          [
+            `A car travels at ${v1} km/h for ${t1} hours and then at ${v2} km/h for ${t2} hours. How far does it travel in total?`,
+            `A cyclist rides ${t1} hours at ${v1} km/h, then ${t2} hours at ${v2} km/h. What total distance does she cover?`,
+            `A bus drives for ${t1} hours at an average of ${v1} km/h, then for ${t2} hours at ${v2} km/h. What is the total distance?`,
+            `Find the total distance for a trip of ${t1} h at ${v1} km/h followed by ${t2} h at ${v2} km/h.`,
+          ],
+          split,
+        ),
+      );
+      const [lA, lB, fl] = rng.pick(
+        half(
+          [
+            ['First part', 'Second part', 'Total distance'],
+            ['Distance in the first leg', 'Distance in the second leg', 'Total'],
+            ['Leg 1', 'Leg 2', 'Distance covered'],
+            ['First stretch', 'Second stretch', 'Whole trip'],
+          ],
+          split,
+        ),
+      );
       return {
         task: 'word-trip',
         query,
@@ -684,15 +738,20 @@ const WORD: WordDef[] = [
         pre: '',
         post: ' km',
         res: fl,
-        methods: [{
-          kind: 'word', n: 0, isSum: true, finalLabel: fl,
-          items: [
-            { label: lA, expr: `${v1} × ${t1}`, ok: v1 * t1, pre: '', post: ' km' },
-            { label: lB, expr: `${v2} × ${t2}`, ok: v2 * t2, pre: '', post: ' km' },
-          ],
-          combine: (v) => v[0] + v[1],
-          finalExpr: (vs) => `${vs[0]} + ${vs[1]}`,
-        }],
+        methods: [
+          {
+            kind: 'word',
+            n: 0,
+            isSum: true,
+            finalLabel: fl,
+            items: [
+              { label: lA, expr: `${v1} × ${t1}`, ok: v1 * t1, pre: '', post: ' km' },
+              { label: lB, expr: `${v2} × ${t2}`, ok: v2 * t2, pre: '', post: ' km' },
+            ],
+            combine: (v) => v[0] + v[1],
+            finalExpr: (vs) => `${vs[0]} + ${vs[1]}`,
+          },
+        ],
         tailCheck: (v) => `${v} − ${v1 * t1} = ${v2 * t2} km for the second leg`,
       };
     },
@@ -703,18 +762,28 @@ const WORD: WordDef[] = [
       const per = rng.int(12, 48);
       const n = rng.int(14, 65);
       const br = rng.int(3, 45);
-      const query = rng.pick(half([
-        `A factory packs ${per} bottles per crate. It fills ${n} crates, but ${br} bottles break. How many unbroken bottles are there?`,
-        `Each crate holds ${per} bottles. After filling ${n} crates, workers find ${br} broken bottles. How many bottles are intact?`,
-        `There are ${n} crates with ${per} bottles in each. If ${br} bottles are damaged, how many good bottles are there?`,
-        `${n} crates are loaded with ${per} bottles apiece; ${br} of the bottles are cracked. How many bottles are not cracked?`,
-      ], split));
-      const [l1, fl] = rng.pick(half([
-        ['Total bottles', 'Unbroken bottles'],
-        ['Bottles packed', 'Good bottles'],
-        ['Bottles in all crates', 'Intact bottles'],
-        ['All bottles', 'Bottles left'],
-      ], split));
+      const query = rng.pick(
+        half(
+          [
+            `A factory packs ${per} bottles per crate. It fills ${n} crates, but ${br} bottles break. How many unbroken bottles are there?`,
+            `Each crate holds ${per} bottles. After filling ${n} crates, workers find ${br} broken bottles. How many bottles are intact?`,
+            `There are ${n} crates with ${per} bottles in each. If ${br} bottles are damaged, how many good bottles are there?`,
+            `${n} crates are loaded with ${per} bottles apiece; ${br} of the bottles are cracked. How many bottles are not cracked?`,
+          ],
+          split,
+        ),
+      );
+      const [l1, fl] = rng.pick(
+        half(
+          [
+            ['Total bottles', 'Unbroken bottles'],
+            ['Bottles packed', 'Good bottles'],
+            ['Bottles in all crates', 'Intact bottles'],
+            ['All bottles', 'Bottles left'],
+          ],
+          split,
+        ),
+      );
       return {
         task: 'word-crates',
         query,
@@ -722,12 +791,17 @@ const WORD: WordDef[] = [
         pre: '',
         post: ' bottles',
         res: fl,
-        methods: [{
-          kind: 'word', n: 0, isSum: false, finalLabel: fl,
-          items: [{ label: l1, expr: `${per} × ${n}`, ok: per * n, pre: '', post: '' }],
-          combine: (v) => v[0] - br,
-          finalExpr: (vs) => `${vs[0]} − ${br}`,
-        }],
+        methods: [
+          {
+            kind: 'word',
+            n: 0,
+            isSum: false,
+            finalLabel: fl,
+            items: [{ label: l1, expr: `${per} × ${n}`, ok: per * n, pre: '', post: '' }],
+            combine: (v) => v[0] - br,
+            finalExpr: (vs) => `${vs[0]} − ${br}`,
+          },
+        ],
         tailCheck: (v) => `${v} + ${br} = ${per * n} = ${per} × ${n}`,
       };
     },
@@ -739,18 +813,28 @@ const WORD: WordDef[] = [
       const r = rng.int(12, 38);
       const h = rng.int(4, 9);
       const d = rng.int(5, 24);
-      const query = rng.pick(half([
-        `${name} earns $${r} per hour and works ${h} hours a day. How much does ${name} earn in ${d} days?`,
-        `A worker is paid $${r} an hour for ${h}-hour shifts. What does the worker earn over ${d} shifts?`,
-        `${name} works ${h} hours per day for ${d} days at $${r} per hour. What are ${name}'s total earnings?`,
-        `At $${r}/hour, ${h} hours a day, how much is earned in ${d} working days?`,
-      ], split));
-      const [l1, fl] = rng.pick(half([
-        ['Daily earnings', 'Total earnings'],
-        ['Pay per day', 'Total pay'],
-        ['Earnings per shift', 'Total earned'],
-        ['One day\'s pay', 'Earnings overall'],
-      ], split));
+      const query = rng.pick(
+        half(
+          [
+            `${name} earns $${r} per hour and works ${h} hours a day. How much does ${name} earn in ${d} days?`,
+            `A worker is paid $${r} an hour for ${h}-hour shifts. What does the worker earn over ${d} shifts?`,
+            `${name} works ${h} hours per day for ${d} days at $${r} per hour. What are ${name}'s total earnings?`,
+            `At $${r}/hour, ${h} hours a day, how much is earned in ${d} working days?`,
+          ],
+          split,
+        ),
+      );
+      const [l1, fl] = rng.pick(
+        half(
+          [
+            ['Daily earnings', 'Total earnings'],
+            ['Pay per day', 'Total pay'],
+            ['Earnings per shift', 'Total earned'],
+            ["One day's pay", 'Earnings overall'],
+          ],
+          split,
+        ),
+      );
       return {
         task: 'word-wages',
         query,
@@ -758,12 +842,17 @@ const WORD: WordDef[] = [
         pre: '$',
         post: '',
         res: fl,
-        methods: [{
-          kind: 'word', n: 0, isSum: false, finalLabel: fl,
-          items: [{ label: l1, expr: `$${r} × ${h}`, ok: r * h, pre: '$', post: '' }],
-          combine: (v) => v[0] * d,
-          finalExpr: (vs) => `${vs[0]} × ${d}`,
-        }],
+        methods: [
+          {
+            kind: 'word',
+            n: 0,
+            isSum: false,
+            finalLabel: fl,
+            items: [{ label: l1, expr: `$${r} × ${h}`, ok: r * h, pre: '$', post: '' }],
+            combine: (v) => v[0] * d,
+            finalExpr: (vs) => `${vs[0]} × ${d}`,
+          },
+        ],
         tailCheck: (v) => `$${v} ÷ ${d} = $${r * h} per day`,
       };
     },
@@ -870,10 +959,17 @@ function renderMulFirst(ctx: Ctx, w: Work): boolean {
   const { b, P, rng, sym } = ctx;
   const m = w.method;
   const prob = ctx.prob;
-  const parts = placeParts(m.n).map((p) => fv(ctx, p)).join(' + ');
+  const parts = placeParts(m.n)
+    .map((p) => fv(ctx, p))
+    .join(' + ');
   const nStr = fv(ctx, m.n);
   const other = m.kind === 'splitA' ? prob.b : prob.a;
-  const layout = rng.weighted([['steps', 3], ['table', 3], ['numbered', 2], ['inline', m.items.length <= 3 ? 2 : 0.3]] as const);
+  const layout = rng.weighted([
+    ['steps', 3],
+    ['table', 3],
+    ['numbered', 2],
+    ['inline', m.items.length <= 3 ? 2 : 0.3],
+  ] as const);
   const decomp = fill(rng.pick(P.decomp), { n: nStr, parts });
   const style = pickCombineStyle(ctx, m, true);
   const boldPP = rng.chance(0.75);
@@ -950,7 +1046,12 @@ function renderMulRecheck(ctx: Ctx, w: Work, how: 'reuse' | 'alt' | 'fix', prev:
     b.put(rng.pick(P.roundIntro), { a: fv(ctx, prob.a), b: fv(ctx, prob.b), R: fv(ctx, m.n), d: String(d), x: sym });
     b.add('\n\n');
   } else {
-    b.put(rng.pick(P.altIntro), { n: fv(ctx, m.n), parts: placeParts(m.n).map((p) => fv(ctx, p)).join(' + ') });
+    b.put(rng.pick(P.altIntro), {
+      n: fv(ctx, m.n),
+      parts: placeParts(m.n)
+        .map((p) => fv(ctx, p))
+        .join(' + '),
+    });
     b.add('\n\n');
   }
   const bullet = rng.pick(['-', '*', '']);
@@ -984,7 +1085,11 @@ function renderCombineNoLead(ctx: Ctx, w: Work, style: string): void {
 function renderWordFirst(ctx: Ctx, w: Work): boolean {
   const { b, P, rng } = ctx;
   const m = w.method;
-  const layout = rng.weighted([['steps', 3], ['bullets', 3], ['sentences', 2]] as const);
+  const layout = rng.weighted([
+    ['steps', 3],
+    ['bullets', 3],
+    ['sentences', 2],
+  ] as const);
   const A = ansVars(ctx, w.fin);
   if (rng.chance(0.4)) {
     // restate the givens in bold: numbers from the question are not candidates
@@ -1033,8 +1138,11 @@ function renderWordRecheck(ctx: Ctx, w: Work, how: 'reuse' | 'alt' | 'fix', prev
     if (prev.slipItem >= 0) {
       const it = m.items[prev.slipItem];
       b.put(rng.pick(P.wordFixNote), {
-        label: it.label, lclabel: it.label.charAt(0).toLowerCase() + it.label.slice(1), expr: it.expr,
-        ok: itemVal(ctx, it, it.ok), bad: itemVal(ctx, it, prev.vals[prev.slipItem]),
+        label: it.label,
+        lclabel: it.label.charAt(0).toLowerCase() + it.label.slice(1),
+        expr: it.expr,
+        ok: itemVal(ctx, it, it.ok),
+        bad: itemVal(ctx, it, prev.vals[prev.slipItem]),
       });
     } else {
       b.put(rng.pick(P.wordFinFix), {});
@@ -1055,7 +1163,11 @@ function renderWordRecheck(ctx: Ctx, w: Work, how: 'reuse' | 'alt' | 'fix', prev
 
 function genRecord(seed: number, split: Split, index: number, P: Pools): PhrasingRecord {
   const rng = new Rng(hashStr(`${family}|${split}|${seed}|${index}`));
-  const sym = rng.weighted([['×', 6], ['*', 1], ['x', 1]] as const);
+  const sym = rng.weighted([
+    ['×', 6],
+    ['*', 1],
+    ['x', 1],
+  ] as const);
   const isMul = rng.chance(0.6);
   let prob: Problem;
   if (isMul) prob = mulProblem(rng, P, sym);
@@ -1072,7 +1184,12 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
   else b.add(rng.pick(P.wordIntro));
   b.add('\n\n');
 
-  let nAttempts = rng.weighted([[1, 30], [2, 36], [3, 22], [4, 12]] as const);
+  let nAttempts = rng.weighted([
+    [1, 30],
+    [2, 36],
+    [3, 22],
+    [4, 12],
+  ] as const);
   const main = prob.methods[0];
   const works: Work[] = [makeWork(rng, main, 0.5)];
   // first attempt
@@ -1091,8 +1208,17 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
     // a correct value that was already confirmed once is where a model stops
     if (prevOk && k >= 2 && works[k - 2].fin === prev.fin) break;
     let how: 'reuse' | 'alt' | 'fix';
-    if (!prevOk) how = rng.weighted([['fix', 4], ['reuse', lastHow === 'reuse' ? 0 : 3], ['alt', 3]] as const);
-    else how = rng.weighted([['reuse', lastHow === 'reuse' ? 0 : 4], ['alt', 6]] as const);
+    if (!prevOk)
+      how = rng.weighted([
+        ['fix', 4],
+        ['reuse', lastHow === 'reuse' ? 0 : 3],
+        ['alt', 3],
+      ] as const);
+    else
+      how = rng.weighted([
+        ['reuse', lastHow === 'reuse' ? 0 : 4],
+        ['alt', 6],
+      ] as const);
     lastHow = how;
     let w: Work;
     if (how === 'fix') w = fixedWork(prev);
@@ -1103,12 +1229,16 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
     }
     b.add('\n');
     // a last-digit trigger sometimes precedes the fix of a wrong multiplication
-    if (how === 'fix' && prob.isMul && (prev.fin % 10) !== (prob.answer % 10) && rng.chance(0.5)) {
+    if (how === 'fix' && prob.isMul && prev.fin % 10 !== prob.answer % 10 && rng.chance(0.5)) {
       const la = prob.a % 10;
       const lb = prob.b % 10;
       b.put(rng.pick(P.digitTrigger), {
-        la: String(la), lb: String(lb), lp: String(la * lb), d: String((la * lb) % 10),
-        e: String(prev.fin % 10), P: fv(ctx, prev.fin),
+        la: String(la),
+        lb: String(lb),
+        lp: String(la * lb),
+        d: String((la * lb) % 10),
+        e: String(prev.fin % 10),
+        P: fv(ctx, prev.fin),
       });
       b.add('\n\n');
     }
@@ -1147,15 +1277,22 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
     if (prob.isMul) {
       const la = prob.a % 10;
       const lb = prob.b % 10;
-      const kind = lastOk ? rng.pick(['div', 'est', 'digit']) : rng.pick(['est', (last.fin % 10) === ((la * lb) % 10) ? 'digit' : 'est']);
+      const kind = lastOk ? rng.pick(['div', 'est', 'digit']) : rng.pick(['est', last.fin % 10 === (la * lb) % 10 ? 'digit' : 'est']);
       if (kind === 'div') b.put(rng.pick(P.divCheck), { V: fv(ctx, last.fin), a: fv(ctx, prob.a), b: fv(ctx, prob.b) });
-      else if (kind === 'digit') b.put(rng.pick(P.digitCheck), { la: String(la), lb: String(lb), lp: String(la * lb), d: String((la * lb) % 10) });
+      else if (kind === 'digit')
+        b.put(rng.pick(P.digitCheck), { la: String(la), lb: String(lb), lp: String(la * lb), d: String((la * lb) % 10) });
       else {
         const r = (n: number): number => {
           const p = 10 ** (String(n).length - 1);
           return Math.round(n / p) * p;
         };
-        b.put(rng.pick(P.estCheck), { a: fv(ctx, prob.a), b: fv(ctx, prob.b), ra: fv(ctx, r(prob.a)), rb: fv(ctx, r(prob.b)), est: fv(ctx, r(prob.a) * r(prob.b)) });
+        b.put(rng.pick(P.estCheck), {
+          a: fv(ctx, prob.a),
+          b: fv(ctx, prob.b),
+          ra: fv(ctx, r(prob.a)),
+          rb: fv(ctx, r(prob.b)),
+          est: fv(ctx, r(prob.a) * r(prob.b)),
+        });
       }
     } else if (lastOk && prob.tailCheck) {
       b.put(rng.pick(P.wordTailCheck), { check: prob.tailCheck(fv(ctx, last.fin)) });

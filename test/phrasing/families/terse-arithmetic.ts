@@ -60,7 +60,10 @@ function half<T>(pool: readonly T[], split: Split): readonly T[] {
 
 class Gen {
   private readonly rnd: () => number;
-  constructor(seed: number, readonly split: Split) {
+  constructor(
+    seed: number,
+    readonly split: Split,
+  ) {
     this.rnd = mulberry32(seed);
   }
   int(lo: number, hi: number): number {
@@ -137,62 +140,103 @@ class Body {
 const OPS = ['*', ' × ', '×', ' * ', ' x ', '·'] as const;
 
 const MUL_QUERY = [
-  'What is «a» * «b»?', 'Compute «a» × «b».', 'Calculate «a» times «b».', 'What is the product of «a» and «b»?',
-  '«a»*«b» = ?', 'Multiply «a» by «b».', 'Find «a» × «b».', 'Evaluate «a»·«b».',
+  'What is «a» * «b»?',
+  'Compute «a» × «b».',
+  'Calculate «a» times «b».',
+  'What is the product of «a» and «b»?',
+  '«a»*«b» = ?',
+  'Multiply «a» by «b».',
+  'Find «a» × «b».',
+  'Evaluate «a»·«b».',
 ];
 const MOD_QUERY = [
-  'What is the remainder when «n» is divided by «m»?', 'Compute «n» mod «m».', 'Find «n» mod «m».',
-  '«n» mod «m» = ?', 'What is «n» modulo «m»?', 'Remainder of «n» ÷ «m»?',
+  'What is the remainder when «n» is divided by «m»?',
+  'Compute «n» mod «m».',
+  'Find «n» mod «m».',
+  '«n» mod «m» = ?',
+  'What is «n» modulo «m»?',
+  'Remainder of «n» ÷ «m»?',
 ];
 const SQ_QUERY = [
-  'Compute «p»^2 - «q»^2.', 'What is «p»² − «q»²?', 'Find «p»^2 − «q»^2.',
-  'Evaluate «p»^2 - «q»^2.', '«p»^2 - «q»^2 = ?', 'Calculate «p»² - «q»².',
+  'Compute «p»^2 - «q»^2.',
+  'What is «p»² − «q»²?',
+  'Find «p»^2 − «q»^2.',
+  'Evaluate «p»^2 - «q»^2.',
+  '«p»^2 - «q»^2 = ?',
+  'Calculate «p»² - «q»².',
 ];
 const DIST_QUERY = [
-  'Compute «a»*«b» + «a»*«c».', 'What is «a»×«b» + «a»×«c»?', 'Find «a»·«b» + «a»·«c».',
-  'Evaluate «a»*«b» + «a»*«c».', '«a»*«b» + «a»*«c» = ?', 'Calculate «a» × «b» + «a» × «c».',
+  'Compute «a»*«b» + «a»*«c».',
+  'What is «a»×«b» + «a»×«c»?',
+  'Find «a»·«b» + «a»·«c».',
+  'Evaluate «a»*«b» + «a»*«c».',
+  '«a»*«b» + «a»*«c» = ?',
+  'Calculate «a» × «b» + «a» × «c».',
 ];
 
 const INTRO = ['«q»:', 'Compute «q».', '«q» = ?', 'Need «q».', 'Calculating «q».', '«q»'];
-const ESTIMATE = [
-  'Estimate: «est».', 'Roughly «est».', 'Ballpark «est».', '~«est» expected.',
-];
+const ESTIMATE = ['Estimate: «est».', 'Roughly «est».', 'Ballpark «est».', '~«est» expected.'];
 const PLAN_PLACE = [
-  'Split «x» = «H» + «R».', '«x» = «H» + «R».', 'Break «x» into «H» + «R».',
-  'Write «x» as «H» + «R».', 'Use «x» = «H» + «R».', 'Decompose «x»: «H» + «R».',
+  'Split «x» = «H» + «R».',
+  '«x» = «H» + «R».',
+  'Break «x» into «H» + «R».',
+  'Write «x» as «H» + «R».',
+  'Use «x» = «H» + «R».',
+  'Decompose «x»: «H» + «R».',
 ];
 const PLAN_ROUND = ['«x» = «X» - «D».', 'Use «x» = «X» - «D».', 'Write «x» as «X» - «D».', 'Note «x» = «X» - «D».'];
-const PLAN_DIGITS = [
-  'By digits of «x»:', 'Digit by digit («x»):', 'Place values of «x»:', 'Long multiplication over «x»:',
-];
+const PLAN_DIGITS = ['By digits of «x»:', 'Digit by digit («x»):', 'Place values of «x»:', 'Long multiplication over «x»:'];
 const PLAN_SWITCH = [
   // A reflection word before any answer: a change of plan, not a decision.
-  'Split «x0»... actually, easier to split «x».', 'Hmm, «x» is easier to split.',
-  'Actually, splitting «x» is cleaner.', 'Wait, better to split «x».',
+  'Split «x0»... actually, easier to split «x».',
+  'Hmm, «x» is easier to split.',
+  'Actually, splitting «x» is cleaner.',
+  'Wait, better to split «x».',
 ];
 const PLAN_FACTOR = ['Difference of squares.', 'Factor it.', 'Use the identity.', 'Factor first.'];
 const PLAN_DIST = ['Factor out «a».', 'Pull out «a».', 'Common factor «a».', 'Take «a» out.'];
 
 const CHAIN = [
-  '«q» = «labels» = «vals» = «!T»', '«labels» = «vals» = «!T»', '«q» = «labels»\n= «vals»\n= «!T»',
-  '«q» = «labels» = «vals»\n= «!T»', '«q»: «labels» = «vals» = «!T»', '«q»\n= «labels»\n= «vals»\n= «!T»',
+  '«q» = «labels» = «vals» = «!T»',
+  '«labels» = «vals» = «!T»',
+  '«q» = «labels»\n= «vals»\n= «!T»',
+  '«q» = «labels» = «vals»\n= «!T»',
+  '«q»: «labels» = «vals» = «!T»',
+  '«q»\n= «labels»\n= «vals»\n= «!T»',
 ];
 const SUM = [
-  '«vals» = «!T»', 'Sum: «vals» = «!T»', 'Total: «!T»', '«q» = «vals» = «!T»', 'Add: «vals» = «!T»',
-  'Adding: «vals» = «!T»', 'Total «vals» = «!T»', 'Sum = «!T»', '«q» = «!T»', 'So «vals» = «!T»',
+  '«vals» = «!T»',
+  'Sum: «vals» = «!T»',
+  'Total: «!T»',
+  '«q» = «vals» = «!T»',
+  'Add: «vals» = «!T»',
+  'Adding: «vals» = «!T»',
+  'Total «vals» = «!T»',
+  'Sum = «!T»',
+  '«q» = «!T»',
+  'So «vals» = «!T»',
 ];
 const CHAIN_SHORT = ['«q» = «vals» = «!T»', '«q» = «vals»\n= «!T»', '«q»: «vals» = «!T»', '«q»\n= «vals» = «!T»'];
 const DIFF = [
-  '«vals» = «!T»', 'Subtract: «vals» = «!T»', '«q» = «vals» = «!T»', 'Difference: «!T»',
-  'So «vals» = «!T»', '«q» = «!T»', 'Minus: «vals» = «!T»', 'Net: «!T»',
+  '«vals» = «!T»',
+  'Subtract: «vals» = «!T»',
+  '«q» = «vals» = «!T»',
+  'Difference: «!T»',
+  'So «vals» = «!T»',
+  '«q» = «!T»',
+  'Minus: «vals» = «!T»',
+  'Net: «!T»',
 ];
 const RUN_STEP = ['«p» + «t» = «s»', '+ «t» = «s»', '«p» + «t» → «s»', 'then + «t» = «s»'];
 const RUN_JOIN = ['\n', '\n', ', ', '; '];
 
 const MIDFIX_PLAIN = [
-  '«label» = «bad». Wait, «label» = «good», not «bad».', '«label» = «bad» — wait, no, «good».',
+  '«label» = «bad». Wait, «label» = «good», not «bad».',
+  '«label» = «bad» — wait, no, «good».',
   '«label» = «bad»... hmm, recompute: «good».',
-  '«label» = «bad», actually «good».', 'Hmm, «label» = «bad»? No: «good».', '«label» = «bad» (wait, «good»)',
+  '«label» = «bad», actually «good».',
+  'Hmm, «label» = «bad»? No: «good».',
+  '«label» = «bad» (wait, «good»)',
 ];
 const MIDFIX_DIGIT = [
   '«label» = «bad». Wait, «d1»*«d2» is «pp», not «ppbad». So «good».',
@@ -202,23 +246,50 @@ const MIDFIX_DIGIT = [
 ];
 
 const RECHECK = [
-  'Let me double-check.', 'Check:', 'Wait, let me recompute.', 'Hmm, let me verify.', 'Double-check:',
-  'Let me check that.', 'Wait, verify.',
-  'Verify:', 'Let me re-verify.', 'Hold on, recheck.', 'Quick check:', 'Recheck:', 'Let me make sure.', 'Hmm, recheck.',
+  'Let me double-check.',
+  'Check:',
+  'Wait, let me recompute.',
+  'Hmm, let me verify.',
+  'Double-check:',
+  'Let me check that.',
+  'Wait, verify.',
+  'Verify:',
+  'Let me re-verify.',
+  'Hold on, recheck.',
+  'Quick check:',
+  'Recheck:',
+  'Let me make sure.',
+  'Hmm, recheck.',
 ];
 const ALT = [
-  'Alternatively, split «x»:', 'Another way, via «x»:', 'Alternatively:', 'Let me verify another way.',
-  'Cross-check, splitting «x»:', 'Other way:', 'Different split («x»):', 'Let me redo it differently.',
+  'Alternatively, split «x»:',
+  'Another way, via «x»:',
+  'Alternatively:',
+  'Let me verify another way.',
+  'Cross-check, splitting «x»:',
+  'Other way:',
+  'Different split («x»):',
+  'Let me redo it differently.',
 ];
 const ALT_EXPR = [
-  'Alternatively:', 'Another way:', 'Let me verify another way.',
-  'Cross-check:', 'Other route:', 'Let me redo it differently.',
+  'Alternatively:',
+  'Another way:',
+  'Let me verify another way.',
+  'Cross-check:',
+  'Other route:',
+  'Let me redo it differently.',
 ];
 const FIX = [
-  'Wait, «label» is off.', 'Hmm, I made a mistake: «label» ≠ «bad».', 'Wait, recheck «label».',
-  'Actually, «label» looks wrong.', 'Hmm, «label» = «bad»? Recompute.',
-  'Hold on, «label» again:', 'Hmm, «label» seems off.', 'I think I slipped on «label».',
-  'Let me recompute «label».', 'Actually, redo «label».',
+  'Wait, «label» is off.',
+  'Hmm, I made a mistake: «label» ≠ «bad».',
+  'Wait, recheck «label».',
+  'Actually, «label» looks wrong.',
+  'Hmm, «label» = «bad»? Recompute.',
+  'Hold on, «label» again:',
+  'Hmm, «label» seems off.',
+  'I think I slipped on «label».',
+  'Let me recompute «label».',
+  'Actually, redo «label».',
 ];
 const FIX_SUM = ['Wait, the addition is off.', 'Hmm, I added wrong.', 'Hold on, redo the sum.', 'Actually, re-add.'];
 const FIX_LINE = ['«label» = «val»', '«label» = «val», not «bad»', 'Correct: «label» = «val»', '«label» = «val» (not «bad»)'];
@@ -227,32 +298,56 @@ const READD = ['Re-add: ', 'Sum again: ', 'Adding again: ', 'Recheck sum: '];
 const MISMATCH = ["Doesn't match.", 'Different from before.', 'Mismatch.', 'That disagrees.', 'Not the same as before.', 'Inconsistent.'];
 const MATCH = ['Matches.', 'Same.', 'Consistent. ✓', 'Agrees.', 'Same result.', 'Confirmed. ✓'];
 const RESTATE = [
-  'So «q» = «T».', 'Answer: «T»', 'So «T».', '«q» = «T»', 'Answer: «q» = «T».', 'Therefore «T».',
-  'Result: «T»', 'Final: «T»', '→ «T»', 'Final answer: «T»', 'Thus «q» = «T».', 'Hence «T».',
+  'So «q» = «T».',
+  'Answer: «T»',
+  'So «T».',
+  '«q» = «T»',
+  'Answer: «q» = «T».',
+  'Therefore «T».',
+  'Result: «T»',
+  'Final: «T»',
+  '→ «T»',
+  'Final answer: «T»',
+  'Thus «q» = «T».',
+  'Hence «T».',
 ];
 const CONFIRM = [
-  'Looks right.', 'OK.', 'Seems right.', 'That checks out.', 'Good.',
-  'Fine.', 'Checks out.', 'Plausible.', 'Makes sense.', 'Done.',
+  'Looks right.',
+  'OK.',
+  'Seems right.',
+  'That checks out.',
+  'Good.',
+  'Fine.',
+  'Checks out.',
+  'Plausible.',
+  'Makes sense.',
+  'Done.',
 ];
-const SANITY_MUL = [
-  'Last digit: «u1»*«u2» → «ud» ✓', 'Magnitude ~«est» ✓', 'Units digit «ud» ok.', 'Order of magnitude fine («est»).',
-];
+const SANITY_MUL = ['Last digit: «u1»*«u2» → «ud» ✓', 'Magnitude ~«est» ✓', 'Units digit «ud» ok.', 'Order of magnitude fine («est»).'];
 
 // remainder phrasings
 const MOD_DIVEST = ['«n»/«m» ≈ «qd»', '«n» ÷ «m» ≈ «qd»', 'q ≈ «qd»', 'Quotient about «qd».'];
 const MOD_TRY = [
-  '«m»«op»«qt» = «mqt» > «rest», too big.', 'Try «qt»: «m»«op»«qt» = «mqt», too much.',
+  '«m»«op»«qt» = «mqt» > «rest», too big.',
+  'Try «qt»: «m»«op»«qt» = «mqt», too much.',
   'Wait, «m»«op»«qt» = «mqt» > «rest», so «q2».',
-  '«m»«op»«qt» = «mqt», exceeds «rest».', 'Does «qt» work? «mqt» > «rest», no.',
+  '«m»«op»«qt» = «mqt», exceeds «rest».',
+  'Does «qt» work? «mqt» > «rest», no.',
   'Hmm, «qt» gives «mqt», too big; use «q2».',
 ];
 const MOD_RES = [
-  '«rest» - «mq» = «!r»', 'Remainder: «rest» - «mq» = «!r»', 'r = «rest» - «mq» = «!r»',
-  '«rest» - «mq» = «!r», remainder', 'Left: «rest» - «mq» = «!r»', 'rem = «rest» - «mq» = «!r»',
+  '«rest» - «mq» = «!r»',
+  'Remainder: «rest» - «mq» = «!r»',
+  'r = «rest» - «mq» = «!r»',
+  '«rest» - «mq» = «!r», remainder',
+  'Left: «rest» - «mq» = «!r»',
+  'rem = «rest» - «mq» = «!r»',
 ];
 const MOD_MIDFIX = [
-  '«m»«op»«q2» = «bad». Wait, «m»«op»«q2» = «good».', '«m»«op»«q2» = «bad», hmm, no: «good».',
-  '«m»«op»«q2» = «bad» — wait, «good».', '«m»«op»«q2» = «bad»... actually «good».',
+  '«m»«op»«q2» = «bad». Wait, «m»«op»«q2» = «good».',
+  '«m»«op»«q2» = «bad», hmm, no: «good».',
+  '«m»«op»«q2» = «bad» — wait, «good».',
+  '«m»«op»«q2» = «bad»... actually «good».',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -268,7 +363,9 @@ function trailingZeros(n: number): number {
   return z;
 }
 function nonzeroDigits(n: number): number {
-  return String(n).split('').filter((c) => c !== '0').length;
+  return String(n)
+    .split('')
+    .filter((c) => c !== '0').length;
 }
 function splitPlace(n: number): [number, number] | null {
   const p = 10 ** (digits(n) - 1);
@@ -429,7 +526,11 @@ class TermProblem implements Problem {
   q = '';
   op: string;
   joiner: string;
-  constructor(readonly g: Gen, readonly kind: 'mul' | 'sq' | 'dist', readonly nums: number[]) {
+  constructor(
+    readonly g: Gen,
+    readonly kind: 'mul' | 'sq' | 'dist',
+    readonly nums: number[],
+  ) {
     this.op = g.t(OPS);
     this.joiner = g.any(['\n', '\n', '\n', '; ']);
     const [a, b, c] = nums;
@@ -591,7 +692,13 @@ class TermProblem implements Problem {
   first(b: Body, tg: Target): State {
     const g = this.g;
     const ms = this.methods();
-    const method = this.kind === 'mul' ? g.any(ms) : g.weighted([['direct', 3], ['factor', 1]] as const);
+    const method =
+      this.kind === 'mul'
+        ? g.any(ms)
+        : g.weighted([
+            ['direct', 3],
+            ['factor', 1],
+          ] as const);
     const d = this.build(method);
     if (!tg.correct) slipTerm(g, d, [this.answer]);
     if (g.chance(0.35)) {
@@ -765,7 +872,11 @@ class ModProblem implements Problem {
   task = 'terse-mod';
   q: string;
   op: string;
-  constructor(readonly g: Gen, readonly n: number, readonly m: number) {
+  constructor(
+    readonly g: Gen,
+    readonly n: number,
+    readonly m: number,
+  ) {
     this.answer = n % m;
     this.op = g.t(OPS);
     this.query = fill(g.t(MOD_QUERY), { n, m });
@@ -860,7 +971,9 @@ class ModProblem implements Problem {
       b.put('\n');
       let val = good;
       if (!tg.correct) {
-        const opts = [1, 2, 10, -1, -2, -10].map((x) => good + x).filter((v) => v !== d.mq && rest - v >= 0 && rest - v < m && !tg.avoid.includes(rest - v));
+        const opts = [1, 2, 10, -1, -2, -10]
+          .map((x) => good + x)
+          .filter((v) => v !== d.mq && rest - v >= 0 && rest - v < m && !tg.avoid.includes(rest - v));
         if (!opts.length) return null;
         val = g.any(opts);
       }
@@ -914,13 +1027,22 @@ class ModProblem implements Problem {
 type AttemptKind = 'fix' | 'recheck' | 'alt';
 
 function planTargets(g: Gen): { correct: boolean; same: boolean }[] {
-  const n = g.weighted([[1, 42], [2, 33], [3, 17], [4, 8]] as const);
+  const n = g.weighted([
+    [1, 42],
+    [2, 33],
+    [3, 17],
+    [4, 8],
+  ] as const);
   const out: { correct: boolean; same: boolean }[] = [{ correct: g.chance(0.6), same: false }];
   for (let i = 1; i < n; i++) {
     const prev = out[i - 1];
     const last = i === n - 1;
     if (!prev.correct) {
-      const r = g.weighted([['C', 62], ['same', 20], ['new', 18]] as const);
+      const r = g.weighted([
+        ['C', 62],
+        ['same', 20],
+        ['new', 18],
+      ] as const);
       out.push(r === 'C' ? { correct: true, same: false } : { correct: false, same: r === 'same' });
     } else {
       // a correct result talked into a wrong one is resolved again when there is room
@@ -932,12 +1054,18 @@ function planTargets(g: Gen): { correct: boolean; same: boolean }[] {
 }
 
 function makeProblem(g: Gen): Problem {
-  const kind = g.weighted([['mul', 70], ['mod', 15], ['sq', 8], ['dist', 7]] as const);
+  const kind = g.weighted([
+    ['mul', 70],
+    ['mod', 15],
+    ['sq', 8],
+    ['dist', 7],
+  ] as const);
   if (kind === 'mod') {
     for (;;) {
       const n = g.int(1000, 999999);
       const m = g.any([7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]);
-      if (n % m !== 0 && Math.floor(n / m) >= 20 && Math.floor(n / m) % 10 ** (digits(Math.floor(n / m)) - 1) >= 2) return new ModProblem(g, n, m);
+      if (n % m !== 0 && Math.floor(n / m) >= 20 && Math.floor(n / m) % 10 ** (digits(Math.floor(n / m)) - 1) >= 2)
+        return new ModProblem(g, n, m);
     }
   }
   if (kind === 'sq') {
@@ -951,8 +1079,17 @@ function makeProblem(g: Gen): Problem {
     const c = g.int(11, 99);
     return new TermProblem(g, 'dist', [a, b, c]);
   }
-  const da = g.weighted([[2, 3], [3, 5], [4, 3]] as const);
-  const db = g.weighted([[2, 2], [3, 4], [4, 5], [5, 3]] as const);
+  const da = g.weighted([
+    [2, 3],
+    [3, 5],
+    [4, 3],
+  ] as const);
+  const db = g.weighted([
+    [2, 2],
+    [3, 4],
+    [4, 5],
+    [5, 3],
+  ] as const);
   const num = (nd: number): number => {
     for (;;) {
       const v = g.int(10 ** (nd - 1), 10 ** nd - 1);
@@ -1028,7 +1165,6 @@ function response(g: Gen): { p: Problem; b: Body } {
   }
   return { p, b };
 }
-
 
 export function generate(seed: number, count: number, split: 'dev' | 'heldout'): PhrasingRecord[] {
   const g = new Gen(mixSeed(seed, `${family}/${split}`), split);

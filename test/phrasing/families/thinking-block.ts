@@ -167,16 +167,19 @@ function placeParts(n: number): number[] {
 // Phrasing pools (first half dev, second half heldout)
 
 const POOLS = {
-  think: [['<think>\n', '\n</think>\n\n'], ['<think>\n', '\n</think>\n\n']],
+  think: [
+    ['<think>\n', '\n</think>\n\n'],
+    ['<think>\n', '\n</think>\n\n'],
+  ],
   opening: [
     'Okay, so I need to find {goal}. Hmm, let me think about how to approach this.',
-    'Alright, let\'s see. The problem is asking for {goal}.',
+    "Alright, let's see. The problem is asking for {goal}.",
     'Okay, let me try to figure out {goal}.',
     'So I have to find {goal}. Let me start.',
-    'Okay, let\'s tackle this. I need {goal}.',
+    "Okay, let's tackle this. I need {goal}.",
     'Hmm, so the question wants {goal}. Let me work through it.',
     'Alright, I need to figure out {goal}. Let me break this down.',
-    'Let me see... I\'m asked for {goal}.',
+    "Let me see... I'm asked for {goal}.",
   ],
   reread: [
     'Wait, let me re-read the problem. It asks for {goal}.',
@@ -190,25 +193,16 @@ const POOLS = {
     'First, let me think about what the cleanest approach is.',
     'Let me not rush this.',
     'Okay, so the plan: set things up, compute carefully, then double-check.',
-    'I\'ll go step by step and keep track of each intermediate number.',
+    "I'll go step by step and keep track of each intermediate number.",
     'Before computing anything, let me think about the structure of the problem.',
     'Let me organize this properly.',
   ],
-  filler: [
-    'Okay.',
-    'Right.',
-    'Hmm, okay.',
-    'Let me keep going.',
-    'Alright.',
-    'Good so far.',
-    'Hmm, fine.',
-    'Moving on.',
-  ],
+  filler: ['Okay.', 'Right.', 'Hmm, okay.', 'Let me keep going.', 'Alright.', 'Good so far.', 'Hmm, fine.', 'Moving on.'],
   decisionVerify: [
     'Wait, let me double-check that.',
     'But wait, I should check my arithmetic.',
     'Let me check that again.',
-    'Hmm, wait. Let me make sure I didn\'t slip somewhere.',
+    "Hmm, wait. Let me make sure I didn't slip somewhere.",
     'Wait a second, let me re-verify.',
     'But wait, maybe I made an error. Let me go through it again.',
     'Let me check once more, just to be safe.',
@@ -225,12 +219,12 @@ const POOLS = {
     'Let me check by solving it another way.',
   ],
   decisionDoubt: [
-    'Wait, that doesn\'t seem right.',
+    "Wait, that doesn't seem right.",
     'Hmm, wait. Something feels off.',
     'But wait, let me look at that again.',
-    'Let me check this, I\'m not sure about it.',
+    "Let me check this, I'm not sure about it.",
     'Wait, no. Let me reconsider.',
-    'Hmm, hold on. I\'m not fully convinced.',
+    "Hmm, hold on. I'm not fully convinced.",
     'But wait, did I do that step correctly?',
     'Let me check a step I rushed through.',
   ],
@@ -245,11 +239,11 @@ const POOLS = {
     'Alright, it checks out.',
   ],
   mismatch: [
-    'Wait, that\'s different from before. Earlier I got {P}.',
+    "Wait, that's different from before. Earlier I got {P}.",
     'Hmm, now I get {N} instead of {P}. One of them must be wrong.',
-    'That doesn\'t match {P}. So the earlier answer was off.',
+    "That doesn't match {P}. So the earlier answer was off.",
     'Hmm, so before I had {P}, but now {N}.',
-    'Oh, that\'s not what I got the first time ({P}).',
+    "Oh, that's not what I got the first time ({P}).",
     'So {P} was wrong?',
     'Interesting, this gives {N}, not {P}.',
     'That contradicts my earlier {P}.',
@@ -257,22 +251,22 @@ const POOLS = {
   restate: [
     'So the answer is {V}.',
     'Therefore, the final answer should be {V}.',
-    'I think that\'s it: {V}.',
+    "I think that's it: {V}.",
     'So the answer would be {V}.',
-    'Okay, so I\'m confident the answer is {V}.',
+    "Okay, so I'm confident the answer is {V}.",
     'So yeah, {V}.',
-    'Alright, so it\'s {V}.',
+    "Alright, so it's {V}.",
     'So my answer is {V}.',
   ],
   wrapUp: [
-    'I think that\'s solid.',
-    'Okay, I\'m fairly confident now.',
+    "I think that's solid.",
+    "Okay, I'm fairly confident now.",
     'That should be it.',
-    'I don\'t see any mistakes now.',
-    'Alright, that\'s settled.',
-    'Okay, I think we\'re good.',
+    "I don't see any mistakes now.",
+    "Alright, that's settled.",
+    "Okay, I think we're good.",
     'Yeah, that seems right.',
-    'I\'m done checking.',
+    "I'm done checking.",
   ],
   summaryFinal: [
     '**Final Answer**\n\\boxed{{V}}',
@@ -297,7 +291,7 @@ const POOLS = {
   mulMuse: [
     'Multiplying large numbers can be tricky, so maybe I should break it down using the distributive property.',
     'Hmm, doing this directly is error-prone. Let me split one of the numbers.',
-    'Wait, maybe it\'s easier to split {n} into place values.',
+    "Wait, maybe it's easier to split {n} into place values.",
     'Alternatively, I could do long multiplication, but splitting into parts is easier to track.',
     'Let me check which factor is easier to split. Probably {n}.',
     'Hmm, I remember the distributive property helps here: split {n} and multiply each piece.',
@@ -315,13 +309,13 @@ const POOLS = {
   ppSent: [
     '{o} × {p} = {pp}.',
     '{o} times {p} is {pp}.',
-    '{o} × {p}: that\'s {pp}.',
+    "{o} × {p}: that's {pp}.",
     '{o} times {p} equals {pp}.',
     '{o} multiplied by {p} gives {pp}.',
     '{o} × {p} would be {pp}.',
   ],
   ppCheck: [
-    'Wait, let me make sure: {o} × {d} is {x}, so with the zeros that\'s {pp}. Yes.',
+    "Wait, let me make sure: {o} × {d} is {x}, so with the zeros that's {pp}. Yes.",
     'Let me check that one: {o} × {d} = {x}, then shift, {pp}. Okay.',
     'Hmm, {o} × {d}... {x}. So {pp}, right.',
     'But wait, is that right? {o} × {d} = {x}, so yes, {pp}.',
@@ -334,30 +328,15 @@ const POOLS = {
     'Adding them all up step by step.',
     'Now combine everything.',
   ],
-  sumStep: [
-    '{s} + {v} = {t}.',
-    'Then {s} plus {v} is {t}.',
-    'Adding {v} to {s} gives {t}.',
-    '{s} + {v} is {t}.',
-  ],
-  sumLast: [
-    'Then {s} + {v} = {V}.',
-    'Finally, {s} + {v} = {V}.',
-    'Adding {v}: {s} + {v} = {V}.',
-    'And {s} plus {v} is {V}.',
-  ],
+  sumStep: ['{s} + {v} = {t}.', 'Then {s} plus {v} is {t}.', 'Adding {v} to {s} gives {t}.', '{s} + {v} is {t}.'],
+  sumLast: ['Then {s} + {v} = {V}.', 'Finally, {s} + {v} = {V}.', 'Adding {v}: {s} + {v} = {V}.', 'And {s} plus {v} is {V}.'],
   sumDirect: [
     'Adding all of these: {terms} = {V}.',
     'So the total is {terms} = {V}.',
     'Summing: {terms} = {V}.',
     'Together: {terms} = {V}.',
   ],
-  mulRestate: [
-    'So {a} × {b} = {V}.',
-    'So the product should be {V}.',
-    'Therefore {a} times {b} is {V}.',
-    'So the product is {V}.',
-  ],
+  mulRestate: ['So {a} × {b} = {V}.', 'So the product should be {V}.', 'Therefore {a} times {b} is {V}.', 'So the product is {V}.'],
   mulEstimate: [
     'That seems plausible: {a} is about {ra} and {b} is about {rb}, so roughly {est}.',
     'Hmm, as a sanity check, {ra} × {rb} = {est}, so the size is about right.',
@@ -367,12 +346,12 @@ const POOLS = {
   mulReadd: [
     'Let me re-add the partial products to be sure.',
     'Let me add them again in a different order.',
-    'I\'ll redo the addition.',
+    "I'll redo the addition.",
     'Let me go through the sum once more.',
   ],
   mulAlt: [
     'Let me split {n} instead: {n} = {parts}.',
-    'This time I\'ll break up {n} = {parts}.',
+    "This time I'll break up {n} = {parts}.",
     'Using the other factor: {n} = {parts}.',
     'Let me try splitting {n} = {parts} instead.',
   ],
@@ -395,7 +374,7 @@ const POOLS = {
     'The units digit should be {d} since {la} × {lb} = {lp}. Yes.',
   ],
   divCheck: [
-    'Let me check by division: {V} ÷ {a} should give {b}. {a} × {b}... yes, that\'s consistent.',
+    "Let me check by division: {V} ÷ {a} should give {b}. {a} × {b}... yes, that's consistent.",
     'Checking: if I divide {V} by {b}, I should get {a}. That works out.',
     'Check: {V} / {a} = {b}. Correct.',
     'And {V} divided by {b} is {a}, so it checks out.',
@@ -413,26 +392,31 @@ const POOLS = {
     'Determine the smallest integer n such that {base}^n is greater than {N}.',
     'For which smallest positive integer n is {base}^n > {N}?',
   ],
-  powGoal: ['the smallest n with {base}^n > {N}', 'the least positive integer n such that {base}^n is bigger than {N}', 'the smallest n so that {base}^n exceeds {N}', 'the first power of {base} that beats {N}'],
+  powGoal: [
+    'the smallest n with {base}^n > {N}',
+    'the least positive integer n such that {base}^n is bigger than {N}',
+    'the smallest n so that {base}^n exceeds {N}',
+    'the first power of {base} that beats {N}',
+  ],
   powMuse: [
-    'Hmm, I could use logarithms, but maybe it\'s simpler to just compute powers of {base}.',
-    'Let me think. {N} isn\'t that big, so computing powers of {base} directly should work.',
+    "Hmm, I could use logarithms, but maybe it's simpler to just compute powers of {base}.",
+    "Let me think. {N} isn't that big, so computing powers of {base} directly should work.",
     'Wait, I should be careful whether the inequality is strict. It says greater than, so strict.',
     'Alternatively I could take logs, but let me just list powers first.',
     'Let me check the powers of {base} one at a time.',
-    'Hmm, {base}^n grows fast, so n won\'t be very large.',
-    'But wait, logs would give a decimal and I\'d need to round carefully. Listing powers is safer.',
+    "Hmm, {base}^n grows fast, so n won't be very large.",
+    "But wait, logs would give a decimal and I'd need to round carefully. Listing powers is safer.",
     'Maybe start from a power I know and go up.',
   ],
   powTry: [
-    'Let\'s try n = {n}: {base}^{n} = {p}.',
+    "Let's try n = {n}: {base}^{n} = {p}.",
     'What about n = {n}? {base}^{n} = {p}.',
     'Try n = {n}. Then {base}^{n} = {p}.',
     'If n = {n}, {base}^{n} is {p}.',
     'Testing n = {n}: {base}^{n} = {p}.',
     'For n = {n} we get {p}.',
   ],
-  powLess: ['That\'s less than {N}.', 'Still below {N}.', 'Not enough, {p} < {N}.', 'That\'s still smaller than {N}.'],
+  powLess: ["That's less than {N}.", 'Still below {N}.', 'Not enough, {p} < {N}.', "That's still smaller than {N}."],
   powConclude: [
     'So the smallest n is {V}.',
     'Therefore n = {V}.',
@@ -456,10 +440,15 @@ const POOLS = {
     'Compute the sum {t1} + {t2} + {t3} + \\cdots + {l}.',
     'Evaluate the sum of all terms of the arithmetic progression {t1}, {t2}, {t3}, ..., {l}.',
   ],
-  serGoal: ['the sum {t1} + {t2} + ... + {l}', 'the sum of this arithmetic sequence from {t1} to {l}', 'the total of the terms {t1}, {t2}, ..., {l}', 'the sum of the progression ending at {l}'],
+  serGoal: [
+    'the sum {t1} + {t2} + ... + {l}',
+    'the sum of this arithmetic sequence from {t1} to {l}',
+    'the total of the terms {t1}, {t2}, ..., {l}',
+    'the sum of the progression ending at {l}',
+  ],
   serMuse: [
     'Hmm, first I need the common difference: {t2} − {t1} = {d}, and {t3} − {t2} = {d}. Okay.',
-    'Wait, let me make sure it\'s arithmetic: the differences are all {d}. Yes.',
+    "Wait, let me make sure it's arithmetic: the differences are all {d}. Yes.",
     'The formula for the sum is n times the average of the first and last terms, so I need the number of terms.',
     'Let me check the difference: {t2} − {t1} = {d}. Good.',
     'Alternatively I could add them directly, but there are a lot of terms. Better to use the formula.',
@@ -516,13 +505,18 @@ const POOLS = {
     'Solve the system {e1}, {e2} and compute {ask}.',
     'Suppose {e1} and {e2}. What is {ask}?',
   ],
-  linGoal: ['{ask} given the two equations', 'the value of {ask}', '{ask} for the system {e1}, {e2}', '{ask}, so first I should solve for x and y'],
+  linGoal: [
+    '{ask} given the two equations',
+    'the value of {ask}',
+    '{ask} for the system {e1}, {e2}',
+    '{ask}, so first I should solve for x and y',
+  ],
   linMuse: [
     'Hmm, I could use substitution since the second equation is simple.',
     'Wait, the question asks for {ask}, not x or y alone, so I need both values.',
-    'Let me check if there\'s a shortcut... probably not, just solve the system.',
+    "Let me check if there's a shortcut... probably not, just solve the system.",
     'Alternatively, elimination would work, but substitution seems quicker here.',
-    'But wait, maybe I don\'t need x and y separately. Hmm, for {ask} I think I do.',
+    "But wait, maybe I don't need x and y separately. Hmm, for {ask} I think I do.",
     'Let me solve for x and y first.',
     'Hmm, two equations, two unknowns. Substitution.',
     'Let me check the second equation: {e2}. I can isolate x from it.',
@@ -540,7 +534,12 @@ const POOLS = {
     'Find the number of integers n with 1 ≤ n ≤ {N} such that n is divisible by {p} or by {q}.',
     'Count the positive integers up to {N} that are divisible by at least one of {p} and {q}.',
   ],
-  incGoal: ['how many numbers up to {N} are divisible by {p} or {q}', 'the count of multiples of {p} or {q} up to {N}', 'the number of integers from 1 to {N} divisible by {p} or {q}', 'how many n ≤ {N} are multiples of {p} or {q}'],
+  incGoal: [
+    'how many numbers up to {N} are divisible by {p} or {q}',
+    'the count of multiples of {p} or {q} up to {N}',
+    'the number of integers from 1 to {N} divisible by {p} or {q}',
+    'how many n ≤ {N} are multiples of {p} or {q}',
+  ],
   incMuse: [
     'Hmm, this is an inclusion-exclusion problem, I think.',
     'Wait, "or" means at least one of them, so I have to be careful with overlaps.',
@@ -552,8 +551,8 @@ const POOLS = {
     'Let me check how many multiples of {p} there are first.',
   ],
   incTest: [
-    'Let me sanity check the method with {M} instead of {N}: multiples of {p} or {q} up to {M} are {list}, that\'s {k}, and {a} + {b} − {c} = {k}. Good.',
-    'Quick test with a small bound, {M}: {list}. That\'s {k} numbers, and the formula gives {a} + {b} − {c} = {k}. Works.',
+    "Let me sanity check the method with {M} instead of {N}: multiples of {p} or {q} up to {M} are {list}, that's {k}, and {a} + {b} − {c} = {k}. Good.",
+    "Quick test with a small bound, {M}: {list}. That's {k} numbers, and the formula gives {a} + {b} − {c} = {k}. Works.",
     'Let me try a small case, up to {M}: {list}, so {k}. Formula: {a} + {b} − {c} = {k}. Okay.',
     'Test on {M}: the numbers are {list}, {k} of them; {a} + {b} − {c} = {k}. Good.',
   ],
@@ -645,8 +644,16 @@ interface MulState {
 
 function mulType(ctx: Ctx): TType {
   const { rng, P } = ctx;
-  const da = rng.weighted([[2, 2], [3, 4], [4, 3]] as const);
-  const db = rng.weighted([[2, 1], [3, 4], [4, 4]] as const);
+  const da = rng.weighted([
+    [2, 2],
+    [3, 4],
+    [4, 3],
+  ] as const);
+  const db = rng.weighted([
+    [2, 1],
+    [3, 4],
+    [4, 4],
+  ] as const);
   const gen = (d: number): number => {
     for (;;) {
       const v = rng.int(10 ** (d - 1), 10 ** d - 1);
@@ -725,7 +732,10 @@ function mulType(ctx: Ctx): TType {
       renderItems(s);
       para(ctx);
       sayPool(ctx, P.sumLead);
-      renderSum(s, s.vals.map((_, i) => i));
+      renderSum(
+        s,
+        s.vals.map((_, i) => i),
+      );
       if (rng.chance(0.45)) {
         ctx.b.put(rng.pick(P.mulRestate), { a: f(a), b: f(b), V: f(s.value) }); // restatement: merges
         ctx.b.add(' ');
@@ -748,14 +758,24 @@ function mulType(ctx: Ctx): TType {
         if (prev.slipItem >= 0) {
           const p = parts[prev.slipItem];
           const d = Number(String(p)[0]);
-          sayPool(ctx, P.mulFixItem, { o: f(prev.o), p: f(p), d: String(d), x: f(prev.o * d), ok: f(prev.o * p), bad: f(prev.vals[prev.slipItem]) });
+          sayPool(ctx, P.mulFixItem, {
+            o: f(prev.o),
+            p: f(p),
+            d: String(d),
+            x: f(prev.o * d),
+            ok: f(prev.o * p),
+            bad: f(prev.vals[prev.slipItem]),
+          });
         } else {
           sayPool(ctx, P.mulFixSum);
         }
         const vals = parts.map((p) => p * prev.o);
         s = { ...prev, vals, slipItem: -1, finDelta: 0, finStep: 0, value: vals.reduce((x, y) => x + y, 0) };
         para(ctx);
-        renderSum(s, vals.map((_, i) => i));
+        renderSum(
+          s,
+          vals.map((_, i) => i),
+        );
       } else if (how === 'reuse') {
         sayPool(ctx, P.mulReadd, {}, '\n\n');
         const repeat = prev.finDelta !== 0 && rng.chance(0.4);
@@ -771,7 +791,10 @@ function mulType(ctx: Ctx): TType {
         renderItems(s);
         para(ctx);
         sayPool(ctx, P.sumLead);
-        renderSum(s, s.vals.map((_, i) => i));
+        renderSum(
+          s,
+          s.vals.map((_, i) => i),
+        );
       }
       st = s;
       return s.value;
@@ -784,13 +807,23 @@ function mulType(ctx: Ctx): TType {
       const la = a % 10;
       const lb = b % 10;
       if (value === a * b && rng.chance(0.5)) sayPool(ctx, P.divCheck, { V: f(value), a: f(a), b: f(b) });
-      else if (value % 10 === (la * lb) % 10) sayPool(ctx, P.lastDigit, { la: String(la), lb: String(lb), lp: String(la * lb), d: String((la * lb) % 10) });
+      else if (value % 10 === (la * lb) % 10)
+        sayPool(ctx, P.lastDigit, { la: String(la), lb: String(lb), lp: String(la * lb), d: String((la * lb) % 10) });
     },
     summary(value) {
       const s = st as MulState;
       const parts = placeParts(s.n);
       const lines = parts.map((p, i) => `- ${f(s.o)} × ${f(p)} = ${f(s.vals[i])}`).join('\n');
-      ctx.b.put(rng.pick(P.mulSummary), { a: f(a), b: f(b), n: f(s.n), o: f(s.o), parts: parts.map(f).join(' + '), lines, terms: s.vals.map(f).join(' + '), V: f(value) });
+      ctx.b.put(rng.pick(P.mulSummary), {
+        a: f(a),
+        b: f(b),
+        n: f(s.n),
+        o: f(s.o),
+        parts: parts.map(f).join(' + '),
+        lines,
+        terms: s.vals.map(f).join(' + '),
+        V: f(value),
+      });
       return f(value);
     },
   };
@@ -829,10 +862,49 @@ function powType(ctx: Ctx): TType {
     if (style === 'list') {
       say(ctx, ph(['Let me list them:', 'Powers of {base}:', 'So:', 'Computing:']), { base: String(base) });
       const bad = listPowers(slip ? k : k + 1, slip && !trap);
-      const pv: Vars = { base: String(base), k: String(k), k1: String(k + 1), N: String(N), bad: String(bad), pk: String(pk), pk1: String(base ** (k + 1)), rel: trap ? 'equal to' : 'less than' };
-      if (slip && trap) say(ctx, ph(['So {base}^{k} = {N}, which reaches {N}.', 'So {base}^{k} already gets to {N}.', 'There, {base}^{k} = {N}, so that does it.', 'So at {base}^{k} we hit {N}.']), pv);
-      else if (slip) say(ctx, ph(['So {base}^{k} = {bad} > {N}.', 'So {base}^{k} = {bad}, which is already above {N}.', '{base}^{k} = {bad} is bigger than {N}.', 'There: {bad} > {N}.']), pv);
-      else say(ctx, ph(['{base}^{k} = {pk} is {rel} {N}, but {base}^{k1} = {pk1} > {N}.', 'So {base}^{k} = {pk} is still {rel} {N}, while {base}^{k1} = {pk1} is bigger.', 'The power {base}^{k} = {pk} is {rel} {N}; {base}^{k1} = {pk1} passes it.', '{pk} is {rel} {N}, and {pk1} > {N}.']), pv);
+      const pv: Vars = {
+        base: String(base),
+        k: String(k),
+        k1: String(k + 1),
+        N: String(N),
+        bad: String(bad),
+        pk: String(pk),
+        pk1: String(base ** (k + 1)),
+        rel: trap ? 'equal to' : 'less than',
+      };
+      if (slip && trap)
+        say(
+          ctx,
+          ph([
+            'So {base}^{k} = {N}, which reaches {N}.',
+            'So {base}^{k} already gets to {N}.',
+            'There, {base}^{k} = {N}, so that does it.',
+            'So at {base}^{k} we hit {N}.',
+          ]),
+          pv,
+        );
+      else if (slip)
+        say(
+          ctx,
+          ph([
+            'So {base}^{k} = {bad} > {N}.',
+            'So {base}^{k} = {bad}, which is already above {N}.',
+            '{base}^{k} = {bad} is bigger than {N}.',
+            'There: {bad} > {N}.',
+          ]),
+          pv,
+        );
+      else
+        say(
+          ctx,
+          ph([
+            '{base}^{k} = {pk} is {rel} {N}, but {base}^{k1} = {pk1} > {N}.',
+            'So {base}^{k} = {pk} is still {rel} {N}, while {base}^{k1} = {pk1} is bigger.',
+            'The power {base}^{k} = {pk} is {rel} {N}; {base}^{k1} = {pk1} passes it.',
+            '{pk} is {rel} {N}, and {pk1} > {N}.',
+          ]),
+          pv,
+        );
     } else {
       const j0 = Math.max(1, k - 1);
       say(ctx, rng.pick(P.powTry), { n: String(j0), base: String(base), p: String(base ** j0) });
@@ -840,14 +912,32 @@ function powType(ctx: Ctx): TType {
       if (j0 < k) {
         const shownK = slip && !trap ? slipAbove(rng, pk, N) : pk;
         sayPool(ctx, P.powTry, { n: String(k), base: String(base), p: String(shownK) });
-        if (slip && trap) say(ctx, ph(['That\'s {N}, so this works.', 'That hits {N}.', 'Exactly {N}, good.', 'So {base}^{k} reaches {N}.']), { N: String(N), base: String(base), k: String(k) });
-        else if (slip) say(ctx, ph(['That\'s bigger than {N}.', 'That\'s above {N}.', 'Okay, more than {N}.', 'That exceeds {N}.']), { N: String(N) });
-        else if (trap) say(ctx, ph(['That equals {N}, but we need strictly greater.', 'Equal to {N}, not greater.', 'Hmm, that\'s exactly {N}, so not greater.', 'Only equal to {N}.']), { N: String(N) });
+        if (slip && trap)
+          say(ctx, ph(["That's {N}, so this works.", 'That hits {N}.', 'Exactly {N}, good.', 'So {base}^{k} reaches {N}.']), {
+            N: String(N),
+            base: String(base),
+            k: String(k),
+          });
+        else if (slip)
+          say(ctx, ph(["That's bigger than {N}.", "That's above {N}.", 'Okay, more than {N}.', 'That exceeds {N}.']), { N: String(N) });
+        else if (trap)
+          say(
+            ctx,
+            ph([
+              'That equals {N}, but we need strictly greater.',
+              'Equal to {N}, not greater.',
+              "Hmm, that's exactly {N}, so not greater.",
+              'Only equal to {N}.',
+            ]),
+            { N: String(N) },
+          );
         else sayPool(ctx, P.powLess, { N: String(N), p: String(pk) });
       }
       if (!slip) {
         sayPool(ctx, P.powTry, { n: String(k + 1), base: String(base), p: String(base ** (k + 1)) });
-        say(ctx, ph(['That\'s greater than {N}.', 'Finally bigger than {N}.', 'That exceeds {N}.', 'Okay, that\'s above {N}.']), { N: String(N) });
+        say(ctx, ph(["That's greater than {N}.", 'Finally bigger than {N}.', 'That exceeds {N}.', "Okay, that's above {N}."]), {
+          N: String(N),
+        });
       }
     }
     const v = slip ? k : k + 1;
@@ -869,21 +959,38 @@ function powType(ctx: Ctx): TType {
     again(how, slip) {
       if (how === 'fix') {
         if (lastSlip === 'trap') {
-          say(ctx, ph([
-            'The problem says greater than, strictly. {base}^{k} = {N} is equal to {N}, not greater.',
-            'Wait, {base}^{k} = {N} exactly, and we need {base}^n > {N}, so n = {k} does not work.',
-            'Hmm, {base}^{k} equals {N}, it doesn\'t exceed it. The inequality is strict.',
-            'Oh, I misread: equality is not enough. {base}^{k} = {N} fails.',
-          ]), { base: String(base), k: String(k), N: String(N) });
+          say(
+            ctx,
+            ph([
+              'The problem says greater than, strictly. {base}^{k} = {N} is equal to {N}, not greater.',
+              'Wait, {base}^{k} = {N} exactly, and we need {base}^n > {N}, so n = {k} does not work.',
+              "Hmm, {base}^{k} equals {N}, it doesn't exceed it. The inequality is strict.",
+              'Oh, I misread: equality is not enough. {base}^{k} = {N} fails.',
+            ]),
+            { base: String(base), k: String(k), N: String(N) },
+          );
         } else {
-          say(ctx, ph([
-            'Let me recompute {base}^{k}: {base}^{km} = {pm}, times {base} is {pk}. That\'s less than {N}! I made an arithmetic error before.',
-            '{base}^{km} = {pm}, so {base}^{k} = {pm} × {base} = {pk}, which is below {N}. So n = {k} doesn\'t work.',
-            'Actually {base}^{k} = {pk}, not what I wrote. And {pk} < {N}.',
-            'Hmm, {pm} × {base} = {pk}. So {base}^{k} is {pk}, smaller than {N}.',
-          ]), { base: String(base), k: String(k), km: String(k - 1), pm: String(base ** (k - 1)), pk: String(pk), N: String(N) });
+          say(
+            ctx,
+            ph([
+              "Let me recompute {base}^{k}: {base}^{km} = {pm}, times {base} is {pk}. That's less than {N}! I made an arithmetic error before.",
+              "{base}^{km} = {pm}, so {base}^{k} = {pm} × {base} = {pk}, which is below {N}. So n = {k} doesn't work.",
+              'Actually {base}^{k} = {pk}, not what I wrote. And {pk} < {N}.',
+              'Hmm, {pm} × {base} = {pk}. So {base}^{k} is {pk}, smaller than {N}.',
+            ]),
+            { base: String(base), k: String(k), km: String(k - 1), pm: String(base ** (k - 1)), pk: String(pk), N: String(N) },
+          );
         }
-        say(ctx, ph(['The next power is {base}^{k1} = {pk1} > {N}.', 'Then {base}^{k1} = {pk1}, which does exceed {N}.', 'One more power: {base}^{k1} = {pk1} > {N}.', 'And {base}^{k1} = {pk1} is above {N}.']), { base: String(base), k1: String(k + 1), pk1: String(base ** (k + 1)), N: String(N) });
+        say(
+          ctx,
+          ph([
+            'The next power is {base}^{k1} = {pk1} > {N}.',
+            'Then {base}^{k1} = {pk1}, which does exceed {N}.',
+            'One more power: {base}^{k1} = {pk1} > {N}.',
+            'And {base}^{k1} = {pk1} is above {N}.',
+          ]),
+          { base: String(base), k1: String(k + 1), pk1: String(base ** (k + 1)), N: String(N) },
+        );
         lastSlip = null;
         conclude(ctx, rng.pick(P.powConclude), { V: String(k + 1) });
         return k + 1;
@@ -894,38 +1001,102 @@ function powType(ctx: Ctx): TType {
         const lv: Vars = { N: String(N), base: String(base), k: String(k) };
         // the value is first stated by the recorded conclusion, never before it
         if (trap) {
-          say(ctx, ph(['Since {N} = {base}^{k}, log_{base}({N}) = {k} exactly.', '{N} is exactly {base}^{k}, so the log is exactly {k}.', 'Here {N} = {base}^{k}, so the ratio is exactly {k}.', 'The ratio comes out to exactly {k}, since {N} = {base}^{k}.']), lv);
+          say(
+            ctx,
+            ph([
+              'Since {N} = {base}^{k}, log_{base}({N}) = {k} exactly.',
+              '{N} is exactly {base}^{k}, so the log is exactly {k}.',
+              'Here {N} = {base}^{k}, so the ratio is exactly {k}.',
+              'The ratio comes out to exactly {k}, since {N} = {base}^{k}.',
+            ]),
+            lv,
+          );
           if (slip) {
             lastSlip = 'trap';
-            conclude(ctx, ph(['So n = {V} is enough.', 'So n = {V} works.', 'That gives n = {V}.', 'So the answer is n = {V}.']), { k: String(k), V: String(k) });
+            conclude(ctx, ph(['So n = {V} is enough.', 'So n = {V} works.', 'That gives n = {V}.', 'So the answer is n = {V}.']), {
+              k: String(k),
+              V: String(k),
+            });
             return k;
           }
-          say(ctx, ph(['n must be strictly greater than {k}, so the next integer.', 'But n has to be strictly bigger than {k}.', 'Strictly greater means I need the next integer up.', 'Since the inequality is strict, n can\'t equal {k}.']), lv);
+          say(
+            ctx,
+            ph([
+              'n must be strictly greater than {k}, so the next integer.',
+              'But n has to be strictly bigger than {k}.',
+              'Strictly greater means I need the next integer up.',
+              "Since the inequality is strict, n can't equal {k}.",
+            ]),
+            lv,
+          );
         } else {
           const shown = slip ? Math.floor(ratio) - 0.02 - rng.int(0, 5) / 100 : ratio;
-          say(ctx, ph(['That\'s about {r}.', 'Numerically, about {r}.', 'This is roughly {r}.', 'I get approximately {r}.']), { r: shown.toFixed(2) });
+          say(ctx, ph(["That's about {r}.", 'Numerically, about {r}.', 'This is roughly {r}.', 'I get approximately {r}.']), {
+            r: shown.toFixed(2),
+          });
           if (slip) {
             lastSlip = 'digit';
-            conclude(ctx, ph(['Rounding up, n = {V}.', 'So rounding up gives n = {V}.', 'The next integer is {V}, so n = {V}.', 'So n = {V} after rounding up.']), { V: String(Math.ceil(shown)) });
+            conclude(
+              ctx,
+              ph([
+                'Rounding up, n = {V}.',
+                'So rounding up gives n = {V}.',
+                'The next integer is {V}, so n = {V}.',
+                'So n = {V} after rounding up.',
+              ]),
+              { V: String(Math.ceil(shown)) },
+            );
             return Math.ceil(shown);
           }
         }
         lastSlip = null;
-        conclude(ctx, ph(['Rounding up, n = {V}.', 'So the smallest integer n is {V}.', 'The next integer is {V}, so n = {V}.', 'So n = {V} after rounding up.']), { V: String(k + 1) });
+        conclude(
+          ctx,
+          ph([
+            'Rounding up, n = {V}.',
+            'So the smallest integer n is {V}.',
+            'The next integer is {V}, so n = {V}.',
+            'So n = {V} after rounding up.',
+          ]),
+          { V: String(k + 1) },
+        );
         return k + 1;
       }
       // reuse: recompute the boundary powers directly
       if (lastSlip === 'trap') {
-        say(ctx, ph(['{base}^{k} = {N}, and {base}^{km} = {pm} is smaller.', 'Again {base}^{km} = {pm} and {base}^{k} = {N}.', 'Recomputing: {base}^{k} = {pm} × {base} = {N}.', '{pm} × {base} = {N}, so {base}^{k} = {N}.']), { base: String(base), k: String(k), km: String(k - 1), pm: String(base ** (k - 1)), N: String(N) });
+        say(
+          ctx,
+          ph([
+            '{base}^{k} = {N}, and {base}^{km} = {pm} is smaller.',
+            'Again {base}^{km} = {pm} and {base}^{k} = {N}.',
+            'Recomputing: {base}^{k} = {pm} × {base} = {N}.',
+            '{pm} × {base} = {N}, so {base}^{k} = {N}.',
+          ]),
+          { base: String(base), k: String(k), km: String(k - 1), pm: String(base ** (k - 1)), N: String(N) },
+        );
         conclude(ctx, rng.pick(P.powConclude), { V: String(k) });
         return k;
       }
-      say(ctx, ph([
-        '{base}^{km} = {pm}, times {base} is {pk}, {rel} {N}. And {pk} × {base} = {pk1} > {N}.',
-        'Going up from {base}^{km} = {pm}: {base}^{k} = {pk}, {rel} {N}; {base}^{k1} = {pk1} > {N}.',
-        'Directly: {base}^{k} = {pk} ({rel} {N}) and {base}^{k1} = {pk1} (more than {N}).',
-        'So {pm} × {base} = {pk}, {rel} {N}, and {pk} × {base} = {pk1}, which is more.',
-      ]), { base: String(base), k: String(k), km: String(k - 1), k1: String(k + 1), pm: String(base ** (k - 1)), pk: String(pk), pk1: String(base ** (k + 1)), N: String(N), rel: trap ? 'which equals' : 'which is less than' });
+      say(
+        ctx,
+        ph([
+          '{base}^{km} = {pm}, times {base} is {pk}, {rel} {N}. And {pk} × {base} = {pk1} > {N}.',
+          'Going up from {base}^{km} = {pm}: {base}^{k} = {pk}, {rel} {N}; {base}^{k1} = {pk1} > {N}.',
+          'Directly: {base}^{k} = {pk} ({rel} {N}) and {base}^{k1} = {pk1} (more than {N}).',
+          'So {pm} × {base} = {pk}, {rel} {N}, and {pk} × {base} = {pk1}, which is more.',
+        ]),
+        {
+          base: String(base),
+          k: String(k),
+          km: String(k - 1),
+          k1: String(k + 1),
+          pm: String(base ** (k - 1)),
+          pk: String(pk),
+          pk1: String(base ** (k + 1)),
+          N: String(N),
+          rel: trap ? 'which equals' : 'which is less than',
+        },
+      );
       lastSlip = null;
       conclude(ctx, rng.pick(P.powConclude), { V: String(k + 1) });
       return k + 1;
@@ -934,13 +1105,43 @@ function powType(ctx: Ctx): TType {
       return lastSlip !== null;
     },
     check(value) {
-      if (value === k + 1) say(ctx, ph(['And {base}^{k} = {pk} does not exceed {N}, so nothing smaller works.', 'Smaller exponents give at most {pk}, which is not above {N}.', 'Nothing below works since {base}^{k} = {pk} is not more than {N}.', 'Also {base}^{k} = {pk} ≤ {N}, so we can\'t go lower.']), { base: String(base), k: String(k), pk: String(pk), N: String(N) });
+      if (value === k + 1)
+        say(
+          ctx,
+          ph([
+            'And {base}^{k} = {pk} does not exceed {N}, so nothing smaller works.',
+            'Smaller exponents give at most {pk}, which is not above {N}.',
+            'Nothing below works since {base}^{k} = {pk} is not more than {N}.',
+            "Also {base}^{k} = {pk} ≤ {N}, so we can't go lower.",
+          ]),
+          { base: String(base), k: String(k), pk: String(pk), N: String(N) },
+        );
     },
     summary(value) {
-      const sv: Vars = { base: String(base), k: String(k), k1: String(k + 1), pk: String(pk), pk1: String(base ** (k + 1)), N: String(N), rel: trap ? 'is only equal to' : '<', val: String(value) };
-      const body = value === k + 1
-        ? ph(['We have {base}^{k} = {pk} {rel} {N}, while {base}^{k1} = {pk1} > {N}.', 'Since {base}^{k} = {pk} {rel} {N} and {base}^{k1} = {pk1} > {N}, the smallest exponent is the latter.', 'Checking powers: {base}^{k} = {pk} is not enough, but {base}^{k1} = {pk1} exceeds {N}.', 'The powers of {base} pass {N} between {base}^{k} = {pk} and {base}^{k1} = {pk1}.'])
-        : ph(['Computing powers of {base}, the first one to reach {N} is {base}^{val}.', 'Listing powers of {base}, {base}^{val} is where we reach {N}.', 'The powers of {base} reach {N} at exponent {val}.', 'By direct computation, {base}^{val} is the first power at or past {N}.']);
+      const sv: Vars = {
+        base: String(base),
+        k: String(k),
+        k1: String(k + 1),
+        pk: String(pk),
+        pk1: String(base ** (k + 1)),
+        N: String(N),
+        rel: trap ? 'is only equal to' : '<',
+        val: String(value),
+      };
+      const body =
+        value === k + 1
+          ? ph([
+              'We have {base}^{k} = {pk} {rel} {N}, while {base}^{k1} = {pk1} > {N}.',
+              'Since {base}^{k} = {pk} {rel} {N} and {base}^{k1} = {pk1} > {N}, the smallest exponent is the latter.',
+              'Checking powers: {base}^{k} = {pk} is not enough, but {base}^{k1} = {pk1} exceeds {N}.',
+              'The powers of {base} pass {N} between {base}^{k} = {pk} and {base}^{k1} = {pk1}.',
+            ])
+          : ph([
+              'Computing powers of {base}, the first one to reach {N} is {base}^{val}.',
+              'Listing powers of {base}, {base}^{val} is where we reach {N}.',
+              'The powers of {base} reach {N} at exponent {val}.',
+              'By direct computation, {base}^{val} is the first power at or past {N}.',
+            ]);
       ctx.b.put(body, sv);
       ctx.b.add('\n\n');
       ctx.b.put(rng.pick(P.summaryFinal), { V: String(value) });
@@ -1006,7 +1207,16 @@ function serType(ctx: Ctx): TType {
         if (last.count !== c) {
           sayPool(ctx, P.serFix, { ...v0, c: f(c), q: f(c - 1) });
         } else {
-          say(ctx, ph(['Let me redo the multiplication: {c} × {s} = {cs}.', 'Hmm, {c} × {s} is {cs}. Divided by 2...', 'Recomputing {c} × {s}: that\'s {cs}.', 'Actually {c} × {s} = {cs}, I multiplied wrong.']), { c: f(c), s: f(s), cs: f(c * s), h2: f(answer) });
+          say(
+            ctx,
+            ph([
+              'Let me redo the multiplication: {c} × {s} = {cs}.',
+              'Hmm, {c} × {s} is {cs}. Divided by 2...',
+              "Recomputing {c} × {s}: that's {cs}.",
+              'Actually {c} × {s} = {cs}, I multiplied wrong.',
+            ]),
+            { c: f(c), s: f(s), cs: f(c * s), h2: f(answer) },
+          );
         }
         last = { count: c, prodSlip: 0 };
         return sumLine(c, 0);
@@ -1015,12 +1225,16 @@ function serType(ctx: Ctx): TType {
         const repeat = last.prodSlip !== 0 && rng.chance(0.4);
         last = { count: last.count, prodSlip: repeat ? last.prodSlip : 0 };
         const v = (last.count * s) / 2 + last.prodSlip;
-        conclude(ctx, ph([
-          'Let me recompute: {c} × {s} = {cs}, and dividing by 2 gives {V}.',
-          'Redo: {c} times {s} is {cs}, half of that is {V}.',
-          'So {c} × {s} = {cs}; halving, the sum is {V}.',
-          'Recomputing the product, {c} × {s} = {cs}, over 2 is {V}.',
-        ]), { c: f(last.count), s: f(s), cs: f(last.count * s + 2 * last.prodSlip), V: f(v) });
+        conclude(
+          ctx,
+          ph([
+            'Let me recompute: {c} × {s} = {cs}, and dividing by 2 gives {V}.',
+            'Redo: {c} times {s} is {cs}, half of that is {V}.',
+            'So {c} × {s} = {cs}; halving, the sum is {V}.',
+            'Recomputing the product, {c} × {s} = {cs}, over 2 is {V}.',
+          ]),
+          { c: f(last.count), s: f(s), cs: f(last.count * s + 2 * last.prodSlip), V: f(v) },
+        );
         return v;
       }
       // alt: other formula, same count as last (an off-by-one count repeats; the product is redone)
@@ -1039,7 +1253,17 @@ function serType(ctx: Ctx): TType {
       return last.count !== c || last.prodSlip !== 0;
     },
     check(value) {
-      if (value === answer) say(ctx, ph(['Also, the average term is {avg} and there are {c} terms, which is consistent.', 'The last term check: {t1} + {cm}·{d} = {l}. Good.', 'And {t1} + ({c} − 1)·{d} = {l}, so the count is right.', 'The middle of the sequence is around {avg}, times {c} terms, consistent.']), { ...v0, avg: f(s / 2), c: f(c), cm: f(c - 1) });
+      if (value === answer)
+        say(
+          ctx,
+          ph([
+            'Also, the average term is {avg} and there are {c} terms, which is consistent.',
+            'The last term check: {t1} + {cm}·{d} = {l}. Good.',
+            'And {t1} + ({c} − 1)·{d} = {l}, so the count is right.',
+            'The middle of the sequence is around {avg}, times {c} terms, consistent.',
+          ]),
+          { ...v0, avg: f(s / 2), c: f(c), cm: f(c - 1) },
+        );
     },
     summary(value) {
       const cnt = value === answer ? c : last.count;
@@ -1064,10 +1288,30 @@ function linType(ctx: Ctx): TType {
   const r = p * x + q * y;
   const sdiff = x - y;
   const asks = [
-    { ask: 'xy', val: (X: number, Y: number) => X * Y, expr: (X: number, Y: number) => `${X} · ${Y}`, swap: (X: number, Y: number) => X * Y },
-    { ask: 'x + 2y', val: (X: number, Y: number) => X + 2 * Y, expr: (X: number, Y: number) => `${X} + 2·${Y}`, swap: (X: number, Y: number) => 2 * X + Y },
-    { ask: '3x − y', val: (X: number, Y: number) => 3 * X - Y, expr: (X: number, Y: number) => `3·${X} − ${Y}`, swap: (X: number, Y: number) => 3 * Y - X },
-    { ask: 'x² + y²', val: (X: number, Y: number) => X * X + Y * Y, expr: (X: number, Y: number) => `${X * X} + ${Y * Y}`, swap: (X: number, Y: number) => X * X + Y * Y + 2 },
+    {
+      ask: 'xy',
+      val: (X: number, Y: number) => X * Y,
+      expr: (X: number, Y: number) => `${X} · ${Y}`,
+      swap: (X: number, Y: number) => X * Y,
+    },
+    {
+      ask: 'x + 2y',
+      val: (X: number, Y: number) => X + 2 * Y,
+      expr: (X: number, Y: number) => `${X} + 2·${Y}`,
+      swap: (X: number, Y: number) => 2 * X + Y,
+    },
+    {
+      ask: '3x − y',
+      val: (X: number, Y: number) => 3 * X - Y,
+      expr: (X: number, Y: number) => `3·${X} − ${Y}`,
+      swap: (X: number, Y: number) => 3 * Y - X,
+    },
+    {
+      ask: 'x² + y²',
+      val: (X: number, Y: number) => X * X + Y * Y,
+      expr: (X: number, Y: number) => `${X * X} + ${Y * Y}`,
+      swap: (X: number, Y: number) => X * X + Y * Y + 2,
+    },
   ];
   const A = rng.pick(asks);
   const e1 = `${p}x + ${q === 1 ? '' : q}y = ${r}`;
@@ -1082,36 +1326,63 @@ function linType(ctx: Ctx): TType {
     if (slip === 'swap') v = A.swap(x, y);
     if (slip === 'arith') v = v + rng.pick([1, -1, 2, 10, -10]);
     if (slip && (v === answer || v <= 0)) v = answer + 1;
-    const shownExpr = slip === 'swap' && A.ask === 'x + 2y' ? `2·${x} + ${y}` : slip === 'swap' && A.ask === '3x − y' ? `3·${y} − ${x}` : A.expr(x, y);
+    const shownExpr =
+      slip === 'swap' && A.ask === 'x + 2y' ? `2·${x} + ${y}` : slip === 'swap' && A.ask === '3x − y' ? `3·${y} − ${x}` : A.expr(x, y);
     const V = slip ? f(v) : f(answer);
-    conclude(ctx, ph([
-      'So {ask} = {e} = {V}.',
-      'Then {ask} = {e} = {V}.',
-      'Therefore {ask} is {e} = {V}.',
-      'Now {ask} = {e}, which is {V}.',
-    ]), { ask: A.ask, e: shownExpr, V });
+    conclude(
+      ctx,
+      ph(['So {ask} = {e} = {V}.', 'Then {ask} = {e} = {V}.', 'Therefore {ask} is {e} = {V}.', 'Now {ask} = {e}, which is {V}.']),
+      { ask: A.ask, e: shownExpr, V },
+    );
     return slip ? v : answer;
   };
 
   const substitution = (): void => {
-    say(ctx, ph(['From the second equation, x = y + {s}.', 'The second equation gives x = y + {s}.', 'So x = y + {s}.', 'Isolate x: x = y + {s}.']), { s: f(sdiff) });
-    say(ctx, ph([
-      'Substitute into the first: {p}(y + {s}) + {qs}y = {r}, so {pq}y + {ps} = {r}, so {pq}y = {rps}, y = {y}.',
-      'Plugging in: {p}(y + {s}) + {qs}y = {r}. That\'s {pq}y + {ps} = {r}, hence {pq}y = {rps} and y = {y}.',
-      'Then {p}(y + {s}) + {qs}y = {r} → {pq}y = {r} − {ps} = {rps} → y = {y}.',
-      'Substituting, {pq}y + {ps} = {r}, so y = {rps}/{pq} = {y}.',
-    ]), { p: f(p), s: f(sdiff), qs: q === 1 ? '' : f(q), r: f(r), pq: f(p + q), ps: f(p * sdiff), rps: f(r - p * sdiff), y: f(y) });
-    say(ctx, ph(['Then x = {y} + {s} = {x}.', 'So x = {x}.', 'And x = {x}.', 'Which gives x = {y} + {s} = {x}.']), { x: f(x), y: f(y), s: f(sdiff) }, '\n\n');
+    say(
+      ctx,
+      ph([
+        'From the second equation, x = y + {s}.',
+        'The second equation gives x = y + {s}.',
+        'So x = y + {s}.',
+        'Isolate x: x = y + {s}.',
+      ]),
+      { s: f(sdiff) },
+    );
+    say(
+      ctx,
+      ph([
+        'Substitute into the first: {p}(y + {s}) + {qs}y = {r}, so {pq}y + {ps} = {r}, so {pq}y = {rps}, y = {y}.',
+        "Plugging in: {p}(y + {s}) + {qs}y = {r}. That's {pq}y + {ps} = {r}, hence {pq}y = {rps} and y = {y}.",
+        'Then {p}(y + {s}) + {qs}y = {r} → {pq}y = {r} − {ps} = {rps} → y = {y}.',
+        'Substituting, {pq}y + {ps} = {r}, so y = {rps}/{pq} = {y}.',
+      ]),
+      { p: f(p), s: f(sdiff), qs: q === 1 ? '' : f(q), r: f(r), pq: f(p + q), ps: f(p * sdiff), rps: f(r - p * sdiff), y: f(y) },
+    );
+    say(
+      ctx,
+      ph(['Then x = {y} + {s} = {x}.', 'So x = {x}.', 'And x = {x}.', 'Which gives x = {y} + {s} = {x}.']),
+      { x: f(x), y: f(y), s: f(sdiff) },
+      '\n\n',
+    );
   };
 
   const elimination = (): void => {
-    say(ctx, ph([
-      'Multiply the second equation by {q}: {q}x − {q}y = {qs}. Add to the first: {pq}x = {rqs}, so x = {x}.',
-      'Times {q}: {q}x − {q}y = {qs}. Adding to the first equation gives {pq}x = {rqs}, x = {x}.',
-      'Scale the second by {q} and add: ({p} + {q})x = {r} + {qs} = {rqs}, so x = {x}.',
-      'Eliminate y: {q}·(x − y) = {qs}, added to the first gives {pq}x = {rqs}, x = {x}.',
-    ]), { p: f(p), q: f(q), qs: f(q * sdiff), pq: f(p + q), r: f(r), rqs: f(r + q * sdiff), x: f(x) });
-    say(ctx, ph(['Then y = x − {s} = {y}.', 'So y = {y}.', 'And y = {x} − {s} = {y}.', 'Hence y = {y}.']), { x: f(x), y: f(y), s: f(sdiff) }, '\n\n');
+    say(
+      ctx,
+      ph([
+        'Multiply the second equation by {q}: {q}x − {q}y = {qs}. Add to the first: {pq}x = {rqs}, so x = {x}.',
+        'Times {q}: {q}x − {q}y = {qs}. Adding to the first equation gives {pq}x = {rqs}, x = {x}.',
+        'Scale the second by {q} and add: ({p} + {q})x = {r} + {qs} = {rqs}, so x = {x}.',
+        'Eliminate y: {q}·(x − y) = {qs}, added to the first gives {pq}x = {rqs}, x = {x}.',
+      ]),
+      { p: f(p), q: f(q), qs: f(q * sdiff), pq: f(p + q), r: f(r), rqs: f(r + q * sdiff), x: f(x) },
+    );
+    say(
+      ctx,
+      ph(['Then y = x − {s} = {y}.', 'So y = {y}.', 'And y = {x} − {s} = {y}.', 'Hence y = {y}.']),
+      { x: f(x), y: f(y), s: f(sdiff) },
+      '\n\n',
+    );
   };
 
   const self: TType = {
@@ -1124,24 +1395,65 @@ function linType(ctx: Ctx): TType {
       if (rng.chance(0.8)) sayPool(ctx, P.linMuse, v0);
       para(ctx);
       substitution();
-      lastSlip = slip ? (A.ask === 'xy' || A.ask === 'x² + y²' || A.swap(x, y) <= 0 ? 'arith' : rng.pick(['swap', 'arith'] as const)) : null;
+      lastSlip = slip
+        ? A.ask === 'xy' || A.ask === 'x² + y²' || A.swap(x, y) <= 0
+          ? 'arith'
+          : rng.pick(['swap', 'arith'] as const)
+        : null;
       return evalLine(lastSlip);
     },
     again(how, slip) {
       if (how === 'fix') {
-        if (lastSlip === 'swap') say(ctx, ph(['Wait, the question asks for {ask}, and I mixed up x and y.', 'Hmm, I swapped the roles of x and y there. It\'s {ask}.', 'Oh, I plugged in x and y the wrong way round.', 'Let me reread: {ask}. So x = {x} goes with the coefficient on x.']), { ask: A.ask, x: f(x) });
-        else say(ctx, ph(['Let me recompute that with x = {x}, y = {y}.', 'Hmm, the arithmetic at the end looks off. x = {x}, y = {y}.', 'Redo the last step with x = {x} and y = {y}.', 'Recomputing with x = {x}, y = {y}.']), { x: f(x), y: f(y) });
+        if (lastSlip === 'swap')
+          say(
+            ctx,
+            ph([
+              'Wait, the question asks for {ask}, and I mixed up x and y.',
+              "Hmm, I swapped the roles of x and y there. It's {ask}.",
+              'Oh, I plugged in x and y the wrong way round.',
+              'Let me reread: {ask}. So x = {x} goes with the coefficient on x.',
+            ]),
+            { ask: A.ask, x: f(x) },
+          );
+        else
+          say(
+            ctx,
+            ph([
+              'Let me recompute that with x = {x}, y = {y}.',
+              'Hmm, the arithmetic at the end looks off. x = {x}, y = {y}.',
+              'Redo the last step with x = {x} and y = {y}.',
+              'Recomputing with x = {x}, y = {y}.',
+            ]),
+            { x: f(x), y: f(y) },
+          );
         lastSlip = null;
         return evalLine(null);
       }
       if (how === 'alt') {
-        say(ctx, ph(['Let me solve it by elimination instead.', 'Using elimination this time.', 'Let me redo it with elimination to be sure.', 'Solve again by elimination.']));
+        say(
+          ctx,
+          ph([
+            'Let me solve it by elimination instead.',
+            'Using elimination this time.',
+            'Let me redo it with elimination to be sure.',
+            'Solve again by elimination.',
+          ]),
+        );
         elimination();
         lastSlip = slip ? 'arith' : null;
         return evalLine(lastSlip);
       }
       // reuse: recompute the asked expression from the same x and y (a swap repeats itself)
-      say(ctx, ph(['With x = {x} and y = {y} again.', 'Recompute using x = {x}, y = {y}.', 'Again, x = {x}, y = {y}.', 'Plugging x = {x}, y = {y} into {ask} once more.']), { x: f(x), y: f(y), ask: A.ask });
+      say(
+        ctx,
+        ph([
+          'With x = {x} and y = {y} again.',
+          'Recompute using x = {x}, y = {y}.',
+          'Again, x = {x}, y = {y}.',
+          'Plugging x = {x}, y = {y} into {ask} once more.',
+        ]),
+        { x: f(x), y: f(y), ask: A.ask },
+      );
       if (lastSlip !== 'swap') lastSlip = null;
       return evalLine(lastSlip);
     },
@@ -1153,10 +1465,21 @@ function linType(ctx: Ctx): TType {
     },
     summary(value) {
       const sv: Vars = { e1, e2, s: f(sdiff), x: f(x), y: f(y), ask: A.ask, e: A.expr(x, y), val: f(value) };
-      ctx.b.put(ph(['From {e2}, x = y + {s}. Substituting into {e1} gives y = {y}, x = {x}.', 'Solving the system: x = {x}, y = {y}.', 'Substitution gives y = {y} and x = {x}.', 'We solve {e1}, {e2} to get (x, y) = ({x}, {y}).']), sv);
+      ctx.b.put(
+        ph([
+          'From {e2}, x = y + {s}. Substituting into {e1} gives y = {y}, x = {x}.',
+          'Solving the system: x = {x}, y = {y}.',
+          'Substitution gives y = {y} and x = {x}.',
+          'We solve {e1}, {e2} to get (x, y) = ({x}, {y}).',
+        ]),
+        sv,
+      );
       ctx.b.add('\n\n');
       if (value === answer) {
-        ctx.b.put(ph(['Hence {ask} = {e} = {val}.', 'Then {ask} = {e} = {val}.', 'So {ask} = {e} = {val}.', 'Therefore {ask} = {e} = {val}.']), sv);
+        ctx.b.put(
+          ph(['Hence {ask} = {e} = {val}.', 'Then {ask} = {e} = {val}.', 'So {ask} = {e} = {val}.', 'Therefore {ask} = {e} = {val}.']),
+          sv,
+        );
         ctx.b.add('\n\n');
       }
       ctx.b.put(rng.pick(P.summaryFinal), { V: f(value) });
@@ -1171,7 +1494,17 @@ function linType(ctx: Ctx): TType {
 function incType(ctx: Ctx): TType {
   const { rng, P } = ctx;
   const ph = (arr: readonly string[]): string => rng.pick(half(arr, ctx.split));
-  const pairs = [[2, 3], [2, 5], [3, 5], [3, 7], [2, 7], [5, 7], [3, 4], [4, 5], [3, 11]];
+  const pairs = [
+    [2, 3],
+    [2, 5],
+    [3, 5],
+    [3, 7],
+    [2, 7],
+    [5, 7],
+    [3, 4],
+    [4, 5],
+    [3, 11],
+  ];
   const [p, q] = rng.pick(pairs);
   const N = rng.int(60, 999);
   const A = Math.floor(N / p);
@@ -1184,8 +1517,26 @@ function incType(ctx: Ctx): TType {
   let lastB = B;
 
   const counts = (bShown: number): void => {
-    say(ctx, ph(['Multiples of {p}: ⌊{N}/{p}⌋ = {A}.', 'Numbers divisible by {p}: {N}/{p} = {r1}, so {A}.', 'There are ⌊{N}/{p}⌋ = {A} multiples of {p}.', 'Count of multiples of {p} up to {N}: {A}.']), { ...v0, A: f(A), r1: (N / p).toFixed(2) });
-    say(ctx, ph(['Multiples of {q}: ⌊{N}/{q}⌋ = {B}.', 'Divisible by {q}: {N}/{q} is about {r2}, so {B}.', 'And ⌊{N}/{q}⌋ = {B} multiples of {q}.', 'Multiples of {q} up to {N}: {B}.']), { ...v0, B: f(bShown), r2: (N / q).toFixed(2) });
+    say(
+      ctx,
+      ph([
+        'Multiples of {p}: ⌊{N}/{p}⌋ = {A}.',
+        'Numbers divisible by {p}: {N}/{p} = {r1}, so {A}.',
+        'There are ⌊{N}/{p}⌋ = {A} multiples of {p}.',
+        'Count of multiples of {p} up to {N}: {A}.',
+      ]),
+      { ...v0, A: f(A), r1: (N / p).toFixed(2) },
+    );
+    say(
+      ctx,
+      ph([
+        'Multiples of {q}: ⌊{N}/{q}⌋ = {B}.',
+        'Divisible by {q}: {N}/{q} is about {r2}, so {B}.',
+        'And ⌊{N}/{q}⌋ = {B} multiples of {q}.',
+        'Multiples of {q} up to {N}: {B}.',
+      ]),
+      { ...v0, B: f(bShown), r2: (N / q).toFixed(2) },
+    );
   };
 
   const self: TType = {
@@ -1201,63 +1552,199 @@ function incType(ctx: Ctx): TType {
         const M = rng.int(10, 20);
         const list: number[] = [];
         for (let i = 1; i <= M; i++) if (i % p === 0 || i % q === 0) list.push(i);
-        sayPool(ctx, P.incTest, { ...v0, M: f(M), list: list.join(', '), k: f(list.length), a: f(Math.floor(M / p)), b: f(Math.floor(M / q)), c: f(Math.floor(M / (p * q))) }, '\n\n');
+        sayPool(
+          ctx,
+          P.incTest,
+          {
+            ...v0,
+            M: f(M),
+            list: list.join(', '),
+            k: f(list.length),
+            a: f(Math.floor(M / p)),
+            b: f(Math.floor(M / q)),
+            c: f(Math.floor(M / (p * q))),
+          },
+          '\n\n',
+        );
       }
       last = slip ? rng.pick(['overlap', 'floor'] as const) : null;
       lastB = last === 'floor' ? B + rng.pick([1, -1]) : B;
       counts(lastB);
       if (last === 'overlap') {
-        conclude(ctx, ph(['So the total is {A} + {B} = {V}.', 'Adding: {A} + {B} = {V}.', 'That gives {A} + {B} = {V} numbers.', 'So there are {A} + {B} = {V} of them.']), { A: f(A), B: f(B), V: f(A + B) });
+        conclude(
+          ctx,
+          ph([
+            'So the total is {A} + {B} = {V}.',
+            'Adding: {A} + {B} = {V}.',
+            'That gives {A} + {B} = {V} numbers.',
+            'So there are {A} + {B} = {V} of them.',
+          ]),
+          { A: f(A), B: f(B), V: f(A + B) },
+        );
         return A + B;
       }
-      say(ctx, ph(['But numbers divisible by both are counted twice: ⌊{N}/{pq}⌋ = {C}.', 'Hmm, the overlap: multiples of {pq}, ⌊{N}/{pq}⌋ = {C}.', 'Wait, I need to subtract the multiples of {pq}: there are {C}.', 'Overlap (multiples of {pq}): {C}.']), { ...v0, C: f(C) });
+      say(
+        ctx,
+        ph([
+          'But numbers divisible by both are counted twice: ⌊{N}/{pq}⌋ = {C}.',
+          'Hmm, the overlap: multiples of {pq}, ⌊{N}/{pq}⌋ = {C}.',
+          'Wait, I need to subtract the multiples of {pq}: there are {C}.',
+          'Overlap (multiples of {pq}): {C}.',
+        ]),
+        { ...v0, C: f(C) },
+      );
       const v = A + lastB - C;
-      conclude(ctx, ph(['So the count is {A} + {B} − {C} = {V}.', 'Total: {A} + {B} − {C} = {V}.', 'By inclusion-exclusion, {A} + {B} − {C} = {V}.', 'That gives {V} numbers.']), { A: f(A), B: f(lastB), C: f(C), V: f(v) });
+      conclude(
+        ctx,
+        ph([
+          'So the count is {A} + {B} − {C} = {V}.',
+          'Total: {A} + {B} − {C} = {V}.',
+          'By inclusion-exclusion, {A} + {B} − {C} = {V}.',
+          'That gives {V} numbers.',
+        ]),
+        { A: f(A), B: f(lastB), C: f(C), V: f(v) },
+      );
       return v;
     },
     again(how, slip) {
       if (how === 'fix') {
         if (last === 'overlap') {
-          say(ctx, ph(['I double counted the multiples of {pq}. There are ⌊{N}/{pq}⌋ = {C} of those.', 'Numbers like {pq} are divisible by both, so they were counted twice. ⌊{N}/{pq}⌋ = {C}.', 'I forgot the overlap: multiples of {pq}, which number {C}.', 'Inclusion-exclusion: subtract the {C} multiples of {pq}.']), { ...v0, C: f(C) });
+          say(
+            ctx,
+            ph([
+              'I double counted the multiples of {pq}. There are ⌊{N}/{pq}⌋ = {C} of those.',
+              'Numbers like {pq} are divisible by both, so they were counted twice. ⌊{N}/{pq}⌋ = {C}.',
+              'I forgot the overlap: multiples of {pq}, which number {C}.',
+              'Inclusion-exclusion: subtract the {C} multiples of {pq}.',
+            ]),
+            { ...v0, C: f(C) },
+          );
         } else {
-          say(ctx, ph(['Let me redo ⌊{N}/{q}⌋: {q} × {B} = {qB}, and {q} × {B1} = {qB1} > {N}, so it\'s {B}.', 'Actually ⌊{N}/{q}⌋ = {B}, since {q} × {B} = {qB} ≤ {N}.', 'Hmm, {N}/{q}: {q} × {B} = {qB}, so the floor is {B}.', 'Recheck: {q} · {B} = {qB} ≤ {N} < {qB1}, so {B} multiples of {q}.']), { ...v0, B: f(B), B1: f(B + 1), qB: f(q * B), qB1: f(q * (B + 1)) });
+          say(
+            ctx,
+            ph([
+              "Let me redo ⌊{N}/{q}⌋: {q} × {B} = {qB}, and {q} × {B1} = {qB1} > {N}, so it's {B}.",
+              'Actually ⌊{N}/{q}⌋ = {B}, since {q} × {B} = {qB} ≤ {N}.',
+              'Hmm, {N}/{q}: {q} × {B} = {qB}, so the floor is {B}.',
+              'Recheck: {q} · {B} = {qB} ≤ {N} < {qB1}, so {B} multiples of {q}.',
+            ]),
+            { ...v0, B: f(B), B1: f(B + 1), qB: f(q * B), qB1: f(q * (B + 1)) },
+          );
         }
         last = null;
         lastB = B;
-        conclude(ctx, ph(['So {A} + {B} − {C} = {V}.', 'Then the count is {A} + {B} − {C} = {V}.', 'That makes {A} + {B} − {C} = {V}.', 'So the answer is {A} + {B} − {C} = {V}.']), { A: f(A), B: f(B), C: f(C), V: f(answer) });
+        conclude(
+          ctx,
+          ph([
+            'So {A} + {B} − {C} = {V}.',
+            'Then the count is {A} + {B} − {C} = {V}.',
+            'That makes {A} + {B} − {C} = {V}.',
+            'So the answer is {A} + {B} − {C} = {V}.',
+          ]),
+          { A: f(A), B: f(B), C: f(C), V: f(answer) },
+        );
         return answer;
       }
       if (how === 'alt') {
-        say(ctx, ph(['Let me count the complement instead: numbers divisible by neither.', 'Alternatively, count the ones not divisible by {p} or {q}.', 'Another way: subtract the numbers divisible by neither from {N}.', 'Complement count:']), v0);
+        say(
+          ctx,
+          ph([
+            'Let me count the complement instead: numbers divisible by neither.',
+            'Alternatively, count the ones not divisible by {p} or {q}.',
+            'Another way: subtract the numbers divisible by neither from {N}.',
+            'Complement count:',
+          ]),
+          v0,
+        );
         const bb = slip ? B + rng.pick([1, -1]) : B;
         const neither = N - A - bb + C;
-        say(ctx, ph(['{N} − {A} − {B} + {C} = {nn}.', 'That\'s {N} − {A} − {B} + {C} = {nn} numbers divisible by neither.', 'Neither: {N} − ({A} + {B} − {C}) would be circular, so directly {N} − {A} − {B} + {C} = {nn}.', 'Count of neither = {N} − {A} − {B} + {C} = {nn}.']), { N: f(N), A: f(A), B: f(bb), C: f(C), nn: f(neither) });
+        say(
+          ctx,
+          ph([
+            '{N} − {A} − {B} + {C} = {nn}.',
+            "That's {N} − {A} − {B} + {C} = {nn} numbers divisible by neither.",
+            'Neither: {N} − ({A} + {B} − {C}) would be circular, so directly {N} − {A} − {B} + {C} = {nn}.',
+            'Count of neither = {N} − {A} − {B} + {C} = {nn}.',
+          ]),
+          { N: f(N), A: f(A), B: f(bb), C: f(C), nn: f(neither) },
+        );
         last = slip ? 'floor' : null;
         lastB = bb;
         const v = N - neither;
-        conclude(ctx, ph(['So {N} − {nn} = {V}.', 'Then the count is {N} − {nn} = {V}.', 'That leaves {N} − {nn} = {V}.', 'So {V} numbers are divisible by {p} or {q}.']), { ...v0, nn: f(neither), V: f(v) });
+        conclude(
+          ctx,
+          ph([
+            'So {N} − {nn} = {V}.',
+            'Then the count is {N} − {nn} = {V}.',
+            'That leaves {N} − {nn} = {V}.',
+            'So {V} numbers are divisible by {p} or {q}.',
+          ]),
+          { ...v0, nn: f(neither), V: f(v) },
+        );
         return v;
       }
       // reuse: re-add the same three counts (the overlap omission repeats itself)
-      say(ctx, ph(['Recounting: {A} multiples of {p}, {B} of {q}.', 'Going over the counts again: {A} and {B}.', 'Let me re-add: {A} and {B}.', 'Again: ⌊{N}/{p}⌋ = {A}, ⌊{N}/{q}⌋ = {B}.']), { ...v0, A: f(A), B: f(lastB) });
+      say(
+        ctx,
+        ph([
+          'Recounting: {A} multiples of {p}, {B} of {q}.',
+          'Going over the counts again: {A} and {B}.',
+          'Let me re-add: {A} and {B}.',
+          'Again: ⌊{N}/{p}⌋ = {A}, ⌊{N}/{q}⌋ = {B}.',
+        ]),
+        { ...v0, A: f(A), B: f(lastB) },
+      );
       if (last === 'overlap') {
         conclude(ctx, ph(['{A} + {B} = {V}.', 'Total {V}.', 'So {V}.', 'Sum: {V}.']), { A: f(A), B: f(B), V: f(A + B) });
         return A + B;
       }
       const v = A + lastB - C;
-      conclude(ctx, ph(['Minus {C}: {V}.', 'Subtract {C} to get {V}.', 'Minus the {C} overlaps gives {V}.', '{A} + {B} − {C} = {V}.']), { A: f(A), B: f(lastB), C: f(C), V: f(v) });
+      conclude(ctx, ph(['Minus {C}: {V}.', 'Subtract {C} to get {V}.', 'Minus the {C} overlaps gives {V}.', '{A} + {B} − {C} = {V}.']), {
+        A: f(A),
+        B: f(lastB),
+        C: f(C),
+        V: f(v),
+      });
       return v;
     },
     fixable() {
       return last !== null;
     },
     check(value) {
-      if (value === answer) say(ctx, ph(['The complement would be {nn}, and {nn} + {V} = {N}. Consistent.', 'Also {C} ≤ both counts, which makes sense.',  'The counts are all below {N}, which is consistent.', 'And the overlap {C} is small, as expected.']), { ...v0, nn: f(N - answer), V: f(value), C: f(C) });
+      if (value === answer)
+        say(
+          ctx,
+          ph([
+            'The complement would be {nn}, and {nn} + {V} = {N}. Consistent.',
+            'Also {C} ≤ both counts, which makes sense.',
+            'The counts are all below {N}, which is consistent.',
+            'And the overlap {C} is small, as expected.',
+          ]),
+          { ...v0, nn: f(N - answer), V: f(value), C: f(C) },
+        );
     },
     summary(value) {
       const sv: Vars = { N: f(N), p: f(p), q: f(q), pq: f(p * q), A: f(A), B: f(lastB), C: f(C) };
-      if (value === A + lastB - C) ctx.b.put(ph(['By inclusion-exclusion, the count is ⌊{N}/{p}⌋ + ⌊{N}/{q}⌋ − ⌊{N}/{pq}⌋ = {A} + {B} − {C}.', 'Multiples of {p}: {A}; of {q}: {B}; of both ({pq}): {C}. So the count is {A} + {B} − {C}.', 'Using inclusion–exclusion with {A}, {B} and {C} multiples of {p}, {q} and {pq}:', 'Count = {A} + {B} − {C} by inclusion–exclusion.']), sv);
-      else ctx.b.put(ph(['There are {A} multiples of {p} and {B} multiples of {q} up to {N}.', 'Multiples of {p}: {A}. Multiples of {q}: {B}.', 'Up to {N}: {A} multiples of {p}, {B} of {q}.', 'We count {A} multiples of {p} and {B} of {q}.']), sv);
+      if (value === A + lastB - C)
+        ctx.b.put(
+          ph([
+            'By inclusion-exclusion, the count is ⌊{N}/{p}⌋ + ⌊{N}/{q}⌋ − ⌊{N}/{pq}⌋ = {A} + {B} − {C}.',
+            'Multiples of {p}: {A}; of {q}: {B}; of both ({pq}): {C}. So the count is {A} + {B} − {C}.',
+            'Using inclusion–exclusion with {A}, {B} and {C} multiples of {p}, {q} and {pq}:',
+            'Count = {A} + {B} − {C} by inclusion–exclusion.',
+          ]),
+          sv,
+        );
+      else
+        ctx.b.put(
+          ph([
+            'There are {A} multiples of {p} and {B} multiples of {q} up to {N}.',
+            'Multiples of {p}: {A}. Multiples of {q}: {B}.',
+            'Up to {N}: {A} multiples of {p}, {B} of {q}.',
+            'We count {A} multiples of {p} and {B} of {q}.',
+          ]),
+          sv,
+        );
       ctx.b.add('\n\n');
       ctx.b.put(rng.pick(P.summaryFinal), { V: f(value) });
       return f(value);
@@ -1272,7 +1759,13 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
   const rng = new Rng(hashStr(`${family}|${split}|${seed}|${index}`));
   const b = new Body();
   const ctx: Ctx = { rng, P, b, split, afterCheck: false };
-  const maker = rng.weighted([[mulType, 4], [powType, 2], [serType, 2], [linType, 2], [incType, 2]] as const);
+  const maker = rng.weighted([
+    [mulType, 4],
+    [powType, 2],
+    [serType, 2],
+    [linType, 2],
+    [incType, 2],
+  ] as const);
   const T = maker(ctx);
   const [open, close] = rng.pick(P.think);
 
@@ -1283,15 +1776,29 @@ function genRecord(seed: number, split: Split, index: number, P: Pools): Phrasin
   const values: number[] = [];
   values.push(T.first(rng.chance(0.45)));
 
-  let n = rng.weighted([[1, 25], [2, 35], [3, 25], [4, 15]] as const);
+  let n = rng.weighted([
+    [1, 25],
+    [2, 35],
+    [3, 25],
+    [4, 15],
+  ] as const);
   let lastHow = '' as How | '';
   for (let k = 1; k < n; k++) {
     const prev = values[k - 1];
     const prevOk = prev === T.answer;
     if (prevOk && k >= 2 && values[k - 2] === prev) break; // confirmed twice: stop
     let how: How;
-    if (!prevOk && T.fixable()) how = rng.weighted([['fix', 5], ['reuse', lastHow === 'reuse' ? 0 : 2], ['alt', 3]] as const);
-    else how = rng.weighted([['reuse', lastHow === 'reuse' ? 0 : 3], ['alt', 6]] as const);
+    if (!prevOk && T.fixable())
+      how = rng.weighted([
+        ['fix', 5],
+        ['reuse', lastHow === 'reuse' ? 0 : 2],
+        ['alt', 3],
+      ] as const);
+    else
+      how = rng.weighted([
+        ['reuse', lastHow === 'reuse' ? 0 : 3],
+        ['alt', 6],
+      ] as const);
     lastHow = how;
     para(ctx);
     // a real decision after a candidate

@@ -66,7 +66,10 @@ function half<T>(pool: readonly T[], split: Split): readonly T[] {
 class Gen {
   private readonly rnd: () => number;
   private used = new Set<unknown>();
-  constructor(seed: number, readonly split: Split) {
+  constructor(
+    seed: number,
+    readonly split: Split,
+  ) {
     this.rnd = mulberry32(seed);
   }
   fresh(): void {
@@ -142,8 +145,14 @@ function fill(tpl: string, vars: Vars): string {
 // Phrasing pools (first half: dev, second half: heldout).
 
 const MUL_QUERY = [
-  'What is «a» × «b»?', 'Calculate «a» times «b».', 'Compute the product of «a» and «b».', 'What do you get when you multiply «a» by «b»?',
-  'Find «a» × «b».', 'What is «a» multiplied by «b»?', 'Work out «a» · «b».', 'Evaluate the product «a» × «b».',
+  'What is «a» × «b»?',
+  'Calculate «a» times «b».',
+  'Compute the product of «a» and «b».',
+  'What do you get when you multiply «a» by «b»?',
+  'Find «a» × «b».',
+  'What is «a» multiplied by «b»?',
+  'Work out «a» · «b».',
+  'Evaluate the product «a» × «b».',
 ];
 
 interface MulContext {
@@ -152,14 +161,34 @@ interface MulContext {
   whole: string; // what the total belongs to
 }
 const MUL_CONTEXTS: MulContext[] = [
-  { query: 'An orchard has «a» rows of trees, and each row yields «b» apples. How many apples does the orchard yield in total?', unit: 'apples', whole: 'the orchard' },
-  { query: 'A warehouse holds «a» crates, each containing «b» pencils. How many pencils are in the warehouse?', unit: 'pencils', whole: 'the warehouse' },
+  {
+    query: 'An orchard has «a» rows of trees, and each row yields «b» apples. How many apples does the orchard yield in total?',
+    unit: 'apples',
+    whole: 'the orchard',
+  },
+  {
+    query: 'A warehouse holds «a» crates, each containing «b» pencils. How many pencils are in the warehouse?',
+    unit: 'pencils',
+    whole: 'the warehouse',
+  },
   { query: 'A printing press prints «b» pages every hour. How many pages does it print in «a» hours?', unit: 'pages', whole: 'the press' },
-  { query: 'A bakery ships «a» boxes with «b» cookies in each box. How many cookies does it ship?', unit: 'cookies', whole: 'the shipment' },
+  {
+    query: 'A bakery ships «a» boxes with «b» cookies in each box. How many cookies does it ship?',
+    unit: 'cookies',
+    whole: 'the shipment',
+  },
   { query: 'A factory makes «b» bolts per day. How many bolts does it make in «a» days?', unit: 'bolts', whole: 'the factory' },
-  { query: 'A library has «a» shelves with «b» books on each shelf. How many books does the library have?', unit: 'books', whole: 'the library' },
+  {
+    query: 'A library has «a» shelves with «b» books on each shelf. How many books does the library have?',
+    unit: 'books',
+    whole: 'the library',
+  },
   { query: 'A farmer plants «a» rows with «b» seeds per row. How many seeds does the farmer plant?', unit: 'seeds', whole: 'the field' },
-  { query: 'Each of «a» delivery trucks carries «b» bottles of water. How many bottles do the trucks carry altogether?', unit: 'bottles', whole: 'the fleet' },
+  {
+    query: 'Each of «a» delivery trucks carries «b» bottles of water. How many bottles do the trucks carry altogether?',
+    unit: 'bottles',
+    whole: 'the fleet',
+  },
 ];
 
 interface RevContext {
@@ -169,12 +198,42 @@ interface RevContext {
   seller: string;
 }
 const REV_CONTEXTS: RevContext[] = [
-  { query: 'A store sold «A» notebooks at $«p» each and «B» binders at $«q» each. What was the total revenue?', item1: 'notebooks', item2: 'binders', seller: 'the store' },
-  { query: 'A theater sold «A» adult tickets at $«p» each and «B» child tickets at $«q» each. How much money did the theater take in?', item1: 'adult tickets', item2: 'child tickets', seller: 'the theater' },
-  { query: 'A bakery sold «A» cakes for $«p» each and «B» pies for $«q» each. What was its total revenue?', item1: 'cakes', item2: 'pies', seller: 'the bakery' },
-  { query: 'At a concert, «A» floor seats sold for $«p» each and «B» balcony seats sold for $«q» each. What were the total ticket sales?', item1: 'floor seats', item2: 'balcony seats', seller: 'the concert' },
-  { query: 'A farm stand sold «A» baskets of strawberries at $«p» a basket and «B» jars of honey at $«q» a jar. How much did it earn?', item1: 'strawberry baskets', item2: 'honey jars', seller: 'the farm stand' },
-  { query: 'A bookstore sold «A» hardcovers at $«p» each and «B» paperbacks at $«q» each. What was the total revenue from these sales?', item1: 'hardcovers', item2: 'paperbacks', seller: 'the bookstore' },
+  {
+    query: 'A store sold «A» notebooks at $«p» each and «B» binders at $«q» each. What was the total revenue?',
+    item1: 'notebooks',
+    item2: 'binders',
+    seller: 'the store',
+  },
+  {
+    query: 'A theater sold «A» adult tickets at $«p» each and «B» child tickets at $«q» each. How much money did the theater take in?',
+    item1: 'adult tickets',
+    item2: 'child tickets',
+    seller: 'the theater',
+  },
+  {
+    query: 'A bakery sold «A» cakes for $«p» each and «B» pies for $«q» each. What was its total revenue?',
+    item1: 'cakes',
+    item2: 'pies',
+    seller: 'the bakery',
+  },
+  {
+    query: 'At a concert, «A» floor seats sold for $«p» each and «B» balcony seats sold for $«q» each. What were the total ticket sales?',
+    item1: 'floor seats',
+    item2: 'balcony seats',
+    seller: 'the concert',
+  },
+  {
+    query: 'A farm stand sold «A» baskets of strawberries at $«p» a basket and «B» jars of honey at $«q» a jar. How much did it earn?',
+    item1: 'strawberry baskets',
+    item2: 'honey jars',
+    seller: 'the farm stand',
+  },
+  {
+    query: 'A bookstore sold «A» hardcovers at $«p» each and «B» paperbacks at $«q» each. What was the total revenue from these sales?',
+    item1: 'hardcovers',
+    item2: 'paperbacks',
+    seller: 'the bookstore',
+  },
 ];
 
 interface CeilContext {
@@ -183,10 +242,29 @@ interface CeilContext {
   who: string;
 }
 const CEIL_CONTEXTS: CeilContext[] = [
-  { query: 'A school club needs to raise at least $«goal» by selling raffle tickets at $«price» each. What is the minimum number of tickets it must sell?', item: 'tickets', who: 'the club' },
-  { query: 'A charity wants to collect at least $«goal». Each donation box it places brings in $«price». What is the smallest number of boxes it needs?', item: 'boxes', who: 'the charity' },
-  { query: 'A band needs at least $«goal» for new equipment and earns $«price» per T-shirt sold. What is the fewest number of T-shirts it must sell?', item: 'T-shirts', who: 'the band' },
-  { query: 'A team must raise at least $«goal» and sells candles for $«price» each. What is the minimum number of candles it has to sell?', item: 'candles', who: 'the team' },
+  {
+    query:
+      'A school club needs to raise at least $«goal» by selling raffle tickets at $«price» each. What is the minimum number of tickets it must sell?',
+    item: 'tickets',
+    who: 'the club',
+  },
+  {
+    query:
+      'A charity wants to collect at least $«goal». Each donation box it places brings in $«price». What is the smallest number of boxes it needs?',
+    item: 'boxes',
+    who: 'the charity',
+  },
+  {
+    query:
+      'A band needs at least $«goal» for new equipment and earns $«price» per T-shirt sold. What is the fewest number of T-shirts it must sell?',
+    item: 'T-shirts',
+    who: 'the band',
+  },
+  {
+    query: 'A team must raise at least $«goal» and sells candles for $«price» each. What is the minimum number of candles it has to sell?',
+    item: 'candles',
+    who: 'the team',
+  },
 ];
 
 interface TankContext {
@@ -196,179 +274,388 @@ interface TankContext {
   agents: string; // pumps
 }
 const TANK_CONTEXTS: TankContext[] = [
-  { query: 'A tank holds «C» liters of water. «k» pumps each drain «r» liters per minute. How many liters remain in the tank after «t» minutes?', unit: 'liters', thing: 'the tank', agents: 'pumps' },
-  { query: 'A reservoir contains «C» gallons. «k» outlet valves each release «r» gallons per hour. How many gallons are left after «t» hours?', unit: 'gallons', thing: 'the reservoir', agents: 'valves' },
-  { query: 'A silo holds «C» kilograms of grain. «k» trucks each take away «r» kilograms per trip, and each truck makes «t» trips. How much grain is left in the silo?', unit: 'kilograms', thing: 'the silo', agents: 'trucks' },
-  { query: 'A pool holds «C» liters. «k» hoses each remove «r» liters per minute. How much water is left after «t» minutes?', unit: 'liters', thing: 'the pool', agents: 'hoses' },
+  {
+    query:
+      'A tank holds «C» liters of water. «k» pumps each drain «r» liters per minute. How many liters remain in the tank after «t» minutes?',
+    unit: 'liters',
+    thing: 'the tank',
+    agents: 'pumps',
+  },
+  {
+    query:
+      'A reservoir contains «C» gallons. «k» outlet valves each release «r» gallons per hour. How many gallons are left after «t» hours?',
+    unit: 'gallons',
+    thing: 'the reservoir',
+    agents: 'valves',
+  },
+  {
+    query:
+      'A silo holds «C» kilograms of grain. «k» trucks each take away «r» kilograms per trip, and each truck makes «t» trips. How much grain is left in the silo?',
+    unit: 'kilograms',
+    thing: 'the silo',
+    agents: 'trucks',
+  },
+  {
+    query: 'A pool holds «C» liters. «k» hoses each remove «r» liters per minute. How much water is left after «t» minutes?',
+    unit: 'liters',
+    thing: 'the pool',
+    agents: 'hoses',
+  },
 ];
 
 const INTRO_MUL = [
-  "Okay, so I need to find «q». Let's work through it step by step.", "Let me work this out carefully.",
-  'Alright, we need to compute «q».', "Let's think about this step by step.",
-  'Sure! We need to multiply «a» by «b».', "To find «q», I'll break the multiplication into easier pieces.",
-  'Let me figure this out.', 'We want the product «q».',
+  "Okay, so I need to find «q». Let's work through it step by step.",
+  'Let me work this out carefully.',
+  'Alright, we need to compute «q».',
+  "Let's think about this step by step.",
+  'Sure! We need to multiply «a» by «b».',
+  "To find «q», I'll break the multiplication into easier pieces.",
+  'Let me figure this out.',
+  'We want the product «q».',
 ];
 const INTRO_CTX = [
-  'We have «a» groups of «b» «unit», so we need to multiply «a» by «b».', "First, let's break this down. There are «a» groups with «b» «unit» in each, so the total is «a» × «b».",
-  'To find the total number of «unit», multiply «a» by «b».', "Okay, let's figure out how many «unit» there are in total.",
-  'Since each of the «a» groups has «b» «unit», the total is «a» × «b».', 'The total is just «a» times «b», so let me compute that.',
-  "Let's see. We're multiplying «a» by «b» to get the number of «unit».", 'Alright, this is a multiplication problem: «a» × «b».',
+  'We have «a» groups of «b» «unit», so we need to multiply «a» by «b».',
+  "First, let's break this down. There are «a» groups with «b» «unit» in each, so the total is «a» × «b».",
+  'To find the total number of «unit», multiply «a» by «b».',
+  "Okay, let's figure out how many «unit» there are in total.",
+  'Since each of the «a» groups has «b» «unit», the total is «a» × «b».',
+  'The total is just «a» times «b», so let me compute that.',
+  "Let's see. We're multiplying «a» by «b» to get the number of «unit».",
+  'Alright, this is a multiplication problem: «a» × «b».',
 ];
 const ESTIMATE = [
-  'Before diving in, a quick estimate: «est», so the answer should be somewhere around there.', 'As a rough check, «est», which gives us a ballpark to aim for.',
-  'Just to get a sense of scale, «est».', 'A quick sanity estimate first: «est».',
+  'Before diving in, a quick estimate: «est», so the answer should be somewhere around there.',
+  'As a rough check, «est», which gives us a ballpark to aim for.',
+  'Just to get a sense of scale, «est».',
+  'A quick sanity estimate first: «est».',
 ];
 const PLAN_PLACE = [
-  'We can split «x» into «H» and «R».', "First, let's break this down by writing «x» as «H» + «R».", 'It helps to think of «x» as «H» + «R».',
-  'Breaking «x» into «H» plus «R» makes this easier.', "I'll split «x» into «H» and «R» and multiply each part.", 'Let me decompose «x» as «H» + «R».',
+  'We can split «x» into «H» and «R».',
+  "First, let's break this down by writing «x» as «H» + «R».",
+  'It helps to think of «x» as «H» + «R».',
+  'Breaking «x» into «H» plus «R» makes this easier.',
+  "I'll split «x» into «H» and «R» and multiply each part.",
+  'Let me decompose «x» as «H» + «R».',
 ];
 const PLAN_ROUND = [
-  'Notice that «x» is just «D» less than «X», so we can compute «y» × «X» and subtract «y» × «D».', 'Since «x» = «X» − «D», it is easier to multiply by «X» and take away the extra.',
-  'A neat trick here: «x» is close to «X» (it is «X» − «D»).', "«x» is «D» short of «X», so I'll use that.",
+  'Notice that «x» is just «D» less than «X», so we can compute «y» × «X» and subtract «y» × «D».',
+  'Since «x» = «X» − «D», it is easier to multiply by «X» and take away the extra.',
+  'A neat trick here: «x» is close to «X» (it is «X» − «D»).',
+  "«x» is «D» short of «X», so I'll use that.",
 ];
 const PLAN_DIGITS = [
-  "Let's do it by place value, multiplying «y» by each digit of «x».", "I'll go through «x» one place value at a time.",
-  'Using long multiplication, we take «y» times each place of «x».', 'Let me multiply «y» by each part of «x» (by place value).',
+  "Let's do it by place value, multiplying «y» by each digit of «x».",
+  "I'll go through «x» one place value at a time.",
+  'Using long multiplication, we take «y» times each place of «x».',
+  'Let me multiply «y» by each part of «x» (by place value).',
 ];
 const PLAN_SWITCH = [
-  'I could split «x0», but actually it is easier to split «x».', 'Hmm, breaking up «x» looks simpler than «x0».',
-  'Actually, rather than splitting «x0», let me split «x».', 'Wait, «x» is the nicer number to break apart.',
+  'I could split «x0», but actually it is easier to split «x».',
+  'Hmm, breaking up «x» looks simpler than «x0».',
+  'Actually, rather than splitting «x0», let me split «x».',
+  'Wait, «x» is the nicer number to break apart.',
 ];
 const PART_FIRST = [
-  'First, «calc».', '«calc».', 'To start: «calc».', 'The first part: «calc».',
-  'Starting off, «calc».', 'To begin, «calc».', 'For the first piece, «calc».', 'So first, «calc».',
+  'First, «calc».',
+  '«calc».',
+  'To start: «calc».',
+  'The first part: «calc».',
+  'Starting off, «calc».',
+  'To begin, «calc».',
+  'For the first piece, «calc».',
+  'So first, «calc».',
 ];
 const PART_NEXT = [
-  'Next, «calc».', 'Then «calc».', 'Now for the next piece: «calc».', 'After that, «calc».',
-  'Moving on, «calc».', 'The next part: «calc».', 'And then «calc».', 'Following the same idea, «calc».',
+  'Next, «calc».',
+  'Then «calc».',
+  'Now for the next piece: «calc».',
+  'After that, «calc».',
+  'Moving on, «calc».',
+  'The next part: «calc».',
+  'And then «calc».',
+  'Following the same idea, «calc».',
 ];
 const CALC_LEAF = ['«label» = «val»', '«label» is «val»', '«label» gives us «val»', '«label» comes to «val»'];
 const CALC_SUB = [
-  '«label» = «sl» = «sv» = «val»', '«label» is «sl», which is «sv» = «val»',
-  '«label» works out to «sv», or «val»', '«label»: that is «sl» = «sv» = «val»',
+  '«label» = «sl» = «sv» = «val»',
+  '«label» is «sl», which is «sv» = «val»',
+  '«label» works out to «sv», or «val»',
+  '«label»: that is «sl» = «sv» = «val»',
 ];
 const MIDFIX_PLAIN = [
-  '«label» is «bad» — wait, no, let me redo that: it is «good»', '«label» = «bad»... hmm, that does not look right. It is actually «good»',
-  '«label» comes to «bad», wait, I mis-added; it is «good»', '«label» = «bad», no wait, «good»',
-  '«label» = «bad». Hmm, actually it should be «good»', '«label» gives «bad»... hold on, that is «good»',
+  '«label» is «bad» — wait, no, let me redo that: it is «good»',
+  '«label» = «bad»... hmm, that does not look right. It is actually «good»',
+  '«label» comes to «bad», wait, I mis-added; it is «good»',
+  '«label» = «bad», no wait, «good»',
+  '«label» = «bad». Hmm, actually it should be «good»',
+  '«label» gives «bad»... hold on, that is «good»',
 ];
 const MIDFIX_DIGIT = [
-  '«label» is «bad» — wait, «d1» × «d2» is «pp», not «ppbad», so it is «good»', '«label» = «bad». Hmm, «d1» × «d2» = «pp», not «ppbad», so that should be «good»',
-  '«label» = «bad», actually, since «d1» × «d2» is «pp», it is «good»', '«label» gives «bad»... wait, «d1» times «d2» is «pp», not «ppbad». So «good»',
+  '«label» is «bad» — wait, «d1» × «d2» is «pp», not «ppbad», so it is «good»',
+  '«label» = «bad». Hmm, «d1» × «d2» = «pp», not «ppbad», so that should be «good»',
+  '«label» = «bad», actually, since «d1» × «d2» is «pp», it is «good»',
+  '«label» gives «bad»... wait, «d1» times «d2» is «pp», not «ppbad». So «good»',
 ];
 const COMBINE = [
-  'Putting it all together, «vals» = «!T».', 'Adding the pieces: «vals» = «!T».', 'Now add them up: «vals» gives us «!T».', 'So «q» = «vals» = «!T».',
-  'Combining these, we get «vals» = «!T».', 'Finally, «vals» = «!T».', 'Summing up, «vals» = «!T».', 'Adding everything together, we get «!T».',
+  'Putting it all together, «vals» = «!T».',
+  'Adding the pieces: «vals» = «!T».',
+  'Now add them up: «vals» gives us «!T».',
+  'So «q» = «vals» = «!T».',
+  'Combining these, we get «vals» = «!T».',
+  'Finally, «vals» = «!T».',
+  'Summing up, «vals» = «!T».',
+  'Adding everything together, we get «!T».',
 ];
 const COMBINE_DIFF = [
-  'Putting it together, «vals» = «!T».', 'Subtracting, «vals» = «!T».', 'So «q» = «vals» = «!T».',
-  'Taking away the extra: «vals» = «!T».', 'Now subtract: «vals» leaves «!T».', 'So we get «vals» = «!T».',
+  'Putting it together, «vals» = «!T».',
+  'Subtracting, «vals» = «!T».',
+  'So «q» = «vals» = «!T».',
+  'Taking away the extra: «vals» = «!T».',
+  'Now subtract: «vals» leaves «!T».',
+  'So we get «vals» = «!T».',
 ];
 const COMBINE_UNIT = [
-  'Putting it all together, the total comes to «!T» «unit».', 'Adding these, «vals» = «!T», so «whole» has «T» «unit».', 'So altogether that is «!T» «unit».',
-  'That gives «vals» = «!T» «unit» in total.', 'Adding the two parts, «whole» has «!T» «unit» in total.', 'In total, «vals» = «!T» «unit».',
-  'So «whole» comes to «!T» «unit».', 'Combining everything, there are «!T» «unit».',
+  'Putting it all together, the total comes to «!T» «unit».',
+  'Adding these, «vals» = «!T», so «whole» has «T» «unit».',
+  'So altogether that is «!T» «unit».',
+  'That gives «vals» = «!T» «unit» in total.',
+  'Adding the two parts, «whole» has «!T» «unit» in total.',
+  'In total, «vals» = «!T» «unit».',
+  'So «whole» comes to «!T» «unit».',
+  'Combining everything, there are «!T» «unit».',
 ];
 const RESTATE = [
-  'So, the answer is «T»«u».', 'Therefore, the final answer is «T»«u».', 'So the product is «T».', 'The answer is «T»«u».',
-  'Thus, the result is «T»«u».', 'Hence the answer: «T»«u».', 'So the final answer is «T»«u».', 'That means the answer is «T»«u».',
+  'So, the answer is «T»«u».',
+  'Therefore, the final answer is «T»«u».',
+  'So the product is «T».',
+  'The answer is «T»«u».',
+  'Thus, the result is «T»«u».',
+  'Hence the answer: «T»«u».',
+  'So the final answer is «T»«u».',
+  'That means the answer is «T»«u».',
 ];
 const CONFIRM = [
-  'That seems reasonable.', 'That makes sense given the size of the numbers.', 'That seems right.', 'That is the right order of magnitude, so I am fairly confident.',
-  'That looks about right.', 'This makes sense.', 'That seems plausible.', 'I am confident in this result.',
+  'That seems reasonable.',
+  'That makes sense given the size of the numbers.',
+  'That seems right.',
+  'That is the right order of magnitude, so I am fairly confident.',
+  'That looks about right.',
+  'This makes sense.',
+  'That seems plausible.',
+  'I am confident in this result.',
 ];
 const RECHECK = [
-  'Hmm, wait. Let me double-check that.', 'Let me double-check the arithmetic before finalizing.', 'Actually, let me re-add those to be sure.', 'Let me verify that, just to be safe.',
-  'Hold on, I want to make sure that is right.', 'Let me go back and check.', 'Wait, let me recompute to be sure.', 'Before I finalize, let me verify.',
+  'Hmm, wait. Let me double-check that.',
+  'Let me double-check the arithmetic before finalizing.',
+  'Actually, let me re-add those to be sure.',
+  'Let me verify that, just to be safe.',
+  'Hold on, I want to make sure that is right.',
+  'Let me go back and check.',
+  'Wait, let me recompute to be sure.',
+  'Before I finalize, let me verify.',
 ];
 const ALT = [
-  'Alternatively, we could split «x» instead.', 'Let me verify this by another route, splitting «x».', 'Another way to check is to break up «x».', 'Let me try a different decomposition to confirm.',
-  'To double-check, I will redo it by splitting «x».', 'Let me confirm with a different split, this time of «x».', 'Hmm, let me try it another way.', 'We can also verify by approaching it differently.',
+  'Alternatively, we could split «x» instead.',
+  'Let me verify this by another route, splitting «x».',
+  'Another way to check is to break up «x».',
+  'Let me try a different decomposition to confirm.',
+  'To double-check, I will redo it by splitting «x».',
+  'Let me confirm with a different split, this time of «x».',
+  'Hmm, let me try it another way.',
+  'We can also verify by approaching it differently.',
 ];
 const ALT_GENERIC = [
-  'Let me verify this another way.', 'Alternatively, we can approach it differently.', 'Let me try a different order of operations to confirm.', 'To double-check, let me redo it a different way.',
-  'Another way to see it:', 'Let me confirm by a different route.', 'Alternatively, let me reorganize the computation.', 'We can also check this another way.',
+  'Let me verify this another way.',
+  'Alternatively, we can approach it differently.',
+  'Let me try a different order of operations to confirm.',
+  'To double-check, let me redo it a different way.',
+  'Another way to see it:',
+  'Let me confirm by a different route.',
+  'Alternatively, let me reorganize the computation.',
+  'We can also check this another way.',
 ];
 const FIX = [
-  'Hmm, I made a mistake. «label» is not «bad».', 'Wait — I think I slipped on «label».', 'Actually, hold on: let me recompute «label».', 'Hmm, that does not look right. Let me recheck «label».',
-  'Wait, I made an error in «label».', 'Hold on, «label» seems off.', 'Let me recheck «label», since that looks wrong.', 'Hmm, actually «label» is not «bad».',
+  'Hmm, I made a mistake. «label» is not «bad».',
+  'Wait — I think I slipped on «label».',
+  'Actually, hold on: let me recompute «label».',
+  'Hmm, that does not look right. Let me recheck «label».',
+  'Wait, I made an error in «label».',
+  'Hold on, «label» seems off.',
+  'Let me recheck «label», since that looks wrong.',
+  'Hmm, actually «label» is not «bad».',
 ];
 const FIX_SUM = [
-  'Wait, I think I added those incorrectly.', 'Hmm, let me redo that addition.', 'Hold on, that sum looks off.', 'Actually, I think the addition was wrong.',
+  'Wait, I think I added those incorrectly.',
+  'Hmm, let me redo that addition.',
+  'Hold on, that sum looks off.',
+  'Actually, I think the addition was wrong.',
 ];
 const FIX_CALC = ['«calc».', 'Recomputing: «calc».', 'Carefully: «calc».', 'Redoing it, «calc».'];
 const FIX_COMBINE = [
-  'So the total is «vals» = «cur»«!T».', 'That makes the total «vals» = «cur»«!T».', 'Then «vals» = «cur»«!T».', 'Which means the correct total is «vals» = «cur»«!T».',
-  'So the corrected total is «vals» = «cur»«!T».', 'Now, «vals» = «cur»«!T».', 'Redoing the sum, «vals» = «cur»«!T».', 'With that fixed, «vals» = «cur»«!T».',
+  'So the total is «vals» = «cur»«!T».',
+  'That makes the total «vals» = «cur»«!T».',
+  'Then «vals» = «cur»«!T».',
+  'Which means the correct total is «vals» = «cur»«!T».',
+  'So the corrected total is «vals» = «cur»«!T».',
+  'Now, «vals» = «cur»«!T».',
+  'Redoing the sum, «vals» = «cur»«!T».',
+  'With that fixed, «vals» = «cur»«!T».',
 ];
 const READD = [
-  '«vals» = «cur»«!T».', 'Adding again: «vals» = «cur»«!T».', 'Re-adding, «vals» gives «cur»«!T».', 'Adding «vals» once more, I get «cur»«!T».',
-  'Let me add it up again: «vals» = «cur»«!T».', 'Summing once more, «vals» = «cur»«!T».', '«vals» is «cur»«!T».', 'Once more: «vals» = «cur»«!T».',
+  '«vals» = «cur»«!T».',
+  'Adding again: «vals» = «cur»«!T».',
+  'Re-adding, «vals» gives «cur»«!T».',
+  'Adding «vals» once more, I get «cur»«!T».',
+  'Let me add it up again: «vals» = «cur»«!T».',
+  'Summing once more, «vals» = «cur»«!T».',
+  '«vals» is «cur»«!T».',
+  'Once more: «vals» = «cur»«!T».',
 ];
 const MATCH = [
-  'Great, that matches.', 'Same result, good.', 'Good, the two methods agree.', 'That confirms it.',
-  'Both approaches agree.', 'Good, consistent with before.', 'That checks out.', 'Same answer as before.',
+  'Great, that matches.',
+  'Same result, good.',
+  'Good, the two methods agree.',
+  'That confirms it.',
+  'Both approaches agree.',
+  'Good, consistent with before.',
+  'That checks out.',
+  'Same answer as before.',
 ];
 const MISMATCH = [
-  "Hmm, that's different from what I got before.", "That doesn't match my first answer.", 'That is not what I had earlier.', 'So the two results disagree.',
-  'That differs from the previous result.', 'Interesting, that does not agree with before.',
+  "Hmm, that's different from what I got before.",
+  "That doesn't match my first answer.",
+  'That is not what I had earlier.',
+  'So the two results disagree.',
+  'That differs from the previous result.',
+  'Interesting, that does not agree with before.',
 ];
 const UNIT_RESTATE = [
-  'So «whole» has «T» «unit» in total.', 'The total is «T» «unit».', 'So there are «T» «unit» altogether.',
-  'Therefore, the answer is «T» «unit».', 'So the final answer is «T» «unit».', 'In total, «T» «unit».',
+  'So «whole» has «T» «unit» in total.',
+  'The total is «T» «unit».',
+  'So there are «T» «unit» altogether.',
+  'Therefore, the answer is «T» «unit».',
+  'So the final answer is «T» «unit».',
+  'In total, «T» «unit».',
 ];
 
 // revenue
 const REV_INTRO = [
-  "Let's compute the revenue from each item separately and then add.", 'We need the revenue from the «item1» and from the «item2».', 'The total revenue is the sum of what each kind of item brought in.', 'Okay, two kinds of sales here, so two products to add.',
-  "I'll find each part of the revenue and add them up.", 'Revenue is quantity times price for each item, then we add.', "Let's break this down into the «item1» and the «item2».", 'First figure out each amount, then combine.',
+  "Let's compute the revenue from each item separately and then add.",
+  'We need the revenue from the «item1» and from the «item2».',
+  'The total revenue is the sum of what each kind of item brought in.',
+  'Okay, two kinds of sales here, so two products to add.',
+  "I'll find each part of the revenue and add them up.",
+  'Revenue is quantity times price for each item, then we add.',
+  "Let's break this down into the «item1» and the «item2».",
+  'First figure out each amount, then combine.',
 ];
 const REV_PART_FIRST = [
-  'First, the «item»: «calc», so that is $«val».', 'The «item» bring in «calc» dollars.', 'For the «item», the revenue is «calc» dollars.', 'Starting with the «item»: «calc».',
-  'From the «item»: «calc» dollars.', 'Revenue from the «item» is «calc».', 'The «item» account for «calc» dollars.', 'Let me start with the «item»: «calc».',
+  'First, the «item»: «calc», so that is $«val».',
+  'The «item» bring in «calc» dollars.',
+  'For the «item», the revenue is «calc» dollars.',
+  'Starting with the «item»: «calc».',
+  'From the «item»: «calc» dollars.',
+  'Revenue from the «item» is «calc».',
+  'The «item» account for «calc» dollars.',
+  'Let me start with the «item»: «calc».',
 ];
 const REV_PART_NEXT = [
-  'Next, the «item»: «calc», so that is $«val».', 'The «item» bring in «calc» dollars.', 'For the «item», «calc».', 'Then the «item»: «calc».',
-  'Now the «item»: «calc» dollars.', 'The «item» add «calc».', 'From the «item», we get «calc» dollars.', 'And for the «item»: «calc».',
+  'Next, the «item»: «calc», so that is $«val».',
+  'The «item» bring in «calc» dollars.',
+  'For the «item», «calc».',
+  'Then the «item»: «calc».',
+  'Now the «item»: «calc» dollars.',
+  'The «item» add «calc».',
+  'From the «item», we get «calc» dollars.',
+  'And for the «item»: «calc».',
 ];
 const REV_COMBINE = [
-  'Putting it all together, the total revenue is $«P1» + $«P2» = $«!T».', 'Adding these, «seller» took in $«!T».', 'So the total comes to «P1» + «P2» = «!T» dollars.', 'Combined, that is $«P1» + $«P2» = $«!T».',
-  'Adding the two amounts, $«P1» + $«P2» = $«!T».', 'So in total «seller» made $«!T».', 'Together, $«P1» + $«P2» = $«!T» in revenue.', 'The total is «P1» + «P2» = «!T» dollars.',
+  'Putting it all together, the total revenue is $«P1» + $«P2» = $«!T».',
+  'Adding these, «seller» took in $«!T».',
+  'So the total comes to «P1» + «P2» = «!T» dollars.',
+  'Combined, that is $«P1» + $«P2» = $«!T».',
+  'Adding the two amounts, $«P1» + $«P2» = $«!T».',
+  'So in total «seller» made $«!T».',
+  'Together, $«P1» + $«P2» = $«!T» in revenue.',
+  'The total is «P1» + «P2» = «!T» dollars.',
 ];
 const REV_RESTATE = [
-  'So the total revenue is $«T».', 'Therefore, the answer is $«T».', 'The total is $«T».', 'So «seller» earned $«T».',
-  'Thus the total revenue is $«T».', 'Hence, $«T».', 'Final answer: $«T».', 'That is $«T» in total.',
+  'So the total revenue is $«T».',
+  'Therefore, the answer is $«T».',
+  'The total is $«T».',
+  'So «seller» earned $«T».',
+  'Thus the total revenue is $«T».',
+  'Hence, $«T».',
+  'Final answer: $«T».',
+  'That is $«T» in total.',
 ];
 const REV_SUBCHECK = [
-  'So the total is still $«!T».', 'That confirms the total of $«!T».', 'So the total remains $«!T».', 'Which means the total is $«!T», as before.',
+  'So the total is still $«!T».',
+  'That confirms the total of $«!T».',
+  'So the total remains $«!T».',
+  'Which means the total is $«!T», as before.',
 ];
 
 // minimum count (ceil division)
 const CEIL_DIV = [
-  'To find the minimum, divide: «goal» ÷ «price» ≈ «dec».', "We need «price» × n ≥ «goal», so let's divide «goal» by «price», which is about «dec».", 'Dividing «goal» by «price» gives roughly «dec».', 'The number needed is «goal» ÷ «price» ≈ «dec».',
-  'Let me divide: «goal» / «price» ≈ «dec».', 'First, «goal» divided by «price» is approximately «dec».', 'So we need to solve «price» × n ≥ «goal»; «goal» ÷ «price» ≈ «dec».', 'Dividing the goal by the price, «goal» ÷ «price» comes to about «dec».',
+  'To find the minimum, divide: «goal» ÷ «price» ≈ «dec».',
+  "We need «price» × n ≥ «goal», so let's divide «goal» by «price», which is about «dec».",
+  'Dividing «goal» by «price» gives roughly «dec».',
+  'The number needed is «goal» ÷ «price» ≈ «dec».',
+  'Let me divide: «goal» / «price» ≈ «dec».',
+  'First, «goal» divided by «price» is approximately «dec».',
+  'So we need to solve «price» × n ≥ «goal»; «goal» ÷ «price» ≈ «dec».',
+  'Dividing the goal by the price, «goal» ÷ «price» comes to about «dec».',
 ];
 const CEIL_UP = [
-  "Since «who» can't sell part of one, we round up: «who» needs «!N» «item».", "Since you can't have a fraction of one, we round up to «!N» «item».", 'Rounding up, the minimum is «!N» «item».', 'So «who» must sell «!N» «item».',
-  'We have to round up, which gives «!N» «item».', 'A fraction will not do, so that means «!N» «item».', 'Rounding up to the next whole number, «!N» «item».', 'So the smallest whole number that works is «!N».',
+  "Since «who» can't sell part of one, we round up: «who» needs «!N» «item».",
+  "Since you can't have a fraction of one, we round up to «!N» «item».",
+  'Rounding up, the minimum is «!N» «item».',
+  'So «who» must sell «!N» «item».',
+  'We have to round up, which gives «!N» «item».',
+  'A fraction will not do, so that means «!N» «item».',
+  'Rounding up to the next whole number, «!N» «item».',
+  'So the smallest whole number that works is «!N».',
 ];
 const CEIL_DOWN = [
-  'So «who» needs to sell «!N» «item».', 'That means «!N» «item».', 'Dropping the decimal, «!N» «item».', 'So the answer is «!N» «item».',
-  'Which gives «!N» «item».', 'So they need «!N» «item».', 'Rounding, we get «!N» «item».', 'That works out to «!N» «item».',
+  'So «who» needs to sell «!N» «item».',
+  'That means «!N» «item».',
+  'Dropping the decimal, «!N» «item».',
+  'So the answer is «!N» «item».',
+  'Which gives «!N» «item».',
+  'So they need «!N» «item».',
+  'Rounding, we get «!N» «item».',
+  'That works out to «!N» «item».',
 ];
 const CEIL_TRY = [
-  "Let's try «n» «item»: «n» × «price» = «amt», which is «cmp» «goal».", 'With «n» «item», «who» would raise «n» × «price» = $«amt» — «verdict».', 'Suppose «n» «item» are sold: that brings in $«amt», «verdict».', 'Testing «n»: «n» × $«price» = $«amt». «Verdict»',
-  'If «who» sells «n», that is $«amt», «verdict».', 'Check «n» «item»: $«amt», «verdict».', 'What about «n»? «n» × «price» = «amt», «verdict».', 'Trying «n»: $«amt», «verdict».',
+  "Let's try «n» «item»: «n» × «price» = «amt», which is «cmp» «goal».",
+  'With «n» «item», «who» would raise «n» × «price» = $«amt» — «verdict».',
+  'Suppose «n» «item» are sold: that brings in $«amt», «verdict».',
+  'Testing «n»: «n» × $«price» = $«amt». «Verdict»',
+  'If «who» sells «n», that is $«amt», «verdict».',
+  'Check «n» «item»: $«amt», «verdict».',
+  'What about «n»? «n» × «price» = «amt», «verdict».',
+  'Trying «n»: $«amt», «verdict».',
 ];
 const CEIL_TRY_END = [
-  'So «who» needs to sell «!N» «item».', 'So the minimum is «!N» «item».', 'Therefore «!N» «item» is the fewest that works.', 'So «!N» is the smallest number that reaches the goal.',
-  'That makes «!N» «item» the minimum.', 'So the answer is «!N» «item».', 'Hence the minimum number is «!N».', 'So the fewest «item» is «!N».',
+  'So «who» needs to sell «!N» «item».',
+  'So the minimum is «!N» «item».',
+  'Therefore «!N» «item» is the fewest that works.',
+  'So «!N» is the smallest number that reaches the goal.',
+  'That makes «!N» «item» the minimum.',
+  'So the answer is «!N» «item».',
+  'Hence the minimum number is «!N».',
+  'So the fewest «item» is «!N».',
 ];
 const CEIL_FIX = [
-  'Wait, «n» × «price» = «amt», which is less than «goal», so «n» is not enough. «who» needs «!N» «item».', 'Hmm, I made a mistake: «n» «item» only bring in $«amt», short of $«goal». Rounding up gives «!N».',
-  'Hold on, $«amt» is below $«goal», so «n» falls short; the minimum must be «!N» «item».', 'Actually, «n» × $«price» = $«amt» < $«goal», so we need one more: «!N» «item».',
-  'Wait, that does not reach the goal: «n» × «price» = «amt». We need «!N» «item».', "Hmm, «n» «item» give $«amt», which isn't enough. So the answer should be «!N».",
-  'Actually, let me check: «n» × «price» = «amt», less than «goal». So «!N» «item» are needed.', 'Oops, «amt» < «goal», so «n» is too few; it has to be «!N».',
+  'Wait, «n» × «price» = «amt», which is less than «goal», so «n» is not enough. «who» needs «!N» «item».',
+  'Hmm, I made a mistake: «n» «item» only bring in $«amt», short of $«goal». Rounding up gives «!N».',
+  'Hold on, $«amt» is below $«goal», so «n» falls short; the minimum must be «!N» «item».',
+  'Actually, «n» × $«price» = $«amt» < $«goal», so we need one more: «!N» «item».',
+  'Wait, that does not reach the goal: «n» × «price» = «amt». We need «!N» «item».',
+  "Hmm, «n» «item» give $«amt», which isn't enough. So the answer should be «!N».",
+  'Actually, let me check: «n» × «price» = «amt», less than «goal». So «!N» «item» are needed.',
+  'Oops, «amt» < «goal», so «n» is too few; it has to be «!N».',
 ];
 const CEIL_CHECK = [
   'Let me verify: «N» × «price» = «hi», which reaches «goal», while «m» × «price» = «lo» falls short. So «!N» is indeed the minimum.',
@@ -386,34 +673,76 @@ const CEIL_DIVCHECK = [
 ];
 
 const CEIL_RESTATE = [
-  'So the minimum is «N» «item».', 'Therefore, the answer is «N».', 'So «who» needs to sell «N» «item».', 'The answer is «N» «item».',
-  'Final answer: «N» «item».', 'Thus «N» «item» at minimum.', 'So, «N».', 'Hence «who» must sell at least «N» «item».',
+  'So the minimum is «N» «item».',
+  'Therefore, the answer is «N».',
+  'So «who» needs to sell «N» «item».',
+  'The answer is «N» «item».',
+  'Final answer: «N» «item».',
+  'Thus «N» «item» at minimum.',
+  'So, «N».',
+  'Hence «who» must sell at least «N» «item».',
 ];
 
 // remaining quantity
 const TANK_RATE = [
-  'Together, the «agents» remove «k» × «r» = «kr» «unit» per «per».', 'First, the combined rate: «k» × «r» = «kr» «unit» each «per».', "Let's find the total rate first: «k» «agents» × «r» = «kr» «unit» per «per».", 'Combined, that is «kr» «unit» per «per» («k» × «r»).',
-  'All «agents» together: «k» × «r» = «kr» «unit» per «per».', 'The «agents» together drain «k» × «r» = «kr» «unit» per «per».', 'Combining the «agents», «k» × «r» = «kr» «unit» per «per».', 'So the total rate is «k» × «r» = «kr» «unit» per «per».',
+  'Together, the «agents» remove «k» × «r» = «kr» «unit» per «per».',
+  'First, the combined rate: «k» × «r» = «kr» «unit» each «per».',
+  "Let's find the total rate first: «k» «agents» × «r» = «kr» «unit» per «per».",
+  'Combined, that is «kr» «unit» per «per» («k» × «r»).',
+  'All «agents» together: «k» × «r» = «kr» «unit» per «per».',
+  'The «agents» together drain «k» × «r» = «kr» «unit» per «per».',
+  'Combining the «agents», «k» × «r» = «kr» «unit» per «per».',
+  'So the total rate is «k» × «r» = «kr» «unit» per «per».',
 ];
 const TANK_DRAIN = [
-  'Over «t» «per»s, that is «kr» × «t» = «D» «unit».', 'In «t» «per»s they remove «calc» «unit».', 'After «t» «per»s, «calc» «unit» are gone.', 'So in total, «calc» «unit» are removed.',
-  'Multiplying by «t», «calc» «unit».', 'That adds up to «calc» «unit» over the «t» «per»s.', 'Over the whole time: «calc» «unit».', 'Total removed: «calc» «unit».',
+  'Over «t» «per»s, that is «kr» × «t» = «D» «unit».',
+  'In «t» «per»s they remove «calc» «unit».',
+  'After «t» «per»s, «calc» «unit» are gone.',
+  'So in total, «calc» «unit» are removed.',
+  'Multiplying by «t», «calc» «unit».',
+  'That adds up to «calc» «unit» over the «t» «per»s.',
+  'Over the whole time: «calc» «unit».',
+  'Total removed: «calc» «unit».',
 ];
 const TANK_PER = [
-  'Each of the «agents» removes «r» × «t» = «rt» «unit».', 'One of the «agents» alone removes «r» × «t» = «rt» «unit».', 'Per «agent»: «r» × «t» = «rt» «unit».', 'A single «agent» takes «r» × «t» = «rt» «unit».',
-  'Each «agent» accounts for «r» × «t» = «rt» «unit».', 'Per «agent», that is «rt» «unit» («r» × «t»).', 'Individually, each removes «r» × «t» = «rt» «unit».', 'One «agent»: «r» × «t» = «rt» «unit».',
+  'Each of the «agents» removes «r» × «t» = «rt» «unit».',
+  'One of the «agents» alone removes «r» × «t» = «rt» «unit».',
+  'Per «agent»: «r» × «t» = «rt» «unit».',
+  'A single «agent» takes «r» × «t» = «rt» «unit».',
+  'Each «agent» accounts for «r» × «t» = «rt» «unit».',
+  'Per «agent», that is «rt» «unit» («r» × «t»).',
+  'Individually, each removes «r» × «t» = «rt» «unit».',
+  'One «agent»: «r» × «t» = «rt» «unit».',
 ];
 const TANK_ALL = [
-  'With «k» of them, that is «k» × «rt» = «D» «unit».', 'All «k» together: «k» × «rt» = «D» «unit».', 'So «k» × «rt» = «D» «unit» in total.', 'Times «k»: «D» «unit».',
-  'For all «k», «k» × «rt» = «D».', 'Across «k» «agents»: «D» «unit».', 'So altogether «k» × «rt» = «D» «unit».', 'That makes «k» × «rt» = «D» «unit».',
+  'With «k» of them, that is «k» × «rt» = «D» «unit».',
+  'All «k» together: «k» × «rt» = «D» «unit».',
+  'So «k» × «rt» = «D» «unit» in total.',
+  'Times «k»: «D» «unit».',
+  'For all «k», «k» × «rt» = «D».',
+  'Across «k» «agents»: «D» «unit».',
+  'So altogether «k» × «rt» = «D» «unit».',
+  'That makes «k» × «rt» = «D» «unit».',
 ];
 const TANK_LEFT = [
-  'So «thing» has «C» − «D» = «!R» «unit» left.', 'That leaves «C» − «D» = «!R» «unit».', 'Subtracting from the starting amount: «C» − «D» = «!R» «unit».', 'Remaining: «C» − «D» = «!R» «unit».',
-  'So what is left is «C» − «D» = «!R» «unit».', 'Therefore «thing» still holds «C» − «D» = «!R» «unit».', 'Taking that away, «C» − «D» = «!R» «unit» remain.', 'The amount left is «C» − «D» = «!R» «unit».',
+  'So «thing» has «C» − «D» = «!R» «unit» left.',
+  'That leaves «C» − «D» = «!R» «unit».',
+  'Subtracting from the starting amount: «C» − «D» = «!R» «unit».',
+  'Remaining: «C» − «D» = «!R» «unit».',
+  'So what is left is «C» − «D» = «!R» «unit».',
+  'Therefore «thing» still holds «C» − «D» = «!R» «unit».',
+  'Taking that away, «C» − «D» = «!R» «unit» remain.',
+  'The amount left is «C» − «D» = «!R» «unit».',
 ];
 const TANK_RESTATE = [
-  'So «R» «unit» remain.', 'The answer is «R» «unit».', 'So «thing» has «R» «unit» left.', 'Therefore, «R» «unit».',
-  'Final answer: «R» «unit».', 'Thus «R» «unit» are left.', 'So, «R» «unit».', 'That leaves «R» «unit» in «thing».',
+  'So «R» «unit» remain.',
+  'The answer is «R» «unit».',
+  'So «thing» has «R» «unit» left.',
+  'Therefore, «R» «unit».',
+  'Final answer: «R» «unit».',
+  'Thus «R» «unit» are left.',
+  'So, «R» «unit».',
+  'That leaves «R» «unit» in «thing».',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -429,7 +758,9 @@ function trailingZeros(n: number): number {
   return z;
 }
 function nonzeroDigits(n: number): number {
-  return String(n).split('').filter((c) => c !== '0').length;
+  return String(n)
+    .split('')
+    .filter((c) => c !== '0').length;
 }
 function splitPlace(n: number): [number, number] | null {
   const p = 10 ** (digits(n) - 1);
@@ -557,7 +888,10 @@ abstract class Problem {
   answer = 0;
   task = '';
   q = '';
-  constructor(readonly g: Gen, readonly useCommas: boolean) {}
+  constructor(
+    readonly g: Gen,
+    readonly useCommas: boolean,
+  ) {}
   F(n: number): string {
     return this.useCommas ? commas(n) : String(n);
   }
@@ -579,7 +913,12 @@ class ProductProblem extends Problem {
   ctx: MulContext | null = null;
   rev: RevContext | null = null;
   op: string;
-  constructor(g: Gen, useCommas: boolean, readonly kind: 'mul' | 'ctx' | 'rev', readonly nums: number[]) {
+  constructor(
+    g: Gen,
+    useCommas: boolean,
+    readonly kind: 'mul' | 'ctx' | 'rev',
+    readonly nums: number[],
+  ) {
     super(g, useCommas);
     this.op = g.any(TIMES.slice(0, 3));
     const [a, b, c, d] = nums;
@@ -611,8 +950,12 @@ class ProductProblem extends Problem {
     return ts.map((t, i) => (i === 0 ? this.label(t) : `${t.sign < 0 ? '−' : '+'} ${this.label(t)}`)).join(' ');
   }
   calc(t: Term, eqOnly = false): string {
-    if (eqOnly) return t.sub ? `${this.label(t)} = ${this.labels(t.sub)} = ${this.vals(t.sub)} = ${this.F(t.shown)}` : `${this.label(t)} = ${this.F(t.shown)}`;
-    if (t.sub) return fill(this.g.t(CALC_SUB), { label: this.label(t), sl: this.labels(t.sub), sv: this.vals(t.sub), val: this.F(t.shown) });
+    if (eqOnly)
+      return t.sub
+        ? `${this.label(t)} = ${this.labels(t.sub)} = ${this.vals(t.sub)} = ${this.F(t.shown)}`
+        : `${this.label(t)} = ${this.F(t.shown)}`;
+    if (t.sub)
+      return fill(this.g.t(CALC_SUB), { label: this.label(t), sl: this.labels(t.sub), sv: this.vals(t.sub), val: this.F(t.shown) });
     return fill(this.g.t(CALC_LEAF), { label: this.label(t), val: this.F(t.shown) });
   }
   midfixCalc(t: Term): string {
@@ -647,7 +990,8 @@ class ProductProblem extends Problem {
     if (this.kind === 'rev') {
       // each revenue part is a product, split by one of its factors
       const splitPrice = method === 'rev-a';
-      const mk = (n: number, p: number): Term => (splitPrice ? product(n, p, true, 1, g.chance(0.6)) : product(p, n, false, 1, g.chance(0.6)));
+      const mk = (n: number, p: number): Term =>
+        splitPrice ? product(n, p, true, 1, g.chance(0.6)) : product(p, n, false, 1, g.chance(0.6));
       d.terms = [mk(a, b), mk(c, e)];
       return d;
     }
@@ -722,7 +1066,7 @@ class ProductProblem extends Problem {
     const g = this.g;
     const [a, bb] = this.nums;
     if (this.kind === 'rev') {
-        if (g.chance(0.6)) b.put(g.t(REV_INTRO), { item1: (this.rev as RevContext).item1, item2: (this.rev as RevContext).item2 });
+      if (g.chance(0.6)) b.put(g.t(REV_INTRO), { item1: (this.rev as RevContext).item1, item2: (this.rev as RevContext).item2 });
       return;
     }
     if (this.ctx) {
@@ -857,7 +1201,12 @@ class ProductProblem extends Problem {
 /** Smallest n with price * n >= goal. */
 class CeilProblem extends Problem {
   ctx: CeilContext;
-  constructor(g: Gen, useCommas: boolean, readonly goal: number, readonly price: number) {
+  constructor(
+    g: Gen,
+    useCommas: boolean,
+    readonly goal: number,
+    readonly price: number,
+  ) {
     super(g, useCommas);
     this.ctx = g.t(CEIL_CONTEXTS);
     this.answer = Math.ceil(goal / price);
@@ -868,8 +1217,16 @@ class CeilProblem extends Problem {
   vars(extra: Vars = {}): Vars {
     const N = this.answer;
     return {
-      goal: this.F(this.goal), price: this.price, dec: (this.goal / this.price).toFixed(2), item: this.ctx.item, who: this.ctx.who,
-      N: this.V(N), m: N - 1, hi: this.F(N * this.price), lo: this.F((N - 1) * this.price), ...extra,
+      goal: this.F(this.goal),
+      price: this.price,
+      dec: (this.goal / this.price).toFixed(2),
+      item: this.ctx.item,
+      who: this.ctx.who,
+      N: this.V(N),
+      m: N - 1,
+      hi: this.F(N * this.price),
+      lo: this.F((N - 1) * this.price),
+      ...extra,
     };
   }
   wrongValue(kind: 'floor' | 'digit', avoid: number[]): number | null {
@@ -990,7 +1347,14 @@ class TankProblem extends Problem {
   ctx: TankContext;
   per: string;
   agent: string;
-  constructor(g: Gen, useCommas: boolean, readonly C: number, readonly k: number, readonly r: number, readonly t: number) {
+  constructor(
+    g: Gen,
+    useCommas: boolean,
+    readonly C: number,
+    readonly k: number,
+    readonly r: number,
+    readonly t: number,
+  ) {
     super(g, useCommas);
     this.ctx = g.t(TANK_CONTEXTS);
     this.per = this.ctx.unit === 'gallons' ? 'hour' : this.ctx.agents === 'trucks' ? 'trip' : 'minute';
@@ -1003,8 +1367,19 @@ class TankProblem extends Problem {
   vars(extra: Vars = {}): Vars {
     const { C, k, r, t } = this;
     return {
-      C: this.F(C), k, r, t, kr: this.F(k * r), rt: this.F(r * t), unit: this.ctx.unit, agents: this.ctx.agents, agent: this.agent,
-      thing: this.ctx.thing, per: this.per, D: this.F(k * r * t), ...extra,
+      C: this.F(C),
+      k,
+      r,
+      t,
+      kr: this.F(k * r),
+      rt: this.F(r * t),
+      unit: this.ctx.unit,
+      agents: this.ctx.agents,
+      agent: this.agent,
+      thing: this.ctx.thing,
+      per: this.per,
+      D: this.F(k * r * t),
+      ...extra,
     };
   }
   derive(b: Body, method: string, slip: 'none' | 'prod' | 'sub', avoid: number[]): { D: number; R: number; slip: 'none' | 'prod' | 'sub' } {
@@ -1101,13 +1476,22 @@ function splitCalc(p: Problem, y: number, x: number, shown: number): string {
 // Attempt planning and the response.
 
 function planTargets(g: Gen): { correct: boolean; same: boolean }[] {
-  const n = g.weighted([[1, 40], [2, 34], [3, 18], [4, 8]] as const);
+  const n = g.weighted([
+    [1, 40],
+    [2, 34],
+    [3, 18],
+    [4, 8],
+  ] as const);
   const out: { correct: boolean; same: boolean }[] = [{ correct: g.chance(0.62), same: false }];
   for (let i = 1; i < n; i++) {
     const prev = out[i - 1];
     const last = i === n - 1;
     if (!prev.correct) {
-      const r = g.weighted([['C', 64], ['same', 18], ['new', 18]] as const);
+      const r = g.weighted([
+        ['C', 64],
+        ['same', 18],
+        ['new', 18],
+      ] as const);
       out.push(r === 'C' ? { correct: true, same: false } : { correct: false, same: r === 'same' });
     } else {
       const wrong = !last && g.chance(0.12);
@@ -1125,7 +1509,13 @@ function attemptKinds(prevCorrect: boolean, tg: Target): AttemptKind[] {
 
 function makeProblem(g: Gen): Problem {
   const useCommas = g.chance(0.85);
-  const kind = g.weighted([['mul', 30], ['ctx', 30], ['rev', 16], ['ceil', 12], ['tank', 12]] as const);
+  const kind = g.weighted([
+    ['mul', 30],
+    ['ctx', 30],
+    ['rev', 16],
+    ['ceil', 12],
+    ['tank', 12],
+  ] as const);
   const num = (nd: number): number => {
     for (;;) {
       const v = g.int(10 ** (nd - 1), 10 ** nd - 1);
@@ -1133,8 +1523,17 @@ function makeProblem(g: Gen): Problem {
     }
   };
   if (kind === 'mul' || kind === 'ctx') {
-    const da = g.weighted([[2, 3], [3, 5], [4, 3]] as const);
-    const db = g.weighted([[2, 1], [3, 4], [4, 5], [5, 2]] as const);
+    const da = g.weighted([
+      [2, 3],
+      [3, 5],
+      [4, 3],
+    ] as const);
+    const db = g.weighted([
+      [2, 1],
+      [3, 4],
+      [4, 5],
+      [5, 2],
+    ] as const);
     return new ProductProblem(g, useCommas, kind, [num(da), num(db)]);
   }
   if (kind === 'rev') {

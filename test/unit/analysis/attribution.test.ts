@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignLogProbs, attributeAppendixC, attributeSegmented, attributeThreeLogit, appendixC } from '../../../server/src/analysis/attribution.js';
+import {
+  alignLogProbs,
+  attributeAppendixC,
+  attributeSegmented,
+  attributeThreeLogit,
+  appendixC,
+} from '../../../server/src/analysis/attribution.js';
 import { groupAdvantages } from '../../../server/src/analysis/grpo.js';
 import { klToken } from '../../../server/src/analysis/kl.js';
 import { segmented } from './segmentedFixture.js';
@@ -9,11 +15,26 @@ const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 test('Appendix C worked example is reproduced to 4 decimals', () => {
   const a = attributeAppendixC();
-  assert.deepEqual(a.steps.map((s) => s.action), ['sample', 'RESAMPLE', 'sample', 'STOP']);
-  assert.deepEqual(a.steps.map((s) => round4(s.r)), [0.4704, -0.0429, -0.332, -0.0218]);
-  assert.deepEqual(a.steps.map((s) => round4(s.q)), [0.0737, -0.3967, -0.3538, -0.0218]);
-  assert.deepEqual(a.steps.map((s) => round4(s.contribution)), [-0.0441, -0.0785, -0.142, -0.0022]);
-  assert.deepEqual(a.steps.map((s) => s.qSurrogate), [0.5, 0.5, 0.5, 0.5]);
+  assert.deepEqual(
+    a.steps.map((s) => s.action),
+    ['sample', 'RESAMPLE', 'sample', 'STOP'],
+  );
+  assert.deepEqual(
+    a.steps.map((s) => round4(s.r)),
+    [0.4704, -0.0429, -0.332, -0.0218],
+  );
+  assert.deepEqual(
+    a.steps.map((s) => round4(s.q)),
+    [0.0737, -0.3967, -0.3538, -0.0218],
+  );
+  assert.deepEqual(
+    a.steps.map((s) => round4(s.contribution)),
+    [-0.0441, -0.0785, -0.142, -0.0022],
+  );
+  assert.deepEqual(
+    a.steps.map((s) => s.qSurrogate),
+    [0.5, 0.5, 0.5, 0.5],
+  );
   const p = a.parameters;
   assert.ok(p);
   assert.deepEqual([round4(p.theta_s.push), round4(p.theta_s.drag), round4(p.theta_s.net)], [-0.0987, -0.1861, -0.2848]);
@@ -26,9 +47,18 @@ test('Appendix C worked example is reproduced to 4 decimals', () => {
 });
 
 test('the round reference guess (0.3, L=8) is off in the sampling rows, as docs/design.md notes', () => {
-  const a = attributeThreeLogit(appendixC.outcomes, appendixC.logits, { ...appendixC.reference, theta_s: 0.3 }, {
-    advantage: 0.5, beta: 1, gamma: 1, kl: 'k1', tokens: { correct: 8, wrong: 8 },
-  });
+  const a = attributeThreeLogit(
+    appendixC.outcomes,
+    appendixC.logits,
+    { ...appendixC.reference, theta_s: 0.3 },
+    {
+      advantage: 0.5,
+      beta: 1,
+      gamma: 1,
+      kl: 'k1',
+      tokens: { correct: 8, wrong: 8 },
+    },
+  );
   assert.notEqual(round4(a.steps[0].r), 0.4704);
   assert.ok(Math.abs(a.steps[2].contribution - -0.142) < 0.003);
 });
@@ -41,7 +71,10 @@ test('beta scales the KL side only; gamma discounts both Q kinds', () => {
     assert.equal(half.steps[i].qSurrogate, s.qSurrogate);
   });
   const g = attributeAppendixC({ gamma: 0.9 });
-  assert.deepEqual(g.steps.map((s) => round4(s.qSurrogate)), [0.45, 0.45, 0.5, 0.5]);
+  assert.deepEqual(
+    g.steps.map((s) => round4(s.qSurrogate)),
+    [0.45, 0.45, 0.5, 0.5],
+  );
   assert.ok(Math.abs(g.steps[2].q - (g.steps[2].r + 0.9 * g.steps[3].q)) < 1e-12);
 });
 
@@ -67,9 +100,15 @@ test('GRPO advantages: unbiased std like verl, group of one is (R-0)/(1+1e-6), u
 });
 
 test('real trace without log-probs: r = -beta*eps*L per sample, -beta*eps per decision', () => {
-  const seg = segmented([{ correct: false, tokens: 200 }, { correct: true, tokens: 300 }]);
+  const seg = segmented([
+    { correct: false, tokens: 200 },
+    { correct: true, tokens: 300 },
+  ]);
   const a = attributeSegmented(seg, 1, { beta: 0.01, eps: 0.05, gamma: 1, kl: 'k1' });
-  assert.deepEqual(a.steps.map((s) => round4(s.r)), [-0.1, -0.0005, -0.15, -0.0005]);
+  assert.deepEqual(
+    a.steps.map((s) => round4(s.r)),
+    [-0.1, -0.0005, -0.15, -0.0005],
+  );
   assert.ok(Math.abs(a.steps[0].q - (-0.1 - 0.0005 - 0.15 - 0.0005)) < 1e-12);
   assert.equal(a.parameters, undefined); // no policy given: unit scores
   // RESAMPLE's Q carries the next attempt's sampling penalty: drag = (-0.251 - 0.1505) vs (-0.151 - 0.0005).
@@ -85,7 +124,10 @@ test('real trace with log-probs uses them exactly, and a policy fills the per-pa
   const seg = segmented([{ correct: true, tokens: 3 }]);
   const lp = { samples: [{ logp: [-0.1, -0.2, -0.3], ref: [-0.2, -0.2, -0.5] }], decisions: [{ logp: [-0.05], ref: [-0.1] }] };
   const a = attributeSegmented(seg, 0.5, { beta: 1, eps: 99, gamma: 1, kl: 'k1', policy: { p: 0.6, delta1: 0.9, delta2: 0.8 } }, lp);
-  assert.deepEqual(a.steps.map((s) => round4(s.r)), [-0.3, -0.05]);
+  assert.deepEqual(
+    a.steps.map((s) => round4(s.r)),
+    [-0.3, -0.05],
+  );
   assert.ok(a.parameters);
   assert.ok(Math.abs(a.parameters.theta_s.push - 0.5 * 0.4) < 1e-12);
   assert.ok(Math.abs(a.parameters.theta_stop.drag - -0.05 * 0.1) < 1e-12);
@@ -93,14 +135,27 @@ test('real trace with log-probs uses them exactly, and a policy fills the per-pa
 });
 
 test('response-level log-probs are split over the actions: every token used once, decisions one token each', () => {
-  const seg = segmented([{ correct: false, tokens: 30 }, { correct: true, tokens: 10 }]);
+  const seg = segmented([
+    { correct: false, tokens: 30 },
+    { correct: true, tokens: 10 },
+  ]);
   const N = 40;
-  seg.record = { ...seg.record, logprobs: Array.from({ length: N }, (_, i) => -0.01 * i), refLogprobs: Array.from({ length: N }, () => -0.2) };
+  seg.record = {
+    ...seg.record,
+    logprobs: Array.from({ length: N }, (_, i) => -0.01 * i),
+    refLogprobs: Array.from({ length: N }, () => -0.2),
+  };
   const lp = alignLogProbs(seg);
   assert.ok(lp);
-  assert.deepEqual(lp.decisions.map((d) => d.logp.length), [1, 1]);
+  assert.deepEqual(
+    lp.decisions.map((d) => d.logp.length),
+    [1, 1],
+  );
   const lengths = [lp.samples[0].logp.length, lp.decisions[0].logp.length, lp.samples[1].logp.length, lp.decisions[1].logp.length];
-  assert.equal(lengths.reduce((a, b) => a + b, 0), N);
+  assert.equal(
+    lengths.reduce((a, b) => a + b, 0),
+    N,
+  );
   assert.deepEqual(lengths, [30, 1, 8, 1]);
   // RESAMPLE is the first token of attempt 2, STOP the last token.
   assert.equal(lp.decisions[0].logp[0], -0.01 * 30);

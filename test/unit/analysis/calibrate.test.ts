@@ -14,18 +14,41 @@ import type { SegmentedRecord, Step, TraceRecord } from '../../../server/src/tra
 
 function summaryOf(model: string, task: string, finalCorrect: boolean, extra: Partial<TraceSummary> = {}): TraceSummary {
   return {
-    model, task, file: 'f.trace', line: 1, id: '1', firstCorrect: finalCorrect, finalCorrect,
-    stopAfterCorrect: finalCorrect ? 1 : 0, decisionsAfterCorrect: finalCorrect ? 1 : 0,
-    resampleAfterWrong: 0, decisionsAfterWrong: finalCorrect ? 0 : 1, transitions: emptyTransitions(), ...extra,
+    model,
+    task,
+    file: 'f.trace',
+    line: 1,
+    id: '1',
+    firstCorrect: finalCorrect,
+    finalCorrect,
+    stopAfterCorrect: finalCorrect ? 1 : 0,
+    decisionsAfterCorrect: finalCorrect ? 1 : 0,
+    resampleAfterWrong: 0,
+    decisionsAfterWrong: finalCorrect ? 0 : 1,
+    transitions: emptyTransitions(),
+    ...extra,
   };
 }
 
-test('Wald interval of observed accuracy reproduces rows of the paper\'s Table 1 (unclipped)', () => {
+test("Wald interval of observed accuracy reproduces rows of the paper's Table 1 (unclipped)", () => {
   // [correct out of 100, printed lo, printed hi] from Table 1 (Base, SFT (reflection), RL rows).
   const rows: [number, number, number][] = [
-    [74, 65.4, 82.6], [34, 24.7, 43.3], [5, 0.7, 9.3], [1, -1.0, 3.0], [4, 0.2, 7.8], [3, -0.3, 6.3],
-    [96, 92.2, 99.8], [92, 86.7, 97.3], [94, 89.3, 98.7], [49, 39.2, 58.8], [0, 0.0, 0.0],
-    [98, 95.3, 100.7], [91, 85.4, 96.6], [90, 84.1, 95.9], [72, 63.2, 80.8], [53, 43.2, 62.8],
+    [74, 65.4, 82.6],
+    [34, 24.7, 43.3],
+    [5, 0.7, 9.3],
+    [1, -1.0, 3.0],
+    [4, 0.2, 7.8],
+    [3, -0.3, 6.3],
+    [96, 92.2, 99.8],
+    [92, 86.7, 97.3],
+    [94, 89.3, 98.7],
+    [49, 39.2, 58.8],
+    [0, 0.0, 0.0],
+    [98, 95.3, 100.7],
+    [91, 85.4, 96.6],
+    [90, 84.1, 95.9],
+    [72, 63.2, 80.8],
+    [53, 43.2, 62.8],
   ];
   for (const [k, lo, hi] of rows) {
     const summaries = Array.from({ length: 100 }, (_, i) => summaryOf('m', 't', i < k));
@@ -87,16 +110,25 @@ test('transitions and decision counts of a hand-made trace (echo, new wrong, cor
 });
 
 test('no ground truth: not calibrated, reported; no answer: counted wrong (the paper filters nothing); truncated: left out unless asked', () => {
-  const noTruth = traceSummary(segmentRecord(parseTrace('=== 1\nquery: q\n---\nSo the answer is 5.\n').records[0], defaultSegmentOptions), 'a.trace');
+  const noTruth = traceSummary(
+    segmentRecord(parseTrace('=== 1\nquery: q\n---\nSo the answer is 5.\n').records[0], defaultSegmentOptions),
+    'a.trace',
+  );
   assert.equal(noTruth.unusable, 'no-ground-truth');
   const noAnswerSeg = segmentRecord(parseTrace('=== 1\nanswer: 5\nmodel: m\ntask: t\n---\nno idea\n').records[0], defaultSegmentOptions);
   const noAnswer = traceSummary(noAnswerSeg, 'a.trace');
   assert.equal(noAnswer.unusable, undefined);
   assert.equal(noAnswer.noAnswer, true);
-  const cut = segmentRecord(parseTrace('=== 2\nanswer: 5\nmodel: m\ntask: t\ntruncated: true\n---\nSo the answer is 5.\n').records[0], defaultSegmentOptions);
+  const cut = segmentRecord(
+    parseTrace('=== 2\nanswer: 5\nmodel: m\ntask: t\ntruncated: true\n---\nSo the answer is 5.\n').records[0],
+    defaultSegmentOptions,
+  );
   assert.equal(traceSummary(cut, 'a.trace').unusable, 'truncated');
   assert.equal(traceSummary(cut, 'a.trace', { includeTruncated: true }).unusable, undefined);
-  const long = segmentRecord(parseTrace(`=== 3\nanswer: 5\n---\n${'x'.repeat(400)}\nSo the answer is 5.\n`).records[0], defaultSegmentOptions);
+  const long = segmentRecord(
+    parseTrace(`=== 3\nanswer: 5\n---\n${'x'.repeat(400)}\nSo the answer is 5.\n`).records[0],
+    defaultSegmentOptions,
+  );
   assert.equal(traceSummary(long, 'a.trace', { tokenLimit: 50 }).unusable, 'truncated', 'over the token limit');
   assert.equal(traceSummary(long, 'a.trace').unusable, undefined);
   const r = calibrateGroups([noTruth, noTruth, noAnswer, traceSummary(cut, 'a.trace'), summaryOf('m', 't', true)], { bootstrap: 10 });
@@ -110,16 +142,24 @@ test('no ground truth: not calibrated, reported; no answer: counted wrong (the p
 });
 
 test('bootstrap is reproducible with a seed, differs across seeds, and a group does not depend on the others', () => {
-  const corpus = [...generateMultiplicationTraces({ seed: 9, models: [
-    { name: 'a', tasks: [{ task: '2x3', p: 0.6, delta1: 0.9, delta2: 0.7, n: 150 }] },
-    { name: 'b', tasks: [{ task: '2x3', p: 0.4, delta1: 0.8, delta2: 0.3, n: 150 }] },
-  ] })].map(fromGenerated);
+  const corpus = [
+    ...generateMultiplicationTraces({
+      seed: 9,
+      models: [
+        { name: 'a', tasks: [{ task: '2x3', p: 0.6, delta1: 0.9, delta2: 0.7, n: 150 }] },
+        { name: 'b', tasks: [{ task: '2x3', p: 0.4, delta1: 0.8, delta2: 0.3, n: 150 }] },
+      ],
+    }),
+  ].map(fromGenerated);
   const r1 = calibrateGroups(corpus, { bootstrap: 300, seed: 7 });
   const r2 = calibrateGroups(corpus, { bootstrap: 300, seed: 7 });
   assert.deepEqual(r1, r2);
   const r3 = calibrateGroups(corpus, { bootstrap: 300, seed: 8 });
   assert.notDeepEqual(r1.groups[0].delta2, r3.groups[0].delta2);
-  const alone = calibrateGroups(corpus.filter((s) => s.model === 'a'), { bootstrap: 300, seed: 7 });
+  const alone = calibrateGroups(
+    corpus.filter((s) => s.model === 'a'),
+    { bootstrap: 300, seed: 7 },
+  );
   assert.deepEqual(alone.groups[0], r1.groups[0]);
 });
 
@@ -137,7 +177,12 @@ test('count-based bootstrap has the spread of resampling traces (p* ~ Binomial(n
 
 test('binomial sampler: mean and variance in both the inversion and the rejection regime', () => {
   const rng = new Rng(42);
-  for (const [n, p] of [[20, 0.2], [100000, 0.37], [5000, 0.9], [7, 0.5]] as const) {
+  for (const [n, p] of [
+    [20, 0.2],
+    [100000, 0.37],
+    [5000, 0.9],
+    [7, 0.5],
+  ] as const) {
     let s = 0;
     let s2 = 0;
     const m = 20000;
@@ -160,20 +205,67 @@ function fromGenerated(t: GeneratedTrace): TraceSummary {
   const span = { line: 0, column: 0, endLine: 0, endColumn: 0 };
   const steps: Step[] = [];
   t.attempts.forEach((a, i) => {
-    steps.push({ kind: 'sample', attempt: i, answer: a.answer, rule: 'equals', confidence: 1, normalized: a.answer, correct: a.correct, tokens: 100, span, answerSpan: span });
+    steps.push({
+      kind: 'sample',
+      attempt: i,
+      answer: a.answer,
+      rule: 'equals',
+      confidence: 1,
+      normalized: a.answer,
+      correct: a.correct,
+      tokens: 100,
+      span,
+      answerSpan: span,
+    });
     const last = i === t.attempts.length - 1;
-    steps.push({ kind: 'decision', attempt: i, action: last ? 'STOP' : 'RESAMPLE', marker: null, echo: !last && t.attempts[i + 1].answer === a.answer, span });
+    steps.push({
+      kind: 'decision',
+      attempt: i,
+      action: last ? 'STOP' : 'RESAMPLE',
+      marker: null,
+      echo: !last && t.attempts[i + 1].answer === a.answer,
+      span,
+    });
   });
-  const record = { model: t.model, task: t.task, answer: t.answer, id: String(t.record.id), startLine: 0, headers: {}, body: '' } as unknown as TraceRecord;
-  const seg: SegmentedRecord = { record, steps, final: t.attempts[t.attempts.length - 1].answer, correct: t.attempts[t.attempts.length - 1].correct, finalSpan: null, markers: [], diagnostics: [] };
+  const record = {
+    model: t.model,
+    task: t.task,
+    answer: t.answer,
+    id: String(t.record.id),
+    startLine: 0,
+    headers: {},
+    body: '',
+  } as unknown as TraceRecord;
+  const seg: SegmentedRecord = {
+    record,
+    steps,
+    final: t.attempts[t.attempts.length - 1].answer,
+    correct: t.attempts[t.attempts.length - 1].correct,
+    finalSpan: null,
+    markers: [],
+    diagnostics: [],
+  };
   return traceSummary(seg, 'generated.trace');
 }
 
 test('generated traces segment back to exactly their generated attempts (answers, correctness, echoes)', () => {
-  const traces = [...generateMultiplicationTraces({ seed: 21, groupSize: 4, models: [
-    { name: 'sft', echoRate: 0.8, tasks: [{ task: '2x2', p: 0.5, delta1: 0.8, delta2: 0.7, n: 100 }, { task: '5x5', p: 0.2, delta1: 0.9, delta2: 0.6, n: 100 }] },
-    { name: 'grpo', echoRate: 0.1, tasks: [{ task: '3x4', p: 0.5, delta1: 0.7, delta2: 0.8, n: 100 }] },
-  ] })];
+  const traces = [
+    ...generateMultiplicationTraces({
+      seed: 21,
+      groupSize: 4,
+      models: [
+        {
+          name: 'sft',
+          echoRate: 0.8,
+          tasks: [
+            { task: '2x2', p: 0.5, delta1: 0.8, delta2: 0.7, n: 100 },
+            { task: '5x5', p: 0.2, delta1: 0.9, delta2: 0.6, n: 100 },
+          ],
+        },
+        { name: 'grpo', echoRate: 0.1, tasks: [{ task: '3x4', p: 0.5, delta1: 0.7, delta2: 0.8, n: 100 }] },
+      ],
+    }),
+  ];
   const parsed = parseTrace(traces.map((t) => t.text).join(''), { fileName: 'gen.trace' });
   assert.equal(parsed.records.length, traces.length);
   assert.deepEqual(parsed.diagnostics, []);
@@ -184,8 +276,16 @@ test('generated traces segment back to exactly their generated attempts (answers
     assert.equal(rec.task, t.task);
     const seg = segmentRecord(rec, defaultSegmentOptions);
     const samples = seg.steps.filter((s) => s.kind === 'sample');
-    assert.deepEqual(samples.map((s) => s.normalized), t.attempts.map((a) => a.answer), `record ${rec.id} answers`);
-    assert.deepEqual(samples.map((s) => s.correct), t.attempts.map((a) => a.correct), `record ${rec.id} correctness`);
+    assert.deepEqual(
+      samples.map((s) => s.normalized),
+      t.attempts.map((a) => a.answer),
+      `record ${rec.id} answers`,
+    );
+    assert.deepEqual(
+      samples.map((s) => s.correct),
+      t.attempts.map((a) => a.correct),
+      `record ${rec.id} correctness`,
+    );
     assert.deepEqual(traceSummary(seg, 'gen.trace'), { ...fromGenerated(t), file: 'gen.trace', line: rec.startLine + 1, id: rec.id });
     echoes += t.attempts.filter((a) => a.echo).length;
   });
@@ -194,8 +294,22 @@ test('generated traces segment back to exactly their generated attempts (answers
 
 test('recovery: known p, delta1, delta2 fall inside their 95% bootstrap intervals in >= 90% of 100 seeded corpora', () => {
   const truth = [
-    { name: 'grpo', echoRate: 0.1, tasks: [{ task: '3x3', p: 0.7, delta1: 0.9, delta2: 0.8, n: 200 }, { task: '5x5', p: 0.25, delta1: 0.85, delta2: 0.5, n: 200 }] },
-    { name: 'sft', echoRate: 0.8, tasks: [{ task: '3x3', p: 0.6, delta1: 0.95, delta2: 0.4, n: 200 }, { task: '5x5', p: 0.15, delta1: 0.9, delta2: 0.1, n: 200 }] },
+    {
+      name: 'grpo',
+      echoRate: 0.1,
+      tasks: [
+        { task: '3x3', p: 0.7, delta1: 0.9, delta2: 0.8, n: 200 },
+        { task: '5x5', p: 0.25, delta1: 0.85, delta2: 0.5, n: 200 },
+      ],
+    },
+    {
+      name: 'sft',
+      echoRate: 0.8,
+      tasks: [
+        { task: '3x3', p: 0.6, delta1: 0.95, delta2: 0.4, n: 200 },
+        { task: '5x5', p: 0.15, delta1: 0.9, delta2: 0.1, n: 200 },
+      ],
+    },
   ];
   let checks = 0;
   let covered = 0;
@@ -205,29 +319,58 @@ test('recovery: known p, delta1, delta2 fall inside their 95% bootstrap interval
     const result = calibrateGroups(summaries, { bootstrap: 200, seed });
     for (const g of result.groups) {
       const spec = truth.find((m) => m.name === g.model)!.tasks.find((t) => t.task === g.task)!;
-      const expected = { p: spec.p, delta1: spec.delta1, delta2: spec.delta2, predicted: predictedAccuracy(spec.p, spec.delta1, spec.delta2) };
+      const expected = {
+        p: spec.p,
+        delta1: spec.delta1,
+        delta2: spec.delta2,
+        predicted: predictedAccuracy(spec.p, spec.delta1, spec.delta2),
+      };
       for (const k of ['p', 'delta1', 'delta2', 'predicted'] as const) {
         const inside = g[k].lo <= expected[k] && expected[k] <= g[k].hi;
         checks++;
         perParameter[k][1]++;
-        if (inside) { covered++; perParameter[k][0]++; }
+        if (inside) {
+          covered++;
+          perParameter[k][0]++;
+        }
       }
     }
   }
   const coverage = covered / checks;
-  const detail = Object.entries(perParameter).map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}%`).join(', ');
+  const detail = Object.entries(perParameter)
+    .map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}%`)
+    .join(', ');
   console.log(`recovery coverage: ${(100 * coverage).toFixed(1)}% of ${checks} intervals (${detail})`);
   assert.ok(coverage >= 0.9, `coverage ${coverage}`);
   for (const [k, [c, n]] of Object.entries(perParameter)) assert.ok(c / n >= 0.85, `${k} coverage ${c / n}`);
 });
 
 test('grouping by step keeps training steps apart', () => {
-  const corpus = [...generateMultiplicationTraces({ seed: 4, models: [
-    { name: 'run', step: 10, tasks: [{ task: '2x2', p: 0.3, delta1: 0.9, delta2: 0.2, n: 80 }, { task: '3x3', p: 0.2, delta1: 0.9, delta2: 0.2, n: 80 }] },
-    { name: 'run', step: 200, tasks: [{ task: '2x2', p: 0.8, delta1: 0.9, delta2: 0.8, n: 80 }] },
-  ] })].map((t) => ({ ...fromGenerated(t), step: Number(t.record.headers.step) }));
+  const corpus = [
+    ...generateMultiplicationTraces({
+      seed: 4,
+      models: [
+        {
+          name: 'run',
+          step: 10,
+          tasks: [
+            { task: '2x2', p: 0.3, delta1: 0.9, delta2: 0.2, n: 80 },
+            { task: '3x3', p: 0.2, delta1: 0.9, delta2: 0.2, n: 80 },
+          ],
+        },
+        { name: 'run', step: 200, tasks: [{ task: '2x2', p: 0.8, delta1: 0.9, delta2: 0.8, n: 80 }] },
+      ],
+    }),
+  ].map((t) => ({ ...fromGenerated(t), step: Number(t.record.headers.step) }));
   const r = calibrateGroups(corpus, { by: 'step', bootstrap: 50 });
-  assert.deepEqual(r.groups.map((g) => [g.step, g.task, g.n]), [[10, '2x2', 80], [10, '3x3', 80], [200, '2x2', 80]]);
+  assert.deepEqual(
+    r.groups.map((g) => [g.step, g.task, g.n]),
+    [
+      [10, '2x2', 80],
+      [10, '3x3', 80],
+      [200, '2x2', 80],
+    ],
+  );
   const acc = new CalibrationAccumulator('step');
   corpus.slice(0, 100).forEach((s) => acc.add(s));
   const other = new CalibrationAccumulator('step');
@@ -238,12 +381,16 @@ test('grouping by step keeps training steps apart', () => {
 
 test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstrap predicted cover the truth in >= 93% per metric', () => {
   const truth = [
-    { name: 'edge', echoRate: 0.5, tasks: [
-      { task: '2x2', p: 1, delta1: 1, delta2: 0.5, n: 30 },
-      { task: '3x3', p: 0.9, delta1: 1, delta2: 1, n: 40 },
-      { task: '4x4', p: 0.1, delta1: 0.95, delta2: 0, n: 25 },
-      { task: '5x5', p: 0.3, delta1: 0.7, delta2: 0.6, n: 20 },
-    ] },
+    {
+      name: 'edge',
+      echoRate: 0.5,
+      tasks: [
+        { task: '2x2', p: 1, delta1: 1, delta2: 0.5, n: 30 },
+        { task: '3x3', p: 0.9, delta1: 1, delta2: 1, n: 40 },
+        { task: '4x4', p: 0.1, delta1: 0.95, delta2: 0, n: 25 },
+        { task: '5x5', p: 0.3, delta1: 0.7, delta2: 0.6, n: 20 },
+      ],
+    },
   ];
   const perParameter: Record<string, [number, number]> = { p: [0, 0], delta1: [0, 0], delta2: [0, 0], predicted: [0, 0] };
   let zeroWidth = 0;
@@ -251,7 +398,12 @@ test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstra
     const summaries = [...generateMultiplicationTraces({ seed, models: truth, maxAttempts: 64 })].map(fromGenerated);
     for (const g of calibrateGroups(summaries, { bootstrap: 200, seed }).groups) {
       const spec = truth[0].tasks.find((t) => t.task === g.task)!;
-      const expected = { p: spec.p, delta1: spec.delta1, delta2: spec.delta2, predicted: predictedAccuracy(spec.p, spec.delta1, spec.delta2) };
+      const expected = {
+        p: spec.p,
+        delta1: spec.delta1,
+        delta2: spec.delta2,
+        predicted: predictedAccuracy(spec.p, spec.delta1, spec.delta2),
+      };
       for (const k of ['p', 'delta1', 'delta2'] as const) {
         // A rate with no trials has no estimate (and an undefined interval): nothing to cover.
         if (Number.isNaN(g[k].value)) continue;
@@ -263,7 +415,9 @@ test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstra
       if (g.predicted.lo - 1e-12 <= expected.predicted && expected.predicted <= g.predicted.hi + 1e-12) perParameter.predicted[0]++;
     }
   }
-  const detail = Object.entries(perParameter).map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}% of ${n}`).join(', ');
+  const detail = Object.entries(perParameter)
+    .map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}% of ${n}`)
+    .join(', ');
   console.log(`recovery coverage with extreme cells (120 corpora): ${detail}; zero-width rate intervals: ${zeroWidth}`);
   assert.equal(zeroWidth, 0, 'a finite sample never gets a zero-width interval');
   for (const [k, [c, n]] of Object.entries(perParameter)) assert.ok(c / n >= 0.93, `${k} coverage ${c / n}`);

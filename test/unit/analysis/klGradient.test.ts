@@ -54,9 +54,12 @@ function actionTable(t: Ds3Logits): Record<'C' | 'W' | 'stopC' | 'resampleC' | '
   const d1 = sigmoid(t.stop);
   const d2 = sigmoid(t.resample);
   return {
-    C: { prob: p, tokens: L }, W: { prob: 1 - p, tokens: L },
-    stopC: { prob: d1, tokens: 1 }, resampleC: { prob: 1 - d1, tokens: 1 },
-    stopW: { prob: 1 - d2, tokens: 1 }, resampleW: { prob: d2, tokens: 1 },
+    C: { prob: p, tokens: L },
+    W: { prob: 1 - p, tokens: L },
+    stopC: { prob: d1, tokens: 1 },
+    resampleC: { prob: 1 - d1, tokens: 1 },
+    stopW: { prob: 1 - d2, tokens: 1 },
+    resampleW: { prob: d2, tokens: 1 },
   };
 }
 
@@ -84,7 +87,10 @@ function objective(kl: KlEstimator, mode: KlMode, at: Ds3Logits): number {
   // reach: probability of starting attempt t; so far: the penalty of the actions before it.
   const walk = (t: number, reach: number, soFar: number): number => {
     let sum = 0;
-    for (const [sample, stop, resample] of [['C', 'stopC', 'resampleC'], ['W', 'stopW', 'resampleW']] as const) {
+    for (const [sample, stop, resample] of [
+      ['C', 'stopC', 'resampleC'],
+      ['W', 'stopW', 'resampleW'],
+    ] as const) {
       const at1 = reach * sampling[sample].prob;
       const before = soFar + cost(sample);
       sum += at1 * sampling[stop].prob * (before + cost(stop));
@@ -98,7 +104,8 @@ function objective(kl: KlEstimator, mode: KlMode, at: Ds3Logits): number {
 function exactGradient(kl: KlEstimator, mode: KlMode): Ds3Logits {
   const h = 1e-5;
   const g = { s: 0, stop: 0, resample: 0 };
-  for (const k of PARAMS) g[k] = (objective(kl, mode, { ...theta, [k]: theta[k] + h }) - objective(kl, mode, { ...theta, [k]: theta[k] - h })) / (2 * h);
+  for (const k of PARAMS)
+    g[k] = (objective(kl, mode, { ...theta, [k]: theta[k] + h }) - objective(kl, mode, { ...theta, [k]: theta[k] - h })) / (2 * h);
   return g;
 }
 
@@ -123,7 +130,9 @@ test('tail beyond N attempts is below the tolerance', () => {
 });
 
 test('every estimator, KL in the reward and as a loss: expected drag equals the exact gradient (Appendix C point)', () => {
-  const rows: string[] = [`${'estimator'.padEnd(10)}${'mode'.padEnd(8)}${'param'.padEnd(16)}${'E[drag]'.padStart(10)}${'exact'.padStart(10)}${'|diff|'.padStart(10)}`];
+  const rows: string[] = [
+    `${'estimator'.padEnd(10)}${'mode'.padEnd(8)}${'param'.padEnd(16)}${'E[drag]'.padStart(10)}${'exact'.padStart(10)}${'|diff|'.padStart(10)}`,
+  ];
   const exact: Record<string, Ds3Logits> = {};
   for (const mode of MODES) {
     for (const kl of ESTIMATORS) {
@@ -132,7 +141,9 @@ test('every estimator, KL in the reward and as a loss: expected drag equals the 
       exact[`${kl}/${mode}`] = want;
       for (const k of PARAMS) {
         const diff = Math.abs(got[k] - want[k]);
-        rows.push(`${kl.padEnd(10)}${mode.padEnd(8)}${`theta_${k}`.padEnd(16)}${f(got[k]).padStart(10)}${f(want[k]).padStart(10)}${diff.toExponential(1).padStart(10)}`);
+        rows.push(
+          `${kl.padEnd(10)}${mode.padEnd(8)}${`theta_${k}`.padEnd(16)}${f(got[k]).padStart(10)}${f(want[k]).padStart(10)}${diff.toExponential(1).padStart(10)}`,
+        );
         assert.ok(diff < TOL, `${kl} ${mode} theta_${k}: E[drag] ${got[k]} vs exact ${want[k]}`);
       }
     }
@@ -179,9 +190,17 @@ test('the Q-weighted term alone (what k2 and k3 in the reward used to be) points
 test('dk/dlogp is the derivative of each estimator, clamps included (no gradient where verl clamps)', () => {
   const h = 1e-6;
   for (const kl of ESTIMATORS) {
-    for (const [logp, ref] of [[-1, -1.5], [-0.2, -3], [-4, -0.1], [-0.7, -0.7]]) {
+    for (const [logp, ref] of [
+      [-1, -1.5],
+      [-0.2, -3],
+      [-4, -0.1],
+      [-0.7, -0.7],
+    ]) {
       const fd = (klToken(kl, logp + h, ref) - klToken(kl, logp - h, ref)) / (2 * h);
-      assert.ok(Math.abs(klTokenGrad(kl, logp, ref) - fd) < 1e-6, `${kl} at logp ${logp}, ref ${ref}: ${klTokenGrad(kl, logp, ref)} vs ${fd}`);
+      assert.ok(
+        Math.abs(klTokenGrad(kl, logp, ref) - fd) < 1e-6,
+        `${kl} at logp ${logp}, ref ${ref}: ${klTokenGrad(kl, logp, ref)} vs ${fd}`,
+      );
     }
   }
   assert.equal(klTokenGrad('k3', -50, 0), 0); // k = 50 clamped to 20
@@ -193,7 +212,12 @@ async function trainedThetaS(config: Record<string, unknown>): Promise<{ path: n
   const root = mkdtempSync(join(tmpdir(), 'ds3-kl-'));
   try {
     const dir = join(root, 'run');
-    const done = await runTraining({ config: [{ policy: 'ds3', evalEvery: 0, checkpointEvery: 0, ...config }], out: dir, signal: new AbortController().signal, onEvent() {} });
+    const done = await runTraining({
+      config: [{ policy: 'ds3', evalEvery: 0, checkpointEvery: 0, ...config }],
+      out: dir,
+      signal: new AbortController().signal,
+      onEvent() {},
+    });
     assert.equal(done.state, 'completed', done.error);
     const metrics = readMetrics(dir).records as unknown as { theta: Ds3Logits; reference: Ds3Logits }[];
     return { path: metrics.map((m) => m.theta.s), maxDistance: Math.max(...metrics.map((m) => Math.abs(m.theta.s - m.reference.s))) };

@@ -3,19 +3,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendixC, attributeAppendixC, sigmoid } from '../../../server/src/analysis/attribution.js';
-import { attributeObjectives, threeLogitSteps, type ObjectiveAttribution, type ObjectiveStep } from '../../../server/src/analysis/objectives.js';
+import {
+  attributeObjectives,
+  threeLogitSteps,
+  type ObjectiveAttribution,
+  type ObjectiveStep,
+} from '../../../server/src/analysis/objectives.js';
 
 const options = { advantage: appendixC.advantage, beta: 1, gamma: 1, kl: 'k1' as const, eps: 0.05 };
-const steps = threeLogitSteps(appendixC.outcomes, appendixC.logits, appendixC.reference, { correct: appendixC.tokens, wrong: appendixC.tokens });
-const byName = (rows: ObjectiveAttribution[]): Record<string, ObjectiveAttribution> => Object.fromEntries(rows.map((r) => [r.objective, r]));
+const steps = threeLogitSteps(appendixC.outcomes, appendixC.logits, appendixC.reference, {
+  correct: appendixC.tokens,
+  wrong: appendixC.tokens,
+});
+const byName = (rows: ObjectiveAttribution[]): Record<string, ObjectiveAttribution> =>
+  Object.fromEntries(rows.map((r) => [r.objective, r]));
 
 test('surrogate and KL columns equal the attribution engine on the Appendix C trajectory', () => {
   const o = byName(attributeObjectives(steps, options));
   const ref = attributeAppendixC();
   o.kl.steps.forEach((s, i) => assert.ok(Math.abs(s.q - ref.steps[i].q) < 1e-12, `kl q ${i}`));
-  assert.deepEqual(o.kl.steps.map((s) => Number(s.contribution.toFixed(4))), [-0.0441, -0.0785, -0.142, -0.0022]);
+  assert.deepEqual(
+    o.kl.steps.map((s) => Number(s.contribution.toFixed(4))),
+    [-0.0441, -0.0785, -0.142, -0.0022],
+  );
   assert.equal(Number(o.kl.sampling.toFixed(4)), -0.1861);
-  assert.deepEqual(o.surrogate.steps.map((s) => s.q), [0.5, 0.5, 0.5, 0.5]);
+  assert.deepEqual(
+    o.surrogate.steps.map((s) => s.q),
+    [0.5, 0.5, 0.5, 0.5],
+  );
   assert.ok(Math.abs(o.surrogate.sampling - ref.push.sampling) < 1e-12);
   assert.ok(Math.abs(o.surrogate.decision - ref.push.decision) < 1e-12);
 });
@@ -32,14 +47,22 @@ test('SFT and DFT Q-values follow Appendix D: 1/pi per token vs a constant per t
   const sftR = 1 / d2 + sftC;
   const sftW = L / (1 - p) + sftR;
   o.sft.steps.forEach((s, i) => assert.ok(Math.abs(s.q - [sftW, sftR, sftC, sftStop][i]) < 1e-9, `sft ${i}`));
-  assert.deepEqual(o.dft.steps.map((s) => Number(s.q.toFixed(10))), [2 * L + 2, L + 2, L + 1, 1]);
+  assert.deepEqual(
+    o.dft.steps.map((s) => Number(s.q.toFixed(10))),
+    [2 * L + 2, L + 2, L + 1, 1],
+  );
   // DFT: the decision's credit is its future length (L + 2), not its one token.
   assert.ok(o.dft.meanAbsQ.decision > 4);
 });
 
 test('the Appendix D table, measured on the trajectory', () => {
   const o = byName(attributeObjectives(steps, options));
-  const row = (n: string): unknown[] => [o[n].dependence.decisionQOnSamplingPolicy, o[n].dependence.samplingQOnDecisionPolicy, o[n].dependence.decisionQOnFutureLengths, o[n].attribution];
+  const row = (n: string): unknown[] => [
+    o[n].dependence.decisionQOnSamplingPolicy,
+    o[n].dependence.samplingQOnDecisionPolicy,
+    o[n].dependence.decisionQOnFutureLengths,
+    o[n].attribution,
+  ];
   assert.deepEqual(row('surrogate'), [false, false, false, 'balanced']);
   assert.deepEqual(row('sft'), [true, true, true, 'imbalanced']);
   assert.deepEqual(row('dft'), [false, false, true, 'improved']);
@@ -56,7 +79,10 @@ test('without log-probs: SFT is unavailable (with why), KL falls back to eps, de
   const o = byName(attributeObjectives(bare, options));
   assert.equal(o.sft.available, false);
   assert.match(o.sft.reason ?? '', /log-probs/);
-  assert.deepEqual(o.kl.steps.map((s) => Number(s.r.toFixed(10))), [-2, -0.05, -1.25, -0.05]);
+  assert.deepEqual(
+    o.kl.steps.map((s) => Number(s.r.toFixed(10))),
+    [-2, -0.05, -1.25, -0.05],
+  );
   assert.equal(o.kl.dependence.decisionQOnSamplingPolicy, null);
   assert.equal(o.kl.attribution, 'unknown');
   assert.equal(o.dft.dependence.decisionQOnFutureLengths, true);

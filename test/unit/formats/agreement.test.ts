@@ -10,9 +10,19 @@ import { emptyTransitions } from '../../../server/src/analysis/summary.js';
 import type { TraceSummary } from '../../../server/src/analysis/types.js';
 
 const summary = (i: number, source: boolean | null, engine: boolean): TraceSummary => ({
-  model: 'm', task: 't', file: `f${i % 3}.parquet`, line: i + 1, id: String(i), sourceVerdict: source,
-  firstCorrect: engine, finalCorrect: engine, stopAfterCorrect: engine ? 1 : 0, decisionsAfterCorrect: engine ? 1 : 0,
-  resampleAfterWrong: 0, decisionsAfterWrong: engine ? 0 : 1, transitions: emptyTransitions(),
+  model: 'm',
+  task: 't',
+  file: `f${i % 3}.parquet`,
+  line: i + 1,
+  id: String(i),
+  sourceVerdict: source,
+  firstCorrect: engine,
+  finalCorrect: engine,
+  stopAfterCorrect: engine ? 1 : 0,
+  decisionsAfterCorrect: engine ? 1 : 0,
+  resampleAfterWrong: 0,
+  decisionsAfterWrong: engine ? 0 : 1,
+  transitions: emptyTransitions(),
 });
 
 test('agreement counts and the listed disagreements are the same for any split of the corpus', () => {
@@ -41,7 +51,10 @@ test('records without a verdict field are not counted; a null verdict is counted
   assert.equal(t.empty, true);
   t.add(summary(2, null, true));
   t.add(summary(3, true, false));
-  assert.deepEqual({ ...t.result(), disagreements: t.result().disagreements.map((d) => d.id) }, { compared: 1, agree: 0, rate: 0, sourceOnly: 1, engineOnly: 0, noVerdict: 1, disagreements: ['3'], unlisted: 0 });
+  assert.deepEqual(
+    { ...t.result(), disagreements: t.result().disagreements.map((d) => d.id) },
+    { compared: 1, agree: 0, rate: 0, sourceOnly: 1, engineOnly: 0, noVerdict: 1, disagreements: ['3'], unlisted: 0 },
+  );
 });
 
 test('a Parquet file shared out by row groups calibrates as on one thread', async () => {

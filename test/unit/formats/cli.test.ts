@@ -26,7 +26,14 @@ const FIXTURES: { file: string; format: string; records: number }[] = [
   { file: `${F}/openai/batch-output.jsonl`, format: 'openai (jsonl)', records: 1 },
 ];
 
-interface SegJson { id: string; model: string; task: string; answer: string | null; final: string | null; correct: boolean | null }
+interface SegJson {
+  id: string;
+  model: string;
+  task: string;
+  answer: string | null;
+  final: string | null;
+  correct: boolean | null;
+}
 const key = (s: SegJson): string => JSON.stringify([s.id, s.model, s.task, s.answer, s.final, s.correct]);
 
 test('every format round-trips through import: the .trace holds the same records, the mapping is printed', (t) => {
@@ -52,23 +59,44 @@ test('calibrate reads each format directly, prints the mapping, and reports agre
     const r = cli('calibrate', f.file, '--bootstrap', '20', '--json');
     assert.ok(r.stderr.includes(`${f.file}: reading ${f.format}: `), `${f.file}: mapping printed\n${r.stderr}`);
     // The batch output has no ground truth: nothing to calibrate (exit 1), said in "skipped".
-    if (f.file.includes('batch-output')) { assert.equal(r.status, 1); continue; }
+    if (f.file.includes('batch-output')) {
+      assert.equal(r.status, 1);
+      continue;
+    }
     assert.equal(r.status, 0, `${f.file}: ${r.stderr}`);
     assert.ok(JSON.parse(r.stdout).groups.length > 0, f.file);
   }
   const openr1 = JSON.parse(cli('calibrate', FIXTURES[0].file, '--bootstrap', '20', '--json').stdout);
   const agreement = openr1.groups.map((g: { task: string; agreement: unknown }) => [g.task, g.agreement]);
   assert.deepEqual(agreement, [
-    ['', { compared: 2, agree: 1, rate: 0.5, sourceOnly: 1, engineOnly: 0, noVerdict: 1, disagreements: [{ file: FIXTURES[0].file, line: 2, id: 'a2.1', source: true, engine: false }], unlisted: 0 }],
+    [
+      '',
+      {
+        compared: 2,
+        agree: 1,
+        rate: 0.5,
+        sourceOnly: 1,
+        engineOnly: 0,
+        noVerdict: 1,
+        disagreements: [{ file: FIXTURES[0].file, line: 2, id: 'a2.1', source: true, engine: false }],
+        unlisted: 0,
+      },
+    ],
     ['2x2', { compared: 2, agree: 2, rate: 1, sourceOnly: 0, engineOnly: 0, noVerdict: 1, disagreements: [], unlisted: 0 }],
   ]);
   const skipped = openr1.skipped.map((s: { line: number; reason: string }) => `${s.line}: ${s.reason}`).join('\n');
   assert.match(skipped, /^3: row 3: no response: generations is an empty list$/m);
   assert.match(skipped, /2 records cut off at the generation limit/);
   const inspect = JSON.parse(cli('calibrate', `${F}/inspect/gsm8k.eval`, '--bootstrap', '20', '--json').stdout);
-  assert.deepEqual(inspect.groups[0].agreement.disagreements.map((d: { id: string }) => d.id), ['10_epoch_1']);
+  assert.deepEqual(
+    inspect.groups[0].agreement.disagreements.map((d: { id: string }) => d.id),
+    ['10_epoch_1'],
+  );
   const lmEval = JSON.parse(cli('calibrate', FIXTURES[4].file, '--bootstrap', '20', '--json').stdout);
-  assert.deepEqual(lmEval.groups[0].agreement.disagreements.map((d: { id: string; source: boolean; engine: boolean }) => [d.id, d.source, d.engine]), [['1', false, true]]);
+  assert.deepEqual(
+    lmEval.groups[0].agreement.disagreements.map((d: { id: string; source: boolean; engine: boolean }) => [d.id, d.source, d.engine]),
+    [['1', false, true]],
+  );
 });
 
 test('calibrate: the table shows agreement, a .trace from import carries it too, --csv has its columns', (t) => {
@@ -76,12 +104,16 @@ test('calibrate: the table shows agreement, a .trace from import carries it too,
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const table = cli('calibrate', FIXTURES[0].file, '--bootstrap', '20');
   assert.match(table.stdout, /Agreement with the source's own verdicts/);
-  assert.match(table.stdout, /1\/2 agree \(50\.0%\)\s+source correct, engine wrong 1\s+engine correct, source wrong 0\s+\(1 without a verdict\)/);
+  assert.match(
+    table.stdout,
+    /1\/2 agree \(50\.0%\)\s+source correct, engine wrong 1\s+engine correct, source wrong 0\s+\(1 without a verdict\)/,
+  );
   const out = join(dir, 'openr1.trace');
   assert.equal(cli('import', FIXTURES[0].file, '-o', out).status, 0);
   const fromTrace = JSON.parse(cli('calibrate', out, '--bootstrap', '20', '--json').stdout);
   const direct = JSON.parse(cli('calibrate', FIXTURES[0].file, '--bootstrap', '20', '--json').stdout);
-  const strip = (r: { groups: { model: string; n: number; agreement: { compared: number; agree: number } }[] }): unknown => r.groups.map((g) => [g.n, g.agreement.compared, g.agreement.agree]);
+  const strip = (r: { groups: { model: string; n: number; agreement: { compared: number; agree: number } }[] }): unknown =>
+    r.groups.map((g) => [g.n, g.agreement.compared, g.agreement.agree]);
   assert.deepEqual(strip(fromTrace), strip(direct));
   const csv = cli('calibrate', FIXTURES[0].file, '--bootstrap', '20', '--csv').stdout.split('\n');
   assert.match(csv[0], /,echoRate,source_compared,source_agree,source_only,engine_only$/);
@@ -90,7 +122,10 @@ test('calibrate: the table shows agreement, a .trace from import carries it too,
 
 test('--format and --map on the command line; bad values are usage errors that say what was expected', () => {
   const turns = cli('segment', FIXTURES[1].file, '--json', '--map', 'response=messages[role=assistant][i].content');
-  assert.deepEqual((JSON.parse(turns.stdout) as SegJson[]).map((s) => s.id), ['1', '2.1', '2.2', '3']);
+  assert.deepEqual(
+    (JSON.parse(turns.stdout) as SegJson[]).map((s) => s.id),
+    ['1', '2.1', '2.2', '3'],
+  );
   assert.match(turns.stderr, /response <- messages\[role=assistant\]\[i\]\.content/);
   const bad = cli('calibrate', FIXTURES[0].file, '--map', 'respons=x');
   assert.equal(bad.status, 2);

@@ -17,7 +17,8 @@ const F = 'test/fixtures/formats';
 async function elements(path: string, chunkSize: number): Promise<{ out: unknown[]; scan: JsonDocumentScan }> {
   const scan: JsonDocumentScan = { shape: 'empty', members: {} };
   const out: unknown[] = [];
-  for await (const el of jsonDocumentElements(path, scan, { chunkSize })) out.push(el.error ? { error: el.index, line: el.line } : { value: el.value, line: el.line });
+  for await (const el of jsonDocumentElements(path, scan, { chunkSize }))
+    out.push(el.error ? { error: el.index, line: el.line } : { value: el.value, line: el.line });
   return { out, scan };
 }
 
@@ -36,7 +37,7 @@ test('a JSON document reads the same whatever the chunk boundaries (strings, esc
   const dir = mkdtempSync(join(tmpdir(), 'rl-jsondoc-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const doc = {
-    "v\u00e9rsion": 2,
+    'v\u00e9rsion': 2,
     eval: { task: 't', model: 'm "quoted" [x] {y}' },
     plan: { steps: [[1, [2, { samples: [] }]], 'samples'] },
     samples: [
@@ -51,12 +52,18 @@ test('a JSON document reads the same whatever the chunk boundaries (strings, esc
   const whole = await elements(path, 1 << 20);
   assert.equal(whole.scan.shape, 'samples');
   assert.deepEqual(whole.scan.members.eval, doc.eval);
-  assert.deepEqual(whole.out.map((e) => (e as { value: unknown }).value), doc.samples);
+  assert.deepEqual(
+    whole.out.map((e) => (e as { value: unknown }).value),
+    doc.samples,
+  );
   for (let size = 1; size <= 23; size++) assert.deepEqual(await elements(path, size), whole, `chunk size ${size}`);
   // A top-level array, with a scalar element among objects; and JSON Lines are not a document.
   const arr = join(dir, 'arr.json');
   writeFileSync(arr, '[{"a": 1}, 7, "x,y", {"b": [1, 2]}]');
-  assert.deepEqual((await elements(arr, 3)).out.map((e) => (e as { value: unknown }).value), [{ a: 1 }, 7, 'x,y', { b: [1, 2] }]);
+  assert.deepEqual(
+    (await elements(arr, 3)).out.map((e) => (e as { value: unknown }).value),
+    [{ a: 1 }, 7, 'x,y', { b: [1, 2] }],
+  );
   assert.equal(await isJsonDocument(arr), true);
   const lines = join(dir, 'lines.json');
   writeFileSync(lines, '{"a": 1}\n{"a": 2}\n');
@@ -87,7 +94,15 @@ test('.eval archives: truncated, not a ZIP, garbled entries, a broken header: me
   writeFileSync(text, 'this is not an archive');
   assert.match((await readAll(text)).error ?? '', /not a ZIP archive/);
 
-  const sample = (id: number): string => JSON.stringify({ id, epoch: 1, input: `What is ${id} + ${id}?`, target: String(2 * id), output: { choices: [{ message: { role: 'assistant', content: `\\boxed{${2 * id}}` }, stop_reason: 'stop' }] }, scores: { s: { value: 'C' } } });
+  const sample = (id: number): string =>
+    JSON.stringify({
+      id,
+      epoch: 1,
+      input: `What is ${id} + ${id}?`,
+      target: String(2 * id),
+      output: { choices: [{ message: { role: 'assistant', content: `\\boxed{${2 * id}}` }, stop_reason: 'stop' }] },
+      scores: { s: { value: 'C' } },
+    });
   const entries = [
     { name: 'header.json', data: '{"eval": ' },
     ...[1, 2, 3, 4, 5].map((id) => ({ name: `samples/${id}_epoch_1.json`, data: sample(id) })),
@@ -106,7 +121,10 @@ test('.eval archives: truncated, not a ZIP, garbled entries, a broken header: me
   assert.equal(r.error, undefined);
   assert.deepEqual(r.ids, ['1_epoch_1', '3_epoch_1', '5_epoch_1']);
   const messages = r.diagnostics.map((d) => d.message);
-  assert.ok(messages.some((m) => /^entry header\.json: .*task and model are taken from the samples/.test(m)), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => /^entry header\.json: .*task and model are taken from the samples/.test(m)),
+    messages.join('\n'),
+  );
   assert.ok(messages.some((m) => /^entry samples\/2_epoch_1\.json: /.test(m)));
   assert.ok(messages.some((m) => /^entry samples\/4_epoch_1\.json: no local header at byte \d+/.test(m)));
   assert.ok(messages.some((m) => /^entry samples\/6_epoch_1\.json: expected a JSON object/.test(m)));
@@ -115,7 +133,10 @@ test('.eval archives: truncated, not a ZIP, garbled entries, a broken header: me
   // Random damage anywhere in the good fixture: some entries may fail, the reader never throws
   // anything but a message about the archive as a whole.
   let seed = 7;
-  const rand = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed;
+  };
   for (let round = 0; round < 40; round++) {
     const copy = Buffer.from(good);
     for (let k = 0; k < 4; k++) copy[rand() % copy.length] = rand() & 0xff;
@@ -142,24 +163,48 @@ test('Parquet: a file that is not Parquet, or cut short, is one message; an unkn
   // A dataset with no response column: the columns are named, and the fix.
   const { parquetBuffer, str } = await import('../../../scripts/fixture-writers.js');
   const odd = join(dir, 'odd.parquet');
-  writeFileSync(odd, parquetBuffer([{ name: 'schema', num_children: 2 }, str('title'), str('body')], [{ name: 'title', data: ['a', 'b'] }, { name: 'body', data: ['x', 'y'] }], 10));
+  writeFileSync(
+    odd,
+    parquetBuffer(
+      [{ name: 'schema', num_children: 2 }, str('title'), str('body')],
+      [
+        { name: 'title', data: ['a', 'b'] },
+        { name: 'body', data: ['x', 'y'] },
+      ],
+      10,
+    ),
+  );
   const r = await readAll(odd);
   assert.deepEqual(r.ids, []);
   assert.equal(r.diagnostics.length, 1);
-  assert.match(r.diagnostics[0].message, /^row 1: cannot tell the format: the first row has title, body; expected one of --format openr1\|chat\|lm-eval\|inspect\|openai, or --map response=PATH$/);
+  assert.match(
+    r.diagnostics[0].message,
+    /^row 1: cannot tell the format: the first row has title, body; expected one of --format openr1\|chat\|lm-eval\|inspect\|openai, or --map response=PATH$/,
+  );
   const mapped: string[] = [];
-  for await (const rec of streamJsonlRecords(odd, { source: { map: 'response=body,prompt=title' } })) mapped.push(`${rec.headers.query}:${rec.body}`);
+  for await (const rec of streamJsonlRecords(odd, { source: { map: 'response=body,prompt=title' } }))
+    mapped.push(`${rec.headers.query}:${rec.body}`);
   assert.deepEqual(mapped, ['a:x', 'b:y']);
 });
 
-test('JSONL: rows of an unknown shape keep jsonl.ts\'s diagnostics; flat rollouts are read exactly as before', async (t) => {
+test("JSONL: rows of an unknown shape keep jsonl.ts's diagnostics; flat rollouts are read exactly as before", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-jsonl-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const flat = join(dir, 'roll.jsonl');
-  writeFileSync(flat, [JSON.stringify({ input: 'What is 2 * 3?', output: '\\boxed{6}', gts: '6', score: 1 }), '{"messages": [{"role": "user", "content": "x"}]}', '[1]'].join('\n'));
+  writeFileSync(
+    flat,
+    [
+      JSON.stringify({ input: 'What is 2 * 3?', output: '\\boxed{6}', gts: '6', score: 1 }),
+      '{"messages": [{"role": "user", "content": "x"}]}',
+      '[1]',
+    ].join('\n'),
+  );
   const r = await readAll(flat);
   assert.deepEqual(r.ids, ['1']);
-  assert.deepEqual(r.diagnostics.map((d) => d.code), ['no-response', 'not-an-object']);
+  assert.deepEqual(
+    r.diagnostics.map((d) => d.code),
+    ['no-response', 'not-an-object'],
+  );
   const unknown = join(dir, 'unknown.jsonl');
   writeFileSync(unknown, '{"title": "a"}\n');
   assert.match((await readAll(unknown)).diagnostics[0].message, /No response field: expected one of output, response/);

@@ -6,9 +6,15 @@ import { selectBackend, wasmDir } from '../../../server/src/training/backend.js'
 
 test('auto picks the fastest backend that loads and says why each faster one did not', async () => {
   const choice = await selectBackend('auto');
-  assert.equal(choice.tf.getBackend(), choice.name === 'wasm' || choice.name === 'cpu' || choice.name === 'webgpu' ? choice.name : 'tensorflow');
+  assert.equal(
+    choice.tf.getBackend(),
+    choice.name === 'wasm' || choice.name === 'cpu' || choice.name === 'webgpu' ? choice.name : 'tensorflow',
+  );
   const order = ['tfjs-node-gpu', 'tfjs-node', 'webgpu', 'wasm', 'cpu'];
-  assert.deepEqual(choice.skipped.map((s) => s.split(':')[0]), order.slice(0, order.indexOf(choice.name)));
+  assert.deepEqual(
+    choice.skipped.map((s) => s.split(':')[0]),
+    order.slice(0, order.indexOf(choice.name)),
+  );
   for (const reason of choice.skipped) assert.match(reason, /^[a-z-]+: \S/, 'every skipped backend has a reason');
   // Where auto falls back to wasm (this CI machine: the native tfjs packages cannot install, their
   // install downloads libtensorflow; no GPU, or only a software one; docs/tiny-lm.md), the reasons must say so.

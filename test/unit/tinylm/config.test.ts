@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, parseConfig, resolveTinyLmConfig } from '../../../server/src/training/tinylm/config.js';
 
-test('config.json keys override the defaults; the trainer\'s own keys pass through resolve', () => {
+test("config.json keys override the defaults; the trainer's own keys pass through resolve", () => {
   const c = parseConfig({ policy: 'tiny-lm', steps: 40, klType: 'k3', tasks: ['2x1'], lr: 0.002 });
   assert.equal(c.steps, 40);
-  assert.equal(c.klType, 'low_var_kl', 'k3 is verl\'s low_var_kl');
+  assert.equal(c.klType, 'low_var_kl', "k3 is verl's low_var_kl");
   assert.deepEqual(c.tasks, ['2x1']);
   assert.equal(c.groupSize, DEFAULT_CONFIG.groupSize);
   const r = resolveTinyLmConfig({ policy: 'tiny-lm', out: 'x' });

@@ -1,6 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DecisionStats, Layout, Rng, TOK, corruptAnswer, decodeAttempts, parseTaskSize, reflectionSequence, renderTrace, reward, sampleProblem } from '../../../server/src/training/multiplication.js';
+import {
+  DecisionStats,
+  Layout,
+  Rng,
+  TOK,
+  corruptAnswer,
+  decodeAttempts,
+  parseTaskSize,
+  reflectionSequence,
+  renderTrace,
+  reward,
+  sampleProblem,
+} from '../../../server/src/training/multiplication.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
@@ -38,7 +50,8 @@ test('layout: prompt tokens, reversed zero-padded answers, positions and the all
 test('reflection data: correct -> STOP, or wrong -> RESAMPLE (-> echo) -> correct -> STOP', () => {
   const L = new Layout(['2x1'], 3);
   const rng = new Rng(9);
-  let wrongFirst = 0, echoes = 0;
+  let wrongFirst = 0,
+    echoes = 0;
   for (let i = 0; i < 400; i++) {
     const p = sampleProblem('2x1', rng);
     const seq = reflectionSequence(L, p, { firstCorrect: 0.5, echo: 0.3 }, rng);
@@ -49,7 +62,10 @@ test('reflection data: correct -> STOP, or wrong -> RESAMPLE (-> echo) -> correc
     if (a.answers[0] !== p.product) {
       wrongFirst++;
       assert.equal(seq[L.decisionPos(0)], TOK.RESAMPLE);
-      if (a.answers.length === 3) { echoes++; assert.equal(a.answers[1], a.answers[0]); }
+      if (a.answers.length === 3) {
+        echoes++;
+        assert.equal(a.answers[1], a.answers[0]);
+      }
     } else assert.equal(a.answers.length, 1);
     const stopAt = L.decisionPos(a.answers.length - 1);
     assert.equal(seq[stopAt], TOK.STOP);
@@ -66,7 +82,8 @@ test('corrupted answers differ from the product in exactly one digit', () => {
     const p = sampleProblem('2x2', rng);
     const w = corruptAnswer(L, p.product, rng);
     assert.notEqual(w, p.product);
-    const a = String(w).padStart(4, '0'), b = String(p.product).padStart(4, '0');
+    const a = String(w).padStart(4, '0'),
+      b = String(p.product).padStart(4, '0');
     assert.equal([...a].filter((c, k) => c !== b[k]).length, 1);
   }
 });
@@ -88,7 +105,8 @@ test('decision statistics count p, delta1, delta2 and echoes like the calibratio
 
 test('rendered rollouts segment into the same attempts and decisions in the trace engine', () => {
   const p = { a: 12, b: 7, product: 84, task: '2x1' };
-  const text = renderTrace(p, { answers: [94, 94, 84] }, 'tiny-lm-rl-step-3', 'id-1') + renderTrace(p, { answers: [84] }, 'tiny-lm-sft', 'id-2');
+  const text =
+    renderTrace(p, { answers: [94, 94, 84] }, 'tiny-lm-rl-step-3', 'id-1') + renderTrace(p, { answers: [84] }, 'tiny-lm-sft', 'id-2');
   const parsed = parseTrace(text);
   assert.equal(parsed.records.length, 2);
   const seg = segmentRecord(parsed.records[0], defaultSegmentOptions);
@@ -99,5 +117,8 @@ test('rendered rollouts segment into the same attempts and decisions in the trac
   assert.equal(parsed.records[0].task, '2x1');
   assert.equal(parsed.records[0].answer, '84');
   const seg2 = segmentRecord(parsed.records[1], defaultSegmentOptions);
-  assert.deepEqual(seg2.steps.map((s) => s.kind), ['sample', 'decision']);
+  assert.deepEqual(
+    seg2.steps.map((s) => s.kind),
+    ['sample', 'decision'],
+  );
 });

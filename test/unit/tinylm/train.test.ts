@@ -13,32 +13,64 @@ import { segmentRecord } from '../../../server/src/trace/segment.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 
 type Line = Record<string, unknown> & { step: number };
-interface EvalSplit { reward: number; p: number; delta1: number | null; delta2: number | null; file: string }
+interface EvalSplit {
+  reward: number;
+  p: number;
+  delta1: number | null;
+  delta2: number | null;
+  file: string;
+}
 
-async function run(config: Record<string, unknown>, dir?: string, stopAfterLine?: (l: Line) => boolean): Promise<{ dir: string; lines: Line[]; logs: string[] }> {
+async function run(
+  config: Record<string, unknown>,
+  dir?: string,
+  stopAfterLine?: (l: Line) => boolean,
+): Promise<{ dir: string; lines: Line[]; logs: string[] }> {
   const runDir = dir ?? mkdtempSync(join(tmpdir(), 'tinylm-test-'));
   if (!dir) createRunDir(runDir, resolveTinyLmConfig({ policy: 'tiny-lm', ...config }));
   const ac = new AbortController();
-  const lines: Line[] = [], logs: string[] = [];
+  const lines: Line[] = [],
+    logs: string[] = [];
   await trainTinyLm(config, {
-    runDir, signal: ac.signal, log: (m) => logs.push(m),
-    emit: (m) => { lines.push(JSON.parse(JSON.stringify(m)) as Line); if (stopAfterLine?.(m)) ac.abort(); },
+    runDir,
+    signal: ac.signal,
+    log: (m) => logs.push(m),
+    emit: (m) => {
+      lines.push(JSON.parse(JSON.stringify(m)) as Line);
+      if (stopAfterLine?.(m)) ac.abort();
+    },
   });
   return { dir: runDir, lines, logs };
 }
 
-const evalOf = (l: Line | undefined) => (l?.eval as { id: EvalSplit; ood: EvalSplit | null } | undefined);
+const evalOf = (l: Line | undefined) => l?.eval as { id: EvalSplit; ood: EvalSplit | null } | undefined;
 
 test('a CI-sized run (SFT warm-up on reflection data, then GRPO) raises reward on 1x1 multiplication', async () => {
-  const config = { backend: 'wasm', seed: 1, tasks: ['1x1'], oodTasks: [], steps: 330, warmupSteps: 300, evalEvery: 15, evalSize: 100, logEvery: 10, checkpointEvery: 1000 };
+  const config = {
+    backend: 'wasm',
+    seed: 1,
+    tasks: ['1x1'],
+    oodTasks: [],
+    steps: 330,
+    warmupSteps: 300,
+    evalEvery: 15,
+    evalSize: 100,
+    logEvery: 10,
+    checkpointEvery: 1000,
+  };
   const { dir, lines, logs } = await run(config);
   try {
     assert.match(logs[0], /^tiny-lm: backend wasm \(SIMD/);
-    for (const l of lines) for (const k of ['step', 'backend', 'p', 'delta1', 'delta2', 'reward']) assert.ok(k in l, `metrics line ${l.step} has ${k}`);
+    for (const l of lines)
+      for (const k of ['step', 'backend', 'p', 'delta1', 'delta2', 'reward']) assert.ok(k in l, `metrics line ${l.step} has ${k}`);
     assert.deepEqual(lines[0].backendNotUsed, [], 'a forced backend skips nothing; the first line says so');
     assert.equal(lines[1].backendNotUsed, undefined);
-    const init = evalOf(lines[0])!.id, sft = evalOf(lines.find((l) => l.step === 299))!.id, last = evalOf(lines[lines.length - 1])!.id;
-    console.log(`eval reward: init ${init.reward}, SFT checkpoint ${sft.reward} (p ${sft.p}), after 30 GRPO steps ${last.reward} (p ${last.p})`);
+    const init = evalOf(lines[0])!.id,
+      sft = evalOf(lines.find((l) => l.step === 299))!.id,
+      last = evalOf(lines[lines.length - 1])!.id;
+    console.log(
+      `eval reward: init ${init.reward}, SFT checkpoint ${sft.reward} (p ${sft.p}), after 30 GRPO steps ${last.reward} (p ${last.p})`,
+    );
     assert.equal(init.reward, 0, 'an untrained model does not multiply');
     assert.ok(last.reward >= init.reward + 0.4, `reward ${init.reward} -> ${last.reward}`);
     assert.ok(last.reward > sft.reward, `GRPO improves on its SFT start: ${sft.reward} -> ${last.reward}`);
@@ -50,22 +82,44 @@ test('a CI-sized run (SFT warm-up on reflection data, then GRPO) raises reward o
       const correct = parsed.records.filter((r) => segmentRecord(r, defaultSegmentOptions).correct).length / 100;
       return { model: parsed.records[0].model, correct };
     });
-    assert.deepEqual(models.map((m) => m.model), ['tiny-lm-init', 'tiny-lm-sft', 'tiny-lm-rl-step-30']);
-    assert.deepEqual(models.map((m) => m.correct), [init.reward, sft.reward, last.reward], 'the engine reads the same accuracy from the .trace files');
+    assert.deepEqual(
+      models.map((m) => m.model),
+      ['tiny-lm-init', 'tiny-lm-sft', 'tiny-lm-rl-step-30'],
+    );
+    assert.deepEqual(
+      models.map((m) => m.correct),
+      [init.reward, sft.reward, last.reward],
+      'the engine reads the same accuracy from the .trace files',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('tensors do not leak across steps (tf.memory().numTensors constant within each phase)', async () => {
-  const config = { backend: 'wasm', seed: 2, tasks: ['1x1'], oodTasks: ['2x1'], steps: 12, warmupSteps: 6, evalEvery: 3, evalSize: 5, logEvery: 1, checkpointEvery: 4, dModel: 32, heads: 2, layers: 1 };
+  const config = {
+    backend: 'wasm',
+    seed: 2,
+    tasks: ['1x1'],
+    oodTasks: ['2x1'],
+    steps: 12,
+    warmupSteps: 6,
+    evalEvery: 3,
+    evalSize: 5,
+    logEvery: 1,
+    checkpointEvery: 4,
+    dModel: 32,
+    heads: 2,
+    layers: 1,
+  };
   const { dir, lines } = await run(config);
   try {
     const count = (phase: string) => new Set(lines.filter((l) => l.phase === phase).map((l) => l.tensors));
     assert.equal(lines.filter((l) => l.phase === 'grpo').length, 6);
     assert.equal(count('sft').size, 1, `SFT steps: ${[...count('sft')]}`);
     assert.equal(count('grpo').size, 1, `GRPO steps: ${[...count('grpo')]}`);
-    const [sft] = count('sft'), [grpo] = count('grpo');
+    const [sft] = count('sft'),
+      [grpo] = count('grpo');
     console.log(`numTensors: SFT ${sft}, GRPO ${grpo} (reference policy + fresh Adam moments)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -73,7 +127,21 @@ test('tensors do not leak across steps (tf.memory().numTensors constant within e
 });
 
 test('a cancelled run leaves a resumable run directory, and resuming gives the uninterrupted result', async () => {
-  const config = { backend: 'wasm', seed: 3, tasks: ['1x1'], oodTasks: ['2x1'], steps: 10, warmupSteps: 5, evalEvery: 2, evalSize: 8, logEvery: 1, checkpointEvery: 100, dModel: 32, heads: 2, layers: 1 };
+  const config = {
+    backend: 'wasm',
+    seed: 3,
+    tasks: ['1x1'],
+    oodTasks: ['2x1'],
+    steps: 10,
+    warmupSteps: 5,
+    evalEvery: 2,
+    evalSize: 8,
+    logEvery: 1,
+    checkpointEvery: 100,
+    dModel: 32,
+    heads: 2,
+    layers: 1,
+  };
   const straight = await run(config);
   const cut = await run(config, undefined, (l) => l.step === 6);
   try {
@@ -87,7 +155,10 @@ test('a cancelled run leaves a resumable run directory, and resuming gives the u
 
     const resumed = await run(config, cut.dir);
     assert.match(resumed.logs.join('\n'), /resumed after step 7 of 10/);
-    assert.deepEqual(resumed.lines.map((l) => l.step), [7, 8, 9]);
+    assert.deepEqual(
+      resumed.lines.map((l) => l.step),
+      [7, 8, 9],
+    );
     const strip = (ls: Line[]) => ls.map(({ step, loss, reward, p, kl }) => ({ step, loss, reward, p, kl }));
     assert.deepEqual(strip([...cut.lines, ...resumed.lines]), strip(straight.lines), 'same losses and rewards as without the interruption');
     const weights = (d: string) => readFileSync(join(d, 'checkpoints', 'step-000010', 'weights.bin'));

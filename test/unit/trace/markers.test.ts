@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { defaultMarkers, defaultSegmentOptions } from '../../../server/src/trace/options.js';
 
-const phrases = (text: string, list = defaultMarkers): string[] => compileMarkers(list).findAll(text).map((m) => text.slice(m.start, m.end));
+const phrases = (text: string, list = defaultMarkers): string[] =>
+  compileMarkers(list)
+    .findAll(text)
+    .map((m) => text.slice(m.start, m.end));
 
 test('default lexicon equals the reflectionLens.markers default in package.json', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -19,8 +22,16 @@ test('case-insensitive, on word boundaries', () => {
 
 test('longest phrase first at the same place', () => {
   const ms = compileMarkers(defaultMarkers).findAll('But wait, let me double-check. Let me check again. Let me double check.');
-  assert.deepEqual(ms.map((m) => m.phrase), ['But wait', 'Let me double-check', 'Let me check', 'Let me double check']);
-  assert.deepEqual(compileMarkers(['let me', 'let me recompute']).findAll('Let me recompute').map((m) => m.phrase), ['let me recompute']);
+  assert.deepEqual(
+    ms.map((m) => m.phrase),
+    ['But wait', 'Let me double-check', 'Let me check', 'Let me double check'],
+  );
+  assert.deepEqual(
+    compileMarkers(['let me', 'let me recompute'])
+      .findAll('Let me recompute')
+      .map((m) => m.phrase),
+    ['let me recompute'],
+  );
 });
 
 test('positions and typographic apostrophes', () => {
@@ -34,14 +45,23 @@ test('positions and typographic apostrophes', () => {
 test('range limits, empty and odd phrases', () => {
   const matcher = compileMarkers(['wait', '', '  ', '...']);
   assert.deepEqual(matcher.phrases, ['wait', '...']);
-  assert.deepEqual(matcher.findAll('wait wait wait', 5, 9).map((m) => m.start), [5]);
-  assert.deepEqual(matcher.findAll('so... wait').map((m) => m.phrase), ['...', 'wait']);
+  assert.deepEqual(
+    matcher.findAll('wait wait wait', 5, 9).map((m) => m.start),
+    [5],
+  );
+  assert.deepEqual(
+    matcher.findAll('so... wait').map((m) => m.phrase),
+    ['...', 'wait'],
+  );
   assert.deepEqual(compileMarkers([]).findAll('wait'), []);
 });
 
 test('non-ASCII phrases and text', () => {
   const m = compileMarkers(['Attends', 'Überprüfen']);
-  assert.deepEqual(m.findAll('ÜBERPRÜFEN wir. attends, éattends').map((x) => x.phrase), ['Überprüfen', 'Attends']);
+  assert.deepEqual(
+    m.findAll('ÜBERPRÜFEN wir. attends, éattends').map((x) => x.phrase),
+    ['Überprüfen', 'Attends'],
+  );
 });
 
 test('the literal scan with boundaries checked in code finds exactly what the look-around regex finds (5,000 random texts)', () => {
@@ -50,11 +70,40 @@ test('the literal scan with boundaries checked in code finds exactly what the lo
   const isW = (c: string) => /[\p{L}\p{N}_]/u.test(c);
   const lexicon = [...defaultMarkers, 'Check:', 'wait a'];
   const ordered = [...new Set(lexicon)].sort((a, b) => b.length - a.length);
-  const reference = new RegExp(ordered.map((p) => `${isW(p[0]) ? `(?<!${WORD})` : ''}(${esc(p)})${isW(p.at(-1)!) ? `(?!${WORD})` : ''}`).join('|'), 'giu');
-  const pieces = ['Wait', 'wait', 'WAIT', 'waiting', 'a', ' ', ',', '.', ':', 'é', '_', '1', 'Let me', ' check', 'Check', ':', "I'll go back and check", 'I\u2019ll go back and check', 'Hmm', 'hmmm', 'Alternatively', 'Actually', '\n', 'Verification', 'x'];
+  const reference = new RegExp(
+    ordered.map((p) => `${isW(p[0]) ? `(?<!${WORD})` : ''}(${esc(p)})${isW(p.at(-1)!) ? `(?!${WORD})` : ''}`).join('|'),
+    'giu',
+  );
+  const pieces = [
+    'Wait',
+    'wait',
+    'WAIT',
+    'waiting',
+    'a',
+    ' ',
+    ',',
+    '.',
+    ':',
+    'é',
+    '_',
+    '1',
+    'Let me',
+    ' check',
+    'Check',
+    ':',
+    "I'll go back and check",
+    'I\u2019ll go back and check',
+    'Hmm',
+    'hmmm',
+    'Alternatively',
+    'Actually',
+    '\n',
+    'Verification',
+    'x',
+  ];
   const matcher = compileMarkers(lexicon);
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   for (let n = 0; n < 5000; n++) {
     let text = '';
     const len = 1 + Math.floor(rnd() * 12);
@@ -62,7 +111,11 @@ test('the literal scan with boundaries checked in code finds exactly what the lo
     const want: string[] = [];
     reference.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = reference.exec(text)) !== null) { let k = 1; while (m[k] === undefined) k++; want.push(`${m.index}:${m[0].length}:${ordered[k - 1]}`); }
+    while ((m = reference.exec(text)) !== null) {
+      let k = 1;
+      while (m[k] === undefined) k++;
+      want.push(`${m.index}:${m[0].length}:${ordered[k - 1]}`);
+    }
     const got = matcher.findAll(text).map((x) => `${x.start}:${x.end - x.start}:${x.phrase}`);
     assert.deepEqual(got, want, JSON.stringify(text));
   }

@@ -6,7 +6,8 @@ import { parseRecordText, parseTrace, recordRanges, inferTask } from '../../../s
 const codes = (ds: { code: string }[]): string[] => ds.map((d) => d.code);
 
 test('parses headers, body, known keys and defaults', () => {
-  const text = '=== 17\nquery: Calculate 347 * 8261. Think step by step.\nanswer: 2866567\nmodel: grpo-400\nseed: 3\n---\nline one\nline two\n=== \nanswer: 5\n---\nx\n';
+  const text =
+    '=== 17\nquery: Calculate 347 * 8261. Think step by step.\nanswer: 2866567\nmodel: grpo-400\nseed: 3\n---\nline one\nline two\n=== \nanswer: 5\n---\nx\n';
   const { records, diagnostics } = parseTrace(text, { fileName: '/runs/sft.trace' });
   assert.deepEqual(diagnostics, []);
   assert.equal(records.length, 2);
@@ -47,16 +48,29 @@ test('escaped body lines lose the backslash and keep their columns', () => {
 
 test('round trip: formatTrace -> parseTrace', () => {
   const inputs = [
-    { id: 1, headers: { query: 'Calculate 12 * 34.', answer: '408', task: '2x2', model: 'm' }, body: 'step\n=== tricky\n\\=== trickier\nend' },
+    {
+      id: 1,
+      headers: { query: 'Calculate 12 * 34.', answer: '408', task: '2x2', model: 'm' },
+      body: 'step\n=== tricky\n\\=== trickier\nend',
+    },
     { id: 'b', headers: { answer: '7', note: 'multi\nline' }, body: '' },
     { id: 3, headers: {}, body: 'x' },
   ];
   const { records, diagnostics } = parseTrace(formatTrace(inputs));
   assert.deepEqual(diagnostics, []);
-  assert.deepEqual(records.map((r) => r.id), ['1', 'b', '3']);
-  assert.deepEqual(records.map((r) => r.body), ['step\n=== tricky\n\\=== trickier\nend', '', 'x']);
+  assert.deepEqual(
+    records.map((r) => r.id),
+    ['1', 'b', '3'],
+  );
+  assert.deepEqual(
+    records.map((r) => r.body),
+    ['step\n=== tricky\n\\=== trickier\nend', '', 'x'],
+  );
   assert.equal(records[1].headers.note, 'multi line');
-  assert.deepEqual(records.flatMap((r) => r.diagnostics), []);
+  assert.deepEqual(
+    records.flatMap((r) => r.diagnostics),
+    [],
+  );
 });
 
 test('bad header line: error at the line with what was expected; the record is kept', () => {
@@ -121,12 +135,21 @@ test('CRLF, lone CR and a BOM give the same records and editor line numbers', ()
   for (const variant of [crlf, cr]) {
     const { records, diagnostics } = parseTrace(variant);
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(records.map((r) => [r.id, r.startLine, r.bodyStartLine, r.endLine, r.body, r.answer]), a.map((r) => [r.id, r.startLine, r.bodyStartLine, r.endLine, r.body, r.answer]));
+    assert.deepEqual(
+      records.map((r) => [r.id, r.startLine, r.bodyStartLine, r.endLine, r.body, r.answer]),
+      a.map((r) => [r.id, r.startLine, r.bodyStartLine, r.endLine, r.body, r.answer]),
+    );
   }
 });
 
 test('NUL bytes and invalid UTF-8: diagnostics at the exact place, no crash', () => {
-  const bytes = Buffer.concat([Buffer.from('=== 1\nanswer: 2\n---\nok\nab'), Buffer.from([0x00, 0x41]), Buffer.from('\nc'), Buffer.from([0xff, 0xfe]), Buffer.from('d\n=== 2\n---\nfine\n')]);
+  const bytes = Buffer.concat([
+    Buffer.from('=== 1\nanswer: 2\n---\nok\nab'),
+    Buffer.from([0x00, 0x41]),
+    Buffer.from('\nc'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('d\n=== 2\n---\nfine\n'),
+  ]);
   const { records } = parseTrace(bytes.toString('utf8'));
   assert.equal(records.length, 2);
   const [bin, bad] = records[0].diagnostics;
@@ -148,7 +171,10 @@ test('parseRecordText with startLine gives document positions (incremental re-pa
   const text = '=== 1\n---\na\n=== 2\nanswer: 3\nbroken header line\n---\nb\n';
   const whole = parseTrace(text).records[1];
   const ranges = recordRanges(text);
-  assert.deepEqual(ranges, [{ startLine: 0, endLine: 2 }, { startLine: 3, endLine: 7 }]);
+  assert.deepEqual(ranges, [
+    { startLine: 0, endLine: 2 },
+    { startLine: 3, endLine: 7 },
+  ]);
   const lines = text.split('\n');
   const alone = parseRecordText(lines.slice(3, 8).join('\n'), { startLine: 3, index: 1 });
   assert.deepEqual(alone, whole);
@@ -164,12 +190,17 @@ test('random input never throws', () => {
     const n = Math.floor(rnd() * 60);
     for (let i = 0; i < n; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
     const { records } = parseTrace(s);
-    for (const r of records) for (const d of r.diagnostics) assert.ok(d.line >= r.startLine && d.line <= r.endLine, `diagnostic inside its record for ${JSON.stringify(s)}`);
+    for (const r of records)
+      for (const d of r.diagnostics)
+        assert.ok(d.line >= r.startLine && d.line <= r.endLine, `diagnostic inside its record for ${JSON.stringify(s)}`);
   }
 });
 
 test('header names that are Object.prototype members are not mistaken for duplicates', () => {
   const { records } = parseTrace('=== 1\nconstructor: x\ntostring: y\nanswer: 4\n---\nThe answer is 4.\n');
   assert.equal(records[0].headers.constructor, 'x');
-  assert.deepEqual(records[0].diagnostics.filter((d) => d.code === 'duplicate-header'), []);
+  assert.deepEqual(
+    records[0].diagnostics.filter((d) => d.code === 'duplicate-header'),
+    [],
+  );
 });

@@ -26,7 +26,10 @@ const TRACE = [
 
 test('alternating samples and decisions; segments without an answer merge into the next', () => {
   const s = seg(TRACE);
-  assert.deepEqual(s.steps.map((x) => (x.kind === 'sample' ? x.answer : x.action)), ['2866667', 'RESAMPLE', '2866567', 'RESAMPLE', '2866567', 'STOP']);
+  assert.deepEqual(
+    s.steps.map((x) => (x.kind === 'sample' ? x.answer : x.action)),
+    ['2866667', 'RESAMPLE', '2866567', 'RESAMPLE', '2866567', 'STOP'],
+  );
   const [s0, s1, s2] = samples(s);
   assert.deepEqual([s0.correct, s1.correct, s2.correct], [false, true, true]);
   // "Wait" opens attempt 1; the segment after "Wait" has no answer and merges with "Let me check";
@@ -45,7 +48,10 @@ test('alternating samples and decisions; segments without an answer merge into t
   assert.deepEqual(s0.answerSpan, { line: 5, column: 16, endLine: 5, endColumn: 23 });
   assert.equal(s.final, '2866567');
   assert.equal(s.correct, true);
-  assert.deepEqual(s.markers.map((m) => m.phrase), ['Wait', 'Let me recompute', 'Let me check', 'Let me verify']);
+  assert.deepEqual(
+    s.markers.map((m) => m.phrase),
+    ['Wait', 'Let me recompute', 'Let me check', 'Let me verify'],
+  );
 });
 
 test('diagnostics: resample after a correct answer, echoed wrong answer, missed correction', () => {
@@ -70,7 +76,13 @@ test('no ground truth (info) and no candidate answer (warning)', () => {
   assert.deepEqual(s.steps, []);
   assert.equal(s.final, null);
   assert.equal(s.correct, null);
-  assert.deepEqual(s.diagnostics.map((d) => [d.code, d.severity, d.line]), [['no-ground-truth', 'info', 0], ['no-answer', 'warning', 0]]);
+  assert.deepEqual(
+    s.diagnostics.map((d) => [d.code, d.severity, d.line]),
+    [
+      ['no-ground-truth', 'info', 0],
+      ['no-answer', 'warning', 0],
+    ],
+  );
   const unknown = seg('=== 1\n---\nx = 5\n');
   assert.equal(samples(unknown)[0].correct, null);
   assert.equal(unknown.correct, null);
@@ -89,7 +101,7 @@ test('positions account for escaped lines and CRLF', () => {
   assert.deepEqual([b.answerSpan!.line, b.answerSpan!.column], [4, 10]);
 });
 
-test('token estimate: 4 characters per token, or the record\'s token count shared by length', () => {
+test("token estimate: 4 characters per token, or the record's token count shared by length", () => {
   assert.equal(estimateTokens(0), 1);
   assert.equal(estimateTokens(41), 11);
   const rec = parseRecordText('=== 1\ntokens: 100\n---\n' + 'a'.repeat(200));
@@ -97,8 +109,17 @@ test('token estimate: 4 characters per token, or the record\'s token count share
 });
 
 test('configurable lexicon and answer patterns', () => {
-  const s = seg('=== 1\nanswer: B\n---\nChoice: A\nRevisit this.\nChoice: B\n', { markers: ['Revisit'], answerPatterns: ['Choice: ([A-E])'] });
-  assert.deepEqual(samples(s).map((x) => [x.answer, x.correct]), [['A', false], ['B', true]]);
+  const s = seg('=== 1\nanswer: B\n---\nChoice: A\nRevisit this.\nChoice: B\n', {
+    markers: ['Revisit'],
+    answerPatterns: ['Choice: ([A-E])'],
+  });
+  assert.deepEqual(
+    samples(s).map((x) => [x.answer, x.correct]),
+    [
+      ['A', false],
+      ['B', true],
+    ],
+  );
   assert.equal(decisions(s)[0].marker, 'Revisit');
 });
 
@@ -142,20 +163,56 @@ test('reading rules: the answer named after its value, denied values, aligned ch
   // "n = 6 is the answer" states the answer before the word "answer".
   assert.deepEqual(answers('Find the least n with 3^n > 247.', 'Try n = 6: 3^6 = 729. So n = 6 is the answer.'), ['6']);
   // A denied value is not concluded ("x = 1 is not a solution"); the later conclusion is.
-  assert.deepEqual(answers('Find the product of all solutions.', 'Plugging in, so x = 1 is not a solution.\nTherefore, the product is 289.'), ['289']);
+  assert.deepEqual(
+    answers('Find the product of all solutions.', 'Plugging in, so x = 1 is not a solution.\nTherefore, the product is 289.'),
+    ['289'],
+  );
   // An aligned chain's last line is an equation of the asked expression (its first line's left side).
-  assert.deepEqual(answers('Compute $16 \\times 96$.', '\\begin{aligned}\n16 \\times 96 &= 16 \\times 90 + 16 \\times 6 \\\\\n&= 1540 + 96 \\\\\n&= 1636\n\\end{aligned}\nActually, wait. 16 \\times 90 = 1440, so the product is 1536.'), ['1636', '1536']);
+  assert.deepEqual(
+    answers(
+      'Compute $16 \\times 96$.',
+      '\\begin{aligned}\n16 \\times 96 &= 16 \\times 90 + 16 \\times 6 \\\\\n&= 1540 + 96 \\\\\n&= 1636\n\\end{aligned}\nActually, wait. 16 \\times 90 = 1440, so the product is 1536.',
+    ),
+    ['1636', '1536'],
+  );
   // For a product question, a partial product near the answer's size is a step, not an attempt.
-  assert.deepEqual(answers('Compute 75 times 823.', '823 × 70 = 57610. Let me check that one: 823 × 7 = 5761. Okay.\nSo the total is 57610 + 4115 = 61725.'), ['61725']);
+  assert.deepEqual(
+    answers(
+      'Compute 75 times 823.',
+      '823 × 70 = 57610. Let me check that one: 823 × 7 = 5761. Okay.\nSo the total is 57610 + 4115 = 61725.',
+    ),
+    ['61725'],
+  );
   // Thousands separators in the left side still name the asked expression.
-  assert.deepEqual(answers('What is 9232 × 15?', 'So 9,232 × 15 = 128,480.\n\nBut wait, the addition is off. So the total is 92,320 + 46,160 = 138,480.'), ['128,480', '138,480']);
+  assert.deepEqual(
+    answers('What is 9232 × 15?', 'So 9,232 × 15 = 128,480.\n\nBut wait, the addition is off. So the total is 92,320 + 46,160 = 138,480.'),
+    ['128,480', '138,480'],
+  );
 });
 
 test('answers that are not numbers: restated in words, hedged, in code spans, chosen options', () => {
   // "p - q" is found again where the attempt states it; "p - q ≈ 1.6" makes it a subject, not a conclusion.
-  assert.deepEqual(answers('Find the sum in terms of p and q.', 'So S = (p-1) - (q-1) = p - q.\n\nWait, numerically p - q ≈ 1.645 - 1.202 = 0.443, and the sum is about 0.44. So it appears to be p-q.\n\nThus the answer is \\boxed{p - q}.'), ['p - q', 'p-q']);
+  assert.deepEqual(
+    answers(
+      'Find the sum in terms of p and q.',
+      'So S = (p-1) - (q-1) = p - q.\n\nWait, numerically p - q ≈ 1.645 - 1.202 = 0.443, and the sum is about 0.44. So it appears to be p-q.\n\nThus the answer is \\boxed{p - q}.',
+    ),
+    ['p - q', 'p-q'],
+  );
   // A hedged explicit answer and a boxed value in a code span are format talk, not attempts.
-  assert.deepEqual(answers('Which option? A. 5 B. 6 C. 8 D. 9', 'The median is 6, which matches Option B.\nIf I write `\\boxed{B}` it is clear, or maybe \\boxed{6}.\n\\boxed{B}'), ['B']);
+  assert.deepEqual(
+    answers(
+      'Which option? A. 5 B. 6 C. 8 D. 9',
+      'The median is 6, which matches Option B.\nIf I write `\\boxed{B}` it is clear, or maybe \\boxed{6}.\n\\boxed{B}',
+    ),
+    ['B'],
+  );
   // For a multiple-choice question a plain number is a step; the chosen letter is the attempt.
-  assert.deepEqual(answers('6. f(x) has maximum 1, so a = ( ) A. 1/2 B. 1 C. 3/2 D. 2', 'Then g(0) = 1, so a = 1. Option B.\nWait, check: f(0) = 2/(1+1) = 1. Yes, so B.'), ['B', 'B']);
+  assert.deepEqual(
+    answers(
+      '6. f(x) has maximum 1, so a = ( ) A. 1/2 B. 1 C. 3/2 D. 2',
+      'Then g(0) = 1, so a = 1. Option B.\nWait, check: f(0) = 2/(1+1) = 1. Yes, so B.',
+    ),
+    ['B', 'B'],
+  );
 });

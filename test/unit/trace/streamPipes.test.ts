@@ -26,7 +26,9 @@ let n = 0;
 function fifoOf(file: string): string {
   const fifo = join(dir, `f${++n}`);
   assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
-  const w = spawn('bash', ['-c', 'exec 3>"$2"; head -c 1000 "$1" >&3; sleep 0.2; tail -c +1001 "$1" >&3', 'w', file, fifo], { stdio: 'ignore' });
+  const w = spawn('bash', ['-c', 'exec 3>"$2"; head -c 1000 "$1" >&3; sleep 0.2; tail -c +1001 "$1" >&3', 'w', file, fifo], {
+    stdio: 'ignore',
+  });
   w.unref();
   writers.push(w);
   return fifo;
@@ -39,10 +41,18 @@ async function collect(path: string, opts: StreamOptions = {}): Promise<{ record
   return { records, diagnostics };
 }
 
-const corpus = generateMultiplicationTraceText({ seed: 5, groupSize: 4, models: [{ name: 'm', echoRate: 0.3, tasks: [{ task: '3x3', p: 0.6, delta1: 0.7, delta2: 0.6, n: 30 }] }] });
+const corpus = generateMultiplicationTraceText({
+  seed: 5,
+  groupSize: 4,
+  models: [{ name: 'm', echoRate: 0.3, tasks: [{ task: '3x3', p: 0.6, delta1: 0.7, delta2: 0.6, n: 30 }] }],
+});
 
 test('a FIFO gives the records of the file, for any chunk size, up to a record line at the very end', async () => {
-  for (const [name, text] of [['plain', corpus], ['preamble-crlf', 'notes\r\n' + corpus.replace(/\n/g, '\r\n')], ['ends-with-record-line', corpus + '=== last']]) {
+  for (const [name, text] of [
+    ['plain', corpus],
+    ['preamble-crlf', 'notes\r\n' + corpus.replace(/\n/g, '\r\n')],
+    ['ends-with-record-line', corpus + '=== last'],
+  ]) {
     const file = join(dir, `${name}.trace`);
     writeFileSync(file, text);
     const whole = parseTrace(text, { fileName: 'x' });
@@ -57,7 +67,9 @@ test('a FIFO gives the records of the file, for any chunk size, up to a record l
 
 test('a FIFO without a .jsonl name holding JSON lines is read as JSONL; progress counts bytes with an unknown total', async () => {
   const file = join(dir, 'rollouts.jsonl');
-  const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ prompt: `Calculate ${i} * 3.`, response: `${i} * 3 = ${3 * i}`, answer: String(3 * i) }));
+  const lines = Array.from({ length: 50 }, (_, i) =>
+    JSON.stringify({ prompt: `Calculate ${i} * 3.`, response: `${i} * 3 = ${3 * i}`, answer: String(3 * i) }),
+  );
   writeFileSync(file, '\n' + lines.join('\n') + '\n');
   const expected = await collect(file, { fileName: 'x' });
   const progress: [number, number][] = [];

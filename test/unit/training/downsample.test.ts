@@ -6,7 +6,10 @@ import { StridedSeries } from '../../../protocol/webview/stridedSeries.js';
 test('below the bound every point is kept', () => {
   const s = new StridedSeries<number>(100);
   for (let i = 0; i < 100; i++) s.add(i);
-  assert.deepEqual(s.points, Array.from({ length: 100 }, (_, i) => i));
+  assert.deepEqual(
+    s.points,
+    Array.from({ length: 100 }, (_, i) => i),
+  );
 });
 
 test('a long series stays bounded, evenly strided, starts at the first point and ends at the last', () => {

@@ -9,7 +9,17 @@ import { runTraining } from '../../../server/src/training/runner.js';
 import { readMetrics } from '../../../server/src/training/runDir.js';
 import { ds3Defaults, ds3Gradients, resolveDs3Config, type Ds3Logits } from '../../../server/src/training/ds3.js';
 
-type Metrics = Record<string, unknown> & { step: number; p: number; delta2: number; theta: Ds3Logits; push: Ds3Logits; drag: Ds3Logits; net: Ds3Logits; ratio: { surrogate: number | null; kl: number | null }; refReset: boolean };
+type Metrics = Record<string, unknown> & {
+  step: number;
+  p: number;
+  delta2: number;
+  theta: Ds3Logits;
+  push: Ds3Logits;
+  drag: Ds3Logits;
+  net: Ds3Logits;
+  ratio: { surrogate: number | null; kl: number | null };
+  refReset: boolean;
+};
 
 async function train(config: Record<string, unknown>): Promise<{ dir: string; metrics: Metrics[] }> {
   const root = mkdtempSync(join(tmpdir(), 'ds3-'));
@@ -80,7 +90,9 @@ test('a default run: KL drag ratio > 2 and above the surrogate ratio at every lo
     assert.ok(dd2 > dp, `delta2 rose ${dd2}, p rose ${dp}`);
     surrogate.sort((a, b) => a - b);
     const median = surrogate[Math.floor(surrogate.length / 2)];
-    console.log(`default ds3 run: min KL ratio ${minKl.toFixed(2)}; surrogate ratio median ${median.toFixed(2)} (range ${surrogate[0].toFixed(2)}-${surrogate[surrogate.length - 1].toFixed(2)}, ${surrogate.length} steps with a push); p ${first.p.toFixed(3)} -> ${last.p.toFixed(3)} (+${dp.toFixed(3)}), delta2 ${first.delta2.toFixed(3)} -> ${last.delta2.toFixed(3)} (+${dd2.toFixed(3)})`);
+    console.log(
+      `default ds3 run: min KL ratio ${minKl.toFixed(2)}; surrogate ratio median ${median.toFixed(2)} (range ${surrogate[0].toFixed(2)}-${surrogate[surrogate.length - 1].toFixed(2)}, ${surrogate.length} steps with a push); p ${first.p.toFixed(3)} -> ${last.p.toFixed(3)} (+${dp.toFixed(3)}), delta2 ${first.delta2.toFixed(3)} -> ${last.delta2.toFixed(3)} (+${dd2.toFixed(3)})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -137,7 +149,8 @@ test('k2 and k3 (low_var_kl) runs: finite metrics, ratio still reported', async 
   for (const kl of ['k2', 'k3']) {
     const { dir, metrics } = await train({ kl, steps: 12, groups: 8 });
     try {
-      for (const m of metrics) for (const v of [m.p, m.delta2, m.push.s, m.drag.s, m.drag.resample]) assert.ok(Number.isFinite(v), `${kl} step ${m.step}`);
+      for (const m of metrics)
+        for (const v of [m.p, m.delta2, m.push.s, m.drag.s, m.drag.resample]) assert.ok(Number.isFinite(v), `${kl} step ${m.step}`);
       assert.ok((metrics[0].ratio.kl ?? 0) > 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

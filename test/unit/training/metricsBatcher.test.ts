@@ -9,9 +9,19 @@ function manualTimers(): BatcherTimers & { fire(): void; armed: number } {
   let fn: (() => void) | undefined;
   const t = {
     armed: 0,
-    set(f: () => void) { fn = f; t.armed++; return t.armed; },
-    clear() { fn = undefined; },
-    fire() { const f = fn; fn = undefined; f?.(); },
+    set(f: () => void) {
+      fn = f;
+      t.armed++;
+      return t.armed;
+    },
+    clear() {
+      fn = undefined;
+    },
+    fire() {
+      const f = fn;
+      fn = undefined;
+      f?.();
+    },
   };
   return t;
 }
@@ -25,7 +35,10 @@ test('lines pushed within one interval arrive as one batch, in order, with one t
   assert.deepEqual(batches, []);
   timers.fire();
   assert.equal(batches.length, 1);
-  assert.deepEqual(batches[0], Array.from({ length: 1000 }, (_, i) => i));
+  assert.deepEqual(
+    batches[0],
+    Array.from({ length: 1000 }, (_, i) => i),
+  );
   b.push(1000);
   assert.equal(timers.armed, 2, 'the next line arms a new timer');
   timers.fire();
@@ -64,5 +77,8 @@ test('with real timers, a burst of lines becomes one batch that loses nothing', 
   await waitUntil('the timer to deliver the burst', () => batches.length > 0, { timeoutMs: 10_000, everyMs: 5 });
   b.dispose();
   assert.equal(batches.length, 1);
-  assert.deepEqual(batches.flat(), Array.from({ length: 5000 }, (_, i) => i));
+  assert.deepEqual(
+    batches.flat(),
+    Array.from({ length: 5000 }, (_, i) => i),
+  );
 });

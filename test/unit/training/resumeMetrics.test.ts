@@ -22,9 +22,12 @@ function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string, rel: string): void => {
     for (const name of readdirSync(d).sort()) {
-      const p = join(d, name), r = rel ? `${rel}/${name}` : name;
-      if (lstatSync(p).isDirectory()) { out[r] = 'dir'; walk(p, r); }
-      else out[r] = createHash('sha256').update(readFileSync(p)).digest('hex').slice(0, 16);
+      const p = join(d, name),
+        r = rel ? `${rel}/${name}` : name;
+      if (lstatSync(p).isDirectory()) {
+        out[r] = 'dir';
+        walk(p, r);
+      } else out[r] = createHash('sha256').update(readFileSync(p)).digest('hex').slice(0, 16);
     }
   };
   walk(dir, '');
@@ -56,7 +59,14 @@ test('a resume that fails (damaged checkpoint) leaves the run directory exactly 
     let error: unknown;
     let done: Awaited<ReturnType<typeof runTraining>> | undefined;
     try {
-      done = await runTraining({ config: [{ steps: 20 }], resume: dir, signal: new AbortController().signal, onEvent(e) { events.push(e.type); } });
+      done = await runTraining({
+        config: [{ steps: 20 }],
+        resume: dir,
+        signal: new AbortController().signal,
+        onEvent(e) {
+          events.push(e.type);
+        },
+      });
     } catch (err) {
       error = err;
     }
@@ -71,36 +81,53 @@ test('a resume that fails (damaged checkpoint) leaves the run directory exactly 
   }
 });
 
-test('train --resume moves corrupt metrics lines to metrics.corrupt.jsonl with their line numbers and says so on stderr', { skip: skipCli }, async () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'resume-quarantine-'));
-  try {
-    const dir = join(tmp, 'run');
-    await completedRun(dir);
-    const original = readFileSync(join(dir, 'metrics.jsonl'), 'utf8');
-    insertMetricsLine(dir, 4, 'garbage {not json');
-    insertMetricsLine(dir, 8, '{"p": 0.5}');
-    // A line torn by a hard kill at the end.
-    writeFileSync(join(dir, 'metrics.jsonl'), readFileSync(join(dir, 'metrics.jsonl'), 'utf8') + '{"step": 10, "p": 0.');
-    const r = spawnSync(process.execPath, [cli, 'train', '--resume', dir, '--steps', '15', '--json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).state, 'completed');
-    assert.match(r.stderr, /metrics\.jsonl: moved 3 corrupt lines \(lines 4, 8, 13\) to .*metrics\.corrupt\.jsonl/);
-    const quarantined = readFileSync(join(dir, 'metrics.corrupt.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(quarantined.map((q) => [q.line, q.text]), [[4, 'garbage {not json'], [8, '{"p": 0.5}'], [13, '{"step": 10, "p": 0.']]);
-    for (const q of quarantined) {
-      assert.equal(q.file, 'metrics.jsonl');
-      assert.equal(typeof q.reason, 'string');
-      assert.equal(typeof q.at, 'string');
+test(
+  'train --resume moves corrupt metrics lines to metrics.corrupt.jsonl with their line numbers and says so on stderr',
+  { skip: skipCli },
+  async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'resume-quarantine-'));
+    try {
+      const dir = join(tmp, 'run');
+      await completedRun(dir);
+      const original = readFileSync(join(dir, 'metrics.jsonl'), 'utf8');
+      insertMetricsLine(dir, 4, 'garbage {not json');
+      insertMetricsLine(dir, 8, '{"p": 0.5}');
+      // A line torn by a hard kill at the end.
+      writeFileSync(join(dir, 'metrics.jsonl'), readFileSync(join(dir, 'metrics.jsonl'), 'utf8') + '{"step": 10, "p": 0.');
+      const r = spawnSync(process.execPath, [cli, 'train', '--resume', dir, '--steps', '15', '--json'], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).state, 'completed');
+      assert.match(r.stderr, /metrics\.jsonl: moved 3 corrupt lines \(lines 4, 8, 13\) to .*metrics\.corrupt\.jsonl/);
+      const quarantined = readFileSync(join(dir, 'metrics.corrupt.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.deepEqual(
+        quarantined.map((q) => [q.line, q.text]),
+        [
+          [4, 'garbage {not json'],
+          [8, '{"p": 0.5}'],
+          [13, '{"step": 10, "p": 0.'],
+        ],
+      );
+      for (const q of quarantined) {
+        assert.equal(q.file, 'metrics.jsonl');
+        assert.equal(typeof q.reason, 'string');
+        assert.equal(typeof q.at, 'string');
+      }
+      const { records, bad } = readMetrics(dir);
+      assert.deepEqual(bad, []);
+      assert.deepEqual(
+        records.map((x) => x.step),
+        Array.from({ length: 15 }, (_, i) => i),
+      );
+      // The lines that were good are kept byte for byte.
+      assert.ok(readFileSync(join(dir, 'metrics.jsonl'), 'utf8').startsWith(original));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
-    const { records, bad } = readMetrics(dir);
-    assert.deepEqual(bad, []);
-    assert.deepEqual(records.map((x) => x.step), Array.from({ length: 15 }, (_, i) => i));
-    // The lines that were good are kept byte for byte.
-    assert.ok(readFileSync(join(dir, 'metrics.jsonl'), 'utf8').startsWith(original));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 test('train --resume says which metrics lines it drops because the checkpoint does not cover them', { skip: skipCli }, async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'resume-uncovered-'));
@@ -111,9 +138,15 @@ test('train --resume says which metrics lines it drops because the checkpoint do
     rmSync(join(dir, 'checkpoints', 'step-000010'), { recursive: true });
     const r = spawnSync(process.execPath, [cli, 'train', '--resume', dir, '--json'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /metrics\.jsonl: dropped 5 lines of steps 5-9, which the checkpoint at step 5 does not cover \(the resumed run logs them again\)/);
+    assert.match(
+      r.stderr,
+      /metrics\.jsonl: dropped 5 lines of steps 5-9, which the checkpoint at step 5 does not cover \(the resumed run logs them again\)/,
+    );
     assert.ok(!existsSync(join(dir, 'metrics.corrupt.jsonl')), 'nothing corrupt, nothing quarantined');
-    assert.deepEqual(readMetrics(dir).records.map((x) => x.step), Array.from({ length: 10 }, (_, i) => i));
+    assert.deepEqual(
+      readMetrics(dir).records.map((x) => x.step),
+      Array.from({ length: 10 }, (_, i) => i),
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -134,7 +167,22 @@ test('a resume that fails after it started but before any progress (its backend 
   const tmp = mkdtempSync(join(tmpdir(), 'resume-backend-'));
   try {
     const dir = join(tmp, 'run');
-    const config = { policy: 'tiny-lm', backend: 'wasm', seed: 3, tasks: ['1x1'], oodTasks: [], steps: 4, warmupSteps: 2, evalEvery: 2, evalSize: 4, logEvery: 1, checkpointEvery: 2, dModel: 16, heads: 2, layers: 1 };
+    const config = {
+      policy: 'tiny-lm',
+      backend: 'wasm',
+      seed: 3,
+      tasks: ['1x1'],
+      oodTasks: [],
+      steps: 4,
+      warmupSteps: 2,
+      evalEvery: 2,
+      evalSize: 4,
+      logEvery: 1,
+      checkpointEvery: 2,
+      dModel: 16,
+      heads: 2,
+      layers: 1,
+    };
     const first = await runTraining({ config: [config], out: dir, signal: new AbortController().signal, onEvent() {} });
     assert.equal(first.state, 'completed', first.error);
     // The run was made on a machine with a CUDA GPU (as config.json says); this one has none.
@@ -143,12 +191,23 @@ test('a resume that fails after it started but before any progress (its backend 
     insertMetricsLine(dir, 2, 'garbage');
     const before = snapshot(dir);
     const logs: string[] = [];
-    const done = await runTraining({ config: [{ steps: 6 }], resume: dir, signal: new AbortController().signal, onEvent(e) { if (e.type === 'log') logs.push(e.message); } });
+    const done = await runTraining({
+      config: [{ steps: 6 }],
+      resume: dir,
+      signal: new AbortController().signal,
+      onEvent(e) {
+        if (e.type === 'log') logs.push(e.message);
+      },
+    });
     assert.deepEqual(snapshot(dir), before, 'status.json, config.json and metrics.jsonl are as they were');
     assert.equal(done.state, 'failed');
     assert.match(done.error ?? '', /backend tfjs-node-gpu \(forced\) did not load.*\(the run directory was left as it was\)/);
     assert.equal(readStatus(dir)?.state, 'completed');
-    assert.deepEqual(logs.filter((l) => /metrics\.jsonl/.test(l)), [], 'nothing was moved, so nothing is reported');
+    assert.deepEqual(
+      logs.filter((l) => /metrics\.jsonl/.test(l)),
+      [],
+      'nothing was moved, so nothing is reported',
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -7,7 +7,17 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTraining } from '../../../server/src/training/runner.js';
-import { latestCheckpoint, listRuns, listRunsAsync, readConfig, readMetrics, readMetricsAsync, readStatus, truncateMetricsTo, writeCheckpoint } from '../../../server/src/training/runDir.js';
+import {
+  latestCheckpoint,
+  listRuns,
+  listRunsAsync,
+  readConfig,
+  readMetrics,
+  readMetricsAsync,
+  readStatus,
+  truncateMetricsTo,
+  writeCheckpoint,
+} from '../../../server/src/training/runDir.js';
 
 const REQUIRED = ['step', 'backend', 'p', 'delta1', 'delta2', 'reward', 'theta', 'push', 'drag', 'ratio'];
 
@@ -15,7 +25,12 @@ test('a finished ds3 run directory holds config, status, every metrics line, che
   const root = mkdtempSync(join(tmpdir(), 'rundir-'));
   try {
     const dir = join(root, 'run');
-    const done = await runTraining({ config: [{ policy: 'ds3', steps: 25, groups: 4, n: 4, evalEvery: 10, checkpointEvery: 10 }], out: dir, signal: new AbortController().signal, onEvent() {} });
+    const done = await runTraining({
+      config: [{ policy: 'ds3', steps: 25, groups: 4, n: 4, evalEvery: 10, checkpointEvery: 10 }],
+      out: dir,
+      signal: new AbortController().signal,
+      onEvent() {},
+    });
     assert.equal(done.state, 'completed');
     const config = readConfig(dir);
     // Every default is written, so the run can be reproduced from config.json alone.
@@ -25,14 +40,22 @@ test('a finished ds3 run directory holds config, status, every metrics line, che
     assert.equal(readStatus(dir)?.step, 25);
     const { records, bad } = readMetrics(dir);
     assert.deepEqual(bad, []);
-    assert.deepEqual(records.map((r) => r.step), Array.from({ length: 25 }, (_, i) => i));
+    assert.deepEqual(
+      records.map((r) => r.step),
+      Array.from({ length: 25 }, (_, i) => i),
+    );
     for (const r of records) for (const k of REQUIRED) assert.ok(k in r, `step ${r.step} lacks ${k}`);
     for (const k of ['theta', 'push', 'drag']) assert.deepEqual(Object.keys(records[0][k] as object).sort(), ['resample', 's', 'stop']);
     assert.deepEqual(Object.keys(records[0].ratio as object).sort(), ['kl', 'surrogate']);
     assert.deepEqual(readdirSync(join(dir, 'checkpoints')).sort(), ['step-000010', 'step-000020', 'step-000025']);
     const state = JSON.parse(readFileSync(join(dir, 'checkpoints', 'step-000025', 'state.json'), 'utf8'));
     assert.equal(state.step, 25);
-    assert.deepEqual(readdirSync(join(dir, 'rollouts')).sort(), ['step-000000.trace', 'step-000010.trace', 'step-000020.trace', 'step-000024.trace']);
+    assert.deepEqual(readdirSync(join(dir, 'rollouts')).sort(), [
+      'step-000000.trace',
+      'step-000010.trace',
+      'step-000020.trace',
+      'step-000024.trace',
+    ]);
     // Rollouts: one record per trajectory (4 groups x 4), each attempt a line ending "= answer",
     // one marker line per RESAMPLE.
     const text = readFileSync(join(dir, 'rollouts', 'step-000010.trace'), 'utf8');
@@ -43,8 +66,14 @@ test('a finished ds3 run directory holds config, status, every metrics line, che
       assert.match(head, /^query: Calculate 7 \* 8\. Think step by step\.$/m);
       assert.match(head, /^answer: 56$/m);
       assert.match(head, /^model: run@step-10$/m);
-      const attempts = body.trim().split('\n').filter((l) => /= \d+$/.test(l)).length;
-      const markers = body.trim().split('\n').filter((l) => /^(Let me recompute|I'll go back and check|I made a mistake|Wait)/.test(l)).length;
+      const attempts = body
+        .trim()
+        .split('\n')
+        .filter((l) => /= \d+$/.test(l)).length;
+      const markers = body
+        .trim()
+        .split('\n')
+        .filter((l) => /^(Let me recompute|I'll go back and check|I made a mistake|Wait)/.test(l)).length;
       assert.ok(attempts >= 1);
       assert.equal(markers, attempts - 1);
     }
@@ -69,7 +98,12 @@ test('rollouts segment into the sampled actions when the trace engine is present
   const root = mkdtempSync(join(tmpdir(), 'rundir-seg-'));
   try {
     const dir = join(root, 'run');
-    await runTraining({ config: [{ policy: 'ds3', steps: 1, groups: 8, n: 8 }], out: dir, signal: new AbortController().signal, onEvent() {} });
+    await runTraining({
+      config: [{ policy: 'ds3', steps: 1, groups: 8, n: 8 }],
+      out: dir,
+      signal: new AbortController().signal,
+      onEvent() {},
+    });
     const text = readFileSync(join(dir, 'rollouts', 'step-000000.trace'), 'utf8');
     const parsed = parseTrace(text, { fileName: 'step-000000.trace' });
     assert.equal(parsed.records.length, 64);
@@ -98,7 +132,10 @@ test('a torn last metrics line is reported, not fatal; truncateMetricsTo drops u
     assert.equal(read.bad.length, 1);
     assert.equal(read.bad[0].line, 5);
     assert.equal(truncateMetricsTo(dir, 2), 2);
-    assert.deepEqual(readMetrics(dir).records.map((r) => r.step), [0, 1]);
+    assert.deepEqual(
+      readMetrics(dir).records.map((r) => r.step),
+      [0, 1],
+    );
     appendFileSync(join(dir, 'metrics.jsonl'), 'not json\n');
     assert.deepEqual(readMetrics(dir).bad, [{ line: 3, reason: readMetrics(dir).bad[0].reason }]);
   } finally {
@@ -111,13 +148,23 @@ test('checkpoints appear whole or not at all; listing finds runs and ignores oth
   try {
     // A half-written checkpoint (hidden temp folder) is not a checkpoint.
     const dir = join(root, 'a');
-    await runTraining({ config: [{ policy: 'ds3', steps: 3, groups: 2, n: 2 }], out: dir, signal: new AbortController().signal, onEvent() {} });
+    await runTraining({
+      config: [{ policy: 'ds3', steps: 3, groups: 2, n: 2 }],
+      out: dir,
+      signal: new AbortController().signal,
+      onEvent() {},
+    });
     mkdirSync(join(dir, 'checkpoints', '.step-000009.123.tmp'), { recursive: true });
     assert.equal(latestCheckpoint(dir)?.step, 3);
     writeCheckpoint(dir, 7, { 'state.json': '{}', 'weights.bin': new Uint8Array([1, 2, 3]) });
     assert.equal(latestCheckpoint(dir)?.step, 7);
     assert.deepEqual([...readFileSync(join(dir, 'checkpoints', 'step-000007', 'weights.bin'))], [1, 2, 3]);
-    await runTraining({ config: [{ policy: 'ds3', steps: 2, groups: 2, n: 2 }], runsRoot: root, signal: new AbortController().signal, onEvent() {} });
+    await runTraining({
+      config: [{ policy: 'ds3', steps: 2, groups: 2, n: 2 }],
+      runsRoot: root,
+      signal: new AbortController().signal,
+      onEvent() {},
+    });
     mkdirSync(join(root, 'not-a-run'));
     writeFileSync(join(root, 'stray.txt'), 'x');
     const runs = listRuns(root);
@@ -126,21 +173,39 @@ test('checkpoints appear whole or not at all; listing finds runs and ignores oth
     assert.ok(runs.some((r) => r.name === 'a' && r.metrics === 3));
     assert.ok(runs.some((r) => /^ds3-\d{8}T\d{6}Z/.test(r.name) && r.lastCheckpoint === 2));
     // A second run into the same directory is refused rather than mixing two runs.
-    await assert.rejects(runTraining({ config: [{ policy: 'ds3', steps: 1 }], out: dir, signal: new AbortController().signal, onEvent() {} }), /already holds a run/);
+    await assert.rejects(
+      runTraining({ config: [{ policy: 'ds3', steps: 1 }], out: dir, signal: new AbortController().signal, onEvent() {} }),
+      /already holds a run/,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
-test('calibrating a ds3 run\'s rollouts recovers the policy it logged (p, delta1, delta2 within 4 standard errors)', async () => {
+test("calibrating a ds3 run's rollouts recovers the policy it logged (p, delta1, delta2 within 4 standard errors)", async () => {
   const root = mkdtempSync(join(tmpdir(), 'rundir-cal-'));
   try {
     const dir = join(root, 'run');
-    await runTraining({ config: [{ policy: 'ds3', steps: 61, evalEvery: 30 }], out: dir, signal: new AbortController().signal, onEvent() {} });
+    await runTraining({
+      config: [{ policy: 'ds3', steps: 61, evalEvery: 30 }],
+      out: dir,
+      signal: new AbortController().signal,
+      onEvent() {},
+    });
     const cli = new URL('../../../dist/cli.js', import.meta.url).pathname;
     const r = spawnSync(process.execPath, [cli, 'calibrate', join(dir, 'rollouts'), '--json', '--bootstrap', '50'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    const { groups, skipped } = JSON.parse(r.stdout) as { groups: { model: string; n: number; p: { value: number }; delta1: { value: number }; delta2: { value: number }; counts: Record<string, number> }[]; skipped: unknown[] };
+    const { groups, skipped } = JSON.parse(r.stdout) as {
+      groups: {
+        model: string;
+        n: number;
+        p: { value: number };
+        delta1: { value: number };
+        delta2: { value: number };
+        counts: Record<string, number>;
+      }[];
+      skipped: unknown[];
+    };
     assert.deepEqual(skipped, []);
     const metrics = readMetrics(dir).records as unknown as { step: number; p: number; delta1: number; delta2: number }[];
     assert.deepEqual(groups.map((g) => g.model).sort(), ['run@step-0', 'run@step-30', 'run@step-60']);
@@ -161,7 +226,7 @@ test('calibrating a ds3 run\'s rollouts recovers the policy it logged (p, delta1
   }
 });
 
-test('listRunsAsync and readMetricsAsync (the editor\'s non-blocking reads) give what listRuns and readMetrics give, bad lines included', async () => {
+test("listRunsAsync and readMetricsAsync (the editor's non-blocking reads) give what listRuns and readMetrics give, bad lines included", async () => {
   const parent = mkdtempSync(join(tmpdir(), 'rl-runs-async-'));
   try {
     for (let i = 0; i < 3; i++) {
@@ -176,7 +241,10 @@ test('listRunsAsync and readMetricsAsync (the editor\'s non-blocking reads) give
     mkdirSync(join(parent, 'not-a-run'));
     assert.deepEqual(await listRunsAsync(parent), listRuns(parent));
     for (let i = 0; i < 3; i++) assert.deepEqual(await readMetricsAsync(join(parent, `run-${i}`)), readMetrics(join(parent, `run-${i}`)));
-    assert.deepEqual((await readMetricsAsync(join(parent, 'run-1'))).bad.map((b) => b.line), [3, 4]);
+    assert.deepEqual(
+      (await readMetricsAsync(join(parent, 'run-1'))).bad.map((b) => b.line),
+      [3, 4],
+    );
     assert.deepEqual(await listRunsAsync(join(parent, 'absent')), []);
   } finally {
     rmSync(parent, { recursive: true, force: true });

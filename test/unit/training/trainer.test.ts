@@ -36,7 +36,10 @@ function assertValidStoppedDir(dir: string): number {
   const { records, bad } = readMetrics(dir);
   assert.deepEqual(bad, []);
   // Every logged step is covered by the checkpoint: nothing to redo, nothing lost.
-  assert.deepEqual(records.map((r) => r.step), Array.from({ length: cp.step }, (_, i) => i));
+  assert.deepEqual(
+    records.map((r) => r.step),
+    Array.from({ length: cp.step }, (_, i) => i),
+  );
   assert.ok(cp.step > 0 && cp.step < CONFIG.steps, `stopped at ${cp.step}`);
   return cp.step;
 }
@@ -45,7 +48,9 @@ test('SIGTERM stops dist/trainer.js cleanly; `reflection-lens train --resume` fi
   const tmp = mkdtempSync(join(tmpdir(), 'trainer-'));
   try {
     const dir = join(tmp, 'run');
-    const child = spawn(process.execPath, [trainer, '--config-json', JSON.stringify(CONFIG), '--out', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [trainer, '--config-json', JSON.stringify(CONFIG), '--out', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const events: { type: string; state?: string }[] = [];
     let metrics = 0;
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -83,7 +88,9 @@ test('SIGKILL mid-run (no clean stop): the directory still resumes, redoes the u
     const dir = join(tmp, 'run');
     // Checkpoint every 20 steps, kill after 30 metrics lines: steps 20..29 are logged but not checkpointed.
     const config = { ...CONFIG, checkpointEvery: 20 };
-    const child = spawn(process.execPath, [trainer, '--config-json', JSON.stringify(config), '--out', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [trainer, '--config-json', JSON.stringify(config), '--out', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let metrics = 0;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (JSON.parse(line).type === 'metrics' && ++metrics === 30) child.kill('SIGKILL');
@@ -116,7 +123,9 @@ test('an IPC {type: "stop"} (what the editor sends) stops a forked trainer; even
     const dir = join(tmp, 'run');
     const child = fork(trainer, ['--config-json', JSON.stringify(CONFIG), '--out', dir], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     let stdout = '';
-    child.stdout!.on('data', (d) => { stdout += d; });
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+    });
     const events: { type: string; state?: string }[] = [];
     child.on('message', (e: { type: string }) => {
       events.push(e);

@@ -9,11 +9,26 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { exportVerlBundle } from '../../../server/src/training/verl/exportBundle.js';
-import { launchConfigProblems, launchScript, MICRO_BATCH_KEYS, overrideArgs, paperGrpoConfig, parseLaunchConfig, shellCommandLine, verlCommand } from '../../../server/src/training/verl/launchConfig.js';
+import {
+  launchConfigProblems,
+  launchScript,
+  MICRO_BATCH_KEYS,
+  overrideArgs,
+  paperGrpoConfig,
+  parseLaunchConfig,
+  shellCommandLine,
+  verlCommand,
+} from '../../../server/src/training/verl/launchConfig.js';
 
-const paths = { trainFiles: '/d/train.parquet', valFiles: '/d/test.parquet', rewardPath: '/d/reflection_lens_reward.py', rolloutDir: '/d/rollouts', validationDir: '/d/validation' };
+const paths = {
+  trainFiles: '/d/train.parquet',
+  valFiles: '/d/test.parquet',
+  rewardPath: '/d/reflection_lens_reward.py',
+  rolloutDir: '/d/rollouts',
+  validationDir: '/d/validation',
+};
 
-test('paper GRPO config: Table E.3 values under verl\'s keys', () => {
+test("paper GRPO config: Table E.3 values under verl's keys", () => {
   const o = paperGrpoConfig(paths).overrides;
   const expected: Record<string, unknown> = {
     'algorithm.adv_estimator': 'grpo',
@@ -55,31 +70,38 @@ test('commands: local and ray job submit, shell-quoted', () => {
   assert.ok(line.includes(` 'trainer.logger=['\\''console'\\'']' `), line);
 });
 
-test('scripts are valid bash and hand every override, plus extra arguments, to verl', { skip: spawnSync('bash', ['--version']).status === 0 ? false : 'no bash' }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-verl-script-'));
-  try {
-    const c = paperGrpoConfig({ ...paths, rolloutDir: join(dir, 'roll outs'), validationDir: join(dir, "val'dir") });
-    // A stand-in python3/ray on PATH that prints its argv, one per line.
-    const bin = join(dir, 'bin');
-    spawnSync('mkdir', [bin]);
-    for (const name of ['python3', 'ray']) {
-      writeFileSync(join(bin, name), `#!/usr/bin/env bash\necho "${name}"\nfor a in "$@"; do printf '%s\\n' "$a"; done\n`);
-      chmodSync(join(bin, name), 0o755);
+test(
+  'scripts are valid bash and hand every override, plus extra arguments, to verl',
+  { skip: spawnSync('bash', ['--version']).status === 0 ? false : 'no bash' },
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-verl-script-'));
+    try {
+      const c = paperGrpoConfig({ ...paths, rolloutDir: join(dir, 'roll outs'), validationDir: join(dir, "val'dir") });
+      // A stand-in python3/ray on PATH that prints its argv, one per line.
+      const bin = join(dir, 'bin');
+      spawnSync('mkdir', [bin]);
+      for (const name of ['python3', 'ray']) {
+        writeFileSync(join(bin, name), `#!/usr/bin/env bash\necho "${name}"\nfor a in "$@"; do printf '%s\\n' "$a"; done\n`);
+        chmodSync(join(bin, name), 0o755);
+      }
+      for (const mode of ['local', 'ray'] as const) {
+        const script = join(dir, `${mode}.sh`);
+        writeFileSync(script, launchScript(c, mode));
+        assert.equal(spawnSync('bash', ['-n', script]).status, 0, `bash -n ${mode}`);
+        const r = spawnSync('bash', [script, 'trainer.total_epochs=1'], {
+          encoding: 'utf8',
+          env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, RAY_ADDRESS: 'http://ray-head:8265' },
+        });
+        assert.equal(r.status, 0, r.stderr);
+        const argv = r.stdout.trimEnd().split('\n');
+        const expected = mode === 'local' ? verlCommand(c, 'local') : verlCommand(c, 'ray', 'http://ray-head:8265');
+        assert.deepEqual(argv, [...expected, 'trainer.total_epochs=1']);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    for (const mode of ['local', 'ray'] as const) {
-      const script = join(dir, `${mode}.sh`);
-      writeFileSync(script, launchScript(c, mode));
-      assert.equal(spawnSync('bash', ['-n', script]).status, 0, `bash -n ${mode}`);
-      const r = spawnSync('bash', [script, 'trainer.total_epochs=1'], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, RAY_ADDRESS: 'http://ray-head:8265' } });
-      assert.equal(r.status, 0, r.stderr);
-      const argv = r.stdout.trimEnd().split('\n');
-      const expected = mode === 'local' ? verlCommand(c, 'local') : verlCommand(c, 'ray', 'http://ray-head:8265');
-      assert.deepEqual(argv, [...expected, 'trainer.total_epochs=1']);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 test('re-export keeps an edited verl-config.json and regenerates the scripts from it; --force resets it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-config-'));
@@ -111,8 +133,14 @@ test('parseLaunchConfig: precise errors for broken configs', () => {
   assert.equal(parseLaunchConfig(good).overrides['actor_rollout_ref.rollout.n'], 8);
   assert.throws(() => parseLaunchConfig('{"python": "python3",', 'c.json'), /c\.json: not valid JSON/);
   assert.throws(() => parseLaunchConfig('[]', 'c.json'), /expected a JSON object/);
-  assert.throws(() => parseLaunchConfig(JSON.stringify({ python: 'python3', rayAddress: 'x', overrides: { 'bad key': 1 } })), /"bad key" is not a Hydra key/);
-  assert.throws(() => parseLaunchConfig(JSON.stringify({ python: 'python3', rayAddress: 'x', overrides: { 'a.b': null } })), /override "a\.b" must be a string, number or boolean, got null/);
+  assert.throws(
+    () => parseLaunchConfig(JSON.stringify({ python: 'python3', rayAddress: 'x', overrides: { 'bad key': 1 } })),
+    /"bad key" is not a Hydra key/,
+  );
+  assert.throws(
+    () => parseLaunchConfig(JSON.stringify({ python: 'python3', rayAddress: 'x', overrides: { 'a.b': null } })),
+    /override "a\.b" must be a string, number or boolean, got null/,
+  );
   assert.throws(() => parseLaunchConfig(JSON.stringify({ rayAddress: 'x', overrides: {} })), /"python" must be a non-empty string/);
 });
 
@@ -123,27 +151,74 @@ test('use_dynamic_bsz off: the config names the micro-batch sizes verl would ass
     for (const k of drop) delete overrides[k];
     return JSON.stringify({ ...base, overrides });
   };
-  const all = /"actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu", "actor_rollout_ref\.ref\.log_prob_micro_batch_size_per_gpu", "actor_rollout_ref\.rollout\.log_prob_micro_batch_size_per_gpu" are not set/;
-  assert.throws(() => parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false }), 'c.json'), (err: Error) => {
-    assert.match(err.message, /^c\.json: "actor_rollout_ref\.actor\.use_dynamic_bsz" is false, so verl needs fixed micro-batch sizes/);
-    assert.match(err.message, all);
-    assert.match(err.message, /or set "actor_rollout_ref\.actor\.use_dynamic_bsz": true/);
-    return true;
-  });
+  const all =
+    /"actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu", "actor_rollout_ref\.ref\.log_prob_micro_batch_size_per_gpu", "actor_rollout_ref\.rollout\.log_prob_micro_batch_size_per_gpu" are not set/;
+  assert.throws(
+    () => parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false }), 'c.json'),
+    (err: Error) => {
+      assert.match(err.message, /^c\.json: "actor_rollout_ref\.actor\.use_dynamic_bsz" is false, so verl needs fixed micro-batch sizes/);
+      assert.match(err.message, all);
+      assert.match(err.message, /or set "actor_rollout_ref\.actor\.use_dynamic_bsz": true/);
+      return true;
+    },
+  );
   // Hydra's spelling, and the key left out (verl's default is off).
   assert.throws(() => parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': 'False' })), all);
-  assert.throws(() => parseLaunchConfig(withOverrides({}, ['actor_rollout_ref.actor.use_dynamic_bsz'])), /use_dynamic_bsz" is not set \(verl's default: false\)/);
+  assert.throws(
+    () => parseLaunchConfig(withOverrides({}, ['actor_rollout_ref.actor.use_dynamic_bsz'])),
+    /use_dynamic_bsz" is not set \(verl's default: false\)/,
+  );
   // Only what is missing is named; the reference policy needs its size only when KL is used.
-  assert.throws(() => parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false, 'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4 })), /"actor_rollout_ref\.ref\.log_prob_micro_batch_size_per_gpu", "actor_rollout_ref\.rollout\.log_prob_micro_batch_size_per_gpu" are not set/);
-  assert.throws(() => parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false, 'actor_rollout_ref.actor.use_kl_loss': false })), /"actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu", "actor_rollout_ref\.rollout\.log_prob_micro_batch_size_per_gpu" are not set/);
+  assert.throws(
+    () =>
+      parseLaunchConfig(
+        withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false, 'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4 }),
+      ),
+    /"actor_rollout_ref\.ref\.log_prob_micro_batch_size_per_gpu", "actor_rollout_ref\.rollout\.log_prob_micro_batch_size_per_gpu" are not set/,
+  );
+  assert.throws(
+    () =>
+      parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false, 'actor_rollout_ref.actor.use_kl_loss': false })),
+    /"actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu", "actor_rollout_ref\.rollout\.log_prob_micro_batch_size_per_gpu" are not set/,
+  );
   // null is not a size.
-  assert.throws(() => parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false, 'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 'null', 'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 4, 'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 4 })), /"actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu" is not set/);
+  assert.throws(
+    () =>
+      parseLaunchConfig(
+        withOverrides({
+          'actor_rollout_ref.actor.use_dynamic_bsz': false,
+          'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 'null',
+          'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 4,
+          'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 4,
+        }),
+      ),
+    /"actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu" is not set/,
+  );
   // The deprecated and the current key together: verl refuses that too.
-  assert.throws(() => parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false, 'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4, 'actor_rollout_ref.actor.ppo_micro_batch_size': 32, 'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 4, 'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 4 })), /both "actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu" and the deprecated "actor_rollout_ref\.actor\.ppo_micro_batch_size" are set/);
+  assert.throws(
+    () =>
+      parseLaunchConfig(
+        withOverrides({
+          'actor_rollout_ref.actor.use_dynamic_bsz': false,
+          'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4,
+          'actor_rollout_ref.actor.ppo_micro_batch_size': 32,
+          'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 4,
+          'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 4,
+        }),
+      ),
+    /both "actor_rollout_ref\.actor\.ppo_micro_batch_size_per_gpu" and the deprecated "actor_rollout_ref\.actor\.ppo_micro_batch_size" are set/,
+  );
 
-  const sizes = { 'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4, 'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 8, 'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 8 };
+  const sizes = {
+    'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4,
+    'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 8,
+    'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 8,
+  };
   const ok = parseLaunchConfig(withOverrides({ 'actor_rollout_ref.actor.use_dynamic_bsz': false, ...sizes }));
-  assert.deepEqual(MICRO_BATCH_KEYS.map(([section, key]) => ok.overrides[`${section}.${key}`]), [4, 8, 8]);
+  assert.deepEqual(
+    MICRO_BATCH_KEYS.map(([section, key]) => ok.overrides[`${section}.${key}`]),
+    [4, 8, 8],
+  );
   assert.deepEqual(launchConfigProblems(paperGrpoConfig(paths)), [], 'the defaults (dynamic batching on) need no sizes');
 });
 
@@ -155,12 +230,24 @@ test('use_dynamic_bsz off in an edited verl-config.json: export stops with the m
     const edited = JSON.parse(readFileSync(first.files.config, 'utf8'));
     edited.overrides['actor_rollout_ref.actor.use_dynamic_bsz'] = false;
     writeFileSync(first.files.config, JSON.stringify(edited, null, 2));
-    assert.throws(() => exportVerlBundle({ outDir: dir, source }), /verl-config\.json: "actor_rollout_ref\.actor\.use_dynamic_bsz" is false, so verl needs fixed micro-batch sizes/);
-    Object.assign(edited.overrides, { 'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4, 'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 8, 'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 8 });
+    assert.throws(
+      () => exportVerlBundle({ outDir: dir, source }),
+      /verl-config\.json: "actor_rollout_ref\.actor\.use_dynamic_bsz" is false, so verl needs fixed micro-batch sizes/,
+    );
+    Object.assign(edited.overrides, {
+      'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu': 4,
+      'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu': 8,
+      'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu': 8,
+    });
     writeFileSync(first.files.config, JSON.stringify(edited, null, 2));
     const second = exportVerlBundle({ outDir: dir, source });
     const script = readFileSync(second.files.runScript, 'utf8');
-    for (const arg of ['actor_rollout_ref.actor.use_dynamic_bsz=False', 'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu=4', 'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu=8', 'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu=8']) {
+    for (const arg of [
+      'actor_rollout_ref.actor.use_dynamic_bsz=False',
+      'actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu=4',
+      'actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu=8',
+      'actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu=8',
+    ]) {
       assert.ok(script.includes(`  ${arg} \\\n`), `run_grpo.sh lacks ${arg}`);
     }
   } finally {
@@ -174,8 +261,14 @@ test('verlVersion: defaults to 0.7.0 (also for configs written before it existed
   const { verlVersion: _omitted, ...old } = c;
   assert.equal(parseLaunchConfig(JSON.stringify(old)).verlVersion, '0.7.0');
   assert.equal(parseLaunchConfig(JSON.stringify({ ...c, verlVersion: 'v0.9.0' })).verlVersion, 'v0.9.0');
-  assert.throws(() => parseLaunchConfig(JSON.stringify({ ...c, verlVersion: 'latest' }), 'c.json'), /c\.json: "verlVersion": "latest" is not a verl release number \(expected e\.g\. 0\.7\.0\)/);
+  assert.throws(
+    () => parseLaunchConfig(JSON.stringify({ ...c, verlVersion: 'latest' }), 'c.json'),
+    /c\.json: "verlVersion": "latest" is not a verl release number \(expected e\.g\. 0\.7\.0\)/,
+  );
   assert.throws(() => parseLaunchConfig(JSON.stringify({ ...c, verlVersion: 7 }), 'c.json'), /"verlVersion" must be a string/);
   const both = { ...c, overrides: { ...c.overrides, 'reward.custom_reward_function.path': '/other.py' } };
-  assert.throws(() => parseLaunchConfig(JSON.stringify(both)), /"custom_reward_function\.path" and "reward\.custom_reward_function\.path" are the same verl setting in two layouts/);
+  assert.throws(
+    () => parseLaunchConfig(JSON.stringify(both)),
+    /"custom_reward_function\.path" and "reward\.custom_reward_function\.path" are the same verl setting in two layouts/,
+  );
 });

@@ -45,11 +45,26 @@ function stub(path: string, record: string): void {
 
 const render = (v: OverrideValue): string => (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v));
 
-interface Run { status: number | null; stderr: string; argv: string[] | undefined }
+interface Run {
+  status: number | null;
+  stderr: string;
+  argv: string[] | undefined;
+}
 
-function execute(script: string, bin: string, record: string, cwd: string, args: string[], env: Record<string, string | undefined> = {}): Run {
+function execute(
+  script: string,
+  bin: string,
+  record: string,
+  cwd: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Run {
   rmSync(record, { force: true });
-  const r = spawnSync('bash', [script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, RAY_ADDRESS: undefined, RAY_SUBMIT_ARGS: undefined, ...env } });
+  const r = spawnSync('bash', [script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, RAY_ADDRESS: undefined, RAY_SUBMIT_ARGS: undefined, ...env },
+  });
   const argv = existsSync(record) ? readFileSync(record, 'utf8').split('\0').slice(0, -1) : undefined;
   return { status: r.status, stderr: r.stderr, argv };
 }
@@ -92,7 +107,22 @@ function check(name: string, edit: (config: Record<string, unknown>, markers: st
     const ray = execute(again.files.rayScript, bin, record, markers, extra);
     assert.equal(ray.status, 0, `${name}: submit_ray.sh failed: ${ray.stderr}`);
     assert.deepEqual(readdirSync(markers), [], `${name}: submit_ray.sh ran something from the config`);
-    assert.deepEqual(ray.argv, ['job', 'submit', '--address', config.rayAddress as string, '--', config.python as string, '-m', 'verl.trainer.main_ppo', ...overrides, ...extra], `${name}: submit_ray.sh argv`);
+    assert.deepEqual(
+      ray.argv,
+      [
+        'job',
+        'submit',
+        '--address',
+        config.rayAddress as string,
+        '--',
+        config.python as string,
+        '-m',
+        'verl.trainer.main_ppo',
+        ...overrides,
+        ...extra,
+      ],
+      `${name}: submit_ray.sh argv`,
+    );
     // RAY_ADDRESS set: it wins, taken literally too.
     const address = `http://h:1/$(touch ${join(markers, 'env')})`;
     const viaEnv = execute(again.files.rayScript, bin, record, markers, [], { RAY_ADDRESS: address });
@@ -115,23 +145,30 @@ test('launch scripts: rayAddress with shell metacharacters is passed to ray lite
   }
 });
 
-test('launch scripts: override values (and the paths the Ray script checks) with shell metacharacters reach verl literally', { skip }, () => {
-  check('override values', (c, markers, dir) => {
-    const o = c.overrides as Record<string, OverrideValue>;
-    payloads(markers, 'value').forEach((p, k) => { o[`+trainer.payload_${k}`] = p; });
-    // Keys verl accepts with Hydra's prefixes and odd characters.
-    o['~trainer.removed-key'] = 'x';
-    o['++trainer.forced+key'] = '$(x)';
-    // Paths submit_ray.sh checks exist (check_path) with metacharacters in them.
-    o['data.train_files'] = `[${join(dir, 'a $(touch ' + markers + '/p1).parquet')}, '${join(dir, '`touch ' + markers + '/p2`.parquet')}']`;
-    o['trainer.rollout_data_dir'] = join(dir, `roll"outs'; touch ${markers}/p3`);
-    o['trainer.validation_data_dir'] = `~/val $(touch ${markers}/p4)`;
-    o['actor_rollout_ref.model.path'] = `./model $(touch ${markers}/p5)`;
-    o['data.max_prompt_length'] = 1024;
-    o['algorithm.use_kl_in_reward'] = false;
-    return 'python3';
-  });
-});
+test(
+  'launch scripts: override values (and the paths the Ray script checks) with shell metacharacters reach verl literally',
+  { skip },
+  () => {
+    check('override values', (c, markers, dir) => {
+      const o = c.overrides as Record<string, OverrideValue>;
+      payloads(markers, 'value').forEach((p, k) => {
+        o[`+trainer.payload_${k}`] = p;
+      });
+      // Keys verl accepts with Hydra's prefixes and odd characters.
+      o['~trainer.removed-key'] = 'x';
+      o['++trainer.forced+key'] = '$(x)';
+      // Paths submit_ray.sh checks exist (check_path) with metacharacters in them.
+      o['data.train_files'] =
+        `[${join(dir, 'a $(touch ' + markers + '/p1).parquet')}, '${join(dir, '`touch ' + markers + '/p2`.parquet')}']`;
+      o['trainer.rollout_data_dir'] = join(dir, `roll"outs'; touch ${markers}/p3`);
+      o['trainer.validation_data_dir'] = `~/val $(touch ${markers}/p4)`;
+      o['actor_rollout_ref.model.path'] = `./model $(touch ${markers}/p5)`;
+      o['data.max_prompt_length'] = 1024;
+      o['algorithm.use_kl_in_reward'] = false;
+      return 'python3';
+    });
+  },
+);
 
 test('launch scripts: python (a name on PATH, an absolute path, or an assignment-looking word) is run literally', { skip }, () => {
   for (const [k, p] of payloads('MARKERS', 'py').entries()) {
@@ -150,7 +187,7 @@ test('launch scripts: python (a name on PATH, an absolute path, or an assignment
     // A folder name cannot hold "/": these payloads touch files in the working directory (markers).
     const folder = join(dir, 'py $(touch dir1) `touch dir2` ;touch dir3');
     mkdirSync(folder);
-    c.python = join(folder, "python3 'x' \"y\"");
+    c.python = join(folder, 'python3 \'x\' "y"');
     return c.python as string;
   });
 });

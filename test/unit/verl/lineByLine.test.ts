@@ -23,16 +23,34 @@ function follow(dir: string, settleMs: number) {
   const reads: StepFile[] = [];
   const controller = new AbortController();
   const done = (async () => {
-    for await (const s of followRolloutSteps(dir, { signal: controller.signal, pollMs: 20, settleMs, bootstrap: 50, onFileRead: (f) => reads.push(f) })) summaries.push(s);
+    for await (const s of followRolloutSteps(dir, {
+      signal: controller.signal,
+      pollMs: 20,
+      settleMs,
+      bootstrap: 50,
+      onFileRead: (f) => reads.push(f),
+    }))
+      summaries.push(s);
   })();
   const waitFor = async (pred: () => boolean, what: string, ms = 30_000): Promise<void> => {
     const t0 = Date.now();
     while (!pred()) {
-      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}; summaries: ${JSON.stringify(summaries.map((s) => [s.step, s.records, s.changed]))}`);
+      if (Date.now() - t0 > ms)
+        throw new Error(
+          `timed out waiting for ${what}; summaries: ${JSON.stringify(summaries.map((s) => [s.step, s.records, s.changed]))}`,
+        );
       await sleep(10);
     }
   };
-  return { summaries, reads, waitFor, stop: async () => { controller.abort(); await done; } };
+  return {
+    summaries,
+    reads,
+    waitFor,
+    stop: async () => {
+      controller.abort();
+      await done;
+    },
+  };
 }
 
 /** The numbers of the finished step file, read once at rest. */
@@ -43,7 +61,7 @@ async function wholeFile(dir: string, step: number): Promise<StepSummary> {
   return out[0];
 }
 
-test('line by line: a steady writer\'s file ends in a newline after every piece, yet is read once, when the writer is done', async () => {
+test("line by line: a steady writer's file ends in a newline after every piece, yet is read once, when the writer is done", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-lines-'));
   // Settle time twice the default: a loaded machine must not stall this process past it mid-write.
   const f = follow(dir, 2000);
@@ -57,13 +75,20 @@ test('line by line: a steady writer\'s file ends in a newline after every piece,
       },
     });
     assert.ok(w.flushes >= 20, `only ${w.flushes} pieces`);
-    assert.ok(endings.every(Boolean), 'every piece verl\'s buffered writer hands on ends at a line boundary');
+    assert.ok(endings.every(Boolean), "every piece verl's buffered writer hands on ends at a line boundary");
     // A read before the writer was done would come out before the whole file's.
     await f.waitFor(() => f.summaries.some((x) => x.records === 640), 'the whole of step 1');
     // Step 2 comes out of a look that went over step 1 first: a second read of it would be out by then.
     writeFakeRolloutStep(dir, 2, fake);
     await f.waitFor(() => f.summaries.some((x) => x.step === 2), 'step 2');
-    assert.deepEqual(f.summaries.map((x) => [x.step, x.records]), [[1, 640], [2, 640]], 'step 1 was read before it was done, or twice');
+    assert.deepEqual(
+      f.summaries.map((x) => [x.step, x.records]),
+      [
+        [1, 640],
+        [2, 640],
+      ],
+      'step 1 was read before it was done, or twice',
+    );
     const [s] = f.summaries;
     assert.deepEqual([s.step, s.records, s.bytes, s.changed, s.partial, s.complete], [1, 640, w.bytes, false, false, true]);
     assert.deepEqual(s.skipped, []);
@@ -74,7 +99,7 @@ test('line by line: a steady writer\'s file ends in a newline after every piece,
   }
 });
 
-test('line by line: a writer stalling past the settle time gets its first lines read, then the grown file is read again as changed, with the whole file\'s numbers', async () => {
+test("line by line: a writer stalling past the settle time gets its first lines read, then the grown file is read again as changed, with the whole file's numbers", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-lines-'));
   const f = follow(dir, 150);
   try {
@@ -100,7 +125,10 @@ test('line by line: a writer stalling past the settle time gets its first lines 
 
     const [first, ...later] = f.summaries.filter((x) => x.step === 3);
     // The early read: correct numbers for the lines that were there, no torn line.
-    assert.deepEqual([first.step, first.records, first.bytes, first.changed, first.partial, first.complete], [3, stalledAt.lines, stalledAt.bytes, false, false, true]);
+    assert.deepEqual(
+      [first.step, first.records, first.bytes, first.changed, first.partial, first.complete],
+      [3, stalledAt.lines, stalledAt.bytes, false, false, true],
+    );
     assert.deepEqual(first.skipped, []);
     assert.ok(later.length >= 1);
     for (const s of later) {
@@ -111,8 +139,11 @@ test('line by line: a writer stalling past the settle time gets its first lines 
     const last = later.at(-1)!;
     assert.deepEqual([last.records, last.bytes], [w.lines, statSync(w.path).size]);
     assert.deepEqual(last.skipped, []);
-    assert.deepEqual(last.groups, (await wholeFile(dir, 3)).groups, 'the last reading is the whole file\'s');
-    assert.equal(last.groups.reduce((n, g) => n + g.n, 0), 640);
+    assert.deepEqual(last.groups, (await wholeFile(dir, 3)).groups, "the last reading is the whole file's");
+    assert.equal(
+      last.groups.reduce((n, g) => n + g.n, 0),
+      640,
+    );
     // Each version of the file read once.
     const versions = f.reads.map((r) => `${r.path}|${r.size}|${r.mtimeMs}`);
     assert.equal(new Set(versions).size, versions.length, 'a file version was read twice');

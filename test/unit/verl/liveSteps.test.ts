@@ -25,7 +25,8 @@ test('live steps: each step file summarized once per task, numbers follow the ru
   writeFakeRolloutStep(dir, 1, fake);
   writeFakeRolloutStep(dir, 2, fake);
   const following = (async () => {
-    for await (const s of followRolloutSteps(dir, { signal: controller.signal, pollMs: 20, settleMs: 60, bootstrap: 100 })) summaries.push(s);
+    for await (const s of followRolloutSteps(dir, { signal: controller.signal, pollMs: 20, settleMs: 60, bootstrap: 100 }))
+      summaries.push(s);
   })();
   const waitFor = async (n: number): Promise<void> => {
     const t0 = Date.now();
@@ -36,7 +37,10 @@ test('live steps: each step file summarized once per task, numbers follow the ru
   };
   try {
     await waitFor(2);
-    assert.deepEqual(summaries.map((s) => s.step), [1, 2]);
+    assert.deepEqual(
+      summaries.map((s) => s.step),
+      [1, 2],
+    );
 
     // Step 3 is still being written when step 4 is complete. Files are looked at in step order and
     // step 4 comes out only once it has rested settleMs, so the look that handed it out went over
@@ -44,20 +48,34 @@ test('live steps: each step file summarized once per task, numbers follow the ru
     const torn = writeFakeRolloutStep(dir, 3, { ...fake, stopAfterBytes: 40_000 });
     writeFakeRolloutStep(dir, 4, fake);
     await waitFor(3);
-    assert.deepEqual(summaries.map((s) => s.step), [1, 2, 4], 'step 3 was read while still being written');
+    assert.deepEqual(
+      summaries.map((s) => s.step),
+      [1, 2, 4],
+      'step 3 was read while still being written',
+    );
     appendRest(torn.path, torn.rest!);
     await waitFor(4);
     // Step 5 comes out of a look that went over steps 1-4 first: a file read twice would be out by then.
     writeFakeRolloutStep(dir, 5, fake);
     await waitFor(5);
-    assert.deepEqual(summaries.map((s) => s.step), [1, 2, 4, 3, 5], 'a step file was read twice');
+    assert.deepEqual(
+      summaries.map((s) => s.step),
+      [1, 2, 4, 3, 5],
+      'a step file was read twice',
+    );
 
     for (const s of summaries) {
       assert.equal(s.run, 'grpo-run');
       assert.equal(s.records, 800, `step ${s.step}: every rollout read exactly once`);
       assert.equal(s.partial, false);
       assert.deepEqual(s.skipped, []);
-      assert.deepEqual(s.groups.map((g) => [g.model, g.step, g.task, g.n]), [['grpo-run', s.step, '2x3', 400], ['grpo-run', s.step, '4x4', 400]]);
+      assert.deepEqual(
+        s.groups.map((g) => [g.model, g.step, g.task, g.n]),
+        [
+          ['grpo-run', s.step, '2x3', 400],
+          ['grpo-run', s.step, '4x4', 400],
+        ],
+      );
       for (const g of s.groups) {
         const t = truth(s.step, g.task);
         for (const k of ['p', 'delta1', 'delta2'] as const) {
@@ -93,7 +111,10 @@ test('live steps: broken lines are reported with their line, the other rollouts 
     assert.equal(out.length, 1);
     assert.equal(out[0].records, 40);
     assert.equal(out[0].run, basename(dir));
-    assert.deepEqual(out[0].skipped.map((s) => s.line), [40, 41]);
+    assert.deepEqual(
+      out[0].skipped.map((s) => s.line),
+      [40, 41],
+    );
     assert.match(out[0].skipped[0].reason, /Invalid JSON/);
     assert.match(out[0].skipped[1].reason, /No response field/);
   } finally {
@@ -112,7 +133,11 @@ test('live steps: interim summaries of a big step come before its final one, whi
     assert.equal(out.at(-1)!.complete, true);
     assert.equal(out.filter((s) => s.complete).length, 1);
     const counts = out.map((s) => s.records);
-    assert.deepEqual(counts, [...counts].sort((a, b) => a - b), 'records read must only grow');
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => a - b),
+      'records read must only grow',
+    );
     assert.ok(counts[0] < 1024 && counts.at(-1) === 1024);
     const plain: StepSummary[] = [];
     for await (const s of followRolloutSteps(dir, { once: true, settleMs: 0, bootstrap: 50 })) plain.push(s);

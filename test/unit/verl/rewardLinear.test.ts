@@ -17,7 +17,8 @@ const skip = python ? false : 'no python interpreter';
 
 const N = 100_000;
 /** `head` + `piece` repeated + `tail`, `piece` filling about N characters. */
-const build = (head: string, piece: string, tail = 'x'): string => head + piece.repeat(Math.max(1, Math.floor((N - head.length - tail.length) / piece.length))) + tail;
+const build = (head: string, piece: string, tail = 'x'): string =>
+  head + piece.repeat(Math.max(1, Math.floor((N - head.length - tail.length) / piece.length))) + tail;
 
 // Each pattern's pieces: the blanks around "answer", "is", ":", "$" (_ANSWER_IS), around "**", "$"
 // and the number (_BOLD), digit and comma runs (_NUMBER), `\boxed{` repeated, nested, unclosed
@@ -49,7 +50,7 @@ const cases: Record<string, string> = {
   '** + digits and commas + x': build('**', '1,'),
   '** repeated': build('', '**', ''),
   '**1 repeated': build('', '**1 ', ''),
-  'digits': build('', '1', ''),
+  digits: build('', '1', ''),
   'digits with commas': build('', '1,', ''),
   '1. repeated': build('', '1.', ''),
   '= 408 + blanks + x': build('= 408', ' '),
@@ -84,29 +85,35 @@ function runCase(text: string, killAfterMs: number, truth = '408'): { ms: number
   }
 }
 
-test('reward function: every pattern and boxed_answers take linear time on 10^5-character adversarial responses', { skip, timeout: 600_000 }, () => {
-  const slow: string[] = [];
-  let worst = 0;
-  for (const [name, text] of Object.entries(cases)) {
-    assert.ok(text.length >= N * 0.9 && text.length <= N * 1.1, `${name}: ${text.length} characters`);
-    const r = runCase(text, 10_000);
-    const shown = r ? `${r.ms.toFixed(1)} ms` : 'killed after 10 s';
-    console.log(`  ${name.padEnd(36)} ${String(text.length).padStart(6)} chars  ${shown}${r ? `  pred ${JSON.stringify(r.pred)}` : ''}`);
-    if (!r || r.ms >= 2000) slow.push(`${name}: ${shown}`);
+test(
+  'reward function: every pattern and boxed_answers take linear time on 10^5-character adversarial responses',
+  { skip, timeout: 600_000 },
+  () => {
+    const slow: string[] = [];
+    let worst = 0;
+    for (const [name, text] of Object.entries(cases)) {
+      assert.ok(text.length >= N * 0.9 && text.length <= N * 1.1, `${name}: ${text.length} characters`);
+      const r = runCase(text, 10_000);
+      const shown = r ? `${r.ms.toFixed(1)} ms` : 'killed after 10 s';
+      console.log(`  ${name.padEnd(36)} ${String(text.length).padStart(6)} chars  ${shown}${r ? `  pred ${JSON.stringify(r.pred)}` : ''}`);
+      if (!r || r.ms >= 2000) slow.push(`${name}: ${shown}`);
+      if (r) worst = Math.max(worst, r.ms);
+    }
+    // The ground truth goes through normalize too (\text{...} stripped): a dataset's is not
+    // hostile as a rule, but a 100 KB one must not stall the run either.
+    const truth = build('', '\\text{', '');
+    const r = runCase('408', 10_000, truth);
+    console.log(
+      `  ${'ground truth: \\text{ repeated'.padEnd(36)} ${String(truth.length).padStart(6)} chars  ${r ? `${r.ms.toFixed(1)} ms` : 'killed after 10 s'}`,
+    );
+    if (!r || r.ms >= 2000) slow.push(`ground truth \\text{ repeated: ${r ? `${r.ms.toFixed(1)} ms` : 'killed after 10 s'}`);
     if (r) worst = Math.max(worst, r.ms);
-  }
-  // The ground truth goes through normalize too (\text{...} stripped): a dataset's is not
-  // hostile as a rule, but a 100 KB one must not stall the run either.
-  const truth = build('', '\\text{', '');
-  const r = runCase('408', 10_000, truth);
-  console.log(`  ${'ground truth: \\text{ repeated'.padEnd(36)} ${String(truth.length).padStart(6)} chars  ${r ? `${r.ms.toFixed(1)} ms` : 'killed after 10 s'}`);
-  if (!r || r.ms >= 2000) slow.push(`ground truth \\text{ repeated: ${r ? `${r.ms.toFixed(1)} ms` : 'killed after 10 s'}`);
-  if (r) worst = Math.max(worst, r.ms);
-  console.log(`worst compute_score time per 100 KB adversarial response: ${worst.toFixed(1)} ms`);
-  // Quadratic or worse takes seconds to hours at this size (3,000 blanks after "answer is" took
-  // 180 s before); 2 s is a generous bound for a linear pass over 100 KB.
-  assert.deepEqual(slow, [], `compute_score over 2 s per 100 KB:\n${slow.join('\n')}`);
-});
+    console.log(`worst compute_score time per 100 KB adversarial response: ${worst.toFixed(1)} ms`);
+    // Quadratic or worse takes seconds to hours at this size (3,000 blanks after "answer is" took
+    // 180 s before); 2 s is a generous bound for a linear pass over 100 KB.
+    assert.deepEqual(slow, [], `compute_score over 2 s per 100 KB:\n${slow.join('\n')}`);
+  },
+);
 
 test('reward function: time grows linearly with the response (4x the text, at most about 4x the time)', { skip, timeout: 600_000 }, () => {
   // The worst shapes of the old code, at 25,000 and 100,000 characters.

@@ -27,11 +27,20 @@ function collect(dir: string, opts: Parameters<typeof watchRolloutDir>[1]) {
   const waitFor = async (pred: () => boolean, what: string, ms = 5000): Promise<void> => {
     const t0 = Date.now();
     while (!pred()) {
-      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events.map((e) => [e.step, e.changed, e.partial]))}`);
+      if (Date.now() - t0 > ms)
+        throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events.map((e) => [e.step, e.changed, e.partial]))}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  return { events, times, waitFor, stop: async () => { controller.abort(); await done; } };
+  return {
+    events,
+    times,
+    waitFor,
+    stop: async () => {
+      controller.abort();
+      await done;
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -40,7 +49,10 @@ test('listStepFiles sorts numerically and ignores other files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-'));
   try {
     for (const n of ['10.jsonl', '2.jsonl', 'notes.txt', '3.jsonl.tmp', 'x1.jsonl']) writeFileSync(join(dir, n), '{}\n');
-    assert.deepEqual(listStepFiles(dir).map((f) => f.step), [2, 10]);
+    assert.deepEqual(
+      listStepFiles(dir).map((f) => f.step),
+      [2, 10],
+    );
     assert.equal(isRolloutDir(dir), true);
     assert.equal(isRolloutDir(join(dir, 'missing')), false);
   } finally {
@@ -63,7 +75,11 @@ test('watcher: new step files appear, a file being written waits, a rewrite come
     assert.ok(half.rest && half.rest.length > 0);
     writeFakeRolloutStep(dir, 3, fake);
     await w.waitFor(() => w.events.some((e) => e.step === 3), 'step 3');
-    assert.deepEqual(w.events.map((e) => e.step), [1, 3], 'a torn step file was handed out');
+    assert.deepEqual(
+      w.events.map((e) => e.step),
+      [1, 3],
+      'a torn step file was handed out',
+    );
     appendRest(half.path, half.rest!);
     await w.waitFor(() => w.events.length >= 3, 'step 2 after completion');
     assert.equal(w.events[2].step, 2);
@@ -78,7 +94,17 @@ test('watcher: new step files appear, a file being written waits, a rewrite come
     // Step 4 comes out of a look that went over steps 1-3 first: a version handed out twice would be out by then.
     writeFakeRolloutStep(dir, 4, fake);
     await w.waitFor(() => w.events.some((e) => e.step === 4), 'step 4');
-    assert.deepEqual(w.events.map((e) => [e.step, e.changed]), [[1, false], [3, false], [2, false], [1, true], [4, false]], 'a file version was handed out twice');
+    assert.deepEqual(
+      w.events.map((e) => [e.step, e.changed]),
+      [
+        [1, false],
+        [3, false],
+        [2, false],
+        [1, true],
+        [4, false],
+      ],
+      'a file version was handed out twice',
+    );
     const versions = w.events.map((e) => `${e.path}|${e.size}|${e.mtimeMs}`);
     assert.equal(new Set(versions).size, versions.length);
   } finally {
@@ -96,7 +122,10 @@ test('watcher: a file at rest without a final newline is handed out after the qu
     const torn = writeFakeRolloutStep(dir, 7, { ...fake, stopAfterBytes: 2500 });
     assert.ok(torn.rest);
     await w.waitFor(() => w.events.length >= 1, 'torn step after quiet period');
-    assert.deepEqual(w.events.map((e) => [e.step, e.partial]), [[7, true]]);
+    assert.deepEqual(
+      w.events.map((e) => [e.step, e.partial]),
+      [[7, true]],
+    );
     const after = w.times[0] - written;
     assert.ok(after >= 400, `handed out ${after.toFixed(0)} ms after it was written, before the quiet period (400 ms)`);
   } finally {

@@ -27,9 +27,17 @@ function follow(dir: string, opts: Parameters<typeof followRolloutSteps>[1] = {}
   const summaries: StepSummary[] = [];
   const controller = new AbortController();
   const done = (async () => {
-    for await (const s of followRolloutSteps(dir, { pollMs: 20, settleMs: 300, bootstrap: 20, ...opts, signal: controller.signal })) summaries.push(s);
+    for await (const s of followRolloutSteps(dir, { pollMs: 20, settleMs: 300, bootstrap: 20, ...opts, signal: controller.signal }))
+      summaries.push(s);
   })();
-  return { summaries, stop: async () => { controller.abort(); await done; return summaries; } };
+  return {
+    summaries,
+    stop: async () => {
+      controller.abort();
+      await done;
+      return summaries;
+    },
+  };
 }
 
 /**
@@ -50,7 +58,10 @@ async function writeInPieces(path: string, pieces: number, gapMs: number, mtime:
   return lines.length;
 }
 
-for (const [skew, offsetMs] of [['past (server clock 1 hour behind)', -3_600_000], ['future (server clock 1 hour ahead)', 3_600_000]] as const) {
+for (const [skew, offsetMs] of [
+  ['past (server clock 1 hour behind)', -3_600_000],
+  ['future (server clock 1 hour ahead)', 3_600_000],
+] as const) {
   test(`verl watch with mtimes in the ${skew}: a step written in 8 pieces comes out once, complete, with every record`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-verl-skew-'));
     const f = follow(dir);
@@ -58,10 +69,17 @@ for (const [skew, offsetMs] of [['past (server clock 1 hour behind)', -3_600_000
       // Pieces 100 ms apart: less than settleMs (300), so the file is never at rest until the end.
       const records = await writeInPieces(join(dir, '1.jsonl'), 8, 100, (now) => now + offsetMs);
       const seen = () => JSON.stringify(f.summaries.map((s) => [s.step, s.records, s.complete, s.changed]));
-      await waitUntil(`the complete summary of step 1 (${records} records)`, () => f.summaries.some((s) => s.complete && s.records === records), { timeoutMs: 10_000, detail: () => `summaries: ${seen()}` });
+      await waitUntil(
+        `the complete summary of step 1 (${records} records)`,
+        () => f.summaries.some((s) => s.complete && s.records === records),
+        { timeoutMs: 10_000, detail: () => `summaries: ${seen()}` },
+      );
       // Step 2 comes out of a look that went over step 1 first: another reading of it would be out by then.
       writeLaterStep(dir, 2);
-      await waitUntil('the summary of step 2', () => f.summaries.some((s) => s.step === 2), { timeoutMs: 10_000, detail: () => `summaries: ${seen()}` });
+      await waitUntil('the summary of step 2', () => f.summaries.some((s) => s.step === 2), {
+        timeoutMs: 10_000,
+        detail: () => `summaries: ${seen()}`,
+      });
       const got = (await f.stop()).filter((s) => s.step === 1);
       const shown = got.map((s) => `${s.records}${s.complete ? '' : ' (partial)'}${s.changed ? ' (changed)' : ''}`);
       assert.deepEqual(shown, [String(records)], `one summary of the whole file expected, got ${JSON.stringify(shown)}`);
@@ -81,7 +99,10 @@ test('watchRolloutDir: a file with an old mtime that is still growing is not at 
     const events: StepFile[] = [];
     for await (const e of watchRolloutDir(dir, { once: true, pollMs: 20, settleMs: 300 })) events.push(e);
     await writing;
-    assert.deepEqual(events.map((e) => [e.step, e.size, e.changed]), [[3, statSync(path).size, false]]);
+    assert.deepEqual(
+      events.map((e) => [e.step, e.size, e.changed]),
+      [[3, statSync(path).size, false]],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -110,24 +131,41 @@ test('a step file truncated while it is read is not complete, and is read again 
     const last = summaries.at(-1)!;
     assert.ok(last.records < 10_240, `${last.records} records`);
     assert.equal(last.complete, false, `a reading of ${last.records} of 10,240 records, cut short, came out complete`);
-    assert.ok(last.skipped.some((s) => /changed while it was read|shrank/.test(s.reason)), JSON.stringify(last.skipped));
+    assert.ok(
+      last.skipped.some((s) => /changed while it was read|shrank/.test(s.reason)),
+      JSON.stringify(last.skipped),
+    );
 
     // Following the folder: the cut file is read again and that reading is complete.
     writeFileSync(path, lines.join(''));
     const f = follow(dir, { partialEveryMs: 0, settleMs: 150 });
     let truncated = false;
     const seen = () => JSON.stringify(f.summaries.map((s) => [s.step, s.records, s.complete, s.changed]));
-    await waitUntil(`a complete reading of the ${kept} records left after the cut`, () => {
-      if (!truncated && f.summaries.length > 0) { truncateSync(path, cut); truncated = true; }
-      return f.summaries.some((s) => s.complete && s.records === kept);
-    }, { timeoutMs: 20_000, everyMs: 5, detail: () => `truncated: ${truncated}; summaries: ${seen()}` });
+    await waitUntil(
+      `a complete reading of the ${kept} records left after the cut`,
+      () => {
+        if (!truncated && f.summaries.length > 0) {
+          truncateSync(path, cut);
+          truncated = true;
+        }
+        return f.summaries.some((s) => s.complete && s.records === kept);
+      },
+      { timeoutMs: 20_000, everyMs: 5, detail: () => `truncated: ${truncated}; summaries: ${seen()}` },
+    );
     // Step 6 comes out of a look that went over step 5 first: another reading of it would be out by then.
     writeLaterStep(dir, 6);
-    await waitUntil('the summary of step 6', () => f.summaries.some((s) => s.step === 6 && s.complete), { timeoutMs: 20_000, detail: () => `summaries: ${seen()}` });
+    await waitUntil('the summary of step 6', () => f.summaries.some((s) => s.step === 6 && s.complete), {
+      timeoutMs: 20_000,
+      detail: () => `summaries: ${seen()}`,
+    });
     const got = (await f.stop()).filter((s) => s.step === 5);
     const finals = got.filter((s) => s.complete);
     assert.ok(truncated);
-    assert.deepEqual(finals.map((s) => [s.records, s.changed, s.bytes]), [[kept, true, cut]], JSON.stringify(got.map((s) => [s.records, s.complete, s.changed])));
+    assert.deepEqual(
+      finals.map((s) => [s.records, s.changed, s.bytes]),
+      [[kept, true, cut]],
+      JSON.stringify(got.map((s) => [s.records, s.complete, s.changed])),
+    );
     assert.equal(readFileSync(path).length, cut);
   } finally {
     rmSync(dir, { recursive: true, force: true });

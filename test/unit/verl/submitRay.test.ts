@@ -15,7 +15,12 @@ import { verlCommand } from '../../../server/src/training/verl/launchConfig.js';
 const skip = spawnSync('bash', ['--version']).status === 0 ? false : 'no bash';
 const source = { kind: 'multiplication', trainTasks: ['2x3'], testTasks: ['3x4'], nTrain: 8, nTestPerTask: 2, seed: 1 } as const;
 
-interface Bundle { dir: string; bin: string; record: string; result: ExportResult }
+interface Bundle {
+  dir: string;
+  bin: string;
+  record: string;
+  result: ExportResult;
+}
 
 /** An export in a fresh folder and a stand-in `ray` that writes its argv, NUL-separated, to `record`. */
 function bundle(): Bundle {
@@ -30,7 +35,11 @@ function bundle(): Bundle {
 
 function submit(b: Bundle, env: Record<string, string | undefined>, args: string[] = []) {
   rmSync(b.record, { force: true });
-  const r = spawnSync('bash', [b.result.files.rayScript, ...args], { cwd: b.dir, encoding: 'utf8', env: { ...process.env, PATH: `${b.bin}:${process.env.PATH}`, RAY_ADDRESS: 'http://head:8265', RAY_SUBMIT_ARGS: undefined, ...env } });
+  const r = spawnSync('bash', [b.result.files.rayScript, ...args], {
+    cwd: b.dir,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${b.bin}:${process.env.PATH}`, RAY_ADDRESS: 'http://head:8265', RAY_SUBMIT_ARGS: undefined, ...env },
+  });
   const argv = existsSync(b.record) ? readFileSync(b.record, 'utf8').split('\0').slice(0, -1) : undefined;
   return { status: r.status, stderr: r.stderr, argv };
 }
@@ -42,18 +51,22 @@ function bashWords(line: string): string[] {
   return r.stdout.split('\0').slice(0, -1);
 }
 
-test('submit_ray.sh: without RAY_SUBMIT_ARGS, ray gets exactly `job submit --address URL -- python3 -m ...` plus the extra overrides', { skip }, () => {
-  const b = bundle();
-  try {
-    const r = submit(b, {}, ['trainer.total_epochs=1']);
-    assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(r.argv, [...verlCommand(b.result.config, 'ray', 'http://head:8265').slice(1), 'trainer.total_epochs=1']);
-    // Every path of the export exists here: nothing to warn about.
-    assert.equal(r.stderr, '');
-  } finally {
-    rmSync(b.dir, { recursive: true, force: true });
-  }
-});
+test(
+  'submit_ray.sh: without RAY_SUBMIT_ARGS, ray gets exactly `job submit --address URL -- python3 -m ...` plus the extra overrides',
+  { skip },
+  () => {
+    const b = bundle();
+    try {
+      const r = submit(b, {}, ['trainer.total_epochs=1']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(r.argv, [...verlCommand(b.result.config, 'ray', 'http://head:8265').slice(1), 'trainer.total_epochs=1']);
+      // Every path of the export exists here: nothing to warn about.
+      assert.equal(r.stderr, '');
+    } finally {
+      rmSync(b.dir, { recursive: true, force: true });
+    }
+  },
+);
 
 test('submit_ray.sh: RAY_SUBMIT_ARGS go before `--`, split the way bash splits words', { skip }, () => {
   const b = bundle();
@@ -68,7 +81,11 @@ test('submit_ray.sh: RAY_SUBMIT_ARGS go before `--`, split the way bash splits w
       assert.equal(r.status, 0, r.stderr);
       const words = bashWords(line);
       assert.ok(words.length >= 2);
-      assert.deepEqual(r.argv, ['job', 'submit', '--address', 'http://head:8265', ...words, '--', ...verlCommand(b.result.config, 'local')], line);
+      assert.deepEqual(
+        r.argv,
+        ['job', 'submit', '--address', 'http://head:8265', ...words, '--', ...verlCommand(b.result.config, 'local')],
+        line,
+      );
     }
   } finally {
     rmSync(b.dir, { recursive: true, force: true });
@@ -82,7 +99,19 @@ test('submit_ray.sh: RAY_SUBMIT_ARGS is never expanded or run; an unclosed quote
     const r = submit(b, { RAY_SUBMIT_ARGS: `--no-wait $(touch ${marker}) \`touch ${marker}\` * ~ $HOME "$HOME" ;touch ${marker}` });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(existsSync(marker), false, 'RAY_SUBMIT_ARGS was run');
-    assert.deepEqual(r.argv!.slice(4, r.argv!.indexOf('--')), ['--no-wait', '$(touch', `${marker})`, '`touch', `${marker}\``, '*', '~', '$HOME', '$HOME', ';touch', marker]);
+    assert.deepEqual(r.argv!.slice(4, r.argv!.indexOf('--')), [
+      '--no-wait',
+      '$(touch',
+      `${marker})`,
+      '`touch',
+      `${marker}\``,
+      '*',
+      '~',
+      '$HOME',
+      '$HOME',
+      ';touch',
+      marker,
+    ]);
 
     for (const bad of [`--no-wait --runtime-env-json='{"a": 1}`, '--metadata-json="{\\"a\\": 1}']) {
       const e = submit(b, { RAY_SUBMIT_ARGS: bad });
@@ -95,34 +124,41 @@ test('submit_ray.sh: RAY_SUBMIT_ARGS is never expanded or run; an unclosed quote
   }
 });
 
-test('submit_ray.sh: paths the job opens that this machine cannot see, or that are relative, are warned about; the job is still submitted', { skip }, () => {
-  const b = bundle();
-  try {
-    const config = JSON.parse(readFileSync(b.result.files.config, 'utf8'));
-    // Places only the cluster has (a file system not mounted here), under the test's folder.
-    const elsewhere = join(b.dir, 'not-mounted-here');
-    config.overrides['data.train_files'] = `[${b.result.files.train}, '${elsewhere}/train2.parquet']`;
-    config.overrides['actor_rollout_ref.model.path'] = './checkpoints/sft-model';
-    config.overrides['trainer.rollout_data_dir'] = `${elsewhere}/rollouts`;
-    writeFileSync(b.result.files.config, JSON.stringify(config, null, 2));
-    const again = exportVerlBundle({ outDir: b.result.outDir, source });
-    assert.equal(again.configKept, true);
-    rmSync(elsewhere, { recursive: true }); // the export made the rollout folder; the cluster's is not here
-    const r = submit(b, {});
-    assert.equal(r.status, 0, r.stderr);
-    assert.ok(r.argv!.includes(`trainer.rollout_data_dir=${elsewhere}/rollouts`));
-    const warnings = r.stderr.trimEnd().split('\n');
-    assert.deepEqual(warnings.slice(0, -1), [
-      `submit_ray.sh: warning: data.train_files=${elsewhere}/train2.parquet does not exist on this machine`,
-      'submit_ray.sh: warning: actor_rollout_ref.model.path=./checkpoints/sft-model is a relative path: the Ray job resolves it in its own working directory on the cluster; use an absolute path on shared storage',
-      'submit_ray.sh: warning: actor_rollout_ref.model.path=./checkpoints/sft-model does not exist on this machine',
-      `submit_ray.sh: warning: trainer.rollout_data_dir=${elsewhere}/rollouts does not exist on this machine`,
-    ]);
-    assert.match(warnings.at(-1)!, /they must be at the same path on storage every node sees/);
-    // A Hugging Face model id (the default) is not a path: not checked.
-    assert.doesNotMatch(readFileSync(again.files.runScript, 'utf8'), /check_path/);
-    assert.doesNotMatch(readFileSync(exportVerlBundle({ outDir: join(b.dir, 'hf'), source }).files.rayScript, 'utf8'), /check_path actor_rollout_ref\.model\.path/);
-  } finally {
-    rmSync(b.dir, { recursive: true, force: true });
-  }
-});
+test(
+  'submit_ray.sh: paths the job opens that this machine cannot see, or that are relative, are warned about; the job is still submitted',
+  { skip },
+  () => {
+    const b = bundle();
+    try {
+      const config = JSON.parse(readFileSync(b.result.files.config, 'utf8'));
+      // Places only the cluster has (a file system not mounted here), under the test's folder.
+      const elsewhere = join(b.dir, 'not-mounted-here');
+      config.overrides['data.train_files'] = `[${b.result.files.train}, '${elsewhere}/train2.parquet']`;
+      config.overrides['actor_rollout_ref.model.path'] = './checkpoints/sft-model';
+      config.overrides['trainer.rollout_data_dir'] = `${elsewhere}/rollouts`;
+      writeFileSync(b.result.files.config, JSON.stringify(config, null, 2));
+      const again = exportVerlBundle({ outDir: b.result.outDir, source });
+      assert.equal(again.configKept, true);
+      rmSync(elsewhere, { recursive: true }); // the export made the rollout folder; the cluster's is not here
+      const r = submit(b, {});
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(r.argv!.includes(`trainer.rollout_data_dir=${elsewhere}/rollouts`));
+      const warnings = r.stderr.trimEnd().split('\n');
+      assert.deepEqual(warnings.slice(0, -1), [
+        `submit_ray.sh: warning: data.train_files=${elsewhere}/train2.parquet does not exist on this machine`,
+        'submit_ray.sh: warning: actor_rollout_ref.model.path=./checkpoints/sft-model is a relative path: the Ray job resolves it in its own working directory on the cluster; use an absolute path on shared storage',
+        'submit_ray.sh: warning: actor_rollout_ref.model.path=./checkpoints/sft-model does not exist on this machine',
+        `submit_ray.sh: warning: trainer.rollout_data_dir=${elsewhere}/rollouts does not exist on this machine`,
+      ]);
+      assert.match(warnings.at(-1)!, /they must be at the same path on storage every node sees/);
+      // A Hugging Face model id (the default) is not a path: not checked.
+      assert.doesNotMatch(readFileSync(again.files.runScript, 'utf8'), /check_path/);
+      assert.doesNotMatch(
+        readFileSync(exportVerlBundle({ outDir: join(b.dir, 'hf'), source }).files.rayScript, 'utf8'),
+        /check_path actor_rollout_ref\.model\.path/,
+      );
+    } finally {
+      rmSync(b.dir, { recursive: true, force: true });
+    }
+  },
+);

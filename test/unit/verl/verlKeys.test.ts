@@ -11,23 +11,50 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { exportVerlBundle } from '../../../server/src/training/verl/exportBundle.js';
-import { compareVerlVersions, MICRO_BATCH_KEYS, overrideArgs, parseLaunchConfig, REWARD_SECTION_SINCE, rewardFunctionPrefix, shellQuote } from '../../../server/src/training/verl/launchConfig.js';
+import {
+  compareVerlVersions,
+  MICRO_BATCH_KEYS,
+  overrideArgs,
+  parseLaunchConfig,
+  REWARD_SECTION_SINCE,
+  rewardFunctionPrefix,
+  shellQuote,
+} from '../../../server/src/training/verl/launchConfig.js';
 
-interface VerlKeys { verl: string; source: string; generatedBy: string; keys: string[]; legacy: string[] }
+interface VerlKeys {
+  verl: string;
+  source: string;
+  generatedBy: string;
+  keys: string[];
+  legacy: string[];
+}
 
 const fixtures = fileURLToPath(new URL('../../fixtures/verl/', import.meta.url));
 // Every verl-v*.json there, oldest release first: a fixture added for a newer release is checked too.
-const releases: VerlKeys[] = readdirSync(fixtures).filter((f) => /^verl-v[\d.]+\.json$/.test(f)).map((f) => JSON.parse(readFileSync(join(fixtures, f), 'utf8')) as VerlKeys).sort((a, b) => compareVerlVersions(a.verl, b.verl));
+const releases: VerlKeys[] = readdirSync(fixtures)
+  .filter((f) => /^verl-v[\d.]+\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(join(fixtures, f), 'utf8')) as VerlKeys)
+  .sort((a, b) => compareVerlVersions(a.verl, b.verl));
 const source = { kind: 'multiplication', trainTasks: ['2x3'], testTasks: ['3x4'], nTrain: 8, nTestPerTask: 2, seed: 1 } as const;
 const keyOf = (arg: string): string => arg.slice(0, arg.indexOf('='));
 
-test('the key fixtures: verl 0.7.0, 0.7.1 and 0.9.0 at least, each from its release\'s generated config', () => {
-  for (const v of ['0.7.0', '0.7.1', '0.9.0']) assert.ok(releases.some((r) => r.verl === v), `no fixture for verl ${v}`);
+test("the key fixtures: verl 0.7.0, 0.7.1 and 0.9.0 at least, each from its release's generated config", () => {
+  for (const v of ['0.7.0', '0.7.1', '0.9.0'])
+    assert.ok(
+      releases.some((r) => r.verl === v),
+      `no fixture for verl ${v}`,
+    );
   for (const r of releases) {
-    assert.match(r.source, new RegExp(`^verl v${r.verl.replaceAll('.', '\\.')} \\([0-9a-f]{40}, \\d{4}-\\d{2}-\\d{2}\\): verl/trainer/config/_generated_ppo_trainer\\.yaml`));
+    assert.match(
+      r.source,
+      new RegExp(
+        `^verl v${r.verl.replaceAll('.', '\\.')} \\([0-9a-f]{40}, \\d{4}-\\d{2}-\\d{2}\\): verl/trainer/config/_generated_ppo_trainer\\.yaml`,
+      ),
+    );
     assert.deepEqual(r.keys, [...r.keys].sort(), `${r.verl}: keys sorted`);
     assert.ok(r.keys.length > 500, `${r.verl}: only ${r.keys.length} keys`);
-    for (const k of ['trainer.rollout_data_dir', 'trainer.validation_data_dir', 'actor_rollout_ref.rollout.n', 'data.train_files']) assert.ok(r.keys.includes(k), `${r.verl} lacks ${k}`);
+    for (const k of ['trainer.rollout_data_dir', 'trainer.validation_data_dir', 'actor_rollout_ref.rollout.n', 'data.train_files'])
+      assert.ok(r.keys.includes(k), `${r.verl} lacks ${k}`);
     // Where the reward function lives: the layout change this export follows.
     const newLayout = compareVerlVersions(r.verl, REWARD_SECTION_SINCE) >= 0;
     assert.equal(r.keys.includes('reward.custom_reward_function.path'), newLayout, r.verl);
@@ -70,7 +97,7 @@ for (const release of releases) {
   });
 }
 
-test('an edited verlVersion moves the reward function\'s keys into that release\'s layout, both ways', () => {
+test("an edited verlVersion moves the reward function's keys into that release's layout, both ways", () => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-verl-keys-'));
   try {
     const first = exportVerlBundle({ outDir: dir, source });
@@ -94,7 +121,11 @@ test('an edited verlVersion moves the reward function\'s keys into that release\
     const v070 = releases.find((r) => r.verl === '0.7.0')!;
     for (const k of overrideArgs(back).map(keyOf)) assert.ok(v070.keys.includes(k), `${k} for verl 0.7.0`);
     // Hydra's + prefix is kept.
-    assert.ok(overrideArgs({ ...back, overrides: { '+reward.custom_reward_function.reward_kwargs.x': 1 } }).includes('+custom_reward_function.reward_kwargs.x=1'));
+    assert.ok(
+      overrideArgs({ ...back, overrides: { '+reward.custom_reward_function.reward_kwargs.x': 1 } }).includes(
+        '+custom_reward_function.reward_kwargs.x=1',
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,10 @@ const SAMPLE = /^samples\/.+\.json$/;
 const natural = new Intl.Collator('en', { numeric: true });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export async function* inspectSamples(path: string, opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; onNote?: (message: string) => void } = {}): AsyncGenerator<InspectSample> {
+export async function* inspectSamples(
+  path: string,
+  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; onNote?: (message: string) => void } = {},
+): AsyncGenerator<InspectSample> {
   const zip = await ZipReader.open(path);
   try {
     const spec = await evalSpec(zip, opts.onNote);

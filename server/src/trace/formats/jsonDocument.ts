@@ -24,7 +24,15 @@ export interface JsonDocumentScan {
   members: Record<string, unknown>;
 }
 
-const Q = 0x22, BS = 0x5c, NL = 0x0a, LB = 0x7b, RB = 0x7d, LS = 0x5b, RS = 0x5d, COMMA = 0x2c, COLON = 0x3a;
+const Q = 0x22,
+  BS = 0x5c,
+  NL = 0x0a,
+  LB = 0x7b,
+  RB = 0x7d,
+  LS = 0x5b,
+  RS = 0x5d,
+  COMMA = 0x2c,
+  COLON = 0x3a;
 const isWs = (c: number): boolean => c === 0x20 || c === 0x09 || c === NL || c === 0x0d;
 /** Top-level members worth keeping (small, read by mappings). */
 const KEEP = new Set(['eval']);
@@ -33,7 +41,11 @@ const KEEP = new Set(['eval']);
  * Streams the elements of `path`; `scan` is filled in as the document is read (its shape after
  * the first bytes, its kept members as they pass).
  */
-export async function* jsonDocumentElements(path: string, scan: JsonDocumentScan, opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; chunkSize?: number } = {}): AsyncGenerator<JsonElement> {
+export async function* jsonDocumentElements(
+  path: string,
+  scan: JsonDocumentScan,
+  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; chunkSize?: number } = {},
+): AsyncGenerator<JsonElement> {
   const fh = await open(path, 'r');
   try {
     const total = (await fh.stat()).size;
@@ -89,14 +101,21 @@ export async function* jsonDocumentElements(path: string, scan: JsonDocumentScan
       captureFrom = 0;
       for (let i = 0; i < buf.length; i++) {
         const c = buf[i];
-        if (c === NL) { line++; col = 0; } else col++;
+        if (c === NL) {
+          line++;
+          col = 0;
+        } else col++;
         if (inString) {
           if (escape) escape = false;
           else if (c === BS) escape = true;
           else if (c === Q) {
             inString = false;
             if (keyBytes) {
-              try { key = JSON.parse(`"${Buffer.from(keyBytes).toString('utf8')}"`) as string; } catch { key = ''; }
+              try {
+                key = JSON.parse(`"${Buffer.from(keyBytes).toString('utf8')}"`) as string;
+              } catch {
+                key = '';
+              }
               keyBytes = undefined;
             }
             continue;
@@ -124,14 +143,27 @@ export async function* jsonDocumentElements(path: string, scan: JsonDocumentScan
         }
         if (objectTop && depth === 1 && afterColon) {
           afterColon = false;
-          if (key === 'samples' && c === LS) { elementsAt = 1; scan.shape = 'samples'; }
+          if (key === 'samples' && c === LS) {
+            elementsAt = 1;
+            scan.shape = 'samples';
+          }
         }
         if (c === Q) {
           inString = true;
-          if (objectTop && depth === 1 && expectKey) { expectKey = false; keyBytes = []; }
+          if (objectTop && depth === 1 && expectKey) {
+            expectKey = false;
+            keyBytes = [];
+          }
         } else if (c === LB || c === LS) {
           if (depth === 0) {
-            if (c === LS) { scan.shape = 'array'; elementsAt = 0; } else { scan.shape = 'object'; objectTop = true; expectKey = true; }
+            if (c === LS) {
+              scan.shape = 'array';
+              elementsAt = 0;
+            } else {
+              scan.shape = 'object';
+              objectTop = true;
+              expectKey = true;
+            }
           }
           depth++;
         } else if (c === RB || c === RS) {
@@ -141,7 +173,11 @@ export async function* jsonDocumentElements(path: string, scan: JsonDocumentScan
             const text = finish(i + 1);
             if (captureKey === undefined) out.push(element(text));
             else {
-              try { scan.members[captureKey] = JSON.parse(text); } catch { /* a broken member is not kept */ }
+              try {
+                scan.members[captureKey] = JSON.parse(text);
+              } catch {
+                /* a broken member is not kept */
+              }
             }
           }
         } else if (c === COLON && objectTop && depth === 1) afterColon = true;
@@ -154,7 +190,12 @@ export async function* jsonDocumentElements(path: string, scan: JsonDocumentScan
       opts.onProgress?.(done, total);
     }
     if (capture && captureKey === undefined) {
-      yield { index: index++, line: captureLine, column: captureCol, error: `element ${index} (line ${captureLine + 1}) is cut off: the document ends inside it` };
+      yield {
+        index: index++,
+        line: captureLine,
+        column: captureCol,
+        error: `element ${index} (line ${captureLine + 1}) is cut off: the document ends inside it`,
+      };
     }
   } finally {
     await fh.close();

@@ -4,7 +4,21 @@
 import { formatRule, hasFanout, parseRule, PathSyntaxError, splitTop, type Rule } from './path.js';
 
 /** The parts of a record a mapping can name, in the order they are printed. */
-export const MAPPING_KEYS = ['prompt', 'response', 'reasoning', 'answer', 'verdict', 'truncated', 'id', 'epoch', 'group', 'model', 'task', 'step', 'where'] as const;
+export const MAPPING_KEYS = [
+  'prompt',
+  'response',
+  'reasoning',
+  'answer',
+  'verdict',
+  'truncated',
+  'id',
+  'epoch',
+  'group',
+  'model',
+  'task',
+  'step',
+  'where',
+] as const;
 export type MappingKey = (typeof MAPPING_KEYS)[number];
 
 export type Mapping = Partial<Record<MappingKey, Rule>> & { response: Rule };
@@ -12,7 +26,7 @@ export type Mapping = Partial<Record<MappingKey, Rule>> & { response: Rule };
 /** What each key means, for --help and error messages. */
 export const MAPPING_KEY_HELP: Record<MappingKey, string> = {
   prompt: 'the question (a string, or chat messages: the user turns are joined)',
-  response: 'the model\'s response; with [i], one record per element',
+  response: "the model's response; with [i], one record per element",
   reasoning: 'a separate reasoning text (reasoning_content), written as a <think> block before the response',
   answer: 'the ground truth (\\boxed{...} and "#### x" are reduced to the answer)',
   verdict: 'the source\'s own correctness verdict (true/false, 1/0, "C"/"I"), compared with the engine\'s',
@@ -38,8 +52,12 @@ export function parseMapOverrides(text: string): Partial<Record<MappingKey, Rule
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
     if (eq <= 0) throw new MappingError(`--map: "${part.trim()}" is not key=path (keys: ${MAPPING_KEYS.join(', ')})`);
-    const key = part.slice(0, eq).trim().replace(/^source[ _-]?verdict$/, 'verdict');
-    if (!(MAPPING_KEYS as readonly string[]).includes(key)) throw new MappingError(`--map: unknown key "${key}" (keys: ${MAPPING_KEYS.join(', ')})`);
+    const key = part
+      .slice(0, eq)
+      .trim()
+      .replace(/^source[ _-]?verdict$/, 'verdict');
+    if (!(MAPPING_KEYS as readonly string[]).includes(key))
+      throw new MappingError(`--map: unknown key "${key}" (keys: ${MAPPING_KEYS.join(', ')})`);
     try {
       out[key as MappingKey] = parseRule(part.slice(eq + 1));
     } catch (err) {
@@ -63,7 +81,9 @@ export function checkFanout(m: Mapping): void {
   for (const key of MAPPING_KEYS) {
     const rule = m[key];
     if (rule && key !== 'response' && !responseFans && rule.paths.some(hasFanout)) {
-      throw new MappingError(`${key} uses [i] but the response does not: [i] is the index of the response's list (e.g. response=generations[i])`);
+      throw new MappingError(
+        `${key} uses [i] but the response does not: [i] is the index of the response's list (e.g. response=generations[i])`,
+      );
     }
   }
 }

@@ -3,7 +3,15 @@
 // types (lists of strings, lists of structs, lists of lists) arrive as plain JS arrays and objects.
 // A row group that cannot be decoded is a diagnostic for its rows; the other groups still load.
 import * as zlib from 'node:zlib';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema, type AsyncBuffer, type Compressors, type FileMetaData } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+  type AsyncBuffer,
+  type Compressors,
+  type FileMetaData,
+} from 'hyparquet';
 
 export interface ParquetRowItem {
   row: Record<string, unknown>;
@@ -42,7 +50,9 @@ export async function openParquet(path: string): Promise<ParquetFile> {
   }
   const tree = parquetSchema(metadata);
   const columns = tree.children.map((c) => c.element.name);
-  const scalarColumns = new Set(tree.children.filter((c) => c.children.length === 0 && c.element.repetition_type !== 'REPEATED').map((c) => c.element.name));
+  const scalarColumns = new Set(
+    tree.children.filter((c) => c.children.length === 0 && c.element.repetition_type !== 'REPEATED').map((c) => c.element.name),
+  );
   let start = 0;
   const groups = metadata.row_groups.map((g) => {
     const rows = Number(g.num_rows);
@@ -81,7 +91,17 @@ export async function* parquetRows(pq: ParquetFile, opts: ParquetRowsOptions = {
     const { start, rows, bytes } = pq.groups[g];
     let data: Record<string, unknown>[];
     try {
-      data = rows === 0 ? [] : await parquetReadObjects({ file: pq.file, metadata: pq.metadata, columns: opts.columns, rowStart: start, rowEnd: start + rows, compressors });
+      data =
+        rows === 0
+          ? []
+          : await parquetReadObjects({
+              file: pq.file,
+              metadata: pq.metadata,
+              columns: opts.columns,
+              rowStart: start,
+              rowEnd: start + rows,
+              compressors,
+            });
     } catch (err) {
       opts.onGroupError?.(g, start, rows, err instanceof Error ? err.message : String(err));
       data = [];

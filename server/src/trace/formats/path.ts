@@ -93,7 +93,11 @@ export function parsePath(text: string): Path {
   };
   if (src[0] !== '[') key();
   while (i < src.length) {
-    if (src[i] === '.') { i++; key(); continue; }
+    if (src[i] === '.') {
+      i++;
+      key();
+      continue;
+    }
     if (src[i] !== '[') fail('".", "[" or the end of the path');
     const close = src.indexOf(']', i);
     if (close < 0) fail('a closing "]"');
@@ -102,8 +106,15 @@ export function parsePath(text: string): Path {
     else if (/^-?\d+$/.test(inner)) path.push({ kind: 'index', index: Number(inner) });
     else if (inner.includes('=')) {
       const eq = inner.indexOf('=');
-      const keys = inner.slice(0, eq).split('|').map((k) => unquote(k, 'filter key')).filter(Boolean);
-      const values = inner.slice(eq + 1).split('|').map((v) => unquote(v, 'filter value'));
+      const keys = inner
+        .slice(0, eq)
+        .split('|')
+        .map((k) => unquote(k, 'filter key'))
+        .filter(Boolean);
+      const values = inner
+        .slice(eq + 1)
+        .split('|')
+        .map((v) => unquote(v, 'filter value'));
       if (keys.length === 0 || values.length === 0) fail('"[key=value]"');
       path.push({ kind: 'filter', keys, values });
     } else fail('"[i]", a number or "[key=value]" inside the brackets');
@@ -150,7 +161,8 @@ export const topKey = (path: Path): string | undefined => (path[0]?.kind === 'ke
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Text of a scalar for comparisons (filters, `==`). */
-const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined);
+const asText = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
 
 /**
  * The value at `path` in `root`, with `[i]` standing for element `k`; undefined when a step is
@@ -165,10 +177,14 @@ export function evalPath(root: unknown, path: Path, k = 0): unknown {
       v = v[s.key];
     } else if (s.kind === 'filter') {
       if (!Array.isArray(v)) return undefined;
-      v = v.filter((el) => isObject(el) && s.keys.some((key) => {
-        const t = asText(el[key]);
-        return t !== undefined && s.values.includes(t);
-      }));
+      v = v.filter(
+        (el) =>
+          isObject(el) &&
+          s.keys.some((key) => {
+            const t = asText(el[key]);
+            return t !== undefined && s.values.includes(t);
+          }),
+      );
     } else {
       if (!Array.isArray(v)) return undefined;
       const i = s.kind === 'fanout' ? k : s.index < 0 ? v.length + s.index : s.index;

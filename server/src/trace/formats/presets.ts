@@ -67,7 +67,8 @@ const ASSISTANT = ['assistant', 'gpt', 'model'];
 const USER = ['user', 'human'];
 
 function chatList(row: Row): string | undefined {
-  const isTurns = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((m) => isObject(m) && (m.role !== undefined || m.from !== undefined));
+  const isTurns = (v: unknown): boolean =>
+    Array.isArray(v) && v.length > 0 && v.every((m) => isObject(m) && (m.role !== undefined || m.from !== undefined));
   return ['messages', 'conversations', 'conversation'].find((k) => isTurns(row[k]));
 }
 
@@ -78,7 +79,11 @@ const chat: Preset = {
     const list = chatList(row) ?? 'messages';
     const turns = (Array.isArray(row[list]) ? row[list] : []) as Row[];
     const roleKey = turns.some((m) => m.role !== undefined) ? 'role' : turns.some((m) => m.from !== undefined) ? 'from' : 'role';
-    const contentKey = turns.some((m) => m.content !== undefined) ? 'content' : turns.some((m) => m.value !== undefined) ? 'value' : 'content';
+    const contentKey = turns.some((m) => m.content !== undefined)
+      ? 'content'
+      : turns.some((m) => m.value !== undefined)
+        ? 'value'
+        : 'content';
     const roles = new Set(turns.map((m) => String(m[roleKey])));
     const asst = ASSISTANT.find((r) => roles.has(r)) ?? 'assistant';
     const user = USER.find((r) => roles.has(r)) ?? 'user';
@@ -95,9 +100,10 @@ const chat: Preset = {
     if (verdict) rules.verdict = rule(verdict);
     const id = present(row, ['id', 'uuid', 'idx']);
     if (id) rules.id = rule(id);
-    const note = replies.length > 1
-      ? `the first row has ${replies.length} assistant turns: the last is the response (one record per turn: --map response=${list}[${roleKey}=${asst}][i].${contentKey})`
-      : undefined;
+    const note =
+      replies.length > 1
+        ? `the first row has ${replies.length} assistant turns: the last is the response (one record per turn: --map response=${list}[${roleKey}=${asst}][i].${contentKey})`
+        : undefined;
     return { rules: common(row, rules), note };
   },
 };
@@ -125,12 +131,19 @@ const lmEval: Preset = {
     const metric = lmEvalMetric(row);
     if (metric) rules.verdict = rule(metric);
     if (typeof row.filter === 'string') rules.where = rule(`filter == ${JSON.stringify(row.filter)}`);
-    return { rules: common(row, rules), note: typeof row.filter === 'string' ? 'the harness writes each sample once per filter: other filters are skipped (choose with --map where=\'filter == "NAME"\')' : undefined };
+    return {
+      rules: common(row, rules),
+      note:
+        typeof row.filter === 'string'
+          ? 'the harness writes each sample once per filter: other filters are skipped (choose with --map where=\'filter == "NAME"\')'
+          : undefined,
+    };
   },
 };
 
 /** An Inspect sample: a model output with choices, and the sample's epoch or scores. */
-const isInspectSample = (row: Row): boolean => isObject(row.output) && Array.isArray(row.output.choices) && (row.epoch !== undefined || row.scores !== undefined);
+const isInspectSample = (row: Row): boolean =>
+  isObject(row.output) && Array.isArray(row.output.choices) && (row.epoch !== undefined || row.scores !== undefined);
 
 const inspect: Preset = {
   name: 'inspect',
@@ -155,7 +168,8 @@ const inspect: Preset = {
 
 /** Where the completion object is: the row itself, or the body of a batch API response. */
 function completionPrefix(row: Row): string | undefined {
-  const hasChoices = (v: unknown): boolean => isObject(v) && Array.isArray(v.choices) && v.choices.every((c) => isObject(c) && (c.message !== undefined || c.text !== undefined));
+  const hasChoices = (v: unknown): boolean =>
+    isObject(v) && Array.isArray(v.choices) && v.choices.every((c) => isObject(c) && (c.message !== undefined || c.text !== undefined));
   if (hasChoices(row)) return '';
   if (hasChoices(at(row, 'response', 'body'))) return 'response.body.';
   if (hasChoices(row.response)) return 'response.';
@@ -176,10 +190,13 @@ const openai: Preset = {
       model: rule(`${p}model`),
     };
     if (!legacy) rules.reasoning = rule(`${p}choices[i].message.reasoning_content | ${p}choices[i].message.reasoning`);
-    const prompt = ['messages', 'request.messages', 'request.body.messages', 'body.messages', 'prompt', 'question', 'problem']
-      .find((k) => at(row, ...k.split('.')) !== undefined);
+    const prompt = ['messages', 'request.messages', 'request.body.messages', 'body.messages', 'prompt', 'question', 'problem'].find(
+      (k) => at(row, ...k.split('.')) !== undefined,
+    );
     if (prompt) rules.prompt = rule(prompt);
-    const answer = ['answer', 'ground_truth', 'target', 'metadata.answer', 'metadata.ground_truth'].find((k) => at(row, ...k.split('.')) !== undefined);
+    const answer = ['answer', 'ground_truth', 'target', 'metadata.answer', 'metadata.ground_truth'].find(
+      (k) => at(row, ...k.split('.')) !== undefined,
+    );
     if (answer) rules.answer = rule(answer);
     const verdict = present(row, ['correct', 'is_correct', 'verdict']);
     if (verdict) rules.verdict = rule(verdict);
@@ -225,7 +242,11 @@ export function withEval(sample: Row, evalSpec: Row | undefined): Row {
  * a response field holding text. Such JSONL lines keep that reader, unchanged.
  */
 export function isFlatRollout(row: Row): boolean {
-  return RESPONSE_FIELDS.some((f) => typeof row[f] === 'string' || (Array.isArray(row[f]) && (row[f] as unknown[]).length > 0 && (row[f] as unknown[]).every((x) => typeof x === 'string')));
+  return RESPONSE_FIELDS.some(
+    (f) =>
+      typeof row[f] === 'string' ||
+      (Array.isArray(row[f]) && (row[f] as unknown[]).length > 0 && (row[f] as unknown[]).every((x) => typeof x === 'string')),
+  );
 }
 
 /** jsonl.ts's field names as a mapping, for rows outside JSONL (a Parquet rollout dump) or when --map edits them. */

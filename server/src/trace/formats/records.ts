@@ -30,7 +30,19 @@ type Row = Record<string, unknown>;
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Headers the mapping owns; a source column of the same name is not copied over them. */
-const OWNED = new Set(['query', 'answer', 'model', 'group', 'task', 'step', 'epoch', 'tokens', 'truncated', 'finish_reason', 'source_verdict']);
+const OWNED = new Set([
+  'query',
+  'answer',
+  'model',
+  'group',
+  'task',
+  'step',
+  'epoch',
+  'tokens',
+  'truncated',
+  'finish_reason',
+  'source_verdict',
+]);
 
 /** A scalar as one header line, or undefined when the value is not one (long or multi-line text). */
 function scalar(v: unknown): string | undefined {
@@ -59,13 +71,15 @@ export function textOf(v: unknown, row: Row, role: 'prompt' | 'response' = 'prom
   if (typeof v === 'string') return resolveAttachment(v, row);
   if (Array.isArray(v)) {
     // A list of strings is several texts: a prompt's lines, but never one response (that is what [i] is for).
-    if (v.every((x) => typeof x === 'string')) return v.length && role === 'prompt' ? v.map((x) => resolveAttachment(x as string, row)).join('\n') : undefined;
+    if (v.every((x) => typeof x === 'string'))
+      return v.length && role === 'prompt' ? v.map((x) => resolveAttachment(x as string, row)).join('\n') : undefined;
     if (v.every(isObject)) {
       const items = v as Row[];
       if (items.some((m) => m.role !== undefined || m.from !== undefined)) {
         const users = items.filter((m) => /^(user|human)$/.test(roleOf(m)));
         const texts = (users.length ? users : items.filter((m) => !/^(system|developer)$/.test(roleOf(m))))
-          .map((m) => textOf(contentOf(m), row)).filter((t): t is string => t !== undefined && t !== '');
+          .map((m) => textOf(contentOf(m), row))
+          .filter((t): t is string => t !== undefined && t !== '');
         return texts.length ? texts.join('\n') : undefined;
       }
       let thinking = '';
@@ -101,7 +115,10 @@ export function answerText(v: unknown): string | undefined {
     let depth = 0;
     for (let k = boxed + 6; k < s.length; k++) {
       if (s[k] === '{') depth++;
-      else if (s[k] === '}' && --depth === 0) { s = s.slice(boxed + 7, k).trim(); break; }
+      else if (s[k] === '}' && --depth === 0) {
+        s = s.slice(boxed + 7, k).trim();
+        break;
+      }
     }
   } else {
     const hashes = s.lastIndexOf('####');
@@ -130,7 +147,11 @@ export function verdictOf(v: unknown): boolean | null {
 /** The top-level columns a mapping reads (a Parquet reader loads only these and short scalars). */
 export function mappedColumns(m: Mapping): Set<string> {
   const out = new Set<string>();
-  for (const rule of Object.values(m)) for (const p of rule?.paths ?? []) { const k = topKey(p); if (k) out.add(k); }
+  for (const rule of Object.values(m))
+    for (const p of rule?.paths ?? []) {
+      const k = topKey(p);
+      if (k) out.add(k);
+    }
   return out;
 }
 
@@ -142,7 +163,15 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   const diagnostics: TraceDiagnostic[] = [];
   const at = ctx.where ? `${ctx.where}: ` : '';
   const report = (severity: 'error' | 'warning', code: string, message: string): void => {
-    diagnostics.push({ line: ctx.position, column: 0, endLine: ctx.position, endColumn: ctx.width, severity, code, message: `${at}${message}` });
+    diagnostics.push({
+      line: ctx.position,
+      column: 0,
+      endLine: ctx.position,
+      endColumn: ctx.width,
+      severity,
+      code,
+      message: `${at}${message}`,
+    });
   };
   if (m.where) {
     const keep = evalRule(row, m.where);
@@ -155,7 +184,10 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   let responsePath: Path | undefined;
   for (const p of m.response.paths) {
     count = fanoutCount(row, p);
-    if (count !== undefined) { responsePath = p; break; }
+    if (count !== undefined) {
+      responsePath = p;
+      break;
+    }
   }
   if (count === undefined || !responsePath) {
     const error = isObject(row.error) && typeof row.error.message === 'string' ? ` (the row's error: ${row.error.message})` : '';
@@ -163,7 +195,17 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     return { records, diagnostics };
   }
   if (count === 0) {
-    report('error', 'no-response', `no response: ${describePath(responsePath.slice(0, responsePath.findIndex((s) => s.kind === 'fanout')), 0)} is an empty list`);
+    report(
+      'error',
+      'no-response',
+      `no response: ${describePath(
+        responsePath.slice(
+          0,
+          responsePath.findIndex((s) => s.kind === 'fanout'),
+        ),
+        0,
+      )} is an empty list`,
+    );
     return { records, diagnostics };
   }
 
@@ -198,18 +240,28 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     let body: string | undefined;
     if (raw === undefined) {
       // Cut off while reasoning, a chat completion has reasoning_content and no content yet.
-      if (!thinking) { report('error', 'no-response', `${label} is null: expected the response text`); continue; }
+      if (!thinking) {
+        report('error', 'no-response', `${label} is null: expected the response text`);
+        continue;
+      }
       body = `<think>\n${thinking}\n`;
     } else {
       body = textOf(raw.value, row, 'response');
       if (body === undefined) {
         const kind = Array.isArray(raw.value) ? 'a list' : typeof raw.value === 'object' ? 'an object' : typeof raw.value;
-        report('error', 'bad-response', `${label} is ${kind}, not text: expected a string (or content parts with text); --map response=PATH names another field`);
+        report(
+          'error',
+          'bad-response',
+          `${label} is ${kind}, not text: expected a string (or content parts with text); --map response=PATH names another field`,
+        );
         continue;
       }
       if (thinking && !body.includes('<think>')) body = `<think>\n${thinking}\n</think>\n\n${body}`;
     }
-    if (body.trim() === '') { report('error', 'empty-response', `${label} is empty: nothing to segment`); continue; }
+    if (body.trim() === '') {
+      report('error', 'empty-response', `${label} is empty: nothing to segment`);
+      continue;
+    }
 
     const verdictRule = m.verdict && !(rowVerdict && count > 1) ? evalRule(row, m.verdict, k) : undefined;
     const sourceVerdict = m.verdict ? (verdictRule ? verdictOf(verdictRule.value) : null) : undefined;
@@ -231,7 +283,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         answer,
         model: model ?? ctx.fileModel,
         // Responses of one prompt form the GRPO group: explicit, else the sample id, else the prompt.
-        group: group ?? (baseId !== undefined ? baseId : query ?? sampleId),
+        group: group ?? (baseId !== undefined ? baseId : (query ?? sampleId)),
         task,
         step,
         epoch,

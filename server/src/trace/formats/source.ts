@@ -61,7 +61,11 @@ export async function containerOf(path: string): Promise<Exclude<Container, 'jso
  */
 const LM_EVAL_FILE = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl?$/;
 
-function fileDefaults(format: PresetName | 'fields', path: string, fileName: string): { model: string; modelNote: string; task?: string; taskNote?: string } {
+function fileDefaults(
+  format: PresetName | 'fields',
+  path: string,
+  fileName: string,
+): { model: string; modelNote: string; task?: string; taskNote?: string } {
   const m = LM_EVAL_FILE.exec(basename(path));
   if (format === 'lm-eval' && m) {
     const folder = basename(dirname(path));
@@ -79,7 +83,9 @@ export function resolveSource(row: Row, container: Container, opts: SourceOption
   const overrides = opts.map ? parseMapOverrides(opts.map) : {};
   if (format === 'fields' && !base.rules.response && !overrides.response) {
     const columns = Object.keys(row).slice(0, 20).join(', ');
-    throw new MappingError(`cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai, or --map response=PATH`);
+    throw new MappingError(
+      `cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai, or --map response=PATH`,
+    );
   }
   const mapping = applyOverrides(base.rules, overrides);
   checkFanout(mapping);
@@ -91,7 +97,12 @@ export class RowMapper {
   resolved: ResolvedSource | undefined;
   private defaults: ReturnType<typeof fileDefaults> | undefined;
 
-  constructor(private readonly path: string, private readonly fileName: string, private readonly container: Container, private readonly opts: ContainerOptions) {}
+  constructor(
+    private readonly path: string,
+    private readonly fileName: string,
+    private readonly container: Container,
+    private readonly opts: ContainerOptions,
+  ) {}
 
   /** Resolves from this row unless resolved already; a diagnostic (and false) when it cannot be. */
   resolve(row: Row, position: number, where: string, width: number, diagnostics: TraceDiagnostic[]): boolean {
@@ -100,7 +111,15 @@ export class RowMapper {
       this.resolved = resolveSource(row, this.container, this.opts);
     } catch (err) {
       if (!(err instanceof MappingError)) throw err;
-      diagnostics.push({ line: position, column: 0, endLine: position, endColumn: width, severity: 'error', code: 'no-mapping', message: `${where ? `${where}: ` : ''}${err.message}` });
+      diagnostics.push({
+        line: position,
+        column: 0,
+        endLine: position,
+        endColumn: width,
+        severity: 'error',
+        code: 'no-mapping',
+        message: `${where ? `${where}: ` : ''}${err.message}`,
+      });
       return false;
     }
     this.defaults = fileDefaults(this.resolved.format, this.path, this.fileName);
@@ -116,7 +135,14 @@ export class RowMapper {
   map(row: Row, position: number, where: string, width: number): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
-    return mapRow(row, { mapping: this.resolved!.mapping, position, where, width, fileModel: this.defaults!.model, fileTask: this.defaults!.task });
+    return mapRow(row, {
+      mapping: this.resolved!.mapping,
+      position,
+      where,
+      width,
+      fileModel: this.defaults!.model,
+      fileTask: this.defaults!.task,
+    });
   }
 }
 
@@ -125,7 +151,11 @@ export class RowMapper {
  * response field holding text) keeps jsonl.ts's per-line detection exactly; a file whose first
  * object matches a preset is mapped. Lines that are not JSON objects get jsonl.ts's diagnostics.
  */
-export function createLineConverter(path: string, fileName: string, opts: ContainerOptions): (line: string, lineNo: number) => JsonlLineResult {
+export function createLineConverter(
+  path: string,
+  fileName: string,
+  opts: ContainerOptions,
+): (line: string, lineNo: number) => JsonlLineResult {
   let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
   const mapper = new RowMapper(path, fileName, 'jsonl', opts);
   const flat = (line: string, lineNo: number): JsonlLineResult => jsonlLineToRecords(line, lineNo, { fileName });
@@ -142,7 +172,10 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     if (!isObject(obj)) return flat(line, lineNo);
     const rows = rowsOf(obj);
     if (mode === undefined) {
-      if (isFlatRollout(obj)) { mode = 'flat'; return flat(line, lineNo); }
+      if (isFlatRollout(obj)) {
+        mode = 'flat';
+        return flat(line, lineNo);
+      }
       if (rows.length === 0 || !detectPreset(rows[0])) return flat(line, lineNo);
       mode = 'mapped';
     }
@@ -157,7 +190,11 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
 }
 
 /** The records of a Parquet file, `.eval` archive or JSON document, in order. */
-export async function* streamContainer(path: string, container: Exclude<Container, 'jsonl'>, opts: ContainerOptions = {}): AsyncGenerator<JsonlRecord> {
+export async function* streamContainer(
+  path: string,
+  container: Exclude<Container, 'jsonl'>,
+  opts: ContainerOptions = {},
+): AsyncGenerator<JsonlRecord> {
   const fileName = opts.fileName ?? path;
   const mapper = new RowMapper(path, fileName, container, opts);
   const emit = (r: RowResult): JsonlRecord[] => {
@@ -173,7 +210,10 @@ export async function* streamContainer(path: string, container: Exclude<Containe
     const first = await firstParquetRow(pq);
     if (!first) return;
     const diagnostics: TraceDiagnostic[] = [];
-    if (!mapper.resolve(first, 0, 'row 1', 0, diagnostics)) { diagnostics.forEach((d) => opts.onDiagnostic?.(d)); return; }
+    if (!mapper.resolve(first, 0, 'row 1', 0, diagnostics)) {
+      diagnostics.forEach((d) => opts.onDiagnostic?.(d));
+      return;
+    }
     // Only the columns the mapping reads, and short scalar columns (kept as headers): a dataset's
     // `messages` column, which repeats the problem and a generation, is never decoded.
     const wanted = mappedColumns(mapper.resolved!.mapping);
@@ -183,7 +223,13 @@ export async function* streamContainer(path: string, container: Exclude<Containe
       groups: opts.rowGroups,
       signal: opts.signal,
       onProgress: opts.onProgress,
-      onGroupError: (g, start, rows, message) => fail(start, 0, 'bad-row-group', `row group ${g + 1} (rows ${start + 1}-${start + rows}) cannot be decoded: ${message}; its rows are not read`),
+      onGroupError: (g, start, rows, message) =>
+        fail(
+          start,
+          0,
+          'bad-row-group',
+          `row group ${g + 1} (rows ${start + 1}-${start + rows}) cannot be decoded: ${message}; its rows are not read`,
+        ),
     })) {
       yield* emit(mapper.map(row, position, `row ${position + 1}`, 0));
     }
@@ -192,8 +238,14 @@ export async function* streamContainer(path: string, container: Exclude<Containe
 
   if (container === 'eval') {
     const { inspectSamples } = await import('./inspect.js');
-    for await (const s of inspectSamples(path, { signal: opts.signal, onProgress: opts.onProgress, onNote: (m) => opts.onDiagnostic?.({ line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'warning', code: 'bad-entry', message: m }) })) {
-      if (s.error !== undefined || !s.row) fail(s.position, 0, 'bad-entry', `entry ${s.entry}: ${s.error ?? 'no sample'}; the other samples are read`);
+    for await (const s of inspectSamples(path, {
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      onNote: (m) =>
+        opts.onDiagnostic?.({ line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'warning', code: 'bad-entry', message: m }),
+    })) {
+      if (s.error !== undefined || !s.row)
+        fail(s.position, 0, 'bad-entry', `entry ${s.entry}: ${s.error ?? 'no sample'}; the other samples are read`);
       else yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
     }
     return;
@@ -204,16 +256,31 @@ export async function* streamContainer(path: string, container: Exclude<Containe
   let elements = 0;
   for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress })) {
     elements++;
-    if (el.error !== undefined) { fail(el.line, el.column, 'bad-json', `${el.error}; the other elements are read`); continue; }
-    if (!isObject(el.value)) { fail(el.line, el.column, 'not-an-object', `element ${el.index + 1} is not a JSON object`); continue; }
-    const rows = scan.shape === 'samples' ? [withEval(el.value, isObject(scan.members.eval) ? scan.members.eval : undefined)] : rowsOf(el.value);
+    if (el.error !== undefined) {
+      fail(el.line, el.column, 'bad-json', `${el.error}; the other elements are read`);
+      continue;
+    }
+    if (!isObject(el.value)) {
+      fail(el.line, el.column, 'not-an-object', `element ${el.index + 1} is not a JSON object`);
+      continue;
+    }
+    const rows =
+      scan.shape === 'samples' ? [withEval(el.value, isObject(scan.members.eval) ? scan.members.eval : undefined)] : rowsOf(el.value);
     for (const row of rows) yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0));
   }
   if (scan.shape === 'object' && elements === 0) {
     // One object without samples: a single row (a chat completion saved pretty-printed).
     const { readFile } = await import('node:fs/promises');
     const size = (await stat(path)).size;
-    if (size > 256 << 20) { fail(0, 0, 'not-a-list', `a single JSON object of ${size} bytes with no "samples" array: expected a list of rows, an Inspect log, or JSON Lines`); return; }
+    if (size > 256 << 20) {
+      fail(
+        0,
+        0,
+        'not-a-list',
+        `a single JSON object of ${size} bytes with no "samples" array: expected a list of rows, an Inspect log, or JSON Lines`,
+      );
+      return;
+    }
     let obj: unknown;
     try {
       obj = JSON.parse(await readFile(path, 'utf8'));

@@ -27,7 +27,11 @@ const MAX_ENTRY = 1 << 30;
 export class ZipError extends Error {}
 
 export class ZipReader {
-  private constructor(private readonly fh: FileHandle, readonly size: number, readonly entries: ZipEntry[]) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    readonly size: number,
+    readonly entries: ZipEntry[],
+  ) {}
 
   static async open(path: string): Promise<ZipReader> {
     const fh = await open(path, 'r');
@@ -48,9 +52,11 @@ export class ZipReader {
   async read(e: ZipEntry): Promise<Buffer> {
     if (e.size > MAX_ENTRY || e.compressedSize > MAX_ENTRY) throw new ZipError(`entry is ${e.size} bytes: larger than ${MAX_ENTRY} bytes`);
     const head = await readAt(this.fh, e.offset, 30);
-    if (head.length < 30 || head.readUInt32LE(0) !== LOCAL) throw new ZipError(`no local header at byte ${e.offset} (expected the ZIP signature PK\\3\\4)`);
+    if (head.length < 30 || head.readUInt32LE(0) !== LOCAL)
+      throw new ZipError(`no local header at byte ${e.offset} (expected the ZIP signature PK\\3\\4)`);
     const start = e.offset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
-    if (start + e.compressedSize > this.size) throw new ZipError(`entry data runs past the end of the archive (${start + e.compressedSize} > ${this.size} bytes)`);
+    if (start + e.compressedSize > this.size)
+      throw new ZipError(`entry data runs past the end of the archive (${start + e.compressedSize} > ${this.size} bytes)`);
     const raw = await readAt(this.fh, start, e.compressedSize);
     let data: Buffer;
     try {
@@ -75,7 +81,9 @@ function inflate(e: ZipEntry, raw: Buffer): Buffer {
     // zstd: in node:zlib from Node 22.15 / 23.8 on.
     const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync;
     if (zstd) return zstd(raw);
-    throw new ZipError(`compressed with zstd (method 93), which this Node.js ${process.version} cannot decompress (Node 22.15 or later can)`);
+    throw new ZipError(
+      `compressed with zstd (method 93), which this Node.js ${process.version} cannot decompress (Node 22.15 or later can)`,
+    );
   }
   throw new ZipError(`unsupported compression method ${e.method} (stored, deflate and zstd are read)`);
 }
@@ -96,25 +104,37 @@ async function readDirectory(fh: FileHandle, size: number): Promise<ZipEntry[]> 
   const tailLen = Math.min(size, 65557);
   const tail = await readAt(fh, size - tailLen, tailLen);
   let at = -1;
-  for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+  for (let i = tail.length - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
   if (at < 0) throw new ZipError('not a ZIP archive: no end-of-central-directory record');
   let count = tail.readUInt16LE(at + 10);
   let dirSize = tail.readUInt32LE(at + 12);
   let dirOffset = tail.readUInt32LE(at + 16);
   // ZIP64: the 32-bit fields hold 0xFFFF(FFFF) and the real values are in the ZIP64 end record.
-  if ((count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) && at >= 20 && tail.readUInt32LE(at - 20) === EOCD64_LOCATOR) {
+  if (
+    (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) &&
+    at >= 20 &&
+    tail.readUInt32LE(at - 20) === EOCD64_LOCATOR
+  ) {
     const rec = await readAt(fh, Number(tail.readBigUInt64LE(at - 20 + 8)), 56);
     if (rec.readUInt32LE(0) !== EOCD64) throw new ZipError('broken ZIP64 end record');
     count = Number(rec.readBigUInt64LE(32));
     dirSize = Number(rec.readBigUInt64LE(40));
     dirOffset = Number(rec.readBigUInt64LE(48));
   }
-  if (dirOffset + dirSize > size) throw new ZipError(`the central directory (${dirSize} bytes at ${dirOffset}) runs past the end of the file (${size} bytes): truncated archive`);
+  if (dirOffset + dirSize > size)
+    throw new ZipError(
+      `the central directory (${dirSize} bytes at ${dirOffset}) runs past the end of the file (${size} bytes): truncated archive`,
+    );
   const dir = await readAt(fh, dirOffset, dirSize);
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError(`central directory entry ${k + 1} of ${count} is broken`);
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL)
+      throw new ZipError(`central directory entry ${k + 1} of ${count} is broken`);
     const nameLen = dir.readUInt16LE(p + 28);
     const extraLen = dir.readUInt16LE(p + 30);
     const commentLen = dir.readUInt16LE(p + 32);
@@ -134,8 +154,14 @@ async function readDirectory(fh: FileHandle, size: number): Promise<ZipEntry[]> 
       const len = dir.readUInt16LE(x + 2);
       if (id === 1) {
         let q = x + 4;
-        if (e.size === 0xffffffff) { e.size = Number(dir.readBigUInt64LE(q)); q += 8; }
-        if (e.compressedSize === 0xffffffff) { e.compressedSize = Number(dir.readBigUInt64LE(q)); q += 8; }
+        if (e.size === 0xffffffff) {
+          e.size = Number(dir.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (e.compressedSize === 0xffffffff) {
+          e.compressedSize = Number(dir.readBigUInt64LE(q));
+          q += 8;
+        }
         if (e.offset === 0xffffffff) e.offset = Number(dir.readBigUInt64LE(q));
       }
       x += 4 + len;

@@ -23,13 +23,17 @@ export function trainerEntry(): { script: string; execArgv: string[] } {
 /** runTraining's contract, in a child process: a new run (one config layer) or a resume. */
 export function runTrainingInChild(req: Pick<RunRequest, 'config' | 'resume' | 'out' | 'signal' | 'onEvent'>): Promise<Done> {
   const { script, execArgv } = trainerEntry();
-  const args = req.resume ? ['--resume', req.resume] : ['--out', req.out ?? '', '--config-json', JSON.stringify(Object.assign({}, ...(req.config ?? [])))];
+  const args = req.resume
+    ? ['--resume', req.resume]
+    : ['--out', req.out ?? '', '--config-json', JSON.stringify(Object.assign({}, ...(req.config ?? [])))];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let stderr = '';
     let done: Done | undefined;
-    const stop = (): void => { child.kill('SIGTERM'); };
+    const stop = (): void => {
+      child.kill('SIGTERM');
+    };
     if (req.signal.aborted) stop();
     else req.signal.addEventListener('abort', stop, { once: true });
     child.stdout.setEncoding('utf8');
@@ -50,11 +54,22 @@ export function runTrainingInChild(req: Pick<RunRequest, 'config' | 'resume' | '
       }
     });
     child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
     const finish = (code: number | null, error?: string): void => {
       req.signal.removeEventListener('abort', stop);
       const dir = req.resume ?? req.out ?? '';
-      resolve(done ?? { type: 'done', state: 'failed', runDir: dir, step: 0, steps: 0, error: error ?? (stderr.trim().split('\n').pop() || `the trainer exited with code ${code}`) });
+      resolve(
+        done ?? {
+          type: 'done',
+          state: 'failed',
+          runDir: dir,
+          step: 0,
+          steps: 0,
+          error: error ?? (stderr.trim().split('\n').pop() || `the trainer exited with code ${code}`),
+        },
+      );
     };
     child.on('error', (err) => finish(null, err.message));
     child.on('close', (code) => finish(code));

@@ -4,7 +4,11 @@
 // increasing difficulty, numbered (1)-(7) as in the paper.
 import type { ArmName } from './plan.js';
 
-export interface PaperCell { value: number; lo: number; hi: number }
+export interface PaperCell {
+  value: number;
+  lo: number;
+  hi: number;
+}
 
 export interface PaperTable1 {
   source: string;
@@ -20,9 +24,57 @@ export const PAPER_TABLE1: PaperTable1 = {
   note: 'Accuracy in percent with the 95% Wald interval, 100 problems per task at temperature 1. All seven tasks are out of distribution for the post-training, ordered by difficulty; the text does not preserve their operand sizes.',
   columns: ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'],
   rows: [
-    { arm: 'base', label: 'Base', cells: cells([[74, 65.4, 82.6], [34, 24.7, 43.3], [5, 0.7, 9.3], [1, -1, 3], [4, 0.2, 7.8], [3, -0.3, 6.3], [1, -1, 3]]) },
-    { arm: 'sft-no-reflection', label: 'SFT (no reflection)', cells: cells([[75, 66.5, 83.5], [32, 22.9, 41.1], [6, 1.3, 10.7], [2, -0.7, 4.7], [1, -1, 3], [0, 0, 0], [1, -1, 3]]) },
-    { arm: 'sft-reflection', label: 'SFT (reflection)', cells: cells([[96, 92.2, 99.8], [92, 86.7, 97.3], [94, 89.3, 98.7], [49, 39.2, 58.8], [4, 0.2, 7.8], [1, -1, 3], [0, 0, 0]]) },
-    { arm: 'rl', label: 'RL', cells: cells([[98, 95.3, 100.7], [91, 85.4, 96.6], [92, 86.7, 97.3], [90, 84.1, 95.9], [72, 63.2, 80.8], [53, 43.2, 62.8], [34, 24.7, 43.3]]) },
+    {
+      arm: 'base',
+      label: 'Base',
+      cells: cells([
+        [74, 65.4, 82.6],
+        [34, 24.7, 43.3],
+        [5, 0.7, 9.3],
+        [1, -1, 3],
+        [4, 0.2, 7.8],
+        [3, -0.3, 6.3],
+        [1, -1, 3],
+      ]),
+    },
+    {
+      arm: 'sft-no-reflection',
+      label: 'SFT (no reflection)',
+      cells: cells([
+        [75, 66.5, 83.5],
+        [32, 22.9, 41.1],
+        [6, 1.3, 10.7],
+        [2, -0.7, 4.7],
+        [1, -1, 3],
+        [0, 0, 0],
+        [1, -1, 3],
+      ]),
+    },
+    {
+      arm: 'sft-reflection',
+      label: 'SFT (reflection)',
+      cells: cells([
+        [96, 92.2, 99.8],
+        [92, 86.7, 97.3],
+        [94, 89.3, 98.7],
+        [49, 39.2, 58.8],
+        [4, 0.2, 7.8],
+        [1, -1, 3],
+        [0, 0, 0],
+      ]),
+    },
+    {
+      arm: 'rl',
+      label: 'RL',
+      cells: cells([
+        [98, 95.3, 100.7],
+        [91, 85.4, 96.6],
+        [92, 86.7, 97.3],
+        [90, 84.1, 95.9],
+        [72, 63.2, 80.8],
+        [53, 43.2, 62.8],
+        [34, 24.7, 43.3],
+      ]),
+    },
   ],
 };

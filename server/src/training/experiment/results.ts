@@ -24,7 +24,12 @@ export interface SeedValues {
   echoRate: number | null;
 }
 
-export interface Spread { mean: number; sd: number; min: number; max: number }
+export interface Spread {
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+}
 
 export interface TaskResult {
   task: string;
@@ -103,7 +108,10 @@ export async function collectTable1(out: string, plan: Table1Plan, runs: readonl
     for (const arm of ARMS) {
       const steps = arm === 'base' ? plan.base.steps : plan.post.steps;
       for (const file of finalRollouts(join(out, runPath(seed, arm)), steps)) {
-        await summarizeFile(file, (s) => { acc.add(s); pooled.add(s); });
+        await summarizeFile(file, (s) => {
+          acc.add(s);
+          pooled.add(s);
+        });
       }
     }
     perSeed.set(seed, acc.result(options).groups);
@@ -119,28 +127,68 @@ export async function collectTable1(out: string, plan: Table1Plan, runs: readonl
       const seedRows: SeedValues[] = [];
       for (const seed of seeds) {
         const s = perSeed.get(seed)?.find((x) => x.model === name && x.task === task);
-        if (s) seedRows.push({ seed, n: s.n, accuracy: s.accuracy, p: s.p, delta1: s.delta1, delta2: s.delta2, predicted: s.predictedK, echoRate: finite(s.echoRate) });
+        if (s)
+          seedRows.push({
+            seed,
+            n: s.n,
+            accuracy: s.accuracy,
+            p: s.p,
+            delta1: s.delta1,
+            delta2: s.delta2,
+            predicted: s.predictedK,
+            echoRate: finite(s.echoRate),
+          });
       }
       const values = (k: 'accuracy' | 'p' | 'delta1' | 'delta2') => seedRows.map((r) => r[k].value);
       rows.push({
-        task, ood: ood.has(task), n: g.n, accuracy: g.accuracy, p: g.p, delta1: g.delta1, delta2: g.delta2,
-        predicted: g.predictedK, predictedInfinite: g.predicted, echoRate: finite(g.echoRate), transitions: g.transitions, counts: g.counts,
+        task,
+        ood: ood.has(task),
+        n: g.n,
+        accuracy: g.accuracy,
+        p: g.p,
+        delta1: g.delta1,
+        delta2: g.delta2,
+        predicted: g.predictedK,
+        predictedInfinite: g.predicted,
+        echoRate: finite(g.echoRate),
+        transitions: g.transitions,
+        counts: g.counts,
         perSeed: seedRows,
-        spread: { accuracy: spread(values('accuracy')), p: spread(values('p')), delta1: spread(values('delta1')), delta2: spread(values('delta2')) },
+        spread: {
+          accuracy: spread(values('accuracy')),
+          p: spread(values('p')),
+          delta1: spread(values('delta1')),
+          delta2: spread(values('delta2')),
+        },
       });
     }
     const oodRows = rows.filter((r) => r.ood);
     const sum = (f: (r: TaskResult) => number) => oodRows.reduce((a, r) => a + f(r), 0);
     const n = sum((r) => r.n);
-    const ffEcho = sum((r) => r.transitions.FFecho), ffNew = sum((r) => r.transitions.FFnew);
+    const ffEcho = sum((r) => r.transitions.FFecho),
+      ffNew = sum((r) => r.transitions.FFnew);
     return {
-      name, label: ARM_LABELS[name], tasks: rows,
+      name,
+      label: ARM_LABELS[name],
+      tasks: rows,
       ood: {
         n,
-        accuracy: rate(sum((r) => r.counts.correctFinal), n),
-        p: rate(sum((r) => r.counts.firstCorrect), n),
-        delta1: rate(sum((r) => r.counts.stopAfterCorrect), sum((r) => r.counts.decisionsAfterCorrect)),
-        delta2: rate(sum((r) => r.counts.resampleAfterWrong), sum((r) => r.counts.decisionsAfterWrong)),
+        accuracy: rate(
+          sum((r) => r.counts.correctFinal),
+          n,
+        ),
+        p: rate(
+          sum((r) => r.counts.firstCorrect),
+          n,
+        ),
+        delta1: rate(
+          sum((r) => r.counts.stopAfterCorrect),
+          sum((r) => r.counts.decisionsAfterCorrect),
+        ),
+        delta2: rate(
+          sum((r) => r.counts.resampleAfterWrong),
+          sum((r) => r.counts.decisionsAfterWrong),
+        ),
         echoRate: ffEcho + ffNew > 0 ? ffEcho / (ffEcho + ffNew) : null,
       },
     };
@@ -151,12 +199,27 @@ export async function collectTable1(out: string, plan: Table1Plan, runs: readonl
 function timings(plan: Table1Plan, runs: readonly RunRecord[]): RunTiming[] {
   return runs.map((r) => {
     const steps = r.arm === 'base' ? plan.base.steps : plan.post.steps;
-    let stepSeconds = 0, tokens = 0, backend: string | null = null;
+    let stepSeconds = 0,
+      tokens = 0,
+      backend: string | null = null;
     for (const m of readMetrics(r.dir).records) {
-      const s = Number(m.stepSeconds), t = Number(m.tokensPerSec);
-      if (Number.isFinite(s) && Number.isFinite(t)) { stepSeconds += s; tokens += s * t; }
+      const s = Number(m.stepSeconds),
+        t = Number(m.tokensPerSec);
+      if (Number.isFinite(s) && Number.isFinite(t)) {
+        stepSeconds += s;
+        tokens += s * t;
+      }
       if (typeof m.backend === 'string') backend = m.backend;
     }
-    return { seed: r.seed, arm: r.arm, dir: r.dir, steps, seconds: r.seconds, stepSeconds, tokensPerSec: stepSeconds > 0 ? tokens / stepSeconds : null, backend };
+    return {
+      seed: r.seed,
+      arm: r.arm,
+      dir: r.dir,
+      steps,
+      seconds: r.seconds,
+      stepSeconds,
+      tokensPerSec: stepSeconds > 0 ? tokens / stepSeconds : null,
+      backend,
+    };
   });
 }

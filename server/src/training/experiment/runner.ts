@@ -36,7 +36,16 @@ export interface ExperimentState {
 
 export type ExperimentEvent =
   | { type: 'run'; seed: number; arm: ArmName; runDir: string; action: 'new' | 'resume' | 'skip'; resumedAt?: number }
-  | { type: 'step'; seed: number; arm: ArmName; step: number; steps: number; fraction: number; etaSeconds: number | null; metrics: Record<string, unknown> }
+  | {
+      type: 'step';
+      seed: number;
+      arm: ArmName;
+      step: number;
+      steps: number;
+      fraction: number;
+      etaSeconds: number | null;
+      metrics: Record<string, unknown>;
+    }
   | { type: 'run-done'; seed: number; arm: ArmName; state: string; seconds: number }
   | { type: 'log'; message: string };
 
@@ -66,12 +75,16 @@ export interface ExperimentOutcome {
 function planDifferences(a: Table1Plan, b: Table1Plan): string[] {
   const flat = (o: unknown, prefix = ''): Map<string, string> => {
     const m = new Map<string, string>();
-    if (typeof o === 'object' && o !== null && !Array.isArray(o)) for (const [k, v] of Object.entries(o)) for (const [kk, vv] of flat(v, `${prefix}${k}.`)) m.set(kk, vv);
+    if (typeof o === 'object' && o !== null && !Array.isArray(o))
+      for (const [k, v] of Object.entries(o)) for (const [kk, vv] of flat(v, `${prefix}${k}.`)) m.set(kk, vv);
     else m.set(prefix.slice(0, -1), JSON.stringify(o));
     return m;
   };
-  const fa = flat({ ...a, seeds: 0 }), fb = flat({ ...b, seeds: 0 });
-  return [...new Set([...fa.keys(), ...fb.keys()])].filter((k) => fa.get(k) !== fb.get(k)).map((k) => `${k}: ${fa.get(k) ?? '-'} there, ${fb.get(k) ?? '-'} now`);
+  const fa = flat({ ...a, seeds: 0 }),
+    fb = flat({ ...b, seeds: 0 });
+  return [...new Set([...fa.keys(), ...fb.keys()])]
+    .filter((k) => fa.get(k) !== fb.get(k))
+    .map((k) => `${k}: ${fa.get(k) ?? '-'} there, ${fb.get(k) ?? '-'} now`);
 }
 
 export function readExperimentState(out: string): ExperimentState | null {
@@ -83,7 +96,8 @@ export function readExperimentState(out: string): ExperimentState | null {
   } catch (err) {
     throw new PlanError(`${file}: not valid JSON (${(err as Error).message})`);
   }
-  if (typeof v !== 'object' || v === null || (v as ExperimentState).format !== FORMAT) throw new PlanError(`${file}: not a Table 1 experiment file (format ${FORMAT})`);
+  if (typeof v !== 'object' || v === null || (v as ExperimentState).format !== FORMAT)
+    throw new PlanError(`${file}: not a Table 1 experiment file (format ${FORMAT})`);
   return v as ExperimentState;
 }
 
@@ -114,17 +128,42 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
   const previous = readExperimentState(out);
   if (previous) {
     const diff = planDifferences(previous.plan, plan);
-    if (diff.length) throw new PlanError(`${out} holds a Table 1 experiment with another plan (${diff.slice(0, 4).join('; ')}${diff.length > 4 ? `; and ${diff.length - 4} more` : ''}); re-run with the same options to resume it, or choose another --out`);
+    if (diff.length)
+      throw new PlanError(
+        `${out} holds a Table 1 experiment with another plan (${diff.slice(0, 4).join('; ')}${diff.length > 4 ? `; and ${diff.length - 4} more` : ''}); re-run with the same options to resume it, or choose another --out`,
+      );
   }
-  const state: ExperimentState = previous ? { ...previous, plan: { ...previous.plan, seeds: Math.max(previous.plan.seeds, plan.seeds) } } : { format: FORMAT, plan, createdAt: new Date().toISOString(), runs: {} };
+  const state: ExperimentState = previous
+    ? { ...previous, plan: { ...previous.plan, seeds: Math.max(previous.plan.seeds, plan.seeds) } }
+    : { format: FORMAT, plan, createdAt: new Date().toISOString(), runs: {} };
   writeState(out, state);
 
-  interface Task { seed: number; arm: ArmName; rel: string; dir: string; steps: number; cost: number; status: 'waiting' | 'running' | RunRecord['state']; done: number; seconds: number }
+  interface Task {
+    seed: number;
+    arm: ArmName;
+    rel: string;
+    dir: string;
+    steps: number;
+    cost: number;
+    status: 'waiting' | 'running' | RunRecord['state'];
+    done: number;
+    seconds: number;
+  }
   const tasks: Task[] = [];
   for (let seed = 1; seed <= plan.seeds; seed++) {
     for (const arm of ARMS) {
       const rel = runPath(seed, arm);
-      tasks.push({ seed, arm, rel, dir: join(out, rel), steps: stepsOf(plan, arm), cost: stepCost(plan, arm), status: 'waiting', done: 0, seconds: state.runs[rel]?.seconds ?? 0 });
+      tasks.push({
+        seed,
+        arm,
+        rel,
+        dir: join(out, rel),
+        steps: stepsOf(plan, arm),
+        cost: stepCost(plan, arm),
+        status: 'waiting',
+        done: 0,
+        seconds: state.runs[rel]?.seconds ?? 0,
+      });
     }
   }
   const totalUnits = tasks.reduce((a, t) => a + t.steps * t.cost, 0);
@@ -152,14 +191,30 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
       onEvent(e) {
         if (e.type === 'start') {
           last = t.done = e.resumedAt ?? 0;
-          onEvent({ type: 'run', seed: t.seed, arm: t.arm, runDir: t.dir, action: resume ? 'resume' : 'new', ...(e.resumedAt !== null ? { resumedAt: e.resumedAt } : {}) });
+          onEvent({
+            type: 'run',
+            seed: t.seed,
+            arm: t.arm,
+            runDir: t.dir,
+            action: resume ? 'resume' : 'new',
+            ...(e.resumedAt !== null ? { resumedAt: e.resumedAt } : {}),
+          });
         } else if (e.type === 'metrics') {
           const step = Number(e.metrics.step) + 1;
           workedUnits += Math.max(0, step - last) * t.cost;
           last = t.done = step;
           const elapsed = (Date.now() - started) / 1000;
           const remaining = totalUnits - doneUnits();
-          onEvent({ type: 'step', seed: t.seed, arm: t.arm, step, steps: t.steps, fraction: doneUnits() / totalUnits, etaSeconds: workedUnits > 0 ? (elapsed / workedUnits) * remaining : null, metrics: e.metrics });
+          onEvent({
+            type: 'step',
+            seed: t.seed,
+            arm: t.arm,
+            step,
+            steps: t.steps,
+            fraction: doneUnits() / totalUnits,
+            etaSeconds: workedUnits > 0 ? (elapsed / workedUnits) * remaining : null,
+            metrics: e.metrics,
+          });
         } else if (e.type === 'log') onEvent({ type: 'log', message: `${t.rel}: ${e.message}` });
       },
     };
@@ -167,7 +222,14 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
     try {
       result = jobs > 1 ? await runTrainingInChild(runReq) : await runTraining(runReq);
     } catch (err) {
-      result = { type: 'done', state: 'failed', runDir: t.dir, step: 0, steps: t.steps, error: err instanceof Error ? err.message : String(err) };
+      result = {
+        type: 'done',
+        state: 'failed',
+        runDir: t.dir,
+        step: 0,
+        steps: t.steps,
+        error: err instanceof Error ? err.message : String(err),
+      };
     }
     t.seconds += (Date.now() - runStart) / 1000;
     t.done = Math.min(t.steps, Math.max(t.done, result.step));
@@ -180,7 +242,8 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
 
   // Up to `jobs` runs at once, in plan order; an arm waits for its seed's base. With several at
   // once a waiting base goes first: bases are the long runs that the arms wait for.
-  const ready = (t: Task): boolean => t.status === 'waiting' && (t.arm === 'base' || tasks.find((b) => b.seed === t.seed && b.arm === 'base')?.status === 'completed');
+  const ready = (t: Task): boolean =>
+    t.status === 'waiting' && (t.arm === 'base' || tasks.find((b) => b.seed === t.seed && b.arm === 'base')?.status === 'completed');
   const running = new Set<Promise<void>>();
   for (;;) {
     const stopped = signal.aborted || failure !== undefined || tasks.some((t) => t.status === 'stopped');
@@ -195,9 +258,25 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
     await Promise.race(running);
   }
 
-  const records: RunRecord[] = tasks.map((t) => ({ seed: t.seed, arm: t.arm, dir: t.dir, seconds: t.seconds, state: t.status === 'waiting' || t.status === 'running' ? 'pending' : t.status }));
-  const outcome: ExperimentOutcome['state'] = failure !== undefined ? 'failed' : records.every((r) => r.state === 'completed') ? 'completed' : 'stopped';
-  state.invocations = [...(state.invocations ?? []), { startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, jobs, state: outcome }];
+  const records: RunRecord[] = tasks.map((t) => ({
+    seed: t.seed,
+    arm: t.arm,
+    dir: t.dir,
+    seconds: t.seconds,
+    state: t.status === 'waiting' || t.status === 'running' ? 'pending' : t.status,
+  }));
+  const outcome: ExperimentOutcome['state'] =
+    failure !== undefined ? 'failed' : records.every((r) => r.state === 'completed') ? 'completed' : 'stopped';
+  state.invocations = [
+    ...(state.invocations ?? []),
+    { startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, jobs, state: outcome },
+  ];
   writeState(out, state);
-  return { state: outcome, ...(failure !== undefined ? { error: failure } : {}), out, runs: records, seconds: (Date.now() - started) / 1000 };
+  return {
+    state: outcome,
+    ...(failure !== undefined ? { error: failure } : {}),
+    out,
+    runs: records,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

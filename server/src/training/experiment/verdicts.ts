@@ -23,17 +23,27 @@ export interface DesignCheck {
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '-');
-const est = (e: Estimate): string => (Number.isFinite(e.value) ? `${pct(e.value)} (${pct(e.lo)}-${pct(e.hi)})` : 'undefined (no such decisions)');
+const est = (e: Estimate): string =>
+  Number.isFinite(e.value) ? `${pct(e.value)} (${pct(e.lo)}-${pct(e.hi)})` : 'undefined (no such decisions)';
 const above = (a: Estimate, b: Estimate): boolean => Number.isFinite(a.lo) && Number.isFinite(b.hi) && a.lo > b.hi;
 
-interface Comparison { up: number; down: number; tasks: number; seedsUp: number; seedsCompared: number }
+interface Comparison {
+  up: number;
+  down: number;
+  tasks: number;
+  seedsUp: number;
+  seedsCompared: number;
+}
 
 /** Per OOD task: RL's interval above / below SFT (reflection)'s; per seed: RL's mean over OOD tasks higher? */
 function compare(rl: ArmResult, sft: ArmResult, key: 'accuracy' | 'delta2' | 'delta1'): Comparison {
-  let up = 0, down = 0, tasks = 0;
+  let up = 0,
+    down = 0,
+    tasks = 0;
   const meanBySeed = (arm: ArmResult) => {
     const m = new Map<number, number[]>();
-    for (const t of arm.tasks.filter((x) => x.ood)) for (const s of t.perSeed) if (Number.isFinite(s[key].value)) m.set(s.seed, [...(m.get(s.seed) ?? []), s[key].value]);
+    for (const t of arm.tasks.filter((x) => x.ood))
+      for (const s of t.perSeed) if (Number.isFinite(s[key].value)) m.set(s.seed, [...(m.get(s.seed) ?? []), s[key].value]);
     return new Map([...m].map(([seed, v]) => [seed, v.reduce((a, b) => a + b, 0) / v.length]));
   };
   for (const t of rl.tasks.filter((x) => x.ood)) {
@@ -43,9 +53,15 @@ function compare(rl: ArmResult, sft: ArmResult, key: 'accuracy' | 'delta2' | 'de
     if (above(t[key], o[key])) up++;
     if (above(o[key], t[key])) down++;
   }
-  const a = meanBySeed(rl), b = meanBySeed(sft);
-  let seedsUp = 0, seedsCompared = 0;
-  for (const [seed, v] of a) if (b.has(seed)) { seedsCompared++; if (v > b.get(seed)!) seedsUp++; }
+  const a = meanBySeed(rl),
+    b = meanBySeed(sft);
+  let seedsUp = 0,
+    seedsCompared = 0;
+  for (const [seed, v] of a)
+    if (b.has(seed)) {
+      seedsCompared++;
+      if (v > b.get(seed)!) seedsUp++;
+    }
   return { up, down, tasks, seedsUp, seedsCompared };
 }
 
@@ -57,8 +73,8 @@ function directional(pooledRl: Estimate, pooledSft: Estimate, c: Comparison): Ve
 }
 
 const conclusion: Record<VerdictWord, string> = {
-  holds: 'the paper\'s pattern appears in this run.',
-  'does not hold': 'this run shows the opposite of the paper\'s pattern.',
+  holds: "the paper's pattern appears in this run.",
+  'does not hold': "this run shows the opposite of the paper's pattern.",
   partly: 'the pattern appears on some tasks and is reversed on others.',
   inconclusive: 'no difference this run can tell apart from noise (the intervals overlap).',
 };
@@ -67,7 +83,8 @@ const detail = (c: Comparison): string =>
   `RL's interval lies above on ${c.up} of ${c.tasks} OOD tasks and below on ${c.down}; RL's mean over the OOD tasks is higher in ${c.seedsUp} of ${c.seedsCompared} seeds`;
 
 export function verdicts(arms: readonly ArmResult[]): Verdict[] {
-  const rl = arms.find((a) => a.name === 'rl'), sft = arms.find((a) => a.name === 'sft-reflection');
+  const rl = arms.find((a) => a.name === 'rl'),
+    sft = arms.find((a) => a.name === 'sft-reflection');
   if (!rl || !sft) return [];
   const out: Verdict[] = [];
   const nOod = rl.tasks.filter((t) => t.ood).length;
@@ -76,7 +93,7 @@ export function verdicts(arms: readonly ArmResult[]): Verdict[] {
   const accWord = directional(rl.ood.accuracy, sft.ood.accuracy, acc);
   out.push({
     id: 'accuracy-ood',
-    claim: 'Out of distribution, RL\'s accuracy degrades more slowly than SFT (reflection)\'s (Table 1).',
+    claim: "Out of distribution, RL's accuracy degrades more slowly than SFT (reflection)'s (Table 1).",
     verdict: accWord,
     text: `Accuracy over the ${nOod} OOD tasks: RL ${est(rl.ood.accuracy)}, SFT (reflection) ${est(sft.ood.accuracy)}; ${detail(acc)}: ${conclusion[accWord]}`,
   });
@@ -85,13 +102,20 @@ export function verdicts(arms: readonly ArmResult[]): Verdict[] {
   const d2Word = directional(rl.ood.delta2, sft.ood.delta2, d2);
   out.push({
     id: 'delta2-ood',
-    claim: 'Out of distribution, RL keeps delta2 (RESAMPLE after a wrong answer) high while SFT (reflection)\'s collapses (Figure 1).',
+    claim: "Out of distribution, RL keeps delta2 (RESAMPLE after a wrong answer) high while SFT (reflection)'s collapses (Figure 1).",
     verdict: d2Word,
     text: `delta2 over the OOD tasks: RL ${est(rl.ood.delta2)}, SFT (reflection) ${est(sft.ood.delta2)}; ${detail(d2)}: ${conclusion[d2Word]}`,
   });
 
   const d1ok = (a: ArmResult) => a.ood.delta1.value >= 0.8;
-  const d1Word: VerdictWord = !Number.isFinite(rl.ood.delta1.value) || !Number.isFinite(sft.ood.delta1.value) ? 'inconclusive' : d1ok(rl) && d1ok(sft) ? 'holds' : d1ok(rl) || d1ok(sft) ? 'partly' : 'does not hold';
+  const d1Word: VerdictWord =
+    !Number.isFinite(rl.ood.delta1.value) || !Number.isFinite(sft.ood.delta1.value)
+      ? 'inconclusive'
+      : d1ok(rl) && d1ok(sft)
+        ? 'holds'
+        : d1ok(rl) || d1ok(sft)
+          ? 'partly'
+          : 'does not hold';
   out.push({
     id: 'delta1-ood',
     claim: 'delta1 (STOP after a correct answer) stays high for both RL and SFT (reflection) (Figure 1).',
@@ -108,16 +132,34 @@ export function verdicts(arms: readonly ArmResult[]): Verdict[] {
 
 /** Echo: the share of wrong -> wrong resamples that repeat the same wrong answer, pooled OOD. */
 function echoComparison(rl: ArmResult, sft: ArmResult): Verdict {
-  const count = (a: ArmResult) => a.tasks.filter((t) => t.ood).reduce((acc, t) => ({ echo: acc.echo + t.transitions.FFecho, all: acc.all + t.transitions.FFecho + t.transitions.FFnew }), { echo: 0, all: 0 });
-  const r = count(rl), s = count(sft);
+  const count = (a: ArmResult) =>
+    a.tasks
+      .filter((t) => t.ood)
+      .reduce((acc, t) => ({ echo: acc.echo + t.transitions.FFecho, all: acc.all + t.transitions.FFecho + t.transitions.FFnew }), {
+        echo: 0,
+        all: 0,
+      });
+  const r = count(rl),
+    s = count(sft);
   const claim = 'SFT (reflection) echoes: after RESAMPLE it repeats the same wrong answer, more than RL does (section 5.1).';
   if (r.all < 10 || s.all < 10) {
-    return { id: 'echo', claim, verdict: 'inconclusive', text: `Too few wrong -> wrong resamples out of distribution to compare echo rates (RL ${r.all}, SFT (reflection) ${s.all}; 10 each needed).` };
+    return {
+      id: 'echo',
+      claim,
+      verdict: 'inconclusive',
+      text: `Too few wrong -> wrong resamples out of distribution to compare echo rates (RL ${r.all}, SFT (reflection) ${s.all}; 10 each needed).`,
+    };
   }
   const w = (k: number, n: number): Estimate => ({ value: k / n, ...wilsonInterval(k, n) });
-  const er = w(r.echo, r.all), es = w(s.echo, s.all);
+  const er = w(r.echo, r.all),
+    es = w(s.echo, s.all);
   const word: VerdictWord = above(es, er) ? 'holds' : above(er, es) ? 'does not hold' : 'inconclusive';
-  return { id: 'echo', claim, verdict: word, text: `Echo rate out of distribution: SFT (reflection) ${est(es)} of ${s.all} wrong -> wrong resamples, RL ${est(er)} of ${r.all}: ${conclusion[word]}` };
+  return {
+    id: 'echo',
+    claim,
+    verdict: word,
+    text: `Echo rate out of distribution: SFT (reflection) ${est(es)} of ${s.all} wrong -> wrong resamples, RL ${est(er)} of ${r.all}: ${conclusion[word]}`,
+  };
 }
 
 /** Predicted (K attempts, bootstrap interval) against observed accuracy (Wald): intervals overlap? */
@@ -136,7 +178,10 @@ function agreement(arms: readonly ArmResult[]): Verdict {
   const mad = cells.reduce((s, c) => s + Math.abs(c.t.predicted.value - c.t.accuracy.value), 0) / cells.length;
   const share = agree / cells.length;
   const word: VerdictWord = share >= 0.8 ? 'holds' : share >= 0.5 ? 'partly' : 'does not hold';
-  const misses = cells.filter((c) => !c.ok).slice(0, 4).map((c) => `${c.arm} ${c.t.task}: predicted ${pct(c.t.predicted.value)}, observed ${pct(c.t.accuracy.value)}`);
+  const misses = cells
+    .filter((c) => !c.ok)
+    .slice(0, 4)
+    .map((c) => `${c.arm} ${c.t.task}: predicted ${pct(c.t.predicted.value)}, observed ${pct(c.t.accuracy.value)}`);
   return {
     id: 'predicted-vs-observed',
     claim,

@@ -11,7 +11,13 @@ export class Adam {
   /** Updates applied so far (the bias-correction exponent). */
   t = 0;
 
-  constructor(private readonly tf: Tf, public lr: number, readonly beta1 = 0.9, readonly beta2 = 0.999, readonly eps = 1e-8) {}
+  constructor(
+    private readonly tf: Tf,
+    public lr: number,
+    readonly beta1 = 0.9,
+    readonly beta2 = 0.999,
+    readonly eps = 1e-8,
+  ) {}
 
   private slot(map: Map<string, tfjs.Variable>, name: string, like: tfjs.Tensor): tfjs.Variable {
     let s = map.get(name);
@@ -31,7 +37,8 @@ export class Adam {
       for (const [name, p] of params) {
         const g = grads[name];
         if (!g) continue;
-        const m = this.slot(this.m, name, p), v = this.slot(this.v, name, p);
+        const m = this.slot(this.m, name, p),
+          v = this.slot(this.v, name, p);
         const m2 = tf.add(tf.mul(m, this.beta1), tf.mul(g, 1 - this.beta1));
         const v2 = tf.add(tf.mul(v, this.beta2), tf.mul(tf.square(g), 1 - this.beta2));
         m.assign(m2);

@@ -12,17 +12,36 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 export const CHECKPOINT_FORMAT = 'reflection-lens/tiny-lm-checkpoint@1';
 
-export interface TensorEntry { name: string; file: string; shape: number[]; offset: number; length: number }
-export interface Manifest<S> { format: typeof CHECKPOINT_FORMAT; tensors: TensorEntry[]; state: S }
+export interface TensorEntry {
+  name: string;
+  file: string;
+  shape: number[];
+  offset: number;
+  length: number;
+}
+export interface Manifest<S> {
+  format: typeof CHECKPOINT_FORMAT;
+  tensors: TensorEntry[];
+  state: S;
+}
 
 /** Writes checkpoint `step` (completed steps): each group of named tensors to its own .bin file. */
-export async function saveCheckpoint<S>(runDir: string, step: number, groups: Record<string, [string, tfjs.Tensor][]>, state: S): Promise<void> {
+export async function saveCheckpoint<S>(
+  runDir: string,
+  step: number,
+  groups: Record<string, [string, tfjs.Tensor][]>,
+  state: S,
+): Promise<void> {
   const files: Record<string, Uint8Array | string> = {};
   const entries: TensorEntry[] = [];
   for (const [file, tensors] of Object.entries(groups)) {
     let offset = 0;
     const at: number[] = [];
-    for (const [name, t] of tensors) { entries.push({ name, file, shape: t.shape, offset, length: t.size }); at.push(offset); offset += t.size; }
+    for (const [name, t] of tensors) {
+      entries.push({ name, file, shape: t.shape, offset, length: t.size });
+      at.push(offset);
+      offset += t.size;
+    }
     const flat = new Float32Array(offset);
     const values = await Promise.all(tensors.map(([, t]) => t.data()));
     values.forEach((v, i) => flat.set(v as Float32Array, at[i]));
@@ -34,14 +53,27 @@ export async function saveCheckpoint<S>(runDir: string, step: number, groups: Re
 }
 
 /** The training loop's state in a checkpoint (train.ts). */
-export interface LoopState { step: number; rng: number; adamT: number }
+export interface LoopState {
+  step: number;
+  rng: number;
+  adamT: number;
+}
 
 /** Tensors a checkpoint must hold (name and shape), given its loop state; `optional` ones are checked when present. */
-export interface ExpectedTensors { required: [string, number[]][]; optional: [string, number[]][] }
+export interface ExpectedTensors {
+  required: [string, number[]][];
+  optional: [string, number[]][];
+}
 
-export interface CheckpointData { step: number; dir: string; state: LoopState; tensors: Map<string, { shape: number[]; values: Float32Array }> }
+export interface CheckpointData {
+  step: number;
+  dir: string;
+  state: LoopState;
+  tensors: Map<string, { shape: number[]; values: Float32Array }>;
+}
 
-const isInt = (v: unknown, min: number, below = Number.MAX_SAFE_INTEGER + 1): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v < below;
+const isInt = (v: unknown, min: number, below = Number.MAX_SAFE_INTEGER + 1): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v < below;
 const shapeText = (shape: readonly number[]): string => `[${shape.join(',')}]`;
 const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -56,7 +88,9 @@ const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.len
 export function readTinyLmCheckpoint(runDir: string, expected: (state: LoopState) => ExpectedTensors): CheckpointData | null {
   const latest = latestCheckpoint(runDir);
   if (!latest) return null;
-  const fail = (file: string, problem: string): never => { throw checkpointError(runDir, latest, file, problem); };
+  const fail = (file: string, problem: string): never => {
+    throw checkpointError(runDir, latest, file, problem);
+  };
   const MANIFEST = 'tinylm.json';
   let raw: unknown;
   try {
@@ -65,29 +99,46 @@ export function readTinyLmCheckpoint(runDir: string, expected: (state: LoopState
     const code = (err as NodeJS.ErrnoException).code;
     fail(MANIFEST, code ? `cannot read it (${code})` : `not valid JSON (${(err as Error).message})`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(MANIFEST, `expected a JSON object {format, tensors, state}, got ${showValue(raw)}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return fail(MANIFEST, `expected a JSON object {format, tensors, state}, got ${showValue(raw)}`);
   const manifest = raw as Record<string, unknown>;
-  if (manifest.format !== CHECKPOINT_FORMAT) fail(MANIFEST, `"format" must be "${CHECKPOINT_FORMAT}", got ${showValue(manifest.format)}: not a tiny-lm checkpoint`);
+  if (manifest.format !== CHECKPOINT_FORMAT)
+    fail(MANIFEST, `"format" must be "${CHECKPOINT_FORMAT}", got ${showValue(manifest.format)}: not a tiny-lm checkpoint`);
 
   const st = manifest.state as Record<string, unknown> | undefined;
-  if (typeof st !== 'object' || st === null || Array.isArray(st)) return fail(MANIFEST, `"state" must be an object {step, rng, adamT}, got ${showValue(st)}`);
-  if (st.step !== latest.step) fail(MANIFEST, isInt(st.step, 0) ? `"state.step" is ${st.step}, expected ${latest.step} (the checkpoint folder's step)` : `"state.step" must be the integer ${latest.step} (the checkpoint folder's step), got ${showValue(st.step)}`);
+  if (typeof st !== 'object' || st === null || Array.isArray(st))
+    return fail(MANIFEST, `"state" must be an object {step, rng, adamT}, got ${showValue(st)}`);
+  if (st.step !== latest.step)
+    fail(
+      MANIFEST,
+      isInt(st.step, 0)
+        ? `"state.step" is ${st.step}, expected ${latest.step} (the checkpoint folder's step)`
+        : `"state.step" must be the integer ${latest.step} (the checkpoint folder's step), got ${showValue(st.step)}`,
+    );
   if (!isInt(st.rng, 0, 2 ** 32)) fail(MANIFEST, `"state.rng" must be an integer in [0, 2^32), got ${showValue(st.rng)}`);
   if (!isInt(st.adamT, 0)) fail(MANIFEST, `"state.adamT" must be an integer >= 0, got ${showValue(st.adamT)}`);
   const state: LoopState = { step: latest.step, rng: st.rng as number, adamT: st.adamT as number };
 
-  if (!Array.isArray(manifest.tensors)) return fail(MANIFEST, `"tensors" must be an array of {name, file, shape, offset, length}, got ${showValue(manifest.tensors)}`);
+  if (!Array.isArray(manifest.tensors))
+    return fail(MANIFEST, `"tensors" must be an array of {name, file, shape, offset, length}, got ${showValue(manifest.tensors)}`);
   const entries = new Map<string, { at: number; entry: TensorEntry }>();
   (manifest.tensors as unknown[]).forEach((t, i) => {
     const field = `"tensors[${i}]`;
-    if (typeof t !== 'object' || t === null || Array.isArray(t)) return fail(MANIFEST, `${field}" must be an object {name, file, shape, offset, length}, got ${showValue(t)}`);
+    if (typeof t !== 'object' || t === null || Array.isArray(t))
+      return fail(MANIFEST, `${field}" must be an object {name, file, shape, offset, length}, got ${showValue(t)}`);
     const e = t as Record<string, unknown>;
     if (typeof e.name !== 'string' || e.name === '') fail(MANIFEST, `${field}.name" must be a non-empty string, got ${showValue(e.name)}`);
-    if (typeof e.file !== 'string' || !/^[\w.-]+$/.test(e.file) || e.file === '.' || e.file === '..') fail(MANIFEST, `${field}.file" must be a file name in the checkpoint folder, got ${showValue(e.file)}`);
-    if (!Array.isArray(e.shape) || !e.shape.every((d) => isInt(d, 0))) fail(MANIFEST, `${field}.shape" of ${showValue(e.name)} must be an array of integers >= 0, got ${showValue(e.shape)}`);
+    if (typeof e.file !== 'string' || !/^[\w.-]+$/.test(e.file) || e.file === '.' || e.file === '..')
+      fail(MANIFEST, `${field}.file" must be a file name in the checkpoint folder, got ${showValue(e.file)}`);
+    if (!Array.isArray(e.shape) || !e.shape.every((d) => isInt(d, 0)))
+      fail(MANIFEST, `${field}.shape" of ${showValue(e.name)} must be an array of integers >= 0, got ${showValue(e.shape)}`);
     if (!isInt(e.offset, 0)) fail(MANIFEST, `${field}.offset" of ${showValue(e.name)} must be an integer >= 0, got ${showValue(e.offset)}`);
     const size = (e.shape as number[]).reduce((a, b) => a * b, 1);
-    if (e.length !== size) fail(MANIFEST, `${field}.length" of ${showValue(e.name)} is ${showValue(e.length)}, expected ${size} (the product of its shape ${shapeText(e.shape as number[])})`);
+    if (e.length !== size)
+      fail(
+        MANIFEST,
+        `${field}.length" of ${showValue(e.name)} is ${showValue(e.length)}, expected ${size} (the product of its shape ${shapeText(e.shape as number[])})`,
+      );
     if (entries.has(e.name as string)) fail(MANIFEST, `${field}.name": tensor ${showValue(e.name)} appears twice`);
     entries.set(e.name as string, { at: i, entry: e as unknown as TensorEntry });
   });
@@ -96,7 +147,11 @@ export function readTinyLmCheckpoint(runDir: string, expected: (state: LoopState
   for (const [name, shape] of want.required) if (!entries.has(name)) fail(MANIFEST, `lacks tensor "${name}" (shape ${shapeText(shape)})`);
   for (const [name, shape] of [...want.required, ...want.optional]) {
     const got = entries.get(name);
-    if (got && !sameShape(got.entry.shape, shape)) fail(MANIFEST, `"tensors[${got.at}].shape" of "${name}" is ${shapeText(got.entry.shape)}, expected ${shapeText(shape)} (from config.json)`);
+    if (got && !sameShape(got.entry.shape, shape))
+      fail(
+        MANIFEST,
+        `"tensors[${got.at}].shape" of "${name}" is ${shapeText(got.entry.shape)}, expected ${shapeText(shape)} (from config.json)`,
+      );
   }
 
   const flats = new Map<string, Float32Array>();
@@ -108,13 +163,20 @@ export function readTinyLmCheckpoint(runDir: string, expected: (state: LoopState
       try {
         buf = readFileSync(join(latest.dir, e.file));
       } catch (err) {
-        return fail(e.file, `cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); ${MANIFEST} lists tensor "${name}" in it`);
+        return fail(
+          e.file,
+          `cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); ${MANIFEST} lists tensor "${name}" in it`,
+        );
       }
       if (buf.byteLength % 4 !== 0) fail(e.file, `is ${buf.byteLength} bytes, not a whole number of float32 values`);
       flat = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
       flats.set(e.file, flat);
     }
-    if (e.offset + e.length > flat.length) fail(e.file, `holds ${flat.length} float32 values, but "${name}" needs values ${e.offset} to ${e.offset + e.length - 1} (${MANIFEST})`);
+    if (e.offset + e.length > flat.length)
+      fail(
+        e.file,
+        `holds ${flat.length} float32 values, but "${name}" needs values ${e.offset} to ${e.offset + e.length - 1} (${MANIFEST})`,
+      );
     const values = flat.subarray(e.offset, e.offset + e.length);
     const moment = name.startsWith('v/');
     for (let i = 0; i < values.length; i++) {
@@ -127,7 +189,11 @@ export function readTinyLmCheckpoint(runDir: string, expected: (state: LoopState
   return { step: latest.step, dir: latest.dir, state, tensors };
 }
 
-export interface LoadedCheckpoint { step: number; state: LoopState; tensors: Map<string, tfjs.Tensor> }
+export interface LoadedCheckpoint {
+  step: number;
+  state: LoopState;
+  tensors: Map<string, tfjs.Tensor>;
+}
 
 /** Reads the newest checkpoint (validated by readTinyLmCheckpoint); null when the run has none. Throws on a damaged one (never silently restarts). */
 export function loadLatestCheckpoint(tf: Tf, runDir: string, expected: (state: LoopState) => ExpectedTensors): LoadedCheckpoint | null {
@@ -142,7 +208,10 @@ export function loadLatestCheckpoint(tf: Tf, runDir: string, expected: (state: L
 export function pruneCheckpoints(runDir: string, keep: number): void {
   const root = join(runDir, 'checkpoints');
   if (!existsSync(root)) return;
-  const steps = readdirSync(root).map((n) => /^step-(\d+)$/.exec(n)).filter((m): m is RegExpExecArray => !!m).map((m) => ({ name: m[0], step: Number(m[1]) }));
+  const steps = readdirSync(root)
+    .map((n) => /^step-(\d+)$/.exec(n))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ name: m[0], step: Number(m[1]) }));
   steps.sort((a, b) => b.step - a.step);
   for (const s of steps.slice(keep)) rmSync(join(root, s.name), { recursive: true, force: true });
 }

@@ -93,7 +93,12 @@ export interface TinyLmConfig {
   markers: string[];
 }
 
-export const DEFAULT_CONFIG: TinyLmConfig = { ...TINYLM_DEFAULTS, tasks: [...TINYLM_DEFAULTS.tasks], oodTasks: [...TINYLM_DEFAULTS.oodTasks], markers: [...TINYLM_DEFAULTS.markers] };
+export const DEFAULT_CONFIG: TinyLmConfig = {
+  ...TINYLM_DEFAULTS,
+  tasks: [...TINYLM_DEFAULTS.tasks],
+  oodTasks: [...TINYLM_DEFAULTS.oodTasks],
+  markers: [...TINYLM_DEFAULTS.markers],
+};
 
 const KL_ALIASES: Record<string, KlType> = { k1: 'k1', kl: 'k1', k2: 'k2', mse: 'k2', k3: 'low_var_kl', low_var_kl: 'low_var_kl' };
 
@@ -104,18 +109,41 @@ export function parseConfig(raw: Record<string, unknown>): TinyLmConfig {
   const bad = (k: string, want: string) => new Error(`tiny-lm config: "${k}" must be ${want} (got ${JSON.stringify(raw[k])})`);
   // Keys whose default is null or a boolean: their own checks (the loop below types keys by their default).
   const special: Record<string, (v: unknown) => void> = {
-    trainTasks: (v) => { if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string')) throw bad('trainTasks', 'a non-empty array of tasks or null'); c.trainTasks = [...(v as string[])]; },
-    trainWeights: (v) => { if (!Array.isArray(v) || !v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0) || !v.some((x) => (x as number) > 0)) throw bad('trainWeights', 'an array of numbers >= 0 (not all 0) or null'); c.trainWeights = [...(v as number[])]; },
-    initFrom: (v) => { if (typeof v !== 'string' || v === '') throw bad('initFrom', 'a run directory or null'); c.initFrom = v; },
-    modelName: (v) => { if (typeof v !== 'string' || !/^[\w.@-]+$/.test(v)) throw bad('modelName', 'a name of letters, digits, ".", "-", "_", "@" or null'); c.modelName = v; },
-    evalAtStart: (v) => { if (typeof v !== 'boolean') throw bad('evalAtStart', 'true or false'); c.evalAtStart = v; },
-    lossOnWrongAttempts: (v) => { if (typeof v !== 'boolean') throw bad('lossOnWrongAttempts', 'true or false'); c.lossOnWrongAttempts = v; },
+    trainTasks: (v) => {
+      if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string'))
+        throw bad('trainTasks', 'a non-empty array of tasks or null');
+      c.trainTasks = [...(v as string[])];
+    },
+    trainWeights: (v) => {
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0) || !v.some((x) => (x as number) > 0))
+        throw bad('trainWeights', 'an array of numbers >= 0 (not all 0) or null');
+      c.trainWeights = [...(v as number[])];
+    },
+    initFrom: (v) => {
+      if (typeof v !== 'string' || v === '') throw bad('initFrom', 'a run directory or null');
+      c.initFrom = v;
+    },
+    modelName: (v) => {
+      if (typeof v !== 'string' || !/^[\w.@-]+$/.test(v)) throw bad('modelName', 'a name of letters, digits, ".", "-", "_", "@" or null');
+      c.modelName = v;
+    },
+    evalAtStart: (v) => {
+      if (typeof v !== 'boolean') throw bad('evalAtStart', 'true or false');
+      c.evalAtStart = v;
+    },
+    lossOnWrongAttempts: (v) => {
+      if (typeof v !== 'boolean') throw bad('lossOnWrongAttempts', 'true or false');
+      c.lossOnWrongAttempts = v;
+    },
   };
   for (const [k, def] of Object.entries(DEFAULT_CONFIG)) {
     const v = raw[k];
     if (v === undefined || v === null) continue;
-    if (special[k]) { special[k](v); continue; }
-    if (typeof def === 'number' || (k === 'maxResponseLength')) {
+    if (special[k]) {
+      special[k](v);
+      continue;
+    }
+    if (typeof def === 'number' || k === 'maxResponseLength') {
       if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(k, 'a number');
       out[k] = v;
     } else if (Array.isArray(def)) {
@@ -131,7 +159,25 @@ export function parseConfig(raw: Record<string, unknown>): TinyLmConfig {
   const kl = KL_ALIASES[String(raw.klType ?? c.klType)];
   if (!kl) throw bad('klType', 'k1, k2 or low_var_kl (k3)');
   c.klType = kl;
-  const ints: (keyof TinyLmConfig)[] = ['steps', 'warmupSteps', 'lrWarmupSteps', 'reflectionFromStep', 'maxAttempts', 'dModel', 'heads', 'layers', 'mlpRatio', 'batchSize', 'groupSize', 'promptsPerStep', 'miniBatches', 'evalSize', 'evalEvery', 'checkpointEvery', 'logEvery'];
+  const ints: (keyof TinyLmConfig)[] = [
+    'steps',
+    'warmupSteps',
+    'lrWarmupSteps',
+    'reflectionFromStep',
+    'maxAttempts',
+    'dModel',
+    'heads',
+    'layers',
+    'mlpRatio',
+    'batchSize',
+    'groupSize',
+    'promptsPerStep',
+    'miniBatches',
+    'evalSize',
+    'evalEvery',
+    'checkpointEvery',
+    'logEvery',
+  ];
   for (const k of ints) {
     const v = c[k] as number;
     const min = k === 'steps' || k === 'warmupSteps' || k === 'lrWarmupSteps' || k === 'reflectionFromStep' ? 0 : 1;
@@ -145,7 +191,8 @@ export function parseConfig(raw: Record<string, unknown>): TinyLmConfig {
     const stray = c.trainTasks.find((t) => !known.has(t));
     if (stray !== undefined) throw bad('trainTasks', `tasks from "tasks" or "oodTasks" (${JSON.stringify(stray)} is in neither)`);
   }
-  if (c.trainWeights && c.trainWeights.length !== (c.trainTasks ?? c.tasks).length) throw bad('trainWeights', `one weight per training task (${(c.trainTasks ?? c.tasks).length})`);
+  if (c.trainWeights && c.trainWeights.length !== (c.trainTasks ?? c.tasks).length)
+    throw bad('trainWeights', `one weight per training task (${(c.trainTasks ?? c.tasks).length})`);
   for (const k of ['lr', 'warmupLr', 'clipRatio'] as const) if (!(c[k] > 0)) throw bad(k, '> 0');
   if (c.klLossCoef < 0) throw bad('klLossCoef', '>= 0');
   if (c.gradClip < 0) throw bad('gradClip', '>= 0');
@@ -163,7 +210,8 @@ export function parseConfig(raw: Record<string, unknown>): TinyLmConfig {
 export function learningRateAt(cfg: TinyLmConfig, s: number): number {
   const w = cfg.objective === 'grpo' ? Math.min(cfg.warmupSteps, cfg.steps) : 0;
   const inWarmup = s <= w;
-  const k = inWarmup ? s : s - w, length = inWarmup ? w : cfg.steps - w;
+  const k = inWarmup ? s : s - w,
+    length = inWarmup ? w : cfg.steps - w;
   const rise = cfg.lrWarmupSteps > 0 ? Math.min(1, k / cfg.lrWarmupSteps) : 1;
   const decay = cfg.lrSchedule === 'cosine' && length > 0 ? 0.1 + 0.45 * (1 + Math.cos((Math.PI * Math.min(k, length)) / length)) : 1;
   return (inWarmup ? cfg.warmupLr : cfg.lr) * rise * decay;

@@ -34,16 +34,31 @@ export interface ModelShape {
 export type Params = Map<string, Variable>;
 
 export function paramShapes(s: ModelShape): [string, number[]][] {
-  const d = s.dModel, h = s.mlpRatio * d;
-  const out: [string, number[]][] = [['tokEmb', [s.vocab, d]], ['slotEmb', [Math.max(...s.slots) + 1, d]], ['segEmb', [Math.max(...s.segments) + 1, d]]];
+  const d = s.dModel,
+    h = s.mlpRatio * d;
+  const out: [string, number[]][] = [
+    ['tokEmb', [s.vocab, d]],
+    ['slotEmb', [Math.max(...s.slots) + 1, d]],
+    ['segEmb', [Math.max(...s.segments) + 1, d]],
+  ];
   for (let l = 0; l < s.layers; l++) {
     out.push(
-      [`l${l}.ln1.g`, [d]], [`l${l}.ln1.b`, [d]],
-      [`l${l}.q.w`, [d, d]], [`l${l}.q.b`, [d]], [`l${l}.k.w`, [d, d]], [`l${l}.k.b`, [d]], [`l${l}.v.w`, [d, d]], [`l${l}.v.b`, [d]],
-      [`l${l}.proj.w`, [d, d]], [`l${l}.proj.b`, [d]],
-      [`l${l}.ln2.g`, [d]], [`l${l}.ln2.b`, [d]],
-      [`l${l}.fc1.w`, [d, h]], [`l${l}.fc1.b`, [h]],
-      [`l${l}.fc2.w`, [h, d]], [`l${l}.fc2.b`, [d]],
+      [`l${l}.ln1.g`, [d]],
+      [`l${l}.ln1.b`, [d]],
+      [`l${l}.q.w`, [d, d]],
+      [`l${l}.q.b`, [d]],
+      [`l${l}.k.w`, [d, d]],
+      [`l${l}.k.b`, [d]],
+      [`l${l}.v.w`, [d, d]],
+      [`l${l}.v.b`, [d]],
+      [`l${l}.proj.w`, [d, d]],
+      [`l${l}.proj.b`, [d]],
+      [`l${l}.ln2.g`, [d]],
+      [`l${l}.ln2.b`, [d]],
+      [`l${l}.fc1.w`, [d, h]],
+      [`l${l}.fc1.b`, [h]],
+      [`l${l}.fc2.w`, [h, d]],
+      [`l${l}.fc2.b`, [d]],
     );
   }
   out.push(['lnf.g', [d]], ['lnf.b', [d]], ['head.w', [d, s.vocab]], ['head.b', [s.vocab]]);
@@ -56,7 +71,8 @@ export function initParams(tf: Tf, s: ModelShape, seed: number, trainable = true
   const normal = (n: number, std: number) => {
     const a = new Float32Array(n);
     for (let i = 0; i < n; i += 2) {
-      const u = Math.max(rng.next(), 1e-12), v = rng.next();
+      const u = Math.max(rng.next(), 1e-12),
+        v = rng.next();
       const r = Math.sqrt(-2 * Math.log(u)) * std;
       a[i] = r * Math.cos(2 * Math.PI * v);
       if (i + 1 < n) a[i + 1] = r * Math.sin(2 * Math.PI * v);
@@ -89,7 +105,9 @@ export function cloneParams(tf: Tf, src: Params, trainable = false): Params {
 /** Matrix product (2-D or batched 3-D) whose backward pass transposes explicitly (see header). */
 export function makeMatmul(tf: Tf): (a: Tensor, b: Tensor) => Tensor {
   const t = (x: Tensor) => (x.rank === 2 ? tf.transpose(x) : tf.transpose(x, [0, 2, 1]));
-  const custom = tf.customGrad as unknown as (f: (a: Tensor, b: Tensor, save: (ts: Tensor[]) => void) => { value: Tensor; gradFunc: (dy: Tensor, saved: Tensor[]) => Tensor[] }) => (a: Tensor, b: Tensor) => Tensor;
+  const custom = tf.customGrad as unknown as (
+    f: (a: Tensor, b: Tensor, save: (ts: Tensor[]) => void) => { value: Tensor; gradFunc: (dy: Tensor, saved: Tensor[]) => Tensor[] },
+  ) => (a: Tensor, b: Tensor) => Tensor;
   return custom((a, b, save) => {
     save([a, b]);
     return {
@@ -135,11 +153,15 @@ export function makeModel(tf: Tf, shape: ModelShape, mode: MatmulMode = 'explici
   // Constant one-hot selectors [T, slots] and [T, segments]; position embeddings are their
   // products with the tables (gather's gradient has no wasm kernel).
   const selector = (ids: number[]) => {
-    const n = Math.max(...ids) + 1, a = new Float32Array(ids.length * n);
-    ids.forEach((id, t) => { a[t * n + id] = 1; });
+    const n = Math.max(...ids) + 1,
+      a = new Float32Array(ids.length * n);
+    ids.forEach((id, t) => {
+      a[t * n + id] = 1;
+    });
     return tf.keep(tf.tensor2d(a, [ids.length, n]));
   };
-  const slotSel = selector(shape.slots), segSel = selector(shape.segments);
+  const slotSel = selector(shape.slots),
+    segSel = selector(shape.segments);
   const rows = (m: Tensor, T: number) => (T === shape.seqLength ? m : tf.slice(m, [0, 0], [T, m.shape[1]!]));
   const layerNorm = (x: Tensor, g: Tensor, b: Tensor) => {
     const { mean, variance } = tf.moments(x, -1, true);
@@ -153,7 +175,11 @@ export function makeModel(tf: Tf, shape: ModelShape, mode: MatmulMode = 'explici
 
   return {
     shape,
-    dispose() { causal.dispose(); slotSel.dispose(); segSel.dispose(); },
+    dispose() {
+      causal.dispose();
+      slotSel.dispose();
+      segSel.dispose();
+    },
     logits(P, tokens) {
       const [B, T] = tokens.shape as [number, number];
       const p = (k: string) => P.get(k)!;

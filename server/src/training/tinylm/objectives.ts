@@ -55,12 +55,19 @@ export function tokenLogp(tf: Tf, model: Model, params: Params, tokens: Tensor, 
  * wrong attempts are there to be rejected, not imitated. The decision after a wrong attempt stays
  * in the loss. `products[b]` is row b's correct answer.
  */
-export function maskWrongAttempts(layout: Layout, tokens: Int32Array, rows: number, products: readonly number[], mask: Float32Array): Float32Array {
+export function maskWrongAttempts(
+  layout: Layout,
+  tokens: Int32Array,
+  rows: number,
+  products: readonly number[],
+  mask: Float32Array,
+): Float32Array {
   const T = layout.seqLength;
   for (let b = 0; b < rows; b++) {
     const row = tokens.subarray(b * T, (b + 1) * T);
     for (let k = 0; k < layout.maxAttempts; k++) {
-      if (layout.readAnswer(row, k) !== products[b]) for (let pos = layout.attemptStart(k); pos < layout.decisionPos(k); pos++) mask[b * (T - 1) + pos - 1] = 0;
+      if (layout.readAnswer(row, k) !== products[b])
+        for (let pos = layout.attemptStart(k); pos < layout.decisionPos(k); pos++) mask[b * (T - 1) + pos - 1] = 0;
       if (row[layout.decisionPos(k)] !== TOK.RESAMPLE) break;
     }
   }
@@ -76,7 +83,9 @@ export function sftLoss(tf: Tf, logp: Tensor, mask: Tensor, count: number): Tens
 
 /** Identity whose gradient is zero (tfjs has no stop_gradient op). */
 function stopGradient(tf: Tf, x: Tensor): Tensor {
-  const custom = tf.customGrad as unknown as (f: (x: Tensor) => { value: Tensor; gradFunc: (dy: Tensor) => Tensor }) => (x: Tensor) => Tensor;
+  const custom = tf.customGrad as unknown as (
+    f: (x: Tensor) => { value: Tensor; gradFunc: (dy: Tensor) => Tensor },
+  ) => (x: Tensor) => Tensor;
   return custom((v) => ({ value: tf.clone(v), gradFunc: (dy) => tf.zerosLike(dy) }))(x);
 }
 
@@ -88,8 +97,10 @@ export function dftLoss(tf: Tf, logp: Tensor, mask: Tensor, count: number): Tens
 /** verl's kl_penalty estimators of KL(pi || pi_ref) per token. */
 export function klEstimate(tf: Tf, logp: Tensor, refLogp: Tensor, type: KlType): Tensor {
   switch (type) {
-    case 'k1': return tf.sub(logp, refLogp);
-    case 'k2': return tf.mul(tf.square(tf.sub(logp, refLogp)), 0.5);
+    case 'k1':
+      return tf.sub(logp, refLogp);
+    case 'k2':
+      return tf.mul(tf.square(tf.sub(logp, refLogp)), 0.5);
     case 'low_var_kl': {
       const k = tf.clipByValue(tf.sub(refLogp, logp), -20, 20);
       return tf.clipByValue(tf.sub(tf.sub(tf.exp(k), k), 1), -10, 10);
@@ -106,7 +117,11 @@ export interface GrpoBatch {
   refLogp: Tensor; // [B, T-1]
 }
 
-export interface GrpoKnobs { clipRatio: number; klLossCoef: number; klType: KlType }
+export interface GrpoKnobs {
+  clipRatio: number;
+  klLossCoef: number;
+  klType: KlType;
+}
 
 /** GRPO loss (token-mean): clipped-ratio policy loss + kl_loss_coef * KL estimate; also returns the mean KL and clip fraction. */
 export function grpoLoss(tf: Tf, logp: Tensor, b: GrpoBatch, k: GrpoKnobs): { loss: Tensor; kl: Tensor; clipFrac: Tensor } {

@@ -3,7 +3,18 @@
 import { relative } from 'node:path';
 import type { Tf } from '../backend.js';
 import { writeRollouts } from '../runDir.js';
-import { DecisionStats, Layout, Problem, Rng, TOK, VOCAB_SIZE, decodeAttempts, renderTrace, sampleProblem, type Attempts } from '../multiplication.js';
+import {
+  DecisionStats,
+  Layout,
+  Problem,
+  Rng,
+  TOK,
+  VOCAB_SIZE,
+  decodeAttempts,
+  renderTrace,
+  sampleProblem,
+  type Attempts,
+} from '../multiplication.js';
 import type { Model, Params } from './model.js';
 
 export interface Rollouts {
@@ -18,8 +29,17 @@ export interface Rollouts {
  * covers only the prefix written so far; rows that have stopped are skipped and the loop ends
  * when all have. One read-back per position is inherent to sampling.
  */
-export async function generate(tf: Tf, model: Model, params: Params, layout: Layout, problems: Problem[], temperature: number, rng: Rng): Promise<Rollouts> {
-  const T = layout.seqLength, B = problems.length;
+export async function generate(
+  tf: Tf,
+  model: Model,
+  params: Params,
+  layout: Layout,
+  problems: Problem[],
+  temperature: number,
+  rng: Rng,
+): Promise<Rollouts> {
+  const T = layout.seqLength,
+    B = problems.length;
   const tokens = new Int32Array(B * T).fill(TOK.PAD);
   problems.forEach((p, b) => tokens.set(layout.prompt(p), b * T));
   const allowed = layout.allowedMask();
@@ -39,22 +59,38 @@ export async function generate(tf: Tf, model: Model, params: Params, layout: Lay
     const isDecision = (pos - layout.promptLength) % layout.attemptLength === layout.attemptLength - 1;
     for (let b = 0; b < B; b++) {
       if (!alive[b]) continue;
-      let best = -1, bestLogit = -Infinity, max = -Infinity;
+      let best = -1,
+        bestLogit = -Infinity,
+        max = -Infinity;
       for (let v = 0; v < VOCAB_SIZE; v++) {
         if (!allowed[row + v]) continue;
         const l = data[b * VOCAB_SIZE + v];
-        if (l > bestLogit) { bestLogit = l; best = v; }
+        if (l > bestLogit) {
+          bestLogit = l;
+          best = v;
+        }
         if (l > max) max = l;
       }
       let tok = best;
       if (temperature > 0) {
         let z = 0;
-        for (let v = 0; v < VOCAB_SIZE; v++) { probs[v] = allowed[row + v] ? Math.exp((data[b * VOCAB_SIZE + v] - max) / temperature) : 0; z += probs[v]; }
+        for (let v = 0; v < VOCAB_SIZE; v++) {
+          probs[v] = allowed[row + v] ? Math.exp((data[b * VOCAB_SIZE + v] - max) / temperature) : 0;
+          z += probs[v];
+        }
         let u = rng.next() * z;
-        for (let v = 0; v < VOCAB_SIZE; v++) { if (probs[v] === 0) continue; tok = v; u -= probs[v]; if (u <= 0) break; }
+        for (let v = 0; v < VOCAB_SIZE; v++) {
+          if (probs[v] === 0) continue;
+          tok = v;
+          u -= probs[v];
+          if (u <= 0) break;
+        }
       }
       tokens[b * T + pos] = tok;
-      if (isDecision && tok === TOK.STOP) { alive[b] = 0; aliveCount--; }
+      if (isDecision && tok === TOK.STOP) {
+        alive[b] = 0;
+        aliveCount--;
+      }
     }
   }
   const attempts = problems.map((_, b) => decodeAttempts(layout, tokens.subarray(b * T, (b + 1) * T)));
@@ -84,7 +120,11 @@ export interface SplitResult {
  * Sampling uses a fixed seed so successive checkpoints are compared on common random numbers.
  */
 export async function evaluateSplit(
-  tf: Tf, model: Model, params: Params, layout: Layout, problems: Problem[],
+  tf: Tf,
+  model: Model,
+  params: Params,
+  layout: Layout,
+  problems: Problem[],
   opts: { temperature: number; seed: number; runDir: string; step: number; split: string; modelName: string; markers: readonly string[] },
 ): Promise<SplitResult> {
   const r = await generate(tf, model, params, layout, problems, opts.temperature, new Rng(opts.seed ^ 0xe7a1));
@@ -100,6 +140,9 @@ export async function evaluateSplit(
   });
   const file = relative(opts.runDir, writeRollouts(opts.runDir, `step-${opts.step}-${opts.split}`, text));
   const byTask: SplitResult['byTask'] = {};
-  for (const [task, s] of per) { const { reward, p, delta1, delta2, n } = s.summary(); byTask[task] = { reward, p, delta1, delta2, n }; }
+  for (const [task, s] of per) {
+    const { reward, p, delta1, delta2, n } = s.summary();
+    byTask[task] = { reward, p, delta1, delta2, n };
+  }
   return { ...all.summary(), byTask, file };
 }

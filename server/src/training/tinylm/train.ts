@@ -7,9 +7,26 @@ import { selectBackend, type Tf } from '../backend.js';
 import { DecisionStats, Layout, Rng, reflectionSequence, reward, sampleProblem, type Problem } from '../multiplication.js';
 import type { RunIO, TrainPolicy } from '../types.js';
 import { Adam } from './adam.js';
-import { loadLatestCheckpoint, pruneCheckpoints, readTinyLmCheckpoint, saveCheckpoint, type ExpectedTensors, type LoopState } from './checkpoint.js';
+import {
+  loadLatestCheckpoint,
+  pruneCheckpoints,
+  readTinyLmCheckpoint,
+  saveCheckpoint,
+  type ExpectedTensors,
+  type LoopState,
+} from './checkpoint.js';
 import { learningRateAt, parseConfig, resolveTinyLmConfig, type TinyLmConfig } from './config.js';
-import { cloneParams, disposeParams, initParams, makeModel, matmulModeFor, paramShapes, type Model, type ModelShape, type Params } from './model.js';
+import {
+  cloneParams,
+  disposeParams,
+  initParams,
+  makeModel,
+  matmulModeFor,
+  paramShapes,
+  type Model,
+  type ModelShape,
+  type Params,
+} from './model.js';
 import { groupAdvantages, makeConstants, maskWrongAttempts, responseMask, tokenLogp, type Constants } from './objectives.js';
 import { grpoUpdate, supervisedUpdate, type Learner } from './update.js';
 import { evalProblems, evaluateSplit, generate, type SplitResult } from './rollout.js';
@@ -28,14 +45,27 @@ function phaseOf(cfg: TinyLmConfig, s: number): 'sft' | 'dft' | 'grpo' {
 
 /** The token layout of a run: its tasks, and as many attempts as maxAttempts and maxResponseLength allow. */
 function layoutOf(cfg: TinyLmConfig): Layout {
-  const tasks = [...cfg.tasks, ...cfg.oodTasks], compact = cfg.layout === 'compact';
-  const attempts = cfg.maxResponseLength === null ? cfg.maxAttempts : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / (new Layout(tasks, 1, compact).attemptLength)));
+  const tasks = [...cfg.tasks, ...cfg.oodTasks],
+    compact = cfg.layout === 'compact';
+  const attempts =
+    cfg.maxResponseLength === null
+      ? cfg.maxAttempts
+      : Math.min(cfg.maxAttempts, Math.floor(cfg.maxResponseLength / new Layout(tasks, 1, compact).attemptLength));
   if (attempts < 1) throw new Error(`tiny-lm config: maxResponseLength ${cfg.maxResponseLength} is shorter than one attempt`);
   return new Layout(tasks, attempts, compact);
 }
 
 function modelShapeOf(cfg: TinyLmConfig, layout: Layout): ModelShape {
-  return { vocab: 16, seqLength: layout.seqLength, slots: layout.slots(), segments: layout.segments(), dModel: cfg.dModel, heads: cfg.heads, layers: cfg.layers, mlpRatio: cfg.mlpRatio };
+  return {
+    vocab: 16,
+    seqLength: layout.seqLength,
+    slots: layout.slots(),
+    segments: layout.segments(),
+    dModel: cfg.dModel,
+    heads: cfg.heads,
+    layers: cfg.layers,
+    mlpRatio: cfg.mlpRatio,
+  };
 }
 
 /** What a checkpoint of this config holds: parameters, Adam moments when saved, and the reference once GRPO has begun. */
@@ -46,7 +76,10 @@ function expectedTensors(cfg: TinyLmConfig, shape: ModelShape): (state: LoopStat
       ...params.map(([n, s]): [string, number[]] => [`p/${n}`, s]),
       ...(st.step > 0 && phaseOf(cfg, st.step) === 'grpo' ? params.map(([n, s]): [string, number[]] => [`ref/${n}`, s]) : []),
     ],
-    optional: params.flatMap(([n, s]): [string, number[]][] => [[`m/${n}`, s], [`v/${n}`, s]]),
+    optional: params.flatMap(([n, s]): [string, number[]][] => [
+      [`m/${n}`, s],
+      [`v/${n}`, s],
+    ]),
   });
 }
 
@@ -62,7 +95,9 @@ export function checkTinyLmCheckpoint(runDir: string, raw: Record<string, unknow
 export const trainTinyLm: TrainPolicy = async (raw, io) => {
   const cfg = parseConfig(raw);
   const backend = await selectBackend(cfg.backend);
-  io.log(`tiny-lm: backend ${backend.name} (${backend.detail})${backend.skipped.length ? `; not used: ${backend.skipped.join('; ')}` : ''}`);
+  io.log(
+    `tiny-lm: backend ${backend.name} (${backend.detail})${backend.skipped.length ? `; not used: ${backend.skipped.join('; ')}` : ''}`,
+  );
   // The first metrics line of each process also says why faster backends were not used (the UI shows it).
   let announced = false;
   const emit: RunIO['emit'] = (m) => {
@@ -90,7 +125,12 @@ class TinyLmRun {
   readonly idEval: Problem[];
   readonly oodEval: Problem[];
 
-  constructor(readonly tf: Tf, readonly backendName: string, readonly cfg: TinyLmConfig, readonly io: RunIO) {
+  constructor(
+    readonly tf: Tf,
+    readonly backendName: string,
+    readonly cfg: TinyLmConfig,
+    readonly io: RunIO,
+  ) {
     this.layout = layoutOf(cfg);
     this.model = makeModel(tf, modelShapeOf(cfg, this.layout), matmulModeFor(backendName));
     this.consts = makeConstants(tf, this.layout);
@@ -116,7 +156,8 @@ class TinyLmRun {
     const w = warmupOf(cfg);
     if (cfg.modelName !== null) return s === this.total ? cfg.modelName : `${cfg.modelName}@step-${s}`;
     if (s === 0) return 'tiny-lm-init';
-    if (cfg.objective === 'grpo') return s === w ? `tiny-lm-${cfg.warmupObjective}` : s < w ? `tiny-lm-${cfg.warmupObjective}-step-${s}` : `tiny-lm-rl-step-${s - w}`;
+    if (cfg.objective === 'grpo')
+      return s === w ? `tiny-lm-${cfg.warmupObjective}` : s < w ? `tiny-lm-${cfg.warmupObjective}-step-${s}` : `tiny-lm-rl-step-${s - w}`;
     return `tiny-lm-${cfg.objective}-step-${s}`;
   }
 
@@ -132,7 +173,18 @@ class TinyLmRun {
     // Also after a resume at step 0 (a stop before the first step): its metrics lines were dropped.
     if (this.step === 0 && cfg.evalAtStart) {
       const ev = await this.evaluate(0);
-      io.emit({ step: 0, phase: 'init', backend: this.backendName, model: this.modelName(0), reward: ev.id.reward, p: ev.id.p, delta1: ev.id.delta1, delta2: ev.id.delta2, eval: ev, tensors: this.tf.memory().numTensors });
+      io.emit({
+        step: 0,
+        phase: 'init',
+        backend: this.backendName,
+        model: this.modelName(0),
+        reward: ev.id.reward,
+        p: ev.id.p,
+        delta1: ev.id.delta1,
+        delta2: ev.id.delta2,
+        eval: ev,
+        tensors: this.tf.memory().numTensors,
+      });
     }
     const warmup = warmupOf(cfg);
     while (this.step < this.total && !io.signal.aborted) {
@@ -149,10 +201,18 @@ class TinyLmRun {
         const [loss, kl, clipFrac] = Array.from(await m.scalars.data());
         const seconds = (performance.now() - t0) / 1000;
         const record: Record<string, unknown> & { step: number } = {
-          step: s - 1, phase, backend: this.backendName, model: this.modelName(s),
-          reward: m.stats?.reward ?? null, p: m.stats?.p ?? null, delta1: m.stats?.delta1 ?? null, delta2: m.stats?.delta2 ?? null,
-          loss, ...(phase === 'grpo' ? { kl, clipFrac } : {}),
-          tokensPerSec: (m.rows * this.layout.seqLength) / seconds, stepSeconds: seconds,
+          step: s - 1,
+          phase,
+          backend: this.backendName,
+          model: this.modelName(s),
+          reward: m.stats?.reward ?? null,
+          p: m.stats?.p ?? null,
+          delta1: m.stats?.delta1 ?? null,
+          delta2: m.stats?.delta2 ?? null,
+          loss,
+          ...(phase === 'grpo' ? { kl, clipFrac } : {}),
+          tokensPerSec: (m.rows * this.layout.seqLength) / seconds,
+          stepSeconds: seconds,
         };
         if (evalNow) {
           const ev = await this.evaluate(s);
@@ -172,9 +232,18 @@ class TinyLmRun {
   }
 
   async evaluate(s: number): Promise<{ id: SplitResult; ood: SplitResult | null }> {
-    const common = { temperature: this.cfg.evalTemperature, seed: this.cfg.seed, runDir: this.io.runDir, step: s, modelName: this.modelName(s), markers: this.cfg.markers };
+    const common = {
+      temperature: this.cfg.evalTemperature,
+      seed: this.cfg.seed,
+      runDir: this.io.runDir,
+      step: s,
+      modelName: this.modelName(s),
+      markers: this.cfg.markers,
+    };
     const id = await evaluateSplit(this.tf, this.model, this.params, this.layout, this.idEval, { ...common, split: 'id' });
-    const ood = this.oodEval.length ? await evaluateSplit(this.tf, this.model, this.params, this.layout, this.oodEval, { ...common, split: 'ood' }) : null;
+    const ood = this.oodEval.length
+      ? await evaluateSplit(this.tf, this.model, this.params, this.layout, this.oodEval, { ...common, split: 'ood' })
+      : null;
     return { id, ood };
   }
 
@@ -184,7 +253,10 @@ class TinyLmRun {
     const shapes = paramShapes(this.model.shape);
     let data;
     try {
-      data = readTinyLmCheckpoint(resolve(dir), () => ({ required: shapes.map(([n, sh]): [string, number[]] => [`p/${n}`, sh]), optional: [] }));
+      data = readTinyLmCheckpoint(resolve(dir), () => ({
+        required: shapes.map(([n, sh]): [string, number[]] => [`p/${n}`, sh]),
+        optional: [],
+      }));
     } catch (err) {
       throw new Error(`tiny-lm config: "initFrom": ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
@@ -219,10 +291,13 @@ class TinyLmRun {
 
   supervisedStep(objective: 'sft' | 'dft'): { rows: number; scalars: Tensor; stats?: undefined } {
     const { tf, cfg, layout } = this;
-    const rows = cfg.batchSize, T = layout.seqLength;
+    const rows = cfg.batchSize,
+      T = layout.seqLength;
     const tokens = new Int32Array(rows * T);
     const plain = this.step + 1 < cfg.reflectionFromStep;
-    const data = plain ? { firstCorrect: 1, echo: 0, retryRate: 0 } : { firstCorrect: cfg.firstCorrect, echo: cfg.echo, retryRate: cfg.retryRate };
+    const data = plain
+      ? { firstCorrect: 1, echo: 0, retryRate: 0 }
+      : { firstCorrect: cfg.firstCorrect, echo: cfg.echo, retryRate: cfg.retryRate };
     const products: number[] = [];
     for (let b = 0; b < rows; b++) {
       const p = sampleProblem(this.pickTask(), this.rng);
@@ -232,7 +307,8 @@ class TinyLmRun {
     const maskData = responseMask(layout, tokens, rows);
     if (!cfg.lossOnWrongAttempts) maskWrongAttempts(layout, tokens, rows, products, maskData);
     const count = maskData.reduce((a, b) => a + b, 0);
-    const tok = tf.tensor2d(tokens, [rows, T], 'int32'), mask = tf.tensor2d(maskData, [rows, T - 1]);
+    const tok = tf.tensor2d(tokens, [rows, T], 'int32'),
+      mask = tf.tensor2d(maskData, [rows, T - 1]);
     const scalars = supervisedUpdate(this.learner(), objective, tok, mask, count);
     tok.dispose();
     mask.dispose();
@@ -252,9 +328,13 @@ class TinyLmRun {
     }
     const roll = await generate(tf, this.model, this.params, layout, problems, cfg.temperature, this.rng);
     const stats = new DecisionStats();
-    const rewards = roll.attempts.map((a, i) => { stats.add(problems[i], a); return reward(problems[i], a); });
+    const rewards = roll.attempts.map((a, i) => {
+      stats.add(problems[i], a);
+      return reward(problems[i], a);
+    });
     const adv = groupAdvantages(rewards, cfg.groupSize);
-    const rows = problems.length, T = layout.seqLength;
+    const rows = problems.length,
+      T = layout.seqLength;
     const maskData = responseMask(layout, roll.tokens, rows);
     // Old and reference log-probs: one forward each over the whole batch, outside the tape.
     const tokAll = tf.tensor2d(roll.tokens, [rows, T], 'int32');
@@ -264,21 +344,40 @@ class TinyLmRun {
     tokAll.dispose();
     maskAll.dispose();
     const order = Array.from({ length: rows }, (_, i) => i);
-    for (let i = rows - 1; i > 0; i--) { const j = Math.floor(this.rng.next() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    for (let i = rows - 1; i > 0; i--) {
+      const j = Math.floor(this.rng.next() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
     const mb = rows / cfg.miniBatches;
     const parts: Tensor[] = [];
     for (let k = 0; k < cfg.miniBatches; k++) {
       const idx = order.slice(k * mb, (k + 1) * mb);
-      const tok = new Int32Array(mb * T), mask = new Float32Array(mb * (T - 1)), a = new Float32Array(mb);
-      idx.forEach((r, i) => { tok.set(roll.tokens.subarray(r * T, (r + 1) * T), i * T); mask.set(maskData.subarray(r * (T - 1), (r + 1) * (T - 1)), i * (T - 1)); a[i] = adv[r]; });
+      const tok = new Int32Array(mb * T),
+        mask = new Float32Array(mb * (T - 1)),
+        a = new Float32Array(mb);
+      idx.forEach((r, i) => {
+        tok.set(roll.tokens.subarray(r * T, (r + 1) * T), i * T);
+        mask.set(maskData.subarray(r * (T - 1), (r + 1) * (T - 1)), i * (T - 1));
+        a[i] = adv[r];
+      });
       const count = mask.reduce((x, y) => x + y, 0);
-      parts.push(tf.tidy(() => {
-        const idxT = tf.tensor1d(idx, 'int32');
-        return grpoUpdate(this.learner(), {
-          tokens: tf.tensor2d(tok, [mb, T], 'int32'), mask: tf.tensor2d(mask, [mb, T - 1]), count,
-          advantages: tf.tensor2d(a, [mb, 1]), oldLogp: tf.gather(oldLogp, idxT), refLogp: tf.gather(refLogp, idxT),
-        }, cfg);
-      }));
+      parts.push(
+        tf.tidy(() => {
+          const idxT = tf.tensor1d(idx, 'int32');
+          return grpoUpdate(
+            this.learner(),
+            {
+              tokens: tf.tensor2d(tok, [mb, T], 'int32'),
+              mask: tf.tensor2d(mask, [mb, T - 1]),
+              count,
+              advantages: tf.tensor2d(a, [mb, 1]),
+              oldLogp: tf.gather(oldLogp, idxT),
+              refLogp: tf.gather(refLogp, idxT),
+            },
+            cfg,
+          );
+        }),
+      );
     }
     oldLogp.dispose();
     if (refLogp !== oldLogp) refLogp.dispose();
@@ -314,8 +413,12 @@ class TinyLmRun {
         this.adam = new Adam(tf, cfg.lr);
       }
       for (const n of this.params.keys()) {
-        const m = ck.tensors.get(`m/${n}`), v = ck.tensors.get(`v/${n}`);
-        if (m && v) { this.adam.m.set(n, tf.variable(m.clone(), false)); this.adam.v.set(n, tf.variable(v.clone(), false)); }
+        const m = ck.tensors.get(`m/${n}`),
+          v = ck.tensors.get(`v/${n}`);
+        if (m && v) {
+          this.adam.m.set(n, tf.variable(m.clone(), false));
+          this.adam.v.set(n, tf.variable(v.clone(), false));
+        }
       }
       this.adam.t = st.adamT;
       this.rng.state = st.rng;

@@ -8,7 +8,14 @@ import { dftLoss, grpoLoss, sftLoss, tokenLogp, type Constants, type GrpoBatch, 
 
 type Tensor = tfjs.Tensor;
 
-export interface Learner { tf: Tf; model: Model; params: Params; adam: Adam; consts: Constants; gradClip: number }
+export interface Learner {
+  tf: Tf;
+  model: Model;
+  params: Params;
+  adam: Adam;
+  consts: Constants;
+  gradClip: number;
+}
 
 /** Scales gradients so their global norm is at most maxNorm (on the device: no read-back). */
 function clipGradients(tf: Tf, grads: Record<string, Tensor>, maxNorm: number): Record<string, Tensor> {
@@ -41,7 +48,9 @@ function step(L: Learner, loss: () => { loss: Tensor; extra?: Tensor[] }): Tenso
 
 /** Supervised update (SFT or DFT) on token ids [B, T] with loss mask [B, T-1]; returns [loss]. */
 export function supervisedUpdate(L: Learner, objective: 'sft' | 'dft', tokens: Tensor, mask: Tensor, count: number): Tensor {
-  return step(L, () => ({ loss: (objective === 'sft' ? sftLoss : dftLoss)(L.tf, tokenLogp(L.tf, L.model, L.params, tokens, L.consts, mask), mask, count) }));
+  return step(L, () => ({
+    loss: (objective === 'sft' ? sftLoss : dftLoss)(L.tf, tokenLogp(L.tf, L.model, L.params, tokens, L.consts, mask), mask, count),
+  }));
 }
 
 /** GRPO update on one mini-batch; returns [loss, kl, clipFrac]. */

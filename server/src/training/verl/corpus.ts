@@ -21,7 +21,10 @@ const TRACE_FILE = /\.(trace|jsonl)$/i;
 
 function expand(path: string, out: string[]): void {
   const st = statSync(path);
-  if (!st.isDirectory()) { out.push(path); return; }
+  if (!st.isDirectory()) {
+    out.push(path);
+    return;
+  }
   for (const name of readdirSync(path).sort()) {
     if (name.startsWith('.')) continue;
     const child = join(path, name);
@@ -30,7 +33,12 @@ function expand(path: string, out: string[]): void {
   }
 }
 
-interface PromptRecord { query: string | undefined; answer: string | undefined; task: string; line: number }
+interface PromptRecord {
+  query: string | undefined;
+  answer: string | undefined;
+  task: string;
+  line: number;
+}
 
 /**
  * Prompt, ground truth and task of every record. JSONL prompts are taken as written: a `.trace`
@@ -38,7 +46,8 @@ interface PromptRecord { query: string | undefined; answer: string | undefined; 
  */
 async function* prompts(file: string, onBroken: () => void): AsyncGenerator<PromptRecord> {
   if (detectFormat(file) === 'trace') {
-    for await (const rec of streamTraceFile(file, { onDiagnostic: onBroken })) yield { query: rec.query, answer: rec.answer, task: rec.task, line: rec.startLine };
+    for await (const rec of streamTraceFile(file, { onDiagnostic: onBroken }))
+      yield { query: rec.query, answer: rec.answer, task: rec.task, line: rec.startLine };
     return;
   }
   let lineNo = 0;
@@ -55,7 +64,10 @@ async function* prompts(file: string, onBroken: () => void): AsyncGenerator<Prom
   }
 }
 
-export async function corpusPrompts(paths: readonly string[], onProgress?: (file: string, records: number) => void): Promise<CorpusPrompts> {
+export async function corpusPrompts(
+  paths: readonly string[],
+  onProgress?: (file: string, records: number) => void,
+): Promise<CorpusPrompts> {
   const files: string[] = [];
   const skipped: CorpusPrompts['skipped'] = [];
   for (const p of paths) {
@@ -74,14 +86,27 @@ export async function corpusPrompts(paths: readonly string[], onProgress?: (file
     let firstProblemLine: number | undefined;
     let broken = 0;
     try {
-      for await (const rec of prompts(file, () => { broken++; })) {
+      for await (const rec of prompts(file, () => {
+        broken++;
+      })) {
         records++;
         if (records % 1000 === 0) onProgress?.(file, records);
-        if (rec.query === undefined || rec.query.trim() === '') { noQuery++; firstProblemLine ??= rec.line; continue; }
-        if (rec.answer === undefined) { noAnswer++; firstProblemLine ??= rec.line; continue; }
+        if (rec.query === undefined || rec.query.trim() === '') {
+          noQuery++;
+          firstProblemLine ??= rec.line;
+          continue;
+        }
+        if (rec.answer === undefined) {
+          noAnswer++;
+          firstProblemLine ??= rec.line;
+          continue;
+        }
         const known = byQuery.get(rec.query);
         if (!known) byQuery.set(rec.query, { query: rec.query, answer: rec.answer, task: rec.task });
-        else if (known.answer !== rec.answer) { conflicts++; firstProblemLine ??= rec.line; }
+        else if (known.answer !== rec.answer) {
+          conflicts++;
+          firstProblemLine ??= rec.line;
+        }
       }
     } catch (err) {
       skipped.push({ file, reason: `cannot be read: ${err instanceof Error ? err.message : String(err)}` });

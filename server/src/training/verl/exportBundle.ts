@@ -4,7 +4,20 @@
 // verl-config.json is kept (unless forced) and the scripts are regenerated from it. The export
 // is all-or-nothing: checked first, staged, published at the end (exportVerlBundle).
 import {
-  chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync,
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -89,11 +102,19 @@ function buildRows(source: MultiplicationSource | CorpusSource): { train: VerlRo
     if (source.trainTasks.length === 0 || source.testTasks.length === 0) throw new Error('need at least one train task and one test task');
     if (source.nTrain < 1 || source.nTestPerTask < 1) throw new Error('--n and --n-test must be at least 1');
     // Separate streams so changing the test tasks leaves the training set as it was.
-    const train = shuffle(multiplicationItems(source.trainTasks, evenSplit(source.nTrain, source.trainTasks.length), new Rng(source.seed)), new Rng(source.seed + 1));
-    const test = multiplicationItems(source.testTasks, source.testTasks.map(() => source.nTestPerTask), new Rng(source.seed + 2));
+    const train = shuffle(
+      multiplicationItems(source.trainTasks, evenSplit(source.nTrain, source.trainTasks.length), new Rng(source.seed)),
+      new Rng(source.seed + 1),
+    );
+    const test = multiplicationItems(
+      source.testTasks,
+      source.testTasks.map(() => source.nTestPerTask),
+      new Rng(source.seed + 2),
+    );
     return { train: toVerlRows(train, 'train', 'multiplication'), test: toVerlRows(test, 'test', 'multiplication') };
   }
-  if (source.items.length < 2) throw new Error(`the corpus has ${source.items.length} prompt(s) with a ground truth; a train and a test split need at least 2`);
+  if (source.items.length < 2)
+    throw new Error(`the corpus has ${source.items.length} prompt(s) with a ground truth; a train and a test split need at least 2`);
   const items = shuffle([...source.items], new Rng(source.seed));
   const nTest = Math.min(items.length - 1, Math.max(1, Math.round(items.length * source.testFraction)));
   return { train: toVerlRows(items.slice(nTest), 'train', 'corpus'), test: toVerlRows(items.slice(0, nTest), 'test', 'corpus') };
@@ -111,7 +132,6 @@ const BUNDLE_FILES = {
 
 const STAGING_PREFIX = '.verl-export-';
 
-
 /** Staging folders an export killed midway (SIGKILL, power loss) left in `dir`: `.verl-export-<pid>-...` of a process that is gone. */
 function removeStaleStaging(dir: string, prefix: string): void {
   let names: string[];
@@ -123,7 +143,8 @@ function removeStaleStaging(dir: string, prefix: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid))
+      rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
@@ -145,12 +166,19 @@ function publishTarget(path: string): string {
     try {
       real = realpathSync(path);
     } catch (err) {
-      throw new Error(`${path} is a symbolic link to ${readlinkSync(path)}, which cannot be resolved (${(err as NodeJS.ErrnoException).code ?? String(err)}); remove the link or point it at a file`, { cause: err });
+      throw new Error(
+        `${path} is a symbolic link to ${readlinkSync(path)}, which cannot be resolved (${(err as NodeJS.ErrnoException).code ?? String(err)}); remove the link or point it at a file`,
+        { cause: err },
+      );
     }
-    if (!statSync(real).isFile()) throw new Error(`${path} links to ${real}, which is not a regular file; move it away or re-export into another folder`);
+    if (!statSync(real).isFile())
+      throw new Error(`${path} links to ${real}, which is not a regular file; move it away or re-export into another folder`);
     return real;
   }
-  if (!st.isFile()) throw new Error(`${path} exists and is not a regular file (${st.isDirectory() ? 'a folder' : 'a special file'}); move it away or re-export into another folder`);
+  if (!st.isFile())
+    throw new Error(
+      `${path} exists and is not a regular file (${st.isDirectory() ? 'a folder' : 'a special file'}); move it away or re-export into another folder`,
+    );
   return path;
 }
 
@@ -165,7 +193,8 @@ function checkDumpFolder(key: string, path: string): void {
     if (code === 'ENOTDIR') throw new Error(`${key}=${path}: a parent of it is a file, not a folder`, { cause: err });
     throw err;
   }
-  if (!st.isDirectory()) throw new Error(`${key}=${path} exists and is not a folder; move it away or point ${key} in verl-config.json elsewhere`);
+  if (!st.isDirectory())
+    throw new Error(`${key}=${path} exists and is not a folder; move it away or point ${key} in verl-config.json elsewhere`);
 }
 
 /**
@@ -254,7 +283,17 @@ export function exportVerlBundle(opts: ExportOptions): ExportResult {
   const configKept = outExists && existsSync(files.config) && !opts.force;
   const config = configKept
     ? parseLaunchConfig(readFileSync(publishTarget(files.config), 'utf8'), files.config)
-    : paperGrpoConfig({ trainFiles: files.train, valFiles: files.test, rewardPath: files.reward, rolloutDir: join(outDir, 'rollouts'), validationDir: join(outDir, 'validation') }, opts.model, opts.verlVersion);
+    : paperGrpoConfig(
+        {
+          trainFiles: files.train,
+          valFiles: files.test,
+          rewardPath: files.reward,
+          rolloutDir: join(outDir, 'rollouts'),
+          validationDir: join(outDir, 'validation'),
+        },
+        opts.model,
+        opts.verlVersion,
+      );
   // An edited config may point verl's dumps elsewhere (a shared filesystem): report those.
   const rolloutDir = resolve(outDir, String(config.overrides['trainer.rollout_data_dir'] ?? 'rollouts'));
   const validationDir = resolve(outDir, String(config.overrides['trainer.validation_data_dir'] ?? 'validation'));
@@ -292,14 +331,21 @@ export function exportVerlBundle(opts: ExportOptions): ExportResult {
       const staged = !outExists && inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
       mkdirSync(staged ? join(staging, inside) : dir, { recursive: true });
     }
-    if (outExists) publishStaged(staging, contents.map(([role]) => [BUNDLE_FILES[role], files[role]] as const));
+    if (outExists)
+      publishStaged(
+        staging,
+        contents.map(([role]) => [BUNDLE_FILES[role], files[role]] as const),
+      );
     else renameSync(staging, outDir); // a new folder appears whole, at once
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 
   const tasks: ExportResult['tasks'] = {};
-  for (const [rows, split] of [[train, 'train'], [test, 'test']] as const) {
+  for (const [rows, split] of [
+    [train, 'train'],
+    [test, 'test'],
+  ] as const) {
     for (const r of rows) (tasks[r.extra_info.task] ??= { train: 0, test: 0 })[split]++;
   }
   return { outDir, files, rolloutDir, validationDir, rows: { train: train.length, test: test.length }, tasks, configKept, config };

@@ -54,7 +54,12 @@ const SCRATCH = [
 ];
 
 function scratchWork(a: number, b: number, bytes: number): string {
-  const fill = (s: string): string => s.replaceAll('{a}', String(a)).replaceAll('{b}', String(b)).replaceAll('{da}', String(String(a).length)).replaceAll('{db}', String(String(b).length));
+  const fill = (s: string): string =>
+    s
+      .replaceAll('{a}', String(a))
+      .replaceAll('{b}', String(b))
+      .replaceAll('{da}', String(String(a).length))
+      .replaceAll('{db}', String(String(b).length));
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -72,14 +77,16 @@ export function* fakeRolloutLines(step: number, opts: FakeRolloutOptions): Gener
   const traces = generateMultiplicationTraces({
     seed: (opts.seed ?? 1) * 100_003 + step,
     groupSize: opts.groupSize ?? 8,
-    models: [{
-      name: `step-${step}`,
-      step,
-      tasks: opts.tasks.map((task, i) => {
-        const p = params(step, task);
-        return { task, n: perTask[i], p: p.p, delta1: p.delta1, delta2: p.delta2, echoRate: p.echoRate };
-      }),
-    }],
+    models: [
+      {
+        name: `step-${step}`,
+        step,
+        tasks: opts.tasks.map((task, i) => {
+          const p = params(step, task);
+          return { task, n: perTask[i], p: p.p, delta1: p.delta1, delta2: p.delta2, echoRate: p.echoRate };
+        }),
+      },
+    ],
   });
   for (const t of traces) {
     const body = t.record.body;
@@ -97,7 +104,11 @@ export function* fakeRolloutLines(step: number, opts: FakeRolloutOptions): Gener
  * newline, one write), in place and not atomically, because that is what a watcher sees. Returns bytes and lines written.
  * With `stopAfterBytes` the write stops mid-file (a step still being dumped); `appendRest` finishes it.
  */
-export function writeFakeRolloutStep(dir: string, step: number, opts: FakeRolloutOptions & { stopAfterBytes?: number }): { path: string; bytes: number; lines: number; rest?: Buffer } {
+export function writeFakeRolloutStep(
+  dir: string,
+  step: number,
+  opts: FakeRolloutOptions & { stopAfterBytes?: number },
+): { path: string; bytes: number; lines: number; rest?: Buffer } {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${step}.jsonl`);
   const fd = openSync(path, 'w');
@@ -105,7 +116,13 @@ export function writeFakeRolloutStep(dir: string, step: number, opts: FakeRollou
   let lines = 0;
   let pending: Buffer[] = [];
   let pendingSize = 0;
-  const flush = (): void => { if (pendingSize > 0) { writeSync(fd, Buffer.concat(pending)); pending = []; pendingSize = 0; } };
+  const flush = (): void => {
+    if (pendingSize > 0) {
+      writeSync(fd, Buffer.concat(pending));
+      pending = [];
+      pendingSize = 0;
+    }
+  };
   let rest: Buffer[] | undefined;
   try {
     for (const line of fakeRolloutLines(step, opts)) {
@@ -160,7 +177,11 @@ export interface LineByLineOptions extends FakeRolloutOptions {
  * every piece ends at a line boundary: while it is being written the file usually ends in a
  * newline, exactly like a finished one.
  */
-export async function writeFakeRolloutStepLineByLine(dir: string, step: number, opts: LineByLineOptions): Promise<{ path: string; bytes: number; lines: number; flushes: number }> {
+export async function writeFakeRolloutStepLineByLine(
+  dir: string,
+  step: number,
+  opts: LineByLineOptions,
+): Promise<{ path: string; bytes: number; lines: number; flushes: number }> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${step}.jsonl`);
   const bufferBytes = opts.bufferBytes ?? 8192;

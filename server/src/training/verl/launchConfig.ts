@@ -119,12 +119,16 @@ export function paperGrpoConfig(paths: VerlPaths, model = DEFAULT_MODEL, verlVer
     },
     notes: {
       verlVersion: `The verl release the job runs: the scripts write the reward function's keys as custom_reward_function.* before verl ${REWARD_SECTION_SINCE} and as reward.custom_reward_function.* from ${REWARD_SECTION_SINCE} on (either spelling here is translated). Checked against verl 0.7.0, 0.7.1 and 0.9.0 (docs/verl.md).`,
-      'actor_rollout_ref.actor.optim.lr': 'Table E.3 lists a learning rate, but its value is not legible in the paper text; 1e-6 is the value verl\'s GRPO examples use. Set the paper\'s value here if you have it.',
-      'actor_rollout_ref.actor.use_dynamic_bsz': 'Hardware knob, not in the paper: packs micro-batches by token count; ppo_max_token_len_per_gpu must be at least max_prompt_length + max_response_length (9216). Set it to false only together with actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu, actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu and actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu (verl asserts them).',
+      'actor_rollout_ref.actor.optim.lr':
+        "Table E.3 lists a learning rate, but its value is not legible in the paper text; 1e-6 is the value verl's GRPO examples use. Set the paper's value here if you have it.",
+      'actor_rollout_ref.actor.use_dynamic_bsz':
+        'Hardware knob, not in the paper: packs micro-batches by token count; ppo_max_token_len_per_gpu must be at least max_prompt_length + max_response_length (9216). Set it to false only together with actor_rollout_ref.actor.ppo_micro_batch_size_per_gpu, actor_rollout_ref.ref.log_prob_micro_batch_size_per_gpu and actor_rollout_ref.rollout.log_prob_micro_batch_size_per_gpu (verl asserts them).',
       'actor_rollout_ref.rollout.val_kwargs.temperature': 'Appendix E.4: evaluation samples at temperature 1.0, one attempt.',
       'trainer.n_gpus_per_node': 'Appendix E.5: one H100 per experiment.',
-      'trainer.rollout_data_dir': 'verl writes <step>.jsonl here after every training step (input, output, gts, score, step, acc, pred); open this folder in Reflection Lens.',
-      'trainer.validation_data_dir': 'verl writes <step>.jsonl here after every validation (every trainer.test_freq steps and before training).',
+      'trainer.rollout_data_dir':
+        'verl writes <step>.jsonl here after every training step (input, output, gts, score, step, acc, pred); open this folder in Reflection Lens.',
+      'trainer.validation_data_dir':
+        'verl writes <step>.jsonl here after every validation (every trainer.test_freq steps and before training).',
     },
   };
 }
@@ -162,7 +166,25 @@ export function shellQuote(arg: string): string {
 }
 
 // Words the shell reads specially in command position even when every character is safe.
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', 'coproc']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'case',
+  'esac',
+  'for',
+  'select',
+  'while',
+  'until',
+  'do',
+  'done',
+  'in',
+  'function',
+  'time',
+  'coproc',
+]);
 
 /**
  * A word in command position, quoted so the shell runs exactly this program: a safe-looking
@@ -194,7 +216,12 @@ export function jobPaths(config: VerlLaunchConfig): { key: string; path: string 
         const p = item.trim().replace(/^(['"])(.*)\1$/, '$2');
         if (p) out.push({ key, path: p });
       }
-    } else if (key === `${REWARD_FN}path` || key === `${LEGACY_REWARD_FN}path` || key === 'trainer.rollout_data_dir' || key === 'trainer.validation_data_dir') {
+    } else if (
+      key === `${REWARD_FN}path` ||
+      key === `${LEGACY_REWARD_FN}path` ||
+      key === 'trainer.rollout_data_dir' ||
+      key === 'trainer.validation_data_dir'
+    ) {
       if (v && v !== 'null') out.push({ key, path: v });
     } else if (key === 'actor_rollout_ref.model.path' && /^(\/|\.{1,2}\/|~)/.test(v)) {
       out.push({ key, path: v }); // a local checkpoint, not a Hugging Face model id
@@ -209,7 +236,7 @@ const bashPath = (p: string): string => (p === '~' ? '"$HOME"' : p.startsWith('~
 // Bash, verbatim (bash 3.2 and later): Ray's options from RAY_SUBMIT_ARGS, and the path check.
 const RAY_PREAMBLE = [
   "# Ray's own options for `ray job submit` (before `--`) come from RAY_SUBMIT_ARGS, split into",
-  "# words the way the shell splits a command line (blanks separate; '...' and \"...\" quote; a",
+  '# words the way the shell splits a command line (blanks separate; \'...\' and "..." quote; a',
   '# backslash escapes) but never expanded or run, e.g.',
   '#   RAY_SUBMIT_ARGS="--no-wait --runtime-env=verl/trainer/runtime_env.yaml" ./submit_ray.sh',
   'ray_args=()',
@@ -225,7 +252,7 @@ const RAY_PREAMBLE = [
   '      elif [ "$c" = \'\\\' ]; then',
   '        next=${s:i+1:1}',
   '        case $next in',
-  '          \'"\' | \'\\\' | \'$\' | \'`\') word+=$next; i=$((i + 1)) ;;',
+  "          '\"' | '\\' | '$' | '`') word+=$next; i=$((i + 1)) ;;",
   '          *) word+=$c ;;',
   '        esac',
   '      else',
@@ -325,12 +352,15 @@ export function launchConfigProblems(config: VerlLaunchConfig): string[] {
   for (const [section, key, old] of MICRO_BATCH_KEYS) {
     if (section === 'actor_rollout_ref.ref' && !usesRef) continue;
     const [now, before] = [isSet(o[`${section}.${key}`]), isSet(o[`${section}.${old}`])];
-    if (now && before) problems.push(`both "${section}.${key}" and the deprecated "${section}.${old}" are set: verl refuses that; keep "${section}.${key}"`);
+    if (now && before)
+      problems.push(`both "${section}.${key}" and the deprecated "${section}.${old}" are set: verl refuses that; keep "${section}.${key}"`);
     else if (!now && !before) missing.push(`"${section}.${key}"`);
   }
   if (missing.length > 0) {
-    const state = o['actor_rollout_ref.actor.use_dynamic_bsz'] === undefined ? 'is not set (verl\'s default: false)' : 'is false';
-    problems.push(`"actor_rollout_ref.actor.use_dynamic_bsz" ${state}, so verl needs fixed micro-batch sizes, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set: add ${missing.length > 1 ? 'them' : 'it'} to "overrides" (samples per GPU per pass, e.g. 4; actor.ppo_mini_batch_size must be a multiple), or set "actor_rollout_ref.actor.use_dynamic_bsz": true`);
+    const state = o['actor_rollout_ref.actor.use_dynamic_bsz'] === undefined ? "is not set (verl's default: false)" : 'is false';
+    problems.push(
+      `"actor_rollout_ref.actor.use_dynamic_bsz" ${state}, so verl needs fixed micro-batch sizes, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set: add ${missing.length > 1 ? 'them' : 'it'} to "overrides" (samples per GPU per pass, e.g. 4; actor.ppo_mini_batch_size must be a multiple), or set "actor_rollout_ref.actor.use_dynamic_bsz": true`,
+    );
   }
   return problems;
 }
@@ -350,16 +380,20 @@ export function parseLaunchConfig(text: string, fileName = 'verl-config.json'): 
     return o[key] as string;
   };
   const overrides = o.overrides;
-  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new Error(`${fileName}: "overrides" must be an object of Hydra key -> value`);
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides))
+    throw new Error(`${fileName}: "overrides" must be an object of Hydra key -> value`);
   const checked: Record<string, OverrideValue> = {};
   for (const [k, v] of Object.entries(overrides)) {
-    if (!/^[A-Za-z_+~][\w.+~-]*$/.test(k)) throw new Error(`${fileName}: override key "${k}" is not a Hydra key (expected e.g. trainer.total_epochs)`);
-    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new Error(`${fileName}: override "${k}" must be a string, number or boolean, got ${v === null ? 'null' : typeof v}`);
+    if (!/^[A-Za-z_+~][\w.+~-]*$/.test(k))
+      throw new Error(`${fileName}: override key "${k}" is not a Hydra key (expected e.g. trainer.total_epochs)`);
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+      throw new Error(`${fileName}: override "${k}" must be a string, number or boolean, got ${v === null ? 'null' : typeof v}`);
     checked[k] = v;
   }
   const notes = typeof o.notes === 'object' && o.notes !== null && !Array.isArray(o.notes) ? (o.notes as Record<string, string>) : {};
   // Configs written before verlVersion existed were made for verl 0.7.0.
-  if (o.verlVersion !== undefined && typeof o.verlVersion !== 'string') throw new Error(`${fileName}: "verlVersion" must be a string such as "${DEFAULT_VERL_VERSION}"`);
+  if (o.verlVersion !== undefined && typeof o.verlVersion !== 'string')
+    throw new Error(`${fileName}: "verlVersion" must be a string such as "${DEFAULT_VERL_VERSION}"`);
   const verlVersion = (o.verlVersion as string | undefined) ?? DEFAULT_VERL_VERSION;
   try {
     parseVerlVersion(verlVersion);
@@ -368,7 +402,10 @@ export function parseLaunchConfig(text: string, fileName = 'verl-config.json'): 
   }
   for (const k of Object.keys(checked)) {
     const other = keyForVersion(k, REWARD_SECTION_SINCE) === k ? keyForVersion(k, '0.0.0') : keyForVersion(k, REWARD_SECTION_SINCE);
-    if (other !== k && other in checked) throw new Error(`${fileName}: overrides "${k}" and "${other}" are the same verl setting in two layouts: keep one (the scripts write the layout of verlVersion ${verlVersion})`);
+    if (other !== k && other in checked)
+      throw new Error(
+        `${fileName}: overrides "${k}" and "${other}" are the same verl setting in two layouts: keep one (the scripts write the layout of verlVersion ${verlVersion})`,
+      );
   }
   const config: VerlLaunchConfig = { verlVersion, python: need('python'), rayAddress: need('rayAddress'), overrides: checked, notes };
   const problems = launchConfigProblems(config);

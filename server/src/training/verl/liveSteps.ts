@@ -64,14 +64,17 @@ export async function* stepFileSummaries(file: StepFile, run: string, opts: Step
     fileName: run,
     end: file.size,
     signal: opts.signal,
-    onProgress: (done) => { bytesRead = Math.max(bytesRead, done); },
+    onProgress: (done) => {
+      bytesRead = Math.max(bytesRead, done);
+    },
     onDiagnostic: (d) => {
       if (brokenLines++ < MAX_LINE_REPORTS) skipped.push({ file: file.path, line: d.line, reason: d.message });
     },
   });
   const summary = (complete: boolean, last = complete, cut: StepSummary['skipped'] = []): StepSummary => {
     const result = acc.result({ bootstrap: opts.bootstrap ?? 200, seed: opts.seed ?? 1, horizon: opts.horizon });
-    const more = last && brokenLines > MAX_LINE_REPORTS ? [{ file: file.path, reason: `${brokenLines - MAX_LINE_REPORTS} more unusable lines` }] : [];
+    const more =
+      last && brokenLines > MAX_LINE_REPORTS ? [{ file: file.path, reason: `${brokenLines - MAX_LINE_REPORTS} more unusable lines` }] : [];
     return {
       run,
       step: file.step,
@@ -116,7 +119,8 @@ async function changedWhileRead(file: StepFile, bytesRead: number): Promise<stri
   const was = `${file.size} bytes when it was at rest, ${bytesRead} read`;
   if (!now) return `removed while it was read (${was}): read again if it comes back`;
   if (now.size < file.size) return `shrank while it was read (${was}, ${now.size} now): read again once it is at rest`;
-  if (now.size !== file.size || now.mtimeMs !== file.mtimeMs) return `changed while it was read (${was}, ${now.size} now): read again once it is at rest`;
+  if (now.size !== file.size || now.mtimeMs !== file.mtimeMs)
+    return `changed while it was read (${was}, ${now.size} now): read again once it is at rest`;
   // Same size and mtime now, yet the read came up short: cut and written again in between.
   if (bytesRead < file.size) return `shrank while it was read (${was}): read again once it is at rest`;
   return undefined;
@@ -137,7 +141,19 @@ export async function* followRolloutSteps(dir: string, opts: FollowOptions = {})
     } catch (err) {
       if (opts.signal?.aborted) return;
       // A file removed or truncated under us: report it as a step with nothing read, keep following.
-      yield { run, step: file.step, file: file.path, changed: file.changed, partial: file.partial, bytes: file.size, complete: true, records: 0, seconds: 0, groups: [], skipped: [{ file: file.path, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
+      yield {
+        run,
+        step: file.step,
+        file: file.path,
+        changed: file.changed,
+        partial: file.partial,
+        bytes: file.size,
+        complete: true,
+        records: 0,
+        seconds: 0,
+        groups: [],
+        skipped: [{ file: file.path, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` }],
+      };
     }
   }
 }
