@@ -17,6 +17,7 @@ export async function run(): Promise<void> {
   await import('./training.suite.js');
   await import('./verl.suite.js');
   await import('./traceView.suite.js');
+  await import('./experiment.suite.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);
 }

@@ -237,7 +237,7 @@ function planHtml(r: Table1Report): string {
   return `<ul>
 <li>Ladder: in distribution ${h(p.idTasks.join(', '))}; out of distribution ${h(p.oodTasks.join(', '))} (operand digits; the base saw every task in pre-training, weights ${h(p.base.weights.join(' : '))}).</li>
 <li>Model: ${p.model.layers} layers, d_model ${p.model.dModel}, ${p.model.heads} heads, up to ${p.model.maxAttempts} attempts. Base: ${p.base.steps} supervised steps of ${p.base.batchSize} correct answers, re-check rate ${p.base.retryRate}.</li>
-<li>Post-training (from each seed's base, compute-matched): ${p.post.steps} steps of ${p.post.promptsPerStep * p.post.groupSize} sequences each. SFT lr ${p.post.sftLr}; SFT (reflection) data: first attempt correct ${p.reflection.firstCorrect}, echo ${p.reflection.echo}. RL: GRPO, n = ${p.post.groupSize}, ${p.post.miniBatches} mini-batches per rollout batch, KL loss ${h(p.post.klType)} coefficient ${p.post.klLossCoef}, clip ${p.post.clipRatio}, lr ${p.post.rlLr}.</li>
+<li>Post-training (from each seed's base, compute-matched): ${p.post.steps} steps of ${p.post.promptsPerStep * p.post.groupSize} sequences each. SFT lr ${p.post.sftLr}, RL lr ${p.post.rlLr}, both after a ${p.post.lrWarmupSteps}-step linear warm-up (a fresh Adam on a trained base); SFT (reflection) data: first attempt correct ${p.reflection.firstCorrect}, echo ${p.reflection.echo}. RL: GRPO, n = ${p.post.groupSize}, ${p.post.miniBatches} mini-batches per rollout batch, KL loss ${h(p.post.klType)} coefficient ${p.post.klLossCoef}, clip ${p.post.clipRatio}.</li>
 <li>Evaluation: ${p.evalSize} problems per task and seed, temperature ${p.evalTemperature}.</li>
 </ul>`;
 }

@@ -38,7 +38,8 @@ const fmt = (x: number): string => (Math.round(x * 10) / 10).toString();
 export function lineChartSvg(o: LineChartOptions): string {
   const W = o.width ?? 460,
     H = o.height ?? 260;
-  const m = { left: 40, right: 10, top: 28, bottom: 64 };
+  // The top margin holds the title and, above the plot (where no data point is), the divider's labels.
+  const m = { left: 40, right: 10, top: 36, bottom: 64 };
   const iw = W - m.left - m.right,
     ih = H - m.top - m.bottom;
   const n = o.xLabels.length;
@@ -56,8 +57,8 @@ export function lineChartSvg(o: LineChartOptions): string {
   if (o.divider && o.divider.at > 0 && o.divider.at < n) {
     const dx = fmt((x(o.divider.at - 1) + x(o.divider.at)) / 2);
     parts.push(`<line class="divider" x1="${dx}" x2="${dx}" y1="${m.top}" y2="${m.top + ih}"/>`);
-    parts.push(`<text class="tick" x="${Number(dx) - 4}" y="${m.top + 10}" text-anchor="end">${escapeHtml(o.divider.left)}</text>`);
-    parts.push(`<text class="tick" x="${Number(dx) + 4}" y="${m.top + 10}">${escapeHtml(o.divider.right)}</text>`);
+    parts.push(`<text class="tick" x="${Number(dx) - 4}" y="${m.top - 5}" text-anchor="end">${escapeHtml(o.divider.left)}</text>`);
+    parts.push(`<text class="tick" x="${Number(dx) + 4}" y="${m.top - 5}">${escapeHtml(o.divider.right)}</text>`);
   }
   o.xLabels.forEach((l, i) =>
     parts.push(`<text class="tick" x="${fmt(x(i))}" y="${m.top + ih + 14}" text-anchor="middle">${escapeHtml(l)}</text>`),

@@ -17,6 +17,7 @@ import { waldInterval, wilsonInterval } from '../../../server/src/analysis/predi
 import { readConfig, readMetrics, readStatus } from '../../../server/src/training/runDir.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { resolveTinyLmConfig } from '../../../server/src/training/tinylm/train.js';
+import { learningRateAt, parseConfig } from '../../../server/src/training/tinylm/config.js';
 
 export const TINY_PLAN = {
   base: { steps: 6, batchSize: 16 },
@@ -35,7 +36,10 @@ test('the plan: defaults meet the issue (>= 3 seeds, 4 arms, >= 6 tasks, 100 pro
   assert.equal(p.evalSize, 100);
   assert.equal(p.evalTemperature, 1);
   assert.equal(resolvePlan({ quick: true }).seeds, 1);
-  assert.throws(() => resolvePlan({ config: { post: { stepz: 3 } } }), (e: unknown) => e instanceof PlanError && /unknown key "post.stepz"/.test(e.message));
+  assert.throws(
+    () => resolvePlan({ config: { post: { stepz: 3 } } }),
+    (e: unknown) => e instanceof PlanError && /unknown key "post.stepz"/.test(e.message),
+  );
   assert.throws(() => resolvePlan({ config: { base: { weights: [1, 2] } } }), /"base.weights" must be 7 numbers/);
   assert.throws(() => resolvePlan({ config: { oodTasks: ['3x1', '3x1'] } }), /tasks that appear once/);
   // Every arm's config is a valid tiny-lm config; the post-training arms are compute-matched.
@@ -47,7 +51,26 @@ test('the plan: defaults meet the issue (>= 3 seeds, 4 arms, >= 6 tasks, 100 pro
   assert.equal(rl.klType, 'low_var_kl');
   assert.equal(rl.klLossCoef, 0.001);
   assert.equal(rl.groupSize, 8);
-  assert.deepEqual(configs.map((c) => c.initFrom), [null, '/base', '/base', '/base']);
+  assert.deepEqual(
+    configs.map((c) => c.initFrom),
+    [null, '/base', '/base', '/base'],
+  );
+  // The post-training arms warm their learning rate up linearly from the base's weights, GRPO included.
+  assert.equal(p.post.lrWarmupSteps, 15);
+  for (const [c, lr] of [
+    [noRefl, p.post.sftLr],
+    [refl, p.post.sftLr],
+    [rl, p.post.rlLr],
+  ] as const) {
+    assert.equal(c.lrWarmupSteps, p.post.lrWarmupSteps);
+    const cfg = parseConfig(c);
+    assert.ok(Math.abs(learningRateAt(cfg, 1) - lr / 15) < 1e-15, `${String(c.objective)}: step 1 at lr/15`);
+    assert.equal(learningRateAt(cfg, 15), lr);
+    assert.equal(learningRateAt(cfg, Number(c.steps)), lr, 'constant after the warm-up');
+  }
+  assert.ok(resolvePlan({ quick: true }).post.lrWarmupSteps < p.post.lrWarmupSteps);
+  assert.throws(() => resolvePlan({ config: { post: { lrWarmupSteps: -1 } } }), /"post.lrWarmupSteps" must be an integer >= 0/);
+  assert.throws(() => resolvePlan({ config: { post: { lrWarmupSteps: 1.5 } } }), /"post.lrWarmupSteps" must be an integer >= 0/);
 });
 
 test('an experiment runs four ordinary runs per seed, resumes after a cancel without redoing finished runs, and reports', async () => {
@@ -57,17 +80,30 @@ test('an experiment runs four ordinary runs per seed, resumes after a cancel wit
     // Cancel during the SFT (reflection) arm: base and SFT (no reflection) are done by then.
     const ac = new AbortController();
     const events: ExperimentEvent[] = [];
-    const first = await runExperiment({ plan, out, signal: ac.signal, onEvent(e) { events.push(e); if (e.type === 'step' && e.arm === 'sft-reflection' && e.step === 1) ac.abort(); } });
+    const first = await runExperiment({
+      plan,
+      out,
+      signal: ac.signal,
+      onEvent(e) {
+        events.push(e);
+        if (e.type === 'step' && e.arm === 'sft-reflection' && e.step === 1) ac.abort();
+      },
+    });
     assert.equal(first.state, 'stopped');
     assert.equal(readStatus(join(out, 'seed-1', 'sft-reflection'))?.state, 'stopped');
     assert.ok(!existsSync(join(out, 'seed-1', 'rl')), 'nothing after the cancelled run started');
     const fractions = events.filter((e): e is Extract<ExperimentEvent, { type: 'step' }> => e.type === 'step').map((e) => e.fraction);
-    assert.ok(fractions.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= fractions[i - 1])), 'progress only grows');
+    assert.ok(
+      fractions.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= fractions[i - 1])),
+      'progress only grows',
+    );
 
     const again: ExperimentEvent[] = [];
     const second = await runExperiment({ plan, out, signal: new AbortController().signal, onEvent: (e) => again.push(e) });
     assert.equal(second.state, 'completed');
-    const actions = again.filter((e): e is Extract<ExperimentEvent, { type: 'run' }> => e.type === 'run').map((e) => `${e.arm}:${e.action}`);
+    const actions = again
+      .filter((e): e is Extract<ExperimentEvent, { type: 'run' }> => e.type === 'run')
+      .map((e) => `${e.arm}:${e.action}`);
     assert.deepEqual(actions, ['base:skip', 'sft-no-reflection:skip', 'sft-reflection:resume', 'rl:new']);
 
     for (const arm of ARMS) {
@@ -86,9 +122,15 @@ test('an experiment runs four ordinary runs per seed, resumes after a cancel wit
     }
 
     const report = await buildTable1Report(out, plan, second.runs);
-    assert.deepEqual(report.arms.map((a) => a.name), ['base', 'sft-no-reflection', 'sft-reflection', 'rl']);
+    assert.deepEqual(
+      report.arms.map((a) => a.name),
+      ['base', 'sft-no-reflection', 'sft-reflection', 'rl'],
+    );
     for (const a of report.arms) {
-      assert.deepEqual(a.tasks.map((t) => t.task), [...plan.idTasks, ...plan.oodTasks]);
+      assert.deepEqual(
+        a.tasks.map((t) => t.task),
+        [...plan.idTasks, ...plan.oodTasks],
+      );
       for (const t of a.tasks) {
         assert.equal(t.ood, plan.oodTasks.includes(t.task));
         assert.equal(t.n, plan.evalSize);
@@ -103,11 +145,18 @@ test('an experiment runs four ordinary runs per seed, resumes after a cancel wit
         assert.ok(Math.abs(t.accuracy.hi - t.accuracy.value - w) < 1e-12, 'accuracy: the Wald interval');
       }
     }
-    assert.deepEqual(report.verdicts.map((v) => v.id), ['accuracy-ood', 'delta2-ood', 'delta1-ood', 'echo', 'predicted-vs-observed']);
-    for (const v of report.verdicts) assert.ok(['holds', 'does not hold', 'partly', 'inconclusive'].includes(v.verdict) && v.text.length > 20);
+    assert.deepEqual(
+      report.verdicts.map((v) => v.id),
+      ['accuracy-ood', 'delta2-ood', 'delta1-ood', 'echo', 'predicted-vs-observed'],
+    );
+    for (const v of report.verdicts)
+      assert.ok(['holds', 'does not hold', 'partly', 'inconclusive'].includes(v.verdict) && v.text.length > 20);
     assert.equal(report.paper.rows.length, 4);
     assert.equal(report.timing.runs.length, 4);
-    assert.ok(report.timing.wallSeconds !== null && report.timing.wallSeconds > 0 && report.timing.jobs === 1, 'both invocations\' wall clock, one run at a time');
+    assert.ok(
+      report.timing.wallSeconds !== null && report.timing.wallSeconds > 0 && report.timing.jobs === 1,
+      "both invocations' wall clock, one run at a time",
+    );
     assert.ok(report.timing.runs.every((r) => r.seconds > 0 && r.tokensPerSec !== null && r.tokensPerSec > 0));
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -119,9 +168,13 @@ test('--jobs 2: runs train in child processes, two at a time; a cancel stops bot
   try {
     const plan = tiny(2);
     const ac = new AbortController();
-    let concurrent = 0, most = 0;
+    let concurrent = 0,
+      most = 0;
     const first = await runExperiment({
-      plan, out, jobs: 2, signal: ac.signal,
+      plan,
+      out,
+      jobs: 2,
+      signal: ac.signal,
       onEvent(e) {
         if (e.type === 'run') most = Math.max(most, ++concurrent);
         if (e.type === 'run-done') concurrent--;
@@ -129,10 +182,13 @@ test('--jobs 2: runs train in child processes, two at a time; a cancel stops bot
       },
     });
     assert.equal(first.state, 'stopped');
-    assert.equal(most, 2, 'both seeds\' bases train at once');
+    assert.equal(most, 2, "both seeds' bases train at once");
     const second = await runExperiment({ plan, out, jobs: 2, signal: new AbortController().signal, onEvent: () => undefined });
     assert.equal(second.state, 'completed', second.error);
-    assert.deepEqual(second.runs.map((r) => r.state), Array(8).fill('completed'));
+    assert.deepEqual(
+      second.runs.map((r) => r.state),
+      Array(8).fill('completed'),
+    );
     for (const r of second.runs) assert.equal(readStatus(r.dir)?.state, 'completed');
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -147,21 +203,47 @@ test('a folder keeps its plan: another plan is refused before anything runs', as
     const first = await runExperiment({ plan: tiny(1), out, signal: ac.signal, onEvent: () => undefined });
     assert.equal(first.state, 'stopped');
     const other = resolvePlan({ config: { ...TINY_PLAN, evalSize: 7 }, backend: 'wasm' });
-    await assert.rejects(runExperiment({ plan: other, out, signal: new AbortController().signal, onEvent: () => undefined }), /another plan \(evalSize: 6 there, 7 now\)/);
+    await assert.rejects(
+      runExperiment({ plan: other, out, signal: new AbortController().signal, onEvent: () => undefined }),
+      /another plan \(evalSize: 6 there, 7 now\)/,
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 });
 
 /** An arm whose every OOD task has the given counts (100 problems per task, one seed). */
-function arm(name: ArmResult['name'], c: { correct: number; first: number; d1: [number, number]; d2: [number, number]; echo: [number, number] }): ArmResult {
+function arm(
+  name: ArmResult['name'],
+  c: { correct: number; first: number; d1: [number, number]; d2: [number, number]; echo: [number, number] },
+): ArmResult {
   const rate = (k: number, n: number) => ({ value: k / n, ...wilsonInterval(k, n) });
   const task = (t: string, ood: boolean): TaskResult => {
-    const accuracy = waldInterval(c.correct, 100), p = rate(c.first, 100), delta1 = rate(...c.d1), delta2 = rate(...c.d2);
+    const accuracy = waldInterval(c.correct, 100),
+      p = rate(c.first, 100),
+      delta1 = rate(...c.d1),
+      delta2 = rate(...c.d2);
     return {
-      task: t, ood, n: 100, accuracy, p, delta1, delta2, predicted: { ...accuracy, K: 3 }, predictedInfinite: accuracy, echoRate: c.echo[0] / c.echo[1],
+      task: t,
+      ood,
+      n: 100,
+      accuracy,
+      p,
+      delta1,
+      delta2,
+      predicted: { ...accuracy, K: 3 },
+      predictedInfinite: accuracy,
+      echoRate: c.echo[0] / c.echo[1],
       transitions: { TT: 0, TF: 0, FT: 0, FFecho: c.echo[0], FFnew: c.echo[1] - c.echo[0] },
-      counts: { correctFinal: c.correct, firstCorrect: c.first, stopAfterCorrect: c.d1[0], decisionsAfterCorrect: c.d1[1], resampleAfterWrong: c.d2[0], decisionsAfterWrong: c.d2[1], noAnswer: 0 },
+      counts: {
+        correctFinal: c.correct,
+        firstCorrect: c.first,
+        stopAfterCorrect: c.d1[0],
+        decisionsAfterCorrect: c.d1[1],
+        resampleAfterWrong: c.d2[0],
+        decisionsAfterWrong: c.d2[1],
+        noAnswer: 0,
+      },
       perSeed: [{ seed: 1, n: 100, accuracy, p, delta1, delta2, predicted: accuracy, echoRate: null }],
       spread: { accuracy: null, p: null, delta1: null, delta2: null },
     };
@@ -169,8 +251,17 @@ function arm(name: ArmResult['name'], c: { correct: number; first: number; d1: [
   const tasks = [task('1x1', false), task('2x1', false), ...['3x1', '4x1', '5x1', '6x1', '7x1'].map((t) => task(t, true))];
   const sum = (k: keyof TaskResult['counts']) => tasks.filter((t) => t.ood).reduce((a, t) => a + t.counts[k], 0);
   return {
-    name, label: name, tasks,
-    ood: { n: 500, accuracy: rate(sum('correctFinal'), 500), p: rate(sum('firstCorrect'), 500), delta1: rate(sum('stopAfterCorrect'), sum('decisionsAfterCorrect')), delta2: rate(sum('resampleAfterWrong'), sum('decisionsAfterWrong')), echoRate: null },
+    name,
+    label: name,
+    tasks,
+    ood: {
+      n: 500,
+      accuracy: rate(sum('correctFinal'), 500),
+      p: rate(sum('firstCorrect'), 500),
+      delta1: rate(sum('stopAfterCorrect'), sum('decisionsAfterCorrect')),
+      delta2: rate(sum('resampleAfterWrong'), sum('decisionsAfterWrong')),
+      echoRate: null,
+    },
   };
 }
 
@@ -178,9 +269,18 @@ test('verdicts state what the numbers show, whichever way; design checks name wh
   const strongRl = arm('rl', { correct: 70, first: 50, d1: [48, 50], d2: [30, 50], echo: [2, 20] });
   const collapsedSft = arm('sft-reflection', { correct: 40, first: 40, d1: [39, 40], d2: [3, 60], echo: [15, 20] });
   const byId = (v: ReturnType<typeof verdicts>) => Object.fromEntries(v.map((x) => [x.id, x.verdict]));
-  assert.deepEqual(byId(verdicts([strongRl, collapsedSft])), { 'accuracy-ood': 'holds', 'delta2-ood': 'holds', 'delta1-ood': 'holds', echo: 'holds', 'predicted-vs-observed': 'holds' });
+  assert.deepEqual(byId(verdicts([strongRl, collapsedSft])), {
+    'accuracy-ood': 'holds',
+    'delta2-ood': 'holds',
+    'delta1-ood': 'holds',
+    echo: 'holds',
+    'predicted-vs-observed': 'holds',
+  });
   // The same numbers with the arms' roles swapped: the run shows the opposite.
-  const reversed = verdicts([{ ...collapsedSft, name: 'rl', label: 'RL' }, { ...strongRl, name: 'sft-reflection', label: 'SFT (reflection)' }]);
+  const reversed = verdicts([
+    { ...collapsedSft, name: 'rl', label: 'RL' },
+    { ...strongRl, name: 'sft-reflection', label: 'SFT (reflection)' },
+  ]);
   assert.equal(byId(reversed)['delta2-ood'], 'does not hold');
   assert.match(reversed.find((v) => v.id === 'delta2-ood')!.text, /opposite of the paper's pattern/);
   // Equal arms: nothing to tell apart.
@@ -188,6 +288,15 @@ test('verdicts state what the numbers show, whichever way; design checks name wh
   assert.equal(byId(same)['delta2-ood'], 'inconclusive');
   assert.match(same.find((v) => v.id === 'delta2-ood')!.text, /intervals overlap/);
   const checks = designChecks([strongRl, collapsedSft]);
-  assert.deepEqual(checks.map((c) => [c.id, c.ok]), [['id-learned', false], ['ood-gradual', false], ['delta2-estimable', true], ['ood-gradual', false], ['delta2-estimable', true]]);
+  assert.deepEqual(
+    checks.map((c) => [c.id, c.ok]),
+    [
+      ['id-learned', false],
+      ['ood-gradual', false],
+      ['delta2-estimable', true],
+      ['ood-gradual', false],
+      ['delta2-estimable', true],
+    ],
+  );
   assert.match(checks[0].text, /rl 50.0%, sft-reflection 40.0%/);
 });

@@ -57,6 +57,12 @@ export interface Table1Plan {
     steps: number;
     sftLr: number;
     rlLr: number;
+    /**
+     * Linear learning-rate warm-up (steps) of every post-training arm, then constant: each arm
+     * starts a fresh Adam from the base's weights, and its first updates at the full rate (Adam's
+     * early steps are near sign-SGD) lowered the base's `2x1` accuracy in every arm.
+     */
+    lrWarmupSteps: number;
     promptsPerStep: number;
     groupSize: number;
     miniBatches: number;
@@ -86,8 +92,31 @@ export const DEFAULT_PLAN: Table1Plan = {
   idTasks: ['1x1', '2x1'],
   oodTasks: ['3x1', '4x1', '5x1', '6x1', '7x1'],
   model: { dModel: 64, heads: 4, layers: 2, mlpRatio: 4, maxAttempts: 3, layout: 'compact' },
-  base: { steps: 1000, lr: 3e-3, lrWarmupSteps: 100, lrSchedule: 'cosine', batchSize: 64, weights: [1, 3, 1, 0.5, 0.25, 0.12, 0.06], instructSteps: 300, firstCorrect: 0.85, retryRate: 0.1 },
-  post: { steps: 150, sftLr: 1e-3, rlLr: 1e-4, promptsPerStep: 8, groupSize: 8, miniBatches: 4, klLossCoef: 0.001, klType: 'low_var_kl', clipRatio: 0.2, gradClip: 1, temperature: 1 },
+  base: {
+    steps: 1400,
+    lr: 3e-3,
+    lrWarmupSteps: 100,
+    lrSchedule: 'cosine',
+    batchSize: 64,
+    weights: [1, 3, 1, 0.5, 0.25, 0.12, 0.06],
+    instructSteps: 300,
+    firstCorrect: 0.85,
+    retryRate: 0.1,
+  },
+  post: {
+    steps: 150,
+    sftLr: 3e-4,
+    rlLr: 5e-5,
+    lrWarmupSteps: 15,
+    promptsPerStep: 8,
+    groupSize: 8,
+    miniBatches: 4,
+    klLossCoef: 0.001,
+    klType: 'low_var_kl',
+    clipRatio: 0.2,
+    gradClip: 1,
+    temperature: 1,
+  },
   reflection: { firstCorrect: 0.8, echo: 0.2, lossOnWrongAttempts: false },
   evalSize: 100,
   evalTemperature: 1,
@@ -98,7 +127,7 @@ export const DEFAULT_PLAN: Table1Plan = {
 export const QUICK_OVERRIDES = {
   seeds: 1,
   base: { steps: 400, lrWarmupSteps: 50, instructSteps: 100 },
-  post: { steps: 40 },
+  post: { steps: 40, lrWarmupSteps: 4 },
   evalSize: 50,
   bootstrap: 200,
 } as const;
@@ -135,9 +164,16 @@ export function resolvePlan(opts: { quick?: boolean; config?: Json; seeds?: numb
 const TASK = /^\d+x\d+$/;
 
 function validatePlan(p: Table1Plan): Table1Plan {
-  const int = (key: string, v: unknown, min: number) => { if (!(typeof v === 'number' && Number.isInteger(v) && v >= min)) fail(key, `an integer >= ${min}`, v); };
-  const num = (key: string, v: unknown, lo: number, hi = Infinity) => { if (!(typeof v === 'number' && v >= lo && v <= hi)) fail(key, `a number in [${lo}, ${hi}]`, v); };
-  const tasks = (key: string, v: unknown, min: number) => { if (!(Array.isArray(v) && v.length >= min && v.every((t) => typeof t === 'string' && TASK.test(t)))) fail(key, `an array of at least ${min} tasks such as "2x1"`, v); };
+  const int = (key: string, v: unknown, min: number) => {
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= min)) fail(key, `an integer >= ${min}`, v);
+  };
+  const num = (key: string, v: unknown, lo: number, hi = Infinity) => {
+    if (!(typeof v === 'number' && v >= lo && v <= hi)) fail(key, `a number in [${lo}, ${hi}]`, v);
+  };
+  const tasks = (key: string, v: unknown, min: number) => {
+    if (!(Array.isArray(v) && v.length >= min && v.every((t) => typeof t === 'string' && TASK.test(t))))
+      fail(key, `an array of at least ${min} tasks such as "2x1"`, v);
+  };
   int('seeds', p.seeds, 1);
   if (typeof p.backend !== 'string') fail('backend', 'a string', p.backend);
   tasks('idTasks', p.idTasks, 1);
@@ -150,26 +186,35 @@ function validatePlan(p: Table1Plan): Table1Plan {
   int('base.steps', p.base.steps, 1);
   num('base.lr', p.base.lr, 1e-9);
   int('base.lrWarmupSteps', p.base.lrWarmupSteps, 0);
-  if (p.base.lrSchedule !== 'constant' && p.base.lrSchedule !== 'cosine') fail('base.lrSchedule', '"constant" or "cosine"', p.base.lrSchedule);
+  if (p.base.lrSchedule !== 'constant' && p.base.lrSchedule !== 'cosine')
+    fail('base.lrSchedule', '"constant" or "cosine"', p.base.lrSchedule);
   int('base.batchSize', p.base.batchSize, 1);
-  if (!(Array.isArray(p.base.weights) && p.base.weights.length === all.length && p.base.weights.every((w) => typeof w === 'number' && w >= 0))) fail('base.weights', `${all.length} numbers >= 0 (one per task of idTasks then oodTasks)`, p.base.weights);
+  if (!(
+    Array.isArray(p.base.weights) &&
+    p.base.weights.length === all.length &&
+    p.base.weights.every((w) => typeof w === 'number' && w >= 0)
+  ))
+    fail('base.weights', `${all.length} numbers >= 0 (one per task of idTasks then oodTasks)`, p.base.weights);
   int('base.instructSteps', p.base.instructSteps, 0);
   num('base.firstCorrect', p.base.firstCorrect, 0, 1);
   num('base.retryRate', p.base.retryRate, 0, 1);
   int('post.steps', p.post.steps, 1);
   num('post.sftLr', p.post.sftLr, 1e-9);
   num('post.rlLr', p.post.rlLr, 1e-9);
+  int('post.lrWarmupSteps', p.post.lrWarmupSteps, 0);
   int('post.promptsPerStep', p.post.promptsPerStep, 1);
   int('post.groupSize', p.post.groupSize, 2);
   int('post.miniBatches', p.post.miniBatches, 1);
-  if ((p.post.promptsPerStep * p.post.groupSize) % p.post.miniBatches !== 0) fail('post.miniBatches', 'a divisor of promptsPerStep x groupSize', p.post.miniBatches);
+  if ((p.post.promptsPerStep * p.post.groupSize) % p.post.miniBatches !== 0)
+    fail('post.miniBatches', 'a divisor of promptsPerStep x groupSize', p.post.miniBatches);
   num('post.klLossCoef', p.post.klLossCoef, 0);
   num('post.clipRatio', p.post.clipRatio, 1e-9);
   num('post.gradClip', p.post.gradClip, 0);
   num('post.temperature', p.post.temperature, 0);
   num('reflection.firstCorrect', p.reflection.firstCorrect, 0, 1);
   num('reflection.echo', p.reflection.echo, 0, 1);
-  if (typeof p.reflection.lossOnWrongAttempts !== 'boolean') fail('reflection.lossOnWrongAttempts', 'true or false', p.reflection.lossOnWrongAttempts);
+  if (typeof p.reflection.lossOnWrongAttempts !== 'boolean')
+    fail('reflection.lossOnWrongAttempts', 'true or false', p.reflection.lossOnWrongAttempts);
   int('evalSize', p.evalSize, 1);
   num('evalTemperature', p.evalTemperature, 0);
   int('bootstrap', p.bootstrap, 1);
@@ -200,22 +245,66 @@ export function runConfig(plan: Table1Plan, seed: number, arm: ArmName, baseDir:
     logEvery: 1,
   };
   const rollouts = plan.post.promptsPerStep * plan.post.groupSize;
-  const post = { initFrom: baseDir, steps: plan.post.steps, evalEvery: plan.post.steps, checkpointEvery: plan.post.steps, temperature: plan.post.temperature };
+  // The post-training arms: a linear lr warm-up, then constant (lrSchedule stays the tiny-lm default).
+  const post = {
+    initFrom: baseDir,
+    steps: plan.post.steps,
+    evalEvery: plan.post.steps,
+    checkpointEvery: plan.post.steps,
+    temperature: plan.post.temperature,
+    lrWarmupSteps: plan.post.lrWarmupSteps,
+    lrSchedule: 'constant',
+  };
   switch (arm) {
     case 'base':
       return {
-        ...common, objective: 'sft', steps: plan.base.steps, evalEvery: plan.base.steps, checkpointEvery: Math.min(plan.base.steps, 250),
-        lr: plan.base.lr, lrWarmupSteps: plan.base.lrWarmupSteps, lrSchedule: plan.base.lrSchedule, batchSize: plan.base.batchSize, trainTasks: [...plan.idTasks, ...plan.oodTasks], trainWeights: plan.base.weights,
-        firstCorrect: plan.base.firstCorrect, echo: 0, retryRate: plan.base.retryRate, lossOnWrongAttempts: false,
+        ...common,
+        objective: 'sft',
+        steps: plan.base.steps,
+        evalEvery: plan.base.steps,
+        checkpointEvery: Math.min(plan.base.steps, 250),
+        lr: plan.base.lr,
+        lrWarmupSteps: plan.base.lrWarmupSteps,
+        lrSchedule: plan.base.lrSchedule,
+        batchSize: plan.base.batchSize,
+        trainTasks: [...plan.idTasks, ...plan.oodTasks],
+        trainWeights: plan.base.weights,
+        firstCorrect: plan.base.firstCorrect,
+        echo: 0,
+        retryRate: plan.base.retryRate,
+        lossOnWrongAttempts: false,
         reflectionFromStep: Math.max(1, plan.base.steps - plan.base.instructSteps + 1),
       };
     case 'sft-no-reflection':
       return { ...common, ...post, objective: 'sft', lr: plan.post.sftLr, batchSize: rollouts, firstCorrect: 1, echo: 0, retryRate: 0 };
     case 'sft-reflection':
-      return { ...common, ...post, objective: 'sft', lr: plan.post.sftLr, batchSize: rollouts, firstCorrect: plan.reflection.firstCorrect, echo: plan.reflection.echo, lossOnWrongAttempts: plan.reflection.lossOnWrongAttempts, retryRate: 0 };
+      return {
+        ...common,
+        ...post,
+        objective: 'sft',
+        lr: plan.post.sftLr,
+        batchSize: rollouts,
+        firstCorrect: plan.reflection.firstCorrect,
+        echo: plan.reflection.echo,
+        lossOnWrongAttempts: plan.reflection.lossOnWrongAttempts,
+        retryRate: 0,
+      };
     case 'rl': {
       const { promptsPerStep, groupSize, miniBatches, klLossCoef, klType, clipRatio, gradClip } = plan.post;
-      return { ...common, ...post, objective: 'grpo', warmupSteps: 0, lr: plan.post.rlLr, promptsPerStep, groupSize, miniBatches, klLossCoef, klType, clipRatio, gradClip };
+      return {
+        ...common,
+        ...post,
+        objective: 'grpo',
+        warmupSteps: 0,
+        lr: plan.post.rlLr,
+        promptsPerStep,
+        groupSize,
+        miniBatches,
+        klLossCoef,
+        klType,
+        clipRatio,
+        gradClip,
+      };
     }
   }
 }
