@@ -1,5 +1,6 @@
-// The HTML shell every Reflection Lens webview shares: a strict CSP that admits only our
-// nonce'd script and style, the theme's viewport, and one <main id="app"> the bundle fills.
+// The HTML shell every Reflection Lens page shares: a strict CSP that admits only our nonce'd
+// script and style, the theme's viewport, and a body: one <main id="app"> a bundle fills, or a
+// static page's own (the experiment report).
 import { contentSecurityPolicy, escapeHtml } from './csp.js';
 
 export interface WebviewPageOptions {
@@ -9,7 +10,9 @@ export interface WebviewPageOptions {
   title: string;
   css: string;
   /** Script (and data) elements after <main>, already carrying the nonce. */
-  scripts: string;
+  scripts?: string;
+  /** The body's content; default `<main id="app"></main>`. */
+  body?: string;
 }
 
 export function webviewPageHtml(o: WebviewPageOptions): string {
@@ -23,8 +26,8 @@ export function webviewPageHtml(o: WebviewPageOptions): string {
 <style nonce="${escapeHtml(o.nonce)}">${o.css}</style>
 </head>
 <body>
-<main id="app"></main>
-${o.scripts}
+${o.body ?? '<main id="app"></main>'}
+${o.scripts ?? ''}
 </body>
 </html>
 `;

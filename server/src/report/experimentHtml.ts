@@ -3,7 +3,8 @@
 // Figure 1's analog (p, delta1, delta2, predicted vs observed per task, RL and SFT (reflection)
 // side by side), seed-to-seed spread, echo rates and transitions, timing. Static HTML and SVG:
 // no script, nothing fetched, a strict CSP with a nonce for the one style element.
-import { contentSecurityPolicy, escapeHtml, makeNonce } from '../../../protocol/pages/csp.js';
+import { escapeHtml, makeNonce } from '../../../protocol/pages/csp.js';
+import { webviewPageHtml } from '../../../protocol/pages/page.js';
 import { themeCss } from '../../../protocol/pages/themeCss.js';
 import type { Estimate } from '../analysis/types.js';
 import type { ArmResult, TaskResult } from '../training/experiment/results.js';
@@ -264,18 +265,5 @@ ${echoHtml(r)}
 ${planHtml(r)}
 ${timingHtml(r)}
 </main>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${h(contentSecurityPolicy(nonce, opts.cspSource))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style nonce="${h(nonce)}">${css}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return webviewPageHtml({ nonce, cspSource: opts.cspSource, title, css, body });
 }
