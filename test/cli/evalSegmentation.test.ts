@@ -82,12 +82,15 @@ test('metrics against a gold file given with --gold, and the same file found bes
   // Derived from the gold labels: record 1 W->R, record 2 W->R; from the engine: W->R, then W (stop).
   assert.deepEqual([e.derived.gold.delta2.k, e.derived.gold.delta2.n], [2, 2]);
   assert.deepEqual([e.derived.engine.delta2.k, e.derived.engine.delta2.n], [1, 2]);
+  // Per rule: "12 * 34 = 418." is an equation's value, "the answer is ..." an explicit answer; all matched.
+  assert.deepEqual(e.byRule, { equals: { found: 1, matched: 1 }, 'final-answer': { found: 2, matched: 2 } });
 
   writeFileSync(`${file}.gold.jsonl`, gold);
   const beside = cli([file]);
   assert.equal(beside.status, 0, beside.stderr);
   assert.match(beside.stdout, /precision\s+100\.0% \(3\/3\)/);
   assert.match(beside.stdout, /recall\s+75\.0% \(3\/4\)/);
+  assert.match(beside.stdout, /precision per rule[^\n]*\n {2}final-answer\s+100\.0% \(2\/2\)\n {2}equals\s+100\.0% \(1\/1\)/);
   assert.match(beside.stdout, /\n {2}2\s+13:3\s+missed\s+expected 56, got -/);
 });
 

@@ -67,6 +67,12 @@ export interface SegmentationEval {
   decisions: { agree: number; of: number };
   finalAnswer: { agree: number; of: number };
   derived: { engine: Derived; gold: Derived };
+  /**
+   * Per rule that found the engine's candidates: how many it found and how many of those the
+   * labels also hold (its precision; what a candidate's `confidence` estimates). Candidates
+   * without a rule count under "-".
+   */
+  byRule: Record<string, { found: number; matched: number }>;
   disagreements: Disagreement[];
 }
 
@@ -154,6 +160,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     exactSequence: { agree: 0, of: 0 },
     decisions: { agree: 0, of: 0 },
     finalAnswer: { agree: 0, of: 0 },
+    byRule: {} as SegmentationEval['byRule'],
     disagreements: [] as Disagreement[],
   };
   const engineCounts = new Counter();
@@ -173,6 +180,9 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
       if (!matchedGold.has(i)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'missed', expected: c.value, got: null });
     });
     pred.forEach((c, j) => {
+      const rule = (e.byRule[c.rule ?? '-'] ??= { found: 0, matched: 0 });
+      rule.found++;
+      if (matchedPred.has(j)) rule.matched++;
       if (!matchedPred.has(j))
         e.disagreements.push({
           id: r.id,

@@ -25,8 +25,9 @@ ${segmentFlagsUsage}
 Prints candidate precision and recall, first-candidate agreement (value, and correctness
 against the ground truth), candidate-count agreement, exact attempt sequences, decision
 (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 / accuracy derived
-from the engine's reading beside the same from the gold labels; then the disagreements
-(record, line:col, expected, got). Exit status 0, 1 when a file cannot be read, 2 on bad usage.
+from the engine's reading beside the same from the gold labels, the precision of each rule that
+found candidates (what their confidence estimates); then the disagreements (record, line:col,
+expected, got). Exit status 0, 1 when a file cannot be read, 2 on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -102,6 +103,11 @@ export function formatEval(e: SegmentationEval, limit: number): string {
     ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map(
       (k) => `${k.padEnd(14)} ${rate(e.derived.engine[k]).padEnd(17)} ${rate(e.derived.gold[k])}`,
     ),
+    '',
+    `precision per rule (what a candidate's confidence estimates)`,
+    ...Object.entries(e.byRule)
+      .sort((a, b) => b[1].found - a[1].found)
+      .map(([rule, r]) => `  ${rule.padEnd(14)} ${pct(r.matched, r.found)}`),
     '',
     `disagreements (${e.disagreements.length})`,
     ...e.disagreements
