@@ -17,19 +17,25 @@ export function normalizeAnswer(raw: string): string {
   let s = raw.trim();
   const boxed = /^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/.exec(s);
   if (boxed) s = boxed[1];
-  s = s
-    .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\[dt]frac/g, '\\frac')
-    .replace(/\\left|\\right/g, '')
-    .replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '')
-    .replace(/\\%|%/g, '')
-    .replace(/\\[,;:! ]|~/g, '')
-    .replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '')
-    .replace(/\u2212/g, '-')
-    .replace(/\s+/g, '')
-    .replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)')
-    .replace(/\\frac(\d)(\d)/g, '$1/$2')
-    .replace(/^[.,;:]+|[.,;:]+$/g, '');
+  // Each rewrite runs only when the text holds a character it needs (a backslash, "%", ...):
+  // most values that get here hold few of them, and a pass that cannot match changes nothing.
+  const has = (c: string): boolean => s.includes(c);
+  if (has('\\')) {
+    s = s
+      .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
+      .replace(/\\[dt]frac/g, '\\frac')
+      .replace(/\\left|\\right/g, '');
+  }
+  if (has('\\') || has('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '');
+  if (has('%')) s = s.replace(/\\%|%/g, '');
+  if (has('\\') || has('~')) s = s.replace(/\\[,;:! ]|~/g, '');
+  if (has('\\') || has('$')) s = s.replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '');
+  if (has('\u2212')) s = s.replace(/\u2212/g, '-');
+  s = s.replace(/\s+/g, '');
+  if (has('\\')) {
+    s = s.replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)').replace(/\\frac(\d)(\d)/g, '$1/$2');
+  }
+  s = s.replace(/^[.,;:]+|[.,;:]+$/g, '');
   // Plain-text math written as LaTeX would be: "π/2", "3*sqrt(13)", "3√13" (tested first: rare).
   if (/\u03c0|sqrt|\u221a/.test(s)) {
     s = s

@@ -36,7 +36,17 @@ export interface QuestionInfo {
   percent?: boolean;
 }
 
-const EMPTY: QuestionInfo = { targets: [], probes: [], nouns: [], values: new Set() };
+const EMPTY: QuestionInfo = {
+  targets: [],
+  probes: [],
+  nouns: [],
+  values: new Set(),
+  scale: undefined,
+  optionOf: undefined,
+  terms: undefined,
+  modulus: undefined,
+  percent: undefined,
+};
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
 // full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9").
@@ -115,6 +125,7 @@ export function normalizeMath(s: string): string {
 }
 
 const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+const fractionRe = /\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g;
 // "347 * 8261", "347 \\times 8261", "347 x 8261"; not a factor of a power ("8^5 \\cdot 5^{10}").
 const multiplicationRe = /(?<![\^_{\w.])(\d[\d,]*)\s*(?:\*|\\times|\u00d7|x|times|multiplied by)\s*(\d[\d,]*)(?!\d|\^|\.\d)/i;
 // The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
@@ -168,8 +179,21 @@ const STOP_WORDS = new Set([
 
 const cache = new Map<string, QuestionInfo>();
 
+let lastQuery: string | undefined;
+let lastInfo: QuestionInfo = EMPTY;
+
 export function analyzeQuestion(query: string | undefined): QuestionInfo {
   if (!query) return EMPTY;
+  // The rollouts of one prompt are adjacent: the previous record's question is checked first,
+  // which saves hashing the query for the cache.
+  if (query === lastQuery) return lastInfo;
+  const info = cached(query);
+  lastQuery = query;
+  lastInfo = info;
+  return info;
+}
+
+function cached(query: string): QuestionInfo {
   const hit = cache.get(query);
   if (hit) return hit;
   const info = analyze(query);
@@ -181,9 +205,13 @@ export function analyzeQuestion(query: string | undefined): QuestionInfo {
 
 function analyze(query: string): QuestionInfo {
   const values = new Set<string>();
-  for (const m of query.matchAll(numberRe)) values.add(normalizeAnswer(m[0]));
-  for (const m of query.matchAll(/\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g))
-    values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
+  // exec loops on module-level global patterns rather than matchAll, which clones its pattern
+  // and builds an iterator on every call (this runs once per distinct question).
+  let m: RegExpExecArray | null;
+  numberRe.lastIndex = 0;
+  while ((m = numberRe.exec(query)) !== null) values.add(normalizeAnswer(m[0]));
+  fractionRe.lastIndex = 0;
+  while ((m = fractionRe.exec(query)) !== null) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
   const targets: string[] = [];
   const nouns: string[] = [];
   let product: [string, string] | undefined;
@@ -196,10 +224,13 @@ function analyze(query: string): QuestionInfo {
   }
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
   const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
-  const asked =
-    [...sentences]
-      .reverse()
-      .find((x) => /\?|\b(?:find|compute|calculate|determine|evaluate|simplify|what is|how many|how much)\b/i.test(x)) ?? '';
+  let asked = '';
+  for (let k = sentences.length - 1; k >= 0; k--) {
+    if (/\?|\b(?:find|compute|calculate|determine|evaluate|simplify|what is|how many|how much)\b/i.test(sentences[k])) {
+      asked = sentences[k];
+      break;
+    }
+  }
   const math = askedMathRe.exec(asked);
   if (math) {
     const expr = normalizeMath(math[1] ?? math[2]).replace(/[?.,]+$/, '');
@@ -273,18 +304,22 @@ function analyze(query: string): QuestionInfo {
   const optionOf = readOptions(query);
   // An option's value is the answer being chosen, not a number the question merely quotes.
   if (optionOf) for (const v of optionOf.keys()) values.delete(v);
+  // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
+  // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
+  // 2^5 shapes made them megamorphic and cost recompilations while the engine warmed up).
   return {
     targets,
     probes,
     nouns: [...new Set(nouns)].slice(0, 6),
     values,
-    ...(scale !== undefined && Number.isFinite(scale) && scale > 0 ? { scale } : {}),
-    ...(optionOf ? { optionOf } : {}),
-    ...(terms.length > 0 ? { terms } : {}),
-    ...(mod && Number(mod[1]) > 1 ? { modulus: Number(mod[1]) } : {}),
-    ...((lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower)
-      ? { percent: true }
-      : {}),
+    scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
+    optionOf,
+    terms: terms.length > 0 ? terms : undefined,
+    modulus: mod && Number(mod[1]) > 1 ? Number(mod[1]) : undefined,
+    percent:
+      (lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower)
+        ? true
+        : undefined,
   };
 }
 

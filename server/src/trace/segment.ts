@@ -227,7 +227,7 @@ function derivationBetween(body: string, from: number, to: number, question?: Qu
   while ((m = computationGlobal.exec(text)) !== null) {
     computationGlobal.lastIndex = m.index + 1;
     // A match that starts inside a number ("3 × 2821" in "93 × 2821") reads a wrong operand.
-    if (m.index > 0 && /[\d,.]/.test(text[m.index - 1])) continue;
+    if (m.index > 0 && isNumberChar(text.charCodeAt(m.index - 1))) continue;
     if (afterMarker) {
       if (!question.values.has(normalizeAnswer(m[0].replace(/[.,]$/, '')))) return true;
       continue;
@@ -236,6 +236,9 @@ function derivationBetween(body: string, from: number, to: number, question?: Qu
   }
   return false;
 }
+
+/** [\d,.] */
+const isNumberChar = (c: number): boolean => (c >= 48 && c <= 57) || c === 44 || c === 46;
 
 // A number of two digits or more, standing alone (not part of a word, a list label or a decimal).
 const multiDigitRe = /(?<![\w.,])\d[\d,]*\d(?:\.\d+)?(?![\w]|[.,]\d)/g;

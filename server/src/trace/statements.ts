@@ -90,6 +90,8 @@ const boundRe =
 const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value);
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
 const recalledRe = /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought)\b/i;
+// Either of the two, in one scan of the sentence (a value's sentence is read once, not twice).
+const tentativeOrRecalledRe = new RegExp(`${tentativeRe.source}|${recalledRe.source}`, 'i');
 
 export interface StatementOptions {
   question: QuestionInfo;
@@ -165,8 +167,7 @@ class Context {
       tentative:
         strength >= 4
           ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
-          : tentativeRe.test(before) ||
-            recalledRe.test(before) ||
+          : tentativeOrRecalledRe.test(before) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
             (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
             sentence.question,
@@ -176,6 +177,8 @@ class Context {
         lhs !== undefined &&
         this.question.scale !== undefined &&
         /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
+      // Present from the start (findEquals may set it): one shape for every statement.
+      term: false,
     });
   }
 
@@ -294,13 +297,68 @@ class Context {
       const lower = text.toLowerCase();
       if (q.nouns.some((n) => lower.includes(n))) return true;
     }
-    // Normalizing is the cost: only when a number or letter of a target is in the raw text.
-    if (q.targets.length > 0 && hasProbe(q, text)) {
+    // Normalizing is the cost: only when a number or letter of a target is in the raw text, and
+    // its digits hold a target's (targetOutOfReach).
+    if (q.targets.length > 0 && hasProbe(q, text) && !this.targetOutOfReach(text, false)) {
       const m = normalizeMath(text);
       if (q.targets.some((t) => m.includes(t))) return true;
     }
     return false;
   }
+
+  /**
+   * Can no target be in normalizeMath(text) (`atEnd`: at its end), by its digits alone? For a
+   * text without İ or the Kelvin sign, normalizeMath keeps exactly its ASCII digits, in order
+   * (see asciiDigits), so a target whose ASCII digits are not among them (at the end) cannot be
+   * there. A quick exact no that saves normalizing most lines of a product's working
+   * ("948 × 50 = 47400" for 948 × 59).
+   */
+  targetOutOfReach(text: string, atEnd: boolean): boolean {
+    const q = this.question;
+    if (q.targets.length === 0) return true;
+    const digits = asciiDigits(text);
+    if (digits === undefined) return false;
+    this.targetDigits ??= q.targets.map((t) => asciiDigits(t) ?? '');
+    for (const d of this.targetDigits) if (atEnd ? digits.endsWith(d) : digits.includes(d)) return false;
+    return true;
+  }
+
+  /**
+   * Can no noun be a word of normalizeMath(text)? That never has more ASCII letters than the text
+   * itself (İ and the Kelvin sign aside), so a text with fewer letters than the shortest noun
+   * cannot hold one.
+   */
+  nounOutOfReach(text: string): boolean {
+    const nouns = this.question.nouns;
+    if (nouns.length === 0) return true;
+    this.shortestNoun ??= Math.min(...nouns.map((n) => n.length));
+    let letters = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x130 || c === 0x212a) return false;
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    }
+    return letters < this.shortestNoun;
+  }
+
+  private targetDigits: string[] | undefined;
+  private shortestNoun: number | undefined;
+}
+
+/**
+ * The ASCII digits of a text, in order; undefined when it holds İ (U+0130) or the Kelvin sign
+ * (U+212A), the only characters whose lower case is ASCII (a letter). normalizeMath never drops,
+ * reorders or makes an ASCII digit: it drops blanks, "$", "&", braces, commas between digits and
+ * LaTeX command names, and turns product signs into "*".
+ */
+function asciiDigits(text: string): string | undefined {
+  let digits = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += text[i];
+    else if (c === 0x130 || c === 0x212a) return undefined;
+  }
+  return digits;
 }
 
 /** May this raw text name a target? One of the targets' probes is in it, thousands separators aside ("9,232 × 15"). */
@@ -336,26 +394,47 @@ function lastAtMost(a: Int32Array, x: number): number {
  * or a bracket on either side ("C(3L, 2)", "(3L - 1)/2", "2L^2", "x_1").
  */
 function standsAlone(text: string, start: number, end: number): boolean {
+  // Character tests by code, not one-character regular expressions: this runs for every value
+  // the rules find (charCodeAt outside the text is NaN, which no test below accepts).
   const boldOpen = text.startsWith('**', start - 2) && text[start - 3] !== '*';
-  if (!boldOpen && /[\w)\]^_/*.]/.test(text[start - 1] ?? ' ')) return false;
+  if (!boldOpen && gluedBefore(text.charCodeAt(start - 1))) return false;
   // After an operator ("3L - 1", "x + 2"): a term, not a result. A sign belongs to the value itself.
   let b = start - 1;
   while (text[b] === ' ' || text[b] === '\t') b--;
   const markdownBold = text[b] === '*' && text[b - 1] === '*';
-  if (!boldOpen && !markdownBold && b < start - 1 && /[-+*/\u00d7^\u2212]/.test(text[b] ?? '')) return false;
+  if (!boldOpen && !markdownBold && b < start - 1 && operatorBefore(text.charCodeAt(b))) return false;
   let k = end;
   while (text[k] === ' ' || text[k] === '\t') k++;
   if (text.startsWith('**', k)) return true; // a bold closer
-  const after = text[k] ?? ' ';
-  if (/[(^_*/\]}+\u00d7=]/.test(after) && !text.startsWith('\\]', k - 1)) return false;
-  if (after === ')' && text[k - 1] !== '\\') return false;
-  if (after === '-' && /[\d(a-z]/i.test(text[k + 1] ?? '')) return false;
+  const after = text.charCodeAt(k);
+  if (continuesAfter(after) && !text.startsWith('\\]', k - 1)) return false;
+  if (after === 41 && text[k - 1] !== '\\') return false; // ")"
+  if (after === 45) {
+    // "-" then a digit, "(" or a letter
+    const c = text.charCodeAt(k + 1);
+    if (isDigitCode(c) || c === 40 || isLetterCode(c)) return false;
+  }
   // Glued to a letter ("2L", "3x") or followed by a variable ("2.4 W_R", "5 x"); units after a
-  // space are fine ("27 miles").
-  if (k === end && /[A-Za-z]/.test(text[end] ?? '')) return false;
-  if (k > end && /^[A-Za-z](?:[_^]|[^A-Za-z'])/.test(text.slice(k, k + 2)) && !/^[aA] /.test(text.slice(k, k + 2))) return false;
+  // space are fine ("27 miles"). The variable: a letter, then "_", "^" or anything but a letter
+  // or an apostrophe; "a " / "A " is the article.
+  if (k === end && isLetterCode(text.charCodeAt(end))) return false;
+  if (k > end && k + 1 < text.length && isLetterCode(after)) {
+    const c = text.charCodeAt(k + 1);
+    if ((c === 95 || c === 94 || (!isLetterCode(c) && c !== 39)) && !((after === 97 || after === 65) && c === 32)) return false;
+  }
   return true;
 }
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [\w)\]^_/*.]: a word character, a closing bracket, "^", "/", "*" or "." right before a value. */
+const gluedBefore = (c: number): boolean =>
+  isLetterCode(c) || isDigitCode(c) || c === 95 || c === 41 || c === 93 || c === 94 || c === 47 || c === 42 || c === 46;
+/** [-+*\/\u00d7^\u2212]: an operator. */
+const operatorBefore = (c: number): boolean => c === 45 || c === 43 || c === 42 || c === 47 || c === 0xd7 || c === 94 || c === 0x2212;
+/** [(^_*\/\]}+\u00d7=]: what continues an expression after a value. */
+const continuesAfter = (c: number): boolean =>
+  c === 40 || c === 94 || c === 95 || c === 42 || c === 47 || c === 93 || c === 125 || c === 43 || c === 0xd7 || c === 61;
 
 function findBoxed(ctx: Context): void {
   const { text, from, to } = ctx;
@@ -512,18 +591,38 @@ function findConclusions(ctx: Context): void {
   }
 }
 
+const opAfterRe = /(?:[-+*/^=\u00d7]|\\times|\\cdot)/y;
+const listAfterRe = /,[ \t]{1,3}(?:and[ \t]{1,3})?\$?\d/y;
+
+/** Does the sticky pattern match at offset k? */
+function matchesAt(re: RegExp, s: string, k: number): boolean {
+  re.lastIndex = k;
+  return re.test(s);
+}
+
+/** The first offset from k on that is not white space as String.prototype.trimStart sees it (\s: ASCII blanks, Unicode spaces, line ends). */
+function skipJsSpace(s: string, k: number): number {
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(s[k])) break;
+  }
+  return k;
+}
+
 /** The last value of clause[from..] that is a whole term, not the start of an expression, not set aside or denied. */
 function lastResult(text: string, clause: string, clauseStart: number, from: number): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
   valueAll.lastIndex = from;
   let v: RegExpExecArray | null;
   while ((v = valueAll.exec(clause)) !== null) {
-    const after = clause.slice(v.index + v[0].length).trimStart();
-    if (/^(?:[-+*/^=\u00d7]|\\times|\\cdot)/.test(after)) continue;
+    // What follows the value, past blanks (the tests below are anchored there: sticky patterns at
+    // that offset, instead of slicing the rest of the clause for every value).
+    const after = skipJsSpace(clause, v.index + v[0].length);
+    if (matchesAt(opAfterRe, clause, after)) continue;
     const pre = clause.slice(Math.max(0, v.index - 16), v.index);
     // "we have 2000, 2020, 2200, 2220": an item of an enumeration is listed, not concluded.
-    if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || /^,[ \t]{1,3}(?:and[ \t]{1,3})?\$?\d/.test(after))
-      continue;
+    if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || matchesAt(listAfterRe, clause, after)) continue;
     // "3 times the square root of 13": a term of an expression said in words, not its value.
     // "828, not 827", "instead of 827": a value set aside, not the result.
     if (
@@ -596,7 +695,10 @@ const skipBlanks = (text: string, j: number, to: number): number => {
 function atLineEnd(text: string, k: number, to: number): boolean {
   k = skipBlanks(text, k, to);
   // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
-  const unit = /^[A-Za-z][A-Za-z/]{0,10}(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24));
+  // (It starts with a letter: tested first, so a line that ends at once slices nothing.)
+  const unit = isLetterCode(text.charCodeAt(k))
+    ? /^[A-Za-z][A-Za-z/]{0,10}(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
+    : null;
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
   for (const closer of ['\\)', '\\]', '$$', '$', '**']) {
     if (text.startsWith(closer, k)) {
@@ -619,7 +721,8 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   let floor = Math.max(ctx.from, eq - 200);
   while (s > floor && text.charCodeAt(s - 1) !== 10) s--;
   // A continuation line of an aligned chain ("&= 1540 + 96"): its left side is the chain's first line's.
-  for (let up = 0; up < 8 && s > floor && /^[ \t]{0,8}&?[ \t]{0,4}$/.test(text.slice(s, eq)); up++) {
+  // (That pattern matches at most 13 characters: a longer line start is not one, without slicing it.)
+  for (let up = 0; up < 8 && s > floor && eq - s <= 13 && /^[ \t]{0,8}&?[ \t]{0,4}$/.test(text.slice(s, eq)); up++) {
     eq = text.lastIndexOf('=', s - 2);
     if (eq < floor) return false;
     s = eq;
@@ -630,7 +733,9 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   const firstEq = line.indexOf('=');
   const raw = firstEq >= 0 ? line.slice(0, firstEq) : line;
   const q = ctx.question;
-  // Most equations name no target: decide on the raw text before normalizing it.
+  // Most equations name no target: decide on the raw text before normalizing it, first by its
+  // digits and letters (exact, see targetOutOfReach), then by the targets' probes.
+  if (ctx.targetOutOfReach(raw, true) && ctx.nounOutOfReach(raw)) return false;
   if (!hasProbe(q, raw) && !(q.nouns.length > 0 && /[a-z]{3}/i.test(raw))) return false;
   const lhs = normalizeMath(raw).replace(/^.*?(?:\\\[|\\\(|:)/, '');
   if (q.targets.some((t) => lhs.endsWith(t) || lhs === t)) return true;
@@ -770,6 +875,27 @@ export function withRestatements(text: string, statements: Statement[], rawValue
   return ctx.out.length === 0 ? statements : dedupe([...statements, ...ctx.out]);
 }
 
+/**
+ * Statement c placed on another's span and value: the properties written out in Context.add's
+ * order rather than spread, so every statement has one object shape.
+ */
+function withSpanOf(c: Statement, span: Statement): Statement {
+  return {
+    start: span.start,
+    end: span.end,
+    value: span.value,
+    rule: c.rule,
+    strength: c.strength,
+    aboutTarget: c.aboutTarget,
+    fromQuestion: c.fromQuestion,
+    tentative: c.tentative,
+    normalized: span.normalized,
+    closesOther: c.closesOther,
+    partial: c.partial,
+    term: c.term,
+  };
+}
+
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
 function dedupe(found: Statement[]): Statement[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end || b.strength - a.strength);
@@ -777,8 +903,7 @@ function dedupe(found: Statement[]): Statement[] {
   for (const c of found) {
     const last = out.at(-1);
     if (last && c.start >= last.start && c.end <= last.end) {
-      if (c.strength > last.strength)
-        out[out.length - 1] = { ...c, start: last.start, end: last.end, value: last.value, normalized: last.normalized };
+      if (c.strength > last.strength) out[out.length - 1] = withSpanOf(c, last);
       continue;
     }
     out.push(c);
