@@ -105,20 +105,23 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
 
 /**
  * Confidence of a candidate by the rule that found it: the share of the engine's candidates of
- * that rule that annotators also marked, (matched + 1) / (found + 2) rounded down, measured on the development
- * halves of the gold set (Sky-T1 problems 0-19, the fresh real traces' dev half and the six
- * phrasing families' dev phrasings, 2026-12-02, second pass, docs/segmentation-eval.md): boxed
- * 306/309, final-answer 79/80, bold 538/538, conclusion 990/1010, equals 1571/1623, last-number
- * 6/15. The synthetic families dominate the counts; on real traces alone the rates are lower
- * (docs/segmentation-eval.md). User patterns are not measured: they get the boxed rule's value.
+ * that rule that annotators also marked, (matched + 1) / (found + 2) rounded to two places,
+ * measured on every labelled real trace (Sky-T1 dev and held-out, both fresh batches: 150
+ * responses from nine models, 2026-12-02, docs/segmentation-eval.md): boxed 51/63, final-answer
+ * 24/29, conclusion 210/268, equals 38/56. Real traces, not the synthetic families (where every
+ * rule is right 96-99% of the time), because the families flatter the rules: a confidence is a
+ * statement about traces a researcher brings. Confidences do not steer the reading (only displayed),
+ * so measuring them on the held-out halves too does not tune anything. No real trace had a bold
+ * or last-number candidate: those two keep the families' rates (bold 538/538, last-number 6/15).
+ * User patterns are not measured: they get the boxed rule's value.
  */
 export const RULE_CONFIDENCE: Record<CandidateRule, number> = {
-  boxed: 0.98,
-  pattern: 0.98,
-  'final-answer': 0.97,
+  boxed: 0.8,
+  pattern: 0.8,
+  'final-answer': 0.81,
   bold: 0.99,
-  conclusion: 0.97,
-  equals: 0.96,
+  conclusion: 0.78,
+  equals: 0.67,
   'last-number': 0.41,
 };
 
