@@ -21,7 +21,7 @@ function failed(method: string, err: unknown): ResponseError<void> {
   return new ResponseError(ErrorCodes.InternalError, `${method}: ${err instanceof Error ? err.message : String(err)}`);
 }
 
-export function checkRunConfig(file: string | undefined, layers: readonly unknown[]): CheckRunConfigResult {
+function checkRunConfig(file: string | undefined, layers: readonly unknown[]): CheckRunConfigResult {
   try {
     const parsed = layers.map((l) => (typeof l === 'string' ? parseConfigJson(l) : (l as Record<string, unknown>)));
     return { ok: true, config: mergeRunConfig(file === undefined ? undefined : readConfigFile(file), ...parsed) };
