@@ -66,6 +66,9 @@ test('a cross-wall import fails the linter (each wall) and the compiler', (t) =>
   }
   const compiled = tsc();
   assert.notEqual(compiled.status, 0, 'tsc -b accepted cross-wall imports');
+  // Declarations go to out/tsc/ even for files a probe pulled in across a wall, never beside the sources.
+  const stray = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', '*.d.ts'], { encoding: 'utf8' }).stdout.trim();
+  assert.equal(stray, '', 'declaration files written into the source tree');
   // TS6307: the imported file is not in the importing project (its references do not reach it).
   for (const p of probes)
     assert.match(compiled.out, new RegExp(`${p.file.replace(/[./]/g, '\\$&')}\\(\\d+,\\d+\\): error TS6307`), `${p.file}: compiler wall`);
