@@ -89,6 +89,19 @@ test('fresh real traces: agreement of two annotators on the ten records both lab
   assert.ok(e.matched / e.gold >= 0.9);
 });
 
+// A development batch from the first batch's sources (test/fixtures/gold/fresh3: the records its
+// cap left out and the Gaokao models' second run; one annotator, K): more real text to tune on.
+test('fresh3 real traces (development): candidate precision, recall, first-candidate correctness', () => {
+  const DIR3 = new URL('../../fixtures/gold/fresh3/', import.meta.url);
+  const e = evaluate(recordsOf(DIR3, 'fresh3-traces.jsonl'), gold('fresh3-traces.gold.jsonl', DIR3));
+  const first = report('fresh3 (dev)', e);
+  assert.equal(e.records, 27);
+  assert.ok(e.precision >= FRESH3_FLOOR.precision, `precision ${e.precision}`);
+  assert.ok(e.recall >= FRESH3_FLOOR.recall, `recall ${e.recall}`);
+  assert.ok(first >= FRESH3_FLOOR.first, `first-candidate correctness ${first}`);
+});
+const FRESH3_FLOOR = { precision: 0.5, recall: 0.7, first: 0.8 };
+
 // A second batch nobody here had seen or tuned on (test/fixtures/gold/fresh2: DeepScaleR-1.5B on
 // AIME 2024, Qwen3-8B with thinking on multi-step word problems; SOURCES.md), labelled by two
 // more annotators from the guide after the third pass's rules were fixed: every number it prints
