@@ -301,10 +301,24 @@ class Context {
     // its digits hold a target's (targetOutOfReach).
     if (q.targets.length > 0 && hasProbe(q, text) && !this.targetOutOfReach(text, false)) {
       const m = normalizeMath(text);
-      if (q.targets.some((t) => m.includes(t))) return true;
+      if (q.targets.some((t) => m.includes(t) && this.asWord(t, text))) return true;
     }
     return false;
   }
+
+  /**
+   * A target made of letters only ("de" for "What is $DE$?", "xy") names the quantity only as a
+   * word of its own: normalizeMath drops blanks, so "triangle DEF", "side" and "90 degrees" all
+   * hold "de" there, and every sentence about the figure read as one about the answer.
+   */
+  asWord(t: string, raw: string): boolean {
+    if (!letterTargetRe.test(t)) return true;
+    let re = this.wordRes.get(t);
+    if (!re) this.wordRes.set(t, (re = new RegExp(`(?<![A-Za-z])${t}(?![A-Za-z])`, 'i')));
+    return re.test(raw);
+  }
+
+  private readonly wordRes = new Map<string, RegExp>();
 
   /**
    * Can no target be in normalizeMath(text) (`atEnd`: at its end), by its digits alone? For a
@@ -368,6 +382,9 @@ function hasProbe(q: QuestionInfo, text: string): boolean {
   const plain = text.replace(/(\d)[, \u00a0\u202f\u2009](?=\d{3})/g, '$1');
   return q.probes.some((p) => plain.includes(p));
 }
+
+// A target that is a name made of letters (two to four: "de", "xy"), not an expression.
+const letterTargetRe = /^[a-z]{2,4}$/;
 
 // The left side ends in a single letter (optionally subscripted) after words or nothing, not after an operator.
 const loneUnknownRe = /(?:^|[A-Za-z,][ \t]{1,3}|^[ \t]{1,3})[$(\\]{0,2}[A-Za-z](?:_\{?\w{1,4}\}?)?[ \t$)\\]{0,4}$/;
@@ -587,8 +604,22 @@ function findConclusions(ctx: Context): void {
       const before = text.slice(sentence.start, m.index);
       if (!before.includes('=') || !ctx.names(before)) continue;
     }
-    ctx.add(start, start + last[0].length, 'conclusion', about ? 3 : 2, about);
+    // "DE² is 51, EF² is 49, ..., so DF is indeed 10" for "What is DE?": the sentence names DE, the
+    // value's own subject is another segment (the guide: a side length is not the asked one).
+    const other = about && ctx.question.targets.some((t) => letterTargetRe.test(t)) ? otherNameBefore(ctx, sentence.start, start) : false;
+    ctx.add(start, start + last[0].length, 'conclusion', about && !other ? 3 : 2, about && !other);
+    if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
   }
+}
+
+// A name of capitals ("DF", "EF²") as the subject right before the value: "DF is indeed 10", "DF = 10".
+const nameSubjectRe =
+  /(?<![A-Za-z\\])([A-Z]{1,3})(?:\^\{?2\}?|\u00b2)?[ \t$)\\]{0,4}(?:is|=|equals)(?:[ \t]{1,2}(?:indeed|still|also|just|exactly|then|now))?[ \t$(\\]{0,4}$/;
+
+/** The value at `start` has its own subject, a name of capitals that is not an asked one (a letter-name target: "de"). */
+function otherNameBefore(ctx: Context, floor: number, start: number): boolean {
+  const m = nameSubjectRe.exec(ctx.text.slice(Math.max(floor, start - 24), start));
+  return m !== null && !ctx.question.targets.includes(m[1].toLowerCase());
 }
 
 const opAfterRe = /(?:[-+*/^=\u00d7]|\\times|\\cdot)/y;
@@ -623,6 +654,9 @@ function lastResult(text: string, clause: string, clauseStart: number, from: num
     const pre = clause.slice(Math.max(0, v.index - 16), v.index);
     // "we have 2000, 2020, 2200, 2220": an item of an enumeration is listed, not concluded.
     if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || matchesAt(listAfterRe, clause, after)) continue;
+    // "D is at (√51,7)", "from (0,7) to (√51,7)": the first coordinate of a point is a coordinate,
+    // not a result (the value after "is at" would otherwise read as the clause's conclusion).
+    if (clause.charCodeAt(after) === 44 && /\([ \t]{0,2}$/.test(pre)) continue;
     // "3 times the square root of 13": a term of an expression said in words, not its value.
     // "828, not 827", "instead of 827": a value set aside, not the result.
     if (
@@ -738,7 +772,7 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   if (ctx.targetOutOfReach(raw, true) && ctx.nounOutOfReach(raw)) return false;
   if (!hasProbe(q, raw) && !(q.nouns.length > 0 && /[a-z]{3}/i.test(raw))) return false;
   const lhs = normalizeMath(raw).replace(/^.*?(?:\\\[|\\\(|:)/, '');
-  if (q.targets.some((t) => lhs.endsWith(t) || lhs === t)) return true;
+  if (q.targets.some((t) => (lhs.endsWith(t) || lhs === t) && ctx.asWord(t, raw))) return true;
   const words = lhs.replace(/[^a-z]+/g, ' ');
   return q.nouns.some((n) => words.includes(n));
 }
@@ -850,13 +884,22 @@ const notConcludedAfterRe = /^[ \t$)*\\]{0,6}(?:[=<>\u2248,]|approx|\bis (?:appr
 export function withRestatements(text: string, statements: Statement[], rawValues: readonly string[], opts: StatementOptions): Statement[] {
   const ctx = new Context(text, opts.from ?? 0, opts.to ?? text.length, opts.question);
   const seen = new Set<string>();
+  const forms: string[] = [];
   for (const raw of rawValues) {
     const clean = raw.replace(/\\text\{([^{}]*)\}/g, '$1').replace(/\s+/g, '');
+    forms.push(clean);
+    // "\\pi" boxed is written "π" in the prose before it ("So the smallest positive c is π."): the
+    // same answer in plain text (answers.ts reads both as \\pi).
+    if (clean.includes('\\pi') && clean.length <= 12) forms.push(clean.replace(/\\pi/g, '\u03c0'));
+  }
+  for (const clean of forms) {
     // Numbers have rules of their own; a lone letter is a multiple-choice option (findOptionLetters).
-    if (clean.length < 2 || clean.length > 40 || wholeValue.test(clean) || seen.has(clean)) continue;
+    if ((clean.length < 2 && clean !== '\u03c0') || clean.length > 40 || wholeValue.test(clean) || seen.has(clean)) continue;
     seen.add(clean);
+    const plainPi = clean.includes('\u03c0');
     const re = new RegExp(
-      `(?<![\\w\\\\])${[...clean].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]{0,2}')}(?![\\w])`,
+      // A plain "π" is a term of "π/3", "2πk", "-π + c" unless it stands alone.
+      `(?<![\\w\\\\${plainPi ? '/*^+\\-\u2212' : ''}])${[...clean].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]{0,2}')}(?![\\w]${plainPi ? '|[ \\t]{0,2}[/*^(+\\-\u2212]' : ''})`,
       'g',
     );
     re.lastIndex = ctx.from;

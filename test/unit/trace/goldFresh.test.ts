@@ -56,7 +56,8 @@ function report(name: string, e: ReturnType<typeof evaluateSegmentation>): numbe
 
 for (const [half, floor] of [
   ['dev', { precision: 0.8, recall: 0.72, first: 0.91 }],
-  ['heldout', { precision: 0.65, recall: 0.72, first: 0.65 }],
+  // Fourth pass (rules chosen on dev data only): held-out 70.0%, 76.1%, 73.9%.
+  ['heldout', { precision: 0.68, recall: 0.72, first: 0.72 }],
 ] as const) {
   test(`fresh real traces (${half}): candidate precision, recall, first-candidate correctness`, () => {
     const e = evaluate(records, gold(`fresh-traces.${half}.gold.jsonl`));
@@ -100,14 +101,16 @@ test('fresh3 real traces (development): candidate precision, recall, first-candi
   assert.ok(e.recall >= FRESH3_FLOOR.recall, `recall ${e.recall}`);
   assert.ok(first >= FRESH3_FLOOR.first, `first-candidate correctness ${first}`);
 });
-const FRESH3_FLOOR = { precision: 0.5, recall: 0.7, first: 0.8 };
+// Measured before tuning 54.8%, 72.3%, 81.5%; after the fourth pass 59.0%, 76.6%, 81.5%.
+const FRESH3_FLOOR = { precision: 0.57, recall: 0.75, first: 0.8 };
 
 // A second batch nobody here had seen or tuned on (test/fixtures/gold/fresh2: DeepScaleR-1.5B on
 // AIME 2024, Qwen3-8B with thinking on multi-step word problems; SOURCES.md), labelled by two
 // more annotators from the guide after the third pass's rules were fixed: every number it prints
 // is held-out. The floors only guard against regressions (set under the first measurement).
 const records2 = recordsOf(DIR2, 'fresh2-traces.jsonl');
-const FRESH2_FLOOR = { precision: 0.6, recall: 0.7, first: 0.68 };
+// First measured 63.5%, 72.5%, 70.8%; after the fourth pass 64.7%, 72.5%, 70.8%.
+const FRESH2_FLOOR = { precision: 0.62, recall: 0.7, first: 0.68 };
 
 test('fresh2 real traces (never tuned on): candidate precision, recall, first-candidate correctness, per model', () => {
   const labels = gold('fresh2-traces.gold.jsonl', DIR2);

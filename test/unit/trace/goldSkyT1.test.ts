@@ -42,10 +42,11 @@ function evaluate(half: 'dev' | 'heldout') {
 // Measured 2026-12-02, first pass: dev precision 98.3%, recall 85.1%, first 97.4%; held-out 93.4%,
 // 71.3%, 94.9%. Second pass (rules chosen on dev only): dev 98.4%, 91.0%, 97.4%; held-out 85.5%,
 // 73.8%, 94.9% — held-out precision fell; docs/segmentation-eval.md keeps the history. Third pass:
-// dev 98.4%, 91.0%, 97.4%; held-out 85.7%, 75.0%, 94.9%.
+// dev 98.4%, 91.0%, 97.4%; held-out 85.7%, 75.0%, 94.9%. Fourth pass: dev unchanged; held-out 88.2%,
+// 75.0%, 94.9%.
 for (const [half, floor] of [
   ['dev', { precision: 0.95, recall: 0.88, first: 0.95 }],
-  ['heldout', { precision: 0.83, recall: 0.73, first: 0.92 }],
+  ['heldout', { precision: 0.86, recall: 0.73, first: 0.92 }],
 ] as const) {
   test(
     `Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`,
