@@ -106,22 +106,22 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
 /**
  * Confidence of a candidate by the rule that found it: the share of the engine's candidates of
  * that rule that annotators also marked, (matched + 1) / (found + 2) rounded to two places,
- * measured on every labelled real trace (Sky-T1 dev and held-out, both fresh batches: 150
- * responses from nine models, 2026-12-02, docs/segmentation-eval.md): boxed 51/63, final-answer
- * 24/29, conclusion 210/268, equals 38/56. Real traces, not the synthetic families (where every
- * rule is right 96-99% of the time), because the families flatter the rules: a confidence is a
- * statement about traces a researcher brings. Confidences do not steer the reading (only displayed),
- * so measuring them on the held-out halves too does not tune anything. No real trace had a bold
- * or last-number candidate: those two keep the families' rates (bold 538/538, last-number 6/15).
- * User patterns are not measured: they get the boxed rule's value.
+ * measured on every labelled real trace (Sky-T1 dev and held-out, the three fresh batches: 177
+ * responses from eleven models, 2026-12-02, docs/segmentation-eval.md): boxed 58/88 (answer drafts
+ * boxed inside thinking blocks), final-answer 28/34, conclusion 264/345, equals 45/66. Real
+ * traces, not the synthetic families (where every rule is right 96-99% of the time): a confidence
+ * is a statement about traces a researcher brings. Confidences do not steer the reading (only
+ * displayed), so measuring them on the held-out sets too does not tune anything. No real trace had
+ * a bold or last-number candidate: those two keep the families' rates (bold 538/538, last-number
+ * 6/15). User patterns are not measured: they get the boxed rule's value.
  */
 export const RULE_CONFIDENCE: Record<CandidateRule, number> = {
-  boxed: 0.8,
-  pattern: 0.8,
+  boxed: 0.66,
+  pattern: 0.66,
   'final-answer': 0.81,
   bold: 0.99,
-  conclusion: 0.78,
-  equals: 0.67,
+  conclusion: 0.76,
+  equals: 0.68,
   'last-number': 0.41,
 };
 
