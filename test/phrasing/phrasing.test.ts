@@ -2,7 +2,7 @@
 // a disjoint half of each family's templates it never saw ("heldout"), reported separately.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluateSegmentation, type EvalInput } from '../../server/src/analysis/segmentationEval.js';
+import { engineReading, evaluateSegmentation, type EvalInput } from '../../server/src/analysis/segmentationEval.js';
 import { defaultSegmentOptions } from '../../server/src/trace/options.js';
 import { parseTrace } from '../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../server/src/trace/segment.js';
@@ -20,16 +20,12 @@ for (const split of ['dev', 'heldout'] as const) {
       const parsed = parseTrace(text, { fileName: `${f.family}.trace` });
       assert.equal(parsed.records.length, RECORDS, `${f.family}: every generated record parses`);
       const byId = new Map(gold.map((g) => [g.id, g]));
-      const inputs: EvalInput[] = parsed.records.map((rec) => {
-        const s = segmentAttempts(rec, defaultSegmentOptions);
-        return {
-          id: rec.id,
-          truth: rec.answer,
-          gold: byId.get(rec.id)!,
-          predictedFinal: s.final ? s.final.value : null,
-          predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
-        };
-      });
+      const inputs: EvalInput[] = parsed.records.map((rec) => ({
+        id: rec.id,
+        truth: rec.answer,
+        gold: byId.get(rec.id)!,
+        ...engineReading(segmentAttempts(rec, defaultSegmentOptions)),
+      }));
       const e = evaluateSegmentation(inputs);
       const exact = e.exactSequence.agree / e.exactSequence.of;
       worst.push({ family: f.family, exact });

@@ -6,6 +6,7 @@
 // (longest common subsequence), so one stray candidate costs one error, not the rest of the record.
 import { normalizeAnswer, normalizedEqual } from '../trace/answers.js';
 import type { GoldRecord } from '../trace/gold.js';
+import type { Segmentation } from '../trace/segment.js';
 
 export interface PredictedCandidate {
   value: string;
@@ -74,6 +75,14 @@ export interface SegmentationEval {
    */
   byRule: Record<string, { found: number; matched: number }>;
   disagreements: Disagreement[];
+}
+
+/** The engine's side of an evaluation input: its candidates (value, body offset, rule) and its final answer. */
+export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'predictedFinal'> {
+  return {
+    predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
+    predictedFinal: s.final ? s.final.value : null,
+  };
 }
 
 /** Order-preserving alignment: pairs (gold index, predicted index). */

@@ -2,7 +2,7 @@
 // answers measured against gold labels (docs/segmentation-eval.md). Records without a label are
 // not counted; a label whose record is missing is reported.
 import { readFile } from 'node:fs/promises';
-import { evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
+import { engineReading, evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
 import { goldPathFor, parseGoldFile, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
@@ -47,12 +47,10 @@ export async function run(argv: string[]): Promise<number> {
         const g = gold.get(rec.id);
         if (!g) continue;
         unmatched.delete(rec.id);
-        const s = segmentAttempts(rec, segmentOptions);
         inputs.push({
           id: args.positionals.length > 1 ? `${file}#${rec.id}` : rec.id,
           truth: rec.answer,
-          predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
-          predictedFinal: s.final ? s.final.value : null,
+          ...engineReading(segmentAttempts(rec, segmentOptions)),
           gold: g,
           where: (offset) => {
             if (rec.sourceLine !== undefined) return `@${offset}`;

@@ -3,7 +3,7 @@
 // modules, so they run here and not on the extension host (docs/editor.md, "Walls").
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection, type RequestHandler, type RequestType } from 'vscode-languageserver';
 import { checkRunConfigRequest, listRunsRequest, readRunRequest, verlLaunchRequest } from '../../../protocol/methods.js';
 import type { CheckRunConfigResult, ReadRunResult, VerlLaunchResult } from '../../../protocol/runs.js';
 import { ConfigError, mergeRunConfig, parseConfigJson, readConfigFile } from '../training/runConfig.js';
@@ -32,47 +32,46 @@ function checkRunConfig(file: string | undefined, layers: readonly unknown[]): C
 }
 
 export function registerRunRequests(connection: Connection): void {
-  connection.onRequest(listRunsRequest, async (p) => {
-    try {
-      return await listRunsAsync(needString(listRunsRequest.method, 'root', p?.root));
-    } catch (err) {
-      throw failed(listRunsRequest.method, err);
-    }
+  /** Registers a handler whose thrown errors become the request's failure, named by its method. */
+  const handle = <P, R>(type: RequestType<P, R, void>, fn: (p: P, method: string) => R | Promise<R>): void => {
+    const handler = async (p: P): Promise<R> => {
+      try {
+        return await fn(p, type.method);
+      } catch (err) {
+        throw failed(type.method, err);
+      }
+    };
+    // R is generic here, so the library's conditional result type needs the cast (as languageClient.ts).
+    connection.onRequest(type, handler as RequestHandler<P, R, void>);
+  };
+
+  handle(listRunsRequest, (p, method) => listRunsAsync(needString(method, 'root', p?.root)));
+
+  handle(readRunRequest, async (p, method): Promise<ReadRunResult> => {
+    const dir = needString(method, 'dir', p?.dir);
+    const config = readConfig(dir);
+    const { records, bad } = p.metrics === false ? { records: [], bad: [] } : await readMetricsAsync(dir);
+    return { config, status: readStatus(dir), records, bad };
   });
 
-  connection.onRequest(readRunRequest, async (p): Promise<ReadRunResult> => {
-    try {
-      const dir = needString(readRunRequest.method, 'dir', p?.dir);
-      const config = readConfig(dir);
-      const { records, bad } = p.metrics === false ? { records: [], bad: [] } : await readMetricsAsync(dir);
-      return { config, status: readStatus(dir), records, bad };
-    } catch (err) {
-      throw failed(readRunRequest.method, err);
-    }
-  });
-
-  connection.onRequest(checkRunConfigRequest, (p): CheckRunConfigResult => {
+  handle(checkRunConfigRequest, (p, method): CheckRunConfigResult => {
     const layers = p?.layers ?? [];
     if (!Array.isArray(layers) || (p?.file !== undefined && typeof p.file !== 'string')) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `${checkRunConfigRequest.method}: file must be a path and layers an array`);
+      throw new ResponseError(ErrorCodes.InvalidParams, `${method}: file must be a path and layers an array`);
     }
     return checkRunConfig(p.file, layers);
   });
 
-  connection.onRequest(verlLaunchRequest, async (p): Promise<VerlLaunchResult> => {
-    try {
-      const dir = needString(verlLaunchRequest.method, 'dir', p?.dir);
-      if (p.mode !== undefined && p.mode !== 'local' && p.mode !== 'ray')
-        throw new ResponseError(ErrorCodes.InvalidParams, `${verlLaunchRequest.method}: mode must be "local" or "ray"`);
-      const file = join(dir, 'verl-config.json');
-      const config = parseLaunchConfig(await readFile(file, 'utf8'), file);
-      return {
-        command: p.mode ? shellCommandLine(verlCommand(config, p.mode, p.rayAddress ?? config.rayAddress)) : '',
-        rayAddress: config.rayAddress,
-        rollouts: String(config.overrides['trainer.rollout_data_dir'] ?? resolve(dir, 'rollouts')),
-      };
-    } catch (err) {
-      throw failed(verlLaunchRequest.method, err);
-    }
+  handle(verlLaunchRequest, async (p, method): Promise<VerlLaunchResult> => {
+    const dir = needString(method, 'dir', p?.dir);
+    if (p.mode !== undefined && p.mode !== 'local' && p.mode !== 'ray')
+      throw new ResponseError(ErrorCodes.InvalidParams, `${method}: mode must be "local" or "ray"`);
+    const file = join(dir, 'verl-config.json');
+    const config = parseLaunchConfig(await readFile(file, 'utf8'), file);
+    return {
+      command: p.mode ? shellCommandLine(verlCommand(config, p.mode, p.rayAddress ?? config.rayAddress)) : '',
+      rayAddress: config.rayAddress,
+      rollouts: String(config.overrides['trainer.rollout_data_dir'] ?? resolve(dir, 'rollouts')),
+    };
   });
 }

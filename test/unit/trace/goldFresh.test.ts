@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { evaluateSegmentation, type EvalInput } from '../../../server/src/analysis/segmentationEval.js';
+import { engineReading, evaluateSegmentation, type EvalInput } from '../../../server/src/analysis/segmentationEval.js';
 import { parseGoldFile, type GoldRecord } from '../../../server/src/trace/gold.js';
 import { jsonlRecordToTrace, jsonlToRecords } from '../../../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
@@ -34,14 +34,7 @@ function evaluate(recs: TraceRecord[], labels: Map<string, GoldRecord>): ReturnT
   for (const rec of recs) {
     const g = labels.get(rec.id);
     if (!g) continue;
-    const s = segmentAttempts(rec, defaultSegmentOptions);
-    inputs.push({
-      id: rec.id,
-      truth: rec.answer,
-      gold: g,
-      predictedFinal: s.final ? s.final.value : null,
-      predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
-    });
+    inputs.push({ id: rec.id, truth: rec.answer, gold: g, ...engineReading(segmentAttempts(rec, defaultSegmentOptions)) });
   }
   return evaluateSegmentation(inputs);
 }
@@ -69,10 +62,9 @@ for (const [half, floor] of [
   });
 }
 
-test('fresh real traces: agreement of two annotators on the ten records both labelled', () => {
-  const main = new Map([...gold('fresh-traces.dev.gold.jsonl'), ...gold('fresh-traces.heldout.gold.jsonl')]);
-  const second = gold('fresh-traces.second.gold.jsonl');
-  const truth = new Map(records.map((r) => [r.id, r.answer]));
+/** A second annotator's labels scored against the main ones, as if they were the engine's reading. */
+function annotatorAgreement(recs: TraceRecord[], main: Map<string, GoldRecord>, second: Map<string, GoldRecord>, names: string) {
+  const truth = new Map(recs.map((r) => [r.id, r.answer]));
   const e = evaluateSegmentation(
     [...second.values()].map((h) => ({
       id: h.id,
@@ -83,8 +75,14 @@ test('fresh real traces: agreement of two annotators on the ten records both lab
     })),
   );
   console.log(
-    `annotator agreement: ${e.records} records; candidates ${e.gold} (F/G) vs ${e.predicted} (H), ${e.matched} matched; count ${e.countAgreement.agree}/${e.countAgreement.of}, first value ${e.firstValue.agree}/${e.firstValue.of}, final ${e.finalAnswer.agree}/${e.finalAnswer.of}`,
+    `${names}: ${e.records} records; candidates ${e.gold} vs ${e.predicted}, ${e.matched} matched; count ${e.countAgreement.agree}/${e.countAgreement.of}, first value ${e.firstValue.agree}/${e.firstValue.of}, final ${e.finalAnswer.agree}/${e.finalAnswer.of}`,
   );
+  return e;
+}
+
+test('fresh real traces: agreement of two annotators on the ten records both labelled', () => {
+  const main = new Map([...gold('fresh-traces.dev.gold.jsonl'), ...gold('fresh-traces.heldout.gold.jsonl')]);
+  const e = annotatorAgreement(records, main, gold('fresh-traces.second.gold.jsonl'), 'annotator agreement (F/G vs H)');
   assert.equal(e.records, 10);
   // Every candidate of the main labels was also marked by the second annotator (measured 20/20).
   assert.ok(e.matched / e.gold >= 0.9);
@@ -132,20 +130,11 @@ test('fresh2 real traces (never tuned on): candidate precision, recall, first-ca
 });
 
 test('fresh2: agreement of two annotators on the twelve records both labelled', () => {
-  const main = gold('fresh2-traces.gold.jsonl', DIR2);
-  const second = gold('fresh2-traces.second.gold.jsonl', DIR2);
-  const truth = new Map(records2.map((r) => [r.id, r.answer]));
-  const e = evaluateSegmentation(
-    [...second.values()].map((j) => ({
-      id: j.id,
-      truth: truth.get(j.id),
-      gold: main.get(j.id)!,
-      predictedFinal: j.final,
-      predicted: j.candidates.map((c) => ({ value: c.value, offset: c.offset })),
-    })),
-  );
-  console.log(
-    `fresh2 annotator agreement: ${e.records} records; candidates ${e.gold} (I) vs ${e.predicted} (J), ${e.matched} matched; count ${e.countAgreement.agree}/${e.countAgreement.of}, first value ${e.firstValue.agree}/${e.firstValue.of}, final ${e.finalAnswer.agree}/${e.finalAnswer.of}`,
+  const e = annotatorAgreement(
+    records2,
+    gold('fresh2-traces.gold.jsonl', DIR2),
+    gold('fresh2-traces.second.gold.jsonl', DIR2),
+    'fresh2 annotator agreement (I vs J)',
   );
   assert.equal(e.records, 12);
   assert.ok(e.matched / e.gold >= 0.8);

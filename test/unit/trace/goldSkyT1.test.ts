@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { evaluateSegmentation, type EvalInput } from '../../../server/src/analysis/segmentationEval.js';
+import { engineReading, evaluateSegmentation, type EvalInput } from '../../../server/src/analysis/segmentationEval.js';
 import { parseGoldFile } from '../../../server/src/trace/gold.js';
 import { jsonlRecordToTrace, jsonlToRecords } from '../../../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
@@ -26,14 +26,7 @@ function evaluate(half: 'dev' | 'heldout') {
     for (const rec of records) {
       const g = labels.records.get(rec.id);
       if (!g) continue;
-      const s = segmentAttempts(rec, defaultSegmentOptions);
-      inputs.push({
-        id: `${gold}#${rec.id}`,
-        truth: rec.answer,
-        gold: g,
-        predictedFinal: s.final ? s.final.value : null,
-        predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
-      });
+      inputs.push({ id: `${gold}#${rec.id}`, truth: rec.answer, gold: g, ...engineReading(segmentAttempts(rec, defaultSegmentOptions)) });
     }
   }
   return evaluateSegmentation(inputs);
