@@ -80,7 +80,7 @@ function readOptions(query: string): Map<string, string> | undefined {
   return out.size >= 4 ? out : undefined;
 }
 
-/** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`. */
+/** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`, superscript powers as `^2` / `^3`. */
 export function normalizeMath(s: string): string {
   // One pass by hand: it runs on every sentence that may name the asked expression.
   let out = '';
@@ -115,6 +115,11 @@ export function normalizeMath(s: string): string {
     }
     if (c === 0x2212) {
       out += '-';
+      continue;
+    }
+    // "39²" and "39^2" are one term: a superscript power as "^" (as powers() does).
+    if (c === 0xb2 || c === 0xb3) {
+      out += c === 0xb2 ? '^2' : '^3';
       continue;
     }
     if (c > 127 && /\s/.test(s[i])) continue; // other Unicode spaces, as \s
@@ -208,8 +213,10 @@ function analyze(query: string): QuestionInfo {
   // exec loops on module-level global patterns rather than matchAll, which clones its pattern
   // and builds an iterator on every call (this runs once per distinct question).
   let m: RegExpExecArray | null;
+  // A superscript power quotes its exponent too ("52² − 36²" quotes 2): restating it is no new work.
+  const quoted = powers(query);
   numberRe.lastIndex = 0;
-  while ((m = numberRe.exec(query)) !== null) values.add(normalizeAnswer(m[0]));
+  while ((m = numberRe.exec(quoted)) !== null) values.add(normalizeAnswer(m[0]));
   fractionRe.lastIndex = 0;
   while ((m = fractionRe.exec(query)) !== null) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
   const targets: string[] = [];

@@ -276,6 +276,51 @@ function sentenceEnd(body: string, from: number, to: number): number {
   return Math.min(to, from + 300);
 }
 
+/** Where the sentence (or line) holding offset k starts, not before `floor`. */
+function sentenceStart(body: string, floor: number, k: number): number {
+  for (let j = k; j > floor && j > k - 300; j--) {
+    const c = body.charCodeAt(j - 1);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(body.charCodeAt(j)))) return j;
+  }
+  return Math.max(floor, k - 300);
+}
+
+/** Does the value ending at k end its line (past blanks, a math closer, a bold closer, a full stop)? */
+function endsLine(body: string, k: number): boolean {
+  const n = Math.min(body.length, k + 12);
+  while (k < n) {
+    const c = body.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c === 32 || c === 9 || c === 36 || c === 46 || c === 42 || c === 41 || c === 93) k++;
+    else if (c === 92 && (body.charCodeAt(k + 1) === 41 || body.charCodeAt(k + 1) === 93)) k += 2;
+    else return false;
+  }
+  return k >= body.length;
+}
+
+// A line that opens another pass over the problem: a short heading, ending in a colon, that names
+// a re-check or another method ("Recheck:", "Other way:", "Cross-check, splitting 3976:",
+// "Verify: 7777 * 700 = ...", "Different split (16471):"), not the next step of the same one
+// ("Unbroken bottles: 560 − 30 = 530").
+const headingRe = /^[ \t*]{0,4}[A-Za-z][A-Za-z ,'()\d-]{0,40}:/;
+const recheckWordRe =
+  /\b(?:re-?check\w*|cross-check\w*|check\w*|verif\w*|confirm\w*|re-?comput\w*|re-?calculat\w*|re-?do\w*|re-?add\w*|plug\w*|other|another|different|alternative\w*|again)\b/i;
+
+/** Is the next non-blank line after offset k (or the one after a short comment without numbers, "Makes sense.") a heading that opens new work? */
+function headingAfter(body: string, k: number): boolean {
+  let nl = body.indexOf('\n', k);
+  for (let skipped = 0; nl >= 0 && skipped < 2; skipped++) {
+    while (body.charCodeAt(nl + 1) === 10) nl++;
+    const line = body.slice(nl + 1, nl + 48);
+    const h = headingRe.exec(line);
+    if (h !== null && recheckWordRe.test(h[0])) return true;
+    const next = body.indexOf('\n', nl + 1);
+    if (next < 0 || next - nl > 40 || /\d/.test(body.slice(nl + 1, next))) return false;
+    nl = next;
+  }
+  return false;
+}
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -360,7 +405,9 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       if (!ok[b]) continue;
       const worked = derivationBetween(body, sentenceEnd(body, st.end, chain[0].first.start), chain[0].first.start, question);
       if (st.normalized !== chain[0].first.normalized) {
-        if (st.strength >= 4 && worked) {
+        // Or a result line of another value that closes its attempt: a heading that opens a re-check
+        // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").
+        if (worked && (st.strength >= 4 || (!st.partial && endsLine(body, st.end) && headingAfter(body, st.end)))) {
           chain.unshift({ first: st, last: st });
           continue;
         }
@@ -368,6 +415,16 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       }
       if (!worked) chain[0].first = st;
       else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
+      // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
+      // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
+      // own arithmetic restates the question ("39^2 - 36^2 = 225", "xy is 13 · 1 = 13"), so the
+      // work must come before that line. A partial product with the answer's value stays a step.
+      else if (
+        !st.partial &&
+        endsLine(body, st.end) &&
+        (!chain[0].first.aboutTarget || derivationBetween(body, st.end, sentenceStart(body, st.end, chain[0].first.start), question))
+      )
+        chain.unshift({ first: st, last: st });
       else break;
     }
     for (const [c, { first: cand, last }] of chain.entries()) {

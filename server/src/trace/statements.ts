@@ -361,8 +361,9 @@ class Context {
 
 /**
  * The ASCII digits of a text, in order; undefined when it holds İ (U+0130) or the Kelvin sign
- * (U+212A), the only characters whose lower case is ASCII (a letter). normalizeMath never drops,
- * reorders or makes an ASCII digit: it drops blanks, "$", "&", braces, commas between digits and
+ * (U+212A), the only characters whose lower case is ASCII (a letter). normalizeMath never drops
+ * or reorders an ASCII digit, and makes one only of a superscript power (² as "^2", counted here
+ * as its digit): it drops blanks, "$", "&", braces, commas between digits and
  * LaTeX command names, and turns product signs into "*".
  */
 function asciiDigits(text: string): string | undefined {
@@ -370,6 +371,8 @@ function asciiDigits(text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits += text[i];
+    // normalizeMath writes a superscript power as "^2" / "^3": a digit it makes.
+    else if (c === 0xb2 || c === 0xb3) digits += c === 0xb2 ? '2' : '3';
     else if (c === 0x130 || c === 0x212a) return undefined;
   }
   return digits;
@@ -535,6 +538,10 @@ function findLabels(ctx: Context): void {
   }
 }
 
+// An answer named as a past one ("my first answer", "the earlier answer"), or denied right after its value.
+const pastAnswerRe = /\b(?:first|earlier|previous|original|initial|old|prior)[ \t]{1,3}(?:final[ \t]{1,3})?$/i;
+const deniedAfterRe = /^[ \t$)\\*]{0,4}(?:was|is)[ \t]{1,3}(?:off|wrong|incorrect|not right|a mistake)\b/i;
+
 function findFinalAnswer(ctx: Context): void {
   const { text, from, to } = ctx;
   answerWordRe.lastIndex = from;
@@ -551,6 +558,8 @@ function findFinalAnswer(ctx: Context): void {
     }
     let start = answerTail.lastIndex - t[1].length;
     let end = answerTail.lastIndex;
+    // "So my first answer of 452 was off": an earlier answer named to be set aside, not given.
+    if (pastAnswerRe.test(text.slice(Math.max(from, m.index - 24), m.index)) || deniedAfterRe.test(text.slice(end, end + 24))) continue;
     // "Answer: 171884 mod 17 = 14": the value stated is the end of the sentence's equation chain.
     const sentence = ctx.sentenceAround(start, end);
     const sentenceEnd = sentence.start + sentence.text.length;
@@ -597,7 +606,8 @@ function findConclusions(ctx: Context): void {
       (direct ? lastResult(text, clause, clauseStart, m[0].length) : null);
     if (!last) continue;
     const start = clauseStart + last.index;
-    const about = ctx.namesSentence(sentence.start, sentence.text);
+    // For a percentage question, "That gives 72.5%." states a value of the asked kind (as findEquals reads it).
+    const about = ctx.namesSentence(sentence.start, sentence.text) || (ctx.question.percent === true && last[0].endsWith('%'));
     // ", which is 100" concludes only an equation of the asked quantity just before it ("m + n =
     // 28 + 72, which is 100"); elsewhere it describes a step ("the LCD, which is 24").
     if (/^which is$/i.test(m[0])) {
@@ -706,7 +716,27 @@ function findEquals(ctx: Context): void {
     }
     i = text.indexOf('=', i + 1);
   }
+  // "246330 + 3864 → 250194" ending a line: an arrow after a computation gives its result as "=" does.
+  i = text.indexOf('\u2192', from);
+  while (i >= 0 && i < to) {
+    const j = skipBlanks(text, i + 1, to);
+    valueAt.lastIndex = j;
+    const v = valueAt.exec(text);
+    if (v && v.index === j && atLineEnd(text, valueAt.lastIndex, to)) {
+      // The line's start, looked for only 120 characters back (a long line is not a terse note).
+      let lineStart = i;
+      while (lineStart > 0 && i - lineStart <= 120 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+      if (i - lineStart <= 120 && arrowWorkRe.test(text.slice(Math.max(lineStart, i - 40), i))) {
+        const about = leftSideNames(ctx, i);
+        ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
+      }
+    }
+    i = text.indexOf('\u2192', i + 1);
+  }
 }
+
+// What an arrow's result needs right before it: a computation on numbers ("246330 + 3864 →").
+const arrowWorkRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\d[\d,.]{0,20}[ \t]{0,2}$/;
 
 // After an equation's value: "$ is the product.", " is $m + n$,". The named phrase is group 1.
 const namedAfterRe = /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}is[ \t]{1,3}((?:the[ \t]{1,3})?[^.,;!?\n]{1,32})(?:[.,;!?\n]|$)/;
