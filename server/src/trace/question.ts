@@ -34,6 +34,12 @@ export interface QuestionInfo {
   modulus?: number;
   /** The question asks for a percentage ("26 is what percentage of 40?"): a value with a % sign is of the asked kind. */
   percent?: boolean;
+  /**
+   * Values the question writes only as an exponent or an index ("3" of "x^3 + ax^2 + ax + 1",
+   * "1" of "p_1"): part of a formula, not a quantity it quotes. "The smallest possible value of a
+   * is 3" concludes about the asked quantity with a value that only its formula holds.
+   */
+  formulaOnly?: Set<string>;
 }
 
 const EMPTY: QuestionInfo = {
@@ -46,6 +52,7 @@ const EMPTY: QuestionInfo = {
   terms: undefined,
   modulus: undefined,
   percent: undefined,
+  formulaOnly: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -216,7 +223,18 @@ function analyze(query: string): QuestionInfo {
   // A superscript power quotes its exponent too ("52² − 36²" quotes 2): restating it is no new work.
   const quoted = powers(query);
   numberRe.lastIndex = 0;
-  while ((m = numberRe.exec(quoted)) !== null) values.add(normalizeAnswer(m[0]));
+  // Which of them stand anywhere else than as an exponent or an index ("^3", "^{3}", "_1").
+  const indexed = quoted.includes('^') || quoted.includes('_');
+  const asQuantity = new Set<string>();
+  while ((m = numberRe.exec(quoted)) !== null) {
+    const v = normalizeAnswer(m[0]);
+    values.add(v);
+    if (!indexed) continue;
+    let b = m.index - 1;
+    if (quoted.charCodeAt(b) === 123) b--;
+    const c = quoted.charCodeAt(b);
+    if (c !== 94 && c !== 95) asQuantity.add(v);
+  }
   fractionRe.lastIndex = 0;
   while ((m = fractionRe.exec(query)) !== null) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
   const targets: string[] = [];
@@ -311,6 +329,7 @@ function analyze(query: string): QuestionInfo {
   const optionOf = readOptions(query);
   // An option's value is the answer being chosen, not a number the question merely quotes.
   if (optionOf) for (const v of optionOf.keys()) values.delete(v);
+  const formulaOnly = indexed ? [...values].filter((v) => !asQuantity.has(v) && !v.includes('/')) : [];
   // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
   // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
   // 2^5 shapes made them megamorphic and cost recompilations while the engine warmed up).
@@ -327,6 +346,7 @@ function analyze(query: string): QuestionInfo {
       (lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower)
         ? true
         : undefined,
+    formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
   };
 }
 

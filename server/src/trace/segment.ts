@@ -156,7 +156,15 @@ export interface Segmentation {
 }
 
 /** May this statement conclude an attempt? */
-function concludes(st: Statement, strongValues: Set<string>, terse: boolean, scale?: number, choice = false, modulus?: number): boolean {
+function concludes(
+  st: Statement,
+  strongValues: Set<string>,
+  terse: boolean,
+  scale?: number,
+  choice = false,
+  modulus?: number,
+  formulaOnly?: Set<string>,
+): boolean {
   // "maybe \boxed{C}", "If I write \boxed{6}": an answer considered, not given.
   if (st.tentative) return false;
   if (st.strength >= 4) return true;
@@ -168,7 +176,9 @@ function concludes(st: Statement, strongValues: Set<string>, terse: boolean, sca
   if (choice && !/^[A-E]$/.test(st.value)) return false;
   // A value the question quotes is a candidate only when an equation of the asked expression
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
-  if (st.fromQuestion && !(st.rule === 'equals' && st.aboutTarget)) return false;
+  // Or, for a value the question writes only as an exponent or an index ("x^3"), a statement
+  // that names the asked quantity ("the smallest possible value of a is 3").
+  if (st.fromQuestion && !(st.aboutTarget && (st.rule === 'equals' || (st.strength >= 3 && formulaOnly?.has(st.normalized))))) return false;
   if (st.strength >= 3) return true;
   // A concluding clause ("Therefore n = 6.") restating a value the record concludes explicitly
   // elsewhere is that answer, one digit or not.
@@ -221,7 +231,7 @@ const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|
  * 56. Wait, let me double-check. 7 * 8 = 56"), but quoting one of its values ("slope 1/3") is not.
  */
 function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo, afterMarker = false, value?: string): boolean {
-  const text = body.slice(from, to);
+  const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, from, to);
   if (!computationRe.test(text))
     return afterMarker && (verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question)));
   if (!question || question.values.size === 0) return true;
@@ -238,6 +248,39 @@ function derivationBetween(body: string, from: number, to: number, question?: Qu
     for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
   }
   return false;
+}
+
+// Drafts of the response inside a thinking block: fenced blocks (```...```), as [start, end) pairs,
+// set per record by segmentAttempts. A draft writes out the derivation again to present it: its
+// arithmetic is not new work (the guide: a draft is a statement of the answer like any other, a
+// restatement unless new work came since the value was last stated).
+let drafts: number[] = [];
+
+/** Fenced blocks of a thinking block (the region before its summary); none without a summary. */
+function findDrafts(body: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  let k = body.indexOf('```', from);
+  while (k >= 0 && k < to) {
+    const close = body.indexOf('```', k + 3);
+    const end = close < 0 || close > to ? to : close + 3;
+    out.push(k, end);
+    k = close < 0 ? -1 : body.indexOf('```', end);
+  }
+  return out;
+}
+
+/** body.slice(from, to) with the drafts' text left out. */
+function withoutDrafts(body: string, from: number, to: number): string {
+  let text = '';
+  let at = from;
+  for (let d = 0; d < drafts.length && at < to; d += 2) {
+    if (drafts[d + 1] <= at) continue;
+    if (drafts[d] >= to) break;
+    if (drafts[d] > at) text += body.slice(at, drafts[d]);
+    at = drafts[d + 1];
+  }
+  if (at < to) text += body.slice(at, to);
+  return text;
 }
 
 /** [\d,.] */
@@ -329,13 +372,17 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const body = record.body;
   const question: QuestionInfo = analyzeQuestion(record.query);
   const region = thinkingRegion(body);
+  drafts = region.summaryStart >= 0 && body.includes('```') ? findDrafts(body, region.start, region.end) : [];
   const found = matcher.findAll(body);
   let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
 
   const strongValues = new Set<string>();
   let anyStrong = false;
   for (const st of statements) {
-    if (st.strength >= 3 && concludes(st, strongValues, false, undefined, question.optionOf !== undefined, question.modulus)) {
+    if (
+      st.strength >= 3 &&
+      concludes(st, strongValues, false, undefined, question.optionOf !== undefined, question.modulus, question.formulaOnly)
+    ) {
       strongValues.add(st.normalized);
       anyStrong = true;
     }
@@ -356,7 +403,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
   const choice = question.optionOf !== undefined;
-  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale, choice, question.modulus));
+  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly));
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];
   found.forEach((m, j) => {
