@@ -1,7 +1,8 @@
 // The engine's full pass (parse, segment, correctness, GRPO advantage and KL/surrogate attribution
 // per record; no per-record output) over a generated corpus drawn from every phrasing family
 // (test/phrasing/families: terse arithmetic, verbose prose, markdown, LaTeX, R1 thinking blocks,
-// checks and echoes; both halves of their phrasings) and the project's own generator, beside
+// checks and echoes, both halves of their phrasings; test/phrasing/families-heldout: five more by
+// other authors) and the project's own generator, beside
 // `grep -c -F -i -f markers FILE` on the same file in the same run. Prints MB/s of each, the
 // ratio, and the engine's peak RSS (it runs in a child process, so the RSS is its own).
 // Size: BENCH_ENGINE_MB (default 500). The corpus is written once to bench/.data/ and reused:
@@ -13,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defaultAttributionOptions } from '../server/src/analysis/attribution.js';
 import { generateMultiplicationTraces } from '../server/src/trace/generate.js';
-import { familyCorpus, loadFamilies } from '../test/phrasing/corpus.js';
+import { FAMILIES_DIR, familyCorpus, HELDOUT_FAMILIES_DIR, loadFamilies } from '../test/phrasing/corpus.js';
 import { defaultMarkers, defaultSegmentOptions } from '../server/src/trace/options.js';
 import { scanFile } from '../server/src/trace/scan.js';
 
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   const mb = Number(process.env.BENCH_ENGINE_MB ?? 500);
   const dataDir = 'bench/.data';
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, `engine-mixed-${mb}mb.trace`);
+  // v2: the held-out families joined the corpus (stop 18); the name keeps older corpora apart.
+  const file = join(dataDir, `engine-mixed-v2-${mb}mb.trace`);
   if (!existsSync(file)) await writeCorpus(file, mb * 1e6);
   const markers = join(dataDir, 'markers.txt');
   writeFileSync(markers, defaultMarkers.join('\n') + '\n');
@@ -113,7 +115,7 @@ async function writeCorpus(file: string, bytes: number): Promise<void> {
   // One block of unique records, a share from each source in turn: the project's generator and
   // every phrasing family, so no single writing style sets the engine's speed.
   const blockLimit = Math.min(bytes, 64e6);
-  const families = await loadFamilies();
+  const families = [...(await loadFamilies(FAMILIES_DIR)), ...(await loadFamilies(HELDOUT_FAMILIES_DIR))];
   const generated = generateMultiplicationTraces({
     seed: 1,
     models: models.map((m) => ({ ...m, tasks: m.tasks.map((x) => ({ ...x, n: Math.ceil(blockLimit / 1200 / 12) })) })),
