@@ -102,6 +102,21 @@ test('fresh3 real traces (development): candidate precision, recall, first-candi
 // Measured before tuning 54.8%, 72.3%, 81.5%; after the fourth pass 59.0%, 76.6%, 81.5%.
 const FRESH3_FLOOR = { precision: 0.57, recall: 0.75, first: 0.8 };
 
+// A second development batch (test/fixtures/gold/fresh5: records of fresh/'s models no batch had
+// taken: deepseek-reasoner's pilot MATH-500 run, the Gaokao models' third run and a prompt variant;
+// one annotator, N, from the guide with its draft and re-check points).
+test('fresh5 real traces (development): candidate precision, recall, first-candidate correctness', () => {
+  const DIR5 = new URL('../../fixtures/gold/fresh5/', import.meta.url);
+  const e = evaluate(recordsOf(DIR5, 'fresh5-traces.jsonl'), gold('fresh5-traces.gold.jsonl', DIR5));
+  const first = report('fresh5 (dev)', e);
+  assert.equal(e.records, 21);
+  assert.ok(e.precision >= FRESH5_FLOOR.precision, `precision ${e.precision}`);
+  assert.ok(e.recall >= FRESH5_FLOOR.recall, `recall ${e.recall}`);
+  assert.ok(first >= FRESH5_FLOOR.first, `first-candidate correctness ${first}`);
+});
+// Measured before anyone tuned on it: 48.1%, 42.4%, 52.4% (final answer 17/21).
+const FRESH5_FLOOR = { precision: 0.46, recall: 0.4, first: 0.5 };
+
 // A second batch nobody here had seen or tuned on (test/fixtures/gold/fresh2: DeepScaleR-1.5B on
 // AIME 2024, Qwen3-8B with thinking on multi-step word problems; SOURCES.md), labelled by two
 // more annotators from the guide after the third pass's rules were fixed: every number it prints
