@@ -140,6 +140,10 @@ const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const fractionRe = /\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g;
 // "347 * 8261", "347 \\times 8261", "347 x 8261"; not a factor of a power ("8^5 \\cdot 5^{10}").
 const multiplicationRe = /(?<![\^_{\w.])(\d[\d,]*)\s*(?:\*|\\times|\u00d7|x|times|multiplied by)\s*(\d[\d,]*)(?!\d|\^|\.\d)/i;
+// A dot product sign ("Work out 26 · 108.", "Compute $26 \\cdot 108$."): a product only as the whole
+// of a short asking sentence's end, since LaTeX writes every product in a formula with \\cdot.
+const dotProductRe =
+  /^[^$\d]{0,40}\$?(\d[\d,]*)[ \t]{0,3}(?:\u00b7|\u22c5|\\cdot)[ \t]{0,3}(\d[\d,]*)[ \t]{0,3}\$?[ \t]{0,3}[.?]?[ \t]{0,3}$/;
 // The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
 const askedHeadRe =
   /\b(?:how many|how much|what (?:is|are|was) the|find the|compute the|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
@@ -273,6 +277,13 @@ function analyze(query: string): QuestionInfo {
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
   if (productOf) {
     const [a, b] = [(productOf[1] ?? productOf[2] ?? productOf[3]).replace(/,/g, ''), productOf[4].replace(/,/g, '')];
+    targets.push(`${a}*${b}`, `${b}*${a}`);
+    nouns.push('product');
+    product = [a, b];
+  }
+  const dot = product ? null : dotProductRe.exec(asked || (sentences.at(-1) ?? ''));
+  if (dot) {
+    const [a, b] = [dot[1].replace(/,/g, ''), dot[2].replace(/,/g, '')];
     targets.push(`${a}*${b}`, `${b}*${a}`);
     nouns.push('product');
     product = [a, b];

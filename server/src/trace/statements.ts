@@ -65,13 +65,13 @@ const conclusionRe =
   /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means|makes)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals|(?:making|giving|for) (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
-// that 27 is indeed the smallest"): the value is still the clause's subject.
+// that 27 is indeed the smallest", "so that means 66 T-shirts"): the value is still the clause's subject.
 const directValueRe =
-  /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
-// "simplifies to" / "reduces to" / "a total of" state a result as "is" does ("so it simplifies to
-// 3*sqrt(13)", "making it a total of 18 digits").
+  /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+// "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
+// simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|simplif(?:y|ies) to|reduces? to|a total of)\b|=/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of)\b|=/i;
 // "even if we allow negative integers, ... is still 27" concedes a case; it does not try a value.
 const tentativeRe =
   /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
@@ -436,11 +436,17 @@ function standsAlone(text: string, start: number, end: number): boolean {
   }
   // Glued to a letter ("2L", "3x") or followed by a variable ("2.4 W_R", "5 x"); units after a
   // space are fine ("27 miles"). The variable: a letter, then "_", "^" or anything but a letter
-  // or an apostrophe; "a " / "A " is the article.
+  // or an apostrophe; "a " / "A " is the article; a letter, a hyphen and a word is a unit word
+  // too ("66 T-shirts", "3 X-rays").
   if (k === end && isLetterCode(text.charCodeAt(end))) return false;
   if (k > end && k + 1 < text.length && isLetterCode(after)) {
     const c = text.charCodeAt(k + 1);
-    if ((c === 95 || c === 94 || (!isLetterCode(c) && c !== 39)) && !((after === 97 || after === 65) && c === 32)) return false;
+    if (
+      (c === 95 || c === 94 || (!isLetterCode(c) && c !== 39)) &&
+      !((after === 97 || after === 65) && c === 32) &&
+      !(c === 45 && isLetterCode(text.charCodeAt(k + 2)) && isLetterCode(text.charCodeAt(k + 3)))
+    )
+      return false;
   }
   return true;
 }
