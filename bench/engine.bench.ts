@@ -4,16 +4,19 @@
 // checks and echoes, both halves of their phrasings; test/phrasing/families-heldout: five more by
 // other authors) and the project's own generator, beside
 // `grep -c -F -i -f markers FILE` on the same file in the same run. Prints MB/s of each, the
-// ratio, and the engine's peak RSS (it runs in a child process, so the RSS is its own).
+// ratio, and the engine's peak RSS (it runs in a child process, so the RSS is its own). Then the
+// same comparison on the real responses of the gold fixtures, repeated to the same size.
 // Size: BENCH_ENGINE_MB (default 500). The corpus is written once to bench/.data/ and reused:
 // unique generated records up to 64 MB, that block repeated to the size (same text as far as
 // grep and the engine are concerned; it keeps generation to about a minute).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defaultAttributionOptions } from '../server/src/analysis/attribution.js';
+import { formatTrace } from '../server/src/trace/format.js';
 import { generateMultiplicationTraces } from '../server/src/trace/generate.js';
+import { jsonlToRecords } from '../server/src/trace/jsonl.js';
 import { FAMILIES_DIR, familyCorpus, HELDOUT_FAMILIES_DIR, loadFamilies } from '../test/phrasing/corpus.js';
 import { defaultMarkers, defaultSegmentOptions } from '../server/src/trace/options.js';
 import { scanFile } from '../server/src/trace/scan.js';
@@ -25,14 +28,24 @@ async function main(): Promise<void> {
   const mb = Number(process.env.BENCH_ENGINE_MB ?? 500);
   const dataDir = 'bench/.data';
   mkdirSync(dataDir, { recursive: true });
-  // v2: the held-out families joined the corpus (stop 18); the name keeps older corpora apart.
-  const file = join(dataDir, `engine-mixed-v2-${mb}mb.trace`);
-  if (!existsSync(file)) await writeCorpus(file, mb * 1e6);
   const markers = join(dataDir, 'markers.txt');
   writeFileSync(markers, defaultMarkers.join('\n') + '\n');
-  const size = statSync(file).size;
-  console.log(`corpus ${file}: ${(size / 1e6).toFixed(0)} MB; ${availableParallelism()} cores`);
+  console.log(`${availableParallelism()} cores`);
+  // v2: the held-out families joined the corpus (stop 18); the name keeps older corpora apart.
+  const mixed = join(dataDir, `engine-mixed-v2-${mb}mb.trace`);
+  if (!existsSync(mixed)) await writeCorpus(mixed, mb * 1e6);
+  compare('phrasing families and generator (the target)', mixed, markers);
+  // Real responses are long (1.5-30 KB), so the engine's cost per record weighs less than in the
+  // short synthetic records above: this second ratio is what a corpus of real rollouts sees.
+  const real = join(dataDir, `engine-real-${mb}mb.trace`);
+  if (!existsSync(real)) writeRealCorpus(real, mb * 1e6);
+  compare('real responses from the gold fixtures', real, markers);
+}
 
+/** grep and the engine's full pass on one file, in the same run; prints the ratio. */
+function compare(name: string, file: string, markers: string): void {
+  const size = statSync(file).size;
+  console.log(`\ncorpus: ${name}, ${file}: ${(size / 1e6).toFixed(0)} MB`);
   // Warm the page cache so neither side pays for the disk.
   spawnSync('cat', [file], { stdio: ['ignore', 'ignore', 'ignore'] });
   // grep: best of 3 (the favourable baseline on a shared machine). CPU seconds come from GNU time
@@ -159,4 +172,26 @@ async function writeCorpus(file: string, bytes: number): Promise<void> {
 function cutAtRecord(text: string, max: number): number {
   const i = text.lastIndexOf('\n=== ', max);
   return i < 0 ? 0 : i + 1;
+}
+
+/**
+ * The real responses of the gold fixtures (every `*-traces.jsonl` under test/fixtures/gold) as
+ * `.trace` records, that block repeated to the size. Repeated questions hit the question cache
+ * after the first copy, as the rollouts of one prompt do in a real dump.
+ */
+function writeRealCorpus(file: string, bytes: number): void {
+  const goldDir = 'test/fixtures/gold';
+  const block = readdirSync(goldDir)
+    .flatMap((d) => readdirSync(join(goldDir, d)).map((f) => join(goldDir, d, f)))
+    .filter((f) => f.endsWith('-traces.jsonl'))
+    .sort()
+    .map((f) => formatTrace(jsonlToRecords(readFileSync(f, 'utf8'), { fileName: f }).records))
+    .join('');
+  const repeats = Math.max(1, Math.floor(bytes / block.length));
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, block.repeat(repeats));
+  renameSync(tmp, file);
+  console.log(
+    `wrote ${file} (${((repeats * block.length) / 1e6).toFixed(0)} MB: ${repeats} copies of ${(block.length / 1e6).toFixed(2)} MB of real responses)`,
+  );
 }
