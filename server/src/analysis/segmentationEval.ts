@@ -21,6 +21,12 @@ export interface EvalInput {
   /** The engine's final answer (a thinking block's summary answer, else the last candidate). */
   predictedFinal: string | null;
   gold: GoldRecord;
+  /**
+   * A multiple-choice question's options (normalized value to its letter, from the engine's
+   * reading of the question): a value that is an option's ("-1/21" for "A. -\\frac{1}{21}") is
+   * judged as that letter, on both sides.
+   */
+  optionOf?: ReadonlyMap<string, string>;
   /** Maps a body offset to a 1-based "line:col" for the disagreement list. */
   where?: (offset: number) => string;
 }
@@ -78,10 +84,11 @@ export interface SegmentationEval {
 }
 
 /** The engine's side of an evaluation input: its candidates (value, body offset, rule) and its final answer. */
-export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'predictedFinal'> {
+export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf'> {
   return {
     predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
     predictedFinal: s.final ? s.final.value : null,
+    optionOf: s.optionOf,
   };
 }
 
@@ -209,7 +216,12 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     if (gold.length === pred.length && pairs.length === gold.length) e.exactSequence.agree++;
 
     const truthNorm = r.truth === undefined ? undefined : normalizeAnswer(r.truth);
-    const judge = (v: string | null): boolean => v !== null && truthNorm !== undefined && normalizedEqual(normalizeAnswer(v), truthNorm);
+    const options = r.optionOf;
+    const judge = (v: string | null): boolean => {
+      if (v === null || truthNorm === undefined) return false;
+      const n = normalizeAnswer(v);
+      return normalizedEqual(options?.get(n) ?? n, options?.get(truthNorm) ?? truthNorm);
+    };
     if (gold.length > 0 && pred.length > 0) {
       e.firstValue.of++;
       if (normalizedEqual(normalizeAnswer(gold[0].value), normalizeAnswer(pred[0].value))) e.firstValue.agree++;

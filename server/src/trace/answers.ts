@@ -17,6 +17,8 @@ export function normalizeAnswer(raw: string): string {
   let s = raw.trim();
   const boxed = /^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/.exec(s);
   if (boxed) s = boxed[1];
+  // A set of option letters ("B, C, and D", "A、C、D", "DB") is one answer, in letter order: "bcd".
+  if (s.length <= 40 && letterSetRe.test(s)) return [...new Set(s.match(/[A-E]/g))].sort().join('').toLowerCase();
   // Each rewrite runs only when the text holds a character it needs (a backslash, "%", ...):
   // most values that get here hold few of them, and a pass that cannot match changes nothing.
   const has = (c: string): boolean => s.includes(c);
@@ -56,6 +58,8 @@ export function normalizeAnswer(raw: string): string {
 }
 
 const canonicalInteger = /^(?:0|[1-9]\d*)$/;
+// Two to five capitals A-E, run together or separated by commas, "、", "&", "and" or "和"/"与"/"及".
+const letterSetRe = /^(?:[A-E]{2,5}|[A-E](?:[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and)[ \t]{0,2}(?:and[ \t]{1,2})?[A-E]){1,4})$/;
 const simpleFraction = /^(-?)(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/;
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
@@ -77,6 +81,162 @@ function numericValue(n: string): number {
   return NaN;
 }
 
+/**
+ * The value of a closed form, or NaN: integers, decimals, `\\frac{a}{b}` / `a/b`, `\\sqrt{x}`,
+ * `\\sqrt[n]{x}`, `\\pi`, `^`, `+ - *`, `\\cdot`, `\\times`, parentheses and braces, as
+ * normalizeAnswer writes them. Anything else (a letter, a comma, an unknown command) refuses the
+ * whole text. One left-to-right pass: every character is read once, nesting is at most 24 deep
+ * and the text at most 160 characters, so the cost is linear and bounded.
+ */
+export function closedFormValue(s: string): number {
+  if (s.length === 0 || s.length > 160) return NaN;
+  let i = 0;
+  let depth = 0;
+  const fail = (): never => {
+    throw closedFormRefused;
+  };
+  const at = (word: string): boolean => {
+    if (!s.startsWith(word, i)) return false;
+    i += word.length;
+    return true;
+  };
+  const expect = (c: string): void => {
+    if (s[i] !== c) fail();
+    i++;
+  };
+  const group = (open: string, close: string): number => {
+    expect(open);
+    const v = expr();
+    expect(close);
+    return v;
+  };
+  const primary = (): number => {
+    if (++depth > 24) fail();
+    let v: number;
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46) {
+      const st = i;
+      while (i < s.length && ((s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) || s[i] === '.')) i++;
+      const t = s.slice(st, i);
+      if (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(t)) fail();
+      v = Number(t);
+    } else if (c === 40) v = group('(', ')');
+    else if (c === 123) v = group('{', '}');
+    else if (c === 92) {
+      if (at('\\pi')) v = Math.PI;
+      else if (at('\\dfrac') || at('\\tfrac') || at('\\frac')) {
+        // "\\frac12" (one digit each) or "\\frac{a}{b}".
+        const num = s[i] === '{' ? group('{', '}') : digit();
+        const den = s[i] === '{' ? group('{', '}') : digit();
+        v = num / den;
+      } else if (at('\\sqrt')) {
+        const n = s[i] === '[' ? group('[', ']') : 2;
+        const x = s[i] === '{' ? group('{', '}') : digit();
+        if (!Number.isInteger(n) || n < 2) fail();
+        v = x >= 0 ? x ** (1 / n) : n % 2 === 1 ? -((-x) ** (1 / n)) : NaN;
+        // A root that is an integer in exact arithmetic (sqrt{4}, sqrt[3]{27}) is one here too.
+        const r = Math.round(v);
+        if (Math.abs(v - r) < 1e-12 * Math.max(1, Math.abs(r)) && r ** n === x) v = r;
+      } else return fail();
+    } else if (c === 0x3c0) {
+      i++;
+      v = Math.PI;
+    } else return fail();
+    if (s[i] === '^') {
+      i++;
+      const e = s[i] === '{' ? group('{', '}') : s[i] === '(' ? group('(', ')') : digits();
+      v = v ** e;
+    }
+    depth--;
+    return v;
+  };
+  const digit = (): number => {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) fail();
+    i++;
+    return c - 48;
+  };
+  const digits = (): number => {
+    const st = i;
+    while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57 && i - st < 4) i++;
+    if (i === st) fail();
+    return Number(s.slice(st, i));
+  };
+  const unary = (): number => {
+    let sign = 1;
+    while (s[i] === '-' || s[i] === '+') if (s[i++] === '-') sign = -sign;
+    return sign * primary();
+  };
+  const term = (): number => {
+    let v = unary();
+    for (;;) {
+      if (at('*') || at('\\cdot') || at('\\times')) v *= unary();
+      else if (at('/') || at('\\div')) v /= unary();
+      // Juxtaposition: "2\\sqrt{3}", "3\\pi", "2(1+x)".
+      else if (s[i] === '\\' || s[i] === '(' || s[i] === '{' || s[i] === '\u03c0') v *= primary();
+      else return v;
+    }
+  };
+  const expr = (): number => {
+    let v = term();
+    for (;;) {
+      if (s[i] === '+') {
+        i++;
+        v += term();
+      } else if (s[i] === '-') {
+        i++;
+        v -= term();
+      } else return v;
+    }
+  };
+  try {
+    const v = expr();
+    return i === s.length && Number.isFinite(v) ? v : NaN;
+  } catch (err) {
+    if (err === closedFormRefused) return NaN;
+    throw err;
+  }
+}
+
+const closedFormRefused = new Error('not a closed form');
+
+// A normalized answer the closed-form evaluator may read: a command, a power, a bracket or an
+// operator between terms; plain numbers and a/b are numericValue's.
+const closedFormHintRe = /[\\^({\u03c0*]/;
+
+/** Both closed forms with one value (to 1e-9 relative): "\\sqrt{11/6}" and "\\sqrt{66}/6". */
+function sameClosedForm(na: string, nb: string): boolean {
+  if (!closedFormHintRe.test(na) && !closedFormHintRe.test(nb)) return false;
+  const va = closedFormValue(na);
+  if (Number.isNaN(va)) return false;
+  const vb = closedFormValue(nb);
+  return !Number.isNaN(vb) && Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb));
+}
+
+/**
+ * The parts of a multi-part answer ("\\theta=3\\pi/2,f(2\\pi/3)=1"): split at commas outside
+ * brackets, each part's right-hand side (after its last "=" outside brackets); undefined for one part.
+ */
+function answerParts(n: string): string[] | undefined {
+  if (!n.includes(',') || n.length > 400) return undefined;
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let eq = -1;
+  for (let k = 0; k <= n.length; k++) {
+    const c = n[k];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (c === '=' && depth === 0) eq = k;
+    else if ((c === ',' || c === undefined) && depth === 0) {
+      parts.push(n.slice(eq >= start ? eq + 1 : start, k));
+      start = k + 1;
+      eq = -1;
+    }
+  }
+  return parts.length >= 2 && parts.every((p) => p.length > 0) ? parts : undefined;
+}
+
 /** Equal after normalization, or the same number (27 and 27.0, 0.5 and 1/2). */
 export function answersEqual(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
@@ -89,7 +249,19 @@ export function normalizedEqual(na: string, nb: string): boolean {
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;
+  if (singleEqual(na, nb)) return true;
+  // A multi-part answer: its parts' values in order ("\\theta = 3\\pi/2, f(2\\pi/3) = 1" is "3\\pi/2, 1").
+  const pa = answerParts(na);
+  if (pa === undefined) return false;
+  const pb = answerParts(nb);
+  if (pb === undefined || pa.length !== pb.length) return false;
+  return pa.every((p, k) => p === pb[k] || (!/^-?\d+$/.test(p) || !/^-?\d+$/.test(pb[k]) ? singleEqual(p, pb[k]) : false));
+}
+
+/** Two different normalized strings of one value: as numbers, else as closed forms. */
+function singleEqual(na: string, nb: string): boolean {
   const va = numericValue(na);
   const vb = numericValue(nb);
-  return Number.isFinite(va) && Number.isFinite(vb) && Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb));
+  if (Number.isFinite(va) && Number.isFinite(vb)) return Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb));
+  return sameClosedForm(na, nb);
 }

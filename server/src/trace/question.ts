@@ -25,6 +25,12 @@ export interface QuestionInfo {
    */
   optionOf?: Map<string, string>;
   /**
+   * The question says more than one option may be right (多选题, "select all that apply", "which
+   * of the following are correct"): a candidate is the set of options committed to ("BCD", "B, C
+   * and D"), and a verdict on one option ("So C is correct") is the examination of that option.
+   */
+  multiSelect?: boolean;
+  /**
    * The terms of an asked sum or difference that are computations themselves ("64*64" and
    * "64*26" of "64×64 + 64×26", "39^2" of "39² − 36²"): an equation that works one out gives a
    * sub-result, not the answer.
@@ -49,6 +55,7 @@ const EMPTY: QuestionInfo = {
   values: new Set(),
   scale: undefined,
   optionOf: undefined,
+  multiSelect: undefined,
   terms: undefined,
   modulus: undefined,
   percent: undefined,
@@ -58,6 +65,11 @@ const EMPTY: QuestionInfo = {
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
 // full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9").
 const optionLabelRe = /(?:^|[\s(\uff08{])([A-E])[ \t]{0,2}(?:\)[ \t]{0,2}\}|[.:)\uff0e\uff1a\uff09\u3001])/g;
+
+// A question whose options may be right together: "多选题", "不定项", "select all that apply",
+// "which of the following (statements) are correct/true", "more than one correct".
+const multiSelectRe =
+  /\u591a\u9009|\u4e0d\u5b9a\u9879|\bselect all\b|\ball that apply\b|\bchoose all\b|\bwhich of the following (?:\w+ )?are (?:correct|true)\b|\bmore than one (?:\w+ )?(?:is |are |may be |can be )?(?:correct|true|answer|option)/i;
 
 /** "A. 5 B. 6 C. 8 D. 9": at least A-D in order, each followed by its content; undefined otherwise. */
 function readOptions(query: string): Map<string, string> | undefined {
@@ -351,6 +363,7 @@ function analyze(query: string): QuestionInfo {
     values,
     scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
     optionOf,
+    multiSelect: optionOf !== undefined && multiSelectRe.test(query) ? true : undefined,
     terms: terms.length > 0 ? terms : undefined,
     modulus: mod && Number(mod[1]) > 1 ? Number(mod[1]) : undefined,
     percent:

@@ -153,7 +153,11 @@ export interface Segmentation {
   finalCorrect: boolean | null;
   /** Where the thinking block's summary starts (-1 without one). */
   summaryStart: number;
+  /** A multiple-choice question's options (normalized value to letter), as the candidates were judged with. */
+  optionOf: Map<string, string> | undefined;
 }
+
+const plainNumberRe = /^[-+]?\d+(?:\.\d+)?$/;
 
 /** May this statement conclude an attempt? */
 function concludes(
@@ -164,6 +168,7 @@ function concludes(
   choice = false,
   modulus?: number,
   formulaOnly?: Set<string>,
+  multi = false,
 ): boolean {
   // "maybe \boxed{C}", "If I write \boxed{6}": an answer considered, not given.
   if (st.tentative) return false;
@@ -173,7 +178,14 @@ function concludes(
   // "39^2 = 1521" for 39² − 36²: one term of the asked expression worked out is a sub-result.
   if (st.term && !strongValues.has(st.normalized)) return false;
   // A multiple-choice answer is an option chosen: a letter, or an explicit (boxed) answer.
-  if (choice && !/^[A-E]$/.test(st.value)) return false;
+  // An option's value ("-1/21" when the question lists "A. -\\frac{1}{21}") is normalized to its
+  // letter by Context.add and counts as that option; a plain number ("1", "6") turns up in every
+  // derivation as a sub-result, so only the letter chooses such an option.
+  // Where several options may be right, the set committed to is the answer ("BCD", "B, C and D");
+  // a verdict on one option ("So C is correct") examines that option.
+  if (multi) {
+    if (!/^[a-e]{2,5}$/.test(st.normalized)) return false;
+  } else if (choice && !(/^[A-E]$/.test(st.value) || (/^[a-e]$/.test(st.normalized) && !plainNumberRe.test(st.value)))) return false;
   // A value the question quotes is a candidate only when an equation of the asked expression
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   // Or, for a value the question writes only as an exponent or an index ("x^3"), a statement
@@ -381,7 +393,16 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   for (const st of statements) {
     if (
       st.strength >= 3 &&
-      concludes(st, strongValues, false, undefined, question.optionOf !== undefined, question.modulus, question.formulaOnly)
+      concludes(
+        st,
+        strongValues,
+        false,
+        undefined,
+        question.optionOf !== undefined,
+        question.modulus,
+        question.formulaOnly,
+        question.multiSelect,
+      )
     ) {
       strongValues.add(st.normalized);
       anyStrong = true;
@@ -403,7 +424,9 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
   const choice = question.optionOf !== undefined;
-  const ok = statements.map((st) => concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly));
+  const ok = statements.map((st) =>
+    concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly, question.multiSelect),
+  );
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];
   found.forEach((m, j) => {
@@ -517,7 +540,17 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     tokens[k] = estimateTokens(a.end - a.start, record);
   }
   const finalCorrect = final ? judge(final.normalized) : null;
-  return { markers: found, attempts, normalized, correct, tokens, final, finalCorrect, summaryStart: region.summaryStart };
+  return {
+    markers: found,
+    attempts,
+    normalized,
+    correct,
+    tokens,
+    final,
+    finalCorrect,
+    summaryStart: region.summaryStart,
+    optionOf: question.optionOf,
+  };
 }
 
 /** An echo: the RESAMPLE after attempt k leads to the same normalized answer. */

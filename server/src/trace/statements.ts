@@ -128,6 +128,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findEquals(ctx);
   findBold(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
+  if (opts.question.multiSelect) findOptionSets(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -854,9 +855,12 @@ const optionChoiceRe =
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
   const { text, from, to } = ctx;
+  // Only the question's own letters: "E" when the options are A-D is a name ("is $E[X] = ...").
+  const letters = new Set(ctx.question.optionOf!.values());
   optionChoiceRe.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = optionChoiceRe.exec(text)) !== null && m.index < to) {
+    if (!letters.has(m[1].toLowerCase())) continue;
     const start = m.index + m[0].lastIndexOf(m[1]);
     // A letter that opens an option list entry ("B. 6 (Correct)") is a label, not a choice: skip "X." followed by content.
     if (
@@ -866,6 +870,32 @@ function findOptionLetters(ctx: Context): void {
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
     ctx.add(start, start + 1, 'conclusion', 3, true);
+  }
+}
+
+// A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.
+const optionSetRe =
+  /(?<![A-Za-z0-9\\])[A-E](?:[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and)[ \t]{0,2}(?:and[ \t]{1,2})?[A-E]){1,4}(?![A-Za-z0-9])|(?<=(?:[Aa]nswers?(?: is| are)?|\u9009|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$)?)[A-E]{2,5}(?![A-Za-z0-9])/g;
+// Before a set: a conclusion or answer cue ending right before it ("So B, C, and D", "Final Answer: A, C, D", "选 BCD").
+const setLeadRe =
+  /(?:\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswers?(?: is| are)?|[Ss]elect|[Cc]hoose)|\u9009\u9879?|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?$/;
+// After a set: a verdict on all of it ("are correct", "could all be correct", "are all true").
+const setVerdictRe =
+  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:(?:are|could|should|must|would)[ \t]{1,3})?(?:(?:all|both)[ \t]{1,3})?(?:be[ \t]{1,3})?(?:(?:all|both)[ \t]{1,3})?(?:correct|true|right)\b/i;
+
+/**
+ * For a question whose options may be right together: the set of options committed to, led by a
+ * conclusion or answer cue or followed by a verdict on the set ("A, C and D are correct").
+ */
+function findOptionSets(ctx: Context): void {
+  const { text, from, to } = ctx;
+  optionSetRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = optionSetRe.exec(text)) !== null && m.index < to) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!setLeadRe.test(text.slice(Math.max(from, start - 24), start)) && !setVerdictRe.test(text.slice(end, end + 36))) continue;
+    ctx.add(start, end, 'conclusion', 3, true);
   }
 }
 
