@@ -8,6 +8,8 @@ import type { PhrasingFamily, PhrasingRecord, PhrasingSplit } from './families/t
 
 /** The families tuned on (both halves of their phrasings are development data since the rotation in docs/segmentation-eval.md). */
 export const FAMILIES_DIR = fileURLToPath(new URL('./families/', import.meta.url));
+/** The second authors' families: held out when written (stop 18), development data since the next set came. */
+export const SECOND_FAMILIES_DIR = fileURLToPath(new URL('./families-b/', import.meta.url));
 /** Families by later authors that nobody tuned on: every record they generate is held out. */
 export const HELDOUT_FAMILIES_DIR = fileURLToPath(new URL('./families-heldout/', import.meta.url));
 

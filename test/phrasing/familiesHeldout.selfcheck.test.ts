@@ -1,15 +1,18 @@
-// Self-check of the held-out phrasing families (test/phrasing/families-heldout/*.ts): exact
+// Self-check of the later authors' phrasing families (test/phrasing/families-b and
+// families-heldout): exact
 // offsets, the final value, a realistic mix of right and wrong answers, corrections and echoes,
 // no "===" line starts, determinism. It checks the generators' own bookkeeping, not the engine.
 // Run: node --import tsx --test test/phrasing/familiesHeldout.selfcheck.test.ts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { HELDOUT_FAMILIES_DIR, loadFamilies } from './corpus.js';
+import { HELDOUT_FAMILIES_DIR, loadFamilies, SECOND_FAMILIES_DIR } from './corpus.js';
 
 // FAMILIES_SELFCHECK_DIR: another folder of families (a new family's author checks theirs there).
 const dir = process.env.FAMILIES_SELFCHECK_DIR;
-const families = await loadFamilies(dir ? resolve(dir) + '/' : HELDOUT_FAMILIES_DIR);
+const families = dir
+  ? await loadFamilies(resolve(dir) + '/')
+  : [...(await loadFamilies(SECOND_FAMILIES_DIR)), ...(await loadFamilies(HELDOUT_FAMILIES_DIR))];
 const N = 300;
 
 /** Loose normalisation, enough to compare a generator's values with its own ground truth. */
@@ -25,7 +28,7 @@ function norm(v: string): string {
 if (families.length === 0) test('held-out phrasing families', { skip: 'no family in the folder yet' }, () => {});
 
 for (const fam of families) {
-  test(`${fam.family} (held-out family): ${N} records with exact labels and a realistic mix`, () => {
+  test(`${fam.family} (later authors' family): ${N} records with exact labels and a realistic mix`, () => {
     const recs = fam.generate(11, N, 'heldout');
     assert.equal(recs.length, N);
     assert.equal(new Set(recs.map((r) => r.id)).size, N, 'ids are unique');
@@ -72,7 +75,7 @@ for (const fam of families) {
     assert.ok(multi >= N * 0.3, `many responses have several attempts (${multi})`);
   });
 
-  test(`${fam.family} (held-out family): deterministic from the seed`, () => {
+  test(`${fam.family} (later authors' family): deterministic from the seed`, () => {
     assert.deepEqual(fam.generate(7, 30, 'heldout'), fam.generate(7, 30, 'heldout'));
     assert.notDeepEqual(
       fam.generate(7, 30, 'heldout').map((r) => r.body),
