@@ -23,7 +23,7 @@ const SETS = [
   { name: 'dev', families: tuned, seed: 1, split: 'dev', floor: 0.83 },
   { name: 'second half', families: tuned, seed: 2, split: 'heldout', floor: 0.6 },
   { name: 'second authors', families: secondAuthors, seed: 2, split: 'heldout', floor: 0.3 },
-  { name: 'held-out', families: heldOut, seed: 2, split: 'heldout', floor: 0 },
+  { name: 'held-out', families: heldOut, seed: 2, split: 'heldout', floor: 0.3 },
 ] as const satisfies readonly { name: string; families: unknown; seed: number; split: PhrasingSplit; floor: number }[];
 
 for (const set of SETS) {
