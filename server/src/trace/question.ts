@@ -41,6 +41,12 @@ export interface QuestionInfo {
   /** The question asks for a percentage ("26 is what percentage of 40?"): a value with a % sign is of the asked kind. */
   percent?: boolean;
   /**
+   * The question counts something that is not money ("How many months until she can afford
+   * it?", "How many buses are needed?") and writes its amounts with a currency sign: a value
+   * written "$185" in the response is an amount of money, a sub-result, not the asked count.
+   */
+  countNotMoney?: boolean;
+  /**
    * Values the question writes only as an exponent or an index ("3" of "x^3 + ax^2 + ax + 1",
    * "1" of "p_1"): part of a formula, not a quantity it quotes. "The smallest possible value of a
    * is 3" concludes about the asked quantity with a value that only its formula holds.
@@ -59,6 +65,7 @@ const EMPTY: QuestionInfo = {
   terms: undefined,
   modulus: undefined,
   percent: undefined,
+  countNotMoney: undefined,
   formulaOnly: undefined,
 };
 
@@ -368,6 +375,14 @@ function analyze(query: string): QuestionInfo {
     modulus: mod && Number(mod[1]) > 1 ? Number(mod[1]) : undefined,
     percent:
       (lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower)
+        ? true
+        : undefined,
+    countNotMoney:
+      head &&
+      /^how many/i.test(head[0]) &&
+      query.includes('$') &&
+      /\$[ \t]?\d/.test(query) &&
+      !/^(?:dollars?|cents?|bucks|coins?|bills?|money)\b/i.test(head[1])
         ? true
         : undefined,
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,

@@ -145,6 +145,8 @@ class Context {
   add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false): void {
     if (start < this.from || end > this.to || end <= start) return;
     if (rule !== 'boxed' && rule !== 'pattern' && !standsAlone(this.text, start, end)) return;
+    // "the amount still needed is $185" when the question asks how many months: money, not the count.
+    if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
     const value = this.text.slice(start, end);
     const sentence = this.sentenceAround(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
@@ -580,9 +582,27 @@ function findFinalAnswer(ctx: Context): void {
         end = valueAt.lastIndex;
       }
     }
+    // "So the answer: 6 potatoes times 1.5 is 9 potatoes": the answer cue leads a computation said
+    // in words; the value stated is its result, not its first operand.
+    else if (eq < end && opWordAfterRe.test(text.slice(end, end + 40))) {
+      const rest = text.slice(end, Math.min(sentenceEnd, end + 160));
+      let r: RegExpExecArray | null;
+      let found: RegExpExecArray | null = null;
+      wordResultRe.lastIndex = 0;
+      while ((r = wordResultRe.exec(rest)) !== null) found = r;
+      if (!found) continue;
+      start = end + found.index + found[0].length - found[1].length;
+      end = start + found[1].length;
+    }
     ctx.add(start, end, 'final-answer', 4, true);
   }
 }
+
+// After an answer cue's value: an operation said in words ("6 potatoes times 1.5", "$82.32 split four ways").
+const opWordAfterRe =
+  /^[ \t]{0,2}(?:[A-Za-z]{1,12}[ \t]{1,2}){0,2}(?:times|plus|minus|divided by|split|shared|multiplied by|rounded|less)\b/i;
+// Its result: "is 9", "makes $44", "comes to 12", "= 9".
+const wordResultRe = new RegExp(String.raw`(?:\b(?:is|makes|gives|equals|comes (?:out )?to|works out to)|=)[ \t]{1,3}\$?(${VALUE})`, 'g');
 
 /**
  * A concluding clause ("So the total is 2,866,567 apples.", "Therefore, m + n = 17"): from its
