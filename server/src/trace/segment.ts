@@ -16,7 +16,9 @@ import { analyzeQuestion, type QuestionInfo } from './question.js';
 import {
   compileAnswerPatterns,
   findStatements,
+  hypotheticalAfter,
   lastNumberStatement,
+  operandNext,
   withRestatements,
   type CandidateRule,
   type Statement,
@@ -424,8 +426,18 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
   const choice = question.optionOf !== undefined;
-  const ok = statements.map((st) =>
-    concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly, question.multiSelect),
+  // A weak statement whose value the next sentence computes with is a running result, a step; one
+  // that is the subject of a hypothetical ("so 23 people would be left behind") is not concluded
+  // (asked only of the statements that could conclude otherwise: both read ahead in the text).
+  const ok = statements.map(
+    (st) =>
+      concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly, question.multiSelect) &&
+      !(
+        st.strength <= 2 &&
+        !st.aboutTarget &&
+        !strongValues.has(st.normalized) &&
+        (operandNext(body, st.value, st.end, region.end) || (st.strength < 4 && hypotheticalAfter(body, st.end)))
+      ),
   );
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];

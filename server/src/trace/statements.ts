@@ -68,6 +68,9 @@ const conclusionRe =
 // that 27 is indeed the smallest", "so that means 66 T-shirts"): the value is still the clause's subject.
 const directValueRe =
   /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+// A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
+// "∴ 11,858 L", "=> 614" (the value ends the line or has a unit word).
+const terseLeadRe = /^(?:therefore|hence|\u2234|=>)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 const copulaRe =
@@ -88,6 +91,12 @@ const boundRe =
 // is a computed result given to a precision, not a size guessed before computing ("near 6000000",
 // "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
 const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value);
+// The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
+// if a value were chosen), not the value concluded.
+const hypotheticalAfterRe = /[ \t$]{0,2}(?:[ \t]{1,2}[A-Za-z]{1,14}){0,2}[ \t]{1,2}(?:would|could|might)\b/iy;
+
+/** Is the value ending at `end` the subject of a hypothetical? segment.ts asks this only of the weak statements that could conclude otherwise. */
+export const hypotheticalAfter = (text: string, end: number): boolean => matchesAt(hypotheticalAfterRe, text, end);
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
 const recalledRe = /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought)\b/i;
 // Either of the two, in one scan of the sentence (a value's sentence is read once, not twice).
@@ -124,6 +133,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findBoxed(ctx);
   findFinalAnswer(ctx);
   findConclusions(ctx);
+  findTerseAndWords(ctx);
   findLabels(ctx);
   findEquals(ctx);
   findBold(ctx);
@@ -298,7 +308,7 @@ class Context {
     const q = this.question;
     if (q.nouns.length > 0) {
       const lower = text.toLowerCase();
-      if (q.nouns.some((n) => lower.includes(n))) return true;
+      if (q.nouns.some((n) => nounIn(n, lower))) return true;
     }
     // Normalizing is the cost: only when a number or letter of a target is in the raw text, and
     // its digits hold a target's (targetOutOfReach).
@@ -446,6 +456,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
     const c = text.charCodeAt(k + 1);
     if (
       (c === 95 || c === 94 || (!isLetterCode(c) && c !== 39)) &&
+      // A one-letter unit ending the line ("therefore 933.6 L", "= 5040 m"): a unit, not a variable.
+      !(unitLetter(after) && (c === 10 || c === 13)) &&
       !((after === 97 || after === 65) && c === 32) &&
       !(c === 45 && isLetterCode(text.charCodeAt(k + 2)) && isLetterCode(text.charCodeAt(k + 3)))
     )
@@ -455,6 +467,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
 }
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** L, m, g, s, h: a litre, metre, gram, second or hour. */
+const unitLetter = (c: number): boolean => c === 76 || c === 109 || c === 103 || c === 115 || c === 104;
 const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** [\w)\]^_/*.]: a word character, a closing bracket, "^", "/", "*" or "." right before a value. */
 const gluedBefore = (c: number): boolean =>
@@ -521,7 +535,7 @@ const answerLeadRe = new RegExp(
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
 // "Difference: 225" (the asked operation's result named as a label).
-const labelRe = /(?:total|result|product|sum|difference|final(?: result| value)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
+const labelRe = /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
 // What may stand before a label: a line start, or a sentence end, then blanks, a bullet, "**".
 const labelLeadRe = /(?:^|\n|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?$/;
 
@@ -534,17 +548,21 @@ function findLabels(ctx: Context): void {
     // itself starts with a literal, which is what keeps it fast).
     if (!labelLeadRe.test(text.slice(Math.max(from, m.index - 12), m.index)) && m.index - 12 > from) continue;
     if (m.index - 12 <= from && !labelLeadRe.test('\n' + text.slice(from, m.index))) continue;
-    // "Total: 12597", or the end of the line's equation: "**Total:** $56 + $84 = **$140**".
-    let j = m.index + m[0].length;
-    const nl = text.indexOf('\n', j);
-    const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
-    if (eq >= j) j = skipBlanks(text, eq + 1, to);
-    if (text.startsWith('**', j)) j += 2;
-    if (text[j] === '$') j++;
-    valueAt.lastIndex = j;
-    const v = valueAt.exec(text);
-    if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
+    labelValue(ctx, m.index + m[0].length);
   }
+}
+
+/** The value a label at j gives: "Total: 12597", or the end of the line's equation: "**Total:** $56 + $84 = **$140**". */
+function labelValue(ctx: Context, j: number): void {
+  const { text, to } = ctx;
+  const nl = text.indexOf('\n', j);
+  const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
+  if (eq >= j) j = skipBlanks(text, eq + 1, to);
+  if (text.startsWith('**', j)) j += 2;
+  if (text[j] === '$') j++;
+  valueAt.lastIndex = j;
+  const v = valueAt.exec(text);
+  if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
 }
 
 // An answer named as a past one ("my first answer", "the earlier answer"), or denied right after its value.
@@ -626,7 +644,7 @@ function findConclusions(ctx: Context): void {
     // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
     // smallest"), the value right after the conclusion word.
     const cop = copulaRe.exec(clause);
-    const direct = directValueRe.test(clause);
+    const direct = directValueRe.test(clause) || (leadsLine(text, m.index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     const last =
       (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ??
@@ -634,7 +652,11 @@ function findConclusions(ctx: Context): void {
     if (!last) continue;
     const start = clauseStart + last.index;
     // For a percentage question, "That gives 72.5%." states a value of the asked kind (as findEquals reads it).
-    const about = ctx.namesSentence(sentence.start, sentence.text) || (ctx.question.percent === true && last[0].endsWith('%'));
+    // A count is whole: "the raw bus count is 4.89" names the count, but a decimal (not money) is no count.
+    const about =
+      (ctx.namesSentence(sentence.start, sentence.text) &&
+        !(decimalRe.test(last[0]) && text.charCodeAt(start - 1) !== 36 && ctx.question.nouns.includes('count'))) ||
+      (ctx.question.percent === true && last[0].endsWith('%'));
     // ", which is 100" concludes only an equation of the asked quantity just before it ("m + n =
     // 28 + 72, which is 100"); elsewhere it describes a step ("the LCD, which is 24").
     if (/^which is$/i.test(m[0])) {
@@ -647,6 +669,47 @@ function findConclusions(ctx: Context): void {
     ctx.add(start, start + last[0].length, 'conclusion', about && !other ? 3 : 2, about && !other);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
   }
+}
+
+const decimalRe = /\.\d/;
+
+/** Only blanks between the line's start (or `from`) and k. */
+function leadsLine(text: string, k: number, from: number): boolean {
+  while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return k <= from || text.charCodeAt(k - 1) === 10;
+}
+
+// A computation said in words: its operator word (lower case only: a case-blind scan costs more).
+const wordOpRe = /\b(?:plus|minus|times|divided by|multiplied by)\b/g;
+
+/** The computations said in words (findWordComputation) and the terse notes' "∴" and "=>" leading a line (terseLead). */
+function findTerseAndWords(ctx: Context): void {
+  const { text, from, to } = ctx;
+  wordOpRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = wordOpRe.exec(text)) !== null && m.index < to) {
+    if (text.charCodeAt(m.index - 1) === 32 && text.charCodeAt(m.index + m[0].length) === 32)
+      findWordComputation(ctx, m.index - 1, ` ${m[0]} `);
+  }
+  for (let i = text.indexOf('\u2234', from); i >= 0 && i < to; i = text.indexOf('\u2234', i + 1))
+    if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
+  for (let i = text.indexOf('=>', from); i >= 0 && i < to; i = text.indexOf('=>', i + 2))
+    if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
+}
+
+/** "∴ 11,858 L", "=> 614" leading a line: a terse note's conclusion. */
+function terseLead(ctx: Context, i: number, leadLength: number): void {
+  const { text, to } = ctx;
+  let e = text.indexOf('\n', i);
+  if (e < 0 || e > to) e = to;
+  const clause = text.slice(i, e);
+  if (!terseLeadRe.test(clause)) return;
+  const last = lastResult(text, clause, i, leadLength);
+  if (!last) return;
+  const start = i + last.index;
+  const sentence = ctx.sentenceAround(start, start + last[0].length);
+  const about = ctx.namesSentence(sentence.start, sentence.text);
+  ctx.add(start, start + last[0].length, 'conclusion', about ? 3 : 2, about);
 }
 
 // A name of capitals ("DF", "EF²") as the subject right before the value: "DF is indeed 10", "DF = 10".
@@ -762,6 +825,53 @@ function findEquals(ctx: Context): void {
   }
 }
 
+// A computation said in words, with its result ("$70 minus $15, that's $55", "160 plus 60 miles
+// works out to 220 miles"): the operator word; the operand before it is checked by hand.
+/**
+ * Before the operator word at k: a number, with a unit word or two ("6 potatoes", "$115", "3
+ * hours"), read backwards by hand (an end-anchored pattern would be tried at every offset). Not
+ * a number that ends in a comma or an equation's list ("= 186, times 10").
+ */
+function operandBefore(text: string, k: number, from: number): boolean {
+  let i = k;
+  for (let word = 0; ; word++) {
+    const blanks = i;
+    while (i > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    if (i === blanks || blanks - i > 2) return false;
+    const c = text.charCodeAt(i - 1);
+    if (isDigitCode(c) || c === 37) return true;
+    if (word === 2 || !isLetterCode(c)) return false;
+    const wordEnd = i;
+    while (i > from && isLetterCode(text.charCodeAt(i - 1))) i--;
+    if (wordEnd - i > 12) return false;
+  }
+}
+// After it: a number, a few words without a sentence end or another value, then the result's verb and the result.
+const wordResultAfterRe = new RegExp(
+  String.raw`[ \t]{1,2}\$?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?:\.\d{1,4})?%?(?:[ \t]{1,2}[A-Za-z][A-Za-z']{0,14}){0,4}?(?:,?[ \t]{1,2}(?:is|makes|gives|equals|comes(?: out)? to|works out to|brings (?:us|me) to|(?:that's|that is|which is|which makes))|[ \t]{0,2}[:=])[ \t]{1,3}\$?(${VALUE})`,
+  'y',
+);
+// After the result: up to two unit words, then the end of the clause.
+const wordResultEndRe = /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}[ \t]{0,2}(?:[.,;!?:)(\n]|$)/y;
+
+/** "$115 minus $31.50 comes out to $83.50." (the operator word at i, with its blanks): a computation in words whose result ends its clause, a weak statement as "= X" at a line end is. */
+function findWordComputation(ctx: Context, i: number, op: string): void {
+  const { text, from, to } = ctx;
+  if (!operandBefore(text, i + 1, from)) return;
+  const opEnd = i + op.length - 1;
+  wordResultAfterRe.lastIndex = opEnd;
+  const r = wordResultAfterRe.exec(text);
+  if (!r || opEnd + r[0].length > to) return;
+  const end = opEnd + r[0].length;
+  const start = end - r[1].length;
+  if (!matchesAt(wordResultEndRe, text, end)) return;
+  ctx.add(start, end, 'equals', 1);
+  // A product question's working in words ("913 times 5,000 is 4,565,000") is a partial product
+  // unless its value is the answer concluded elsewhere.
+  if ((op === ' times ' || op === ' multiplied by ') && ctx.question.scale !== undefined && ctx.out.at(-1)?.start === start)
+    ctx.out.at(-1)!.partial = true;
+}
+
 // What an arrow's result needs right before it: a computation on numbers ("246330 + 3864 →").
 const arrowWorkRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\d[\d,.]{0,20}[ \t]{0,2}$/;
 
@@ -805,6 +915,43 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   return k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
 }
 
+const checkWordRe =
+  /check|verif|confirm|plug|back|sanity|again|redo|re-?calc|re-?comput|wait|hmm|double|estimat|approx|ballpark|sure|so the|answer/i;
+// Around the value's next use: an operator after it, or an operator word (or "20% of") before it.
+const operandAfterRe = /^[ \t]{0,2}(?:plus|minus|times|divided by|multiplied by|[-+*/\u00d7\u00b7\u2212])/;
+const operandBeforeRe = /(?:\b(?:plus|minus|times|from|of)[ \t]{1,2}(?:the[ \t]{1,2})?\$?|[-+*/\u00d7\u00b7\u2212][ \t]{0,2}\$?)$/;
+
+/**
+ * Is the value at [.., end) an operand in the sentence after its own (within 100 characters, not
+ * past a blank line)? A weak statement's value that the next sentence computes with is a running
+ * result, a step ("... gives 133760. And 133760 plus 209 is 133969."); segment.ts asks this only
+ * of the statements that could conclude otherwise.
+ */
+export function operandNext(text: string, value: string, end: number, to: number): boolean {
+  if (value.length < 2) return false;
+  const limit = Math.min(to, end + 100);
+  // Most values are not written again soon: look for the value first (in the next 100 characters
+  // only, not to the end of the text), for the sentence end after.
+  const window = text.slice(end, limit);
+  let w = window.indexOf(value, 1);
+  if (w < 0) return false;
+  // The next sentence: after ". " or a line break (not past a blank line).
+  let k = end;
+  while (k < end + w && text.charCodeAt(k) !== 10 && !(text.charCodeAt(k) === 46 && isSpace(text.charCodeAt(k + 1)))) k++;
+  if (k >= end + w || (text.charCodeAt(k) === 10 && text.charCodeAt(k + 1) === 10)) return false;
+  for (; w >= 0; w = window.indexOf(value, w + 1)) {
+    const at = end + w;
+    const after = text.charCodeAt(at + value.length);
+    if (!isDigitCode(after) && !isDigitCode(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 46) {
+      // A check of the value ("Check: 1521 / 39 = 39", "Plugging back in: ...") works with it, not on from it.
+      if (checkWordRe.test(text.slice(k, Math.min(limit, at + value.length + 40)))) return false;
+      if (operandAfterRe.test(text.slice(at + value.length, at + value.length + 16))) return true;
+      if (operandBeforeRe.test(text.slice(Math.max(k, at - 16), at))) return true;
+    }
+  }
+  return false;
+}
+
 /** The left side of the equation chain whose "=" is at i names the asked quantity ("347 * 8261 = ... = X", "m + n = 17"). */
 function leftSideNames(ctx: Context, eq: number): boolean {
   const text = ctx.text;
@@ -831,8 +978,18 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   const lhs = normalizeMath(raw).replace(/^.*?(?:\\\[|\\\(|:)/, '');
   if (q.targets.some((t) => (lhs.endsWith(t) || lhs === t) && ctx.asWord(t, raw))) return true;
   const words = lhs.replace(/[^a-z]+/g, ' ');
-  return q.nouns.some((n) => words.includes(n));
+  return q.nouns.some((n) => nounIn(n, words));
 }
+
+/**
+ * Does lower-case text hold the noun? "count" (what "how many" asks) only as a word of its own:
+ * "headcount", "counted" and "countries" do not name the asked count.
+ */
+function nounIn(n: string, lower: string): boolean {
+  return n === 'count' ? countWordRe.test(lower) : lower.includes(n);
+}
+
+const countWordRe = /(?<![a-z])count(?![a-z])/;
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
 function leftSideIsTerm(ctx: Context, eq: number): boolean {
