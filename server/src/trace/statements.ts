@@ -343,6 +343,12 @@ class Context {
   targetOutOfReach(text: string, atEnd: boolean): boolean {
     const q = this.question;
     if (q.targets.length === 0) return true;
+    if (atEnd) {
+      this.targetDigits ??= q.targets.map((t) => asciiDigits(t) ?? '');
+      if (hasDottedOrKelvin(text)) return false;
+      for (const d of this.targetDigits) if (digitsEndWith(text, d)) return false;
+      return true;
+    }
     const digits = asciiDigits(text);
     if (digits === undefined) return false;
     this.targetDigits ??= q.targets.map((t) => asciiDigits(t) ?? '');
@@ -389,6 +395,27 @@ function asciiDigits(text: string): string | undefined {
     else if (c === 0x130 || c === 0x212a) return undefined;
   }
   return digits;
+}
+
+/** Does the text hold İ (U+0130) or the Kelvin sign (U+212A) (asciiDigits is undefined)? */
+function hasDottedOrKelvin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x130 || c === 0x212a) return true;
+  }
+  return false;
+}
+
+/** asciiDigits(text).endsWith(d) for a text without İ or the Kelvin sign, without building the digits. */
+function digitsEndWith(text: string, d: string): boolean {
+  let j = d.length;
+  for (let i = text.length - 1; i >= 0 && j > 0; i--) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57 ? c : c === 0xb2 ? 50 : c === 0xb3 ? 51 : -1;
+    if (digit < 0) continue;
+    if (digit !== d.charCodeAt(--j)) return false;
+  }
+  return j === 0;
 }
 
 /** May this raw text name a target? One of the targets' probes is in it, thousands separators aside ("9,232 × 15"). */
@@ -892,6 +919,9 @@ const skipBlanks = (text: string, j: number, to: number): number => {
   return j;
 };
 
+const closers = ['\\)', '\\]', '$$', '$', '**'];
+const noClosers: string[] = [];
+
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 function atLineEnd(text: string, k: number, to: number): boolean {
   k = skipBlanks(text, k, to);
@@ -901,7 +931,9 @@ function atLineEnd(text: string, k: number, to: number): boolean {
     ? /^[A-Za-z][A-Za-z/]{0,10}(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
     : null;
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
-  for (const closer of ['\\)', '\\]', '$$', '$', '**']) {
+  // Each closer starts with "\", "$" or "*": only then is one looked for.
+  const first = text.charCodeAt(k);
+  for (const closer of first === 92 || first === 36 || first === 42 ? closers : noClosers) {
     if (text.startsWith(closer, k)) {
       k = skipBlanks(text, k + closer.length, to);
       break;
@@ -975,8 +1007,11 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   // digits and letters (exact, see targetOutOfReach), then by the targets' probes.
   if (ctx.targetOutOfReach(raw, true) && ctx.nounOutOfReach(raw)) return false;
   if (!hasProbe(q, raw) && !(q.nouns.length > 0 && /[a-z]{3}/i.test(raw))) return false;
-  const lhs = normalizeMath(raw).replace(/^.*?(?:\\\[|\\\(|:)/, '');
+  let lhs = normalizeMath(raw);
+  // (The cut below needs one of its three openers: most left sides hold none.)
+  if (lhs.includes(':') || lhs.includes('\\[') || lhs.includes('\\(')) lhs = lhs.replace(/^.*?(?:\\\[|\\\(|:)/, '');
   if (q.targets.some((t) => (lhs.endsWith(t) || lhs === t) && ctx.asWord(t, raw))) return true;
+  if (q.nouns.length === 0) return false;
   const words = lhs.replace(/[^a-z]+/g, ' ');
   return q.nouns.some((n) => nounIn(n, words));
 }
