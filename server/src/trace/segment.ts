@@ -108,9 +108,9 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
 /**
  * Confidence of a candidate by the rule that found it: the share of the engine's candidates of
  * that rule that annotators also marked, (matched + 1) / (found + 2) rounded to two places,
- * measured on every labelled real trace (Sky-T1 dev and held-out, the three fresh batches: 177
- * responses from eleven models, 2026-12-02, docs/segmentation-eval.md): boxed 58/88 (answer drafts
- * boxed inside thinking blocks), final-answer 28/34, conclusion 264/345, equals 45/66. Real
+ * measured on every labelled real trace (Sky-T1 dev and held-out, the five fresh batches: 222
+ * responses from sixteen models, 2026-12-02, docs/segmentation-eval.md): boxed 75/111 (answer
+ * drafts boxed inside thinking blocks), final-answer 32/42, conclusion 363/497, equals 50/80. Real
  * traces, not the synthetic families (where every rule is right 96-99% of the time): a confidence
  * is a statement about traces a researcher brings. Confidences do not steer the reading (only
  * displayed), so measuring them on the held-out sets too does not tune anything. No real trace had
@@ -118,12 +118,12 @@ function bodySpan(record: TraceRecord, start: number, end: number): Span {
  * 6/15). User patterns are not measured: they get the boxed rule's value.
  */
 export const RULE_CONFIDENCE: Record<CandidateRule, number> = {
-  boxed: 0.66,
-  pattern: 0.66,
-  'final-answer': 0.81,
+  boxed: 0.67,
+  pattern: 0.67,
+  'final-answer': 0.75,
   bold: 0.99,
-  conclusion: 0.76,
-  equals: 0.68,
+  conclusion: 0.73,
+  equals: 0.62,
   'last-number': 0.41,
 };
 
