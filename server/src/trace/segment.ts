@@ -244,8 +244,16 @@ const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|
  * marker (`afterMarker`), recomputing even the question's own expression is new work ("7 * 8 =
  * 56. Wait, let me double-check. 7 * 8 = 56"), but quoting one of its values ("slope 1/3") is not.
  */
-function derivationBetween(body: string, from: number, to: number, question?: QuestionInfo, afterMarker = false, value?: string): boolean {
-  const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, from, to);
+function derivationBetween(
+  body: string,
+  drafts: readonly number[],
+  from: number,
+  to: number,
+  question?: QuestionInfo,
+  afterMarker = false,
+  value?: string,
+): boolean {
+  const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
   if (!computationRe.test(text))
     return afterMarker && (verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question)));
   if (!question || question.values.size === 0) return true;
@@ -264,13 +272,12 @@ function derivationBetween(body: string, from: number, to: number, question?: Qu
   return false;
 }
 
-// Drafts of the response inside a thinking block: fenced blocks (```...```), as [start, end) pairs,
-// set per record by segmentAttempts. A draft writes out the derivation again to present it: its
-// arithmetic is not new work (the guide: a draft is a statement of the answer like any other, a
-// restatement unless new work came since the value was last stated).
-let drafts: number[] = [];
-
-/** Fenced blocks of a thinking block (the region before its summary); none without a summary. */
+/**
+ * Drafts of the response inside a thinking block: fenced blocks (```...```) of the region before
+ * its summary, as [start, end) pairs. A draft writes out the derivation again to present it: its
+ * arithmetic is not new work (the guide: a draft is a statement of the answer like any other, a
+ * restatement unless new work came since the value was last stated).
+ */
 function findDrafts(body: string, from: number, to: number): number[] {
   const out: number[] = [];
   let k = body.indexOf('```', from);
@@ -284,7 +291,7 @@ function findDrafts(body: string, from: number, to: number): number[] {
 }
 
 /** body.slice(from, to) with the drafts' text left out. */
-function withoutDrafts(body: string, from: number, to: number): string {
+function withoutDrafts(body: string, drafts: readonly number[], from: number, to: number): string {
   let text = '';
   let at = from;
   for (let d = 0; d < drafts.length && at < to; d += 2) {
@@ -386,7 +393,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const body = record.body;
   const question: QuestionInfo = analyzeQuestion(record.query);
   const region = thinkingRegion(body);
-  drafts = region.summaryStart >= 0 && body.includes('```') ? findDrafts(body, region.start, region.end) : [];
+  const drafts = region.summaryStart >= 0 && body.includes('```') ? findDrafts(body, region.start, region.end) : [];
   const found = matcher.findAll(body);
   let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
 
@@ -466,7 +473,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       li > bi &&
       statements[li].strength >= 1 &&
       ok[li] &&
-      !(bi >= 0 && statements[bi].strength >= 3 && !derivationBetween(body, statements[bi].end, statements[li].start))
+      !(bi >= 0 && statements[bi].strength >= 3 && !derivationBetween(body, drafts, statements[bi].end, statements[li].start))
     )
       bi = li;
     // Restated as the segment's last word ("= **8,120,471** ... Therefore 83 x 97,837 = 8,120,471"): still its last word.
@@ -485,7 +492,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!ok[b]) continue;
-      const worked = derivationBetween(body, sentenceEnd(body, st.end, chain[0].first.start), chain[0].first.start, question);
+      const worked = derivationBetween(body, drafts, sentenceEnd(body, st.end, chain[0].first.start), chain[0].first.start, question);
       if (st.normalized !== chain[0].first.normalized) {
         // Or a result line of another value that closes its attempt: a heading that opens a re-check
         // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").
@@ -504,7 +511,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       else if (
         !st.partial &&
         endsLine(body, st.end) &&
-        (!chain[0].first.aboutTarget || derivationBetween(body, st.end, sentenceStart(body, st.end, chain[0].first.start), question))
+        (!chain[0].first.aboutTarget ||
+          derivationBetween(body, drafts, st.end, sentenceStart(body, st.end, chain[0].first.start), question))
       )
         chain.unshift({ first: st, last: st });
       else break;
@@ -516,7 +524,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       const prev = attempts.at(-1);
       // The same value again with no new work since: a restatement, not a new attempt.
       const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
-      if (prev && norm === previousNorm && !derivationBetween(body, prev.candidate.end, cand.start, question, crossed, norm)) {
+      if (prev && norm === previousNorm && !derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm)) {
         prev.stated = last;
         if (lastOfSegment) prev.nextMarker = nextMarker;
         continue;
