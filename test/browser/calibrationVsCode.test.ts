@@ -65,8 +65,13 @@ describe('Show Calibration in a real VS Code', { skip }, () => {
     // The document opens with the cursor on the record's `===` line.
     const name = m[1]!.split('/').pop()!;
     await wb.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor({ timeout: 30_000 });
+    // The status bar item can appear late on a loaded machine: poll for it (a missing item reads '').
     const ln = await wb.settle(
-      async () => (await wb.page.locator('#status\\.editor\\.selection').textContent()) ?? '',
+      async () =>
+        (await wb.page
+          .locator('#status\\.editor\\.selection')
+          .textContent({ timeout: 2_000 })
+          .catch(() => '')) ?? '',
       (t) => t.includes(`Ln ${m[2]},`),
     );
     assert.match(ln, new RegExp(`Ln ${m[2]}, Col 1`));
