@@ -58,8 +58,10 @@ export function normalizeAnswer(raw: string): string {
 }
 
 const canonicalInteger = /^(?:0|[1-9]\d*)$/;
-// Two to five capitals A-E, run together or separated by commas, "、", "&", "and" or "和"/"与"/"及".
-const letterSetRe = /^(?:[A-E]{2,5}|[A-E](?:[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and)[ \t]{0,2}(?:and[ \t]{1,2})?[A-E]){1,4})$/;
+/** Two to five option letters separated by commas, "、", "&", "and" or "和"/"与"/"及" ("B, C, and D"); statements.ts finds sets by it. */
+export const OPTION_LIST = String.raw`[A-E](?:[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and)[ \t]{0,2}(?:and[ \t]{1,2})?[A-E]){1,4}`;
+// A set of option letters: run together ("BCD") or a list.
+const letterSetRe = new RegExp(`^(?:[A-E]{2,5}|${OPTION_LIST})$`);
 const simpleFraction = /^(-?)(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/;
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
@@ -255,7 +257,8 @@ export function normalizedEqual(na: string, nb: string): boolean {
   if (pa === undefined) return false;
   const pb = answerParts(nb);
   if (pb === undefined || pa.length !== pb.length) return false;
-  return pa.every((p, k) => p === pb[k] || (!/^-?\d+$/.test(p) || !/^-?\d+$/.test(pb[k]) ? singleEqual(p, pb[k]) : false));
+  // A part holds no comma outside brackets, so comparing parts does not split them again.
+  return pa.every((p, k) => normalizedEqual(p, pb[k]));
 }
 
 /** Two different normalized strings of one value: as numbers, else as closed forms. */

@@ -263,13 +263,15 @@ function analyze(query: string): QuestionInfo {
   const targets: string[] = [];
   const nouns: string[] = [];
   let product: [string, string] | undefined;
-  const mul = multiplicationRe.exec(query);
-  if (mul) {
-    const [a, b] = [mul[1].replace(/,/g, ''), mul[2].replace(/,/g, '')];
+  // The question asks for the product of two numbers (as written, separators aside): named either way round.
+  const askProduct = (x: string, y: string): void => {
+    const [a, b] = [x.replace(/,/g, ''), y.replace(/,/g, '')];
     targets.push(`${a}*${b}`, `${b}*${a}`);
     nouns.push('product');
     product = [a, b];
-  }
+  };
+  const mul = multiplicationRe.exec(query);
+  if (mul) askProduct(mul[1], mul[2]);
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
   const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
   let asked = '';
@@ -294,19 +296,9 @@ function analyze(query: string): QuestionInfo {
   // An asked sum of terms ("Compute 5/12 + 3/8") is named by "the sum": "Therefore the sum is 17/24".
   if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
-  if (productOf) {
-    const [a, b] = [(productOf[1] ?? productOf[2] ?? productOf[3]).replace(/,/g, ''), productOf[4].replace(/,/g, '')];
-    targets.push(`${a}*${b}`, `${b}*${a}`);
-    nouns.push('product');
-    product = [a, b];
-  }
+  if (productOf) askProduct(productOf[1] ?? productOf[2] ?? productOf[3], productOf[4]);
   const dot = product ? null : dotProductRe.exec(asked || (sentences.at(-1) ?? ''));
-  if (dot) {
-    const [a, b] = [dot[1].replace(/,/g, ''), dot[2].replace(/,/g, '')];
-    targets.push(`${a}*${b}`, `${b}*${a}`);
-    nouns.push('product');
-    product = [a, b];
-  }
+  if (dot) askProduct(dot[1], dot[2]);
   // A product that is one term of the asked expression ("64×64" of "64×64 + 64×26") is a
   // sub-result, not the asked quantity: it neither names the answer nor gives it a noun.
   if (product) {
@@ -319,9 +311,10 @@ function analyze(query: string): QuestionInfo {
     }
   }
   // The product is the asked quantity only when no other asked expression says otherwise ("64×64 + 64×26").
+  const factors: [string, string] | undefined = product; // (a const: the closure above assigns product)
   const scale =
-    product && targets.every((t) => t === `${product[0]}*${product[1]}` || t === `${product[1]}*${product[0]}`)
-      ? Number(product[0]) * Number(product[1])
+    factors && targets.every((t) => t === `${factors[0]}*${factors[1]}` || t === `${factors[1]}*${factors[0]}`)
+      ? Number(factors[0]) * Number(factors[1])
       : undefined;
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
   // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.

@@ -7,7 +7,7 @@
 // word) and confirms it with a sticky pattern at that place. Every pattern is linear-time: no two
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
-import { normalizeAnswer } from './answers.js';
+import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import { normalizeMath, powers, type QuestionInfo } from './question.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
@@ -852,8 +852,6 @@ function findEquals(ctx: Context): void {
   }
 }
 
-// A computation said in words, with its result ("$70 minus $15, that's $55", "160 plus 60 miles
-// works out to 220 miles"): the operator word; the operand before it is checked by hand.
 /**
  * Before the operator word at k: a number, with a unit word or two ("6 potatoes", "$115", "3
  * hours"), read backwards by hand (an end-anchored pattern would be tried at every offset). Not
@@ -920,7 +918,6 @@ const skipBlanks = (text: string, j: number, to: number): number => {
 };
 
 const closers = ['\\)', '\\]', '$$', '$', '**'];
-const noClosers: string[] = [];
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 function atLineEnd(text: string, k: number, to: number): boolean {
@@ -933,12 +930,8 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
   const first = text.charCodeAt(k);
-  for (const closer of first === 92 || first === 36 || first === 42 ? closers : noClosers) {
-    if (text.startsWith(closer, k)) {
-      k = skipBlanks(text, k + closer.length, to);
-      break;
-    }
-  }
+  const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
+  if (closer !== undefined) k = skipBlanks(text, k + closer.length, to);
   if (text[k] === '.' || text[k] === '!') {
     // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
     if (k + 1 < to && (text[k + 1] === ' ' || text[k + 1] === '\t')) return true;
@@ -1086,8 +1079,10 @@ function findOptionLetters(ctx: Context): void {
 }
 
 // A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.
-const optionSetRe =
-  /(?<![A-Za-z0-9\\])[A-E](?:[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and)[ \t]{0,2}(?:and[ \t]{1,2})?[A-E]){1,4}(?![A-Za-z0-9])|(?<=(?:[Aa]nswers?(?: is| are)?|\u9009|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$)?)[A-E]{2,5}(?![A-Za-z0-9])/g;
+const optionSetRe = new RegExp(
+  String.raw`(?<![A-Za-z0-9\\])${OPTION_LIST}(?![A-Za-z0-9])|(?<=(?:[Aa]nswers?(?: is| are)?|\u9009|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$)?)[A-E]{2,5}(?![A-Za-z0-9])`,
+  'g',
+);
 // Before a set: a conclusion or answer cue ending right before it ("So B, C, and D", "Final Answer: A, C, D", "选 BCD").
 const setLeadRe =
   /(?:\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswers?(?: is| are)?|[Ss]elect|[Cc]hoose)|\u9009\u9879?|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?$/;
