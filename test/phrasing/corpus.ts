@@ -10,8 +10,10 @@ import type { PhrasingFamily, PhrasingRecord, PhrasingSplit } from './families/t
 export const FAMILIES_DIR = fileURLToPath(new URL('./families/', import.meta.url));
 /** The second authors' families: held out when written (stop 18), development data since the next set came. */
 export const SECOND_FAMILIES_DIR = fileURLToPath(new URL('./families-b/', import.meta.url));
+/** The third authors' families: held out when written (stop 18), development data since the fourth set came (stop 19). */
+export const THIRD_FAMILIES_DIR = fileURLToPath(new URL('./families-c/', import.meta.url));
 /** Families by later authors that nobody tuned on: every record they generate is held out. */
-export const HELDOUT_FAMILIES_DIR = fileURLToPath(new URL('./families-heldout/', import.meta.url));
+export const HELDOUT_FAMILIES_DIR = fileURLToPath(new URL('./families-d/', import.meta.url));
 
 export async function loadFamilies(familiesDir = FAMILIES_DIR): Promise<PhrasingFamily[]> {
   const files = readdirSync(familiesDir)

@@ -1,19 +1,21 @@
-// Segmentation measured on every phrasing family. Four sets, reported separately
+// Segmentation measured on every phrasing family. Five sets, reported separately
 // (docs/segmentation-eval.md): the first half of each first-author family's phrasings ("dev"), the
-// second half ("second half": held out until stop 18), the second authors' families
-// (test/phrasing/families-b: held out when written, development data once the next set came) and
-// the families by later authors that nobody tuned on (test/phrasing/families-heldout: "held-out").
+// second half ("second half": held out until stop 18), the second and third authors' families
+// (test/phrasing/families-b, families-c: each held out when written, development data once the
+// next set came) and the families by later authors that nobody tuned on (test/phrasing/families-d:
+// "held-out").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineReading, evaluateSegmentation, type EvalInput } from '../../server/src/analysis/segmentationEval.js';
 import { defaultSegmentOptions } from '../../server/src/trace/options.js';
 import { parseTrace } from '../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../server/src/trace/segment.js';
-import { familyCorpus, FAMILIES_DIR, HELDOUT_FAMILIES_DIR, loadFamilies, SECOND_FAMILIES_DIR } from './corpus.js';
+import { familyCorpus, FAMILIES_DIR, HELDOUT_FAMILIES_DIR, loadFamilies, SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR } from './corpus.js';
 import type { PhrasingSplit } from './families/types.js';
 
 const tuned = await loadFamilies(FAMILIES_DIR);
 const secondAuthors = await loadFamilies(SECOND_FAMILIES_DIR);
+const thirdAuthors = await loadFamilies(THIRD_FAMILIES_DIR);
 const heldOut = await loadFamilies(HELDOUT_FAMILIES_DIR);
 const RECORDS = 300;
 
@@ -23,7 +25,8 @@ const SETS = [
   { name: 'dev', families: tuned, seed: 1, split: 'dev', floor: 0.83 },
   { name: 'second half', families: tuned, seed: 2, split: 'heldout', floor: 0.6 },
   { name: 'second authors', families: secondAuthors, seed: 2, split: 'heldout', floor: 0.3 },
-  { name: 'held-out', families: heldOut, seed: 2, split: 'heldout', floor: 0.3 },
+  { name: 'third authors', families: thirdAuthors, seed: 2, split: 'heldout', floor: 0.3 },
+  { name: 'held-out', families: heldOut, seed: 2, split: 'heldout', floor: 0.2 },
 ] as const satisfies readonly { name: string; families: unknown; seed: number; split: PhrasingSplit; floor: number }[];
 
 for (const set of SETS) {
