@@ -165,7 +165,7 @@ const dotProductRe =
   /^[^$\d]{0,40}\$?(\d[\d,]*)[ \t]{0,3}(?:\u00b7|\u22c5|\\cdot)[ \t]{0,3}(\d[\d,]*)[ \t]{0,3}\$?[ \t]{0,3}[.?]?[ \t]{0,3}$/;
 // The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
 const askedHeadRe =
-  /\b(?:how many|how much|what (?:is|are|was) the|find the|compute the|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+  /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
 const askedMathRe =
   /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
 const STOP_WORDS = new Set([
@@ -216,6 +216,9 @@ const cache = new Map<string, QuestionInfo>();
 
 let lastQuery: string | undefined;
 let lastInfo: QuestionInfo = EMPTY;
+
+const impliedNounRe =
+  /\bhow (?:(far)\b|(old)(?= (?:is|are)\b)(?![^.?]{0,40}\b(?:ago|in \d))|(long)\b(?! is| are| was)|many (?:hours|minutes|days|seconds|weeks)\b[^.?]{0,20}\b(?:take|took|need))/i;
 
 export function analyzeQuestion(query: string | undefined): QuestionInfo {
   if (!query) return EMPTY;
@@ -319,6 +322,10 @@ function analyze(query: string): QuestionInfo {
   const head = askedHeadRe.exec(asked.replace(/\$[^$]*\$/g, ' '));
   // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.
   if (head && /^how many/i.test(head[0])) nouns.push('count');
+  // "How far ...?" asks for a distance, "how old is" for an age, "how long" / "how many hours will
+  // it take" for a time: what a response calls the quantity.
+  const implied = impliedNounRe.exec(asked);
+  if (implied) nouns.push(implied[1] ? 'distance' : implied[2] ? 'age' : 'time');
   // "How many gallons ...": what is counted names its unit, which every step mentions; only
   // "what is the remainder / units digit / total" names the quantity itself.
   if (head && !/^how (?:many|much)/i.test(head[0])) {

@@ -46,12 +46,13 @@ const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:${FRAC_PART}[ \t]{0,2}
 // A root, in LaTeX or in plain text as models write it outside LaTeX ("3*sqrt(13)", "2√3",
 // "sqrt(117)"; answers.ts reads both as \\sqrt), with one shared coefficient prefix.
 const ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)|sqrt\(\d{1,6}\)|\u221a\(?\d{1,6}\)?)`;
-const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM})(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
+// A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π.
+const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');
 const answerTail = new RegExp(
-  String.raw`(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:is|:|=|would be|will be|should be|must be|of)[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\$|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`,
+  String.raw`(?:[ \t]{1,2}(?:to[ \t]{1,2})?the[ \t]{1,2}question)?(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:,[ \t]{0,2}(?:then|therefore|thus|again|finally|clearly)[ \t]{0,2},[ \t]{0,2})?(?:is|:|=|would be|will be|should be|must be|of|->|=>|\u2192|(?<=[ \t]))[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\$|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`,
   'y',
 );
 // **X**, with a currency sign and up to two unit words inside ("**$1,078**", "**2,138 bottles**").
@@ -62,7 +63,7 @@ const boldRe = new RegExp(
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
 const conclusionRe =
-  /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means|makes)|which (?:gives|means|is)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals|(?:making|giving|for) (?:it |us )?a total of)\b/gi;
+  /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means|makes|confirms|settles it|tells us)|which (?:gives|means|is|confirms)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals|(?:making|giving|for) (?:it |us )?a total of|it follows that|we conclude|in other words|all told|summing up)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts"): the value is still the clause's subject.
@@ -70,11 +71,13 @@ const directValueRe =
   /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
 // "∴ 11,858 L", "=> 614" (the value ends the line or has a unit word).
-const terseLeadRe = /^(?:therefore|hence|\u2234|=>)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
+// Also "so $7875", "so it's 110,806", "so: 25%", "got 63 min", "-> 82" (a percentage too).
+const terseLeadRe =
+  /^(?:therefore|hence|\u2234|=>|->|so(?: it's| yes)?:?|got)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*%?(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of)\b|=/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=/i;
 // "even if we allow negative integers, ... is still 27" concedes a case; it does not try a value.
 const tentativeRe =
   /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
@@ -174,7 +177,8 @@ class Context {
       rule,
       strength,
       aboutTarget,
-      fromQuestion: this.question.values.has(plain),
+      // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
+      fromQuestion: this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3))),
       // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
       // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
       tentative:
@@ -485,6 +489,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
       (c === 95 || c === 94 || (!isLetterCode(c) && c !== 39)) &&
       // A one-letter unit ending the line ("therefore 933.6 L", "= 5040 m"): a unit, not a variable.
       !(unitLetter(after) && (c === 10 || c === 13)) &&
+      // A unit with a power ("640 m²", "686π m^3"): a unit, not a variable.
+      !(c === 0xb2 || c === 0xb3 || (c === 94 && unitLetter(after) && (text.charCodeAt(k + 2) === 50 || text.charCodeAt(k + 2) === 51))) &&
       !((after === 97 || after === 65) && c === 32) &&
       !(c === 45 && isLetterCode(text.charCodeAt(k + 2)) && isLetterCode(text.charCodeAt(k + 3)))
     )
@@ -554,11 +560,15 @@ function matchingBrace(text: string, open: number, to: number): number {
   return -1;
 }
 
-const answerWordRe = /answer/gi;
+// "answer", or "ans" as a word ("final ans 1,026", "ans -> 117 dollars").
+const answerWordRe = /\bans(?:wer)?\b/gi;
 const answerLeadRe = new RegExp(
   String.raw`(${VALUE})[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3})?$`,
   'i',
 );
+
+// A note's pointer at a value: "= 2%  <- ans", "= 4,584,866  <-- answer" (a unit word may stand between).
+const pointerLeadRe = new RegExp(String.raw`(${VALUE})(?:[ \t]{1,2}[A-Za-z]{1,10})?[ \t]{0,3}<-{1,2}[ \t]{0,3}$`);
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
 // "Difference: 225" (the asked operation's result named as a label).
@@ -601,12 +611,13 @@ function findFinalAnswer(ctx: Context): void {
   answerWordRe.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = answerWordRe.exec(text)) !== null && m.index < to) {
-    answerTail.lastIndex = m.index + 6;
+    answerTail.lastIndex = m.index + m[0].length;
     const t = answerTail.exec(text);
     if (!t) {
       // "So n = 6 is the answer.": the value before it (a bounded window, so no backtracking cost).
       const lead = Math.max(from, m.index - 64);
-      const b = answerLeadRe.exec(text.slice(lead, m.index));
+      const before = text.slice(lead, m.index);
+      const b = answerLeadRe.exec(before) ?? (before.includes('<-') ? pointerLeadRe.exec(before) : null);
       if (b) ctx.add(lead + b.index, lead + b.index + b[1].length, 'final-answer', 4, true);
       continue;
     }
@@ -722,6 +733,10 @@ function findTerseAndWords(ctx: Context): void {
     if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
   for (let i = text.indexOf('=>', from); i >= 0 && i < to; i = text.indexOf('=>', i + 2))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
+  for (let i = text.indexOf('->', from); i >= 0 && i < to; i = text.indexOf('->', i + 2))
+    if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
+  for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
+    if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
 }
 
 /** "∴ 11,858 L", "=> 614" leading a line: a terse note's conclusion. */
@@ -834,23 +849,53 @@ function findEquals(ctx: Context): void {
     i = text.indexOf('=', i + 1);
   }
   // "246330 + 3864 → 250194" ending a line: an arrow after a computation gives its result as "=" does.
-  i = text.indexOf('\u2192', from);
-  while (i >= 0 && i < to) {
-    const j = skipBlanks(text, i + 1, to);
-    valueAt.lastIndex = j;
-    const v = valueAt.exec(text);
-    if (v && v.index === j && atLineEnd(text, valueAt.lastIndex, to)) {
-      // The line's start, looked for only 120 characters back (a long line is not a terse note).
-      let lineStart = i;
-      while (lineStart > 0 && i - lineStart <= 120 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
-      if (i - lineStart <= 120 && arrowWorkRe.test(text.slice(Math.max(lineStart, i - 40), i))) {
-        const about = leftSideNames(ctx, i);
-        ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
-      }
-    }
-    i = text.indexOf('\u2192', i + 1);
+  for (i = text.indexOf('\u2192', from); i >= 0 && i < to; i = text.indexOf('\u2192', i + 1)) arrowResult(ctx, i, 1);
+  // The same with an arrow typed in ASCII ("20/500 * 100 -> 4%", "40 + 5 ==> 45 cartons", "-->").
+  for (i = text.indexOf('->', from); i >= 0 && i < to; i = text.indexOf('->', i + 2)) arrowResult(ctx, i, 2);
+  for (i = text.indexOf('=>', from); i >= 0 && i < to; i = text.indexOf('=>', i + 2)) arrowResult(ctx, i, 2);
+  // A colon or "is" right after the computation does too ("1386580 + 207987: 1594567", "6,893 − 4,800 + 43 is 2,136").
+  for (i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1))
+    if (isDigitCode(text.charCodeAt(i - 1))) arrowResult(ctx, i, 1);
+  for (i = text.indexOf(' is ', from); i >= 0 && i < to; i = text.indexOf(' is ', i + 3))
+    if (isDigitCode(text.charCodeAt(i - 1))) arrowResult(ctx, i, 3, true);
+}
+
+/** The arrow (of `length` characters) at i gives the result of the computation before it, as "=" does, when that result ends the line. */
+function arrowResult(ctx: Context, i: number, length: number, lineOnly = false): void {
+  const { text, to } = ctx;
+  let j = skipBlanks(text, i + length, to);
+  if (text[j] === '$') j++;
+  valueAt.lastIndex = j;
+  const v = valueAt.exec(text);
+  if (!v || v.index !== j || !atLineEnd(text, valueAt.lastIndex, to)) return;
+  const end = valueAt.lastIndex;
+  // "is" gives a result only as a note's line does ("79350 + 12696 is $92046"): in a sentence of
+  // prose ("65 × 900 is 58,500. Now ...") it is a step of the working.
+  if (lineOnly) {
+    const nl = text.indexOf('\n', end);
+    if (text.slice(end, nl < 0 || nl > to ? to : nl).includes('.')) return;
+  }
+  // The line's start, looked for only 120 characters back (a long line is not a terse note).
+  let lineStart = i;
+  while (lineStart > 0 && i - lineStart <= 120 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  // "==>" and "-->" are one arrow: the work ends before their first character.
+  let k = i;
+  while (k > lineStart && (text[k - 1] === '=' || text[k - 1] === '-')) k--;
+  if (i - lineStart <= 120 && arrowWorkRe.test(text.slice(Math.max(lineStart, k - 40), k))) {
+    const about = leftSideNames(ctx, i);
+    ctx.add(j, end, 'equals', about ? 3 : 1, about);
+    // For a product question, a product's result ("69329·20 -> 1386580") is a partial product, as after "=".
+    if (
+      !about &&
+      ctx.question.scale !== undefined &&
+      ctx.out.at(-1)?.start === j &&
+      productBeforeRe.test(text.slice(Math.max(lineStart, k - 40), k))
+    )
+      ctx.out.at(-1)!.partial = true;
   }
 }
+
+const productBeforeRe = /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5x]|\\times|\\cdot)[ \t]{0,3}\d[\d,.]{0,20}[ \t]{0,2}$/;
 
 /**
  * Before the operator word at k: a number, with a unit word or two ("6 potatoes", "$115", "3
@@ -924,8 +969,9 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   k = skipBlanks(text, k, to);
   // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
   // (It starts with a letter: tested first, so a line that ends at once slices nothing.)
+  // A unit may carry a power ("= 640 m²", "= 686π m^3").
   const unit = isLetterCode(text.charCodeAt(k))
-    ? /^[A-Za-z][A-Za-z/]{0,10}(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
+    ? /^[A-Za-z][A-Za-z/]{0,10}(?:[\u00b2\u00b3]|\^[23])?(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
     : null;
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
@@ -937,8 +983,13 @@ function atLineEnd(text: string, k: number, to: number): boolean {
     if (k + 1 < to && (text[k + 1] === ' ' || text[k + 1] === '\t')) return true;
     k = skipBlanks(text, k + 1, to);
   }
-  return k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+  if (k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return true;
+  // Or the value named at once as what was sought: "= 6 hours, so that's the time to fill the
+  // tank", "= $37.70, and that is the cost".
+  return text.charCodeAt(k) === 44 && thatIsAfterRe.test(text.slice(k, k + 24));
 }
+
+const thatIsAfterRe = /^,[ \t]{1,2}(?:so|and)[ \t]{1,2}(?:that's|that is|this is)[ \t]{1,2}(?:the|our|what)\b/i;
 
 const checkWordRe =
   /check|verif|confirm|plug|back|sanity|again|redo|re-?calc|re-?comput|wait|hmm|double|estimat|approx|ballpark|sure|so the|answer/i;
