@@ -36,10 +36,11 @@ function evaluate(half: 'dev' | 'heldout') {
 // 71.3%, 94.9%. Second pass (rules chosen on dev only): dev 98.4%, 91.0%, 97.4%; held-out 85.5%,
 // 73.8%, 94.9% — held-out precision fell; docs/segmentation-eval.md keeps the history. Third pass:
 // dev 98.4%, 91.0%, 97.4%; held-out 85.7%, 75.0%, 94.9%. Fourth pass: dev unchanged; held-out 88.2%,
-// 75.0%, 94.9%.
+// 75.0%, 94.9%. Stop 18 (tenth pass): held-out 89.9%, 77.5%, 94.9%. Stop 19 (eleventh pass, tuned
+// on synthetic families only): held-out 90.1% (64/71), 80.0% (64/80), 94.9%.
 for (const [half, floor] of [
   ['dev', { precision: 0.95, recall: 0.88, first: 0.95 }],
-  ['heldout', { precision: 0.86, recall: 0.73, first: 0.92 }],
+  ['heldout', { precision: 0.88, recall: 0.78, first: 0.92 }],
 ] as const) {
   test(
     `Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`,
