@@ -84,12 +84,15 @@ test('metrics against a gold file given with --gold, and the same file found bes
   assert.deepEqual([e.derived.engine.delta2.k, e.derived.engine.delta2.n], [1, 2]);
   // Per rule: "12 * 34 = 418." is an equation's value, "the answer is ..." an explicit answer; all matched.
   assert.deepEqual(e.byRule, { equals: { found: 1, matched: 1 }, 'final-answer': { found: 2, matched: 2 } });
+  // The labelled 56 of record 2 is nowhere in its text: no rule reads it, the other three are read.
+  assert.deepEqual(e.seen, { found: 3, of: 4 });
 
   writeFileSync(`${file}.gold.jsonl`, gold);
   const beside = cli([file]);
   assert.equal(beside.status, 0, beside.stderr);
   assert.match(beside.stdout, /precision\s+100\.0% \(3\/3\)/);
   assert.match(beside.stdout, /recall\s+75\.0% \(3\/4\)/);
+  assert.match(beside.stdout, /read by some rule\s+75\.0% \(3\/4\) of the gold candidates/);
   assert.match(beside.stdout, /precision per rule[^\n]*\n {2}final-answer\s+100\.0% \(2\/2\)\n {2}equals\s+100\.0% \(1\/1\)/);
   assert.match(beside.stdout, /\n {2}2\s+13:3\s+missed\s+expected 56, got -/);
 });
@@ -110,6 +113,24 @@ test('a malformed label line is reported with its line; the other labels still c
   writeFileSync(join(dir, 'patterns.txt'), 'in all: (\\d+)|(\\d+) in all\n');
   const withPattern = cli([file, '--gold', join(dir, 'labels.jsonl'), '--answer-patterns', join(dir, 'patterns.txt'), '--json']);
   assert.equal(withPattern.status, 0, withPattern.stderr);
+});
+
+test('a labelled answer no rule reads is counted as unread, and an answer pattern makes it read', () => {
+  const file = join(dir, 'c.trace');
+  writeFileSync(file, trace);
+  const body3 = 'Two threes: 6 in all.';
+  writeFileSync(
+    join(dir, 'three.jsonl'),
+    JSON.stringify({ id: '3', candidates: [{ value: '6', offset: body3.indexOf('6') }], final: '6' }) + '\n',
+  );
+  const without = JSON.parse(cli([file, '--gold', join(dir, 'three.jsonl'), '--json']).stdout);
+  assert.deepEqual(without.seen, { found: 0, of: 1 });
+  writeFileSync(join(dir, 'in-all.txt'), '(\\d+) in all\n');
+  const withPattern = JSON.parse(
+    cli([file, '--gold', join(dir, 'three.jsonl'), '--answer-patterns', join(dir, 'in-all.txt'), '--json']).stdout,
+  );
+  assert.deepEqual(withPattern.seen, { found: 1, of: 1 });
+  assert.equal(withPattern.matched, 1);
 });
 
 test('calibrating a folder leaves gold files beside the traces alone (they are labels, not rollouts)', () => {

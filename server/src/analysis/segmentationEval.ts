@@ -27,6 +27,8 @@ export interface EvalInput {
    * judged as that letter, on both sides.
    */
   optionOf?: ReadonlyMap<string, string>;
+  /** Every value the engine read as a statement (its candidates are chosen from these): which labelled answers it never read at all. */
+  seen?: readonly { value: string; offset: number }[];
   /** Maps a body offset to a 1-based "line:col" for the disagreement list. */
   where?: (offset: number) => string;
 }
@@ -80,16 +82,36 @@ export interface SegmentationEval {
    * without a rule count under "-".
    */
   byRule: Record<string, { found: number; matched: number }>;
+  /**
+   * Gold candidates that some statement of the engine reads (its value inside the candidate's
+   * attempt), over the gold candidates of records that list their statements. A gold candidate no
+   * statement reads cannot be found by choosing better; an answer pattern can add it.
+   */
+  seen: { found: number; of: number };
   disagreements: Disagreement[];
 }
 
 /** The engine's side of an evaluation input: its candidates (value, body offset, rule) and its final answer. */
-export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf'> {
+export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf' | 'seen'> {
   return {
     predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
     predictedFinal: s.final ? s.final.value : null,
     optionOf: s.optionOf,
+    seen: s.statements.map((st) => ({ value: st.value, offset: st.start })),
   };
+}
+
+/** How many of the gold candidates a statement reads: a value equal to the candidate's inside its attempt (between the neighbouring gold candidates, as alignCandidates matches). */
+function seenCount(gold: readonly { value: string; offset: number }[], seen: readonly { value: string; offset: number }[]): number {
+  const values = seen.map((st) => normalizeAnswer(st.value));
+  let found = 0;
+  gold.forEach((c, i) => {
+    const lo = i > 0 ? gold[i - 1].offset : -1;
+    const hi = i + 1 < gold.length ? gold[i + 1].offset : Infinity;
+    const v = normalizeAnswer(c.value);
+    if (seen.some((st, k) => st.offset > lo && st.offset < hi && normalizedEqual(values[k], v))) found++;
+  });
+  return found;
 }
 
 /** Order-preserving alignment: pairs (gold index, predicted index). */
@@ -177,6 +199,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     decisions: { agree: 0, of: 0 },
     finalAnswer: { agree: 0, of: 0 },
     byRule: {} as SegmentationEval['byRule'],
+    seen: { found: 0, of: 0 },
     disagreements: [] as Disagreement[],
   };
   const engineCounts = new Counter();
@@ -190,6 +213,10 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.predicted += pred.length;
     const pairs = alignCandidates(gold, pred);
     e.matched += pairs.length;
+    if (r.seen) {
+      e.seen.of += gold.length;
+      e.seen.found += seenCount(gold, r.seen);
+    }
     const matchedGold = new Set(pairs.map(([i]) => i));
     const matchedPred = new Set(pairs.map(([, j]) => j));
     gold.forEach((c, i) => {

@@ -22,8 +22,10 @@ engine's candidate answers with the labelled ones (docs/segmentation-eval.md).
   --json         the full result as JSON on stdout
   --all          list every disagreement (default: the first 40)
 ${segmentFlagsUsage}
-Prints candidate precision and recall, first-candidate agreement (value, and correctness
-against the ground truth), candidate-count agreement, exact attempt sequences, decision
+Prints candidate precision and recall, the share of gold candidates some rule reads at all (a
+candidate no rule reads needs an answer pattern, not a better choice), first-candidate agreement
+(value, and correctness against the ground truth), candidate-count agreement, exact attempt
+sequences, decision
 (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 / accuracy derived
 from the engine's reading beside the same from the gold labels, the precision of each rule that
 found candidates (what their confidence estimates); then the disagreements (record, line:col,
@@ -90,6 +92,7 @@ export function formatEval(e: SegmentationEval, limit: number): string {
     `candidates                 gold ${e.gold}, engine ${e.predicted}, matched ${e.matched}`,
     `precision                  ${pct(e.matched, e.predicted)}`,
     `recall                     ${pct(e.matched, e.gold)}`,
+    `read by some rule          ${pct(e.seen.found, e.seen.of)} of the gold candidates (the rest no rule reads: --answer-patterns can add them)`,
     `first candidate correct    ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)} agree`,
     `first candidate value      ${pct(e.firstValue.agree, e.firstValue.of)} agree`,
     `candidate count            ${pct(e.countAgreement.agree, e.countAgreement.of)} agree`,

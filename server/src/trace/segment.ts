@@ -157,6 +157,8 @@ export interface Segmentation {
   summaryStart: number;
   /** A multiple-choice question's options (normalized value to letter), as the candidates were judged with. */
   optionOf: Map<string, string> | undefined;
+  /** Every statement of a value in the attempts' region, the candidates chosen from (eval-segmentation reports which labelled answers none of them reads). */
+  statements: readonly Statement[];
 }
 
 const plainNumberRe = /^[-+]?\d+(?:\.\d+)?$/;
@@ -570,6 +572,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     finalCorrect,
     summaryStart: region.summaryStart,
     optionOf: question.optionOf,
+    statements,
   };
 }
 
