@@ -380,15 +380,60 @@ const pct = (k: number, n: number): string => (n ? ((100 * k) / n).toFixed(1) : 
 const line = (e: SegmentationEval): string =>
   `P ${pct(e.matched, e.predicted)} R ${pct(e.matched, e.gold)} first ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)} exact ${pct(e.exactSequence.agree, e.exactSequence.of)}`;
 
-function compare(name: string, w: Weights, recs: RecordTokens[]): void {
-  const rules = evaluateSegmentation(recs.map((r) => ({ id: r.item.rec.id, truth: r.item.rec.answer, gold: r.item.gold, ...r.rules })));
-  const learned = evaluateSegmentation(recs.map((r) => learnedReading(w, r)));
-  console.log(`${name.padEnd(24)} rules ${line(rules)} | learned ${line(learned)}`);
+/** Per record: matched / predicted / gold candidates for the rules and for the learned reading. */
+interface PairedCounts {
+  rules: [number, number, number];
+  learned: [number, number, number];
+}
+const counts = (e: SegmentationEval): [number, number, number] => [e.matched, e.predicted, e.gold];
+
+function compare(name: string, w: Weights, recs: RecordTokens[], paired?: PairedCounts[]): void {
+  const rulesInputs = recs.map((r) => ({ id: r.item.rec.id, truth: r.item.rec.answer, gold: r.item.gold, ...r.rules }));
+  const learnedInputs = recs.map((r) => learnedReading(w, r));
+  console.log(`${name.padEnd(24)} rules ${line(evaluateSegmentation(rulesInputs))} | learned ${line(evaluateSegmentation(learnedInputs))}`);
+  if (paired)
+    for (let i = 0; i < recs.length; i++)
+      paired.push({ rules: counts(evaluateSegmentation([rulesInputs[i]])), learned: counts(evaluateSegmentation([learnedInputs[i]])) });
+}
+
+/** Learned minus rules precision and recall over the pooled real records, with a 95% paired bootstrap interval (records resampled). */
+function pairedDifference(label: string, paired: PairedCounts[]): void {
+  if (paired.length === 0) return;
+  const diff = (sample: PairedCounts[]): [number, number] => {
+    const sum = (pick: (p: PairedCounts) => number): number => sample.reduce((a, p) => a + pick(p), 0);
+    const precision = (k: 'rules' | 'learned'): number =>
+      sum((p) => p[k][0]) /
+      Math.max(
+        1,
+        sum((p) => p[k][1]),
+      );
+    const recall = (k: 'rules' | 'learned'): number =>
+      sum((p) => p[k][0]) /
+      Math.max(
+        1,
+        sum((p) => p[k][2]),
+      );
+    return [precision('learned') - precision('rules'), recall('learned') - recall('rules')];
+  };
+  let seed = 7;
+  const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const draws = Array.from({ length: 2000 }, () => diff(Array.from(paired, () => paired[Math.floor(random() * paired.length)])));
+  const ci = (k: 0 | 1): string => {
+    const v = draws.map((d) => d[k]).sort((a, b) => a - b);
+    return `[${(100 * v[50]).toFixed(1)}, ${(100 * v[1949]).toFixed(1)}]`;
+  };
+  const [dp, dr] = diff(paired);
+  console.log(
+    `${label}, ${paired.length} real responses pooled: learned - rules precision ${(100 * dp).toFixed(1)} ${ci(0)}, recall ${(100 * dr).toFixed(1)} ${ci(1)} (95% paired bootstrap)`,
+  );
 }
 
 const mode = process.argv[2] ?? 'cv';
-const sets = [...realSets(), ...(await familySets())];
+const real = realSets();
+const realGroups = new Set(real.map((s) => s.name));
+const sets = [...real, ...(await familySets())];
 const dev = sets.filter((s) => !s.heldout).flatMap((s) => s.items.map(tokenize));
+const paired: PairedCounts[] = [];
 if (mode === 'cv') {
   const groups = process.env.SHOW ? [process.env.SHOW] : [...new Set(dev.map((r) => r.item.group))];
   for (const g of groups)
@@ -396,10 +441,13 @@ if (mode === 'cv') {
       g,
       train(dev.filter((r) => r.item.group !== g)),
       dev.filter((r) => r.item.group === g),
+      realGroups.has(g) ? paired : undefined,
     );
+  pairedDifference('development, each batch read by a model trained without it', paired);
 } else if (mode === 'heldout') {
   const w = train(dev);
-  for (const s of sets.filter((x) => x.heldout)) compare(s.name, w, s.items.map(tokenize));
+  for (const s of sets.filter((x) => x.heldout)) compare(s.name, w, s.items.map(tokenize), realGroups.has(s.name) ? paired : undefined);
+  pairedDifference('held out', paired);
 } else {
   console.error('usage: node --import tsx bench/experiments/learnedReader.ts cv|heldout');
   process.exit(2);
