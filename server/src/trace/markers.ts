@@ -32,6 +32,30 @@ export function isWordChar(c: number): boolean {
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const canonical = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
 
+const literal = (p: string): string => escapeRe(p).replace(/['\u2018\u2019]/g, "['\u2018\u2019]");
+
+/**
+ * The phrases (longest first) as one alternation, grouped by first character: "Let me check|Let
+ * me verify|Wait" as "L(?:et me check|et me verify)|Wait". Phrases of different groups cannot
+ * match at the same position, and each group keeps its phrases' order, so the regex takes the
+ * same alternative the flat list does; V8 no longer tries every alternative at every position
+ * (measured 5-10% faster on the bench corpus). Only for ASCII phrases, whose case folding is plain.
+ */
+function alternation(ordered: readonly string[]): string {
+  // eslint-disable-next-line no-control-regex
+  if (ordered.some((p) => /[^\x00-\x7f\u2018\u2019]/.test(p))) return ordered.map(literal).join('|');
+  const groups = new Map<string, string[]>();
+  for (const p of ordered) {
+    const key = canonical(p[0]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()]
+    .map((g) => (g.length === 1 ? literal(g[0]) : `${literal(g[0][0])}(?:${g.map((p) => literal(p.slice(1))).join('|')})`))
+    .join('|');
+}
+
 /**
  * One case-insensitive alternation of the phrases as literals (longest first), word boundaries
  * checked here: V8 runs a plain literal alternation about 8x faster than one where every
@@ -43,9 +67,8 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   const ordered = [...cleaned].sort((a, b) => b.length - a.length);
   const byText = new Map<string, string>();
   for (const p of ordered) if (!byText.has(canonical(p))) byText.set(canonical(p), p);
-  const source = ordered.map((p) => escapeRe(p).replace(/['\u2018\u2019]/g, "['\u2018\u2019]")).join('|');
-  const re = ordered.length > 0 ? new RegExp(source, 'gi') : undefined;
-  const sticky = ordered.map((p) => ({ phrase: p, re: new RegExp(escapeRe(p).replace(/['\u2018\u2019]/g, "['\u2018\u2019]"), 'iy') }));
+  const re = ordered.length > 0 ? new RegExp(alternation(ordered), 'gi') : undefined;
+  const sticky = ordered.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
   /** A boundary is required only on a side where the phrase itself has a word character. */
   const bounded = (text: string, start: number, end: number): boolean =>
     (!isWordChar(text.charCodeAt(start)) || !isWordChar(text.charCodeAt(start - 1))) &&

@@ -151,8 +151,35 @@ export function normalizeMath(s: string): string {
     if (c > 127 && /\s/.test(s[i])) continue; // other Unicode spaces, as \s
     out += s[i];
   }
-  if (out.includes(',')) out = out.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  if (out.includes(',')) out = dropThousandsCommas(out);
   return out.toLowerCase();
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isRegexWordChar = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * s.replace(/(\d),(?=\d{3}\b)/g, '$1') by hand: every comma after a digit and before exactly
+ * three digits and a word boundary ("1,234"). (Each match holds the one digit before its comma,
+ * so the matches never compete for a character: every such comma goes.)
+ */
+export function dropThousandsCommas(s: string): string {
+  let out = '';
+  let kept = 0;
+  for (let k = s.indexOf(','); k >= 0; k = s.indexOf(',', k + 1)) {
+    if (
+      k > 0 &&
+      isDigit(s.charCodeAt(k - 1)) &&
+      isDigit(s.charCodeAt(k + 1)) &&
+      isDigit(s.charCodeAt(k + 2)) &&
+      isDigit(s.charCodeAt(k + 3)) &&
+      !isRegexWordChar(s.charCodeAt(k + 4))
+    ) {
+      out += s.slice(kept, k);
+      kept = k + 1;
+    }
+  }
+  return kept === 0 ? s : out + s.slice(kept);
 }
 
 const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
@@ -262,7 +289,9 @@ function analyze(query: string): QuestionInfo {
     if (c !== 94 && c !== 95) asQuantity.add(v);
   }
   fractionRe.lastIndex = 0;
-  while ((m = fractionRe.exec(query)) !== null) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
+  // (Each pattern below runs only when the text holds a literal every one of its matches needs.)
+  if (query.includes('/') || query.includes('frac'))
+    while ((m = fractionRe.exec(query)) !== null) values.add(normalizeAnswer(`${m[1] ?? m[3]}/${m[2] ?? m[4]}`));
   const targets: string[] = [];
   const nouns: string[] = [];
   let product: [string, string] | undefined;
@@ -284,7 +313,7 @@ function analyze(query: string): QuestionInfo {
       break;
     }
   }
-  const math = askedMathRe.exec(asked);
+  const math = asked.includes('$') || asked.includes('\\(') ? askedMathRe.exec(asked) : null;
   if (math) {
     const expr = normalizeMath(math[1] ?? math[2]).replace(/[?.,]+$/, '');
     // A single letter or a bare number names nothing specific enough to find in a response.
@@ -300,7 +329,9 @@ function analyze(query: string): QuestionInfo {
   if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
   if (productOf) askProduct(productOf[1] ?? productOf[2] ?? productOf[3], productOf[4]);
-  const dot = product ? null : dotProductRe.exec(asked || (sentences.at(-1) ?? ''));
+  const dotIn = asked || (sentences.at(-1) ?? '');
+  const dot =
+    product || !(dotIn.includes('\\cdot') || dotIn.includes('\u00b7') || dotIn.includes('\u22c5')) ? null : dotProductRe.exec(dotIn);
   if (dot) askProduct(dot[1], dot[2]);
   // A product that is one term of the asked expression ("64×64" of "64×64 + 64×26") is a
   // sub-result, not the asked quantity: it neither names the answer nor gives it a noun.
@@ -324,7 +355,7 @@ function analyze(query: string): QuestionInfo {
   if (head && /^how many/i.test(head[0])) nouns.push('count');
   // "How far ...?" asks for a distance, "how old is" for an age, "how long" / "how many hours will
   // it take" for a time: what a response calls the quantity.
-  const implied = impliedNounRe.exec(asked);
+  const implied = /how /i.test(asked) ? impliedNounRe.exec(asked) : null;
   if (implied) nouns.push(implied[1] ? 'distance' : implied[2] ? 'age' : 'time');
   // "How many gallons ...": what is counted names its unit, which every step mentions; only
   // "what is the remainder / units digit / total" names the quantity itself.

@@ -62,8 +62,11 @@ const boldRe = new RegExp(
 );
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
 // they are conclusions when the clause names the asked quantity.
+// The alternatives are grouped by their first letter, in their order within each group: at one
+// position only one group can match, so the match is the same as with the flat list, which V8
+// tried one alternative after another at every position (about 20% slower on the bench corpus).
 const conclusionRe =
-  /\b(?:so|thus|therefore|hence|finally|altogether|overall|in total|in conclusion|in summary|consequently|putting (?:it|this|everything) (?:all )?together|(?:this|that) (?:gives|means|makes|confirms|settles it|tells us)|which (?:gives|means|is|confirms)|we (?:get|find|obtain|have)|(?:I|to) (?:get|obtain)|I (?:got|find)|the (?:result|total|answer|product|sum) (?:is|comes to)|gives|yields|comes to|totals|(?:making|giving|for) (?:it |us )?a total of|it follows that|we conclude|in other words|all told|summing up)\b/gi;
+  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told)|overall|i(?:n total|n conclusion|n summary| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts"): the value is still the clause's subject.
@@ -856,8 +859,10 @@ function findEquals(ctx: Context): void {
   // A colon or "is" right after the computation does too ("1386580 + 207987: 1594567", "6,893 − 4,800 + 43 is 2,136").
   for (i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1))
     if (isDigitCode(text.charCodeAt(i - 1))) arrowResult(ctx, i, 1);
-  for (i = text.indexOf(' is ', from); i >= 0 && i < to; i = text.indexOf(' is ', i + 3))
-    if (isDigitCode(text.charCodeAt(i - 1))) arrowResult(ctx, i, 3, true);
+  // (Searched as "is " with the blank before it checked: indexOf stops at every blank of the text
+  // when the pattern starts with one, and at far fewer "i"s.)
+  for (i = text.indexOf('is ', from + 1); i >= 0 && i - 1 < to; i = text.indexOf('is ', i + 3))
+    if (text.charCodeAt(i - 1) === 32 && isDigitCode(text.charCodeAt(i - 2))) arrowResult(ctx, i - 1, 3, true);
 }
 
 /** The arrow (of `length` characters) at i gives the result of the computation before it, as "=" does, when that result ends the line. */
