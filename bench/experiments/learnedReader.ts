@@ -12,6 +12,7 @@
 //
 //   node --import tsx bench/experiments/learnedReader.ts cv       leave-one-group-out over the development groups
 //   node --import tsx bench/experiments/learnedReader.ts heldout  trained on every development group, read on the held-out sets
+//   SHOW=GROUP ... cv   cross-validates that group only and prints every token the model adds there, in context
 //
 // Not part of the product: the rules stay the reading (the measurements say why). The Sky-T1 sets
 // need ../shared/data and are left out without it.
