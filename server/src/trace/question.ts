@@ -155,8 +155,8 @@ export function normalizeMath(s: string): string {
   return out.toLowerCase();
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isRegexWordChar = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isRegexWordChar = (c: number): boolean => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
  * s.replace(/(\d),(?=\d{3}\b)/g, '$1') by hand: every comma after a digit and before exactly
@@ -169,10 +169,10 @@ export function dropThousandsCommas(s: string): string {
   for (let k = s.indexOf(','); k >= 0; k = s.indexOf(',', k + 1)) {
     if (
       k > 0 &&
-      isDigit(s.charCodeAt(k - 1)) &&
-      isDigit(s.charCodeAt(k + 1)) &&
-      isDigit(s.charCodeAt(k + 2)) &&
-      isDigit(s.charCodeAt(k + 3)) &&
+      isDigitCode(s.charCodeAt(k - 1)) &&
+      isDigitCode(s.charCodeAt(k + 1)) &&
+      isDigitCode(s.charCodeAt(k + 2)) &&
+      isDigitCode(s.charCodeAt(k + 3)) &&
       !isRegexWordChar(s.charCodeAt(k + 4))
     ) {
       out += s.slice(kept, k);

@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { normalizeMath, powers, type QuestionInfo } from './question.js';
+import { isDigitCode, normalizeMath, powers, type QuestionInfo } from './question.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -502,7 +502,6 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return true;
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 /** L, m, g, s, h: a litre, metre, gram, second or hour. */
 const unitLetter = (c: number): boolean => c === 76 || c === 109 || c === 103 || c === 115 || c === 104;
 const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
