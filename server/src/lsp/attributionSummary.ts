@@ -3,7 +3,9 @@
 // per record flooded large files (half of a synthetic file's records) and every edit republishes
 // them all. The group's ratio is its summed |KL drag on sampling| over its summed |drag on
 // decisions|; the summary sits on the member with the strongest ratio of its own. A group's
-// summary is kept until its membership or the settings change, so an edit re-sums one group.
+// summary is kept until its membership or the settings change, and the summaries stay sorted in
+// document order: an edit re-sums the groups it touched (the index's `dirty` set) and moves their
+// summaries, without a look at the other groups.
 import type { TraceDiagnostic } from '../trace/types.js';
 import { analyseEntry } from './recordAnalysis.js';
 import { groupIndexOf, type GroupIndex, type RecordSet } from './rolloutGroups.js';
@@ -20,27 +22,58 @@ export interface GroupSummary {
 interface SummaryCache {
   key: string;
   index: GroupIndex;
-  byGroup: Map<string, { changedAt: number; summary: GroupSummary | null }>;
+  /** Every group of the index with its summary (null: none). */
+  byGroup: Map<string, GroupSummary | null>;
+  /** The non-null summaries, in document order (their entries' ordinals). */
+  sorted: GroupSummary[];
 }
 const caches = new WeakMap<RecordSet, SummaryCache>();
 
-export function attributionSummaries(doc: RecordSet, settings: LensSettings, key: string): GroupSummary[] {
+/** The attribution summaries of a document, in document order (do not modify the array). */
+export function attributionSummaries(doc: RecordSet, settings: LensSettings, key: string): readonly GroupSummary[] {
   const index = groupIndexOf(doc);
-  let cache = caches.get(doc);
+  const cache = caches.get(doc);
   // A rebuilt index (a new object) or other settings: every group is summed again.
-  // (Also when groups that edits removed pile up in it.)
-  if (!cache || cache.key !== key || cache.index !== index || cache.byGroup.size > 2 * index.groups.size + 64)
-    caches.set(doc, (cache = { key, index, byGroup: new Map() }));
-  const out: GroupSummary[] = [];
-  for (const [group, members] of index.groups) {
-    const changedAt = index.changedAt.get(group) ?? 0;
-    let hit = cache.byGroup.get(group);
-    if (!hit || hit.changedAt !== changedAt)
-      cache.byGroup.set(group, (hit = { changedAt, summary: groupSummary(group, members, settings, key) }));
-    if (hit.summary) out.push(hit.summary);
+  if (!cache || cache.key !== key || cache.index !== index) {
+    const byGroup = new Map<string, GroupSummary | null>();
+    for (const [group, members] of index.groups) byGroup.set(group, groupSummary(group, members, settings, key));
+    const sorted = [...byGroup.values()]
+      .filter((x): x is GroupSummary => x !== null)
+      .sort((a, b) => a.entry.record.index - b.entry.record.index);
+    caches.set(doc, { key, index, byGroup, sorted });
+    index.dirty.clear();
+    return sorted;
   }
-  // Document order, whatever order the groups were (re)inserted in.
-  return out.sort((a, b) => a.entry.record.index - b.entry.record.index);
+  if (index.dirty.size === 0) return cache.sorted;
+  const { byGroup, sorted } = cache;
+  // Take out the touched groups' summaries first: every summary left sits on a live entry, so
+  // the entries' ordinals order them and the new summaries go in by binary search.
+  const fresh: GroupSummary[] = [];
+  for (const group of index.dirty) {
+    const old = byGroup.get(group);
+    if (old) sorted.splice(sorted.indexOf(old), 1);
+    const members = index.groups.get(group);
+    if (!members) {
+      byGroup.delete(group);
+      continue;
+    }
+    const summary = groupSummary(group, members, settings, key);
+    byGroup.set(group, summary);
+    if (summary) fresh.push(summary);
+  }
+  index.dirty.clear();
+  for (const summary of fresh) {
+    const at = summary.entry.record.index;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].entry.record.index < at) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.splice(lo, 0, summary);
+  }
+  return sorted;
 }
 
 function groupSummary(group: string, members: RecordEntry[], settings: LensSettings, key: string): GroupSummary | null {

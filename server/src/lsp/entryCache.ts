@@ -14,8 +14,8 @@ interface Keyed<T> {
 export interface EntryCache {
   /** Segmentation, correctness and attribution of the record (recordAnalysis.ts). */
   analysis?: Keyed<RecordAnalysis>;
-  /** LSP diagnostics of a .trace record; the key includes the record's base line. */
-  diagnostics?: Keyed<Diagnostic[]>;
+  /** LSP diagnostics of a .trace record at `base`, the record's base line when they were converted (diagnostics.ts). */
+  diagnostics?: Keyed<Diagnostic[]> & { base: number };
   /** LSP diagnostics of a JSONL record, placed on its line. */
   jsonlDiagnostics?: Keyed<Diagnostic[]>;
   /** Semantic tokens relative to the record's base line. */

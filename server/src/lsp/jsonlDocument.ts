@@ -53,6 +53,10 @@ export class JsonlDocument {
     return this.doc.lineCount;
   }
 
+  get textLength(): number {
+    return this.doc.getText().length;
+  }
+
   getText(): string {
     return this.doc.getText();
   }

@@ -13,7 +13,8 @@ import type {
   SemanticTokens,
 } from 'vscode-languageserver';
 import type { LabelArgs } from '../../../protocol/labels.js';
-import { documentDiagnostics, syntaxDiagnostics } from './diagnostics.js';
+import { capDiagnostics } from './diagnosticCap.js';
+import { publishedDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
 import { applyLabelCommand, goldDiagnostics, labelCodeActions } from './goldLabels.js';
@@ -29,8 +30,8 @@ export type OpenDocument = TraceDocument | JsonlDocument;
 
 /** What the server shows for a document, whatever its format. */
 export interface DocumentFeatures {
-  /** Malformed input and engine findings (analyses every record not analysed yet). */
-  diagnostics(settings: LensSettings, key: string): Diagnostic[];
+  /** Malformed input and engine findings, at most `max` (diagnosticCap.ts; analyses every record not analysed yet). */
+  diagnostics(settings: LensSettings, key: string, max: number): Diagnostic[];
   /** Malformed input only: what a large file shows while it is analysed. */
   syntaxDiagnostics(): Diagnostic[];
   semanticTokens(settings: LensSettings, key: string, range?: Range): SemanticTokens;
@@ -55,7 +56,7 @@ const noTokens: SemanticTokens = { data: [] };
 export function featuresOf(doc: OpenDocument): DocumentFeatures {
   if (doc instanceof JsonlDocument) {
     return {
-      diagnostics: (s, key) => jsonlDiagnostics(doc, s, key),
+      diagnostics: (s, key, max) => capDiagnostics(jsonlDiagnostics(doc, s, key), max),
       syntaxDiagnostics: () => jsonlSyntaxDiagnostics(doc),
       // A JSON line has no positions inside its response text: no tokens, folds or label actions there.
       semanticTokens: () => noTokens,
@@ -70,7 +71,7 @@ export function featuresOf(doc: OpenDocument): DocumentFeatures {
     };
   }
   return {
-    diagnostics: (s, key) => [...documentDiagnostics(doc, s, key), ...goldDiagnostics(doc, s, key)],
+    diagnostics: (s, key, max) => publishedDiagnostics(doc, s, key, max, goldDiagnostics(doc, s, key)),
     syntaxDiagnostics: () => syntaxDiagnostics(doc),
     semanticTokens: (s, key, range) => semanticTokens(doc, s, key, range),
     hover: (position, s, key) => hover(doc, position, s, key),

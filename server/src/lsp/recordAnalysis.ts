@@ -6,6 +6,7 @@ import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import type { TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
+import { noCounts, severityRank, type SeverityCounts } from './diagnosticCap.js';
 import { memo } from './entryCache.js';
 import { groupsOf, type RecordSet } from './rolloutGroups.js';
 import { attributionOptionsOf, segmentOptionsOf, type LensSettings } from './settings.js';
@@ -20,6 +21,8 @@ export interface RecordAnalysis {
   kl: TraceAttribution | null;
   /** Parse problems and engine findings, relative to the entry's base (the attribution summary is per group: attributionSummary.ts). */
   diagnostics: TraceDiagnostic[];
+  /** How many of `diagnostics` there are per LSP severity (diagnosticCap.ts), so a document can keep its totals. */
+  counts: SeverityCounts;
 }
 
 export function analyseEntry(entry: RecordEntry, settings: LensSettings, key: string): RecordAnalysis {
@@ -39,7 +42,7 @@ function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
     diagnostics.push(...seg.diagnostics);
     let kl: TraceAttribution | null = null;
     if (seg.steps.length > 0) kl = attributeSegmented(seg, 0, attributionOptionsOf(settings));
-    return { seg, kl, diagnostics };
+    return { seg, kl, diagnostics, counts: countSeverities(diagnostics) };
   } catch (e) {
     diagnostics.push({
       ...recordLineSpan(entry),
@@ -47,8 +50,14 @@ function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
       code: 'analysis-failed',
       message: `This record could not be analysed (${(e as Error)?.message ?? String(e)}); the other records are not affected.`,
     });
-    return { seg: null, kl: null, diagnostics };
+    return { seg: null, kl: null, diagnostics, counts: countSeverities(diagnostics) };
   }
+}
+
+function countSeverities(diagnostics: readonly TraceDiagnostic[]): SeverityCounts {
+  const counts = noCounts();
+  for (const d of diagnostics) counts[severityRank(d)]++;
+  return counts;
 }
 
 function recordLineSpan(entry: RecordEntry): Pick<TraceDiagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {

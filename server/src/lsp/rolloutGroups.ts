@@ -1,7 +1,8 @@
 // Rollout groups of an open document: members by `group` (its header, else its query), in
 // document order. GRPO advantages and attribution summaries are per group, and a change to one
 // record must not cost a pass over every record of a 40,000-record file: when the document
-// reports which entries its last change replaced, the index is patched, else rebuilt.
+// reports which entries its last change replaced, the index is patched (and says which groups
+// the patch touched), else rebuilt.
 import type { RecordEntry } from './traceDocument.js';
 
 /** One change to a document's entries: those it removed and those it put in their place. */
@@ -17,13 +18,21 @@ export interface RecordSet {
   revision: number;
   /** The change that made `revision`, when it was small enough to patch indexes with. */
   lastChange?: EntryChange;
+  /**
+   * The changes since `revision`, oldest first, when the document still has them all (each small
+   * enough to patch with); undefined otherwise. Absent: the document keeps no changes.
+   */
+  changesSince?(revision: number): readonly EntryChange[] | undefined;
 }
 
 export interface GroupIndex {
   revision: number;
   groups: Map<string, RecordEntry[]>;
-  /** Revision at which a group's membership last changed (absent: unchanged since the index was built). */
-  changedAt: Map<string, number>;
+  /**
+   * Groups whose membership patches changed since the attribution summaries last looked
+   * (attributionSummary.ts takes them and clears the set); a rebuilt index starts empty.
+   */
+  dirty: Set<string>;
 }
 
 /** A change touching more entries than this is not worth patching (nor keeping its removed entries for). */
@@ -35,7 +44,7 @@ export function groupIndexOf(doc: RecordSet): GroupIndex {
   const hit = indexes.get(doc);
   if (hit && hit.revision === doc.revision) return hit;
   if (hit && patch(hit, doc)) return hit;
-  const index: GroupIndex = { revision: doc.revision, groups: new Map(), changedAt: new Map() };
+  const index: GroupIndex = { revision: doc.revision, groups: new Map(), dirty: new Set() };
   for (const e of doc.entries) {
     const members = index.groups.get(e.record.group);
     if (members) members.push(e);
@@ -55,7 +64,7 @@ export const groupsOf = (doc: RecordSet): Map<string, RecordEntry[]> => groupInd
 function patch(index: GroupIndex, doc: RecordSet): boolean {
   const change = doc.lastChange;
   if (!change || change.revision !== doc.revision || doc.revision !== index.revision + 1) return false;
-  const { groups, changedAt } = index;
+  const { groups, dirty } = index;
   for (const e of change.removed) {
     const g = e.record.group;
     const members = groups.get(g);
@@ -63,7 +72,7 @@ function patch(index: GroupIndex, doc: RecordSet): boolean {
     if (!members || i < 0) return false;
     members.splice(i, 1);
     if (members.length === 0) groups.delete(g);
-    changedAt.set(g, change.revision);
+    dirty.add(g);
   }
   for (const e of change.added) {
     const g = e.record.group;
@@ -75,7 +84,7 @@ function patch(index: GroupIndex, doc: RecordSet): boolean {
       while (at > 0 && members[at - 1].record.index > e.record.index) at--;
       members.splice(at, 0, e);
     }
-    changedAt.set(g, change.revision);
+    dirty.add(g);
   }
   index.revision = doc.revision;
   return true;

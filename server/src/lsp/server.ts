@@ -17,7 +17,8 @@ import { registerCalibrationRequest } from './calibrationRequest.js';
 import { registerRunRequests } from './runRequests.js';
 import { documentStatsRequest, type DocumentStats } from '../../../protocol/methods.js';
 import { registerRolloutFollow } from './rolloutFollow.js';
-import { analyseEntry, analysisCount } from './recordAnalysis.js';
+import { analysisQueue } from './analysisQueue.js';
+import { analysisCount } from './recordAnalysis.js';
 import { semanticTokensLegend } from './semanticTokens.js';
 import { defaultSettings, summaryOptionsOf } from './settings.js';
 import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
@@ -107,18 +108,19 @@ async function publish(uri: string): Promise<void> {
   // while a large file is analysed; a change (or close) meanwhile abandons this pass, since the
   // change has scheduled its own.
   const revision = doc.revision;
-  for (let i = 0; i < doc.entries.length;) {
+  const queue = analysisQueue(doc, s.settings, s.key);
+  for (let more = true; more;) {
     const until = performance.now() + SLICE_MS;
-    while (i < doc.entries.length && performance.now() < until) analyseEntry(doc.entries[i++], s.settings, s.key);
-    if (i < doc.entries.length) {
+    while ((more = queue.step()) && performance.now() < until);
+    if (more) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (documents.get(uri) !== doc || doc.revision !== revision) return;
+      if (documents.get(uri) !== doc || doc.revision !== revision || !queue.current) return;
     }
   }
-  const diagnostics = featuresOf(doc).diagnostics(s.settings, s.key);
+  const diagnostics = featuresOf(doc).diagnostics(s.settings, s.key, s.settings.maxDiagnostics);
   const t = timingOf(uri);
   [t.publishMs, t.publishCpuMs] = [performance.now() - t0, cpuMs() - c0];
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: capDiagnostics(diagnostics, s.settings.maxDiagnostics) });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -226,7 +228,7 @@ connection.onRequest(documentStatsRequest, (p): Promise<DocumentStats | null> =>
   withDocument('documentStats', p.uri, null, (d) => ({
     records: d.entries.length,
     lineCount: d.lineCount,
-    textLength: d.getText().length,
+    textLength: d.textLength,
     reparsedByLastChange: d.lastReparsed,
     analysesSoFar: analysisCount(),
     ...timingOf(p.uri),

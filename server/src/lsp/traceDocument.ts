@@ -9,6 +9,9 @@ import type { TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import type { EntryCache } from './entryCache.js';
 import { MAX_PATCH, type EntryChange } from './rolloutGroups.js';
 
+/** Changes kept for changesSince: consumers (analysisQueue.ts) catch up at every publish. */
+const MAX_LOG = 64;
+
 export interface RecordEntry {
   /** Document line of the record's relative line 0. */
   base: number;
@@ -34,6 +37,13 @@ export class TraceDocument {
   revision = 0;
   /** The last change to `entries` (what it removed and added) when small, so derived indexes can patch themselves. */
   lastChange?: EntryChange;
+  /** The small changes since revision `logFrom`, oldest first (changesSince). */
+  private log: EntryChange[] = [];
+  private logFrom = 0;
+  /** Entries held by `log` (removed and added). */
+  private logged = 0;
+  /** Length of the document's text (UTF-16 code units). */
+  private length = 0;
   /** Records parsed by the last update (the incremental path's work). */
   lastReparsed = 0;
 
@@ -53,6 +63,16 @@ export class TraceDocument {
 
   get lineCount(): number {
     return this.breaks + 1;
+  }
+
+  get textLength(): number {
+    return this.length;
+  }
+
+  /** The changes to `entries` since `revision`, oldest first, when all were small and are still kept; else undefined. */
+  changesSince(revision: number): readonly EntryChange[] | undefined {
+    if (revision < this.logFrom || revision > this.revision) return undefined;
+    return revision === this.revision ? [] : this.log.slice(revision - this.logFrom);
   }
 
   getText(): string {
@@ -156,7 +176,22 @@ export class TraceDocument {
       if (this.entries[i].autoId) r.id = String(i + 1);
     }
     this.revision++;
+    this.length += text.length - old.length;
     this.lastChange = small ? { revision: this.revision, removed: gone, added: fresh } : undefined;
+    if (this.lastChange) {
+      this.log.push(this.lastChange);
+      this.logged += removed + fresh.length;
+      // Consumers catch up on every publish: a short history is enough, and keeps few dead entries alive.
+      while (this.log.length > MAX_LOG || this.logged > MAX_PATCH) {
+        const dropped = this.log.shift()!;
+        this.logged -= dropped.removed.length + dropped.added.length;
+        this.logFrom++;
+      }
+    } else {
+      this.log = [];
+      this.logged = 0;
+      this.logFrom = this.revision;
+    }
     this.lastReparsed += fresh.length;
   }
 }

@@ -55,6 +55,20 @@ export class WorkspaceSettings {
       this.reported.add(p);
       void this.connection.window.showWarningMessage(`Reflection Lens: ${p}`);
     }
-    return { settings, key: settingsKey(settings) };
+    return { settings, key: intern(settingsKey(settings)) };
   }
+}
+
+/**
+ * One string object per distinct settings key: records check their cached analyses against the
+ * key on every publish, and two equal keys that are one object compare at once, where equal keys
+ * read at different times (a settings change that leaves the analysis alone) compare character by character.
+ */
+const keys = new Map<string, string>();
+function intern(key: string): string {
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  if (keys.size > 64) keys.clear();
+  keys.set(key, key);
+  return key;
 }
