@@ -8,7 +8,7 @@
  * `\dfrac` as `a/b`; lower case.
  */
 export function normalizeAnswer(raw: string): string {
-  if (canonicalInteger.test(raw)) return raw;
+  if (isCanonicalInteger(raw)) return raw;
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
   // A simple fraction ("3/4", "-12/35"): the rewrites below would only canonicalize its parts.
@@ -57,7 +57,22 @@ export function normalizeAnswer(raw: string): string {
   return s.toLowerCase();
 }
 
-const canonicalInteger = /^(?:0|[1-9]\d*)$/;
+/**
+ * /^(?:0|[1-9]\d*)$/ by hand: "0", or a digit 1-9 then digits. Most values are such integers and
+ * this runs for every one (a loop over a few characters costs less than a regular expression call).
+ */
+export function isCanonicalInteger(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const c = s.charCodeAt(0);
+  if (c === 48) return n === 1;
+  if (c < 49 || c > 57) return false;
+  for (let i = 1; i < n; i++) {
+    const d = s.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
+}
 /** Two to five option letters separated by commas, "、", "&", "and" or "和"/"与"/"及" ("B, C, and D"); statements.ts finds sets by it. */
 export const OPTION_LIST = String.raw`[A-E](?:[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and)[ \t]{0,2}(?:and[ \t]{1,2})?[A-E]){1,4}`;
 // A set of option letters: run together ("BCD") or a list.

@@ -30,7 +30,11 @@ export function isWordChar(c: number): boolean {
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const canonical = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+/** Lower case, typographic apostrophes as `'` (the replace only when there is one: this runs for every match). */
+const canonical = (s: string): string => {
+  const lower = s.toLowerCase();
+  return lower.includes('\u2018') || lower.includes('\u2019') ? lower.replace(/[\u2018\u2019]/g, "'") : lower;
+};
 
 const literal = (p: string): string => escapeRe(p).replace(/['\u2018\u2019]/g, "['\u2018\u2019]");
 

@@ -54,10 +54,20 @@ export interface QuestionInfo {
   formulaOnly?: Set<string>;
 }
 
+/**
+ * The empty list of strings every QuestionInfo without targets, probes or nouns holds: an array
+ * whose elements kind is already that of a list of strings (a `[]` literal starts as a list of
+ * small integers), so every read of these lists sees one array map. Two maps made the optimized
+ * code of each rule that reads them deoptimize once more while the engine warmed up. Never written.
+ */
+const NO_STRINGS: string[] = [''];
+NO_STRINGS.length = 0;
+const strings = (a: string[]): string[] => (a.length > 0 ? a : NO_STRINGS);
+
 const EMPTY: QuestionInfo = {
-  targets: [],
-  probes: [],
-  nouns: [],
+  targets: NO_STRINGS,
+  probes: NO_STRINGS,
+  nouns: NO_STRINGS,
   values: new Set(),
   scale: undefined,
   optionOf: undefined,
@@ -167,13 +177,16 @@ export function dropThousandsCommas(s: string): string {
   let out = '';
   let kept = 0;
   for (let k = s.indexOf(','); k >= 0; k = s.indexOf(',', k + 1)) {
+    // (Bounds tested first: a read past the end is NaN, which no test accepts, but it costs the
+    // optimized code a deoptimization the first time.)
     if (
       k > 0 &&
+      k + 3 < s.length &&
       isDigitCode(s.charCodeAt(k - 1)) &&
       isDigitCode(s.charCodeAt(k + 1)) &&
       isDigitCode(s.charCodeAt(k + 2)) &&
       isDigitCode(s.charCodeAt(k + 3)) &&
-      !isRegexWordChar(s.charCodeAt(k + 4))
+      (k + 4 === s.length || !isRegexWordChar(s.charCodeAt(k + 4)))
     ) {
       out += s.slice(kept, k);
       kept = k + 1;
@@ -386,7 +399,8 @@ function analyze(query: string): QuestionInfo {
     : lower.includes('remainder')
       ? /\bdivided by\s*\$?(\d{1,9})\b/.exec(lower)
       : null;
-  const probes = targets.map((t) => (t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
+  const probes: string[] = [];
+  for (const t of targets) probes.push((t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
   const optionOf = readOptions(query);
   // An option's value is the answer being chosen, not a number the question merely quotes.
   if (optionOf) for (const v of optionOf.keys()) values.delete(v);
@@ -395,9 +409,9 @@ function analyze(query: string): QuestionInfo {
   // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
   // 2^5 shapes made them megamorphic and cost recompilations while the engine warmed up).
   return {
-    targets,
-    probes,
-    nouns: [...new Set(nouns)].slice(0, 6),
+    targets: strings(targets),
+    probes: strings(probes),
+    nouns: strings([...new Set(nouns)].slice(0, 6)),
     values,
     scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
     optionOf,

@@ -390,75 +390,29 @@ function headingAfter(body: string, k: number): boolean {
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
-export function segmentAttempts(record: TraceRecord, options: SegmentOptions): Segmentation {
-  const { matcher, patterns } = compileSegmentOptions(options);
-  const body = record.body;
-  const question: QuestionInfo = analyzeQuestion(record.query);
-  const region = thinkingRegion(body);
-  const drafts = region.summaryStart >= 0 && body.includes('```') ? findDrafts(body, region.start, region.end) : [];
-  const found = matcher.findAll(body);
-  let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
-
-  const strongValues = new Set<string>();
-  let anyStrong = false;
-  for (const st of statements) {
-    if (
-      st.strength >= 3 &&
-      concludes(
-        st,
-        strongValues,
-        false,
-        undefined,
-        question.optionOf !== undefined,
-        question.modulus,
-        question.formulaOnly,
-        question.multiSelect,
-      )
-    ) {
-      strongValues.add(st.normalized);
-      anyStrong = true;
-    }
-  }
-  let final: Statement | undefined;
-  if (region.summaryStart >= 0) {
-    const summary = findStatements(body, { question, patterns, from: region.summaryStart, to: body.length });
-    for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
-    if (final) strongValues.add(final.normalized);
-  }
-  // An answer that is not a number is found again where the attempts state it in words.
-  const explicit = statements.filter((st) => st.strength >= 4 && !st.tentative).map((st) => st.value);
-  if (final && final.strength >= 4) explicit.push(final.value);
-  if (explicit.length > 0) {
-    statements = withRestatements(body, statements, explicit, { question, from: region.start, to: region.end });
-  }
-
-  const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
-  // Which statements may conclude an attempt, decided once (it depends on the whole record).
-  const choice = question.optionOf !== undefined;
-  // A weak statement whose value the next sentence computes with is a running result, a step; one
-  // that is the subject of a hypothetical ("so 23 people would be left behind") is not concluded
-  // (asked only of the statements that could conclude otherwise: both read ahead in the text).
-  const ok = statements.map(
-    (st) =>
-      concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly, question.multiSelect) &&
-      !(
-        st.strength <= 2 &&
-        !st.aboutTarget &&
-        !strongValues.has(st.normalized) &&
-        (operandNext(body, st.value, st.end, region.end) || (st.strength < 4 && hypotheticalAfter(body, st.end)))
-      ),
-  );
-  // Markers inside the attempts' region split it into segments; segment j ends at marker j.
-  const inRegion: { m: MarkerMatch; j: number }[] = [];
-  found.forEach((m, j) => {
-    if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
-  });
+/**
+ * The attempts of the region [regionStart, regionEnd), split at the markers inRegion: per segment
+ * its conclusion (the strongest statement that may conclude, `ok`), restatements merged and echoes
+ * split off. A function of its own rather than part of segmentAttempts: the optimizing compiler
+ * recompiles a function whenever one of its rarely taken paths is first taken, and this loop and
+ * the rest of segmentAttempts then recompile apart (a smaller job each: the engine's warm-up).
+ */
+function readAttempts(
+  body: string,
+  drafts: readonly number[],
+  question: QuestionInfo,
+  statements: readonly Statement[],
+  ok: readonly boolean[],
+  inRegion: readonly { m: MarkerMatch; j: number }[],
+  regionStart: number,
+  regionEnd: number,
+): Attempt[] {
   const attempts: Attempt[] = [];
   let pendingStart = 0;
   let si = 0;
   let previousNorm = '';
   for (let k = 0; k <= inRegion.length; k++) {
-    const segEnd = k < inRegion.length ? inRegion[k].m.start : region.end;
+    const segEnd = k < inRegion.length ? inRegion[k].m.start : regionEnd;
     let bi = -1;
     let li = -1;
     for (; si < statements.length && statements[si].start < segEnd; si++) {
@@ -488,8 +442,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
     // 475700 - 475673 = 27"); an explicit answer with another value before new work is an
     // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:").
-    const segStart = k > 0 ? inRegion[k - 1].m.end : region.start;
-    const floor = Math.max(segStart, attempts.at(-1)?.candidate.end ?? region.start);
+    const segStart = k > 0 ? inRegion[k - 1].m.end : regionStart;
+    const floor = Math.max(segStart, attempts.at(-1)?.candidate.end ?? regionStart);
     const chain: { first: Statement; last: Statement }[] = [{ first: best, last: best }];
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
@@ -537,18 +491,45 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       pendingStart = end;
     }
   }
-  if (attempts.length === 0) {
-    // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
-    const fallback = final ?? lastNumberStatement(body, region.start, region.end, question);
-    if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
-  }
-  if (attempts.length > 0) {
-    const last = attempts[attempts.length - 1];
-    last.end = body.length;
-    last.nextMarker = -1;
-  }
-  final ??= attempts.at(-1)?.stated;
+  return attempts;
+}
 
+/**
+ * Which statements may conclude an attempt, decided once per record. A weak statement whose value
+ * the next sentence computes with is a running result, a step; one that is the subject of a
+ * hypothetical ("so 23 people would be left behind") is not concluded (asked only of the
+ * statements that could conclude otherwise: both read ahead in the text). Kept out of
+ * segmentAttempts, as readAttempts is, so that the optimizing compiler recompiles it apart.
+ */
+function concludingStatements(
+  body: string,
+  statements: readonly Statement[],
+  strongValues: Set<string>,
+  terse: boolean,
+  question: QuestionInfo,
+  regionEnd: number,
+): boolean[] {
+  const choice = question.optionOf !== undefined;
+  const ok: boolean[] = [];
+  for (const st of statements)
+    ok.push(
+      concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly, question.multiSelect) &&
+        !(
+          st.strength <= 2 &&
+          !st.aboutTarget &&
+          !strongValues.has(st.normalized) &&
+          (operandNext(body, st.value, st.end, regionEnd) || (st.strength < 4 && hypotheticalAfter(body, st.end)))
+        ),
+    );
+  return ok;
+}
+
+/** Per attempt its normalized answer, correctness against the record's ground truth and token count; the final answer's correctness. */
+function judgeAttempts(
+  record: TraceRecord,
+  attempts: readonly Attempt[],
+  final: Statement | undefined,
+): { normalized: string[]; correct: (boolean | null)[]; tokens: number[]; finalCorrect: boolean | null } {
   const truth = record.answer;
   const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
   const judge = (v: string): boolean | null => (truth === undefined ? null : normalizedEqual(v, truthNorm));
@@ -561,7 +542,74 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     correct[k] = judge(normalized[k]);
     tokens[k] = estimateTokens(a.end - a.start, record);
   }
-  const finalCorrect = final ? judge(final.normalized) : null;
+  return { normalized, correct, tokens, finalCorrect: final ? judge(final.normalized) : null };
+}
+
+export function segmentAttempts(record: TraceRecord, options: SegmentOptions): Segmentation {
+  const { matcher, patterns } = compileSegmentOptions(options);
+  const body = record.body;
+  const question: QuestionInfo = analyzeQuestion(record.query);
+  const region = thinkingRegion(body);
+  const drafts = region.summaryStart >= 0 && body.includes('```') ? findDrafts(body, region.start, region.end) : [];
+  const found = matcher.findAll(body);
+  let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
+
+  const strongValues = new Set<string>();
+  let anyStrong = false;
+  for (const st of statements) {
+    if (
+      st.strength >= 3 &&
+      concludes(
+        st,
+        strongValues,
+        false,
+        undefined,
+        question.optionOf !== undefined,
+        question.modulus,
+        question.formulaOnly,
+        question.multiSelect,
+      )
+    ) {
+      strongValues.add(st.normalized);
+      anyStrong = true;
+    }
+  }
+  let final: Statement | undefined;
+  if (region.summaryStart >= 0) {
+    const summary = findStatements(body, { question, patterns, from: region.summaryStart, to: body.length });
+    for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
+    if (final) strongValues.add(final.normalized);
+  }
+  // An answer that is not a number is found again where the attempts state it in words.
+  const explicit: string[] = [];
+  for (const st of statements) if (st.strength >= 4 && !st.tentative) explicit.push(st.value);
+  if (final && final.strength >= 4) explicit.push(final.value);
+  if (explicit.length > 0) {
+    statements = withRestatements(body, statements, explicit, { question, from: region.start, to: region.end });
+  }
+
+  const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
+  // Which statements may conclude an attempt, decided once (it depends on the whole record).
+  const ok = concludingStatements(body, statements, strongValues, terse, question, region.end);
+  // Markers inside the attempts' region split it into segments; segment j ends at marker j.
+  const inRegion: { m: MarkerMatch; j: number }[] = [];
+  found.forEach((m, j) => {
+    if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
+  });
+  const attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end);
+  if (attempts.length === 0) {
+    // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
+    const fallback = final ?? lastNumberStatement(body, region.start, region.end, question);
+    if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
+  }
+  if (attempts.length > 0) {
+    const last = attempts[attempts.length - 1];
+    last.end = body.length;
+    last.nextMarker = -1;
+  }
+  final ??= attempts.at(-1)?.stated;
+
+  const { normalized, correct, tokens, finalCorrect } = judgeAttempts(record, attempts, final);
   return {
     markers: found,
     attempts,
