@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { isDigitCode, normalizeMath, powers, type QuestionInfo } from './question.js';
+import { isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -315,7 +315,7 @@ class Context {
     const q = this.question;
     if (q.nouns.length > 0) {
       const lower = text.toLowerCase();
-      if (q.nouns.some((n) => nounIn(n, lower))) return true;
+      if (q.nouns.some((n) => nounIn(n, lower) && !ofOtherOnly(q, n, lower))) return true;
     }
     // Normalizing is the cost: only when a number or letter of a target is in the raw text, and
     // its digits hold a target's (targetOutOfReach).
@@ -1061,7 +1061,7 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   if (q.targets.some((t) => (lhs.endsWith(t) || lhs === t) && ctx.asWord(t, raw))) return true;
   if (q.nouns.length === 0) return false;
   const words = lhs.replace(/[^a-z]+/g, ' ');
-  return q.nouns.some((n) => nounIn(n, words));
+  return q.nouns.some((n) => nounIn(n, words) && !ofOtherOnly(q, n, raw.toLowerCase()));
 }
 
 /**
@@ -1073,6 +1073,29 @@ function nounIn(n: string, lower: string): boolean {
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;
+
+// After a noun: "of", determiners, then the one or two words it is of ("sum of the remaining numbers").
+const ofAfterNounRe =
+  /s?[ \t]{1,2}of[ \t]{1,2}(?:(?:the|all|its|their|these|those|a|an|each|every|other)[ \t]{1,2}){0,2}([a-z0-9']{1,20})(?:[ \t]{1,2}([a-z]{3,20}))?/y;
+
+/**
+ * The question narrows the noun with "of" ("the sum of the squares"), and every place the lower-
+ * case text names it is the same noun of something else ("the sum of the remaining numbers is 12",
+ * "the area of the square"): a sub-result, not the asked quantity (the guide). A bare "the sum is
+ * 236" still names it.
+ */
+function ofOtherOnly(q: QuestionInfo, n: string, lower: string): boolean {
+  const stems = q.nounOf?.get(n);
+  if (stems === undefined) return false;
+  for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
+    ofAfterNounRe.lastIndex = k + n.length;
+    const m = ofAfterNounRe.exec(lower);
+    if (m === null) return false;
+    const words = m[2] === undefined ? [m[1]] : [m[1], m[2]];
+    if (words.some((w) => stems.includes(qualifierStem(w)))) return false;
+  }
+  return true;
+}
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
 function leftSideIsTerm(ctx: Context, eq: number): boolean {

@@ -1,0 +1,35 @@
+// The twelfth pass's rules (docs/segmentation-eval.md), one short hand-written example each: every
+// one of them read differently before its rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string, answer?: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n${answer !== undefined ? `answer: ${answer}\n` : ''}---\n${body}\n`).records[0];
+}
+
+/** Each candidate's value in the body of one record with this question and body. */
+function values(query: string, body: string): string[] {
+  return segmentAttempts(record(query, body), defaultSegmentOptions).attempts.map((a) => a.candidate.value);
+}
+
+test('the asked noun of something else ("the sum of the remaining numbers" when the sum of the squares is asked) is a sub-result', () => {
+  const q = 'A list of positive integers has sum 30 and unique mode 9. Find the sum of the squares of all the items in the list.';
+  assert.deepEqual(
+    values(
+      q,
+      'Let 9 appear twice.\n\nThen the sum of the 9s is 18, so the sum of the remaining numbers is 30 - 18 = 12.\n\nWait, the other two must differ. Take 5 and 7: the list is 5, 7, 9, 9.\n\nSo the sum of the squares is 25 + 49 + 81 + 81 = 236.',
+    ),
+    ['236'],
+  );
+  // Not narrowed by a generic word: "the sum of all positive integers d" is "the sum of the divisors".
+  assert.deepEqual(
+    values(
+      'Find the sum of all positive integers $d$ such that $d$ divides $363$.',
+      'The divisors are 1, 3, 11, 33, 121, 363.\n\nWe conclude that the sum of the divisors is 532.',
+    ),
+    ['532'],
+  );
+});
