@@ -101,6 +101,19 @@ const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value)
 // if a value were chosen), not the value concluded.
 const hypotheticalAfterRe = /[ \t$]{0,2}(?:[ \t]{1,2}[A-Za-z]{1,14}){0,2}[ \t]{1,2}(?:would|could|might)\b/iy;
 
+// A value rejected on sight, later in its own sentence: "Then the sum is 36, which is more than 30,
+// so that doesn't work", "= 2 hours, which is impossible" (the guide: never adopted, not a candidate).
+const rejectedAfterRe =
+  /[^.;!?\n]{0,60}?\b(?:(?:does ?n[o']t|do ?n[o']t|wo ?n't|can ?n[o']t|cannot) work|(?:is|be|are|was|'s) (?:not possible|impossible|invalid|not valid|not allowed|too (?:big|large|small|many|few|high|low))|contradict(?:s|ion)|(?:so|which) (?:that's|that is|it's|this is) (?:not possible|impossible|invalid|wrong))\b/iy;
+
+/** Does the rest of the sentence after a value (to `sentenceEnd`) reject it? */
+function rejectedAfter(text: string, end: number, sentenceEnd: number): boolean {
+  if (sentenceEnd - end < 8) return false;
+  rejectedAfterRe.lastIndex = end;
+  const m = rejectedAfterRe.exec(text);
+  return m !== null && end + m[0].length <= sentenceEnd;
+}
+
 /** Is the value ending at `end` the subject of a hypothetical? segment.ts asks this only of the weak statements that could conclude otherwise. */
 export const hypotheticalAfter = (text: string, end: number): boolean => matchesAt(hypotheticalAfterRe, text, end);
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
@@ -190,7 +203,8 @@ class Context {
           : tentativeOrRecalledRe.test(before) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
             (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
-            sentence.question,
+            sentence.question ||
+            rejectedAfter(this.text, end, sentence.start + sentence.text.length),
       normalized,
       closesOther: lhs !== undefined,
       partial:

@@ -33,3 +33,14 @@ test('the asked noun of something else ("the sum of the remaining numbers" when 
     ['532'],
   );
 });
+
+test('a value rejected later in its own sentence ("which is too large, so that does not work") is not a candidate', () => {
+  const q = 'A list of positive integers has sum 30 and unique mode 9. Find the sum of the squares of all the items in the list.';
+  assert.deepEqual(
+    values(
+      q,
+      "The list 5, 7, 9, 9 works, so the sum of the squares is 25 + 49 + 81 + 81 = 236.\n\nBut wait, suppose 9 appears four times. Then the sum of the items alone is 36, so the sum of the squares is 324, which is too large, so that doesn't work.\n\nSo the list is 5, 7, 9, 9.",
+    ),
+    ['236'],
+  );
+});
