@@ -85,6 +85,21 @@ const copulaRe =
 const tentativeRe =
   /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 // An explicit answer offered as one option among others ("maybe \\boxed{a=1}", "or \\boxed{6}", "If I write \\boxed{B}").
+// A box in talk about the response's format ("I can include \\boxed{B} at end", "Format: \\boxed{B}
+// is standard", "final line \\boxed{B}", "options expected \\boxed{B}").
+const formatTalkRe = /\b(?:format(?:ted)?|include|final line|at (?:the )?end|(?:we|I) can final|expected|standard)\b[^.\n]{0,36}$/i;
+
+/**
+ * Is the explicit answer starting at `start` written inside talk about the response's format? The
+ * guide: talk about the format alone is no candidate, and a draft is a candidate only when it
+ * states a value not stated since the last new work; segment.ts merges such a box into the
+ * candidate before it when it repeats that candidate's value.
+ */
+export function formatTalkBefore(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && start - k < 56 && text.charCodeAt(k - 1) !== 10) k--;
+  return formatTalkRe.test(text.slice(k, start));
+}
 const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
 // An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
 const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of))[ \t$*]{0,4}$/i;

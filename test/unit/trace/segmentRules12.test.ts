@@ -44,3 +44,12 @@ test('a value rejected later in its own sentence ("which is too large, so that d
     ['236'],
   );
 });
+
+test('a box in talk about the format ("I can include \\boxed{B} at the end") repeating the candidate before it merges into it', () => {
+  const q = 'The function f(x) = (x+2)/(e^x+a) has maximum value 1. Then a = ( ) A. 1/2 B. 1 C. 3/2 D. 2';
+  const body =
+    '<think>\nAt x = 0, f(0) = 2/(1+a) = 1 gives a = 1. So the answer is B.\n\nWait, check the derivative at 0: (e^0 + 1) - (0 + 2) = 2 - 2 = 0, so x = 0 is the maximum. Good.\n\nNow I can include \\boxed{B} at the end.\n</think>\n\nSo a = 1, \\boxed{B}';
+  assert.deepEqual(values(q, body), ['B']);
+  // A box that states a new value is still a candidate, format talk or not.
+  assert.deepEqual(values(q, body.replace('include \\boxed{B}', 'include \\boxed{D}')), ['B', 'D']);
+});
