@@ -1181,8 +1181,28 @@ function findOptionLetters(ctx: Context): void {
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
+    if (describesOption(ctx, start)) continue;
     ctx.add(start, start + 1, 'conclusion', 3, true);
   }
+}
+
+// A bold heading over an option being examined: "**Option D:** Check if ...", "Option D**:**".
+const optionHeadingRe = /(?::\*\*|\*\*:)/y;
+
+/**
+ * The letter at `start` is followed by its own option's content ("Option A 12 maybe if someone
+ * takes ...", "Option C 0.") or opens a bold heading over it ("**Option D:** Check if"): the
+ * option described or examined, not chosen (the guide: a choice letter's description).
+ */
+function describesOption(ctx: Context, start: number): boolean {
+  const text = ctx.text;
+  if (matchesAt(optionHeadingRe, text, start + 1)) return true;
+  let j = start + 1;
+  while (j < start + 4 && (text[j] === ' ' || text[j] === '\t' || text[j] === ':' || text[j] === '$')) j++;
+  if (j === start + 1) return false;
+  valueAt.lastIndex = j;
+  const v = valueAt.exec(text);
+  return v !== null && v.index === j && ctx.question.optionOf!.get(normalizeAnswer(v[0])) === text[start].toLowerCase();
 }
 
 // A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.

@@ -53,3 +53,22 @@ test('a box in talk about the format ("I can include \\boxed{B} at the end") rep
   // A box that states a new value is still a candidate, format talk or not.
   assert.deepEqual(values(q, body.replace('include \\boxed{B}', 'include \\boxed{D}')), ['B', 'D']);
 });
+
+test('an option letter followed by its own content ("Option A 12 maybe if ...") or opening a bold heading ("**Option D:** Check") describes it', () => {
+  const q =
+    'The parabolas y^2 = 2px and x^2 = 2qy pass through (4,8). The distance between their foci is ( ) A. 12 B. 4\\sqrt{5} C. 6 D. \\frac{\\sqrt{65}}{2}';
+  assert.deepEqual(
+    values(
+      q,
+      'p = 8, q = 1. Foci (4,0) and (0,1/2). Distance = sqrt(16 + 1/4) = sqrt65/2. So D.\n\nWait, what about the traps. Option A 12 maybe if someone takes the foci as (8,0) and (0,1) instead.',
+    ),
+    ['D'],
+  );
+  assert.deepEqual(
+    values(
+      'Let z = 3 + 2i. Which is true? ( ) A. \\bar{z} = 3 - 2i B. |z| = 5 C. z^2 = 5 + 12i D. |z| = 13',
+      'The conjugate of 3 + 2i is 3 - 2i, so the answer is A.\n\nBut wait, I should check every option.\n\n- **Option D:** Check if |z| = 13.\n\nHmm, |z| = \\sqrt{9 + 4} = \\sqrt{13}, so D is false.\n\nSo the answer is A.',
+    ),
+    ['A', 'A'],
+  );
+});
