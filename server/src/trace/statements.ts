@@ -1007,6 +1007,7 @@ function atLineEnd(text: string, k: number, to: number): boolean {
     ? /^[A-Za-z][A-Za-z/]{0,10}(?:[\u00b2\u00b3]|\^[23])?(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
     : null;
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
+  else if (text.charCodeAt(k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
   const first = text.charCodeAt(k);
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
@@ -1020,6 +1021,18 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   // Or the value named at once as what was sought: "= 6 hours, so that's the time to fill the
   // tank", "= $37.70, and that is the cost".
   return text.charCodeAt(k) === 44 && thatIsAfterRe.test(text.slice(k, k + 24));
+}
+
+// A unit written in LaTeX after a value: "204 \\text{ minutes}", "12\\,\\text{cm}", "5 \\mathrm{kg}".
+const latexUnitRe = /(?:\\[,;: ][ \t]{0,2})?\\(?:text|mathrm|textrm)\{[ \t]{0,2}[A-Za-z][A-Za-z ./]{0,16}\}/y;
+
+/** Where a LaTeX unit starting at k ends (k when there is none). */
+function latexUnitEnd(text: string, k: number): number {
+  latexUnitRe.lastIndex = k;
+  const m = latexUnitRe.exec(text);
+  return m === null || /^(?:and|or|so|which|then|is|are|if|for|where|when)\b/i.test(m[0].slice(m[0].indexOf('{') + 1).trimStart())
+    ? k
+    : k + m[0].length;
 }
 
 const thatIsAfterRe = /^,[ \t]{1,2}(?:so|and)[ \t]{1,2}(?:that's|that is|this is)[ \t]{1,2}(?:the|our|what)\b/i;

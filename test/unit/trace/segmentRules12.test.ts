@@ -72,3 +72,15 @@ test('an option letter followed by its own content ("Option A 12 maybe if ...") 
     ['A', 'A'],
   );
 });
+
+test('a unit written in LaTeX ("= 204 \\text{ minutes}") after a result ends its line as a plain unit does', () => {
+  const q =
+    'Aya walks 9 km at 3 km/h and spends t = 24 minutes in a coffee shop. Find the number of minutes the walk takes her, including the t minutes.';
+  assert.deepEqual(
+    values(
+      q,
+      'Walking takes 9/3 = 3 hours.\n\n\\[\n3 \\text{ hours} + 24 \\text{ minutes} = 180 + 24 = 204 \\text{ minutes}\n\\]\n\nWait, let me double-check the walking time: 9 km at 3 km/h is 3 hours.\n\n\\[\n3 \\times 60 + 24 = 204 \\,\\text{min}\n\\]\n\nSeems correct.',
+    ),
+    ['204', '204'],
+  );
+});
