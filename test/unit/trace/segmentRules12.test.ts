@@ -84,3 +84,27 @@ test('a unit written in LaTeX ("= 204 \\text{ minutes}") after a result ends its
     ['204', '204'],
   );
 });
+
+test("the twelfth pass's patterns run in linear time on adversarial input built from their own pieces", () => {
+  const q = 'Find the sum of the squares of the items. A. 1 B. 2 C. 3 D. 4';
+  const pieces = [
+    '= 1 \\text{ ',
+    '= 2 \\, ',
+    ' sum of the ',
+    '9, which is ',
+    'Option A ',
+    '**Option B:',
+    'include \\boxed{B} ',
+    'so the sum is 3 ',
+    ' ',
+  ];
+  const N = 100_000;
+  let worst = 0;
+  for (const piece of pieces) {
+    const body = ('So the sum is 12' + piece.repeat(Math.ceil(N / piece.length))).slice(0, N);
+    const t0 = performance.now();
+    segmentAttempts(record(q, body), defaultSegmentOptions);
+    worst = Math.max(worst, performance.now() - t0);
+  }
+  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
+});
