@@ -52,6 +52,12 @@ export interface QuestionInfo {
    * is 3" concludes about the asked quantity with a value that only its formula holds.
    */
   formulaOnly?: Set<string>;
+  /**
+   * An asked noun narrowed by what it is of ("sum" -> "square" for "the sum of the squares of all
+   * the items"): a sentence about the sum of something else ("the sum of the remaining numbers")
+   * is about a sub-result, not the asked quantity (see nounQualifiers).
+   */
+  nounOf?: Map<string, string[]>;
 }
 
 /**
@@ -77,6 +83,7 @@ const EMPTY: QuestionInfo = {
   percent: undefined,
   countNotMoney: undefined,
   formulaOnly: undefined,
+  nounOf: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -431,7 +438,42 @@ function analyze(query: string): QuestionInfo {
         ? true
         : undefined,
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
+    nounOf: nounQualifiers(asked, nouns),
   };
+}
+
+// "of", then determiners, then up to two words: "sum of the squares", "area of triangle ABC", "sum of all possible values".
+const ofPhraseRe =
+  /^s?[ \t]{1,2}of[ \t]{1,2}(?:(?:the|all|its|their|these|those|a|an|each|every)[ \t]{1,2}){0,2}([a-z]{3,})(?:[ \t]{1,2}([a-z]{3,}))?/;
+
+const genericQualifierRe =
+  /^(?:possib|positiv|negativ|nonnegativ|integer|number|value|real|distinct|solution|different|such|who|which|that)/;
+
+/** The stem a qualifier is compared by: its first five letters ("squares" and "square" agree). */
+export const qualifierStem = (w: string): string => w.slice(0, 5);
+
+/**
+ * For each noun of the asked phrase that the question narrows with "of" ("the sum of the squares",
+ * "the area of the triangle"): the stems of the one or two words after "of" and its determiners.
+ * Nouns the question does not narrow are absent: "the sum is 18" names them either way.
+ */
+function nounQualifiers(asked: string, nouns: readonly string[]): Map<string, string[]> | undefined {
+  if (nouns.length === 0 || !asked.includes(' of ')) return undefined;
+  const lower = asked.toLowerCase().replace(/\$[^$]*\$/g, ' ');
+  let out: Map<string, string[]> | undefined;
+  for (const n of nouns) {
+    if (n === 'count' || n.length < 3) continue;
+    const k = lower.indexOf(n);
+    if (k < 0 || (k > 0 && /[a-z]/.test(lower[k - 1]))) continue;
+    const m = ofPhraseRe.exec(lower.slice(k + n.length, k + n.length + 60));
+    if (!m) continue;
+    const words = [m[1], m[2]].filter((w): w is string => w !== undefined && w !== 'the' && w !== 'all');
+    // "the sum of all positive integers d such that d divides 363" is "the sum of the divisors" in
+    // a response: a generic word ("integers", "possible values") narrows nothing a response keeps.
+    if (words.some((w) => genericQualifierRe.test(w))) continue;
+    if (words.length > 0) (out ??= new Map()).set(n, words.map(qualifierStem));
+  }
+  return out;
 }
 
 /** Superscript powers as "^": "39²" and "39^2" are one term. */

@@ -16,6 +16,7 @@ import { analyzeQuestion, type QuestionInfo } from './question.js';
 import {
   compileAnswerPatterns,
   findStatements,
+  formatTalkBefore,
   hypotheticalAfter,
   lastNumberStatement,
   operandNext,
@@ -480,7 +481,12 @@ function readAttempts(
       const prev = attempts.at(-1);
       // The same value again with no new work since: a restatement, not a new attempt.
       const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
-      if (prev && norm === previousNorm && !derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm)) {
+      if (
+        prev &&
+        norm === previousNorm &&
+        ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
+          !derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm))
+      ) {
         prev.stated = last;
         if (lastOfSegment) prev.nextMarker = nextMarker;
         continue;

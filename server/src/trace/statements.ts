@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { isDigitCode, normalizeMath, powers, type QuestionInfo } from './question.js';
+import { isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -85,6 +85,21 @@ const copulaRe =
 const tentativeRe =
   /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
 // An explicit answer offered as one option among others ("maybe \\boxed{a=1}", "or \\boxed{6}", "If I write \\boxed{B}").
+// A box in talk about the response's format ("I can include \\boxed{B} at end", "Format: \\boxed{B}
+// is standard", "final line \\boxed{B}", "options expected \\boxed{B}").
+const formatTalkRe = /\b(?:format(?:ted)?|include|final line|at (?:the )?end|(?:we|I) can final|expected|standard)\b[^.\n]{0,36}$/i;
+
+/**
+ * Is the explicit answer starting at `start` written inside talk about the response's format? The
+ * guide: talk about the format alone is no candidate, and a draft is a candidate only when it
+ * states a value not stated since the last new work; segment.ts merges such a box into the
+ * candidate before it when it repeats that candidate's value.
+ */
+export function formatTalkBefore(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && start - k < 56 && text.charCodeAt(k - 1) !== 10) k--;
+  return formatTalkRe.test(text.slice(k, start));
+}
 const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
 // An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
 const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of))[ \t$*]{0,4}$/i;
@@ -100,6 +115,19 @@ const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value)
 // The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
 // if a value were chosen), not the value concluded.
 const hypotheticalAfterRe = /[ \t$]{0,2}(?:[ \t]{1,2}[A-Za-z]{1,14}){0,2}[ \t]{1,2}(?:would|could|might)\b/iy;
+
+// A value rejected on sight, later in its own sentence: "Then the sum is 36, which is more than 30,
+// so that doesn't work", "= 2 hours, which is impossible" (the guide: never adopted, not a candidate).
+const rejectedAfterRe =
+  /[^.;!?\n]{0,60}?\b(?:(?:does ?n[o']t|do ?n[o']t|wo ?n't|can ?n[o']t|cannot) work|(?:is|be|are|was|'s) (?:not possible|impossible|invalid|not valid|not allowed|too (?:big|large|small|many|few|high|low))|contradict(?:s|ion)|(?:so|which) (?:that's|that is|it's|this is) (?:not possible|impossible|invalid|wrong))\b/iy;
+
+/** Does the rest of the sentence after a value (to `sentenceEnd`) reject it? */
+function rejectedAfter(text: string, end: number, sentenceEnd: number): boolean {
+  if (sentenceEnd - end < 8) return false;
+  rejectedAfterRe.lastIndex = end;
+  const m = rejectedAfterRe.exec(text);
+  return m !== null && end + m[0].length <= sentenceEnd;
+}
 
 /** Is the value ending at `end` the subject of a hypothetical? segment.ts asks this only of the weak statements that could conclude otherwise. */
 export const hypotheticalAfter = (text: string, end: number): boolean => matchesAt(hypotheticalAfterRe, text, end);
@@ -190,7 +218,8 @@ class Context {
           : tentativeOrRecalledRe.test(before) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
             (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
-            sentence.question,
+            sentence.question ||
+            rejectedAfter(this.text, end, sentence.start + sentence.text.length),
       normalized,
       closesOther: lhs !== undefined,
       partial:
@@ -303,7 +332,7 @@ class Context {
     const q = this.question;
     if (q.nouns.length > 0) {
       const lower = text.toLowerCase();
-      if (q.nouns.some((n) => nounIn(n, lower))) return true;
+      if (q.nouns.some((n) => nounIn(n, lower) && !ofOtherOnly(q, n, lower))) return true;
     }
     // Normalizing is the cost: only when a number or letter of a target is in the raw text, and
     // its digits hold a target's (targetOutOfReach).
@@ -1035,6 +1064,7 @@ function atLineEnd(text: string, k: number, to: number): boolean {
     ? /^[A-Za-z][A-Za-z/]{0,10}(?:[\u00b2\u00b3]|\^[23])?(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
     : null;
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
+  else if (text.charCodeAt(k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
   const first = codeAt(text, k);
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
@@ -1048,6 +1078,18 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   // Or the value named at once as what was sought: "= 6 hours, so that's the time to fill the
   // tank", "= $37.70, and that is the cost".
   return codeAt(text, k) === 44 && thatIsAfterRe.test(text.slice(k, k + 24));
+}
+
+// A unit written in LaTeX after a value: "204 \\text{ minutes}", "12\\,\\text{cm}", "5 \\mathrm{kg}".
+const latexUnitRe = /(?:\\[,;: ][ \t]{0,2})?\\(?:text|mathrm|textrm)\{[ \t]{0,2}[A-Za-z][A-Za-z ./]{0,16}\}/y;
+
+/** Where a LaTeX unit starting at k ends (k when there is none). */
+function latexUnitEnd(text: string, k: number): number {
+  latexUnitRe.lastIndex = k;
+  const m = latexUnitRe.exec(text);
+  return m === null || /^(?:and|or|so|which|then|is|are|if|for|where|when)\b/i.test(m[0].slice(m[0].indexOf('{') + 1).trimStart())
+    ? k
+    : k + m[0].length;
 }
 
 const thatIsAfterRe = /^,[ \t]{1,2}(?:so|and)[ \t]{1,2}(?:that's|that is|this is)[ \t]{1,2}(?:the|our|what)\b/i;
@@ -1121,7 +1163,7 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   if (q.targets.some((t) => (lhs.endsWith(t) || lhs === t) && ctx.asWord(t, raw))) return true;
   if (q.nouns.length === 0) return false;
   const words = lhs.replace(/[^a-z]+/g, ' ');
-  return q.nouns.some((n) => nounIn(n, words));
+  return q.nouns.some((n) => nounIn(n, words) && !ofOtherOnly(q, n, raw.toLowerCase()));
 }
 
 /**
@@ -1133,6 +1175,29 @@ function nounIn(n: string, lower: string): boolean {
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;
+
+// After a noun: "of", determiners, then the one or two words it is of ("sum of the remaining numbers").
+const ofAfterNounRe =
+  /s?[ \t]{1,2}of[ \t]{1,2}(?:(?:the|all|its|their|these|those|a|an|each|every|other)[ \t]{1,2}){0,2}([a-z0-9']{1,20})(?:[ \t]{1,2}([a-z]{3,20}))?/y;
+
+/**
+ * The question narrows the noun with "of" ("the sum of the squares"), and every place the lower-
+ * case text names it is the same noun of something else ("the sum of the remaining numbers is 12",
+ * "the area of the square"): a sub-result, not the asked quantity (the guide). A bare "the sum is
+ * 236" still names it.
+ */
+function ofOtherOnly(q: QuestionInfo, n: string, lower: string): boolean {
+  const stems = q.nounOf?.get(n);
+  if (stems === undefined) return false;
+  for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
+    ofAfterNounRe.lastIndex = k + n.length;
+    const m = ofAfterNounRe.exec(lower);
+    if (m === null) return false;
+    const words = m[2] === undefined ? [m[1]] : [m[1], m[2]];
+    if (words.some((w) => stems.includes(qualifierStem(w)))) return false;
+  }
+  return true;
+}
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
 function leftSideIsTerm(ctx: Context, eq: number): boolean {
@@ -1189,8 +1254,28 @@ function findOptionLetters(ctx: Context): void {
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
+    if (describesOption(ctx, start)) continue;
     ctx.add(start, start + 1, 'conclusion', 3, true);
   }
+}
+
+// A bold heading over an option being examined: "**Option D:** Check if ...", "Option D**:**".
+const optionHeadingRe = /(?::\*\*|\*\*:)/y;
+
+/**
+ * The letter at `start` is followed by its own option's content ("Option A 12 maybe if someone
+ * takes ...", "Option C 0.") or opens a bold heading over it ("**Option D:** Check if"): the
+ * option described or examined, not chosen (the guide: a choice letter's description).
+ */
+function describesOption(ctx: Context, start: number): boolean {
+  const text = ctx.text;
+  if (matchesAt(optionHeadingRe, text, start + 1)) return true;
+  let j = start + 1;
+  while (j < start + 4 && (text[j] === ' ' || text[j] === '\t' || text[j] === ':' || text[j] === '$')) j++;
+  if (j === start + 1) return false;
+  valueAt.lastIndex = j;
+  const v = valueAt.exec(text);
+  return v !== null && v.index === j && ctx.question.optionOf!.get(normalizeAnswer(v[0])) === text[start].toLowerCase();
 }
 
 // A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.
