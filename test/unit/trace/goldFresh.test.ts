@@ -186,19 +186,20 @@ test('fresh4: agreement of two annotators on all 24 records', () => {
   assert.ok(e.matched / e.gold >= 0.75);
 });
 
-// A fourth batch nobody here tuned on (test/fixtures/gold/fresh6: five models of the SkyThought
+// A fourth batch, held out until it had been read once (test/fixtures/gold/fresh6: five models of the SkyThought
 // repository's evaluation runs — three Sky-T1 14B/32B variants trained on correct, wrong and
 // corrupted traces, gemma-2-27b-it, Qwen2.5-14B-Instruct — on AIME 2024 and AMC 2023; SOURCES.md),
 // labelled by two annotators (P and R, alternate records) from the guide, twenty records again
-// by a third (Q). Read once by the rules of 43822a5 before any change: 78.2%, 85.1%, 90.0%.
+// by a third (Q). Read once by the rules of 43822a5 before any change: 78.2%, 85.1%, 90.0%. Then
+// development data of the twelfth pass (82.0%, 87.7%, 90.0% after it).
 const DIR6 = new URL('../../fixtures/gold/fresh6/', import.meta.url);
 const records6 = recordsOf(DIR6, 'fresh6-traces.jsonl');
-const FRESH6_FLOOR = { precision: 0.76, recall: 0.83, first: 0.88 };
+const FRESH6_FLOOR = { precision: 0.8, recall: 0.85, first: 0.88 };
 
-test('fresh6 real traces (never tuned on): candidate precision, recall, first-candidate correctness, per model', () => {
+test('fresh6 real traces (development since the twelfth pass): candidate precision, recall, first-candidate correctness, per model', () => {
   const labels = gold('fresh6-traces.gold.jsonl', DIR6);
   const e = evaluate(records6, labels);
-  const first = report('fresh6 (held-out)', e);
+  const first = report('fresh6 (dev)', e);
   for (const model of [...new Set(records6.map((r) => r.model))])
     report(
       `fresh6 ${model}`,
@@ -227,7 +228,8 @@ test('fresh6: agreement of a third annotator with the gold on twenty records', (
 // variants trained on correct and wrong traces, Sky-T1 32B reflection-1.0 and corrupt-0.5 — on
 // AIME 2024, AMC 2023, MATH-500; SOURCES.md), labelled by S and T (alternate records) from the
 // guide, twenty records again by U. Collected and labelled while the twelfth pass was tuned on
-// fresh6. Read by the rules of 43822a5 (before the twelfth pass): 80.6%, 76.9%, 96.0%.
+// fresh6. Read by the rules of 43822a5 (before the twelfth pass): 80.6%, 76.9%, 96.0%; read once
+// after the pass was frozen: the same three numbers.
 const DIR7 = new URL('../../fixtures/gold/fresh7/', import.meta.url);
 const records7 = recordsOf(DIR7, 'fresh7-traces.jsonl');
 const FRESH7_FLOOR = { precision: 0.78, recall: 0.74, first: 0.94 };
