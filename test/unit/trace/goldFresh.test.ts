@@ -186,42 +186,53 @@ test('fresh4: agreement of two annotators on all 24 records', () => {
   assert.ok(e.matched / e.gold >= 0.75);
 });
 
-// A fourth batch, held out until it had been read once (test/fixtures/gold/fresh6: five models of the SkyThought
-// repository's evaluation runs — three Sky-T1 14B/32B variants trained on correct, wrong and
-// corrupted traces, gemma-2-27b-it, Qwen2.5-14B-Instruct — on AIME 2024 and AMC 2023; SOURCES.md),
-// labelled by two annotators (P and R, alternate records) from the guide, twenty records again
-// by a third (Q). Read once by the rules of 43822a5 before any change: 78.2%, 85.1%, 90.0%. Then
-// development data of the twelfth pass (82.0%, 87.7%, 90.0% after it).
-const DIR6 = new URL('../../fixtures/gold/fresh6/', import.meta.url);
-const records6 = recordsOf(DIR6, 'fresh6-traces.jsonl');
-const FRESH6_FLOOR = { precision: 0.8, recall: 0.85, first: 0.88 };
-
-test('fresh6 real traces (development since the twelfth pass): candidate precision, recall, first-candidate correctness, per model', () => {
-  const labels = gold('fresh6-traces.gold.jsonl', DIR6);
-  const e = evaluate(records6, labels);
-  const first = report('fresh6 (dev)', e);
-  for (const model of [...new Set(records6.map((r) => r.model))])
-    report(
-      `fresh6 ${model}`,
-      evaluate(
-        records6.filter((r) => r.model === model),
-        labels,
-      ),
+/**
+ * A batch of SkyThought evaluation responses (per model reported too) read against its gold, and a
+ * third annotator's labels on twenty of its records against the same gold.
+ */
+function skyThoughtBatch(
+  name: string,
+  kind: string,
+  n: number,
+  floor: { precision: number; recall: number; first: number },
+  annotators: string,
+): void {
+  const dir = new URL(`../../fixtures/gold/${name}/`, import.meta.url);
+  const recs = recordsOf(dir, `${name}-traces.jsonl`);
+  test(`${name} real traces (${kind}): candidate precision, recall, first-candidate correctness, per model`, () => {
+    const labels = gold(`${name}-traces.gold.jsonl`, dir);
+    const e = evaluate(recs, labels);
+    const first = report(`${name} (${kind})`, e);
+    for (const model of [...new Set(recs.map((r) => r.model))])
+      report(
+        `${name} ${model}`,
+        evaluate(
+          recs.filter((r) => r.model === model),
+          labels,
+        ),
+      );
+    assert.equal(e.records, n);
+    assertAtLeast(e, first, floor);
+  });
+  test(`${name}: agreement of a third annotator with the gold on twenty records`, () => {
+    const e = annotatorAgreement(
+      recs,
+      gold(`${name}-traces.gold.jsonl`, dir),
+      gold(`${name}-traces.second.gold.jsonl`, dir),
+      `${name} annotator agreement (${annotators})`,
     );
-  assert.equal(e.records, 50);
-  assertAtLeast(e, first, FRESH6_FLOOR);
-});
+    assert.equal(e.records, 20);
+    assert.ok(e.matched / e.gold >= 0.8);
+  });
+}
 
-test('fresh6: agreement of a third annotator with the gold on twenty records', () => {
-  const e = annotatorAgreement(
-    records6,
-    gold('fresh6-traces.gold.jsonl', DIR6),
-    gold('fresh6-traces.second.gold.jsonl', DIR6),
-    'fresh6 annotator agreement (P/R vs Q)',
-  );
-  assert.equal(e.records, 20);
-  assert.ok(e.matched / e.gold >= 0.8);
-});
+// A fourth batch, held out until it had been read once (test/fixtures/gold/fresh6: five models
+// of the SkyThought repository's evaluation runs — three Sky-T1 14B/32B variants trained on
+// correct, wrong and corrupted traces, gemma-2-27b-it, Qwen2.5-14B-Instruct — on AIME 2024 and
+// AMC 2023; SOURCES.md), labelled by two annotators (P and R, alternate records) from the guide,
+// twenty records again by a third (Q). Read once by the rules of 43822a5 before any change:
+// 78.2%, 85.1%, 90.0%. Then development data of the twelfth pass (82.0%, 87.7%, 90.0% after it).
+skyThoughtBatch('fresh6', 'dev', 50, { precision: 0.8, recall: 0.85, first: 0.88 }, 'P/R vs Q');
 
 // A fifth batch nobody here tuned on (test/fixtures/gold/fresh7: five more models of the same
 // SkyThought evaluation runs — Qwen2.5-32B-Instruct with a long-thinking prompt, Sky-T1 27B
@@ -230,36 +241,7 @@ test('fresh6: agreement of a third annotator with the gold on twenty records', (
 // guide, twenty records again by U. Collected and labelled while the twelfth pass was tuned on
 // fresh6. Read by the rules of 43822a5 (before the twelfth pass): 80.6%, 76.9%, 96.0%; read once
 // after the pass was frozen: the same three numbers.
-const DIR7 = new URL('../../fixtures/gold/fresh7/', import.meta.url);
-const records7 = recordsOf(DIR7, 'fresh7-traces.jsonl');
-const FRESH7_FLOOR = { precision: 0.78, recall: 0.74, first: 0.94 };
-
-test('fresh7 real traces (never tuned on): candidate precision, recall, first-candidate correctness, per model', () => {
-  const labels = gold('fresh7-traces.gold.jsonl', DIR7);
-  const e = evaluate(records7, labels);
-  const first = report('fresh7 (held-out)', e);
-  for (const model of [...new Set(records7.map((r) => r.model))])
-    report(
-      `fresh7 ${model}`,
-      evaluate(
-        records7.filter((r) => r.model === model),
-        labels,
-      ),
-    );
-  assert.equal(e.records, 50);
-  assertAtLeast(e, first, FRESH7_FLOOR);
-});
-
-test('fresh7: agreement of a third annotator with the gold on twenty records', () => {
-  const e = annotatorAgreement(
-    records7,
-    gold('fresh7-traces.gold.jsonl', DIR7),
-    gold('fresh7-traces.second.gold.jsonl', DIR7),
-    'fresh7 annotator agreement (S/T vs U)',
-  );
-  assert.equal(e.records, 20);
-  assert.ok(e.matched / e.gold >= 0.8);
-});
+skyThoughtBatch('fresh7', 'held-out', 50, { precision: 0.78, recall: 0.74, first: 0.94 }, 'S/T vs U');
 
 // A sixth batch nobody here tuned on (test/fixtures/gold/fresh8: five more 32B Sky-T1 models of
 // the same SkyThought evaluation runs — reflection-0.2, corrupt-0.7, two checkpoints of the
@@ -268,33 +250,4 @@ test('fresh7: agreement of a third annotator with the gold on twenty records', (
 // records) from the guide, twenty records again by X (42 of 44 candidates agree). Read once by
 // the rules of this stop's first commits (the twelfth pass; before the thirteenth): 78.3%, 88.3%,
 // 86.8%.
-const DIR8 = new URL('../../fixtures/gold/fresh8/', import.meta.url);
-const records8 = recordsOf(DIR8, 'fresh8-traces.jsonl');
-const FRESH8_FLOOR = { precision: 0.76, recall: 0.86, first: 0.84 };
-
-test('fresh8 real traces (never tuned on): candidate precision, recall, first-candidate correctness, per model', () => {
-  const labels = gold('fresh8-traces.gold.jsonl', DIR8);
-  const e = evaluate(records8, labels);
-  const first = report('fresh8 (held-out)', e);
-  for (const model of [...new Set(records8.map((r) => r.model))])
-    report(
-      `fresh8 ${model}`,
-      evaluate(
-        records8.filter((r) => r.model === model),
-        labels,
-      ),
-    );
-  assert.equal(e.records, 38);
-  assertAtLeast(e, first, FRESH8_FLOOR);
-});
-
-test('fresh8: agreement of a third annotator with the gold on twenty records', () => {
-  const e = annotatorAgreement(
-    records8,
-    gold('fresh8-traces.gold.jsonl', DIR8),
-    gold('fresh8-traces.second.gold.jsonl', DIR8),
-    'fresh8 annotator agreement (V/W vs X)',
-  );
-  assert.equal(e.records, 20);
-  assert.ok(e.matched / e.gold >= 0.8);
-});
+skyThoughtBatch('fresh8', 'held-out', 38, { precision: 0.76, recall: 0.86, first: 0.84 }, 'V/W vs X');
