@@ -617,8 +617,11 @@ function matchingBrace(text: string, open: number, to: number): number {
 
 // "answer", or "ans" as a word ("final ans 1,026", "ans -> 117 dollars").
 const answerWordRe = /\bans(?:wer)?\b/gi;
+// The value may carry up to four words of unit or place ("27 miles from City A is the correct
+// answer"), not an operation's ("12 plus three is the answer"), and an adverb may stand before the
+// article ("is indeed the right answer").
 const answerLeadRe = new RegExp(
-  String.raw`(${VALUE})[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3})?$`,
+  String.raw`(${VALUE})(?:[ \t]{1,2}(?!(?:is|would|should|must|and|or|plus|minus|times|of|over|than|divided|multiplied)\b)[A-Za-z\u00b0]{1,14}){0,4}[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:(?:indeed|still|also|definitely|clearly|certainly)[ \t]{1,3})?(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3}|right[ \t]{1,3})?$`,
   'i',
 );
 

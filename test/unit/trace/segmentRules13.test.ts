@@ -1,0 +1,40 @@
+// The thirteenth pass's rules (docs/segmentation-eval.md), one short hand-written example each: every
+// one of them read differently before its rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string, answer?: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n${answer !== undefined ? `answer: ${answer}\n` : ''}---\n${body}\n`).records[0];
+}
+
+/** Each candidate's value in the body of one record with this question and body. */
+function values(query: string, body: string): string[] {
+  return segmentAttempts(record(query, body), defaultSegmentOptions).attempts.map((a) => a.candidate.value);
+}
+
+test('"27 miles from City A is the correct answer", "is indeed the right answer": the value before an answer cue may carry unit words and an adverb', () => {
+  const q =
+    'Cities A and B are 45 miles apart. Alicia bikes towards B at 18 miles per hour; Beth bikes toward A at 12 miles per hour. How many miles from City A will they be when they meet?';
+  const body =
+    'Together they close 30 miles each hour, so they meet after 45 / 30 = 1.5 hours.\n\nAlicia covers 1.5 * 18 = 27 miles in that time.\n\nWait, let me check with Beth: 1.5 * 12 = 18, and 45 - 18 = 27.\n\nI think 27 miles from City A is the correct answer.';
+  const s = segmentAttempts(record(q, body), defaultSegmentOptions);
+  // Before the rule nothing concluded strongly, so the time 1.5 was taken as a first candidate.
+  assert.deepEqual(values(q, body), ['27']);
+  // The final statement is read as an explicit answer (where the model leaves it).
+  assert.equal(s.final?.rule, 'final-answer');
+  assert.equal(body.slice(s.final!.start - 8, s.final!.end), 'I think 27');
+  const adverb = segmentAttempts(
+    record(q, body.replace('I think 27 miles from City A is the correct answer.', 'So 27 miles is indeed the right answer.')),
+    defaultSegmentOptions,
+  );
+  assert.equal(adverb.final?.rule, 'final-answer');
+  // An operation's words are no unit: "12 plus three is the answer" does not give 12.
+  const t = segmentAttempts(
+    record('What is 12 + 3?', 'We add them: 12 plus three is the answer we need, which is 15.'),
+    defaultSegmentOptions,
+  );
+  assert.ok(!t.statements.some((st) => st.rule === 'final-answer' && st.value === '12'));
+});
