@@ -258,7 +258,9 @@ function derivationBetween(
 ): boolean {
   const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
   if (!computationRe.test(text))
-    return afterMarker && (verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question)));
+    return afterMarker
+      ? verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question, 2))
+      : value !== undefined && newNumbers(text, value, question, 2, body, from);
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -318,18 +320,38 @@ const multiDigitRe = /(?<![\w.,])\d[\d,]*\d(?:\.\d+)?(?![\w]|[.,]\d)/g;
  * are 1, 8, 27, 64 ... So, 27 is the answer", "a number like 200220? That's larger. So 2220".
  * Two numbers of two digits or more that are neither the question's nor the answer itself are
  * new reasoning (the guide: a check that reaches the answer again is an echo); "Wait, let me
- * double-check. Yes, 2220 is right." quotes none and stays one candidate.
+ * double-check. Yes, 2220 is right." quotes none and stays one candidate. Without a marker
+ * (`body` given) the numbers must also be new to the record: a case tested in words ("n = 6, sum
+ * is 18, not a cube. n = 7, sum is 21, ...") is new work, a table or recap of values worked out
+ * before is not.
  */
-function newNumbers(text: string, value: string, question?: QuestionInfo): boolean {
+function newNumbers(text: string, value: string, question: QuestionInfo | undefined, needed: number, body?: string, before = 0): boolean {
   let n = 0;
   multiDigitRe.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = multiDigitRe.exec(text)) !== null) {
     const v = normalizeAnswer(m[0]);
-    if (v !== value && !question?.values.has(v) && ++n >= 2) return true;
+    if (v === value || question?.values.has(v)) continue;
+    if (body !== undefined && seenBefore(body, m[0], before)) continue;
+    if (++n >= needed) return true;
   }
   return false;
 }
+
+/** Does the number `n` stand alone somewhere in body[0, before)? (A table or a recap restates values worked out before.) */
+function seenBefore(body: string, n: string, before: number): boolean {
+  // Bounded: a number found only inside longer ones 64 times over counts as seen (not new work).
+  let tries = 0;
+  for (let k = body.indexOf(n); k >= 0 && k + n.length <= before; k = body.indexOf(n, k + 1)) {
+    if (++tries > 64) return true;
+    const a = k > 0 ? body.charCodeAt(k - 1) : 32;
+    const b = body.charCodeAt(k + n.length);
+    if (!isNumberChar(a) && !isWordCode(a) && !(b >= 48 && b <= 57) && !isWordCode(b)) return true;
+  }
+  return false;
+}
+
+const isWordCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
  * Where the sentence holding a statement that ends at `from` ends (at most `to`): the rest of that
@@ -449,7 +471,15 @@ function readAttempts(
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!ok[b]) continue;
-      const worked = derivationBetween(body, drafts, sentenceEnd(body, st.end, chain[0].first.start), chain[0].first.start, question);
+      const worked = derivationBetween(
+        body,
+        drafts,
+        sentenceEnd(body, st.end, chain[0].first.start),
+        chain[0].first.start,
+        question,
+        false,
+        st.normalized === chain[0].first.normalized ? st.normalized : undefined,
+      );
       if (st.normalized !== chain[0].first.normalized) {
         // Or a result line of another value that closes its attempt: a heading that opens a re-check
         // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").

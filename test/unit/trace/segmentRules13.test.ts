@@ -38,3 +38,22 @@ test('"27 miles from City A is the correct answer", "is indeed the right answer"
   );
   assert.ok(!t.statements.some((st) => st.rule === 'final-answer' && st.value === '12'));
 });
+
+test('a case tested in words with numbers new to the record ("n = 6, sum is 18, not a cube") is new work even without a marker', () => {
+  const q = 'What is the smallest positive perfect cube that can be written as the sum of three consecutive integers?';
+  const body =
+    'Three consecutive integers add up to three times the middle one, and 8 + 9 + 10 = 27, so the smallest such cube is 27.\n\nHowever, let me test small cases directly. Starting at 5, the sum is 18, not a cube. Starting at 6, the sum is 21, not a cube. Starting at 7, the sum is 24, not a cube.\n\nSo, it seems that 27 is indeed the smallest positive perfect cube that works.';
+  assert.deepEqual(values(q, body), ['27', '27']);
+  // A recap of values worked out before (a table, a summary) is no new work: one candidate.
+  const recap =
+    'Starting at 5, the sum is 18; at 6 it is 21; at 7 it is 24: none is a cube. And 8 + 9 + 10 = 27, so the smallest such cube is 27.\n\nSummary of the sums: 18, 21, 24 were not cubes.\n\nSo, it seems that 27 is indeed the smallest positive perfect cube that works.';
+  assert.deepEqual(values(q, recap), ['27']);
+  // Nor is a comment without numbers.
+  assert.deepEqual(
+    values(
+      q,
+      'And 8 + 9 + 10 = 27, so the smallest such cube is 27.\n\nThat agrees with the pattern I expected.\n\nSo, 27 is indeed the smallest one.',
+    ),
+    ['27'],
+  );
+});
