@@ -168,6 +168,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findFinalAnswer(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
+  findVerdicts(ctx);
   findLabels(ctx);
   findEquals(ctx);
   findBold(ctx);
@@ -795,6 +796,38 @@ function findTerseAndWords(ctx: Context): void {
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
+}
+
+// The value before a verdict on it: "8 is the correct", "45 degrees is indeed the right" (unit
+// words as in answerLeadRe; bounded, on a window of 64 characters).
+const verdictLeadRe = new RegExp(
+  String.raw`(${VALUE})(?:[ \t]{1,2}(?!(?:is|would|should|must|and|or|plus|minus|times|of|over|than|divided|multiplied)\b)[A-Za-z\u00b0]{1,14}){0,4}[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|must be|should be)[ \t]{1,3}(?:(?:indeed|still|also|definitely|clearly|certainly)[ \t]{1,3})?the[ \t]{1,3}$`,
+  'i',
+);
+// What the verdict names, to the end of its clause: "count", "acute angle", "number of ways".
+const verdictNounRe = /[A-Za-z][A-Za-z -]{0,40}/y;
+
+/**
+ * "So, I think 8 is the correct count.", "45 degrees is indeed the correct acute angle": a value
+ * judged the correct one of the asked quantity is a conclusion about it (the clause names it);
+ * "the correct answer" is findFinalAnswer's, and a verdict on anything else ("the correct
+ * framing", "the right operation") states no answer.
+ */
+function findVerdicts(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const word of [' the correct ', ' the right ']) {
+    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + word.length)) {
+      const nounStart = i + word.length;
+      verdictNounRe.lastIndex = nounStart;
+      const n = verdictNounRe.exec(text);
+      if (!n || /^answer\b/i.test(n[0])) continue;
+      const lead = Math.max(from, i - 64);
+      const b = verdictLeadRe.exec(text.slice(lead, i + 5));
+      if (!b || !ctx.names(n[0])) continue;
+      const start = lead + b.index;
+      ctx.add(start, start + b[1].length, 'conclusion', 3, true);
+    }
+  }
 }
 
 /** "∴ 11,858 L", "=> 614" leading a line: a terse note's conclusion. */

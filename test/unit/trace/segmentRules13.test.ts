@@ -57,3 +57,17 @@ test('a case tested in words with numbers new to the record ("n = 6, sum is 18, 
     ['27'],
   );
 });
+
+test('a value judged the correct one of the asked quantity ("So, I think 8 is the correct count") concludes it; a verdict on anything else does not', () => {
+  const q = 'How many positive perfect squares less than $2023$ are divisible by $5$?';
+  const body =
+    'Such a square is (5k)^2 = 25k^2, and 25k^2 < 2023 needs k^2 < 80.92, so k runs from 1 to 8.\n\nLet me list them: 25, 100, 225, 400, 625, 900, 1225, 1600.\n\nSo, I think 8 is the correct count.';
+  const s = segmentAttempts(record(q, body), defaultSegmentOptions);
+  assert.deepEqual(
+    s.attempts.map((a) => [a.candidate.value, a.candidate.rule]),
+    [['8', 'conclusion']],
+  );
+  // "the correct framing" names no asked quantity: nothing is concluded there.
+  const framing = segmentAttempts(record(q, body.replace('8 is the correct count', '8 is the correct framing')), defaultSegmentOptions);
+  assert.ok(!framing.statements.some((st) => st.rule === 'conclusion' && st.value === '8'));
+});
