@@ -374,8 +374,15 @@ function sentenceStart(body: string, floor: number, k: number): number {
   return Math.max(floor, k - 300);
 }
 
-/** Does the value ending at k end its line (past blanks, a math closer, a bold closer, a full stop)? */
+// A unit or two after a value ("= 204 minutes", "= 12 sq ft"), not words that go on ("= 27 and ...").
+const unitAfterRe = /[ \t]{0,2}([A-Za-z][A-Za-z/]{0,10})(?:[ \t]([A-Za-z][A-Za-z/]{0,10}))?/y;
+const notUnitRe = /^(?:and|or|so|which|then|is|are|was|x|times|plus|minus|mod|by|for|from|of|to|in|if|but|when|with|each|per)$/i;
+
+/** Does the value ending at k end its line (past blanks, a unit word or two, a math closer, a bold closer, a full stop)? */
 function endsLine(body: string, k: number): boolean {
+  unitAfterRe.lastIndex = k;
+  const u = unitAfterRe.exec(body);
+  if (u !== null && !notUnitRe.test(u[1]) && (u[2] === undefined || !notUnitRe.test(u[2]))) k += u[0].length;
   const n = Math.min(body.length, k + 12);
   while (k < n) {
     const c = body.charCodeAt(k);

@@ -71,3 +71,13 @@ test('a value judged the correct one of the asked quantity ("So, I think 8 is th
   const framing = segmentAttempts(record(q, body.replace('8 is the correct count', '8 is the correct framing')), defaultSegmentOptions);
   assert.ok(!framing.statements.some((st) => st.rule === 'conclusion' && st.value === '8'));
 });
+
+test('a result line ending in a unit word ("= 204 minutes") reached again through new work is an echo, as one ending in its value is', () => {
+  const q =
+    'Aya walks 9 km at 3 km/h and spends t = 24 minutes in a coffee shop. Find the number of minutes the walk takes her, including the t minutes.';
+  const body =
+    'Walk time = 9/3 = 3 hours.\n\nTotal time = 3*60 + 24 = 180 + 24 = 204 minutes\n\nBut let us verify the walk: 3 * 3 = 9 km, as given.\n\nTotal time = 180 + 24 = 204 minutes\n\nSo, the answer should be 204 minutes.';
+  assert.deepEqual(values(q, body), ['204', '204']);
+  // Words that go on after the value ("minutes for the whole trip, if ...") do not end the line.
+  assert.deepEqual(values(q, body.replace('204 minutes\n\nBut', '204 minutes for the whole trip, if the speed is right.\n\nBut')), ['204']);
+});
