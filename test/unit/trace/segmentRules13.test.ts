@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 
 function record(query: string, body: string, answer?: string) {
@@ -80,4 +81,16 @@ test('a result line ending in a unit word ("= 204 minutes") reached again throug
   assert.deepEqual(values(q, body), ['204', '204']);
   // Words that go on after the value ("minutes for the whole trip, if ...") do not end the line.
   assert.deepEqual(values(q, body.replace('204 minutes\n\nBut', '204 minutes for the whole trip, if the speed is right.\n\nBut')), ['204']);
+});
+
+test('a product giving a figure\'s dimensions ("on an $8\\times 8$ grid", "a 3 x 3 board") is not a product asked for', () => {
+  const grid = analyzeQuestion(
+    'Consider the paths of length $16$ from the lower left corner to the upper right corner on an $8\\times 8$ grid. Find the number of such paths that change direction exactly four times.',
+  );
+  assert.equal(grid.scale, undefined);
+  assert.ok(!grid.nouns.includes('product'));
+  assert.equal(analyzeQuestion('How many squares of any size are on a 3 x 3 board?').scale, undefined);
+  // A product asked for is still one.
+  assert.equal(analyzeQuestion('What is 83 x 97,837?').scale, 83 * 97837);
+  assert.equal(analyzeQuestion('Compute $12 \\times 15$.').scale, 180);
 });
