@@ -94,3 +94,12 @@ test('a product giving a figure\'s dimensions ("on an $8\\times 8$ grid", "a 3 x
   assert.equal(analyzeQuestion('What is 83 x 97,837?').scale, 83 * 97837);
   assert.equal(analyzeQuestion('Compute $12 \\times 15$.').scale, 180);
 });
+
+test('a value after a comparison sign ("u_i >= 1", "the count is \\geq 1", "a \\le 1") is a bound, not a value stated', () => {
+  const q = 'How many ordered triples of positive integers sum to 8?';
+  const body =
+    'Each part must be positive, so each u_i >= 1.\n\nThe number of solutions is C(7,2) = 21.\n\nSo there are 21 ordered triples.\n\nWait, also need u_i \\le 6: since the other two are \\geq 1, each u_i \\le 6. Indeed that holds, so the count is \\geq 1.';
+  assert.deepEqual(values(q, body), ['21']);
+  // A value stated plainly in the same place still concludes (here it corrects the 21).
+  assert.deepEqual(values(q, body.replace('so the count is \\geq 1.', 'so the count is 22.')), ['22']);
+});
