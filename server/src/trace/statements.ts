@@ -169,6 +169,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
+  findNamedColons(ctx);
   findLabels(ctx);
   findEquals(ctx);
   findBold(ctx);
@@ -827,6 +828,40 @@ function findVerdicts(ctx: Context): void {
       const start = lead + b.index;
       ctx.add(start, start + b[1].length, 'conclusion', 3, true);
     }
+  }
+}
+
+// After a colon: the value, maybe in math or bold, with a currency sign ("the cost of 13 pens: $20.80").
+const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2}\d)|\\\(|\$)?[ \t]{0,2}\$?(${VALUE})`, 'y');
+
+const colonOpBeforeRe =
+  /(?:\b(?:divided by|times|plus|minus|multiplied by|over)|[-+*/^\u00d7\u00f7\u2212]|\\times|\\div|\\cdot)[ \t]{0,2}\$?[\d.,]{1,20}\$?[ \t]{0,2}$/i;
+
+/**
+ * "That tells us the time until they meet: 7 hours.", "the number of such paths: 294": a clause
+ * naming the asked quantity, then a colon and a value that ends its sentence or line, states it
+ * as a label does ("Total: 12597"); a list or a computation after the colon goes on and is not.
+ */
+function findNamedColons(ctx: Context): void {
+  const { text, from, to } = ctx;
+  if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
+  for (let i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1)) {
+    colonValueRe.lastIndex = i;
+    const v = colonValueRe.exec(text);
+    if (v === null) continue;
+    const end = i + v[0].length;
+    if (end > to || !atLineEnd(text, end, to)) continue;
+    const start = end - v[1].length;
+    const sentence = ctx.sentenceAround(i, i + 1);
+    if (sentence.question || i - sentence.start > 120) continue;
+    const before = text.slice(sentence.start, i);
+    // A label leading its line is findLabels'; a clause names the quantity in words. A computation
+    // right before the colon ("70 divided by 40: 1.75") gives its result (findEquals' arrows and
+    // colons); a decimal is no count; a clause with math in it may name an expression other than
+    // the asked one ("the remainder of $6^{360}$: 1" for 6^360 + 8^27), so only words count here.
+    if (before.length < 8 || before.includes('$') || before.includes('\\(') || colonOpBeforeRe.test(before) || !ctx.names(before)) continue;
+    if (decimalRe.test(v[1]) && ctx.question.nouns.includes('count') && text.charCodeAt(start - 1) !== 36) continue;
+    ctx.add(start, end, 'conclusion', 3, true);
   }
 }
 

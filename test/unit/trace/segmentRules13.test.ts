@@ -103,3 +103,30 @@ test('a value after a comparison sign ("u_i >= 1", "the count is \\geq 1", "a \\
   // A value stated plainly in the same place still concludes (here it corrects the 21).
   assert.deepEqual(values(q, body.replace('so the count is \\geq 1.', 'so the count is 22.')), ['22']);
 });
+
+test('a clause naming the asked quantity in words, then a colon and a value that ends it ("the price of 21 pencils: $30.45"), states it', () => {
+  const q = 'Twelve pencils cost $17.40. What is the price of 21 pencils?';
+  const body =
+    'One pencil costs $17.40 / 12 = $1.45. So now it is just 21 times $1.45. That tells us the price of 21 pencils: $30.45.\n\nLet me double-check: 20 pencils cost $29.00 and one more is $1.45, so the price of 21 pencils is $30.45.';
+  assert.deepEqual(values(q, body), ['30.45', '30.45']);
+  const colonAt = (query: string, text: string, value: string): boolean =>
+    segmentAttempts(record(query, text), defaultSegmentOptions).statements.some(
+      (st) => st.value === value && st.strength === 3 && text.slice(st.start - 3, st.start).includes(':'),
+    );
+  // A computation before the colon gives its result; a decimal is no count.
+  assert.ok(
+    !colonAt(
+      'A school trip has 66 students and 4 teachers; a bus seats 40. How many buses are needed?',
+      'The headcount is 70. We need the raw bus count, which is 70 divided by 40: 1.75. Rounding up, 2 buses.',
+      '1.75',
+    ),
+  );
+  // A clause with math in it may name another expression: "the remainder of $6^{360}$: $1$".
+  assert.ok(
+    !colonAt(
+      'Find the remainder when $6^{360} + 8^{27}$ is divided by $11$.',
+      'By Fermat, $6^{10} \\equiv 1$. Hence, the remainder of $6^{360}$: $1$. Then $8^{27} \\equiv 2$, so the remainder is $3$.',
+      '1',
+    ),
+  );
+});
