@@ -338,20 +338,32 @@ function newNumbers(text: string, value: string, question: QuestionInfo | undefi
   return false;
 }
 
-/** Does the number `n` stand alone somewhere in body[0, before)? (A table or a recap restates values worked out before.) */
-function seenBefore(body: string, n: string, before: number): boolean {
-  // Bounded: a number found only inside longer ones 64 times over counts as seen (not new work).
-  let tries = 0;
-  for (let k = body.indexOf(n); k >= 0 && k + n.length <= before; k = body.indexOf(n, k + 1)) {
-    if (++tries > 64) return true;
-    const a = k > 0 ? body.charCodeAt(k - 1) : 32;
-    const b = body.charCodeAt(k + n.length);
-    if (!isNumberChar(a) && !isWordCode(a) && !(b >= 48 && b <= 57) && !isWordCode(b)) return true;
-  }
-  return false;
+/**
+ * Where each number standing alone (multiDigitRe) first occurs in a body, built once per body (one
+ * scan) and kept for the record being read: asking for each number of each gap whether it came
+ * before would rescan the body's prefix every time.
+ */
+// Its own instance: newNumbers is iterating multiDigitRe when it asks.
+const multiDigitBody = new RegExp(multiDigitRe.source, 'g');
+let firstSeenBody: string | undefined;
+let firstSeen = new Map<string, number>();
+
+function firstOccurrences(body: string): Map<string, number> {
+  if (body === firstSeenBody) return firstSeen;
+  const out = new Map<string, number>();
+  multiDigitBody.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = multiDigitBody.exec(body)) !== null) if (!out.has(m[0])) out.set(m[0], m.index);
+  firstSeenBody = body;
+  firstSeen = out;
+  return out;
 }
 
-const isWordCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** Does the number `n` stand alone somewhere in body[0, before)? (A table or a recap restates values worked out before.) */
+function seenBefore(body: string, n: string, before: number): boolean {
+  const k = firstOccurrences(body).get(n);
+  return k !== undefined && k + n.length <= before;
+}
 
 /**
  * Where the sentence holding a statement that ends at `from` ends (at most `to`): the rest of that

@@ -130,3 +130,41 @@ test('a clause naming the asked quantity in words, then a colon and a value that
     ),
   );
 });
+
+test("the thirteenth pass's patterns run in linear time on adversarial input built from their own pieces", () => {
+  const q = 'What is the price of 21 pencils on a 3 x 3 board? A count of the squares.';
+  const pieces = [
+    '27 miles from City ',
+    ' is indeed the correct ',
+    '8 is the correct count ',
+    '= 204 minutes ',
+    'minutes hours ',
+    'the price of pencils: ',
+    ': 5 ',
+    '70 divided by 40: ',
+    '>= ',
+    '\\geq 1 ',
+    '12, 13, 14 ',
+    '1212',
+    ' ',
+  ];
+  const N = 100_000;
+  let worst = 0;
+  for (const piece of pieces) {
+    const body =
+      ('So the price of 21 pencils is 12. Then 12 and 13 and 14. ' + piece.repeat(Math.ceil(N / piece.length))).slice(0, N) +
+      '\nSo the price of 21 pencils is 12.';
+    const t0 = performance.now();
+    segmentAttempts(record(q, body), defaultSegmentOptions);
+    worst = Math.max(worst, performance.now() - t0);
+  }
+  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
+  // Many restatements of one value, each gap testing numbers new to the record: whether a number
+  // came before is looked up, not searched for in the body's prefix once per gap (quadratic).
+  let gaps = '';
+  for (let i = 0; gaps.length < 400_000; i++) gaps += `So the price of 21 pencils is 777.\n\nNow ${100 + i} and ${500000 + i}.\n\n`;
+  const t0 = performance.now();
+  segmentAttempts(record(q, gaps), defaultSegmentOptions);
+  const took = performance.now() - t0;
+  assert.ok(took < 3000, `segmentation took ${took} ms on 400 KB of restatements`);
+});
