@@ -236,6 +236,8 @@ const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\
 const computationGlobal =
   /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
 
+// Algebra on terms with coefficients ("2x - 3y = 0", "6x + y = 0", "3y + z"): re-deriving in symbols is work.
+const algebraRe = /\d[a-z](?![a-z])[ \t]{0,3}[-+=][ \t]{0,3}-?\d{0,6}[a-z(](?![a-z])/;
 const operandRe = /\d[\d,.]*/g;
 // Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155").
 const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|multiply(?:ing)?|divid(?:e|ing)(?: by)?)\b[ \t]{0,3}\d/i;
@@ -258,9 +260,12 @@ function derivationBetween(
 ): boolean {
   const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
   if (!computationRe.test(text))
-    return afterMarker
-      ? verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question, 2))
-      : value !== undefined && newNumbers(text, value, question, 2, body, from);
+    return (
+      algebraRe.test(text) ||
+      (afterMarker
+        ? verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question, 2))
+        : value !== undefined && newNumbers(text, value, question, 2, body, from))
+    );
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
   let m: RegExpExecArray | null;

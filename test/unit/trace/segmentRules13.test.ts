@@ -146,6 +146,7 @@ test("the thirteenth pass's patterns run in linear time on adversarial input bui
     '\\geq 1 ',
     '12, 13, 14 ',
     '1212',
+    '2x - 3y + ',
     ' ',
   ];
   const N = 100_000;
@@ -167,4 +168,23 @@ test("the thirteenth pass's patterns run in linear time on adversarial input bui
   segmentAttempts(record(q, gaps), defaultSegmentOptions);
   const took = performance.now() - t0;
   assert.ok(took < 3000, `segmentation took ${took} ms on 400 KB of restatements`);
+});
+
+test('a re-derivation in symbols ("the planes 2x - 3y = 0 and 3y + z = 0") between two statements of the answer is new work', () => {
+  const q =
+    'The set of points $(x,y,z)$ with $2x = 3y = -z$ is a line, and so is the set with $6x = -y = -4z$. Find the angle between these lines, in degrees.';
+  const body =
+    'Direction vectors (3, 2, -6) and (1, -6, -4): the dot product is 3 - 12 + 24 = 15. Hmm, recompute: 3*1 + 2*(-6) + (-6)*(-4) = 3 - 12 + 24 = 15.\n\nWait, the second vector is (2, -12, -3): 6 - 24 + 18 = 0, so the angle is 90 degrees.\n\nThus answer: 90.\n\nI should double-check: the first line is where the planes 2x - 3y = 0 and 3y + z = 0 meet, both through the origin, and likewise for the second. So the direction vectors stand.\n\nThus answer: \\boxed{90}.';
+  assert.deepEqual(values(q, body), ['90', '90']);
+  // Words alone re-examine nothing: one candidate.
+  assert.deepEqual(
+    values(
+      q,
+      body.replace(
+        'the first line is where the planes 2x - 3y = 0 and 3y + z = 0 meet, both through the origin, and likewise for the second',
+        'is there any subtlety? No, both lines pass through the origin',
+      ),
+    ),
+    ['90'],
+  );
 });
