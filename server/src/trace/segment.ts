@@ -237,7 +237,9 @@ const computationGlobal =
   /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
 
 // Algebra on terms with coefficients ("2x - 3y = 0", "6x + y = 0", "3y + z"): re-deriving in symbols is work.
-const algebraRe = /\d[a-z](?![a-z])[ \t]{0,3}[-+=][ \t]{0,3}-?\d{0,6}[a-z(](?![a-z])/;
+// So is a number times a named quantity worked out ("3 * side = 21", "6 × side = 42").
+const algebraRe =
+  /\d[a-z](?![a-z])[ \t]{0,3}[-+=][ \t]{0,3}-?\d{0,6}[a-z(](?![a-z])|\d[ \t]{0,2}[*\u00d7\u00b7][ \t]{0,2}[a-z]{1,12}[ \t]{0,2}=[ \t]{0,2}\d/;
 const operandRe = /\d[\d,.]*/g;
 // Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155").
 const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|multiply(?:ing)?|divid(?:e|ing)(?: by)?)\b[ \t]{0,3}\d/i;

@@ -147,6 +147,7 @@ test("the thirteenth pass's patterns run in linear time on adversarial input bui
     '12, 13, 14 ',
     '1212',
     '2x - 3y + ',
+    '3 * side = ',
     ' ',
   ];
   const N = 100_000;
@@ -187,4 +188,12 @@ test('a re-derivation in symbols ("the planes 2x - 3y = 0 and 3y + z = 0") betwe
     ),
     ['90'],
   );
+});
+
+test('a number times a named quantity worked out ("3 * side = 21 => side = 7") is new work too', () => {
+  const q =
+    'A regular hexagon can be divided into six equilateral triangles. If the perimeter of one of the triangles is 21 inches, what is the perimeter, in inches, of the regular hexagon?';
+  const body =
+    'Each triangle has side 21/3 = 7, and the hexagon has six such sides, so the perimeter of the hexagon is 42 inches.\n\nLet us double-check: perimeter of triangle = 3 * side = 21 => side = 7. Perimeter of hexagon = 6 * side = 42.\n\nSo answer is 42.';
+  assert.deepEqual(values(q, body), ['42', '42']);
 });
