@@ -206,6 +206,9 @@ const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const fractionRe = /\\[dt]?frac\s*\{(\d+)\}\s*\{(\d+)\}|(\d+)\s*\/\s*(\d+)/g;
 // "347 * 8261", "347 \\times 8261", "347 x 8261"; not a factor of a power ("8^5 \\cdot 5^{10}").
 const multiplicationRe = /(?<![\^_{\w.])(\d[\d,]*)\s*(?:\*|\\times|\u00d7|x|times|multiplied by)\s*(\d[\d,]*)(?!\d|\^|\.\d)/i;
+// What a product of two numbers describes when it gives a figure's dimensions: "8 \\times 8$ grid", "3 x 3 board".
+const dimensionAfterRe =
+  /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}-?[ \t]{0,2}(?:grids?|boards?|chessboards?|checkerboards?|arrays?|matri(?:x|ces)|tables?|rectangles?|rectangular|squares?|lattices?)\b/i;
 // A dot product sign ("Work out 26 · 108.", "Compute $26 \\cdot 108$."): a product only as the whole
 // of a short asking sentence's end, since LaTeX writes every product in a formula with \\cdot.
 const dotProductRe =
@@ -323,7 +326,8 @@ function analyze(query: string): QuestionInfo {
     product = [a, b];
   };
   const mul = multiplicationRe.exec(query);
-  if (mul) askProduct(mul[1], mul[2]);
+  // "an $8\\times 8$ grid", "a 3 x 3 board": the dimensions of a figure, not a product asked for.
+  if (mul && !dimensionAfterRe.test(query.slice(mul.index + mul[0].length, mul.index + mul[0].length + 24))) askProduct(mul[1], mul[2]);
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
   const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
   let asked = '';

@@ -236,6 +236,10 @@ const computationRe = /[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\
 const computationGlobal =
   /[\d,.]{0,20}[\d)}]\s{0,3}(?:[-+*/=^\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div)\s{0,3}\$?[\d({\\][\d,.]{0,20}/g;
 
+// Algebra on terms with coefficients ("2x - 3y = 0", "6x + y = 0", "3y + z"): re-deriving in symbols is work.
+// So is a number times a named quantity worked out ("3 * side = 21", "6 × side = 42").
+const algebraRe =
+  /\d[a-z](?![a-z])[ \t]{0,3}[-+=][ \t]{0,3}-?\d{0,6}[a-z(](?![a-z])|\d[ \t]{0,2}[*\u00d7\u00b7][ \t]{0,2}[a-z]{1,12}[ \t]{0,2}=[ \t]{0,2}\d/;
 const operandRe = /\d[\d,.]*/g;
 // Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155").
 const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|multiply(?:ing)?|divid(?:e|ing)(?: by)?)\b[ \t]{0,3}\d/i;
@@ -258,7 +262,12 @@ function derivationBetween(
 ): boolean {
   const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
   if (!computationRe.test(text))
-    return afterMarker && (verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question)));
+    return (
+      algebraRe.test(text) ||
+      (afterMarker
+        ? verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question, 2))
+        : value !== undefined && newNumbers(text, value, question, 2, body, from))
+    );
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -318,17 +327,49 @@ const multiDigitRe = /(?<![\w.,])\d[\d,]*\d(?:\.\d+)?(?![\w]|[.,]\d)/g;
  * are 1, 8, 27, 64 ... So, 27 is the answer", "a number like 200220? That's larger. So 2220".
  * Two numbers of two digits or more that are neither the question's nor the answer itself are
  * new reasoning (the guide: a check that reaches the answer again is an echo); "Wait, let me
- * double-check. Yes, 2220 is right." quotes none and stays one candidate.
+ * double-check. Yes, 2220 is right." quotes none and stays one candidate. Without a marker
+ * (`body` given) the numbers must also be new to the record: a case tested in words ("n = 6, sum
+ * is 18, not a cube. n = 7, sum is 21, ...") is new work, a table or recap of values worked out
+ * before is not.
  */
-function newNumbers(text: string, value: string, question?: QuestionInfo): boolean {
+function newNumbers(text: string, value: string, question: QuestionInfo | undefined, needed: number, body?: string, before = 0): boolean {
   let n = 0;
   multiDigitRe.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = multiDigitRe.exec(text)) !== null) {
     const v = normalizeAnswer(m[0]);
-    if (v !== value && !question?.values.has(v) && ++n >= 2) return true;
+    if (v === value || question?.values.has(v)) continue;
+    if (body !== undefined && seenBefore(body, m[0], before)) continue;
+    if (++n >= needed) return true;
   }
   return false;
+}
+
+/**
+ * Where each number standing alone (multiDigitRe) first occurs in a body, built once per body (one
+ * scan) and kept for the record being read: asking for each number of each gap whether it came
+ * before would rescan the body's prefix every time.
+ */
+// Its own instance: newNumbers is iterating multiDigitRe when it asks.
+const multiDigitBody = new RegExp(multiDigitRe.source, 'g');
+let firstSeenBody: string | undefined;
+let firstSeen = new Map<string, number>();
+
+function firstOccurrences(body: string): Map<string, number> {
+  if (body === firstSeenBody) return firstSeen;
+  const out = new Map<string, number>();
+  multiDigitBody.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = multiDigitBody.exec(body)) !== null) if (!out.has(m[0])) out.set(m[0], m.index);
+  firstSeenBody = body;
+  firstSeen = out;
+  return out;
+}
+
+/** Does the number `n` stand alone somewhere in body[0, before)? (A table or a recap restates values worked out before.) */
+function seenBefore(body: string, n: string, before: number): boolean {
+  const k = firstOccurrences(body).get(n);
+  return k !== undefined && k + n.length <= before;
 }
 
 /**
@@ -352,8 +393,15 @@ function sentenceStart(body: string, floor: number, k: number): number {
   return Math.max(floor, k - 300);
 }
 
-/** Does the value ending at k end its line (past blanks, a math closer, a bold closer, a full stop)? */
+// A unit or two after a value ("= 204 minutes", "= 12 sq ft"), not words that go on ("= 27 and ...").
+const unitAfterRe = /[ \t]{0,2}([A-Za-z][A-Za-z/]{0,10})(?:[ \t]([A-Za-z][A-Za-z/]{0,10}))?/y;
+const notUnitRe = /^(?:and|or|so|which|then|is|are|was|x|times|plus|minus|mod|by|for|from|of|to|in|if|but|when|with|each|per)$/i;
+
+/** Does the value ending at k end its line (past blanks, a unit word or two, a math closer, a bold closer, a full stop)? */
 function endsLine(body: string, k: number): boolean {
+  unitAfterRe.lastIndex = k;
+  const u = unitAfterRe.exec(body);
+  if (u !== null && !notUnitRe.test(u[1]) && (u[2] === undefined || !notUnitRe.test(u[2]))) k += u[0].length;
   const n = Math.min(body.length, k + 12);
   while (k < n) {
     const c = body.charCodeAt(k);
@@ -449,7 +497,15 @@ function readAttempts(
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!ok[b]) continue;
-      const worked = derivationBetween(body, drafts, sentenceEnd(body, st.end, chain[0].first.start), chain[0].first.start, question);
+      const worked = derivationBetween(
+        body,
+        drafts,
+        sentenceEnd(body, st.end, chain[0].first.start),
+        chain[0].first.start,
+        question,
+        false,
+        st.normalized === chain[0].first.normalized ? st.normalized : undefined,
+      );
       if (st.normalized !== chain[0].first.normalized) {
         // Or a result line of another value that closes its attempt: a heading that opens a re-check
         // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").

@@ -107,7 +107,7 @@ const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|
 // 1 + 2 + 3 = 6", "less than 2220". The bound word stands right before the value, or before the
 // arithmetic whose result it is.
 const boundRe =
-  /\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?$/i;
+  /(?:\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?|(?:>=|<=|\u2265|\u2264|\\geq?|\\leq?)[ \t$]{0,3})$/i;
 // "the angle is approximately 65.8 degrees": a value of the asked quantity worked out to decimals
 // is a computed result given to a precision, not a size guessed before computing ("near 6000000",
 // "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
@@ -168,6 +168,8 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findFinalAnswer(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
+  findVerdicts(ctx);
+  findNamedColons(ctx);
   findLabels(ctx);
   findEquals(ctx);
   findBold(ctx);
@@ -617,8 +619,11 @@ function matchingBrace(text: string, open: number, to: number): number {
 
 // "answer", or "ans" as a word ("final ans 1,026", "ans -> 117 dollars").
 const answerWordRe = /\bans(?:wer)?\b/gi;
+// The value may carry up to four words of unit or place ("27 miles from City A is the correct
+// answer"), not an operation's ("12 plus three is the answer"), and an adverb may stand before the
+// article ("is indeed the right answer").
 const answerLeadRe = new RegExp(
-  String.raw`(${VALUE})[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3})?$`,
+  String.raw`(${VALUE})(?:[ \t]{1,2}(?!(?:is|would|should|must|and|or|plus|minus|times|of|over|than|divided|multiplied)\b)[A-Za-z\u00b0]{1,14}){0,4}[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|would be|should be|must be)[ \t]{1,3}(?:(?:indeed|still|also|definitely|clearly|certainly)[ \t]{1,3})?(?:the|our|my)[ \t]{1,3}(?:final[ \t]{1,3}|correct[ \t]{1,3}|right[ \t]{1,3})?$`,
   'i',
 );
 
@@ -792,6 +797,72 @@ function findTerseAndWords(ctx: Context): void {
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
+}
+
+// The value before a verdict on it: "8 is the correct", "45 degrees is indeed the right" (unit
+// words as in answerLeadRe; bounded, on a window of 64 characters).
+const verdictLeadRe = new RegExp(
+  String.raw`(${VALUE})(?:[ \t]{1,2}(?!(?:is|would|should|must|and|or|plus|minus|times|of|over|than|divided|multiplied)\b)[A-Za-z\u00b0]{1,14}){0,4}[ \t]{0,3}(?:\$|\\\)|\*\*)?[ \t]{0,3}(?:is|must be|should be)[ \t]{1,3}(?:(?:indeed|still|also|definitely|clearly|certainly)[ \t]{1,3})?the[ \t]{1,3}$`,
+  'i',
+);
+// What the verdict names, to the end of its clause: "count", "acute angle", "number of ways".
+const verdictNounRe = /[A-Za-z][A-Za-z -]{0,40}/y;
+
+/**
+ * "So, I think 8 is the correct count.", "45 degrees is indeed the correct acute angle": a value
+ * judged the correct one of the asked quantity is a conclusion about it (the clause names it);
+ * "the correct answer" is findFinalAnswer's, and a verdict on anything else ("the correct
+ * framing", "the right operation") states no answer.
+ */
+function findVerdicts(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const word of [' the correct ', ' the right ']) {
+    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + word.length)) {
+      const nounStart = i + word.length;
+      verdictNounRe.lastIndex = nounStart;
+      const n = verdictNounRe.exec(text);
+      if (!n || /^answer\b/i.test(n[0])) continue;
+      const lead = Math.max(from, i - 64);
+      const b = verdictLeadRe.exec(text.slice(lead, i + 5));
+      if (!b || !ctx.names(n[0])) continue;
+      const start = lead + b.index;
+      ctx.add(start, start + b[1].length, 'conclusion', 3, true);
+    }
+  }
+}
+
+// After a colon: the value, maybe in math or bold, with a currency sign ("the cost of 13 pens: $20.80").
+const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2}\d)|\\\(|\$)?[ \t]{0,2}\$?(${VALUE})`, 'y');
+
+const colonOpBeforeRe =
+  /(?:\b(?:divided by|times|plus|minus|multiplied by|over)|[-+*/^\u00d7\u00f7\u2212]|\\times|\\div|\\cdot)[ \t]{0,2}\$?[\d.,]{1,20}\$?[ \t]{0,2}$/i;
+
+/**
+ * "That tells us the time until they meet: 7 hours.", "the number of such paths: 294": a clause
+ * naming the asked quantity, then a colon and a value that ends its sentence or line, states it
+ * as a label does ("Total: 12597"); a list or a computation after the colon goes on and is not.
+ */
+function findNamedColons(ctx: Context): void {
+  const { text, from, to } = ctx;
+  if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
+  for (let i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1)) {
+    colonValueRe.lastIndex = i;
+    const v = colonValueRe.exec(text);
+    if (v === null) continue;
+    const end = i + v[0].length;
+    if (end > to || !atLineEnd(text, end, to)) continue;
+    const start = end - v[1].length;
+    const sentence = ctx.sentenceAround(i, i + 1);
+    if (sentence.question || i - sentence.start > 120) continue;
+    const before = text.slice(sentence.start, i);
+    // A label leading its line is findLabels'; a clause names the quantity in words. A computation
+    // right before the colon ("70 divided by 40: 1.75") gives its result (findEquals' arrows and
+    // colons); a decimal is no count; a clause with math in it may name an expression other than
+    // the asked one ("the remainder of $6^{360}$: 1" for 6^360 + 8^27), so only words count here.
+    if (before.length < 8 || before.includes('$') || before.includes('\\(') || colonOpBeforeRe.test(before) || !ctx.names(before)) continue;
+    if (decimalRe.test(v[1]) && ctx.question.nouns.includes('count') && text.charCodeAt(start - 1) !== 36) continue;
+    ctx.add(start, end, 'conclusion', 3, true);
+  }
 }
 
 /** "∴ 11,858 L", "=> 614" leading a line: a terse note's conclusion. */
