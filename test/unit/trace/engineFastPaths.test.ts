@@ -1,13 +1,13 @@
 // The engine's hand-written fast paths against what they stand for: question.ts
 // dropThousandsCommas, markers.ts's alternation grouped by first character, statements.ts
 // lastResult's reading from the last value back and sentenceBoundaries, answers.ts
-// isCanonicalInteger. Same output, checked on fixed and random inputs.
+// isCanonicalInteger and the literal guards of normalizeAnswer's rewrites. Same output, checked on fixed and random inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dropThousandsCommas } from '../../../server/src/trace/question.js';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { lastResult, lastResultForward, sentenceBoundaries } from '../../../server/src/trace/statements.js';
-import { isCanonicalInteger } from '../../../server/src/trace/answers.js';
+import { isCanonicalInteger, normalizeAnswer, OPTION_LIST } from '../../../server/src/trace/answers.js';
 
 test('dropThousandsCommas is the regex replace it stands for', () => {
   const byRegex = (s: string): string => s.replace(/(\d),(?=\d{3}\b)/g, '$1');
@@ -140,5 +140,126 @@ test('sentenceBoundaries, visiting only line breaks and . ! ?, finds the boundar
     const to = from + Math.floor(next() * (t.length - from + 1));
     const fast = sentenceBoundaries(t, from, to);
     assert.deepEqual({ starts: [...fast.starts], ends: [...fast.ends] }, byChar(t, from, to), JSON.stringify([t, from, to]));
+  }
+});
+
+// normalizeAnswer as it was before its rewrites were guarded by the literals they need (and its
+// local `has` closure written out): the reference for the test below.
+function normalizeAnswerBefore(raw: string): string {
+  if (isCanonicalInteger(raw)) return raw;
+  // A plain number (most answers) passes every rewrite below unchanged but its separators.
+  if (plainNumber.test(raw)) return canonicalNumberBefore(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
+  // A simple fraction ("3/4", "-12/35"): the rewrites below would only canonicalize its parts.
+  const simple = simpleFraction.exec(raw);
+  if (simple) return `${simple[1]}${canonicalNumberBefore(simple[2])}/${canonicalNumberBefore(simple[3])}`;
+  let s = raw.trim();
+  const boxed = /^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/.exec(s);
+  if (boxed) s = boxed[1];
+  // A set of option letters ("B, C, and D", "A、C、D", "DB") is one answer, in letter order: "bcd".
+  if (s.length <= 40 && letterSetRe.test(s)) return [...new Set(s.match(/[A-E]/g))].sort().join('').toLowerCase();
+  // Each rewrite runs only when the text holds a character it needs (a backslash, "%", ...):
+  // most values that get here hold few of them, and a pass that cannot match changes nothing.
+  const has = (c: string): boolean => s.includes(c);
+  if (has('\\')) {
+    s = s
+      .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
+      .replace(/\\[dt]frac/g, '\\frac')
+      .replace(/\\left|\\right/g, '');
+  }
+  if (has('\\') || has('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '');
+  if (has('%')) s = s.replace(/\\%|%/g, '');
+  if (has('\\') || has('~')) s = s.replace(/\\[,;:! ]|~/g, '');
+  if (has('\\') || has('$')) s = s.replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '');
+  if (has('\u2212')) s = s.replace(/\u2212/g, '-');
+  s = s.replace(/\s+/g, '');
+  if (has('\\')) {
+    s = s.replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)').replace(/\\frac(\d)(\d)/g, '$1/$2');
+  }
+  s = s.replace(/^[.,;:]+|[.,;:]+$/g, '');
+  // Plain-text math written as LaTeX would be: "π/2", "3*sqrt(13)", "3√13" (tested first: rare).
+  if (/\u03c0|sqrt|\u221a/.test(s)) {
+    s = s
+      .replace(/\u03c0/g, '\\pi')
+      .replace(
+        /(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:sqrt|\u221a)(\d+|[a-z])/g,
+        (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`,
+      )
+      .replace(/(\d)(?:\*|\\cdot|\\times)(?=\\sqrt|\\pi)/g, '$1');
+  }
+  // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.
+  s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, '$1');
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  s = canonicalNumberBefore(s) ?? s;
+  const frac = /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s);
+  if (frac) s = `${frac[1]}${canonicalNumberBefore(frac[2]) ?? frac[2]}/${canonicalNumberBefore(frac[3]) ?? frac[3]}`;
+  return s.toLowerCase();
+}
+const letterSetRe = new RegExp(`^(?:[A-E]{2,5}|${OPTION_LIST})$`);
+const simpleFraction = /^(-?)(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/;
+const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+function canonicalNumberBefore(s: string): string | undefined {
+  const m = /^([-+]?)(\d+)(?:\.(\d*))?$/.exec(s);
+  if (!m) return undefined;
+  const int = m[2].replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const body = frac ? `${int}.${frac}` : int;
+  return m[1] === '-' && body !== '0' ? `-${body}` : body;
+}
+
+test('normalizeAnswer with each rewrite guarded by a literal it needs is the unguarded one', () => {
+  const alphabet = [
+    '1',
+    '0',
+    '0',
+    '2',
+    '7',
+    '.',
+    ',',
+    ';',
+    ':',
+    '(',
+    ')',
+    '-',
+    '+',
+    '/',
+    ' ',
+    '%',
+    '$',
+    '{',
+    '}',
+    '^',
+    '~',
+    'A',
+    'B',
+    'x',
+    '\u00e9',
+    '\u00b0',
+    '\u2212',
+    '\u03c0',
+    '\u221a',
+    '\\',
+    '\\frac',
+    '\\dfrac',
+    '\\pi',
+    '\\sqrt',
+    '\\boxed{',
+    '\\text{',
+    '\\left(',
+    '\\right)',
+    '\\circ',
+    '\\,',
+    'sqrt',
+    '\t',
+    '\u00a0',
+    '1,000',
+    '3/4',
+    ', and ',
+  ];
+  let seed = 17;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let n = 0; n < 40000; n++) {
+    let s = '';
+    for (let i = Math.floor(next() * 10); i > 0; i--) s += alphabet[Math.floor(next() * alphabet.length)];
+    assert.equal(normalizeAnswer(s), normalizeAnswerBefore(s), JSON.stringify(s));
   }
 });
