@@ -90,8 +90,13 @@ test('metrics against a gold file given with --gold, and the same file found bes
   writeFileSync(`${file}.gold.jsonl`, gold);
   const beside = cli([file]);
   assert.equal(beside.status, 0, beside.stderr);
-  assert.match(beside.stdout, /precision\s+100\.0% \(3\/3\)/);
-  assert.match(beside.stdout, /recall\s+75\.0% \(3\/4\)/);
+  assert.match(beside.stdout, /precision\s+100\.0% \(3\/3\), 95% (\d+\.\d)-100\.0/);
+  assert.match(beside.stdout, /recall\s+75\.0% \(3\/4\), 95% \d+\.\d-\d+\.\d/);
+  // 3 of 3 in two records is not certainty: the interval keeps Wilson's width at least.
+  assert.ok(e.intervals.precision.lo < 0.5 && e.intervals.precision.hi === 1, JSON.stringify(e.intervals.precision));
+  assert.ok(e.intervals.recall.lo < 0.75 && e.intervals.recall.hi > 0.75);
+  assert.ok(e.intervals.gold.p.lo === 0 && e.intervals.gold.p.hi > 0.5, JSON.stringify(e.intervals.gold.p));
+  assert.match(beside.stdout, /\np\s+0\.000 \(0\/2\) 0\.00-0\.\d\d\s+0\.000 \(0\/2\) 0\.00-0\.\d\d\n/);
   assert.match(beside.stdout, /read by some rule\s+75\.0% \(3\/4\) of the gold candidates/);
   assert.match(beside.stdout, /precision per rule[^\n]*\n {2}final-answer\s+100\.0% \(2\/2\)\n {2}equals\s+100\.0% \(1\/1\)/);
   assert.match(beside.stdout, /\n {2}2\s+13:3\s+missed\s+expected 56, got -/);

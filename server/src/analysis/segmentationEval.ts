@@ -7,6 +7,7 @@
 import { normalizeAnswer, normalizedEqual } from '../trace/answers.js';
 import type { GoldRecord } from '../trace/gold.js';
 import type { Segmentation } from '../trace/segment.js';
+import { pooledRateInterval, type Interval, type RecordCounts } from './segmentationIntervals.js';
 
 export interface PredictedCandidate {
   value: string;
@@ -76,6 +77,15 @@ export interface SegmentationEval {
   decisions: { agree: number; of: number };
   finalAnswer: { agree: number; of: number };
   derived: { engine: Derived; gold: Derived };
+  /** 95% intervals of the rates above (segmentationIntervals.ts: records resampled, hulled with Wilson). */
+  intervals: {
+    precision: Interval;
+    recall: Interval;
+    firstCorrectness: Interval;
+    exactSequence: Interval;
+    engine: Record<'p' | 'delta1' | 'delta2', Interval>;
+    gold: Record<'p' | 'delta1' | 'delta2', Interval>;
+  };
   /**
    * Per rule that found the engine's candidates: how many it found and how many of those the
    * labels also hold (its precision; what a candidate's `confidence` estimates). Candidates
@@ -158,6 +168,17 @@ class Counter {
   d2k = 0;
   accN = 0;
   accK = 0;
+
+  add(o: Counter): void {
+    this.p0 += o.p0;
+    this.p1 += o.p1;
+    this.d1n += o.d1n;
+    this.d1k += o.d1k;
+    this.d2n += o.d2n;
+    this.d2k += o.d2k;
+    this.accN += o.accN;
+    this.accK += o.accK;
+  }
 }
 
 /** Counts p, delta1, delta2 and accuracy from one attempt sequence (the paper's definitions). */
@@ -204,7 +225,24 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
   };
   const engineCounts = new Counter();
   const goldCounts = new Counter();
+  // Per record, the counts behind each rate (the intervals resample records).
+  const column = (): RecordCounts => ({ k: [], n: [] });
+  const perRecord = {
+    precision: column(),
+    recall: column(),
+    firstCorrectness: column(),
+    exactSequence: column(),
+    engine: { p: column(), delta1: column(), delta2: column() },
+    gold: { p: column(), delta1: column(), delta2: column() },
+  };
+  const push = (c: RecordCounts, k: number, n: number): void => {
+    c.k.push(k);
+    c.n.push(n);
+  };
   for (const r of inputs) {
+    const firstBefore = e.firstCorrectness.agree;
+    const firstOfBefore = e.firstCorrectness.of;
+    const exactBefore = e.exactSequence.agree;
     const at = (offset: number): string => (r.where ? r.where(offset) : `@${offset}`);
     e.records++;
     const gold = r.gold.candidates;
@@ -277,19 +315,39 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
       e.finalAnswer.agree++;
     else e.disagreements.push({ id: r.id, at: at(pred.at(-1)?.offset ?? 0), kind: 'final', expected: gf, got: pf });
 
+    push(perRecord.precision, pairs.length, pred.length);
+    push(perRecord.recall, pairs.length, gold.length);
+    push(perRecord.firstCorrectness, e.firstCorrectness.agree - firstBefore, e.firstCorrectness.of - firstOfBefore);
+    push(perRecord.exactSequence, e.exactSequence.agree - exactBefore, 1);
+    const goldRecord = new Counter();
+    const engineRecord = new Counter();
     if (truthNorm !== undefined) {
       count(
-        goldCounts,
+        goldRecord,
         gold.map((c) => judge(c.value)),
         judge(gf),
       );
       count(
-        engineCounts,
+        engineRecord,
         pred.map((c) => judge(c.value)),
         judge(pf),
       );
     }
+    for (const [side, rec, total] of [
+      ['gold', goldRecord, goldCounts],
+      ['engine', engineRecord, engineCounts],
+    ] as const) {
+      total.add(rec);
+      push(perRecord[side].p, rec.p1, rec.p0);
+      push(perRecord[side].delta1, rec.d1k, rec.d1n);
+      push(perRecord[side].delta2, rec.d2k, rec.d2n);
+    }
   }
+  const sideIntervals = (c: typeof perRecord.engine): Record<'p' | 'delta1' | 'delta2', Interval> => ({
+    p: pooledRateInterval(c.p),
+    delta1: pooledRateInterval(c.delta1),
+    delta2: pooledRateInterval(c.delta2),
+  });
   const precision = e.predicted ? e.matched / e.predicted : 1;
   const recall = e.gold ? e.matched / e.gold : 1;
   return {
@@ -298,5 +356,13 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
     derived: { engine: derived(engineCounts), gold: derived(goldCounts) },
+    intervals: {
+      precision: pooledRateInterval(perRecord.precision),
+      recall: pooledRateInterval(perRecord.recall),
+      firstCorrectness: pooledRateInterval(perRecord.firstCorrectness),
+      exactSequence: pooledRateInterval(perRecord.exactSequence),
+      engine: sideIntervals(perRecord.engine),
+      gold: sideIntervals(perRecord.gold),
+    },
   };
 }

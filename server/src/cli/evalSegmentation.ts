@@ -3,6 +3,7 @@
 // not counted; a label whose record is missing is reported.
 import { readFile } from 'node:fs/promises';
 import { engineReading, evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
+import type { Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, parseGoldFile, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
@@ -25,11 +26,12 @@ ${segmentFlagsUsage}
 Prints candidate precision and recall, the share of gold candidates some rule reads at all (a
 candidate no rule reads needs an answer pattern, not a better choice), first-candidate agreement
 (value, and correctness against the ground truth), candidate-count agreement, exact attempt
-sequences, decision
-(STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 / accuracy derived
-from the engine's reading beside the same from the gold labels, the precision of each rule that
-found candidates (what their confidence estimates); then the disagreements (record, line:col,
-expected, got). Exit status 0, 1 when a file cannot be read, 2 on bad usage.
+sequences, decision (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 /
+accuracy derived from the engine's reading beside the same from the gold labels; rates carry a
+95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
+Then the precision of each rule that found candidates (what their confidence estimates) and the
+disagreements (record, line:col, expected, got). Exit status 0, 1 when a file cannot be read, 2
+on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -83,27 +85,32 @@ async function loadGold(path: string): Promise<Map<string, GoldRecord>> {
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
-const rate = (r: { k: number; n: number; value: number | null }): string =>
-  r.value === null ? '-' : `${r.value.toFixed(3)} (${r.k}/${r.n})`;
+/** A percentage with its 95% interval ("78.3% (83/106), 95% 68.2-87.6"). */
+const pctIn = (a: number, b: number, i: Interval, what = ''): string =>
+  b === 0 ? '-' : `${pct(a, b)}${what}, 95% ${(100 * i.lo).toFixed(1)}-${(100 * i.hi).toFixed(1)}`;
+const rate = (r: { k: number; n: number; value: number | null }, i?: Interval): string =>
+  r.value === null ? '-' : `${r.value.toFixed(3)} (${r.k}/${r.n})${i ? ` ${i.lo.toFixed(2)}-${i.hi.toFixed(2)}` : ''}`;
 
 export function formatEval(e: SegmentationEval, limit: number): string {
   const lines = [
     `records labelled           ${e.records}`,
     `candidates                 gold ${e.gold}, engine ${e.predicted}, matched ${e.matched}`,
-    `precision                  ${pct(e.matched, e.predicted)}`,
-    `recall                     ${pct(e.matched, e.gold)}`,
+    `precision                  ${pctIn(e.matched, e.predicted, e.intervals.precision)}`,
+    `recall                     ${pctIn(e.matched, e.gold, e.intervals.recall)}`,
     `read by some rule          ${pct(e.seen.found, e.seen.of)} of the gold candidates (the rest no rule reads: --answer-patterns can add them)`,
-    `first candidate correct    ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)} agree`,
+    `first candidate correct    ${pctIn(e.firstCorrectness.agree, e.firstCorrectness.of, e.intervals.firstCorrectness, ' agree')}`,
     `first candidate value      ${pct(e.firstValue.agree, e.firstValue.of)} agree`,
     `candidate count            ${pct(e.countAgreement.agree, e.countAgreement.of)} agree`,
-    `exact attempt sequence     ${pct(e.exactSequence.agree, e.exactSequence.of)}`,
+    `exact attempt sequence     ${pctIn(e.exactSequence.agree, e.exactSequence.of, e.intervals.exactSequence)}`,
     `decisions (STOP/RESAMPLE)  ${pct(e.decisions.agree, e.decisions.of)} agree`,
     `final answer               ${pct(e.finalAnswer.agree, e.finalAnswer.of)} agree`,
     '',
-    `derived        engine            gold`,
-    ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map(
-      (k) => `${k.padEnd(14)} ${rate(e.derived.engine[k]).padEnd(17)} ${rate(e.derived.gold[k])}`,
+    `derived        engine (95%)                 gold (95%)`,
+    ...(['p', 'delta1', 'delta2'] as const).map(
+      (k) =>
+        `${k.padEnd(14)} ${rate(e.derived.engine[k], e.intervals.engine[k]).padEnd(28)} ${rate(e.derived.gold[k], e.intervals.gold[k])}`,
     ),
+    `${'accuracy'.padEnd(14)} ${rate(e.derived.engine.accuracy).padEnd(28)} ${rate(e.derived.gold.accuracy)}`,
     '',
     `precision per rule (what a candidate's confidence estimates)`,
     ...Object.entries(e.byRule)
