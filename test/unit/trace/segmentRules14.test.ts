@@ -1,0 +1,33 @@
+// The fourteenth pass's rules (docs/segmentation-eval.md), one short hand-written example each: every
+// one of them read differently before its rule. The pass's one target is the first candidate.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string, answer?: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n${answer !== undefined ? `answer: ${answer}\n` : ''}---\n${body}\n`).records[0];
+}
+
+/** Each candidate's value in the body of one record with this question and body. */
+function values(query: string, body: string): string[] {
+  return segmentAttempts(record(query, body), defaultSegmentOptions).attempts.map((a) => a.candidate.value);
+}
+
+test('the asked noun is narrowed where the question asks ("what is the perimeter, in inches, of the regular hexagon?"), not where a given names it', () => {
+  const q =
+    'A regular hexagon can be divided into six equilateral triangles. If the perimeter of one of the triangles is 21 inches, what is the perimeter, in inches, of the regular hexagon?';
+  assert.deepEqual(analyzeQuestion(q).nounOf?.get('perimeter'), ['regul', 'hexag']);
+  const body =
+    'The perimeter of one triangle is 21 inches, so each side of the triangle is 21/3 = 7 inches. Hmm, how do these triangles sit in the hexagon?\n\nEach side of the hexagon is a side of one triangle, so the perimeter of the hexagon is 6 * 7 = 42 inches.';
+  // Before the rule the sentence about the triangle's perimeter named the asked one: 7 was a first candidate.
+  assert.deepEqual(values(q, body), ['42']);
+  // The given's perimeter is still no qualifier when the question asks with one occurrence only.
+  assert.deepEqual(analyzeQuestion('What is the perimeter of the square?').nounOf?.get('perimeter'), ['squar']);
+  // A given named again after the asking word narrows nothing it does not narrow there.
+  assert.deepEqual(analyzeQuestion('If the area of the square is 9, what is the area of the circle?').nounOf?.get('area'), ['circl']);
+  // A statement of the asked perimeter itself is still about it.
+  assert.deepEqual(values(q, 'Six sides of 7 inches each: the perimeter of the regular hexagon is 42 inches.'), ['42']);
+});
