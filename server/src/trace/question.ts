@@ -468,6 +468,8 @@ const ofPhraseRe =
 const genericQualifierRe =
   /^(?:possib|positiv|negativ|nonnegativ|integer|number|value|real|distinct|solution|different|such|who|which|that)/;
 
+const compoundRe = /^s?[ \t]{1,2}([a-z]{3,14})/;
+
 const askWordRe = /\b(?:what|which|find|compute|calculate|determine|evaluate)\b/g;
 
 /** Where the last asking word of the (lower-case) asked sentence is, or -1. */
@@ -499,7 +501,10 @@ function nounQualifiers(asked: string, nouns: readonly string[]): Map<string, st
     const after = ask >= 0 ? lower.indexOf(n, ask) : -1;
     const k = after >= 0 ? after : lower.indexOf(n);
     if (k < 0 || (k > 0 && /[a-z]/.test(lower[k - 1]))) continue;
-    const m = ofPhraseRe.exec(lower.slice(k + n.length, k + n.length + 80));
+    // A compound of two asked nouns ("the units digit of the sum") is narrowed after its second word.
+    const c = compoundRe.exec(lower.slice(k + n.length, k + n.length + 20));
+    const end = k + n.length + (c !== null && nouns.some((o) => o !== n && c[1].startsWith(o)) ? c[0].length : 0);
+    const m = ofPhraseRe.exec(lower.slice(end, end + 80));
     if (!m) continue;
     const words = [m[1], m[2]].filter((w): w is string => w !== undefined && w !== 'the' && w !== 'all');
     // "the sum of all positive integers d such that d divides 363" is "the sum of the divisors" in

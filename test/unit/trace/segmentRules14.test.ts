@@ -31,3 +31,18 @@ test('the asked noun is narrowed where the question asks ("what is the perimeter
   // A statement of the asked perimeter itself is still about it.
   assert.deepEqual(values(q, 'Six sides of 7 inches each: the perimeter of the regular hexagon is 42 inches.'), ['42']);
 });
+
+test('a compound of two asked nouns ("the units digit of the sum") is narrowed after its second word: "the units digit of 2^{2023}" is a sub-result', () => {
+  const q = 'Each row is formed from the one above it. What is the units digits of the sum of the 2023 numbers in the 2023rd row?';
+  assert.deepEqual(analyzeQuestion(q).nounOf?.get('unit'), ['sum']);
+  const body =
+    'The sum of row n is 2^n - n. Since 2023 = 4 * 505 + 3, the units digit of 2^{2023} is the same as that of 2^3, which is 8.\n\nNext, the units digit of 2023 is 3.\n\nSo the units digit of the sum is 8 - 3 = 5.\n\nWait, let me double-check that: 2^n - n for n = 3 is 5, fine. So the units digit of the sum is 5.';
+  // Before the rule "the units digit of 2^{2023} ... is 8" named the asked units digit: a first candidate 8.
+  assert.ok(!values(q, body).includes('8'));
+  assert.equal(values(q, body)[0], '5');
+  // A units digit asked of nothing in particular is still named by any units digit.
+  const bare = 'What is the units digit?';
+  assert.equal(analyzeQuestion(bare).nounOf?.get('unit'), undefined);
+  // Nouns that are not both asked do not make a compound: "the sum digits of" keeps "sum" narrowed by its own "of".
+  assert.deepEqual(analyzeQuestion('What is the sum of the digits of 2023?').nounOf?.get('sum'), ['digit']);
+});
