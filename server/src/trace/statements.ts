@@ -1202,6 +1202,9 @@ export function operandNext(text: string, value: string, end: number, to: number
   return false;
 }
 
+// A value, a comma or semicolon, then a new left side that is a name (a letter, maybe with an index).
+const listedLeftRe = /=[ \t]{0,2}[^=,;\s]{1,16}[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?([A-Za-z](?:_\{?\w{1,4}\}?)?)[ \t]{0,2}$/;
+
 /** The left side of the equation chain whose "=" is at i names the asked quantity ("347 * 8261 = ... = X", "m + n = 17"). */
 function leftSideNames(ctx: Context, eq: number): boolean {
   // A question with neither a target nor a noun has nothing a left side could name (the tests
@@ -1222,7 +1225,10 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   }
   const line = text.slice(s, eq);
   const firstEq = line.indexOf('=');
-  const raw = firstEq >= 0 ? line.slice(0, firstEq) : line;
+  // In a list of assignments ("a=2, b=3, c=π, d=1") each value has its own left side ("d"), not
+  // the line's first one.
+  const listed = firstEq >= 0 ? listedLeftRe.exec(line.length > 80 ? line.slice(-80) : line) : null;
+  const raw = listed ? listed[1] : firstEq >= 0 ? line.slice(0, firstEq) : line;
   const q = ctx.question;
   // Most equations name no target: decide on the raw text before normalizing it, first by its
   // digits and letters (exact, see targetOutOfReach), then by the targets' probes.

@@ -46,3 +46,23 @@ test('a compound of two asked nouns ("the units digit of the sum") is narrowed a
   // Nouns that are not both asked do not make a compound: "the sum digits of" keeps "sum" narrowed by its own "of".
   assert.deepEqual(analyzeQuestion('What is the sum of the digits of 2023?').nounOf?.get('sum'), ['digit']);
 });
+
+test('in a list of assignments ("a=2, b=3, c=π, d=1") each value has its own left side: "d=1" is not the asked c', () => {
+  const q =
+    'The graph of $y = a \\sin (bx + c) + d$ has its midline at height 1 for positive constants $a,$ $b,$ $c,$ and $d.$ Find the smallest possible value of $c.$';
+  const body =
+    'We need the smallest possible value of c. The drawn graph suggests a=2, b=3, c=π, d=1\n\nBut the shift could be different; let me think. The graph crosses the midline going down at x = 0, so c = π + 2πk, and the smallest positive c is π.\n\nSo the smallest possible value of c is π.';
+  // Before the rule "d=1" took the line\'s first left side, which named the asked smallest value: a first candidate 1.
+  assert.ok(!values(q, body).includes('1'));
+  const listed = segmentAttempts(record(q, body), defaultSegmentOptions).statements.find((st) => st.value === '1');
+  assert.ok(listed !== undefined && listed.strength < 3);
+  // A chain keeps its first left side: "the smallest value = 2 * 3 = 6" states it.
+  const chain = 'We need the smallest value of n. So the smallest value = 2 * 3 = 6.\n\nHmm, let me think again about n.';
+  assert.deepEqual(values('Find the smallest value of n.', chain), ['6']);
+  // A value before a sentence is no list: "= 4605800. Okay. Finally, 4605800 + 1710 = 4607510" still reads its line.
+  const s = segmentAttempts(
+    record('Calculate 570 * 8083.', 'Partial products: 4560000 + 45800 = 4605800. Okay. Finally, 4605800 + 1710 = 4607510.'),
+    defaultSegmentOptions,
+  );
+  assert.ok(s.statements.some((st) => st.value === '4607510'));
+});
