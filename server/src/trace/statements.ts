@@ -34,6 +34,8 @@ export interface Statement {
   partial: boolean;
   /** An equation that works out one term of the asked sum or difference ("39^2 = 1521" for 39² − 36²). */
   term?: boolean;
+  /** A conclusion whose sentence names the asked noun only of something else ("the sum of the remaining numbers is 12" for the sum of the squares): a sub-result. */
+  ofOther?: boolean;
 }
 
 // A value worth calling an answer: a number (thousands separators with commas or spaces,
@@ -327,6 +329,14 @@ class Context {
     let hit = this.named.get(start);
     if (hit === undefined) this.named.set(start, (hit = this.names(text)));
     return hit;
+  }
+
+  /** Does this text name an asked noun only of something else ("the sum of the remaining numbers")? */
+  namesOfOtherOnly(text: string): boolean {
+    const q = this.question;
+    if (q.nounOf === undefined) return false;
+    const lower = text.toLowerCase();
+    return q.nouns.some((n) => nounIn(n, lower) && ofOtherOnly(q, n, lower));
   }
 
   /** Does this text name the asked quantity (one of its expressions or nouns)? */
@@ -766,6 +776,7 @@ function findConclusions(ctx: Context): void {
     const other = about && ctx.question.targets.some((t) => letterTargetRe.test(t)) ? otherNameBefore(ctx, sentence.start, start) : false;
     ctx.add(start, start + last[0].length, 'conclusion', about && !other ? 3 : 2, about && !other);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
+    if (!about && ctx.out.at(-1)?.start === start && ctx.namesOfOtherOnly(sentence.text)) ctx.out.at(-1)!.ofOther = true;
   }
 }
 
@@ -1500,6 +1511,7 @@ function withSpanOf(c: Statement, span: Statement): Statement {
     closesOther: c.closesOther,
     partial: c.partial,
     term: c.term,
+    ofOther: c.ofOther,
   };
 }
 

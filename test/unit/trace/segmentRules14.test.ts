@@ -66,3 +66,22 @@ test('in a list of assignments ("a=2, b=3, c=π, d=1") each value has its own le
   );
   assert.ok(s.statements.some((st) => st.value === '4607510'));
 });
+
+test('a conclusion naming the asked noun only of something else ("the sum of the remaining numbers is 12" for the sum of the squares) is a sub-result, not a candidate', () => {
+  const q = 'The sum of the items in a list is $30$ and its unique mode is $9$. Find the sum of the squares of all the items in the list.';
+  const body =
+    'Suppose 9 appears twice. Then the 9s add to 18, so the sum of the remaining numbers is 30 - 18 = 12.\n\nWait, the median must not be in the list. Now the sum is a + b + 9 + 9 = 30, hence a + b = 12.\n\nWait, with a = 5 and b = 7 the list is 5, 7, 9, 9 and the sum of the squares is 25 + 49 + 81 + 81 = 236.\n\nSo the answer is 236.';
+  const s = segmentAttempts(record(q, body), defaultSegmentOptions);
+  // Before the rule the remaining numbers' sum was a first candidate, taken with the later 12s.
+  assert.ok(!s.attempts.some((a) => a.candidate.start === body.indexOf('30 - 18 = 12') + 10));
+  assert.equal(s.attempts.at(-1)!.candidate.value, '236');
+  // The asked noun named of the asked thing still concludes it.
+  const own = 'Suppose the list is 5, 7, 9, 9. Then the sum of the squares is 25 + 49 + 81 + 81 = 236.\n\nWait, is 9 the unique mode? Yes.';
+  assert.deepEqual(values(q, own), ['236']);
+  // A question that does not narrow its noun ("Find the sum.") has no other sum.
+  const bare = segmentAttempts(
+    record('The items are 5, 7, 9 and 9. Find their sum.', 'So the sum of the remaining numbers is 30.'),
+    defaultSegmentOptions,
+  );
+  assert.ok(!bare.statements.some((st) => st.ofOther));
+});
