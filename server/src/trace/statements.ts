@@ -979,6 +979,21 @@ function isResult(text: string, clause: string, clauseStart: number, v: RegExpEx
 }
 
 /** "= X" closing a line (display math closers and a full stop may follow). */
+const timeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
+const timeUnitAfterRe = /[ \t$]{0,2}(?:\\text\{[ \t]{0,2})?(second|minute|hour|day|week|month|year)s?\b/y;
+
+/**
+ * For a question asking a number of time units ("Find the number of minutes"), a value followed
+ * by another time unit ("= 2.4 hours") is a quantity in other units: a step, not the asked one.
+ */
+function otherTimeUnitAfter(q: QuestionInfo, text: string, end: number): boolean {
+  const asked = q.nouns.find((n) => timeUnits.includes(n));
+  if (asked === undefined) return false;
+  timeUnitAfterRe.lastIndex = end;
+  const m = timeUnitAfterRe.exec(text);
+  return m !== null && m[1] !== asked;
+}
+
 function findEquals(ctx: Context): void {
   const { text, from, to } = ctx;
   let i = text.indexOf('=', from);
@@ -1000,7 +1015,9 @@ function findEquals(ctx: Context): void {
         if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
       } else if (v) {
         // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
-        const about = leftSideNames(ctx, i) || (ctx.question.percent === true && /%$/.test(v[0]));
+        const about =
+          (leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
+          (ctx.question.percent === true && /%$/.test(v[0]));
         ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
         if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
       }

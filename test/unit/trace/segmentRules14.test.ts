@@ -85,3 +85,23 @@ test('a conclusion naming the asked noun only of something else ("the sum of the
   );
   assert.ok(!bare.statements.some((st) => st.ofOther));
 });
+
+test('for a question asking a number of minutes, "= 2.4 hours" is a quantity in other units, not the asked one', () => {
+  const q =
+    'When she walks at s + 2 kilometers per hour, the walk takes her 2 hours and 24 minutes, including $t$ minutes spent in the coffee shop. Find the number of minutes the walk takes her at 3 kilometers per hour, including the $t$ minutes spent in the coffee shop.';
+  const body =
+    'Scenario 2:\n\n- Total time: walk time + t minutes = 9/(s + 2) + t/60 = 2.4 hours\n\nSolving gives s = 2.5 and t = 24.\n\nTotal time: walk time + t minutes = 3 hours + 24 minutes = 180 + 24 = 204 minutes\n\nWait, let me double-check the first scenario: 9/2.5 = 3.6 hours, plus 0.4 hours, is 4 hours. Good.\n\nTotal time: walk time + t minutes = 204 minutes';
+  // Before the rule the given 2.4 hours was a first candidate: its line names the minutes.
+  assert.deepEqual(values(q, body)[0], '204');
+  const s = segmentAttempts(record(q, body), defaultSegmentOptions);
+  assert.ok(s.statements.every((st) => st.value !== '2.4' || st.strength < 3));
+  // In the asked unit the same line is about the asked quantity.
+  const same = segmentAttempts(record(q, 'Total time: walk time + t minutes = 180 + 24 = 204 minutes'), defaultSegmentOptions);
+  assert.ok(same.statements.some((st) => st.value === '204' && st.strength >= 3));
+  // A question asking hours keeps "= 2.4 hours".
+  const hours = segmentAttempts(
+    record('Find the number of hours the walk takes.', 'Total time in hours = 2 + 0.4 = 2.4 hours'),
+    defaultSegmentOptions,
+  );
+  assert.ok(hours.statements.some((st) => st.value === '2.4' && st.strength >= 3));
+});
