@@ -83,6 +83,9 @@ const terseLeadRe =
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 const copulaRe =
   /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=/i;
+// "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
+// as a condition to meet, restates the question.
+const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
 // "even if we allow negative integers, ... is still 27" concedes a case; it does not try a value.
 const tentativeRe =
   /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
@@ -205,6 +208,8 @@ class Context {
     const normalized = this.question.optionOf?.get(plain) ?? plain;
     // The sentence before the value, read by the tentative tests below (sliced once).
     const before = strength >= 4 ? '' : this.text.slice(sentence.start, start);
+    // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
+    const quoted = this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3)));
     this.out.push({
       start,
       end,
@@ -212,8 +217,7 @@ class Context {
       rule,
       strength,
       aboutTarget,
-      // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
-      fromQuestion: this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3))),
+      fromQuestion: quoted,
       // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
       // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
       tentative:
@@ -223,7 +227,8 @@ class Context {
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
             (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
             sentence.question ||
-            rejectedAfter(this.text, end, sentence.start + sentence.text.length),
+            rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
+            (rule === 'equals' && quoted && conditionRe.test(before)),
       normalized,
       closesOther: lhs !== undefined,
       partial:

@@ -105,3 +105,20 @@ test('for a question asking a number of minutes, "= 2.4 hours" is a quantity in 
   );
   assert.ok(hours.statements.some((st) => st.value === '2.4' && st.strength >= 3));
 });
+
+test('an equation of a value the question quotes, set as a condition ("find A such that the sum ... = 2024"), restates the question', () => {
+  const q =
+    "Bob lists all finite nonempty sets $B$ of positive integers whose maximum element belongs to $A$. Bob's list has 2024 sets. Find the sum of the elements of A.";
+  const body =
+    'Each a in A contributes 2^{a-1} sets. I need to find A such that sum_{a in A} 2^{a-1} = 2024.\n\nWait, how do I split it? In binary 2024 = 11111101000, so A = {4, 6, 7, 8, 9, 10, 11} and the sum is 55.\n\nWait, let me check: 8 + 32 + 64 + 128 + 256 + 512 + 1024 = 2024. Yes. So the sum is 55.';
+  const s = segmentAttempts(record(q, body), defaultSegmentOptions);
+  // Before the rule the quoted 2024 was a first candidate: an equation whose left side names the sum.
+  assert.equal(s.attempts[0].candidate.value, '55');
+  assert.ok(s.statements.some((st) => st.value === '2024' && st.tentative));
+  // Without a condition word, the same equation of a quoted value stays a statement as before.
+  const plain = segmentAttempts(record(q, 'The sum = 2024.'), defaultSegmentOptions);
+  assert.ok(plain.statements.some((st) => st.value === '2024' && !st.tentative));
+  // A value the question does not quote is not touched: "We need the sum = 55" still states 55.
+  const own = segmentAttempts(record(q, 'We need the sum = 55.'), defaultSegmentOptions);
+  assert.ok(own.statements.some((st) => st.value === '55' && !st.tentative));
+});
