@@ -122,3 +122,39 @@ test('an equation of a value the question quotes, set as a condition ("find A su
   const own = segmentAttempts(record(q, 'We need the sum = 55.'), defaultSegmentOptions);
   assert.ok(own.statements.some((st) => st.value === '55' && !st.tentative));
 });
+
+test("the fourteenth pass's patterns run in linear time on adversarial input built from their own pieces", () => {
+  const long = 'perimeter, in inches, of the regular hexagon units digits '.repeat(40);
+  const q = `If the perimeter of one triangle is 21 inches, what is the units digit of the sum of ${long}? Find the number of minutes of the sum of the squares; the list has 2024 items.`;
+  assert.ok(analyzeQuestion(q).nouns.length > 0);
+  const pieces = [
+    'a=2, b=3, ',
+    'a=2, b=3, c=4, d=1\n',
+    'the units digit of the sum = 5\n',
+    'walk time + t minutes = 2.4 hours\n',
+    'I need A such that the sum = 2024\n',
+    '= 2, d',
+    ', and ',
+    'units digit ',
+    'units units ',
+    'the sum of the remaining numbers is 12. ',
+    'sum of sum of ',
+    '= 2.4 hours ',
+    '\\text{ hours ',
+    'such that x = 2024 ',
+    'need = ',
+    ', in inches, ',
+    ' ',
+  ];
+  const N = 100_000;
+  let worst = 0;
+  for (const piece of pieces) {
+    const body =
+      ('So the sum of the squares is 236. ' + piece.repeat(Math.ceil(N / piece.length))).slice(0, N) +
+      '\nSo the sum of the squares is 236.';
+    const t0 = performance.now();
+    segmentAttempts(record(q, body), defaultSegmentOptions);
+    worst = Math.max(worst, performance.now() - t0);
+  }
+  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
+});
