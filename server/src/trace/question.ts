@@ -461,11 +461,24 @@ function analyze(query: string): QuestionInfo {
 }
 
 // "of", then determiners, then up to two words: "sum of the squares", "area of triangle ABC", "sum of all possible values".
+// A unit between the noun and its "of" ("the perimeter, in inches, of the hexagon") is skipped.
 const ofPhraseRe =
-  /^s?[ \t]{1,2}of[ \t]{1,2}(?:(?:the|all|its|their|these|those|a|an|each|every)[ \t]{1,2}){0,2}([a-z]{3,})(?:[ \t]{1,2}([a-z]{3,}))?/;
+  /^s?(?:,[ \t]{1,2}in[ \t]{1,2}[a-z]{2,14}(?:[ \t]{1,2}[a-z]{2,14})?,)?[ \t]{1,2}of[ \t]{1,2}(?:(?:the|all|its|their|these|those|a|an|each|every)[ \t]{1,2}){0,2}([a-z]{3,})(?:[ \t]{1,2}([a-z]{3,}))?/;
 
 const genericQualifierRe =
   /^(?:possib|positiv|negativ|nonnegativ|integer|number|value|real|distinct|solution|different|such|who|which|that)/;
+
+const compoundRe = /^s?[ \t]{1,2}([a-z]{3,14})/;
+
+const askWordRe = /\b(?:what|which|find|compute|calculate|determine|evaluate)\b/g;
+
+/** Where the last asking word of the (lower-case) asked sentence is, or -1. */
+function askWordAt(lower: string): number {
+  askWordRe.lastIndex = 0;
+  let at = -1;
+  for (let m = askWordRe.exec(lower); m !== null; m = askWordRe.exec(lower)) at = m.index;
+  return at;
+}
 
 /** The stem a qualifier is compared by: its first five letters ("squares" and "square" agree). */
 export const qualifierStem = (w: string): string => w.slice(0, 5);
@@ -481,9 +494,17 @@ function nounQualifiers(asked: string, nouns: readonly string[]): Map<string, st
   let out: Map<string, string[]> | undefined;
   for (const n of nouns) {
     if (n === 'count' || n.length < 3) continue;
-    const k = lower.indexOf(n);
+    // The noun where the question asks ("If the perimeter of one of the triangles is 21 inches,
+    // what is the perimeter, in inches, of the regular hexagon?"): its first place after the asking
+    // word, else its first place.
+    const ask = askWordAt(lower);
+    const after = ask >= 0 ? lower.indexOf(n, ask) : -1;
+    const k = after >= 0 ? after : lower.indexOf(n);
     if (k < 0 || (k > 0 && /[a-z]/.test(lower[k - 1]))) continue;
-    const m = ofPhraseRe.exec(lower.slice(k + n.length, k + n.length + 60));
+    // A compound of two asked nouns ("the units digit of the sum") is narrowed after its second word.
+    const c = compoundRe.exec(lower.slice(k + n.length, k + n.length + 20));
+    const end = k + n.length + (c !== null && nouns.some((o) => o !== n && c[1].startsWith(o)) ? c[0].length : 0);
+    const m = ofPhraseRe.exec(lower.slice(end, end + 80));
     if (!m) continue;
     const words = [m[1], m[2]].filter((w): w is string => w !== undefined && w !== 'the' && w !== 'all');
     // "the sum of all positive integers d such that d divides 363" is "the sum of the divisors" in

@@ -197,6 +197,9 @@ function concludes(
   // that names the asked quantity ("the smallest possible value of a is 3").
   if (st.fromQuestion && !(st.aboutTarget && (st.rule === 'equals' || (st.strength >= 3 && formulaOnly?.has(st.normalized))))) return false;
   if (st.strength >= 3) return true;
+  // "the sum of the remaining numbers is 12" for the sum of the squares: the sentence says the
+  // value is the asked noun of something else, a sub-result (the guide), whatever else concludes it.
+  if (st.ofOther) return false;
   // A concluding clause ("Therefore n = 6.") restating a value the record concludes explicitly
   // elsewhere is that answer, one digit or not.
   if (st.strength === 2 && !st.closesOther && strongValues.has(st.normalized)) return true;

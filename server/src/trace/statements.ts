@@ -34,6 +34,8 @@ export interface Statement {
   partial: boolean;
   /** An equation that works out one term of the asked sum or difference ("39^2 = 1521" for 39² − 36²). */
   term?: boolean;
+  /** A conclusion whose sentence names the asked noun only of something else ("the sum of the remaining numbers is 12" for the sum of the squares): a sub-result. */
+  ofOther?: boolean;
 }
 
 // A value worth calling an answer: a number (thousands separators with commas or spaces,
@@ -81,6 +83,9 @@ const terseLeadRe =
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 const copulaRe =
   /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=/i;
+// "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
+// as a condition to meet, restates the question.
+const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
 // "even if we allow negative integers, ... is still 27" concedes a case; it does not try a value.
 const tentativeRe =
   /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
@@ -203,6 +208,8 @@ class Context {
     const normalized = this.question.optionOf?.get(plain) ?? plain;
     // The sentence before the value, read by the tentative tests below (sliced once).
     const before = strength >= 4 ? '' : this.text.slice(sentence.start, start);
+    // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
+    const quoted = this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3)));
     this.out.push({
       start,
       end,
@@ -210,8 +217,7 @@ class Context {
       rule,
       strength,
       aboutTarget,
-      // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
-      fromQuestion: this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3))),
+      fromQuestion: quoted,
       // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
       // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
       tentative:
@@ -221,7 +227,8 @@ class Context {
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
             (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
             sentence.question ||
-            rejectedAfter(this.text, end, sentence.start + sentence.text.length),
+            rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
+            (rule === 'equals' && quoted && conditionRe.test(before)),
       normalized,
       closesOther: lhs !== undefined,
       partial:
@@ -327,6 +334,14 @@ class Context {
     let hit = this.named.get(start);
     if (hit === undefined) this.named.set(start, (hit = this.names(text)));
     return hit;
+  }
+
+  /** Does this text name an asked noun only of something else ("the sum of the remaining numbers")? */
+  namesOfOtherOnly(text: string): boolean {
+    const q = this.question;
+    if (q.nounOf === undefined) return false;
+    const lower = text.toLowerCase();
+    return q.nouns.some((n) => nounIn(n, lower) && ofOtherOnly(q, n, lower));
   }
 
   /** Does this text name the asked quantity (one of its expressions or nouns)? */
@@ -766,6 +781,7 @@ function findConclusions(ctx: Context): void {
     const other = about && ctx.question.targets.some((t) => letterTargetRe.test(t)) ? otherNameBefore(ctx, sentence.start, start) : false;
     ctx.add(start, start + last[0].length, 'conclusion', about && !other ? 3 : 2, about && !other);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
+    if (!about && ctx.out.at(-1)?.start === start && ctx.namesOfOtherOnly(sentence.text)) ctx.out.at(-1)!.ofOther = true;
   }
 }
 
@@ -968,6 +984,21 @@ function isResult(text: string, clause: string, clauseStart: number, v: RegExpEx
 }
 
 /** "= X" closing a line (display math closers and a full stop may follow). */
+const timeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
+const timeUnitAfterRe = /[ \t$]{0,2}(?:\\text\{[ \t]{0,2})?(second|minute|hour|day|week|month|year)s?\b/y;
+
+/**
+ * For a question asking a number of time units ("Find the number of minutes"), a value followed
+ * by another time unit ("= 2.4 hours") is a quantity in other units: a step, not the asked one.
+ */
+function otherTimeUnitAfter(q: QuestionInfo, text: string, end: number): boolean {
+  const asked = q.nouns.find((n) => timeUnits.includes(n));
+  if (asked === undefined) return false;
+  timeUnitAfterRe.lastIndex = end;
+  const m = timeUnitAfterRe.exec(text);
+  return m !== null && m[1] !== asked;
+}
+
 function findEquals(ctx: Context): void {
   const { text, from, to } = ctx;
   let i = text.indexOf('=', from);
@@ -989,7 +1020,9 @@ function findEquals(ctx: Context): void {
         if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
       } else if (v) {
         // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
-        const about = leftSideNames(ctx, i) || (ctx.question.percent === true && /%$/.test(v[0]));
+        const about =
+          (leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
+          (ctx.question.percent === true && /%$/.test(v[0]));
         ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
         if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
       }
@@ -1202,6 +1235,9 @@ export function operandNext(text: string, value: string, end: number, to: number
   return false;
 }
 
+// A value, a comma or semicolon, then a new left side that is a name (a letter, maybe with an index).
+const listedLeftRe = /=[ \t]{0,2}[^=,;\s]{1,16}[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?([A-Za-z](?:_\{?\w{1,4}\}?)?)[ \t]{0,2}$/;
+
 /** The left side of the equation chain whose "=" is at i names the asked quantity ("347 * 8261 = ... = X", "m + n = 17"). */
 function leftSideNames(ctx: Context, eq: number): boolean {
   // A question with neither a target nor a noun has nothing a left side could name (the tests
@@ -1222,7 +1258,10 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   }
   const line = text.slice(s, eq);
   const firstEq = line.indexOf('=');
-  const raw = firstEq >= 0 ? line.slice(0, firstEq) : line;
+  // In a list of assignments ("a=2, b=3, c=π, d=1") each value has its own left side ("d"), not
+  // the line's first one.
+  const listed = firstEq >= 0 ? listedLeftRe.exec(line.length > 80 ? line.slice(-80) : line) : null;
+  const raw = listed ? listed[1] : firstEq >= 0 ? line.slice(0, firstEq) : line;
   const q = ctx.question;
   // Most equations name no target: decide on the raw text before normalizing it, first by its
   // digits and letters (exact, see targetOutOfReach), then by the targets' probes.
@@ -1261,13 +1300,27 @@ function ofOtherOnly(q: QuestionInfo, n: string, lower: string): boolean {
   const stems = q.nounOf?.get(n);
   if (stems === undefined) return false;
   for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
-    ofAfterNounRe.lastIndex = k + n.length;
+    ofAfterNounRe.lastIndex = compoundEnd(q, n, lower, k + n.length);
     const m = ofAfterNounRe.exec(lower);
     if (m === null) return false;
     const words = m[2] === undefined ? [m[1]] : [m[1], m[2]];
     if (words.some((w) => stems.includes(qualifierStem(w)))) return false;
   }
   return true;
+}
+
+// The next word after a noun: "units digit", "unit digits".
+const compoundWordRe = /s?[ \t]{1,2}([a-z]{3,14})/y;
+
+/**
+ * A noun followed by another of the asked nouns ("units digit" for "the units digit of the sum")
+ * is narrowed as the compound: its "of" comes after the second word. Else the noun's end.
+ */
+export function compoundEnd(q: QuestionInfo, n: string, lower: string, end: number): number {
+  compoundWordRe.lastIndex = end;
+  const m = compoundWordRe.exec(lower);
+  if (m === null || !q.nouns.some((o) => o !== n && m[1].startsWith(o))) return end;
+  return compoundWordRe.lastIndex;
 }
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
@@ -1480,6 +1533,7 @@ function withSpanOf(c: Statement, span: Statement): Statement {
     closesOther: c.closesOther,
     partial: c.partial,
     term: c.term,
+    ofOther: c.ofOther,
   };
 }
 
