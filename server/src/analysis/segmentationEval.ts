@@ -77,7 +77,7 @@ export interface SegmentationEval {
   decisions: { agree: number; of: number };
   finalAnswer: { agree: number; of: number };
   derived: { engine: Derived; gold: Derived };
-  /** 95% intervals of the rates above (segmentationIntervals.ts: records resampled, hulled with Wilson). */
+  /** 95% intervals of the rates above (segmentationIntervals.ts: Wilson widened for candidates clustered in records). */
   intervals: {
     precision: Interval;
     recall: Interval;
@@ -225,7 +225,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
   };
   const engineCounts = new Counter();
   const goldCounts = new Counter();
-  // Per record, the counts behind each rate (the intervals resample records).
+  // Per record, the counts behind each rate (the intervals weigh how much records differ).
   const column = (): RecordCounts => ({ k: [], n: [] });
   const perRecord = {
     precision: column(),
