@@ -468,7 +468,20 @@ const ofPhraseRe =
 const genericQualifierRe =
   /^(?:possib|positiv|negativ|nonnegativ|integer|number|value|real|distinct|solution|different|such|who|which|that)/;
 
-const compoundRe = /^s?[ \t]{1,2}([a-z]{3,14})/;
+// The next word after a noun: "units digit", "unit digits".
+const compoundWordRe = /s?[ \t]{1,2}([a-z]{3,14})/y;
+
+/**
+ * A noun followed by another of the asked nouns ("units digit" for "the units digit of the sum")
+ * is narrowed as the compound: its "of" comes after the second word. Else the noun's end. The
+ * question's nouns here and a response's names in statements.ts are read the same way.
+ */
+export function compoundEnd(nouns: readonly string[], n: string, lower: string, end: number): number {
+  compoundWordRe.lastIndex = end;
+  const m = compoundWordRe.exec(lower);
+  if (m === null || !nouns.some((o) => o !== n && m[1].startsWith(o))) return end;
+  return compoundWordRe.lastIndex;
+}
 
 const askWordRe = /\b(?:what|which|find|compute|calculate|determine|evaluate)\b/g;
 
@@ -502,8 +515,7 @@ function nounQualifiers(asked: string, nouns: readonly string[]): Map<string, st
     const k = after >= 0 ? after : lower.indexOf(n);
     if (k < 0 || (k > 0 && /[a-z]/.test(lower[k - 1]))) continue;
     // A compound of two asked nouns ("the units digit of the sum") is narrowed after its second word.
-    const c = compoundRe.exec(lower.slice(k + n.length, k + n.length + 20));
-    const end = k + n.length + (c !== null && nouns.some((o) => o !== n && c[1].startsWith(o)) ? c[0].length : 0);
+    const end = compoundEnd(nouns, n, lower, k + n.length);
     const m = ofPhraseRe.exec(lower.slice(end, end + 80));
     if (!m) continue;
     const words = [m[1], m[2]].filter((w): w is string => w !== undefined && w !== 'the' && w !== 'all');

@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
+import { compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -1300,27 +1300,13 @@ function ofOtherOnly(q: QuestionInfo, n: string, lower: string): boolean {
   const stems = q.nounOf?.get(n);
   if (stems === undefined) return false;
   for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
-    ofAfterNounRe.lastIndex = compoundEnd(q, n, lower, k + n.length);
+    ofAfterNounRe.lastIndex = compoundEnd(q.nouns, n, lower, k + n.length);
     const m = ofAfterNounRe.exec(lower);
     if (m === null) return false;
     const words = m[2] === undefined ? [m[1]] : [m[1], m[2]];
     if (words.some((w) => stems.includes(qualifierStem(w)))) return false;
   }
   return true;
-}
-
-// The next word after a noun: "units digit", "unit digits".
-const compoundWordRe = /s?[ \t]{1,2}([a-z]{3,14})/y;
-
-/**
- * A noun followed by another of the asked nouns ("units digit" for "the units digit of the sum")
- * is narrowed as the compound: its "of" comes after the second word. Else the noun's end.
- */
-export function compoundEnd(q: QuestionInfo, n: string, lower: string, end: number): number {
-  compoundWordRe.lastIndex = end;
-  const m = compoundWordRe.exec(lower);
-  if (m === null || !q.nouns.some((o) => o !== n && m[1].startsWith(o))) return end;
-  return compoundWordRe.lastIndex;
 }
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */

@@ -2,18 +2,7 @@
 // one of them read differently before its rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
-import { parseTrace } from '../../../server/src/trace/parse.js';
-import { segmentAttempts } from '../../../server/src/trace/segment.js';
-
-function record(query: string, body: string, answer?: string) {
-  return parseTrace(`=== 1\nquery: ${query}\n${answer !== undefined ? `answer: ${answer}\n` : ''}---\n${body}\n`).records[0];
-}
-
-/** Each candidate's value in the body of one record with this question and body. */
-function values(query: string, body: string): string[] {
-  return segmentAttempts(record(query, body), defaultSegmentOptions).attempts.map((a) => a.candidate.value);
-}
+import { repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
 
 test('the asked noun of something else ("the sum of the remaining numbers" when the sum of the squares is asked) is a sub-result', () => {
   const q = 'A list of positive integers has sum 30 and unique mode 9. Find the sum of the squares of all the items in the list.';
@@ -98,13 +87,6 @@ test("the twelfth pass's patterns run in linear time on adversarial input built 
     'so the sum is 3 ',
     ' ',
   ];
-  const N = 100_000;
-  let worst = 0;
-  for (const piece of pieces) {
-    const body = ('So the sum is 12' + piece.repeat(Math.ceil(N / piece.length))).slice(0, N);
-    const t0 = performance.now();
-    segmentAttempts(record(q, body), defaultSegmentOptions);
-    worst = Math.max(worst, performance.now() - t0);
-  }
+  const worst = slowestSegmentationMs(q, pieces, (piece) => repeatTo('So the sum is 12' + repeatTo(piece, 100_000), 100_000));
   assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
 });

@@ -3,18 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
-import { parseTrace } from '../../../server/src/trace/parse.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-
-function record(query: string, body: string, answer?: string) {
-  return parseTrace(`=== 1\nquery: ${query}\n${answer !== undefined ? `answer: ${answer}\n` : ''}---\n${body}\n`).records[0];
-}
-
-/** Each candidate's value in the body of one record with this question and body. */
-function values(query: string, body: string): string[] {
-  return segmentAttempts(record(query, body), defaultSegmentOptions).attempts.map((a) => a.candidate.value);
-}
+import { record, repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
 
 test('"27 miles from City A is the correct answer", "is indeed the right answer": the value before an answer cue may carry unit words and an adverb', () => {
   const q =
@@ -150,16 +141,13 @@ test("the thirteenth pass's patterns run in linear time on adversarial input bui
     '3 * side = ',
     ' ',
   ];
-  const N = 100_000;
-  let worst = 0;
-  for (const piece of pieces) {
-    const body =
-      ('So the price of 21 pencils is 12. Then 12 and 13 and 14. ' + piece.repeat(Math.ceil(N / piece.length))).slice(0, N) +
-      '\nSo the price of 21 pencils is 12.';
-    const t0 = performance.now();
-    segmentAttempts(record(q, body), defaultSegmentOptions);
-    worst = Math.max(worst, performance.now() - t0);
-  }
+  const worst = slowestSegmentationMs(
+    q,
+    pieces,
+    (piece) =>
+      repeatTo('So the price of 21 pencils is 12. Then 12 and 13 and 14. ' + repeatTo(piece, 100_000), 100_000) +
+      '\nSo the price of 21 pencils is 12.',
+  );
   assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
   // Many restatements of one value, each gap testing numbers new to the record: whether a number
   // came before is looked up, not searched for in the body's prefix once per gap (quadratic).

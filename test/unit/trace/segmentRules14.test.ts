@@ -3,18 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
-import { parseTrace } from '../../../server/src/trace/parse.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-
-function record(query: string, body: string, answer?: string) {
-  return parseTrace(`=== 1\nquery: ${query}\n${answer !== undefined ? `answer: ${answer}\n` : ''}---\n${body}\n`).records[0];
-}
-
-/** Each candidate's value in the body of one record with this question and body. */
-function values(query: string, body: string): string[] {
-  return segmentAttempts(record(query, body), defaultSegmentOptions).attempts.map((a) => a.candidate.value);
-}
+import { record, repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
 
 test('the asked noun is narrowed where the question asks ("what is the perimeter, in inches, of the regular hexagon?"), not where a given names it', () => {
   const q =
@@ -146,15 +137,10 @@ test("the fourteenth pass's patterns run in linear time on adversarial input bui
     ', in inches, ',
     ' ',
   ];
-  const N = 100_000;
-  let worst = 0;
-  for (const piece of pieces) {
-    const body =
-      ('So the sum of the squares is 236. ' + piece.repeat(Math.ceil(N / piece.length))).slice(0, N) +
-      '\nSo the sum of the squares is 236.';
-    const t0 = performance.now();
-    segmentAttempts(record(q, body), defaultSegmentOptions);
-    worst = Math.max(worst, performance.now() - t0);
-  }
+  const worst = slowestSegmentationMs(
+    q,
+    pieces,
+    (piece) => repeatTo('So the sum of the squares is 236. ' + repeatTo(piece, 100_000), 100_000) + '\nSo the sum of the squares is 236.',
+  );
   assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
 });
