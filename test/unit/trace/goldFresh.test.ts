@@ -59,9 +59,10 @@ function report(name: string, e: ReturnType<typeof evaluateSegmentation>): numbe
 }
 
 for (const [half, floor] of [
-  ['dev', { precision: 0.8, recall: 0.72, first: 0.91 }],
-  // Fourth pass (rules chosen on dev data only): held-out 70.0%, 76.1%, 73.9%.
-  ['heldout', { precision: 0.68, recall: 0.72, first: 0.72 }],
+  // Against the labels as audited at stop 22 (re-checks in words counted as echoes, as the guide
+  // says; 34 candidates added): dev 87.3%, 64.5%, 95.7%; held-out 77.1%, 69.8%, 82.6%.
+  ['dev', { precision: 0.85, recall: 0.62, first: 0.93 }],
+  ['heldout', { precision: 0.74, recall: 0.67, first: 0.8 }],
 ] as const) {
   test(`fresh real traces (${half}): candidate precision, recall, first-candidate correctness`, () => {
     const e = evaluate(records, gold(`fresh-traces.${half}.gold.jsonl`));
