@@ -254,3 +254,11 @@ skyThoughtBatch('fresh7', 'held-out', 50, { precision: 0.78, recall: 0.74, first
 // records) from the guide, twenty records again by X (42 of 44 candidates agree). Read once by
 // the rules of the twelfth pass: 78.3%, 88.3%, 86.8%; after the thirteenth and fourteenth, the same.
 skyThoughtBatch('fresh8', 'held-out', 38, { precision: 0.76, recall: 0.86, first: 0.84 }, 'V/W vs X');
+
+// A seventh batch nobody here tuned on, the first from another repository since fresh4
+// (test/fixtures/gold/fresh9: PRIME-RL/PRIME's committed Qwen2.5-Math-harness outputs of an SFT
+// ablation that writes labelled actions, [ASSESS] / [ADVANCE] / [VERIFY] / [OUTPUT], and of
+// Llama-3.1-8B-Instruct, on GaoKao 2023 En, Minerva Math and OlympiadBench; SOURCES.md), labelled by
+// Y1 and Y2 (alternate records) from the guide, twenty records again by Y3. Read once by the rules
+// of 0afa72c before any change: 78.7%, 61.7%, 97.4%.
+skyThoughtBatch('fresh9', 'held-out', 38, { precision: 0.76, recall: 0.59, first: 0.95 }, 'Y1/Y2 vs Y3');
