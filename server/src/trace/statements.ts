@@ -546,7 +546,7 @@ function standsAlone(text: string, start: number, end: number): boolean {
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
   if (text.startsWith('**', k)) return true; // a bold closer
   const after = codeAt(text, k);
-  if (continuesAfter(after) && !text.startsWith('\\]', k - 1)) return false;
+  if (continuesAfter(after) && !text.startsWith('\\]', k - 1) && !(after === 40 && matchesAt(remarkAfterRe, text, k))) return false;
   // ")" continues an expression; an option letter in parentheses ("the answer is (D)", "∴ (C)") is
   // the letter alone, as answer keys write a chosen option.
   if (
