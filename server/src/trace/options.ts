@@ -50,6 +50,11 @@ export const defaultMarkers: readonly string[] = [
   'Let me make sure',
   'Going over',
   'Sanity check',
+  'Re-reading',
+  'Let me re-read',
+  'Recheck',
+  'Substituting back',
+  'Double-checking',
 ];
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };

@@ -299,11 +299,17 @@ function findDrafts(body: string, from: number, to: number): number[] {
   while (k >= 0 && k < to) {
     const close = body.indexOf('```', k + 3);
     const end = close < 0 || close > to ? to : close + 3;
-    out.push(k, end);
+    // A code cell ("```python", "```output") runs a computation or shows what it printed: work,
+    // not a draft of the response (docs/annotation-guide.md, a program's printed output).
+    if (!codeFenceRe.test(body.slice(k + 3, k + 16))) out.push(k, end);
     k = close < 0 ? -1 : body.indexOf('```', end);
   }
   return out;
 }
+
+// The info string of a fence that opens a program or its output, not prose.
+const codeFenceRe =
+  /^(?:python|py|python3|pycon|ipython|output|console|bash|sh|shell|javascript|js|typescript|ts|c|cpp|java|julia|r|sql|matlab)[ \t]*\r?\n/i;
 
 /** body.slice(from, to) with the drafts' text left out. */
 function withoutDrafts(body: string, drafts: readonly number[], from: number, to: number): string {

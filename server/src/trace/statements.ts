@@ -1414,12 +1414,33 @@ function findPrintedOutputs(ctx: Context): void {
       while (ps > open + 1 && text.charCodeAt(ps - 1) !== 10) ps--;
       const prev = p > open ? text.slice(ps, p) : '';
       if (prev === '' || prev.startsWith('>>>') || !codeLineRe.test(prev)) {
-        ctx.add(e - m[1].length, e, 'equals', 2);
+        // Adopted: the first line of prose after the block states the value again ("So we get
+        // 15.", "Good, the remainder comes out to 0."): the model takes the output as its result,
+        // a candidate (the guide), where a value printed and passed over may be a step.
+        const adopted = restatedAfter(text, close + 3, to, m[1]);
+        ctx.add(e - m[1].length, e, 'equals', adopted ? 3 : 2, adopted);
       }
     }
     i = text.indexOf('```', close + 3);
   }
 }
+/** Does the first line of text after `k` (past blank lines, at most 160 characters) hold `value` as a number of its own? */
+function restatedAfter(text: string, k: number, to: number, value: string): boolean {
+  while (k < to && isSpace(text.charCodeAt(k))) k++;
+  let e = text.indexOf('\n', k);
+  if (e < 0 || e > to) e = to;
+  const line = text.slice(k, Math.min(e, k + 160));
+  for (let i = line.indexOf(value); i >= 0; i = line.indexOf(value, i + 1)) {
+    // Not part of a longer number or a word: "15" in "150", "1.5", "x15" is not the value.
+    const b = line.charCodeAt(i - 1);
+    const a = line.charCodeAt(i + value.length);
+    const gluedBefore = isDigitCode(b) || isLetterCode(b) || b === 46 || b === 44;
+    const gluedAfter = isDigitCode(a) || isLetterCode(a) || ((a === 46 || a === 44) && isDigitCode(line.charCodeAt(i + value.length + 1)));
+    if (!gluedBefore && !gluedAfter) return true;
+  }
+  return false;
+}
+
 // A line of code rather than output: an assignment, a call, a keyword, an indented body.
 const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return )|\w[\w.]*[ \t]{0,2}(?:[-+*/]?=(?!=)|\()/;
 

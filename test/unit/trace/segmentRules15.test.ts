@@ -3,7 +3,8 @@
 // target is the pool: a candidate no statement reads cannot be chosen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { compileMarkers } from '../../../server/src/trace/markers.js';
+import { defaultMarkers, defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { record, repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
 
@@ -77,6 +78,34 @@ test("a code block's printed output, a lone value on its last line, is the compu
   // The code's own last line is no output: "x = 41" ends a cell, it prints nothing.
   const code = 'Code:\n\n```python\nn = 8 ** 2\nx = 41\n```\n\nLet me run it.';
   assert.ok(!statements('What is x?', code).some((st) => st.value === '41' && st.rule === 'equals' && st.strength === 2));
+});
+
+test('a printed output the next line states again ("So we get 15.") is adopted: a candidate, corrected or not', () => {
+  const q = 'What is the smallest positive integer n such that 1 + 2 + ... + n exceeds 120?';
+  const body =
+    'Code:\n\n```python\nn, s = 0, 0\nwhile s < 120:\n    n += 1\n    s += n\nprint(n)\n```\n\nOutput:\n\n```\n15\n```\n\nSo we get 15.\n\nWait, 1 + ... + 15 is exactly 120, which does not exceed it.\n\n```python\nprint(next(k for k in range(1, 99) if k * (k + 1) // 2 > 120))\n```\n\n```\n16\n```\n\nSo the smallest n is 16.';
+  // Before the rule a two-digit output named nothing asked: the wrong first attempt had no candidate.
+  assert.deepEqual(values(q, body), ['15', '16']);
+});
+
+test('in a thinking block a code cell ("```python") is work, not a draft of the reply: a second cell reaching the value is an echo', () => {
+  const q = 'How many integers from 1 to 220 are divisible by 5 or 6?';
+  const body =
+    '<think>\nCode:\n\n```python\nprint(len([n for n in range(1, 221) if n % 5 == 0 or n % 6 == 0]))\n```\n\nOutput:\n\n```\n73\n```\n\nSo the count is 73.\n\nLet me verify it a second way:\n\n```python\n>>> len(set(range(5, 221, 5)) | set(range(6, 221, 6)))\n73\n```\n\nSo the count is 73.\n</think>\n\nThe count is 73.';
+  // Before the rule every fenced block in a thinking block was a draft: the second cell was no new work.
+  assert.deepEqual(values(q, body), ['73', '73']);
+});
+
+test('"Re-reading the question", "Recheck", "Substituting back", "Double-checking" open a new pass, as "Let me check" does', () => {
+  const q = 'Solve for x: 3x + 4 = 43. (A) 13 (B) 14 (C) 39 (D) 11';
+  const body =
+    'Subtract 4 from both sides: 3x = 39.\nx = 39 / 3 = 13; choose (A).\nRe-reading the question: the equation says 3 lots of x plus 4 make 43; taking away the 4 and sharing among 3 isolates x. So (A).';
+  // Before these markers the re-check in words was one attempt with the choice before it.
+  assert.deepEqual(values(q, body), ['A', 'A']);
+  const found = compileMarkers(defaultMarkers)
+    .findAll('Recheck: 39 / 3 = 13. Substituting back: 3(13) + 4 = 43. Double-checking once more. Let me re-read the question.')
+    .map((m) => m.phrase);
+  assert.deepEqual(found, ['Recheck', 'Substituting back', 'Double-checking', 'Let me re-read']);
 });
 
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
