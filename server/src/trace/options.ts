@@ -55,6 +55,8 @@ export const defaultMarkers: readonly string[] = [
   'Recheck',
   'Substituting back',
   'Double-checking',
+  'Just to make sure',
+  'Quick check',
 ];
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };

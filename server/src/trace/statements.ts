@@ -1424,21 +1424,25 @@ function findPrintedOutputs(ctx: Context): void {
     i = text.indexOf('```', close + 3);
   }
 }
-/** Does the first line of text after `k` (past blank lines, at most 160 characters) hold `value` as a number of its own? */
+/**
+ * Does the first sentence of text after `k` (past blank lines, at most 160 characters) end on
+ * `value`, a number of its own with no other number after it? "So we get 15." adopts the output;
+ * "So there are 240 bottles, and the total is 240 × 2 = $480." goes on to another result.
+ */
 function restatedAfter(text: string, k: number, to: number, value: string): boolean {
   while (k < to && isSpace(text.charCodeAt(k))) k++;
   let e = text.indexOf('\n', k);
   if (e < 0 || e > to) e = to;
-  const line = text.slice(k, Math.min(e, k + 160));
-  for (let i = line.indexOf(value); i >= 0; i = line.indexOf(value, i + 1)) {
-    // Not part of a longer number or a word: "15" in "150", "1.5", "x15" is not the value.
-    const b = line.charCodeAt(i - 1);
-    const a = line.charCodeAt(i + value.length);
-    const gluedBefore = isDigitCode(b) || isLetterCode(b) || b === 46 || b === 44;
-    const gluedAfter = isDigitCode(a) || isLetterCode(a) || ((a === 46 || a === 44) && isDigitCode(line.charCodeAt(i + value.length + 1)));
-    if (!gluedBefore && !gluedAfter) return true;
-  }
-  return false;
+  let line = text.slice(k, Math.min(e, k + 160));
+  const stop = line.search(/[.!?](?:\s|$)/);
+  if (stop >= 0) line = line.slice(0, stop);
+  const i = line.lastIndexOf(value);
+  if (i < 0) return false;
+  // Not part of a longer number or a word: "15" in "150", "1.5", "x15" is not the value.
+  const b = line.charCodeAt(i - 1);
+  if (isDigitCode(b) || isLetterCode(b) || b === 46 || b === 44) return false;
+  for (let j = i + value.length; j < line.length; j++) if (isDigitCode(line.charCodeAt(j))) return false;
+  return !isLetterCode(line.charCodeAt(i + value.length));
 }
 
 // A line of code rather than output: an assignment, a call, a keyword, an indented body.

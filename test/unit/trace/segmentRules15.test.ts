@@ -86,6 +86,12 @@ test('a printed output the next line states again ("So we get 15.") is adopted: 
     'Code:\n\n```python\nn, s = 0, 0\nwhile s < 120:\n    n += 1\n    s += n\nprint(n)\n```\n\nOutput:\n\n```\n15\n```\n\nSo we get 15.\n\nWait, 1 + ... + 15 is exactly 120, which does not exceed it.\n\n```python\nprint(next(k for k in range(1, 99) if k * (k + 1) // 2 > 120))\n```\n\n```\n16\n```\n\nSo the smallest n is 16.';
   // Before the rule a two-digit output named nothing asked: the wrong first attempt had no candidate.
   assert.deepEqual(values(q, body), ['15', '16']);
+  // A sentence that names the output on its way to another result does not adopt it.
+  const cost =
+    'A school buys 16 crates of bottles. Each crate holds 15 bottles, and each bottle costs $2. How much does the school spend in total, in dollars?';
+  const onward =
+    'First the bottles:\n\n```python\nbottles = 16 * 15\nprint(bottles)\n```\n\nOutput:\n\n```\n240\n```\n\nSo there are 240 bottles in all, and at $2 each the total is 240 × 2 = $480. So we get $480.\n\nLet me check: one crate costs 15 × $2 = $30, and 16 crates cost 16 × $30 = $480.';
+  assert.deepEqual(values(cost, onward), ['480', '480']);
 });
 
 test('in a thinking block a code cell ("```python") is work, not a draft of the reply: a second cell reaching the value is an echo', () => {
@@ -96,16 +102,18 @@ test('in a thinking block a code cell ("```python") is work, not a draft of the 
   assert.deepEqual(values(q, body), ['73', '73']);
 });
 
-test('"Re-reading the question", "Recheck", "Substituting back", "Double-checking" open a new pass, as "Let me check" does', () => {
+test('"Re-reading the question", "Recheck", "Substituting back", "Double-checking", "Just to make sure", "Quick check" open a new pass, as "Let me check" does', () => {
   const q = 'Solve for x: 3x + 4 = 43. (A) 13 (B) 14 (C) 39 (D) 11';
   const body =
     'Subtract 4 from both sides: 3x = 39.\nx = 39 / 3 = 13; choose (A).\nRe-reading the question: the equation says 3 lots of x plus 4 make 43; taking away the 4 and sharing among 3 isolates x. So (A).';
   // Before these markers the re-check in words was one attempt with the choice before it.
   assert.deepEqual(values(q, body), ['A', 'A']);
   const found = compileMarkers(defaultMarkers)
-    .findAll('Recheck: 39 / 3 = 13. Substituting back: 3(13) + 4 = 43. Double-checking once more. Let me re-read the question.')
+    .findAll(
+      'Recheck: 39 / 3 = 13. Substituting back: 3(13) + 4 = 43. Double-checking once more. Let me re-read the question. Just to make sure: 13. Quick check: 3 × 13 = 39.',
+    )
     .map((m) => m.phrase);
-  assert.deepEqual(found, ['Recheck', 'Substituting back', 'Double-checking', 'Let me re-read']);
+  assert.deepEqual(found, ['Recheck', 'Substituting back', 'Double-checking', 'Let me re-read', 'Just to make sure', 'Quick check']);
 });
 
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
