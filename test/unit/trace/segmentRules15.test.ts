@@ -116,6 +116,17 @@ test('"Re-reading the question", "Recheck", "Substituting back", "Double-checkin
   assert.deepEqual(found, ['Recheck', 'Substituting back', 'Double-checking', 'Let me re-read', 'Just to make sure', 'Quick check']);
 });
 
+test('after a marker, a re-check that re-reads the question\'s numbers and states the answer is new work (an echo); "Is that right? Yes." is not', () => {
+  const q = 'A baker sells 24 muffins at $3 each and 15 pies at $12 each. How much money does the baker take in, in dollars?';
+  const first = 'Muffins: 24 × 3 = 72. Pies: 15 × 12 = 180. So the total is 72 + 180 = $252.\n\n';
+  // Before the rule the quoted conditions were no new numbers: the re-check merged into the first answer.
+  const reread =
+    'Let me re-read the question. It says 24 muffins and 15 pies, at $3 and $12. Those are the figures I used, so the total is $252.';
+  assert.deepEqual(values(q, first + reread), ['252', '252']);
+  // Nothing re-examined: one candidate.
+  assert.deepEqual(values(q, first + 'Wait, is that right? Yes. So the total is $252.'), ['252']);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'How much change does Omar receive, in dollars?';
   const pieces = ['```\n', 'count ', '7 (corrected', ', as ', '£', '\\$', '∴ (', 'choose (', '80 g.', '= 5 ✓', ' '];
