@@ -571,7 +571,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
       (c === 95 || c === 94 || (!isLetterCode(c) && c !== 39)) &&
       // A one-letter unit ending the line ("therefore 933.6 L", "= 5040 m"): a unit, not a variable.
       // So is one before a full stop, a comma or a bold closer ("= 80 g.", "**324 g**, and").
-      !(unitLetter(after) && (c === 10 || c === 13 || c === 46 || c === 44 || c === 42)) &&
+      // (Not a rate's amount: "$3.10 per 100 g." names the unit priced, not a result.)
+      !(unitLetter(after) && (c === 10 || c === 13 || ((c === 46 || c === 44 || c === 42) && !text.endsWith('per ', start)))) &&
       // A unit with a power ("640 m²", "686π m^3"): a unit, not a variable.
       !(c === 0xb2 || c === 0xb3 || (c === 94 && unitLetter(after) && (codeAt(text, k + 2) === 50 || codeAt(text, k + 2) === 51))) &&
       !((after === 97 || after === 65) && c === 32) &&
@@ -1037,10 +1038,10 @@ function findEquals(ctx: Context): void {
         const about =
           (leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
           (ctx.question.percent === true && /%$/.test(v[0]));
-        // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches a value already stated (an
-        // echo, docs/annotation-guide.md); a ticked value stated nowhere before is a check of
-        // something else ("75.2/940 = 0.08 ✓"), a step.
-        if (ticked && !about && !statedBefore(ctx, j, v[0])) {
+        // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
+        // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
+        // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
+        if (ticked && !about && !statedLast(ctx, j, v[0])) {
           i = text.indexOf('=', i + 1);
           continue;
         }
@@ -1181,10 +1182,11 @@ const closers = ['\\)', '\\]', '$$', '$', '**'];
 // Set by atLineEnd: the line it read ends in a tick after the value.
 let ticked = false;
 
-/** Has a statement before `start` stated `value` (normalized)? */
-function statedBefore(ctx: Context, start: number, value: string): boolean {
-  const n = normalizeAnswer(value);
-  return ctx.out.some((st) => st.start < start && st.normalized === n);
+/** Is `value` (normalized) the value of the last statement before `start`, the result the text last reached? */
+function statedLast(ctx: Context, start: number, value: string): boolean {
+  let last: Statement | undefined;
+  for (const st of ctx.out) if (st.start < start && (last === undefined || st.start > last.start)) last = st;
+  return last !== undefined && last.normalized === normalizeAnswer(value);
 }
 
 // A remark on the result just stated: "(corrected)", "(final)", ", as required", ", as expected".

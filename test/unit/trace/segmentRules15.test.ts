@@ -50,6 +50,11 @@ test('a one-letter unit before a full stop, a comma or a bold closer is a unit (
   // Before the rule "80 g." read as a value glued to a variable g: the candidate was the step's 40.
   assert.deepEqual(values(q, 'Sugar per serving: 160 g ÷ 4 = 40 g\n\nAll together, 40 g × 2 = 80 g.'), ['80']);
   assert.deepEqual(values(q, 'Sugar per serving: 160 g ÷ 4 = 40 g\n\nSo 40 g × 2 = **80 g**, and that is the sugar.'), ['80']);
+  // A rate's amount is no result: "$3.10 per 100 g." prices the unit.
+  const rate = 'Pack A: $7.75 ÷ 2.5 gives $3.10 per 100 g.\nSo the unit price of Pack B is $12.32 ÷ 8 = $1.54 per 100 g.';
+  const unitPrice = 'Which pack is the better buy, and what is its unit price in dollars per 100 g?';
+  assert.ok(!statements(unitPrice, rate).some((st) => st.value === '100'));
+  assert.deepEqual(values(unitPrice, rate), ['1.54']);
 });
 
 test('a result line may close with a remark on the result: "(corrected)", ", as required"', () => {
@@ -59,11 +64,14 @@ test('a result line may close with a remark on the result: "(corrected)", ", as 
   assert.deepEqual(values(q, 'The last term is 9 + 29·4 = 125.\nThe pairs: 15 × 134 = 2010, as required.'), ['2010']);
 });
 
-test('a tick after a result line re-reaches a value stated before (an echo); a ticked value of something else is a step', () => {
+test('a tick after a result line re-reaches the result last stated (an echo); a ticked value of anything else is a step', () => {
   const q = 'What is the sale price, in dollars?';
   const body = 'The discount is 40% of 380 = 152.\nThe sale price = 380 - 152 = 228.\n\nRecheck: 380 - 152 = 228 ✓';
   // Before the rule the tick ended nothing: the recheck was no candidate.
   assert.deepEqual(values(q, body), ['228', '228']);
+  // A tick on a step re-checked after the total ("shirts again: 17 · 4 = 68 ✓") confirms the step, not the answer.
+  const steps = 'shirts: 4 · $17 = $68\nsandwiches: 7 · $9 = $63\nso 68 + 63 = $131\ndouble-check\nshirts again: 17 · 4 = 68 ✓\nright';
+  assert.deepEqual(values('How much do 4 shirts at $17 and 7 sandwiches at $9 cost in total?', steps), ['131']);
   // A sanity check's ratio with a tick states no new answer.
   assert.deepEqual(values('What is 8% of 940 kg?', '1% = 940/100 = 9.4\n8 * 9.4 = 75.2 kg\nsanity check 75.2/940 = 0.08 ✓'), ['75.2']);
 });
