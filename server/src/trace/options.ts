@@ -50,6 +50,13 @@ export const defaultMarkers: readonly string[] = [
   'Let me make sure',
   'Going over',
   'Sanity check',
+  'Re-reading',
+  'Let me re-read',
+  'Recheck',
+  'Substituting back',
+  'Double-checking',
+  'Just to make sure',
+  'Quick check',
 ];
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };

@@ -268,7 +268,8 @@ function derivationBetween(
     return (
       algebraRe.test(text) ||
       (afterMarker
-        ? verbalComputationRe.test(text) || (value !== undefined && newNumbers(text, value, question, 2))
+        ? verbalComputationRe.test(text) ||
+          (value !== undefined && (newNumbers(text, value, question, 2) || rereadsConditions(text, value, question)))
         : value !== undefined && newNumbers(text, value, question, 2, body, from))
     );
   if (!question || question.values.size === 0) return true;
@@ -299,11 +300,17 @@ function findDrafts(body: string, from: number, to: number): number[] {
   while (k >= 0 && k < to) {
     const close = body.indexOf('```', k + 3);
     const end = close < 0 || close > to ? to : close + 3;
-    out.push(k, end);
+    // A code cell ("```python", "```output") runs a computation or shows what it printed: work,
+    // not a draft of the response (docs/annotation-guide.md, a program's printed output).
+    if (!codeFenceRe.test(body.slice(k + 3, k + 16))) out.push(k, end);
     k = close < 0 ? -1 : body.indexOf('```', end);
   }
   return out;
 }
+
+// The info string of a fence that opens a program or its output, not prose.
+const codeFenceRe =
+  /^(?:python|py|python3|pycon|ipython|output|console|bash|sh|shell|javascript|js|typescript|ts|c|cpp|java|julia|r|sql|matlab)[ \t]*\r?\n/i;
 
 /** body.slice(from, to) with the drafts' text left out. */
 function withoutDrafts(body: string, drafts: readonly number[], from: number, to: number): string {
@@ -344,6 +351,32 @@ function newNumbers(text: string, value: string, question: QuestionInfo | undefi
     if (v === value || question?.values.has(v)) continue;
     if (body !== undefined && seenBefore(body, m[0], before)) continue;
     if (++n >= needed) return true;
+  }
+  return false;
+}
+
+// A number standing alone ("14 stickers at $7 each").
+const anyNumberRe = /(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w]|[.,]\d)/g;
+
+/**
+ * After a decision marker, a re-check that re-reads the question's conditions ("It says 14
+ * stickers at $7 each and 7 posters at $12 each. Those are the numbers I used, so the total is
+ * indeed $182") quotes two or more of the question's numbers: the guide counts a re-check in
+ * words that re-reads a condition as new work (docs/annotation-guide.md); quoting one value
+ * ("slope 1/3") is not.
+ */
+function rereadsConditions(text: string, value: string, question: QuestionInfo | undefined): boolean {
+  // A short pass (a few sentences): a long stretch that quotes the question is a derivation of
+  // its own, which the computation tests read.
+  if (!question || question.values.size < 2 || text.length > 320) return false;
+  const seen = new Set<string>();
+  anyNumberRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = anyNumberRe.exec(text)) !== null) {
+    const v = normalizeAnswer(m[0]);
+    // Numbers of two digits or more: a small number ("n + 1", "2") turns up in any formula.
+    if (/\d[,]?\d/.test(m[0]) && v !== value && question.values.has(v)) seen.add(v);
+    if (seen.size >= 2) return true;
   }
   return false;
 }

@@ -54,12 +54,12 @@ const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Z
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');
 const answerTail = new RegExp(
-  String.raw`(?:[ \t]{1,2}(?:to[ \t]{1,2})?the[ \t]{1,2}question)?(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:,[ \t]{0,2}(?:then|therefore|thus|again|finally|clearly)[ \t]{0,2},[ \t]{0,2})?(?:is|:|=|would be|will be|should be|must be|of|->|=>|\u2192|(?<=[ \t]))[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\$|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`,
+  String.raw`(?:[ \t]{1,2}(?:to[ \t]{1,2})?the[ \t]{1,2}question)?(?:\*\*)?[ \t]{0,4}(?:\([^()\n]{0,40}\)[ \t]{0,4})?(?:,[ \t]{0,2}(?:then|therefore|thus|again|finally|clearly)[ \t]{0,2},[ \t]{0,2})?(?:is|:|=|would be|will be|should be|must be|of|->|=>|\u2192|(?<=[ \t]))[ \t]{0,4}(?:\*\*)?:?(?:\*\*)?[ \t]{0,4}(?:\\?\$|[\u00a3\u20ac\u00a5]|\\\(|\\\[)?[ \t]{0,4}(?:\\boxed\{)?(${VALUE})`,
   'y',
 );
-// **X**, with a currency sign and up to two unit words inside ("**$1,078**", "**2,138 bottles**").
+// **X**, with a currency sign and up to two unit words inside ("**$1,078**", "**£90.20**", "**2,138 bottles**").
 const boldRe = new RegExp(
-  String.raw`\*\*[ \t]{0,4}\$?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`,
+  String.raw`\*\*[ \t]{0,4}[$\u00a3\u20ac\u00a5]?[ \t]{0,4}(${VALUE})(?:[ \t]{1,2}[A-Za-z][A-Za-z.]{0,14}){0,2}[ \t]{0,4}\$?[ \t]{0,4}\*\*`,
   'y',
 );
 // Words that open a concluding clause. "we get" / "this gives" conclude only what they compute;
@@ -178,6 +178,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findLabels(ctx);
   findEquals(ctx);
   findBold(ctx);
+  findPrintedOutputs(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
@@ -544,8 +545,15 @@ function standsAlone(text: string, start: number, end: number): boolean {
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
   if (text.startsWith('**', k)) return true; // a bold closer
   const after = codeAt(text, k);
-  if (continuesAfter(after) && !text.startsWith('\\]', k - 1)) return false;
-  if (after === 41 && codeAt(text, k - 1) !== 92) return false; // ")"
+  if (continuesAfter(after) && !text.startsWith('\\]', k - 1) && !(after === 40 && matchesAt(remarkAfterRe, text, k))) return false;
+  // ")" continues an expression; an option letter in parentheses ("the answer is (D)", "∴ (C)") is
+  // the letter alone, as answer keys write a chosen option.
+  if (
+    after === 41 &&
+    codeAt(text, k - 1) !== 92 &&
+    !(end - start === 1 && codeAt(text, start - 1) === 40 && isLetterCode(codeAt(text, start)))
+  )
+    return false;
   if (after === 45) {
     // "-" then a digit, "(" or a letter
     const c = codeAt(text, k + 1);
@@ -561,7 +569,9 @@ function standsAlone(text: string, start: number, end: number): boolean {
     if (
       (c === 95 || c === 94 || (!isLetterCode(c) && c !== 39)) &&
       // A one-letter unit ending the line ("therefore 933.6 L", "= 5040 m"): a unit, not a variable.
-      !(unitLetter(after) && (c === 10 || c === 13)) &&
+      // So is one before a full stop, a comma or a bold closer ("= 80 g.", "**324 g**, and").
+      // (Not a rate's amount: "$3.10 per 100 g." names the unit priced, not a result.)
+      !(unitLetter(after) && (c === 10 || c === 13 || ((c === 46 || c === 44 || c === 42) && !text.endsWith('per ', start)))) &&
       // A unit with a power ("640 m²", "686π m^3"): a unit, not a variable.
       !(c === 0xb2 || c === 0xb3 || (c === 94 && unitLetter(after) && (codeAt(text, k + 2) === 50 || codeAt(text, k + 2) === 51))) &&
       !((after === 97 || after === 65) && c === 32) &&
@@ -572,6 +582,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** £, €, ¥: a currency sign before a value, read as "$" is ("= £6384", "**€48.00**"). */
+const isCurrencyCode = (c: number): boolean => c === 0xa3 || c === 0x20ac || c === 0xa5;
 /** L, m, g, s, h: a litre, metre, gram, second or hour. */
 const unitLetter = (c: number): boolean => c === 76 || c === 109 || c === 103 || c === 115 || c === 104;
 const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -671,7 +683,7 @@ function labelValue(ctx: Context, j: number): void {
   const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
   if (eq >= j) j = skipBlanks(text, eq + 1, to);
   if (text.startsWith('**', j)) j += 2;
-  if (text[j] === '$') j++;
+  if (text[j] === '$' || isCurrencyCode(codeAt(text, j))) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
@@ -742,12 +754,27 @@ const wordResultRe = new RegExp(String.raw`(?:\b(?:is|makes|gives|equals|comes (
 function findConclusions(ctx: Context): void {
   const { text, from, to } = ctx;
   conclusionRe.lastIndex = from;
-  let m: RegExpExecArray | null;
+  let m = conclusionRe.exec(text);
+  // "∴" is "therefore" written as a sign, anywhere in a line ("= 55, ∴ the change is $55"): found
+  // by indexOf and read in order with the words (in the pattern, a leading alternative of its own
+  // cost the word scan about 20%).
+  let sign = text.indexOf('\u2234', from);
   let lastEnd = -1;
-  while ((m = conclusionRe.exec(text)) !== null && m.index < to) {
-    if (m.index < lastEnd) continue;
-    const sentence = ctx.sentenceAround(m.index, m.index + m[0].length);
-    const clauseStart = m.index;
+  for (;;) {
+    let index: number;
+    let word: string;
+    if (sign >= 0 && sign < to && (m === null || sign < m.index)) {
+      index = sign;
+      word = '\u2234';
+      sign = text.indexOf('\u2234', sign + 1);
+    } else if (m !== null && m.index < to) {
+      index = m.index;
+      word = m[0];
+      m = conclusionRe.exec(text);
+    } else break;
+    if (index < lastEnd) continue;
+    const sentence = ctx.sentenceAround(index, index + word.length);
+    const clauseStart = index;
     const clauseEnd = sentence.start + sentence.text.length;
     lastEnd = clauseEnd;
     if (sentence.question) continue;
@@ -757,11 +784,11 @@ function findConclusions(ctx: Context): void {
     // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
     // smallest"), the value right after the conclusion word.
     const cop = copulaRe.exec(clause);
-    const direct = directValueRe.test(clause) || (leadsLine(text, m.index, from) && terseLeadRe.test(clause));
+    const direct = directValueRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     const last =
       (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ??
-      (direct ? lastResult(text, clause, clauseStart, m[0].length) : null);
+      (direct ? lastResult(text, clause, clauseStart, word.length) : null);
     if (!last) continue;
     const start = clauseStart + last.index;
     // For a percentage question, "That gives 72.5%." states a value of the asked kind (as findEquals reads it).
@@ -772,8 +799,8 @@ function findConclusions(ctx: Context): void {
       (ctx.question.percent === true && last[0].endsWith('%'));
     // ", which is 100" concludes only an equation of the asked quantity just before it ("m + n =
     // 28 + 72, which is 100"); elsewhere it describes a step ("the LCD, which is 24").
-    if (/^which is$/i.test(m[0])) {
-      const before = text.slice(sentence.start, m.index);
+    if (/^which is$/i.test(word)) {
+      const before = text.slice(sentence.start, index);
       if (!before.includes('=') || !ctx.names(before)) continue;
     }
     // "DE² is 51, EF² is 49, ..., so DF is indeed 10" for "What is DE?": the sentence names DE, the
@@ -1010,10 +1037,12 @@ function findEquals(ctx: Context): void {
       let j = skipBlanks(text, i + 1, to);
       if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
       if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
-      else if (text[j] === '$') j = skipBlanks(text, j + 1, to);
+      else if (text[j] === '$' || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
+      // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
+      else if (text[j] === '\\' && text[j + 1] === '$') j = skipBlanks(text, j + 2, to);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
-      if (v && !atLineEnd(text, valueAt.lastIndex, to)) {
+      if (v && !atLineEnd(text, valueAt.lastIndex, to, true)) {
         // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
         // asked quantity right after it is a conclusion about it, wherever the line goes on.
         const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
@@ -1023,6 +1052,13 @@ function findEquals(ctx: Context): void {
         const about =
           (leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
           (ctx.question.percent === true && /%$/.test(v[0]));
+        // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
+        // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
+        // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
+        if (ticked && !about && !statedLast(ctx, j, v[0])) {
+          i = text.indexOf('=', i + 1);
+          continue;
+        }
         ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
         if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
       }
@@ -1157,9 +1193,22 @@ const skipBlanks = (text: string, j: number, to: number): number => {
 };
 
 const closers = ['\\)', '\\]', '$$', '$', '**'];
+// Set by atLineEnd: the line it read ends in a tick after the value.
+let ticked = false;
+
+/** Is `value` (normalized) the value of the last statement before `start`, the result the text last reached? */
+function statedLast(ctx: Context, start: number, value: string): boolean {
+  let last: Statement | undefined;
+  for (const st of ctx.out) if (st.start < start && (last === undefined || st.start > last.start)) last = st;
+  return last !== undefined && last.normalized === normalizeAnswer(value);
+}
+
+// A remark on the result just stated: "(corrected)", "(final)", ", as required", ", as expected".
+const remarkAfterRe = /\((?:corrected|revised|final|checked|verified)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
-function atLineEnd(text: string, k: number, to: number): boolean {
+function atLineEnd(text: string, k: number, to: number, remark = false): boolean {
+  ticked = false;
   k = skipBlanks(text, k, to);
   // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
   // (It starts with a letter: tested first, so a line that ends at once slices nothing.)
@@ -1173,6 +1222,17 @@ function atLineEnd(text: string, k: number, to: number): boolean {
   const first = codeAt(text, k);
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
   if (closer !== undefined) k = skipBlanks(text, k + closer.length, to);
+  // A mark or a short remark closing the result line ("= 57 ✓", "= 2010 (corrected)", "= \$30,
+  // as required."): the line still ends in its result (docs/annotation-guide.md: a result line
+  // the model treats as its result).
+  // Only after "=": an arrow's or a colon's value with a tick is a digit check ("7*5 → 5 ✓").
+  const mark = remark ? codeAt(text, k) : 0;
+  ticked = mark === 0x2713 || mark === 0x2714;
+  if (ticked) k = skipBlanks(text, k + 1, to);
+  else if (mark === 40 || mark === 44) {
+    remarkAfterRe.lastIndex = k;
+    if (remarkAfterRe.test(text)) k = skipBlanks(text, remarkAfterRe.lastIndex, to);
+  }
   if (codeAt(text, k) === 46 || codeAt(text, k) === 33) {
     // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
     if (k + 1 < to && (codeAt(text, k + 1) === 32 || codeAt(text, k + 1) === 9)) return true;
@@ -1338,14 +1398,80 @@ function findBold(ctx: Context): void {
   }
 }
 
+// A printed output's line: a lone value, maybe after a short label ("count: 96", "Result = 14").
+const printedLineRe = new RegExp(String.raw`(?:[A-Za-z_][\w ]{0,20}[ \t]{0,2}[:=][ \t]{0,2})?(${VALUE})`, 'y');
+
+/**
+ * A code block's printed output: the last line of a fenced block when it is a lone value and the
+ * block prints it (an output block of values, or a REPL session whose line before is ">>> ...").
+ * The guide (docs/annotation-guide.md) reads a program's printed output of the asked quantity as
+ * the result line of that computation; segment.ts decides whether it is the asked one, as for
+ * "= X" ending a line.
+ */
+function findPrintedOutputs(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let i = text.indexOf('```', from);
+  while (i >= 0 && i < to) {
+    const open = text.indexOf('\n', i + 3);
+    if (open < 0 || open >= to) return;
+    const close = text.indexOf('```', open);
+    if (close < 0 || close > to) return;
+    // The block's last line: back from the closing fence past blanks and line breaks.
+    let e = close;
+    while (e > open && isSpace(text.charCodeAt(e - 1))) e--;
+    let s = e;
+    while (s > open + 1 && text.charCodeAt(s - 1) !== 10) s--;
+    printedLineRe.lastIndex = s;
+    const m = e > s && e - s < 48 ? printedLineRe.exec(text) : null;
+    if (m && s + m[0].length === e) {
+      // The line before: a REPL prompt ("">>> x % 9"), or none / another printed line (an output block).
+      const p = s - 1;
+      let ps = p;
+      while (ps > open + 1 && text.charCodeAt(ps - 1) !== 10) ps--;
+      const prev = p > open ? text.slice(ps, p) : '';
+      if (prev === '' || prev.startsWith('>>>') || !codeLineRe.test(prev)) {
+        // Adopted: the first line of prose after the block states the value again ("So we get
+        // 15.", "Good, the remainder comes out to 0."): the model takes the output as its result,
+        // a candidate (the guide), where a value printed and passed over may be a step.
+        const adopted = restatedAfter(text, close + 3, to, m[1]);
+        ctx.add(e - m[1].length, e, 'equals', adopted ? 3 : 2, adopted);
+      }
+    }
+    i = text.indexOf('```', close + 3);
+  }
+}
+/**
+ * Does the first sentence of text after `k` (past blank lines, at most 160 characters) end on
+ * `value`, a number of its own with no other number after it? "So we get 15." adopts the output;
+ * "So there are 240 bottles, and the total is 240 × 2 = $480." goes on to another result.
+ */
+function restatedAfter(text: string, k: number, to: number, value: string): boolean {
+  while (k < to && isSpace(text.charCodeAt(k))) k++;
+  let e = text.indexOf('\n', k);
+  if (e < 0 || e > to) e = to;
+  let line = text.slice(k, Math.min(e, k + 160));
+  const stop = line.search(/[.!?](?:\s|$)/);
+  if (stop >= 0) line = line.slice(0, stop);
+  const i = line.lastIndexOf(value);
+  if (i < 0) return false;
+  // Not part of a longer number or a word: "15" in "150", "1.5", "x15" is not the value.
+  const b = line.charCodeAt(i - 1);
+  if (isDigitCode(b) || isLetterCode(b) || b === 46 || b === 44) return false;
+  for (let j = i + value.length; j < line.length; j++) if (isDigitCode(line.charCodeAt(j))) return false;
+  return !isLetterCode(line.charCodeAt(i + value.length));
+}
+
+// A line of code rather than output: an assignment, a call, a keyword, an indented body.
+const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return )|\w[\w.]*[ \t]{0,2}(?:[-+*/]?=(?!=)|\()/;
+
 // An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
 const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
-// A chosen option: "Option C", "choice B", "answer is (D)", "选项B", "答案为C", "So B.", "is B".
+// A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B".
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
