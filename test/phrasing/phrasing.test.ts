@@ -35,8 +35,9 @@ const SETS = [
   { name: 'second half', families: tuned, seed: 2, split: 'heldout', floor: 0.6 },
   { name: 'second authors', families: secondAuthors, seed: 2, split: 'heldout', floor: 0.3 },
   { name: 'third authors', families: thirdAuthors, seed: 2, split: 'heldout', floor: 0.3 },
-  // Stop 22, first read (before any rule saw them): 41.7 / 52.0 / 72.0 / 62.0% exact.
-  { name: 'fifth authors', families: fifthAuthors, seed: 1, split: 'dev', floor: 0.35 },
+  // Stop 22, first read (before any rule saw them): 41.7 / 52.0 / 72.0 / 62.0% exact; after the
+  // fifteenth pass, tuned on them: 80.0 / 68.3 / 77.3 / 86.3%.
+  { name: 'fifth authors', families: fifthAuthors, seed: 1, split: 'dev', floor: 0.6 },
   { name: 'held-out', families: heldOut, seed: 2, split: 'heldout', floor: 0.2 },
 ] as const satisfies readonly { name: string; families: unknown; seed: number; split: PhrasingSplit; floor: number }[];
 
