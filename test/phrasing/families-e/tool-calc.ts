@@ -384,7 +384,6 @@ function firstHits(a: number, b: number, k: number): number[] {
   return o;
 }
 
-
 function searchProblem(r: Rng): Problem {
   const m = r.int(12, 70);
   const triangular = r.chance(0.6);
