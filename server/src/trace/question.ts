@@ -344,7 +344,7 @@ function analyze(query: string): QuestionInfo {
   if (mul && !dimensionAfterRe.test(query.slice(mul.index + mul[0].length, mul.index + mul[0].length + 24)))
     product = askProduct(targets, nouns, mul[1], mul[2]);
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
-  const sentences = splitSentences(query);
+  const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
   let asked = '';
   for (let k = sentences.length - 1; k >= 0; k--) {
     if (/\?|\b(?:find|compute|calculate|determine|evaluate|simplify|what is|how many|how much)\b/i.test(sentences[k])) {
@@ -425,7 +425,7 @@ function analyze(query: string): QuestionInfo {
       ? /\bdivided by\s*\$?(\d{1,9})\b/.exec(lower)
       : null;
   const probes: string[] = [];
-  for (const t of targets) probes.push(longestAlnumRun(t));
+  for (const t of targets) probes.push((t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
   const optionOf = readOptions(query);
   // An option's value is the answer being chosen, not a number the question merely quotes.
   if (optionOf) for (const v of optionOf.keys()) values.delete(v);
@@ -436,7 +436,7 @@ function analyze(query: string): QuestionInfo {
   return {
     targets: strings(targets),
     probes: strings(probes),
-    nouns: nouns.length === 0 ? NO_STRINGS : firstDistinct(nouns, 6),
+    nouns: nouns.length === 0 ? NO_STRINGS : [...new Set(nouns)].slice(0, 6),
     values,
     scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
     optionOf,
@@ -458,49 +458,6 @@ function analyze(query: string): QuestionInfo {
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
     nounOf: nounQualifiers(asked, nouns),
   };
-}
-
-/**
- * query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/) without its blank parts. A query with no line break
- * and no . ! ? before its last character (most one-sentence questions) has nowhere to split: the
- * pattern's first branch needs one of . ! ? with a capital somewhere after it, its second a line
- * break. That case skips the split.
- */
-function splitSentences(query: string): string[] {
-  let cut = query.indexOf('\n') >= 0;
-  for (let i = query.length - 2; !cut && i >= 0; i--) {
-    const c = query.charCodeAt(i);
-    if (c === 46 || c === 63 || c === 33) cut = true;
-  }
-  if (cut) return query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
-  return query.trim() ? [query] : [];
-}
-
-/** The longest run of [a-z0-9] in t (the first of equal length), '' when none: a target's probe. */
-function longestAlnumRun(t: string): string {
-  let best = 0;
-  let bestStart = 0;
-  let start = -1;
-  for (let i = 0; i <= t.length; i++) {
-    const c = i < t.length ? t.charCodeAt(i) : -1;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start > best) {
-        best = i - start;
-        bestStart = start;
-      }
-      start = -1;
-    }
-  }
-  return t.slice(bestStart, bestStart + best);
-}
-
-/** [...new Set(a)].slice(0, max) without the Set: the lists are a few nouns long. */
-function firstDistinct(a: readonly string[], max: number): string[] {
-  const out: string[] = [];
-  for (const x of a) if (out.length < max && !out.includes(x)) out.push(x);
-  return out;
 }
 
 // "of", then determiners, then up to two words: "sum of the squares", "area of triangle ABC", "sum of all possible values".

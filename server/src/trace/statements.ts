@@ -1042,7 +1042,8 @@ function findEquals(ctx: Context): void {
       else if (text[j] === '\\' && text[j + 1] === '$') j = skipBlanks(text, j + 2, to);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
-      if (v && !atLineEnd(text, valueAt.lastIndex, to, true)) {
+      const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
+      if (v && end === NOT_AT_END) {
         // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
         // asked quantity right after it is a conclusion about it, wherever the line goes on.
         const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
@@ -1055,12 +1056,10 @@ function findEquals(ctx: Context): void {
         // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
         // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
         // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
-        if (ticked && !about && !statedLast(ctx, j, v[0])) {
-          i = text.indexOf('=', i + 1);
-          continue;
+        if (end !== AT_END_TICKED || about || statedLast(ctx, j, v[0])) {
+          ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
+          if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
         }
-        ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
-        if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
       }
     }
     i = text.indexOf('=', i + 1);
@@ -1193,8 +1192,6 @@ const skipBlanks = (text: string, j: number, to: number): number => {
 };
 
 const closers = ['\\)', '\\]', '$$', '$', '**'];
-// Set by atLineEnd: the line it read ends in a tick after the value.
-let ticked = false;
 
 /** Is `value` (normalized) the value of the last statement before `start`, the result the text last reached? */
 function statedLast(ctx: Context, start: number, value: string): boolean {
@@ -1207,8 +1204,15 @@ function statedLast(ctx: Context, start: number, value: string): boolean {
 const remarkAfterRe = /\((?:corrected|revised|final|checked|verified)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
-function atLineEnd(text: string, k: number, to: number, remark = false): boolean {
-  ticked = false;
+const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false) !== NOT_AT_END;
+
+const NOT_AT_END = -1;
+const AT_END = 0;
+/** At the end of the line, after a tick ("= 57 ✓"): findEquals asks what the tick confirms. */
+const AT_END_TICKED = 1;
+
+/** atLineEnd, and with `remark` a tick or a short remark may close the line: how the line ends. */
+function lineEnd(text: string, k: number, to: number, remark: boolean): number {
   k = skipBlanks(text, k, to);
   // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
   // (It starts with a letter: tested first, so a line that ends at once slices nothing.)
@@ -1227,7 +1231,8 @@ function atLineEnd(text: string, k: number, to: number, remark = false): boolean
   // the model treats as its result).
   // Only after "=": an arrow's or a colon's value with a tick is a digit check ("7*5 → 5 ✓").
   const mark = remark ? codeAt(text, k) : 0;
-  ticked = mark === 0x2713 || mark === 0x2714;
+  const ticked = mark === 0x2713 || mark === 0x2714;
+  const atEnd = ticked ? AT_END_TICKED : AT_END;
   if (ticked) k = skipBlanks(text, k + 1, to);
   else if (mark === 40 || mark === 44) {
     remarkAfterRe.lastIndex = k;
@@ -1235,13 +1240,13 @@ function atLineEnd(text: string, k: number, to: number, remark = false): boolean
   }
   if (codeAt(text, k) === 46 || codeAt(text, k) === 33) {
     // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
-    if (k + 1 < to && (codeAt(text, k + 1) === 32 || codeAt(text, k + 1) === 9)) return true;
+    if (k + 1 < to && (codeAt(text, k + 1) === 32 || codeAt(text, k + 1) === 9)) return atEnd;
     k = skipBlanks(text, k + 1, to);
   }
-  if (k >= to || codeAt(text, k) === 10 || codeAt(text, k) === 13) return true;
+  if (k >= to || codeAt(text, k) === 10 || codeAt(text, k) === 13) return atEnd;
   // Or the value named at once as what was sought: "= 6 hours, so that's the time to fill the
   // tank", "= $37.70, and that is the cost".
-  return codeAt(text, k) === 44 && thatIsAfterRe.test(text.slice(k, k + 24));
+  return codeAt(text, k) === 44 && thatIsAfterRe.test(text.slice(k, k + 24)) ? atEnd : NOT_AT_END;
 }
 
 // A unit written in LaTeX after a value: "204 \\text{ minutes}", "12\\,\\text{cm}", "5 \\mathrm{kg}".
@@ -1440,6 +1445,7 @@ function findPrintedOutputs(ctx: Context): void {
     i = text.indexOf('```', close + 3);
   }
 }
+
 /**
  * Does the first sentence of text after `k` (past blank lines, at most 160 characters) end on
  * `value`, a number of its own with no other number after it? "So we get 15." adopts the output;
