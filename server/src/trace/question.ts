@@ -58,6 +58,13 @@ export interface QuestionInfo {
    * is about a sub-result, not the asked quantity (see nounQualifiers).
    */
   nounOf?: Map<string, string[]>;
+  /**
+   * The asked expression is a sum of letters the question says are integers ("Find $m+n$" for
+   * "$\\frac{m}{n}$, where m and n are relatively prime positive integers"): the answer is a whole
+   * number, and a fraction or a root the response reaches is the intermediate value it is made
+   * from (the guide: "the area is 6\\sqrt{2}" when the question asks for m + n).
+   */
+  integerAnswer?: boolean;
 }
 
 /**
@@ -84,6 +91,7 @@ const EMPTY: QuestionInfo = {
   countNotMoney: undefined,
   formulaOnly: undefined,
   nounOf: undefined,
+  integerAnswer: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -261,6 +269,9 @@ const STOP_WORDS = new Set([
   'for',
   'and',
 ]);
+
+// A sum of two to four letters, each maybe with a coefficient: "m+n", "a+b+c", "100m+n".
+const letterSumRe = /^\d{0,4}[a-z](?:\+\d{0,4}[a-z]){1,3}$/;
 
 const cache = new Map<string, QuestionInfo>();
 
@@ -457,6 +468,7 @@ function analyze(query: string): QuestionInfo {
         : undefined,
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
     nounOf: nounQualifiers(asked, nouns),
+    integerAnswer: targets.some((t) => letterSumRe.test(t)) && /\bintegers?\b/i.test(query) ? true : undefined,
   };
 }
 

@@ -163,6 +163,8 @@ export interface Segmentation {
 }
 
 const plainNumberRe = /^[-+]?\d+(?:\.\d+)?$/;
+// A whole number, normalized ("116", "-3"; "12.0" normalizes to "12").
+const wholeRe = /^-?\d+$/;
 
 /** May this statement conclude an attempt? */
 function concludes(
@@ -174,9 +176,13 @@ function concludes(
   modulus?: number,
   formulaOnly?: Set<string>,
   multi = false,
+  integer = false,
 ): boolean {
   // "maybe \boxed{C}", "If I write \boxed{6}": an answer considered, not given.
   if (st.tentative) return false;
+  // m + n of integers: "P = 1/115", "the answer is 1/115, and m + n = 116" give the value m and n
+  // are read from, not the answer; only a box still gives it (the model's explicit answer).
+  if (integer && st.strength < 5 && !wholeRe.test(st.normalized)) return false;
   if (st.strength >= 4) return true;
   // A remainder is smaller than its divisor: "16210 - 14000 = 2210" on the way to 16210 mod 7 is a reduction step.
   if (modulus !== undefined && /^\d+$/.test(st.normalized) && Number(st.normalized) >= modulus) return false;
@@ -611,7 +617,17 @@ function concludingStatements(
   const ok: boolean[] = [];
   for (const st of statements)
     ok.push(
-      concludes(st, strongValues, terse, question.scale, choice, question.modulus, question.formulaOnly, question.multiSelect) &&
+      concludes(
+        st,
+        strongValues,
+        terse,
+        question.scale,
+        choice,
+        question.modulus,
+        question.formulaOnly,
+        question.multiSelect,
+        question.integerAnswer,
+      ) &&
         !(
           st.strength <= 2 &&
           !st.aboutTarget &&
@@ -666,6 +682,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
         question.modulus,
         question.formulaOnly,
         question.multiSelect,
+        question.integerAnswer,
       )
     ) {
       strongValues.add(st.normalized);
