@@ -1,19 +1,28 @@
 // Self-check of the later authors' phrasing families (test/phrasing/families-b, families-c,
-// families-d and families-e): exact
+// families-d, families-e and families-f): exact
 // offsets, the final value, a realistic mix of right and wrong answers, corrections and echoes,
 // no "===" line starts, determinism. It checks the generators' own bookkeeping, not the engine.
 // Run: node --import tsx --test test/phrasing/familiesHeldout.selfcheck.test.ts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { FIFTH_FAMILIES_DIR, HELDOUT_FAMILIES_DIR, loadFamilies, SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR } from './corpus.js';
+import {
+  FIFTH_FAMILIES_DIR,
+  HELDOUT_FAMILIES_DIR,
+  loadFamilies,
+  SECOND_FAMILIES_DIR,
+  SIXTH_FAMILIES_DIR,
+  THIRD_FAMILIES_DIR,
+} from './corpus.js';
 
 // FAMILIES_SELFCHECK_DIR: another folder of families (a new family's author checks theirs there).
 const dir = process.env.FAMILIES_SELFCHECK_DIR;
 const families = dir
   ? await loadFamilies(resolve(dir) + '/')
   : (
-      await Promise.all([SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR, FIFTH_FAMILIES_DIR, HELDOUT_FAMILIES_DIR].map((d) => loadFamilies(d)))
+      await Promise.all(
+        [SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR, FIFTH_FAMILIES_DIR, SIXTH_FAMILIES_DIR, HELDOUT_FAMILIES_DIR].map((d) => loadFamilies(d)),
+      )
     ).flat();
 const N = 300;
 
