@@ -16,9 +16,20 @@ test("a weak result right before a marker is its segment's candidate over an ear
   assert.deepEqual(values(q, work + check), ['1280']);
 });
 
+test('arithmetic on numbers inside a conclusion ("there are 1 + 6 = 7 solutions") works out its own value, not another quantity', () => {
+  const q = 'How many complex numbers satisfy the equation $z^5=\\overline{z}$?';
+  const body =
+    'For r = 0 we get z = 0, one solution.\n\nFor r = 1 we need 6 theta = 2 pi k, so theta = k pi / 3 for k = 0, 1, 2, 3, 4, 5: six points on the unit circle.\n\n' +
+    'Therefore, in total, there are \\( 1 + 6 = 7 \\) solutions.\n\n' +
+    'Wait a minute, let me check z = 0 again: 0^5 = 0, and the conjugate of 0 is 0, so it works, and the six unit-circle points are distinct.\n\n' +
+    'Therefore, there are 7 complex numbers that satisfy the equation.\n\nThe answer is 7.';
+  // Before the rule "1 + 6" read as another quantity's left side: the first 7 closed another equation.
+  assert.deepEqual(values(q, body), ['7', '7']);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'How many apples does the farm pack?';
-  const pieces = ['1 + ', '1.', ' 1', '= ', '7.\n\nWait', ' '];
+  const pieces = ['1 + ', '1.', ' 1', ', 1 * (2) - ', 'are \\( 1 + 6 ', '= ', '7.\n\nWait', ' '];
   const worst = slowestSegmentationMs(
     q,
     pieces,
