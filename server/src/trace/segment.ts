@@ -478,6 +478,9 @@ function headingAfter(body: string, k: number): boolean {
   return false;
 }
 
+/** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
+const endsSegment = (body: string, end: number, segEnd: number): boolean => segEnd - end <= 24 && !/\d/.test(body.slice(end, segEnd));
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -497,6 +500,7 @@ function readAttempts(
   inRegion: readonly { m: MarkerMatch; j: number }[],
   regionStart: number,
   regionEnd: number,
+  strongValues: ReadonlySet<string>,
 ): Attempt[] {
   const attempts: Attempt[] = [];
   let pendingStart = 0;
@@ -525,6 +529,21 @@ function readAttempts(
       bi = li;
     // Restated as the segment's last word ("= **8,120,471** ... Therefore 83 x 97,837 = 8,120,471"): still its last word.
     if (bi >= 0 && li > bi && ok[li] && statements[li].normalized === statements[bi].normalized) bi = li;
+    // A weak result right before the segment's marker ("Total: 196 + 147 = 343. / Wait a minute")
+    // is its last word even where an earlier weak conclusion of another value (a sub-result it
+    // computes with: "the paths of this pattern are 21 * 7 = 147") is as strong or stronger, when
+    // the record concludes that value explicitly elsewhere (the guide: a result line of the asked
+    // quantity that the model moves on from, here to a check).
+    if (
+      bi >= 0 &&
+      li > bi &&
+      ok[li] &&
+      statements[bi].strength < 3 &&
+      k < inRegion.length &&
+      strongValues.has(statements[li].normalized) &&
+      endsSegment(body, statements[li].end, segEnd)
+    )
+      bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
     const best = statements[bi];
@@ -711,7 +730,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   found.forEach((m, j) => {
     if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
   });
-  const attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end);
+  const attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback = final ?? lastNumberStatement(body, region.start, region.end, question);

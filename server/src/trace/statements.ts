@@ -254,6 +254,10 @@ class Context {
     const lhs = t.slice(b + 1, k);
     // A lone unknown ("Therefore n = 6", "x_1 = 4") may be what is asked, named or not.
     if (loneUnknownRe.test(lhs)) return undefined;
+    // Arithmetic on numbers right after the clause's words ("there are 1 + 6 = 7 solutions", "the
+    // number of losing positions is 404 - 4 = 400") works out the clause's own value inline: it
+    // names no other quantity. (A product question reads its partial products from the left side.)
+    if (this.question.scale === undefined && inlineArithmeticRe.test(lhs)) return undefined;
     return /[\w)}]/.test(lhs) && !this.names(lhs) ? lhs : undefined;
   }
 
@@ -499,6 +503,9 @@ function hasProbe(q: QuestionInfo, text: string): boolean {
 // A target that is a name made of letters (two to four: "de", "xy"), not an expression.
 const letterTargetRe = /^[a-z]{2,4}$/;
 
+// A left side that ends in arithmetic on numbers after a word, a comma or a colon (or is only that).
+const inlineArithmeticRe =
+  /(?:^|[A-Za-z,:][ \t]{1,3})[ \t$(\\]{0,4}\d[\d.,]*(?:[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\(?-?\d[\d.,]*\)?){1,6}[ \t)]*$/;
 // The left side ends in a single letter (optionally subscripted) after words or nothing, not after an operator.
 const loneUnknownRe = /(?:^|[A-Za-z,][ \t]{1,3}|^[ \t]{1,3})[$(\\]{0,2}[A-Za-z](?:_\{?\w{1,4}\}?)?[ \t$)\\]{0,4}$/;
 
