@@ -48,8 +48,11 @@ const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:${FRAC_PART}[ \t]{0,2}
 // A root, in LaTeX or in plain text as models write it outside LaTeX ("3*sqrt(13)", "2√3",
 // "sqrt(117)"; answers.ts reads both as \\sqrt), with one shared coefficient prefix.
 const ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)|sqrt\(\d{1,6}\)|\u221a\(?\d{1,6}\)?)`;
+// A clock time with its half of the day ("8:42 AM", "12:05 p.m."): one value, as a time question's
+// answer is written; without AM/PM "3:45" may be a ratio, and stays two numbers.
+const CLOCK = String.raw`\d{1,2}:[0-5]\d[ \t]?(?:[AaPp][Mm]|[ap]\.m\.)(?![A-Za-z])`;
 // A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π.
-const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
+const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');
