@@ -29,7 +29,8 @@ export function normalizeAnswer(raw: string): string {
       .replace(/\\[dt]frac/g, '\\frac')
       .replace(/\\left|\\right/g, '');
   }
-  if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '');
+  // A temperature's scale letter goes with its degree sign ("20 °C" is 20).
+  if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0(?:\s?[CF](?![A-Za-z]))?|\\degree/g, '');
   if (s.includes('%')) s = s.replace(/\\%|%/g, '');
   if (s.includes('\\') || s.includes('~')) s = s.replace(/\\[,;:! ]|~/g, '');
   if (s.includes('\\') || s.includes('$')) s = s.replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '');

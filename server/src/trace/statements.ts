@@ -51,8 +51,9 @@ const ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt[ 
 // A clock time with its half of the day ("8:42 AM", "12:05 p.m."): one value, as a time question's
 // answer is written; without AM/PM "3:45" may be a ratio, and stays two numbers.
 const CLOCK = String.raw`\d{1,2}:[0-5]\d[ \t]?(?:[AaPp][Mm]|[ap]\.m\.)(?![A-Za-z])`;
-// A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π.
-const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
+// A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π. A degree sign
+// may carry its scale ("20 °C", "68°F"): a temperature, the scale letter part of the value.
+const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');

@@ -16,3 +16,11 @@ test('a clock time with AM/PM is one value ("**9:20 AM**"), not the hour alone',
   // Without AM/PM a colon is no clock: a ratio stays as it was read.
   assert.deepEqual(values('What is the ratio of boys to girls?', 'So the answer is 3:4.'), ['3']);
 });
+
+test('a temperature keeps its scale letter ("**25 °C**"): the value is the number', () => {
+  const q = 'What is 77 °F in Celsius?';
+  // Before the rule "°C" ended no value: the bold result and the equation were no statements.
+  assert.deepEqual(values(q, '77 − 32 = 45, and 45 × 5/9 = **25 °C**.\n\nSo 77 °F is 25 °C.'), ['25 °C']);
+  assert.equal(normalizeAnswer('25 °C'), '25');
+  assert.equal(normalizeAnswer('-4°F'), '-4');
+});
