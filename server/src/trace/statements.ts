@@ -121,6 +121,13 @@ const boundRe =
 // is a computed result given to a precision, not a size guessed before computing ("near 6000000",
 // "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
 const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value);
+// "27.94 ≈ 27.9", "1/24 + 1/8 = 1/6 ≈ 0.17 hours", "225 ÷ 0.4536 ≈ 496.0": "≈" right after a
+// number with decimals or a fraction (a computed result, or a computation with one) gives that
+// result to a precision; it does not guess one. "roughly 300 × 0.3 ≈ 90" still sizes, and so does
+// "4,850 ÷ 44 ≈ 111.40" (whole numbers only: a quotient still to be rounded up or down).
+const roundedAfterRe = /\d[.\/]\d+[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
+const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|magnitude)\b/i;
+const roundsResult = (before: string): boolean => roundedAfterRe.test(before) && !roughWordRe.test(before);
 // The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
 // if a value were chosen), not the value concluded.
 const hypotheticalAfterRe = /[ \t$]{0,2}(?:[ \t]{1,2}[A-Za-z]{1,14}){0,2}[ \t]{1,2}(?:would|could|might)\b/iy;
@@ -230,7 +237,9 @@ class Context {
           ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
           : tentativeOrRecalledRe.test(before) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
-            (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
+            (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
+              !(aboutTarget && computedDecimal(value)) &&
+              !roundsResult(before)) ||
             sentence.question ||
             rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
             (rule === 'equals' && quoted && conditionRe.test(before)),

@@ -24,3 +24,20 @@ test('a temperature keeps its scale letter ("**25 °C**"): the value is the numb
   assert.equal(normalizeAnswer('25 °C'), '25');
   assert.equal(normalizeAnswer('-4°F'), '-4');
 });
+
+test('"≈" after a number with decimals or a fraction rounds a computed result ("12 × 2.54 = 30.48 ≈ **30.5 cm**"); it is no estimate', () => {
+  const q = 'Convert 12 inches to centimeters, to one decimal place.';
+  const body =
+    '12 × 2.54 = 30.48 ≈ **30.5 cm**\n\nLet me double-check that another way: 10 × 2.54 = 25.4 and 2 × 2.54 = 5.08; 25.4 + 5.08 = 30.48 ≈ **30.5 cm**.\n\n**Answer:** 30.5 cm';
+  // Before the rule the first result read as an estimate ("≈ X" sizes an answer): one candidate, not two.
+  assert.deepEqual(values(q, body), ['30.5', '30.5']);
+  // A size guessed in words is still an estimate, and so is a quotient of whole numbers still to be rounded.
+  assert.deepEqual(values(q, 'Roughly 12 × 2.5 ≈ **30 cm**, so let me compute: 12 × 2.54 = **30.48 cm**, which is **30.5 cm**.'), ['30.5']);
+  assert.deepEqual(
+    values(
+      'What is the fewest number of buses needed for 250 students if each holds 44?',
+      'We need 250 ÷ 44 ≈ 5.68. Rounding up, we need **6** buses.',
+    ),
+    ['6'],
+  );
+});
