@@ -1488,9 +1488,10 @@ const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
-// A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B".
+// A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
+// "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {

@@ -41,3 +41,14 @@ test('"≈" after a number with decimals or a fraction rounds a computed result 
     ['6'],
   );
 });
+
+test('"should be (C)" / "would be (B)" commit an option letter, as "is (C)" does', () => {
+  const q = 'A shirt costs $40 and is 25% off. What is the sale price? (A) $10 (B) $30 (C) $35 (D) $50';
+  const body =
+    'So the answer is (A).\n\nWait, I should re-read the question: it asks for the sale price, not the discount. 40 − 10 = 30, so the answer should be (B) instead.';
+  // Before the rule the corrected choice was no statement: one candidate, the first.
+  assert.deepEqual(values(q, body), ['A', 'B']);
+  assert.deepEqual(values(q, body.replace('so the answer should be (B) instead', 'then it would be (B); I will go with that')), ['A', 'B']);
+  // A hedge still tries the letter rather than choosing it.
+  assert.deepEqual(values(q, body.replace('so the answer should be (B) instead', 'maybe it could be (B)')), ['A']);
+});
