@@ -354,7 +354,11 @@ function newNumbers(text: string, value: string, question: QuestionInfo | undefi
   let m: RegExpExecArray | null;
   while ((m = multiDigitRe.exec(text)) !== null) {
     const v = normalizeAnswer(m[0]);
+    // Another option's value is quoted from the question too ("Option B ($42.00) is what you get
+    // by forgetting the tax"): a distractor examined is no new work on the answer. The chosen
+    // option's own value plugged back in is ("80 km/h for 7 h covers 560 km").
     if (v === value || question?.values.has(v)) continue;
+    if (question?.optionOnly?.has(v) && question.optionOf!.get(v) !== value) continue;
     if (body !== undefined && seenBefore(body, m[0], before)) continue;
     if (++n >= needed) return true;
   }

@@ -52,3 +52,14 @@ test('"should be (C)" / "would be (B)" commit an option letter, as "is (C)" does
   // A hedge still tries the letter rather than choosing it.
   assert.deepEqual(values(q, body.replace('so the answer should be (B) instead', 'maybe it could be (B)')), ['A']);
 });
+
+test('other options examined by their values ("Option A ($10) is the discount") are no new work: the answer restated after them merges', () => {
+  const q = 'A shirt costs $40 and is 25% off. What is the sale price? (A) $10 (B) $30 (C) $35 (D) $50';
+  const body =
+    '25% of 40 is 10, and 40 − 10 = 30, so the answer is (B).\n\nChecking the others: Option A ($10) is only the discount. Option C ($35) takes off $5. Option D ($50) adds instead.\n\nSo the answer is (B).';
+  // Before the rule the distractors' values read as new numbers: the restatement was a second candidate.
+  assert.deepEqual(values(q, body), ['B']);
+  // The chosen option's own value plugged back in is a check that recomputes: a second candidate.
+  const check = '25% of 40 is 10, and 40 − 10 = 30, so the answer is (B).\n\nCheck: $30 is 75 percent of the $40 price ✓. So (B).';
+  assert.deepEqual(values(q, check), ['B', 'B']);
+});
