@@ -269,7 +269,10 @@ function derivationBetween(
   afterMarker = false,
   value?: string,
 ): boolean {
-  const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
+  let text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
+  // A recall of earlier work ("I already found that there are 23 nines followed by 129, so ...")
+  // is no new work (the guide): its sentence is left out.
+  if (text.includes('already')) text = text.replace(recallSentenceRe, '');
   if (!computationRe.test(text))
     return (
       algebraRe.test(text) ||
@@ -293,6 +296,10 @@ function derivationBetween(
   }
   return false;
 }
+
+// A sentence that recalls a result found before, up to its end (a line break, or . ! ? before a blank).
+const recallSentenceRe =
+  /\b(?:I|[Ww]e) (?:have |'ve )?already (?:found|computed|calculated|showed|shown|established|got|worked out|seen)\b[^\n]{0,300}?(?:[.!?](?=\s|$)|(?=\n)|$)/g;
 
 /**
  * Drafts of the response inside a thinking block: fenced blocks (```...```) of the region before

@@ -148,7 +148,9 @@ function rejectedAfter(text: string, end: number, sentenceEnd: number): boolean 
 /** Is the value ending at `end` the subject of a hypothetical? segment.ts asks this only of the weak statements that could conclude otherwise. */
 export const hypotheticalAfter = (text: string, end: number): boolean => matchesAt(hypotheticalAfterRe, text, end);
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
-const recalledRe = /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought)\b/i;
+// "I already found that ..., so the sum is 219" recalls earlier work too (the guide: a recall merges).
+const recalledRe =
+  /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought|(?:I|we) (?:have |'ve )?already (?:found|computed|calculated|showed|shown|established|got|worked out|seen))\b/i;
 // Either of the two, in one scan of the sentence (a value's sentence is read once, not twice).
 const tentativeOrRecalledRe = new RegExp(`${tentativeRe.source}|${recalledRe.source}`, 'i');
 

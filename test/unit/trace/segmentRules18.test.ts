@@ -63,3 +63,13 @@ test('other options examined by their values ("Option A ($10) is the discount") 
   const check = '25% of 40 is 10, and 40 − 10 = 30, so the answer is (B).\n\nCheck: $30 is 75 percent of the $40 price ✓. So (B).';
   assert.deepEqual(values(q, check), ['B', 'B']);
 });
+
+test('a recall of earlier work ("I already found that 360 = 2^3 × 3^2 × 5, so ...") is no new work: the answer stated after it merges', () => {
+  const q = 'How many positive divisors does 360 have?';
+  const body =
+    '360 = 2^3 × 3^2 × 5, so (3+1)(2+1)(1+1) = 24.\n\nWait, is that right? I already found that 360 = 2^3 × 3^2 × 5, so the number of divisors is 24.\n\nSo the answer is 24.';
+  // Before the rule the recalled factorization read as new numbers: the answer restated after it was a second candidate.
+  assert.deepEqual(values(q, body), ['24']);
+  // Working it out again is new work: an echo.
+  assert.deepEqual(values(q, body.replace('I already found that', 'Let me redo it:')), ['24', '24']);
+});
