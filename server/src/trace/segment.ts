@@ -273,6 +273,11 @@ function derivationBetween(
   // A recall of earlier work ("I already found that there are 23 nines followed by 129, so ...")
   // is no new work (the guide): its sentence is left out.
   if (text.includes('already')) text = text.replace(recallSentenceRe, '');
+  // A check that only confirms a sub-step ("Let me double-check one step: C(19, 2) = 171. Yes.")
+  // is no new work on the answer (the guide), unless the step's result is the answer itself.
+  if (text.includes(':') && (text.includes('Yes') || text.includes('Right') || text.includes('orrect'))) {
+    text = text.replace(confirmedStepRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
+  }
   if (!computationRe.test(text))
     return (
       algebraRe.test(text) ||
@@ -295,6 +300,18 @@ function derivationBetween(
     for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
   }
   return false;
+}
+
+// A line that says it checks one step, works it out and confirms it with one word ("Let me just
+// double-check one step: 6 × 110 = 660, and 666 would exceed 660. Correct."). A check that names
+// no scope ("Wait, check: 6 - 24 = -18, plus 18 = 0. Yes.") may be re-deriving the answer: kept.
+const confirmedStepRe =
+  /^[^\n=]{0,60}\b(?:one|a|that|this|the|single) (?:step|sub-?step|calculation|computation)[ \t]{0,2}:[^\n=]{0,40}=[^\n]{1,80}?[.,;][ \t]{0,2}(?:Yes|Right|Correct|correct)[.!]?[ \t]*$/gm;
+/** The normalized values right after each "=" of a line. */
+function resultsIn(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/=[ \t]{0,2}\$?(-?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)/g)) out.push(normalizeAnswer(m[1].replace(/[.,]$/, '')));
+  return out;
 }
 
 // A sentence that recalls a result found before, up to its end (a line break, or . ! ? before a blank).

@@ -73,3 +73,14 @@ test('a recall of earlier work ("I already found that 360 = 2^3 × 3^2 × 5, so 
   // Working it out again is new work: an echo.
   assert.deepEqual(values(q, body.replace('I already found that', 'Let me redo it:')), ['24', '24']);
 });
+
+test('a check of one step confirmed in a word ("Let me double-check one step: 7 × 8 = 56. Yes.") is no new work: the box after it merges', () => {
+  const q = 'A garden has 7 rows of 8 plants and 5 more plants by the gate. How many plants are there?';
+  const body =
+    '7 × 8 = 56, and 56 + 5 = 61. So there are 61 plants.\n\nLet me double-check one step: 7 × 8 = 56. Yes.\n\n**Final Answer**\n\\boxed{61}';
+  // Before the rule the step's arithmetic read as new work: the box was a second candidate.
+  assert.deepEqual(values(q, body), ['61']);
+  // A check that works out the answer itself is new work, and so is one that names no scope.
+  assert.deepEqual(values(q, body.replace('7 × 8 = 56. Yes.', '56 + 5 = 61. Yes.')), ['61', '61']);
+  assert.deepEqual(values(q, body.replace('Let me double-check one step:', 'Wait, check:')), ['61', '61']);
+});
