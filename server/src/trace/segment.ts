@@ -275,7 +275,7 @@ function derivationBetween(
   if (text.includes('already')) text = text.replace(recallSentenceRe, '');
   // A check that only confirms a sub-step ("Let me double-check one step: C(19, 2) = 171. Yes.")
   // is no new work on the answer (the guide), unless the step's result is the answer itself.
-  if (text.includes(':') && (text.includes('Yes') || text.includes('Right') || text.includes('orrect'))) {
+  if (text.includes('step') && (text.includes('Yes') || text.includes('Right') || text.includes('orrect'))) {
     text = text.replace(confirmedStepRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
   }
   if (!computationRe.test(text))
@@ -306,7 +306,7 @@ function derivationBetween(
 // double-check one step: 6 × 110 = 660, and 666 would exceed 660. Correct."). A check that names
 // no scope ("Wait, check: 6 - 24 = -18, plus 18 = 0. Yes.") may be re-deriving the answer: kept.
 const confirmedStepRe =
-  /^[^\n=]{0,60}\b(?:one|a|that|this|the|single) (?:step|sub-?step|calculation|computation)[ \t]{0,2}:[^\n=]{0,40}=[^\n]{1,80}?[.,;][ \t]{0,2}(?:Yes|Right|Correct|correct)[.!]?[ \t]*$/gm;
+  /^[^\n=]{0,60}\b(?:one|a|that|this|the|single) (?:step|sub-?step)[ \t]{0,2}:[^\n=]{0,40}=[^\n]{1,80}?[.,;][ \t]{0,2}(?:Yes|Right|Correct|correct)[.!]?[ \t]*$/gm;
 /** The normalized values right after each "=" of a line. */
 function resultsIn(line: string): string[] {
   const out: string[] = [];
