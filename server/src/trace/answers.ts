@@ -29,12 +29,18 @@ export function normalizeAnswer(raw: string): string {
       .replace(/\\[dt]frac/g, '\\frac')
       .replace(/\\left|\\right/g, '');
   }
-  if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '');
+  // A temperature's scale letter goes with its degree sign ("20 °C" is 20).
+  if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0(?:\s?[CF](?![A-Za-z]))?|\\degree/g, '');
   if (s.includes('%')) s = s.replace(/\\%|%/g, '');
   if (s.includes('\\') || s.includes('~')) s = s.replace(/\\[,;:! ]|~/g, '');
   if (s.includes('\\') || s.includes('$')) s = s.replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '');
   if (s.includes('\u2212')) s = s.replace(/\u2212/g, '-');
   s = s.replace(/\s+/g, '');
+  // A clock time: "08:42 a.m." is "8:42am".
+  if (s.includes(':')) {
+    const clock = /^0?(\d{1,2}:[0-5]\d)([AaPp])\.?[Mm]\.?$/.exec(s);
+    if (clock) return `${clock[1]}${clock[2].toLowerCase()}m`;
+  }
   if (s.includes('\\')) {
     s = s.replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)').replace(/\\frac(\d)(\d)/g, '$1/$2');
   }

@@ -65,6 +65,12 @@ export interface QuestionInfo {
    * from (the guide: "the area is 6\\sqrt{2}" when the question asks for m + n).
    */
   integerAnswer?: boolean;
+  /**
+   * For a multiple-choice question: the options' values the question quotes nowhere else (a
+   * distractor's "$42.00", not the "$20 note" of the stem that option D repeats). Examining another
+   * option by its value is no new work on the answer (segment.ts newNumbers).
+   */
+  optionOnly?: Set<string>;
 }
 
 /**
@@ -92,6 +98,7 @@ const EMPTY: QuestionInfo = {
   formulaOnly: undefined,
   nounOf: undefined,
   integerAnswer: undefined,
+  optionOnly: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -334,8 +341,11 @@ function analyze(query: string): QuestionInfo {
   // Which of them stand anywhere else than as an exponent or an index ("^3", "^{3}", "_1").
   const indexed = quoted.includes('^') || quoted.includes('_');
   const asQuantity = new Set<string>();
+  // Values quoted twice or more (in the stem and again as an option).
+  const repeated = new Set<string>();
   while ((m = numberRe.exec(quoted)) !== null) {
     const v = normalizeAnswer(m[0]);
+    if (values.has(v)) repeated.add(v);
     values.add(v);
     if (!indexed) continue;
     let b = m.index - 1;
@@ -439,7 +449,14 @@ function analyze(query: string): QuestionInfo {
   for (const t of targets) probes.push((t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
   const optionOf = readOptions(query);
   // An option's value is the answer being chosen, not a number the question merely quotes.
-  if (optionOf) for (const v of optionOf.keys()) values.delete(v);
+  let optionOnly: Set<string> | undefined;
+  if (optionOf) {
+    optionOnly = new Set();
+    for (const v of optionOf.keys()) {
+      if (!repeated.has(v)) optionOnly.add(v);
+      values.delete(v);
+    }
+  }
   const formulaOnly = indexed ? [...values].filter((v) => !asQuantity.has(v) && !v.includes('/')) : [];
   // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
   // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
@@ -469,6 +486,7 @@ function analyze(query: string): QuestionInfo {
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
     nounOf: nounQualifiers(asked, nouns),
     integerAnswer: targets.some((t) => letterSumRe.test(t)) && /\bintegers?\b/i.test(query) ? true : undefined,
+    optionOnly,
   };
 }
 

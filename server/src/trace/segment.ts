@@ -269,7 +269,15 @@ function derivationBetween(
   afterMarker = false,
   value?: string,
 ): boolean {
-  const text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
+  let text = drafts.length === 0 ? body.slice(from, to) : withoutDrafts(body, drafts, from, to);
+  // A recall of earlier work ("I already found that there are 23 nines followed by 129, so ...")
+  // is no new work (the guide): its sentence is left out.
+  if (text.includes('already')) text = text.replace(recallSentenceRe, '');
+  // A check that only confirms a sub-step ("Let me double-check one step: C(19, 2) = 171. Yes.")
+  // is no new work on the answer (the guide), unless the step's result is the answer itself.
+  if (text.includes('step') && (text.includes('Yes') || text.includes('Right') || text.includes('orrect'))) {
+    text = text.replace(confirmedStepRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
+  }
   if (!computationRe.test(text))
     return (
       algebraRe.test(text) ||
@@ -293,6 +301,22 @@ function derivationBetween(
   }
   return false;
 }
+
+// A line that says it checks one step, works it out and confirms it with one word ("Let me just
+// double-check one step: 6 × 110 = 660, and 666 would exceed 660. Correct."). A check that names
+// no scope ("Wait, check: 6 - 24 = -18, plus 18 = 0. Yes.") may be re-deriving the answer: kept.
+const confirmedStepRe =
+  /^[^\n=]{0,60}\b(?:one|a|that|this|the|single) (?:step|sub-?step)[ \t]{0,2}:[^\n=]{0,40}=[^\n]{1,80}?[.,;][ \t]{0,2}(?:Yes|Right|Correct|correct)[.!]?[ \t]*$/gm;
+/** The normalized values right after each "=" of a line. */
+function resultsIn(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/=[ \t]{0,2}\$?(-?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)/g)) out.push(normalizeAnswer(m[1].replace(/[.,]$/, '')));
+  return out;
+}
+
+// A sentence that recalls a result found before, up to its end (a line break, or . ! ? before a blank).
+const recallSentenceRe =
+  /\b(?:I|[Ww]e) (?:have |'ve )?already (?:found|computed|calculated|showed|shown|established|got|worked out|seen)\b[^\n]{0,300}?(?:[.!?](?=\s|$)|(?=\n)|$)/g;
 
 /**
  * Drafts of the response inside a thinking block: fenced blocks (```...```) of the region before
@@ -354,7 +378,11 @@ function newNumbers(text: string, value: string, question: QuestionInfo | undefi
   let m: RegExpExecArray | null;
   while ((m = multiDigitRe.exec(text)) !== null) {
     const v = normalizeAnswer(m[0]);
+    // Another option's value is quoted from the question too ("Option B ($42.00) is what you get
+    // by forgetting the tax"): a distractor examined is no new work on the answer. The chosen
+    // option's own value plugged back in is ("80 km/h for 7 h covers 560 km").
     if (v === value || question?.values.has(v)) continue;
+    if (question?.optionOnly?.has(v) && question.optionOf!.get(v) !== value) continue;
     if (body !== undefined && seenBefore(body, m[0], before)) continue;
     if (++n >= needed) return true;
   }

@@ -48,8 +48,12 @@ const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:${FRAC_PART}[ \t]{0,2}
 // A root, in LaTeX or in plain text as models write it outside LaTeX ("3*sqrt(13)", "2√3",
 // "sqrt(117)"; answers.ts reads both as \\sqrt), with one shared coefficient prefix.
 const ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)|sqrt\(\d{1,6}\)|\u221a\(?\d{1,6}\)?)`;
-// A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π.
-const VALUE = String.raw`(?:${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0|\\%|%))?`;
+// A clock time with its half of the day ("8:42 AM", "12:05 p.m."): one value, as a time question's
+// answer is written; without AM/PM "3:45" may be a ratio, and stays two numbers.
+const CLOCK = String.raw`\d{1,2}:[0-5]\d[ \t]?(?:[AaPp][Mm]|[ap]\.m\.)(?![A-Za-z])`;
+// A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π. A degree sign
+// may carry its scale ("20 °C", "68°F"): a temperature, the scale letter part of the value.
+const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');
@@ -117,6 +121,13 @@ const boundRe =
 // is a computed result given to a precision, not a size guessed before computing ("near 6000000",
 // "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
 const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value);
+// "27.94 ≈ 27.9", "1/24 + 1/8 = 1/6 ≈ 0.17 hours", "225 ÷ 0.4536 ≈ 496.0": "≈" right after a
+// number with decimals or a fraction (a computed result, or a computation with one) gives that
+// result to a precision; it does not guess one. "roughly 300 × 0.3 ≈ 90" still sizes, and so does
+// "4,850 ÷ 44 ≈ 111.40" (whole numbers only: a quotient still to be rounded up or down).
+const roundedAfterRe = /\d[./]\d+[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
+const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|magnitude)\b/i;
+const roundsResult = (before: string): boolean => roundedAfterRe.test(before) && !roughWordRe.test(before);
 // The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
 // if a value were chosen), not the value concluded.
 const hypotheticalAfterRe = /[ \t$]{0,2}(?:[ \t]{1,2}[A-Za-z]{1,14}){0,2}[ \t]{1,2}(?:would|could|might)\b/iy;
@@ -137,7 +148,9 @@ function rejectedAfter(text: string, end: number, sentenceEnd: number): boolean 
 /** Is the value ending at `end` the subject of a hypothetical? segment.ts asks this only of the weak statements that could conclude otherwise. */
 export const hypotheticalAfter = (text: string, end: number): boolean => matchesAt(hypotheticalAfterRe, text, end);
 // A value recalled from before ("earlier I got 12", "I initially thought it was 5") is no new conclusion.
-const recalledRe = /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought)\b/i;
+// "I already found that ..., so the sum is 219" recalls earlier work too (the guide: a recall merges).
+const recalledRe =
+  /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought|(?:I|we) (?:have |'ve )?already (?:found|computed|calculated|showed|shown|established|got|worked out|seen))\b/i;
 // Either of the two, in one scan of the sentence (a value's sentence is read once, not twice).
 const tentativeOrRecalledRe = new RegExp(`${tentativeRe.source}|${recalledRe.source}`, 'i');
 
@@ -226,7 +239,9 @@ class Context {
           ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
           : tentativeOrRecalledRe.test(before) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
-            (estimateRe.test(before.length > 24 ? before.slice(-24) : before) && !(aboutTarget && computedDecimal(value))) ||
+            (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
+              !(aboutTarget && computedDecimal(value)) &&
+              !roundsResult(before)) ||
             sentence.question ||
             rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
             (rule === 'equals' && quoted && conditionRe.test(before)),
@@ -1482,9 +1497,10 @@ const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
-// A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B".
+// A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
+// "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
