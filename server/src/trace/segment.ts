@@ -509,6 +509,35 @@ function headingAfter(body: string, k: number): boolean {
 /** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
 const endsSegment = (body: string, end: number, segEnd: number): boolean => segEnd - end <= 24 && !/\d/.test(body.slice(end, segEnd));
 
+// A marker's sentence that doubts a result just stated (not one that plans the next step).
+const doubtRe =
+  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong))/i;
+
+// The value ends there: a full stop, a closer, a unit word; not a symbol that goes on ("1 -3ω").
+const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
+const stepWordsRe = /\b(?:multiplied by|times|divided by|plus|minus|perhaps|maybe|not)\b/i;
+
+/** A clause-level conclusion (strength 2 or more) ending its segment right before a marker that doubts it. */
+function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, choice: boolean): boolean {
+  if (
+    st.strength < 2 ||
+    st.strength >= 4 ||
+    choice ||
+    st.fromQuestion ||
+    st.tentative ||
+    st.closesOther ||
+    st.partial ||
+    st.term ||
+    st.ofOther
+  )
+    return false;
+  if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  if (!doubtRe.test(body.slice(markerStart, markerStart + 90))) return false;
+  // Arithmetic in words ("6505 multiplied by 20 gives 130100") or a hedged or negated clause
+  // ("so perhaps n = 2 is not a solution modulo 289") works out or rejects a step, not the answer.
+  return !stepWordsRe.test(body.slice(sentenceStart(body, Math.max(0, st.start - 300), st.start), st.start));
+}
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -570,6 +599,19 @@ function readAttempts(
       k < inRegion.length &&
       strongValues.has(statements[li].normalized) &&
       endsSegment(body, statements[li].end, segEnd)
+    )
+      bi = li;
+    // A conclusion right before a marker that doubts a result ("So that gives 544. / Wait, is that
+    // right?", "Rounding 6.5, I get 7. / Hmm, wait, I think I made a mistake") is a decision the
+    // marker goes back on: the segment's candidate, one digit or not, where the record concludes
+    // its value nowhere else. A marker in the middle of a derivation ("Hold on, let me think about
+    // the next step") doubts nothing, and the value before it stays a step.
+    if (
+      li >= 0 &&
+      li !== bi &&
+      k < inRegion.length &&
+      !ok[li] &&
+      decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, question.optionOf !== undefined)
     )
       bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.

@@ -1,0 +1,33 @@
+// The nineteenth pass's rules (docs/segmentation-eval.md, docs/annotation-guide.md), one short
+// hand-written example each: every one of them read differently before its rule. The pass's
+// development data: the real dev sets, the dev families and the sixth authors' dev phrasings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
+
+test('a conclusion right before a marker that doubts it is a candidate; a value before a marker that plans the next step stays a step', () => {
+  const q =
+    'Triangle ABC has vertices A=(0,0), B=(9,0) and C=(0,5). What is the greatest integer less than or equal to the area of triangle ABC?';
+  const first = 'The shoelace sum is 45, so the area is 45/2 = 22.5. Rounding 22.5, I get 23.\n\n';
+  const fix = 'The question asks for the floor, not the nearest integer. The floor of 22.5 is 22.\n\nSo the answer is 22.';
+  // Before the rule the one-off 23 (a two-digit value the record concludes nowhere else) was a step.
+  assert.deepEqual(values(q, `${first}Hmm, wait, I think I made a mistake.\n\n${fix}`), ['23', '22']);
+  assert.deepEqual(values(q, `${first}Wait, is that right?\n\n${fix}`), ['23', '22']);
+  // A marker that plans the next step doubts nothing.
+  assert.deepEqual(values(q, `${first}Hold on, let me think about the next step.\n\n${fix}`), ['22']);
+  // Arithmetic in words before the doubt is a step checked, not an answer.
+  const steps =
+    'The base is 9 and the height is 5. 9 multiplied by 5 gives 45. Wait, is that right? Yes, 9 * 5 = 45.\n\nSo the area is 45/2 = 22.5 and the answer is 22.';
+  assert.deepEqual(values(q, steps), ['22']);
+});
+
+test("the pass's patterns stay linear on long runs of their own pieces", () => {
+  const q = 'What is the greatest integer less than or equal to the area?';
+  const pieces = ['So I get 7. ', 'Wait, ', ' is that ', 'I made a ', 'multiplied by ', 'so 3 times '];
+  const worst = slowestSegmentationMs(
+    q,
+    pieces,
+    (piece) => repeatTo('So the area is 22.5. ' + repeatTo(piece, 100_000), 100_000) + ' Wait, is that right? So the answer is 22.',
+  );
+  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
+});
