@@ -511,7 +511,7 @@ const endsSegment = (body: string, end: number, segEnd: number): boolean => segE
 
 // A marker's sentence that doubts a result just stated (not one that plans the next step).
 const doubtRe =
-  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong))/i;
+  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong)/i;
 
 // The value ends there: a full stop, a closer, a unit word; not a symbol that goes on ("1 -3ω").
 const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
@@ -532,7 +532,9 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
   )
     return false;
   if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
-  if (!doubtRe.test(body.slice(markerStart, markerStart + 90))) return false;
+  // The doubt may come before the marker ("= 2473. / Is that correct? / Wait a second.").
+  if (!doubtRe.test(body.slice(markerStart, markerStart + 90)) && !doubtRe.test(body.slice(st.end, markerStart).replace(/^[^A-Za-z]+/, '')))
+    return false;
   // Arithmetic in words ("6505 multiplied by 20 gives 130100") or a hedged or negated clause
   // ("so perhaps n = 2 is not a solution modulo 289") works out or rejects a step, not the answer.
   return !stepWordsRe.test(body.slice(sentenceStart(body, Math.max(0, st.start - 300), st.start), st.start));

@@ -21,6 +21,17 @@ test('a conclusion right before a marker that doubts it is a candidate; a value 
   assert.deepEqual(values(q, steps), ['22']);
 });
 
+test('the doubt may stand between the result and the marker ("Is that correct?"), or name the last step ("that last step is off")', () => {
+  const q = 'How many positive integers less than or equal to 2968 are divisible by 2 or 3?';
+  const first = "Multiples of 2: 1484. Multiples of 3: 989.\n\nSo that's $1484 + 989 = 2473$.\n\n";
+  const fix =
+    'Numbers divisible by both were counted twice: 494 of them. So the count is 1484 + 989 - 494 = 1979.\n\nSo the answer is 1979.';
+  // Before the rule 2473 (a value the record concludes nowhere else) was a step.
+  assert.deepEqual(values(q, `${first}Is that correct?\n\nWait a second.\n\n${fix}`), ['2473', '1979']);
+  assert.deepEqual(values(q, `${first}Hmm, wait, that last step is off.\n\n${fix}`), ['2473', '1979']);
+  assert.deepEqual(values(q, `${first}Hmm, wait. Let me be careful here.\n\n${fix}`), ['1979']);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'What is the greatest integer less than or equal to the area?';
   const pieces = ['So I get 7. ', 'Wait, ', ' is that ', 'I made a ', 'multiplied by ', 'so 3 times '];
