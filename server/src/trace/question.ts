@@ -328,6 +328,13 @@ function askProduct(targets: string[], nouns: string[], x: string, y: string): [
   return [a, b];
 }
 
+/** Does the minus sign at i follow no operand (a number, a letter, a closer), so that it is the sign of the number after it? */
+function unaryMinusAt(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 36)) j--;
+  return j < 0 || !/[\p{L}\p{N})\]}!]/u.test(text[j]);
+}
+
 const isProductTarget = (t: string, a: string, b: string): boolean => t === `${a}*${b}` || t === `${b}*${a}`;
 
 function analyze(query: string): QuestionInfo {
@@ -347,6 +354,14 @@ function analyze(query: string): QuestionInfo {
     const v = normalizeAnswer(m[0]);
     if (values.has(v)) repeated.add(v);
     values.add(v);
+    // A negative number quotes its sign ("2x - 3y = -31" quotes -31): a minus that follows no
+    // operand ("= -31", "(-4, 0)", a leading "-5") is the number's own, not a subtraction.
+    if (
+      m.index > 0 &&
+      (quoted.charCodeAt(m.index - 1) === 45 || quoted.charCodeAt(m.index - 1) === 0x2212) &&
+      unaryMinusAt(quoted, m.index - 1)
+    )
+      values.add(normalizeAnswer(`-${m[0]}`));
     if (!indexed) continue;
     let b = m.index - 1;
     if (quoted.charCodeAt(b) === 123) b--;

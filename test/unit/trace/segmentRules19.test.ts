@@ -3,6 +3,7 @@
 // development data: the real dev sets, the dev families and the sixth authors' dev phrasings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
 
 test('a conclusion right before a marker that doubts it is a candidate; a value before a marker that plans the next step stays a step', () => {
@@ -30,6 +31,16 @@ test('the doubt may stand between the result and the marker ("Is that correct?")
   assert.deepEqual(values(q, `${first}Is that correct?\n\nWait a second.\n\n${fix}`), ['2473', '1979']);
   assert.deepEqual(values(q, `${first}Hmm, wait, that last step is off.\n\n${fix}`), ['2473', '1979']);
   assert.deepEqual(values(q, `${first}Hmm, wait. Let me be careful here.\n\n${fix}`), ['1979']);
+});
+
+test('a negative number in the question is quoted with its sign ("2x - 3y = -31"), a subtraction ("2x - 3y") is not', () => {
+  const q = 'Find x + y given 6x + y = 17 and 2x - 3y = -31.';
+  const body =
+    "Okay, let's see. I need to find x + y given 6x + y = 17 and 2x - 3y = -31.\n\nHmm, wait. Let me re-read the problem to be sure.\n\nMultiply the first equation by 3 and add: 20x = 20, so x = 1 and y = 11.\n\nSo x + y = 12.";
+  // Before the rule the question read as quoting 31 only, and its restated "= -31" was an attempt.
+  assert.deepEqual(values(q, body), ['12']);
+  const quoted = analyzeQuestion(q).values;
+  assert.ok(quoted.has('-31') && !quoted.has('-3'));
 });
 
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
