@@ -517,6 +517,9 @@ const doubtRe =
 const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
 const stepWordsRe = /\b(?:multiplied by|times|divided by|plus|minus|perhaps|maybe|not)\b/i;
 
+// A marker's sentence that gives the work up rather than doubting a result.
+const abandonRe = /^[^\n]{0,24}?\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|this is getting (?:confusing|messy))/i;
+
 /** A clause-level conclusion (strength 2 or more) ending its segment right before a marker that doubts it. */
 function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, choice: boolean): boolean {
   if (
@@ -618,6 +621,16 @@ function readAttempts(
       bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
+    // A marker that abandons the work ("Hmm, I'm getting confused. Let me start over") decides
+    // nothing: a weak value before it ("C(12, 4) = 495") is where the work stopped, a step, unless
+    // the record concludes that value explicitly elsewhere.
+    if (
+      statements[bi].strength < 3 &&
+      k < inRegion.length &&
+      !strongValues.has(statements[bi].normalized) &&
+      abandonRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60))
+    )
+      continue;
     const best = statements[bi];
     // Back from the segment's conclusion: the same value concluded earlier in the segment is the
     // same candidate when only restatement lies between (placed where it was first concluded),

@@ -1598,13 +1598,21 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   while ((v = valueAll.exec(tail)) !== null) last = v;
   if (!last) return undefined;
   const start = floor + last.index;
+  // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
+  // record stopped in the middle of its work, and its last number is a step.
+  if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;
   const sentence = ctx.sentenceAround(start, start + last[0].length);
   if (!copulaRe.test(sentence.text)) return undefined;
   ctx.add(start, start + last[0].length, 'last-number', 0);
   const st = ctx.out[0];
-  // A number the question quotes is the question restated, even as a response's last word.
+  // A number the question quotes is the question restated, even as a response's last word. In
+  // a multiple-choice question a plain number is no option chosen ("I get 49 mph, which is not
+  // among the choices"): only an option's value, read as its letter, is.
+  if (question.optionOf !== undefined && st && !/^[a-e]$/.test(st.normalized)) return undefined;
   return st && !st.fromQuestion ? st : undefined;
 }
+
+const givenUpRe = /\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|start over)\b/i;
 
 const wholeValue = new RegExp(String.raw`^(?:${VALUE})$`);
 const restatingLeadRe = /\b(?:so|thus|therefore|hence|answer|is|equals?|gives?|get|got|obtain|leaving|leaves)\b|=/i;

@@ -43,6 +43,28 @@ test('a negative number in the question is quoted with its sign ("2x - 3y = -31"
   assert.ok(quoted.has('-31') && !quoted.has('-3'));
 });
 
+test('a marker that gives the work up ("Hmm, I\'m getting confused. Let me start over") decides nothing: the value before it is a step', () => {
+  const q = 'A club has 8 women and 5 men. How many ways are there to choose a 5-person committee that includes at least one woman?';
+  const first =
+    'Total committees: C(13, 5) = 1287.\n\nPick one woman first (8 ways), then the other 4 from the remaining 12 people: C(12, 4) = 495.\n\n';
+  const retry = 'Committees with no woman: C(5, 5) = 1. Then 1287 - 1 = 1286.';
+  // Before the rule the sub-result 495, the terse record's last "= X" before the marker, was an attempt.
+  assert.deepEqual(values(q, `${first}Hmm, I'm getting confused. Let me start over.\n\n${retry}`), ['1286']);
+  assert.deepEqual(values(q, `${first}Hmm, wait, is that right?\n\n${retry}`), ['495', '1286']);
+});
+
+test('the last-number fallback: not where the work is given up after the number, and in multiple choice only an option', () => {
+  const q = 'What is the sum of all multiples of 9 between 109 and 228?';
+  const body =
+    'The smallest multiple of 9 that is at least 109: 9 × 13 = 117.\nLargest multiple of 9 at most 228: 9 × 25 = 225.\n\nNumber of terms: (225 - 117)/9 + 1 = 12 + 1 = 13.';
+  assert.deepEqual(values(q, body), ['13']);
+  // Before the rule these answerless records read their last number as an attempt.
+  assert.deepEqual(values(q, `${body}\n\nHmm, I'm getting confused. Let me start over`), []);
+  const mcq =
+    'A car goes 40 mph out and 60 mph back. What is the average speed for the entire round trip? A. 50 mph  B. 48 mph  C. 45 mph  D. 52 mph';
+  assert.deepEqual(values(mcq, 'The geometric mean: sqrt(40 * 60) is about 49 mph. I get 49 mph, which is not among the choices.'), []);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'What is the greatest integer less than or equal to the area?';
   const pieces = ['So I get 7. ', 'Wait, ', ' is that ', 'I made a ', 'multiplied by ', 'so 3 times '];
