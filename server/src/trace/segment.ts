@@ -520,6 +520,11 @@ const stepWordsRe = /\b(?:multiplied by|times|divided by|plus|minus|perhaps|mayb
 // A marker's sentence that gives the work up rather than doubting a result.
 const abandonRe = /^[^\n]{0,24}?\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|this is getting (?:confusing|messy))/i;
 
+const boldResultRe = /[=\u2248][ \t]{0,2}\*\*[ \t]?(?:\\?\$|[\u00a3\u20ac\u00a5])?[ \t]?$/;
+
+const recheckAfterRe =
+  /^[^\n]{0,30}?\b(?:let me (?:double-check|check|verify|reconsider|re-?think|re-?check)|actually|made an? (?:error|mistake)|not right|wrong)/i;
+
 /** A clause-level conclusion (strength 2 or more) ending its segment right before a marker that doubts it. */
 function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, choice: boolean): boolean {
   if (
@@ -535,6 +540,16 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
   )
     return false;
   if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  // A result set in bold after its computation ("(3 + 5) ÷ 2 = **4 hours**", "≈ **$3,573.05**")
+  // is a decision by its typography: a marker that re-checks it ("Let me double-check that",
+  // "Hmm, let me reconsider") goes back on it. One that reasons on ("Hmm, the triangle's base is
+  // ...") leaves it a sub-result.
+  if (
+    st.rule === 'bold' &&
+    boldResultRe.test(body.slice(Math.max(0, st.start - 8), st.start)) &&
+    recheckAfterRe.test(body.slice(markerStart, markerStart + 60))
+  )
+    return true;
   // The doubt may come before the marker ("= 2473. / Is that correct? / Wait a second.").
   if (!doubtRe.test(body.slice(markerStart, markerStart + 90)) && !doubtRe.test(body.slice(st.end, markerStart).replace(/^[^A-Za-z]+/, '')))
     return false;

@@ -65,6 +65,15 @@ test('the last-number fallback: not where the work is given up after the number,
   assert.deepEqual(values(mcq, 'The geometric mean: sqrt(40 * 60) is about 49 mph. I get 49 mph, which is not among the choices.'), []);
 });
 
+test('a result set in bold after its computation is a candidate before a marker that re-checks it, a sub-result before one that reasons on', () => {
+  const q = 'A bolt is 14 inches long. How long is it in centimeters?';
+  const first = '- **Conversion factor:** 1 inch = 2.54 centimeters\n- **Multiply:** 14 × 2.54 = 35.56 ≈ **35.6 centimeters**\n\n';
+  const fix = 'No rounding is asked for: 14 × 2.54 = 35.56, so it is 35.56 centimeters.\n\n**Answer:** 35.56 centimeters';
+  // Before the rule the bold 35.6, a value the record concludes nowhere else, was a step.
+  assert.deepEqual(values(q, `${first}Hmm, let me reconsider. ${fix}`), ['35.6', '35.56']);
+  assert.deepEqual(values(q, `${first}Hmm, the bolt is short. ${fix}`), ['35.56']);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'What is the greatest integer less than or equal to the area?';
   const pieces = ['So I get 7. ', 'Wait, ', ' is that ', 'I made a ', 'multiplied by ', 'so 3 times '];
