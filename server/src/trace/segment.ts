@@ -525,6 +525,16 @@ const boldResultRe = /[=\u2248][ \t]{0,2}\*\*[ \t]?(?:\\?\$|[\u00a3\u20ac\u00a5]
 const recheckAfterRe =
   /^[^\n]{0,30}?\b(?:let me (?:double-check|check|verify|reconsider|re-?think|re-?check)|actually|made an? (?:error|mistake)|not right|wrong)/i;
 
+/** Is the value at `start` the result of a line (after its label, "- **Average:**") that is nothing but arithmetic on numbers ("(3 + 5) ÷ 2 = **4 hours**")? */
+function arithmeticResultLine(body: string, start: number): boolean {
+  const lineStart = body.lastIndexOf('\n', start) + 1;
+  if (start - lineStart > 160) return false;
+  const line = body.slice(lineStart, start);
+  const label = line.lastIndexOf(':**');
+  return arithmeticLineRe.test(label >= 0 ? line.slice(label + 3) : line);
+}
+const arithmeticLineRe = /^[ \t\-*]*(?:[\d.,()+\u2212\u00d7\u00f7*/$ \t-]|\d[ \t]?[x%])+=[ \t]?\*\*[ \t]?\$?[ \t]?$/;
+
 /** A clause-level conclusion (strength 2 or more) ending its segment right before a marker that doubts it. */
 function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, choice: boolean): boolean {
   if (
@@ -533,7 +543,7 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
     choice ||
     st.fromQuestion ||
     st.tentative ||
-    st.closesOther ||
+    (st.closesOther && !(st.rule === 'bold' && arithmeticResultLine(body, st.start))) ||
     st.partial ||
     st.term ||
     st.ofOther

@@ -74,6 +74,15 @@ test('a result set in bold after its computation is a candidate before a marker 
   assert.deepEqual(values(q, `${first}Hmm, the bolt is short. ${fix}`), ['35.56']);
 });
 
+test('a bold result of a line of plain arithmetic ("(3 + 5) ÷ 2 = **4 hours**") closes no other quantity\'s equation there', () => {
+  const q = 'Ana paints a fence in 3 hours and Ben in 5 hours. How long do they take together?';
+  const first = '- **Average the times:** (3 + 5) ÷ 2 = **4 hours**\n\n';
+  const fix =
+    'Averaging is wrong for rates: 1/3 + 1/5 = 8/15 of the fence per hour, so together they take 15/8 = 1.875 hours.\n\n**Answer:** 1.875 hours';
+  // Before the rule the line read as an equation of another quantity, and 4 as a step.
+  assert.deepEqual(values(q, `${first}Hmm, let me reconsider. ${fix}`), ['4', '1.875']);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'What is the greatest integer less than or equal to the area?';
   const pieces = ['So I get 7. ', 'Wait, ', ' is that ', 'I made a ', 'multiplied by ', 'so 3 times '];
