@@ -278,6 +278,12 @@ function derivationBetween(
   if (text.includes('step') && (text.includes('Yes') || text.includes('Right') || text.includes('orrect'))) {
     text = text.replace(confirmedStepRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
   }
+  // A check line closed by a tick or a one-word verdict ("(Check: 6 + 9 = 15 h ✓)", "Quick sanity
+  // check: roughly 42 × 3.8 ≈ 159.6, so we're in the right range. ✓", "... It does.") confirms a
+  // sub-step or the answer's range: no new work on the answer, unless its result is the answer.
+  if (text.includes('heck') && (text.includes('\u2713') || text.includes(' does.') || text.includes('sense.'))) {
+    text = text.replace(tickedCheckRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
+  }
   if (!computationRe.test(text))
     return (
       algebraRe.test(text) ||
@@ -307,6 +313,7 @@ function derivationBetween(
 // no scope ("Wait, check: 6 - 24 = -18, plus 18 = 0. Yes.") may be re-deriving the answer: kept.
 const confirmedStepRe =
   /^[^\n=]{0,60}\b(?:one|a|that|this|the|single) (?:step|sub-?step)[ \t]{0,2}:[^\n=]{0,40}=[^\n]{1,80}?[.,;][ \t]{0,2}(?:Yes|Right|Correct|correct)[.!]?[ \t]*$/gm;
+const tickedCheckRe = /^[ \t(*]{0,4}(?:quick )?(?:sanity )?check\b[^\n]{0,300}?(?:\u2713\)?\.?|\bIt does\.|makes sense\.)[ \t]*$/gim;
 /** The normalized values right after each "=" of a line. */
 function resultsIn(line: string): string[] {
   const out: string[] = [];

@@ -83,9 +83,31 @@ test('a bold result of a line of plain arithmetic ("(3 + 5) ÷ 2 = **4 hours**")
   assert.deepEqual(values(q, `${first}Hmm, let me reconsider. ${fix}`), ['4', '1.875']);
 });
 
+test('a check line closed by a tick or a one-word verdict confirms: the answer stated after it merges', () => {
+  const q = 'Dinner costs $126.00 and we add a 25% tip, split between 5 people. How much does each person pay?';
+  const work = '25% of $126.00 = $31.50, so the total is $126.00 + $31.50 = $157.50.\n\n$157.50 ÷ 5 = **$31.50**\n\n';
+  // Before the rule the check's arithmetic was new work, and the answer line an echo.
+  assert.deepEqual(values(q, `${work}(Check: 5 × $31.50 = $157.50 ✓)\n\n**Answer:** $31.50`), ['31.50']);
+  assert.deepEqual(values(q, `${work}Quick sanity check: 5 × $30 = $150, close to $157.50. It does.\n\n**Answer:** $31.50`), ['31.50']);
+  // A check whose own result is the answer recomputes it: an echo.
+  assert.deepEqual(values(q, `${work}(Check: $157.50 ÷ 5 = $31.50 ✓)\n\n**Answer:** $31.50`), ['31.50', '31.50']);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'What is the greatest integer less than or equal to the area?';
-  const pieces = ['So I get 7. ', 'Wait, ', ' is that ', 'I made a ', 'multiplied by ', 'so 3 times '];
+  const pieces = [
+    'So I get 7. ',
+    'Wait, ',
+    ' is that ',
+    'I made a ',
+    'multiplied by ',
+    'so 3 times ',
+    '(Check: 1 = 1',
+    'check ✓',
+    ' It does.',
+    '= **4',
+    ':** (3 + 5) ÷ 2 ',
+  ];
   const worst = slowestSegmentationMs(
     q,
     pieces,
