@@ -525,7 +525,8 @@ const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
 const stepWordsRe = /\b(?:multiplied by|times|divided by|plus|minus|perhaps|maybe|not)\b/i;
 
 // A marker's sentence that gives the work up rather than doubting a result.
-const abandonRe = /^[^\n]{0,24}?\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|this is getting (?:confusing|messy))/i;
+const abandonRe =
+  /^[^\n]{0,24}?\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|this is getting (?:confusing|messy)|careful\b|let me think about the next step|let me make sure I'm setting (?:this|it) up)/i;
 
 const boldResultRe = /[=\u2248][ \t]{0,2}\*\*[ \t]?(?:\\?\$|[\u00a3\u20ac\u00a5])?[ \t]?$/;
 

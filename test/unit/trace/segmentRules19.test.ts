@@ -53,6 +53,15 @@ test('a marker that gives the work up ("Hmm, I\'m getting confused. Let me start
   assert.deepEqual(values(q, `${first}Hmm, wait, is that right?\n\n${retry}`), ['495', '1286']);
 });
 
+test('a marker that urges care or plans the next step ("Hmm, careful with the order here") decides nothing either', () => {
+  const q = 'A car drives 300 miles there at 50 mph and back at 75 mph. What is its average speed for the round trip?';
+  const body = (marker: string) =>
+    `**Step 1: Time there**\n300 ÷ 50 = 6 h\n\n${marker}\n\n**Step 2: Time back**\n300 ÷ 75 = 4 h\n\n**Step 3: Average speed**\n600 ÷ 10 = **60 mph**`;
+  // Before the rule the sub-result 6 h, the last "= X" before the marker, was an attempt.
+  assert.deepEqual(values(q, body('Hmm, careful with the order here.')), ['60']);
+  assert.deepEqual(values(q, body('Hold on, let me think about the next step.')), ['60']);
+});
+
 test('the last-number fallback: not where the work is given up after the number, and in multiple choice only an option', () => {
   const q = 'What is the sum of all multiples of 9 between 109 and 228?';
   const body =
