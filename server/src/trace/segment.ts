@@ -576,6 +576,8 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
   return !stepWordsRe.test(body.slice(sentenceStart(body, Math.max(0, st.start - 300), st.start), st.start));
 }
 
+const optionLetterRe = /^[A-E]$/;
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -598,6 +600,7 @@ function readAttempts(
   strongValues: ReadonlySet<string>,
 ): Attempt[] {
   const attempts: Attempt[] = [];
+  const choice = question.optionOf !== undefined;
   let pendingStart = 0;
   let si = 0;
   let previousNorm = '';
@@ -694,8 +697,17 @@ function readAttempts(
         }
         break;
       }
-      if (!worked) chain[0].first = st;
-      else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
+      // In multiple choice the option is chosen where its letter is committed ("= 7/12. / Corrected
+      // answer: (C)"): an option's value before it, merged, leaves the candidate at the letter.
+      if (!worked) {
+        if (!(
+          choice &&
+          optionLetterRe.test(chain[0].first.value) &&
+          !optionLetterRe.test(st.value) &&
+          chain[0].first.start - st.end <= 120
+        ))
+          chain[0].first = st;
+      } else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
       // own arithmetic restates the question ("39^2 - 36^2 = 225", "xy is 13 · 1 = 13"), so the

@@ -102,6 +102,17 @@ test('a check line closed by a tick or a one-word verdict confirms: the answer s
   assert.deepEqual(values(q, `${work}(Check: $157.50 ÷ 5 = $31.50 ✓)\n\n**Answer:** $31.50`), ['31.50', '31.50']);
 });
 
+test("in multiple choice an option's value merged with its letter committed right after is the candidate at the letter", () => {
+  const q =
+    'A bag holds 7 black and 2 white beads. Two are drawn without replacement. What is the probability both are black? A. 49/81  B. 2/9  C. 7/12  D. 5/9';
+  const work = 'P(first black) = 7/9.\nGiven that, P(second black) = 6/8.\nMultiply: 7/9 × 6/8 = 42/72 = 7/12.\n\n';
+  // Before the rule the candidate stood at the value 7/12 (read as option C), not where C is chosen.
+  assert.deepEqual(values(q, `${work}So the answer is (C).`), ['C']);
+  // A letter committed only after more lines (an options list read again) leaves it at the value.
+  const far = `${work}Now the options once more, to be sure which one this is:\nA. 49/81 is with replacement.\nB. 2/9 is one white bead.\nD. 5/9 is something else.\n\nSo the answer is (C).`;
+  assert.deepEqual(values(q, far), ['7/12']);
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'What is the greatest integer less than or equal to the area?';
   const pieces = [
