@@ -862,6 +862,28 @@ function findTerseAndWords(ctx: Context): void {
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
+  for (let i = text.indexOf("hat's ", from); i >= 0 && i < to; i = text.indexOf("hat's ", i + 6)) thatsValue(ctx, i - 1);
+}
+
+// "That's 253 numbers.", "From the table, that's 3.": a sentence that is nothing but a value (and
+// its unit) after "that's" states a result, where "that's 3 more than ..." goes on.
+const thatsValueRe = new RegExp(
+  String.raw`[Tt]hat's[ \t]{1,2}\$?(${VALUE})\$?(?:[ \t]{1,2}[a-z]{1,14}){0,2}[ \t]{0,2}\$?(?:[.!](?=\s|$)|(?=\n)|$)`,
+  'y',
+);
+
+/** A "that's" at k opening its sentence, or a clause after a short lead-in ("From the table, that's 3."). */
+function thatsValue(ctx: Context, k: number): void {
+  const { text } = ctx;
+  const c = text.charCodeAt(k - 1);
+  if (!(k <= ctx.from || c === 10 || ((c === 32 || c === 9) && /(?:[.!?,]|^)[ \t]*$/.test(text.slice(Math.max(0, k - 3), k))))) return;
+  // "Wait, that's 10." is surprise at a count, not its conclusion.
+  if (c !== 10 && /\b(?:wait|hmm|oh|but)[ \t]*,?[ \t]*$/i.test(text.slice(Math.max(0, k - 8), k))) return;
+  thatsValueRe.lastIndex = k;
+  const m = thatsValueRe.exec(text);
+  if (m === null) return;
+  const start = k + m[0].indexOf(m[1], 6);
+  ctx.add(start, start + m[1].length, 'conclusion', 2);
 }
 
 // The value before a verdict on it: "8 is the correct", "45 degrees is indeed the right" (unit

@@ -113,6 +113,19 @@ test("in multiple choice an option's value merged with its letter committed righ
   assert.deepEqual(values(q, far), ['7/12']);
 });
 
+test('a sentence that is only a value after "that\'s" ("That\'s 253 numbers.", "From the table, that\'s 3.") states a result', () => {
+  const q = 'How many positive integers not exceeding 2024 are divisible by exactly one of 8 and 12?';
+  const first = "Multiples of 8: 253. Multiples of 12: 168. Both: 84.\n\nExactly one: (253 - 84) + (168 - 84). That's 253 numbers.\n\n";
+  const fix = 'I dropped the second part: the count is 169 + 168 = 337.\n\nSo the answer is 337.';
+  // Before the rule "That's 253 numbers." was no statement at all.
+  assert.deepEqual(values(q, `${first}Hmm, wait, I think I made a mistake.\n\n${fix}`), ['253', '337']);
+  // "that's" that goes on, or after "Wait,", states nothing.
+  assert.deepEqual(
+    values(q, `${first.replace("That's 253 numbers.", "Wait, that's 253 numbers.")}Hmm, wait, I think I made a mistake.\n\n${fix}`),
+    ['337'],
+  );
+});
+
 test("the pass's patterns stay linear on long runs of their own pieces", () => {
   const q = 'What is the greatest integer less than or equal to the area?';
   const pieces = [
