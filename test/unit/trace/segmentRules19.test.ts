@@ -140,6 +140,9 @@ test("the pass's patterns stay linear on long runs of their own pieces", () => {
     ' It does.',
     '= **4',
     ':** (3 + 5) ÷ 2 ',
+    "that's 1 ",
+    ", that's ",
+    'Hmm, careful ',
   ];
   const worst = slowestSegmentationMs(
     q,
