@@ -42,8 +42,10 @@ const SETS = [
   { name: 'fifth authors', families: fifthAuthors, seed: 1, split: 'dev', floor: 0.6 },
   // Stop 23, first read (rules after the sixteenth pass, before any rule saw them), exact:
   // long-monologue 60.7, mcq-reasoning 70.3, olympiad-think 74.3, tutor-chat 48.0% (dev phrasings);
-  // 55.7 / 29.3 / 53.3 / 43.3% on their heldout phrasings.
-  { name: 'sixth authors', families: sixthAuthors, seed: 1, split: 'dev', floor: 0.45 },
+  // 55.7 / 29.3 / 53.3 / 43.3% on their heldout phrasings. After the eighteenth and nineteenth
+  // passes, tuned on them: 78.3 / 94.0 / 81.7 / 79.3% (heldout phrasings, read once: 57.3 / 31.7 /
+  // 54.0 / 57.0).
+  { name: 'sixth authors', families: sixthAuthors, seed: 1, split: 'dev', floor: 0.75 },
   { name: 'held-out', families: heldOut, seed: 2, split: 'heldout', floor: 0.2 },
 ] as const satisfies readonly { name: string; families: unknown; seed: number; split: PhrasingSplit; floor: number }[];
 

@@ -40,9 +40,12 @@ function evaluate(half: 'dev' | 'heldout') {
 // on synthetic families only): held-out 90.1% (64/71), 80.0% (64/80), 94.9%. Stop 22: the labels
 // audited under the current guide (six echoes added to three development records; held-out
 // unchanged): dev 100.0% (61/61), 83.6% (61/73), 100.0%.
+// Stop 23 (passes 16-19, tuned on the sixth authors' families and the real dev sets, fresh7 and
+// fresh8 among them; read once after the freeze): dev unchanged; held-out 90.8% (69/76), 86.3%
+// (69/80), 94.9%, all five labels found by the nineteenth pass.
 for (const [half, floor] of [
   ['dev', { precision: 0.95, recall: 0.81, first: 0.95 }],
-  ['heldout', { precision: 0.88, recall: 0.78, first: 0.92 }],
+  ['heldout', { precision: 0.88, recall: 0.84, first: 0.92 }],
 ] as const) {
   test(
     `Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`,
