@@ -577,6 +577,9 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
 }
 
 const optionLetterRe = /^[A-E]$/;
+/** An option's letter committed shortly after its value ("= 7/12. / Corrected answer: (C)"). */
+const letterAfterValue = (letter: Statement, value: Statement): boolean =>
+  optionLetterRe.test(letter.value) && !optionLetterRe.test(value.value) && letter.start - value.end <= 120;
 
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
@@ -647,13 +650,7 @@ function readAttempts(
     // marker goes back on: the segment's candidate, one digit or not, where the record concludes
     // its value nowhere else. A marker in the middle of a derivation ("Hold on, let me think about
     // the next step") doubts nothing, and the value before it stays a step.
-    if (
-      li >= 0 &&
-      li !== bi &&
-      k < inRegion.length &&
-      !ok[li] &&
-      decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, question.optionOf !== undefined)
-    )
+    if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice))
       bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
@@ -700,13 +697,7 @@ function readAttempts(
       // In multiple choice the option is chosen where its letter is committed ("= 7/12. / Corrected
       // answer: (C)"): an option's value before it, merged, leaves the candidate at the letter.
       if (!worked) {
-        if (!(
-          choice &&
-          optionLetterRe.test(chain[0].first.value) &&
-          !optionLetterRe.test(st.value) &&
-          chain[0].first.start - st.end <= 120
-        ))
-          chain[0].first = st;
+        if (!(choice && letterAfterValue(chain[0].first, st))) chain[0].first = st;
       } else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
