@@ -111,26 +111,41 @@ export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'p
   };
 }
 
+/**
+ * A value as the answer it gives: normalized, and for a multiple-choice question an option's value
+ * as its letter. "= 6/55. That matches option (A)" answers (A) whether an annotator quotes the value
+ * or the letter (docs/annotation-guide.md), so matching compares answers, not spellings.
+ */
+function answerKey(value: string, options: ReadonlyMap<string, string> | undefined): string {
+  const n = normalizeAnswer(value);
+  return options?.get(n) ?? n;
+}
+
 /** How many of the gold candidates a statement reads: a value equal to the candidate's inside its attempt (between the neighbouring gold candidates, as alignCandidates matches). */
-function seenCount(gold: readonly { value: string; offset: number }[], seen: readonly { value: string; offset: number }[]): number {
-  const values = seen.map((st) => normalizeAnswer(st.value));
+function seenCount(
+  gold: readonly { value: string; offset: number }[],
+  seen: readonly { value: string; offset: number }[],
+  options: ReadonlyMap<string, string> | undefined,
+): number {
+  const values = seen.map((st) => answerKey(st.value, options));
   let found = 0;
   gold.forEach((c, i) => {
     const lo = i > 0 ? gold[i - 1].offset : -1;
     const hi = i + 1 < gold.length ? gold[i + 1].offset : Infinity;
-    const v = normalizeAnswer(c.value);
+    const v = answerKey(c.value, options);
     if (seen.some((st, k) => st.offset > lo && st.offset < hi && normalizedEqual(values[k], v))) found++;
   });
   return found;
 }
 
-/** Order-preserving alignment: pairs (gold index, predicted index). */
+/** Order-preserving alignment: pairs (gold index, predicted index). `options`: see answerKey. */
 export function alignCandidates(
   gold: readonly { value: string; offset: number }[],
   predicted: readonly PredictedCandidate[],
+  options?: ReadonlyMap<string, string>,
 ): [number, number][] {
-  const g = gold.map((c) => normalizeAnswer(c.value));
-  const p = predicted.map((c) => normalizeAnswer(c.value));
+  const g = gold.map((c) => answerKey(c.value, options));
+  const p = predicted.map((c) => answerKey(c.value, options));
   const ok = (i: number, j: number): boolean => {
     if (!normalizedEqual(g[i], p[j])) return false;
     const lo = i > 0 ? gold[i - 1].offset : -1;
@@ -249,11 +264,12 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     const pred = r.predicted;
     e.gold += gold.length;
     e.predicted += pred.length;
-    const pairs = alignCandidates(gold, pred);
+    const options = r.optionOf;
+    const pairs = alignCandidates(gold, pred, options);
     e.matched += pairs.length;
     if (r.seen) {
       e.seen.of += gold.length;
-      e.seen.found += seenCount(gold, r.seen);
+      e.seen.found += seenCount(gold, r.seen, options);
     }
     const matchedGold = new Set(pairs.map(([i]) => i));
     const matchedPred = new Set(pairs.map(([, j]) => j));
@@ -280,17 +296,12 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.exactSequence.of++;
     if (gold.length === pred.length && pairs.length === gold.length) e.exactSequence.agree++;
 
-    const truthNorm = r.truth === undefined ? undefined : normalizeAnswer(r.truth);
-    const options = r.optionOf;
-    const judge = (v: string | null): boolean => {
-      if (v === null || truthNorm === undefined) return false;
-      const n = normalizeAnswer(v);
-      return normalizedEqual(options?.get(n) ?? n, options?.get(truthNorm) ?? truthNorm);
-    };
+    const truthKey = r.truth === undefined ? undefined : answerKey(r.truth, options);
+    const judge = (v: string | null): boolean => v !== null && truthKey !== undefined && normalizedEqual(answerKey(v, options), truthKey);
     if (gold.length > 0 && pred.length > 0) {
       e.firstValue.of++;
-      if (normalizedEqual(normalizeAnswer(gold[0].value), normalizeAnswer(pred[0].value))) e.firstValue.agree++;
-      if (truthNorm !== undefined) {
+      if (normalizedEqual(answerKey(gold[0].value, options), answerKey(pred[0].value, options))) e.firstValue.agree++;
+      if (truthKey !== undefined) {
         e.firstCorrectness.of++;
         if (judge(gold[0].value) === judge(pred[0].value)) e.firstCorrectness.agree++;
         else e.disagreements.push({ id: r.id, at: at(pred[0].offset), kind: 'first', expected: gold[0].value, got: pred[0].value });
@@ -311,7 +322,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.finalAnswer.of++;
     const gf = r.gold.final;
     const pf = r.predictedFinal;
-    if ((gf === null && pf === null) || (gf !== null && pf !== null && normalizedEqual(normalizeAnswer(gf), normalizeAnswer(pf))))
+    if ((gf === null && pf === null) || (gf !== null && pf !== null && normalizedEqual(answerKey(gf, options), answerKey(pf, options))))
       e.finalAnswer.agree++;
     else e.disagreements.push({ id: r.id, at: at(pred.at(-1)?.offset ?? 0), kind: 'final', expected: gf, got: pf });
 
@@ -321,7 +332,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     push(perRecord.exactSequence, e.exactSequence.agree - exactBefore, 1);
     const goldRecord = new Counter();
     const engineRecord = new Counter();
-    if (truthNorm !== undefined) {
+    if (truthKey !== undefined) {
       count(
         goldRecord,
         gold.map((c) => judge(c.value)),

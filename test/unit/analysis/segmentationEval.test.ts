@@ -1,0 +1,31 @@
+// The evaluator's matching (docs/segmentation-eval.md): candidates match when they give the same
+// answer to the question, so an option's value and its letter are one answer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { alignCandidates, evaluateSegmentation } from '../../../server/src/analysis/segmentationEval.js';
+
+const body = 'The distance is sqrt(65)/2, which is option D.\nWait, let me check: 16 + 1/4 = 65/4. Yes, D.';
+const options = new Map([
+  ['12', 'a'],
+  ['\\sqrt{65}/2', 'd'],
+]);
+const gold = { id: 'r', candidates: [{ value: 'D', offset: body.indexOf('D') }], final: 'D' };
+const predicted = [{ value: 'sqrt(65)/2', offset: body.indexOf('sqrt') }];
+
+test('a gold letter and the engine reading its option value align, only with the question options', () => {
+  assert.deepEqual(alignCandidates(gold.candidates, predicted, options), [[0, 0]]);
+  assert.deepEqual(alignCandidates(gold.candidates, predicted), []);
+  // Another option's value is another answer.
+  assert.deepEqual(alignCandidates(gold.candidates, [{ value: '12', offset: 5 }], options), []);
+});
+
+test('precision, recall, first value and final answer count an option value as its letter', () => {
+  const e = evaluateSegmentation([
+    { id: 'r', truth: 'D', gold: gold as never, predicted, predictedFinal: 'sqrt(65)/2', optionOf: options },
+  ]);
+  assert.equal(e.matched, 1);
+  assert.deepEqual(e.firstValue, { agree: 1, of: 1 });
+  assert.deepEqual(e.finalAnswer, { agree: 1, of: 1 });
+  const without = evaluateSegmentation([{ id: 'r', truth: 'D', gold: gold as never, predicted, predictedFinal: 'sqrt(65)/2' }]);
+  assert.equal(without.matched, 0);
+});
