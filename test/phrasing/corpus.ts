@@ -24,6 +24,13 @@ export const FIFTH_FAMILIES_DIR = fileURLToPath(new URL('./families-e/', import.
  * phrasings kept apart as a same-author check).
  */
 export const SIXTH_FAMILIES_DIR = fileURLToPath(new URL('./families-f/', import.meta.url));
+/**
+ * The seventh authors' families (stop 24), written from the guide and genre names only, in the
+ * answer kinds and languages of real responses the reading missed (Chinese exam solutions,
+ * symbolic answers, word and multi-select answers, R1-style competition traces): held out, both
+ * splits, when written; no rule was tuned on them.
+ */
+export const SEVENTH_FAMILIES_DIR = fileURLToPath(new URL('./families-g/', import.meta.url));
 /** Families by later authors that nobody tuned on: every record they generate is held out. */
 export const HELDOUT_FAMILIES_DIR = fileURLToPath(new URL('./families-d/', import.meta.url));
 

@@ -1,5 +1,5 @@
 // Self-check of the later authors' phrasing families (test/phrasing/families-b, families-c,
-// families-d, families-e and families-f): exact
+// families-d, families-e, families-f and families-g): exact
 // offsets, the final value, a realistic mix of right and wrong answers, corrections and echoes,
 // no "===" line starts, determinism. It checks the generators' own bookkeeping, not the engine.
 // Run: node --import tsx --test test/phrasing/familiesHeldout.selfcheck.test.ts
@@ -11,6 +11,7 @@ import {
   HELDOUT_FAMILIES_DIR,
   loadFamilies,
   SECOND_FAMILIES_DIR,
+  SEVENTH_FAMILIES_DIR,
   SIXTH_FAMILIES_DIR,
   THIRD_FAMILIES_DIR,
 } from './corpus.js';
@@ -21,7 +22,9 @@ const families = dir
   ? await loadFamilies(resolve(dir) + '/')
   : (
       await Promise.all(
-        [SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR, FIFTH_FAMILIES_DIR, SIXTH_FAMILIES_DIR, HELDOUT_FAMILIES_DIR].map((d) => loadFamilies(d)),
+        [SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR, FIFTH_FAMILIES_DIR, SIXTH_FAMILIES_DIR, SEVENTH_FAMILIES_DIR, HELDOUT_FAMILIES_DIR].map(
+          (d) => loadFamilies(d),
+        ),
       )
     ).flat();
 const N = 300;
