@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { normalizeAnswer } from '../../../server/src/trace/answers.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, values } from './segmentRuleHelpers.js';
+import { sentenceBoundaries } from '../../../server/src/trace/statements.js';
+import { record, repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
 
 // A gaokao question whose options may be right together, though it does not say so.
 const mcq = '设z = 3 + 2i，则（ ） A. \\bar{z} = 3 - 2i B. |z| = 5 C. z^2 = 5 + 12i D. \\frac{z+3}{z-i} \\in \\mathbf{R}';
@@ -29,4 +30,40 @@ test('a set of options boxed as text ("\\boxed{\\text{A、C、D}}") is that set'
     s.attempts.map((a) => a.candidate.normalized),
     ['acd', 'acd'],
   );
+});
+
+test('a Chinese conclusion cue (所以, 因此, 故, 综上所述) concludes its clause, up to "，" or "。"', () => {
+  const q = '已知等差数列的首项为 3，第 5 项为 11，求公差 d。';
+  // Before the rule only the last "= X" line was read: the corrected first attempt (9/4) was lost.
+  assert.deepEqual(
+    values(q, '由 3 + 4d = 12 得 4d = 9，所以 d=9/4。\n\nWait, the fifth term is 11, not 12. 3 + 4d = 11, 4d = 8.\n\n故 d=2，答案为 2。'),
+    ['9/4', '2'],
+  );
+  // A re-check that recomputes, then a conclusion in Chinese: an echo.
+  assert.deepEqual(
+    values(q, '第 5 项 = 3 + 4d = 11，所以 d=2。\n\nWait, let me re-check: 11 - 3 = 8, and 8 / 4 = 2.\n\n因此 d 的值为 2。'),
+    ['2', '2'],
+  );
+  const q2 = 'What is the smallest positive integer n such that n^2 > 150?';
+  assert.deepEqual(
+    values(
+      q2,
+      '12^2 = 144 < 150, 13^2 = 169 > 150。所以最小的 n 是 13。\n\nWait, let me check 12 again: 144 < 150, so 12 fails.\n\n综上所述，n=13。',
+    ),
+    ['13', '13'],
+  );
+});
+
+test('。！？ end a sentence with no blank after them, as Chinese writes them', () => {
+  const t = '所以 d=4。验证：成立！对吗？是的';
+  const { starts, ends } = sentenceBoundaries(t, 0, t.length);
+  // Before the rule the text was one sentence.
+  assert.deepEqual([...ends], [t.indexOf('。'), t.indexOf('！'), t.indexOf('？')]);
+  assert.deepEqual([...starts], [t.indexOf('。') + 1, t.indexOf('！') + 1, t.indexOf('？') + 1]);
+});
+
+test('the Chinese cues and clause marks cost no more than linear time on long runs of them', () => {
+  const pieces = ['所以', '所以，', '所以 d=', '因此 a 为 1，', '。', '，，，'];
+  const ms = slowestSegmentationMs('求 d。', pieces, (p) => repeatTo(p, 200_000));
+  assert.ok(ms < 3000, `slowest ${ms.toFixed(0)} ms`);
 });
