@@ -196,6 +196,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findPrintedOutputs(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
+  if (opts.question.names) findNames(ctx, opts.question.names);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -1634,6 +1635,36 @@ function findOptionSets(ctx: Context): void {
     const end = start + m[0].length;
     if (!setLeadRe.test(text.slice(Math.max(from, start - 24), start)) && !setVerdictRe.test(text.slice(end, end + 36))) continue;
     ctx.add(start, end, 'conclusion', 3, true);
+  }
+}
+
+// After a name: a verdict that it is the greatest (or least) of what the question asks ("Evelyn has
+// the greatest average speed", "**Evelyn** is still the highest", "Evelyn's speed is the highest").
+const verdictAfterRe =
+  /^(?:\*\*)?(?:'s[ \t][^.\n]{0,30}?|[ \t]{1,2}(?:still |clearly |indeed |then )?)(?:has|is|had|was)[ \t]([^.\n]{0,40}?)\b(?:(greatest|highest|largest|most|fastest|biggest|best|longest|heaviest|oldest|tallest)|smallest|lowest|least|fewest|slowest|shortest|lightest|youngest|worst)\b/;
+// A name that closes its clause ("Thus answer: Evelyn.", "the highest speed is clearly **Evelyn** with 3.6").
+const nameClosesRe = /^(?:\*\*)?[ \t]{0,2}(?:[.!,;\n]|$|with\b)/;
+const nameLeadRe = /\b(?:so|thus|therefore|hence|answer|is|clearly)\b[^.\n]{0,60}$/i;
+
+/**
+ * A question asking which of the names it offers is the greatest (or least) of something: a name
+ * judged so ("So Evelyn has the greatest average speed") or concluded ("Thus answer: Evelyn.") is
+ * a conclusion about the asked quantity, as a value would be (docs/annotation-guide.md).
+ */
+function findNames(ctx: Context, asked: { names: string[]; most: number }): void {
+  const { text, from, to } = ctx;
+  for (const name of asked.names) {
+    for (let i = text.indexOf(name, from); i >= 0 && i < to; i = text.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (isLetterCode(codeAt(text, i - 1)) || isLetterCode(codeAt(text, end))) continue;
+      const sentence = ctx.sentenceAround(i, end);
+      if (sentence.question) continue;
+      const after = text.slice(end, end + 64);
+      const verdict = verdictAfterRe.exec(after);
+      const judged = verdict !== null && !/\bnot\b|n't\b/.test(verdict[1]) && (verdict[2] !== undefined) === asked.most > 0;
+      if (!judged && !(nameClosesRe.test(after) && nameLeadRe.test(text.slice(sentence.start, i)))) continue;
+      ctx.add(i, end, 'conclusion', 3, true);
+    }
   }
 }
 

@@ -67,3 +67,15 @@ test('the Chinese cues and clause marks cost no more than linear time on long ru
   const ms = slowestSegmentationMs('求 d。', pieces, (p) => repeatTo(p, 200_000));
   assert.ok(ms < 3000, `slowest ${ms.toFixed(0)} ms`);
 });
+
+test('a question asking which of the names it offers is the greatest: a name judged so, or concluded, is a candidate', () => {
+  const q =
+    'Four runners finished a race. Alice ran 10 km in 50 minutes, Bianca ran 8 km in 32 minutes, Chloe ran 12 km in 72 minutes, and Dora ran 6 km in 40 minutes. Which runner has the greatest average speed?';
+  const body =
+    'Speeds in km per minute:\n\nAlice: 10/50 = 0.2\nBianca: 8/32 = 0.25\nChloe: 12/72 = 0.1667\nDora: 6/40 = 0.15\n\nSo Bianca has the greatest average speed.\n\nWait, let me double-check Chloe: 12/72 = 1/6 = 0.1667, less than 0.25. And Dora has the lowest speed.\n\nThus answer: Bianca.';
+  // Before the rule no name was read: the record had no candidate but a number.
+  assert.deepEqual(values(q, body), ['Bianca', 'Bianca']);
+  // The least asked: the name judged the least, not one judged the greatest.
+  const least = body.replace('So Bianca has the greatest', 'So Dora has the smallest').replace('answer: Bianca', 'answer: Dora');
+  assert.deepEqual(values(q.replace('greatest', 'smallest'), least), ['Dora', 'Dora']);
+});
