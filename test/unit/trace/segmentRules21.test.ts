@@ -79,3 +79,18 @@ test('a question asking which of the names it offers is the greatest: a name jud
   const least = body.replace('So Bianca has the greatest', 'So Dora has the smallest').replace('answer: Bianca', 'answer: Dora');
   assert.deepEqual(values(q.replace('greatest', 'smallest'), least), ['Dora', 'Dora']);
 });
+
+test('a "how many" question: a count in words after a conclusion cue is the count ("there are no integers" is 0), a comparison is not', () => {
+  const q = 'For how many integers $n$ with $n > 3$ is $n \\le 2$?';
+  const body =
+    'We need n > 3 and n ≤ 2 at once, which is impossible.\n\nTherefore, there are no integers n that satisfy both conditions.\n\nWait, let me check n = 3: 3 > 3 fails, and n = 4: 4 ≤ 2 fails. So there is one more case to rule out, n = 2: 2 > 3 fails.\n\nHence, there are no integers n that satisfy both.';
+  // Before the rule the record had no candidate; "one more case" is no count.
+  assert.deepEqual(values(q, body), ['0']);
+  const q2 = 'How many values can be obtained from the expression $2\\cdot 3\\cdot 4\\cdot 5+1$ by inserting parentheses?';
+  const body2 =
+    "The values are 121, 144, 126, 130, 140, 125, 160.\n\nSo, that's seven different values.\n\nWait, I missed one: 2·(3·4·5+1) = 122 is new: 121, 122, 125, 126, 130, 140, 144, 160.\n\nSo the answer is 8.";
+  // Before the rule the first attempt, in words, was lost.
+  assert.deepEqual(values(q2, body2), ['seven', '8']);
+  const s = segmentAttempts(record(q2, body2), defaultSegmentOptions);
+  assert.equal(s.attempts[0].candidate.normalized, '7');
+});
