@@ -28,6 +28,8 @@ export function normalizeAnswer(raw: string): string {
       .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
       .replace(/\\[dt]frac/g, '\\frac')
       .replace(/\\left|\\right/g, '');
+    // A set written as text ("\\text{A、C、D}", as Chinese solutions box it) is the same set.
+    if (s.length <= 40 && letterSetRe.test(s)) return [...new Set(s.match(/[A-E]/g))].sort().join('').toLowerCase();
   }
   // A temperature's scale letter goes with its degree sign ("20 °C" is 20).
   if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0(?:\s?[CF](?![A-Za-z]))?|\\degree/g, '');

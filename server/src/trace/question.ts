@@ -71,6 +71,13 @@ export interface QuestionInfo {
    * option by its value is no new work on the answer (segment.ts newNumbers).
    */
   optionOnly?: Set<string>;
+  /**
+   * A question that asks "which" or "who" among names it offers ("Which student has the greatest
+   * average speed?" over a figure labelled "Evelyn", "Briana", ...): the names, and whether the
+   * asked one is the greatest (1) or the least (-1) of something (undefined when it says
+   * neither). Its answer is a word, which the number rules cannot read.
+   */
+  names?: { names: string[]; most: number };
 }
 
 /**
@@ -99,6 +106,7 @@ const EMPTY: QuestionInfo = {
   nounOf: undefined,
   integerAnswer: undefined,
   optionOnly: undefined,
+  names: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -502,7 +510,30 @@ function analyze(query: string): QuestionInfo {
     nounOf: nounQualifiers(asked, nouns),
     integerAnswer: targets.some((t) => letterSumRe.test(t)) && /\bintegers?\b/i.test(query) ? true : undefined,
     optionOnly,
+    names: offeredNames(query, asked),
   };
+}
+
+// A question asking for one of several named things: "Which student ...?", "Who ...?".
+const whichRe = /\b(?:which|who)\b/i;
+// The names it offers: a figure's quoted labels ("Evelyn" in label(..."Evelyn"...)) or capitalized words.
+const quotedNameRe = /"([A-Z][a-z]{2,14})"/g;
+const capitalNameRe = /(?<=[a-z,;:(][ \t]{1,3}|[ \t]and[ \t])([A-Z][a-z]{2,14})\b/g;
+const notNameRe =
+  /^(?:The|This|That|What|Which|Who|How|Find|Each|Every|If|Then|Note|Express|Give|Let|Suppose|Assume|There|They|She|His|Her|Its)$/;
+const mostRe = /\b(?:greatest|highest|largest|most|fastest|biggest|best|longest|heaviest|oldest|tallest)\b/i;
+const leastRe = /\b(?:smallest|lowest|least|fewest|slowest|shortest|lightest|youngest|worst)\b/i;
+
+/** QuestionInfo.names: undefined unless the question asks which / who and offers two or more names. */
+function offeredNames(query: string, asked: string): { names: string[]; most: number } | undefined {
+  if (!whichRe.test(asked)) return undefined;
+  const names = new Set<string>();
+  for (const m of query.matchAll(quotedNameRe)) names.add(m[1]);
+  if (names.size < 2) for (const m of query.matchAll(capitalNameRe)) if (!notNameRe.test(m[1])) names.add(m[1]);
+  const most = mostRe.test(asked) ? 1 : leastRe.test(asked) ? -1 : 0;
+  // "for which there exists a strategy for Bob": a which-clause, not a question among the names.
+  if (names.size < 2 || most === 0) return undefined;
+  return { names: [...names], most };
 }
 
 // "of", then determiners, then up to two words: "sum of the squares", "area of triangle ABC", "sum of all possible values".

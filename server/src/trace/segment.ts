@@ -10,7 +10,7 @@
 // one candidate; reached again through a computation it is an echo. In a thinking block the
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
-import { normalizeAnswer, normalizedEqual } from './answers.js';
+import { normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { analyzeQuestion, type QuestionInfo } from './question.js';
 import {
@@ -799,10 +799,20 @@ function judgeAttempts(
   return { normalized, correct, tokens, finalCorrect: final ? judge(final.normalized) : null };
 }
 
+// A box holding two or more option letters, run together or listed, maybe as text.
+const boxedSetRe = new RegExp(String.raw`\\boxed\{[ \t]*(?:\\text\{[ \t]*)?(?:[A-E]{2,5}|${OPTION_LIST})[ \t]*\}`);
+
 export function segmentAttempts(record: TraceRecord, options: SegmentOptions): Segmentation {
   const { matcher, patterns } = compileSegmentOptions(options);
   const body = record.body;
-  const question: QuestionInfo = analyzeQuestion(record.query);
+  let question: QuestionInfo = analyzeQuestion(record.query);
+  // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
+  // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
+  // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a
+  // verdict on one option examines that option (docs/annotation-guide.md: a choice letter's
+  // description is no candidate).
+  if (question.optionOf !== undefined && question.multiSelect === undefined && body.includes('\\boxed') && boxedSetRe.test(body))
+    question = { ...question, multiSelect: true };
   const region = thinkingRegion(body);
   const drafts = region.summaryStart >= 0 && body.includes('```') ? findDrafts(body, region.start, region.end) : [];
   const found = matcher.findAll(body);

@@ -86,13 +86,15 @@ const terseLeadRe =
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
 // "even if we allow negative integers, ... is still 27" concedes a case; it does not try a value.
+// Chinese says the same without word boundaries: 若 / 如果 / 假如 "if", 假设 "suppose", 可能 / 也许 /
+// 或许 "maybe" ("若 a=2，则 ...": a value tried).
 const tentativeRe =
-  /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b/i;
+  /\b(?:try|trying|suppose|supposing|assume|assuming|(?<!\beven )if|test|testing|plug(?:ging)? in|what if|consider|let's say|guess|maybe|might|could be)\b|\u82e5|\u5982\u679c|\u5047[\u5982\u8bbe]|\u53ef\u80fd|\u4e5f\u8bb8|\u6216\u8bb8/i;
 // An explicit answer offered as one option among others ("maybe \\boxed{a=1}", "or \\boxed{6}", "If I write \\boxed{B}").
 // A box in talk about the response's format ("I can include \\boxed{B} at end", "Format: \\boxed{B}
 // is standard", "final line \\boxed{B}", "options expected \\boxed{B}").
@@ -194,6 +196,8 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findPrintedOutputs(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
+  if (opts.question.names) findNames(ctx, opts.question.names);
+  if (opts.question.nouns.includes('count')) findCountWords(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -322,7 +326,7 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(t.charCodeAt(s)))) break;
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(t.charCodeAt(s))) || fullStop(c)) break;
       s--;
     }
     if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
@@ -330,7 +334,11 @@ class Context {
     const ceil = Math.min(this.to, end + 300);
     while (e < ceil) {
       const c = t.charCodeAt(e);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"')))
+      if (
+        c === 10 ||
+        ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"')) ||
+        fullStop(c)
+      )
         break;
       e++;
     }
@@ -341,7 +349,8 @@ class Context {
   private sentence(s: number, e: number): { start: number; text: string; question: boolean } {
     const last = this.lastSentence;
     if (last && last.start === s && last.end === e) return last;
-    this.lastSentence = { start: s, end: e, text: this.text.slice(s, e), question: this.text.charCodeAt(e) === 63 };
+    const q = this.text.charCodeAt(e);
+    this.lastSentence = { start: s, end: e, text: this.text.slice(s, e), question: q === 63 || q === 0xff1f };
     return this.lastSentence;
   }
 
@@ -440,29 +449,30 @@ class Context {
 }
 
 /**
- * Where sentences start and end in [from, to] (Context's index): a start follows a line break or
- * . ! ? before a blank; an end is a line break or . ! ? before a blank, a quote or the end of the
- * text. Every boundary is at one of those four characters, so only they are visited, in order
- * (an indexOf cursor for each), rather than every character of a long text (a response of 10 KB
- * holds a few hundred of them). test/unit/trace/engineFastPaths.test.ts compares it with the
- * character-by-character reading.
+ * Where sentences start and end in [from, to] (Context's index): a start follows a line break, a
+ * full-width 。！？ or . ! ? before a blank; an end is a line break, a full-width 。！？ or . ! ?
+ * before a blank, a quote or the end of the text. Every boundary is at one of those seven
+ * characters, so only they are visited, in order (an indexOf cursor for each), rather than every
+ * character of a long text (a response of 10 KB holds a few hundred of them).
+ * test/unit/trace/engineFastPaths.test.ts compares it with the character-by-character reading.
  */
 export function sentenceBoundaries(text: string, from: number, to: number): { starts: Int32Array; ends: Int32Array } {
   const starts: number[] = [];
   const ends: number[] = [];
-  const marks = ['\n', '.', '!', '?'];
+  const marks = ['\n', '.', '!', '?', '\u3002', '\uff01', '\uff1f'];
   const next = marks.map((c) => text.indexOf(c, from));
   for (;;) {
-    // The nearest of the four.
+    // The nearest of the seven.
     let m = -1;
-    for (let j = 0; j < 4; j++) if (next[j] >= 0 && (m < 0 || next[j] < next[m])) m = j;
+    for (let j = 0; j < 7; j++) if (next[j] >= 0 && (m < 0 || next[j] < next[m])) m = j;
     if (m < 0) break;
     const p = next[m];
     if (p >= to) break;
     next[m] = text.indexOf(marks[m], p + 1);
+    // Chinese writes no blank after its full stops: the mark alone ends the sentence.
     const after = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
-    if (m === 0 || isSpace(after)) starts.push(p + 1);
-    if (m === 0 || p + 1 >= text.length || isSpace(after) || after === 34) ends.push(p);
+    if (m === 0 || m >= 4 || isSpace(after)) starts.push(p + 1);
+    if (m === 0 || m >= 4 || p + 1 >= text.length || isSpace(after) || after === 34) ends.push(p);
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
@@ -525,6 +535,8 @@ const inlineArithmeticRe =
 const loneUnknownRe = /(?:^|[A-Za-z,][ \t]{1,3}|^[ \t]{1,3})[$(\\]{0,2}[A-Za-z](?:_\{?\w{1,4}\}?)?[ \t$)\\]{0,4}$/;
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+/** 。！？: Chinese ends a sentence with them, with no blank after (docs/annotation-guide.md reads a conclusion in any language). */
+const fullStop = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
 
 /**
  * text.charCodeAt(i), NaN outside the text as there, without reading outside it: the optimized
@@ -781,11 +793,22 @@ function findConclusions(ctx: Context): void {
   // by indexOf and read in order with the words (in the pattern, a leading alternative of its own
   // cost the word scan about 20%).
   let sign = text.indexOf('\u2234', from);
+  // Chinese cues, in a scan of their own ("所以 d=4。"): read in order with the others. Only in a
+  // text that punctuates in Chinese (a full-width comma or full stop): the scan of the cues cost
+  // about 2.5% of the engine on texts that have none, the two indexOf a third of that.
+  cjkConclusionRe.lastIndex = from;
+  let c = text.indexOf('\uff0c', from) >= 0 || text.indexOf('\u3002', from) >= 0 ? cjkConclusionRe.exec(text) : null;
   let lastEnd = -1;
   for (;;) {
     let index: number;
     let word: string;
-    if (sign >= 0 && sign < to && (m === null || sign < m.index)) {
+    let cjk = false;
+    if (c !== null && c.index < to && (m === null || c.index < m.index) && (sign < 0 || sign >= to || c.index < sign)) {
+      index = c.index;
+      word = c[0];
+      cjk = true;
+      c = cjkConclusionRe.exec(text);
+    } else if (sign >= 0 && sign < to && (m === null || sign < m.index)) {
       index = sign;
       word = '\u2234';
       sign = text.indexOf('\u2234', sign + 1);
@@ -797,7 +820,11 @@ function findConclusions(ctx: Context): void {
     if (index < lastEnd) continue;
     const sentence = ctx.sentenceAround(index, index + word.length);
     const clauseStart = index;
-    const clauseEnd = sentence.start + sentence.text.length;
+    // A Chinese cue governs its clause: up to the next "，", "；" or "：" (past those right after
+    // the cue: "所以，d=4"), as an English one governs its sentence ("因此 d=4，选 B。").
+    const clauseEnd = cjk
+      ? cjkClauseEnd(text, index + word.length, sentence.start + sentence.text.length)
+      : sentence.start + sentence.text.length;
     lastEnd = clauseEnd;
     if (sentence.question) continue;
     const clause = text.slice(clauseStart, clauseEnd);
@@ -835,6 +862,21 @@ function findConclusions(ctx: Context): void {
 }
 
 const decimalRe = /\.\d/;
+
+// The conclusion cues of Chinese: 所以 / 因此 / 因而 "so", 于是 "thus", 综上(所述) "in sum", 从而
+// "hence", 故 "therefore", 即 "that is", 可得 "we get", 答案 "the answer" (a copula follows: 为 / 是 / =).
+const cjkConclusionRe =
+  /\u6240\u4ee5|\u56e0[\u6b64\u800c]|\u4e8e\u662f|\u7efc\u4e0a(?:\u6240\u8ff0)?|\u4ece\u800c|\u6545|\u5373|\u53ef\u5f97|\u7b54\u6848/g;
+
+/** The end of a Chinese cue's clause: the first "，", "；" or "：" after its first words (by `end`, the sentence's end). */
+function cjkClauseEnd(text: string, k: number, end: number): number {
+  while (k < end && (isClauseMark(text.charCodeAt(k)) || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 44)) k++;
+  for (; k < end; k++) if (isClauseMark(text.charCodeAt(k))) return k;
+  return end;
+}
+
+/** "，", "；", "：" (full width): Chinese's clause marks. */
+const isClauseMark = (c: number): boolean => c === 0xff0c || c === 0xff1b || c === 0xff1a;
 
 /** Only blanks between the line's start (or `from`) and k. */
 function leadsLine(text: string, k: number, from: number): boolean {
@@ -1284,7 +1326,11 @@ function lineEnd(text: string, k: number, to: number, remark: boolean): number {
     remarkAfterRe.lastIndex = k;
     if (remarkAfterRe.test(text)) k = skipBlanks(text, remarkAfterRe.lastIndex, to);
   }
-  if (codeAt(text, k) === 46 || codeAt(text, k) === 33) {
+  // A full-width full stop or semicolon ends it as ". " does ("所以 d=4。", "a=1；"): Chinese
+  // writes no blank after them.
+  const stop = codeAt(text, k);
+  if (fullStop(stop) || stop === 0xff1b) return atEnd;
+  if (stop === 46 || stop === 33) {
     // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
     if (k + 1 < to && (codeAt(text, k + 1) === 32 || codeAt(text, k + 1) === 9)) return atEnd;
     k = skipBlanks(text, k + 1, to);
@@ -1592,6 +1638,75 @@ function findOptionSets(ctx: Context): void {
     const end = start + m[0].length;
     if (!setLeadRe.test(text.slice(Math.max(from, start - 24), start)) && !setVerdictRe.test(text.slice(end, end + 36))) continue;
     ctx.add(start, end, 'conclusion', 3, true);
+  }
+}
+
+// After a name: a verdict that it is the greatest (or least) of what the question asks ("Evelyn has
+// the greatest average speed", "**Evelyn** is still the highest", "Evelyn's speed is the highest").
+const verdictAfterRe =
+  /^(?:\*\*)?(?:'s[ \t][^.\n]{0,30}?|[ \t]{1,2}(?:still |clearly |indeed |then )?)(?:has|is|had|was)[ \t]([^.\n]{0,40}?)\b(?:(greatest|highest|largest|most|fastest|biggest|best|longest|heaviest|oldest|tallest)|smallest|lowest|least|fewest|slowest|shortest|lightest|youngest|worst)\b/;
+// A name that closes its clause ("Thus answer: Evelyn.", "the highest speed is clearly **Evelyn** with 3.6").
+const nameClosesRe = /^(?:\*\*)?[ \t]{0,2}(?:[.!,;\n]|$|with\b)/;
+const nameLeadRe = /\b(?:so|thus|therefore|hence|answer|is|clearly)\b[^.\n]{0,60}$/i;
+
+/**
+ * A question asking which of the names it offers is the greatest (or least) of something: a name
+ * judged so ("So Evelyn has the greatest average speed") or concluded ("Thus answer: Evelyn.") is
+ * a conclusion about the asked quantity, as a value would be (docs/annotation-guide.md).
+ */
+function findNames(ctx: Context, asked: { names: string[]; most: number }): void {
+  const { text, from, to } = ctx;
+  for (const name of asked.names) {
+    for (let i = text.indexOf(name, from); i >= 0 && i < to; i = text.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (isLetterCode(codeAt(text, i - 1)) || isLetterCode(codeAt(text, end))) continue;
+      const sentence = ctx.sentenceAround(i, end);
+      if (sentence.question) continue;
+      const after = text.slice(end, end + 64);
+      const verdict = verdictAfterRe.exec(after);
+      const judged = verdict !== null && !/\bnot\b|n't\b/.test(verdict[1]) && (verdict[2] !== undefined) === asked.most > 0;
+      if (!judged && !(nameClosesRe.test(after) && nameLeadRe.test(text.slice(sentence.start, i)))) continue;
+      ctx.add(i, end, 'conclusion', 3, true);
+    }
+  }
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+// A count in words after "there are", "that's" or "answer is" ("there are no integers n that ...",
+// "that's seven different values", "the answer should be zero"); not a comparison ("there is one
+// more term than gaps"). Read at each of the three anchors, found by indexOf (a scan of the
+// pattern at every offset cost about 15% of the engine).
+const countInWordsRe = new RegExp(
+  String.raw`(?:there (?:are|is|exist|exists)|that's|answer (?:is|should be|would be|must be))[ \t]{1,2}(no|${NUMBER_WORDS.join('|')})\b(?![ \t]{1,2}(?:more|less|fewer|extra|additional|other|of|than)\b)`,
+  'y',
+);
+const countAnchors = ['there ', "that's ", 'answer '];
+
+/**
+ * For a "how many" question: a count stated in words after a conclusion cue is the count ("there
+ * are no integers n that satisfy both" is 0, "that's seven different values" is 7): read with
+ * the value the words give, as the number rules would read the digits.
+ */
+function findCountWords(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const anchor of countAnchors) {
+    for (let i = text.indexOf(anchor, from); i >= 0 && i < to; i = text.indexOf(anchor, i + anchor.length)) {
+      countInWordsRe.lastIndex = i;
+      const m = countInWordsRe.exec(text);
+      if (m === null) continue;
+      if (anchor !== 'answer ' && !/(?:therefore|hence|thus|so|given that),?[ \t]{1,2}$/i.test(text.slice(Math.max(from, i - 16), i)))
+        continue;
+      const end = i + m[0].length;
+      const start = end - m[1].length;
+      if (end > to || ctx.sentenceAround(start, end).question) continue;
+      const before = ctx.out.length;
+      ctx.add(start, end, 'conclusion', 3, true);
+      if (ctx.out.length === before) continue;
+      const st = ctx.out[ctx.out.length - 1];
+      // "no" is written 0 by whoever reads it; a number word is its number.
+      if (m[1] === 'no') st.value = '0';
+      st.normalized = m[1] === 'no' ? '0' : String(NUMBER_WORDS.indexOf(m[1]));
+    }
   }
 }
 

@@ -112,7 +112,7 @@ test('isCanonicalInteger is the pattern it stands for', () => {
   }
 });
 
-test('sentenceBoundaries, visiting only line breaks and . ! ?, finds the boundaries the character-by-character reading does', () => {
+test('sentenceBoundaries, visiting only line breaks, . ! ? and 。！？, finds the boundaries the character-by-character reading does', () => {
   // The reading it replaces: every position of [from, to] tested.
   const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
   const byChar = (t: string, from: number, to: number): { starts: number[]; ends: number[] } => {
@@ -121,16 +121,20 @@ test('sentenceBoundaries, visiting only line breaks and . ! ?, finds the boundar
     for (let k = from; k <= to; k++) {
       const c = k < t.length ? t.charCodeAt(k) : -1;
       const prev = k > 0 ? t.charCodeAt(k - 1) : -1;
-      if (k > from && (prev === 10 || ((prev === 46 || prev === 33 || prev === 63) && isSpace(c)))) starts.push(k);
+      // 。！？ end a sentence whatever follows them.
+      const full = (x: number): boolean => x === 0x3002 || x === 0xff01 || x === 0xff1f;
+      if (k > from && (prev === 10 || full(prev) || ((prev === 46 || prev === 33 || prev === 63) && isSpace(c)))) starts.push(k);
       if (
         k < to &&
-        (c === 10 || ((c === 46 || c === 33 || c === 63) && (k + 1 >= t.length || isSpace(t.charCodeAt(k + 1)) || t[k + 1] === '"')))
+        (c === 10 ||
+          full(c) ||
+          ((c === 46 || c === 33 || c === 63) && (k + 1 >= t.length || isSpace(t.charCodeAt(k + 1)) || t[k + 1] === '"')))
       )
         ends.push(k);
     }
     return { starts, ends };
   };
-  const alphabet = ['a', 'b', '1', ' ', ' ', '\t', '\n', '\r', '.', '.', '!', '?', '"', ',', '\u00a0'];
+  const alphabet = ['a', 'b', '1', ' ', ' ', '\t', '\n', '\r', '.', '.', '!', '?', '"', ',', '\u00a0', '\u3002', '\uff01', '\uff1f'];
   let seed = 3;
   const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let n = 0; n < 20000; n++) {
