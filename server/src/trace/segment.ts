@@ -576,6 +576,23 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
   return !stepWordsRe.test(body.slice(sentenceStart(body, Math.max(0, st.start - 300), st.start), st.start));
 }
 
+/**
+ * A one-digit result of arithmetic ("the total number of solutions is 6 + 1 = 7.") right before its
+ * segment's marker, the value the record concludes explicitly elsewhere: the result line of the
+ * asked quantity that the model moves on from, to a check (docs/annotation-guide.md). A one-digit
+ * value is no candidate by its size alone (answerLike): every derivation has one; the arithmetic
+ * right before it, the marker right after it and the explicit answer elsewhere say it is a result.
+ */
+function oneDigitResultBeforeMarker(body: string, st: Statement, segEnd: number, strongValues: ReadonlySet<string>): boolean {
+  if (st.strength < 1 || st.strength >= 3 || st.fromQuestion || st.tentative || st.partial || st.term || st.ofOther || st.closesOther)
+    return false;
+  const v = st.normalized;
+  if (v.length > 2 || !/^-?\d$/.test(v) || !strongValues.has(v)) return false;
+  // Worked out on its line ("6 + 1 = 7"), not assigned ("a_3 = -1" in a list of coefficients).
+  return sumBeforeRe.test(body.slice(Math.max(0, st.start - 40), st.start)) && endsSegment(body, st.end, segEnd);
+}
+const sumBeforeRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\d+[ \t]{0,2}=[ \t]{0,2}$/;
+
 const optionLetterRe = /^[A-E]$/;
 /** An option's letter committed shortly after its value ("= 7/12. / Corrected answer: (C)"). */
 const letterAfterValue = (letter: Statement, value: Statement): boolean =>
@@ -651,6 +668,10 @@ function readAttempts(
     // its value nowhere else. A marker in the middle of a derivation ("Hold on, let me think about
     // the next step") doubts nothing, and the value before it stays a step.
     if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice))
+      bi = li;
+    // A one-digit result of arithmetic right before the marker ("is 6 + 1 = 7. / Wait a minute,
+    // but let's double-check"), the value concluded explicitly elsewhere: the segment's candidate.
+    if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && oneDigitResultBeforeMarker(body, statements[li], segEnd, strongValues))
       bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
