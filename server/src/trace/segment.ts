@@ -576,6 +576,54 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
   return !stepWordsRe.test(body.slice(sentenceStart(body, Math.max(0, st.start - 300), st.start), st.start));
 }
 
+/**
+ * A one-digit result of arithmetic ("the total number of solutions is 6 + 1 = 7.") right before its
+ * segment's marker, the value the record concludes explicitly elsewhere: the result line of the
+ * asked quantity that the model moves on from, to a check (docs/annotation-guide.md). A one-digit
+ * value is no candidate by its size alone (answerLike): every derivation has one; the arithmetic
+ * right before it, the marker right after it and the explicit answer elsewhere say it is a result.
+ */
+function oneDigitResultBeforeMarker(body: string, st: Statement, segEnd: number, strongValues: ReadonlySet<string>): boolean {
+  if (st.strength < 1 || st.strength >= 3 || st.fromQuestion || st.tentative || st.partial || st.term || st.ofOther || st.closesOther)
+    return false;
+  const v = st.normalized;
+  if (v.length > 2 || !/^-?\d$/.test(v) || !strongValues.has(v)) return false;
+  // Worked out on its line ("6 + 1 = 7"), not assigned ("a_3 = -1" in a list of coefficients).
+  return sumBeforeRe.test(body.slice(Math.max(0, st.start - 40), st.start)) && endsSegment(body, st.end, segEnd);
+}
+const sumBeforeRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\d+[ \t]{0,2}=[ \t]{0,2}$/;
+
+/** Characters of text between two statements of the same value that make a paragraph of re-examination (a few sentences). */
+const RECHECK_CHARS = 200;
+// Talk about the response's format ("I'll box the letter", "Output generation"), a recap of the work
+// done ("Let me summarize", "I already found"), and a re-check given up ("This is getting too
+// complicated. Maybe I should accept that ..."): none goes back over the asked quantity.
+const formatTalkRe = /box|format|prompt|output|Output|draft/;
+const recapRe = /summar|[Rr]ecap|covered all|already (?:found|computed|shown|established|seen|verified|checked)/;
+const giveUpRe = /getting (?:too |a bit |really )?(?:complicated|confusing|messy)|(?:I'm|I am) (?:getting )?(?:confused|lost|stuck)/;
+
+/**
+ * Does the thinking block's closing statement of the answer (`cand`, first stated there, and
+ * `closer`, its restatement that ends the block) follow a paragraph of re-examination since the
+ * same value was stated at `from`?
+ * Models close the block with a re-check in words ("Just to be thorough, let me consider if
+ * there's any other factor I might have missed. ... the problem says they leave at the same time.
+ * ... I think 27 miles is the correct answer.", "However, there might be a trick: ... Thus, final
+ * answer: \boxed{42}."): the guide counts a re-check that goes back over the reasoning for the asked
+ * quantity and then states the answer as an echo, and a draft of the reply as a candidate where it
+ * states a value not stated since the last new work (docs/annotation-guide.md). Read only where
+ * the block ends on it, the model's closing decision: re-checks in words in the middle of the work
+ * were tried as echoes and cost precision (docs/segmentation-eval.md, stops 21-23). A short
+ * dismissal ("Could the order matter? No."), format talk, a recap and a re-check given up are no
+ * new work.
+ */
+function closingRecheck(body: string, from: number, cand: Statement, closer: Statement, regionEnd: number): boolean {
+  if (regionEnd - closer.end > 300 || cand.start - from < RECHECK_CHARS) return false;
+  const text = body.slice(from, sentenceStart(body, from, cand.start));
+  if (text.length < RECHECK_CHARS || formatTalkRe.test(text) || recapRe.test(text)) return false;
+  return !giveUpRe.test(text.slice(-300));
+}
+
 const optionLetterRe = /^[A-E]$/;
 /** An option's letter committed shortly after its value ("= 7/12. / Corrected answer: (C)"). */
 const letterAfterValue = (letter: Statement, value: Statement): boolean =>
@@ -607,6 +655,9 @@ function readAttempts(
   let pendingStart = 0;
   let si = 0;
   let previousNorm = '';
+  // The block's last statement that may conclude (closingRecheck).
+  let lastOk = ok.length - 1;
+  while (lastOk >= 0 && !ok[lastOk]) lastOk--;
   for (let k = 0; k <= inRegion.length; k++) {
     const segEnd = k < inRegion.length ? inRegion[k].m.start : regionEnd;
     let bi = -1;
@@ -652,6 +703,10 @@ function readAttempts(
     // the next step") doubts nothing, and the value before it stays a step.
     if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice))
       bi = li;
+    // A one-digit result of arithmetic right before the marker ("is 6 + 1 = 7. / Wait a minute,
+    // but let's double-check"), the value concluded explicitly elsewhere: the segment's candidate.
+    if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && oneDigitResultBeforeMarker(body, statements[li], segEnd, strongValues))
+      bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
     // A marker that abandons the work ("Hmm, I'm getting confused. Let me start over") decides
@@ -665,6 +720,9 @@ function readAttempts(
     )
       continue;
     const best = statements[bi];
+    // The thinking block's last segment (a block followed by its summary; not multiple choice, where
+    // the other options are examined before the letter is stated again): see closingRecheck.
+    const closing = k === inRegion.length && regionEnd < body.length && !choice && lastOk >= 0;
     // Back from the segment's conclusion: the same value concluded earlier in the segment is the
     // same candidate when only restatement lies between (placed where it was first concluded),
     // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
@@ -697,7 +755,16 @@ function readAttempts(
       // In multiple choice the option is chosen where its letter is committed ("= 7/12. / Corrected
       // answer: (C)"): an option's value before it, merged, leaves the candidate at the letter.
       if (!worked) {
-        if (!(choice && letterAfterValue(chain[0].first, st))) chain[0].first = st;
+        // The block's closing statement after a paragraph of re-examination is an echo.
+        if (
+          closing &&
+          chain.length === 1 &&
+          chain[0].first === best &&
+          bi === lastOk &&
+          closingRecheck(body, st.end, best, best, regionEnd)
+        )
+          chain.unshift({ first: st, last: st });
+        else if (!(choice && letterAfterValue(chain[0].first, st))) chain[0].first = st;
       } else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
@@ -723,7 +790,8 @@ function readAttempts(
         prev &&
         norm === previousNorm &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
-          !derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm))
+          !derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm)) &&
+        !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {
         prev.stated = last;
         if (lastOfSegment) prev.nextMarker = nextMarker;
