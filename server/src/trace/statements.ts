@@ -119,6 +119,12 @@ const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|
 // arithmetic whose result it is.
 const boundRe =
   /(?:\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?|(?:>=|<=|\u2265|\u2264|\\geq?|\\leq?)[ \t$]{0,3})$/i;
+// A divisor is not a value stated: "552, which is divisible by 24", "so n^3 must be a multiple of
+// 3", "(3L)(3L - 1) must be divisible by 2^3 * 3 = 24". The value is the parameter of a property
+// of another quantity (the guide: a step of a derivation, not a result), right after the phrase or
+// after the arithmetic whose result it is.
+const divisorRe =
+  /\b(?:divisible by|divisibility by|(?<!common )multiple of|a factor of)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212{}]{1,30}=[ \t$]{0,3})?$/i;
 // "the angle is approximately 65.8 degrees": a value of the asked quantity worked out to decimals
 // is a computed result given to a precision, not a size guessed before computing ("near 6000000",
 // "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
@@ -243,6 +249,9 @@ class Context {
           ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
           : tentativeOrRecalledRe.test(before) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
+            (this.question.divisors === undefined &&
+              (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
+              divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
             (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
               !(aboutTarget && computedDecimal(value)) &&
               !roundsResult(before)) ||
