@@ -21,7 +21,54 @@ test('a divisor ("must be divisible by 2^3 * 3 = 24") is the parameter of a prop
   assert.deepEqual(values(divides, first + check), ['24', '24']);
 });
 
-test('the divisor phrases stay linear on long runs', () => {
+test('a conclusion whose own equation has another left side ("hence a + b = 12", "so $a + b = 2$") concludes that expression, not the asked one', () => {
+  const sumQ =
+    'A list of positive integers has the following properties: the sum of the items in the list is 30, the unique mode of the list is 9, and the median is a positive integer that does not appear in the list. Find the sum of the squares of all the items in the list.';
+  const sumBody =
+    'Suppose the list is a, b, 9, 9 with a < b < 9.\n\nNow, the sum is a + b + 9 + 9 = 30, so a + b + 18 = 30, hence a + b = 12.\n\nWait, the median (b + 9)/2 must not be in the list. Taking a = 5 and b = 7 gives median 8, which works.\n\nSo the sum of the squares is 25 + 49 + 81 + 81 = 236.';
+  // Before the rule the sentence's "the sum" made 12 a conclusion about the asked sum.
+  assert.deepEqual(values(sumQ, sumBody), ['236']);
+  const xyQ =
+    'There exist real numbers $x$ and $y$, both greater than 1, such that $\\log_x\\left(y^x\\right)=\\log_y\\left(x^{4y}\\right)=10$. Find $xy$.';
+  const xyBody =
+    'Write $x = 5^a$ and $y = 5^b$.\n\nGiven that $xy = 25$ from before, then $5^a \\cdot 5^b = 5^{a+b} = 25$, so $a + b = 2$.\n\nHmm, let me check the first equation again with this.\n\nThe equations give $x \\log y = 10$ and $4y \\log x = 10$, so $xy = 25$.';
+  assert.deepEqual(values(xyQ, xyBody), ['25']);
+  const acidQ =
+    'A chemist mixes 9 liters of a 60% acid solution with 6 liters of a 15% acid solution. What is the percentage of acid in the mixture?';
+  const acidBody =
+    'The first solution contains 9 × 0.6 = 5.4 liters of acid. Therefore, the second contains 6 × 0.15 = 0.9 liters of acid.\n\nHmm, let me keep going. Altogether that is 6.3 liters in 15 liters, and 6.3 ÷ 15 × 100 = 42.\n\nSo the percentage of acid in the mixture is 42%.';
+  assert.deepEqual(values(acidQ, acidBody), ['42']);
+  // A lone unknown, plain arithmetic and a subject before a copula stay the clause's own.
+  assert.deepEqual(
+    values(
+      'The volume of the cylinder shown is $45\\pi$ cubic cm. The radius is 3 cm. What is the height in centimeters of the cylinder?',
+      'The volume is \\( \\pi r^2 h = 9\\pi h \\), so \\( 45 = 9h \\).\n\nCalculating that, 45 divided by 9 is 5. So, \\( h = 5 \\) centimeters.\n\nWait, let me double-check: \\( 9 \\cdot 5 = 45 \\). Yes.',
+    ),
+    ['5'],
+  );
+  assert.deepEqual(
+    values(
+      'Find the sum of the first 12 terms of the sequence 4, 11, 18, ... (each term is 7 more than the previous one).',
+      'The last term is 4 + 11 \\cdot 7 = 81, and first plus last is 85. So the answer, the sum of the first 12 terms, is \\( 6 \\cdot 85 = 510 \\).\n\nLet me test on a trivial case: two terms give 4 + 11 = 15 and (4 + 11) \\cdot 2 / 2 = 15. Good.',
+    ),
+    ['510'],
+  );
+});
+
+test('an equation after a clause boundary has its own left side ("..., and Vieta gives $r+s = -13$, $rs = 40$"), not the line\'s first one', () => {
+  const q = 'Let $r$ and $s$ be the roots of $x^2 + 13x + 40 = 0$. Compute $\\frac{1}{r} + \\frac{1}{s}$.';
+  const body =
+    '$\\frac1r + \\frac1s = \\frac{r+s}{rs}$, and Vieta gives $r+s = -13$, $rs = 40$.\n\nWait, let me double-check the sign of the sum: $r + s = -b/a = -13$.\n\nSo $\\frac{1}{r} + \\frac{1}{s} = -\\frac{13}{40}$.';
+  // Before the rule the line's first left side (the asked sum) made the quoted 40 an equation of it.
+  assert.deepEqual(values(q, body), ['-\\frac{13}{40}']);
+  // A bracketed comma is no clause boundary: "C(12, 4) = 495" is one left side.
+  assert.deepEqual(
+    values('How many ways are there to choose 4 of 12 people?', 'Order does not matter, so we count subsets: C(12, 4) = 495'),
+    ['495'],
+  );
+});
+
+test("the pass's phrases stay linear on long runs", () => {
   const q = 'How many games were played in total?';
   const ms = slowestSegmentationMs(
     q,
