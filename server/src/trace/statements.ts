@@ -1225,8 +1225,9 @@ function findEquals(ctx: Context): void {
       } else if (v) {
         // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
         const about =
-          (leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
-          (ctx.question.percent === true && /%$/.test(v[0]));
+          ((leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
+            (ctx.question.percent === true && /%$/.test(v[0]))) &&
+          !(ctx.question.values.has(normalizeAnswer(v[0])) && conditionRestated(ctx, i));
         // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
         // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
         // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
@@ -1239,6 +1240,26 @@ function findEquals(ctx: Context): void {
     i = text.indexOf('=', i + 1);
   }
   findArrows(ctx);
+}
+
+// The operand right before an "=": after the line's last copula or colon ("the number who own
+// exactly two items is a + b + c").
+const copulaOperandRe = /^.*(?:\b(?:is|are|was|were|be|equals?)\b|:)/;
+
+/**
+ * The "=" at i sets a value the question quotes equal to an expression in letters that does not
+ * name the asked quantity ("the number of residents who own exactly two items is a + b + c = 437",
+ * "so |D| = 900", "\\sum_{a \\in A} 2^{a-1} = 2024"): the question's condition written as an
+ * equation, a number restated from the question (docs/annotation-guide.md), not a result about the
+ * asked quantity, whatever the line names before it.
+ */
+function conditionRestated(ctx: Context, i: number): boolean {
+  const text = ctx.text;
+  const floor = Math.max(ctx.from, i - 120, text.lastIndexOf('\n', i - 1) + 1);
+  let seg = text.slice(floor, i);
+  seg = seg.slice(seg.lastIndexOf('=') + 1);
+  seg = seg.slice(clauseCut(seg, seg.length) + 1).replace(copulaOperandRe, '');
+  return algebraic(seg) && !ctx.names(seg);
 }
 
 /**

@@ -68,6 +68,15 @@ test('an equation after a clause boundary has its own left side ("..., and Vieta
   );
 });
 
+test('a value the question quotes set equal to letters that do not name the asked quantity ("... is a + b + c = 437") restates the question', () => {
+  const q =
+    'Among the 900 residents of Aimeville, there are 195 who own a diamond ring, 367 who own a set of golf clubs, and 562 who own a garden spade. In addition, each of the 900 residents owns a bag of candy hearts. There are 437 residents who own exactly two of these things, and 234 residents who own exactly three of these things. Find the number of residents of Aimeville who own all four of these things.';
+  const body =
+    'Let a, b, c count the residents who own exactly two of the three other items.\n\nThen, the number of residents who own exactly two items is a + b + c = 437\n\nWait, I should set up the totals first. Counting items: 195 + 367 + 562 + 900 = 2024 = x1 + 2 x2 + 3 x3 + 4 x4.\n\nWith x1 + x2 + x3 + x4 = 900, x2 = 437 and x3 = 234, subtracting gives x4 = 73.\n\nSo the number of residents who own all four things is 73.';
+  // Before the rule the line's "number of residents" made the quoted 437 a result about the asked number.
+  assert.deepEqual(values(q, body), ['73']);
+});
+
 test("the pass's phrases stay linear on long runs", () => {
   const q = 'How many games were played in total?';
   const ms = slowestSegmentationMs(
