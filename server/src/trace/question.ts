@@ -78,6 +78,12 @@ export interface QuestionInfo {
    * neither). Its answer is a word, which the number rules cannot read.
    */
   names?: { names: string[]; most: number };
+  /**
+   * The question speaks of divisors or multiples ("the largest integer that divides ...", "how
+   * many multiples of 7 ..."): a value after "divisible by" may be what it asks. Elsewhere such a
+   * value is a divisor of some other quantity, a step (statements.ts).
+   */
+  divisors?: boolean;
 }
 
 /**
@@ -107,6 +113,7 @@ const EMPTY: QuestionInfo = {
   integerAnswer: undefined,
   optionOnly: undefined,
   names: undefined,
+  divisors: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -511,6 +518,7 @@ function analyze(query: string): QuestionInfo {
     integerAnswer: targets.some((t) => letterSumRe.test(t)) && /\bintegers?\b/i.test(query) ? true : undefined,
     optionOnly,
     names: offeredNames(query, asked),
+    divisors: /divi|factor|multiple/i.test(query) ? true : undefined,
   };
 }
 

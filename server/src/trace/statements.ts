@@ -119,6 +119,12 @@ const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|
 // arithmetic whose result it is.
 const boundRe =
   /(?:\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?|(?:>=|<=|\u2265|\u2264|\\geq?|\\leq?)[ \t$]{0,3})$/i;
+// A divisor is not a value stated: "552, which is divisible by 24", "so n^3 must be a multiple of
+// 3", "(3L)(3L - 1) must be divisible by 2^3 * 3 = 24". The value is the parameter of a property
+// of another quantity (the guide: a step of a derivation, not a result), right after the phrase or
+// after the arithmetic whose result it is.
+const divisorRe =
+  /\b(?:divisible by|divisibility by|(?<!common )multiple of|a factor of)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212{}]{1,30}=[ \t$]{0,3})?$/i;
 // "the angle is approximately 65.8 degrees": a value of the asked quantity worked out to decimals
 // is a computed result given to a precision, not a size guessed before computing ("near 6000000",
 // "≈ 2,866,000"); an unnamed one ("divide 5,700 by 34, which is about 167.65") is still a step.
@@ -243,6 +249,9 @@ class Context {
           ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
           : tentativeOrRecalledRe.test(before) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
+            (this.question.divisors === undefined &&
+              (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
+              divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
             (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
               !(aboutTarget && computedDecimal(value)) &&
               !roundsResult(before)) ||
@@ -854,7 +863,11 @@ function findConclusions(ctx: Context): void {
     }
     // "DE² is 51, EF² is 49, ..., so DF is indeed 10" for "What is DE?": the sentence names DE, the
     // value's own subject is another segment (the guide: a side length is not the asked one).
-    const other = about && ctx.question.targets.some((t) => letterTargetRe.test(t)) ? otherNameBefore(ctx, sentence.start, start) : false;
+    // Or the value ends an equation of the clause whose left side is another expression ("hence a + b = 12").
+    const other =
+      about &&
+      ((ctx.question.targets.some((t) => letterTargetRe.test(t)) && otherNameBefore(ctx, sentence.start, start)) ||
+        chainOfOther(ctx, clauseStart + word.length, start));
     ctx.add(start, start + last[0].length, 'conclusion', about && !other ? 3 : 2, about && !other);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
     if (!about && ctx.out.at(-1)?.start === start && ctx.namesOfOtherOnly(sentence.text)) ctx.out.at(-1)!.ofOther = true;
@@ -862,6 +875,79 @@ function findConclusions(ctx: Context): void {
 }
 
 const decimalRe = /\.\d/;
+
+const copulaLeadRe = /^[ \t]*(?:is|are|was|were|be|equals?|gives?|comes? to)\b/;
+
+/**
+ * Where the clause holding head[k] starts: after the last ", " or "; " before k that is not inside
+ * brackets ("C(12, 4) = 495", "f(2, 3) = 5" are one left side); -1 for none.
+ */
+function clauseCut(head: string, k: number): number {
+  for (let c = Math.max(head.lastIndexOf(', ', k), head.lastIndexOf('; ', k)), tries = 0; c >= 0 && tries < 4; tries++) {
+    let depth = 0;
+    for (let j = c + 1; j < k; j++) {
+      const ch = head.charCodeAt(j);
+      if (ch === 40 || ch === 91 || ch === 123) depth++;
+      else if (ch === 41 || ch === 93 || ch === 125) depth--;
+    }
+    if (depth >= 0) return c;
+    c = Math.max(head.lastIndexOf(', ', c - 1), head.lastIndexOf('; ', c - 1));
+  }
+  return -1;
+}
+
+// A lone unknown after the cue, in or out of math delimiters ("so \\( h", ", $x_1$").
+const bareUnknownRe = /^[ \t,:$]*[A-Za-z](?:_\{?\w{1,4}\}?)?[ \t$]*$/;
+// "x" between numbers is a times sign ("11 x 4 x 5"), not an unknown.
+const timesXRe = /(?<=\d[ \t]?)x(?=[ \t]?\d)/g;
+
+/** Text without the letters that name nothing: LaTeX commands and delimiters ("57 \\cdot 12", "\\( h") and times signs ("11 x 4"). */
+function withoutCommands(lhs: string): string {
+  const bare = lhs.includes('\\') ? lhs.replace(/\\[A-Za-z]+|\\[()[\]]/g, '') : lhs;
+  return bare.includes('x') ? bare.replace(timesXRe, '') : bare;
+}
+
+// A conclusion cue leading a clause ("hence a + b", "and so x").
+const leadingCueRe = /^[ \t]*(?:and[ \t]{1,3})?(?:so|hence|thus|therefore|then|giving|we get|we have)\b[ \t,]*/i;
+
+/** An expression in letters, not words, after a leading cue: "$rs", "hence a + b + c", "k(1 + m)". */
+function algebraic(lhs: string): boolean {
+  const bare = withoutCommands(lhs).replace(leadingCueRe, '');
+  return /[A-Za-z]/.test(bare) && !/[A-Za-z]{3}/.test(bare);
+}
+
+/**
+ * The left side of the equation chain whose last "=" is at head[k] (or that ends at k): back over
+ * the equals signs of one clause, from after its ", " or "; " (or from head's start). A clause that opens with a copula ("the answer, the sum of the
+ * first 12 terms, is 6 · 85 = 510") has its subject before the comma: the whole head then.
+ */
+function chainLeftSide(head: string, k: number): { start: number; text: string } {
+  let eq = k;
+  let cut = clauseCut(head, eq);
+  for (let p = head.lastIndexOf('=', eq - 1); p > cut && p < eq; p = head.lastIndexOf('=', eq - 1)) {
+    eq = p;
+    cut = clauseCut(head, eq);
+  }
+  if (copulaLeadRe.test(head.slice(cut + 1, eq))) return { start: 0, text: head.slice(0, eq) };
+  return { start: cut + 1, text: head.slice(cut + 1, eq) };
+}
+
+/**
+ * The value at `start` ends an equation chain of the conclusion's own clause (from `from`, after
+ * its cue) whose first left side is another expression: "the sum is a + b + 9 + 9 = 30, so a + b +
+ * 18 = 30, hence a + b = 12" names the asked sum, but 12 is the value of a + b (the guide: an
+ * intermediate quantity). A left side that names the asked quantity, a lone unknown ("so n = 6")
+ * or plain arithmetic ("comes to 18 ÷ 40 × 100 = 45%") leaves the value the clause's own.
+ */
+function chainOfOther(ctx: Context, from: number, start: number): boolean {
+  const head = ctx.text.slice(from, start);
+  const eq = head.lastIndexOf('=');
+  if (eq < 0) return false;
+  const lhs = chainLeftSide(head, eq).text;
+  const bare = withoutCommands(lhs);
+  if (!/[A-Za-z]/.test(bare) || bareUnknownRe.test(bare)) return false;
+  return !ctx.names(lhs);
+}
 
 // The conclusion cues of Chinese: 所以 / 因此 / 因而 "so", 于是 "thus", 综上(所述) "in sum", 从而
 // "hence", 故 "therefore", 即 "that is", 可得 "we get", 答案 "the answer" (a copula follows: 为 / 是 / =).
@@ -1139,8 +1225,9 @@ function findEquals(ctx: Context): void {
       } else if (v) {
         // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
         const about =
-          (leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
-          (ctx.question.percent === true && /%$/.test(v[0]));
+          ((leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
+            (ctx.question.percent === true && /%$/.test(v[0]))) &&
+          !(ctx.question.values.has(normalizeAnswer(v[0])) && conditionRestated(ctx, i));
         // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
         // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
         // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
@@ -1153,6 +1240,26 @@ function findEquals(ctx: Context): void {
     i = text.indexOf('=', i + 1);
   }
   findArrows(ctx);
+}
+
+// The operand right before an "=": after the line's last copula or colon ("the number who own
+// exactly two items is a + b + c").
+const copulaOperandRe = /^.*(?:\b(?:is|are|was|were|be|equals?)\b|:)/;
+
+/**
+ * The "=" at i sets a value the question quotes equal to an expression in letters that does not
+ * name the asked quantity ("the number of residents who own exactly two items is a + b + c = 437",
+ * "so |D| = 900", "\\sum_{a \\in A} 2^{a-1} = 2024"): the question's condition written as an
+ * equation, a number restated from the question (docs/annotation-guide.md), not a result about the
+ * asked quantity, whatever the line names before it.
+ */
+function conditionRestated(ctx: Context, i: number): boolean {
+  const text = ctx.text;
+  const floor = Math.max(ctx.from, i - 120, text.lastIndexOf('\n', i - 1) + 1);
+  let seg = text.slice(floor, i);
+  seg = seg.slice(seg.lastIndexOf('=') + 1);
+  seg = seg.slice(clauseCut(seg, seg.length) + 1).replace(copulaOperandRe, '');
+  return algebraic(seg) && !ctx.names(seg);
 }
 
 /**
@@ -1418,7 +1525,13 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   // In a list of assignments ("a=2, b=3, c=π, d=1") each value has its own left side ("d"), not
   // the line's first one.
   const listed = firstEq >= 0 ? listedLeftRe.exec(line.length > 80 ? line.slice(-80) : line) : null;
-  const raw = listed ? listed[1] : firstEq >= 0 ? line.slice(0, firstEq) : line;
+  let raw = listed ? listed[1] : firstEq >= 0 ? line.slice(0, firstEq) : line;
+  // A chain that starts after a clause boundary ("\\frac1r + \\frac1s = \\frac{r+s}{rs}, and Vieta
+  // gives r+s = 13, rs = 40") has its own left side ("rs"), not the line's first one.
+  if (!listed && firstEq >= 0 && (line.includes(', ') || line.includes('; '))) {
+    const own = chainLeftSide(line, line.length);
+    if (own.start > firstEq && algebraic(own.text)) raw = own.text;
+  }
   const q = ctx.question;
   // Most equations name no target: decide on the raw text before normalizing it, first by its
   // digits and letters (exact, see targetOutOfReach), then by the targets' probes.
