@@ -1,0 +1,67 @@
+// The twentieth pass's rules (docs/segmentation-eval.md, docs/annotation-guide.md): answer values
+// the statement reader could not read (roots in their other written forms, ...), and the guards
+// that keep the steps of those forms steps. One short hand-written example each: every one of
+// them read differently before its rule. The pass's development data: the real dev sets and the
+// dev families.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answersEqual } from '../../../server/src/trace/answers.js';
+import { values } from './segmentRuleHelpers.js';
+
+test('a root with an index, a fraction under it, or a whole number over it is one value', () => {
+  // Before the rule "\\sqrt[3]{3/2}" was no value: the record's only reading was the quoted 3/2.
+  const q = 'What is the largest possible value of q, given that q^3 = (m+2)/(m+1) for some positive integer m?';
+  const body =
+    'The ratio (m+2)/(m+1) is largest at m = 1, where q^3 = 3/2.\nSo the largest possible value of q is \\sqrt[3]{3/2}.\n\nWait, let me double-check m = 2: q^3 = 4/3, which is smaller. So m = 1 gives the maximum, and q = \\sqrt[3]{3/2}.';
+  assert.deepEqual(values(q, body), ['\\sqrt[3]{3/2}', '\\sqrt[3]{3/2}']);
+  // "\\frac{\\sqrt{65}}{2}" (a root over a whole number) and "sqrt(11/6)" (a fraction under a root).
+  const foci = 'The parabolas $y^2 = 2p_1 x$ and $x^2 = 2p_2 y$ both pass through $(4, 8)$. Find the distance between their foci.';
+  assert.deepEqual(
+    values(foci, 'The foci are (4, 0) and (0, 1/2).\nThe distance is $\\sqrt{16 + 1/4} = \\sqrt{65/4} = \\frac{\\sqrt{65}}{2}$.'),
+    ['\\frac{\\sqrt{65}}{2}'],
+  );
+  const ecc = 'Find the eccentricity of the hyperbola $5x^2 - 6y^2 = 1$.';
+  assert.deepEqual(values(ecc, 'Here a^2 = 1/5 and b^2 = 1/6.\nThen e = sqrt(1 + (1/6)/(1/5)) = sqrt(1 + 5/6) = sqrt(11/6).'), [
+    'sqrt(11/6)',
+  ]);
+  // The forms compare by value.
+  assert.ok(answersEqual('sqrt(11/6)', '\\frac{\\sqrt{66}}{6}'));
+  assert.ok(answersEqual('\\frac{\\sqrt{65}}{2}', '√65/2'));
+  assert.ok(answersEqual('\\sqrt[3]{1.5}', '\\sqrt[3]{\\frac{3}{2}}'));
+});
+
+test('an explicit answer of such a form is still found again where the attempts restate it', () => {
+  const q = 'Find the eccentricity of the hyperbola $5x^2 - 6y^2 = 1$.';
+  const body =
+    '<think>\nIn standard form $a^2 = \\frac{1}{5}$ and $b^2 = \\frac{1}{6}$.\n$e = \\sqrt{1 + \\frac{5}{6}} = \\sqrt{\\frac{11}{6}} = \\frac{\\sqrt{66}}{6}$.\nCheck the arithmetic: $\\frac{1/6}{1/5} = \\frac{5}{6}$, and $1 + \\frac{5}{6} = \\frac{11}{6}$.\n\nWait, let me also compute c directly: $c^2 = \\frac{11}{30}$ and $a^2 = \\frac{6}{30}$, so $e^2 = \\frac{11}{6}$ and $e = \\frac{\\sqrt{66}}{6}$.\n</think>\nThe eccentricity is $\\boxed{\\frac{\\sqrt{66}}{6}}$.';
+  // Read only as a weak "= X" followed by a check, the first statement was a step.
+  assert.deepEqual(values(q, body), ['\\frac{\\sqrt{66}}{6}', '\\frac{\\sqrt{66}}{6}']);
+});
+
+test('a value after "\\cdot", "\\times" or "\\div" is a factor, not a result', () => {
+  const q = 'Find the remainder when $1^2 + 2^2 + \\cdots + 185^2$ is divided by $1000$.';
+  const body =
+    'We use the sum of squares formula with $m = 185$:\n\\[\\frac{185 \\cdot 186 \\cdot 371}{6} = 2\\,127\\,685.\\]\n\nNote $1000 = 8 \\cdot 125$, but';
+  // Before the rule the cut-off record's last number, the factor 125, was read as its answer.
+  assert.deepEqual(values(q, body), []);
+});
+
+test('a function\'s value at a number ("\\sin 45^\\circ = \\frac{\\sqrt{2}}{2}") is a step, unless the question asks for one', () => {
+  const q = 'Triangle $ABC$ has $AB = 9$, $AC = 8$ and $\\angle A = 135^\\circ$. What is its area?';
+  const body =
+    'The area of a triangle with two sides and the included angle is $\\frac{1}{2}ab\\sin C$. We have $\\sin 135^\\circ = \\sin 45^\\circ = \\frac{\\sqrt{2}}{2}$. Putting it together,\n\\[\n\\frac{1}{2} \\cdot 9 \\cdot 8 \\cdot \\frac{\\sqrt{2}}{2} = 18\\sqrt{2}\n\\]';
+  // The line names the area before the sine's equation: without the rule the sine's value read
+  // as a statement about the area, and the record's answer as a step after it.
+  assert.deepEqual(values(q, body), ['18\\sqrt{2}']);
+  assert.deepEqual(
+    values('Compute $\\cos 300^\\circ$.', 'Its reference angle is 60°.\nSo $\\cos 300^\\circ = \\cos 60^\\circ = \\frac{1}{2}$.'),
+    ['\\frac{1}{2}'],
+  );
+});
+
+test('the last-number fallback of an m + n question is a whole number, not the fraction m and n come from', () => {
+  const q =
+    'The probability that both draws are red is $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers. Find $m+n$.';
+  // Before the rule the record, which stops before adding m and n, read 5/33 as its answer.
+  assert.deepEqual(values(q, 'There are 5 red balls out of 12, so the probability is 5/12 * 4/11 = 20/132 = 5/33.'), []);
+});
