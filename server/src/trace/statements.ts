@@ -62,7 +62,12 @@ const BASIC_ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\
 const CLOCK = String.raw`\d{1,2}:[0-5]\d[ \t]?(?:[AaPp][Mm]|[ap]\.m\.)(?![A-Za-z])`;
 // A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π. A degree sign
 // may carry its scale ("20 °C", "68°F"): a temperature, the scale letter part of the value.
-const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
+// π alone or over a whole number ("π", "\\pi", "π/2", "3\\pi/4", "-π"): the exact angle or multiple
+// of π an answer is left as.
+const PI = String.raw`[-\u2212]?(?:\d{1,4}[ \t]?)?(?:\u03c0|\\pi(?![A-Za-z]))(?:[ \t]{0,2}\/[ \t]{0,2}\d{1,4}(?![\d.]))?`;
+// A negative fraction with its sign in brackets ("(-1)/49", as "(-9)/441 = (-1)/49" reduces it).
+const SIGNED_FRAC = String.raw`\([-\u2212]\d{1,6}\)[ \t]{0,2}\/[ \t]{0,2}\d{1,6}(?![\d.])`;
+const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${PI}|${SIGNED_FRAC}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 const BASIC_VALUE = String.raw`(?:${CLOCK}|${BASIC_FRAC}|${BASIC_ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');

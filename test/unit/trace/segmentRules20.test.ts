@@ -65,3 +65,22 @@ test('the last-number fallback of an m + n question is a whole number, not the f
   // Before the rule the record, which stops before adding m and n, read 5/33 as its answer.
   assert.deepEqual(values(q, 'There are 5 red balls out of 12, so the probability is 5/12 * 4/11 = 20/132 = 5/33.'), []);
 });
+
+test('π alone or over a whole number ("π", "3π/4", "\\pi/2") is one value', () => {
+  const q =
+    'Below is the graph of $y = a \\sin (bx + c) + d$ for some positive constants $a,$ $b,$ $c,$ and $d.$ Find the smallest possible value of $c.$';
+  const body =
+    'The graph crosses its midline going down at x = 0, so sin(c) = 0 with cos(c) < 0.\nSo the smallest positive c is π.\n\nWait, could c = 0 work? Then the graph would rise at x = 0, and it falls. So c = π.';
+  // Before the rule π was no value: with no explicit answer to find again, "sin(c) = 0" was the reading.
+  assert.deepEqual(values(q, body), ['π']);
+  const tan = 'Find the smallest positive angle $\\theta$, in radians, with $\\tan \\theta = -1$ and $\\sin \\theta > 0$.';
+  assert.deepEqual(values(tan, 'Tangent is -1 at θ = -π/4 + kπ. For sin θ > 0 we need the second quadrant, so θ = 3π/4.'), ['3π/4']);
+  assert.ok(answersEqual('3π/4', '\\frac{3\\pi}{4}'));
+});
+
+test('a negative fraction with its sign in brackets ("(-1)/49") is one value', () => {
+  const q = 'Let $p(x)$ be a polynomial of degree 5 such that $p(n) = \\frac{n}{n^2 - 1}$ for $n = 2, 3, 4, \\dots, 7$. Find $p(8)$.';
+  const body = 'The leading coefficient is -9/7 over 63 at x = 8, so p(8) = (-9/7) / 63 = (-9) / 441 = (-1)/49\n\nWait, but p(x) must give';
+  assert.deepEqual(values(q, body), ['(-1)/49']);
+  assert.ok(answersEqual('(-1)/49', '-\\dfrac{1}{49}'));
+});
