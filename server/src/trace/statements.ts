@@ -209,6 +209,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findPrintedOutputs(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
+  if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -1641,6 +1642,45 @@ function findOptionSets(ctx: Context): void {
     const end = start + m[0].length;
     if (!setLeadRe.test(text.slice(Math.max(from, start - 24), start)) && !setVerdictRe.test(text.slice(end, end + 36))) continue;
     ctx.add(start, end, 'conclusion', 3, true);
+  }
+}
+
+// Before a typed value: an answer cue ("the answer is", "Answer:"), an "=", or a copula ending a clause.
+const typedAnswerCueRe = /\bans(?:wer)?\b[^.\n]{0,20}?(?:\b(?:is|(?:would|should|must|will) be)|:|=)[ \t*$\\([]{0,6}$/i;
+const typedEqualsRe = /=[ \t*$]{0,4}(?:\\\(|\\\[)?[ \t]{0,2}$/;
+const typedCopulaRe = /(?:\b(?:is|are|be|equals?|gives?|get|got|obtain)|=|:)[ \t*$]{0,4}(?:\\\(|\\\[)?[ \t]{0,2}$/i;
+const conclusionWordRe = new RegExp(conclusionRe.source, 'i');
+
+/**
+ * Values of the kind the question asks for that the number rules do not read (QuestionInfo.typed:
+ * "6 - 5i", "(3, π/2)", "p - q"), read where numbers are: after an answer cue (as
+ * findFinalAnswer), after "=" ending its line (as findEquals, the left side deciding whether it is
+ * about the asked quantity) and after the copula of a concluding clause (as findConclusions).
+ * Without them such an answer was found only again, where an explicit answer (a box) gave it.
+ */
+function findTyped(ctx: Context, re: RegExp): void {
+  const { text, from, to } = ctx;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > to) break;
+    const before = text.slice(Math.max(from, start - 48), start);
+    if (typedAnswerCueRe.test(before)) {
+      ctx.add(start, end, 'final-answer', 4, true);
+      continue;
+    }
+    // (Both readings may hold, "So w = 6 - 5i." ending its line: the stronger one is kept.)
+    if (typedEqualsRe.test(before) && lineEnd(text, end, to, true) !== NOT_AT_END) {
+      const about = leftSideNames(ctx, text.lastIndexOf('=', start));
+      ctx.add(start, end, 'equals', about ? 3 : 1, about);
+    }
+    if (!typedCopulaRe.test(before)) continue;
+    const sentence = ctx.sentenceAround(start, end);
+    if (sentence.question || !conclusionWordRe.test(text.slice(sentence.start, start))) continue;
+    const about = ctx.namesSentence(sentence.start, sentence.text);
+    ctx.add(start, end, 'conclusion', about ? 3 : 2, about);
   }
 }
 

@@ -84,3 +84,34 @@ test('a negative fraction with its sign in brackets ("(-1)/49") is one value', (
   assert.deepEqual(values(q, body), ['(-1)/49']);
   assert.ok(answersEqual('(-1)/49', '-\\dfrac{1}{49}'));
 });
+
+test('a question that asks for a complex number, a point or an expression in its letters reads values of that kind', () => {
+  // Before the rule none of these was a value: without an explicit answer to find again, the
+  // records had no candidate.
+  const rotate =
+    'Let $z = 2 + \\sqrt{2} - (3 + 3 \\sqrt{2})i$, and let $c = 2 - 3i$. Let $w$ be the result when $z$ is rotated around $c$ by $\\frac{\\pi}{4}$ counter-clockwise. Find $w.$';
+  const w =
+    'Rotating z - c = √2 - 3√2 i by π/4 gives (√2 - 3√2 i)(√2/2 + √2/2 i) = 4 - 2i.\nThen w = c + (4 - 2i) = (2 - 3i) + (4 - 2i) = 6 - 5i.\n\nSo w = 6 - 5i.';
+  assert.deepEqual(values(rotate, w), ['6 - 5i']);
+  // A complex number the question quotes ("let $c = 2 - 3i$") restates the question, as a quoted number does.
+  const cutOff = 'First, z - c = √2 - 3√2 i, with c = 2 - 3i\nRotating by π/4 multiplies by (√2/2)(1 + i), which I have not done yet, so';
+  assert.deepEqual(values(rotate, cutOff), []);
+  const polar =
+    'Convert the point $(0,3)$ in rectangular coordinates to polar coordinates.  Enter your answer in the form $(r,\\theta),$ where $r > 0$ and $0 \\le \\theta < 2 \\pi.$';
+  const point =
+    'r = sqrt(0^2 + 3^2) = 3, and the point is on the positive y-axis, so θ = π/2.\nTherefore, the polar coordinates are (3, π/2).';
+  assert.deepEqual(values(polar, point), ['(3, π/2)']);
+  const terms =
+    'Define $p = \\sum_{k = 1}^\\infty \\frac{1}{k^2}$ and $q = \\sum_{k = 1}^\\infty \\frac{1}{k^3}$. Find a way to write $\\sum_{j = 1}^\\infty \\sum_{k = 1}^\\infty \\frac{1}{(j + k)^3}$ in terms of $p$ and $q.$';
+  const pq =
+    'Group by n = j + k: there are n - 1 pairs, so S = sum (n-1)/n^3 = sum 1/n^2 - sum 1/n^3 over n >= 2.\nThat is (p - 1) - (q - 1).\nSo S = p - q.';
+  assert.deepEqual(values(terms, pq), ['p - q']);
+  assert.ok(answersEqual('6 - 5i', '6-5i'));
+  assert.ok(answersEqual('(3, π/2)', '\\left( 3, \\frac{\\pi}{2} \\right)'));
+});
+
+test('a question that asks for a part, a size or a count of a complex number does not read complex values', () => {
+  const q = 'What is the imaginary part of $(1 + i)^2 \\cdot (3 - i)$?';
+  // The product is worked out; its imaginary part, the asked quantity, is never stated.
+  assert.deepEqual(values(q, 'First $(1 + i)^2 = 1 + 2i + i^2 = 2i$.\nThen $2i(3 - i) = 6i - 2i^2 = 2 + 6i$.'), []);
+});
