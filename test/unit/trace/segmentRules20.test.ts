@@ -115,3 +115,15 @@ test('a question that asks for a part, a size or a count of a complex number doe
   // The product is worked out; its imaginary part, the asked quantity, is never stated.
   assert.deepEqual(values(q, 'First $(1 + i)^2 = 1 + 2i + i^2 = 2i$.\nThen $2i(3 - i) = 6i - 2i^2 = 2 + 6i$.'), []);
 });
+
+test('one answer written two ways ("\\sqrt[3]{1.5}", "\\sqrt[3]{3/2}") is one answer: a restatement merges, a re-derivation echoes', () => {
+  const q = 'What is the largest possible value of q, given that q^3 = (m+2)/(m+1) for some positive integer m?';
+  // Before the rule the second form was another value: restated with no new work it was a new
+  // attempt, and as a weak result after a check it was no answer the record concludes.
+  const restated =
+    'At m = 1, q^3 = 3/2.\nSo the answer is \\sqrt[3]{1.5}.\n\nHmm, written with a fraction under the root, the answer is \\sqrt[3]{3/2}.';
+  assert.deepEqual(values(q, restated), ['\\sqrt[3]{1.5}']);
+  const checked =
+    'At m = 1, q^3 = 3/2.\nSo the answer is \\sqrt[3]{1.5}.\n\nWait, let me double-check m = 2: q^3 = 4/3, which is smaller.\nThe maximum value is at m = 1, giving q = \\sqrt[3]{3/2}.';
+  assert.deepEqual(values(q, checked), ['\\sqrt[3]{1.5}', '\\sqrt[3]{3/2}']);
+});
