@@ -84,6 +84,13 @@ export interface QuestionInfo {
    * value is a divisor of some other quantity, a step (statements.ts).
    */
   divisors?: boolean;
+  /**
+   * Values of the kind the question's answer is and the number rules do not read (a global
+   * pattern; see typedAnswer): a complex number ("6 - 5i") when the question asks for one, a point
+   * ("(3, π/2)") when it asks for coordinates, an expression in the letters it asks the answer
+   * "in terms of" ("p - q"). statements.ts reads them as it reads numbers.
+   */
+  typed?: RegExp;
 }
 
 /**
@@ -114,6 +121,7 @@ const EMPTY: QuestionInfo = {
   optionOnly: undefined,
   names: undefined,
   divisors: undefined,
+  typed: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -519,6 +527,7 @@ function analyze(query: string): QuestionInfo {
     optionOnly,
     names: offeredNames(query, asked),
     divisors: /divi|factor|multiple/i.test(query) ? true : undefined,
+    typed: typedAnswer(query, asked, optionOf !== undefined, values),
   };
 }
 
@@ -542,6 +551,54 @@ function offeredNames(query: string, asked: string): { names: string[]; most: nu
   // "for which there exists a strategy for Bob": a which-clause, not a question among the names.
   if (names.size < 2 || most === 0) return undefined;
   return { names: [...names], most };
+}
+
+// A simple exact value inside a point: a number, a fraction, a root, a multiple of π.
+const TYPED_PART = String.raw`[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:[ \t]?\/[ \t]?\d{1,6})?(?:[ \t]?(?:\u03c0|\\pi)(?:[ \t]?\/[ \t]?\d{1,3})?)?|\\[dt]?frac\{[^{}\n]{1,12}\}\{[^{}\n]{1,12}\}|(?:\u03c0|\\pi)(?:[ \t]?\/[ \t]?\d{1,3})?|\d{0,3}(?:\\sqrt\{\d{1,4}\}|\u221a\d{1,4})(?:[ \t]?\/[ \t]?\d{1,3})?)`;
+// a ± bi, bi: "6 - 5i", "-2+3i", "4 - i", "5i" (not a lone "i").
+const COMPLEX = String.raw`(?<![\w.\\])[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:\/\d{1,6})?[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:\d{1,6}(?:\.\d{1,6})?[ \t]?\*?[ \t]?)?|\d{1,6}(?:\.\d{1,6})?[ \t]?)i(?![\w])`;
+const complexLiteralRe = new RegExp(COMPLEX, 'g');
+// The asked quantity is a count, a part or a size of the complex number, not the number itself.
+const notComplexAskedRe =
+  /\bhow many\b|\breal part\b|\bimaginary part\b|\bmodulus\b|\babsolute value\b|\bmagnitude\b|\bargument\b|\|[ \t]?[a-z][ \t]?\||\bm ?\+ ?n\b/i;
+// The question asks for a point: "in the form $(r,\\theta)$", "the coordinates of", "as an ordered pair".
+const pointAskedRe =
+  /\bin the form\s{0,2}\$?\s{0,2}(?:\\left)?\(|\bas an ordered (?:pair|triple)\b|\b(?:find|what are|determine|compute|give) the (?:coordinates|ordered pair|point)\b|\bconvert\b[^.?]{0,80}\bcoordinates\b/i;
+// The letters the answer is written "in terms of" ("in terms of $p$ and $q$"); π is a number.
+const inTermsOfRe = /\bin terms of\s{1,3}((?:\$?\\?[A-Za-z](?:_\{?\w\}?)?\$?(?:\s{0,2},\s{0,2}|\s{1,3}and\s{1,3}|\s{0,2}))+)/i;
+
+/**
+ * QuestionInfo.typed: the pattern of the values of the kind the question asks for, when that kind
+ * is one the number rules cannot read; undefined for most questions. A complex number's literals
+ * the question quotes ("let $c = 2 - 3i$") are added to its quoted values.
+ */
+function typedAnswer(query: string, asked: string, choice: boolean, values: Set<string>): RegExp | undefined {
+  // A multiple-choice answer is a letter; its options' values are read through optionOf.
+  const kinds: string[] = [];
+  const howMany = /\bhow many\b/i.test(asked);
+  if (!choice) {
+    complexLiteralRe.lastIndex = 0;
+    const literal = complexLiteralRe.exec(query);
+    if ((literal !== null || /\bcomplex number/i.test(query)) && !notComplexAskedRe.test(asked || query)) {
+      kinds.push(COMPLEX);
+      for (let m = literal; m !== null; m = complexLiteralRe.exec(query)) values.add(normalizeAnswer(m[0]));
+    }
+  }
+  if (!howMany && pointAskedRe.test(query))
+    kinds.push(
+      String.raw`(?<![\w\\])(?:\\left)?\([ \t]{0,2}${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,2}[ \t]{0,2}(?:\\right)?\)`,
+    );
+  const terms = query.includes('terms of') ? inTermsOfRe.exec(query) : null;
+  if (terms) {
+    const letters = [
+      ...new Set((terms[1].match(/(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])/g) ?? []).filter((l) => l !== 'a' || /\$a\$/.test(terms[1]))),
+    ];
+    if (letters.length > 0) {
+      const term = String.raw`\d{0,3}(?:${letters.join('|')})(?:\^\{?\d\}?)?`;
+      kinds.push(String.raw`(?<![\w\\])[-\u2212]?${term}(?:[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:${term}|\d{1,4}(?![\w])))+(?![\w(^])`);
+    }
+  }
+  return kinds.length === 0 ? undefined : new RegExp(kinds.join('|'), 'g');
 }
 
 // "of", then determiners, then up to two words: "sum of the squares", "area of triangle ABC", "sum of all possible values".

@@ -10,7 +10,7 @@
 // one candidate; reached again through a computation it is an echo. In a thinking block the
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
-import { normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
+import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { analyzeQuestion, type QuestionInfo } from './question.js';
 import {
@@ -166,6 +166,43 @@ const plainNumberRe = /^[-+]?\d+(?:\.\d+)?$/;
 // A whole number, normalized ("116", "-3"; "12.0" normalizes to "12").
 const wholeRe = /^-?\d+$/;
 
+// A closed form's key beside its normalized text ("\\sqrt[3]{3/2}" and "\\sqrt[3]{1.5}" are one
+// answer written two ways: answers.ts compares them by value, and so does the set of the values a
+// record concludes explicitly). Only a text with a command, a power or a bracket is evaluated.
+const closedFormHintRe = /[\\^({\u03c0]/;
+const closedFormKeys = new Map<string, string | undefined>();
+function closedFormKey(v: string): string | undefined {
+  if (!closedFormHintRe.test(v)) return undefined;
+  if (closedFormKeys.has(v)) return closedFormKeys.get(v);
+  const x = closedFormValue(v);
+  const key = Number.isNaN(x) ? undefined : `\u2248${x.toPrecision(12)}`;
+  // Forgotten all at once, as analyzeQuestion's cache is: a record holds a few dozen such values.
+  if (closedFormKeys.size > 4096) closedFormKeys.clear();
+  closedFormKeys.set(v, key);
+  return key;
+}
+
+/** One answer, as written or by its closed form's value ("\\sqrt[3]{3/2}", "\\sqrt[3]{1.5}"). */
+function sameAnswer(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ka = closedFormKey(a);
+  return ka !== undefined && ka === closedFormKey(b);
+}
+
+/** Adds a concluded value to the record's strong values, with its closed form's key. */
+function addStrong(strongValues: Set<string>, v: string): void {
+  strongValues.add(v);
+  const key = closedFormKey(v);
+  if (key !== undefined) strongValues.add(key);
+}
+
+/** Is v (normalized) one of the record's strong values, as written or by its closed form's value? */
+function isStrong(strongValues: ReadonlySet<string>, v: string): boolean {
+  if (strongValues.has(v)) return true;
+  const key = closedFormKey(v);
+  return key !== undefined && strongValues.has(key);
+}
+
 /** May this statement conclude an attempt? */
 function concludes(
   st: Statement,
@@ -187,7 +224,7 @@ function concludes(
   // A remainder is smaller than its divisor: "16210 - 14000 = 2210" on the way to 16210 mod 7 is a reduction step.
   if (modulus !== undefined && /^\d+$/.test(st.normalized) && Number(st.normalized) >= modulus) return false;
   // "39^2 = 1521" for 39² − 36²: one term of the asked expression worked out is a sub-result.
-  if (st.term && !strongValues.has(st.normalized)) return false;
+  if (st.term && !isStrong(strongValues, st.normalized)) return false;
   // A multiple-choice answer is an option chosen: a letter, or an explicit (boxed) answer.
   // An option's value ("-1/21" when the question lists "A. -\\frac{1}{21}") is normalized to its
   // letter by Context.add and counts as that option; a plain number ("1", "6") turns up in every
@@ -208,9 +245,9 @@ function concludes(
   if (st.ofOther) return false;
   // A concluding clause ("Therefore n = 6.") restating a value the record concludes explicitly
   // elsewhere is that answer, one digit or not.
-  if (st.strength === 2 && !st.closesOther && strongValues.has(st.normalized)) return true;
+  if (st.strength === 2 && !st.closesOther && isStrong(strongValues, st.normalized)) return true;
   // A partial product near the answer's size is still a step: only the answer's own value counts.
-  if (st.partial) return terse || strongValues.has(st.normalized);
+  if (st.partial) return terse || isStrong(strongValues, st.normalized);
   return terse || answerLike(st.normalized, strongValues, scale);
 }
 
@@ -223,7 +260,7 @@ function concludes(
 function answerLike(v: string, strongValues: Set<string>, scale?: number): boolean {
   // A one-digit value (0, 1, 4) turns up in every derivation: sharing it with the answer says nothing.
   if (/^-?\d$/.test(v)) return false;
-  if (strongValues.has(v)) return true;
+  if (isStrong(strongValues, v)) return true;
   if (scale !== undefined && /^\d+$/.test(v)) return Math.abs(Number(v) - scale) <= 0.05 * scale;
   if (!/^\d{3,}$/.test(v)) return false;
   for (const w of strongValues) {
@@ -680,7 +717,7 @@ function readAttempts(
     )
       bi = li;
     // Restated as the segment's last word ("= **8,120,471** ... Therefore 83 x 97,837 = 8,120,471"): still its last word.
-    if (bi >= 0 && li > bi && ok[li] && statements[li].normalized === statements[bi].normalized) bi = li;
+    if (bi >= 0 && li > bi && ok[li] && sameAnswer(statements[li].normalized, statements[bi].normalized)) bi = li;
     // A weak result right before the segment's marker ("Total: 196 + 147 = 343. / Wait a minute")
     // is its last word even where an earlier weak conclusion of another value (a sub-result it
     // computes with: "the paths of this pattern are 21 * 7 = 147") is as strong or stronger, when
@@ -692,7 +729,7 @@ function readAttempts(
       ok[li] &&
       statements[bi].strength < 3 &&
       k < inRegion.length &&
-      strongValues.has(statements[li].normalized) &&
+      isStrong(strongValues, statements[li].normalized) &&
       endsSegment(body, statements[li].end, segEnd)
     )
       bi = li;
@@ -715,7 +752,7 @@ function readAttempts(
     if (
       statements[bi].strength < 3 &&
       k < inRegion.length &&
-      !strongValues.has(statements[bi].normalized) &&
+      !isStrong(strongValues, statements[bi].normalized) &&
       abandonRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60))
     )
       continue;
@@ -741,9 +778,9 @@ function readAttempts(
         chain[0].first.start,
         question,
         false,
-        st.normalized === chain[0].first.normalized ? st.normalized : undefined,
+        sameAnswer(st.normalized, chain[0].first.normalized) ? st.normalized : undefined,
       );
-      if (st.normalized !== chain[0].first.normalized) {
+      if (!sameAnswer(st.normalized, chain[0].first.normalized)) {
         // Or a result line of another value that closes its attempt: a heading that opens a re-check
         // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").
         if (worked && (st.strength >= 4 || (!st.partial && endsLine(body, st.end) && headingAfter(body, st.end)))) {
@@ -788,7 +825,7 @@ function readAttempts(
       const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
       if (
         prev &&
-        norm === previousNorm &&
+        sameAnswer(norm, previousNorm) &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
           !derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm)) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
@@ -839,7 +876,7 @@ function concludingStatements(
         !(
           st.strength <= 2 &&
           !st.aboutTarget &&
-          !strongValues.has(st.normalized) &&
+          !isStrong(strongValues, st.normalized) &&
           (operandNext(body, st.value, st.end, regionEnd) || (st.strength < 4 && hypotheticalAfter(body, st.end)))
         ),
     );
@@ -903,7 +940,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
         question.integerAnswer,
       )
     ) {
-      strongValues.add(st.normalized);
+      addStrong(strongValues, st.normalized);
       anyStrong = true;
     }
   }
@@ -911,7 +948,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   if (region.summaryStart >= 0) {
     const summary = findStatements(body, { question, patterns, from: region.summaryStart, to: body.length });
     for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
-    if (final) strongValues.add(final.normalized);
+    if (final) addStrong(strongValues, final.normalized);
   }
   // An answer that is not a number is found again where the attempts state it in words.
   const explicit: string[] = [];
@@ -958,7 +995,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
 }
 
 /** An echo: the RESAMPLE after attempt k leads to the same normalized answer. */
-export const isEcho = (s: Segmentation, k: number): boolean => k + 1 < s.attempts.length && s.normalized[k + 1] === s.normalized[k];
+export const isEcho = (s: Segmentation, k: number): boolean =>
+  k + 1 < s.attempts.length && sameAnswer(s.normalized[k + 1], s.normalized[k]);
 
 export type FindingCode = 'no-ground-truth' | 'no-answer' | 'resample-after-correct' | 'echo' | 'missed-correction';
 

@@ -42,18 +42,33 @@ export interface Statement {
 // decimals, a simple fraction), a LaTeX fraction, a root; optionally with a degree or percent
 // sign. Only bounded whitespace, so a run of spaces cannot make it backtrack.
 const NUM = String.raw`[-+\u2212]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:[ \t]{0,2}/[ \t]{0,2}\d+(?:\.\d+)?)?`;
-// A fraction's parts hold a value, not a computation ("\\frac{5 \\cdot 8 + 3}{96}" is a step).
-const FRAC_PART = String.raw`\{(?:(?!\\cdot|\\times)[^{}\n+*=]){1,40}\}`;
+// A fraction's parts hold a value, not a computation ("\\frac{5 \\cdot 8 + 3}{96}" is a step); a
+// part may hold a root ("\\frac{\\sqrt{65}}{2}", "\\frac{3\\sqrt{2}}{4}").
+const FRAC_PART = String.raw`\{(?:\\sqrt(?:\[\d{1,2}\])?\{[^{}\n+*=]{1,12}\}|(?!\\cdot|\\times)[^{}\n+*=]){1,40}\}`;
 const FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:${FRAC_PART}[ \t]{0,2}${FRAC_PART}|\d\d)`;
 // A root, in LaTeX or in plain text as models write it outside LaTeX ("3*sqrt(13)", "2√3",
-// "sqrt(117)"; answers.ts reads both as \\sqrt), with one shared coefficient prefix.
-const ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)|sqrt\(\d{1,6}\)|\u221a\(?\d{1,6}\)?)`;
+// "sqrt(117)"; answers.ts reads both as \\sqrt), with one shared coefficient prefix. A root is one
+// value with an index ("\\sqrt[3]{3/2}"), a LaTeX fraction under it ("\\sqrt{\\frac{11}{6}}"), a
+// plain one ("sqrt(11/6)", "√(65/4)") or a whole number under it ("√65/2", "\\sqrt{66}/6"): the
+// forms of an exact answer (docs/annotation-guide.md writes `2\\sqrt{3}`; answers.ts compares them
+// by value).
+const ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt(?:\[\d{1,2}\])?[ \t]{0,2}(?:\{(?:[^{}\n]{1,20}|\\[dt]?frac\{[^{}\n]{1,8}\}\{[^{}\n]{1,8}\})\}|\d+)|sqrt\(\d{1,6}(?:\/\d{1,6})?\)|\u221a\(?\d{1,6}(?:\/\d{1,6})?\)?)(?:[ \t]{0,2}\/[ \t]{0,2}\d{1,6}(?![\d.]))?`;
+// The fractions and roots read before those forms were: an explicit answer of such a form is found
+// again where the attempts state it (withRestatements), as before; the new forms are found both ways.
+const BASIC_FRAC = String.raw`[-\u2212]?\\[dt]?frac[ \t]{0,2}(?:\{(?:(?!\\cdot|\\times)[^{}\n+*=]){1,40}\}[ \t]{0,2}\{(?:(?!\\cdot|\\times)[^{}\n+*=]){1,40}\}|\d\d)`;
+const BASIC_ROOT = String.raw`[-\u2212]?(?:\d{1,6}[ \t]{0,1}\*?[ \t]{0,1})?(?:\\sqrt[ \t]{0,2}(?:\{[^{}\n]{1,20}\}|\d+)|sqrt\(\d{1,6}\)|\u221a\(?\d{1,6}\)?)`;
 // A clock time with its half of the day ("8:42 AM", "12:05 p.m."): one value, as a time question's
 // answer is written; without AM/PM "3:45" may be a ratio, and stays two numbers.
 const CLOCK = String.raw`\d{1,2}:[0-5]\d[ \t]?(?:[AaPp][Mm]|[ap]\.m\.)(?![A-Za-z])`;
 // A multiple of π is one value ("3168π", "686\\pi"): an answer left in terms of π. A degree sign
 // may carry its scale ("20 °C", "68°F"): a temperature, the scale letter part of the value.
-const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
+// π alone or over a whole number ("π", "\\pi", "π/2", "3\\pi/4", "-π"): the exact angle or multiple
+// of π an answer is left as.
+const PI = String.raw`[-\u2212]?(?:\d{1,4}[ \t]?)?(?:\u03c0|\\pi(?![A-Za-z]))(?:[ \t]{0,2}\/[ \t]{0,2}\d{1,4}(?![\d.]))?`;
+// A negative fraction with its sign in brackets ("(-1)/49", as "(-9)/441 = (-1)/49" reduces it).
+const SIGNED_FRAC = String.raw`\([-\u2212]\d{1,6}\)[ \t]{0,2}\/[ \t]{0,2}\d{1,6}(?![\d.])`;
+const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${PI}|${SIGNED_FRAC}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
+const BASIC_VALUE = String.raw`(?:${CLOCK}|${BASIC_FRAC}|${BASIC_ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');
@@ -204,6 +219,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.multiSelect) findOptionSets(ctx);
   if (opts.question.names) findNames(ctx, opts.question.names);
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
+  if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -455,6 +471,13 @@ class Context {
 
   private targetDigits: string[] | undefined;
   private shortestNoun: number | undefined;
+
+  /** Does the question ask for a function's value ("Compute $\\sin 510^\\circ$")? */
+  asksFunction(): boolean {
+    return (this.functionAsked ??= this.question.targets.some((t) => functionNameRe.test(t)));
+  }
+
+  private functionAsked: boolean | undefined;
 }
 
 /**
@@ -584,6 +607,8 @@ function standsAlone(text: string, start: number, end: number): boolean {
   while (codeAt(text, b) === 32 || codeAt(text, b) === 9) b--;
   const markdownBold = codeAt(text, b) === 42 && codeAt(text, b - 1) === 42;
   if (!boldOpen && !markdownBold && b < start - 1 && operatorBefore(codeAt(text, b))) return false;
+  // After a product or a quotient written as a command ("\\cdot \\frac{\\sqrt{3}}{2}", "\\times 7"): a factor.
+  if (b < start - 1 && latexOperatorBefore(text, b)) return false;
   let k = end;
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
   if (text.startsWith('**', k)) return true; // a bold closer
@@ -623,6 +648,14 @@ function standsAlone(text: string, start: number, end: number): boolean {
       return false;
   }
   return true;
+}
+
+/** Does a product or quotient command ("\\cdot", "\\times", "\\div") end at b? */
+function latexOperatorBefore(text: string, b: number): boolean {
+  const c = codeAt(text, b);
+  if (c === 116) return text.startsWith('\\cdot', b - 4);
+  if (c === 115) return text.startsWith('\\times', b - 5);
+  return c === 118 && text.startsWith('\\div', b - 3);
 }
 
 /** £, €, ¥: a currency sign before a value, read as "$" is ("= £6384", "**€48.00**"). */
@@ -1508,6 +1541,10 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   // below all answer no then): a fifth of the questions of the bench corpus.
   if (ctx.question.targets.length === 0 && ctx.question.nouns.length === 0) return false;
   const text = ctx.text;
+  // "$\\sin 45^\\circ = \\frac{\\sqrt{2}}{2}$", "tan(45°) = 1": a function's value at a number is a
+  // value looked up on the way (the guide: a step), whatever the line names before it, unless the
+  // question asks for such a value.
+  if (functionValueBefore(text, eq) && !ctx.asksFunction()) return false;
   let s = eq;
   let floor = Math.max(ctx.from, eq - 200);
   while (s > floor && text.charCodeAt(s - 1) !== 10) s--;
@@ -1544,6 +1581,19 @@ function leftSideNames(ctx: Context, eq: number): boolean {
   if (q.nouns.length === 0) return false;
   const words = lhs.replace(/[^a-z]+/g, ' ');
   return q.nouns.some((n) => nounIn(n, words) && !ofOtherOnly(q, n, raw.toLowerCase()));
+}
+
+// A function of a number right before "=": "\\sin 45^\\circ", "tan(45°)", "\\log_2 8", "\\cos\\left(\\frac{\\pi}{3}\\right)".
+const functionValueRe =
+  /\b(?:sin|cos|tan|cot|sec|csc|log(?:_\{?\d{1,3}\}?)?|ln)(?:\^\{?-?\d\}?)?[ \t]{0,2}(?:\\left)?[({]?(?:[-\d.+/ \t{}]|\\pi|\u03c0|\\frac|\^\{?\\circ\}?|\u00b0|\\circ){1,24}(?:\\right)?[)}]?$/;
+const functionNameRe = /sin|cos|tan|cot|sec|csc|log|ln/;
+
+/** Is the left operand right before the "=" at eq a function of a number (functionValueRe)? */
+function functionValueBefore(text: string, eq: number): boolean {
+  let e = eq;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 36)) e--;
+  const window = text.slice(Math.max(0, e - 40), e);
+  return functionNameRe.test(window) && functionValueRe.test(window);
 }
 
 /**
@@ -1823,6 +1873,45 @@ function findCountWords(ctx: Context): void {
   }
 }
 
+// Before a typed value: an answer cue ("the answer is", "Answer:"), an "=", or a copula ending a clause.
+const typedAnswerCueRe = /\bans(?:wer)?\b[^.\n]{0,20}?(?:\b(?:is|(?:would|should|must|will) be)|:|=)[ \t*$\\([]{0,6}$/i;
+const typedEqualsRe = /=[ \t*$]{0,4}(?:\\\(|\\\[)?[ \t]{0,2}$/;
+const typedCopulaRe = /(?:\b(?:is|are|be|equals?|gives?|get|got|obtain)|=|:)[ \t*$]{0,4}(?:\\\(|\\\[)?[ \t]{0,2}$/i;
+const conclusionWordRe = new RegExp(conclusionRe.source, 'i');
+
+/**
+ * Values of the kind the question asks for that the number rules do not read (QuestionInfo.typed:
+ * "6 - 5i", "(3, π/2)", "p - q"), read where numbers are: after an answer cue (as
+ * findFinalAnswer), after "=" ending its line (as findEquals, the left side deciding whether it is
+ * about the asked quantity) and after the copula of a concluding clause (as findConclusions).
+ * Without them such an answer was found only again, where an explicit answer (a box) gave it.
+ */
+function findTyped(ctx: Context, re: RegExp): void {
+  const { text, from, to } = ctx;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > to) break;
+    const before = text.slice(Math.max(from, start - 48), start);
+    if (typedAnswerCueRe.test(before)) {
+      ctx.add(start, end, 'final-answer', 4, true);
+      continue;
+    }
+    // (Both readings may hold, "So w = 6 - 5i." ending its line: the stronger one is kept.)
+    if (typedEqualsRe.test(before) && lineEnd(text, end, to, true) !== NOT_AT_END) {
+      const about = leftSideNames(ctx, text.lastIndexOf('=', start));
+      ctx.add(start, end, 'equals', about ? 3 : 1, about);
+    }
+    if (!typedCopulaRe.test(before)) continue;
+    const sentence = ctx.sentenceAround(start, end);
+    if (sentence.question || !conclusionWordRe.test(text.slice(sentence.start, start))) continue;
+    const about = ctx.namesSentence(sentence.start, sentence.text);
+    ctx.add(start, end, 'conclusion', about ? 3 : 2, about);
+  }
+}
+
 function findPattern(ctx: Context, re: RegExp): void {
   re.lastIndex = ctx.from;
   let m: RegExpExecArray | null;
@@ -1861,12 +1950,15 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   // a multiple-choice question a plain number is no option chosen ("I get 49 mph, which is not
   // among the choices"): only an option's value, read as its letter, is.
   if (question.optionOf !== undefined && st && !/^[a-e]$/.test(st.normalized)) return undefined;
+  // m + n of integers is a whole number: a root or a fraction left at the end ("= \\frac{84\\sqrt{2}}{4}.")
+  // is the value m and n are read from (segment.ts concludes() reads candidates so too).
+  if (question.integerAnswer && st && !/^-?\d+$/.test(st.normalized)) return undefined;
   return st && !st.fromQuestion ? st : undefined;
 }
 
 const givenUpRe = /\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|start over)\b/i;
 
-const wholeValue = new RegExp(String.raw`^(?:${VALUE})$`);
+const wholeValue = new RegExp(String.raw`^(?:${BASIC_VALUE})$`);
 const restatingLeadRe = /\b(?:so|thus|therefore|hence|answer|is|equals?|gives?|get|got|obtain|leaving|leaves)\b|=/i;
 // After the value: it is the subject of another relation ("p - q ≈ 1.6", "p - q is approximately"), or one item of a list.
 // "p - q is 0.278" gives the expression a number: the expression is the subject, not the conclusion.
