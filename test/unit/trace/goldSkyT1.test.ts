@@ -43,6 +43,9 @@ function evaluate(half: 'dev' | 'heldout') {
 // Stop 23 (passes 16-19, tuned on the sixth authors' families and the real dev sets, fresh7 and
 // fresh8 among them; read once after the freeze): dev unchanged; held-out 90.8% (69/76), 86.3%
 // (69/80), 94.9%, all five labels found by the nineteenth pass.
+// Stop 24 (passes 20-23, tuned on the real dev sets only; read once after the freeze): dev
+// 100.0% (65/65), 89.0% (65/73), 100.0%; held-out 88.5% (69/78), 86.3% (69/80), 94.9%: two
+// more candidates annotators did not mark (pass 21 added them), under the 90% goal again.
 for (const [half, floor] of [
   ['dev', { precision: 0.95, recall: 0.81, first: 0.95 }],
   ['heldout', { precision: 0.88, recall: 0.84, first: 0.92 }],
