@@ -276,7 +276,7 @@ function mid(c: Ctx, b: Body, p = 0.35): void {
   if (c.r.chance(p)) b.t(c.pk(MIDWAIT[0], MIDWAIT[1]) + '\n');
 }
 
-function pComplexProduct(r: Rng, c: Ctx, T: Ctx): Prob {
+function pComplexProduct(r: Rng, c: Ctx, _T: Ctx): Prob {
   const a = r.nz(-6, 7),
     bb = r.nz(-6, 6),
     cc = r.nz(-5, 7),
@@ -1035,7 +1035,7 @@ function pVieta(r: Rng, c: Ctx, T: Ctx): Prob {
   };
 }
 
-function pSystem(r: Rng, c: Ctx, T: Ctx): Prob {
+function pSystem(r: Rng, c: Ctx, _T: Ctx): Prob {
   for (;;) {
     const x0 = r.int(-6, 7),
       y0 = r.nz(-5, 6),

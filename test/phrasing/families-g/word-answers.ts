@@ -649,15 +649,15 @@ function prime(c: Ctx): Problem | null {
         : lines(
             sp(c, [`I skipped ${p}. ${N} ÷ ${p} = ${q} exactly, since ${p} × ${q} = ${N}.`], [`I never tried ${p}: ${p} × ${q} = ${N}.`]),
           ),
-    check: (c) =>
+    check: (_c) =>
       isP
         ? `Remainders mod each prime from 7 to ${maxp}: ${trial.map((x) => `${x}→${N % x}`).join(', ')}; none is 0.`
         : `Multiply back: ${decomp()}.`,
-    recheck: (c) =>
+    recheck: (_c) =>
       isP
         ? `Wait, did I miss 7? 7 × ${Math.floor(N / 7)} = ${7 * Math.floor(N / 7)}, remainder ${N % 7}. And 11 × ${Math.floor(N / 11)} = ${11 * Math.floor(N / 11)}, remainder ${N % 11}.`
         : `Wait, does ${p} really divide ${N}? ${decomp()}, so it does.`,
-    wrongCheck: (c) =>
+    wrongCheck: (_c) =>
       isP
         ? `Double-checking ${slipP}: ${slipP} × ${slipK} = ${N}, so it divides.`
         : `Let me run the divisions again: ${skipped.map((x) => `${x} leaves ${N % x}`).join(', ')}. Still nothing.`,
@@ -774,11 +774,11 @@ function train(c: Ctx): Problem | null {
         ],
         [`Re-adding by hand: ${hm(dep)} → ${hm(dep + hw * 60)} after ${hw} h → ${hm(arr)} after another ${fm + s} min.`],
       ),
-    wrongCheck: (c) =>
+    wrongCheck: (_c) =>
       yes
         ? `Re-adding: ${hm(dep)} + ${hw} h ${fd * 10} min + ${s} min = ${hm(arrW)}.`
         : `Re-adding: ${hm(dep)} + ${dur(move)} = ${hm(arrW)}.`,
-    doubt: (c) =>
+    doubt: (_c) =>
       yes
         ? `Hmm, ${hw}.${fd} hours — isn't that ${hw} h ${fd * 10} min? Then the arrival is ${hm(arrW)}.`
         : `Hmm, does the stop really add time? If the ${v} km/h average already covers it, the arrival is ${hm(arrW)}.`,
@@ -871,7 +871,7 @@ function game(c: Ctx): Problem | null {
       ),
     work: (c) =>
       lines(sp(c, ['Work backwards from small piles.'], ['Classify positions as winning or losing for the player to move.']), core()),
-    wrongWork: (c) => wcore(),
+    wrongWork: (_c) => wcore(),
     fix: (c) =>
       lines(
         sp(
@@ -888,11 +888,11 @@ function game(c: Ctx): Problem | null {
         sp(c, ['Tabulating from the bottom (L = lost for the mover):'], ['Table of positions:']),
         `${Array.from({ length: Math.min(n, 2 * m + 1) + 1 }, (_, i) => `${i}:${i % m ? 'W' : 'L'}`).join(' ')} … the pattern repeats every ${m}, and ${n} leaves remainder ${rem}, so ${n} is ${rem ? 'W' : 'L'} for ${A}.`,
       ),
-    recheck: (c) =>
+    recheck: (_c) =>
       rem
         ? `Wait, does ${A}'s first move really work? Taking ${rem} leaves ${n - rem} = ${m} × ${(n - rem) / m}, and from a multiple of ${m} ${B} can never reach another one.`
         : `Wait, could ${A} escape? From ${n}, ${A} can leave anything from ${n - k} to ${n - 1}, none of them a multiple of ${m}, so ${B} always gets back to one.`,
-    wrongCheck: (c) =>
+    wrongCheck: (_c) =>
       `Checking again: ${n} divided by ${k} leaves ${n % k}, so ${firstW ? `${A} can reach a multiple of ${k}` : `${A} starts on a multiple of ${k}`}.`,
     doubt: (c) =>
       sp(
@@ -1136,9 +1136,9 @@ function countLcm(c: Ctx): Problem | null {
       ),
     check: (c) =>
       `${sp(c, ['With a formula:', 'Counting by formula instead:'], ['Floor-count check:', 'Another way, by floors:'])} ⌊99/${l}⌋ − ⌊9/${l}⌋ = ${Math.floor(99 / l)} − ${Math.floor(9 / l)} = ${OPEN}${L.length}${CLOSE}.`,
-    recheck: (c) =>
+    recheck: (_c) =>
       `Wait, does ${last} really work? ${last} ÷ ${a} = ${last / a} and ${last} ÷ ${b} = ${last / b}, both whole, and the next multiple, ${last + l}, has three digits.`,
-    wrongCheck: (c) =>
+    wrongCheck: (_c) =>
       `Re-checking: ${a} × ${b} = ${ab}, and ${LW.length ? `the two-digit multiples of ${ab} are ${LW.join(', ')}` : `${ab} is past 99 already`}.`,
     doubt: (c) =>
       sp(
@@ -1258,13 +1258,13 @@ function coins(c: Ctx): Problem | null {
           ),
     check: (c) =>
       `${sp(c, ['Modular check:', 'Check with congruences:'], ['Via residues:', 'Mod check:'])} ${b}y ≡ ${N} (mod ${a}) gives y ≡ ${y0} (mod ${a}); ${sols.length ? `with y ≤ ${Y} that leaves y ∈ {${sols.join(', ')}}.` : `but already y = ${y0} needs ${b * y0}¢, more than ${N}.`}`,
-    recheck: (c) =>
+    recheck: (_c) =>
       `Wait, did I miss y = ${Y}? ${N} − ${b * Y} = ${N - b * Y}, ${(N - b * Y) % a === 0 ? 'which is' : 'not'} a multiple of ${a}. And y = ${Y + 1} would need ${b * (Y + 1)}¢, too much.`,
-    wrongCheck: (c) =>
+    wrongCheck: (_c) =>
       mech === 'both'
         ? `Re-checking with at least one of each coin: ${both.length ? both.map(pair).join(', ') : 'nothing fits'}.`
         : `Checking y = ${sy} again: ${N} − ${b * sy} = ${sclaim}, divisible by ${a}.`,
-    doubt: (c) =>
+    doubt: (_c) =>
       mech === 'both'
         ? `Hmm, though maybe a payment has to use both kinds of coin? Then ${sols
             .filter((y) => !both.includes(y))
@@ -1370,7 +1370,7 @@ function plans(c: Ctx): Problem | null {
         ],
         [`Wait, ${m} minutes, right? Yes. Then Plan ${best.L} is ${money(best.cost)} and the runner-up ${money(s[1].cost)}.`],
       ),
-    wrongCheck: (c) => `Re-checking Plan ${X.L}: ${m} × ${rate(X)} = ${money((X.rate * m) / 10)}, plus $${X.F} is ${money(slipCost)}.`,
+    wrongCheck: (_c) => `Re-checking Plan ${X.L}: ${m} × ${rate(X)} = ${money((X.rate * m) / 10)}, plus $${X.F} is ${money(slipCost)}.`,
     doubt: (c) =>
       sp(
         c,
