@@ -567,16 +567,25 @@ const pointAskedRe =
 // The letters the answer is written "in terms of" ("in terms of $p$ and $q$"); π is a number.
 const inTermsOfRe = /\bin terms of\s{1,3}((?:\$?\\?[A-Za-z](?:_\{?\w\}?)?\$?(?:\s{0,2},\s{0,2}|\s{1,3}and\s{1,3}|\s{0,2}))+)/i;
 
+// Where a complex literal ends ("2 - 3i", "5i": an "i" after a digit and before no word character),
+// or the words "complex number": the cheap test before complexLiteralRe. (A question that quotes
+// only "4 - i" or "2*i" names no complex number, and is rare: an "i" after a blank, tested too,
+// made this scan stop at every word.)
+const complexHintRe = /\di(?!\w)|complex/;
+// complexHintRe, or a word every point or "in terms of" question holds.
+const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point/;
+
 /**
  * QuestionInfo.typed: the pattern of the values of the kind the question asks for, when that kind
  * is one the number rules cannot read; undefined for most questions. A complex number's literals
  * the question quotes ("let $c = 2 - 3i$") are added to its quoted values.
  */
 function typedAnswer(query: string, asked: string, choice: boolean, values: Set<string>): RegExp | undefined {
+  // One scan for what every kind below needs (this runs for every question; most hold none of it).
+  if (!typedHintRe.test(query)) return undefined;
   // A multiple-choice answer is a letter; its options' values are read through optionOf.
   const kinds: string[] = [];
-  const howMany = /\bhow many\b/i.test(asked);
-  if (!choice) {
+  if (!choice && complexHintRe.test(query)) {
     complexLiteralRe.lastIndex = 0;
     const literal = complexLiteralRe.exec(query);
     if ((literal !== null || /\bcomplex number/i.test(query)) && !notComplexAskedRe.test(asked || query)) {
@@ -584,7 +593,7 @@ function typedAnswer(query: string, asked: string, choice: boolean, values: Set<
       for (let m = literal; m !== null; m = complexLiteralRe.exec(query)) values.add(normalizeAnswer(m[0]));
     }
   }
-  if (!howMany && pointAskedRe.test(query))
+  if (pointAskedRe.test(query) && !/\bhow many\b/i.test(asked))
     kinds.push(
       String.raw`(?<![\w\\])(?:\\left)?\([ \t]{0,2}${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,2}[ \t]{0,2}(?:\\right)?\)`,
     );

@@ -189,16 +189,21 @@ function sameAnswer(a: string, b: string): boolean {
   return ka !== undefined && ka === closedFormKey(b);
 }
 
+// Held by a record's strong values when one of them is a closed form: most records conclude none,
+// and their values are then looked up as written only.
+const CLOSED_FORMS = '\u2248';
+
 /** Adds a concluded value to the record's strong values, with its closed form's key. */
 function addStrong(strongValues: Set<string>, v: string): void {
   strongValues.add(v);
   const key = closedFormKey(v);
-  if (key !== undefined) strongValues.add(key);
+  if (key !== undefined) strongValues.add(key).add(CLOSED_FORMS);
 }
 
 /** Is v (normalized) one of the record's strong values, as written or by its closed form's value? */
 function isStrong(strongValues: ReadonlySet<string>, v: string): boolean {
   if (strongValues.has(v)) return true;
+  if (!strongValues.has(CLOSED_FORMS)) return false;
   const key = closedFormKey(v);
   return key !== undefined && strongValues.has(key);
 }
