@@ -106,3 +106,36 @@ describe('gold labels from the editor', () => {
     assert.ok(!existsSync(`${file}.tmp`));
   });
 });
+
+describe('a labelled option letter', () => {
+  test("agrees with the engine's reading of that option's value at the same place (as eval-segmentation matches)", async () => {
+    const mc = [
+      '=== mc',
+      'query: Which of these equals 3 * 4? A. 10 B. 12 C. 14 D. 16',
+      'answer: B',
+      '---',
+      'Three fours: 3 * 4 = 12.',
+      'So the answer is 12.',
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'rl-label-mc-'));
+    const file = join(dir, 'mc.trace');
+    writeFileSync(file, mc);
+    const offset = 'Three fours: 3 * 4 = 12.\nSo the answer is '.length;
+    writeFileSync(`${file}.gold.jsonl`, JSON.stringify({ id: 'mc', candidates: [{ value: 'B', offset }], final: 'B' }) + '\n');
+    const uri = pathToFileURL(file).href;
+    const s = new LspSession();
+    try {
+      await s.initialize();
+      const published = s.diagnostics(uri, (p) => p.diagnostics.some((d) => String(d.code).startsWith('gold-')));
+      await s.open(uri, mc);
+      const notes = (await published).diagnostics.filter((d) => String(d.code).startsWith('gold-'));
+      assert.deepEqual(
+        notes.map((d) => [d.code, d.message]),
+        [['gold-label', 'Labelled (gold): candidates B; the engine reads the same.']],
+      );
+    } finally {
+      await s.close();
+    }
+  });
+});

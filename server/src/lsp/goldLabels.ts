@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import { alignCandidates } from '../analysis/segmentationEval.js';
 import { applyLabel, goldPathFor, parseGoldFile, withGoldRecord, type GoldCandidate, type GoldRecord } from '../trace/gold.js';
+import { analyzeQuestion } from '../trace/question.js';
 import { bodyOffset } from '../trace/segment.js';
 import type { SampleStep, SegmentedRecord } from '../trace/types.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -136,9 +137,12 @@ export function goldDiagnostics(doc: TraceDocument, settings: LensSettings, key:
     if (!gold) continue;
     const { seg } = analyseEntry(entry, settings, key);
     const engine = seg ? engineCandidates(seg) : [];
+    // Options as eval-segmentation matches them: a labelled letter and the engine's option value
+    // at the same place are one answer (docs/segmentation-eval.md).
     const matched = alignCandidates(
       gold.candidates,
       engine.map((c) => ({ value: c.value, offset: c.offset })),
+      analyzeQuestion(entry.record.query).optionOf,
     ).length;
     const agrees = matched === gold.candidates.length && matched === engine.length;
     const values = gold.candidates.map((c) => c.value).join(', ') || 'none';
