@@ -275,3 +275,13 @@ skyThoughtBatch('fresh9', 'held-out', 38, { precision: 0.76, recall: 0.59, first
 // added candidates from pass 20's value kinds (read pass by pass: 85.7% through pass 22); the
 // floor follows the measurement, the regression is reported in docs/segmentation-eval.md.
 skyThoughtBatch('fresh10', 'held-out', 30, { precision: 0.79, recall: 0.85, first: 0.96 }, 'Z1/Z2 vs Z3', 10);
+
+// A ninth batch, collected at stop 25 and read once by the rules of 383135b before any change
+// (test/fixtures/gold/fresh11: Aochong-Li/One-Shot-RLVR's committed evaluation outputs of one base
+// model, Qwen2.5-Math-1.5B, after SFT on DeepMath-Hard long chains of thought (12 MATH-500
+// responses with "Wait" re-checks and a closing </think>, six cut off at the generation limit) and
+// after RL from the base (12 AMC23 responses, short single-pass solutions); transcribed through the
+// index with per-line length checks, SOURCES.md), labelled by F1 and F2 (alternate records) from
+// the guide, ten records again by F3 (29 of 30 candidates). First read: 83.0%, 80.0%, 82.6%
+// (SFT half 77.5%, 73.8%, 63.6%; RL half 100% on all three).
+skyThoughtBatch('fresh11', 'held-out', 24, { precision: 0.8, recall: 0.78, first: 0.8 }, 'F1/F2 vs F3', 10);
