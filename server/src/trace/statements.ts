@@ -402,7 +402,7 @@ class Context {
     const q = this.question;
     if (q.nounOf === undefined) return false;
     const lower = text.toLowerCase();
-    return q.nouns.some((n) => nounIn(n, lower) && ofOtherOnly(q, n, lower));
+    return q.nouns.some((n) => nounIn(n, lower) && nounUse(q, n, lower) === OTHER);
   }
 
   /** Does this text name the asked quantity (one of its expressions or nouns)? */
@@ -1629,16 +1629,37 @@ const ofAfterNounRe =
  * 236" still names it.
  */
 function ofOtherOnly(q: QuestionInfo, n: string, lower: string): boolean {
+  return nounUse(q, n, lower) !== ASKED;
+}
+
+const ASKED = 0;
+const OTHER = 1;
+const UNSURE = 2;
+
+/**
+ * How lower-case text holding the noun uses it: ASKED where one place names the asked quantity
+ * (the noun narrowed as the question narrows it, or bare), OTHER where every place is the noun of
+ * something else ("the sum of the remaining numbers"). Where the question writes the noun of
+ * another quantity too (QuestionInfo.nounShared), a bare place tells nothing: UNSURE when no place
+ * says more.
+ */
+function nounUse(q: QuestionInfo, n: string, lower: string): number {
   const stems = q.nounOf?.get(n);
-  if (stems === undefined) return false;
+  if (stems === undefined) return ASKED;
+  const shared = q.nounShared?.has(n) === true;
+  let use = UNSURE;
   for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
     ofAfterNounRe.lastIndex = compoundEnd(q.nouns, n, lower, k + n.length);
     const m = ofAfterNounRe.exec(lower);
-    if (m === null) return false;
+    if (m === null) {
+      if (!shared) return ASKED;
+      continue;
+    }
     const words = m[2] === undefined ? [m[1]] : [m[1], m[2]];
-    if (words.some((w) => stems.includes(qualifierStem(w)))) return false;
+    if (words.some((w) => stems.includes(qualifierStem(w)))) return ASKED;
+    use = OTHER;
   }
-  return true;
+  return use;
 }
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
