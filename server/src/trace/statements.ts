@@ -908,11 +908,20 @@ function findConclusions(ctx: Context): void {
       about &&
       ((ctx.question.targets.some((t) => letterTargetRe.test(t)) && otherNameBefore(ctx, sentence.start, start)) ||
         chainOfOther(ctx, clauseStart + word.length, start));
-    ctx.add(start, start + last[0].length, 'conclusion', about && !other ? 3 : 2, about && !other);
+    // "the number of triples where at least one variable is 100": the value ends a relative clause
+    // that says which things the asked noun counts, the value of that clause's own subject (a
+    // condition, not the asked quantity: the guide's value of another quantity).
+    const condition = about && relativeConditionRe.test(text.slice(Math.max(clauseStart, start - 80), start));
+    ctx.add(start, start + last[0].length, 'conclusion', about && !other && !condition ? 3 : 2, about && !other && !condition);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
-    if (!about && ctx.out.at(-1)?.start === start && ctx.namesOfOtherOnly(sentence.text)) ctx.out.at(-1)!.ofOther = true;
+    if ((condition || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.ofOther = true;
   }
 }
+
+// A relative clause of words, its copula and then the value: "where at least one variable is",
+// "in which the first digit is", "such that the remaining sum equals".
+const relativeConditionRe =
+  /\b(?:where|in which|for which|whose|such that)[ \t]{1,2}(?:[A-Za-z][A-Za-z'-]{0,14}[ \t]{1,2}){1,5}(?:is|are|was|were|equals?)[ \t]{1,2}(?:equal to[ \t]{1,2})?[$(\\]{0,3}[ \t]?$/i;
 
 const decimalRe = /\.\d/;
 

@@ -20,3 +20,20 @@ test('a noun the question writes of two quantities ("the sum of the items is 30 
   assert.equal(analyzeQuestion(once).nounShared, undefined);
   assert.deepEqual(values(once, 'The squares are 25, 49, 81 and 81.\n\nSo the sum is 25 + 49 + 81 + 81 = 236.'), ['236']);
 });
+
+test('a value that ends a relative clause of the asked noun ("the number of triples where at least one variable is 100") is a condition, not the count', () => {
+  const q =
+    'Find the number of triples of nonnegative integers $(a,b,c)$ satisfying $a + b + c = 300$ and $a^2b + a^2c + b^2a + b^2c + c^2a + c^2b = 6,000,000$.';
+  const body =
+    'The condition factors as $(a - 100)(b - 100)(c - 100) = 0$. Therefore, the number of triples we want is the number of triples where at least one variable is 100.\n\nWait, let me count them. With $a = 100$ there are 201 choices, and so for $b$ and $c$; inclusion-exclusion gives $3 \\cdot 201 - 3 + 1 = 601$.\n\nSo the number of triples is 601.';
+  // Before the rule the sentence's "number of triples" made 100 a conclusion about the asked count.
+  assert.deepEqual(values(q, body), ['601']);
+  // The asked noun's own copula after the clause still concludes it.
+  assert.deepEqual(
+    values(
+      'How many positive integers less than 100 are multiples of 7?',
+      'The multiples are 7, 14, ..., 98, one for each of 1 to 14.\n\nSo the number of positive integers such that 7 divides them is 14.',
+    ),
+    ['14'],
+  );
+});
