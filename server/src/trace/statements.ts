@@ -1622,7 +1622,12 @@ function functionValueBefore(text: string, eq: number): boolean {
  * "headcount", "counted" and "countries" do not name the asked count.
  */
 function nounIn(n: string, lower: string): boolean {
-  return n === 'count' ? countWordRe.test(lower) : lower.includes(n);
+  if (n === 'count') return countWordRe.test(lower);
+  const k = lower.indexOf(n);
+  if (k <= 0 || lower.charCodeAt(k - 1) !== 92) return k >= 0;
+  // "\\sum_{a \\in A} 2^{a-1}", "\\prod": a LaTeX operator, not the noun of a sentence.
+  for (let j = lower.indexOf(n, k + n.length); j >= 0; j = lower.indexOf(n, j + n.length)) if (lower.charCodeAt(j - 1) !== 92) return true;
+  return false;
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;

@@ -37,3 +37,12 @@ test('a value that ends a relative clause of the asked noun ("the number of trip
     ['14'],
   );
 });
+
+test('a LaTeX operator ("\\sum_{a \\in A} 2^{a-1} = 2024") does not name the asked noun ("the sum of the elements of A")', () => {
+  const q =
+    "Alice chooses a set $A$ of positive integers. Then Bob lists all finite nonempty sets $B$ of positive integers with the property that the maximum element of $B$ belongs to $A$. Bob's list has 2024 sets. Find the sum of the elements of A.";
+  const body =
+    'For each a in A there are 2^{a-1} sets B with maximum a. So, we have:\n\n\\[\n\\sum_{a \\in A} 2^{a-1} = 2024\n\\]\n\nWait, 2024 in binary is 11111101000, so A = {4, 6, 7, 8, 9, 10, 11}.\n\nSo the sum of the elements of A is 4 + 6 + 7 + 8 + 9 + 10 + 11 = 55.';
+  // Before the rule "\\sum" named the asked sum: the question's 2024 was an attempt.
+  assert.deepEqual(values(q, body), ['55']);
+});
