@@ -106,8 +106,9 @@ const terseLeadRe =
   /^(?:therefore|hence|\u2234|=>|->|so(?: it's| yes)?:?|got)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*%?(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
+// "need to find / compute / check ..." plans work still to do (the guide: a plan is no conclusion).
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;

@@ -46,3 +46,19 @@ test('a LaTeX operator ("\\sum_{a \\in A} 2^{a-1} = 2024") does not name the ask
   // Before the rule "\\sum" named the asked sum: the question's 2024 was an attempt.
   assert.deepEqual(values(q, body), ['55']);
 });
+
+test('"I need to find ..., add 1 to each exponent" is a plan, not a conclusion; "the club needs to sell 39 tickets" still concludes', () => {
+  const q =
+    "Alice chooses a set $A$ of positive integers. Then Bob lists all finite nonempty sets $B$ of positive integers with the property that the maximum element of $B$ belongs to $A$. Bob's list has 2024 sets. Find the sum of the elements of A.";
+  const body =
+    'So, to find the sum of the elements of A, I need to find the binary representation of 2024, identify the exponents, add 1 to each exponent to get the elements, and then sum them.\n\nWait, let me write 2024 in binary first: it is 11111101000, with ones in positions 10, 9, 8, 7, 6, 5 and 3.\n\nSo the sum of the elements of A is 11 + 10 + 9 + 8 + 7 + 6 + 4 = 55.';
+  // Before the rule "need" was read as a copula and 1 concluded the plan's sentence about the asked sum.
+  assert.deepEqual(values(q, body), ['55']);
+  assert.deepEqual(
+    values(
+      'A club needs to raise $2,600 selling tickets at $66 each. What is the minimum number of tickets it must sell?',
+      'We need 66 × n ≥ 2,600, and 2,600 / 66 is about 39.39, so 39 tickets bring in $2,574, not enough. So the club needs to sell 40 tickets.',
+    ),
+    ['40'],
+  );
+});
