@@ -697,9 +697,9 @@ function findBoxed(ctx: Context): void {
           // "`\boxed{B}`": the format of the answer being discussed, in a code span, not an answer.
           // An option's letter that leads the box and then spells the option out
           // ("\\boxed{\\text{C }\\{-\\frac12,1\\}}", "\\boxed{B. 6}") is that option: the letter.
-          const lead = ctx.question.optionOf ? optionLeadRe.exec(text.slice(s, e)) : null;
+          const lead = ctx.question.optionOf ? (optionLeadRe.exec(text.slice(s, e)) ?? optionTrailRe.exec(text.slice(s, e))) : null;
           if (lead) {
-            const at = s + lead[0].indexOf(lead[1]);
+            const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
           } else if (text[i - 1] !== '`') ctx.add(s, e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
@@ -1775,6 +1775,9 @@ const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return 
 
 // An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
 const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
+// Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
+// value and its letter give one option, the letter.
+const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-E])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;

@@ -62,3 +62,12 @@ test('"I need to find ..., add 1 to each exponent" is a plan, not a conclusion; 
     ['40'],
   );
 });
+
+test('a box that gives an option\'s value and its letter in brackets ("\\boxed{-\\frac{1}{21}\\text{（选A）}}") gives that option', () => {
+  const q =
+    'Choose a point uniformly from the 63 points of U other than P(1,1,1), where U is the set of 64 points with coordinates in {-2,-1,1,2}. What is the expected value of the sum of its coordinates? A. -\\frac{1}{21} B. -\\frac{1}{63} C. 0 D. \\frac{1}{21}';
+  const body =
+    'The 64 points have coordinate sum 0 in total, and P has sum 3, so the 63 others sum to -3 and the mean is -3/63 = -1/21. That is option A.\n\nWait, let me make sure the sample space excludes P. Yes, the complement of P in U has 63 points.\n\nI will write the final line as \\boxed{-\\frac{1}{21}\\text{（选A）}}.';
+  // Before the rule the box was a value of its own, not option A: a second candidate.
+  assert.deepEqual(values(q, body), ['A']);
+});
