@@ -59,6 +59,13 @@ export interface QuestionInfo {
    */
   nounOf?: Map<string, string[]>;
   /**
+   * Nouns of nounOf that the question also uses of another quantity ("The sum of the items in the
+   * list is 30. ... Find the sum of the squares of all the items"): in the response the bare noun
+   * ("the sum is 18", "the remaining sum is 3") may be either quantity, so only the narrowed one
+   * names the asked quantity (see sharedNouns).
+   */
+  nounShared?: Set<string>;
+  /**
    * The asked expression is a sum of letters the question says are integers ("Find $m+n$" for
    * "$\\frac{m}{n}$, where m and n are relatively prime positive integers"): the answer is a whole
    * number, and a fraction or a root the response reaches is the intermediate value it is made
@@ -117,6 +124,7 @@ const EMPTY: QuestionInfo = {
   countNotMoney: undefined,
   formulaOnly: undefined,
   nounOf: undefined,
+  nounShared: undefined,
   integerAnswer: undefined,
   optionOnly: undefined,
   names: undefined,
@@ -496,6 +504,7 @@ function analyze(query: string): QuestionInfo {
     }
   }
   const formulaOnly = indexed ? [...values].filter((v) => !asQuantity.has(v) && !v.includes('/')) : [];
+  const nounOf = nounQualifiers(asked, nouns);
   // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
   // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
   // 2^5 shapes made them megamorphic and cost recompilations while the engine warmed up).
@@ -522,7 +531,8 @@ function analyze(query: string): QuestionInfo {
         ? true
         : undefined,
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
-    nounOf: nounQualifiers(asked, nouns),
+    nounOf,
+    nounShared: nounOf === undefined ? undefined : sharedNouns(query, nounOf),
     integerAnswer: targets.some((t) => letterSumRe.test(t)) && /\bintegers?\b/i.test(query) ? true : undefined,
     optionOnly,
     names: offeredNames(query, asked),
@@ -673,6 +683,31 @@ function nounQualifiers(asked: string, nouns: readonly string[]): Map<string, st
     // a response: a generic word ("integers", "possible values") narrows nothing a response keeps.
     if (words.some((w) => genericQualifierRe.test(w))) continue;
     if (words.length > 0) (out ??= new Map()).set(n, words.map(qualifierStem));
+  }
+  return out;
+}
+
+/**
+ * The narrowed nouns (nounOf) that the question also writes of something else: "The sum of the
+ * items in the list is 30 ... Find the sum of the squares of all the items". A response then says
+ * "the sum is 18" or "the remaining sum is 3" of the items as readily as of the squares: a bare
+ * noun no longer tells which quantity a sentence is about, and only the narrowed noun ("the sum of
+ * the squares is 236") names the asked one (the guide: an intermediate quantity is no candidate).
+ */
+function sharedNouns(query: string, nounOf: ReadonlyMap<string, string[]>): Set<string> | undefined {
+  const lower = query.toLowerCase().replace(/\$[^$]*\$/g, ' ');
+  let out: Set<string> | undefined;
+  for (const [n, stems] of nounOf) {
+    for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
+      if (k > 0 && /[a-z]/.test(lower[k - 1])) continue;
+      const m = ofPhraseRe.exec(lower.slice(k + n.length, k + n.length + 80));
+      if (!m) continue;
+      const words = [m[1], m[2]].filter((w): w is string => w !== undefined && w !== 'the' && w !== 'all');
+      if (words.length > 0 && !words.some((w) => stems.includes(qualifierStem(w)) || genericQualifierRe.test(w))) {
+        (out ??= new Set()).add(n);
+        break;
+      }
+    }
   }
   return out;
 }

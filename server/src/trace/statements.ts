@@ -106,8 +106,9 @@ const terseLeadRe =
   /^(?:therefore|hence|\u2234|=>|->|so(?: it's| yes)?:?|got)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*%?(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
+// "need to find / compute / check ..." plans work still to do (the guide: a plan is no conclusion).
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
@@ -402,7 +403,7 @@ class Context {
     const q = this.question;
     if (q.nounOf === undefined) return false;
     const lower = text.toLowerCase();
-    return q.nouns.some((n) => nounIn(n, lower) && ofOtherOnly(q, n, lower));
+    return q.nouns.some((n) => nounIn(n, lower) && nounUse(q, n, lower) === OTHER);
   }
 
   /** Does this text name the asked quantity (one of its expressions or nouns)? */
@@ -696,9 +697,9 @@ function findBoxed(ctx: Context): void {
           // "`\boxed{B}`": the format of the answer being discussed, in a code span, not an answer.
           // An option's letter that leads the box and then spells the option out
           // ("\\boxed{\\text{C }\\{-\\frac12,1\\}}", "\\boxed{B. 6}") is that option: the letter.
-          const lead = ctx.question.optionOf ? optionLeadRe.exec(text.slice(s, e)) : null;
+          const lead = ctx.question.optionOf ? (optionLeadRe.exec(text.slice(s, e)) ?? optionTrailRe.exec(text.slice(s, e))) : null;
           if (lead) {
-            const at = s + lead[0].indexOf(lead[1]);
+            const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
           } else if (text[i - 1] !== '`') ctx.add(s, e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
@@ -908,11 +909,20 @@ function findConclusions(ctx: Context): void {
       about &&
       ((ctx.question.targets.some((t) => letterTargetRe.test(t)) && otherNameBefore(ctx, sentence.start, start)) ||
         chainOfOther(ctx, clauseStart + word.length, start));
-    ctx.add(start, start + last[0].length, 'conclusion', about && !other ? 3 : 2, about && !other);
+    // "the number of triples where at least one variable is 100": the value ends a relative clause
+    // that says which things the asked noun counts, the value of that clause's own subject (a
+    // condition, not the asked quantity: the guide's value of another quantity).
+    const condition = about && relativeConditionRe.test(text.slice(Math.max(clauseStart, start - 80), start));
+    ctx.add(start, start + last[0].length, 'conclusion', about && !other && !condition ? 3 : 2, about && !other && !condition);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
-    if (!about && ctx.out.at(-1)?.start === start && ctx.namesOfOtherOnly(sentence.text)) ctx.out.at(-1)!.ofOther = true;
+    if ((condition || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.ofOther = true;
   }
 }
+
+// A relative clause of words, its copula and then the value: "where at least one variable is",
+// "in which the first digit is", "such that the remaining sum equals".
+const relativeConditionRe =
+  /\b(?:where|in which|for which|whose|such that)[ \t]{1,2}(?:[A-Za-z][A-Za-z'-]{0,14}[ \t]{1,2}){1,5}(?:is|are|was|were|equals?)[ \t]{1,2}(?:equal to[ \t]{1,2})?[$(\\]{0,3}[ \t]?$/i;
 
 const decimalRe = /\.\d/;
 
@@ -1613,7 +1623,12 @@ function functionValueBefore(text: string, eq: number): boolean {
  * "headcount", "counted" and "countries" do not name the asked count.
  */
 function nounIn(n: string, lower: string): boolean {
-  return n === 'count' ? countWordRe.test(lower) : lower.includes(n);
+  if (n === 'count') return countWordRe.test(lower);
+  const k = lower.indexOf(n);
+  if (k <= 0 || lower.charCodeAt(k - 1) !== 92) return k >= 0;
+  // "\\sum_{a \\in A} 2^{a-1}", "\\prod": a LaTeX operator, not the noun of a sentence.
+  for (let j = lower.indexOf(n, k + n.length); j >= 0; j = lower.indexOf(n, j + n.length)) if (lower.charCodeAt(j - 1) !== 92) return true;
+  return false;
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;
@@ -1629,16 +1644,37 @@ const ofAfterNounRe =
  * 236" still names it.
  */
 function ofOtherOnly(q: QuestionInfo, n: string, lower: string): boolean {
+  return nounUse(q, n, lower) !== ASKED;
+}
+
+const ASKED = 0;
+const OTHER = 1;
+const UNSURE = 2;
+
+/**
+ * How lower-case text holding the noun uses it: ASKED where one place names the asked quantity
+ * (the noun narrowed as the question narrows it, or bare), OTHER where every place is the noun of
+ * something else ("the sum of the remaining numbers"). Where the question writes the noun of
+ * another quantity too (QuestionInfo.nounShared), a bare place tells nothing: UNSURE when no place
+ * says more.
+ */
+function nounUse(q: QuestionInfo, n: string, lower: string): number {
   const stems = q.nounOf?.get(n);
-  if (stems === undefined) return false;
+  if (stems === undefined) return ASKED;
+  const shared = q.nounShared?.has(n) === true;
+  let use = UNSURE;
   for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
     ofAfterNounRe.lastIndex = compoundEnd(q.nouns, n, lower, k + n.length);
     const m = ofAfterNounRe.exec(lower);
-    if (m === null) return false;
+    if (m === null) {
+      if (!shared) return ASKED;
+      continue;
+    }
     const words = m[2] === undefined ? [m[1]] : [m[1], m[2]];
-    if (words.some((w) => stems.includes(qualifierStem(w)))) return false;
+    if (words.some((w) => stems.includes(qualifierStem(w)))) return ASKED;
+    use = OTHER;
   }
-  return true;
+  return use;
 }
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
@@ -1739,6 +1775,9 @@ const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return 
 
 // An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
 const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
+// Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
+// value and its letter give one option, the letter.
+const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-E])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
