@@ -57,6 +57,20 @@ export const defaultMarkers: readonly string[] = [
   'Double-checking',
   'Just to make sure',
   'Quick check',
+  // The first person plural of the re-check markers above: "Let's double-check" opens a re-check as
+  // "Let me double-check" does (docs/annotation-guide.md: a check that recomputes the answer is new work).
+  "Let's double-check",
+  'Let us double-check',
+  "Let's double check",
+  'Let us double check',
+  "Let's verify",
+  'Let us verify',
+  "Let's re-check",
+  'Let us re-check',
+  "Let's recheck",
+  'Let us recheck',
+  "Let's confirm",
+  'Let us confirm',
 ];
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };
