@@ -29,6 +29,18 @@ test('"Let\'s double-check", "Let us verify", "Let\'s confirm" open a re-check a
   assert.deepEqual(values(q, body('Let us verify')), ['391', '391']);
 });
 
+test('a re-check announced as an intention ("I\'ll double-check", "I should verify", "We should double-check") opens it too', () => {
+  const found = compileMarkers(defaultMarkers)
+    .findAll("I'll double-check. I should verify it. We should double-check. I will confirm. I need to check that x > 0.")
+    .map((m) => m.phrase);
+  assert.deepEqual(found, ["I'll double-check", 'I should verify', 'We should double-check', 'I will confirm']);
+  const q = 'What is 17 * 23?';
+  const body = (marker: string) => `17 * 20 = 340 and 17 * 3 = 51, so 17 * 23 = 391.\n\n${marker}: 17 * 23 = 391. So the answer is 391.`;
+  // Before the rule the recomputation read as the question restated, and merged.
+  assert.deepEqual(values(q, body("I'll double-check")), ['391', '391']);
+  assert.deepEqual(values(q, body('We should verify')), ['391', '391']);
+});
+
 test("a question with two blanks is answered by both values: one blank's value stated alone is a part of the answer", () => {
   const q =
     'Given that f(x) = 2\\sin(ax + \\theta) (a \\in Z, 0 \\le \\theta < 2\\pi) is an even function increasing on (0, \\frac{\\pi}{2}), then \\theta = ____, f(\\frac{2\\pi}{3}) = ____.';
