@@ -610,6 +610,11 @@ const abandonRe =
 
 const boldResultRe = /[=\u2248][ \t]{0,2}\*\*[ \t]?(?:\\?\$|[\u00a3\u20ac\u00a5])?[ \t]?$/;
 
+// A marker's sentence that rejects the value just stated ("Wait, that can't be right", "Hmm, that's
+// impossible"), not one that asks whether it is right.
+const rejectedRe =
+  /^[^\n]{0,30}?\b(?:(?:that|this|it) (?:can't|cannot|can not|couldn't) (?:be right|be correct|be)|(?:that's|that is|this is) (?:impossible|not possible)|(?:that|this) doesn't make sense)/i;
+
 const recheckAfterRe =
   /^[^\n]{0,30}?\b(?:let me (?:double-check|check|verify|reconsider|re-?think|re-?check)|actually|made an? (?:error|mistake)|not right|wrong)/i;
 
@@ -789,6 +794,17 @@ function readAttempts(
       bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
+    // A bare result line ("|R ∪ G ∪ S| = -15 + 234 = 219") that the marker right after it rejects
+    // on sight ("Wait, that can't be right") was never adopted: no candidate (docs/annotation-guide.md:
+    // a value rejected on sight is not a candidate; one adopted and later corrected is, see
+    // decidedBeforeDoubt for conclusions).
+    if (
+      statements[bi].strength < 2 &&
+      k < inRegion.length &&
+      endsSegment(body, statements[bi].end, segEnd) &&
+      rejectedRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 80))
+    )
+      continue;
     // A marker that abandons the work ("Hmm, I'm getting confused. Let me start over") decides
     // nothing: a weak value before it ("C(12, 4) = 495") is where the work stopped, a step, unless
     // the record concludes that value explicitly elsewhere.

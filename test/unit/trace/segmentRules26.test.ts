@@ -75,3 +75,14 @@ test('quoted drafts are found in linear time', () => {
   );
   assert.ok(ms < 2000, `${ms} ms`);
 });
+
+test('a bare result line the marker right after it rejects on sight ("Wait, that can\'t be right") is no candidate', () => {
+  const q = 'A theater has 250 seats. 31 seats are broken and 6 more are reserved. How many seats can be sold?';
+  const body = (marker: string) =>
+    `Seats to sell = 250 - 31 + 6 = 225\n\n${marker}: the reserved seats must be taken away too. Seats to sell = 250 - 31 - 6 = 213.\n\nSo 213 seats can be sold.`;
+  // Before the rule the rejected 225 (a slip away from the answer) was an attempt.
+  assert.deepEqual(values(q, body("Wait, that can't be right")), ['213']);
+  assert.deepEqual(values(q, body("Hmm, that's impossible")), ['213']);
+  // A value adopted and then doubted is an attempt (segmentRules19.test.ts); so is a bare line a marker only questions.
+  assert.deepEqual(values(q, body('Wait, is that right? No')), ['225', '213']);
+});
