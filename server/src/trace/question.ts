@@ -98,6 +98,12 @@ export interface QuestionInfo {
    * "in terms of" ("p - q"). statements.ts reads them as it reads numbers.
    */
   typed?: RegExp;
+  /**
+   * The question has two or more blanks to fill ("则\\theta =____，f(\\frac{2\\pi}{3}) =____"): its
+   * answer is the blanks' values together, and one value stated alone fills one blank, a part of
+   * the answer (docs/annotation-guide.md: an intermediate quantity is no candidate).
+   */
+  blanks?: boolean;
 }
 
 /**
@@ -130,6 +136,7 @@ const EMPTY: QuestionInfo = {
   names: undefined,
   divisors: undefined,
   typed: undefined,
+  blanks: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -538,8 +545,12 @@ function analyze(query: string): QuestionInfo {
     names: offeredNames(query, asked),
     divisors: /divi|factor|multiple/i.test(query) ? true : undefined,
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
+    blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
   };
 }
+
+// A blank to fill: a run of underscores.
+const blankRe = /_{3,}/g;
 
 // A question asking for one of several named things: "Which student ...?", "Who ...?".
 const whichRe = /\b(?:which|who)\b/i;

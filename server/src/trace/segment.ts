@@ -163,6 +163,8 @@ export interface Segmentation {
 }
 
 const plainNumberRe = /^[-+]?\d+(?:\.\d+)?$/;
+// Two or more values listed (the blanks of a fill-in question answered together).
+const listRe = /[,;\uff0c\u3001\uff1b]/;
 // A whole number, normalized ("116", "-3"; "12.0" normalizes to "12").
 const wholeRe = /^-?\d+$/;
 
@@ -219,9 +221,14 @@ function concludes(
   formulaOnly?: Set<string>,
   multi = false,
   integer = false,
+  blanks = false,
 ): boolean {
   // "maybe \boxed{C}", "If I write \boxed{6}": an answer considered, not given.
   if (st.tentative) return false;
+  // A question with two or more blanks is answered by their values together ("\\frac{3\\pi}{2}, 1"):
+  // "Therefore, θ must be 3π/2" fills one blank, a part of the answer (docs/annotation-guide.md:
+  // an intermediate quantity is no candidate), whatever its cue.
+  if (blanks && !listRe.test(st.value)) return false;
   // m + n of integers: "P = 1/115", "the answer is 1/115, and m + n = 116" give the value m and n
   // are read from, not the answer; only a box still gives it (the model's explicit answer).
   if (integer && st.strength < 5 && !wholeRe.test(st.normalized)) return false;
@@ -375,6 +382,10 @@ const recallSentenceRe =
  */
 function findDrafts(body: string, from: number, to: number): number[] {
   const out: number[] = [];
+  // A draft written out between quotation marks ("*Output Generation* / \"解：1. ... 故答案为 ...。\""): a
+  // line that opens with a quotation mark and a later line that closes it, as a fence does.
+  const quoted = body.includes('"') || body.includes('\u201c') ? quotedDrafts(body, from, to) : [];
+  if (!body.includes('```')) return quoted;
   let k = body.indexOf('```', from);
   while (k >= 0 && k < to) {
     const close = body.indexOf('```', k + 3);
@@ -383,6 +394,33 @@ function findDrafts(body: string, from: number, to: number): number[] {
     // not a draft of the response (docs/annotation-guide.md, a program's printed output).
     if (!codeFenceRe.test(body.slice(k + 3, k + 16))) out.push(k, end);
     k = close < 0 ? -1 : body.indexOf('```', end);
+  }
+  return quoted.length === 0 ? out : mergeSpans(out, quoted);
+}
+
+// A quoted block: a line opening with a quotation mark, 200 or more characters without another one,
+// and a quotation mark that closes its line (a quoted sentence of the question or a phrase stays a
+// quote: it is shorter or closes mid-line).
+const quotedDraftRe = /(?:^|\n)[ \t]*["\u201c][^"\u201c\u201d]{200,}?["\u201d][ \t]*(?=\r?\n)/g;
+
+/** Quoted drafts of [from, to), as [start, end) pairs. */
+function quotedDrafts(body: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  quotedDraftRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = quotedDraftRe.exec(body)) !== null && m.index + m[0].length <= to) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+/** Two lists of [start, end) pairs, each in order, as one list in order with overlapping spans joined. */
+function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
+  const spans: [number, number][] = [];
+  for (const list of [a, b]) for (let i = 0; i < list.length; i += 2) spans.push([list[i], list[i + 1]]);
+  spans.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (const [s, e] of spans) {
+    if (out.length > 0 && s <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], e);
+    else out.push(s, e);
   }
   return out;
 }
@@ -572,6 +610,11 @@ const abandonRe =
 
 const boldResultRe = /[=\u2248][ \t]{0,2}\*\*[ \t]?(?:\\?\$|[\u00a3\u20ac\u00a5])?[ \t]?$/;
 
+// A marker's sentence that rejects the value just stated ("Wait, that can't be right", "Hmm, that's
+// impossible"), not one that asks whether it is right.
+const rejectedRe =
+  /^[^\n]{0,30}?\b(?:(?:that|this|it) (?:can't|cannot|can not|couldn't) (?:be right|be correct|be)|(?:that's|that is|this is) (?:impossible|not possible)|(?:that|this) doesn't make sense)/i;
+
 const recheckAfterRe =
   /^[^\n]{0,30}?\b(?:let me (?:double-check|check|verify|reconsider|re-?think|re-?check)|actually|made an? (?:error|mistake)|not right|wrong)/i;
 
@@ -751,6 +794,17 @@ function readAttempts(
       bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
+    // A bare result line ("|R ∪ G ∪ S| = -15 + 234 = 219") that the marker right after it rejects
+    // on sight ("Wait, that can't be right") was never adopted: no candidate (docs/annotation-guide.md:
+    // a value rejected on sight is not a candidate; one adopted and later corrected is, see
+    // decidedBeforeDoubt for conclusions).
+    if (
+      statements[bi].strength < 2 &&
+      k < inRegion.length &&
+      endsSegment(body, statements[bi].end, segEnd) &&
+      rejectedRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 80))
+    )
+      continue;
     // A marker that abandons the work ("Hmm, I'm getting confused. Let me start over") decides
     // nothing: a weak value before it ("C(12, 4) = 495") is where the work stopped, a step, unless
     // the record concludes that value explicitly elsewhere.
@@ -877,6 +931,7 @@ function concludingStatements(
         question.formulaOnly,
         question.multiSelect,
         question.integerAnswer,
+        question.blanks,
       ) &&
         !(
           st.strength <= 2 &&
@@ -924,7 +979,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   if (question.optionOf !== undefined && question.multiSelect === undefined && body.includes('\\boxed') && boxedSetRe.test(body))
     question = { ...question, multiSelect: true };
   const region = thinkingRegion(body);
-  const drafts = region.summaryStart >= 0 && body.includes('```') ? findDrafts(body, region.start, region.end) : [];
+  const drafts = region.summaryStart >= 0 ? findDrafts(body, region.start, region.end) : [];
   const found = matcher.findAll(body);
   let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
 
@@ -943,6 +998,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
         question.formulaOnly,
         question.multiSelect,
         question.integerAnswer,
+        question.blanks,
       )
     ) {
       addStrong(strongValues, st.normalized);
