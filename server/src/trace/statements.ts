@@ -93,7 +93,7 @@ const boldRe = new RegExp(
 // position only one group can match, so the match is the same as with the flat list, which V8
 // tried one alternative after another at every position (about 20% slower on the bench corpus).
 const conclusionRe =
-  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told)|overall|i(?:n total|n conclusion|n summary| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
+  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told)|overall|i(?:n total|n conclusion|n summary| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts"): the value is still the clause's subject.
@@ -107,7 +107,7 @@ const terseLeadRe =
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
@@ -219,6 +219,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findNamedColons(ctx);
   findLabels(ctx);
   findEquals(ctx);
+  if (opts.question.modulus !== undefined) findCongruences(ctx, opts.question.modulus);
   findBold(ctx);
   findPrintedOutputs(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
@@ -620,7 +621,12 @@ function standsAlone(text: string, start: number, end: number): boolean {
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
   if (text.startsWith('**', k)) return true; // a bold closer
   const after = codeAt(text, k);
-  if (continuesAfter(after) && !text.startsWith('\\]', k - 1) && !(after === 40 && matchesAt(remarkAfterRe, text, k))) return false;
+  if (
+    continuesAfter(after) &&
+    !text.startsWith('\\]', k - 1) &&
+    !(after === 40 && (matchesAt(remarkAfterRe, text, k) || (k > end && matchesAt(glossAfterRe, text, k))))
+  )
+    return false;
   // ")" continues an expression; an option letter in parentheses ("the answer is (D)", "∴ (C)") is
   // the letter alone, as answer keys write a chosen option.
   if (
@@ -876,7 +882,7 @@ function findConclusions(ctx: Context): void {
       : sentence.start + sentence.text.length;
     lastEnd = clauseEnd;
     if (sentence.question) continue;
-    const clause = text.slice(clauseStart, clauseEnd);
+    const clause = withoutGloss(text.slice(clauseStart, clauseEnd));
     // The conclusion word may carry the verb itself ("that means 201 boxes", "so 202 boxes in total").
     // The clause's result: its last value after the copula; or, when the conclusion word carries
     // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
@@ -915,6 +921,25 @@ function findConclusions(ctx: Context): void {
 }
 
 const decimalRe = /\.\d/;
+
+// A value, maybe its unit words, then a parenthesis that closes the clause: "$0.36 ($3.78 - $3.42).",
+// "27 years old (25 plus 2 years)". The parenthesis shows how the value was reached.
+const glossRe = /\d[%A-Za-z^\d \t]{0,24}[ \t]\([^()\n]{1,80}\)[ \t.,;:!*$]*$/;
+
+/**
+ * The clause without the parenthesis that glosses its result ("So the saving is $0.36 ($3.78 -
+ * $3.42)."): the working of a value is a step of it, not its result (docs/annotation-guide.md: a
+ * step of a derivation is not a candidate), so the clause's last value is the one before it.
+ * "(mod 7)" names the value's modulus and stays.
+ */
+function withoutGloss(clause: string): string {
+  if (!clause.endsWith(')') && !clause.includes(') ') && !clause.endsWith(').')) return clause;
+  const m = glossRe.exec(clause);
+  if (m === null) return clause;
+  const open = clause.lastIndexOf('(');
+  if (/^\([ \t]*(?:mod|\\pmod)/.test(clause.slice(open))) return clause;
+  return clause.slice(0, open);
+}
 
 const copulaLeadRe = /^[ \t]*(?:is|are|was|were|be|equals?|gives?|comes? to)\b/;
 
@@ -1224,6 +1249,34 @@ function isResult(text: string, clause: string, clauseStart: number, v: RegExpEx
   return standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length);
 }
 
+// After "≡": the value, then its modulus ("(mod 11)", "\\pmod{1000}", "\\pmod 7"), then the clause's
+// end (math closers, a full stop, a dash, the line's end or a comma that agrees with an earlier
+// result; not one that goes on to a step: "6^2 ≡ 1 (mod 7), and 155 = 2·77 + 1").
+const congruenceRe = new RegExp(
+  String.raw`[ \t]{0,2}(${NUM})[ \t]{0,2}(?:\(?[ \t]{0,2}(?:\\bmod|\\mod|mod)[ \t]{0,2}\{?(\d+)\}?[ \t]{0,2}\)?|\\pmod[ \t]{0,2}\{?(\d+)\}?)[ \t]{0,2}(?:\$|\\\]|\\\))?[ \t]{0,2}(?:[.!]|\\\]|\u2014|\r?\n|$|[ \t]+(?:again|as before)|,[ \t]{1,2}(?:matching|agreeing|as before|the same|same as|which (?:matches|agrees)))`,
+  'y',
+);
+
+/**
+ * For a remainder question, "So 2^1398 ≡ 2^8 ≡ 3 (mod 11)." states the remainder as "= 3" would:
+ * a congruence modulo the question's divisor, closing its clause, gives the remainder of its left
+ * side (docs/annotation-guide.md: the result line of a computation of the asked quantity). Other
+ * moduli ("since 1117 ≡ 2 (mod 5)") reduce an exponent: steps. Found by indexOf: few texts have one.
+ */
+function findCongruences(ctx: Context, modulus: number): void {
+  const { text, from, to } = ctx;
+  for (const sign of ['\u2261', '\\equiv']) {
+    for (let i = text.indexOf(sign, from); i >= 0 && i < to; i = text.indexOf(sign, i + sign.length)) {
+      congruenceRe.lastIndex = i + sign.length;
+      const m = congruenceRe.exec(text);
+      if (m === null || Number(m[2] ?? m[3]) !== modulus) continue;
+      const start = text.indexOf(m[1], i + sign.length);
+      if (Number(m[1]) >= modulus) continue;
+      ctx.add(start, start + m[1].length, 'equals', 3, true);
+    }
+  }
+}
+
 /** "= X" closing a line (display math closers and a full stop may follow). */
 const timeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
 const timeUnitAfterRe = /[ \t$]{0,2}(?:\\text\{[ \t]{0,2})?(second|minute|hour|day|week|month|year)s?\b/y;
@@ -1436,7 +1489,13 @@ function statedLast(ctx: Context, start: number, value: string): boolean {
 }
 
 // A remark on the result just stated: "(corrected)", "(final)", ", as required", ", as expected".
-const remarkAfterRe = /\((?:corrected|revised|final|checked|verified)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
+// A parenthesis in words or money after a blank, closing its clause: the working or a verdict of
+// the value before it ("$80 ($115 minus $35).", "2198 (agrees)"), not a factor of a product.
+// One with an equation sets a case the value holds in ("π (taking k=0)"): not a gloss.
+const glossAfterRe = /\((?!mod\b)(?:\$|[A-Za-z]{2})[^()\n=]{0,80}\)[ \t]*(?:[.,;:!]|\r?\n|$)/y;
+// "(mod 7)" after a value names its modulus: a residue, not a factor.
+const remarkAfterRe =
+  /\((?:corrected|revised|final|checked|verified|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false) !== NOT_AT_END;

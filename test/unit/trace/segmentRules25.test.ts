@@ -1,0 +1,60 @@
+// The twenty-fifth pass's rules (docs/segmentation-eval.md, docs/annotation-guide.md), one short
+// hand-written example each: every one of them read differently before its rule. The pass's
+// development data: the dev families (a, b, c both splits; e and f dev) and the real dev sets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
+
+test('a parenthesis that shows how a result was reached ("$0.36 ($3.78 - $3.42)") leaves the value before it the result', () => {
+  const q =
+    'A 1 L bottle costs 3.78 dollars per litre and a 3 L bottle 3.42 dollars per litre. What is the saving per litre, in dollars, with the 3 L bottle?';
+  const body = (gloss: string) => `Hence the saving per litre is $0.36${gloss}.\n\nDone.`;
+  // Before the rule a value followed by a parenthesis read as a factor, and the conclusion was lost.
+  assert.deepEqual(values(q, body(' ($3.78 - $3.42)')), ['0.36']);
+  assert.deepEqual(values(q, body(' (that is 3.78 minus 3.42)')), ['0.36']);
+  // A parenthesis that sets a case ("(taking k=0)") is not a gloss; a product stays a product.
+  assert.deepEqual(values(q, body(' (taking k = 0)')), []);
+  assert.deepEqual(values(q, body(' (3 + 4)')), []);
+});
+
+test('a verdict in a parenthesis after a result ("is 2198 (agrees)") leaves it a result', () => {
+  const q = 'What is 503 + 2,086 + 24 - 241 - 235 + 61?';
+  const body = (verdict: string) => `Adding the positive terms and taking away the negative ones, so the total is 2198${verdict}\n\nDone.`;
+  // Before the rule the value was a factor of a product.
+  assert.deepEqual(values(q, body(' (agrees)')), ['2198']);
+  assert.deepEqual(values(q, body('.')), ['2198']);
+});
+
+test('"comes out to" and "works out to" state a result as "comes to" does', () => {
+  const q = 'The probability is $\\frac{m}{n}$ where $m$ and $n$ are relatively prime positive integers. Find $m+n$.';
+  const body = 'The probability is $\\frac{5}{12}$, so $m = 5$ and $n = 12$.\n\nSo $m+n$ comes out to $17$.';
+  // Before the rule "comes out to" was no copula, and the conclusion was lost.
+  assert.deepEqual(values(q, body), ['17']);
+  const q2 = 'A club earns $89 per T-shirt sold. What is the fewest number of T-shirts it must sell to raise $2,700?';
+  const body2 =
+    'Dividing the goal by the price, 2,700 ÷ 89 comes to about 30.34. That works out to 31 T-shirts.\n\nWait, 30 T-shirts give $2,670, which is short, so we need 31.';
+  assert.deepEqual(values(q2, body2), ['31']);
+});
+
+test('for a remainder question, a congruence modulo its divisor closing its clause ("≡ 3 (mod 11)") states the remainder', () => {
+  const q = 'What is the remainder when 2^1398 is divided by 11?';
+  const body =
+    'The powers of 2 modulo 11 cycle with period 10.\n\nNow reduce the exponent: 1398 = 10 × 139 + 8, since 1398 ≡ 8 (mod 10).\n\nSo 2^1398 ≡ 2^8 ≡ 3 (mod 11).\n\nLet me double-check: 2^8 = 256 = 23 × 11 + 3. So the remainder is 3.';
+  // Before the rule the congruence was no statement: only the check's conclusion was a candidate.
+  assert.deepEqual(values(q, body), ['3', '3']);
+  const latex = 'Find the remainder when $1^3 + 2^3 + \\cdots + 137^3$ is divided by $1000$.';
+  const lbody =
+    'The sum of cubes is $\\left(\\frac{137 \\cdot 138}{2}\\right)^2 = 9453^2 = 89359209$.\n\nSumming up: $89359209 \\equiv 209 \\pmod{1000}$.\n\nAs a check, only $453^2 = 205209$ matters, and $205209 \\equiv 209 \\pmod{1000}$ — same as before.';
+  assert.deepEqual(values(latex, lbody), ['209', '209']);
+  // A congruence modulo another number reduces an exponent: a step.
+  assert.deepEqual(
+    values(q, 'Since 1398 ≡ 8 (mod 10), the exponent reduces to 8.\n\nSo 2^8 = 256 = 23 × 11 + 3, and the remainder is 3.'),
+    ['3'],
+  );
+});
+
+test("the pass's readings stay fast on long bodies of their pieces", () => {
+  const pieces = ['≡ 3 (mod 11', '\\equiv 7 \\pmod{', 'is $0.36 ($3.78 ', 'comes out to ', '2198 (agrees', ' (a'];
+  const ms = slowestSegmentationMs('What is the remainder when 2^1398 is divided by 11?', pieces, (p) => repeatTo(p, 200_000));
+  assert.ok(ms < 2000, `slowest ${ms.toFixed(0)} ms`);
+});
