@@ -1916,6 +1916,36 @@ const countInWordsRe = new RegExp(
 );
 const countAnchors = ['there ', "that's ", 'answer '];
 
+// "there are 47 integers between 337 and 713 divisible by 8": the count, then the counted noun
+// (not "there are 3 more", "there are 5 of them left over" ...).
+const countInDigitsRe =
+  /there (?:are|is|were|exist)[ \t]{1,2}(?:exactly[ \t]{1,2})?\$?(\d{1,3}(?:,\d{3})+|\d+)\$?[ \t]{1,2}(?!(?:more|less|fewer|extra|additional|other|of|than|times|ways? to)\b)[a-z]/y;
+// A lead-in clause of words only at the sentence's start: "Combining everything, ", "Accounting for this, ".
+// Two words at least ("Therefore, ", "So, " are conclusion words).
+const wordLeadInRe = /^[A-Za-z][A-Za-z']*[ \t][A-Za-z' ]{1,40},[ \t]{1,2}$/;
+
+/**
+ * For a "how many" question, "Combining everything, there are 3000 bottles." and "Accounting for
+ * this, there are $54$ such integers." state the count: an existential sentence after a summing-up
+ * lead-in is how English concludes a count (docs/annotation-guide.md: "So there are 12 ways"),
+ * with no conclusion word for findConclusions. Only after a lead-in of words: "For a = 9, there
+ * are 7 numbers" counts a case. After a cue ("So there are 4 perfect squares less than 2023 that
+ * end with 0") a sub-count reads the same: the real development data (fresh7) has those.
+ */
+function countInDigits(ctx: Context, i: number): void {
+  const { text, from } = ctx;
+  countInDigitsRe.lastIndex = i;
+  const m = countInDigitsRe.exec(text);
+  if (m === null) return;
+  const sentence = ctx.sentenceAround(i, i + 6);
+  if (sentence.question) return;
+  const lead = text.slice(Math.max(from, sentence.start), i).trimStart();
+  // A lead-in with a conclusion word ("In summary, ") is findConclusions' clause, read there.
+  if (!wordLeadInRe.test(lead) || conclusionWordRe.test(lead)) return;
+  const start = text.indexOf(m[1], i + 6);
+  ctx.add(start, start + m[1].length, 'conclusion', 3, true);
+}
+
 /**
  * For a "how many" question: a count stated in words after a conclusion cue is the count ("there
  * are no integers n that satisfy both" is 0, "that's seven different values" is 7): read with
@@ -1927,7 +1957,10 @@ function findCountWords(ctx: Context): void {
     for (let i = text.indexOf(anchor, from); i >= 0 && i < to; i = text.indexOf(anchor, i + anchor.length)) {
       countInWordsRe.lastIndex = i;
       const m = countInWordsRe.exec(text);
-      if (m === null) continue;
+      if (m === null) {
+        if (anchor === 'there ') countInDigits(ctx, i);
+        continue;
+      }
       if (anchor !== 'answer ' && !/(?:therefore|hence|thus|so|given that),?[ \t]{1,2}$/i.test(text.slice(Math.max(from, i - 16), i)))
         continue;
       const end = i + m[0].length;

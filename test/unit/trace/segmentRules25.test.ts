@@ -53,8 +53,27 @@ test('for a remainder question, a congruence modulo its divisor closing its clau
   );
 });
 
+test('for a how-many question, "there are 3000 bottles" after a lead-in of words ("Combining everything, ") states the count', () => {
+  const q = 'Each of 12 trucks carries 250 bottles of water. How many bottles do the trucks carry altogether?';
+  const body = (lead: string) =>
+    `10 trucks carry 2500 bottles and 2 trucks carry 500.\n\n${lead}there are 3000 bottles.\n\nWait, let me double-check with another method: 12 × 250 = 3000.`;
+  // Before the rule an existential sentence with no conclusion word stated nothing: only the check was an attempt.
+  assert.deepEqual(values(q, body('Combining everything, ')), ['3000', '3000']);
+  // A case's count after a lead-in that sets the case is not the total.
+  assert.deepEqual(values(q, body('For the 12 trucks, ')), ['3000']);
+});
+
 test("the pass's readings stay fast on long bodies of their pieces", () => {
-  const pieces = ['≡ 3 (mod 11', '\\equiv 7 \\pmod{', 'is $0.36 ($3.78 ', 'comes out to ', '2198 (agrees', ' (a'];
+  const pieces = [
+    '≡ 3 (mod 11',
+    'So there are 47 ',
+    'Combining everything, there are 3 ',
+    '\\equiv 7 \\pmod{',
+    'is $0.36 ($3.78 ',
+    'comes out to ',
+    '2198 (agrees',
+    ' (a',
+  ];
   const ms = slowestSegmentationMs('What is the remainder when 2^1398 is divided by 11?', pieces, (p) => repeatTo(p, 200_000));
   assert.ok(ms < 2000, `slowest ${ms.toFixed(0)} ms`);
 });
