@@ -1384,8 +1384,12 @@ function arrowResult(ctx: Context, i: number, length: number, lineOnly = false):
   if (text[j] === '$') j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
-  if (!v || v.index !== j || !atLineEnd(text, valueAt.lastIndex, to)) return;
+  if (!v || v.index !== j) return;
   const end = valueAt.lastIndex;
+  // A tick after the result ("179 + 28 -> $207 ✓") confirms it where it re-reaches the value last
+  // stated, as after "=" (findEquals): a re-check's result, an echo (docs/annotation-guide.md).
+  const lineState = lineEnd(text, end, to, true);
+  if (lineState === NOT_AT_END || (lineState === AT_END_TICKED && !statedLast(ctx, j, v[0]))) return;
   // "is" gives a result only as a note's line does ("79350 + 12696 is $92046"): in a sentence of
   // prose ("65 × 900 is 58,500. Now ...") it is a step of the working.
   if (lineOnly) {
@@ -1398,7 +1402,10 @@ function arrowResult(ctx: Context, i: number, length: number, lineOnly = false):
   // "==>" and "-->" are one arrow: the work ends before their first character.
   let k = i;
   while (k > lineStart && (text[k - 1] === '=' || text[k - 1] === '-')) k--;
-  if (i - lineStart <= 120 && arrowWorkRe.test(text.slice(Math.max(lineStart, k - 40), k))) {
+  if (
+    i - lineStart <= 120 &&
+    (arrowWorkRe.test(text.slice(Math.max(lineStart, k - 40), k)) || workOnLineBefore(text, lineStart, k, length))
+  ) {
     const about = leftSideNames(ctx, i);
     ctx.add(j, end, 'equals', about ? 3 : 1, about);
     // For a product question, a product's result ("69329·20 -> 1386580") is a partial product, as after "=".
@@ -1457,6 +1464,22 @@ function findWordComputation(ctx: Context, i: number, op: string): void {
   // unless its value is the answer concluded elsewhere.
   if ((op === ' times ' || op === ' multiplied by ') && ctx.question.scale !== undefined && ctx.out.at(-1)?.start === start)
     ctx.out.at(-1)!.partial = true;
+}
+
+// Before an arrow that leads its line: nothing, or one label word ("result ->", "left ->").
+const arrowLeadRe = /^[ \t]{0,4}(?:[A-Za-z]{1,12}[ \t]{1,2})?$/;
+
+/**
+ * An arrow leading its line ("34720 + 5208⏎→ 39928", "put together: $28 + 48 + 56 + $2⏎cost ->
+ * $134") gives the result of the computation that ends the line before: a terse note writes the
+ * work on one line and its result on the next. Not a colon or "is" (`length` 1 is "→" or ":").
+ */
+function workOnLineBefore(text: string, lineStart: number, k: number, length: number): boolean {
+  if (lineStart < 2 || (length === 1 && text.charCodeAt(k) !== 0x2192)) return false;
+  if (!arrowLeadRe.test(text.slice(lineStart, k))) return false;
+  let e = lineStart - 1;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  return arrowWorkRe.test(text.slice(Math.max(0, e - 40, text.lastIndexOf('\n', e - 1) + 1), e));
 }
 
 // What an arrow's result needs right before it: a computation on numbers ("246330 + 3864 →").

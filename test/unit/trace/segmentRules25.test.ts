@@ -63,6 +63,26 @@ test('for a how-many question, "there are 3000 bottles" after a lead-in of words
   assert.deepEqual(values(q, body('For the 12 trucks, ')), ['3000']);
 });
 
+test('an arrow leading its line ("34720 + 5208⏎→ 39928") gives the result of the computation that ends the line before', () => {
+  const q = 'What is the product 868 · 46?';
+  const body = (arrow: string) => `868×46, let's do it\n868×40 = 34720\n868×6 = 5208\n34720 + 5208\n${arrow} 39928\nok.`;
+  // Before the rule an arrow needed its computation on its own line: the terse note's result was no statement.
+  assert.deepEqual(values(q, body('→')), ['39928']);
+  assert.deepEqual(values(q, body('result ->')), ['39928']);
+  // After a line that computes nothing the arrow gives nothing.
+  assert.deepEqual(values(q, `868×46, let's do it\ncheck the table\n→ 39928\nok.`), []);
+});
+
+test('a tick after an arrow\'s result that re-reaches the value last stated ("125 + 54 + 28 -> 207 ✓") is an echo, as after "="', () => {
+  const q = 'Sam buys 3 notebooks at $18, a bag for $28 and 5 T-shirts at $25. How much does Sam pay?';
+  const body = (check: string) =>
+    `notebooks: 3 × $18 = $54\nbag: $28\ntees: 5 × $25 = $125\nso 54 + 28 + 125 = 207\nre-add in another order\n${check}\n`;
+  // Before the rule a ticked arrow's value was no statement.
+  assert.deepEqual(values(q, body('125 + 54 + 28 -> 207 ✓')), ['207', '207']);
+  // A ticked digit check of something else stays a step.
+  assert.deepEqual(values(q, body('5 × 25 -> 125 ✓')), ['207']);
+});
+
 test("the pass's readings stay fast on long bodies of their pieces", () => {
   const pieces = [
     '≡ 3 (mod 11',
