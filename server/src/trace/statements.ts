@@ -1119,6 +1119,22 @@ const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2
 const colonOpBeforeRe =
   /(?:\b(?:divided by|times|plus|minus|multiplied by|over)|[-+*/^\u00d7\u00f7\u2212]|\\times|\\div|\\cdot)[ \t]{0,2}\$?[\d.,]{1,20}\$?[ \t]{0,2}$/i;
 
+// A one-word label of a result leading its line in a terse note: "done: 1,836", "fixed: 614 min",
+// "corrected: 157", "revised: $47.20", "now: 7828.02 m", "Net: 480", "new total: 937,716".
+const resultLabelRe = /^(?:done|fixed|corrected|revised|now|net|new total)$/i;
+
+/**
+ * Does a result label lead the line of the colon at i? A terse note names its result so, as
+ * "Total:" or "Answer:" do (findLabels): the work above it is done or corrected, and the value
+ * after the colon is where it ends (docs/annotation-guide.md: the result line of a computation).
+ */
+function resultLabelBefore(text: string, i: number, from: number): boolean {
+  let s = i;
+  while (s > from && i - s <= 12 && text.charCodeAt(s - 1) !== 10) s--;
+  if (i - s > 12 || (s > from && text.charCodeAt(s - 1) !== 10) || (s === from && from > 0)) return false;
+  return resultLabelRe.test(text.slice(s, i).trim());
+}
+
 /**
  * "That tells us the time until they meet: 7 hours.", "the number of such paths: 294": a clause
  * naming the asked quantity, then a colon and a value that ends its sentence or line, states it
@@ -1126,7 +1142,7 @@ const colonOpBeforeRe =
  */
 function findNamedColons(ctx: Context): void {
   const { text, from, to } = ctx;
-  if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
+  const named = ctx.question.nouns.length > 0 || ctx.question.targets.length > 0;
   for (let i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1)) {
     colonValueRe.lastIndex = i;
     const v = colonValueRe.exec(text);
@@ -1134,6 +1150,11 @@ function findNamedColons(ctx: Context): void {
     const end = i + v[0].length;
     if (end > to || !atLineEnd(text, end, to)) continue;
     const start = end - v[1].length;
+    if (resultLabelBefore(text, i, from)) {
+      ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
+    if (!named) continue;
     const sentence = ctx.sentenceAround(i, i + 1);
     if (sentence.question || i - sentence.start > 120) continue;
     const before = text.slice(sentence.start, i);

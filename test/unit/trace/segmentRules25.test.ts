@@ -83,6 +83,16 @@ test('a tick after an arrow\'s result that re-reaches the value last stated ("12
   assert.deepEqual(values(q, body('5 × 25 -> 125 ✓')), ['207']);
 });
 
+test('a one-word result label leading its line in a terse note ("done: 1,836", "Net: 480", "fixed: 614 min") names the result', () => {
+  const q = 'Evaluate 62^2 - 58^2.';
+  const body = (label: string) => `62^2 = 3844\n58^2 = 3364\n${label}: 480\nOther route:\n(62 - 58)(62 + 58) = 4 * 120 = 480`;
+  // Before the rule the labelled value was no statement: only the other route's result was an attempt.
+  assert.deepEqual(values(q, body('Net')), ['480', '480']);
+  assert.deepEqual(values(q, body('done')), ['480', '480']);
+  // Any other label names an item, not the result.
+  assert.deepEqual(values(q, body('first bit')), ['480']);
+});
+
 test("the pass's readings stay fast on long bodies of their pieces", () => {
   const pieces = [
     '≡ 3 (mod 11',
