@@ -887,7 +887,8 @@ function findConclusions(ctx: Context): void {
     // The clause's result: its last value after the copula; or, when the conclusion word carries
     // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
     // smallest"), the value right after the conclusion word.
-    const cop = copulaRe.exec(clause);
+    // The question's own verb says the answer as "is" does: "So Fatima pays $50.80." for "How much does she pay?".
+    const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
     const direct = directValueRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     const last =

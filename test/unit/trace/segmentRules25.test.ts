@@ -3,6 +3,7 @@
 // development data: the dev families (a, b, c both splits; e and f dev) and the real dev sets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
 
 test('a parenthesis that shows how a result was reached ("$0.36 ($3.78 - $3.42)") leaves the value before it the result', () => {
@@ -91,6 +92,16 @@ test('a one-word result label leading its line in a terse note ("done: 1,836", "
   assert.deepEqual(values(q, body('done')), ['480', '480']);
   // Any other label names an item, not the result.
   assert.deepEqual(values(q, body('first bit')), ['480']);
+});
+
+test('the verb a how-much question asks with says the answer in a conclusion as "is" does ("So Fatima pays $50.80." for "How much does she pay?")', () => {
+  const q = 'Fatima buys 2 shirts at $19 each and a rain jacket for $25.50. The store has 20% off everything. How much does she pay?';
+  const body = 'The subtotal: $38 plus $25.50 is $63.50. The discount: 20% of $63.50 is $12.70. So Fatima pays $50.80.\n\nDone.';
+  // Before the rule "pays" was no copula: the conclusion was no statement, and the discount's $12.70 the last value read.
+  assert.deepEqual(values(q, body), ['50.80']);
+  // A question's verb is read only after "does / will / ... <subject>": "How many ways can a committee be chosen?" has none.
+  assert.equal(analyzeQuestion('How many ways can a committee be chosen?').verb, undefined);
+  assert.ok(analyzeQuestion('How many miles does the ferry travel in total?').verb?.test('So it travels 262 miles.'));
 });
 
 test("the pass's readings stay fast on long bodies of their pieces", () => {
