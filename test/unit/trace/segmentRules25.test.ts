@@ -104,6 +104,14 @@ test('the verb a how-much question asks with says the answer in a conclusion as 
   assert.ok(analyzeQuestion('How many miles does the ferry travel in total?').verb?.test('So it travels 262 miles.'));
 });
 
+test('"exactly" between a conclusion word and its value ("Hence exactly 116 of them qualify.") is an adverb, as "indeed" is', () => {
+  const q = 'How many positive integers less than 944 are divisible by exactly one of the numbers 14 and 17?';
+  const body =
+    'Multiples of 14 below 944: 67. Multiples of 17: 55. Multiples of both: 3, and each is removed from both lists.\n\nHence exactly 116 of them qualify.\n\nLet me double-check: 67 - 3 = 64 and 55 - 3 = 52, so 64 + 52 = 116.';
+  // Before the rule the conclusion was no statement: only the check's result was an attempt.
+  assert.deepEqual(values(q, body), ['116', '116']);
+});
+
 test("the pass's readings stay fast on long bodies of their pieces", () => {
   const pieces = [
     '≡ 3 (mod 11',
