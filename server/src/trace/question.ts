@@ -104,6 +104,13 @@ export interface QuestionInfo {
    * the answer (docs/annotation-guide.md: an intermediate quantity is no candidate).
    */
   blanks?: boolean;
+  /**
+   * The verb a "how much / how many" question asks with ("How much does she pay?": pay): a
+   * response's conclusion says it of the answer ("So Fatima pays $50.80."), as it would "is". The
+   * pattern matches its regular forms (base, -s / -es / -ies, -ed / -ied: "pays", "travels",
+   * "carries"; not "paid"). docs/annotation-guide.md: a concluding statement about the asked quantity.
+   */
+  verb?: RegExp;
 }
 
 /**
@@ -137,6 +144,7 @@ const EMPTY: QuestionInfo = {
   divisors: undefined,
   typed: undefined,
   blanks: undefined,
+  verb: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -546,6 +554,7 @@ function analyze(query: string): QuestionInfo {
     divisors: /divi|factor|multiple/i.test(query) ? true : undefined,
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
+    verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
   };
 }
 
@@ -641,6 +650,21 @@ const genericQualifierRe =
 
 // The next word after a noun: "units digit", "unit digits".
 const compoundWordRe = /s?[ \t]{1,2}([a-z]{3,14})/y;
+
+// "How much does she pay", "How many miles does the ferry travel", "How much will Mei owe": the
+// auxiliary, a subject of one word or "the" and a noun, then the asked verb.
+const askedVerbRe =
+  /\bhow (?:much|many)\b[^?.]{0,30}?\b(?:does|do|did|will|would|should|must|can)[ \t]+(?:(?:the|a|an)[ \t]+)?[A-Za-z]+[ \t]+([a-z]{2,12})\b/i;
+// Verbs that are copulas already (statements.ts copulaRe) or say nothing of a value.
+const NOT_ASKED_VERBS = new Set(['be', 'have', 'get', 'need', 'make', 'take', 'give', 'there', 'the', 'each', 'all', 'both']);
+
+function askedVerb(asked: string): RegExp | undefined {
+  const m = askedVerbRe.exec(asked);
+  if (m === null || NOT_ASKED_VERBS.has(m[1].toLowerCase()) || m[1].endsWith('ing') || m[1].endsWith('ly')) return undefined;
+  const v = m[1].toLowerCase();
+  const stem = v.endsWith('e') ? v.slice(0, -1) : v.endsWith('y') && !/[aeiou]y$/.test(v) ? v.slice(0, -1) : v;
+  return new RegExp(`\\b(?:${v}|${stem}(?:e?s|ies|e?d|ied))\\b`, 'i');
+}
 
 /**
  * A noun followed by another of the asked nouns ("units digit" for "the units digit of the sum")

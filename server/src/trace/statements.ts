@@ -93,12 +93,13 @@ const boldRe = new RegExp(
 // position only one group can match, so the match is the same as with the flat list, which V8
 // tried one alternative after another at every position (about 20% slower on the bench corpus).
 const conclusionRe =
-  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told)|overall|i(?:n total|n conclusion|n summary| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
+  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told)|overall|i(?:n total|n conclusion|n summary| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
-// that 27 is indeed the smallest", "so that means 66 T-shirts"): the value is still the clause's subject.
+// that 27 is indeed the smallest", "so that means 66 T-shirts", "Hence exactly 116 of them"): the
+// value is still the clause's subject.
 const directValueRe =
-  /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+  /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
 // "∴ 11,858 L", "=> 614" (the value ends the line or has a unit word).
 // Also "so $7875", "so it's 110,806", "so: 25%", "got 63 min", "-> 82" (a percentage too).
@@ -108,7 +109,7 @@ const terseLeadRe =
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 // "need to find / compute / check ..." plans work still to do (the guide: a plan is no conclusion).
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
@@ -220,6 +221,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findNamedColons(ctx);
   findLabels(ctx);
   findEquals(ctx);
+  if (opts.question.modulus !== undefined) findCongruences(ctx, opts.question.modulus);
   findBold(ctx);
   findPrintedOutputs(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
@@ -621,7 +623,12 @@ function standsAlone(text: string, start: number, end: number): boolean {
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
   if (text.startsWith('**', k)) return true; // a bold closer
   const after = codeAt(text, k);
-  if (continuesAfter(after) && !text.startsWith('\\]', k - 1) && !(after === 40 && matchesAt(remarkAfterRe, text, k))) return false;
+  if (
+    continuesAfter(after) &&
+    !text.startsWith('\\]', k - 1) &&
+    !(after === 40 && (matchesAt(remarkAfterRe, text, k) || (k > end && matchesAt(glossAfterRe, text, k))))
+  )
+    return false;
   // ")" continues an expression; an option letter in parentheses ("the answer is (D)", "∴ (C)") is
   // the letter alone, as answer keys write a chosen option.
   if (
@@ -877,12 +884,13 @@ function findConclusions(ctx: Context): void {
       : sentence.start + sentence.text.length;
     lastEnd = clauseEnd;
     if (sentence.question) continue;
-    const clause = text.slice(clauseStart, clauseEnd);
+    const clause = withoutGloss(text.slice(clauseStart, clauseEnd));
     // The conclusion word may carry the verb itself ("that means 201 boxes", "so 202 boxes in total").
     // The clause's result: its last value after the copula; or, when the conclusion word carries
     // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
     // smallest"), the value right after the conclusion word.
-    const cop = copulaRe.exec(clause);
+    // The question's own verb says the answer as "is" does: "So Fatima pays $50.80." for "How much does she pay?".
+    const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
     const direct = directValueRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     const last =
@@ -925,6 +933,25 @@ const relativeConditionRe =
   /\b(?:where|in which|for which|whose|such that)[ \t]{1,2}(?:[A-Za-z][A-Za-z'-]{0,14}[ \t]{1,2}){1,5}(?:is|are|was|were|equals?)[ \t]{1,2}(?:equal to[ \t]{1,2})?[$(\\]{0,3}[ \t]?$/i;
 
 const decimalRe = /\.\d/;
+
+// A value, maybe its unit words, then a parenthesis that closes the clause: "$0.36 ($3.78 - $3.42).",
+// "27 years old (25 plus 2 years)". The parenthesis shows how the value was reached.
+const glossRe = /\d[%A-Za-z^\d \t]{0,24}[ \t]\([^()\n]{1,80}\)[ \t.,;:!*$]*$/;
+
+/**
+ * The clause without the parenthesis that glosses its result ("So the saving is $0.36 ($3.78 -
+ * $3.42)."): the working of a value is a step of it, not its result (docs/annotation-guide.md: a
+ * step of a derivation is not a candidate), so the clause's last value is the one before it.
+ * "(mod 7)" names the value's modulus and stays.
+ */
+function withoutGloss(clause: string): string {
+  if (!clause.endsWith(')') && !clause.includes(') ') && !clause.endsWith(').')) return clause;
+  const m = glossRe.exec(clause);
+  if (m === null) return clause;
+  const open = clause.lastIndexOf('(');
+  if (/^\([ \t]*(?:mod|\\pmod)/.test(clause.slice(open))) return clause;
+  return clause.slice(0, open);
+}
 
 const copulaLeadRe = /^[ \t]*(?:is|are|was|were|be|equals?|gives?|comes? to)\b/;
 
@@ -1104,6 +1131,22 @@ const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2
 const colonOpBeforeRe =
   /(?:\b(?:divided by|times|plus|minus|multiplied by|over)|[-+*/^\u00d7\u00f7\u2212]|\\times|\\div|\\cdot)[ \t]{0,2}\$?[\d.,]{1,20}\$?[ \t]{0,2}$/i;
 
+// A one-word label of a result leading its line in a terse note: "done: 1,836", "fixed: 614 min",
+// "corrected: 157", "revised: $47.20", "now: 7828.02 m", "Net: 480", "new total: 937,716".
+const resultLabelRe = /^(?:done|fixed|corrected|revised|now|net|new total)$/i;
+
+/**
+ * Does a result label lead the line of the colon at i? A terse note names its result so, as
+ * "Total:" or "Answer:" do (findLabels): the work above it is done or corrected, and the value
+ * after the colon is where it ends (docs/annotation-guide.md: the result line of a computation).
+ */
+function resultLabelBefore(text: string, i: number, from: number): boolean {
+  let s = i;
+  while (s > from && i - s <= 12 && text.charCodeAt(s - 1) !== 10) s--;
+  if (i - s > 12 || (s > from && text.charCodeAt(s - 1) !== 10) || (s === from && from > 0)) return false;
+  return resultLabelRe.test(text.slice(s, i).trim());
+}
+
 /**
  * "That tells us the time until they meet: 7 hours.", "the number of such paths: 294": a clause
  * naming the asked quantity, then a colon and a value that ends its sentence or line, states it
@@ -1111,14 +1154,23 @@ const colonOpBeforeRe =
  */
 function findNamedColons(ctx: Context): void {
   const { text, from, to } = ctx;
-  if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
+  const named = ctx.question.nouns.length > 0 || ctx.question.targets.length > 0;
   for (let i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1)) {
+    // A question that names nothing reads only a result label here: its test, by a letter before
+    // the colon and ten characters back, comes before the value's (a fifth of the bench corpus's
+    // questions skipped this loop before the label was read).
+    const label = isLetterCode(text.charCodeAt(i - 1)) && resultLabelBefore(text, i, from);
+    if (!named && !label) continue;
     colonValueRe.lastIndex = i;
     const v = colonValueRe.exec(text);
     if (v === null) continue;
     const end = i + v[0].length;
     if (end > to || !atLineEnd(text, end, to)) continue;
     const start = end - v[1].length;
+    if (label) {
+      ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
     const sentence = ctx.sentenceAround(i, i + 1);
     if (sentence.question || i - sentence.start > 120) continue;
     const before = text.slice(sentence.start, i);
@@ -1234,6 +1286,34 @@ function isResult(text: string, clause: string, clauseStart: number, v: RegExpEx
   return standsAlone(text, clauseStart + v.index, clauseStart + v.index + v[0].length);
 }
 
+// After "≡": the value, then its modulus ("(mod 11)", "\\pmod{1000}", "\\pmod 7"), then the clause's
+// end (math closers, a full stop, a dash, the line's end or a comma that agrees with an earlier
+// result; not one that goes on to a step: "6^2 ≡ 1 (mod 7), and 155 = 2·77 + 1").
+const congruenceRe = new RegExp(
+  String.raw`[ \t]{0,2}(${NUM})[ \t]{0,2}(?:\(?[ \t]{0,2}(?:\\bmod|\\mod|mod)[ \t]{0,2}\{?(\d+)\}?[ \t]{0,2}\)?|\\pmod[ \t]{0,2}\{?(\d+)\}?)[ \t]{0,2}(?:\$|\\\]|\\\))?[ \t]{0,2}(?:[.!]|\\\]|\u2014|\r?\n|$|[ \t]+(?:again|as before)|,[ \t]{1,2}(?:matching|agreeing|as before|the same|same as|which (?:matches|agrees)))`,
+  'y',
+);
+
+/**
+ * For a remainder question, "So 2^1398 ≡ 2^8 ≡ 3 (mod 11)." states the remainder as "= 3" would:
+ * a congruence modulo the question's divisor, closing its clause, gives the remainder of its left
+ * side (docs/annotation-guide.md: the result line of a computation of the asked quantity). Other
+ * moduli ("since 1117 ≡ 2 (mod 5)") reduce an exponent: steps. Found by indexOf: few texts have one.
+ */
+function findCongruences(ctx: Context, modulus: number): void {
+  const { text, from, to } = ctx;
+  for (const sign of ['\u2261', '\\equiv']) {
+    for (let i = text.indexOf(sign, from); i >= 0 && i < to; i = text.indexOf(sign, i + sign.length)) {
+      congruenceRe.lastIndex = i + sign.length;
+      const m = congruenceRe.exec(text);
+      if (m === null || Number(m[2] ?? m[3]) !== modulus) continue;
+      const start = text.indexOf(m[1], i + sign.length);
+      if (Number(m[1]) >= modulus) continue;
+      ctx.add(start, start + m[1].length, 'equals', 3, true);
+    }
+  }
+}
+
 /** "= X" closing a line (display math closers and a full stop may follow). */
 const timeUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'];
 const timeUnitAfterRe = /[ \t$]{0,2}(?:\\text\{[ \t]{0,2})?(second|minute|hour|day|week|month|year)s?\b/y;
@@ -1341,8 +1421,12 @@ function arrowResult(ctx: Context, i: number, length: number, lineOnly = false):
   if (text[j] === '$') j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
-  if (!v || v.index !== j || !atLineEnd(text, valueAt.lastIndex, to)) return;
+  if (!v || v.index !== j) return;
   const end = valueAt.lastIndex;
+  // A tick after the result ("179 + 28 -> $207 ✓") confirms it where it re-reaches the value last
+  // stated, as after "=" (findEquals): a re-check's result, an echo (docs/annotation-guide.md).
+  const lineState = lineEnd(text, end, to, true);
+  if (lineState === NOT_AT_END || (lineState === AT_END_TICKED && !statedLast(ctx, j, v[0]))) return;
   // "is" gives a result only as a note's line does ("79350 + 12696 is $92046"): in a sentence of
   // prose ("65 × 900 is 58,500. Now ...") it is a step of the working.
   if (lineOnly) {
@@ -1355,7 +1439,10 @@ function arrowResult(ctx: Context, i: number, length: number, lineOnly = false):
   // "==>" and "-->" are one arrow: the work ends before their first character.
   let k = i;
   while (k > lineStart && (text[k - 1] === '=' || text[k - 1] === '-')) k--;
-  if (i - lineStart <= 120 && arrowWorkRe.test(text.slice(Math.max(lineStart, k - 40), k))) {
+  if (
+    i - lineStart <= 120 &&
+    (arrowWorkRe.test(text.slice(Math.max(lineStart, k - 40), k)) || workOnLineBefore(text, lineStart, k, length))
+  ) {
     const about = leftSideNames(ctx, i);
     ctx.add(j, end, 'equals', about ? 3 : 1, about);
     // For a product question, a product's result ("69329·20 -> 1386580") is a partial product, as after "=".
@@ -1416,6 +1503,22 @@ function findWordComputation(ctx: Context, i: number, op: string): void {
     ctx.out.at(-1)!.partial = true;
 }
 
+// Before an arrow that leads its line: nothing, or one label word ("result ->", "left ->").
+const arrowLeadRe = /^[ \t]{0,4}(?:[A-Za-z]{1,12}[ \t]{1,2})?$/;
+
+/**
+ * An arrow leading its line ("34720 + 5208⏎→ 39928", "put together: $28 + 48 + 56 + $2⏎cost ->
+ * $134") gives the result of the computation that ends the line before: a terse note writes the
+ * work on one line and its result on the next. Not a colon or "is" (`length` 1 is "→" or ":", 3 is "is").
+ */
+function workOnLineBefore(text: string, lineStart: number, k: number, length: number): boolean {
+  if (lineStart < 2 || length === 3 || (length === 1 && text.charCodeAt(k) !== 0x2192)) return false;
+  if (!arrowLeadRe.test(text.slice(lineStart, k))) return false;
+  let e = lineStart - 1;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  return arrowWorkRe.test(text.slice(Math.max(0, e - 40, text.lastIndexOf('\n', e - 1) + 1), e));
+}
+
 // What an arrow's result needs right before it: a computation on numbers ("246330 + 3864 →").
 const arrowWorkRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\d[\d,.]{0,20}[ \t]{0,2}$/;
 
@@ -1446,7 +1549,13 @@ function statedLast(ctx: Context, start: number, value: string): boolean {
 }
 
 // A remark on the result just stated: "(corrected)", "(final)", ", as required", ", as expected".
-const remarkAfterRe = /\((?:corrected|revised|final|checked|verified)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
+// A parenthesis in words or money after a blank, closing its clause: the working or a verdict of
+// the value before it ("$80 ($115 minus $35).", "2198 (agrees)"), not a factor of a product.
+// One with an equation sets a case the value holds in ("π (taking k=0)"): not a gloss.
+const glossAfterRe = /\((?!mod\b)(?:\$|[A-Za-z]{2})[^()\n=]{0,80}\)[ \t]*(?:[.,;:!]|\r?\n|$)/y;
+// "(mod 7)" after a value names its modulus: a residue, not a factor.
+const remarkAfterRe =
+  /\((?:corrected|revised|final|checked|verified|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false) !== NOT_AT_END;
@@ -1896,6 +2005,36 @@ const countInWordsRe = new RegExp(
 );
 const countAnchors = ['there ', "that's ", 'answer '];
 
+// "there are 47 integers between 337 and 713 divisible by 8": the count, then the counted noun
+// (not "there are 3 more", "there are 5 of them left over" ...).
+const countInDigitsRe =
+  /there (?:are|is|were|exist)[ \t]{1,2}(?:exactly[ \t]{1,2})?\$?(\d{1,3}(?:,\d{3})+|\d+)\$?[ \t]{1,2}(?!(?:more|less|fewer|extra|additional|other|of|than|times|ways? to)\b)[a-z]/y;
+// A lead-in clause of words only at the sentence's start: "Combining everything, ", "Accounting for this, ".
+// Two words at least ("Therefore, ", "So, " are conclusion words).
+const wordLeadInRe = /^[A-Za-z][A-Za-z']*[ \t][A-Za-z' ]{1,40},[ \t]{1,2}$/;
+
+/**
+ * For a "how many" question, "Combining everything, there are 3000 bottles." and "Accounting for
+ * this, there are $54$ such integers." state the count: an existential sentence after a summing-up
+ * lead-in is how English concludes a count (docs/annotation-guide.md: "So there are 12 ways"),
+ * with no conclusion word for findConclusions. Only after a lead-in of words: "For a = 9, there
+ * are 7 numbers" counts a case. After a cue ("So there are 4 perfect squares less than 2023 that
+ * end with 0") a sub-count reads the same: the real development data (fresh7) has those.
+ */
+function countInDigits(ctx: Context, i: number): void {
+  const { text, from } = ctx;
+  countInDigitsRe.lastIndex = i;
+  const m = countInDigitsRe.exec(text);
+  if (m === null) return;
+  const sentence = ctx.sentenceAround(i, i + 6);
+  if (sentence.question) return;
+  const lead = text.slice(Math.max(from, sentence.start), i).trimStart();
+  // A lead-in with a conclusion word ("In summary, ") is findConclusions' clause, read there.
+  if (!wordLeadInRe.test(lead) || conclusionWordRe.test(lead)) return;
+  const start = text.indexOf(m[1], i + 6);
+  ctx.add(start, start + m[1].length, 'conclusion', 3, true);
+}
+
 /**
  * For a "how many" question: a count stated in words after a conclusion cue is the count ("there
  * are no integers n that satisfy both" is 0, "that's seven different values" is 7): read with
@@ -1907,7 +2046,10 @@ function findCountWords(ctx: Context): void {
     for (let i = text.indexOf(anchor, from); i >= 0 && i < to; i = text.indexOf(anchor, i + anchor.length)) {
       countInWordsRe.lastIndex = i;
       const m = countInWordsRe.exec(text);
-      if (m === null) continue;
+      if (m === null) {
+        if (anchor === 'there ') countInDigits(ctx, i);
+        continue;
+      }
       if (anchor !== 'answer ' && !/(?:therefore|hence|thus|so|given that),?[ \t]{1,2}$/i.test(text.slice(Math.max(from, i - 16), i)))
         continue;
       const end = i + m[0].length;
