@@ -104,6 +104,14 @@ export interface QuestionInfo {
    * the answer (docs/annotation-guide.md: an intermediate quantity is no candidate).
    */
   blanks?: boolean;
+  /**
+   * Words of the kind the question's answer is (a global pattern; see wordAnswer): a weekday when
+   * it asks "what day of the week", "yes" / "no" when it asks a yes-or-no question, one of the
+   * names it offers when it asks "who" or "which" among them, the letter of a labelled item
+   * ("Plan B") when it asks which of them. statements.ts reads them after an answer cue or a
+   * concluding copula, as it reads numbers.
+   */
+  words?: RegExp;
 }
 
 /**
@@ -137,6 +145,7 @@ const EMPTY: QuestionInfo = {
   divisors: undefined,
   typed: undefined,
   blanks: undefined,
+  words: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
@@ -546,7 +555,65 @@ function analyze(query: string): QuestionInfo {
     divisors: /divi|factor|multiple/i.test(query) ? true : undefined,
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
+    words: wordAnswer(query, asked, optionOf !== undefined),
   };
+}
+
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+// "What day of the week will it be ...?", "Which weekday ...?": a weekday answers it.
+const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
+// A question answered yes or no: it opens with an auxiliary verb and asks nothing else ("Is 551 a
+// prime number?", "Does it arrive before 12:03?"), or says so ("Answer yes or no", "Determine
+// whether 527 is prime").
+const yesNoAskedRe =
+  /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
+// A labelled item the question offers ("Plan A costs $20 ..., Plan B costs ..."): its noun and letter.
+// A capitalized word opening the question or a sentence, and the word after it.
+const leadNameRe = /(?:^|[.?!][ \t]{1,3})([A-Z][a-z]{2,14})[ \t]([a-z]{2,14})\b/g;
+// "Who wins ...?", "..., which plan is cheapest?": a question among things, not a which-clause
+// ("for which there exists a strategy for Bob").
+const askedAmongRe =
+  /(?<!\b(?:for|in|of|on|at|by|to|from|with|under|over|through|during|after|before|into|whom)[ \t])\b(?:which|who)\b[^?]{0,160}\?/i;
+const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
+
+/**
+ * QuestionInfo.words: the pattern of the words that answer the question, when its answer is a word
+ * (docs/annotation-guide.md: a candidate is a value stated as the answer; a weekday, "no", "Rosa"
+ * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
+ */
+function wordAnswer(query: string, asked: string, choice: boolean): RegExp | undefined {
+  if (choice || !asked) return undefined;
+  const kinds: string[] = [];
+  if (weekdayAskedRe.test(asked)) kinds.push(String.raw`\b(?:${WEEKDAYS})\b`);
+  if (yesNoAskedRe.test(asked) || (query.includes('yes or no') && yesNoAskedRe.test(query)))
+    kinds.push(String.raw`\b(?:[Yy]es|[Nn]o)\b(?![ \t]{1,2}[a-z])`);
+  // Names asked for the greatest or least are read by statements.ts findNames.
+  if (askedAmongRe.test(asked) && !/\bhow many\b/i.test(asked) && offeredNames(query, asked) === undefined) {
+    // Items labelled by one noun and a letter: the letter names the item ("Plan B" is B).
+    const labels = new Map<string, Set<string>>();
+    for (const m of query.matchAll(labelledItemRe)) {
+      let set = labels.get(m[1]);
+      if (!set) labels.set(m[1], (set = new Set()));
+      set.add(m[2]);
+    }
+    const nouns = [...labels].filter(([n, set]) => set.size >= 2 && asked.toLowerCase().includes(n.toLowerCase())).map(([n]) => n);
+    if (nouns.length > 0) kinds.push(String.raw`(?<=\b(?:${nouns.join('|')})[ \t])[A-E]\b`);
+    else {
+      const names = new Set<string>();
+      for (const m of query.matchAll(quotedNameRe)) names.add(m[1]);
+      if (names.size < 2) for (const m of query.matchAll(capitalNameRe)) if (!notNameRe.test(m[1])) names.add(m[1]);
+      // A name opening a sentence is a name when the question writes it again or writes it as it
+      // writes the names found ("Kofi ran 12 km ..., Mateo ran 5 km"; "Elena and Rosa take turns").
+      if (names.size >= 1)
+        for (const m of query.matchAll(leadNameRe)) {
+          if (names.has(m[1]) || notNameRe.test(m[1])) continue;
+          const again = query.indexOf(m[1], m.index + m[0].length) >= 0;
+          if (again || [...names].some((n) => query.includes(`${n} ${m[2]}`))) names.add(m[1]);
+        }
+      if (names.size >= 2) kinds.push(String.raw`\b(?:${[...names].join('|')})\b(?!['\u2019])`);
+    }
+  }
+  return kinds.length === 0 ? undefined : new RegExp(kinds.join('|'), 'g');
 }
 
 // A blank to fill: a run of underscores.

@@ -227,6 +227,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.names) findNames(ctx, opts.question.names);
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
+  if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
@@ -1784,7 +1785,13 @@ const optionDeniedRe =
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
 // "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+
+// "the only correct statement is D": the set of one, named as such.
+const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
+// A letter that opens a list of options ("A, C, D", "A and B", "ABC"): the list is the answer.
+const listGoesOnRe =
+  /^(?:[A-E]|[*)\uff09]{0,2}[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and\b)[ \t]{0,2}(?:and[ \t]{1,2})?[(\uff08]?[A-E](?![A-Za-z]))/;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
@@ -1804,7 +1811,16 @@ function findOptionLetters(ctx: Context): void {
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
     if (describesOption(ctx, start)) continue;
-    ctx.add(start, start + 1, 'conclusion', 3, true);
+    // Where several options may be right, one letter given as the answer ("**Answer:** C", "Final
+    // answer: A") is the set of one committed to (docs/annotation-guide.md: an explicit final
+    // statement), not a verdict on that option ("So C is correct").
+    if (
+      ctx.question.multiSelect &&
+      (/^(?:[Aa]nswer|\u7b54\u6848)/.test(m[0]) || onlyOneRe.test(text.slice(Math.max(from, m.index - 40), m.index + 2))) &&
+      !listGoesOnRe.test(text.slice(start + 1, start + 12))
+    )
+      ctx.add(start, start + 1, 'final-answer', 4, true);
+    else ctx.add(start, start + 1, 'conclusion', 3, true);
   }
 }
 
@@ -1829,12 +1845,13 @@ function describesOption(ctx: Context, start: number): boolean {
 
 // A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.
 const optionSetRe = new RegExp(
-  String.raw`(?<![A-Za-z0-9\\])${OPTION_LIST}(?![A-Za-z0-9])|(?<=(?:[Aa]nswers?(?: is| are)?|\u9009|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$)?)[A-E]{2,5}(?![A-Za-z0-9])`,
+  String.raw`(?<![A-Za-z0-9\\])${OPTION_LIST}(?![A-Za-z0-9])|(?<=(?:[Aa]nswers?(?: is| are)?|ones are|statements are|\u9009|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*[ \t]?|\$)?)[A-E]{2,5}(?![A-Za-z0-9])`,
   'g',
 );
 // Before a set: a conclusion or answer cue ending right before it ("So B, C, and D", "Final Answer: A, C, D", "选 BCD").
+// Or the set named as the true ones ("The true ones are B, D", "the correct statements are B and C").
 const setLeadRe =
-  /(?:\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswers?(?: is| are)?|[Ss]elect|[Cc]hoose)|\u9009\u9879?|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?$/;
+  /(?:\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswers?(?: is| are)?|[Ss]elect|[Cc]hoose|(?:true|correct|right|valid)[ \t](?:ones|statements|options|choices)[ \t]are)|\u9009\u9879?|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?$/;
 // After a set: a verdict on all of it ("are correct", "could all be correct", "are all true").
 const setVerdictRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:(?:are|could|should|must|would)[ \t]{1,3})?(?:(?:all|both)[ \t]{1,3})?(?:be[ \t]{1,3})?(?:(?:all|both)[ \t]{1,3})?(?:correct|true|right)\b/i;
@@ -1960,6 +1977,81 @@ function findTyped(ctx: Context, re: RegExp): void {
     if (sentence.question || !conclusionWordRe.test(text.slice(sentence.start, start))) continue;
     const about = ctx.namesSentence(sentence.start, sentence.text);
     ctx.add(start, end, 'conclusion', about ? 3 : 2, about);
+  }
+}
+
+// Before a word answer, in a concluding clause: a copula, maybe with an article ("So the day 204
+// days from now is a Saturday", "So we end on a Thursday", "the winner is Uma"), or a colon.
+const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
+// "yes" / "no" right after a conclusion word or a verdict's label, then a colon or a comma that
+// opens its reason ("Therefore no: 551 is not prime", "So again yes: 587 is prime", "Same
+// conclusion: no, 713 is not prime", "So I'll answer yes: ..."): the answer given, then explained.
+// After a word answer, a verdict that makes it the asked one: "So Plan C is the cheapest", "So
+// Grace wins with ...", "That makes Bob the winner".
+const wordVerdictRe =
+  /[ \t]{1,2}(?:(?:is|was)[ \t]{1,2}(?:still[ \t]{1,2})?the[ \t]{1,2}(?:[a-z]{2,12}est|best|worst|winner)\b|wins\b|the[ \t]winner\b)/y;
+const yesNoLeadRe = /(?:\b(?:so|therefore|thus|hence)(?:,?[ \t]{1,2}again)?,?|\bconclusion:|\banswer)[ \t]{1,2}$/i;
+
+/**
+ * Words that answer the question (QuestionInfo.words: a weekday, "yes" / "no", an offered name, a
+ * labelled item's letter), read where the number rules read numbers: after an answer cue ("The
+ * answer should be Tuesday", "**Answer:** Plan B") and after the copula of a concluding clause
+ * ("Therefore the winner is Uma"). docs/annotation-guide.md: such a word stated as the answer is a
+ * candidate like a number; the same word elsewhere (a day counted, a name in the reasoning) is not.
+ */
+const landsOnRe = /\b(?:lands?|falls?|ends?)[ \t]{1,2}on[ \t]{1,2}(?:a[ \t]{1,2})?$/i;
+
+/** Does a sentence start at `start` (after a line break or a sentence end, blanks and bold aside)? */
+function sentenceOpens(text: string, start: number, from: number): boolean {
+  let k = start;
+  while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 42)) k--;
+  const c = text.charCodeAt(k - 1);
+  return k === from || c === 10 || ((c === 46 || c === 33 || c === 63) && k < start);
+}
+
+/** Does the rest of the sentence after `end` (60 characters) hold a number the question quotes? */
+function restatesClaim(ctx: Context, end: number): boolean {
+  const sentence = ctx.sentenceAround(end, end);
+  const rest = sentence.text.slice(end - sentence.start, end - sentence.start + 60);
+  for (const n of rest.match(/\d+/g) ?? []) if (ctx.question.values.has(n)) return true;
+  return false;
+}
+
+function findWords(ctx: Context, re: RegExp): void {
+  const { text, from, to } = ctx;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > to) break;
+    // A labelled item's letter is read with its noun before it ("the answer is Plan B").
+    let lead = start;
+    if (end - start === 1) {
+      while (lead > from && (text.charCodeAt(lead - 1) === 32 || text.charCodeAt(lead - 1) === 9)) lead--;
+      while (lead > from && isLetterCode(text.charCodeAt(lead - 1))) lead--;
+    }
+    const before = text.slice(Math.max(from, lead - 48), lead);
+    if (typedAnswerCueRe.test(before)) {
+      ctx.add(start, end, 'final-answer', 4, true);
+      continue;
+    }
+    const c = text.charCodeAt(end);
+    if ((c === 58 || c === 44) && yesNoLeadRe.test(before) && /^[YyNn]/.test(m[0]) && m[0].length <= 3) {
+      ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
+    if (!wordCopulaRe.test(before) && !matchesAt(wordVerdictRe, text, end)) {
+      // "Yes, 617 is prime", "No, the train gets there at 9:29": the answer opening a sentence that
+      // restates the asked claim with a number the question quotes; not "Yes, that seems right".
+      if ((c === 44 || c === 46) && m[0].length <= 3 && /^[YN]/.test(m[0]) && sentenceOpens(text, start, from) && restatesClaim(ctx, end))
+        ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
+    const sentence = ctx.sentenceAround(start, end);
+    // "That lands on a Friday": where a count of days ends is its result.
+    if (sentence.question || !(conclusionWordRe.test(text.slice(sentence.start, start)) || landsOnRe.test(before))) continue;
+    ctx.add(start, end, 'conclusion', 3, true);
   }
 }
 

@@ -1,0 +1,72 @@
+// The twenty-seventh pass's rules (answers that are words; docs/segmentation-eval.md,
+// docs/annotation-guide.md), one short hand-written example each: every one of them read
+// differently before its rule. The pass's development data: the real dev sets and the dev families.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
+import { values } from './segmentRuleHelpers.js';
+
+test('a weekday asked for is read after an answer cue and in a concluding clause', () => {
+  const q = 'Today is Monday. What day of the week will it be 10 days from now?';
+  assert.ok(analyzeQuestion(q).words);
+  const body =
+    '10 = 7 × 1 + 3, so count 3 from Monday: Tuesday (1), Wednesday (2), Thursday (3).\n\nSo the day 10 days from now is a Thursday.\n\nWait, let me check with 7 days: Monday again, plus 3 is Thursday. The answer should be Thursday.';
+  assert.deepEqual(values(q, body), ['Thursday', 'Thursday']);
+});
+
+test('a yes-or-no question is answered by "yes" or "no" given as the answer', () => {
+  const q = 'Is 91 a prime number?';
+  assert.ok(analyzeQuestion(q).words);
+  assert.equal(analyzeQuestion('What is 91 + 2?').words, undefined);
+  const body = '91 is odd, and 91 ÷ 7 = 13 exactly.\n\nTherefore no: 91 is not prime.';
+  assert.deepEqual(values(q, body), ['no']);
+  assert.deepEqual(values('Is 97 prime? Answer yes or no.', 'No divisor up to 9 divides 97.\n\n**Answer:** Yes, 97 is prime.'), ['Yes']);
+});
+
+test('a name the question offers, asked "who", is read where it is concluded', () => {
+  const q =
+    'Ana and Ben take turns removing 1 to 3 coins from a pile of 20 coins; whoever takes the last coin wins. Ana moves first. Who wins with perfect play?';
+  const body = 'The losing positions are the multiples of 4, and 20 is one of them.\n\nTherefore the winner is Ben.';
+  assert.deepEqual(values(q, body), ['Ben']);
+  // A name opening the question counts when the question writes it again.
+  assert.deepEqual(values(q, 'Ana takes 2 first, leaving 18, and then mirrors.\n\nSo Ana wins.'), ['Ana']);
+});
+
+test('a labelled item ("Plan B") asked "which" is read by its letter', () => {
+  const q = 'Plan A costs $10 a month plus 5¢ per minute and Plan B is a flat $30 a month. For 300 minutes, which plan is cheaper?';
+  const body = '- Plan A: $10 + 300 × $0.05 = $25.00\n- Plan B: $30.00\n\nSo the cheaper plan is Plan A.\n\n**Answer:** Plan A';
+  assert.deepEqual(values(q, body), ['A']);
+});
+
+test('where several options may be right, one letter given as the answer is the set of one', () => {
+  const q = 'Which of the following statements are correct? (A) 2 + 2 = 5. (B) 9 is prime. (C) 10 is even. (D) 7 > 8.';
+  assert.equal(analyzeQuestion(q).multiSelect, true);
+  const body = 'A is false, B is false (9 = 3 × 3), C is true, D is false.\n\n**Answer:** C';
+  assert.deepEqual(values(q, body), ['C']);
+});
+
+test('where the answer is a word, a number is a step: no number concludes, not even the last one', () => {
+  const q = 'Is 91 a prime number?';
+  // Cut off before any answer: its last computation is no candidate.
+  assert.deepEqual(values(q, '√91 ≈ 9.5, so I only need primes up to 7.\n- 91 ÷ 3 ≈ 30.33\n- 91 ÷ 7 = 13 exactly'), []);
+});
+
+test('"yes" or "no" opening a sentence that restates the question\'s claim is the answer; "Yes, that seems right" is not', () => {
+  const q = 'Is 97 prime? Answer yes or no.';
+  const body = 'None of 2, 3, 5, 7 divides 97.\n\nYes, 97 is prime.\n\nYes, that seems right.';
+  assert.deepEqual(values(q, body), ['Yes']);
+});
+
+test('"That lands on a Friday": where a count of days ends is its result', () => {
+  const q = 'Today is Friday. What day of the week was it 14 days ago?';
+  assert.deepEqual(values(q, '14 = 7 × 2, a whole number of weeks.\n\nThat lands on a Friday.'), ['Friday']);
+});
+
+test('where several options may be right, "the only correct statement is D" and "The true ones are ABC" commit a set', () => {
+  const q = 'Which of the following statements are correct? (A) 2 + 2 = 5. (B) 9 is prime. (C) 10 is odd. (D) 7 < 8.';
+  assert.deepEqual(values(q, 'A, B and C are false; D holds.\n\nSo the only correct statement is D.'), ['D']);
+  assert.deepEqual(values(q, 'Checking each: A, B and C fail, D holds.\n\nThe true ones are D.\n\n**Answer:** D'), ['D']);
+  const q2 = 'Which of the following statements are correct? (A) 2 + 2 = 4. (B) 9 is odd. (C) 10 is even. (D) 7 > 8.';
+  assert.deepEqual(values(q2, 'A, B and C hold; D fails.\n\nThe true ones are ABC.'), ['ABC']);
+  assert.deepEqual(values(q2, 'A, B and C hold; D fails.\n\n**Answer:** A, B, C'), ['A, B, C']);
+});
