@@ -70,3 +70,10 @@ test('where several options may be right, "the only correct statement is D" and 
   assert.deepEqual(values(q2, 'A, B and C hold; D fails.\n\nThe true ones are ABC.'), ['ABC']);
   assert.deepEqual(values(q2, 'A, B and C hold; D fails.\n\n**Answer:** A, B, C'), ['A, B, C']);
 });
+
+test('a gaokao question\'s options right after its bracketed blank ("为（　　）A．…") are its options', () => {
+  const q = '已知复数 $z$ 满足 $z(1+i)=2$，则 $z$ 的实部为（　　）A．$-1$　　B．$1$　　C．$2$　　D．$0$';
+  assert.equal(analyzeQuestion(q).optionOf?.get('1'), 'b');
+  const body = '$z=\\dfrac{2}{1+i}=1-i$，所以 $z$ 的实部为 $1$，故选 B。';
+  assert.deepEqual(values(q, body), ['B']);
+});
