@@ -3,6 +3,8 @@
 // differently before its rule. The pass's development data: the real dev sets and the dev families.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { compileMarkers } from '../../../server/src/trace/markers.js';
+import { defaultMarkers } from '../../../server/src/trace/options.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { values } from './segmentRuleHelpers.js';
 
@@ -76,4 +78,15 @@ test('a gaokao question\'s options right after its bracketed blank ("为（　�
   assert.equal(analyzeQuestion(q).optionOf?.get('1'), 'b');
   const body = '$z=\\dfrac{2}{1+i}=1-i$，所以 $z$ 的实部为 $1$，故选 B。';
   assert.deepEqual(values(q, body), ['B']);
+});
+
+test('Chinese decisions ("等等，", "不对，", "再检查一下", "用另一种方法") are markers; "等等" for "and so on" and "不对称" are not', () => {
+  const found = compileMarkers(defaultMarkers)
+    .findAll('所以 S=9。\n等等，方差应除以 5。不对，再算一遍。我再检查一下题意。用另一种方法验证：1, 2, 3 等等。图形不对称。')
+    .map((m) => m.phrase);
+  assert.deepEqual(found, ['等等，', '不对，', '再算一遍', '再检查一下', '用另一种方法']);
+  const q = '一组数据 10，3，3，7，7 的方差为______。';
+  // The corrected value after "等等，" is a new candidate; before the rule the two merged into one attempt.
+  const body = '平均数为 6，所以 $s^2=\\frac{1}{4}\\times 36=9$。\n等等，方差应除以 5，所以 $s^2=\\frac{36}{5}=7.2$。';
+  assert.deepEqual(values(q, body), ['9', '7.2']);
 });
