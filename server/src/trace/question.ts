@@ -647,6 +647,11 @@ const TYPED_PART = String.raw`[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:[ \t]?\/[ \t]
 // a ± bi, bi: "6 - 5i", "-2+3i", "4 - i", "5i" (not a lone "i").
 const COMPLEX = String.raw`(?<![\w.\\])[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:\/\d{1,6})?[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:\d{1,6}(?:\.\d{1,6})?[ \t]?\*?[ \t]?)?|\d{1,6}(?:\.\d{1,6})?[ \t]?)i(?![\w])`;
 const complexLiteralRe = new RegExp(COMPLEX, 'g');
+// A pair of conjugates written with ±: "4 \\pm 4i", "-1 ± 3i", "-1 \\pm i" (both solutions at once).
+const CONJUGATES = String.raw`(?<![\w.\\])[-\u2212]?\d{1,6}(?:\.\d{1,6})?[ \t]{0,2}(?:\\pm|\u00b1)[ \t]{0,2}(?:\d{1,6}(?:\.\d{1,6})?[ \t]?)?i(?![\w])`;
+// The question asks for every solution ("Find all real solutions ...", "Enter all the solutions,
+// separated by commas"): its answer is their list.
+const allSolutionsRe = /\ball (?:the )?(?:real |complex |integer )?(?:solutions|roots|zeros)\b|\bseparated by commas\b/i;
 // The asked quantity is a count, a part or a size of the complex number, not the number itself.
 const notComplexAskedRe =
   /\bhow many\b|\breal part\b|\bimaginary part\b|\bmodulus\b|\babsolute value\b|\bmagnitude\b|\bargument\b|\|[ \t]?[a-z][ \t]?\||\bm ?\+ ?n\b/i;
@@ -662,7 +667,7 @@ const inTermsOfRe = /\bin terms of\s{1,3}((?:\$?\\?[A-Za-z](?:_\{?\w\}?)?\$?(?:\
 // made this scan stop at every word.)
 const complexHintRe = /\di(?!\w)|complex/;
 // complexHintRe, or a word every point or "in terms of" question holds.
-const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point/;
+const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point|solutions|roots|zeros|commas/;
 
 /**
  * QuestionInfo.typed: the pattern of the values of the kind the question asks for, when that kind
@@ -677,11 +682,16 @@ function typedAnswer(query: string, asked: string, choice: boolean, values: Set<
   if (!choice && complexHintRe.test(query)) {
     complexLiteralRe.lastIndex = 0;
     const literal = complexLiteralRe.exec(query);
-    if ((literal !== null || /\bcomplex number/i.test(query)) && !notComplexAskedRe.test(asked || query)) {
-      kinds.push(COMPLEX);
+    if ((literal !== null || /\bcomplex (?:number|solution|root|zero)/i.test(query)) && !notComplexAskedRe.test(asked || query)) {
+      kinds.push(CONJUGATES, COMPLEX);
       for (let m = literal; m !== null; m = complexLiteralRe.exec(query)) values.add(normalizeAnswer(m[0]));
     }
   }
+  // A list of two to four simple values ("-5, -3, 4"), read as one answer where the question asks for all solutions.
+  if (allSolutionsRe.test(query) && !/\bhow many\b|\b(?:sum|product)\b/i.test(asked))
+    kinds.push(
+      String.raw`(?<![\w\\.,])${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,3}(?![\w]|\.\d|[ \t]{0,2},[ \t]{0,2}[-\u2212\d])`,
+    );
   if (pointAskedRe.test(query) && !/\bhow many\b/i.test(asked))
     kinds.push(
       String.raw`(?<![\w\\])(?:\\left)?\([ \t]{0,2}${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,2}[ \t]{0,2}(?:\\right)?\)`,

@@ -90,3 +90,14 @@ test('Chinese decisions ("等等，", "不对，", "再检查一下", "用另一
   const body = '平均数为 6，所以 $s^2=\\frac{1}{4}\\times 36=9$。\n等等，方差应除以 5，所以 $s^2=\\frac{36}{5}=7.2$。';
   assert.deepEqual(values(q, body), ['9', '7.2']);
 });
+
+test('where the question asks for all solutions, their list is one answer; complex conjugates may be written with ±', () => {
+  const q = 'Find all real solutions of $x^3 - 2x^2 - 13x - 10 = 0$. Enter all the solutions, separated by commas.';
+  const body =
+    'Trying x = -1: -1 - 2 + 13 - 10 = 0, so (x + 1) is a factor, leaving x^2 - 3x - 10 = (x - 5)(x + 2).\nTherefore, the solutions are -2, -1, 5.';
+  assert.deepEqual(values(q, body), ['-2, -1, 5']);
+  const q2 = 'Find all complex solutions of $x^2 + 8x + 25 = 0$.';
+  const body2 =
+    'By the quadratic formula, $x = \\frac{-8 \\pm \\sqrt{64 - 100}}{2} = \\frac{-8 \\pm 6i}{2}$.\nSo the answer is $-4 \\pm 3i$.';
+  assert.deepEqual(values(q2, body2), ['-4 \\pm 3i']);
+});
