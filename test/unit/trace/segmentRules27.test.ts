@@ -101,3 +101,9 @@ test('where the question asks for all solutions, their list is one answer; compl
     'By the quadratic formula, $x = \\frac{-8 \\pm \\sqrt{64 - 100}}{2} = \\frac{-8 \\pm 6i}{2}$.\nSo the answer is $-4 \\pm 3i$.';
   assert.deepEqual(values(q2, body2), ['-4 \\pm 3i']);
 });
+
+test('"comes out to" states a result as "comes to" does', () => {
+  const q = 'Find the remainder when $1^3 + 2^3 + \\cdots + 10^3$ is divided by 1000.';
+  const body = 'The sum of cubes is (10 · 11 / 2)^2 = 55^2 = 3025.\n\nOkay, so the remainder comes out to 25.';
+  assert.deepEqual(values(q, body), ['25']);
+});
