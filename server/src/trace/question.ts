@@ -568,13 +568,13 @@ const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
 // whether 527 is prime").
 const yesNoAskedRe =
   /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
-// A labelled item the question offers ("Plan A costs $20 ..., Plan B costs ..."): its noun and letter.
 // A capitalized word opening the question or a sentence, and the word after it.
 const leadNameRe = /(?:^|[.?!][ \t]{1,3})([A-Z][a-z]{2,14})[ \t]([a-z]{2,14})\b/g;
 // "Who wins ...?", "..., which plan is cheapest?": a question among things, not a which-clause
 // ("for which there exists a strategy for Bob").
 const askedAmongRe =
   /(?<!\b(?:for|in|of|on|at|by|to|from|with|under|over|through|during|after|before|into|whom)[ \t])\b(?:which|who)\b[^?]{0,160}\?/i;
+// A labelled item the question offers ("Plan A costs $20 ..., Plan B costs ..."): its noun and letter.
 const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
 
 /**
