@@ -1784,15 +1784,19 @@ const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
-// "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead").
+// "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead");
+// "I pick C", "I'll go with B" commit the speaker to an option (not "we choose A to be ...").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
 // A letter that opens a list of options ("A, C, D", "A and B", "ABC"): the list is the answer.
 const listGoesOnRe =
   /^(?:[A-E]|[*)\uff09]{0,2}[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and\b)[ \t]{0,2}(?:and[ \t]{1,2})?[(\uff08]?[A-E](?![A-Za-z]))/;
+
+const namedChoiceRe = /^(?:pick|choose|select|go with|[Oo]ption|[Cc]hoice)\b/;
+const sentenceAfterRe = /^[.\uff0e][ \t]{1,2}(?:[A-Z][a-z]|OK\b)/;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
@@ -1805,9 +1809,12 @@ function findOptionLetters(ctx: Context): void {
     if (!letters.has(m[1].toLowerCase())) continue;
     const start = m.index + m[0].lastIndexOf(m[1]);
     // A letter that opens an option list entry ("B. 6 (Correct)") is a label, not a choice: skip "X." followed by content.
+    // A choice named as such ("I pick B.", "which is option D.") ends its sentence there when a new
+    // one follows ("I pick B. That makes sense", "option D. OK").
     if (
       /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
-      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4))
+      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4)) &&
+      !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8)))
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;

@@ -107,3 +107,9 @@ test('"comes out to" states a result as "comes to" does', () => {
   const body = 'The sum of cubes is (10 · 11 / 2)^2 = 55^2 = 3025.\n\nOkay, so the remainder comes out to 25.';
   assert.deepEqual(values(q, body), ['25']);
 });
+
+test('"I pick B." and "which is option D. OK" choose an option though a sentence follows the letter', () => {
+  const q = '下列函数中，既是奇函数又在其定义域内单调递增的是（ ）A．$y=x^2$ B．$y=x^3$ C．$y=x+1$ D．$y=2^x$';
+  assert.deepEqual(values(q, 'y=x^3 is both odd and increasing, so I pick B. That makes sense.'), ['B']);
+  assert.deepEqual(values(q, 'Only y=x^3 is odd and increasing, which is option B. OK.'), ['B']);
+});
