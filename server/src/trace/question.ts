@@ -651,6 +651,8 @@ const complexLiteralRe = new RegExp(COMPLEX, 'g');
 const CONJUGATES = String.raw`(?<![\w.\\])[-\u2212]?\d{1,6}(?:\.\d{1,6})?[ \t]{0,2}(?:\\pm|\u00b1)[ \t]{0,2}(?:\d{1,6}(?:\.\d{1,6})?[ \t]?)?i(?![\w])`;
 // The question asks for every solution ("Find all real solutions ...", "Enter all the solutions,
 // separated by commas"): its answer is their list.
+// The question asks for the solutions of an inequality, or for an interval.
+const intervalAskedRe = /\binequalit(?:y|ies)\b|\binterval notation\b/i;
 const allSolutionsRe = /\ball (?:the )?(?:real |complex |integer )?(?:solutions|roots|zeros)\b|\bseparated by commas\b/i;
 // The asked quantity is a count, a part or a size of the complex number, not the number itself.
 const notComplexAskedRe =
@@ -667,7 +669,7 @@ const inTermsOfRe = /\bin terms of\s{1,3}((?:\$?\\?[A-Za-z](?:_\{?\w\}?)?\$?(?:\
 // made this scan stop at every word.)
 const complexHintRe = /\di(?!\w)|complex/;
 // complexHintRe, or a word every point or "in terms of" question holds.
-const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point|solutions|roots|zeros|commas/;
+const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point|solutions|roots|zeros|commas|inequalit|interval/;
 
 /**
  * QuestionInfo.typed: the pattern of the values of the kind the question asks for, when that kind
@@ -690,8 +692,17 @@ function typedAnswer(query: string, asked: string, choice: boolean, values: Set<
   // A list of two to four simple values ("-5, -3, 4"), read as one answer where the question asks for all solutions.
   if (allSolutionsRe.test(query) && !/\bhow many\b|\b(?:sum|product)\b/i.test(asked))
     kinds.push(
+      // Or the set of them in braces ("{-2, -1, 3}", "\\{-2, -1, 4\\}").
+      String.raw`\\?\{[ \t]{0,2}${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,3}[ \t]{0,2}\\?\}`,
       String.raw`(?<![\w\\.,])${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,3}(?![\w]|\.\d|[ \t]{0,2},[ \t]{0,2}[-\u2212\d])`,
     );
+  // An inequality's solution set: intervals, maybe joined by a union ("(-5, -2)", "[3, 8]",
+  // "(-\\infty, 0] \\cup [1, \\infty)", "(-inf, 3) U (4, inf)").
+  if (intervalAskedRe.test(query) && !/\bhow many\b|\b(?:sum|product|length)\b/i.test(asked)) {
+    const end = String.raw`(?:[-\u2212]?(?:\u221e|\\infty|inf)|${TYPED_PART})`;
+    const interval = String.raw`(?:\\left)?[([][ \t]{0,2}${end}[ \t]{0,2},[ \t]{0,2}${end}[ \t]{0,2}(?:\\right)?[)\]]`;
+    kinds.push(String.raw`(?<![\w\\])${interval}(?:[ \t]{0,2}(?:\u222a|\\cup|U)[ \t]{0,2}${interval}){0,2}`);
+  }
   if (pointAskedRe.test(query) && !/\bhow many\b/i.test(asked))
     kinds.push(
       String.raw`(?<![\w\\])(?:\\left)?\([ \t]{0,2}${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,2}[ \t]{0,2}(?:\\right)?\)`,

@@ -113,3 +113,13 @@ test('"I pick B." and "which is option D. OK" choose an option though a sentence
   assert.deepEqual(values(q, 'y=x^3 is both odd and increasing, so I pick B. That makes sense.'), ['B']);
   assert.deepEqual(values(q, 'Only y=x^3 is odd and increasing, which is option B. OK.'), ['B']);
 });
+
+test("an inequality's solution set is read as intervals; a set of solutions in braces is one answer", () => {
+  const q = 'Solve the inequality $x^2 - 4 \\ge 0$.';
+  const body = 'The roots are -2 and 2, and the parabola opens upward.\nSo the solution set is (-∞, -2] ∪ [2, ∞).';
+  assert.deepEqual(values(q, body), ['(-∞, -2] ∪ [2, ∞)']);
+  const q2 = 'Find all real solutions of $x^3 - 4x^2 + x + 6 = 0$. Enter all the solutions, separated by commas.';
+  assert.deepEqual(values(q2, 'x = -1 is a root, and the rest factors as (x - 2)(x - 3).\n\nThe final answer is **{-1, 2, 3}**.'), [
+    '{-1, 2, 3}',
+  ]);
+});
