@@ -71,45 +71,82 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   const ordered = [...cleaned].sort((a, b) => b.length - a.length);
   const byText = new Map<string, string>();
   for (const p of ordered) if (!byText.has(canonical(p))) byText.set(canonical(p), p);
-  const re = ordered.length > 0 ? new RegExp(alternation(ordered), 'gi') : undefined;
-  const sticky = ordered.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
-  /** A boundary is required only on a side where the phrase itself has a word character. */
+  // Phrases that open with a CJK character ("等等，", "再检查一下") are scanned apart: an alternative
+  // whose first character no other alternative starts with costs the grouped ASCII scan its
+  // first-character test (docs/engine.md); they cannot start where an ASCII phrase does.
+  const cjk = ordered.filter((p) => isCjk(p.charCodeAt(0)));
+  const rest = cjk.length > 0 ? ordered.filter((p) => !isCjk(p.charCodeAt(0))) : ordered;
+  const re = rest.length > 0 ? new RegExp(alternation(rest), 'gi') : undefined;
+  const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(literal).join('|'), 'g') : undefined;
+  const sticky = rest.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
+  /**
+   * A boundary is required only on a side where the phrase itself has a word character, and not
+   * beside a CJK character of the phrase: Chinese writes no blanks between words ("再检查一下题意").
+   */
   const bounded = (text: string, start: number, end: number): boolean =>
-    (!isWordChar(text.charCodeAt(start)) || !isWordChar(text.charCodeAt(start - 1))) &&
-    (!isWordChar(text.charCodeAt(end - 1)) || !isWordChar(text.charCodeAt(end)));
+    (!isWordChar(text.charCodeAt(start)) || isCjk(text.charCodeAt(start)) || !isWordChar(text.charCodeAt(start - 1))) &&
+    (!isWordChar(text.charCodeAt(end - 1)) || isCjk(text.charCodeAt(end - 1)) || !isWordChar(text.charCodeAt(end)));
+
+  const scan = (text: string, from: number, to: number): MarkerMatch[] => {
+    const out: MarkerMatch[] = [];
+    if (!cjkRe) return out;
+    cjkRe.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = cjkRe.exec(text)) !== null && m.index < to) {
+      const end = m.index + m[0].length;
+      if (bounded(text, m.index, end)) out.push({ start: m.index, end, phrase: byText.get(canonical(m[0])) ?? m[0] });
+      else cjkRe.lastIndex = m.index + 1;
+    }
+    return out;
+  };
 
   return {
     phrases: cleaned,
     findAll(text: string, from = 0, to = text.length): MarkerMatch[] {
-      const out: MarkerMatch[] = [];
-      if (!re) return out;
-      re.lastIndex = from;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null && m.index < to) {
-        const start = m.index;
-        let end = start + m[0].length;
-        let phrase = byText.get(canonical(m[0]));
-        if (!bounded(text, start, end)) {
-          // The longest phrase here is cut by a word character; a shorter one may still fit.
-          phrase = undefined;
-          for (const s of sticky) {
-            s.re.lastIndex = start;
-            const k = s.re.exec(text);
-            if (k && bounded(text, start, start + k[0].length)) {
-              phrase = s.phrase;
-              end = start + k[0].length;
-              break;
-            }
-          }
-          if (!phrase) {
-            re.lastIndex = start + 1;
-            continue;
-          }
-        }
-        out.push({ start, end, phrase: phrase ?? m[0] });
-        re.lastIndex = end;
-      }
-      return out;
+      const out = ascii(text, from, to);
+      if (!cjkRe) return out;
+      const other = scan(text, from, to);
+      if (other.length === 0) return out;
+      // In order of start; a match inside another's span is dropped.
+      const merged: MarkerMatch[] = [];
+      for (const x of [...out, ...other].sort((a, b) => a.start - b.start))
+        if (merged.length === 0 || x.start >= merged[merged.length - 1].end) merged.push(x);
+      return merged;
     },
   };
+
+  function ascii(text: string, from: number, to: number): MarkerMatch[] {
+    const out: MarkerMatch[] = [];
+    if (!re) return out;
+    re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < to) {
+      const start = m.index;
+      let end = start + m[0].length;
+      let phrase = byText.get(canonical(m[0]));
+      if (!bounded(text, start, end)) {
+        // The longest phrase here is cut by a word character; a shorter one may still fit.
+        phrase = undefined;
+        for (const s of sticky) {
+          s.re.lastIndex = start;
+          const k = s.re.exec(text);
+          if (k && bounded(text, start, start + k[0].length)) {
+            phrase = s.phrase;
+            end = start + k[0].length;
+            break;
+          }
+        }
+        if (!phrase) {
+          re.lastIndex = start + 1;
+          continue;
+        }
+      }
+      out.push({ start, end, phrase: phrase ?? m[0] });
+      re.lastIndex = end;
+    }
+    return out;
+  }
 }
+
+/** A CJK ideograph (the unified blocks and their compatibility forms). */
+const isCjk = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);

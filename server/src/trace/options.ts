@@ -96,6 +96,24 @@ export const defaultMarkers: readonly string[] = [
   'We should confirm',
   'We should re-check',
   'We should recheck',
+  // The same decisions in Chinese, as gaokao responses write them (docs/annotation-guide.md: "Wait",
+  // "Let me check", "Alternatively"): "等等，" (wait), "不对，" (that's wrong), "再检查一下" (let me check
+  // again), "重新计算" / "再算一遍" (recompute), "用另一种方法" (another method), "再读一遍题" (re-read
+  // the question). The interjections keep their punctuation: "等等" alone also means "and so on",
+  // "不对" opens "不对称" (asymmetric).
+  '等等，',
+  '等等,',
+  '等一下，',
+  '不对，',
+  '不对。',
+  '不对,',
+  '再检查一下',
+  '再验证一下',
+  '重新计算',
+  '再算一遍',
+  '用另一种方法',
+  '换一种方法',
+  '再读一遍题',
 ];
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };

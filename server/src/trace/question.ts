@@ -111,6 +111,14 @@ export interface QuestionInfo {
    * "carries"; not "paid"). docs/annotation-guide.md: a concluding statement about the asked quantity.
    */
   verb?: RegExp;
+  /**
+   * Words of the kind the question's answer is (a global pattern; see wordAnswer): a weekday when
+   * it asks "what day of the week", "yes" / "no" when it asks a yes-or-no question, one of the
+   * names it offers when it asks "who" or "which" among them, the letter of a labelled item
+   * ("Plan B") when it asks which of them. statements.ts reads them after an answer cue or a
+   * concluding copula, as it reads numbers.
+   */
+  words?: RegExp;
 }
 
 /**
@@ -145,11 +153,13 @@ const EMPTY: QuestionInfo = {
   typed: undefined,
   blanks: undefined,
   verb: undefined,
+  words: undefined,
 };
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
-// full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9").
-const optionLabelRe = /(?:^|[\s(\uff08{])([A-E])[ \t]{0,2}(?:\)[ \t]{0,2}\}|[.:)\uff0e\uff1a\uff09\u3001])/g;
+// full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9"); the first may stand right after
+// the answer's bracketed blank ("…为（ ）A．$-4$ B．…", as gaokao questions write it).
+const optionLabelRe = /(?:^|[\s(\uff08{\uff09])([A-E])[ \t]{0,2}(?:\)[ \t]{0,2}\}|[.:)\uff0e\uff1a\uff09\u3001])/g;
 
 // A question whose options may be right together: "多选题", "不定项", "select all that apply",
 // "which of the following (statements) are correct/true", "more than one correct".
@@ -555,7 +565,65 @@ function analyze(query: string): QuestionInfo {
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
+    words: wordAnswer(query, asked, optionOf !== undefined),
   };
+}
+
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+// "What day of the week will it be ...?", "Which weekday ...?": a weekday answers it.
+const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
+// A question answered yes or no: it opens with an auxiliary verb and asks nothing else ("Is 551 a
+// prime number?", "Does it arrive before 12:03?"), or says so ("Answer yes or no", "Determine
+// whether 527 is prime").
+const yesNoAskedRe =
+  /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
+// A capitalized word opening the question or a sentence, and the word after it.
+const leadNameRe = /(?:^|[.?!][ \t]{1,3})([A-Z][a-z]{2,14})[ \t]([a-z]{2,14})\b/g;
+// "Who wins ...?", "..., which plan is cheapest?": a question among things, not a which-clause
+// ("for which there exists a strategy for Bob").
+const askedAmongRe =
+  /(?<!\b(?:for|in|of|on|at|by|to|from|with|under|over|through|during|after|before|into|whom)[ \t])\b(?:which|who)\b[^?]{0,160}\?/i;
+// A labelled item the question offers ("Plan A costs $20 ..., Plan B costs ..."): its noun and letter.
+const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
+
+/**
+ * QuestionInfo.words: the pattern of the words that answer the question, when its answer is a word
+ * (docs/annotation-guide.md: a candidate is a value stated as the answer; a weekday, "no", "Rosa"
+ * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
+ */
+function wordAnswer(query: string, asked: string, choice: boolean): RegExp | undefined {
+  if (choice || !asked) return undefined;
+  const kinds: string[] = [];
+  if (weekdayAskedRe.test(asked)) kinds.push(String.raw`\b(?:${WEEKDAYS})\b`);
+  if (yesNoAskedRe.test(asked) || (query.includes('yes or no') && yesNoAskedRe.test(query)))
+    kinds.push(String.raw`\b(?:[Yy]es|[Nn]o)\b(?![ \t]{1,2}[a-z])`);
+  // Names asked for the greatest or least are read by statements.ts findNames.
+  if (askedAmongRe.test(asked) && !/\bhow many\b/i.test(asked) && offeredNames(query, asked) === undefined) {
+    // Items labelled by one noun and a letter: the letter names the item ("Plan B" is B).
+    const labels = new Map<string, Set<string>>();
+    for (const m of query.matchAll(labelledItemRe)) {
+      let set = labels.get(m[1]);
+      if (!set) labels.set(m[1], (set = new Set()));
+      set.add(m[2]);
+    }
+    const nouns = [...labels].filter(([n, set]) => set.size >= 2 && asked.toLowerCase().includes(n.toLowerCase())).map(([n]) => n);
+    if (nouns.length > 0) kinds.push(String.raw`(?<=\b(?:${nouns.join('|')})[ \t])[A-E]\b`);
+    else {
+      const names = new Set<string>();
+      for (const m of query.matchAll(quotedNameRe)) names.add(m[1]);
+      if (names.size < 2) for (const m of query.matchAll(capitalNameRe)) if (!notNameRe.test(m[1])) names.add(m[1]);
+      // A name opening a sentence is a name when the question writes it again or writes it as it
+      // writes the names found ("Kofi ran 12 km ..., Mateo ran 5 km"; "Elena and Rosa take turns").
+      if (names.size >= 1)
+        for (const m of query.matchAll(leadNameRe)) {
+          if (names.has(m[1]) || notNameRe.test(m[1])) continue;
+          const again = query.indexOf(m[1], m.index + m[0].length) >= 0;
+          if (again || [...names].some((n) => query.includes(`${n} ${m[2]}`))) names.add(m[1]);
+        }
+      if (names.size >= 2) kinds.push(String.raw`\b(?:${[...names].join('|')})\b(?!['\u2019])`);
+    }
+  }
+  return kinds.length === 0 ? undefined : new RegExp(kinds.join('|'), 'g');
 }
 
 // A blank to fill: a run of underscores.
@@ -588,6 +656,13 @@ const TYPED_PART = String.raw`[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:[ \t]?\/[ \t]
 // a ± bi, bi: "6 - 5i", "-2+3i", "4 - i", "5i" (not a lone "i").
 const COMPLEX = String.raw`(?<![\w.\\])[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:\/\d{1,6})?[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:\d{1,6}(?:\.\d{1,6})?[ \t]?\*?[ \t]?)?|\d{1,6}(?:\.\d{1,6})?[ \t]?)i(?![\w])`;
 const complexLiteralRe = new RegExp(COMPLEX, 'g');
+// A pair of conjugates written with ±: "4 \\pm 4i", "-1 ± 3i", "-1 \\pm i" (both solutions at once).
+const CONJUGATES = String.raw`(?<![\w.\\])[-\u2212]?\d{1,6}(?:\.\d{1,6})?[ \t]{0,2}(?:\\pm|\u00b1)[ \t]{0,2}(?:\d{1,6}(?:\.\d{1,6})?[ \t]?)?i(?![\w])`;
+// The question asks for every solution ("Find all real solutions ...", "Enter all the solutions,
+// separated by commas"): its answer is their list.
+// The question asks for the solutions of an inequality, or for an interval.
+const intervalAskedRe = /\binequalit(?:y|ies)\b|\binterval notation\b/i;
+const allSolutionsRe = /\ball (?:the )?(?:real |complex |integer )?(?:solutions|roots|zeros)\b|\bseparated by commas\b/i;
 // The asked quantity is a count, a part or a size of the complex number, not the number itself.
 const notComplexAskedRe =
   /\bhow many\b|\breal part\b|\bimaginary part\b|\bmodulus\b|\babsolute value\b|\bmagnitude\b|\bargument\b|\|[ \t]?[a-z][ \t]?\||\bm ?\+ ?n\b/i;
@@ -603,7 +678,7 @@ const inTermsOfRe = /\bin terms of\s{1,3}((?:\$?\\?[A-Za-z](?:_\{?\w\}?)?\$?(?:\
 // made this scan stop at every word.)
 const complexHintRe = /\di(?!\w)|complex/;
 // complexHintRe, or a word every point or "in terms of" question holds.
-const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point/;
+const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point|solutions|roots|zeros|commas|inequalit|interval/;
 
 /**
  * QuestionInfo.typed: the pattern of the values of the kind the question asks for, when that kind
@@ -618,10 +693,24 @@ function typedAnswer(query: string, asked: string, choice: boolean, values: Set<
   if (!choice && complexHintRe.test(query)) {
     complexLiteralRe.lastIndex = 0;
     const literal = complexLiteralRe.exec(query);
-    if ((literal !== null || /\bcomplex number/i.test(query)) && !notComplexAskedRe.test(asked || query)) {
-      kinds.push(COMPLEX);
+    if ((literal !== null || /\bcomplex (?:number|solution|root|zero)/i.test(query)) && !notComplexAskedRe.test(asked || query)) {
+      kinds.push(CONJUGATES, COMPLEX);
       for (let m = literal; m !== null; m = complexLiteralRe.exec(query)) values.add(normalizeAnswer(m[0]));
     }
+  }
+  // A list of two to four simple values ("-5, -3, 4"), read as one answer where the question asks for all solutions.
+  if (allSolutionsRe.test(query) && !/\bhow many\b|\b(?:sum|product)\b/i.test(asked))
+    kinds.push(
+      // Or the set of them in braces ("{-2, -1, 3}", "\\{-2, -1, 4\\}").
+      String.raw`\\?\{[ \t]{0,2}${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,3}[ \t]{0,2}\\?\}`,
+      String.raw`(?<![\w\\.,])${TYPED_PART}(?:[ \t]{0,2},[ \t]{0,2}${TYPED_PART}){1,3}(?![\w]|\.\d|[ \t]{0,2},[ \t]{0,2}[-\u2212\d])`,
+    );
+  // An inequality's solution set: intervals, maybe joined by a union ("(-5, -2)", "[3, 8]",
+  // "(-\\infty, 0] \\cup [1, \\infty)", "(-inf, 3) U (4, inf)").
+  if (intervalAskedRe.test(query) && !/\bhow many\b|\b(?:sum|product|length)\b/i.test(asked)) {
+    const end = String.raw`(?:[-\u2212]?(?:\u221e|\\infty|inf)|${TYPED_PART})`;
+    const interval = String.raw`(?:\\left)?[([][ \t]{0,2}${end}[ \t]{0,2},[ \t]{0,2}${end}[ \t]{0,2}(?:\\right)?[)\]]`;
+    kinds.push(String.raw`(?<![\w\\])${interval}(?:[ \t]{0,2}(?:\u222a|\\cup|U)[ \t]{0,2}${interval}){0,2}`);
   }
   if (pointAskedRe.test(query) && !/\bhow many\b/i.test(asked))
     kinds.push(

@@ -933,6 +933,9 @@ function concludingStatements(
         question.integerAnswer,
         question.blanks,
       ) &&
+        // Where the answer is a word (a weekday, "yes" / "no", a name), a number is a step of the
+        // work that leads to it (docs/annotation-guide.md: an intermediate quantity), whatever its cue.
+        !(question.words !== undefined && digitRe.test(st.value)) &&
         !(
           st.strength <= 2 &&
           !st.aboutTarget &&
@@ -942,6 +945,8 @@ function concludingStatements(
     );
   return ok;
 }
+
+const digitRe = /\d/;
 
 /** Per attempt its normalized answer, correctness against the record's ground truth and token count; the final answer's correctness. */
 function judgeAttempts(
@@ -1030,7 +1035,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
-    const fallback = final ?? lastNumberStatement(body, region.start, region.end, question);
+    const fallback = final ?? (question.words === undefined ? lastNumberStatement(body, region.start, region.end, question) : undefined);
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
   }
   if (attempts.length > 0) {

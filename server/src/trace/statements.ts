@@ -108,6 +108,7 @@ const terseLeadRe =
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 // "need to find / compute / check ..." plans work still to do (the guide: a plan is no conclusion).
+// "comes out to" states a result as "comes to" does ("so the remainder comes out to 641").
 const copulaRe =
   /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
@@ -229,6 +230,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.names) findNames(ctx, opts.question.names);
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
+  if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
@@ -1891,9 +1893,19 @@ const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
-// "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead").
+// "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead");
+// "I pick C", "I'll go with B" commit the speaker to an option (not "we choose A to be ...").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+
+// "the only correct statement is D": the set of one, named as such.
+const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
+// A letter that opens a list of options ("A, C, D", "A and B", "ABC"): the list is the answer.
+const listGoesOnRe =
+  /^(?:[A-E]|[*)\uff09]{0,2}[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and\b)[ \t]{0,2}(?:and[ \t]{1,2})?[(\uff08]?[A-E](?![A-Za-z]))/;
+
+const namedChoiceRe = /^(?:pick|choose|select|go with|[Oo]ption|[Cc]hoice)\b/;
+const sentenceAfterRe = /^[.\uff0e][ \t]{1,2}(?:[A-Z][a-z]|OK\b)/;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
@@ -1906,14 +1918,26 @@ function findOptionLetters(ctx: Context): void {
     if (!letters.has(m[1].toLowerCase())) continue;
     const start = m.index + m[0].lastIndexOf(m[1]);
     // A letter that opens an option list entry ("B. 6 (Correct)") is a label, not a choice: skip "X." followed by content.
+    // A choice named as such ("I pick B.", "which is option D.") ends its sentence there when a new
+    // one follows ("I pick B. That makes sense", "option D. OK").
     if (
       /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
-      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4))
+      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4)) &&
+      !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8)))
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
     if (describesOption(ctx, start)) continue;
-    ctx.add(start, start + 1, 'conclusion', 3, true);
+    // Where several options may be right, one letter given as the answer ("**Answer:** C", "Final
+    // answer: A") is the set of one committed to (docs/annotation-guide.md: an explicit final
+    // statement), not a verdict on that option ("So C is correct").
+    if (
+      ctx.question.multiSelect &&
+      (/^(?:[Aa]nswer|\u7b54\u6848)/.test(m[0]) || onlyOneRe.test(text.slice(Math.max(from, m.index - 40), m.index + 2))) &&
+      !listGoesOnRe.test(text.slice(start + 1, start + 12))
+    )
+      ctx.add(start, start + 1, 'final-answer', 4, true);
+    else ctx.add(start, start + 1, 'conclusion', 3, true);
   }
 }
 
@@ -1938,12 +1962,13 @@ function describesOption(ctx: Context, start: number): boolean {
 
 // A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.
 const optionSetRe = new RegExp(
-  String.raw`(?<![A-Za-z0-9\\])${OPTION_LIST}(?![A-Za-z0-9])|(?<=(?:[Aa]nswers?(?: is| are)?|\u9009|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$)?)[A-E]{2,5}(?![A-Za-z0-9])`,
+  String.raw`(?<![A-Za-z0-9\\])${OPTION_LIST}(?![A-Za-z0-9])|(?<=(?:[Aa]nswers?(?: is| are)?|ones are|statements are|\u9009|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*[ \t]?|\$)?)[A-E]{2,5}(?![A-Za-z0-9])`,
   'g',
 );
 // Before a set: a conclusion or answer cue ending right before it ("So B, C, and D", "Final Answer: A, C, D", "选 BCD").
+// Or the set named as the true ones ("The true ones are B, D", "the correct statements are B and C").
 const setLeadRe =
-  /(?:\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswers?(?: is| are)?|[Ss]elect|[Cc]hoose)|\u9009\u9879?|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:\*\*|\$|\\text\{)?$/;
+  /(?:\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswers?(?: is| are)?|[Ss]elect|[Cc]hoose|(?:true|correct|right|valid)[ \t](?:ones|statements|options|choices)[ \t]are)|\u9009\u9879?|\u7b54\u6848(?:\u4e3a|\u662f)?)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?$/;
 // After a set: a verdict on all of it ("are correct", "could all be correct", "are all true").
 const setVerdictRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:(?:are|could|should|must|would)[ \t]{1,3})?(?:(?:all|both)[ \t]{1,3})?(?:be[ \t]{1,3})?(?:(?:all|both)[ \t]{1,3})?(?:correct|true|right)\b/i;
@@ -2102,6 +2127,81 @@ function findTyped(ctx: Context, re: RegExp): void {
     if (sentence.question || !conclusionWordRe.test(text.slice(sentence.start, start))) continue;
     const about = ctx.namesSentence(sentence.start, sentence.text);
     ctx.add(start, end, 'conclusion', about ? 3 : 2, about);
+  }
+}
+
+// Before a word answer, in a concluding clause: a copula, maybe with an article ("So the day 204
+// days from now is a Saturday", "So we end on a Thursday", "the winner is Uma"), or a colon.
+const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
+// "yes" / "no" right after a conclusion word or a verdict's label, then a colon or a comma that
+// opens its reason ("Therefore no: 551 is not prime", "So again yes: 587 is prime", "Same
+// conclusion: no, 713 is not prime", "So I'll answer yes: ..."): the answer given, then explained.
+// After a word answer, a verdict that makes it the asked one: "So Plan C is the cheapest", "So
+// Grace wins with ...", "That makes Bob the winner".
+const wordVerdictRe =
+  /[ \t]{1,2}(?:(?:is|was)[ \t]{1,2}(?:still[ \t]{1,2})?the[ \t]{1,2}(?:[a-z]{2,12}est|best|worst|winner)\b|wins\b|the[ \t]winner\b)/y;
+const yesNoLeadRe = /(?:\b(?:so|therefore|thus|hence)(?:,?[ \t]{1,2}again)?,?|\bconclusion:|\banswer)[ \t]{1,2}$/i;
+
+/**
+ * Words that answer the question (QuestionInfo.words: a weekday, "yes" / "no", an offered name, a
+ * labelled item's letter), read where the number rules read numbers: after an answer cue ("The
+ * answer should be Tuesday", "**Answer:** Plan B") and after the copula of a concluding clause
+ * ("Therefore the winner is Uma"). docs/annotation-guide.md: such a word stated as the answer is a
+ * candidate like a number; the same word elsewhere (a day counted, a name in the reasoning) is not.
+ */
+const landsOnRe = /\b(?:lands?|falls?|ends?)[ \t]{1,2}on[ \t]{1,2}(?:a[ \t]{1,2})?$/i;
+
+/** Does a sentence start at `start` (after a line break or a sentence end, blanks and bold aside)? */
+function sentenceOpens(text: string, start: number, from: number): boolean {
+  let k = start;
+  while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 42)) k--;
+  const c = text.charCodeAt(k - 1);
+  return k === from || c === 10 || ((c === 46 || c === 33 || c === 63) && k < start);
+}
+
+/** Does the rest of the sentence after `end` (60 characters) hold a number the question quotes? */
+function restatesClaim(ctx: Context, end: number): boolean {
+  const sentence = ctx.sentenceAround(end, end);
+  const rest = sentence.text.slice(end - sentence.start, end - sentence.start + 60);
+  for (const n of rest.match(/\d+/g) ?? []) if (ctx.question.values.has(n)) return true;
+  return false;
+}
+
+function findWords(ctx: Context, re: RegExp): void {
+  const { text, from, to } = ctx;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > to) break;
+    // A labelled item's letter is read with its noun before it ("the answer is Plan B").
+    let lead = start;
+    if (end - start === 1) {
+      while (lead > from && (text.charCodeAt(lead - 1) === 32 || text.charCodeAt(lead - 1) === 9)) lead--;
+      while (lead > from && isLetterCode(text.charCodeAt(lead - 1))) lead--;
+    }
+    const before = text.slice(Math.max(from, lead - 48), lead);
+    if (typedAnswerCueRe.test(before)) {
+      ctx.add(start, end, 'final-answer', 4, true);
+      continue;
+    }
+    const c = text.charCodeAt(end);
+    if ((c === 58 || c === 44) && yesNoLeadRe.test(before) && /^[YyNn]/.test(m[0]) && m[0].length <= 3) {
+      ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
+    if (!wordCopulaRe.test(before) && !matchesAt(wordVerdictRe, text, end)) {
+      // "Yes, 617 is prime", "No, the train gets there at 9:29": the answer opening a sentence that
+      // restates the asked claim with a number the question quotes; not "Yes, that seems right".
+      if ((c === 44 || c === 46) && m[0].length <= 3 && /^[YN]/.test(m[0]) && sentenceOpens(text, start, from) && restatesClaim(ctx, end))
+        ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
+    const sentence = ctx.sentenceAround(start, end);
+    // "That lands on a Friday": where a count of days ends is its result.
+    if (sentence.question || !(conclusionWordRe.test(text.slice(sentence.start, start)) || landsOnRe.test(before))) continue;
+    ctx.add(start, end, 'conclusion', 3, true);
   }
 }
 
