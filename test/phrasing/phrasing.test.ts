@@ -51,9 +51,12 @@ const SETS = [
   // Stop 24, held out (both splits; no rule was tuned on them). First read (rules of 29efa69),
   // exact dev / heldout phrasings: bilingual-exam 34.7 / 31.7, r1-competition 69.0 / 62.0,
   // symbolic-answers 50.7 / 38.0, word-answers 13.0 / 20.3; after passes 20-23 (tuned on real dev
-  // responses only): 45.3 / 43.3, 65.0 / 63.0, 63.0 / 46.0, 24.0 / 28.3.
-  { name: 'seventh authors', families: seventhAuthors, seed: 1, split: 'dev', floor: 0.2 },
-  { name: 'seventh authors, heldout phrasings', families: seventhAuthors, seed: 2, split: 'heldout', floor: 0.25 },
+  // responses only): 45.3 / 43.3, 65.0 / 63.0, 63.0 / 46.0, 24.0 / 28.3. Stop 25: their dev
+  // phrasings became development data (the twenty-seventh pass was tuned on them), their heldout
+  // phrasings stay held out. Before the stop's passes (383135b): 45.3 / 43.3, 70.0 / 63.0,
+  // 62.0 / 45.3, 24.0 / 28.3; after passes 24-27: 76.7 / 43.3, 77.0 / 63.0, 73.7 / 50.3, 88.3 / 51.3.
+  { name: 'seventh authors', families: seventhAuthors, seed: 1, split: 'dev', floor: 0.7 },
+  { name: 'seventh authors, heldout phrasings', families: seventhAuthors, seed: 2, split: 'heldout', floor: 0.4 },
   { name: 'held-out', families: heldOut, seed: 2, split: 'heldout', floor: 0.2 },
 ] as const satisfies readonly { name: string; families: unknown; seed: number; split: PhrasingSplit; floor: number }[];
 

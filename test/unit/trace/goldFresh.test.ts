@@ -283,5 +283,6 @@ skyThoughtBatch('fresh10', 'held-out', 30, { precision: 0.79, recall: 0.85, firs
 // after RL from the base (12 AMC23 responses, short single-pass solutions); transcribed through the
 // index with per-line length checks, SOURCES.md), labelled by F1 and F2 (alternate records) from
 // the guide, ten records again by F3 (29 of 30 candidates). First read: 83.0%, 80.0%, 82.6%
-// (SFT half 77.5%, 73.8%, 63.6%; RL half 100% on all three).
+// (SFT half 77.5%, 73.8%, 63.6%; RL half 100% on all three). Read again at each merge of passes
+// 24-27 (rules frozen): unchanged.
 skyThoughtBatch('fresh11', 'held-out', 24, { precision: 0.8, recall: 0.78, first: 0.8 }, 'F1/F2 vs F3', 10);
