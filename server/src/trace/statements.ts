@@ -2142,13 +2142,7 @@ const wordVerdictRe =
   /[ \t]{1,2}(?:(?:is|was)[ \t]{1,2}(?:still[ \t]{1,2})?the[ \t]{1,2}(?:[a-z]{2,12}est|best|worst|winner)\b|wins\b|the[ \t]winner\b)/y;
 const yesNoLeadRe = /(?:\b(?:so|therefore|thus|hence)(?:,?[ \t]{1,2}again)?,?|\bconclusion:|\banswer)[ \t]{1,2}$/i;
 
-/**
- * Words that answer the question (QuestionInfo.words: a weekday, "yes" / "no", an offered name, a
- * labelled item's letter), read where the number rules read numbers: after an answer cue ("The
- * answer should be Tuesday", "**Answer:** Plan B") and after the copula of a concluding clause
- * ("Therefore the winner is Uma"). docs/annotation-guide.md: such a word stated as the answer is a
- * candidate like a number; the same word elsewhere (a day counted, a name in the reasoning) is not.
- */
+// "the 100th day lands on a", "we end on a": a word answer after a verb of landing.
 const landsOnRe = /\b(?:lands?|falls?|ends?)[ \t]{1,2}on[ \t]{1,2}(?:a[ \t]{1,2})?$/i;
 
 /** Does a sentence start at `start` (after a line break or a sentence end, blanks and bold aside)? */
@@ -2167,6 +2161,13 @@ function restatesClaim(ctx: Context, end: number): boolean {
   return false;
 }
 
+/**
+ * Words that answer the question (QuestionInfo.words: a weekday, "yes" / "no", an offered name, a
+ * labelled item's letter), read where the number rules read numbers: after an answer cue ("The
+ * answer should be Tuesday", "**Answer:** Plan B") and after the copula of a concluding clause
+ * ("Therefore the winner is Uma"). docs/annotation-guide.md: such a word stated as the answer is a
+ * candidate like a number; the same word elsewhere (a day counted, a name in the reasoning) is not.
+ */
 function findWords(ctx: Context, re: RegExp): void {
   const { text, from, to } = ctx;
   re.lastIndex = from;
