@@ -133,7 +133,7 @@ export interface SegmentedRecord {
 
 /** User-configurable lexicon and extraction settings (the `reflectionLens.*` settings). */
 export interface SegmentOptions {
-  /** Decision marker phrases, matched case-insensitively on word boundaries. */
+  /** Decision marker phrases, matched case-insensitively; on a word boundary at a side where the phrase has a word character (CJK phrases need none). */
   markers: string[];
   /** Extra answer patterns (regular expression sources; group 1, else the whole match, is the answer). */
   answerPatterns: string[];
