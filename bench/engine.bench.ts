@@ -1,8 +1,8 @@
 // The engine's full pass (parse, segment, correctness, GRPO advantage and KL/surrogate attribution
 // per record; no per-record output) over a generated corpus drawn from every phrasing family
 // (test/phrasing/families: terse arithmetic, verbose prose, markdown, LaTeX, R1 thinking blocks,
-// checks and echoes, both halves of their phrasings; test/phrasing/families-b and
-// families-c: ten more by other authors) and the project's own generator, beside
+// checks and echoes, both halves of their phrasings; families-b to families-g: twenty-six more by
+// six other sets of authors) and the project's own generator, beside
 // `grep -c -F -i -f markers FILE` on the same file in the same run. Prints MB/s of each, the
 // ratio, and the engine's peak RSS (it runs in a child process, so the RSS is its own). Then the
 // same comparison on the real responses of the gold fixtures, repeated to the same size.
@@ -17,7 +17,17 @@ import { defaultAttributionOptions } from '../server/src/analysis/attribution.js
 import { formatTrace } from '../server/src/trace/format.js';
 import { generateMultiplicationTraces } from '../server/src/trace/generate.js';
 import { jsonlToRecords } from '../server/src/trace/jsonl.js';
-import { FAMILIES_DIR, familyCorpus, loadFamilies, SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR } from '../test/phrasing/corpus.js';
+import {
+  FAMILIES_DIR,
+  familyCorpus,
+  FIFTH_FAMILIES_DIR,
+  HELDOUT_FAMILIES_DIR,
+  loadFamilies,
+  SECOND_FAMILIES_DIR,
+  SEVENTH_FAMILIES_DIR,
+  SIXTH_FAMILIES_DIR,
+  THIRD_FAMILIES_DIR,
+} from '../test/phrasing/corpus.js';
 import { defaultMarkers, defaultSegmentOptions } from '../server/src/trace/options.js';
 import { scanFile } from '../server/src/trace/scan.js';
 
@@ -31,8 +41,9 @@ async function main(): Promise<void> {
   const markers = join(dataDir, 'markers.txt');
   writeFileSync(markers, defaultMarkers.join('\n') + '\n');
   console.log(`${availableParallelism()} cores`);
-  // v3: all three sets of phrasing families (stop 18); the name keeps older corpora apart.
-  const mixed = join(dataDir, `engine-mixed-v3-${mb}mb.trace`);
+  // v4: all seven authors' sets of phrasing families (stop 26; v3 held the first three); the name
+  // keeps older corpora apart.
+  const mixed = join(dataDir, `engine-mixed-v4-${mb}mb.trace`);
   if (!existsSync(mixed)) await writeCorpus(mixed, mb * 1e6);
   compare('phrasing families and generator (the target)', mixed, markers);
   // Real responses are long (1.5-30 KB), so the engine's cost per record weighs less than in the
@@ -128,7 +139,19 @@ async function writeCorpus(file: string, bytes: number): Promise<void> {
   // One block of unique records, a share from each source in turn: the project's generator and
   // every phrasing family, so no single writing style sets the engine's speed.
   const blockLimit = Math.min(bytes, 64e6);
-  const families = (await Promise.all([FAMILIES_DIR, SECOND_FAMILIES_DIR, THIRD_FAMILIES_DIR].map((d) => loadFamilies(d)))).flat();
+  const families = (
+    await Promise.all(
+      [
+        FAMILIES_DIR,
+        SECOND_FAMILIES_DIR,
+        THIRD_FAMILIES_DIR,
+        HELDOUT_FAMILIES_DIR,
+        FIFTH_FAMILIES_DIR,
+        SIXTH_FAMILIES_DIR,
+        SEVENTH_FAMILIES_DIR,
+      ].map((d) => loadFamilies(d)),
+    )
+  ).flat();
   const generated = generateMultiplicationTraces({
     seed: 1,
     models: models.map((m) => ({ ...m, tasks: m.tasks.map((x) => ({ ...x, n: Math.ceil(blockLimit / 1200 / 12) })) })),
