@@ -286,3 +286,12 @@ skyThoughtBatch('fresh10', 'held-out', 30, { precision: 0.79, recall: 0.85, firs
 // (SFT half 77.5%, 73.8%, 63.6%; RL half 100% on all three). Read again at each merge of passes
 // 24-27 (rules frozen): unchanged.
 skyThoughtBatch('fresh11', 'held-out', 24, { precision: 0.8, recall: 0.78, first: 0.8 }, 'F1/F2 vs F3', 10);
+
+// A tenth batch, collected at stop 26 and read once by the rules of 3519d9d before any change
+// (test/fixtures/gold/fresh12: HumainLab/filtered_reasoning_score_evaluation's sampled MATH-500
+// traces of DeepSeek-R1-Distill-Qwen-1.5B and -7B, Phi-4-reasoning and Qwen3-4B, five each; the
+// source stores some responses cut off mid-text without saying so, and the annotators marked them
+// truncated; transcribed through the index with per-line length checks, SOURCES.md), labelled by
+// A1 and A2 (alternate records) from the guide, ten records again by A3 (26 of 27 candidates).
+// First read: 79.1% (34/43), 64.2% (34/53), 60.0%; final answers 14/20.
+skyThoughtBatch('fresh12', 'held-out', 20, { precision: 0.77, recall: 0.62, first: 0.58 }, 'A1/A2 vs A3', 10);
