@@ -295,3 +295,12 @@ skyThoughtBatch('fresh11', 'held-out', 24, { precision: 0.8, recall: 0.78, first
 // A1 and A2 (alternate records) from the guide, ten records again by A3 (26 of 27 candidates).
 // First read: 79.1% (34/43), 64.2% (34/53), 60.0%; final answers 14/20.
 skyThoughtBatch('fresh12', 'held-out', 20, { precision: 0.77, recall: 0.62, first: 0.58 }, 'A1/A2 vs A3', 10);
+
+// An eleventh batch, collected at stop 26 as development data (test/fixtures/gold/fresh13:
+// Qwen2.5-Math-1.5B after 2,934 steps of SFT on DeepMath-Hard long chains of thought, One-Shot-RLVR's
+// committed evaluation outputs on Minerva-Math and GSM8K, 17 responses, five cut off at the
+// generation limit, one a 24-fold repetition loop; transcribed through the index with length
+// checks, SOURCES.md), labelled by B1 and B2 (alternate records) from the guide, eight records
+// again by B3 (42 of 48 candidates; counts agree on 4 of 8: loops of near-identical re-checks). First
+// read: 93.1% (95/102), 63.3% (95/150), 82.4%; final answers 14/17.
+skyThoughtBatch('fresh13', 'dev', 17, { precision: 0.9, recall: 0.6, first: 0.8 }, 'B1/B2 vs B3', 8);
