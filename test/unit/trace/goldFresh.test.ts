@@ -304,3 +304,12 @@ skyThoughtBatch('fresh12', 'held-out', 20, { precision: 0.77, recall: 0.62, firs
 // again by B3 (42 of 48 candidates; counts agree on 4 of 8: loops of near-identical re-checks). First
 // read: 93.1% (95/102), 63.3% (95/150), 82.4%; final answers 14/17.
 skyThoughtBatch('fresh13', 'dev', 17, { precision: 0.9, recall: 0.6, first: 0.8 }, 'B1/B2 vs B3', 8);
+
+// A twelfth batch, collected at stop 26 and read once by the rules of e1c6875 before any change
+// (test/fixtures/gold/fresh14: LeGenAI/entropymath_eval's committed per-run outputs on University
+// of Tokyo 2024-2026 problems with integer answers: Solar Pro 3 reasoning traces, Claude Opus 4.8
+// with and without a thinking block, Gemini 3.5 Flash and Mi:dm 2.0 written solutions; 17
+// responses after three identical temperature-0 copies were dropped; SOURCES.md), labelled by C1
+// and C2 (alternate records) from the guide, eight records again by C3 (17 of 18 candidates). First
+// read: 88.0% (22/25), 81.5% (22/27), 94.1%; final answers 17/17.
+skyThoughtBatch('fresh14', 'held-out', 17, { precision: 0.85, recall: 0.78, first: 0.9 }, 'C1/C2 vs C3', 8);
