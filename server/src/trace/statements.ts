@@ -33,9 +33,9 @@ export interface Statement {
   /** For a product question: that left side is another product ("823 × 70 = 57610"), a partial result. */
   partial: boolean;
   /** An equation that works out one term of the asked sum or difference ("39^2 = 1521" for 39² − 36²). */
-  term?: boolean;
+  term: boolean;
   /** A conclusion whose sentence names the asked noun only of something else ("the sum of the remaining numbers is 12" for the sum of the squares): a sub-result. */
-  ofOther?: boolean;
+  ofOther: boolean;
 }
 
 // A value worth calling an answer: a number (thousands separators with commas or spaces,
@@ -292,8 +292,13 @@ class Context {
         lhs !== undefined &&
         this.question.scale !== undefined &&
         /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
-      // Present from the start (findEquals may set it): one shape for every statement.
+      // term and ofOther present from the start (findEquals and findConclusions may set them):
+      // one shape for every statement. Adding ofOther later gave the statements of one record
+      // two or three shapes, and the readers of them (readAttempts, concludes) deoptimized and
+      // were recompiled on "wrong map" while the engine warmed up. Read only as truthy: false is
+      // what its absence meant.
       term: false,
+      ofOther: false,
     });
   }
 
