@@ -441,9 +441,10 @@ function analyze(query: string): QuestionInfo {
       values.add(normalizeAnswer(`-${m[0]}`));
     if (!indexed) continue;
     let b = m.index - 1;
-    if (quoted.charCodeAt(b) === 123) b--;
-    const c = quoted.charCodeAt(b);
-    if (c !== 94 && c !== 95) asQuantity.add(v);
+    if (b >= 0 && quoted.charCodeAt(b) === 123) b--;
+    // (Read only in range: a number that opens the question read charCodeAt(-1), NaN, which cost
+    // analyze two deoptimizations and recompilations while the engine warmed up.)
+    if (b < 0 || (quoted.charCodeAt(b) !== 94 && quoted.charCodeAt(b) !== 95)) asQuantity.add(v);
   }
   fractionRe.lastIndex = 0;
   // (Each pattern below runs only when the text holds a literal every one of its matches needs.)
