@@ -588,12 +588,16 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const fullStop = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
 
 /**
- * text.charCodeAt(i), NaN outside the text as there, without reading outside it: the optimized
- * code of a function deoptimizes the first time it reads past a string's end, and the rules that
- * look around a value at the text's edges (standsAlone, atLineEnd, isFollows) did so once each
- * while the engine warmed up, each time recompiling the functions they are inlined into.
+ * text.charCodeAt(i), and -1 outside the text, without reading outside it: the optimized code of
+ * a function deoptimizes the first time it reads past a string's end, and the rules that look
+ * around a value at the text's edges (standsAlone, atLineEnd, isFollows) did so once each while
+ * the engine warmed up, each time recompiling the functions they are inlined into. -1 rather than
+ * charCodeAt's NaN: NaN is the only result that is not a small integer, and the first one read
+ * deoptimized its comparisons the same way ("not a Smi": findEquals, standsAlone, stop 26 in
+ * docs/engine.md). Every reader compares the code with character codes (=== and ranges), where
+ * -1, like NaN, equals none and lies in none.
  */
-const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : NaN);
+const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : -1);
 
 /** Index of the last element <= x in a sorted array, -1 when none. */
 function lastAtMost(a: Int32Array, x: number): number {
