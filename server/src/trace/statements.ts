@@ -368,7 +368,7 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(t.charCodeAt(s))) || fullStop(c)) break;
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s))) || fullStop(c)) break;
       s--;
     }
     if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
@@ -785,7 +785,7 @@ function labelValue(ctx: Context, j: number): void {
   const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
   if (eq >= j) j = skipBlanks(text, eq + 1, to);
   if (text.startsWith('**', j)) j += 2;
-  if (text[j] === '$' || isCurrencyCode(codeAt(text, j))) j++;
+  if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
@@ -1067,8 +1067,7 @@ function findTerseAndWords(ctx: Context): void {
   wordOpRe.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = wordOpRe.exec(text)) !== null && m.index < to) {
-    if (text.charCodeAt(m.index - 1) === 32 && text.charCodeAt(m.index + m[0].length) === 32)
-      findWordComputation(ctx, m.index - 1, ` ${m[0]} `);
+    if (codeAt(text, m.index - 1) === 32 && codeAt(text, m.index + m[0].length) === 32) findWordComputation(ctx, m.index - 1, ` ${m[0]} `);
   }
   for (let i = text.indexOf('\u2234', from); i >= 0 && i < to; i = text.indexOf('\u2234', i + 1))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
@@ -1352,9 +1351,9 @@ function findEquals(ctx: Context): void {
       let j = skipBlanks(text, i + 1, to);
       if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
       if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
-      else if (text[j] === '$' || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
+      else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
       // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
-      else if (text[j] === '\\' && text[j + 1] === '$') j = skipBlanks(text, j + 2, to);
+      else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
       const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
@@ -1429,7 +1428,7 @@ function findArrows(ctx: Context): void {
 function arrowResult(ctx: Context, i: number, length: number, lineOnly = false): void {
   const { text, to } = ctx;
   let j = skipBlanks(text, i + length, to);
-  if (text[j] === '$') j++;
+  if (codeAt(text, j) === 36) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (!v || v.index !== j) return;
@@ -1586,7 +1585,7 @@ function lineEnd(text: string, k: number, to: number, remark: boolean): number {
     ? /^[A-Za-z][A-Za-z/]{0,10}(?:[\u00b2\u00b3]|\^[23])?(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
     : null;
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
-  else if (text.charCodeAt(k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
+  else if (codeAt(text, k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
   const first = codeAt(text, k);
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
@@ -1654,12 +1653,12 @@ export function operandNext(text: string, value: string, end: number, to: number
   if (w < 0) return false;
   // The next sentence: after ". " or a line break (not past a blank line).
   let k = end;
-  while (k < end + w && text.charCodeAt(k) !== 10 && !(text.charCodeAt(k) === 46 && isSpace(text.charCodeAt(k + 1)))) k++;
-  if (k >= end + w || (text.charCodeAt(k) === 10 && text.charCodeAt(k + 1) === 10)) return false;
+  while (k < end + w && text.charCodeAt(k) !== 10 && !(text.charCodeAt(k) === 46 && isSpace(codeAt(text, k + 1)))) k++;
+  if (k >= end + w || (text.charCodeAt(k) === 10 && codeAt(text, k + 1) === 10)) return false;
   for (; w >= 0; w = window.indexOf(value, w + 1)) {
     const at = end + w;
-    const after = text.charCodeAt(at + value.length);
-    if (!isDigitCode(after) && !isDigitCode(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 46) {
+    const after = codeAt(text, at + value.length);
+    if (!isDigitCode(after) && !isDigitCode(codeAt(text, at - 1)) && codeAt(text, at - 1) !== 46) {
       // A check of the value ("Check: 1521 / 39 = 39", "Plugging back in: ...") works with it, not on from it.
       if (checkWordRe.test(text.slice(k, Math.min(limit, at + value.length + 40)))) return false;
       if (operandAfterRe.test(text.slice(at + value.length, at + value.length + 16))) return true;
@@ -2196,7 +2195,7 @@ function findWords(ctx: Context, re: RegExp): void {
       ctx.add(start, end, 'final-answer', 4, true);
       continue;
     }
-    const c = text.charCodeAt(end);
+    const c = codeAt(text, end);
     if ((c === 58 || c === 44) && yesNoLeadRe.test(before) && /^[YyNn]/.test(m[0]) && m[0].length <= 3) {
       ctx.add(start, end, 'conclusion', 3, true);
       continue;
