@@ -364,7 +364,8 @@ function cached(query: string): QuestionInfo {
   const info = analyze(query);
   // A question enters the cache the second time it is asked: in a corpus of distinct prompts
   // (the phrasing families' bench corpus: 35,436 questions in 41,686 records) storing every
-  // QuestionInfo cost about 60% more than analysing the questions did (docs/engine.md, stop 26).
+  // QuestionInfo made question analysis about 60% slower than analysing alone (docs/engine.md,
+  // stop 26).
   // A collision in the table only caches a question early: analyze reads nothing but the query,
   // so a cached QuestionInfo is the one analysing it again would give.
   const h = queryHash(query);
