@@ -620,7 +620,7 @@ function lastAtMost(a: Int32Array, x: number): number {
  */
 function standsAlone(text: string, start: number, end: number): boolean {
   // Character tests by code, not one-character regular expressions: this runs for every value
-  // the rules find (codeAt outside the text is NaN, which no test below accepts).
+  // the rules find (codeAt outside the text is -1, which no test below accepts).
   const boldOpen = text.startsWith('**', start - 2) && codeAt(text, start - 3) !== 42;
   if (!boldOpen && gluedBefore(codeAt(text, start - 1))) return false;
   // After an operator ("3L - 1", "x + 2"): a term, not a result. A sign belongs to the value itself.
