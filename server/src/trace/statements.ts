@@ -33,9 +33,9 @@ export interface Statement {
   /** For a product question: that left side is another product ("823 × 70 = 57610"), a partial result. */
   partial: boolean;
   /** An equation that works out one term of the asked sum or difference ("39^2 = 1521" for 39² − 36²). */
-  term?: boolean;
+  term: boolean;
   /** A conclusion whose sentence names the asked noun only of something else ("the sum of the remaining numbers is 12" for the sum of the squares): a sub-result. */
-  ofOther?: boolean;
+  ofOther: boolean;
 }
 
 // A value worth calling an answer: a number (thousands separators with commas or spaces,
@@ -292,8 +292,13 @@ class Context {
         lhs !== undefined &&
         this.question.scale !== undefined &&
         /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
-      // Present from the start (findEquals may set it): one shape for every statement.
+      // term and ofOther present from the start (findEquals and findConclusions may set them):
+      // one shape for every statement. Adding ofOther later gave the statements of one record
+      // two or three shapes, and the readers of them (readAttempts, concludes) deoptimized and
+      // were recompiled on "wrong map" while the engine warmed up. Read only as truthy: false is
+      // what its absence meant.
       term: false,
+      ofOther: false,
     });
   }
 
@@ -363,7 +368,7 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(t.charCodeAt(s))) || fullStop(c)) break;
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s))) || fullStop(c)) break;
       s--;
     }
     if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
@@ -583,12 +588,16 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const fullStop = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
 
 /**
- * text.charCodeAt(i), NaN outside the text as there, without reading outside it: the optimized
- * code of a function deoptimizes the first time it reads past a string's end, and the rules that
- * look around a value at the text's edges (standsAlone, atLineEnd, isFollows) did so once each
- * while the engine warmed up, each time recompiling the functions they are inlined into.
+ * text.charCodeAt(i), and -1 outside the text, without reading outside it: the optimized code of
+ * a function deoptimizes the first time it reads past a string's end, and the rules that look
+ * around a value at the text's edges (standsAlone, atLineEnd, isFollows) did so once each while
+ * the engine warmed up, each time recompiling the functions they are inlined into. -1 rather than
+ * charCodeAt's NaN: NaN is the only result that is not a small integer, and the first one read
+ * deoptimized its comparisons the same way ("not a Smi": findEquals, standsAlone, stop 26 in
+ * docs/engine.md). Every reader compares the code with character codes (=== and ranges), where
+ * -1, like NaN, equals none and lies in none.
  */
-const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : NaN);
+const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : -1);
 
 /** Index of the last element <= x in a sorted array, -1 when none. */
 function lastAtMost(a: Int32Array, x: number): number {
@@ -611,7 +620,7 @@ function lastAtMost(a: Int32Array, x: number): number {
  */
 function standsAlone(text: string, start: number, end: number): boolean {
   // Character tests by code, not one-character regular expressions: this runs for every value
-  // the rules find (codeAt outside the text is NaN, which no test below accepts).
+  // the rules find (codeAt outside the text is -1, which no test below accepts).
   const boldOpen = text.startsWith('**', start - 2) && codeAt(text, start - 3) !== 42;
   if (!boldOpen && gluedBefore(codeAt(text, start - 1))) return false;
   // After an operator ("3L - 1", "x + 2"): a term, not a result. A sign belongs to the value itself.
@@ -776,7 +785,7 @@ function labelValue(ctx: Context, j: number): void {
   const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
   if (eq >= j) j = skipBlanks(text, eq + 1, to);
   if (text.startsWith('**', j)) j += 2;
-  if (text[j] === '$' || isCurrencyCode(codeAt(text, j))) j++;
+  if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
@@ -1058,8 +1067,7 @@ function findTerseAndWords(ctx: Context): void {
   wordOpRe.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = wordOpRe.exec(text)) !== null && m.index < to) {
-    if (text.charCodeAt(m.index - 1) === 32 && text.charCodeAt(m.index + m[0].length) === 32)
-      findWordComputation(ctx, m.index - 1, ` ${m[0]} `);
+    if (codeAt(text, m.index - 1) === 32 && codeAt(text, m.index + m[0].length) === 32) findWordComputation(ctx, m.index - 1, ` ${m[0]} `);
   }
   for (let i = text.indexOf('\u2234', from); i >= 0 && i < to; i = text.indexOf('\u2234', i + 1))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
@@ -1343,9 +1351,9 @@ function findEquals(ctx: Context): void {
       let j = skipBlanks(text, i + 1, to);
       if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
       if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
-      else if (text[j] === '$' || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
+      else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
       // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
-      else if (text[j] === '\\' && text[j + 1] === '$') j = skipBlanks(text, j + 2, to);
+      else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
       const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
@@ -1420,7 +1428,7 @@ function findArrows(ctx: Context): void {
 function arrowResult(ctx: Context, i: number, length: number, lineOnly = false): void {
   const { text, to } = ctx;
   let j = skipBlanks(text, i + length, to);
-  if (text[j] === '$') j++;
+  if (codeAt(text, j) === 36) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (!v || v.index !== j) return;
@@ -1577,7 +1585,7 @@ function lineEnd(text: string, k: number, to: number, remark: boolean): number {
     ? /^[A-Za-z][A-Za-z/]{0,10}(?:[\u00b2\u00b3]|\^[23])?(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
     : null;
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
-  else if (text.charCodeAt(k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
+  else if (codeAt(text, k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
   const first = codeAt(text, k);
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
@@ -1645,12 +1653,12 @@ export function operandNext(text: string, value: string, end: number, to: number
   if (w < 0) return false;
   // The next sentence: after ". " or a line break (not past a blank line).
   let k = end;
-  while (k < end + w && text.charCodeAt(k) !== 10 && !(text.charCodeAt(k) === 46 && isSpace(text.charCodeAt(k + 1)))) k++;
-  if (k >= end + w || (text.charCodeAt(k) === 10 && text.charCodeAt(k + 1) === 10)) return false;
+  while (k < end + w && text.charCodeAt(k) !== 10 && !(text.charCodeAt(k) === 46 && isSpace(codeAt(text, k + 1)))) k++;
+  if (k >= end + w || (text.charCodeAt(k) === 10 && codeAt(text, k + 1) === 10)) return false;
   for (; w >= 0; w = window.indexOf(value, w + 1)) {
     const at = end + w;
-    const after = text.charCodeAt(at + value.length);
-    if (!isDigitCode(after) && !isDigitCode(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 46) {
+    const after = codeAt(text, at + value.length);
+    if (!isDigitCode(after) && !isDigitCode(codeAt(text, at - 1)) && codeAt(text, at - 1) !== 46) {
       // A check of the value ("Check: 1521 / 39 = 39", "Plugging back in: ...") works with it, not on from it.
       if (checkWordRe.test(text.slice(k, Math.min(limit, at + value.length + 40)))) return false;
       if (operandAfterRe.test(text.slice(at + value.length, at + value.length + 16))) return true;
@@ -2187,7 +2195,7 @@ function findWords(ctx: Context, re: RegExp): void {
       ctx.add(start, end, 'final-answer', 4, true);
       continue;
     }
-    const c = text.charCodeAt(end);
+    const c = codeAt(text, end);
     if ((c === 58 || c === 44) && yesNoLeadRe.test(before) && /^[YyNn]/.test(m[0]) && m[0].length <= 3) {
       ctx.add(start, end, 'conclusion', 3, true);
       continue;
