@@ -137,4 +137,12 @@ export interface SegmentOptions {
   markers: string[];
   /** Extra answer patterns (regular expression sources; group 1, else the whole match, is the answer). */
   answerPatterns: string[];
+  /**
+   * How each attempt's candidate is chosen: 'rules' (the hand-written rules alone) or 'learned'
+   * (the rules, then the learned stage that vetoes candidates annotators would merge;
+   * docs/segmentation-eval.md, "Stop 26"). Absent means the default (options.ts, defaultReader).
+   */
+  reader?: ReaderKind;
 }
+
+export type ReaderKind = 'rules' | 'learned';

@@ -1,0 +1,165 @@
+// Trains the learned candidate stage and measures it by leave-one-set-out cross-validation over
+// the seven real development sets (docs/segmentation-eval.md, "Stop 26"). Per outer fold the
+// regularization, threshold and whether the first candidate may be vetoed are chosen by an inner
+// leave-one-set-out over the six training sets (never by the test fold); the model is refitted on
+// the six and applied to the seventh. Deterministic: Newton's method, no sampling.
+// Usage: node --import tsx scripts/train-reader.ts [--families] [--write]
+//   --families  also train on the dev phrasing families (weighted to the real sets' total)
+//   --write     write server/src/trace/readerWeights.ts from all seven sets (+ families)
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
+import { fitReader, renderWeightsModule } from '../server/src/analysis/readerTraining.js';
+import { candidateProbability, vetoes, type ReaderWeights } from '../server/src/trace/learnedReader.js';
+import { loadFamiliesDev, loadRealDev, REAL_DEV_SETS, type ReaderRecord } from './readerData.js';
+
+const LAMBDAS = [0.3, 3, 30];
+const THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+const withFamilies = process.argv.includes('--families');
+
+/** The records' readings with the vetoed candidates removed (probabilities per record, or none: the rules). */
+function vetoed(
+  records: readonly ReaderRecord[],
+  probs: readonly number[][] | undefined,
+  threshold: number,
+  vetoFirst: boolean,
+): EvalInput[] {
+  return records.map((r, i) => {
+    if (!probs) return r.input;
+    const veto = vetoes(probs[i], { threshold, vetoFirst });
+    return { ...r.input, predicted: r.input.predicted.filter((_, j) => !veto[j]) };
+  });
+}
+
+function fit(train: readonly ReaderRecord[], lambda: number): ReaderWeights {
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  const real: boolean[] = [];
+  for (const r of train)
+    r.examples.rows.forEach((row, j) => {
+      if (r.examples.last[j]) return;
+      rows.push(row);
+      labels.push(r.examples.labels[j]);
+      real.push(r.set !== 'families');
+    });
+  const nReal = real.filter(Boolean).length;
+  const nFam = real.length - nReal;
+  const sampleWeights = real.map((isReal) => (isReal ? 1 : nReal / Math.max(1, nFam)));
+  return fitReader(rows, labels, { lambda, sampleWeights });
+}
+
+const probabilities = (records: readonly ReaderRecord[], w: ReaderWeights): number[][] =>
+  records.map((r) => r.examples.rows.map((row) => candidateProbability(row, w)));
+
+interface Choice {
+  lambda: number;
+  threshold: number;
+  vetoFirst: boolean;
+}
+
+/** Chooses lambda, threshold and vetoFirst by leave-one-set-out over `sets` (F1, first-candidate agreement not below the rules'). */
+function choose(real: readonly ReaderRecord[], families: readonly ReaderRecord[], sets: readonly string[]): Choice {
+  let best: Choice & { f1: number } = { lambda: LAMBDAS[0], threshold: 0, vetoFirst: false, f1: -1 };
+  const rulesFirst = evaluateSegmentation(real.filter((r) => sets.includes(r.set)).map((r) => r.input)).firstCorrectness.agree;
+  for (const lambda of LAMBDAS) {
+    const held: ReaderRecord[] = [];
+    const probs: number[][] = [];
+    for (const s of sets) {
+      const w = fit([...real.filter((r) => sets.includes(r.set) && r.set !== s), ...families], lambda);
+      const test = real.filter((r) => r.set === s);
+      held.push(...test);
+      probs.push(...probabilities(test, w));
+    }
+    for (const vetoFirst of [false, true])
+      for (const threshold of THRESHOLDS) {
+        const e = evaluateSegmentation(vetoed(held, probs, threshold, vetoFirst));
+        if (e.firstCorrectness.agree < rulesFirst) continue;
+        if (e.f1 > best.f1 + 1e-9) best = { lambda, threshold, vetoFirst, f1: e.f1 };
+      }
+  }
+  return best;
+}
+
+const pct = (a: number, n: number): string => (n ? ((100 * a) / n).toFixed(1) : '-');
+function line(name: string, inputs: EvalInput[]): string {
+  const e = evaluateSegmentation(inputs);
+  return `| ${name} | ${e.records} | ${pct(e.matched, e.predicted)} (${e.matched}/${e.predicted}) | ${pct(e.matched, e.gold)} (${e.matched}/${e.gold}) | ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)} | ${pct(e.exactSequence.agree, e.exactSequence.of)} |`;
+}
+
+const real = loadRealDev();
+// The families are always read (their exact rate is reported with and without the stage); they
+// are trained on only with --families.
+const families = await loadFamiliesDev();
+const trainFamilies = withFamilies ? families : [];
+const setNames = REAL_DEV_SETS.map(([s]) => s);
+console.log(
+  `real dev: ${real.length} records, ${real.reduce((s, r) => s + r.examples.rows.length, 0)} rules candidates; families: ${families.length} records${withFamilies ? ' (trained on)' : ' (reported only)'}`,
+);
+
+// Outer leave-one-set-out.
+const cvRules: EvalInput[] = [];
+const cvLearned: EvalInput[] = [];
+const rows: string[] = [];
+for (const s of setNames) {
+  const inner = setNames.filter((x) => x !== s);
+  const c = choose(real, trainFamilies, inner);
+  const w = fit([...real.filter((r) => r.set !== s), ...trainFamilies], c.lambda);
+  const test = real.filter((r) => r.set === s);
+  const rules = vetoed(test, undefined, 0, false);
+  const learned = vetoed(test, probabilities(test, w), c.threshold, c.vetoFirst);
+  cvRules.push(...rules);
+  cvLearned.push(...learned);
+  rows.push(line(`${s} rules`, rules), line(`${s} learned (λ ${c.lambda}, t ${c.threshold}${c.vetoFirst ? ', first' : ''})`, learned));
+}
+rows.push(line('pooled rules', cvRules), line('pooled learned', cvLearned));
+console.log(`\nleave-one-set-out CV, trained on ${withFamilies ? 'six real sets + dev families' : 'six real sets'}`);
+console.log('| set | n | P | R | first | exact |\n|---|---|---|---|---|---|');
+console.log(rows.join('\n'));
+
+// The final model: all seven sets, its settings chosen by leave-one-set-out over them.
+const c = choose(real, trainFamilies, setNames);
+const w = { ...fit([...real, ...trainFamilies], c.lambda), threshold: c.threshold, vetoFirst: c.vetoFirst };
+const inSample = vetoed(real, probabilities(real, w), w.threshold, w.vetoFirst);
+console.log(`\nfinal model: λ ${c.lambda}, threshold ${c.threshold}, vetoFirst ${c.vetoFirst}`);
+console.log('| set | n | P | R | first | exact |\n|---|---|---|---|---|---|');
+console.log(
+  line(
+    'in-sample rules (not an estimate)',
+    real.map((r) => r.input),
+  ),
+);
+console.log(line('in-sample learned (not an estimate)', inSample));
+{
+  const fam = vetoed(families, probabilities(families, w), w.threshold, w.vetoFirst);
+  console.log(
+    line(
+      'families rules',
+      families.map((r) => r.input),
+    ),
+  );
+  console.log(line('families learned', fam));
+  // Per family corpus: exact rate with and without the stage; a drop over 2 points is reported.
+  const corpora = [...new Set(families.map((r) => r.corpus ?? ''))];
+  const drops: string[] = [];
+  for (const name of corpora) {
+    const idx = families.flatMap((r, i) => (r.corpus === name ? [i] : []));
+    const before = evaluateSegmentation(idx.map((i) => families[i].input)).exactSequence;
+    const after = evaluateSegmentation(idx.map((i) => fam[i])).exactSequence;
+    const delta = (100 * (after.agree - before.agree)) / before.of;
+    if (delta < -2) drops.push(`${name} ${pct(before.agree, before.of)} -> ${pct(after.agree, after.of)}`);
+  }
+  console.log(`families whose exact rate drops more than 2 points: ${drops.length ? drops.join('; ') : 'none'}`);
+}
+
+if (process.argv.includes('--write')) {
+  const hash = createHash('sha256');
+  for (const r of [...real, ...trainFamilies]) hash.update(JSON.stringify([r.input.id, r.examples.rows, r.examples.labels]));
+  const header = [
+    'Generated by scripts/train-reader.ts --write' + (withFamilies ? ' --families' : '') + '; do not edit.',
+    `Data: the seven real dev sets (${setNames.join(', ')}: ${real.length} records)${withFamilies ? ` and the dev phrasing families (${families.length} records)` : ''},`,
+    `features and labels sha256 ${hash.digest('hex').slice(0, 16)}. Settings chosen by leave-one-set-out CV over the seven`,
+    '(docs/segmentation-eval.md, "Stop 26").',
+  ].join('\n');
+  writeFileSync(new URL('../server/src/trace/readerWeights.ts', import.meta.url), renderWeightsModule(w, header));
+  console.log('wrote server/src/trace/readerWeights.ts');
+}

@@ -1,0 +1,159 @@
+// Features of the rules' candidates for the learned candidate stage (docs/segmentation-eval.md,
+// "Stop 26"): per attempt's candidate a fixed-length numeric vector read from what segmentation
+// already holds (the Statement's fields, the attempts, the markers, the question), so the stage
+// costs O(statements) per record plus one character walk between consecutive candidates; no
+// pattern is run over the body again.
+import type { MarkerMatch } from './markers.js';
+import type { QuestionInfo } from './question.js';
+import type { CandidateRule, Statement } from './statements.js';
+
+/** What the features read of one attempt (segment.ts's Attempt, structurally). */
+export interface ReaderAttempt {
+  start: number;
+  end: number;
+  candidate: Statement;
+  stated: Statement;
+  nextMarker: number;
+}
+
+export interface ReaderInput {
+  body: string;
+  attempts: readonly ReaderAttempt[];
+  markers: readonly MarkerMatch[];
+  statements: readonly Statement[];
+  /** The final answer (the summary's statement, else the last candidate's restatement). */
+  final: Statement | undefined;
+  summaryStart: number;
+  question: QuestionInfo;
+}
+
+const RULES: readonly CandidateRule[] = ['boxed', 'pattern', 'final-answer', 'conclusion', 'equals', 'bold', 'last-number'];
+
+// The decision a marker announces, by its phrase (docs/annotation-guide.md: a doubt goes back on
+// the candidate, a check re-derives it, another method is new work).
+const MARKER_CLASSES: readonly [string, RegExp][] = [
+  ['doubt', /wait|hold on|hmm|actually|oops|mistake|no,|correction|second thought|等|不对/i],
+  ['check', /check|verif|confirm|make sure|sanity|substituting|re-?read|look at|go over|go through|going over|检查|验证|读/i],
+  ['other-method', /alternativ|another|different|方法/i],
+  ['redo', /recomput|recalc|redo|re-add|reconsider|re-examine|think again|计算|算一遍/i],
+];
+
+/** The feature names, in vector order (readerWeights.ts stores its weights in this order). */
+export const READER_FEATURES: readonly string[] = [
+  'strength',
+  ...RULES.map((r) => `rule:${r}`),
+  'aboutTarget',
+  'fromQuestion',
+  'tentative',
+  'closesOther',
+  'partial',
+  'term',
+  'ofOther',
+  'first',
+  'relativeIndex',
+  'logAttempts',
+  'relativeOffset',
+  'inThinking',
+  'sameAsPrevious',
+  'sameAsNext',
+  'sameAsFinal',
+  'recursLater',
+  'seenBefore',
+  'logCharsSincePrevious',
+  'logNumbersSincePrevious',
+  'logCharsToNext',
+  'logNumbersToNext',
+  'restated',
+  'logSameValueStatements',
+  ...MARKER_CLASSES.map(([c]) => `marker:${c}`),
+  'marker:other',
+  'question:choice',
+  'question:words',
+  'question:product',
+  'question:blanks',
+  'value:whole',
+  'value:logLength',
+];
+
+function markerClass(phrase: string): number {
+  for (let c = 0; c < MARKER_CLASSES.length; c++) if (MARKER_CLASSES[c][1].test(phrase)) return c;
+  return MARKER_CLASSES.length;
+}
+
+/** Number runs in body[from, to): how much new arithmetic lies between two candidates. */
+function numberRuns(body: string, from: number, to: number): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = Math.max(0, from); i < to; i++) {
+    const c = body.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) runs++;
+    inRun = digit;
+  }
+  return runs;
+}
+
+const wholeRe = /^-?\d+$/;
+
+/** One vector per attempt (READER_FEATURES order), every entry finite. */
+export function candidateFeatures(input: ReaderInput): number[][] {
+  const { body, attempts, markers, statements, final, summaryStart, question } = input;
+  const n = attempts.length;
+  const length = Math.max(1, body.length);
+  const rows: number[][] = [];
+  // Statements per normalized value, walked once: how often an attempt states its own value.
+  let si = 0;
+  for (let k = 0; k < n; k++) {
+    const a = attempts[k];
+    const c = a.candidate;
+    const prev = k > 0 ? attempts[k - 1].candidate : undefined;
+    const next = k + 1 < n ? attempts[k + 1].candidate : undefined;
+    const prevEnd = prev ? prev.end : a.start;
+    const nextStart = next ? next.start : Math.min(a.end, body.length);
+    let same = 0;
+    for (; si < statements.length && statements[si].start < a.end; si++) {
+      if (statements[si].start >= a.start && statements[si].normalized === c.normalized) same++;
+    }
+    let recurs = 0;
+    for (let j = k + 1; j < n; j++) if (attempts[j].candidate.normalized === c.normalized) recurs = 1;
+    let seen = 0;
+    for (let j = 0; j < k; j++) if (attempts[j].candidate.normalized === c.normalized) seen = 1;
+    const marker = new Array<number>(MARKER_CLASSES.length + 1).fill(0);
+    if (a.nextMarker >= 0 && a.nextMarker < markers.length) marker[markerClass(markers[a.nextMarker].phrase)] = 1;
+    rows.push([
+      c.strength / 5,
+      ...RULES.map((r) => (c.rule === r ? 1 : 0)),
+      c.aboutTarget ? 1 : 0,
+      c.fromQuestion ? 1 : 0,
+      c.tentative ? 1 : 0,
+      c.closesOther ? 1 : 0,
+      c.partial ? 1 : 0,
+      c.term ? 1 : 0,
+      c.ofOther ? 1 : 0,
+      k === 0 ? 1 : 0,
+      n > 1 ? k / (n - 1) : 1,
+      Math.log1p(n),
+      c.start / length,
+      summaryStart >= 0 && c.start < summaryStart ? 1 : 0,
+      prev && prev.normalized === c.normalized ? 1 : 0,
+      next && next.normalized === c.normalized ? 1 : 0,
+      final && final.normalized === c.normalized ? 1 : 0,
+      recurs,
+      seen,
+      Math.log1p(Math.max(0, c.start - prevEnd)) / 10,
+      Math.log1p(numberRuns(body, prevEnd, c.start)) / 5,
+      Math.log1p(Math.max(0, nextStart - c.end)) / 10,
+      Math.log1p(numberRuns(body, c.end, nextStart)) / 5,
+      a.stated !== c ? 1 : 0,
+      Math.log1p(same),
+      ...marker,
+      question.optionOf !== undefined ? 1 : 0,
+      question.words !== undefined ? 1 : 0,
+      question.scale !== undefined ? 1 : 0,
+      question.blanks ? 1 : 0,
+      wholeRe.test(c.normalized) ? 1 : 0,
+      Math.log1p(c.normalized.length) / 3,
+    ]);
+  }
+  return rows;
+}
