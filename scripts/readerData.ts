@@ -2,7 +2,8 @@
 // (docs/segmentation-eval.md, "Stop 26"): the seven real dev sets (as bench/.data/readall.mts
 // loads them) and the dev phrasing families, each record read by the rules with its examples.
 // Held-out sets are not listed here and must never be (docs/segmentation-eval.md).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { engineReading, type EvalInput } from '../server/src/analysis/segmentationEval.js';
 import { readerExamples, type ReaderExamples } from '../server/src/analysis/readerTraining.js';
 import { parseGoldFile, type GoldRecord } from '../server/src/trace/gold.js';
@@ -23,10 +24,13 @@ export interface ReaderRecord {
   examples: ReaderExamples;
 }
 
-const G = 'test/fixtures/gold/';
+const G = fileURLToPath(new URL('../test/fixtures/gold/', import.meta.url));
+/** The Sky-T1 responses live outside the repository, in ../shared/data (the main checkout's), else /work/shared/data. */
+const besideRepo = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+export const SHARED_DATA = existsSync(besideRepo) ? besideRepo : '/work/shared/data/';
 const sky = (): string[][] => [
-  ['/work/shared/data/skyt1-reflection-0.5-amc23.jsonl', `${G}skyt1/skyt1-reflection-0.5.dev.gold.jsonl`, 'r05#'],
-  ['/work/shared/data/skyt1-short-amc23.jsonl', `${G}skyt1/skyt1-short.dev.gold.jsonl`, 'short#'],
+  [`${SHARED_DATA}skyt1-reflection-0.5-amc23.jsonl`, `${G}skyt1/skyt1-reflection-0.5.dev.gold.jsonl`, 'r05#'],
+  [`${SHARED_DATA}skyt1-short-amc23.jsonl`, `${G}skyt1/skyt1-short.dev.gold.jsonl`, 'short#'],
 ];
 const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
 

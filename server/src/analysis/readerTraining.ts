@@ -97,12 +97,21 @@ export function fitReader(rows: readonly number[][], labels: readonly number[], 
 
 const num = (v: number): string => String(Number(v.toPrecision(6)));
 
+/** How the weights were trained (so they can be trained again and compared). */
+export interface ReaderTraining {
+  lambda: number;
+  /** Whether the dev phrasing families were trained on. */
+  families: boolean;
+}
+
 /** The weights as the source of readerWeights.ts (numbers to six significant digits). */
-export function renderWeightsModule(w: ReaderWeights, header: string): string {
+export function renderWeightsModule(w: ReaderWeights, header: string, training: ReaderTraining): string {
   const list = (xs: readonly number[]): string => `[${xs.map(num).join(', ')}]`;
   return [
     ...header.split('\n').map((l) => `// ${l}`.trimEnd()),
     "import type { ReaderWeights } from './learnedReader.js';",
+    '',
+    `export const READER_TRAINING = { lambda: ${num(training.lambda)}, families: ${training.families} };`,
     '',
     'export const READER_WEIGHTS: ReaderWeights = {',
     `  features: ${JSON.stringify(w.features)},`,
