@@ -4,9 +4,13 @@
 // falls on both. Prints per-run CPU (user + system) of the first (cold) pass and of a second
 // (warm) pass, the medians, and the stage's overhead. Run:
 //   node --import tsx bench/reader.bench.ts [ROUNDS]
+//   node --import tsx bench/reader.bench.ts --stage   (the stage alone, on precomputed rules readings)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { candidateProbability } from '../server/src/trace/learnedReader.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
+import { candidateFeatures } from '../server/src/trace/readerFeatures.js';
+import { READER_WEIGHTS } from '../server/src/trace/readerWeights.js';
 import { parseTrace } from '../server/src/trace/parse.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
 import type { ReaderKind, TraceRecord } from '../server/src/trace/types.js';
@@ -49,6 +53,38 @@ async function child(reader: ReaderKind): Promise<void> {
   console.log(JSON.stringify({ reader, records: records.length, candidates, cold, warm }));
 }
 
+/** The stage alone, on the rules' readings computed beforehand: features and probabilities of every candidate, cold then warm. */
+async function stageAlone(): Promise<void> {
+  const records = await familiesDevRecords();
+  const options = { ...defaultSegmentOptions, reader: 'rules' as const };
+  // As segmentAttempts runs it: only where there are two or more candidates.
+  const inputs = records.map((r) => {
+    const s = segmentAttempts(r, options);
+    return {
+      body: r.body,
+      attempts: s.attempts,
+      markers: s.markers,
+      statements: s.statements,
+      final: s.final,
+      summaryStart: s.summaryStart,
+      question: s.question,
+    };
+  });
+  let sum = 0;
+  const pass = (): void => {
+    for (const input of inputs)
+      if (input.attempts.length > 1) for (const row of candidateFeatures(input)) sum += candidateProbability(row, READER_WEIGHTS);
+  };
+  const segment = cpuMs(() => {
+    for (const r of records) segmentAttempts(r, options);
+  });
+  const cold = cpuMs(pass);
+  const warm = cpuMs(pass);
+  console.log(
+    `stage alone: cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms, beside a warm rules pass of ${segment.toFixed(0)} ms (${sum > 0 ? 'ok' : ''})`,
+  );
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function main(rounds: number): void {
@@ -72,4 +108,5 @@ function main(rounds: number): void {
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3] as ReaderKind);
+else if (process.argv[2] === '--stage') await stageAlone();
 else main(Number(process.argv[2] ?? 6));

@@ -75,9 +75,16 @@ export const READER_FEATURES: readonly string[] = [
   'value:logLength',
 ];
 
+// Per lexicon phrase its class, worked out once (a lexicon has some hundred phrases).
+const markerClasses = new Map<string, number>();
 function markerClass(phrase: string): number {
-  for (let c = 0; c < MARKER_CLASSES.length; c++) if (MARKER_CLASSES[c][1].test(phrase)) return c;
-  return MARKER_CLASSES.length;
+  let c = markerClasses.get(phrase);
+  if (c === undefined) {
+    c = MARKER_CLASSES.findIndex(([, re]) => re.test(phrase));
+    if (c < 0) c = MARKER_CLASSES.length;
+    if (markerClasses.size < 4096) markerClasses.set(phrase, c);
+  }
+  return c;
 }
 
 /** Number runs in body[from, to): how much new arithmetic lies between two candidates. */
@@ -95,34 +102,49 @@ function numberRuns(body: string, from: number, to: number): number {
 
 const wholeRe = /^-?\d+$/;
 
+const MARKER_FEATURES = MARKER_CLASSES.length + 1;
+
 /** One vector per attempt (READER_FEATURES order), every entry finite. */
 export function candidateFeatures(input: ReaderInput): number[][] {
   const { body, attempts, markers, statements, final, summaryStart, question } = input;
   const n = attempts.length;
   const length = Math.max(1, body.length);
+  // The text between consecutive candidates is read once: gap k lies before candidate k (gap 0
+  // from the attempt's start), gap n after the last candidate to the body's end.
+  const gapChars = new Array<number>(n + 1);
+  const gapNumbers = new Array<number>(n + 1);
+  for (let k = 0; k <= n; k++) {
+    const from = k > 0 ? attempts[k - 1].candidate.end : attempts.length > 0 ? attempts[0].start : 0;
+    const to = k < n ? attempts[k].candidate.start : Math.min(attempts.length > 0 ? attempts[n - 1].end : 0, body.length);
+    gapChars[k] = Math.max(0, to - from);
+    gapNumbers[k] = numberRuns(body, from, to);
+  }
+  const questionRow = [
+    question.optionOf !== undefined ? 1 : 0,
+    question.words !== undefined ? 1 : 0,
+    question.scale !== undefined ? 1 : 0,
+    question.blanks ? 1 : 0,
+  ];
   const rows: number[][] = [];
-  // Statements per normalized value, walked once: how often an attempt states its own value.
+  // Statements of the attempt's own value, walked once over the record.
   let si = 0;
   for (let k = 0; k < n; k++) {
     const a = attempts[k];
     const c = a.candidate;
     const prev = k > 0 ? attempts[k - 1].candidate : undefined;
     const next = k + 1 < n ? attempts[k + 1].candidate : undefined;
-    const prevEnd = prev ? prev.end : a.start;
-    const nextStart = next ? next.start : Math.min(a.end, body.length);
     let same = 0;
     for (; si < statements.length && statements[si].start < a.end; si++) {
       if (statements[si].start >= a.start && statements[si].normalized === c.normalized) same++;
     }
     let recurs = 0;
-    for (let j = k + 1; j < n; j++) if (attempts[j].candidate.normalized === c.normalized) recurs = 1;
+    for (let j = k + 1; j < n && recurs === 0; j++) if (attempts[j].candidate.normalized === c.normalized) recurs = 1;
     let seen = 0;
-    for (let j = 0; j < k; j++) if (attempts[j].candidate.normalized === c.normalized) seen = 1;
-    const marker = new Array<number>(MARKER_CLASSES.length + 1).fill(0);
-    if (a.nextMarker >= 0 && a.nextMarker < markers.length) marker[markerClass(markers[a.nextMarker].phrase)] = 1;
-    rows.push([
-      c.strength / 5,
-      ...RULES.map((r) => (c.rule === r ? 1 : 0)),
+    for (let j = 0; j < k && seen === 0; j++) if (attempts[j].candidate.normalized === c.normalized) seen = 1;
+    const marker = a.nextMarker >= 0 && a.nextMarker < markers.length ? markerClass(markers[a.nextMarker].phrase) : -1;
+    const row: number[] = [c.strength / 5];
+    for (const r of RULES) row.push(c.rule === r ? 1 : 0);
+    row.push(
       c.aboutTarget ? 1 : 0,
       c.fromQuestion ? 1 : 0,
       c.tentative ? 1 : 0,
@@ -140,20 +162,16 @@ export function candidateFeatures(input: ReaderInput): number[][] {
       final && final.normalized === c.normalized ? 1 : 0,
       recurs,
       seen,
-      Math.log1p(Math.max(0, c.start - prevEnd)) / 10,
-      Math.log1p(numberRuns(body, prevEnd, c.start)) / 5,
-      Math.log1p(Math.max(0, nextStart - c.end)) / 10,
-      Math.log1p(numberRuns(body, c.end, nextStart)) / 5,
+      Math.log1p(gapChars[k]) / 10,
+      Math.log1p(gapNumbers[k]) / 5,
+      Math.log1p(gapChars[k + 1]) / 10,
+      Math.log1p(gapNumbers[k + 1]) / 5,
       a.stated !== c ? 1 : 0,
       Math.log1p(same),
-      ...marker,
-      question.optionOf !== undefined ? 1 : 0,
-      question.words !== undefined ? 1 : 0,
-      question.scale !== undefined ? 1 : 0,
-      question.blanks ? 1 : 0,
-      wholeRe.test(c.normalized) ? 1 : 0,
-      Math.log1p(c.normalized.length) / 3,
-    ]);
+    );
+    for (let m = 0; m < MARKER_FEATURES; m++) row.push(m === marker ? 1 : 0);
+    row.push(...questionRow, wholeRe.test(c.normalized) ? 1 : 0, Math.log1p(c.normalized.length) / 3);
+    rows.push(row);
   }
   return rows;
 }
