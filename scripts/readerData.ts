@@ -10,6 +10,7 @@ import { parseGoldFile, type GoldRecord } from '../server/src/trace/gold.js';
 import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { parseTrace } from '../server/src/trace/parse.js';
+import type { ReaderInput } from '../server/src/trace/readerFeatures.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
 import type { TraceRecord } from '../server/src/trace/types.js';
 import * as C from '../test/phrasing/corpus.js';
@@ -22,6 +23,8 @@ export interface ReaderRecord {
   /** The rules' reading, as the evaluation takes it. */
   input: EvalInput;
   examples: ReaderExamples;
+  /** What the features read (the rules' attempts, statements, markers, question). */
+  reading: ReaderInput;
 }
 
 const G = fileURLToPath(new URL('../test/fixtures/gold/', import.meta.url));
@@ -50,20 +53,17 @@ const rulesOnly = { ...defaultSegmentOptions, reader: 'rules' as const };
 /** One record read by the rules, with its labelled examples. */
 export function readRecord(set: string, id: string, rec: TraceRecord, gold: GoldRecord, corpus?: string): ReaderRecord {
   const s = segmentAttempts(rec, rulesOnly);
-  const examples = readerExamples(
-    {
-      body: rec.body,
-      attempts: s.attempts,
-      markers: s.markers,
-      statements: s.statements,
-      final: s.final,
-      summaryStart: s.summaryStart,
-      question: s.question,
-    },
-    gold,
-    s.optionOf,
-  );
-  return { set, corpus, input: { id, truth: rec.answer, gold, ...engineReading(s) }, examples };
+  const reading: ReaderInput = {
+    body: rec.body,
+    attempts: s.attempts,
+    markers: s.markers,
+    statements: s.statements,
+    final: s.final,
+    summaryStart: s.summaryStart,
+    question: s.question,
+  };
+  const examples = readerExamples(reading, gold, s.optionOf);
+  return { set, corpus, input: { id, truth: rec.answer, gold, ...engineReading(s) }, examples, reading };
 }
 
 export function loadRealDev(): ReaderRecord[] {

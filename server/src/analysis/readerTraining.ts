@@ -30,6 +30,8 @@ export interface FitOptions {
   /** Per-example weights (default 1). */
   sampleWeights?: readonly number[];
   iterations?: number;
+  /** Row length, when the rows are not READER_FEATURES vectors (scripts/reader-additions.ts). */
+  dimension?: number;
 }
 
 /** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with partial pivoting. */
@@ -56,7 +58,7 @@ function solve(a: number[][], b: number[]): number[] {
 
 /** Fits the logistic regression; threshold and vetoFirst are the caller's (left at 0.5 / false). */
 export function fitReader(rows: readonly number[][], labels: readonly number[], options: FitOptions): ReaderWeights {
-  const d = READER_FEATURES.length;
+  const d = options.dimension ?? READER_FEATURES.length;
   const n = rows.length;
   const sw = options.sampleWeights ?? rows.map(() => 1);
   const total = sw.reduce((s, v) => s + v, 0) || 1;
@@ -92,7 +94,15 @@ export function fitReader(rows: readonly number[][], labels: readonly number[], 
     theta = theta.map((t, f) => t - step[f]);
     if (Math.max(...step.map(Math.abs)) < 1e-9) break;
   }
-  return { features: [...READER_FEATURES], mean, scale, weights: theta.slice(1), bias: theta[0], threshold: 0.5, vetoFirst: false };
+  return {
+    features: d === READER_FEATURES.length ? [...READER_FEATURES] : Array.from({ length: d }, (_, f) => `x${f}`),
+    mean,
+    scale,
+    weights: theta.slice(1),
+    bias: theta[0],
+    threshold: 0.5,
+    vetoFirst: false,
+  };
 }
 
 const num = (v: number): string => String(Number(v.toPrecision(6)));

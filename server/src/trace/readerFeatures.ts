@@ -75,9 +75,10 @@ export const READER_FEATURES: readonly string[] = [
   'value:logLength',
 ];
 
-// Per lexicon phrase its class, worked out once (a lexicon has some hundred phrases).
+// Per lexicon phrase its class (index into MARKER_CLASSES, or their count for "other"), worked out
+// once (a lexicon has some hundred phrases).
 const markerClasses = new Map<string, number>();
-function markerClass(phrase: string): number {
+export function markerClass(phrase: string): number {
   let c = markerClasses.get(phrase);
   if (c === undefined) {
     c = MARKER_CLASSES.findIndex(([, re]) => re.test(phrase));
@@ -88,7 +89,7 @@ function markerClass(phrase: string): number {
 }
 
 /** Number runs in body[from, to): how much new arithmetic lies between two candidates. */
-function numberRuns(body: string, from: number, to: number): number {
+export function numberRuns(body: string, from: number, to: number): number {
   let runs = 0;
   let inRun = false;
   for (let i = Math.max(0, from); i < to; i++) {
