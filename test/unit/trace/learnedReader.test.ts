@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fitReader } from '../../../server/src/analysis/readerTraining.js';
+import { segmentFlagNames, segmentOptionsFromArgs } from '../../../server/src/cli/segmentFlags.js';
+import { parseArgs, UsageError } from '../../../server/src/util/args.js';
 import { applyLearnedReader, type ReaderWeights } from '../../../server/src/trace/learnedReader.js';
 import { candidateFeatures, READER_FEATURES, type ReaderInput } from '../../../server/src/trace/readerFeatures.js';
 import { READER_TRAINING, READER_WEIGHTS } from '../../../server/src/trace/readerWeights.js';
@@ -155,3 +157,12 @@ test(
     assert.equal(source, readFileSync(WEIGHTS_MODULE, 'utf8'));
   },
 );
+
+test('--reader selects the reader on the command line; anything but rules or learned is a usage error', () => {
+  const parse = (...argv: string[]) => segmentOptionsFromArgs(parseArgs(argv, segmentFlagNames));
+  assert.equal(parse().reader, undefined);
+  assert.equal(parse('--reader', 'learned').reader, 'learned');
+  assert.equal(parse('--reader', 'rules').reader, 'rules');
+  assert.deepEqual(parse('--reader', 'learned').markers, defaultSegmentOptions.markers);
+  assert.throws(() => parse('--reader', 'neural'), UsageError);
+});
