@@ -15,7 +15,7 @@ export interface ReaderWeights {
   bias: number;
   /** A candidate whose probability is below this is vetoed. */
   threshold: number;
-  /** Whether the first candidate may be vetoed (first-candidate correctness must not fall). */
+  /** Whether the first candidate may be vetoed (chosen by cross-validation where first-candidate agreement does not fall). */
   vetoFirst: boolean;
 }
 
@@ -35,8 +35,9 @@ export function vetoes(probabilities: readonly number[], w: Pick<ReaderWeights, 
 }
 
 /**
- * Applies the stage to the rules' attempts (`input.attempts`, passed again typed as the caller's): drops the vetoed ones, each merged into the next
- * attempt, and returns the survivors with their probabilities (a candidate's confidence).
+ * Applies the stage to the rules' attempts (`input.attempts`, passed again typed as the caller's):
+ * drops the vetoed ones, each merged into the next attempt, and returns the survivors with their
+ * probabilities (a candidate's confidence).
  */
 export function applyLearnedReader<A extends ReaderAttempt>(
   input: ReaderInput,
