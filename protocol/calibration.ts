@@ -145,6 +145,8 @@ export interface CalibrateParams {
   /** Segmentation settings (`reflectionLens.markers`, `reflectionLens.answerPatterns`); defaults when absent. */
   markers?: string[];
   answerPatterns?: string[];
+  /** `reflectionLens.reader`: the rules alone or with the learned candidate stage; the engine's default when absent. */
+  reader?: 'rules' | 'learned';
   /** LSP work-done progress token; the server reports per-file progress on it. */
   workDoneToken?: string;
 }

@@ -74,6 +74,8 @@ export interface FollowRolloutsParams {
   horizon?: number;
   markers?: string[];
   answerPatterns?: string[];
+  /** `reflectionLens.reader`: the rules alone or with the learned candidate stage; the engine's default when absent. */
+  reader?: 'rules' | 'learned';
   /** Interim summaries of a big step file this often while it is read (ms); none when absent. */
   partialEveryMs?: number;
   /** Watcher timing (ms): how often to look, how long a file must rest before it is read. */

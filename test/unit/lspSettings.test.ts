@@ -23,6 +23,7 @@ test('checkSettings keeps good values and replaces bad ones with defaults, sayin
     maxDiagnostics: 50,
     includeTruncated: true,
     tokenLimit: 4096,
+    reader: 'learned',
   });
   assert.deepEqual(ok.problems, []);
   assert.deepEqual(ok.settings, {
@@ -38,6 +39,7 @@ test('checkSettings keeps good values and replaces bad ones with defaults, sayin
     maxDiagnostics: 50,
     includeTruncated: true,
     tokenLimit: 4096,
+    reader: 'learned',
   });
   const bad = checkSettings({
     markers: 'Wait',
@@ -52,10 +54,11 @@ test('checkSettings keeps good values and replaces bad ones with defaults, sayin
     maxDiagnostics: 2.5,
     includeTruncated: 'yes',
     tokenLimit: 0,
+    reader: 'neural',
   });
   assert.deepEqual({ ...bad.settings, answerPatterns: [] }, { ...defaultSettings, answerPatterns: [] });
   assert.deepEqual(bad.settings.answerPatterns, ['ok']);
-  assert.equal(bad.problems.length, 12);
+  assert.equal(bad.problems.length, 13);
   assert.ok(
     bad.problems.some((p) =>
       p.startsWith('reflectionLens.objective: expected "surrogate", "kl", "sft", "dft", got "ppo"; using the default'),

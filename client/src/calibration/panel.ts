@@ -203,6 +203,7 @@ export class CalibrationPanel implements vscode.Disposable {
       by: parseGrouping(cfg.get<string>('calibration.by', 'auto')) ?? 'auto',
       markers: cfg.get<string[]>('markers'),
       answerPatterns: cfg.get<string[]>('answerPatterns'),
+      reader: cfg.get<'rules' | 'learned'>('reader'),
     };
   }
 
@@ -255,6 +256,7 @@ export class CalibrationPanel implements vscode.Disposable {
           horizon: base.horizon,
           markers: base.markers,
           answerPatterns: base.answerPatterns,
+          reader: base.reader,
           partialEveryMs: 1000,
         };
         const { id } = await client.sendRequest(followRolloutsRequest, params);

@@ -9,6 +9,7 @@ import { listTraceFiles, summarizeFile, type Skipped } from '../analysis/corpus.
 import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
 import type { CalibrationGrouping, CalibrationResult, TraceSummary } from '../analysis/types.js';
 import type { SegmentOptions } from '../trace/types.js';
+import { defaultReader } from '../trace/options.js';
 
 export type { Skipped };
 
@@ -42,6 +43,7 @@ export function corpusSettingsKey(segment: SegmentOptions, summary: SummaryOptio
   return JSON.stringify([
     segment.markers,
     segment.answerPatterns,
+    segment.reader ?? defaultReader,
     summary.includeTruncated === true,
     summary.tokenLimit ?? DEFAULT_TOKEN_LIMIT,
   ]);

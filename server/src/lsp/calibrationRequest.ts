@@ -57,11 +57,13 @@ function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: Groupin
   if (by === undefined) problems.push('by must be "auto", "model-task" or "step"');
   const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
   if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
+  if (p?.reader !== undefined && p.reader !== 'rules' && p.reader !== 'learned') problems.push('reader must be "rules" or "learned"');
   if (problems.length > 0) throw new ResponseError(ErrorCodes.InvalidParams, `${calibrateRequest.method}: ${problems.join('; ')}`);
   return {
     segment: {
       markers: p.markers ?? defaultSegmentOptions.markers,
       answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
+      ...(p.reader ? { reader: p.reader } : {}),
     },
     by: by ?? 'model-task',
   };

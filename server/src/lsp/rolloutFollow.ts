@@ -52,6 +52,7 @@ function checkParams(p: FollowRolloutsParams): string {
   }
   const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
   if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
+  if (p?.reader !== undefined && p.reader !== 'rules' && p.reader !== 'learned') problems.push('reader must be "rules" or "learned"');
   if (problems.length > 0) throw invalid(problems.join('; '));
   return dir;
 }
@@ -72,6 +73,7 @@ export function registerRolloutFollow(
     const segment = {
       markers: p.markers ?? defaultSegmentOptions.markers,
       answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
+      ...(p.reader ? { reader: p.reader } : {}),
     };
     const steps = followRolloutSteps(dir, {
       signal: sub.controller.signal,

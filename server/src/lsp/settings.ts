@@ -4,13 +4,15 @@
 import type { AttributionOptions, KlEstimator, KlMode } from '../analysis/types.js';
 import { OBJECTIVES, type ObjectiveName } from '../analysis/objectives.js';
 import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
-import type { SegmentOptions } from '../trace/types.js';
-import { defaultSegmentOptions } from '../trace/options.js';
+import type { ReaderKind, SegmentOptions } from '../trace/types.js';
+import { defaultReader, defaultSegmentOptions } from '../trace/options.js';
 import { defaultAttributionOptions } from '../analysis/attribution.js';
 
 export interface LensSettings {
   markers: string[];
   answerPatterns: string[];
+  /** How candidates are chosen: the rules alone or with the learned stage (docs/segmentation-eval.md, "Stop 26"). */
+  reader: ReaderKind;
   beta: number;
   eps: number;
   gamma: number;
@@ -32,6 +34,7 @@ export interface LensSettings {
 export const defaultSettings: LensSettings = {
   markers: [...defaultSegmentOptions.markers],
   answerPatterns: [...defaultSegmentOptions.answerPatterns],
+  reader: defaultReader,
   beta: defaultAttributionOptions.beta,
   eps: defaultAttributionOptions.eps,
   gamma: defaultAttributionOptions.gamma,
@@ -86,6 +89,7 @@ export function checkSettings(raw: unknown): CheckedSettings {
     settings: {
       markers,
       answerPatterns,
+      reader: pick('reader', (v) => v === 'rules' || v === 'learned', '"rules" or "learned"'),
       beta: pick('beta', finiteAtLeast(0), 'a number >= 0'),
       eps: pick('eps', finiteAtLeast(0), 'a number >= 0'),
       gamma: pick('gamma', finiteAtLeast(0, 1), 'a number in [0, 1]'),
@@ -108,7 +112,7 @@ const attributionOptions = new WeakMap<LensSettings, AttributionOptions>();
 
 export function segmentOptionsOf(s: LensSettings): SegmentOptions {
   let o = segmentOptions.get(s);
-  if (!o) segmentOptions.set(s, (o = { markers: s.markers, answerPatterns: s.answerPatterns }));
+  if (!o) segmentOptions.set(s, (o = { markers: s.markers, answerPatterns: s.answerPatterns, reader: s.reader }));
   return o;
 }
 

@@ -1,7 +1,7 @@
 // Default segmentation settings. The marker lexicon must stay equal to the default of the
 // `reflectionLens.markers` setting in package.json (a unit test checks it), so the CLI, the
 // language server and the editor agree when the user changed nothing.
-import type { SegmentOptions } from './types.js';
+import type { ReaderKind, SegmentOptions } from './types.js';
 
 export const defaultMarkers: readonly string[] = [
   "I'll go back and check",
@@ -115,5 +115,12 @@ export const defaultMarkers: readonly string[] = [
   '换一种方法',
   '再读一遍题',
 ];
+
+/**
+ * The candidate reader when SegmentOptions.reader is absent (docs/segmentation-eval.md, "Stop 26":
+ * chosen by the leave-one-set-out cross-validation there). Must equal the default of the
+ * `reflectionLens.reader` setting in package.json.
+ */
+export const defaultReader: ReaderKind = 'rules';
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };

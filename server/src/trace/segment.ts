@@ -11,7 +11,9 @@
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
+import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
+import { defaultReader } from './options.js';
 import { analyzeQuestion, type QuestionInfo } from './question.js';
 import {
   compileAnswerPatterns,
@@ -24,6 +26,7 @@ import {
   type CandidateRule,
   type Statement,
 } from './statements.js';
+import { READER_WEIGHTS } from './readerWeights.js';
 import { thinkingRegion } from './thinking.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -137,6 +140,8 @@ interface Attempt {
   stated: Statement;
   /** Index of the marker right after this attempt's candidate (the decision that opens the next attempt), -1 at the end. */
   nextMarker: number;
+  /** The learned stage's probability that the candidate is one annotators mark (absent with the rules reader). */
+  confidence?: number;
 }
 
 /**
@@ -160,6 +165,8 @@ export interface Segmentation {
   optionOf: Map<string, string> | undefined;
   /** Every statement of a value in the attempts' region, the candidates chosen from (eval-segmentation reports which labelled answers none of them reads). */
   statements: readonly Statement[];
+  /** The question as the candidates were read against (the learned stage's features read it too). */
+  question: QuestionInfo;
 }
 
 const plainNumberRe = /^[-+]?\d+(?:\.\d+)?$/;
@@ -1032,7 +1039,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   found.forEach((m, j) => {
     if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
   });
-  const attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues);
+  let attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback = final ?? (question.words === undefined ? lastNumberStatement(body, region.start, region.end, question) : undefined);
@@ -1042,6 +1049,22 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     const last = attempts[attempts.length - 1];
     last.end = body.length;
     last.nextMarker = -1;
+  }
+  // The learned stage (docs/segmentation-eval.md, "Stop 26"): vetoes candidates annotators would
+  // merge into the next attempt; the last one, where the record stops, stays.
+  if ((options.reader ?? defaultReader) === 'learned' && attempts.length > 1) {
+    const input = {
+      body,
+      attempts,
+      markers: found,
+      statements,
+      final: final ?? attempts.at(-1)?.stated,
+      summaryStart: region.summaryStart,
+      question,
+    };
+    const read = applyLearnedReader(input, attempts, READER_WEIGHTS);
+    read.attempts.forEach((a, k) => (a.confidence = read.confidence[k]));
+    attempts = read.attempts;
   }
   final ??= attempts.at(-1)?.stated;
 
@@ -1057,6 +1080,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     summaryStart: region.summaryStart,
     optionOf: question.optionOf,
     statements,
+    question,
   };
 }
 
@@ -1098,7 +1122,7 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
       attempt: k,
       answer: a.candidate.value,
       rule: a.candidate.rule,
-      confidence: RULE_CONFIDENCE[a.candidate.rule],
+      confidence: a.confidence ?? RULE_CONFIDENCE[a.candidate.rule],
       normalized: s.normalized[k],
       correct: s.correct[k],
       tokens: s.tokens[k],

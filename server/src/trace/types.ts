@@ -83,7 +83,7 @@ export interface SampleStep {
   answer: string | null;
   /** The rule that found the candidate (boxed, final-answer, conclusion, equals, bold, pattern, last-number). */
   rule: string;
-  /** How often candidates of this rule are real answers (measured against gold labels), 0..1. */
+  /** How often candidates of this rule are real answers (measured against gold labels), 0..1; with the learned reader, the model's probability that this candidate is one (docs/segmentation-eval.md, "Stop 26"). */
   confidence: number;
   /** Normalized form used for comparison (commas, spaces, trailing .0, simple LaTeX removed). */
   normalized: string | null;
@@ -137,4 +137,12 @@ export interface SegmentOptions {
   markers: string[];
   /** Extra answer patterns (regular expression sources; group 1, else the whole match, is the answer). */
   answerPatterns: string[];
+  /**
+   * How each attempt's candidate is chosen: 'rules' (the hand-written rules alone) or 'learned'
+   * (the rules, then the learned stage that vetoes candidates annotators would merge;
+   * docs/segmentation-eval.md, "Stop 26"). Absent means the default (options.ts, defaultReader).
+   */
+  reader?: ReaderKind;
 }
+
+export type ReaderKind = 'rules' | 'learned';

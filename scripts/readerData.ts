@@ -1,0 +1,105 @@
+// The development data the learned candidate stage is trained and cross-validated on
+// (docs/segmentation-eval.md, "Stop 26"): the seven real dev sets (as bench/.data/readall.mts
+// loads them) and the dev phrasing families, each record read by the rules with its examples.
+// Held-out sets are not listed here and must never be (docs/segmentation-eval.md).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { engineReading, type EvalInput } from '../server/src/analysis/segmentationEval.js';
+import { readerExamples, type ReaderExamples } from '../server/src/analysis/readerTraining.js';
+import { parseGoldFile, type GoldRecord } from '../server/src/trace/gold.js';
+import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js';
+import { defaultSegmentOptions } from '../server/src/trace/options.js';
+import { parseTrace } from '../server/src/trace/parse.js';
+import type { ReaderInput } from '../server/src/trace/readerFeatures.js';
+import { segmentAttempts } from '../server/src/trace/segment.js';
+import type { TraceRecord } from '../server/src/trace/types.js';
+import * as C from '../test/phrasing/corpus.js';
+
+export interface ReaderRecord {
+  /** The set it belongs to ("fresh3", or "families" for every dev phrasing family). */
+  set: string;
+  /** The phrasing family's corpus name ("a:latex-boxed"), for the families' per-family report. */
+  corpus?: string;
+  /** The rules' reading, as the evaluation takes it. */
+  input: EvalInput;
+  examples: ReaderExamples;
+  /** What the features read (the rules' attempts, statements, markers, question). */
+  reading: ReaderInput;
+}
+
+const G = fileURLToPath(new URL('../test/fixtures/gold/', import.meta.url));
+/** The Sky-T1 responses live outside the repository, in ../shared/data (the main checkout's), else /work/shared/data. */
+const besideRepo = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+export const SHARED_DATA = existsSync(besideRepo) ? besideRepo : '/work/shared/data/';
+const sky = (): string[][] => [
+  [`${SHARED_DATA}skyt1-reflection-0.5-amc23.jsonl`, `${G}skyt1/skyt1-reflection-0.5.dev.gold.jsonl`, 'r05#'],
+  [`${SHARED_DATA}skyt1-short-amc23.jsonl`, `${G}skyt1/skyt1-short.dev.gold.jsonl`, 'short#'],
+];
+const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
+
+/** The seven real development sets (the cross-validation's folds). */
+export const REAL_DEV_SETS: readonly [string, string[][]][] = [
+  ['skyt1-dev', sky()],
+  ['fresh-dev', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.dev.gold.jsonl`, '']]],
+  ['fresh3', batch('fresh3')],
+  ['fresh5', batch('fresh5')],
+  ['fresh6', batch('fresh6')],
+  ['fresh7', batch('fresh7')],
+  ['fresh8', batch('fresh8')],
+];
+
+const rulesOnly = { ...defaultSegmentOptions, reader: 'rules' as const };
+
+/** One record read by the rules, with its labelled examples. */
+export function readRecord(set: string, id: string, rec: TraceRecord, gold: GoldRecord, corpus?: string): ReaderRecord {
+  const s = segmentAttempts(rec, rulesOnly);
+  const reading: ReaderInput = {
+    body: rec.body,
+    attempts: s.attempts,
+    markers: s.markers,
+    statements: s.statements,
+    final: s.final,
+    summaryStart: s.summaryStart,
+    question: s.question,
+  };
+  const examples = readerExamples(reading, gold, s.optionOf);
+  return { set, corpus, input: { id, truth: rec.answer, gold, ...engineReading(s) }, examples, reading };
+}
+
+export function loadRealDev(): ReaderRecord[] {
+  const out: ReaderRecord[] = [];
+  for (const [set, files] of REAL_DEV_SETS) {
+    for (const [data, goldFile, prefix] of files) {
+      const labels = parseGoldFile(readFileSync(goldFile, 'utf8')).records;
+      const recs = jsonlToRecords(readFileSync(data, 'utf8')).records.map((r, i) => jsonlRecordToTrace(r, i, 0));
+      for (const rec of recs) {
+        const g = labels.get(rec.id);
+        if (g) out.push(readRecord(set, prefix + rec.id, rec, g));
+      }
+    }
+  }
+  return out;
+}
+
+/** The dev phrasing families as readall.mts reads them (families, -b, -c whole; -e, -f, -g their dev split). */
+export async function loadFamiliesDev(count = 300): Promise<ReaderRecord[]> {
+  const groups: [string, string, number, 'dev' | 'heldout'][] = [
+    [C.FAMILIES_DIR, 'a', 1, 'dev'],
+    [C.FAMILIES_DIR, 'a2', 2, 'heldout'],
+    [C.SECOND_FAMILIES_DIR, 'b', 2, 'heldout'],
+    [C.THIRD_FAMILIES_DIR, 'c', 2, 'heldout'],
+    [C.FIFTH_FAMILIES_DIR, 'e', 1, 'dev'],
+    [C.SIXTH_FAMILIES_DIR, 'f', 1, 'dev'],
+    [C.SEVENTH_FAMILIES_DIR, 'g', 1, 'dev'],
+  ];
+  const out: ReaderRecord[] = [];
+  for (const [dir, tag, seed, split] of groups) {
+    for (const f of await C.loadFamilies(dir)) {
+      const { text, gold } = C.familyCorpus(f, seed, count, split);
+      const byId = new Map(gold.map((g) => [g.id, g]));
+      for (const rec of parseTrace(text, { fileName: `${f.family}.trace` }).records)
+        out.push(readRecord('families', rec.id, rec, byId.get(rec.id)!, `${tag}:${f.family}`));
+    }
+  }
+  return out;
+}

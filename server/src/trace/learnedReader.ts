@@ -1,0 +1,64 @@
+// The learned candidate stage (docs/segmentation-eval.md, "Stop 26"): a logistic regression over
+// the rules' candidates (readerFeatures.ts) that vetoes the ones annotators would not mark. A
+// vetoed candidate's attempt merges into the next one (the next attempt starts where it started);
+// the last candidate, the one the record stops on, is never vetoed.
+import { candidateFeatures, READER_FEATURES, type ReaderAttempt, type ReaderInput } from './readerFeatures.js';
+
+/** A trained model, as scripts/train-reader.ts writes it to readerWeights.ts. */
+export interface ReaderWeights {
+  /** The feature names the weights were trained on (must equal READER_FEATURES). */
+  features: readonly string[];
+  /** Per feature, the training mean and scale it is standardized with. */
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+  /** A candidate whose probability is below this is vetoed. */
+  threshold: number;
+  /** Whether the first candidate may be vetoed (chosen by cross-validation where first-candidate agreement does not fall). */
+  vetoFirst: boolean;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The model's probability that a feature vector's candidate is one annotators mark. */
+export function candidateProbability(row: readonly number[], w: ReaderWeights): number {
+  let z = w.bias;
+  for (let i = 0; i < row.length; i++) z += (w.weights[i] * (row[i] - w.mean[i])) / w.scale[i];
+  return sigmoid(z);
+}
+
+/** Which candidates the stage vetoes: below threshold, never the last, the first only where allowed. */
+export function vetoes(probabilities: readonly number[], w: Pick<ReaderWeights, 'threshold' | 'vetoFirst'>): boolean[] {
+  const n = probabilities.length;
+  return probabilities.map((p, k) => k < n - 1 && (k > 0 || w.vetoFirst) && p < w.threshold);
+}
+
+/**
+ * Applies the stage to the rules' attempts (`input.attempts`, passed again typed as the caller's):
+ * drops the vetoed ones, each merged into the next attempt, and returns the survivors with their
+ * probabilities (a candidate's confidence).
+ */
+export function applyLearnedReader<A extends ReaderAttempt>(
+  input: ReaderInput,
+  attempts: readonly A[],
+  w: ReaderWeights,
+): { attempts: A[]; confidence: number[] } {
+  if (w.features.length !== READER_FEATURES.length) throw new Error('reader weights do not match the reader features');
+  const probabilities = candidateFeatures(input).map((row) => candidateProbability(row, w));
+  const veto = vetoes(probabilities, w);
+  const kept: A[] = [];
+  const confidence: number[] = [];
+  let pendingStart = -1;
+  attempts.forEach((a, k) => {
+    if (veto[k]) {
+      if (pendingStart < 0) pendingStart = a.start;
+      return;
+    }
+    if (pendingStart >= 0) a.start = pendingStart;
+    pendingStart = -1;
+    kept.push(a);
+    confidence.push(probabilities[k]);
+  });
+  return { attempts: kept, confidence };
+}
