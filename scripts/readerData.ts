@@ -1,5 +1,5 @@
 // The development data the learned candidate stage is trained and cross-validated on
-// (docs/segmentation-eval.md, "Stop 26"): the seven real dev sets (as bench/.data/readall.mts
+// (docs/segmentation-eval.md, "Stop 26"): the eight real dev sets (as bench/.data/readall.mts
 // loads them) and the dev phrasing families, each record read by the rules with its examples.
 // Held-out sets are not listed here and must never be (docs/segmentation-eval.md).
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ const sky = (): string[][] => [
 ];
 const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
 
-/** The seven real development sets (the cross-validation's folds). */
+/** The eight real development sets (the cross-validation's folds). */
 export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['skyt1-dev', sky()],
   ['fresh-dev', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.dev.gold.jsonl`, '']]],
@@ -46,6 +46,7 @@ export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['fresh6', batch('fresh6')],
   ['fresh7', batch('fresh7')],
   ['fresh8', batch('fresh8')],
+  ['fresh13', batch('fresh13')],
 ];
 
 const rulesOnly = { ...defaultSegmentOptions, reader: 'rules' as const };

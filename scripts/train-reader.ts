@@ -1,11 +1,11 @@
 // Trains the learned candidate stage and measures it by leave-one-set-out cross-validation over
-// the seven real development sets (docs/segmentation-eval.md, "Stop 26"). Per outer fold the
+// the eight real development sets (docs/segmentation-eval.md, "Stop 26"). Per outer fold the
 // regularization, threshold and whether the first candidate may be vetoed are chosen by an inner
-// leave-one-set-out over the six training sets (never by the test fold); the model is refitted on
-// the six and applied to the seventh. Deterministic: Newton's method, no sampling.
+// leave-one-set-out over the seven training sets (never by the test fold); the model is refitted on
+// the seven and applied to the eighth. Deterministic: Newton's method, no sampling.
 // Usage: node --import tsx scripts/train-reader.ts [--families] [--write]
 //   --families  also train on the dev phrasing families (weighted to the real sets' total)
-//   --write     write server/src/trace/readerWeights.ts from all seven sets (+ families)
+//   --write     write server/src/trace/readerWeights.ts from all eight sets (+ families)
 import { writeFileSync } from 'node:fs';
 import { Rng } from '../server/src/analysis/random.js';
 import { alignCandidates, evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
@@ -73,7 +73,7 @@ for (const s of setNames) {
   rows.push(line(`${s} rules`, rules), line(`${s} learned (λ ${c.lambda}, t ${c.threshold}${c.vetoFirst ? ', first' : ''})`, learned));
 }
 rows.push(line('pooled rules', cvRules), line('pooled learned', cvLearned));
-console.log(`\nleave-one-set-out CV, trained on ${withFamilies ? 'six real sets + dev families' : 'six real sets'}`);
+console.log(`\nleave-one-set-out CV, trained on ${withFamilies ? 'the other real sets + dev families' : 'the other real sets'}`);
 console.log('| set | n | P | R | first | exact |\n|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 
@@ -105,10 +105,10 @@ console.log(rows.join('\n'));
     const s = [...xs].sort((x, y) => x - y);
     return `[${s[Math.floor(0.025 * s.length)].toFixed(1)}, ${s[Math.floor(0.975 * s.length)].toFixed(1)}]`;
   };
-  console.log(`paired bootstrap over the 249 responses (95%): precision learned - rules ${ci(dp)}, recall ${ci(dr)}`);
+  console.log(`paired bootstrap over the ${a.length} responses (95%): precision learned - rules ${ci(dp)}, recall ${ci(dr)}`);
 }
 
-// The final model: all seven sets, its settings chosen by leave-one-set-out over them.
+// The final model: all eight sets, its settings chosen by leave-one-set-out over them.
 const c = choose(real, trainFamilies, setNames);
 const w = { ...fit([...real, ...trainFamilies], c.lambda), threshold: c.threshold, vetoFirst: c.vetoFirst };
 const inSample = vetoed(real, probabilities(real, w), w.threshold, w.vetoFirst);

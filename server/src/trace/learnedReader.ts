@@ -1,7 +1,7 @@
 // The learned candidate stage (docs/segmentation-eval.md, "Stop 26"): a logistic regression over
 // the rules' candidates (readerFeatures.ts) that vetoes the ones annotators would not mark. A
 // vetoed candidate's attempt merges into the next one (the next attempt starts where it started);
-// the last candidate, the one the record stops on, is never vetoed.
+// the last candidate, the one the record stops on, is never vetoed, nor is an explicit answer.
 import { candidateFeatures, READER_FEATURES, type ReaderAttempt, type ReaderInput } from './readerFeatures.js';
 
 /** A trained model, as scripts/train-reader.ts writes it to readerWeights.ts. */
@@ -28,10 +28,24 @@ export function candidateProbability(row: readonly number[], w: ReaderWeights): 
   return sigmoid(z);
 }
 
-/** Which candidates the stage vetoes: below threshold, never the last, the first only where allowed. */
-export function vetoes(probabilities: readonly number[], w: Pick<ReaderWeights, 'threshold' | 'vetoFirst'>): boolean[] {
+// Rules whose candidates state the answer explicitly (\boxed, "the answer is", a user's answer
+// pattern). The guide makes each such statement a candidate (docs/annotation-guide.md), and a wrong
+// answer stated so and then corrected is the self-correction the tool measures: a veto there would
+// bias delta2 (the stage trained without this guard vetoed "So the answer is X" before "Hold on,
+// the sum seems off", docs/segmentation-eval.md, "Stop 26").
+const EXPLICIT_RULES: ReadonlySet<string> = new Set(['boxed', 'final-answer', 'pattern']);
+
+/** Whether a candidate of this rule states the answer explicitly (never vetoed). */
+export const isExplicitRule = (rule: string): boolean => EXPLICIT_RULES.has(rule);
+
+/** Which candidates the stage vetoes: below threshold, never the last or an explicit one (`explicit[k]`), the first only where allowed. */
+export function vetoes(
+  probabilities: readonly number[],
+  explicit: readonly boolean[],
+  w: Pick<ReaderWeights, 'threshold' | 'vetoFirst'>,
+): boolean[] {
   const n = probabilities.length;
-  return probabilities.map((p, k) => k < n - 1 && (k > 0 || w.vetoFirst) && p < w.threshold);
+  return probabilities.map((p, k) => k < n - 1 && !explicit[k] && (k > 0 || w.vetoFirst) && p < w.threshold);
 }
 
 /**
@@ -46,7 +60,11 @@ export function applyLearnedReader<A extends ReaderAttempt>(
 ): { attempts: A[]; confidence: number[] } {
   if (w.features.length !== READER_FEATURES.length) throw new Error('reader weights do not match the reader features');
   const probabilities = candidateFeatures(input).map((row) => candidateProbability(row, w));
-  const veto = vetoes(probabilities, w);
+  const veto = vetoes(
+    probabilities,
+    attempts.map((a) => isExplicitRule(a.candidate.rule)),
+    w,
+  );
   const kept: A[] = [];
   const confidence: number[] = [];
   let pendingStart = -1;

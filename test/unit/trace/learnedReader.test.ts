@@ -7,14 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fitReader } from '../../../server/src/analysis/readerTraining.js';
 import { segmentFlagNames, segmentOptionsFromArgs } from '../../../server/src/cli/segmentFlags.js';
 import { parseArgs, UsageError } from '../../../server/src/util/args.js';
-import { applyLearnedReader, type ReaderWeights } from '../../../server/src/trace/learnedReader.js';
+import { applyLearnedReader, isExplicitRule, vetoes, type ReaderWeights } from '../../../server/src/trace/learnedReader.js';
 import { candidateFeatures, READER_FEATURES, type ReaderInput } from '../../../server/src/trace/readerFeatures.js';
 import { READER_TRAINING, READER_WEIGHTS } from '../../../server/src/trace/readerWeights.js';
+import { generateMultiplicationTraces } from '../../../server/src/trace/generate.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts, segmentRecord, type Segmentation } from '../../../server/src/trace/segment.js';
 import type { SampleStep, TraceRecord } from '../../../server/src/trace/types.js';
-import { familyCorpus, loadFamilies } from '../../phrasing/corpus.js';
+import { familyCorpus, loadFamilies, SECOND_FAMILIES_DIR } from '../../phrasing/corpus.js';
 import { loadFamiliesDev, loadRealDev, REAL_DEV_SETS, SHARED_DATA } from '../../../scripts/readerData.js';
 import { WEIGHTS_MODULE, weightsModuleSource } from '../../../scripts/readerModel.js';
 
@@ -97,8 +98,42 @@ test('a vetoed candidate merges its attempt into the next one; the last candidat
   }
 });
 
+test('an explicit answer ("the answer is", \\boxed) is never vetoed: a corrected wrong answer stays an attempt', () => {
+  const record = parseTrace(
+    [
+      '=== 18',
+      'query: Calculate 347 * 8261.',
+      'answer: 2866567',
+      '---',
+      '347 * 8000 = 2776000, 347 * 261 = 90667, so the answer is 2866667.',
+      'Hold on, the sum seems off. 347 * 261 = 90567.',
+      '2776000 + 90567 = 2866567',
+      'Let me verify: 2866567 / 347 = 8261, so the answer is \\boxed{2866567}.',
+    ].join('\n'),
+  ).records[0];
+  const s = segmentAttempts(record, rules);
+  const explicit = s.attempts.map((a) => isExplicitRule(a.candidate.rule));
+  assert.ok(explicit[0], `first candidate's rule: ${s.attempts[0].candidate.rule}`);
+  // Weights that veto everything they may: the explicit wrong answer and the last candidate stay.
+  const kept = applyLearnedReader(inputOf(record, s), s.attempts, flat(-20, true)).attempts;
+  assert.equal(kept[0].candidate.value, '2866667');
+  assert.equal(kept.at(-1)?.candidate.value, s.attempts.at(-1)?.candidate.value);
+  assert.deepEqual(vetoes([0, 0, 0, 0], [true, false, true, false], { threshold: 0.5, vetoFirst: true }), [false, true, false, false]);
+});
+
+test('generated traces, whose corrected wrong answers are stated explicitly, read the same with the learned stage', () => {
+  const tasks = ['2x2', '3x4', '5x5', '7x7'].map((task) => ({ task, p: 0.5, delta1: 0.6, delta2: 0.7, n: 60 }));
+  for (const t of generateMultiplicationTraces({ seed: 11, models: [{ name: 'm', echoRate: 0.4, tasks }], groupSize: 4 })) {
+    const record = parseTrace(t.text).records[0];
+    const value = (o: typeof rules | typeof learned) => segmentAttempts(record, o).attempts.map((a) => a.candidate.value);
+    assert.deepEqual(value(learned), value(rules), t.text);
+  }
+});
+
 test('the learned reader keeps a subsequence of the rules candidates, the last and the final answer; attempts stay contiguous; confidences are probabilities; features are finite', async () => {
-  const families = await loadFamilies();
+  // The first authors' families are read with explicit answers the stage never vetoes; the second
+  // authors' (r1-thoughts) give it candidates to veto.
+  const families = [...(await loadFamilies()), ...(await loadFamilies(SECOND_FAMILIES_DIR))];
   let vetoed = 0;
   for (const f of families) {
     const { text } = familyCorpus(f, 1, 40, 'dev');
