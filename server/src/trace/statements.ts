@@ -157,7 +157,11 @@ const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value)
 // number with decimals or a fraction (a computed result, or a computation with one) gives that
 // result to a precision; it does not guess one. "roughly 300 × 0.3 ≈ 90" still sizes, and so does
 // "4,850 ÷ 44 ≈ 111.40" (whole numbers only: a quotient still to be rounded up or down).
-const roundedAfterRe = /\d[./]\d+[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
+// Also where a bracket closes on that number ("theta_c = arcsin(2/3) ≈ 41.8", "Δm = -2.5 *
+// (-0.00878) ≈ 0.02195"): a function of a worked-out fraction, a product with a decimal factor,
+// given to a precision; fresh13's SFT re-checks recompute the answer so (docs/segmentation-eval.md,
+// pass 28).
+const roundedAfterRe = /\d[./]\d+\)?[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
 const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|magnitude)\b/i;
 const roundsResult = (before: string): boolean => roundedAfterRe.test(before) && !roughWordRe.test(before);
 // The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
