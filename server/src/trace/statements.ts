@@ -190,6 +190,27 @@ const recalledRe =
 // Either of the two, in one scan of the sentence (a value's sentence is read once, not twice).
 const tentativeOrRecalledRe = new RegExp(`${tentativeRe.source}|${recalledRe.source}`, 'i');
 
+// "So, if the parallax is 0.01 arcseconds, then the distance is 1/0.01 parsecs, which is 100": an
+// "if" whose clause restates one of the question's givens (a value the question quotes) is no
+// value tried; it re-applies the question's own condition, a re-check that recomputes the answer
+// (docs/annotation-guide.md: re-derivations do not merge; docs/segmentation-eval.md, pass 28).
+const givenIfRe = /\bif (?:[A-Za-z']+ ){1,5}(?:is|are|was|were) \$?(\d[\d,]*(?:\.\d+)?)(?![\d.,]\d)(?:[ \t]+[A-Za-z]+)?/gi;
+
+// "should be 1 divided by 0.01": the value is an operand of the computation still to do, no result.
+const operationAfterRe = /^[ \t]{0,2}(?:divided by|times|multiplied by|plus|minus|over|[-+*/\u00d7\u00f7^])/;
+
+/** Is `before` tentative only through "if" clauses that restate the question's givens? */
+function untentativeOnceGivensRestated(before: string, question: QuestionInfo): boolean {
+  if (question.values.size === 0) return false;
+  let restated = false;
+  const rest = before.replace(givenIfRe, (clause, n: string) => {
+    if (!question.values.has(normalizeAnswer(n))) return clause;
+    restated = true;
+    return '';
+  });
+  return restated && !tentativeOrRecalledRe.test(rest);
+}
+
 export interface StatementOptions {
   question: QuestionInfo;
   /** Compiled user answer patterns (`compileAnswerPatterns`). */
@@ -279,7 +300,12 @@ class Context {
       tentative:
         strength >= 4
           ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
-          : tentativeOrRecalledRe.test(before) ||
+          : (tentativeOrRecalledRe.test(before) &&
+              !(
+                (before.includes('if') || before.includes('If')) &&
+                !operationAfterRe.test(this.text.slice(end, end + 16)) &&
+                untentativeOnceGivensRestated(before, this.question)
+              )) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
             (this.question.divisors === undefined &&
               (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&

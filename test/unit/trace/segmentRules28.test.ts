@@ -15,3 +15,23 @@ test('28b: a value given to a precision after a bracket closes on a fraction or 
   const rough = 'The product is roughly 300 × (0.3) ≈ 90, so about 90.\n\nExactly: 300 × 0.31 = 93.\n\nSo the answer is 93.';
   assert.deepEqual(values('What is 300 times 0.31?', rough), ['93']);
 });
+
+test('28a: an "if" that restates a given of the question re-applies it: the value after it is concluded', () => {
+  const q = 'A train covers 240 km at a constant speed in 3 hours. What is its speed in km/h?';
+  const body =
+    'Speed is distance over time: 240 / 3 = 80. So the speed is 80 km/h.\n\nWait, is that right?\n\nLet me make sure I did not mix anything up. Speed is how far you go in one hour. If a car goes 100 km in 2 hours, it goes 50 km in one hour, because 100/2 is 50. So, if the distance is 240 km, then the speed is 240/3 km/h, which is 80 km/h. That seems correct.\n\nBut let me think again about the units.';
+  assert.deepEqual(values(q, body), ['80', '80']);
+  // A case tried with a value the question does not give stays a hypothetical.
+  const tried = body.replace(
+    'if the distance is 240 km, then the speed is 240/3 km/h, which is 80',
+    'if the distance is 300 km, then the speed is 300/3 km/h, which is 100',
+  );
+  assert.deepEqual(values(q, tried), ['80']);
+});
+
+test('28a: after an "if" that restates a given, a value that opens a computation is an operand, no result', () => {
+  const q = 'A star has a parallax of 0.02 arcseconds. How far away is it, in parsecs?';
+  const body =
+    'The distance in parsecs is the reciprocal of the parallax in arcseconds. So, if the parallax is 0.02 arcseconds, then the distance in parsecs should be 1 divided by 0.02. Let me compute that.\n\n1 / 0.02 = 50.\n\nSo the star is 50 parsecs away.';
+  assert.deepEqual(values(q, body), ['50']);
+});
