@@ -35,3 +35,14 @@ test('28a: after an "if" that restates a given, a value that opens a computation
     'The distance in parsecs is the reciprocal of the parallax in arcseconds. So, if the parallax is 0.02 arcseconds, then the distance in parsecs should be 1 divided by 0.02. Let me compute that.\n\n1 / 0.02 = 50.\n\nSo the star is 50 parsecs away.';
   assert.deepEqual(values(q, body), ['50']);
 });
+
+test('28c: a number in scientific notation is one value', () => {
+  const q = 'A lamp radiates 3 watts for 2 hours. How much energy does it radiate, in joules?';
+  const body =
+    'Energy is power times time: 2 hours is 7200 s, so E = 3 × 7200 = 21600 J.\n\nIn scientific notation, the energy is 2.16 × 10^4 J.\n\nTherefore, the answer is 2.16 \\times 10^{4} joules.';
+  // Before the rule the candidate read was "2.16", the mantissa alone.
+  assert.deepEqual(values(q, body), ['2.16 \\times 10^{4}']);
+  assert.deepEqual(values(q, 'E = 3 × 7200 = 2.16 * 10^4 J.\n\nSo the answer is 2.16 * 10^4.'), ['2.16 * 10^4']);
+  // A product with 10 that is no power ("2 × 10 = 20") stays arithmetic.
+  assert.deepEqual(values('What is 2 times 10?', '2 × 10 = 20.\n\nSo the answer is 20.'), ['20']);
+});
