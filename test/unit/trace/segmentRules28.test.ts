@@ -46,3 +46,13 @@ test('28c: a number in scientific notation is one value', () => {
   // A product with 10 that is no power ("2 × 10 = 20") stays arithmetic.
   assert.deepEqual(values('What is 2 times 10?', '2 × 10 = 20.\n\nSo the answer is 20.'), ['20']);
 });
+
+test('28d: a value the question quotes, concluded of the asked quantity and given as the answer elsewhere, is a candidate', () => {
+  const q = 'Ana has 12 apples. She gives half of them to Ben and then buys 6 more. What is the total number of apples Ana has now?';
+  const body =
+    'Half of 12 is 6, so she keeps 6. Then 6 + 6 = 12. Therefore, the total number of apples Ana has now is 12.\n\nWait, let me re-check. She gives away 12 / 2 = 6 and keeps 6; buying 6 more gives 6 + 6 = 12. Hence, the total number of apples Ana has now is 12.\n\n**Final Answer:** \\boxed{12}';
+  assert.deepEqual(values(q, body), ['12', '12']);
+  // Never given as the answer, the question's own value concluded in words may be the question
+  // restated: as before, no candidate.
+  assert.deepEqual(values(q, body.slice(0, body.indexOf('\n\n**Final'))), []);
+});
