@@ -260,6 +260,8 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
+  // Last: it reads the values the other finders found concluded.
+  findConfirmedSums(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -1156,6 +1158,40 @@ function findVerdicts(ctx: Context): void {
       if (!b || !ctx.names(n[0])) continue;
       const start = lead + b.index;
       ctx.add(start, start + b[1].length, 'conclusion', 3, true);
+    }
+  }
+}
+
+// The re-check's arithmetic said with "is" and confirmed at once: "160 + 80 is 240, plus 20 is 260.
+// That seems right.", "240 + 126 is 366. That seems right." (the text before a confirmation).
+const confirmedSumRe = new RegExp(
+  String.raw`(?:\d[ \t]{0,2}[-+*\u00d7\u00f7][ \t]{0,2}\$?\d[\d,.]*|\b(?:plus|minus|times)[ \t]\$?\d[\d,.]*)[ \t]+(?:is|equals)[ \t]+(?:indeed[ \t]+)?\$?(${VALUE})(?:[ \t]+[A-Za-z]+){0,2}[ \t]*[.,;!][ \t]*(?:That|That's|This|It|Yes|Which)[ \t,]*(?:seems|looks|is|'s)?[ \t]*$`,
+);
+
+/**
+ * SFT re-checks recompute the answer in words and confirm it in the next breath ("Adding them all
+ * together: 160 + 80 is 240, plus 20 is 260. That seems right."): the result of that arithmetic,
+ * read where a confirmation ("right", "correct") follows it, is a result line like "= 260" (the
+ * guide: a check that recomputes the answer is an echo; docs/segmentation-eval.md, pass 28).
+ * Found from the confirmation words (indexOf), not by a scan of the body for "is"; read only
+ * where the text concludes that value elsewhere.
+ */
+function findConfirmedSums(ctx: Context): void {
+  const { text, from, to } = ctx;
+  // Only a value the text concludes of the asked quantity or gives as its answer (strength 3 or
+  // more, found by the finders before): a confirmed sub-step ("80 + 80 is 160. That seems
+  // right.") stays a step.
+  let answers: Set<string> | undefined;
+  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative) (answers ??= new Set()).add(st.normalized);
+  if (answers === undefined) return;
+  for (const word of [' right', ' correct']) {
+    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + word.length)) {
+      const lead = Math.max(from, i - 140);
+      const m = confirmedSumRe.exec(text.slice(lead, i));
+      if (!m) continue;
+      if (!answers.has(normalizeAnswer(m[1]))) continue;
+      const start = lead + m.index + m[0].indexOf(m[1], m[0].search(/\b(?:is|equals)\b/));
+      ctx.add(start, start + m[1].length, 'conclusion', 2);
     }
   }
 }

@@ -4,7 +4,9 @@
 // data: the real dev sets (fresh13 among them) and the dev families.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { values } from './segmentRuleHelpers.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record, values } from './segmentRuleHelpers.js';
 
 test('28b: a value given to a precision after a bracket closes on a fraction or a decimal is a result', () => {
   const q = 'Light travels in glass of index of refraction 1.5 toward air. Compute the critical angle in degrees.';
@@ -55,4 +57,18 @@ test('28d: a value the question quotes, concluded of the asked quantity and give
   // Never given as the answer, the question's own value concluded in words may be the question
   // restated: as before, no candidate.
   assert.deepEqual(values(q, body.slice(0, body.indexOf('\n\n**Final'))), []);
+});
+
+test('28e: a re-check\'s arithmetic said with "is" and confirmed at once reaches the answer again there', () => {
+  const q =
+    'Seattle has 20 sheep. Charleston has 4 times as many sheep as Seattle, and Toulouse has twice as many as Charleston. How many sheep do the three cities have together?';
+  const body =
+    'Charleston has 4 * 20 = 80 sheep and Toulouse has 2 * 80 = 160 sheep. So, together they have 20 + 80 + 160 = 260 sheep.\n\nWait, let me double-check each step. Charleston: 4 times 20 is 80. Toulouse: twice 80 is 160. Adding them all together: 160 + 80 is 240, plus 20 is 260. That seems right.\n\nAlternatively, Toulouse has 8 times as many as Seattle.\n\nTherefore, the answer is 260.';
+  const rec = record(q, body);
+  const at = segmentAttempts(rec, defaultSegmentOptions).attempts.map((a) => rec.body.slice(a.candidate.start - 11, a.candidate.end));
+  // Before the rule the echo was placed at "the answer is 260", after the alternative method.
+  assert.deepEqual(at, ['80 + 160 = 260', 'plus 20 is 260']);
+  // A confirmed sub-step of another value stays a step.
+  const subStep = body.replace('160 + 80 is 240, plus 20 is 260', '80 + 80 is 160');
+  assert.deepEqual(values(q, subStep), ['260', '260']);
 });
