@@ -261,7 +261,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   // Last: it reads the values the other finders found concluded.
-  findConfirmedSums(ctx);
+  findVerbalResults(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -1162,39 +1162,35 @@ function findVerdicts(ctx: Context): void {
   }
 }
 
-// The re-check's arithmetic said with "is" and confirmed at once: "160 + 80 is 240, plus 20 is 260.
-// That seems right.", "240 + 126 is 366. That seems right." (the text before a confirmation).
-const confirmedSumRe = new RegExp(
-  String.raw`(?:\d[ \t]{0,2}[-+*\u00d7\u00f7][ \t]{0,2}\$?\d[\d,.]*|\b(?:plus|minus|times)[ \t]\$?\d[\d,.]*)[ \t]+(?:is|equals)[ \t]+(?:indeed[ \t]+)?\$?(${VALUE})(?:[ \t]+[A-Za-z]+){0,2}[ \t]*[.,;!][ \t]*(?:That|That's|This|It|Yes|Which)[ \t,]*(?:seems|looks|is|'s)?[ \t]*$`,
-);
+// Arithmetic said with "is" right before a value: "160 + 80 is 240, plus 20 is 260", "$24 + $40 is
+// $64", "3150, plus 9 is indeed 3159" (the 60 characters before the value).
+const sumIsBeforeRe =
+  /(?:\d[ \t]{0,2}[-+*\u00d7\u00f7][ \t]{0,2}\$?\d[\d,.]*|\b(?:plus|minus|times)[ \t]\$?\d[\d,.]*)[ \t]+(?:is|equals)[ \t]+(?:indeed[ \t]+)?\$?$/;
+const verbBeforeRe = /(?:\bis|\bequals|\bindeed)[ \t]+\$?$/;
 
 /**
- * SFT re-checks recompute the answer in words and confirm it in the next breath ("Adding them all
- * together: 160 + 80 is 240, plus 20 is 260. That seems right."): the result of that arithmetic,
- * read where a confirmation ("right", "correct") follows it, is a result line like "= 260" (the
- * guide: a check that recomputes the answer is an echo; docs/segmentation-eval.md, pass 28).
- * Found from the confirmation words (indexOf), not by a scan of the body for "is"; read only
- * where the text concludes that value elsewhere.
+ * SFT re-checks recompute the answer in words ("Adding them all together: 160 + 80 is 240, plus 20
+ * is 260. That seems right."): the result of that arithmetic is a result line like "= 260", so a
+ * re-derivation is an echo where the re-check reaches it (the guide: a check that recomputes the
+ * answer is an echo; docs/segmentation-eval.md, pass 28). Read only for a value the text concludes
+ * elsewhere (strength 3 or more, found by the finders before), found where that value is written
+ * (indexOf), not by a scan of the body for "is": a sub-step ("80 + 80 is 160") stays a step.
  */
-function findConfirmedSums(ctx: Context): void {
+function findVerbalResults(ctx: Context): void {
   const { text, from, to } = ctx;
-  // Only a value the text concludes of the asked quantity or gives as its answer (strength 3 or
-  // more, found by the finders before): a confirmed sub-step ("80 + 80 is 160. That seems
-  // right.") stays a step.
-  let answers: Set<string> | undefined;
-  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative) (answers ??= new Set()).add(st.normalized);
-  if (answers === undefined) return;
-  for (const word of [' right', ' correct']) {
-    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + word.length)) {
-      const lead = Math.max(from, i - 140);
-      const m = confirmedSumRe.exec(text.slice(lead, i));
-      if (!m) continue;
-      if (!answers.has(normalizeAnswer(m[1]))) continue;
-      const start = lead + m.index + m[0].indexOf(m[1], m[0].search(/\b(?:is|equals)\b/));
-      ctx.add(start, start + m[1].length, 'conclusion', 2);
+  let written: Set<string> | undefined;
+  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative && plainValueRe.test(st.value)) (written ??= new Set()).add(st.value);
+  if (written === undefined) return;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      const near = text.slice(Math.max(from, i - 12), i);
+      if (!verbBeforeRe.test(near) || !sumIsBeforeRe.test(text.slice(Math.max(from, i - 60), i))) continue;
+      ctx.add(i, i + v.length, 'conclusion', 2);
     }
   }
 }
+// A number as written (no sign, fraction or unit): the values findVerbalResults looks for.
+const plainValueRe = /^\d[\d,]*(?:\.\d+)?$/;
 
 // After a colon: the value, maybe in math or bold, with a currency sign ("the cost of 13 pens: $20.80").
 const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2}\d)|\\\(|\$)?[ \t]{0,2}\$?(${VALUE})`, 'y');

@@ -59,7 +59,7 @@ test('28d: a value the question quotes, concluded of the asked quantity and give
   assert.deepEqual(values(q, body.slice(0, body.indexOf('\n\n**Final'))), []);
 });
 
-test('28e: a re-check\'s arithmetic said with "is" and confirmed at once reaches the answer again there', () => {
+test('28e: a re-check\'s arithmetic said with "is" reaches the answer again where it states it', () => {
   const q =
     'Seattle has 20 sheep. Charleston has 4 times as many sheep as Seattle, and Toulouse has twice as many as Charleston. How many sheep do the three cities have together?';
   const body =
@@ -71,4 +71,14 @@ test('28e: a re-check\'s arithmetic said with "is" and confirmed at once reaches
   // A confirmed sub-step of another value stays a step.
   const subStep = body.replace('160 + 80 is 240, plus 20 is 260', '80 + 80 is 160');
   assert.deepEqual(values(q, subStep), ['260', '260']);
+});
+
+test('28e: the arithmetic need not be confirmed: the re-derivation is placed where it reaches the answer', () => {
+  const q = 'The test scores are 84, 85 and 86, and a fourth test scored 90. What is the sum of the four scores?';
+  const body =
+    'The first three add to 84 + 85 + 86 = 255, and with the fourth the sum is 255 + 90 = 345.\n\nWait, let me add them in another order. 84 + 86 is 170, 85 + 90 is 175, and 170 + 175 is 345.\n\nSo the sum of the four scores is 345.';
+  const rec = record(q, body);
+  const at = segmentAttempts(rec, defaultSegmentOptions).attempts.map((a) => rec.body.slice(a.candidate.start - 10, a.candidate.end));
+  // Before the rule the echo was placed at the closing "the sum of the four scores is 345".
+  assert.deepEqual(at, ['55 + 90 = 345', ' + 175 is 345']);
 });
