@@ -257,7 +257,18 @@ function concludes(
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   // Or, for a value the question writes only as an exponent or an index ("x^3"), a statement
   // that names the asked quantity ("the smallest possible value of a is 3").
-  if (st.fromQuestion && !(st.aboutTarget && (st.rule === 'equals' || (st.strength >= 3 && formulaOnly?.has(st.normalized))))) return false;
+  // Or a concluding clause that names the asked quantity ("So, the number of residents who own all
+  // four items is 234") with a value the record gives as its explicit answer elsewhere: a re-check
+  // reaching the answer again, which the guide counts as an echo however the question quotes the
+  // value (docs/annotation-guide.md; docs/segmentation-eval.md, pass 28).
+  if (
+    st.fromQuestion &&
+    !(
+      st.aboutTarget &&
+      (st.rule === 'equals' || (st.strength >= 3 && (formulaOnly?.has(st.normalized) || isStrong(strongValues, st.normalized))))
+    )
+  )
+    return false;
   if (st.strength >= 3) return true;
   // "the sum of the remaining numbers is 12" for the sum of the squares: the sentence says the
   // value is the asked noun of something else, a sub-result (the guide), whatever else concludes it.

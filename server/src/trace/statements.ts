@@ -64,7 +64,10 @@ const CLOCK = String.raw`\d{1,2}:[0-5]\d[ \t]?(?:[AaPp][Mm]|[ap]\.m\.)(?![A-Za-z
 // an answer left in terms of π. A degree sign may carry its scale ("20 °C", "68°F"): a
 // temperature, the scale letter part of the value.
 const PI_OVER = String.raw`(?:[ \t]{0,2}\/[ \t]{0,2}\d{1,4}(?![\d.]))?`;
-const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z]))${PI_OVER})?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
+// A number in scientific notation is one value ("4.45 * 10^33", "6.2 × 10^2", "3 \\times
+// 10^{-5}"): Minerva's physics answers are written so (fresh13; docs/segmentation-eval.md, pass 28).
+const SCI = String.raw`[ \t]{0,2}(?:\*|\u00d7|\\times|\\cdot)[ \t]{0,2}10[ \t]{0,2}\^[ \t]{0,2}(?:\{[-\u2212]?\d{1,3}\}|[-\u2212]?\d{1,3}(?![\d.]))`;
+const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z]))${PI_OVER}|${SCI})?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 // Two values that do not start as the values above do: π alone or over a whole number ("π",
 // "\\pi", "π/2", "-π"), and a negative fraction with its sign in brackets ("(-1)/49", as "(-9)/441 =
 // (-1)/49" reduces it). They are read apart (findTyped, where a text holds "π", "\\pi" or ")/"):
@@ -157,7 +160,11 @@ const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value)
 // number with decimals or a fraction (a computed result, or a computation with one) gives that
 // result to a precision; it does not guess one. "roughly 300 × 0.3 ≈ 90" still sizes, and so does
 // "4,850 ÷ 44 ≈ 111.40" (whole numbers only: a quotient still to be rounded up or down).
-const roundedAfterRe = /\d[./]\d+[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
+// Also where a bracket closes on that number ("theta_c = arcsin(2/3) ≈ 41.8", "Δm = -2.5 *
+// (-0.00878) ≈ 0.02195"): a function of a worked-out fraction, a product with a decimal factor,
+// given to a precision; fresh13's SFT re-checks recompute the answer so (docs/segmentation-eval.md,
+// pass 28).
+const roundedAfterRe = /\d[./]\d+\)?[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
 const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|magnitude)\b/i;
 const roundsResult = (before: string): boolean => roundedAfterRe.test(before) && !roughWordRe.test(before);
 // The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
@@ -185,6 +192,27 @@ const recalledRe =
   /\b(?:earlier|previously|originally|initially|at first|the first time|I (?:had )?thought|(?:I|we) (?:have |'ve )?already (?:found|computed|calculated|showed|shown|established|got|worked out|seen))\b/i;
 // Either of the two, in one scan of the sentence (a value's sentence is read once, not twice).
 const tentativeOrRecalledRe = new RegExp(`${tentativeRe.source}|${recalledRe.source}`, 'i');
+
+// "So, if the parallax is 0.01 arcseconds, then the distance is 1/0.01 parsecs, which is 100": an
+// "if" whose clause restates one of the question's givens (a value the question quotes) is no
+// value tried; it re-applies the question's own condition, a re-check that recomputes the answer
+// (docs/annotation-guide.md: re-derivations do not merge; docs/segmentation-eval.md, pass 28).
+const givenIfRe = /\bif (?:[A-Za-z']+ ){1,5}(?:is|are|was|were) \$?(\d[\d,]*(?:\.\d+)?)(?![\d.,]\d)(?:[ \t]+[A-Za-z]+)?/gi;
+
+// "should be 1 divided by 0.01": the value is an operand of the computation still to do, no result.
+const operationAfterRe = /^[ \t]{0,2}(?:divided by|times|multiplied by|plus|minus|over|[-+*/\u00d7\u00f7^])/;
+
+/** Is `before` tentative only through "if" clauses that restate the question's givens? */
+function untentativeOnceGivensRestated(before: string, question: QuestionInfo): boolean {
+  if (question.values.size === 0) return false;
+  let restated = false;
+  const rest = before.replace(givenIfRe, (clause, n: string) => {
+    if (!question.values.has(normalizeAnswer(n))) return clause;
+    restated = true;
+    return '';
+  });
+  return restated && !tentativeOrRecalledRe.test(rest);
+}
 
 export interface StatementOptions {
   question: QuestionInfo;
@@ -232,6 +260,8 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
+  // Last: it reads the values the other finders found concluded.
+  findVerbalResults(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -275,7 +305,12 @@ class Context {
       tentative:
         strength >= 4
           ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
-          : tentativeOrRecalledRe.test(before) ||
+          : (tentativeOrRecalledRe.test(before) &&
+              !(
+                (before.includes('if') || before.includes('If')) &&
+                !operationAfterRe.test(this.text.slice(end, end + 16)) &&
+                untentativeOnceGivensRestated(before, this.question)
+              )) ||
             boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
             (this.question.divisors === undefined &&
               (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
@@ -1134,6 +1169,36 @@ function findVerdicts(ctx: Context): void {
     }
   }
 }
+
+// Arithmetic said with "is" right before a value: "160 + 80 is 240, plus 20 is 260", "$24 + $40 is
+// $64", "3150, plus 9 is indeed 3159" (the 60 characters before the value).
+const sumIsBeforeRe =
+  /(?:\d[ \t]{0,2}[-+*\u00d7\u00f7][ \t]{0,2}\$?\d[\d,.]*|\b(?:plus|minus|times)[ \t]\$?\d[\d,.]*)[ \t]+(?:is|equals)[ \t]+(?:indeed[ \t]+)?\$?$/;
+const verbBeforeRe = /(?:\bis|\bequals|\bindeed)[ \t]+\$?$/;
+
+/**
+ * SFT re-checks recompute the answer in words ("Adding them all together: 160 + 80 is 240, plus 20
+ * is 260. That seems right."): the result of that arithmetic is a result line like "= 260", so a
+ * re-derivation is an echo where the re-check reaches it (the guide: a check that recomputes the
+ * answer is an echo; docs/segmentation-eval.md, pass 28). Read only for a value the text concludes
+ * elsewhere (strength 3 or more, found by the finders before), found where that value is written
+ * (indexOf), not by a scan of the body for "is": a sub-step ("80 + 80 is 160") stays a step.
+ */
+function findVerbalResults(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let written: Set<string> | undefined;
+  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative && plainValueRe.test(st.value)) (written ??= new Set()).add(st.value);
+  if (written === undefined) return;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      const near = text.slice(Math.max(from, i - 12), i);
+      if (!verbBeforeRe.test(near) || !sumIsBeforeRe.test(text.slice(Math.max(from, i - 60), i))) continue;
+      ctx.add(i, i + v.length, 'conclusion', 2);
+    }
+  }
+}
+// A number as written (no sign, fraction or unit): the values findVerbalResults looks for.
+const plainValueRe = /^\d[\d,]*(?:\.\d+)?$/;
 
 // After a colon: the value, maybe in math or bold, with a currency sign ("the cost of 13 pens: $20.80").
 const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2}\d)|\\\(|\$)?[ \t]{0,2}\$?(${VALUE})`, 'y');
