@@ -42,6 +42,10 @@ test('segment --json: the documented shape, 1-based lines', () => {
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.equal(out.length, 2);
+  // A candidate the learned stage judges (the default reader) carries its probability; the last
+  // candidate, never judged, its rule's measured confidence (docs/segmentation-eval.md, "Stop 26").
+  const judged = out[0].steps[0].confidence;
+  assert.ok(typeof judged === 'number' && judged > 0 && judged < 1 && judged !== RULE_CONFIDENCE.equals, String(judged));
   assert.deepEqual(out[0], {
     file,
     id: '1',
@@ -51,7 +55,7 @@ test('segment --json: the documented shape, 1-based lines', () => {
     final: '408',
     correct: true,
     steps: [
-      { kind: 'sample', answer: '418', rule: 'equals', confidence: RULE_CONFIDENCE.equals, correct: false, tokens: 4, line: 5, endLine: 5 },
+      { kind: 'sample', answer: '418', rule: 'equals', confidence: judged, correct: false, tokens: 4, line: 5, endLine: 5 },
       { kind: 'decision', action: 'RESAMPLE', marker: 'Wait', echo: false, line: 6 },
       { kind: 'sample', answer: '408', rule: 'equals', confidence: RULE_CONFIDENCE.equals, correct: true, tokens: 13, line: 6, endLine: 7 },
       { kind: 'decision', action: 'STOP', marker: null, echo: false, line: 7 },

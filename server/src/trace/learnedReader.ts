@@ -51,22 +51,21 @@ export function vetoes(
 /**
  * Applies the stage to the rules' attempts (`input.attempts`, passed again typed as the caller's):
  * drops the vetoed ones, each merged into the next attempt, and returns the survivors with their
- * probabilities (a candidate's confidence).
+ * probabilities (a candidate's confidence), undefined for the ones the stage never judges (the
+ * last, an explicit answer: the model was not trained on them, so their rule's measured confidence
+ * stands).
  */
 export function applyLearnedReader<A extends ReaderAttempt>(
   input: ReaderInput,
   attempts: readonly A[],
   w: ReaderWeights,
-): { attempts: A[]; confidence: number[] } {
+): { attempts: A[]; confidence: (number | undefined)[] } {
   if (w.features.length !== READER_FEATURES.length) throw new Error('reader weights do not match the reader features');
   const probabilities = candidateFeatures(input).map((row) => candidateProbability(row, w));
-  const veto = vetoes(
-    probabilities,
-    attempts.map((a) => isExplicitRule(a.candidate.rule)),
-    w,
-  );
+  const explicit = attempts.map((a) => isExplicitRule(a.candidate.rule));
+  const veto = vetoes(probabilities, explicit, w);
   const kept: A[] = [];
-  const confidence: number[] = [];
+  const confidence: (number | undefined)[] = [];
   let pendingStart = -1;
   attempts.forEach((a, k) => {
     if (veto[k]) {
@@ -76,7 +75,7 @@ export function applyLearnedReader<A extends ReaderAttempt>(
     if (pendingStart >= 0) a.start = pendingStart;
     pendingStart = -1;
     kept.push(a);
-    confidence.push(probabilities[k]);
+    confidence.push(explicit[k] || k === attempts.length - 1 ? undefined : probabilities[k]);
   });
   return { attempts: kept, confidence };
 }

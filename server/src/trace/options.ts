@@ -118,9 +118,9 @@ export const defaultMarkers: readonly string[] = [
 
 /**
  * The candidate reader when SegmentOptions.reader is absent (docs/segmentation-eval.md, "Stop 26":
- * chosen by the leave-one-set-out cross-validation there). Must equal the default of the
- * `reflectionLens.reader` setting in package.json.
+ * the learned stage, by a rule written before the held-out read that decided it). Must equal the
+ * default of the `reflectionLens.reader` setting in package.json.
  */
-export const defaultReader: ReaderKind = 'rules';
+export const defaultReader: ReaderKind = 'learned';
 
 export const defaultSegmentOptions: SegmentOptions = { markers: [...defaultMarkers], answerPatterns: [] };

@@ -49,9 +49,12 @@ function evaluate(half: 'dev' | 'heldout') {
 // Stop 25 (passes 24-27, tuned on the real dev sets and the dev families; read at each merge with
 // the rules frozen): dev unchanged; held-out 87.3% (69/79), 86.3% (69/80), 94.9%: one more
 // candidate annotators did not mark (pass 25 added it); the floor follows the measurement.
+// Stop 26 (pass 28, tuned on the real dev sets; read at its merge): held-out 87.5% (70/80), 87.5%
+// (70/80), 94.9%. Then the learned stage as the default reader (retrained on the stop's rules; the
+// default decided by a rule written before that read): held-out 89.7% (70/78), 87.5%, 94.9%.
 for (const [half, floor] of [
   ['dev', { precision: 0.95, recall: 0.81, first: 0.95 }],
-  ['heldout', { precision: 0.87, recall: 0.84, first: 0.92 }],
+  ['heldout', { precision: 0.89, recall: 0.86, first: 0.92 }],
 ] as const) {
   test(
     `Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`,

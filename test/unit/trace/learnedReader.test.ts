@@ -87,14 +87,18 @@ test('a vetoed candidate merges its attempt into the next one; the last candidat
     );
   }
   {
-    // Nothing below the threshold: the rules' attempts unchanged, each with the model's probability.
+    // Nothing below the threshold: the rules' attempts unchanged, each judged one with the model's
+    // probability; the last and the explicit ones ("so the answer is"), never judged, with none.
     const { s, original } = read();
     const none = applyLearnedReader(inputOf(record, s), s.attempts, flat(20, true));
     assert.deepEqual(
       none.attempts.map((a) => ({ start: a.start, end: a.end, value: a.candidate.value })),
       original,
     );
-    assert.ok(none.confidence.every((p) => p > 0.99));
+    none.confidence.forEach((p, k) =>
+      isExplicitRule(s.attempts[k].candidate.rule) || k === s.attempts.length - 1 ? assert.equal(p, undefined) : assert.ok(p! > 0.99),
+    );
+    assert.ok(none.confidence.some((p) => p !== undefined));
   }
 });
 
