@@ -83,7 +83,7 @@ export interface SampleStep {
   answer: string | null;
   /** The rule that found the candidate (boxed, final-answer, conclusion, equals, bold, pattern, last-number). */
   rule: string;
-  /** How often candidates of this rule are real answers (measured against gold labels), 0..1; with the learned reader, the model's probability that this candidate is one (docs/segmentation-eval.md, "Stop 26"). */
+  /** How often candidates of this rule are real answers (measured against gold labels), 0..1; with the learned reader, for a candidate it judged (not the last, not an explicit answer), the model's probability that it is one (docs/segmentation-eval.md, "Stop 26"). */
   confidence: number;
   /** Normalized form used for comparison (commas, spaces, trailing .0, simple LaTeX removed). */
   normalized: string | null;
