@@ -236,6 +236,41 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   return dedupe(ctx.out);
 }
 
+/**
+ * A statement as Context.add finds it. Whether it is tentative is worked out when first read:
+ * most statements fail a cheaper test of segment.ts first, and the test reads the sentence around
+ * the value. It depends only on the text, the question and the statement's own fields, none of
+ * which change after add, so when it is worked out cannot change what it answers.
+ */
+class FoundStatement implements Statement {
+  // term and ofOther present from the start (findEquals and findConclusions may set them): one
+  // shape for every statement. Adding ofOther later gave the statements of one record two or
+  // three shapes, and the readers of them (readAttempts, concludes) deoptimized and were
+  // recompiled on "wrong map" while the engine warmed up. Read only as truthy: false is what its
+  // absence meant.
+  term = false;
+  ofOther = false;
+
+  constructor(
+    private readonly ctx: Context | undefined,
+    public start: number,
+    public end: number,
+    public value: string,
+    public rule: CandidateRule,
+    public strength: number,
+    public aboutTarget: boolean,
+    public fromQuestion: boolean,
+    public normalized: string,
+    public closesOther: boolean,
+    public partial: boolean,
+    private known: boolean | undefined = undefined,
+  ) {}
+
+  get tentative(): boolean {
+    return (this.known ??= this.ctx!.tentative(this));
+  }
+}
+
 class Context {
   readonly out: Statement[] = [];
   constructor(
@@ -251,55 +286,45 @@ class Context {
     // "the amount still needed is $185" when the question asks how many months: money, not the count.
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
     const value = this.text.slice(start, end);
-    const sentence = this.sentenceAround(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
     const lhs =
-      aboutTarget || (strength !== 2 && this.question.scale === undefined) ? undefined : this.otherLeftSide(start, sentence.start);
+      aboutTarget || (strength !== 2 && this.question.scale === undefined)
+        ? undefined
+        : this.otherLeftSide(start, this.sentenceAround(start, end).start);
     const plain = normalizeAnswer(value);
     // A multiple-choice option's value is that option ("6" is "B" when the question lists B. 6).
     const normalized = this.question.optionOf?.get(plain) ?? plain;
-    // The sentence before the value, read by the tentative tests below (sliced once).
-    const before = strength >= 4 ? '' : this.text.slice(sentence.start, start);
     // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
     const quoted = this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3)));
-    this.out.push({
-      start,
-      end,
-      value,
-      rule,
-      strength,
-      aboutTarget,
-      fromQuestion: quoted,
-      // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
-      // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
-      tentative:
-        strength >= 4
-          ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
-          : tentativeOrRecalledRe.test(before) ||
-            boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
-            (this.question.divisors === undefined &&
-              (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
-              divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
-            (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
-              !(aboutTarget && computedDecimal(value)) &&
-              !roundsResult(before)) ||
-            sentence.question ||
-            rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
-            (rule === 'equals' && quoted && conditionRe.test(before)),
-      normalized,
-      closesOther: lhs !== undefined,
-      partial:
-        lhs !== undefined &&
-        this.question.scale !== undefined &&
-        /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
-      // term and ofOther present from the start (findEquals and findConclusions may set them):
-      // one shape for every statement. Adding ofOther later gave the statements of one record
-      // two or three shapes, and the readers of them (readAttempts, concludes) deoptimized and
-      // were recompiled on "wrong map" while the engine warmed up. Read only as truthy: false is
-      // what its absence meant.
-      term: false,
-      ofOther: false,
-    });
+    const partial =
+      lhs !== undefined &&
+      this.question.scale !== undefined &&
+      /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs);
+    this.out.push(new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial));
+  }
+
+  /** Does the statement's sentence try its value rather than conclude it (Statement.tentative)? */
+  tentative(st: Statement): boolean {
+    const { start, end, value, rule, strength, aboutTarget } = st;
+    const sentence = this.sentenceAround(start, end);
+    // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
+    // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
+    if (strength >= 4) return hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question;
+    // The sentence before the value, read by the tests below (sliced once).
+    const before = this.text.slice(sentence.start, start);
+    return (
+      tentativeOrRecalledRe.test(before) ||
+      boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
+      (this.question.divisors === undefined &&
+        (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
+        divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
+      (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
+        !(aboutTarget && computedDecimal(value)) &&
+        !roundsResult(before)) ||
+      sentence.question ||
+      rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
+      (rule === 'equals' && st.fromQuestion && conditionRe.test(before))
+    );
   }
 
   /** When the value at `start` is the right side of "E =" and E does not name the asked quantity: E. */
@@ -2311,25 +2336,27 @@ export function withRestatements(text: string, statements: Statement[], rawValue
 }
 
 /**
- * Statement c placed on another's span and value: the properties written out in Context.add's
- * order rather than spread, so every statement has one object shape.
+ * Statement c placed on another's span and value: a FoundStatement as Context.add makes them
+ * rather than a spread, so every statement has one object shape; c's tentative is read here.
  */
 function withSpanOf(c: Statement, span: Statement): Statement {
-  return {
-    start: span.start,
-    end: span.end,
-    value: span.value,
-    rule: c.rule,
-    strength: c.strength,
-    aboutTarget: c.aboutTarget,
-    fromQuestion: c.fromQuestion,
-    tentative: c.tentative,
-    normalized: span.normalized,
-    closesOther: c.closesOther,
-    partial: c.partial,
-    term: c.term,
-    ofOther: c.ofOther,
-  };
+  const placed = new FoundStatement(
+    undefined,
+    span.start,
+    span.end,
+    span.value,
+    c.rule,
+    c.strength,
+    c.aboutTarget,
+    c.fromQuestion,
+    span.normalized,
+    c.closesOther,
+    c.partial,
+    c.tentative,
+  );
+  placed.term = c.term;
+  placed.ofOther = c.ofOther;
+  return placed;
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
