@@ -330,13 +330,15 @@ class Context {
   /** When the value at `start` is the right side of "E =" and E does not name the asked quantity: E. */
   private otherLeftSide(start: number, floor: number): string | undefined {
     const t = this.text;
+    // Character codes, not t[k]: a one-character string of a character past Latin-1 is no
+    // internalized string, and comparing it deoptimized this method ("wrong instance type").
     let k = start - 1;
-    while (k > floor && (t[k] === ' ' || t[k] === '\t' || t[k] === '$' || t[k] === '*' || t[k] === '(' || t[k] === '\\')) k--;
-    if (t[k] !== '=') return undefined;
+    for (let c = codeAt(t, k); k > floor && (c === 32 || c === 9 || c === 36 || c === 42 || c === 40 || c === 92); c = codeAt(t, --k));
+    if (codeAt(t, k) !== 61) return undefined;
     // The left side: back to the previous "=", a colon or the sentence start (at most 60 characters).
     let b = k - 1;
     const limit = Math.max(floor, k - 60);
-    while (b >= limit && t[b] !== '=' && t[b] !== ':' && t[b] !== '\n') b--;
+    for (let c = codeAt(t, b); b >= limit && c !== 61 && c !== 58 && c !== 10; c = codeAt(t, --b));
     const lhs = t.slice(b + 1, k);
     // A lone unknown ("Therefore n = 6", "x_1 = 4") may be what is asked, named or not.
     if (loneUnknownRe.test(lhs)) return undefined;
