@@ -418,7 +418,8 @@ class Context {
   private sentence(s: number, e: number): { start: number; text: string; question: boolean } {
     const last = this.lastSentence;
     if (last && last.start === s && last.end === e) return last;
-    const q = this.text.charCodeAt(e);
+    // codeAt: e may be the text's end, and a read past it deoptimized scanSentence (where this is inlined).
+    const q = codeAt(this.text, e);
     this.lastSentence = { start: s, end: e, text: this.text.slice(s, e), question: q === 63 || q === 0xff1f };
     return this.lastSentence;
   }
@@ -1304,7 +1305,8 @@ function isResult(text: string, clause: string, clauseStart: number, v: RegExpEx
   if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || matchesAt(listAfterRe, clause, after)) return false;
   // "D is at (√51,7)", "from (0,7) to (√51,7)": the first coordinate of a point is a coordinate,
   // not a result (the value after "is at" would otherwise read as the clause's conclusion).
-  if (clause.charCodeAt(after) === 44 && /\([ \t]{0,2}$/.test(pre)) return false;
+  // (codeAt: after may be the clause's end, and a read past it deoptimized lastResult.)
+  if (codeAt(clause, after) === 44 && /\([ \t]{0,2}$/.test(pre)) return false;
   // "3 times the square root of 13": a term of an expression said in words, not its value.
   // "828, not 827", "instead of 827": a value set aside, not the result.
   if (
