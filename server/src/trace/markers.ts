@@ -83,9 +83,13 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
    * A boundary is required only on a side where the phrase itself has a word character, and not
    * beside a CJK character of the phrase: Chinese writes no blanks between words ("再检查一下题意").
    */
+  // The characters outside the match are read only inside the text (-1 outside, no word
+  // character as NaN was not): a read past a string's end deoptimized this the first time.
   const bounded = (text: string, start: number, end: number): boolean =>
-    (!isWordChar(text.charCodeAt(start)) || isCjk(text.charCodeAt(start)) || !isWordChar(text.charCodeAt(start - 1))) &&
-    (!isWordChar(text.charCodeAt(end - 1)) || isCjk(text.charCodeAt(end - 1)) || !isWordChar(text.charCodeAt(end)));
+    (!isWordChar(text.charCodeAt(start)) || isCjk(text.charCodeAt(start)) || !isWordChar(start > 0 ? text.charCodeAt(start - 1) : -1)) &&
+    (!isWordChar(text.charCodeAt(end - 1)) ||
+      isCjk(text.charCodeAt(end - 1)) ||
+      !isWordChar(end < text.length ? text.charCodeAt(end) : -1));
 
   const scan = (text: string, from: number, to: number): MarkerMatch[] => {
     const out: MarkerMatch[] = [];

@@ -217,7 +217,12 @@ function isStrong(strongValues: ReadonlySet<string>, v: string): boolean {
   return key !== undefined && strongValues.has(key);
 }
 
-/** May this statement conclude an attempt? */
+/**
+ * May this statement conclude an attempt? "maybe \boxed{C}", "If I write \boxed{6}": an answer
+ * considered, not given, does not. Tentative is read last: statements.ts works it out when first
+ * read, and most statements fail a cheaper test (every test here is a pure function of its
+ * arguments, so the order does not change the answer).
+ */
 function concludes(
   st: Statement,
   strongValues: Set<string>,
@@ -230,8 +235,22 @@ function concludes(
   integer = false,
   blanks = false,
 ): boolean {
-  // "maybe \boxed{C}", "If I write \boxed{6}": an answer considered, not given.
-  if (st.tentative) return false;
+  return concludesByCue(st, strongValues, terse, scale, choice, modulus, formulaOnly, multi, integer, blanks) && !st.tentative;
+}
+
+/** May this statement conclude an attempt, tentative or not? */
+function concludesByCue(
+  st: Statement,
+  strongValues: Set<string>,
+  terse: boolean,
+  scale: number | undefined,
+  choice: boolean,
+  modulus: number | undefined,
+  formulaOnly: Set<string> | undefined,
+  multi: boolean,
+  integer: boolean,
+  blanks: boolean,
+): boolean {
   // A question with two or more blanks is answered by their values together ("\\frac{3\\pi}{2}, 1"):
   // "Therefore, θ must be 3π/2" fills one blank, a part of the answer (docs/annotation-guide.md:
   // an intermediate quantity is no candidate), whatever its cue.
@@ -764,13 +783,15 @@ function readAttempts(
   for (let k = 0; k <= inRegion.length; k++) {
     const segEnd = k < inRegion.length ? inRegion[k].m.start : regionEnd;
     let bi = -1;
-    let li = -1;
-    for (; si < statements.length && statements[si].start < segEnd; si++) {
-      const st = statements[si];
-      // A check against the question's own numbers ("354 + 531 = 885") is not more work on the answer.
-      if (!st.fromQuestion && !st.tentative) li = si;
-      if (ok[si] && (bi < 0 || st.strength >= statements[bi].strength)) bi = si;
-    }
+    const first = si;
+    for (; si < statements.length && statements[si].start < segEnd; si++)
+      if (ok[si] && (bi < 0 || statements[si].strength >= statements[bi].strength)) bi = si;
+    // The segment's last statement that is no check against the question's own numbers ("354 +
+    // 531 = 885" is not more work on the answer) and not tentative; found from the end, so that
+    // tentative (worked out when first read) is read only of the statements after it.
+    let li = si - 1;
+    while (li >= first && (statements[li].fromQuestion || statements[li].tentative)) li--;
+    if (li < first) li = -1;
     // The record's last word before it stops is its final conclusion, however it is phrased
     // ("Wait, 12 * 30 = 360 ... 360 + 48 = 408" corrects an earlier "12 * 34 = 418").
     if (

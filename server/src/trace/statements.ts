@@ -266,6 +266,41 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   return dedupe(ctx.out);
 }
 
+/**
+ * A statement as Context.add finds it. Whether it is tentative is worked out when first read:
+ * most statements fail a cheaper test of segment.ts first, and the test reads the sentence around
+ * the value. It depends only on the text, the question and the statement's own fields, none of
+ * which change after add, so when it is worked out cannot change what it answers.
+ */
+class FoundStatement implements Statement {
+  // term and ofOther present from the start (findEquals and findConclusions may set them): one
+  // shape for every statement. Adding ofOther later gave the statements of one record two or
+  // three shapes, and the readers of them (readAttempts, concludes) deoptimized and were
+  // recompiled on "wrong map" while the engine warmed up. Read only as truthy: false is what its
+  // absence meant.
+  term = false;
+  ofOther = false;
+
+  constructor(
+    private readonly ctx: Context | undefined,
+    public start: number,
+    public end: number,
+    public value: string,
+    public rule: CandidateRule,
+    public strength: number,
+    public aboutTarget: boolean,
+    public fromQuestion: boolean,
+    public normalized: string,
+    public closesOther: boolean,
+    public partial: boolean,
+    private known: boolean | undefined = undefined,
+  ) {}
+
+  get tentative(): boolean {
+    return (this.known ??= this.ctx!.tentative(this));
+  }
+}
+
 class Context {
   readonly out: Statement[] = [];
   constructor(
@@ -281,72 +316,64 @@ class Context {
     // "the amount still needed is $185" when the question asks how many months: money, not the count.
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
     const value = this.text.slice(start, end);
-    const sentence = this.sentenceAround(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
     const lhs =
-      aboutTarget || (strength !== 2 && this.question.scale === undefined) ? undefined : this.otherLeftSide(start, sentence.start);
+      aboutTarget || (strength !== 2 && this.question.scale === undefined)
+        ? undefined
+        : this.otherLeftSide(start, this.sentenceAround(start, end).start);
     const plain = normalizeAnswer(value);
     // A multiple-choice option's value is that option ("6" is "B" when the question lists B. 6).
     const normalized = this.question.optionOf?.get(plain) ?? plain;
-    // The sentence before the value, read by the tentative tests below (sliced once).
-    const before = strength >= 4 ? '' : this.text.slice(sentence.start, start);
     // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
     const quoted = this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3)));
-    this.out.push({
-      start,
-      end,
-      value,
-      rule,
-      strength,
-      aboutTarget,
-      fromQuestion: quoted,
-      // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
-      // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
-      tentative:
-        strength >= 4
-          ? hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question
-          : (tentativeOrRecalledRe.test(before) &&
-              !(
-                (before.includes('if') || before.includes('If')) &&
-                !operationAfterRe.test(this.text.slice(end, end + 16)) &&
-                untentativeOnceGivensRestated(before, this.question)
-              )) ||
-            boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
-            (this.question.divisors === undefined &&
-              (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
-              divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
-            (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
-              !(aboutTarget && computedDecimal(value)) &&
-              !roundsResult(before)) ||
-            sentence.question ||
-            rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
-            (rule === 'equals' && quoted && conditionRe.test(before)),
-      normalized,
-      closesOther: lhs !== undefined,
-      partial:
-        lhs !== undefined &&
-        this.question.scale !== undefined &&
-        /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs),
-      // term and ofOther present from the start (findEquals and findConclusions may set them):
-      // one shape for every statement. Adding ofOther later gave the statements of one record
-      // two or three shapes, and the readers of them (readAttempts, concludes) deoptimized and
-      // were recompiled on "wrong map" while the engine warmed up. Read only as truthy: false is
-      // what its absence meant.
-      term: false,
-      ofOther: false,
-    });
+    const partial =
+      lhs !== undefined &&
+      this.question.scale !== undefined &&
+      /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs);
+    this.out.push(new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial));
+  }
+
+  /** Does the statement's sentence try its value rather than conclude it (Statement.tentative)? */
+  tentative(st: Statement): boolean {
+    const { start, end, value, rule, strength, aboutTarget } = st;
+    const sentence = this.sentenceAround(start, end);
+    // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
+    // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
+    if (strength >= 4) return hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question;
+    // The sentence before the value, read by the tests below (sliced once).
+    const before = this.text.slice(sentence.start, start);
+    return (
+      (tentativeOrRecalledRe.test(before) &&
+        !(
+          (before.includes('if') || before.includes('If')) &&
+          !operationAfterRe.test(this.text.slice(end, end + 16)) &&
+          untentativeOnceGivensRestated(before, this.question)
+        )) ||
+      boundRe.test(before.length > 56 ? before.slice(-56) : before) ||
+      (this.question.divisors === undefined &&
+        (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
+        divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
+      (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
+        !(aboutTarget && computedDecimal(value)) &&
+        !roundsResult(before)) ||
+      sentence.question ||
+      rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
+      (rule === 'equals' && st.fromQuestion && conditionRe.test(before))
+    );
   }
 
   /** When the value at `start` is the right side of "E =" and E does not name the asked quantity: E. */
   private otherLeftSide(start: number, floor: number): string | undefined {
     const t = this.text;
+    // Character codes, not t[k]: a one-character string of a character past Latin-1 is no
+    // internalized string, and comparing it deoptimized this method ("wrong instance type").
     let k = start - 1;
-    while (k > floor && (t[k] === ' ' || t[k] === '\t' || t[k] === '$' || t[k] === '*' || t[k] === '(' || t[k] === '\\')) k--;
-    if (t[k] !== '=') return undefined;
+    for (let c = codeAt(t, k); k > floor && (c === 32 || c === 9 || c === 36 || c === 42 || c === 40 || c === 92); c = codeAt(t, --k));
+    if (codeAt(t, k) !== 61) return undefined;
     // The left side: back to the previous "=", a colon or the sentence start (at most 60 characters).
     let b = k - 1;
     const limit = Math.max(floor, k - 60);
-    while (b >= limit && t[b] !== '=' && t[b] !== ':' && t[b] !== '\n') b--;
+    for (let c = codeAt(t, b); b >= limit && c !== 61 && c !== 58 && c !== 10; c = codeAt(t, --b));
     const lhs = t.slice(b + 1, k);
     // A lone unknown ("Therefore n = 6", "x_1 = 4") may be what is asked, named or not.
     if (loneUnknownRe.test(lhs)) return undefined;
@@ -426,7 +453,8 @@ class Context {
   private sentence(s: number, e: number): { start: number; text: string; question: boolean } {
     const last = this.lastSentence;
     if (last && last.start === s && last.end === e) return last;
-    const q = this.text.charCodeAt(e);
+    // codeAt: e may be the text's end, and a read past it deoptimized scanSentence (where this is inlined).
+    const q = codeAt(this.text, e);
     this.lastSentence = { start: s, end: e, text: this.text.slice(s, e), question: q === 63 || q === 0xff1f };
     return this.lastSentence;
   }
@@ -1342,7 +1370,8 @@ function isResult(text: string, clause: string, clauseStart: number, v: RegExpEx
   if (/\d[ \t]{0,2}[,;][ \t]{1,3}(?:and[ \t]{1,3})?(?:\*\*|\$)?$/.test(pre) || matchesAt(listAfterRe, clause, after)) return false;
   // "D is at (√51,7)", "from (0,7) to (√51,7)": the first coordinate of a point is a coordinate,
   // not a result (the value after "is at" would otherwise read as the clause's conclusion).
-  if (clause.charCodeAt(after) === 44 && /\([ \t]{0,2}$/.test(pre)) return false;
+  // (codeAt: after may be the clause's end, and a read past it deoptimized lastResult.)
+  if (codeAt(clause, after) === 44 && /\([ \t]{0,2}$/.test(pre)) return false;
   // "3 times the square root of 13": a term of an expression said in words, not its value.
   // "828, not 827", "instead of 827": a value set aside, not the result.
   if (
@@ -2376,25 +2405,27 @@ export function withRestatements(text: string, statements: Statement[], rawValue
 }
 
 /**
- * Statement c placed on another's span and value: the properties written out in Context.add's
- * order rather than spread, so every statement has one object shape.
+ * Statement c placed on another's span and value: a FoundStatement as Context.add makes them
+ * rather than a spread, so every statement has one object shape; c's tentative is read here.
  */
 function withSpanOf(c: Statement, span: Statement): Statement {
-  return {
-    start: span.start,
-    end: span.end,
-    value: span.value,
-    rule: c.rule,
-    strength: c.strength,
-    aboutTarget: c.aboutTarget,
-    fromQuestion: c.fromQuestion,
-    tentative: c.tentative,
-    normalized: span.normalized,
-    closesOther: c.closesOther,
-    partial: c.partial,
-    term: c.term,
-    ofOther: c.ofOther,
-  };
+  const placed = new FoundStatement(
+    undefined,
+    span.start,
+    span.end,
+    span.value,
+    c.rule,
+    c.strength,
+    c.aboutTarget,
+    c.fromQuestion,
+    span.normalized,
+    c.closesOther,
+    c.partial,
+    c.tentative,
+  );
+  placed.term = c.term;
+  placed.ofOther = c.ofOther;
+  return placed;
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
