@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { candidateProbability } from '../server/src/trace/learnedReader.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
-import { candidateFeatures } from '../server/src/trace/readerFeatures.js';
+import { candidateFeatures, readerInputOf } from '../server/src/trace/readerFeatures.js';
 import { READER_WEIGHTS } from '../server/src/trace/readerWeights.js';
 import { parseTrace } from '../server/src/trace/parse.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
@@ -58,18 +58,7 @@ async function stageAlone(): Promise<void> {
   const records = await familiesDevRecords();
   const options = { ...defaultSegmentOptions, reader: 'rules' as const };
   // As segmentAttempts runs it: only where there are two or more candidates.
-  const inputs = records.map((r) => {
-    const s = segmentAttempts(r, options);
-    return {
-      body: r.body,
-      attempts: s.attempts,
-      markers: s.markers,
-      statements: s.statements,
-      final: s.final,
-      summaryStart: s.summaryStart,
-      question: s.question,
-    };
-  });
+  const inputs = records.map((r) => readerInputOf(r.body, segmentAttempts(r, options)));
   let sum = 0;
   const pass = (): void => {
     for (const input of inputs)

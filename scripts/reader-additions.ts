@@ -5,12 +5,12 @@
 // the penalty, threshold and whether a statement before the first candidate may be added chosen
 // by an inner leave-one-set-out over the six training sets. Not part of the engine.
 // Usage: node --import tsx scripts/reader-additions.ts [--families]
-import { Rng } from '../server/src/analysis/random.js';
 import { fitReader } from '../server/src/analysis/readerTraining.js';
 import { alignCandidates, evaluateSegmentation, type EvalInput, type PredictedCandidate } from '../server/src/analysis/segmentationEval.js';
 import { markerClass, numberRuns, READER_FEATURES } from '../server/src/trace/readerFeatures.js';
 import type { CandidateRule } from '../server/src/trace/statements.js';
 import { loadFamiliesDev, loadRealDev, REAL_DEV_SETS, type ReaderRecord } from './readerData.js';
+import { pairedBootstrap } from './readerModel.js';
 
 const RULES: readonly CandidateRule[] = ['boxed', 'pattern', 'final-answer', 'conclusion', 'equals', 'bold', 'last-number'];
 const LAMBDAS = [0.3, 3, 30];
@@ -216,31 +216,6 @@ for (const s of sets) {
 console.log(line('pooled rules', cvRules));
 console.log(line('pooled added', cvAdded));
 {
-  const counts = (i: EvalInput) => [
-    alignCandidates(i.gold.candidates, i.predicted, i.optionOf).length,
-    i.predicted.length,
-    i.gold.candidates.length,
-  ];
-  const a = cvRules.map(counts);
-  const b = cvAdded.map(counts);
-  const rng = new Rng(1);
-  const dp: number[] = [];
-  const dr: number[] = [];
-  for (let d = 0; d < 2000; d++) {
-    const t = [0, 0, 0, 0, 0, 0];
-    for (let k = 0; k < a.length; k++) {
-      const i = rng.int(a.length);
-      for (let f = 0; f < 3; f++) {
-        t[f] += a[i][f];
-        t[3 + f] += b[i][f];
-      }
-    }
-    dp.push(100 * (t[3] / t[4] - t[0] / t[1]));
-    dr.push(100 * (t[3] / t[5] - t[0] / t[2]));
-  }
-  const ci = (xs: number[]): string => {
-    const s = [...xs].sort((x, y) => x - y);
-    return `[${s[50].toFixed(1)}, ${s[1949].toFixed(1)}]`;
-  };
-  console.log(`paired bootstrap (95%): precision added - rules ${ci(dp)}, recall ${ci(dr)}`);
+  const ci = pairedBootstrap(cvRules, cvAdded);
+  console.log(`paired bootstrap (95%): precision added - rules ${ci.precision}, recall ${ci.recall}`);
 }

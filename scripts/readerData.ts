@@ -10,7 +10,7 @@ import { parseGoldFile, type GoldRecord } from '../server/src/trace/gold.js';
 import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { parseTrace } from '../server/src/trace/parse.js';
-import type { ReaderInput } from '../server/src/trace/readerFeatures.js';
+import { readerInputOf, type ReaderInput } from '../server/src/trace/readerFeatures.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
 import type { TraceRecord } from '../server/src/trace/types.js';
 import * as C from '../test/phrasing/corpus.js';
@@ -54,15 +54,7 @@ const rulesOnly = { ...defaultSegmentOptions, reader: 'rules' as const };
 /** One record read by the rules, with its labelled examples. */
 export function readRecord(set: string, id: string, rec: TraceRecord, gold: GoldRecord, corpus?: string): ReaderRecord {
   const s = segmentAttempts(rec, rulesOnly);
-  const reading: ReaderInput = {
-    body: rec.body,
-    attempts: s.attempts,
-    markers: s.markers,
-    statements: s.statements,
-    final: s.final,
-    summaryStart: s.summaryStart,
-    question: s.question,
-  };
+  const reading = readerInputOf(rec.body, s);
   const examples = readerExamples(reading, gold, s.optionOf);
   return { set, corpus, input: { id, truth: rec.answer, gold, ...engineReading(s) }, examples, reading };
 }

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import type { EvalInput } from '../server/src/analysis/segmentationEval.js';
+import { Rng } from '../server/src/analysis/random.js';
+import { alignCandidates, type EvalInput } from '../server/src/analysis/segmentationEval.js';
 import { fitReader, renderWeightsModule } from '../server/src/analysis/readerTraining.js';
 import { candidateProbability, vetoes, type ReaderWeights } from '../server/src/trace/learnedReader.js';
 import type { ReaderRecord } from './readerData.js';
@@ -76,4 +77,38 @@ export async function weightsModuleSource(
   ].join('\n');
   const source = renderWeightsModule(w, header, { lambda: choice.lambda, families: families.length > 0 });
   return prettier.format(source, { ...(await prettier.resolveConfig(WEIGHTS_MODULE)), filepath: WEIGHTS_MODULE });
+}
+
+/**
+ * 95% intervals of the pooled precision and recall differences, `other` - `rules`, by a paired
+ * bootstrap over responses (2,000 draws, seed 1): both readings of one response are drawn together.
+ */
+export function pairedBootstrap(rules: readonly EvalInput[], other: readonly EvalInput[]): { precision: string; recall: string } {
+  const counts = (i: EvalInput) => [
+    alignCandidates(i.gold.candidates, i.predicted, i.optionOf).length,
+    i.predicted.length,
+    i.gold.candidates.length,
+  ];
+  const a = rules.map(counts);
+  const b = other.map(counts);
+  const rng = new Rng(1);
+  const dp: number[] = [];
+  const dr: number[] = [];
+  for (let d = 0; d < 2000; d++) {
+    const t = [0, 0, 0, 0, 0, 0];
+    for (let k = 0; k < a.length; k++) {
+      const i = rng.int(a.length);
+      for (let f = 0; f < 3; f++) {
+        t[f] += a[i][f];
+        t[3 + f] += b[i][f];
+      }
+    }
+    dp.push(100 * (t[3] / t[4] - t[0] / t[1]));
+    dr.push(100 * (t[3] / t[5] - t[0] / t[2]));
+  }
+  const ci = (xs: number[]): string => {
+    const s = [...xs].sort((x, y) => x - y);
+    return `[${s[Math.floor(0.025 * s.length)].toFixed(1)}, ${s[Math.floor(0.975 * s.length)].toFixed(1)}]`;
+  };
+  return { precision: ci(dp), recall: ci(dr) };
 }

@@ -7,10 +7,17 @@
 //   --families  also train on the dev phrasing families (weighted to the real sets' total)
 //   --write     write server/src/trace/readerWeights.ts from all eight sets (+ families)
 import { writeFileSync } from 'node:fs';
-import { Rng } from '../server/src/analysis/random.js';
-import { alignCandidates, evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
+import { evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
 import { loadFamiliesDev, loadRealDev, REAL_DEV_SETS, type ReaderRecord } from './readerData.js';
-import { fitRecords as fit, probabilities, vetoed, WEIGHTS_MODULE, weightsModuleSource, type ReaderChoice } from './readerModel.js';
+import {
+  fitRecords as fit,
+  pairedBootstrap,
+  probabilities,
+  vetoed,
+  WEIGHTS_MODULE,
+  weightsModuleSource,
+  type ReaderChoice,
+} from './readerModel.js';
 
 const LAMBDAS = [0.3, 3, 30];
 const THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
@@ -77,35 +84,12 @@ console.log(`\nleave-one-set-out CV, trained on ${withFamilies ? 'the other real
 console.log('| set | n | P | R | first | exact |\n|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 
-// Paired bootstrap over responses (2,000 draws, seed 1): the pooled CV difference, learned - rules.
+// Paired bootstrap over responses: the pooled CV difference, learned - rules.
 {
-  const counts = (i: EvalInput) => [
-    alignCandidates(i.gold.candidates, i.predicted, i.optionOf).length,
-    i.predicted.length,
-    i.gold.candidates.length,
-  ];
-  const a = cvRules.map(counts);
-  const b = cvLearned.map(counts);
-  const rng = new Rng(1);
-  const dp: number[] = [];
-  const dr: number[] = [];
-  for (let d = 0; d < 2000; d++) {
-    const t = [0, 0, 0, 0, 0, 0];
-    for (let k = 0; k < a.length; k++) {
-      const i = rng.int(a.length);
-      for (let f = 0; f < 3; f++) {
-        t[f] += a[i][f];
-        t[3 + f] += b[i][f];
-      }
-    }
-    dp.push(100 * (t[3] / t[4] - t[0] / t[1]));
-    dr.push(100 * (t[3] / t[5] - t[0] / t[2]));
-  }
-  const ci = (xs: number[]): string => {
-    const s = [...xs].sort((x, y) => x - y);
-    return `[${s[Math.floor(0.025 * s.length)].toFixed(1)}, ${s[Math.floor(0.975 * s.length)].toFixed(1)}]`;
-  };
-  console.log(`paired bootstrap over the ${a.length} responses (95%): precision learned - rules ${ci(dp)}, recall ${ci(dr)}`);
+  const ci = pairedBootstrap(cvRules, cvLearned);
+  console.log(
+    `paired bootstrap over the ${cvRules.length} responses (95%): precision learned - rules ${ci.precision}, recall ${ci.recall}`,
+  );
 }
 
 // The final model: all eight sets, its settings chosen by leave-one-set-out over them.

@@ -3,6 +3,7 @@
 // already holds (the Statement's fields, the attempts, the markers, the question), so the stage
 // costs O(statements) per record plus one character walk between consecutive candidates; no
 // pattern is run over the body again.
+import type { Segmentation } from './segment.js';
 import type { MarkerMatch } from './markers.js';
 import type { QuestionInfo } from './question.js';
 import type { CandidateRule, Statement } from './statements.js';
@@ -26,6 +27,17 @@ export interface ReaderInput {
   summaryStart: number;
   question: QuestionInfo;
 }
+
+/** The stage's input read off a finished segmentation (the training scripts, the bench and the tests; segmentAttempts builds it before it has one). */
+export const readerInputOf = (body: string, s: Segmentation): ReaderInput => ({
+  body,
+  attempts: s.attempts,
+  markers: s.markers,
+  statements: s.statements,
+  final: s.final,
+  summaryStart: s.summaryStart,
+  question: s.question,
+});
 
 const RULES: readonly CandidateRule[] = ['boxed', 'pattern', 'final-answer', 'conclusion', 'equals', 'bold', 'last-number'];
 
