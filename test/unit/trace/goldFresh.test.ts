@@ -313,3 +313,12 @@ skyThoughtBatch('fresh13', 'dev', 17, { precision: 0.9, recall: 0.6, first: 0.8 
 // and C2 (alternate records) from the guide, eight records again by C3 (17 of 18 candidates). First
 // read: 88.0% (22/25), 81.5% (22/27), 94.1%; final answers 17/17.
 skyThoughtBatch('fresh14', 'held-out', 17, { precision: 0.85, recall: 0.78, first: 0.9 }, 'C1/C2 vs C3', 8);
+
+// A thirteenth batch, collected after the learned stage became the default reader, so that one set
+// of held-out responses is untouched by that decision (test/fixtures/gold/fresh15:
+// HumainLab/filtered_reasoning_score_evaluation's MATH-500 traces of four instruct models, Phi-4,
+// Llama-3.1-8B, Gemma-7B and Qwen2.5-7B; 14 responses; SOURCES.md), labelled by D1 and D2
+// (alternate records) from the guide, six records again by D3 (7 of 7 candidates). First read
+// (learned default, 3bcea96): 68.8% (11/16), 55.0% (11/20), 85.7%, final 10/14; the rules alone read
+// it the same.
+skyThoughtBatch('fresh15', 'held-out', 14, { precision: 0.65, recall: 0.5, first: 0.8 }, 'D1/D2 vs D3', 6);
