@@ -18,8 +18,8 @@ import {
 } from 'vscode-languageserver';
 import type { CalibrationGrouping, TraceSummary } from '../analysis/types.js';
 import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
-import { defaultSegmentOptions } from '../trace/options.js';
 import type { SegmentOptions } from '../trace/types.js';
+import { segmentOptionsOfParams, segmentParamProblems } from './segmentParams.js';
 import { CalibrationCorpus, calibrateSnapshot, type CorpusSnapshot, type Skipped } from './calibrationCorpus.js';
 import {
   isTraceFilter,
@@ -55,18 +55,9 @@ function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: Groupin
   if (!(Number.isInteger(p?.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
   const by = p?.by === undefined ? 'model-task' : parseGrouping(p.by);
   if (by === undefined) problems.push('by must be "auto", "model-task" or "step"');
-  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-  if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
-  if (p?.reader !== undefined && p.reader !== 'rules' && p.reader !== 'learned') problems.push('reader must be "rules" or "learned"');
+  problems.push(...segmentParamProblems(p));
   if (problems.length > 0) throw new ResponseError(ErrorCodes.InvalidParams, `${calibrateRequest.method}: ${problems.join('; ')}`);
-  return {
-    segment: {
-      markers: p.markers ?? defaultSegmentOptions.markers,
-      answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
-      ...(p.reader ? { reader: p.reader } : {}),
-    },
-    by: by ?? 'model-task',
-  };
+  return { segment: segmentOptionsOfParams(p), by: by ?? 'model-task' };
 }
 
 /** `auto` grouping: by step when the usable traces carry more than one step. */

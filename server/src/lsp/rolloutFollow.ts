@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { basename, resolve } from 'node:path';
 import { followRolloutSteps } from '../training/verl/liveSteps.js';
-import { defaultSegmentOptions } from '../trace/options.js';
 import type { SummaryOptions } from '../analysis/summary.js';
 import { editorSkipReason } from './calibrationCorpus.js';
+import { segmentOptionsOfParams, segmentParamProblems } from './segmentParams.js';
 import {
   followRolloutsRequest,
   rolloutFollowEndedNotification,
@@ -50,9 +50,7 @@ function checkParams(p: FollowRolloutsParams): string {
   for (const k of ['partialEveryMs', 'pollMs', 'settleMs', 'quietMs'] as const) {
     if (p?.[k] !== undefined && !(Number.isFinite(p[k]) && p[k]! >= 0)) problems.push(`${k} must be a non-negative number`);
   }
-  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-  if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
-  if (p?.reader !== undefined && p.reader !== 'rules' && p.reader !== 'learned') problems.push('reader must be "rules" or "learned"');
+  problems.push(...segmentParamProblems(p));
   if (problems.length > 0) throw invalid(problems.join('; '));
   return dir;
 }
@@ -70,11 +68,7 @@ export function registerRolloutFollow(
   let next = 0;
 
   async function follow(id: string, dir: string, p: FollowRolloutsParams, sub: Subscription, summary: SummaryOptions): Promise<void> {
-    const segment = {
-      markers: p.markers ?? defaultSegmentOptions.markers,
-      answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
-      ...(p.reader ? { reader: p.reader } : {}),
-    };
+    const segment = segmentOptionsOfParams(p);
     const steps = followRolloutSteps(dir, {
       signal: sub.controller.signal,
       bootstrap: p.bootstrap,

@@ -38,22 +38,26 @@ const EXPLICIT_RULES: ReadonlySet<string> = new Set(['boxed', 'final-answer', 'p
 /** Whether a candidate of this rule states the answer explicitly (never vetoed). */
 export const isExplicitRule = (rule: string): boolean => EXPLICIT_RULES.has(rule);
 
-/** Which candidates the stage vetoes: below threshold, never the last or an explicit one (`explicit[k]`), the first only where allowed. */
+/** Which candidates the stage judges: never the last or an explicit one (`explicit[k]`), the first only where allowed. */
+function judged(explicit: readonly boolean[], vetoFirst: boolean): boolean[] {
+  return explicit.map((e, k) => !e && k < explicit.length - 1 && (k > 0 || vetoFirst));
+}
+
+/** Which candidates the stage vetoes: the judged ones below the threshold. */
 export function vetoes(
   probabilities: readonly number[],
   explicit: readonly boolean[],
   w: Pick<ReaderWeights, 'threshold' | 'vetoFirst'>,
 ): boolean[] {
-  const n = probabilities.length;
-  return probabilities.map((p, k) => k < n - 1 && !explicit[k] && (k > 0 || w.vetoFirst) && p < w.threshold);
+  const judge = judged(explicit, w.vetoFirst);
+  return probabilities.map((p, k) => judge[k] && p < w.threshold);
 }
 
 /**
  * Applies the stage to the rules' attempts (`input.attempts`, passed again typed as the caller's):
  * drops the vetoed ones, each merged into the next attempt, and returns the survivors with their
- * probabilities (a candidate's confidence), undefined for the ones the stage never judges (the
- * last, an explicit answer: the model was not trained on them, so their rule's measured confidence
- * stands).
+ * probabilities (a candidate's confidence), undefined for the ones the stage does not judge (the
+ * last, an explicit answer, a first one it may not veto: their rule's measured confidence stands).
  */
 export function applyLearnedReader<A extends ReaderAttempt>(
   input: ReaderInput,
@@ -61,21 +65,23 @@ export function applyLearnedReader<A extends ReaderAttempt>(
   w: ReaderWeights,
 ): { attempts: A[]; confidence: (number | undefined)[] } {
   if (w.features.length !== READER_FEATURES.length) throw new Error('reader weights do not match the reader features');
-  const probabilities = candidateFeatures(input).map((row) => candidateProbability(row, w));
   const explicit = attempts.map((a) => isExplicitRule(a.candidate.rule));
-  const veto = vetoes(probabilities, explicit, w);
+  const judge = judged(explicit, w.vetoFirst);
+  // Nothing to judge: the rules' reading stands and no feature is worked out.
+  if (!judge.includes(true)) return { attempts: [...attempts], confidence: attempts.map(() => undefined) };
+  const probabilities = candidateFeatures(input).map((row) => candidateProbability(row, w));
   const kept: A[] = [];
   const confidence: (number | undefined)[] = [];
   let pendingStart = -1;
   attempts.forEach((a, k) => {
-    if (veto[k]) {
+    if (judge[k] && probabilities[k] < w.threshold) {
       if (pendingStart < 0) pendingStart = a.start;
       return;
     }
     if (pendingStart >= 0) a.start = pendingStart;
     pendingStart = -1;
     kept.push(a);
-    confidence.push(explicit[k] || k === attempts.length - 1 ? undefined : probabilities[k]);
+    confidence.push(judge[k] ? probabilities[k] : undefined);
   });
   return { attempts: kept, confidence };
 }

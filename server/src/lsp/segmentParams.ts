@@ -1,0 +1,27 @@
+// The segmentation settings a request carries (`markers`, `answerPatterns`, `reader`: the
+// `reflectionLens.*` settings the client read), checked and turned into SegmentOptions the same way
+// for `reflectionLens/calibrate` and `reflectionLens/followRollouts`.
+import { defaultSegmentOptions } from '../trace/options.js';
+import type { ReaderKind, SegmentOptions } from '../trace/types.js';
+
+export interface SegmentParams {
+  markers?: string[];
+  answerPatterns?: string[];
+  reader?: ReaderKind;
+}
+
+/** What is wrong with a request's segmentation settings (empty when nothing). */
+export function segmentParamProblems(p: SegmentParams | undefined): string[] {
+  const problems: string[] = [];
+  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
+  if (p?.reader !== undefined && p.reader !== 'rules' && p.reader !== 'learned') problems.push('reader must be "rules" or "learned"');
+  return problems;
+}
+
+/** The request's settings, the engine's defaults where absent (checked by segmentParamProblems first). */
+export const segmentOptionsOfParams = (p: SegmentParams): SegmentOptions => ({
+  markers: p.markers ?? defaultSegmentOptions.markers,
+  answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
+  ...(p.reader ? { reader: p.reader } : {}),
+});
