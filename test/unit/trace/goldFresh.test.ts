@@ -322,3 +322,11 @@ skyThoughtBatch('fresh14', 'held-out', 17, { precision: 0.85, recall: 0.78, firs
 // (learned default, 3bcea96): 68.8% (11/16), 55.0% (11/20), 85.7%, final 10/14; the rules alone read
 // it the same.
 skyThoughtBatch('fresh15', 'held-out', 14, { precision: 0.65, recall: 0.5, first: 0.8 }, 'D1/D2 vs D3', 6);
+
+// A fourteenth batch, collected at stop 27 from two repositories no batch had used, and read once by
+// the engine of 80503f9 before any change of that stop (test/fixtures/gold/fresh17:
+// adityatadimeti/reasoning-distillation's AIME 2024 outputs of DeepSeek-R1-Distill-Qwen-14B and
+// DeepSeek-R1, lunaatang/llm-math-reasoning-eval's Claude Sonnet 5 answers; 18 responses, five of the
+// 14B's on one problem; SOURCES.md), labelled by E1 and E2 (alternate records) from the guide, nine
+// records again by E3. First read: 79.6% (43/54), 95.6% (43/45), 88.9%; final answers 18/18.
+skyThoughtBatch('fresh17', 'held-out', 18, { precision: 0.75, recall: 0.9, first: 0.85 }, 'E1/E2 vs E3', 9);
