@@ -330,3 +330,11 @@ skyThoughtBatch('fresh15', 'held-out', 14, { precision: 0.65, recall: 0.5, first
 // 14B's on one problem; SOURCES.md), labelled by E1 and E2 (alternate records) from the guide, nine
 // records again by E3. First read: 79.6% (43/54), 95.6% (43/45), 88.9%; final answers 18/18.
 skyThoughtBatch('fresh17', 'held-out', 18, { precision: 0.75, recall: 0.9, first: 0.85 }, 'E1/E2 vs E3', 9);
+
+// A development batch collected at stop 27 (test/fixtures/gold/fresh16:
+// HumainLab/filtered_reasoning_score_evaluation's GSM8K and AQuA traces of DeepSeek-R1-Distill-Qwen-1.5B
+// and -7B, Phi-4-reasoning and Qwen3-4B, the reasoning models of held-out fresh12 on other benchmarks;
+// 20 responses, ten graded right, nine stored cut off mid-text without a finish field; SOURCES.md),
+// labelled by M1 and M2 (alternate records) from the guide, ten records again by M3 (28 of 29
+// candidates; counts 9/10). First read by 80503f9: 75.5% (40/53), 55.6% (40/72), 80.0%; final 15/20.
+skyThoughtBatch('fresh16', 'dev', 20, { precision: 0.7, recall: 0.5, first: 0.75 }, 'M1/M2 vs M3', 10);
