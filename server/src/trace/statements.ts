@@ -1224,9 +1224,47 @@ function findVerbalResults(ctx: Context): void {
       ctx.add(i, i + v.length, 'conclusion', 2);
     }
   }
+  findNamedRestatements(ctx, written);
 }
 // A number as written (no sign, fraction or unit): the values findVerbalResults looks for.
 const plainValueRe = /^\d[\d,]*(?:\.\d+)?$/;
+
+// "is" (or "equals") right before the value, maybe with an adverb of certainty ("is indeed",
+// "is definitely") or a currency sign: the value is the subject's.
+const subjectNotNamedRe = /\b(?:plus|minus|times|divided|where|which|when|whose|that|if)\b|\d[ \t]{0,2}[-+*/\u00d7\u00f7\u00b7=]/i;
+const isBeforeRe = /\b(?:is|equals)[ \t]{1,2}(?:(?:indeed|definitely|really|still|clearly|certainly|exactly)[ \t]{1,2})?\$?$/;
+
+/**
+ * A value the text concludes elsewhere (strength 3 or more), stated again as the value of the asked
+ * quantity with no conclusion word: "That's the number we were after: Aunt Rosa's current age is
+ * 24.", "Okay, that matches: the number of handshakes is indeed 1,596." The guide: a concluding
+ * statement about the quantity the question asks for is a candidate, whatever words lead to it;
+ * whether it is a new candidate (an echo after new work) or merges is segment.ts's decision, as for
+ * any other conclusion. Read only where such a value is written (indexOf), the subject naming the
+ * asked quantity right before "is" and the value closing its clause; a value no other statement
+ * concludes ("the total volume is 25 liters") stays unread (docs/segmentation-eval.md, pass 30).
+ */
+function findNamedRestatements(ctx: Context, written: ReadonlySet<string>): void {
+  const { text, from, to } = ctx;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      if (isDigitCode(codeAt(text, i - 1)) || isDigitCode(codeAt(text, i + v.length)) || codeAt(text, i - 1) === 46) continue;
+      if (!isBeforeRe.test(text.slice(Math.max(from, i - 24), i))) continue;
+      if (!matchesAt(wordResultEndRe, text, i + v.length)) continue;
+      const sentence = ctx.sentenceAround(i, i + v.length);
+      if (sentence.question) continue;
+      // The subject: the clause before "is", back to the sentence start or a colon or dash that
+      // leads it ("That's the number we were after: ...", "And that's it — ...").
+      const head = text.slice(Math.max(sentence.start, i - 80), i);
+      const cut = Math.max(head.lastIndexOf(':'), head.lastIndexOf('\u2014'), head.lastIndexOf(','));
+      const subject = cut >= 0 ? head.slice(cut + 1) : head;
+      // A subject that is itself arithmetic ("plus 24 minutes is 204 minutes") or a relative clause
+      // ("the angle where the refraction is 90 degrees") names no quantity of its own.
+      if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
+      ctx.add(i, i + v.length, 'conclusion', 3, true);
+    }
+  }
+}
 
 // After a colon: the value, maybe in math or bold, with a currency sign ("the cost of 13 pens: $20.80").
 const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2}\d)|\\\(|\$)?[ \t]{0,2}\$?(${VALUE})`, 'y');

@@ -1,0 +1,24 @@
+// The thirtieth pass's rules (the weakest development phrasing families; docs/segmentation-eval.md
+// "Stop 27"), one short hand-written example each, with what each rule must leave as it was. The
+// pass's development data: the dev families and the real dev sets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { values } from './segmentRuleHelpers.js';
+
+test("30a: the answer stated again as the asked quantity's value, with no conclusion word, is a conclusion", () => {
+  const q = 'A farmer plants 14 rows of 23 trees and then 9 more trees. What is the total number of trees he plants?';
+  const body =
+    'Rows first: 14 × 23 = 322. Adding the extra ones gives 322 + 9 = 331, so the answer is 331.\n\nLet me count again another way. 23 × 10 = 230 and 23 × 4 = 92, together 322, and with the 9 more we are at 331 again. Good, the total number of trees is indeed 331.';
+  assert.deepEqual(values(q, body), ['331', '331']);
+  // A value no other statement concludes stays a step: a sub-total named so is not read.
+  const step =
+    'Rows first: 14 × 23 = 322. The total number of trees in the rows is 322. Adding the extra ones: 322 + 9 = 331, so the answer is 331.';
+  assert.deepEqual(values(q, step), ['331']);
+});
+
+test('30a: a subject that is arithmetic or a relative clause does not name the asked quantity', () => {
+  const q = 'A movie lasts 2 hours and 15 minutes. How many minutes long is it?';
+  const body =
+    'Two hours are 2 × 60 = 120 minutes, so the movie is 120 + 15 = 135 minutes long. So the answer is 135.\n\nHmm, let me make sure about the hours. 60 + 60 = 120, and 120 plus 15 minutes is indeed 135 minutes.';
+  assert.deepEqual(values(q, body), ['135']);
+});
