@@ -139,8 +139,9 @@ export function formatTalkBefore(text: string, start: number): boolean {
   return formatTalkRe.test(text.slice(k, start));
 }
 const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
-// An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
-const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of))[ \t$*]{0,4}$/i;
+// An estimate ("should be near 6000000", "≈ 28000", "in the region of $750") sizes the answer; it does not state it.
+const estimateRe =
+  /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of|in the (?:region|ballpark|neighbou?rhood) of))[ \t$*]{0,4}$/i;
 // A bound is not a value stated: "the angle is between 0 and 90 degrees", "would be at least
 // 1 + 2 + 3 = 6", "less than 2220". The bound word stands right before the value, or before the
 // arithmetic whose result it is.

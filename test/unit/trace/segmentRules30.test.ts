@@ -22,3 +22,13 @@ test('30a: a subject that is arithmetic or a relative clause does not name the a
     'Two hours are 2 × 60 = 120 minutes, so the movie is 120 + 15 = 135 minutes long. So the answer is 135.\n\nHmm, let me make sure about the hours. 60 + 60 = 120, and 120 plus 15 minutes is indeed 135 minutes.';
   assert.deepEqual(values(q, body), ['135']);
 });
+
+test('30b: "in the region of" sizes the answer before computing it, as "around" does: no candidate', () => {
+  const q = 'A school buys 38 chairs at $21 each and 12 tables at $47 each. What is the total cost?';
+  const body =
+    'First a rough size: 38 chairs at about $20 and 12 tables at about $50, so the total should be in the region of $1,360.\n\nWait, let me do it exactly. Chairs: 38 × 21 = 798. Tables: 12 × 47 = 564. So the total cost is 798 + 564 = $1,362.';
+  assert.deepEqual(values(q, body), ['1,362']);
+  // A total stated without the estimate words stays a candidate, corrected after the marker.
+  const stated = body.replace('should be in the region of $1,360', 'is $1,360');
+  assert.deepEqual(values(q, stated), ['1,360', '1,362']);
+});
