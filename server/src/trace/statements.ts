@@ -878,11 +878,12 @@ function findFinalAnswer(ctx: Context): void {
     let end = answerTail.lastIndex;
     // "So my first answer of 452 was off": an earlier answer named to be set aside, not given.
     if (pastAnswerRe.test(text.slice(Math.max(from, m.index - 24), m.index)) || deniedAfterRe.test(text.slice(end, end + 24))) continue;
-    // "Answer: 171884 mod 17 = 14": the value stated is the end of the sentence's equation chain.
+    // "Answer: 171884 mod 17 = 14", "the answer is 4.8 ÷ 24 × 100 = 20%": the value stated is the
+    // end of the sentence's equation chain (any operator sign, "÷" and "·" too).
     const sentence = ctx.sentenceAround(start, end);
     const sentenceEnd = sentence.start + sentence.text.length;
     const eq = text.lastIndexOf('=', sentenceEnd);
-    if (eq >= end && /^[ \t]{0,3}(?:[-+*/^\u00d7(]|\\times|\\cdot|mod\b)/.test(text.slice(end, end + 8))) {
+    if (eq >= end && /^[ \t]{0,3}(?:[-+*/^\u00d7\u00f7\u00b7\u2212(]|\\times|\\cdot|\\div|mod\b)/.test(text.slice(end, end + 8))) {
       const j = skipBlanks(text, eq + 1, sentenceEnd);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);

@@ -32,3 +32,14 @@ test('30b: "in the region of" sizes the answer before computing it, as "around" 
   const stated = body.replace('should be in the region of $1,360', 'is $1,360');
   assert.deepEqual(values(q, stated), ['1,360', '1,362']);
 });
+
+test("30c: an answer cue before a computation with a division sign states the computation's result", () => {
+  const q = 'A tank holds 45 liters of water, and three bottles of 5 liters of juice are poured in. What percentage of the mix is juice?';
+  const body =
+    'The juice is 3 × 5 = 15 liters, and the mix is 45 + 15 = 60 liters. So the answer is 15 ÷ 60 × 100 = 25%.\n\nLet me double-check: 60 × 0.25 = 15, which is the juice.';
+  assert.deepEqual(values(q, body), ['25%']);
+  // A cue before a value that no computation follows states that value.
+  const plain =
+    'The juice is 3 × 5 = 15 liters, and the mix is 45 + 15 = 60 liters. 15 of 60 is a quarter, so the answer is 25%.\n\nLet me double-check: 60 × 0.25 = 15, which is the juice.';
+  assert.deepEqual(values(q, plain), ['25%']);
+});
