@@ -43,3 +43,17 @@ test("30c: an answer cue before a computation with a division sign states the co
     'The juice is 3 × 5 = 15 liters, and the mix is 45 + 15 = 60 liters. 15 of 60 is a quarter, so the answer is 25%.\n\nLet me double-check: 60 × 0.25 = 15, which is the juice.';
   assert.deepEqual(values(q, plain), ['25%']);
 });
+
+test('30d: "all in all", "long story short", "bottom line", "in short", "in the end", "to sum up" lead a conclusion', () => {
+  const q = 'A bus drives 2 hours at 55 mph and then 1 hour at 48 mph. How many miles does the bus travel?';
+  const body =
+    'The first part is 2 × 55 = 110 miles, and the second part is 48 miles.\n\nHmm, let me slow down here. All in all, the bus travels 158 miles.\n\nLet me check another way: the average speed is 158 / 3, about 52.7 mph, and 52.7 × 3 is about 158, so the bus travels 158 miles.';
+  assert.deepEqual(values(q, body), ['158', '158']);
+  for (const lead of ['Long story short,', 'Bottom line:', 'In short,', 'In the end,', 'To sum up,'])
+    assert.deepEqual(values(q, body.replace('All in all,', lead)), ['158', '158'], lead);
+  // "in short" inside a clause that is no lead-in ("in short supply") concludes nothing.
+  assert.deepEqual(
+    values(q, body.replace('All in all, the bus travels 158 miles.', 'Fuel was in short supply, and the bus travels 158 miles.')),
+    ['158'],
+  );
+});
