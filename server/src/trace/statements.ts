@@ -501,9 +501,16 @@ class Context {
    * hold "de" there, and every sentence about the figure read as one about the answer.
    */
   asWord(t: string, raw: string): boolean {
-    if (!letterTargetRe.test(t)) return true;
+    const single = t.length === 1 && t >= 'a' && t <= 'z';
+    if (!single && !letterTargetRe.test(t)) return true;
     let re = this.wordRes.get(t);
-    if (!re) this.wordRes.set(t, (re = new RegExp(`(?<![A-Za-z])${t}(?![A-Za-z])`, 'i')));
+    // A single letter solved for ("Solve for x") is named by itself, not as a coefficient's variable
+    // ("6x = 60") or what another quantity is of ("the coefficient of x is 1").
+    if (!re)
+      this.wordRes.set(
+        t,
+        (re = new RegExp(single ? `(?<![A-Za-z\\d]|\\bof )${t}(?![A-Za-z\\d(^_])` : `(?<![A-Za-z])${t}(?![A-Za-z])`, 'i')),
+      );
     return re.test(raw);
   }
 

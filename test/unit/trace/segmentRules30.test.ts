@@ -3,7 +3,9 @@
 // pass's development data: the dev families and the real dev sets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { values } from './segmentRuleHelpers.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record, values } from './segmentRuleHelpers.js';
 
 test("30a: the answer stated again as the asked quantity's value, with no conclusion word, is a conclusion", () => {
   const q = 'A farmer plants 14 rows of 23 trees and then 9 more trees. What is the total number of trees he plants?';
@@ -56,4 +58,21 @@ test('30d: "all in all", "long story short", "bottom line", "in short", "in the 
     values(q, body.replace('All in all, the bus travels 158 miles.', 'Fuel was in short supply, and the bus travels 158 miles.')),
     ['158'],
   );
+});
+
+test('30e: "Solve for x" asks for x: a conclusion of its value is about the asked quantity', () => {
+  const q = 'Solve for x: 5x + 14 = 3x + 22.';
+  const body =
+    'Subtract 5x from both sides: 14 = -2x + 22. Then -2x = 14 + 22 = 36. So x comes out to -18.\n\nHmm, maybe I should check this another way. Subtract 3x from both sides: 2x + 14 = 22. Moving the 14 over: 2x = 22 - 14 = 8. Okay, so x is 8/2, which is 4.';
+  const about = (query: string, text: string) =>
+    segmentAttempts(record(query, text), defaultSegmentOptions)
+      .statements.filter((st) => st.aboutTarget)
+      .map((st) => st.value);
+  assert.deepEqual(about(q, body), ['-18', '4']);
+  assert.deepEqual(values(q, body), ['-18', '4']);
+  // A coefficient's variable is not the letter by itself ("2x = 8" is a step), and a letter that
+  // starts an asked expression ("Solve for $x + y$") or is one of a list names no single letter.
+  assert.deepEqual(about(q, 'Subtract 3x from both sides: 2x + 14 = 22. So 2x = 8.'), []);
+  assert.deepEqual(about('Solve for $x + y$ given that $x - y = 2$ and $x = 5$.', 'From x - y = 2, y = 3. So x comes out to 5.'), []);
+  assert.deepEqual(about('Solve for x and y: x + y = 7 and x - y = 1.', 'Adding, 2x = 8. So x comes out to 4.'), []);
 });
