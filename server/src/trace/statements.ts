@@ -254,6 +254,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.modulus !== undefined) findCongruences(ctx, opts.question.modulus);
   findBold(ctx);
   findPrintedOutputs(ctx);
+  findPointers(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
   if (opts.question.names) findNames(ctx, opts.question.names);
@@ -829,6 +830,31 @@ const answerLeadRe = new RegExp(
 
 // A note's pointer at a value: "= 2%  <- ans", "= 4,584,866  <-- answer" (a unit word may stand between).
 const pointerLeadRe = new RegExp(String.raw`(${VALUE})(?:[ \t]{1,2}[A-Za-z]{1,10})?[ \t]{0,3}<-{1,2}[ \t]{0,3}$`);
+// A line that works something out before the pointed value: "=", ":", "->", "→" or "is" before it.
+const pointedResultRe = /(?:=|:|->|\u2192|\bis)[ \t]{0,3}\$?[ \t]{0,2}[^=:\n]{0,40}$/;
+
+/**
+ * A terse note marks its result with a pointer at the line's end ("2576400 + 193230 + 38646 =
+ * 2,808,276 <--", "462/19.25 = 24% <--"), as it does with "<- ans": the value pointed at is the
+ * note's answer (an explicit statement of it). Only where "<-" ends its line (nothing but dashes
+ * after it) and the value closes a line that works it out; found by indexOf, read where it is.
+ */
+function findPointers(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (let i = text.indexOf('<-', from); i >= 0 && i < to; i = text.indexOf('<-', i + 2)) {
+    let k = i + 2;
+    while (codeAt(text, k) === 45) k++;
+    while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
+    if (k < text.length && codeAt(text, k) !== 10 && codeAt(text, k) !== 13) continue;
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (i - lineStart > 200) continue;
+    const line = text.slice(Math.max(from, lineStart), k);
+    const b = pointerLeadRe.exec(line);
+    if (!b || !pointedResultRe.test(line.slice(0, b.index))) continue;
+    const start = Math.max(from, lineStart) + b.index;
+    ctx.add(start, start + b[1].length, 'final-answer', 4, true);
+  }
+}
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
 // "Difference: 225" (the asked operation's result named as a label).

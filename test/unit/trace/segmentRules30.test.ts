@@ -76,3 +76,14 @@ test('30e: "Solve for x" asks for x: a conclusion of its value is about the aske
   assert.deepEqual(about('Solve for $x + y$ given that $x - y = 2$ and $x = 5$.', 'From x - y = 2, y = 3. So x comes out to 5.'), []);
   assert.deepEqual(about('Solve for x and y: x + y = 7 and x - y = 1.', 'Adding, 2x = 8. So x comes out to 4.'), []);
 });
+
+test('30f: a pointer ending a line ("= 1,254 <--") marks the note\'s result, as "<- ans" does', () => {
+  const q = 'A shop sells 38 boxes of 33 pens. How many pens is that?';
+  const body =
+    'pens: 38 x 33\n38x30 = 1140\n38x3 = 114\n1140 + 114 = 1,254 <--\ncheck:\n33x40 = 1320, minus 33x2 = 66\n1320 - 66 = 1254 ok';
+  assert.deepEqual(values(q, body), ['1,254', '1254']);
+  // An arrow inside a line ("1140 <- carried over, then 114") points at no result.
+  const inLine =
+    'pens: 38 x 33\n38x30 = 1140 <- carried over, then 38x3 = 114\nso 1140 + 114 = 1,254\ncheck:\n33x40 = 1320, minus 33x2 = 66\n1320 - 66 = 1254 ok';
+  assert.deepEqual(values(q, inLine), values(q, inLine.replace(' <- carried over,', ',')));
+});
