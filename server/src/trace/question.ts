@@ -285,8 +285,9 @@ const dimensionAfterRe =
 const dotProductRe =
   /^[^$\d]{0,40}\$?(\d[\d,]*)[ \t]{0,3}(?:\u00b7|\u22c5|\\cdot)[ \t]{0,3}(\d[\d,]*)[ \t]{0,3}\$?[ \t]{0,3}[.?]?[ \t]{0,3}$/;
 // The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
+// An ordinal may lead it ("What is the 27th term?", "find the 100th digit"): the noun is the head.
 const askedHeadRe =
-  /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+  /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+(?:\d{1,6}(?:st|nd|rd|th)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
 const askedMathRe =
   /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
 const STOP_WORDS = new Set([

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { record, values } from './segmentRuleHelpers.js';
 
@@ -86,4 +87,14 @@ test('30f: a pointer ending a line ("= 1,254 <--") marks the note\'s result, as 
   const inLine =
     'pens: 38 x 33\n38x30 = 1140 <- carried over, then 38x3 = 114\nso 1140 + 114 = 1,254\ncheck:\n33x40 = 1320, minus 33x2 = 66\n1320 - 66 = 1254 ok';
   assert.deepEqual(values(q, inLine), values(q, inLine.replace(' <- carried over,', ',')));
+});
+
+test('30g: an ordinal before the asked noun ("What is the 27th term?") leaves the noun as the asked one', () => {
+  assert.deepEqual(analyzeQuestion('The sequence 5, 9, 13, ... grows by 4 each time. What is the 20th term?').nouns, ['term']);
+  assert.deepEqual(analyzeQuestion('What is the 12th triangular number?').nouns, ['triangular']);
+  // A number that is no ordinal stays out of the head, as before.
+  assert.deepEqual(
+    analyzeQuestion('What is the sum of the first 20 terms?').nouns,
+    analyzeQuestion('What is the sum of the first twenty terms?').nouns,
+  );
 });
