@@ -1046,6 +1046,10 @@ const decimalRe = /\.\d/;
 // A value, maybe its unit words, then a parenthesis that closes the clause: "$0.36 ($3.78 - $3.42).",
 // "27 years old (25 plus 2 years)". The parenthesis shows how the value was reached.
 const glossRe = /\d[%A-Za-z^\d \t]{0,24}[ \t]\([^()\n]{1,80}\)[ \t.,;:!*$]*$/;
+// ", from 110 plus 48 miles." after a value and its unit words: the working, an operation said in
+// words or signs, up to the clause's end.
+const fromGlossRe =
+  /\d[%A-Za-z \t]{0,24}, from [^,;\n]{0,40}?(?:\b(?:plus|minus|times|divided by|multiplied by)\b|\d[ \t]{0,2}[-+*/\u00d7\u00f7\u2212][ \t]{0,2}\$?\d)[^,;\n]{0,40}$/;
 
 /**
  * The clause without the parenthesis that glosses its result ("So the saving is $0.36 ($3.78 -
@@ -1054,6 +1058,13 @@ const glossRe = /\d[%A-Za-z^\d \t]{0,24}[ \t]\([^()\n]{1,80}\)[ \t.,;:!*$]*$/;
  * "(mod 7)" names the value's modulus and stays.
  */
 function withoutGloss(clause: string): string {
+  // Or ", from <the working>" closing the clause ("the bus travels 158 miles, from 110 plus 48
+  // miles."): the same gloss written with "from" instead of brackets.
+  const comma = clause.indexOf(', from ');
+  if (comma >= 0) {
+    const m = fromGlossRe.exec(clause);
+    if (m !== null) return clause.slice(0, m.index + m[0].indexOf(', from '));
+  }
   if (!clause.endsWith(')') && !clause.includes(') ') && !clause.endsWith(').')) return clause;
   const m = glossRe.exec(clause);
   if (m === null) return clause;

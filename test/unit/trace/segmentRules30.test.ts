@@ -98,3 +98,12 @@ test('30g: an ordinal before the asked noun ("What is the 27th term?") leaves th
     analyzeQuestion('What is the sum of the first twenty terms?').nouns,
   );
 });
+
+test('30h: ", from <the working>" after a result glosses it, as a parenthesis does: the value before it is the result', () => {
+  const q = 'Leo saves $45 a month for 8 months and then spends $95. How much does he have left?';
+  const body = '8 months at $45 is $360. So Leo has $265 left, from $360 minus $95. That seems right.';
+  assert.deepEqual(values(q, body), ['265']);
+  // "from" that names a source, with no working, is no gloss: the clause is read as before.
+  const source = '8 months at $45 is $360. So Leo has $265 left, from his savings.';
+  assert.deepEqual(values(q, source), ['265']);
+});
