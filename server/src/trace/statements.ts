@@ -1266,32 +1266,11 @@ function findVerbalResults(ctx: Context): void {
   for (const v of written) {
     for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
       const near = text.slice(Math.max(from, i - 12), i);
-      if (
-        verbBeforeRe.test(near) ? !sumIsBeforeRe.test(text.slice(Math.max(from, i - 60), i)) : !midLineResult(text, from, i, i + v.length)
-      )
-        continue;
+      if (!verbBeforeRe.test(near) || !sumIsBeforeRe.test(text.slice(Math.max(from, i - 60), i))) continue;
       ctx.add(i, i + v.length, 'conclusion', 2);
-      // A value tried, bounded or divided by ("must be divisible by 2^3 * 3 = 24.") is no result.
-      const added = ctx.out.at(-1);
-      if (added !== undefined && added.start === i && added.rule === 'conclusion' && added.strength === 2 && added.tentative) ctx.out.pop();
     }
   }
   findNamedRestatements(ctx, written);
-}
-// Arithmetic with "=" right before a value inside a line ("And that is 6 × 103 = 618, so ..."):
-// the 40 characters before it end in "<number> <operator> <number> =".
-const sumEqualsBeforeRe =
-  /\d[ \t]{0,2}(?:[-+*/\u00d7\u00f7\u00b7\u2212]|\\times|\\cdot|\\div)[ \t]{0,2}\$?\d[\d,.]*[ \t]{0,2}\\?\)?[ \t]{0,2}=[ \t]{0,2}\$?$/;
-// The value closes its clause: punctuation, maybe after up to two unit words.
-const clauseEndAfterRe = /^(?:[ \t]{1,2}[A-Za-z]{1,14}){0,2}[ \t]{0,2}(?:\\\)[ \t]{0,2})?(?:[.;!](?:\s|$)|,[ \t]{1,2}[A-Za-z])/;
-
-/**
- * The result of arithmetic written with "=" inside a line ("Which is 4 + 408 = 412, matching my
- * earlier result."): a result line as "= 412" ending its line is (findEquals reads only those),
- * read for a value the text concludes elsewhere, as findVerbalResults reads "... is 412".
- */
-function midLineResult(text: string, from: number, start: number, end: number): boolean {
-  return sumEqualsBeforeRe.test(text.slice(Math.max(from, start - 40), start)) && clauseEndAfterRe.test(text.slice(end, end + 32));
 }
 // A number as written (no sign, fraction or unit): the values findVerbalResults looks for.
 const plainValueRe = /^\d[\d,]*(?:\.\d+)?$/;

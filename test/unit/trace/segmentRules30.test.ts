@@ -107,12 +107,3 @@ test('30h: ", from <the working>" after a result glosses it, as a parenthesis do
   const source = '8 months at $45 is $360. So Leo has $265 left, from his savings.';
   assert.deepEqual(values(q, source), ['265']);
 });
-
-test('30i: a result written with "=" inside a line, of a value concluded elsewhere, is a result line: a re-check reaching it is an echo', () => {
-  const q = 'A hall has 23 rows of 18 seats, and 14 seats are broken. How many seats can be used?';
-  const body =
-    'Rows times seats: 23 × 18 = 414. Minus the broken ones, 414 - 14 = 400, so the answer is 400.\n\nLet me double-check the product another way: 18 × 20 = 360, minus 18 × 3 = 54, gives 306? No wait, 23 = 20 + 3, so 360 + 54 = 414. And that is 414 - 14 = 400, the same as before.';
-  assert.deepEqual(values(q, body), ['400', '400']);
-  // A step inside a line whose value no statement concludes stays a step.
-  assert.deepEqual(values(q, 'The rows hold 23 × 18 = 414, and without the broken ones that leaves 400. So the answer is 400.'), ['400']);
-});
