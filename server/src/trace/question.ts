@@ -285,8 +285,9 @@ const dimensionAfterRe =
 const dotProductRe =
   /^[^$\d]{0,40}\$?(\d[\d,]*)[ \t]{0,3}(?:\u00b7|\u22c5|\\cdot)[ \t]{0,3}(\d[\d,]*)[ \t]{0,3}\$?[ \t]{0,3}[.?]?[ \t]{0,3}$/;
 // The asked phrase's head: "How many digits", "What is the units digit", "find the remainder".
+// An ordinal may lead it ("What is the 27th term?", "find the 100th digit"): the noun is the head.
 const askedHeadRe =
-  /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+  /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+(?:\d{1,6}(?:st|nd|rd|th)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
 const askedMathRe =
   /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
 const STOP_WORDS = new Set([
@@ -473,6 +474,11 @@ function analyze(query: string): QuestionInfo {
     // A single letter or a bare number names nothing specific enough to find in a response.
     if (expr.length >= 2 && !/^\d+$/.test(expr)) targets.push(expr);
   }
+  // "Solve for x": the letter is the asked quantity, a conclusion of its value ("So x comes out to
+  // -27") is about it. Only a letter solved for alone ("Solve for x: ...", "solve for $n$ in ..."),
+  // not one that starts an expression ("Solve for $x + y$") or a list ("solve for x and y").
+  const solveFor = /\bsolve for \$?([a-z])\$?(?=[ \t]{0,2}(?:[:.?;]|$|(?:in|given|if|when|where|such)\b))/i.exec(query);
+  if (solveFor) targets.push(solveFor[1].toLowerCase());
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   // "What is the value of x + 2y?" asks for x + 2y: the phrase before the expression is not part of it.
   const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);

@@ -96,7 +96,7 @@ const boldRe = new RegExp(
 // position only one group can match, so the match is the same as with the flat list, which V8
 // tried one alternative after another at every position (about 20% slower on the bench corpus).
 const conclusionRe =
-  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told)|overall|i(?:n total|n conclusion|n summary| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
+  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|o (?:sum|wrap) up(?=[ \t]{0,2}[,:\u2014])|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told|ll in all(?=[ \t]{0,2}[,:\u2014]))|overall|(?:bottom line|long story short)(?=[ \t]{0,2}[,:\u2014])|i(?:n total|n conclusion|n summary|n (?:short|the end)(?=[ \t]{0,2}[,:\u2014])| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts", "Hence exactly 116 of them"): the
@@ -139,8 +139,9 @@ export function formatTalkBefore(text: string, start: number): boolean {
   return formatTalkRe.test(text.slice(k, start));
 }
 const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
-// An estimate ("should be near 6000000", "≈ 28000") sizes the answer; it does not state it.
-const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of))[ \t$*]{0,4}$/i;
+// An estimate ("should be near 6000000", "≈ 28000", "in the region of $750") sizes the answer; it does not state it.
+const estimateRe =
+  /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of|in the (?:region|ballpark|neighbou?rhood) of))[ \t$*]{0,4}$/i;
 // A bound is not a value stated: "the angle is between 0 and 90 degrees", "would be at least
 // 1 + 2 + 3 = 6", "less than 2220". The bound word stands right before the value, or before the
 // arithmetic whose result it is.
@@ -253,6 +254,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.modulus !== undefined) findCongruences(ctx, opts.question.modulus);
   findBold(ctx);
   findPrintedOutputs(ctx);
+  findPointers(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
   if (opts.question.names) findNames(ctx, opts.question.names);
@@ -500,9 +502,16 @@ class Context {
    * hold "de" there, and every sentence about the figure read as one about the answer.
    */
   asWord(t: string, raw: string): boolean {
-    if (!letterTargetRe.test(t)) return true;
+    const single = t.length === 1 && t >= 'a' && t <= 'z';
+    if (!single && !letterTargetRe.test(t)) return true;
     let re = this.wordRes.get(t);
-    if (!re) this.wordRes.set(t, (re = new RegExp(`(?<![A-Za-z])${t}(?![A-Za-z])`, 'i')));
+    // A single letter solved for ("Solve for x") is named by itself, not as a coefficient's variable
+    // ("6x = 60") or what another quantity is of ("the coefficient of x is 1").
+    if (!re)
+      this.wordRes.set(
+        t,
+        (re = new RegExp(single ? `(?<![A-Za-z\\d]|\\bof )${t}(?![A-Za-z\\d(^_])` : `(?<![A-Za-z])${t}(?![A-Za-z])`, 'i')),
+      );
     return re.test(raw);
   }
 
@@ -821,6 +830,31 @@ const answerLeadRe = new RegExp(
 
 // A note's pointer at a value: "= 2%  <- ans", "= 4,584,866  <-- answer" (a unit word may stand between).
 const pointerLeadRe = new RegExp(String.raw`(${VALUE})(?:[ \t]{1,2}[A-Za-z]{1,10})?[ \t]{0,3}<-{1,2}[ \t]{0,3}$`);
+// A line that works something out before the pointed value: "=", ":", "->", "→" or "is" before it.
+const pointedResultRe = /(?:=|:|->|\u2192|\bis)[ \t]{0,3}\$?[ \t]{0,2}[^=:\n]{0,40}$/;
+
+/**
+ * A terse note marks its result with a pointer at the line's end ("2576400 + 193230 + 38646 =
+ * 2,808,276 <--", "462/19.25 = 24% <--"), as it does with "<- ans": the value pointed at is the
+ * note's answer (an explicit statement of it). Only where "<-" ends its line (nothing but dashes
+ * after it) and the value closes a line that works it out; found by indexOf, read where it is.
+ */
+function findPointers(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (let i = text.indexOf('<-', from); i >= 0 && i < to; i = text.indexOf('<-', i + 2)) {
+    let k = i + 2;
+    while (codeAt(text, k) === 45) k++;
+    while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
+    if (k < text.length && codeAt(text, k) !== 10 && codeAt(text, k) !== 13) continue;
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (i - lineStart > 200) continue;
+    const line = text.slice(Math.max(from, lineStart), k);
+    const b = pointerLeadRe.exec(line);
+    if (!b || !pointedResultRe.test(line.slice(0, b.index))) continue;
+    const start = Math.max(from, lineStart) + b.index;
+    ctx.add(start, start + b[1].length, 'final-answer', 4, true);
+  }
+}
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
 // "Difference: 225" (the asked operation's result named as a label).
@@ -877,11 +911,12 @@ function findFinalAnswer(ctx: Context): void {
     let end = answerTail.lastIndex;
     // "So my first answer of 452 was off": an earlier answer named to be set aside, not given.
     if (pastAnswerRe.test(text.slice(Math.max(from, m.index - 24), m.index)) || deniedAfterRe.test(text.slice(end, end + 24))) continue;
-    // "Answer: 171884 mod 17 = 14": the value stated is the end of the sentence's equation chain.
+    // "Answer: 171884 mod 17 = 14", "the answer is 4.8 ÷ 24 × 100 = 20%": the value stated is the
+    // end of the sentence's equation chain (any operator sign, "÷" and "·" too).
     const sentence = ctx.sentenceAround(start, end);
     const sentenceEnd = sentence.start + sentence.text.length;
     const eq = text.lastIndexOf('=', sentenceEnd);
-    if (eq >= end && /^[ \t]{0,3}(?:[-+*/^\u00d7(]|\\times|\\cdot|mod\b)/.test(text.slice(end, end + 8))) {
+    if (eq >= end && /^[ \t]{0,3}(?:[-+*/^\u00d7\u00f7\u00b7\u2212(]|\\times|\\cdot|\\div|mod\b)/.test(text.slice(end, end + 8))) {
       const j = skipBlanks(text, eq + 1, sentenceEnd);
       valueAt.lastIndex = j;
       const v = valueAt.exec(text);
@@ -1011,6 +1046,10 @@ const decimalRe = /\.\d/;
 // A value, maybe its unit words, then a parenthesis that closes the clause: "$0.36 ($3.78 - $3.42).",
 // "27 years old (25 plus 2 years)". The parenthesis shows how the value was reached.
 const glossRe = /\d[%A-Za-z^\d \t]{0,24}[ \t]\([^()\n]{1,80}\)[ \t.,;:!*$]*$/;
+// ", from 110 plus 48 miles." after a value and its unit words: the working, an operation said in
+// words or signs, up to the clause's end.
+const fromGlossRe =
+  /\d[%A-Za-z \t]{0,24}, from [^,;\n]{0,40}?(?:\b(?:plus|minus|times|divided by|multiplied by)\b|\d[ \t]{0,2}[-+*/\u00d7\u00f7\u2212][ \t]{0,2}\$?\d)[^,;\n]{0,40}$/;
 
 /**
  * The clause without the parenthesis that glosses its result ("So the saving is $0.36 ($3.78 -
@@ -1019,6 +1058,13 @@ const glossRe = /\d[%A-Za-z^\d \t]{0,24}[ \t]\([^()\n]{1,80}\)[ \t.,;:!*$]*$/;
  * "(mod 7)" names the value's modulus and stays.
  */
 function withoutGloss(clause: string): string {
+  // Or ", from <the working>" closing the clause ("the bus travels 158 miles, from 110 plus 48
+  // miles."): the same gloss written with "from" instead of brackets.
+  const comma = clause.indexOf(', from ');
+  if (comma >= 0) {
+    const m = fromGlossRe.exec(clause);
+    if (m !== null) return clause.slice(0, m.index + m[0].indexOf(', from '));
+  }
   if (!clause.endsWith(')') && !clause.includes(') ') && !clause.endsWith(').')) return clause;
   const m = glossRe.exec(clause);
   if (m === null) return clause;
@@ -1224,9 +1270,47 @@ function findVerbalResults(ctx: Context): void {
       ctx.add(i, i + v.length, 'conclusion', 2);
     }
   }
+  findNamedRestatements(ctx, written);
 }
 // A number as written (no sign, fraction or unit): the values findVerbalResults looks for.
 const plainValueRe = /^\d[\d,]*(?:\.\d+)?$/;
+
+// "is" (or "equals") right before the value, maybe with an adverb of certainty ("is indeed",
+// "is definitely") or a currency sign: the value is the subject's.
+const subjectNotNamedRe = /\b(?:plus|minus|times|divided|where|which|when|whose|that|if)\b|\d[ \t]{0,2}[-+*/\u00d7\u00f7\u00b7=]/i;
+const isBeforeRe = /\b(?:is|equals)[ \t]{1,2}(?:(?:indeed|definitely|really|still|clearly|certainly|exactly)[ \t]{1,2})?\$?$/;
+
+/**
+ * A value the text concludes elsewhere (strength 3 or more), stated again as the value of the asked
+ * quantity with no conclusion word: "That's the number we were after: Aunt Rosa's current age is
+ * 24.", "Okay, that matches: the number of handshakes is indeed 1,596." The guide: a concluding
+ * statement about the quantity the question asks for is a candidate, whatever words lead to it;
+ * whether it is a new candidate (an echo after new work) or merges is segment.ts's decision, as for
+ * any other conclusion. Read only where such a value is written (indexOf), the subject naming the
+ * asked quantity right before "is" and the value closing its clause; a value no other statement
+ * concludes ("the total volume is 25 liters") stays unread (docs/segmentation-eval.md, pass 30).
+ */
+function findNamedRestatements(ctx: Context, written: ReadonlySet<string>): void {
+  const { text, from, to } = ctx;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      if (isDigitCode(codeAt(text, i - 1)) || isDigitCode(codeAt(text, i + v.length)) || codeAt(text, i - 1) === 46) continue;
+      if (!isBeforeRe.test(text.slice(Math.max(from, i - 24), i))) continue;
+      if (!matchesAt(wordResultEndRe, text, i + v.length)) continue;
+      const sentence = ctx.sentenceAround(i, i + v.length);
+      if (sentence.question) continue;
+      // The subject: the clause before "is", back to the sentence start or a colon or dash that
+      // leads it ("That's the number we were after: ...", "And that's it — ...").
+      const head = text.slice(Math.max(sentence.start, i - 80), i);
+      const cut = Math.max(head.lastIndexOf(':'), head.lastIndexOf('\u2014'), head.lastIndexOf(','));
+      const subject = cut >= 0 ? head.slice(cut + 1) : head;
+      // A subject that is itself arithmetic ("plus 24 minutes is 204 minutes") or a relative clause
+      // ("the angle where the refraction is 90 degrees") names no quantity of its own.
+      if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
+      ctx.add(i, i + v.length, 'conclusion', 3, true);
+    }
+  }
+}
 
 // After a colon: the value, maybe in math or bold, with a currency sign ("the cost of 13 pens: $20.80").
 const colonValueRe = new RegExp(String.raw`:[ \t]{1,3}(?:\*\*)?(?:\$(?=[ \t]{0,2}\d)|\\\(|\$)?[ \t]{0,2}\$?(${VALUE})`, 'y');
