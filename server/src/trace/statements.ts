@@ -145,7 +145,7 @@ const estimateRe = /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|
 // 1 + 2 + 3 = 6", "less than 2220". The bound word stands right before the value, or before the
 // arithmetic whose result it is.
 const boundRe =
-  /(?:\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?|(?:>=|<=|\u2265|\u2264|\\geq?|\\leq?)[ \t$]{0,3})$/i;
+  /(?:\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and|(?<!\b(?:chang|went|goes|go|increas|decreas|drop|jump|ris|rose|fell|fall|correct|revis|updat|mov)[a-z]{0,3}[ \t]{1,2})from[ \t][^\n=]{1,16}[ \t]to)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?|(?:>=|<=|\u2265|\u2264|\\geq?|\\leq?|(?<![-=<>|!])[<>](?![=<>])|\\[lg]t\b)[ \t$]{0,3})$/i;
 // A divisor is not a value stated: "552, which is divisible by 24", "so n^3 must be a multiple of
 // 3", "(3L)(3L - 1) must be divisible by 2^3 * 3 = 24". The value is the parameter of a property
 // of another quantity (the guide: a step of a derivation, not a result), right after the phrase or

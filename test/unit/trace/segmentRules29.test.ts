@@ -1,0 +1,50 @@
+// The twenty-ninth pass's rules (docs/segmentation-eval.md "Stop 27: pass 29"), one short
+// hand-written example each, with what each rule must leave as it was. The pass's development
+// data: the real dev sets and the dev families.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+/** Each candidate's value and where it starts. */
+function read(query: string, body: string): [string, number][] {
+  return segmentAttempts(record(query, body), defaultSegmentOptions).attempts.map((a) => [a.candidate.value, a.candidate.start]);
+}
+
+test('29a: a value after a strict inequality sign is a bound, not a value stated', () => {
+  const q = 'Positive reals a and b, both greater than 1, satisfy $a^2 b^2 = 400$. Find $ab$.';
+  const body =
+    'Taking the square root, b = 20/a.\n\nSo, since b = 20/a and b > 1, that implies a < 20. But a > 1 too, so 1 < a < 20.\n\nNow I want ab without finding a and b. Since b = 20/a, then ab = a * 20/a = 20.\n\nWait, is that really it? It seems too easy. Let me check with a = 4: b = 5, and ab = 4 * 5 = 20.\n\nSo ab = 20.';
+  // Before the rule the first candidate was the bound "a < 20".
+  assert.deepEqual(read(q, body), [
+    ['20', body.indexOf('= 20.\n\nWait') + 2],
+    // The check recomputes it (an echo); "So ab = 20." restates the echo.
+    ['20', body.indexOf('4 * 5 = 20') + 8],
+  ]);
+});
+
+test('29a: a range "from A to B" bounds a variable; it states no value', () => {
+  const q = 'How many positive perfect squares below 300 are multiples of 4?';
+  const body =
+    'The squares are (2k)^2 = 4k^2 with 4k^2 < 300, so k^2 < 75. Since 8^2 = 64 and 9^2 = 81, so k can be from -8 to 8.\n\nBut only positive squares count, and k and -k give the same square, so only the positive values of k count.\n\nSo there are 8 such squares.\n\nWait, let me list them: 4, 16, 36, 64, 100, 144, 196, 256. That is 8 squares, all below 300.\n\nSo the answer is 8.';
+  // Before the rule the first candidate was the range's end, "from -8 to 8".
+  assert.deepEqual(read(q, body), [
+    ['8', body.indexOf('8 such')],
+    ['8', body.lastIndexOf('8')],
+  ]);
+});
+
+test('29a must not: an implication arrow and a change of a count still give results', () => {
+  assert.deepEqual(
+    read('What is 6 times 7 minus 2?', '6 * 7 = 42 => 42 - 2 => 40.\n\nSo the answer is 40.').map(([v]) => v),
+    ['40'],
+  );
+  const q = 'A shop had 40 tickets and printed some more. How many tickets does it have now?';
+  const body =
+    'It printed 5 more, so the number of tickets went from 40 to 45.\n\nWait, let me re-check the printing log: one batch of 5. 40 + 5 = 45.\n\nSo the shop has 45 tickets now.';
+  assert.deepEqual(
+    read(q, body).map(([v]) => v),
+    ['45'],
+  );
+});
