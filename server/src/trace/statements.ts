@@ -254,6 +254,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findBold(ctx);
   findPrintedOutputs(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
+  if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
   if (opts.question.names) findNames(ctx, opts.question.names);
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
@@ -310,9 +311,10 @@ class Context {
     readonly question: QuestionInfo,
   ) {}
 
-  add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false): void {
+  /** `alone`: the caller has read what stands around the value (a list entry's letter after its bullet). */
+  add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false, alone = false): void {
     if (start < this.from || end > this.to || end <= start) return;
-    if (rule !== 'boxed' && rule !== 'pattern' && !standsAlone(this.text, start, end)) return;
+    if (rule !== 'boxed' && rule !== 'pattern' && !alone && !standsAlone(this.text, start, end)) return;
     // "the amount still needed is $185" when the question asks how many months: money, not the count.
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
     const value = this.text.slice(start, end);
@@ -2040,6 +2042,32 @@ function findOptionLetters(ctx: Context): void {
     )
       ctx.add(start, start + 1, 'final-answer', 4, true);
     else ctx.add(start, start + 1, 'conclusion', 3, true);
+  }
+}
+
+// An entry of a list of the options judged one by one, up to its verdict: "*   C. $\{-\frac{1}{2}, 1\}$ -> ",
+// "- (B) 6: ", "Option D — ". The letter opens the line (after a bullet), the verdict closes it.
+const optionEntryRe =
+  /^[ \t]{0,8}(?:[-*+\u2022][ \t]{1,4})?(?:\*\*)?(?:Option[ \t])?\(?([A-E])\)?(?:\*\*)?[.:)\uff0e\uff1a][^\n]{0,160}?(?:->|\u2192|\u2014|-|:|\()[ \t]{0,2}(?:\*\*)?$/;
+const correctClosesRe = /^(?:\*\*)?[ \t]{0,2}(?:[.!)]|\*\*|[ \t]*$|[ \t]*\r?\n)/;
+
+/**
+ * In a single-answer multiple-choice question, an option judged the correct one in a list that
+ * goes over the options ("*   C. $\{-\frac{1}{2}, 1\}$ -> Correct."): the verdict commits to that
+ * option (docs/annotation-guide.md: a letter described is no choice; judged the correct one, it is
+ * chosen). Found where "Correct" is written (indexOf), its line read back to the letter.
+ */
+function findOptionVerdicts(ctx: Context): void {
+  const { text, from, to } = ctx;
+  const letters = new Set(ctx.question.optionOf!.values());
+  for (let i = text.indexOf('Correct', from); i >= 0 && i < to; i = text.indexOf('Correct', i + 7)) {
+    if (!correctClosesRe.test(text.slice(i + 7, i + 12))) continue;
+    const lineStart = Math.max(from, text.lastIndexOf('\n', i) + 1, i - 200);
+    const m = optionEntryRe.exec(text.slice(lineStart, i));
+    if (m === null || !letters.has(m[1].toLowerCase())) continue;
+    const start = lineStart + m[0].indexOf(m[1]);
+    // The letter follows a bullet ("*", "-"), which standsAlone would read as an operator.
+    ctx.add(start, start + 1, 'conclusion', 3, true, true);
   }
 }
 

@@ -48,3 +48,23 @@ test('29a must not: an implication arrow and a change of a count still give resu
     ['45'],
   );
 });
+
+const setQ = 'Let A = {1, 2, 3} and B = {2, 3, 4}. Which set is A ∩ B? A. {1, 2} B. {2, 3} C. {3, 4} D. {1, 4}';
+
+test('29c: in a single-answer multiple-choice question, an option judged "Correct" in a list of the options is chosen', () => {
+  const body =
+    'The intersection holds the elements in both sets: 2 and 3.\n\nChecking the options:\n*   A. {1, 2} -> Incorrect (1 is not in B).\n*   B. {2, 3} -> Correct.\n*   C. {3, 4} -> Incorrect (4 is not in A).\n\nWait, let me look at 3 once more: it is in A and in B. Yes.\n\nSo the answer is B.';
+  // Before the rule the list's verdict was an option described, and only "So the answer is B" concluded.
+  assert.deepEqual(read(setQ, body), [['B', body.indexOf('B. {2, 3}')]]);
+});
+
+test('29c must not: a verdict asked, not given, or several options judged correct in a multi-select question', () => {
+  const asked =
+    'Checking the options:\n*   A. {1, 2} -> Correct? No, 1 is not in B.\n*   B. {2, 3} -> both elements are in A and B.\n\nSo the answer is B.';
+  assert.deepEqual(read(setQ, asked), [['B', asked.lastIndexOf('B')]]);
+  const multiQ =
+    'Let A = {1, 2, 3} and B = {2, 3, 4}. Which of the following statements are correct? A. 2 is in A ∩ B B. 3 is in A ∩ B C. 4 is in A ∩ B D. 1 is in A ∩ B';
+  const multi =
+    'Checking each statement:\n*   A. 2 is in both -> Correct.\n*   B. 3 is in both -> Correct.\n*   C. 4 is not in A -> Incorrect.\n*   D. 1 is not in B -> Incorrect.\n\nSo the answer is AB.';
+  assert.deepEqual(read(multiQ, multi), [['AB', multi.indexOf('AB')]]);
+});
