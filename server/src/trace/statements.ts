@@ -261,8 +261,9 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
-  // Last: it reads the values the other finders found concluded.
+  // Last: they read the values the other finders found concluded.
   findVerbalResults(ctx);
+  if (opts.question.targets.length > 0) findTargetCopulas(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -1227,6 +1228,32 @@ function findVerbalResults(ctx: Context): void {
     }
   }
 }
+// The asked expression as the subject of "is" right before a value, opening its clause: "since 1 and
+// 115 are coprime, m + n is 116", "so $xy$ is indeed 25" (on the 48 characters before the value).
+const targetCopulaRe =
+  /(?:^|[,;:(]|\b(?:and|so|thus|then|hence|therefore|now)\b)[ \t]{0,3}\$?([^,;:.!?\n=$]{1,24}?)\$?[ \t]{1,2}(?:is|equals)[ \t]{1,2}(?:indeed[ \t]{1,2}|still[ \t]{1,2})?\$?$/i;
+
+/**
+ * "m + n is 116" states the asked expression's value as "m + n = 116" does (the guide: a concluding
+ * statement about the quantity asked). Read only for a value the text concludes elsewhere at
+ * strength 3 or more, where that value is written (indexOf), as findVerbalResults reads: a scan of
+ * the body for "is" would cost every record.
+ */
+function findTargetCopulas(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let written: Set<string> | undefined;
+  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative && plainValueRe.test(st.value)) (written ??= new Set()).add(st.value);
+  if (written === undefined) return;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      if (!verbBeforeRe.test(text.slice(Math.max(from, i - 12), i))) continue;
+      const m = targetCopulaRe.exec(text.slice(Math.max(from, i - 48), i));
+      if (m === null || !ctx.question.targets.includes(normalizeMath(m[1].trim()))) continue;
+      ctx.add(i, i + v.length, 'conclusion', 3, true);
+    }
+  }
+}
+
 // A number as written (no sign, fraction or unit): the values findVerbalResults looks for.
 const plainValueRe = /^\d[\d,]*(?:\.\d+)?$/;
 

@@ -68,3 +68,26 @@ test('29c must not: a verdict asked, not given, or several options judged correc
     'Checking each statement:\n*   A. 2 is in both -> Correct.\n*   B. 3 is in both -> Correct.\n*   C. 4 is not in A -> Incorrect.\n*   D. 1 is not in B -> Incorrect.\n\nSo the answer is AB.';
   assert.deepEqual(read(multiQ, multi), [['AB', multi.indexOf('AB')]]);
 });
+
+const diceQ =
+  'Two fair dice are rolled. The probability that their sum is 11 is m/n, where m and n are relatively prime positive integers. Find $m + n$.';
+
+test('29d: "m + n is 19" states the asked expression as "m + n = 19" does', () => {
+  const body =
+    'There are 36 outcomes, and the sum is 11 for (5, 6) and (6, 5): 2 outcomes. So the probability is 2/36 = 1/18, and m + n = 1 + 18 = 19.\n\nWait, let me make sure the outcomes are right. A sum of 11 needs a 5 and a 6, in either order, so there are exactly 2 of the 36 outcomes, and 2/36 reduces to 1/18. Since 1 and 18 are coprime, m + n is 19.\n\nBut let me double-check the count of outcomes once more.\n\nSo the answer is 19.';
+  // The re-check's echo is where it concludes, "m + n is 19"; before the rule that sentence stated
+  // nothing and the echo was placed at the closing restatement.
+  assert.deepEqual(read(diceQ, body), [
+    ['19', body.indexOf('= 19') + 2],
+    ['19', body.indexOf('is 19') + 3],
+  ]);
+});
+
+test('29d must not: a bare "yes" restating it merges; a value concluded nowhere else is not read', () => {
+  const bare =
+    'There are 36 outcomes and 2 of them sum to 11, so the probability is 1/18 and m + n = 1 + 18 = 19.\n\nWait, is that right? Yes, m + n is 19.\n\nSo the answer is 19.';
+  assert.deepEqual(read(diceQ, bare), [['19', bare.indexOf('= 19') + 2]]);
+  const other =
+    'There are 36 outcomes and 2 of them sum to 11, so the probability is 1/18 and m + n = 1 + 18 = 19.\n\nWait, if n were 36, then m + n is 38, but 2/36 is not in lowest terms.\n\nSo the answer is 19.';
+  assert.ok(!read(diceQ, other).some(([v]) => v === '38'));
+});
