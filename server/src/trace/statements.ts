@@ -1233,6 +1233,8 @@ function findVerbalResults(ctx: Context): void {
 const targetCopulaRe =
   /(?:^|[,;:(]|\b(?:and|so|thus|then|hence|therefore|now)\b)[ \t]{0,3}\$?([^,;:.!?\n=$]{1,24}?)\$?[ \t]{1,2}(?:is|equals)[ \t]{1,2}(?:indeed[ \t]{1,2}|still[ \t]{1,2})?\$?$/i;
 
+const operandAfterCopulaRe = /^(?:[.,]?\d|[ \t]{0,2}(?:[-+*/^=\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div))/;
+
 /**
  * "m + n is 116" states the asked expression's value as "m + n = 116" does (the guide: a concluding
  * statement about the quantity asked). Read only for a value the text concludes elsewhere at
@@ -1247,6 +1249,8 @@ function findTargetCopulas(ctx: Context): void {
   for (const v of written) {
     for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
       if (!verbBeforeRe.test(text.slice(Math.max(from, i - 12), i))) continue;
+      // The whole value, and not an operand: "xy is 13 · 1 = 13" works it out on the line.
+      if (operandAfterCopulaRe.test(text.slice(i + v.length, i + v.length + 10))) continue;
       const m = targetCopulaRe.exec(text.slice(Math.max(from, i - 48), i));
       if (m === null || !ctx.question.targets.includes(normalizeMath(m[1].trim()))) continue;
       ctx.add(i, i + v.length, 'conclusion', 3, true);

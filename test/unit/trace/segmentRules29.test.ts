@@ -90,4 +90,7 @@ test('29d must not: a bare "yes" restating it merges; a value concluded nowhere 
   const other =
     'There are 36 outcomes and 2 of them sum to 11, so the probability is 1/18 and m + n = 1 + 18 = 19.\n\nWait, if n were 36, then m + n is 38, but 2/36 is not in lowest terms.\n\nSo the answer is 19.';
   assert.ok(!read(diceQ, other).some(([v]) => v === '38'));
+  // An operand after "is" works the value out on the line: the result is the candidate.
+  const worked = 'From the equations, y = 1 and x = 13.\n\nTherefore xy is 13 · 1 = 13.';
+  assert.deepEqual(read('Suppose 6x + 2y = 80 and x − y = 12. What is $xy$?', worked), [['13', worked.lastIndexOf('13')]]);
 });
