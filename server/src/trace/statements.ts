@@ -146,7 +146,7 @@ const estimateRe =
 // 1 + 2 + 3 = 6", "less than 2220". The bound word stands right before the value, or before the
 // arithmetic whose result it is.
 const boundRe =
-  /(?:\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?|(?:>=|<=|\u2265|\u2264|\\geq?|\\leq?)[ \t$]{0,3})$/i;
+  /(?:\b(?:at least|at most|less than|more than|greater than|fewer than|smaller than|larger than|bigger than|up to|between[ \t][^\n=]{1,24}[ \t]and|(?<!\b(?:chang|went|goes|go|increas|decreas|drop|jump|ris|rose|fell|fall|correct|revis|updat|mov)[a-z]{0,3}[ \t]{1,2})from[ \t][^\n=]{1,16}[ \t]to)[ \t$(\\]{1,4}(?:[\d.,+\-*/^ \t\u00d7\u00b7\u2212]{1,30}=[ \t$]{0,3})?|(?:>=|<=|\u2265|\u2264|\\geq?|\\leq?|(?<![-=<>|!])[<>](?![=<>])|\\[lg]t\b)[ \t$]{0,3})$/i;
 // A divisor is not a value stated: "552, which is divisible by 24", "so n^3 must be a multiple of
 // 3", "(3L)(3L - 1) must be divisible by 2^3 * 3 = 24". The value is the parameter of a property
 // of another quantity (the guide: a step of a derivation, not a result), right after the phrase or
@@ -256,14 +256,16 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findPrintedOutputs(ctx);
   findPointers(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
+  if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
   if (opts.question.multiSelect) findOptionSets(ctx);
   if (opts.question.names) findNames(ctx, opts.question.names);
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
-  // Last: it reads the values the other finders found concluded.
+  // Last: they read the values the other finders found concluded.
   findVerbalResults(ctx);
+  if (opts.question.targets.length > 0) findTargetCopulas(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -312,9 +314,10 @@ class Context {
     readonly question: QuestionInfo,
   ) {}
 
-  add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false): void {
+  /** `alone`: the caller has read what stands around the value (a list entry's letter after its bullet). */
+  add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false, alone = false): void {
     if (start < this.from || end > this.to || end <= start) return;
-    if (rule !== 'boxed' && rule !== 'pattern' && !standsAlone(this.text, start, end)) return;
+    if (rule !== 'boxed' && rule !== 'pattern' && !alone && !standsAlone(this.text, start, end)) return;
     // "the amount still needed is $185" when the question asks how many months: money, not the count.
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
     const value = this.text.slice(start, end);
@@ -1272,6 +1275,36 @@ function findVerbalResults(ctx: Context): void {
   }
   findNamedRestatements(ctx, written);
 }
+// The asked expression as the subject of "is" right before a value, opening its clause: "since 1 and
+// 115 are coprime, m + n is 116", "so $xy$ is indeed 25" (on the 48 characters before the value).
+const targetCopulaRe =
+  /(?:^|[,;:(]|\b(?:and|so|thus|then|hence|therefore|now)\b)[ \t]{0,3}\$?([^,;:.!?\n=$]{1,24}?)\$?[ \t]{1,2}(?:is|equals)[ \t]{1,2}(?:indeed[ \t]{1,2}|still[ \t]{1,2})?\$?$/i;
+
+const operandAfterCopulaRe = /^(?:[.,]?\d|[ \t]{0,2}(?:[-+*/^=\u00d7\u00b7\u22c5\u2212\u00f7]|\\times|\\cdot|\\div))/;
+
+/**
+ * "m + n is 116" states the asked expression's value as "m + n = 116" does (the guide: a concluding
+ * statement about the quantity asked). Read only for a value the text concludes elsewhere at
+ * strength 3 or more, where that value is written (indexOf), as findVerbalResults reads: a scan of
+ * the body for "is" would cost every record.
+ */
+function findTargetCopulas(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let written: Set<string> | undefined;
+  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative && plainValueRe.test(st.value)) (written ??= new Set()).add(st.value);
+  if (written === undefined) return;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      if (!verbBeforeRe.test(text.slice(Math.max(from, i - 12), i))) continue;
+      // The whole value, and not an operand: "xy is 13 · 1 = 13" works it out on the line.
+      if (operandAfterCopulaRe.test(text.slice(i + v.length, i + v.length + 10))) continue;
+      const m = targetCopulaRe.exec(text.slice(Math.max(from, i - 48), i));
+      if (m === null || !ctx.question.targets.includes(normalizeMath(m[1].trim()))) continue;
+      ctx.add(i, i + v.length, 'conclusion', 3, true);
+    }
+  }
+}
+
 // A number as written (no sign, fraction or unit): the values findVerbalResults looks for.
 const plainValueRe = /^\d[\d,]*(?:\.\d+)?$/;
 
@@ -2124,6 +2157,32 @@ function findOptionLetters(ctx: Context): void {
     )
       ctx.add(start, start + 1, 'final-answer', 4, true);
     else ctx.add(start, start + 1, 'conclusion', 3, true);
+  }
+}
+
+// An entry of a list of the options judged one by one, up to its verdict: "*   C. $\{-\frac{1}{2}, 1\}$ -> ",
+// "- (B) 6: ", "Option D — ". The letter opens the line (after a bullet), the verdict closes it.
+const optionEntryRe =
+  /^[ \t]{0,8}(?:[-*+\u2022][ \t]{1,4})?(?:\*\*)?(?:Option[ \t])?\(?([A-E])\)?(?:\*\*)?[.:)\uff0e\uff1a][^\n]{0,160}?(?:->|\u2192|\u2014|-|:|\()[ \t]{0,2}(?:\*\*)?$/;
+const correctClosesRe = /^(?:\*\*)?[ \t]{0,2}(?:[.!)]|\*\*|[ \t]*$|[ \t]*\r?\n)/;
+
+/**
+ * In a single-answer multiple-choice question, an option judged the correct one in a list that
+ * goes over the options ("*   C. $\{-\frac{1}{2}, 1\}$ -> Correct."): the verdict commits to that
+ * option (docs/annotation-guide.md: a letter described is no choice; judged the correct one, it is
+ * chosen). Found where "Correct" is written (indexOf), its line read back to the letter.
+ */
+function findOptionVerdicts(ctx: Context): void {
+  const { text, from, to } = ctx;
+  const letters = new Set(ctx.question.optionOf!.values());
+  for (let i = text.indexOf('Correct', from); i >= 0 && i < to; i = text.indexOf('Correct', i + 7)) {
+    if (!correctClosesRe.test(text.slice(i + 7, i + 12))) continue;
+    const lineStart = Math.max(from, text.lastIndexOf('\n', i) + 1, i - 200);
+    const m = optionEntryRe.exec(text.slice(lineStart, i));
+    if (m === null || !letters.has(m[1].toLowerCase())) continue;
+    const start = lineStart + m[0].indexOf(m[1]);
+    // The letter follows a bullet ("*", "-"), which standsAlone would read as an operator.
+    ctx.add(start, start + 1, 'conclusion', 3, true, true);
   }
 }
 
