@@ -4,13 +4,14 @@
  * any two, standing alone.
  *
  * A scan by hand rather than a pattern built for each answer: in a corpus of distinct questions
- * almost every such answer is a new pattern, and V8 compiled each one and ran its first match in
- * the regexp interpreter (docs/engine.md, stop 27: withRestatements was about 3% of a cold full
- * pass over the families' corpus, nearly nothing once the same answers were seen again). It finds
- * what the pattern found, `(?<![\w\\])c1[ \t]{0,2}c2...[ \t]{0,2}cn(?![\w])` (with a plain "π",
- * which is a term of "π/3", "2πk", "-π + c" unless it stands alone, also `/*^+-−` before it and
- * those or "(" after it, up to two blanks on), first match at or after `from`
- * (test/unit/trace/restatement.test.ts compares the two).
+ * almost every such answer is a new pattern, which V8 compiles anew (its cache is by source), so
+ * withRestatements was about 3% of a first full pass over the families' corpus and nearly nothing
+ * in a second pass over the same answers (docs/engine.md, stop 27).
+ *
+ * It finds what the pattern found, `(?<![\w\\])c1[ \t]{0,2}c2...[ \t]{0,2}cn(?![\w])` (with a
+ * plain "π", which is a term of "π/3", "2πk", "-π + c" unless it stands alone, also `/*^+-−`
+ * before it and those or "(" after it, up to two blanks on), first match at or after `from`
+ * (test/unit/trace/engineFastPaths.test.ts compares the two).
  */
 export class Restatement {
   /** The answer's characters, one code point each (a character outside the BMP is two units). */
