@@ -196,12 +196,17 @@ function readOptions(query: string): Map<string, string> | undefined {
 
 /** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`, superscript powers as `^2` / `^3`. */
 export function normalizeMath(s: string): string {
-  // One pass by hand: it runs on every sentence that may name the asked expression.
+  // One pass by hand: it runs on every sentence that may name the asked expression. The text is
+  // copied in runs (s[run, i) is kept as it is, appended when a character is rewritten or
+  // dropped) rather than a character at a time: most of a left side is kept, and appending each
+  // character built a string of as many pieces (stop 27).
   let out = '';
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 92) {
       // backslash: a LaTeX command or escape
+      out += s.slice(run, i);
       const next = s[i + 1] ?? '';
       if (s.startsWith('times', i + 1) || s.startsWith('cdot', i + 1) || s.startsWith('ast', i + 1)) {
         out += '*';
@@ -214,31 +219,60 @@ export function normalizeMath(s: string): string {
       else if (s.startsWith('right', i + 1)) i += 5;
       else if (',;:! ()[]'.includes(next) && next !== '') i += 1;
       else out += '\\';
+      run = i + 1;
       continue;
     }
-    if (c === 36 || c === 38 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0)
-      continue; // $ { } blanks
+    if (
+      c === 36 ||
+      c === 38 ||
+      c === 123 ||
+      c === 125 ||
+      c === 32 ||
+      c === 9 ||
+      c === 10 ||
+      c === 13 ||
+      c === 12 ||
+      c === 11 ||
+      c === 0xa0
+    ) {
+      // $ { } blanks
+      out += s.slice(run, i);
+      run = i + 1;
+      continue;
+    }
     if (c === 0xd7 || c === 0xb7 || c === 0x22c5 || c === 0x2217) {
-      out += '*';
+      out += s.slice(run, i) + '*';
+      run = i + 1;
       continue;
     }
     // "83 x 97,837": a letter x between two numbers is a product sign.
-    if ((c === 120 || c === 88) && /\d$/.test(out) && /^[ \t]{0,2}\d/.test(s.slice(i + 1, i + 4))) {
-      out += '*';
+    if (c === 120 || c === 88) {
+      out += s.slice(run, i);
+      run = i;
+      if (/\d$/.test(out) && /^[ \t]{0,2}\d/.test(s.slice(i + 1, i + 4))) {
+        out += '*';
+        run = i + 1;
+      }
       continue;
     }
     if (c === 0x2212) {
-      out += '-';
+      out += s.slice(run, i) + '-';
+      run = i + 1;
       continue;
     }
     // "39²" and "39^2" are one term: a superscript power as "^" (as powers() does).
     if (c === 0xb2 || c === 0xb3) {
-      out += c === 0xb2 ? '^2' : '^3';
+      out += s.slice(run, i) + (c === 0xb2 ? '^2' : '^3');
+      run = i + 1;
       continue;
     }
-    if (c > 127 && /\s/.test(s[i])) continue; // other Unicode spaces, as \s
-    out += s[i];
+    if (c > 127 && /\s/.test(s[i])) {
+      // other Unicode spaces, as \s
+      out += s.slice(run, i);
+      run = i + 1;
+    }
   }
+  out += s.slice(run);
   if (out.includes(',')) out = dropThousandsCommas(out);
   return out.toLowerCase();
 }

@@ -9,6 +9,7 @@
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import { compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
+import { Restatement } from './restatement.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -2525,23 +2526,13 @@ export function withRestatements(text: string, statements: Statement[], rawValue
     // Numbers have rules of their own; a lone letter is a multiple-choice option (findOptionLetters).
     if ((clean.length < 2 && clean !== '\u03c0') || clean.length > 40 || wholeValue.test(clean) || seen.has(clean)) continue;
     seen.add(clean);
-    const plainPi = clean.includes('\u03c0');
-    const re = new RegExp(
-      // A plain "π" is a term of "π/3", "2πk", "-π + c" unless it stands alone.
-      `(?<![\\w\\\\${plainPi ? '/*^+\\-\u2212' : ''}])${[...clean].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]{0,2}')}(?![\\w]${plainPi ? '|[ \\t]{0,2}[/*^(+\\-\u2212]' : ''})`,
-      'g',
-    );
-    re.lastIndex = ctx.from;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null && m.index < ctx.to) {
-      const sentence = ctx.sentenceAround(m.index, m.index + m[0].length);
-      const end = m.index + m[0].length;
-      if (
-        notConcludedAfterRe.test(text.slice(end, end + 24)) ||
-        /,[ \t]{0,2}(?:\*\*)?$/.test(text.slice(Math.max(0, m.index - 6), m.index))
-      )
+    const restated = new Restatement(clean);
+    for (let m = restated.next(text, ctx.from); m !== undefined && m[0] < ctx.to; m = restated.next(text, m[1])) {
+      const [start, end] = m;
+      const sentence = ctx.sentenceAround(start, end);
+      if (notConcludedAfterRe.test(text.slice(end, end + 24)) || /,[ \t]{0,2}(?:\*\*)?$/.test(text.slice(Math.max(0, start - 6), start)))
         continue;
-      if (restatingLeadRe.test(text.slice(sentence.start, m.index))) ctx.add(m.index, end, 'conclusion', 3, true);
+      if (restatingLeadRe.test(text.slice(sentence.start, start))) ctx.add(start, end, 'conclusion', 3, true);
     }
   }
   return ctx.out.length === 0 ? statements : dedupe([...statements, ...ctx.out]);

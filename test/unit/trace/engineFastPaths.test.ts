@@ -1,10 +1,13 @@
 // The engine's hand-written fast paths against what they stand for: question.ts
 // dropThousandsCommas, markers.ts's alternation grouped by first character, statements.ts
 // lastResult's reading from the last value back and sentenceBoundaries, answers.ts
-// isCanonicalInteger and the literal guards of normalizeAnswer's rewrites. Same output, checked on fixed and random inputs.
+// isCanonicalInteger and the literal guards of normalizeAnswer's rewrites, question.ts
+// normalizeMath's copying in runs and restatement.ts's scan for a restated answer. Same output,
+// checked on fixed and random inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropThousandsCommas } from '../../../server/src/trace/question.js';
+import { dropThousandsCommas, normalizeMath } from '../../../server/src/trace/question.js';
+import { Restatement } from '../../../server/src/trace/restatement.js';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { lastResult, lastResultForward, sentenceBoundaries } from '../../../server/src/trace/statements.js';
 import { isCanonicalInteger, normalizeAnswer, OPTION_LIST } from '../../../server/src/trace/answers.js';
@@ -265,5 +268,190 @@ test('normalizeAnswer with each rewrite guarded by a literal it needs is the ung
     let s = '';
     for (let i = Math.floor(next() * 10); i > 0; i--) s += alphabet[Math.floor(next() * alphabet.length)];
     assert.equal(normalizeAnswer(s), normalizeAnswerBefore(s), JSON.stringify(s));
+  }
+});
+
+/** normalizeMath as it was written before stop 27: the same pass, appending a character at a time. */
+function normalizeMathByChar(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92) {
+      const next = s[i + 1] ?? '';
+      if (s.startsWith('times', i + 1) || s.startsWith('cdot', i + 1) || s.startsWith('ast', i + 1)) {
+        out += '*';
+        i += s.startsWith('times', i + 1) ? 5 : s.startsWith('cdot', i + 1) ? 4 : 3;
+      } else if (s.startsWith('left', i + 1)) i += 4;
+      else if ((next === 'd' || next === 't') && s.startsWith('frac', i + 2)) {
+        out += '\\frac';
+        i += 5;
+      } else if (s.startsWith('right', i + 1)) i += 5;
+      else if (',;:! ()[]'.includes(next) && next !== '') i += 1;
+      else out += '\\';
+      continue;
+    }
+    if (c === 36 || c === 38 || c === 123 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0)
+      continue;
+    if (c === 0xd7 || c === 0xb7 || c === 0x22c5 || c === 0x2217) {
+      out += '*';
+      continue;
+    }
+    if ((c === 120 || c === 88) && /\d$/.test(out) && /^[ \t]{0,2}\d/.test(s.slice(i + 1, i + 4))) {
+      out += '*';
+      continue;
+    }
+    if (c === 0x2212) {
+      out += '-';
+      continue;
+    }
+    if (c === 0xb2 || c === 0xb3) {
+      out += c === 0xb2 ? '^2' : '^3';
+      continue;
+    }
+    if (c > 127 && /\s/.test(s[i])) continue;
+    out += s[i];
+  }
+  if (out.includes(',')) out = dropThousandsCommas(out);
+  return out.toLowerCase();
+}
+
+test('normalizeMath copying in runs is the pass a character at a time', () => {
+  const alphabet = [
+    '\\',
+    'times',
+    'cdot',
+    'ast',
+    'left',
+    'right',
+    'dfrac',
+    'tfrac',
+    'frac',
+    ',',
+    ';',
+    ':',
+    '!',
+    '(',
+    ')',
+    '[',
+    ']',
+    ' ',
+    '\t',
+    '\n',
+    '$',
+    '&',
+    '{',
+    '}',
+    '\u00d7',
+    '\u00b7',
+    '\u22c5',
+    '\u2217',
+    'x',
+    'X',
+    '3',
+    '45',
+    '\u2212',
+    '\u00b2',
+    '\u00b3',
+    '\u2009',
+    '\u00a0',
+    '\u3000',
+    'a',
+    'B',
+    ',000',
+    '\u00e9',
+    '\u{1d465}',
+  ];
+  let seed = 29;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let n = 0; n < 40000; n++) {
+    let s = '';
+    for (let i = Math.floor(next() * 14); i > 0; i--) s += alphabet[Math.floor(next() * alphabet.length)];
+    assert.equal(normalizeMath(s), normalizeMathByChar(s), JSON.stringify(s));
+  }
+});
+
+/** The pattern withRestatements built for each answer before stop 27, which Restatement stands for. */
+function restatementPattern(clean: string): RegExp {
+  const plainPi = clean.includes('\u03c0');
+  return new RegExp(
+    `(?<![\\w\\\\${plainPi ? '/*^+\\-\u2212' : ''}])${[...clean].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]{0,2}')}(?![\\w]${plainPi ? '|[ \\t]{0,2}[/*^(+\\-\u2212]' : ''})`,
+    'g',
+  );
+}
+
+test('Restatement finds what the pattern built for the answer found', () => {
+  const answers = [
+    'p-q',
+    '(3,4)',
+    '\u03c0',
+    '2\u03c0',
+    '\u03c0/3',
+    '1681\u03c0/4',
+    'x+y',
+    'Evelyn',
+    '\\frac{1}{2}',
+    '[1,2)',
+    'a.b',
+    '$5',
+    '\u{1d465}+1',
+    'B',
+    '*',
+  ];
+  const pieces = [
+    ' ',
+    '  ',
+    '   ',
+    '\t',
+    '\n',
+    'a',
+    '_',
+    '1',
+    '\\',
+    '/',
+    '*',
+    '^',
+    '+',
+    '-',
+    '\u2212',
+    '(',
+    ')',
+    ',',
+    '.',
+    'so ',
+    'is ',
+    '\u03c0',
+    'p',
+    'q',
+    '3',
+    '4',
+  ];
+  let seed = 41;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const all = (found: (from: number) => [number, number] | undefined, from: number): string => {
+    const out: string[] = [];
+    for (let m = found(from); m !== undefined; m = found(m[1])) out.push(`${m[0]}-${m[1]}`);
+    return out.join(' ');
+  };
+  for (let n = 0; n < 20000; n++) {
+    const answer = answers[Math.floor(next() * answers.length)];
+    // Text made of pieces and the answer written with blanks between its characters.
+    let text = '';
+    for (let i = Math.floor(next() * 10); i > 0; i--) {
+      if (next() < 0.3) text += [...answer].map((c) => c + (next() < 0.3 ? ' '.repeat(Math.floor(next() * 4)) : '')).join('');
+      else text += pieces[Math.floor(next() * pieces.length)];
+    }
+    const from = Math.floor(next() * 3);
+    const re = restatementPattern(answer);
+    const byPattern = all((at) => {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      return m ? [m.index, m.index + m[0].length] : undefined;
+    }, from);
+    const restated = new Restatement(answer);
+    assert.equal(
+      all((at) => restated.next(text, at), from),
+      byPattern,
+      JSON.stringify({ answer, text, from }),
+    );
   }
 });
