@@ -85,6 +85,8 @@ export const READER_FEATURES: readonly string[] = [
   'question:blanks',
   'value:whole',
   'value:logLength',
+  'value:numericWithFinal',
+  'value:magnitudeToFinal',
 ];
 
 // Per lexicon phrase its class (index into MARKER_CLASSES, or their count for "other"), worked out
@@ -114,23 +116,40 @@ export function numberRuns(body: string, from: number, to: number): number {
 }
 
 const wholeRe = /^-?\d+$/;
+const decimalRe = /^-?\d+(?:\.\d+)?$/;
+const fractionRe = /^(-?\d+)\/(\d+)$/;
+
+/** The number a normalized value writes (a whole number, a decimal, a/b), else undefined. */
+function plainNumber(normalized: string): number | undefined {
+  if (decimalRe.test(normalized)) return Number(normalized);
+  const f = fractionRe.exec(normalized);
+  return f ? Number(f[1]) / Number(f[2]) : undefined;
+}
+
+/** How far apart two numbers' orders of magnitude are (|log10(|a|+1) - log10(|b|+1)|, at most 6): an intermediate quantity is often of another size than the answer. */
+const magnitudeGap = (a: number, b: number): number => Math.min(6, Math.abs(Math.log10(Math.abs(a) + 1) - Math.log10(Math.abs(b) + 1)));
 
 const MARKER_FEATURES = MARKER_CLASSES.length + 1;
 
-/** One vector per attempt (READER_FEATURES order), every entry finite. */
-export function candidateFeatures(input: ReaderInput): number[][] {
+/**
+ * One vector per attempt (READER_FEATURES order), every entry finite. With `need`, the text
+ * between candidates is walked only around the candidates it marks (the ones the stage judges, or
+ * trains on): a row it does not mark holds 0 for the number runs before and after its candidate.
+ */
+export function candidateFeatures(input: ReaderInput, need?: readonly boolean[]): number[][] {
   const { body, attempts, markers, statements, final, summaryStart, question } = input;
   const n = attempts.length;
   const length = Math.max(1, body.length);
-  // The text between consecutive candidates is read once: gap k lies before candidate k (gap 0
-  // from the attempt's start), gap n after the last candidate to the body's end.
+  // The text between consecutive candidates is read at most once: gap k lies before candidate k
+  // (gap 0 from the attempt's start), gap n after the last candidate to the body's end; a gap is
+  // walked only when a candidate beside it is needed.
   const gapChars = new Array<number>(n + 1);
   const gapNumbers = new Array<number>(n + 1);
   for (let k = 0; k <= n; k++) {
     const from = k > 0 ? attempts[k - 1].candidate.end : attempts.length > 0 ? attempts[0].start : 0;
     const to = k < n ? attempts[k].candidate.start : Math.min(attempts.length > 0 ? attempts[n - 1].end : 0, body.length);
     gapChars[k] = Math.max(0, to - from);
-    gapNumbers[k] = numberRuns(body, from, to);
+    gapNumbers[k] = !need || (k < n && need[k]) || (k > 0 && need[k - 1]) ? numberRuns(body, from, to) : 0;
   }
   const questionRow = [
     question.optionOf !== undefined ? 1 : 0,
@@ -138,6 +157,7 @@ export function candidateFeatures(input: ReaderInput): number[][] {
     question.scale !== undefined ? 1 : 0,
     question.blanks ? 1 : 0,
   ];
+  const finalNumber = final ? plainNumber(final.normalized) : undefined;
   const rows: number[][] = [];
   // Statements of the attempt's own value, walked once over the record.
   let si = 0;
@@ -184,6 +204,9 @@ export function candidateFeatures(input: ReaderInput): number[][] {
     );
     for (let m = 0; m < MARKER_FEATURES; m++) row.push(m === marker ? 1 : 0);
     row.push(...questionRow, wholeRe.test(c.normalized) ? 1 : 0, Math.log1p(c.normalized.length) / 3);
+    // Its size beside the final answer's, where both are plain numbers.
+    const value = finalNumber === undefined ? undefined : plainNumber(c.normalized);
+    row.push(value === undefined ? 0 : 1, value === undefined ? 0 : magnitudeGap(value, finalNumber!));
     rows.push(row);
   }
   return rows;
