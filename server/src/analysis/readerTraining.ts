@@ -18,16 +18,14 @@ export interface ReaderExamples {
 
 /** The rules' candidates of one record as labelled examples. */
 export function readerExamples(input: ReaderInput, gold: GoldRecord, optionOf?: ReadonlyMap<string, string>): ReaderExamples {
-  const n = input.attempts.length;
-  const fixed = input.attempts.map((a, j) => j === n - 1 || isExplicitRule(a.candidate.rule));
-  // Only the rows trained on need the text around them walked (candidateFeatures).
-  const rows = candidateFeatures(
-    input,
-    fixed.map((f) => !f),
-  );
+  const rows = candidateFeatures(input);
   const predicted = input.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start }));
   const matched = new Set(alignCandidates(gold.candidates, predicted, optionOf).map(([, j]) => j));
-  return { rows, labels: rows.map((_, j) => (matched.has(j) ? 1 : 0)), fixed };
+  return {
+    rows,
+    labels: rows.map((_, j) => (matched.has(j) ? 1 : 0)),
+    fixed: rows.map((_, j) => j === rows.length - 1 || isExplicitRule(input.attempts[j].candidate.rule)),
+  };
 }
 
 export interface FitOptions {

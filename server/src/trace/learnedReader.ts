@@ -69,7 +69,7 @@ export function applyLearnedReader<A extends ReaderAttempt>(
   const judge = judged(explicit, w.vetoFirst);
   // Nothing to judge: the rules' reading stands and no feature is worked out.
   if (!judge.includes(true)) return { attempts: [...attempts], confidence: attempts.map(() => undefined) };
-  const probabilities = candidateFeatures(input, judge).map((row) => candidateProbability(row, w));
+  const probabilities = candidateFeatures(input).map((row) => candidateProbability(row, w));
   const kept: A[] = [];
   const confidence: (number | undefined)[] = [];
   let pendingStart = -1;
