@@ -7,9 +7,9 @@
 //   node --import tsx bench/reader.bench.ts --stage   (the stage alone, on precomputed rules readings)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { candidateProbability } from '../server/src/trace/learnedReader.js';
+import { applyLearnedReader } from '../server/src/trace/learnedReader.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
-import { candidateFeatures, readerInputOf } from '../server/src/trace/readerFeatures.js';
+import { readerInputOf, type ReaderAttempt } from '../server/src/trace/readerFeatures.js';
 import { READER_WEIGHTS } from '../server/src/trace/readerWeights.js';
 import { parseTrace } from '../server/src/trace/parse.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
@@ -53,22 +53,27 @@ async function child(reader: ReaderKind): Promise<void> {
   console.log(JSON.stringify({ reader, records: records.length, candidates, cold, warm }));
 }
 
-/** The stage alone, on the rules' readings computed beforehand: features and probabilities of every candidate, cold then warm. */
+/** The stage alone, on the rules' readings computed beforehand, as segmentAttempts runs it (applyLearnedReader: features, probabilities, merges), cold then warm. */
 async function stageAlone(): Promise<void> {
   const records = await familiesDevRecords();
   const options = { ...defaultSegmentOptions, reader: 'rules' as const };
   // As segmentAttempts runs it: only where there are two or more candidates.
   const inputs = records.map((r) => readerInputOf(r.body, segmentAttempts(r, options)));
   let sum = 0;
-  const pass = (): void => {
-    for (const input of inputs)
-      if (input.attempts.length > 1) for (const row of candidateFeatures(input)) sum += candidateProbability(row, READER_WEIGHTS);
+  // applyLearnedReader merges vetoed attempts into their successors in place: each pass reads copies made beforehand.
+  const copies = (): ReaderAttempt[][] => inputs.map((input) => input.attempts.map((a) => ({ ...a })));
+  const pass = (attempts: ReaderAttempt[][]): void => {
+    inputs.forEach((input, i) => {
+      if (input.attempts.length > 1) sum += applyLearnedReader(input, attempts[i], READER_WEIGHTS).attempts.length;
+    });
   };
   const segment = cpuMs(() => {
     for (const r of records) segmentAttempts(r, options);
   });
-  const cold = cpuMs(pass);
-  const warm = cpuMs(pass);
+  const first = copies();
+  const cold = cpuMs(() => pass(first));
+  const second = copies();
+  const warm = cpuMs(() => pass(second));
   console.log(
     `stage alone: cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms, beside a warm rules pass of ${segment.toFixed(0)} ms (${sum > 0 ? 'ok' : ''})`,
   );

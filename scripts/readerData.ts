@@ -37,7 +37,7 @@ const sky = (): string[][] => [
 ];
 const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
 
-/** The eight real development sets (the cross-validation's folds). */
+/** The nine real development sets (the cross-validation's folds). */
 export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['skyt1-dev', sky()],
   ['fresh-dev', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.dev.gold.jsonl`, '']]],
@@ -47,6 +47,7 @@ export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['fresh7', batch('fresh7')],
   ['fresh8', batch('fresh8')],
   ['fresh13', batch('fresh13')],
+  ['fresh16', batch('fresh16')],
 ];
 
 const rulesOnly = { ...defaultSegmentOptions, reader: 'rules' as const };

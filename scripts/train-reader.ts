@@ -117,13 +117,20 @@ console.log(line('in-sample learned (not an estimate)', inSample));
   // Per family corpus: exact rate with and without the stage; a drop over 2 points is reported.
   const corpora = [...new Set(families.map((r) => r.corpus ?? ''))];
   const drops: string[] = [];
+  const rates: [number, number][] = [];
   for (const name of corpora) {
     const idx = families.flatMap((r, i) => (r.corpus === name ? [i] : []));
     const before = evaluateSegmentation(idx.map((i) => families[i].input)).exactSequence;
     const after = evaluateSegmentation(idx.map((i) => fam[i])).exactSequence;
+    rates.push([(100 * before.agree) / before.of, (100 * after.agree) / after.of]);
     const delta = (100 * (after.agree - before.agree)) / before.of;
     if (delta < -2) drops.push(`${name} ${pct(before.agree, before.of)} -> ${pct(after.agree, after.of)}`);
   }
+  const min = (k: 0 | 1): string => Math.min(...rates.map((r) => r[k])).toFixed(1);
+  const mean = (k: 0 | 1): string => (rates.reduce((t, r) => t + r[k], 0) / rates.length).toFixed(2);
+  console.log(
+    `families' exact rate per corpus (${rates.length}): min ${min(0)} -> ${min(1)}, mean ${mean(0)} -> ${mean(1)} (rules -> learned)`,
+  );
   console.log(`families whose exact rate drops more than 2 points: ${drops.length ? drops.join('; ') : 'none'}`);
 }
 

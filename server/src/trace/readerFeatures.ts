@@ -1,8 +1,7 @@
 // Features of the rules' candidates for the learned candidate stage (docs/segmentation-eval.md,
-// "Stop 26"): per attempt's candidate a fixed-length numeric vector read from what segmentation
-// already holds (the Statement's fields, the attempts, the markers, the question), so the stage
-// costs O(statements) per record plus one character walk between consecutive candidates; no
-// pattern is run over the body again.
+// "Stop 26", "Stop 27"): per attempt's candidate a fixed-length numeric vector read from what
+// segmentation already holds (the Statement's fields, the attempts, the markers, the question), so
+// the stage costs O(statements) per record; the body is neither walked nor matched again.
 import type { Segmentation } from './segment.js';
 import type { MarkerMatch } from './markers.js';
 import type { QuestionInfo } from './question.js';
@@ -72,9 +71,9 @@ export const READER_FEATURES: readonly string[] = [
   'recursLater',
   'seenBefore',
   'logCharsSincePrevious',
-  'logNumbersSincePrevious',
+  'logStatementsSincePrevious',
   'logCharsToNext',
-  'logNumbersToNext',
+  'logStatementsToNext',
   'restated',
   'logSameValueStatements',
   ...MARKER_CLASSES.map(([c]) => `marker:${c}`),
@@ -85,6 +84,8 @@ export const READER_FEATURES: readonly string[] = [
   'question:blanks',
   'value:whole',
   'value:logLength',
+  'value:numericWithFinal',
+  'value:magnitudeToFinal',
 ];
 
 // Per lexicon phrase its class (index into MARKER_CLASSES, or their count for "other"), worked out
@@ -100,7 +101,7 @@ export function markerClass(phrase: string): number {
   return c;
 }
 
-/** Number runs in body[from, to): how much new arithmetic lies between two candidates. */
+/** Number runs in body[from, to) (scripts/reader-additions.ts; the stage's features count statements instead). */
 export function numberRuns(body: string, from: number, to: number): number {
   let runs = 0;
   let inRun = false;
@@ -114,6 +115,18 @@ export function numberRuns(body: string, from: number, to: number): number {
 }
 
 const wholeRe = /^-?\d+$/;
+const decimalRe = /^-?\d+(?:\.\d+)?$/;
+const fractionRe = /^(-?\d+)\/(\d+)$/;
+
+/** The number a normalized value writes (a whole number, a decimal, a/b), else undefined. */
+function plainNumber(normalized: string): number | undefined {
+  if (decimalRe.test(normalized)) return Number(normalized);
+  const f = fractionRe.exec(normalized);
+  return f ? Number(f[1]) / Number(f[2]) : undefined;
+}
+
+/** How far apart two numbers' orders of magnitude are (|log10(|a|+1) - log10(|b|+1)|, at most 6): an intermediate quantity is often of another size than the answer. */
+const magnitudeGap = (a: number, b: number): number => Math.min(6, Math.abs(Math.log10(Math.abs(a) + 1) - Math.log10(Math.abs(b) + 1)));
 
 const MARKER_FEATURES = MARKER_CLASSES.length + 1;
 
@@ -122,15 +135,23 @@ export function candidateFeatures(input: ReaderInput): number[][] {
   const { body, attempts, markers, statements, final, summaryStart, question } = input;
   const n = attempts.length;
   const length = Math.max(1, body.length);
-  // The text between consecutive candidates is read once: gap k lies before candidate k (gap 0
-  // from the attempt's start), gap n after the last candidate to the body's end.
+  // Gap k lies before candidate k (gap 0 from the first attempt's start), gap n after the last
+  // candidate to the body's end: its length, and how many statements start in it (from a
+  // candidate's start to the next one's, the earlier candidate counted; before the first
+  // candidate, any). The statements stand for the work between candidates: stop 26 counted number
+  // runs in a walk over the text, which was half the stage's cost and reads no better
+  // (docs/segmentation-eval.md, "Stop 27").
   const gapChars = new Array<number>(n + 1);
-  const gapNumbers = new Array<number>(n + 1);
+  const gapStatements = new Array<number>(n + 1).fill(0);
   for (let k = 0; k <= n; k++) {
-    const from = k > 0 ? attempts[k - 1].candidate.end : attempts.length > 0 ? attempts[0].start : 0;
-    const to = k < n ? attempts[k].candidate.start : Math.min(attempts.length > 0 ? attempts[n - 1].end : 0, body.length);
+    const from = k > 0 ? attempts[k - 1].candidate.end : n > 0 ? attempts[0].start : 0;
+    const to = k < n ? attempts[k].candidate.start : Math.min(n > 0 ? attempts[n - 1].end : 0, body.length);
     gapChars[k] = Math.max(0, to - from);
-    gapNumbers[k] = numberRuns(body, from, to);
+  }
+  for (let i = 0, k = 0; i < statements.length; i++) {
+    const at = statements[i].start;
+    while (k < n && attempts[k].candidate.start <= at) k++;
+    if (k < n || (n > 0 && at < attempts[n - 1].end)) gapStatements[k]++;
   }
   const questionRow = [
     question.optionOf !== undefined ? 1 : 0,
@@ -138,6 +159,7 @@ export function candidateFeatures(input: ReaderInput): number[][] {
     question.scale !== undefined ? 1 : 0,
     question.blanks ? 1 : 0,
   ];
+  const finalNumber = final ? plainNumber(final.normalized) : undefined;
   const rows: number[][] = [];
   // Statements of the attempt's own value, walked once over the record.
   let si = 0;
@@ -176,14 +198,17 @@ export function candidateFeatures(input: ReaderInput): number[][] {
       recurs,
       seen,
       Math.log1p(gapChars[k]) / 10,
-      Math.log1p(gapNumbers[k]) / 5,
+      Math.log1p(gapStatements[k]) / 5,
       Math.log1p(gapChars[k + 1]) / 10,
-      Math.log1p(gapNumbers[k + 1]) / 5,
+      Math.log1p(gapStatements[k + 1]) / 5,
       a.stated !== c ? 1 : 0,
       Math.log1p(same),
     );
     for (let m = 0; m < MARKER_FEATURES; m++) row.push(m === marker ? 1 : 0);
     row.push(...questionRow, wholeRe.test(c.normalized) ? 1 : 0, Math.log1p(c.normalized.length) / 3);
+    // Its size beside the final answer's, where both are plain numbers.
+    const value = finalNumber === undefined ? undefined : plainNumber(c.normalized);
+    row.push(value === undefined ? 0 : 1, value === undefined ? 0 : magnitudeGap(value, finalNumber!));
     rows.push(row);
   }
   return rows;
