@@ -1033,7 +1033,11 @@ function findConclusions(ctx: Context): void {
     // that says which things the asked noun counts, the value of that clause's own subject (a
     // condition, not the asked quantity: the guide's value of another quantity).
     const condition = about && relativeConditionRe.test(text.slice(Math.max(clauseStart, start - 80), start));
-    ctx.add(start, start + last[0].length, 'conclusion', about && !other && !condition ? 3 : 2, about && !other && !condition);
+    // "so 2 hours and 24 minutes is 2.4 hours" for a question asking minutes: the value in another
+    // time unit is a conversion step, as findEquals reads "= 2.4 hours" (pass 31).
+    const otherUnit = about && otherTimeUnitAfter(ctx.question, text, start + last[0].length);
+    const concluded = about && !other && !condition && !otherUnit;
+    ctx.add(start, start + last[0].length, 'conclusion', concluded ? 3 : 2, concluded);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
     if ((condition || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.ofOther = true;
   }

@@ -1,0 +1,30 @@
+// The thirty-first pass's rules (docs/segmentation-eval.md "Stop 27: pass 31"), one short
+// hand-written example each, with what each rule must leave as it was. The pass's development
+// data: the real dev sets (fresh16 first) and the dev families, read by the rules alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = { ...defaultSegmentOptions, reader: 'rules' as const };
+
+/** Each candidate's value and where it starts. */
+function read(query: string, body: string): [string, number][] {
+  return segmentAttempts(record(query, body), rules).attempts.map((a) => [a.candidate.value, a.candidate.start]);
+}
+
+const minutesQ = 'Lena rows for 1 hour and 12 minutes and then rests for 30 minutes. Find the number of minutes the trip takes, including the rest.';
+
+test('31a: a conclusion whose value is followed by another time unit than the one asked is a conversion step', () => {
+  const body =
+    'First, 1 hour and 12 minutes has to be put in hours. 12 minutes is 12/60 = 0.2 hours, so 1 hour and 12 minutes is 1.2 hours.\n\nWait, the rest has to be added too. In minutes the rowing is 60 + 12 = 72, and with the rest 72 + 30 = 102.\n\nSo the trip takes 102 minutes.';
+  // Before the rule "1 hour and 12 minutes is 1.2 hours" was the first candidate.
+  assert.deepEqual(read(minutesQ, body), [['102', body.indexOf('= 102') + 2]]);
+});
+
+test('31a must not: a conclusion in the asked unit is still the answer', () => {
+  const body =
+    'The rowing is 60 + 12 = 72 minutes, so 1 hour and 12 minutes plus the rest is 102 minutes.\n\nWait, let me re-add it: 72 + 30 = 102. Yes.';
+  assert.deepEqual(read(minutesQ, body)[0], ['102', body.indexOf('102 minutes')]);
+});
