@@ -773,6 +773,12 @@ const operatorBefore = (c: number): boolean => c === 45 || c === 43 || c === 42 
 const continuesAfter = (c: number): boolean =>
   c === 40 || c === 94 || c === 95 || c === 42 || c === 47 || c === 93 || c === 125 || c === 43 || c === 0xd7 || c === 61;
 
+/**
+ * "\\boxed{your_answer}", "\\boxed{answer}": the format being quoted (an instruction's
+ * placeholder), no value; the guide: talk about the format alone is no candidate (pass 31).
+ */
+const placeholderRe = /^(?:\\text\{)?(?:(?:your|final|the)[ _]?)?answer\}?$/i;
+
 function findBoxed(ctx: Context): void {
   const { text, from, to } = ctx;
   for (const cmd of ['\\boxed', '\\fbox']) {
@@ -794,7 +800,7 @@ function findBoxed(ctx: Context): void {
           if (lead) {
             const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
-          } else if (text[i - 1] !== '`') ctx.add(s, e, 'boxed', 5, true);
+          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e)))) ctx.add(s, e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
           continue;
         }

@@ -28,3 +28,26 @@ test('31a must not: a conclusion in the asked unit is still the answer', () => {
     'The rowing is 60 + 12 = 72 minutes, so 1 hour and 12 minutes plus the rest is 102 minutes.\n\nWait, let me re-add it: 72 + 30 = 102. Yes.';
   assert.deepEqual(read(minutesQ, body)[0], ['102', body.indexOf('102 minutes')]);
 });
+
+const pctQ = 'Of 40 members of a club, 25% play chess and the rest play go. What percentage of the members play go?';
+
+test('31b: a boxed placeholder quoted from an instruction ("\\boxed{your_answer}") is talk about the format, no candidate', () => {
+  const body =
+    'Chess is 25% of the members, so go is 100% - 25% = 75%.\n\n\\boxed{75}\n\nWait, the instructions said to give only the final answer in the form \\boxed{your_answer}. So one box is enough.';
+  assert.deepEqual(
+    read(pctQ, body).map(([v]) => v),
+    ['75%'],
+  );
+});
+
+test('31b must not: a boxed value, or a boxed word that is the answer, is still a candidate', () => {
+  const body = 'Chess is 25% of the members, so go is 100% - 25% = 75%.\n\nWait, let me recount: 10 of 40 play chess, 30 of 40 play go, 30/40 = 75%.\n\n\\boxed{75}';
+  assert.deepEqual(
+    read(pctQ, body).map(([v]) => v),
+    ['75%', '75%'],
+  );
+  assert.deepEqual(
+    read('Is 91 prime? Answer yes or no.', '91 = 7 * 13, so it is not prime.\n\n\\boxed{no}').map(([v]) => v),
+    ['no'],
+  );
+});
