@@ -2210,6 +2210,13 @@ function describesOption(ctx: Context, start: number): boolean {
   let j = start + 1;
   while (j < start + 4 && (text[j] === ' ' || text[j] === '\t' || text[j] === ':' || text[j] === '$')) j++;
   if (j === start + 1) return false;
+  // "Option E is 97,656", "(B) = 300": the letter given its own value is the option read out, as
+  // "E: 97,656" is (the guide: a choice letter's description is no choice; pass 31).
+  const cop = text.startsWith('is ', j) ? 3 : text.startsWith('= ', j) ? 2 : 0;
+  if (cop > 0) {
+    j += cop;
+    while (j < start + 12 && (text[j] === ' ' || text[j] === '$')) j++;
+  }
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   return v !== null && v.index === j && ctx.question.optionOf!.get(normalizeAnswer(v[0])) === text[start].toLowerCase();

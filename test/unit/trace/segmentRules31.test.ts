@@ -51,3 +51,24 @@ test('31b must not: a boxed value, or a boxed word that is the answer, is still 
     ['no'],
   );
 });
+
+const plateQ = 'How many plates can be made of 2 letters followed by 2 digits? Answer Choices: (A) 6760 (B) 67600 (C) 6500 (D) 65000 (E) 97656';
+
+test('31c: "Option E is 97656", a letter given its own option value, reads the option out; it chooses nothing', () => {
+  const body =
+    'Letters: 26 * 26 = 676, digits: 10 * 10 = 100, so 676 * 100 = 67600, which is option B.\n\nWait, let me look at the choices again. Option E is 97656. That is 26^2 * 144.5, which does not fit anything here.\n\nSo I stay with B.';
+  // Before the rule "Option E is 97656" was a candidate E between the two B's.
+  assert.deepEqual(
+    read(plateQ, body).map(([v]) => v),
+    ['B'],
+  );
+});
+
+test('31c must not: a letter stated as the answer, or given a value that is not its own, is still chosen', () => {
+  const body =
+    'Letters: 26 * 26 = 676, digits: 10 * 10 = 100, so 676 * 100 = 67600.\n\nSo the answer is B.\n\nWait, if the letters must differ, 26 * 25 * 100 = 65000. So the answer is D.';
+  assert.deepEqual(
+    read(plateQ, body).map(([v]) => v),
+    ['B', 'D'],
+  );
+});
