@@ -2495,6 +2495,10 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   while ((v = valueAll.exec(tail)) !== null) last = v;
   if (!last) return undefined;
   const start = floor + last.index;
+  // A response that stops inside its last number ("3. Lee's current time is 3" where a cut-off
+  // response was writing 38) has not reached that value: the guide's response cut off before an
+  // answer. A digit that ends the text with nothing after it may be a number cut short (pass 31).
+  if (start + last[0].length === e && isDigitCode(text.charCodeAt(e - 1)) && e === text.length) return undefined;
   // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
   // record stopped in the middle of its work, and its last number is a step.
   if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;

@@ -72,3 +72,20 @@ test('31c must not: a letter stated as the answer, or given a value that is not 
     ['B', 'D'],
   );
 });
+
+const raceQ = 'Mia ran the race 3 seconds slower than Noor, and Noor ran it in 41 seconds. Then Mia trained and got 10% faster. How many seconds does Mia take now?';
+
+test('31d: a response that stops inside its last number has not reached it: no last-number fallback', () => {
+  const body =
+    "Let me set up the times.\n\n1. Mia's old time is Noor's time + 3.\n\n2. So if Noor's time is T, Mia's old time is T + 3.\n\n3. Noor's time is 4";
+  // Before the rule the cut-off "4" (of 41) was the response's one candidate.
+  assert.deepEqual(read(raceQ, body), []);
+});
+
+test('31d must not: a last number closed by a full stop, or followed by more text, is still read', () => {
+  const body = "Let me set up the times.\n\nMia's old time is 41 + 3 = 44 seconds, and 10% faster makes her time 40.";
+  assert.deepEqual(
+    read(raceQ, body).map(([v]) => v),
+    ['40'],
+  );
+});
