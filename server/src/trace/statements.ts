@@ -2219,7 +2219,10 @@ function describesOption(ctx: Context, start: number): boolean {
   }
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
-  return v !== null && v.index === j && ctx.question.optionOf!.get(normalizeAnswer(v[0])) === text[start].toLowerCase();
+  if (v === null || v.index !== j || ctx.question.optionOf!.get(normalizeAnswer(v[0])) !== text[start].toLowerCase()) return false;
+  // "The middle value is 6. Option B is 6.": the response's own result, just stated, matched to
+  // its option commits to it; read out with no result of that value before it, it describes.
+  return cop === 0 || text.lastIndexOf(v[0], start) < Math.max(ctx.from, start - 200);
 }
 
 // A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.

@@ -71,6 +71,10 @@ test('31c must not: a letter stated as the answer, or given a value that is not 
     read(plateQ, body).map(([v]) => v),
     ['B', 'D'],
   );
+  // The response's own result, just stated, matched to its option: a choice.
+  const medianQ = 'What is the median of 7, 3, 9, 4, 12? A. 4 B. 7 C. 9 D. 12';
+  const median = 'Sorted: 3, 4, 7, 9, 12. The middle value is 7.\n\nMatch with the options: Option B is 7.';
+  assert.deepEqual(read(medianQ, median), [['B', median.indexOf('B is')]]);
 });
 
 const raceQ = 'Mia ran the race 3 seconds slower than Noor, and Noor ran it in 41 seconds. Then Mia trained and got 10% faster. How many seconds does Mia take now?';
