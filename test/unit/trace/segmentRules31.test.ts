@@ -14,7 +14,8 @@ function read(query: string, body: string): [string, number][] {
   return segmentAttempts(record(query, body), rules).attempts.map((a) => [a.candidate.value, a.candidate.start]);
 }
 
-const minutesQ = 'Lena rows for 1 hour and 12 minutes and then rests for 30 minutes. Find the number of minutes the trip takes, including the rest.';
+const minutesQ =
+  'Lena rows for 1 hour and 12 minutes and then rests for 30 minutes. Find the number of minutes the trip takes, including the rest.';
 
 test('31a: a conclusion whose value is followed by another time unit than the one asked is a conversion step', () => {
   const body =
@@ -41,7 +42,8 @@ test('31b: a boxed placeholder quoted from an instruction ("\\boxed{your_answer}
 });
 
 test('31b must not: a boxed value, or a boxed word that is the answer, is still a candidate', () => {
-  const body = 'Chess is 25% of the members, so go is 100% - 25% = 75%.\n\nWait, let me recount: 10 of 40 play chess, 30 of 40 play go, 30/40 = 75%.\n\n\\boxed{75}';
+  const body =
+    'Chess is 25% of the members, so go is 100% - 25% = 75%.\n\nWait, let me recount: 10 of 40 play chess, 30 of 40 play go, 30/40 = 75%.\n\n\\boxed{75}';
   assert.deepEqual(
     read(pctQ, body).map(([v]) => v),
     ['75%', '75%'],
@@ -52,7 +54,8 @@ test('31b must not: a boxed value, or a boxed word that is the answer, is still 
   );
 });
 
-const plateQ = 'How many plates can be made of 2 letters followed by 2 digits? Answer Choices: (A) 6760 (B) 67600 (C) 6500 (D) 65000 (E) 97656';
+const plateQ =
+  'How many plates can be made of 2 letters followed by 2 digits? Answer Choices: (A) 6760 (B) 67600 (C) 6500 (D) 65000 (E) 97656';
 
 test('31c: "Option E is 97656", a letter given its own option value, reads the option out; it chooses nothing', () => {
   const body =
@@ -77,7 +80,8 @@ test('31c must not: a letter stated as the answer, or given a value that is not 
   assert.deepEqual(read(medianQ, median), [['B', median.indexOf('B is')]]);
 });
 
-const raceQ = 'Mia ran the race 3 seconds slower than Noor, and Noor ran it in 41 seconds. Then Mia trained and got 10% faster. How many seconds does Mia take now?';
+const raceQ =
+  'Mia ran the race 3 seconds slower than Noor, and Noor ran it in 41 seconds. Then Mia trained and got 10% faster. How many seconds does Mia take now?';
 
 test('31d: a response that stops inside its last number has not reached it: no last-number fallback', () => {
   const body =
