@@ -774,6 +774,12 @@ const operatorBefore = (c: number): boolean => c === 45 || c === 43 || c === 42 
 const continuesAfter = (c: number): boolean =>
   c === 40 || c === 94 || c === 95 || c === 42 || c === 47 || c === 93 || c === 125 || c === 43 || c === 0xd7 || c === 61;
 
+/**
+ * "\\boxed{your_answer}", "\\boxed{answer}": the format being quoted (an instruction's
+ * placeholder), no value; the guide: talk about the format alone is no candidate (pass 31).
+ */
+const placeholderRe = /^(?:\\text\{)?(?:(?:your|final|the)[ _]?)?answer\}?$/i;
+
 function findBoxed(ctx: Context): void {
   const { text, from, to } = ctx;
   for (const cmd of ['\\boxed', '\\fbox']) {
@@ -795,7 +801,7 @@ function findBoxed(ctx: Context): void {
           if (lead) {
             const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
-          } else if (text[i - 1] !== '`') ctx.add(s, e, 'boxed', 5, true);
+          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e)))) ctx.add(s, e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
           continue;
         }
@@ -1034,7 +1040,11 @@ function findConclusions(ctx: Context): void {
     // that says which things the asked noun counts, the value of that clause's own subject (a
     // condition, not the asked quantity: the guide's value of another quantity).
     const condition = about && relativeConditionRe.test(text.slice(Math.max(clauseStart, start - 80), start));
-    ctx.add(start, start + last[0].length, 'conclusion', about && !other && !condition ? 3 : 2, about && !other && !condition);
+    // "so 2 hours and 24 minutes is 2.4 hours" for a question asking minutes: the value in another
+    // time unit is a conversion step, as findEquals reads "= 2.4 hours" (pass 31).
+    const otherUnit = about && otherTimeUnitAfter(ctx.question, text, start + last[0].length);
+    const concluded = about && !other && !condition && !otherUnit;
+    ctx.add(start, start + last[0].length, 'conclusion', concluded ? 3 : 2, concluded);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
     if ((condition || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.ofOther = true;
   }
@@ -2201,9 +2211,19 @@ function describesOption(ctx: Context, start: number): boolean {
   let j = start + 1;
   while (j < start + 4 && (text[j] === ' ' || text[j] === '\t' || text[j] === ':' || text[j] === '$')) j++;
   if (j === start + 1) return false;
+  // "Option E is 97,656", "(B) = 300": the letter given its own value is the option read out, as
+  // "E: 97,656" is (the guide: a choice letter's description is no choice; pass 31).
+  const cop = text.startsWith('is ', j) ? 3 : text.startsWith('= ', j) ? 2 : 0;
+  if (cop > 0) {
+    j += cop;
+    while (j < start + 12 && (text[j] === ' ' || text[j] === '$')) j++;
+  }
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
-  return v !== null && v.index === j && ctx.question.optionOf!.get(normalizeAnswer(v[0])) === text[start].toLowerCase();
+  if (v === null || v.index !== j || ctx.question.optionOf!.get(normalizeAnswer(v[0])) !== text[start].toLowerCase()) return false;
+  // "The middle value is 6. Option B is 6.": the response's own result, just stated, matched to
+  // its option commits to it; read out with no result of that value before it, it describes.
+  return cop === 0 || text.lastIndexOf(v[0], start) < Math.max(ctx.from, start - 200);
 }
 
 // A set of options ("B, C, and D", "A、C、D", "A, C and D"); run together ("BCD") only after an answer cue.
@@ -2479,6 +2499,10 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   while ((v = valueAll.exec(tail)) !== null) last = v;
   if (!last) return undefined;
   const start = floor + last.index;
+  // A response that stops inside its last number ("3. Lee's current time is 3" where a cut-off
+  // response was writing 38) has not reached that value: the guide's response cut off before an
+  // answer. A digit that ends the text with nothing after it may be a number cut short (pass 31).
+  if (start + last[0].length === e && isDigitCode(text.charCodeAt(e - 1)) && e === text.length) return undefined;
   // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
   // record stopped in the middle of its work, and its last number is a step.
   if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;
