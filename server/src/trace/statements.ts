@@ -103,6 +103,8 @@ const conclusionRe =
 // value is still the clause's subject.
 const directValueRe =
   /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+// Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
+const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
 // "∴ 11,858 L", "=> 614" (the value ends the line or has a unit word).
 // Also "so $7875", "so it's 110,806", "so: 25%", "got 63 min", "-> 82" (a percentage too).
@@ -1005,9 +1007,17 @@ function findConclusions(ctx: Context): void {
     const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
     const direct = directValueRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
-    const last =
+    let last =
       (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ??
       (direct ? lastResult(text, clause, clauseStart, word.length) : null);
+    // "So 48 numbers are divisible by 3 or 4.": the value right after the conclusion word is the
+    // copula's subject, and what the copula leads to is a number the question quotes (a condition
+    // restated, no candidate by the guide): the clause states its subject. Only a counted subject,
+    // a noun between the value and the copula ("So 2220 is divisible by 3" tests a value).
+    if (cop && direct && last && ctx.question.values.has(normalizeAnswer(last[0]))) {
+      const subject = lastResult(text, clause.slice(0, cop.index), clauseStart, word.length);
+      if (subject && countedSubjectRe.test(clause.slice(subject.index + subject[0].length, cop.index))) last = subject;
+    }
     if (!last) continue;
     const start = clauseStart + last.index;
     // For a percentage question, "That gives 72.5%." states a value of the asked kind (as findEquals reads it).
