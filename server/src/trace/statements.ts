@@ -207,6 +207,17 @@ const givenIfRe = /\bif (?:[A-Za-z']+ ){1,5}(?:is|are|was|were) \$?(\d[\d,]*(?:\
 // "should be 1 divided by 0.01": the value is an operand of the computation still to do, no result.
 const operationAfterRe = /^[ \t]{0,2}(?:divided by|times|multiplied by|plus|minus|over|[-+*/\u00d7\u00f7^])/;
 
+// A sentence that opens on one case of a letter ("For n = 3 we get 216", "For k = 2, the sum is
+// 9"): what it works out is that case's, a value tested (docs/annotation-guide.md), not a conclusion.
+const caseOpenRe =
+  /^[ \t*]*for[ \t]{1,2}(?:\$|\\\()?[ \t]?[a-zA-Z][ \t]{0,2}=[ \t]{0,2}(-?\d[\d,]*(?:\.\d+)?)(?:\$|\\\))?[ \t]{0,2}[, \t]/i;
+
+/** Does the sentence (`before`, up to the value) open on a tested case, one whose value the question does not give? */
+function caseTested(before: string, question: QuestionInfo): boolean {
+  const m = caseOpenRe.exec(before);
+  return m !== null && !question.values.has(normalizeAnswer(m[1]));
+}
+
 /** Is `before` tentative only through "if" clauses that restate the question's givens? */
 function untentativeOnceGivensRestated(before: string, question: QuestionInfo): boolean {
   if (question.values.size === 0) return false;
@@ -367,7 +378,8 @@ class Context {
         !roundsResult(before)) ||
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
-      (rule === 'equals' && st.fromQuestion && conditionRe.test(before))
+      (rule === 'equals' && st.fromQuestion && conditionRe.test(before)) ||
+      caseTested(before, this.question)
     );
   }
 

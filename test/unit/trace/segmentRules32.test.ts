@@ -3,7 +3,10 @@
 // rule must leave as it was. The pass's development data: the dev families and the real dev sets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { values } from './segmentRuleHelpers.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record, values } from './segmentRuleHelpers.js';
 
 test('32a: "So 61 numbers are divisible by 2 or 7": the counted subject is what the clause states, not the quoted divisor', () => {
   const q = 'How many integers from 1 to 100 are divisible by 2 or 7?';
@@ -25,4 +28,31 @@ test('32b: "Consequently", "It follows that", "All told" lead a count stated as 
     assert.deepEqual(values(q, body.replace('Consequently, exactly', lead)), ['40', '40'], lead);
   // A lead that is no conclusion ("Apparently") states nothing.
   assert.deepEqual(values(q, body.replace('Consequently, exactly', 'Apparently')), ['40']);
+});
+
+test('32c: "the smallest positive integer k such that ..." asks for k: a conclusion of its value is about the asked quantity', () => {
+  const q = 'What is the smallest positive integer k such that 3^k > 500?';
+  assert.deepEqual(analyzeQuestion(q).targets, ['k']);
+  assert.deepEqual(analyzeQuestion('For which least integer k is 3^k > 500?').targets, ['k']);
+  const body = 'Powers of 3: 3^5 = 243 is below 500, while 3^6 = 729 is above it. So I need k = 6.';
+  const about = (query: string) =>
+    segmentAttempts(record(query, body), defaultSegmentOptions)
+      .statements.filter((st) => st.value === '6')
+      .map((st) => `${st.strength} ${st.aboutTarget}`);
+  assert.deepEqual(about(q), ['3 true']);
+  // A question that names other letters too does not make the extremum's letter the asked
+  // quantity; nor does an expression after the extremum ("the smallest value of k + m").
+  assert.deepEqual(about('Let m be 500. What is the smallest positive integer k such that 3^k > m?'), ['2 false']);
+  assert.deepEqual(analyzeQuestion('What is the smallest possible value of k + m?').targets, []);
+});
+
+test('32d: a sentence that opens on one case of a letter ("For k = 5 we get 243") tests that case', () => {
+  const q = 'What is the smallest positive integer k such that 3^k > 500?';
+  const body = 'For k = 5 we get 243, not enough. For k = 6 we get 729, which is enough. So k = 6.';
+  const tentative = (query: string, text: string) =>
+    segmentAttempts(record(query, text), defaultSegmentOptions).statements.map((st) => `${st.value}${st.tentative ? '?' : ''}`);
+  assert.deepEqual(tentative(q, body), ['243?', '729?', '6']);
+  assert.deepEqual(values(q, body), ['6']);
+  // A case the question itself gives is no value tried: "For x = 2, the value is 11" states the asked value.
+  assert.deepEqual(tentative('What is the value of 3x + 5 for x = 2?', 'For x = 2, the value is 3 · 2 + 5 = 11.'), ['11']);
 });
