@@ -1869,8 +1869,10 @@ const thatIsAfterRe = /^,[ \t]{1,2}(?:so|and)[ \t]{1,2}(?:that's|that is|this is
 const checkWordRe =
   /check|verif|confirm|plug|back|sanity|again|redo|re-?calc|re-?comput|wait|hmm|double|estimat|approx|ballpark|sure|so the|answer/i;
 // Around the value's next use: an operator after it, or an operator word (or "20% of") before it.
-const operandAfterRe = /^[ \t]{0,2}(?:plus|minus|times|divided by|multiplied by|[-+*/\u00d7\u00b7\u2212])/;
-const operandBeforeRe = /(?:\b(?:plus|minus|times|from|of)[ \t]{1,2}(?:the[ \t]{1,2})?\$?|[-+*/\u00d7\u00b7\u2212][ \t]{0,2}\$?)$/;
+// (A star doubled is bold markup, "**In short:** 1,080 g." or "**1,080**", not a product.)
+const operandAfterRe = /^[ \t]{0,2}(?:plus|minus|times|divided by|multiplied by|[-+/\u00d7\u00b7\u2212]|\*(?!\*))/;
+const operandBeforeRe =
+  /(?:\b(?:plus|minus|times|from|of)[ \t]{1,2}(?:the[ \t]{1,2})?\$?|(?:[-+/\u00d7\u00b7\u2212]|(?<!\*)\*)[ \t]{0,2}\$?)$/;
 
 /**
  * Is the value at [.., end) an operand in the sentence after its own (within 100 characters, not

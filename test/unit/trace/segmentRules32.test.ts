@@ -56,3 +56,13 @@ test('32d: a sentence that opens on one case of a letter ("For k = 5 we get 243"
   // A case the question itself gives is no value tried: "For x = 2, the value is 11" states the asked value.
   assert.deepEqual(tentative('What is the value of 3x + 5 for x = 2?', 'For x = 2, the value is 3 · 2 + 5 = 11.'), ['11']);
 });
+
+test('32e: a doubled star is bold markup, not a product: "**In short:** 1,080 g." does not make the value before it an operand', () => {
+  const q = 'A bread recipe for 6 loaves uses 750 g of flour. How much flour do I need for 14 loaves?';
+  const body =
+    'Per loaf: 750 g ÷ 6 = 125 g. For 14 loaves: 125 g × 14 = 1,750 g\n\nSo it is 1,750 g.\n\nHappy baking.\n\n**In short:** 1,750 g.';
+  assert.deepEqual(values(q, body), ['1,750']);
+  // A single star before the value again is a product: the value is an operand there, a step.
+  const product = 'Per loaf: 750 g ÷ 6 = 125 g. So it is 125 g.\n\nHappy baking.\n\nThen 14 * 125 g = 1,750 g.';
+  assert.deepEqual(values(q, product), ['1,750']);
+});
