@@ -1799,8 +1799,12 @@ function statedLast(ctx: Context, start: number, value: string): boolean {
 // One with an equation sets a case the value holds in ("π (taking k=0)"): not a gloss.
 const glossAfterRe = /\((?!mod\b)(?:\$|[A-Za-z]{2})[^()\n=]{0,80}\)[ \t]*(?:[.,;:!]|\r?\n|$)/y;
 // "(mod 7)" after a value names its modulus: a residue, not a factor.
+// A confirmation of the line's result against an earlier one, in brackets or after a dash ("=
+// 4345 (same)", "= 337932 — matches", "= 264603 — consistent"): a re-derivation that
+// reaches its result and says so (docs/annotation-guide.md: a check that ends in a value for
+// the asked quantity, an echo).
 const remarkAfterRe =
-  /\((?:corrected|revised|final|checked|verified|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
+  /\((?:corrected|revised|final|checked|verified|same|agrees|consistent|matches|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b|\u2014[ \t]{0,2}(?:consistent|matches|same|agrees)\b/y;
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false) !== NOT_AT_END;
@@ -1833,7 +1837,7 @@ function lineEnd(text: string, k: number, to: number, remark: boolean): number {
   const ticked = mark === 0x2713 || mark === 0x2714;
   const atEnd = ticked ? AT_END_TICKED : AT_END;
   if (ticked) k = skipBlanks(text, k + 1, to);
-  else if (mark === 40 || mark === 44) {
+  else if (mark === 40 || mark === 44 || mark === 0x2014) {
     remarkAfterRe.lastIndex = k;
     if (remarkAfterRe.test(text)) k = skipBlanks(text, remarkAfterRe.lastIndex, to);
   }

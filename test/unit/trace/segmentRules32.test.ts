@@ -66,3 +66,12 @@ test('32e: a doubled star is bold markup, not a product: "**In short:** 1,080 g.
   const product = 'Per loaf: 750 g ÷ 6 = 125 g. So it is 125 g.\n\nHappy baking.\n\nThen 14 * 125 g = 1,750 g.';
   assert.deepEqual(values(q, product), ['1,750']);
 });
+
+test('32f: a result line closed by "(same)" or "— matches" still ends in its result', () => {
+  const q = 'What is 64 × 38?';
+  const body = '64 × 38 = 64 × 40 - 64 × 2 = 2560 - 128 = 2432\nlet me redo it another way:\n60 × 38 + 4 × 38 = 2280 + 152 = 2432 (same)';
+  assert.deepEqual(values(q, body), ['2432', '2432']);
+  assert.deepEqual(values(q, body.replace(' (same)', ' — matches')), ['2432', '2432']);
+  // A remark that is no confirmation ("— roughly") leaves the line open, as before.
+  assert.deepEqual(values(q, body.replace(' (same)', ' — roughly, by my count of the tens')), ['2432']);
+});
