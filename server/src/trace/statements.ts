@@ -111,7 +111,7 @@ const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3
 // "∴ 11,858 L", "=> 614" (the value ends the line or has a unit word).
 // Also "so $7875", "so it's 110,806", "so: 25%", "got 63 min", "-> 82" (a percentage too).
 const terseLeadRe =
-  /^(?:therefore|hence|\u2234|=>|->|so(?: it's| yes)?:?|got)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*%?(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
+  /^(?:therefore|hence|\u2234|=>|->|\u2192|so(?: it's| yes)?:?|got)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*%?(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 // "need to find / compute / check ..." plans work still to do (the guide: a plan is no conclusion).
@@ -1211,6 +1211,9 @@ function findTerseAndWords(ctx: Context): void {
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   for (let i = text.indexOf('->', from); i >= 0 && i < to; i = text.indexOf('->', i + 2))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
+  // The arrow typed as one character leads a note's conclusion as "->" does ("→ $2,966.13").
+  for (let i = text.indexOf('\u2192', from); i >= 0 && i < to; i = text.indexOf('\u2192', i + 1))
+    if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
   for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
   for (let i = text.indexOf("hat's ", from); i >= 0 && i < to; i = text.indexOf("hat's ", i + 6)) thatsValue(ctx, i - 1);

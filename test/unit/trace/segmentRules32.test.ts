@@ -75,3 +75,14 @@ test('32f: a result line closed by "(same)" or "— matches" still ends in its r
   // A remark that is no confirmation ("— roughly") leaves the line open, as before.
   assert.deepEqual(values(q, body.replace(' (same)', ' — roughly, by my count of the tens')), ['2432']);
 });
+
+test('32g: "→" leading a line concludes a terse note, as "->" does', () => {
+  const q = 'What is 37 × 24?';
+  const body = '37 × 24\n37 × 20 = 740, 37 × 4 = 158\nsum 898\nhmm, 37 × 4 is 148, not 158\n→ 888';
+  assert.deepEqual(values(q, body), ['888']);
+  assert.deepEqual(values(q, body.replace('→ 888', '-> 888')), ['888']);
+  // An arrow inside a line (a step's result, "37 × 4 → 148") is findArrows' reading, unchanged:
+  // the note with no arrow leading a line concludes nothing new there.
+  const inline = '37 × 24\n37 × 20 = 740, 37 × 4 → 148\nso the sum is 888';
+  assert.deepEqual(values(q, inline), ['888']);
+});
