@@ -86,3 +86,12 @@ test('32g: "→" leading a line concludes a terse note, as "->" does', () => {
   const inline = '37 × 24\n37 × 20 = 740, 37 × 4 → 148\nso the sum is 888';
   assert.deepEqual(values(q, inline), ['888']);
 });
+
+test('32h: "Let me go back and check" opens a re-check, as "I\'ll go back and check" does', () => {
+  const q = 'A farm has 21 fields of 852 plants each. How many plants are there?';
+  const body =
+    'First, 20 * 852 comes to 17,040, and 1 * 852 is 852. Finally, 17,040 + 852 = 17,892. Let me go back and check. Once more: 17,040 + 852 = 17,892.';
+  assert.deepEqual(values(q, body), ['17,892', '17,892']);
+  // Going back to something else is no re-check.
+  assert.deepEqual(values(q, body.replace('Let me go back and check. Once more:', 'The fields go back a long way, and')), ['17,892']);
+});
