@@ -1197,6 +1197,17 @@ function leadsLine(text: string, k: number, from: number): boolean {
 // A computation said in words: its operator word (lower case only: a case-blind scan costs more).
 const wordOpRe = /\b(?:plus|minus|times|divided by|multiplied by)\b/g;
 
+// A computation anywhere in a line: a digit, an operator or "=", a digit.
+const lineWorkRe = /\d[ \t]{0,2}(?:[-+*/=\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\$?\d/;
+
+/** Does the line before the one holding k (at most 160 characters of it) work something out? */
+function workedLineBefore(text: string, k: number, from: number): boolean {
+  const lineStart = text.lastIndexOf('\n', k - 1);
+  if (lineStart <= from) return false;
+  const prev = text.slice(Math.max(from, lineStart - 160, text.lastIndexOf('\n', lineStart - 1) + 1), lineStart);
+  return lineWorkRe.test(prev);
+}
+
 /** The computations said in words (findWordComputation) and the terse notes' "∴" and "=>" leading a line (terseLead). */
 function findTerseAndWords(ctx: Context): void {
   const { text, from, to } = ctx;
@@ -1211,9 +1222,11 @@ function findTerseAndWords(ctx: Context): void {
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   for (let i = text.indexOf('->', from); i >= 0 && i < to; i = text.indexOf('->', i + 2))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
-  // The arrow typed as one character leads a note's conclusion as "->" does ("→ $2,966.13").
+  // The arrow typed as one character leads a note's conclusion as "->" does ("→ $2,966.13"),
+  // after a line that works something out ("46.25*23 = 1063.75 not 1073.75 -> redo"); after one
+  // that computes nothing ("check the table") it points at no result of the note.
   for (let i = text.indexOf('\u2192', from); i >= 0 && i < to; i = text.indexOf('\u2192', i + 1))
-    if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
+    if (leadsLine(text, i, from) && workedLineBefore(text, i, from)) terseLead(ctx, i, 1);
   for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
   for (let i = text.indexOf("hat's ", from); i >= 0 && i < to; i = text.indexOf("hat's ", i + 6)) thatsValue(ctx, i - 1);

@@ -85,6 +85,8 @@ test('32g: "→" leading a line concludes a terse note, as "->" does', () => {
   // the note with no arrow leading a line concludes nothing new there.
   const inline = '37 × 24\n37 × 20 = 740, 37 × 4 → 148\nso the sum is 888';
   assert.deepEqual(values(q, inline), ['888']);
+  // After a line that works nothing out, "→" points at no result (segmentRules25's case).
+  assert.deepEqual(values(q, '37 × 24\nlook it up in the table\n→ 888'), []);
 });
 
 test('32h: "Let me go back and check" opens a re-check, as "I\'ll go back and check" does', () => {
