@@ -280,6 +280,20 @@ export function normalizeMath(s: string): string {
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const isRegexWordChar = (c: number): boolean => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
+/** Is `letter` the only single letter the query uses as a name (the articles "a", "A", "I" aside)? */
+function onlyLetter(query: string, letter: string): boolean {
+  const re = /(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])/g;
+  for (let m = re.exec(query); m !== null; m = re.exec(query)) {
+    const c = m[0];
+    if (c !== letter && c !== 'a' && c !== 'A' && c !== 'I') return false;
+  }
+  return true;
+}
+
+// The extremum asked for, named by a letter: "the smallest positive integer n such that", "least
+// integer $k$ with", "largest whole number x for which".
+const extremumLetterRe =
+  /\b(?:smallest|least|largest|greatest|minimal|maximal)[ \t]{1,2}(?:(?:positive|negative|nonnegative|possible|odd|even|natural|whole|prime)[ \t]{1,2}){0,2}(?:integer|number|value)[ \t]{1,2}\$?([a-z])\$?(?=[ \t]{1,2}(?:such that|for which|with|is|so that|where|satisfying)\b|[ \t]{0,2}[,?]|\.[ \t]*$)/i;
 /**
  * s.replace(/(\d),(?=\d{3}\b)/g, '$1') by hand: every comma after a digit and before exactly
  * three digits and a word boundary ("1,234"). (Each match holds the one digit before its comma,
@@ -513,6 +527,13 @@ function analyze(query: string): QuestionInfo {
   // not one that starts an expression ("Solve for $x + y$") or a list ("solve for x and y").
   const solveFor = /\bsolve for \$?([a-z])\$?(?=[ \t]{0,2}(?:[:.?;]|$|(?:in|given|if|when|where|such)\b))/i.exec(query);
   if (solveFor) targets.push(solveFor[1].toLowerCase());
+  // "the smallest positive integer n such that 2^n > 262", "For which least integer n is ...": the
+  // letter that names the extremum asked for is the asked quantity ("Thus n = 9" concludes it). Only
+  // a letter standing alone after the extremum's noun, followed by the condition or the question's end.
+  // Only the question's one unknown: where it names others ("Let $p$ be the least prime for which
+  // there is an $n$ ... Find the least $m$ ..."), expressions in them name the letter in passing.
+  const extremumLetter = extremumLetterRe.exec(asked);
+  if (extremumLetter && !targets.includes(extremumLetter[1]) && onlyLetter(query, extremumLetter[1])) targets.push(extremumLetter[1]);
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   // "What is the value of x + 2y?" asks for x + 2y: the phrase before the expression is not part of it.
   const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);

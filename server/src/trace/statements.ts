@@ -101,14 +101,18 @@ const conclusionRe =
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts", "Hence exactly 116 of them"): the
-// value is still the clause's subject.
+// value is still the clause's subject. The other leads of a conclusion that carry no verb read the
+// same ("Consequently, exactly 633 of them qualify", "It follows that exactly 174 of them qualify",
+// "All told, 20 numbers qualify").
 const directValueRe =
-  /^(?:so|thus|therefore|hence|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+  /^(?:so|thus|therefore|hence|consequently|it follows that|we conclude that|all told|altogether|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+// Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
+const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
 // "∴ 11,858 L", "=> 614" (the value ends the line or has a unit word).
 // Also "so $7875", "so it's 110,806", "so: 25%", "got 63 min", "-> 82" (a percentage too).
 const terseLeadRe =
-  /^(?:therefore|hence|\u2234|=>|->|so(?: it's| yes)?:?|got)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*%?(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
+  /^(?:therefore|hence|\u2234|=>|->|\u2192|so(?: it's| yes)?:?|got)[ \t]{1,3}\$?\d[\d,.]*(?:[ \u00a0]\d{3})*%?(?:[ \t]{1,2}[a-z]|[ \t]{0,2}$)/i;
 // "simplifies to" / "reduces to" / "a total of" / "need" state a result as "is" does ("so it
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 // "need to find / compute / check ..." plans work still to do (the guide: a plan is no conclusion).
@@ -203,6 +207,17 @@ const givenIfRe = /\bif (?:[A-Za-z']+ ){1,5}(?:is|are|was|were) \$?(\d[\d,]*(?:\
 
 // "should be 1 divided by 0.01": the value is an operand of the computation still to do, no result.
 const operationAfterRe = /^[ \t]{0,2}(?:divided by|times|multiplied by|plus|minus|over|[-+*/\u00d7\u00f7^])/;
+
+// A sentence that opens on one case of a letter ("For n = 3 we get 216", "For k = 2, the sum is
+// 9"): what it works out is that case's, a value tested (docs/annotation-guide.md), not a conclusion.
+const caseOpenRe =
+  /^[ \t*]*for[ \t]{1,2}(?:\$|\\\()?[ \t]?[a-zA-Z][ \t]{0,2}=[ \t]{0,2}(-?\d[\d,]*(?:\.\d+)?)(?:\$|\\\))?[ \t]{0,2}[, \t]/i;
+
+/** Does the sentence (`before`, up to the value) open on a tested case, one whose value the question does not give? */
+function caseTested(before: string, question: QuestionInfo): boolean {
+  const m = caseOpenRe.exec(before);
+  return m !== null && !question.values.has(normalizeAnswer(m[1]));
+}
 
 /** Is `before` tentative only through "if" clauses that restate the question's givens? */
 function untentativeOnceGivensRestated(before: string, question: QuestionInfo): boolean {
@@ -364,7 +379,8 @@ class Context {
         !roundsResult(before)) ||
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
-      (rule === 'equals' && st.fromQuestion && conditionRe.test(before))
+      (rule === 'equals' && st.fromQuestion && conditionRe.test(before)) ||
+      caseTested(before, this.question)
     );
   }
 
@@ -1012,9 +1028,17 @@ function findConclusions(ctx: Context): void {
     const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
     const direct = directValueRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
-    const last =
+    let last =
       (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ??
       (direct ? lastResult(text, clause, clauseStart, word.length) : null);
+    // "So 48 numbers are divisible by 3 or 4.": the value right after the conclusion word is the
+    // copula's subject, and what the copula leads to is a number the question quotes (a condition
+    // restated, no candidate by the guide): the clause states its subject. Only a counted subject,
+    // a noun between the value and the copula ("So 2220 is divisible by 3" tests a value).
+    if (cop && direct && last && ctx.question.values.has(normalizeAnswer(last[0]))) {
+      const subject = lastResult(text, clause.slice(0, cop.index), clauseStart, word.length);
+      if (subject && countedSubjectRe.test(clause.slice(subject.index + subject[0].length, cop.index))) last = subject;
+    }
     if (!last) continue;
     const start = clauseStart + last.index;
     // For a percentage question, "That gives 72.5%." states a value of the asked kind (as findEquals reads it).
@@ -1184,6 +1208,17 @@ function leadsLine(text: string, k: number, from: number): boolean {
 // A computation said in words: its operator word (lower case only: a case-blind scan costs more).
 const wordOpRe = /\b(?:plus|minus|times|divided by|multiplied by)\b/g;
 
+// A computation anywhere in a line: a digit, an operator or "=", a digit.
+const lineWorkRe = /\d[ \t]{0,2}(?:[-+*/=\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\$?\d/;
+
+/** Does the line before the one holding k (at most 160 characters of it) work something out? */
+function workedLineBefore(text: string, k: number, from: number): boolean {
+  const lineStart = text.lastIndexOf('\n', k - 1);
+  if (lineStart <= from) return false;
+  const prev = text.slice(Math.max(from, lineStart - 160, text.lastIndexOf('\n', lineStart - 1) + 1), lineStart);
+  return lineWorkRe.test(prev);
+}
+
 /** The computations said in words (findWordComputation) and the terse notes' "∴" and "=>" leading a line (terseLead). */
 function findTerseAndWords(ctx: Context): void {
   const { text, from, to } = ctx;
@@ -1198,6 +1233,11 @@ function findTerseAndWords(ctx: Context): void {
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   for (let i = text.indexOf('->', from); i >= 0 && i < to; i = text.indexOf('->', i + 2))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
+  // The arrow typed as one character leads a note's conclusion as "->" does ("→ $2,966.13"),
+  // after a line that works something out ("46.25*23 = 1063.75 not 1073.75 -> redo"); after one
+  // that computes nothing ("check the table") it points at no result of the note.
+  for (let i = text.indexOf('\u2192', from); i >= 0 && i < to; i = text.indexOf('\u2192', i + 1))
+    if (leadsLine(text, i, from) && workedLineBefore(text, i, from)) terseLead(ctx, i, 1);
   for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
   for (let i = text.indexOf("hat's ", from); i >= 0 && i < to; i = text.indexOf("hat's ", i + 6)) thatsValue(ctx, i - 1);
@@ -1786,8 +1826,12 @@ function statedLast(ctx: Context, start: number, value: string): boolean {
 // One with an equation sets a case the value holds in ("π (taking k=0)"): not a gloss.
 const glossAfterRe = /\((?!mod\b)(?:\$|[A-Za-z]{2})[^()\n=]{0,80}\)[ \t]*(?:[.,;:!]|\r?\n|$)/y;
 // "(mod 7)" after a value names its modulus: a residue, not a factor.
+// A confirmation of the line's result against an earlier one, in brackets or after a dash ("=
+// 4345 (same)", "= 337932 — matches", "= 264603 — consistent"): a re-derivation that
+// reaches its result and says so (docs/annotation-guide.md: a check that ends in a value for
+// the asked quantity, an echo).
 const remarkAfterRe =
-  /\((?:corrected|revised|final|checked|verified|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b/y;
+  /\((?:corrected|revised|final|checked|verified|same|agrees|consistent|matches|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b|\u2014[ \t]{0,2}(?:consistent|matches|same|agrees)\b/y;
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false) !== NOT_AT_END;
@@ -1820,7 +1864,7 @@ function lineEnd(text: string, k: number, to: number, remark: boolean): number {
   const ticked = mark === 0x2713 || mark === 0x2714;
   const atEnd = ticked ? AT_END_TICKED : AT_END;
   if (ticked) k = skipBlanks(text, k + 1, to);
-  else if (mark === 40 || mark === 44) {
+  else if (mark === 40 || mark === 44 || mark === 0x2014) {
     remarkAfterRe.lastIndex = k;
     if (remarkAfterRe.test(text)) k = skipBlanks(text, remarkAfterRe.lastIndex, to);
   }
@@ -1856,8 +1900,10 @@ const thatIsAfterRe = /^,[ \t]{1,2}(?:so|and)[ \t]{1,2}(?:that's|that is|this is
 const checkWordRe =
   /check|verif|confirm|plug|back|sanity|again|redo|re-?calc|re-?comput|wait|hmm|double|estimat|approx|ballpark|sure|so the|answer/i;
 // Around the value's next use: an operator after it, or an operator word (or "20% of") before it.
-const operandAfterRe = /^[ \t]{0,2}(?:plus|minus|times|divided by|multiplied by|[-+*/\u00d7\u00b7\u2212])/;
-const operandBeforeRe = /(?:\b(?:plus|minus|times|from|of)[ \t]{1,2}(?:the[ \t]{1,2})?\$?|[-+*/\u00d7\u00b7\u2212][ \t]{0,2}\$?)$/;
+// (A star doubled is bold markup, "**In short:** 1,080 g." or "**1,080**", not a product.)
+const operandAfterRe = /^[ \t]{0,2}(?:plus|minus|times|divided by|multiplied by|[-+/\u00d7\u00b7\u2212]|\*(?!\*))/;
+const operandBeforeRe =
+  /(?:\b(?:plus|minus|times|from|of)[ \t]{1,2}(?:the[ \t]{1,2})?\$?|(?:[-+/\u00d7\u00b7\u2212]|(?<!\*)\*)[ \t]{0,2}\$?)$/;
 
 /**
  * Is the value at [.., end) an operand in the sentence after its own (within 100 characters, not
