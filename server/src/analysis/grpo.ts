@@ -20,10 +20,11 @@ export function groupAdvantages(rewards: readonly (number | null)[]): number[] {
 
 /**
  * groupAdvantages over rewards in a Float64Array, NaN for an unknown one (rewards are 0 or 1 here,
- * never NaN): the same numbers, in a typed array (attribution.test.ts compares the two). The full pass (scan.ts) calls it once per rollout group: arrays of `number | null`
- * and the arrays `map` returns change element kind from one group to the next (small integers,
- * doubles, objects), and each new kind cost the optimized pass a "wrong map" deoptimization and a
- * recompilation while the engine warmed up (docs/engine.md, stop 27, fourth round).
+ * never NaN): the same numbers, in a typed array (attribution.test.ts compares the two). The full
+ * pass (scan.ts) calls it once per rollout group: arrays of `number | null` and the arrays `map`
+ * returns change element kind from one group to the next (small integers, doubles, objects), and
+ * each new kind cost the optimized pass a "wrong map" deoptimization and a recompilation while
+ * the engine warmed up (docs/engine.md, stop 27, fourth round).
  */
 export function advantagesOf(rewards: Float64Array): Float64Array {
   let known = 0;

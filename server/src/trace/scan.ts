@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { attributeSegmented, type AttributableRecord } from '../analysis/attribution.js';
-import { advantagesOf } from '../analysis/grpo.js';
+import { advantagesOf, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions } from '../analysis/types.js';
 import { forEachFinding, isEcho, segmentAttempts, type Segmentation } from './segment.js';
 import { STDIN, streamTraceFile } from './stream.js';
@@ -96,10 +96,7 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     // groupAdvantages(outcomeReward of each) in typed arrays: one element kind whatever the
     // group holds, so that the optimized pass is not deoptimized by each new kind (grpo.ts).
     const rewards = new Float64Array(group.length);
-    for (let i = 0; i < group.length; i++) {
-      const c = group[i].correct;
-      rewards[i] = c === null ? NaN : c ? 1 : 0;
-    }
+    for (let i = 0; i < group.length; i++) rewards[i] = outcomeReward(group[i].correct) ?? NaN;
     const adv = advantagesOf(rewards);
     for (let i = 0; i < group.length; i++) {
       const s = group[i];
