@@ -71,9 +71,14 @@ export function attributeActions(
   const mode = klModeOf(options);
   const pathwiseKept = keepsPathwise(options.kl, mode);
   const T = actions.length / 2;
-  const r = actions.map((a) => -beta * a.kl);
+  // r and q in typed arrays (the same numbers): an array from `map` or `new Array` has an element
+  // kind that depends on its values and on whether the optimized or the built-in `map` made it,
+  // and each new kind deoptimized the full pass once more while it warmed up (docs/engine.md,
+  // stop 27, fourth round).
+  const r = new Float64Array(actions.length);
+  for (let i = 0; i < actions.length; i++) r[i] = -beta * actions[i].kl;
   // Theorem 3.2, backwards: Q(STOP) = r_d(T), Q(a_i) = r_i + gamma * Q(a_{i+1}). A loss has no return.
-  const q = new Array<number>(actions.length);
+  const q = new Float64Array(actions.length);
   for (let i = actions.length - 1; i >= 0; i--) q[i] = mode === 'loss' ? 0 : r[i] + (i === actions.length - 1 ? 0 : gamma * q[i + 1]);
 
   const push = { sampling: 0, decision: 0 };

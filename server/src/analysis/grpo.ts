@@ -18,6 +18,36 @@ export function groupAdvantages(rewards: readonly (number | null)[]): number[] {
   return rewards.map((r) => (r === null ? 0 : (r - mean) / (std + GRPO_EPSILON)));
 }
 
+/**
+ * groupAdvantages over rewards in a Float64Array, NaN for an unknown one (rewards are 0 or 1 here,
+ * never NaN): the same numbers, in a typed array (attribution.test.ts compares the two). The full
+ * pass (scan.ts) calls it once per rollout group: arrays of `number | null` and the arrays `map`
+ * returns change element kind from one group to the next (small integers, doubles, objects), and
+ * each new kind cost the optimized pass a "wrong map" deoptimization and a recompilation while
+ * the engine warmed up (docs/engine.md, stop 27, fourth round).
+ */
+export function advantagesOf(rewards: Float64Array): Float64Array {
+  let known = 0;
+  let sum = 0;
+  for (let i = 0; i < rewards.length; i++) {
+    if (Number.isNaN(rewards[i])) continue;
+    known++;
+    sum += rewards[i];
+  }
+  let mean = 0;
+  let std = 1;
+  if (known > 1) {
+    // Summed in order from 0, as a reduce over the known rewards adds them.
+    mean = sum / known;
+    let squares = 0;
+    for (let i = 0; i < rewards.length; i++) if (!Number.isNaN(rewards[i])) squares += (rewards[i] - mean) ** 2;
+    std = Math.sqrt(squares / (known - 1));
+  }
+  const out = new Float64Array(rewards.length);
+  for (let i = 0; i < rewards.length; i++) out[i] = Number.isNaN(rewards[i]) ? 0 : (rewards[i] - mean) / (std + GRPO_EPSILON);
+  return out;
+}
+
 /** Outcome reward: 1 when the final answer is correct, 0 when wrong, null when unknown. */
 export function outcomeReward(correct: boolean | null): number | null {
   return correct === null ? null : correct ? 1 : 0;

@@ -40,7 +40,13 @@ export const isExplicitRule = (rule: string): boolean => EXPLICIT_RULES.has(rule
 
 /** Which candidates the stage judges: never the last or an explicit one (`explicit[k]`), the first only where allowed. */
 function judged(explicit: readonly boolean[], vetoFirst: boolean): boolean[] {
-  return explicit.map((e, k) => !e && k < explicit.length - 1 && (k > 0 || vetoFirst));
+  // Pushed rather than mapped, here and in applyLearnedReader: an array `map` returns has one
+  // element kind or another depending on whether the optimized or the built-in `map` made it, and
+  // each new kind read deoptimized the full pass while it warmed up (docs/engine.md, stop 27,
+  // fourth round); pushed booleans or undefined always end in the same kind.
+  const out: boolean[] = [];
+  for (let k = 0; k < explicit.length; k++) out.push(!explicit[k] && k < explicit.length - 1 && (k > 0 || vetoFirst));
+  return out;
 }
 
 /** Which candidates the stage vetoes: the judged ones below the threshold. */
@@ -65,11 +71,18 @@ export function applyLearnedReader<A extends ReaderAttempt>(
   w: ReaderWeights,
 ): { attempts: A[]; confidence: (number | undefined)[] } {
   if (w.features.length !== READER_FEATURES.length) throw new Error('reader weights do not match the reader features');
-  const explicit = attempts.map((a) => isExplicitRule(a.candidate.rule));
+  const explicit: boolean[] = [];
+  for (const a of attempts) explicit.push(isExplicitRule(a.candidate.rule));
   const judge = judged(explicit, w.vetoFirst);
   // Nothing to judge: the rules' reading stands and no feature is worked out.
-  if (!judge.includes(true)) return { attempts: [...attempts], confidence: attempts.map(() => undefined) };
-  const probabilities = candidateFeatures(input).map((row) => candidateProbability(row, w));
+  if (!judge.includes(true)) {
+    const none: undefined[] = [];
+    for (let k = 0; k < attempts.length; k++) none.push(undefined);
+    return { attempts: [...attempts], confidence: none };
+  }
+  const rows = candidateFeatures(input);
+  const probabilities = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) probabilities[k] = candidateProbability(rows[k], w);
   const kept: A[] = [];
   const confidence: (number | undefined)[] = [];
   let pendingStart = -1;

@@ -255,6 +255,15 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       break;
     }
   const headers: Record<string, string> = {};
+  // The headers the record's fields come from, kept as they are read: a headers object's shape
+  // depends on which headers a record has, and reading them back from it made these reads
+  // polymorphic, a "wrong map" deoptimization of parseRecord for each new shape while the full
+  // pass warmed up (docs/engine.md, stop 27, fourth round). A repeated header: the last value.
+  let query: string | undefined;
+  let answer: string | undefined;
+  let task: string | undefined;
+  let model: string | undefined;
+  let group: string | undefined;
   const headerEnd = separatorLine >= 0 ? separatorLine : end + 1;
   let bodyStartLine = separatorLine >= 0 ? separatorLine + 1 : end + 1;
   for (let i = 1; i < headerEnd; i++) {
@@ -264,7 +273,13 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       const key = headerKey(m[1]);
       if (Object.hasOwn(headers, key))
         diagnostics.push(diag(i, 0, i, m[1].length, 'warning', 'duplicate-header', `Duplicate header "${key}": the last value is used.`));
-      headers[key] = m[2].trim();
+      const value = m[2].trim();
+      headers[key] = value;
+      if (key === 'query') query = value;
+      else if (key === 'answer') answer = value;
+      else if (key === 'task') task = value;
+      else if (key === 'model') model = value;
+      else if (key === 'group') group = value;
       continue;
     }
     if (line.trim() === '') continue;
@@ -338,7 +353,6 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   }
   diagnostics.push(...contentDiagnostics(text, idx, 0));
 
-  const query = headers.query;
   return {
     index,
     id,
@@ -347,10 +361,10 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
     endLine: end,
     headers,
     query,
-    answer: headers.answer !== undefined && headers.answer !== '' ? headers.answer : undefined,
-    task: headers.task ?? inferTask(query),
-    model: headers.model ?? modelFromFileName(fileName),
-    group: headers.group ?? query ?? id,
+    answer: answer !== undefined && answer !== '' ? answer : undefined,
+    task: task ?? inferTask(query),
+    model: model ?? modelFromFileName(fileName),
+    group: group ?? query ?? id,
     bodyStartLine,
     body,
     bodyLineOffsets,

@@ -156,6 +156,42 @@ const EMPTY: QuestionInfo = {
   words: undefined,
 };
 
+/**
+ * info, marked as a question whose options may be right together. Built property by property in
+ * the order every QuestionInfo has, where a spread copy (`{ ...info, multiSelect: true }`) gave the
+ * copy a map of its own: every rule that reads the question then met a second map (the "wrong
+ * map" deoptimizations of add, chainNames, findConclusions and others on the real responses,
+ * docs/engine.md, stop 27, fourth round). The type lists every property, so one added to
+ * QuestionInfo and not here does not compile.
+ */
+export function asMultiSelect(info: QuestionInfo): QuestionInfo {
+  const copy: { [K in keyof Required<QuestionInfo>]: QuestionInfo[K] } = {
+    targets: info.targets,
+    probes: info.probes,
+    nouns: info.nouns,
+    values: info.values,
+    scale: info.scale,
+    optionOf: info.optionOf,
+    multiSelect: true,
+    terms: info.terms,
+    modulus: info.modulus,
+    percent: info.percent,
+    countNotMoney: info.countNotMoney,
+    formulaOnly: info.formulaOnly,
+    nounOf: info.nounOf,
+    nounShared: info.nounShared,
+    integerAnswer: info.integerAnswer,
+    optionOnly: info.optionOnly,
+    names: info.names,
+    divisors: info.divisors,
+    typed: info.typed,
+    blanks: info.blanks,
+    verb: info.verb,
+    words: info.words,
+  };
+  return copy;
+}
+
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
 // full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9"); the first may stand right after
 // the answer's bracketed blank ("…为（ ）A．$-4$ B．…", as gaokao questions write it).

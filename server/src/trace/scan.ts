@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { attributeSegmented, type AttributableRecord } from '../analysis/attribution.js';
-import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
+import { advantagesOf, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions } from '../analysis/types.js';
 import { forEachFinding, isEcho, segmentAttempts, type Segmentation } from './segment.js';
 import { STDIN, streamTraceFile } from './stream.js';
@@ -93,16 +93,21 @@ export async function scanRange(path: string, start: number, end: number, opts: 
   let groupName: string | undefined;
   const flush = (): void => {
     if (group.length === 0) return;
-    const adv = groupAdvantages(group.map((s) => outcomeReward(s.correct)));
-    group.forEach((s, i) => {
-      if (s.steps.length === 0) return;
+    // groupAdvantages(outcomeReward of each) in typed arrays: one element kind whatever the
+    // group holds, so that the optimized pass is not deoptimized by each new kind (grpo.ts).
+    const rewards = new Float64Array(group.length);
+    for (let i = 0; i < group.length; i++) rewards[i] = outcomeReward(group[i].correct) ?? NaN;
+    const adv = advantagesOf(rewards);
+    for (let i = 0; i < group.length; i++) {
+      const s = group[i];
+      if (s.steps.length === 0) continue;
       const a = attributeSegmented(s, adv[i], opts.attribution);
       sum.drag.sampling += a.drag.sampling;
       sum.drag.decision += a.drag.decision;
       sum.push.sampling += a.push.sampling;
       sum.push.decision += a.push.decision;
       sum.attributed++;
-    });
+    }
     group = [];
   };
   for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress })) {

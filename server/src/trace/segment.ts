@@ -14,7 +14,7 @@ import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from '
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
-import { analyzeQuestion, type QuestionInfo } from './question.js';
+import { analyzeQuestion, asMultiSelect, type QuestionInfo } from './question.js';
 import {
   compileAnswerPatterns,
   findStatements,
@@ -1021,7 +1021,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   // verdict on one option examines that option (docs/annotation-guide.md: a choice letter's
   // description is no candidate).
   if (question.optionOf !== undefined && question.multiSelect === undefined && body.includes('\\boxed') && boxedSetRe.test(body))
-    question = { ...question, multiSelect: true };
+    question = asMultiSelect(question);
   const region = thinkingRegion(body);
   const drafts = region.summaryStart >= 0 ? findDrafts(body, region.start, region.end) : [];
   const found = matcher.findAll(body);

@@ -7,7 +7,7 @@ import {
   attributeThreeLogit,
   appendixC,
 } from '../../../server/src/analysis/attribution.js';
-import { groupAdvantages } from '../../../server/src/analysis/grpo.js';
+import { advantagesOf, groupAdvantages, outcomeReward } from '../../../server/src/analysis/grpo.js';
 import { klToken } from '../../../server/src/analysis/kl.js';
 import { segmented } from './segmentedFixture.js';
 
@@ -97,6 +97,17 @@ test('GRPO advantages: unbiased std like verl, group of one is (R-0)/(1+1e-6), u
   const b = groupAdvantages([1, null, 0]);
   assert.equal(b[1], 0);
   assert.ok(b[0] > 0 && b[2] < 0);
+});
+
+test('advantagesOf (the full pass: typed arrays, NaN for unknown) gives exactly groupAdvantages', () => {
+  let seed = 7;
+  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let n = 0; n < 2000; n++) {
+    const correct = Array.from({ length: Math.floor(rand() * 9) }, () => (rand() < 0.3 ? null : rand() < 0.5));
+    const rewards = correct.map(outcomeReward);
+    const typed = advantagesOf(Float64Array.from(rewards, (r) => (r === null ? NaN : r)));
+    assert.deepEqual(Array.from(typed), groupAdvantages(rewards));
+  }
 });
 
 test('real trace without log-probs: r = -beta*eps*L per sample, -beta*eps per decision', () => {

@@ -2,11 +2,11 @@
 // dropThousandsCommas, markers.ts's alternation grouped by first character, statements.ts
 // lastResult's reading from the last value back and sentenceBoundaries, answers.ts
 // isCanonicalInteger and the literal guards of normalizeAnswer's rewrites, question.ts
-// normalizeMath's copying in runs and restatement.ts's scan for a restated answer. Same output,
-// checked on fixed and random inputs.
+// normalizeMath's copying in runs, restatement.ts's scan for a restated answer and question.ts
+// asMultiSelect's copy. Same output, checked on fixed and random inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropThousandsCommas, normalizeMath } from '../../../server/src/trace/question.js';
+import { analyzeQuestion, asMultiSelect, dropThousandsCommas, normalizeMath } from '../../../server/src/trace/question.js';
 import { Restatement } from '../../../server/src/trace/restatement.js';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { lastResult, lastResultForward, sentenceBoundaries } from '../../../server/src/trace/statements.js';
@@ -453,5 +453,21 @@ test('Restatement finds what the pattern built for the answer found', () => {
       byPattern,
       JSON.stringify({ answer, text, from }),
     );
+  }
+});
+
+test('asMultiSelect is the spread copy it stands for, property order included', () => {
+  const questions = [
+    'Which of the following are prime? A. 2 B. 4 C. 5 D. 9',
+    'What is 12 times 34? A) 408 B) 406 C) 418 D) 400',
+    'How many apples does Tom have left after giving away 3 of his 10? (A) 5 (B) 6 (C) 7 (D) 8',
+    'Find the remainder when 525105 is divided by 19.',
+    '',
+  ];
+  for (const q of questions) {
+    const info = analyzeQuestion(q);
+    const copy = asMultiSelect(info);
+    assert.deepStrictEqual(copy, { ...info, multiSelect: true }, q);
+    assert.deepStrictEqual(Object.keys(copy), Object.keys({ ...info, multiSelect: true }), q);
   }
 });
