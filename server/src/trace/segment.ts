@@ -539,6 +539,45 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
   return false;
 }
 
+/** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
+let questionText = '';
+
+/**
+ * After a decision marker, a re-check that quotes the question's own words ('But the problem says
+ * "the critical angle for the light to be internally reflected at H." So, the answer is 41.8
+ * degrees') re-reads a condition: new work by the guide's re-check point (docs/annotation-guide.md),
+ * as quoting two of its numbers is (rereadsConditions). The quote is a run in straight or curly
+ * double quotes, 16 to 200 characters, found word for word in the question; a bare "Yes, that
+ * seems right", a quoted word of the model's own ("the "total"") and the question's ask quoted
+ * ("What percentage ...?": what is asked, no condition) are not one, nor is talk about the format
+ * ("Final check of the prompt: ..."). segmentAttempts asks it only after a marker and only of a
+ * strong statement ("So the answer is 284"), pass 33 (docs/segmentation-eval.md). One pass over
+ * the gap's characters, no pattern.
+ */
+function quotesQuestion(text: string): boolean {
+  if (questionText.length < 16 || formatTalkRe.test(text)) return false;
+  for (let i = nextQuote(text, 0); i >= 0;) {
+    const j = nextQuote(text, i + 1);
+    if (j < 0) return false;
+    const quote = text.slice(i + 1, j).trim();
+    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote) && questionText.includes(quote.replace(/[.,!]$/, '')))
+      return true;
+    i = nextQuote(text, j + 1);
+  }
+  return false;
+}
+// The question's ask quoted ("What percentage of the students ...?", "Find the sum"): what is
+// asked, not a condition re-read.
+const askedRe = /\?|^(?:[Ww]hat|[Hh]ow|[Ww]hich|[Ff]ind|[Cc]ompute|[Dd]etermine|[Cc]alculate)\b/;
+/** The next double quote, straight or curly, at or after k; -1 when none. */
+function nextQuote(text: string, k: number): number {
+  for (let i = k; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) return i;
+  }
+  return -1;
+}
+
 /**
  * Where each number standing alone (multiDigitRe) first occurs in a body, built once per body (one
  * scan) and kept for the record being read: asking for each number of each gap whether it came
@@ -925,7 +964,10 @@ function readAttempts(
         prev &&
         sameAnswer(norm, previousNorm) &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
-          !derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm)) &&
+          !(
+            derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm) ||
+            (crossed && cand.strength >= 3 && quotesQuestion(body.slice(prev.candidate.end, cand.start)))
+          )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {
         prev.stated = last;
@@ -1015,6 +1057,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const { matcher, patterns } = compileSegmentOptions(options);
   const body = record.body;
   let question: QuestionInfo = analyzeQuestion(record.query);
+  questionText = record.query ?? '';
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
   // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a
