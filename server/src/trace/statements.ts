@@ -1418,6 +1418,12 @@ function resultLabelBefore(text: string, i: number, from: number): boolean {
   return resultLabelRe.test(text.slice(s, i).trim());
 }
 
+// "Counting them: 3 ways.", "Counting the pairs: 4": counting what was just listed, for a question
+// that asks how many, states the count it asks for (docs/annotation-guide.md: a conclusion of the
+// count), as a clause naming the asked noun does.
+const countingRe =
+  /^[ \t]*(?:so,?[ \t]+|and[ \t]+)?counting(?:[ \t]+(?:them|these|those|(?:all[ \t]+)?the[ \t]+[a-z]+))?(?:[ \t]+up)?[ \t]*$/i;
+
 /**
  * "That tells us the time until they meet: 7 hours.", "the number of such paths: 294": a clause
  * naming the asked quantity, then a colon and a value that ends its sentence or line, states it
@@ -1449,7 +1455,8 @@ function findNamedColons(ctx: Context): void {
     // right before the colon ("70 divided by 40: 1.75") gives its result (findEquals' arrows and
     // colons); a decimal is no count; a clause with math in it may name an expression other than
     // the asked one ("the remainder of $6^{360}$: 1" for 6^360 + 8^27), so only words count here.
-    if (before.length < 8 || before.includes('$') || before.includes('\\(') || colonOpBeforeRe.test(before) || !ctx.names(before)) continue;
+    if (before.length < 8 || before.includes('$') || before.includes('\\(') || colonOpBeforeRe.test(before)) continue;
+    if (!ctx.names(before) && !(countingRe.test(before) && ctx.question.nouns.includes('count'))) continue;
     if (decimalRe.test(v[1]) && ctx.question.nouns.includes('count') && text.charCodeAt(start - 1) !== 36) continue;
     ctx.add(start, end, 'conclusion', 3, true);
   }

@@ -1,0 +1,23 @@
+// The thirty-fourth pass's rules (the development phrasing families; docs/segmentation-eval.md
+// "Stop 27: pass 34, families"), one short hand-written example each, with what each rule must leave
+// as it was. The pass's development data: the dev families and the real dev sets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+test('34a: "Counting them: 3 ways." states the count a how-many question asks for', () => {
+  const q = 'How many ordered pairs of positive integers (x, y) satisfy 4x + 7y = 100?';
+  const body =
+    'We need 7y divisible by 4, so y is a multiple of 4.\n\nSo the solutions are $(x, y) = (18, 4), (11, 8), (4, 12)$.\n\nCounting them: 3 ways.\n\nYes, that seems right.';
+  assert.deepEqual(rules(q, body), ['3']);
+  assert.deepEqual(rules(q, body.replace('Counting them', 'Counting the pairs')), ['3']);
+  // Without the counting clause, or for a question that asks for no count, the colon states nothing.
+  assert.deepEqual(rules(q, body.replace('Counting them', 'Looking at them')), []);
+  const sum = 'What is the sum of x over the positive integer solutions (x, y) of 4x + 7y = 100?';
+  assert.deepEqual(rules(sum, body), []);
+});
