@@ -1067,11 +1067,21 @@ function findConclusions(ctx: Context): void {
     // "so 2 hours and 24 minutes is 2.4 hours" for a question asking minutes: the value in another
     // time unit is a conversion step, as findEquals reads "= 2.4 hours" (pass 31).
     const otherUnit = about && otherTimeUnitAfter(ctx.question, text, start + last[0].length);
-    const concluded = about && !other && !condition && !otherUnit;
+    // "So the count divisible by 2 or 13 is 1,128" for the numbers divisible by neither: the
+    // sentence counts the complement, a sub-result (the guide: the value of another quantity).
+    const complement = about && ctx.question.notDivisible === true && divisibleUnnegated(sentence.text);
+    const concluded = about && !other && !condition && !otherUnit && !complement;
     ctx.add(start, start + last[0].length, 'conclusion', concluded ? 3 : 2, concluded);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
-    if ((condition || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.ofOther = true;
+    if ((condition || complement || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start)
+      ctx.out.at(-1)!.ofOther = true;
   }
+}
+
+/** The sentence says "divisible" with no negation ("not", "neither", "nor", "n't", "non-") anywhere in it. */
+function divisibleUnnegated(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  return lower.includes('divisible') && !/\b(?:not|neither|nor|none|non)\b|n't\b|\bindivisible/.test(lower);
 }
 
 // A relative clause of words, its copula and then the value: "where at least one variable is",

@@ -21,3 +21,13 @@ test('34a: "Counting them: 3 ways." states the count a how-many question asks fo
   const sum = 'What is the sum of x over the positive integer solutions (x, y) of 4x + 7y = 100?';
   assert.deepEqual(rules(sum, body), []);
 });
+
+test('34b: for the numbers divisible by neither divisor, "the count divisible by 2 or 13 is 1,128" is the complement, a sub-result', () => {
+  const q = 'How many positive integers less than or equal to 500 are divisible by neither 3 nor 7?';
+  const body =
+    'Multiples of 3: 166. Multiples of 7: 71. Multiples of 21: 23.\n\nSo the count divisible by 3 or 7 is 166 + 71 - 23 = 214.\n\nHmm, let me recheck the multiples of 21: 21 × 23 = 483 and 21 × 24 = 504, so 23 it is.\n\nSo the count divisible by neither is 500 - 214 = 286.';
+  assert.deepEqual(rules(q, body), ['286']);
+  // For the numbers divisible by one of them, the same sentence states the asked count.
+  const asked = 'How many positive integers less than or equal to 500 are divisible by 3 or 7?';
+  assert.deepEqual(rules(asked, body.replace(/\n\nSo the count divisible by neither.*$/, '')), ['214']);
+});
