@@ -97,15 +97,16 @@ const boldRe = new RegExp(
 // position only one group can match, so the match is the same as with the flat list, which V8
 // tried one alternative after another at every position (about 20% slower on the bench corpus).
 const conclusionRe =
-  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|o (?:sum|wrap) up(?=[ \t]{0,2}[,:\u2014])|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told|ll in all(?=[ \t]{0,2}[,:\u2014]))|overall|(?:bottom line|long story short)(?=[ \t]{0,2}[,:\u2014])|i(?:n total|n conclusion|n summary|n (?:short|the end)(?=[ \t]{0,2}[,:\u2014])| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
+  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|o (?:sum|wrap) up(?=[ \t]{0,2}[,:\u2014])|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told|ll in all(?=[ \t]{0,2}[,:\u2014]))|overall|(?:bottom line|long story short)(?=[ \t]{0,2}[,:\u2014])|i(?:n total|n conclusion|n summary|n (?:short|the end)(?=[ \t]{0,2}[,:\u2014])| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|r(?:ound(?:ing|ed)? up(?: to)?)|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts", "Hence exactly 116 of them"): the
 // value is still the clause's subject. The other leads of a conclusion that carry no verb read the
 // same ("Consequently, exactly 633 of them qualify", "It follows that exactly 174 of them qualify",
-// "All told, 20 numbers qualify").
+// "All told, 20 numbers qualify"). Rounding up states the whole number it rounds to: "Rounding up to
+// the next whole number, 112 candles.", "we round up to 80 boxes" (the result of the computation).
 const directValueRe =
-  /^(?:so|thus|therefore|hence|consequently|it follows that|we conclude that|all told|altogether|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+  /^(?:so|thus|therefore|hence|consequently|it follows that|we conclude that|all told|altogether|(?:this|that|which) means|round(?:ing|ed)? up(?: to(?: the (?:next|nearest) (?:whole number|integer))?)?)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
 // Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
 const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",

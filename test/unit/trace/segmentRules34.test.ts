@@ -31,3 +31,14 @@ test('34b: for the numbers divisible by neither divisor, "the count divisible by
   const asked = 'How many positive integers less than or equal to 500 are divisible by 3 or 7?';
   assert.deepEqual(rules(asked, body.replace(/\n\nSo the count divisible by neither.*$/, '')), ['214']);
 });
+
+test('34c: "Rounding up to the next whole number, 80 boxes." states the whole number it rounds to', () => {
+  const q = 'A shop packs 72 cups per box. How many boxes does it need for 5700 cups?';
+  const body = 'The number needed is 5700 ÷ 72 ≈ 79.17. Rounding up to the next whole number, 80 boxes.\n\nThat seems right.';
+  assert.deepEqual(rules(q, body), ['80']);
+  assert.deepEqual(rules(q, body.replace('Rounding up to the next whole number,', 'Since a box is whole, we round up to')), ['80']);
+  // Rounding an operand before computing rounds no result.
+  const operand = 'The number needed is 5700 ÷ 72. Rounding up the cups to 5760 makes it even: 5760 ÷ 72 = 80 boxes.';
+  assert.deepEqual(rules(q, operand), ['80']);
+  assert.deepEqual(rules(q, 'Rounding up, the estimate is rough. The number needed is 5700 ÷ 72 ≈ 79.17, so 80 boxes.'), ['80']);
+});
