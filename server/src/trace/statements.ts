@@ -884,8 +884,12 @@ function findPointers(ctx: Context): void {
 }
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
-// "Difference: 225" (the asked operation's result named as a label).
-const labelRe = /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
+// "Difference: 225" (the asked operation's result named as a label). A label of a corrected or
+// updated result names the result the correction gives: "Corrected: $1,279.99 × 6 = $7,679.94",
+// "Updated: 39 ml × 10 = 390 ml", "fix: 2548", "corrected amount: 21.72 kg" (the guide: a
+// correction's new result is a candidate).
+const labelRe =
+  /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res|corrected(?: (?:amount|total|value|result))?|fix(?:ed)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
 // What may stand before a label: a line start, or a sentence end, then blanks, a bullet, "**".
 const labelLeadRe = /(?:^|\n|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?$/;
 

@@ -42,3 +42,16 @@ test('34c: "Rounding up to the next whole number, 80 boxes." states the whole nu
   assert.deepEqual(rules(q, operand), ['80']);
   assert.deepEqual(rules(q, 'Rounding up, the estimate is rough. The number needed is 5700 ÷ 72 ≈ 79.17, so 80 boxes.'), ['80']);
 });
+
+test('34d: "fix: 2548", "corrected amount: 21.72 kg": a label of the corrected result names it, as "Total:" does', () => {
+  const q = 'What is 28 × 91?';
+  const body = '28*90 = 2520\n28*1 = 18\nfinal: 2538\nwait, 28*1 is 28, not 18\nfix: 2548';
+  assert.deepEqual(rules(q, body), ['2538', '2548']);
+  const kg = 'How many kilograms is 21,720 g?';
+  const kgBody =
+    '1 kg = 100 g\n21720/100\nso the answer is 217.2 kg\nActually, 1 kg = 1000 g; I had 100 g.\ncorrected amount: 21.72 kg\nalright.';
+  assert.deepEqual(rules(kg, kgBody), ['217.2', '21.72']);
+  // A label that names no result ("note:", "Correction:" of a step) reads nothing of its own.
+  assert.deepEqual(rules(q, body.replace('fix:', 'note:')), ['2538']);
+  assert.deepEqual(rules(kg, kgBody.replace('corrected amount:', 'correction:')), ['217.2']);
+});
