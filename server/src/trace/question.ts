@@ -41,6 +41,12 @@ export interface QuestionInfo {
   /** The question asks for a percentage ("26 is what percentage of 40?"): a value with a % sign is of the asked kind. */
   percent?: boolean;
   /**
+   * The question counts the numbers divisible by none of some divisors ("divisible by neither 2
+   * nor 13", "not divisible by 3 or 5"): a count of those divisible by them is its complement, a
+   * sub-result (docs/annotation-guide.md: the value of another quantity).
+   */
+  notDivisible?: boolean;
+  /**
    * The question counts something that is not money ("How many months until she can afford
    * it?", "How many buses are needed?") and writes its amounts with a currency sign: a value
    * written "$185" in the response is an amount of money, a sub-result, not the asked count.
@@ -142,6 +148,7 @@ const EMPTY: QuestionInfo = {
   terms: undefined,
   modulus: undefined,
   percent: undefined,
+  notDivisible: undefined,
   countNotMoney: undefined,
   formulaOnly: undefined,
   nounOf: undefined,
@@ -176,6 +183,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     terms: info.terms,
     modulus: info.modulus,
     percent: info.percent,
+    notDivisible: info.notDivisible,
     countNotMoney: info.countNotMoney,
     formulaOnly: info.formulaOnly,
     nounOf: info.nounOf,
@@ -191,6 +199,9 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
   };
   return copy;
 }
+
+// "divisible by neither 2 nor 13", "not divisible by 3 or 5", "aren't divisible by any of".
+const notDivisibleRe = /\b(?:not|neither|n't)[ \t]{1,2}(?:be[ \t]{1,2})?divisible\b|\bdivisible[ \t]{1,2}by[ \t]{1,2}(?:neither|none)\b/;
 
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
 // full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9"); the first may stand right after
@@ -667,6 +678,7 @@ function analyze(query: string): QuestionInfo {
       (lower.includes('percent') || lower.includes('%')) && /\bwhat percent(?:age)?\b|\bas a percent(?:age)?\b|\bwhat %/.test(lower)
         ? true
         : undefined,
+    notDivisible: lower.includes('divisible') && notDivisibleRe.test(lower) ? true : undefined,
     countNotMoney:
       head &&
       /^how many/i.test(head[0]) &&

@@ -97,15 +97,16 @@ const boldRe = new RegExp(
 // position only one group can match, so the match is the same as with the flat list, which V8
 // tried one alternative after another at every position (about 20% slower on the bench corpus).
 const conclusionRe =
-  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|o (?:sum|wrap) up(?=[ \t]{0,2}[,:\u2014])|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told|ll in all(?=[ \t]{0,2}[,:\u2014]))|overall|(?:bottom line|long story short)(?=[ \t]{0,2}[,:\u2014])|i(?:n total|n conclusion|n summary|n (?:short|the end)(?=[ \t]{0,2}[,:\u2014])| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
+  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|o (?:sum|wrap) up(?=[ \t]{0,2}[,:\u2014])|he (?:result|total|answer|product|sum) (?:is|comes to)|otals)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told|ll in all(?=[ \t]{0,2}[,:\u2014]))|overall|(?:bottom line|long story short)(?=[ \t]{0,2}[,:\u2014])|i(?:n total|n conclusion|n summary|n (?:short|the end)(?=[ \t]{0,2}[,:\u2014])| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|r(?:ound(?:ing|ed)? up(?: to)?)|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts", "Hence exactly 116 of them"): the
 // value is still the clause's subject. The other leads of a conclusion that carry no verb read the
 // same ("Consequently, exactly 633 of them qualify", "It follows that exactly 174 of them qualify",
-// "All told, 20 numbers qualify").
+// "All told, 20 numbers qualify"). Rounding up states the whole number it rounds to: "Rounding up to
+// the next whole number, 112 candles.", "we round up to 80 boxes" (the result of the computation).
 const directValueRe =
-  /^(?:so|thus|therefore|hence|consequently|it follows that|we conclude that|all told|altogether|(?:this|that|which) means)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+  /^(?:so|thus|therefore|hence|consequently|it follows that|we conclude that|all told|altogether|(?:this|that|which) means|round(?:ing|ed)? up(?: to(?: the (?:next|nearest) (?:whole number|integer))?)?)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
 // Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
 const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
@@ -883,8 +884,12 @@ function findPointers(ctx: Context): void {
 }
 
 // A result labelled at the start of a line: "Total: 12597", "Product = 522,758", "Result: 14",
-// "Difference: 225" (the asked operation's result named as a label).
-const labelRe = /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
+// "Difference: 225" (the asked operation's result named as a label). A label of a corrected or
+// updated result names the result the correction gives: "Corrected: $1,279.99 × 6 = $7,679.94",
+// "Updated: 39 ml × 10 = 390 ml", "fix: 2548", "corrected amount: 21.72 kg" (the guide: a
+// correction's new result is a candidate).
+const labelRe =
+  /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res|corrected(?: (?:amount|total|value|result))?|fix(?:ed)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
 // What may stand before a label: a line start, or a sentence end, then blanks, a bullet, "**".
 const labelLeadRe = /(?:^|\n|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?$/;
 
@@ -1067,11 +1072,21 @@ function findConclusions(ctx: Context): void {
     // "so 2 hours and 24 minutes is 2.4 hours" for a question asking minutes: the value in another
     // time unit is a conversion step, as findEquals reads "= 2.4 hours" (pass 31).
     const otherUnit = about && otherTimeUnitAfter(ctx.question, text, start + last[0].length);
-    const concluded = about && !other && !condition && !otherUnit;
+    // "So the count divisible by 2 or 13 is 1,128" for the numbers divisible by neither: the
+    // sentence counts the complement, a sub-result (the guide: the value of another quantity).
+    const complement = about && ctx.question.notDivisible === true && divisibleUnnegated(sentence.text);
+    const concluded = about && !other && !condition && !otherUnit && !complement;
     ctx.add(start, start + last[0].length, 'conclusion', concluded ? 3 : 2, concluded);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
-    if ((condition || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.ofOther = true;
+    if ((condition || complement || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start)
+      ctx.out.at(-1)!.ofOther = true;
   }
+}
+
+/** The sentence says "divisible" with no negation ("not", "neither", "nor", "n't", "non-") anywhere in it. */
+function divisibleUnnegated(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  return lower.includes('divisible') && !/\b(?:not|neither|nor|none|non)\b|n't\b|\bindivisible/.test(lower);
 }
 
 // A relative clause of words, its copula and then the value: "where at least one variable is",
@@ -1418,6 +1433,12 @@ function resultLabelBefore(text: string, i: number, from: number): boolean {
   return resultLabelRe.test(text.slice(s, i).trim());
 }
 
+// "Counting them: 3 ways.", "Counting the pairs: 4": counting what was just listed, for a question
+// that asks how many, states the count it asks for (docs/annotation-guide.md: a conclusion of the
+// count), as a clause naming the asked noun does.
+const countingRe =
+  /^[ \t]*(?:so,?[ \t]+|and[ \t]+)?counting(?:[ \t]+(?:them|these|those|(?:all[ \t]+)?the[ \t]+[a-z]+))?(?:[ \t]+up)?[ \t]*$/i;
+
 /**
  * "That tells us the time until they meet: 7 hours.", "the number of such paths: 294": a clause
  * naming the asked quantity, then a colon and a value that ends its sentence or line, states it
@@ -1449,7 +1470,8 @@ function findNamedColons(ctx: Context): void {
     // right before the colon ("70 divided by 40: 1.75") gives its result (findEquals' arrows and
     // colons); a decimal is no count; a clause with math in it may name an expression other than
     // the asked one ("the remainder of $6^{360}$: 1" for 6^360 + 8^27), so only words count here.
-    if (before.length < 8 || before.includes('$') || before.includes('\\(') || colonOpBeforeRe.test(before) || !ctx.names(before)) continue;
+    if (before.length < 8 || before.includes('$') || before.includes('\\(') || colonOpBeforeRe.test(before)) continue;
+    if (!ctx.names(before) && !(countingRe.test(before) && ctx.question.nouns.includes('count'))) continue;
     if (decimalRe.test(v[1]) && ctx.question.nouns.includes('count') && text.charCodeAt(start - 1) !== 36) continue;
     ctx.add(start, end, 'conclusion', 3, true);
   }
