@@ -2567,15 +2567,15 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   while ((v = valueAll.exec(tail)) !== null) last = v;
   if (!last) return undefined;
   const start = floor + last.index;
-  // A response that stops inside its last number ("3. Lee's current time is 3" where a cut-off
-  // response was writing 38) has not reached that value: the guide's response cut off before an
-  // answer. A digit that ends the text with nothing after it may be a number cut short (pass 31).
-  if (start + last[0].length === e && isDigitCode(text.charCodeAt(e - 1)) && e === text.length) return undefined;
   // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
   // record stopped in the middle of its work, and its last number is a step.
   if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;
-  const sentence = ctx.sentenceAround(start, start + last[0].length);
-  if (!copulaRe.test(sentence.text)) return undefined;
+  // A trailing number needs a copula to be stated ("we get 42", not "Step 42"), except where it is
+  // the whole response: a direct answer ("42") states nothing else.
+  let b = from;
+  while (b < e && isSpace(text.charCodeAt(b))) b++;
+  const wholeResponse = start === b && start + last[0].length === e;
+  if (!wholeResponse && !copulaRe.test(ctx.sentenceAround(start, start + last[0].length).text)) return undefined;
   ctx.add(start, start + last[0].length, 'last-number', 0);
   const st = ctx.out[0];
   // A number the question quotes is the question restated, even as a response's last word. In

@@ -80,20 +80,19 @@ test('31c must not: a letter stated as the answer, or given a value that is not 
   assert.deepEqual(read(medianQ, median), [['B', median.indexOf('B is')]]);
 });
 
-const raceQ =
-  'Mia ran the race 3 seconds slower than Noor, and Noor ran it in 41 seconds. Then Mia trained and got 10% faster. How many seconds does Mia take now?';
+// Pass 31 had a rule 31d: no last-number fallback where a digit ends the response's text (a number
+// a cut-off response stopped inside). It was reverted before the stop ended: a response that is
+// nothing but its answer then had no candidate at all, and counted as "no answer"
+// (test/cli/fuzz.test.ts's 1 MB line found it). A cut-off can only be told from a complete answer
+// by the record's truncation, not by its last character. A response that is only a number ("42")
+// had no candidate before the stop either (the fallback wanted a copula); now it is read.
+const sumQ = 'What is 6 * 7?';
 
-test('31d: a response that stops inside its last number has not reached it: no last-number fallback', () => {
-  const body =
-    "Let me set up the times.\n\n1. Mia's old time is Noor's time + 3.\n\n2. So if Noor's time is T, Mia's old time is T + 3.\n\n3. Noor's time is 4";
-  // Before the rule the cut-off "4" (of 41) was the response's one candidate.
-  assert.deepEqual(read(raceQ, body), []);
-});
-
-test('31d must not: a last number closed by a full stop, or followed by more text, is still read', () => {
-  const body = "Let me set up the times.\n\nMia's old time is 41 + 3 = 44 seconds, and 10% faster makes her time 40.";
-  assert.deepEqual(
-    read(raceQ, body).map(([v]) => v),
-    ['40'],
-  );
+test('31d reverted: a response that ends on its answer, or is nothing but it, is read', () => {
+  for (const body of ['42', ' 42\n', 'Multiplying the two, we get 42'])
+    assert.deepEqual(
+      read(sumQ, body).map(([v]) => v),
+      ['42'],
+      body,
+    );
 });
