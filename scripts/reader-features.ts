@@ -41,76 +41,41 @@ const num = (s: string): number | undefined => {
 const NEXT_WORDS =
   /^(now|next|then|first|second|third|step|compute|calculate|calculating|similarly|also|plug|substitut|multiply|divide|add|subtract)/i;
 
+/**
+ * Per attempt, how often its candidate's text is written again as an operand ("2550 - 2500") before
+ * the next candidate (and within `window` characters, when given); `bounded` skips occurrences
+ * inside a longer number. The operand features below differ only in how they read this count.
+ */
+function operandUses(r: ReaderInput, o: { window?: number; bounded?: boolean }): number[] {
+  return r.attempts.map((a, k) => {
+    const c = a.candidate;
+    const raw = r.body.slice(c.start, c.end);
+    const next = k + 1 < r.attempts.length ? r.attempts[k + 1].candidate.start : Infinity;
+    const to = Math.min(r.body.length, o.window === undefined ? Infinity : c.end + o.window, next);
+    let uses = 0;
+    for (let i = r.body.indexOf(raw, c.end); i >= 0 && i < to; i = r.body.indexOf(raw, i + 1)) {
+      if (o.bounded && !standsAlone(r.body, i, i + raw.length)) continue;
+      if (isOpBefore(r.body, i) || isOpAfter(r.body, i + raw.length)) uses++;
+    }
+    return uses;
+  });
+}
+
+/** The occurrence at [i, j) is a whole number, not digits of a longer one. */
+function standsAlone(body: string, i: number, j: number): boolean {
+  const af = body[j] ?? '';
+  return !/[0-9]/.test(body[i - 1] ?? '') && !/[0-9]/.test(af) && !(/[.,]/.test(af) && /[0-9]/.test(body[j + 1] ?? ''));
+}
+
 export const EXTRAS: Record<string, Extra> = {
-  operand: (r) =>
-    r.attempts.map((a, k) => {
-      const c = a.candidate;
-      const raw = r.body.slice(c.start, c.end);
-      const to = Math.min(r.body.length, c.end + 400, k + 1 < r.attempts.length ? r.attempts[k + 1].candidate.start : Infinity);
-      let i = r.body.indexOf(raw, c.end);
-      let op = 0;
-      while (i >= 0 && i < to && !op) {
-        if (isOpBefore(r.body, i) || isOpAfter(r.body, i + raw.length)) op = 1;
-        i = r.body.indexOf(raw, i + 1);
-      }
-      return [op];
-    }),
-  operandFar: (r) =>
-    r.attempts.map((a, k) => {
-      const c = a.candidate;
-      const raw = r.body.slice(c.start, c.end);
-      const to = Math.min(r.body.length, k + 1 < r.attempts.length ? r.attempts[k + 1].candidate.start : Infinity);
-      let i = r.body.indexOf(raw, c.end);
-      let op = 0;
-      while (i >= 0 && i < to && !op) {
-        if (isOpBefore(r.body, i) || isOpAfter(r.body, i + raw.length)) op = 1;
-        i = r.body.indexOf(raw, i + 1);
-      }
-      return [op];
-    }),
+  operand: (r) => operandUses(r, { window: 400 }).map((n) => [n > 0 ? 1 : 0]),
+  operandFar: (r) => operandUses(r, {}).map((n) => [n > 0 ? 1 : 0]),
   operandNotFinal: (r) =>
-    r.attempts.map((a, k) => {
-      const c = a.candidate;
-      const raw = r.body.slice(c.start, c.end);
-      if (r.final && r.final.normalized === c.normalized) return [0];
-      const to = Math.min(r.body.length, c.end + 400, k + 1 < r.attempts.length ? r.attempts[k + 1].candidate.start : Infinity);
-      let i = r.body.indexOf(raw, c.end);
-      let op = 0;
-      while (i >= 0 && i < to && !op) {
-        if (isOpBefore(r.body, i) || isOpAfter(r.body, i + raw.length)) op = 1;
-        i = r.body.indexOf(raw, i + 1);
-      }
-      return [op];
-    }),
-  operandCount: (r) =>
-    r.attempts.map((a, k) => {
-      const c = a.candidate;
-      const raw = r.body.slice(c.start, c.end);
-      const to = Math.min(r.body.length, c.end + 400, k + 1 < r.attempts.length ? r.attempts[k + 1].candidate.start : Infinity);
-      let i = r.body.indexOf(raw, c.end);
-      let op = 0;
-      while (i >= 0 && i < to) {
-        if (isOpBefore(r.body, i) || isOpAfter(r.body, i + raw.length)) op++;
-        i = r.body.indexOf(raw, i + 1);
-      }
-      return [Math.log1p(op)];
-    }),
-  operandB: (r) =>
-    r.attempts.map((a, k) => {
-      const c = a.candidate;
-      const raw = r.body.slice(c.start, c.end);
-      const to = Math.min(r.body.length, c.end + 400, k + 1 < r.attempts.length ? r.attempts[k + 1].candidate.start : Infinity);
-      let i = r.body.indexOf(raw, c.end);
-      let op = 0;
-      while (i >= 0 && i < to && !op) {
-        const af = r.body[i + raw.length] ?? '';
-        const af2 = r.body[i + raw.length + 1] ?? '';
-        const bounded = !/[0-9]/.test(r.body[i - 1] ?? '') && !/[0-9]/.test(af) && !(/[.,]/.test(af) && /[0-9]/.test(af2));
-        if (bounded && (isOpBefore(r.body, i) || isOpAfter(r.body, i + raw.length))) op = 1;
-        i = r.body.indexOf(raw, i + 1);
-      }
-      return [op];
-    }),
+    operandUses(r, { window: 400 }).map((n, k) => [
+      r.final && r.final.normalized === r.attempts[k].candidate.normalized ? 0 : n > 0 ? 1 : 0,
+    ]),
+  operandCount: (r) => operandUses(r, { window: 400 }).map((n) => [Math.log1p(n)]),
+  operandB: (r) => operandUses(r, { window: 400, bounded: true }).map((n) => [n > 0 ? 1 : 0]),
   reappears: (r) =>
     r.attempts.map((a, k) => {
       const c = a.candidate;

@@ -1319,6 +1319,13 @@ const sumIsBeforeRe =
   /(?:\d[ \t]{0,2}[-+*\u00d7\u00f7][ \t]{0,2}\$?\d[\d,.]*|\b(?:plus|minus|times)[ \t]\$?\d[\d,.]*)[ \t]+(?:is|equals)[ \t]+(?:indeed[ \t]+)?\$?$/;
 const verbBeforeRe = /(?:\bis|\bequals|\bindeed)[ \t]+\$?$/;
 
+/** The plain values the finders so far concluded at strength 3 or more, not tentatively (undefined when none). */
+function stronglyConcludedValues(ctx: Context): Set<string> | undefined {
+  let written: Set<string> | undefined;
+  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative && plainValueRe.test(st.value)) (written ??= new Set()).add(st.value);
+  return written;
+}
+
 /**
  * SFT re-checks recompute the answer in words ("Adding them all together: 160 + 80 is 240, plus 20
  * is 260. That seems right."): the result of that arithmetic is a result line like "= 260", so a
@@ -1329,8 +1336,7 @@ const verbBeforeRe = /(?:\bis|\bequals|\bindeed)[ \t]+\$?$/;
  */
 function findVerbalResults(ctx: Context): void {
   const { text, from, to } = ctx;
-  let written: Set<string> | undefined;
-  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative && plainValueRe.test(st.value)) (written ??= new Set()).add(st.value);
+  const written = stronglyConcludedValues(ctx);
   if (written === undefined) return;
   for (const v of written) {
     for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
@@ -1356,8 +1362,7 @@ const operandAfterCopulaRe = /^(?:[.,]?\d|[ \t]{0,2}(?:[-+*/^=\u00d7\u00b7\u22c5
  */
 function findTargetCopulas(ctx: Context): void {
   const { text, from, to } = ctx;
-  let written: Set<string> | undefined;
-  for (const st of ctx.out) if (st.strength >= 3 && !st.tentative && plainValueRe.test(st.value)) (written ??= new Set()).add(st.value);
+  const written = stronglyConcludedValues(ctx);
   if (written === undefined) return;
   for (const v of written) {
     for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
