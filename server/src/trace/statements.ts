@@ -280,9 +280,13 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
-  // Last: they read the values the other finders found concluded.
-  findVerbalResults(ctx);
-  if (opts.question.targets.length > 0) findTargetCopulas(ctx);
+  // Last: they read the values the other finders found concluded, where those values are written.
+  const concluded = stronglyConcludedValues(ctx);
+  if (concluded !== undefined) {
+    findVerbalResults(ctx, concluded);
+    findNamedRestatements(ctx, concluded);
+    if (opts.question.targets.length > 0) findTargetCopulas(ctx, concluded);
+  }
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -1334,10 +1338,8 @@ function stronglyConcludedValues(ctx: Context): Set<string> | undefined {
  * elsewhere (strength 3 or more, found by the finders before), found where that value is written
  * (indexOf), not by a scan of the body for "is": a sub-step ("80 + 80 is 160") stays a step.
  */
-function findVerbalResults(ctx: Context): void {
+function findVerbalResults(ctx: Context, written: ReadonlySet<string>): void {
   const { text, from, to } = ctx;
-  const written = stronglyConcludedValues(ctx);
-  if (written === undefined) return;
   for (const v of written) {
     for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
       const near = text.slice(Math.max(from, i - 12), i);
@@ -1345,7 +1347,6 @@ function findVerbalResults(ctx: Context): void {
       ctx.add(i, i + v.length, 'conclusion', 2);
     }
   }
-  findNamedRestatements(ctx, written);
 }
 // The asked expression as the subject of "is" right before a value, opening its clause: "since 1 and
 // 115 are coprime, m + n is 116", "so $xy$ is indeed 25" (on the 48 characters before the value).
@@ -1360,10 +1361,8 @@ const operandAfterCopulaRe = /^(?:[.,]?\d|[ \t]{0,2}(?:[-+*/^=\u00d7\u00b7\u22c5
  * strength 3 or more, where that value is written (indexOf), as findVerbalResults reads: a scan of
  * the body for "is" would cost every record.
  */
-function findTargetCopulas(ctx: Context): void {
+function findTargetCopulas(ctx: Context, written: ReadonlySet<string>): void {
   const { text, from, to } = ctx;
-  const written = stronglyConcludedValues(ctx);
-  if (written === undefined) return;
   for (const v of written) {
     for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
       if (!verbBeforeRe.test(text.slice(Math.max(from, i - 12), i))) continue;
