@@ -37,7 +37,7 @@ const sky = (): string[][] => [
 ];
 const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
 
-/** The nine real development sets (the cross-validation's folds). */
+/** The fourteen real development sets (the cross-validation's folds; fresh2, 4, 9, 10 and 11 held out until stop 28). */
 export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['skyt1-dev', sky()],
   ['fresh-dev', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.dev.gold.jsonl`, '']]],
@@ -48,6 +48,11 @@ export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['fresh8', batch('fresh8')],
   ['fresh13', batch('fresh13')],
   ['fresh16', batch('fresh16')],
+  ['fresh2', batch('fresh2')],
+  ['fresh4', batch('fresh4')],
+  ['fresh9', batch('fresh9')],
+  ['fresh10', batch('fresh10')],
+  ['fresh11', batch('fresh11')],
 ];
 
 const rulesOnly = { ...defaultSegmentOptions, reader: 'rules' as const };
