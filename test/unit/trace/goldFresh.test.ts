@@ -344,3 +344,19 @@ skyThoughtBatch('fresh17', 'held-out', 18, { precision: 0.75, recall: 0.9, first
 // labelled by M1 and M2 (alternate records) from the guide, ten records again by M3 (28 of 29
 // candidates; counts 9/10). First read by 80503f9: 75.5% (40/53), 55.6% (40/72), 80.0%; final 15/20.
 skyThoughtBatch('fresh16', 'dev', 20, { precision: 0.7, recall: 0.5, first: 0.75 }, 'M1/M2 vs M3', 10);
+
+// A new held-out batch collected at stop 28, read only at the start and at the end of the stop
+// (test/fixtures/gold/fresh19: tobypullan/logit_cot_overthinking's GPQA Diamond and MMLU-Pro
+// responses of gemma-4-12B-it, a repository no batch had used, and HumainLab/filtered_reasoning_score_evaluation's
+// SVAMP and CommonsenseQA traces of DeepSeek-R1-Distill-Qwen-1.5B / -7B and Qwen3-4B; ten of 18
+// multiple choice; SOURCES.md), labelled by L1 and L2 (alternate records) from the guide, ten records
+// again by L3. First read (bd395c4 and eb1f03d alike): 96.8% (30/31), 38.0% (30/79), 68.8%; final 14/18.
+skyThoughtBatch('fresh19', 'held-out', 18, { precision: 0.9, recall: 0.35, first: 0.6 }, 'L1/L2 vs L3', 10);
+
+// The second new held-out batch of stop 28, read only at the start and at the end of the stop
+// (test/fixtures/gold/fresh18: rk9595/thinking-budget's MATH-500 samples of DeepSeek-R1-Distill-Qwen-1.5B,
+// L1-Qwen-1.5B-Exact and the repository's own LCPO LoRA of the 1.5B, a repository no batch had used;
+// 16 responses on six problems; SOURCES.md), labelled by K1 and K2 (alternate records) from the
+// guide, eight records again by K3. First read (bd395c4 and eb1f03d alike): 85.0% (17/20), 54.8%
+// (17/31), 81.3%; final 16/16.
+skyThoughtBatch('fresh18', 'held-out', 16, { precision: 0.8, recall: 0.5, first: 0.75 }, 'K1/K2 vs K3', 8);
