@@ -1,7 +1,11 @@
-// Thinking blocks (docs/segmentation-eval.md): `<think>...</think>` (DeepSeek-R1, Qwen) and
-// `<|begin_of_thought|>...<|end_of_thought|>` (Sky-T1, OpenThoughts). The attempts are the
-// candidates inside the block; what follows the block is the written solution that presents the
-// model's STOP. A block that is opened and never closed was cut off: all of it is attempts.
+// Thinking blocks (docs/segmentation-eval.md, docs/design.md): the attempts are the candidates
+// inside the block; what follows the block is the written solution that presents the model's STOP.
+// A block that is opened and never closed was cut off: all of it is attempts. The tags are those
+// of the public chat templates: `<think>` (DeepSeek-R1, Qwen3 and their distills),
+// `<|begin_of_thought|>` (Sky-T1, OpenThoughts), Gemma 4's thought channel (`<|channel>thought ...
+// <channel|>`, ai.google.dev's Gemma 4 prompt formatting), gpt-oss's analysis channel (harmony:
+// the final channel's message is the summary), `[THINK]` (Magistral), `◁think▷` (Kimi),
+// `<seed:think>` (Seed-OSS) and the plain-word `<thinking>` / `<reasoning>` many fine-tunes write.
 
 export interface ThinkingRegion {
   /** The attempts' region [start, end) of the body. */
@@ -11,18 +15,46 @@ export interface ThinkingRegion {
   summaryStart: number;
 }
 
-const PAIRS: [string, string][] = [
+const PAIRS: readonly (readonly [open: string, close: string])[] = [
   ['<think>', '</think>'],
   ['<|begin_of_thought|>', '<|end_of_thought|>'],
+  ['<|channel>thought', '<channel|>'],
+  ['<|channel|>analysis<|message|>', '<|channel|>final<|message|>'],
+  ['[THINK]', '[/THINK]'],
+  ['◁think▷', '◁/think▷'],
+  ['<seed:think>', '</seed:think>'],
+  ['<thinking>', '</thinking>'],
+  ['<reasoning>', '</reasoning>'],
 ];
 
+// One scan finds the first tag of any pair (every tag starts with `<`, `[` or `◁`); the pair of that
+// tag decides the block.
+const FIRST_TAG = new RegExp(
+  PAIRS.flat()
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[|[\]]/g, '\\$&'))
+    .join('|'),
+);
+const PAIR_OF = new Map<string, readonly [string, string]>(
+  PAIRS.flatMap(
+    (p) =>
+      [
+        [p[0], p],
+        [p[1], p],
+      ] as const,
+  ),
+);
+
 export function thinkingRegion(body: string): ThinkingRegion {
-  for (const [open, close] of PAIRS) {
-    const o = body.indexOf(open);
-    const c = body.indexOf(close, o < 0 ? 0 : o);
+  const m = FIRST_TAG.exec(body);
+  if (m) {
+    const [open, close] = PAIR_OF.get(m[0])!;
     // R1 chat templates put `<think>` in the prompt: a body may hold only the closing tag.
-    if (c >= 0) return { start: o < 0 ? 0 : o + open.length, end: c, summaryStart: c + close.length };
-    if (o >= 0) return { start: o + open.length, end: body.length, summaryStart: -1 };
+    if (m[0] === close) return { start: 0, end: m.index, summaryStart: m.index + close.length };
+    const start = m.index + open.length;
+    const c = body.indexOf(close, start);
+    if (c >= 0) return { start, end: c, summaryStart: c + close.length };
+    return { start, end: body.length, summaryStart: -1 };
   }
   return { start: 0, end: body.length, summaryStart: -1 };
 }
