@@ -360,3 +360,10 @@ skyThoughtBatch('fresh19', 'held-out', 18, { precision: 0.9, recall: 0.35, first
 // guide, eight records again by K3. First read (bd395c4 and eb1f03d alike): 85.0% (17/20), 54.8%
 // (17/31), 81.3%; final 16/16.
 skyThoughtBatch('fresh18', 'held-out', 16, { precision: 0.8, recall: 0.5, first: 0.75 }, 'K1/K2 vs K3', 8);
+
+// A development batch collected at stop 28 for multiple choice, after held-out fresh19's start read
+// showed the engine weak there (test/fixtures/gold/fresh20: okuvshynov/MMLU-Pro's stored responses of
+// Qwen3-30B-A3B, psychology and computer science, <think> blocks naming options by letter and by
+// content; 12 responses; SOURCES.md), labelled by N1 and N2 (alternate records), six records again by
+// N3. First read (82d3509): 62.5% (10/16), 35.7% (10/28), 75.0%; final 8/12 (rules alone 47.6%).
+skyThoughtBatch('fresh20', 'dev', 12, { precision: 0.55, recall: 0.3, first: 0.7 }, 'N1/N2 vs N3', 6);
