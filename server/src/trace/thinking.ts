@@ -5,7 +5,8 @@
 // `<|begin_of_thought|>` (Sky-T1, OpenThoughts), Gemma 4's thought channel (`<|channel>thought ...
 // <channel|>`, ai.google.dev's Gemma 4 prompt formatting), gpt-oss's analysis channel (harmony:
 // the final channel's message is the summary), `[THINK]` (Magistral), `◁think▷` (Kimi),
-// `<seed:think>` (Seed-OSS) and the plain-word `<thinking>` / `<reasoning>` many fine-tunes write.
+// `<seed:think>` (Seed-OSS), s1's `<|im_start|>think ... <|im_start|>answer` (simplescaling/s1's
+// budget forcing) and the plain-word `<thinking>` / `<reasoning>` many fine-tunes write.
 
 export interface ThinkingRegion {
   /** The attempts' region [start, end) of the body. */
@@ -23,6 +24,7 @@ const PAIRS: readonly (readonly [open: string, close: string])[] = [
   ['[THINK]', '[/THINK]'],
   ['◁think▷', '◁/think▷'],
   ['<seed:think>', '</seed:think>'],
+  ['<|im_start|>think', '<|im_start|>answer'],
   ['<thinking>', '</thinking>'],
   ['<reasoning>', '</reasoning>'],
 ];

@@ -15,6 +15,7 @@ const TAGS: [string, string][] = [
   ['[THINK]', '[/THINK]'],
   ['◁think▷', '◁/think▷'],
   ['<seed:think>', '</seed:think>'],
+  ['<|im_start|>think', '<|im_start|>answer'],
   ['<thinking>', '</thinking>'],
   ['<reasoning>', '</reasoning>'],
 ];
