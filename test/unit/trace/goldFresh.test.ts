@@ -367,3 +367,12 @@ skyThoughtBatch('fresh18', 'held-out', 16, { precision: 0.8, recall: 0.5, first:
 // content; 12 responses; SOURCES.md), labelled by N1 and N2 (alternate records), six records again by
 // N3. First read (82d3509): 62.5% (10/16), 35.7% (10/28), 75.0%; final 8/12 (rules alone 47.6%).
 skyThoughtBatch('fresh20', 'dev', 12, { precision: 0.55, recall: 0.3, first: 0.7 }, 'N1/N2 vs N3', 6);
+
+// The third new held-out batch of stop 28, read only at the start and at the end of the stop
+// (test/fixtures/gold/fresh21: protimroy/crosslingual-test-time-scaling's English MGSM responses of
+// s1.1-7B, -14B and -32B under a thinking budget, `<|im_start|>think ... <|im_start|>answer`, a
+// repository no batch had used; 18 responses; SOURCES.md), labelled by Q1 and Q2 (alternate records)
+// from the guide, ten records again by Q3. First read: bd395c4 and 84da2b4 87.4% (76/87), 81.7%
+// (76/93), 94.4%, final 18/18; with s1's tags read as a thinking block (0c168a8, the format named by
+// the collector before the read) 95.9% (71/74), 76.3% (71/93), 94.4%.
+skyThoughtBatch('fresh21', 'held-out', 18, { precision: 0.85, recall: 0.7, first: 0.9 }, 'Q1/Q2 vs Q3', 10);
