@@ -9,6 +9,9 @@ import { record } from './segmentRuleHelpers.js';
 
 const read = (query: string, body: string) => segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts;
 const rules = (query: string, body: string): string[] => read(query, body).map((a) => a.candidate.value);
+/** Each candidate as its value and the eight characters of the body before it. */
+const where = (query: string, body: string): string[] =>
+  read(query, body).map((a) => `${body.slice(Math.max(0, a.candidate.start - 8), a.candidate.start)}|${a.candidate.value}`);
 
 test('36a: "plus 24 minutes, totaling 204 minutes" states the sum, as "totals" does', () => {
   const q = 'Lena reads for 3 hours and then for 24 more minutes. For how many minutes does she read in all?';
@@ -23,4 +26,19 @@ test('36a: "plus 24 minutes, totaling 204 minutes" states the sum, as "totals" d
   const applesBody =
     'The two full crates, totaling 30 apples, stay. The third crate has 20 - 12 = 8 left. So the shop has 30 + 8 = 38 apples left.';
   assert.deepEqual(rules(apples, applesBody), ['38']);
+});
+
+test('36b: a value the question quotes, worked out by a computation ("240 divided by 3 is 80"), is that computation\'s result', () => {
+  const q = 'Three friends guess how many marbles are in a jar. Ann says 80, Ben says 60 and Cy says 100. What is their average guess?';
+  const body =
+    'Adding the guesses gives 80 + 60 + 100 = 240, so the average guess is 240 / 3 = 80.\n\nWait, let me double-check the sum: 80 + 60 = 140, and 140 + 100 = 240. Then 240 divided by 3 is 80. That checks out.\n\nWait, is an average allowed to equal one of the guesses? Yes, nothing forbids it. So the final answer is \\boxed{80}.';
+  // The first result and the re-check's result (an echo, the guide's re-derivation), the box merged.
+  assert.deepEqual(where(q, body), ['0 / 3 = |80', 'by 3 is |80']);
+  // No computation gives the value ("the mean is 80"), or one on quoted and one-digit numbers only
+  // ("80 + 0 is 80"): the value is the question's, and the re-check concludes nothing of its own.
+  assert.deepEqual(where(q, body.replace('240 divided by 3 is 80', 'the mean is 80')), ['0 / 3 = |80', ' \\boxed{|80']);
+  assert.deepEqual(where(q, body.replace('240 divided by 3 is 80', '80 + 0 is 80')), ['0 / 3 = |80', ' \\boxed{|80']);
+  // A value the record never concludes explicitly stays the question's: with no box, no candidate of it.
+  const unboxed = body.replace(/So the final answer is \\boxed\{80\}\./, 'I am not sure what is asked.');
+  assert.ok(!rules(q, unboxed).includes('80'));
 });
