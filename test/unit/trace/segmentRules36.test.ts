@@ -42,3 +42,13 @@ test('36b: a value the question quotes, worked out by a computation ("240 divide
   const unboxed = body.replace(/So the final answer is \\boxed\{80\}\./, 'I am not sure what is asked.');
   assert.ok(!rules(q, unboxed).includes('80'));
 });
+
+test('36c: "Let\'s review our work", "Upon reviewing" open a re-check as "Let\'s verify" does', () => {
+  const q = 'What is 6 × 7?';
+  const body = "6 × 7 = 42, so the product is 42.\n\nLet's review our work: 6 × 7 = 42 again. So the product is 42.";
+  // The re-check recomputes the question's own expression after the marker: an echo.
+  assert.deepEqual(rules(q, body), ['42', '42']);
+  assert.deepEqual(rules(q, body.replace("Let's review", 'Upon reviewing')), ['42', '42']);
+  // "Let's recall our work" announces no check: the same product restated merges.
+  assert.deepEqual(rules(q, body.replace('review', 'recall')), ['42']);
+});
