@@ -901,7 +901,9 @@ function readAttempts(
     // same candidate when only restatement lies between (placed where it was first concluded),
     // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
     // 475700 - 475673 = 27"); an explicit answer with another value before new work is an
-    // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:").
+    // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:"), and so
+    // is an explicit answer with the same value before new work, whatever the later line's cue ("So,
+    // the answer is $26. ... Remaining eggs: 16 - 3 = 13. Sold at $2 each: 13 * 2 = 26.", pass 36).
     const segStart = k > 0 ? inRegion[k - 1].m.end : regionStart;
     const floor = Math.max(segStart, attempts.at(-1)?.candidate.end ?? regionStart);
     const chain: { first: Statement; last: Statement }[] = [{ first: best, last: best }];
@@ -939,7 +941,7 @@ function readAttempts(
         )
           chain.unshift({ first: st, last: st });
         else if (!(choice && letterAfterValue(chain[0].first, st))) chain[0].first = st;
-      } else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
+      } else if ((st.strength >= 3 && chain[0].first.strength >= 3) || st.strength >= 4) chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
       // own arithmetic restates the question ("39^2 - 36^2 = 225", "xy is 13 · 1 = 13"), so the

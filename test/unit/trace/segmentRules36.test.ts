@@ -52,3 +52,19 @@ test('36c: "Let\'s review our work", "Upon reviewing" open a re-check as "Let\'s
   // "Let's recall our work" announces no check: the same product restated merges.
   assert.deepEqual(rules(q, body.replace('review', 'recall')), ['42']);
 });
+
+test('36d: an explicit answer before new work is a candidate of its own, as for another value, whatever the cue of the result after it', () => {
+  const q = 'Janet has 16 eggs a day. She eats 3 and sells the rest at $2 each. How many dollars does she make a day?';
+  const body =
+    '16 - 3 = 13 eggs remain, so 13 * 2 = 26. So, the answer is $26.\n\nAlternatively, maybe the muffins use eggs. No, the problem says nothing of that. So the remaining eggs are 16 - 3 = 13, and 13 * 2 = 26. So, the answer is $26.\n\nTherefore, I think the answer is $26. Let me just go over it once more. Remaining eggs: 16 - 3 = 13. Sold at $2 each: 13 * 2 = 26. Yep, that is right.\n\n**Final Answer**\nShe makes \\boxed{26} dollars.';
+  // The first answer, the one after "Alternatively" and the re-count's result: the re-count is new
+  // work after an explicit answer (the guide's echo), as it is without "I think the answer is $26".
+  assert.deepEqual(rules(q, body), ['26', '26', '26']);
+  assert.deepEqual(rules(q, body.replace('Therefore, I think the answer is $26.', 'Hmm, fine.')), ['26', '26', '26']);
+  // No new work after the explicit answer: the later statement is a restatement that merges.
+  const restated = body.replace(
+    'Remaining eggs: 16 - 3 = 13. Sold at $2 each: 13 * 2 = 26.',
+    'Nothing else is used, so she still sells them all for 26.',
+  );
+  assert.deepEqual(rules(q, restated), ['26', '26']);
+});
