@@ -99,6 +99,11 @@ export const defaultMarkers: readonly string[] = [
   // "Let me go back and check" announces the re-check "I'll go back and check" does.
   'Let me go back and check',
   "Let's go back and check",
+  // A review of the work announced ("Let's review our calculations", "Upon reviewing our work") opens
+  // a re-check as "Let's verify" does (docs/segmentation-eval.md, pass 36).
+  "Let's review",
+  'Let me review',
+  'Upon reviewing',
   // The same decisions in Chinese, as gaokao responses write them (docs/annotation-guide.md: "Wait",
   // "Let me check", "Alternatively"): "等等，" (wait), "不对，" (that's wrong), "再检查一下" (let me check
   // again), "重新计算" / "再算一遍" (recompute), "用另一种方法" (another method), "再读一遍题" (re-read

@@ -901,7 +901,9 @@ function readAttempts(
     // same candidate when only restatement lies between (placed where it was first concluded),
     // and an earlier candidate (an echo) when new work lies between ("= 27 ... Double-check:
     // 475700 - 475673 = 27"); an explicit answer with another value before new work is an
-    // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:").
+    // attempt of its own, corrected without a marker ("So the answer is 653 175. ... Again:"), and so
+    // is an explicit answer with the same value before new work, whatever the later line's cue ("So,
+    // the answer is $26. ... Remaining eggs: 16 - 3 = 13. Sold at $2 each: 13 * 2 = 26.", pass 36).
     const segStart = k > 0 ? inRegion[k - 1].m.end : regionStart;
     const floor = Math.max(segStart, attempts.at(-1)?.candidate.end ?? regionStart);
     const chain: { first: Statement; last: Statement }[] = [{ first: best, last: best }];
@@ -939,7 +941,7 @@ function readAttempts(
         )
           chain.unshift({ first: st, last: st });
         else if (!(choice && letterAfterValue(chain[0].first, st))) chain[0].first = st;
-      } else if (st.strength >= 3 && chain[0].first.strength >= 3) chain.unshift({ first: st, last: st });
+      } else if ((st.strength >= 3 && chain[0].first.strength >= 3) || st.strength >= 4) chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
       // own arithmetic restates the question ("39^2 - 36^2 = 225", "xy is 13 · 1 = 13"), so the
@@ -1106,6 +1108,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     statements = withRestatements(body, statements, explicit, { question, from: region.start, to: region.end });
   }
 
+  // A value the question quotes that a computation of the response gives as its result ("240
+  // divided by 3 equals 80" when the question quotes 80) is no quote: it is the computation's
+  // result, a candidate like any other where the record concludes that value explicitly.
+  if (question.values.size > 0 && strongValues.size > 0) statements = computedQuotes(body, statements, strongValues, question);
+
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
   const ok = concludingStatements(body, statements, strongValues, terse, question, region.end);
@@ -1157,6 +1164,35 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     statements,
     question,
   };
+}
+
+// The end of a computation on numbers, right before its result: "240 divided by 3 equals ", "504 -
+// 220 = ", "10*12=", "2 + (-1) = ". Operands of at most 12 characters; read on the 48 characters
+// before a value only.
+const computedBeforeRe =
+  /(\d[\d,.]{0,11})\)?[ \t]{0,2}(?:[-+*/\u00d7\u00f7\u00b7\u2212]|\\times|\\cdot|\\div|divided by|times|minus|plus|multiplied by)[ \t]{0,2}\(?(-?\d[\d,.]{0,11})\)?[ \t]{0,2}(?:=|is|equals|gives)[ \t]{0,2}\$?$/;
+
+/**
+ * The statements, those of a value the question quotes marked as not quoted where a computation
+ * right before gives the value (computedBeforeRe, in its sentence) with an operand the question
+ * does not quote, and the record concludes the value explicitly (strongValues): the guide's "a
+ * number quoted from the question" is a number the response copies, not one it works out.
+ */
+function computedQuotes(
+  body: string,
+  statements: readonly Statement[],
+  strongValues: ReadonlySet<string>,
+  question: QuestionInfo,
+): Statement[] {
+  return statements.map((st) => {
+    if (!st.fromQuestion || st.strength >= 4 || !isStrong(strongValues, st.normalized)) return st;
+    const m = computedBeforeRe.exec(body.slice(Math.max(0, st.start - 48), st.start));
+    if (m === null || /[\n.!?][ \t]/.test(body.slice(st.start - m[0].length, st.start))) return st;
+    // An operand of two digits or more that the question does not quote: a one-digit number turns
+    // up in any formula ("1 + 4 = 5" restates a step as readily as it computes).
+    const worked = (x: string): boolean => /\d[\d,.]*\d/.test(x) && !question.values.has(normalizeAnswer(x.replace(/[.,]$/, '')));
+    return worked(m[1]) || worked(m[2]) ? { ...st, fromQuestion: false } : st;
+  });
 }
 
 /** An echo: the RESAMPLE after attempt k leads to the same normalized answer. */
