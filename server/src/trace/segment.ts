@@ -27,7 +27,7 @@ import {
   type Statement,
 } from './statements.js';
 import { READER_WEIGHTS } from './readerWeights.js';
-import { thinkingRegion } from './thinking.js';
+import { cutOffResponse, thinkingRegion } from './thinking.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface CompiledSegmentOptions {
@@ -1117,7 +1117,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   let attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
-    const fallback = final ?? (question.words === undefined ? lastNumberStatement(body, region.start, region.end, question) : undefined);
+    const fallback =
+      final ??
+      (question.words === undefined
+        ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
+        : undefined);
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
   }
   if (attempts.length > 0) {

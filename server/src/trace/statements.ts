@@ -2559,7 +2559,7 @@ function findPattern(ctx: Context, re: RegExp): void {
 }
 
 /** The last number of text[from, to) when its last sentence reads as a conclusion: the fallback of a record with no other candidate. */
-export function lastNumberStatement(text: string, from: number, to: number, question: QuestionInfo): Statement | undefined {
+export function lastNumberStatement(text: string, from: number, to: number, question: QuestionInfo, cutOff = false): Statement | undefined {
   let e = to;
   while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
   const ctx = new Context(text, from, to, question);
@@ -2571,6 +2571,11 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   while ((v = valueAll.exec(tail)) !== null) last = v;
   if (!last) return undefined;
   const start = floor + last.index;
+  // A response known to be cut off (thinking.ts cutOffResponse) that stops on this number, or on
+  // an operator after it ("... is 3", "CP = 1080 -"), stopped inside it or inside the expression it
+  // begins, before reaching an answer (docs/annotation-guide.md: no candidate). Only where the cut
+  // is known: a complete response may end on its answer ("... so x = 42").
+  if (cutOff && /^[\s=+\-/^\u00d7\u00f7\u00b7\u2212]*$/.test(tail.slice(last.index + last[0].length))) return undefined;
   // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
   // record stopped in the middle of its work, and its last number is a step.
   if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;

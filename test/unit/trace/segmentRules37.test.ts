@@ -1,0 +1,60 @@
+// The thirty-seventh pass's rules (first candidates, final answers and cut-off responses;
+// docs/segmentation-eval.md "Stop 28: pass 37"), one short hand-written example each, with what
+// each rule must leave as it was. The pass's development data: the real dev sets and the dev families.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { cutOffResponse } from '../../../server/src/trace/thinking.js';
+
+/** One record with these extra header lines ("truncated: true", "finish_reason: length"). */
+function recordWith(query: string, body: string, headers: string[] = []) {
+  return parseTrace(`=== 1\nquery: ${query}\n${headers.map((h) => `${h}\n`).join('')}---\n${body}\n`).records[0];
+}
+const read = (query: string, body: string, headers: string[] = []) => {
+  const s = segmentAttempts(recordWith(query, body, headers), { ...defaultSegmentOptions, reader: 'rules' });
+  return { values: s.attempts.map((a) => a.candidate.value), final: s.final?.value ?? null };
+};
+
+test('37a: a response is known to be cut off by its record, an unclosed thinking block, or a dangling last word or operator', () => {
+  const cut = (body: string, headers: Record<string, string> = {}) => cutOffResponse(body, headers);
+  // The record says so.
+  assert.equal(cut('So the total is 42.', { truncated: 'true' }), true);
+  assert.equal(cut('So the total is 42.', { finish_reason: 'length' }), true);
+  // A thinking block opened and never closed.
+  assert.equal(cut('<think>\nFirst, 6 * 7 = 42. Let me check that'), true);
+  // The text stops inside a sentence or an expression.
+  assert.equal(cut('That gives 0.21 m/s², which is 21 cm/s². But according to the'), true);
+  assert.equal(cut('So, in the equation, 0.5P + 2.40 ='), true);
+  assert.equal(cut('then the cost price is 990 -'), true);
+  assert.equal(cut('The boxed value is \\boxed{'), true);
+  // A complete response ends on its answer, a box, a bold line, a letter or a closed block; a trailing
+  // digit alone says nothing; the record saying it finished is believed.
+  for (const body of [
+    'blah blah so x = 42',
+    'Answer: 282',
+    '**Final answer: 42**',
+    'Therefore the answer is A',
+    'The sum is \\(\\boxed{27}\\).',
+    '<think>\n6 * 7 = 42\n</think>\nThe answer is 42.',
+    'So the total is 42.\n\n---',
+  ])
+    assert.equal(cut(body), false, body);
+  assert.equal(cut('So, in the equation, 0.5P + 2.40 =', { truncated: 'false' }), false);
+});
+
+test('37b: a response known to be cut off that stops on a number stopped inside it: no last-number fallback there', () => {
+  const q = 'Ann ran 200 m in 25 s and then ran 20% faster. How long does 200 m take her now?';
+  const body = 'Let me check my steps again.\n\n1. Her old time is T.\n\n2. Her speed grows by a fifth.\n\n3. Her new time is 2';
+  // Cut off (the record says so): "2" is where the text stopped, perhaps inside "20.83".
+  assert.deepEqual(read(q, body, ['truncated: true']).values, []);
+  assert.deepEqual(read(q, body, ['finish_reason: length']).values, []);
+  assert.deepEqual(read(q, `${body} ×`).values, []);
+  // Not known to be cut off: a response may end on its answer ("... so x = 42", a bare "42").
+  assert.deepEqual(read(q, body).values, ['2']);
+  assert.deepEqual(read('What is 6 * 7?', 'Multiplying the two, we get 42', ['truncated: false']).values, ['42']);
+  // Cut off after its last number, not inside it: the fallback still reads the number it reached.
+  const reached = 'Her speed was 8 m/s and is now 9.6 m/s, so her new time is about 20.83 s. But let me check with the';
+  assert.deepEqual(read(q, reached, ['truncated: true']).values, ['20.83']);
+});
