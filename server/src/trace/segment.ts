@@ -1096,6 +1096,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   if (region.summaryStart >= 0) {
     const summary = findStatements(body, { question, patterns, from: region.summaryStart, to: body.length });
     for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
+    // A response cut off in its summary wrote no summary (docs/annotation-guide.md): its final
+    // answer is the last candidate it reached, unless the summary concluded before the cut (a box,
+    // "the answer is", a conclusion naming the asked quantity); a step of its write-up ("- Time:
+    // 6.8 - 5.6 = 1.2", a weak statement) is not.
+    if (final && final.strength < 3 && cutOffResponse(body, record.headers, region)) final = undefined;
     if (final) addStrong(strongValues, final.normalized);
   }
   // An answer that is not a number is found again where the attempts state it in words.

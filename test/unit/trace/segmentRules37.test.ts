@@ -58,3 +58,17 @@ test('37b: a response known to be cut off that stops on a number stopped inside 
   const reached = 'Her speed was 8 m/s and is now 9.6 m/s, so her new time is about 20.83 s. But let me check with the';
   assert.deepEqual(read(q, reached, ['truncated: true']).values, ['20.83']);
 });
+
+test('37c: a response cut off in its summary wrote no summary: its final answer is the last candidate it reached', () => {
+  const q = 'Which runner has the greatest average speed: Ann, Ben or Cal?';
+  const think =
+    "<think>\nAnn: 12 / 4 = 3 m/s. Ben: 15 / 3 = 5 m/s. Cal: 16 / 4 = 4 m/s.\n\nSo the greatest average speed is Ben's, so the answer is Ben.\n</think>\n\n";
+  const summary =
+    '**Ann:**\n- Distance: 12 m\n- Time: 4 s\n- Average speed: 12 / 4 = 3\n\n**Ben:**\n- Distance: 15 m\n- Time: 3 s\n- Average speed: 15 / 3 = 5';
+  assert.deepEqual(read(q, think + summary, ['finish_reason: length']), { values: ['Ben'], final: 'Ben' });
+  // An answer the summary stated explicitly before the cut is its final answer.
+  assert.equal(read(q, `${think}The fastest is Ben, so the answer is Cal.\n\n**Ann:** 12 / 4`, ['finish_reason: length']).final, 'Cal');
+  // A complete summary gives the final answer as before, whatever its strength.
+  assert.equal(read(q, `${think}${summary}.`).final, '5');
+  assert.equal(read(q, `${think}${summary}`, ['truncated: false']).final, '5');
+});
