@@ -2187,7 +2187,10 @@ function restatedAfter(text: string, k: number, to: number, value: string): bool
 const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return )|\w[\w.]*[ \t]{0,2}(?:[-+*/]?=(?!=)|\()/;
 
 // An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
-const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
+// The value may follow the letter in brackets with no space ("D\\left(\\frac{\\sqrt{65}}{2}\\right)", "D(\\frac12)",
+// "B\\text{（}a=1\\text{）}"): the option spelled out, as after a space (pass 37d).
+const optionLeadRe =
+  /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t]|(?=\\left[([]|[(\uff08]|\\text\{[(\uff08]))[ \t]{0,2}\S/;
 // Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
 // value and its letter give one option, the letter.
 const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-E])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;

@@ -72,3 +72,19 @@ test('37c: a response cut off in its summary wrote no summary: its final answer 
   assert.equal(read(q, `${think}${summary}.`).final, '5');
   assert.equal(read(q, `${think}${summary}`, ['truncated: false']).final, '5');
 });
+
+test('37d: an option letter boxed with its value right after it ("\\boxed{D\\left(\\frac{5}{2}\\right)}", "\\boxed{B（a=1）}") is that option: the letter', () => {
+  const q = 'The foci of two parabolas are F1 and F2. What is |F1F2|? A. 1 B. 2 C. 3/2 D. 5/2';
+  const think = 'The foci are (2, 0) and (0, 3/2), so |F1F2| = \\sqrt{4 + 9/4} = 5/2. So choose D.\n\n';
+  for (const box of [
+    '\\boxed{D\\left(\\frac{5}{2}\\right)}',
+    '\\boxed{D(\\frac{5}{2})}',
+    '\\boxed{D\\text{（}\\frac{5}{2}\\text{）}}',
+    '\\boxed{D: 5/2}',
+  ])
+    assert.equal(read(q, `${think}${box}`).final, 'D', box);
+  // The value alone, or outside a multiple-choice question a letter that names a point, is read as written.
+  assert.equal(read(q, `${think}\\boxed{\\frac{5}{2}}`).final, '\\frac{5}{2}');
+  const point = 'Which point of the parabola y = x^2 is closest to (3, 0)? Call it A.';
+  assert.equal(read(point, 'Minimizing the distance gives x = 1. So \\boxed{A(1, 1)}').final, 'A(1, 1)');
+});
