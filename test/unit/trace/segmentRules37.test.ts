@@ -3,6 +3,7 @@
 // each rule must leave as it was. The pass's development data: the real dev sets and the dev families.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { normalizeAnswer } from '../../../server/src/trace/answers.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
@@ -87,4 +88,18 @@ test('37d: an option letter boxed with its value right after it ("\\boxed{D\\lef
   assert.equal(read(q, `${think}\\boxed{\\frac{5}{2}}`).final, '\\frac{5}{2}');
   const point = 'Which point of the parabola y = x^2 is closest to (3, 0)? Call it A.';
   assert.equal(read(point, 'Minimizing the distance gives x = 1. So \\boxed{A(1, 1)}').final, 'A(1, 1)');
+});
+
+test('37e: a unit written as text after a boxed number ("\\boxed{1.4 \\times 10^{25} \\text{ erg/s}}") is the number: the answer matches the ground truth', () => {
+  const correct = (body: string, truth: string) =>
+    segmentAttempts(recordWith('How far is it, in cm?', body, [`answer: ${truth}`]), { ...defaultSegmentOptions, reader: 'rules' })
+      .finalCorrect;
+  assert.equal(correct('So the distance is 12 + 30 = 42.\n\n\\boxed{42 \\text{ cm}}', '42'), true);
+  assert.equal(correct('The luminosity is about \\boxed{1.4 \\times 10^{25} \\text{ erg/s}}', '1.4 \\times 10^{25}'), true);
+  assert.equal(normalizeAnswer('1.4 \\times 10^{25}\\ \\text{erg/s}'), normalizeAnswer('1.4 \\times 10^{25}'));
+  // Not a unit: the imaginary unit or e written as text, a word answer, text inside the value.
+  assert.notEqual(normalizeAnswer('3 + 4\\text{i}'), normalizeAnswer('3 + 4'));
+  assert.notEqual(normalizeAnswer('2\\mathrm{e}'), normalizeAnswer('2'));
+  assert.equal(normalizeAnswer('\\text{sufficient}'), 'sufficient');
+  assert.notEqual(normalizeAnswer('2 \\text{ or } 3'), normalizeAnswer('2'));
 });
