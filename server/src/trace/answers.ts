@@ -30,7 +30,7 @@ export function normalizeAnswer(raw: string): string {
   if (s.includes('\\')) {
     // A unit written as text after a number ("5 \\text{ cm}", "1.4 \\times 10^{25} \\text{ erg/s}")
     // is the number in that unit, as "5 cm" after "=" is (statements.ts): the value.
-    if (s.endsWith('}')) s = s.replace(trailingUnitRe, '$1');
+    if (s.endsWith('}') && (s.includes('\\text') || s.includes('\\mathrm'))) s = s.replace(trailingUnitRe, '$1');
     s = s
       .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
       .replace(/\\[dt]frac/g, '\\frac')
