@@ -7,6 +7,10 @@
  * degree and percent signs, thousands separators and trailing zeros removed; `\frac{a}{b}` and
  * `\dfrac` as `a/b`; lower case.
  */
+// A trailing unit in text after a number or a power's brace: two or more letters, "/" and spaces
+// ("\\text{i}", "\\mathrm{e}" are the imaginary unit and e, not units).
+const trailingUnitRe = /([\d}])[ \t]{0,3}(?:\\[ ,;!][ \t]{0,3})?\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,3}[A-Za-z][A-Za-z/ \t]{1,15}\}$/;
+
 export function normalizeAnswer(raw: string): string {
   if (isCanonicalInteger(raw)) return raw;
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
@@ -24,6 +28,9 @@ export function normalizeAnswer(raw: string): string {
   // (s.includes written out rather than through a local `has` closure: under tsx, which keeps
   // function names, every closure created costs a defineProperty call, about 1% of the bench.)
   if (s.includes('\\')) {
+    // A unit written as text after a number ("5 \\text{ cm}", "1.4 \\times 10^{25} \\text{ erg/s}")
+    // is the number in that unit, as "5 cm" after "=" is (statements.ts): the value.
+    if (s.endsWith('}') && (s.includes('\\text') || s.includes('\\mathrm'))) s = s.replace(trailingUnitRe, '$1');
     s = s
       .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
       .replace(/\\[dt]frac/g, '\\frac')

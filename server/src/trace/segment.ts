@@ -27,7 +27,7 @@ import {
   type Statement,
 } from './statements.js';
 import { READER_WEIGHTS } from './readerWeights.js';
-import { thinkingRegion } from './thinking.js';
+import { cutOffResponse, thinkingRegion } from './thinking.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface CompiledSegmentOptions {
@@ -1098,6 +1098,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   if (region.summaryStart >= 0) {
     const summary = findStatements(body, { question, patterns, from: region.summaryStart, to: body.length });
     for (const st of summary) if (!st.tentative && (!final || st.strength >= final.strength)) final = st;
+    // A response cut off in its summary wrote no summary (docs/annotation-guide.md): its final
+    // answer is the last candidate it reached, unless the summary concluded before the cut (a box,
+    // "the answer is", a conclusion naming the asked quantity); a step of its write-up ("- Time:
+    // 6.8 - 5.6 = 1.2", a weak statement) is not.
+    if (final && final.strength < 3 && cutOffResponse(body, record.headers, region)) final = undefined;
     if (final) addStrong(strongValues, final.normalized);
   }
   // An answer that is not a number is found again where the attempts state it in words.
@@ -1124,7 +1129,11 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   let attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
-    const fallback = final ?? (question.words === undefined ? lastNumberStatement(body, region.start, region.end, question) : undefined);
+    const fallback =
+      final ??
+      (question.words === undefined
+        ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
+        : undefined);
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
   }
   if (attempts.length > 0) {

@@ -2188,7 +2188,10 @@ function restatedAfter(text: string, k: number, to: number, value: string): bool
 const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return )|\w[\w.]*[ \t]{0,2}(?:[-+*/]?=(?!=)|\()/;
 
 // An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
-const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
+// The value may follow the letter in brackets with no space ("D\\left(\\frac{\\sqrt{65}}{2}\\right)", "D(\\frac12)",
+// "B\\text{（}a=1\\text{）}"): the option spelled out, as after a space (pass 37d).
+const optionLeadRe =
+  /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t]|(?=\\left[([]|[(\uff08]|\\text\{[(\uff08]))[ \t]{0,2}\S/;
 // Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
 // value and its letter give one option, the letter.
 const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-E])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
@@ -2560,7 +2563,7 @@ function findPattern(ctx: Context, re: RegExp): void {
 }
 
 /** The last number of text[from, to) when its last sentence reads as a conclusion: the fallback of a record with no other candidate. */
-export function lastNumberStatement(text: string, from: number, to: number, question: QuestionInfo): Statement | undefined {
+export function lastNumberStatement(text: string, from: number, to: number, question: QuestionInfo, cutOff = false): Statement | undefined {
   let e = to;
   while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
   const ctx = new Context(text, from, to, question);
@@ -2572,6 +2575,11 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   while ((v = valueAll.exec(tail)) !== null) last = v;
   if (!last) return undefined;
   const start = floor + last.index;
+  // A response known to be cut off (thinking.ts cutOffResponse) that stops on this number, or on
+  // an operator after it ("... is 3", "CP = 1080 -"), stopped inside it or inside the expression it
+  // begins, before reaching an answer (docs/annotation-guide.md: no candidate). Only where the cut
+  // is known: a complete response may end on its answer ("... so x = 42").
+  if (cutOff && /^[\s=+\-/^\u00d7\u00f7\u00b7\u2212]*$/.test(tail.slice(last.index + last[0].length))) return undefined;
   // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
   // record stopped in the middle of its work, and its last number is a step.
   if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;

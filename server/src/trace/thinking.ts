@@ -60,3 +60,32 @@ export function thinkingRegion(body: string): ThinkingRegion {
   }
   return { start: 0, end: body.length, summaryStart: -1 };
 }
+
+// A response's last word that no finished sentence ends on: an article, a preposition, a
+// conjunction, a copula, a relative pronoun ("... which is 59.6 cm/s². But according to the").
+const danglingWordRe =
+  /(?:^|[^A-Za-z'])(?:the|an|of|to|and|or|but|nor|is|are|was|were|by|with|for|from|as|at|into|than|then|which|whose|if|because|since|while|its|their|our|my)$/;
+// Its last character: an operator, an opening bracket or a comma, which something must follow
+// ("0.5P + 1.90 =", "CP = 1080 -", "\\boxed{").
+const danglingCharRe = /(?:^|[^-])[=+\-/^([{,:\u00d7\u00f7\u00b7\u2212\\]$/;
+
+/**
+ * Whether a response is known to be cut off before it finished (docs/annotation-guide.md,
+ * "Cut-off and answerless responses"): its record says so (`truncated: true`, `finish_reason:
+ * length`, as calibration reads them), it opens a thinking block and never closes it, or its text
+ * ends inside an unfinished sentence or expression (a dangling word or operator). A trailing digit
+ * alone says nothing: a complete response may end on its answer ("... so x = 42").
+ */
+export function cutOffResponse(
+  body: string,
+  headers: Readonly<Record<string, string | undefined>>,
+  region: ThinkingRegion = thinkingRegion(body),
+): boolean {
+  if (/^(?:true|yes|1)$/i.test(headers.truncated ?? '') || /^length$/i.test(headers.finish_reason ?? '')) return true;
+  if (/^(?:false|no|0)$/i.test(headers.truncated ?? '')) return false;
+  if (region.summaryStart < 0 && region.start > 0) return true;
+  let e = body.length;
+  while (e > 0 && /\s/.test(body[e - 1])) e--;
+  const tail = body.slice(Math.max(0, e - 12), e);
+  return tail.length > 0 && (danglingCharRe.test(tail) || danglingWordRe.test(tail));
+}
