@@ -16,6 +16,9 @@ const PAIRS: [string, string][] = [
   ['<|begin_of_thought|>', '<|end_of_thought|>'],
 ];
 
+const OUTPUT_HEADING = '\n[OUTPUT]\n';
+const OUTPUT_CHOSEN = 'Next action: [OUTPUT]';
+
 export function thinkingRegion(body: string): ThinkingRegion {
   for (const [open, close] of PAIRS) {
     const o = body.indexOf(open);
@@ -23,6 +26,14 @@ export function thinkingRegion(body: string): ThinkingRegion {
     // R1 chat templates put `<think>` in the prompt: a body may hold only the closing tag.
     if (c >= 0) return { start: o < 0 ? 0 : o + open.length, end: c, summaryStart: c + close.length };
     if (o >= 0) return { start: o + open.length, end: body.length, summaryStart: -1 };
+  }
+  // The labelled-action format (PRIME's SFT ablations: "[ASSESS]", "[ADVANCE]", "[VERIFY]", each
+  // chosen by a "Next action: [...]" line) ends its reasoning with "Next action: [OUTPUT]" and an
+  // "[OUTPUT]" section that writes the solution up: the written solution after a thinking block
+  // (docs/annotation-guide.md: its answer is the final, not a candidate).
+  const out = body.lastIndexOf(OUTPUT_HEADING);
+  if (out > 0 && body.lastIndexOf(OUTPUT_CHOSEN, out) >= 0) {
+    return { start: 0, end: out, summaryStart: out + OUTPUT_HEADING.length };
   }
   return { start: 0, end: body.length, summaryStart: -1 };
 }
