@@ -2207,6 +2207,19 @@ const listGoesOnRe =
   /^(?:[A-E]|[*)\uff09]{0,2}[ \t]{0,2}(?:[,\uff0c\u3001&\u548c\u4e0e\u53ca]|and\b)[ \t]{0,2}(?:and[ \t]{1,2})?[(\uff08]?[A-E](?![A-Za-z]))/;
 
 const namedChoiceRe = /^(?:pick|choose|select|go with|[Oo]ption|[Cc]hoice)\b/;
+// After an option's letter: a colon that opens its content ("Option A: ∠CAD ≥ 60°", "Option A:**
+// Can k be any real number?"), or a verb that reads the option out ("Option D says ...").
+const optionHeadedRe = /^(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?:\*{1,2}[ \t]{0,2})?[^\s*]/;
+const optionSaysRe = /^[ \t]{1,2}(?:says|states|claims|asserts|reads)\b/;
+// A verdict on the option in the rest of its line.
+const verdictInLineRe = /\b(?:[Cc]orrect|CORRECT|[Tt]rue|[Mm]atch(?:es)?)\b|\u2713|\u2714/;
+
+/** The text from `i` to the end of its line, at most `max` characters. */
+function lineAfter(text: string, i: number, max: number): string {
+  const s = text.slice(i, i + max);
+  const e = s.indexOf('\n');
+  return e < 0 ? s : s.slice(0, e);
+}
 const sentenceAfterRe = /^[.\uff0e][ \t]{1,2}(?:[A-Z][a-z]|OK\b)/;
 
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
@@ -2230,6 +2243,19 @@ function findOptionLetters(ctx: Context): void {
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
     if (describesOption(ctx, start)) continue;
+    // "**Option A: ∠CAD ≥ 60°**", "Option D: $\approx 4.031$", "Option A says ...": the option
+    // headed or read out for examination, not chosen (the guide: a choice letter's description),
+    // unless its line gives it a verdict ("Check option A: x = 2, y = -3. Correct.").
+    if (
+      (optionSaysRe.test(text.slice(start + 1, start + 12)) ||
+        (namedChoiceRe.test(m[0]) && optionHeadedRe.test(text.slice(start + 1, start + 8)))) &&
+      !verdictInLineRe.test(lineAfter(text, start + 1, 160))
+    )
+      continue;
+    // "So B and C both seem true", "So C and D have the same height": where one option is the
+    // answer, a letter that opens a list of two or more chooses none of them (they are weighed
+    // together, or name points).
+    if (!ctx.question.multiSelect && listGoesOnRe.test(text.slice(start + 1, start + 12))) continue;
     // Where several options may be right, one letter given as the answer ("**Answer:** C", "Final
     // answer: A") is the set of one committed to (docs/annotation-guide.md: an explicit final
     // statement), not a verdict on that option ("So C is correct").

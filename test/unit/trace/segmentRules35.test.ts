@@ -8,6 +8,7 @@ import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { record } from './segmentRuleHelpers.js';
 
 const read = (query: string, body: string) => segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' });
+const rules = (query: string, body: string): string[] => read(query, body).attempts.map((a) => a.candidate.value);
 
 test('35a: the "[OUTPUT]" section of the labelled-action format is the written solution: its answer is the final', () => {
   const q = 'A car travels 150 km in 2.5 hours. What is its average speed in km/h?';
@@ -47,4 +48,28 @@ test('35a: the "[OUTPUT]" section of the labelled-action format is the written s
   const plain =
     'Average speed = 150 / 2.5 = 60 km/h.\n\nLet me double-check: 2.5 * 60 = 150.\n[OUTPUT]\nSo the speed is 60 km/h.\n\\boxed{60}';
   assert.equal(read(q, plain).final?.start, plain.lastIndexOf('60'));
+});
+
+const choice =
+  'Which statement about the cube ABCD-EFGH is correct? A. AC is parallel to EG B. AE is longer than AB C. AF is perpendicular to AH D. BD equals AH';
+
+test('35b: "Option A: ..." heading an option, or "Option D says ...", describes it; a verdict in its line still chooses', () => {
+  const body =
+    '**Option A: AC and EG**\nBoth are diagonals of parallel faces, so AC is parallel to EG.\n\n**Option B: AE versus AB**\nAll edges are equal, so B is wrong.\n\nOption D says BD equals AH; both are face diagonals, hmm.\n\nSo the answer is A.';
+  assert.deepEqual(rules(choice, body), ['A']);
+  // The same heading with its verdict in the line commits to the option.
+  assert.deepEqual(
+    rules(choice, 'Check option A: AC and EG are parallel face diagonals. Correct.\n\nLet me look at the others: none holds.'),
+    ['A'],
+  );
+  // A chosen option named so is still read ("That matches option C.").
+  assert.deepEqual(rules(choice, 'AF and AH are face diagonals meeting at 60 degrees, not 90. That matches option C.'), ['C']);
+});
+
+test('35c: in a one-answer question, a letter opening a list ("So B and C both seem true") chooses none', () => {
+  const body =
+    'AE and AB are both edges, and AF, AH are face diagonals.\n\nSo B and C both seem true.\n\nWait, AE equals AB, so B fails. Then the 60 degree angle between AF and AH rules out C too.\n\nSo the answer is A.';
+  assert.deepEqual(rules(choice, body), ['A']);
+  // One letter alone is still a choice.
+  assert.deepEqual(rules(choice, 'Each claim checks out on the unit cube except one. So C is correct.'), ['C']);
 });
