@@ -73,3 +73,25 @@ test('35c: in a one-answer question, a letter opening a list ("So B and C both s
   // One letter alone is still a choice.
   assert.deepEqual(rules(choice, 'Each claim checks out on the unit cube except one. So C is correct.'), ['C']);
 });
+
+test('35d: a weak statement of a value the answer is computed from with the question\'s data ("288 - 15 + 21 = 294") is a sub-total', () => {
+  const q =
+    'A printer makes 36 pages per minute for 8 minutes, then jams and wastes 15 pages, then makes 21 more pages. How many good pages were made?';
+  const first =
+    'First, 36 pages a minute for 8 minutes. 30 times 8 is 240 and 6 times 8 is 48, so adding them gives 240 + 48 = 288 pages. So the first run made 288 pages.\n\nWait, let me re-read the problem to see when the jam happens.\n\n';
+  assert.deepEqual(
+    rules(
+      q,
+      `${first}The jam comes after the first run, so 15 are wasted and 21 more are made: 288 - 15 + 21 = 294.\n\nSo the answer is 294.`,
+    ),
+    ['294'],
+  );
+  // Corrected by a number the question does not give ("288 + 6 = 294"), the earlier result was adopted, then corrected.
+  assert.deepEqual(
+    rules(
+      q,
+      `${first}The jam comes after the first run, and then 6 more good pages come from the restart: 288 + 6 = 294.\n\nSo the answer is 294.`,
+    ),
+    ['288', '294'],
+  );
+});
