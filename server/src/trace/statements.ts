@@ -2192,8 +2192,15 @@ const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\
 // value and its letter give one option, the letter.
 const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-E])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
+// An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...").
 const optionDeniedRe =
-  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
+  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems|would be)[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|indeed)[ \t]{1,3})?(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
+// A letter that names a point or a set ("So C is on the line parallel to AB", "$B \cup A$"): a
+// relation or an operation after it, not a verdict.
+const letterNamesRe =
+  /^[ \t]{0,2}(?:\\(?:cup|cap|subset|subseteq|perp|parallel)\b|[\u222a\u2229\u22a5\u2225\u2282\u2208]|(?:is|lies)[ \t]{1,2}(?:on|at|inside|outside|above|below)\b)/;
+// Before "option X": a verb that goes back over it ("Let me check option B again").
+const optionExaminedRe = /\b(?:check|re-?check|verify|examine|reconsider|revisit)[ \t]{1,2}$/i;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
 // "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead");
 // "I pick C", "I'll go with B" commit the speaker to an option (not "we choose A to be ...").
@@ -2256,6 +2263,13 @@ function findOptionLetters(ctx: Context): void {
     // answer, a letter that opens a list of two or more chooses none of them (they are weighed
     // together, or name points).
     if (!ctx.question.multiSelect && listGoesOnRe.test(text.slice(start + 1, start + 12))) continue;
+    if (letterNamesRe.test(text.slice(start + 1, start + 16))) continue;
+    if (
+      namedChoiceRe.test(m[0]) &&
+      optionExaminedRe.test(text.slice(Math.max(from, m.index - 16), m.index)) &&
+      !verdictInLineRe.test(lineAfter(text, start + 1, 160))
+    )
+      continue;
     // Where several options may be right, one letter given as the answer ("**Answer:** C", "Final
     // answer: A") is the set of one committed to (docs/annotation-guide.md: an explicit final
     // statement), not a verdict on that option ("So C is correct").

@@ -95,3 +95,16 @@ test('35d: a weak statement of a value the answer is computed from with the ques
     ['288', '294'],
   );
 });
+
+test('35e: a letter judged false past an adverb, an option gone back over, or a letter naming a point chooses nothing', () => {
+  const recheck =
+    '\n\nWait, let me recheck A: AC and EG are both diagonals of squares in parallel planes, and they point the same way.\n\nSo the answer is A.';
+  const judged = `AC and EG are diagonals of parallel faces, so A holds.\n\nBD and AH are face diagonals. So D is definitely false.${recheck}`;
+  assert.deepEqual(rules(choice, judged), ['A']);
+  assert.deepEqual(rules(choice, `AC and EG are diagonals of parallel faces, so A holds.\n\nLet me check option D again.${recheck}`), [
+    'A',
+  ]);
+  assert.deepEqual(rules(choice, `Put A at the origin. So C is on the diagonal line of the base.${recheck}`), ['A']);
+  // A letter given as the one ("So D is the one.") is still chosen.
+  assert.deepEqual(rules(choice, judged.replace('is definitely false', 'is the one')), ['D', 'A']);
+});
