@@ -108,3 +108,21 @@ test('35e: a letter judged false past an adverb, an option gone back over, or a 
   // A letter given as the one ("So D is the one.") is still chosen.
   assert.deepEqual(rules(choice, judged.replace('is definitely false', 'is the one')), ['D', 'A']);
 });
+
+test('35f: an answer under a supposition ("If so, the answer would be 4.") is tried, not given', () => {
+  const q = 'The parabola y^2 = 2px passes through (2, 4). What is the distance from its focus to the origin? A. 1 B. 2 C. 4 D. 8';
+  const start =
+    '16 = 4p, so p = 4 and the focus is (p/2, 0) = (2, 0): the distance is 2, option B.\n\nWait, could the book put the focus at (p, 0)? ';
+  assert.deepEqual(
+    rules(
+      q,
+      `${start}If so, the answer would be 4. Not the usual convention.\n\nWith the usual one the distance is 2, so the answer is B.`,
+    ),
+    ['B'],
+  );
+  // Adopted after a re-check, the same words state it.
+  assert.deepEqual(
+    rules(q, `${start}Rechecking the definition, it does, so the answer would be 4. Hmm, that is option C.\n\nSo the answer is C.`),
+    ['B', '4'],
+  );
+});
