@@ -14,7 +14,7 @@ import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from '
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
-import { analyzeQuestion, asMultiSelect, type QuestionInfo } from './question.js';
+import { analyzeQuestion, asMultiSelect, isDigitCode, type QuestionInfo } from './question.js';
 import {
   compileAnswerPatterns,
   findStatements,
@@ -1002,6 +1002,7 @@ function concludingStatements(
 ): boolean[] {
   const choice = question.optionOf !== undefined;
   const ok: boolean[] = [];
+  let operands: Set<string> | undefined;
   for (const st of statements)
     ok.push(
       concludes(
@@ -1024,9 +1025,60 @@ function concludingStatements(
           !st.aboutTarget &&
           !isStrong(strongValues, st.normalized) &&
           (operandNext(body, st.value, st.end, regionEnd) || (st.strength < 4 && hypotheticalAfter(body, st.end)))
+        ) &&
+        // "294 - 24 + 12 = 282" for the asked 282: a weak statement of 294 (a slip's size from the
+        // answer, so answer-like) is an operand of the answer's own computation, a sub-total
+        // (docs/annotation-guide.md: an intermediate quantity), not a slip of it.
+        !(
+          st.strength <= 2 &&
+          !st.aboutTarget &&
+          !isStrong(strongValues, st.normalized) &&
+          (operands ??= operandsOfStrong(body, strongValues, regionEnd, question.values)).has(st.normalized)
         ),
     );
   return ok;
+}
+
+// The characters of written arithmetic: digits, blanks, "." and ",", brackets, + - * / × −.
+const arithmeticCodes = new Set(Array.from('0123456789 \t.,()+-*/\u00d7\u2212', (c) => c.charCodeAt(0)));
+// A number as it stands in a computation's left side ("294", "1,014", "2.5").
+const operandNumberRe = /\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?/g;
+// Before "= <strong value>": an operator after a number, i.e. a computation ("294 - 24 + 12 ").
+const computedLeftRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u2212]|\\times|\\cdot)[ \t]{0,2}[\d(]/;
+
+/**
+ * The numbers that stand in the left side of a computation giving one of the record's concluded
+ * whole values ("294 - 24 + 12 = 282", "1014 - 86 + 23 = 951"): every "=" of the attempts' region
+ * found by indexOf, the whole number after it looked up among the concluded values, and the left
+ * side read back over the arithmetic before it (at most 60 characters). One pass over the text.
+ */
+function operandsOfStrong(body: string, strongValues: ReadonlySet<string>, regionEnd: number, quoted: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (let k = body.indexOf('='); k >= 0 && k < regionEnd; k = body.indexOf('=', k + 1)) {
+    let j = k + 1;
+    while (j < k + 6 && (body.charCodeAt(j) === 32 || body.charCodeAt(j) === 42 || body.charCodeAt(j) === 36)) j++;
+    let e = j;
+    while (e < j + 12 && isDigitCode(body.charCodeAt(e))) e++;
+    // A whole number: not "28.5" or "1,014" read as 28 or 1.
+    if (e - j < 2 || e === j + 12 || ((body.charCodeAt(e) === 46 || body.charCodeAt(e) === 44) && isDigitCode(body.charCodeAt(e + 1))))
+      continue;
+    const w = body.slice(j, e);
+    if (!strongValues.has(w)) continue;
+    // The left side: the arithmetic right before "=" (digits, operators, brackets, blanks); a word
+    // or another "=" ends it.
+    let b = k - 1;
+    const limit = Math.max(0, k - 60);
+    while (b >= limit && arithmeticCodes.has(body.charCodeAt(b))) b--;
+    const left = body.slice(b + 1, k);
+    if (!computedLeftRe.test(left)) continue;
+    // Only where the question's own data are applied to it ("294 - 24 + 12" with 24 and 12
+    // quoted): the stage the data then finish. A one-digit datum ("400 + 1 = 401", a case added)
+    // says nothing: every derivation has one.
+    const nums = Array.from(left.matchAll(operandNumberRe), (m) => m[0].replace(/,/g, ''));
+    if (!nums.some((v) => v.length > 1 && quoted.has(v))) continue;
+    for (const v of nums) if (v !== w && !quoted.has(v)) out.add(v);
+  }
+  return out;
 }
 
 const digitRe = /\d/;

@@ -46,6 +46,8 @@ const PAIR_OF = new Map<string, readonly [string, string]>(
       ] as const,
   ),
 );
+const OUTPUT_HEADING = '\n[OUTPUT]\n';
+const OUTPUT_CHOSEN = 'Next action: [OUTPUT]';
 
 export function thinkingRegion(body: string): ThinkingRegion {
   const m = FIRST_TAG.exec(body);
@@ -57,6 +59,14 @@ export function thinkingRegion(body: string): ThinkingRegion {
     const c = body.indexOf(close, start);
     if (c >= 0) return { start, end: c, summaryStart: c + close.length };
     return { start, end: body.length, summaryStart: -1 };
+  }
+  // The labelled-action format (PRIME's SFT ablations: "[ASSESS]", "[ADVANCE]", "[VERIFY]", each
+  // chosen by a "Next action: [...]" line) ends its reasoning with "Next action: [OUTPUT]" and an
+  // "[OUTPUT]" section that writes the solution up: the written solution after a thinking block
+  // (docs/annotation-guide.md: its answer is the final, not a candidate).
+  const out = body.lastIndexOf(OUTPUT_HEADING);
+  if (out > 0 && body.lastIndexOf(OUTPUT_CHOSEN, out) >= 0) {
+    return { start: 0, end: out, summaryStart: out + OUTPUT_HEADING.length };
   }
   return { start: 0, end: body.length, summaryStart: -1 };
 }
