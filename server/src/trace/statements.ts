@@ -2187,18 +2187,22 @@ function restatedAfter(text: string, k: number, to: number, value: string): bool
 const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return )|\w[\w.]*[ \t]{0,2}(?:[-+*/]?=(?!=)|\()/;
 
 // An option's letter leading an explicit answer's content: "\\text{C }...", "B. 6", "(D) 9", "C: {1}".
-const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
+const optionLeadRe = /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-J])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t])[ \t]{0,2}\S/;
 // Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
 // value and its letter give one option, the letter.
-const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-E])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
+const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-J])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
+// An option letter hedged right after it: "B might be", "D may be", "C could be".
+const optionHedgedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could)\b/;
+// "I" as the pronoun or a roman numeral: a lowercase word, an apostrophe or another numeral after it.
+const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
 // "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead");
 // "I pick C", "I'll go with B" commit the speaker to an option (not "we choose A to be ...").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
@@ -2229,6 +2233,12 @@ function findOptionLetters(ctx: Context): void {
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
+    // "So B might be the answer", "D could be it": an option guessed, not committed to (the guide: a
+    // guess that is not a conclusion), as "might be B" is tentative before the letter.
+    if (optionHedgedRe.test(text.slice(start + 1, start + 16))) continue;
+    // With options past H, "I" is also the pronoun and the roman numeral: "So I think", "So I and II
+    // are", "I'm"; the letter stands alone or before a bracket or punctuation ("option I (provide ...)").
+    if (m[1] === 'I' && pronounAfterRe.test(text.slice(start + 1, start + 4))) continue;
     if (describesOption(ctx, start)) continue;
     // Where several options may be right, one letter given as the answer ("**Answer:** C", "Final
     // answer: A") is the set of one committed to (docs/annotation-guide.md: an explicit final
@@ -2246,7 +2256,7 @@ function findOptionLetters(ctx: Context): void {
 // An entry of a list of the options judged one by one, up to its verdict: "*   C. $\{-\frac{1}{2}, 1\}$ -> ",
 // "- (B) 6: ", "Option D — ". The letter opens the line (after a bullet), the verdict closes it.
 const optionEntryRe =
-  /^[ \t]{0,8}(?:[-*+\u2022][ \t]{1,4})?(?:\*\*)?(?:Option[ \t])?\(?([A-E])\)?(?:\*\*)?[.:)\uff0e\uff1a][^\n]{0,160}?(?:->|\u2192|\u2014|-|:|\()[ \t]{0,2}(?:\*\*)?$/;
+  /^[ \t]{0,8}(?:[-*+\u2022][ \t]{1,4})?(?:\*\*)?(?:Option[ \t])?\(?([A-J])\)?(?:\*\*)?[.:)\uff0e\uff1a][^\n]{0,160}?(?:->|\u2192|\u2014|-|:|\()[ \t]{0,2}(?:\*\*)?$/;
 const correctClosesRe = /^(?:\*\*)?[ \t]{0,2}(?:[.!)]|\*\*|[ \t]*$|[ \t]*\r?\n)/;
 
 /**
@@ -2585,7 +2595,7 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   // A number the question quotes is the question restated, even as a response's last word. In
   // a multiple-choice question a plain number is no option chosen ("I get 49 mph, which is not
   // among the choices"): only an option's value, read as its letter, is.
-  if (question.optionOf !== undefined && st && !/^[a-e]$/.test(st.normalized)) return undefined;
+  if (question.optionOf !== undefined && st && !/^[a-j]$/.test(st.normalized)) return undefined;
   // m + n of integers is a whole number: a root or a fraction left at the end ("= \\frac{84\\sqrt{2}}{4}.")
   // is the value m and n are read from (segment.ts concludes() reads candidates so too).
   if (question.integerAnswer && st && !/^-?\d+$/.test(st.normalized)) return undefined;
