@@ -2196,11 +2196,6 @@ const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could)\b/;
-// A letter followed by what its option says: "A says", "H is to offer", "A is \"no one else\"".
-const optionDescribedRe =
-  /^[)\uff09*]{0,3}[ \t]{0,2}(?:says|states|reads|mentions|describes|claims|suggests|refers to|talks about|is (?:to|about|that)\b|is[ \t]{0,2}["\u201c])/;
-// The start of a line or of a sentence, right before a word.
-const sentenceOpensRe = /(?:^|\n|[.!?][ \t]{1,2})$/;
 // "I" as the pronoun or a roman numeral: a lowercase word, an apostrophe or another numeral after it.
 const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
@@ -2241,13 +2236,6 @@ function findOptionLetters(ctx: Context): void {
     // "So B might be the answer", "D could be it": an option guessed, not committed to (the guide: a
     // guess that is not a conclusion), as "might be B" is tentative before the letter.
     if (optionHedgedRe.test(text.slice(start + 1, start + 16))) continue;
-    // "Option A says \"...\"", "option H is to offer ...", "Option G: a single bystander." (opening its
-    // sentence): the option read out or examined, not chosen (the guide: a choice letter's description).
-    if (
-      optionDescribedRe.test(text.slice(start + 1, start + 16)) ||
-      (text[start + 1] === ':' && /^[Oo]ption/.test(m[0]) && sentenceOpensRe.test(text.slice(Math.max(from, m.index - 3), m.index)))
-    )
-      continue;
     // With options past H, "I" is also the pronoun and the roman numeral: "So I think", "So I and II
     // are", "I'm"; the letter stands alone or before a bracket or punctuation ("option I (provide ...)").
     if (m[1] === 'I' && pronounAfterRe.test(text.slice(start + 1, start + 4))) continue;

@@ -56,18 +56,3 @@ test('38c: where "I" is an option, "So I think" and "So I and II" are the pronou
 function normalized(s: string): string {
   return s.toLowerCase().replace(/[\s.]/g, '');
 }
-
-test('38d: "Option A says ...", "option H is to ...", "Option G: ..." read an option out; they choose nothing', () => {
-  const body =
-    'Sealing is what keeps water out. So the answer is F.\n\nBut wait, option A says "painting it black", which does nothing for water.\n\nWait, option H is to plant vines, which keeps it damp.\n\nWait. Option G: sanding it monthly. That removes wood.\n\nSo sealing it is.';
-  const letters = (b: string) => read(tenOptions, b).statements.map((st) => st.value);
-  assert.deepEqual(letters(body), ['F']);
-  assert.deepEqual(rules(tenOptions, body), ['F']);
-  assert.deepEqual(letters(body.replace('option A says "painting it black"', 'option A is "painting it black"')), ['F']);
-  // Chosen, the letter is a candidate even with its content after it ("the answer is F: sealing").
-  assert.deepEqual(rules(tenOptions, 'Sealing is what keeps water out. So the answer is F: sealing it every two years.'), ['F']);
-  assert.deepEqual(letters('Sealing is what keeps water out, so I pick option F. Wait, option A says "black". So the answer is A.'), [
-    'F',
-    'A',
-  ]);
-});
