@@ -2196,6 +2196,10 @@ const optionDeniedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems)[ \t]{1,3}(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could)\b/;
+// An option letter followed by "or" and another: "E or G", "(B) or (D)", "C or maybe option D".
+const optionOrRe = /^[)\uff09*]{0,2}[ \t]{1,2}or[ \t]{1,2}(?:maybe[ \t]{1,2})?(?:[Oo]ption[ \t]{1,2})?[(\uff08]?[A-J](?![A-Za-z0-9])/;
+// The second of two: "E or option G", "(B) or maybe (D)".
+const orOptionRe = /(?<![A-Za-z0-9])[A-J][)\uff09]?[ \t]{1,2}or[ \t]{1,2}(?:maybe[ \t]{1,2})?(?:[Oo]ption[ \t]{1,2})?[(\uff08]?$/;
 // "I" as the pronoun or a roman numeral: a lowercase word, an apostrophe or another numeral after it.
 const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
@@ -2236,6 +2240,9 @@ function findOptionLetters(ctx: Context): void {
     // "So B might be the answer", "D could be it": an option guessed, not committed to (the guide: a
     // guess that is not a conclusion), as "might be B" is tentative before the letter.
     if (optionHedgedRe.test(text.slice(start + 1, start + 16))) continue;
+    // "the answer is E or G", "B or maybe D": two options left open, neither committed to (the guide:
+    // a value is a candidate as the model's current conclusion).
+    if (optionOrRe.test(text.slice(start + 1, start + 24)) || orOptionRe.test(text.slice(Math.max(from, start - 24), start))) continue;
     // With options past H, "I" is also the pronoun and the roman numeral: "So I think", "So I and II
     // are", "I'm"; the letter stands alone or before a bracket or punctuation ("option I (provide ...)").
     if (m[1] === 'I' && pronounAfterRe.test(text.slice(start + 1, start + 4))) continue;

@@ -56,3 +56,13 @@ test('38c: where "I" is an option, "So I think" and "So I and II" are the pronou
 function normalized(s: string): string {
   return s.toLowerCase().replace(/[\s.]/g, '');
 }
+
+test('38e: "the answer is E or G" leaves two options open and commits to neither', () => {
+  const letters = (b: string) => read(tenOptions, b).statements.map((st) => st.value);
+  const body = 'Sealing and sanding both touch the surface. So the answer is F or G. Sanding removes wood, sealing keeps water out.';
+  assert.deepEqual(letters(body), []);
+  assert.deepEqual(letters(body.replace('F or G', '(F) or maybe option G')), []);
+  // One option, then another clause with "or": the first is chosen ("F, or so it seems" is no second option).
+  assert.deepEqual(letters(body.replace('F or G', 'F, or so it seems')), ['F']);
+  assert.deepEqual(letters(body.replace('F or G', 'F, clearly')), ['F']);
+});
