@@ -206,7 +206,7 @@ const notDivisibleRe = /\b(?:not|neither|n't)[ \t]{1,2}(?:be[ \t]{1,2})?divisibl
 // An option label: a capital A-E after a blank, "(" or a line start, then ".", ":", ")" or their
 // full-width forms ("A. 5", "(B) 6", "C：8", "\\textbf{(D) }9"); the first may stand right after
 // the answer's bracketed blank ("…为（ ）A．$-4$ B．…", as gaokao questions write it).
-const optionLabelRe = /(?:^|[\s(\uff08{\uff09])([A-E])[ \t]{0,2}(?:\)[ \t]{0,2}\}|[.:)\uff0e\uff1a\uff09\u3001])/g;
+const optionLabelRe = /(?:^|[\s(\uff08{\uff09])([A-J])[ \t]{0,2}(?:\)[ \t]{0,2}\}|[.:)\uff0e\uff1a\uff09\u3001])/g;
 
 // A question whose options may be right together: "多选题", "不定项", "select all that apply",
 // "which of the following (statements) are correct/true", "more than one correct".

@@ -271,7 +271,7 @@ function concludesByCue(
   // a verdict on one option ("So C is correct") examines that option.
   if (multi) {
     if (!/^[a-e]{2,5}$/.test(st.normalized)) return false;
-  } else if (choice && !(/^[A-E]$/.test(st.value) || (/^[a-e]$/.test(st.normalized) && !plainNumberRe.test(st.value)))) return false;
+  } else if (choice && !(/^[A-J]$/.test(st.value) || (/^[a-j]$/.test(st.normalized) && !plainNumberRe.test(st.value)))) return false;
   // A value the question quotes is a candidate only when an equation of the asked expression
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   // Or, for a value the question writes only as an exponent or an index ("x^3"), a statement
@@ -785,7 +785,7 @@ function closingRecheck(body: string, from: number, cand: Statement, closer: Sta
   return !giveUpRe.test(text.slice(-300));
 }
 
-const optionLetterRe = /^[A-E]$/;
+const optionLetterRe = /^[A-J]$/;
 /** An option's letter committed shortly after its value ("= 7/12. / Corrected answer: (C)"). */
 const letterAfterValue = (letter: Statement, value: Statement): boolean =>
   optionLetterRe.test(letter.value) && !optionLetterRe.test(value.value) && letter.start - value.end <= 120;

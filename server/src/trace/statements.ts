@@ -2194,10 +2194,10 @@ const codeLineRe = /^(?:[ \t]|def |for |while |if |import |from |print\(|return 
 // The value may follow the letter in brackets with no space ("D\\left(\\frac{\\sqrt{65}}{2}\\right)", "D(\\frac12)",
 // "B\\text{（}a=1\\text{）}"): the option spelled out, as after a space (pass 37d).
 const optionLeadRe =
-  /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-E])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t]|(?=\\left[([]|[(\uff08]|\\text\{[(\uff08]))[ \t]{0,2}\S/;
+  /^(?:\\text(?:bf)?\{)?[ \t]{0,2}\(?([A-J])\)?[ \t]{0,2}(?:\}|[.:\uff0e\uff1a][ \t]{0,2}|[ \t]|(?=\\left[([]|[(\uff08]|\\text\{[(\uff08]))[ \t]{0,2}\S/;
 // Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
 // value and its letter give one option, the letter.
-const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-E])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
+const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-J])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 // An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...").
 const optionDeniedRe =
@@ -2208,11 +2208,19 @@ const letterNamesRe =
   /^[ \t]{0,2}(?:\\(?:cup|cap|subset|subseteq|perp|parallel)\b|[\u222a\u2229\u22a5\u2225\u2282\u2208]|(?:is|lies)[ \t]{1,2}(?:on|at|inside|outside|above|below)\b)/;
 // Before "option X": a verb that goes back over it ("Let me check option B again").
 const optionExaminedRe = /\b(?:check|re-?check|verify|examine|reconsider|revisit)[ \t]{1,2}$/i;
+// An option letter hedged right after it: "B might be", "D may be", "C could be".
+const optionHedgedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could)\b/;
+// An option letter followed by "or" and another: "E or G", "(B) or (D)", "C or maybe option D".
+const optionOrRe = /^[)\uff09*]{0,2}[ \t]{1,2}or[ \t]{1,2}(?:maybe[ \t]{1,2})?(?:[Oo]ption[ \t]{1,2})?[(\uff08]?[A-J](?![A-Za-z0-9])/;
+// The second of two: "E or option G", "(B) or maybe (D)".
+const orOptionRe = /(?<![A-Za-z0-9])[A-J][)\uff09]?[ \t]{1,2}or[ \t]{1,2}(?:maybe[ \t]{1,2})?(?:[Oo]ption[ \t]{1,2})?[(\uff08]?$/;
+// "I" as the pronoun or a roman numeral: a lowercase word, an apostrophe or another numeral after it.
+const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
 // "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead");
 // "I pick C", "I'll go with B" commit the speaker to an option (not "we choose A to be ...").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-E])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
@@ -2256,6 +2264,15 @@ function findOptionLetters(ctx: Context): void {
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
+    // "So B might be the answer", "D could be it": an option guessed, not committed to (the guide: a
+    // guess that is not a conclusion), as "might be B" is tentative before the letter.
+    if (optionHedgedRe.test(text.slice(start + 1, start + 16))) continue;
+    // "the answer is E or G", "B or maybe D": two options left open, neither committed to (the guide:
+    // a value is a candidate as the model's current conclusion).
+    if (optionOrRe.test(text.slice(start + 1, start + 24)) || orOptionRe.test(text.slice(Math.max(from, start - 24), start))) continue;
+    // With options past H, "I" is also the pronoun and the roman numeral: "So I think", "So I and II
+    // are", "I'm"; the letter stands alone or before a bracket or punctuation ("option I (provide ...)").
+    if (m[1] === 'I' && pronounAfterRe.test(text.slice(start + 1, start + 4))) continue;
     if (describesOption(ctx, start)) continue;
     // "**Option A: ∠CAD ≥ 60°**", "Option D: $\approx 4.031$", "Option A says ...": the option
     // headed or read out for examination, not chosen (the guide: a choice letter's description),
@@ -2293,7 +2310,7 @@ function findOptionLetters(ctx: Context): void {
 // An entry of a list of the options judged one by one, up to its verdict: "*   C. $\{-\frac{1}{2}, 1\}$ -> ",
 // "- (B) 6: ", "Option D — ". The letter opens the line (after a bullet), the verdict closes it.
 const optionEntryRe =
-  /^[ \t]{0,8}(?:[-*+\u2022][ \t]{1,4})?(?:\*\*)?(?:Option[ \t])?\(?([A-E])\)?(?:\*\*)?[.:)\uff0e\uff1a][^\n]{0,160}?(?:->|\u2192|\u2014|-|:|\()[ \t]{0,2}(?:\*\*)?$/;
+  /^[ \t]{0,8}(?:[-*+\u2022][ \t]{1,4})?(?:\*\*)?(?:Option[ \t])?\(?([A-J])\)?(?:\*\*)?[.:)\uff0e\uff1a][^\n]{0,160}?(?:->|\u2192|\u2014|-|:|\()[ \t]{0,2}(?:\*\*)?$/;
 const correctClosesRe = /^(?:\*\*)?[ \t]{0,2}(?:[.!)]|\*\*|[ \t]*$|[ \t]*\r?\n)/;
 
 /**
@@ -2637,7 +2654,7 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   // A number the question quotes is the question restated, even as a response's last word. In
   // a multiple-choice question a plain number is no option chosen ("I get 49 mph, which is not
   // among the choices"): only an option's value, read as its letter, is.
-  if (question.optionOf !== undefined && st && !/^[a-e]$/.test(st.normalized)) return undefined;
+  if (question.optionOf !== undefined && st && !/^[a-j]$/.test(st.normalized)) return undefined;
   // m + n of integers is a whole number: a root or a fraction left at the end ("= \\frac{84\\sqrt{2}}{4}.")
   // is the value m and n are read from (segment.ts concludes() reads candidates so too).
   if (question.integerAnswer && st && !/^-?\d+$/.test(st.normalized)) return undefined;
