@@ -385,6 +385,34 @@ const askedHeadRe =
   /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+(?:\d{1,6}(?:st|nd|rd|th)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
 const askedMathRe =
   /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
+/** The prefix of a noun that names what a "how many" question counts (statements.ts reads "the number of <it>"). */
+export const COUNTED = 'number of ';
+// Words before what is counted that say which of them are counted ("How many different pizzas").
+const countedAdjectives = new Set([
+  'different',
+  'distinct',
+  'positive',
+  'negative',
+  'possible',
+  'whole',
+  'ordered',
+  'unordered',
+  'total',
+  'nonnegative',
+  'non-negative',
+]);
+
+/** What a "how many" question counts, as a stem ("games" -> "game"); none after "more" / "less" (a difference). */
+function countedNoun(phrase: string): string | undefined {
+  for (const w of phrase.toLowerCase().split(/\s+/)) {
+    if (countedAdjectives.has(w)) continue;
+    if (w.length < 3 || STOP_WORDS.has(w) || w === 'more' || w === 'fewer' || w === 'less' || w === 'times' || w === 'ways')
+      return undefined;
+    return w.replace(/(?<=[^s])s$/, '');
+  }
+  return undefined;
+}
+
 const STOP_WORDS = new Set([
   'what',
   'which',
@@ -613,7 +641,14 @@ function analyze(query: string): QuestionInfo {
       : undefined;
   const head = askedHeadRe.exec(asked.includes('$') ? asked.replace(/\$[^$]*\$/g, ' ') : asked);
   // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.
-  if (head && /^how many/i.test(head[0])) nouns.push('count');
+  if (head && /^how many/i.test(head[0])) {
+    nouns.push('count');
+    // "How many games are played?" asks for the number of games: "the number of games is 1711"
+    // names the asked count (the guide: "So there are 12 ways" when it asks how many ways). Only
+    // "the number of" before what is counted, not the counted noun alone, which every step names.
+    const counted = countedNoun(head[1]);
+    if (counted !== undefined) nouns.push(COUNTED + counted);
+  }
   // "How far ...?" asks for a distance, "how old is" for an age, "how long" / "how many hours will
   // it take" for a time: what a response calls the quantity.
   const implied = /how /i.test(asked) ? impliedNounRe.exec(asked) : null;

@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
+import { COUNTED, compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
 import { Restatement } from './restatement.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
@@ -2037,6 +2037,7 @@ function functionValueBefore(text: string, eq: number): boolean {
  */
 function nounIn(n: string, lower: string): boolean {
   if (n === 'count') return countWordRe.test(lower);
+  if (n.startsWith(COUNTED)) return countedIn(n.slice(COUNTED.length), lower);
   const k = lower.indexOf(n);
   if (k <= 0 || lower.charCodeAt(k - 1) !== 92) return k >= 0;
   // "\\sum_{a \\in A} 2^{a-1}", "\\prod": a LaTeX operator, not the noun of a sentence.
@@ -2045,6 +2046,19 @@ function nounIn(n: string, lower: string): boolean {
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;
+
+/**
+ * "the number of games", "the number of different pizzas": "number of" and, within a few words
+ * after it, the stem of what a "how many" question counts, at a word's start.
+ */
+function countedIn(stem: string, lower: string): boolean {
+  for (let k = lower.indexOf(COUNTED); k >= 0; k = lower.indexOf(COUNTED, k + COUNTED.length)) {
+    const from = k + COUNTED.length;
+    const j = lower.indexOf(stem, from);
+    if (j >= 0 && j - from <= 24 && (j === from || lower.charCodeAt(j - 1) === 32)) return true;
+  }
+  return false;
+}
 
 // After a noun: "of", determiners, then the one or two words it is of ("sum of the remaining numbers").
 const ofAfterNounRe =

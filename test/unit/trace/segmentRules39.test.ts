@@ -1,0 +1,32 @@
+// The thirty-ninth pass's rules (the weakest development phrasing families; docs/segmentation-eval.md
+// "Stop 28: pass 39"), one short hand-written example each, with what each rule must leave as it
+// was. The pass's development data: the dev families and the real dev sets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+test('39a: for "How many games are played?", "the number of games equal to 420" concludes the asked count', () => {
+  const q = 'In a chess club of 21 players, each player meets every other player exactly once. How many games are played?';
+  const body =
+    'Each of the 21 players plays 20 others. That makes the number of games equal to 420.\n\nWait, let me double-check. Every game has two players, so each one was counted twice: 420 / 2 = 210. So the answer is 210.';
+  assert.deepEqual(rules(q, body), ['420', '210']);
+  // A sub-count is no conclusion when the question counts a difference ("how many more"): no counted noun.
+  const more = 'Ann played 30 games and Ben played 18 games. How many more games did Ann play than Ben?';
+  assert.deepEqual(rules(more, 'The number of games Ann played is 30, and Ben played 18.\n\nSo the difference is 30 - 18 = 12.'), ['12']);
+});
+
+test('39a: the counted noun is read from "how many", past a word that says which of them are counted', () => {
+  assert.ok(analyzeQuestion('How many different pizzas can be made with 3 of 8 toppings?').nouns.includes('number of pizza'));
+  assert.ok(analyzeQuestion('How many multiples of 7 are there from 28 to 326?').nouns.includes('number of multiple'));
+  // "how many more" asks for a difference, "how many ways" counts what every step of a count counts,
+  // "how much" counts nothing: no counted noun.
+  assert.ok(!analyzeQuestion('How many more apples does Ann have than Ben?').nouns.some((n) => n.startsWith('number of')));
+  assert.ok(!analyzeQuestion('How many ways can 5 people sit in a row?').nouns.some((n) => n.startsWith('number of')));
+  assert.ok(!analyzeQuestion('How much flour is needed for 3 cakes?').nouns.some((n) => n.startsWith('number of')));
+});
