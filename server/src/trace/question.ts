@@ -385,6 +385,20 @@ const askedHeadRe =
   /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+(?:\d{1,6}(?:st|nd|rd|th)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
 const askedMathRe =
   /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
+// "What is the value of 2x?", "find xy.": a monomial asked for in plain text, ending the question.
+const plainMonomialRe = /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?(\d{1,3}[a-z]{1,2}|[a-z]{2})\s*[.?]?\s*$/i;
+
+/** Is every letter of the monomial a letter of its own somewhere in the text (a coefficient's variable, "4x")? */
+function unknownsOf(text: string, monomial: string): boolean {
+  for (const c of monomial.replace(/\d/g, '')) {
+    let found = false;
+    for (let k = text.indexOf(c); k >= 0 && !found; k = text.indexOf(c, k + 1))
+      found = !/[A-Za-z]/.test(text.charAt(k - 1)) && !/[A-Za-z]/.test(text.charAt(k + 1));
+    if (!found) return false;
+  }
+  return true;
+}
+
 /** The prefix of a noun that names what a "how many" question counts (statements.ts reads "the number of <it>"). */
 export const COUNTED = 'number of ';
 // Words before what is counted that say which of them are counted ("How many different pizzas").
@@ -615,6 +629,14 @@ function analyze(query: string): QuestionInfo {
   // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
   if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, '')))
     targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
+  // A monomial written plain ("What is the value of 2x?", "find xy"): a coefficient before a letter,
+  // or two letters, is an expression as "x + 2y" is. A letter alone is not (30e reads "Solve for x").
+  else {
+    const monomial = plainMonomialRe.exec(asked);
+    // Its letters are the question's unknowns, each written elsewhere as a letter of its own ("4x + 3y
+    // = 11"): "What is it?" and "What is 12m?" (a length) ask for no expression.
+    if (monomial && unknownsOf(query.slice(0, query.length - monomial[0].length), monomial[1])) targets.push(normalizeMath(monomial[1]));
+  }
   // An asked sum of terms ("Compute 5/12 + 3/8") is named by "the sum": "Therefore the sum is 17/24".
   if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);

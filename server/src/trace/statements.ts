@@ -528,6 +528,20 @@ class Context {
    */
   asWord(t: string, raw: string): boolean {
     const single = t.length === 1 && t >= 'a' && t <= 'z';
+    // A monomial asked in plain text ("What is the value of 2x?") is named as a term of its own: not
+    // as a term of a longer expression ("3x + 16 - 2x = 19", "2x + 2y = 16").
+    if (!single && coefficientTargetRe.test(t)) {
+      let re = this.wordRes.get(t);
+      if (!re)
+        this.wordRes.set(
+          t,
+          (re = new RegExp(
+            `(?<![A-Za-z\\d.]|[-+*/=\u00b7\u00d7\u2212][ \t]{0,2})${t}(?![A-Za-z\\d(^_]|[ \t]{0,2}[-+*/\u00b7\u00d7\u2212^])`,
+            'i',
+          )),
+        );
+      return re.test(raw);
+    }
     if (!single && !letterTargetRe.test(t)) return true;
     let re = this.wordRes.get(t);
     // A single letter solved for ("Solve for x") is named by itself, not as a coefficient's variable
@@ -672,6 +686,8 @@ function hasProbe(q: QuestionInfo, text: string): boolean {
 }
 
 // A target that is a name made of letters (two to four: "de", "xy"), not an expression.
+// A coefficient and one or two letters ("2x", "3ab"): a monomial target.
+const coefficientTargetRe = /^\d{1,3}[a-z]{1,2}$/;
 const letterTargetRe = /^[a-z]{2,4}$/;
 
 // A left side that ends in arithmetic on numbers after a word, a comma or a colon (or is only that).

@@ -30,3 +30,23 @@ test('39a: the counted noun is read from "how many", past a word that says which
   assert.ok(!analyzeQuestion('How many ways can 5 people sit in a row?').nouns.some((n) => n.startsWith('number of')));
   assert.ok(!analyzeQuestion('How much flour is needed for 3 cakes?').nouns.some((n) => n.startsWith('number of')));
 });
+
+test('39b: "what is the value of 2x?" asks for 2x, a monomial in plain text, so "So 2x is 10" concludes it', () => {
+  const q = 'If 3x + 2y = 23 and x + y = 9, what is the value of 2x?';
+  assert.deepEqual(analyzeQuestion(q).targets, ['2x']);
+  assert.deepEqual(analyzeQuestion('If 5a - b = 9 and a + b = 3, what is ab?').targets, ['ab']);
+  const body =
+    'Multiply the second equation by 2 and subtract: x = 23 - 18 = 5. Okay, x is 5. Now double x. So 2x is 10. That seems about right.\n\nLet me check by substitution: y = 9 - x, so 3x + 18 - 2x = 23 and x = 5 again.';
+  const about = (v: string) =>
+    segmentAttempts(record(q, body), { ...defaultSegmentOptions, reader: 'rules' })
+      .statements.filter((s) => s.value === v)
+      .map((s) => s.aboutTarget);
+  assert.ok(about('10').includes(true));
+  // 2x as a term of a longer expression ("3x + 18 - 2x = 23") names no asked quantity: "x = 5" is not about it.
+  assert.ok(!about('5').includes(true));
+  // A word or a quantity with a unit is no monomial: its letters are none of the question's unknowns.
+  assert.deepEqual(analyzeQuestion('The box weighs 5 kg. What is it?').targets, []);
+  assert.deepEqual(analyzeQuestion('A pole casts a shadow. What is 12m?').targets, []);
+  // A letter alone is left to "Solve for x" (30e).
+  assert.deepEqual(analyzeQuestion('If 3x + 2y = 19 and x + y = 8, what is the value of x?').targets, []);
+});
