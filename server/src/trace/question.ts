@@ -125,6 +125,11 @@ export interface QuestionInfo {
    * concluding copula, as it reads numbers.
    */
   words?: RegExp;
+  /**
+   * A "how many" question's words (lower case): what may qualify its counted noun in a response
+   * ("the number of lemons he has now" for "How many lemons does he have now?"), see `COUNTED`.
+   */
+  queryWords?: Set<string>;
 }
 
 /**
@@ -161,6 +166,7 @@ const EMPTY: QuestionInfo = {
   blanks: undefined,
   verb: undefined,
   words: undefined,
+  queryWords: undefined,
 };
 
 /**
@@ -196,6 +202,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     blanks: info.blanks,
     verb: info.verb,
     words: info.words,
+    queryWords: info.queryWords,
   };
   return copy;
 }
@@ -755,6 +762,7 @@ function analyze(query: string): QuestionInfo {
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
     words: wordAnswer(query, asked, optionOf !== undefined),
+    queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
   };
 }
 

@@ -502,7 +502,7 @@ class Context {
     const q = this.question;
     if (q.nounOf === undefined) return false;
     const lower = text.toLowerCase();
-    return q.nouns.some((n) => nounIn(n, lower) && nounUse(q, n, lower) === OTHER);
+    return q.nouns.some((n) => nounIn(n, lower, q) && nounUse(q, n, lower) === OTHER);
   }
 
   /** Does this text name the asked quantity (one of its expressions or nouns)? */
@@ -510,7 +510,7 @@ class Context {
     const q = this.question;
     if (q.nouns.length > 0) {
       const lower = text.toLowerCase();
-      if (q.nouns.some((n) => nounIn(n, lower) && !ofOtherOnly(q, n, lower))) return true;
+      if (q.nouns.some((n) => nounIn(n, lower, q) && !ofOtherOnly(q, n, lower))) return true;
     }
     // Normalizing is the cost: only when a number or letter of a target is in the raw text, and
     // its digits hold a target's (targetOutOfReach).
@@ -2031,7 +2031,7 @@ function chainNames(ctx: Context, eq: number): boolean {
   if (q.targets.some((t) => (lhs.endsWith(t) || lhs === t) && ctx.asWord(t, raw))) return true;
   if (q.nouns.length === 0) return false;
   const words = lhs.replace(/[^a-z]+/g, ' ');
-  return q.nouns.some((n) => nounIn(n, words) && !ofOtherOnly(q, n, raw.toLowerCase()));
+  return q.nouns.some((n) => nounIn(n, words, q) && !ofOtherOnly(q, n, raw.toLowerCase()));
 }
 
 // A function of a number right before "=": "\\sin 45^\\circ", "tan(45°)", "\\log_2 8", "\\cos\\left(\\frac{\\pi}{3}\\right)".
@@ -2051,9 +2051,9 @@ function functionValueBefore(text: string, eq: number): boolean {
  * Does lower-case text hold the noun? "count" (what "how many" asks) only as a word of its own:
  * "headcount", "counted" and "countries" do not name the asked count.
  */
-function nounIn(n: string, lower: string): boolean {
+function nounIn(n: string, lower: string, q: QuestionInfo): boolean {
   if (n === 'count') return countWordRe.test(lower);
-  if (n.startsWith(COUNTED)) return countedIn(n.slice(COUNTED.length), lower);
+  if (n.startsWith(COUNTED)) return countedIn(n.slice(COUNTED.length), lower, q.queryWords);
   const k = lower.indexOf(n);
   if (k <= 0 || lower.charCodeAt(k - 1) !== 92) return k >= 0;
   // "\\sum_{a \\in A} 2^{a-1}", "\\prod": a LaTeX operator, not the noun of a sentence.
@@ -2067,14 +2067,39 @@ const countWordRe = /(?<![a-z])count(?![a-z])/;
  * "the number of games", "the number of different pizzas": "number of" and, within a few words
  * after it, the stem of what a "how many" question counts, at a word's start.
  */
-function countedIn(stem: string, lower: string): boolean {
+function countedIn(stem: string, lower: string, queryWords: ReadonlySet<string> | undefined): boolean {
   for (let k = lower.indexOf(COUNTED); k >= 0; k = lower.indexOf(COUNTED, k + COUNTED.length)) {
     const from = k + COUNTED.length;
     const j = lower.indexOf(stem, from);
-    if (j >= 0 && j - from <= 24 && (j === from || lower.charCodeAt(j - 1) === 32)) return true;
+    if (j < 0 || j - from > 24 || (j !== from && lower.charCodeAt(j - 1) !== 32)) continue;
+    // What is counted, not a part of it: the noun is followed by what says its value ("is", "=",
+    // "comes to", the clause's end), not by a qualifier of its own ("the number of eggs packed",
+    // "the number of arrangements with A and B together"); the question's own words may come
+    // between ("the number of lemons he has now" for "How many lemons does he have now?").
+    let at = j + stem.length;
+    for (let w = 0; w < 5; w++) {
+      countedEndRe.lastIndex = at;
+      if (countedEndRe.test(lower)) return true;
+      countedWordRe.lastIndex = at;
+      const m = countedWordRe.exec(lower);
+      if (m === null || queryWords === undefined || !inQuestion(m[2], queryWords)) break;
+      at = countedWordRe.lastIndex;
+    }
   }
   return false;
 }
+
+/** A word of the question, or its verb as a statement writes it ("he has" for "does he have", "she needs" for "does she need"). */
+const inQuestion = (w: string, words: ReadonlySet<string>): boolean =>
+  words.has(w) || (w.endsWith('s') && (words.has(w.slice(0, -1)) || words.has(w.slice(0, -2)))) || (w === 'has' && words.has('have'));
+
+// The rest of a word, then a blank and the next word.
+const countedWordRe = /([a-z]{0,3})[ \t]{1,2}([a-z]{1,20})/y;
+
+// After a counted noun's stem: the rest of its word, then a copula, "=", a verb that states a value,
+// or punctuation.
+const countedEndRe =
+  /[a-z]{0,3}(?:[ \t]{0,2}(?:[=:,.;)]|\\\)|$)|[ \t](?:is|are|was|were|equals?|equal to|comes?|works?|stays?|would|must|should|will|becomes?|totals?|gives?|in all|altogether|remains?)\b)/y;
 
 // After a noun: "of", determiners, then the one or two words it is of ("sum of the remaining numbers").
 const ofAfterNounRe =

@@ -50,3 +50,17 @@ test('39b: "what is the value of 2x?" asks for 2x, a monomial in plain text, so 
   // A letter alone is left to "Solve for x" (30e).
   assert.deepEqual(analyzeQuestion('If 3x + 2y = 19 and x + y = 8, what is the value of x?').targets, []);
 });
+
+test('39c: "the number of X" names the asked count only when X is not narrowed by a qualifier the question does not write', () => {
+  const q = 'A farm packs 48 cartons of 12 eggs and then sells 230 eggs. How many eggs does the farm have now?';
+  const about = (body: string, v: string) =>
+    segmentAttempts(record(q, body), { ...defaultSegmentOptions, reader: 'rules' })
+      .statements.filter((s) => s.value === v)
+      .map((s) => s.aboutTarget);
+  // The question's own words between the noun and its value ("the farm has now") keep it the asked count.
+  assert.ok(about('Hence the number of eggs the farm has now is 576 - 230 = 346. Good.', '346').includes(true));
+  assert.ok(about('So the number of eggs is 346.', '346').includes(true));
+  // A qualifier of its own ("packed", "in the cartons") makes it a sub-count.
+  assert.ok(!about('So the number of eggs packed is 480 + 96 = 576. Then the 230 sold eggs come off.', '576').includes(true));
+  assert.ok(!about('Hence the number of eggs in the cartons is 480 + 96 = 576. Then the 230 sold eggs come off.', '576').includes(true));
+});
