@@ -144,6 +144,14 @@ export function formatTalkBefore(text: string, start: number): boolean {
   while (k > 0 && start - k < 56 && text.charCodeAt(k - 1) !== 10) k--;
   return formatTalkRe.test(text.slice(k, start));
 }
+// A sentence that opens on a check of a named step, up to its colon: "Let's re-check the closing
+// speed:", "Double-checking the yearly interest:", "I'll verify the first product:".
+const checkedStepRe =
+  /^[ \t*>-]{0,4}(?:(?:let's|let me|let us|i'll|i will|we can|now|quickly|first|just|to)[ \t]{1,2}){0,3}(?:re-?check|double-check|re-?verify|verify|check)(?:ing)?[ \t]{1,2}(?:the|that|this|my|our|one)[ \t]{1,2}([^:\n=]{1,40}):/i;
+// What a check of the whole working names instead of a step ("the direction", "the setup", "the
+// answer", "the arithmetic"): its result may be the answer again (an echo, the guide's re-check).
+const wholeCheckRe =
+  /\b(?:direction|set-?up|units?|reasoning|logic|answer|results?|work|working|whole|final|overall|calculations?|computations?|arithmetic|math|interpretation|question|solution|approach|method|everything|all)\b/i;
 const hedgeRe = /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give))\b[^.\n]{0,30}$/i;
 // An estimate ("should be near 6000000", "≈ 28000", "in the region of $750") sizes the answer; it does not state it.
 const estimateRe =
@@ -385,8 +393,19 @@ class Context {
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
       (rule === 'equals' && st.fromQuestion && conditionRe.test(before)) ||
-      caseTested(before, this.question)
+      caseTested(before, this.question) ||
+      (!aboutTarget && (before.includes('heck') || before.includes('erif')) && this.checksOtherStep(before))
     );
+  }
+
+  /**
+   * Does the sentence open on a check of a named step that is not the asked quantity ("Let's
+   * re-check the amount of sugar: 3 × 0.1 = 0.3 and 8 × 0.65 = 5.2, so 5.5 liters in all.")? The
+   * guide: a check that only confirms a sub-step is no candidate; its values are tested, not concluded.
+   */
+  private checksOtherStep(before: string): boolean {
+    const m = checkedStepRe.exec(before);
+    return m !== null && !wholeCheckRe.test(m[1]) && !this.names(m[1]);
   }
 
   /** When the value at `start` is the right side of "E =" and E does not name the asked quantity: E. */

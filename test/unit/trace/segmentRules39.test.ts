@@ -64,3 +64,19 @@ test('39c: "the number of X" names the asked count only when X is not narrowed b
   assert.ok(!about('So the number of eggs packed is 480 + 96 = 576. Then the 230 sold eggs come off.', '576').includes(true));
   assert.ok(!about('Hence the number of eggs in the cartons is 480 + 96 = 576. Then the 230 sold eggs come off.', '576').includes(true));
 });
+
+test('39d: "Let\'s re-check the amount of salt: ... so 11 liters in all." checks a step: its value is tested, not concluded', () => {
+  const q =
+    'A chemist mixes 20 liters of a 40% salt solution with 10 liters of a 30% salt solution. What is the concentration of the mixture?';
+  const tested = (body: string, v: string) =>
+    segmentAttempts(record(q, body), { ...defaultSegmentOptions, reader: 'rules' })
+      .statements.filter((s) => s.value === v)
+      .map((s) => s.tentative);
+  const body =
+    "The salt is 20 × 0.4 = 8 liters plus 10 × 0.3 = 3 liters, which makes 11 liters. So the concentration of the mixture is 11 ÷ 30 × 100 = 36.7%.\n\nLet me double-check one step. Let's re-check the amount of salt: 20 × 0.4 = 8 and 10 × 0.3 = 3, so 11 liters in all. Good, that step holds.";
+  assert.deepEqual(tested(body, '11'), [true]);
+  assert.deepEqual(rules(q, body), ['36.7%']);
+  // A check of the whole working ("the arithmetic") or of the asked quantity itself ends in a value stated, not tested.
+  assert.deepEqual(tested("Let's re-check the arithmetic: 11 ÷ 30 × 100 = 36.7%. Good.", '36.7%'), [false]);
+  assert.deepEqual(tested("Let's re-check the concentration: 11 ÷ 30 × 100 = 36.7%. Good.", '36.7%'), [false]);
+});
