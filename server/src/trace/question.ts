@@ -125,6 +125,11 @@ export interface QuestionInfo {
    * concluding copula, as it reads numbers.
    */
   words?: RegExp;
+  /**
+   * A "how many" question's words (lower case): what may qualify its counted noun in a response
+   * ("the number of lemons he has now" for "How many lemons does he have now?"), see `COUNTED`.
+   */
+  queryWords?: Set<string>;
 }
 
 /**
@@ -161,6 +166,7 @@ const EMPTY: QuestionInfo = {
   blanks: undefined,
   verb: undefined,
   words: undefined,
+  queryWords: undefined,
 };
 
 /**
@@ -196,6 +202,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     blanks: info.blanks,
     verb: info.verb,
     words: info.words,
+    queryWords: info.queryWords,
   };
   return copy;
 }
@@ -385,6 +392,48 @@ const askedHeadRe =
   /\b(?:how many|how much|what (?:is|are|was) the|find (?:the|its)|compute (?:the|its)|determine the|calculate the|evaluate the|what is)\s+(?:\d{1,6}(?:st|nd|rd|th)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
 const askedMathRe =
   /\b(?:what (?:is|are)|find|compute|evaluate|determine|calculate|simplify)\s+(?:the value of\s+)?(?:\$([^$]{1,80})\$|\\\((.{1,80}?)\\\))/i;
+// "What is the value of 2x?", "find xy.": a monomial asked for in plain text, ending the question.
+const plainMonomialRe = /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?(\d{1,3}[a-z]{1,2}|[a-z]{2})\s*[.?]?\s*$/i;
+
+/** Is every letter of the monomial a letter of its own somewhere in the text (a coefficient's variable, "4x")? */
+function unknownsOf(text: string, monomial: string): boolean {
+  for (const c of monomial.replace(/\d/g, '')) {
+    let found = false;
+    for (let k = text.indexOf(c); k >= 0 && !found; k = text.indexOf(c, k + 1))
+      found = !/[A-Za-z]/.test(text.charAt(k - 1)) && !/[A-Za-z]/.test(text.charAt(k + 1));
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** The prefix of a noun that names what a "how many" question counts (statements.ts reads "the number of <it>"). */
+export const COUNTED = 'number of ';
+// Words before what is counted that say which of them are counted ("How many different pizzas").
+const countedAdjectives = new Set([
+  'different',
+  'distinct',
+  'positive',
+  'negative',
+  'possible',
+  'whole',
+  'ordered',
+  'unordered',
+  'total',
+  'nonnegative',
+  'non-negative',
+]);
+
+/** What a "how many" question counts, as a stem ("games" -> "game"); none after "more" / "less" (a difference). */
+function countedNoun(phrase: string): string | undefined {
+  for (const w of phrase.toLowerCase().split(/\s+/)) {
+    if (countedAdjectives.has(w)) continue;
+    if (w.length < 3 || STOP_WORDS.has(w) || w === 'more' || w === 'fewer' || w === 'less' || w === 'times' || w === 'ways')
+      return undefined;
+    return w.replace(/(?<=[^s])s$/, '');
+  }
+  return undefined;
+}
+
 const STOP_WORDS = new Set([
   'what',
   'which',
@@ -587,6 +636,14 @@ function analyze(query: string): QuestionInfo {
   // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
   if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, '')))
     targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
+  // A monomial written plain ("What is the value of 2x?", "find xy"): a coefficient before a letter,
+  // or two letters, is an expression as "x + 2y" is. A letter alone is not (30e reads "Solve for x").
+  else {
+    const monomial = plainMonomialRe.exec(asked);
+    // Its letters are the question's unknowns, each written elsewhere as a letter of its own ("4x + 3y
+    // = 11"): "What is it?" and "What is 12m?" (a length) ask for no expression.
+    if (monomial && unknownsOf(query.slice(0, query.length - monomial[0].length), monomial[1])) targets.push(normalizeMath(monomial[1]));
+  }
   // An asked sum of terms ("Compute 5/12 + 3/8") is named by "the sum": "Therefore the sum is 17/24".
   if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
   const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
@@ -613,7 +670,14 @@ function analyze(query: string): QuestionInfo {
       : undefined;
   const head = askedHeadRe.exec(asked.includes('$') ? asked.replace(/\$[^$]*\$/g, ' ') : asked);
   // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.
-  if (head && /^how many/i.test(head[0])) nouns.push('count');
+  if (head && /^how many/i.test(head[0])) {
+    nouns.push('count');
+    // "How many games are played?" asks for the number of games: "the number of games is 1711"
+    // names the asked count (the guide: "So there are 12 ways" when it asks how many ways). Only
+    // "the number of" before what is counted, not the counted noun alone, which every step names.
+    const counted = countedNoun(head[1]);
+    if (counted !== undefined) nouns.push(COUNTED + counted);
+  }
   // "How far ...?" asks for a distance, "how old is" for an age, "how long" / "how many hours will
   // it take" for a time: what a response calls the quantity.
   const implied = /how /i.test(asked) ? impliedNounRe.exec(asked) : null;
@@ -698,6 +762,7 @@ function analyze(query: string): QuestionInfo {
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
     words: wordAnswer(query, asked, optionOf !== undefined),
+    queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
   };
 }
 

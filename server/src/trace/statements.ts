@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
+import { COUNTED, compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
 import { Restatement } from './restatement.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
@@ -145,6 +145,14 @@ export function formatTalkBefore(text: string, start: number): boolean {
   while (k > 0 && start - k < 56 && text.charCodeAt(k - 1) !== 10) k--;
   return formatTalkRe.test(text.slice(k, start));
 }
+// A sentence that opens on a check of a named step, up to its colon: "Let's re-check the closing
+// speed:", "Double-checking the yearly interest:", "I'll verify the first product:".
+const checkedStepRe =
+  /^[ \t*>-]{0,4}(?:(?:let's|let me|let us|i'll|i will|we can|now|quickly|first|just|to)[ \t]{1,2}){0,3}(?:re-?check|double-check|re-?verify|verify|check)(?:ing)?[ \t]{1,2}(?:the|that|this|my|our|one)[ \t]{1,2}([^:\n=]{1,40}):/i;
+// What a check of the whole working names instead of a step ("the direction", "the setup", "the
+// answer", "the arithmetic"): its result may be the answer again (an echo, the guide's re-check).
+const wholeCheckRe =
+  /\b(?:direction|set-?up|units?|reasoning|logic|answer|results?|work|working|whole|final|overall|calculations?|computations?|arithmetic|math|interpretation|question|solution|approach|method|everything|all)\b/i;
 // Or an answer under a supposition about the reading or the format ("If so, answer would be
 // $\sqrt{65}$. Not an option.", "If they want letter, \boxed{B}."): the guide's value tried.
 const hedgeRe =
@@ -389,8 +397,19 @@ class Context {
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
       (rule === 'equals' && st.fromQuestion && conditionRe.test(before)) ||
-      caseTested(before, this.question)
+      caseTested(before, this.question) ||
+      (!aboutTarget && (before.includes('heck') || before.includes('erif')) && this.checksOtherStep(before))
     );
+  }
+
+  /**
+   * Does the sentence open on a check of a named step that is not the asked quantity ("Let's
+   * re-check the amount of sugar: 3 × 0.1 = 0.3 and 8 × 0.65 = 5.2, so 5.5 liters in all.")? The
+   * guide: a check that only confirms a sub-step is no candidate; its values are tested, not concluded.
+   */
+  private checksOtherStep(before: string): boolean {
+    const m = checkedStepRe.exec(before);
+    return m !== null && !wholeCheckRe.test(m[1]) && !this.names(m[1]);
   }
 
   /** When the value at `start` is the right side of "E =" and E does not name the asked quantity: E. */
@@ -506,7 +525,7 @@ class Context {
     const q = this.question;
     if (q.nounOf === undefined) return false;
     const lower = text.toLowerCase();
-    return q.nouns.some((n) => nounIn(n, lower) && nounUse(q, n, lower) === OTHER);
+    return q.nouns.some((n) => nounIn(n, lower, q) && nounUse(q, n, lower) === OTHER);
   }
 
   /** Does this text name the asked quantity (one of its expressions or nouns)? */
@@ -514,7 +533,7 @@ class Context {
     const q = this.question;
     if (q.nouns.length > 0) {
       const lower = text.toLowerCase();
-      if (q.nouns.some((n) => nounIn(n, lower) && !ofOtherOnly(q, n, lower))) return true;
+      if (q.nouns.some((n) => nounIn(n, lower, q) && !ofOtherOnly(q, n, lower))) return true;
     }
     // Normalizing is the cost: only when a number or letter of a target is in the raw text, and
     // its digits hold a target's (targetOutOfReach).
@@ -532,6 +551,20 @@ class Context {
    */
   asWord(t: string, raw: string): boolean {
     const single = t.length === 1 && t >= 'a' && t <= 'z';
+    // A monomial asked in plain text ("What is the value of 2x?") is named as a term of its own: not
+    // as a term of a longer expression ("3x + 16 - 2x = 19", "2x + 2y = 16").
+    if (!single && coefficientTargetRe.test(t)) {
+      let re = this.wordRes.get(t);
+      if (!re)
+        this.wordRes.set(
+          t,
+          (re = new RegExp(
+            `(?<![A-Za-z\\d.]|[-+*/=\u00b7\u00d7\u2212][ \t]{0,2})${t}(?![A-Za-z\\d(^_]|[ \t]{0,2}[-+*/\u00b7\u00d7\u2212^])`,
+            'i',
+          )),
+        );
+      return re.test(raw);
+    }
     if (!single && !letterTargetRe.test(t)) return true;
     let re = this.wordRes.get(t);
     // A single letter solved for ("Solve for x") is named by itself, not as a coefficient's variable
@@ -676,6 +709,8 @@ function hasProbe(q: QuestionInfo, text: string): boolean {
 }
 
 // A target that is a name made of letters (two to four: "de", "xy"), not an expression.
+// A coefficient and one or two letters ("2x", "3ab"): a monomial target.
+const coefficientTargetRe = /^\d{1,3}[a-z]{1,2}$/;
 const letterTargetRe = /^[a-z]{2,4}$/;
 
 // A left side that ends in arithmetic on numbers after a word, a comma or a colon (or is only that).
@@ -2019,7 +2054,7 @@ function chainNames(ctx: Context, eq: number): boolean {
   if (q.targets.some((t) => (lhs.endsWith(t) || lhs === t) && ctx.asWord(t, raw))) return true;
   if (q.nouns.length === 0) return false;
   const words = lhs.replace(/[^a-z]+/g, ' ');
-  return q.nouns.some((n) => nounIn(n, words) && !ofOtherOnly(q, n, raw.toLowerCase()));
+  return q.nouns.some((n) => nounIn(n, words, q) && !ofOtherOnly(q, n, raw.toLowerCase()));
 }
 
 // A function of a number right before "=": "\\sin 45^\\circ", "tan(45°)", "\\log_2 8", "\\cos\\left(\\frac{\\pi}{3}\\right)".
@@ -2039,8 +2074,9 @@ function functionValueBefore(text: string, eq: number): boolean {
  * Does lower-case text hold the noun? "count" (what "how many" asks) only as a word of its own:
  * "headcount", "counted" and "countries" do not name the asked count.
  */
-function nounIn(n: string, lower: string): boolean {
+function nounIn(n: string, lower: string, q: QuestionInfo): boolean {
   if (n === 'count') return countWordRe.test(lower);
+  if (n.startsWith(COUNTED)) return countedIn(n.slice(COUNTED.length), lower, q.queryWords);
   const k = lower.indexOf(n);
   if (k <= 0 || lower.charCodeAt(k - 1) !== 92) return k >= 0;
   // "\\sum_{a \\in A} 2^{a-1}", "\\prod": a LaTeX operator, not the noun of a sentence.
@@ -2049,6 +2085,44 @@ function nounIn(n: string, lower: string): boolean {
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;
+
+/**
+ * "the number of games", "the number of different pizzas": "number of" and, within a few words
+ * after it, the stem of what a "how many" question counts, at a word's start.
+ */
+function countedIn(stem: string, lower: string, queryWords: ReadonlySet<string> | undefined): boolean {
+  for (let k = lower.indexOf(COUNTED); k >= 0; k = lower.indexOf(COUNTED, k + COUNTED.length)) {
+    const from = k + COUNTED.length;
+    const j = lower.indexOf(stem, from);
+    if (j < 0 || j - from > 24 || (j !== from && lower.charCodeAt(j - 1) !== 32)) continue;
+    // What is counted, not a part of it: the noun is followed by what says its value ("is", "=",
+    // "comes to", the clause's end), not by a qualifier of its own ("the number of eggs packed",
+    // "the number of arrangements with A and B together"); the question's own words may come
+    // between ("the number of lemons he has now" for "How many lemons does he have now?").
+    let at = j + stem.length;
+    for (let w = 0; w < 5; w++) {
+      countedEndRe.lastIndex = at;
+      if (countedEndRe.test(lower)) return true;
+      countedWordRe.lastIndex = at;
+      const m = countedWordRe.exec(lower);
+      if (m === null || queryWords === undefined || !inQuestion(m[2], queryWords)) break;
+      at = countedWordRe.lastIndex;
+    }
+  }
+  return false;
+}
+
+/** A word of the question, or its verb as a statement writes it ("he has" for "does he have", "she needs" for "does she need"). */
+const inQuestion = (w: string, words: ReadonlySet<string>): boolean =>
+  words.has(w) || (w.endsWith('s') && (words.has(w.slice(0, -1)) || words.has(w.slice(0, -2)))) || (w === 'has' && words.has('have'));
+
+// The rest of a word, then a blank and the next word.
+const countedWordRe = /([a-z]{0,3})[ \t]{1,2}([a-z]{1,20})/y;
+
+// After a counted noun's stem: the rest of its word, then a copula, "=", a verb that states a value,
+// or punctuation.
+const countedEndRe =
+  /[a-z]{0,3}(?:[ \t]{0,2}(?:[=:,.;)]|\\\)|$)|[ \t](?:is|are|was|were|equals?|equal to|comes?|works?|stays?|would|must|should|will|becomes?|totals?|gives?|in all|altogether|remains?)\b)/y;
 
 // After a noun: "of", determiners, then the one or two words it is of ("sum of the remaining numbers").
 const ofAfterNounRe =
