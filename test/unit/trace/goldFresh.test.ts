@@ -376,3 +376,11 @@ skyThoughtBatch('fresh20', 'dev', 12, { precision: 0.55, recall: 0.3, first: 0.7
 // (76/93), 94.4%, final 18/18; with s1's tags read as a thinking block (0c168a8, the format named by
 // the collector before the read) 95.9% (71/74), 76.3% (71/93), 94.4%.
 skyThoughtBatch('fresh21', 'held-out', 18, { precision: 0.85, recall: 0.7, first: 0.9 }, 'Q1/Q2 vs Q3', 10);
+
+// A development batch collected at stop 28 (test/fixtures/gold/fresh22: JesseRWeigel/thinking-traces'
+// Ollama generations of qwen3.5:9b and qwen3:8b with thinking on, arithmetic word problems, ordering
+// puzzles with a name as the answer and trick questions; two cut off at the 4,096-token cap; 12
+// responses; SOURCES.md), labelled by R1 and R2 (alternate records) from the guide, six records again
+// by R3 (33 of 36 candidates; counts 3/6). First read (2051fd5): 77.1% (27/35), 49.1% (27/55), 50.0%;
+// final 9/12: names as answers and echoes in ordering puzzles.
+skyThoughtBatch('fresh22', 'dev', 12, { precision: 0.7, recall: 0.45, first: 0.45 }, 'R1/R2 vs R3', 6);
