@@ -15,7 +15,8 @@ const tenOptions =
   'Which habit best protects a wooden deck from rot? Options: A. Painting it black. B. Washing it daily. C. Covering it with carpet. D. Adding more nails. E. Leaving it wet. F. Sealing it every two years. G. Sanding it monthly. H. Planting vines on it. I. Keeping furniture off it. J. Storing firewood on it.';
 
 test('42a: an option letter followed by what the option is about ("Option H is to plant vines") reads it out, it chooses nothing', () => {
-  const body = 'Sealing keeps water out of the grain. Option H is to plant vines on it, which keeps it damp.\n\nWait, vines trap water. So the answer is F.';
+  const body =
+    'Sealing keeps water out of the grain. Option H is to plant vines on it, which keeps it damp.\n\nWait, vines trap water. So the answer is F.';
   assert.deepEqual(rules(tenOptions, body), ['F']);
   assert.deepEqual(rules(tenOptions, body.replace('Option H is to plant vines on it', 'So H is about planting vines')), ['F']);
   assert.deepEqual(rules(tenOptions, body.replace('Option H is to plant vines on it', 'Option H refers to climbing plants')), ['F']);
@@ -32,7 +33,8 @@ test('42a, negative: the option read out and given a verdict in its line, or com
 });
 
 test('42b: "option X" after a preposition or "look at" is examined, not chosen ("In option C, ...", "Look at option G.")', () => {
-  const body = 'Carpet traps water. In option C, the carpet holds water against the boards.\n\nWait, sealing keeps water out. So the answer is F.';
+  const body =
+    'Carpet traps water. In option C, the carpet holds water against the boards.\n\nWait, sealing keeps water out. So the answer is F.';
   assert.deepEqual(rules(tenOptions, body), ['F']);
   assert.deepEqual(rules(tenOptions, body.replace('In option C, the carpet', 'Look at option C. The carpet')), ['F']);
   assert.deepEqual(rules(tenOptions, body.replace('In option C, the carpet', 'The point of option C is that the carpet')), ['F']);
