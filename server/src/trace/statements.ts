@@ -2280,8 +2280,10 @@ const optionDeniedRe =
 // relation or an operation after it, not a verdict.
 const letterNamesRe =
   /^[ \t]{0,2}(?:\\(?:cup|cap|subset|subseteq|perp|parallel)\b|[\u222a\u2229\u22a5\u2225\u2282\u2208]|(?:is|lies)[ \t]{1,2}(?:on|at|inside|outside|above|below)\b)/;
-// Before "option X": a verb that goes back over it ("Let me check option B again").
-const optionExaminedRe = /\b(?:check|re-?check|verify|examine|reconsider|revisit)[ \t]{1,2}$/i;
+// Before "option X": a verb that goes back over it ("Let me check option B again", "Look at option
+// C"), or a preposition that talks about it ("In option C, if ...", "the value of option B"; pass 42b).
+const optionExaminedRe =
+  /\b(?:check|re-?check|verify|examine|reconsider|revisit|look(?:ing)?[ \t]{1,2}at|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could)\b/;
 // An option letter followed by "or" and another: "E or G", "(B) or (D)", "C or maybe option D".
@@ -2306,7 +2308,10 @@ const namedChoiceRe = /^(?:pick|choose|select|go with|[Oo]ption|[Cc]hoice)\b/;
 // After an option's letter: a colon that opens its content ("Option A: ∠CAD ≥ 60°", "Option A:**
 // Can k be any real number?"), or a verb that reads the option out ("Option D says ...").
 const optionHeadedRe = /^(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?:\*{1,2}[ \t]{0,2})?[^\s*]/;
-const optionSaysRe = /^[ \t]{1,2}(?:says|states|claims|asserts|reads)\b/;
+// Also what the option is about or quotes ("Option H is to offer ...", "Option A is \"no one
+// else\"", "B is about ..."): its content read out (pass 42a).
+const optionSaysRe =
+  /^[ \t]{1,2}(?:says|states|claims|asserts|reads|mentions|describes|suggests|refers[ \t]{1,2}to|talks[ \t]{1,2}about|is[ \t]{1,2}(?:to|about)[ \t])/;
 // A verdict on the option in the rest of its line.
 const verdictInLineRe = /\b(?:[Cc]orrect|CORRECT|[Tt]rue|[Mm]atch(?:es)?)\b|\u2713|\u2714/;
 
@@ -2352,7 +2357,7 @@ function findOptionLetters(ctx: Context): void {
     // headed or read out for examination, not chosen (the guide: a choice letter's description),
     // unless its line gives it a verdict ("Check option A: x = 2, y = -3. Correct.").
     if (
-      (optionSaysRe.test(text.slice(start + 1, start + 12)) ||
+      (optionSaysRe.test(text.slice(start + 1, start + 16)) ||
         (namedChoiceRe.test(m[0]) && optionHeadedRe.test(text.slice(start + 1, start + 8)))) &&
       !verdictInLineRe.test(lineAfter(text, start + 1, 160))
     )
