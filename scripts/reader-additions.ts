@@ -10,6 +10,7 @@
 //   --gap         stop 28's features of the gap since the previous candidate (what it computes, re-reads, confirms)
 //   --echo        only statements of the value of the candidate before or after them
 //   --insample    the model applied to each fold fitted on every set, that fold included (an upper bound)
+//   --sweep       only the pooled trade-off per threshold (leave-one-set-out probabilities, penalty 3)
 //   --one-lambda  the penalty fixed at 3 (the value the inner CV chose in nearly every fold), a third of the time
 // DUMP=file writes the pool's rows and labels as JSON and exits.
 import { fitReader } from '../server/src/analysis/readerTraining.js';
@@ -302,6 +303,28 @@ function choose(names: readonly string[]) {
       }
   }
   return best;
+}
+
+if (process.argv.includes('--sweep')) {
+  // The trade-off itself: leave-one-set-out probabilities (penalty 3, no inner choice), pooled at each threshold.
+  const probsOf: number[][] = new Array(real.length);
+  for (const s of sets) {
+    const w = fit(trainOf(sets.filter((x) => x !== s)), 3);
+    real.forEach((r, i) => {
+      if (r.set === s) probsOf[i] = realAdds[i].map((a) => prob(a.row, w));
+    });
+  }
+  const e0 = evaluateSegmentation(base);
+  console.log(
+    `base: P ${((100 * e0.matched) / e0.predicted).toFixed(1)} R ${((100 * e0.matched) / e0.gold).toFixed(1)} (${e0.matched}/${e0.predicted})`,
+  );
+  for (const t of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+    const e = evaluateSegmentation(real.map((_, i) => decode(base[i], realAdds[i], probsOf[i], t, false)));
+    console.log(
+      `t ${t}: P ${((100 * e.matched) / e.predicted).toFixed(1)} R ${((100 * e.matched) / e.gold).toFixed(1)} (+${e.matched - e0.matched} matched, +${e.predicted - e0.predicted} predicted) first ${((100 * e.firstCorrectness.agree) / e.firstCorrectness.of).toFixed(1)} exact ${((100 * e.exactSequence.agree) / e.exactSequence.of).toFixed(1)}`,
+    );
+  }
+  process.exit(0);
 }
 
 const pct = (a: number, n: number): string => (n ? ((100 * a) / n).toFixed(1) : '-');
