@@ -37,7 +37,7 @@ const sky = (): string[][] => [
 ];
 const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
 
-/** The fourteen real development sets (the cross-validation's folds; fresh2, 4, 9, 10 and 11 held out until stop 28). */
+/** The sixteen real development sets (the cross-validation's folds; fresh2, 4, 9, 10 and 11 held out until stop 28; fresh20, multiple choice, and fresh22 new at stop 28). */
 export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['skyt1-dev', sky()],
   ['fresh-dev', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.dev.gold.jsonl`, '']]],
@@ -53,6 +53,8 @@ export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['fresh9', batch('fresh9')],
   ['fresh10', batch('fresh10')],
   ['fresh11', batch('fresh11')],
+  ['fresh20', batch('fresh20')],
+  ['fresh22', batch('fresh22')],
 ];
 
 const rulesOnly = { ...defaultSegmentOptions, reader: 'rules' as const };
