@@ -108,6 +108,14 @@ const conclusionRe =
 // the next whole number, 112 candles.", "we round up to 80 boxes" (the result of the computation).
 const directValueRe =
   /^(?:so|thus|therefore|hence|consequently|it follows that|we conclude that|all told|altogether|(?:this|that|which) means|round(?:ing|ed)? up(?: to(?: the (?:next|nearest) (?:whole number|integer))?)?)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+// "So, approximately 65.8 degrees.": a sentence that opens with a conclusion word and gives only
+// a value worked out to decimals, "approximately" between them, rounds the result just computed
+// (pass 40); the estimate test below leaves it, as it leaves "the angle is approximately 65.8".
+// A whole number ("So about 300 people") still sizes an answer, as does a value not led so
+// ("which is about 167.65", "roughly 42.5 each, so let me compute").
+const directApproxRe =
+  /^(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?\d[\d,]*\.\d{0,5}[1-9]\d*[ \t]{1,2}[a-z]/i;
+const directApproxLeadRe = /^(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?$/i;
 // Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
 const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
@@ -381,7 +389,7 @@ class Context {
         (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
         divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
       (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
-        !(aboutTarget && computedDecimal(value)) &&
+        !((aboutTarget || directApproxLeadRe.test(before)) && computedDecimal(value)) &&
         !roundsResult(before)) ||
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
@@ -1036,7 +1044,7 @@ function findConclusions(ctx: Context): void {
     // smallest"), the value right after the conclusion word.
     // The question's own verb says the answer as "is" does: "So Fatima pays $50.80." for "How much does she pay?".
     const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
-    const direct = directValueRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
+    const direct = directValueRe.test(clause) || directApproxRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     let last =
       (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ??

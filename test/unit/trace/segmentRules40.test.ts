@@ -1,0 +1,34 @@
+// The fortieth pass's rules (approximate values, docs/segmentation-eval.md "Stop 28: pass 40"), one
+// short hand-written example each, with what each rule must leave as it was. The pass's development
+// data: the real dev sets and the dev families.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+test('40a: "So, approximately 41.4 degrees." after the computation states the rounded result', () => {
+  const q =
+    'A ladder of length 8 m leans against a wall with its foot 6 m from the wall. What angle does it make with the ground, in degrees?';
+  const body =
+    'The cosine of the angle is 6/8 = 0.75.\n\nThe arccos of 0.75 is 41.41 degrees, and rounding that: 41.4.\n\nSo, approximately 41.4 degrees.\n\nLet me double-check with the sine: the height is sqrt(64 - 36) = sqrt(28) = 5.29, and 5.29/8 = 0.661, whose arcsin is 41.4.\n\nSo, approximately 41.4 degrees.';
+  assert.deepEqual(rules(q, body), ['41.4', '41.4']);
+  // "roughly" and "about" lead it the same way.
+  assert.deepEqual(rules(q, body.replace(/So, approximately/g, 'Thus, roughly')), ['41.4', '41.4']);
+});
+
+test('40a: a whole number after "so about", or an estimate not led by the conclusion word, still sizes', () => {
+  const q =
+    'A ladder of length 8 m leans against a wall with its foot 6 m from the wall. What angle does it make with the ground, in degrees?';
+  // "So about 40 degrees" guesses a size before the work: no candidate there.
+  const guess =
+    'So about 40 degrees, I expect. The cosine of the angle is 6/8 = 0.75, and its arccos is 41.41, so the angle is 41.41 degrees.';
+  assert.deepEqual(rules(q, guess), ['41.41']);
+  // A decimal estimate that no conclusion word leads is still an estimate.
+  const rough =
+    'The angle should come out roughly 41.5 degrees or so, let me compute. The cosine is 6/8 = 0.75, and its arccos is 41.41, so the angle is 41.41 degrees.';
+  assert.deepEqual(rules(q, rough), ['41.41']);
+});
