@@ -1644,39 +1644,59 @@ function findEquals(ctx: Context): void {
     const prev = codeAt(text, i - 1);
     const next = codeAt(text, i + 1);
     // `==`, `<=`, `>=`, `!=` are comparisons, not results.
-    if (prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33 && next !== 61) {
-      let j = skipBlanks(text, i + 1, to);
-      if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
-      if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
-      else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
-      // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
-      else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
-      valueAt.lastIndex = j;
-      const v = valueAt.exec(text);
-      const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
-      if (v && end === NOT_AT_END) {
-        // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
-        // asked quantity right after it is a conclusion about it, wherever the line goes on.
-        const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
-        if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
-      } else if (v) {
-        // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
-        const about =
-          ((leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
-            (ctx.question.percent === true && /%$/.test(v[0]))) &&
-          !(ctx.question.values.has(normalizeAnswer(v[0])) && conditionRestated(ctx, i));
-        // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
-        // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
-        // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
-        if (end !== AT_END_TICKED || about || statedLast(ctx, j, v[0])) {
-          ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
-          if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
-        }
-      }
-    }
+    if (prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33 && next !== 61) equalsAt(ctx, i, 1);
     i = text.indexOf('=', i + 1);
   }
+  // "Flour: 2.75 × 1.4167 ≈ 3.896", "4.418 × 3.1416 \\approx 13.88": "≈" right after an operand with
+  // decimals closes a computation whose result does not terminate, and gives that result to a
+  // precision (pass 40): a result line as "= X" is (the guide: the result line of a computation),
+  // read by the same rules. Only a result with decimals: "12 × 1.4167 ≈ 17" checks a product
+  // against a round figure. A rough size ("Roughly 2.75 × 1.5 ≈ 4.1") stays tentative (estimateRe).
+  for (const op of APPROX_OPS) {
+    let k = text.indexOf(op, from);
+    while (k >= 0 && k < to) {
+      if (roundedBeforeRe.test(text.slice(Math.max(from, k - 16), k))) equalsAt(ctx, k, op.length, true);
+      k = text.indexOf(op, k + op.length);
+    }
+  }
   findArrows(ctx);
+}
+
+const APPROX_OPS = ['\u2248', '\\approx'] as const;
+const roundedBeforeRe = /\d\.\d+[ \t$]{0,2}$/;
+
+/** The relation sign of `opLength` characters at `i` ("=", or with `rounded` "≈" / "\\approx") and the value after it, as findEquals reads them. */
+function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): void {
+  const { text, to } = ctx;
+  let j = skipBlanks(text, i + opLength, to);
+  if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
+  if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
+  else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
+  // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
+  else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
+  valueAt.lastIndex = j;
+  const v = valueAt.exec(text);
+  if (rounded && (v === null || !v[0].includes('.'))) return;
+  const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
+  if (v && end === NOT_AT_END) {
+    // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
+    // asked quantity right after it is a conclusion about it, wherever the line goes on.
+    const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
+    if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
+  } else if (v) {
+    // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
+    const about =
+      ((leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
+        (ctx.question.percent === true && /%$/.test(v[0]))) &&
+      !(ctx.question.values.has(normalizeAnswer(v[0])) && conditionRestated(ctx, i));
+    // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
+    // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
+    // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
+    if (end !== AT_END_TICKED || about || statedLast(ctx, j, v[0])) {
+      ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
+      if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
+    }
+  }
 }
 
 // The operand right before an "=": after the line's last copula or colon ("the number who own

@@ -32,3 +32,21 @@ test('40a: a whole number after "so about", or an estimate not led by the conclu
     'The angle should come out roughly 41.5 degrees or so, let me compute. The cosine is 6/8 = 0.75, and its arccos is 41.41, so the angle is 41.41 degrees.';
   assert.deepEqual(rules(q, rough), ['41.41']);
 });
+
+test('40b: "≈" right after a decimal operand closes a result line as "=" does', () => {
+  const q = 'A recipe uses 2.75 cups of flour for 12 muffins. How many cups of flour are needed for 17 muffins?';
+  const body =
+    'Scale factor: 17 ÷ 12 = 1.4167\nFlour: 2.75 × 1.4167 ≈ 3.896\n\nLet me check another way: per muffin 2.75 ÷ 12 = 0.22917.\nFor 17 muffins: 17 × 0.22917 ≈ 3.896';
+  assert.deepEqual(rules(q, body), ['3.896', '3.896']);
+  assert.deepEqual(rules(q, body.replace(/≈/g, '\\approx')), ['3.896', '3.896']);
+});
+
+test('40b: a rough product, or a whole number after "≈", is no result line', () => {
+  const q = 'A recipe uses 2.75 cups of flour for 12 muffins. How many cups of flour are needed for 17 muffins?';
+  // "Roughly ... ≈ 4.1" sizes the answer before the work.
+  const rough = 'Roughly 2.75 × 1.5 ≈ 4.1\nExactly: 2.75 × 17 = 46.75, and 46.75 ÷ 12 = 3.896 cups.';
+  assert.deepEqual(rules(q, rough), ['3.896']);
+  // A whole number after "≈" (a product checked against a round figure) is not read.
+  const check = 'Scale factor: 17 ÷ 12 = 1.4167\nAs a check, 12 × 1.4167 ≈ 17\nFlour: 2.75 × 17 = 46.75, and 46.75 ÷ 12 = 3.896 cups.';
+  assert.deepEqual(rules(q, check), ['3.896']);
+});
