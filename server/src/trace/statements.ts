@@ -115,7 +115,7 @@ const directValueRe =
 // ("which is about 167.65", "roughly 42.5 each, so let me compute").
 const directApproxRe =
   /^(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?\d[\d,]*\.\d{0,5}[1-9]\d*[ \t]{1,2}[a-z]/i;
-const directApproxLeadRe = /^(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?$/i;
+const directApproxLeadRe = /^[ \t]{0,4}(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?$/i;
 // Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
 const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",

@@ -18,6 +18,9 @@ test('40a: "So, approximately 41.4 degrees." after the computation states the ro
   assert.deepEqual(rules(q, body), ['41.4', '41.4']);
   // "roughly" and "about" lead it the same way.
   assert.deepEqual(rules(q, body.replace(/So, approximately/g, 'Thus, roughly')), ['41.4', '41.4']);
+  // Mid-paragraph, after the sentence that computes it, as at the start of a line.
+  const inline = 'The cosine of the angle is 6/8 = 0.75, whose arccos is 41.41 degrees. So approximately 41.4 degrees. That is the angle.';
+  assert.deepEqual(rules(q, inline), ['41.4']);
 });
 
 test('40a: a whole number after "so about", or an estimate not led by the conclusion word, still sizes', () => {
