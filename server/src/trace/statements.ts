@@ -181,7 +181,9 @@ const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value)
 // given to a precision; fresh13's SFT re-checks recompute the answer so (docs/segmentation-eval.md,
 // pass 28).
 const roundedAfterRe = /\d[./]\d+\)?[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
-const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|magnitude)\b/i;
+// "magnitude" alone names a quantity (a star's apparent magnitude, a vector's): only "order(s) of
+// magnitude" sizes a result (pass 40).
+const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|orders? of magnitude)\b/i;
 const roundsResult = (before: string): boolean => roundedAfterRe.test(before) && !roughWordRe.test(before);
 // The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
 // if a value were chosen), not the value concluded.

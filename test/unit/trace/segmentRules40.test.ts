@@ -53,3 +53,12 @@ test('40b: a rough product, or a whole number after "≈", is no result line', (
   const check = 'Scale factor: 17 ÷ 12 = 1.4167\nAs a check, 12 × 1.4167 ≈ 17\nFlour: 2.75 × 17 = 46.75, and 46.75 ÷ 12 = 3.896 cups.';
   assert.deepEqual(rules(q, check), ['3.896']);
 });
+
+test('40c: "magnitude" names a quantity (a star\'s, a vector\'s); only "order of magnitude" sizes a result', () => {
+  const q = 'A star of absolute magnitude 2 is 250 parsecs away. What is its apparent magnitude?';
+  const steps = 'Use m = M + 5 log10(d/10).\nThe ratio: 250/10 = 25, and log10(25) ≈ 1.3979.\nTimes 5: 1.3979 × 5 ≈ 6.9897.\n';
+  const check = '\n\nLet me double-check the logarithm: 10^1.3979 ≈ 25.0, good.';
+  assert.deepEqual(rules(q, `${steps}Now add the absolute magnitude: 2 + 6.9897 ≈ 8.9897${check}`), ['8.9897']);
+  // "to within an order of magnitude" still says the result is rough.
+  assert.deepEqual(rules(q, `${steps}To within an order of magnitude: 2 + 6.9897 ≈ 8.9897${check}`), []);
+});
