@@ -108,6 +108,14 @@ const conclusionRe =
 // the next whole number, 112 candles.", "we round up to 80 boxes" (the result of the computation).
 const directValueRe =
   /^(?:so|thus|therefore|hence|consequently|it follows that|we conclude that|all told|altogether|(?:this|that|which) means|round(?:ing|ed)? up(?: to(?: the (?:next|nearest) (?:whole number|integer))?)?)[ \t,]{1,3}(?:(?:indeed|still|again|clearly|definitely|certainly|surely|exactly|(?:this|that) means|it (?:seems|appears)(?: that)?|we (?:see|know)(?: that)?)[ \t,]{1,3}){0,2}\$?\d[\d,.]*[ \t]{1,2}[a-z]/i;
+// "So, approximately 65.8 degrees.": a sentence that opens with a conclusion word and gives only
+// a value worked out to decimals, "approximately" between them, rounds the result just computed
+// (pass 40); the estimate test below leaves it, as it leaves "the angle is approximately 65.8".
+// A whole number ("So about 300 people") still sizes an answer, as does a value not led so
+// ("which is about 167.65", "roughly 42.5 each, so let me compute").
+const directApproxRe =
+  /^(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?\d[\d,]*\.\d{0,5}[1-9]\d*[ \t]{1,2}[a-z]/i;
+const directApproxLeadRe = /^[ \t]{0,4}(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?$/i;
 // Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
 const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
@@ -184,7 +192,9 @@ const computedDecimal = (value: string): boolean => /\.\d{0,5}[1-9]/.test(value)
 // given to a precision; fresh13's SFT re-checks recompute the answer so (docs/segmentation-eval.md,
 // pass 28).
 const roundedAfterRe = /\d[./]\d+\)?[ \t]{0,2}(?:\u2248|\\approx)[ \t$*]{0,4}$/;
-const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|magnitude)\b/i;
+// "magnitude" alone names a quantity (a star's apparent magnitude, a vector's): only "order(s) of
+// magnitude" sizes a result (pass 40).
+const roughWordRe = /\b(?:near|around|approximately|roughly|about|estimat\w*|ballpark|orders? of magnitude)\b/i;
 const roundsResult = (before: string): boolean => roundedAfterRe.test(before) && !roughWordRe.test(before);
 // The value as the subject of a hypothetical: "so 23 people would be left behind" (what happens
 // if a value were chosen), not the value concluded.
@@ -392,7 +402,7 @@ class Context {
         (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
         divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
       (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
-        !(aboutTarget && computedDecimal(value)) &&
+        !((aboutTarget || directApproxLeadRe.test(before)) && computedDecimal(value)) &&
         !roundsResult(before)) ||
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
@@ -1074,7 +1084,7 @@ function findConclusions(ctx: Context): void {
     // smallest"), the value right after the conclusion word.
     // The question's own verb says the answer as "is" does: "So Fatima pays $50.80." for "How much does she pay?".
     const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
-    const direct = directValueRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
+    const direct = directValueRe.test(clause) || directApproxRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     let last =
       (cop ? lastResult(text, clause, clauseStart, cop.index) : null) ??
@@ -1674,39 +1684,59 @@ function findEquals(ctx: Context): void {
     const prev = codeAt(text, i - 1);
     const next = codeAt(text, i + 1);
     // `==`, `<=`, `>=`, `!=` are comparisons, not results.
-    if (prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33 && next !== 61) {
-      let j = skipBlanks(text, i + 1, to);
-      if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
-      if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
-      else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
-      // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
-      else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
-      valueAt.lastIndex = j;
-      const v = valueAt.exec(text);
-      const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
-      if (v && end === NOT_AT_END) {
-        // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
-        // asked quantity right after it is a conclusion about it, wherever the line goes on.
-        const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
-        if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
-      } else if (v) {
-        // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
-        const about =
-          ((leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
-            (ctx.question.percent === true && /%$/.test(v[0]))) &&
-          !(ctx.question.values.has(normalizeAnswer(v[0])) && conditionRestated(ctx, i));
-        // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
-        // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
-        // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
-        if (end !== AT_END_TICKED || about || statedLast(ctx, j, v[0])) {
-          ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
-          if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
-        }
-      }
-    }
+    if (prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33 && next !== 61) equalsAt(ctx, i, 1);
     i = text.indexOf('=', i + 1);
   }
+  // "Flour: 2.75 × 1.4167 ≈ 3.896", "4.418 × 3.1416 \\approx 13.88": "≈" right after an operand with
+  // decimals closes a computation whose result does not terminate, and gives that result to a
+  // precision (pass 40): a result line as "= X" is (the guide: the result line of a computation),
+  // read by the same rules. Only a result with decimals: "12 × 1.4167 ≈ 17" checks a product
+  // against a round figure. A rough size ("Roughly 2.75 × 1.5 ≈ 4.1") stays tentative (estimateRe).
+  for (const op of APPROX_OPS) {
+    let k = text.indexOf(op, from);
+    while (k >= 0 && k < to) {
+      if (roundedBeforeRe.test(text.slice(Math.max(from, k - 16), k))) equalsAt(ctx, k, op.length, true);
+      k = text.indexOf(op, k + op.length);
+    }
+  }
   findArrows(ctx);
+}
+
+const APPROX_OPS = ['\u2248', '\\approx'] as const;
+const roundedBeforeRe = /\d\.\d+[ \t$]{0,2}$/;
+
+/** The relation sign of `opLength` characters at `i` ("=", or with `rounded` "≈" / "\\approx") and the value after it, as findEquals reads them. */
+function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): void {
+  const { text, to } = ctx;
+  let j = skipBlanks(text, i + opLength, to);
+  if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
+  if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
+  else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
+  // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
+  else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
+  valueAt.lastIndex = j;
+  const v = valueAt.exec(text);
+  if (rounded && (v === null || !v[0].includes('.'))) return;
+  const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
+  if (v && end === NOT_AT_END) {
+    // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
+    // asked quantity right after it is a conclusion about it, wherever the line goes on.
+    const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
+    if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
+  } else if (v) {
+    // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
+    const about =
+      ((leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, valueAt.lastIndex)) ||
+        (ctx.question.percent === true && /%$/.test(v[0]))) &&
+      !(ctx.question.values.has(normalizeAnswer(v[0])) && conditionRestated(ctx, i));
+    // A tick confirms: "Recheck: 380 - 152 = $218 ✓" re-reaches the result last stated (an
+    // echo, docs/annotation-guide.md); a ticked value of anything else is a check of a step
+    // ("75.2/940 = 0.08 ✓", "tees again: 17 · 4 = 68 ✓" after the total).
+    if (end !== AT_END_TICKED || about || statedLast(ctx, j, v[0])) {
+      ctx.add(j, valueAt.lastIndex, 'equals', about ? 3 : 1, about);
+      if (!about && ctx.question.terms && ctx.out.at(-1)?.start === j && leftSideIsTerm(ctx, i)) ctx.out.at(-1)!.term = true;
+    }
+  }
 }
 
 // The operand right before an "=": after the line's last copula or colon ("the number who own
