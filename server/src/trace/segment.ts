@@ -621,16 +621,25 @@ function quotesQuestion(text: string): boolean {
 function answersRaisedQuestion(body: string, from: number, cand: Statement): boolean {
   if (cand.start - from > RAISED_CHARS) return false;
   const text = body.slice(from, sentenceStart(body, from, cand.start));
-  const q = text.lastIndexOf('?');
+  // Where the question is raised: its "?", or the last phrase that raises one in words ("let's
+  // consider if", "I need to make sure that") or re-reads the question ("the problem says").
+  let q = text.lastIndexOf('?');
+  let after = q + 1;
+  raiseRe.lastIndex = 0;
+  for (let m = raiseRe.exec(text); m !== null; m = raiseRe.exec(text))
+    if (m.index > q) {
+      q = m.index;
+      after = m.index + m[0].length;
+    }
   if (q < 0) return false;
   let words = 0;
-  for (let i = q + 1, inWord = false; i < text.length; i++) {
+  for (let i = after, inWord = false; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     if (letter && !inWord) words++;
     inWord = letter || (inWord && c === 39);
   }
-  if (words < REASON_WORDS || !reasonRe.test(text.slice(q + 1))) return false;
+  if (words < REASON_WORDS || !reasonRe.test(text.slice(q))) return false;
   // The reply and the answer's own sentence: a guess at what is wanted decides nothing.
   if (guessRe.test(body.slice(from + q + 1, cand.end))) return false;
   return !formatTalkRe.test(text) && !recapRe.test(text) && !giveUpRe.test(text);
@@ -640,7 +649,10 @@ const REASON_WORDS = 10;
 // A reply that guesses what the question wants ("the problem likely expects one answer") examines nothing.
 const guessRe = /\b(?:likely|probably|presumably) (?:expects?|wants?|intends?|means?)\b/;
 // The reply gives a reason: it says why, or what the question or a definition says.
-const reasonRe = /\b(?:because|since|regardless|defined|the (?:problem|question) (?:says|states|asks))\b/;
+const reasonRe =
+  /\b(?:because|since|regardless|defined|the (?:problem|question)(?: statement)? (?:says|states|mentions|asks|is asking|specifies|requires))\b/;
+const raiseRe =
+  /\b(?:consider|check|see|verify|make sure|confirm|ensure) (?:if|whether|that)\b|\bthe (?:problem|question)(?: statement)? (?:says|states|mentions|asks|is asking|specifies|requires)\b/g;
 
 // The question's ask quoted ("What percentage of the students ...?", "Find the sum"): what is
 // asked, not a condition re-read.

@@ -35,10 +35,26 @@ test('41b: a question raised and answered with a reason before the answer is sta
   const recheck =
     'Wait, could negative integers give a smaller cube? The sum is three times the middle integer, and a cube below 27 would have to be 1 or 8, which are not multiples of 3 because 3 divides neither. So the answer is 27.';
   assert.deepEqual(rules(q, base + recheck), ['27', '27']);
+  // A question raised in words ("let's consider if", "I need to make sure that") or a re-reading of
+  // what the question says, answered with a reason, is the same re-check.
+  const inWords =
+    'Wait, let me consider if the integers may be negative. The sum is three times the middle integer whatever its sign, and a negative sum is no positive cube, because cubes of negative numbers are negative. So the answer is 27.';
+  assert.deepEqual(rules(q, base + inWords), ['27', '27']);
+  const reread =
+    'Wait, the problem says the cube must be positive. A sum of three consecutive integers is a multiple of 3, since it is three times the middle one, and 1 and 8 are not. So the answer is 27.';
+  assert.deepEqual(rules(q, base + reread), ['27', '27']);
   // A question dismissed in one breath, or a bare "Is that right? Yes.", merges (the guide).
   assert.deepEqual(rules(q, base + 'Wait, could the order of the integers matter? No. So the answer is 27.'), ['27']);
   assert.deepEqual(rules(q, base + 'Wait, is that right? Yes, I am sure it is. So the answer is 27.'), ['27']);
   // A reply that gives no reason, or guesses what the question wants, examines nothing.
+  assert.deepEqual(
+    rules(
+      q,
+      base +
+        'Wait, let me make sure that I copied the sum right. I did copy it right, every digit of it, nothing else. So the answer is 27.',
+    ),
+    ['27'],
+  );
   assert.deepEqual(
     rules(
       q,
