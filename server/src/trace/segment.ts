@@ -366,8 +366,10 @@ function derivationBetween(
   }
   // The answer restated under its own name ("Therefore, p(8) = 721/9", "### Conclusion / f(x) = 2x is
   // the only solution"): a statement of the value, not a computation (the guide: the same value
-  // repeated with no new derivation merges).
-  if (value !== undefined && text.includes('=')) text = withoutNamedValue(text, value);
+  // repeated with no new derivation merges). A short gap only (a recap, NAMED_GAP characters):
+  // restatements merged across long ones would leave every later statement a gap that grows with
+  // the record (a body of nothing but "So p(8) = 42." lines).
+  if (value !== undefined && text.length <= NAMED_GAP && text.includes('=')) text = withoutNamedValue(text, value);
   // A check line closed by a tick or a one-word verdict ("(Check: 6 + 9 = 15 h ✓)", "Quick sanity
   // check: roughly 42 × 3.8 ≈ 159.6, so we're in the right range. ✓", "... It does.") confirms a
   // sub-step or the answer's range: no new work on the answer, unless its result is the answer.
@@ -402,6 +404,8 @@ function derivationBetween(
 // argument list ("p(8) =", "S_{4} =", "f(x) ="), not after a digit, a letter or a closing bracket
 // (not the tail of "2x + 3 =", "(a+b) ="). Bounded parts, read on the 30 characters before an "=".
 const namedLeftRe = /(?<![\w)}\]])[A-Za-z][A-Za-z']{0,10}(?:_\{?\w{1,6}\}?)?(?:\([^()=\n]{0,12}\))?[ \t]{0,3}=$/;
+
+const NAMED_GAP = 400;
 
 /**
  * `text` with each "name = <the answer's value>" left out ("p(8) = \\frac{721}{9}" where the value
