@@ -364,6 +364,12 @@ function derivationBetween(
   if (text.includes('step') && (text.includes('Yes') || text.includes('Right') || text.includes('orrect'))) {
     text = text.replace(confirmedStepRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
   }
+  // The answer restated under its own name ("Therefore, p(8) = 721/9", "### Conclusion / f(x) = 2x is
+  // the only solution"): a statement of the value, not a computation (the guide: the same value
+  // repeated with no new derivation merges). A short gap only (a recap, NAMED_GAP characters):
+  // restatements merged across long ones would leave every later statement a gap that grows with
+  // the record (a body of nothing but "So p(8) = 42." lines).
+  if (value !== undefined && text.length <= NAMED_GAP && text.includes('=')) text = withoutNamedValue(text, value);
   // A check line closed by a tick or a one-word verdict ("(Check: 6 + 9 = 15 h ✓)", "Quick sanity
   // check: roughly 42 × 3.8 ≈ 159.6, so we're in the right range. ✓", "... It does.") confirms a
   // sub-step or the answer's range: no new work on the answer, unless its result is the answer.
@@ -392,6 +398,43 @@ function derivationBetween(
     for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
   }
   return false;
+}
+
+// The left side of a named statement, ending at its "=": a name with an optional subscript or
+// argument list ("p(8) =", "S_{4} =", "f(x) ="), not after a digit, a letter or a closing bracket
+// (not the tail of "2x + 3 =", "(a+b) ="). Bounded parts, read on the 30 characters before an "=".
+const namedLeftRe = /(?<![\w)}\]])[A-Za-z][A-Za-z']{0,10}(?:_\{?\w{1,6}\}?)?(?:\([^()=\n]{0,12}\))?[ \t]{0,3}=$/;
+
+const NAMED_GAP = 400;
+
+/**
+ * `text` with each "name = <the answer's value>" left out ("p(8) = \\frac{721}{9}" where the value
+ * is 721/9; "f(x) = 2x" where the answer is that equation): the answer stated under its name is a
+ * restatement, its right side a computation only when it goes on ("S(100) = S(98) - 1" stays). The
+ * right side is read to the next blank, at most 40 characters, and must be written as the value
+ * ("6*7" is not 42 restated). Found by indexOf over the "=" signs; the name is read only before a
+ * right side that is the value.
+ */
+function withoutNamedValue(text: string, value: string): string {
+  let out = '';
+  let at = 0;
+  for (let k = text.indexOf('='); k >= 0; k = text.indexOf('=', k + 1)) {
+    let from = k + 1;
+    while (from < text.length && from < k + 4 && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+    let to = from;
+    while (to < text.length && to < from + 40 && !isSpace(text.charCodeAt(to))) to++;
+    let end = to;
+    while (end > from && /[.,;:$]/.test(text[end - 1])) end--;
+    if (end === from) continue;
+    const left = namedLeftRe.exec(text.slice(Math.max(at, k - 30), k + 1));
+    if (left === null) continue;
+    const start = k + 1 - left[0].length;
+    if (normalizeAnswer(text.slice(from, end)) !== value && normalizeAnswer(text.slice(start, end)) !== value) continue;
+    out += text.slice(at, start) + ' ';
+    at = to;
+    k = to - 1;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
 
 // A line that says it checks one step, works it out and confirms it with one word ("Let me just
@@ -566,6 +609,55 @@ function quotesQuestion(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * After a decision marker, a question raised about the answer and answered with a reason before
+ * the answer is stated again ("But could the order of the terms matter? The terms are all
+ * positive, so they can be summed in any order. So the answer is p - q"): the guide's re-check in
+ * words that re-reads a condition or tests a case, new work, so the strong statement after it is an
+ * echo (docs/annotation-guide.md, "Restatements merge; re-derivations do not"). A question
+ * dismissed in one breath ("Could the order matter? No."), a bare "Is that right? Yes.", format
+ * talk, a recap, a re-check given up and a guess at what the question wants are not: the reply
+ * after the question must run to REASON_WORDS words or more and give a reason (reasonRe). A short
+ * pass only (RAISED_CHARS, at most 700 characters read): a long one is read by the other tests.
+ * Asked, as quotesQuestion is, only after a marker and only of a strong statement (pass 41).
+ */
+function answersRaisedQuestion(body: string, from: number, cand: Statement): boolean {
+  if (cand.start - from > RAISED_CHARS) return false;
+  const text = body.slice(from, sentenceStart(body, from, cand.start));
+  // Where the question is raised: its "?", or the last phrase that raises one in words ("let's
+  // consider if", "I need to make sure that") or re-reads the question ("the problem says").
+  let q = text.lastIndexOf('?');
+  let after = q + 1;
+  raiseRe.lastIndex = 0;
+  for (let m = raiseRe.exec(text); m !== null; m = raiseRe.exec(text))
+    if (m.index > q) {
+      q = m.index;
+      after = m.index + m[0].length;
+    }
+  if (q < 0) return false;
+  let words = 0;
+  for (let i = after, inWord = false; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter && !inWord) words++;
+    inWord = letter || (inWord && c === 39);
+  }
+  if (words < REASON_WORDS || !reasonRe.test(text.slice(q))) return false;
+  // The reply and the answer's own sentence: a guess at what is wanted decides nothing.
+  if (guessRe.test(body.slice(from + q + 1, cand.end))) return false;
+  return !formatTalkRe.test(text) && !recapRe.test(text) && !giveUpRe.test(text);
+}
+const RAISED_CHARS = 700;
+const REASON_WORDS = 10;
+// A reply that guesses what the question wants ("the problem likely expects one answer") examines nothing.
+const guessRe = /\b(?:likely|probably|presumably) (?:expects?|wants?|intends?|means?)\b/;
+// The reply gives a reason: it says why, or what the question or a definition says.
+const reasonRe =
+  /\b(?:because|since|regardless|defined|the (?:problem|question)(?: statement)? (?:says|states|mentions|asks|is asking|specifies|requires))\b/;
+const raiseRe =
+  /\b(?:consider|check|see|verify|make sure|confirm|ensure) (?:if|whether|that)\b|\bthe (?:problem|question)(?: statement)? (?:says|states|mentions|asks|is asking|specifies|requires)\b/g;
+
 // The question's ask quoted ("What percentage of the students ...?", "Find the sum"): what is
 // asked, not a condition re-read.
 const askedRe = /\?|^(?:[Ww]hat|[Hh]ow|[Ww]hich|[Ff]ind|[Cc]ompute|[Dd]etermine|[Cc]alculate)\b/;
@@ -968,7 +1060,8 @@ function readAttempts(
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
           !(
             derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm) ||
-            (crossed && cand.strength >= 3 && quotesQuestion(body.slice(prev.candidate.end, cand.start)))
+            (crossed && cand.strength >= 3 && quotesQuestion(body.slice(prev.candidate.end, cand.start))) ||
+            (crossed && cand.strength >= 3 && answersRaisedQuestion(body, prev.candidate.end, cand))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {
