@@ -82,6 +82,31 @@ test('a single 1 MB line', () => {
   );
 });
 
+// Restatements with nothing between them: every later one is compared with the work since the
+// previous candidate, which once read the whole record again each time (400 KB of "Wait, so the
+// answer is 42." took 28 s, a boxed line per line 2 s for 800 KB). Each record here is about 1 MB.
+test('records of nothing but restatements of one answer, about 1 MB each', () => {
+  const lines = [
+    'Wait, so the answer is 42.',
+    'So p(8) = 42.',
+    'Hmm. \\boxed{42}',
+    'Therefore, the answer is 42. Let me check: 6 * 7 = 42.',
+    'x = 42',
+  ];
+  const text = lines
+    .map(
+      (line, i) => `=== r${i}\nquery: What is 6 times 7?\nanswer: 42\n---\n${`${line}\n`.repeat(Math.ceil(1_000_000 / (line.length + 1)))}`,
+    )
+    .join('');
+  const r = segment(write('restated.trace', text));
+  assertClean(r, 'restatements');
+  const out = JSON.parse(r.stdout) as { final: string; correct: boolean }[];
+  assert.deepEqual(
+    out.map((o) => [o.final, o.correct]),
+    lines.map(() => ['42', true]),
+  );
+});
+
 test('CRLF and BOM: the same records, steps and lines as LF', () => {
   const r = segment(write('crlf.trace', '\ufeff' + corpus.replace(/\n/g, '\r\n')));
   assertClean(r, 'crlf');

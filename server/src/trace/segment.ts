@@ -406,6 +406,8 @@ function derivationBetween(
 const namedLeftRe = /(?<![\w)}\]])[A-Za-z][A-Za-z']{0,10}(?:_\{?\w{1,6}\}?)?(?:\([^()=\n]{0,12}\))?[ \t]{0,3}=$/;
 
 const NAMED_GAP = 400;
+// How far back the work since the previous candidate is read in full (readAttempts).
+const RESTATED_GAP = 3000;
 
 /**
  * `text` with each "name = <the answer's value>" left out ("p(8) = \\frac{721}{9}" where the value
@@ -1052,16 +1054,33 @@ function readAttempts(
       const lastOfSegment = c === chain.length - 1;
       const nextMarker = lastOfSegment && k < inRegion.length ? inRegion[k].j : -1;
       const prev = attempts.at(-1);
-      // The same value again with no new work since: a restatement, not a new attempt.
-      const crossed = prev !== undefined && inRegion.some(({ m }) => m.start >= prev.candidate.end && m.start < cand.start);
+      // The same value again with no new work since the previous candidate: a restatement, not a
+      // new attempt. Past RESTATED_GAP characters the gap is read from the last restatement merged
+      // into that candidate (the text before it was read when it merged): reading the whole gap
+      // again for every later restatement made a record of nothing but restatements quadratic in
+      // its length (400 KB of "Wait, so the answer is 42." took 28 s).
+      const since =
+        prev === undefined
+          ? 0
+          : cand.start - prev.candidate.end > RESTATED_GAP
+            ? Math.max(prev.candidate.end, prev.stated.end)
+            : prev.candidate.end;
+      // Markers are in text order: the first at or after `since` says whether one lies before the candidate.
+      let lo = 0;
+      for (let hi = inRegion.length; lo < hi;) {
+        const mid = (lo + hi) >> 1;
+        if (inRegion[mid].m.start < since) lo = mid + 1;
+        else hi = mid;
+      }
+      const crossed = prev !== undefined && lo < inRegion.length && inRegion[lo].m.start < cand.start;
       if (
         prev &&
         sameAnswer(norm, previousNorm) &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
           !(
-            derivationBetween(body, drafts, prev.candidate.end, cand.start, question, crossed, norm) ||
-            (crossed && cand.strength >= 3 && quotesQuestion(body.slice(prev.candidate.end, cand.start))) ||
-            (crossed && cand.strength >= 3 && answersRaisedQuestion(body, prev.candidate.end, cand))
+            derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||
+            (crossed && cand.strength >= 3 && quotesQuestion(body.slice(since, cand.start))) ||
+            (crossed && cand.strength >= 3 && answersRaisedQuestion(body, since, cand))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {

@@ -999,7 +999,10 @@ function findFinalAnswer(ctx: Context): void {
     // end of the sentence's equation chain (any operator sign, "÷" and "·" too).
     const sentence = ctx.sentenceAround(start, end);
     const sentenceEnd = sentence.start + sentence.text.length;
-    const eq = text.lastIndexOf('=', sentenceEnd);
+    // The sentence's last "=" (searched in the sentence only: a search back through the whole text
+    // for every answer cue made a record of nothing but "the answer is 42" lines quadratic).
+    const inSentence = text.charCodeAt(sentenceEnd) === 61 ? sentenceEnd - sentence.start : sentence.text.lastIndexOf('=');
+    const eq = inSentence < 0 ? -1 : sentence.start + inSentence;
     if (eq >= end && /^[ \t]{0,3}(?:[-+*/^\u00d7\u00f7\u00b7\u2212(]|\\times|\\cdot|\\div|mod\b)/.test(text.slice(end, end + 8))) {
       const j = skipBlanks(text, eq + 1, sentenceEnd);
       valueAt.lastIndex = j;
