@@ -126,6 +126,13 @@ export interface QuestionInfo {
    */
   words?: RegExp;
   /**
+   * The offered names `words` reads, when the question asks "who" or "which" among them ("Who
+   * finished in position 4?" over "Ana, Ben, Cara, Dan and Eve"), with the numbers the asked
+   * sentence names its slot by (digits, ordinal words as digits: "position 4", "the fourth"): a
+   * name is the answer where it is stated for that slot, not wherever the reasoning places it.
+   */
+  wordNames?: { names: ReadonlySet<string>; slot: readonly string[] };
+  /**
    * A "how many" question's words (lower case): what may qualify its counted noun in a response
    * ("the number of lemons he has now" for "How many lemons does he have now?"), see `COUNTED`.
    */
@@ -202,6 +209,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     blanks: info.blanks,
     verb: info.verb,
     words: info.words,
+    wordNames: info.wordNames,
     queryWords: info.queryWords,
   };
   return copy;
@@ -761,7 +769,7 @@ function analyze(query: string): QuestionInfo {
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
-    words: wordAnswer(query, asked, optionOf !== undefined),
+    ...wordAnswer(query, asked, optionOf !== undefined),
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
   };
 }
@@ -788,8 +796,9 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * (docs/annotation-guide.md: a candidate is a value stated as the answer; a weekday, "no", "Rosa"
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
-function wordAnswer(query: string, asked: string, choice: boolean): RegExp | undefined {
-  if (choice || !asked) return undefined;
+function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames'> {
+  if (choice || !asked) return {};
+  let wordNames: QuestionInfo['wordNames'];
   const kinds: string[] = [];
   if (weekdayAskedRe.test(asked)) kinds.push(String.raw`\b(?:${WEEKDAYS})\b`);
   if (yesNoAskedRe.test(asked) || (query.includes('yes or no') && yesNoAskedRe.test(query)))
@@ -817,10 +826,27 @@ function wordAnswer(query: string, asked: string, choice: boolean): RegExp | und
           const again = query.indexOf(m[1], m.index + m[0].length) >= 0;
           if (again || [...names].some((n) => query.includes(`${n} ${m[2]}`))) names.add(m[1]);
         }
-      if (names.size >= 2) kinds.push(String.raw`\b(?:${[...names].join('|')})\b(?!['\u2019])`);
+      if (names.size >= 2) {
+        kinds.push(String.raw`\b(?:${[...names].join('|')})\b(?!['\u2019])`);
+        wordNames = { names, slot: slotNumbers(asked) };
+      }
     }
   }
-  return kinds.length === 0 ? undefined : new RegExp(kinds.join('|'), 'g');
+  return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames };
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+// A number naming a slot: digits ("position 4", "4th"), or an ordinal word ("the fourth").
+const slotNumberRe = /\b(\d{1,3})(?:st|nd|rd|th)?\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi;
+
+/** The numbers a text names slots by, ordinal words as digits ("fourth" is "4"), in order, once each. */
+export function slotNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(slotNumberRe)) {
+    const n = m[1] ?? String(ORDINALS.indexOf(m[2].toLowerCase()) + 1);
+    if (!out.includes(n)) out.push(n);
+  }
+  return out;
 }
 
 // A blank to fill: a run of underscores.
