@@ -173,6 +173,7 @@ const EMPTY: QuestionInfo = {
   blanks: undefined,
   verb: undefined,
   words: undefined,
+  wordNames: undefined,
   queryWords: undefined,
 };
 
@@ -736,6 +737,7 @@ function analyze(query: string): QuestionInfo {
   // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
   // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
   // 2^5 shapes made them megamorphic and cost recompilations while the engine warmed up).
+  const word = wordAnswer(query, asked, optionOf !== undefined);
   return {
     targets: strings(targets),
     probes: strings(probes),
@@ -769,7 +771,8 @@ function analyze(query: string): QuestionInfo {
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
-    ...wordAnswer(query, asked, optionOf !== undefined),
+    words: word.words,
+    wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
   };
 }
