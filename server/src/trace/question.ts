@@ -126,6 +126,13 @@ export interface QuestionInfo {
    */
   words?: RegExp;
   /**
+   * The offered names `words` reads, when the question asks "who" or "which" among them ("Who
+   * finished in position 4?" over "Ana, Ben, Cara, Dan and Eve"), with the numbers the asked
+   * sentence names its slot by (digits, ordinal words as digits: "position 4", "the fourth"): a
+   * name is the answer where it is stated for that slot, not wherever the reasoning places it.
+   */
+  wordNames?: { names: ReadonlySet<string>; slot: readonly string[] };
+  /**
    * A "how many" question's words (lower case): what may qualify its counted noun in a response
    * ("the number of lemons he has now" for "How many lemons does he have now?"), see `COUNTED`.
    */
@@ -166,6 +173,7 @@ const EMPTY: QuestionInfo = {
   blanks: undefined,
   verb: undefined,
   words: undefined,
+  wordNames: undefined,
   queryWords: undefined,
 };
 
@@ -202,6 +210,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     blanks: info.blanks,
     verb: info.verb,
     words: info.words,
+    wordNames: info.wordNames,
     queryWords: info.queryWords,
   };
   return copy;
@@ -728,6 +737,7 @@ function analyze(query: string): QuestionInfo {
   // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
   // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
   // 2^5 shapes made them megamorphic and cost recompilations while the engine warmed up).
+  const word = wordAnswer(query, asked, optionOf !== undefined);
   return {
     targets: strings(targets),
     probes: strings(probes),
@@ -761,7 +771,8 @@ function analyze(query: string): QuestionInfo {
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
-    words: wordAnswer(query, asked, optionOf !== undefined),
+    words: word.words,
+    wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
   };
 }
@@ -788,8 +799,9 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * (docs/annotation-guide.md: a candidate is a value stated as the answer; a weekday, "no", "Rosa"
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
-function wordAnswer(query: string, asked: string, choice: boolean): RegExp | undefined {
-  if (choice || !asked) return undefined;
+function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames'> {
+  if (choice || !asked) return {};
+  let wordNames: QuestionInfo['wordNames'];
   const kinds: string[] = [];
   if (weekdayAskedRe.test(asked)) kinds.push(String.raw`\b(?:${WEEKDAYS})\b`);
   if (yesNoAskedRe.test(asked) || (query.includes('yes or no') && yesNoAskedRe.test(query)))
@@ -817,10 +829,27 @@ function wordAnswer(query: string, asked: string, choice: boolean): RegExp | und
           const again = query.indexOf(m[1], m.index + m[0].length) >= 0;
           if (again || [...names].some((n) => query.includes(`${n} ${m[2]}`))) names.add(m[1]);
         }
-      if (names.size >= 2) kinds.push(String.raw`\b(?:${[...names].join('|')})\b(?!['\u2019])`);
+      if (names.size >= 2) {
+        kinds.push(String.raw`\b(?:${[...names].join('|')})\b(?!['\u2019])`);
+        wordNames = { names, slot: slotNumbers(asked) };
+      }
     }
   }
-  return kinds.length === 0 ? undefined : new RegExp(kinds.join('|'), 'g');
+  return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames };
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+// A number naming a slot: digits ("position 4", "4th"), or an ordinal word ("the fourth").
+const slotNumberRe = /\b(\d{1,3})(?:st|nd|rd|th)?\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi;
+
+/** The numbers a text names slots by, ordinal words as digits ("fourth" is "4"), in order, once each. */
+export function slotNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(slotNumberRe)) {
+    const n = m[1] ?? String(ORDINALS.indexOf(m[2].toLowerCase()) + 1);
+    if (!out.includes(n)) out.push(n);
+  }
+  return out;
 }
 
 // A blank to fill: a run of underscores.

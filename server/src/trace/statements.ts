@@ -8,7 +8,7 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { COUNTED, compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, type QuestionInfo } from './question.js';
+import { COUNTED, compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, slotNumbers, type QuestionInfo } from './question.js';
 import { Restatement } from './restatement.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
@@ -2706,6 +2706,11 @@ function findWords(ctx: Context, re: RegExp): void {
       ctx.add(start, end, 'conclusion', 3, true);
       continue;
     }
+    const named = ctx.question.wordNames;
+    const isName = named !== undefined && named.names.has(m[0]);
+    // One of several names listed together ("So the order would be Cara, Ana, Eve", "positions 1
+    // and 2 are Ben and Dan", "3: Cara, 4: Ana"): an arrangement, not the one name asked for.
+    if (isName && inNameList(text, start, end, named.names)) continue;
     if (!wordCopulaRe.test(before) && !matchesAt(wordVerdictRe, text, end)) {
       // "Yes, 617 is prime", "No, the train gets there at 9:29": the answer opening a sentence that
       // restates the asked claim with a number the question quotes; not "Yes, that seems right".
@@ -2714,10 +2719,65 @@ function findWords(ctx: Context, re: RegExp): void {
       continue;
     }
     const sentence = ctx.sentenceAround(start, end);
+    if (sentence.question) continue;
+    const clause = text.slice(sentence.start, start);
+    if (isName && named.slot.length > 0) {
+      // For a question asking who holds a numbered slot ("Who finished in position 4?"): the clause
+      // before the name names that slot ("Position 4 is Ben", "The runner in position 4 is Ben")
+      // and states the answer as a conclusion does; naming only another slot ("So position 3
+      // would be Ana") it places another runner.
+      const slot = slotOf(clause, named.slot);
+      if (slot === OTHER_SLOT) continue;
+      if (slot === ASKED_SLOT) {
+        ctx.add(start, end, 'conclusion', 3, true);
+        continue;
+      }
+    }
     // "That lands on a Friday": where a count of days ends is its result.
-    if (sentence.question || !(conclusionWordRe.test(text.slice(sentence.start, start)) || landsOnRe.test(before))) continue;
+    if (!(conclusionWordRe.test(clause) || landsOnRe.test(before))) continue;
     ctx.add(start, end, 'conclusion', 3, true);
   }
+}
+
+// A name next to another in a list: before it "Name, ", "Name and ", "Name (3), ", "Name in 3, ",
+// "3: ... , 4: "; after it ", Name", " and Name", " in 3, Name", ", 5: Name" (checked on 32
+// characters either side).
+const nameBeforeRe =
+  /([A-Z][a-z]{1,14})(?:[ \t]{0,2}\(\d{1,3}\)|[ \t](?:in|at)[ \t](?:position[ \t])?\d{1,3})?[ \t]{0,2}(?:,|[ \t]and)[ \t]{0,3}(?:\d{1,3}[:.)][ \t]{0,2})?(?:\*\*)?$/;
+const nameAfterRe =
+  /^(?:\*\*)?(?:[ \t]{0,2}\(\d{1,3}\)|[ \t](?:in|at)[ \t](?:position[ \t])?\d{1,3})?[ \t]{0,2}(?:,|[ \t]and\b)[ \t]{0,3}(?:\d{1,3}[:.)][ \t]{0,2})?(?:\*\*)?([A-Z][a-z]{1,14})/;
+
+/** Is the name at [start, end) one of several offered names listed together? */
+function inNameList(text: string, start: number, end: number, names: ReadonlySet<string>): boolean {
+  const b = nameBeforeRe.exec(text.slice(Math.max(0, start - 32), start));
+  if (b && names.has(b[1])) return true;
+  const a = nameAfterRe.exec(text.slice(end, end + 32));
+  return a !== null && names.has(a[1]);
+}
+
+// Right before a name restated as the answer: a copula, a verb of result, an answer's label.
+const nameStatedRe = /(?:\b(?:is|are|was|be|gives?|get|got|leaves|answer)|[:=])[ \t*]{0,4}$/i;
+
+const ASKED_SLOT = 1;
+const OTHER_SLOT = -1;
+
+/** Does a clause's lead (before a name) name the asked slot (ASKED_SLOT), only other slots (OTHER_SLOT), or no slot (0)? */
+function slotOf(lead: string, asked: readonly string[]): number {
+  // The clause: after the sentence's last comma or colon ("In this case, position 4 is"), a colon
+  // right before the name aside ("4: Ben", "Position 4: Ben").
+  let e = lead.length;
+  while (e > 0 && /[\s*:]/.test(lead[e - 1])) e--;
+  const head = lead.slice(0, e);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(':'), head.lastIndexOf(';'), head.lastIndexOf('\n'));
+  const clause = head.slice(cut + 1);
+  if (clause.length > 48) return 0;
+  const nums = slotNumbers(clause);
+  if (nums.length === 0) return 0;
+  return asked.every((n) => nums.includes(n)) && nums.length === asked.length
+    ? ASKED_SLOT
+    : nums.some((n) => asked.includes(n))
+      ? 0
+      : OTHER_SLOT;
 }
 
 function findPattern(ctx: Context, re: RegExp): void {
@@ -2802,6 +2862,7 @@ export function withRestatements(text: string, statements: Statement[], rawValue
   for (const clean of forms) {
     // Numbers have rules of their own; a lone letter is a multiple-choice option (findOptionLetters).
     if ((clean.length < 2 && clean !== '\u03c0') || clean.length > 40 || wholeValue.test(clean) || seen.has(clean)) continue;
+
     seen.add(clean);
     const restated = new Restatement(clean);
     for (let m = restated.next(text, ctx.from); m !== undefined && m[0] < ctx.to; m = restated.next(text, m[1])) {
@@ -2809,7 +2870,21 @@ export function withRestatements(text: string, statements: Statement[], rawValue
       const sentence = ctx.sentenceAround(start, end);
       if (notConcludedAfterRe.test(text.slice(end, end + 24)) || /,[ \t]{0,2}(?:\*\*)?$/.test(text.slice(Math.max(0, start - 6), start)))
         continue;
-      if (restatingLeadRe.test(text.slice(sentence.start, start))) ctx.add(start, end, 'conclusion', 3, true);
+      const lead = text.slice(sentence.start, start);
+      if (!restatingLeadRe.test(lead)) continue;
+      // A name the question offers is the subject of most clauses in the reasoning ("So Eve and Dan
+      // are consecutive", "So Dan would have to be in 3"): it restates the answer only right after
+      // a copula or a verb of result ("Both ways give Grace"), alone (not "Ben and Dan"), and not
+      // for a slot other than the asked one ("So position 3 is Dan").
+      const named = ctx.question.wordNames;
+      if (
+        named?.names.has(clean) &&
+        (!nameStatedRe.test(lead) ||
+          inNameList(text, start, end, named.names) ||
+          (named.slot.length > 0 && slotOf(lead, named.slot) === OTHER_SLOT))
+      )
+        continue;
+      ctx.add(start, end, 'conclusion', 3, true);
     }
   }
   return ctx.out.length === 0 ? statements : dedupe([...statements, ...ctx.out]);
