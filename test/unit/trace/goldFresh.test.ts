@@ -351,6 +351,7 @@ skyThoughtBatch('fresh16', 'dev', 20, { precision: 0.7, recall: 0.5, first: 0.75
 // SVAMP and CommonsenseQA traces of DeepSeek-R1-Distill-Qwen-1.5B / -7B and Qwen3-4B; ten of 18
 // multiple choice; SOURCES.md), labelled by L1 and L2 (alternate records) from the guide, ten records
 // again by L3. First read (bd395c4 and eb1f03d alike): 96.8% (30/31), 38.0% (30/79), 68.8%; final 14/18.
+// End of stop 28: 93.5% (29/31), 36.7% (29/79), 62.5%; final 13/18.
 skyThoughtBatch('fresh19', 'held-out', 18, { precision: 0.9, recall: 0.35, first: 0.6 }, 'L1/L2 vs L3', 10);
 
 // The second new held-out batch of stop 28, read only at the start and at the end of the stop
@@ -359,6 +360,7 @@ skyThoughtBatch('fresh19', 'held-out', 18, { precision: 0.9, recall: 0.35, first
 // 16 responses on six problems; SOURCES.md), labelled by K1 and K2 (alternate records) from the
 // guide, eight records again by K3. First read (bd395c4 and eb1f03d alike): 85.0% (17/20), 54.8%
 // (17/31), 81.3%; final 16/16.
+// End of stop 28: unchanged (85.0%, 54.8%, 81.3%; final 16/16).
 skyThoughtBatch('fresh18', 'held-out', 16, { precision: 0.8, recall: 0.5, first: 0.75 }, 'K1/K2 vs K3', 8);
 
 // A development batch collected at stop 28 for multiple choice, after held-out fresh19's start read
@@ -375,6 +377,7 @@ skyThoughtBatch('fresh20', 'dev', 12, { precision: 0.55, recall: 0.3, first: 0.7
 // from the guide, ten records again by Q3. First read: bd395c4 and 84da2b4 87.4% (76/87), 81.7%
 // (76/93), 94.4%, final 18/18; with s1's tags read as a thinking block (0c168a8, the format named by
 // the collector before the read) 95.9% (71/74), 76.3% (71/93), 94.4%.
+// End of stop 28: 96.1% (74/77), 79.6% (74/93), 94.4%; final 18/18.
 skyThoughtBatch('fresh21', 'held-out', 18, { precision: 0.85, recall: 0.7, first: 0.9 }, 'Q1/Q2 vs Q3', 10);
 
 // A development batch collected at stop 28 (test/fixtures/gold/fresh22: JesseRWeigel/thinking-traces'

@@ -54,10 +54,11 @@ function evaluate(half: 'dev' | 'heldout') {
 // default decided by a rule written before that read): held-out 89.7% (70/78), 87.5%, 94.9%.
 // Stop 28: the stage retrained on fourteen folds (five older held-out batches moved to development)
 // vetoes three of the held-out half's matched candidates: 94.4% (67/71), 83.8% (67/80), 97.4%; the
-// default kept by the rule written before the read (docs/segmentation-eval.md "Stop 28").
+// default kept by the rule written before the read (docs/segmentation-eval.md "Stop 28"). At the
+// end of stop 28 (passes 35-43, the stage retrained on sixteen folds): 94.6% (70/74), 87.5%, 97.4%.
 for (const [half, floor] of [
   ['dev', { precision: 0.95, recall: 0.81, first: 0.95 }],
-  ['heldout', { precision: 0.89, recall: 0.83, first: 0.92 }],
+  ['heldout', { precision: 0.92, recall: 0.86, first: 0.95 }],
 ] as const) {
   test(
     `Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`,
