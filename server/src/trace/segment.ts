@@ -887,6 +887,17 @@ const letterAfterValue = (letter: Statement, value: Statement): boolean =>
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
+/** The index of the first marker at or after `from` (markers are in text order), by binary search. */
+function firstMarkerFrom(markers: readonly { m: MarkerMatch }[], from: number): number {
+  let lo = 0;
+  for (let hi = markers.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].m.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The attempts of the region [regionStart, regionEnd), split at the markers inRegion: per segment
  * its conclusion (the strongest statement that may conclude, `ok`), restatements merged and echoes
@@ -1065,14 +1076,8 @@ function readAttempts(
           : cand.start - prev.candidate.end > RESTATED_GAP
             ? Math.max(prev.candidate.end, prev.stated.end)
             : prev.candidate.end;
-      // Markers are in text order: the first at or after `since` says whether one lies before the candidate.
-      let lo = 0;
-      for (let hi = inRegion.length; lo < hi;) {
-        const mid = (lo + hi) >> 1;
-        if (inRegion[mid].m.start < since) lo = mid + 1;
-        else hi = mid;
-      }
-      const crossed = prev !== undefined && lo < inRegion.length && inRegion[lo].m.start < cand.start;
+      const next = firstMarkerFrom(inRegion, since);
+      const crossed = prev !== undefined && next < inRegion.length && inRegion[next].m.start < cand.start;
       if (
         prev &&
         sameAnswer(norm, previousNorm) &&
