@@ -102,6 +102,38 @@ test('metrics against a gold file given with --gold, and the same file found bes
   assert.match(beside.stdout, /\n {2}2\s+13:3\s+missed\s+expected 56, got -/);
 });
 
+test('--against scores a second annotator against the gold labels on the records both label, then the engine there', () => {
+  const file = join(dir, 'two.trace');
+  writeFileSync(file, trace);
+  writeFileSync(join(dir, 'main.jsonl'), gold);
+  // The second annotator agrees on record 1 and sees no correction in record 2 (54 only, as the
+  // engine reads it); record 3 is labelled by the second annotator alone and is not counted.
+  const second = [
+    JSON.parse(gold.split('\n')[0]),
+    { id: '2', candidates: [{ value: '54', offset: 14 }], final: '54' },
+    { id: '3', candidates: [{ value: '6', offset: 12 }], final: '6' },
+  ];
+  writeFileSync(join(dir, 'second.jsonl'), second.map((g) => JSON.stringify(g)).join('\n') + '\n');
+  const r = cli([file, '--gold', join(dir, 'main.jsonl'), '--against', join(dir, 'second.jsonl'), '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr.match(/has no record/g), null, r.stderr);
+  const { agreement, engine } = JSON.parse(r.stdout);
+  assert.equal(agreement.records, 2);
+  assert.deepEqual([agreement.gold, agreement.predicted, agreement.matched], [4, 3, 3]);
+  // By kind: both first candidates found; of the two changed values (418 -> 408, 54 -> 56) one.
+  assert.deepEqual(agreement.recallByKind, { first: { found: 2, of: 2 }, echo: { found: 0, of: 0 }, changed: { found: 1, of: 2 } });
+  assert.deepEqual(agreement.finalAnswer, { agree: 1, of: 2 });
+  assert.deepEqual(engine.recallByKind, agreement.recallByKind, 'the engine reads these two records as the second annotator does');
+  assert.equal(engine.records, 2);
+  const text = cli([file, '--gold', join(dir, 'main.jsonl'), '--against', join(dir, 'second.jsonl')]);
+  assert.match(text.stdout, /^second annotator \(.*second\.jsonl\) against the gold labels/);
+  assert.match(text.stdout, /candidates\s+gold 4, second 3, matched 3/);
+  assert.match(text.stdout, /recall by kind\s+first 100\.0% \(2\/2\), echo -, changed 50\.0% \(1\/2\)/);
+  assert.match(text.stdout, /\nthe engine on the same records\n[^]*candidates\s+gold 4, engine 3, matched 3/);
+  const missing = cli([file, '--gold', join(dir, 'main.jsonl'), '--against', join(dir, 'nope.jsonl')]);
+  assert.notEqual(missing.status, 0);
+});
+
 test('a malformed label line is reported with its line; the other labels still count; flags are checked', () => {
   const file = join(dir, 'b.trace');
   writeFileSync(file, trace);

@@ -34,6 +34,8 @@ export interface EvalInput {
   where?: (offset: number) => string;
 }
 
+export type CandidateKind = 'first' | 'echo' | 'changed';
+
 export interface Disagreement {
   id: string;
   /** Where (line:col or body offset). */
@@ -92,6 +94,12 @@ export interface SegmentationEval {
    * without a rule count under "-".
    */
   byRule: Record<string, { found: number; matched: number }>;
+  /**
+   * Recall per kind of gold candidate: the record's first, an echo (the previous gold candidate's
+   * value again: a re-check that reached it anew) and a changed value (the model revised its
+   * answer; what delta2 counts). Where the reading loses candidates, by what they mean.
+   */
+  recallByKind: Record<CandidateKind, { found: number; of: number }>;
   /**
    * Gold candidates that some statement of the engine reads (its value inside the candidate's
    * attempt), over the gold candidates of records that list their statements. A gold candidate no
@@ -235,6 +243,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     decisions: { agree: 0, of: 0 },
     finalAnswer: { agree: 0, of: 0 },
     byRule: {} as SegmentationEval['byRule'],
+    recallByKind: { first: { found: 0, of: 0 }, echo: { found: 0, of: 0 }, changed: { found: 0, of: 0 } },
     seen: { found: 0, of: 0 },
     disagreements: [] as Disagreement[],
   };
@@ -274,6 +283,10 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     const matchedGold = new Set(pairs.map(([i]) => i));
     const matchedPred = new Set(pairs.map(([, j]) => j));
     gold.forEach((c, i) => {
+      const kind: CandidateKind =
+        i === 0 ? 'first' : normalizedEqual(answerKey(gold[i - 1].value, options), answerKey(c.value, options)) ? 'echo' : 'changed';
+      e.recallByKind[kind].of++;
+      if (matchedGold.has(i)) e.recallByKind[kind].found++;
       if (!matchedGold.has(i)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'missed', expected: c.value, got: null });
     });
     pred.forEach((c, j) => {

@@ -13,13 +13,18 @@ import { ProgressLine } from './progress.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 
 export const summary = 'measure candidate-answer segmentation against gold labels';
-export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--json] [--all]
+export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--against LABELS2] [--json] [--all]
 
 Reads every record of the trace files (.trace or .jsonl) that has a gold label and compares the
 engine's candidate answers with the labelled ones (docs/segmentation-eval.md).
 
   --gold LABELS  gold labels (JSON Lines: {"id", "candidates": [{"value", "offset"}], "final"});
                  default: each trace file's gold file beside it (NAME.trace.gold.jsonl)
+  --against LABELS2
+                 a second annotator's labels scored against the gold ones in place of the
+                 engine's reading, over the records both label: how far annotators agree with
+                 each other, the ceiling for the engine on the same records (the engine's
+                 numbers on those records are printed after them)
   --json         the full result as JSON on stdout
   --all          list every disagreement (default: the first 40)
 ${segmentFlagsUsage}
@@ -27,7 +32,8 @@ Prints candidate precision and recall, the share of gold candidates some rule re
 candidate no rule reads needs an answer pattern, not a better choice), first-candidate agreement
 (value, and correctness against the ground truth), candidate-count agreement, exact attempt
 sequences, decision (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 /
-accuracy derived from the engine's reading beside the same from the gold labels; rates carry a
+accuracy derived from the engine's reading beside the same from the gold labels; recall per kind
+of gold candidate (a record's first, an echo of the previous value, a changed value); rates carry a
 95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
 Then the precision of each rule that found candidates (what their confidence estimates) and the
 disagreements (record, line:col, expected, got). Exit status 0, 1 when a file cannot be read, 2
@@ -35,34 +41,49 @@ on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['gold', ...segmentFlagNames], ['json', 'all']);
+  const args = parseArgs(argv, ['gold', 'against', ...segmentFlagNames], ['json', 'all']);
   const segmentOptions = segmentOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one TRACES file');
   const goldFlag = stringFlag(args, 'gold');
-  const inputs: EvalInput[] = [];
+  const againstFlag = stringFlag(args, 'against');
+  const engine: EvalInput[] = [];
+  const second: EvalInput[] = [];
   let status = 0;
   const sharedGold = goldFlag ? await loadGold(goldFlag) : undefined;
-  const unmatched = new Set(sharedGold?.keys());
+  const against = againstFlag ? await loadGold(againstFlag) : undefined;
+  const unmatched = new Set([...(sharedGold?.keys() ?? []), ...(against?.keys() ?? [])]);
   for (const file of args.positionals) {
     const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => new Map<string, GoldRecord>()));
     const progress = new ProgressLine(`eval-segmentation ${file}`);
     try {
       for await (const rec of streamTraceFile(file)) {
         const g = gold.get(rec.id);
-        if (!g) continue;
+        const h = against?.get(rec.id);
         unmatched.delete(rec.id);
-        inputs.push({
+        if (!g || (against && !h)) continue;
+        const reading = engineReading(segmentAttempts(rec, segmentOptions));
+        const input: EvalInput = {
           id: args.positionals.length > 1 ? `${file}#${rec.id}` : rec.id,
           truth: rec.answer,
-          ...engineReading(segmentAttempts(rec, segmentOptions)),
+          ...reading,
           gold: g,
           where: (offset) => {
             if (rec.sourceLine !== undefined) return `@${offset}`;
             const p = bodyPosition(rec, offset);
             return `${p.line + 1}:${p.column + 1}`;
           },
-        });
-        progress.update(`${inputs.length} labelled records`);
+        };
+        engine.push(input);
+        // The second annotator's candidates in the engine's place; the question's options (an
+        // option's value judged as its letter) are the question's, whoever reads the answer.
+        if (h)
+          second.push({
+            ...input,
+            predicted: h.candidates.map((c) => ({ value: c.value, offset: c.offset })),
+            predictedFinal: h.final,
+            seen: undefined,
+          });
+        progress.update(`${engine.length} labelled records`);
       }
     } catch (err) {
       process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -71,9 +92,23 @@ export async function run(argv: string[]): Promise<number> {
     progress.done();
   }
   for (const id of unmatched) process.stderr.write(`gold label for record "${id}" has no record in the traces\n`);
-  const result = evaluateSegmentation(inputs);
+  const limit = args.flags.has('all') ? Infinity : 40;
+  if (against) {
+    const agreement = evaluateSegmentation(second);
+    const result = evaluateSegmentation(engine);
+    if (args.flags.has('json')) await writeOut(JSON.stringify({ agreement, engine: result }, null, 2) + '\n');
+    else
+      await writeOut(
+        `second annotator (${againstFlag}) against the gold labels, records both label\n` +
+          formatEval(agreement, limit, 'second') +
+          `\nthe engine on the same records\n` +
+          formatEval(result, limit),
+      );
+    return status;
+  }
+  const result = evaluateSegmentation(engine);
   if (args.flags.has('json')) await writeOut(JSON.stringify(result, null, 2) + '\n');
-  else await writeOut(formatEval(result, args.flags.has('all') ? Infinity : 40));
+  else await writeOut(formatEval(result, limit));
   return status;
 }
 
@@ -91,13 +126,20 @@ const pctIn = (a: number, b: number, i: Interval, what = ''): string =>
 const rate = (r: { k: number; n: number; value: number | null }, i?: Interval): string =>
   r.value === null ? '-' : `${r.value.toFixed(3)} (${r.k}/${r.n})${i ? ` ${i.lo.toFixed(2)}-${i.hi.toFixed(2)}` : ''}`;
 
-export function formatEval(e: SegmentationEval, limit: number): string {
+/** The report; `who` names the reading scored against the gold labels (the engine's, or a second annotator's). */
+export function formatEval(e: SegmentationEval, limit: number, who: 'engine' | 'second' = 'engine'): string {
+  const kinds = (['first', 'echo', 'changed'] as const).map((k) => `${k} ${pct(e.recallByKind[k].found, e.recallByKind[k].of)}`);
   const lines = [
     `records labelled           ${e.records}`,
-    `candidates                 gold ${e.gold}, engine ${e.predicted}, matched ${e.matched}`,
+    `candidates                 gold ${e.gold}, ${who} ${e.predicted}, matched ${e.matched}`,
     `precision                  ${pctIn(e.matched, e.predicted, e.intervals.precision)}`,
     `recall                     ${pctIn(e.matched, e.gold, e.intervals.recall)}`,
-    `read by some rule          ${pct(e.seen.found, e.seen.of)} of the gold candidates (the rest no rule reads: --answer-patterns can add them)`,
+    `recall by kind             ${kinds.join(', ')}`,
+    ...(who === 'engine'
+      ? [
+          `read by some rule          ${pct(e.seen.found, e.seen.of)} of the gold candidates (the rest no rule reads: --answer-patterns can add them)`,
+        ]
+      : []),
     `first candidate correct    ${pctIn(e.firstCorrectness.agree, e.firstCorrectness.of, e.intervals.firstCorrectness, ' agree')}`,
     `first candidate value      ${pct(e.firstValue.agree, e.firstValue.of)} agree`,
     `candidate count            ${pct(e.countAgreement.agree, e.countAgreement.of)} agree`,
@@ -105,18 +147,22 @@ export function formatEval(e: SegmentationEval, limit: number): string {
     `decisions (STOP/RESAMPLE)  ${pct(e.decisions.agree, e.decisions.of)} agree`,
     `final answer               ${pct(e.finalAnswer.agree, e.finalAnswer.of)} agree`,
     '',
-    `derived        engine (95%)                 gold (95%)`,
+    `derived        ${who.padEnd(6)} (95%)                 gold (95%)`,
     ...(['p', 'delta1', 'delta2'] as const).map(
       (k) =>
         `${k.padEnd(14)} ${rate(e.derived.engine[k], e.intervals.engine[k]).padEnd(28)} ${rate(e.derived.gold[k], e.intervals.gold[k])}`,
     ),
     `${'accuracy'.padEnd(14)} ${rate(e.derived.engine.accuracy).padEnd(28)} ${rate(e.derived.gold.accuracy)}`,
     '',
-    `precision per rule (what a candidate's confidence estimates)`,
-    ...Object.entries(e.byRule)
-      .sort((a, b) => b[1].found - a[1].found)
-      .map(([rule, r]) => `  ${rule.padEnd(14)} ${pct(r.matched, r.found)}`),
-    '',
+    ...(who === 'engine'
+      ? [
+          `precision per rule (what a candidate's confidence estimates)`,
+          ...Object.entries(e.byRule)
+            .sort((a, b) => b[1].found - a[1].found)
+            .map(([rule, r]) => `  ${rule.padEnd(14)} ${pct(r.matched, r.found)}`),
+          '',
+        ]
+      : []),
     `disagreements (${e.disagreements.length})`,
     ...e.disagreements
       .slice(0, limit)
