@@ -388,6 +388,15 @@ skyThoughtBatch('fresh21', 'held-out', 18, { precision: 0.85, recall: 0.7, first
 // final 9/12: names as answers and echoes in ordering puzzles.
 skyThoughtBatch('fresh22', 'dev', 12, { precision: 0.7, recall: 0.45, first: 0.45 }, 'R1/R2 vs R3', 6);
 
+// A new held-out batch of stop 29, read only at the start and at the end of the stop
+// (test/fixtures/gold/fresh24: drkianmaleki/reasoning-trace-experiments' qwen3.6-27b on one GPQA
+// physics question, six samples, thinking and reply joined in <think> tags; x1nx3r/benchmark-reports'
+// "llama 3.2 3B thinking" on BIG-Bench Hard web-of-lies puzzles, yes/no answers; 12 responses, short
+// of the 16 asked; SOURCES.md), labelled by H1 and H2 (alternate records) from the guide, six records
+// again by H3 (12 of 12 candidates; counts 6/6). First read (b0b6cd3, the engine of 895a831): 100.0%
+// (17/17), 77.3% (17/22), 91.7%; final 11/12.
+skyThoughtBatch('fresh24', 'held-out', 12, { precision: 0.9, recall: 0.65, first: 0.8 }, 'H1/H2 vs H3', 6);
+
 // How far the annotators agree with each other, pooled over every record two of them labelled in
 // these batches (the second annotator's labels scored as if they were the engine's reading), beside
 // the engine on the same records; recall by kind of gold candidate (docs/segmentation-eval.md,
