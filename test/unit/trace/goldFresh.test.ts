@@ -389,6 +389,15 @@ skyThoughtBatch('fresh21', 'held-out', 18, { precision: 0.85, recall: 0.7, first
 skyThoughtBatch('fresh22', 'dev', 12, { precision: 0.7, recall: 0.45, first: 0.45 }, 'R1/R2 vs R3', 6);
 
 // A new held-out batch of stop 29, read only at the start and at the end of the stop
+// (test/fixtures/gold/fresh23: wgantt/reasoning-models-lie's no-hint MMLU-Pro responses of
+// Kimi-K2-Thinking and claude-haiku-4.5 (summarised thinking), thinking and answer joined in <think>
+// tags, options named by content as often as by letter; vanshpatel20022002's VibeThinker-3B on
+// arithmetic word problems; 18 responses; SOURCES.md), labelled by J1 and J2 (alternate records) from
+// the guide, ten records again by J3 (20 of 20 candidates; counts 9/10). First read (b0b6cd3, the
+// engine of 895a831): 80.0% (24/30), 77.4% (24/31), 88.9%; final 13/18 (rules alone 77.4%, 77.4%).
+skyThoughtBatch('fresh23', 'held-out', 18, { precision: 0.75, recall: 0.7, first: 0.8 }, 'J1/J2 vs J3', 10);
+
+// A new held-out batch of stop 29, read only at the start and at the end of the stop
 // (test/fixtures/gold/fresh24: drkianmaleki/reasoning-trace-experiments' qwen3.6-27b on one GPQA
 // physics question, six samples, thinking and reply joined in <think> tags; x1nx3r/benchmark-reports'
 // "llama 3.2 3B thinking" on BIG-Bench Hard web-of-lies puzzles, yes/no answers; 12 responses, short
