@@ -1157,9 +1157,9 @@ function concludingStatements(
         choice,
         question.modulus,
         question.formulaOnly,
-        question.multiSelect,
-        question.integerAnswer,
-        question.blanks,
+        question.multiSelect ?? false,
+        question.integerAnswer ?? false,
+        question.blanks ?? false,
       ) &&
         // Where the answer is a word (a weekday, "yes" / "no", a name), a number is a step of the
         // work that leads to it (docs/annotation-guide.md: an intermediate quantity), whatever its cue.
