@@ -22,6 +22,7 @@ import {
   hypotheticalAfter,
   lastNumberStatement,
   operandNext,
+  premisedConclusion,
   withRestatements,
   type CandidateRule,
   type Statement,
@@ -884,6 +885,20 @@ const optionLetterRe = /^[A-J]$/;
 const letterAfterValue = (letter: Statement, value: Statement): boolean =>
   optionLetterRe.test(letter.value) && !optionLetterRe.test(value.value) && letter.start - value.end <= 120;
 
+/**
+ * A tentative statement (premisedConclusion: "if <premise>, then <the value>") that is its
+ * segment's last word, with only a few characters without a digit before the marker: the model
+ * reached the value under what it had worked out and goes back to check it. The guide's answer
+ * reached (a concluding statement about the asked quantity that the model moves on from, to a
+ * check), not a value tried: the premise names another value, and readAttempts asks only for a
+ * value the record concludes explicitly elsewhere.
+ */
+function reachedUnderPremise(body: string, st: Statement, segEnd: number, question: QuestionInfo): boolean {
+  if (st.strength < 2 || st.strength >= 4 || st.partial || st.term || st.ofOther || st.closesOther) return false;
+  if (segEnd - st.end > 48 || /\d/.test(body.slice(st.end, segEnd))) return false;
+  return premisedConclusion(body, st, question);
+}
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -915,8 +930,11 @@ function readAttempts(
   regionStart: number,
   regionEnd: number,
   strongValues: ReadonlySet<string>,
+  premised: readonly number[] = [],
 ): Attempt[] {
   const attempts: Attempt[] = [];
+  // The next tentative statement that may be the answer reached under a premise (reachedUnderPremise).
+  let pi = 0;
   const choice = question.optionOf !== undefined;
   let pendingStart = 0;
   let si = 0;
@@ -975,8 +993,16 @@ function readAttempts(
     // but let's double-check"), the value concluded explicitly elsewhere: the segment's candidate.
     if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && oneDigitResultBeforeMarker(body, statements[li], segEnd, strongValues))
       bi = li;
+    // The answer reached under a premise, right before a marker that opens a check ("So, if each
+    // pair is -1 and there are 50 pairs, then the total is -50. / Wait, let me double-check"), its
+    // value concluded explicitly elsewhere: the segment's candidate (pass 44).
+    while (pi < premised.length && premised[pi] < first) pi++;
+    let reached = -1;
+    if (k < inRegion.length && pi < premised.length && premised[pi] === si - 1 && si - 1 !== bi) {
+      if (reachedUnderPremise(body, statements[si - 1], segEnd, question)) bi = reached = si - 1;
+    }
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
-    if (bi < 0 || (statements[bi].strength < 3 && bi !== li)) continue;
+    if (bi < 0 || (statements[bi].strength < 3 && bi !== li && bi !== reached)) continue;
     // A bare result line ("|R ∪ G ∪ S| = -15 + 234 = 219") that the marker right after it rejects
     // on sight ("Wait, that can't be right") was never adopted: no candidate (docs/annotation-guide.md:
     // a value rejected on sight is not a candidate; one adopted and later corrected is, see
@@ -1116,13 +1142,14 @@ function concludingStatements(
   terse: boolean,
   question: QuestionInfo,
   regionEnd: number,
+  premised: number[],
 ): boolean[] {
   const choice = question.optionOf !== undefined;
   const ok: boolean[] = [];
   let operands: Set<string> | undefined;
   for (const st of statements)
     ok.push(
-      concludes(
+      concludesByCue(
         st,
         strongValues,
         terse,
@@ -1130,13 +1157,16 @@ function concludingStatements(
         choice,
         question.modulus,
         question.formulaOnly,
-        question.multiSelect,
-        question.integerAnswer,
-        question.blanks,
+        question.multiSelect ?? false,
+        question.integerAnswer ?? false,
+        question.blanks ?? false,
       ) &&
         // Where the answer is a word (a weekday, "yes" / "no", a name), a number is a step of the
         // work that leads to it (docs/annotation-guide.md: an intermediate quantity), whatever its cue.
         !(question.words !== undefined && digitRe.test(st.value)) &&
+        // A tentative statement of a value the record concludes explicitly elsewhere may still be
+        // the answer reached under a premise (readAttempts, reachedUnderPremise): kept aside.
+        (!st.tentative || (isStrong(strongValues, st.normalized) && premised.push(ok.length) < 0)) &&
         !(
           st.strength <= 2 &&
           !st.aboutTarget &&
@@ -1289,13 +1319,14 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
 
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
-  const ok = concludingStatements(body, statements, strongValues, terse, question, region.end);
+  const premised: number[] = [];
+  const ok = concludingStatements(body, statements, strongValues, terse, question, region.end, premised);
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];
   found.forEach((m, j) => {
     if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
   });
-  let attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues);
+  let attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback =

@@ -254,6 +254,33 @@ function untentativeOnceGivensRestated(before: string, question: QuestionInfo): 
   return restated && !tentativeOrRecalledRe.test(rest);
 }
 
+// A premise and its consequence in one sentence: "if <what was worked out>, then" (bounded, one
+// lazy run up to the first "then": linear in the sentence).
+const premiseRe = /\b(?<!\beven )if\b[^\n]{1,200}?\bthen\b/i;
+
+/** Does `text` hold `value` as a whole number or expression (not inside a longer number)? */
+function mentionsValue(text: string, value: string): boolean {
+  for (let k = text.indexOf(value); k >= 0; k = text.indexOf(value, k + 1)) {
+    const before = text.charCodeAt(k - 1);
+    const after = text.charCodeAt(k + value.length);
+    if (!(before >= 48 && before <= 57) && !(after >= 48 && after <= 57) && after !== 46) return true;
+  }
+  return false;
+}
+
+/**
+ * Is a weak statement (strength 2 or 3) tentative only through a premise it draws its value from,
+ * "if <premise>, then <the asked quantity is the value>" ("So, if each pair is -1 and there are 50
+ * pairs, then the total sum should be 50 × (-1) = -50.", "If that's the case, then p = 1/2, hence
+ * m + n = 3.")? The consequence clause is read as any sentence is (a hedge, a bound, an estimate
+ * in it still tries the value); the premise must not name the value itself ("if x = 3, then ...
+ * = 3" tries it). segment.ts asks it only of a tentative statement right before a marker whose
+ * value the record concludes elsewhere (pass 44).
+ */
+export function premisedConclusion(text: string, st: Statement, question: QuestionInfo): boolean {
+  return new Context(text, 0, text.length, question).premised(st);
+}
+
 export interface StatementOptions {
   question: QuestionInfo;
   /** Compiled user answer patterns (`compileAnswerPatterns`). */
@@ -383,13 +410,21 @@ class Context {
 
   /** Does the statement's sentence try its value rather than conclude it (Statement.tentative)? */
   tentative(st: Statement): boolean {
-    const { start, end, value, rule, strength, aboutTarget } = st;
-    const sentence = this.sentenceAround(start, end);
+    const sentence = this.sentenceAround(st.start, st.end);
     // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
     // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
-    if (strength >= 4) return hedgeRe.test(this.text.slice(Math.max(sentence.start, start - 40), start)) || sentence.question;
+    if (st.strength >= 4) return hedgeRe.test(this.text.slice(Math.max(sentence.start, st.start - 40), st.start)) || sentence.question;
+    return this.triedFrom(st, sentence, sentence.start);
+  }
+
+  /**
+   * Is a weak statement (strength 3 or less) tentative by its sentence read from `from` on (the
+   * sentence's start, or the end of a premise's "then": premisedConclusion)?
+   */
+  private triedFrom(st: Statement, sentence: { start: number; text: string; question: boolean }, from: number): boolean {
+    const { start, end, value, rule, aboutTarget } = st;
     // The sentence before the value, read by the tests below (sliced once).
-    const before = this.text.slice(sentence.start, start);
+    const before = this.text.slice(from, start);
     return (
       (tentativeOrRecalledRe.test(before) &&
         !(
@@ -410,6 +445,20 @@ class Context {
       caseTested(before, this.question) ||
       (!aboutTarget && (before.includes('heck') || before.includes('erif')) && this.checksOtherStep(before))
     );
+  }
+
+  /** See premisedConclusion. */
+  premised(st: Statement): boolean {
+    if (st.strength < 2 || st.strength >= 4) return false;
+    const sentence = this.sentenceAround(st.start, st.end);
+    if (sentence.question) return false;
+    const before = this.text.slice(sentence.start, st.start);
+    const m = premiseRe.exec(before);
+    if (m === null || tentativeOrRecalledRe.test(before.slice(0, m.index))) return false;
+    // The premise names another value, not the one concluded ("if x = 3, then x + 1 = 4" tries 3;
+    // "if 9 sheep stayed" for the asked 9 re-reads the question's own number).
+    if (!st.fromQuestion && mentionsValue(m[0], st.value)) return false;
+    return !this.triedFrom(st, sentence, sentence.start + m.index + m[0].length);
   }
 
   /**
