@@ -406,6 +406,15 @@ skyThoughtBatch('fresh23', 'held-out', 18, { precision: 0.75, recall: 0.7, first
 // (17/17), 77.3% (17/22), 91.7%; final 11/12.
 skyThoughtBatch('fresh24', 'held-out', 12, { precision: 0.9, recall: 0.65, first: 0.8 }, 'H1/H2 vs H3', 6);
 
+// The third new held-out batch of stop 29, read only at the start and at the end of the stop
+// (test/fixtures/gold/fresh25: mild-rgb/ouro-experiments' GSM8K outputs of Ouro-1.4B-Thinking, its
+// thinking tags stripped by the source; cvenhoff/thinking-llms-interp's MATH-500 texts of QwQ-32B and
+// Open-Reasoner-Zero-32B, eleven of twelve cut off at 2,000 tokens; 18 responses; SOURCES.md),
+// labelled by V1 and V2 (alternate records) from the guide, ten records again by V3 (20 of 20
+// candidates; counts 9/10). First read (b0b6cd3, the engine of 895a831): 82.8% (24/29), 70.6%
+// (24/34), 71.4%; final 14/18 (rules alone the same).
+skyThoughtBatch('fresh25', 'held-out', 18, { precision: 0.75, recall: 0.6, first: 0.6 }, 'V1/V2 vs V3', 10);
+
 // How far the annotators agree with each other, pooled over every record two of them labelled in
 // these batches (the second annotator's labels scored as if they were the engine's reading), beside
 // the engine on the same records; recall by kind of gold candidate (docs/segmentation-eval.md,
