@@ -1,0 +1,26 @@
+// The forty-fifth pass's rules (changed values: corrections and the values they replace;
+// docs/segmentation-eval.md "Stop 29: pass 45"), one short hand-written example each, with what
+// each rule must leave as it was. The pass's development data: the 16 real dev sets and the dev
+// phrasing families.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+const jugs =
+  'A jug holds 10 liters of juice that is two-thirds water, and a second jug holds 15 liters that is three-fifths water. How many liters of water are in the two jugs together?';
+const answered = 'The first jug has 10 × 2/3 = 20/3 liters of water and the second 15 × 3/5 = 9 liters. So the answer is 47/3 liters.\n\n';
+
+test('45a: "So, 47/3 is correct." after going back over the work states the value as its conclusion', () => {
+  const body = `${answered}Wait, let me re-check the first jug: two-thirds of 10 is 20/3, and the second gives 9, which is 27/3, so together forty-seven thirds. So, 47/3 is correct.`;
+  assert.deepEqual(rules(jugs, body), ['47/3', '47/3']);
+  // A verdict with no value ("that is correct") states nothing.
+  assert.deepEqual(rules(jugs, body.replace('So, 47/3 is correct.', 'So, that is correct.')), ['47/3']);
+  // A confirmed sub-step ("So, 9 is correct.") is a step: its value is no answer the record gives.
+  const step = `${answered}Wait, let me re-check the second jug: three-fifths of 15 is 9, and 9 is 27/3. So, 9 is correct. Then the total is unchanged.`;
+  assert.deepEqual(rules(jugs, step), ['47/3']);
+});
