@@ -24,3 +24,20 @@ test('45a: "So, 47/3 is correct." after going back over the work states the valu
   const step = `${answered}Wait, let me re-check the second jug: three-fifths of 15 is 9, and 9 is 27/3. So, 9 is correct. Then the total is unchanged.`;
   assert.deepEqual(rules(jugs, step), ['47/3']);
 });
+
+test('45b: a result the model then finds implausible ("But that seems odd.") was adopted: the attempt ends in it', () => {
+  const q =
+    'A machine fills 30 bottles a minute for 6 minutes, then spills 45 bottles, then fills 8 more. How many full bottles are there?';
+  const body =
+    'The spilled bottles were never filled. So, the full bottles would be 180 + 8 = 188. But that seems odd. Alternatively, the spill empties bottles already filled: 180 - 45 = 135, and 135 + 8 = 143. So the answer is 143.';
+  assert.deepEqual(rules(q, body), ['188', '143']);
+  assert.deepEqual(rules(q, body.replace('But that seems odd.', 'But wait, that seems way too high.')), ['188', '143']);
+  // No doubt after it: the value is a step of the reasoning that goes on.
+  assert.deepEqual(rules(q, body.replace('But that seems odd.', 'Then we add the rest.')), ['143']);
+  // For m + n of integers, a fraction doubted is the value m and n are read from, not an answer.
+  const m =
+    'Two of eight coins are drawn. The probability that both are gold is m/n, where m and n are relatively prime positive integers. Find m + n.';
+  const mBody =
+    'There are 28 pairs and 3 gold pairs, so the probability is 25/28. But wait, this seems too high. Actually, only 3 of the 28 pairs are both gold, so the probability is 3/28, and m + n = 3 + 28 = 31. So the answer is 31.';
+  assert.deepEqual(rules(m, mBody), ['31']);
+});
