@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { normalizeAnswer } from '../../../server/src/trace/answers.js';
+import { alignCandidates } from '../../../server/src/analysis/segmentationEval.js';
 import { record } from './segmentRuleHelpers.js';
 
 const rules = (query: string, body: string): string[] =>
@@ -40,4 +42,20 @@ test('45b: a result the model then finds implausible ("But that seems odd.") was
   const mBody =
     'There are 28 pairs and 3 gold pairs, so the probability is 25/28. But wait, this seems too high. Actually, only 3 of the 28 pairs are both gold, so the probability is 3/28, and m + n = 3 + 28 = 31. So the answer is 31.';
   assert.deepEqual(rules(m, mBody), ['31']);
+});
+
+test('45c: a set written out is the same answer in any order; a tuple or an interval keeps its order', () => {
+  assert.equal(normalizeAnswer('\\{2,5,3\\}'), normalizeAnswer('{2, 3, 5}'));
+  assert.equal(normalizeAnswer('\\{1, -\\frac{1}{2}\\}'), normalizeAnswer('\\{-1/2, 1\\}'));
+  assert.notEqual(normalizeAnswer('(1, 2)'), normalizeAnswer('(2, 1)'));
+  assert.notEqual(normalizeAnswer('[-2, 1)'), normalizeAnswer('[1, -2)'));
+  assert.notEqual(normalizeAnswer('\\{1, 2\\}'), normalizeAnswer('\\{1, 3\\}'));
+  // So the union "= \\{2,5,3\\}" and its boxed "\\{2,3,5\\}" are one answer: a restatement merges into it.
+  const q = 'Let U = {1,2,3,4,5}, M = {1,4}, N = {2,5}. Find N ∪ (complement of M in U).';
+  const body =
+    'The complement of M is {2,3,5}. Combining with N: $N \\cup \\overline{M} = \\{2,5,3\\}$.\n\nThe final answer is: $\\boxed{\\{2,3,5\\}}$';
+  assert.deepEqual(rules(q, body).length, 1);
+  assert.deepEqual(alignCandidates([{ value: '\\{2,5,3\\}', offset: 10 }], [{ value: '\\{2,3,5\\}', offset: 90, rule: 'boxed' }]), [
+    [0, 0],
+  ]);
 });
