@@ -72,8 +72,17 @@ export function normalizeAnswer(raw: string): string {
   s = canonicalNumber(s) ?? s;
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
+  // A set written out ("\\{2,5,3\\}", "{2, 3, 5}") is the same set in any order: its elements,
+  // each normalized, in one order (a tuple or an interval, in brackets, keeps its order).
+  if (s.charCodeAt(0) === 123 || s.startsWith('\\{')) {
+    const set = setLiteralRe.exec(s);
+    if (set) return `{${set[1].split(',').map(normalizeAnswer).sort().join(',')}}`;
+  }
   return s.toLowerCase();
 }
+
+// "{a,b,c}" or "\\{a,b,c\\}" (spaces already removed): two or more elements, no nested braces or "|".
+const setLiteralRe = /^\\?\{([^{}|\\]{1,80},[^{}|\\]{1,80})\\?\}$/;
 
 /** . , ; : (what normalizeAnswer trims from both ends). */
 const edgePunctuation = (c: number): boolean => c === 46 || c === 44 || c === 59 || c === 58;

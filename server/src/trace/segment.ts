@@ -769,7 +769,7 @@ const endsSegment = (body: string, end: number, segEnd: number): boolean => segE
 
 // A marker's sentence that doubts a result just stated (not one that plans the next step).
 const doubtRe =
-  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong)/i;
+  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first))/i;
 
 // The value ends there: a full stop, a closer, a unit word; not a symbol that goes on ("1 -3ω").
 const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
@@ -800,9 +800,12 @@ function arithmeticResultLine(body: string, start: number): boolean {
 const arithmeticLineRe = /^[ \t\-*]*(?:[\d.,()+\u2212\u00d7\u00f7*/$ \t-]|\d[ \t]?[x%])+=[ \t]?\*\*[ \t]?\$?[ \t]?$/;
 
 /** A clause-level conclusion (strength 2 or more) ending its segment right before a marker that doubts it. */
-function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, choice: boolean): boolean {
+function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, choice: boolean, integer = false): boolean {
   if (
     st.strength < 2 ||
+    // m + n of integers: a fraction doubted ("the probability is 255/256. But wait, this seems too
+    // high") is the value m and n are read from, not the answer (as concludesByCue reads it).
+    (integer && !wholeRe.test(st.normalized)) ||
     st.strength >= 4 ||
     choice ||
     st.fromQuestion ||
@@ -987,7 +990,13 @@ function readAttempts(
     // marker goes back on: the segment's candidate, one digit or not, where the record concludes
     // its value nowhere else. A marker in the middle of a derivation ("Hold on, let me think about
     // the next step") doubts nothing, and the value before it stays a step.
-    if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice))
+    if (
+      li >= 0 &&
+      li !== bi &&
+      k < inRegion.length &&
+      !ok[li] &&
+      decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
+    )
       bi = li;
     // A one-digit result of arithmetic right before the marker ("is 6 + 1 = 7. / Wait a minute,
     // but let's double-check"), the value concluded explicitly elsewhere: the segment's candidate.

@@ -314,6 +314,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
+  findValueVerdicts(ctx);
   findNamedColons(ctx);
   findLabels(ctx);
   findEquals(ctx);
@@ -1414,6 +1415,38 @@ function findVerdicts(ctx: Context): void {
       if (!b || !ctx.names(n[0])) continue;
       const start = lead + b.index;
       ctx.add(start, start + b[1].length, 'conclusion', 3, true);
+    }
+  }
+}
+
+// A value opening its clause right before a verdict on it: "So, 46/3 is correct.", "Yes, 78.20 is
+// indeed right", "So the result $\\sqrt{11/6}$ is correct" (on the 64 characters before the verdict).
+const valueVerdictLeadRe = new RegExp(
+  String.raw`(?:[.!?:][ \t]{1,3}|\n[ \t]{0,3}|\b(?:[Ss]o|[Tt]herefore|[Tt]hus|[Hh]ence|[Yy]es|[Oo]kay),?[ \t]{1,3})(?:the[ \t](?:result|answer|value|total)[ \t]{1,3})?\$?(${VALUE})\$?$`,
+);
+// The verdict's end: its clause closes ("is correct.", "is right, so ...", "is correct!").
+const verdictEndRe = /[ \t]{0,2}(?:[.,;!:)\n]|$)/y;
+
+/**
+ * "So, 46/3 is correct.", "So 11 is correct.": a value the model declares correct after going back
+ * over it is stated as its conclusion, as "Okay, that matches: the sum is indeed 3159" is (the
+ * guide: an answer reached by a check, an echo, or the corrected value a correction adopts). A
+ * weak conclusion (strength 2): whether it concludes an attempt is segment.ts's decision, which
+ * takes it only for a value the record concludes explicitly elsewhere or one a slip away from it,
+ * so a confirmed sub-step ("So 80 is correct. Next, ...") stays a step. Read where a verdict is
+ * written (indexOf), on a bounded window before it; "that is correct" has no value and reads
+ * nothing (docs/segmentation-eval.md, pass 45).
+ */
+function findValueVerdicts(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const word of [' is correct', ' is right', ' is indeed correct', ' is indeed right']) {
+    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + word.length)) {
+      if (!matchesAt(verdictEndRe, text, i + word.length)) continue;
+      const lead = Math.max(from, i - 64);
+      const m = valueVerdictLeadRe.exec(text.slice(lead, i));
+      if (m === null) continue;
+      const start = lead + m.index + m[0].lastIndexOf(m[1]);
+      ctx.add(start, start + m[1].length, 'conclusion', 2);
     }
   }
 }
