@@ -51,6 +51,9 @@ export function normalizeAnswer(raw: string): string {
     if (clock) return `${clock[1]}${clock[2].toLowerCase()}m`;
   }
   if (s.includes('\\')) {
+    // A mixed number ("2\\frac{1}{2}", "-3\\frac14") is its whole part plus the fraction: rewritten
+    // first, or the rewrite below would run its digits together ("21/2").
+    if (s.includes('\\frac') && mixedNumberRe.test(s)) s = s.replace(mixedNumberRe, mixedNumber);
     s = s.replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)').replace(/\\frac(\d)(\d)/g, '$1/$2');
   }
   // (Guarded by the literals each pattern needs: most values reach here with none of them.)
@@ -73,6 +76,16 @@ export function normalizeAnswer(raw: string): string {
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
   return s.toLowerCase();
+}
+
+// A whole number directly before a fraction of integers, at the start or after a sign, "=", or an opening bracket or comma.
+const mixedNumberRe = /(^|[-+=(,[{])(\d{1,9})\\frac(?:\{(\d{1,9})\}\{(\d{1,9})\}|(\d)(\d))/g;
+
+/** "2\\frac{1}{2}" -> "(2+1/2)"; a whole number before an improper fraction multiplies it. */
+function mixedNumber(_m: string, pre: string, whole: string, a?: string, b?: string, c?: string, d?: string): string {
+  const num = a ?? c!;
+  const den = b ?? d!;
+  return Number(num) < Number(den) ? `${pre}(${whole}+${num}/${den})` : `${pre}${whole}\\cdot${num}/${den}`;
 }
 
 /** . , ; : (what normalizeAnswer trims from both ends). */
@@ -287,6 +300,18 @@ export function normalizedEqual(na: string, nb: string): boolean {
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;
+  if (formDepth > 0) return differentlyWritten(na, nb);
+  formBudget = FORM_BUDGET;
+  formDepth++;
+  try {
+    return differentlyWritten(na, nb);
+  } finally {
+    formDepth--;
+  }
+}
+
+/** Two different normalized strings, not both integers: one value? */
+function differentlyWritten(na: string, nb: string): boolean {
   // Decimals, in scientific notation or not, are compared exactly ("1.388e26" is
   // "1.388 \\times 10^{26}"; 2.0037000027e9 is not 2003700026, nor 20.3855 20.38550001).
   const da = exactDecimal(na);
@@ -297,7 +322,7 @@ export function normalizedEqual(na: string, nb: string): boolean {
   const pa = answerParts(na);
   const pb = pa === undefined ? undefined : answerParts(nb);
   // A part holds no comma outside brackets, so comparing parts does not split them again.
-  if (pa !== undefined && pb !== undefined && pa.length === pb.length && pa.every((p, k) => normalizedEqual(p, pb[k]))) return true;
+  if (pa !== undefined && pb !== undefined && sameInOrder(pa, pb)) return true;
   return sameForm(na, nb);
 }
 
@@ -395,6 +420,12 @@ function rewriteValue(s: string): string {
   if (letter) return letter[1];
   const word = /^([-+]?\d+(?:\.\d+)?)(?:degrees?|deg|percent)$/.exec(t);
   if (word) return canonicalNumber(word[1]) ?? word[1];
+  // An approximate value stated ("\\approx3.14", "x\\approx3.14") is the value.
+  const approx = t.includes('\\approx') ? t.indexOf('\\approx') : t.indexOf('\u2248');
+  if (approx >= 0 && (approx === 0 || answerLhsRe.test(t.slice(0, approx)))) {
+    const rhs = t.slice(approx + (t[approx] === '\\' ? 7 : 1));
+    if (rhs.length > 0 && !rhs.includes('\\approx') && !rhs.includes('\u2248')) return rhs;
+  }
   const eq = t.indexOf('=');
   if (eq > 0 && eq === t.lastIndexOf('=') && answerLhsRe.test(t.slice(0, eq))) {
     const rhs = t.slice(eq + 1);
@@ -576,6 +607,15 @@ function readForms(s: string): Forms {
     if (items && items.every((x) => x.length > 0)) f.set = items;
     return f;
   }
+  // "a\\pmb" is the two values a+b and a-b, in no order ("\\pm2" is "2,-2", "\\{-2,2\\}").
+  const pm = s.includes('\\pm') ? '\\pm' : s.includes('\u00b1') ? '\u00b1' : undefined;
+  if (pm !== undefined) {
+    const at = s.indexOf(pm);
+    if (at === s.lastIndexOf(pm) && splitTop(s, ',')?.length === 1 && !/^\\pm[a-z]/.test(s.slice(at))) {
+      f.set = [`${s.slice(0, at)}+${s.slice(at + pm.length)}`, `${s.slice(0, at)}-${s.slice(at + pm.length)}`];
+      return f;
+    }
+  }
   const ivs = readIntervals(s);
   if (ivs) f.intervals = ivs;
   const tuple = enclosed(s, '(', ')') ?? enclosed(s, '\\langle', '\\rangle');
@@ -597,20 +637,42 @@ function readForms(s: string): Forms {
   return f;
 }
 
-/** Every element of a equals one of b and every element of b one of a. */
+// The comparisons one top-level normalizedEqual may make in all inside its answers' parts and
+// forms (nested sets compare their elements pairwise at every level): past it, the answers are
+// called different. Real answers use a few.
+const FORM_BUDGET = 1000;
+let formBudget = 0;
+let formDepth = 0;
+
+/** normalizedEqual inside a form, counted against the budget. */
+function partEqual(a: string, b: string): boolean {
+  return --formBudget >= 0 && normalizedEqual(a, b);
+}
+
+/** Every element of a equals one of b and every element of b one of a (each pair compared once). */
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.every((x) => b.some((y) => normalizedEqual(x, y))) && b.every((y) => a.some((x) => normalizedEqual(x, y)));
+  const matchedB = new Uint8Array(b.length);
+  for (const x of a) {
+    let found = false;
+    for (let j = 0; j < b.length; j++) {
+      if (!partEqual(x, b[j])) continue;
+      found = true;
+      matchedB[j] = 1;
+    }
+    if (!found) return false;
+  }
+  return matchedB.every((m) => m === 1);
 }
 
 function sameInOrder(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, k) => normalizedEqual(x, b[k]));
+  return a.length === b.length && a.every((x, k) => partEqual(x, b[k]));
 }
 
 function sameEnd(a: string, b: string): boolean {
   const ia = infinityRe.exec(a);
   const ib = infinityRe.exec(b);
   if (ia || ib) return ia !== null && ib !== null && (ia[1] === '-') === (ib[1] === '-');
-  return normalizedEqual(a, b);
+  return partEqual(a, b);
 }
 
 function sameInterval(a: Interval, b: Interval): boolean {
@@ -630,7 +692,7 @@ function sameForm(na: string, nb: string): boolean {
   if (na.length > 400 || nb.length > 400) return false;
   const ra = rewriteValue(na);
   const rb = rewriteValue(nb);
-  if (ra !== na || rb !== nb) return normalizedEqual(ra, rb);
+  if (ra !== na || rb !== nb) return partEqual(ra, rb);
   const fa = readForms(na);
   const fb = readForms(nb);
   if (fa.infinity !== undefined || fb.infinity !== undefined) return fa.infinity === fb.infinity;
@@ -647,7 +709,7 @@ function sameForm(na: string, nb: string): boolean {
     const { names: an, values: av } = fa.assign;
     const { names: bn, values: bv } = fb.assign;
     if (an.length === bn.length && new Set(an).size === an.length && new Set(bn).size === bn.length) {
-      if (an.every((n, k) => bn.includes(n) && normalizedEqual(av[k], bv[bn.indexOf(n)]))) return true;
+      if (an.every((n, k) => bn.includes(n) && partEqual(av[k], bv[bn.indexOf(n)]))) return true;
     }
   }
   return sameComplex(na, nb);
