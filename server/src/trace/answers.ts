@@ -1,6 +1,8 @@
 // How two answers are compared (docs/segmentation-eval.md): values are normalized (separators,
-// spaces, LaTeX wrappers, trailing zeros) and then compared as strings, or as numbers when both
-// are numeric. Finding candidate answers in text is statements.ts's job.
+// spaces, LaTeX wrappers, trailing zeros) and then compared as strings, as exact decimals, as
+// numbers or closed forms, and as forms of one value (sets, intervals and inequalities, tuples and
+// assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
+// is statements.ts's job.
 
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
