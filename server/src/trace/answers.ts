@@ -1,6 +1,8 @@
 // How two answers are compared (docs/segmentation-eval.md): values are normalized (separators,
-// spaces, LaTeX wrappers, trailing zeros) and then compared as strings, or as numbers when both
-// are numeric. Finding candidate answers in text is statements.ts's job.
+// spaces, LaTeX wrappers, trailing zeros) and then compared as strings, as exact decimals, as
+// numbers or closed forms, and as forms of one value (sets, intervals and inequalities, tuples and
+// assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
+// is statements.ts's job.
 
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
@@ -51,17 +53,20 @@ export function normalizeAnswer(raw: string): string {
     if (clock) return `${clock[1]}${clock[2].toLowerCase()}m`;
   }
   if (s.includes('\\')) {
+    // A mixed number ("2\\frac{1}{2}", "-3\\frac14") is its whole part plus the fraction: rewritten
+    // first, or the rewrite below would run its digits together ("21/2").
+    if (s.includes('\\frac') && mixedNumberRe.test(s)) s = s.replace(mixedNumberRe, mixedNumber);
     s = s.replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)').replace(/\\frac(\d)(\d)/g, '$1/$2');
   }
   // (Guarded by the literals each pattern needs: most values reach here with none of them.)
   if (s.length > 0 && (edgePunctuation(s.charCodeAt(0)) || edgePunctuation(s.charCodeAt(s.length - 1))))
-    s = s.replace(/^[.,;:]+|[.,;:]+$/g, '');
+    s = s.replace(/^(?:[,;:]|\.(?!\d))+|[.,;:]+$/g, '');
   // Plain-text math written as LaTeX would be: "π/2", "3*sqrt(13)", "3√13" (tested first: rare).
   if (/\u03c0|sqrt|\u221a/.test(s)) {
     s = s
       .replace(/\u03c0/g, '\\pi')
       .replace(
-        /(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:sqrt|\u221a)(\d+|[a-z])/g,
+        /(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:\\?sqrt|\u221a)(\d+|[a-z])/g,
         (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`,
       )
       .replace(/(\d)(?:\*|\\cdot|\\times)(?=\\sqrt|\\pi)/g, '$1');
@@ -72,17 +77,18 @@ export function normalizeAnswer(raw: string): string {
   s = canonicalNumber(s) ?? s;
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
-  // A set written out ("\\{2,5,3\\}", "{2, 3, 5}") is the same set in any order: its elements,
-  // each normalized, in one order (a tuple or an interval, in brackets, keeps its order).
-  if (s.charCodeAt(0) === 123 || s.startsWith('\\{')) {
-    const set = setLiteralRe.exec(s);
-    if (set) return `{${set[1].split(',').map(normalizeAnswer).sort().join(',')}}`;
-  }
   return s.toLowerCase();
 }
 
-// "{a,b,c}" or "\\{a,b,c\\}" (spaces already removed): two or more elements, no nested braces or "|".
-const setLiteralRe = /^\\?\{([^{}|\\]{1,80},[^{}|\\]{1,80})\\?\}$/;
+// A whole number directly before a fraction of integers, at the start or after a sign, "=", or an opening bracket or comma.
+const mixedNumberRe = /(^|[-+=(,[{])(\d{1,9})\\frac(?:\{(\d{1,9})\}\{(\d{1,9})\}|(\d)(\d))/g;
+
+/** "2\\frac{1}{2}" -> "(2+1/2)"; a whole number before an improper fraction multiplies it. */
+function mixedNumber(_m: string, pre: string, whole: string, a?: string, b?: string, c?: string, d?: string): string {
+  const num = a ?? c!;
+  const den = b ?? d!;
+  return Number(num) < Number(den) ? `${pre}(${whole}+${num}/${den})` : `${pre}${whole}\\cdot${num}/${den}`;
+}
 
 /** . , ; : (what normalizeAnswer trims from both ends). */
 const edgePunctuation = (c: number): boolean => c === 46 || c === 44 || c === 59 || c === 58;
@@ -296,14 +302,30 @@ export function normalizedEqual(na: string, nb: string): boolean {
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;
-  if (singleEqual(na, nb)) return true;
+  if (formDepth > 0) return differentlyWritten(na, nb);
+  formBudget = FORM_BUDGET;
+  formDepth++;
+  try {
+    return differentlyWritten(na, nb);
+  } finally {
+    formDepth--;
+  }
+}
+
+/** Two different normalized strings, not both integers: one value? */
+function differentlyWritten(na: string, nb: string): boolean {
+  // Decimals, in scientific notation or not, are compared exactly ("1.388e26" is
+  // "1.388 \\times 10^{26}"; 2.0037000027e9 is not 2003700026, nor 20.3855 20.38550001).
+  const da = exactDecimal(na);
+  const db = da === undefined ? undefined : exactDecimal(nb);
+  if (db !== undefined) return da === db;
+  if (singleEqual(da ?? na, exactDecimal(nb) ?? nb)) return true;
   // A multi-part answer: its parts' values in order ("\\theta = 3\\pi/2, f(2\\pi/3) = 1" is "3\\pi/2, 1").
   const pa = answerParts(na);
-  if (pa === undefined) return false;
-  const pb = answerParts(nb);
-  if (pb === undefined || pa.length !== pb.length) return false;
+  const pb = pa === undefined ? undefined : answerParts(nb);
   // A part holds no comma outside brackets, so comparing parts does not split them again.
-  return pa.every((p, k) => normalizedEqual(p, pb[k]));
+  if (pa !== undefined && pb !== undefined && sameInOrder(pa, pb)) return true;
+  return sameForm(na, nb);
 }
 
 /** Two different normalized strings of one value: as numbers, else as closed forms. */
@@ -312,4 +334,445 @@ function singleEqual(na: string, nb: string): boolean {
   const vb = numericValue(nb);
   if (Number.isFinite(va) && Number.isFinite(vb)) return Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb));
   return sameClosedForm(na, nb);
+}
+
+// ---- One value written in two forms (the slow path of normalizedEqual: two different strings) ----
+
+// A decimal, optionally in scientific notation: "1.388e26", "1.388\\times10^{26}", "4.5*10^33", "10^{-3}".
+const sciRe =
+  /^([-+]?)(?:(\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d{1,3})|(?:\\times|\\cdot|\*|\u00d7|\u00b7)10\^(?:\{([-+]?\d{1,3})\}|\(([-+]?\d{1,3})\)|([-+]?\d{1,3})))?|10\^(?:\{([-+]?\d{1,3})\}|\(([-+]?\d{1,3})\)|([-+]?\d{1,3})))$/;
+
+/**
+ * The exact canonical decimal a normalized number denotes ("1.388e26" -> "138800000000000000000000000",
+ * "10^{-3}" -> "0.001"), or undefined when it is no plain or scientific decimal. No float round trip:
+ * two decimals are equal iff these strings are.
+ */
+export function exactDecimal(n: string): string | undefined {
+  if (n.length > 80) return undefined;
+  const c = n.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46)) return undefined;
+  const m = sciRe.exec(n);
+  if (!m) return undefined;
+  const mantissa = m[2] ?? '1';
+  const expText = m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9];
+  const exp = expText === undefined ? 0 : Number(expText);
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + exp;
+  let body: string;
+  if (point <= 0) body = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) body = digits + '0'.repeat(point - digits.length);
+  else body = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return canonicalNumber(`${m[1]}${body}`);
+}
+
+/** Top-level pieces of s between separators (outside (), [], {}); undefined when brackets do not balance. */
+function splitTop(s: string, sep: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return undefined;
+    } else if (depth === 0 && s.startsWith(sep, k)) {
+      out.push(s.slice(start, k));
+      start = k + sep.length;
+      k = start - 1;
+    }
+  }
+  if (depth !== 0) return undefined;
+  out.push(s.slice(start));
+  return out;
+}
+
+/** The inside of s when one bracket pair (`open` ... `close`) encloses all of it, else undefined. */
+function enclosed(s: string, open: string, close: string): string | undefined {
+  if (s.length < open.length + close.length || !s.startsWith(open) || !s.endsWith(close)) return undefined;
+  const inner = s.slice(open.length, s.length - close.length);
+  // The opening bracket must close at the end: the inside balances on its own.
+  let depth = 0;
+  for (let k = 0; k < inner.length; k++) {
+    const c = inner[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && --depth < 0) return undefined;
+  }
+  return depth === 0 ? inner : undefined;
+}
+
+// Infinity as written: "\\infty", "+\\infty", "∞", "infinity", "inf" (normalized: no spaces, lower case).
+const infinityRe = /^([-+]?)(?:\\infty|\u221e|infinity|inf)$/;
+// A variable an inequality or an assignment names: one letter ("x", "y_1") or a Greek letter.
+const variableRe = /^(?:[a-z](?:_\{?[a-z0-9]\}?)?|\\(?:alpha|beta|gamma|theta|lambda|mu|phi|varphi|omega|sigma|tau|rho))$/;
+// The left side of an answer written "y = ...": a variable, "f(x)", or a tuple of variables "(x,y)".
+const answerLhsRe =
+  /^(?:[a-z](?:_\{?[a-z0-9]\}?)?|\\(?:alpha|beta|gamma|theta|lambda|mu|phi|varphi|omega|sigma|tau|rho)|[a-z]\([a-z]\)|\([a-z](?:,[a-z]){1,5}\))$/;
+
+/**
+ * Spellings of one value that reduce to a shorter one: "\\quad" and "\\displaystyle" dropped,
+ * "10{,}000" as 10000, "(b)" as the option letter b, "45degrees" / "50percent" as the number
+ * (as 45° and 50% are), and "y = ..." / "f(x) = ..." / "(x,y) = ..." as its right-hand side.
+ */
+function rewriteValue(s: string): string {
+  let t = s;
+  if (t.includes('\\')) t = t.replace(/\\(?:q?quad|displaystyle)/g, '');
+  if (t.includes('{,}') && /^[-+]?\d{1,3}(?:\{,\}\d{3})+(?:\.\d+)?$/.test(t)) t = canonicalNumber(t.replace(/\{,\}/g, '')) ?? t;
+  const letter = /^\(([a-z])\)$/.exec(t);
+  if (letter) return letter[1];
+  const word = /^([-+]?\d+(?:\.\d+)?)(?:degrees?|deg|percent)$/.exec(t);
+  if (word) return canonicalNumber(word[1]) ?? word[1];
+  // An approximate value stated ("\\approx3.14", "x\\approx3.14") is the value.
+  const approx = t.includes('\\approx') ? t.indexOf('\\approx') : t.indexOf('\u2248');
+  if (approx >= 0 && (approx === 0 || answerLhsRe.test(t.slice(0, approx)))) {
+    const rhs = t.slice(approx + (t[approx] === '\\' ? 7 : 1));
+    if (rhs.length > 0 && !rhs.includes('\\approx') && !rhs.includes('\u2248')) return rhs;
+  }
+  const eq = t.indexOf('=');
+  if (eq > 0 && eq === t.lastIndexOf('=') && answerLhsRe.test(t.slice(0, eq))) {
+    const rhs = t.slice(eq + 1);
+    if (rhs.length > 0 && splitTop(rhs, ',')?.length === 1) return rhs;
+  }
+  return t;
+}
+
+interface Interval {
+  lo: string;
+  hi: string;
+  loClosed: boolean;
+  hiClosed: boolean;
+}
+
+/** An interval's end: ±infinity or a finite value; its value (for the order check) or NaN. */
+function endpointValue(s: string): number {
+  const inf = infinityRe.exec(s);
+  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
+  const d = exactDecimal(s);
+  if (d !== undefined) return Number(d);
+  const v = numericValue(s);
+  return Number.isNaN(v) ? closedFormValue(s) : v;
+}
+
+/** An interval as written: "(a,b)", "[a,b)", "(a,b]", "[a,b]" with a <= b; undefined otherwise. */
+function readInterval(s: string): Interval | undefined {
+  const a = s[0];
+  const b = s[s.length - 1];
+  if ((a !== '(' && a !== '[') || (b !== ')' && b !== ']')) return undefined;
+  const parts = splitTop(s.slice(1, -1), ',');
+  if (parts === undefined || parts.length !== 2) return undefined;
+  const iv = { lo: parts[0], hi: parts[1], loClosed: a === '[', hiClosed: b === ']' };
+  return validInterval(iv) ? iv : undefined;
+}
+
+function validInterval(iv: Interval): boolean {
+  const lo = endpointValue(iv.lo);
+  const hi = endpointValue(iv.hi);
+  if (Number.isNaN(lo) || Number.isNaN(hi) || lo === Infinity || hi === -Infinity) return false;
+  return lo < hi || (lo === hi && iv.loClosed && iv.hiClosed && Number.isFinite(lo));
+}
+
+// Relations of an inequality (normalized: "\\le x" is "\\lex"; the longer names first).
+const RELATIONS: [string, '<' | '<=' | '>' | '>='][] = [
+  ['\\leqslant', '<='],
+  ['\\geqslant', '>='],
+  ['\\leqq', '<='],
+  ['\\geqq', '>='],
+  ['\\leq', '<='],
+  ['\\geq', '>='],
+  ['\\le', '<='],
+  ['\\ge', '>='],
+  ['\\lt', '<'],
+  ['\\gt', '>'],
+  ['<=', '<='],
+  ['>=', '>='],
+  ['\u2264', '<='],
+  ['\u2265', '>='],
+  ['\u2a7d', '<='],
+  ['\u2a7e', '>='],
+  ['<', '<'],
+  ['>', '>'],
+];
+
+/** "-2\\leqx<1", "x>3", "3<x", "1>x\\geq-2" as the interval of x; undefined when it is no such chain. */
+function readInequality(s: string): Interval | undefined {
+  const parts: string[] = [];
+  const rels: ('<' | '<=' | '>' | '>=')[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (
+      depth === 0 &&
+      (c === '<' || c === '>' || c === '\\' || c === '\u2264' || c === '\u2265' || c === '\u2a7d' || c === '\u2a7e')
+    ) {
+      const rel = RELATIONS.find(([w]) => s.startsWith(w, k));
+      if (rel === undefined) continue;
+      parts.push(s.slice(start, k));
+      rels.push(rel[1]);
+      start = k + rel[0].length;
+      k = start - 1;
+      if (rels.length > 2) return undefined;
+    }
+  }
+  parts.push(s.slice(start));
+  if (rels.length === 0 || parts.some((p) => p.length === 0)) return undefined;
+  const lower = (r: string): boolean => r[0] === '<';
+  let iv: Interval;
+  if (rels.length === 1) {
+    const [l, r] = parts;
+    const up = lower(rels[0]);
+    const closed = rels[0].length === 2;
+    if (variableRe.test(l) && !variableRe.test(r))
+      iv = up ? { lo: '-\\infty', hi: r, loClosed: false, hiClosed: closed } : { lo: r, hi: '\\infty', loClosed: closed, hiClosed: false };
+    else if (variableRe.test(r) && !variableRe.test(l))
+      iv = up ? { lo: l, hi: '\\infty', loClosed: closed, hiClosed: false } : { lo: '-\\infty', hi: l, loClosed: false, hiClosed: closed };
+    else return undefined;
+  } else {
+    if (!variableRe.test(parts[1]) || lower(rels[0]) !== lower(rels[1])) return undefined;
+    const [a, , b] = parts;
+    iv = lower(rels[0])
+      ? { lo: a, hi: b, loClosed: rels[0].length === 2, hiClosed: rels[1].length === 2 }
+      : { lo: b, hi: a, loClosed: rels[1].length === 2, hiClosed: rels[0].length === 2 };
+  }
+  return validInterval(iv) ? iv : undefined;
+}
+
+/**
+ * A set of reals as intervals: an interval, a union of intervals ("\\cup", "∪"), an inequality or
+ * inequalities joined by "or", "x\\in" an interval, "\\mathbb{r}"; undefined when s is none of these.
+ */
+function readIntervals(s: string): Interval[] | undefined {
+  let t = s;
+  const member = /^(?:[a-z]|\\theta)\\in/.exec(t);
+  if (member) t = t.slice(member[0].length);
+  if (t === '\\mathbb{r}' || t === '\u211d') return [{ lo: '-\\infty', hi: '\\infty', loClosed: false, hiClosed: false }];
+  const c = t[0];
+  if ((c === '(' || c === '[') && !member) {
+    const pieces = t.includes('\u222a') ? splitTop(t.replace(/\u222a/g, '\\cup'), '\\cup') : splitTop(t, '\\cup');
+    if (pieces === undefined) return undefined;
+    const out: Interval[] = [];
+    for (const p of pieces) {
+      const iv = readInterval(p);
+      if (iv === undefined) return undefined;
+      out.push(iv);
+    }
+    return out;
+  }
+  if (member) {
+    const iv = readInterval(t);
+    return iv && [iv];
+  }
+  const pieces = splitTop(t.replace(/\\lor|\\vee/g, 'or'), 'or');
+  if (pieces === undefined) return undefined;
+  const out: Interval[] = [];
+  for (const p of pieces) {
+    const iv = readInequality(p);
+    if (iv === undefined) return undefined;
+    out.push(iv);
+  }
+  return out;
+}
+
+interface Forms {
+  set?: string[];
+  intervals?: Interval[];
+  tuple?: string[];
+  assign?: { names: string[]; values: string[] };
+  list?: string[];
+  infinity?: 1 | -1;
+}
+
+/** The readings of a normalized answer as a set, intervals, a tuple, assignments, a list, infinity. */
+function readForms(s: string): Forms {
+  const f: Forms = {};
+  const inf = infinityRe.exec(s);
+  if (inf) {
+    f.infinity = inf[1] === '-' ? -1 : 1;
+    return f;
+  }
+  if (s === '\\emptyset' || s === '\\varnothing' || s === '\u2205' || s === '\\{\\}' || s === '{}') {
+    f.set = [];
+    return f;
+  }
+  const body = enclosed(s, '\\{', '\\}') ?? enclosed(s, '{', '}');
+  if (body !== undefined) {
+    // Set-builder notation: "{x|-2\\lex<1}", "\\{x\\midx>3\\}", "{x:x\\geq2}".
+    const sep = /^(?:[a-z]|\\theta)(?:\||\\mid|:)/.exec(body);
+    if (sep) {
+      const ivs = readIntervals(body.slice(sep[0].length));
+      if (ivs) f.intervals = ivs;
+      return f;
+    }
+    const items = splitTop(body, ',');
+    if (items && items.every((x) => x.length > 0)) f.set = items;
+    return f;
+  }
+  // "a\\pmb" is the two values a+b and a-b, in no order ("\\pm2" is "2,-2", "\\{-2,2\\}").
+  const pm = s.includes('\\pm') ? '\\pm' : s.includes('\u00b1') ? '\u00b1' : undefined;
+  if (pm !== undefined) {
+    const at = s.indexOf(pm);
+    if (at === s.lastIndexOf(pm) && splitTop(s, ',')?.length === 1 && !/^\\pm[a-z]/.test(s.slice(at))) {
+      f.set = [`${s.slice(0, at)}+${s.slice(at + pm.length)}`, `${s.slice(0, at)}-${s.slice(at + pm.length)}`];
+      return f;
+    }
+  }
+  const ivs = readIntervals(s);
+  if (ivs) f.intervals = ivs;
+  const tuple = enclosed(s, '(', ')') ?? enclosed(s, '\\langle', '\\rangle');
+  const items = tuple === undefined ? undefined : splitTop(tuple, ',');
+  if (items && items.length >= 2 && items.every((x) => x.length > 0)) f.tuple = items;
+  const parts = splitTop(s, ',');
+  if (parts && parts.length >= 2 && parts.every((x) => x.length > 0)) {
+    const names: string[] = [];
+    const values: string[] = [];
+    for (const p of parts) {
+      const eq = p.indexOf('=');
+      if (eq <= 0 || eq !== p.lastIndexOf('=') || !variableRe.test(p.slice(0, eq))) break;
+      names.push(p.slice(0, eq));
+      values.push(p.slice(eq + 1));
+    }
+    if (names.length === parts.length) f.assign = { names, values };
+    else if (parts.every((p) => !p.includes('='))) f.list = parts;
+  }
+  return f;
+}
+
+// The comparisons one top-level normalizedEqual may make in all inside its answers' parts and
+// forms (nested sets compare their elements pairwise at every level): past it, the answers are
+// called different. Real answers use a few.
+const FORM_BUDGET = 1000;
+let formBudget = 0;
+let formDepth = 0;
+
+/** normalizedEqual inside a form, counted against the budget. */
+function partEqual(a: string, b: string): boolean {
+  return --formBudget >= 0 && normalizedEqual(a, b);
+}
+
+/** Every element of a equals one of b and every element of b one of a (each pair compared once). */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const matchedB = new Uint8Array(b.length);
+  for (const x of a) {
+    let found = false;
+    for (let j = 0; j < b.length; j++) {
+      if (!partEqual(x, b[j])) continue;
+      found = true;
+      matchedB[j] = 1;
+    }
+    if (!found) return false;
+  }
+  return matchedB.every((m) => m === 1);
+}
+
+function sameInOrder(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, k) => partEqual(x, b[k]));
+}
+
+function sameEnd(a: string, b: string): boolean {
+  const ia = infinityRe.exec(a);
+  const ib = infinityRe.exec(b);
+  if (ia || ib) return ia !== null && ib !== null && (ia[1] === '-') === (ib[1] === '-');
+  return partEqual(a, b);
+}
+
+function sameInterval(a: Interval, b: Interval): boolean {
+  return a.loClosed === b.loClosed && a.hiClosed === b.hiClosed && sameEnd(a.lo, b.lo) && sameEnd(a.hi, b.hi);
+}
+
+/**
+ * One value in two forms: the same set in another order ("\\{2,5,3\\}", "{2,3,5}", "2,3,5"), the same
+ * intervals as an inequality ("[-2,1)", "-2\\leqx<1", "{x|-2\\lex<1}"), an ordered pair as the
+ * assignment ("(2,-3)", "x=2,y=-3"), assignments in another order, a tuple's parts written
+ * differently, ±infinity spelled differently, a complex number's i on the other side of its
+ * coefficient ("1+i\\sqrt{3}", "1+\\sqrt{3}i"). A set is not a tuple nor an interval; an open end is
+ * not a closed one. Bounded: strings over 400 characters are not read, and each recursion compares
+ * shorter strings.
+ */
+function sameForm(na: string, nb: string): boolean {
+  if (na.length > 400 || nb.length > 400) return false;
+  const ra = rewriteValue(na);
+  const rb = rewriteValue(nb);
+  if (ra !== na || rb !== nb) return partEqual(ra, rb);
+  const fa = readForms(na);
+  const fb = readForms(nb);
+  if (fa.infinity !== undefined || fb.infinity !== undefined) return fa.infinity === fb.infinity;
+  if (fa.set && (fb.set || (fb.list && fa.set.length === fb.list.length))) return sameSet(fa.set, fb.set ?? fb.list!);
+  if (fb.set && fa.list && fb.set.length === fa.list.length) return sameSet(fa.list, fb.set);
+  if (fa.intervals && fb.intervals) {
+    const [ia, ib] = [fa.intervals, fb.intervals];
+    if (ia.every((x) => ib.some((y) => sameInterval(x, y))) && ib.every((y) => ia.some((x) => sameInterval(x, y)))) return true;
+  }
+  if (fa.tuple && fb.tuple && sameInOrder(fa.tuple, fb.tuple)) return true;
+  if (fa.tuple && fb.assign && sameInOrder(fa.tuple, fb.assign.values)) return true;
+  if (fb.tuple && fa.assign && sameInOrder(fa.assign.values, fb.tuple)) return true;
+  if (fa.assign && fb.assign) {
+    const { names: an, values: av } = fa.assign;
+    const { names: bn, values: bv } = fb.assign;
+    if (an.length === bn.length && new Set(an).size === an.length && new Set(bn).size === bn.length) {
+      if (an.every((n, k) => bn.includes(n) && partEqual(av[k], bv[bn.indexOf(n)]))) return true;
+    }
+  }
+  return sameComplex(na, nb);
+}
+
+// Commands a complex number's parts may hold (the closed-form evaluator's), longest first.
+const COMPLEX_COMMANDS = ['sqrt', 'frac', 'cdot', 'times', 'pi'];
+
+/** [real, imaginary] of "a+bi" with closed-form a and b, i before or after b; undefined otherwise. */
+function complexValue(s: string): [number, number] | undefined {
+  if (s.length > 160) return undefined;
+  const terms: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if ((c === '+' || c === '-') && depth === 0 && k > start && !'^*/e'.includes(s[k - 1])) {
+      terms.push(s.slice(start, k));
+      start = k;
+    }
+  }
+  terms.push(s.slice(start));
+  let re = 0;
+  let im = 0;
+  for (const term of terms) {
+    // The one "i" outside a command name ("\\pii" is \\pi then i).
+    let at = -1;
+    for (let j = 0; j < term.length; j++) {
+      const c = term[j];
+      if (c === '\\') {
+        const name = COMPLEX_COMMANDS.find((w) => term.startsWith(w, j + 1));
+        if (name === undefined) return undefined;
+        j += name.length;
+      } else if (c === 'i') {
+        if (at >= 0) return undefined;
+        at = j;
+      } else if ((c >= 'a' && c <= 'z') || c === '=') return undefined;
+    }
+    if (at < 0) {
+      const v = closedFormValue(term.replace(/^\+/, ''));
+      if (Number.isNaN(v)) return undefined;
+      re += v;
+      continue;
+    }
+    let rest = term.slice(0, at) + term.slice(at + 1);
+    rest = rest.replace(/^([-+]?)(?:\*|\\cdot)/, '$1').replace(/(?:\*|\\cdot)$/, '');
+    const v = rest === '' || rest === '+' ? 1 : rest === '-' ? -1 : closedFormValue(rest.replace(/^\+/, ''));
+    if (Number.isNaN(v)) return undefined;
+    im += v;
+  }
+  return [re, im];
+}
+
+/** Both complex numbers of one value (to 1e-9 relative), at least one written with i. */
+function sameComplex(na: string, nb: string): boolean {
+  if (!na.includes('i') && !nb.includes('i')) return false;
+  const a = complexValue(na);
+  const b = a && complexValue(nb);
+  if (!a || !b) return false;
+  const close = (x: number, y: number): boolean => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  return close(a[0], b[0]) && close(a[1], b[1]);
 }

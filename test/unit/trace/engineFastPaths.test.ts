@@ -180,15 +180,22 @@ function normalizeAnswerBefore(raw: string): string {
   if (has('\u2212')) s = s.replace(/\u2212/g, '-');
   s = s.replace(/\s+/g, '');
   if (has('\\')) {
+    // (Stop 29's mixed numbers, unguarded.)
+    s = s.replace(
+      /(^|[-+=(,[{])(\d{1,9})\\frac(?:\{(\d{1,9})\}\{(\d{1,9})\}|(\d)(\d))/g,
+      (_m, pre: string, w: string, a?: string, b?: string, c?: string, d?: string) =>
+        Number(a ?? c) < Number(b ?? d) ? `${pre}(${w}+${a ?? c}/${b ?? d})` : `${pre}${w}\\cdot${a ?? c}/${b ?? d}`,
+    );
     s = s.replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)').replace(/\\frac(\d)(\d)/g, '$1/$2');
   }
-  s = s.replace(/^[.,;:]+|[.,;:]+$/g, '');
+  // (Stop 29: a leading "." before a digit is a decimal point, kept.)
+  s = s.replace(/^(?:[,;:]|\.(?!\d))+|[.,;:]+$/g, '');
   // Plain-text math written as LaTeX would be: "π/2", "3*sqrt(13)", "3√13" (tested first: rare).
   if (/\u03c0|sqrt|\u221a/.test(s)) {
     s = s
       .replace(/\u03c0/g, '\\pi')
       .replace(
-        /(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:sqrt|\u221a)(\d+|[a-z])/g,
+        /(?:\\sqrt|sqrt|\u221a)\(([^()]{1,20})\)|(?:\\?sqrt|\u221a)(\d+|[a-z])/g,
         (_m, a: string | undefined, b: string | undefined) => `\\sqrt{${a ?? b}}`,
       )
       .replace(/(\d)(?:\*|\\cdot|\\times)(?=\\sqrt|\\pi)/g, '$1');

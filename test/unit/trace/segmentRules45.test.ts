@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { normalizeAnswer } from '../../../server/src/trace/answers.js';
+import { normalizeAnswer, normalizedEqual } from '../../../server/src/trace/answers.js';
 import { alignCandidates } from '../../../server/src/analysis/segmentationEval.js';
 import { record } from './segmentRuleHelpers.js';
 
@@ -44,12 +44,13 @@ test('45b: a result the model then finds implausible ("But that seems odd.") was
   assert.deepEqual(rules(m, mBody), ['31']);
 });
 
-test('45c: a set written out is the same answer in any order; a tuple or an interval keeps its order', () => {
-  assert.equal(normalizeAnswer('\\{2,5,3\\}'), normalizeAnswer('{2, 3, 5}'));
-  assert.equal(normalizeAnswer('\\{1, -\\frac{1}{2}\\}'), normalizeAnswer('\\{-1/2, 1\\}'));
-  assert.notEqual(normalizeAnswer('(1, 2)'), normalizeAnswer('(2, 1)'));
-  assert.notEqual(normalizeAnswer('[-2, 1)'), normalizeAnswer('[1, -2)'));
-  assert.notEqual(normalizeAnswer('\\{1, 2\\}'), normalizeAnswer('\\{1, 3\\}'));
+test('45c (merged into the answer equivalence of stop 29: normalizedEqual, not normalizeAnswer): a set written out is the same answer in any order; a tuple or an interval keeps its order', () => {
+  const same = (a: string, b: string): boolean => normalizedEqual(normalizeAnswer(a), normalizeAnswer(b));
+  assert.ok(same('\\{2,5,3\\}', '{2, 3, 5}'));
+  assert.ok(same('\\{1, -\\frac{1}{2}\\}', '\\{-1/2, 1\\}'));
+  assert.ok(!same('(1, 2)', '(2, 1)'));
+  assert.ok(!same('[-2, 1)', '[1, -2)'));
+  assert.ok(!same('\\{1, 2\\}', '\\{1, 3\\}'));
   // So the union "= \\{2,5,3\\}" and its boxed "\\{2,3,5\\}" are one answer: a restatement merges into it.
   const q = 'Let U = {1,2,3,4,5}, M = {1,4}, N = {2,5}. Find N ∪ (complement of M in U).';
   const body =
