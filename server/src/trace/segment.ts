@@ -16,6 +16,7 @@ import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.
 import { defaultReader } from './options.js';
 import { analyzeQuestion, asMultiSelect, isDigitCode, type QuestionInfo } from './question.js';
 import {
+  codeAt,
   compileAnswerPatterns,
   findStatements,
   formatTalkBefore,
@@ -23,6 +24,7 @@ import {
   lastNumberStatement,
   operandNext,
   premisedConclusion,
+  unquoted,
   withRestatements,
   type CandidateRule,
   type Statement,
@@ -1212,12 +1214,13 @@ function operandsOfStrong(body: string, strongValues: ReadonlySet<string>, regio
   const out = new Set<string>();
   for (let k = body.indexOf('='); k >= 0 && k < regionEnd; k = body.indexOf('=', k + 1)) {
     let j = k + 1;
-    while (j < k + 6 && (body.charCodeAt(j) === 32 || body.charCodeAt(j) === 42 || body.charCodeAt(j) === 36)) j++;
+    // codeAt (-1 past the end, where charCodeAt's NaN equals nothing either): a read past the end
+    // deoptimized this function each time it was optimized ("out of bounds").
+    while (j < k + 6 && (codeAt(body, j) === 32 || codeAt(body, j) === 42 || codeAt(body, j) === 36)) j++;
     let e = j;
-    while (e < j + 12 && isDigitCode(body.charCodeAt(e))) e++;
+    while (e < j + 12 && isDigitCode(codeAt(body, e))) e++;
     // A whole number: not "28.5" or "1,014" read as 28 or 1.
-    if (e - j < 2 || e === j + 12 || ((body.charCodeAt(e) === 46 || body.charCodeAt(e) === 44) && isDigitCode(body.charCodeAt(e + 1))))
-      continue;
+    if (e - j < 2 || e === j + 12 || ((codeAt(body, e) === 46 || codeAt(body, e) === 44) && isDigitCode(codeAt(body, e + 1)))) continue;
     const w = body.slice(j, e);
     if (!strongValues.has(w)) continue;
     // The left side: the arithmetic right before "=" (digits, operators, brackets, blanks); a word
@@ -1402,15 +1405,21 @@ function computedQuotes(
   strongValues: ReadonlySet<string>,
   question: QuestionInfo,
 ): Statement[] {
-  return statements.map((st) => {
-    if (!st.fromQuestion || st.strength >= 4 || !isStrong(strongValues, st.normalized)) return st;
-    const m = computedBeforeRe.exec(body.slice(Math.max(0, st.start - 48), st.start));
-    if (m === null || /[\n.!?][ \t]/.test(body.slice(st.start - m[0].length, st.start))) return st;
-    // An operand of two digits or more that the question does not quote: a one-digit number turns
-    // up in any formula ("1 + 4 = 5" restates a step as readily as it computes).
-    const worked = (x: string): boolean => /\d[\d,.]*\d/.test(x) && !question.values.has(normalizeAnswer(x.replace(/[.,]$/, '')));
-    return worked(m[1]) || worked(m[2]) ? { ...st, fromQuestion: false } : st;
-  });
+  // Pushed, not mapped: map's array is of another elements kind than the other statement arrays
+  // (holey), and readAttempts and candidateFeatures deoptimized on it ("wrong map").
+  const out: Statement[] = [];
+  for (const st of statements) out.push(computedQuote(body, st, strongValues, question));
+  return out;
+}
+
+function computedQuote(body: string, st: Statement, strongValues: ReadonlySet<string>, question: QuestionInfo): Statement {
+  if (!st.fromQuestion || st.strength >= 4 || !isStrong(strongValues, st.normalized)) return st;
+  const m = computedBeforeRe.exec(body.slice(Math.max(0, st.start - 48), st.start));
+  if (m === null || /[\n.!?][ \t]/.test(body.slice(st.start - m[0].length, st.start))) return st;
+  // An operand of two digits or more that the question does not quote: a one-digit number turns
+  // up in any formula ("1 + 4 = 5" restates a step as readily as it computes).
+  const worked = (x: string): boolean => /\d[\d,.]*\d/.test(x) && !question.values.has(normalizeAnswer(x.replace(/[.,]$/, '')));
+  return worked(m[1]) || worked(m[2]) ? unquoted(st) : st;
 }
 
 /** An echo: the RESAMPLE after attempt k leads to the same normalized answer. */

@@ -793,7 +793,7 @@ const fullStop = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0
  * docs/engine.md). Every reader compares the code with character codes (=== and ranges), where
  * -1, like NaN, equals none and lies in none.
  */
-const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : -1);
+export const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : -1);
 
 /** Index of the last element <= x in a sorted array, -1 when none. */
 function lastAtMost(a: Int32Array, x: number): number {
@@ -1051,7 +1051,7 @@ function findFinalAnswer(ctx: Context): void {
     const sentenceEnd = sentence.start + sentence.text.length;
     // The sentence's last "=" (searched in the sentence only: a search back through the whole text
     // for every answer cue made a record of nothing but "the answer is 42" lines quadratic).
-    const inSentence = text.charCodeAt(sentenceEnd) === 61 ? sentenceEnd - sentence.start : sentence.text.lastIndexOf('=');
+    const inSentence = codeAt(text, sentenceEnd) === 61 ? sentenceEnd - sentence.start : sentence.text.lastIndexOf('=');
     const eq = inSentence < 0 ? -1 : sentence.start + inSentence;
     if (eq >= end && /^[ \t]{0,3}(?:[-+*/^\u00d7\u00f7\u00b7\u2212(]|\\times|\\cdot|\\div|mod\b)/.test(text.slice(end, end + 8))) {
       const j = skipBlanks(text, eq + 1, sentenceEnd);
@@ -2370,10 +2370,10 @@ function restatedAfter(text: string, k: number, to: number, value: string): bool
   const i = line.lastIndexOf(value);
   if (i < 0) return false;
   // Not part of a longer number or a word: "15" in "150", "1.5", "x15" is not the value.
-  const b = line.charCodeAt(i - 1);
+  const b = codeAt(line, i - 1);
   if (isDigitCode(b) || isLetterCode(b) || b === 46 || b === 44) return false;
   for (let j = i + value.length; j < line.length; j++) if (isDigitCode(line.charCodeAt(j))) return false;
-  return !isLetterCode(line.charCodeAt(i + value.length));
+  return !isLetterCode(codeAt(line, i + value.length));
 }
 
 // A line of code rather than output: an assignment, a call, a keyword, an indented body.
@@ -2994,6 +2994,35 @@ function withSpanOf(c: Statement, span: Statement): Statement {
   placed.term = c.term;
   placed.ofOther = c.ofOther;
   return placed;
+}
+
+/**
+ * Statement st with fromQuestion false (segment.ts computedQuotes): a FoundStatement, so every
+ * statement a record's readers see has one map. The object spread this replaces put a second map
+ * into the statement arrays, and concludingStatements, judgeAttempts and applyLearnedReader each
+ * deoptimized on it ("wrong map") and were recompiled while the engine warmed up (docs/engine.md,
+ * stop 29). The spread copied the own fields but not the prototype's tentative
+ * getter, so the copy read as not tentative (undefined); here it is false, which every reader of
+ * tentative treats alike (they test it for truth).
+ */
+export function unquoted(st: Statement): Statement {
+  const copy = new FoundStatement(
+    undefined,
+    st.start,
+    st.end,
+    st.value,
+    st.rule,
+    st.strength,
+    st.aboutTarget,
+    false,
+    st.normalized,
+    st.closesOther,
+    st.partial,
+    false,
+  );
+  copy.term = st.term;
+  copy.ofOther = st.ofOther;
+  return copy;
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */

@@ -3,13 +3,13 @@
 // lastResult's reading from the last value back and sentenceBoundaries, answers.ts
 // isCanonicalInteger and the literal guards of normalizeAnswer's rewrites, question.ts
 // normalizeMath's copying in runs, restatement.ts's scan for a restated answer and question.ts
-// asMultiSelect's copy. Same output, checked on fixed and random inputs.
+// asMultiSelect's copy, statements.ts unquoted's copy. Same output, checked on fixed and random inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeQuestion, asMultiSelect, dropThousandsCommas, normalizeMath } from '../../../server/src/trace/question.js';
 import { Restatement } from '../../../server/src/trace/restatement.js';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
-import { lastResult, lastResultForward, sentenceBoundaries } from '../../../server/src/trace/statements.js';
+import { findStatements, lastResult, lastResultForward, sentenceBoundaries, unquoted } from '../../../server/src/trace/statements.js';
 import { isCanonicalInteger, normalizeAnswer, OPTION_LIST } from '../../../server/src/trace/answers.js';
 
 test('dropThousandsCommas is the regex replace it stands for', () => {
@@ -477,4 +477,42 @@ test('asMultiSelect is the spread copy it stands for, property order included', 
     assert.deepStrictEqual(copy, { ...info, multiSelect: true }, q);
     assert.deepStrictEqual(Object.keys(copy), Object.keys({ ...info, multiSelect: true }), q);
   }
+});
+
+test('unquoted is the spread copy it stands for (fromQuestion false, tentative read as false)', () => {
+  const cases: [string, string][] = [
+    ['What is 12 times 34?', 'We need 12 × 34 = 408. If it were 400, no. So the answer is 408.\nMaybe 12 * 34 = 410? Check: **408**.'],
+    [
+      'A bus travels 3 h at 81 km/h. What is the distance?',
+      'Suppose the distance is 243 km. 81 × 3 = 243 km\nTherefore, the answer is \\boxed{243}.',
+    ],
+    ['How many apples are left after giving away 3 of 10?', '10 - 3 = 7. Does 7 work? Yes, 7 apples are left, so 7.'],
+  ];
+  let n = 0;
+  for (const [q, text] of cases) {
+    for (const st of findStatements(text, { question: analyzeQuestion(q) })) {
+      const spread = { ...st, fromQuestion: false };
+      const copy = unquoted(st);
+      for (const k of [
+        'start',
+        'end',
+        'value',
+        'rule',
+        'strength',
+        'aboutTarget',
+        'fromQuestion',
+        'normalized',
+        'closesOther',
+        'partial',
+        'term',
+        'ofOther',
+      ] as const)
+        assert.equal(copy[k], spread[k], `${k} of ${st.value} in ${JSON.stringify(text)}`);
+      // The spread kept no getter: its tentative was undefined, the copy's is false.
+      assert.equal(spread.tentative, undefined);
+      assert.equal(copy.tentative, false);
+      n++;
+    }
+  }
+  assert.ok(n >= 6, `statements found: ${n}`);
 });
