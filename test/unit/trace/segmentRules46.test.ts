@@ -1,0 +1,48 @@
+// The forty-sixth pass's rules (echoes reached by new work that end on a plain statement;
+// docs/segmentation-eval.md "Stop 29: pass 46"), one short hand-written example each, with what
+// each rule must leave as it was. The pass's development data: the 16 real dev sets and the dev families.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { repeatTo, record, slowestSegmentationMs } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+test('46a: a re-check that recomputes and ends on a bare result line with a verdict is an echo', () => {
+  const q = 'The box shown holds 60 cubic inches, with a base of 4 by 3 inches. What is its height h in inches?';
+  const body =
+    'Volume is base area times height: 60 = 4 * 3 * h, so 60 = 12h.\n\nDividing by 12, h = 60/12. That is 5. So, h = 5 inches.\n\n' +
+    'Wait, let me double-check my steps. The base area is 4 * 3 = 12, and the volume is 60, so 60 = 12h.\n\n' +
+    'Divide both sides by 12: h = 5. Yep, that seems right.\n\n' +
+    'Is there another way to verify this? Plugging back in: 4 * 3 * 5 = 60. That matches.\n\n' +
+    'So the answer is \\boxed{5}.';
+  assert.deepEqual(rules(q, body), ['5', '5', '5']);
+  // No verdict after the bare line: it may be a step of the check, merged as before.
+  assert.deepEqual(rules(q, body.replace(' Yep, that seems right.', ' Then the lid adds nothing.')), ['5', '5']);
+  // A bare interjection ("Hmm") opens no check: merged as before.
+  assert.deepEqual(rules(q, body.replace('Wait, let me double-check my steps.', 'Hmm.')), ['5', '5']);
+  // A recall of the earlier work, no computation: merged.
+  const recall = body.replace(
+    'The base area is 4 * 3 = 12, and the volume is 60, so 60 = 12h.\n\nDivide both sides by 12: h = 5.',
+    'I already worked out that the base area is twelve and the volume is sixty, so h = 5.',
+  );
+  assert.deepEqual(rules(q, recall), ['5', '5']);
+  // The check goes on to another value that may conclude: the bare line is superseded, not the check's result.
+  const superseded = body.replace(
+    'h = 5. Yep, that seems right.',
+    'h = 5. Yep, that seems right. But the lid adds 1 inch on top, so the height is 6 inches.',
+  );
+  assert.deepEqual(rules(q, superseded), ['5', '6', '5']);
+});
+
+test('46a: long runs of checks and verdicts stay linear', () => {
+  const q = 'What is 6 times 7?';
+  const ms = slowestSegmentationMs(
+    q,
+    ['Let me double-check. 6 * 7 = 42. Yep, that seems right. ', 'Alternatively, 42. ', ' = 42 yes yes yes ', 'Let me verify '],
+    (p) => `6 times 7 is 42, so the answer is 42.\n\n${repeatTo(p, 20000)}\n\nThe answer is 42.`,
+  );
+  assert.ok(ms < 2000, `${ms} ms`);
+});
