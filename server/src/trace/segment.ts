@@ -907,7 +907,7 @@ const checkMarkerRe =
 // A verdict right after a value (past its closing bracket or unit and a full stop): the model takes
 // the value as its check's result.
 const verdictAfterRe =
-  /^[^\n.!?]{0,16}[.!,;]?[ \t]{0,3}(?:\\\)|\\\]|\$)?[ \t]{0,3}(?:\n[ \t]{0,4})?(?:yep|yes|yeah|correct|right|good|same (?:result|answer|value)|(?:so,? )?(?:that|this|it)(?:'s| is| seems| looks)(?: right| correct| consistent| the same)|(?:which |it |that |this )?(?:matches|agrees|confirms)|consistent|checks out)\b/i;
+  /^[^\n.!?]{0,16}[.!,;]?[ \t]{0,3}(?:\\\)|\\\]|\$)?[ \t]{0,3}(?:\n[ \t]{0,4})?(?<![\\\w])(?:yep|yes|yeah|correct|right|good|same (?:result|answer|value)|(?:so,? )?(?:that|this|it)(?:'s| is| seems| looks)(?: right| correct| consistent| the same)|(?:which |it |that |this )?(?:matches|agrees|confirms)|consistent|checks out)\b/i;
 
 /**
  * The segment [first, si) opened by a marker that begins a check or another method (`marker`),
@@ -1059,7 +1059,7 @@ function readAttempts(
     // ("Alternatively, in meters: ... = 0.1625 square meters, which is 1625 square centimeters."):
     // the value's last statement in the segment is an echo, whatever its cue (pass 46).
     let echoed = -1;
-    if (k > 0 && attempts.length > 0 && bi !== si - 1) {
+    if (k > 0 && attempts.length > 0) {
       echoed = echoAfterCheck(body, drafts, question, statements, ok, first, si, inRegion[k - 1].m, previousNorm);
       if (echoed >= 0) bi = echoed;
     }
@@ -1169,6 +1169,8 @@ function readAttempts(
       if (
         prev &&
         sameAnswer(norm, previousNorm) &&
+        // The check's result confirmed as it is stated ("= 27, which matches.") is not a restatement.
+        !(cand === statements[echoed] && verdictAfterRe.test(body.slice(cand.end, cand.end + 40))) &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||

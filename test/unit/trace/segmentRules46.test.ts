@@ -37,6 +37,24 @@ test('46a: a re-check that recomputes and ends on a bare result line with a verd
   assert.deepEqual(rules(q, superseded), ['5', '6', '5']);
 });
 
+test('46a: a plug-back check whose restated answer is confirmed as it is stated is an echo, not a restatement', () => {
+  const q = 'Solve the system $x + 3y = 14$, $2x + 2y = 12$. Give the answer as an ordered pair $(x, y)$.';
+  const body =
+    '<think>\nStep by step.\n\nFrom the first equation, x = 14 - 3y.\nThen 2(14 - 3y) + 2y = 12, so 28 - 4y = 12.\n' +
+    'So y = 4, and x = 14 - 3(4) = 2.\nSo the answer is (2, 4).\n\n' +
+    'Let me verify.\nCheck: first equation 2 + 3(4) = 14 \u2713; second 2(2) + 2(4) = 12 \u2713.\n' +
+    'Good, so the answer is (2, 4).\nYes, that seems right.\n</think>\nThe answer is (2, 4).';
+  assert.deepEqual(rules(q, body), ['(2, 4)', '(2, 4)']);
+  // Without the verdict the ticked check lines are read as before (a check of sub-steps): merged.
+  assert.deepEqual(rules(q, body.replace('\nYes, that seems right.', '')), ['(2, 4)']);
+  // A verdict after a recall (nothing recomputed): merged.
+  const recall = body.replace(
+    'Check: first equation 2 + 3(4) = 14 \u2713; second 2(2) + 2(4) = 12 \u2713.',
+    'I already found both values above, and nothing was skipped.',
+  );
+  assert.deepEqual(rules(q, recall), ['(2, 4)']);
+});
+
 test('46a: long runs of checks and verdicts stay linear', () => {
   const q = 'What is 6 times 7?';
   const ms = slowestSegmentationMs(
