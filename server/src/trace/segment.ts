@@ -914,11 +914,12 @@ const verdictAfterRe =
  * after a candidate of value `prev`: the index of the segment's last statement of that value where
  * the segment does new work on the answer before it (its own computation, a condition re-read, a
  * question raised and answered with a reason) and ends on it (no statement that may conclude
- * another value after it); -1 otherwise. The guide: the same value reached again through new work
- * (a check that recomputes, another method) is a new candidate, an echo, however plainly it is
- * stated (docs/annotation-guide.md, "Restatements merge; re-derivations do not"). A tentative
- * statement, one quoted from the question, a partial product, a term or another quantity's value
- * is none; a recall or a bare verdict does no new work (derivationBetween).
+ * another value after it, no conclusion of another value before it); -1 otherwise. The guide: the
+ * same value reached again through new work (a check that recomputes, another method) is a new
+ * candidate, an echo, however plainly it is stated (docs/annotation-guide.md, "Restatements merge;
+ * re-derivations do not"). A tentative statement, one quoted from the question, a partial product, a
+ * term or another quantity's value is none; a recall or a bare verdict does no new work
+ * (derivationBetween), and a value the check changed is no echo of the earlier one.
  */
 function echoAfterCheck(
   body: string,
@@ -944,6 +945,11 @@ function echoAfterCheck(
     break;
   }
   if (e < 0) return -1;
+  // Another value concluded about the asked quantity in the segment before it (strength 3 or more):
+  // the check reached that value, and V is quoted back ("So I have 39574 from before and something
+  // else now"), a changed value, not an echo. A sub-result on the way ("= 2550") is not one.
+  for (let b = first; b < e; b++)
+    if (ok[b] && statements[b].strength >= 3 && !statements[b].fromQuestion && !sameAnswer(statements[b].normalized, prev)) return -1;
   const st = statements[e];
   if (st.tentative || st.strength < 1 || st.partial || st.term || st.ofOther || st.closesOther) return -1;
   // A bare result line ("h = 5", "= -50") is the check's result only where the model says so right

@@ -55,6 +55,17 @@ test('46a: a plug-back check whose restated answer is confirmed as it is stated 
   assert.deepEqual(rules(q, recall), ['(2, 4)']);
 });
 
+test('46a: a check that reaches another value and quotes the earlier one back is no echo', () => {
+  const q = 'Compute 736 \\times 47.';
+  const body =
+    'Write 47 = 50 - 3. Then 736 \\times 50 = 36800 and 736 \\times 3 = 2208. So we get\n\\[\n736 \\times 47 = \\boxed{34592}\n\\]\nSeems right.\n\n' +
+    'Let me double-check this calculation once more. Each piece again: $736 \\times 50 = 36800$, $736 \\times 3 = 2208$. ' +
+    'Computing $36800 - 2208$ gives the product: $35592$. So I have $34592$ from before and something else now; one is wrong.\n\n' +
+    'Hmm, which is right? Carefully, $36800 - 2208 = 34592$; the $35592$ was a slip.';
+  // The check's own result is the changed value; the earlier value quoted back after it is a recall.
+  assert.deepEqual(rules(q, body), ['34592', '35592']);
+});
+
 test('46a: long runs of checks and verdicts stay linear', () => {
   const q = 'What is 6 times 7?';
   const ms = slowestSegmentationMs(
