@@ -904,6 +904,66 @@ function reachedUnderPremise(body: string, st: Statement, segEnd: number, questi
   return premisedConclusion(body, st, question);
 }
 
+// A marker that opens a check or another method ("Let me double-check", "Alternatively", "Another
+// way", "To verify"), not a bare interjection ("Wait", "Hmm", "Actually", "But wait").
+const checkMarkerRe =
+  /check|verif|confirm|make sure|alternativ|another|different|recomput|recalcul|redo|re-add|go over|go through|going over|review|re-?read|re-?examin|substituting|检查|验证|重新计算|再算|另一种|换一种|再读/i;
+
+// A verdict right after a value (past its closing bracket or unit and a full stop): the model takes
+// the value as its check's result.
+const verdictAfterRe =
+  /^[^\n.!?]{0,16}[.!,;]?[ \t]{0,3}(?:\\\)|\\\]|\$)?[ \t]{0,3}(?:\n[ \t]{0,4})?(?<![\\\w])(?:yep|yes|yeah|correct|right|good|same (?:result|answer|value)|(?:so,? )?(?:that|this|it)(?:'s| is| seems| looks)(?: right| correct| consistent| the same)|(?:which |it |that |this )?(?:matches|agrees|confirms)|consistent|checks out)\b/i;
+
+/**
+ * The segment [first, si) opened by a marker that begins a check or another method (`marker`),
+ * after a candidate of value `prev`: the index of the segment's last statement of that value where
+ * the segment does new work on the answer before it (its own computation, a condition re-read, a
+ * question raised and answered with a reason) and ends on it (no statement that may conclude
+ * another value after it, no conclusion of another value before it); -1 otherwise. The guide: the
+ * same value reached again through new work (a check that recomputes, another method) is a new
+ * candidate, an echo, however plainly it is stated (docs/annotation-guide.md, "Restatements merge;
+ * re-derivations do not"). A tentative statement, one quoted from the question, a partial product, a
+ * term or another quantity's value is none; a recall or a bare verdict does no new work
+ * (derivationBetween), and a value the check changed is no echo of the earlier one.
+ */
+function echoAfterCheck(
+  body: string,
+  drafts: readonly number[],
+  question: QuestionInfo,
+  statements: readonly Statement[],
+  ok: readonly boolean[],
+  first: number,
+  si: number,
+  marker: MarkerMatch,
+  prev: string,
+): number {
+  if (prev === '' || !checkMarkerRe.test(marker.phrase)) return -1;
+  let e = -1;
+  for (let b = si - 1; b >= first; b--) {
+    const st = statements[b];
+    if (st.fromQuestion) continue;
+    if (!sameAnswer(st.normalized, prev)) {
+      if (ok[b]) return -1;
+      continue;
+    }
+    e = b;
+    break;
+  }
+  if (e < 0) return -1;
+  // Another value concluded about the asked quantity in the segment before it (strength 3 or more):
+  // the check reached that value, and V is quoted back ("So I have 39574 from before and something
+  // else now"), a changed value, not an echo. A sub-result on the way ("= 2550") is not one.
+  for (let b = first; b < e; b++)
+    if (ok[b] && statements[b].strength >= 3 && !statements[b].fromQuestion && !sameAnswer(statements[b].normalized, prev)) return -1;
+  const st = statements[e];
+  if (st.tentative || st.strength < 1 || st.partial || st.term || st.ofOther || st.closesOther) return -1;
+  // A bare result line ("h = 5", "= -50") is the check's result only where the model says so right
+  // after it ("Yep, that seems right.", "Same result."); otherwise it may be a step of the check.
+  if (st.strength < 2 && !verdictAfterRe.test(body.slice(st.end, st.end + 40))) return -1;
+  const to = sentenceStart(body, marker.end, st.start);
+  return to > marker.end && derivationBetween(body, drafts, marker.end, to, question, true, st.normalized) ? e : -1;
+}
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -1012,8 +1072,16 @@ function readAttempts(
     if (k < inRegion.length && pi < premised.length && premised[pi] === si - 1 && si - 1 !== bi) {
       if (reachedUnderPremise(body, statements[si - 1], segEnd, question)) bi = reached = si - 1;
     }
+    // A re-check or another method after a candidate that does new work and ends on the same value
+    // ("Alternatively, in meters: ... = 0.1625 square meters, which is 1625 square centimeters."):
+    // the value's last statement in the segment is an echo, whatever its cue (pass 46).
+    let echoed = -1;
+    if (k > 0 && attempts.length > 0) {
+      echoed = echoAfterCheck(body, drafts, question, statements, ok, first, si, inRegion[k - 1].m, previousNorm);
+      if (echoed >= 0) bi = echoed;
+    }
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
-    if (bi < 0 || (statements[bi].strength < 3 && bi !== li && bi !== reached)) continue;
+    if (bi < 0 || (statements[bi].strength < 3 && bi !== li && bi !== reached && bi !== echoed)) continue;
     // A bare result line ("|R ∪ G ∪ S| = -15 + 234 = 219") that the marker right after it rejects
     // on sight ("Wait, that can't be right") was never adopted: no candidate (docs/annotation-guide.md:
     // a value rejected on sight is not a candidate; one adopted and later corrected is, see
@@ -1118,6 +1186,8 @@ function readAttempts(
       if (
         prev &&
         sameAnswer(norm, previousNorm) &&
+        // The check's result confirmed as it is stated ("= 27, which matches.") is not a restatement.
+        !(cand === statements[echoed] && verdictAfterRe.test(body.slice(cand.end, cand.end + 40))) &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||
