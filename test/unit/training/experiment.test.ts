@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARMS, PlanError, resolvePlan, runConfig, type Table1Plan } from '../../../server/src/training/experiment/plan.js';
 import { runExperiment, type ExperimentEvent } from '../../../server/src/training/experiment/runner.js';
+import { runTrainingInChild } from '../../../server/src/training/experiment/childRun.js';
 import { buildTable1Report } from '../../../server/src/training/experiment/report.js';
 import type { ArmResult, TaskResult } from '../../../server/src/training/experiment/results.js';
 import { designChecks, verdicts } from '../../../server/src/training/experiment/verdicts.js';
@@ -190,6 +191,25 @@ test('--jobs 2: runs train in child processes, two at a time; a cancel stops bot
       Array(8).fill('completed'),
     );
     for (const r of second.runs) assert.equal(readStatus(r.dir)?.state, 'completed');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a child stopped before it can stop itself (while it loads) is reported stopped, not failed', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'rl-child-stop-'));
+  try {
+    const ac = new AbortController();
+    ac.abort();
+    const plan = tiny(1);
+    const done = await runTrainingInChild({
+      out: join(out, 'run'),
+      config: [runConfig(plan, 0, 'base', join(out, 'run'))],
+      signal: ac.signal,
+      onEvent: () => undefined,
+    });
+    assert.equal(done.state, 'stopped', done.error);
+    assert.equal(done.error, undefined);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -60,15 +60,21 @@ export function runTrainingInChild(req: Pick<RunRequest, 'config' | 'resume' | '
     const finish = (code: number | null, error?: string): void => {
       req.signal.removeEventListener('abort', stop);
       const dir = req.resume ?? req.out ?? '';
+      // Stopped before its handler for the signal was in place (while it loaded): the run was
+      // stopped, not failed; whatever it checkpointed is resumed like any stopped run.
+      const killedByStop = error === undefined && req.signal.aborted;
       resolve(
-        done ?? {
-          type: 'done',
-          state: 'failed',
-          runDir: dir,
-          step: 0,
-          steps: 0,
-          error: error ?? (stderr.trim().split('\n').pop() || `the trainer exited with code ${code}`),
-        },
+        done ??
+          (killedByStop
+            ? { type: 'done', state: 'stopped', runDir: dir, step: 0, steps: 0 }
+            : {
+                type: 'done',
+                state: 'failed',
+                runDir: dir,
+                step: 0,
+                steps: 0,
+                error: error ?? (stderr.trim().split('\n').pop() || `the trainer exited with code ${code}`),
+              }),
       );
     };
     child.on('error', (err) => finish(null, err.message));
