@@ -550,25 +550,21 @@ function readIntervals(s: string): Interval[] | undefined {
   if (t === '\\mathbb{r}' || t === '\u211d') return [{ lo: '-\\infty', hi: '\\infty', loClosed: false, hiClosed: false }];
   const c = t[0];
   if ((c === '(' || c === '[') && !member) {
-    const pieces = t.includes('\u222a') ? splitTop(t.replace(/\u222a/g, '\\cup'), '\\cup') : splitTop(t, '\\cup');
-    if (pieces === undefined) return undefined;
-    const out: Interval[] = [];
-    for (const p of pieces) {
-      const iv = readInterval(p);
-      if (iv === undefined) return undefined;
-      out.push(iv);
-    }
-    return out;
+    return everyPiece(t.includes('\u222a') ? splitTop(t.replace(/\u222a/g, '\\cup'), '\\cup') : splitTop(t, '\\cup'), readInterval);
   }
   if (member) {
     const iv = readInterval(t);
     return iv && [iv];
   }
-  const pieces = splitTop(t.replace(/\\lor|\\vee/g, 'or'), 'or');
+  return everyPiece(splitTop(t.replace(/\\lor|\\vee/g, 'or'), 'or'), readInequality);
+}
+
+/** Each piece read as an interval, or undefined when a piece is not one (or there are no pieces). */
+function everyPiece(pieces: string[] | undefined, read: (piece: string) => Interval | undefined): Interval[] | undefined {
   if (pieces === undefined) return undefined;
   const out: Interval[] = [];
   for (const p of pieces) {
-    const iv = readInequality(p);
+    const iv = read(p);
     if (iv === undefined) return undefined;
     out.push(iv);
   }
