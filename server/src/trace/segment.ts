@@ -1228,8 +1228,8 @@ function concludingStatements(
   const choice = question.optionOf !== undefined;
   const ok: boolean[] = [];
   let operands: Set<string> | undefined;
-  for (const st of statements)
-    ok.push(
+  for (const st of statements) {
+    const cued =
       concludesByCue(
         st,
         strongValues,
@@ -1242,12 +1242,18 @@ function concludingStatements(
         question.integerAnswer ?? false,
         question.blanks ?? false,
       ) &&
-        // Where the answer is a word (a weekday, "yes" / "no", a name), a number is a step of the
-        // work that leads to it (docs/annotation-guide.md: an intermediate quantity), whatever its cue.
-        !(question.words !== undefined && digitRe.test(st.value)) &&
-        // A tentative statement of a value the record concludes explicitly elsewhere may still be
-        // the answer reached under a premise (readAttempts, reachedUnderPremise): kept aside.
-        (!st.tentative || (isStrong(strongValues, st.normalized) && premised.push(ok.length) < 0)) &&
+      // Where the answer is a word (a weekday, "yes" / "no", a name), a number is a step of the
+      // work that leads to it (docs/annotation-guide.md: an intermediate quantity), whatever its cue.
+      !(question.words !== undefined && digitRe.test(st.value));
+    if (cued && st.tentative) {
+      // A tentative statement concludes nothing; one of a value the record concludes explicitly
+      // elsewhere may still be the answer reached under a premise (readAttempts, reachedUnderPremise).
+      if (isStrong(strongValues, st.normalized)) premised.push(ok.length);
+      ok.push(false);
+      continue;
+    }
+    ok.push(
+      cued &&
         !(
           st.strength <= 2 &&
           !st.aboutTarget &&
@@ -1264,6 +1270,7 @@ function concludingStatements(
           (operands ??= operandsOfStrong(body, strongValues, regionEnd, question.values)).has(st.normalized)
         ),
     );
+  }
   return ok;
 }
 
