@@ -465,11 +465,13 @@ const recallSentenceRe =
  * arithmetic is not new work (the guide: a draft is a statement of the answer like any other, a
  * restatement unless new work came since the value was last stated).
  */
-function findDrafts(body: string, from: number, to: number): number[] {
+function findDrafts(body: string, from: number, to: number, markers: readonly { start: number }[]): number[] {
   const out: number[] = [];
   // A draft written out between quotation marks ("*Output Generation* / \"解：1. ... 故答案为 ...。\""): a
   // line that opens with a quotation mark and a later line that closes it, as a fence does.
-  const quoted = body.includes('"') || body.includes('\u201c') ? quotedDrafts(body, from, to) : [];
+  const quoted0 = body.includes('"') || body.includes('\u201c') ? quotedDrafts(body, from, to) : [];
+  const announced = announcedDrafts(body, from, to, markers);
+  const quoted = announced.length === 0 ? quoted0 : mergeSpans(quoted0, announced);
   if (!body.includes('```')) return quoted;
   let k = body.indexOf('```', from);
   while (k >= 0 && k < to) {
@@ -487,6 +489,40 @@ function findDrafts(body: string, from: number, to: number): number[] {
 // and a quotation mark that closes its line (a quoted sentence of the question or a phrase stays a
 // quote: it is shorter or closes mid-line).
 const quotedDraftRe = /(?:^|\n)[ \t]*["\u201c][^"\u201c\u201d]{200,}?["\u201d][ \t]*(?=\r?\n)/g;
+
+// A line that announces a draft of the response (pass 48): "Let's draft the response carefully.",
+// "Let's craft the final in Chinese:", "I'd write:", "**Draft the explanation:**". A verb of writing
+// the reply with "draft" / "craft" in it, or one that ends its line with a colon (the draft follows).
+const draftAnnounceRe =
+  /(?:^|\n)[ \t]*(?:[-*][ \t]+|\d{1,2}\.[ \t]+)?(?:\*\*)?(?:(?:(?:Let(?:'s| me| us)|I(?:'ll|'d| will| would)) (?:now |then |perhaps |just )?(?:(draft|craft)|write|compose|prepare))|(Draft)(?:ing)? (?:the|a|of the) ?)([^\n]{0,60})(?=\r?\n)/g;
+// The end of a paragraph: a line break, then a line of blanks only.
+const blankLineRe = /\n[ \t]*\r?\n/g;
+
+/**
+ * Drafts announced by a line of their own (draftAnnounceRe): the paragraph after it, to its first
+ * blank line or the next marker, where the thinking goes on (3,000 characters at most), as
+ * [start, end) pairs. The guide: a draft of the final
+ * response written inside the thinking block restates the answer; its arithmetic is the write-up of
+ * work already done, not new work.
+ */
+function announcedDrafts(body: string, from: number, to: number, markers: readonly { start: number }[]): number[] {
+  const out: number[] = [];
+  let mk = 0;
+  draftAnnounceRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = draftAnnounceRe.exec(body)) !== null && m.index < to) {
+    const rest = m[3].replace(/\*\*/g, '').trimEnd();
+    if (m[1] === undefined && m[2] === undefined && !rest.endsWith(':')) continue;
+    const start = m.index + m[0].length;
+    blankLineRe.lastIndex = start + 1;
+    const blank = blankLineRe.exec(body);
+    while (mk < markers.length && markers[mk].start < start) mk++;
+    const end = Math.min(to, start + 3000, blank === null ? to : blank.index, mk < markers.length ? markers[mk].start : to);
+    if (end > start) out.push(start, end);
+    draftAnnounceRe.lastIndex = Math.max(draftAnnounceRe.lastIndex, end);
+  }
+  return out;
+}
 
 /** Quoted drafts of [from, to), as [start, end) pairs. */
 function quotedDrafts(body: string, from: number, to: number): number[] {
@@ -1356,8 +1392,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   if (question.optionOf !== undefined && question.multiSelect === undefined && body.includes('\\boxed') && boxedSetRe.test(body))
     question = asMultiSelect(question);
   const region = thinkingRegion(body);
-  const drafts = region.summaryStart >= 0 ? findDrafts(body, region.start, region.end) : [];
   const found = matcher.findAll(body);
+  const drafts = region.summaryStart >= 0 ? findDrafts(body, region.start, region.end, found) : [];
   let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
 
   const strongValues = new Set<string>();
