@@ -491,17 +491,18 @@ function findDrafts(body: string, from: number, to: number, markers: readonly { 
 const quotedDraftRe = /(?:^|\n)[ \t]*["\u201c][^"\u201c\u201d]{200,}?["\u201d][ \t]*(?=\r?\n)/g;
 
 // A line that announces a draft of the response (pass 48): "Let's draft the response carefully.",
-// "Let's craft the final in Chinese:", "I'd write:", "**Draft the explanation:**". A verb of writing
-// the reply with "draft" / "craft" in it, or one that ends its line with a colon (the draft follows).
+// "Let's craft the final in Chinese:", "I'd write:", "**Draft the explanation:**", "**Output Generation:**".
+// A verb of writing the reply with "draft" / "craft" in it, or one that ends its line with a colon (the
+// draft follows).
 const draftAnnounceRe =
-  /(?:^|\n)[ \t]*(?:[-*][ \t]+|\d{1,2}\.[ \t]+)?(?:\*\*)?(?:(?:(?:Let(?:'s| me| us)|I(?:'ll|'d| will| would)) (?:now |then |perhaps |just )?(?:(draft|craft)|write|compose|prepare))|(Draft)(?:ing)? (?:the|a|of the) ?)([^\n]{0,60})(?=\r?\n)/g;
+  /(?:^|\n)([ \t]*)(?:[-*][ \t]+|\d{1,2}\.[ \t]+)?(?:\*\*)?(?:(?:Let(?:'s| me| us)|I(?:'ll|'d| will| would)) (?:now |then |perhaps |just )?(?:(draft|craft)|write|compose|prepare)|(Draft)(?:ing)?\b|Output Generation\b)([^\n]{0,60})(?=\r?\n)/g;
 // The end of a paragraph: a line break, then a line of blanks only.
 const blankLineRe = /\n[ \t]*\r?\n/g;
 
 /**
  * Drafts announced by a line of their own (draftAnnounceRe): the paragraph after it, to its first
- * blank line or the next marker, where the thinking goes on (3,000 characters at most), as
- * [start, end) pairs. The guide: a draft of the final
+ * blank line (a heading's: its first blank line before a line indented no deeper than the heading) or
+ * the next marker, where the thinking goes on (3,000 characters at most), as [start, end) pairs. The guide: a draft of the final
  * response written inside the thinking block restates the answer; its arithmetic is the write-up of
  * work already done, not new work.
  */
@@ -511,13 +512,23 @@ function announcedDrafts(body: string, from: number, to: number, markers: readon
   draftAnnounceRe.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = draftAnnounceRe.exec(body)) !== null && m.index < to) {
-    const rest = m[3].replace(/\*\*/g, '').trimEnd();
-    if (m[1] === undefined && m[2] === undefined && !rest.endsWith(':')) continue;
+    const rest = m[4].replace(/\*\*/g, '').trimEnd();
+    if (m[2] === undefined && m[3] === undefined && !rest.endsWith(':')) continue;
     const start = m.index + m[0].length;
+    const limit = Math.min(to, start + 3000);
+    // A heading's draft goes on over blank lines while its lines are indented deeper than the heading.
+    let blank: RegExpExecArray | null;
     blankLineRe.lastIndex = start + 1;
-    const blank = blankLineRe.exec(body);
+    while ((blank = blankLineRe.exec(body)) !== null && blank.index < limit) {
+      let k = blank.index + blank[0].length;
+      while (k < limit && (body.charCodeAt(k) === 10 || body.charCodeAt(k) === 13)) k++;
+      let e = k;
+      while (e < limit && (body.charCodeAt(e) === 32 || body.charCodeAt(e) === 9)) e++;
+      if (e - k <= m[1].length || e >= limit) break;
+      blankLineRe.lastIndex = e;
+    }
     while (mk < markers.length && markers[mk].start < start) mk++;
-    const end = Math.min(to, start + 3000, blank === null ? to : blank.index, mk < markers.length ? markers[mk].start : to);
+    const end = Math.min(limit, blank === null ? to : blank.index, mk < markers.length ? markers[mk].start : to);
     if (end > start) out.push(start, end);
     draftAnnounceRe.lastIndex = Math.max(draftAnnounceRe.lastIndex, end);
   }

@@ -36,3 +36,14 @@ test('48a: without an announcement, or with one that is not a draft, the steps a
   // Outside a thinking block with a summary there are no drafts: the steps are work.
   assert.deepEqual(rules(q, `${worked.replace('<think>\n', '')}Let's draft the response carefully.\n${draft}`), ['180', '180']);
 });
+
+test('48b: a heading that opens a draft ("**Output Generation:**") covers its indented lines over blank lines', () => {
+  const steps = '    Step 1: 12 × 10 = 120.\n\n    Step 2: 12 × 5 = 60.\n\n    Step 3: 120 + 60 = 180, so the answer is 180.\n';
+  assert.deepEqual(rules(q, `${worked}7. **Output Generation:**\n\n${steps}${summary}`), ['180']);
+  assert.deepEqual(rules(q, `${worked}**Draft the explanation:**\n${steps}${summary}`), ['180']);
+  // Lines no deeper than the heading after a blank line are the thinking again: a re-derivation.
+  const flat = steps.replace(/ {4}/g, '');
+  assert.deepEqual(rules(q, `${worked}7. **Output Generation:**\n\n${flat}${summary}`), ['180', '180']);
+  // "Output Generation" without a colon names no draft.
+  assert.deepEqual(rules(q, `${worked}[Output Generation] proceeds.\n\n${steps}${summary}`), ['180', '180']);
+});
