@@ -496,8 +496,6 @@ const quotedDraftRe = /(?:^|\n)[ \t]*["\u201c][^"\u201c\u201d]{200,}?["\u201d][ 
 // draft follows).
 const draftAnnounceRe =
   /(?:^|\n)([ \t]*)(?:[-*][ \t]+|\d{1,2}\.[ \t]+)?(?:\*\*)?(?:(?:Let(?:'s| me| us)|I(?:'ll|'d| will| would)) (?:now |then |perhaps |just )?(?:(draft|craft)|write|compose|prepare)|(Draft)(?:ing)?\b|Output Generation\b)([^\n]{0,60})(?=\r?\n)/g;
-// The end of a paragraph: a line break, then a line of blanks only.
-const blankLineRe = /\n[ \t]*\r?\n/g;
 
 /**
  * Drafts announced by a line of their own (draftAnnounceRe): the paragraph after it, to its first
@@ -515,24 +513,52 @@ function announcedDrafts(body: string, from: number, to: number, markers: readon
     const rest = m[4].replace(/\*\*/g, '').trimEnd();
     if (m[2] === undefined && m[3] === undefined && !rest.endsWith(':')) continue;
     const start = m.index + m[0].length;
-    const limit = Math.min(to, start + 3000);
-    // A heading's draft goes on over blank lines while its lines are indented deeper than the heading.
-    let blank: RegExpExecArray | null;
-    blankLineRe.lastIndex = start + 1;
-    while ((blank = blankLineRe.exec(body)) !== null && blank.index < limit) {
-      let k = blank.index + blank[0].length;
-      while (k < limit && (body.charCodeAt(k) === 10 || body.charCodeAt(k) === 13)) k++;
-      let e = k;
-      while (e < limit && (body.charCodeAt(e) === 32 || body.charCodeAt(e) === 9)) e++;
-      if (e - k <= m[1].length || e >= limit) break;
-      blankLineRe.lastIndex = e;
-    }
     while (mk < markers.length && markers[mk].start < start) mk++;
-    const end = Math.min(limit, blank === null ? to : blank.index, mk < markers.length ? markers[mk].start : to);
-    if (end > start) out.push(start, end);
+    // The draft's farthest end: its region, 3,000 characters, the next marker. Every search below
+    // stays inside it, and the next announcement is looked for after the draft's end.
+    const limit = Math.min(to, start + 3000, mk < markers.length ? markers[mk].start : to);
+    // A heading's draft goes on over blank lines while its lines are indented deeper than the heading.
+    let end = limit;
+    let at = start + 1;
+    for (let blank = blankLineAt(body, at, limit); blank >= 0; blank = blankLineAt(body, at, limit)) {
+      let k = blank + 1;
+      while (
+        k < limit &&
+        (body.charCodeAt(k) === 10 || body.charCodeAt(k) === 13 || body.charCodeAt(k) === 32 || body.charCodeAt(k) === 9)
+      ) {
+        if (body.charCodeAt(k) === 10) at = k;
+        k++;
+      }
+      if (k - at - 1 <= m[1].length || k >= limit) {
+        end = blank;
+        break;
+      }
+      at = k;
+    }
+    // A draft holds a line of text at least (an announcement a marker follows at once holds none).
+    if (end > start + 1 && hasText(body, start, end)) out.push(start, end);
     draftAnnounceRe.lastIndex = Math.max(draftAnnounceRe.lastIndex, end);
   }
   return out;
+}
+
+/** Whether [from, to) holds a character that is not a blank or a line break. */
+function hasText(body: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(body.charCodeAt(k))) return true;
+  return false;
+}
+
+/** The first line break in [from, limit) that a line of blanks only follows, or -1 (reads no further). */
+function blankLineAt(body: string, from: number, limit: number): number {
+  let nl = -1;
+  for (let k = from; k < limit; k++) {
+    const c = body.charCodeAt(k);
+    if (c === 10) {
+      if (nl >= 0) return nl;
+      nl = k;
+    } else if (c !== 32 && c !== 9 && c !== 13) nl = -1;
+  }
+  return -1;
 }
 
 /** Quoted drafts of [from, to), as [start, end) pairs. */
@@ -565,7 +591,15 @@ const codeFenceRe =
 function withoutDrafts(body: string, drafts: readonly number[], from: number, to: number): string {
   let text = '';
   let at = from;
-  for (let d = 0; d < drafts.length && at < to; d += 2) {
+  // The first draft that ends after `from`, by binary search over the pairs (a body may hold many).
+  let lo = 0;
+  let hi = drafts.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (drafts[2 * mid + 1] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let d = 2 * lo; d < drafts.length && at < to; d += 2) {
     if (drafts[d + 1] <= at) continue;
     if (drafts[d] >= to) break;
     if (drafts[d] > at) text += body.slice(at, drafts[d]);

@@ -47,3 +47,11 @@ test('48b: a heading that opens a draft ("**Output Generation:**") covers its in
   // "Output Generation" without a colon names no draft.
   assert.deepEqual(rules(q, `${worked}[Output Generation] proceeds.\n\n${steps}${summary}`), ['180', '180']);
 });
+
+test('48: announced drafts are found in linear time (many announcements, markers, lines with no blank)', () => {
+  const body = `<think>\n${"I'd write:\nWait, 12 × 15 = 180.\n".repeat(20000)}${"Let's draft it:\n".repeat(20000)}${'x'.repeat(200000)}\n</think>\n\nThe answer is \\boxed{180}.`;
+  const t0 = process.hrtime.bigint();
+  rules(q, body);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  assert.ok(ms < 20000, `took ${ms} ms`);
+});
