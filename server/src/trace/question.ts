@@ -246,6 +246,8 @@ export interface OptionWords {
   distinct: readonly string[];
   /** Every word of the option in order, function words kept ("12", "5", "m", "s" of "12.5 m/s"). */
   seq: readonly string[];
+  /** The option is an item's label, a lower-case letter or roman numeral ("c" for "planet c" of a list a-d). */
+  label: boolean;
 }
 
 // Function words and the words of a verdict: they name no option.
@@ -264,13 +266,15 @@ export function contentWords(s: string): string[] {
 function optionWordsOf(query: string): OptionWords[] | undefined {
   const contents = readOptionContents(query);
   if (contents === undefined) return undefined;
-  // Options written as math ("$\{-\frac{1}{2}, 1\}$", "CD \perp plane ABD", "x = 3") are read as values; a
-  // response works them out step by step, and its steps share their symbols.
-  if (contents.some((c) => /[$\\=^<>{}_|]/.test(c.content))) return undefined;
+  // Options written as math ("$\{-\frac{1}{2}, 1\}$", "CD \perp plane ABD", "x = 3") are read as values: a
+  // response works them out step by step, and its steps share their symbols. They are named by no words.
+  const math = (c: string): boolean => /[$\\=^<>{}_|]/.test(c);
+  if (contents.every((c) => math(c.content))) return undefined;
   const all = contents.map((c) => ({
     letter: c.letter.toLowerCase(),
-    words: contentWords(c.content),
-    seq: c.content.toLowerCase().match(/[a-z0-9]+/g) ?? [],
+    words: math(c.content) ? [] : contentWords(c.content),
+    seq: math(c.content) ? [] : (c.content.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+    label: /^\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)?$/.test(c.content),
   }));
   const count = new Map<string, number>();
   for (const o of all) for (const w of o.words) count.set(w, (count.get(w) ?? 0) + 1);

@@ -2572,7 +2572,13 @@ const wordRe = /[A-Za-z0-9]+/g;
  * an option of one or two short words (a number with a unit, a name) only where its words stand in
  * the sentence in a row, as a value would. Undefined where none or two are named.
  */
-function namedOption(options: readonly OptionWords[], words: readonly string[], seen: ReadonlySet<string>): OptionWords | undefined {
+function namedOption(
+  options: readonly OptionWords[],
+  words: readonly string[],
+  seen: ReadonlySet<string>,
+  tail: string,
+  at: readonly number[],
+): OptionWords | undefined {
   let best: OptionWords | undefined;
   let bestScore = 0;
   let second = 0;
@@ -2586,6 +2592,8 @@ function namedOption(options: readonly OptionWords[], words: readonly string[], 
       for (const w of o.distinct) if (seen.has(w)) hitDistinct++;
       // An option with words of its own is named only with one of them.
       score = o.distinct.length > 0 && hitDistinct === 0 ? 0 : (hit + hitDistinct) / (o.words.length + o.distinct.length);
+    } else if (o.label) {
+      if (namesLabel(o.seq[0], words, tail, at)) score = 1;
     } else if (o.seq.length > 0 && o.seq.length <= 6 && /[a-z]{3}|\d.*[a-z]|[a-z].*\d/.test(o.seq.join(' ')) && inRow(words, o.seq))
       score = 1;
     if (score > bestScore) {
@@ -2595,6 +2603,20 @@ function namedOption(options: readonly OptionWords[], words: readonly string[], 
     } else if (score > second) second = score;
   }
   return best !== undefined && bestScore >= 0.75 && bestScore - second >= 0.3 ? best : undefined;
+}
+
+/**
+ * Does the sentence name the item label (an option "c" of items a-d: "planet c", "ρ_c", "(c)")? Written
+ * in lower case, alone; "a" and "i" only marked as a label ("_a", "(a)", "a)"): elsewhere they are words.
+ */
+function namesLabel(label: string, words: readonly string[], tail: string, at: readonly number[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== label || tail.startsWith(label, at[i]) === false) continue;
+    if (label !== 'a' && label !== 'i') return true;
+    const before = tail[at[i] - 1];
+    if (before === '_' || before === '(' || tail[at[i] + 1] === ')') return true;
+  }
+  return false;
 }
 
 /** Does `s` hold a word that denies or doubts (CONTENT_DENIED) and is not the option's own? */
@@ -2646,7 +2668,7 @@ function findOptionContents(ctx: Context, options: readonly OptionWords[]): void
       at.push(w.index);
     }
     const seen = new Set(words);
-    const o = namedOption(options, words, seen);
+    const o = namedOption(options, words, seen, tail, at);
     if (o === undefined) continue;
     const own = new Set(o.seq);
     if (deniedIn(text.slice(sentence.start, head), own) || words.some((x) => CONTENT_DENIED.has(x) && !own.has(x))) continue;

@@ -69,6 +69,17 @@ test('47a: not an option read out or examined, discussed without a cue, denied, 
   assert.deepEqual(rules('Which planet of the solar system has the highest mean density?', 'So Earth is the densest.'), []);
 });
 
+test('47b: an option that is an item label ("planet c" for option D: c) is chosen where the sentence names the item', () => {
+  // The guide's own example: "so planet c is the densest" for option D.
+  const q =
+    'Which of these exoplanets has the highest density? a) A planet of one Earth mass and one Earth radius. b) A planet of 2 Earth masses with a density of about 5.5 g/cm^3. c) A planet of the same composition as Earth but 5 times more massive. d) A planet of the same composition as Earth but half the mass. Options: A) b B) a C) d D) c';
+  assert.deepEqual(rules(q, 'A more massive rocky planet is compressed more by its own gravity.\n\nSo planet c is the densest.'), ['D']);
+  assert.deepEqual(rules(q, 'Compression raises the density with the mass, so ρ_c is the highest.'), ['D']);
+  // "a" is the article unless marked as a label; two items compared choose neither.
+  assert.deepEqual(rules(q, 'So a planet with half the mass is less compressed.'), []);
+  assert.deepEqual(rules(q, 'So planet c is denser than planet d.'), []);
+});
+
 test('47a: options written as math are left to the value rules', () => {
   const q =
     'Given A = {x | 2x^2 - x - 1 = 0} and B = {-1/2, 1, 2}, find A ∩ B. A. $\\{1\\}$ B. $\\{-\\frac{1}{2}\\}$ C. $\\{-\\frac{1}{2}, 1\\}$ D. $\\{2\\}$';
