@@ -246,6 +246,8 @@ export interface OptionWords {
   distinct: readonly string[];
   /** Every word of the option in order, function words kept ("12", "5", "m", "s" of "12.5 m/s"). */
   seq: readonly string[];
+  /** The option's content normalized (normalizeAnswer): a short option is named only as written ("3/y" is not "3 * y"). */
+  norm: string;
   /** The option is an item's label, a lower-case letter or roman numeral ("c" for "planet c" of a list a-d). */
   label: boolean;
 }
@@ -275,6 +277,7 @@ function optionWordsOf(query: string): OptionWords[] | undefined {
     words: math(c.content) ? [] : contentWords(c.content),
     seq: math(c.content) ? [] : (c.content.toLowerCase().match(/[a-z0-9]+/g) ?? []),
     label: /^\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)?$/.test(c.content),
+    norm: normalizeAnswer(c.content),
   }));
   const count = new Map<string, number>();
   for (const o of all) for (const w of o.words) count.set(w, (count.get(w) ?? 0) + 1);

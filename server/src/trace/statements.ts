@@ -2594,7 +2594,12 @@ function namedOption(
       score = o.distinct.length > 0 && hitDistinct === 0 ? 0 : (hit + hitDistinct) / (o.words.length + o.distinct.length);
     } else if (o.label) {
       if (namesLabel(o.seq[0], words, tail, at)) score = 1;
-    } else if (o.seq.length > 0 && o.seq.length <= 6 && /[a-z]{3}|\d.*[a-z]|[a-z].*\d/.test(o.seq.join(' ')) && inRow(words, o.seq))
+    } else if (
+      o.seq.length > 0 &&
+      o.seq.length <= 6 &&
+      /[a-z]{3}|\d.*[a-z]|[a-z].*\d/.test(o.seq.join(' ')) &&
+      inRow(words, o.seq, tail, at, o.norm)
+    )
       score = 1;
     if (score > bestScore) {
       second = bestScore;
@@ -2628,12 +2633,12 @@ function deniedIn(s: string, own: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Does `seq` stand in `words` in a row? */
-function inRow(words: readonly string[], seq: readonly string[]): boolean {
+/** Does `seq` stand in `words` in a row, written as the option is (its normalized text `norm`: "3 * y" is not "3/y")? */
+function inRow(words: readonly string[], seq: readonly string[], tail: string, at: readonly number[], norm: string): boolean {
   for (let i = 0; i + seq.length <= words.length; i++) {
     let j = 0;
     while (j < seq.length && words[i + j] === seq[j]) j++;
-    if (j === seq.length) return true;
+    if (j === seq.length && normalizeAnswer(tail.slice(at[i], at[i + j - 1] + words[i + j - 1].length)) === norm) return true;
   }
   return false;
 }

@@ -84,6 +84,9 @@ test('47a: options written as math are left to the value rules', () => {
   const q =
     'Given A = {x | 2x^2 - x - 1 = 0} and B = {-1/2, 1, 2}, find A ∩ B. A. $\\{1\\}$ B. $\\{-\\frac{1}{2}\\}$ C. $\\{-\\frac{1}{2}, 1\\}$ D. $\\{2\\}$';
   assert.deepEqual(rules(q, 'So, $A = \\{-\\frac{1}{2}, 1\\}$ and the common elements follow.'), []);
+  // A formula option is named only as it is written: "3 * y" is not option B's "3/y".
+  const loops = 'A loop adds 1 to r y times, three times over. What is r at the end? A. 3y B. 3/y C. y+2 D. y-3 E. 9y';
+  assert.deepEqual(rules(loops, 'Each pass adds y. So the total would be 3 * y.'), []);
 });
 
 test('47a: long bodies of cues and option words stay linear', () => {
