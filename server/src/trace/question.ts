@@ -137,6 +137,13 @@ export interface QuestionInfo {
    * ("the number of lemons he has now" for "How many lemons does he have now?"), see `COUNTED`.
    */
   queryWords?: Set<string>;
+  /**
+   * A single-answer multiple-choice question's options as words (lower case, letters and digits,
+   * common function words dropped), each with its letter: a conclusion that names an option by
+   * its content ("so the correct statement is that it is valid for a trap-free device") chooses
+   * that option (docs/annotation-guide.md; statements.ts findOptionContents).
+   */
+  optionWords?: readonly OptionWords[];
 }
 
 /**
@@ -175,6 +182,7 @@ const EMPTY: QuestionInfo = {
   words: undefined,
   wordNames: undefined,
   queryWords: undefined,
+  optionWords: undefined,
 };
 
 /**
@@ -212,6 +220,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     words: info.words,
     wordNames: info.wordNames,
     queryWords: info.queryWords,
+    optionWords: info.optionWords,
   };
   return copy;
 }
@@ -230,7 +239,63 @@ const multiSelectRe =
   /\u591a\u9009|\u4e0d\u5b9a\u9879|\bselect all\b|\ball that apply\b|\bchoose all\b|\bwhich of the following (?:\w+ )?are (?:correct|true)\b|\bmore than one (?:\w+ )?(?:is |are |may be |can be )?(?:correct|true|answer|option)/i;
 
 /** "A. 5 B. 6 C. 8 D. 9": at least A-D in order, each followed by its content; undefined otherwise. */
+/** An option's words (OptionWords); `distinct` are those no other option has. */
+export interface OptionWords {
+  letter: string;
+  words: readonly string[];
+  distinct: readonly string[];
+  /** Every word of the option in order, function words kept ("12", "5", "m", "s" of "12.5 m/s"). */
+  seq: readonly string[];
+  /** The option's content normalized (normalizeAnswer): a short option is named only as written ("3/y" is not "3 * y"). */
+  norm: string;
+  /** The option is an item's label, a lower-case letter or roman numeral ("c" for "planet c" of a list a-d). */
+  label: boolean;
+}
+
+// Function words and the words of a verdict: they name no option.
+const OPTION_STOP = new Set(
+  'a an the of to in on at by for from with and or is are was were be been it its this that these those as which so answer correct option choice statement true'.split(
+    ' ',
+  ),
+);
+
+/** Lower-case words of letters and digits, function words dropped, each once. */
+export function contentWords(s: string): string[] {
+  return [...new Set((s.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !OPTION_STOP.has(w)))];
+}
+
+/** The options' words (QuestionInfo.optionWords), read as readOptions reads their content. */
+function optionWordsOf(query: string): OptionWords[] | undefined {
+  const contents = readOptionContents(query);
+  if (contents === undefined) return undefined;
+  // Options written as math ("$\{-\frac{1}{2}, 1\}$", "CD \perp plane ABD", "x = 3") are read as values: a
+  // response works them out step by step, and its steps share their symbols. They are named by no words.
+  const math = (c: string): boolean => /[$\\=^<>{}_|]/.test(c);
+  if (contents.every((c) => math(c.content))) return undefined;
+  const all = contents.map((c) => ({
+    letter: c.letter.toLowerCase(),
+    words: math(c.content) ? [] : contentWords(c.content),
+    seq: math(c.content) ? [] : (c.content.toLowerCase().match(/[a-z0-9]+/g) ?? []),
+    label: /^\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)?$/.test(c.content),
+    norm: normalizeAnswer(c.content),
+  }));
+  const count = new Map<string, number>();
+  for (const o of all) for (const w of o.words) count.set(w, (count.get(w) ?? 0) + 1);
+  return all.map((o) => ({ ...o, distinct: o.words.filter((w) => count.get(w) === 1) }));
+}
+
 function readOptions(query: string): Map<string, string> | undefined {
+  const contents = readOptionContents(query);
+  if (contents === undefined) return undefined;
+  const out = new Map<string, string>();
+  for (const { letter, content } of contents) {
+    const norm = normalizeAnswer(content);
+    if (norm && !out.has(norm)) out.set(norm, letter.toLowerCase());
+  }
+  return out.size >= 4 ? out : undefined;
+}
+
+function readOptionContents(query: string): { letter: string; content: string }[] | undefined {
   // Most questions list no options: a cheap test for an "A" label first.
   if (!/A[ \t]{0,2}[.:)\uff0e\uff1a\uff09\u3001]/.test(query)) return undefined;
   const labels: { letter: string; start: number; end: number }[] = [];
@@ -243,7 +308,7 @@ function readOptions(query: string): Map<string, string> | undefined {
     }
   }
   if (labels.length < 4) return undefined;
-  const out = new Map<string, string>();
+  const out: { letter: string; content: string }[] = [];
   labels.forEach((l, i) => {
     const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(query.length, l.end + 80));
     // The content up to a line break or a wide gap ("\\qquad", two spaces); the last option up to the end of its line.
@@ -251,10 +316,9 @@ function readOptions(query: string): Map<string, string> | undefined {
       .split(/\n|\\qquad|\s{2,}|\\textbf/)[0]
       .replace(/[\s(\uff08]+$/, '')
       .trim();
-    const norm = normalizeAnswer(content);
-    if (norm && !out.has(norm)) out.set(norm, l.letter.toLowerCase());
+    out.push({ letter: l.letter, content });
   });
-  return out.size >= 4 ? out : undefined;
+  return out;
 }
 
 /** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`, superscript powers as `^2` / `^3`. */
@@ -774,6 +838,7 @@ function analyze(query: string): QuestionInfo {
     words: word.words,
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
+    optionWords: optionOf ? optionWordsOf(query) : undefined,
   };
 }
 

@@ -8,7 +8,17 @@
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { COUNTED, compoundEnd, isDigitCode, normalizeMath, powers, qualifierStem, slotNumbers, type QuestionInfo } from './question.js';
+import {
+  COUNTED,
+  compoundEnd,
+  isDigitCode,
+  normalizeMath,
+  powers,
+  qualifierStem,
+  slotNumbers,
+  type OptionWords,
+  type QuestionInfo,
+} from './question.js';
 import { Restatement } from './restatement.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
@@ -324,6 +334,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findPointers(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
+  if (opts.question.optionWords && !opts.question.multiSelect) findOptionContents(ctx, opts.question.optionWords);
   if (opts.question.multiSelect) findOptionSets(ctx);
   if (opts.question.names) findNames(ctx, opts.question.names);
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
@@ -407,6 +418,16 @@ class Context {
       this.question.scale !== undefined &&
       /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs);
     this.out.push(new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial));
+  }
+
+  /** A conclusion (strength 3) that names an option by its content (findOptionContents): its value is the letter. */
+  addOption(start: number, end: number, letter: string): void {
+    const n = this.out.length;
+    this.add(start, end, 'conclusion', 3, true, true);
+    if (this.out.length === n) return;
+    const st = this.out[n];
+    st.value = letter.toUpperCase();
+    st.normalized = letter;
   }
 
   /** Does the statement's sentence try its value rather than conclude it (Statement.tentative)? */
@@ -2524,6 +2545,149 @@ function findOptionVerdicts(ctx: Context): void {
     const start = lineStart + m[0].indexOf(m[1]);
     // The letter follows a bullet ("*", "-"), which standsAlone would read as an operator.
     ctx.add(start, start + 1, 'conclusion', 3, true, true);
+  }
+}
+
+// A conclusion cue, after which the sentence may name the chosen option by its content ("So the
+// correct statement is that ...", "Therefore, ...", "Final answer: ..."), or a superlative verdict
+// ("Jupiter is the densest"; group 1), whose subject comes before it.
+const contentCueRe =
+  /(?<![A-Za-z][ \t]{0,2})[Ss]o\b|\b(?:[Tt]herefore|[Tt]hus|[Hh]ence|[Ff]inal[ \t][Aa]nswer|[Aa]nswer[ \t](?:is|would[ \t]be|should[ \t]be)|[Ii]n[ \t]conclusion|(?:correct|right|best|true)[ \t](?:statement|answer|option|choice|one)[ \t](?:is|would[ \t]be|should[ \t]be|must[ \t]be))\b|\b[Aa]nswer(?=[ \t]?:|\*\*)|\b(?:is|has)[ \t]the[ \t](most|least|[a-z]{1,12}est)\b/g;
+// A letter in the sentence: the option is named by its letter (findOptionLetters reads it) or examined ("Option C says").
+// A letter standing alone ("option C", "(B)", "the answer is C (search history)", "E says"); not
+// the article or the pronoun before a word ("A trap-free device", "I think").
+const letterInSentenceRe =
+  /(?<![A-Za-z0-9\\'\u2019])[A-J](?![A-Za-z0-9'\u2019])(?![ \t]+[a-z])|(?<![A-Za-z0-9\\'\u2019])[B-HJ][ \t]+(?=[a-z])/;
+// Words that deny or doubt what the sentence says of the option ("is false", "is not", "rule out").
+const CONTENT_DENIED = new Set(
+  'not isn aren doesn don didn cannot wasn won wouldn shouldn never false incorrect wrong invalid unlikely rule rules ruled eliminate eliminated eliminates except neither nor if whether maybe might perhaps'.split(
+    ' ',
+  ),
+);
+const wordRe = /[A-Za-z0-9]+/g;
+
+/**
+ * The option a sentence with a conclusion cue names by its content: the one whose words it holds
+ * (at least 75%, its words no other option has counted twice), clearly ahead of the next (by 0.3);
+ * an option of one or two short words (a number with a unit, a name) only where its words stand in
+ * the sentence in a row, as a value would. Undefined where none or two are named.
+ */
+function namedOption(
+  options: readonly OptionWords[],
+  words: readonly string[],
+  seen: ReadonlySet<string>,
+  tail: string,
+  at: readonly number[],
+): OptionWords | undefined {
+  let best: OptionWords | undefined;
+  let bestScore = 0;
+  let second = 0;
+  for (const o of options) {
+    let score = 0;
+    const prose = o.words.filter((w) => w.length >= 3 && !isDigitCode(w.charCodeAt(0))).length >= 2;
+    if (prose) {
+      let hit = 0;
+      let hitDistinct = 0;
+      for (const w of o.words) if (seen.has(w)) hit++;
+      for (const w of o.distinct) if (seen.has(w)) hitDistinct++;
+      // An option with words of its own is named only with one of them.
+      score = o.distinct.length > 0 && hitDistinct === 0 ? 0 : (hit + hitDistinct) / (o.words.length + o.distinct.length);
+    } else if (o.label) {
+      if (namesLabel(o.seq[0], words, tail, at)) score = 1;
+    } else if (
+      o.seq.length > 0 &&
+      o.seq.length <= 6 &&
+      /[a-z]{3}|\d.*[a-z]|[a-z].*\d/.test(o.seq.join(' ')) &&
+      inRow(words, o.seq, tail, at, o.norm)
+    )
+      score = 1;
+    if (score > bestScore) {
+      second = bestScore;
+      bestScore = score;
+      best = o;
+    } else if (score > second) second = score;
+  }
+  return best !== undefined && bestScore >= 0.75 && bestScore - second >= 0.3 ? best : undefined;
+}
+
+/**
+ * Does the sentence name the item label (an option "c" of items a-d: "planet c", "ρ_c", "(c)")? Written
+ * in lower case, alone; "a" and "i" only marked as a label ("_a", "(a)", "a)"): elsewhere they are words.
+ */
+function namesLabel(label: string, words: readonly string[], tail: string, at: readonly number[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== label || tail.startsWith(label, at[i]) === false) continue;
+    if (label !== 'a' && label !== 'i') return true;
+    const before = tail[at[i] - 1];
+    if (before === '_' || before === '(' || tail[at[i] + 1] === ')') return true;
+  }
+  return false;
+}
+
+/** Does `s` hold a word that denies or doubts (CONTENT_DENIED) and is not the option's own? */
+function deniedIn(s: string, own: ReadonlySet<string>): boolean {
+  for (const w of s.match(wordRe) ?? []) {
+    const x = w.toLowerCase();
+    if (CONTENT_DENIED.has(x) && !own.has(x)) return true;
+  }
+  return false;
+}
+
+/** Does `seq` stand in `words` in a row, written as the option is (its normalized text `norm`: "3 * y" is not "3/y")? */
+function inRow(words: readonly string[], seq: readonly string[], tail: string, at: readonly number[], norm: string): boolean {
+  for (let i = 0; i + seq.length <= words.length; i++) {
+    let j = 0;
+    while (j < seq.length && words[i + j] === seq[j]) j++;
+    if (j === seq.length && normalizeAnswer(tail.slice(at[i], at[i + j - 1] + words[i + j - 1].length)) === norm) return true;
+  }
+  return false;
+}
+
+/**
+ * A single-answer multiple-choice question: a sentence with a conclusion cue that names one option
+ * by its content and no letter ("So the correct statement is that it is valid for a trap-free
+ * single-carrier device ...", "Therefore, Jupiter is the densest") chooses that option
+ * (docs/annotation-guide.md: "write the option's letter, also where the model names the option by
+ * its content"). Not where the sentence names a letter (the letter rules read it, or the option is
+ * examined), denies or doubts ("is false", "if"), asks, or names two options alike. One reading
+ * per sentence, at its first cue; the statement spans the option's words and its value is the letter.
+ */
+function findOptionContents(ctx: Context, options: readonly OptionWords[]): void {
+  const { text, from, to } = ctx;
+  contentCueRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = contentCueRe.exec(text)) !== null && m.index < to) {
+    const sentence = ctx.sentenceAround(m.index, m.index + m[0].length);
+    const sentenceEnd = Math.min(to, sentence.start + sentence.text.length);
+    if (sentenceEnd > contentCueRe.lastIndex) contentCueRe.lastIndex = sentenceEnd;
+    if (sentence.question || sentence.start < from) continue;
+    if (letterInSentenceRe.test(text.slice(sentence.start, sentenceEnd))) continue;
+    const head = m[1] !== undefined ? sentence.start : m.index;
+    const tail = text.slice(head, sentenceEnd);
+    const words: string[] = [];
+    const at: number[] = [];
+    wordRe.lastIndex = 0;
+    let w: RegExpExecArray | null;
+    while ((w = wordRe.exec(tail)) !== null) {
+      words.push(w[0].toLowerCase());
+      at.push(w.index);
+    }
+    const seen = new Set(words);
+    const o = namedOption(options, words, seen, tail, at);
+    if (o === undefined) continue;
+    const own = new Set(o.seq);
+    if (deniedIn(text.slice(sentence.start, head), own) || words.some((x) => CONTENT_DENIED.has(x) && !own.has(x))) continue;
+    // The statement spans the option's content words ("the", "it" are everywhere).
+    const spanned = o.words.length > 0 ? new Set(o.words) : own;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < words.length; i++) {
+      if (!spanned.has(words[i])) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) continue;
+    ctx.addOption(head + at[first], head + at[last] + words[last].length, o.letter);
   }
 }
 
