@@ -267,8 +267,10 @@ skyThoughtBatch('fresh8', 'dev since stop 23', 38, { precision: 0.76, recall: 0.
 // Llama-3.1-8B-Instruct, on GaoKao 2023 En, Minerva Math and OlympiadBench; SOURCES.md), labelled by
 // Y1 and Y2 (alternate records) from the guide, twenty records again by Y3. Read once by the rules
 // of 0afa72c before any change: 78.7%, 61.7%, 97.4%.
-// Development data since stop 28, with fresh2.
-skyThoughtBatch('fresh9', 'dev since stop 28', 38, { precision: 0.76, recall: 0.59, first: 0.95 }, 'Y1/Y2 vs Y3');
+// Development data since stop 28, with fresh2. Stop 29's answer equivalence judges the gold's first
+// candidate 10^{-3} right against the reference 1e-3 where the engine's 0.1 stays wrong: first 97.4% ->
+// 94.7% (a change of measurement), precision 84.8% -> 89.1%.
+skyThoughtBatch('fresh9', 'dev since stop 28', 38, { precision: 0.76, recall: 0.59, first: 0.93 }, 'Y1/Y2 vs Y3');
 
 // An eighth batch, collected at stop 23 and read once by the rules of 62a5114 before any change
 // (test/fixtures/gold/fresh10: PRIME-RL/PRIME's committed outputs of Qwen2.5-Math-7B-Instruct on
@@ -395,6 +397,7 @@ skyThoughtBatch('fresh22', 'dev', 12, { precision: 0.7, recall: 0.45, first: 0.4
 // arithmetic word problems; 18 responses; SOURCES.md), labelled by J1 and J2 (alternate records) from
 // the guide, ten records again by J3 (20 of 20 candidates; counts 9/10). First read (b0b6cd3, the
 // engine of 895a831): 80.0% (24/30), 77.4% (24/31), 88.9%; final 13/18 (rules alone 77.4%, 77.4%).
+// End of stop 29: 81.3% (26/32), 83.9% (26/31), 94.4%; final 13/18 (pass 47's options by content).
 skyThoughtBatch('fresh23', 'held-out', 18, { precision: 0.75, recall: 0.7, first: 0.8 }, 'J1/J2 vs J3', 10);
 
 // A new held-out batch of stop 29, read only at the start and at the end of the stop
@@ -403,7 +406,7 @@ skyThoughtBatch('fresh23', 'held-out', 18, { precision: 0.75, recall: 0.7, first
 // "llama 3.2 3B thinking" on BIG-Bench Hard web-of-lies puzzles, yes/no answers; 12 responses, short
 // of the 16 asked; SOURCES.md), labelled by H1 and H2 (alternate records) from the guide, six records
 // again by H3 (12 of 12 candidates; counts 6/6). First read (b0b6cd3, the engine of 895a831): 100.0%
-// (17/17), 77.3% (17/22), 91.7%; final 11/12.
+// (17/17), 77.3% (17/22), 91.7%; final 11/12. End of stop 29: unchanged.
 skyThoughtBatch('fresh24', 'held-out', 12, { precision: 0.9, recall: 0.65, first: 0.8 }, 'H1/H2 vs H3', 6);
 
 // The third new held-out batch of stop 29, read only at the start and at the end of the stop
@@ -412,7 +415,7 @@ skyThoughtBatch('fresh24', 'held-out', 12, { precision: 0.9, recall: 0.65, first
 // Open-Reasoner-Zero-32B, eleven of twelve cut off at 2,000 tokens; 18 responses; SOURCES.md),
 // labelled by V1 and V2 (alternate records) from the guide, ten records again by V3 (20 of 20
 // candidates; counts 9/10). First read (b0b6cd3, the engine of 895a831): 82.8% (24/29), 70.6%
-// (24/34), 71.4%; final 14/18 (rules alone the same).
+// (24/34), 71.4%; final 14/18 (rules alone the same). End of stop 29: unchanged.
 skyThoughtBatch('fresh25', 'held-out', 18, { precision: 0.75, recall: 0.6, first: 0.6 }, 'V1/V2 vs V3', 10);
 
 // How far the annotators agree with each other, pooled over every record two of them labelled in
