@@ -295,14 +295,16 @@ skyThoughtBatch('fresh10', 'dev since stop 28', 30, { precision: 0.79, recall: 0
 // Development data since stop 28, with fresh2 (the stage trained on it too: recall 80.0% -> 74.5%).
 skyThoughtBatch('fresh11', 'dev since stop 28', 24, { precision: 0.8, recall: 0.72, first: 0.8 }, 'F1/F2 vs F3', 10);
 
-// A tenth batch, collected at stop 26 and read once by the rules of 3519d9d before any change
+// Development data since stop 30 (with fresh14, fresh15 and fresh17: the four oldest held-out batches
+// outside the two halves, read at every merge since, moved to dev by age; docs/segmentation-eval.md
+// "Stop 30"). A tenth batch, collected at stop 26 and read once by the rules of 3519d9d before any change
 // (test/fixtures/gold/fresh12: HumainLab/filtered_reasoning_score_evaluation's sampled MATH-500
 // traces of DeepSeek-R1-Distill-Qwen-1.5B and -7B, Phi-4-reasoning and Qwen3-4B, five each; the
 // source stores some responses cut off mid-text without saying so, and the annotators marked them
 // truncated; transcribed through the index with per-line length checks, SOURCES.md), labelled by
 // A1 and A2 (alternate records) from the guide, ten records again by A3 (26 of 27 candidates).
 // First read: 79.1% (34/43), 64.2% (34/53), 60.0%; final answers 14/20.
-skyThoughtBatch('fresh12', 'held-out', 20, { precision: 0.77, recall: 0.62, first: 0.58 }, 'A1/A2 vs A3', 10);
+skyThoughtBatch('fresh12', 'held out until stop 30, dev since', 20, { precision: 0.77, recall: 0.62, first: 0.58 }, 'A1/A2 vs A3', 10);
 
 // An eleventh batch, collected at stop 26 as development data (test/fixtures/gold/fresh13:
 // Qwen2.5-Math-1.5B after 2,934 steps of SFT on DeepMath-Hard long chains of thought, One-Shot-RLVR's
@@ -320,7 +322,7 @@ skyThoughtBatch('fresh13', 'dev', 17, { precision: 0.9, recall: 0.6, first: 0.8 
 // responses after three identical temperature-0 copies were dropped; SOURCES.md), labelled by C1
 // and C2 (alternate records) from the guide, eight records again by C3 (17 of 18 candidates). First
 // read: 88.0% (22/25), 81.5% (22/27), 94.1%; final answers 17/17.
-skyThoughtBatch('fresh14', 'held-out', 17, { precision: 0.85, recall: 0.78, first: 0.9 }, 'C1/C2 vs C3', 8);
+skyThoughtBatch('fresh14', 'held out until stop 30, dev since', 17, { precision: 0.85, recall: 0.78, first: 0.9 }, 'C1/C2 vs C3', 8);
 
 // A thirteenth batch, collected after the learned stage became the default reader, so that one set
 // of held-out responses is untouched by that decision (test/fixtures/gold/fresh15:
@@ -329,7 +331,7 @@ skyThoughtBatch('fresh14', 'held-out', 17, { precision: 0.85, recall: 0.78, firs
 // (alternate records) from the guide, six records again by D3 (7 of 7 candidates). First read
 // (learned default, 3bcea96): 68.8% (11/16), 55.0% (11/20), 85.7%, final 10/14; the rules alone read
 // it the same.
-skyThoughtBatch('fresh15', 'held-out', 14, { precision: 0.65, recall: 0.5, first: 0.8 }, 'D1/D2 vs D3', 6);
+skyThoughtBatch('fresh15', 'held out until stop 30, dev since', 14, { precision: 0.65, recall: 0.5, first: 0.8 }, 'D1/D2 vs D3', 6);
 
 // A fourteenth batch, collected at stop 27 from two repositories no batch had used, and read once by
 // the engine of 80503f9 before any change of that stop (test/fixtures/gold/fresh17:
@@ -337,7 +339,7 @@ skyThoughtBatch('fresh15', 'held-out', 14, { precision: 0.65, recall: 0.5, first
 // DeepSeek-R1, lunaatang/llm-math-reasoning-eval's Claude Sonnet 5 answers; 18 responses, five of the
 // 14B's on one problem; SOURCES.md), labelled by E1 and E2 (alternate records) from the guide, nine
 // records again by E3. First read: 79.6% (43/54), 95.6% (43/45), 88.9%; final answers 18/18.
-skyThoughtBatch('fresh17', 'held-out', 18, { precision: 0.75, recall: 0.9, first: 0.85 }, 'E1/E2 vs E3', 9);
+skyThoughtBatch('fresh17', 'held out until stop 30, dev since', 18, { precision: 0.75, recall: 0.9, first: 0.85 }, 'E1/E2 vs E3', 9);
 
 // A development batch collected at stop 27 (test/fixtures/gold/fresh16:
 // HumainLab/filtered_reasoning_score_evaluation's GSM8K and AQuA traces of DeepSeek-R1-Distill-Qwen-1.5B
