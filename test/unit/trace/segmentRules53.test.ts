@@ -21,6 +21,9 @@ const INSIDE =
 test('53a: with a reference answer that is an option letter, a stated letter is a candidate though the options are not shown', () => {
   assert.deepEqual(rules(STEM, think(INSIDE, '{"answer": "B"}'), 'B'), ['B']);
   assert.equal(final(STEM, think(INSIDE, '{"answer": "B"}'), 'B'), 'B');
+  // 53c: the JSON field chooses the letter as "Answer: D" does: the summary's answer, not the block's last.
+  assert.equal(final(STEM, think(INSIDE, '{"answer": "D"}'), 'B'), 'D');
+  assert.equal(final(STEM, think(INSIDE, '{"final_answer": "D"}'), 'B'), 'D');
   // Only the reference's shape is read: another letter as the reference reads the same.
   assert.deepEqual(rules(STEM, think(INSIDE, '{"answer": "B"}'), 'D'), ['B']);
   assert.deepEqual(rules(STEM, think(INSIDE, 'The answer is B.'), '(C)'), ['B']);
