@@ -144,6 +144,14 @@ export interface QuestionInfo {
    * that option (docs/annotation-guide.md; statements.ts findOptionContents).
    */
   optionWords?: readonly OptionWords[];
+  /**
+   * The question lists no options but speaks of them ("Which one of the following options ...",
+   * "choose the correct answer", "select all that apply"; a stem stored without its option list):
+   * 1, or 2 where it says more than one may be right. segment.ts reads such a question as multiple
+   * choice with unseen options (asUnseenChoice) unless the record's reference answer is of another
+   * shape (pass 53).
+   */
+  choiceAsked?: number;
 }
 
 /**
@@ -183,6 +191,7 @@ const EMPTY: QuestionInfo = {
   wordNames: undefined,
   queryWords: undefined,
   optionWords: undefined,
+  choiceAsked: undefined,
 };
 
 /**
@@ -221,6 +230,55 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     wordNames: info.wordNames,
     queryWords: info.queryWords,
     optionWords: info.optionWords,
+    choiceAsked: info.choiceAsked,
+  };
+  return copy;
+}
+
+/**
+ * The options of a multiple-choice question whose option list the record does not show: each
+ * letter A-J stands for itself, so the rules that read a chosen letter (findOptionLetters, the
+ * option verdicts, concludes()'s "a letter, not a plain number") read it as they do with the
+ * options shown; no option's content is known. Never written.
+ */
+export const UNSEEN_OPTIONS: Map<string, string> = new Map([...'abcdefghij'].map((l) => [l, l]));
+
+/**
+ * info, read as a multiple-choice question whose options are not shown (pass 53): a stem stored
+ * without its option list, recognised by its words (choiceAsked) or by a reference answer that is
+ * an option letter (segment.ts). Its answer is a letter, as with the options shown: the kinds of
+ * answer a letter replaces (typed values, words) are not read. Built property by property, as
+ * asMultiSelect is.
+ */
+export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
+  const copy: { [K in keyof Required<QuestionInfo>]: QuestionInfo[K] } = {
+    targets: info.targets,
+    probes: info.probes,
+    nouns: info.nouns,
+    values: info.values,
+    scale: info.scale,
+    optionOf: UNSEEN_OPTIONS,
+    multiSelect: info.choiceAsked === 2 ? true : undefined,
+    terms: info.terms,
+    modulus: info.modulus,
+    percent: info.percent,
+    notDivisible: info.notDivisible,
+    countNotMoney: info.countNotMoney,
+    formulaOnly: info.formulaOnly,
+    nounOf: info.nounOf,
+    nounShared: info.nounShared,
+    integerAnswer: info.integerAnswer,
+    optionOnly: undefined,
+    names: info.names,
+    divisors: info.divisors,
+    typed: undefined,
+    blanks: info.blanks,
+    verb: info.verb,
+    words: undefined,
+    wordNames: undefined,
+    queryWords: info.queryWords,
+    optionWords: undefined,
+    choiceAsked: info.choiceAsked,
   };
   return copy;
 }
@@ -839,7 +897,20 @@ function analyze(query: string): QuestionInfo {
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
     optionWords: optionOf ? optionWordsOf(query) : undefined,
+    choiceAsked: optionOf === undefined ? choiceAsked(query) : undefined,
   };
+}
+
+// A question that speaks of options it does not list: "which (one) of the following", "the
+// following options / choices", "answer choices", "choose the correct option / answer", "the
+// correct option". Not "option" alone ("the cheaper option", "a payment option").
+const choiceAskedRe =
+  /\bwhich[ \t](?:one[ \t]|two[ \t])?of[ \t]the[ \t](?:following|options|choices|answers|statements)\b|\b(?:following|given|above|below|listed|these)[ \t](?:options|choices|answer[ \t]choices)\b|\b(?:answer|multiple)[ -]choices?\b|\b(?:choose|select|pick)[ \t](?:the[ \t]|one[ \t]|an?[ \t])?(?:correct|best|right|most[ \t]appropriate)[ \t](?:option|choice|answer|statement)\b|\bcorrect[ \t](?:option|choice)\b/i;
+
+/** QuestionInfo.choiceAsked of a question that lists no options. */
+function choiceAsked(query: string): number | undefined {
+  if (multiSelectRe.test(query)) return 2;
+  return choiceAskedRe.test(query) ? 1 : undefined;
 }
 
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';

@@ -14,7 +14,7 @@ import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from '
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
-import { analyzeQuestion, asMultiSelect, isDigitCode, type QuestionInfo } from './question.js';
+import { analyzeQuestion, asMultiSelect, asUnseenChoice, isDigitCode, type QuestionInfo } from './question.js';
 import {
   codeAt,
   compileAnswerPatterns,
@@ -1424,10 +1424,25 @@ function judgeAttempts(
 // A box holding two or more option letters, run together or listed, maybe as text.
 const boxedSetRe = new RegExp(String.raw`\\boxed\{[ \t]*(?:\\text\{[ \t]*)?(?:[A-E]{2,5}|${OPTION_LIST})[ \t]*\}`);
 
+// A reference answer that is one option letter: "B", "(C)", "D.".
+const letterAnswerRe = /^[ \t]{0,4}\(?[A-J]\)?\.?[ \t]{0,4}$/;
+
 export function segmentAttempts(record: TraceRecord, options: SegmentOptions): Segmentation {
   const { matcher, patterns } = compileSegmentOptions(options);
   const body = record.body;
   let question: QuestionInfo = analyzeQuestion(record.query);
+  // A multiple-choice question stored without its option list (a stem cut short, the options kept
+  // in another field): it speaks of options it does not list, or its reference answer is an option
+  // letter. Its answer is the letter chosen, read as with the options shown (docs/annotation-guide.md:
+  // a multiple-choice candidate is the option's letter). Only the reference's shape is read, never
+  // which letter it is; a reference of another shape (a number) says the question is not one (pass 53).
+  // A question whose answer is read as a word (a labelled item's letter, "Plan B"; a name; yes or
+  // no) shows what its answer is: its letters are those items' labels, not unseen options.
+  if (question.optionOf === undefined && question.words === undefined) {
+    const truth = record.answer === undefined || record.answer.trim() === '' ? undefined : record.answer;
+    if (truth === undefined ? question.choiceAsked !== undefined : truth.length <= 12 && letterAnswerRe.test(truth))
+      question = asUnseenChoice(question);
+  }
   questionText = record.query ?? '';
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so

@@ -321,6 +321,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   const ctx = new Context(text, from, to, opts.question);
   findBoxed(ctx);
   findFinalAnswer(ctx);
+  findJsonAnswers(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1096,6 +1097,39 @@ function findFinalAnswer(ctx: Context): void {
       end = start + found[1].length;
     }
     ctx.add(start, end, 'final-answer', 4, true);
+  }
+}
+
+// After a JSON object's answer key: its value, a string or a number (`"answer": "5"`, `"answer": 12`,
+// `"final_answer": "x = 3"`: an equation's right side, as "the answer is x = 3" gives it).
+const jsonAnswerRe = new RegExp(
+  String.raw`[ \t]{0,2}:[ \t]{0,2}(?:"[ \t]{0,2}(?:\\{1,2}\(|\$)?[ \t]{0,2}(?:[A-Za-z][ \t]{0,2}=[ \t]{0,2})?)?(${VALUE})`,
+  'y',
+);
+// The value's end: up to two unit words ("5 cm"), a math delimiter, then the string's closing quote
+// or the end of the field (",", "}", the line's end): the value is the field's whole value.
+const jsonAnswerEndRe = /(?:[ \t]{1,2}[A-Za-z]{1,12}){0,2}[ \t]{0,2}(?:\\{1,2}\)|\$)?[ \t]{0,2}(?:"|,|\}|\r?\n|$)/y;
+// The key before "answer": the JSON string's opening quote, or "final_" / "final " ("Final Answer").
+const jsonKeyLeadRe = /(?:^|")(?:[Ff]inal[_ ])?$/;
+
+/**
+ * A JSON object's answer (`{"answer": "5"}`, `{"final_answer": "x = 3"}`): the answer an evaluation
+ * pipeline asked the response to end in, often the summary after a thinking block. An explicit
+ * final statement (docs/annotation-guide.md), read as "Answer: 5" is. Found where `nswer"` is
+ * written (indexOf); an option letter is read by findOptionLetters.
+ */
+function findJsonAnswers(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (let i = text.indexOf('nswer"', from); i >= 0 && i < to; i = text.indexOf('nswer"', i + 6)) {
+    const a = codeAt(text, i - 1);
+    if ((a !== 97 && a !== 65) || !jsonKeyLeadRe.test(text.slice(Math.max(from, i - 8), i - 1))) continue;
+    jsonAnswerRe.lastIndex = i + 6;
+    const m = jsonAnswerRe.exec(text);
+    if (m === null) continue;
+    const end = jsonAnswerRe.lastIndex;
+    jsonAnswerEndRe.lastIndex = end;
+    // The field's whole value, quoted or ended by the object's punctuation: it stands alone.
+    if (jsonAnswerEndRe.test(text)) ctx.add(end - m[1].length, end, 'final-answer', 4, true, true);
   }
 }
 
@@ -2432,7 +2466,7 @@ const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead");
 // "I pick C", "I'll go with B" commit the speaker to an option (not "we choose A to be ...").
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|[Aa]nswer(?: is)?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{)[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|(?:final_)?[Aa]nswer(?: is|")?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
