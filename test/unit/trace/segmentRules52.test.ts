@@ -1,0 +1,21 @@
+// The fifty-second pass's rules (the weakest development phrasing families; docs/segmentation-eval.md
+// "Stop 30: pass 52"), one short hand-written example each, with what each rule must leave as it
+// was. Decided on the rules alone (reader 'rules'); the learned stage is retrained after the merge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+test(`52a: "So there's $17.50 left", "So it's $17.50": a pronoun's "'s" is the copula "is"`, () => {
+  const q = 'Mia has $40. She buys 3 books at $7.50 each. How much money does she have left?';
+  assert.deepEqual(rules(q, 'The books cost 3 × $7.50 = $22.50. So it’s $17.50 she keeps, from $40 minus $22.50.'), ['17.50']);
+  assert.deepEqual(rules(q, "The books cost 3 × $7.50 = $22.50. So it's $17.50 she keeps, from $40 minus $22.50."), ['17.50']);
+  assert.deepEqual(rules(q, "The books cost 3 × $7.50 = $22.50. So there's $17.50 left for her."), ['17.50']);
+  // A possessive is no copula: "Mia's $40" names whose money, it states no result (only the
+  // equation's line end is read, as before).
+  assert.deepEqual(rules(q, "The books cost 3 × $7.50 = $22.50. So Mia's $40 drops by $22.50 to $17.50."), ['22.50']);
+});
