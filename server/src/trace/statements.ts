@@ -348,6 +348,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (concluded !== undefined) {
     findVerbalResults(ctx, concluded);
     findNamedRestatements(ctx, concluded);
+    findAgreeingResults(ctx, concluded);
     if (opts.question.targets.length > 0) findTargetCopulas(ctx, concluded);
   }
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
@@ -1568,6 +1569,40 @@ function findNamedRestatements(ctx: Context, written: ReadonlySet<string>): void
       // ("the angle where the refraction is 90 degrees") names no quantity of its own.
       if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
       ctx.add(i, i + v.length, 'conclusion', 3, true);
+    }
+  }
+}
+
+// Right after a value (past up to two unit words): words that say it agrees with an earlier result
+// ("10 again", "253 this way too", "1104, the same as the first time", "$1799, same result", "2,285,
+// matching my earlier result", "$890, just like before", "312 miles. Same answer.").
+const agreesAfterRe =
+  /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}(?:[ \t]{1,2}(?:again|this way too|here too|as before)\b|[ \t]{0,2}[,.;:\u2014-][ \t]{0,2}(?:the[ \t]{1,2})?(?:same[ \t]{1,2}(?:answer|result|figure|value|total|number|as[ \t]{1,2}(?:before|the first time|my (?:first|earlier|previous) (?:result|answer|one))|again)\b|(?:matching|same as|just like|as) (?:before|my (?:first|earlier|previous) (?:result|answer))\b))/iy;
+// An operation right before the value: "multiply by 2 again", "add 5 again" redo a step.
+const operationBeforeRe =
+  /(?:\b(?:by|plus|minus|times|add|adding|subtract|subtracting|multiply|divide|over|of)|[-+*/^\u00d7\u00f7\u00b7\u2212])[ \t]{1,2}\$?$/i;
+
+/**
+ * "Great, 10 again.", "Yes, the number of games is 253 this way too.", "$1407 + $392 = $1799, same
+ * result.": a value the text concludes elsewhere (strength 3 or more), written again with words
+ * that say it agrees with the earlier result, states what a check or another method reached (the
+ * guide: an answer reached by a check or another method that ends in a value for the asked
+ * quantity, "Okay, that matches: the sum is indeed 3159", an echo). A weak conclusion (strength
+ * 2): whether it is a new candidate or merges is segment.ts's decision, as for any restatement.
+ * Read only where such a value is written (indexOf), as findNamedRestatements reads; a value
+ * redone as an operand ("multiply by 2 again") tests nothing (docs/segmentation-eval.md, pass 52).
+ */
+function findAgreeingResults(ctx: Context, written: ReadonlySet<string>): void {
+  const { text, from, to } = ctx;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      const end = i + v.length;
+      if (isDigitCode(codeAt(text, i - 1)) || isDigitCode(codeAt(text, end)) || codeAt(text, i - 1) === 46) continue;
+      if (codeAt(text, end) === 46 && isDigitCode(codeAt(text, end + 1))) continue;
+      if (!matchesAt(agreesAfterRe, text, end)) continue;
+      if (operationBeforeRe.test(text.slice(Math.max(from, i - 16), i))) continue;
+      if (ctx.sentenceAround(i, end).question) continue;
+      ctx.add(i, end, 'conclusion', 2);
     }
   }
 }

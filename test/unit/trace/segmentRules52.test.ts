@@ -19,3 +19,13 @@ test(`52a: "So there's $17.50 left", "So it's $17.50": a pronoun's "'s" is the c
   // equation's line end is read, as before).
   assert.deepEqual(rules(q, "The books cost 3 × $7.50 = $22.50. So Mia's $40 drops by $22.50 to $17.50."), ['22.50']);
 });
+
+test('52b: "Great, 10 again.", "$1799, same result.": a value concluded elsewhere, written with words that say it agrees with the earlier result, is a check’s result', () => {
+  const q = 'If x + y = 11 and x - y = 3, what is x + y + 1?';
+  const body =
+    'Adding the equations, 2x = 14, so x = 7 and y = 4. Therefore, the answer is 12.\n\nLet me check another way: y = 11 - x, so x - 11 + x = 3, 2x = 14, x = 7, y = 4. Then 7 + 4 + 1. Great, 12 again.';
+  assert.deepEqual(rules(q, body), ['12', '12']);
+  assert.deepEqual(rules(q, body.replace('Great, 12 again.', 'Then 7 + 4 + 1 = 12, same result.')), ['12', '12']);
+  // A value redone as an operand ("add 12 again") states no result.
+  assert.deepEqual(rules(q, body.replace('Great, 12 again.', 'Then I add 12 again to check the scale.')), ['12']);
+});
