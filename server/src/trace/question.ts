@@ -47,6 +47,12 @@ export interface QuestionInfo {
    */
   notDivisible?: boolean;
   /**
+   * The question asks for an average (a mean) or a probability: a quantity worked out from a sum or
+   * a total of its data or outcomes, so a "sum:" / "total:" label states that sub-total, a step
+   * (docs/annotation-guide.md: a sub-total is not a candidate), not the asked result.
+   */
+  totalIsStep?: boolean;
+  /**
    * The question counts something that is not money ("How many months until she can afford
    * it?", "How many buses are needed?") and writes its amounts with a currency sign: a value
    * written "$185" in the response is an amount of money, a sub-result, not the asked count.
@@ -168,6 +174,7 @@ const EMPTY: QuestionInfo = {
   modulus: undefined,
   percent: undefined,
   notDivisible: undefined,
+  totalIsStep: undefined,
   countNotMoney: undefined,
   formulaOnly: undefined,
   nounOf: undefined,
@@ -206,6 +213,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     modulus: info.modulus,
     percent: info.percent,
     notDivisible: info.notDivisible,
+    totalIsStep: info.totalIsStep,
     countNotMoney: info.countNotMoney,
     formulaOnly: info.formulaOnly,
     nounOf: info.nounOf,
@@ -562,6 +570,14 @@ let lastInfo: QuestionInfo = EMPTY;
 const impliedNounRe =
   /\bhow (?:(far)\b|(old)(?= (?:is|are)\b)(?![^.?]{0,40}\b(?:ago|in \d))|(long)\b(?! is| are| was)|many (?:hours|minutes|days|seconds|weeks)\b[^.?]{0,20}\b(?:take|took|need))/i;
 
+// An asked average, mean or probability (pass 52c): worked out from a sum or total.
+const totalIsStepRe = /\b(?:average|mean|probability)\b|\u5e73\u5747|\u6982\u7387/;
+/** A fill-in-the-blank question's asking sentence ("The probability that exactly one is red is ____."), lower-cased; '' when none. */
+function blankSentence(sentences: readonly string[]): string {
+  for (let k = sentences.length - 1; k >= 0; k--) if (sentences[k].includes('__')) return sentences[k].toLowerCase();
+  return '';
+}
+
 export function analyzeQuestion(query: string | undefined): QuestionInfo {
   if (!query) return EMPTY;
   // The rollouts of one prompt are adjacent: the previous record's question is checked first,
@@ -817,6 +833,7 @@ function analyze(query: string): QuestionInfo {
         ? true
         : undefined,
     notDivisible: lower.includes('divisible') && notDivisibleRe.test(lower) ? true : undefined,
+    totalIsStep: totalIsStepRe.test(asked === '' ? blankSentence(sentences) : lower) ? true : undefined,
     countNotMoney:
       head &&
       /^how many/i.test(head[0]) &&

@@ -1029,12 +1029,15 @@ function findLabels(ctx: Context): void {
     // itself starts with a literal, which is what keeps it fast).
     if (!labelLeadRe.test(text.slice(Math.max(from, m.index - 12), m.index)) && m.index - 12 > from) continue;
     if (m.index - 12 <= from && !labelLeadRe.test('\n' + text.slice(from, m.index))) continue;
-    labelValue(ctx, m.index + m[0].length);
+    // "sum = 35 + 41 + 76 + 62 = 214" for an asked average, "Total: C(8,2) = 28" for a probability:
+    // the sub-total the asked quantity is worked out from (pass 52c), a step of another quantity.
+    const step = ctx.question.totalIsStep === true && /^(?:sum|total)/i.test(m[0]);
+    labelValue(ctx, m.index + m[0].length, step);
   }
 }
 
 /** The value a label at j gives: "Total: 12597", or the end of the line's equation: "**Total:** $56 + $84 = **$140**". */
-function labelValue(ctx: Context, j: number): void {
+function labelValue(ctx: Context, j: number, step = false): void {
   const { text, to } = ctx;
   const nl = text.indexOf('\n', j);
   const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
@@ -1043,7 +1046,13 @@ function labelValue(ctx: Context, j: number): void {
   if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
-  if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
+  if (v === null || v.index !== j) return;
+  if (!step) {
+    ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
+    return;
+  }
+  ctx.add(v.index, valueAt.lastIndex, 'conclusion', 2);
+  if (ctx.out.at(-1)?.start === v.index) ctx.out.at(-1)!.ofOther = true;
 }
 
 // An answer named as a past one ("my first answer", "the earlier answer"), or denied right after its value.

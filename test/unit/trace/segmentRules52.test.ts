@@ -29,3 +29,14 @@ test('52b: "Great, 10 again.", "$1799, same result.": a value concluded elsewher
   // A value redone as an operand ("add 12 again") states no result.
   assert.deepEqual(rules(q, body.replace('Great, 12 again.', 'Then I add 12 again to check the scale.')), ['12']);
 });
+
+test('52c: "sum = ... = 340" for an asked average, "Total: C(7,2) = 21" for a probability, is the sub-total worked from', () => {
+  const q = 'The scores on 4 quizzes were 70, 80, 90, 100. What is the average score?';
+  const body = 'sum = 70 + 80 + 90 + 100 = 340\nhmm, not done\n340 / 4 = 85\n\nLet me check: 85 × 4 = 340, fine.';
+  assert.deepEqual(rules(q, body), ['85']);
+  const p = 'A box holds 4 red and 3 blue pens. Two pens are drawn at random. The probability that both are red is ____.';
+  const pBody = 'Total: C(7,2) = 21. Not done yet.\nBoth red: C(4,2) = 6. So P = 6/21 = \\frac{2}{7}.';
+  assert.deepEqual(rules(p, pBody), ['\\frac{2}{7}']);
+  // When the sum is what the question asks for, its label states the answer.
+  assert.deepEqual(rules('What is the sum of the scores 70, 80, 90 and 100?', 'sum = 70 + 80 + 90 + 100 = 340\nok, done.'), ['340']);
+});
