@@ -1016,7 +1016,7 @@ function findPointers(ctx: Context): void {
 // "Updated: 39 ml × 10 = 390 ml", "fix: 2548", "corrected amount: 21.72 kg" (the guide: a
 // correction's new result is a candidate).
 const labelRe =
-  /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res|corrected(?: (?:amount|total|value|result))?|fix(?:ed)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
+  /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res|corrected(?: (?:amount|total|value|result))?|fix(?:ed)?)(?:\*\*)?[ \t]{0,2}(?::|=>?|->|\u2192)(?:\*\*)?[ \t]{0,4}/gi;
 // What may stand before a label: a line start, or a sentence end, then blanks, a bullet, "**".
 const labelLeadRe = /(?:^|\n|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?$/;
 
@@ -1040,19 +1040,35 @@ function findLabels(ctx: Context): void {
 function labelValue(ctx: Context, j: number, step = false): void {
   const { text, to } = ctx;
   const nl = text.indexOf('\n', j);
-  const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
-  if (eq >= j) j = skipBlanks(text, eq + 1, to);
+  const lineEnd = nl < 0 || nl > to ? to : nl;
+  let eq = text.lastIndexOf('=', lineEnd);
+  if (eq >= j && codeAt(text, eq + 1) === 62) eq++;
+  // A terse note's arrow ("->", "→", "=>") gives a result as "=" does: "result: 10,571 - 2,170 →
+  // 8,401" (pass 52d); the value after the line's last one, when a value follows it ("result:
+  // 8,401 → done" keeps 8,401). Looked for in the label's next 160 characters only: a search back
+  // from the line's end would cross the whole text on a long line without an arrow.
+  const rest = text.slice(j, Math.min(lineEnd, j + 160));
+  const arrow = Math.max(rest.lastIndexOf('\u2192'), rest.indexOf('->') < 0 ? -1 : rest.lastIndexOf('->') + 1);
+  const v =
+    (arrow >= 0 && j + arrow > eq ? valueAfterLabel(text, j + arrow + 1, to) : null) ??
+    (eq >= j ? valueAfterLabel(text, eq + 1, to) : valueAfterLabel(text, j, j));
+  if (v === null) return;
+  if (!step) {
+    ctx.add(v[0], v[1], 'conclusion', 3, true);
+    return;
+  }
+  ctx.add(v[0], v[1], 'conclusion', 2);
+  if (ctx.out.at(-1)?.start === v[0]) ctx.out.at(-1)!.ofOther = true;
+}
+
+/** The value at k past blanks (up to to), "**" and a currency sign, as [start, end); null when none starts there. */
+function valueAfterLabel(text: string, k: number, to: number): [number, number] | null {
+  let j = skipBlanks(text, k, to);
   if (text.startsWith('**', j)) j += 2;
   if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
-  if (v === null || v.index !== j) return;
-  if (!step) {
-    ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
-    return;
-  }
-  ctx.add(v.index, valueAt.lastIndex, 'conclusion', 2);
-  if (ctx.out.at(-1)?.start === v.index) ctx.out.at(-1)!.ofOther = true;
+  return v === null || v.index !== j ? null : [j, valueAt.lastIndex];
 }
 
 // An answer named as a past one ("my first answer", "the earlier answer"), or denied right after its value.

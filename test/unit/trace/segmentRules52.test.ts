@@ -40,3 +40,12 @@ test('52c: "sum = ... = 340" for an asked average, "Total: C(7,2) = 21" for a pr
   // When the sum is what the question asks for, its label states the answer.
   assert.deepEqual(rules('What is the sum of the scores 70, 80, 90 and 100?', 'sum = 70 + 80 + 90 + 100 = 340\nok, done.'), ['340']);
 });
+
+test('52d: "result: 10,011 - 1,612 → 8,399": an arrow ends a labelled computation as "=" does', () => {
+  const q = 'Calculate 213·47 − 52·31.';
+  const body = '213x47 = 10,011 ok\n52x31 = 1,612\nresult: 10,011 - 1,612 → 8,399\nfine';
+  assert.deepEqual(rules(q, body), ['8,399']);
+  assert.deepEqual(rules(q, body.replace('→', '->')), ['8,399']);
+  // An arrow to words after the labelled value leaves the value.
+  assert.deepEqual(rules(q, '213x47 = 10,011 ok\n52x31 = 1,612\nresult: 8,399 → done\nfine'), ['8,399']);
+});
