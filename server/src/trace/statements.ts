@@ -1600,9 +1600,10 @@ function findNamedRestatements(ctx: Context, written: ReadonlySet<string>): void
 
 // Right after a value (past up to two unit words): words that say it agrees with an earlier result
 // ("10 again", "253 this way too", "1104, the same as the first time", "$1799, same result", "2,285,
-// matching my earlier result", "$890, just like before", "312 miles. Same answer.").
+// matching my earlier result", "$890, just like before", "312 miles. Same answer.", "$85.80, identical to
+// the earlier result", "3 hours, matching the answer above").
 const agreesAfterRe =
-  /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}(?:[ \t]{1,2}(?:again|this way too|here too|as before)\b|[ \t]{0,2}[,.;:\u2014-][ \t]{0,2}(?:the[ \t]{1,2})?(?:same[ \t]{1,2}(?:answer|result|figure|value|total|number|as[ \t]{1,2}(?:before|the first time|my (?:first|earlier|previous) (?:result|answer|one))|again)\b|(?:matching|same as|just like|as) (?:before|my (?:first|earlier|previous) (?:result|answer))\b))/iy;
+  /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}(?:[ \t]{1,2}(?:again|this way too|here too|as before)\b|[ \t]{0,2}[,.;:\u2014-][ \t]{0,2}(?:the[ \t]{1,2})?(?:same[ \t]{1,2}(?:answer|result|figure|value|total|number|as[ \t]{1,2}(?:before|the first time|my (?:first|earlier|previous) (?:result|answer|one))|again)\b|(?:matching|identical to|same as|just like|as) (?:before|(?:my|the) (?:first|earlier|previous) (?:result|answer)|the answer above)\b))/iy;
 // An operation right before the value: "multiply by 2 again", "add 5 again" redo a step.
 const operationBeforeRe =
   /(?:\b(?:by|plus|minus|times|add|adding|subtract|subtracting|multiply|divide|over|of)|[-+*/^\u00d7\u00f7\u00b7\u2212])[ \t]{1,2}\$?$/i;

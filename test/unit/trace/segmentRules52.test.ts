@@ -26,6 +26,7 @@ test('52b: "Great, 10 again.", "$1799, same result.": a value concluded elsewher
     'Adding the equations, 2x = 14, so x = 7 and y = 4. Therefore, the answer is 12.\n\nLet me check another way: y = 11 - x, so x - 11 + x = 3, 2x = 14, x = 7, y = 4. Then 7 + 4 + 1. Great, 12 again.';
   assert.deepEqual(rules(q, body), ['12', '12']);
   assert.deepEqual(rules(q, body.replace('Great, 12 again.', 'Then 7 + 4 + 1 = 12, same result.')), ['12', '12']);
+  assert.deepEqual(rules(q, body.replace('Great, 12 again.', 'That is 12, identical to the earlier result.')), ['12', '12']);
   // A value redone as an operand ("add 12 again") states no result.
   assert.deepEqual(rules(q, body.replace('Great, 12 again.', 'Then I add 12 again to check the scale.')), ['12']);
 });
