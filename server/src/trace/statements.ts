@@ -343,6 +343,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
+  findPostposedNames(ctx);
   // Last: they read the values the other finders found concluded, where those values are written.
   const concluded = stronglyConcludedValues(ctx);
   if (concluded !== undefined) {
@@ -1629,6 +1630,48 @@ function findAgreeingResults(ctx: Context, written: ReadonlySet<string>): void {
       if (operationBeforeRe.test(text.slice(Math.max(from, i - 16), i))) continue;
       if (ctx.sentenceAround(i, end).question) continue;
       ctx.add(i, end, 'conclusion', 2);
+    }
+  }
+}
+
+// The words after a value that name it afterwards: "That's the ", "that is the ", "So that should
+// be the ", "This is the " (found by indexOf from "hat" / "his" on; pass 52e).
+const postposedAnchors = ["hat's the ", 'hat\u2019s the ', 'hat is the ', 'hat should be the ', 'hat must be the ', 'his is the '];
+// Before "That": the value closing its sentence or clause, maybe with one unit word, a closing
+// bracket or bold, then ". ", ", and ", ", so ", maybe "So " / "And " (on the 72 characters before).
+const postposedLeadRe = new RegExp(
+  String.raw`(?:^|[^\w.,])\$?(${VALUE})(?:[ \t]{0,2}\\\))?(?:\*\*)?(?:[ \t]{1,2}[A-Za-z\u00b2\u00b3]{1,12})?(?:\*\*)?[ \t]{0,2}(?:[.!]|,[ \t]{1,2}(?:and|so))[ \t]{1,3}(?:(?:[Ss]o|[Aa]nd)[ \t]{1,2})?$`,
+);
+// What the phrase after "the" names, up to its clause's end.
+const postposedPhraseRe = /^[^.,;:!?\n]{1,48}/;
+
+/**
+ * "Okay, 25 + 612 = 637. That is the 52nd term.", "... = 5631, and that is the total number of
+ * markers.", "120 ÷ 2 = 60. So that should be the larger number.": a value closing its sentence,
+ * then named in the next clause as the asked quantity, is a concluding statement about it (the
+ * guide: a concluding statement about the quantity the question asks for, whatever order its
+ * words come in), as "the 52nd term is 637" is. The phrase must name the asked quantity (or "the
+ * answer") and no other; found where "that's the" and its kin are written (indexOf), on a bounded
+ * window before them (docs/segmentation-eval.md, pass 52).
+ */
+function findPostposedNames(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const anchor of postposedAnchors) {
+    for (let i = text.indexOf(anchor, from + 1); i >= 0 && i < to; i = text.indexOf(anchor, i + anchor.length)) {
+      const t = i - 1; // the "T" / "t" of "That" / "This"
+      if ((text.charCodeAt(t) | 32) !== 116 || isLetterCode(codeAt(text, t - 1))) continue;
+      const p = postposedPhraseRe.exec(text.slice(i + anchor.length, Math.min(to, i + anchor.length + 48)));
+      if (p === null) continue;
+      const phrase = 'the ' + p[0];
+      if (!/^the answer\b/i.test(phrase) && (!ctx.names(phrase) || ctx.namesOfOtherOnly(phrase))) continue;
+      const lead = Math.max(from, t - 72);
+      const m = postposedLeadRe.exec(text.slice(lead, t));
+      if (m === null) continue;
+      const start = lead + m.index + m[0].indexOf(m[1]);
+      // A count is whole (as findConclusions reads "the raw bus count is 4.89"): a decimal named as
+      // the count is a quotient still to be rounded.
+      if (decimalRe.test(m[1]) && ctx.question.nouns.includes('count') && text.charCodeAt(start - 1) !== 36) continue;
+      ctx.add(start, start + m[1].length, 'conclusion', 3, true);
     }
   }
 }

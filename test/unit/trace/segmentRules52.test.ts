@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
+import { findStatements } from '../../../server/src/trace/statements.js';
 import { record } from './segmentRuleHelpers.js';
 
 const rules = (query: string, body: string): string[] =>
@@ -49,4 +51,19 @@ test('52d: "result: 10,011 - 1,612 → 8,399": an arrow ends a labelled computat
   assert.deepEqual(rules(q, body.replace('→', '->')), ['8,399']);
   // An arrow to words after the labelled value leaves the value.
   assert.deepEqual(rules(q, '213x47 = 10,011 ok\n52x31 = 1,612\nresult: 8,399 → done\nfine'), ['8,399']);
+});
+
+test('52e: "25 + 612 = 637. That is the 52nd term.": a value named afterwards as the asked quantity is a conclusion about it', () => {
+  const q = analyzeQuestion('What is the 52nd term of the arithmetic sequence 25, 37, 49, ...?');
+  const strong = (text: string): string[] =>
+    findStatements(text, { question: q })
+      .filter((st) => st.strength >= 3 && st.aboutTarget)
+      .map((st) => st.value);
+  const body = 'Each step adds 12, and there are 51 steps: 51 × 12 = 612.\n\nOkay, 25 + 612 = 637. That is the 52nd term.';
+  assert.deepEqual(strong(body), ['637']);
+  assert.deepEqual(strong(body.replace('. That is the 52nd term.', ', and that is the 52nd term.')), ['637']);
+  assert.deepEqual(strong(body.replace('That is the 52nd term.', 'So that should be the 52nd term.')), ['637']);
+  // Named as another quantity, or not named at all, the value concludes nothing about the asked one.
+  assert.deepEqual(strong('The terms go 25, 37, 49: 37 - 25 = 12. That is the common difference.'), []);
+  assert.deepEqual(strong('Okay, 25 + 612 = 637. That is a lot of steps.'), []);
 });
