@@ -487,6 +487,11 @@ function unknownsOf(text: string, monomial: string): boolean {
   return true;
 }
 
+/**
+ * The noun of "What is the number?" / "What number did I think of?": the unknown number itself
+ * (statements.ts reads "the number" not followed by "of" or a plural, pass 52f).
+ */
+export const THE_NUMBER = 'the number';
 /** The prefix of a noun that names what a "how many" question counts (statements.ts reads "the number of <it>"). */
 export const COUNTED = 'number of ';
 // Words before what is counted that say which of them are counted ("How many different pizzas").
@@ -773,6 +778,10 @@ function analyze(query: string): QuestionInfo {
   if (implied) nouns.push(implied[1] ? 'distance' : implied[2] ? 'age' : 'time');
   // "How many gallons ...": what is counted names its unit, which every step mentions; only
   // "what is the remainder / units digit / total" names the quantity itself.
+  // "What is the number?", "What number did I think of?": the asked noun is the number itself,
+  // which STOP_WORDS leaves out of every other asked phrase ("the number of ways").
+  if ((head && /^number$/i.test(head[1]) && /^what (?:is|was) the/i.test(head[0])) || /^what number\b/i.test(asked.trim()))
+    nouns.push(THE_NUMBER);
   if (head && !/^how (?:many|much)/i.test(head[0])) {
     for (const w of head[1].toLowerCase().split(/\s+/)) {
       if (w.length >= 3 && !STOP_WORDS.has(w)) nouns.push(w.replace(/(?<=[^s])s$/, ''));

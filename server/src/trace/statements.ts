@@ -10,6 +10,7 @@
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import {
   COUNTED,
+  THE_NUMBER,
   compoundEnd,
   isDigitCode,
   normalizeMath,
@@ -2319,6 +2320,7 @@ function functionValueBefore(text: string, eq: number): boolean {
 function nounIn(n: string, lower: string, q: QuestionInfo): boolean {
   if (n === 'count') return countWordRe.test(lower);
   if (n.startsWith(COUNTED)) return countedIn(n.slice(COUNTED.length), lower, q.queryWords);
+  if (n === THE_NUMBER) return theNumberRe.test(lower);
   const k = lower.indexOf(n);
   if (k <= 0 || lower.charCodeAt(k - 1) !== 92) return k >= 0;
   // "\\sum_{a \\in A} 2^{a-1}", "\\prod": a LaTeX operator, not the noun of a sentence.
@@ -2327,6 +2329,8 @@ function nounIn(n: string, lower: string, q: QuestionInfo): boolean {
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;
+// "the number" as the asked unknown: not "the number of ...", "the numbers", "the number line".
+const theNumberRe = /\bthe (?:original |unknown |mystery |starting )?number\b(?!s| of| line)/;
 
 /**
  * "the number of games", "the number of different pizzas": "number of" and, within a few words

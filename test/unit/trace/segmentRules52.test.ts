@@ -67,3 +67,19 @@ test('52e: "25 + 612 = 637. That is the 52nd term.": a value named afterwards as
   assert.deepEqual(strong('The terms go 25, 37, 49: 37 - 25 = 12. That is the common difference.'), []);
   assert.deepEqual(strong('Okay, 25 + 612 = 637. That is a lot of steps.'), []);
 });
+
+test('52f: "What is the number?" asks for the number itself: "so the number is 29" concludes it, "the number of steps" does not', () => {
+  const strong = (query: string, text: string): string[] =>
+    findStatements(text, { question: analyzeQuestion(query) })
+      .filter((st) => st.strength >= 3 && st.aboutTarget)
+      .map((st) => st.value);
+  const q = 'When a number is multiplied by 8 and then 64 is added, the result is 296. What is the number?';
+  assert.deepEqual(strong(q, '8x = 296 - 64 = 232. Then divide by 8: so the number is 232 / 8 = 29.'), ['29']);
+  assert.deepEqual(
+    strong('I think of a number, multiply it by 3 and add 15. The result is 102. What number did I think of?', 'So the number is 29.'),
+    ['29'],
+  );
+  // Not a number of something, and not for a question that asks for something else.
+  assert.deepEqual(strong(q, 'So the number of steps is 2.'), []);
+  assert.deepEqual(strong('What is the sum of the digits of 296?', 'So the number is 296.'), []);
+});
