@@ -47,6 +47,12 @@ export interface QuestionInfo {
    */
   notDivisible?: boolean;
   /**
+   * The question asks for an average (a mean) or a probability: a quantity worked out from a sum or
+   * a total of its data or outcomes, so a "sum:" / "total:" label states that sub-total, a step
+   * (docs/annotation-guide.md: a sub-total is not a candidate), not the asked result.
+   */
+  totalIsStep?: boolean;
+  /**
    * The question counts something that is not money ("How many months until she can afford
    * it?", "How many buses are needed?") and writes its amounts with a currency sign: a value
    * written "$185" in the response is an amount of money, a sub-result, not the asked count.
@@ -176,6 +182,7 @@ const EMPTY: QuestionInfo = {
   modulus: undefined,
   percent: undefined,
   notDivisible: undefined,
+  totalIsStep: undefined,
   countNotMoney: undefined,
   formulaOnly: undefined,
   nounOf: undefined,
@@ -215,6 +222,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     modulus: info.modulus,
     percent: info.percent,
     notDivisible: info.notDivisible,
+    totalIsStep: info.totalIsStep,
     countNotMoney: info.countNotMoney,
     formulaOnly: info.formulaOnly,
     nounOf: info.nounOf,
@@ -537,6 +545,11 @@ function unknownsOf(text: string, monomial: string): boolean {
   return true;
 }
 
+/**
+ * The noun of "What is the number?" / "What number did I think of?": the unknown number itself
+ * (statements.ts reads "the number" not followed by "of" or a plural, pass 52f).
+ */
+export const THE_NUMBER = 'the number';
 /** The prefix of a noun that names what a "how many" question counts (statements.ts reads "the number of <it>"). */
 export const COUNTED = 'number of ';
 // Words before what is counted that say which of them are counted ("How many different pizzas").
@@ -619,6 +632,14 @@ let lastInfo: QuestionInfo = EMPTY;
 
 const impliedNounRe =
   /\bhow (?:(far)\b|(old)(?= (?:is|are)\b)(?![^.?]{0,40}\b(?:ago|in \d))|(long)\b(?! is| are| was)|many (?:hours|minutes|days|seconds|weeks)\b[^.?]{0,20}\b(?:take|took|need))/i;
+
+// An asked average, mean or probability (pass 52c): worked out from a sum or total.
+const totalIsStepRe = /\b(?:average|mean|probability)\b|\u5e73\u5747|\u6982\u7387/;
+/** A fill-in-the-blank question's asking sentence ("The probability that exactly one is red is ____."), lower-cased; '' when none. */
+function blankSentence(sentences: readonly string[]): string {
+  for (let k = sentences.length - 1; k >= 0; k--) if (sentences[k].includes('__')) return sentences[k].toLowerCase();
+  return '';
+}
 
 export function analyzeQuestion(query: string | undefined): QuestionInfo {
   if (!query) return EMPTY;
@@ -815,6 +836,10 @@ function analyze(query: string): QuestionInfo {
   if (implied) nouns.push(implied[1] ? 'distance' : implied[2] ? 'age' : 'time');
   // "How many gallons ...": what is counted names its unit, which every step mentions; only
   // "what is the remainder / units digit / total" names the quantity itself.
+  // "What is the number?", "What number did I think of?": the asked noun is the number itself,
+  // which STOP_WORDS leaves out of every other asked phrase ("the number of ways").
+  if ((head && /^number$/i.test(head[1]) && /^what (?:is|was) the/i.test(head[0])) || /^what number\b/i.test(asked.trim()))
+    nouns.push(THE_NUMBER);
   if (head && !/^how (?:many|much)/i.test(head[0])) {
     for (const w of head[1].toLowerCase().split(/\s+/)) {
       if (w.length >= 3 && !STOP_WORDS.has(w)) nouns.push(w.replace(/(?<=[^s])s$/, ''));
@@ -875,6 +900,7 @@ function analyze(query: string): QuestionInfo {
         ? true
         : undefined,
     notDivisible: lower.includes('divisible') && notDivisibleRe.test(lower) ? true : undefined,
+    totalIsStep: totalIsStepRe.test(asked === '' ? blankSentence(sentences) : lower) ? true : undefined,
     countNotMoney:
       head &&
       /^how many/i.test(head[0]) &&

@@ -10,6 +10,7 @@
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import {
   COUNTED,
+  THE_NUMBER,
   compoundEnd,
   isDigitCode,
   normalizeMath,
@@ -137,8 +138,10 @@ const terseLeadRe =
 // simplifies to 3*sqrt(13)", "making it a total of 18 digits", "so the band needs 66 T-shirts").
 // "need to find / compute / check ..." plans work still to do (the guide: a plan is no conclusion).
 // "comes out to" states a result as "comes to" does ("so the remainder comes out to 641").
+// A pronoun's "'s" is "is" ("So there's $1.50 left over", "so it's $12.55 a head", pass 52a); a
+// name's "'s" is a possessive ("Mia's $40") and reads nothing.
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|\b(?:it|that|there|here|he|she)['\u2019]s\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
@@ -342,11 +345,13 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
+  findPostposedNames(ctx);
   // Last: they read the values the other finders found concluded, where those values are written.
   const concluded = stronglyConcludedValues(ctx);
   if (concluded !== undefined) {
     findVerbalResults(ctx, concluded);
     findNamedRestatements(ctx, concluded);
+    findAgreeingResults(ctx, concluded);
     if (opts.question.targets.length > 0) findTargetCopulas(ctx, concluded);
   }
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
@@ -1014,7 +1019,7 @@ function findPointers(ctx: Context): void {
 // "Updated: 39 ml × 10 = 390 ml", "fix: 2548", "corrected amount: 21.72 kg" (the guide: a
 // correction's new result is a candidate).
 const labelRe =
-  /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res|corrected(?: (?:amount|total|value|result))?|fix(?:ed)?)(?:\*\*)?[ \t]{0,2}(?::|=)(?:\*\*)?[ \t]{0,4}/gi;
+  /(?:total|result|product|sum|difference|final(?: result| value)?|ans|res|corrected(?: (?:amount|total|value|result))?|fix(?:ed)?)(?:\*\*)?[ \t]{0,2}(?::|=>?|->|\u2192)(?:\*\*)?[ \t]{0,4}/gi;
 // What may stand before a label: a line start, or a sentence end, then blanks, a bullet, "**".
 const labelLeadRe = /(?:^|\n|[.;][ \t]{1,3})[ \t]{0,4}(?:[-*+][ \t]{1,3})?(?:\*\*)?$/;
 
@@ -1027,21 +1032,46 @@ function findLabels(ctx: Context): void {
     // itself starts with a literal, which is what keeps it fast).
     if (!labelLeadRe.test(text.slice(Math.max(from, m.index - 12), m.index)) && m.index - 12 > from) continue;
     if (m.index - 12 <= from && !labelLeadRe.test('\n' + text.slice(from, m.index))) continue;
-    labelValue(ctx, m.index + m[0].length);
+    // "sum = 35 + 41 + 76 + 62 = 214" for an asked average, "Total: C(8,2) = 28" for a probability:
+    // the sub-total the asked quantity is worked out from (pass 52c), a step of another quantity.
+    const step = ctx.question.totalIsStep === true && /^(?:sum|total)/i.test(m[0]);
+    labelValue(ctx, m.index + m[0].length, step);
   }
 }
 
 /** The value a label at j gives: "Total: 12597", or the end of the line's equation: "**Total:** $56 + $84 = **$140**". */
-function labelValue(ctx: Context, j: number): void {
+function labelValue(ctx: Context, j: number, step = false): void {
   const { text, to } = ctx;
   const nl = text.indexOf('\n', j);
-  const eq = text.lastIndexOf('=', nl < 0 || nl > to ? to : nl);
-  if (eq >= j) j = skipBlanks(text, eq + 1, to);
+  const lineEnd = nl < 0 || nl > to ? to : nl;
+  let eq = text.lastIndexOf('=', lineEnd);
+  if (eq >= j && codeAt(text, eq + 1) === 62) eq++;
+  // A terse note's arrow ("->", "→", "=>") gives a result as "=" does: "result: 10,571 - 2,170 →
+  // 8,401" (pass 52d); the value after the line's last one, when a value follows it ("result:
+  // 8,401 → done" keeps 8,401). Looked for in the label's next 160 characters only: a search back
+  // from the line's end would cross the whole text on a long line without an arrow.
+  const rest = text.slice(j, Math.min(lineEnd, j + 160));
+  const arrow = Math.max(rest.lastIndexOf('\u2192'), rest.indexOf('->') < 0 ? -1 : rest.lastIndexOf('->') + 1);
+  const v =
+    (arrow >= 0 && j + arrow > eq ? valueAfterLabel(text, j + arrow + 1, to) : null) ??
+    (eq >= j ? valueAfterLabel(text, eq + 1, to) : valueAfterLabel(text, j, j));
+  if (v === null) return;
+  if (!step) {
+    ctx.add(v[0], v[1], 'conclusion', 3, true);
+    return;
+  }
+  ctx.add(v[0], v[1], 'conclusion', 2);
+  if (ctx.out.at(-1)?.start === v[0]) ctx.out.at(-1)!.ofOther = true;
+}
+
+/** The value at k past blanks (up to to), "**" and a currency sign, as [start, end); null when none starts there. */
+function valueAfterLabel(text: string, k: number, to: number): [number, number] | null {
+  let j = skipBlanks(text, k, to);
   if (text.startsWith('**', j)) j += 2;
   if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j++;
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
-  if (v && v.index === j) ctx.add(v.index, valueAt.lastIndex, 'conclusion', 3, true);
+  return v === null || v.index !== j ? null : [j, valueAt.lastIndex];
 }
 
 // An answer named as a past one ("my first answer", "the earlier answer"), or denied right after its value.
@@ -1600,6 +1630,83 @@ function findNamedRestatements(ctx: Context, written: ReadonlySet<string>): void
       // ("the angle where the refraction is 90 degrees") names no quantity of its own.
       if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
       ctx.add(i, i + v.length, 'conclusion', 3, true);
+    }
+  }
+}
+
+// Right after a value (past up to two unit words): words that say it agrees with an earlier result
+// ("10 again", "253 this way too", "1104, the same as the first time", "$1799, same result", "2,285,
+// matching my earlier result", "$890, just like before", "312 miles. Same answer.", "$85.80, identical to
+// the earlier result", "3 hours, matching the answer above").
+const agreesAfterRe =
+  /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}(?:[ \t]{1,2}(?:again|this way too|here too|as before)\b|[ \t]{0,2}[,.;:\u2014-][ \t]{0,2}(?:the[ \t]{1,2})?(?:same[ \t]{1,2}(?:answer|result|figure|value|total|number|as[ \t]{1,2}(?:before|the first time|my (?:first|earlier|previous) (?:result|answer|one))|again)\b|(?:matching|identical to|same as|just like|as) (?:before|(?:my|the) (?:first|earlier|previous) (?:result|answer)|the answer above)\b))/iy;
+// An operation right before the value: "multiply by 2 again", "add 5 again" redo a step.
+const operationBeforeRe =
+  /(?:\b(?:by|plus|minus|times|add|adding|subtract|subtracting|multiply|divide|over|of)|[-+*/^\u00d7\u00f7\u00b7\u2212])[ \t]{1,2}\$?$/i;
+
+/**
+ * "Great, 10 again.", "Yes, the number of games is 253 this way too.", "$1407 + $392 = $1799, same
+ * result.": a value the text concludes elsewhere (strength 3 or more), written again with words
+ * that say it agrees with the earlier result, states what a check or another method reached (the
+ * guide: an answer reached by a check or another method that ends in a value for the asked
+ * quantity, "Okay, that matches: the sum is indeed 3159", an echo). A weak conclusion (strength
+ * 2): whether it is a new candidate or merges is segment.ts's decision, as for any restatement.
+ * Read only where such a value is written (indexOf), as findNamedRestatements reads; a value
+ * redone as an operand ("multiply by 2 again") tests nothing (docs/segmentation-eval.md, pass 52).
+ */
+function findAgreeingResults(ctx: Context, written: ReadonlySet<string>): void {
+  const { text, from, to } = ctx;
+  for (const v of written) {
+    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+      const end = i + v.length;
+      if (isDigitCode(codeAt(text, i - 1)) || isDigitCode(codeAt(text, end)) || codeAt(text, i - 1) === 46) continue;
+      if (codeAt(text, end) === 46 && isDigitCode(codeAt(text, end + 1))) continue;
+      if (!matchesAt(agreesAfterRe, text, end)) continue;
+      if (operationBeforeRe.test(text.slice(Math.max(from, i - 16), i))) continue;
+      if (ctx.sentenceAround(i, end).question) continue;
+      ctx.add(i, end, 'conclusion', 2);
+    }
+  }
+}
+
+// The words after a value that name it afterwards: "That's the ", "that is the ", "So that should
+// be the ", "This is the " (found by indexOf from "hat" / "his" on; pass 52e).
+const postposedAnchors = ["hat's the ", 'hat\u2019s the ', 'hat is the ', 'hat should be the ', 'hat must be the ', 'his is the '];
+// Before "That": the value closing its sentence or clause, maybe with one unit word, a closing
+// bracket or bold, then ". ", ", and ", ", so ", maybe "So " / "And " (on the 72 characters before).
+const postposedLeadRe = new RegExp(
+  String.raw`(?:^|[^\w.,])\$?(${VALUE})(?:[ \t]{0,2}\\\))?(?:\*\*)?(?:[ \t]{1,2}[A-Za-z\u00b2\u00b3]{1,12})?(?:\*\*)?[ \t]{0,2}(?:[.!]|,[ \t]{1,2}(?:and|so))[ \t]{1,3}(?:(?:[Ss]o|[Aa]nd)[ \t]{1,2})?$`,
+);
+// What the phrase after "the" names, up to its clause's end.
+const postposedPhraseRe = /^[^.,;:!?\n]{1,48}/;
+
+/**
+ * "Okay, 25 + 612 = 637. That is the 52nd term.", "... = 5631, and that is the total number of
+ * markers.", "120 ÷ 2 = 60. So that should be the larger number.": a value closing its sentence,
+ * then named in the next clause as the asked quantity, is a concluding statement about it (the
+ * guide: a concluding statement about the quantity the question asks for, whatever order its
+ * words come in), as "the 52nd term is 637" is. The phrase must name the asked quantity (or "the
+ * answer") and no other; found where "that's the" and its kin are written (indexOf), on a bounded
+ * window before them (docs/segmentation-eval.md, pass 52).
+ */
+function findPostposedNames(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const anchor of postposedAnchors) {
+    for (let i = text.indexOf(anchor, from + 1); i >= 0 && i < to; i = text.indexOf(anchor, i + anchor.length)) {
+      const t = i - 1; // the "T" / "t" of "That" / "This"
+      if ((text.charCodeAt(t) | 32) !== 116 || isLetterCode(codeAt(text, t - 1))) continue;
+      const p = postposedPhraseRe.exec(text.slice(i + anchor.length, Math.min(to, i + anchor.length + 48)));
+      if (p === null) continue;
+      const phrase = 'the ' + p[0];
+      if (!/^the answer\b/i.test(phrase) && (!ctx.names(phrase) || ctx.namesOfOtherOnly(phrase))) continue;
+      const lead = Math.max(from, t - 72);
+      const m = postposedLeadRe.exec(text.slice(lead, t));
+      if (m === null) continue;
+      const start = lead + m.index + m[0].indexOf(m[1]);
+      // A count is whole (as findConclusions reads "the raw bus count is 4.89"): a decimal named as
+      // the count is a quotient still to be rounded.
+      if (decimalRe.test(m[1]) && ctx.question.nouns.includes('count') && text.charCodeAt(start - 1) !== 36) continue;
+      ctx.add(start, start + m[1].length, 'conclusion', 3, true);
     }
   }
 }
@@ -2247,6 +2354,7 @@ function functionValueBefore(text: string, eq: number): boolean {
 function nounIn(n: string, lower: string, q: QuestionInfo): boolean {
   if (n === 'count') return countWordRe.test(lower);
   if (n.startsWith(COUNTED)) return countedIn(n.slice(COUNTED.length), lower, q.queryWords);
+  if (n === THE_NUMBER) return theNumberRe.test(lower);
   const k = lower.indexOf(n);
   if (k <= 0 || lower.charCodeAt(k - 1) !== 92) return k >= 0;
   // "\\sum_{a \\in A} 2^{a-1}", "\\prod": a LaTeX operator, not the noun of a sentence.
@@ -2255,6 +2363,8 @@ function nounIn(n: string, lower: string, q: QuestionInfo): boolean {
 }
 
 const countWordRe = /(?<![a-z])count(?![a-z])/;
+// "the number" as the asked unknown: not "the number of ...", "the numbers", "the number line".
+const theNumberRe = /\bthe (?:original |unknown |mystery |starting )?number\b(?!s| of| line)/;
 
 /**
  * "the number of games", "the number of different pizzas": "number of" and, within a few words
