@@ -271,6 +271,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     modulus: info.modulus,
     percent: info.percent,
     notDivisible: info.notDivisible,
+    totalIsStep: info.totalIsStep,
     countNotMoney: info.countNotMoney,
     formulaOnly: info.formulaOnly,
     nounOf: info.nounOf,
