@@ -670,6 +670,14 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
 
 /** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
 let questionText = '';
+/** questionText without its math delimiters (plainMath), what a quote that drops them is compared with. */
+let questionPlain = '';
+// A quote of the question often drops its math delimiters ('"... reflected at H."' for "... at $H$.",
+// '"integers \\( n \\)"' for "integers $n$"): both sides are compared without them, runs of spaces
+// made one.
+const mathDelimiterRe = /\$|\\[()]/g;
+const spacesRe = / {2,}/g;
+const plainMath = (s: string): string => s.replace(mathDelimiterRe, '').replace(spacesRe, ' ');
 
 /**
  * After a decision marker, a re-check that quotes the question's own words ('But the problem says
@@ -680,18 +688,38 @@ let questionText = '';
  * seems right", a quoted word of the model's own ("the "total"") and the question's ask quoted
  * ("What percentage ...?": what is asked, no condition) are not one, nor is talk about the format
  * ("Final check of the prompt: ..."). segmentAttempts asks it only after a marker and only of a
- * strong statement ("So the answer is 284"), pass 33 (docs/segmentation-eval.md). One pass over
+ * strong statement ("So the answer is 284"), pass 33 (docs/segmentation-eval.md). Word for word
+ * also with the math delimiters dropped on both sides (plainMath, pass 49); with `whole`, a quote
+ * that ends where a sentence of the question does (inQuestion; rereadWithoutMarker). One pass over
  * the gap's characters, no pattern.
  */
-function quotesQuestion(text: string): boolean {
+function quotesQuestion(text: string, whole = false): boolean {
   if (questionText.length < 16 || formatTalkRe.test(text)) return false;
   for (let i = nextQuote(text, 0); i >= 0;) {
     const j = nextQuote(text, i + 1);
     if (j < 0) return false;
     const quote = text.slice(i + 1, j).trim();
-    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote) && questionText.includes(quote.replace(/[.,!]$/, '')))
-      return true;
+    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote)) {
+      const q = quote.replace(/[.,!]$/, '');
+      if (inQuestion(questionText, q, whole)) return true;
+      const plain = plainMath(q).trim();
+      if (plain.length >= 16 && inQuestion(questionPlain, plain, whole)) return true;
+    }
     i = nextQuote(text, j + 1);
+  }
+  return false;
+}
+
+/**
+ * Is `quote` in `question`, and with `whole`, where one of its sentences ends (the question's text
+ * right after it ends or is ".", "?", "!" or a line break): a condition re-read in full, not a
+ * phrase taken up in passing ('the problem specifies "represent a real number," so ...').
+ */
+function inQuestion(question: string, quote: string, whole: boolean): boolean {
+  if (!whole) return question.includes(quote);
+  for (let k = question.indexOf(quote); k >= 0; k = question.indexOf(quote, k + 1)) {
+    const c = codeAt(question, k + quote.length);
+    if (c < 0 || c === 46 || c === 63 || c === 33 || c === 10 || c === 0x3002 || c === 0xff1f) return true;
   }
   return false;
 }
@@ -1045,6 +1073,28 @@ function echoAfterCheck(
   return to > marker.end && derivationBetween(body, drafts, marker.end, to, question, true, st.normalized) ? e : -1;
 }
 
+/**
+ * Two strong statements of one value in a segment (no marker between them) with a re-read of the
+ * question between: one of its sentences quoted whole ('Therefore, the angle is 41.8 degrees. But
+ * the problem says "the critical angle for the light to be internally reflected at H." So, the
+ * answer is 41.8 degrees'), or a question raised with a "?" and answered with a reason ("We should
+ * also consider if the lines might not intersect? The angle between lines is defined by their
+ * direction vectors regardless of their position ... So answer is 90."). The guide's re-check in
+ * words (docs/annotation-guide.md, "Restatements merge; re-derivations do not"): new work, as
+ * quotesQuestion and answersRaisedQuestion read it after a marker; here the re-read opens the
+ * check itself, so it must be one: a "?" for a raised question, a whole sentence for a quote (not
+ * 'the problem specifies "represent a real number," so ...' in passing). readAttempts' chain walk
+ * keeps the two statements apart; the later one then stands as an echo where the restatement test
+ * lets it, which it does at the thinking block's close (closingRecheck: "So answer is 90. / Final
+ * answer: \boxed{90}." after the re-read had merged into the earlier statement before). Read in
+ * the middle of the work as well, the same test cost precision (pass 49, docs/segmentation-eval.md).
+ */
+function rereadWithoutMarker(body: string, st: Statement, later: Statement): boolean {
+  if (st.strength < 3 || later.strength < 3 || !sameAnswer(st.normalized, later.normalized)) return false;
+  const gap = body.slice(st.end, later.start);
+  return quotesQuestion(gap, true) || (gap.includes('?') && answersRaisedQuestion(body, st.end, later));
+}
+
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
 
@@ -1201,15 +1251,16 @@ function readAttempts(
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!ok[b]) continue;
-      const worked = derivationBetween(
-        body,
-        drafts,
-        sentenceEnd(body, st.end, chain[0].first.start),
-        chain[0].first.start,
-        question,
-        false,
-        sameAnswer(st.normalized, chain[0].first.normalized) ? st.normalized : undefined,
-      );
+      const worked =
+        derivationBetween(
+          body,
+          drafts,
+          sentenceEnd(body, st.end, chain[0].first.start),
+          chain[0].first.start,
+          question,
+          false,
+          sameAnswer(st.normalized, chain[0].first.normalized) ? st.normalized : undefined,
+        ) || rereadWithoutMarker(body, st, chain[0].first);
       if (!sameAnswer(st.normalized, chain[0].first.normalized)) {
         // Or a result line of another value that closes its attempt: a heading that opens a re-check
         // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").
@@ -1429,6 +1480,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const body = record.body;
   let question: QuestionInfo = analyzeQuestion(record.query);
   questionText = record.query ?? '';
+  questionPlain = plainMath(questionText);
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
   // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a
