@@ -1046,7 +1046,9 @@ function echoAfterCheck(
   marker: MarkerMatch,
   prev: string,
 ): number {
-  if (prev === '' || !checkMarkerRe.test(marker.phrase)) return -1;
+  if (prev === '') return -1;
+  const rereads = opensWithReread(body, marker);
+  if (!rereads && !checkMarkerRe.test(marker.phrase)) return -1;
   let e = -1;
   for (let b = si - 1; b >= first; b--) {
     const st = statements[b];
@@ -1070,8 +1072,37 @@ function echoAfterCheck(
   // after it ("Yep, that seems right.", "Same result."); otherwise it may be a step of the check.
   if (st.strength < 2 && !verdictAfterRe.test(body.slice(st.end, st.end + 40))) return -1;
   const to = sentenceStart(body, marker.end, st.start);
+  if (rereads) {
+    // A strong statement after the re-read is the answer it reached, as after a quote (pass 33's
+    // quotesQuestion, which reads the whole gap since the previous candidate and so misses a re-read
+    // after format talk); a weak one only with work of its own, read up to the value, its own
+    // sentence included: the conditions gone over again often lead into it ('the problem says
+    // "... days." So yes, each covers 80 miles on the first day and 150 on the second, totaling
+    // 230 miles'). "..., and that holds. That gives 3." merges.
+    if (st.strength >= 3) return to > marker.end ? e : -1;
+    return derivationBetween(body, drafts, marker.end, st.start, question, true, st.normalized) ? e : -1;
+  }
   return to > marker.end && derivationBetween(body, drafts, marker.end, to, question, true, st.normalized) ? e : -1;
 }
+
+/**
+ * Does the segment after `marker` open by re-reading the question ("Wait, but the problem says
+ * "distance covered by each train in the two days." So yes, ... totaling 230 miles each.", "But
+ * wait: the problem statement says ...")? The guide's re-check in words that re-reads a condition
+ * and then states the answer, an echo (docs/annotation-guide.md, "Restatements merge;
+ * re-derivations do not"), after a bare interjection as after a check marker: echoAfterCheck takes
+ * the segment's last statement of the value as the echo (a strong one as it stands, a weak one where
+ * the work test passes on the text from the marker to it), and readAttempts does not merge it as a
+ * restatement. The restatement test reads the whole gap since the previous candidate, where format
+ * talk ("... in a box") or length (rereadsConditions reads 320 characters at most) hid the re-read
+ * (pass 49). Only the opening (12 characters, then "the problem / question says / states /
+ * specifies / mentions / requires" and four words of what it says): a re-read mentioned later in
+ * the segment is not what the marker opened, and "Wait, the problem says so." re-reads nothing.
+ * One bounded pattern on the 60 characters after the marker.
+ */
+const opensWithReread = (body: string, marker: MarkerMatch): boolean => rereadOpenRe.test(body.slice(marker.end, marker.end + 60));
+const rereadOpenRe =
+  /^[^.\n?!]{0,12}\bthe (?:problem|question)(?: statement)? (?:says|states|specifies|mentions|requires)\b:?[ \t]*(?:that )?["\u201c]?[^ \t\n.?!]+(?:[ \t]+[^ \t\n.?!]+){3}/i;
 
 /**
  * Two strong statements of one value in a segment (no marker between them) with a re-read of the
@@ -1318,8 +1349,12 @@ function readAttempts(
       if (
         prev &&
         sameAnswer(norm, previousNorm) &&
-        // The check's result confirmed as it is stated ("= 27, which matches.") is not a restatement.
-        !(cand === statements[echoed] && verdictAfterRe.test(body.slice(cand.end, cand.end + 40))) &&
+        // The check's result confirmed as it is stated ("= 27, which matches.") is not a restatement,
+        // nor is the answer stated after a re-read of the question that opens the segment (pass 49).
+        !(
+          cand === statements[echoed] &&
+          (verdictAfterRe.test(body.slice(cand.end, cand.end + 40)) || opensWithReread(body, inRegion[k - 1].m))
+        ) &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||

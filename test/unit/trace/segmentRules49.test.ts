@@ -1,8 +1,9 @@
 // The forty-ninth pass's rules (echoes the engine merged: a re-read of the question between two
-// strong statements of one value with no marker between them; docs/segmentation-eval.md "Stop 30:
-// pass 49"), one short hand-written example each, with what each rule must leave as it was. The
-// pass's development data: the 16 tuning sets and the dev families; the four validation sets were
-// read through their pooled lines only.
+// strong statements of one value with no marker between them, 49a; a segment that opens by
+// re-reading the question after any marker, 49b; docs/segmentation-eval.md "Stop 30: pass 49"),
+// one short hand-written example each, with what each rule must leave as it was. The pass's
+// development data: the 16 tuning sets and the dev families; the four validation sets were read
+// through their pooled lines only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
@@ -68,13 +69,45 @@ test("49a: a quote that drops the question's math delimiters is still the questi
   assert.deepEqual(rules(q, body), ['4', '4']);
 });
 
-test('49a: long runs of quotes and raised questions stay linear', () => {
+test('49b: a segment that opens by re-reading the question, after a bare "Wait", ends on an echo', () => {
+  const q =
+    'Two trains leave the same station. On the first day each travels 80 miles west, and on the second day each travels 150 miles north. What distance does each train cover in the two days?';
+  const first =
+    'On the first day each train covers 80 miles, and on the second day 150 miles, so the distance is 80 + 150 = 230 miles.\n\n';
+  // Text between the first answer and the marker: a long paragraph, or talk about the format.
+  const chatter =
+    'Picture the route on a map: one leg heads toward the coast and the other toward the hills, and each train ends far from where it set out, so the shape of the trip matters less than how far it goes, which is what the question asks about.\n\n';
+  const boxTalk = 'I will put the final answer in a box at the end of the reply.\n\n';
+  const reread = 'Wait, but the problem says each train makes the trip on its own, not that the two share it. ';
+  const weak =
+    'So yes, each one covers 80 miles on the first day and 150 on the second, totaling 230 miles each.\n\nHmm, is that all there is? I think so.';
+  const strong = 'So each one covers the whole route by itself, and the answer is 230 miles.\n\nHmm, is that all there is? I think so.';
+  // A weak statement after the re-read, with work of its own (the conditions gone over again).
+  assert.deepEqual(rules(q, first + chatter + reread + weak), ['230', '230']);
+  // A strong statement after the re-read: the answer it reached.
+  assert.deepEqual(rules(q, first + boxTalk + reread + strong), ['230', '230']);
+  // A bare "Wait" that re-reads nothing: merged as before.
+  const bare = 'Wait, that is just what was added up before, nothing new at all. ';
+  assert.deepEqual(rules(q, first + chatter + bare + weak), ['230']);
+  assert.deepEqual(rules(q, first + boxTalk + bare + strong), ['230']);
+  // "The problem says so": a bare confirmation, no condition re-read: merged.
+  assert.deepEqual(rules(q, first + boxTalk + 'Wait, the problem says so. ' + strong), ['230']);
+  // The re-read mentioned later, not what the marker opens: merged.
+  const later = 'Wait, I was about to go on, and the problem says each train makes the trip on its own. ';
+  assert.deepEqual(rules(q, first + boxTalk + later + strong), ['230']);
+  // A condition re-read and granted in one breath, then a weak statement with no work: merged.
+  const breath = 'Wait, but the problem says each train makes the trip on its own, and that holds. That gives 230 miles.';
+  assert.deepEqual(rules(q, first + chatter + breath), ['230']);
+});
+
+test('49a, 49b: long runs of quotes, raised questions and re-reads stay linear', () => {
   const q = 'A box holds "exactly six red marbles and one blue marble." How many marbles are in the box?';
   const ms = slowestSegmentationMs(
     q,
     [
       'So the answer is 7. Is that right? Yes, because 6 + 1 = 7. ',
       'The problem says "exactly six red marbles and one blue marble." ',
+      'Wait, but the problem says the box holds one more marble. So 7. ',
       '"""" ??? ',
       '$$$\\(\\) ',
     ],
