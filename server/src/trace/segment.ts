@@ -670,6 +670,14 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
 
 /** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
 let questionText = '';
+/** questionText without its math delimiters (plainMath), what a quote that drops them is compared with. */
+let questionPlain = '';
+// A quote of the question often drops its math delimiters ('"... reflected at H."' for "... at $H$.",
+// '"integers \\( n \\)"' for "integers $n$"): both sides are compared without them, runs of spaces
+// made one.
+const mathDelimiterRe = /\$|\\[()]/g;
+const spacesRe = / {2,}/g;
+const plainMath = (s: string): string => s.replace(mathDelimiterRe, '').replace(spacesRe, ' ');
 
 /**
  * After a decision marker, a re-check that quotes the question's own words ('But the problem says
@@ -680,18 +688,38 @@ let questionText = '';
  * seems right", a quoted word of the model's own ("the "total"") and the question's ask quoted
  * ("What percentage ...?": what is asked, no condition) are not one, nor is talk about the format
  * ("Final check of the prompt: ..."). segmentAttempts asks it only after a marker and only of a
- * strong statement ("So the answer is 284"), pass 33 (docs/segmentation-eval.md). One pass over
+ * strong statement ("So the answer is 284"), pass 33 (docs/segmentation-eval.md). Word for word
+ * also with the math delimiters dropped on both sides (plainMath, pass 49); with `whole`, a quote
+ * that ends where a sentence of the question does (inQuestion; rereadWithoutMarker). One pass over
  * the gap's characters, no pattern.
  */
-function quotesQuestion(text: string): boolean {
+function quotesQuestion(text: string, whole = false): boolean {
   if (questionText.length < 16 || formatTalkRe.test(text)) return false;
   for (let i = nextQuote(text, 0); i >= 0;) {
     const j = nextQuote(text, i + 1);
     if (j < 0) return false;
     const quote = text.slice(i + 1, j).trim();
-    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote) && questionText.includes(quote.replace(/[.,!]$/, '')))
-      return true;
+    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote)) {
+      const q = quote.replace(/[.,!]$/, '');
+      if (inQuestion(questionText, q, whole)) return true;
+      const plain = plainMath(q).trim();
+      if (plain.length >= 16 && inQuestion(questionPlain, plain, whole)) return true;
+    }
     i = nextQuote(text, j + 1);
+  }
+  return false;
+}
+
+/**
+ * Is `quote` in `question`, and with `whole`, where one of its sentences ends (the question's text
+ * right after it ends or is ".", "?", "!" or a line break): a condition re-read in full, not a
+ * phrase taken up in passing ('the problem specifies "represent a real number," so ...').
+ */
+function inQuestion(question: string, quote: string, whole: boolean): boolean {
+  if (!whole) return question.includes(quote);
+  for (let k = question.indexOf(quote); k >= 0; k = question.indexOf(quote, k + 1)) {
+    const c = codeAt(question, k + quote.length);
+    if (c < 0 || c === 46 || c === 63 || c === 33 || c === 10 || c === 0x3002 || c === 0xff1f) return true;
   }
   return false;
 }
@@ -1018,7 +1046,9 @@ function echoAfterCheck(
   marker: MarkerMatch,
   prev: string,
 ): number {
-  if (prev === '' || !checkMarkerRe.test(marker.phrase)) return -1;
+  if (prev === '') return -1;
+  const rereads = opensWithReread(body, marker);
+  if (!rereads && !checkMarkerRe.test(marker.phrase)) return -1;
   let e = -1;
   for (let b = si - 1; b >= first; b--) {
     const st = statements[b];
@@ -1042,7 +1072,58 @@ function echoAfterCheck(
   // after it ("Yep, that seems right.", "Same result."); otherwise it may be a step of the check.
   if (st.strength < 2 && !verdictAfterRe.test(body.slice(st.end, st.end + 40))) return -1;
   const to = sentenceStart(body, marker.end, st.start);
+  if (rereads) {
+    // A strong statement after the re-read is the answer it reached, as after a quote (pass 33's
+    // quotesQuestion, which reads the whole gap since the previous candidate and so misses a re-read
+    // after format talk); a weak one only with work of its own, read up to the value, its own
+    // sentence included: the conditions gone over again often lead into it ('the problem says
+    // "... days." So yes, each covers 80 miles on the first day and 150 on the second, totaling
+    // 230 miles'). "..., and that holds. That gives 3." merges.
+    if (st.strength >= 3) return to > marker.end ? e : -1;
+    return derivationBetween(body, drafts, marker.end, st.start, question, true, st.normalized) ? e : -1;
+  }
   return to > marker.end && derivationBetween(body, drafts, marker.end, to, question, true, st.normalized) ? e : -1;
+}
+
+/**
+ * Does the segment after `marker` open by re-reading the question ("Wait, but the problem says
+ * "distance covered by each train in the two days." So yes, ... totaling 230 miles each.", "But
+ * wait: the problem statement says ...")? The guide's re-check in words that re-reads a condition
+ * and then states the answer, an echo (docs/annotation-guide.md, "Restatements merge;
+ * re-derivations do not"), after a bare interjection as after a check marker: echoAfterCheck takes
+ * the segment's last statement of the value as the echo (a strong one as it stands, a weak one where
+ * the work test passes on the text from the marker to it), and readAttempts does not merge it as a
+ * restatement. The restatement test reads the whole gap since the previous candidate, where format
+ * talk ("... in a box") or length (rereadsConditions reads 320 characters at most) hid the re-read
+ * (pass 49). Only the opening (12 characters, then "the problem / question says / states /
+ * specifies / mentions / requires" and four words of what it says): a re-read mentioned later in
+ * the segment is not what the marker opened, and "Wait, the problem says so." re-reads nothing.
+ * One bounded pattern on the 60 characters after the marker.
+ */
+const opensWithReread = (body: string, marker: MarkerMatch): boolean => rereadOpenRe.test(body.slice(marker.end, marker.end + 60));
+const rereadOpenRe =
+  /^[^.\n?!]{0,12}\bthe (?:problem|question)(?: statement)? (?:says|states|specifies|mentions|requires)\b:?[ \t]*(?:that )?["\u201c]?[^ \t\n.?!]+(?:[ \t]+[^ \t\n.?!]+){3}/i;
+
+/**
+ * Two strong statements of one value in a segment (no marker between them) with a re-read of the
+ * question between: one of its sentences quoted whole ('Therefore, the angle is 41.8 degrees. But
+ * the problem says "the critical angle for the light to be internally reflected at H." So, the
+ * answer is 41.8 degrees'), or a question raised with a "?" and answered with a reason ("We should
+ * also consider if the lines might not intersect? The angle between lines is defined by their
+ * direction vectors regardless of their position ... So answer is 90."). The guide's re-check in
+ * words (docs/annotation-guide.md, "Restatements merge; re-derivations do not"): new work, as
+ * quotesQuestion and answersRaisedQuestion read it after a marker; here the re-read opens the
+ * check itself, so it must be one: a "?" for a raised question, a whole sentence for a quote (not
+ * 'the problem specifies "represent a real number," so ...' in passing). readAttempts' chain walk
+ * keeps the two statements apart; the later one then stands as an echo where the restatement test
+ * lets it, which it does at the thinking block's close (closingRecheck: "So answer is 90. / Final
+ * answer: \boxed{90}." after the re-read had merged into the earlier statement before). Read in
+ * the middle of the work as well, the same test cost precision (pass 49, docs/segmentation-eval.md).
+ */
+function rereadWithoutMarker(body: string, st: Statement, later: Statement): boolean {
+  if (st.strength < 3 || later.strength < 3 || !sameAnswer(st.normalized, later.normalized)) return false;
+  const gap = body.slice(st.end, later.start);
+  return quotesQuestion(gap, true) || (gap.includes('?') && answersRaisedQuestion(body, st.end, later));
 }
 
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
@@ -1201,15 +1282,16 @@ function readAttempts(
     for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
       const st = statements[b];
       if (!ok[b]) continue;
-      const worked = derivationBetween(
-        body,
-        drafts,
-        sentenceEnd(body, st.end, chain[0].first.start),
-        chain[0].first.start,
-        question,
-        false,
-        sameAnswer(st.normalized, chain[0].first.normalized) ? st.normalized : undefined,
-      );
+      const worked =
+        derivationBetween(
+          body,
+          drafts,
+          sentenceEnd(body, st.end, chain[0].first.start),
+          chain[0].first.start,
+          question,
+          false,
+          sameAnswer(st.normalized, chain[0].first.normalized) ? st.normalized : undefined,
+        ) || rereadWithoutMarker(body, st, chain[0].first);
       if (!sameAnswer(st.normalized, chain[0].first.normalized)) {
         // Or a result line of another value that closes its attempt: a heading that opens a re-check
         // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").
@@ -1267,8 +1349,12 @@ function readAttempts(
       if (
         prev &&
         sameAnswer(norm, previousNorm) &&
-        // The check's result confirmed as it is stated ("= 27, which matches.") is not a restatement.
-        !(cand === statements[echoed] && verdictAfterRe.test(body.slice(cand.end, cand.end + 40))) &&
+        // The check's result confirmed as it is stated ("= 27, which matches.") is not a restatement,
+        // nor is the answer stated after a re-read of the question that opens the segment (pass 49).
+        !(
+          cand === statements[echoed] &&
+          (verdictAfterRe.test(body.slice(cand.end, cand.end + 40)) || opensWithReread(body, inRegion[k - 1].m))
+        ) &&
         ((cand.rule === 'boxed' && formatTalkBefore(body, cand.start)) ||
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||
@@ -1444,6 +1530,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       question = asUnseenChoice(question);
   }
   questionText = record.query ?? '';
+  questionPlain = plainMath(questionText);
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
   // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a
