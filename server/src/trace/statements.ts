@@ -1173,6 +1173,10 @@ function findConclusions(ctx: Context): void {
     }
     if (!last) continue;
     const start = clauseStart + last.index;
+    // "So, Toulouse's number would be 2 times Charleston's", "the cube must be 3 times a perfect
+    // cube": the value is a factor relating two quantities, not the value of either (the guide: a
+    // step of a derivation, a formula), unless the question asks for such a factor.
+    if (factorAfter(text, start + last[0].length) && !asksFactor(ctx.question)) continue;
     // For a percentage question, "That gives 72.5%." states a value of the asked kind (as findEquals reads it).
     // A count is whole: "the raw bus count is 4.89" names the count, but a decimal (not money) is no count.
     const about =
@@ -1209,6 +1213,18 @@ function findConclusions(ctx: Context): void {
       ctx.out.at(-1)!.ofOther = true;
   }
 }
+
+// "2 times Charleston's", "3 times a perfect cube": "times" and then another quantity, named by a
+// possessive or an indefinite article ("times that of the Sun", "times as many", "times larger"
+// compare, and may be an asked ratio).
+const factorAfterRe = /[ \t]{1,2}times[ \t]{1,2}(?:an?[ \t]{1,2}[a-z]|[A-Z][a-z]{1,20}'s\b)/y;
+/** Does "times" and another quantity follow the value ending at `end` (one sticky match, bounded)? */
+function factorAfter(text: string, end: number): boolean {
+  factorAfterRe.lastIndex = end;
+  return factorAfterRe.test(text);
+}
+/** The question asks for a ratio or how many times ("How many times larger ...?"): its nouns are a ratio, or a count of nothing named. */
+const asksFactor = (q: QuestionInfo): boolean => q.nouns.includes('ratio') || (q.nouns.length === 1 && q.nouns[0] === 'count');
 
 /** The sentence says "divisible" with no negation ("not", "neither", "nor", "n't", "non-") anywhere in it. */
 function divisibleUnnegated(sentence: string): boolean {
