@@ -126,6 +126,13 @@ const directValueRe =
 const directApproxRe =
   /^(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?\d[\d,]*\.\d{0,5}[1-9]\d*[ \t]{1,2}[a-z]/i;
 const directApproxLeadRe = /^[ \t]{0,4}(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?$/i;
+// "So, theta ≈ 65.8 degrees.", "Therefore, Δm ≈ 0.022": a conclusion word, a symbol and "≈"
+// give the result just computed to a precision, as "=" would state it (read only for a value
+// worked out to decimals, as directApproxRe).
+const symbolApproxRe =
+  /^(?:so|thus|therefore|hence)[ \t,]{1,3}\$?\\?[A-Za-z\u0394\u03b8]{1,6}(?:_\{?\w{1,4}\}?)?[ \t]{0,2}(?:\u2248|\\approx)/i;
+const symbolApproxLeadRe =
+  /^[ \t]{0,4}(?:so|thus|therefore|hence)[ \t,]{1,3}\$?\\?[A-Za-z\u0394\u03b8]{1,6}(?:_\{?\w{1,4}\}?)?[ \t]{0,2}(?:\u2248|\\approx)[ \t]{0,2}\$?$/i;
 // Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
 const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
@@ -459,7 +466,7 @@ class Context {
         (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
         divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
       (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
-        !((aboutTarget || directApproxLeadRe.test(before)) && computedDecimal(value)) &&
+        !((aboutTarget || directApproxLeadRe.test(before) || symbolApproxLeadRe.test(before)) && computedDecimal(value)) &&
         !roundsResult(before)) ||
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
@@ -1157,7 +1164,8 @@ function findConclusions(ctx: Context): void {
     // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
     // smallest"), the value right after the conclusion word.
     // The question's own verb says the answer as "is" does: "So Fatima pays $50.80." for "How much does she pay?".
-    const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
+    const cop =
+      copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null) ?? symbolApproxRe.exec(clause);
     const direct = directValueRe.test(clause) || directApproxRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     let last =

@@ -35,3 +35,14 @@ test('50a: not where the question asks how many times, nor a comparison ("times 
     ['625'],
   );
 });
+
+test('50b: "So, theta ≈ 74.2 degrees." (a conclusion word, a symbol, "≈", a worked-out decimal) states the result just computed', () => {
+  const q = 'Two lines have direction vectors (1, 2, 2) and (2, 1, -1). Find the angle between the lines, in degrees.';
+  const body =
+    'The dot product is 2 + 2 - 2 = 2 and the lengths are 3 and sqrt(6), so cos(theta) = 2 / 7.348 ≈ 0.2722 and the angle between the lines is 74.2 degrees.\n\nBut perhaps a whole number is expected, so 74 degrees.\n\nWait, let me recompute the lengths: sqrt(1 + 4 + 4) = 3 and sqrt(4 + 1 + 1) = sqrt(6) ≈ 2.449, so cos(theta) = 2 / 7.348 ≈ 0.2722. So, theta ≈ 74.2 degrees.\n\nAlternatively, the answer they expect may be 74 degrees.';
+  assert.deepEqual(rules(q, body), ['74', '74.2']);
+  // A whole number after "≈" sizes the answer (an estimate), and a hedge before the symbol keeps it
+  // tentative: the recomputation's last step stays its result, as before.
+  assert.deepEqual(rules(q, body.replace('So, theta ≈ 74.2 degrees.', 'So, theta ≈ 74 degrees.')), ['74', '0.2722']);
+  assert.deepEqual(rules(q, body.replace('So, theta ≈ 74.2 degrees.', 'So, roughly, theta ≈ 74.2 degrees.')), ['74', '0.2722']);
+});
