@@ -1165,7 +1165,9 @@ function findConclusions(ctx: Context): void {
     // smallest"), the value right after the conclusion word.
     // The question's own verb says the answer as "is" does: "So Fatima pays $50.80." for "How much does she pay?".
     const cop =
-      copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null) ?? symbolApproxRe.exec(clause);
+      copulaRe.exec(clause) ??
+      (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null) ??
+      (clause.includes('\u2248') || clause.includes('\\approx') ? symbolApproxRe.exec(clause) : null);
     const direct = directValueRe.test(clause) || directApproxRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     let last =
