@@ -127,6 +127,13 @@ const directValueRe =
 const directApproxRe =
   /^(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?\d[\d,]*\.\d{0,5}[1-9]\d*[ \t]{1,2}[a-z]/i;
 const directApproxLeadRe = /^[ \t]{0,4}(?:so|thus|therefore|hence)[ \t,]{1,3}(?:approximately|about|roughly)[ \t]{1,2}\$?$/i;
+// "So, theta ≈ 65.8 degrees.", "Therefore, Δm ≈ 0.022": a conclusion word, a symbol and "≈"
+// give the result just computed to a precision, as "=" would state it (read only for a value
+// worked out to decimals, as directApproxRe).
+const symbolApproxRe =
+  /^(?:so|thus|therefore|hence)[ \t,]{1,3}\$?\\?[A-Za-z\u0394\u03b8]{1,6}(?:_\{?\w{1,4}\}?)?[ \t]{0,2}(?:\u2248|\\approx)/i;
+const symbolApproxLeadRe =
+  /^[ \t]{0,4}(?:so|thus|therefore|hence)[ \t,]{1,3}\$?\\?[A-Za-z\u0394\u03b8]{1,6}(?:_\{?\w{1,4}\}?)?[ \t]{0,2}(?:\u2248|\\approx)[ \t]{0,2}\$?$/i;
 // Between a value and its copula, the noun it counts: "48 numbers are", "48 of them are".
 const countedSubjectRe = /^[ \t]{1,2}(?:of[ \t]{1,2}(?:them|those|these)|[a-z]{3,20}s)[ \t]{1,2}$/;
 // A terse note's conclusion leading its line, with no verb: "therefore 933.6 L", "hence $9,040",
@@ -465,7 +472,7 @@ class Context {
         (before.includes('ivisib') || before.includes('ultiple of') || before.includes('actor of')) &&
         divisorRe.test(before.length > 56 ? before.slice(-56) : before)) ||
       (estimateRe.test(before.length > 24 ? before.slice(-24) : before) &&
-        !((aboutTarget || directApproxLeadRe.test(before)) && computedDecimal(value)) &&
+        !((aboutTarget || directApproxLeadRe.test(before) || symbolApproxLeadRe.test(before)) && computedDecimal(value)) &&
         !roundsResult(before)) ||
       sentence.question ||
       rejectedAfter(this.text, end, sentence.start + sentence.text.length) ||
@@ -1221,7 +1228,10 @@ function findConclusions(ctx: Context): void {
     // the verb ("that means 201 boxes") or the value is the subject ("So, 27 is still the
     // smallest"), the value right after the conclusion word.
     // The question's own verb says the answer as "is" does: "So Fatima pays $50.80." for "How much does she pay?".
-    const cop = copulaRe.exec(clause) ?? (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null);
+    const cop =
+      copulaRe.exec(clause) ??
+      (ctx.question.verb !== undefined ? ctx.question.verb.exec(clause) : null) ??
+      (clause.includes('\u2248') || clause.includes('\\approx') ? symbolApproxRe.exec(clause) : null);
     const direct = directValueRe.test(clause) || directApproxRe.test(clause) || (leadsLine(text, index, from) && terseLeadRe.test(clause));
     if (!cop && !direct) continue;
     let last =
@@ -1237,6 +1247,10 @@ function findConclusions(ctx: Context): void {
     }
     if (!last) continue;
     const start = clauseStart + last.index;
+    // "So, Toulouse's number would be 2 times Charleston's", "the cube must be 3 times a perfect
+    // cube": the value is a factor relating two quantities, not the value of either (the guide: a
+    // step of a derivation, a formula), unless the question asks for such a factor.
+    if (factorAfter(text, start + last[0].length) && !asksFactor(ctx.question)) continue;
     // For a percentage question, "That gives 72.5%." states a value of the asked kind (as findEquals reads it).
     // A count is whole: "the raw bus count is 4.89" names the count, but a decimal (not money) is no count.
     const about =
@@ -1273,6 +1287,18 @@ function findConclusions(ctx: Context): void {
       ctx.out.at(-1)!.ofOther = true;
   }
 }
+
+// "2 times Charleston's", "3 times a perfect cube": "times" and then another quantity, named by a
+// possessive or an indefinite article ("times that of the Sun", "times as many", "times larger"
+// compare, and may be an asked ratio).
+const factorAfterRe = /[ \t]{1,2}times[ \t]{1,2}(?:an?[ \t]{1,2}[a-z]|[A-Z][a-z]{1,20}'s\b)/y;
+/** Does "times" and another quantity follow the value ending at `end` (one sticky match, bounded)? */
+function factorAfter(text: string, end: number): boolean {
+  factorAfterRe.lastIndex = end;
+  return factorAfterRe.test(text);
+}
+/** The question asks for a ratio or how many times ("How many times larger ...?"): its nouns are a ratio, or a count of nothing named. */
+const asksFactor = (q: QuestionInfo): boolean => q.nouns.includes('ratio') || (q.nouns.length === 1 && q.nouns[0] === 'count');
 
 /** The sentence says "divisible" with no negation ("not", "neither", "nor", "n't", "non-") anywhere in it. */
 function divisibleUnnegated(sentence: string): boolean {
