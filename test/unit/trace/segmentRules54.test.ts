@@ -7,7 +7,7 @@ import { normalizeAnswer } from '../../../server/src/trace/answers.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record } from './segmentRuleHelpers.js';
+import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
 
 const read = (query: string, body: string, answer?: string) =>
   segmentAttempts(record(query, body, answer), { ...defaultSegmentOptions, reader: 'rules' });
@@ -99,4 +99,20 @@ test('54b: no comparison read outside a conclusion, against a third thing, or in
   assert.deepEqual(rules(rivers, 'The Volga basin is wider, so the Volga is wider.'), []);
   // Subjects the pattern cannot match (lower case, a long phrase): no comparison.
   assert.equal(analyzeQuestion('Is the population of the city larger than that of the county?').comparison, undefined);
+});
+
+test("54: linear on 100 KB bodies built from the pass's own pieces", () => {
+  const pieces = [
+    'so the Volga is longer ',
+    'so the Volga is longer than the Rhine, so the Rhine is shorter. ',
+    'longer',
+    'so so so so Volga Volga is is ',
+    '\nYES\n',
+    'YES ',
+    '\n**NO** ',
+    'Therefore, the the the Volga was indeed ',
+    'so no so no. ',
+  ];
+  const worst = slowestSegmentationMs('Is the Volga longer than the Rhine?', pieces, (piece) => repeatTo(piece, 100_000));
+  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
 });
