@@ -166,6 +166,9 @@ export interface QuestionInfo {
 export interface Comparison {
   a: string;
   b: string;
+  /** Every way a subject is written: `a` / `b`, and a name's last word with and without its particles ("van Beethoven", "Beethoven"). */
+  aNames: readonly string[];
+  bNames: readonly string[];
   same: readonly string[];
   opposite: readonly string[];
 }
@@ -954,7 +957,7 @@ const YES_NO = String.raw`\b(?:[Yy]es|YES|[Nn]o|NO|True|TRUE|False|FALSE)\b(?![ 
 // than Schubert at his time of death?"): the auxiliary, subject A, the comparative (a word in -er or
 // more / less and an adjective), what qualifies it, "than", subject B.
 const comparisonAskedRe =
-  /^\s{0,4}(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ill|[Ww]ould)[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:[ \t][A-Z][\w'.-]{0,30}){0,3})[ \t]{1,2}((?:more|less)[ \t][a-z]{3,20}|[a-z]{3,20})\b[^?]{0,60}?[ \t]than[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:[ \t][A-Z][\w'.-]{0,30}){0,3})\b[^?]{0,80}\?\s{0,4}$/;
+  /^\s{0,4}(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ill|[Ww]ould)[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:(?:[ \t](?:da|de|di|du|van|von|der|den|del|la|le|of|the|bin|ibn|al)){0,2}[ \t][A-Z][\w'.-]{0,30}){0,3})[ \t]{1,2}((?:more|less)[ \t][a-z]{3,20}|[a-z]{3,20})\b[^?]{0,60}?[ \t]than[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:(?:[ \t](?:da|de|di|du|van|von|der|den|del|la|le|of|the|bin|ibn|al)){0,2}[ \t][A-Z][\w'.-]{0,30}){0,3})\b[^?]{0,80}\?\s{0,4}$/;
 // Comparatives and their opposites.
 const OPPOSITES: readonly (readonly [string, readonly string[]])[] = [
   ['older', ['younger']],
@@ -990,14 +993,28 @@ function comparisonAsked(ask: string): Comparison | undefined {
   const a = subject(m[1]);
   const b = subject(m[3]);
   if (a.toLowerCase() === b.toLowerCase()) return undefined;
+  const words = (s: string) => s.toLowerCase().split(/[ \t]+/);
+  // Every way a subject is written: as the question writes it; a name of several words also by its
+  // last word, with or without the particles before it ("Ludwig van Beethoven": "van Beethoven",
+  // "Beethoven"; "Lake Vostok": "Vostok"), unless the other subject holds that word ("the Rhine River").
+  const forms = (s: string, other: string): string[] => {
+    const w = s.split(/[ \t]+/);
+    const l = w[w.length - 1];
+    if (w.length < 2 || l.length < 3 || !/^[A-Z]/.test(l) || words(other).includes(l.toLowerCase())) return [s];
+    let k = w.length - 1;
+    while (k > 1 && /^[a-z]/.test(w[k - 1])) k--;
+    return k < w.length - 1 ? [s, w.slice(k).join(' '), l] : [s, l];
+  };
+  const aNames = forms(a, b);
+  const bNames = forms(b, a);
   const comp = m[2];
   const more = /^(more|less)[ \t](.*)$/.exec(comp);
   if (more) {
     const other = more[1] === 'more' ? ['less', 'fewer'] : ['more'];
-    return { a, b, same: [comp], opposite: other.map((o) => `${o} ${more[2]}`) };
+    return { a, b, aNames, bNames, same: [comp], opposite: other.map((o) => `${o} ${more[2]}`) };
   }
   const pair = OPPOSITES.find(([w]) => w === comp);
-  return pair ? { a, b, same: [comp], opposite: pair[1] } : undefined;
+  return pair ? { a, b, aNames, bNames, same: [comp], opposite: pair[1] } : undefined;
 }
 // A capitalized word opening the question or a sentence, and the word after it.
 const leadNameRe = /(?:^|[.?!][ \t]{1,3})([A-Z][a-z]{2,14})[ \t]([a-z]{2,14})\b/g;

@@ -2991,11 +2991,19 @@ function sentenceOpens(text: string, start: number, from: number): boolean {
   return k === from || c === 10 || ((c === 46 || c === 33 || c === 63) && k < start);
 }
 
-/** Does the rest of the sentence after `end` (60 characters) hold a number the question quotes? */
+/** Does the rest of the sentence after `end` (60 characters) hold a number the question quotes, or restate the asked comparison? */
 function restatesClaim(ctx: Context, end: number): boolean {
   const sentence = ctx.sentenceAround(end, end);
   const rest = sentence.text.slice(end - sentence.start, end - sentence.start + 60);
   for (const n of rest.match(/\d+/g) ?? []) if (ctx.question.values.has(n)) return true;
+  // "Yes, Mozart was older", "No, the Rhine is shorter": the asked comparison restated (pass 54).
+  const cmp = ctx.question.comparison;
+  if (cmp !== undefined) {
+    // The subject right after the word ("No, wait, Mozart was older" is a hesitation).
+    const r = rest.toLowerCase().replace(/^,?[ \t*]{0,4}(?:the[ \t]{1,2})?/, '');
+    const names = [...cmp.aNames, ...cmp.bNames].some((n) => r.startsWith(n.toLowerCase()));
+    if (names && [...cmp.same, ...cmp.opposite].some((w) => r.includes(w))) return true;
+  }
   return false;
 }
 
@@ -3103,7 +3111,8 @@ function findComparisons(ctx: Context, cmp: Comparison): void {
   const { text, from, to } = ctx;
   let lead = comparisonLeads.get(cmp);
   if (!lead) {
-    lead = new RegExp(`${comparisonLeadHead}${escapeRe(cmp.a)}|${escapeRe(cmp.b)}${comparisonLeadTail}`, 'i');
+    const names = [...cmp.aNames, ...cmp.bNames].sort((x, y) => y.length - x.length).map(escapeRe);
+    lead = new RegExp(`${comparisonLeadHead}${names.join('|')}${comparisonLeadTail}`, 'i');
     comparisonLeads.set(cmp, lead);
   }
   const words: [string, boolean][] = [
@@ -3122,9 +3131,10 @@ function findComparisons(ctx: Context, cmp: Comparison): void {
       // "... than the Rhine" may follow; "than" anything else compares with something else.
       const after = text.slice(end, end + 60);
       const than = /^[ \t]{1,2}than[ \t]{1,2}(?:the[ \t]{1,2})?(.*)$/s.exec(after);
-      const subjectA = m[1].toLowerCase() === cmp.a.toLowerCase();
-      const other = subjectA ? cmp.b : cmp.a;
-      if (than && !than[1].toLowerCase().startsWith(other.toLowerCase())) continue;
+      const named = m[1].toLowerCase();
+      const subjectA = cmp.aNames.some((n) => n.toLowerCase() === named);
+      const other = subjectA ? cmp.bNames : cmp.aNames;
+      if (than && !other.some((o) => than[1].toLowerCase().startsWith(o.toLowerCase()))) continue;
       const sentence = ctx.sentenceAround(start, end);
       if (sentence.question) continue;
       const yes = subjectA === same;

@@ -21,7 +21,14 @@ const POETS = 'Was Keats older at his time of death than Shelley at his time of 
 test('54a: a yes/no question read after a lead-in colon, its YES / NO / True / False after a cue or as a bare last line', () => {
   const q = analyzeQuestion(LAKES);
   assert.ok(q.words !== undefined && q.words.test('NO'));
-  assert.deepEqual(q.comparison, { a: 'Lake Vostok', b: 'Lake Geneva', same: ['deeper'], opposite: ['shallower'] });
+  assert.deepEqual(q.comparison, {
+    a: 'Lake Vostok',
+    b: 'Lake Geneva',
+    aNames: ['Lake Vostok', 'Vostok'],
+    bNames: ['Lake Geneva', 'Geneva'],
+    same: ['deeper'],
+    opposite: ['shallower'],
+  });
   // Upper case after an answer cue: the compared depths are steps, not candidates.
   const cue = 'Lake Vostok is about 900 m deep. Lake Geneva is about 310 m deep.\n\n**Answer**: YES';
   assert.deepEqual(rules(LAKES, cue, 'YES'), ['YES']);
@@ -69,7 +76,14 @@ test('54a: no yes/no answer where the question is not a yes/no question or the w
 
 test('54b: a conclusion stating the asked comparison answers it YES or NO', () => {
   const q = analyzeQuestion(POETS);
-  assert.deepEqual(q.comparison, { a: 'Keats', b: 'Shelley', same: ['older'], opposite: ['younger'] });
+  assert.deepEqual(q.comparison, {
+    a: 'Keats',
+    b: 'Shelley',
+    aNames: ['Keats'],
+    bNames: ['Shelley'],
+    same: ['older'],
+    opposite: ['younger'],
+  });
   // Subject A with the comparative: YES; with the opposite: NO; subject B: the reverse.
   assert.deepEqual(rules(POETS, 'Keats: 1795-1821, so 25. Shelley: 1792-1822, so 29. 25 < 29, so Keats was younger.'), ['NO']);
   assert.deepEqual(rules(POETS, 'Keats died at 25 and Shelley at 29, which means Shelley was older.'), ['NO']);
@@ -80,6 +94,23 @@ test('54b: a conclusion stating the asked comparison answers it YES or NO', () =
   assert.deepEqual(rules(rivers, 'The Volga is about 3530 km and the Rhine 1230 km. Thus the Rhine is shorter than the Volga.'), ['YES']);
   // A later "so YES" after a slip is a second statement of the same answer.
   assert.equal(read(rivers, think('Volga 3530 km, Rhine 1230 km, so the Volga is longer.', '**Answer**: YES'), 'YES').finalCorrect, true);
+  // A name of several words, written by its last word.
+  const composers = 'Was Ludwig van Beethoven older at his time of death than Franz Schubert at his time of death?';
+  assert.deepEqual(rules(composers, 'Beethoven died at 56, Schubert at 31. So Beethoven was older.'), ['YES']);
+  assert.deepEqual(rules(composers, 'Beethoven died at 56, Schubert at 31. Therefore, Franz Schubert was younger than Beethoven.'), [
+    'YES',
+  ]);
+  assert.deepEqual(
+    rules('Was Leonardo da Vinci older at death than Raphael at death?', 'Leonardo died at 67 and Raphael at 37, so da Vinci was older.'),
+    ['YES'],
+  );
+  // "Yes, <the comparison>" opening a sentence: the answer, then restated.
+  assert.deepEqual(rules(composers, 'Beethoven died at 56, Schubert at 31.\n\nYes, Beethoven was older.'), ['Yes']);
+  assert.deepEqual(rules(composers, 'Beethoven died at 56, Schubert at 31.\n\nNo, wait, Beethoven was older.'), []);
+  // A last word both subjects hold names neither.
+  const r = analyzeQuestion('Is the Volga River longer than the Rhine River?').comparison;
+  assert.deepEqual(r?.aNames, ['Volga River']);
+  assert.deepEqual(r?.bNames, ['Rhine River']);
   // A value of "more" + adjective, and its opposite "less".
   const crowded = 'Is Lagos more populous than Cairo?';
   assert.deepEqual(rules(crowded, 'Lagos has about 15 million, Cairo about 22 million, so Lagos is less populous.'), ['NO']);
