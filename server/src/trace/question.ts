@@ -158,6 +158,25 @@ export interface QuestionInfo {
    * shape (pass 53).
    */
   choiceAsked?: number;
+  /**
+   * A yes/no question that compares two subjects by a comparative ("Is the Danube longer than the
+   * Rhine?", "Was Mozart older at his time of death than Schubert ...?"): the subjects as written
+   * (a leading article and a trailing qualifier dropped: "Danube", "Schubert"), the comparative and
+   * its opposites. A conclusion stating the comparison ("so the Danube is longer", "Schubert was
+   * younger") answers it yes or no (statements.ts findComparisons; pass 54).
+   */
+  comparison?: Comparison;
+}
+
+/** QuestionInfo.comparison. */
+export interface Comparison {
+  a: string;
+  b: string;
+  /** Every way a subject is written: `a` / `b`, and a name's last word with and without its particles ("van Beethoven", "Beethoven"). */
+  aNames: readonly string[];
+  bNames: readonly string[];
+  same: readonly string[];
+  opposite: readonly string[];
 }
 
 /**
@@ -199,6 +218,7 @@ const EMPTY: QuestionInfo = {
   queryWords: undefined,
   optionWords: undefined,
   choiceAsked: undefined,
+  comparison: undefined,
 };
 
 /**
@@ -239,6 +259,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     queryWords: info.queryWords,
     optionWords: info.optionWords,
     choiceAsked: info.choiceAsked,
+    comparison: info.comparison,
   };
   return copy;
 }
@@ -288,6 +309,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     queryWords: info.queryWords,
     optionWords: undefined,
     choiceAsked: info.choiceAsked,
+    comparison: undefined,
   };
   return copy;
 }
@@ -925,6 +947,7 @@ function analyze(query: string): QuestionInfo {
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
     optionWords: optionOf ? optionWordsOf(query) : undefined,
     choiceAsked: optionOf === undefined ? choiceAsked(query) : undefined,
+    comparison: word.comparison,
   };
 }
 
@@ -947,7 +970,79 @@ const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
 // prime number?", "Does it arrive before 12:03?"), or says so ("Answer yes or no", "Determine
 // whether 527 is prime").
 const yesNoAskedRe =
-  /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
+  /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
+// The asking clause after a lead-in that ends in a colon ("Here is a question about two rivers:
+// Is the Danube longer than the Rhine?"; a record's question is one line).
+const afterColonRe = /:[ \t]{1,4}(?=[A-Z])/g;
+// An auxiliary's question that is no yes/no question: it asks a wh-question too ("Is it 5, and
+// how many ...?"), or offers alternatives ("Is the Danube longer or shorter than the Rhine?").
+const notYesNoRe = /\b(?:how|what|which|who|whom|whose|why|where)\b|[ \t]or[ \t](?!no\b)/i;
+const auxOpenRe = /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b/i;
+// The words that answer a yes/no question, as a model writes them (pass 54: upper case, True / False).
+const YES_NO = String.raw`\b(?:[Yy]es|YES|[Nn]o|NO|True|TRUE|False|FALSE)\b(?![ \t]{1,2}[a-z])`;
+// A comparison asked ("Is the Danube longer than the Rhine?", "Was Mozart older at his time of death
+// than Schubert at his time of death?"): the auxiliary, subject A, the comparative (a word in -er or
+// more / less and an adjective), what qualifies it, "than", subject B.
+const comparisonAskedRe =
+  /^\s{0,4}(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ill|[Ww]ould)[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:(?:[ \t](?:da|de|di|du|van|von|der|den|del|la|le|of|the|bin|ibn|al)){0,2}[ \t][A-Z][\w'.-]{0,30}){0,3})[ \t]{1,2}((?:more|less)[ \t][a-z]{3,20}|[a-z]{3,20})\b[^?]{0,60}?[ \t]than[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:(?:[ \t](?:da|de|di|du|van|von|der|den|del|la|le|of|the|bin|ibn|al)){0,2}[ \t][A-Z][\w'.-]{0,30}){0,3})\b[^?]{0,80}\?\s{0,4}$/;
+// Comparatives and their opposites.
+const OPPOSITES: readonly (readonly [string, readonly string[]])[] = [
+  ['older', ['younger']],
+  ['younger', ['older']],
+  ['longer', ['shorter']],
+  ['shorter', ['longer', 'taller']],
+  ['larger', ['smaller']],
+  ['bigger', ['smaller']],
+  ['smaller', ['larger', 'bigger']],
+  ['taller', ['shorter']],
+  ['heavier', ['lighter']],
+  ['lighter', ['heavier']],
+  ['higher', ['lower']],
+  ['lower', ['higher']],
+  ['earlier', ['later']],
+  ['later', ['earlier']],
+  ['greater', ['smaller', 'less']],
+  ['faster', ['slower']],
+  ['slower', ['faster']],
+  ['wider', ['narrower']],
+  ['deeper', ['shallower']],
+  ['farther', ['closer', 'nearer']],
+  ['closer', ['farther', 'further']],
+  ['hotter', ['colder', 'cooler']],
+  ['colder', ['hotter', 'warmer']],
+];
+
+/** QuestionInfo.comparison of a yes/no asking clause, when it compares two named subjects by a comparative it knows. */
+function comparisonAsked(ask: string): Comparison | undefined {
+  const m = comparisonAskedRe.exec(ask);
+  if (!m) return undefined;
+  const subject = (s: string) => s.replace(/^the[ \t]/, '');
+  const a = subject(m[1]);
+  const b = subject(m[3]);
+  if (a.toLowerCase() === b.toLowerCase()) return undefined;
+  const words = (s: string) => s.toLowerCase().split(/[ \t]+/);
+  // Every way a subject is written: as the question writes it; a name of several words also by its
+  // last word, with or without the particles before it ("Ludwig van Beethoven": "van Beethoven",
+  // "Beethoven"; "Lake Vostok": "Vostok"), unless the other subject holds that word ("the Rhine River").
+  const forms = (s: string, other: string): string[] => {
+    const w = s.split(/[ \t]+/);
+    const l = w[w.length - 1];
+    if (w.length < 2 || l.length < 3 || !/^[A-Z]/.test(l) || words(other).includes(l.toLowerCase())) return [s];
+    let k = w.length - 1;
+    while (k > 1 && /^[a-z]/.test(w[k - 1])) k--;
+    return k < w.length - 1 ? [s, w.slice(k).join(' '), l] : [s, l];
+  };
+  const aNames = forms(a, b);
+  const bNames = forms(b, a);
+  const comp = m[2];
+  const more = /^(more|less)[ \t](.*)$/.exec(comp);
+  if (more) {
+    const other = more[1] === 'more' ? ['less', 'fewer'] : ['more'];
+    return { a, b, aNames, bNames, same: [comp], opposite: other.map((o) => `${o} ${more[2]}`) };
+  }
+  const pair = OPPOSITES.find(([w]) => w === comp);
+  return pair ? { a, b, aNames, bNames, same: [comp], opposite: pair[1] } : undefined;
+}
 // A capitalized word opening the question or a sentence, and the word after it.
 const leadNameRe = /(?:^|[.?!][ \t]{1,3})([A-Z][a-z]{2,14})[ \t]([a-z]{2,14})\b/g;
 // "Who wins ...?", "..., which plan is cheapest?": a question among things, not a which-clause
@@ -962,13 +1057,22 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * (docs/annotation-guide.md: a candidate is a value stated as the answer; a weekday, "no", "Rosa"
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
-function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames'> {
+function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
   if (choice || !asked) return {};
   let wordNames: QuestionInfo['wordNames'];
+  let comparison: Comparison | undefined;
   const kinds: string[] = [];
   if (weekdayAskedRe.test(asked)) kinds.push(String.raw`\b(?:${WEEKDAYS})\b`);
-  if (yesNoAskedRe.test(asked) || (query.includes('yes or no') && yesNoAskedRe.test(query)))
-    kinds.push(String.raw`\b(?:[Yy]es|[Nn]o)\b(?![ \t]{1,2}[a-z])`);
+  // The asking clause: after a lead-in's colon, if any.
+  let ask = asked;
+  if (asked.includes(':')) for (const m of asked.matchAll(afterColonRe)) ask = asked.slice(m.index + m[0].length);
+  // An auxiliary's question that also asks a wh-question or offers alternatives is no yes/no question.
+  if (
+    yesNoAskedRe.test(asked) ? !auxOpenRe.test(asked) || !notYesNoRe.test(asked) : query.includes('yes or no') && yesNoAskedRe.test(query)
+  )
+    kinds.push(YES_NO);
+  else if (ask !== asked && yesNoAskedRe.test(ask) && !notYesNoRe.test(ask)) kinds.push(YES_NO);
+  if (kinds.length > 0 && kinds.at(-1) === YES_NO && !notYesNoRe.test(ask)) comparison = comparisonAsked(ask);
   // Names asked for the greatest or least are read by statements.ts findNames.
   if (askedAmongRe.test(asked) && !/\bhow many\b/i.test(asked) && offeredNames(query, asked) === undefined) {
     // Items labelled by one noun and a letter: the letter names the item ("Plan B" is B).
@@ -998,7 +1102,7 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
       }
     }
   }
-  return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames };
+  return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames, comparison };
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

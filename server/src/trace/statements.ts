@@ -17,6 +17,7 @@ import {
   powers,
   qualifierStem,
   slotNumbers,
+  type Comparison,
   type OptionWords,
   type QuestionInfo,
 } from './question.js';
@@ -351,6 +352,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
+  if (opts.question.comparison !== undefined) findComparisons(ctx, opts.question.comparison);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   findPostposedNames(ctx);
   // Last: they read the values the other finders found concluded, where those values are written.
@@ -431,6 +433,16 @@ class Context {
       this.question.scale !== undefined &&
       /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs);
     this.out.push(new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial));
+  }
+
+  /** A conclusion (strength 3) stated in other words (findComparisons): its value is `word`. */
+  addWord(start: number, end: number, word: string): void {
+    const n = this.out.length;
+    this.add(start, end, 'conclusion', 3, true, true);
+    if (this.out.length === n) return;
+    const st = this.out[n];
+    st.value = word;
+    st.normalized = normalizeAnswer(word);
   }
 
   /** A conclusion (strength 3) that names an option by its content (findOptionContents): its value is the letter. */
@@ -3072,6 +3084,38 @@ const wordVerdictRe =
   /[ \t]{1,2}(?:(?:is|was)[ \t]{1,2}(?:still[ \t]{1,2})?the[ \t]{1,2}(?:[a-z]{2,12}est|best|worst|winner)\b|wins\b|the[ \t]winner\b)/y;
 const yesNoLeadRe = /(?:\b(?:so|therefore|thus|hence)(?:,?[ \t]{1,2}again)?,?|\bconclusion:|\banswer)[ \t]{1,2}$/i;
 
+// "so no", "Therefore, YES", "which means yes": yes or no right after a conclusion word.
+const yesNoSoRe = /\b(?:so|therefore|thus|hence|which[ \t]means|this[ \t]means|that[ \t]means)\b,?[ \t]{1,2}(?:\*\*)?$/i;
+
+/** Does the sentence end right after `end`, past closing asterisks ("so **no**")? */
+function isSpaceOrStarEnd(text: string, end: number, to: number): boolean {
+  let i = end;
+  while (i < to && i < end + 4 && text.charCodeAt(i) === 42) i++;
+  const c = i < to ? text.charCodeAt(i) : -1;
+  return i > end && (c === -1 || c === 46 || c === 33 || c === 10 || c === 13);
+}
+
+/**
+ * Is the word at [start, end) alone on its line (past markdown: "**NO**", "## Yes", "YES.") with
+ * nothing after that line but white space up to `to` (the end of the response or its summary)?
+ */
+function bareLineEnds(text: string, start: number, end: number, from: number, to: number): boolean {
+  let i = start;
+  while (
+    i > from &&
+    (text.charCodeAt(i - 1) === 42 || text.charCodeAt(i - 1) === 35 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)
+  )
+    i--;
+  if (i > from && text.charCodeAt(i - 1) !== 10) return false;
+  let j = end;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c === 42 || c === 46 || c === 33 || c === 32 || c === 9 || c === 10 || c === 13) j++;
+    else break;
+  }
+  return j >= to;
+}
+
 // "the 100th day lands on a", "we end on a": a word answer after a verb of landing.
 const landsOnRe = /\b(?:lands?|falls?|ends?)[ \t]{1,2}on[ \t]{1,2}(?:a[ \t]{1,2})?$/i;
 
@@ -3083,11 +3127,19 @@ function sentenceOpens(text: string, start: number, from: number): boolean {
   return k === from || c === 10 || ((c === 46 || c === 33 || c === 63) && k < start);
 }
 
-/** Does the rest of the sentence after `end` (60 characters) hold a number the question quotes? */
+/** Does the rest of the sentence after `end` (60 characters) hold a number the question quotes, or restate the asked comparison? */
 function restatesClaim(ctx: Context, end: number): boolean {
   const sentence = ctx.sentenceAround(end, end);
   const rest = sentence.text.slice(end - sentence.start, end - sentence.start + 60);
   for (const n of rest.match(/\d+/g) ?? []) if (ctx.question.values.has(n)) return true;
+  // "Yes, Mozart was older", "No, the Rhine is shorter": the asked comparison restated (pass 54).
+  const cmp = ctx.question.comparison;
+  if (cmp !== undefined) {
+    // The subject right after the word ("No, wait, Mozart was older" is a hesitation).
+    const r = rest.toLowerCase().replace(/^,?[ \t*]{0,4}(?:the[ \t]{1,2})?/, '');
+    const names = [...cmp.aNames, ...cmp.bNames].some((n) => r.startsWith(n.toLowerCase()));
+    if (names && [...cmp.same, ...cmp.opposite].some((w) => r.includes(w))) return true;
+  }
   return false;
 }
 
@@ -3122,6 +3174,25 @@ function findWords(ctx: Context, re: RegExp): void {
       ctx.add(start, end, 'conclusion', 3, true);
       continue;
     }
+    if (end - start <= 5 && /^[YNTF]/.test(m[0])) {
+      // A bare "YES" / "No." / "**NO**" line that ends the response or its summary: the answer
+      // given (pass 54).
+      if (bareLineEnds(text, start, end, from, to)) {
+        ctx.add(start, end, 'final-answer', 4, true, true);
+        continue;
+      }
+    }
+    // "Schubert was younger, so no.", "so YES": yes or no right after a conclusion word, ending
+    // its sentence (pass 54).
+    if (
+      (c === 46 || c === 33 || c === 10 || c === 13 || end >= to || isSpaceOrStarEnd(text, end, to)) &&
+      yesNoSoRe.test(before) &&
+      /^[YyNn]/.test(m[0]) &&
+      m[0].length <= 3
+    ) {
+      ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
     const named = ctx.question.wordNames;
     const isName = named !== undefined && named.names.has(m[0]);
     // One of several names listed together ("So the order would be Cara, Ana, Eve", "positions 1
@@ -3152,6 +3223,59 @@ function findWords(ctx: Context, re: RegExp): void {
     // "That lands on a Friday": where a count of days ends is its result.
     if (!(conclusionWordRe.test(clause) || landsOnRe.test(before))) continue;
     ctx.add(start, end, 'conclusion', 3, true);
+  }
+}
+
+// Before a comparative that concludes: a conclusion word, then the subject and a verb ("so the
+// Danube is", "which means Mozart was", "Therefore, Schubert was indeed", "making Mozart"). The
+// subject is group 1. Run on the 100 characters before the comparative only.
+const comparisonLeadTail = String.raw`)(?:\*\*)?(?:[ \t]{1,2}(?:is|was|are|were|would[ \t]be|will[ \t]be|had[ \t]been|has[ \t]been|'s))?(?:[ \t]{1,2}(?:still|indeed|clearly|definitely|actually|slightly|much|far|significantly|indeed))?[ \t]{1,2}(?:\*\*)?$`;
+const comparisonLeadHead = String.raw`\b(?:so|therefore|thus|hence|which[ \t]means|this[ \t]means|that[ \t]means|meaning|making|so[ \t]indeed|consequently)\b,?[ \t]{1,2}(?:that[ \t]{1,2})?(?:\*\*)?(?:the[ \t]{1,2})?(`;
+const comparisonLeads = new WeakMap<Comparison, RegExp>();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A conclusion that states the asked comparison (QuestionInfo.comparison): "so the Danube is
+ * longer" for "Is the Danube longer than the Rhine?" answers YES, "so the Danube is shorter" or "so
+ * the Rhine is longer" NO (docs/annotation-guide.md: a candidate is the model's answer to the
+ * question, in whatever words; pass 54). Only a conclusion word's clause that names one of the two
+ * subjects as the question writes it, with the comparative or its opposite, and compares with
+ * nothing else ("so the Danube is longer than the Thames" reads nothing). Found by indexOf of the
+ * comparatives; the lead is read on the 100 characters before.
+ */
+function findComparisons(ctx: Context, cmp: Comparison): void {
+  const { text, from, to } = ctx;
+  let lead = comparisonLeads.get(cmp);
+  if (!lead) {
+    const names = [...cmp.aNames, ...cmp.bNames].sort((x, y) => y.length - x.length).map(escapeRe);
+    lead = new RegExp(`${comparisonLeadHead}${names.join('|')}${comparisonLeadTail}`, 'i');
+    comparisonLeads.set(cmp, lead);
+  }
+  const words: [string, boolean][] = [
+    ...cmp.same.map((w): [string, boolean] => [w, true]),
+    ...cmp.opposite.map((w): [string, boolean] => [w, false]),
+  ];
+  for (const [word, same] of words) {
+    let i = text.indexOf(word, from);
+    while (i >= 0 && i + word.length <= to) {
+      const start = i;
+      const end = i + word.length;
+      i = text.indexOf(word, end);
+      if (isLetterCode(text.charCodeAt(start - 1)) || isLetterCode(text.charCodeAt(end))) continue;
+      const m = lead.exec(text.slice(Math.max(from, start - 100), start));
+      if (!m) continue;
+      // "... than the Rhine" may follow; "than" anything else compares with something else.
+      const after = text.slice(end, end + 60);
+      const than = /^[ \t]{1,2}than[ \t]{1,2}(?:the[ \t]{1,2})?(.*)$/s.exec(after);
+      const named = m[1].toLowerCase();
+      const subjectA = cmp.aNames.some((n) => n.toLowerCase() === named);
+      const other = subjectA ? cmp.bNames : cmp.aNames;
+      if (than && !other.some((o) => than[1].toLowerCase().startsWith(o.toLowerCase()))) continue;
+      const sentence = ctx.sentenceAround(start, end);
+      if (sentence.question) continue;
+      const yes = subjectA === same;
+      ctx.addWord(start, end, yes ? 'YES' : 'NO');
+    }
   }
 }
 
