@@ -2778,7 +2778,7 @@ function namedOption(
       // Options that differ in one or two words ("Tom is Bob's grandparent" / "Tom is Bob's
       // grandchild", an ordering) are named only with their words in their order: "Bob is Tom's
       // grandchild" states option 2's relation the other way round, and is read as no option (pass 55).
-      if (score > 0 && o.distinct.length <= 2 && o.words.length - o.distinct.length >= 2 && !inOrder(o.words, words)) score = 0;
+      if (score > 0 && o.distinct.length <= 2 && o.words.length - o.distinct.length >= 2 && !inOrder(o.words, words, seen)) score = 0;
     } else if (o.label) {
       if (namesLabel(o.seq[0], words, tail, at)) score = 1;
     } else if (
@@ -2820,10 +2820,15 @@ function deniedIn(s: string, own: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Do the option's words (each once, in its order) stand in the sentence's `words` in that order? */
-function inOrder(optionWords: readonly string[], words: readonly string[]): boolean {
+/** Do the option's words that the sentence holds (`seen`) stand in its `words` in the option's order? */
+function inOrder(optionWords: readonly string[], words: readonly string[], seen: ReadonlySet<string>): boolean {
   let j = 0;
-  for (let i = 0; i < words.length && j < optionWords.length; i++) if (words[i] === optionWords[j]) j++;
+  while (j < optionWords.length && !seen.has(optionWords[j])) j++;
+  for (let i = 0; i < words.length && j < optionWords.length; i++) {
+    if (words[i] !== optionWords[j]) continue;
+    j++;
+    while (j < optionWords.length && !seen.has(optionWords[j])) j++;
+  }
   return j === optionWords.length;
 }
 
