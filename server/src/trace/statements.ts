@@ -2860,34 +2860,74 @@ function findOptionContents(ctx: Context, options: readonly OptionWords[]): void
     const sentenceEnd = Math.min(to, sentence.start + sentence.text.length);
     if (sentenceEnd > contentCueRe.lastIndex) contentCueRe.lastIndex = sentenceEnd;
     if (sentence.question || sentence.start < from) continue;
-    if (letterInSentenceRe.test(text.slice(sentence.start, sentenceEnd))) continue;
-    const head = m[1] !== undefined ? sentence.start : m.index;
-    const tail = text.slice(head, sentenceEnd);
-    const words: string[] = [];
-    const at: number[] = [];
-    wordRe.lastIndex = 0;
-    let w: RegExpExecArray | null;
-    while ((w = wordRe.exec(tail)) !== null) {
-      words.push(w[0].toLowerCase());
-      at.push(w.index);
-    }
-    const seen = new Set(words);
-    const o = namedOption(options, words, seen, tail, at);
-    if (o === undefined) continue;
-    const own = new Set(o.seq);
-    if (deniedIn(text.slice(sentence.start, head), own) || words.some((x) => CONTENT_DENIED.has(x) && !own.has(x))) continue;
-    // The statement spans the option's content words ("the", "it" are everywhere).
-    const spanned = o.words.length > 0 ? new Set(o.words) : own;
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < words.length; i++) {
-      if (!spanned.has(words[i])) continue;
-      if (first < 0) first = i;
-      last = i;
-    }
-    if (first < 0) continue;
-    ctx.addOption(head + at[first], head + at[last] + words[last].length, o.letter);
+    readOptionSentence(ctx, options, sentence.start, sentenceEnd, m[1] !== undefined ? sentence.start : m.index);
   }
+  if (options.length > 0 && isDigitCode(options[0].letter.charCodeAt(0))) readEndingSentences(ctx, options);
+}
+
+const contentCueTestRe = new RegExp(contentCueRe.source);
+
+// A sentence that opens the next attempt ("Wait", "Hmm", "But wait", "Alternatively", "Let me
+// double-check / check / verify"), after a sentence end or a line break.
+const nextAttemptRe =
+  /(?:[.!]|\n)[ \t\n]{0,4}(?:\*{0,2})(?:Wait|Hmm|But[ \t]wait|Alternatively|Let[ \t]me[ \t](?:double-check|check|verify|re-?check))\b/g;
+
+/**
+ * Numbered options: a sentence that ends an attempt, the one before the next attempt's opening
+ * ("Tom is Bob's grandparent. Wait, ...") or the text's last, names its option as a cued one does
+ * (the guide: an attempt's candidate is its conclusion, cue or none). Not a sentence with a cue
+ * (findOptionContents read it); each read once.
+ */
+function readEndingSentences(ctx: Context, options: readonly OptionWords[]): void {
+  const { text, from, to } = ctx;
+  const ends: number[] = [];
+  nextAttemptRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = nextAttemptRe.exec(text)) !== null && m.index < to) ends.push(m.index + 1);
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  ends.push(e);
+  let last = from;
+  for (const end of ends) {
+    if (end <= last || end - 1 < from) continue;
+    const sentence = ctx.sentenceAround(end - 1, end);
+    const sentenceEnd = Math.min(to, sentence.start + sentence.text.length);
+    if (sentence.start < last || sentence.question) continue;
+    last = sentenceEnd;
+    if (contentCueTestRe.test(text.slice(sentence.start, sentenceEnd))) continue;
+    readOptionSentence(ctx, options, sentence.start, sentenceEnd, sentence.start);
+  }
+}
+
+/** The option a conclusion sentence text[start, end) names by its content from `head` on, added as its letter or number. */
+function readOptionSentence(ctx: Context, options: readonly OptionWords[], start: number, sentenceEnd: number, head: number): void {
+  const text = ctx.text;
+  if (letterInSentenceRe.test(text.slice(start, sentenceEnd))) return;
+  const tail = text.slice(head, sentenceEnd);
+  const words: string[] = [];
+  const at: number[] = [];
+  wordRe.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = wordRe.exec(tail)) !== null) {
+    words.push(w[0].toLowerCase());
+    at.push(w.index);
+  }
+  const seen = new Set(words);
+  const o = namedOption(options, words, seen, tail, at);
+  if (o === undefined) return;
+  const own = new Set(o.seq);
+  if (deniedIn(text.slice(start, head), own) || words.some((x) => CONTENT_DENIED.has(x) && !own.has(x))) return;
+  // The statement spans the option's content words ("the", "it" are everywhere).
+  const spanned = o.words.length > 0 ? new Set(o.words) : own;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (!spanned.has(words[i])) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return;
+  ctx.addOption(head + at[first], head + at[last] + words[last].length, o.letter);
 }
 
 // "option 2", "option number 3", "Option (1)": a numbered option named by its number.

@@ -75,6 +75,22 @@ test('55b: not a question, a tie, or the relation stated the other way round', (
   assert.deepEqual(rules(family, "So Kim is not Max's aunt."), []);
 });
 
+test('55d: for numbered options, a sentence that ends an attempt names its option without a cue', () => {
+  // Before the next attempt's opening ("Wait", "Hmm", "Let me recheck"), and at the end of the text.
+  assert.deepEqual(
+    rules(family, "Kim is Lou's mother. Lou is Max's father. Kim is Max's aunt.\n\nWait, Lou is Kim's son. Kim is Max's grandmother."),
+    ['3', '2'],
+  );
+  assert.deepEqual(rules(family, "Kim is Lou's mother and Lou is Max's father. Kim is Max's grandmother."), ['2']);
+  // Not a premise that names no option, a question, or a relation the other way round.
+  assert.deepEqual(rules(family, "Kim is Lou's mother. Wait, Lou is Max's father."), []);
+  assert.deepEqual(rules(family, "Kim is Max's aunt? Hmm, Lou is Max's father."), []);
+  assert.deepEqual(rules(family, "Kim is two generations up. Max is Kim's granddaughter."), []);
+  // Lettered options keep pass 47's cue: an ending sentence without one names nothing.
+  const planet = 'Which planet of the solar system has the highest mean density? (A) Jupiter (B) Saturn (C) Earth (D) Mars';
+  assert.deepEqual(rules(planet, 'Rocky planets are denser than gas giants. It must be Earth, compressed most.'), []);
+});
+
 test('55c: an answer tag is an explicit final answer, of any answer type', () => {
   assert.deepEqual(rules(tagged, "Kim is Lou's mother; Lou is Max's father.\n\n<ANSWER>2</ANSWER>"), ['2']);
   const s = read(tagged, "So Kim is Max's grandmother? Wait, no. Let me check again. Kim is Lou's mother.\n\n<ANSWER>2</ANSWER>");
