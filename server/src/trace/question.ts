@@ -354,8 +354,8 @@ export function contentWords(s: string): string[] {
 }
 
 /** The options' words (QuestionInfo.optionWords), read as readOptions reads their content. */
-function optionWordsOf(query: string): OptionWords[] | undefined {
-  const contents = readOptionContents(query);
+function optionWordsOf(query: string, numbered?: { letter: string; content: string }[]): OptionWords[] | undefined {
+  const contents = numbered ?? readOptionContents(query);
   if (contents === undefined) return undefined;
   // Options written as math ("$\{-\frac{1}{2}, 1\}$", "CD \perp plane ABD", "x = 3") are read as values: a
   // response works them out step by step, and its steps share their symbols. They are named by no words.
@@ -371,6 +371,47 @@ function optionWordsOf(query: string): OptionWords[] | undefined {
   const count = new Map<string, number>();
   for (const o of all) for (const w of o.words) count.set(w, (count.get(w) ?? 0) + 1);
   return all.map((o) => ({ ...o, distinct: o.words.filter((w) => count.get(w) === 1) }));
+}
+
+// A numbered option's label after a line start or a blank: "1. Tom is Bob's grandchild.", "2) ...",
+// "(3) ..." (pass 55). A record's header holds its question on one line, so a line break reads as a blank.
+const numberedOptionRe = /(?:^|\s)(?:\(([1-9])\)|([1-9])[.)])[ \t]{1,4}(?=\S)/g;
+// The question asks for an option's number: "Answer with selected option number", "Enclose the
+// selected answer number in the <ANSWER> tag", "the number of the correct option".
+const optionNumberAskedRe =
+  /\b(?:option|answer|choice)[ \t]{1,2}number\b|\bnumber[ \t]{1,2}of[ \t]{1,2}the[ \t]{1,2}(?:correct|selected|right|chosen)[ \t]{1,2}(?:option|answer|choice)\b/i;
+
+/**
+ * A question whose options are numbered ("Select the correct answer:\n1. Tom is Bob's grandchild.\n2.
+ * Tom is Bob's grandparent.\nAnswer with selected option number."): two or more options numbered
+ * from 1 in a row, where the question asks for an option's number; each option's content with its
+ * number (up to the next option; the last up to the end of its sentence). The options' contents are
+ * prose (a numbered list of a math question's conditions, or options that are values, is read as
+ * before: its numbers are values). Undefined otherwise.
+ */
+function readNumberedOptions(query: string): { letter: string; content: string }[] | undefined {
+  if (!query.includes('number') || !optionNumberAskedRe.test(query)) return undefined;
+  let labels: { letter: string; start: number; end: number }[] = [];
+  numberedOptionRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = numberedOptionRe.exec(query)) !== null) {
+    const n = m[1] ?? m[2];
+    if (n === '1') labels = [];
+    if (n !== String(labels.length + 1)) continue;
+    labels.push({ letter: n, start: m.index, end: m.index + m[0].length });
+  }
+  if (labels.length < 2) return undefined;
+  const out = labels.map((l, i) => {
+    let content = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(query.length, l.end + 200));
+    if (i + 1 === labels.length) {
+      const stop = /[.?!](?:\s|$)/.exec(content);
+      if (stop) content = content.slice(0, stop.index);
+    }
+    return { letter: l.letter, content: content.trim().replace(/[.;,]$/, '') };
+  });
+  // Prose: each option holds a word of three letters and no math.
+  if (!out.every((o) => /[A-Za-z]{3}/.test(o.content) && !/[$\\=^<>{}_|]/.test(o.content))) return undefined;
+  return out;
 }
 
 function readOptions(query: string): Map<string, string> | undefined {
@@ -902,6 +943,9 @@ function analyze(query: string): QuestionInfo {
       values.delete(v);
     }
   }
+  // Numbered options (pass 55): their numbers are labels, not values the question quotes.
+  const numbered = optionOf === undefined ? readNumberedOptions(query) : undefined;
+  if (numbered) for (const o of numbered) values.delete(o.letter);
   const formulaOnly = indexed ? [...values].filter((v) => !asQuantity.has(v) && !v.includes('/')) : [];
   const nounOf = nounQualifiers(asked, nouns);
   // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
@@ -945,8 +989,8 @@ function analyze(query: string): QuestionInfo {
     words: word.words,
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
-    optionWords: optionOf ? optionWordsOf(query) : undefined,
-    choiceAsked: optionOf === undefined ? choiceAsked(query) : undefined,
+    optionWords: optionOf ? optionWordsOf(query) : numbered ? optionWordsOf(query, numbered) : undefined,
+    choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
     comparison: word.comparison,
   };
 }

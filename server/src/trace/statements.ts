@@ -331,6 +331,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   const to = opts.to ?? text.length;
   const ctx = new Context(text, from, to, opts.question);
   findBoxed(ctx);
+  findAnswerTags(ctx);
   findFinalAnswer(ctx);
   findJsonAnswers(ctx);
   findConclusions(ctx);
@@ -347,6 +348,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
   if (opts.question.optionWords && !opts.question.multiSelect) findOptionContents(ctx, opts.question.optionWords);
+  if (opts.question.optionWords && opts.question.optionOf === undefined) findOptionNumbers(ctx, opts.question.optionWords);
   if (opts.question.multiSelect) findOptionSets(ctx);
   if (opts.question.names) findNames(ctx, opts.question.names);
   if (opts.question.nouns.includes('count')) findCountWords(ctx);
@@ -973,6 +975,43 @@ function findBoxed(ctx: Context): void {
         }
       }
       i = text.indexOf(cmd, j);
+    }
+  }
+}
+
+// The answer tag's spellings (an instruction's "<ANSWER>2</ANSWER>", "<answer>...</answer>").
+const ANSWER_TAGS = ['<ANSWER>', '<answer>', '<Answer>'];
+
+/**
+ * An answer tag, "<ANSWER>2</ANSWER>", "<answer>Dan</answer>": an explicit final answer, as a box is
+ * (docs/annotation-guide.md: an explicit final statement), of any answer type; read as the box's
+ * rule reads its content. Not an open tag without its closing one ("a line of the form 'Answer:
+ * <answer>'": the format), a placeholder ("<answer>your answer</answer>"), a tag in a code span, a
+ * tag holding a box (the box is read) or a passage (over 200 characters, or a blank line) (pass 55).
+ */
+function findAnswerTags(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const open of ANSWER_TAGS) {
+    const close = `</${open.slice(1)}`;
+    for (let i = text.indexOf(open, from); i >= 0 && i < to; i = text.indexOf(open, i + open.length)) {
+      const limit = Math.min(to, i + open.length + 200 + close.length);
+      // Searched in a window: a body of open tags without their closing one stays linear.
+      const w = text.slice(i + open.length, limit).indexOf(close);
+      if (w < 0) continue;
+      const c = i + open.length + w;
+      let s = i + open.length;
+      let e = c;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+      if (s === e || text[i - 1] === '`') continue;
+      const content = text.slice(s, e);
+      if (content.includes('\\boxed') || content.includes('\n\n') || content.includes('<') || (e - s <= 24 && placeholderRe.test(content)))
+        continue;
+      const lead = ctx.question.optionOf ? (optionLeadRe.exec(content) ?? optionTrailRe.exec(content)) : null;
+      if (lead) {
+        const at = s + lead.index + lead[0].indexOf(lead[1]);
+        ctx.add(at, at + 1, 'boxed', 5, true);
+      } else ctx.add(s, e, 'boxed', 5, true);
     }
   }
 }
@@ -2774,6 +2813,10 @@ function namedOption(
       for (const w of o.distinct) if (seen.has(w)) hitDistinct++;
       // An option with words of its own is named only with one of them.
       score = o.distinct.length > 0 && hitDistinct === 0 ? 0 : (hit + hitDistinct) / (o.words.length + o.distinct.length);
+      // Options that differ in one or two words ("Tom is Bob's grandparent" / "Tom is Bob's
+      // grandchild", an ordering) are named only with their words in their order: "Bob is Tom's
+      // grandchild" states option 2's relation the other way round, and is read as no option (pass 55).
+      if (score > 0 && o.distinct.length <= 2 && o.words.length - o.distinct.length >= 2 && !inOrder(o.words, words, seen)) score = 0;
     } else if (o.label) {
       if (namesLabel(o.seq[0], words, tail, at)) score = 1;
     } else if (
@@ -2815,6 +2858,18 @@ function deniedIn(s: string, own: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Do the option's words that the sentence holds (`seen`) stand in its `words` in the option's order? */
+function inOrder(optionWords: readonly string[], words: readonly string[], seen: ReadonlySet<string>): boolean {
+  let j = 0;
+  while (j < optionWords.length && !seen.has(optionWords[j])) j++;
+  for (let i = 0; i < words.length && j < optionWords.length; i++) {
+    if (words[i] !== optionWords[j]) continue;
+    j++;
+    while (j < optionWords.length && !seen.has(optionWords[j])) j++;
+  }
+  return j === optionWords.length;
+}
+
 /** Does `seq` stand in `words` in a row, written as the option is (its normalized text `norm`: "3 * y" is not "3/y")? */
 function inRow(words: readonly string[], seq: readonly string[], tail: string, at: readonly number[], norm: string): boolean {
   for (let i = 0; i + seq.length <= words.length; i++) {
@@ -2843,35 +2898,100 @@ function findOptionContents(ctx: Context, options: readonly OptionWords[]): void
     const sentenceEnd = Math.min(to, sentence.start + sentence.text.length);
     if (sentenceEnd > contentCueRe.lastIndex) contentCueRe.lastIndex = sentenceEnd;
     if (sentence.question || sentence.start < from) continue;
-    if (letterInSentenceRe.test(text.slice(sentence.start, sentenceEnd))) continue;
-    const head = m[1] !== undefined ? sentence.start : m.index;
-    const tail = text.slice(head, sentenceEnd);
-    const words: string[] = [];
-    const at: number[] = [];
-    wordRe.lastIndex = 0;
-    let w: RegExpExecArray | null;
-    while ((w = wordRe.exec(tail)) !== null) {
-      words.push(w[0].toLowerCase());
-      at.push(w.index);
-    }
-    const seen = new Set(words);
-    const o = namedOption(options, words, seen, tail, at);
-    if (o === undefined) continue;
-    const own = new Set(o.seq);
-    if (deniedIn(text.slice(sentence.start, head), own) || words.some((x) => CONTENT_DENIED.has(x) && !own.has(x))) continue;
-    // The statement spans the option's content words ("the", "it" are everywhere).
-    const spanned = o.words.length > 0 ? new Set(o.words) : own;
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < words.length; i++) {
-      if (!spanned.has(words[i])) continue;
-      if (first < 0) first = i;
-      last = i;
-    }
-    if (first < 0) continue;
-    ctx.addOption(head + at[first], head + at[last] + words[last].length, o.letter);
+    readOptionSentence(ctx, options, sentence.start, sentenceEnd, m[1] !== undefined ? sentence.start : m.index);
+  }
+  if (options.length > 0 && isDigitCode(options[0].letter.charCodeAt(0))) readEndingSentences(ctx, options);
+}
+
+const contentCueTestRe = new RegExp(contentCueRe.source);
+
+// A sentence that opens the next attempt ("Wait", "Hmm", "But wait", "Alternatively", "Let me
+// double-check / check / verify"), after a sentence end or a line break.
+const nextAttemptRe =
+  /(?:[.!]|\n)[ \t\n]{0,4}(?:\*{0,2})(?:Wait|Hmm|But[ \t]wait|Alternatively|Let[ \t]me[ \t](?:double-check|check|verify|re-?check))\b/g;
+
+/**
+ * Numbered options: a sentence that ends an attempt, the one before the next attempt's opening
+ * ("Tom is Bob's grandparent. Wait, ...") or the text's last, names its option as a cued one does
+ * (the guide: an attempt's candidate is its conclusion, cue or none). Not a sentence with a cue
+ * (findOptionContents read it); each read once.
+ */
+function readEndingSentences(ctx: Context, options: readonly OptionWords[]): void {
+  const { text, from, to } = ctx;
+  const ends: number[] = [];
+  nextAttemptRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = nextAttemptRe.exec(text)) !== null && m.index < to) ends.push(m.index + 1);
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  ends.push(e);
+  let last = from;
+  for (const end of ends) {
+    if (end <= last || end - 1 < from) continue;
+    const sentence = ctx.sentenceAround(end - 1, end);
+    const sentenceEnd = Math.min(to, sentence.start + sentence.text.length);
+    if (sentence.start < last || sentence.question) continue;
+    last = sentenceEnd;
+    if (contentCueTestRe.test(text.slice(sentence.start, sentenceEnd))) continue;
+    readOptionSentence(ctx, options, sentence.start, sentenceEnd, sentence.start);
   }
 }
+
+/** The option a conclusion sentence text[start, end) names by its content from `head` on, added as its letter or number. */
+function readOptionSentence(ctx: Context, options: readonly OptionWords[], start: number, sentenceEnd: number, head: number): void {
+  const text = ctx.text;
+  if (letterInSentenceRe.test(text.slice(start, sentenceEnd))) return;
+  const tail = text.slice(head, sentenceEnd);
+  const words: string[] = [];
+  const at: number[] = [];
+  wordRe.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = wordRe.exec(tail)) !== null) {
+    words.push(w[0].toLowerCase());
+    at.push(w.index);
+  }
+  const seen = new Set(words);
+  const o = namedOption(options, words, seen, tail, at);
+  if (o === undefined) return;
+  const own = new Set(o.seq);
+  if (deniedIn(text.slice(start, head), own) || words.some((x) => CONTENT_DENIED.has(x) && !own.has(x))) return;
+  // The statement spans the option's content words ("the", "it" are everywhere).
+  const spanned = o.words.length > 0 ? new Set(o.words) : own;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (!spanned.has(words[i])) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return;
+  ctx.addOption(head + at[first], head + at[last] + words[last].length, o.letter);
+}
+
+// "option 2", "option number 3", "Option (1)": a numbered option named by its number.
+const optionNumberRe = /\b[Oo]ption[ \t]{1,2}(?:[Nn]umber[ \t]{1,2})?\(?([1-9])\b(?![.,]\d)/g;
+const numberCueRe = /\b(?:[Ss]o|[Tt]herefore|[Tt]hus|[Hh]ence|[Aa]nswer|[Cc]orrect|[Cc]hoose|[Ss]elect|[Pp]ick|[Gg]o[ \t]with)\b/;
+
+/**
+ * Numbered options (question.ts readNumberedOptions): "Therefore, the answer is option 2", "So I
+ * choose option 3" choose that option, as "option B" does a lettered one (pass 55): a sentence with
+ * a conclusion cue before the option's number, not a question, and nothing that denies or doubts.
+ */
+function findOptionNumbers(ctx: Context, options: readonly OptionWords[]): void {
+  const { text, from, to } = ctx;
+  optionNumberRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = optionNumberRe.exec(text)) !== null && m.index < to) {
+    if (!options.some((o) => o.letter === m![1])) continue;
+    const at = m.index + m[0].length - 1;
+    const sentence = ctx.sentenceAround(m.index, at + 1);
+    if (sentence.question || sentence.start < from) continue;
+    const before = text.slice(Math.max(sentence.start, m.index - 120), m.index);
+    if (!numberCueRe.test(before) || deniedIn(before, NO_WORDS) || deniedIn(text.slice(at + 1, at + 24), NO_WORDS)) continue;
+    ctx.add(at, at + 1, 'conclusion', 3, true, true);
+  }
+}
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 // A bold heading over an option being examined: "**Option D:** Check if ...", "Option D**:**".
 const optionHeadingRe = /(?::\*\*|\*\*:)/y;
