@@ -359,6 +359,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   findPostposedNames(ctx);
+  findRejections(ctx);
   // Last: they read the values the other finders found concluded, where those values are written.
   const concluded = stronglyConcludedValues(ctx);
   if (concluded !== undefined) {
@@ -2245,6 +2246,32 @@ function rejectedWith(text: string, start: number, end: number): string {
 
 // "not x " right before an "=": the rejected side of "x = 3, not x = -3".
 const notLetterBeforeRe = /\bnot[ \t]{1,3}[A-Za-z][ \t]{0,2}$/;
+
+// Where a value given against a rejected one is said with no conclusion cue ("It should be 14, not
+// 15.", "The total is actually 14, not 15.", "it's 14 — not 15"): after these words, a value
+// (maybe "$", "\\(") that a rejection follows.
+const rejectionLeads = ['should be ', 'is actually ', 'it is ', "it's ", 'It is ', "It's "];
+const leadValueRe = new RegExp(String.raw`(?:\\\(|\$)?[ \t]{0,2}(${NUM})`, 'y');
+
+/**
+ * "It should be 14, not 15.": a value given and another rejected in the same clause, with no cue
+ * that concludes, read as a result line (rule 'equals', strength 1) that segment.ts takes as a
+ * correction where it rejects a candidate before it, and drops otherwise (checkRejecting). Found by
+ * indexOf of the lead words, one sticky test each.
+ */
+function findRejections(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const lead of rejectionLeads) {
+    for (let i = text.indexOf(lead, from); i >= 0 && i < to; i = text.indexOf(lead, i + lead.length)) {
+      leadValueRe.lastIndex = i + lead.length;
+      const m = leadValueRe.exec(text);
+      if (m === null) continue;
+      const end = leadValueRe.lastIndex;
+      if (!rejectsAfter(text, end)) continue;
+      ctx.add(end - m[1].length, end, 'equals', 1);
+    }
+  }
+}
 
 /** Does a rejection of another value follow the value ending at `end` ("19, not 18")? */
 function rejectsAfter(text: string, end: number): boolean {

@@ -80,3 +80,12 @@ test('56a: the rejection patterns stay linear on long runs of their own pieces',
   const ms = slowestSegmentationMs(q, pieces, (p) => `So the total is 15${repeatTo(p, 20000)}.\n`);
   assert.ok(ms < 2000, `${ms} ms`);
 });
+
+test('56b: with no conclusion cue ("It should be 15, not 16.", "it is 15, not 16") the rejection still corrects a candidate 16', () => {
+  for (const fix of ['It should be 15, not 16.', 'I made a mistake: it is 15, not 16.', 'The number left is actually 15, not 16.'])
+    assert.deepEqual(rules(q, wrong + fix), ['16', '15'], fix);
+  // Rejecting a value that is no candidate, the same words check a step: no candidate.
+  assert.deepEqual(rules(q, 'The trays hold 6 × 7 rolls; it should be 42, not 48. 42 - 27 = 15. So the number of rolls left is 15.'), [
+    '15',
+  ]);
+});
