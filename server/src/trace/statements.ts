@@ -2250,7 +2250,8 @@ const notLetterBeforeRe = /\bnot[ \t]{1,3}[A-Za-z][ \t]{0,2}$/;
 // Where a value given against a rejected one is said with no conclusion cue ("It should be 14, not
 // 15.", "The total is actually 14, not 15.", "it's 14 — not 15"): after these words, a value
 // (maybe "$", "\\(") that a rejection follows.
-const rejectionLeads = ['should be ', 'is actually ', 'it is ', "it's ", 'It is ', "It's "];
+// ("t is " and "t's " stand for "it is", "It is", "it's", "It's": the letter before them is checked.)
+const rejectionLeads = ['should be ', 'is actually ', 't is ', "t's "];
 const leadValueRe = new RegExp(String.raw`(?:\\\(|\$)?[ \t]{0,2}(${NUM})`, 'y');
 
 /**
@@ -2262,7 +2263,10 @@ const leadValueRe = new RegExp(String.raw`(?:\\\(|\$)?[ \t]{0,2}(${NUM})`, 'y');
 function findRejections(ctx: Context): void {
   const { text, from, to } = ctx;
   for (const lead of rejectionLeads) {
+    const it = lead.charCodeAt(0) === 116;
     for (let i = text.indexOf(lead, from); i >= 0 && i < to; i = text.indexOf(lead, i + lead.length)) {
+      // "it is", "It's": an "i" or "I" that starts its word.
+      if (it && ((text.charCodeAt(i - 1) | 32) !== 105 || isLetterCode(codeAt(text, i - 2)))) continue;
       leadValueRe.lastIndex = i + lead.length;
       const m = leadValueRe.exec(text);
       if (m === null) continue;
