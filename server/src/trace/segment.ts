@@ -1377,6 +1377,47 @@ function readAttempts(
 }
 
 /**
+ * Does statements[k] reject, in its own clause, the value of a candidate before it (and give
+ * another)? Not where its paragraph goes on to conclude another value ("229 - 228 = 1, not 2. So
+ * 3^229 ≡ 3^1, that's 3."), by any conclusion cue: the value given there is a step toward that one.
+ */
+function correctsCandidate(
+  body: string,
+  statements: readonly Statement[],
+  ok: readonly boolean[],
+  k: number,
+  attempts: readonly Attempt[],
+  question: QuestionInfo,
+): boolean {
+  const st = statements[k];
+  if (!st.rejects || st.normalized === st.rejects) return false;
+  // Not for options, word answers or blanks, whose values concludesByCue reads otherwise.
+  if (question.optionOf !== undefined || question.words !== undefined || question.blanks) return false;
+  // "so it's 476 046, not 486 046": a value read from the middle of a number is no correction.
+  if (isDigitBlank(body, st.start)) return false;
+  if (!attempts.some((a) => a.candidate.start < st.start && a.candidate.normalized === st.rejects)) return false;
+  const para = body.indexOf('\n\n', st.end);
+  const paraEnd = para < 0 ? body.length : para;
+  for (let j = k + 1; j < statements.length && statements[j].start < paraEnd; j++)
+    if ((ok[j] || statements[j].strength >= 2) && statements[j].normalized !== st.normalized) return false;
+  return !st.tentative;
+}
+
+/** A digit and one blank right before `start` ("476 046"). */
+const isDigitBlank = (body: string, start: number): boolean => {
+  const c = body.charCodeAt(start - 1);
+  const d = body.charCodeAt(start - 2);
+  return (c === 32 || c === 0xa0) && d >= 48 && d <= 57;
+};
+
+/**
+ * A result line that rejects another value ("= 82.33, not 49", "the lamps cost 22 × $74 = $1,628,
+ * not $1,638."; statements.ts reads it because the rejection ends its line): a correction where it
+ * rejects a candidate before it, else a check of a step, whatever its left side names.
+ */
+const checkRejecting = (st: Statement): boolean => !!st.rejects && st.rule === 'equals';
+
+/**
  * Which statements may conclude an attempt, decided once per record. A weak statement whose value
  * the next sentence computes with is a running result, a step; one that is the subject of a
  * hypothetical ("so 23 people would be left behind") is not concluded (asked only of the
@@ -1396,6 +1437,12 @@ function concludingStatements(
   const ok: boolean[] = [];
   let operands: Set<string> | undefined;
   for (const st of statements) {
+    // An equation read only because the rejection ends its line ("81 ÷ 14 = 5.79 h, not 6.5.")
+    // that rejects no candidate checks a step (segmentAttempts reads it as a correction where it does).
+    if (checkRejecting(st)) {
+      ok.push(false);
+      continue;
+    }
     const cued =
       concludesByCue(
         st,
@@ -1548,6 +1595,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   for (const st of statements) {
     if (
       st.strength >= 3 &&
+      // A result line that rejects another value is a correction or a check (concludingStatements), never an explicit conclusion.
+      !checkRejecting(st) &&
       concludes(
         st,
         strongValues,
@@ -1598,7 +1647,39 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   found.forEach((m, j) => {
     if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
   });
-  let attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised);
+  let attempts: Attempt[];
+  if (statements.some((st) => st.rejects)) {
+    // A statement that rejects a value in its own clause ("Actually, 50 ÷ 2 = 25, not 24.") after a
+    // candidate of that value corrects it (docs/annotation-guide.md: a candidate is the model's
+    // answer as its current conclusion): it concludes its own value, a changed value, whatever its
+    // cue. Which values are candidates is known only once the attempts are read, so they are read
+    // once without the corrections and, where a statement rejects an earlier candidate's value,
+    // again with it. A result line read only because the rejection ends it ("247 ÷ 3 = 82.33, not
+    // 49.") that rejects no candidate checks a step: it is no statement, as before such lines were read.
+    const read = (conclude: readonly boolean[]): Attempt[] => {
+      const keep: number[] = [];
+      const index = new Int32Array(statements.length).fill(-1);
+      statements.forEach((st, k) => {
+        if (conclude[k] || !checkRejecting(st)) index[k] = keep.push(k) - 1;
+      });
+      const kept = premised.filter((k) => index[k] >= 0).map((k) => index[k]);
+      const sts = keep.map((k) => statements[k]);
+      const oks = keep.map((k) => conclude[k]);
+      return readAttempts(body, drafts, question, sts, oks, inRegion, region.start, region.end, strongValues, kept);
+    };
+    attempts = read(ok);
+    const corrected = ok.slice();
+    let any = false;
+    statements.forEach((st, k) => {
+      if (corrected[k] || !correctsCandidate(body, statements, ok, k, attempts, question)) return;
+      corrected[k] = true;
+      any = true;
+    });
+    if (any) {
+      attempts = read(corrected);
+      statements = statements.filter((st, k) => corrected[k] || !checkRejecting(st));
+    } else statements = statements.filter((st, k) => ok[k] || !checkRejecting(st));
+  } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback =

@@ -47,6 +47,12 @@ export interface Statement {
   partial: boolean;
   /** An equation that works out one term of the asked sum or difference ("39^2 = 1521" for 39² − 36²). */
   term: boolean;
+  /**
+   * The value the statement's own clause rejects ("14, not 15", "14 instead of 15", "not 15 but
+   * 14": 15), normalized; '' when it rejects none. A statement that rejects the value of the
+   * conclusion before it corrects that value (segment.ts, concludingStatements).
+   */
+  rejects?: string;
   /** A conclusion whose sentence names the asked noun only of something else ("the sum of the remaining numbers is 12" for the sum of the squares): a sub-result. */
   ofOther: boolean;
 }
@@ -357,6 +363,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.comparison !== undefined) findComparisons(ctx, opts.question.comparison);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   findPostposedNames(ctx);
+  findRejections(ctx);
   // Last: they read the values the other finders found concluded, where those values are written.
   const concluded = stronglyConcludedValues(ctx);
   if (concluded !== undefined) {
@@ -383,6 +390,7 @@ class FoundStatement implements Statement {
   // absence meant.
   term = false;
   ofOther = false;
+  rejects = '';
 
   constructor(
     private readonly ctx: Context | undefined,
@@ -434,7 +442,9 @@ class Context {
       lhs !== undefined &&
       this.question.scale !== undefined &&
       /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs);
-    this.out.push(new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial));
+    const st = new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial);
+    st.rejects = rejectedWith(this.text, start, end);
+    this.out.push(st);
   }
 
   /** A conclusion (strength 3) stated in other words (findComparisons): its value is `word`. */
@@ -1942,7 +1952,7 @@ function isResult(text: string, clause: string, clauseStart: number, v: RegExpEx
   // "3 times the square root of 13": a term of an expression said in words, not its value.
   // "828, not 827", "instead of 827": a value set aside, not the result.
   if (
-    /\b(?:times|plus|minus|over|divided by|root of|power of|multiplied by|not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$/i.test(
+    /\b(?:times|plus|minus|over|divided by|root of|power of|multiplied by|not|instead of|rather than|wrote|than)[ \t]{1,3}(?:\*\*)?\$?$|\bnot[ \t]{1,3}[A-Za-z][ \t]{0,2}=[ \t]{0,2}\$?$/i.test(
       pre,
     )
   )
@@ -2032,6 +2042,9 @@ const roundedBeforeRe = /\d\.\d+[ \t$]{0,2}$/;
 /** The relation sign of `opLength` characters at `i` ("=", or with `rounded` "≈" / "\\approx") and the value after it, as findEquals reads them. */
 function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): void {
   const { text, to } = ctx;
+  // "So x = 3, not x = -3.": the equation after "not" is the one rejected (rejectTailRe), not a result.
+  const back = text.slice(Math.max(0, i - 8), i);
+  if (back.includes('not') && notLetterBeforeRe.test(back)) return;
   let j = skipBlanks(text, i + opLength, to);
   if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
   if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
@@ -2120,7 +2133,9 @@ function arrowResult(ctx: Context, i: number, length: number, lineOnly = false):
   if (lineState === NOT_AT_END || (lineState === AT_END_TICKED && !statedLast(ctx, j, v[0]))) return;
   // "is" gives a result only as a note's line does ("79350 + 12696 is $92046"): in a sentence of
   // prose ("65 × 900 is 58,500. Now ...") it is a step of the working.
-  if (lineOnly) {
+  // Unless the result rejects another value ("57 ÷ 3 is 19, not 18."): a correction of a value or a
+  // check of a step, which segment.ts tells apart (concludingStatements).
+  if (lineOnly && !rejectsAfter(text, end)) {
     const nl = text.indexOf('\n', end);
     if (text.slice(end, nl < 0 || nl > to ? to : nl).includes('.')) return;
   }
@@ -2252,6 +2267,79 @@ const glossAfterRe = /\((?!mod\b)(?:\$|[A-Za-z]{2})[^()\n=]{0,80}\)[ \t]*(?:[.,;
 const remarkAfterRe =
   /\((?:corrected|revised|final|checked|verified|same|agrees|consistent|matches|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b|\u2014[ \t]{0,2}(?:consistent|matches|same|agrees)\b/y;
 
+// A value rejected right after the one given, in the same clause ("14, not 15", "14 and not 15",
+// "14 instead of 15", "14 rather than 15", "14 (not 15)", "14 — not 15", a unit on either side):
+// the clause gives 14 and sets 15 aside (docs/annotation-guide.md: a candidate is the model's
+// answer as its current conclusion, never the value it rejects). Only a value after the rejecting
+// words, and only where the clause ends there (a full stop, a line end, or ", so" / ", since" ...):
+// "not only 14 but also 15", "14, not counting the 15", "rather than computing 15" reject nothing.
+// Sticky, at the value's end; every repeat is bounded and no two overlap, so it cannot backtrack.
+const rejectTailRe = new RegExp(
+  String.raw`[ \t]{0,2}(?:\\\)|\$|\*\*)?[ \t]{0,2}(?:[A-Za-z]{1,12}[ \t]{0,2})?(?:,[ \t]{0,2}(?:and[ \t]{1,2})?not|and[ \t]{1,2}not|instead[ \t]{1,2}of|rather[ \t]{1,2}than|\([ \t]{0,2}not|[\u2014\u2013][ \t]{0,2}not|--?[ \t]{1,2}not)[ \t]{1,3}(?:\\\(|\$)?[ \t]{0,2}(${NUM})(?![\d.,]\d)[ \t]{0,2}(?:\\\)|\$)?(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{0,2}\)?(?=[ \t]{0,2}(?:[.;!\n\r]|$|,[ \t]{1,2}(?:so|and|which|since|because|as|but|I|we)\b))`,
+  'y',
+);
+// The same rejection written first: "not 15 but 14", "not 15, but rather 14", ending at the value given.
+const rejectLeadRe = new RegExp(
+  String.raw`\bnot[ \t]{1,3}(?:\\\(|\$)?[ \t]{0,2}(${NUM})[ \t]{0,2}(?:\\\)|\$)?[ \t]{0,2},?[ \t]{0,2}but[ \t]{1,3}(?:(?:rather|actually|it's|it[ \t]is)[ \t]{1,3})?(?:\\\(|\$)?[ \t]{0,2}$`,
+);
+
+/** The value (normalized) that the clause of the value at [start, end) rejects ("14, not 15": 15), or ''. */
+function rejectedWith(text: string, start: number, end: number): string {
+  rejectTailRe.lastIndex = end;
+  const m = rejectTailRe.exec(text);
+  if (m !== null) return normalizeAnswer(m[1]);
+  // "not 15 but 14": read only where "but" stands just before the value (one slice, one test).
+  const pre = text.slice(Math.max(0, start - 48), start);
+  if (!pre.includes('but')) return '';
+  const l = rejectLeadRe.exec(pre);
+  return l !== null ? normalizeAnswer(l[1]) : '';
+}
+
+// "not x " right before an "=": the rejected side of "x = 3, not x = -3".
+const notLetterBeforeRe = /\bnot[ \t]{1,3}[A-Za-z][ \t]{0,2}$/;
+
+// Where a value given against a rejected one is said with no conclusion cue ("It should be 14, not
+// 15.", "The total is actually 14, not 15.", "it's 14 — not 15"): after these words, a value
+// (maybe "$", "\\(") that a rejection follows.
+// ("t is " and "t's " stand for "it is", "It is", "it's", "It's": the letter before them is checked.)
+const rejectionLeads = ['should be ', 'is actually ', 't is ', "t's "];
+const leadValueRe = new RegExp(String.raw`(?:\\\(|\$)?[ \t]{0,2}(${NUM})`, 'y');
+
+/**
+ * "It should be 14, not 15.": a value given and another rejected in the same clause, with no cue
+ * that concludes, read as a result line (rule 'equals', strength 1) that segment.ts takes as a
+ * correction where it rejects a candidate before it, and drops otherwise (checkRejecting). Found by
+ * indexOf of the lead words, one sticky test each.
+ */
+function findRejections(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (const lead of rejectionLeads) {
+    const it = lead.charCodeAt(0) === 116;
+    for (let i = text.indexOf(lead, from); i >= 0 && i < to; i = text.indexOf(lead, i + lead.length)) {
+      // "it is", "It's": an "i" or "I" that starts its word.
+      if (it && ((text.charCodeAt(i - 1) | 32) !== 105 || isLetterCode(codeAt(text, i - 2)))) continue;
+      leadValueRe.lastIndex = i + lead.length;
+      const m = leadValueRe.exec(text);
+      if (m === null) continue;
+      const end = leadValueRe.lastIndex;
+      if (!rejectsAfter(text, end)) continue;
+      ctx.add(end - m[1].length, end, 'equals', 1);
+    }
+  }
+}
+
+/** Does a rejection of another value follow the value ending at `end` ("19, not 18")? */
+function rejectsAfter(text: string, end: number): boolean {
+  rejectTailRe.lastIndex = end;
+  return rejectTailRe.test(text);
+}
+
+/** Where a rejection of another value after a result ends (k when none): "= 14, not 15." ends its line as "= 14." does. */
+function afterRejection(text: string, k: number, to: number): number {
+  rejectTailRe.lastIndex = k;
+  return rejectTailRe.test(text) && rejectTailRe.lastIndex <= to ? skipBlanks(text, rejectTailRe.lastIndex, to) : k;
+}
+
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
 const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false) !== NOT_AT_END;
 
@@ -2263,18 +2351,23 @@ const AT_END_TICKED = 1;
 /** atLineEnd, and with `remark` a tick or a short remark may close the line: how the line ends. */
 function lineEnd(text: string, k: number, to: number, remark: boolean): number {
   k = skipBlanks(text, k, to);
+  // "= 14, not 15.", "= 14 apples instead of 15.": a rejected value after the result (rejectTailRe).
+  if (remark) k = afterRejection(text, k, to);
   // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
   // (It starts with a letter: tested first, so a line that ends at once slices nothing.)
   // A unit may carry a power ("= 640 m²", "= 686π m^3").
   const unit = isLetterCode(codeAt(text, k))
     ? /^[A-Za-z][A-Za-z/]{0,10}(?:[\u00b2\u00b3]|\^[23])?(?:[ \t][A-Za-z][A-Za-z/]{0,10})?/.exec(text.slice(k, k + 24))
     : null;
-  if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by)\b/i.test(unit[0])) k = skipBlanks(text, k + unit[0].length, to);
+  if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by|instead|rather)\b/i.test(unit[0]))
+    k = skipBlanks(text, k + unit[0].length, to);
   else if (codeAt(text, k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
   const first = codeAt(text, k);
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
   if (closer !== undefined) k = skipBlanks(text, k + closer.length, to);
+  // "= 2 \\), not 0.": the rejection after a closer.
+  if (remark && closer !== undefined) k = afterRejection(text, k, to);
   // A mark or a short remark closing the result line ("= 57 ✓", "= 2010 (corrected)", "= \$30,
   // as required."): the line still ends in its result (docs/annotation-guide.md: a result line
   // the model treats as its result).
