@@ -124,6 +124,13 @@ export interface QuestionInfo {
    */
   verb?: RegExp;
   /**
+   * The ordinals the question writes ("first", "second", ... "fifth", lower case), where it writes
+   * any: a response's "the first part is 908" names a piece of the whole (statements.ts,
+   * ordinalPart) unless the question asks about a piece so counted ("How long does the first leg
+   * take?").
+   */
+  ordinals?: Set<string>;
+  /**
    * Words of the kind the question's answer is (a global pattern; see wordAnswer): a weekday when
    * it asks "what day of the week", "yes" / "no" when it asks a yes-or-no question, one of the
    * names it offers when it asks "who" or "which" among them, the letter of a labelled item
@@ -213,6 +220,7 @@ const EMPTY: QuestionInfo = {
   typed: undefined,
   blanks: undefined,
   verb: undefined,
+  ordinals: undefined,
   words: undefined,
   wordNames: undefined,
   queryWords: undefined,
@@ -254,6 +262,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     typed: info.typed,
     blanks: info.blanks,
     verb: info.verb,
+    ordinals: info.ordinals,
     words: info.words,
     wordNames: info.wordNames,
     queryWords: info.queryWords,
@@ -304,6 +313,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     typed: undefined,
     blanks: info.blanks,
     verb: info.verb,
+    ordinals: info.ordinals,
     words: undefined,
     wordNames: undefined,
     queryWords: info.queryWords,
@@ -776,6 +786,13 @@ function unaryMinusAt(text: string, i: number): boolean {
 
 const isProductTarget = (t: string, a: string, b: string): boolean => t === `${a}*${b}` || t === `${b}*${a}`;
 
+const ordinalWordRe = /\b(?:first|second|third|fourth|fifth)\b/gi;
+/** The ordinals a question writes, lower case (QuestionInfo.ordinals); undefined where it writes none. */
+function ordinalsOf(query: string): Set<string> | undefined {
+  const found = query.match(ordinalWordRe);
+  return found ? new Set(found.map((w) => w.toLowerCase())) : undefined;
+}
+
 function analyze(query: string): QuestionInfo {
   const values = new Set<string>();
   // exec loops on module-level global patterns rather than matchAll, which clones its pattern
@@ -986,6 +1003,7 @@ function analyze(query: string): QuestionInfo {
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
+    ordinals: ordinalsOf(query),
     words: word.words,
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,

@@ -1344,10 +1344,34 @@ function findConclusions(ctx: Context): void {
     const concluded = about && !other && !condition && !otherUnit && !complement;
     ctx.add(start, start + last[0].length, 'conclusion', concluded ? 3 : 2, concluded);
     if (other && ctx.out.at(-1)?.start === start) ctx.out.at(-1)!.closesOther = true;
-    if ((condition || complement || (!about && ctx.namesOfOtherOnly(sentence.text))) && ctx.out.at(-1)?.start === start)
+    if (
+      (condition ||
+        complement ||
+        (!about && (ctx.namesOfOtherOnly(sentence.text) || ordinalPart(ctx.question, text, clauseStart, start)))) &&
+      ctx.out.at(-1)?.start === start
+    )
       ctx.out.at(-1)!.ofOther = true;
   }
 }
+
+/**
+ * "So the first part is 2,409.", "the second stretch is 72 miles": the clause's subject is one
+ * piece of a whole, named by an ordinal (the guide: an intermediate quantity, a sub-total), unless
+ * the question itself asks for a piece so named ("How long is the second leg?"). A way of working
+ * counted by an ordinal ("the first method gives 42", "the first result") names an answer, not a
+ * piece. The phrase must be the subject right before the copula and the value ("covers 80 miles on
+ * the first day, totaling 230" concludes the total); read in the 60 characters before the value,
+ * for conclusions that do not name the asked quantity.
+ */
+function ordinalPart(q: QuestionInfo, text: string, clauseStart: number, start: number): boolean {
+  const m = ordinalPartRe.exec(text.slice(Math.max(clauseStart, start - 60), start));
+  if (!m || workNounRe.test(m[2])) return false;
+  return !q.ordinals?.has(m[1]);
+}
+const ordinalPartRe =
+  /\b[Tt]he (first|second|third|fourth|fifth) ([a-z]{2,16})(?: [a-z]{2,12})? (?:is|was|comes to|works out to|=)[ \t]{0,2}[$\u00a3\u20ac]?$/;
+const workNounRe =
+  /^(?:method|approach|way|route|attempt|calculation|computation|result|answer|solution|time|try|check|pass|one|value|estimate|version|reading|guess|answers|methods|ways)$/;
 
 // "2 times Charleston's", "3 times a perfect cube": "times" and then another quantity, named by a
 // possessive or an indefinite article ("times that of the Sun", "times as many", "times larger"

@@ -1,0 +1,37 @@
+// The fifty-seventh pass's rules (the weakest development phrasing families, second round;
+// docs/segmentation-eval.md "Stop 30: pass 57"), one short hand-written example each, with what each
+// rule must leave as it was. Decided on the rules alone (reader 'rules'); the learned stage is
+// retrained after the merge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+test('57a: "So the first part is 1,840." before a marker names a piece of the whole: a sub-result, no candidate', () => {
+  const q = 'A hall has 23 rows of 80 seats, and 95 seats are roped off. How many seats are open?';
+  const body =
+    'Rows first: 23 × 80 = 1,840. So the first part is 1,840. Hmm, let me keep the roped-off seats apart. ' +
+    '1,840 - 95 = 1,745. So 1,745 seats are open.';
+  assert.deepEqual(rules(q, body), ['1,745']);
+  assert.deepEqual(rules(q, body.replace('the first part is', 'the second stretch comes to')), ['1,745']);
+  // Without the ordinal the clause is a conclusion of its own before the marker, as before.
+  assert.deepEqual(rules(q, body.replace('the first part is', 'the count is')), ['1,840', '1,745']);
+  // An ordinal way of working names an answer, not a piece ("the first method gives" is read as before).
+  assert.deepEqual(rules(q, body.replace('the first part is', 'the first result is')), ['1,840', '1,745']);
+  // Where the question asks for the piece so named, it is the asked quantity.
+  const leg = 'A trip has two legs: 120 miles at 60 mph, then 90 miles at 45 mph. How long does the first leg take, in hours?';
+  assert.deepEqual(
+    rules(leg, 'First, 120 / 60 = 2. So the first leg is 2 hours. Wait, let me check the second leg too: 90 / 45 = 2 as well. Fine.'),
+    ['2', '2'],
+  );
+  // An ordinal after the copula ("covers 80 miles on the first day, totaling 230") is not the subject.
+  const t = 'A train goes 80 miles on day one and 150 miles on day two. How far does it go in total?';
+  assert.deepEqual(
+    rules(t, 'So it covers 80 miles on the first day and 150 on the second, totaling 230 miles. Wait, let me check: 80 + 150 = 230. Yes.'),
+    ['230', '230'],
+  );
+});
