@@ -57,6 +57,11 @@ export const defaultMarkers: readonly string[] = [
   'Double-checking',
   'Just to make sure',
   'Quick check',
+  'Cross-check',
+  'Let me recount',
+  'Let me just verify',
+  'Let me just check',
+  'Let me just double-check',
   // The first person plural of the re-check markers above: "Let's double-check" opens a re-check as
   // "Let me double-check" does (docs/annotation-guide.md: a check that recomputes the answer is new work).
   "Let's double-check",

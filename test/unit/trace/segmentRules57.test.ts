@@ -35,3 +35,23 @@ test('57a: "So the first part is 1,840." before a marker names a piece of the wh
     ['230', '230'],
   );
 });
+
+test('57b: "Let me recount to be safe.", "As a cross-check, ...", "Let me just verify that." open a re-check: the conclusion before it closes an attempt', () => {
+  const q = 'At a party, 12 people each shake hands once with every other person. How many handshakes are there?';
+  const body = (opener: string) =>
+    'Pairs: 12 choose 2. First, 12 * 11 is 132. That works out to 66 for the number of handshakes. Okay, 66.\n\n' +
+    `${opener} Each of the 12 people shakes 11 hands, so this time the number of handshakes is 132. ` +
+    'Wait, each handshake was counted twice. Halved, the number of handshakes is 66.';
+  for (const opener of [
+    'Let me recount to be safe.',
+    'As a cross-check, count per person.',
+    'Let me just verify that quickly.',
+    'Let me just check it per person.',
+  ])
+    assert.deepEqual(rules(q, body(opener)), ['66', '132', '66'], opener);
+  // A paragraph that announces no re-check ("count per person as well") leaves the first
+  // conclusion a step of the same attempt, as before.
+  assert.deepEqual(rules(q, body('Let me count per person as well.')), ['132', '66']);
+  // The phrase inside a longer word is no marker ("cross-checked" reads as before).
+  assert.deepEqual(rules(q, body('Per person, as cross-checked tallies go, as well.')), ['132', '66']);
+});
