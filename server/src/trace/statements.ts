@@ -1405,6 +1405,10 @@ const glossRe = /\d[%A-Za-z^\d \t]{0,24}[ \t]\([^()\n]{1,80}\)[ \t.,;:!*$]*$/;
 // words or signs, up to the clause's end.
 const fromGlossRe =
   /\d[%A-Za-z \t]{0,24}, from [^,;\n]{0,40}?(?:\b(?:plus|minus|times|divided by|multiplied by)\b|\d[ \t]{0,2}[-+*/\u00d7\u00f7\u2212][ \t]{0,2}\$?\d)[^,;\n]{0,40}$/;
+// ": 80 mph times 5 hours." after a value and its unit words: the same working, introduced by a
+// colon (pass 57c); no "=" in it ("the total for 3 items: 12 + 5 = 17" states its result).
+const colonGlossRe =
+  /\d[%A-Za-z \t]{0,24}: [^,;:=\n]{0,40}?(?:\b(?:plus|minus|times|divided by|multiplied by)\b|\d[ \t]{0,2}[-+*/\u00d7\u00f7\u2212][ \t]{0,2}\$?\d)[^,;:=\n]{0,40}$/;
 
 /**
  * The clause without the parenthesis that glosses its result ("So the saving is $0.36 ($3.78 -
@@ -1419,6 +1423,12 @@ function withoutGloss(clause: string): string {
   if (comma >= 0) {
     const m = fromGlossRe.exec(clause);
     if (m !== null) return clause.slice(0, m.index + m[0].indexOf(', from '));
+  }
+  // Or ": <the working>" closing the clause ("the train travels 400 miles: 80 mph times 5 hours.").
+  const colon = clause.indexOf(': ');
+  if (colon >= 0) {
+    const m = colonGlossRe.exec(clause);
+    if (m !== null) return clause.slice(0, m.index + m[0].indexOf(': '));
   }
   if (!clause.endsWith(')') && !clause.includes(') ') && !clause.endsWith(').')) return clause;
   const m = glossRe.exec(clause);

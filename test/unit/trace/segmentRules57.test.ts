@@ -55,3 +55,17 @@ test('57b: "Let me recount to be safe.", "As a cross-check, ...", "Let me just v
   // The phrase inside a longer word is no marker ("cross-checked" reads as before).
   assert.deepEqual(rules(q, body('Per person, as cross-checked tallies go, as well.')), ['132', '66']);
 });
+
+test('57c: "the van covers 360 miles: 60 mph times 6 hours." closes its clause with the working, as "(...)" and ", from ..." do', () => {
+  const q = 'A van drives at 60 miles per hour for 6 hours. How many miles does it drive?';
+  const body =
+    'The van drives 60 mph for 6 hours. So the van drives 360 miles: 60 mph times 6 hours. Fine.\n\n' +
+    'Let me recalculate. 60 times 6 is 360 again. So the van drives 360 miles.';
+  assert.deepEqual(rules(q, body), ['360', '360']);
+  assert.deepEqual(rules(q, body.replace(': 60 mph times 6 hours', ': 60 × 6')), ['360', '360']);
+  // A colon that opens an equation with its own result is no gloss ("in 6 hours: 60 × 6 = 360").
+  assert.deepEqual(
+    rules(q, body.replace('So the van drives 360 miles: 60 mph times 6 hours.', 'So the van drives, in 6 hours: 60 × 6 = 360.')),
+    ['360', '360'],
+  );
+});
