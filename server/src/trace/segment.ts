@@ -1662,9 +1662,16 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       statements.forEach((st, k) => {
         if (conclude[k] || !checkRejecting(st)) index[k] = keep.push(k) - 1;
       });
-      const kept = premised.filter((k) => index[k] >= 0).map((k) => index[k]);
-      const sts = keep.map((k) => statements[k]);
-      const oks = keep.map((k) => conclude[k]);
+      // Built by push, not map: map's result is a holey array where readAttempts' other callers pass
+      // packed ones, and its optimized code deoptimized on the map each time this path ran.
+      const kept: number[] = [];
+      for (const k of premised) if (index[k] >= 0) kept.push(index[k]);
+      const sts: Statement[] = [];
+      const oks: boolean[] = [];
+      for (const k of keep) {
+        sts.push(statements[k]);
+        oks.push(conclude[k]);
+      }
       return readAttempts(body, drafts, question, sts, oks, inRegion, region.start, region.end, strongValues, kept);
     };
     attempts = read(ok);
