@@ -671,7 +671,8 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
 /** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
 let questionText = '';
 /** questionText without its math delimiters (plainMath), what a quote that drops them is compared with. */
-let questionPlain = '';
+// (Worked out when a quote is first compared, not for every record: most records quote nothing.)
+let questionPlain: string | undefined;
 // A quote of the question often drops its math delimiters ('"... reflected at H."' for "... at $H$.",
 // '"integers \\( n \\)"' for "integers $n$"): both sides are compared without them, runs of spaces
 // made one.
@@ -703,7 +704,7 @@ function quotesQuestion(text: string, whole = false): boolean {
       const q = quote.replace(/[.,!]$/, '');
       if (inQuestion(questionText, q, whole)) return true;
       const plain = plainMath(q).trim();
-      if (plain.length >= 16 && inQuestion(questionPlain, plain, whole)) return true;
+      if (plain.length >= 16 && inQuestion((questionPlain ??= plainMath(questionText)), plain, whole)) return true;
     }
     i = nextQuote(text, j + 1);
   }
@@ -1577,7 +1578,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       question = asUnseenChoice(question);
   }
   questionText = record.query ?? '';
-  questionPlain = plainMath(questionText);
+  questionPlain = undefined;
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
   // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a
