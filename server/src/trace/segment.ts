@@ -671,7 +671,8 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
 /** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
 let questionText = '';
 /** questionText without its math delimiters (plainMath), what a quote that drops them is compared with. */
-let questionPlain = '';
+// (Worked out when a quote is first compared, not for every record: most records quote nothing.)
+let questionPlain: string | undefined;
 // A quote of the question often drops its math delimiters ('"... reflected at H."' for "... at $H$.",
 // '"integers \\( n \\)"' for "integers $n$"): both sides are compared without them, runs of spaces
 // made one.
@@ -703,7 +704,7 @@ function quotesQuestion(text: string, whole = false): boolean {
       const q = quote.replace(/[.,!]$/, '');
       if (inQuestion(questionText, q, whole)) return true;
       const plain = plainMath(q).trim();
-      if (plain.length >= 16 && inQuestion(questionPlain, plain, whole)) return true;
+      if (plain.length >= 16 && inQuestion((questionPlain ??= plainMath(questionText)), plain, whole)) return true;
     }
     i = nextQuote(text, j + 1);
   }
@@ -1577,7 +1578,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       question = asUnseenChoice(question);
   }
   questionText = record.query ?? '';
-  questionPlain = plainMath(questionText);
+  questionPlain = undefined;
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
   // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a
@@ -1662,9 +1663,16 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       statements.forEach((st, k) => {
         if (conclude[k] || !checkRejecting(st)) index[k] = keep.push(k) - 1;
       });
-      const kept = premised.filter((k) => index[k] >= 0).map((k) => index[k]);
-      const sts = keep.map((k) => statements[k]);
-      const oks = keep.map((k) => conclude[k]);
+      // Built by push, not map: map's result is a holey array where readAttempts' other callers pass
+      // packed ones, and its optimized code deoptimized on the map each time this path ran.
+      const kept: number[] = [];
+      for (const k of premised) if (index[k] >= 0) kept.push(index[k]);
+      const sts: Statement[] = [];
+      const oks: boolean[] = [];
+      for (const k of keep) {
+        sts.push(statements[k]);
+        oks.push(conclude[k]);
+      }
       return readAttempts(body, drafts, question, sts, oks, inRegion, region.start, region.end, strongValues, kept);
     };
     attempts = read(ok);

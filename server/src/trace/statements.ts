@@ -421,6 +421,16 @@ class Context {
     readonly question: QuestionInfo,
   ) {}
 
+  private rejectWordsIn: boolean | undefined;
+  /**
+   * Is "not", "instead" or "rather" written anywhere in the text? rejectTailRe and rejectLeadRe
+   * match only where one is, so where none is no value is rejected (one test per body, not one
+   * pattern per statement and result line).
+   */
+  get rejectWords(): boolean {
+    return (this.rejectWordsIn ??= this.text.includes('not') || this.text.includes('instead') || this.text.includes('rather'));
+  }
+
   /** `alone`: the caller has read what stands around the value (a list entry's letter after its bullet). */
   add(start: number, end: number, rule: CandidateRule, strength: number, aboutTarget = false, alone = false): void {
     if (start < this.from || end > this.to || end <= start) return;
@@ -443,7 +453,7 @@ class Context {
       this.question.scale !== undefined &&
       /\d[ \t]{0,3}(?:[*\u00d7\u00b7\u22c5]|\\times|\\cdot)[ \t]{0,3}\d/.test(lhs);
     const st = new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial);
-    st.rejects = rejectedWith(this.text, start, end);
+    st.rejects = this.rejectWords ? rejectedWith(this.text, start, end) : '';
     this.out.push(st);
   }
 
@@ -1793,6 +1803,8 @@ function findAgreeingResults(ctx: Context, written: ReadonlySet<string>): void {
 // The words after a value that name it afterwards: "That's the ", "that is the ", "So that should
 // be the ", "This is the " (found by indexOf from "hat" / "his" on; pass 52e).
 const postposedAnchors = ["hat's the ", 'hat\u2019s the ', 'hat is the ', 'hat should be the ', 'hat must be the ', 'his is the '];
+// All six anchors with their "T" / "t", found in one scan (not six indexOf scans of the body).
+const postposedAnchorRe = /[Tt]h(?:at(?:'s|\u2019s| is| should be| must be)|is is) the /g;
 // Before "That": the value closing its sentence or clause, maybe with one unit word, a closing
 // bracket or bold, then ". ", ", and ", ", so ", maybe "So " / "And " (on the 72 characters before).
 const postposedLeadRe = new RegExp(
@@ -1812,10 +1824,14 @@ const postposedPhraseRe = /^[^.,;:!?\n]{1,48}/;
  */
 function findPostposedNames(ctx: Context): void {
   const { text, from, to } = ctx;
-  for (const anchor of postposedAnchors) {
-    for (let i = text.indexOf(anchor, from + 1); i >= 0 && i < to; i = text.indexOf(anchor, i + anchor.length)) {
+  // Where each anchor stands (one scan), read anchor by anchor as before.
+  const at = anchorPositions(postposedAnchorRe, text, from, to, postposedKind);
+  if (at === undefined) return;
+  for (let a = 0; a < postposedAnchors.length; a++) {
+    const anchor = postposedAnchors[a];
+    for (const i of at[a]) {
       const t = i - 1; // the "T" / "t" of "That" / "This"
-      if ((text.charCodeAt(t) | 32) !== 116 || isLetterCode(codeAt(text, t - 1))) continue;
+      if (isLetterCode(codeAt(text, t - 1))) continue;
       const p = postposedPhraseRe.exec(text.slice(i + anchor.length, Math.min(to, i + anchor.length + 48)));
       if (p === null) continue;
       const phrase = 'the ' + p[0];
@@ -2088,7 +2104,7 @@ function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): v
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (rounded && (v === null || !v[0].includes('.'))) return;
-  const end = v ? lineEnd(text, valueAt.lastIndex, to, true) : NOT_AT_END;
+  const end = v ? lineEnd(text, valueAt.lastIndex, to, true, ctx.rejectWords) : NOT_AT_END;
   if (v && end === NOT_AT_END) {
     // "$1440 + 90 = 1530$ is the product", "$9 + 5 = 14$ is $x + y$": the result named as the
     // asked quantity right after it is a conclusion about it, wherever the line goes on.
@@ -2163,13 +2179,13 @@ function arrowResult(ctx: Context, i: number, length: number, lineOnly = false):
   const end = valueAt.lastIndex;
   // A tick after the result ("179 + 28 -> $207 ✓") confirms it where it re-reaches the value last
   // stated, as after "=" (findEquals): a re-check's result, an echo (docs/annotation-guide.md).
-  const lineState = lineEnd(text, end, to, true);
+  const lineState = lineEnd(text, end, to, true, ctx.rejectWords);
   if (lineState === NOT_AT_END || (lineState === AT_END_TICKED && !statedLast(ctx, j, v[0]))) return;
   // "is" gives a result only as a note's line does ("79350 + 12696 is $92046"): in a sentence of
   // prose ("65 × 900 is 58,500. Now ...") it is a step of the working.
   // Unless the result rejects another value ("57 ÷ 3 is 19, not 18."): a correction of a value or a
   // check of a step, which segment.ts tells apart (concludingStatements).
-  if (lineOnly && !rejectsAfter(text, end)) {
+  if (lineOnly && !(ctx.rejectWords && rejectsAfter(text, end))) {
     const nl = text.indexOf('\n', end);
     if (text.slice(end, nl < 0 || nl > to ? to : nl).includes('.')) return;
   }
@@ -2337,6 +2353,44 @@ const notLetterBeforeRe = /\bnot[ \t]{1,3}[A-Za-z][ \t]{0,2}$/;
 // (maybe "$", "\\(") that a rejection follows.
 // ("t is " and "t's " stand for "it is", "It is", "it's", "It's": the letter before them is checked.)
 const rejectionLeads = ['should be ', 'is actually ', 't is ', "t's "];
+// The four leads in one scan (their "i" / "I" with them).
+const rejectionLeadRe = /should be |is actually |(?<![A-Za-z])[Ii]t(?: is|'s) /g;
+/** Which of rejectionLeads a rejectionLeadRe match is, and where that lead starts. */
+function rejectionKind(m: string, index: number): [number, number] {
+  if (m.charCodeAt(0) === 115) return [0, index];
+  if (m.charCodeAt(1) === 115) return [1, index];
+  return [m.charCodeAt(2) === 32 ? 2 : 3, index + 1];
+}
+/** Which of postposedAnchors a postposedAnchorRe match is, and where that anchor starts (past its "T"). */
+function postposedKind(m: string, index: number): [number, number] {
+  return [postposedAnchors.indexOf(m.slice(1)), index + 1];
+}
+
+/**
+ * Where the phrases of one global pattern `re` stand in text[from, to): per phrase (kind), its
+ * positions in order, as an indexOf loop per phrase finds them; undefined where none does. One scan
+ * of the body instead of one per phrase; every start tried (lastIndex one past a match's start), so
+ * phrases that overlap are all found.
+ */
+function anchorPositions(
+  re: RegExp,
+  text: string,
+  from: number,
+  to: number,
+  kind: (m: string, index: number) => [number, number],
+): number[][] | undefined {
+  let out: number[][] | undefined;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    const [k, i] = kind(m[0], m.index);
+    re.lastIndex = m.index + 1;
+    if (i >= to) break;
+    out ??= [[], [], [], [], [], []];
+    out[k].push(i);
+  }
+  return out;
+}
 const leadValueRe = new RegExp(String.raw`(?:\\\(|\$)?[ \t]{0,2}(${NUM})`, 'y');
 
 /**
@@ -2347,11 +2401,14 @@ const leadValueRe = new RegExp(String.raw`(?:\\\(|\$)?[ \t]{0,2}(${NUM})`, 'y');
  */
 function findRejections(ctx: Context): void {
   const { text, from, to } = ctx;
-  for (const lead of rejectionLeads) {
-    const it = lead.charCodeAt(0) === 116;
-    for (let i = text.indexOf(lead, from); i >= 0 && i < to; i = text.indexOf(lead, i + lead.length)) {
-      // "it is", "It's": an "i" or "I" that starts its word.
-      if (it && ((text.charCodeAt(i - 1) | 32) !== 105 || isLetterCode(codeAt(text, i - 2)))) continue;
+  if (!ctx.rejectWords) return;
+  // Where each lead stands (one scan; "it is", "It's": an "i" or "I" that starts its word), read lead by lead.
+  const at = anchorPositions(rejectionLeadRe, text, Math.max(0, from - 1), to, rejectionKind);
+  if (at === undefined) return;
+  for (let l = 0; l < rejectionLeads.length; l++) {
+    const lead = rejectionLeads[l];
+    for (const i of at[l]) {
+      if (i < from) continue;
       leadValueRe.lastIndex = i + lead.length;
       const m = leadValueRe.exec(text);
       if (m === null) continue;
@@ -2375,18 +2432,18 @@ function afterRejection(text: string, k: number, to: number): number {
 }
 
 /** Only closers (`\)`, `\]`, `$`, `$$`), a full stop and blanks between k and the end of the line. */
-const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false) !== NOT_AT_END;
+const atLineEnd = (text: string, k: number, to: number): boolean => lineEnd(text, k, to, false, false) !== NOT_AT_END;
 
 const NOT_AT_END = -1;
 const AT_END = 0;
 /** At the end of the line, after a tick ("= 57 ✓"): findEquals asks what the tick confirms. */
 const AT_END_TICKED = 1;
 
-/** atLineEnd, and with `remark` a tick or a short remark may close the line: how the line ends. */
-function lineEnd(text: string, k: number, to: number, remark: boolean): number {
+/** atLineEnd, and with `remark` a tick or a short remark may close the line: how the line ends. `rejects`: the text has a rejecting word (Context.rejectWords), so a rejection after the value is looked for. */
+function lineEnd(text: string, k: number, to: number, remark: boolean, rejects: boolean): number {
   k = skipBlanks(text, k, to);
   // "= 14, not 15.", "= 14 apples instead of 15.": a rejected value after the result (rejectTailRe).
-  if (remark) k = afterRejection(text, k, to);
+  if (remark && rejects) k = afterRejection(text, k, to);
   // A unit or two after the value ("= 527 km", "= 12 sq ft"), not an expression that goes on.
   // (It starts with a letter: tested first, so a line that ends at once slices nothing.)
   // A unit may carry a power ("= 640 m²", "= 686π m^3").
@@ -2401,7 +2458,7 @@ function lineEnd(text: string, k: number, to: number, remark: boolean): number {
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
   if (closer !== undefined) k = skipBlanks(text, k + closer.length, to);
   // "= 2 \\), not 0.": the rejection after a closer.
-  if (remark && closer !== undefined) k = afterRejection(text, k, to);
+  if (remark && rejects && closer !== undefined) k = afterRejection(text, k, to);
   // A mark or a short remark closing the result line ("= 57 ✓", "= 2010 (corrected)", "= \$30,
   // as required."): the line still ends in its result (docs/annotation-guide.md: a result line
   // the model treats as its result).
@@ -3307,7 +3364,7 @@ function findTyped(ctx: Context, re: RegExp): void {
       continue;
     }
     // (Both readings may hold, "So w = 6 - 5i." ending its line: the stronger one is kept.)
-    if (typedEqualsRe.test(before) && lineEnd(text, end, to, true) !== NOT_AT_END) {
+    if (typedEqualsRe.test(before) && lineEnd(text, end, to, true, ctx.rejectWords) !== NOT_AT_END) {
       const about = leftSideNames(ctx, text.lastIndexOf('=', start));
       ctx.add(start, end, 'equals', about ? 3 : 1, about);
     }
