@@ -420,6 +420,59 @@ skyThoughtBatch('fresh24', 'held-out', 12, { precision: 0.9, recall: 0.65, first
 // (24/34), 71.4%; final 14/18 (rules alone the same). End of stop 29: unchanged.
 skyThoughtBatch('fresh25', 'held-out', 18, { precision: 0.75, recall: 0.6, first: 0.6 }, 'V1/V2 vs V3', 10);
 
+// Stop 30's new held-out batches, read only at the start (55be934) and at the end of the stop
+// (docs/segmentation-eval.md "Stop 30"). Three of the four are not mathematics with a number for an
+// answer, and the engine of 55be934 read next to nothing on them; the stop's format passes (53, 54,
+// 55: options not shown, yes/no comparisons, numbered options) were built from the lead's examples,
+// never from these records.
+// fresh26 (Zhi0467/cot-loop: Qwen3-1.7B thinking on GPQA-Diamond and MMLU-Pro, the stored stem
+// without its options; 6 responses), labelled by G1/G2, four again by G3 (14 of 17). Start: 0.0%
+// (0/1), 0.0% (0/33), 0.0%, final 0/6. End: 100.0% (5/5), 15.2% (5/33), 66.7%, final 4/6.
+skyThoughtBatch('fresh26', 'held-out', 6, { precision: 0.95, recall: 0.15, first: 0.6 }, 'G1/G2 vs G3', 4);
+// fresh27 (pavelgolikov/Robust-Reasoning-Benchmark: gpt-oss-120b, Falcon-H1R-7B and LIMO-v2 on one
+// AIME 2024 problem; 9), labelled by P1/P2, five again by P3 (16 of 16). Start: 72.7% (24/33),
+// 88.9% (24/27), 77.8%, final 9/9. End: 75.0% (24/32), 88.9%, 77.8%, final 9/9.
+skyThoughtBatch('fresh27', 'held-out', 9, { precision: 0.7, recall: 0.85, first: 0.75 }, 'P1/P2 vs P3', 5);
+// fresh29 (jettjaniak/chainscope: Claude 3.7 Sonnet, QwQ-32B and DeepSeek-R1 on yes/no comparisons
+// of historical figures' ages; 18), labelled by W1/W2, ten again by W3 (19 of 19). Start: 0.0%
+// (0/16), 0.0% (0/37), 16.7%, final 0/18. End: 75.6% (31/41), 83.8% (31/37), 77.8%, final 17/18.
+skyThoughtBatch('fresh29', 'held-out', 18, { precision: 0.7, recall: 0.8, first: 0.75 }, 'W1/W2 vs W3', 10);
+// fresh30 (fairydreaming/farel-bench: QVQ-72B-Preview, QwQ-32B-Preview and Sky-T1-32B-Preview on
+// family-relationship questions with numbered options; 16), labelled by U1/U2, eight again by U3 (26
+// of 28). Start: 100.0% (9/9), 14.1% (9/64), 50.0%, final 9/16. End: 79.2% (19/24), 29.7% (19/64),
+// 68.8%, final 16/16.
+skyThoughtBatch('fresh30', 'held-out', 16, { precision: 0.75, recall: 0.25, first: 0.65 }, 'U1/U2 vs U3', 8);
+// A development batch of stop 30 chosen by revision words (test/fixtures/gold/fresh28: Qwen3-0.6B
+// thinking on GSM8K, R1-Distill-Qwen-1.5B on MATH; 12), labelled by O1/O2, six again by O3 (13 of 13).
+// First read (55be934): 84.6% (22/26), 71.0% (22/31), 83.3%; end of stop 30: 88.5% (23/26), 74.2%.
+skyThoughtBatch('fresh28', 'dev', 12, { precision: 0.85, recall: 0.7, first: 0.8 }, 'O1/O2 vs O3', 6);
+
+// Stop 30's format probe (test/fixtures/gold/probe30/README.md): 48 synthetic responses over 18
+// answer formats, written and labelled from the guide by a helper who had not read the engine, all
+// 48 labelled again by a second. Held out of every rule of the stop. Start (55be934): 54.5% (24/44),
+// 22.4% (24/107), first 29.2%; end: 72.0% (36/50), 33.6% (36/107), 43.8%. The floors only guard the
+// formats the stop added; most formats still read little (per-format numbers printed).
+test('probe30: the format probe, per answer format, and the two labellers', () => {
+  const dir = new URL('../../fixtures/gold/probe30/', import.meta.url);
+  const recs = recordsOf(dir, 'probe-traces.jsonl');
+  const labels = gold('probe-traces.gold.jsonl', dir);
+  const e = evaluate(recs, labels);
+  const first = report('probe30 (held-out formats)', e);
+  for (const format of [...new Set(recs.map((r) => r.id.replace(/-\d+$/, '')))])
+    report(
+      `probe30 ${format}`,
+      evaluate(
+        recs.filter((r) => r.id.replace(/-\d+$/, '') === format),
+        labels,
+      ),
+    );
+  assert.equal(e.records, 48);
+  assertAtLeast(e, first, { precision: 0.65, recall: 0.3, first: 0.4 });
+  const z = annotatorAgreement(recs, labels, gold('probe-traces.second.gold.jsonl', dir), 'probe30 labellers (writer vs Z)');
+  assert.equal(z.records, 48);
+  assert.ok(z.matched / z.gold >= 0.95 && z.matched / z.predicted >= 0.9);
+});
+
 // How far the annotators agree with each other, pooled over every record two of them labelled in
 // these batches (the second annotator's labels scored as if they were the engine's reading), beside
 // the engine on the same records; recall by kind of gold candidate (docs/segmentation-eval.md,
