@@ -1045,8 +1045,11 @@ const YES_NO = String.raw`\b(?:[Yy]es|YES|[Nn]o|NO|True|TRUE|False|FALSE)\b(?![ 
 // A comparison asked ("Is the Danube longer than the Rhine?", "Was Mozart older at his time of death
 // than Schubert at his time of death?"): the auxiliary, subject A, the comparative (a word in -er or
 // more / less and an adjective), what qualifies it, "than", subject B.
-const comparisonAskedRe =
-  /^\s{0,4}(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ill|[Ww]ould)[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:(?:[ \t](?:da|de|di|du|van|von|der|den|del|la|le|of|the|bin|ibn|al)){0,2}[ \t][A-Z][\w'.-]{0,30}){0,3})[ \t]{1,2}((?:more|less)[ \t][a-z]{3,20}|[a-z]{3,20})\b[^?]{0,60}?[ \t]than[ \t]{1,2}((?:the[ \t])?[A-Z][\w'.-]{0,30}(?:(?:[ \t](?:da|de|di|du|van|von|der|den|del|la|le|of|the|bin|ibn|al)){0,2}[ \t][A-Z][\w'.-]{0,30}){0,3})\b[^?]{0,80}\?\s{0,4}$/;
+// A subject as written: a capitalized name of up to four words, particles between ("da Vinci", "Ludwig van Beethoven").
+const SUBJECT = String.raw`(?:the[ \t])?[A-Z][\w'.-]{0,30}(?:(?:[ \t](?:da|de|di|du|van|von|der|den|del|la|le|of|the|bin|ibn|al)){0,2}[ \t][A-Z][\w'.-]{0,30}){0,3}`;
+const comparisonAskedRe = new RegExp(
+  String.raw`^\s{0,4}(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ill|[Ww]ould)[ \t]{1,2}(${SUBJECT})[ \t]{1,2}((?:more|less)[ \t][a-z]{3,20}|[a-z]{3,20})\b[^?]{0,60}?[ \t]than[ \t]{1,2}(${SUBJECT})\b[^?]{0,80}\?\s{0,4}$`,
+);
 // Comparatives and their opposites.
 const OPPOSITES: readonly (readonly [string, readonly string[]])[] = [
   ['older', ['younger']],

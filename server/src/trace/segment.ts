@@ -1677,16 +1677,10 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     };
     attempts = read(ok);
     const corrected = ok.slice();
-    let any = false;
-    statements.forEach((st, k) => {
-      if (corrected[k] || !correctsCandidate(body, statements, ok, k, attempts, question)) return;
-      corrected[k] = true;
-      any = true;
-    });
-    if (any) {
-      attempts = read(corrected);
-      statements = statements.filter((st, k) => corrected[k] || !checkRejecting(st));
-    } else statements = statements.filter((st, k) => ok[k] || !checkRejecting(st));
+    for (let k = 0; k < statements.length; k++)
+      if (!ok[k] && correctsCandidate(body, statements, ok, k, attempts, question)) corrected[k] = true;
+    if (corrected.some((c, k) => c !== ok[k])) attempts = read(corrected);
+    statements = statements.filter((st, k) => corrected[k] || !checkRejecting(st));
   } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
