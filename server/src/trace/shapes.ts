@@ -159,3 +159,55 @@ export function shapedValueEnds(text: string, end: number): boolean {
     c === 0xff0c
   );
 }
+
+// ---- equivalence of shaped values (answers.ts normalizeAnswer calls these, each behind a cheap test) ----
+
+// A number, then a unit written as plain text ("60 km/h", "8.045 km", "12 cm^2", "3 hours"): the
+// number in that unit, as "60 \\text{ km/h}" is (answers.ts trailingUnitRe). A closed list: a
+// letter after a number is otherwise a variable ("2 x") or a word.
+const plainUnitRe =
+  /^([-+\u2212]?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)[ \t]{0,2}(?:k?m\/h|km\/hr?|m\/s|mph|kph|km|cm|mm|m|kg|mg|g|ml|mL|L|s|sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|years?|miles?|ft|feet|foot|inch(?:es)?|yards?|lbs?|pounds?|oz|dollars?|cents?|euros?|yuan|units?|degrees?)(?:\^[23]|[\u00b2\u00b3])?$/;
+
+/** "60 km/h" -> "60"; undefined when `s` is not a number and a unit of the list. */
+export function withoutPlainUnit(s: string): string | undefined {
+  const m = plainUnitRe.exec(s);
+  return m === null ? undefined : m[1];
+}
+
+/** Superscript powers as carets: "n²" -> "n^2" (the same value, docs/annotation-guide.md). */
+export function caretPowers(s: string): string {
+  return s
+    .replace(/\u00b2/g, '^2')
+    .replace(/\u00b3/g, '^3')
+    .replace(/\u2074/g, '^4');
+}
+
+const functionCommandRe = /\\(sin|cos|tan|sec|csc|cot|ln|log|exp)(?![a-z])/g;
+const functionOfLetterRe = /(sin|cos|tan|sec|csc|cot|ln|log|exp)[ \t]?\([ \t]?([a-z])[ \t]?\)/g;
+
+/** Function names as plain words, of one letter without brackets: "\\sin x" -> "sin x", "sin(x)" -> "sinx". */
+export function plainFunctions(s: string): string {
+  return s.replace(functionCommandRe, '$1').replace(functionOfLetterRe, '$1$2');
+}
+
+/** "x∈[1,3]", "x\\in(4,\\infty)" -> the set itself (spaces already removed). */
+export function withoutMembership(s: string): string {
+  const m = /^[a-z](?:\u2208|\\in(?![a-z]))([([{][\s\S]*)$/.exec(s);
+  return m === null ? s : m[1];
+}
+
+// A clock time, 12- or 24-hour, maybe glossed with the other ("13:20(1:20pm)"), spaces removed.
+const clockRe = /^0?(\d{1,2}):([0-5]\d)(?:([AaPp])\.?[Mm]\.?)?(?:\(0?\d{1,2}:[0-5]\d(?:[AaPp]\.?[Mm]\.?)?\))?$/;
+
+/** A clock time on the 24-hour clock: "1:20pm", "1:20 PM", "13:20 (1:20 PM)" -> "13:20"; "08:42 a.m." -> "8:42"; undefined when not a time. */
+export function clock24(s: string): string | undefined {
+  const m = clockRe.exec(s);
+  if (m === null) return undefined;
+  let h = Number(m[1]);
+  if (h > 24) return undefined;
+  const half = m[3]?.toLowerCase();
+  if (half !== undefined && (h === 0 || h > 12)) return undefined;
+  if (half === 'p' && h < 12) h += 12;
+  if (half === 'a' && h === 12) h = 0;
+  return `${h}:${m[2]}`;
+}
