@@ -30,7 +30,8 @@ const listAskedRe =
 // A tuple: a cross product, an intersection point, a midpoint.
 const tupleAskedRe = /\bcross product\b|\bpoint of intersection\b|\bintersection point\b|\bmidpoint\b/i;
 // Questions about a size of one of these shapes ask for a number.
-const sizeAskedRe = /\bhow (?:many|much|long)\b|\b(?:sum|product|length|magnitude|number|count|area|distance|average|mean)\b/i;
+const sizeAskedRe =
+  /\bhow (?:many|much|long)\b|(?<!cross )\bproduct\b|\b(?:sum|length|magnitude|number|count|area|distance|average|mean)\b/i;
 
 // ---- the shapes ----
 
@@ -55,7 +56,7 @@ const REL = String.raw`(?:<=|>=|<|>|\u2264|\u2265|\\[lg]eq?(?![a-z])|\\[lg]t(?![
 const END = String.raw`(?:[-\u2212+]?(?:\u221e|\\infty|inf(?:inity)?)|${SHAPE_PART})`;
 const INTERVAL = String.raw`(?:\\left)?[([][ \t]{0,2}${END}[ \t]{0,2},[ \t]{0,2}${END}[ \t]{0,2}(?:\\right)?[)\]]`;
 const UNION = String.raw`${INTERVAL}(?:[ \t]{0,2}(?:\u222a|\\cup|U)[ \t]{0,2}${INTERVAL}){0,2}`;
-const INEQUALITY = String.raw`(?<![\w\\])(?:${SHAPE_PART}[ \t]{0,2}${REL}[ \t]{0,2}[a-z][ \t]{0,2}${REL}[ \t]{0,2}${SHAPE_PART}|[a-z][ \t]{0,2}${REL}[ \t]{0,2}${END}|[a-z][ \t]{0,2}(?:\u2208|\\in(?![a-z]))[ \t]{0,2}${UNION})(?![\w.]|[ \t]{0,2}${REL})`;
+const INEQUALITY = String.raw`(?<![\w\\])(?:${SHAPE_PART}[ \t]{0,2}${REL}[ \t]{0,2}[a-z][ \t]{0,2}${REL}[ \t]{0,2}${SHAPE_PART}|[a-z][ \t]{0,2}${REL}[ \t]{0,2}${END}|[a-z][ \t]{0,2}(?:\u2208|\\in(?![a-z]))[ \t]{0,2}${UNION})(?![\w]|\.\d|[ \t]{0,2}${REL})`;
 
 // A set in braces or a list of two to twelve values ("{-1, 0, 1}", "1, 2, 4, 7, 14, 28").
 const SET = String.raw`\\?\{[ \t]{0,2}${SHAPE_PART}(?:[ \t]{0,2},[ \t]{0,2}${SHAPE_PART}){1,11}[ \t]{0,2}\\?\}`;
