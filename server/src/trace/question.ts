@@ -1248,7 +1248,7 @@ function typedAnswer(query: string, asked: string, choice: boolean, values: Set<
   // Pass 58: the shapes of answers that are not one number (shapes.ts), behind their own cheap test.
   const shaped = shapeHintRe.test(query) ? shapedKinds(query, asked, choice) : NO_STRINGS;
   // One scan for what every kind below needs (this runs for every question; most hold none of it).
-  if (!typedHintRe.test(query)) return shaped.length === 0 ? undefined : markShaped(new RegExp(shaped.join('|'), 'g'));
+  if (!typedHintRe.test(query)) return shaped.length === 0 ? undefined : markShaped(new RegExp(shaped.join('|'), 'g'), query, asked);
   // A multiple-choice answer is a letter; its options' values are read through optionOf.
   const kinds: string[] = [];
   if (!choice && complexHintRe.test(query)) {
@@ -1287,7 +1287,7 @@ function typedAnswer(query: string, asked: string, choice: boolean, values: Set<
       kinds.push(String.raw`(?<![\w\\])[-\u2212]?${term}(?:[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:${term}|\d{1,4}(?![\w])))+(?![\w(^])`);
     }
   }
-  if (shaped.length > 0) return markShaped(new RegExp([...kinds, ...shaped].join('|'), 'g'));
+  if (shaped.length > 0) return markShaped(new RegExp([...kinds, ...shaped].join('|'), 'g'), query, asked);
   return kinds.length === 0 ? undefined : new RegExp(kinds.join('|'), 'g');
 }
 

@@ -74,11 +74,12 @@ export function shapedKinds(query: string, asked: string, choice: boolean): stri
   const kinds: string[] = [];
   const q = asked || query;
   if (dateAskedRe.test(q)) kinds.push(TIME, DATE);
+  // An expression asked for a size ("a closed-form expression for the sum of the first n odd numbers") is still an expression.
+  if (exprAskedRe.test(q) && !exprValueAskedRe.test(q)) kinds.push(EXPR);
   if (sizeAskedRe.test(q)) return kinds;
   if (intervalAskedRe.test(q)) kinds.push(INEQUALITY, String.raw`(?<![\w\\])${UNION}`);
   if (listAskedRe.test(q)) kinds.push(SET, LIST);
   if (tupleAskedRe.test(q)) kinds.push(TUPLE);
-  if (exprAskedRe.test(q) && !exprValueAskedRe.test(q)) kinds.push(EXPR);
   return kinds;
 }
 
@@ -95,10 +96,39 @@ export function loneLetter(s: string): boolean {
 // The typed patterns (QuestionInfo.typed) built for a question that asks for a shaped value.
 const shapedPatterns = new WeakSet<RegExp>();
 
-/** `re`, recorded as a pattern of a question that asks for a shaped value (see isShapedPattern). */
-export function markShaped(re: RegExp): RegExp {
+// For an expression question: its asking sentence's words, as a pattern (see namesShapedSubject).
+const subjectOf = new WeakMap<RegExp, RegExp>();
+// Words of an asking sentence that name no subject, and function names.
+const NOT_SUBJECTS = new Set(
+  'find|the|for|and|with|that|this|what|which|give|write|your|answer|compute|determine|express|simplify|expand|its|are|from|into|terms|sin|cos|tan|sec|csc|cot|log|exp|where|real|all'.split(
+    '|',
+  ),
+);
+
+/**
+ * `re`, recorded as a pattern of a question that asks for a shaped value (see isShapedPattern); for
+ * an expression question, with its asking sentence's words ("closed", "form", "expression", "sum").
+ */
+export function markShaped(re: RegExp, query: string, asked: string): RegExp {
   shapedPatterns.add(re);
+  const q = asked || query;
+  if (exprAskedRe.test(q) && !exprValueAskedRe.test(q)) {
+    const words = [...new Set(q.toLowerCase().match(/[a-z]{3,}/g) ?? [])].filter((w) => !NOT_SUBJECTS.has(w)).slice(0, 12);
+    // Or a derivative's name ("f'(x)", "g'(t)").
+    subjectOf.set(re, new RegExp(String.raw`\b[a-z]'\(` + words.map((w) => String.raw`|\b${w}\b`).join(''), 'i'));
+  }
   return re;
+}
+
+/**
+ * Does the clause before an expression concluded (from its sentence's start) name what an
+ * expression question asks for ("So the closed form is n^2", "so the sum is ... = n^2 + n - 1",
+ * "so f'(x) = ...")? An expression is of no distinct shape (the working's steps are expressions
+ * too): only a conclusion about the asked thing states the answer.
+ */
+export function namesShapedSubject(re: RegExp, clause: string): boolean {
+  const s = subjectOf.get(re);
+  return s !== undefined && s.test(clause);
 }
 
 /** Was `re` built for a question that asks for a shaped value (shapedKinds non-empty)? */

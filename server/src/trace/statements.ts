@@ -7,7 +7,7 @@
 // word) and confirms it with a sticky pattern at that place. Every pattern is linear-time: no two
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
-import { distinctShape, isShapedPattern, loneLetter, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
+import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import {
   COUNTED,
@@ -3384,7 +3384,11 @@ function findTyped(ctx: Context, re: RegExp): void {
     if (!typedCopulaRe.test(before)) continue;
     const sentence = ctx.sentenceAround(start, end);
     if (sentence.question || !conclusionWordRe.test(text.slice(sentence.start, start))) continue;
-    const about = ctx.namesSentence(sentence.start, sentence.text) || (shaped && distinctShape(m[0]));
+    // The middle of a chain ("so the sum is n(n + 1) - 1 = n^2 + n - 1"): its end is read (pass 58).
+    if (shaped && codeAt(text, skipBlanks(text, end, to)) === 61) continue;
+    const about =
+      ctx.namesSentence(sentence.start, sentence.text) ||
+      (shaped && (distinctShape(m[0]) || namesShapedSubject(re, text.slice(sentence.start, start))));
     ctx.add(start, end, 'conclusion', about ? 3 : 2, about, shapedAlone);
   }
 }

@@ -102,3 +102,20 @@ test('58: the shaped patterns stay linear on long runs', () => {
   const ms = slowestSegmentationMs(q, ['1, ', 'x + ', '(1, ', '[2, ', 'May 4 ', '12:30 ', 'x > ', 'sin '], (p) => p.repeat(4000));
   assert.ok(ms < 2000, `${ms} ms`);
 });
+
+test('58d: an expression concluded about what the question names, at its chain end', () => {
+  const q = 'Find a closed-form expression for the sum of the first n even numbers.';
+  const s = read(
+    q,
+    'Each term is 2k, so the sum is n(n + 1) = n^2 + n.\n\nCheck n = 2: 2 + 4 = 6 and 4 + 2 = 6. So the closed form is n^2 + n.',
+  );
+  // The chain's middle, "n(n + 1)", is not read; its end is.
+  assert.equal(s.attempts[0]?.candidate.value, 'n^2 + n');
+  assert.equal(s.final?.value, 'n^2 + n');
+  // A step of the working that names nothing asked ("so we get u + 1") stays weak.
+  const d = 'Find the derivative of h(x) = (x^2 + 1)^3.';
+  assert.deepEqual(
+    rules(d, "Let u = x^2 + 1, so we get u + 1 as a check of the inner part.\n\nBy the chain rule, so h'(x) = 6x(x^2 + 1)^2."),
+    ['6x(x^2 + 1)^2'],
+  );
+});
