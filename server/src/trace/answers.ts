@@ -4,7 +4,7 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
-import { caretPowers, clock24, plainFunctions, withoutMembership, withoutPlainUnit } from './shapes.js';
+import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
@@ -344,7 +344,18 @@ function differentlyWritten(na: string, nb: string): boolean {
   const pb = pa === undefined ? undefined : answerParts(nb);
   // A part holds no comma outside brackets, so comparing parts does not split them again.
   if (pa !== undefined && pb !== undefined && sameInOrder(pa, pb)) return true;
-  return sameForm(na, nb);
+  if (sameForm(na, nb)) return true;
+  // Pass 58: two expressions in one letter that are the same function ("n(n+1)-1", "n^2+n-1").
+  return hasLowerLetter(na) && hasLowerLetter(nb) && sameExpression(na, nb);
+}
+
+/** Does s hold a letter a-z (a cheap test before sameExpression: numbers hold none)? */
+function hasLowerLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /** Two different normalized strings of one value: as numbers, else as closed forms. */

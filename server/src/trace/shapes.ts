@@ -242,3 +242,109 @@ export function clock24(s: string): string | undefined {
   if (half === 'a' && h === 12) h = 0;
   return `${h}:${m[2]}`;
 }
+
+// ---- an expression in one letter, compared by its values (pass 58) ----
+
+// A normalized expression the evaluator reads: digits, one kind of letter, + - * / ^ ( ) and "."; no
+// backslash, "=", comma or relation (those are other forms, answers.ts readForms).
+const plainExpressionRe = /^[-+*/^().\da-z]{1,60}$/;
+const FUNCTIONS = ['sin', 'cos', 'tan', 'ln', 'log', 'exp'];
+
+/** The value of a normalized expression in the letter `v` at `x` (spaces removed, "2x", "n(n+1)", "x^2", "sinx"); NaN where it cannot be read. */
+function evaluate(s: string, v: string, x: number): number {
+  let i = 0;
+  const peek = (): string => s[i] ?? '';
+  const atom = (): number => {
+    const c = peek();
+    if (c === '(') {
+      i++;
+      const r = sum();
+      if (peek() !== ')') return NaN;
+      i++;
+      return r;
+    }
+    if (c >= '0' && c <= '9') {
+      const m = /^\d+(?:\.\d+)?/.exec(s.slice(i, i + 20));
+      if (m === null) return NaN;
+      i += m[0].length;
+      return Number(m[0]);
+    }
+    for (const f of FUNCTIONS) {
+      if (s.startsWith(f, i)) {
+        i += f.length;
+        const a = power();
+        return f === 'sin' ? Math.sin(a) : f === 'cos' ? Math.cos(a) : f === 'tan' ? Math.tan(a) : f === 'exp' ? Math.exp(a) : Math.log(a);
+      }
+    }
+    if (c === v) {
+      i++;
+      return x;
+    }
+    return NaN;
+  };
+  const power = (): number => {
+    const b = atom();
+    if (peek() !== '^') return b;
+    i++;
+    // "x^-1", "x^2"
+    const neg = peek() === '-';
+    if (neg) i++;
+    const e = power();
+    return Math.pow(b, neg ? -e : e);
+  };
+  // A product, "*" written or not ("2x", "n(n+1)", "2xsinx"), or a quotient.
+  const product = (): number => {
+    let r = power();
+    for (;;) {
+      const c = peek();
+      if (c === '*' || c === '/') {
+        i++;
+        const f = power();
+        r = c === '*' ? r * f : r / f;
+      } else if (c === '(' || c === v || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) r *= power();
+      else return r;
+    }
+  };
+  const sum = (): number => {
+    let sign = 1;
+    if (peek() === '-' || peek() === '+') {
+      sign = peek() === '-' ? -1 : 1;
+      i++;
+    }
+    let r = sign * product();
+    while (peek() === '+' || peek() === '-') {
+      const c = s[i++];
+      const t = product();
+      r = c === '+' ? r + t : r - t;
+    }
+    return r;
+  };
+  const r = sum();
+  return i === s.length ? r : NaN;
+}
+
+/** The one letter that is the variable of a plain expression (function names aside); undefined where none or several. */
+function variableOf(s: string): string | undefined {
+  let t = s;
+  for (const f of FUNCTIONS) if (t.includes(f)) t = t.split(f).join('');
+  const letters = t.match(/[a-z]/g);
+  if (letters === null) return undefined;
+  return letters.every((l) => l === letters[0]) ? letters[0] : undefined;
+}
+
+/**
+ * Are two normalized expressions in the same one letter the same function ("n(n+1)-1" and
+ * "n^2+n-1", "2xsinx+x^2cosx" and "x^2cosx+2xsinx")? Compared at four points; an expression the
+ * evaluator cannot read is no match. The guide: the same answer in another notation is the same value.
+ */
+export function sameExpression(a: string, b: string): boolean {
+  if (!plainExpressionRe.test(a) || !plainExpressionRe.test(b)) return false;
+  const v = variableOf(a);
+  if (v === undefined || variableOf(b) !== v) return false;
+  for (const x of [0.7, 1.3, 2.9, 5.1]) {
+    const p = evaluate(a, v, x);
+    const q = evaluate(b, v, x);
+    if (!Number.isFinite(p) || !Number.isFinite(q) || Math.abs(p - q) > 1e-9 * Math.max(1, Math.abs(p), Math.abs(q))) return false;
+  }
+  return true;
+}

@@ -119,3 +119,19 @@ test('58d: an expression concluded about what the question names, at its chain e
     ['6x(x^2 + 1)^2'],
   );
 });
+
+test('58e: two expressions in one letter that are the same function are the same value', () => {
+  assert.ok(answersEqual('t(t - 2) + 1', 't^2 - 2t + 1'));
+  assert.ok(answersEqual('(y + 1)^2', 'y^2 + 2y + 1'));
+  assert.ok(answersEqual('3x\\cos x', '3 x cos(x)'));
+  assert.ok(answersEqual('k/2 + k/2', 'k'));
+  // Different functions, other letters, and numbers are not.
+  assert.ok(!answersEqual('t^2 - 2t + 1', 't^2 - 2t'));
+  assert.ok(!answersEqual('2^m', 'm^2'));
+  assert.ok(!answersEqual('p + q', 'q + p + 0*r'));
+  assert.ok(!answersEqual('x', 'y'));
+  // An expression read as the first candidate matches the same answer written expanded later.
+  const q = 'Find a closed-form expression for the sum of the first n even numbers.';
+  const s = read(q, 'So the sum is n(n + 1).\n\nCheck n = 3: 2 + 4 + 6 = 12 = 9 + 3. So the closed form is n^2 + n.');
+  assert.ok(s.attempts.every((a) => answersEqual(a.candidate.value, 'n^2 + n')));
+});
