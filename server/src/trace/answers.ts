@@ -4,6 +4,8 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
+import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
+
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
  * degree and percent signs, thousands separators and trailing zeros removed; `\frac{a}{b}` and
@@ -46,12 +48,23 @@ export function normalizeAnswer(raw: string): string {
   if (s.includes('\\') || s.includes('~')) s = s.replace(/\\[,;:! ]|~/g, '');
   if (s.includes('\\') || s.includes('$')) s = s.replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '');
   if (s.includes('\u2212')) s = s.replace(/\u2212/g, '-');
-  s = s.replace(/\s+/g, '');
-  // A clock time: "08:42 a.m." is "8:42am".
-  if (s.includes(':')) {
-    const clock = /^0?(\d{1,2}:[0-5]\d)([AaPp])\.?[Mm]\.?$/.exec(s);
-    if (clock) return `${clock[1]}${clock[2].toLowerCase()}m`;
+  // Pass 58 (shapes.ts): a number with a unit in plain text is the number ("60 km/h"), as with \text.
+  const last = s.charCodeAt(s.length - 1);
+  if (((last >= 97 && last <= 122) || last === 76 || last === 0xb2 || last === 0xb3 || last === 50 || last === 51) && isDigitStart(s)) {
+    const n = withoutPlainUnit(s);
+    if (n !== undefined) s = n;
   }
+  // Pass 58: "\\sin x" and "sin(x)" are "sinx" (before the spaces go: "\\sin x" is not "\\sinx").
+  if (s.includes('\\') || s.includes('(')) s = plainFunctions(s);
+  s = s.replace(/\s+/g, '');
+  // A clock time: "08:42 a.m.", "8:42", "20:42 (8:42 PM)" are "8:42" / "20:42" (the 24-hour clock, pass 58).
+  if (s.includes(':')) {
+    const clock = clock24(s);
+    if (clock !== undefined) return clock;
+  }
+  // Pass 58: "n²" is "n^2"; "x ∈ [1, 3]" is "[1, 3]".
+  if (s.includes('\u00b2') || s.includes('\u00b3') || s.includes('\u2074')) s = caretPowers(s);
+  if (s.includes('\u2208') || s.includes('\\in')) s = withoutMembership(s);
   if (s.includes('\\')) {
     // A mixed number ("2\\frac{1}{2}", "-3\\frac14") is its whole part plus the fraction: rewritten
     // first, or the rewrite below would run its digits together ("21/2").
@@ -114,6 +127,12 @@ export const OPTION_LIST = String.raw`[A-E](?:[ \t]{0,2}(?:[,\uff0c\u3001&\u548c
 // A set of option letters: run together ("BCD") or a list.
 const letterSetRe = new RegExp(`^(?:[A-E]{2,5}|${OPTION_LIST})$`);
 const simpleFraction = /^(-?)(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/;
+/** Does s start with a digit, or a sign and a digit? */
+function isDigitStart(s: string): boolean {
+  const c = s.charCodeAt(0);
+  const d = c === 45 || c === 43 || c === 0x2212 ? s.charCodeAt(1) : c;
+  return d >= 48 && d <= 57;
+}
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
 /** "+007.50" -> "7.5", "-0.0" -> "0"; exact on any number of digits (no float round trip). */
@@ -325,7 +344,18 @@ function differentlyWritten(na: string, nb: string): boolean {
   const pb = pa === undefined ? undefined : answerParts(nb);
   // A part holds no comma outside brackets, so comparing parts does not split them again.
   if (pa !== undefined && pb !== undefined && sameInOrder(pa, pb)) return true;
-  return sameForm(na, nb);
+  if (sameForm(na, nb)) return true;
+  // Pass 58: two expressions in one letter that are the same function ("n(n+1)-1", "n^2+n-1").
+  return hasLowerLetter(na) && hasLowerLetter(nb) && sameExpression(na, nb);
+}
+
+/** Does s hold a letter a-z (a cheap test before sameExpression: numbers hold none)? */
+function hasLowerLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /** Two different normalized strings of one value: as numbers, else as closed forms. */

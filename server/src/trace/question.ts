@@ -3,6 +3,7 @@
 // that quantity ("m+n" in "What is $m+n$?", "347*8261" in "Calculate 347 * 8261"), (b) the nouns
 // that name it ("product", "sum", "area"), and (c) the values quoted in it, which a response
 // repeats without concluding anything.
+import { markShaped, shapedKinds, shapeHintRe } from './shapes.js';
 import { normalizeAnswer } from './answers.js';
 
 export interface QuestionInfo {
@@ -1244,8 +1245,10 @@ const typedHintRe = /\di(?!\w)|complex|terms of|form|ordered|coordinates|point|s
  * the question quotes ("let $c = 2 - 3i$") are added to its quoted values.
  */
 function typedAnswer(query: string, asked: string, choice: boolean, values: Set<string>): RegExp | undefined {
+  // Pass 58: the shapes of answers that are not one number (shapes.ts), behind their own cheap test.
+  const shaped = shapeHintRe.test(query) ? shapedKinds(query, asked, choice) : NO_STRINGS;
   // One scan for what every kind below needs (this runs for every question; most hold none of it).
-  if (!typedHintRe.test(query)) return undefined;
+  if (!typedHintRe.test(query)) return shaped.length === 0 ? undefined : markShaped(new RegExp(shaped.join('|'), 'g'), query, asked);
   // A multiple-choice answer is a letter; its options' values are read through optionOf.
   const kinds: string[] = [];
   if (!choice && complexHintRe.test(query)) {
@@ -1284,6 +1287,7 @@ function typedAnswer(query: string, asked: string, choice: boolean, values: Set<
       kinds.push(String.raw`(?<![\w\\])[-\u2212]?${term}(?:[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:${term}|\d{1,4}(?![\w])))+(?![\w(^])`);
     }
   }
+  if (shaped.length > 0) return markShaped(new RegExp([...kinds, ...shaped].join('|'), 'g'), query, asked);
   return kinds.length === 0 ? undefined : new RegExp(kinds.join('|'), 'g');
 }
 

@@ -7,6 +7,7 @@
 // word) and confirms it with a sticky pattern at that place. Every pattern is linear-time: no two
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
+import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import {
   COUNTED,
@@ -3352,15 +3353,27 @@ const conclusionWordRe = new RegExp(conclusionRe.source, 'i');
  */
 function findTyped(ctx: Context, re: RegExp): void {
   const { text, from, to } = ctx;
+  // The question asks for a shaped value (shapes.ts, pass 58).
+  const shaped = isShapedPattern(re);
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
     const start = m.index;
     const end = start + m[0].length;
     if (end > to) break;
+    // A letter alone ("a", "x") is an article or a variable named, not an expression (pass 58).
+    if (loneLetter(m[0])) continue;
     const before = text.slice(Math.max(from, start - 48), start);
-    if (typedAnswerCueRe.test(before)) {
-      ctx.add(start, end, 'final-answer', 4, true);
+    // A value of a distinct shape ending its sentence, or glossed ("13:20 (1:20 PM)"), stands alone (pass 58).
+    const shapedAlone = shaped && distinctShape(m[0]) && shapedValueEnds(text, end);
+    if (typedAnswerCueRe.test(before) || shapedAnswerCue(before)) {
+      ctx.add(start, end, 'final-answer', 4, true, shapedAlone);
+      continue;
+    }
+    // "So it's May 5, 2023.", "so May 4, 2023", "So again (2, 5)", "i.e. -2 ≤ x ≤ 2" (pass 58).
+    if (shapedAlone && shapedLead(before)) {
+      const sentence = ctx.sentenceAround(start, end);
+      if (!sentence.question) ctx.add(start, end, 'conclusion', 3, true, true);
       continue;
     }
     // (Both readings may hold, "So w = 6 - 5i." ending its line: the stronger one is kept.)
@@ -3371,8 +3384,12 @@ function findTyped(ctx: Context, re: RegExp): void {
     if (!typedCopulaRe.test(before)) continue;
     const sentence = ctx.sentenceAround(start, end);
     if (sentence.question || !conclusionWordRe.test(text.slice(sentence.start, start))) continue;
-    const about = ctx.namesSentence(sentence.start, sentence.text);
-    ctx.add(start, end, 'conclusion', about ? 3 : 2, about);
+    // The middle of a chain ("so the sum is n(n + 1) - 1 = n^2 + n - 1"): its end is read (pass 58).
+    if (shaped && codeAt(text, skipBlanks(text, end, to)) === 61) continue;
+    const about =
+      ctx.namesSentence(sentence.start, sentence.text) ||
+      (shaped && (distinctShape(m[0]) || namesShapedSubject(re, text.slice(sentence.start, start))));
+    ctx.add(start, end, 'conclusion', about ? 3 : 2, about, shapedAlone);
   }
 }
 
