@@ -1,0 +1,41 @@
+// The sixtieth pass's rules (the weakest development phrasing families, third round;
+// docs/segmentation-eval.md "Stop 31: pass 60"), one short hand-written example each, with what each
+// rule must leave as it was. Decided on the rules alone (reader 'rules'); the learned stage is
+// retrained after the merge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const rules = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+test('60a: a marker whose sentence says the work goes on ("Hmm, okay, let me keep going.") leaves the value before it a step', () => {
+  const q = 'A shop sells 48 boxes of 25 pens and then 17 loose pens. How many pens does it sell?';
+  const body = (marker: string) =>
+    `First, 48 times 25 is 1,200. ${marker} Adding the loose pens, 1,200 + 17 = 1,217. So the shop sells 1,217 pens.`;
+  for (const marker of [
+    'Hmm, okay, let me keep going.',
+    'Hmm, fine so far.',
+    'Wait, not done yet.',
+    'Hmm, that part is fine.',
+    'Wait, one more step is needed.',
+    'Hmm, so far so good.',
+    'Okay, hmm, where was I.',
+  ])
+    assert.deepEqual(rules(q, body(marker)), ['1,217'], marker);
+  // A marker that doubts or re-checks the value still closes an attempt on it, as before.
+  assert.deepEqual(rules(q, body('Hmm, let me double-check that.')), ['1,200', '1,217']);
+  // "continued" is not "continue": the marker reads as before.
+  assert.deepEqual(rules(q, body('Hmm, the continued sum is what we need.')), rules(q, body('Hmm, the sum is what we need.')));
+  // A value the record concludes explicitly elsewhere is no step, whatever the marker says: the
+  // check after the marker reaches it again (an echo).
+  assert.deepEqual(
+    rules(
+      'What is 48 times 25?',
+      'First, 48 times 25 = 1,200. Hmm, okay, let me keep going.\n\nChecking the other way: 25 times 48 = 1,200. So the answer is 1,200.',
+    ),
+    ['1,200', '1,200'],
+  );
+});
