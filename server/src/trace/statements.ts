@@ -930,6 +930,9 @@ function standsAlone(text: string, start: number, end: number): boolean {
       // So is one before a full stop, a comma or a bold closer ("= 80 g.", "**324 g**, and").
       // (Not a rate's amount: "$3.10 per 100 g." names the unit priced, not a result.)
       !(unitLetter(after) && (c === 10 || c === 13 || ((c === 46 || c === 44 || c === 42) && !text.endsWith('per ', start)))) &&
+      // So is one before a remark on the result ("= 5040 m ✓", "= 16,968.6 m again", "= 94,800 g
+      // (same)", "= 61080 m — matches"): a tick, a bracket, a dash or a word, not a variable (pass 60).
+      !(unitLetter(after) && c === 32 && unitRemarkAfter(text, k + 2)) &&
       // A unit with a power ("640 m²", "686π m^3"): a unit, not a variable.
       !(c === 0xb2 || c === 0xb3 || (c === 94 && unitLetter(after) && (codeAt(text, k + 2) === 50 || codeAt(text, k + 2) === 51))) &&
       !((after === 97 || after === 65) && c === 32) &&
@@ -946,6 +949,13 @@ function latexOperatorBefore(text: string, b: number): boolean {
   if (c === 116) return text.startsWith('\\cdot', b - 4);
   if (c === 115) return text.startsWith('\\times', b - 5);
   return c === 118 && text.startsWith('\\div', b - 3);
+}
+
+/** After a one-letter unit and a blank: a tick, "(", a dash, or a word of two letters or more. */
+function unitRemarkAfter(text: string, k: number): boolean {
+  const c = codeAt(text, k);
+  if (c === 0x2713 || c === 0x2714 || c === 40 || c === 0x2014) return true;
+  return isLetterCode(c) && c >= 97 && isLetterCode(codeAt(text, k + 1));
 }
 
 /** £, €, ¥: a currency sign before a value, read as "$" is ("= £6384", "**€48.00**"). */

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { findStatements } from '../../../server/src/trace/statements.js';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { record } from './segmentRuleHelpers.js';
 
 const rules = (query: string, body: string): string[] =>
@@ -37,5 +39,18 @@ test('60a: a marker whose sentence says the work goes on ("Hmm, okay, let me kee
       'First, 48 times 25 = 1,200. Hmm, okay, let me keep going.\n\nChecking the other way: 25 times 48 = 1,200. So the answer is 1,200.',
     ),
     ['1,200', '1,200'],
+  );
+});
+
+test('60b: a one-letter unit before a remark on the result ("= 510 m again", "= 510 m (same)", "= 510 m ✓") is a unit: the line is a result line', () => {
+  const q = 'What is 15% of 3,400 m?';
+  const body = (end: string) =>
+    `3,400*15 = 51,000\n51,000/100 = 510 m\nWait, let me redo it another way:\n10% is 340 m, 5% is 170 m\n340 + 170 = 510 m${end}\n`;
+  for (const end of ['', ' again', ' (same)', ' yes', ' \u2014 matches']) assert.deepEqual(rules(q, body(end)), ['510', '510'], end);
+  // A letter after the unit letter is a product of variables ("= 2 m n"), not a unit and a remark.
+  const st = findStatements('so the area is 2 m n\nand b = 6 m n\n', { question: analyzeQuestion('Find the area.') });
+  assert.deepEqual(
+    st.filter((s) => s.rule === 'equals').map((s) => s.value),
+    [],
   );
 });
