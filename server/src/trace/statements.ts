@@ -608,7 +608,8 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s))) || fullStop(c)) break;
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) || fullStop(c))
+        break;
       s--;
     }
     if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
@@ -618,7 +619,9 @@ class Context {
       const c = t.charCodeAt(e);
       if (
         c === 10 ||
-        ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"')) ||
+        ((c === 46 || c === 33 || c === 63) &&
+          (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"') &&
+          !(c === 46 && titleBefore(t, e))) ||
         fullStop(c)
       )
         break;
@@ -780,6 +783,8 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
     const p = next[m];
     if (p >= to) break;
     next[m] = text.indexOf(marks[m], p + 1);
+    // A title's full stop before a name ("So Mr. Okafor is 28") ends no sentence (pass 60).
+    if (m === 1 && titleBefore(text, p)) continue;
     // Chinese writes no blank after its full stops: the mark alone ends the sentence.
     const after = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
     if (m === 0 || m >= 4 || isSpace(after)) starts.push(p + 1);
@@ -787,6 +792,23 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
+
+/**
+ * Is the full stop at p a title's, before a name: "Mr.", "Mrs.", "Ms.", "Dr.", "Prof." as a word,
+ * then a blank and a capital letter ("Mr. Okafor", "Dr. Lee")? Character tests only.
+ */
+function titleBefore(text: string, p: number): boolean {
+  if (text.charCodeAt(p + 1) !== 32) return false;
+  const cap = text.charCodeAt(p + 2);
+  if (!(cap >= 65 && cap <= 90)) return false;
+  for (const t of TITLES) {
+    const b = p - t.length;
+    if (b >= 0 && text.startsWith(t, b) && !isWordCode(text.charCodeAt(b - 1))) return true;
+  }
+  return false;
+}
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof'];
+const isWordCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * The ASCII digits of a text, in order; undefined when it holds İ (U+0130) or the Kelvin sign

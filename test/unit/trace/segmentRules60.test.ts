@@ -54,3 +54,19 @@ test('60b: a one-letter unit before a remark on the result ("= 510 m again", "= 
     [],
   );
 });
+
+test('60c: a title\'s full stop ("Mr. Okafor", "Dr. Lee") ends no sentence, in the response or in the question', () => {
+  const q =
+    'Mr. Okafor is four times as old as his son Daniel. In eight years, Mr. Okafor will be three times as old as Daniel. How old is Mr. Okafor now?';
+  const body =
+    "Let d be Daniel's age now. Then 4d + 8 = 3(d + 8), so d = 16. So we conclude that Mr. Okafor's current age is 64.\n\n" +
+    'Let me check: in eight years he is 72 and Daniel is 24, and 72 = 3 × 24. So Mr. Okafor is 64 now.';
+  assert.deepEqual(rules(q, body), ['64', '64']);
+  // The asked sentence is the whole "How old is Mr. Okafor now?": it asks for an age.
+  assert.ok(analyzeQuestion(q).nouns.includes('age'));
+  const st = (text: string) => findStatements(text, { question: analyzeQuestion(q) }).map((s) => s.value);
+  assert.ok(st('So Dr. Lee is 28.').includes('28'));
+  assert.deepEqual(st('So Dr. Lee is 28.'), st('So Lee is 28.'));
+  // A full stop that ends a sentence before a title still ends it ("... is 12. Mr. Lee ...").
+  assert.deepEqual(st('So the answer is 12. Mr. Lee then adds 16 more.'), ['12']);
+});
