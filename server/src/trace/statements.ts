@@ -347,6 +347,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findNamedColons(ctx);
   findLabels(ctx);
   findEquals(ctx);
+  findVerbalArithmetic(ctx);
   if (opts.question.modulus !== undefined) findCongruences(ctx, opts.question.modulus);
   findBold(ctx);
   findPrintedOutputs(ctx);
@@ -1829,6 +1830,43 @@ function findAgreeingResults(ctx: Context, written: ReadonlySet<string>): void {
       if (ctx.sentenceAround(i, end).question) continue;
       ctx.add(i, end, 'conclusion', 2);
     }
+  }
+}
+
+// Arithmetic in words (pass 60): an operator word between two numbers ("$99 minus the $29.70
+// discount", "4.5 hours of driving plus 0.5"), then a verb or a colon that gives the result
+// ("is", "makes", "gives", "comes to", "I get", ":"), the result closing its sentence.
+const verbalOpRe = / (?:plus|minus|times|divided by|multiplied by) /g;
+const verbalOperandBeforeRe = /(?:^|[^\w.,])\$?\d(?:[\d,.]{0,20}\d)?%?(?:[ \t]{1,2}[A-Za-z]{1,12}){0,3}$/;
+const verbalResultRe = new RegExp(
+  String.raw`[ \t]?(?:the[ \t]{1,2})?\$?\d[\d,.]*%?(?:[ \t]{1,2}[A-Za-z]{1,12}){0,3}?[ \t]{0,2},?[ \t]{0,2}(?:is|makes|gives(?:[ \t]me|[ \t]us)?|equals|comes[ \t]to|leaves(?:[ \t]me|[ \t]us)?|(?:I|we)(?:[ \t]again)?[ \t]get|:)[ \t]{1,2}(?:about[ \t]|exactly[ \t])?(?:\\?\$)?(${VALUE})`,
+  'y',
+);
+const verbalResultEndRe = /(?:[ \t]{1,2}[A-Za-z]{1,12}){0,2}[ \t]{0,2}(?:[.!;](?!\d)|,[ \t]{1,2}so\b|\r?\n|$)/y;
+
+/**
+ * "$99 minus the $29.70 discount is $69.30.", "$171 minus the $25.65 discount makes $145.35.",
+ * "$75.50 minus the $15.10 discount: $60.40.": arithmetic written in words whose result closes its sentence is
+ * a result line, as "99 - 29.70 = 69.30" at a line end is (the guide: the result line of a
+ * computation; strength 1, rule 'equals', read by segment.ts as any other). Found by one scan for
+ * the operator words and bounded sticky tests around each (docs/segmentation-eval.md, pass 60).
+ */
+function findVerbalArithmetic(ctx: Context): void {
+  const { text, from, to } = ctx;
+  verbalOpRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = verbalOpRe.exec(text)) !== null && m.index < to) {
+    const i = m.index;
+    verbalOpRe.lastIndex = i + 1;
+    if (!verbalOperandBeforeRe.test(text.slice(Math.max(from, i - 48), i))) continue;
+    verbalResultRe.lastIndex = i + m[0].length - 1;
+    const r = verbalResultRe.exec(text);
+    if (r === null) continue;
+    const end = verbalResultRe.lastIndex;
+    const start = end - r[1].length;
+    if (end > to || !matchesAt(verbalResultEndRe, text, end)) continue;
+    if (ctx.sentenceAround(start, end).question) continue;
+    ctx.add(start, end, 'equals', 1);
   }
 }
 

@@ -70,3 +70,22 @@ test('60c: a title\'s full stop ("Mr. Okafor", "Dr. Lee") ends no sentence, in t
   // A full stop that ends a sentence before a title still ends it ("... is 12. Mr. Lee ...").
   assert.deepEqual(st('So the answer is 12. Mr. Lee then adds 16 more.'), ['12']);
 });
+
+test('60d: arithmetic in words whose result closes its sentence ("$460 minus the $117.50 is $342.50.") is a result line', () => {
+  const q = 'Mia has $460 saved. She spends $117.50 on a jacket. How much money does she have left?';
+  const body =
+    'Okay, Mia starts with $460. The jacket costs $117.50. Last step: $460 minus the $117.50 is $342.50.\n\n' +
+    'Let me double-check by adding back: $342.50 plus $117.50 is $460, which matches what she had. So she has $342.50 left.';
+  assert.deepEqual(rules(q, body), ['342.50', '342.50']);
+  const st = (text: string) =>
+    findStatements(text, { question: analyzeQuestion(q) })
+      .filter((s) => s.rule === 'equals')
+      .map((s) => s.value);
+  assert.deepEqual(st('Then $171 minus the $25.65 discount makes $145.35.'), ['145.35']);
+  assert.deepEqual(st('Finally, $75.50 minus the $15.10 discount: $60.40. Done.'), ['60.40']);
+  // A result the clause goes on to use ("leaves $4400, and $4400 ÷ 360 ..."), an operator word
+  // after a result with a comma ("= 432, times 10 is 4320"), or "times" as a ratio reads nothing new.
+  assert.deepEqual(st('Check: $4,465 minus the $65 fee leaves $4400, and $4400 is split 360 ways'), []);
+  assert.deepEqual(st('She is 3 times as old as him.'), []);
+  assert.ok(!st('Let me double-check 72 · 60: 72 · 6 = 432, times 10 is 4320. Yes.').includes('4320'));
+});
