@@ -89,3 +89,19 @@ test('60d: arithmetic in words whose result closes its sentence ("$460 minus the
   assert.deepEqual(st('She is 3 times as old as him.'), []);
   assert.ok(!st('Let me double-check 72 · 60: 72 · 6 = 432, times 10 is 4320. Yes.').includes('4320'));
 });
+
+test('60e: for "In how many ways ...?", "the number of arrangements is 240" names the asked count', () => {
+  const q = 'In how many ways can 6 friends, including Ann and Bo, stand in a row if Ann and Bo must stand next to each other?';
+  const about = (text: string) =>
+    findStatements(text, { question: analyzeQuestion(q) }).map((s) => `${s.value}:${s.strength}${s.aboutTarget ? 'T' : ''}`);
+  assert.deepEqual(about('So the number of arrangements is 240.'), ['240:3T']);
+  assert.deepEqual(about('So the number of orderings is 240.'), ['240:3T']);
+  // Arrangements of a part ("the number of arrangements of the other 4") are a sub-result, as before.
+  assert.deepEqual(about('So the number of arrangements of the other 4 is 24.'), ['24:2']);
+  // A question that counts something else reads "the number of arrangements" as before.
+  const other = 'How many handshakes happen among 6 friends?';
+  assert.deepEqual(
+    findStatements('So the number of arrangements is 240.', { question: analyzeQuestion(other) }).map((s) => s.strength),
+    [2],
+  );
+});
