@@ -105,3 +105,14 @@ test('60e: for "In how many ways ...?", "the number of arrangements is 240" name
     [2],
   );
 });
+
+test('60f: a factorial\'s "!" before "=" or an operator ("is 7! = 5040") ends no sentence: the clause concludes 5040', () => {
+  const q = 'In how many ways can 7 friends stand in a row?';
+  const read = (text: string) =>
+    findStatements(text, { question: analyzeQuestion(q) }).map((s) => `${s.value}:${s.strength}${s.aboutTarget ? 'T' : ''}`);
+  assert.deepEqual(read('So the number of arrangements is 7! = 5040.'), ['5040:3T']);
+  assert.deepEqual(read('So the number of arrangements is \\( 7! = 5040 \\).'), ['5040:3T']);
+  assert.deepEqual(read('So the count is 2 \\cdot 6! \\cdot 1 = 1440.').at(-1), '1440:3T');
+  // An exclamation after a value is still a sentence end ("That's 5040! Wait, ..." reads as before).
+  assert.deepEqual(read('So the count is 5040! Wait, I should check.'), ['5040:3T']);
+});
