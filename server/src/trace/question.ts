@@ -911,10 +911,6 @@ function analyze(query: string): QuestionInfo {
     // "the number of" before what is counted, not the counted noun alone, which every step names.
     const counted = countedNoun(head[1]);
     if (counted !== undefined) nouns.push(COUNTED + counted);
-    // "In how many ways can 8 friends stand in a row?": the ways are arrangements, orderings,
-    // permutations; "the number of arrangements is 30240" names the asked count (pass 60).
-    else if (/^how many (?:different |distinct )?ways\b/i.test(head[0]))
-      nouns.push(COUNTED + 'arrangement', COUNTED + 'ordering', COUNTED + 'permutation');
   }
   // "How far ...?" asks for a distance, "how old is" for an age, "how long" / "how many hours will
   // it take" for a time: what a response calls the quantity.
