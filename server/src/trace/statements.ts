@@ -609,14 +609,7 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (
-        c === 10 ||
-        ((c === 46 || c === 33 || c === 63) &&
-          isSpace(codeAt(t, s)) &&
-          !(c === 46 && titleBefore(t, s - 1)) &&
-          !(c === 33 && factorialAt(t, s - 1))) ||
-        fullStop(c)
-      )
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) || fullStop(c))
         break;
       s--;
     }
@@ -629,8 +622,7 @@ class Context {
         c === 10 ||
         ((c === 46 || c === 33 || c === 63) &&
           (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"') &&
-          !(c === 46 && titleBefore(t, e)) &&
-          !(c === 33 && factorialAt(t, e))) ||
+          !(c === 46 && titleBefore(t, e))) ||
         fullStop(c)
       )
         break;
@@ -792,9 +784,8 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
     const p = next[m];
     if (p >= to) break;
     next[m] = text.indexOf(marks[m], p + 1);
-    // A title's full stop before a name ("So Mr. Okafor is 28") and a factorial's "!" ("is 7! = 5040")
-    // end no sentence (pass 60).
-    if (m === 1 ? titleBefore(text, p) : m === 2 && factorialAt(text, p)) continue;
+    // A title's full stop before a name ("So Mr. Okafor is 28") ends no sentence (pass 60).
+    if (m === 1 && titleBefore(text, p)) continue;
     // Chinese writes no blank after its full stops: the mark alone ends the sentence.
     const after = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
     if (m === 0 || m >= 4 || isSpace(after)) starts.push(p + 1);
@@ -818,17 +809,6 @@ function titleBefore(text: string, p: number): boolean {
   return false;
 }
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof'];
-
-/** Is the "!" at p a factorial: after a digit, a letter or a closing bracket, with an operator or "=" after a blank or two ("7! = 5040", "n! \\cdot 2")? */
-function factorialAt(text: string, p: number): boolean {
-  const b = text.charCodeAt(p - 1);
-  if (!(isWordCode(b) || b === 41 || b === 125)) return false;
-  let k = p + 1;
-  while (k < p + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-  const c = text.charCodeAt(k);
-  // = * + - / \ × · − ÷
-  return c === 61 || c === 42 || c === 43 || c === 45 || c === 47 || c === 92 || c === 0xd7 || c === 0xb7 || c === 0x2212 || c === 0xf7;
-}
 const isWordCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 
 /**
