@@ -2384,8 +2384,11 @@ const glossAfterRe = /\((?!mod\b)(?:\$|[A-Za-z]{2})[^()\n=]{0,80}\)[ \t]*(?:[.,;
 // 4345 (same)", "= 337932 — matches", "= 264603 — consistent"): a re-derivation that
 // reaches its result and says so (docs/annotation-guide.md: a check that ends in a value for
 // the asked quantity, an echo).
+// Or, after a comma or a dash, words that say it agrees with an earlier result (", same result",
+// ", the same as before", ", which agrees", ", identical to the earlier result", ", matching the
+// answer above", "— same as before"; pass 60).
 const remarkAfterRe =
-  /\((?:corrected|revised|final|checked|verified|same|agrees|consistent|matches|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b|\u2014[ \t]{0,2}(?:consistent|matches|same|agrees)\b/y;
+  /\((?:corrected|revised|final|checked|verified|same|agrees|consistent|matches|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b|[,\u2014][ \t]{1,2}(?:which[ \t]{1,2})?(?:(?:the[ \t]{1,2})?same(?:[ \t]{1,2}(?:result|answer|figure|value|total|number|as[ \t]{1,2}(?:before|above|the first time|(?:my|the)[ \t]{1,2}(?:first|earlier|previous)[ \t]{1,2}(?:result|answer|one))))?|matching[ \t]{1,2}(?:the answer above|(?:my|the)[ \t]{1,2}(?:first|earlier|previous)[ \t]{1,2}(?:result|answer))|identical[ \t]{1,2}to[ \t]{1,2}(?:my|the)[ \t]{1,2}(?:first|earlier|previous)[ \t]{1,2}(?:result|answer)|consistent|agrees|matches)\b|\u2014[ \t]{0,2}(?:consistent|matches|same|agrees)\b/y;
 
 // A value rejected right after the one given, in the same clause ("14, not 15", "14 and not 15",
 // "14 instead of 15", "14 rather than 15", "14 (not 15)", "14 — not 15", a unit on either side):

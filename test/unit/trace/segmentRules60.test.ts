@@ -89,3 +89,25 @@ test('60d: arithmetic in words whose result closes its sentence ("$460 minus the
   assert.deepEqual(st('She is 3 times as old as him.'), []);
   assert.ok(!st('Let me double-check 72 · 60: 72 · 6 = 432, times 10 is 4320. Yes.').includes('4320'));
 });
+
+test('60g: a result line closed by words that say it agrees (", the same as before", ", which agrees", "— same as before") still ends in its result', () => {
+  const q = 'A shop sells 23 crates at $79 each and charges a $20 delivery fee. What is the total cost?';
+  const body = (remark: string) =>
+    `23 × $79 = $1817\n$1817 + $20 = $1837\n\nLet me verify by another route:\n$80 × 23 = $1840, minus $23 is $1817\n$1817 + $20 = $1837${remark}\n`;
+  for (const remark of [
+    ', the same as before.',
+    ', same result.',
+    ', which agrees.',
+    ', the same figure.',
+    ', matching the answer above.',
+    ' \u2014 same as before.',
+  ])
+    assert.deepEqual(rules(q, body(remark)), ['1837', '1837'], remark);
+  // A clause that goes on after the comma ("= $1837, and then ...") is no result line, as before.
+  const eq = (text: string) =>
+    findStatements(text, { question: analyzeQuestion(q) })
+      .filter((s) => s.rule === 'equals')
+      .map((s) => s.value);
+  assert.deepEqual(eq('So $1817 + $20 = $1837, and then the tax is added.'), []);
+  assert.deepEqual(eq('So $1817 + $20 = $1837, the same shop charges more.'), []);
+});
