@@ -42,7 +42,7 @@ test('60a: a marker whose sentence says the work goes on ("Hmm, okay, let me kee
   );
 });
 
-test('60b: a one-letter unit before a remark on the result ("= 510 m again", "= 510 m (same)", "= 510 m ✓") is a unit: the line is a result line', () => {
+test('60b: a one-letter unit before a remark on the result ("= 510 m again", "= 510 m (same)", "= 510 m yes") is a unit: the line is a result line', () => {
   const q = 'What is 15% of 3,400 m?';
   const body = (end: string) =>
     `3,400*15 = 51,000\n51,000/100 = 510 m\nWait, let me redo it another way:\n10% is 340 m, 5% is 170 m\n340 + 170 = 510 m${end}\n`;
