@@ -838,7 +838,8 @@ function analyze(query: string): QuestionInfo {
   if (mul && !dimensionAfterRe.test(query.slice(mul.index + mul[0].length, mul.index + mul[0].length + 24)))
     product = askProduct(targets, nouns, mul[1], mul[2]);
   // The asked phrase: the last sentence that asks (a question mark, or find/compute/... ).
-  const sentences = query.split(/(?<=[.?!])\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
+  // A title's full stop ("How old is Mr. Okafor now?") ends no sentence (pass 60).
+  const sentences = query.split(/(?<=[.?!])(?<!\b(?:Mr|Mrs|Ms|Dr|Prof)\.)\s*(?=[A-Z])|\n+/).filter((x) => x.trim());
   let asked = '';
   for (let k = sentences.length - 1; k >= 0; k--) {
     if (/\?|\b(?:find|compute|calculate|determine|evaluate|simplify|what is|how many|how much)\b/i.test(sentences[k])) {

@@ -891,6 +891,12 @@ const stepWordsRe = /\b(?:multiplied by|times|divided by|plus|minus|perhaps|mayb
 const abandonRe =
   /^[^\n]{0,24}?\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|this is getting (?:confusing|messy)|careful\b|let me think about the next step|let me make sure I'm setting (?:this|it) up)/i;
 
+// A marker's sentence that says the work goes on ("Hmm, okay, let me keep going.", "Hmm, fine so
+// far.", "Wait, not done yet", "Hmm, that part is fine.", "Wait, one more step is needed"): the value
+// before it is a step of the work, not a decision it goes back on (pass 60).
+const goesOnRe =
+  /^[^\n]{0,30}?\b(?:(?:fine|good|okay|ok|alright|all right) so far|so far so good|so far only|keep going|continu(?:e|ing)\b|carry (?:on\b|(?:these|the|this|those) [a-z]{1,12} forward)|(?:one|another|a few) more steps? (?:is|are) (?:needed|left)|not done yet|(?:this|it) is going (?:okay|ok|well|fine|smoothly)|that part is (?:fine|settled|done|right|correct|okay|solid)|where was I)/i;
+
 const boldResultRe = /[=\u2248][ \t]{0,2}\*\*[ \t]?(?:\\?\$|[\u00a3\u20ac\u00a5])?[ \t]?$/;
 
 // A marker's sentence that rejects the value just stated ("Wait, that can't be right", "Hmm, that's
@@ -1263,7 +1269,8 @@ function readAttempts(
       statements[bi].strength < 3 &&
       k < inRegion.length &&
       !isStrong(strongValues, statements[bi].normalized) &&
-      abandonRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60))
+      (abandonRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60)) ||
+        goesOnRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60)))
     )
       continue;
     const best = statements[bi];

@@ -348,6 +348,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findNamedColons(ctx);
   findLabels(ctx);
   findEquals(ctx);
+  findVerbalArithmetic(ctx);
   if (opts.question.modulus !== undefined) findCongruences(ctx, opts.question.modulus);
   findBold(ctx);
   findPrintedOutputs(ctx);
@@ -609,7 +610,8 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s))) || fullStop(c)) break;
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) || fullStop(c))
+        break;
       s--;
     }
     if (s === floor && floor > this.from) s = Math.max(this.from, floor - (floor % 256));
@@ -619,7 +621,9 @@ class Context {
       const c = t.charCodeAt(e);
       if (
         c === 10 ||
-        ((c === 46 || c === 33 || c === 63) && (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"')) ||
+        ((c === 46 || c === 33 || c === 63) &&
+          (e + 1 >= t.length || isSpace(t.charCodeAt(e + 1)) || t[e + 1] === '"') &&
+          !(c === 46 && titleBefore(t, e))) ||
         fullStop(c)
       )
         break;
@@ -781,6 +785,8 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
     const p = next[m];
     if (p >= to) break;
     next[m] = text.indexOf(marks[m], p + 1);
+    // A title's full stop before a name ("So Mr. Okafor is 28") ends no sentence (pass 60).
+    if (m === 1 && titleBefore(text, p)) continue;
     // Chinese writes no blank after its full stops: the mark alone ends the sentence.
     const after = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
     if (m === 0 || m >= 4 || isSpace(after)) starts.push(p + 1);
@@ -788,6 +794,23 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
+
+/**
+ * Is the full stop at p a title's, before a name: "Mr.", "Mrs.", "Ms.", "Dr.", "Prof." as a word,
+ * then a blank and a capital letter ("Mr. Okafor", "Dr. Lee")? Character tests only.
+ */
+function titleBefore(text: string, p: number): boolean {
+  if (text.charCodeAt(p + 1) !== 32) return false;
+  const cap = text.charCodeAt(p + 2);
+  if (!(cap >= 65 && cap <= 90)) return false;
+  for (const t of TITLES) {
+    const b = p - t.length;
+    if (b >= 0 && text.startsWith(t, b) && !isWordCode(text.charCodeAt(b - 1))) return true;
+  }
+  return false;
+}
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof'];
+const isWordCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * The ASCII digits of a text, in order; undefined when it holds İ (U+0130) or the Kelvin sign
@@ -931,6 +954,9 @@ function standsAlone(text: string, start: number, end: number): boolean {
       // So is one before a full stop, a comma or a bold closer ("= 80 g.", "**324 g**, and").
       // (Not a rate's amount: "$3.10 per 100 g." names the unit priced, not a result.)
       !(unitLetter(after) && (c === 10 || c === 13 || ((c === 46 || c === 44 || c === 42) && !text.endsWith('per ', start)))) &&
+      // So is one before a remark on the result ("= 5040 m ✓", "= 16,968.6 m again", "= 94,800 g
+      // (same)", "= 61080 m — matches"): a tick, a bracket, a dash or a word, not a variable (pass 60).
+      !(unitLetter(after) && c === 32 && unitRemarkAfter(text, k + 2)) &&
       // A unit with a power ("640 m²", "686π m^3"): a unit, not a variable.
       !(c === 0xb2 || c === 0xb3 || (c === 94 && unitLetter(after) && (codeAt(text, k + 2) === 50 || codeAt(text, k + 2) === 51))) &&
       !((after === 97 || after === 65) && c === 32) &&
@@ -947,6 +973,13 @@ function latexOperatorBefore(text: string, b: number): boolean {
   if (c === 116) return text.startsWith('\\cdot', b - 4);
   if (c === 115) return text.startsWith('\\times', b - 5);
   return c === 118 && text.startsWith('\\div', b - 3);
+}
+
+/** After a one-letter unit and a blank: a tick, "(", a dash, or a word of two letters or more. */
+function unitRemarkAfter(text: string, k: number): boolean {
+  const c = codeAt(text, k);
+  if (c === 0x2713 || c === 0x2714 || c === 40 || c === 0x2014) return true;
+  return isLetterCode(c) && c >= 97 && isLetterCode(codeAt(text, k + 1));
 }
 
 /** £, €, ¥: a currency sign before a value, read as "$" is ("= £6384", "**€48.00**"). */
@@ -1801,6 +1834,43 @@ function findAgreeingResults(ctx: Context, written: ReadonlySet<string>): void {
   }
 }
 
+// Arithmetic in words (pass 60): an operator word between two numbers ("$99 minus the $29.70
+// discount", "4.5 hours of driving plus 0.5"), then a verb or a colon that gives the result
+// ("is", "makes", "gives", "comes to", "I get", ":"), the result closing its sentence.
+const verbalOpRe = / (?:plus|minus|times|divided by|multiplied by) /g;
+const verbalOperandBeforeRe = /(?:^|[^\w.,])\$?\d(?:[\d,.]{0,20}\d)?%?(?:[ \t]{1,2}[A-Za-z]{1,12}){0,3}$/;
+const verbalResultRe = new RegExp(
+  String.raw`[ \t]?(?:the[ \t]{1,2})?\$?\d[\d,.]*%?(?:[ \t]{1,2}[A-Za-z]{1,12}){0,3}?[ \t]{0,2},?[ \t]{0,2}(?:is|makes|gives(?:[ \t]me|[ \t]us)?|equals|comes[ \t]to|leaves(?:[ \t]me|[ \t]us)?|(?:I|we)(?:[ \t]again)?[ \t]get|:)[ \t]{1,2}(?:about[ \t]|exactly[ \t])?(?:\\?\$)?(${VALUE})`,
+  'y',
+);
+const verbalResultEndRe = /(?:[ \t]{1,2}[A-Za-z]{1,12}){0,2}[ \t]{0,2}(?:[.!;](?!\d)|,[ \t]{1,2}so\b|\r?\n|$)/y;
+
+/**
+ * "$99 minus the $29.70 discount is $69.30.", "$171 minus the $25.65 discount makes $145.35.",
+ * "$75.50 minus the $15.10 discount: $60.40.": arithmetic written in words whose result closes its sentence is
+ * a result line, as "99 - 29.70 = 69.30" at a line end is (the guide: the result line of a
+ * computation; strength 1, rule 'equals', read by segment.ts as any other). Found by one scan for
+ * the operator words and bounded sticky tests around each (docs/segmentation-eval.md, pass 60).
+ */
+function findVerbalArithmetic(ctx: Context): void {
+  const { text, from, to } = ctx;
+  verbalOpRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = verbalOpRe.exec(text)) !== null && m.index < to) {
+    const i = m.index;
+    verbalOpRe.lastIndex = i + 1;
+    if (!verbalOperandBeforeRe.test(text.slice(Math.max(from, i - 48), i))) continue;
+    verbalResultRe.lastIndex = i + m[0].length - 1;
+    const r = verbalResultRe.exec(text);
+    if (r === null) continue;
+    const end = verbalResultRe.lastIndex;
+    const start = end - r[1].length;
+    if (end > to || !matchesAt(verbalResultEndRe, text, end)) continue;
+    if (ctx.sentenceAround(start, end).question) continue;
+    ctx.add(start, end, 'equals', 1);
+  }
+}
+
 // The words after a value that name it afterwards: "That's the ", "that is the ", "So that should
 // be the ", "This is the " (found by indexOf from "hat" / "his" on; pass 52e).
 const postposedAnchors = ["hat's the ", 'hat\u2019s the ', 'hat is the ', 'hat should be the ', 'hat must be the ', 'his is the '];
@@ -2315,8 +2385,11 @@ const glossAfterRe = /\((?!mod\b)(?:\$|[A-Za-z]{2})[^()\n=]{0,80}\)[ \t]*(?:[.,;
 // 4345 (same)", "= 337932 — matches", "= 264603 — consistent"): a re-derivation that
 // reaches its result and says so (docs/annotation-guide.md: a check that ends in a value for
 // the asked quantity, an echo).
+// Or, after a comma or a dash, words that say it agrees with an earlier result (", same result",
+// ", the same as before", ", which agrees", ", identical to the earlier result", ", matching the
+// answer above", "— same as before"; pass 60).
 const remarkAfterRe =
-  /\((?:corrected|revised|final|checked|verified|same|agrees|consistent|matches|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b|\u2014[ \t]{0,2}(?:consistent|matches|same|agrees)\b/y;
+  /\((?:corrected|revised|final|checked|verified|same|agrees|consistent|matches|mod[ \t]{1,2}\d+)\)|,[ \t]{1,2}as (?:required|expected|claimed|before)\b|[,\u2014][ \t]{1,2}(?:which[ \t]{1,2})?(?:(?:the[ \t]{1,2})?same(?:[ \t]{1,2}(?:result|answer|figure|value|total|number|as[ \t]{1,2}(?:before|above|the first time|(?:my|the)[ \t]{1,2}(?:first|earlier|previous)[ \t]{1,2}(?:result|answer|one))))?|matching[ \t]{1,2}(?:the answer above|(?:my|the)[ \t]{1,2}(?:first|earlier|previous)[ \t]{1,2}(?:result|answer))|identical[ \t]{1,2}to[ \t]{1,2}(?:my|the)[ \t]{1,2}(?:first|earlier|previous)[ \t]{1,2}(?:result|answer)|consistent|agrees|matches)\b|\u2014[ \t]{0,2}(?:consistent|matches|same|agrees)\b/y;
 
 // A value rejected right after the one given, in the same clause ("14, not 15", "14 and not 15",
 // "14 instead of 15", "14 rather than 15", "14 (not 15)", "14 — not 15", a unit on either side):
