@@ -22,6 +22,14 @@ import {
   type QuestionInfo,
 } from './question.js';
 import { Restatement } from './restatement.js';
+import {
+  type AnswerForm,
+  jsonStringAnswers,
+  outputStatements,
+  rankingStatements,
+  tfSubjectBefore,
+  zhVerdictStrength,
+} from './wordForms.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -361,6 +369,8 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (opts.question.comparison !== undefined) findComparisons(ctx, opts.question.comparison);
+  if (opts.question.answerForm !== undefined) findFormAnswers(ctx, opts.question.answerForm);
+  if (opts.question.answerForm !== undefined || opts.question.words !== undefined) findJsonWords(ctx);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   findPostposedNames(ctx);
   findRejections(ctx);
@@ -3473,6 +3483,20 @@ function findWords(ctx: Context, re: RegExp): void {
       ctx.add(start, end, 'final-answer', 4, true);
       continue;
     }
+    // True / false (pass 59): "the statement is false", "so this claim is true" state the verdict;
+    // a lower-case word is read only so. 正确 / 错误 after a Chinese cue and a copula or a colon.
+    const w0 = m[0].charCodeAt(0);
+    if (w0 === 116 || w0 === 102 || w0 === 84 || w0 === 70) {
+      if (tfSubjectBefore(before)) {
+        ctx.add(start, end, 'conclusion', 3, true, true);
+        continue;
+      }
+      if (w0 === 116 || w0 === 102) continue;
+    } else if (w0 > 0x4e00) {
+      const strength = zhVerdictStrength(before);
+      if (strength > 0) ctx.add(start, end, strength === 4 ? 'final-answer' : 'conclusion', strength, true, true);
+      continue;
+    }
     const c = codeAt(text, end);
     if ((c === 58 || c === 44) && yesNoLeadRe.test(before) && /^[YyNn]/.test(m[0]) && m[0].length <= 3) {
       ctx.add(start, end, 'conclusion', 3, true);
@@ -3788,6 +3812,23 @@ export function unquoted(st: Statement): Statement {
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
+/** An ordering or a program's printed text (pass 59, wordForms.ts), read as a conclusion or an answer cue's value. */
+function findFormAnswers(ctx: Context, form: AnswerForm): void {
+  const spans =
+    form.kind === 'ranking' ? rankingStatements(ctx.text, ctx.from, ctx.to, form.query) : outputStatements(ctx.text, ctx.from, ctx.to);
+  for (const sp of spans) {
+    const n = ctx.out.length;
+    ctx.add(sp.start, sp.end, sp.strength === 4 ? 'final-answer' : 'conclusion', sp.strength, true, true);
+    // A program's text is no quote of the question: "so it prints 3" of `x = [1, 2, 3]` states the output.
+    if (form.kind === 'output' && ctx.out.length > n) ctx.out[n].fromQuestion = false;
+  }
+}
+
+/** A JSON answer field's string for a word, ordering or output question (pass 59). */
+function findJsonWords(ctx: Context): void {
+  for (const sp of jsonStringAnswers(ctx.text, ctx.from, ctx.to)) ctx.add(sp.start, sp.end, 'final-answer', 4, true, true);
+}
+
 function dedupe(found: Statement[]): Statement[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end || b.strength - a.strength);
   const out: Statement[] = [];
