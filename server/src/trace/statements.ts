@@ -3388,7 +3388,7 @@ function findTyped(ctx: Context, re: RegExp): void {
 
 // Before a word answer, in a concluding clause: a copula, maybe with an article ("So the day 204
 // days from now is a Saturday", "So we end on a Thursday", "the winner is Uma"), or a colon.
-const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
+const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|\b(?:it|that)['\u2019]s|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
 // "yes" / "no" right after a conclusion word or a verdict's label, then a colon or a comma that
 // opens its reason ("Therefore no: 551 is not prime", "So again yes: 587 is prime", "Same
 // conclusion: no, 713 is not prime", "So I'll answer yes: ..."): the answer given, then explained.
@@ -3519,6 +3519,18 @@ function findWords(ctx: Context, re: RegExp): void {
       m[0].length <= 3
     ) {
       ctx.add(start, end, 'conclusion', 3, true);
+      continue;
+    }
+    // A word of the asked kind set in bold ("It will be **Friday**.", "**London**"): the response
+    // marks it as its answer, as a summary does (pass 59).
+    if (
+      c === 42 &&
+      codeAt(text, end + 1) === 42 &&
+      codeAt(text, start - 1) === 42 &&
+      codeAt(text, start - 2) === 42 &&
+      !ctx.sentenceAround(start, end).question
+    ) {
+      ctx.add(start, end, 'conclusion', 3, true, true);
       continue;
     }
     const named = ctx.question.wordNames;

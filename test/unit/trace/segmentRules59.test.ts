@@ -138,6 +138,18 @@ test('59d: BIG-Bench-Hard letters: "(A)" options answered "(C)", "none of the ab
   assert.deepEqual(rules(none, 'None of 12, 15, 20 is divisible by 7.\n\nSo the answer is (D) none of the above.', 'D'), ['D']);
 });
 
+test('59e: a word answer after "it\'s" / "that\'s", and set in bold', () => {
+  const q = 'If today is Monday, what day of the week will it be 10 days from now?';
+  assert.deepEqual(rules(q, "10 = 7 + 3: three days after Monday, so it's Thursday."), ['Thursday']);
+  assert.deepEqual(rules(q, 'A week brings us back to Monday; three more days, so that\u2019s Thursday.'), ['Thursday']);
+  // The summary's bold word is its answer, over the numbers of its explanation.
+  const s = read(q, '10 = 7 + 3, so the weekday is the same as 3 days from Monday.\n\nIt will be **Thursday**.');
+  assert.equal(s.final?.value, 'Thursday');
+  // A bold word in a question is no answer; "it's" without the asked kind reads nothing new.
+  assert.deepEqual(rules(q, 'Is it **Thursday**? Let me count: Tuesday 1, Wednesday 2, Thursday 3, so it is Thursday.'), ['Thursday']);
+  assert.deepEqual(rules('What is 6 times 7?', "6 times 7, that's 42. So it's 42."), ['42']);
+});
+
 test('59: linear on long bodies of the pass pieces', () => {
   const q = 'Rank the towns Ashby, Brill and Crane from largest to smallest population. What does this code print? print(1)';
   const pieces = ['Ashby, Brill, ', 'so it prints ', 'Brill > ', '"answer": "', 'the statement is ', 'Ranking: Ashby'];
@@ -149,4 +161,8 @@ test('59: linear on long bodies of the pass pieces', () => {
     repeatTo(p, 20_000),
   );
   assert.ok(tf < 2000, `true/false slowest ${tf.toFixed(0)} ms`);
+  const day = slowestSegmentationMs('What day of the week is it 9 days after Monday?', ['**Friday** ', "so it's Friday ", '**'], (p) =>
+    repeatTo(p, 20_000),
+  );
+  assert.ok(day < 2000, `weekday slowest ${day.toFixed(0)} ms`);
 });
