@@ -26,7 +26,9 @@ import {
   type AnswerForm,
   jsonStringAnswers,
   outputStatements,
+  parenOptionSets,
   rankingStatements,
+  setNamedRe,
   tfSubjectBefore,
   zhVerdictStrength,
 } from './wordForms.js';
@@ -3240,8 +3242,19 @@ function findOptionSets(ctx: Context): void {
   while ((m = optionSetRe.exec(text)) !== null && m.index < to) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!setLeadRe.test(text.slice(Math.max(from, start - 24), start)) && !setVerdictRe.test(text.slice(end, end + 36))) continue;
+    if (
+      !setLeadRe.test(text.slice(Math.max(from, start - 24), start)) &&
+      !setVerdictRe.test(text.slice(end, end + 36)) &&
+      !setNamedRe.test(text.slice(Math.max(from, start - 40), start))
+    )
+      continue;
     ctx.add(start, end, 'conclusion', 3, true);
+  }
+  // "(A) and (C)" (pass 59): the set as its letters.
+  for (const p of parenOptionSets(text, from, to)) {
+    const before = text.slice(Math.max(from, p.start - 40), p.start);
+    if (!setLeadRe.test(before.slice(-24)) && !setNamedRe.test(before) && !setVerdictRe.test(text.slice(p.end, p.end + 36))) continue;
+    ctx.addWord(p.start, p.end, p.letters);
   }
 }
 

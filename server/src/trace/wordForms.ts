@@ -258,3 +258,25 @@ export function offeredWords(query: string): string | undefined {
   }
   return String.raw`\b(?:${[...forms].join('|')})\b(?![ \t]{1,2}[a-z])`;
 }
+
+// A set of option letters each in parentheses: "(A) and (C)", "(B), (C), (D)".
+const parenSetRe = /\([A-E]\)(?:[ \t]{0,2}(?:,|&|and)[ \t]{0,2}(?:and[ \t]{1,2})?\([A-E]\)){1,4}/g;
+
+/** Sets of option letters written in parentheses (pass 59), with their letters as a list ("A and C"): a multi-select answer. */
+export function parenOptionSets(text: string, from: number, to: number): { start: number; end: number; letters: string }[] {
+  const out: { start: number; end: number; letters: string }[] = [];
+  if (text.indexOf(') and (', from) < 0 && text.indexOf('), (', from) < 0) return out;
+  parenSetRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = parenSetRe.exec(text)) !== null && m.index < to) {
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    out.push({ start: m.index, end, letters: (m[0].match(/[A-E]/g) ?? []).join(', ') });
+  }
+  return out;
+}
+
+// Before a set of letters: its options named by what they are ("So the even ones are", "The primes
+// are", "the even functions are"), not a list of the question's options ("The options are").
+export const setNamedRe =
+  /\b[Tt]he[ \t](?!options\b|choices\b|letters\b|candidates\b|possibilities\b|answer[ \t])(?:[a-z]{2,14}[ \t])?(?:ones|[a-z]{2,15}s)[ \t](?:are|would[ \t]be)[ \t]{1,2}(?:\*\*)?$|\b[Ff]inal[ \t]?:[ \t]{0,2}(?:\*\*)?$/;

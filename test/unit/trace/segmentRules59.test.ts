@@ -150,6 +150,25 @@ test('59e: a word answer after "it\'s" / "that\'s", and set in bold', () => {
   assert.deepEqual(rules('What is 6 times 7?', "6 times 7, that's 42. So it's 42."), ['42']);
 });
 
+test('59f: a multi-select set named by what its options are, or written "(A) and (C)"', () => {
+  const q = 'Which of the following numbers are perfect squares? Select all that apply. (A) 16 (B) 20 (C) 49 (D) 50';
+  assert.deepEqual(rules(q, '16 = 4^2, 20 is not, 49 = 7^2, 50 is not.\n\nSo the squares are A and C.'), ['A and C']);
+  assert.deepEqual(rules(q, '16 = 4^2 and 49 = 7^2; 20 and 50 lie between squares.\n\nThe perfect ones would be A, C.'), ['A, C']);
+  const s = read(q, '16 = 4^2 and 49 = 7^2.\n\nThe answer is (A) and (C).');
+  assert.deepEqual(
+    s.attempts.map((a) => a.candidate.value),
+    ['A, C'],
+  );
+  assert.equal(s.final?.value, 'A, C');
+  assert.deepEqual(rules(q, '16 = 4^2 and 49 = 7^2, the others are not squares. Final: A and C'), ['A and C']);
+});
+
+test('59f: a list of the options is no set chosen', () => {
+  const q = 'Which of the following numbers are perfect squares? Select all that apply. (A) 16 (B) 20 (C) 49 (D) 50';
+  assert.deepEqual(rules(q, 'The options are A, B, C and D; check each.\n\n16 = 4^2 and 49 = 7^2. So the answer is A and C.'), ['A and C']);
+  assert.deepEqual(rules(q, 'Compare (A) and (B) first: 16 = 4^2 but 20 is no square.\n\nSo the answer is A and C.'), ['A and C']);
+});
+
 test('59: linear on long bodies of the pass pieces', () => {
   const q = 'Rank the towns Ashby, Brill and Crane from largest to smallest population. What does this code print? print(1)';
   const pieces = ['Ashby, Brill, ', 'so it prints ', 'Brill > ', '"answer": "', 'the statement is ', 'Ranking: Ashby'];
@@ -165,4 +184,10 @@ test('59: linear on long bodies of the pass pieces', () => {
     repeatTo(p, 20_000),
   );
   assert.ok(day < 2000, `weekday slowest ${day.toFixed(0)} ms`);
+  const sets = slowestSegmentationMs(
+    'Which of the following are even? Select all that apply. (A) 2 (B) 3 (C) 4 (D) 5',
+    ['(A) and (', '), (B', 'The evens are A, ', 'Final: '],
+    (p) => repeatTo(p, 20_000),
+  );
+  assert.ok(sets < 2000, `sets slowest ${sets.toFixed(0)} ms`);
 });
