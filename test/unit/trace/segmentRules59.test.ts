@@ -169,6 +169,37 @@ test('59f: a list of the options is no set chosen', () => {
   assert.deepEqual(rules(q, 'Compare (A) and (B) first: 16 = 4^2 but 20 is no square.\n\nSo the answer is A and C.'), ['A and C']);
 });
 
+const hexagon = 'How many sides does a hexagon have? (A) 5 (B) 6 (C) 7 (D) 8';
+
+test("59g: an option's number stated about the asked quantity, where the response names no letter", () => {
+  const s = read(
+    hexagon,
+    'A hexagon looks like a stop sign, so the number of sides is 8.\n\nWait, a stop sign is an octagon. Hex means six, so the number of sides is 6.',
+  );
+  assert.deepEqual(
+    s.attempts.map((a) => a.candidate.value),
+    ['8', '6'],
+  );
+  assert.equal(s.final?.value, '6');
+});
+
+test('59g: a response that chooses by letter, and a number about something else, are read as before', () => {
+  assert.deepEqual(
+    rules(
+      hexagon,
+      'A hexagon looks like a stop sign, so the number of sides is 8.\n\nWait, a stop sign is an octagon. Hex means six, so the answer is (B).',
+    ),
+    ['B'],
+  );
+  assert.deepEqual(
+    rules(
+      hexagon,
+      'A pentagon has 5 sides, so adding one side gives 5 + 1 = 6 sides for the next polygon. Wait, let me think again about hexagons. Hex means six, so the number of sides is 6.',
+    ),
+    ['6'],
+  );
+});
+
 test('59: linear on long bodies of the pass pieces', () => {
   const q = 'Rank the towns Ashby, Brill and Crane from largest to smallest population. What does this code print? print(1)';
   const pieces = ['Ashby, Brill, ', 'so it prints ', 'Brill > ', '"answer": "', 'the statement is ', 'Ranking: Ashby'];
