@@ -3447,6 +3447,23 @@ function bareLineEnds(text: string, start: number, end: number, from: number, to
 const landsOnRe = /\b(?:lands?|falls?|ends?)[ \t]{1,2}on[ \t]{1,2}(?:a[ \t]{1,2})?$/i;
 
 /** Does a sentence start at `start` (after a line break or a sentence end, blanks and bold aside)? */
+/** Does a concluding sentence ("..., so 221 is prime.") end right before `start`, on its line? */
+function yesAfterConclusion(text: string, start: number, from: number): boolean {
+  let k = start;
+  while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 42)) k--;
+  if (k === start || (text.charCodeAt(k - 1) !== 46 && text.charCodeAt(k - 1) !== 33)) return false;
+  let j = k - 1;
+  const floor = Math.max(from, k - 200);
+  while (j > floor) {
+    const d = text.charCodeAt(j - 1);
+    if (d === 46 || d === 33 || d === 63 || d === 10) break;
+    j--;
+  }
+  return yesConclusionRe.test(text.slice(j, k - 1));
+}
+
+const yesConclusionRe = /\b(?:so|therefore|thus|hence)\b/i;
+
 function sentenceOpens(text: string, start: number, from: number): boolean {
   let k = start;
   while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 42)) k--;
@@ -3551,6 +3568,12 @@ function findWords(ctx: Context, re: RegExp): void {
     // One of several names listed together ("So the order would be Cara, Ana, Eve", "positions 1
     // and 2 are Ben and Dan", "3: Cara, 4: Ana"): an arrangement, not the one name asked for.
     if (isName && inNameList(text, start, end, named.names)) continue;
+    // "None of these divide it, so 221 is prime. Yes." (pass 59): a one-word yes / no sentence right
+    // after a concluding sentence (not a question) gives the answer that sentence reached.
+    if ((c === 46 || c === 33) && m[0].length <= 3 && /^[YyNn]/.test(m[0]) && yesAfterConclusion(text, start, from)) {
+      ctx.add(start, end, 'conclusion', 3, true, true);
+      continue;
+    }
     if (!wordCopulaRe.test(before) && !matchesAt(wordVerdictRe, text, end)) {
       // "Yes, 617 is prime", "No, the train gets there at 9:29": the answer opening a sentence that
       // restates the asked claim with a number the question quotes; not "Yes, that seems right".

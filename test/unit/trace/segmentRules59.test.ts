@@ -200,6 +200,21 @@ test('59g: a response that chooses by letter, and a number about something else,
   );
 });
 
+test('59h: a one-word yes / no sentence right after a concluding sentence', () => {
+  const q = 'Is 91 a prime number? Answer yes or no.';
+  assert.deepEqual(rules(q, 'Trying 2, 3 and 5: none divides 91, so 91 is prime. Yes.\n\nWait, 7 × 13 = 91. So the answer is no.'), [
+    'Yes',
+    'no',
+  ]);
+  assert.deepEqual(rules('Does 17 divide 391? Answer yes or no.', '391 / 17 = 23 exactly, therefore 17 divides 391. Yes!'), ['Yes']);
+});
+
+test('59h: a yes after a question or a step is a confirmation', () => {
+  const q = 'Is 91 a prime number? Answer yes or no.';
+  assert.deepEqual(rules(q, 'Is 91 divisible by 7? Yes. 7 × 13 = 91, so the answer is no.'), ['no']);
+  assert.deepEqual(rules(q, '7 × 13 = 91. Yes. It has a divisor besides 1 and itself, so the answer is no.'), ['no']);
+});
+
 test('59: linear on long bodies of the pass pieces', () => {
   const q = 'Rank the towns Ashby, Brill and Crane from largest to smallest population. What does this code print? print(1)';
   const pieces = ['Ashby, Brill, ', 'so it prints ', 'Brill > ', '"answer": "', 'the statement is ', 'Ranking: Ashby'];
@@ -217,7 +232,7 @@ test('59: linear on long bodies of the pass pieces', () => {
   assert.ok(day < 2000, `weekday slowest ${day.toFixed(0)} ms`);
   const sets = slowestSegmentationMs(
     'Which of the following are even? Select all that apply. (A) 2 (B) 3 (C) 4 (D) 5',
-    ['(A) and (', '), (B', 'The evens are A, ', 'Final: '],
+    ['(A) and (', '), (B', 'The evens are A, ', 'Final: ', 'so it is. Yes. '],
     (p) => repeatTo(p, 20_000),
   );
   assert.ok(sets < 2000, `sets slowest ${sets.toFixed(0)} ms`);
