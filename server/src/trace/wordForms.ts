@@ -25,8 +25,13 @@ const trueFalseAskedRe =
 export const TRUE_FALSE = String.raw`\b(?:[Tt]rue|TRUE|[Ff]alse|FALSE)\b(?![ \t]{1,2}[a-z])|正确|错误`;
 
 /** Does the question ask whether a statement is true or false? */
+const hasZhClaim = (q: string): boolean => q.includes('说法') || q.includes('命题') || q.includes('结论');
+
 export function trueFalseAsked(query: string): boolean {
   // "Decide whether each statement is true or false; how many are true?" asks a count.
+  // (Tested first: a literal every match holds. The question is read for every record.)
+  if (!(query.includes('rue') || query.includes('RUE') || query.includes('orrect') || query.includes('判断') || hasZhClaim(query)))
+    return false;
   return trueFalseAskedRe.test(query) && !/\bhow[ \t]many\b|\bnumber[ \t]of\b/i.test(query);
 }
 
@@ -65,10 +70,21 @@ const outputAskedRe =
 const codeShownRe =
   /\b(?:print|printf|console\.log|echo|puts|System\.out)[ \t]?\(|\b(?:def|for|while|int|return|let|var|const)[ \t]|[a-z_]\w{0,20}[ \t]?=[ \t]?\S|```/;
 
+const outputHint = (q: string): boolean => q.includes('rint') || q.includes('utput') || q.includes('isplay') || q.includes('echo');
+const rankingHint = (q: string): boolean =>
+  q.includes('ank') ||
+  q.includes('rder') ||
+  q.includes('rrange') ||
+  q.includes('sort') ||
+  q.includes('Sort') ||
+  q.includes('list') ||
+  q.includes('List');
+
 /** QuestionInfo.answerForm of a question (its full text and the asking sentence); undefined for most. */
 export function questionForm(query: string): AnswerForm | undefined {
-  if (outputAskedRe.test(query) && codeShownRe.test(query)) return { kind: 'output', query };
-  if (rankingAskedRe.test(query)) return { kind: 'ranking', query };
+  // (Each pattern tested after a literal every match of it holds: the question is read for every record.)
+  if (outputHint(query) && outputAskedRe.test(query) && codeShownRe.test(query)) return { kind: 'output', query };
+  if (rankingHint(query) && rankingAskedRe.test(query)) return { kind: 'ranking', query };
   return undefined;
 }
 
@@ -229,7 +245,7 @@ const quotedNotYesNoRe = /\b(?:how|what|which|who|whom|whose|why|where)\b|[ \t]o
  */
 export function offeredWords(query: string): string | undefined {
   let words: string[] | undefined;
-  const dash = dashOptionsRe.exec(query);
+  const dash = query.includes('ptions:') ? dashOptionsRe.exec(query) : null;
   if (dash) {
     const items = query
       .slice(dash.index + dash[0].length)
@@ -238,12 +254,12 @@ export function offeredWords(query: string): string | undefined {
       .filter((x) => x.length > 0);
     if (items.length >= 2 && items.length <= 5 && items.every((x) => dashItemRe.test(x))) words = items;
   }
-  if (words === undefined) {
+  if (words === undefined && query.includes(' or ')) {
     const pair = negationPairRe.exec(query);
     if (pair) words = [pair[1], pair[2] + pair[1]];
   }
   if (words === undefined) {
-    const q = quotedYesNoRe.exec(query);
+    const q = query.includes('?') ? quotedYesNoRe.exec(query) : null;
     if (q && !quotedNotYesNoRe.test(query.slice(0, query.indexOf('?')))) return 'yes-no';
     return undefined;
   }
