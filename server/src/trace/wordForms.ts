@@ -14,6 +14,24 @@ export interface AnswerForm {
   query: string;
 }
 
+// A literal that every question a function of this file reads holds: "rank", "order", "sort",
+// "list", "print", "output", "true", "correct", "Options:", " or ", a quote after "?", 判断 / 说法 /
+// 命题 / 结论. The question is analysed for every record (the bench corpus's questions are all
+// different), so one scan decides for most questions that none of the patterns below can match.
+const wordFormHintRe =
+  /ank|rder|rrange|[Ss]ort|[Ll]ist|rint|utput|isplay|echo|rue|RUE|orrect|ptions:|[ \t]or[ \t]|\?[ \t]{0,4}["\u201c']|判断|说法|命题|结论/;
+let hintQuery = '';
+let hintFound = false;
+
+/** Does the question hold a literal one of this file's question patterns needs (the last question's answer kept)? */
+function hinted(query: string): boolean {
+  if (query !== hintQuery) {
+    hintQuery = query;
+    hintFound = wordFormHintRe.test(query);
+  }
+  return hintFound;
+}
+
 // "True or false: ...", "Determine whether the statement is true or false", "T/F", "判断正误 / 判断对错",
 // "Is the following statement true?": its answer is True or False (the guide: `True`, `False`,
 // `错误` in the response's language).
@@ -30,6 +48,7 @@ const hasZhClaim = (q: string): boolean => q.includes('说法') || q.includes('�
 export function trueFalseAsked(query: string): boolean {
   // "Decide whether each statement is true or false; how many are true?" asks a count.
   // (Tested first: a literal every match holds. The question is read for every record.)
+  if (!hinted(query)) return false;
   if (!(query.includes('rue') || query.includes('RUE') || query.includes('orrect') || query.includes('判断') || hasZhClaim(query)))
     return false;
   return trueFalseAskedRe.test(query) && !/\bhow[ \t]many\b|\bnumber[ \t]of\b/i.test(query);
@@ -83,6 +102,7 @@ const rankingHint = (q: string): boolean =>
 /** QuestionInfo.answerForm of a question (its full text and the asking sentence); undefined for most. */
 export function questionForm(query: string): AnswerForm | undefined {
   // (Each pattern tested after a literal every match of it holds: the question is read for every record.)
+  if (!hinted(query)) return undefined;
   if (outputHint(query) && outputAskedRe.test(query) && codeShownRe.test(query)) return { kind: 'output', query };
   if (rankingHint(query) && rankingAskedRe.test(query)) return { kind: 'ranking', query };
   return undefined;
@@ -244,6 +264,7 @@ const quotedNotYesNoRe = /\b(?:how|what|which|who|whom|whose|why|where)\b|[ \t]o
  * before another lower-case word is prose: "valid for every n"); undefined for most questions.
  */
 export function offeredWords(query: string): string | undefined {
+  if (!hinted(query)) return undefined;
   let words: string[] | undefined;
   const dash = query.includes('ptions:') ? dashOptionsRe.exec(query) : null;
   if (dash) {
