@@ -5,6 +5,7 @@
 // repeats without concluding anything.
 import { markShaped, shapedKinds, shapeHintRe } from './shapes.js';
 import { normalizeAnswer } from './answers.js';
+import { type AnswerForm, offeredWords, questionForm, TRUE_FALSE, trueFalseAsked } from './wordForms.js';
 
 export interface QuestionInfo {
   /** Normalized expressions for the asked quantity (see normalizeMath). */
@@ -174,6 +175,11 @@ export interface QuestionInfo {
    * younger") answers it yes or no (statements.ts findComparisons; pass 54).
    */
   comparison?: Comparison;
+  /**
+   * A word answer the number rules cannot read (pass 59, wordForms.ts): an ordering of the things
+   * the question lists ("Rank A, B and C from largest to smallest"), or what a program prints.
+   */
+  answerForm?: AnswerForm;
 }
 
 /** QuestionInfo.comparison. */
@@ -228,6 +234,7 @@ const EMPTY: QuestionInfo = {
   optionWords: undefined,
   choiceAsked: undefined,
   comparison: undefined,
+  answerForm: undefined,
 };
 
 /**
@@ -270,6 +277,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     optionWords: info.optionWords,
     choiceAsked: info.choiceAsked,
     comparison: info.comparison,
+    answerForm: info.answerForm,
   };
   return copy;
 }
@@ -321,6 +329,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     optionWords: undefined,
     choiceAsked: info.choiceAsked,
     comparison: undefined,
+    answerForm: undefined,
   };
   return copy;
 }
@@ -1012,6 +1021,7 @@ function analyze(query: string): QuestionInfo {
     optionWords: optionOf ? optionWordsOf(query) : numbered ? optionWordsOf(query, numbered) : undefined,
     choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
     comparison: word.comparison,
+    answerForm: optionOf === undefined && numbered === undefined ? questionForm(query) : undefined,
   };
 }
 
@@ -1125,6 +1135,11 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
 function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
+  // A statement to judge true or false (pass 59): its answer is True / False (正确 / 错误).
+  if (!choice && trueFalseAsked(query)) return { words: new RegExp(TRUE_FALSE, 'g') };
+  // Words the question offers (pass 59): "Options: - valid - invalid", "plausible or implausible".
+  const offered = choice || !query.includes(' ') ? undefined : offeredWords(query);
+  if (offered !== undefined) return { words: new RegExp(offered === 'yes-no' ? YES_NO : offered, 'g') };
   if (choice || !asked) return {};
   let wordNames: QuestionInfo['wordNames'];
   let comparison: Comparison | undefined;

@@ -238,8 +238,20 @@ function concludes(
   integer = false,
   blanks = false,
 ): boolean {
-  return concludesByCue(st, strongValues, terse, scale, choice, modulus, formulaOnly, multi, integer, blanks) && !st.tentative;
+  return concludesByCue(st, strongValues, terse, scale, choice, modulus, formulaOnly, multi, integer, blanks, false) && !st.tentative;
 }
+
+/**
+ * An option's plain-number value stated by a conclusion about the asked quantity ("so the number of
+ * edges is 24 / 2 = 12" over "(C) 12") in a response that names no option letter: the option named
+ * only by its content (docs/annotation-guide.md, "Options"; pass 59). A number elsewhere, or in a
+ * response that chooses by letters, is still a sub-result.
+ */
+function contentChoice(st: Statement, byContent: boolean): boolean {
+  return byContent && st.aboutTarget && st.strength >= 3 && st.rule === 'conclusion';
+}
+
+const letterValueRe = /^[A-J]$/;
 
 /** May this statement conclude an attempt, tentative or not? */
 function concludesByCue(
@@ -253,6 +265,7 @@ function concludesByCue(
   multi: boolean,
   integer: boolean,
   blanks: boolean,
+  byContent: boolean,
 ): boolean {
   // A question with two or more blanks is answered by their values together ("\\frac{3\\pi}{2}, 1"):
   // "Therefore, θ must be 3π/2" fills one blank, a part of the answer (docs/annotation-guide.md:
@@ -274,7 +287,11 @@ function concludesByCue(
   // a verdict on one option ("So C is correct") examines that option.
   if (multi) {
     if (!/^[a-e]{2,5}$/.test(st.normalized)) return false;
-  } else if (choice && !(/^[A-J]$/.test(st.value) || (/^[a-j]$/.test(st.normalized) && !plainNumberRe.test(st.value)))) return false;
+  } else if (
+    choice &&
+    !(/^[A-J]$/.test(st.value) || (/^[a-j]$/.test(st.normalized) && (!plainNumberRe.test(st.value) || contentChoice(st, byContent))))
+  )
+    return false;
   // A value the question quotes is a candidate only when an equation of the asked expression
   // gives it ("3 * 1 = 3"); anywhere else it is the question being restated.
   // Or, for a value the question writes only as an exponent or an index ("x^3"), a statement
@@ -1442,6 +1459,8 @@ function concludingStatements(
   premised: number[],
 ): boolean[] {
   const choice = question.optionOf !== undefined;
+  // A single-answer choice whose response names no option letter chooses by content (contentChoice).
+  const byContent = choice && question.multiSelect === undefined && !statements.some((st) => letterValueRe.test(st.value));
   const ok: boolean[] = [];
   let operands: Set<string> | undefined;
   for (const st of statements) {
@@ -1463,6 +1482,7 @@ function concludingStatements(
         question.multiSelect ?? false,
         question.integerAnswer ?? false,
         question.blanks ?? false,
+        byContent,
       ) &&
       // Where the answer is a word (a weekday, "yes" / "no", a name), a number is a step of the
       // work that leads to it (docs/annotation-guide.md: an intermediate quantity), whatever its cue.

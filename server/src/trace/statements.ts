@@ -23,6 +23,16 @@ import {
   type QuestionInfo,
 } from './question.js';
 import { Restatement } from './restatement.js';
+import {
+  type AnswerForm,
+  jsonStringAnswers,
+  outputStatements,
+  parenOptionSets,
+  rankingStatements,
+  setNamedRe,
+  tfSubjectBefore,
+  zhVerdictStrength,
+} from './wordForms.js';
 
 export type CandidateRule = 'boxed' | 'pattern' | 'final-answer' | 'conclusion' | 'equals' | 'bold' | 'last-number';
 
@@ -363,6 +373,8 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.typed !== undefined) findTyped(ctx, opts.question.typed);
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (opts.question.comparison !== undefined) findComparisons(ctx, opts.question.comparison);
+  if (opts.question.answerForm !== undefined) findFormAnswers(ctx, opts.question.answerForm);
+  if (opts.question.answerForm !== undefined || opts.question.words !== undefined) findJsonWords(ctx);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   findPostposedNames(ctx);
   findRejections(ctx);
@@ -3304,8 +3316,19 @@ function findOptionSets(ctx: Context): void {
   while ((m = optionSetRe.exec(text)) !== null && m.index < to) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!setLeadRe.test(text.slice(Math.max(from, start - 24), start)) && !setVerdictRe.test(text.slice(end, end + 36))) continue;
+    if (
+      !setLeadRe.test(text.slice(Math.max(from, start - 24), start)) &&
+      !setVerdictRe.test(text.slice(end, end + 36)) &&
+      !setNamedRe.test(text.slice(Math.max(from, start - 40), start))
+    )
+      continue;
     ctx.add(start, end, 'conclusion', 3, true);
+  }
+  // "(A) and (C)" (pass 59): the set as its letters.
+  for (const p of parenOptionSets(text, from, to)) {
+    const before = text.slice(Math.max(from, p.start - 40), p.start);
+    if (!setLeadRe.test(before.slice(-24)) && !setNamedRe.test(before) && !setVerdictRe.test(text.slice(p.end, p.end + 36))) continue;
+    ctx.addWord(p.start, p.end, p.letters);
   }
 }
 
@@ -3468,7 +3491,7 @@ function findTyped(ctx: Context, re: RegExp): void {
 
 // Before a word answer, in a concluding clause: a copula, maybe with an article ("So the day 204
 // days from now is a Saturday", "So we end on a Thursday", "the winner is Uma"), or a colon.
-const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
+const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|\b(?:it|that)['\u2019]s|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
 // "yes" / "no" right after a conclusion word or a verdict's label, then a colon or a comma that
 // opens its reason ("Therefore no: 551 is not prime", "So again yes: 587 is prime", "Same
 // conclusion: no, 713 is not prime", "So I'll answer yes: ..."): the answer given, then explained.
@@ -3514,6 +3537,23 @@ function bareLineEnds(text: string, start: number, end: number, from: number, to
 const landsOnRe = /\b(?:lands?|falls?|ends?)[ \t]{1,2}on[ \t]{1,2}(?:a[ \t]{1,2})?$/i;
 
 /** Does a sentence start at `start` (after a line break or a sentence end, blanks and bold aside)? */
+/** Does a concluding sentence ("..., so 221 is prime.") end right before `start`, on its line? */
+function yesAfterConclusion(text: string, start: number, from: number): boolean {
+  let k = start;
+  while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 42)) k--;
+  if (k === start || (text.charCodeAt(k - 1) !== 46 && text.charCodeAt(k - 1) !== 33)) return false;
+  let j = k - 1;
+  const floor = Math.max(from, k - 200);
+  while (j > floor) {
+    const d = text.charCodeAt(j - 1);
+    if (d === 46 || d === 33 || d === 63 || d === 10) break;
+    j--;
+  }
+  return yesConclusionRe.test(text.slice(j, k - 1));
+}
+
+const yesConclusionRe = /\b(?:so|therefore|thus|hence)\b/i;
+
 function sentenceOpens(text: string, start: number, from: number): boolean {
   let k = start;
   while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 42)) k--;
@@ -3563,6 +3603,20 @@ function findWords(ctx: Context, re: RegExp): void {
       ctx.add(start, end, 'final-answer', 4, true);
       continue;
     }
+    // True / false (pass 59): "the statement is false", "so this claim is true" state the verdict;
+    // a lower-case word is read only so. 正确 / 错误 after a Chinese cue and a copula or a colon.
+    const w0 = m[0].charCodeAt(0);
+    if (w0 === 116 || w0 === 102 || w0 === 84 || w0 === 70) {
+      if (tfSubjectBefore(before)) {
+        ctx.add(start, end, 'conclusion', 3, true, true);
+        continue;
+      }
+      if (w0 === 116 || w0 === 102) continue;
+    } else if (w0 > 0x4e00) {
+      const strength = zhVerdictStrength(before);
+      if (strength > 0) ctx.add(start, end, strength === 4 ? 'final-answer' : 'conclusion', strength, true, true);
+      continue;
+    }
     const c = codeAt(text, end);
     if ((c === 58 || c === 44) && yesNoLeadRe.test(before) && /^[YyNn]/.test(m[0]) && m[0].length <= 3) {
       ctx.add(start, end, 'conclusion', 3, true);
@@ -3587,11 +3641,29 @@ function findWords(ctx: Context, re: RegExp): void {
       ctx.add(start, end, 'conclusion', 3, true);
       continue;
     }
+    // A word of the asked kind set in bold ("It will be **Friday**.", "**London**"): the response
+    // marks it as its answer, as a summary does (pass 59).
+    if (
+      c === 42 &&
+      codeAt(text, end + 1) === 42 &&
+      codeAt(text, start - 1) === 42 &&
+      codeAt(text, start - 2) === 42 &&
+      !ctx.sentenceAround(start, end).question
+    ) {
+      ctx.add(start, end, 'conclusion', 3, true, true);
+      continue;
+    }
     const named = ctx.question.wordNames;
     const isName = named !== undefined && named.names.has(m[0]);
     // One of several names listed together ("So the order would be Cara, Ana, Eve", "positions 1
     // and 2 are Ben and Dan", "3: Cara, 4: Ana"): an arrangement, not the one name asked for.
     if (isName && inNameList(text, start, end, named.names)) continue;
+    // "None of these divide it, so 221 is prime. Yes." (pass 59): a one-word yes / no sentence right
+    // after a concluding sentence (not a question) gives the answer that sentence reached.
+    if ((c === 46 || c === 33) && m[0].length <= 3 && /^[YyNn]/.test(m[0]) && yesAfterConclusion(text, start, from)) {
+      ctx.add(start, end, 'conclusion', 3, true, true);
+      continue;
+    }
     if (!wordCopulaRe.test(before) && !matchesAt(wordVerdictRe, text, end)) {
       // "Yes, 617 is prime", "No, the train gets there at 9:29": the answer opening a sentence that
       // restates the asked claim with a number the question quotes; not "Yes, that seems right".
@@ -3878,6 +3950,23 @@ export function unquoted(st: Statement): Statement {
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
+/** An ordering or a program's printed text (pass 59, wordForms.ts), read as a conclusion or an answer cue's value. */
+function findFormAnswers(ctx: Context, form: AnswerForm): void {
+  const spans =
+    form.kind === 'ranking' ? rankingStatements(ctx.text, ctx.from, ctx.to, form.query) : outputStatements(ctx.text, ctx.from, ctx.to);
+  for (const sp of spans) {
+    const n = ctx.out.length;
+    ctx.add(sp.start, sp.end, sp.strength === 4 ? 'final-answer' : 'conclusion', sp.strength, true, true);
+    // A program's text is no quote of the question: "so it prints 3" of `x = [1, 2, 3]` states the output.
+    if (form.kind === 'output' && ctx.out.length > n) ctx.out[n].fromQuestion = false;
+  }
+}
+
+/** A JSON answer field's string for a word, ordering or output question (pass 59). */
+function findJsonWords(ctx: Context): void {
+  for (const sp of jsonStringAnswers(ctx.text, ctx.from, ctx.to)) ctx.add(sp.start, sp.end, 'final-answer', 4, true, true);
+}
+
 function dedupe(found: Statement[]): Statement[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end || b.strength - a.strength);
   const out: Statement[] = [];
