@@ -421,6 +421,9 @@ class Context {
     readonly question: QuestionInfo,
   ) {}
 
+  /** Where the verdicts' phrases start (verdictPositions), once both finders have asked. */
+  verdictsAt: readonly (readonly number[])[] | undefined = undefined;
+
   private rejectWordsIn: boolean | undefined;
   /**
    * Is "not", "instead" or "rather" written anywhere in the text? rejectTailRe and rejectLeadRe
@@ -1603,6 +1606,46 @@ function thatsValue(ctx: Context, k: number): void {
   ctx.add(start, start + m[1].length, 'conclusion', 2);
 }
 
+// The verdicts' phrases: findVerdicts reads the first two, findValueVerdicts the other four.
+const VERDICT_WORDS = [' the correct ', ' the right ', ' is correct', ' is right', ' is indeed correct', ' is indeed right'];
+// Each phrase's key word (all hold "correct" or "right") and where in the phrase it stands.
+const VERDICT_KEYS = VERDICT_WORDS.map((w) => (w.includes('correct') ? 'correct' : 'right'));
+const VERDICT_OFFSETS = VERDICT_WORDS.map((w, k) => w.indexOf(VERDICT_KEYS[k]));
+const NO_VERDICTS: readonly (readonly number[])[] = VERDICT_WORDS.map(() => []);
+
+/**
+ * Where each of VERDICT_WORDS starts in [from, to), as the loop `for (i = indexOf(word, from); i <
+ * to; i = indexOf(word, i + word.length))` finds them (so an occurrence that overlaps the one
+ * before it is skipped, as " the correct the correct " reads once), from two scans of the text
+ * (for "correct" and "right") instead of six; worked out once per text for both finders.
+ */
+function verdictPositions(ctx: Context): readonly (readonly number[])[] {
+  if (ctx.verdictsAt !== undefined) return ctx.verdictsAt;
+  const { text, from, to } = ctx;
+  let out: number[][] | undefined;
+  for (const key of ['correct', 'right']) {
+    let keys: number[] | undefined;
+    // A key word at k is the phrase's only where the phrase starts before `to`: k - offset < to.
+    for (let k = text.indexOf(key, from); k >= 0 && k < to + 11; k = text.indexOf(key, k + key.length)) (keys ??= []).push(k);
+    if (keys === undefined) continue;
+    for (let w = 0; w < VERDICT_WORDS.length; w++) {
+      if (VERDICT_KEYS[w] !== key) continue;
+      const word = VERDICT_WORDS[w];
+      const offset = VERDICT_OFFSETS[w];
+      let next = from;
+      for (const k of keys) {
+        const i = k - offset;
+        if (i < next) continue;
+        if (i >= to) break;
+        if (!text.startsWith(word, i)) continue;
+        (out ??= VERDICT_WORDS.map(() => []))[w].push(i);
+        next = i + word.length;
+      }
+    }
+  }
+  return (ctx.verdictsAt = out ?? NO_VERDICTS);
+}
+
 // The value before a verdict on it: "8 is the correct", "45 degrees is indeed the right" (unit
 // words as in answerLeadRe; bounded, on a window of 64 characters).
 const verdictLeadRe = new RegExp(
@@ -1619,9 +1662,11 @@ const verdictNounRe = /[A-Za-z][A-Za-z -]{0,40}/y;
  * framing", "the right operation") states no answer.
  */
 function findVerdicts(ctx: Context): void {
-  const { text, from, to } = ctx;
-  for (const word of [' the correct ', ' the right ']) {
-    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + word.length)) {
+  const { text, from } = ctx;
+  const at = verdictPositions(ctx);
+  for (let w = 0; w < 2; w++) {
+    const word = VERDICT_WORDS[w];
+    for (const i of at[w]) {
       const nounStart = i + word.length;
       verdictNounRe.lastIndex = nounStart;
       const n = verdictNounRe.exec(text);
@@ -1654,9 +1699,11 @@ const verdictEndRe = /[ \t]{0,2}(?:[.,;!:)\n]|$)/y;
  * nothing (docs/segmentation-eval.md, pass 45).
  */
 function findValueVerdicts(ctx: Context): void {
-  const { text, from, to } = ctx;
-  for (const word of [' is correct', ' is right', ' is indeed correct', ' is indeed right']) {
-    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + word.length)) {
+  const { text, from } = ctx;
+  const at = verdictPositions(ctx);
+  for (let w = 2; w < VERDICT_WORDS.length; w++) {
+    const word = VERDICT_WORDS[w];
+    for (const i of at[w]) {
       if (!matchesAt(verdictEndRe, text, i + word.length)) continue;
       const lead = Math.max(from, i - 64);
       const m = valueVerdictLeadRe.exec(text.slice(lead, i));
