@@ -421,6 +421,24 @@ class Context {
     readonly question: QuestionInfo,
   ) {}
 
+  private found: Map<string, number[]> | undefined = undefined;
+  /**
+   * Where `lit` starts in [from, to), left to right, as the loop `for (i = indexOf(lit, from); i >= 0
+   * && i < to; i = indexOf(lit, i + 1))` finds it: found once per text for the finders that each
+   * read the same literal (":", the arrows, "∴"). Only for a literal that overlaps no copy of
+   * itself, where stepping by one or by its length finds the same places.
+   */
+  positions(lit: string): readonly number[] {
+    const found = (this.found ??= new Map());
+    let at = found.get(lit);
+    if (at === undefined) {
+      at = [];
+      for (let i = this.text.indexOf(lit, this.from); i >= 0 && i < this.to; i = this.text.indexOf(lit, i + lit.length)) at.push(i);
+      found.set(lit, at);
+    }
+    return at;
+  }
+
   /** Where the verdicts' phrases start (verdictPositions), once both finders have asked. */
   verdictsAt: readonly (readonly number[])[] | undefined = undefined;
 
@@ -1261,7 +1279,9 @@ function findConclusions(ctx: Context): void {
   // "∴" is "therefore" written as a sign, anywhere in a line ("= 55, ∴ the change is $55"): found
   // by indexOf and read in order with the words (in the pattern, a leading alternative of its own
   // cost the word scan about 20%).
-  let sign = text.indexOf('\u2234', from);
+  const signs = ctx.positions('\u2234');
+  let si = 0;
+  let sign = signs.length > 0 ? signs[0] : -1;
   // Chinese cues, in a scan of their own ("所以 d=4。"): read in order with the others. Only in a
   // text that punctuates in Chinese (a full-width comma or full stop): the scan of the cues cost
   // about 2.5% of the engine on texts that have none, the two indexOf a third of that.
@@ -1280,7 +1300,7 @@ function findConclusions(ctx: Context): void {
     } else if (sign >= 0 && sign < to && (m === null || sign < m.index)) {
       index = sign;
       word = '\u2234';
-      sign = text.indexOf('\u2234', sign + 1);
+      sign = ++si < signs.length ? signs[si] : -1;
     } else if (m !== null && m.index < to) {
       index = m.index;
       word = m[0];
@@ -1579,17 +1599,13 @@ function findTerseAndWords(ctx: Context): void {
   while ((m = wordOpRe.exec(text)) !== null && m.index < to) {
     if (codeAt(text, m.index - 1) === 32 && codeAt(text, m.index + m[0].length) === 32) findWordComputation(ctx, m.index - 1, ` ${m[0]} `);
   }
-  for (let i = text.indexOf('\u2234', from); i >= 0 && i < to; i = text.indexOf('\u2234', i + 1))
-    if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
-  for (let i = text.indexOf('=>', from); i >= 0 && i < to; i = text.indexOf('=>', i + 2))
-    if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
-  for (let i = text.indexOf('->', from); i >= 0 && i < to; i = text.indexOf('->', i + 2))
-    if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
+  for (const i of ctx.positions('\u2234')) if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
+  for (const i of ctx.positions('=>')) if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
+  for (const i of ctx.positions('->')) if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   // The arrow typed as one character leads a note's conclusion as "->" does ("→ $2,966.13"),
   // after a line that works something out ("46.25*23 = 1063.75 not 1073.75 -> redo"); after one
   // that computes nothing ("check the table") it points at no result of the note.
-  for (let i = text.indexOf('\u2192', from); i >= 0 && i < to; i = text.indexOf('\u2192', i + 1))
-    if (leadsLine(text, i, from) && workedLineBefore(text, i, from)) terseLead(ctx, i, 1);
+  for (const i of ctx.positions('\u2192')) if (leadsLine(text, i, from) && workedLineBefore(text, i, from)) terseLead(ctx, i, 1);
   for (let i = text.indexOf('got ', from); i >= 0 && i < to; i = text.indexOf('got ', i + 4))
     if (leadsLine(text, i, from)) terseLead(ctx, i, 3);
   for (let i = text.indexOf("hat's ", from); i >= 0 && i < to; i = text.indexOf("hat's ", i + 6)) thatsValue(ctx, i - 1);
@@ -1943,7 +1959,7 @@ const countingRe =
 function findNamedColons(ctx: Context): void {
   const { text, from, to } = ctx;
   const named = ctx.question.nouns.length > 0 || ctx.question.targets.length > 0;
-  for (let i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1)) {
+  for (const i of ctx.positions(':')) {
     // A question that names nothing reads only a result label here: its test, by a letter before
     // the colon and ten characters back, comes before the value's (a fifth of the bench corpus's
     // questions skipped this loop before the label was read).
@@ -2214,13 +2230,12 @@ function findArrows(ctx: Context): void {
   const { text, from, to } = ctx;
   let i: number;
   // "246330 + 3864 → 250194" ending a line: an arrow after a computation gives its result as "=" does.
-  for (i = text.indexOf('\u2192', from); i >= 0 && i < to; i = text.indexOf('\u2192', i + 1)) arrowResult(ctx, i, 1);
+  for (const k of ctx.positions('\u2192')) arrowResult(ctx, k, 1);
   // The same with an arrow typed in ASCII ("20/500 * 100 -> 4%", "40 + 5 ==> 45 cartons", "-->").
-  for (i = text.indexOf('->', from); i >= 0 && i < to; i = text.indexOf('->', i + 2)) arrowResult(ctx, i, 2);
-  for (i = text.indexOf('=>', from); i >= 0 && i < to; i = text.indexOf('=>', i + 2)) arrowResult(ctx, i, 2);
+  for (const k of ctx.positions('->')) arrowResult(ctx, k, 2);
+  for (const k of ctx.positions('=>')) arrowResult(ctx, k, 2);
   // A colon or "is" right after the computation does too ("1386580 + 207987: 1594567", "6,893 − 4,800 + 43 is 2,136").
-  for (i = text.indexOf(':', from); i >= 0 && i < to; i = text.indexOf(':', i + 1))
-    if (isDigitCode(text.charCodeAt(i - 1))) arrowResult(ctx, i, 1);
+  for (const k of ctx.positions(':')) if (isDigitCode(text.charCodeAt(k - 1))) arrowResult(ctx, k, 1);
   // (Searched as "is " with the blank before it checked: indexOf stops at every blank of the text
   // when the pattern starts with one, and at far fewer "i"s.)
   for (i = text.indexOf('is ', from + 1); i >= 0 && i - 1 < to; i = text.indexOf('is ', i + 3))
