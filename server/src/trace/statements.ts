@@ -1249,7 +1249,12 @@ const jsonKeyLeadRe = /(?:^|")(?:[Ff]inal[_ ])?$/;
  */
 function findJsonAnswers(ctx: Context): void {
   const { text, from, to } = ctx;
-  for (let i = text.indexOf('nswer"', from); i >= 0 && i < to; i = text.indexOf('nswer"', i + 6)) {
+  // The key's quote first: a scan for one character is about three times as fast, and most texts
+  // hold no '"' (94% of the families' bodies, 67% of the real ones). The first "nswer\"" from
+  // `from` on starts at most five characters before the first quote.
+  const quote = text.indexOf('"', from);
+  if (quote < 0) return;
+  for (let i = text.indexOf('nswer"', Math.max(from, quote - 5)); i >= 0 && i < to; i = text.indexOf('nswer"', i + 6)) {
     const a = codeAt(text, i - 1);
     if ((a !== 97 && a !== 65) || !jsonKeyLeadRe.test(text.slice(Math.max(from, i - 8), i - 1))) continue;
     jsonAnswerRe.lastIndex = i + 6;
