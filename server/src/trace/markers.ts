@@ -76,7 +76,13 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   // first-character test (docs/engine.md); they cannot start where an ASCII phrase does.
   const cjk = ordered.filter((p) => isCjk(p.charCodeAt(0)));
   const rest = cjk.length > 0 ? ordered.filter((p) => !isCjk(p.charCodeAt(0))) : ordered;
-  const re = rest.length > 0 ? new RegExp(alternation(rest), 'gi') : undefined;
+  // Where every phrase opens with an ASCII letter, digit or "_", a match is kept only at a word's
+  // start (`bounded`: the character before it is no word character, in any script), so a leading
+  // \b (ASCII word characters, which a letter before must then be one of for a match to be
+  // dropped) drops nothing that would be kept: V8 then tries the alternation only at word starts,
+  // about 25% faster over the bench's bodies (docs/engine.md, stop 31).
+  const wordStart = rest.every((p) => /^[A-Za-z0-9_]/.test(p));
+  const re = rest.length > 0 ? new RegExp(wordStart ? `\\b(?:${alternation(rest)})` : alternation(rest), 'gi') : undefined;
   const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(literal).join('|'), 'g') : undefined;
   const sticky = rest.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
   /**

@@ -120,3 +120,12 @@ test('the literal scan with boundaries checked in code finds exactly what the lo
     assert.deepEqual(got, want, JSON.stringify(text));
   }
 });
+
+test('case folding only between ASCII letters: U+0130 and the Kelvin sign are no "i" or "k"', () => {
+  // (U+0130 lowers to two characters; the Kelvin sign lowers to "k", which the i flag does not fold to.)
+  assert.deepEqual(phrases('\u0130 WaIt, LET ME CHECK it. Wait'), ['WaIt', 'LET ME CHECK', 'Wait']);
+  assert.deepEqual(phrases('Let me chec\u212a this. Let me check'), ['Let me check']);
+  assert.deepEqual(phrases('\u0130stanbul. Let me chec\u212a. LET\u2019S VERIFY'), ['LET\u2019S VERIFY']);
+  const m = compileMarkers(defaultMarkers).findAll('x \u0130\u0130 hold ON now');
+  assert.deepEqual(m, [{ start: 5, end: 12, phrase: 'Hold on' }]);
+});
