@@ -427,7 +427,8 @@ skyThoughtBatch('fresh25', 'held-out', 18, { precision: 0.75, recall: 0.6, first
 // never from these records.
 // fresh26 (Zhi0467/cot-loop: Qwen3-1.7B thinking on GPQA-Diamond and MMLU-Pro, the stored stem
 // without its options; 6 responses), labelled by G1/G2, four again by G3 (14 of 17). Start: 0.0%
-// (0/1), 0.0% (0/33), 0.0%, final 0/6. End: 100.0% (5/5), 15.2% (5/33), 66.7%, final 4/6.
+// (0/1), 0.0% (0/33), 0.0%, final 0/6. End: 100.0% (5/5), 15.2% (5/33), 66.7%, final 4/6. End of stop
+// 31 (retained held out): 100.0% (6/6), 18.2% (6/33), 83.3%, final 5/6.
 skyThoughtBatch('fresh26', 'held-out', 6, { precision: 0.95, recall: 0.15, first: 0.6 }, 'G1/G2 vs G3', 4);
 // fresh27 (pavelgolikov/Robust-Reasoning-Benchmark: gpt-oss-120b, Falcon-H1R-7B and LIMO-v2 on one
 // AIME 2024 problem; 9), labelled by P1/P2, five again by P3 (16 of 16). Start: 72.7% (24/33),
@@ -436,42 +437,77 @@ skyThoughtBatch('fresh27', 'held-out', 9, { precision: 0.7, recall: 0.85, first:
 // fresh29 (jettjaniak/chainscope: Claude 3.7 Sonnet, QwQ-32B and DeepSeek-R1 on yes/no comparisons
 // of historical figures' ages; 18), labelled by W1/W2, ten again by W3 (19 of 19). Start: 0.0%
 // (0/16), 0.0% (0/37), 16.7%, final 0/18. End: 75.6% (31/41), 83.8% (31/37), 77.8%, final 17/18.
-skyThoughtBatch('fresh29', 'held-out', 18, { precision: 0.7, recall: 0.8, first: 0.75 }, 'W1/W2 vs W3', 10);
+// Development data from stop 31 (the format passes' validation set, seen only as aggregates).
+skyThoughtBatch('fresh29', 'held out until stop 31', 18, { precision: 0.7, recall: 0.8, first: 0.75 }, 'W1/W2 vs W3', 10);
 // fresh30 (fairydreaming/farel-bench: QVQ-72B-Preview, QwQ-32B-Preview and Sky-T1-32B-Preview on
 // family-relationship questions with numbered options; 16), labelled by U1/U2, eight again by U3 (26
 // of 28). Start: 100.0% (9/9), 14.1% (9/64), 50.0%, final 9/16. End: 79.2% (19/24), 29.7% (19/64),
-// 68.8%, final 16/16.
-skyThoughtBatch('fresh30', 'held-out', 16, { precision: 0.75, recall: 0.25, first: 0.65 }, 'U1/U2 vs U3', 8);
+// 68.8%, final 16/16. Development data from stop 31, like fresh29.
+skyThoughtBatch('fresh30', 'held out until stop 31', 16, { precision: 0.75, recall: 0.25, first: 0.65 }, 'U1/U2 vs U3', 8);
 // A development batch of stop 30 chosen by revision words (test/fixtures/gold/fresh28: Qwen3-0.6B
 // thinking on GSM8K, R1-Distill-Qwen-1.5B on MATH; 12), labelled by O1/O2, six again by O3 (13 of 13).
 // First read (55be934): 84.6% (22/26), 71.0% (22/31), 83.3%; end of stop 30: 88.5% (23/26), 74.2%.
 skyThoughtBatch('fresh28', 'dev', 12, { precision: 0.85, recall: 0.7, first: 0.8 }, 'O1/O2 vs O3', 6);
 
+// Stop 31's new held-out batches, read only at the start (aa7ad68) and at the end of the stop
+// (docs/segmentation-eval.md "Stop 31"). All three turned out multiple choice with the options shown;
+// the stop's format passes (58, 59) were built on the first format probe and changed none of them.
+// fresh31 (Joe-Occhipinti/unfaithfulness_steering: Qwen3-14B, Qwen3-8B, R1-Distill-Llama-8B on MMLU;
+// 15), labelled by J1/J2, eight again by J3 (60.0% / 100% before one looping record was adjudicated
+// from the guide, SOURCES.md). Start and end: 100.0% (14/14), 42.4% (14/33), 93.3%, final 14/15.
+skyThoughtBatch('fresh31', 'held-out', 15, { precision: 0.95, recall: 0.4, first: 0.9 }, 'J1/J2 vs J3', 8);
+// fresh32 (RariceWang/gemma4-eval-lab: gemma4 26b and e4b on MMLU-Pro and MMLU-CF; 12), labelled by
+// H1/H2, six again by H3 (9 of 9). Start and end: 100.0% (4/4), 23.5% (4/17), 33.3%, final 4/12: a
+// bare letter after the thinking block and options named by their content are not read.
+skyThoughtBatch('fresh32', 'held-out', 12, { precision: 0.95, recall: 0.2, first: 0.3 }, 'H1/H2 vs H3', 6);
+// fresh33 (shrey-Bish/cse598-cot-faithfulness: Qwen3-30B-A3B-Thinking-2507 and OLMo-3-7B-Think on
+// MMLU-Pro law; 4), labelled by K1/K2, two again by K3 (11 of 11). Start and end: 81.3% (13/16),
+// 76.5% (13/17), 100.0%, final 4/4.
+skyThoughtBatch('fresh33', 'held-out', 4, { precision: 0.75, recall: 0.7, first: 0.95 }, 'K1/K2 vs K3', 2);
+
+/** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
+function probeSet(
+  name: string,
+  kind: string,
+  n: number,
+  floor: { precision: number; recall: number; first: number },
+  second: string,
+): void {
+  test(`${name}: the format probe (${kind}), per answer format, and the two labellers`, () => {
+    const dir = new URL(`../../fixtures/gold/${name}/`, import.meta.url);
+    const recs = recordsOf(dir, 'probe-traces.jsonl');
+    const labels = gold('probe-traces.gold.jsonl', dir);
+    const e = evaluate(recs, labels);
+    const first = report(`${name} (${kind})`, e);
+    const formatOf = (id: string): string => id.replace(/-\d+$/, '');
+    for (const format of [...new Set(recs.map((r) => formatOf(r.id)))])
+      report(
+        `${name} ${format}`,
+        evaluate(
+          recs.filter((r) => formatOf(r.id) === format),
+          labels,
+        ),
+      );
+    assert.equal(e.records, n);
+    assertAtLeast(e, first, floor);
+    const z = annotatorAgreement(recs, labels, gold('probe-traces.second.gold.jsonl', dir), `${name} labellers (writer vs ${second})`);
+    assert.equal(z.records, n);
+    assert.ok(z.matched / z.gold >= 0.95 && z.matched / z.predicted >= 0.9);
+  });
+}
+
 // Stop 30's format probe (test/fixtures/gold/probe30/README.md): 48 synthetic responses over 18
 // answer formats, written and labelled from the guide by a helper who had not read the engine, all
-// 48 labelled again by a second. Held out of every rule of the stop. Start (55be934): 54.5% (24/44),
-// 22.4% (24/107), first 29.2%; end: 72.0% (36/50), 33.6% (36/107), 43.8%. The floors only guard the
-// formats the stop added; most formats still read little (per-format numbers printed).
-test('probe30: the format probe, per answer format, and the two labellers', () => {
-  const dir = new URL('../../fixtures/gold/probe30/', import.meta.url);
-  const recs = recordsOf(dir, 'probe-traces.jsonl');
-  const labels = gold('probe-traces.gold.jsonl', dir);
-  const e = evaluate(recs, labels);
-  const first = report('probe30 (held-out formats)', e);
-  for (const format of [...new Set(recs.map((r) => r.id.replace(/-\d+$/, '')))])
-    report(
-      `probe30 ${format}`,
-      evaluate(
-        recs.filter((r) => r.id.replace(/-\d+$/, '') === format),
-        labels,
-      ),
-    );
-  assert.equal(e.records, 48);
-  assertAtLeast(e, first, { precision: 0.65, recall: 0.3, first: 0.4 });
-  const z = annotatorAgreement(recs, labels, gold('probe-traces.second.gold.jsonl', dir), 'probe30 labellers (writer vs Z)');
-  assert.equal(z.records, 48);
-  assert.ok(z.matched / z.gold >= 0.95 && z.matched / z.predicted >= 0.9);
-});
+// 48 labelled again by a second. Held out of every rule of stop 30 (start 54.5% (24/44), 22.4%
+// (24/107); end 72.0% (36/50), 33.6%); development data from stop 31, whose format passes (58, 59)
+// tuned on it: 95.2% (79/83), 73.8% (79/107), first 85.4%.
+probeSet('probe30', 'development since stop 31', 48, { precision: 0.9, recall: 0.7, first: 0.8 }, 'Z');
+// Stop 31's format probe (test/fixtures/gold/probe31/README.md): 64 responses over 40 formats, written
+// from the revised guide by a helper who saw neither the engine nor probe30, labelled again by a second
+// (99.4% / 99.4%). Held out of every rule of stop 31. Start (aa7ad68): 70.1% (47/67), 27.6% (47/170),
+// first 35.9%; end: 83.3% (70/84), 41.2% (70/170), 51.6%: the same passes took probe30's recall from
+// 33.6% to 73.8% and this probe's from 27.6% to 41.2%.
+probeSet('probe31', 'held-out', 64, { precision: 0.8, recall: 0.38, first: 0.45 }, 'Y');
 
 // How far the annotators agree with each other, pooled over every record two of them labelled in
 // these batches (the second annotator's labels scored as if they were the engine's reading), beside
