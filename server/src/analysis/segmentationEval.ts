@@ -242,19 +242,10 @@ function bandedTable(
     lo[i] = a;
     hi[i] = Math.max(a, b);
   }
-  // After a run of rows with no cells, the row that ends it and the largest lo of the run.
+  // Past a run of rows with no cells, the row that ends it (its lo is at least theirs: lo never decreases).
   const skipTo = new Int32Array(n + 1);
-  const skipLo = new Int32Array(n + 1);
   skipTo[n] = n;
-  for (let i = n - 1; i >= 0; i--) {
-    if (lo[i] < hi[i]) {
-      skipTo[i] = i;
-      skipLo[i] = 0;
-    } else {
-      skipTo[i] = skipTo[i + 1];
-      skipLo[i] = skipTo[i + 1] === i + 1 ? lo[i] : Math.max(lo[i], skipLo[i + 1]);
-    }
-  }
+  for (let i = n - 1; i >= 0; i--) skipTo[i] = lo[i] < hi[i] ? i : skipTo[i + 1];
   const band: Int32Array[] = new Array<Int32Array>(n);
   const at = (i0: number, j0: number): number => {
     let i = i0;
@@ -262,7 +253,6 @@ function bandedTable(
     for (;;) {
       if (i >= n || j >= m) return 0;
       if (lo[i] >= hi[i]) {
-        j = Math.max(j, skipLo[i]);
         i = skipTo[i];
         continue;
       }

@@ -75,10 +75,10 @@ export class Restatement {
 
 /**
  * Work counters for tests (test/unit/trace/quadratic.test.ts): places an answer's occurrence was
- * tried at. A count, not a time, so a test can assert that the work grows with the text and not
+ * tried at, and scans of a text for concluded values (valuePlaces). A count, not a time, so a test can assert that the work grows with the text and not
  * with the number of distinct answers times the text (docs/engine.md, stop 31).
  */
-export const scanCounts = { restatementProbes: 0, valueProbes: 0 };
+export const scanCounts = { restatementProbes: 0, valueScans: 0, valueProbes: 0 };
 
 /**
  * Where each answer (blanks removed, as withRestatements passes them) may start in [from, to): a

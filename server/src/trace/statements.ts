@@ -1814,13 +1814,16 @@ export function valuePlaces(text: string, from: number, to: number, values: Iter
   const places = new Map<string, number[]>();
   for (const v of values) if (v.length > 0) places.set(v, []);
   if (places.size <= many) {
-    for (const [v, at] of places)
+    for (const [v, at] of places) {
+      scanCounts.valueScans++;
       for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
         scanCounts.valueProbes++;
         at.push(i);
       }
+    }
     return places;
   }
+  scanCounts.valueScans++;
   const firsts = new Set<number>();
   const lengths = new Set<number>();
   for (const v of places.keys()) {
