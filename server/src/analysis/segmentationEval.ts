@@ -136,15 +136,34 @@ function seenCount(
   options: ReadonlyMap<string, string> | undefined,
 ): number {
   const values = seen.map((st) => answerKey(st.value, options));
+  // The statements by offset, so each gold candidate tries only those inside its attempt (a
+  // binary search for the first) and not every statement of the record (docs/engine.md, stop 31).
+  const byOffset = seen.map((_, k) => k).sort((a, b) => seen[a].offset - seen[b].offset);
   let found = 0;
   gold.forEach((c, i) => {
     const lo = i > 0 ? gold[i - 1].offset : -1;
     const hi = i + 1 < gold.length ? gold[i + 1].offset : Infinity;
     const v = answerKey(c.value, options);
-    if (seen.some((st, k) => st.offset > lo && st.offset < hi && normalizedEqual(values[k], v))) found++;
+    let a = 0;
+    let b = byOffset.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (seen[byOffset[mid]].offset > lo) b = mid;
+      else a = mid + 1;
+    }
+    for (let t = a; t < byOffset.length && seen[byOffset[t]].offset < hi; t++) {
+      evalCounts.comparisons++;
+      if (normalizedEqual(values[byOffset[t]], v)) {
+        found++;
+        break;
+      }
+    }
   });
   return found;
 }
+
+/** Work counters for tests (test/unit/analysis/alignLinear.test.ts): value comparisons and alignment cells. */
+export const evalCounts = { comparisons: 0, cells: 0 };
 
 /** Order-preserving alignment: pairs (gold index, predicted index). `options`: see answerKey. */
 export function alignCandidates(
@@ -154,32 +173,105 @@ export function alignCandidates(
 ): [number, number][] {
   const g = gold.map((c) => answerKey(c.value, options));
   const p = predicted.map((c) => answerKey(c.value, options));
+  // The attempt's bounds first: a comparison of values is far dearer than of offsets.
   const ok = (i: number, j: number): boolean => {
-    if (!normalizedEqual(g[i], p[j])) return false;
     const lo = i > 0 ? gold[i - 1].offset : -1;
     const hi = i + 1 < gold.length ? gold[i + 1].offset : Infinity;
-    return predicted[j].offset > lo && predicted[j].offset < hi;
+    if (!(predicted[j].offset > lo && predicted[j].offset < hi)) return false;
+    evalCounts.comparisons++;
+    return normalizedEqual(g[i], p[j]);
   };
+  const dp = inOrder(gold, predicted) ? bandedTable(gold, predicted, ok) : fullTable(gold.length, predicted.length, ok);
   const n = g.length;
   const m = p.length;
-  const dp = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      dp[i][j] = Math.max(dp[i + 1][j], dp[i][j + 1], ok(i, j) ? 1 + dp[i + 1][j + 1] : 0);
-    }
-  }
   const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (ok(i, j) && dp[i][j] === 1 + dp[i + 1][j + 1]) {
+    if (ok(i, j) && dp(i, j) === 1 + dp(i + 1, j + 1)) {
       pairs.push([i, j]);
       i++;
       j++;
-    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    } else if (dp(i + 1, j) >= dp(i, j + 1)) i++;
     else j++;
   }
   return pairs;
+}
+
+/** Gold offsets strictly increasing and predicted ones never decreasing: what bandedTable needs. */
+function inOrder(gold: readonly { offset: number }[], predicted: readonly { offset: number }[]): boolean {
+  for (let i = 1; i < gold.length; i++) if (!(gold[i].offset > gold[i - 1].offset)) return false;
+  for (let j = 1; j < predicted.length; j++) if (!(predicted[j].offset >= predicted[j - 1].offset)) return false;
+  return true;
+}
+
+/** The longest-common-subsequence table, dp(i, j) over gold[i..] and predicted[j..], every cell. */
+function fullTable(n: number, m: number, ok: (i: number, j: number) => boolean): (i: number, j: number) => number {
+  const dp = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      evalCounts.cells++;
+      dp[i][j] = Math.max(dp[i + 1][j], dp[i][j + 1], ok(i, j) ? 1 + dp[i + 1][j + 1] : 0);
+    }
+  }
+  return (i, j) => dp[i][j];
+}
+
+/**
+ * The same table where both sides are in offset order, stored only where gold candidate i can
+ * match: predicted j inside its attempt, [lo[i], hi[i]) (each predicted candidate lies in at most
+ * two attempts' bounds, so the cells are linear in the candidates, not their product). Outside it
+ * the table repeats a stored cell: left of lo[i] no predicted candidate matches gold i or a later
+ * one, so dp(i, j) = dp(i, lo[i]); from hi[i] on none matches gold i, so dp(i, j) = dp(i + 1, j).
+ * A record with thousands of candidates filled millions of cells (docs/engine.md, stop 31).
+ */
+function bandedTable(
+  gold: readonly { offset: number }[],
+  predicted: readonly { offset: number }[],
+  ok: (i: number, j: number) => boolean,
+): (i: number, j: number) => number {
+  const n = gold.length;
+  const m = predicted.length;
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    const low = i > 0 ? gold[i - 1].offset : -1;
+    const high = i + 1 < n ? gold[i + 1].offset : Infinity;
+    while (a < m && !(predicted[a].offset > low)) a++;
+    while (b < m && predicted[b].offset < high) b++;
+    lo[i] = a;
+    hi[i] = Math.max(a, b);
+  }
+  // Past a run of rows with no cells, the row that ends it (its lo is at least theirs: lo never decreases).
+  const skipTo = new Int32Array(n + 1);
+  skipTo[n] = n;
+  for (let i = n - 1; i >= 0; i--) skipTo[i] = lo[i] < hi[i] ? i : skipTo[i + 1];
+  const band: Int32Array[] = new Array<Int32Array>(n);
+  const at = (i0: number, j0: number): number => {
+    let i = i0;
+    let j = j0;
+    for (;;) {
+      if (i >= n || j >= m) return 0;
+      if (lo[i] >= hi[i]) {
+        i = skipTo[i];
+        continue;
+      }
+      if (j < lo[i]) j = lo[i];
+      if (j >= hi[i]) {
+        i++;
+        continue;
+      }
+      return band[i][j - lo[i]];
+    }
+  };
+  for (let i = n - 1; i >= 0; i--) {
+    const row = (band[i] = new Int32Array(Math.max(0, hi[i] - lo[i])));
+    for (let j = hi[i] - 1; j >= lo[i]; j--) {
+      evalCounts.cells++;
+      row[j - lo[i]] = Math.max(at(i + 1, j), at(i, j + 1), ok(i, j) ? 1 + at(i + 1, j + 1) : 0);
+    }
+  }
+  return at;
 }
 
 class Counter {

@@ -28,11 +28,18 @@ export class Restatement {
   next(text: string, from: number): [number, number] | undefined {
     const first = this.chars[0];
     for (let p = text.indexOf(first, from); p >= 0; p = text.indexOf(first, p + 1)) {
-      if (p > 0 && this.joinsBefore(text.charCodeAt(p - 1))) continue;
-      const end = this.matchAt(text, p);
-      if (end >= 0 && !this.joinsAfter(text, end)) return [p, end];
+      scanCounts.restatementProbes++;
+      const end = this.at(text, p);
+      if (end >= 0) return [p, end];
     }
     return undefined;
+  }
+
+  /** The end of an occurrence starting at p, or -1 (p must start with the answer's first character). */
+  at(text: string, p: number): number {
+    if ((p > 0 && this.joinsBefore(text.charCodeAt(p - 1))) || !text.startsWith(this.chars[0], p)) return -1;
+    const end = this.matchAt(text, p);
+    return end >= 0 && !this.joinsAfter(text, end) ? end : -1;
   }
 
   /** The end of the answer's characters written from p on, or -1. */
@@ -64,6 +71,61 @@ export class Restatement {
     const c = codeAt(text, j);
     return c === 40 || isPiJoiner(c);
   }
+}
+
+/**
+ * Work counters for tests (test/unit/trace/quadratic.test.ts): places an answer's occurrence was
+ * tried at, and scans of a text for concluded values (valuePlaces). A count, not a time, so a test can assert that the work grows with the text and not
+ * with the number of distinct answers times the text (docs/engine.md, stop 31).
+ */
+export const scanCounts = { restatementProbes: 0, valueScans: 0, valueProbes: 0 };
+
+/**
+ * Where each answer (blanks removed, as withRestatements passes them) may start in [from, to): a
+ * place whose first character starts no word or command and whose characters read on, up to two
+ * blanks skipped before each, spell the answer. A superset of Restatement.next's matches found in
+ * one pass over the text for all answers at once (each place is then tried with Restatement.at),
+ * in place of one scan of the text per answer: a record of N different answers cost N scans of
+ * the whole text (docs/engine.md, stop 31). Ascending per answer.
+ */
+export function restatementPlaces(text: string, from: number, to: number, answers: readonly string[]): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  const firsts = new Set<number>();
+  const lengths = new Set<number>();
+  let longest = 0;
+  for (const a of answers) {
+    if (a.length === 0 || places.has(a)) continue;
+    places.set(a, []);
+    firsts.add(a.charCodeAt(0));
+    lengths.add(a.length);
+    longest = Math.max(longest, a.length);
+  }
+  const byLength = [...lengths].sort((a, b) => a - b);
+  const end = Math.min(to, text.length);
+  for (let p = from; p < end; p++) {
+    if (!firsts.has(text.charCodeAt(p))) continue;
+    // Restatement.at rejects a place after a word character or a backslash whatever the answer.
+    if (p > 0) {
+      const c = text.charCodeAt(p - 1);
+      if (isWordCode(c) || c === 92) continue;
+    }
+    scanCounts.restatementProbes++;
+    // The characters from p on as matchAt reads them: up to two blanks skipped before each.
+    let read = text[p];
+    let k = p + 1;
+    while (read.length < longest && k < text.length) {
+      if (isBlank(text.charCodeAt(k))) k++;
+      if (k < text.length && isBlank(text.charCodeAt(k))) k++;
+      if (k >= text.length) break;
+      read += text[k++];
+    }
+    for (const n of byLength) {
+      if (n > read.length) break;
+      const at = places.get(n === read.length ? read : read.slice(0, n));
+      if (at !== undefined) at.push(p);
+    }
+  }
+  return places;
 }
 
 /** The character at i, -1 past the text's end (a read past it would give NaN: see statements.ts codeAt). */

@@ -22,7 +22,7 @@ import {
   type OptionWords,
   type QuestionInfo,
 } from './question.js';
-import { Restatement } from './restatement.js';
+import { Restatement, restatementPlaces, scanCounts } from './restatement.js';
 import {
   type AnswerForm,
   jsonStringAnswers,
@@ -381,10 +381,11 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   // Last: they read the values the other finders found concluded, where those values are written.
   const concluded = stronglyConcludedValues(ctx);
   if (concluded !== undefined) {
-    findVerbalResults(ctx, concluded);
-    findNamedRestatements(ctx, concluded);
-    findAgreeingResults(ctx, concluded);
-    if (opts.question.targets.length > 0) findTargetCopulas(ctx, concluded);
+    const written = valuePlaces(text, from, to, concluded);
+    findVerbalResults(ctx, written);
+    findNamedRestatements(ctx, written);
+    findAgreeingResults(ctx, written);
+    if (opts.question.targets.length > 0) findTargetCopulas(ctx, written);
   }
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
@@ -1799,6 +1800,51 @@ const sumIsBeforeRe =
   /(?:\d[ \t]{0,2}[-+*\u00d7\u00f7][ \t]{0,2}\$?\d[\d,.]*|\b(?:plus|minus|times)[ \t]\$?\d[\d,.]*)[ \t]+(?:is|equals)[ \t]+(?:indeed[ \t]+)?\$?$/;
 const verbBeforeRe = /(?:\bis|\bequals|\bindeed)[ \t]+\$?$/;
 
+/** Above this many different values, their occurrences are found in one pass over the text (valuePlaces, withRestatements). */
+const MANY_VALUES = 8;
+
+/**
+ * Where each value is written in [from, to), left to right, as the loop `for (i = indexOf(v, from);
+ * i >= 0 && i < to; i = indexOf(v, i + v.length))` finds it. Up to MANY_VALUES values, that loop; for
+ * more, one pass over the text that tries, at each character some value starts with, the values of
+ * each length, then the loop's steps past each occurrence: a record that concludes thousands of
+ * different numbers cost a scan of the whole text per number (docs/engine.md, stop 31).
+ */
+export function valuePlaces(text: string, from: number, to: number, values: Iterable<string>, many = MANY_VALUES): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  for (const v of values) if (v.length > 0) places.set(v, []);
+  if (places.size <= many) {
+    for (const [v, at] of places) {
+      scanCounts.valueScans++;
+      for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+        scanCounts.valueProbes++;
+        at.push(i);
+      }
+    }
+    return places;
+  }
+  scanCounts.valueScans++;
+  const firsts = new Set<number>();
+  const lengths = new Set<number>();
+  for (const v of places.keys()) {
+    firsts.add(v.charCodeAt(0));
+    lengths.add(v.length);
+  }
+  const byLength = [...lengths].sort((a, b) => a - b);
+  const end = Math.min(to, text.length);
+  for (let i = Math.max(0, from); i < end; i++) {
+    if (!firsts.has(text.charCodeAt(i))) continue;
+    for (const n of byLength) {
+      if (i + n > text.length) break;
+      scanCounts.valueProbes++;
+      const at = places.get(text.slice(i, i + n));
+      // indexOf resumes past an occurrence: one that overlaps the one before is not found.
+      if (at !== undefined && (at.length === 0 || i >= at[at.length - 1] + n)) at.push(i);
+    }
+  }
+  return places;
+}
+
 /** The plain values the finders so far concluded at strength 3 or more, not tentatively (undefined when none). */
 function stronglyConcludedValues(ctx: Context): Set<string> | undefined {
   let written: Set<string> | undefined;
@@ -1814,10 +1860,10 @@ function stronglyConcludedValues(ctx: Context): Set<string> | undefined {
  * elsewhere (strength 3 or more, found by the finders before), found where that value is written
  * (indexOf), not by a scan of the body for "is": a sub-step ("80 + 80 is 160") stays a step.
  */
-function findVerbalResults(ctx: Context, written: ReadonlySet<string>): void {
-  const { text, from, to } = ctx;
-  for (const v of written) {
-    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+function findVerbalResults(ctx: Context, written: ReadonlyMap<string, readonly number[]>): void {
+  const { text, from } = ctx;
+  for (const [v, at] of written) {
+    for (const i of at) {
       const near = text.slice(Math.max(from, i - 12), i);
       if (!verbBeforeRe.test(near) || !sumIsBeforeRe.test(text.slice(Math.max(from, i - 60), i))) continue;
       ctx.add(i, i + v.length, 'conclusion', 2);
@@ -1837,10 +1883,10 @@ const operandAfterCopulaRe = /^(?:[.,]?\d|[ \t]{0,2}(?:[-+*/^=\u00d7\u00b7\u22c5
  * strength 3 or more, where that value is written (indexOf), as findVerbalResults reads: a scan of
  * the body for "is" would cost every record.
  */
-function findTargetCopulas(ctx: Context, written: ReadonlySet<string>): void {
-  const { text, from, to } = ctx;
-  for (const v of written) {
-    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+function findTargetCopulas(ctx: Context, written: ReadonlyMap<string, readonly number[]>): void {
+  const { text, from } = ctx;
+  for (const [v, at] of written) {
+    for (const i of at) {
       if (!verbBeforeRe.test(text.slice(Math.max(from, i - 12), i))) continue;
       // The whole value, and not an operand: "xy is 13 · 1 = 13" works it out on the line.
       if (operandAfterCopulaRe.test(text.slice(i + v.length, i + v.length + 10))) continue;
@@ -1869,10 +1915,10 @@ const isBeforeRe = /\b(?:is|equals)[ \t]{1,2}(?:(?:indeed|definitely|really|stil
  * asked quantity right before "is" and the value closing its clause; a value no other statement
  * concludes ("the total volume is 25 liters") stays unread (docs/segmentation-eval.md, pass 30).
  */
-function findNamedRestatements(ctx: Context, written: ReadonlySet<string>): void {
-  const { text, from, to } = ctx;
-  for (const v of written) {
-    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+function findNamedRestatements(ctx: Context, written: ReadonlyMap<string, readonly number[]>): void {
+  const { text, from } = ctx;
+  for (const [v, at] of written) {
+    for (const i of at) {
       if (isDigitCode(codeAt(text, i - 1)) || isDigitCode(codeAt(text, i + v.length)) || codeAt(text, i - 1) === 46) continue;
       if (!isBeforeRe.test(text.slice(Math.max(from, i - 24), i))) continue;
       if (!matchesAt(wordResultEndRe, text, i + v.length)) continue;
@@ -1911,10 +1957,10 @@ const operationBeforeRe =
  * Read only where such a value is written (indexOf), as findNamedRestatements reads; a value
  * redone as an operand ("multiply by 2 again") tests nothing (docs/segmentation-eval.md, pass 52).
  */
-function findAgreeingResults(ctx: Context, written: ReadonlySet<string>): void {
-  const { text, from, to } = ctx;
-  for (const v of written) {
-    for (let i = text.indexOf(v, from); i >= 0 && i < to; i = text.indexOf(v, i + v.length)) {
+function findAgreeingResults(ctx: Context, written: ReadonlyMap<string, readonly number[]>): void {
+  const { text, from } = ctx;
+  for (const [v, at] of written) {
+    for (const i of at) {
       const end = i + v.length;
       if (isDigitCode(codeAt(text, i - 1)) || isDigitCode(codeAt(text, end)) || codeAt(text, i - 1) === 46) continue;
       if (codeAt(text, end) === 46 && isDigitCode(codeAt(text, end + 1))) continue;
@@ -3944,13 +3990,31 @@ export function withRestatements(text: string, statements: Statement[], rawValue
     // same answer in plain text (answers.ts reads both as \\pi).
     if (clean.includes('\\pi') && clean.length <= 12) forms.push(clean.replace(/\\pi/g, '\u03c0'));
   }
+  const read: string[] = [];
   for (const clean of forms) {
     // Numbers have rules of their own; a lone letter is a multiple-choice option (findOptionLetters).
     if ((clean.length < 2 && clean !== '\u03c0') || clean.length > 40 || wholeValue.test(clean) || seen.has(clean)) continue;
-
     seen.add(clean);
+    read.push(clean);
+  }
+  // Many different answers (a record that boxes a new word in each of thousands of attempts) are
+  // found in one pass over the text for all of them, not one scan each (docs/engine.md, stop 31).
+  const places = read.length > MANY_VALUES ? restatementPlaces(text, ctx.from, ctx.to, read) : undefined;
+  for (const clean of read) {
     const restated = new Restatement(clean);
-    for (let m = restated.next(text, ctx.from); m !== undefined && m[0] < ctx.to; m = restated.next(text, m[1])) {
+    const at = places?.get(clean);
+    let k = 0;
+    const next = (after: number): [number, number] | undefined => {
+      if (at === undefined) return restated.next(text, after);
+      for (; k < at.length; k++) {
+        const p = at[k];
+        if (p < after) continue;
+        const end = restated.at(text, p);
+        if (end >= 0) return [p, end];
+      }
+      return undefined;
+    };
+    for (let m = next(ctx.from); m !== undefined && m[0] < ctx.to; m = next(m[1])) {
       const [start, end] = m;
       const sentence = ctx.sentenceAround(start, end);
       if (notConcludedAfterRe.test(text.slice(end, end + 24)) || /,[ \t]{0,2}(?:\*\*)?$/.test(text.slice(Math.max(0, start - 6), start)))
