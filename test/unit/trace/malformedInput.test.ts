@@ -166,3 +166,12 @@ test('gold candidates beyond the body are dropped from matching and listed; the 
   // A label inside the body comes back as it is.
   assert.equal(goldWithinBody(records.get('r')!, 1e13).gold, records.get('r'));
 });
+
+test('a file that repeats ids throughout: the first 100 warnings, one line for the rest, every record read', () => {
+  const text = Array.from({ length: 300 }, () => '=== same\n---\nx\n').join('');
+  const { records, diagnostics } = parseTrace(text);
+  assert.equal(records.length, 300);
+  assert.equal(diagnostics.length, 101);
+  assert.match(diagnostics[100].message, /more than 100 ids repeat in this file: the rest are not listed \(every record is read\)/);
+  assert.deepEqual([diagnostics[0].line, diagnostics[100].line], [3, 303]);
+});
