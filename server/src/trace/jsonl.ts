@@ -3,7 +3,6 @@
 // common evaluation outputs (question, code[]/responses[], gt, pred[], score[]). A line that is
 // not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.
 import { formatRecord, type TraceRecordInput } from './format.js';
-import { DuplicateIds } from './duplicateIds.js';
 import { jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
@@ -262,33 +261,13 @@ export function jsonlToRecords(text: string, opts: { fileName?: string } = {}): 
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
   const lines = text.split('\n');
-  const ids = new DuplicateIds();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     const r = jsonlLineToRecords(line, i, opts);
     records.push(...r.records);
-    diagnostics.push(...r.diagnostics, ...duplicateIdDiagnostics(ids, line, r.records));
+    diagnostics.push(...r.diagnostics);
   }
   return { records, diagnostics };
-}
-
-/** Warnings for the records of one JSONL line whose ids an earlier line already used (at the id field). */
-export function duplicateIdDiagnostics(ids: DuplicateIds, line: string, records: readonly JsonlRecord[]): TraceDiagnostic[] {
-  const out: TraceDiagnostic[] = [];
-  for (const r of records) {
-    if (r.id === undefined) continue;
-    const d = ids.check(String(r.id), r.sourceLine, 0, line.length);
-    if (!d) continue;
-    for (const n of ID_FIELDS) {
-      const span = jsonFieldSpan(line, n);
-      if (!span || line.startsWith('null', span.start)) continue;
-      d.column = span.start;
-      d.endColumn = span.end;
-      break;
-    }
-    out.push(d);
-  }
-  return out;
 }
 
 /**
