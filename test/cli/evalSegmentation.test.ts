@@ -211,3 +211,32 @@ test('segment, calibrate and attribution take --markers and --answer-patterns to
   assert.equal(JSON.parse(att.stdout).traces[0].steps.length, 2, 'one sample and its STOP');
   assert.equal(run(['segment', file, '--markers', join(dir, 'missing.txt')]).status, 2);
 });
+
+test('gold offsets beyond the body are reported at their gold line and column and dropped; the record still counts; the progress line ends on the final count', () => {
+  const file = join(dir, 'far.trace');
+  writeFileSync(file, trace);
+  // Record 1 keeps its first candidate (418 at 10); its second is at an offset past 2^53, which
+  // JSON rounds; record 2's only candidate is at 10^12.
+  const far = [
+    `{"id": "1", "candidates": [{"value": "418", "offset": 10}, {"value": "408", "offset": ${2 ** 53 + 1}}], "final": "408"}`,
+    '{"id": "2", "candidates": [{"value": "56", "offset": 1000000000000}], "final": "56"}',
+  ].join('\n');
+  writeFileSync(join(dir, 'far.jsonl'), far + '\n');
+  const r = cli([file, '--gold', join(dir, 'far.jsonl'), '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const warnings = r.stderr.split('\n').filter((l) => l.includes('[gold-offset]'));
+  assert.deepEqual(
+    warnings.map((l) => l.slice(l.indexOf('far.jsonl:'))),
+    [
+      `far.jsonl:1:${far.split('\n')[0].indexOf('9007') + 1}: warning: candidates[1]: offset 9007199254740992 beyond the response's length ${body1.length}; dropped from matching [gold-offset]`,
+      `far.jsonl:2:${far.split('\n')[1].indexOf('1000') + 1}: warning: candidates[0]: offset 1000000000000 beyond the response's length 35; dropped from matching [gold-offset]`,
+    ],
+  );
+  const e = JSON.parse(r.stdout);
+  assert.equal(e.records, 2);
+  assert.equal(e.gold, 1, 'only the candidate inside a body is matched');
+  assert.ok(e.matched <= 1);
+  // The last progress state is the final count (the throttled line may have shown only the first).
+  const progress = r.stderr.split('\n').filter((l) => l.includes('labelled records'));
+  assert.match(progress.at(-1) ?? '', /: 2 labelled records$/);
+});

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { engineReading, evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
 import type { Interval } from '../analysis/segmentationIntervals.js';
-import { goldPathFor, parseGoldFile, type GoldRecord } from '../trace/gold.js';
+import { goldPathFor, goldWithinBody, parseGoldFile, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { parseArgs, stringFlag, UsageError } from '../util/args.js';
@@ -51,16 +51,18 @@ export async function run(argv: string[]): Promise<number> {
   let status = 0;
   const sharedGold = goldFlag ? await loadGold(goldFlag) : undefined;
   const against = againstFlag ? await loadGold(againstFlag) : undefined;
-  const unmatched = new Set([...(sharedGold?.keys() ?? []), ...(against?.keys() ?? [])]);
+  const unmatched = new Set([...(sharedGold?.records.keys() ?? []), ...(against?.records.keys() ?? [])]);
   for (const file of args.positionals) {
-    const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => new Map<string, GoldRecord>()));
+    const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => undefined));
     const progress = new ProgressLine(`eval-segmentation ${file}`);
+    let labelled = 0;
     try {
       for await (const rec of streamTraceFile(file)) {
-        const g = gold.get(rec.id);
-        const h = against?.get(rec.id);
+        const g = gold && withinBody(gold, rec.id, rec.body.length);
+        const h = against && withinBody(against, rec.id, rec.body.length);
         unmatched.delete(rec.id);
         if (!g || (against && !h)) continue;
+        labelled++;
         const reading = engineReading(segmentAttempts(rec, segmentOptions));
         const input: EvalInput = {
           id: args.positionals.length > 1 ? `${file}#${rec.id}` : rec.id,
@@ -83,13 +85,14 @@ export async function run(argv: string[]): Promise<number> {
             predictedFinal: h.final,
             seen: undefined,
           });
-        progress.update(`${engine.length} labelled records`);
+        progress.update(`${labelled} labelled records`);
       }
     } catch (err) {
       process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
       status = 1;
     }
-    progress.done();
+    // The throttled line may stop short of the end: its last state is the file's final count.
+    progress.done(`${labelled} labelled records`);
   }
   for (const id of unmatched) process.stderr.write(`gold label for record "${id}" has no record in the traces\n`);
   const limit = args.flags.has('all') ? Infinity : 40;
@@ -112,11 +115,35 @@ export async function run(argv: string[]): Promise<number> {
   return status;
 }
 
-async function loadGold(path: string): Promise<Map<string, GoldRecord>> {
+interface LoadedGold {
+  path: string;
+  records: Map<string, GoldRecord>;
+  lines: Map<string, number>;
+  text: string[];
+}
+
+async function loadGold(path: string): Promise<LoadedGold> {
   const text = await readFile(path, 'utf8');
-  const { records, diagnostics } = parseGoldFile(text);
+  const { records, diagnostics, lines } = parseGoldFile(text);
   for (const d of diagnostics) process.stderr.write(`${path}:${d.line + 1}:${d.column + 1}: ${d.severity}: ${d.message} [${d.code}]\n`);
-  return records;
+  return { path, records, lines, text: text.split(/\r?\n/) };
+}
+
+/**
+ * A record's label with the candidates whose offset lies beyond the body dropped from matching,
+ * each reported at its gold line and column (the k-th "offset" of the line).
+ */
+function withinBody(gold: LoadedGold, id: string, bodyLength: number): GoldRecord | undefined {
+  const g = gold.records.get(id);
+  if (!g) return undefined;
+  const { gold: kept, beyond } = goldWithinBody(g, bodyLength);
+  const line = gold.lines.get(id) ?? 0;
+  const offsets = [...(gold.text[line] ?? '').matchAll(/"offset"\s*:\s*/g)].map((m) => m.index + m[0].length);
+  for (const b of beyond)
+    process.stderr.write(
+      `${gold.path}:${line + 1}:${(offsets[b.index] ?? 0) + 1}: warning: candidates[${b.index}]: offset ${b.offset} beyond the response's length ${bodyLength}; dropped from matching [gold-offset]\n`,
+    );
+  return kept;
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);

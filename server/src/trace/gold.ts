@@ -29,6 +29,8 @@ export interface GoldRecord {
 export interface GoldFile {
   records: Map<string, GoldRecord>;
   diagnostics: TraceDiagnostic[];
+  /** 0-based line of each record's label (the later line, for an id labelled twice). */
+  lines: Map<string, number>;
 }
 
 const GOLD_SUFFIX = '.gold.jsonl';
@@ -41,6 +43,7 @@ export const isGoldPath = (path: string): boolean => path.toLowerCase().endsWith
 export function parseGoldFile(text: string): GoldFile {
   const records = new Map<string, GoldRecord>();
   const diagnostics: TraceDiagnostic[] = [];
+  const at = new Map<string, number>();
   const lines = text.split(/\r?\n/);
   lines.forEach((line, n) => {
     if (line.trim() === '') return;
@@ -63,8 +66,9 @@ export function parseGoldFile(text: string): GoldFile {
     }
     if (records.has(rec.id)) fail(`Record id "${rec.id}" is labelled twice; the later line wins.`);
     records.set(rec.id, rec);
+    at.set(rec.id, n);
   });
-  return { records, diagnostics };
+  return { records, diagnostics, lines: at };
 }
 
 /** A gold record from parsed JSON, or what is wrong with it. */
@@ -96,6 +100,20 @@ function toGoldRecord(o: unknown): GoldRecord | string {
 }
 
 export const goldLine = (r: GoldRecord): string => JSON.stringify(r);
+
+/**
+ * A label checked against its record's body: candidates whose offset is not inside the body (an
+ * offset the annotator's tool got wrong, or one past 2^53 that JSON rounds) cannot be matched to
+ * anything the engine reads, so they are dropped from matching and listed; the record keeps the rest.
+ */
+export function goldWithinBody(g: GoldRecord, bodyLength: number): { gold: GoldRecord; beyond: { index: number; offset: number }[] } {
+  const beyond: { index: number; offset: number }[] = [];
+  g.candidates.forEach((c, index) => {
+    if (c.offset >= bodyLength) beyond.push({ index, offset: c.offset });
+  });
+  if (beyond.length === 0) return { gold: g, beyond };
+  return { gold: { ...g, candidates: g.candidates.filter((c) => c.offset < bodyLength) }, beyond };
+}
 
 /** The gold file's text with one record added or replaced (others kept in their order). */
 export function withGoldRecord(text: string, rec: GoldRecord): string {

@@ -119,3 +119,71 @@ export function jsonErrorOffset(text: string): number {
     throw at;
   }
 }
+
+/**
+ * Where the value of a top-level key starts and ends in a valid JSON object text (the last
+ * occurrence, the one JSON.parse keeps), or undefined. Used only on the rare line that needs a
+ * field's source: a number a double cannot hold exactly, an answer of the wrong type.
+ */
+export function jsonFieldSpan(text: string, key: string): { start: number; end: number } | undefined {
+  let i = text.indexOf('{');
+  if (i < 0) return undefined;
+  const n = text.length;
+  const skipWs = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  // Jumps from quote to quote (a long response is skipped by indexOf, not by character).
+  const skipString = (): void => {
+    for (;;) {
+      const q = text.indexOf('"', i + 1);
+      if (q < 0) {
+        i = n;
+        return;
+      }
+      let slashes = 0;
+      while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
+      i = q;
+      if (slashes % 2 === 0) break;
+    }
+    i++;
+  };
+  const skipValue = (): void => {
+    let depth = 0;
+    do {
+      const c = text[i];
+      if (c === '"') skipString();
+      else if (c === '{' || c === '[') {
+        depth++;
+        i++;
+      } else if (c === '}' || c === ']') {
+        depth--;
+        i++;
+      } else if (depth === 0) {
+        while (i < n && !',}] \t\r\n'.includes(text[i])) i++;
+      } else i++;
+    } while (depth > 0 && i < n);
+  };
+  let found: { start: number; end: number } | undefined;
+  i++;
+  for (;;) {
+    skipWs();
+    if (i >= n || text[i] !== '"') return found;
+    const keyStart = i;
+    skipString();
+    let name: unknown;
+    try {
+      name = JSON.parse(text.slice(keyStart, i));
+    } catch {
+      return found;
+    }
+    skipWs();
+    i++; // ':'
+    skipWs();
+    const start = i;
+    skipValue();
+    if (name === key) found = { start, end: i };
+    skipWs();
+    if (text[i] !== ',') return found;
+    i++;
+  }
+}

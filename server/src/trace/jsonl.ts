@@ -3,7 +3,7 @@
 // common evaluation outputs (question, code[]/responses[], gt, pred[], score[]). A line that is
 // not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.
 import { formatRecord, type TraceRecordInput } from './format.js';
-import { jsonErrorOffset } from './jsonError.js';
+import { jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -49,6 +49,49 @@ function promptText(v: unknown): string | undefined {
     return joined || undefined;
   }
   return undefined;
+}
+
+/**
+ * What is wrong with a ground-truth value's type, or undefined: an object, or a list whose values
+ * differ (a list that repeats one value, as per-response dumps write it, reads as that value).
+ */
+function truthShapeProblem(v: unknown): string | undefined {
+  if (Array.isArray(v)) {
+    const vals = v.filter((x) => x !== null && x !== undefined);
+    if (vals.length === 0) return undefined;
+    const one = vals[0];
+    if ((typeof one === 'string' || typeof one === 'number') && vals.every((x) => x === one)) return undefined;
+    return `an array of ${vals.length} value${vals.length === 1 ? '' : 's'}`;
+  }
+  if (v !== null && typeof v === 'object') return 'an object';
+  return undefined;
+}
+
+/** A JSON number's decimal value as digits and exponent ("2.50" and "25e-1" -> "25e-1"), for comparing texts. */
+function canonicalDecimal(s: string): string {
+  const m = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(s);
+  if (!m) return s;
+  let digits = (m[1] + (m[2] ?? '')).replace(/^0+/, '');
+  let exp = Number(m[3] ?? 0) - (m[2]?.length ?? 0);
+  const trailing = /0*$/.exec(digits)![0].length;
+  if (digits === '') return '0';
+  digits = digits.slice(0, digits.length - trailing);
+  exp += trailing;
+  return `${s.startsWith('-') ? '-' : ''}${digits}e${exp}`;
+}
+
+/**
+ * Whether a parsed JSON number may print differently from its source text: a double holds every
+ * integer up to 2^53 and every decimal of at most 15 significant digits (printed back as written),
+ * so only zero (an underflow reads as 0), larger integers, infinities and long decimals are looked
+ * up in the line. A safe integer or short decimal written with more digits than the double keeps
+ * ("3.0000000000000000001") is not caught.
+ */
+function mayBeInexact(v: number, printed: string): boolean {
+  if (v === 0) return true;
+  if (Number.isSafeInteger(v)) return false;
+  if (!Number.isFinite(v) || Number.isInteger(v)) return true;
+  return printed.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length >= 15;
 }
 
 /** Ground truth as one line: numbers without a trailing .0, the \boxed{} of a worked solution. */
@@ -121,8 +164,41 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   }
   const promptField = pick(o, PROMPT_FIELDS);
   const query = promptField ? promptText(promptField[1]) : undefined;
-  const truthField = TRUTH_FIELDS.find((n) => truthText(n, o[n]) !== undefined);
-  const answer = truthField ? truthText(truthField, o[truthField]) : undefined;
+  const warn = (span: { start: number; end: number } | undefined, code: string, message: string): void => {
+    const column = (span?.start ?? 0) + shift;
+    const endColumn = span ? span.end + shift : line.length;
+    diagnostics.push({ line: lineNo, column, endLine: lineNo, endColumn, severity: 'warning', code, message });
+  };
+  // The first ground-truth field that reads; one of the wrong type is diagnosed and skipped.
+  let truthField: string | undefined;
+  let answer: string | undefined;
+  for (const n of TRUTH_FIELDS) {
+    const v = o[n];
+    if (v === undefined || v === null) continue;
+    const problem = truthShapeProblem(v);
+    if (problem) {
+      warn(
+        jsonFieldSpan(text, n),
+        'bad-answer',
+        `Expected a string or number for "${n}", got ${problem}: the record is read without this ground truth. Store the answer as one string.`,
+      );
+      continue;
+    }
+    let t = truthText(n, v);
+    if (t === undefined) continue;
+    if (typeof v === 'number' && mayBeInexact(v, t)) {
+      // A double cannot hold every JSON number (1e999, integers past 2^53): the answer is the
+      // number as written, when its value prints differently.
+      const span = jsonFieldSpan(text, n);
+      const source = span ? text.slice(span.start, span.end) : undefined;
+      if (source === undefined || !/^-?\d/.test(source))
+        warn(span, 'inexact-answer', `The number in "${n}" could not be located; it reads as ${t}. Store the answer as a string.`);
+      else if (canonicalDecimal(source) !== canonicalDecimal(t)) t = source;
+    }
+    truthField = n;
+    answer = t;
+    break;
+  }
   const idField = pick(o, ID_FIELDS);
   const baseId = idField ? scalar(idField[1]) : undefined;
   const used = new Set([resp[0], promptField?.[0], truthField, idField?.[0], 'pred', 'score', 'step', ...LOGPROB_FIELDS, ...REF_FIELDS]);
