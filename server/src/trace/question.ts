@@ -3,7 +3,7 @@
 // that quantity ("m+n" in "What is $m+n$?", "347*8261" in "Calculate 347 * 8261"), (b) the nouns
 // that name it ("product", "sum", "area"), and (c) the values quoted in it, which a response
 // repeats without concluding anything.
-import { markShaped, shapedKinds, shapeHintRe } from './shapes.js';
+import { markShaped, SHAPE_PART, shapedKinds, shapeHintRe } from './shapes.js';
 import { normalizeAnswer } from './answers.js';
 import { type AnswerForm, offeredWords, questionForm, TRUE_FALSE, trueFalseAsked } from './wordForms.js';
 
@@ -1227,7 +1227,7 @@ function offeredNames(query: string, asked: string): { names: string[]; most: nu
 }
 
 // A simple exact value inside a point: a number, a fraction, a root, a multiple of π.
-const TYPED_PART = String.raw`[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:[ \t]?\/[ \t]?\d{1,6})?(?:[ \t]?(?:\u03c0|\\pi)(?:[ \t]?\/[ \t]?\d{1,3})?)?|\\[dt]?frac\{[^{}\n]{1,12}\}\{[^{}\n]{1,12}\}|(?:\u03c0|\\pi)(?:[ \t]?\/[ \t]?\d{1,3})?|\d{0,3}(?:\\sqrt\{\d{1,4}\}|\u221a\d{1,4})(?:[ \t]?\/[ \t]?\d{1,3})?)`;
+const TYPED_PART = SHAPE_PART;
 // a ± bi, bi: "6 - 5i", "-2+3i", "4 - i", "5i" (not a lone "i").
 const COMPLEX = String.raw`(?<![\w.\\])[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:\/\d{1,6})?[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:\d{1,6}(?:\.\d{1,6})?[ \t]?\*?[ \t]?)?|\d{1,6}(?:\.\d{1,6})?[ \t]?)i(?![\w])`;
 const complexLiteralRe = new RegExp(COMPLEX, 'g');

@@ -10,7 +10,7 @@
  * same characters (docs/engine.md, "Linear-time patterns").
  */
 
-// A simple exact value inside a set, a tuple or an interval (question.ts TYPED_PART, repeated here).
+// A simple exact value inside a set, a tuple or an interval (question.ts's typed answers use it too).
 export const SHAPE_PART = String.raw`[-\u2212]?(?:\d{1,6}(?:\.\d{1,6})?(?:[ \t]?\/[ \t]?\d{1,6})?(?:[ \t]?(?:\u03c0|\\pi)(?:[ \t]?\/[ \t]?\d{1,3})?)?|\\[dt]?frac\{[^{}\n]{1,12}\}\{[^{}\n]{1,12}\}|(?:\u03c0|\\pi)(?:[ \t]?\/[ \t]?\d{1,3})?|\d{0,3}(?:\\sqrt\{\d{1,4}\}|\u221a\d{1,4})(?:[ \t]?\/[ \t]?\d{1,3})?)`;
 
 // ---- which shape the question asks for (tested on the question, once per question) ----
