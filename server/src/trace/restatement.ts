@@ -132,6 +132,6 @@ export function restatementPlaces(text: string, from: number, to: number, answer
 const codeAt = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : -1);
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 /** A regexp word character, `\w`: a Latin letter, a digit or "_". */
-const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+export const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 /** `/ * ^ + - −`: an operator that makes a plain "π" a term of an expression. */
 const isPiJoiner = (c: number): boolean => c === 47 || c === 42 || c === 94 || c === 43 || c === 45 || c === 0x2212;

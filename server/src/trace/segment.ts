@@ -914,6 +914,12 @@ const abandonRe =
 const goesOnRe =
   /^[^\n]{0,30}?\b(?:(?:fine|good|okay|ok|alright|all right) so far|so far so good|so far only|keep going|continu(?:e|ing)\b|carry (?:on\b|(?:these|the|this|those) [a-z]{1,12} forward)|(?:one|another|a few) more steps? (?:is|are) (?:needed|left)|not done yet|(?:this|it) is going (?:okay|ok|well|fine|smoothly)|that part is (?:fine|settled|done|right|correct|okay|solid)|where was I)/i;
 
+/**
+ * Does the marker's sentence (its first 60 characters) make the value before it a step: the work
+ * abandoned or going on (abandonRe, goesOnRe)?
+ */
+const stepBeforeMarker = (after: string): boolean => abandonRe.test(after) || goesOnRe.test(after);
+
 const boldResultRe = /[=\u2248][ \t]{0,2}\*\*[ \t]?(?:\\?\$|[\u00a3\u20ac\u00a5])?[ \t]?$/;
 
 // A marker's sentence that rejects the value just stated ("Wait, that can't be right", "Hmm, that's
@@ -1286,8 +1292,7 @@ function readAttempts(
       statements[bi].strength < 3 &&
       k < inRegion.length &&
       !isStrong(strongValues, statements[bi].normalized) &&
-      (abandonRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60)) ||
-        goesOnRe.test(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60)))
+      stepBeforeMarker(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60))
     )
       continue;
     const best = statements[bi];

@@ -22,7 +22,7 @@ import {
   type OptionWords,
   type QuestionInfo,
 } from './question.js';
-import { Restatement, restatementPlaces, scanCounts } from './restatement.js';
+import { isWordCode, Restatement, restatementPlaces, scanCounts } from './restatement.js';
 import {
   type AnswerForm,
   jsonStringAnswers,
@@ -844,7 +844,6 @@ function titleBefore(text: string, p: number): boolean {
   return false;
 }
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof'];
-const isWordCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * The ASCII digits of a text, in order; undefined when it holds İ (U+0130) or the Kelvin sign
