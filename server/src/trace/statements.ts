@@ -365,6 +365,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findPointers(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
+  if (opts.question.optionOf && !opts.question.multiSelect) findOptionLastLine(ctx);
   if (opts.question.optionWords && !opts.question.multiSelect) findOptionContents(ctx, opts.question.optionWords);
   if (opts.question.optionWords && opts.question.optionOf === undefined) findOptionNumbers(ctx, opts.question.optionWords);
   if (opts.question.multiSelect) findOptionSets(ctx);
@@ -3161,6 +3162,32 @@ function findOptionVerdicts(ctx: Context): void {
     // The letter follows a bullet ("*", "-"), which standsAlone would read as an operator.
     ctx.add(start, start + 1, 'conclusion', 3, true, true);
   }
+}
+
+// A closing line that is only an option's letter: "B", "**B**", "(B)", "B.", "ANSWER: B", "**Answer:** (B)".
+const optionLineRe =
+  /^(?:\*\*)?(?:(?:ANSWER|[Aa]nswer|[Ff]inal[ \t][Aa]nswer)[ \t]{0,2}(?:\*\*)?[:\uff1a][ \t]{0,2}(?:\*\*)?[ \t]{0,2})?[(\uff08]?([A-J])[)\uff09]?[.]?(?:\*\*)?$/;
+
+/**
+ * In a single-answer multiple-choice question, the last line of the scanned text (a thinking block,
+ * the write-up after it) holding nothing but an option's letter, bare or marked ("B", "**B**",
+ * "(B)", "ANSWER: B"), gives that option as the response's answer (docs/annotation-guide.md: an
+ * explicit final statement; a multiple-choice answer is its letter). One line, read from the end
+ * (pass 63a).
+ */
+function findOptionLastLine(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
+  if (e - s > 40) return;
+  let a = s;
+  while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  const m = optionLineRe.exec(text.slice(a, e));
+  if (m === null || !new Set(ctx.question.optionOf!.values()).has(m[1].toLowerCase())) return;
+  // Only a bracket, a full stop or bold follow the letter: its last occurrence in the line.
+  const start = a + m[0].lastIndexOf(m[1]);
+  ctx.add(start, start + 1, 'final-answer', 4, true, true);
 }
 
 // A conclusion cue, after which the sentence may name the chosen option by its content ("So the

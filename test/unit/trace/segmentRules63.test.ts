@@ -1,0 +1,39 @@
+// The sixty-third pass's rules (docs/segmentation-eval.md "Stop 32: pass 63"): multiple-choice
+// responses as real models write them. A closing line that is only an option's letter ("B",
+// "**B**", "ANSWER: B") is the response's answer. The questions and responses are written for this
+// test (other subjects than the development records), with the cases each rule must leave alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
+
+const read = (query: string, body: string) => segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' });
+const rules = (query: string, body: string): string[] => read(query, body).attempts.map((a) => a.candidate.value);
+
+const gas = "Which gas makes up most of Earth's atmosphere? A. Oxygen B. Nitrogen C. Argon D. Carbon dioxide";
+
+test('63a: a closing line that is only an option letter is the answer', () => {
+  const think = '<think>\nAir is about 78% nitrogen and 21% oxygen; argon is under one percent.\n</think>\n\n';
+  for (const last of ['B', '**B**', '(B)', 'B.', 'ANSWER: B', '**Answer:** B']) {
+    const s = read(gas, `${think}${last}`);
+    assert.deepEqual(
+      s.attempts.map((a) => a.candidate.value),
+      ['B'],
+      last,
+    );
+    assert.equal(s.final?.value, 'B', last);
+  }
+  // The last line of a response without a thinking block too.
+  assert.deepEqual(rules(gas, 'Nitrogen is about 78% of dry air, far ahead of oxygen.\n\nB'), ['B']);
+});
+
+test('63a: a letter line that is not the closing line, or not an option, is no answer', () => {
+  // A letter line in the middle, followed by more reasoning: not the closing line.
+  assert.deepEqual(rules(gas, 'Let me list them:\nB\nNitrogen is about 78% of dry air.'), []);
+  // A letter that is not one of the options (E when the options are A-D).
+  assert.deepEqual(rules(gas, 'Nitrogen dominates dry air.\n\nE'), []);
+  // A math question without options: a closing "A" names a point, not an answer.
+  const tri = 'In triangle ABC, AB = 3 and BC = 4 with a right angle at B. How long is AC?';
+  assert.deepEqual(rules(tri, 'By Pythagoras AC = 5.\nThe vertex opposite BC is\nA'), ['5']);
+});
