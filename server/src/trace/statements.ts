@@ -3025,9 +3025,11 @@ const optionLeadRe =
 // value and its letter give one option, the letter.
 const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-J])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
-// An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...").
+// An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...",
+// "So E is probably not the right answer", "H is likely not applicable"), and "too" judges the
+// option against the question ("So B is too broad"; pass 63b).
 const optionDeniedRe =
-  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems|would be)[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|indeed)[ \t]{1,3})?(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
+  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems|would be)[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|indeed|probably|likely)[ \t]{1,3})?(?:wrong|incorrect|false|not|out|eliminated|ruled out|too)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // A letter that names a point or a set ("So C is on the line parallel to AB", "$B \cup A$"): a
 // relation or an operation after it, not a verdict.
 const letterNamesRe =

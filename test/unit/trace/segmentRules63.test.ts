@@ -37,3 +37,21 @@ test('63a: a letter line that is not the closing line, or not an option, is no a
   const tri = 'In triangle ABC, AB = 3 and BC = 4 with a right angle at B. How long is AC?';
   assert.deepEqual(rules(tri, 'By Pythagoras AC = 5.\nThe vertex opposite BC is\nA'), ['5']);
 });
+
+const rock =
+  'Which rock forms from cooled lava at the surface? A. Granite B. Marble C. Basalt D. Sandstone';
+
+test('63b: an option judged with a hedged denial or "too" is not chosen', () => {
+  const body =
+    'Granite cools slowly underground, so A is probably not the right answer. Marble is metamorphic, so B is likely not ' +
+    'applicable. Sandstone is sedimentary; so D is too far from volcanic rock.\n\nSo the answer is C.';
+  assert.deepEqual(rules(rock, body), ['C']);
+});
+
+test('63b: a hedged verdict that does not deny still chooses the option', () => {
+  // "probably correct" judges the option right: the letter is read.
+  assert.deepEqual(rules(rock, 'Basalt is the fine-grained volcanic rock, so C is probably correct.'), ['C']);
+  // The same words after a letter that is no option (a math question's point A) read nothing new.
+  const pts = 'Point A is at (0, 0) and point B at (3, 4). What is the distance AB?';
+  assert.deepEqual(rules(pts, 'So A is probably not at the origin? It is. The distance is 5.'), ['5']);
+});
