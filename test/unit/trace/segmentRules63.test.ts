@@ -4,6 +4,7 @@
 // test (other subjects than the development records), with the cases each rule must leave alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { record } from './segmentRuleHelpers.js';
@@ -54,4 +55,17 @@ test('63b: a hedged verdict that does not deny still chooses the option', () => 
   // The same words after a letter that is no option (a math question's point A) read nothing new.
   const pts = 'Point A is at (0, 0) and point B at (3, 4). What is the distance AB?';
   assert.deepEqual(rules(pts, 'So A is probably not at the origin? It is. The distance is 5.'), ['5']);
+});
+
+test('63c: options whose labels are followed by a wide gap are read', () => {
+  const planets = 'Which planet is closest to the Sun?  Options: A.  Venus. B.  Mercury. C.  Mars. D.  Earth.  Reply with only A, B, C, or D.';
+  const q = analyzeQuestion(planets);
+  assert.deepEqual(q.optionOf?.get('mercury'), 'b');
+  assert.deepEqual(rules(planets, '<think>\nMercury orbits at 0.39 AU, inside Venus.\n</think>\n\nB'), ['B']);
+});
+
+test('63c: a wide gap after a letter that labels no list of options reads no options', () => {
+  // Points labelled in a geometry question, two spaces after each: still no options (three labels, no list).
+  const pts = 'Points A.  B.  C. lie on a circle of radius 2. What is the largest possible area of triangle ABC?';
+  assert.equal(analyzeQuestion(pts).optionOf, undefined);
 });
