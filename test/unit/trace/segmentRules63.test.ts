@@ -39,8 +39,7 @@ test('63a: a letter line that is not the closing line, or not an option, is no a
   assert.deepEqual(rules(tri, 'By Pythagoras AC = 5.\nThe vertex opposite BC is\nA'), ['5']);
 });
 
-const rock =
-  'Which rock forms from cooled lava at the surface? A. Granite B. Marble C. Basalt D. Sandstone';
+const rock = 'Which rock forms from cooled lava at the surface? A. Granite B. Marble C. Basalt D. Sandstone';
 
 test('63b: an option judged with a hedged denial or "too" is not chosen', () => {
   const body =
@@ -58,7 +57,8 @@ test('63b: a hedged verdict that does not deny still chooses the option', () => 
 });
 
 test('63c: options whose labels are followed by a wide gap are read', () => {
-  const planets = 'Which planet is closest to the Sun?  Options: A.  Venus. B.  Mercury. C.  Mars. D.  Earth.  Reply with only A, B, C, or D.';
+  const planets =
+    'Which planet is closest to the Sun?  Options: A.  Venus. B.  Mercury. C.  Mars. D.  Earth.  Reply with only A, B, C, or D.';
   const q = analyzeQuestion(planets);
   assert.deepEqual(q.optionOf?.get('mercury'), 'b');
   assert.deepEqual(rules(planets, '<think>\nMercury orbits at 0.39 AU, inside Venus.\n</think>\n\nB'), ['B']);
