@@ -42,10 +42,11 @@ test('63a: a letter line that is not the closing line, or not an option, is no a
 const rock = 'Which rock forms from cooled lava at the surface? A. Granite B. Marble C. Basalt D. Sandstone';
 
 test('63b: an option judged with a hedged denial or "too" is not chosen', () => {
-  const body =
-    'Granite cools slowly underground, so A is probably not the right answer. Marble is metamorphic, so B is likely not ' +
-    'applicable. Sandstone is sedimentary; so D is too far from volcanic rock.\n\nSo the answer is C.';
-  assert.deepEqual(rules(rock, body), ['C']);
+  // Each judgement ends its paragraph before a marker: read as a choice, each would be an attempt.
+  for (const verdict of ['so A is probably not the right answer.', 'so A is likely not applicable.', 'so A is too slow a cooler.']) {
+    const body = `Granite cools slowly underground, ${verdict}\n\nHmm, what about basalt? Basalt cools fast at the surface.\n\nSo the answer is C.`;
+    assert.deepEqual(rules(rock, body), ['C'], verdict);
+  }
 });
 
 test('63b: a hedged verdict that does not deny still chooses the option', () => {
