@@ -462,7 +462,9 @@ function readOptionContents(query: string): { letter: string; content: string }[
   labels.forEach((l, i) => {
     const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(query.length, l.end + 80));
     // The content up to a line break or a wide gap ("\\qquad", two spaces); the last option up to the end of its line.
+    // A gap right after the label ("A.  carbohydrates.") opens the content, not ends it (pass 63c).
     const content = raw
+      .replace(/^[ \t]+/, '')
       .split(/\n|\\qquad|\s{2,}|\\textbf/)[0]
       .replace(/[\s(\uff08]+$/, '')
       .trim();

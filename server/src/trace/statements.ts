@@ -365,6 +365,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findPointers(ctx);
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
+  if (opts.question.optionOf && !opts.question.multiSelect) findOptionLastLine(ctx);
   if (opts.question.optionWords && !opts.question.multiSelect) findOptionContents(ctx, opts.question.optionWords);
   if (opts.question.optionWords && opts.question.optionOf === undefined) findOptionNumbers(ctx, opts.question.optionWords);
   if (opts.question.multiSelect) findOptionSets(ctx);
@@ -3024,9 +3025,11 @@ const optionLeadRe =
 // value and its letter give one option, the letter.
 const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-J])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
-// An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...").
+// An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...",
+// "So E is probably not the right answer", "H is likely not applicable"), and "too" judges the
+// option against the question ("So B is too broad"; pass 63b).
 const optionDeniedRe =
-  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems|would be)[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|indeed)[ \t]{1,3})?(?:wrong|incorrect|false|not|out|eliminated|ruled out)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
+  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems|would be)[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|indeed|probably|likely)[ \t]{1,3})?(?:wrong|incorrect|false|not|out|eliminated|ruled out|too)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
 // A letter that names a point or a set ("So C is on the line parallel to AB", "$B \cup A$"): a
 // relation or an operation after it, not a verdict.
 const letterNamesRe =
@@ -3161,6 +3164,32 @@ function findOptionVerdicts(ctx: Context): void {
     // The letter follows a bullet ("*", "-"), which standsAlone would read as an operator.
     ctx.add(start, start + 1, 'conclusion', 3, true, true);
   }
+}
+
+// A closing line that is only an option's letter: "B", "**B**", "(B)", "B.", "ANSWER: B", "**Answer:** (B)".
+const optionLineRe =
+  /^(?:\*\*)?(?:(?:ANSWER|[Aa]nswer|[Ff]inal[ \t][Aa]nswer)[ \t]{0,2}(?:\*\*)?[:\uff1a][ \t]{0,2}(?:\*\*)?[ \t]{0,2})?[(\uff08]?([A-J])[)\uff09]?[.]?(?:\*\*)?$/;
+
+/**
+ * In a single-answer multiple-choice question, the last line of the scanned text (a thinking block,
+ * the write-up after it) holding nothing but an option's letter, bare or marked ("B", "**B**",
+ * "(B)", "ANSWER: B"), gives that option as the response's answer (docs/annotation-guide.md: an
+ * explicit final statement; a multiple-choice answer is its letter). One line, read from the end
+ * (pass 63a).
+ */
+function findOptionLastLine(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
+  if (e - s > 40) return;
+  let a = s;
+  while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  const m = optionLineRe.exec(text.slice(a, e));
+  if (m === null || !new Set(ctx.question.optionOf!.values()).has(m[1].toLowerCase())) return;
+  // Only a bracket, a full stop or bold follow the letter: its last occurrence in the line.
+  const start = a + m[0].lastIndexOf(m[1]);
+  ctx.add(start, start + 1, 'final-answer', 4, true, true);
 }
 
 // A conclusion cue, after which the sentence may name the chosen option by its content ("So the
