@@ -452,18 +452,19 @@ skyThoughtBatch('fresh28', 'dev', 12, { precision: 0.85, recall: 0.7, first: 0.8
 // Stop 31's new held-out batches, read only at the start (aa7ad68) and at the end of the stop
 // (docs/segmentation-eval.md "Stop 31"). All three turned out multiple choice with the options shown;
 // the stop's format passes (58, 59) were built on the first format probe and changed none of them.
+// Development data since stop 32 (its pass 63 tuned on them; pooled 91.2% / 46.3% when held out).
 // fresh31 (Joe-Occhipinti/unfaithfulness_steering: Qwen3-14B, Qwen3-8B, R1-Distill-Llama-8B on MMLU;
 // 15), labelled by J1/J2, eight again by J3 (60.0% / 100% before one looping record was adjudicated
 // from the guide, SOURCES.md). Start and end: 100.0% (14/14), 42.4% (14/33), 93.3%, final 14/15.
-skyThoughtBatch('fresh31', 'held-out', 15, { precision: 0.95, recall: 0.4, first: 0.9 }, 'J1/J2 vs J3', 8);
+skyThoughtBatch('fresh31', 'held out until stop 32', 15, { precision: 0.95, recall: 0.4, first: 0.9 }, 'J1/J2 vs J3', 8);
 // fresh32 (RariceWang/gemma4-eval-lab: gemma4 26b and e4b on MMLU-Pro and MMLU-CF; 12), labelled by
 // H1/H2, six again by H3 (9 of 9). Start and end: 100.0% (4/4), 23.5% (4/17), 33.3%, final 4/12: a
 // bare letter after the thinking block and options named by their content are not read.
-skyThoughtBatch('fresh32', 'held-out', 12, { precision: 0.95, recall: 0.2, first: 0.3 }, 'H1/H2 vs H3', 6);
+skyThoughtBatch('fresh32', 'held out until stop 32', 12, { precision: 0.95, recall: 0.2, first: 0.3 }, 'H1/H2 vs H3', 6);
 // fresh33 (shrey-Bish/cse598-cot-faithfulness: Qwen3-30B-A3B-Thinking-2507 and OLMo-3-7B-Think on
 // MMLU-Pro law; 4), labelled by K1/K2, two again by K3 (11 of 11). Start and end: 81.3% (13/16),
 // 76.5% (13/17), 100.0%, final 4/4.
-skyThoughtBatch('fresh33', 'held-out', 4, { precision: 0.75, recall: 0.7, first: 0.95 }, 'K1/K2 vs K3', 2);
+skyThoughtBatch('fresh33', 'held out until stop 32', 4, { precision: 0.75, recall: 0.7, first: 0.95 }, 'K1/K2 vs K3', 2);
 
 /** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
 function probeSet(
