@@ -3,7 +3,7 @@
 // attribution summaries (one per rollout group) are kept sorted by attributionSummary.ts.
 //
 // What is published is the document's list as capDiagnostics (diagnosticCap.ts) would cut it,
-// in the order: text before the first record, each record's own diagnostics in document order,
+// in the order: the file's own (text before the first record, repeated ids), each record's own diagnostics in document order,
 // the attribution summaries, the gold-label notes. The cut depends only on the totals per
 // severity, which are kept as records come and go (analysisQueue.ts), so a capped publish walks
 // the records only until it has what it keeps (on a file of small records, the first few
