@@ -3,7 +3,7 @@
 // filters behind a click in the view, and the one grouping vocabulary. docs/design.md section 8.
 // Plain types and constants: the engine, the server, the client and the webviews all import it.
 
-/** A point estimate with its interval. Fractions in [0,1] for rates (the interval may exceed it: Wald is unclipped). */
+/** A point estimate with its interval. Fractions in [0,1] for rates (the training experiment's Wald interval, the paper's, may exceed it). */
 export interface Estimate {
   value: number;
   lo: number;
@@ -27,7 +27,7 @@ export interface CalibrationGroup {
   step?: number;
   /** Traces in the group (with ground truth and an answer). */
   n: number;
-  /** Final-answer accuracy, Wald interval. */
+  /** Final-answer accuracy, Wilson interval (within [0, 1]). */
   accuracy: Estimate;
   p: Estimate;
   delta1: Estimate;

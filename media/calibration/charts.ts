@@ -177,7 +177,7 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
         },
         scales: {
           x: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'predicted accuracy (bootstrap interval)' } },
-          y: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'observed accuracy (Wald interval)' } },
+          y: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'observed accuracy (Wilson interval)' } },
         },
       },
     } as ChartConfiguration,

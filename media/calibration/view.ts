@@ -115,7 +115,11 @@ export class CalibrationView {
       ),
     );
     this.root.append(
-      this.section('Accuracy per model and task', 'Percent, 95% Wald interval (unclipped), as in the paper’s Table 1.', this.table(groups)),
+      this.section(
+        'Accuracy per model and task',
+        'Percent, 95% Wilson interval (within 0–100%, unlike the paper’s Wald interval).',
+        this.table(groups),
+      ),
     );
     this.root.append(
       this.section(

@@ -45,7 +45,8 @@ export const whiskerPlugin: Plugin = {
     ctx.save();
     ctx.beginPath();
     // Horizontally a little beyond the plot, so whiskers of points on the first or last x still
-    // show; vertically exact, so an unclipped Wald bound above 100% ends at the frame.
+    // show; vertically exact, so an unclipped Wald bound above 100% (the training experiment's
+    // Table 1, the paper's interval) ends at the frame.
     ctx.rect(chartArea.left - 8, chartArea.top, chartArea.right - chartArea.left + 16, chartArea.bottom - chartArea.top);
     ctx.clip();
     chart.data.datasets.forEach((ds, d) => {

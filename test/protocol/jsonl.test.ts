@@ -144,3 +144,37 @@ describe('language server on a verl JSONL rollout file', () => {
     assert.equal(stats.records, verl.length + 3);
   });
 });
+
+describe('language server on rollouts that share their group uid, and on a .trace that repeats an id', () => {
+  let s: LspSession;
+  const GROUP = 4;
+  const grouped = verl.slice(0, 12).map((l, i) => l.replace(/^\{/, `{"uid": "g${Math.floor(i / GROUP)}", `));
+  const groupedUri = 'file:///rollouts/13.jsonl';
+  const handUri = 'file:///rollouts/hand.trace';
+
+  before(async () => {
+    s = new LspSession();
+    await s.initialize();
+  });
+  after(() => s.close());
+
+  test('a .jsonl dump: every rollout its own id (g0, g0.2, ...), no duplicate-id', async () => {
+    await s.open(groupedUri, `${grouped.join('\n')}\n`);
+    const diags = await s.diagnosticsFor(groupedUri, 1);
+    assert.ok(!diags.some((d) => d.code === 'duplicate-id'));
+    const symbols: DocumentSymbol[] = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: groupedUri } });
+    assert.deepEqual(
+      symbols.map((x) => x.name),
+      grouped.map((_, i) => `line ${i + 1}: g${Math.floor(i / GROUP)}${i % GROUP === 0 ? '' : `.${(i % GROUP) + 1}`}`),
+    );
+  });
+
+  test('a hand-written .trace repeating an id: one warning on the later record, at its id', async () => {
+    await s.open(handUri, '=== a\n---\nx = 1\n=== b\n---\ny = 2\n=== a\n---\nz = 3\n');
+    const diags = (await s.diagnosticsFor(handUri, 1)).filter((d) => d.code === 'duplicate-id');
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity, String(d.message).split(':')[0]]),
+      [[6, 0, 5, 2, 'Duplicate id "a", first at line 1']],
+    );
+  });
+});

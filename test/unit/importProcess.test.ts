@@ -3,12 +3,14 @@
 // the output nor a temp file behind, and the input is unchanged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mappingLine, runImport } from '../../client/src/importProcess.js';
+import { jsonlToRecords } from '../../server/src/trace/jsonl.js';
 import { parseTrace } from '../../server/src/trace/parse.js';
-import { writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
+import { fakeRolloutLines, writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
 import { withDeadline } from '../deadline.js';
 
 const cli = resolve('dist/cli.js');
@@ -29,6 +31,55 @@ test('a complete import writes the .trace with one record per rollout', async ()
     assert.equal(r.cancelled, false);
     assert.equal(JSON.parse(r.stdout).records, lines);
     assert.equal(parseTrace(readFileSync(out, 'utf8')).records.length, lines);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('importing a verl-style dump whose group rollouts share a uid: distinct ids u, u.2, ... as the JSONL reads them, no duplicate-id; a hand-written repeat warns with line and column', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-import-'));
+  try {
+    const lines = [...fakeRolloutLines(5, { rollouts: 32, tasks: ['3x3'], groupSize: 8, seed: 4 })].map((l, i) =>
+      l.replace(/^\{/, `{"uid": "u${Math.floor(i / 8)}", `),
+    );
+    const path = join(dir, '5.jsonl');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const out = join(dir, '5.trace');
+    const ac = new AbortController();
+    const r = await withDeadline(
+      runImport(cli, path, out, () => undefined, ac.signal),
+      120_000,
+      'the import to finish',
+      () => ac.abort(),
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /duplicate-id/);
+    const written = parseTrace(readFileSync(out, 'utf8'));
+    const ids = written.records.map((x) => x.id);
+    assert.deepEqual(
+      ids,
+      jsonlToRecords(readFileSync(path, 'utf8')).records.map((x) => String(x.id)),
+    );
+    assert.deepEqual(ids.slice(0, 9), ['u0', 'u0.2', 'u0.3', 'u0.4', 'u0.5', 'u0.6', 'u0.7', 'u0.8', 'u1']);
+    assert.equal(new Set(ids).size, lines.length);
+    assert.deepEqual(written.diagnostics, []);
+    // The CLI reading the JSONL and the imported .trace: no duplicate-id either way.
+    for (const file of [path, out]) {
+      const seg = spawnSync(process.execPath, [cli, 'segment', file, '--json'], { encoding: 'utf8' });
+      assert.equal(seg.status, 0, seg.stderr);
+      assert.doesNotMatch(seg.stderr, /duplicate-id/, file);
+    }
+    // A .trace whose author repeated an id: one warning, on the later record, with its line and column.
+    const hand = join(dir, 'hand.trace');
+    writeFileSync(hand, '=== a\n---\nx = 1\n=== b\n---\ny = 2\n=== a\n---\nz = 3\n');
+    const seg = spawnSync(process.execPath, [cli, 'segment', hand, '--json'], { encoding: 'utf8' });
+    assert.equal(seg.status, 0, seg.stderr);
+    assert.deepEqual(
+      seg.stderr.split('\n').filter((l) => l.includes('[duplicate-id]')),
+      [
+        `${hand}:7:1: warning: Duplicate id "a", first at line 1: both records are read, but labels and lookups by id cannot tell them apart. [duplicate-id]`,
+      ],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,10 +1,10 @@
 // Calibration of the two-stage model per group (docs/design.md section 4): observed accuracy with its
-// Wald interval; p, delta1, delta2 with the hull of the Wilson interval and the seeded percentile
+// Wilson interval; p, delta1, delta2 with the hull of the Wilson interval and the seeded percentile
 // bootstrap over traces; the predicted accuracies with the bootstrap; transitions and the echo rate. Traces arrive one summary at a time and
 // are kept only as pattern counts, so memory does not grow with the corpus.
 import { AgreementTally, type AgreementState } from './agreement.js';
 import { bootstrapPatterns, PatternTable, percentileInterval } from './bootstrap.js';
-import { predictedAccuracy, predictedAccuracyK, waldInterval, wilsonInterval } from './predicted.js';
+import { predictedAccuracy, predictedAccuracyK, wilsonInterval } from './predicted.js';
 import { Rng } from './random.js';
 import { emptyTransitions } from './summary.js';
 import type { CalibrationGroup, CalibrationOptions, CalibrationResult, Estimate, TraceSummary, Transitions } from './types.js';
@@ -229,7 +229,10 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
     model: g.model,
     task: g.tasks.size === 1 ? [...g.tasks][0] : 'all',
     n,
-    accuracy: waldInterval(g.correctFinal, n),
+    // Observed accuracy: one Bernoulli outcome per trace, so the Wilson interval alone. It stays in
+    // [0, 1] and keeps close to nominal coverage at 0/n and n/n, where Wald (the paper's Table 1,
+    // kept only where the training experiment is set beside the paper) passes 100% or has zero width.
+    accuracy: { value: n > 0 ? g.correctFinal / n : NaN, ...wilsonInterval(g.correctFinal, n) },
     p: rate(0, sums[FIRST_CORRECT], n),
     delta1: rate(1, sums[STOP_AFTER_CORRECT], sums[DECISIONS_AFTER_CORRECT]),
     delta2: rate(2, sums[RESAMPLE_AFTER_WRONG], sums[DECISIONS_AFTER_WRONG]),

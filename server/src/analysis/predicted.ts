@@ -28,7 +28,11 @@ export function predictedAccuracyK(p: number, d1: number, d2: number, K: number)
   return times(times(p, d1), geometric) + p * rK;
 }
 
-/** Observed accuracy with the Wald interval acc +- 1.96*sqrt(acc(1-acc)/n), not clipped (as the paper's Table 1). */
+/**
+ * Observed accuracy with the Wald interval acc +- 1.96*sqrt(acc(1-acc)/n), not clipped: the paper's
+ * Table 1 interval, used only where the training experiment is set beside that table (calibrate
+ * shows Wilson: Wald passes [0, 1] and has zero width at 0/n and n/n).
+ */
 export function waldInterval(correct: number, n: number): { value: number; lo: number; hi: number } {
   if (n <= 0) return { value: NaN, lo: NaN, hi: NaN };
   const acc = correct / n;
@@ -47,5 +51,7 @@ export function wilsonInterval(k: number, n: number, z = 1.96): { lo: number; hi
   const z2 = z * z;
   const centre = (phat + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((phat * (1 - phat)) / n + z2 / (4 * n * n));
-  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // At 0/n and n/n the bound is exactly 0 or 1 in exact arithmetic (centre -+ half); floating
+  // point can land a hair inside (100 of 100: hi 0.9999999999999999), which would miss a true 1.
+  return { lo: k <= 0 ? 0 : Math.max(0, centre - half), hi: k >= n ? 1 : Math.min(1, centre + half) };
 }

@@ -28,8 +28,9 @@ fits in memory. Records without ground truth, records cut off at the
 generation limit (unless --include-truncated), malformed records and unreadable files are listed
 under "skipped"; everything else is used. A response with no candidate answer counts as wrong.
 
-Per group: n; observed accuracy (final answer) with the Wald interval, unclipped, as the
-paper's Table 1; p = first-attempt accuracy; delta1 = P(STOP | correct answer);
+Per group: n; observed accuracy (final answer) with the Wilson interval (within [0, 1], and
+close to its 95% coverage at 0/n and n/n, where the paper's Wald interval has zero width or
+passes 100%); p = first-attempt accuracy; delta1 = P(STOP | correct answer);
 delta2 = P(RESAMPLE | wrong answer) (pooled over attempts); predicted accuracy
 p*d1 / (p*d1 + (1-p)(1-d2)) (infinite horizon) and Acc_K (at most K attempts, the K-th answer
 stands); for p, delta1, delta2 the hull of the Wilson interval and the percentile bootstrap over
@@ -182,7 +183,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
     'model',
     byStep ? 'step task' : 'task',
     'n',
-    'accuracy % (Wald 95%)',
+    'accuracy % (Wilson 95%)',
     'predicted % (K=inf)',
     `predicted % (K=${K})`,
     'p %',
@@ -195,7 +196,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   out.push(
     '',
-    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wald for observed accuracy; for p, delta1, delta2 the wider of Wilson and the percentile bootstrap over traces; the bootstrap (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
+    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wilson for observed accuracy; for p, delta1, delta2 the wider of Wilson and the percentile bootstrap over traces; the bootstrap (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
     'p = first-attempt accuracy; delta1 = P(STOP | correct); delta2 = P(RESAMPLE | wrong); echo = share of wrong->wrong resamples that repeat the same answer.',
   );
   if (result.groups.length > 0) {

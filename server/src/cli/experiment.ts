@@ -27,8 +27,9 @@ is the fourth arm. Every run is an ordinary training run in DIR/seed-<s>/<arm>/ 
 Training Run; its evaluation rollouts are .trace files that reflection-lens calibrate reads). Then
 it evaluates every arm on ${DEFAULT_PLAN.evalSize} problems per task and seed at temperature 1 and writes
 DIR/report.html, report.json, table1.csv and per-seed.csv: Table 1's analog (accuracy with Wald
-intervals) beside the paper's, Figure 1's analog (p, delta1, delta2, predicted vs observed with
-bootstrap intervals), the seed-to-seed spread, echo rates, transitions, and one verdict per claim.
+intervals, the paper's interval, because it is set beside the paper's; calibrate shows Wilson)
+beside the paper's, Figure 1's analog (p, delta1, delta2, predicted vs observed with bootstrap
+intervals), the seed-to-seed spread, echo rates, transitions, and one verdict per claim.
 
 Ctrl-C (or SIGTERM) stops after the current training step with a checkpoint (exit 0); running the
 same command again resumes: finished runs are skipped, a stopped one continues from its checkpoint.

@@ -3,7 +3,7 @@
 // attribution summaries (one per rollout group) are kept sorted by attributionSummary.ts.
 //
 // What is published is the document's list as capDiagnostics (diagnosticCap.ts) would cut it,
-// in the order: text before the first record, each record's own diagnostics in document order,
+// in the order: the file's own (text before the first record, repeated ids), each record's own diagnostics in document order,
 // the attribution summaries, the gold-label notes. The cut depends only on the totals per
 // severity, which are kept as records come and go (analysisQueue.ts), so a capped publish walks
 // the records only until it has what it keeps (on a file of small records, the first few
@@ -51,13 +51,14 @@ export function publishedDiagnostics(
   extra: Diagnostic[] = [],
 ): Diagnostic[] {
   const counts = [...recordCounts(doc, settings, key)];
-  for (const d of doc.preamble) counts[severityRank(d)]++;
+  const fileLevel = doc.fileDiagnostics();
+  for (const d of fileLevel) counts[severityRank(d)]++;
   const summaries = attributionSummaries(doc, settings, key);
   counts[3] += summaries.length;
   for (const d of extra) counts[rank(d)]++;
   const plan = capPlan(counts, max);
   if (!plan) {
-    const out: Diagnostic[] = doc.preamble.map((d) => toLspDiagnostic(d, 0));
+    const out: Diagnostic[] = fileLevel.map((d) => toLspDiagnostic(d, 0));
     for (const entry of doc.entries) for (const d of recordDiagnostics(entry, settings, key)) out.push(d);
     for (const { entry, diagnostic } of summaries) out.push(toLspDiagnostic(diagnostic, entry.base));
     for (const d of extra) out.push(d);
@@ -76,7 +77,7 @@ export function publishedDiagnostics(
       out.push(d);
     }
   };
-  for (const d of doc.preamble) offer(toLspDiagnostic(d, 0), severityRank(d));
+  for (const d of fileLevel) offer(toLspDiagnostic(d, 0), severityRank(d));
   for (let i = 0; i < doc.entries.length && missing > 0; i++) {
     const entry = doc.entries[i];
     const own = analyseEntry(entry, settings, key).counts;
@@ -99,7 +100,7 @@ export function publishedDiagnostics(
 
 /** Malformed-input diagnostics only (no analysis): what a large file shows while it is analysed. */
 export function syntaxDiagnostics(doc: TraceDocument): Diagnostic[] {
-  const out: Diagnostic[] = doc.preamble.map((d) => toLspDiagnostic(d, 0));
+  const out: Diagnostic[] = doc.fileDiagnostics().map((d) => toLspDiagnostic(d, 0));
   for (const entry of doc.entries) for (const d of entry.record.diagnostics) out.push(toLspDiagnostic(d, entry.base));
   return out;
 }

@@ -6,7 +6,7 @@
 // not change, so an edit re-reads only the lines it touches (and the ones it moves).
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { jsonlLineToRecords, jsonlRecordToTrace } from '../trace/jsonl.js';
+import { FileIds, jsonlLineToRecords, jsonlRecordToTrace, type JsonlLineResult } from '../trace/jsonl.js';
 import type { TraceDiagnostic } from '../trace/types.js';
 import type { RecordEntry } from './traceDocument.js';
 
@@ -28,7 +28,8 @@ export class JsonlDocument {
   revision = 0;
   /** Lines read again by the last update. */
   lastReparsed = 0;
-  private parsedByLine = new Map<string, JsonlLine>();
+  /** A line's parse (its records with the ids the line gives alone), and its entries under the ids the file gave them. */
+  private parsedByLine = new Map<string, { raw: JsonlLineResult; ids: string; line: JsonlLine }>();
 
   constructor(
     readonly uri: string,
@@ -79,14 +80,24 @@ export class JsonlDocument {
     this.lines = [];
     this.entries = [];
     this.lastReparsed = 0;
+    // The rollouts of a group are numbered in file order, as every reader of the file numbers them
+    // (duplicateIds.ts): a line's ids depend on the lines before it, so they are part of its entries' key.
+    const fileIds = new FileIds();
     for (let i = 0; i < raw.length; i++) {
       const lineText = raw[i].endsWith('\r') ? raw[i].slice(0, -1) : raw[i];
       // Line numbers are part of a line's parse (default ids, diagnostics), so they are part of the key.
       const key = `${i}\n${lineText}`;
-      let parsed = previous.get(key);
-      if (!parsed) {
+      const before = previous.get(key);
+      let parsedRaw = before?.raw;
+      if (!parsedRaw) {
         this.lastReparsed++;
-        const { records, diagnostics } = jsonlLineToRecords(lineText, i, { fileName: this.fileName });
+        parsedRaw = jsonlLineToRecords(lineText, i, { fileName: this.fileName });
+      }
+      const records = parsedRaw.records.map((r) => ({ ...r }));
+      const repeated = fileIds.number(lineText, records);
+      const ids = records.map((r) => String(r.id)).join('\n');
+      let parsed = before && before.raw === parsedRaw && before.ids === ids && repeated.length === 0 ? before.line : undefined;
+      if (!parsed) {
         parsed = {
           entries: records.map((r) => ({
             base: i,
@@ -95,11 +106,11 @@ export class JsonlDocument {
             autoId: false,
             cache: {},
           })),
-          diagnostics,
+          diagnostics: repeated.length === 0 ? parsedRaw.diagnostics : [...parsedRaw.diagnostics, ...repeated],
           length: lineText.length,
         };
       }
-      this.parsedByLine.set(key, parsed);
+      this.parsedByLine.set(key, { raw: parsedRaw, ids, line: parsed });
       this.lines.push(parsed);
       for (const e of parsed.entries) {
         e.record.index = this.entries.length;

@@ -4,7 +4,8 @@
 // inside a record are relative to the entry's `base` line; when an edit above adds or removes
 // lines, later records only move their base and keep their parse and analysis.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { parseTrace } from '../trace/parse.js';
+import { DuplicateIds } from '../trace/duplicateIds.js';
+import { idEndColumn, parseTrace } from '../trace/parse.js';
 import type { TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import type { EntryCache } from './entryCache.js';
 import { MAX_PATCH, type EntryChange } from './rolloutGroups.js';
@@ -46,6 +47,8 @@ export class TraceDocument {
   private length = 0;
   /** Records parsed by the last update (the incremental path's work). */
   lastReparsed = 0;
+  /** Repeated-id warnings of the whole document, for `revision` (fileDiagnostics). */
+  private ids: { revision: number; value: TraceDiagnostic[] } = { revision: -1, value: [] };
 
   constructor(
     readonly uri: string,
@@ -73,6 +76,24 @@ export class TraceDocument {
   changesSince(revision: number): readonly EntryChange[] | undefined {
     if (revision < this.logFrom || revision > this.revision) return undefined;
     return revision === this.revision ? [] : this.log.slice(revision - this.logFrom);
+  }
+
+  /**
+   * Diagnostics about the file rather than one record (document positions): the text before the
+   * first record, and the repeated ids (on the later record's id, as parseTrace gives them; over
+   * the whole document, since an edit re-parses only a region).
+   */
+  fileDiagnostics(): TraceDiagnostic[] {
+    if (this.ids.revision !== this.revision) {
+      const seen = new DuplicateIds();
+      const value: TraceDiagnostic[] = [];
+      for (const e of this.entries) {
+        const d = seen.check(e.record.id, e.base + e.record.startLine, 0, idEndColumn(e.record));
+        if (d) value.push(d);
+      }
+      this.ids = { revision: this.revision, value };
+    }
+    return this.ids.value.length === 0 ? this.preamble : [...this.preamble, ...this.ids.value];
   }
 
   getText(): string {
@@ -157,7 +178,8 @@ export class TraceDocument {
     });
     if (regionStart === 0) {
       this.preambleText = text.slice(0, fresh.length ? offsetOfLine(fresh[0].record.startLine) : text.length);
-      this.preamble = parsed.diagnostics;
+      // Repeated ids are the whole document's (fileDiagnostics), not the region's.
+      this.preamble = parsed.diagnostics.filter((d) => d.code !== 'duplicate-id');
     }
     const lineDelta = starts.length - 1 - countBreaks(old);
     this.breaks += lineDelta;

@@ -119,7 +119,7 @@ function table1Html(r: Table1Report): string {
     width: 560,
   });
   return `
-<p>Accuracy (final answer correct) in percent with the 95% Wald interval, acc &plusmn; 1.96&radic;(acc(1&minus;acc)/n), not clipped (the paper's rule); n = ${h(String(tasks[0]?.n ?? '-'))} problems per task (${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'} &times; ${r.plan.evalSize}), sampled at temperature ${r.plan.evalTemperature}.</p>
+<p>Accuracy (final answer correct) in percent with the 95% Wald interval, acc &plusmn; 1.96&radic;(acc(1&minus;acc)/n), not clipped: the paper's rule, kept here because this table is set beside the paper's Table 1 and a comparison with the paper must use the paper's interval (<code>reflection-lens calibrate</code> shows the Wilson interval, which stays within [0, 100] and keeps its coverage at 0/n and n/n); n = ${h(String(tasks[0]?.n ?? '-'))} problems per task (${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'} &times; ${r.plan.evalSize}), sampled at temperature ${r.plan.evalTemperature}.</p>
 <div class="wide"><table><tr><th class="name">arm</th>${taskHeader(r)}</tr>
 ${rows}</table></div>
 <h3>The paper's Table 1, for reference</h3>
@@ -166,7 +166,7 @@ function figure1Html(r: Table1Report): string {
   const arms = order.map((n) => r.arms.find((a) => a.name === n)).filter((a): a is ArmResult => !!a);
   const K = r.plan.model.maxAttempts;
   return `
-<p>Per task: p = first-attempt accuracy, &delta;1 = P(STOP | correct answer), &delta;2 = P(RESAMPLE | wrong answer) (pooled over attempts), each with the hull of the Wilson interval and the percentile bootstrap over traces; predicted accuracy from (p, &delta;1, &delta;2) with the tiny-lm's budget of K = ${K} attempts (the K-th answer stands), bootstrap interval (B = ${r.plan.bootstrap}); the paper's infinite-horizon formula in the tables. Observed accuracy with its Wald interval. RL and SFT (reflection) first, as the paper's Figure 1(a) and 1(b).</p>
+<p>Per task: p = first-attempt accuracy, &delta;1 = P(STOP | correct answer), &delta;2 = P(RESAMPLE | wrong answer) (pooled over attempts), each with the hull of the Wilson interval and the percentile bootstrap over traces; predicted accuracy from (p, &delta;1, &delta;2) with the tiny-lm's budget of K = ${K} attempts (the K-th answer stands), bootstrap interval (B = ${r.plan.bootstrap}); the paper's infinite-horizon formula in the tables. Observed accuracy with its Wald interval, as in the paper's Table 1. RL and SFT (reflection) first, as the paper's Figure 1(a) and 1(b).</p>
 <div class="charts">${arms.map((a) => armPanel(a, K)).join('')}</div>
 ${arms.map((a) => `<div class="wide">${armTable(a)}</div>`).join('\n')}`;
 }

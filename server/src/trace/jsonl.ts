@@ -2,6 +2,7 @@
 // one reader covers verl's `trainer.rollout_data_dir` dumps (input, output, gts, score, step) and
 // common evaluation outputs (question, code[]/responses[], gt, pred[], score[]). A line that is
 // not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.
+import { DuplicateIds, RolloutIds } from './duplicateIds.js';
 import { formatRecord, type TraceRecordInput } from './format.js';
 import { jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import { modelFromFileName, parseRecordText } from './parse.js';
@@ -261,13 +262,44 @@ export function jsonlToRecords(text: string, opts: { fileName?: string } = {}): 
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
   const lines = text.split('\n');
+  const ids = new FileIds();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     const r = jsonlLineToRecords(line, i, opts);
     records.push(...r.records);
-    diagnostics.push(...r.diagnostics);
+    diagnostics.push(...r.diagnostics, ...ids.number(line, r.records));
   }
   return { records, diagnostics };
+}
+
+/**
+ * The ids of a JSONL file's records, line by line in file order (duplicateIds.ts): a record whose
+ * id an earlier record had is numbered (`<id>.<n>`, the rollouts of one GRPO group), and an id
+ * still repeated after that is a warning on the later line, at its id field.
+ */
+export class FileIds {
+  private readonly rollouts = new RolloutIds();
+  private readonly duplicates = new DuplicateIds();
+
+  /** Renumbers `records` (one line's, in place) and returns the duplicate-id warnings of the line. */
+  number(line: string, records: readonly JsonlRecord[]): TraceDiagnostic[] {
+    let out: TraceDiagnostic[] | undefined;
+    for (const r of records) {
+      if (r.id === undefined) continue;
+      r.id = this.rollouts.assign(String(r.id));
+      const d = this.duplicates.check(r.id, r.sourceLine, 0, line.length);
+      if (!d) continue;
+      for (const n of ID_FIELDS) {
+        const span = jsonFieldSpan(line, n);
+        if (!span || line.startsWith('null', span.start)) continue;
+        d.column = span.start;
+        d.endColumn = span.end;
+        break;
+      }
+      (out ??= []).push(d);
+    }
+    return out ?? [];
+  }
 }
 
 /**

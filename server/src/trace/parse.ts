@@ -2,6 +2,7 @@
 // becomes a diagnostic with its line, column and what was expected, and every record that can be
 // read is kept. Line breaks are \n, \r\n and a lone \r (as LSP counts them), so line numbers
 // agree with the editor's.
+import { DuplicateIds } from './duplicateIds.js';
 import type { ParsedTraceFile, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface ParseOptions {
@@ -39,17 +40,25 @@ export function recordRanges(text: string): RecordRange[] {
   return starts.map((s, i) => ({ startLine: s, endLine: (i + 1 < starts.length ? starts[i + 1] : idx.count) - 1 }));
 }
 
+/** End column of a record's `=== id` line, for diagnostics about its id. */
+export const idEndColumn = (rec: TraceRecord): number => 4 + rec.id.length;
+
 export function parseTrace(text: string, opts: ParseOptions = {}): ParsedTraceFile {
   const idx = indexLines(text);
   const starts = recordStartLines(text, idx);
-  const diagnostics =
+  const diagnostics: TraceDiagnostic[] =
     starts.length > 0 && starts[0] === 0
       ? []
       : preambleDiagnostics(linesOf(text, idx, 0, starts.length > 0 ? starts[0] : idx.count), starts.length > 0 ? starts[0] : idx.count);
+  // A .trace file's ids are as written: a repeated one is a warning on the later record (duplicateIds.ts).
+  const ids = new DuplicateIds();
   const records = starts.map((s, index) => {
     const e = index + 1 < starts.length ? idx.starts[starts[index + 1]] : text.length;
     // A slice of a flat string is a cheap view in V8: each record is parsed as its own text.
-    return parseRecordText(text.slice(idx.starts[s], e), { startLine: s, index, fileName: opts.fileName });
+    const rec = parseRecordText(text.slice(idx.starts[s], e), { startLine: s, index, fileName: opts.fileName });
+    const dup = ids.check(rec.id, rec.startLine, 0, idEndColumn(rec));
+    if (dup) diagnostics.push(dup);
+    return rec;
   });
   return { records, diagnostics };
 }

@@ -181,7 +181,9 @@ export async function scanFile(path: string, opts: ScanOptions): Promise<ScanSum
   if (!info?.isFile()) return scanRange(path, 0, Infinity, opts);
   const size = info.size;
   // Threads pay only when there is enough to share (starting one costs tens of milliseconds).
-  const workers = size < 8 << 20 ? 0 : (opts.workers ?? Math.min(availableParallelism(), 4));
+  // Only .trace files are split: a JSONL line's id (a group's rollouts are numbered in file order,
+  // duplicateIds.ts) and line number need the lines before it, which a range does not see.
+  const workers = size < 8 << 20 || !/\.trace$/i.test(path) ? 0 : (opts.workers ?? Math.min(availableParallelism(), 4));
   if (workers <= 1) return scanRange(path, 0, size, opts);
   const done = new Array<number>(workers).fill(0);
   const parts = await Promise.all(

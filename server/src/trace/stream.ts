@@ -9,7 +9,8 @@
 // files in a preset's schema go through formats/source.ts, which maps their rows to records.
 import { open, type FileHandle } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
-import { jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
+import { DuplicateIds } from './duplicateIds.js';
+import { FileIds, jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
 import {
   containerOf,
   createLineConverter,
@@ -18,7 +19,7 @@ import {
   type ResolvedSource,
   type SourceOptions,
 } from './formats/source.js';
-import { parseRecordText, preambleDiagnostics, splitLines } from './parse.js';
+import { idEndColumn, parseRecordText, preambleDiagnostics, splitLines } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface StreamOptions {
@@ -304,9 +305,14 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
   let preambleLine = 0;
   let done = false;
 
+  // Repeated ids are checked on whole-file reads only (a range cannot see the others, and a
+  // range read must report what the same range reads in a worker: scan.ts).
+  const ids = opts.start === undefined && opts.end === undefined && opts.onDiagnostic ? new DuplicateIds() : undefined;
   const emit = (from: number, to: number): TraceRecord => {
     const rec = parseRecordText(pending.toString('utf8', from, to), { startLine: line, index: index++, fileName });
     line = rec.endLine + 1;
+    const dup = ids?.check(rec.id, rec.startLine, 0, idEndColumn(rec));
+    if (dup) opts.onDiagnostic?.(dup);
     return rec;
   };
   // Text before the first record: reported once (full-file reads only), lines counted.
@@ -431,12 +437,19 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
   let pendingAt = Math.max(0, rangeStart - 1);
   // Flat rollouts keep jsonl.ts's per-line detection; a preset's schema is mapped (formats/source.ts).
   const convert = createLineConverter(path, fileName, containerOptions(path, opts));
+  // The rollouts of a group are numbered as jsonlToRecords numbers them (duplicateIds.ts). That
+  // needs every line before, so only a read from the file's start gives the file's ids; like its
+  // line numbers, a range's count from the range (no path splits JSONL files into ranges).
+  const ids = new FileIds();
+  const whole = opts.start === undefined && opts.end === undefined;
 
   const lineRecords = (bytes: Buffer): JsonlRecord[] => {
     let text = bytes.toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
     const { records, diagnostics } = convert(text, lineNo++);
     diagnostics.forEach((d) => opts.onDiagnostic?.(d));
+    const repeated = ids.number(text, records);
+    if (whole) repeated.forEach((d) => opts.onDiagnostic?.(d));
     return records;
   };
 

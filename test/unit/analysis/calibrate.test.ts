@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { calibrateGroups, CalibrationAccumulator } from '../../../server/src/analysis/calibrate.js';
-import { predictedAccuracy, predictedAccuracyK, waldInterval } from '../../../server/src/analysis/predicted.js';
+import { predictedAccuracy, predictedAccuracyK, waldInterval, wilsonInterval } from '../../../server/src/analysis/predicted.js';
 import { Rng } from '../../../server/src/analysis/random.js';
 import { bootstrapPatterns, PatternTable } from '../../../server/src/analysis/bootstrap.js';
 import { traceSummary, emptyTransitions } from '../../../server/src/analysis/summary.js';
@@ -30,7 +30,7 @@ function summaryOf(model: string, task: string, finalCorrect: boolean, extra: Pa
   };
 }
 
-test("Wald interval of observed accuracy reproduces rows of the paper's Table 1 (unclipped)", () => {
+test("waldInterval reproduces rows of the paper's Table 1 (unclipped); calibrate shows Wilson, within [0, 1]", () => {
   // [correct out of 100, printed lo, printed hi] from Table 1 (Base, SFT (reflection), RL rows).
   const rows: [number, number, number][] = [
     [74, 65.4, 82.6],
@@ -51,16 +51,33 @@ test("Wald interval of observed accuracy reproduces rows of the paper's Table 1 
     [53, 43.2, 62.8],
   ];
   for (const [k, lo, hi] of rows) {
+    // The paper's interval, kept for the training experiment's comparison with Table 1.
+    const w = waldInterval(k, 100);
+    assert.equal(Math.round(w.lo * 1000) / 10, lo, `${k}/100 Wald lo`);
+    assert.equal(Math.round(w.hi * 1000) / 10, hi, `${k}/100 Wald hi`);
+    // What calibrate shows: the Wilson interval of the same count.
     const summaries = Array.from({ length: 100 }, (_, i) => summaryOf('m', 't', i < k));
     const g = calibrateGroups(summaries, { bootstrap: 10 }).groups[0];
     assert.equal(g.n, 100);
     assert.equal(g.accuracy.value, k / 100);
-    assert.equal(Math.round(g.accuracy.lo * 1000) / 10, lo, `${k}/100 lo`);
-    assert.equal(Math.round(g.accuracy.hi * 1000) / 10, hi, `${k}/100 hi`);
+    assert.deepEqual({ lo: g.accuracy.lo, hi: g.accuracy.hi }, wilsonInterval(k, 100));
+    assert.ok(g.accuracy.lo >= 0 && g.accuracy.hi <= 1 && g.accuracy.hi > g.accuracy.lo, `${k}/100 inside [0, 1], not a point`);
+    assert.ok(g.accuracy.lo <= k / 100 && k / 100 <= g.accuracy.hi);
   }
-  const w = waldInterval(74, 100);
-  assert.equal(Math.round(w.lo * 1000) / 1000, 0.654);
-  assert.equal(Math.round(w.hi * 1000) / 1000, 0.826);
+  // 0 of 100: Wald is the point (0, 0); Wilson reaches 3.7%. 98 of 100: Wald passes 100%, Wilson does not.
+  const none = calibrateGroups(
+    Array.from({ length: 100 }, () => summaryOf('m', 't', false)),
+    { bootstrap: 10 },
+  ).groups[0].accuracy;
+  assert.deepEqual([none.lo, Math.round(none.hi * 1000) / 10], [0, 3.7]);
+  // 100 of 100: the upper bound is exactly 1 (a true accuracy of 1 is covered), not 0.9999999999999999.
+  const all = calibrateGroups(
+    Array.from({ length: 100 }, () => summaryOf('m', 't', true)),
+    { bootstrap: 10 },
+  ).groups[0].accuracy;
+  assert.deepEqual([Math.round(all.lo * 1000) / 10, all.hi], [96.3, 1]);
+  const most = wilsonInterval(98, 100);
+  assert.deepEqual([Math.round(most.lo * 1000) / 10, Math.round(most.hi * 1000) / 10], [93, 99.4]);
 });
 
 test('predicted accuracy: infinite horizon and K attempts against hand-computed values', () => {
@@ -292,6 +309,67 @@ test('generated traces segment back to exactly their generated attempts (answers
   assert.ok(echoes > 20, `echoes ${echoes}`);
 });
 
+/**
+ * Coverage of the observed-accuracy interval. The truth is the generating process's expected
+ * accuracy, Acc_K(p, delta1, delta2) with K = maxAttempts: the generator (trace/generate.ts) draws
+ * every attempt correct with probability p, stops after a correct one with probability delta1 and
+ * goes on after a wrong one with probability delta2, and the K-th answer stands, so each trace's
+ * final answer is correct with exactly that probability, independently of the others. A group's
+ * correct count is then Binomial(n, Acc_K), and Acc_K is the parameter the interval claims to
+ * cover (not the corpus's realised share, which is the point estimate itself). The paper's Wald
+ * interval on the same counts is measured beside it, for comparison only.
+ */
+class AccuracyCoverage {
+  private shown = { covered: 0, outside: 0, zeroWidth: 0 };
+  private wald = { covered: 0, outside: 0, zeroWidth: 0 };
+  private n = 0;
+  /** Per cell (model task): [traces' truth, corpora, Wilson covered, Wald covered]. */
+  private cells = new Map<string, [number, number, number, number]>();
+
+  add(
+    g: { model: string; task: string; n: number; accuracy: { value: number; lo: number; hi: number }; counts: { correctFinal: number } },
+    spec: { p: number; delta1: number; delta2: number },
+    K: number,
+  ): void {
+    const truth = predictedAccuracyK(spec.p, spec.delta1, spec.delta2, K);
+    const wilson = wilsonInterval(g.counts.correctFinal, g.n);
+    assert.ok(Math.abs(g.accuracy.value - g.counts.correctFinal / g.n) < 1e-12);
+    assert.deepEqual([g.accuracy.lo, g.accuracy.hi], [wilson.lo, wilson.hi], 'calibrate shows the Wilson interval of the correct count');
+    this.n++;
+    const key = `${g.model} ${g.task}`;
+    const cell = this.cells.get(key) ?? [truth, 0, 0, 0];
+    cell[1]++;
+    if (g.accuracy.lo <= truth && truth <= g.accuracy.hi) cell[2]++;
+    const w = waldInterval(g.counts.correctFinal, g.n);
+    if (w.lo <= truth && truth <= w.hi) cell[3]++;
+    this.cells.set(key, cell);
+    for (const [tally, e] of [
+      [this.shown, g.accuracy],
+      [this.wald, waldInterval(g.counts.correctFinal, g.n)],
+    ] as const) {
+      if (e.lo <= truth && truth <= e.hi) tally.covered++;
+      if (e.lo < 0 || e.hi > 1) tally.outside++;
+      if (e.hi - e.lo <= 0) tally.zeroWidth++;
+    }
+  }
+
+  report(): string {
+    const pc = (k: number): string => `${((100 * k) / this.n).toFixed(1)}%`;
+    return (
+      `(truth Acc_K of the generator) Wilson ${pc(this.shown.covered)} of ${this.n}, ${this.shown.outside} outside [0, 1], ${this.shown.zeroWidth} zero-width` +
+      ` (the paper's Wald on the same counts: ${pc(this.wald.covered)}, ${this.wald.outside} outside [0, 1], ${this.wald.zeroWidth} zero-width);` +
+      ` per cell (truth: Wilson / Wald): ${[...this.cells]
+        .map(([k, [t, m, wi, wa]]) => `${k} (${(100 * t).toFixed(1)}%: ${((100 * wi) / m).toFixed(0)}% / ${((100 * wa) / m).toFixed(0)}%)`)
+        .join(', ')}`
+    );
+  }
+
+  check(minimum: number): void {
+    assert.ok(this.shown.covered / this.n >= minimum, `observed accuracy coverage ${this.shown.covered / this.n}`);
+    assert.equal(this.shown.outside, 0, 'no observed-accuracy interval outside [0, 1]');
+  }
+}
+
 test('recovery: known p, delta1, delta2 fall inside their 95% bootstrap intervals in >= 90% of 100 seeded corpora', () => {
   const truth = [
     {
@@ -314,11 +392,13 @@ test('recovery: known p, delta1, delta2 fall inside their 95% bootstrap interval
   let checks = 0;
   let covered = 0;
   const perParameter: Record<string, [number, number]> = { p: [0, 0], delta1: [0, 0], delta2: [0, 0], predicted: [0, 0] };
+  const accuracyCoverage = new AccuracyCoverage();
   for (let seed = 1; seed <= 100; seed++) {
     const summaries = [...generateMultiplicationTraces({ seed, models: truth, maxAttempts: 64 })].map(fromGenerated);
     const result = calibrateGroups(summaries, { bootstrap: 200, seed });
     for (const g of result.groups) {
       const spec = truth.find((m) => m.name === g.model)!.tasks.find((t) => t.task === g.task)!;
+      accuracyCoverage.add(g, spec, 64);
       const expected = {
         p: spec.p,
         delta1: spec.delta1,
@@ -340,9 +420,12 @@ test('recovery: known p, delta1, delta2 fall inside their 95% bootstrap interval
   const detail = Object.entries(perParameter)
     .map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}%`)
     .join(', ');
-  console.log(`recovery coverage: ${(100 * coverage).toFixed(1)}% of ${checks} intervals (${detail})`);
+  console.log(
+    `recovery coverage: ${(100 * coverage).toFixed(1)}% of ${checks} intervals (${detail}); observed accuracy ${accuracyCoverage.report()}`,
+  );
   assert.ok(coverage >= 0.9, `coverage ${coverage}`);
   for (const [k, [c, n]] of Object.entries(perParameter)) assert.ok(c / n >= 0.85, `${k} coverage ${c / n}`);
+  accuracyCoverage.check(0.9);
 });
 
 test('grouping by step keeps training steps apart', () => {
@@ -394,10 +477,12 @@ test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstra
   ];
   const perParameter: Record<string, [number, number]> = { p: [0, 0], delta1: [0, 0], delta2: [0, 0], predicted: [0, 0] };
   let zeroWidth = 0;
+  const accuracyCoverage = new AccuracyCoverage();
   for (let seed = 1; seed <= 120; seed++) {
     const summaries = [...generateMultiplicationTraces({ seed, models: truth, maxAttempts: 64 })].map(fromGenerated);
     for (const g of calibrateGroups(summaries, { bootstrap: 200, seed }).groups) {
       const spec = truth[0].tasks.find((t) => t.task === g.task)!;
+      accuracyCoverage.add(g, spec, 64);
       const expected = {
         p: spec.p,
         delta1: spec.delta1,
@@ -418,7 +503,10 @@ test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstra
   const detail = Object.entries(perParameter)
     .map(([k, [c, n]]) => `${k} ${((100 * c) / n).toFixed(1)}% of ${n}`)
     .join(', ');
-  console.log(`recovery coverage with extreme cells (120 corpora): ${detail}; zero-width rate intervals: ${zeroWidth}`);
+  console.log(
+    `recovery coverage with extreme cells (120 corpora): ${detail}; zero-width rate intervals: ${zeroWidth}; observed accuracy ${accuracyCoverage.report()}`,
+  );
   assert.equal(zeroWidth, 0, 'a finite sample never gets a zero-width interval');
   for (const [k, [c, n]] of Object.entries(perParameter)) assert.ok(c / n >= 0.93, `${k} coverage ${c / n}`);
+  accuracyCoverage.check(0.9);
 });

@@ -1,11 +1,17 @@
 // Malformed inputs that used to be read silently wrong (stop 31): a JSON number a double cannot
-// hold as the answer, an answer of the wrong type, gold offsets beyond the body. Each gets a
-// diagnostic at its line and column; every other record still reads.
+// hold as the answer, an answer of the wrong type, ids repeated in a file (after the rollout
+// numbering of duplicateIds.ts), gold offsets beyond the body. Each gets a diagnostic at its line
+// and column; every other record still reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { goldWithinBody, parseGoldFile } from '../../../server/src/trace/gold.js';
 import { jsonFieldSpan } from '../../../server/src/trace/jsonError.js';
 import { jsonlToRecords } from '../../../server/src/trace/jsonl.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { streamTraceFile } from '../../../server/src/trace/stream.js';
 import type { TraceDiagnostic } from '../../../server/src/trace/types.js';
 
 const answers = (text: string) => jsonlToRecords(text).records.map((r) => [r.id, r.headers.answer]);
@@ -79,6 +85,62 @@ test('jsonFieldSpan finds a top-level value (the last of a repeated key), not a 
   assert.equal(jsonFieldSpan(t, 'c'), undefined);
 });
 
+test('a JSONL id still repeated after the numbering: a warning at the later id field pointing at the first; all records read', () => {
+  // The second "a" is numbered a.2; the third line's own id is a.2 as well.
+  const text = ['{"id": "a", "response": "one"}', '{"id": "a", "response": "two"}', '{"id": "a.2", "response": "three"}'].join('\n');
+  const { records, diagnostics } = jsonlToRecords(text);
+  assert.deepEqual(
+    records.map((r) => [r.id, r.body]),
+    [
+      ['a', 'one'],
+      ['a.2', 'two'],
+      ['a.2', 'three'],
+    ],
+  );
+  assert.equal(diagnostics.length, 1);
+  const d = diagnostics[0];
+  assert.deepEqual([d.line, d.column, d.endColumn, d.severity, d.code], [2, 7, 12, 'warning', 'duplicate-id']);
+  assert.match(d.message, /^Duplicate id "a.2", first at line 2:/);
+});
+
+const dupTrace = ['=== 1', '---', 'first', '=== 2', '---', 'second', '=== 1', '---', 'third', ''].join('\n');
+
+test('a repeated .trace id (as its author wrote it): a warning on the later record line pointing at the first; all records read', () => {
+  const { records, diagnostics } = parseTrace(dupTrace);
+  assert.deepEqual(
+    records.map((r) => [r.id, r.body]),
+    [
+      ['1', 'first'],
+      ['2', 'second'],
+      ['1', 'third'],
+    ],
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => [d.line, d.column, d.endColumn, d.severity, d.code, d.message.split(':')[0]]),
+    [[6, 0, 5, 'warning', 'duplicate-id', 'Duplicate id "1", first at line 1']],
+  );
+});
+
+test('streamed reads report repeated ids too, .trace and JSONL', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-dupid-'));
+  writeFileSync(join(dir, 'd.trace'), dupTrace);
+  writeFileSync(join(dir, 'd.jsonl'), '{"id": 7, "response": "a"}\n{"id": 7, "response": "b"}\n{"id": "7.2", "response": "c"}\n');
+  for (const [name, line, column, ids] of [
+    ['d.trace', 6, 0, ['1', '2', '1']],
+    ['d.jsonl', 2, 7, ['7', '7.2', '7.2']],
+  ] as const) {
+    const diags: TraceDiagnostic[] = [];
+    const got: string[] = [];
+    for await (const rec of streamTraceFile(join(dir, name), { onDiagnostic: (d) => diags.push(d) })) got.push(rec.id);
+    assert.deepEqual(got, ids, name);
+    assert.deepEqual(
+      diags.map((d) => [d.line, d.column, d.code]),
+      [[line, column, 'duplicate-id']],
+      name,
+    );
+  }
+});
+
 test('gold candidates beyond the body are dropped from matching and listed; the rest of the label stays', () => {
   const text = [
     JSON.stringify({
@@ -105,4 +167,13 @@ test('gold candidates beyond the body are dropped from matching and listed; the 
   );
   // A label inside the body comes back as it is.
   assert.equal(goldWithinBody(records.get('r')!, 1e13).gold, records.get('r'));
+});
+
+test('a file that repeats ids throughout: the first 100 warnings, one line for the rest, every record read', () => {
+  const text = Array.from({ length: 300 }, () => '=== same\n---\nx\n').join('');
+  const { records, diagnostics } = parseTrace(text);
+  assert.equal(records.length, 300);
+  assert.equal(diagnostics.length, 101);
+  assert.match(diagnostics[100].message, /more than 100 ids repeat in this file: the rest are not listed \(every record is read\)/);
+  assert.deepEqual([diagnostics[0].line, diagnostics[100].line], [3, 303]);
 });

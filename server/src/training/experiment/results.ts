@@ -1,13 +1,14 @@
 // The Table 1 / Figure 1 numbers of a finished experiment, read back from its runs' final
 // evaluation rollouts (.trace files) through the calibration engine, exactly as
-// `reflection-lens calibrate` reads them: per arm and task, pooled over seeds (Wald interval for
-// accuracy, the Wilson/bootstrap hull for p, delta1, delta2, the bootstrap for the predicted
+// `reflection-lens calibrate` reads them: per arm and task, pooled over seeds (the Wald interval for
+// accuracy, not calibrate's Wilson: these numbers are set beside the paper's Table 1, which reports
+// Wald, and a comparison with the paper must use the paper's interval; the Wilson/bootstrap hull for p, delta1, delta2, the bootstrap for the predicted
 // accuracy) and per seed, with the seed-to-seed spread, echo rates and transitions.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CalibrationAccumulator } from '../../analysis/calibrate.js';
 import { summarizeFile } from '../../analysis/corpus.js';
-import { wilsonInterval } from '../../analysis/predicted.js';
+import { waldInterval, wilsonInterval } from '../../analysis/predicted.js';
 import type { CalibrationGroup, Estimate, Transitions } from '../../analysis/types.js';
 import { readMetrics } from '../runDir.js';
 import { ARM_LABELS, ARMS, runPath, type ArmName, type Table1Plan } from './plan.js';
@@ -95,6 +96,9 @@ function spread(values: number[]): Spread | null {
   return { mean, sd, min: Math.min(...v), max: Math.max(...v) };
 }
 
+/** Observed accuracy with the paper's Table 1 interval (Wald, unclipped) in place of calibrate's Wilson. */
+const paperAccuracy = (g: CalibrationGroup): Estimate => waldInterval(g.counts.correctFinal, g.n);
+
 const rate = (k: number, n: number): Estimate => ({ value: n > 0 ? k / n : NaN, ...wilsonInterval(k, n) });
 
 /** Reads and calibrates every finished run of the plan's seeds. */
@@ -131,7 +135,7 @@ export async function collectTable1(out: string, plan: Table1Plan, runs: readonl
           seedRows.push({
             seed,
             n: s.n,
-            accuracy: s.accuracy,
+            accuracy: paperAccuracy(s),
             p: s.p,
             delta1: s.delta1,
             delta2: s.delta2,
@@ -144,7 +148,7 @@ export async function collectTable1(out: string, plan: Table1Plan, runs: readonl
         task,
         ood: ood.has(task),
         n: g.n,
-        accuracy: g.accuracy,
+        accuracy: paperAccuracy(g),
         p: g.p,
         delta1: g.delta1,
         delta2: g.delta2,
