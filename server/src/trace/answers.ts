@@ -5,6 +5,7 @@
 // is statements.ts's job.
 
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
+import { mayHaveUnit, quantitiesEqual } from './units.js';
 
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
@@ -312,7 +313,9 @@ function answerParts(n: string): string[] | undefined {
 /** Equal after normalization, or the same number (27 and 27.0, 0.5 and 1/2). */
 export function answersEqual(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
-  return normalizedEqual(normalizeAnswer(a), normalizeAnswer(b));
+  // Pass 64: two numbers with units of different kinds differ ("5 kg", "5 km/h"); "5 km" is "5000 m".
+  const units = mayHaveUnit(a) && mayHaveUnit(b) ? quantitiesEqual(a, b) : undefined;
+  return units ?? normalizedEqual(normalizeAnswer(a), normalizeAnswer(b));
 }
 
 /** answersEqual on answers already normalized (saves normalizing the ground truth once per attempt). */

@@ -1,0 +1,39 @@
+// The sixty-fourth pass (docs/segmentation-eval.md "Stop 32: pass 64"): answer-equivalence and
+// reading gaps an outsider found by feeding the built CLI adversarial inputs (stop 31). Each gap
+// with a case it fixes and a case it must leave as it was. Decided on the rules alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { answersEqual } from '../../../server/src/trace/answers.js';
+import { quantitiesEqual, readQuantity } from '../../../server/src/trace/units.js';
+import { record } from './segmentRuleHelpers.js';
+
+const seg = (query: string, body: string, answer?: string) =>
+  segmentAttempts(record(query, body, answer), { ...defaultSegmentOptions, reader: 'rules' });
+const rules = (query: string, body: string): string[] => seg(query, body).attempts.map((a) => a.candidate.value);
+
+test('64 units: a number with a unit against one with a unit of another kind is unequal; units of one kind convert', () => {
+  assert.equal(answersEqual('5 kg', '5 km/h'), false);
+  assert.equal(answersEqual('1 m', '1 s'), false);
+  assert.equal(answersEqual('1 kg', '1 g'), false);
+  assert.equal(answersEqual('5 km', '5000 m'), true);
+  assert.equal(answersEqual('1 kg', '1000 g'), true);
+  assert.equal(answersEqual('5 km/h', '5000 m/h'), true);
+  assert.equal(answersEqual('2 hours', '120 minutes'), true);
+  assert.equal(answersEqual('5 \\text{ kg}', '5000 g'), true);
+  // A bare number against the number with a unit stays equal (units are not part of the value).
+  assert.equal(answersEqual('5', '5 kg'), true);
+  assert.equal(answersEqual('5 km/h', '5'), true);
+  // Not converted: currencies and counts equal only themselves.
+  assert.equal(answersEqual('5 dollars', '5 dollar'), true);
+  assert.equal(answersEqual('5 dollars', '5 euros'), false);
+  // Not quantities: left to the comparison as before.
+  assert.equal(quantitiesEqual('2x', '2 y'), undefined);
+  assert.equal(readQuantity('3 apples'), undefined);
+  // The record's correctness: the reference's unit against the candidate's.
+  const q = 'What is the speed? Give units.';
+  assert.equal(seg(q, 'So the answer is \\boxed{5 kg}.', '5 km/h').finalCorrect, false);
+  assert.equal(seg(q, 'So the answer is \\boxed{5 km/h}.', '5 km/h').finalCorrect, true);
+  assert.equal(seg(q, 'So the answer is \\boxed{5}.', '5 km/h').finalCorrect, true);
+});
