@@ -6,6 +6,7 @@
 
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
+import { canonicalDate } from './dates.js';
 
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
@@ -43,6 +44,9 @@ export function normalizeAnswer(raw: string): string {
     // A set written as text ("\\text{A、C、D}", as Chinese solutions box it) is the same set.
     if (s.length <= 40 && letterSetRe.test(s)) return [...new Set(s.match(/[A-E]/g))].sort().join('').toLowerCase();
   }
+  // Pass 64: a date in another format ("March 5, 2024", "5 March 2024", "03/05/2024") is "2024-03-05" (dates.ts).
+  const date = canonicalDate(s);
+  if (date !== undefined) return date;
   // A temperature's scale letter goes with its degree sign ("20 °C" is 20).
   if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0(?:\s?[CF](?![A-Za-z]))?|\\degree/g, '');
   if (s.includes('%')) s = s.replace(/\\%|%/g, '');

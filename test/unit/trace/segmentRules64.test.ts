@@ -37,3 +37,16 @@ test('64 units: a number with a unit against one with a unit of another kind is 
   assert.equal(seg(q, 'So the answer is \\boxed{5 km/h}.', '5 km/h').finalCorrect, true);
   assert.equal(seg(q, 'So the answer is \\boxed{5}.', '5 km/h').finalCorrect, true);
 });
+
+test('64 dates: one date in other formats is one answer; an impossible day is no date', () => {
+  for (const d of ['March 5, 2024', '5 March 2024', 'Mar. 5th, 2024', '2024-03-05', '2024/3/5', '03/05/2024', '\\text{March 5, 2024}'])
+    assert.equal(answersEqual(d, '2024-03-05'), true, d);
+  assert.equal(answersEqual('25/12/2024', 'December 25, 2024'), true);
+  assert.equal(answersEqual('March 6, 2024', '2024-03-05'), false);
+  assert.equal(answersEqual('February 30, 2024', '2024-03-01'), false);
+  assert.equal(answersEqual('February 29, 2023', '2023-03-01'), false);
+  assert.equal(answersEqual('February 29, 2024', '2024-02-29'), true);
+  // Not dates: left as before.
+  assert.equal(answersEqual('2024', '2024'), true);
+  assert.equal(answersEqual('3/4', '0.75'), true);
+});
