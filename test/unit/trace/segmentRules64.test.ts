@@ -50,3 +50,19 @@ test('64 dates: one date in other formats is one answer; an impossible day is no
   assert.equal(answersEqual('2024', '2024'), true);
   assert.equal(answersEqual('3/4', '0.75'), true);
 });
+
+test('64 roots: a root is the fractional power of the same expression; a different power is not', () => {
+  assert.equal(answersEqual('\\sqrt{x}', 'x^{1/2}'), true);
+  assert.equal(answersEqual('\\sqrt{\\sqrt{x}}', 'x^{1/4}'), true);
+  assert.equal(answersEqual('\\sqrt[3]{x}', 'x^{1/3}'), true);
+  assert.equal(answersEqual('\\sqrt{x+1}', '(x+1)^{1/2}'), true);
+  assert.equal(answersEqual('2\\sqrt{x}', '2x^{1/2}'), true);
+  assert.equal(answersEqual('\\sqrt{x}', 'x^{1/3}'), false);
+  assert.equal(answersEqual('\\sqrt[3]{x}', 'x^{1/2}'), false);
+  assert.equal(answersEqual('\\sqrt{x}', 'x'), false);
+  // A large power stays out of the evaluator (its tolerance would call these one function).
+  assert.equal(answersEqual('10^{20}x', '10^{20}x+1'), false);
+  // Numbers as before.
+  assert.equal(answersEqual('\\sqrt{4}', '2'), true);
+  assert.equal(answersEqual('\\sqrt{2}', '2^{1/2}'), true);
+});
