@@ -753,6 +753,8 @@ function sameForm(na: string, nb: string): boolean {
 // Commands a complex number's parts may hold (the closed-form evaluator's), longest first.
 const COMPLEX_COMMANDS = ['sqrt', 'frac', 'cdot', 'times', 'pi'];
 
+const iPowerRe = /^\^(?:\{(\d{1,4})\}|(\d{1,4}))/;
+
 /** [real, imaginary] of "a+bi" with closed-form a and b, i before or after b; undefined otherwise. */
 function complexValue(s: string): [number, number] | undefined {
   if (s.length > 160) return undefined;
@@ -791,11 +793,17 @@ function complexValue(s: string): [number, number] | undefined {
       re += v;
       continue;
     }
-    let rest = term.slice(0, at) + term.slice(at + 1);
+    // Pass 64: an integer power of i ("i^2" is -1, "i^{3}" is -i); no other complex arithmetic.
+    const power = term.charCodeAt(at + 1) === 94 ? iPowerRe.exec(term.slice(at + 1)) : null;
+    const turn = power === null ? 1 : Number(power[1] ?? power[2]) % 4;
+    let rest = term.slice(0, at) + term.slice(at + 1 + (power === null ? 0 : power[0].length));
     rest = rest.replace(/^([-+]?)(?:\*|\\cdot)/, '$1').replace(/(?:\*|\\cdot)$/, '');
     const v = rest === '' || rest === '+' ? 1 : rest === '-' ? -1 : closedFormValue(rest.replace(/^\+/, ''));
     if (Number.isNaN(v)) return undefined;
-    im += v;
+    if (turn === 0) re += v;
+    else if (turn === 1) im += v;
+    else if (turn === 2) re -= v;
+    else im -= v;
   }
   return [re, im];
 }

@@ -66,3 +66,17 @@ test('64 roots: a root is the fractional power of the same expression; a differe
   assert.equal(answersEqual('\\sqrt{4}', '2'), true);
   assert.equal(answersEqual('\\sqrt{2}', '2^{1/2}'), true);
 });
+
+test('64 complex: an integer power of i is compared; other complex arithmetic is not (no crash, unequal)', () => {
+  assert.equal(answersEqual('i^2', '-1'), true);
+  assert.equal(answersEqual('-1', 'i^2'), true);
+  assert.equal(answersEqual('i^{3}', '-i'), true);
+  assert.equal(answersEqual('2i^2+1', '-1'), true);
+  assert.equal(answersEqual('i^4', '1'), true);
+  assert.equal(answersEqual('i^2', '1'), false);
+  assert.equal(answersEqual('i^3', 'i'), false);
+  assert.equal(answersEqual('3+2i', '3+2i'), true);
+  // Not compared: a product of complex factors or a complex power of a sum reads as no value.
+  assert.equal(answersEqual('(1+i)^2', '2i'), false);
+  assert.equal(answersEqual('(1+i)(1-i)', '2'), false);
+});
