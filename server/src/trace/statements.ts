@@ -3945,6 +3945,8 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
   // record stopped in the middle of its work, and its last number is a step.
   if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;
+  // Pass 64: a negated number ("The answer is not 3445.", "x isn't 12") is no conclusion.
+  if (negatedBeforeRe.test(tail.slice(Math.max(0, last.index - 24), last.index))) return undefined;
   // A trailing number needs a copula to be stated ("we get 42", not "Step 42"), except where it is
   // the whole response: a direct answer ("42") states nothing else.
   let b = from;
@@ -3963,6 +3965,7 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   return st && !st.fromQuestion ? st : undefined;
 }
 
+const negatedBeforeRe = /(?:\bnot|n't|\bnever)[ \t]{1,3}(?:(?:equal|equals|be)[ \t]{1,3}(?:to[ \t]{1,3})?)?\$?$/i;
 const givenUpRe = /\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|start over)\b/i;
 
 const wholeValue = new RegExp(String.raw`^(?:${BASIC_VALUE})$`);

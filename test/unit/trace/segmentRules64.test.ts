@@ -80,3 +80,14 @@ test('64 complex: an integer power of i is compared; other complex arithmetic is
   assert.equal(answersEqual('(1+i)^2', '2i'), false);
   assert.equal(answersEqual('(1+i)(1-i)', '2'), false);
 });
+
+test('64 negation: a negated last number ("The answer is not 3445.") is no candidate; the number stated is', () => {
+  const q = 'Compute the value.';
+  assert.deepEqual(rules(q, 'Let me work it out.\nThe answer is not 3445.'), []);
+  assert.deepEqual(rules(q, 'So the answer is not 12.'), []);
+  assert.deepEqual(rules(q, "So x isn't 12."), []);
+  assert.deepEqual(rules(q, 'Let me work it out.\nThe answer is 3445.'), ['3445']);
+  assert.deepEqual(rules(q, 'So x is 5.'), ['5']);
+  // "notation 5" is no negation ("not" as a word only).
+  assert.deepEqual(rules(q, 'In this notation the value is 5.'), ['5']);
+});
