@@ -1052,7 +1052,7 @@ function findBoxed(ctx: Context): void {
           // "`\boxed{B}`": the format of the answer being discussed, in a code span, not an answer.
           // An option's letter that leads the box and then spells the option out
           // ("\\boxed{\\text{C }\\{-\\frac12,1\\}}", "\\boxed{B. 6}") is that option: the letter.
-          const lead = ctx.question.optionOf ? (optionLeadRe.exec(text.slice(s, e)) ?? optionTrailRe.exec(text.slice(s, e))) : null;
+          const lead = ctx.question.optionOf ? optionLead(text.slice(s, e)) : null;
           if (lead) {
             const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
@@ -1094,7 +1094,7 @@ function findAnswerTags(ctx: Context): void {
       const content = text.slice(s, e);
       if (content.includes('\\boxed') || content.includes('\n\n') || content.includes('<') || (e - s <= 24 && placeholderRe.test(content)))
         continue;
-      const lead = ctx.question.optionOf ? (optionLeadRe.exec(content) ?? optionTrailRe.exec(content)) : null;
+      const lead = ctx.question.optionOf ? optionLead(content) : null;
       if (lead) {
         const at = s + lead.index + lead[0].indexOf(lead[1]);
         ctx.add(at, at + 1, 'boxed', 5, true);
@@ -3023,6 +3023,14 @@ const optionLeadRe =
 // Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
 // value and its letter give one option, the letter.
 const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-J])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
+// Two to five option letters listed ("B and C", "B, C", "B & C", "\\text{A、C}"): a set, not its first letter (pass 64).
+const optionListRe = new RegExp(String.raw`^(?:\\text(?:bf)?\{)?[ \t]{0,2}(?:${OPTION_LIST})[ \t]{0,2}\}?$`);
+
+/** The option letter leading or trailing an explicit answer's content; none for a list of letters (the set is the answer). */
+function optionLead(content: string): RegExpExecArray | null {
+  if (content.length <= 60 && optionListRe.test(content)) return null;
+  return optionLeadRe.exec(content) ?? optionTrailRe.exec(content);
+}
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 // An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...").
 const optionDeniedRe =

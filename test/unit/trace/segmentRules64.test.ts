@@ -91,3 +91,23 @@ test('64 negation: a negated last number ("The answer is not 3445.") is no candi
   // "notation 5" is no negation ("not" as a word only).
   assert.deepEqual(rules(q, 'In this notation the value is 5.'), ['5']);
 });
+
+test('64 option lists: a boxed list of letters is the set, never its first letter; one letter with its content is that letter', () => {
+  const one = 'Which option is correct? (A) 1 (B) 2 (C) 3';
+  const multi = 'Which of the following are correct? Select all that apply. (A) 1 (B) 2 (C) 3';
+  for (const box of ['B and C', 'B, C', 'B & C']) {
+    const single = seg(one, `The answer is \\boxed{${box}}.`, 'B');
+    assert.deepEqual(
+      single.attempts.map((a) => a.candidate.value),
+      [box],
+      box,
+    );
+    assert.equal(single.finalCorrect, false, box);
+    assert.equal(seg(multi, `The answer is \\boxed{${box}}.`, 'B, C').finalCorrect, true, box);
+    assert.equal(seg(multi, `The answer is \\boxed{${box}}.`, 'B').finalCorrect, false, box);
+  }
+  assert.equal(answersEqual('B and C', 'C, B'), true);
+  // One letter leading its option's content is still that letter.
+  assert.equal(seg(one, 'The answer is \\boxed{B. 2}.', 'B').finalCorrect, true);
+  assert.equal(seg(one, 'The answer is \\boxed{B}.', 'B').finalCorrect, true);
+});
