@@ -1037,6 +1037,7 @@ const placeholderRe = /^(?:\\text\{)?(?:(?:your|final|the)[ _]?)?answer\}?$/i;
 
 function findBoxed(ctx: Context): void {
   const { text, from, to } = ctx;
+  longBoxBudget = LONG_BOX_BUDGET;
   for (const cmd of ['\\boxed', '\\fbox']) {
     let i = text.indexOf(cmd, from);
     while (i >= 0 && i < to) {
@@ -1103,10 +1104,26 @@ function findAnswerTags(ctx: Context): void {
   }
 }
 
-/** Offset of the `}` closing the `{` at `open`, or -1 (unbalanced, or runs past 500 characters). */
+// A box runs at most 500 characters, or up to LONG_BOX while the region's LONG_BOX_BUDGET of
+// characters scanned past the first 500 lasts (pass 64: a long box, a list or a long expression, was
+// dropped; the budget keeps a body of unclosed boxes linear).
+const LONG_BOX = 4000;
+const LONG_BOX_BUDGET = 32000;
+let longBoxBudget = 0;
+
+/** Offset of the `}` closing the `{` at `open`, or -1 (unbalanced, a blank line, or runs past the limit). */
 function matchingBrace(text: string, open: number, to: number): number {
+  const close = closingBrace(text, open, Math.min(to, open + 500));
+  if (close !== -2 || longBoxBudget <= 0 || open + 500 >= to) return close < 0 ? -1 : close;
+  const limit = Math.min(to, open + LONG_BOX);
+  longBoxBudget -= limit - open - 500;
+  const long = closingBrace(text, open, limit);
+  return long < 0 ? -1 : long;
+}
+
+/** matchingBrace within [open, limit): -2 when the scan reached the limit with the box open. */
+function closingBrace(text: string, open: number, limit: number): number {
   let depth = 0;
-  const limit = Math.min(to, open + 500);
   for (let k = open; k < limit; k++) {
     const c = text.charCodeAt(k);
     if (c === 92) {
@@ -1117,7 +1134,7 @@ function matchingBrace(text: string, open: number, to: number): number {
     else if (c === 125 && --depth === 0) return k;
     else if (c === 10 && text.charCodeAt(k + 1) === 10) return -1; // a blank line ends any box
   }
-  return -1;
+  return -2;
 }
 
 // "answer", or "ans" as a word ("final ans 1,026", "ans -> 117 dollars").

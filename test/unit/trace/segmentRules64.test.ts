@@ -111,3 +111,19 @@ test('64 option lists: a boxed list of letters is the set, never its first lette
   assert.equal(seg(one, 'The answer is \\boxed{B. 2}.', 'B').finalCorrect, true);
   assert.equal(seg(one, 'The answer is \\boxed{B}.', 'B').finalCorrect, true);
 });
+
+test('64 long boxes: a box of 500 to 4000 characters is read; past 4000 it is not; unclosed boxes stay linear', () => {
+  const q = 'List the first 300 multiples of 7.';
+  const list = Array.from({ length: 300 }, (_, k) => 7 * (k + 1)).join(', ');
+  assert.ok(list.length > 500 && list.length < 4000);
+  assert.deepEqual(rules(q, `So the answer is \\boxed{${list}}.`), [list]);
+  const huge = Array.from({ length: 1200 }, (_, k) => 7 * (k + 1)).join(', ');
+  assert.ok(huge.length > 4000);
+  assert.ok(!rules(q, `So the answer is \\boxed{${huge}}.`).includes(huge));
+  // A short box reads as before.
+  assert.deepEqual(rules(q, 'So the answer is \\boxed{7, 14, 21}.'), ['7, 14, 21']);
+  // 1.4 MB of boxes that never close: the long scans' budget keeps the work linear.
+  const t0 = performance.now();
+  seg(q, `\\boxed{${'ab '.repeat(300)}`.repeat(1500));
+  assert.ok(performance.now() - t0 < 2000);
+});
