@@ -3991,6 +3991,7 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
 }
 
 const negatedBeforeRe = /(?:\bnot|n't|\bnever)[ \t]{1,3}(?:(?:equal|equals|be)[ \t]{1,3}(?:to[ \t]{1,3})?)?\$?$/i;
+const possessiveAfterRe = /^['\u2019]s[ \t][a-z]/;
 const givenUpRe = /\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|start over)\b/i;
 
 const wholeValue = new RegExp(String.raw`^(?:${BASIC_VALUE})$`);
@@ -4048,6 +4049,9 @@ export function withRestatements(text: string, statements: Statement[], rawValue
         continue;
       const lead = text.slice(sentence.start, start);
       if (!restatingLeadRe.test(lead)) continue;
+      // Pass 64: a possessive before a noun ("that Hana's mother has") names another thing, not the
+      // value; one that ends its clause ("the greatest speed is Carla's, with") is the value.
+      if (possessiveAfterRe.test(text.slice(end, end + 5))) continue;
       // A name the question offers is the subject of most clauses in the reasoning ("So Eve and Dan
       // are consecutive", "So Dan would have to be in 3"): it restates the answer only right after
       // a copula or a verb of result ("Both ways give Grace"), alone (not "Ben and Dan"), and not

@@ -127,3 +127,12 @@ test('64 long boxes: a box of 500 to 4000 characters is read; past 4000 it is no
   seg(q, `\\boxed{${'ab '.repeat(300)}`.repeat(1500));
   assert.ok(performance.now() - t0 < 2000);
 });
+
+test('64 possessive: a restated name followed by a noun ("Hana\'s mother") is not the value; one ending its clause is', () => {
+  const q = "Hana's mother has four daughters. Three are April, May and June. What is the fourth daughter's name?";
+  const body = "The key here is that Hana's mother has four daughters. So the answer is \\boxed{Hana}.";
+  const at = seg(q, body).attempts.map((a) => a.candidate.start);
+  assert.deepEqual(at, [body.lastIndexOf('Hana')]);
+  const q2 = 'Who has the greatest average speed: Carla or Dan?';
+  assert.ok(rules(q2, "Carla: 2.1, Dan: 1.2.\n\nSo, the greatest average speed is Carla's, with 2.1.\n\n\\boxed{Carla}").length >= 1);
+});
