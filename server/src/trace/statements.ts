@@ -376,6 +376,9 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.answerForm !== undefined) findFormAnswers(ctx, opts.question.answerForm);
   if (opts.question.answerForm !== undefined || opts.question.words !== undefined) findJsonWords(ctx);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
+  // Pass 64: "Answer: Paris" where the question names no answer type (the typed finders read the others).
+  const q = opts.question;
+  if (q.words === undefined && q.typed === undefined && q.answerForm === undefined && q.optionOf === undefined) findAnswerLineWords(ctx);
   findPostposedNames(ctx);
   findRejections(ctx);
   // Last: they read the values the other finders found concluded, where those values are written.
@@ -389,6 +392,35 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   }
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
+}
+
+// A line that is nothing but an answer cue and a word or two: "Answer: Paris", "**Final answer:** yes".
+const answerLineWordRe =
+  /^[ \t]{0,4}(?:\*\*)?(?:final[ \t]{1,2})?answer[ \t]{0,2}:[ \t]{0,2}(?:\*\*)?[ \t]{0,2}([A-Za-z][A-Za-z'-]{0,20}(?:[ \t][A-Za-z][A-Za-z'-]{0,20}){0,2})[ \t]{0,2}(?:\*\*)?\.?[ \t]{0,2}$/i;
+
+const answerLineProseRe = /^(?:let|see|we|i|to|it|this|that|as|is|in|from|based|so|because|after|using|the|a|an)(?![A-Za-z'-])/i;
+
+/**
+ * Pass 64: a line that is an answer cue and one to three words ("Answer: Paris", "**Final answer:**
+ * yes"), in a question that names no answer type, is an explicit final statement
+ * (docs/annotation-guide.md), as "Answer: 27" is. Not words that open a sentence ("Answer: Let me
+ * see", "Answer: see above"). Found by indexOf, each line read once (at most 90 characters).
+ */
+function findAnswerLineWords(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (let i = text.indexOf('nswer', from); i >= 0 && i < to; i = text.indexOf('nswer', i + 5)) {
+    // The line's ends, looked for only 20 characters back and 90 on (a 1 MB line stays linear).
+    let lineStart = i;
+    while (lineStart > from && i - lineStart <= 20 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    if (i - lineStart > 20) continue;
+    let lineEnd = i;
+    while (lineEnd < to && lineEnd - lineStart <= 90 && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+    if (lineEnd - lineStart > 90) continue;
+    const m = answerLineWordRe.exec(text.slice(lineStart, lineEnd));
+    if (m === null || answerLineProseRe.test(m[1])) continue;
+    const start = lineStart + m.index + m[0].indexOf(m[1], m[0].indexOf(':'));
+    ctx.add(start, start + m[1].length, 'final-answer', 4, true);
+  }
 }
 
 /**

@@ -136,3 +136,17 @@ test('64 possessive: a restated name followed by a noun ("Hana\'s mother") is no
   const q2 = 'Who has the greatest average speed: Carla or Dan?';
   assert.ok(rules(q2, "Carla: 2.1, Dan: 1.2.\n\nSo, the greatest average speed is Carla's, with 2.1.\n\n\\boxed{Carla}").length >= 1);
 });
+
+test('64 answer lines: "Answer: <word>" is read where the question names no type; prose after the cue is not', () => {
+  const q = 'What is the capital of France?';
+  assert.deepEqual(rules(q, 'Let me think about it.\nAnswer: Paris'), ['Paris']);
+  assert.deepEqual(rules(q, 'Let me think about it.\n**Final Answer:** Paris'), ['Paris']);
+  assert.deepEqual(rules(q, 'Answer: Let me think about it.\nHmm.'), []);
+  assert.deepEqual(rules(q, 'The answer: see above.'), []);
+  // Numbers as before.
+  assert.deepEqual(rules('What is 6 times 7?', 'Answer: 42'), ['42']);
+  // A 1 MB line of cues stays linear.
+  const t0 = performance.now();
+  seg(q, 'Answer: '.repeat(130000));
+  assert.ok(performance.now() - t0 < 3000);
+});
