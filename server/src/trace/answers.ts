@@ -5,6 +5,8 @@
 // is statements.ts's job.
 
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
+import { mayHaveUnit, quantitiesEqual } from './units.js';
+import { canonicalDate } from './dates.js';
 
 /**
  * Canonical form for comparison: LaTeX wrappers (`\boxed`, `\text`, `$`, `\(`), spacing,
@@ -42,6 +44,9 @@ export function normalizeAnswer(raw: string): string {
     // A set written as text ("\\text{A、C、D}", as Chinese solutions box it) is the same set.
     if (s.length <= 40 && letterSetRe.test(s)) return [...new Set(s.match(/[A-E]/g))].sort().join('').toLowerCase();
   }
+  // Pass 64: a date in another format ("March 5, 2024", "5 March 2024", "03/05/2024") is "2024-03-05" (dates.ts).
+  const date = canonicalDate(s);
+  if (date !== undefined) return date;
   // A temperature's scale letter goes with its degree sign ("20 °C" is 20).
   if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0(?:\s?[CF](?![A-Za-z]))?|\\degree/g, '');
   if (s.includes('%')) s = s.replace(/\\%|%/g, '');
@@ -312,7 +317,9 @@ function answerParts(n: string): string[] | undefined {
 /** Equal after normalization, or the same number (27 and 27.0, 0.5 and 1/2). */
 export function answersEqual(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
-  return normalizedEqual(normalizeAnswer(a), normalizeAnswer(b));
+  // Pass 64: two numbers with units of different kinds differ ("5 kg", "5 km/h"); "5 km" is "5000 m".
+  const units = mayHaveUnit(a) && mayHaveUnit(b) ? quantitiesEqual(a, b) : undefined;
+  return units ?? normalizedEqual(normalizeAnswer(a), normalizeAnswer(b));
 }
 
 /** answersEqual on answers already normalized (saves normalizing the ground truth once per attempt). */
@@ -746,6 +753,8 @@ function sameForm(na: string, nb: string): boolean {
 // Commands a complex number's parts may hold (the closed-form evaluator's), longest first.
 const COMPLEX_COMMANDS = ['sqrt', 'frac', 'cdot', 'times', 'pi'];
 
+const iPowerRe = /^\^(?:\{(\d{1,4})\}|(\d{1,4}))/;
+
 /** [real, imaginary] of "a+bi" with closed-form a and b, i before or after b; undefined otherwise. */
 function complexValue(s: string): [number, number] | undefined {
   if (s.length > 160) return undefined;
@@ -784,11 +793,17 @@ function complexValue(s: string): [number, number] | undefined {
       re += v;
       continue;
     }
-    let rest = term.slice(0, at) + term.slice(at + 1);
+    // Pass 64: an integer power of i ("i^2" is -1, "i^{3}" is -i); no other complex arithmetic.
+    const power = term.charCodeAt(at + 1) === 94 ? iPowerRe.exec(term.slice(at + 1)) : null;
+    const turn = power === null ? 1 : Number(power[1] ?? power[2]) % 4;
+    let rest = term.slice(0, at) + term.slice(at + 1 + (power === null ? 0 : power[0].length));
     rest = rest.replace(/^([-+]?)(?:\*|\\cdot)/, '$1').replace(/(?:\*|\\cdot)$/, '');
     const v = rest === '' || rest === '+' ? 1 : rest === '-' ? -1 : closedFormValue(rest.replace(/^\+/, ''));
     if (Number.isNaN(v)) return undefined;
-    im += v;
+    if (turn === 0) re += v;
+    else if (turn === 1) im += v;
+    else if (turn === 2) re -= v;
+    else im -= v;
   }
   return [re, im];
 }

@@ -11,6 +11,7 @@
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
+import { mayHaveUnit, quantitiesEqual } from './units.js';
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
@@ -1574,17 +1575,20 @@ function judgeAttempts(
 ): { normalized: string[]; correct: (boolean | null)[]; tokens: number[]; finalCorrect: boolean | null } {
   const truth = record.answer;
   const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
-  const judge = (v: string): boolean | null => (truth === undefined ? null : normalizedEqual(v, truthNorm));
+  // Pass 64: a reference with a unit ("5 km/h") is compared with a candidate's unit (units.ts).
+  const truthUnit = truth !== undefined && mayHaveUnit(truth);
+  const judge = (st: Statement): boolean | null =>
+    truth === undefined ? null : ((truthUnit ? quantitiesEqual(st.value, truth) : undefined) ?? normalizedEqual(st.normalized, truthNorm));
   const normalized = new Array<string>(attempts.length);
   const correct = new Array<boolean | null>(attempts.length);
   const tokens = new Array<number>(attempts.length);
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
     normalized[k] = a.candidate.normalized;
-    correct[k] = judge(normalized[k]);
+    correct[k] = judge(a.candidate);
     tokens[k] = estimateTokens(a.end - a.start, record);
   }
-  return { normalized, correct, tokens, finalCorrect: final ? judge(final.normalized) : null };
+  return { normalized, correct, tokens, finalCorrect: final ? judge(final) : null };
 }
 
 // A box holding two or more option letters, run together or listed, maybe as text.

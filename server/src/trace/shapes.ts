@@ -332,12 +332,35 @@ function variableOf(s: string): string | undefined {
   return letters.every((l) => l === letters[0]) ? letters[0] : undefined;
 }
 
+// An innermost root: "\\sqrt{x}", "\\sqrt[3]{x+1}" (no brace or backslash inside).
+const innerRootRe = /\\sqrt(?:\[(\d{1,2})\])?\{([^{}\\]{1,60})\}/;
+
+/**
+ * Pass 64: roots as fractional powers, for the evaluator: "\\sqrt{x}" -> "(x)^(1/2)",
+ * "\\sqrt[3]{x}" -> "(x)^(1/3)", "x^{1/2}" -> "x^(1/2)". Innermost root first, each
+ * rewrite removing one "\\sqrt" (at most as many passes as roots; texts over 120 characters are left).
+ */
+function rootsAsPowers(s: string): string {
+  if (s.length > 120 || (!s.includes('{') && !s.includes('\\'))) return s;
+  for (let k = 0; k < 8 && s.includes('\\sqrt'); k++) {
+    const r = s.replace(innerRootRe, (_m, n: string | undefined, x: string) => `(${x})^(1/${n ?? 2})`);
+    if (r === s) break;
+    s = r;
+  }
+  // Only a fractional power's braces: a large power ("10^{20}x") stays out of the evaluator, whose
+  // tolerance would call "10^{20}x" and "10^{20}x+1" one function.
+  return s.includes('{') ? s.replace(fractionPowerRe, '^($1)') : s;
+}
+const fractionPowerRe = /\^\{(-?\d{1,2}\/\d{1,2})\}/g;
+
 /**
  * Are two normalized expressions in the same one letter the same function ("n(n+1)-1" and
  * "n^2+n-1", "2xsinx+x^2cosx" and "x^2cosx+2xsinx")? Compared at four points; an expression the
  * evaluator cannot read is no match. The guide: the same answer in another notation is the same value.
  */
 export function sameExpression(a: string, b: string): boolean {
+  a = rootsAsPowers(a);
+  b = rootsAsPowers(b);
   if (!plainExpressionRe.test(a) || !plainExpressionRe.test(b)) return false;
   const v = variableOf(a);
   if (v === undefined || variableOf(b) !== v) return false;

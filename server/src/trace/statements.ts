@@ -377,6 +377,9 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.answerForm !== undefined) findFormAnswers(ctx, opts.question.answerForm);
   if (opts.question.answerForm !== undefined || opts.question.words !== undefined) findJsonWords(ctx);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
+  // Pass 64: "Answer: Paris" where the question names no answer type (the typed finders read the others).
+  const q = opts.question;
+  if (q.words === undefined && q.typed === undefined && q.answerForm === undefined && q.optionOf === undefined) findAnswerLineWords(ctx);
   findPostposedNames(ctx);
   findRejections(ctx);
   // Last: they read the values the other finders found concluded, where those values are written.
@@ -390,6 +393,35 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   }
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
+}
+
+// A line that is nothing but an answer cue and a word or two: "Answer: Paris", "**Final answer:** yes".
+const answerLineWordRe =
+  /^[ \t]{0,4}(?:\*\*)?(?:final[ \t]{1,2})?answer[ \t]{0,2}:[ \t]{0,2}(?:\*\*)?[ \t]{0,2}([A-Za-z][A-Za-z'-]{0,20}(?:[ \t][A-Za-z][A-Za-z'-]{0,20}){0,2})[ \t]{0,2}(?:\*\*)?\.?[ \t]{0,2}$/i;
+
+const answerLineProseRe = /^(?:let|see|we|i|to|it|this|that|as|is|in|from|based|so|because|after|using|the|a|an)(?![A-Za-z'-])/i;
+
+/**
+ * Pass 64: a line that is an answer cue and one to three words ("Answer: Paris", "**Final answer:**
+ * yes"), in a question that names no answer type, is an explicit final statement
+ * (docs/annotation-guide.md), as "Answer: 27" is. Not words that open a sentence ("Answer: Let me
+ * see", "Answer: see above"). Found by indexOf, each line read once (at most 90 characters).
+ */
+function findAnswerLineWords(ctx: Context): void {
+  const { text, from, to } = ctx;
+  for (let i = text.indexOf('nswer', from); i >= 0 && i < to; i = text.indexOf('nswer', i + 5)) {
+    // The line's ends, looked for only 20 characters back and 90 on (a 1 MB line stays linear).
+    let lineStart = i;
+    while (lineStart > from && i - lineStart <= 20 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    if (i - lineStart > 20) continue;
+    let lineEnd = i;
+    while (lineEnd < to && lineEnd - lineStart <= 90 && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+    if (lineEnd - lineStart > 90) continue;
+    const m = answerLineWordRe.exec(text.slice(lineStart, lineEnd));
+    if (m === null || answerLineProseRe.test(m[1])) continue;
+    const start = lineStart + m.index + m[0].indexOf(m[1], m[0].indexOf(':'));
+    ctx.add(start, start + m[1].length, 'final-answer', 4, true);
+  }
 }
 
 /**
@@ -1038,6 +1070,7 @@ const placeholderRe = /^(?:\\text\{)?(?:(?:your|final|the)[ _]?)?answer\}?$/i;
 
 function findBoxed(ctx: Context): void {
   const { text, from, to } = ctx;
+  longBoxBudget = LONG_BOX_BUDGET;
   for (const cmd of ['\\boxed', '\\fbox']) {
     let i = text.indexOf(cmd, from);
     while (i >= 0 && i < to) {
@@ -1053,7 +1086,7 @@ function findBoxed(ctx: Context): void {
           // "`\boxed{B}`": the format of the answer being discussed, in a code span, not an answer.
           // An option's letter that leads the box and then spells the option out
           // ("\\boxed{\\text{C }\\{-\\frac12,1\\}}", "\\boxed{B. 6}") is that option: the letter.
-          const lead = ctx.question.optionOf ? (optionLeadRe.exec(text.slice(s, e)) ?? optionTrailRe.exec(text.slice(s, e))) : null;
+          const lead = ctx.question.optionOf ? optionLead(text.slice(s, e)) : null;
           if (lead) {
             const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
@@ -1095,7 +1128,7 @@ function findAnswerTags(ctx: Context): void {
       const content = text.slice(s, e);
       if (content.includes('\\boxed') || content.includes('\n\n') || content.includes('<') || (e - s <= 24 && placeholderRe.test(content)))
         continue;
-      const lead = ctx.question.optionOf ? (optionLeadRe.exec(content) ?? optionTrailRe.exec(content)) : null;
+      const lead = ctx.question.optionOf ? optionLead(content) : null;
       if (lead) {
         const at = s + lead.index + lead[0].indexOf(lead[1]);
         ctx.add(at, at + 1, 'boxed', 5, true);
@@ -1104,10 +1137,26 @@ function findAnswerTags(ctx: Context): void {
   }
 }
 
-/** Offset of the `}` closing the `{` at `open`, or -1 (unbalanced, or runs past 500 characters). */
+// A box runs at most 500 characters, or up to LONG_BOX while the region's LONG_BOX_BUDGET of
+// characters scanned past the first 500 lasts (pass 64: a long box, a list or a long expression, was
+// dropped; the budget keeps a body of unclosed boxes linear).
+const LONG_BOX = 4000;
+const LONG_BOX_BUDGET = 32000;
+let longBoxBudget = 0;
+
+/** Offset of the `}` closing the `{` at `open`, or -1 (unbalanced, a blank line, or runs past the limit). */
 function matchingBrace(text: string, open: number, to: number): number {
+  const close = closingBrace(text, open, Math.min(to, open + 500));
+  if (close !== -2 || longBoxBudget <= 0 || open + 500 >= to) return close < 0 ? -1 : close;
+  const limit = Math.min(to, open + LONG_BOX);
+  longBoxBudget -= limit - open - 500;
+  const long = closingBrace(text, open, limit);
+  return long < 0 ? -1 : long;
+}
+
+/** matchingBrace within [open, limit): -2 when the scan reached the limit with the box open. */
+function closingBrace(text: string, open: number, limit: number): number {
   let depth = 0;
-  const limit = Math.min(to, open + 500);
   for (let k = open; k < limit; k++) {
     const c = text.charCodeAt(k);
     if (c === 92) {
@@ -1118,7 +1167,7 @@ function matchingBrace(text: string, open: number, to: number): number {
     else if (c === 125 && --depth === 0) return k;
     else if (c === 10 && text.charCodeAt(k + 1) === 10) return -1; // a blank line ends any box
   }
-  return -1;
+  return -2;
 }
 
 // "answer", or "ans" as a word ("final ans 1,026", "ans -> 117 dollars").
@@ -3024,6 +3073,14 @@ const optionLeadRe =
 // Or trailing it in brackets after the option's value ("-\\frac{1}{21}\\text{（选A）}", "6 (B)"): the
 // value and its letter give one option, the letter.
 const optionTrailRe = /[(\uff08][ \t]{0,2}(?:\u9009|option[ \t]?)?[ \t]{0,2}([A-J])[ \t]{0,2}[)\uff09][ \t]{0,2}\}?[ \t]{0,2}$/i;
+// Two to five option letters listed ("B and C", "B, C", "B & C", "\\text{A、C}"): a set, not its first letter (pass 64).
+const optionListRe = new RegExp(String.raw`^(?:\\text(?:bf)?\{)?[ \t]{0,2}(?:${OPTION_LIST})[ \t]{0,2}\}?$`);
+
+/** The option letter leading or trailing an explicit answer's content; none for a list of letters (the set is the answer). */
+function optionLead(content: string): RegExpExecArray | null {
+  if (content.length <= 60 && optionListRe.test(content)) return null;
+  return optionLeadRe.exec(content) ?? optionTrailRe.exec(content);
+}
 // A letter judged rather than chosen: "So A is wrong", "B is incorrect", "C is not".
 // An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...",
 // "So E is probably not the right answer", "H is likely not applicable"), and "too" judges the
@@ -3974,6 +4031,8 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   // The work is given up after it ("= 495. / Hmm, I'm getting confused. Let me start over"): the
   // record stopped in the middle of its work, and its last number is a step.
   if (givenUpRe.test(tail.slice(last.index + last[0].length))) return undefined;
+  // Pass 64: a negated number ("The answer is not 3445.", "x isn't 12") is no conclusion.
+  if (negatedBeforeRe.test(tail.slice(Math.max(0, last.index - 24), last.index))) return undefined;
   // A trailing number needs a copula to be stated ("we get 42", not "Step 42"), except where it is
   // the whole response: a direct answer ("42") states nothing else.
   let b = from;
@@ -3992,6 +4051,8 @@ export function lastNumberStatement(text: string, from: number, to: number, ques
   return st && !st.fromQuestion ? st : undefined;
 }
 
+const negatedBeforeRe = /(?:\bnot|n't|\bnever)[ \t]{1,3}(?:(?:equal|equals|be)[ \t]{1,3}(?:to[ \t]{1,3})?)?\$?$/i;
+const possessiveAfterRe = /^['\u2019]s[ \t][a-z]/;
 const givenUpRe = /\b(?:(?:I'm|I am) (?:getting )?(?:confused|lost)|start over)\b/i;
 
 const wholeValue = new RegExp(String.raw`^(?:${BASIC_VALUE})$`);
@@ -4049,6 +4110,9 @@ export function withRestatements(text: string, statements: Statement[], rawValue
         continue;
       const lead = text.slice(sentence.start, start);
       if (!restatingLeadRe.test(lead)) continue;
+      // Pass 64: a possessive before a noun ("that Hana's mother has") names another thing, not the
+      // value; one that ends its clause ("the greatest speed is Carla's, with") is the value.
+      if (possessiveAfterRe.test(text.slice(end, end + 5))) continue;
       // A name the question offers is the subject of most clauses in the reasoning ("So Eve and Dan
       // are consecutive", "So Dan would have to be in 3"): it restates the answer only right after
       // a copula or a verb of result ("Both ways give Grace"), alone (not "Ben and Dan"), and not
