@@ -6,7 +6,7 @@
 // a diagnostic while the others keep working.
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
+import { flatGroupField, flatVerdictField, harnessFileDefaults, jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping } from './mapping.js';
@@ -72,6 +72,14 @@ function fileDefaults(
     const model = folder && folder !== '.' && folder !== '/' ? folder : 'unknown';
     return { model, modelNote: `folder name ${JSON.stringify(model)}`, task: m[1], taskNote: `file name ${JSON.stringify(m[1])}` };
   }
+  const harness = harnessFileDefaults(fileName);
+  if (harness)
+    return {
+      model: harness.model,
+      modelNote: `folder name ${JSON.stringify(harness.model)}`,
+      task: harness.task,
+      taskNote: `folder name ${JSON.stringify(harness.task)} (generic harness file name)`,
+    };
   const base = basename(fileName).replace(/\.(trace|jsonl|json|parquet|eval)$/i, '') || 'unknown';
   return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
 }
@@ -159,6 +167,17 @@ export function createLineConverter(
   let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
   const mapper = new RowMapper(path, fileName, 'jsonl', opts);
   const flat = (line: string, lineNo: number): JsonlLineResult => jsonlLineToRecords(line, lineNo, { fileName });
+  // Flat rollouts print no mapping (their fields are the documented names), except what a reader
+  // might not expect: the line's own verdict, task_id as the group, model and task from folders.
+  const reportFlat = (obj: Row): void => {
+    if (!opts.onMapping) return;
+    const rules = flatMapping(obj).rules;
+    const harness = harnessFileDefaults(fileName);
+    if ((!rules.verdict && !rules.group && !harness) || !rules.response) return;
+    const mapping: Mapping = { ...rules, response: rules.response };
+    const notes = harness ? `, ${harness.note}` : '';
+    opts.onMapping({ format: 'fields', container: 'jsonl', mapping, description: `fields (jsonl): ${describeMapping(mapping)}${notes}` });
+  };
   return (line, lineNo) => {
     if (mode === 'flat') return flat(line, lineNo);
     const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
@@ -174,6 +193,7 @@ export function createLineConverter(
     if (mode === undefined) {
       if (isFlatRollout(obj)) {
         mode = 'flat';
+        reportFlat(obj);
         return flat(line, lineNo);
       }
       if (rows.length === 0 || !detectPreset(rows[0])) return flat(line, lineNo);
