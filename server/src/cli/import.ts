@@ -11,7 +11,7 @@ import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
-import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import { LISTED_DIAGNOSTICS, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs, unlistedLine } from './sourceFlags.js';
 import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
 
 export const summary = 'convert JSONL rollouts, Parquet datasets, chat/eval logs and API dumps to a .trace file';
@@ -42,8 +42,7 @@ to OUT.trace.logprobs.jsonl. Broken lines, rows and entries are reported with th
   --json                  print {records, out, sidecar, diagnostics} on stdout
 ${sourceFlagsUsage}`;
 
-/** Broken lines listed on stderr; beyond these they are counted in one line. */
-export const LISTED_DIAGNOSTICS = 100;
+export { LISTED_DIAGNOSTICS } from './sourceFlags.js';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['out', ...sourceFlagNames], ['json']);
@@ -81,10 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   let diagnostics = 0;
   // Broken lines are listed up to a bound (a corrupt file can hold millions); the rest are counted.
   const unlisted = (): void => {
-    if (diagnostics > LISTED_DIAGNOSTICS)
-      process.stderr.write(
-        `${input}: ${diagnostics - LISTED_DIAGNOSTICS} more line${diagnostics - LISTED_DIAGNOSTICS === 1 ? '' : 's'} reported, not listed\n`,
-      );
+    process.stderr.write(unlistedLine(input, diagnostics));
   };
   const fail = (message: string): number => {
     trace?.abort();

@@ -84,13 +84,23 @@ function fileDefaults(
   return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
 }
 
+/**
+ * A row's keys for a message, capped (keys can be whole texts): at most 12, each cut at 40
+ * characters, then how many more.
+ */
+export function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  const more = keys.length - shown.length;
+  return `${shown.map((k) => JSON.stringify(k).slice(1, -1)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 /** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
 export function resolveSource(row: Row, container: Container, opts: SourceOptions): ResolvedSource {
   const format: PresetName | 'fields' = opts.format ?? detectPreset(row) ?? 'fields';
   const base = format === 'fields' ? flatMapping(row) : presetMapping(format, row);
   const overrides = opts.map ? parseMapOverrides(opts.map) : {};
   if (format === 'fields' && !base.rules.response && !overrides.response) {
-    const columns = Object.keys(row).slice(0, 20).join(', ');
+    const columns = listKeys(Object.keys(row));
     throw new MappingError(
       `cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai, or --map response=PATH`,
     );
