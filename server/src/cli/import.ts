@@ -22,7 +22,10 @@ FILE is one of (README "What it reads"):
                      (prompt: input|prompt|question|problem|query; response: output|response|
                      completion|code[]|responses[], one record per response; ground truth:
                      gts|gt|answer|ground_truth|label|solution); score, step, pred and other
-                     short fields are kept as headers
+                     short fields are kept as headers; score[i] of booleans (Qwen2.5-Math eval)
+                     and passed (human-eval) are the source verdict, task_id the group; a
+                     harness's generic file name (test_..._seed0_t0.0_s0_e-1.jsonl) takes model
+                     and task from its folders
   .parquet           Hugging Face datasets in Parquet: OpenR1-Math-220k's schema (one record per
                      generation), or any of the schemas below, read row group by row group
   chat               messages or conversations of {role|from, content|value}, as JSONL, a
@@ -30,13 +33,16 @@ FILE is one of (README "What it reads"):
   lm-eval            samples_<task>_<date>.jsonl of lm-evaluation-harness
   .eval / .json      Inspect AI logs (archives are read entry by entry)
   OpenAI             chat completions (vLLM dumps, batch API output): choices[].message
-For every format but flat JSONL rollouts the field mapping is detected from the first row and
-printed on stderr (e.g. "prompt <- problem, response <- generations[i], answer <- answer,
-source verdict <- correctness_math_verify[i], truncated <- finish_reasons[i] == "length"");
---format and --map change it. The source's own verdict is kept as a "source_verdict" header
-(calibrate compares it with the engine's). Per-token logprobs/ref_logprobs of JSONL rollouts go
-to OUT.trace.logprobs.jsonl. Broken lines, rows and entries are reported with their position
-(the first 100, then a count); the rest is imported. FILE may be - (standard input) or a pipe.
+For every format but flat JSONL rollouts (those only when a verdict, task_id or folder applies)
+the field mapping is detected from the first row and printed on stderr (e.g. "prompt <- problem,
+response <- generations[i], answer <- answer, source verdict <- correctness_math_verify[i],
+truncated <- finish_reasons[i] == "length""); --format and --map change it. The source's own
+verdict is kept as a "source_verdict" header (calibrate compares it with the engine's). Per-token
+logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
+entries are reported with their position (the first 100, then a count); the rest is imported.
+FILE may be - (standard input) or a pipe.
+Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
+from it (OUT is then not written), 2 on bad usage.
 
   -o, --out FILE          the .trace file to write (required; never the input file)
   --json                  print {records, out, sidecar, diagnostics} on stdout

@@ -163,9 +163,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(unlistedLine(file, reported));
       // As import: a file of which not one record could be read is a failure, not an empty result.
       if (records === 0 && reported > 0) {
-        process.stderr.write(
-          `${escapeInline(file)}: no record could be read (${reported} line${reported === 1 ? '' : 's'} reported)\n`,
-        );
+        process.stderr.write(`${escapeInline(file)}: no record could be read (${reported} line${reported === 1 ? '' : 's'} reported)\n`);
         status = 1;
       }
     } catch (err) {

@@ -153,7 +153,9 @@ export function harnessFileDefaults(path: string | undefined): FileDefaults | un
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   if (!HARNESS_FILE.test(name)) return undefined;
   // The folders of the path as given, else of the file's absolute path ("calibrate test_..._e-1.jsonl" in its folder).
-  const parts = resolve(path).split(/[\\/]+/).filter((p) => p !== '');
+  const parts = resolve(path)
+    .split(/[\\/]+/)
+    .filter((p) => p !== '');
   parts.pop();
   const task = parts.pop();
   if (!task) return undefined;
@@ -165,7 +167,11 @@ export function harnessFileDefaults(path: string | undefined): FileDefaults | un
     break;
   }
   if (!model) return undefined;
-  return { model, task, note: `model <- folder ${JSON.stringify(model)}, task <- folder ${JSON.stringify(task)} (generic harness file name)` };
+  return {
+    model,
+    task,
+    note: `model <- folder ${JSON.stringify(model)}, task <- folder ${JSON.stringify(task)} (generic harness file name)`,
+  };
 }
 
 /**

@@ -63,13 +63,10 @@ test('P2: Qwen2.5-Math eval files of one generic name take model and task from t
   const r = cli('calibrate', `${F}/qwen-math`, '--bootstrap', '20', '--json');
   assert.equal(r.status, 0, r.stderr);
   const groups = JSON.parse(r.stdout).groups as Group[];
-  assert.deepEqual(
-    groups.map((g) => [g.model, g.task, g.n]).sort(),
-    [
-      ['Qwen2.5-14B-Instruct', 'aime24', 2],
-      ['gemma-2-27b-it', 'amc23', 2],
-    ],
-  );
+  assert.deepEqual(groups.map((g) => [g.model, g.task, g.n]).sort(), [
+    ['Qwen2.5-14B-Instruct', 'aime24', 2],
+    ['gemma-2-27b-it', 'amc23', 2],
+  ]);
   assert.match(r.stderr, /model <- folder "gemma-2-27b-it", task <- folder "amc23" \(generic harness file name\)/);
 });
 

@@ -6,7 +6,7 @@
 // a diagnostic while the others keep working.
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { flatGroupField, flatVerdictField, harnessFileDefaults, jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
+import { harnessFileDefaults, jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping } from './mapping.js';
