@@ -161,3 +161,44 @@ test('import lists the first 100 broken lines and counts the rest in one line', 
   assert.match(r.stderr, /4900 more lines? reported, not listed/);
   assert.match(r.stderr, /2 records written.*5000 lines reported/);
 });
+
+test('segment lists the first 100 broken lines of a file and counts the rest, as import does', () => {
+  const input = join(dir, 'broken-seg.jsonl');
+  const good = '{"prompt":"Calculate 2 * 3.","response":"2 * 3 = 6","answer":"6"}';
+  writeFileSync(input, [good, ...Array.from({ length: 300 }, (_, i) => `{"prompt": broken ${i}`), ''].join('\n'));
+  const r = cli(['segment', input]);
+  assert.equal(r.status, 0, r.stderr.slice(0, 2000));
+  assert.equal(r.stderr.split('\n').filter((l) => /broken-seg\.jsonl:\d+:\d+: error: Invalid JSON/.test(l)).length, 100);
+  assert.match(r.stderr, /broken-seg\.jsonl: 200 more lines reported, not listed/);
+});
+
+test('segment exits 1 when not one record of a file could be read, as import (fmt32 P5)', () => {
+  // test/fixtures/formats/eval-outputs/verl-dataset-row.jsonl: a verl dataset row (no response).
+  const row = 'test/fixtures/formats/eval-outputs/verl-dataset-row.jsonl';
+  const seg = cli(['segment', row]);
+  assert.equal(seg.status, 1, seg.stderr);
+  assert.match(seg.stderr, /verl-dataset-row\.jsonl:1:1: error: No response field/);
+  assert.match(seg.stderr, /verl-dataset-row\.jsonl: no record could be read \(1 line reported\)/);
+  const imp = cli(['import', row, '-o', join(dir, 'row.trace')]);
+  assert.equal(imp.status, 1, imp.stderr);
+  // An empty file is read (nothing to report): 0 for both.
+  const empty = join(dir, 'empty.jsonl');
+  writeFileSync(empty, '');
+  assert.equal(cli(['segment', empty]).status, 0);
+  // calibrate: 1 when nothing can be calibrated, and --help says so (segment's too).
+  assert.equal(cli(['calibrate', row]).status, 1);
+  assert.match(cli(['calibrate', '--help']).stdout, /Exit status: 0 when at least one group was calibrated/);
+  assert.match(cli(['segment', '--help']).stdout, /1 when a file could not be read or not one\s+record could be read from it/);
+});
+
+test('a row of unknown shape: the error lists at most 12 keys, each cut at 40 characters', () => {
+  const input = join(dir, 'long-keys.json');
+  const row: Record<string, number> = {};
+  for (let k = 0; k < 30; k++) row[`${'k'.repeat(300)}${k}`] = k;
+  writeFileSync(input, JSON.stringify([row]));
+  const r = cli(['import', input, '-o', join(dir, 'long-keys.trace')]);
+  assert.equal(r.status, 1);
+  const line = r.stderr.split('\n').find((l) => l.includes('cannot tell the format'))!;
+  assert.ok(line.length < 1000, `${line.length} characters`);
+  assert.match(line, new RegExp(`the first row has ${'k'.repeat(39)}…, (?:${'k'.repeat(39)}…, ){10}${'k'.repeat(39)}… and 18 more;`));
+});

@@ -57,7 +57,11 @@ Options:
                        shared out; results do not depend on N. Each thread reading Parquet holds
                        one decoded row group, so by default only as many threads as fit 256 MB of
                        them run (a 1 GB OpenR1-shaped file: one); give N to use more
-${segmentFlagsUsage}${sourceFlagsUsage}`;
+${segmentFlagsUsage}${sourceFlagsUsage}
+Exit status: 0 when at least one group was calibrated (skipped records and unreadable files are
+listed), 1 when nothing could be calibrated (no record with ground truth in any file: the
+table is empty and "skipped" says why) or the --html report cannot be written, 2 on bad usage.
+`;
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(

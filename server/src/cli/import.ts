@@ -11,7 +11,7 @@ import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
-import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import { LISTED_DIAGNOSTICS, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs, unlistedLine } from './sourceFlags.js';
 import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
 
 export const summary = 'convert JSONL rollouts, Parquet datasets, chat/eval logs and API dumps to a .trace file';
@@ -22,7 +22,10 @@ FILE is one of (README "What it reads"):
                      (prompt: input|prompt|question|problem|query; response: output|response|
                      completion|code[]|responses[], one record per response; ground truth:
                      gts|gt|answer|ground_truth|label|solution); score, step, pred and other
-                     short fields are kept as headers
+                     short fields are kept as headers; score[i] of booleans (Qwen2.5-Math eval)
+                     and passed (human-eval) are the source verdict, task_id the group; a
+                     harness's generic file name (test_..._seed0_t0.0_s0_e-1.jsonl) takes model
+                     and task from its folders
   .parquet           Hugging Face datasets in Parquet: OpenR1-Math-220k's schema (one record per
                      generation), or any of the schemas below, read row group by row group
   chat               messages or conversations of {role|from, content|value}, as JSONL, a
@@ -30,20 +33,22 @@ FILE is one of (README "What it reads"):
   lm-eval            samples_<task>_<date>.jsonl of lm-evaluation-harness
   .eval / .json      Inspect AI logs (archives are read entry by entry)
   OpenAI             chat completions (vLLM dumps, batch API output): choices[].message
-For every format but flat JSONL rollouts the field mapping is detected from the first row and
-printed on stderr (e.g. "prompt <- problem, response <- generations[i], answer <- answer,
-source verdict <- correctness_math_verify[i], truncated <- finish_reasons[i] == "length"");
---format and --map change it. The source's own verdict is kept as a "source_verdict" header
-(calibrate compares it with the engine's). Per-token logprobs/ref_logprobs of JSONL rollouts go
-to OUT.trace.logprobs.jsonl. Broken lines, rows and entries are reported with their position
-(the first 100, then a count); the rest is imported. FILE may be - (standard input) or a pipe.
+For every format but flat JSONL rollouts (those only when a verdict, task_id or folder applies)
+the field mapping is detected from the first row and printed on stderr (e.g. "prompt <- problem,
+response <- generations[i], answer <- answer, source verdict <- correctness_math_verify[i],
+truncated <- finish_reasons[i] == "length""); --format and --map change it. The source's own
+verdict is kept as a "source_verdict" header (calibrate compares it with the engine's). Per-token
+logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
+entries are reported with their position (the first 100, then a count); the rest is imported.
+FILE may be - (standard input) or a pipe.
+Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
+from it (OUT is then not written), 2 on bad usage.
 
   -o, --out FILE          the .trace file to write (required; never the input file)
   --json                  print {records, out, sidecar, diagnostics} on stdout
 ${sourceFlagsUsage}`;
 
-/** Broken lines listed on stderr; beyond these they are counted in one line. */
-export const LISTED_DIAGNOSTICS = 100;
+export { LISTED_DIAGNOSTICS } from './sourceFlags.js';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['out', ...sourceFlagNames], ['json']);
@@ -81,10 +86,7 @@ export async function run(argv: string[]): Promise<number> {
   let diagnostics = 0;
   // Broken lines are listed up to a bound (a corrupt file can hold millions); the rest are counted.
   const unlisted = (): void => {
-    if (diagnostics > LISTED_DIAGNOSTICS)
-      process.stderr.write(
-        `${input}: ${diagnostics - LISTED_DIAGNOSTICS} more line${diagnostics - LISTED_DIAGNOSTICS === 1 ? '' : 's'} reported, not listed\n`,
-      );
+    process.stderr.write(unlistedLine(input, diagnostics));
   };
   const fail = (message: string): number => {
     trace?.abort();

@@ -4,7 +4,7 @@
 import { ProgressLine } from './progress.js';
 import { parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
-import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import { LISTED_DIAGNOSTICS, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs, unlistedLine } from './sourceFlags.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
@@ -28,8 +28,10 @@ field mapping chosen is printed on stderr (README "What it reads").
                correct answer, no answer, no ground truth); malformed input is always reported
 ${segmentFlagsUsage}${sourceFlagsUsage}
 Without --json a table is printed (line: the .trace or JSONL line, the Parquet row, the
-.eval sample). Exit status: 0 when every file was read (malformed records are reported and
-skipped over), 1 when a file could not be read, 2 on bad usage.
+.eval sample). Broken lines, rows and entries are reported with their position (the first 100
+of each file, then a count). Exit status: 0 when every file was read (malformed records are
+reported and skipped over; an empty file has none), 1 when a file could not be read or not one
+record could be read from it (every line reported, as import), 2 on bad usage.
 `;
 
 export interface SegmentJson {
@@ -134,16 +136,21 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(
         `${escapeInline(file)}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`,
       );
+    let reported = 0;
+    let records = 0;
     try {
       const stream = streamTraceFile(file, {
         source,
         onMapping: (m) => process.stderr.write(mappingLine(file, m)),
-        onDiagnostic: (d) => process.stderr.write(formatDiagnostic(file, d)),
+        onDiagnostic: (d) => {
+          if (++reported <= LISTED_DIAGNOSTICS) process.stderr.write(formatDiagnostic(file, d));
+        },
         onProgress: (done, total) => {
           if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`);
         },
       });
       for await (const rec of stream) {
+        records++;
         const seg = segmentRecord(rec, segmentOptions);
         for (const d of rec.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (findings) for (const d of seg.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
@@ -153,8 +160,15 @@ export async function run(argv: string[]): Promise<number> {
         } else await writeOut(tableRow(seg));
       }
       progress.done();
+      process.stderr.write(unlistedLine(file, reported));
+      // As import: a file of which not one record could be read is a failure, not an empty result.
+      if (records === 0 && reported > 0) {
+        process.stderr.write(`${escapeInline(file)}: no record could be read (${reported} line${reported === 1 ? '' : 's'} reported)\n`);
+        status = 1;
+      }
     } catch (err) {
       progress.done();
+      process.stderr.write(unlistedLine(file, reported));
       process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
       status = 1;
     }

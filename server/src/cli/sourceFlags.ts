@@ -40,3 +40,12 @@ export function sourceOptionsFromArgs(args: ParsedArgs): SourceOptions | undefin
 
 /** The stderr line that says how a file is read. */
 export const mappingLine = (file: string, r: ResolvedSource): string => `${escapeInline(file)}: reading ${escapeInline(r.description)}\n`;
+
+/** Broken lines, rows and entries of one file listed on stderr (import, segment); beyond these they are counted in one line. */
+export const LISTED_DIAGNOSTICS = 100;
+
+/** The line that counts a file's reported lines beyond LISTED_DIAGNOSTICS; empty when all were listed. */
+export const unlistedLine = (file: string, reported: number): string =>
+  reported > LISTED_DIAGNOSTICS
+    ? `${escapeInline(file)}: ${reported - LISTED_DIAGNOSTICS} more line${reported - LISTED_DIAGNOSTICS === 1 ? '' : 's'} reported, not listed\n`
+    : '';

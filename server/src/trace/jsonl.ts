@@ -3,6 +3,7 @@
 // common evaluation outputs (question, code[]/responses[], gt, pred[], score[]). A line that is
 // not valid JSON, or has no response, becomes a diagnostic; the other lines keep working.
 import { DuplicateIds, RolloutIds } from './duplicateIds.js';
+import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
 import { jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import { modelFromFileName, parseRecordText } from './parse.js';
@@ -130,6 +131,68 @@ function scalar(v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Qwen2.5-Math's evaluation harness writes every run to a file of one generic name,
+ * `<split>_<prompt type>_<n>_seed<s>_t<temperature>_s<start>_e<end>.jsonl`, in a folder named
+ * after the benchmark, under the model's output folder (`<model>/math_eval/<benchmark>/` or
+ * `outputs/<org>/<model>/<benchmark>_eval/<benchmark>/`). Such a file's name says neither model
+ * nor task, so they come from its folders: the task is the parent folder, the model the nearest
+ * folder above it whose name is not an `eval` folder (`math_eval`, `aime24_eval`, `eval`).
+ */
+const HARNESS_FILE = /^[A-Za-z]+_.+_seed\d+_t[\d.]+_s\d+_e-?\d+\.jsonl$/;
+
+export interface FileDefaults {
+  model: string;
+  task: string;
+  /** What they were taken from, for the printed mapping. */
+  note: string;
+}
+
+/** Model and task of an evaluation harness's generic file name, from its folders (HARNESS_FILE); undefined for any other name. */
+export function harnessFileDefaults(path: string | undefined): FileDefaults | undefined {
+  if (!path) return undefined;
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (!HARNESS_FILE.test(name)) return undefined;
+  // The folders of the path as given, else of the file's absolute path ("calibrate test_..._e-1.jsonl" in its folder).
+  const parts = resolve(path)
+    .split(/[\\/]+/)
+    .filter((p) => p !== '');
+  parts.pop();
+  const task = parts.pop();
+  if (!task) return undefined;
+  let model: string | undefined;
+  while (parts.length) {
+    const folder = parts.pop()!;
+    if (/(?:^|_)eval$/i.test(folder)) continue;
+    model = folder;
+    break;
+  }
+  if (!model) return undefined;
+  return {
+    model,
+    task,
+    note: `model <- folder ${JSON.stringify(model)}, task <- folder ${JSON.stringify(task)} (generic harness file name)`,
+  };
+}
+
+/**
+ * The source's own verdict on each response, when a line carries one: `score` as a list of
+ * booleans parallel to the responses (Qwen2.5-Math's evaluation outputs: code[i], score[i]), or
+ * `passed` (human-eval's results) for a line of one response. A verl dump's `score` (a reward,
+ * one number per line) is no verdict.
+ */
+export function flatVerdictField(o: Record<string, unknown>, responses: number): 'score' | 'passed' | undefined {
+  const score = o.score;
+  if (Array.isArray(score) && score.length === responses && responses > 0 && score.every((x) => typeof x === 'boolean')) return 'score';
+  if (responses === 1 && typeof o.passed === 'boolean') return 'passed';
+  return undefined;
+}
+
+/** The group of a line's responses when it names its problem by `task_id` (human-eval, MBPP). */
+export function flatGroupField(o: Record<string, unknown>): 'task_id' | undefined {
+  return scalar(o.task_id) !== undefined ? 'task_id' : undefined;
+}
+
 export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileName?: string } = {}): JsonlLineResult {
   const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
   const shift = text === line ? 0 : 1;
@@ -212,6 +275,8 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   }
   const lpField = pick(o, LOGPROB_FIELDS);
   const refField = pick(o, REF_FIELDS);
+  const verdictField = flatVerdictField(o, responses.length);
+  const harness = harnessFileDefaults(opts.fileName);
   responses.forEach((r, k) => {
     if (typeof r !== 'string') {
       diagnostics.push({
@@ -238,13 +303,15 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
         query,
         answer,
         // Without a model field the JSONL file names the model, also in the .trace import writes.
-        model: extra.model ?? (opts.fileName ? modelFromFileName(opts.fileName) : undefined),
-        // Rollouts of one prompt form the GRPO group: an explicit group, else the problem id (idx/uid),
-        // else the prompt itself (verl dumps carry no id), else the line.
-        group: extra.group ?? baseId ?? query ?? idBase,
+        model: extra.model ?? harness?.model ?? (opts.fileName ? modelFromFileName(opts.fileName) : undefined),
+        // Rollouts of one prompt form the GRPO group: an explicit group, else the problem's name
+        // (task_id) or id (idx/uid), else the prompt itself (verl dumps carry no id), else the line.
+        group: extra.group ?? extra.task_id ?? baseId ?? query ?? idBase,
+        ...(harness ? { task: harness.task } : {}),
         step: perResponse('step'),
         score: perResponse('score'),
         pred: perResponse('pred'),
+        source_verdict: verdictField ? perResponse(verdictField) : undefined,
         tokens: logprobs ? logprobs.length : undefined,
         ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== 'model' && key !== 'group')),
       },

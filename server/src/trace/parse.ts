@@ -382,13 +382,32 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   };
 }
 
-const multiplicationRe = /(\d[\d,]*)\s*(?:\*|\u00d7|\\times|\bx\b)\s*(\d[\d,]*)/;
+// The project's own multiplication prompt ("Calculate 12 * 345. Think step by step.", generate.ts,
+// multiplication.ts, exportBundle.ts, ds3.ts): one line that asks for one product of two integers
+// and nothing else. A times sign inside another question ("$2 \times 1$ tiles of a $3 \times 3$
+// grid", "a 4 x 4 board") names no task, nor does LaTeX or a letter x used as the sign.
+const INTEGER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
+const multiplicationLineRe = new RegExp(
+  String.raw`^(?:(?:calculate|compute|evaluate|multiply|what is|what's)\s*:?\s+)?${INTEGER}\s*[*\u00d7]\s*${INTEGER}\s*(?:=\s*)?[.?]?(?:\s+think step by step\.?)?$`,
+  'i',
+);
+// Chat-template tokens around a prompt (verl's input field): "<|im_start|>user", "<｜User｜>".
+const chatTokenRe = /<\|[^|>]*\|>|<\uff5c[^\uff5c>]*\uff5c>/g;
 
-/** `a * b` in the query gives the task `<digits of a>x<digits of b>`, else "". */
+/**
+ * The task of a query that is the project's multiplication problem: `<digits of a>x<digits of b>`
+ * when one line of it (chat-template tokens removed) is exactly "Calculate a * b." (or "Compute",
+ * "What is", "a × b", "a * b = ?", with "Think step by step." after it), else "".
+ */
 export function inferTask(query: string | undefined): string {
-  const m = query ? multiplicationRe.exec(query) : null;
-  if (!m) return '';
-  return `${m[1].replace(/,/g, '').length}x${m[2].replace(/,/g, '').length}`;
+  if (!query) return '';
+  for (const raw of query.split('\n')) {
+    const line = raw.replace(chatTokenRe, ' ').trim();
+    if (line.length > 120 || !/\d/.test(line)) continue;
+    const m = multiplicationLineRe.exec(line);
+    if (m) return `${m[1].replace(/,/g, '').length}x${m[2].replace(/,/g, '').length}`;
+  }
+  return '';
 }
 
 /** Model name for records without a `model:` header: the file's base name without extension. */

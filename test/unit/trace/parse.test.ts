@@ -37,6 +37,23 @@ test('task inference from a multiplication query', () => {
   assert.equal(inferTask('Compute 1,234 × 56'), '4x2');
   assert.equal(inferTask('Prove Fermat'), '');
   assert.equal(inferTask(undefined), '');
+  // The project's own prompts, bare and inside a chat template (verl's input field).
+  assert.equal(inferTask('Calculate 98753 * 49858. Think step by step.'), '5x5');
+  assert.equal(inferTask('system\nYou are Qwen.\nuser\nCalculate 7 * 8. Think step by step.\nassistant\n'), '1x1');
+  assert.equal(inferTask('<|im_start|>user\nCalculate 12 * 345.<|im_end|>\n<|im_start|>assistant\n'), '2x3');
+  assert.equal(inferTask('12 * 34 = ?'), '2x2');
+});
+
+test('a times sign inside another question names no task (fmt32 P1)', () => {
+  // test/fixtures/formats/eval-outputs/task-times-sign.jsonl and skyt1-amc23-grid.jsonl
+  assert.equal(inferTask('Compute $7 \\times 8$.'), '');
+  assert.equal(inferTask('What is 4 x 4?'), '');
+  assert.equal(
+    inferTask('You are playing a game. A $2 \\times 1$ rectangle covers two adjacent squares of a $3 \\times 3$ grid of squares.'),
+    '',
+  );
+  assert.equal(inferTask('A 3 * 3 grid has how many squares?'), '');
+  assert.equal(inferTask('Calculate 12 * 34 and then add 5.'), '');
 });
 
 test('escaped body lines lose the backslash and keep their columns', () => {

@@ -12,7 +12,7 @@
 import type { Rule } from './path.js';
 import { parseRule } from './path.js';
 import type { MappingKey } from './mapping.js';
-import { ID_FIELDS, PROMPT_FIELDS, RESPONSE_FIELDS, TRUTH_FIELDS } from '../jsonl.js';
+import { flatGroupField, flatVerdictField, ID_FIELDS, PROMPT_FIELDS, RESPONSE_FIELDS, TRUTH_FIELDS } from '../jsonl.js';
 
 export const PRESET_NAMES = ['openr1', 'chat', 'lm-eval', 'inspect', 'openai'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -260,5 +260,11 @@ export function flatMapping(row: Row): PresetMapping {
   if (answer) rules.answer = rule(answer);
   const id = present(row, ID_FIELDS);
   if (id) rules.id = rule(id);
+  // The row's own verdict (score[i] of Qwen2.5-Math's eval outputs, human-eval's passed) and
+  // task_id as the group, as jsonl.ts reads them.
+  const list = response !== undefined && Array.isArray(row[response]);
+  const verdict = flatVerdictField(row, response === undefined ? 0 : list ? (row[response] as unknown[]).length : 1);
+  if (verdict) rules.verdict = rule(verdict === 'score' ? (list ? 'score[i]' : 'score[0]') : verdict);
+  if (flatGroupField(row)) rules.group = rule('task_id');
   return { rules: common(row, rules) };
 }

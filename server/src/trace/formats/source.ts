@@ -6,7 +6,7 @@
 // a diagnostic while the others keep working.
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
+import { harnessFileDefaults, jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping } from './mapping.js';
@@ -72,8 +72,26 @@ function fileDefaults(
     const model = folder && folder !== '.' && folder !== '/' ? folder : 'unknown';
     return { model, modelNote: `folder name ${JSON.stringify(model)}`, task: m[1], taskNote: `file name ${JSON.stringify(m[1])}` };
   }
+  const harness = harnessFileDefaults(fileName);
+  if (harness)
+    return {
+      model: harness.model,
+      modelNote: `folder name ${JSON.stringify(harness.model)}`,
+      task: harness.task,
+      taskNote: `folder name ${JSON.stringify(harness.task)} (generic harness file name)`,
+    };
   const base = basename(fileName).replace(/\.(trace|jsonl|json|parquet|eval)$/i, '') || 'unknown';
   return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
+}
+
+/**
+ * A row's keys for a message, capped (keys can be whole texts): at most 12, each cut at 40
+ * characters, then how many more.
+ */
+export function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  const more = keys.length - shown.length;
+  return `${shown.map((k) => JSON.stringify(k).slice(1, -1)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
@@ -82,7 +100,7 @@ export function resolveSource(row: Row, container: Container, opts: SourceOption
   const base = format === 'fields' ? flatMapping(row) : presetMapping(format, row);
   const overrides = opts.map ? parseMapOverrides(opts.map) : {};
   if (format === 'fields' && !base.rules.response && !overrides.response) {
-    const columns = Object.keys(row).slice(0, 20).join(', ');
+    const columns = listKeys(Object.keys(row));
     throw new MappingError(
       `cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai, or --map response=PATH`,
     );
@@ -159,6 +177,17 @@ export function createLineConverter(
   let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
   const mapper = new RowMapper(path, fileName, 'jsonl', opts);
   const flat = (line: string, lineNo: number): JsonlLineResult => jsonlLineToRecords(line, lineNo, { fileName });
+  // Flat rollouts print no mapping (their fields are the documented names), except what a reader
+  // might not expect: the line's own verdict, task_id as the group, model and task from folders.
+  const reportFlat = (obj: Row): void => {
+    if (!opts.onMapping) return;
+    const rules = flatMapping(obj).rules;
+    const harness = harnessFileDefaults(fileName);
+    if ((!rules.verdict && !rules.group && !harness) || !rules.response) return;
+    const mapping: Mapping = { ...rules, response: rules.response };
+    const notes = harness ? `, ${harness.note}` : '';
+    opts.onMapping({ format: 'fields', container: 'jsonl', mapping, description: `fields (jsonl): ${describeMapping(mapping)}${notes}` });
+  };
   return (line, lineNo) => {
     if (mode === 'flat') return flat(line, lineNo);
     const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
@@ -174,6 +203,7 @@ export function createLineConverter(
     if (mode === undefined) {
       if (isFlatRollout(obj)) {
         mode = 'flat';
+        reportFlat(obj);
         return flat(line, lineNo);
       }
       if (rows.length === 0 || !detectPreset(rows[0])) return flat(line, lineNo);
