@@ -1,5 +1,7 @@
 // `reflection-lens`: the engine for batch use. Each subcommand lives in server/src/cli/<name>.ts
 // and exports `run(argv): Promise<number>` (the exit code) and `usage` (its --help text).
+// First: V8's inlining budget, before the engine's code is compiled (trace/engineFlags.ts).
+import './trace/engineFlags.js';
 import { UsageError } from './util/args.js';
 import { guardTerminalOutput } from './cli/terminal.js';
 

@@ -1,5 +1,7 @@
 // Worker-thread entry of parallel calibration (parallel.ts): summarizes the files or byte ranges
 // it is sent into an accumulator and posts the accumulator's state back.
+// First: V8's inlining budget, before the engine's code is compiled (trace/engineFlags.ts).
+import '../trace/engineFlags.js';
 import { parentPort } from 'node:worker_threads';
 import { CalibrationAccumulator } from './calibrate.js';
 import { summarizeFile } from './corpus.js';

@@ -1,6 +1,8 @@
 // The Reflection Lens language server: `node dist/server.js --stdio` (or --node-ipc). Thin
 // wiring of the per-feature modules over the pure engine. It never dies on input: every handler
 // is guarded, and a record that fails to analyse only reports itself.
+// First: V8's inlining budget, before the engine's code is compiled (trace/engineFlags.ts).
+import '../trace/engineFlags.js';
 import {
   createConnection,
   ProposedFeatures,

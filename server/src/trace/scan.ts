@@ -3,8 +3,6 @@
 // A file is split into byte ranges, one per worker thread (each range owns the records that
 // start in it, see stream.ts); totals are summed. Memory stays at one chunk, one record and one
 // rollout group per worker, whatever the file size.
-// First: sets V8's inlining budget before the engine's code is compiled (engineFlags.ts).
-import './engineFlags.js';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

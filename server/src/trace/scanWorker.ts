@@ -1,4 +1,6 @@
 // Worker-thread entry of the full pass (scan.ts): scans one byte range and posts its totals.
+// First: V8's inlining budget, before the engine's code is compiled (trace/engineFlags.ts).
+import './engineFlags.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanRange } from './scan.js';
 
