@@ -15,18 +15,23 @@ import { withDeadline } from '../deadline.js';
 
 const cli = resolve('dist/cli.js');
 
+/** One import run to its end (a deadline aborts it, so a hang fails the test instead of stalling it). */
+function importToEnd(path: string, out: string): ReturnType<typeof runImport> {
+  const ac = new AbortController();
+  return withDeadline(
+    runImport(cli, path, out, () => undefined, ac.signal),
+    120_000,
+    'the import to finish',
+    () => ac.abort(),
+  );
+}
+
 test('a complete import writes the .trace with one record per rollout', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-import-'));
   try {
     const { path, lines } = writeFakeRolloutStep(dir, 3, { rollouts: 40, tasks: ['3x3'] });
     const out = join(dir, '3.trace');
-    const ac = new AbortController();
-    const r = await withDeadline(
-      runImport(cli, path, out, () => undefined, ac.signal),
-      120_000,
-      'the import to finish',
-      () => ac.abort(),
-    );
+    const r = await importToEnd(path, out);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.cancelled, false);
     assert.equal(JSON.parse(r.stdout).records, lines);
@@ -45,13 +50,7 @@ test('importing a verl-style dump whose group rollouts share a uid: distinct ids
     const path = join(dir, '5.jsonl');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const out = join(dir, '5.trace');
-    const ac = new AbortController();
-    const r = await withDeadline(
-      runImport(cli, path, out, () => undefined, ac.signal),
-      120_000,
-      'the import to finish',
-      () => ac.abort(),
-    );
+    const r = await importToEnd(path, out);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stderr, /duplicate-id/);
     const written = parseTrace(readFileSync(out, 'utf8'));
