@@ -38,6 +38,8 @@ export class LspSession {
     pred: (p: PublishDiagnosticsParams) => boolean;
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
+  /** window/showMessage notifications received (what a user is shown). */
+  readonly messages: { type: number; message: string }[] = [];
   stderr = '';
   exited = false;
 
@@ -63,9 +65,9 @@ export class LspSession {
         }
       }
     });
-    // Server-side logs and window messages are not the subject of these tests.
+    // Server-side logs are not the subject of these tests; window messages are kept for those that check them.
     this.conn.onNotification('window/logMessage', () => undefined);
-    this.conn.onNotification('window/showMessage', () => undefined);
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => void this.messages.push(p));
     this.conn.onRequest('window/showMessageRequest', () => null);
     this.conn.onRequest('workspace/semanticTokens/refresh', () => null);
     this.conn.onRequest('workspace/inlayHint/refresh', () => null);

@@ -4,7 +4,7 @@
 // atomically. Labelled records carry an information diagnostic on their `===` line saying what
 // the label holds and whether the engine's reading agrees, so a researcher sees the engine's
 // error on their own model family while they label.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import { alignCandidates } from '../analysis/segmentationEval.js';
@@ -12,8 +12,16 @@ import { applyLabel, goldPathFor, parseGoldFile, withGoldRecord, type GoldCandid
 import { analyzeQuestion } from '../trace/question.js';
 import { bodyOffset } from '../trace/segment.js';
 import type { SampleStep, SegmentedRecord } from '../trace/types.js';
-import { writeFileAtomic } from '../util/atomicWrite.js';
 import { LABEL_COMMAND, type LabelArgs, type LabelOp } from '../../../protocol/labels.js';
+import {
+  GoldFileError,
+  goldWriteTarget,
+  readGoldText,
+  readRegularFile,
+  removeStaleTemps,
+  withGoldLock,
+  writeGoldText,
+} from './goldStore.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
 import type { TraceDocument } from './traceDocument.js';
@@ -31,26 +39,37 @@ function goldPathOf(uri: string): string | undefined {
 interface Loaded {
   mtimeMs: number;
   size: number;
+  ino: number;
   records: Map<string, GoldRecord>;
+  /** Why the gold file could not be read (shown as one warning on the trace). */
+  error?: string;
 }
 const loaded = new Map<string, Loaded>();
 
-/** The gold labels beside a trace, re-read when the file changed on disk. */
-function goldLabelsOf(uri: string): Map<string, GoldRecord> {
+/** The gold labels beside a trace, re-read when the file changed on disk; `error` when it cannot be read. */
+function goldLabelsOf(uri: string): { records: Map<string, GoldRecord>; error?: string } {
   const path = goldPathOf(uri);
-  if (!path) return new Map();
+  if (!path) return { records: new Map() };
   // One stat per publish (it runs on every edit); no gold file is the common case.
   let st;
   try {
     st = statSync(path);
-  } catch {
-    return new Map();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { records: new Map() };
+    return { records: new Map(), error: `cannot read the gold file ${path}: ${code ?? String(e)}` };
   }
   const hit = loaded.get(path);
-  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.records;
-  const { records } = parseGoldFile(readFileSync(path, 'utf8'));
-  loaded.set(path, { mtimeMs: st.mtimeMs, size: st.size, records });
-  return records;
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size && hit.ino === st.ino) return hit;
+  let next: Loaded;
+  try {
+    // Not opened unless it is a regular file (a FIFO would block the server), and only UTF-8.
+    next = { mtimeMs: st.mtimeMs, size: st.size, ino: st.ino, records: parseGoldFile(readGoldText(path)).records };
+  } catch (e) {
+    next = { mtimeMs: st.mtimeMs, size: st.size, ino: st.ino, records: new Map(), error: (e as Error).message };
+  }
+  loaded.set(path, next);
+  return next;
 }
 
 const samplesOf = (seg: SegmentedRecord): SampleStep[] => seg.steps.filter((s): s is SampleStep => s.kind === 'sample');
@@ -112,26 +131,82 @@ export function labelCodeActions(doc: TraceDocument, range: Range, settings: Len
   return actions;
 }
 
-/** Applies one labelling action: reads the gold file, changes the record's label, writes it atomically. Returns the gold path. */
-export function applyLabelCommand(doc: TraceDocument, args: LabelArgs, settings: LensSettings, key: string): string {
+const OPS: readonly LabelOp[] = ['not-answer', 'answer', 'mark'];
+
+/** The text of `buf` as the editor shows it (a leading BOM is not part of the editor's text). */
+const asEditorText = (buf: Buffer): string => {
+  const text = buf.toString('utf8');
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
+};
+
+/**
+ * Applies one labelling action: checks it against the document and the file on disk, then, holding
+ * the gold file's lock, reads the gold file, changes the record's label and writes it (goldStore.ts).
+ * Returns the gold path; throws GoldFileError with a message for the user when it refuses or fails.
+ */
+export async function applyLabelCommand(doc: TraceDocument, args: LabelArgs, settings: LensSettings, key: string): Promise<string> {
   const path = goldPathOf(doc.uri);
-  if (!path) throw new Error(`cannot label ${doc.uri}: only files on disk have a gold file beside them`);
-  const entry = doc.entries.find((e) => e.record.id === args.id);
-  if (!entry) throw new Error(`record ${args.id} is no longer in ${doc.fileName}`);
-  const { seg } = analyseEntry(entry, settings, key);
-  const engine = seg ? { id: args.id, candidates: engineCandidates(seg), final: seg.final } : { id: args.id, candidates: [], final: null };
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const current = parseGoldFile(text).records.get(args.id);
-  const next = applyLabel(current, engine, args.op, { value: args.value, offset: args.offset });
-  writeFileAtomic(path, withGoldRecord(text, next));
-  return path;
+  if (!path) throw new GoldFileError(`cannot label ${doc.uri}: only files on disk have a gold file beside them`);
+  const tracePath = fileURLToPath(doc.uri);
+  const { id, op, value, offset } = args;
+  if (!OPS.includes(op))
+    throw new GoldFileError(`unknown label operation ${JSON.stringify(op)}: expected ${OPS.join(', ')}; nothing written`);
+  if (typeof id !== 'string' || typeof value !== 'string' || value === '' || !Number.isSafeInteger(offset))
+    throw new GoldFileError('a label needs a record id, a non-empty value and an integer offset; nothing written');
+  // A trace deleted (or its folder) is not labelled: nothing is created, not even the lock.
+  if (!existsSync(tracePath)) throw new GoldFileError(`the trace ${tracePath} is no longer on disk; nothing written`);
+  return withGoldLock(path, () => {
+    // The gold offsets are those of the file on disk (eval-segmentation reads it): label only what is saved.
+    const disk = readRegularFile(tracePath, 'the trace');
+    if (!disk) throw new GoldFileError(`the trace ${tracePath} is no longer on disk; nothing written`);
+    if (asEditorText(disk) !== doc.getText())
+      throw new GoldFileError(
+        `${tracePath} has unsaved changes: save it before labelling (gold offsets are those of the file on disk); nothing written`,
+      );
+    const entries = doc.entries.filter((e) => e.record.id === id);
+    if (entries.length === 0) throw new GoldFileError(`record ${id} is no longer in ${tracePath}; nothing written`);
+    if (entries.length > 1)
+      throw new GoldFileError(
+        `record id ${id} appears ${entries.length} times in ${tracePath}; gold labels are keyed by id, so give the records distinct ids before labelling; nothing written`,
+      );
+    const [entry] = entries;
+    const body = entry.record.body;
+    if (offset < 0 || offset >= body.length)
+      throw new GoldFileError(`offset ${offset} is outside record ${id}'s body (0 to ${body.length - 1}); nothing written`);
+    const { seg } = analyseEntry(entry, settings, key);
+    const engine = seg ? { id, candidates: engineCandidates(seg), final: seg.final } : { id, candidates: [], final: null };
+    const { target, mode } = goldWriteTarget(tracePath, path);
+    removeStaleTemps(target);
+    const text = readGoldText(target);
+    const current = parseGoldFile(text).records.get(id);
+    // The value is the text at the offset, or a candidate read (or labelled) there: the engine's
+    // values may be normalised ("1,000" read as 1000).
+    const here = (c: GoldCandidate): boolean => c.offset === offset && c.value === value;
+    if (body.slice(offset, offset + value.length) !== value && !engine.candidates.some(here) && !current?.candidates.some(here))
+      throw new GoldFileError(
+        `"${value}" is not at offset ${offset} of record ${id} (the text there is ${JSON.stringify(body.slice(offset, offset + Math.max(value.length, 1)))}); nothing written`,
+      );
+    const next = applyLabel(current, engine, op, { value, offset });
+    writeGoldText(target, withGoldRecord(text, next), mode);
+    return path;
+  });
 }
 
 /** One information diagnostic per labelled record: the label, and where the engine's reading differs. */
 export function goldDiagnostics(doc: TraceDocument, settings: LensSettings, key: string): Diagnostic[] {
-  const labels = goldLabelsOf(doc.uri);
-  if (labels.size === 0) return [];
+  const { records: labels, error } = goldLabelsOf(doc.uri);
   const out: Diagnostic[] = [];
+  if (error) {
+    // One warning for the file; the trace's own diagnostics are published as usual.
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      source: 'reflection-lens',
+      code: 'gold-unreadable',
+      message: `Gold labels not shown: ${error}.`,
+    });
+  }
+  if (labels.size === 0) return out;
   for (const entry of doc.entries) {
     const gold = labels.get(entry.record.id);
     if (!gold) continue;

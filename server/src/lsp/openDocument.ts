@@ -37,8 +37,8 @@ export interface DocumentFeatures {
   semanticTokens(settings: LensSettings, key: string, range?: Range): SemanticTokens;
   hover(position: Position, settings: LensSettings, key: string): Hover | null;
   codeActions(range: Range, settings: LensSettings, key: string): CodeAction[];
-  /** Writes a gold label beside the trace (goldLabels.ts); answers the gold file's path. */
-  label(args: LabelArgs, settings: LensSettings, key: string): string;
+  /** Writes a gold label beside the trace (goldLabels.ts); resolves to the gold file's path, rejects with a message for the user. */
+  label(args: LabelArgs, settings: LensSettings, key: string): Promise<string>;
   symbols(settings: LensSettings, key: string): DocumentSymbol[];
   foldingRanges(settings: LensSettings, key: string): FoldingRange[];
   inlayHints(range: Range, settings: LensSettings, key: string): InlayHint[];
@@ -62,9 +62,7 @@ export function featuresOf(doc: OpenDocument): DocumentFeatures {
       semanticTokens: () => noTokens,
       hover: (position, s, key) => jsonlHover(doc, position, s, key),
       codeActions: () => [],
-      label: () => {
-        throw new Error('labelling JSONL rollouts is not supported yet; import them to .trace first');
-      },
+      label: () => Promise.reject(new Error('labelling JSONL rollouts is not supported yet; import them to .trace first')),
       symbols: (s, key) => jsonlSymbols(doc, s, key),
       foldingRanges: () => [],
       inlayHints: (range, s, key) => jsonlInlayHints(doc, range, s, key),

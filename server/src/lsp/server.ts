@@ -5,6 +5,10 @@
 import '../trace/engineFlags.js';
 import {
   createConnection,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   type Connection,
@@ -14,6 +18,7 @@ import {
 import { LABEL_COMMAND, type LabelArgs, type LabelResult } from '../../../protocol/labels.js';
 import { capDiagnostics } from './diagnosticCap.js';
 import { exitOnStdioFramingError } from './framingGuard.js';
+import { GoldFileError } from './goldStore.js';
 import { featuresOf, openDocument, type OpenDocument } from './openDocument.js';
 import { registerCalibrationRequest } from './calibrationRequest.js';
 import { registerRunRequests } from './runRequests.js';
@@ -204,16 +209,31 @@ connection.onCodeAction((p) =>
   withDocument('codeAction', p.textDocument.uri, [], (d, s) => featuresOf(d).codeActions(p.range, s.settings, s.key)),
 );
 // Labelling writes the gold file beside the trace (never the trace) and re-publishes, so the
-// record's "Labelled" note appears at once.
+// record's "Labelled" note appears at once. A label refused or not written is shown to the user
+// (window/showMessage, naming the path and the reason) and answered with an error, never success.
 connection.onExecuteCommand(async (p) => {
   if (p.command !== LABEL_COMMAND) return null;
   const args = p.arguments?.[0] as LabelArgs | undefined;
-  if (!args) return null;
-  return withDocument('label', args.uri, null, (d, s): LabelResult => {
-    const goldFile = featuresOf(d).label(args, s.settings, s.key);
-    schedulePublish(args.uri);
-    return { goldFile };
-  });
+  if (!args || typeof args !== 'object' || typeof args.uri !== 'string') return null;
+  const fail = (message: string): ResponseError<void> => {
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Error,
+      message: `Reflection Lens: label not written: ${message}`,
+    });
+    connection.console.error(`reflection-lens: label not written: ${message}`);
+    return new ResponseError(ErrorCodes.InvalidRequest, `label not written: ${message}`);
+  };
+  const doc = documents.get(args.uri);
+  if (!doc) throw fail(`${args.uri} is not open`);
+  let goldFile: string;
+  try {
+    const s = await settings.get(args.uri);
+    goldFile = await featuresOf(documents.get(args.uri) ?? doc).label(args, s.settings, s.key);
+  } catch (e) {
+    throw fail(e instanceof GoldFileError ? e.message : String((e as Error)?.message ?? e));
+  }
+  schedulePublish(args.uri);
+  return { goldFile } satisfies LabelResult;
 });
 connection.onDocumentSymbol((p) =>
   withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => featuresOf(d).symbols(s.settings, s.key)),

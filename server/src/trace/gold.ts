@@ -115,26 +115,32 @@ export function goldWithinBody(g: GoldRecord, bodyLength: number): { gold: GoldR
   return { gold: { ...g, candidates: g.candidates.filter((c) => c.offset < bodyLength) }, beyond };
 }
 
-/** The gold file's text with one record added or replaced (others kept in their order). */
+/**
+ * The gold file's text with one record added or replaced. Only the record's own line changes: it
+ * is the line that counts (the later one, for an id labelled twice), rewritten with the fields it
+ * had that a GoldRecord does not hold kept (and, per candidate, those of a candidate at the same
+ * offset and value); every other line (other records, blank lines, lines that do not parse, their
+ * line endings) is kept byte for byte. A new record is appended, with the file's line ending.
+ */
 export function withGoldRecord(text: string, rec: GoldRecord): string {
-  const out: string[] = [];
-  let replaced = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    let id: string | undefined;
-    try {
-      const o = JSON.parse(line) as { id?: unknown };
-      id = o && (typeof o.id === 'string' || typeof o.id === 'number') ? String(o.id) : undefined;
-    } catch {
-      // A line that does not parse is the user's: kept as it is.
-    }
-    if (id === rec.id) {
-      if (!replaced) out.push(goldLine(rec));
-      replaced = true;
-    } else out.push(line);
+  const lines = text.split('\n');
+  const at = parseGoldFile(text).lines.get(rec.id);
+  if (at === undefined) {
+    const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+    const sep = text === '' || text.endsWith('\n') ? '' : eol;
+    return text + sep + goldLine(rec) + eol;
   }
-  if (!replaced) out.push(goldLine(rec));
-  return out.join('\n') + '\n';
+  const old = lines[at];
+  const cr = old.endsWith('\r') ? '\r' : '';
+  const was = JSON.parse(old.slice(old.startsWith('\ufeff') ? 1 : 0, old.length - cr.length)) as Record<string, unknown>;
+  const wasCandidates = Array.isArray(was.candidates) ? (was.candidates as Record<string, unknown>[]) : [];
+  const candidates = rec.candidates.map((c) => {
+    const same = wasCandidates.find((w) => w && typeof w === 'object' && w.offset === c.offset && String(w.value) === c.value);
+    return same ? { ...same, ...c, value: same.value } : c;
+  });
+  const merged = { ...was, ...rec, id: was.id, candidates };
+  lines[at] = (old.startsWith('\ufeff') ? '\ufeff' : '') + JSON.stringify(merged) + cr;
+  return lines.join('\n');
 }
 
 export type { LabelOp } from '../../../protocol/labels.js';
