@@ -11,7 +11,7 @@ import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
-import { LISTED_DIAGNOSTICS, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs, unlistedLine } from './sourceFlags.js';
+import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
 
 export const summary = 'convert JSONL rollouts, Parquet datasets, chat/eval logs and API dumps to a .trace file';
@@ -39,7 +39,7 @@ response <- generations[i], answer <- answer, source verdict <- correctness_math
 truncated <- finish_reasons[i] == "length""); --format and --map change it. The source's own
 verdict is kept as a "source_verdict" header (calibrate compares it with the engine's). Per-token
 logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
-entries are reported with their position (the first 100, then a count); the rest is imported.
+entries are reported with their position (the first 100 of each kind, then a count); the rest is imported.
 FILE may be - (standard input) or a pipe.
 Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
 from it (OUT is then not written), 2 on bad usage.
@@ -47,8 +47,6 @@ from it (OUT is then not written), 2 on bad usage.
   -o, --out FILE          the .trace file to write (required; never the input file)
   --json                  print {records, out, sidecar, diagnostics} on stdout
 ${sourceFlagsUsage}`;
-
-export { LISTED_DIAGNOSTICS } from './sourceFlags.js';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['out', ...sourceFlagNames], ['json']);
@@ -83,10 +81,10 @@ export async function run(argv: string[]): Promise<number> {
   let sidecar: AtomicFile | undefined;
   const progress = new ProgressLine(`import ${input}`);
   let records = 0;
-  let diagnostics = 0;
-  // Broken lines are listed up to a bound (a corrupt file can hold millions); the rest are counted.
+  // Broken lines are listed up to a bound per kind (a corrupt file can hold millions); the rest are counted.
+  const listed = new ListedDiagnostics(input, (d) => formatDiagnostic(input, d));
   const unlisted = (): void => {
-    process.stderr.write(unlistedLine(input, diagnostics));
+    process.stderr.write(listed.unlistedLine());
   };
   const fail = (message: string): number => {
     trace?.abort();
@@ -102,7 +100,7 @@ export async function run(argv: string[]): Promise<number> {
       source,
       onMapping: (m) => process.stderr.write(mappingLine(input, m)),
       onDiagnostic: (d) => {
-        if (++diagnostics <= LISTED_DIAGNOSTICS) process.stderr.write(formatDiagnostic(input, d));
+        process.stderr.write(listed.line(d));
       },
       onProgress: (done, total) => {
         if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`);
@@ -116,8 +114,8 @@ export async function run(argv: string[]): Promise<number> {
       records++;
     }
     // Decide before publishing: a run that read nothing valid is a failure, not an empty result.
-    if (records === 0 && diagnostics > 0)
-      return fail(`no record could be read from ${input} (${diagnostics} line${diagnostics === 1 ? '' : 's'} reported)`);
+    if (records === 0 && listed.reported > 0)
+      return fail(`no record could be read from ${input} (${listed.reported} line${listed.reported === 1 ? '' : 's'} reported)`);
     await trace.finish();
     await sidecar?.finish();
     // Both complete: publish them back to back (synchronous renames; no signal in between).
@@ -128,11 +126,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   progress.done();
   unlisted();
-  const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics };
+  const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics: listed.reported };
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stderr.write(
-      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${diagnostics ? `, ${diagnostics} lines reported` : ''}\n`,
+      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${listed.reported} lines reported` : ''}\n`,
     );
   return 0;
 }

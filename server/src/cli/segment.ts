@@ -4,7 +4,7 @@
 import { ProgressLine } from './progress.js';
 import { parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
-import { LISTED_DIAGNOSTICS, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs, unlistedLine } from './sourceFlags.js';
+import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { segmentRecord } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
@@ -29,7 +29,7 @@ field mapping chosen is printed on stderr (README "What it reads").
 ${segmentFlagsUsage}${sourceFlagsUsage}
 Without --json a table is printed (line: the .trace or JSONL line, the Parquet row, the
 .eval sample). Broken lines, rows and entries are reported with their position (the first 100
-of each file, then a count). Exit status: 0 when every file was read (malformed records are
+of each kind in each file, then a count). Exit status: 0 when every file was read (malformed records are
 reported and skipped over; an empty file has none), 1 when a file could not be read or not one
 record could be read from it (every line reported, as import), 2 on bad usage.
 `;
@@ -136,14 +136,14 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(
         `${escapeInline(file)}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`,
       );
-    let reported = 0;
+    const listed = new ListedDiagnostics(file, (d) => formatDiagnostic(file, d));
     let records = 0;
     try {
       const stream = streamTraceFile(file, {
         source,
         onMapping: (m) => process.stderr.write(mappingLine(file, m)),
         onDiagnostic: (d) => {
-          if (++reported <= LISTED_DIAGNOSTICS) process.stderr.write(formatDiagnostic(file, d));
+          process.stderr.write(listed.line(d));
         },
         onProgress: (done, total) => {
           if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`);
@@ -160,15 +160,16 @@ export async function run(argv: string[]): Promise<number> {
         } else await writeOut(tableRow(seg));
       }
       progress.done();
-      process.stderr.write(unlistedLine(file, reported));
+      process.stderr.write(listed.unlistedLine());
       // As import: a file of which not one record could be read is a failure, not an empty result.
+      const { reported } = listed;
       if (records === 0 && reported > 0) {
         process.stderr.write(`${escapeInline(file)}: no record could be read (${reported} line${reported === 1 ? '' : 's'} reported)\n`);
         status = 1;
       }
     } catch (err) {
       progress.done();
-      process.stderr.write(unlistedLine(file, reported));
+      process.stderr.write(listed.unlistedLine());
       process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
       status = 1;
     }

@@ -7,6 +7,7 @@ import { isPresetName, PRESET_NAMES } from '../trace/formats/presets.js';
 import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
 import { stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
 import { escapeInline } from './terminal.js';
+import type { TraceDiagnostic } from '../trace/types.js';
 
 export const sourceFlagNames = ['format', 'map'];
 
@@ -41,11 +42,36 @@ export function sourceOptionsFromArgs(args: ParsedArgs): SourceOptions | undefin
 /** The stderr line that says how a file is read. */
 export const mappingLine = (file: string, r: ResolvedSource): string => `${escapeInline(file)}: reading ${escapeInline(r.description)}\n`;
 
-/** Broken lines, rows and entries of one file listed on stderr (import, segment); beyond these they are counted in one line. */
+/** Broken lines, rows and entries of one kind listed on stderr per file (import, segment); beyond these they are counted in one line. */
 export const LISTED_DIAGNOSTICS = 100;
 
-/** The line that counts a file's reported lines beyond LISTED_DIAGNOSTICS; empty when all were listed. */
-export const unlistedLine = (file: string, reported: number): string =>
-  reported > LISTED_DIAGNOSTICS
-    ? `${escapeInline(file)}: ${reported - LISTED_DIAGNOSTICS} more line${reported - LISTED_DIAGNOSTICS === 1 ? '' : 's'} reported, not listed\n`
-    : '';
+/**
+ * A file's diagnostics as import and segment list them: the first LISTED_DIAGNOSTICS of each kind
+ * (code), the rest counted. Per kind, so that a flood of one kind (a corrupt file's broken lines, a
+ * concatenated file's repeated ids) never hides the one malformed record of another kind after it.
+ */
+export class ListedDiagnostics {
+  reported = 0;
+  private unlisted = 0;
+  private readonly perKind = new Map<string, number>();
+  constructor(
+    private readonly file: string,
+    private readonly format: (d: TraceDiagnostic) => string,
+  ) {}
+
+  /** Counts `d`; its line when it is still listed, else ''. */
+  line(d: TraceDiagnostic): string {
+    this.reported++;
+    const n = (this.perKind.get(d.code) ?? 0) + 1;
+    this.perKind.set(d.code, n);
+    if (n <= LISTED_DIAGNOSTICS) return this.format(d);
+    this.unlisted++;
+    return '';
+  }
+
+  /** The line that counts what was not listed; empty when all were. */
+  unlistedLine(): string {
+    const n = this.unlisted;
+    return n > 0 ? `${escapeInline(this.file)}: ${n} more line${n === 1 ? '' : 's'} reported, not listed\n` : '';
+  }
+}
