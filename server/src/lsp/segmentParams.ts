@@ -24,7 +24,8 @@ export function segmentParamProblems(p: SegmentParams | undefined): string[] {
 
 /** The request's settings, the engine's defaults where absent (checked by segmentParamProblems first). */
 export const segmentOptionsOfParams = (p: SegmentParams): SegmentOptions => ({
-  markers: p.markers ?? defaultSegmentOptions.markers,
+  // No phrase: the default lexicon, as the server does for an empty reflectionLens.markers (settings.ts).
+  markers: p.markers && p.markers.some((m) => m.trim().length > 0) ? p.markers : defaultSegmentOptions.markers,
   answerPatterns: p.answerPatterns ?? defaultSegmentOptions.answerPatterns,
   ...(p.reader ? { reader: p.reader } : {}),
 });

@@ -75,6 +75,12 @@ export function checkSettings(raw: unknown): CheckedSettings {
   const markers = pick<string[]>('markers', isStringArray, 'an array of strings')
     .map((m) => m.trim())
     .filter((m) => m.length > 0);
+  // An empty lexicon would find no decision at all: the default, with a warning (the CLI refuses
+  // an empty --markers file; a setting cannot be refused, so it falls back).
+  if (markers.length === 0) {
+    problems.push('reflectionLens.markers: no phrase given; using the default lexicon');
+    markers.push(...defaultSegmentOptions.markers);
+  }
   const answerPatterns = pick<string[]>('answerPatterns', isStringArray, 'an array of strings').filter((p) => {
     const bad = compileAnswerPatterns([p]).errors[0];
     if (!bad) return true;
