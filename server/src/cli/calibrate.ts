@@ -139,7 +139,9 @@ export async function run(argv: string[]): Promise<number> {
       files.length === 0
         ? 'no trace file among the paths given'
         : `no usable record in ${files.length} file${files.length === 1 ? '' : 's'} (a record needs a "=== id" header, or a JSONL row a response; records with errors are skipped)`;
-    process.stderr.write(`reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${result.skipped.length} skipped (listed in the output)` : ''}\n`);
+    process.stderr.write(
+      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${result.skipped.length} skipped (listed in the output)` : ''}\n`,
+    );
   }
   return result.groups.length > 0 ? 0 : 1;
 }

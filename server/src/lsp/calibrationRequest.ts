@@ -52,7 +52,9 @@ function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: Groupin
   const problems: string[] = [];
   if (!Array.isArray(p?.uris) || !p.uris.every((u) => typeof u === 'string')) problems.push('uris must be an array of URI strings');
   if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1 && p.bootstrap <= MAX_BOOTSTRAP))
-    problems.push(`bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${JSON.stringify(p?.bootstrap)}`);
+    problems.push(
+      `bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${JSON.stringify(p?.bootstrap)}`,
+    );
   if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
   if (!(Number.isInteger(p?.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
   const by = p?.by === undefined ? 'model-task' : parseGrouping(p.by);

@@ -46,7 +46,9 @@ function checkParams(p: FollowRolloutsParams): string {
     problems.push('dir must be a file: URI');
   }
   if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1 && p.bootstrap <= MAX_BOOTSTRAP))
-    problems.push(`bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${JSON.stringify(p?.bootstrap)}`);
+    problems.push(
+      `bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${JSON.stringify(p?.bootstrap)}`,
+    );
   if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
   if (p?.horizon !== undefined && !(Number.isInteger(p.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
   for (const k of ['partialEveryMs', 'pollMs', 'settleMs', 'quietMs'] as const) {

@@ -17,7 +17,8 @@ export function segmentParamProblems(p: SegmentParams | undefined): string[] {
   const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
   if (!strings(p?.markers) || !strings(p?.answerPatterns)) problems.push('markers and answerPatterns must be arrays of strings');
   else if (p?.answerPatterns)
-    for (const bad of compileAnswerPatterns(p.answerPatterns).errors) problems.push(`answerPatterns: ${JSON.stringify(bad.source)} is not accepted (${bad.message})`);
+    for (const bad of compileAnswerPatterns(p.answerPatterns).errors)
+      problems.push(`answerPatterns: ${JSON.stringify(bad.source)} is not accepted (${bad.message})`);
   if (p?.reader !== undefined && p.reader !== 'rules' && p.reader !== 'learned') problems.push('reader must be "rules" or "learned"');
   return problems;
 }

@@ -28,16 +28,22 @@ interface Item {
   min: number;
   max: number;
 }
-type Node =
-  | { kind: 'chars'; source: string }
-  | { kind: 'assert' }
-  | { kind: 'group'; alt: Item[][]; look: boolean };
+type Node = { kind: 'chars'; source: string } | { kind: 'assert' } | { kind: 'group'; alt: Item[][]; look: boolean };
 
 class Unsafe extends Error {}
 
 // Characters an atom is tested against to decide whether two classes overlap: ASCII and a few
 // letters, spaces and symbols beyond it.
-const samples = [...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)), '\u00a0', '\u00e9', '\u03c0', '\u2003', '\u2212', '\u4e2d', '\uff10'];
+const samples = [
+  ...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)),
+  '\u00a0',
+  '\u00e9',
+  '\u03c0',
+  '\u2003',
+  '\u2212',
+  '\u4e2d',
+  '\uff10',
+];
 
 function parse(src: string): Item[][] {
   let i = 0;
@@ -68,9 +74,13 @@ function parse(src: string): Item[][] {
       i++;
       let look = false;
       if (src[i] === '?') {
-        if (src.startsWith('?=', i) || src.startsWith('?!', i)) (look = true), (i += 2);
-        else if (src.startsWith('?<=', i) || src.startsWith('?<!', i)) (look = true), (i += 3);
-        else if (src[i + 1] === '<') i = src.indexOf('>', i) + 1 || src.length;
+        if (src.startsWith('?=', i) || src.startsWith('?!', i)) {
+          look = true;
+          i += 2;
+        } else if (src.startsWith('?<=', i) || src.startsWith('?<!', i)) {
+          look = true;
+          i += 3;
+        } else if (src[i + 1] === '<') i = src.indexOf('>', i) + 1 || src.length;
         else i = src.indexOf(':', i) + 1 || src.length;
       }
       const alt = alternation(true);
@@ -176,7 +186,8 @@ function check(alt: Item[][], unbounded: Set<string>[]): void {
     for (let k = 0; k < branch.length; k++) {
       const it = branch[k];
       if (it.node.kind === 'group') {
-        if (it.max > 1 && hasVariableQuantifier(it.node.alt)) throw new Unsafe('a repeated group holds another quantifier (nested quantifiers)');
+        if (it.max > 1 && hasVariableQuantifier(it.node.alt))
+          throw new Unsafe('a repeated group holds another quantifier (nested quantifiers)');
         if (it.max > 1 && overlappingAlternatives(it.node.alt))
           throw new Unsafe('a repeated group has alternatives that can begin with the same character');
         check(it.node.alt, unbounded);

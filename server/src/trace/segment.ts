@@ -1853,7 +1853,12 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     const marker = last ? undefined : found[a.nextMarker];
     // A RESAMPLE that no lexicon phrase opens (a lexicon without the phrase): the decision is where
     // the next attempt begins, its first line (at most 60 characters), not a zero-width point.
-    let span: Span = { line: sample.span.endLine, column: sample.span.endColumn, endLine: sample.span.endLine, endColumn: sample.span.endColumn };
+    let span: Span = {
+      line: sample.span.endLine,
+      column: sample.span.endColumn,
+      endLine: sample.span.endLine,
+      endColumn: sample.span.endColumn,
+    };
     if (marker) span = bodySpan(record, marker.start, marker.end);
     else if (!last) {
       let from = attempts[k + 1].start;

@@ -4008,7 +4008,7 @@ function slotOf(lead: string, asked: readonly string[]): number {
 // A user pattern runs over one line at a time and skips lines longer than USER_PATTERN_MAX_LINE
 // (patternSafety.ts: what the check lets through is at worst quadratic in the text it runs over).
 function findPattern(ctx: Context, re: RegExp): void {
-  for (let ls = ctx.from; ls < ctx.to; ) {
+  for (let ls = ctx.from; ls < ctx.to;) {
     let le = ctx.text.indexOf('\n', ls);
     if (le < 0 || le > ctx.to) le = ctx.to;
     if (le - ls <= USER_PATTERN_MAX_LINE) {
