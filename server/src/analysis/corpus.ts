@@ -86,7 +86,7 @@ export function listTraceFiles(paths: readonly string[], opts: { regularOnly?: b
       } else
         skipped.push({
           file: p,
-          reason: `${kindOf(st)}, not a regular file: not read${st.isFIFO() ? '' : ' (a device can be endless)'}`,
+          reason: `${kindOf(st)}, not a regular file: not read${st.isFIFO() ? '' : ' (it can be endless)'}`,
         });
     } catch (err) {
       skipped.push({

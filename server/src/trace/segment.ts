@@ -1851,29 +1851,15 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
     steps.push(sample);
     const last = k === attempts.length - 1;
     const marker = last ? undefined : found[a.nextMarker];
-    // A RESAMPLE that no lexicon phrase opens (a lexicon without the phrase): the decision is where
-    // the next attempt begins, its first line (at most 60 characters), not a zero-width point.
-    let span: Span = {
-      line: sample.span.endLine,
-      column: sample.span.endColumn,
-      endLine: sample.span.endLine,
-      endColumn: sample.span.endColumn,
-    };
-    if (marker) span = bodySpan(record, marker.start, marker.end);
-    else if (!last) {
-      let from = attempts[k + 1].start;
-      while (from < attempts[k + 1].end && isSpace(body.charCodeAt(from))) from++;
-      const nl = body.indexOf('\n', from);
-      const to = Math.min(attempts[k + 1].end, nl < 0 ? body.length : nl, from + 60);
-      if (to > from) span = bodySpan(record, from, to);
-    }
     const decision: DecisionStep = {
       kind: 'decision',
       attempt: k,
       action: last ? 'STOP' : 'RESAMPLE',
       marker: marker ? marker.phrase : null,
       echo: isEcho(s, k),
-      span,
+      span: marker
+        ? bodySpan(record, marker.start, marker.end)
+        : { line: sample.span.endLine, column: sample.span.endColumn, endLine: sample.span.endLine, endColumn: sample.span.endColumn },
     };
     decisions.push(decision);
     steps.push(decision);
@@ -1905,9 +1891,7 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
             decisions[k].span,
             'warning',
             code,
-            decisions[k].marker !== null
-              ? `RESAMPLE after a correct answer (${samples[k].answer}): "${decisions[k].marker}" reopens a solved problem.`
-              : `RESAMPLE after a correct answer (${samples[k].answer}): attempt ${k + 2} reopens a solved problem (no phrase of the marker lexicon opens it).`,
+            `RESAMPLE after a correct answer (${samples[k].answer}): "${decisions[k].marker}" reopens a solved problem.`,
           ),
         );
         break;
