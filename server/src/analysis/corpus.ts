@@ -1,7 +1,7 @@
 // Calibration input from files: expands directories into trace files and streams each one through
 // parse -> segment -> summary, so a corpus of any size costs one record of memory at a time.
 // Unreadable files and malformed records are reported (bounded per file), never fatal.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSegmentOptions } from '../trace/options.js';
 import { isGoldPath } from '../trace/gold.js';
@@ -27,24 +27,67 @@ const TRACE_FILE = /\.(trace|jsonl|parquet|eval)$/i;
 /** Malformed records listed one by one per file; beyond that they are counted. */
 const LISTED_PER_FILE = 20;
 
-/** Trace files under the given paths (directories recursively, sorted); paths that do not exist are reported. */
-export function listTraceFiles(paths: readonly string[]): { files: string[]; skipped: Skipped[] } {
+/** What a path that is neither a regular file nor a directory is, for a skip reason. */
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO or pipe';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Trace files under the given paths (directories recursively, sorted); paths that do not exist
+ * are reported. A file reached twice (the same path given again, a link to it, a folder and a file
+ * in it) is read once, by real path, and the repeat is listed in `skipped` with a note: counting
+ * it twice would shrink every interval. Devices and sockets (/dev/zero, /dev/urandom: endless) are
+ * skipped with the reason; a pipe or FIFO given by name (`segment <(zcat x.gz)`) is read like a
+ * file unless `regularOnly` (the editor's calibrate request: a FIFO would block it).
+ */
+export function listTraceFiles(paths: readonly string[], opts: { regularOnly?: boolean } = {}): { files: string[]; skipped: Skipped[] } {
   const files: string[] = [];
   const skipped: Skipped[] = [];
+  const seen = new Map<string, string>();
+  const once = (p: string): boolean => {
+    let real: string;
+    try {
+      real = realpathSync(p);
+    } catch {
+      real = p;
+    }
+    const first = seen.get(real);
+    if (first === undefined) {
+      seen.set(real, p);
+      return true;
+    }
+    skipped.push({ file: p, reason: first === p ? 'given more than once: read once' : `the same file as ${first}: read once` });
+    return false;
+  };
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       // Gold labels (NAME.trace.gold.jsonl, docs/segmentation-eval.md) sit beside traces but are not traces.
-      else if (e.isFile() && TRACE_FILE.test(e.name) && !isGoldPath(e.name)) files.push(p);
+      else if (e.isFile() && TRACE_FILE.test(e.name) && !isGoldPath(e.name) && once(p)) files.push(p);
     }
   };
   for (const p of paths) {
     try {
-      // `-`: standard input; a pipe or FIFO given by name is read like a file.
-      if (p !== STDIN && statSync(p).isDirectory()) walk(p);
-      else files.push(p);
+      // `-`: standard input.
+      if (p === STDIN) {
+        files.push(p);
+        continue;
+      }
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile() || (st.isFIFO() && !opts.regularOnly)) {
+        if (once(p)) files.push(p);
+      } else
+        skipped.push({
+          file: p,
+          reason: `${kindOf(st)}, not a regular file: not read${st.isFIFO() ? '' : ' (it can be endless)'}`,
+        });
     } catch (err) {
       skipped.push({
         file: p,

@@ -1,7 +1,7 @@
 // `reflection-lens calibrate`: p, delta1, delta2, observed and predicted accuracy per model and
 // task (or per training step) of a corpus of traces, with intervals (docs/design.md sections 4 and 8).
 import { existsSync } from 'node:fs';
-import { defaultCalibrationOptions } from '../analysis/calibrate.js';
+import { defaultCalibrationOptions, MAX_BOOTSTRAP } from '../analysis/calibrate.js';
 import { listTraceFiles, type Skipped } from '../analysis/corpus.js';
 import { calibrateFiles, type CalibrateFilesOptions } from '../analysis/parallel.js';
 import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
@@ -41,7 +41,7 @@ metric, an Inspect scorer; the "source_verdict" header import writes), its agree
 engine's final-answer check per group; --json lists the disagreeing records (file, line, id).
 
 Options:
-  --bootstrap B        bootstrap resamples (default ${defaultCalibrationOptions.bootstrap})
+  --bootstrap B        bootstrap resamples (default ${defaultCalibrationOptions.bootstrap}, at most ${MAX_BOOTSTRAP})
   --include-truncated  count records cut off at the generation limit (truncated: true,
                        finish_reason: length, or over --max-tokens); left out by default
   --max-tokens N       the generation limit in tokens (default 8192, the paper's Appendix E)
@@ -75,7 +75,8 @@ export async function run(argv: string[]): Promise<number> {
   const B = numberFlag(args, 'bootstrap', defaultCalibrationOptions.bootstrap);
   const seed = numberFlag(args, 'seed', defaultCalibrationOptions.seed);
   const K = numberFlag(args, 'horizon', defaultCalibrationOptions.horizon);
-  if (!(Number.isInteger(B) && B >= 1)) throw new UsageError('--bootstrap must be a positive integer');
+  if (!(Number.isInteger(B) && B >= 1 && B <= MAX_BOOTSTRAP))
+    throw new UsageError(`--bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${B}`);
   if (!(Number.isInteger(K) && K >= 1)) throw new UsageError('--horizon must be a positive integer');
   const workers = args.flags.has('workers') ? numberFlag(args, 'workers', 0) : undefined;
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
@@ -136,6 +137,16 @@ export async function run(argv: string[]): Promise<number> {
   } else if (args.flags.has('json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (args.flags.has('csv')) process.stdout.write(toCsv(result));
   else process.stdout.write(toTable(result, files.length));
+  if (result.groups.length === 0) {
+    // Exit 1 (nothing calibrated) says why, not only through an empty table or `skipped: []`.
+    const why =
+      files.length === 0
+        ? 'no trace file among the paths given'
+        : `no usable record in ${files.length} file${files.length === 1 ? '' : 's'} (a record needs a "=== id" header, or a JSONL row a response; records with errors are skipped)`;
+    process.stderr.write(
+      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${result.skipped.length} skipped (listed in the output)` : ''}\n`,
+    );
+  }
   return result.groups.length > 0 ? 0 : 1;
 }
 

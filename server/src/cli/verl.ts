@@ -14,6 +14,7 @@ import { rewardFunctionName } from '../training/verl/rewardFunction.js';
 import { followRolloutSteps } from '../training/verl/liveSteps.js';
 import { parseTaskSize } from '../training/multiplication.js';
 import { writeFakeRolloutStep } from '../training/verl/fakeRollouts.js';
+import { MAX_BOOTSTRAP } from '../analysis/calibrate.js';
 
 export const summary =
   'verl at scale: export dataset + reward + launch config, print the launch command, follow (or simulate) a rollout dir';
@@ -185,11 +186,14 @@ async function runWatch(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   try {
     if (!json) process.stderr.write(`verl watch: following ${dir}${args.flags.has('once') ? '' : ' (Ctrl-C to stop)'}\n`);
+    const B = numberFlag(args, 'bootstrap', 200);
+    if (!(Number.isInteger(B) && B >= 1 && B <= MAX_BOOTSTRAP))
+      throw new UsageError(`--bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${B}`);
     const partialEveryMs = args.flags.has('partial-ms') ? numberFlag(args, 'partial-ms', 1000) : undefined;
     for await (const s of followRolloutSteps(dir, {
       signal: controller.signal,
       once: args.flags.has('once'),
-      bootstrap: numberFlag(args, 'bootstrap', 200),
+      bootstrap: B,
       seed: numberFlag(args, 'seed', 1),
       partialEveryMs,
     })) {

@@ -84,7 +84,7 @@ export class CalibrationCorpus {
     segment: SegmentOptions,
     opts: { signal?: AbortSignal; progress?: CorpusProgress; summary?: SummaryOptions } = {},
   ): Promise<CorpusSnapshot> {
-    const { files, skipped: missing } = listTraceFiles(paths);
+    const { files, skipped: missing } = listTraceFiles(paths, { regularOnly: true });
     const settingsKey = corpusSettingsKey(segment, opts.summary);
     const perFile = new Map<string, FileSummaries>();
     let filesRead = 0;

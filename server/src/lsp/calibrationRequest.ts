@@ -20,6 +20,7 @@ import type { CalibrationGrouping, TraceSummary } from '../analysis/types.js';
 import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
 import type { SegmentOptions } from '../trace/types.js';
 import { segmentOptionsOfParams, segmentParamProblems } from './segmentParams.js';
+import { MAX_BOOTSTRAP } from '../analysis/calibrate.js';
 import { CalibrationCorpus, calibrateSnapshot, type CorpusSnapshot, type Skipped } from './calibrationCorpus.js';
 import {
   isTraceFilter,
@@ -50,7 +51,10 @@ function pathsOf(uris: readonly string[]): { paths: string[]; skipped: Skipped[]
 function checkParams(p: CalibrateParams): { segment: SegmentOptions; by: GroupingChoice } {
   const problems: string[] = [];
   if (!Array.isArray(p?.uris) || !p.uris.every((u) => typeof u === 'string')) problems.push('uris must be an array of URI strings');
-  if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1)) problems.push('bootstrap must be a positive integer');
+  if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1 && p.bootstrap <= MAX_BOOTSTRAP))
+    problems.push(
+      `bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${JSON.stringify(p?.bootstrap)}`,
+    );
   if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
   if (!(Number.isInteger(p?.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
   const by = p?.by === undefined ? 'model-task' : parseGrouping(p.by);

@@ -60,10 +60,17 @@ export function jsonlSyntaxDiagnostics(doc: JsonlDocument): Diagnostic[] {
   return doc.lines.flatMap((l) => l.diagnostics.map((d) => toLspDiagnostic(d, 0)));
 }
 
+/** Responses of one line a hover shows (a line can hold thousands: the rest are counted). */
+export const HOVER_RESPONSES = 20;
+/** Responses of one line the inlay label summarises, and the label's length cap. */
+export const INLAY_RESPONSES = 8;
+export const INLAY_LABEL_CHARS = 300;
+
 export function jsonlHover(doc: JsonlDocument, position: Position, settings: LensSettings, key: string): Hover | null {
   const line = doc.lineAt(position.line);
   if (!line || line.entries.length === 0) return null;
-  const parts = line.entries.map((entry) => {
+  const more = line.entries.length - HOVER_RESPONSES;
+  const parts = line.entries.slice(0, HOVER_RESPONSES).map((entry) => {
     const a = attributedInGroup(doc, entry.record.index, settings, key);
     if (!a) return `${responseOf(line.entries, entry)}**Record \`${entry.record.id}\`** could not be analysed.`;
     const objective = a.attribution ? selectedObjective(a.seg, a.group, settings) : null;
@@ -79,6 +86,10 @@ export function jsonlHover(doc: JsonlDocument, position: Position, settings: Len
       .filter(Boolean)
       .join('\n\n');
   });
+  if (more > 0)
+    parts.push(
+      `_…and ${more} more response${more === 1 ? '' : 's'} on this line (the first ${HOVER_RESPONSES} of ${line.entries.length} are shown; the document symbols list them all)._`,
+    );
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: lineRange(position.line, line.length) };
 }
 
@@ -106,12 +117,16 @@ export function jsonlInlayHints(doc: JsonlDocument, range: Range, settings: Lens
   const out: InlayHint[] = [];
   for (let n = Math.max(0, range.start.line); n <= Math.min(range.end.line, doc.lines.length - 1); n++) {
     const line = doc.lines[n];
-    const labels = line.entries.map((entry) => {
+    const labels = line.entries.slice(0, INLAY_RESPONSES).map((entry) => {
       const { seg } = analyseEntry(entry, settings, key);
       return seg ? decisionSummary(seg) : 'not analysed';
     });
     if (labels.length === 0) continue;
-    out.push({ position: { line: n, character: line.length }, label: labels.join(' | '), kind: InlayHintKind.Type, paddingLeft: true });
+    const more = line.entries.length - labels.length;
+    let label = labels.join(' | ');
+    if (label.length > INLAY_LABEL_CHARS) label = `${label.slice(0, INLAY_LABEL_CHARS - 1)}…`;
+    if (more > 0) label += ` | +${more} more`;
+    out.push({ position: { line: n, character: line.length }, label, kind: InlayHintKind.Type, paddingLeft: true });
   }
   return out;
 }

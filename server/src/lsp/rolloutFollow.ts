@@ -4,6 +4,7 @@
 // exactly once; this counts those reads per file so the client and the tests can see it.
 // A subscription ends on `reflectionLens/unfollowRollouts`, or when the connection to the client
 // is gone (a notification cannot be delivered; the server process also exits with its client).
+import { MAX_BOOTSTRAP } from '../analysis/calibrate.js';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { basename, resolve } from 'node:path';
@@ -44,7 +45,10 @@ function checkParams(p: FollowRolloutsParams): string {
   } catch {
     problems.push('dir must be a file: URI');
   }
-  if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1)) problems.push('bootstrap must be a positive integer');
+  if (!(Number.isInteger(p?.bootstrap) && p.bootstrap >= 1 && p.bootstrap <= MAX_BOOTSTRAP))
+    problems.push(
+      `bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${JSON.stringify(p?.bootstrap)}`,
+    );
   if (!Number.isFinite(p?.seed)) problems.push('seed must be a number');
   if (p?.horizon !== undefined && !(Number.isInteger(p.horizon) && p.horizon >= 1)) problems.push('horizon must be a positive integer');
   for (const k of ['partialEveryMs', 'pollMs', 'settleMs', 'quietMs'] as const) {

@@ -10,6 +10,7 @@ import {
   ResponseError,
   ShowMessageNotification,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
@@ -130,7 +131,11 @@ async function publish(uri: string): Promise<void> {
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
 }
 
+let initializeSeen = false;
 connection.onInitialize((params): InitializeResult => {
+  // LSP: initialize is sent once; a second one is refused, the first session's settings stay.
+  if (initializeSeen) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received: the server is initialized once');
+  initializeSeen = true;
   settings.canPull = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {

@@ -6,6 +6,7 @@ import { OBJECTIVES, type ObjectiveName } from '../analysis/objectives.js';
 import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js';
 import type { ReaderKind, SegmentOptions } from '../trace/types.js';
 import { defaultReader, defaultSegmentOptions } from '../trace/options.js';
+import { compileAnswerPatterns } from '../trace/statements.js';
 import { defaultAttributionOptions } from '../analysis/attribution.js';
 
 export interface LensSettings {
@@ -74,16 +75,17 @@ export function checkSettings(raw: unknown): CheckedSettings {
   const markers = pick<string[]>('markers', isStringArray, 'an array of strings')
     .map((m) => m.trim())
     .filter((m) => m.length > 0);
+  // An empty lexicon would find no decision at all: the default, with a warning (the CLI refuses
+  // an empty --markers file; a setting cannot be refused, so it falls back).
+  if (markers.length === 0) {
+    problems.push('reflectionLens.markers: no phrase given; using the default lexicon');
+    markers.push(...defaultSegmentOptions.markers);
+  }
   const answerPatterns = pick<string[]>('answerPatterns', isStringArray, 'an array of strings').filter((p) => {
-    try {
-      new RegExp(p);
-      return true;
-    } catch (e) {
-      problems.push(
-        `reflectionLens.answerPatterns: ${JSON.stringify(p)} is not a valid regular expression (${(e as Error).message}); ignored`,
-      );
-      return false;
-    }
+    const bad = compileAnswerPatterns([p]).errors[0];
+    if (!bad) return true;
+    problems.push(`reflectionLens.answerPatterns: ${JSON.stringify(p)} is not accepted (${bad.message}); ignored`);
+    return false;
   });
   return {
     settings: {

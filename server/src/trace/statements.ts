@@ -9,6 +9,7 @@
 // checked by hand (docs/engine.md, "Linear-time patterns").
 import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
+import { unsafePatternReason, USER_PATTERN_MAX_LINE } from './patternSafety.js';
 import {
   COUNTED,
   THE_NUMBER,
@@ -328,16 +329,24 @@ export interface StatementOptions {
   to?: number;
 }
 
-/** Compiles user answer patterns; a pattern that does not compile is reported, not thrown. */
+/**
+ * Compiles user answer patterns; a pattern that does not compile, or that could backtrack
+ * catastrophically (patternSafety.ts), is reported, not thrown, and left out.
+ */
 export function compileAnswerPatterns(sources: readonly string[]): { patterns: RegExp[]; errors: { source: string; message: string }[] } {
   const patterns: RegExp[] = [];
   const errors: { source: string; message: string }[] = [];
   for (const source of sources) {
+    let re: RegExp;
     try {
-      patterns.push(new RegExp(source, 'gd'));
+      re = new RegExp(source, 'gd');
     } catch (err) {
       errors.push({ source, message: err instanceof Error ? err.message : String(err) });
+      continue;
     }
+    const unsafe = unsafePatternReason(source);
+    if (unsafe) errors.push({ source, message: unsafe });
+    else patterns.push(re);
   }
   return { patterns, errors };
 }
@@ -3996,17 +4005,27 @@ function slotOf(lead: string, asked: readonly string[]): number {
       : OTHER_SLOT;
 }
 
+// A user pattern runs over one line at a time and skips lines longer than USER_PATTERN_MAX_LINE
+// (patternSafety.ts: what the check lets through is at worst quadratic in the text it runs over).
 function findPattern(ctx: Context, re: RegExp): void {
-  re.lastIndex = ctx.from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(ctx.text)) !== null && m.index < ctx.to) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+  for (let ls = ctx.from; ls < ctx.to;) {
+    let le = ctx.text.indexOf('\n', ls);
+    if (le < 0 || le > ctx.to) le = ctx.to;
+    if (le - ls <= USER_PATTERN_MAX_LINE) {
+      const line = ctx.text.slice(ls, le);
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const group = m[1] !== undefined ? 1 : 0;
+        const [start, end] = m.indices![group];
+        ctx.add(ls + start, ls + end, 'pattern', 5, true);
+      }
     }
-    const group = m[1] !== undefined ? 1 : 0;
-    const [start, end] = m.indices![group];
-    ctx.add(start, end, 'pattern', 5, true);
+    ls = le + 1;
   }
 }
 

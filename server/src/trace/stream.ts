@@ -299,6 +299,7 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
   let pendingAt = Math.max(0, rangeStart - 1); // absolute offset of pending[0]
   let recordAt = -1; // offset in pending of the open record's `===`, -1 before the first record
   let scanFrom = 0;
+  let noBreakUntil = 0; // before the first record: pending[0, noBreakUntil) holds no line break
   let line = 0;
   let index = 0;
   let preambleReported = false;
@@ -368,13 +369,23 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
       break;
     }
     // Keep only the open record (or, before the first record, the unfinished preamble line).
-    const keep = recordAt >= 0 ? recordAt : Math.max(0, Math.min(scanFrom, pending.lastIndexOf(NL, Math.max(0, scanFrom - 1)) + 1));
+    // The line break is looked for only in bytes not searched before (noBreakUntil), so a long
+    // preamble line with no break (`calibrate -` of one 160 MB line) costs linear time, not a scan
+    // of everything pending per chunk.
+    let keep = recordAt;
+    if (recordAt < 0) {
+      const to = Math.max(0, scanFrom);
+      const nl = to > noBreakUntil ? pending.subarray(noBreakUntil, to).lastIndexOf(NL) : -1;
+      keep = nl >= 0 ? noBreakUntil + nl + 1 : 0;
+      noBreakUntil = Math.max(noBreakUntil, to);
+    }
     if (recordAt < 0) preamble(keep);
     if (keep > 0) {
       queue.drop(keep);
       pending = queue.view();
       pendingAt += keep;
       scanFrom -= keep;
+      noBreakUntil = Math.max(0, noBreakUntil - keep);
       if (recordAt >= 0) recordAt = 0;
     }
     opts.onProgress?.(Math.min(at + n, rangeEnd) - Math.max(0, rangeStart - 1), total === 0 ? 0 : rangeEnd - Math.max(0, rangeStart - 1));

@@ -28,6 +28,13 @@ export async function* inspectSamples(
   try {
     const spec = await evalSpec(zip, opts.onNote);
     const entries = zip.entries.filter((e) => SAMPLE.test(e.name)).sort((a, b) => natural.compare(a.name, b.name));
+    // A ZIP with neither samples nor an eval spec is some other archive, not a log with 0 samples.
+    if (entries.length === 0 && spec === undefined) {
+      const names = zip.entries.map((e) => e.name);
+      throw new ZipError(
+        `${path}: not an Inspect log: expected samples/<id>_epoch_<n>.json entries and header.json or _journal/start.json with an "eval" object; the archive holds ${names.length === 0 ? 'no entries' : `${names.slice(0, 5).join(', ')}${names.length > 5 ? `, ... (${names.length} entries)` : ''}`}`,
+      );
+    }
     const total = entries.reduce((a, e) => a + e.compressedSize, 0);
     let done = 0;
     for (let position = 0; position < entries.length; position++) {
