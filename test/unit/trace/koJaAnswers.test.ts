@@ -54,3 +54,15 @@ test('not an answer: negated, two values, other words holding 답 / 答え, and 
   assert.deepEqual(leads('q', 'So the total is 12. 12 = 3 * 4.'), []);
   assert.equal(finalOf(Q, '정답은 4가 아닙니다.'), null);
 });
+
+test('the leads run in linear time on 100 KB of their own pieces (leads without a value, open brackets, digit runs)', () => {
+  const q = analyzeQuestion('q');
+  let worst = 0;
+  for (const piece of ['정답은 ', '답: ', '답답', '答えは ** (', '正解：', '정답은 1', '答えは 1,2']) {
+    const text = piece.repeat(Math.ceil(100_000 / piece.length)).slice(0, 100_000);
+    const t0 = performance.now();
+    findStatements(text, { question: q });
+    worst = Math.max(worst, performance.now() - t0);
+  }
+  assert.ok(worst < 2000, `the leads took ${worst} ms on 100 KB`);
+});
