@@ -445,6 +445,38 @@ const logJson = JSON.stringify(
 );
 write('inspect/gsm8k.json', logJson.replace('"id": 10,\n      "epoch": 1,', '"id": 10\n      "epoch": 1,') + '\n');
 
+// A multiple_choice() log: the question is `input`, its options `choices`, the answer "ANSWER: X"
+// (the form the solver asks for); the reader appends the options to the question as "A) ..." lines.
+const mcSpec = { ...evalSpec, task: 'mmlu_0_shot', dataset: { name: 'mmlu', samples: 3 }, config: { epochs: 1 } };
+const positronium =
+  'A positronium atom makes a transition from the state with n=3 to a state with n=1. The energy of the photon emitted is closest to';
+const mcSample = (id: number, target: string, text: string, value: string): Record<string, unknown> => ({
+  ...sample(id, 1, positronium, target, assistant(null, text), 'stop', value),
+  choices: ['6.0 eV', '6.8 eV', '12.2 eV', '13.6 eV'],
+  scores: { choice: { value, answer: target, explanation: text } },
+});
+const mcSamples = [
+  mcSample(1, 'A', 'The reduced mass halves the hydrogen energies: 13.6/2 * (1 - 1/9) = 6.04 eV.\n\nANSWER: A', 'C'),
+  mcSample(2, 'A', 'ANSWER: C', 'I'),
+  // No letter: the option's content stated is read as its letter.
+  mcSample(
+    3,
+    'A',
+    'For hydrogen the photon carries 12.2 eV; the reduced mass of positronium halves it, so the photon carries 6.0 eV.',
+    'C',
+  ),
+];
+write(
+  'inspect/mmlu.eval',
+  zipBuffer([
+    ...mcSamples.map(entry),
+    {
+      name: 'header.json',
+      data: JSON.stringify({ version: 2, status: 'success', eval: mcSpec, plan: { name: 'plan', steps: [{ solver: 'multiple_choice' }] } }),
+    },
+  ]),
+);
+
 // --- OpenAI-compatible chat completions -----------------------------------------------------------
 const completion = (
   id: string,

@@ -360,6 +360,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findAnswerTags(ctx);
   findFinalAnswer(ctx);
   findJsonAnswers(ctx);
+  findKoJaAnswers(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1331,6 +1332,48 @@ function findFinalAnswer(ctx: Context): void {
       end = start + found[1].length;
     }
     ctx.add(start, end, 'final-answer', 4, true);
+  }
+}
+
+// Stop 32: the answer leads of Korean and Japanese, read as "the answer is" is (an explicit
+// statement of the answer, docs/annotation-guide.md): 정답은 4입니다 "the answer is 4", 정답: 4,
+// 답은 4, 답: 4, (최종) 답변: 4 "(final) answer: 4"; 答えは 4 です, 正解は B, 答え：4. After the lead:
+// its topic particle (은 / 는 / は) or a colon, then the value (bold or in brackets allowed), then
+// only what closes the statement: its copula (입니다 / 이다 / です / だ), "번" (option number), or
+// punctuation and the line's end, so "정답은 4가 아닙니다" ("is not 4") and "答えは4ではない" state
+// nothing. Every quantifier is bounded and the pattern is anchored at the lead (sticky): linear.
+const koJaLeadRe = new RegExp(
+  String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a])[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
+  'y',
+);
+
+/**
+ * The answer leads of Korean (정답 / 답변 / 답) and Japanese (答え / 正解) followed by their value
+ * (koJaLeadRe): a final answer as "the answer is 4" is. Found by indexOf of 답 and of 答え / 正解:
+ * a text without those characters (every text in another script: V8 answers at once for a
+ * one-byte text) pays one scan each and nothing more. An option letter is read only where the
+ * question lists it.
+ */
+function findKoJaAnswers(ctx: Context): void {
+  const { text, from, to } = ctx;
+  const leads: number[] = [];
+  for (let i = text.indexOf('\ub2f5', from); i >= 0 && i < to; i = text.indexOf('\ub2f5', i + 1)) {
+    // 정답 starts one character before its 답; 답변's 답 is the lead's own first character.
+    if (text.charCodeAt(i - 1) === 0xc815 && i - 1 >= from) leads.push(i - 1);
+    else leads.push(i);
+  }
+  for (const word of ['\u7b54\u3048', '\u6b63\u89e3'])
+    for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + 2)) leads.push(i);
+  if (leads.length === 0) return;
+  const letters = ctx.question.optionOf ? new Set(ctx.question.optionOf.values()) : undefined;
+  for (const k of leads) {
+    koJaLeadRe.lastIndex = k;
+    const m = koJaLeadRe.exec(text);
+    if (m === null) continue;
+    const value = m[1] ?? m[2];
+    if (m[1] === undefined && !letters?.has(m[2].toLowerCase())) continue;
+    const start = k + m[0].indexOf(value, 1);
+    ctx.add(start, start + value.length, 'final-answer', 4, true, true);
   }
 }
 

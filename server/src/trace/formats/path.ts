@@ -8,7 +8,9 @@
 //   conversations[from=gpt|assistant][i]   alternatives on either side of `=`
 //   "odd key".x                  a key that is not an identifier, quoted
 // A rule is one or more paths separated by ` | ` (the first that has a value wins), optionally
-// followed by `== "literal" | "literal"` (a boolean: whether the value equals one of them).
+// followed by `== "literal" | "literal"` (a boolean: whether the value equals one of them), or by
+// `+ choices` (a prompt's multiple-choice options kept in a field of their own, appended to the
+// question as "A) ..." lines: Inspect's `input + choices`, lm-eval's `doc.question + doc.choices`).
 
 export type Segment =
   | { kind: 'key'; key: string }
@@ -23,6 +25,8 @@ export interface Rule {
   paths: Path[];
   /** With `==`: the rule's value is whether the found value equals one of these (as text). */
   equals?: string[];
+  /** With `+`: the options of a multiple-choice question (a list of strings, or {text: [...], label: [...]}), appended to the prompt. */
+  options?: Path;
 }
 
 export class PathSyntaxError extends Error {}
@@ -125,6 +129,13 @@ export function parsePath(text: string): Path {
 }
 
 export function parseRule(text: string): Rule {
+  const [main, ...plus] = splitTop(text, '+');
+  if (plus.length > 1) throw new PathSyntaxError(`"${text.trim()}": at most one "+" (the options field)`);
+  if (plus.length === 1) {
+    const rule = parseRule(main);
+    if (rule.equals) throw new PathSyntaxError(`"${text.trim()}": "+" (the options field) does not go with "=="`);
+    return { ...rule, options: parsePath(plus[0]) };
+  }
   const [left, ...right] = splitTop(text, '==');
   if (right.length > 1) throw new PathSyntaxError(`"${text.trim()}": at most one "=="`);
   const paths = splitTop(left, '|').map(parsePath);
@@ -150,6 +161,7 @@ export function formatPath(path: Path): string {
 
 export function formatRule(rule: Rule): string {
   const left = rule.paths.map(formatPath).join(' | ');
+  if (rule.options) return `${left} + ${formatPath(rule.options)}`;
   return rule.equals ? `${left} == ${rule.equals.map((v) => JSON.stringify(v)).join(' | ')}` : left;
 }
 

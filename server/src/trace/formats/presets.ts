@@ -108,6 +108,12 @@ const chat: Preset = {
   },
 };
 
+/** Multiple-choice options kept apart from the question: a list of strings, or ARC's {text: [...], label: [...]}. */
+function isOptionList(v: unknown): boolean {
+  const texts = isObject(v) ? v.text : v;
+  return Array.isArray(texts) && texts.length >= 2 && texts.every((t) => typeof t === 'string');
+}
+
 /** The first metric of an lm-eval sample with a numeric or boolean value: the harness's verdict. */
 function lmEvalMetric(row: Row): string | undefined {
   const named = Array.isArray(row.metrics) ? row.metrics.filter((m): m is string => typeof m === 'string') : [];
@@ -122,8 +128,10 @@ const lmEval: Preset = {
     const docKey = ['question', 'problem', 'Question', 'input', 'prompt', 'query'].find((k) => typeof at(row.doc, k) === 'string');
     // The rendered prompt: {gen_args_0: {arg_0}} since 2024, [[prompt, kwargs]] before.
     const rendered = isObject(row.arguments) ? 'arguments.gen_args_0.arg_0' : 'arguments[0][0]';
+    // The options of a multiple-choice doc (MMLU's, ARC's choices): appended to the question as "A) ..." lines.
+    const options = docKey && isOptionList(at(row.doc, 'choices')) ? ' + doc.choices' : '';
     const rules: Partial<Record<MappingKey, Rule>> = {
-      prompt: rule(docKey ? `doc.${docKey} | ${rendered}` : rendered),
+      prompt: rule(docKey ? `doc.${docKey} | ${rendered}${options}` : rendered),
       response: rule('resps[0][i]'),
       answer: rule('target'),
       id: rule('doc_id'),
@@ -149,8 +157,9 @@ const inspect: Preset = {
   name: 'inspect',
   matches: isInspectSample,
   mapping: (row) => {
+    // multiple_choice(): the question is `input`, its options are `choices` (the model answers "ANSWER: C").
     const rules: Partial<Record<MappingKey, Rule>> = {
-      prompt: rule('input'),
+      prompt: rule(isOptionList(row.choices) ? 'input + choices' : 'input'),
       response: rule('output.choices[i].message.content'),
       answer: rule('target'),
       truncated: rule('output.choices[i].stop_reason == "max_tokens" | "model_length"'),

@@ -6,7 +6,7 @@
 import type { JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import type { Mapping, MappingKey } from './mapping.js';
-import { evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path } from './path.js';
+import { evalPath, evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path } from './path.js';
 
 export interface RowContext {
   mapping: Mapping;
@@ -148,11 +148,41 @@ export function verdictOf(v: unknown): boolean | null {
 export function mappedColumns(m: Mapping): Set<string> {
   const out = new Set<string>();
   for (const rule of Object.values(m))
-    for (const p of rule?.paths ?? []) {
+    for (const p of [...(rule?.paths ?? []), ...(rule?.options ? [rule.options] : [])]) {
       const k = topKey(p);
       if (k) out.add(k);
     }
   return out;
+}
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+// A prompt that already shows its options: lines that open with "A" and "B" as labels ("A) 6 eV", "(B) 7", "B. 7").
+const shownOptionRe = (letter: string): RegExp => new RegExp(`^[ \\t]{0,4}\\(?${letter}[.):\\uff09]`, 'm');
+
+/**
+ * The prompt with a multiple-choice question's options appended as "A) ..." lines, the form the
+ * engine reads options in (question.ts readOptions), so that the letter the model answers ("ANSWER:
+ * C") is read as its choice. The options are a list of strings (Inspect's `choices`, lm-eval's
+ * `doc.choices`) or {text: [...], label: [...]} (ARC); a prompt that already shows them, or options
+ * of another shape, leave the prompt as it is.
+ */
+export function withOptions(prompt: string, options: unknown): string {
+  let texts: unknown = options;
+  let labels: unknown;
+  if (isObject(options)) {
+    texts = options.text;
+    labels = options.label;
+  }
+  if (!Array.isArray(texts) || texts.length < 2 || texts.length > LETTERS.length || !texts.every((t) => typeof t === 'string'))
+    return prompt;
+  const own =
+    Array.isArray(labels) && labels.length === texts.length && labels.every((l) => typeof l === 'string' && /^[A-Za-z0-9]{1,2}$/.test(l))
+      ? (labels as string[])
+      : undefined;
+  const letter = (k: number): string => own?.[k] ?? LETTERS[k];
+  if (shownOptionRe(letter(0)).test(prompt) && shownOptionRe(letter(1)).test(prompt)) return prompt;
+  const lines = (texts as string[]).map((t, k) => `${letter(k)}) ${t.replace(/\s+/g, ' ').trim()}`);
+  return `${prompt}\n\n${lines.join('\n')}`;
 }
 
 const describePath = (p: Path, k: number): string => formatPath(p).replace('[i]', `[${k}]`);
@@ -209,7 +239,8 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     return { records, diagnostics };
   }
 
-  const query = get('prompt') ? textOf(get('prompt')!.value, row)?.trim() : undefined;
+  const prompt = get('prompt') ? textOf(get('prompt')!.value, row)?.trim() : undefined;
+  const query = prompt !== undefined && m.prompt?.options ? withOptions(prompt, evalPath(row, m.prompt.options)) : prompt;
   const answer = get('answer') ? answerText(get('answer')!.value) : undefined;
   const idValue = get('id');
   const baseId = idValue ? scalar(idValue.value) : undefined;

@@ -1,0 +1,60 @@
+// Stop 32: a multiple-choice question whose options are kept in a field of their own (Inspect's
+// multiple_choice() `choices`, lm-eval's `doc.choices`) is read with them appended as "A) ..."
+// lines, the form the engine reads options in, so the letter answered ("ANSWER: C") and an
+// option's content stated are read as the choice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatRule, parseRule, PathSyntaxError } from '../../../server/src/trace/formats/path.js';
+import { presetMapping } from '../../../server/src/trace/formats/presets.js';
+import { withOptions } from '../../../server/src/trace/formats/records.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentRecord } from '../../../server/src/trace/segment.js';
+import { streamTraceFile } from '../../../server/src/trace/stream.js';
+
+test('a rule with "+ options": parsed, printed back, and wrong combinations refused', () => {
+  const r = parseRule('input + choices');
+  assert.equal(formatRule(r), 'input + choices');
+  assert.equal(formatRule(parseRule('doc.question | arguments[0][0] + doc.choices')), 'doc.question | arguments[0][0] + doc.choices');
+  assert.equal(formatRule(parseRule('input')), 'input');
+  assert.throws(() => parseRule('a + b + c'), PathSyntaxError);
+  assert.throws(() => parseRule('a == "x" + b'), PathSyntaxError);
+});
+
+test('withOptions: a list or ARC {text, label} appended as lines; a prompt that shows them, or no list, left alone', () => {
+  assert.equal(withOptions('Which is largest?', ['2', '7', '5']), 'Which is largest?\n\nA) 2\nB) 7\nC) 5');
+  assert.equal(withOptions('Pick one.', { text: ['red\nwine', 'blue'], label: ['1', '2'] }), 'Pick one.\n\n1) red wine\n2) blue');
+  const shown = 'Which is largest?\n(A) 2\n(B) 7';
+  assert.equal(withOptions(shown, ['2', '7']), shown);
+  assert.equal(withOptions('Q', 'not a list'), 'Q');
+  assert.equal(withOptions('Q', ['only one']), 'Q');
+  assert.equal(withOptions('Q', [1, 2]), 'Q');
+});
+
+test('presets: Inspect reads input + choices, lm-eval doc.question + doc.choices; a sample without options as before', () => {
+  const inspectRow = { input: 'q', choices: ['a', 'b'], target: 'A', epoch: 1, output: { choices: [] }, scores: { choice: {} } };
+  assert.equal(formatRule(presetMapping('inspect', inspectRow).rules.prompt!), 'input + choices');
+  assert.equal(formatRule(presetMapping('inspect', { ...inspectRow, choices: undefined }).rules.prompt!), 'input');
+  const lmRow = { doc: { question: 'q', choices: ['a', 'b', 'c', 'd'], answer: 2 }, resps: [['x']], target: 'C', doc_id: 0 };
+  assert.equal(formatRule(presetMapping('lm-eval', lmRow).rules.prompt!), 'doc.question | arguments[0][0] + doc.choices');
+  assert.equal(formatRule(presetMapping('lm-eval', { ...lmRow, doc: { question: 'q' } }).rules.prompt!), 'doc.question | arguments[0][0]');
+});
+
+test('Inspect multiple_choice() log: the options reach the question, "ANSWER: X" and a stated option content are read', async () => {
+  const finals: (string | null)[] = [];
+  const verdicts: (boolean | null)[] = [];
+  const bare: (string | null)[] = [];
+  let query = '';
+  for await (const rec of streamTraceFile('test/fixtures/formats/inspect/mmlu.eval', { onDiagnostic: () => undefined })) {
+    query ||= rec.query ?? '';
+    const s = segmentRecord(rec, defaultSegmentOptions);
+    finals.push(s.final);
+    verdicts.push(s.correct);
+    const input = (rec.query ?? '').replace(/\s+A\) [^]*$/, '');
+    bare.push(segmentRecord({ ...rec, query: input, headers: { ...rec.headers, query: input } }, defaultSegmentOptions).final);
+  }
+  assert.match(query, /closest to\s+A\) 6\.0 eV\s+B\) 6\.8 eV\s+C\) 12\.2 eV\s+D\) 13\.6 eV$/);
+  // Sample 3 names no letter: "6.0 eV" is option A's content (without the options it was read as no answer).
+  assert.deepEqual(finals, ['A', 'C', 'A']);
+  assert.deepEqual(verdicts, [true, false, true]);
+  assert.deepEqual(bare, ['A', 'C', null], 'the question without its options');
+});
