@@ -10,7 +10,6 @@ import {
   ResponseError,
   ShowMessageNotification,
   ProposedFeatures,
-  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
