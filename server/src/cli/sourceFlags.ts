@@ -50,6 +50,10 @@ export const LISTED_DIAGNOSTICS = 100;
  * (code), the rest counted. Per kind, so that a flood of one kind (a corrupt file's broken lines, a
  * concatenated file's repeated ids) never hides the one malformed record of another kind after it.
  */
+// Kinds whose source lists its own first ones and then says in one line that the rest are not
+// listed (duplicateIds.ts): passed through, so that its closing line is not counted away.
+const SELF_LISTED = new Set(['duplicate-id']);
+
 export class ListedDiagnostics {
   reported = 0;
   private unlisted = 0;
@@ -64,7 +68,7 @@ export class ListedDiagnostics {
     this.reported++;
     const n = (this.perKind.get(d.code) ?? 0) + 1;
     this.perKind.set(d.code, n);
-    if (n <= LISTED_DIAGNOSTICS) return this.format(d);
+    if (n <= LISTED_DIAGNOSTICS || SELF_LISTED.has(d.code)) return this.format(d);
     this.unlisted++;
     return '';
   }
