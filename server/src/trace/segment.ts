@@ -1891,7 +1891,10 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
             decisions[k].span,
             'warning',
             code,
-            `RESAMPLE after a correct answer (${samples[k].answer}): "${decisions[k].marker}" reopens a solved problem.`,
+            // Without a phrase of the lexicon (a RESAMPLE the next attempt opens), the attempt is named.
+            decisions[k].marker !== null
+              ? `RESAMPLE after a correct answer (${samples[k].answer}): "${decisions[k].marker}" reopens a solved problem.`
+              : `RESAMPLE after a correct answer (${samples[k].answer}): attempt ${k + 2} reopens a solved problem.`,
           ),
         );
         break;

@@ -216,3 +216,15 @@ test('answers that are not numbers: restated in words, hedged, in code spans, ch
     ['B', 'B'],
   );
 });
+
+test('a RESAMPLE no phrase of the lexicon opens names its attempt in the finding, never a marker "null"', () => {
+  const text =
+    '=== 1\nanswer: 36\n---\nSo the answer is 36.\nHmm, I doubt it. Trying again from the start: 12 * 3 = 38, so the answer is 38.\n';
+  const withDefault = byCode(seg(text), 'resample-after-correct');
+  assert.equal(withDefault.length, 1);
+  assert.match(withDefault[0].message, /"Hmm/);
+  const rac = byCode(seg(text, { ...defaultSegmentOptions, markers: ['I made a mistake'] }), 'resample-after-correct');
+  assert.equal(rac.length, 1);
+  assert.doesNotMatch(rac[0].message, /null/);
+  assert.match(rac[0].message, /attempt 2 reopens a solved problem/);
+});
