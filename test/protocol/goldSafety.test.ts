@@ -23,24 +23,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { parseGoldFile } from '../../server/src/trace/gold.js';
+import { labelTrace } from './labelTrace.js';
 import { LspSession } from './lspSession.js';
 
-const text = [
-  '=== 1',
-  'query: Calculate 12 * 34.',
-  'answer: 408',
-  '---',
-  '12 * 34 = 360 + 58.',
-  'So the answer is 418.',
-  'Wait, 12 * 4 is 48, not 58.',
-  'So the answer is 408.',
-  '=== 2',
-  'query: Calculate 7 * 8.',
-  'answer: 56',
-  '---',
-  'Seven eights: 56 in all, I think.',
-  '',
-].join('\n');
+const text = labelTrace;
 /** "360" in record 1's body, and "56" in record 2's. */
 const mark360 = { id: '1', op: 'mark', value: '360', offset: '12 * 34 = '.length };
 const mark56 = { id: '2', op: 'mark', value: '56', offset: 'Seven eights: '.length };

@@ -9,24 +9,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { parseGoldFile } from '../../server/src/trace/gold.js';
+import { labelTrace } from './labelTrace.js';
 import { LspSession } from './lspSession.js';
 
-const text = [
-  '=== 1',
-  'query: Calculate 12 * 34.',
-  'answer: 408',
-  '---',
-  '12 * 34 = 360 + 58.',
-  'So the answer is 418.',
-  'Wait, 12 * 4 is 48, not 58.',
-  'So the answer is 408.',
-  '=== 2',
-  'query: Calculate 7 * 8.',
-  'answer: 56',
-  '---',
-  'Seven eights: 56 in all, I think.',
-  '',
-].join('\n');
+const text = labelTrace;
 
 describe('gold labels from the editor', () => {
   let s: LspSession;

@@ -175,7 +175,7 @@ export async function applyLabelCommand(doc: TraceDocument, args: LabelArgs, set
       throw new GoldFileError(`offset ${offset} is outside record ${id}'s body (0 to ${body.length - 1}); nothing written`);
     const { seg } = analyseEntry(entry, settings, key);
     const engine = seg ? { id, candidates: engineCandidates(seg), final: seg.final } : { id, candidates: [], final: null };
-    const { target, mode } = goldWriteTarget(tracePath, path);
+    const target = goldWriteTarget(tracePath, path);
     removeStaleTemps(target);
     const text = readGoldText(target);
     const current = parseGoldFile(text).records.get(id);
@@ -187,7 +187,7 @@ export async function applyLabelCommand(doc: TraceDocument, args: LabelArgs, set
         `"${value}" is not at offset ${offset} of record ${id} (the text there is ${JSON.stringify(body.slice(offset, offset + Math.max(value.length, 1)))}); nothing written`,
       );
     const next = applyLabel(current, engine, op, { value, offset });
-    writeGoldText(target, withGoldRecord(text, next), mode);
+    writeGoldText(target, withGoldRecord(text, next));
     return path;
   });
 }

@@ -6,8 +6,8 @@
 // - The gold file is written only where it is a regular file beside the trace, or does not exist
 //   yet in the trace's folder; a symlink is written through only when it resolves to a regular
 //   file in the trace's folder that is not the trace. Folders are never created.
-// - A write is a temp file `.NAME.gold.jsonl.<pid>.<unique>.tmp` beside the gold file renamed over
-//   it. A process killed between the two leaves its temp file; the next label written on this
+// - A write is util/atomicWrite.ts's: a temp file `.NAME.gold.jsonl.<pid>.<unique>.tmp` beside the
+//   gold file renamed over it. A process killed between the two leaves its temp file; the next label written on this
 //   machine removes those of processes that no longer run.
 // - Writers serialise on a lock file `NAME.gold.jsonl.lock` created with O_EXCL beside the gold
 //   file (two windows, two servers): retried with backoff, broken when its process is gone (same
@@ -26,12 +26,12 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-  chmodSync,
   type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { tempPrefixFor, writeFileAtomic } from '../util/atomicWrite.js';
 
 /** A refusal or failure to show the user as it is (its message names the path). */
 export class GoldFileError extends Error {}
@@ -105,7 +105,7 @@ export function readGoldText(path: string): string {
  * Where a label for `tracePath` may be written: the gold path itself, or, for a symlink, the
  * regular file beside the trace it resolves to. Throws GoldFileError naming the path otherwise.
  */
-export function goldWriteTarget(tracePath: string, goldPath: string): { target: string; mode?: number } {
+export function goldWriteTarget(tracePath: string, goldPath: string): string {
   let traceSt: Stats;
   try {
     traceSt = statSync(tracePath);
@@ -116,7 +116,7 @@ export function goldWriteTarget(tracePath: string, goldPath: string): { target: 
   try {
     lst = lstatSync(goldPath);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { target: goldPath };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return goldPath;
     throw new GoldFileError(`cannot write the gold file ${goldPath}: ${reason(e)}`);
   }
   const sameAsTrace = (st: Stats): boolean => st.ino === traceSt.ino && st.dev === traceSt.dev;
@@ -133,24 +133,18 @@ export function goldWriteTarget(tracePath: string, goldPath: string): { target: 
     if (sameAsTrace(st)) throw new GoldFileError(`the gold file ${goldPath} is a symlink to the trace itself; not written`);
     if (dirname(real) !== realpathSync(dirname(tracePath)))
       throw new GoldFileError(`the gold file ${goldPath} is a symlink to ${real}, outside the trace's folder; not written`);
-    return { target: real, mode: st.mode & 0o7777 };
+    return real;
   }
   if (!lst.isFile()) throw new GoldFileError(`the gold file ${goldPath} is ${kindOf(lst)}, not a regular file; not written`);
   if (sameAsTrace(lst)) throw new GoldFileError(`the gold file ${goldPath} is the trace itself (a hard link); not written`);
-  return { target: goldPath, mode: lst.mode & 0o7777 };
+  return goldPath;
 }
 
-const tempPrefix = (target: string): string => `.${basename(target).slice(0, 200)}.`;
-
-/** Writes `text` to `target` (temp file beside it + rename); never creates a folder. */
-export function writeGoldText(target: string, text: string, mode?: number): void {
-  const tmp = join(dirname(target), `${tempPrefix(target)}${process.pid}.${Date.now().toString(36)}${randomBytes(3).toString('hex')}.tmp`);
+/** Writes `text` to `target` atomically (util/atomicWrite.ts: temp file beside it, renamed over it; its mode kept); never creates a folder. */
+export function writeGoldText(target: string, text: string): void {
   try {
-    writeFileSync(tmp, text, { flag: 'wx' });
-    if (mode !== undefined) chmodSync(tmp, mode);
-    renameSync(tmp, target);
+    writeFileAtomic(target, text, { createFolders: false });
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw new GoldFileError(`could not write the gold file ${target}: ${reason(e)}`);
   }
 }
@@ -166,7 +160,7 @@ const alive = (pid: number): boolean => {
 
 /** Removes temp files of `target` left by processes of this machine that no longer run (call with the lock held). */
 export function removeStaleTemps(target: string): void {
-  const prefix = tempPrefix(target);
+  const prefix = tempPrefixFor(target);
   let names: string[];
   try {
     names = readdirSync(dirname(target));

@@ -16,13 +16,12 @@ import { resolveOutputTarget } from './outputPath.js';
 
 export { OutputPathError, checkOutputs, resolveOutputTarget, sameFileAs } from './outputPath.js';
 
+/** `.NAME.`: the start of every temp file's name for `target` (kept under NAME_MAX for long names). */
+export const tempPrefixFor = (target: string): string => `.${basename(target).slice(0, 200)}.`;
+
 /** `.NAME.<pid>.<unique>.tmp` beside `target` (dot-file: corpus scans skip it). */
 function tempPathFor(target: string): string {
-  // Keep the name under NAME_MAX (255) for long target names.
-  return join(
-    dirname(target),
-    `.${basename(target).slice(0, 200)}.${process.pid}.${Date.now().toString(36)}${randomBytes(3).toString('hex')}.tmp`,
-  );
+  return join(dirname(target), `${tempPrefixFor(target)}${process.pid}.${Date.now().toString(36)}${randomBytes(3).toString('hex')}.tmp`);
 }
 
 // ---- temp files of this process, removed on failure, exit and signals ----------------------
@@ -100,9 +99,9 @@ export function cleanUpOnSignals(): void {
  * Writes `data` to `path` atomically (temp file + rename), through a symlink to its target.
  * Throws OutputPathError for a directory/FIFO/device/socket/symlink loop; the target is then untouched.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, opts: { createFolders?: boolean } = {}): void {
   const { target, stats } = resolveOutputTarget(path);
-  mkdirSync(dirname(target), { recursive: true });
+  if (opts.createFolders !== false) mkdirSync(dirname(target), { recursive: true });
   const tmp = tempPathFor(target);
   hookExit();
   liveTemps.add(tmp);
