@@ -468,19 +468,20 @@ skyThoughtBatch('fresh33', 'held out until stop 32', 4, { precision: 0.75, recal
 
 // Stop 32's new held-out batches, multiple choice with the options in the question, from repositories
 // and models not used before, read only at the start (7451d7b) and at the end of the stop
-// (docs/segmentation-eval.md "Stop 32"). fresh35 (HAOTIAN89/MMLU-Pro: AdaptThink-7B and -1.5B on
+// (docs/segmentation-eval.md "Stop 32"); development data since stop 33 (pooled 52.9% / 46.4% when
+// held out). fresh35 (HAOTIAN89/MMLU-Pro: AdaptThink-7B and -1.5B on
 // MMLU-Pro computer science; 12), labelled by S1, six again by S2 (7 of 7). Start 52.4% (11/21),
 // 57.9% (11/19), 83.3%; end 55.0% (11/20), 57.9%, 83.3%.
-skyThoughtBatch('fresh35', 'held-out', 12, { precision: 0.5, recall: 0.5, first: 0.75 }, 'S1 vs S2', 6);
+skyThoughtBatch('fresh35', 'held out until stop 33', 12, { precision: 0.5, recall: 0.5, first: 0.75 }, 'S1 vs S2', 6);
 // fresh36 (NeSygma/Nesygma-Result: MiMo-V2.5-Pro, Mistral Small 4, Nemotron-3-Nano-30B-A3B, Gemini 3.1
 // Flash Lite on AGIEval LSAT logic games; 20), labelled by T1/T2, ten again by T3 (88.2% / 100%).
 // Start and end 33.3% (14/42), 40.0% (14/35), 55.0%: the rules read a tenth of what they take for a
 // conclusion right on these responses, and no rule reads two thirds of the labelled candidates.
-skyThoughtBatch('fresh36', 'held-out', 20, { precision: 0.3, recall: 0.35, first: 0.5 }, 'T1/T2 vs T3', 10);
+skyThoughtBatch('fresh36', 'held out until stop 33', 20, { precision: 0.3, recall: 0.35, first: 0.5 }, 'T1/T2 vs T3', 10);
 // fresh37 (xk-huang/medagents-benchmark: DeepSeek-R1, QwQ-32B, QwQ-32B-Preview on MedQA, MedMCQA and
 // MMLU-Pro health; 18), labelled by U1/U2, ten again by U3 (93.8% / 100%). Start 82.6% (19/23), 44.2%
 // (19/43), 82.4%; end 87.0% (20/23), 46.5% (20/43), 88.2%.
-skyThoughtBatch('fresh37', 'held-out', 18, { precision: 0.8, recall: 0.4, first: 0.8 }, 'U1/U2 vs U3', 10);
+skyThoughtBatch('fresh37', 'held out until stop 33', 18, { precision: 0.8, recall: 0.4, first: 0.8 }, 'U1/U2 vs U3', 10);
 
 /** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
 function probeSet(
