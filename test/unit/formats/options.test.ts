@@ -2,11 +2,14 @@
 // multiple_choice() `choices`, lm-eval's `doc.choices`) is read with them appended as "A) ..."
 // lines, the form the engine reads options in, so the letter answered ("ANSWER: C") and an
 // option's content stated are read as the choice.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRule, parseRule, PathSyntaxError } from '../../../server/src/trace/formats/path.js';
 import { presetMapping } from '../../../server/src/trace/formats/presets.js';
-import { withOptions } from '../../../server/src/trace/formats/records.js';
+import { optionTarget, withOptions } from '../../../server/src/trace/formats/records.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
 import { streamTraceFile } from '../../../server/src/trace/stream.js';
@@ -57,4 +60,40 @@ test('Inspect multiple_choice() log: the options reach the question, "ANSWER: X"
   assert.deepEqual(finals, ['A', 'C', 'A']);
   assert.deepEqual(verdicts, [true, false, true]);
   assert.deepEqual(bare, ['A', 'C', null], 'the question without its options');
+});
+
+test('an option index as the reference answer (lm-eval MMLU and ARC `target`) is the option letter', async () => {
+  assert.equal(optionTarget(2, ['a', 'b', 'c', 'd']), 'C');
+  assert.equal(optionTarget(0, { text: ['x', 'y'], label: ['1', '2'] }), '1');
+  assert.equal(optionTarget(4, ['a', 'b', 'c', 'd']), 4, 'out of range: kept');
+  assert.equal(optionTarget(1.5, ['a', 'b']), 1.5);
+  assert.equal(optionTarget('2', ['a', 'b', 'c']), '2', 'a string is an answer, not an index');
+  assert.equal(optionTarget(2, undefined), 2, 'no options: a number is the answer');
+  const dir = mkdtempSync(join(tmpdir(), 'rl-target-'));
+  try {
+    const row = (id: number, target: number, resp: string) =>
+      JSON.stringify({
+        doc_id: id,
+        doc: { question: 'Which planet is largest?', choices: ['Mars', 'Venus', 'Jupiter', 'Earth'], answer: target },
+        target,
+        arguments: { gen_args_0: { arg_0: 'Which planet is largest?' } },
+        resps: [[resp]],
+        filtered_resps: [resp],
+        exact_match: resp.includes('Jupiter') === (target === 2) ? 1 : 0,
+      });
+    const file = join(dir, 'samples_mmlu_astronomy_2026-01-01.jsonl');
+    writeFileSync(
+      file,
+      [row(0, 2, 'Jupiter is the largest planet. The answer is (C).'), row(1, 2, 'Mars, I think. The answer is (A).')].join('\n') + '\n',
+    );
+    const got: [string | undefined, boolean | null][] = [];
+    for await (const rec of streamTraceFile(file, { onDiagnostic: () => undefined }))
+      got.push([rec.answer, segmentRecord(rec, defaultSegmentOptions).correct]);
+    assert.deepEqual(got, [
+      ['C', true],
+      ['C', false],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -159,6 +159,23 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 // A prompt that already shows its options: lines that open with "A" and "B" as labels ("A) 6 eV", "(B) 7", "B. 7").
 const shownOptionRe = (letter: string): RegExp => new RegExp(`^[ \\t]{0,4}\\(?${letter}[.):\\uff09]`, 'm');
 
+/** The texts and letters of a multiple-choice option list (a list of strings, or ARC's {text, label}), or undefined. */
+function optionList(options: unknown): { texts: string[]; letters: string[] } | undefined {
+  let texts: unknown = options;
+  let labels: unknown;
+  if (isObject(options)) {
+    texts = options.text;
+    labels = options.label;
+  }
+  if (!Array.isArray(texts) || texts.length < 2 || texts.length > LETTERS.length || !texts.every((t) => typeof t === 'string'))
+    return undefined;
+  const own =
+    Array.isArray(labels) && labels.length === texts.length && labels.every((l) => typeof l === 'string' && /^[A-Za-z0-9]{1,2}$/.test(l))
+      ? (labels as string[])
+      : undefined;
+  return { texts: texts as string[], letters: texts.map((_, k) => own?.[k] ?? LETTERS[k]) };
+}
+
 /**
  * The prompt with a multiple-choice question's options appended as "A) ..." lines, the form the
  * engine reads options in (question.ts readOptions), so that the letter the model answers ("ANSWER:
@@ -167,22 +184,22 @@ const shownOptionRe = (letter: string): RegExp => new RegExp(`^[ \\t]{0,4}\\(?${
  * of another shape, leave the prompt as it is.
  */
 export function withOptions(prompt: string, options: unknown): string {
-  let texts: unknown = options;
-  let labels: unknown;
-  if (isObject(options)) {
-    texts = options.text;
-    labels = options.label;
-  }
-  if (!Array.isArray(texts) || texts.length < 2 || texts.length > LETTERS.length || !texts.every((t) => typeof t === 'string'))
-    return prompt;
-  const own =
-    Array.isArray(labels) && labels.length === texts.length && labels.every((l) => typeof l === 'string' && /^[A-Za-z0-9]{1,2}$/.test(l))
-      ? (labels as string[])
-      : undefined;
-  const letter = (k: number): string => own?.[k] ?? LETTERS[k];
-  if (shownOptionRe(letter(0)).test(prompt) && shownOptionRe(letter(1)).test(prompt)) return prompt;
-  const lines = (texts as string[]).map((t, k) => `${letter(k)}) ${t.replace(/\s+/g, ' ').trim()}`);
+  const list = optionList(options);
+  if (!list) return prompt;
+  const { texts, letters } = list;
+  if (shownOptionRe(letters[0]).test(prompt) && shownOptionRe(letters[1]).test(prompt)) return prompt;
+  const lines = texts.map((t, k) => `${letters[k]}) ${t.replace(/\s+/g, ' ').trim()}`);
   return `${prompt}\n\n${lines.join('\n')}`;
+}
+
+/**
+ * A reference answer given as the index of its option (lm-eval's MMLU and ARC `target`: 2 for the
+ * third option) is that option's letter, the form the model answers in; any other value is kept.
+ */
+export function optionTarget(value: unknown, options: unknown): unknown {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return value;
+  const list = optionList(options);
+  return list && value >= 0 && value < list.letters.length ? list.letters[value] : value;
 }
 
 const describePath = (p: Path, k: number): string => formatPath(p).replace('[i]', `[${k}]`);
@@ -240,8 +257,10 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   }
 
   const prompt = get('prompt') ? textOf(get('prompt')!.value, row)?.trim() : undefined;
-  const query = prompt !== undefined && m.prompt?.options ? withOptions(prompt, evalPath(row, m.prompt.options)) : prompt;
-  const answer = get('answer') ? answerText(get('answer')!.value) : undefined;
+  const options = prompt !== undefined && m.prompt?.options ? evalPath(row, m.prompt.options) : undefined;
+  const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
+  const answerValue = get('answer')?.value;
+  const answer = answerValue !== undefined ? answerText(optionTarget(answerValue, options)) : undefined;
   const idValue = get('id');
   const baseId = idValue ? scalar(idValue.value) : undefined;
   const epoch = get('epoch') ? scalar(get('epoch')!.value) : undefined;
