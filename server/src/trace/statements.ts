@@ -1337,19 +1337,21 @@ function findFinalAnswer(ctx: Context): void {
 
 // Stop 32: the answer leads of Korean and Japanese, read as "the answer is" is (an explicit
 // statement of the answer, docs/annotation-guide.md): 정답은 4입니다 "the answer is 4", 정답: 4,
-// 답은 4, 답: 4, (최종) 답변: 4 "(final) answer: 4"; 答えは 4 です, 正解は B, 答え：4. After the lead:
-// its topic particle (은 / 는 / は) or a colon, then the value (bold or in brackets allowed), then
+// 답은 4, 답: 4, (최종) 답변: 4 "(final) answer: 4"; 答えは 4 です, 正解は B, 答え：4; and the Chinese
+// lead (stop 33): 答案：4, 答案是 4, 最终答案为 4. After the lead: its topic particle (은 / 는 / は), the
+// Chinese copula (是 / 为 / 為, a colon may follow) or a colon, then the value (bold or in brackets allowed), then
 // only what closes the statement: its copula (입니다 / 이다 / です / だ), "번" (option number), or
 // punctuation and the line's end, so "정답은 4가 아닙니다" ("is not 4") and "答えは4ではない" state
 // nothing. Every quantifier is bounded and the pattern is anchored at the lead (sticky): linear.
 const koJaLeadRe = new RegExp(
-  String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a])[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
+  String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3|\u7b54\u6848)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a]|[\u662f\u4e3a\u70ba][ \t]{0,2}[:\uff1a]?)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
   'y',
 );
 
 /**
- * The answer leads of Korean (정답 / 답변 / 답) and Japanese (答え / 正解) followed by their value
- * (koJaLeadRe): a final answer as "the answer is 4" is. Found by indexOf of 답 and of 答え / 正解:
+ * The answer leads of Korean (정답 / 답변 / 답), Japanese (答え / 正解) and Chinese (答案) followed by
+ * their value (koJaLeadRe): a final answer as "the answer is 4" is. Found by indexOf of 답 and of
+ * 答え / 正解 / 答案:
  * a text without those characters (every text in another script: V8 answers at once for a
  * one-byte text) pays one scan each and nothing more. An option letter is read only where the
  * question lists it.
@@ -1362,7 +1364,7 @@ function findKoJaAnswers(ctx: Context): void {
     if (text.charCodeAt(i - 1) === 0xc815 && i - 1 >= from) leads.push(i - 1);
     else leads.push(i);
   }
-  for (const word of ['\u7b54\u3048', '\u6b63\u89e3'])
+  for (const word of ['\u7b54\u3048', '\u6b63\u89e3', '\u7b54\u6848'])
     for (let i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + 2)) leads.push(i);
   if (leads.length === 0) return;
   const letters = ctx.question.optionOf ? new Set(ctx.question.optionOf.values()) : undefined;

@@ -44,6 +44,18 @@ test('Japanese answer leads: 答えは X です, 正解は X, 答え：X; an opt
   assert.deepEqual(leads('q', '正解は B です。'), []);
 });
 
+test('Chinese answer lead (stop 33): 答案：X, 答案是 X, 最终答案为 X; negated or two values state nothing', () => {
+  assert.deepEqual(leads('q', '经过计算，答案：4'), [['4', 4]]);
+  assert.deepEqual(leads('q', '所以答案是 12。'), [['12', 4]]);
+  assert.deepEqual(leads('q', '最终答案为**3/4**。'), [['3/4', 4]]);
+  assert.deepEqual(leads('q', '答案是：7'), [['7', 4]]);
+  const mc = '下列哪个是质数？\nA) 4\nB) 6\nC) 7\nD) 9';
+  assert.equal(finalOf(mc, '逐一检查选项。答案是 C。'), 'C');
+  assert.deepEqual(leads('q', '答案不是5。'), []);
+  assert.deepEqual(leads('q', '答案是4或5。'), []);
+  assert.deepEqual(leads('q', '答案是4吗？'), []);
+});
+
 test('not an answer: negated, two values, other words holding 답 / 答え, and texts in other scripts', () => {
   assert.deepEqual(leads('q', '정답은 4가 아닙니다.'), []);
   assert.deepEqual(leads('q', '답은 4와 5 중 하나입니다.'), []);
