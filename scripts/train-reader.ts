@@ -68,6 +68,7 @@ console.log(
 const cvRules: EvalInput[] = [];
 const cvLearned: EvalInput[] = [];
 const rows: string[] = [];
+const foldRecallLoss: [string, number][] = [];
 for (const s of setNames) {
   const inner = setNames.filter((x) => x !== s);
   const c = choose(real, trainFamilies, inner);
@@ -77,6 +78,8 @@ for (const s of setNames) {
   const learned = vetoed(test, probabilities(test, w), c.threshold, c.vetoFirst);
   cvRules.push(...rules);
   cvLearned.push(...learned);
+  const [r0, r1] = [evaluateSegmentation(rules), evaluateSegmentation(learned)];
+  foldRecallLoss.push([s, r0.gold ? (100 * (r0.matched - r1.matched)) / r0.gold : 0]);
   rows.push(line(`${s} rules`, rules), line(`${s} learned (λ ${c.lambda}, t ${c.threshold}${c.vetoFirst ? ', first' : ''})`, learned));
 }
 rows.push(line('pooled rules', cvRules), line('pooled learned', cvLearned));
@@ -132,6 +135,25 @@ console.log(line('in-sample learned (not an estimate)', inSample));
     `families' exact rate per corpus (${rates.length}): min ${min(0)} -> ${min(1)}, mean ${mean(0)} -> ${mean(1)} (rules -> learned)`,
   );
   console.log(`families whose exact rate drops more than 2 points: ${drops.length ? drops.join('; ') : 'none'}`);
+}
+
+// The stage stays the default only with a margin (docs/segmentation-eval.md, "Stop 33", item 5):
+// pooled CV precision at least 1.0 point above the rules', pooled recall loss at most 1.5 points,
+// no fold losing more than 8 points of recall, and the final model vetoing something in-sample.
+{
+  const [r, l, i] = [evaluateSegmentation(cvRules), evaluateSegmentation(cvLearned), evaluateSegmentation(inSample)];
+  const precisionGain = (100 * l.matched) / l.predicted - (100 * r.matched) / r.predicted;
+  const recallLoss = (100 * (r.matched - l.matched)) / r.gold;
+  const [worstSet, worstLoss] = foldRecallLoss.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const vetoes = evaluateSegmentation(real.map((x) => x.input)).predicted - i.predicted;
+  const checks: [string, boolean][] = [
+    [`precision gain ${precisionGain.toFixed(2)} >= 1.0`, precisionGain >= 1.0],
+    [`recall loss ${recallLoss.toFixed(2)} <= 1.5`, recallLoss <= 1.5],
+    [`worst fold's recall loss ${worstLoss.toFixed(2)} (${worstSet}) <= 8`, worstLoss <= 8],
+    [`in-sample vetoes ${vetoes} > 0`, vetoes > 0],
+  ];
+  console.log(`\ndefault criterion (stop 33): ${checks.map(([t, ok]) => `${t} ${ok ? 'yes' : 'NO'}`).join('; ')}`);
+  console.log(checks.every(([, ok]) => ok) ? 'the learned stage may stay the default' : 'the rules alone must be the default');
 }
 
 if (process.argv.includes('--write')) {
