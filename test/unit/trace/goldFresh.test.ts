@@ -483,6 +483,13 @@ skyThoughtBatch('fresh36', 'held out until stop 33', 20, { precision: 0.3, recal
 // (19/43), 82.4%; end 87.0% (20/23), 46.5% (20/43), 88.2%.
 skyThoughtBatch('fresh37', 'held out until stop 33', 18, { precision: 0.8, recall: 0.4, first: 0.8 }, 'U1/U2 vs U3', 10);
 
+// Stop 33's new held-out batches, from repositories and models not used before, read only at the
+// start (once labelled) and at the end of the stop (docs/segmentation-eval.md "Stop 33").
+// fresh39 (arka-ritual/omni-math-rule-ca: Claude Opus 4.6, Gemini 3 Pro, GPT-5.2 Pro on Omni-MATH;
+// 18; final answers only, no thinking stored), labelled by V1, ten again by V3 (94.7% / 100%).
+// Start (8e0752f): 85.7% (18/21), 56.3% (18/32), 83.3%, final 16/18.
+skyThoughtBatch('fresh39', 'held-out', 18, { precision: 0.75, recall: 0.45, first: 0.7 }, 'V1 vs V3', 10);
+
 /** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
 function probeSet(
   name: string,
