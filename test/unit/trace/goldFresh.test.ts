@@ -490,6 +490,12 @@ skyThoughtBatch('fresh37', 'held out until stop 33', 18, { precision: 0.8, recal
 // Start (8e0752f): 85.7% (18/21), 56.3% (18/32), 83.3%, final 16/18.
 skyThoughtBatch('fresh39', 'held-out', 18, { precision: 0.75, recall: 0.45, first: 0.7 }, 'V1 vs V3', 10);
 
+// fresh40 (AnonymousReposiroty/RE2-Bench: CWM with its thinking, DeepSeek-V3.2 and Gemini 3 Pro on
+// CRUXEval output prediction, answers that are strings, lists and dicts; 18), labelled by X1, ten
+// again by X3 (100% / 100%). Start (d6ddf86): 100.0% (2/2), 9.5% (2/21), 11.1%, final 2/18: the
+// engine reads almost none of these answers.
+skyThoughtBatch('fresh40', 'held-out', 18, { precision: 0.5, recall: 0.05, first: 0.05 }, 'X1 vs X3', 10);
+
 /** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
 function probeSet(
   name: string,
