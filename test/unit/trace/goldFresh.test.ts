@@ -485,6 +485,11 @@ skyThoughtBatch('fresh37', 'held out until stop 33', 18, { precision: 0.8, recal
 
 // Stop 33's new held-out batches, from repositories and models not used before, read only at the
 // start (once labelled) and at the end of the stop (docs/segmentation-eval.md "Stop 33").
+// fresh38 (nuyh2/CoT-Reasoning: Qwen3-32B-AWQ thinking on GPQA and ARC-Challenge, 6; and
+// mungg/culture_cot_faithfulness: Gemini 2.5 Flash thought summaries on a cultural etiquette quiz, 6;
+// multiple choice with options), labelled by Y1, six again by Y3 (100% / 100%). Start (3c6c994):
+// 85.7% (12/14), 70.6% (12/17), 91.7%, final 11/12.
+skyThoughtBatch('fresh38', 'held-out', 12, { precision: 0.75, recall: 0.6, first: 0.8 }, 'Y1 vs Y3', 6);
 // fresh39 (arka-ritual/omni-math-rule-ca: Claude Opus 4.6, Gemini 3 Pro, GPT-5.2 Pro on Omni-MATH;
 // 18; final answers only, no thinking stored), labelled by V1, ten again by V3 (94.7% / 100%).
 // Start (8e0752f): 85.7% (18/21), 56.3% (18/32), 83.3%, final 16/18.
