@@ -31,6 +31,13 @@ export const SIXTH_FAMILIES_DIR = fileURLToPath(new URL('./families-f/', import.
  * splits, when written; no rule was tuned on them.
  */
 export const SEVENTH_FAMILIES_DIR = fileURLToPath(new URL('./families-g/', import.meta.url));
+/**
+ * The eighth authors' families (stop 33), written from the guide only, in code-output prediction
+ * (CRUXEval / LiveCodeBench style: a short Python function and a call, the answer its returned
+ * value as Python writes it): development data ('dev' phrasings; 'heldout' kept apart as a
+ * same-author check).
+ */
+export const EIGHTH_FAMILIES_DIR = fileURLToPath(new URL('./families-h/', import.meta.url));
 /** Families by later authors that nobody tuned on: every record they generate is held out. */
 export const HELDOUT_FAMILIES_DIR = fileURLToPath(new URL('./families-d/', import.meta.url));
 
