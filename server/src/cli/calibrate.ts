@@ -2,7 +2,7 @@
 // task (or per training step) of a corpus of traces, with intervals (docs/design.md sections 4 and 8).
 import { existsSync } from 'node:fs';
 import { defaultCalibrationOptions, MAX_BOOTSTRAP } from '../analysis/calibrate.js';
-import { listTraceFiles, type Skipped } from '../analysis/corpus.js';
+import { listTraceFiles, skippedCount, type Skipped } from '../analysis/corpus.js';
 import { calibrateFiles, type CalibrateFilesOptions } from '../analysis/parallel.js';
 import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
 import { renderCalibrationHtml } from '../report/html.js';
@@ -144,7 +144,7 @@ export async function run(argv: string[]): Promise<number> {
         ? 'no trace file among the paths given'
         : `no usable record in ${files.length} file${files.length === 1 ? '' : 's'} (a record needs a "=== id" header, or a JSONL row a response; records with errors are skipped)`;
     process.stderr.write(
-      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${result.skipped.length} skipped (listed in the output)` : ''}\n`,
+      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${skippedCount(result.skipped)} skipped (listed in the output)` : ''}\n`,
     );
   }
   return result.groups.length > 0 ? 0 : 1;
@@ -245,7 +245,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
     }
   }
   if (result.skipped.length > 0) {
-    out.push('', `Skipped (${result.skipped.length}):`);
+    out.push('', `Skipped (${skippedCount(result.skipped)}):`);
     for (const s of result.skipped)
       out.push(`  ${escapeInline(s.file)}${s.line !== undefined ? `:${s.line}` : ''}: ${escapeInline(s.reason)}`);
   }
