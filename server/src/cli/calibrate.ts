@@ -22,11 +22,12 @@ export const usage = `reflection-lens calibrate PATH... [options]
 PATH: files or directories (searched recursively for .trace, .jsonl, .parquet and .eval files).
 A file is a .trace file or anything import reads: JSONL rollouts, Parquet datasets (OpenR1-Math-
 220k's schema), chat transcripts, lm-evaluation-harness samples, Inspect AI logs (.eval, .json),
-OpenAI-compatible completion dumps (README "What it reads"); the field mapping chosen for each is
-printed on stderr. Files are streamed (Parquet row group by row group), so a corpus of any size
-fits in memory. Records without ground truth, records cut off at the
+OpenAI-compatible completion dumps, FastChat answers (README "What it reads"); the field mapping
+chosen for each is printed on stderr. Files are streamed (Parquet row group by row group), so a
+corpus of any size fits in memory. Records without ground truth, records cut off at the
 generation limit (unless --include-truncated), malformed records and unreadable files are listed
-under "skipped"; everything else is used. A response with no candidate answer counts as wrong.
+under "skipped" (the first 100 malformed per file, then a line that counts the rest; "Skipped (N)"
+counts them all); everything else is used. A response with no candidate answer counts as wrong.
 
 Per group: n; observed accuracy (final answer) with the Wilson interval (within [0, 1], and
 close to its 95% coverage at 0/n and n/n, where the paper's Wald interval has zero width or

@@ -33,6 +33,10 @@ FILE is one of (README "What it reads"):
   lm-eval            samples_<task>_<date>.jsonl of lm-evaluation-harness
   .eval / .json      Inspect AI logs (archives are read entry by entry)
   OpenAI             chat completions (vLLM dumps, batch API output): choices[].message
+  fastchat           FastChat / LiveBench model answers: choices[0].turns[], one record per
+                     turn (id <- question_id, model <- model_id)
+A flat row's generator and dataset (ZeroEval) are its model and task; a reference "# 18" or a
+worked solution ending in a line "A: 18" is the answer 18.
 For every format but flat JSONL rollouts (those only when a verdict, task_id or folder applies)
 the field mapping is detected from the first row and printed on stderr (e.g. "prompt <- problem,
 response <- generations[i], answer <- answer, source verdict <- correctness_math_verify[i],
