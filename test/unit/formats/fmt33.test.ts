@@ -14,7 +14,7 @@ import { normalizeAnswer } from '../../../server/src/trace/answers.js';
 import { jsonlRecordToTrace } from '../../../server/src/trace/jsonl.js';
 import { parsePath, PathSyntaxError } from '../../../server/src/trace/formats/path.js';
 import { detectPreset } from '../../../server/src/trace/formats/presets.js';
-import { answerText } from '../../../server/src/trace/formats/records.js';
+import { answerText, optionTarget } from '../../../server/src/trace/formats/records.js';
 import type { SourceOptions } from '../../../server/src/trace/formats/source.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts, segmentRecord } from '../../../server/src/trace/segment.js';
@@ -115,6 +115,10 @@ test('P3: MixEval multiple choice: two options, the letter with its option conte
       [true, true, true],
     );
   }
+  // MixEval writes the index as a number in a list of one ([2]); a digit in a string stays the answer.
+  assert.equal(optionTarget([2], ['a', 'b', 'c']), 'C');
+  assert.equal(optionTarget(['2'], ['a', 'b', 'c']), '2');
+  assert.deepEqual(optionTarget([0, 1], ['a', 'b', 'c']), [0, 1], 'several indexes: not one option');
   // The response is the option itself: "C. Vitamin C", "B. Yes", "The correct answer is:\n\nB. Smaller than Earth".
   const entry = await read(`${F}/mixeval/mixeval_mc_option_entry.jsonl`, { map: 'prompt=prompt + options,answer=target' });
   assert.deepEqual(finals(entry.recs), ['C', 'B', 'B']);
