@@ -17,7 +17,12 @@ export interface Skipped {
   file: string;
   line?: number;
   reason: string;
+  /** How many records or lines this entry stands for, when more than one ("N more ... not listed"). */
+  count?: number;
 }
+
+/** How many records and lines a skipped list stands for: one each, and N for an "N more ... not listed" entry. */
+export const skippedCount = (skipped: readonly Skipped[]): number => skipped.reduce((n, s) => n + (s.count ?? 1), 0);
 
 /**
  * Files a directory walk takes: traces, JSONL, Parquet datasets and Inspect `.eval` logs. A
@@ -25,7 +30,7 @@ export interface Skipped {
  */
 const TRACE_FILE = /\.(trace|jsonl|parquet|eval)$/i;
 /** Malformed records listed one by one per file; beyond that they are counted. */
-const LISTED_PER_FILE = 20;
+const LISTED_PER_FILE = 100;
 
 /** What a path that is neither a regular file nor a directory is, for a skip reason. */
 function kindOf(st: Stats): string {
@@ -176,6 +181,10 @@ export async function summarizeFile(
     skipped.push({ file, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
   if (malformed > LISTED_PER_FILE)
-    skipped.push({ file, reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed` });
+    skipped.push({
+      file,
+      reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed`,
+      count: malformed - LISTED_PER_FILE,
+    });
   return { records, skipped, firstLine, lastLine };
 }

@@ -2,7 +2,7 @@
 // task (or per training step) of a corpus of traces, with intervals (docs/design.md sections 4 and 8).
 import { existsSync } from 'node:fs';
 import { defaultCalibrationOptions, MAX_BOOTSTRAP } from '../analysis/calibrate.js';
-import { listTraceFiles, type Skipped } from '../analysis/corpus.js';
+import { listTraceFiles, skippedCount, type Skipped } from '../analysis/corpus.js';
 import { calibrateFiles, type CalibrateFilesOptions } from '../analysis/parallel.js';
 import type { CalibrationGroup, CalibrationResult, Estimate } from '../analysis/types.js';
 import { renderCalibrationHtml } from '../report/html.js';
@@ -22,11 +22,12 @@ export const usage = `reflection-lens calibrate PATH... [options]
 PATH: files or directories (searched recursively for .trace, .jsonl, .parquet and .eval files).
 A file is a .trace file or anything import reads: JSONL rollouts, Parquet datasets (OpenR1-Math-
 220k's schema), chat transcripts, lm-evaluation-harness samples, Inspect AI logs (.eval, .json),
-OpenAI-compatible completion dumps (README "What it reads"); the field mapping chosen for each is
-printed on stderr. Files are streamed (Parquet row group by row group), so a corpus of any size
-fits in memory. Records without ground truth, records cut off at the
+OpenAI-compatible completion dumps, FastChat answers (README "What it reads"); the field mapping
+chosen for each is printed on stderr. Files are streamed (Parquet row group by row group), so a
+corpus of any size fits in memory. Records without ground truth, records cut off at the
 generation limit (unless --include-truncated), malformed records and unreadable files are listed
-under "skipped"; everything else is used. A response with no candidate answer counts as wrong.
+under "skipped" (the first 100 malformed per file, then a line that counts the rest; "Skipped (N)"
+counts them all); everything else is used. A response with no candidate answer counts as wrong.
 
 Per group: n; observed accuracy (final answer) with the Wilson interval (within [0, 1], and
 close to its 95% coverage at 0/n and n/n, where the paper's Wald interval has zero width or
@@ -144,7 +145,7 @@ export async function run(argv: string[]): Promise<number> {
         ? 'no trace file among the paths given'
         : `no usable record in ${files.length} file${files.length === 1 ? '' : 's'} (a record needs a "=== id" header, or a JSONL row a response; records with errors are skipped)`;
     process.stderr.write(
-      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${result.skipped.length} skipped (listed in the output)` : ''}\n`,
+      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${skippedCount(result.skipped)} skipped (listed in the output)` : ''}\n`,
     );
   }
   return result.groups.length > 0 ? 0 : 1;
@@ -245,7 +246,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
     }
   }
   if (result.skipped.length > 0) {
-    out.push('', `Skipped (${result.skipped.length}):`);
+    out.push('', `Skipped (${skippedCount(result.skipped)}):`);
     for (const s of result.skipped)
       out.push(`  ${escapeInline(s.file)}${s.line !== undefined ? `:${s.line}` : ''}: ${escapeInline(s.reason)}`);
   }

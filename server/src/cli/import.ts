@@ -33,6 +33,10 @@ FILE is one of (README "What it reads"):
   lm-eval            samples_<task>_<date>.jsonl of lm-evaluation-harness
   .eval / .json      Inspect AI logs (archives are read entry by entry)
   OpenAI             chat completions (vLLM dumps, batch API output): choices[].message
+  fastchat           FastChat / LiveBench model answers: choices[0].turns[], one record per
+                     turn (id <- question_id, model <- model_id)
+A flat row's generator and dataset (ZeroEval) are its model and task; a reference "# 18" or a
+worked solution ending in a line "A: 18" is the answer 18.
 For every format but flat JSONL rollouts (those only when a verdict, task_id or folder applies)
 the field mapping is detected from the first row and printed on stderr (e.g. "prompt <- problem,
 response <- generations[i], answer <- answer, source verdict <- correctness_math_verify[i],
@@ -45,7 +49,8 @@ Exit status: 0 when the file was read, 1 when it could not be or not one record 
 from it (OUT is then not written), 2 on bad usage.
 
   -o, --out FILE          the .trace file to write (required; never the input file)
-  --json                  print {records, out, sidecar, diagnostics} on stdout
+  --json                  print {records, out, sidecar, diagnostics} on stdout; on exit 1 too,
+                          with out null and error (why nothing was written)
 ${sourceFlagsUsage}`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -56,6 +61,11 @@ export async function run(argv: string[]): Promise<number> {
   if (!input || rest.length > 0) throw new UsageError('expected exactly one input FILE');
   if (!out) throw new UsageError('expected -o OUT.trace');
   const sidecarPath = `${out}.logprobs.jsonl`;
+  // Exit 1 under --json still answers on stdout: what was read, and why nothing was written.
+  const failed = (error: string, records = 0, diagnostics = 0): number => {
+    if (args.flags.has('json')) process.stdout.write(`${JSON.stringify({ records, out: null, sidecar: null, diagnostics, error })}\n`);
+    return 1;
+  };
   try {
     checkOutputs(
       [
@@ -67,14 +77,15 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     if (!(err instanceof OutputPathError)) throw err;
     process.stderr.write(`reflection-lens import: ${err.message}\n`);
-    return 1;
+    return failed(err.message);
   }
   try {
     // `-` is standard input; a pipe or FIFO is read to its end like a file.
     if (input !== STDIN && statSync(input).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   } catch (err) {
-    process.stderr.write(`${input}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    const message = `${input}: cannot read: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`${message}\n`);
+    return failed(message);
   }
 
   let trace: AtomicFile | undefined;
@@ -92,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
     progress.done();
     unlisted();
     process.stderr.write(`reflection-lens import: ${message}; ${existsSync(out) ? `${out} left unchanged` : `${out} not written`}\n`);
-    return 1;
+    return failed(message, records, listed.reported);
   };
   try {
     trace = new AtomicFile(out);

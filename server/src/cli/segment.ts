@@ -17,8 +17,9 @@ export const usage = `Usage: reflection-lens segment FILE... [--json] [--finding
 Splits every record of each file into attempts (candidate answers) and the decisions between
 them (RESAMPLE at a reflection marker, STOP after the last attempt). FILE: .trace, JSONL
 rollouts, Parquet datasets (OpenR1-Math-220k schema), chat transcripts, lm-evaluation-harness
-samples, Inspect AI logs (.eval, .json) or OpenAI-compatible completion dumps; for those the
-field mapping chosen is printed on stderr (README "What it reads").
+samples, Inspect AI logs (.eval, .json), OpenAI-compatible completion dumps or FastChat /
+LiveBench model answers (choices[].turns[]); for those the field mapping chosen is printed on
+stderr (README "What it reads").
 
   --json       one JSON array on stdout: per record {file, id, model, task, answer, final,
                correct, steps: [{kind: "sample", answer, rule, confidence, correct, tokens,

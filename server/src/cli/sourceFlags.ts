@@ -18,7 +18,9 @@ export const sourceFlagsUsage = `  --format NAME           read rows as ${PRESET
                           verdict=correctness_llama[i],truncated='finish_reasons[i] == "length"'
                           keys: ${MAPPING_KEYS.slice(0, 7).join(', ')},
                           ${MAPPING_KEYS.slice(7).join(', ')}; a path is
-                          a.b, list[i] (one record each), list[0], list[-1], list[role=user]
+                          a.b, list[i] (one record each), list[0], list[-1], list[role=user];
+                          a key may start with a digit (175b_verification.solution), other
+                          keys that are no name are quoted ("0".text, "odd key".x)
 `;
 
 /** The --format/--map choice; a bad preset name or mapping is a usage error that says what was expected. */

@@ -223,7 +223,7 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       shift,
       line.length,
       'no-response',
-      `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings).`,
+      `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings); --map response=PATH reads another (e.g. --map response=choices[0].turns[i]).`,
     );
   }
   const promptField = pick(o, PROMPT_FIELDS);

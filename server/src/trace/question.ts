@@ -434,6 +434,11 @@ function readNumberedOptions(query: string): { letter: string; content: string }
   return out;
 }
 
+// How many lettered options make a multiple-choice question: two (PIQA's and true/false pairs,
+// three-way choices) as well as four (fmt33; four before, which left "The correct answer is A."
+// of a two-option question unread).
+const MIN_OPTIONS = 2;
+
 function readOptions(query: string): Map<string, string> | undefined {
   const contents = readOptionContents(query);
   if (contents === undefined) return undefined;
@@ -442,7 +447,7 @@ function readOptions(query: string): Map<string, string> | undefined {
     const norm = normalizeAnswer(content);
     if (norm && !out.has(norm)) out.set(norm, letter.toLowerCase());
   }
-  return out.size >= 4 ? out : undefined;
+  return out.size >= MIN_OPTIONS ? out : undefined;
 }
 
 function readOptionContents(query: string): { letter: string; content: string }[] | undefined {
@@ -457,7 +462,7 @@ function readOptionContents(query: string): { letter: string; content: string }[
       labels.push({ letter: 'A', start: m.index + m[0].indexOf('A'), end: m.index + m[0].length });
     }
   }
-  if (labels.length < 4) return undefined;
+  if (labels.length < MIN_OPTIONS) return undefined;
   const out: { letter: string; content: string }[] = [];
   labels.forEach((l, i) => {
     const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(query.length, l.end + 80));

@@ -376,6 +376,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.optionOf) findOptionLetters(ctx);
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionLastLine(ctx);
+  if (opts.question.optionOf === undefined && opts.question.optionWords === undefined) findAnswerLetterLine(ctx);
   if (opts.question.optionWords && !opts.question.multiSelect) findOptionContents(ctx, opts.question.optionWords);
   if (opts.question.optionWords && opts.question.optionOf === undefined) findOptionNumbers(ctx, opts.question.optionWords);
   if (opts.question.multiSelect) findOptionSets(ctx);
@@ -1380,9 +1381,10 @@ function findKoJaAnswers(ctx: Context): void {
 }
 
 // After a JSON object's answer key: its value, a string or a number (`"answer": "5"`, `"answer": 12`,
-// `"final_answer": "x = 3"`: an equation's right side, as "the answer is x = 3" gives it).
+// `"final_answer": "x = 3"`: an equation's right side, as "the answer is x = 3" gives it). A
+// negative amount of money is written with its sign before the currency sign (`"answer": "-$10,000"`, fmt33).
 const jsonAnswerRe = new RegExp(
-  String.raw`[ \t]{0,2}:[ \t]{0,2}(?:"[ \t]{0,2}(?:\\{1,2}\(|\$)?[ \t]{0,2}(?:[A-Za-z][ \t]{0,2}=[ \t]{0,2})?)?(${VALUE})`,
+  String.raw`[ \t]{0,2}:[ \t]{0,2}(?:"[ \t]{0,2}(?:\\{1,2}\(|\$)?[ \t]{0,2}(?:[A-Za-z][ \t]{0,2}=[ \t]{0,2})?)?((?:-\$)?${VALUE})`,
   'y',
 );
 // The value's end: up to two unit words ("5 cm"), a math delimiter, then the string's closing quote
@@ -3188,6 +3190,17 @@ function lineAfter(text: string, i: number, max: number): string {
 }
 const sentenceAfterRe = /^[.\uff0e][ \t]{1,2}(?:[A-Z][a-z]|OK\b)/;
 
+// A letter given as the answer: "the answer is C", "Answer: C".
+const answerIsRe = /^(?:final_)?[Aa]nswer(?: is|")?/;
+
+/** Whether the rest of the letter's line, after "C. ", is that option's content ("C. George Orwell's 1984."). */
+function namesItsOption(ctx: Context, letter: string, start: number): boolean {
+  const rest = lineAfter(ctx.text, start + 2, 160)
+    .trim()
+    .replace(/[.;,]$/, '');
+  return rest !== '' && ctx.question.optionOf!.get(normalizeAnswer(rest)) === letter.toLowerCase();
+}
+
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
   const { text, from, to } = ctx;
@@ -3201,10 +3214,13 @@ function findOptionLetters(ctx: Context): void {
     // A letter that opens an option list entry ("B. 6 (Correct)") is a label, not a choice: skip "X." followed by content.
     // A choice named as such ("I pick B.", "which is option D.") ends its sentence there when a new
     // one follows ("I pick B. That makes sense", "option D. OK").
+    // So does the letter given as the answer, and there the option's content may follow it too ("The
+    // correct answer is C. George Orwell's 1984.", "The answer is B. It is the only one", fmt33).
     if (
       /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
       !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4)) &&
-      !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8)))
+      !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8))) &&
+      !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start)))
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
@@ -3281,6 +3297,9 @@ function findOptionVerdicts(ctx: Context): void {
 const optionLineRe =
   /^(?:\*\*)?(?:(?:ANSWER|[Aa]nswer|[Ff]inal[ \t][Aa]nswer)[ \t]{0,2}(?:\*\*)?[:\uff1a][ \t]{0,2}(?:\*\*)?[ \t]{0,2})?[(\uff08]?([A-J])[)\uff09]?[.]?(?:\*\*)?$/;
 
+// A closing line that is an option's letter and that option's content: "C. Vitamin C", "(B) water.".
+const optionEntryLineRe = /^(?:\*\*)?[(\uff08]?([A-J])[.)\uff09][ \t]{1,2}([^\n]+?)(?:\*\*)?$/;
+
 /**
  * In a single-answer multiple-choice question, the last line of the scanned text (a thinking block,
  * the write-up after it) holding nothing but an option's letter, bare or marked ("B", "**B**",
@@ -3293,14 +3312,48 @@ function findOptionLastLine(ctx: Context): void {
   let e = to;
   while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
   const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
-  if (e - s > 40) return;
+  if (e - s > 240) return;
   let a = s;
   while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  // Or the letter with its own option's content: "C. Vitamin C", "**B. Smaller than Earth**" (fmt33, MixEval).
+  const entry = e - a > 40 || !optionLineRe.test(text.slice(a, e)) ? optionEntryLineRe.exec(text.slice(a, e)) : null;
+  if (entry !== null) {
+    if (ctx.question.optionOf!.get(normalizeAnswer(entry[2].replace(/[.;,]$/, ''))) !== entry[1].toLowerCase()) return;
+    ctx.add(a + entry[0].indexOf(entry[1]), a + entry[0].indexOf(entry[1]) + 1, 'final-answer', 4, true, true);
+    return;
+  }
+  if (e - a > 40) return;
   const m = optionLineRe.exec(text.slice(a, e));
   if (m === null || !new Set(ctx.question.optionOf!.values()).has(m[1].toLowerCase())) return;
   // Only a bracket, a full stop or bold follow the letter: its last occurrence in the line.
   const start = a + m[0].lastIndexOf(m[1]);
   ctx.add(start, start + 1, 'final-answer', 4, true, true);
+}
+
+// A response's closing line "A: 18" (Q:/A: few-shot prompting, as openai/grade-school-math's model solutions end).
+const answerLetterLineRe = new RegExp(String.raw`^A:[ \t]{0,2}\$?(${VALUE})[ \t]{0,2}\.?$`);
+
+/**
+ * In a question that shows no options, the response's last line "A: 18" gives its final answer
+ * (docs/annotation-guide.md: an explicit final statement), as "Answer: 18" does (fmt33). Where
+ * the question has options, "A:" is an option's label (findOptionLastLine reads a letter there).
+ */
+function findAnswerLetterLine(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === from) return;
+  // The response's last line: only blanks after the scanned text.
+  for (let k = to; k < text.length; k++) if (!isSpace(text.charCodeAt(k))) return;
+  const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
+  if (e - s > 40) return;
+  let a = s;
+  while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  if (text[a] !== 'A' || text[a + 1] !== ':') return;
+  const m = answerLetterLineRe.exec(text.slice(a, e));
+  if (m === null) return;
+  const start = a + m[0].indexOf(m[1], 2);
+  ctx.add(start, start + m[1].length, 'final-answer', 4, true, true);
 }
 
 // A conclusion cue, after which the sentence may name the chosen option by its content ("So the

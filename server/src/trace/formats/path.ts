@@ -7,6 +7,7 @@
 //   messages[role=assistant][-1] the elements whose `role` is `assistant`, then the last of them
 //   conversations[from=gpt|assistant][i]   alternatives on either side of `=`
 //   "odd key".x                  a key that is not an identifier, quoted
+//   175b_verification.solution   a key may start with a digit (one of digits alone is quoted: "0")
 // A rule is one or more paths separated by ` | ` (the first that has a value wins), optionally
 // followed by `== "literal" | "literal"` (a boolean: whether the value equals one of them), or by
 // `+ choices` (a prompt's multiple-choice options kept in a field of their own, appended to the
@@ -32,6 +33,9 @@ export interface Rule {
 export class PathSyntaxError extends Error {}
 
 const IDENT = /^[A-Za-z_$][\w$-]*/;
+// A key that starts with a digit but holds a letter or "_" (`175b_verification`): outside brackets
+// a path segment is never an index, so it needs no quotes; a key of digits alone is quoted ("0").
+const DIGIT_KEY = /^\d[\w$-]*?[A-Za-z_$][\w$-]*/;
 
 /** Splits `text` at `sep` where it is outside brackets and quotes (`--map`'s commas, a rule's `|` and `==`). */
 export function splitTop(text: string, sep: string): string[] {
@@ -90,8 +94,8 @@ export function parsePath(text: string): Path {
       i = j + 1;
       return;
     }
-    const m = IDENT.exec(src.slice(i));
-    if (!m) fail('a field name');
+    const m = IDENT.exec(src.slice(i)) ?? DIGIT_KEY.exec(src.slice(i));
+    if (!m) fail(/^\d/.test(src.slice(i)) ? 'a field name (a key of digits alone is quoted: "0")' : 'a field name');
     path.push({ kind: 'key', key: m![0] });
     i += m![0].length;
   };

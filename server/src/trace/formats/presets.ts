@@ -9,12 +9,14 @@
 //            one field per metric)
 //   inspect  Inspect AI eval logs (.eval archives, .json logs): one record per sample and epoch
 //   openai   OpenAI-compatible chat completions (vLLM, batch API output): choices[].message
+//   fastchat FastChat model answers (MT-Bench, Arena-Hard, LiveBench): choices[0].turns[], one
+//            record per turn, model_id and question_id
 import type { Rule } from './path.js';
 import { parseRule } from './path.js';
 import type { MappingKey } from './mapping.js';
 import { flatGroupField, flatVerdictField, ID_FIELDS, PROMPT_FIELDS, RESPONSE_FIELDS, TRUTH_FIELDS } from '../jsonl.js';
 
-export const PRESET_NAMES = ['openr1', 'chat', 'lm-eval', 'inspect', 'openai'] as const;
+export const PRESET_NAMES = ['openr1', 'chat', 'lm-eval', 'inspect', 'openai', 'fastchat'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export type Row = Record<string, unknown>;
@@ -214,8 +216,45 @@ const openai: Preset = {
   },
 };
 
+/**
+ * A FastChat answer row (MT-Bench and Arena-Hard model_answer, LiveBench's, which writes the same
+ * layout): `choices` of {index, turns}, each turn a string or {content, token_len}, with
+ * `question_id`. The questions (and references) live in another file, keyed by question_id.
+ */
+function isFastChatAnswer(row: Row): boolean {
+  const turn = (t: unknown): boolean => typeof t === 'string' || (isObject(t) && typeof t.content === 'string');
+  return (
+    row.question_id !== undefined &&
+    Array.isArray(row.choices) &&
+    row.choices.length > 0 &&
+    row.choices.every((c) => isObject(c) && Array.isArray(c.turns) && c.turns.length > 0 && c.turns.every(turn))
+  );
+}
+
+const fastchat: Preset = {
+  name: 'fastchat',
+  matches: isFastChatAnswer,
+  mapping: (row) => {
+    const first = (Array.isArray(row.choices) ? row.choices[0] : undefined) as Row | undefined;
+    const turns = Array.isArray(first?.turns) ? first.turns : [];
+    const rules: Partial<Record<MappingKey, Rule>> = {
+      response: rule(turns.some(isObject) ? 'choices[0].turns[i].content' : 'choices[0].turns[i]'),
+      id: rule('question_id'),
+    };
+    if (row.model_id !== undefined) rules.model = rule('model_id');
+    const answer = present(row, ['answer', 'ground_truth', 'reference']);
+    if (answer) rules.answer = rule(answer);
+    const more =
+      Array.isArray(row.choices) && row.choices.length > 1 ? `; choices[1] and on are not read (--map response=choices[1].turns[i])` : '';
+    return {
+      rules: common(row, rules),
+      note: `one record per turn; the questions are in FastChat's question file, not in these rows (no prompt, no reference)${more}`,
+    };
+  },
+};
+
 /** In detection order: the most specific shapes first (an Inspect sample also has a target, an lm-eval sample a doc). */
-const PRESETS: readonly Preset[] = [inspect, lmEval, openr1, openai, chat];
+const PRESETS: readonly Preset[] = [inspect, lmEval, openr1, fastchat, openai, chat];
 
 export function presetByName(name: PresetName): Preset {
   return PRESETS.find((p) => p.name === name)!;
@@ -275,5 +314,9 @@ export function flatMapping(row: Row): PresetMapping {
   const verdict = flatVerdictField(row, response === undefined ? 0 : list ? (row[response] as unknown[]).length : 1);
   if (verdict) rules.verdict = rule(verdict === 'score' ? (list ? 'score[i]' : 'score[0]') : verdict);
   if (flatGroupField(row)) rules.group = rule('task_id');
+  // ZeroEval's (and AlpacaEval's) result files name the model `generator` and the task `dataset`.
+  const text = (k: string): boolean => typeof row[k] === 'string' && (row[k] as string).trim() !== '';
+  if (row.model === undefined && text('generator')) rules.model = rule('generator');
+  if (row.task === undefined && text('dataset')) rules.task = rule('dataset');
   return { rules: common(row, rules) };
 }

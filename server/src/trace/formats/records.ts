@@ -103,7 +103,15 @@ export function textOf(v: unknown, row: Row, role: 'prompt' | 'response' = 'prom
   return undefined;
 }
 
-/** Ground truth as one line: numbers as written, the last \boxed{} of a worked solution, the "#### x" of GSM8K. */
+// A whole reference that is a number after one to four hashes: ZeroEval's "# 18" ("#### 18" as GSM8K writes it).
+const HASHED_REFERENCE = /^#{1,4}[ \t]*(-?\$?[\d,]*\.?\d+)$/;
+// The last line of a worked solution that gives its answer as "A: 18" (openai/grade-school-math's example solutions).
+const SOLUTION_ANSWER_LINE = /^A:[ \t]*(-?\$?[\d,]*\.?\d+)$/;
+
+/**
+ * Ground truth as one line: numbers as written, the last \boxed{} of a worked solution, the "#### x"
+ * of GSM8K (also a whole reference "# x", as ZeroEval writes it), a worked solution's last line "A: x".
+ */
 export function answerText(v: unknown): string | undefined {
   if (Array.isArray(v)) v = v.find((x) => x !== null && x !== undefined);
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
@@ -122,7 +130,12 @@ export function answerText(v: unknown): string | undefined {
     }
   } else {
     const hashes = s.lastIndexOf('####');
-    if (hashes >= 0 && s.slice(hashes + 4).trim() !== '') s = s.slice(hashes + 4).trim();
+    const lastLine = s.slice(s.lastIndexOf('\n') + 1).trim();
+    const hashed = HASHED_REFERENCE.exec(s);
+    const lettered = s.includes('\n') ? SOLUTION_ANSWER_LINE.exec(lastLine) : null;
+    if (hashed) s = hashed[1];
+    else if (hashes >= 0 && s.slice(hashes + 4).trim() !== '') s = s.slice(hashes + 4).trim();
+    else if (lettered) s = lettered[1];
   }
   const line = s.replace(/\s*\n\s*/g, ' ').trim();
   return line === '' ? undefined : line;
@@ -194,15 +207,35 @@ export function withOptions(prompt: string, options: unknown): string {
 
 /**
  * A reference answer given as the index of its option (lm-eval's MMLU and ARC `target`: 2 for the
- * third option) is that option's letter, the form the model answers in; any other value is kept.
+ * third option; MixEval's multiple-choice `target`: [2], a list of one) is that option's letter,
+ * the form the model answers in; any other value is kept. A digit in a string ("2") is kept: it
+ * may be the answer itself.
  */
 export function optionTarget(value: unknown, options: unknown): unknown {
+  if (Array.isArray(value) && value.length === 1) value = value[0];
   if (typeof value !== 'number' || !Number.isInteger(value)) return value;
   const list = optionList(options);
   return list && value >= 0 && value < list.letters.length ? list.letters[value] : value;
 }
 
 const describePath = (p: Path, k: number): string => formatPath(p).replace('[i]', `[${k}]`);
+
+/**
+ * Where a path leaves the row, when it does before its end: "choices[0] has no "message" (it has
+ * index, turns)" (a `--format openai` on rows of another shape); undefined when the value is there
+ * and null.
+ */
+function missingAt(row: Row, path: Path, k: number): string | undefined {
+  for (let n = 0; n < path.length; n++) {
+    const s = path[n];
+    if (s.kind !== 'key') continue;
+    const parent = n === 0 ? row : evalPath(row, path.slice(0, n), k);
+    if (!isObject(parent) || s.key in parent) continue;
+    const keys = Object.keys(parent).slice(0, 12).join(', ');
+    return `${n === 0 ? 'the row' : describePath(path.slice(0, n), k)} has no ${JSON.stringify(s.key)}${keys ? ` (it has ${keys})` : ''}`;
+  }
+  return undefined;
+}
 
 export function mapRow(row: Row, ctx: RowContext): RowResult {
   const { mapping: m } = ctx;
@@ -291,7 +324,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     if (raw === undefined) {
       // Cut off while reasoning, a chat completion has reasoning_content and no content yet.
       if (!thinking) {
-        report('error', 'no-response', `${label} is null: expected the response text`);
+        report('error', 'no-response', `${missingAt(row, responsePath, k) ?? `${label} is null`}: expected the response text`);
         continue;
       }
       body = `<think>\n${thinking}\n`;

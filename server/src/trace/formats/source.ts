@@ -102,7 +102,7 @@ export function resolveSource(row: Row, container: Container, opts: SourceOption
   if (format === 'fields' && !base.rules.response && !overrides.response) {
     const columns = listKeys(Object.keys(row));
     throw new MappingError(
-      `cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai, or --map response=PATH`,
+      `cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai|fastchat, or --map response=PATH`,
     );
   }
   const mapping = applyOverrides(base.rules, overrides);
