@@ -47,10 +47,13 @@ const lifecycle = { initializeSeen: false, shutdownSeen: false };
 const messageStrategy = {
   handleMessage(message: Message, next: (message: Message) => void): void {
     if (!Message.isRequest(message)) return next(message);
-    const refuse = (code: number, why: string): void => next({ ...message, method: LIFECYCLE_REFUSED, params: { code, why } } as RequestMessage);
+    const refuse = (code: number, why: string): void =>
+      next({ ...message, method: LIFECYCLE_REFUSED, params: { code, why } } as RequestMessage);
     if (message.method === 'initialize') lifecycle.initializeSeen = true;
-    else if (!lifecycle.initializeSeen) return refuse(ErrorCodes.ServerNotInitialized, `${message.method}: the server is not initialized yet`);
-    if (lifecycle.shutdownSeen) return refuse(ErrorCodes.InvalidRequest, `${message.method}: the server is shut down (only exit is accepted)`);
+    else if (!lifecycle.initializeSeen)
+      return refuse(ErrorCodes.ServerNotInitialized, `${message.method}: the server is not initialized yet`);
+    if (lifecycle.shutdownSeen)
+      return refuse(ErrorCodes.InvalidRequest, `${message.method}: the server is shut down (only exit is accepted)`);
     if (message.method === 'shutdown') lifecycle.shutdownSeen = true;
     next(message);
   },

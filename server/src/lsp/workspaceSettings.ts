@@ -138,9 +138,7 @@ export class WorkspaceSettings {
       clearTimeout(timer);
     }
     // No answer in time: a client that never answers must not hold every request on the document.
-    this.logOnce(
-      `workspace/configuration not answered within ${this.timeoutMs} ms; using ${this.fallbackName} until the answer comes`,
-    );
+    this.logOnce(`workspace/configuration not answered within ${this.timeoutMs} ms; using ${this.fallbackName} until the answer comes`);
     const used = this.resolve(this.pushed);
     request.then(
       (late) => {
