@@ -15,6 +15,7 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
+  type ClientCapabilities,
   type Diagnostic,
   type InitializeResult,
   type ProtocolConnection,
@@ -74,18 +75,27 @@ export class LspSession {
     this.conn.listen();
   }
 
-  async initialize(): Promise<InitializeResult> {
+  /** The client's initialize request: VS Code's capabilities, or `capabilities` (a client of another editor) in their place. */
+  async initialize(init: { capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
     const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+      capabilities: init.capabilities ?? {
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+          semanticTokens: { refreshSupport: true },
+          inlayHint: { refreshSupport: true },
+        },
         textDocument: {
           synchronization: { didSave: false },
           semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
           publishDiagnostics: { versionSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } } },
         },
       },
+      initializationOptions: init.initializationOptions,
       workspaceFolders: null,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});

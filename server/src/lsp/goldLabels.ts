@@ -84,6 +84,8 @@ function engineCandidates(seg: SegmentedRecord): GoldCandidate[] {
 const numberRe = /[-\u2212]?\d[\d,]*(?:\.\d+)?/g;
 
 export function labelCodeActions(doc: TraceDocument, range: Range, settings: LensSettings, key: string): CodeAction[] {
+  // Only a file on disk has a gold file beside it (untitled:, fugitive:, zipfile: ... are not labelled).
+  if (!goldPathOf(doc.uri)) return [];
   const i = doc.entryAt(range.start.line);
   if (i < 0) return [];
   const entry = doc.entries[i];
@@ -133,11 +135,15 @@ export function labelCodeActions(doc: TraceDocument, range: Range, settings: Len
 
 const OPS: readonly LabelOp[] = ['not-answer', 'answer', 'mark'];
 
-/** The text of `buf` as the editor shows it (a leading BOM is not part of the editor's text). */
-const asEditorText = (buf: Buffer): string => {
-  const text = buf.toString('utf8');
-  return text.startsWith('\ufeff') ? text.slice(1) : text;
-};
+/**
+ * A trace's text as the reader sees it, for comparing the file on disk with the editor's buffer:
+ * without a leading BOM, with every line break (\r\n, \r, \n: the parser's breaks) as \n, and
+ * without a final line break. Editors change these without any unsaved edit (Emacs reads CRLF
+ * into LF, Vim drops the BOM), and none of them moves a gold offset: offsets count in a record's
+ * body, whose lines the parser joins with \n whatever the file's breaks.
+ */
+export const readerText = (text: string): string =>
+  (text.startsWith('\ufeff') ? text.slice(1) : text).replace(/\r\n?/g, '\n').replace(/\n$/, '');
 
 /**
  * Applies one labelling action: checks it against the document and the file on disk, then, holding
@@ -159,7 +165,7 @@ export async function applyLabelCommand(doc: TraceDocument, args: LabelArgs, set
     // The gold offsets are those of the file on disk (eval-segmentation reads it): label only what is saved.
     const disk = readRegularFile(tracePath, 'the trace');
     if (!disk) throw new GoldFileError(`the trace ${tracePath} is no longer on disk; nothing written`);
-    if (asEditorText(disk) !== doc.getText())
+    if (readerText(disk.toString('utf8')) !== readerText(doc.getText()))
       throw new GoldFileError(
         `${tracePath} has unsaved changes: save it before labelling (gold offsets are those of the file on disk); nothing written`,
       );

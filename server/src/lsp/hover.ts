@@ -162,3 +162,36 @@ export function fmt(x: number): string {
 }
 
 const fmtRatio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : Number.isNaN(x) ? 'n/a' : '∞');
+
+/**
+ * The hover as plain text, for a client whose hover.contentFormat leaves markdown out: bold,
+ * italics and code marks dropped, escapes undone, each table row as "name: value".
+ */
+export function asPlainHover(h: Hover): Hover {
+  const c = h.contents;
+  if (typeof c !== 'object' || Array.isArray(c) || !('kind' in c) || c.kind !== MarkupKind.Markdown) return h;
+  return { ...h, contents: { kind: MarkupKind.PlainText, value: markdownToPlain(c.value) } };
+}
+
+export function markdownToPlain(md: string): string {
+  const inline = (s: string): string =>
+    s
+      .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/(^|\s)_(\S(?:.*?\S)?)_(?=$|[\s.,;:)])/g, '$1$2')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
+      .replace(/ {2,}$/, '');
+  const out: string[] = [];
+  for (const line of md.split('\n')) {
+    const row = /^\|(.*)\|\s*$/.exec(line);
+    if (!row) {
+      out.push(inline(line));
+      continue;
+    }
+    // Cells split on unescaped bars; the header row (empty here) and the alignment row go.
+    const cells = row[1].split(/(?<!\\)\|/).map((x) => inline(x.trim()));
+    if (cells.every((x) => x === '' || /^:?-+:?$/.test(x))) continue;
+    out.push(cells.length === 2 ? `${cells[0]}: ${cells[1]}` : cells.join('  '));
+  }
+  return out.join('\n');
+}

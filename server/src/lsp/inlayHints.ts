@@ -1,6 +1,6 @@
 // An inlay hint per decision: RESAMPLE before its marker, STOP after the answer that stands,
 // each saying whether the answer it follows was correct, and flagging echoes.
-import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import { InlayHintKind, type InlayHint, type Position, type Range } from 'vscode-languageserver';
 import type { SegmentedRecord } from '../trace/types.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
@@ -13,12 +13,13 @@ export function inlayHints(doc: TraceDocument, range: Range, settings: LensSetti
     const { seg } = analyseEntry(entry, settings, key);
     seg?.steps.forEach((s, k) => {
       if (s.kind !== 'decision') return;
-      const line = entry.base + (s.action === 'RESAMPLE' ? s.span.line : s.span.endLine);
-      if (line < range.start.line || line > range.end.line) return;
-      const { after, mark } = decisionVerdict(seg, k);
       const resample = s.action === 'RESAMPLE';
+      const line = entry.base + (resample ? s.span.line : s.span.endLine);
+      const position = { line, character: resample ? s.span.column : s.span.endColumn };
+      if (!inRange(position, range)) return;
+      const { after, mark } = decisionVerdict(seg, k);
       out.push({
-        position: resample ? { line, character: s.span.column } : { line, character: s.span.endColumn },
+        position,
         label: `${s.action} ${mark}${s.echo ? ' echo' : ''}`,
         kind: InlayHintKind.Type,
         paddingLeft: !resample,
@@ -29,6 +30,11 @@ export function inlayHints(doc: TraceDocument, range: Range, settings: LensSetti
   }
   return out;
 }
+
+/** Whether `p` lies in `range`, both ends included (a hint at the range's end is shown). */
+export const inRange = (p: Position, range: Range): boolean =>
+  (p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character)) &&
+  (p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character));
 
 /** Whether the answer that decision step `k` follows was correct, in words and as a mark. */
 export function decisionVerdict(seg: SegmentedRecord, k: number): { after: 'correct' | 'wrong' | 'unjudged'; mark: '✓' | '✗' | '?' } {

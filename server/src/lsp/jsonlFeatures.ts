@@ -20,7 +20,7 @@ import { attemptLabel, recordDetail } from './documentSymbols.js';
 import { memo } from './entryCache.js';
 import type { ObjectiveAttribution } from '../analysis/objectives.js';
 import { attributedInGroup, code, fmt, judge, objectiveLine, ratioLine, recordLine, selectedObjective } from './hover.js';
-import { decisionVerdict } from './inlayHints.js';
+import { decisionVerdict, inRange } from './inlayHints.js';
 import type { JsonlDocument } from './jsonlDocument.js';
 import { analyseEntry } from './recordAnalysis.js';
 import type { LensSettings } from './settings.js';
@@ -117,6 +117,8 @@ export function jsonlInlayHints(doc: JsonlDocument, range: Range, settings: Lens
   const out: InlayHint[] = [];
   for (let n = Math.max(0, range.start.line); n <= Math.min(range.end.line, doc.lines.length - 1); n++) {
     const line = doc.lines[n];
+    const position = { line: n, character: line.length };
+    if (!inRange(position, range)) continue;
     const labels = line.entries.slice(0, INLAY_RESPONSES).map((entry) => {
       const { seg } = analyseEntry(entry, settings, key);
       return seg ? decisionSummary(seg) : 'not analysed';
@@ -126,7 +128,7 @@ export function jsonlInlayHints(doc: JsonlDocument, range: Range, settings: Lens
     let label = labels.join(' | ');
     if (label.length > INLAY_LABEL_CHARS) label = `${label.slice(0, INLAY_LABEL_CHARS - 1)}…`;
     if (more > 0) label += ` | +${more} more`;
-    out.push({ position: { line: n, character: line.length }, label, kind: InlayHintKind.Type, paddingLeft: true });
+    out.push({ position, label, kind: InlayHintKind.Type, paddingLeft: true });
   }
   return out;
 }

@@ -44,11 +44,26 @@ export interface DocumentFeatures {
   inlayHints(range: Range, settings: LensSettings, key: string): InlayHint[];
 }
 
-const isJsonl = (uri: string): boolean => /\.jsonl$/i.test(uri.replace(/[?#].*$/, ''));
+const extensionOf = (uri: string): string => /\.([^./\\]*)$/.exec(uri.replace(/[?#].*$/, ''))?.[1]?.toLowerCase() ?? '';
 
-/** The model of a newly opened document: `.jsonl` files (by URI, whatever their language id) are rollouts, the rest .trace. */
-export function openDocument(uri: string, version: number, text: string): OpenDocument {
-  return isJsonl(uri) ? new JsonlDocument(uri, version, text) : new TraceDocument(uri, version, text);
+/**
+ * How the server reads a document: `.jsonl` files (whatever their language id: VS Code's client
+ * sends them by file pattern) and documents in language `jsonl` as rollouts, `.trace` files and
+ * documents in language `trace` as traces; undefined for the rest (another editor's client may
+ * attach the server to documents of other languages: they are not read, nothing is published).
+ */
+export function formatOf(uri: string, languageId?: string): 'jsonl' | 'trace' | undefined {
+  const ext = extensionOf(uri);
+  if (ext === 'jsonl' || languageId === 'jsonl') return 'jsonl';
+  if (ext === 'trace' || languageId === 'trace' || languageId === undefined) return 'trace';
+  return undefined;
+}
+
+/** The model of a newly opened document (formatOf), or undefined for a document the server does not read. */
+export function openDocument(uri: string, version: number, text: string, languageId?: string): OpenDocument | undefined {
+  const format = formatOf(uri, languageId);
+  if (format === undefined) return undefined;
+  return format === 'jsonl' ? new JsonlDocument(uri, version, text) : new TraceDocument(uri, version, text);
 }
 
 const noTokens: SemanticTokens = { data: [] };

@@ -5,7 +5,9 @@
 import '../trace/engineFlags.js';
 import {
   createConnection,
+  CodeActionKind,
   ErrorCodes,
+  MarkupKind,
   MessageType,
   ResponseError,
   ShowMessageNotification,
@@ -13,13 +15,17 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  Message,
+  type RequestMessage,
   type SemanticTokens,
 } from 'vscode-languageserver/node';
 import { LABEL_COMMAND, type LabelArgs, type LabelResult } from '../../../protocol/labels.js';
 import { capDiagnostics } from './diagnosticCap.js';
 import { exitOnStdioFramingError } from './framingGuard.js';
 import { GoldFileError } from './goldStore.js';
+import { asPlainHover } from './hover.js';
 import { featuresOf, openDocument, type OpenDocument } from './openDocument.js';
+import { TraceDocument } from './traceDocument.js';
 import { registerCalibrationRequest } from './calibrationRequest.js';
 import { registerRunRequests } from './runRequests.js';
 import { documentStatsRequest, type DocumentStats } from '../../../protocol/methods.js';
@@ -30,7 +36,32 @@ import { semanticTokensLegend } from './semanticTokens.js';
 import { defaultSettings, summaryOptionsOf } from './settings.js';
 import { WorkspaceSettings, type ResolvedSettings } from './workspaceSettings.js';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+/**
+ * LSP lifecycle, one guard for every request handler (here and in the modules that register
+ * their own): a request before `initialize` is answered ServerNotInitialized (-32002), one after
+ * `shutdown` (a second shutdown included) InvalidRequest (-32600). The refused request is
+ * rerouted to LIFECYCLE_REFUSED, whose handler answers the error under the request's own id.
+ */
+const LIFECYCLE_REFUSED = '$/reflectionLens/lifecycleRefused';
+const lifecycle = { initializeSeen: false, shutdownSeen: false };
+const messageStrategy = {
+  handleMessage(message: Message, next: (message: Message) => void): void {
+    if (!Message.isRequest(message)) return next(message);
+    const refuse = (code: number, why: string): void =>
+      next({ ...message, method: LIFECYCLE_REFUSED, params: { code, why } } as RequestMessage);
+    if (message.method === 'initialize') lifecycle.initializeSeen = true;
+    else if (!lifecycle.initializeSeen)
+      return refuse(ErrorCodes.ServerNotInitialized, `${message.method}: the server is not initialized yet`);
+    if (lifecycle.shutdownSeen)
+      return refuse(ErrorCodes.InvalidRequest, `${message.method}: the server is shut down (only exit is accepted)`);
+    if (message.method === 'shutdown') lifecycle.shutdownSeen = true;
+    next(message);
+  },
+};
+const connection: Connection = createConnection(ProposedFeatures.all, { messageStrategy });
+connection.onRequest(LIFECYCLE_REFUSED, (p: { code: number; why: string }) => {
+  throw new ResponseError(p.code, p.why);
+});
 /** Characters above which opening a document publishes its syntax diagnostics before analysing it. */
 const LARGE_DOCUMENT = 1_000_000;
 /** Open documents: `.jsonl` rollout files and .trace files (openDocument.ts). */
@@ -131,11 +162,21 @@ async function publish(uri: string): Promise<void> {
 }
 
 let initializeSeen = false;
+/** What the client announced (initialize), for the answers that depend on it. */
+const client = { semanticTokensRefresh: false, inlayHintRefresh: false, codeActionLiterals: false, plainHover: false };
 connection.onInitialize((params): InitializeResult => {
   // LSP: initialize is sent once; a second one is refused, the first session's settings stay.
   if (initializeSeen) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received: the server is initialized once');
   initializeSeen = true;
-  settings.canPull = params.capabilities.workspace?.configuration === true;
+  const caps = params.capabilities;
+  settings.canPull = caps.workspace?.configuration === true;
+  settings.initial(params.initializationOptions);
+  client.semanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
+  client.inlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
+  client.codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+  // contentFormat lists the client's formats, preferred first: plain text unless markdown is among them.
+  const formats = caps.textDocument?.hover?.contentFormat;
+  client.plainHover = Array.isArray(formats) && formats.length > 0 && !formats.includes(MarkupKind.Markdown);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -154,7 +195,13 @@ connection.onInitialize((params): InitializeResult => {
 connection.onDidOpenTextDocument(({ textDocument: t }) => {
   try {
     const timing = timingOf(t.uri);
-    const [doc, ms, cpu] = measure(() => openDocument(t.uri, t.version, t.text));
+    const [doc, ms, cpu] = measure(() => openDocument(t.uri, t.version, t.text, t.languageId));
+    if (!doc) {
+      // Not a language the server reads (openDocument.ts): no model, no diagnostics.
+      timings.delete(t.uri);
+      documents.delete(t.uri);
+      return;
+    }
     [timing.updateMs, timing.updateCpuMs] = [ms, cpu];
     documents.set(t.uri, doc);
     // A large file shows its malformed lines at once; the findings follow when analysis is done.
@@ -182,7 +229,8 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   } catch (e) {
     // A failed update may leave records and text out of step: rebuild the model from its own text.
     report('change', e);
-    documents.set(textDocument.uri, openDocument(doc.uri, textDocument.version, doc.getText()));
+    const format = doc instanceof TraceDocument ? 'trace' : 'jsonl';
+    documents.set(textDocument.uri, openDocument(doc.uri, textDocument.version, doc.getText(), format)!);
   }
   schedulePublish(textDocument.uri);
 });
@@ -194,12 +242,22 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
 
+/** Asks the client to re-request tokens and hints, where it announced that it can (refreshSupport). */
+function refreshViews(): void {
+  if (client.semanticTokensRefresh) connection.languages.semanticTokens.refresh().catch(() => undefined);
+  if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+}
+
 connection.onDidChangeConfiguration(({ settings: pushed }) => {
   settings.changed(pushed);
   for (const uri of documents.keys()) schedulePublish(uri);
-  connection.languages.semanticTokens.refresh().catch(() => undefined);
-  connection.languages.inlayHint.refresh().catch(() => undefined);
+  refreshViews();
 });
+// A configuration answer that came after its timeout and changed the settings (workspaceSettings.ts).
+settings.onLateAnswer = (uri) => {
+  schedulePublish(uri);
+  refreshViews();
+};
 
 const emptyTokens: SemanticTokens = { data: [] };
 connection.languages.semanticTokens.on((p) =>
@@ -208,9 +266,21 @@ connection.languages.semanticTokens.on((p) =>
 connection.languages.semanticTokens.onRange((p) =>
   withDocument('semanticTokens/range', p.textDocument.uri, emptyTokens, (d, s) => featuresOf(d).semanticTokens(s.settings, s.key, p.range)),
 );
-connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (d, s) => featuresOf(d).hover(p.position, s.settings, s.key)));
+connection.onHover((p) =>
+  withDocument('hover', p.textDocument.uri, null, (d, s) => {
+    const h = featuresOf(d).hover(p.position, s.settings, s.key);
+    return h && client.plainHover ? asPlainHover(h) : h;
+  }),
+);
 connection.onCodeAction((p) =>
-  withDocument('codeAction', p.textDocument.uri, [], (d, s) => featuresOf(d).codeActions(p.range, s.settings, s.key)),
+  withDocument('codeAction', p.textDocument.uri, [], (d, s) => {
+    // Only quick fixes are offered: none for a request that asks for other kinds only.
+    const only = p.context?.only;
+    if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+    const actions = featuresOf(d).codeActions(p.range, s.settings, s.key);
+    // A client without codeActionLiteralSupport takes Command[] (LSP 3.x before 3.8).
+    return client.codeActionLiterals ? actions : actions.flatMap((a) => (a.command ? [a.command] : []));
+  }),
 );
 // Labelling writes the gold file beside the trace (never the trace) and re-publishes, so the
 // record's "Labelled" note appears at once. A label refused or not written is shown to the user

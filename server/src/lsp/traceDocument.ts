@@ -108,7 +108,11 @@ export class TraceDocument {
         this.replaceRegion(0, this.entries.length - 1, 0, change.text, this.getText());
         continue;
       }
-      const { start, end } = change.range;
+      // A reversed range (end before start) is read with its ends swapped, as
+      // vscode-languageserver-textdocument reads it.
+      const r = change.range;
+      const reversed = r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character);
+      const [start, end] = reversed ? [r.end, r.start] : [r.start, r.end];
       const startLine = Math.max(0, Math.min(start.line, this.breaks));
       const endLine = Math.max(startLine, Math.min(end.line, this.breaks));
       // From the record before the edit (an edit on a record line can merge it into the previous
