@@ -3,10 +3,13 @@
 // not the scientific outcome; a second invocation only rebuilds the report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { latestCheckpoint, readMetrics, readStatus } from '../../server/src/training/runDir.js';
+import { processAlive } from '../../server/src/util/processAlive.js';
+import { waitUntil, withDeadline } from '../deadline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rl-cli-experiment-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,6 +94,84 @@ test('experiment table1 --json: four arms x every task, pooled statistics with p
   assert.match(again.stdout, /Table 1: accuracy % \(Wald 95%\)/);
   assert.match(again.stdout, /Verdicts:/);
 });
+
+// Outsider report, round 33: with --jobs 1 a signal was never delivered while tiny-lm trained (its
+// loop did not yield to the event loop), so the whole experiment ran to its end; with --jobs 2 the
+// parent passed SIGTERM on, but the trainer child did not see it either and trained on.
+for (const [jobs, signal] of [
+  [1, 'SIGTERM'],
+  [1, 'SIGINT'],
+  [2, 'SIGTERM'],
+] as const) {
+  test(`experiment --jobs ${jobs}: ${signal} stops the run in training after its current step (checkpoint, "stopped", exit 0) and writes experiment.json, no report`, async () => {
+    const config = join(dir, `long-${jobs}-${signal}.json`);
+    writeFileSync(config, JSON.stringify({ ...TINY, base: { steps: 300, batchSize: 16 } }));
+    const out = join(dir, `stop-${jobs}-${signal}`);
+    const base = join(out, 'seed-1', 'base');
+    const child = spawn(
+      process.execPath,
+      [
+        'dist/cli.js',
+        'experiment',
+        'table1',
+        '--seeds',
+        '1',
+        '--config',
+        config,
+        '--out',
+        out,
+        '--backend',
+        'wasm',
+        '--jobs',
+        String(jobs),
+        '--json',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exit = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    const logged = (): number => (readStatus(base) ? readMetrics(base).records.length : 0);
+    await waitUntil(
+      'the base run to log three steps',
+      () => {
+        if (child.exitCode !== null) throw new Error(`experiment exited early (${child.exitCode}): ${stderr}`);
+        return logged() >= 3;
+      },
+      { timeoutMs: 60_000, detail: () => stderr },
+    );
+    const seen = logged();
+    child.kill(signal);
+    assert.equal(await withDeadline(exit, 60_000, `the experiment to stop on ${signal}`, () => child.kill('SIGKILL')), 0, stderr);
+
+    const status = readStatus(base);
+    assert.equal(status?.state, 'stopped', stderr);
+    assert.equal(latestCheckpoint(base)?.step, status?.step, 'a checkpoint of the last finished step');
+    assert.ok(status!.step >= seen && status!.step <= seen + 5, `${seen} steps logged at the signal, stopped at step ${status!.step}`);
+    // With --jobs 2 the base trained in a child process: it has exited too.
+    if (jobs === 2) assert.ok(status!.pid !== child.pid && !processAlive(status!.pid!), 'the trainer child has exited');
+    assert.match(stderr, new RegExp(`experiment: seed 1 base: stopped at step ${status!.step}/300 \\(`));
+    assert.match(stderr, /experiment: stopped; run the same command again to resume/);
+
+    // What a stop writes: experiment.json (each run's state, this invocation "stopped"), and with
+    // --json the runs' states on stdout; no report until every run is finished.
+    const state = JSON.parse(readFileSync(join(out, 'experiment.json'), 'utf8'));
+    assert.deepEqual(state.runs['seed-1/base'].state, 'stopped');
+    assert.deepEqual(
+      state.invocations.map((i: { state: string; jobs: number }) => [i.state, i.jobs]),
+      [['stopped', jobs]],
+    );
+    const printed = JSON.parse(stdout);
+    assert.equal(printed.state, 'stopped');
+    assert.deepEqual(
+      printed.runs.map((r: { arm: string; state: string }) => `${r.arm} ${r.state}`),
+      ['base stopped', 'sft-no-reflection pending', 'sft-reflection pending', 'rl pending'],
+    );
+    for (const f of ['report.html', 'report.json', 'table1.csv', 'per-seed.csv']) assert.ok(!existsSync(join(out, f)), `no ${f}`);
+  });
+}
 
 test('experiment: usage errors exit 2 with the reason', () => {
   const r = cli(['experiment', 'table2']);

@@ -159,7 +159,10 @@ export async function run(argv: string[]): Promise<number> {
           progress.done(
             `seed ${e.seed} ${e.arm}: ${e.action === 'skip' ? 'finished already' : e.action === 'resume' ? `resuming at step ${e.resumedAt ?? 0}` : 'new run'}  ${e.runDir}`,
           );
-        else if (e.type === 'run-done') progress.done(`seed ${e.seed} ${e.arm}: ${e.state} (${minutes(e.seconds)})`);
+        else if (e.type === 'run-done')
+          progress.done(
+            `seed ${e.seed} ${e.arm}: ${e.state}${e.state === 'stopped' ? ` at step ${e.step}/${e.steps}` : ''} (${minutes(e.seconds)})`,
+          );
         else progress.done(e.message);
       },
     });

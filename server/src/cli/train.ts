@@ -138,7 +138,9 @@ export async function run(argv: string[]): Promise<number> {
         }
       },
     });
-    progress.done(`${done.state} at step ${done.step}/${done.steps}${done.error ? `: ${done.error}` : ''}  ${done.runDir}`);
+    // The run's one closing line (the policies do not log their stop): steps completed, of the total.
+    const note = done.state === 'stopped' ? '; checkpoint saved, --resume continues' : done.error ? `: ${done.error}` : '';
+    progress.done(`${done.state} at step ${done.step}/${done.steps}${note}  ${done.runDir}`);
     if (json) print(JSON.stringify({ ...done, type: undefined, last }, null, 2) + '\n');
     return done.state === 'failed' ? 1 : 0;
   } catch (err) {

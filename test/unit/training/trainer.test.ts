@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { latestCheckpoint, readMetrics, readStatus, writeStatus } from '../../../server/src/training/runDir.js';
 import { runTraining } from '../../../server/src/training/runner.js';
-import { withDeadline } from '../../deadline.js';
+import { waitUntil, withDeadline } from '../../deadline.js';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
 const trainer = join(root, 'dist', 'trainer.js');
@@ -81,6 +81,76 @@ test('SIGTERM stops dist/trainer.js cleanly; `reflection-lens train --resume` fi
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+// tiny-lm (outsider report, round 33): its loop awaited only promises that the cpu/wasm backends
+// resolve as promise jobs, so a signal was never delivered and the run trained on, status.json
+// left "running". Both phases: the supervised warm-up and GRPO.
+for (const [phase, warmupSteps] of [
+  ['warm-up (SFT)', 1000],
+  ['GRPO', 2],
+] as const) {
+  test(`SIGTERM stops \`reflection-lens train --policy tiny-lm\` during its ${phase} phase after the current step: checkpoint, "stopped", exit 0, one stop line`, async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'train-tinylm-sig-'));
+    try {
+      const dir = join(tmp, 'run');
+      const config = {
+        policy: 'tiny-lm',
+        backend: 'wasm',
+        steps: 1200,
+        warmupSteps,
+        dModel: 16,
+        heads: 2,
+        layers: 1,
+        batchSize: 8,
+        promptsPerStep: 2,
+        groupSize: 4,
+        miniBatches: 1,
+        evalSize: 4,
+        evalAtStart: false,
+        logEvery: 1,
+        checkpointEvery: 1000,
+        evalEvery: 1000,
+      };
+      const child = spawn(process.execPath, [cli, 'train', '--config-json', JSON.stringify(config), '--out', dir, '--json'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '',
+        stderr = '';
+      child.stdout!.on('data', (d) => (stdout += d));
+      child.stderr!.on('data', (d) => (stderr += d));
+      const logged = (): number => (readStatus(dir) ? readMetrics(dir).records.length : 0);
+      await waitUntil(
+        'five metrics lines',
+        () => {
+          if (child.exitCode !== null) throw new Error(`train exited early (${child.exitCode}): ${stderr}`);
+          return logged() >= 5;
+        },
+        { timeoutMs: 60_000, detail: () => stderr },
+      );
+      const seen = logged();
+      child.kill('SIGTERM');
+      assert.equal(await exited(child, 'train --policy tiny-lm to stop on SIGTERM'), 0, stderr);
+      const status = readStatus(dir);
+      assert.equal(status?.state, 'stopped');
+      const cp = latestCheckpoint(dir);
+      assert.equal(cp?.step, status?.step, 'a checkpoint of the last finished step');
+      // Stopped after the step in progress: a few steps past the lines seen, not hundreds.
+      assert.ok(cp!.step >= seen && cp!.step <= seen + 5, `${seen} lines seen at the signal, stopped at step ${cp!.step}`);
+      assert.deepEqual(
+        readMetrics(dir).records.map((r) => r.step),
+        Array.from({ length: cp!.step }, (_, i) => i),
+      );
+      const result = JSON.parse(stdout);
+      assert.equal(result.state, 'stopped');
+      assert.equal(result.step, cp!.step);
+      // One true closing line: steps completed of the total (no second "stopped after step N-1").
+      const lines = stderr.split('\n').filter((l) => /stopped/.test(l));
+      assert.deepEqual(lines, [`train: stopped at step ${cp!.step}/1200; checkpoint saved, --resume continues  ${dir}`]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+}
 
 test('SIGKILL mid-run (no clean stop): the directory still resumes, redoes the uncheckpointed steps, and matches an uninterrupted run', async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'trainer-kill-'));

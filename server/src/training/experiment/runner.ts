@@ -46,7 +46,7 @@ export type ExperimentEvent =
       etaSeconds: number | null;
       metrics: Record<string, unknown>;
     }
-  | { type: 'run-done'; seed: number; arm: ArmName; state: string; seconds: number }
+  | { type: 'run-done'; seed: number; arm: ArmName; state: string; seconds: number; step: number; steps: number }
   | { type: 'log'; message: string };
 
 export interface ExperimentRequest {
@@ -236,7 +236,7 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
     t.status = result.state === 'completed' ? 'completed' : result.state === 'failed' ? 'failed' : 'stopped';
     state.runs[t.rel] = { seconds: t.seconds, state: t.status };
     writeState(out, state);
-    onEvent({ type: 'run-done', seed: t.seed, arm: t.arm, state: t.status, seconds: t.seconds });
+    onEvent({ type: 'run-done', seed: t.seed, arm: t.arm, state: t.status, seconds: t.seconds, step: t.done, steps: t.steps });
     if (t.status === 'failed' && failure === undefined) failure = `${t.rel}: ${result.error ?? 'failed'}`;
   };
 

@@ -121,6 +121,8 @@ class TinyLmRun {
   adam: Adam;
   rng: Rng;
   step = 0;
+  /** Completed steps of the newest checkpoint on disk that this run wrote or resumed from (null: none). */
+  checkpointed: number | null = null;
   readonly total: number;
   readonly idEval: Problem[];
   readonly oodEval: Problem[];
@@ -224,11 +226,15 @@ class TinyLmRun {
       }
       m.scalars.dispose();
       if (s % cfg.checkpointEvery === 0 || s === warmup || s === this.total) await this.checkpoint();
+      // Yield to the event loop so a stop request (SIGTERM/SIGINT, an IPC message, the parent
+      // going away) is seen between steps. The awaits above do not: on the cpu and wasm backends
+      // data() and the rollouts resolve as promise jobs, which run before the event loop can
+      // deliver a signal, so without this a run trained to its end whatever it was sent.
+      await new Promise((r) => setImmediate(r));
     }
-    if (io.signal.aborted && this.step < this.total) {
-      await this.checkpoint();
-      io.log(`tiny-lm: stopped after step ${this.step} of ${this.total}; checkpoint saved, resume to continue`);
-    }
+    // Stopped early: checkpoint the last finished step (unless that step was just checkpointed).
+    // The run's one stop line is the runner's done event ("stopped at step N/total").
+    if (io.signal.aborted && this.step < this.total && this.checkpointed !== this.step) await this.checkpoint();
   }
 
   async evaluate(s: number): Promise<{ id: SplitResult; ood: SplitResult | null }> {
@@ -396,6 +402,7 @@ class TinyLmRun {
     const state: LoopState = { step: this.step, rng: this.rng.state, adamT: this.adam.t };
     await saveCheckpoint(this.io.runDir, this.step, groups, state);
     pruneCheckpoints(this.io.runDir, 3);
+    this.checkpointed = this.step;
   }
 
   /** Restores the newest checkpoint, if any: weights, optimizer moments, sampler state, reference. */
@@ -423,6 +430,7 @@ class TinyLmRun {
       this.adam.t = st.adamT;
       this.rng.state = st.rng;
       this.step = st.step;
+      this.checkpointed = st.step;
       return true;
     } finally {
       ck.tensors.forEach((t) => t.dispose());
