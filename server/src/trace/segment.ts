@@ -978,6 +978,64 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
 }
 
 /**
+ * A bare result line of arithmetic on numbers (`st`, "= v" ending its line: "4 + 5 = 9", "420 ÷ 70 =
+ * 6 hours.") that ends its segment right before a marker whose sentence says it was a mistake (doubtRe:
+ * "something seems off", "that's not right"; or "Actually, no", "should be", "I made an error"), the
+ * doubt not resolved as "same thing", its value not computed with next and not written again in the
+ * 2,000 characters after the marker: the guide's value adopted and later corrected, a candidate
+ * (docs/annotation-guide.md: "a value rejected on sight, never adopted, is not a candidate; a value
+ * adopted and later corrected is"). Not a variable's value ("y = 56/8 = 8"), not an equation with
+ * unknowns on its left ("(a^2) b^2 - 27ab + ... = 0"), not multiple choice. Pass 66.
+ */
+function resultDoubted(body: string, st: Statement, markerStart: number, regionEnd: number, choice: boolean): boolean {
+  if (
+    st.rule !== 'equals' ||
+    st.strength !== 1 ||
+    choice ||
+    st.fromQuestion ||
+    st.tentative ||
+    st.partial ||
+    st.term ||
+    st.ofOther ||
+    st.closesOther
+  )
+    return false;
+  if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  const after = body.slice(markerStart, markerStart + 90);
+  if (!doubtRe.test(after) && !correctionAfterRe.test(after)) return false;
+  // Doubted and found right ("Is that right? Let me redo it... yes, same thing."): a step the model keeps.
+  if (confirmedRe.test(body.slice(markerStart, markerStart + 200))) return false;
+  const lineStart = body.lastIndexOf('\n', st.start - 1) + 1;
+  if (st.start - lineStart > 200) return false;
+  let left = body.slice(lineStart, st.start);
+  const eq = left.lastIndexOf('=');
+  if (eq < 0) return false;
+  // A variable's value ("$y = \\frac{56}{8} = 8$"): a step toward the asked quantity, not a result of it.
+  if (loneVariableRe.test(left.slice(0, left.indexOf('=')))) return false;
+  left = left.slice(0, eq);
+  left = left.slice(Math.max(left.lastIndexOf('='), left.lastIndexOf(':')) + 1).replace(numericLeftStripRe, ' ');
+  if (!numericLeftRe.test(left) || !/\d/.test(left)) return false;
+  if (operandNext(body, st.value, st.end, regionEnd)) return false;
+  // Written again after the doubt (in the next 2,000 characters: a bounded read per statement), the
+  // value is one the work goes on with: a step. A corrected result is left behind.
+  const v = body.slice(st.start, st.end);
+  const win = body.slice(markerStart, Math.min(regionEnd, markerStart + 2000));
+  for (let w = win.indexOf(v); w >= 0; w = win.indexOf(v, w + 1)) {
+    const b = win.charCodeAt(w - 1);
+    const a = win.charCodeAt(w + v.length);
+    if (!isValueCode(b) && !(isValueCode(a) && !(a === 46 && !isDigitCode(win.charCodeAt(w + v.length + 1))) && a !== 44)) return false;
+  }
+  return true;
+}
+const correctionAfterRe = /^[^\n]{0,30}?\b(?:actually,? no|made an? (?:error|mistake)|not right|wrong|should be|mistake|slip)/i;
+const loneVariableRe = /(?:^|[\s$(])[A-Za-z][ \t]{0,2}$/;
+const confirmedRe = /\b(?:same thing|same result|it was fine|that's what I had|checks out|still holds)\b/i;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isValueCode = (c: number): boolean => isDigitCode(c) || c === 46 || c === 44;
+const numericLeftStripRe = /\\(?:[dt]?frac|times|cdot|div|left|right|pi)|\u03c0|\$|\\\(|\\\[/g;
+const numericLeftRe = /^[\d \t.,+\-\u2212*/\u00d7\u00f7\u00b7()!{}^\u00b2\u00b3]+$/;
+
+/**
  * A one-digit result of arithmetic ("the total number of solutions is 6 + 1 = 7.") right before its
  * segment's marker, the value the record concludes explicitly elsewhere: the result line of the
  * asked quantity that the model moves on from, to a check (docs/annotation-guide.md). A one-digit
@@ -1253,6 +1311,10 @@ function readAttempts(
       decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
     )
       bi = li;
+    // A bare result line of arithmetic right before a marker that says it was a mistake ("4 + 5 = 9 /
+    // Wait, something seems off.", "3 × 3 × 1 = 9. / Actually, no— I forgot the + 1") was adopted and
+    // then corrected: the segment's candidate (pass 66, resultDoubted).
+    if (li >= 0 && li !== bi && k < inRegion.length && resultDoubted(body, statements[li], inRegion[k].m.start, regionEnd, choice)) bi = li;
     // A one-digit result of arithmetic right before the marker ("is 6 + 1 = 7. / Wait a minute,
     // but let's double-check"), the value concluded explicitly elsewhere: the segment's candidate.
     if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && oneDigitResultBeforeMarker(body, statements[li], segEnd, strongValues))
