@@ -48,3 +48,26 @@ test('negative: a bare interjection that doubts nothing leaves the result line a
     'Rolls baked: 7 × 13 = 91. Left after selling:\n91 - 12 = 89\n\nWait, the baker also sold 10 more in the afternoon.\n\nSo the number of rolls left is 79.';
   assert.deepEqual(values(Q, body), ['79']);
 });
+
+const Q2 = 'A hall has 24 rows of 35 seats. How many seats does the hall have?';
+
+test("a check's arithmetic that reaches the answer again mid-line is an echo", () => {
+  const body =
+    'Each row holds 35 seats: 24 × 35 = 840. So the answer is 840 seats.\n\nLet me verify by splitting the rows: 20 rows give 700 and 4 rows give 140, and 700 + 140 = 840, so the count holds.';
+  assert.deepEqual(values(Q2, body), ['840', '840']);
+});
+
+test('negative: a recall of the earlier result after a check marker merges', () => {
+  const body =
+    'Each row holds 35 seats: 24 × 35 = 840. So the answer is 840 seats.\n\nLet me verify the setup: the rows are all the same length, and I already found 24 × 35 = 840 earlier, so nothing changes.';
+  assert.deepEqual(values(Q2, body), ['840']);
+});
+
+test('negative: the value as an operand or as a case rejected is no result', () => {
+  const body =
+    'Each row holds 35 seats: 24 × 35 = 840. So the answer is 840 seats.\n\nLet me verify with halves: 12 rows are 12 × 35 = 420, and 2 × 420 = 840 / 1 rows, which is the same table.';
+  assert.deepEqual(values(Q2, body), ['840']);
+  const body2 =
+    'Each row holds 35 seats: 24 × 35 = 840. So the answer is 840 seats.\n\nLet me check another reading: if the stage takes a row, 23 × 35 = 840 is not what we get, so that reading is out.';
+  assert.deepEqual(values(Q2, body2), ['840']);
+});
