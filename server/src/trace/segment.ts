@@ -1127,9 +1127,14 @@ function resultAt(body: string, w: number, raw: string, to: number): boolean {
   let e = 0;
   while (e < after.length && !'.!?;\n'.includes(after[e])) e++;
   if (e < after.length && ((after[e] === '.' && isDigitCode(after.charCodeAt(e + 1))) || after[e] === '?')) return false;
-  return !/\d/.test(after.slice(0, e)) && !negatedAfterRe.test(after.slice(0, e));
+  return !/\d/.test(after.slice(0, e)) && !negatedAfterRe.test(after.slice(0, e)) && clauseClosedRe.test(after);
 }
 // The value the subject of what follows ("x = 1 is not a solution"), or negated: a case tested, not a result.
+// The value closes its clause: at most three unit words, then a sentence end, a connective ("so",
+// "which"), "again", a check mark, or a confirmation ("(same)", "— matches", ", ok"); not a remark that
+// leaves the line open ("— roughly, by my count", segmentRules32's 32f).
+const clauseClosedRe =
+  /^(?:[ \t]{0,2}[A-Za-z%\u00b0\u00b2\u00b3$*)\\\]]{1,12}){0,3}?[ \t]{0,2}(?:[.!;\n]|$|,[ \t]{0,2}(?:so|which|and|that|as|the same|same|fine|good|correct|right|yes|ok|okay|checks|matches|confirmed)\b|(?:again|as before|too)\b|\u2713|\u2714|\\checkmark|\((?:same|again|matches|check)|[\u2014\u2013-]{1,2}[ \t]{0,2}(?:same|match|agree|consistent|correct|check))/i;
 const negatedAfterRe = /^[ \t]{0,2}(?:is|was|are|does|would|can|could|works)\b|\bnot\b|n't\b/;
 
 /**
