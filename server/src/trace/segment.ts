@@ -978,6 +978,166 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
 }
 
 /**
+ * A bare result line of arithmetic on numbers (`st`, "= v" ending its line: "4 + 5 = 9", "420 ÷ 70 =
+ * 6 hours.") that ends its segment right before a marker whose sentence says it was a mistake (doubtRe:
+ * "something seems off", "that's not right"; or "Actually, no", "should be", "I made an error"), the
+ * doubt not resolved as "same thing", its value not computed with next and not written again in the
+ * 2,000 characters after the marker: the guide's value adopted and later corrected, a candidate
+ * (docs/annotation-guide.md: "a value rejected on sight, never adopted, is not a candidate; a value
+ * adopted and later corrected is"). Not a variable's value ("y = 56/8 = 8"), not an equation with
+ * unknowns on its left ("(a^2) b^2 - 27ab + ... = 0"), not multiple choice. Pass 66.
+ */
+function resultDoubted(body: string, st: Statement, markerStart: number, regionEnd: number, choice: boolean): boolean {
+  if (
+    st.rule !== 'equals' ||
+    st.strength !== 1 ||
+    choice ||
+    st.fromQuestion ||
+    st.tentative ||
+    st.partial ||
+    st.term ||
+    st.ofOther ||
+    st.closesOther
+  )
+    return false;
+  if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  const after = body.slice(markerStart, markerStart + 90);
+  if (!doubtRe.test(after) && !correctionAfterRe.test(after)) return false;
+  // Doubted and found right ("Is that right? Let me redo it... yes, same thing."): a step the model keeps.
+  if (confirmedRe.test(body.slice(markerStart, markerStart + 200))) return false;
+  const lineStart = body.lastIndexOf('\n', st.start - 1) + 1;
+  if (st.start - lineStart > 200) return false;
+  let left = body.slice(lineStart, st.start);
+  const eq = left.lastIndexOf('=');
+  if (eq < 0) return false;
+  // A variable's value ("$y = \\frac{56}{8} = 8$"): a step toward the asked quantity, not a result of it.
+  if (loneVariableRe.test(left.slice(0, left.indexOf('=')))) return false;
+  left = left.slice(0, eq);
+  left = left.slice(Math.max(left.lastIndexOf('='), left.lastIndexOf(':')) + 1).replace(numericLeftStripRe, ' ');
+  if (!numericLeftRe.test(left) || !/\d/.test(left)) return false;
+  if (operandNext(body, st.value, st.end, regionEnd)) return false;
+  // Written again after the doubt (in the next 2,000 characters: a bounded read per statement), the
+  // value is one the work goes on with: a step. A corrected result is left behind.
+  const v = body.slice(st.start, st.end);
+  const win = body.slice(markerStart, Math.min(regionEnd, markerStart + 2000));
+  for (let w = win.indexOf(v); w >= 0; w = win.indexOf(v, w + 1)) {
+    const b = win.charCodeAt(w - 1);
+    const a = win.charCodeAt(w + v.length);
+    if (!isValueCode(b) && !(isValueCode(a) && !(a === 46 && !isDigitCode(win.charCodeAt(w + v.length + 1))) && a !== 44)) return false;
+  }
+  return true;
+}
+const correctionAfterRe = /^[^\n]{0,30}?\b(?:actually,? no|made an? (?:error|mistake)|not right|wrong|should be|mistake|slip)/i;
+const loneVariableRe = /(?:^|[\s$(])[A-Za-z][ \t]{0,2}$/;
+const confirmedRe = /\b(?:same thing|same result|it was fine|that's what I had|checks out|still holds)\b/i;
+const isValueCode = (c: number): boolean => isDigitCode(c) || c === 46 || c === 44;
+const numericLeftStripRe = /\\(?:[dt]?frac|times|cdot|div|left|right|pi)|\u03c0|\$|\\\(|\\\[/g;
+const numericLeftRe = /^[\d \t.,+\-\u2212*/\u00d7\u00f7\u00b7()!{}^\u00b2\u00b3]+$/;
+
+/**
+ * Per segment opened by a check or another method (checkMarkerRe, or a re-read of the question), the
+ * last place in its first 1,500 characters where a value the record concludes explicitly (a
+ * strength-3 statement of a value in strongValues, written with a digit) is written as the result of
+ * arithmetic on numbers ("= v", "is v", "gives v" after a number; or after any result cue followed by
+ * "again" / "as before" / "too"), closing its clause (no operator after it, no digit before the
+ * sentence ends, not a question, not negated or the subject of what follows: "x = 1 is not a
+ * solution"), in no recall of earlier work ("already", "concluded", "earlier"), and where no statement
+ * is: a conclusion (strength 2) of that value. The guide: "the same value reached again through new work
+ * (a check that recomputes, another method) is a new candidate with the same value" (an echo), however it
+ * is phrased; readAttempts' tests for new work (echoAfterCheck, derivationBetween) then decide. Not for
+ * multiple choice (the option verdicts are pass 65's). A bounded read per marker: linear in the text.
+ */
+function checkResults(
+  body: string,
+  statements: readonly Statement[],
+  inRegion: readonly { m: MarkerMatch; j: number }[],
+  strongValues: ReadonlySet<string>,
+  regionEnd: number,
+): Statement[] {
+  const raws = new Set<string>();
+  for (const st of statements)
+    if (st.strength >= 3 && !st.tentative && !st.fromQuestion && digitRe.test(st.value) && isStrong(strongValues, st.normalized))
+      raws.add(st.value);
+  const out: Statement[] = [];
+  if (raws.size === 0 || raws.size > 6) return out;
+  let si = 0;
+  for (let k = 0; k < inRegion.length; k++) {
+    const m = inRegion[k].m;
+    if (!checkMarkerRe.test(m.phrase) && !opensWithReread(body, m)) continue;
+    const segEnd = k + 1 < inRegion.length ? inRegion[k + 1].m.start : regionEnd;
+    const to = Math.min(segEnd, m.end + 1500);
+    let best = -1;
+    let bestRaw = '';
+    for (const raw of raws) {
+      for (let w = body.lastIndexOf(raw, to - raw.length); w >= m.end; w = body.lastIndexOf(raw, w - 1)) {
+        if (resultAt(body, w, raw, to)) {
+          if (w > best) {
+            best = w;
+            bestRaw = raw;
+          }
+          break;
+        }
+      }
+    }
+    if (best < 0) continue;
+    while (si < statements.length && statements[si].end < best) si++;
+    if (si < statements.length && statements[si].start <= best + bestRaw.length) continue;
+    const st: Statement = {
+      start: best,
+      end: best + bestRaw.length,
+      value: bestRaw,
+      rule: 'conclusion',
+      strength: 2,
+      aboutTarget: false,
+      fromQuestion: false,
+      tentative: false,
+      normalized: normalizeAnswer(bestRaw),
+      closesOther: false,
+      partial: false,
+      term: false,
+      ofOther: false,
+    };
+    checkResultSet.add(st);
+    out.push(st);
+  }
+  return out;
+}
+const checkResultSet = new WeakSet<Statement>();
+const computedCueRe = /\d[^\n\d]{0,14}(?:=|\b(?:is|gives?|equals|makes|leaves|totals?)|\u2192|->)$/;
+const operatorAfterRe = /^[ \t)]{0,3}[/^*+\u00d7\u00f7=_]/;
+const againRe = /^[^\n.!?]{0,16}\b(?:again|as before|too)\b/;
+const recallRe = /\b(?:already|concluded|lead(?:s)? (?:me )?to|earlier|before|previously|summar|recap)/i;
+const resultCueRe = /(?:=|\b(?:is|gives?|get|got|on|to|total|as|be|equals|makes|leaves|at)|:|\u2192|->|=>)$/;
+function resultAt(body: string, w: number, raw: string, to: number): boolean {
+  const b = body.charCodeAt(w - 1);
+  const a = body.charCodeAt(w + raw.length);
+  const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (isWord(b) || b === 46 || b === 44 || b === 47 || b === 94) return false;
+  if (isWord(a) || ((a === 46 || a === 44 || a === 47) && isDigitCode(body.charCodeAt(w + raw.length + 1)))) return false;
+  if (
+    !valueClosesRe.test(body.slice(w + raw.length, w + raw.length + 3)) ||
+    operatorAfterRe.test(body.slice(w + raw.length, w + raw.length + 6))
+  )
+    return false;
+  const before = body.slice(Math.max(0, w - 40), w).replace(/[ \t$*(\\[]+$/, '');
+  const after = body.slice(w + raw.length, Math.min(to, w + raw.length + 40));
+  if (!computedCueRe.test(before) && !(resultCueRe.test(before) && againRe.test(after))) return false;
+  const lineStart = Math.max(body.lastIndexOf('\n', w), w - 200);
+  if (recallRe.test(body.slice(lineStart, w))) return false;
+  let e = 0;
+  while (e < after.length && !'.!?;\n'.includes(after[e])) e++;
+  if (e < after.length && ((after[e] === '.' && isDigitCode(after.charCodeAt(e + 1))) || after[e] === '?')) return false;
+  return !/\d/.test(after.slice(0, e)) && !negatedAfterRe.test(after.slice(0, e)) && clauseClosedRe.test(after);
+}
+// The value the subject of what follows ("x = 1 is not a solution"), or negated: a case tested, not a result.
+// The value closes its clause: at most three unit words, then a sentence end, a connective ("so",
+// "which"), "again", a check mark, or a confirmation ("(same)", "— matches", ", ok"); not a remark that
+// leaves the line open ("— roughly, by my count", segmentRules32's 32f).
+const clauseClosedRe =
+  /^(?:[ \t]{0,2}[A-Za-z%\u00b0\u00b2\u00b3$*)\\\]]{1,12}){0,3}?[ \t]{0,2}(?:[.!;\n]|$|,[ \t]{0,2}(?:so|which|and|that|as|the same|same|fine|good|correct|right|yes|ok|okay|checks|matches|confirmed)\b|(?:again|as before|too)\b|\u2713|\u2714|\\checkmark|\((?:same|again|matches|check)|[\u2014\u2013-]{1,2}[ \t]{0,2}(?:same|match|agree|consistent|correct|check))/i;
+const negatedAfterRe = /^[ \t]{0,2}(?:is|was|are|does|would|can|could|works)\b|\bnot\b|n't\b/;
+
+/**
  * A one-digit result of arithmetic ("the total number of solutions is 6 + 1 = 7.") right before its
  * segment's marker, the value the record concludes explicitly elsewhere: the result line of the
  * asked quantity that the model moves on from, to a check (docs/annotation-guide.md). A one-digit
@@ -1250,12 +1410,24 @@ function readAttempts(
       li !== bi &&
       k < inRegion.length &&
       !ok[li] &&
+      !checkResultSet.has(statements[li]) &&
       decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
     )
       bi = li;
+    // A bare result line of arithmetic right before a marker that says it was a mistake ("4 + 5 = 9 /
+    // Wait, something seems off.", "3 × 3 × 1 = 9. / Actually, no— I forgot the + 1") was adopted and
+    // then corrected: the segment's candidate (pass 66, resultDoubted).
+    if (li >= 0 && li !== bi && k < inRegion.length && resultDoubted(body, statements[li], inRegion[k].m.start, regionEnd, choice)) bi = li;
     // A one-digit result of arithmetic right before the marker ("is 6 + 1 = 7. / Wait a minute,
     // but let's double-check"), the value concluded explicitly elsewhere: the segment's candidate.
-    if (li >= 0 && li !== bi && k < inRegion.length && !ok[li] && oneDigitResultBeforeMarker(body, statements[li], segEnd, strongValues))
+    if (
+      li >= 0 &&
+      li !== bi &&
+      k < inRegion.length &&
+      !ok[li] &&
+      !checkResultSet.has(statements[li]) &&
+      oneDigitResultBeforeMarker(body, statements[li], segEnd, strongValues)
+    )
       bi = li;
     // The answer reached under a premise, right before a marker that opens a check ("So, if each
     // pair is -1 and there are 50 pairs, then the total is -50. / Wait, let me double-check"), its
@@ -1678,12 +1850,39 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const terse = !anyStrong && question.scale === undefined && region.summaryStart < 0 && region.end - region.start < TERSE_LIMIT;
   // Which statements may conclude an attempt, decided once (it depends on the whole record).
   const premised: number[] = [];
-  const ok = concludingStatements(body, statements, strongValues, terse, question, region.end, premised);
+  let ok = concludingStatements(body, statements, strongValues, terse, question, region.end, premised);
   // Markers inside the attempts' region split it into segments; segment j ends at marker j.
   const inRegion: { m: MarkerMatch; j: number }[] = [];
   found.forEach((m, j) => {
     if (m.start >= region.start && m.start < region.end) inRegion.push({ m, j });
   });
+  // A check's result of arithmetic that writes the record's answer again mid-line ("So 29 × 184 =
+  // 5,336, so the sum is confirmed", "$22,005 + $73,390 is $95,395"), which no cue reads as a
+  // statement: a statement, so that echoAfterCheck can read the echo (pass 66, checkResults).
+  if (strongValues.size > 0 && inRegion.length > 0 && question.optionOf === undefined) {
+    const added = checkResults(body, statements, inRegion, strongValues, region.end);
+    if (added.length > 0) {
+      const sts: Statement[] = [];
+      const oks: boolean[] = [];
+      const index: number[] = [];
+      let a = 0;
+      for (let k = 0; k < statements.length; k++) {
+        while (a < added.length && added[a].start < statements[k].start) {
+          sts.push(added[a++]);
+          oks.push(true);
+        }
+        index.push(sts.push(statements[k]) - 1);
+        oks.push(ok[k]);
+      }
+      while (a < added.length) {
+        sts.push(added[a++]);
+        oks.push(true);
+      }
+      for (let p = 0; p < premised.length; p++) premised[p] = index[premised[p]];
+      statements = sts;
+      ok = oks;
+    }
+  }
   let attempts: Attempt[];
   if (statements.some((st) => st.rejects)) {
     // A statement that rejects a value in its own clause ("Actually, 50 ÷ 2 = 25, not 24.") after a
