@@ -59,5 +59,7 @@ const skips = parseSkips(existsSync(skipsFile) ? readFileSync(skipsFile, 'utf8')
 const report = skipReport(skips, { ci: ciEnabled() });
 console.log(`\n${report.text}`);
 const ciNote = report.blocking > 0 ? ` (${report.blocking} not allowed with CI set: the run fails)` : '';
-console.log(`${count('pass')} passed, ${failed} failed, ${skips.length} skipped${ciNote}`);
+// A todo test is a known limitation kept visible (it runs; its failure does not fail the run).
+const todo = count('todo') ? `, ${count('todo')} todo (known limitations, listed above as # TODO)` : '';
+console.log(`${count('pass')} passed, ${failed} failed, ${skips.length} skipped${todo}${ciNote}`);
 process.exit(run.status === 0 && failed === 0 && report.blocking === 0 ? 0 : 1);
