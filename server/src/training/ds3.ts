@@ -431,7 +431,7 @@ export const trainDs3: TrainPolicy = async (raw, io) => {
     const done = step + 1;
     if (io.signal.aborted) {
       saveCheckpoint(io, { step: done, theta, reference });
-      io.log(`ds3: stopped after step ${step}; checkpoint saved, resume to continue`);
+      io.log(`ds3: stopped after step ${done} of ${c.steps}; checkpoint saved, resume to continue`);
       return;
     }
     if ((c.checkpointEvery > 0 && done % c.checkpointEvery === 0) || done === c.steps) saveCheckpoint(io, { step: done, theta, reference });
