@@ -103,7 +103,7 @@ export class CalibrationView {
     this.root.append(
       this.section(
         'Calibrated parameters',
-        '95% intervals: the wider of Wilson and the percentile bootstrap over traces (Wilson keeps its width at 0/n and n/n).',
+        '95% intervals: the hull of Wilson and the percentile bootstrap over traces (Wilson keeps its width at 0/n and n/n).',
         this.grid(METRICS.map((m) => this.card(`metric-${m}`, metricChart(groups, m, theme)))),
       ),
     );

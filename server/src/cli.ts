@@ -36,7 +36,9 @@ function errorText(err: unknown): string {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const lines = await Promise.all(Object.entries(commands).map(async ([n, load]) => `  ${n.padEnd(12)} ${(await load()).summary}`));
+    // The summaries start in one column, after the longest name (eval-segmentation).
+    const width = Math.max(...Object.keys(commands).map((n) => n.length));
+    const lines = await Promise.all(Object.entries(commands).map(async ([n, load]) => `  ${n.padEnd(width)}  ${(await load()).summary}`));
     process.stdout.write(
       `reflection-lens: read, calibrate and train self-reflection in reasoning traces\n\nUsage: reflection-lens <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --json (result on stdout; progress and errors on stderr) and --help.\nErrors print a message; REFLECTION_LENS_DEBUG=1 adds the stack trace.\n`,
     );

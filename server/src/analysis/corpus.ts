@@ -42,39 +42,67 @@ function kindOf(st: Stats): string {
 }
 
 /**
- * Trace files under the given paths (directories recursively, sorted); paths that do not exist
- * are reported. A file reached twice (the same path given again, a link to it, a folder and a file
- * in it) is read once, by real path, and the repeat is listed in `skipped` with a note: counting
- * it twice would shrink every interval. Devices and sockets (/dev/zero, /dev/urandom: endless) are
- * skipped with the reason; a pipe or FIFO given by name (`segment <(zcat x.gz)`) is read like a
- * file unless `regularOnly` (the editor's calibrate request: a FIFO would block it).
+ * The input check every command that reads files shares: a file reached twice (the same path given
+ * again, a link to it, a folder and a file in it) is read once, by real path, and the repeat is
+ * listed with a note: counting it twice would shrink every interval (calibrate) or print it twice.
+ * Devices and sockets (/dev/zero, /dev/urandom: endless) are not read, with the reason; a pipe or
+ * FIFO given by name (`segment <(zcat x.gz)`) is read like a file unless `regularOnly`.
  */
-export function listTraceFiles(paths: readonly string[], opts: { regularOnly?: boolean } = {}): { files: string[]; skipped: Skipped[] } {
-  const files: string[] = [];
-  const skipped: Skipped[] = [];
-  const seen = new Map<string, string>();
-  const once = (p: string): boolean => {
+class InputCheck {
+  readonly files: string[] = [];
+  /** Repeats (read once) and paths not read (devices, sockets, missing paths), in order. */
+  readonly skipped: Skipped[] = [];
+  /** Of `skipped`, the repeats: the file was read, under its first name. */
+  readonly repeats = new Set<Skipped>();
+  private readonly seen = new Map<string, string>();
+
+  constructor(private readonly regularOnly = false) {}
+
+  /** Whether `p` is read (not a repeat); a repeat is listed. */
+  once(p: string): boolean {
     let real: string;
     try {
       real = realpathSync(p);
     } catch {
       real = p;
     }
-    const first = seen.get(real);
+    const first = this.seen.get(real);
     if (first === undefined) {
-      seen.set(real, p);
+      this.seen.set(real, p);
       return true;
     }
-    skipped.push({ file: p, reason: first === p ? 'given more than once: read once' : `the same file as ${first}: read once` });
+    const s = { file: p, reason: first === p ? 'given more than once: read once' : `the same file as ${first}: read once` };
+    this.skipped.push(s);
+    this.repeats.add(s);
     return false;
-  };
+  }
+
+  /** A path that is not a directory: taken, or listed with why not. */
+  add(p: string, st: Stats): void {
+    if (st.isFile() || (st.isFIFO() && !this.regularOnly)) {
+      if (this.once(p)) this.files.push(p);
+    } else
+      this.skipped.push({
+        file: p,
+        reason: `${kindOf(st)}, not a regular file: not read${st.isFIFO() ? '' : ' (it can be endless)'}`,
+      });
+  }
+}
+
+/**
+ * Trace files under the given paths (directories recursively, sorted); paths that do not exist
+ * are reported. Repeats, devices and sockets as InputCheck says.
+ */
+export function listTraceFiles(paths: readonly string[], opts: { regularOnly?: boolean } = {}): { files: string[]; skipped: Skipped[] } {
+  const check = new InputCheck(opts.regularOnly);
+  const { files, skipped } = check;
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       // Gold labels (NAME.trace.gold.jsonl, docs/segmentation-eval.md) sit beside traces but are not traces.
-      else if (e.isFile() && TRACE_FILE.test(e.name) && !isGoldPath(e.name) && once(p)) files.push(p);
+      else if (e.isFile() && TRACE_FILE.test(e.name) && !isGoldPath(e.name) && check.once(p)) files.push(p);
     }
   };
   for (const p of paths) {
@@ -86,13 +114,7 @@ export function listTraceFiles(paths: readonly string[], opts: { regularOnly?: b
       }
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
-      else if (st.isFile() || (st.isFIFO() && !opts.regularOnly)) {
-        if (once(p)) files.push(p);
-      } else
-        skipped.push({
-          file: p,
-          reason: `${kindOf(st)}, not a regular file: not read${st.isFIFO() ? '' : ' (it can be endless)'}`,
-        });
+      else check.add(p, st);
     } catch (err) {
       skipped.push({
         file: p,
@@ -101,6 +123,32 @@ export function listTraceFiles(paths: readonly string[], opts: { regularOnly?: b
     }
   }
   return { files, skipped };
+}
+
+/**
+ * The same check for commands that take FILE... and read each path named (segment, attribution,
+ * import, eval-segmentation, verl export --from): repeats are read once (`repeats`, a note each) and
+ * devices and sockets are not read (`notRead`, with the reason). Any other path (a directory, one
+ * that does not exist or cannot be opened) stays in `files` for the command to read and report as
+ * it does an unreadable file.
+ */
+export function checkInputFiles(paths: readonly string[]): { files: string[]; repeats: Skipped[]; notRead: Skipped[] } {
+  const check = new InputCheck();
+  for (const p of paths) {
+    let st: Stats | undefined;
+    try {
+      if (p !== STDIN) st = statSync(p);
+    } catch {
+      // Reported by the command when it reads the path.
+    }
+    if (st === undefined || st.isDirectory()) check.files.push(p);
+    else check.add(p, st);
+  }
+  return {
+    files: check.files,
+    repeats: check.skipped.filter((s) => check.repeats.has(s)),
+    notRead: check.skipped.filter((s) => !check.repeats.has(s)),
+  };
 }
 
 export interface SummarizeOptions {

@@ -20,6 +20,7 @@ import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './s
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
+import { inputFiles } from './inputs.js';
 
 /** Skipped records listed per file and kind (malformed; no candidate answer); the rest are counted in one entry. */
 export const LISTED_SKIPPED = 100;
@@ -62,7 +63,11 @@ FILE: a .trace file or any file import reads (JSONL, Parquet, chat transcripts, 
 Inspect .eval/.json logs, completion dumps; README "What it reads"); - (standard input) or a pipe. A rollout group (for the advantage A) is a run of
 consecutive records with the same model and group (prompt), as rollout dumps write them.
 Output is streamed trace by trace, so a corpus of any size runs in bounded memory; skipped
-records are listed (the first ${LISTED_SKIPPED} per file and kind, then counted).
+records are listed (the first ${LISTED_SKIPPED} per file and kind, then counted); so are a file given
+twice (or through a link: read once) and a device or socket (/dev/zero: not read).
+Exit status: 0 when a trace was attributed or every file was read (an empty file has no
+record), 1 when nothing was attributed and a file could not be read, was a device or socket, or
+not one record could be read from it (every line malformed), 2 on bad usage.
 `;
 
 type JsonTrace = Omit<TraceAttribution, 'parameters'> & Record<string, unknown>;
@@ -151,8 +156,14 @@ export async function run(argv: string[]): Promise<number> {
   const out = new TraceWriter(format, options, objectiveName);
   const skipped: Skipped[] = [];
   const progress = new ProgressLine('attribution');
-  let failed = false;
-  for (const file of args.positionals) {
+  // A file given twice is read once, a device or socket not at all: listed with the skipped records.
+  const { files, repeats, notRead } = inputFiles(args.positionals, false);
+  for (const s of [...repeats, ...notRead]) {
+    skipped.push(s);
+    out.skipped(s);
+  }
+  let failed = notRead.length > 0;
+  for (const file of files) {
     const malformed = new SkipList(file, 'malformed records or lines');
     const unanswered = new SkipList(file, 'records without a candidate answer');
     // GRPO advantages are relative to the other rollouts of the same prompt: a run of consecutive
@@ -189,6 +200,7 @@ export async function run(argv: string[]): Promise<number> {
       }
     };
     let records = 0;
+    let read = 0;
     try {
       const onDiagnostic = (d: TraceDiagnostic): void => {
         if (d.severity === 'error') malformed.add({ file, line: d.line + 1, reason: d.message });
@@ -198,6 +210,7 @@ export async function run(argv: string[]): Promise<number> {
         source,
         onMapping: (m) => process.stderr.write(mappingLine(file, m)),
       })) {
+        read++;
         const errors = record.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
           malformed.add({ file, line: recordLine(record), reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
@@ -209,6 +222,8 @@ export async function run(argv: string[]): Promise<number> {
         progress.update(`${file}: ${++records} records`);
       }
       await flush();
+      // As segment and import: a file of which not one record could be read failed (an empty file did not).
+      if (read === 0 && malformed.size > 0) failed = true;
     } catch (err) {
       failed = true;
       group = [];
@@ -236,6 +251,9 @@ class SkipList {
   add(s: Skipped): void {
     if (this.listed.length < LISTED_SKIPPED) this.listed.push(s);
     else this.more++;
+  }
+  get size(): number {
+    return this.listed.length + this.more;
   }
   entries(): Skipped[] {
     return this.more > 0

@@ -52,7 +52,7 @@ Options:
                        (a record's "step" header, or a file named <step>.jsonl)
   --json               the result as JSON on stdout (fractions in [0,1])
   --csv                one CSV row per group on stdout
-  --html FILE          write a self-contained HTML report (charts) to FILE
+  --html FILE          write a self-contained HTML report (charts) to FILE (missing folders are created)
   --workers N          worker threads (default: the cores, at most 8; 0 = none). Files, byte
                        ranges of large .trace files and row groups of large Parquet files are
                        shared out; results do not depend on N. Each thread reading Parquet holds
@@ -212,7 +212,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   out.push(
     '',
-    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wilson for observed accuracy; for p, delta1, delta2 the wider of Wilson and the percentile bootstrap over traces; the bootstrap (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
+    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wilson for observed accuracy; for p, delta1, delta2 the hull of Wilson and the percentile bootstrap over traces (lowest low, highest high); the bootstrap (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
     'p = first-attempt accuracy; delta1 = P(STOP | correct); delta2 = P(RESAMPLE | wrong); echo = share of wrong->wrong resamples that repeat the same answer.',
   );
   if (result.groups.length > 0) {

@@ -11,6 +11,7 @@ import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
+import { inputFiles } from './inputs.js';
 
 export const summary = 'measure candidate-answer segmentation against gold labels';
 export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--against LABELS2] [--json] [--all]
@@ -36,8 +37,9 @@ accuracy derived from the engine's reading beside the same from the gold labels;
 of gold candidate (a record's first, an echo of the previous value, a changed value); rates carry a
 95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
 Then the precision of each rule that found candidates (what their confidence estimates) and the
-disagreements (record, line:col, expected, got). Exit status 0, 1 when a file cannot be read, 2
-on bad usage.
+disagreements (record, line:col, expected, got). A trace file given twice (or through a link) is
+read once, with a note; a device or socket is not read, with the reason. Exit status 0, 1 when a
+file cannot be read (or is a device or socket), 2 on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -48,11 +50,13 @@ export async function run(argv: string[]): Promise<number> {
   const againstFlag = stringFlag(args, 'against');
   const engine: EvalInput[] = [];
   const second: EvalInput[] = [];
-  let status = 0;
+  // A file given twice is read once (its records counted once); a device or socket is not read.
+  const { files, notRead } = inputFiles(args.positionals);
+  let status = notRead.length > 0 ? 1 : 0;
   const sharedGold = goldFlag ? await loadGold(goldFlag) : undefined;
   const against = againstFlag ? await loadGold(againstFlag) : undefined;
   const unmatched = new Set([...(sharedGold?.records.keys() ?? []), ...(against?.records.keys() ?? [])]);
-  for (const file of args.positionals) {
+  for (const file of files) {
     const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => undefined));
     const progress = new ProgressLine(`eval-segmentation ${file}`);
     let labelled = 0;
@@ -65,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
         labelled++;
         const reading = engineReading(segmentAttempts(rec, segmentOptions));
         const input: EvalInput = {
-          id: args.positionals.length > 1 ? `${file}#${rec.id}` : rec.id,
+          id: files.length > 1 ? `${file}#${rec.id}` : rec.id,
           truth: rec.answer,
           ...reading,
           gold: g,

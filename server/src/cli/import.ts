@@ -13,6 +13,7 @@ import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
+import { inputFiles } from './inputs.js';
 
 export const summary = 'convert JSONL rollouts, Parquet datasets, chat/eval logs and API dumps to a .trace file';
 export const usage = `Usage: reflection-lens import FILE -o OUT.trace [--format NAME] [--map key=path,...] [--json]
@@ -44,7 +45,7 @@ truncated <- finish_reasons[i] == "length""); --format and --map change it. The 
 verdict is kept as a "source_verdict" header (calibrate compares it with the engine's). Per-token
 logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
 entries are reported with their position (the first 100 of each kind, then a count); the rest is imported.
-FILE may be - (standard input) or a pipe.
+FILE may be - (standard input) or a pipe; a device or socket (/dev/zero) is not read (exit 1).
 Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
 from it (OUT is then not written), 2 on bad usage.
 
@@ -78,6 +79,11 @@ export async function run(argv: string[]): Promise<number> {
     if (!(err instanceof OutputPathError)) throw err;
     process.stderr.write(`reflection-lens import: ${err.message}\n`);
     return failed(err.message);
+  }
+  // A device or socket (/dev/zero: endless) is not read, with the reason (the check every command shares).
+  if (inputFiles([input]).notRead.length > 0) {
+    process.stderr.write(`reflection-lens import: ${out} not written\n`);
+    return 1;
   }
   try {
     // `-` is standard input; a pipe or FIFO is read to its end like a file.

@@ -10,9 +10,10 @@ import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { writeOut } from './output.js';
 import { escapeInline } from './terminal.js';
+import { inputFiles } from './inputs.js';
 
 export const summary = 'split traces into sampling and decision steps (STOP / RESAMPLE, echoes)';
-export const usage = `Usage: reflection-lens segment FILE... [--json] [--findings]
+export const usage = `Usage: reflection-lens segment FILE... [--json] [--findings] [--format NAME] [--map key=path,...]
 
 Splits every record of each file into attempts (candidate answers) and the decisions between
 them (RESAMPLE at a reflection marker, STOP after the last attempt). FILE: .trace, JSONL
@@ -20,6 +21,10 @@ rollouts, Parquet datasets (OpenR1-Math-220k schema), chat transcripts, lm-evalu
 samples, Inspect AI logs (.eval, .json), OpenAI-compatible completion dumps or FastChat /
 LiveBench model answers (choices[].turns[]); for those the field mapping chosen is printed on
 stderr (README "What it reads").
+samples, Inspect AI logs (.eval, .json) or OpenAI-compatible completion dumps; for those the
+field mapping chosen is printed on stderr (README "What it reads"). A file given twice (or
+through a link) is read once, with a note; a device or socket (/dev/zero) is not read, with the
+reason (exit 1, as an unreadable file).
 
   --json       one JSON array on stdout: per record {file, id, model, task, answer, final,
                correct, steps: [{kind: "sample", answer, rule, confidence, correct, tokens,
@@ -128,10 +133,12 @@ export async function run(argv: string[]): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('expected at least one FILE');
   const json = args.flags.has('json');
   const findings = args.flags.has('findings');
-  let status = 0;
+  // A file given twice is read once; a device or socket is not read (a note on stderr each).
+  const { files, notRead } = inputFiles(args.positionals);
+  let status = notRead.length > 0 ? 1 : 0;
   let first = true;
   if (json) await writeOut('[');
-  for (const file of args.positionals) {
+  for (const file of files) {
     const progress = new ProgressLine(`segment ${file}`);
     if (!json)
       await writeOut(

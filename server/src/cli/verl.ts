@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
+import { writeOut } from './output.js';
 import { DEFAULT_TEST_TASKS, DEFAULT_TRAIN_TASKS, exportVerlBundle, type ExportOptions } from '../training/verl/exportBundle.js';
 import { parseLaunchConfig, rewardFunctionPrefix, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
 import { corpusPrompts } from '../training/verl/corpus.js';
@@ -185,10 +186,11 @@ async function runWatch(argv: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    if (!json) process.stderr.write(`verl watch: following ${dir}${args.flags.has('once') ? '' : ' (Ctrl-C to stop)'}\n`);
     const B = numberFlag(args, 'bootstrap', 200);
     if (!(Number.isInteger(B) && B >= 1 && B <= MAX_BOOTSTRAP))
       throw new UsageError(`--bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${B}`);
+    // Refused before it says it follows anything.
+    if (!json) process.stderr.write(`verl watch: following ${dir}${args.flags.has('once') ? '' : ' (Ctrl-C to stop)'}\n`);
     const partialEveryMs = args.flags.has('partial-ms') ? numberFlag(args, 'partial-ms', 1000) : undefined;
     for await (const s of followRolloutSteps(dir, {
       signal: controller.signal,
@@ -197,16 +199,17 @@ async function runWatch(argv: string[]): Promise<number> {
       seed: numberFlag(args, 'seed', 1),
       partialEveryMs,
     })) {
+      // writeOut: backpressure, and a reader that stops early (`| head`) ends the run cleanly (EPIPE, exit 0).
       if (json) {
-        process.stdout.write(JSON.stringify(s) + '\n');
+        await writeOut(JSON.stringify(s) + '\n');
         continue;
       }
       const pct = (e: { value: number }): string => (Number.isFinite(e.value) ? (100 * e.value).toFixed(1).padStart(5) : '    -');
-      process.stdout.write(
+      await writeOut(
         `step ${s.step}${s.changed ? ' (rewritten)' : ''}${s.complete ? '' : ' (reading, so far)'}: ${s.records} rollouts, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.seconds.toFixed(2)} s${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}\n`,
       );
       for (const g of s.groups)
-        process.stdout.write(
+        await writeOut(
           `  ${escapeInline(g.task).padEnd(10)} n ${String(g.n).padStart(6)}  acc ${pct(g.accuracy)}  p ${pct(g.p)}  d1 ${pct(g.delta1)}  d2 ${pct(g.delta2)}\n`,
         );
     }

@@ -277,6 +277,8 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   const refField = pick(o, REF_FIELDS);
   const verdictField = flatVerdictField(o, responses.length);
   const harness = harnessFileDefaults(opts.fileName);
+  // Whether the line says how the generation ended (a finish or stop reason, a truncated flag).
+  const endStated = ['finish_reason', 'finish_reasons', 'stop_reason', 'truncated'].some((f) => o[f] !== undefined && o[f] !== null);
   responses.forEach((r, k) => {
     if (typeof r !== 'string') {
       diagnostics.push({
@@ -297,6 +299,16 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
     const logprobs = lpField ? logprobsFor(lpField[1], k, responses.length) : undefined;
     const refLogprobs = refField ? logprobsFor(refField[1], k, responses.length) : undefined;
     const idBase = baseId ?? String(lineNo + 1);
+    // As for chat and OpenAI rows (formats/records.ts): a <think> that never closes, in a line that
+    // says nothing of how the generation ended, was cut off.
+    const open = r.lastIndexOf('<think>');
+    const unclosed = !endStated && open >= 0 && r.indexOf('</think>', open) < 0;
+    if (unclosed)
+      warn(
+        jsonFieldSpan(text, resp[0]),
+        'unclosed-think',
+        `Response${responses.length > 1 ? ` ${k + 1}` : ''} of field "${resp[0]}" opens <think> and never closes it: read as cut off (truncated: true).`,
+      );
     records.push({
       id: responses.length > 1 ? `${idBase}.${k + 1}` : idBase,
       headers: {
@@ -313,6 +325,7 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
         pred: perResponse('pred'),
         source_verdict: verdictField ? perResponse(verdictField) : undefined,
         tokens: logprobs ? logprobs.length : undefined,
+        ...(unclosed ? { truncated: 'true' } : {}),
         ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== 'model' && key !== 'group')),
       },
       body: r,

@@ -391,18 +391,24 @@ const multiplicationLineRe = new RegExp(
   String.raw`^(?:(?:calculate|compute|evaluate|multiply|what is|what's)\s*:?\s+)?${INTEGER}\s*[*\u00d7]\s*${INTEGER}\s*(?:=\s*)?[.?]?(?:\s+think step by step\.?)?$`,
   'i',
 );
-// Chat-template tokens around a prompt (verl's input field): "<|im_start|>user", "<｜User｜>".
-const chatTokenRe = /<\|[^|>]*\|>|<\uff5c[^\uff5c>]*\uff5c>/g;
+// Chat-template tokens around a prompt (verl's input field): ChatML's "<|im_start|>user", Llama 3's
+// "<|start_header_id|>user<|end_header_id|>", DeepSeek's "<｜User｜>", Mistral's and Llama 2's
+// "<s>[INST] ... [/INST]" (with "<<SYS>>"), Gemma's "<start_of_turn>user". Each ends a piece of
+// the prompt, like a line break (a .trace header holds the prompt on one line), and the role word
+// right after one ("user", "assistant") is the template's, not the question's.
+const chatTokenRe =
+  /(?:<\|[^|>]*\|>|<\uff5c[^\uff5c>]*\uff5c>|\[\/?INST\]|<\/?s>|<<\/?SYS>>|<\/?(?:start|end)_of_turn>)(?:\s*(?:system|user|assistant|model)\b)?/gi;
 
 /**
  * The task of a query that is the project's multiplication problem: `<digits of a>x<digits of b>`
- * when one line of it (chat-template tokens removed) is exactly "Calculate a * b." (or "Compute",
- * "What is", "a × b", "a * b = ?", with "Think step by step." after it), else "".
+ * when one line of it (chat-template tokens and their role words taken as line breaks) is exactly
+ * "Calculate a * b." (or "Compute", "What is", "a × b", "a * b = ?"; "Think step by step." may
+ * follow), else "".
  */
 export function inferTask(query: string | undefined): string {
   if (!query) return '';
-  for (const raw of query.split('\n')) {
-    const line = raw.replace(chatTokenRe, ' ').trim();
+  for (const raw of query.replace(chatTokenRe, '\n').split('\n')) {
+    const line = raw.trim();
     if (line.length > 120 || !/\d/.test(line)) continue;
     const m = multiplicationLineRe.exec(line);
     if (m) return `${m[1].replace(/,/g, '').length}x${m[2].replace(/,/g, '').length}`;

@@ -44,6 +44,24 @@ test('task inference from a multiplication query', () => {
   assert.equal(inferTask('12 * 34 = ?'), '2x2');
 });
 
+test('task inference through chat templates flattened to one line, as a .trace header holds them (cli33, README)', () => {
+  // A JSONL prompt becomes one header line: the role words after the template tokens stay.
+  assert.equal(inferTask('<|im_start|>user Calculate 12 * 34. Think step by step.<|im_end|> <|im_start|>assistant '), '2x2');
+  assert.equal(
+    inferTask('<|im_start|>system You are helpful.<|im_end|> <|im_start|>user Calculate 12 * 34.<|im_end|> <|im_start|>assistant '),
+    '2x2',
+  );
+  assert.equal(inferTask('<s>[INST] Calculate 12 * 345. Think step by step. [/INST]'), '2x3');
+  assert.equal(inferTask('[INST] <<SYS>> Be brief. <</SYS>> What is 6 * 7? [/INST]'), '1x1');
+  assert.equal(inferTask('<|start_header_id|>user<|end_header_id|> Calculate 12 * 34.<|eot_id|>'), '2x2');
+  assert.equal(inferTask('<start_of_turn>user Calculate 12 * 34.<end_of_turn> <start_of_turn>model '), '2x2');
+  // "Think step by step." may follow; it is not required (README).
+  assert.equal(inferTask('Calculate 6 * 7.'), '1x1');
+  // A role word without a template token is the question's.
+  assert.equal(inferTask('user Calculate 12 * 34.'), '');
+  assert.equal(inferTask('<|im_start|>user Calculate 12 * 34 and then add 5.<|im_end|>'), '');
+});
+
 test('a times sign inside another question names no task (fmt32 P1)', () => {
   // test/fixtures/formats/eval-outputs/task-times-sign.jsonl and skyt1-amc23-grid.jsonl
   assert.equal(inferTask('Compute $7 \\times 8$.'), '');

@@ -157,3 +157,27 @@ test('k2 and k3 (low_var_kl) runs: finite metrics, ratio still reported', async 
     }
   }
 });
+
+test('a stopped ds3 run says the step it stopped after as the done event counts it (1-based)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'ds3-stop-'));
+  try {
+    const controller = new AbortController();
+    const logs: string[] = [];
+    let progress = 0;
+    const done = await runTraining({
+      config: [{ policy: 'ds3', steps: 1000, logEvery: 1 }],
+      out: join(root, 'run'),
+      signal: controller.signal,
+      onEvent(e) {
+        if (e.type === 'log') logs.push(e.message);
+        else if (e.type === 'metrics' && ++progress === 3) controller.abort();
+      },
+    });
+    assert.equal(done.state, 'stopped');
+    const line = logs.find((m) => /stopped after step/.test(m));
+    assert.ok(line, logs.join('\n'));
+    assert.match(line, new RegExp(`stopped after step ${done.step} of 1000;`));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -175,7 +175,8 @@ export function createLineConverter(
   opts: ContainerOptions,
 ): (line: string, lineNo: number) => JsonlLineResult {
   let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
-  const mapper = new RowMapper(path, fileName, 'jsonl', opts);
+  // A `.json` file read line by line (a one-line document, or JSON Lines so named) is labelled json.
+  const mapper = new RowMapper(path, fileName, /\.json$/i.test(path) ? 'json' : 'jsonl', opts);
   const flat = (line: string, lineNo: number): JsonlLineResult => jsonlLineToRecords(line, lineNo, { fileName });
   // Flat rollouts print no mapping (their fields are the documented names), except what a reader
   // might not expect: the line's own verdict, task_id as the group, model and task from folders.

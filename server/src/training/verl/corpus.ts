@@ -9,6 +9,7 @@ import { detectFormat, streamTraceFile } from '../../trace/stream.js';
 import { jsonlLineToRecords } from '../../trace/jsonl.js';
 import { inferTask } from '../../trace/parse.js';
 import type { PromptWithAnswer } from './dataset.js';
+import { checkInputFiles } from '../../analysis/corpus.js';
 
 export interface CorpusPrompts {
   items: PromptWithAnswer[];
@@ -70,7 +71,10 @@ export async function corpusPrompts(
 ): Promise<CorpusPrompts> {
   const files: string[] = [];
   const skipped: CorpusPrompts['skipped'] = [];
-  for (const p of paths) {
+  // The check every command shares: a path given twice is read once, a device or socket not at all.
+  const named = checkInputFiles(paths);
+  skipped.push(...named.repeats, ...named.notRead);
+  for (const p of named.files) {
     try {
       expand(p, files);
     } catch (err) {
@@ -80,10 +84,20 @@ export async function corpusPrompts(
   const byQuery = new Map<string, PromptWithAnswer>();
   for (const file of files) {
     let records = 0;
-    let noQuery = 0;
-    let noAnswer = 0;
-    let conflicts = 0;
-    let firstProblemLine: number | undefined;
+    // Each kind of problem counted, with the line of its first record (verl.md: "with file and line").
+    const problems = {
+      noQuery: { count: 0, line: undefined as number | undefined, what: 'record(s) without a prompt' },
+      noAnswer: { count: 0, line: undefined as number | undefined, what: 'record(s) without a ground truth' },
+      conflicts: {
+        count: 0,
+        line: undefined as number | undefined,
+        what: 'record(s) whose ground truth differs from an earlier record of the same prompt (the first is kept)',
+      },
+    };
+    const note = (kind: keyof typeof problems, line: number): void => {
+      problems[kind].count++;
+      problems[kind].line ??= line;
+    };
     let broken = 0;
     try {
       for await (const rec of prompts(file, () => {
@@ -92,33 +106,28 @@ export async function corpusPrompts(
         records++;
         if (records % 1000 === 0) onProgress?.(file, records);
         if (rec.query === undefined || rec.query.trim() === '') {
-          noQuery++;
-          firstProblemLine ??= rec.line;
+          note('noQuery', rec.line);
           continue;
         }
         if (rec.answer === undefined) {
-          noAnswer++;
-          firstProblemLine ??= rec.line;
+          note('noAnswer', rec.line);
           continue;
         }
         const known = byQuery.get(rec.query);
         if (!known) byQuery.set(rec.query, { query: rec.query, answer: rec.answer, task: rec.task });
-        else if (known.answer !== rec.answer) {
-          conflicts++;
-          firstProblemLine ??= rec.line;
-        }
+        else if (known.answer !== rec.answer) note('conflicts', rec.line);
       }
     } catch (err) {
       skipped.push({ file, reason: `cannot be read: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    const problems = [
-      noQuery && `${noQuery} record(s) without a prompt`,
-      noAnswer && `${noAnswer} record(s) without a ground truth`,
-      conflicts && `${conflicts} record(s) whose ground truth differs from an earlier record of the same prompt (the first is kept)`,
-      broken && `${broken} malformed line(s)/record(s)`,
-    ].filter(Boolean);
-    if (problems.length > 0) skipped.push({ file, line: firstProblemLine, reason: problems.join('; ') });
+    // One entry per kind, in the order of their first lines; a count over one names its first line.
+    const found = Object.values(problems)
+      .filter((p) => p.count > 0)
+      .sort((a, b) => a.line! - b.line!);
+    for (const p of found)
+      skipped.push({ file, line: p.line, reason: `${p.count} ${p.what}${p.count > 1 ? ' (this line is the first)' : ''}` });
+    if (broken > 0) skipped.push({ file, reason: `${broken} malformed line(s)/record(s)` });
   }
   return { items: [...byQuery.values()], files, skipped };
 }
