@@ -225,3 +225,43 @@ export function programValueKey(s: string): string {
   if (!(c === 34 || c === 91 || c === 123 || c === 40) || s.includes("'") || s.includes('\\')) return s;
   return s.replace(/"/g, "'");
 }
+
+// A re-check announced: "Let me double-check", "verify", "make sure", "another way", "re-trace", "Check:".
+const recheckRe = /\b(?:check|verify|make[ \t]sure|another|re-?trac|cross|confirm)/i;
+
+/**
+ * New work between two statements of one program value (segment.ts derivationBetween): the gap
+ * announces a re-check and re-traces the code in words ("Let me make sure with a different
+ * approach. Rotating left by 2: the first 2 characters 'py' go to the back."), eight words or more,
+ * or four with a value of its own (a number, a quoted string, a bracket). The guide: the same value
+ * reached again through new work is an echo; "Yes, that seems right.", a summary after the
+ * thinking block and the answer block's lines ("[OUTPUT]", "assert ...", a fence) do no work and
+ * merge. At most 2000 characters read.
+ */
+export function programWork(text: string): boolean {
+  const n = Math.min(text.length, 2000);
+  if (!recheckRe.test(n < text.length ? text.slice(0, n) : text)) return false;
+  let words = 0;
+  let values = false;
+  let lineStart = true;
+  let skip = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      skip = false;
+      continue;
+    }
+    if (lineStart && c !== 32 && c !== 9) {
+      lineStart = false;
+      // An answer block's or a code line: "[OUTPUT]", "</think>", "```", "assert f(x) == ...", ">>> f(x)".
+      skip = c === 91 || c === 60 || c === 96 || c === 62 || text.startsWith('assert', i);
+    }
+    if (skip) continue;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter && !isWordChar(text.charCodeAt(i - 1))) words++;
+    else if (isDigit(c) || c === 39 || c === 34 || c === 91 || c === 123) values = true;
+    if (words >= 8 || (values && words >= 4)) return true;
+  }
+  return false;
+}
