@@ -220,10 +220,36 @@ export function programValueStatements(text: string, from: number, to: number): 
  * reference (`"spaib"`, `["Russia", "Kazakhstan"]`) and the model's Python repr ('spaib') are one
  * answer. Only where every quote is a double quote and none is escaped.
  */
-export function programValueKey(s: string): string {
+export function programQuotes(s: string): string {
   const c = s.charCodeAt(0);
   if (!(c === 34 || c === 91 || c === 123 || c === 40) || s.includes("'") || s.includes('\\')) return s;
   return s.replace(/"/g, "'");
+}
+
+/**
+ * A program value as the engine compares it inside a record (Statement.normalized): quotes written
+ * one way (programQuotes), blanks outside strings dropped, case kept. Python strings differ by
+ * case ('lAmBdA' corrected to 'LaMbDa' is another answer), which normalizeAnswer's lower case
+ * would merge. One pass.
+ */
+export function programValueKey(value: string): string {
+  const s = programQuotes(value);
+  let out = '';
+  let q = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (q !== 0) {
+      if (c === 92) {
+        out += s.slice(i, i + 2);
+        i++;
+        continue;
+      }
+      if (c === q) q = 0;
+    } else if (c === 39 || c === 34) q = c;
+    else if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    out += s[i];
+  }
+  return out;
 }
 
 // A re-check announced: "Let me double-check", "verify", "make sure", "another way", "re-trace", "Check:".

@@ -7,7 +7,7 @@
 // word) and confirms it with a sticky pattern at that place. Every pattern is linear-time: no two
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
-import { programValueStatements } from './programValues.js';
+import { programValueKey, programValueStatements } from './programValues.js';
 import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import { unsafePatternReason, USER_PATTERN_MAX_LINE } from './patternSafety.js';
@@ -4269,7 +4269,11 @@ function findProgramValues(ctx: Context): void {
     const n = ctx.out.length;
     ctx.add(sp.start, sp.end, sp.strength === 4 ? 'final-answer' : 'conclusion', sp.strength, true, true);
     // The call's arguments are in the question: a value equal to one of them is still the stated result.
-    if (ctx.out.length > n) ctx.out[n].fromQuestion = false;
+    if (ctx.out.length === n) continue;
+    const st = ctx.out[n];
+    st.fromQuestion = false;
+    // Case kept: 'lAmBdA' and 'LaMbDa' are two answers (programValueKey).
+    st.normalized = programValueKey(st.value);
   }
 }
 
