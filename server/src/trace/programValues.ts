@@ -137,7 +137,7 @@ export function scanProgramValue(t: string, i: number): number {
 // output is", "Output:", "the result is", "the answer is", "evaluates to", a comment arrow. The
 // value follows after blanks, bold and a backtick. Group 1 marks an answer cue (strength 4).
 const cueRe =
-  /(==|\b(?:final[ \t])?answer(?:[ \t](?:is|would[ \t]be|should[ \t]be))?[ \t]{0,2}:?|\[ANSWER\]|\[OUTPUT\])|\breturns(?:[ \t](?:back|exactly))?|\breturn[ \t]value[ \t](?:is|was|will[ \t]be|would[ \t]be|should[ \t]be)(?:[ \t]still)?:?|\boutput[ \t](?:is|was|will[ \t]be|would[ \t]be|should[ \t]be)(?:[ \t]still)?:?|\boutput[ \t]{0,2}:|\bresult[ \t](?:is|was|will[ \t]be|would[ \t]be|should[ \t]be)(?:[ \t]still)?:?|\bresult[ \t]{0,2}:|\bevaluates[ \t]to|#[ \t]{0,2}(?:->|=>|\u2192)/dgi;
+  /(==|\b(?:final[ \t])?answer(?:[ \t](?:is|would[ \t]be|should[ \t]be))?[ \t]{0,2}:?|\[ANSWER\]|\[OUTPUT\])|\breturns(?:[ \t](?:back|exactly))?|\breturn[ \t]value[ \t](?:is|was|will[ \t]be|would[ \t]be|should[ \t]be)(?:[ \t]still)?:?|\boutput[ \t](?:is|was|will[ \t]be|would[ \t]be|should[ \t]be)(?:[ \t]still)?:?|\boutput[ \t]{0,2}:|\bresult[ \t](?:is|was|will[ \t]be|would[ \t]be|should[ \t]be)(?:[ \t]still)?:?|\bresult[ \t]{0,2}:|\bevaluates[ \t]to|(?:^|(?<=[.!?:][ \t]{1,2}))still|\b(?:so|yes,?)[ \t]{1,2}it(?:'s|[ \t]is)(?:[ \t]still)?|\b(?:both|all|each)(?:[ \t][a-z]{1,12})?[ \t]gives?|#[ \t]{0,2}(?:->|=>|\u2192)/dgim;
 
 /** A stated value (statements.ts adds it as a conclusion): text[start, end), with its cue strength. */
 export interface ValueSpan {
