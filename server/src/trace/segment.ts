@@ -1725,7 +1725,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback =
       final ??
-      (question.words === undefined
+      // (Pass 67: not for a program value, read whole or not at all: a trace's last number is a loop state.)
+      (question.words === undefined && question.programValue !== true
         ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
         : undefined);
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
