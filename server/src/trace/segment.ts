@@ -398,11 +398,11 @@ function derivationBetween(
   if (text.includes('heck') && (text.includes('\u2713') || text.includes(' does.') || text.includes('sense.'))) {
     text = text.replace(tickedCheckRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
   }
-  // Pass 67: a re-check of a program traced again in words or sums (programValues.ts).
-  if (question?.programValue === true && programWork(text)) return true;
   if (!computationRe.test(text))
     return (
       algebraRe.test(text) ||
+      // Pass 67: a re-check of a program traced again in words (programValues.ts).
+      (question?.programValue === true && programWork(text)) ||
       (afterMarker
         ? verbalComputationRe.test(text) ||
           (value !== undefined && (newNumbers(text, value, question, 2) || rereadsConditions(text, value, question)))
