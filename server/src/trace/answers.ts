@@ -4,6 +4,7 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
+import { programQuotes } from './programValues.js';
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
 import { canonicalDate } from './dates.js';
@@ -25,6 +26,8 @@ export function normalizeAnswer(raw: string): string {
   const simple = simpleFraction.exec(raw);
   if (simple) return `${simple[1]}${canonicalNumber(simple[2])}/${canonicalNumber(simple[3])}`;
   let s = raw.trim();
+  // Pass 67: a JSON string or list ('"spaib"', '["a", "b"]') is the Python value written with single quotes.
+  if (s.includes('"')) s = programQuotes(s);
   const boxed = /^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/.exec(s);
   if (boxed) s = boxed[1];
   // A set of option letters ("B, C, and D", "A、C、D", "DB") is one answer, in letter order: "bcd".

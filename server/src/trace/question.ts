@@ -3,6 +3,7 @@
 // that quantity ("m+n" in "What is $m+n$?", "347*8261" in "Calculate 347 * 8261"), (b) the nouns
 // that name it ("product", "sum", "area"), and (c) the values quoted in it, which a response
 // repeats without concluding anything.
+import { programValueQuestion } from './programValues.js';
 import { markShaped, SHAPE_PART, shapedKinds, shapeHintRe } from './shapes.js';
 import { normalizeAnswer } from './answers.js';
 import { type AnswerForm, offeredWords, questionForm, TRUE_FALSE, trueFalseAsked } from './wordForms.js';
@@ -180,6 +181,11 @@ export interface QuestionInfo {
    * the question lists ("Rank A, B and C from largest to smallest"), or what a program prints.
    */
   answerForm?: AnswerForm;
+  /**
+   * Pass 67 (programValues.ts): the question shows Python code and asks what a call returns; its
+   * answer is a program value ('cba', [1, 4], {'a': 1}, True, None), read whole.
+   */
+  programValue?: boolean;
 }
 
 /** QuestionInfo.comparison. */
@@ -235,6 +241,7 @@ const EMPTY: QuestionInfo = {
   choiceAsked: undefined,
   comparison: undefined,
   answerForm: undefined,
+  programValue: undefined,
 };
 
 /**
@@ -278,6 +285,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     choiceAsked: info.choiceAsked,
     comparison: info.comparison,
     answerForm: info.answerForm,
+    programValue: info.programValue,
   };
   return copy;
 }
@@ -330,6 +338,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     choiceAsked: info.choiceAsked,
     comparison: undefined,
     answerForm: undefined,
+    programValue: undefined,
   };
   return copy;
 }
@@ -1029,6 +1038,7 @@ function analyze(query: string): QuestionInfo {
     choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
     comparison: word.comparison,
     answerForm: optionOf === undefined && numbered === undefined ? questionForm(query) : undefined,
+    programValue: optionOf === undefined && numbered === undefined && programValueQuestion(query) ? true : undefined,
   };
 }
 

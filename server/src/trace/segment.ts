@@ -10,6 +10,7 @@
 // one candidate; reached again through a computation it is an echo. In a thinking block the
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
+import { programWork } from './programValues.js';
 import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
 import { applyLearnedReader } from './learnedReader.js';
@@ -400,6 +401,8 @@ function derivationBetween(
   if (!computationRe.test(text))
     return (
       algebraRe.test(text) ||
+      // Pass 67: a re-check of a program traced again in words (programValues.ts).
+      (question?.programValue === true && programWork(text)) ||
       (afterMarker
         ? verbalComputationRe.test(text) ||
           (value !== undefined && (newNumbers(text, value, question, 2) || rereadsConditions(text, value, question)))
@@ -1921,7 +1924,8 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback =
       final ??
-      (question.words === undefined
+      // (Pass 67: not for a program value, read whole or not at all: a trace's last number is a loop state.)
+      (question.words === undefined && question.programValue !== true
         ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
         : undefined);
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });

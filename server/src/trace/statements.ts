@@ -7,6 +7,7 @@
 // word) and confirms it with a sticky pattern at that place. Every pattern is linear-time: no two
 // adjacent unbounded quantifiers over the same characters, whitespace runs bounded, line ends
 // checked by hand (docs/engine.md, "Linear-time patterns").
+import { programValueKey, programValueStatements } from './programValues.js';
 import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
 import { unsafePatternReason, USER_PATTERN_MAX_LINE } from './patternSafety.js';
@@ -386,6 +387,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.words !== undefined) findWords(ctx, opts.question.words);
   if (opts.question.comparison !== undefined) findComparisons(ctx, opts.question.comparison);
   if (opts.question.answerForm !== undefined) findFormAnswers(ctx, opts.question.answerForm);
+  if (opts.question.programValue) findProgramValues(ctx);
   if (opts.question.answerForm !== undefined || opts.question.words !== undefined) findJsonWords(ctx);
   if (text.includes('\u03c0') || text.includes('\\pi') || text.includes(')/')) findTyped(ctx, extraValueRe);
   // Pass 64: "Answer: Paris" where the question names no answer type (the typed finders read the others).
@@ -4311,6 +4313,20 @@ function findFormAnswers(ctx: Context, form: AnswerForm): void {
     ctx.add(sp.start, sp.end, sp.strength === 4 ? 'final-answer' : 'conclusion', sp.strength, true, true);
     // A program's text is no quote of the question: "so it prints 3" of `x = [1, 2, 3]` states the output.
     if (form.kind === 'output' && ctx.out.length > n) ctx.out[n].fromQuestion = false;
+  }
+}
+
+/** Pass 67: the program values a response states for a code-output question (programValues.ts). */
+function findProgramValues(ctx: Context): void {
+  for (const sp of programValueStatements(ctx.text, ctx.from, ctx.to)) {
+    const n = ctx.out.length;
+    ctx.add(sp.start, sp.end, sp.strength === 4 ? 'final-answer' : 'conclusion', sp.strength, true, true);
+    // The call's arguments are in the question: a value equal to one of them is still the stated result.
+    if (ctx.out.length === n) continue;
+    const st = ctx.out[n];
+    st.fromQuestion = false;
+    // Case kept: 'lAmBdA' and 'LaMbDa' are two answers (programValueKey).
+    st.normalized = programValueKey(st.value);
   }
 }
 
