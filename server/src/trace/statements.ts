@@ -500,6 +500,9 @@ class Context {
   /** Where the verdicts' phrases start (verdictPositions), once both finders have asked. */
   verdictsAt: readonly (readonly number[])[] | undefined = undefined;
 
+  /** The operator words with a blank on each side (opWordPositions), once both finders have asked. */
+  opWordsAt: OpWords | undefined = undefined;
+
   private rejectWordsIn: boolean | undefined;
   /**
    * Is "not", "instead" or "rather" written anywhere in the text? rejectTailRe and rejectLeadRe
@@ -1730,8 +1733,37 @@ function leadsLine(text: string, k: number, from: number): boolean {
   return k <= from || text.charCodeAt(k - 1) === 10;
 }
 
-// A computation said in words: its operator word (lower case only: a case-blind scan costs more).
-const wordOpRe = /\b(?:plus|minus|times|divided by|multiplied by)\b/g;
+// A computation said in words: its operator word with a blank on each side (lower case only: a
+// case-blind scan costs more).
+const opWordRe = / (?:plus|minus|times|divided by|multiplied by) /g;
+
+/** Where each operator word's blank before it is (`at`) and the word with its blanks (`op`, " plus "). */
+interface OpWords {
+  at: number[];
+  op: string[];
+}
+
+/**
+ * Every " plus ", " minus ", " times ", " divided by ", " multiplied by " whose word starts in [from,
+ * to], left to right, found by one scan per text that findTerseAndWords and findVerbalArithmetic
+ * share: the blank before the word may be the one at from - 1. No two of the words start alike, so
+ * stepping by one character after each finds every one, overlapping ones (" plus minus ") too. (A
+ * word between blanks is a word: the two finders' own scans, `\b(?:...)\b` with a blank tested on
+ * each side and the blanks in the pattern, found the same places.)
+ */
+function opWordPositions(ctx: Context): OpWords {
+  if (ctx.opWordsAt !== undefined) return ctx.opWordsAt;
+  const { text, from, to } = ctx;
+  const out: OpWords = { at: [], op: [] };
+  opWordRe.lastIndex = Math.max(0, from - 1);
+  let m: RegExpExecArray | null;
+  while ((m = opWordRe.exec(text)) !== null && m.index < to) {
+    out.at.push(m.index);
+    out.op.push(m[0]);
+    opWordRe.lastIndex = m.index + 1;
+  }
+  return (ctx.opWordsAt = out);
+}
 
 // A computation anywhere in a line: a digit, an operator or "=", a digit.
 const lineWorkRe = /\d[ \t]{0,2}(?:[-+*/=\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\$?\d/;
@@ -1747,11 +1779,9 @@ function workedLineBefore(text: string, k: number, from: number): boolean {
 /** The computations said in words (findWordComputation) and the terse notes' "∴" and "=>" leading a line (terseLead). */
 function findTerseAndWords(ctx: Context): void {
   const { text, from, to } = ctx;
-  wordOpRe.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = wordOpRe.exec(text)) !== null && m.index < to) {
-    if (codeAt(text, m.index - 1) === 32 && codeAt(text, m.index + m[0].length) === 32) findWordComputation(ctx, m.index - 1, ` ${m[0]} `);
-  }
+  // (The word starts before to.)
+  const ops = opWordPositions(ctx);
+  for (let k = 0; k < ops.at.length && ops.at[k] + 1 < to; k++) findWordComputation(ctx, ops.at[k], ops.op[k]);
   for (const i of ctx.positions('\u2234')) if (leadsLine(text, i, from)) terseLead(ctx, i, 1);
   for (const i of ctx.positions('=>')) if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
   for (const i of ctx.positions('->')) if (leadsLine(text, i, from)) terseLead(ctx, i, 2);
@@ -2076,7 +2106,6 @@ function findAgreeingResults(ctx: Context, written: ReadonlyMap<string, readonly
 // Arithmetic in words (pass 60): an operator word between two numbers ("$99 minus the $29.70
 // discount", "4.5 hours of driving plus 0.5"), then a verb or a colon that gives the result
 // ("is", "makes", "gives", "comes to", "I get", ":"), the result closing its sentence.
-const verbalOpRe = / (?:plus|minus|times|divided by|multiplied by) /g;
 const verbalOperandBeforeRe = /(?:^|[^\w.,])\$?\d(?:[\d,.]{0,20}\d)?%?(?:[ \t]{1,2}[A-Za-z]{1,12}){0,3}$/;
 const verbalResultRe = new RegExp(
   String.raw`[ \t]?(?:the[ \t]{1,2})?\$?\d[\d,.]*%?(?:[ \t]{1,2}[A-Za-z]{1,12}){0,3}?[ \t]{0,2},?[ \t]{0,2}(?:is|makes|gives(?:[ \t]me|[ \t]us)?|equals|comes[ \t]to|leaves(?:[ \t]me|[ \t]us)?|(?:I|we)(?:[ \t]again)?[ \t]get|:)[ \t]{1,2}(?:about[ \t]|exactly[ \t])?(?:\\?\$)?(${VALUE})`,
@@ -2093,13 +2122,13 @@ const verbalResultEndRe = /(?:[ \t]{1,2}[A-Za-z]{1,12}){0,2}[ \t]{0,2}(?:[.!;](?
  */
 function findVerbalArithmetic(ctx: Context): void {
   const { text, from, to } = ctx;
-  verbalOpRe.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = verbalOpRe.exec(text)) !== null && m.index < to) {
-    const i = m.index;
-    verbalOpRe.lastIndex = i + 1;
+  const ops = opWordPositions(ctx);
+  for (let k = 0; k < ops.at.length; k++) {
+    const i = ops.at[k];
+    // (Its blank at from or after.)
+    if (i < from) continue;
     if (!verbalOperandBeforeRe.test(text.slice(Math.max(from, i - 48), i))) continue;
-    verbalResultRe.lastIndex = i + m[0].length - 1;
+    verbalResultRe.lastIndex = i + ops.op[k].length - 1;
     const r = verbalResultRe.exec(text);
     if (r === null) continue;
     const end = verbalResultRe.lastIndex;
