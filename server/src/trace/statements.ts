@@ -1318,8 +1318,13 @@ function findFinalAnswer(ctx: Context): void {
     if (!t) {
       // "So n = 6 is the answer.": the value before it (a bounded window, so no backtracking cost).
       const lead = Math.max(from, m.index - 64);
+      // Both leads open with a value (VALUE holds a digit or a backslash), and answerLeadRe ends in
+      // a blank: tested first, as the end-anchored patterns are tried from every character.
+      if (!digitOrBackslashIn(text, lead, m.index)) continue;
       const before = text.slice(lead, m.index);
-      const b = answerLeadRe.exec(before) ?? (before.includes('<-') ? pointerLeadRe.exec(before) : null);
+      const last = before.charCodeAt(before.length - 1);
+      const b =
+        (last === 32 || last === 9 ? answerLeadRe.exec(before) : null) ?? (before.includes('<-') ? pointerLeadRe.exec(before) : null);
       if (b) ctx.add(lead + b.index, lead + b.index + b[1].length, 'final-answer', 4, true);
       continue;
     }
@@ -1905,8 +1910,12 @@ function findVerdicts(ctx: Context): void {
       const n = verdictNounRe.exec(text);
       if (!n || /^answer\b/i.test(n[0])) continue;
       const lead = Math.max(from, i - 64);
+      // The noun first (a short phrase, most name nothing asked), then the window's digit or
+      // backslash (every VALUE holds one), and only then the end-anchored pattern, which V8 tries
+      // from every character of the window.
+      if (!ctx.names(n[0]) || !digitOrBackslashIn(text, lead, i + 5)) continue;
       const b = verdictLeadRe.exec(text.slice(lead, i + 5));
-      if (!b || !ctx.names(n[0])) continue;
+      if (!b) continue;
       const start = lead + b.index;
       ctx.add(start, start + b[1].length, 'conclusion', 3, true);
     }
