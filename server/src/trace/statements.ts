@@ -1948,6 +1948,8 @@ function findValueVerdicts(ctx: Context): void {
     for (const i of at[w]) {
       if (!matchesAt(verdictEndRe, text, i + word.length)) continue;
       const lead = Math.max(from, i - 64);
+      // (Every VALUE holds a digit or a backslash: tested before the end-anchored pattern.)
+      if (!digitOrBackslashIn(text, lead, i)) continue;
       const m = valueVerdictLeadRe.exec(text.slice(lead, i));
       if (m === null) continue;
       const start = lead + m.index + m[0].lastIndexOf(m[1]);
@@ -2158,7 +2160,9 @@ function findVerbalArithmetic(ctx: Context): void {
     const i = ops.at[k];
     // (Its blank at from or after.)
     if (i < from) continue;
-    if (!verbalOperandBeforeRe.test(text.slice(Math.max(from, i - 48), i))) continue;
+    // (The operand holds a digit: tested before the end-anchored pattern.)
+    if (!digitOrBackslashIn(text, Math.max(from, i - 48), i) || !verbalOperandBeforeRe.test(text.slice(Math.max(from, i - 48), i)))
+      continue;
     verbalResultRe.lastIndex = i + ops.op[k].length - 1;
     const r = verbalResultRe.exec(text);
     if (r === null) continue;
