@@ -1193,6 +1193,25 @@ const answerLeadRe = new RegExp(
   'i',
 );
 
+/**
+ * Can answerLeadRe match `before`? It ends in a blank, and its copula ("is", "would be", ...: "is"
+ * or "be" in any case, then a blank) starts in the last 34 characters (the longest tail after it:
+ * "is" or "be", 3 blanks, "definitely" and 3, "the" and 3, "correct" and 3). A test by hand on the
+ * window's end, before the pattern that V8 tries from each of its characters.
+ */
+function copulaLeadEnds(before: string): boolean {
+  const n = before.length;
+  const last = before.charCodeAt(n - 1);
+  if (last !== 32 && last !== 9) return false;
+  for (let k = Math.max(0, n - 34); k + 2 < n; k++) {
+    const a = before.charCodeAt(k) | 32;
+    const b = before.charCodeAt(k + 1) | 32;
+    const c = before.charCodeAt(k + 2);
+    if (((a === 105 && b === 115) || (a === 98 && b === 101)) && (c === 32 || c === 9)) return true;
+  }
+  return false;
+}
+
 // A note's pointer at a value: "= 2%  <- ans", "= 4,584,866  <-- answer" (a unit word may stand between).
 const pointerLeadRe = new RegExp(String.raw`(${VALUE})(?:[ \t]{1,2}[A-Za-z]{1,10})?[ \t]{0,3}<-{1,2}[ \t]{0,3}$`);
 // A line that works something out before the pointed value: "=", ":", "->", "→" or "is" before it.
@@ -1322,9 +1341,7 @@ function findFinalAnswer(ctx: Context): void {
       // a blank: tested first, as the end-anchored patterns are tried from every character.
       if (!digitOrBackslashIn(text, lead, m.index)) continue;
       const before = text.slice(lead, m.index);
-      const last = before.charCodeAt(before.length - 1);
-      const b =
-        (last === 32 || last === 9 ? answerLeadRe.exec(before) : null) ?? (before.includes('<-') ? pointerLeadRe.exec(before) : null);
+      const b = (copulaLeadEnds(before) ? answerLeadRe.exec(before) : null) ?? (before.includes('<-') ? pointerLeadRe.exec(before) : null);
       if (b) ctx.add(lead + b.index, lead + b.index + b[1].length, 'final-answer', 4, true);
       continue;
     }
