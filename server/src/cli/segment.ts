@@ -20,11 +20,8 @@ them (RESAMPLE at a reflection marker, STOP after the last attempt). FILE: .trac
 rollouts, Parquet datasets (OpenR1-Math-220k schema), chat transcripts, lm-evaluation-harness
 samples, Inspect AI logs (.eval, .json), OpenAI-compatible completion dumps or FastChat /
 LiveBench model answers (choices[].turns[]); for those the field mapping chosen is printed on
-stderr (README "What it reads").
-samples, Inspect AI logs (.eval, .json) or OpenAI-compatible completion dumps; for those the
-field mapping chosen is printed on stderr (README "What it reads"). A file given twice (or
-through a link) is read once, with a note; a device or socket (/dev/zero) is not read, with the
-reason (exit 1, as an unreadable file).
+stderr (README "What it reads"). A file given twice (or through a link) is read once, with a
+note; a device or socket (/dev/zero) is not read, with the reason (exit 1, as an unreadable file).
 
   --json       one JSON array on stdout: per record {file, id, model, task, answer, final,
                correct, steps: [{kind: "sample", answer, rule, confidence, correct, tokens,

@@ -432,8 +432,6 @@ export const trainDs3: TrainPolicy = async (raw, io) => {
     if (io.signal.aborted) {
       // The run's one stop line is the runner's done event ("stopped at step <done>/<steps>").
       saveCheckpoint(io, { step: done, theta, reference });
-
-      io.log(`ds3: stopped after step ${done} of ${c.steps}; checkpoint saved, resume to continue`);
       return;
     }
     if ((c.checkpointEvery > 0 && done % c.checkpointEvery === 0) || done === c.steps) saveCheckpoint(io, { step: done, theta, reference });
