@@ -488,18 +488,20 @@ skyThoughtBatch('fresh37', 'held out until stop 33', 18, { precision: 0.8, recal
 // fresh38 (nuyh2/CoT-Reasoning: Qwen3-32B-AWQ thinking on GPQA and ARC-Challenge, 6; and
 // mungg/culture_cot_faithfulness: Gemini 2.5 Flash thought summaries on a cultural etiquette quiz, 6;
 // multiple choice with options), labelled by Y1, six again by Y3 (100% / 100%). Start (3c6c994):
-// 85.7% (12/14), 70.6% (12/17), 91.7%, final 11/12.
+// 85.7% (12/14), 70.6% (12/17), 91.7%, final 11/12. End: 92.3% (12/13), 70.6%, 100.0%, final 11/12.
 skyThoughtBatch('fresh38', 'held-out', 12, { precision: 0.75, recall: 0.6, first: 0.8 }, 'Y1 vs Y3', 6);
 // fresh39 (arka-ritual/omni-math-rule-ca: Claude Opus 4.6, Gemini 3 Pro, GPT-5.2 Pro on Omni-MATH;
 // 18; final answers only, no thinking stored), labelled by V1, ten again by V3 (94.7% / 100%).
-// Start (8e0752f): 85.7% (18/21), 56.3% (18/32), 83.3%, final 16/18.
+// Start (8e0752f) and end: 85.7% (18/21), 56.3% (18/32), 83.3%, final 16/18.
 skyThoughtBatch('fresh39', 'held-out', 18, { precision: 0.75, recall: 0.45, first: 0.7 }, 'V1 vs V3', 10);
 
 // fresh40 (AnonymousReposiroty/RE2-Bench: CWM with its thinking, DeepSeek-V3.2 and Gemini 3 Pro on
 // CRUXEval output prediction, answers that are strings, lists and dicts; 18), labelled by X1, ten
 // again by X3 (100% / 100%). Start (d6ddf86): 100.0% (2/2), 9.5% (2/21), 11.1%, final 2/18: the
-// engine reads almost none of these answers.
-skyThoughtBatch('fresh40', 'held-out', 18, { precision: 0.5, recall: 0.05, first: 0.05 }, 'X1 vs X3', 10);
+// engine reads almost none of these answers. End (after pass 67, program values, built on two
+// synthetic development families): 14.3% (2/14), 9.5% (2/21), 38.9%, final 2/18: the rules written
+// for the families did not carry to these responses (docs/segmentation-eval.md "Stop 33").
+skyThoughtBatch('fresh40', 'held-out', 18, { precision: 0.1, recall: 0.05, first: 0.3 }, 'X1 vs X3', 10);
 
 /** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
 function probeSet(

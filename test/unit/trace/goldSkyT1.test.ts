@@ -62,9 +62,12 @@ function evaluate(half: 'dev' | 'heldout') {
 // Stop 31: the stage retrained on twenty-four folds (fresh29, fresh30 and the format probe added;
 // passes 58-60) vetoes three: 91.8% (67/73), 83.8% (67/80), 97.4%, under the recall goal again (rules
 // alone unchanged, 86.4% / 87.5%); the default kept by the same rule, the floor follows the measurement.
+// Stop 33: the stage retrained on thirty folds (fresh35-37 added; passes 66 and 67, the fmt33 fixes),
+// kept by a criterion with a margin written before the read: 92.0% (69/75), 86.3% (69/80), 97.4%,
+// every one of the issue's three goals met on this half (rules alone 86.6% (71/82), 88.8%, 94.9%).
 for (const [half, floor] of [
   ['dev', { precision: 0.95, recall: 0.81, first: 0.95 }],
-  ['heldout', { precision: 0.91, recall: 0.83, first: 0.95 }],
+  ['heldout', { precision: 0.91, recall: 0.85, first: 0.95 }],
 ] as const) {
   test(
     `Sky-T1 gold labels (${half}): candidate precision, recall, first-candidate correctness`,
