@@ -10,6 +10,8 @@
 // 'cba' and "cba" are one answer. Trace lines ("i=2: s = 'ab'", "out = [1, 4]") state steps and
 // are not read (docs/annotation-guide.md). Every pattern here is linear (docs/engine.md).
 
+import { isWordCode } from './restatement.js';
+
 // Code shown in the question: a function definition, a lambda, CRUXEval's [PYTHON] block.
 const codeShownRe = /\bdef[ \t]{1,4}[A-Za-z_]\w{0,40}[ \t]{0,2}\(|\[PYTHON\]|\blambda\b/;
 // What is asked: what a call returns, the assertion's missing value, the output / return value of a function.
@@ -25,7 +27,6 @@ export function programValueQuestion(query: string): boolean {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** The longest value read (characters): a program value stated as an answer is short. */
 export const MAX_PROGRAM_VALUE = 300;
@@ -106,7 +107,7 @@ export function scanProgramValue(t: string, i: number): number {
       if (w === undefined) return -1;
       i += w.length;
     }
-    if (isWordChar(t.charCodeAt(i))) return -1;
+    if (isWordCode(t.charCodeAt(i))) return -1;
     // After a value: the end (outside brackets), a separator, or closers.
     for (;;) {
       if (closers.length === 0) return i;
@@ -153,7 +154,7 @@ function endsStatement(t: string, e: number): boolean {
   if (c === 10 || c === 13) return true;
   if (c === 46 || c === 44 || c === 59 || c === 33 || c === 63) {
     const n = t.charCodeAt(e + 1);
-    return !(isWordChar(n) || n === 40 || n === 91);
+    return !(isWordCode(n) || n === 40 || n === 91);
   }
   if (c === 96 || c === 42 || c === 41 || c === 60 || c === 34 || c === 39) return true;
   if (c === 32 || c === 9) {
@@ -285,7 +286,7 @@ export function programWork(text: string): boolean {
     }
     if (skip) continue;
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (letter && !isWordChar(text.charCodeAt(i - 1))) words++;
+    if (letter && !isWordCode(text.charCodeAt(i - 1))) words++;
     else if (isDigit(c) || c === 39 || c === 34 || c === 91 || c === 123) values = true;
     if (words >= 8 || (values && words >= 4)) return true;
   }

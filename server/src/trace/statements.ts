@@ -361,7 +361,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findAnswerTags(ctx);
   findFinalAnswer(ctx);
   findJsonAnswers(ctx);
-  findKoJaAnswers(ctx);
+  findCjkAnswerLeads(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1393,20 +1393,19 @@ function findFinalAnswer(ctx: Context): void {
 // only what closes the statement: its copula (입니다 / 이다 / です / だ), "번" (option number), or
 // punctuation and the line's end, so "정답은 4가 아닙니다" ("is not 4") and "答えは4ではない" state
 // nothing. Every quantifier is bounded and the pattern is anchored at the lead (sticky): linear.
-const koJaLeadRe = new RegExp(
+const cjkLeadRe = new RegExp(
   String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3|\u7b54\u6848)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a]|[\u662f\u4e3a\u70ba][ \t]{0,2}[:\uff1a]?)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
   'y',
 );
 
 /**
  * The answer leads of Korean (정답 / 답변 / 답), Japanese (答え / 正解) and Chinese (答案) followed by
- * their value (koJaLeadRe): a final answer as "the answer is 4" is. Found by indexOf of 답 and of
- * 答え / 正解 / 答案:
- * a text without those characters (every text in another script: V8 answers at once for a
- * one-byte text) pays one scan each and nothing more. An option letter is read only where the
+ * their value (cjkLeadRe): a final answer as "the answer is 4" is. Found by indexOf of 답 and of
+ * 答え / 正解 / 答案: a text without those characters (every text in another script: V8 answers at
+ * once for a one-byte text) pays one scan each and nothing more. An option letter is read only where the
  * question lists it.
  */
-function findKoJaAnswers(ctx: Context): void {
+function findCjkAnswerLeads(ctx: Context): void {
   const { text, from, to } = ctx;
   const leads: number[] = [];
   for (let i = text.indexOf('\ub2f5', from); i >= 0 && i < to; i = text.indexOf('\ub2f5', i + 1)) {
@@ -1419,8 +1418,8 @@ function findKoJaAnswers(ctx: Context): void {
   if (leads.length === 0) return;
   const letters = ctx.question.optionOf ? new Set(ctx.question.optionOf.values()) : undefined;
   for (const k of leads) {
-    koJaLeadRe.lastIndex = k;
-    const m = koJaLeadRe.exec(text);
+    cjkLeadRe.lastIndex = k;
+    const m = cjkLeadRe.exec(text);
     if (m === null) continue;
     const value = m[1] ?? m[2];
     if (m[1] === undefined && !letters?.has(m[2].toLowerCase())) continue;
