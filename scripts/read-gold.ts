@@ -1,0 +1,135 @@
+// Every labelled real set read by the engine, per set and pooled, by the rules and by the default
+// (learned) reader: the numbers docs/segmentation-eval.md quotes, from one command.
+//
+//   node --import tsx scripts/read-gold.ts            the development sets (REAL_DEV_SETS) only
+//   node --import tsx scripts/read-gold.ts --held     the held-out sets only: read them at a stop's
+//                                                     start and end, never while writing rules
+//   ... --families [--held]                           the phrasing families instead (exact attempt
+//                                                     sequences per family, 300 records each)
+//
+// Held-out sets are listed here and nowhere in the training data (scripts/readerData.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { engineReading, evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
+import { parseGoldFile } from '../server/src/trace/gold.js';
+import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js';
+import { defaultSegmentOptions } from '../server/src/trace/options.js';
+import { segmentAttempts } from '../server/src/trace/segment.js';
+import { parseTrace } from '../server/src/trace/parse.js';
+import * as C from '../test/phrasing/corpus.js';
+import { REAL_DEV_SETS, SHARED_DATA } from './readerData.js';
+
+const G = fileURLToPath(new URL('../test/fixtures/gold/', import.meta.url));
+const batch = (n: string, file = `${n}-traces`): string[][] => [[`${G}${n}/${file}.jsonl`, `${G}${n}/${file}.gold.jsonl`]];
+
+/** The held-out real sets (docs/segmentation-eval.md): read at a stop's start and end only. */
+const HELD_OUT_SETS: readonly [string, string[][]][] = [
+  [
+    'skyt1-heldout',
+    [
+      [`${SHARED_DATA}skyt1-reflection-0.5-amc23.jsonl`, `${G}skyt1/skyt1-reflection-0.5.heldout.gold.jsonl`],
+      [`${SHARED_DATA}skyt1-short-amc23.jsonl`, `${G}skyt1/skyt1-short.heldout.gold.jsonl`],
+    ],
+  ],
+  ['fresh-heldout', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.heldout.gold.jsonl`]]],
+  ...['fresh18', 'fresh19', 'fresh21', 'fresh23', 'fresh24', 'fresh25', 'fresh26', 'fresh27', 'fresh38', 'fresh39', 'fresh40'].map(
+    (n): [string, string[][]] => [n, batch(n)],
+  ),
+  ['probe31', batch('probe31', 'probe-traces')],
+];
+
+const held = process.argv.includes('--held');
+const readers = [
+  ['rules', { ...defaultSegmentOptions, reader: 'rules' as const }],
+  ['learned', defaultSegmentOptions],
+] as const;
+const pct = (a: number, b: number): string => (b ? ((100 * a) / b).toFixed(1) : '-');
+
+if (process.argv.includes('--families')) {
+  await readFamilies();
+  process.exit(0);
+}
+
+/** The phrasing families' development or held-out halves (as scripts/readerData.ts and test/phrasing/phrasing.test.ts split them). */
+async function readFamilies(): Promise<void> {
+  const groups: [string, string, number, 'dev' | 'heldout'][] = held
+    ? [
+        [C.HELDOUT_FAMILIES_DIR, 'd', 2, 'heldout'],
+        [C.FIFTH_FAMILIES_DIR, 'e-held', 2, 'heldout'],
+        [C.SIXTH_FAMILIES_DIR, 'f-held', 2, 'heldout'],
+        [C.SEVENTH_FAMILIES_DIR, 'g-held', 2, 'heldout'],
+        [C.EIGHTH_FAMILIES_DIR, 'h-held', 2, 'heldout'],
+      ]
+    : [
+        [C.FAMILIES_DIR, 'a', 1, 'dev'],
+        [C.FAMILIES_DIR, 'a2', 2, 'heldout'],
+        [C.SECOND_FAMILIES_DIR, 'b', 2, 'heldout'],
+        [C.THIRD_FAMILIES_DIR, 'c', 2, 'heldout'],
+        [C.FIFTH_FAMILIES_DIR, 'e', 1, 'dev'],
+        [C.SIXTH_FAMILIES_DIR, 'f', 1, 'dev'],
+        [C.SEVENTH_FAMILIES_DIR, 'g', 1, 'dev'],
+        [C.EIGHTH_FAMILIES_DIR, 'h', 1, 'dev'],
+      ];
+  const rates: number[] = [];
+  console.log(`${held ? 'HELD-OUT' : 'DEVELOPMENT'} phrasing families: exact attempt sequences, precision, recall (rules | learned)`);
+  for (const [dir, tag, seed, split] of groups) {
+    for (const f of await C.loadFamilies(dir)) {
+      const { text, gold } = C.familyCorpus(f, seed, 300, split);
+      const byId = new Map(gold.map((g) => [g.id, g]));
+      const recs = parseTrace(text, { fileName: `${f.family}.trace` }).records;
+      const line = [`${tag}:${f.family}`.padEnd(28)];
+      for (const [name, options] of readers) {
+        const e = evaluateSegmentation(
+          recs.map((rec) => ({ id: rec.id, truth: rec.answer, gold: byId.get(rec.id)!, ...engineReading(segmentAttempts(rec, options)) })),
+        );
+        line.push(
+          `${name} ${pct(e.exactSequence.agree, e.exactSequence.of).padStart(5)} ${pct(e.matched, e.predicted).padStart(5)} ${pct(e.matched, e.gold).padStart(5)}`,
+        );
+        if (name === 'learned') rates.push(e.exactSequence.agree / e.exactSequence.of);
+      }
+      console.log(line.join('  |  '));
+    }
+  }
+  console.log(
+    `${rates.length} families, learned exact: mean ${pct(
+      rates.reduce((a, b) => a + b, 0),
+      rates.length,
+    )}, min ${pct(Math.min(...rates), 1)}, max ${pct(Math.max(...rates), 1)}`,
+  );
+}
+
+const sets = held ? HELD_OUT_SETS : REAL_DEV_SETS;
+const pooled = new Map<string, EvalInput[]>(readers.map(([r]) => [r, []]));
+console.log(`${held ? 'HELD-OUT' : 'DEVELOPMENT'} sets: precision (matched/predicted), recall (/gold), first-candidate correctness`);
+for (const [set, files] of sets) {
+  const inputs = new Map<string, EvalInput[]>(readers.map(([r]) => [r, []]));
+  for (const [data, goldFile] of files) {
+    if (!existsSync(data)) {
+      console.log(`${set}: skipped, ${data} is absent`);
+      continue;
+    }
+    const labels = parseGoldFile(readFileSync(goldFile, 'utf8')).records;
+    for (const [i, row] of jsonlToRecords(readFileSync(data, 'utf8')).records.entries()) {
+      const rec = jsonlRecordToTrace(row, i, 0);
+      const gold = labels.get(rec.id);
+      if (!gold) continue;
+      for (const [name, options] of readers)
+        inputs.get(name)!.push({ id: rec.id, truth: rec.answer, gold, ...engineReading(segmentAttempts(rec, options)) });
+    }
+  }
+  const line = [set.padEnd(14)];
+  for (const [name] of readers) {
+    const e = evaluateSegmentation(inputs.get(name)!);
+    pooled.get(name)!.push(...inputs.get(name)!);
+    line.push(
+      `${name} ${pct(e.matched, e.predicted)} (${e.matched}/${e.predicted}) / ${pct(e.matched, e.gold)} / ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)}`,
+    );
+  }
+  console.log(line.join('   '));
+}
+for (const [name] of readers) {
+  const e = evaluateSegmentation(pooled.get(name)!);
+  console.log(
+    `POOLED ${name}: ${e.records} responses, precision ${pct(e.matched, e.predicted)} (${e.matched}/${e.predicted}), recall ${pct(e.matched, e.gold)} (${e.matched}/${e.gold}), first ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)}`,
+  );
+}
