@@ -462,19 +462,28 @@ function readOptions(query: string): Map<string, string> | undefined {
 function readOptionContents(query: string): { letter: string; content: string }[] | undefined {
   // Most questions list no options: a cheap test for an "A" label first.
   if (!/A[ \t]{0,2}[.:)\uff0e\uff1a\uff09\u3001]/.test(query)) return undefined;
-  const labels: { letter: string; start: number; end: number }[] = [];
+  // The option list is the longest run of labels A, B, C, ...; a later run as long wins (a worked
+  // example's options before the question's own). A shorter later run does not erase it: AGIEval
+  // closes its prompt with "A: Among A through E, the answer is" (stop 34, a parsing fix).
+  // The last option ends where the next run begins (or at its line's end).
+  let best: { letter: string; start: number; end: number }[] = [];
+  let bestEnd = query.length;
+  let labels: { letter: string; start: number; end: number }[] = [];
   for (const m of query.matchAll(optionLabelRe)) {
     const want = String.fromCharCode(65 + labels.length);
-    if (m[1] === want) labels.push({ letter: m[1], start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length });
+    const start = m.index + m[0].indexOf(m[1]);
+    if (m[1] === want) labels.push({ letter: m[1], start, end: m.index + m[0].length });
     else if (m[1] === 'A') {
-      labels.length = 0;
-      labels.push({ letter: 'A', start: m.index + m[0].indexOf('A'), end: m.index + m[0].length });
+      if (labels.length > best.length) [best, bestEnd] = [labels, start];
+      labels = [{ letter: 'A', start, end: m.index + m[0].length }];
     }
   }
+  let end = query.length;
+  if (best.length > labels.length) [labels, end] = [best, bestEnd];
   if (labels.length < MIN_OPTIONS) return undefined;
   const out: { letter: string; content: string }[] = [];
   labels.forEach((l, i) => {
-    const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(query.length, l.end + 80));
+    const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(end, l.end + 80));
     // The content up to a line break or a wide gap ("\\qquad", two spaces); the last option up to the end of its line.
     // A gap right after the label ("A.  carbohydrates.") opens the content, not ends it (pass 63c).
     const content = raw
