@@ -4,7 +4,7 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
-import { programQuotes } from './programValues.js';
+import { programQuotes, unquotedString } from './programValues.js';
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
 import { canonicalDate } from './dates.js';
@@ -28,6 +28,7 @@ export function normalizeAnswer(raw: string): string {
   let s = raw.trim();
   // Pass 67: a JSON string or list ('"spaib"', '["a", "b"]') is the Python value written with single quotes.
   if (s.includes('"')) s = programQuotes(s);
+  if (s.charCodeAt(0) === 39 || s.charCodeAt(0) === 34) s = unquotedString(s);
   const boxed = /^\\(?:boxed|fbox)\s*\{([\s\S]*)\}$/.exec(s);
   if (boxed) s = boxed[1];
   // A set of option letters ("B, C, and D", "A、C、D", "DB") is one answer, in letter order: "bcd".

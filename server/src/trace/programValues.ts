@@ -228,6 +228,20 @@ export function programQuotes(s: string): string {
 }
 
 /**
+ * A string literal's text without its quotes ("'ll'" and '"ll"' are the value ll, the guide's "same
+ * value in another notation": annotators and graders write a printed string either way). Not where
+ * the quotes tell a string from a number or a constant ('1' is not 1, 'True' not True), nor for a
+ * literal with its quote character or an escape inside (kept as written).
+ */
+export function unquotedString(s: string): string {
+  const q = s.charCodeAt(0);
+  if ((q !== 39 && q !== 34) || s.length < 3 || s.charCodeAt(s.length - 1) !== q) return s;
+  const inner = s.slice(1, -1);
+  if (inner.includes(s[0]) || inner.includes('\\') || /^(?:[-+]?[\d.,]+(?:e[-+]?\d+)?|True|False|None)$/i.test(inner.trim())) return s;
+  return inner;
+}
+
+/**
  * A program value as the engine compares it inside a record (Statement.normalized): quotes written
  * one way (programQuotes), blanks outside strings dropped, case kept. Python strings differ by
  * case ('lAmBdA' corrected to 'LaMbDa' is another answer), which normalizeAnswer's lower case

@@ -212,3 +212,14 @@ test('long and nested inputs are refused or read in bounded time', () => {
     assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 1000, a.slice(0, 40));
   }
 });
+
+test("a printed string with or without its quotes is one value; '1' is still not 1", () => {
+  // docs/annotation-guide.md: quotes are notation ("same value in another notation").
+  assert.ok(answersEqual("'ll'", 'll'));
+  assert.ok(answersEqual('"Hello World"', "'Hello World'"));
+  assert.ok(answersEqual('"abc"', 'abc'));
+  assert.ok(!answersEqual("'1'", '1'));
+  assert.ok(!answersEqual("'True'", 'True'));
+  assert.ok(!answersEqual("'ab'", 'abc'));
+  assert.equal(normalizeAnswer("'it\\'s'"), "'it\\'s'");
+});
