@@ -1,6 +1,6 @@
 // The development data the learned candidate stage is trained and cross-validated on
-// (docs/segmentation-eval.md, "Stop 26"): the eight real dev sets (as bench/.data/readall.mts
-// loads them) and the dev phrasing families, each record read by the rules with its examples.
+// (docs/segmentation-eval.md, "Stop 26"): the real development sets (scripts/read-gold.ts reads
+// them) and the dev phrasing families, each record read by the rules with its examples.
 // Held-out sets are not listed here and must never be (docs/segmentation-eval.md).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +96,7 @@ export function loadRealDev(): ReaderRecord[] {
   return out;
 }
 
-/** The dev phrasing families as readall.mts reads them (families, -b, -c whole; -e, -f, -g their dev split). */
+/** The dev phrasing families as scripts/read-gold.ts --families reads them, less families-h's dev split (not in the training data). */
 export async function loadFamiliesDev(count = 300): Promise<ReaderRecord[]> {
   const groups: [string, string, number, 'dev' | 'heldout'][] = [
     [C.FAMILIES_DIR, 'a', 1, 'dev'],
