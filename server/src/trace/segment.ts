@@ -398,11 +398,6 @@ function derivationBetween(
   if (text.includes('heck') && (text.includes('\u2713') || text.includes(' does.') || text.includes('sense.'))) {
     text = text.replace(tickedCheckRe, (line) => (value !== undefined && resultsIn(line).includes(value) ? line : ''));
   }
-  // Pass 69: a line opened by a check's label that tests the answer without recomputing it ("Check:
-  // 47 km/h for 5 h covers 235 km ✓", "Substituting back: x = 3 gives ...") or re-reads the
-  // question ("Re-reading the question: there are 28 terms ..."): the guide's checks that test
-  // without recomputing, new work when the answer is stated after them.
-  if (value !== undefined && checkLineTests(text, value)) return true;
   if (!computationRe.test(text))
     return (
       algebraRe.test(text) ||
@@ -425,40 +420,6 @@ function derivationBetween(
       continue;
     }
     for (const n of m[0].match(operandRe) ?? []) if (!question.values.has(normalizeAnswer(n.replace(/[.,]$/, '')))) return true;
-  }
-  return false;
-}
-
-// A line opened by a check's label and a colon ("Check:", "Checking the conditions:", "Substituting
-// back:", "Re-reading the question:"): group 1 the label, group 2 the line's text after the colon.
-const checkLineRe =
-  /(?:^|\n)[ \t*_#>(]{0,6}((?:quick |sanity |final )?check(?:ing)?|verif(?:y|ying|ication)|substitut(?:e|ing)(?: it)? back|plug(?:ging)?(?: it)? (?:back|in)|re-?read(?:ing)? the (?:question|problem))\b[^\n:]{0,40}:[ \t*_]{0,4}([^\n]{8,200})/gi;
-const rereadLabelRe = /^re-?read/i;
-
-function checkLineTests(text: string, value: string): boolean {
-  if (!text.includes(':')) return false;
-  checkLineRe.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = checkLineRe.exec(text)) !== null) {
-    // Talk about the output's format ("Check that format: exactly JSON ...") tests nothing.
-    if (formatTalkRe.test(m[0])) continue;
-    if (rereadLabelRe.test(m[1])) return true;
-    // The check tests the answer: its value is in the line, as a premise, not only as its result
-    // ("Check: 47 km/h for 5 h covers 235 km", not "Check: 12 + 35 = 47"); a value as written, a
-    // token of its own (not the "b" of "prompt", the "47" of "147").
-    let at = m[2].indexOf(value);
-    if (at < 0 || /[\w.,]/.test(m[2].charAt(at - 1)) || /\w/.test(m[2].charAt(at + value.length))) {
-      // A number written with separators ("1,275" for 1275).
-      at = -1;
-      anyNumberRe.lastIndex = 0;
-      for (let n = anyNumberRe.exec(m[2]); n !== null; n = anyNumberRe.exec(m[2]))
-        if (normalizeAnswer(n[0]) === value) {
-          at = n.index;
-          break;
-        }
-      if (at < 0) continue;
-    }
-    if (!/=[ \t$\\(]{0,3}$/.test(m[2].slice(0, at))) return true;
   }
   return false;
 }
