@@ -2677,7 +2677,7 @@ const arrowWorkRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t
 // After an equation's value, the rest of its clause after a comma: ", so the number of bottles left
 // is confirmed.", ", and that is x.", ", remainder". Group 1 is the remark (no digit but the value's).
 const commaRemarkRe =
-  /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}(?:[A-Za-z]{1,10}[ \t]{0,2})?,[ \t]{1,2}((?:so|and|hence|thus)?[^.;!?\n]{1,64}?)[ \t]{0,2}(?:[.;!?\n]|$)/;
+  /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}(?:[A-Za-z]{1,10}[ \t]{0,2})?,[ \t]{1,2}((?:so|and|hence|thus)?[^.,;!?\n]{1,64}?)[ \t]{0,2}(?:[.;!?\n]|$)/;
 const remarkOpenRe = /^(?:so|and|hence|thus|which|that)\b/i;
 const remarkDoubtRe = /\b(?:not|n't|wrong|off|mistake|error|replaces|instead|if|suppose|maybe|perhaps|might|could|would|should)\b|\?/i;
 
