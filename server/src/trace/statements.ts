@@ -2506,7 +2506,7 @@ function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): v
     // asked quantity right after it is a conclusion about it, wherever the line goes on.
     const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
     if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
-    else if (namesInRemark(ctx, valueAt.lastIndex, v[0])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
+    else if (namesInRemark(ctx, valueAt.lastIndex)) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
   } else if (v) {
     // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
     const about =
@@ -2675,7 +2675,7 @@ function workOnLineBefore(text: string, lineStart: number, k: number, length: nu
 const arrowWorkRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\d[\d,.]{0,20}[ \t]{0,2}$/;
 
 // After an equation's value, the rest of its clause after a comma: ", so the number of bottles left
-// is confirmed.", ", and that is x.", ", remainder". Group 1 is the remark (no digit but the value's).
+// is confirmed.", ", and that is x.", ", remainder". Group 1 is the remark.
 const commaRemarkRe =
   /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}(?:[A-Za-z]{1,10}[ \t]{0,2})?,[ \t]{1,2}((?:so|and|hence|thus)?[^.,;!?\n]{1,64}?)[ \t]{0,2}(?:[.;!?\n]|$)/;
 const remarkOpenRe = /^(?:so|and|hence|thus|which|that)\b/i;
@@ -2685,16 +2685,18 @@ const remarkDoubtRe = /\b(?:not|n't|wrong|off|mistake|error|replaces|instead|if|
  * Pass 69: a result line whose clause goes on, after a comma, to name the asked quantity as what the
  * result is ("= 1275, so the number of bottles left is confirmed", "= 31, and that is x", "= 23,
  * remainder" when the remainder is asked): the result of the asked quantity, as "= 1530$ is the
- * product" is (docs/annotation-guide.md). The remark holds no other number and no doubt or condition.
+ * product" is (docs/annotation-guide.md). The remark holds no number and no doubt or condition.
  */
-function namesInRemark(ctx: Context, k: number, value: string): boolean {
+function namesInRemark(ctx: Context, k: number): boolean {
   const text = ctx.text;
   const m = commaRemarkRe.exec(text.slice(k, Math.min(ctx.to, k + 96)));
   if (m === null) return false;
   // A connective opens it ("so", "and", "which", "that"), or it is the asked noun alone (", remainder");
   // not a bare phrase ("$44, the cost of the pens ✓": a check of a step).
   if (!remarkOpenRe.test(m[1]) && !/^[A-Za-z]{2,16}$/.test(m[1].trim())) return false;
-  const remark = m[1].split(value).join(' ');
+  // No number in it: a remark that states the value again ("= 12, so the length is 12") is a
+  // conclusion of its own, read where it stands; another number makes it a comparison.
+  const remark = m[1];
   return !/\d/.test(remark) && !remarkDoubtRe.test(remark) && ctx.names(remark) && !ctx.namesOfOtherOnly(remark);
 }
 
