@@ -2506,6 +2506,7 @@ function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): v
     // asked quantity right after it is a conclusion about it, wherever the line goes on.
     const named = isFollows(text, valueAt.lastIndex) ? namedAfterRe.exec(text.slice(valueAt.lastIndex, valueAt.lastIndex + 48)) : null;
     if (named && ctx.names(named[1])) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
+    else if (namesInRemark(ctx, valueAt.lastIndex)) ctx.add(j, valueAt.lastIndex, 'equals', 3, true);
   } else if (v) {
     // For a percentage question, "0.575 × 100 = 57.5%" states a percentage: the asked kind of value.
     const about =
@@ -2672,6 +2673,32 @@ function workOnLineBefore(text: string, lineStart: number, k: number, length: nu
 
 // What an arrow's result needs right before it: a computation on numbers ("246330 + 3864 →").
 const arrowWorkRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\d[\d,.]{0,20}[ \t]{0,2}$/;
+
+// After an equation's value, the rest of its clause after a comma: ", so the number of bottles left
+// is confirmed.", ", and that is x.", ", remainder". Group 1 is the remark.
+const commaRemarkRe =
+  /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}(?:[A-Za-z]{1,10}[ \t]{0,2})?,[ \t]{1,2}((?:so|and|hence|thus)?[^.,;!?\n]{1,64}?)[ \t]{0,2}(?:[.;!?\n]|$)/;
+const remarkOpenRe = /^(?:so|and|hence|thus|which|that)\b/i;
+const remarkDoubtRe = /\b(?:not|n't|wrong|off|mistake|error|replaces|instead|if|suppose|maybe|perhaps|might|could|would|should)\b|\?/i;
+
+/**
+ * Pass 69: a result line whose clause goes on, after a comma, to name the asked quantity as what the
+ * result is ("= 1275, so the number of bottles left is confirmed", "= 31, and that is x", "= 23,
+ * remainder" when the remainder is asked): the result of the asked quantity, as "= 1530$ is the
+ * product" is (docs/annotation-guide.md). The remark holds no number and no doubt or condition.
+ */
+function namesInRemark(ctx: Context, k: number): boolean {
+  const text = ctx.text;
+  const m = commaRemarkRe.exec(text.slice(k, Math.min(ctx.to, k + 96)));
+  if (m === null) return false;
+  // A connective opens it ("so", "and", "which", "that"), or it is the asked noun alone (", remainder");
+  // not a bare phrase ("$44, the cost of the pens ✓": a check of a step).
+  if (!remarkOpenRe.test(m[1]) && !/^[A-Za-z]{2,16}$/.test(m[1].trim())) return false;
+  // No number in it: a remark that states the value again ("= 12, so the length is 12") is a
+  // conclusion of its own, read where it stands; another number makes it a comparison.
+  const remark = m[1];
+  return !/\d/.test(remark) && !remarkDoubtRe.test(remark) && ctx.names(remark) && !ctx.namesOfOtherOnly(remark);
+}
 
 // After an equation's value: "$ is the product.", " is $m + n$,". The named phrase is group 1.
 const namedAfterRe = /^[ \t]{0,2}(?:\$|\\\))?[ \t]{0,2}is[ \t]{1,3}((?:the[ \t]{1,3})?[^.,;!?\n]{1,32})(?:[.,;!?\n]|$)/;
@@ -2877,6 +2904,11 @@ function lineEnd(text: string, k: number, to: number, remark: boolean, rejects: 
     // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
     if (k + 1 < to && (codeAt(text, k + 1) === 32 || codeAt(text, k + 1) === 9)) return atEnd;
     k = skipBlanks(text, k + 1, to);
+    // Pass 69: the full stop inside a display's closer ("\\[m + n = 1 + 18 = 19.\\]", "= 40.$$").
+    if (closer === undefined && (codeAt(text, k) === 92 || codeAt(text, k) === 36)) {
+      const after = closers.find((c) => c !== '**' && text.startsWith(c, k));
+      if (after !== undefined) k = skipBlanks(text, k + after.length, to);
+    }
   }
   if (k >= to || codeAt(text, k) === 10 || codeAt(text, k) === 13) return atEnd;
   // Or the value named at once as what was sought: "= 6 hours, so that's the time to fill the
