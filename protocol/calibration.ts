@@ -96,6 +96,20 @@ export function parseGrouping(value: unknown): GroupingChoice | undefined {
 }
 
 /**
+ * Whether a folder walk skips an entry of this name: hidden names (`.git`, `.reflection-lens` with
+ * the training runs, `.venv`) and `node_modules`. The CLI's walk (`calibrate DIR`) and the
+ * workspace calibration view skip the same entries, so both read the same files of a folder.
+ */
+export function walkSkipsName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** Whether a path relative to a walked folder (`a/b/c.trace`, `/` or `\\` separated) lies outside what the walk reads. */
+export function walkSkipsPath(relativePath: string): boolean {
+  return relativePath.split(/[\\/]/).some((seg) => seg !== '' && walkSkipsName(seg));
+}
+
+/**
  * Which traces of a group to list: all; firstWrong (first attempt wrong, lowers p);
  * abandonedCorrect (a correct answer followed by RESAMPLE, lowers delta1); missedCorrection (STOP
  * on a wrong answer, lowers delta2); finalWrong; or traces with a given transition between

@@ -3,9 +3,11 @@
 // bad files listed with their diagnostics, cancellation honoured.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { listTraceFiles } from '../../server/src/analysis/corpus.js';
+import { walkSkipsPath } from '../../protocol/calibration.js';
 import { generateMultiplicationTraces, type GenerateOptions, type GeneratedTrace } from '../../server/src/trace/generate.js';
 import { defaultSegmentOptions } from '../../server/src/trace/options.js';
 import { CalibrationCorpus, calibrateSnapshot, corpusSettingsKey, readFileSummaries } from '../../server/src/lsp/calibrationCorpus.js';
@@ -233,4 +235,37 @@ describe('calibration corpus cache', () => {
       .split('\n');
     for (const s of summaries.slice(0, 10)) assert.equal(text[s.line - 1], `=== ${s.id}`);
   });
+});
+
+test('the workspace view and `calibrate DIR` read the same files: hidden folders (training runs) and node_modules skipped', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'rl-walk-'));
+  try {
+    const files = [
+      'a.trace',
+      'sub/b.trace',
+      'rollouts/12.jsonl',
+      '.reflection-lens/runs/ds3-1/rollouts/step-000010.trace',
+      '.hidden.trace',
+      'x/.cache/c.trace',
+      'node_modules/pkg/d.trace',
+      'x/node_modules/e.trace',
+    ];
+    for (const f of files) {
+      mkdirSync(join(ws, f, '..'), { recursive: true });
+      writeFileSync(join(ws, f), '');
+    }
+    // Every file on disk, as the editor's workspace search lists them, filtered the view's way.
+    const all = (readdirSync(ws, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => relative(ws, join(e.parentPath, e.name)));
+    const view = all.filter((f) => !walkSkipsPath(f)).sort();
+    const cli = listTraceFiles([ws])
+      .files.map((f) => relative(ws, f))
+      .sort();
+    assert.deepEqual(view, ['a.trace', 'rollouts/12.jsonl', 'sub/b.trace']);
+    assert.deepEqual(cli, view);
+    assert.equal(walkSkipsPath('x\\.git\\f.trace'), true);
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
 });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { WorkDoneProgress } from 'vscode-languageclient/node';
 import { statSync } from 'node:fs';
-import { isTraceFilter, parseGrouping, type CalibrateParams } from '../../../protocol/calibration.js';
+import { isTraceFilter, parseGrouping, walkSkipsPath, type CalibrateParams } from '../../../protocol/calibration.js';
 import {
   calibrateRequest,
   followRolloutsRequest,
@@ -29,6 +29,14 @@ export type CalibrationSource = { kind: 'workspace' } | { kind: 'selection'; uri
 
 /** Calibration settings the server reads itself (they are not sent with the request). */
 const TRUNCATION_SETTINGS = ['reflectionLens.includeTruncated', 'reflectionLens.tokenLimit'];
+
+/** What the workspace search leaves out before the walk's own check (fewer files listed). */
+const WORKSPACE_EXCLUDE = '{**/node_modules/**,**/.*/**}';
+
+/** Whether the workspace view reads `uri`: not under a hidden folder or node_modules of its workspace folder (walkSkipsPath). */
+function inWorkspaceWalk(uri: vscode.Uri): boolean {
+  return !walkSkipsPath(vscode.workspace.asRelativePath(uri, false));
+}
 
 function sourceLabel(source: CalibrationSource): string {
   if (source.kind === 'workspace') return 'workspace';
@@ -160,7 +168,8 @@ export class CalibrationPanel implements vscode.Disposable {
   }
 
   private covers(uri: vscode.Uri): boolean {
-    if (this.source.kind === 'workspace') return uri.path.endsWith('.trace') || rolloutRunName(uri.path) !== undefined;
+    if (this.source.kind === 'workspace')
+      return (uri.path.endsWith('.trace') || rolloutRunName(uri.path) !== undefined) && inWorkspaceWalk(uri);
     return this.source.uris.some(
       (u) => uri.toString() === u.toString() || uri.path.startsWith(u.path.endsWith('/') ? u.path : `${u.path}/`),
     );
@@ -188,12 +197,16 @@ export class CalibrationPanel implements vscode.Disposable {
     const cfg = vscode.workspace.getConfiguration('reflectionLens');
     // The workspace: .trace files, and the .jsonl files that are verl step dumps (`{step}.jsonl`);
     // other .jsonl files are datasets or logs as often as traces, so they are calibrated only on request.
+    // Hidden folders (`.reflection-lens/runs`, the training runs: calibrate those from the run or
+    // their rollouts folder) and node_modules are skipped as `reflection-lens calibrate DIR` skips them.
     const uris =
       this.source.kind === 'workspace'
         ? [
-            ...(await vscode.workspace.findFiles('**/*.trace', '**/node_modules/**')),
-            ...(await vscode.workspace.findFiles('**/*.jsonl', '**/node_modules/**')).filter((u) => rolloutRunName(u.path) !== undefined),
-          ].map((u) => u.toString())
+            ...(await vscode.workspace.findFiles('**/*.trace', WORKSPACE_EXCLUDE)),
+            ...(await vscode.workspace.findFiles('**/*.jsonl', WORKSPACE_EXCLUDE)).filter((u) => rolloutRunName(u.path) !== undefined),
+          ]
+            .filter((u) => inWorkspaceWalk(u))
+            .map((u) => u.toString())
         : this.source.uris.map((u) => u.toString());
     return {
       uris,

@@ -12,6 +12,7 @@ import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
 import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
 import { traceSummary, type SummaryOptions } from './summary.js';
 import type { TraceSummary } from './types.js';
+import { walkSkipsName } from '../../../protocol/calibration.js';
 
 export interface Skipped {
   file: string;
@@ -98,7 +99,7 @@ export function listTraceFiles(paths: readonly string[], opts: { regularOnly?: b
   const { files, skipped } = check;
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (walkSkipsName(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       // Gold labels (NAME.trace.gold.jsonl, docs/segmentation-eval.md) sit beside traces but are not traces.
