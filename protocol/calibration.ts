@@ -73,8 +73,11 @@ export interface VerdictAgreement {
 
 export interface CalibrationResult {
   groups: CalibrationGroup[];
-  /** Files or records that could not be used, with why; `line` is 1-based, as printed. */
-  skipped: { file: string; line?: number; reason: string }[];
+  /**
+   * Files or records that could not be used, with why; `line` is 1-based, as printed; `count`: how
+   * many records or lines an entry stands for when more than one ("N more ... not listed").
+   */
+  skipped: { file: string; line?: number; reason: string; count?: number }[];
   bootstrap: { B: number; seed: number };
 }
 

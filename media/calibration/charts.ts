@@ -3,8 +3,8 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { RATE_FILTERS, type CalibrationGroup, type TraceFilter, type TraceQuery } from '../../protocol/calibration.js';
 import type { IntervalPoint } from '../shared/charts.js';
-import { seriesStyle, type Theme } from '../shared/theme.js';
-import { finite, METRIC_LABEL, modelsOf, pct, tasksOf, type Metric } from './data.js';
+import { SeriesSlots, type SeriesStyle, type Theme } from '../shared/theme.js';
+import { compareNames, finite, METRIC_LABEL, modelsOf, pct, seriesNameOf, taskLabel, tasksOf, type Metric } from './data.js';
 
 /** A point with its interval, tooltip text and the traces a click opens. */
 export interface ViewPoint extends IntervalPoint {
@@ -16,6 +16,28 @@ export interface BuiltChart {
   config: ChartConfiguration;
   /** queries[dataset][index]: what a click on that element opens. */
   queries: (TraceQuery | undefined)[][];
+  /** Why the chart has nothing to draw, when it has not (shown over the empty plot). */
+  empty?: string;
+}
+
+/** Series in a legend at most; the rest are named in their points' tooltips (the title says how many). */
+export const LEGEND_MAX = 12;
+
+/** A legend of at most LEGEND_MAX entries (all of them would leave no room for the plot), and the title line saying so. */
+function boundedLegend(count: number, title: string, labels: object = {}) {
+  const cut = count > LEGEND_MAX;
+  return {
+    title: {
+      display: true,
+      text: cut ? [title, `legend: ${LEGEND_MAX} of ${count} series (hover a point for its series)`] : title,
+    },
+    legend: { labels: { ...labels, filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) < LEGEND_MAX } },
+  };
+}
+
+/** A rate with its interval for a tooltip: "74.0% (65.4, 82.6)", or "–" when undefined. */
+function rateText(e: { value: number; lo: number; hi: number }): string {
+  return finite(e.value) ? `${pct(e.value)}% (${pct(e.lo)}, ${pct(e.hi)})` : '–';
 }
 
 const percentTicks = { callback: (v: string | number) => `${Math.round(Number(v) * 100)}%` };
@@ -29,13 +51,14 @@ function pointTooltip(item: TooltipItem<'line' | 'scatter' | 'bar'>): string {
   return typeof raw === 'object' && raw && raw.info ? raw.info : String(item.formattedValue);
 }
 
-function lineDataset(label: string, data: ViewPoint[], color: string, dash: number[], extra: object = {}) {
+function lineDataset(label: string, data: ViewPoint[], style: SeriesStyle, extra: object = {}) {
   return {
     label,
     data,
-    borderColor: color,
-    backgroundColor: color,
-    borderDash: dash,
+    borderColor: style.color,
+    backgroundColor: style.color,
+    borderDash: style.dash,
+    pointStyle: style.pointStyle,
     pointRadius: 4,
     pointHoverRadius: 6,
     borderWidth: 1.5,
@@ -61,17 +84,38 @@ function taskAxis(tasks: string[]) {
     afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
       axis.ticks = tasks.map((_, i) => ({ value: i }));
     },
-    ticks: { autoSkip: false, callback: (v: string | number) => tasks[Number(v)] ?? '' },
+    ticks: { autoSkip: false, callback: (v: string | number) => (tasks[Number(v)] === undefined ? '' : taskLabel(tasks[Number(v)]!)) },
   };
 }
 
+/** A model's line stops where it has no point for a task (x near task i: Math.round gives i), rather than spanning it. */
+const noLineAcrossGaps = {
+  segment: {
+    borderColor: (ctx: { p0: { parsed: { x: number } }; p1: { parsed: { x: number } } }) =>
+      Math.round(ctx.p1.parsed.x) - Math.round(ctx.p0.parsed.x) > 1 ? 'transparent' : undefined,
+  },
+};
+
+/** Why a rate chart is empty: the rate is undefined for every group (no decision of its kind). */
+const EMPTY_RATE: Record<Metric | 'accuracy', string> = {
+  p: 'No judged first attempt: p is undefined.',
+  delta1: 'No decision after a correct answer (every correct answer ended its trace): δ1 = P(STOP | correct) is undefined.',
+  delta2: 'No decision after a wrong answer (no wrong answers, or each ended its trace): δ2 = P(RESAMPLE | wrong) is undefined.',
+  accuracy: 'No judged trace.',
+};
+
+/** The style of a model's series, kept for the page's life (a new model does not recolour the others). */
+function slotsFor(theme: Theme, slots?: SeriesSlots): SeriesSlots {
+  return slots ?? new SeriesSlots(theme.palette.length);
+}
+
 /** One of p, delta1, delta2 per task, a series per model, bootstrap whiskers. */
-export function metricChart(groups: CalibrationGroup[], metric: Metric, theme: Theme): BuiltChart {
+export function metricChart(groups: CalibrationGroup[], metric: Metric, theme: Theme, slots?: SeriesSlots): BuiltChart {
   const tasks = tasksOf(groups);
   const models = modelsOf(groups);
+  const styles = slotsFor(theme, slots);
   const queries: (TraceQuery | undefined)[][] = [];
   const datasets = models.map((model, m) => {
-    const { color, dash } = seriesStyle(theme, m);
     const data: ViewPoint[] = [];
     for (const [i, task] of tasks.entries()) {
       const g = groups.find((x) => x.model === model && x.task === task);
@@ -82,21 +126,22 @@ export function metricChart(groups: CalibrationGroup[], metric: Metric, theme: T
         y: e.value,
         yLo: e.lo,
         yHi: e.hi,
-        info: `${model} · ${task}: ${pct(e.value)}% (${pct(e.lo)}, ${pct(e.hi)}), n=${g.n}`,
+        info: `${model} · ${taskLabel(task)}: ${rateText(e)}, n=${g.n}`,
         query: query(g, RATE_FILTERS[metric]),
       });
     }
     queries.push(data.map((d) => d.query));
-    return lineDataset(model, data, color, dash);
+    return lineDataset(model, data, styles.style(theme, model), noLineAcrossGaps);
   });
   return {
     queries,
+    empty: datasets.every((d) => d.data.length === 0) ? EMPTY_RATE[metric] : undefined,
     config: {
       type: 'line',
       data: { datasets },
       options: {
         plugins: {
-          title: { display: true, text: METRIC_LABEL[metric] },
+          ...boundedLegend(datasets.length, METRIC_LABEL[metric], { usePointStyle: true }),
           tooltip: { callbacks: { label: pointTooltip, title: () => '' } },
         },
         scales: {
@@ -109,8 +154,9 @@ export function metricChart(groups: CalibrationGroup[], metric: Metric, theme: T
 }
 
 /** Figure 1: predicted (x) vs observed (y) accuracy, both predictions, intervals on both axes. */
-export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltChart {
+export function predictedChart(groups: CalibrationGroup[], theme: Theme, slots?: SeriesSlots): BuiltChart {
   const models = modelsOf(groups);
+  const styles = slotsFor(theme, slots);
   const K = groups.find((g) => g.predictedK)?.predictedK.K;
   const queries: (TraceQuery | undefined)[][] = [[]];
   const datasets: object[] = [
@@ -129,8 +175,8 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
       pointStyle: 'line',
     },
   ];
-  for (const [m, model] of models.entries()) {
-    const { color } = seriesStyle(theme, m);
+  for (const model of models) {
+    const { color } = styles.style(theme, model);
     for (const which of ['predicted', 'predictedK'] as const) {
       const data: ViewPoint[] = [];
       for (const g of groups.filter((x) => x.model === model)) {
@@ -144,7 +190,7 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
           xHi: pr.hi,
           yLo: acc.lo,
           yHi: acc.hi,
-          info: `${model} · ${g.task}: predicted ${pct(pr.value)}% (${pct(pr.lo)}, ${pct(pr.hi)}), observed ${pct(acc.value)}% (${pct(acc.lo)}, ${pct(acc.hi)})`,
+          info: `${model} · ${taskLabel(g.task)}: predicted (${which === 'predicted' ? 'K=∞' : `K=${g.predictedK.K}`}) ${rateText(pr)}, observed ${rateText(acc)}`,
           query: query(g, 'finalWrong'),
         });
       }
@@ -166,13 +212,18 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme): BuiltC
   }
   return {
     queries,
+    empty: datasets.slice(1).every((d) => (d as { data: unknown[] }).data.length === 0)
+      ? 'No group has p, δ1 and δ2 all defined: the predicted accuracy needs the three (see the rate charts).'
+      : undefined,
     config: {
       type: 'scatter',
       data: { datasets },
       options: {
         plugins: {
           title: { display: true, text: 'Predicted vs observed accuracy' },
-          legend: { labels: { usePointStyle: true } },
+          legend: {
+            labels: { usePointStyle: true, filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) <= 2 * LEGEND_MAX },
+          },
           tooltip: { callbacks: { label: pointTooltip, title: () => '' }, filter: (i: TooltipItem<'scatter'>) => i.datasetIndex > 0 },
         },
         scales: {
@@ -194,6 +245,7 @@ const TRANSITIONS = [
 
 /** Transitions between consecutive answers: stacked shares per model and task (counts in the tooltip). */
 export function transitionsChart(groups: CalibrationGroup[], theme: Theme): BuiltChart {
+  // Five fixed categories: the theme's first colours (the palette has more than five).
   const tasks = tasksOf(groups);
   const models = modelsOf(groups);
   const columns: CalibrationGroup[] = [];
@@ -213,9 +265,12 @@ export function transitionsChart(groups: CalibrationGroup[], theme: Theme): Buil
   }));
   return {
     queries,
+    empty: totals.every((t) => t === 0)
+      ? 'No trace has a second answer: transitions need two consecutive answers (one answer per trace, or none).'
+      : undefined,
     config: {
       type: 'bar',
-      data: { labels: columns.map((g) => [g.task, g.model]), datasets },
+      data: { labels: columns.map((g) => [taskLabel(g.task), g.model]), datasets },
       options: {
         plugins: {
           title: { display: true, text: 'Transitions between consecutive answers' },
@@ -238,11 +293,12 @@ export function transitionsChart(groups: CalibrationGroup[], theme: Theme): Buil
 }
 
 /** Echo rate FF echo / (FF echo + FF new) per task, a bar per model; pooled rate in the legend. */
-export function echoChart(groups: CalibrationGroup[], theme: Theme): BuiltChart {
+export function echoChart(groups: CalibrationGroup[], theme: Theme, slots?: SeriesSlots): BuiltChart {
   const tasks = tasksOf(groups);
   const models = modelsOf(groups);
+  const styles = slotsFor(theme, slots);
   const queries: (TraceQuery | undefined)[][] = [];
-  const datasets = models.map((model, m) => {
+  const datasets = models.map((model) => {
     const mine = groups.filter((g) => g.model === model);
     const echo = mine.reduce((s, g) => s + g.transitions.FFecho, 0);
     const ff = mine.reduce((s, g) => s + g.transitions.FFecho + g.transitions.FFnew, 0);
@@ -251,17 +307,20 @@ export function echoChart(groups: CalibrationGroup[], theme: Theme): BuiltChart 
     return {
       label: `${model} (pooled ${ff > 0 ? pct(echo / ff) + '%' : '–'})`,
       data: cells.map((g) => (g && finite(g.echoRate) ? g.echoRate : null)),
-      backgroundColor: seriesStyle(theme, m).color,
+      backgroundColor: styles.style(theme, model).color,
       borderWidth: 0,
     };
   });
   return {
     queries,
+    empty: datasets.every((d) => d.data.every((v) => v === null))
+      ? 'No wrong answer was followed by another wrong answer (F→F): the echo rate is undefined.'
+      : undefined,
     config: {
       type: 'bar',
-      data: { labels: tasks, datasets },
+      data: { labels: tasks.map(taskLabel), datasets },
       options: {
-        plugins: { title: { display: true, text: 'Echo rate per model' } },
+        plugins: { ...boundedLegend(datasets.length, 'Echo rate per model') },
         scales: {
           x: { title: { display: true, text: 'task (difficulty)' } },
           y: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'echo / (echo + new)' } },
@@ -271,40 +330,54 @@ export function echoChart(groups: CalibrationGroup[], theme: Theme): BuiltChart 
   };
 }
 
-/** A metric over training steps: a series per model and task (groups that carry a step). */
-export function stepChart(groups: CalibrationGroup[], metric: Metric | 'accuracy', theme: Theme): BuiltChart {
+/**
+ * A metric over training steps: a series per run (or model) and task. A model named
+ * `<run>@step-N` at step N (the rollouts of ds3 and tiny-lm runs) is its run's point at step N,
+ * so a run is one line over the steps, not a one-point series per step.
+ */
+export function stepChart(groups: CalibrationGroup[], metric: Metric | 'accuracy', theme: Theme, slots?: SeriesSlots): BuiltChart {
   const withStep = groups.filter((g) => g.step !== undefined);
-  const series: { model: string; task: string }[] = [];
-  for (const model of modelsOf(withStep))
-    for (const task of tasksOf(withStep)) {
-      if (withStep.some((g) => g.model === model && g.task === task)) series.push({ model, task });
+  const styles = slotsFor(theme, slots);
+  const keyOf = (g: CalibrationGroup) => JSON.stringify([seriesNameOf(g), g.task]);
+  const series: { name: string; task: string; key: string }[] = [];
+  const names = [...new Set(withStep.map(seriesNameOf))].sort(compareNames);
+  const tasks = tasksOf(withStep);
+  const oneTask = tasks.length === 1;
+  for (const name of names)
+    for (const task of tasks) {
+      const key = JSON.stringify([name, task]);
+      if (withStep.some((g) => keyOf(g) === key)) series.push({ name, task, key });
     }
   const queries: (TraceQuery | undefined)[][] = [];
-  const datasets = series.map(({ model, task }, s) => {
-    const { color, dash } = seriesStyle(theme, s);
+  const datasets = series.map(({ name, task, key }) => {
+    const label = oneTask ? name : `${name} · ${taskLabel(task)}`;
     const data: ViewPoint[] = withStep
-      .filter((g) => g.model === model && g.task === task && finite(g[metric].value))
+      .filter((g) => keyOf(g) === key && finite(g[metric].value))
       .sort((a, b) => a.step! - b.step!)
       .map((g) => ({
         x: g.step!,
         y: g[metric].value,
         yLo: g[metric].lo,
         yHi: g[metric].hi,
-        info: `${model} · ${task} · step ${g.step}: ${pct(g[metric].value)}% (${pct(g[metric].lo)}, ${pct(g[metric].hi)}), n=${g.n}`,
+        info: `${g.model} · ${taskLabel(task)} · step ${g.step}: ${rateText(g[metric])}, n=${g.n}`,
         query: query(g, metric === 'accuracy' ? 'finalWrong' : RATE_FILTERS[metric]),
       }));
     queries.push(data.map((d) => d.query));
-    return lineDataset(`${model} · ${task}`, data, color, dash, { pointRadius: 3 });
+    return lineDataset(label, data, styles.style(theme, label), { pointRadius: 3 });
   });
   return {
     queries,
+    empty: datasets.every((d) => d.data.length === 0) ? EMPTY_RATE[metric] : undefined,
     config: {
       type: 'line',
       data: { datasets },
       options: {
         plugins: {
-          title: { display: true, text: `${METRIC_LABEL[metric]} over training steps` },
-          legend: { labels: { boxWidth: 12, font: { size: 11 } } },
+          ...boundedLegend(datasets.length, `${METRIC_LABEL[metric]} over training steps`, {
+            boxWidth: 12,
+            font: { size: 11 },
+            usePointStyle: true,
+          }),
           tooltip: { callbacks: { label: pointTooltip, title: () => '' } },
         },
         scales: {

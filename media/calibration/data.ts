@@ -39,6 +39,26 @@ export function modelsOf(groups: readonly CalibrationGroup[]): string[] {
   return [...new Set(groups.map((g) => g.model))].sort(compareNames);
 }
 
+/** "1 file", "2 files". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A task as the page shows it: the empty task (records without one) is "(no task)". */
+export function taskLabel(task: string): string {
+  return task === '' ? '(no task)' : task;
+}
+
+/**
+ * The series a group belongs to over training steps: its model, or the run for a model named
+ * `<run>@step-N` at step N (ds3 and tiny-lm rollouts name each step's weights so, keeping runs
+ * and steps apart when calibrated together).
+ */
+export function seriesNameOf(g: Pick<CalibrationGroup, 'model' | 'step'>): string {
+  const suffix = `@step-${g.step}`;
+  return g.step !== undefined && g.model.endsWith(suffix) && g.model.length > suffix.length ? g.model.slice(0, -suffix.length) : g.model;
+}
+
 /** Steps present in the result, ascending; empty when no group carries a step. */
 export function stepsOf(groups: readonly CalibrationGroup[]): number[] {
   const steps = new Set<number>();

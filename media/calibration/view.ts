@@ -3,9 +3,21 @@
 // or theme change (charts are cheap; the result is small: one entry per model x task x step).
 import type { CalibrationGroup, CalibrationResult } from '../../protocol/calibration.js';
 import { applyChartDefaults, Chart } from '../shared/charts.js';
-import { readTheme } from '../shared/theme.js';
+import { readTheme, SeriesSlots } from '../shared/theme.js';
 import { echoChart, metricChart, predictedChart, stepChart, transitionsChart, type BuiltChart } from './charts.js';
-import { calibrationCsv, formatEstimate, groupsAtStep, isUsable, METRICS, modelsOf, pct, stepsOf, tasksOf } from './data.js';
+import {
+  calibrationCsv,
+  formatEstimate,
+  groupsAtStep,
+  isUsable,
+  METRICS,
+  modelsOf,
+  pct,
+  plural,
+  stepsOf,
+  taskLabel,
+  tasksOf,
+} from './data.js';
 import type { Host } from './host.js';
 import type { ResultMeta } from '../../protocol/webview/calibration.js';
 
@@ -43,6 +55,8 @@ export class CalibrationView {
   /** How many times the page was rendered (tests wait for it). */
   renders = 0;
   private statusText = '';
+  /** Series styles by model (and run) name, kept across renders: a model keeps its colour when others come and go. */
+  private slots: SeriesSlots | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -78,6 +92,8 @@ export class CalibrationView {
     }
     const theme = readTheme();
     applyChartDefaults(theme);
+    this.slots ??= new SeriesSlots(theme.palette.length);
+    const slots = this.slots;
     this.root.replaceChildren();
     const r = this.result;
     this.root.append(this.header(r));
@@ -104,14 +120,14 @@ export class CalibrationView {
       this.section(
         'Calibrated parameters',
         '95% intervals: the hull of Wilson and the percentile bootstrap over traces (Wilson keeps its width at 0/n and n/n).',
-        this.grid(METRICS.map((m) => this.card(`metric-${m}`, metricChart(groups, m, theme)))),
+        this.grid(METRICS.map((m) => this.card(`metric-${m}`, metricChart(groups, m, theme, slots)))),
       ),
     );
     this.root.append(
       this.section(
         'Predicted vs observed accuracy',
         this.formulaNote(groups),
-        this.card('predicted', predictedChart(groups, theme), 'tall'),
+        this.card('predicted', predictedChart(groups, theme, slots), 'tall'),
       ),
     );
     this.root.append(
@@ -125,15 +141,15 @@ export class CalibrationView {
       this.section(
         'Transitions and echoes',
         'Between consecutive answers of a trace: T = correct, F = wrong; an echo repeats the same wrong answer.',
-        this.grid([this.card('transitions', transitionsChart(groups, theme), 'wide'), this.card('echo', echoChart(groups, theme))]),
+        this.grid([this.card('transitions', transitionsChart(groups, theme), 'wide'), this.card('echo', echoChart(groups, theme, slots))]),
       ),
     );
     if (steps.length > 0) {
       this.root.append(
         this.section(
           'Over training steps',
-          'Every step, a series per model and task.',
-          this.grid((['accuracy', ...METRICS] as const).map((m) => this.card(`steps-${m}`, stepChart(r.groups, m, theme), 'step'))),
+          'Every step, a series per model (a run for models named RUN@step-N) and task.',
+          this.grid((['accuracy', ...METRICS] as const).map((m) => this.card(`steps-${m}`, stepChart(r.groups, m, theme, slots), 'step'))),
         ),
       );
     }
@@ -146,10 +162,13 @@ export class CalibrationView {
     if (r) {
       const groups = r.groups.filter((g) => g.n > 0);
       const traces = groups.reduce((s, g) => s + g.n, 0);
+      const noAnswer = groups.reduce((s, g) => s + g.counts.noAnswer, 0);
+      const skipped = r.skipped.reduce((s, x) => s + (x.count ?? 1), 0);
       const parts = [
-        `${traces} traces`,
-        `${modelsOf(groups).length} models`,
-        `${tasksOf(groups).length} tasks`,
+        plural(traces, 'trace') + (noAnswer > 0 ? ` (${noAnswer} with no answer, counted wrong)` : ''),
+        plural(modelsOf(groups).length, 'model'),
+        plural(tasksOf(groups).length, 'task'),
+        ...(skipped > 0 ? [`${skipped} skipped`] : []),
         `bootstrap B=${r.bootstrap.B}, seed ${r.bootstrap.seed}`,
       ];
       const live = this.meta?.live;
@@ -157,12 +176,14 @@ export class CalibrationView {
         const reading = live.reading.length > 0 ? ` · reading step ${live.reading.join(', ')}` : '';
         const last = live.lastStep === undefined ? '' : ` · last step ${live.lastStep}`;
         const reads =
-          live.reads === live.files ? ', each read once' : `, ${live.reads} reads of ${live.files} files (rewritten steps are read again)`;
-        parts.unshift(`following ${this.meta!.source} live`, `${live.steps} step files${reads}${last}${reading}`);
+          live.reads === live.files
+            ? ', each read once'
+            : `, ${plural(live.reads, 'read')} of ${plural(live.files, 'file')} (rewritten steps are read again)`;
+        parts.unshift(`following ${this.meta!.source} live`, `${plural(live.steps, 'step file')}${reads}${last}${reading}`);
       } else if (this.meta)
         parts.unshift(
           this.meta.source,
-          `${this.meta.files} files (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`,
+          `${plural(this.meta.files, 'file')} (${this.meta.filesRead} read, ${this.meta.files - this.meta.filesRead} cached)`,
         );
       h.append(el('p', { class: 'muted', id: 'summary' }, parts.join(' · ')));
       const tools = el(
@@ -178,10 +199,31 @@ export class CalibrationView {
   }
 
   private emptyMessage(r: CalibrationResult): HTMLElement {
+    const nothing = r.groups.length === 0 && r.skipped.length === 0;
+    if (nothing && this.meta?.files === 0)
+      return el(
+        'div',
+        { class: 'message', id: 'empty', role: 'alert' },
+        el('h2', {}, 'No trace files found'),
+        el(
+          'p',
+          {},
+          this.meta.source === 'workspace'
+            ? 'The workspace has no .trace files and no verl step dumps (a .jsonl file named by its step, 120.jsonl) outside hidden folders and node_modules. Other .jsonl, .parquet and .eval files are read when selected: right-click them or their folder in the explorer → Show Calibration.'
+            : `${this.meta.source} holds no .trace, .jsonl, .parquet or .eval file (hidden folders and node_modules are not searched).`,
+        ),
+      );
+    if (nothing)
+      return el(
+        'div',
+        { class: 'message', id: 'empty', role: 'alert' },
+        el('h2', {}, 'No traces found'),
+        el('p', {}, `The ${this.meta ? plural(this.meta.files, 'file') + ' hold' : 'input holds'} no trace records.`),
+      );
     const box = el(
       'div',
       { class: 'message', id: 'empty', role: 'alert' },
-      el('h2', {}, r.groups.length === 0 && r.skipped.length === 0 ? 'No traces found' : 'No usable traces'),
+      el('h2', {}, 'No usable traces'),
       el(
         'p',
         {},
@@ -253,6 +295,7 @@ export class CalibrationView {
     const box = el('div', { class: `chart-box ${size}` }, canvas);
     const tools = el('div', { class: 'card-tools' });
     const card = el('div', { class: `card ${size}`, 'data-chart': id }, tools, box);
+    if (built.empty) card.insertBefore(el('p', { class: 'muted chart-empty', role: 'note' }, built.empty), box);
     const chart = new Chart(canvas, {
       ...built.config,
       options: {
@@ -282,7 +325,7 @@ export class CalibrationView {
   private table(groups: CalibrationGroup[]): HTMLElement {
     const tasks = tasksOf(groups);
     const models = modelsOf(groups);
-    const head = el('tr', {}, el('th', { scope: 'col' }, 'Model'), ...tasks.map((t) => el('th', { scope: 'col' }, t)));
+    const head = el('tr', {}, el('th', { scope: 'col' }, 'Model'), ...tasks.map((t) => el('th', { scope: 'col' }, taskLabel(t))));
     const body = models.map((model) =>
       el(
         'tr',
@@ -293,7 +336,9 @@ export class CalibrationView {
           if (!g) return el('td', { class: 'na' }, '–');
           const [value, interval] = formatEstimate(g.accuracy).split(' (');
           const content = [el('span', { class: 'value' }, value ?? ''), el('span', { class: 'interval' }, interval ? `(${interval}` : '')];
-          const title = `${model} · ${task}: ${g.counts.correctFinal} of ${g.n} correct; p ${pct(g.p.value)}%, δ1 ${pct(g.delta1.value)}%, δ2 ${pct(g.delta2.value)}%`;
+          const rate = (v: number) => (Number.isFinite(v) ? `${pct(v)}%` : '–');
+          const none = g.counts.noAnswer > 0 ? `, ${g.counts.noAnswer} with no answer (counted wrong)` : '';
+          const title = `${model} · ${taskLabel(task)}: ${g.counts.correctFinal} of ${g.n} correct${none}; p ${rate(g.p.value)}, δ1 ${rate(g.delta1.value)}, δ2 ${rate(g.delta2.value)}`;
           const cell = el('td', { title, 'data-model': model, 'data-task': task });
           if (this.host.inVsCode) {
             const q =

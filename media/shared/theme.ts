@@ -9,8 +9,24 @@ export interface Theme {
   muted: string;
   grid: string;
   font: string;
-  /** Series colours, in order; later series cycle with a dash pattern (see seriesStyle). */
+  /** Series colours, opaque: the theme's six chart colours, then our own; later series cycle with a dash pattern and marker (seriesStyle). */
   palette: string[];
+}
+
+/** Colours after the theme's six (VS Code has no more chart colours): readable on light and dark backgrounds. */
+const EXTRA_PALETTE = ['#17becf', '#e377c2', '#a0785a', '#8c8c8c'];
+
+/**
+ * The colour without its alpha: VS Code's default dark and Light Modern themes define
+ * `--vscode-charts-orange` as rgba(234, 92, 0, 0.33), which draws a series at a third of its strength.
+ */
+export function opaque(color: string): string {
+  const c = color.trim();
+  const fn = /^(rgb|hsl)a?\(\s*([^,\s/]+)[\s,]+([^,\s/]+)[\s,]+([^,\s/)]+)\s*(?:[,/]\s*[^)]*)?\)$/i.exec(c);
+  if (fn) return `${fn[1]!.toLowerCase()}(${fn[2]}, ${fn[3]}, ${fn[4]})`;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})(?:[0-9a-f]{1,2})?$/i.exec(c);
+  if (hex && (c.length === 5 || c.length === 9)) return `#${hex[1]}`;
+  return c;
 }
 
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
@@ -27,17 +43,71 @@ export function readTheme(el: Element = document.body): Theme {
     muted: cssVar(s, '--rl-muted', '#59636e'),
     grid: cssVar(s, '--rl-grid', 'rgba(128,128,128,0.22)'),
     font: cssVar(s, '--rl-font', 'system-ui, sans-serif'),
-    palette: ['--rl-c1', '--rl-c2', '--rl-c3', '--rl-c4', '--rl-c5', '--rl-c6'].map((n, i) =>
-      cssVar(s, n, ['#1f77b4', '#e8710a', '#2ca02c', '#9467bd', '#d62728', '#bcbd22'][i]!),
-    ),
+    palette: [
+      ...['--rl-c1', '--rl-c2', '--rl-c3', '--rl-c4', '--rl-c5', '--rl-c6'].map((n, i) =>
+        opaque(cssVar(s, n, ['#1f77b4', '#e8710a', '#2ca02c', '#9467bd', '#d62728', '#bcbd22'][i]!)),
+      ),
+      ...EXTRA_PALETTE,
+    ],
   };
 }
 
-/** Colour and dash pattern of series i: six colours, then the same colours dashed, and so on. */
-export function seriesStyle(theme: Theme, i: number): { color: string; dash: number[] } {
+export type PointShape = 'circle' | 'rect' | 'triangle' | 'rectRot' | 'star' | 'crossRot';
+const SHAPES: readonly PointShape[] = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'];
+
+export interface SeriesStyle {
+  color: string;
+  dash: number[];
+  pointStyle: PointShape;
+}
+
+/** Colour, dash pattern and marker of series slot i: every colour solid with circles, then again dashed with squares, and so on. */
+export function seriesStyle(theme: Theme, i: number): SeriesStyle {
   const n = theme.palette.length;
   const round = Math.floor(i / n);
-  return { color: theme.palette[i % n]!, dash: round === 0 ? [] : [6 * round, 3] };
+  return { color: theme.palette[i % n]!, dash: round === 0 ? [] : [6 * round, 3], pointStyle: SHAPES[round % SHAPES.length]! };
+}
+
+/** FNV-1a over the name's UTF-16 units. */
+function hash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A style slot per series name that does not move: a name keeps its slot for the life of the
+ * page however other names come and go (a new model does not recolour the others), and takes the
+ * first free colour from a place given by its name (the same name, the same colour, from one
+ * session to the next, as long as no other name took it first). Two names share a colour only
+ * once every colour is taken, and then differ in dash and marker.
+ */
+export class SeriesSlots {
+  private readonly slots = new Map<string, number>();
+  private readonly taken = new Set<number>();
+
+  constructor(private readonly colors: number) {}
+
+  slot(name: string): number {
+    let s = this.slots.get(name);
+    if (s !== undefined) return s;
+    const start = hash(name) % this.colors;
+    for (let round = 0; s === undefined; round++)
+      for (let k = 0; k < this.colors; k++) {
+        const c = round * this.colors + ((start + k) % this.colors);
+        if (!this.taken.has(c)) {
+          s = c;
+          break;
+        }
+      }
+    this.slots.set(name, s);
+    this.taken.add(s);
+    return s;
+  }
+
+  style(theme: Theme, name: string): SeriesStyle {
+    return seriesStyle(theme, this.slot(name));
+  }
 }
 
 /**

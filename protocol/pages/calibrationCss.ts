@@ -28,6 +28,7 @@ select { font: inherit; color: var(--rl-fg); background: var(--rl-bg); border: 1
 .card.wide { grid-column: 1 / -1; }
 .card-tools { display: flex; justify-content: flex-end; margin: -2px -2px 2px; }
 .chart-box { position: relative; height: 280px; }
+.chart-empty { margin: 0 0 4px; font-size: 0.92em; }
 .chart-box.tall { height: 460px; max-width: 620px; margin: 0 auto; }
 .chart-box.wide { height: 320px; }
 .chart-box.step { height: 340px; }

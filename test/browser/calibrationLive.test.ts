@@ -70,7 +70,11 @@ describe('live calibration webview in Chromium', { skip }, () => {
       await waitForRender(page, before + 1);
 
       const header = (await page.locator('#summary').textContent())!;
-      assert.match(header, new RegExp(`^following grpo-live live · ${live.meta().steps} step files, each read once · last step ${s.step}`));
+      const n = live.meta().steps;
+      assert.match(
+        header,
+        new RegExp(`^following grpo-live live · ${n} step file${n === 1 ? '' : 's'}, each read once · last step ${s.step}`),
+      );
       assert.equal(header.includes(`reading step ${s.step}`), !s.complete, header);
       if (seen.size === 1) continue; // one step: no line yet, the charts over steps need two
       const counts = await pointCounts(page);
