@@ -154,8 +154,16 @@ export class TrainingView {
     el.textContent = state;
     el.className = `state ${state}`;
     (this.root.querySelector('#stop') as HTMLElement).hidden = !(state === 'running' || state === 'starting');
-    (this.root.querySelector('#resume') as HTMLElement).hidden = state !== 'stopped' && state !== 'failed';
+    // A run that failed before it started has nothing to resume.
+    (this.root.querySelector('#resume') as HTMLElement).hidden = (state !== 'stopped' && state !== 'failed') || !this.run;
     if (message) this.log(message);
+    if (state === 'failed' && !this.run) {
+      const p = document.createElement('p');
+      p.className = 'empty error';
+      p.setAttribute('role', 'alert');
+      p.textContent = `The run did not start${message ? `: ${message}` : '.'}`;
+      this.grid.replaceChildren(p);
+    }
     this.renderHeader();
   }
 

@@ -73,6 +73,24 @@ describe('training view in Chromium', { skip }, () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
+  test('a run that fails before it starts (a config the trainer refuses) says so instead of waiting', async () => {
+    const html = trainingPageHtml({ nonce: makeNonce(), cspSource: 'file:', scriptSrc: pathToFileURL(BUNDLE).href });
+    const fresh = await openHtml(browser, 'training-view-failed.html', html, fakeVsCode);
+    await fresh.page.waitForFunction(() => window.__reflectionLensTraining !== undefined);
+    await fresh.page.evaluate(() =>
+      window.postMessage({ type: 'state', state: 'failed', message: 'ds3 config: lr must be a number >= 0, got -1' }, '*'),
+    );
+    await fresh.page.waitForFunction(() => document.querySelector('#state')?.textContent === 'failed');
+    assert.equal(
+      await fresh.page.locator('#charts [role=alert]').textContent(),
+      'The run did not start: ds3 config: lr must be a number >= 0, got -1',
+    );
+    // Nothing to resume: the run was never created.
+    assert.equal(await fresh.page.locator('#resume').isHidden(), true);
+    assert.deepEqual(fresh.problems, []);
+    await fresh.page.close();
+  });
+
   test('says it is ready; a live ds3 run fills the six Figure 3 charts point by point', async () => {
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
     await page.evaluate(

@@ -77,6 +77,12 @@ describe('run folders, run configs and the verl launch over JSON-RPC', { skip },
     assert.ok(ok.ok && ok.config.steps === 12 && ok.config.policy === 'ds3', JSON.stringify(ok));
     const bad = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'ds3' }, '{"steps": -1}'] });
     assert.ok(!bad.ok && /steps/.test(bad.error), JSON.stringify(bad));
+    // The policy's own keys, with the trainer's validators (the Custom… box said nothing to lr -1,
+    // then the run failed on it).
+    const lr = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'ds3' }, '{"steps": 50, "lr": -1}'] });
+    assert.ok(!lr.ok && lr.error === 'ds3 config: lr must be a number >= 0, got -1', JSON.stringify(lr));
+    const tiny = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'tiny-lm' }, '{"groupSize": 0}'] });
+    assert.ok(!tiny.ok && /tiny-lm config: "groupSize"/.test(tiny.error), JSON.stringify(tiny));
     const broken = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: ['{"steps": '] });
     assert.ok(!broken.ok && /JSON/i.test(broken.error), JSON.stringify(broken));
     const policy = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'gpt' }] });

@@ -126,7 +126,7 @@ test('a run is one series over the steps: ds3 / tiny-lm models named <run>@step-
   for (const steps of [21, 115]) {
     const groups = Array.from({ length: steps }, (_, s) => group(`ds3-20261205T212826Z@step-${s * 10}`, '', { step: s * 10 }));
     const built = stepChart(groups, 'p', theme);
-    const datasets = built.config.data.datasets as { label: string; data: { x: number; info: string }[] }[];
+    const datasets = built.config.data.datasets as unknown as { label: string; data: { x: number; info: string }[] }[];
     assert.equal(datasets.length, 1, `${steps} steps`);
     assert.equal(datasets[0]!.label, 'ds3-20261205T212826Z');
     assert.deepEqual(
@@ -139,7 +139,7 @@ test('a run is one series over the steps: ds3 / tiny-lm models named <run>@step-
   // Two runs, two series; a model whose suffix is not its own step stays a model of its own.
   const two = [group('a@step-1', 't', { step: 1 }), group('a@step-2', 't', { step: 2 }), group('b@step-1', 't', { step: 1 })];
   assert.deepEqual(
-    (stepChart(two, 'p', theme).config.data.datasets as { label: string }[]).map((d) => d.label),
+    (stepChart(two, 'p', theme).config.data.datasets as unknown as { label: string }[]).map((d) => d.label),
     ['a', 'b'],
   );
   assert.equal(seriesNameOf({ model: 'x@step-3', step: 4 }), 'x@step-3');
@@ -149,7 +149,7 @@ test('a run is one series over the steps: ds3 / tiny-lm models named <run>@step-
 
 test('legends are bounded: at most LEGEND_MAX series, the title says how many there are', () => {
   const groups = Array.from({ length: 40 }, (_, i) => group(`run${i}@step-1`, 't', { step: 1 }));
-  const opts = stepChart(groups, 'accuracy', theme).config.options as {
+  const opts = stepChart(groups, 'accuracy', theme).config.options as unknown as {
     plugins: { title: { text: string[] }; legend: { labels: { filter: (i: { datasetIndex: number }) => boolean } } };
   };
   const filter = opts.plugins.legend.labels.filter;
@@ -173,7 +173,9 @@ test('series colours: opaque, ten before repeating, then dashed with another mar
       theme,
       slots,
     );
-    return new Map((built.config.data.datasets as { label: string; borderColor: string }[]).map((d) => [d.label, d.borderColor]));
+    return new Map(
+      (built.config.data.datasets as unknown as { label: string; borderColor: string }[]).map((d) => [d.label, d.borderColor]),
+    );
   };
   const slots = new SeriesSlots(theme.palette.length);
   const before = colour(['beta', 'gamma'], slots);
@@ -188,13 +190,16 @@ test('series colours: opaque, ten before repeating, then dashed with another mar
 test('the empty task reads "(no task)"; a line does not span a task its model has no point for; empty charts say why', () => {
   const groups = [group('a', ''), group('a', '5x5'), group('b', '4x4'), group('a', '3x3')];
   const built = metricChart(groups, 'p', theme);
-  const scales = built.config.options!.scales as { x: { ticks: { callback: (v: number) => string } } };
+  const scales = built.config.options!.scales as unknown as { x: { ticks: { callback: (v: number) => string } } };
   assert.deepEqual(
     [0, 1, 2, 3].map((v) => scales.x.ticks.callback(v)),
     ['3x3', '4x4', '5x5', '(no task)'],
   );
   const a = (
-    built.config.data.datasets as { data: { x: number; info: string }[]; segment: { borderColor: (c: object) => string | undefined } }[]
+    built.config.data.datasets as unknown as {
+      data: { x: number; info: string }[];
+      segment: { borderColor: (c: object) => string | undefined };
+    }[]
   )[0]!;
   const seg = (i: number) => a.segment.borderColor({ p0: { parsed: { x: a.data[i]!.x } }, p1: { parsed: { x: a.data[i + 1]!.x } } });
   // a: 3x3 (0), 5x5 (2), (no task) (3): no line over 4x4, a line from 5x5 to (no task).
@@ -213,7 +218,7 @@ test('the empty task reads "(no task)"; a line does not span a task its model ha
 
 test('predicted tooltips name the horizon: K=∞ and K=4', () => {
   const built = predictedChart([group('a', '')], theme);
-  const infos = (built.config.data.datasets as { data: { info: string }[] }[]).slice(1).map((d) => d.data[0]!.info);
+  const infos = (built.config.data.datasets as unknown as { data: { info: string }[] }[]).slice(1).map((d) => d.data[0]!.info);
   assert.deepEqual(
     infos.map((i) => /predicted \((K=[^)]+)\)/.exec(i)?.[1]),
     ['K=∞', 'K=4'],

@@ -26,9 +26,10 @@ export class TrainingPanel implements vscode.Disposable {
     context: vscode.ExtensionContext,
     title: string,
     private readonly onRequest: (m: ViewToHost) => void,
+    column: vscode.ViewColumn = vscode.ViewColumn.Beside,
   ) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'dist', 'media');
-    this.panel = vscode.window.createWebviewPanel('reflectionLens.training', title, vscode.ViewColumn.Beside, {
+    this.panel = vscode.window.createWebviewPanel('reflectionLens.training', title, column, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [media],
@@ -61,6 +62,11 @@ export class TrainingPanel implements vscode.Disposable {
     return this.disposed;
   }
 
+  /** The editor column the panel is in (undefined once closed). */
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.disposed ? undefined : this.panel.viewColumn;
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, true);
   }
@@ -79,6 +85,8 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   setState(state: RunState, message?: string): void {
+    // A run that never started (a config the trainer refused) has no run to show: the title says so.
+    if (!this.run && state === 'failed') this.panel.title = 'Training: failed to start';
     this.state = { state, message };
     this.post({ type: 'state', state, message });
   }
@@ -88,9 +96,12 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   private replay(): void {
-    if (!this.run) return;
-    this.post({ type: 'run', run: this.run });
-    if (this.records.points.length) this.post({ type: 'metrics', records: this.records.points });
+    // The state also without a run: a trainer that fails before its first event (a bad config)
+    // usually does so before the view is ready, and the view must not wait for a run forever.
+    if (this.run) {
+      this.post({ type: 'run', run: this.run });
+      if (this.records.points.length) this.post({ type: 'metrics', records: this.records.points });
+    }
     if (this.state) this.post({ type: 'state', ...this.state });
   }
 

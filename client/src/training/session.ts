@@ -2,6 +2,7 @@
 // with Cancel (a clean stop), and the charts panel. Finished runs offer the next step: resume a
 // stopped run, or calibrate the rollouts a completed run wrote.
 import * as vscode from 'vscode';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { MetricsRecord, TrainerEvent } from '../../../protocol/runs.js';
 import { MetricsBatcher } from './metricsBatcher.js';
@@ -34,21 +35,37 @@ export class TrainingSession {
     });
   }
 
-  /** Starts a run (new or resumed), reusing `panel` when given. */
+  /** The panel of the latest run started here: the next run reuses it when it is idle, else opens in its column. */
+  private static lastPanel: TrainingPanel | undefined;
+
+  /**
+   * Starts a run (new or resumed), reusing `panel` when given, else the previous run's panel when
+   * no run is using it (each Run GRPO does not open another editor column).
+   */
   static start(context: vscode.ExtensionContext, launch: Omit<TrainerLaunch, 'trainer'>, panel?: TrainingPanel): TrainingSession {
-    const session = new TrainingSession(context, panel && !panel.isDisposed ? panel : TrainingSession.newPanel(context));
+    const last = TrainingSession.lastPanel && !TrainingSession.lastPanel.isDisposed ? TrainingSession.lastPanel : undefined;
+    const idle = last && ![...TrainingSession.active].some((s) => s.panel === last) ? last : undefined;
+    const chosen = panel && !panel.isDisposed ? panel : (idle ?? TrainingSession.newPanel(context, last?.viewColumn));
+    TrainingSession.lastPanel = chosen;
+    const session = new TrainingSession(context, chosen);
     session.panel.reveal();
     session.run(launch);
     return session;
   }
 
-  static newPanel(context: vscode.ExtensionContext): TrainingPanel {
-    const panel: TrainingPanel = new TrainingPanel(context, 'Training', (m) => {
-      if (m.type === 'stop') for (const s of TrainingSession.active) if (s.panel === panel) s.stop();
-      if (m.type === 'resume' && panel.runDir && ![...TrainingSession.active].some((s) => s.panel === panel)) {
-        TrainingSession.start(context, { resume: panel.runDir }, panel);
-      }
-    });
+  /** A new panel: beside the active editor, or in `column` (where the previous run's panel is). */
+  static newPanel(context: vscode.ExtensionContext, column?: vscode.ViewColumn): TrainingPanel {
+    const panel: TrainingPanel = new TrainingPanel(
+      context,
+      'Training',
+      (m) => {
+        if (m.type === 'stop') for (const s of TrainingSession.active) if (s.panel === panel) s.stop();
+        if (m.type === 'resume' && panel.runDir && ![...TrainingSession.active].some((s) => s.panel === panel)) {
+          TrainingSession.start(context, { resume: panel.runDir }, panel);
+        }
+      },
+      column,
+    );
     return panel;
   }
 
@@ -125,20 +142,33 @@ export class TrainingSession {
     if (done.state === 'failed') {
       void vscode.window.showErrorMessage(`Reflection Lens: ${name} failed at step ${done.step}: ${done.error ?? 'unknown error'}`);
     } else if (done.state === 'stopped') {
+      // The rollouts written so far can be calibrated as well as those of a completed run.
+      const actions = hasRollouts(done.runDir) ? ['Resume', CALIBRATE] : ['Resume'];
       const pick = await vscode.window.showInformationMessage(
         `Reflection Lens: ${name} stopped at step ${done.step}/${done.steps}; a checkpoint is saved.`,
-        'Resume',
+        ...actions,
       );
       if (pick === 'Resume') TrainingSession.start(this.context, { resume: done.runDir }, this.panel);
+      if (pick === CALIBRATE) calibrateRollouts(done.runDir);
     } else {
-      const pick = await vscode.window.showInformationMessage(
-        `Reflection Lens: ${name} completed ${done.steps} steps.`,
-        'Calibrate rollouts',
-      );
-      if (pick === 'Calibrate rollouts') {
-        const rollouts = vscode.Uri.file(join(done.runDir, 'rollouts'));
-        void vscode.commands.executeCommand('reflectionLens.showCalibration', rollouts, [rollouts]);
-      }
+      const pick = await vscode.window.showInformationMessage(`Reflection Lens: ${name} completed ${done.steps} steps.`, CALIBRATE);
+      if (pick === CALIBRATE) calibrateRollouts(done.runDir);
     }
   }
+}
+
+const CALIBRATE = 'Calibrate rollouts';
+
+function hasRollouts(runDir: string): boolean {
+  try {
+    return readdirSync(join(runDir, 'rollouts')).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The calibration view on a run's `rollouts/` folder. */
+function calibrateRollouts(runDir: string): void {
+  const rollouts = vscode.Uri.file(join(runDir, 'rollouts'));
+  void vscode.commands.executeCommand('reflectionLens.showCalibration', rollouts, [rollouts]);
 }

@@ -9,6 +9,9 @@ import type { CheckRunConfigResult, ReadRunResult, VerlLaunchResult } from '../.
 import { ConfigError, mergeRunConfig, parseConfigJson, readConfigFile } from '../training/runConfig.js';
 import { listRunsAsync, readConfig, readMetricsAsync, readStatus } from '../training/runDir.js';
 import { parseLaunchConfig, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
+import { resolveDs3Config } from '../training/ds3.js';
+// config.ts only: the tiny-lm checks, without TensorFlow.js.
+import { resolveTinyLmConfig } from '../training/tinylm/config.js';
 
 function needString(method: string, name: string, v: unknown): string {
   if (typeof v !== 'string' || v === '') throw new ResponseError(ErrorCodes.InvalidParams, `${method}: ${name} must be a non-empty string`);
@@ -21,14 +24,29 @@ function failed(method: string, err: unknown): ResponseError<void> {
   return new ResponseError(ErrorCodes.InternalError, `${method}: ${err instanceof Error ? err.message : String(err)}`);
 }
 
+/**
+ * The merged config, checked as the trainer checks it before a run starts: the keys every run has
+ * (mergeRunConfig), then the policy's own keys with the trainer's own validators (ds3's `lr must be
+ * a number >= 0`; tiny-lm's). The config returned is the merged one, not the resolved one: the
+ * policy's defaults still apply to the keys not given.
+ */
 function checkRunConfig(file: string | undefined, layers: readonly unknown[]): CheckRunConfigResult {
+  let merged: ReturnType<typeof mergeRunConfig>;
   try {
     const parsed = layers.map((l) => (typeof l === 'string' ? parseConfigJson(l) : (l as Record<string, unknown>)));
-    return { ok: true, config: mergeRunConfig(file === undefined ? undefined : readConfigFile(file), ...parsed) };
+    merged = mergeRunConfig(file === undefined ? undefined : readConfigFile(file), ...parsed);
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, error: err.message };
     throw err;
   }
+  try {
+    if (merged.policy === 'ds3') resolveDs3Config(merged);
+    else resolveTinyLmConfig(merged);
+  } catch (err) {
+    // The policies' validators throw plain Errors (tiny-lm) or ConfigErrors (ds3): either is a bad value.
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  return { ok: true, config: merged };
 }
 
 export function registerRunRequests(connection: Connection): void {
