@@ -117,6 +117,9 @@ test('attribution --json on a small input equals the in-memory result byte for b
     'the input exercises both kinds of skipped record',
   );
   assert.equal(r.stdout, expected);
+  // The progress line (stderr, no terminal) ends on each file's final count, not the first record's.
+  const progress = r.stderr.split('\n').filter((l) => l.startsWith('attribution: '));
+  assert.deepEqual(progress.slice(-2), [`attribution: ${a}: 41 records`, `attribution: ${b}: 3 records`]);
 
   const lines = spawnSync(process.execPath, [cliPath, 'attribution', a, b, '--jsonl'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(lines.status, 0, lines.stderr);

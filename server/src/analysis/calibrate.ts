@@ -81,7 +81,13 @@ export class CalibrationAccumulator {
     // Corpora come in runs of one group: skip building the key while the group repeats.
     const repeat = s.model === this.last?.model && s.task === this.last.task && (this.by !== 'step' || s.step === this.last.step);
     let g = repeat ? this.last?.group : undefined;
-    const key = g ? '' : this.by === 'step' ? `${s.model}\u0000${s.step ?? ''}\u0000${s.task}` : `${s.model}\u0000${s.task}`;
+    // A trace without a step has the model-task key under either grouping: the key seeds the group's
+    // bootstrap, so the same group gets the same interval with --by step as without.
+    const key = g
+      ? ''
+      : this.by === 'step' && s.step !== undefined
+        ? `${s.model}\u0000${s.step}\u0000${s.task}`
+        : `${s.model}\u0000${s.task}`;
     g ??= this.groups.get(key);
     if (!g) {
       g = { model: s.model, tasks: new Set(), patterns: new PatternTable(COLUMNS), correctFinal: 0, transitions: emptyTransitions() };

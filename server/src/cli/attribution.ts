@@ -22,6 +22,8 @@ import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 import { inputFiles } from './inputs.js';
 
+const recordsText = (n: number): string => `${n} record${n === 1 ? '' : 's'}`;
+
 /** Skipped records listed per file and kind (malformed; no candidate answer); the rest are counted in one entry. */
 export const LISTED_SKIPPED = 100;
 
@@ -219,7 +221,8 @@ export async function run(argv: string[]): Promise<number> {
         const last = group.at(-1)?.record;
         if (last && (last.model !== record.model || last.group !== record.group)) await flush();
         group.push(segmentRecord(record, segmentOptions));
-        progress.update(`${file}: ${++records} records`);
+        ++records;
+        progress.update(`${file}: ${recordsText(records)}`);
       }
       await flush();
       // As segment and import: a file of which not one record could be read failed (an empty file did not).
@@ -229,6 +232,9 @@ export async function run(argv: string[]): Promise<number> {
       group = [];
       malformed.add({ file, reason: err instanceof Error ? err.message : String(err) });
     }
+    // The throttled line may stop short of the end (without a terminal it showed "1 records" of
+    // 192): its last state is the file's final count.
+    progress.done(`${file}: ${recordsText(records)}`);
     // Listed as the in-memory command did: the file's malformed input, then its unanswered records.
     for (const s of [...malformed.entries(), ...unanswered.entries()]) {
       skipped.push(s);

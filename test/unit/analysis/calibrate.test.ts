@@ -462,6 +462,19 @@ test('grouping by step keeps training steps apart', () => {
   assert.deepEqual(acc.result({ bootstrap: 50 }), r);
 });
 
+test('traces without a step: --by step gives the same groups and the same intervals as the default grouping', () => {
+  const corpus = [
+    ...generateMultiplicationTraces({
+      seed: 9,
+      models: [{ name: 'tiny', tasks: [{ task: '2x2', p: 0.5, delta1: 0.8, delta2: 0.4, n: 60 }] }],
+    }),
+  ].map(fromGenerated);
+  assert.ok(corpus.every((s) => s.step === undefined));
+  // Same data and seed, same intervals (docs/calibration.md); the bootstrap's seed came from a key
+  // that differed between the groupings.
+  assert.deepEqual(calibrateGroups(corpus, { by: 'step', bootstrap: 200 }), calibrateGroups(corpus, { by: 'model-task', bootstrap: 200 }));
+});
+
 test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstrap predicted cover the truth in >= 93% per metric', () => {
   const truth = [
     {
