@@ -276,13 +276,14 @@ export function reflectionSequence(layout: Layout, p: Problem, opts: ReflectionD
 
 export const DEFAULT_MARKERS = ['Wait, I made a mistake. Let me recompute.', 'Let me recompute.', "I'll go back and check."];
 
-/** Renders a rollout as a .trace record: one line per attempt, a marker phrase for each RESAMPLE. */
+/** Renders a rollout as a .trace record: one line per attempt, a marker phrase for each RESAMPLE; `step` adds a `step` header. */
 export function renderTrace(
   p: Problem,
   a: Attempts,
   model: string,
   id: string | number,
   markers: readonly string[] = DEFAULT_MARKERS,
+  step?: number,
 ): string {
   const lines: string[] = [];
   a.answers.forEach((ans, k) => {
@@ -291,7 +292,7 @@ export function renderTrace(
   });
   return formatRecord({
     id,
-    headers: { query: `Calculate ${p.a} * ${p.b}. Think step by step.`, answer: String(p.product), task: p.task, model },
+    headers: { query: `Calculate ${p.a} * ${p.b}. Think step by step.`, answer: String(p.product), task: p.task, model, step },
     body: lines.join('\n'),
   });
 }

@@ -5,12 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { trainTinyLm, resolveTinyLmConfig } from '../../../server/src/training/tinylm/train.js';
 import { createRunDir, latestCheckpoint } from '../../../server/src/training/runDir.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { calibrateGroups } from '../../../server/src/analysis/calibrate.js';
+import { traceSummary } from '../../../server/src/analysis/summary.js';
 
 type Line = Record<string, unknown> & { step: number };
 interface EvalSplit {
@@ -82,9 +84,10 @@ test('a CI-sized run (SFT warm-up on reflection data, then GRPO) raises reward o
       const correct = parsed.records.filter((r) => segmentRecord(r, defaultSegmentOptions).correct).length / 100;
       return { model: parsed.records[0].model, correct };
     });
+    // Named after the run and the step, as ds3's rollouts: two runs calibrated together stay apart.
     assert.deepEqual(
       models.map((m) => m.model),
-      ['tiny-lm-init', 'tiny-lm-sft', 'tiny-lm-rl-step-30'],
+      [0, 300, 330].map((s) => `${basename(dir)}@step-${s}`),
     );
     assert.deepEqual(
       models.map((m) => m.correct),
@@ -168,5 +171,30 @@ test('a cancelled run leaves a resumable run directory, and resuming gives the u
   } finally {
     rmSync(straight.dir, { recursive: true, force: true });
     rmSync(cut.dir, { recursive: true, force: true });
+  }
+});
+
+test('two runs calibrated together stay apart: rollouts name the run and the step (model <run>@step-N, a step header)', async () => {
+  const config = { steps: 2, warmupSteps: 1, evalEvery: 1, evalSize: 4, oodTasks: [], backend: 'wasm' };
+  const a = await run(config);
+  const b = await run(config);
+  try {
+    const groups = calibrateGroups(
+      [a.dir, b.dir].flatMap((dir) =>
+        ['step-0-id', 'step-1-id', 'step-2-id'].flatMap((f) =>
+          parseTrace(readFileSync(join(dir, 'rollouts', `${f}.trace`), 'utf8')).records.map((r) => {
+            assert.equal(r.headers.step, f.split('-')[1]);
+            return traceSummary(segmentRecord(r, defaultSegmentOptions), f);
+          }),
+        ),
+      ),
+      { by: 'step', bootstrap: 10 },
+    ).groups;
+    assert.deepEqual(
+      groups.map((g) => [g.model, g.step, g.n]),
+      [a.dir, b.dir].flatMap((dir) => [0, 1, 2].map((s) => [`${basename(dir)}@step-${s}`, s, 4])),
+    );
+  } finally {
+    for (const { dir } of [a, b]) rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -116,7 +116,8 @@ export interface SplitResult {
 }
 
 /**
- * Evaluates one split and writes `rollouts/step-<step>-<split>.trace` (model header = `modelName`).
+ * Evaluates one split and writes `rollouts/step-<step>-<split>.trace` (model header = `modelName`, a
+ * `step` header, so the calibration engine groups the rollouts by step as it does ds3's).
  * Sampling uses a fixed seed so successive checkpoints are compared on common random numbers.
  */
 export async function evaluateSplit(
@@ -136,7 +137,7 @@ export async function evaluateSplit(
     all.add(p, a);
     if (!per.has(p.task)) per.set(p.task, new DecisionStats());
     per.get(p.task)!.add(p, a);
-    text += renderTrace(p, a, opts.modelName, `${opts.split}-${i + 1}`, opts.markers);
+    text += renderTrace(p, a, opts.modelName, `${opts.split}-${i + 1}`, opts.markers, opts.step);
   });
   const file = relative(opts.runDir, writeRollouts(opts.runDir, `step-${opts.step}-${opts.split}`, text));
   const byTask: SplitResult['byTask'] = {};

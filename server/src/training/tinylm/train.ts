@@ -1,7 +1,7 @@
 // The tiny-lm training loop: supervised warm-up on reflection data (SFT or DFT), then GRPO with
 // the paper's knobs, evaluation on in- and out-of-distribution operand sizes written as .trace
 // rollouts, metrics per step, checkpoints and resume, cancellation between steps.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
 import { selectBackend, type Tf } from '../backend.js';
 import { DecisionStats, Layout, Rng, reflectionSequence, reward, sampleProblem, type Problem } from '../multiplication.js';
@@ -152,15 +152,16 @@ class TinyLmRun {
     this.model.dispose();
   }
 
-  /** Model name in the rollouts' `model:` header for the weights after s completed steps. */
+  /**
+   * Model name in the rollouts' `model:` header for the weights after s completed steps:
+   * `<run>@step-<s>` as ds3 writes it (the run folder's name, so two runs calibrated together stay
+   * apart, and the calibration view draws a run as one series over its steps; whether step s was
+   * warm-up or GRPO is the metrics line's `phase`), or the configured modelName (the experiment's arms).
+   */
   modelName(s: number): string {
     const { cfg } = this;
-    const w = warmupOf(cfg);
     if (cfg.modelName !== null) return s === this.total ? cfg.modelName : `${cfg.modelName}@step-${s}`;
-    if (s === 0) return 'tiny-lm-init';
-    if (cfg.objective === 'grpo')
-      return s === w ? `tiny-lm-${cfg.warmupObjective}` : s < w ? `tiny-lm-${cfg.warmupObjective}-step-${s}` : `tiny-lm-rl-step-${s - w}`;
-    return `tiny-lm-${cfg.objective}-step-${s}`;
+    return `${basename(this.io.runDir)}@step-${s}`;
   }
 
   /**
