@@ -190,9 +190,12 @@ test('two runs calibrated together stay apart: rollouts name the run and the ste
       ),
       { by: 'step', bootstrap: 10 },
     ).groups;
+    const key = (g: unknown[]) => JSON.stringify(g);
     assert.deepEqual(
-      groups.map((g) => [g.model, g.step, g.n]),
-      [a.dir, b.dir].flatMap((dir) => [0, 1, 2].map((s) => [`${basename(dir)}@step-${s}`, s, 4])),
+      groups.map((g) => [g.model, g.step, g.n]).sort((x, y) => key(x).localeCompare(key(y))),
+      [a.dir, b.dir]
+        .flatMap((dir) => [0, 1, 2].map((s) => [`${basename(dir)}@step-${s}`, s, 4]))
+        .sort((x, y) => key(x).localeCompare(key(y))),
     );
   } finally {
     for (const { dir } of [a, b]) rmSync(dir, { recursive: true, force: true });
