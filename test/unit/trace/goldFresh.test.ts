@@ -500,8 +500,12 @@ skyThoughtBatch('fresh39', 'held-out', 18, { precision: 0.75, recall: 0.45, firs
 // again by X3 (100% / 100%). Start (d6ddf86): 100.0% (2/2), 9.5% (2/21), 11.1%, final 2/18: the
 // engine reads almost none of these answers. End (after pass 67, program values, built on two
 // synthetic development families): 14.3% (2/14), 9.5% (2/21), 38.9%, final 2/18: the rules written
-// for the families did not carry to these responses (docs/segmentation-eval.md "Stop 33").
-skyThoughtBatch('fresh40', 'held-out', 18, { precision: 0.1, recall: 0.05, first: 0.3 }, 'X1 vs X3', 10);
+// for the families did not carry to these responses (docs/segmentation-eval.md "Stop 33"). Stop 34:
+// a printed string with or without its quotes is one value (the guide now says so; stop 33 found
+// X1 wrote them bare, the families' author quoted): 28.6% (4/14), 19.0% (4/21), first 22.2%: the
+// first-candidate agreement fell because the gold's bare first values now equal the quoted ground
+// truth (correct), where before both sides were "wrong" by notation alone.
+skyThoughtBatch('fresh40', 'held-out', 18, { precision: 0.25, recall: 0.15, first: 0.2 }, 'X1 vs X3', 10);
 
 /** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
 function probeSet(
