@@ -1,0 +1,96 @@
+// Real evaluation outputs of producers an outside tester imported (fmt34; the fixtures are cut
+// from the producers' files, SOURCES.md in each folder): BIG-Bench-Hard's {canary, outputs: [...]}
+// read with [i] in every path, MathVista's multiple-choice references written as an option's
+// content, MathVista's object keyed by pid, Reflexion's `solution`, a --map path that matches
+// nothing, the diagnostics of a file-wide problem, the fields AlpacaEval, BBH and PAL name their
+// prompt, reference and response, and the ids of a pretty-printed JSON list.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jsonlRecordToTrace } from '../../../server/src/trace/jsonl.js';
+import type { SourceOptions } from '../../../server/src/trace/formats/source.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { segmentRecord } from '../../../server/src/trace/segment.js';
+import { streamTraceFile } from '../../../server/src/trace/stream.js';
+import type { TraceDiagnostic, TraceRecord } from '../../../server/src/trace/types.js';
+
+const F = 'test/fixtures/formats';
+const RULES = { ...defaultSegmentOptions, reader: 'rules' as const };
+
+async function read(file: string, source?: SourceOptions): Promise<{ recs: TraceRecord[]; diagnostics: TraceDiagnostic[] }> {
+  const recs: TraceRecord[] = [];
+  const diagnostics: TraceDiagnostic[] = [];
+  for await (const rec of streamTraceFile(file, { source, onDiagnostic: (d) => diagnostics.push(d) })) recs.push(rec);
+  return { recs, diagnostics };
+}
+
+function withTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'fmt34-'));
+  return fn(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+test("F1: BBH {canary, outputs}: [i] in the prompt and answer paths is the response's index, not element 0", async () => {
+  const map = 'response=outputs[i].prediction,prompt=outputs[i].input,answer=outputs[i].target';
+  const { recs, diagnostics } = await read(`${F}/bbh/multistep_arithmetic_two_outputs_0-5.json`, { map });
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(
+    recs.map((r) => r.answer),
+    ['24', '63', '-50', '-11520', '58', '-33'],
+  );
+  // Each record its own question (the few-shot prompt ends with the record's expression).
+  assert.equal(new Set(recs.map((r) => r.query)).size, 6);
+  assert.ok(recs[1].query?.includes('((-9 * 7 * 7 * -9) + (4 * -9 - 8 - -4)) ='), recs[1].query?.slice(-200));
+  assert.deepEqual(
+    recs.map((r) => segmentRecord(r, RULES).correct),
+    [true, false, false, false, false, true],
+  );
+  // The group is each record's own question: six problems, not one.
+  assert.equal(new Set(recs.map((r) => r.headers.group)).size, 6);
+});
+
+test('F1: [i] under a nested list, an id per element, and lists of another length say so once per row', async () => {
+  await withTemp(async (dir) => {
+    const nested = join(dir, 'nested_i.jsonl');
+    writeFileSync(
+      nested,
+      `${JSON.stringify({
+        o: [
+          { q: 'What is 1+1?', r: 'The answer is 2.', t: '2', id: 'a' },
+          { q: 'What is 2+2?', r: 'The answer is 5.', t: '4', id: 'b' },
+        ],
+      })}\n`,
+    );
+    const { recs } = await read(nested, { map: 'response=o[i].r,prompt=o[i].q,answer=o[i].t,id=o[i].id' });
+    assert.deepEqual(
+      recs.map((r) => [r.id, r.query, r.answer, segmentRecord(r, RULES).correct]),
+      [
+        ['a', 'What is 1+1?', '2', true],
+        ['b', 'What is 2+2?', '4', false],
+      ],
+    );
+    const uneven = join(dir, 'uneven.jsonl');
+    writeFileSync(uneven, `${JSON.stringify({ r: ['It is 1.', 'It is 2.'], q: ['x', 'y', 'z'], t: ['1'] })}\n`);
+    const { recs: u, diagnostics } = await read(uneven, { map: 'response=r[i],prompt=q[i],answer=t[i]' });
+    assert.deepEqual(
+      u.map((r) => [r.id, r.query, r.answer]),
+      [
+        ['1.1', 'x', '1'],
+        ['1.2', 'y', undefined],
+      ],
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.line]),
+      [
+        ['fanout-length', 'warning', 0],
+        ['fanout-length', 'warning', 0],
+      ],
+    );
+    assert.match(diagnostics[0].message, /prompt <- q\[i\]: q has 3 elements but the response's r has 2; .*element 3 of q is not read/);
+    assert.match(
+      diagnostics[1].message,
+      /answer <- t\[i\]: t has 1 element but the response's r has 2; .*record 2 of the row has no answer/,
+    );
+  });
+});
