@@ -94,3 +94,47 @@ test('F1: [i] under a nested list, an id per element, and lists of another lengt
     );
   });
 });
+
+test('F2: MathVista: a reference written as an option\'s content ("145°", "6cm", "8") is that option\'s letter', async () => {
+  const keyed = JSON.parse(readFileSync(`${F}/mathvista/output_gpt4_2shot_solution_keyed.json`, 'utf8')) as Record<string, unknown>;
+  await withTemp(async (dir) => {
+    const file = join(dir, 'mathvista.jsonl');
+    writeFileSync(
+      file,
+      Object.values(keyed)
+        .map((v) => `${JSON.stringify(v)}\n`)
+        .join(''),
+    );
+    for (const map of ['verdict=true_false,id=pid', 'verdict=true_false,id=pid,prompt=question + choices']) {
+      const { recs } = await read(file, { map });
+      const seg = recs.map((r) => segmentRecord(r, RULES));
+      assert.deepEqual(
+        recs.map((r, k) => [r.id, r.answer, seg[k].correct, r.headers.source_verdict]),
+        [
+          ['1', '1.2', false, 'false'],
+          ['3', '145°', true, 'true'],
+          ['6', '6cm', true, 'true'],
+          ['9', '8', true, 'true'],
+          ['30', '70°', true, 'true'],
+        ],
+        map,
+      );
+    }
+    // The final of pid 6 is the letter A (the options shown), judged against the reference 6cm.
+    const { recs } = await read(file, { map: 'verdict=true_false,id=pid,prompt=question + choices' });
+    assert.deepEqual(
+      recs.map((r) => segmentRecord(r, RULES).final),
+      ['1.3', '145°', 'A', 'D', '70°'],
+    );
+  });
+  // And the other way: a reference letter, a candidate left as the option's content.
+  const rec = (answer: string, body: string): TraceRecord =>
+    jsonlRecordToTrace(
+      { id: 'x', headers: { query: 'Find the angle C.\n\nA) 60°\nB) 70°\nC) 80°\nD) 85°', answer }, body, sourceLine: 0 },
+      0,
+      0,
+    );
+  assert.equal(segmentRecord(rec('70°', 'So the answer is B.'), RULES).correct, true);
+  assert.equal(segmentRecord(rec('80°', 'So the answer is B.'), RULES).correct, false);
+  assert.equal(segmentRecord(rec('B', 'So the answer is B.'), RULES).correct, true);
+});
