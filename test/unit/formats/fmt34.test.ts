@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonlRecordToTrace } from '../../../server/src/trace/jsonl.js';
+import { jsonDocumentElements, type JsonDocumentScan } from '../../../server/src/trace/formats/jsonDocument.js';
 import type { SourceOptions } from '../../../server/src/trace/formats/source.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
@@ -137,4 +138,75 @@ test('F2: MathVista: a reference written as an option\'s content ("145°", "6cm"
   assert.equal(segmentRecord(rec('70°', 'So the answer is B.'), RULES).correct, true);
   assert.equal(segmentRecord(rec('80°', 'So the answer is B.'), RULES).correct, false);
   assert.equal(segmentRecord(rec('B', 'So the answer is B.'), RULES).correct, true);
+});
+
+test("F3: an object keyed by id (MathVista's output json) is read member by member, the key as the id", async () => {
+  const file = `${F}/mathvista/output_gpt4_2shot_solution_keyed.json`;
+  const text = readFileSync(file, 'utf8').split('\n');
+  const { recs, diagnostics } = await read(file, { map: 'verdict=true_false,prompt=question + choices' });
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(
+    recs.map((r) => [r.id, r.answer, r.headers.source_verdict, segmentRecord(r, RULES).correct]),
+    [
+      ['1', '1.2', 'false', false],
+      ['3', '145°', 'true', true],
+      ['6', '6cm', 'true', true],
+      ['9', '8', 'true', true],
+      ['30', '70°', 'true', true],
+    ],
+  );
+  // Each record points back at its member's line.
+  assert.deepEqual(
+    recs.map((r) => text[r.sourceLine!].trim()),
+    ['"1": {', '"3": {', '"6": {', '"9": {', '"30": {'],
+  );
+  await withTemp(async (dir) => {
+    // A member that is no row is reported, the others are read.
+    const mixed = join(dir, 'keyed.json');
+    const row = (q: string, a: string): object => ({ question: q, response: `The answer is ${a}.`, answer: a });
+    writeFileSync(mixed, JSON.stringify({ a1: row('1+1?', '2'), note: 'x', a2: row('2+2?', '4') }, null, 2));
+    const { recs: m, diagnostics: d } = await read(mixed);
+    assert.deepEqual(
+      m.map((r) => [r.id, r.answer]),
+      [
+        ['a1', '2'],
+        ['a2', '4'],
+      ],
+    );
+    assert.deepEqual(
+      d.map((x) => [x.code, x.line, x.message]),
+      [['not-an-object', 6, 'member "note" is not a JSON object (a row); the other members are read']],
+    );
+    // An object whose first member is a field (or whose first member is no row) is one row, as before.
+    const one = join(dir, 'one.json');
+    writeFileSync(one, JSON.stringify({ metadata: { source: 'x' }, question: '1+1?', output: 'The answer is 2.', answer: '2' }, null, 2));
+    const { recs: o } = await read(one);
+    assert.deepEqual(
+      o.map((r) => [r.query, r.answer, r.body]),
+      [['1+1?', '2', 'The answer is 2.']],
+    );
+    const config = join(dir, 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ config: { seed: 1 }, outputs: [{ input: '1+1?', prediction: 'It is 2.', target: '2' }] }, null, 2),
+    );
+    const { recs: c } = await read(config, { map: 'response=outputs[i].prediction,answer=outputs[i].target' });
+    assert.deepEqual(
+      c.map((r) => [r.id, r.answer]),
+      [['1', '2']],
+    );
+  });
+});
+
+test('F3: the members of a keyed object read the same whatever the chunk boundaries', async () => {
+  const file = `${F}/mathvista/output_gpt4_2shot_solution_keyed.json`;
+  const members = async (chunkSize: number): Promise<unknown[]> => {
+    const out: unknown[] = [];
+    const scan: JsonDocumentScan = { shape: 'empty', members: {} };
+    for await (const el of jsonDocumentElements(file, scan, { chunkSize, members: true })) out.push([el.key, el.line, el.value]);
+    return out;
+  };
+  const whole = await members(1 << 20);
+  assert.equal(whole.length, 5);
+  for (const size of [1, 2, 3, 7, 64, 1000]) assert.deepEqual(await members(size), whole, `chunk ${size}`);
 });

@@ -6,11 +6,30 @@
 // a diagnostic while the others keep working.
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { harnessFileDefaults, jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
+import {
+  harnessFileDefaults,
+  jsonlLineToRecords,
+  PROMPT_FIELDS,
+  RESPONSE_FIELDS,
+  TRUTH_FIELDS,
+  type JsonlLineResult,
+  type JsonlRecord,
+} from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping } from './mapping.js';
-import { detectPreset, flatMapping, isFlatRollout, presetMapping, rowsOf, withEval, type PresetName, type Row } from './presets.js';
+import { fanoutCount, type Rule } from './path.js';
+import {
+  detectPreset,
+  flatMapping,
+  isFlatRollout,
+  presetByName,
+  presetMapping,
+  rowsOf,
+  withEval,
+  type PresetName,
+  type Row,
+} from './presets.js';
 import { mapRow, mappedColumns, type RowResult } from './records.js';
 
 /** What the user chose (plain data: it travels to worker threads). */
@@ -110,9 +129,46 @@ export function resolveSource(row: Row, container: Container, opts: SourceOption
   return { format, container, mapping, description: `${format} (${container}): ${describeMapping(mapping)}`, note: base.note };
 }
 
+// The names rows give their fields (and a request/response pair its parts): a top-level member of
+// one of these names is a field of one row, never the first row of an object keyed by id.
+const FIELD_NAMES = new Set([
+  ...PROMPT_FIELDS,
+  ...RESPONSE_FIELDS,
+  ...TRUTH_FIELDS,
+  'request',
+  'body',
+  'doc',
+  'eval',
+  'metadata',
+  'messages',
+  'choices',
+  'usage',
+  'results',
+]);
+
+/**
+ * Whether a top-level object's first member is the first row of an object keyed by id (MathVista's
+ * output {"1": {...}, "2": {...}}, OpenCompass's predictions): its value is a row the mapping can
+ * read (a preset's schema, a flat rollout, or a value at the user's response path), under a key that
+ * is no field name.
+ */
+function isKeyedRow(key: string, value: Row, opts: SourceOptions): boolean {
+  if (FIELD_NAMES.has(key)) return false;
+  let response: Rule | undefined;
+  try {
+    response = opts.map ? parseMapOverrides(opts.map).response : undefined;
+  } catch {
+    return false;
+  }
+  if (response) return response.paths.some((p) => fanoutCount(value, p) !== undefined);
+  return opts.format !== undefined ? presetByName(opts.format).matches(value) : detectPreset(value) !== undefined || isFlatRollout(value);
+}
+
 /** Resolves the mapping at the first row, reports it, and maps every row with it. */
 export class RowMapper {
   resolved: ResolvedSource | undefined;
+  /** Where a row's id comes from when the mapping gives none, printed with the mapping ("the member's key"). */
+  idNote: string | undefined;
   private defaults: ReturnType<typeof fileDefaults> | undefined;
 
   constructor(
@@ -142,6 +198,7 @@ export class RowMapper {
     }
     this.defaults = fileDefaults(this.resolved.format, this.path, this.fileName);
     const notes: string[] = [];
+    if (!this.resolved.mapping.id && this.idNote) notes.push(`id <- ${this.idNote}`);
     if (!this.resolved.mapping.model) notes.push(`model <- ${this.defaults.modelNote}`);
     if (!this.resolved.mapping.task && this.defaults.taskNote) notes.push(`task <- ${this.defaults.taskNote}`);
     if (notes.length) this.resolved.description += `, ${notes.join(', ')}`;
@@ -150,7 +207,8 @@ export class RowMapper {
     return true;
   }
 
-  map(row: Row, position: number, where: string, width: number): RowResult {
+  /** The records of a row; `defaultId` is its id when the mapping gives none (default: position + 1). */
+  map(row: Row, position: number, where: string, width: number, defaultId?: string): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
     return mapRow(row, {
@@ -160,6 +218,7 @@ export class RowMapper {
       width,
       fileModel: this.defaults!.model,
       fileTask: this.defaults!.task,
+      defaultId,
     });
   }
 }
@@ -282,10 +341,27 @@ export async function* streamContainer(
     return;
   }
 
-  // A JSON document: the elements of its top-level array or of its `samples` (an Inspect log).
+  // A JSON document: the elements of its top-level array or of its `samples` (an Inspect log), or
+  // the members of an object keyed by id (MathVista's {"1": {...}, "2": {...}}), each a row.
   const scan: JsonDocumentScan = { shape: 'empty', members: {} };
   let elements = 0;
-  for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress })) {
+  // Whether a top-level object is keyed by id: decided at its first member.
+  let keyed: boolean | undefined;
+  for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress, members: true })) {
+    if (el.key !== undefined) {
+      if (keyed === undefined) {
+        keyed = el.error === undefined && isObject(el.value) && isKeyedRow(el.key, el.value, opts);
+        if (!keyed) scan.keyed = false;
+      }
+      if (!keyed) continue;
+      mapper.idNote = "the member's key";
+      const member = `member ${JSON.stringify(el.key)}`;
+      if (el.error !== undefined) fail(el.line, el.column, 'bad-json', `${el.error}; the other members are read`);
+      else if (!isObject(el.value))
+        fail(el.line, el.column, 'not-an-object', `${member} is not a JSON object (a row); the other members are read`);
+      else yield* emit(mapper.map(el.value, el.line, member, 0, el.key));
+      continue;
+    }
     elements++;
     if (el.error !== undefined) {
       fail(el.line, el.column, 'bad-json', `${el.error}; the other elements are read`);
@@ -299,7 +375,7 @@ export async function* streamContainer(
       scan.shape === 'samples' ? [withEval(el.value, isObject(scan.members.eval) ? scan.members.eval : undefined)] : rowsOf(el.value);
     for (const row of rows) yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0));
   }
-  if (scan.shape === 'object' && elements === 0) {
+  if (scan.shape === 'object' && elements === 0 && !keyed) {
     // One object without samples: a single row (a chat completion saved pretty-printed).
     const { readFile } = await import('node:fs/promises');
     const size = (await stat(path)).size;
