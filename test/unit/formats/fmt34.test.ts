@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonlRecordToTrace } from '../../../server/src/trace/jsonl.js';
 import { jsonDocumentElements, type JsonDocumentScan } from '../../../server/src/trace/formats/jsonDocument.js';
+import { parseMapOverrides } from '../../../server/src/trace/formats/mapping.js';
 import type { SourceOptions } from '../../../server/src/trace/formats/source.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
@@ -209,4 +210,39 @@ test('F3: the members of a keyed object read the same whatever the chunk boundar
   const whole = await members(1 << 20);
   assert.equal(whole.length, 5);
   for (const size of [1, 2, 3, 7, 64, 1000]) assert.deepEqual(await members(size), whole, `chunk ${size}`);
+});
+
+test("F4: Reflexion --map response=solution: the answer is not taken from the response's own field", async () => {
+  const file = `${F}/reflexion/reflexion_humaneval_py_pass_at_1_3lines.jsonl`;
+  let described = '';
+  const recs: TraceRecord[] = [];
+  for await (const r of streamTraceFile(file, {
+    source: { map: 'response=solution,verdict=is_solved,id=task_id' },
+    onMapping: (m) => (described = m.description),
+  }))
+    recs.push(r);
+  assert.match(described, /response <- solution, source verdict <- is_solved, id <- task_id/);
+  assert.doesNotMatch(described, /answer <-/);
+  assert.deepEqual(
+    recs.map((r) => [r.id, r.answer, r.headers.source_verdict]),
+    [
+      ['HumanEval/0', undefined, 'true'],
+      ['HumanEval/1', undefined, 'true'],
+      ['HumanEval/2', undefined, 'true'],
+    ],
+  );
+  // The user's own answer (or prompt) at the response's field is refused, with the reason.
+  assert.throws(() => parseMapOverrides('response=solution,answer=solution'), /answer=solution reads the response's field/);
+  assert.throws(() => parseMapOverrides('response=code[i],prompt=code'), /prompt=code reads the response's field/);
+  // A detected response, the user's answer at its field: each row says why it is not read.
+  await withTemp(async (dir) => {
+    const flat = join(dir, 'flat.jsonl');
+    writeFileSync(flat, `${JSON.stringify({ question: '1+1?', output: 'It is 2.', answer: '2' })}\n`);
+    const { recs: none, diagnostics } = await read(flat, { map: 'answer=output' });
+    assert.equal(none.length, 0);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message]),
+      [['no-mapping', "--map answer=output reads the response's field output: the answer must be another field"]],
+    );
+  });
 });

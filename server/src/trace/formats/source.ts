@@ -17,8 +17,8 @@ import {
 } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
-import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping } from './mapping.js';
-import { fanoutCount, type Rule } from './path.js';
+import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
+import { fanoutCount, formatPath, formatRule, parseRule, sameField, type Path, type Rule } from './path.js';
 import {
   detectPreset,
   flatMapping,
@@ -126,6 +126,7 @@ export function resolveSource(row: Row, container: Container, opts: SourceOption
   }
   const mapping = applyOverrides(base.rules, overrides);
   checkFanout(mapping);
+  apartFromResponse(mapping, overrides, format === 'fields' ? row : undefined);
   return { format, container, mapping, description: `${format} (${container}): ${describeMapping(mapping)}`, note: base.note };
 }
 
@@ -162,6 +163,30 @@ function isKeyedRow(key: string, value: Row, opts: SourceOptions): boolean {
   }
   if (response) return response.paths.some((p) => fanoutCount(value, p) !== undefined);
   return opts.format !== undefined ? presetByName(opts.format).matches(value) : detectPreset(value) !== undefined || isFlatRollout(value);
+}
+
+/**
+ * The prompt and the answer are never the response's field: a detected one is dropped (a flat row's
+ * next field of that kind is taken instead: Reflexion's `--map response=solution` left the answer
+ * at `solution`, every response its own reference); one the user gave is a MappingError.
+ */
+function apartFromResponse(mapping: Mapping, overrides: Partial<Record<MappingKey, Rule>>, flatRow: Row | undefined): void {
+  const clash = (rule: Rule): Path | undefined => rule.paths.find((p) => mapping.response.paths.some((r) => sameField(p, r)));
+  for (const [key, fields] of [
+    ['prompt', PROMPT_FIELDS],
+    ['answer', TRUTH_FIELDS],
+  ] as const) {
+    const rule = mapping[key];
+    const same = rule && clash(rule);
+    if (!same) continue;
+    if (overrides[key])
+      throw new MappingError(
+        `--map ${key}=${formatRule(rule)} reads the response's field ${formatPath(same)}: the ${key} must be another field`,
+      );
+    delete mapping[key];
+    const other = flatRow && fields.find((f) => flatRow[f] !== undefined && !clash(parseRule(JSON.stringify(f))));
+    if (other) mapping[key] = parseRule(JSON.stringify(other));
+  }
 }
 
 /** Resolves the mapping at the first row, reports it, and maps every row with it. */
