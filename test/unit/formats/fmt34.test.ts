@@ -246,3 +246,42 @@ test("F4: Reflexion --map response=solution: the answer is not taken from the re
     );
   });
 });
+
+test("F5: a --map path that matches nothing in any row (a typo) is a warning naming the path and the row's keys", async () => {
+  const file = `${F}/reflexion/reflexion_humaneval_py_pass_at_1_3lines.jsonl`;
+  const { recs, diagnostics } = await read(file, { map: 'response=solution,verdict=is_solvd,id=task_id' });
+  assert.equal(recs.length, 3);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.line, d.message]),
+    [
+      [
+        'unmatched-path',
+        'warning',
+        0,
+        '--map verdict=is_solvd matches nothing in any row: the row has no "is_solvd" (it has task_id, prompt, entry_point, canonical_solution, test, solution, is_solved, reflections)',
+      ],
+    ],
+  );
+  // A path that matches in some row is no warning (here only the third row has "extra"); nor is a detected field.
+  await withTemp(async (dir) => {
+    const sparse = join(dir, 'sparse.jsonl');
+    const rows = [
+      { q: '1+1?', r: 'It is 2.' },
+      { q: '2+2?', r: 'It is 4.' },
+      { q: '3+3?', r: 'It is 6.', extra: 'x' },
+    ];
+    writeFileSync(sparse, rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    assert.deepEqual((await read(sparse, { map: 'response=r,prompt=q,task=extra' })).diagnostics, []);
+    assert.deepEqual(
+      (await read(sparse, { map: 'response=r,prompt=q,task=extra.name | extr' })).diagnostics.map((d) => d.message),
+      ['--map task=extra.name | extr matches nothing in any row (the first row has q, r)'],
+    );
+    // In a JSON document too, at its first element.
+    const doc = join(dir, 'doc.json');
+    writeFileSync(doc, JSON.stringify(rows, null, 2));
+    assert.deepEqual(
+      (await read(doc, { map: 'response=r,verdict=ok' })).diagnostics.map((d) => [d.line, d.message]),
+      [[1, 'element 1: --map verdict=ok matches nothing in any row: the row has no "ok" (it has q, r)']],
+    );
+  });
+});

@@ -237,6 +237,16 @@ const PER_RECORD_KEYS: readonly MappingKey[] = ['prompt', 'answer', 'id', 'epoch
 /** Whether any path of the rule (its options included) has `[i]`. */
 const ruleFans = (rule: Rule): boolean => rule.paths.some(hasFanout) || (rule.options !== undefined && hasFanout(rule.options));
 
+/** Whether any path of the rule has a value in the row (null counts: the field is there), for any `[i]` among the first 16. */
+export function ruleMatches(row: Row, rule: Rule): boolean {
+  return [...rule.paths, ...(rule.options ? [rule.options] : [])].some((p) => {
+    if (!hasFanout(p)) return evalPath(row, p) !== undefined;
+    const n = listLength(row, p) ?? 0;
+    for (let k = 0; k < Math.min(n, 16); k++) if (evalPath(row, p, k) !== undefined) return true;
+    return false;
+  });
+}
+
 /** "record 3" or "records 3-5". */
 const span = (what: string, from: number, to: number): string => (from === to ? `${what} ${from}` : `${what}s ${from}-${to}`);
 
@@ -255,7 +265,7 @@ const describePath = (p: Path, k: number): string => formatPath(p).replace('[i]'
  * index, turns)" (a `--format openai` on rows of another shape); undefined when the value is there
  * and null.
  */
-function missingAt(row: Row, path: Path, k: number): string | undefined {
+export function missingAt(row: Row, path: Path, k: number): string | undefined {
   for (let n = 0; n < path.length; n++) {
     const s = path[n];
     if (s.kind !== 'key') continue;

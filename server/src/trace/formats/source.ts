@@ -30,7 +30,7 @@ import {
   type PresetName,
   type Row,
 } from './presets.js';
-import { mapRow, mappedColumns, type RowResult } from './records.js';
+import { mapRow, mappedColumns, missingAt, ruleMatches, type RowResult } from './records.js';
 
 /** What the user chose (plain data: it travels to worker threads). */
 export interface SourceOptions {
@@ -195,6 +195,9 @@ export class RowMapper {
   /** Where a row's id comes from when the mapping gives none, printed with the mapping ("the member's key"). */
   idNote: string | undefined;
   private defaults: ReturnType<typeof fileDefaults> | undefined;
+  // The user's --map rules no row has matched yet, with the first row and its position (for finish()).
+  private unmatched: [MappingKey, Rule][] = [];
+  private first: { row: Row; position: number; where: string; width: number } | undefined;
 
   constructor(
     private readonly path: string,
@@ -222,6 +225,8 @@ export class RowMapper {
       return false;
     }
     this.defaults = fileDefaults(this.resolved.format, this.path, this.fileName);
+    this.unmatched = Object.entries(this.opts.map ? parseMapOverrides(this.opts.map) : {}) as [MappingKey, Rule][];
+    this.first = { row, position, where, width };
     const notes: string[] = [];
     if (!this.resolved.mapping.id && this.idNote) notes.push(`id <- ${this.idNote}`);
     if (!this.resolved.mapping.model) notes.push(`model <- ${this.defaults.modelNote}`);
@@ -233,9 +238,34 @@ export class RowMapper {
   }
 
   /** The records of a row; `defaultId` is its id when the mapping gives none (default: position + 1). */
+  /**
+   * After the last row of a whole file: a warning for each --map rule that matched nothing in any
+   * row (a typo, `verdict=is_solvd`, read silently as "no verdict" on every record), at the first
+   * row, naming where the path leaves it and the keys it has.
+   */
+  finish(): TraceDiagnostic[] {
+    const first = this.first;
+    if (!first) return [];
+    return this.unmatched.map(([key, rule]) => {
+      const why = rule.paths.length === 1 ? missingAt(first.row, rule.paths[0], 0) : undefined;
+      return {
+        line: first.position,
+        column: 0,
+        endLine: first.position,
+        endColumn: first.width,
+        severity: 'warning' as const,
+        code: 'unmatched-path',
+        message: `${first.where ? `${first.where}: ` : ''}--map ${key}=${formatRule(rule)} matches nothing in any row${
+          why ? `: ${why}` : ` (the first row has ${listKeys(Object.keys(first.row)) || 'no fields'})`
+        }`,
+      };
+    });
+  }
+
   map(row: Row, position: number, where: string, width: number, defaultId?: string): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
+    if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
     return mapRow(row, {
       mapping: this.resolved!.mapping,
       position,
@@ -253,11 +283,12 @@ export class RowMapper {
  * response field holding text) keeps jsonl.ts's per-line detection exactly; a file whose first
  * object matches a preset is mapped. Lines that are not JSON objects get jsonl.ts's diagnostics.
  */
-export function createLineConverter(
-  path: string,
-  fileName: string,
-  opts: ContainerOptions,
-): (line: string, lineNo: number) => JsonlLineResult {
+export type LineConverter = ((line: string, lineNo: number) => JsonlLineResult) & {
+  /** After the last line of a whole file: the --map rules no row matched (RowMapper.finish). */
+  finish(): TraceDiagnostic[];
+};
+
+export function createLineConverter(path: string, fileName: string, opts: ContainerOptions): LineConverter {
   let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
   // A `.json` file read line by line (a one-line document, or JSON Lines so named) is labelled json.
   const mapper = new RowMapper(path, fileName, /\.json$/i.test(path) ? 'json' : 'jsonl', opts);
@@ -273,7 +304,7 @@ export function createLineConverter(
     const notes = harness ? `, ${harness.note}` : '';
     opts.onMapping({ format: 'fields', container: 'jsonl', mapping, description: `fields (jsonl): ${describeMapping(mapping)}${notes}` });
   };
-  return (line, lineNo) => {
+  const convert = (line: string, lineNo: number): JsonlLineResult => {
     if (mode === 'flat') return flat(line, lineNo);
     const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     if (text.trim() === '') return { records: [], diagnostics: [] };
@@ -302,6 +333,7 @@ export function createLineConverter(
     });
     return out;
   };
+  return Object.assign(convert, { finish: () => (mode === 'mapped' ? mapper.finish() : []) });
 }
 
 /** The records of a Parquet file, `.eval` archive or JSON document, in order. */
@@ -348,6 +380,8 @@ export async function* streamContainer(
     })) {
       yield* emit(mapper.map(row, position, `row ${position + 1}`, 0));
     }
+    // Workers that share a file by row groups each see a part: only a whole read can say a path matches no row.
+    if (!opts.rowGroups) mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
     return;
   }
 
@@ -363,6 +397,7 @@ export async function* streamContainer(
         fail(s.position, 0, 'bad-entry', `entry ${s.entry}: ${s.error ?? 'no sample'}; the other samples are read`);
       else yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
     }
+    mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
     return;
   }
 
@@ -422,4 +457,5 @@ export async function* streamContainer(
     }
     if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
   }
+  mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
 }
