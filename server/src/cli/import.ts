@@ -11,7 +11,14 @@ import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
-import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import {
+  LISTED_DIAGNOSTICS,
+  ListedDiagnostics,
+  mappingLine,
+  sourceFlagNames,
+  sourceFlagsUsage,
+  sourceOptionsFromArgs,
+} from './sourceFlags.js';
 import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
 import { inputFiles } from './inputs.js';
 
@@ -50,8 +57,10 @@ Exit status: 0 when the file was read, 1 when it could not be or not one record 
 from it (OUT is then not written), 2 on bad usage.
 
   -o, --out FILE          the .trace file to write (required; never the input file)
-  --json                  print {records, out, sidecar, diagnostics} on stdout; on exit 1 too,
-                          with out null and error (why nothing was written)
+  --json                  print {records, out, sidecar, diagnostics, mapping, messages} on
+                          stdout (diagnostics: how many; messages: the first 100, {line,
+                          column, severity, code, message}; mapping: {format, container,
+                          description} or null); on exit 1 too, with out null and error
 ${sourceFlagsUsage}`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -62,9 +71,13 @@ export async function run(argv: string[]): Promise<number> {
   if (!input || rest.length > 0) throw new UsageError('expected exactly one input FILE');
   if (!out) throw new UsageError('expected -o OUT.trace');
   const sidecarPath = `${out}.logprobs.jsonl`;
+  // What --json carries besides the counts: the mapping chosen and the first diagnostics, as stderr lists them.
+  let mapping: { format: string; container: string; description: string } | null = null;
+  const messages: { line: number; column: number; severity: string; code: string; message: string }[] = [];
   // Exit 1 under --json still answers on stdout: what was read, and why nothing was written.
   const failed = (error: string, records = 0, diagnostics = 0): number => {
-    if (args.flags.has('json')) process.stdout.write(`${JSON.stringify({ records, out: null, sidecar: null, diagnostics, error })}\n`);
+    if (args.flags.has('json'))
+      process.stdout.write(`${JSON.stringify({ records, out: null, sidecar: null, diagnostics, error, mapping, messages })}\n`);
     return 1;
   };
   try {
@@ -115,8 +128,13 @@ export async function run(argv: string[]): Promise<number> {
     trace = new AtomicFile(out);
     for await (const r of streamJsonlRecords(input, {
       source,
-      onMapping: (m) => process.stderr.write(mappingLine(input, m)),
+      onMapping: (m) => {
+        mapping = { format: m.format, container: m.container, description: m.description };
+        process.stderr.write(mappingLine(input, m));
+      },
       onDiagnostic: (d) => {
+        if (messages.length < LISTED_DIAGNOSTICS)
+          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
         process.stderr.write(listed.line(d));
       },
       onProgress: (done, total) => {
@@ -143,7 +161,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   progress.done();
   unlisted();
-  const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics: listed.reported };
+  const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics: listed.reported, mapping, messages };
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stderr.write(

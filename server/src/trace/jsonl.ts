@@ -36,6 +36,16 @@ const pick = (obj: Record<string, unknown>, names: string[]): [string, unknown] 
   return undefined;
 };
 
+/**
+ * A row's keys for a message, capped (keys can be whole texts): at most 12, each cut at 40
+ * characters, then how many more.
+ */
+export function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  const more = keys.length - shown.length;
+  return `${shown.map((k) => JSON.stringify(k).slice(1, -1)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 /** Text of a prompt: a string, or chat messages joined (`[{role, content}]`). */
 function promptText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
@@ -223,7 +233,7 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       shift,
       line.length,
       'no-response',
-      `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings); --map response=PATH reads another (e.g. --map response=choices[0].turns[i]).`,
+      `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings); the line has ${listKeys(Object.keys(o)) || 'no fields'}; --map response=PATH reads another (e.g. --map response=choices[0].turns[i]).`,
     );
   }
   const promptField = pick(o, PROMPT_FIELDS);

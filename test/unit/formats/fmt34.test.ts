@@ -6,6 +6,7 @@
 // prompt, reference and response, and the ids of a pretty-printed JSON list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -282,6 +283,50 @@ test("F5: a --map path that matches nothing in any row (a typo) is a warning nam
     assert.deepEqual(
       (await read(doc, { map: 'response=r,verdict=ok' })).diagnostics.map((d) => [d.line, d.message]),
       [[1, 'element 1: --map verdict=ok matches nothing in any row: the row has no "ok" (it has q, r)']],
+    );
+  });
+});
+
+const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], { encoding: 'utf8' });
+
+test('F6: a problem every row has is listed once with a count; no-response names the keys; import --json carries messages and the mapping', async () => {
+  await withTemp(async (dir) => {
+    const file = `${F}/reflexion/reflexion_humaneval_py_pass_at_1_3lines.jsonl`;
+    const r = cli('import', file, '-o', join(dir, 'r.trace'));
+    assert.equal(r.status, 1);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 3, r.stderr);
+    assert.match(
+      lines[0],
+      /_3lines\.jsonl:1:1: error: No response field: .*; the line has task_id, prompt, entry_point, canonical_solution, test, solution, is_solved, reflections; --map response=PATH/,
+    );
+    assert.match(lines[1], /_3lines\.jsonl: the same \[no-response\] message on 2 more lines \(lines 2, 3\), not listed$/);
+    assert.match(lines[2], /no record could be read .* \(3 lines reported\)/);
+    // --json: the mapping and the diagnostics' messages, on success and on exit 1.
+    const ok = cli('import', file, '-o', join(dir, 'ok.trace'), '--map', 'response=solution,verdict=is_solvd', '--json');
+    assert.equal(ok.status, 0, ok.stderr);
+    const result = JSON.parse(ok.stdout) as {
+      records: number;
+      diagnostics: number;
+      mapping: { format: string; container: string; description: string };
+      messages: { line: number; column: number; severity: string; code: string; message: string }[];
+    };
+    assert.equal(result.records, 3);
+    assert.equal(result.diagnostics, 1);
+    assert.deepEqual([result.mapping.format, result.mapping.container], ['fields', 'jsonl']);
+    assert.match(result.mapping.description, /response <- solution, source verdict <- is_solvd/);
+    assert.deepEqual(
+      result.messages.map((m) => [m.line, m.column, m.severity, m.code]),
+      [[1, 1, 'warning', 'unmatched-path']],
+    );
+    const bad = cli('import', file, '-o', join(dir, 'bad.trace'), '--json');
+    const failed = JSON.parse(bad.stdout) as { out: null; mapping: null; messages: { code: string; message: string }[] };
+    assert.equal(bad.status, 1);
+    assert.equal(failed.mapping, null);
+    assert.deepEqual(
+      failed.messages.map((m) => m.code),
+      ['no-response', 'no-response', 'no-response'],
     );
   });
 });

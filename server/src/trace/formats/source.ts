@@ -9,6 +9,7 @@ import { basename, dirname } from 'node:path';
 import {
   harnessFileDefaults,
   jsonlLineToRecords,
+  listKeys,
   PROMPT_FIELDS,
   RESPONSE_FIELDS,
   TRUTH_FIELDS,
@@ -103,15 +104,7 @@ function fileDefaults(
   return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
 }
 
-/**
- * A row's keys for a message, capped (keys can be whole texts): at most 12, each cut at 40
- * characters, then how many more.
- */
-export function listKeys(keys: readonly string[]): string {
-  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
-  const more = keys.length - shown.length;
-  return `${shown.map((k) => JSON.stringify(k).slice(1, -1)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-}
+export { listKeys };
 
 /** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
 export function resolveSource(row: Row, container: Container, opts: SourceOptions): ResolvedSource {
