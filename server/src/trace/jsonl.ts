@@ -10,9 +10,13 @@ import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
 // Exported for formats/presets.ts, which maps other containers (Parquet, JSON documents) by the same names.
-export const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query'];
-export const RESPONSE_FIELDS = ['output', 'response', 'completion', 'code', 'responses'];
-export const TRUTH_FIELDS = ['gts', 'gt', 'answer', 'ground_truth', 'label', 'solution'];
+// Each list in order of preference; the last names are taken only where no earlier one is there:
+// AlpacaEval's `instruction`, BIG-Bench-Hard's `prediction` and `target`, PAL's `generated_answer` (fmt34).
+export const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query', 'instruction'];
+export const RESPONSE_FIELDS = ['output', 'response', 'completion', 'code', 'responses', 'prediction', 'generated_answer'];
+export const TRUTH_FIELDS = ['gts', 'gt', 'answer', 'ground_truth', 'label', 'solution', 'target'];
+/** Response names that also name other things (a prediction may be an extracted answer): a row a preset reads is not read by them. */
+export const WEAK_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['prediction', 'generated_answer']);
 export const ID_FIELDS = ['idx', 'id', 'uid', 'index'];
 const LOGPROB_FIELDS = ['logprobs', 'old_log_probs', 'rollout_log_probs'];
 const REF_FIELDS = ['ref_logprobs', 'ref_log_prob', 'ref_log_probs'];

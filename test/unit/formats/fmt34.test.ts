@@ -330,3 +330,58 @@ test('F6: a problem every row has is listed once with a count; no-response names
     );
   });
 });
+
+test('F7: instruction (AlpacaEval) is the prompt, target (BBH) the reference, prediction (BBH) and generated_answer (PAL) the response, where no better field is there', async () => {
+  const alpaca = await read(`${F}/alpaca_eval/model_outputs_0-2.json`);
+  assert.deepEqual(alpaca.diagnostics, []);
+  assert.deepEqual(
+    alpaca.recs.map((r) => [r.query?.slice(0, 40), r.model, r.task]),
+    [
+      ['What are the names of some famous actors', 'gpt4', 'helpful_base'],
+      ['How did US states get their names?', 'gpt4', 'helpful_base'],
+      ['Hi, my sister and her girlfriends want m', 'gpt4', 'helpful_base'],
+    ],
+  );
+  const bbh = await read(`${F}/bbh/multistep_arithmetic_two_0-5.jsonl`);
+  assert.deepEqual(bbh.diagnostics, []);
+  assert.deepEqual(
+    bbh.recs.map((r) => [r.answer, segmentRecord(r, RULES).correct]),
+    [
+      ['24', true],
+      ['63', false],
+      ['-50', false],
+      ['-11520', false],
+      ['58', false],
+      ['-33', true],
+    ],
+  );
+  assert.ok(bbh.recs.every((r) => r.query?.startsWith('Solve multi-step arithmetic problems.')));
+  // (PAL's `question` repeats the file's first question on every line: the file's own content.)
+  const pal = await read(`${F}/pal/aqua_pal_outputs_3lines.jsonl`);
+  assert.deepEqual(pal.diagnostics, []);
+  assert.deepEqual(
+    pal.recs.map((r) => [r.answer, r.body.trimStart().slice(0, 16), r.query?.slice(0, 20)]),
+    [
+      ['(a)', 'def solution():\n', 'Question: How many k'],
+      ['(e)', 'def solution():\n', 'Question: How many k'],
+      ['(a)', 'def solution():\n', 'Question: How many k'],
+    ],
+  );
+  // A row a preset reads keeps its preset when it also has a `prediction` (an extracted answer).
+  await withTemp(async (dir) => {
+    const chat = join(dir, 'chat.jsonl');
+    const messages = [
+      { role: 'user', content: 'What is 1+1?' },
+      { role: 'assistant', content: 'It is 2.' },
+    ];
+    writeFileSync(chat, `${JSON.stringify({ messages, prediction: '2', answer: '2' })}\n`);
+    let format = '';
+    const recs: TraceRecord[] = [];
+    for await (const r of streamTraceFile(chat, { onMapping: (m) => (format = m.format) })) recs.push(r);
+    assert.equal(format, 'chat');
+    assert.deepEqual(
+      recs.map((r) => [r.query, r.body]),
+      [['What is 1+1?', 'It is 2.']],
+    );
+  });
+});
