@@ -385,3 +385,28 @@ test('F7: instruction (AlpacaEval) is the prompt, target (BBH) the reference, pr
     );
   });
 });
+
+test('F8: the rows of a pretty-printed JSON list are numbered by their place in it, not by their line', async () => {
+  const file = `${F}/alpaca_eval/model_outputs_0-2.json`;
+  let described = '';
+  const recs: TraceRecord[] = [];
+  for await (const r of streamTraceFile(file, { onMapping: (m) => (described = m.description) })) recs.push(r);
+  assert.deepEqual(
+    recs.map((r) => [r.id, r.sourceLine]),
+    [
+      ['1', 1],
+      ['2', 7],
+      ['3', 13],
+    ],
+  );
+  assert.match(described, /id <- the element's number/);
+  // An id field still wins.
+  await withTemp(async (dir) => {
+    const doc = join(dir, 'ids.json');
+    writeFileSync(doc, JSON.stringify([{ id: 'q7', question: '1+1?', output: 'It is 2.' }], null, 2));
+    assert.deepEqual(
+      (await read(doc)).recs.map((r) => r.id),
+      ['q7'],
+    );
+  });
+});

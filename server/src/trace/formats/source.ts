@@ -426,7 +426,11 @@ export async function* streamContainer(
     }
     const rows =
       scan.shape === 'samples' ? [withEval(el.value, isObject(scan.members.eval) ? scan.members.eval : undefined)] : rowsOf(el.value);
-    for (const row of rows) yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0));
+    // A list's rows are numbered by their place in it (1, 2, 3), not by the line they start on,
+    // which moves with the file's indentation.
+    if (rows.length === 1) mapper.idNote ??= "the element's number";
+    for (const row of rows)
+      yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0, rows.length === 1 ? String(el.index + 1) : undefined));
   }
   if (scan.shape === 'object' && elements === 0 && !keyed) {
     // One object without samples: a single row (a chat completion saved pretty-printed).
