@@ -19,6 +19,7 @@ export const sourceFlagsUsage = `  --format NAME           read rows as ${PRESET
                           keys: ${MAPPING_KEYS.slice(0, 7).join(', ')},
                           ${MAPPING_KEYS.slice(7).join(', ')}; a path is
                           a.b, list[i] (one record each), list[0], list[-1], list[role=user];
+                          [i] in any other path is the response's index (prompt=outputs[i].input);
                           a key may start with a digit (175b_verification.solution), other
                           keys that are no name are quoted ("0".text, "odd key".x)
 `;
