@@ -11,7 +11,14 @@ import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
-import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import {
+  LISTED_DIAGNOSTICS,
+  ListedDiagnostics,
+  mappingLine,
+  sourceFlagNames,
+  sourceFlagsUsage,
+  sourceOptionsFromArgs,
+} from './sourceFlags.js';
 import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
 import { inputFiles } from './inputs.js';
 
@@ -20,9 +27,11 @@ export const usage = `Usage: reflection-lens import FILE -o OUT.trace [--format 
 
 FILE is one of (README "What it reads"):
   .jsonl rollouts    verl dumps, evaluation outputs: the fields of each line are detected
-                     (prompt: input|prompt|question|problem|query; response: output|response|
-                     completion|code[]|responses[], one record per response; ground truth:
-                     gts|gt|answer|ground_truth|label|solution); score, step, pred and other
+                     (prompt: input|prompt|question|problem|query|instruction; response:
+                     output|response|completion|code[]|responses[]|prediction|generated_answer,
+                     one record per response; ground truth: gts|gt|answer|ground_truth|label|
+                     solution|target; each name only where no earlier one is there; never the
+                     response's own field as prompt or answer); score, step, pred and other
                      short fields are kept as headers; score[i] of booleans (Qwen2.5-Math eval)
                      and passed (human-eval) are the source verdict, task_id the group; a
                      harness's generic file name (test_..._seed0_t0.0_s0_e-1.jsonl) takes model
@@ -32,7 +41,9 @@ FILE is one of (README "What it reads"):
   chat               messages or conversations of {role|from, content|value}, as JSONL, a
                      JSON list or Parquet (OpenThoughts, Mixture-of-Thoughts)
   lm-eval            samples_<task>_<date>.jsonl of lm-evaluation-harness
-  .eval / .json      Inspect AI logs (archives are read entry by entry)
+  .eval / .json      Inspect AI logs (archives are read entry by entry); a .json list of rows
+                     (ids: the element's number) or an object keyed by id ({"1": {...}, ...}:
+                     each value a row, its key the id)
   OpenAI             chat completions (vLLM dumps, batch API output): choices[].message
   fastchat           FastChat / LiveBench model answers: choices[0].turns[], one record per
                      turn (id <- question_id, model <- model_id)
@@ -44,14 +55,18 @@ response <- generations[i], answer <- answer, source verdict <- correctness_math
 truncated <- finish_reasons[i] == "length""); --format and --map change it. The source's own
 verdict is kept as a "source_verdict" header (calibrate compares it with the engine's). Per-token
 logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
-entries are reported with their position (the first 100 of each kind, then a count); the rest is imported.
+entries are reported with their position (the first 100 of each kind, then a count; a shape problem
+every row has is listed once, its other lines counted); the rest is imported. A --map path that
+matches nothing in any row is an unmatched-path warning.
 FILE may be - (standard input) or a pipe; a device or socket (/dev/zero) is not read (exit 1).
 Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
 from it (OUT is then not written), 2 on bad usage.
 
   -o, --out FILE          the .trace file to write (required; never the input file)
-  --json                  print {records, out, sidecar, diagnostics} on stdout; on exit 1 too,
-                          with out null and error (why nothing was written)
+  --json                  print {records, out, sidecar, diagnostics, mapping, messages} on
+                          stdout (diagnostics: how many; messages: the first 100, {line,
+                          column, severity, code, message}; mapping: {format, container,
+                          description} or null); on exit 1 too, with out null and error
 ${sourceFlagsUsage}`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -62,9 +77,13 @@ export async function run(argv: string[]): Promise<number> {
   if (!input || rest.length > 0) throw new UsageError('expected exactly one input FILE');
   if (!out) throw new UsageError('expected -o OUT.trace');
   const sidecarPath = `${out}.logprobs.jsonl`;
+  // What --json carries besides the counts: the mapping chosen and the first diagnostics, as stderr lists them.
+  let mapping: { format: string; container: string; description: string } | null = null;
+  const messages: { line: number; column: number; severity: string; code: string; message: string }[] = [];
   // Exit 1 under --json still answers on stdout: what was read, and why nothing was written.
   const failed = (error: string, records = 0, diagnostics = 0): number => {
-    if (args.flags.has('json')) process.stdout.write(`${JSON.stringify({ records, out: null, sidecar: null, diagnostics, error })}\n`);
+    if (args.flags.has('json'))
+      process.stdout.write(`${JSON.stringify({ records, out: null, sidecar: null, diagnostics, error, mapping, messages })}\n`);
     return 1;
   };
   try {
@@ -115,8 +134,13 @@ export async function run(argv: string[]): Promise<number> {
     trace = new AtomicFile(out);
     for await (const r of streamJsonlRecords(input, {
       source,
-      onMapping: (m) => process.stderr.write(mappingLine(input, m)),
+      onMapping: (m) => {
+        mapping = { format: m.format, container: m.container, description: m.description };
+        process.stderr.write(mappingLine(input, m));
+      },
       onDiagnostic: (d) => {
+        if (messages.length < LISTED_DIAGNOSTICS)
+          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
         process.stderr.write(listed.line(d));
       },
       onProgress: (done, total) => {
@@ -143,7 +167,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   progress.done();
   unlisted();
-  const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics: listed.reported };
+  const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics: listed.reported, mapping, messages };
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stderr.write(

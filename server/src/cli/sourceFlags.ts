@@ -19,6 +19,7 @@ export const sourceFlagsUsage = `  --format NAME           read rows as ${PRESET
                           keys: ${MAPPING_KEYS.slice(0, 7).join(', ')},
                           ${MAPPING_KEYS.slice(7).join(', ')}; a path is
                           a.b, list[i] (one record each), list[0], list[-1], list[role=user];
+                          [i] in any other path is the response's index (prompt=outputs[i].input);
                           a key may start with a digit (175b_verification.solution), other
                           keys that are no name are quoted ("0".text, "odd key".x)
 `;
@@ -56,10 +57,19 @@ export const LISTED_DIAGNOSTICS = 100;
 // listed (duplicateIds.ts): passed through, so that its closing line is not counted away.
 const SELF_LISTED = new Set(['duplicate-id']);
 
+// Kinds that say what is wrong with the shape of a row: when a file's rows all have it (Reflexion's
+// 30 lines without a response field), the same message is listed once and its other lines counted
+// in one line at the end. Broken JSON is listed line by line (each line is broken its own way).
+const SHAPE_KINDS = new Set(['no-response', 'no-mapping', 'not-an-object', 'bad-response', 'empty-response', 'fanout-length']);
+// The position a container's message opens with ("element 3: ", "member \"7\": "): not part of what is said.
+const POSITION_PREFIX = /^(?:element \d+|member "(?:[^"\\]|\\.)*"|row \d+|sample \d+|entry [^:]+): /;
+
 export class ListedDiagnostics {
   reported = 0;
   private unlisted = 0;
   private readonly perKind = new Map<string, number>();
+  // A shape message already listed: its kind, text and the lines it was repeated on (1-based).
+  private readonly repeats = new Map<string, { code: string; lines: number[] }>();
   constructor(
     private readonly file: string,
     private readonly format: (d: TraceDiagnostic) => string,
@@ -68,6 +78,15 @@ export class ListedDiagnostics {
   /** Counts `d`; its line when it is still listed, else ''. */
   line(d: TraceDiagnostic): string {
     this.reported++;
+    if (SHAPE_KINDS.has(d.code)) {
+      const key = `${d.code}\u0000${d.message.replace(POSITION_PREFIX, '')}`;
+      const seen = this.repeats.get(key);
+      if (seen) {
+        seen.lines.push(d.line + 1);
+        return '';
+      }
+      this.repeats.set(key, { code: d.code, lines: [] });
+    }
     const n = (this.perKind.get(d.code) ?? 0) + 1;
     this.perKind.set(d.code, n);
     if (n <= LISTED_DIAGNOSTICS || SELF_LISTED.has(d.code)) return this.format(d);
@@ -75,9 +94,23 @@ export class ListedDiagnostics {
     return '';
   }
 
-  /** The line that counts what was not listed; empty when all were. */
+  /** The lines that count what was not listed: repeated messages, then the rest; empty when all were listed. */
   unlistedLine(): string {
+    let out = '';
+    for (const { code, lines } of this.repeats.values()) {
+      if (lines.length === 0) continue;
+      const n = lines.length;
+      out += `${escapeInline(this.file)}: the same [${code}] message on ${n} more line${n === 1 ? '' : 's'} (${lineList(lines)}), not listed\n`;
+    }
     const n = this.unlisted;
-    return n > 0 ? `${escapeInline(this.file)}: ${n} more line${n === 1 ? '' : 's'} reported, not listed\n` : '';
+    return out + (n > 0 ? `${escapeInline(this.file)}: ${n} more line${n === 1 ? '' : 's'} reported, not listed\n` : '');
   }
+}
+
+/** "2-30", "4, 7, 9", or the first five and a count. */
+function lineList(lines: readonly number[]): string {
+  const contiguous = lines.every((l, k) => k === 0 || l === lines[k - 1] + 1);
+  if (contiguous && lines.length > 2) return `lines ${lines[0]}-${lines.at(-1)}`;
+  const shown = lines.slice(0, 5).join(', ');
+  return `line${lines.length === 1 ? '' : 's'} ${shown}${lines.length > 5 ? ` and ${lines.length - 5} more` : ''}`;
 }

@@ -10,9 +10,13 @@ import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
 // Exported for formats/presets.ts, which maps other containers (Parquet, JSON documents) by the same names.
-export const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query'];
-export const RESPONSE_FIELDS = ['output', 'response', 'completion', 'code', 'responses'];
-export const TRUTH_FIELDS = ['gts', 'gt', 'answer', 'ground_truth', 'label', 'solution'];
+// Each list in order of preference; the last names are taken only where no earlier one is there:
+// AlpacaEval's `instruction`, BIG-Bench-Hard's `prediction` and `target`, PAL's `generated_answer` (fmt34).
+export const PROMPT_FIELDS = ['input', 'prompt', 'question', 'problem', 'query', 'instruction'];
+export const RESPONSE_FIELDS = ['output', 'response', 'completion', 'code', 'responses', 'prediction', 'generated_answer'];
+export const TRUTH_FIELDS = ['gts', 'gt', 'answer', 'ground_truth', 'label', 'solution', 'target'];
+/** Response names that also name other things (a prediction may be an extracted answer): a row a preset reads is not read by them. */
+export const WEAK_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['prediction', 'generated_answer']);
 export const ID_FIELDS = ['idx', 'id', 'uid', 'index'];
 const LOGPROB_FIELDS = ['logprobs', 'old_log_probs', 'rollout_log_probs'];
 const REF_FIELDS = ['ref_logprobs', 'ref_log_prob', 'ref_log_probs'];
@@ -35,6 +39,16 @@ const pick = (obj: Record<string, unknown>, names: string[]): [string, unknown] 
   for (const n of names) if (obj[n] !== undefined && obj[n] !== null) return [n, obj[n]];
   return undefined;
 };
+
+/**
+ * A row's keys for a message, capped (keys can be whole texts): at most 12, each cut at 40
+ * characters, then how many more.
+ */
+export function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  const more = keys.length - shown.length;
+  return `${shown.map((k) => JSON.stringify(k).slice(1, -1)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
 
 /** Text of a prompt: a string, or chat messages joined (`[{role, content}]`). */
 function promptText(v: unknown): string | undefined {
@@ -223,7 +237,7 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       shift,
       line.length,
       'no-response',
-      `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings); --map response=PATH reads another (e.g. --map response=choices[0].turns[i]).`,
+      `No response field: expected one of ${RESPONSE_FIELDS.join(', ')} (a string or a list of strings); the line has ${listKeys(Object.keys(o)) || 'no fields'}; --map response=PATH reads another (e.g. --map response=choices[0].turns[i]).`,
     );
   }
   const promptField = pick(o, PROMPT_FIELDS);

@@ -1747,13 +1747,24 @@ function judgeAttempts(
   record: TraceRecord,
   attempts: readonly Attempt[],
   final: Statement | undefined,
+  optionOf: ReadonlyMap<string, string> | undefined,
 ): { normalized: string[]; correct: (boolean | null)[]; tokens: number[]; finalCorrect: boolean | null } {
   const truth = record.answer;
   const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
   // Pass 64: a reference with a unit ("5 km/h") is compared with a candidate's unit (units.ts).
   const truthUnit = truth !== undefined && mayHaveUnit(truth);
-  const judge = (st: Statement): boolean | null =>
-    truth === undefined ? null : ((truthUnit ? quantitiesEqual(st.value, truth) : undefined) ?? normalizedEqual(st.normalized, truthNorm));
+  // A multiple-choice reference written as an option's content ("70°", MathVista's answers) is that
+  // option's letter, the form a candidate takes when the question shows its options ("B (70°)" is
+  // b); a reference letter is matched by a candidate left as an option's content.
+  const truthLetter = optionOf?.get(truthNorm);
+  const truthIsLetter = optionOf !== undefined && truthLetter === undefined && new Set(optionOf.values()).has(truthNorm);
+  const judge = (st: Statement): boolean | null => {
+    if (truth === undefined) return null;
+    const same = (truthUnit ? quantitiesEqual(st.value, truth) : undefined) ?? normalizedEqual(st.normalized, truthNorm);
+    if (same || optionOf === undefined) return same;
+    if (truthLetter !== undefined) return st.normalized === truthLetter;
+    return truthIsLetter && optionOf.get(st.normalized) === truthNorm;
+  };
   const normalized = new Array<string>(attempts.length);
   const correct = new Array<boolean | null>(attempts.length);
   const tokens = new Array<number>(attempts.length);
@@ -1953,7 +1964,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   }
   final ??= attempts.at(-1)?.stated;
 
-  const { normalized, correct, tokens, finalCorrect } = judgeAttempts(record, attempts, final);
+  const { normalized, correct, tokens, finalCorrect } = judgeAttempts(record, attempts, final, question.optionOf);
   return {
     markers: found,
     attempts,

@@ -485,6 +485,7 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
     opts.onProgress?.(Math.min(at + n, rangeEnd), total === 0 ? 0 : rangeEnd);
     if (eof && queue.length > 0 && !first && pendingAt < rangeEnd) yield* lineRecords(queue.view());
   }
+  if (whole) convert.finish().forEach((d) => opts.onDiagnostic?.(d));
 }
 
 /**

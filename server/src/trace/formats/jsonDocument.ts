@@ -15,6 +15,13 @@ export interface JsonElement {
   /** 0-based line and (byte) column where the element starts. */
   line: number;
   column: number;
+  /**
+   * A member of a top-level object (one without `samples`): its key. Its value is given when it
+   * is an object (a row of an object keyed by id, MathVista's {"1": {...}, "2": {...}}); any other
+   * value is not read (`value` undefined, `notObject` true).
+   */
+  key?: string;
+  notObject?: boolean;
 }
 
 export interface JsonDocumentScan {
@@ -22,6 +29,8 @@ export interface JsonDocumentScan {
   shape: 'array' | 'samples' | 'object' | 'empty';
   /** Top-level members kept (parsed): `eval`. */
   members: Record<string, unknown>;
+  /** Set false by the reader when a top-level object's members are not rows: their values are then no longer parsed. */
+  keyed?: boolean;
 }
 
 const Q = 0x22,
@@ -44,7 +53,13 @@ const KEEP = new Set(['eval']);
 export async function* jsonDocumentElements(
   path: string,
   scan: JsonDocumentScan,
-  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; chunkSize?: number } = {},
+  opts: {
+    signal?: AbortSignal;
+    onProgress?: (done: number, total: number) => void;
+    chunkSize?: number;
+    /** Also give the members of a top-level object without `samples` (JsonElement.key), until `scan.keyed` is set false. */
+    members?: boolean;
+  } = {},
 ): AsyncGenerator<JsonElement> {
   const fh = await open(path, 'r');
   try {
@@ -72,16 +87,25 @@ export async function* jsonDocumentElements(
     let captureLine = 0;
     let captureCol = 0;
     let captureKey: string | undefined;
+    // The member being captured is a row of a keyed object (its key in `rowKey`), not a kept member.
+    let rowKey: string | undefined;
+    // Members are counted apart from elements (an Inspect log's members before `samples` do not shift its samples' numbers).
+    let memberIndex = 0;
     let done = 0;
     scan.shape = 'empty';
 
     const element = (text: string): JsonElement => {
-      const el: JsonElement = { index: index++, line: captureLine, column: captureCol };
+      const el: JsonElement =
+        rowKey !== undefined
+          ? { index: memberIndex++, line: captureLine, column: captureCol, key: rowKey }
+          : { index: index++, line: captureLine, column: captureCol };
+      rowKey = undefined;
       try {
         el.value = JSON.parse(text);
       } catch (err) {
         const off = jsonErrorOffset(text);
-        el.error = `element ${el.index + 1} (line ${captureLine + 1}) is not valid JSON${off >= 0 ? ` at character ${off + 1} of the element` : ''}: ${err instanceof Error ? err.message : String(err)}`;
+        const what = el.key !== undefined ? `member ${JSON.stringify(el.key)}` : `element ${el.index + 1}`;
+        el.error = `${what} (line ${captureLine + 1}) is not valid JSON${off >= 0 ? ` at character ${off + 1} of the ${el.key !== undefined ? 'member' : 'element'}` : ''}: ${err instanceof Error ? err.message : String(err)}`;
       }
       return el;
     };
@@ -126,8 +150,13 @@ export async function* jsonDocumentElements(
         if (isWs(c)) continue;
         if (!capture) {
           const elementStart = elementsAt >= 0 && depth === elementsAt + 1 && c !== COMMA && c !== RS;
+          const member = objectTop && depth === 1 && afterColon && scan.shape === 'object' && key !== 'samples' && opts.members === true;
           const memberStart = objectTop && depth === 1 && afterColon && KEEP.has(key);
-          if (elementStart || memberStart) {
+          // A member of a top-level object that may be keyed by id: its value, when an object, is a row.
+          const rowStart = member && !memberStart && scan.keyed !== false && c === LB;
+          if (member && !memberStart && !rowStart && scan.keyed !== false)
+            out.push({ index: memberIndex++, line, column: col - 1, key, notObject: true });
+          if (elementStart || memberStart || rowStart) {
             capture = [];
             captureFrom = i;
             captureDepth = depth;
@@ -135,6 +164,7 @@ export async function* jsonDocumentElements(
             captureLine = line;
             captureCol = col - 1;
             captureKey = memberStart ? key : undefined;
+            rowKey = rowStart ? key : undefined;
           }
         } else if (captureScalar && depth === captureDepth && (c === COMMA || c === RS || c === RB)) {
           // A scalar element (a number, a string) ends before the next comma or bracket.

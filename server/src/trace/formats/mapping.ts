@@ -1,7 +1,7 @@
 // A field mapping: which path of a source row gives each part of a trace record. Detected per
 // file (presets.ts), overridden key by key with `--map key=path,...`, and always printed, so the
 // user sees what was read as the prompt, the response and the ground truth before trusting a number.
-import { formatRule, hasFanout, parseRule, PathSyntaxError, splitTop, type Rule } from './path.js';
+import { formatPath, formatRule, hasFanout, parseRule, PathSyntaxError, sameField, splitTop, type Rule } from './path.js';
 
 /** The parts of a record a mapping can name, in the order they are printed. */
 export const MAPPING_KEYS = [
@@ -64,6 +64,11 @@ export function parseMapOverrides(text: string): Partial<Record<MappingKey, Rule
       if (err instanceof PathSyntaxError) throw new MappingError(`--map ${key}: ${err.message}`);
       throw err;
     }
+  }
+  // The prompt and the answer are never the response itself (formats/source.ts drops a detected one).
+  for (const key of ['prompt', 'answer'] as const) {
+    const same = out.response && out[key]?.paths.find((p) => out.response!.paths.some((r) => sameField(p, r)));
+    if (same) throw new MappingError(`--map ${key}=${formatPath(same)} reads the response's field: the ${key} must be another field`);
   }
   return out;
 }

@@ -169,6 +169,12 @@ export function formatRule(rule: Rule): string {
   return rule.equals ? `${left} == ${rule.equals.map((v) => JSON.stringify(v)).join(' | ')}` : left;
 }
 
+/** Whether two paths read the same field (a list and its elements count as one: `code` and `code[i]`). */
+export function sameField(a: Path, b: Path): boolean {
+  const plain = (p: Path): string => formatPath(p.filter((s) => s.kind !== 'fanout'));
+  return plain(a) === plain(b);
+}
+
 export const hasFanout = (path: Path): boolean => path.some((s) => s.kind === 'fanout');
 
 /** The first key of a path (the column a Parquet reader must load), undefined for a path that starts with an index. */

@@ -14,7 +14,15 @@
 import type { Rule } from './path.js';
 import { parseRule } from './path.js';
 import type { MappingKey } from './mapping.js';
-import { flatGroupField, flatVerdictField, ID_FIELDS, PROMPT_FIELDS, RESPONSE_FIELDS, TRUTH_FIELDS } from '../jsonl.js';
+import {
+  flatGroupField,
+  flatVerdictField,
+  ID_FIELDS,
+  PROMPT_FIELDS,
+  RESPONSE_FIELDS,
+  TRUTH_FIELDS,
+  WEAK_RESPONSE_FIELDS,
+} from '../jsonl.js';
 
 export const PRESET_NAMES = ['openr1', 'chat', 'lm-eval', 'inspect', 'openai', 'fastchat'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -290,11 +298,13 @@ export function withEval(sample: Row, evalSpec: Row | undefined): Row {
  * a response field holding text. Such JSONL lines keep that reader, unchanged.
  */
 export function isFlatRollout(row: Row): boolean {
-  return RESPONSE_FIELDS.some(
+  const texts = RESPONSE_FIELDS.filter(
     (f) =>
       typeof row[f] === 'string' ||
       (Array.isArray(row[f]) && (row[f] as unknown[]).length > 0 && (row[f] as unknown[]).every((x) => typeof x === 'string')),
   );
+  // Only a `prediction` (or `generated_answer`) beside a preset's schema: the preset reads the row.
+  return texts.length > 0 && (texts.some((f) => !WEAK_RESPONSE_FIELDS.has(f)) || detectPreset(row) === undefined);
 }
 
 /** jsonl.ts's field names as a mapping, for rows outside JSONL (a Parquet rollout dump) or when --map edits them. */

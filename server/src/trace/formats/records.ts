@@ -5,8 +5,8 @@
 // names the field and what was expected; the row's other records still come out.
 import type { JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
-import type { Mapping, MappingKey } from './mapping.js';
-import { evalPath, evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path } from './path.js';
+import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
+import { evalPath, evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path, type Rule } from './path.js';
 
 export interface RowContext {
   mapping: Mapping;
@@ -19,6 +19,8 @@ export interface RowContext {
   /** Model (and task) for rows the mapping gives none: from the file's name or folder. */
   fileModel: string;
   fileTask?: string;
+  /** The id of a row whose mapping gives none (a JSON list's element number, a keyed object's key); default: position + 1. */
+  defaultId?: string;
 }
 
 export interface RowResult {
@@ -218,6 +220,44 @@ export function optionTarget(value: unknown, options: unknown): unknown {
   return list && value >= 0 && value < list.letters.length ? list.letters[value] : value;
 }
 
+/** The parts of a record read from other paths than the response's, which an `[i]` makes per record. */
+interface RecordFields {
+  query?: string;
+  answer?: string;
+  baseId?: string;
+  epoch?: string;
+  sampleId: string;
+  model?: string;
+  task?: string;
+  step?: string;
+  group?: string;
+}
+const PER_RECORD_KEYS: readonly MappingKey[] = ['prompt', 'answer', 'id', 'epoch', 'model', 'task', 'step', 'group'];
+
+/** Whether any path of the rule (its options included) has `[i]`. */
+const ruleFans = (rule: Rule): boolean => rule.paths.some(hasFanout) || (rule.options !== undefined && hasFanout(rule.options));
+
+/** Whether any path of the rule has a value in the row (null counts: the field is there), for any `[i]` among the first 16. */
+export function ruleMatches(row: Row, rule: Rule): boolean {
+  return [...rule.paths, ...(rule.options ? [rule.options] : [])].some((p) => {
+    if (!hasFanout(p)) return evalPath(row, p) !== undefined;
+    const n = listLength(row, p) ?? 0;
+    for (let k = 0; k < Math.min(n, 16); k++) if (evalPath(row, p, k) !== undefined) return true;
+    return false;
+  });
+}
+
+/** "record 3" or "records 3-5". */
+const span = (what: string, from: number, to: number): string => (from === to ? `${what} ${from}` : `${what}s ${from}-${to}`);
+
+/** The length of the list a path's `[i]` runs over, when the path has one and the list is there. */
+function listLength(row: Row, path: Path): number | undefined {
+  const at = path.findIndex((s) => s.kind === 'fanout');
+  if (at < 0) return undefined;
+  const list = evalPath(row, path.slice(0, at));
+  return Array.isArray(list) ? list.length : undefined;
+}
+
 const describePath = (p: Path, k: number): string => formatPath(p).replace('[i]', `[${k}]`);
 
 /**
@@ -225,7 +265,7 @@ const describePath = (p: Path, k: number): string => formatPath(p).replace('[i]'
  * index, turns)" (a `--format openai` on rows of another shape); undefined when the value is there
  * and null.
  */
-function missingAt(row: Row, path: Path, k: number): string | undefined {
+export function missingAt(row: Row, path: Path, k: number): string | undefined {
   for (let n = 0; n < path.length; n++) {
     const s = path[n];
     if (s.kind !== 'key') continue;
@@ -253,7 +293,9 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       message: `${at}${message}`,
     });
   };
-  if (m.where) {
+  // `where` without [i] filters the row; with [i] it filters the row's elements (below).
+  const whereFans = m.where !== undefined && ruleFans(m.where);
+  if (m.where && !whereFans) {
     const keep = evalRule(row, m.where);
     if (keep?.value !== true) return { records, diagnostics };
   }
@@ -271,7 +313,8 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   }
   if (count === undefined || !responsePath) {
     const error = isObject(row.error) && typeof row.error.message === 'string' ? ` (the row's error: ${row.error.message})` : '';
-    report('error', 'no-response', `no response: expected text at ${formatRule(m.response)}${error}`);
+    const missing = m.response.paths.length === 1 ? missingAt(row, m.response.paths[0], 0) : undefined;
+    report('error', 'no-response', `no response: expected text at ${formatRule(m.response)}${missing ? ` (${missing})` : ''}${error}`);
     return { records, diagnostics };
   }
   if (count === 0) {
@@ -289,19 +332,57 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     return { records, diagnostics };
   }
 
-  const prompt = get('prompt') ? textOf(get('prompt')!.value, row)?.trim() : undefined;
-  const options = prompt !== undefined && m.prompt?.options ? evalPath(row, m.prompt.options) : undefined;
-  const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
-  const answerValue = get('answer')?.value;
-  const answer = answerValue !== undefined ? answerText(optionTarget(answerValue, options)) : undefined;
-  const idValue = get('id');
-  const baseId = idValue ? scalar(idValue.value) : undefined;
-  const epoch = get('epoch') ? scalar(get('epoch')!.value) : undefined;
-  const sampleId = `${baseId ?? String(ctx.position + 1)}${epoch !== undefined ? `_epoch_${epoch}` : ''}`;
-  const model = get('model') ? scalar(get('model')!.value) : undefined;
-  const task = get('task') ? scalar(get('task')!.value) : ctx.fileTask;
-  const step = get('step') ? scalar(get('step')!.value) : undefined;
-  const group = get('group') ? scalar(get('group')!.value) : undefined;
+  // `[i]` in any other path is the response's index: element k of each list goes with response k.
+  // A list of another length pairs what it can (a shorter one leaves the later records without
+  // that field), and says so once for the row.
+  const responseFans = hasFanout(responsePath);
+  if (responseFans)
+    for (const key of MAPPING_KEYS) {
+      const rule = m[key];
+      if (!rule || key === 'response') continue;
+      for (const p of [...rule.paths, ...(rule.options ? [rule.options] : [])]) {
+        const n = listLength(row, p);
+        if (n === undefined || n === count) continue;
+        const list = (q: Path): string =>
+          formatPath(
+            q.slice(
+              0,
+              q.findIndex((s) => s.kind === 'fanout'),
+            ),
+          );
+        report(
+          'warning',
+          'fanout-length',
+          `${key} <- ${formatPath(p)}: ${list(p)} has ${n} element${n === 1 ? '' : 's'} but the response's ${list(responsePath)} has ${count}; [i] is the same index in every path, so ${
+            n < count
+              ? `${span('record', n + 1, count)} of the row ${n + 1 === count ? 'has' : 'have'} no ${key}`
+              : `${span('element', count + 1, n)} of ${list(p)} ${count + 1 === n ? 'is' : 'are'} not read`
+          }`,
+        );
+      }
+    }
+
+  /** The fields of record k that are not the response: computed once when their rules have no [i]. */
+  const fieldsOf = (k: number): RecordFields => {
+    const prompt = get('prompt', k) ? textOf(get('prompt', k)!.value, row)?.trim() : undefined;
+    const options = prompt !== undefined && m.prompt?.options ? evalPath(row, m.prompt.options, k) : undefined;
+    const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
+    const answerValue = get('answer', k)?.value;
+    const answer = answerValue !== undefined ? answerText(optionTarget(answerValue, options)) : undefined;
+    const idValue = get('id', k);
+    const baseId = idValue ? scalar(idValue.value) : undefined;
+    const epoch = get('epoch', k) ? scalar(get('epoch', k)!.value) : undefined;
+    const sampleId = `${baseId ?? ctx.defaultId ?? String(ctx.position + 1)}${epoch !== undefined ? `_epoch_${epoch}` : ''}`;
+    const model = get('model', k) ? scalar(get('model', k)!.value) : undefined;
+    const task = get('task', k) ? scalar(get('task', k)!.value) : ctx.fileTask;
+    const step = get('step', k) ? scalar(get('step', k)!.value) : undefined;
+    const group = get('group', k) ? scalar(get('group', k)!.value) : undefined;
+    return { query, answer, baseId, epoch, sampleId, model, task, step, group };
+  };
+  const perRecord = responseFans && PER_RECORD_KEYS.some((key) => m[key] !== undefined && ruleFans(m[key]!));
+  // An id read per element ("outputs[i].id") names its record; a row's id is numbered .1, .2, ...
+  const idPerRecord = responseFans && m.id !== undefined && ruleFans(m.id);
+  const rowFields = perRecord ? undefined : fieldsOf(0);
 
   // Other short top-level columns ride along as headers (source, problem_type, filter, ...).
   const used = mappedColumns(m);
@@ -316,6 +397,8 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   // single response when there are several, so it is kept only for a row of one response.
   const rowVerdict = m.verdict !== undefined && !m.verdict.paths.some(hasFanout);
   for (let k = 0; k < count; k++) {
+    if (whereFans && evalRule(row, m.where!, k)?.value !== true) continue;
+    const { query, answer, baseId, epoch, sampleId, model, task, step, group } = rowFields ?? fieldsOf(k);
     const raw = evalRule(row, { paths: [responsePath] }, k);
     const label = describePath(responsePath, k);
     const reasoning = get('reasoning', k);
@@ -358,7 +441,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       truncated = true;
       report('warning', 'unclosed-think', `${label} opens <think> and never closes it: read as cut off (truncated: true)`);
     }
-    const id = count > 1 ? `${sampleId}.${k + 1}` : sampleId;
+    const id = count > 1 && !(idPerRecord && baseId !== undefined) ? `${sampleId}.${k + 1}` : sampleId;
     records.push({
       id,
       headers: {

@@ -6,12 +6,32 @@
 // a diagnostic while the others keep working.
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { harnessFileDefaults, jsonlLineToRecords, type JsonlLineResult, type JsonlRecord } from '../jsonl.js';
+import {
+  harnessFileDefaults,
+  jsonlLineToRecords,
+  listKeys,
+  PROMPT_FIELDS,
+  RESPONSE_FIELDS,
+  TRUTH_FIELDS,
+  type JsonlLineResult,
+  type JsonlRecord,
+} from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
-import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping } from './mapping.js';
-import { detectPreset, flatMapping, isFlatRollout, presetMapping, rowsOf, withEval, type PresetName, type Row } from './presets.js';
-import { mapRow, mappedColumns, type RowResult } from './records.js';
+import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
+import { fanoutCount, formatPath, formatRule, parseRule, sameField, type Path, type Rule } from './path.js';
+import {
+  detectPreset,
+  flatMapping,
+  isFlatRollout,
+  presetByName,
+  presetMapping,
+  rowsOf,
+  withEval,
+  type PresetName,
+  type Row,
+} from './presets.js';
+import { mapRow, mappedColumns, missingAt, ruleMatches, type RowResult } from './records.js';
 
 /** What the user chose (plain data: it travels to worker threads). */
 export interface SourceOptions {
@@ -84,15 +104,7 @@ function fileDefaults(
   return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
 }
 
-/**
- * A row's keys for a message, capped (keys can be whole texts): at most 12, each cut at 40
- * characters, then how many more.
- */
-export function listKeys(keys: readonly string[]): string {
-  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
-  const more = keys.length - shown.length;
-  return `${shown.map((k) => JSON.stringify(k).slice(1, -1)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-}
+export { listKeys };
 
 /** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
 export function resolveSource(row: Row, container: Container, opts: SourceOptions): ResolvedSource {
@@ -107,13 +119,78 @@ export function resolveSource(row: Row, container: Container, opts: SourceOption
   }
   const mapping = applyOverrides(base.rules, overrides);
   checkFanout(mapping);
+  apartFromResponse(mapping, overrides, format === 'fields' ? row : undefined);
   return { format, container, mapping, description: `${format} (${container}): ${describeMapping(mapping)}`, note: base.note };
+}
+
+// The names rows give their fields (and a request/response pair its parts): a top-level member of
+// one of these names is a field of one row, never the first row of an object keyed by id.
+const FIELD_NAMES = new Set([
+  ...PROMPT_FIELDS,
+  ...RESPONSE_FIELDS,
+  ...TRUTH_FIELDS,
+  'request',
+  'body',
+  'doc',
+  'eval',
+  'metadata',
+  'messages',
+  'choices',
+  'usage',
+  'results',
+]);
+
+/**
+ * Whether a top-level object's first member is the first row of an object keyed by id (MathVista's
+ * output {"1": {...}, "2": {...}}, OpenCompass's predictions): its value is a row the mapping can
+ * read (a preset's schema, a flat rollout, or a value at the user's response path), under a key that
+ * is no field name.
+ */
+function isKeyedRow(key: string, value: Row, opts: SourceOptions): boolean {
+  if (FIELD_NAMES.has(key)) return false;
+  let response: Rule | undefined;
+  try {
+    response = opts.map ? parseMapOverrides(opts.map).response : undefined;
+  } catch {
+    return false;
+  }
+  if (response) return response.paths.some((p) => fanoutCount(value, p) !== undefined);
+  return opts.format !== undefined ? presetByName(opts.format).matches(value) : detectPreset(value) !== undefined || isFlatRollout(value);
+}
+
+/**
+ * The prompt and the answer are never the response's field: a detected one is dropped (a flat row's
+ * next field of that kind is taken instead: Reflexion's `--map response=solution` left the answer
+ * at `solution`, every response its own reference); one the user gave is a MappingError.
+ */
+function apartFromResponse(mapping: Mapping, overrides: Partial<Record<MappingKey, Rule>>, flatRow: Row | undefined): void {
+  const clash = (rule: Rule): Path | undefined => rule.paths.find((p) => mapping.response.paths.some((r) => sameField(p, r)));
+  for (const [key, fields] of [
+    ['prompt', PROMPT_FIELDS],
+    ['answer', TRUTH_FIELDS],
+  ] as const) {
+    const rule = mapping[key];
+    const same = rule && clash(rule);
+    if (!same) continue;
+    if (overrides[key])
+      throw new MappingError(
+        `--map ${key}=${formatRule(rule)} reads the response's field ${formatPath(same)}: the ${key} must be another field`,
+      );
+    delete mapping[key];
+    const other = flatRow && fields.find((f) => flatRow[f] !== undefined && !clash(parseRule(JSON.stringify(f))));
+    if (other) mapping[key] = parseRule(JSON.stringify(other));
+  }
 }
 
 /** Resolves the mapping at the first row, reports it, and maps every row with it. */
 export class RowMapper {
   resolved: ResolvedSource | undefined;
+  /** Where a row's id comes from when the mapping gives none, printed with the mapping ("the member's key"). */
+  idNote: string | undefined;
   private defaults: ReturnType<typeof fileDefaults> | undefined;
+  // The user's --map rules no row has matched yet, with the first row and its position (for finish()).
+  private unmatched: [MappingKey, Rule][] = [];
+  private first: { row: Row; position: number; where: string; width: number } | undefined;
 
   constructor(
     private readonly path: string,
@@ -141,7 +218,10 @@ export class RowMapper {
       return false;
     }
     this.defaults = fileDefaults(this.resolved.format, this.path, this.fileName);
+    this.unmatched = Object.entries(this.opts.map ? parseMapOverrides(this.opts.map) : {}) as [MappingKey, Rule][];
+    this.first = { row, position, where, width };
     const notes: string[] = [];
+    if (!this.resolved.mapping.id && this.idNote) notes.push(`id <- ${this.idNote}`);
     if (!this.resolved.mapping.model) notes.push(`model <- ${this.defaults.modelNote}`);
     if (!this.resolved.mapping.task && this.defaults.taskNote) notes.push(`task <- ${this.defaults.taskNote}`);
     if (notes.length) this.resolved.description += `, ${notes.join(', ')}`;
@@ -150,9 +230,35 @@ export class RowMapper {
     return true;
   }
 
-  map(row: Row, position: number, where: string, width: number): RowResult {
+  /** The records of a row; `defaultId` is its id when the mapping gives none (default: position + 1). */
+  /**
+   * After the last row of a whole file: a warning for each --map rule that matched nothing in any
+   * row (a typo, `verdict=is_solvd`, read silently as "no verdict" on every record), at the first
+   * row, naming where the path leaves it and the keys it has.
+   */
+  finish(): TraceDiagnostic[] {
+    const first = this.first;
+    if (!first) return [];
+    return this.unmatched.map(([key, rule]) => {
+      const why = rule.paths.length === 1 ? missingAt(first.row, rule.paths[0], 0) : undefined;
+      return {
+        line: first.position,
+        column: 0,
+        endLine: first.position,
+        endColumn: first.width,
+        severity: 'warning' as const,
+        code: 'unmatched-path',
+        message: `${first.where ? `${first.where}: ` : ''}--map ${key}=${formatRule(rule)} matches nothing in any row${
+          why ? `: ${why}` : ` (the first row has ${listKeys(Object.keys(first.row)) || 'no fields'})`
+        }`,
+      };
+    });
+  }
+
+  map(row: Row, position: number, where: string, width: number, defaultId?: string): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
+    if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
     return mapRow(row, {
       mapping: this.resolved!.mapping,
       position,
@@ -160,6 +266,7 @@ export class RowMapper {
       width,
       fileModel: this.defaults!.model,
       fileTask: this.defaults!.task,
+      defaultId,
     });
   }
 }
@@ -169,11 +276,12 @@ export class RowMapper {
  * response field holding text) keeps jsonl.ts's per-line detection exactly; a file whose first
  * object matches a preset is mapped. Lines that are not JSON objects get jsonl.ts's diagnostics.
  */
-export function createLineConverter(
-  path: string,
-  fileName: string,
-  opts: ContainerOptions,
-): (line: string, lineNo: number) => JsonlLineResult {
+export type LineConverter = ((line: string, lineNo: number) => JsonlLineResult) & {
+  /** After the last line of a whole file: the --map rules no row matched (RowMapper.finish). */
+  finish(): TraceDiagnostic[];
+};
+
+export function createLineConverter(path: string, fileName: string, opts: ContainerOptions): LineConverter {
   let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
   // A `.json` file read line by line (a one-line document, or JSON Lines so named) is labelled json.
   const mapper = new RowMapper(path, fileName, /\.json$/i.test(path) ? 'json' : 'jsonl', opts);
@@ -189,7 +297,7 @@ export function createLineConverter(
     const notes = harness ? `, ${harness.note}` : '';
     opts.onMapping({ format: 'fields', container: 'jsonl', mapping, description: `fields (jsonl): ${describeMapping(mapping)}${notes}` });
   };
-  return (line, lineNo) => {
+  const convert = (line: string, lineNo: number): JsonlLineResult => {
     if (mode === 'flat') return flat(line, lineNo);
     const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     if (text.trim() === '') return { records: [], diagnostics: [] };
@@ -218,6 +326,7 @@ export function createLineConverter(
     });
     return out;
   };
+  return Object.assign(convert, { finish: () => (mode === 'mapped' ? mapper.finish() : []) });
 }
 
 /** The records of a Parquet file, `.eval` archive or JSON document, in order. */
@@ -264,6 +373,8 @@ export async function* streamContainer(
     })) {
       yield* emit(mapper.map(row, position, `row ${position + 1}`, 0));
     }
+    // Workers that share a file by row groups each see a part: only a whole read can say a path matches no row.
+    if (!opts.rowGroups) mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
     return;
   }
 
@@ -279,13 +390,31 @@ export async function* streamContainer(
         fail(s.position, 0, 'bad-entry', `entry ${s.entry}: ${s.error ?? 'no sample'}; the other samples are read`);
       else yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
     }
+    mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
     return;
   }
 
-  // A JSON document: the elements of its top-level array or of its `samples` (an Inspect log).
+  // A JSON document: the elements of its top-level array or of its `samples` (an Inspect log), or
+  // the members of an object keyed by id (MathVista's {"1": {...}, "2": {...}}), each a row.
   const scan: JsonDocumentScan = { shape: 'empty', members: {} };
   let elements = 0;
-  for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress })) {
+  // Whether a top-level object is keyed by id: decided at its first member.
+  let keyed: boolean | undefined;
+  for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress, members: true })) {
+    if (el.key !== undefined) {
+      if (keyed === undefined) {
+        keyed = el.error === undefined && isObject(el.value) && isKeyedRow(el.key, el.value, opts);
+        if (!keyed) scan.keyed = false;
+      }
+      if (!keyed) continue;
+      mapper.idNote = "the member's key";
+      const member = `member ${JSON.stringify(el.key)}`;
+      if (el.error !== undefined) fail(el.line, el.column, 'bad-json', `${el.error}; the other members are read`);
+      else if (!isObject(el.value))
+        fail(el.line, el.column, 'not-an-object', `${member} is not a JSON object (a row); the other members are read`);
+      else yield* emit(mapper.map(el.value, el.line, member, 0, el.key));
+      continue;
+    }
     elements++;
     if (el.error !== undefined) {
       fail(el.line, el.column, 'bad-json', `${el.error}; the other elements are read`);
@@ -297,9 +426,13 @@ export async function* streamContainer(
     }
     const rows =
       scan.shape === 'samples' ? [withEval(el.value, isObject(scan.members.eval) ? scan.members.eval : undefined)] : rowsOf(el.value);
-    for (const row of rows) yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0));
+    // A list's rows are numbered by their place in it (1, 2, 3), not by the line they start on,
+    // which moves with the file's indentation.
+    if (rows.length === 1) mapper.idNote ??= "the element's number";
+    for (const row of rows)
+      yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0, rows.length === 1 ? String(el.index + 1) : undefined));
   }
-  if (scan.shape === 'object' && elements === 0) {
+  if (scan.shape === 'object' && elements === 0 && !keyed) {
     // One object without samples: a single row (a chat completion saved pretty-printed).
     const { readFile } = await import('node:fs/promises');
     const size = (await stat(path)).size;
@@ -321,4 +454,5 @@ export async function* streamContainer(
     }
     if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
   }
+  mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
 }
