@@ -58,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   const unmatched = new Set([...(sharedGold?.records.keys() ?? []), ...(against?.records.keys() ?? [])]);
   for (const file of files) {
     const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => undefined));
-    const progress = new ProgressLine(`eval-segmentation ${file}`);
+    const progress = new ProgressLine(`eval-segmentation ${file}`, 200, true);
     let labelled = 0;
     try {
       for await (const rec of streamTraceFile(file)) {
