@@ -157,17 +157,14 @@ function withinBody(gold: LoadedGold, id: string, body: string): GoldRecord | un
   const stale = staleCandidates(g, body);
   for (const st of stale)
     process.stderr.write(
-      `${at(st.index)}: warning: candidates[${st.index}]: record "${id}" has ${JSON.stringify(st.found)} at offset ${st.offset}, not the labelled ${JSON.stringify(st.expected)}: the record changed since it was labelled; relabel it [gold-stale]\n`,
+      `${at(st.index)}: warning: candidates[${st.index}]: record "${id}" has ${JSON.stringify(st.found)} at offset ${st.offset}, not the labelled ${JSON.stringify(st.expected)}: the record changed since it was labelled; relabel it; record left out of the evaluation [gold-stale]\n`,
     );
   const unconfirmed = g.candidates.flatMap((c, k) => (c.unconfirmed ? [k] : []));
   if (unconfirmed.length)
     process.stderr.write(
-      `${at(unconfirmed[0])}: warning: record "${id}": ${unconfirmed.map((k) => `candidates[${k}] (${g.candidates[k].value})`).join(', ')} copied from the engine's reading and not confirmed: confirm or reject ${unconfirmed.length > 1 ? 'them' : 'it'} in the editor [gold-unconfirmed]\n`,
+      `${at(unconfirmed[0])}: warning: record "${id}": ${unconfirmed.map((k) => `candidates[${k}] (${g.candidates[k].value})`).join(', ')} copied from the engine's reading and not confirmed: confirm or reject ${unconfirmed.length > 1 ? 'them' : 'it'} in the editor; record left out of the evaluation [gold-unconfirmed]\n`,
     );
-  if (stale.length || unconfirmed.length) {
-    process.stderr.write(`${gold.path}:${line + 1}:1: warning: record "${id}" left out of the evaluation\n`);
-    return undefined;
-  }
+  if (stale.length || unconfirmed.length) return undefined;
   return kept;
 }
 
