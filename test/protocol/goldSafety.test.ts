@@ -180,7 +180,7 @@ describe('gold file states', () => {
       assert.deepEqual(JSON.parse(lines[3]), {
         id: '1',
         candidates: [
-          { value: '360', offset: 10 },
+          { value: '360', offset: 10, text: '360' },
           { value: '418', offset: 33, why: 'keep' },
         ],
         final: '418',

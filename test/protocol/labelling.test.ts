@@ -52,7 +52,11 @@ describe('gold labels from the editor', () => {
       onNumber.map((a) => [a.command?.arguments?.[0].op, a.command?.arguments?.[0].value]),
       [['mark', '56']],
     );
-    assert.deepEqual(await actionsAt(1, 3), [], 'nothing to label in a header');
+    // A header line offers only the record's own label: truncated.
+    assert.deepEqual(
+      (await actionsAt(1, 3)).map((a) => a.command?.arguments?.[0].op),
+      ['truncated'],
+    );
   });
 
   test('the command writes the label beside the trace, never the trace; the record then shows its label', async () => {
@@ -66,10 +70,11 @@ describe('gold labels from the editor', () => {
     assert.equal(readFileSync(file, 'utf8'), text, 'the trace is untouched');
     const labels = parseGoldFile(readFileSync(gold, 'utf8'));
     assert.deepEqual(labels.diagnostics, []);
-    // Seeded from the engine's reading (418, 408), minus the candidate the user rejected.
+    // Seeded from the engine's reading (418, 408), minus the candidate the user rejected; the
+    // copied one is marked unconfirmed (labellingActions.test.ts).
     assert.deepEqual(
-      labels.records.get('1')?.candidates.map((c) => c.value),
-      ['408'],
+      labels.records.get('1')?.candidates.map((c) => [c.value, c.unconfirmed]),
+      [['408', true]],
     );
     assert.equal(labels.records.get('1')?.source, 'editor');
     const notes = labelNotes((await published).diagnostics);
@@ -86,7 +91,7 @@ describe('gold labels from the editor', () => {
     await s.conn.sendRequest('workspace/executeCommand', { command: mark.command!.command, arguments: mark.command!.arguments });
     const after2 = parseGoldFile(readFileSync(gold, 'utf8'));
     assert.equal(after2.records.size, 2, 'the other record keeps its label');
-    assert.deepEqual(after2.records.get('2')?.candidates, [{ value: '56', offset: 'Seven eights: '.length }]);
+    assert.deepEqual(after2.records.get('2')?.candidates, [{ value: '56', offset: 'Seven eights: '.length, text: '56' }]);
     const notes2 = labelNotes((await second).diagnostics);
     assert.equal(notes2.length, 2);
     assert.ok(!existsSync(`${file}.tmp`));

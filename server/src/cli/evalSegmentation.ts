@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { engineReading, evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
 import type { Interval } from '../analysis/segmentationIntervals.js';
-import { goldPathFor, goldWithinBody, parseGoldFile, type GoldRecord } from '../trace/gold.js';
+import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { parseArgs, stringFlag, UsageError } from '../util/args.js';
@@ -37,7 +37,9 @@ accuracy derived from the engine's reading beside the same from the gold labels;
 of gold candidate (a record's first, an echo of the previous value, a changed value); rates carry a
 95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
 Then the precision of each rule that found candidates (what their confidence estimates) and the
-disagreements (record, line:col, expected, got). A trace file given twice (or through a link) is
+disagreements (record, line:col, expected, got). A label is reported with its gold line and left
+out when the record changed since it was labelled in the editor (gold-stale) or when it holds
+candidates copied from the engine's reading and not confirmed (gold-unconfirmed). A trace file given twice (or through a link) is
 read once, with a note; a device or socket is not read, with the reason. Exit status 0, 1 when a
 file cannot be read (or is a device or socket), 2 on bad usage.
 `;
@@ -58,12 +60,12 @@ export async function run(argv: string[]): Promise<number> {
   const unmatched = new Set([...(sharedGold?.records.keys() ?? []), ...(against?.records.keys() ?? [])]);
   for (const file of files) {
     const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => undefined));
-    const progress = new ProgressLine(`eval-segmentation ${file}`);
+    const progress = new ProgressLine(`eval-segmentation ${file}`, 200, true);
     let labelled = 0;
     try {
       for await (const rec of streamTraceFile(file)) {
-        const g = gold && withinBody(gold, rec.id, rec.body.length);
-        const h = against && withinBody(against, rec.id, rec.body.length);
+        const g = gold && withinBody(gold, rec.id, rec.body);
+        const h = against && withinBody(against, rec.id, rec.body);
         unmatched.delete(rec.id);
         if (!g || (against && !h)) continue;
         labelled++;
@@ -135,18 +137,34 @@ async function loadGold(path: string): Promise<LoadedGold> {
 
 /**
  * A record's label with the candidates whose offset lies beyond the body dropped from matching,
- * each reported at its gold line and column (the k-th "offset" of the line).
+ * each reported at its gold line and column (the k-th "offset" of the line). A label that cannot
+ * be trusted is reported and left out (undefined): one whose text is no longer at its offset (the
+ * record changed since it was labelled in the editor: `gold-stale`), and one holding candidates
+ * copied from the engine's reading that no one confirmed (`gold-unconfirmed`: scoring the engine
+ * against its own reading would only measure the copy).
  */
-function withinBody(gold: LoadedGold, id: string, bodyLength: number): GoldRecord | undefined {
+function withinBody(gold: LoadedGold, id: string, body: string): GoldRecord | undefined {
   const g = gold.records.get(id);
   if (!g) return undefined;
-  const { gold: kept, beyond } = goldWithinBody(g, bodyLength);
+  const { gold: kept, beyond } = goldWithinBody(g, body.length);
   const line = gold.lines.get(id) ?? 0;
   const offsets = [...(gold.text[line] ?? '').matchAll(/"offset"\s*:\s*/g)].map((m) => m.index + m[0].length);
+  const at = (k: number): string => `${gold.path}:${line + 1}:${(offsets[k] ?? 0) + 1}`;
   for (const b of beyond)
     process.stderr.write(
-      `${gold.path}:${line + 1}:${(offsets[b.index] ?? 0) + 1}: warning: candidates[${b.index}]: offset ${b.offset} beyond the response's length ${bodyLength}; dropped from matching [gold-offset]\n`,
+      `${at(b.index)}: warning: candidates[${b.index}]: offset ${b.offset} beyond the response's length ${body.length}; dropped from matching [gold-offset]\n`,
     );
+  const stale = staleCandidates(g, body);
+  for (const st of stale)
+    process.stderr.write(
+      `${at(st.index)}: warning: candidates[${st.index}]: record "${id}" has ${JSON.stringify(st.found)} at offset ${st.offset}, not the labelled ${JSON.stringify(st.expected)}: the record changed since it was labelled; relabel it; record left out of the evaluation [gold-stale]\n`,
+    );
+  const unconfirmed = g.candidates.flatMap((c, k) => (c.unconfirmed ? [k] : []));
+  if (unconfirmed.length)
+    process.stderr.write(
+      `${at(unconfirmed[0])}: warning: record "${id}": ${unconfirmed.map((k) => `candidates[${k}] (${g.candidates[k].value})`).join(', ')} copied from the engine's reading and not confirmed: confirm or reject ${unconfirmed.length > 1 ? 'them' : 'it'} in the editor; record left out of the evaluation [gold-unconfirmed]\n`,
+    );
+  if (stale.length || unconfirmed.length) return undefined;
   return kept;
 }
 

@@ -8,11 +8,18 @@ export class ProgressLine {
   private readonly tty = process.stderr.isTTY === true;
   private shown = false;
   private readonly label: string;
+  /**
+   * `firstAfterInterval`: off a terminal, the first line only after the interval too, for a
+   * command whose done() prints the final state (a short run then prints one line, not a first
+   * state the final one contradicts: "1 labelled records", then "15 labelled records").
+   */
   constructor(
     label: string,
     private readonly intervalMs = 200,
+    firstAfterInterval = false,
   ) {
     this.label = escapeInline(label);
+    if (firstAfterInterval && !this.tty) this.last = Date.now();
   }
 
   update(text: string, force = false): void {

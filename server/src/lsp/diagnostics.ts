@@ -4,7 +4,7 @@
 //
 // What is published is the document's list as capDiagnostics (diagnosticCap.ts) would cut it,
 // in the order: the file's own (text before the first record, repeated ids), each record's own diagnostics in document order,
-// the attribution summaries, the gold-label notes. The cut depends only on the totals per
+// the attribution summaries, then the gold-label notes (never cut). The cut depends only on the totals per
 // severity, which are kept as records come and go (analysisQueue.ts), so a capped publish walks
 // the records only until it has what it keeps (on a file of small records, the first few
 // thousand) and converts only those, however many diagnostics the file has.
@@ -41,7 +41,8 @@ function recordDiagnostics(entry: RecordEntry, settings: LensSettings, key: stri
 
 /**
  * The diagnostics to publish for a .trace document, at most `max` (capDiagnostics of the whole
- * list); `extra` (the gold-label notes) come last. Analyses every record not analysed yet.
+ * list) and then `extra` (the gold-label notes), outside the cap: a researcher labelling a file
+ * with many findings still sees every label. Analyses every record not analysed yet.
  */
 export function publishedDiagnostics(
   doc: TraceDocument,
@@ -55,7 +56,6 @@ export function publishedDiagnostics(
   for (const d of fileLevel) counts[severityRank(d)]++;
   const summaries = attributionSummaries(doc, settings, key);
   counts[3] += summaries.length;
-  for (const d of extra) counts[rank(d)]++;
   const plan = capPlan(counts, max);
   if (!plan) {
     const out: Diagnostic[] = fileLevel.map((d) => toLspDiagnostic(d, 0));
@@ -88,13 +88,13 @@ export function publishedDiagnostics(
   if (taken[3] < wanted[3])
     for (let i = 0; i < summaries.length && taken[3] < wanted[3]; i++)
       offer(toLspDiagnostic(summaries[i].diagnostic, summaries[i].entry.base), 3);
-  for (const d of extra) if (missing > 0) offer(d, rank(d));
   out.push(
     capNote(
       counts.map((n, r) => n - taken[r]),
       max,
     ),
   );
+  for (const d of extra) out.push(d);
   return out;
 }
 

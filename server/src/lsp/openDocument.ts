@@ -17,7 +17,15 @@ import { capDiagnostics } from './diagnosticCap.js';
 import { publishedDiagnostics, syntaxDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './documentSymbols.js';
 import { foldingRanges } from './folding.js';
-import { applyLabelCommand, goldDiagnostics, labelCodeActions } from './goldLabels.js';
+import {
+  applyLabelCommand,
+  goldDiagnostics,
+  goldHover,
+  goldInlayHints,
+  labelCodeActions,
+  withGoldHover,
+  type LabelClient,
+} from './goldLabels.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlayHints.js';
 import { JsonlDocument } from './jsonlDocument.js';
@@ -36,7 +44,8 @@ export interface DocumentFeatures {
   syntaxDiagnostics(): Diagnostic[];
   semanticTokens(settings: LensSettings, key: string, range?: Range): SemanticTokens;
   hover(position: Position, settings: LensSettings, key: string): Hover | null;
-  codeActions(range: Range, settings: LensSettings, key: string): CodeAction[];
+  /** The labelling actions at `range` (goldLabels.ts); `client` says what the client supports. */
+  codeActions(range: Range, settings: LensSettings, key: string, client?: LabelClient): CodeAction[];
   /** Writes a gold label beside the trace (goldLabels.ts); resolves to the gold file's path, rejects with a message for the user. */
   label(args: LabelArgs, settings: LensSettings, key: string): Promise<string>;
   symbols(settings: LensSettings, key: string): DocumentSymbol[];
@@ -87,11 +96,11 @@ export function featuresOf(doc: OpenDocument): DocumentFeatures {
     diagnostics: (s, key, max) => publishedDiagnostics(doc, s, key, max, goldDiagnostics(doc, s, key)),
     syntaxDiagnostics: () => syntaxDiagnostics(doc),
     semanticTokens: (s, key, range) => semanticTokens(doc, s, key, range),
-    hover: (position, s, key) => hover(doc, position, s, key),
-    codeActions: (range, s, key) => labelCodeActions(doc, range, s, key),
+    hover: (position, s, key) => withGoldHover(hover(doc, position, s, key), goldHover(doc, position)),
+    codeActions: (range, s, key, client) => labelCodeActions(doc, range, s, key, client),
     label: (args, s, key) => applyLabelCommand(doc, args, s, key),
     symbols: (s, key) => documentSymbols(doc, s, key),
     foldingRanges: (s, key) => foldingRanges(doc, s, key),
-    inlayHints: (range, s, key) => inlayHints(doc, range, s, key),
+    inlayHints: (range, s, key) => [...inlayHints(doc, range, s, key), ...goldInlayHints(doc, range)],
   };
 }

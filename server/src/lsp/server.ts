@@ -6,6 +6,7 @@ import '../trace/engineFlags.js';
 import {
   createConnection,
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   MarkupKind,
   MessageType,
@@ -23,6 +24,7 @@ import { LABEL_COMMAND, type LabelArgs, type LabelResult } from '../../../protoc
 import { capDiagnostics } from './diagnosticCap.js';
 import { exitOnStdioFramingError } from './framingGuard.js';
 import { GoldFileError } from './goldStore.js';
+import { goldTraceUri, sameFile } from './goldLabels.js';
 import { asPlainHover } from './hover.js';
 import { featuresOf, openDocument, type OpenDocument } from './openDocument.js';
 import { TraceDocument } from './traceDocument.js';
@@ -163,7 +165,16 @@ async function publish(uri: string): Promise<void> {
 
 let initializeSeen = false;
 /** What the client announced (initialize), for the answers that depend on it. */
-const client = { semanticTokensRefresh: false, inlayHintRefresh: false, codeActionLiterals: false, plainHover: false };
+const client = {
+  semanticTokensRefresh: false,
+  inlayHintRefresh: false,
+  codeActionLiterals: false,
+  plainHover: false,
+  /** `textDocument.codeAction.disabledSupport`: a label action that would be refused is offered disabled, with the reason. */
+  disabledSupport: false,
+  /** `workspace.didChangeWatchedFiles.dynamicRegistration`: the server asks to be told when gold files change. */
+  watchedFilesRegistration: false,
+};
 connection.onInitialize((params): InitializeResult => {
   // LSP: initialize is sent once; a second one is refused, the first session's settings stay.
   if (initializeSeen) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received: the server is initialized once');
@@ -174,6 +185,8 @@ connection.onInitialize((params): InitializeResult => {
   client.semanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
   client.inlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
   client.codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+  client.disabledSupport = caps.textDocument?.codeAction?.disabledSupport === true;
+  client.watchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   // contentFormat lists the client's formats, preferred first: plain text unless markdown is among them.
   const formats = caps.textDocument?.hover?.contentFormat;
   client.plainHover = Array.isArray(formats) && formats.length > 0 && !formats.includes(MarkupKind.Markdown);
@@ -277,7 +290,7 @@ connection.onCodeAction((p) =>
     // Only quick fixes are offered: none for a request that asks for other kinds only.
     const only = p.context?.only;
     if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
-    const actions = featuresOf(d).codeActions(p.range, s.settings, s.key);
+    const actions = featuresOf(d).codeActions(p.range, s.settings, s.key, { disabledSupport: client.disabledSupport });
     // A client without codeActionLiteralSupport takes Command[] (LSP 3.x before 3.8).
     return client.codeActionLiterals ? actions : actions.flatMap((a) => (a.command ? [a.command] : []));
   }),
@@ -308,6 +321,21 @@ connection.onExecuteCommand(async (p) => {
   }
   schedulePublish(args.uri);
   return { goldFile } satisfies LabelResult;
+});
+// Gold files written by another window (another server) or by hand: the client tells us through
+// the watcher registered at `initialized` (where it supports dynamic registration), and the
+// trace beside each changed gold file is published again with its labels as they now are.
+connection.onInitialized(() => {
+  if (!client.watchedFilesRegistration) return;
+  connection.client
+    .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.gold.jsonl' }] })
+    .catch((e) => report('registering the gold-file watcher', e));
+});
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const { uri } of changes) {
+    const trace = goldTraceUri(uri);
+    for (const open of documents.keys()) if (trace !== undefined && sameFile(open, trace)) schedulePublish(open);
+  }
 });
 connection.onDocumentSymbol((p) =>
   withDocument('documentSymbol', p.textDocument.uri, [], (d, s) => featuresOf(d).symbols(s.settings, s.key)),

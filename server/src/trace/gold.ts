@@ -12,6 +12,17 @@ export interface GoldCandidate {
   offset: number;
   /** Text around the value as the annotator quoted it (kept for review, not used to match). */
   quote?: string;
+  /**
+   * The text at `offset` when the label was written in the editor (the value itself, or the text
+   * the engine read it from: "1,000" for 1000). A label whose text is
+   * no longer at its offset is stale: the record changed since it was labelled (staleCandidates).
+   */
+  text?: string;
+  /**
+   * Copied from the engine's reading when the record was first labelled in the editor, and not
+   * yet confirmed by a person: eval-segmentation leaves a record holding one out (gold-unconfirmed).
+   */
+  unconfirmed?: true;
 }
 
 export interface GoldRecord {
@@ -86,7 +97,13 @@ function toGoldRecord(o: unknown): GoldRecord | string {
     if (typeof cc.offset !== 'number' || !Number.isInteger(cc.offset) || cc.offset < 0)
       return `candidates[${k}]: expected "offset" (a non-negative integer: the value's offset in the body).`;
     if (k > 0 && cc.offset < candidates[k - 1].offset) return `candidates[${k}]: offsets must not decrease (candidates are in order).`;
-    candidates.push({ value: String(cc.value), offset: cc.offset, ...(typeof cc.quote === 'string' ? { quote: cc.quote } : {}) });
+    candidates.push({
+      value: String(cc.value),
+      offset: cc.offset,
+      ...(typeof cc.quote === 'string' ? { quote: cc.quote } : {}),
+      ...(typeof cc.text === 'string' && cc.text !== '' ? { text: cc.text } : {}),
+      ...(cc.unconfirmed === true ? { unconfirmed: true as const } : {}),
+    });
   }
   const final = r.final === undefined ? (candidates.at(-1)?.value ?? null) : r.final === null ? null : String(r.final);
   return {
@@ -136,9 +153,14 @@ export function withGoldRecord(text: string, rec: GoldRecord): string {
   const wasCandidates = Array.isArray(was.candidates) ? (was.candidates as Record<string, unknown>[]) : [];
   const candidates = rec.candidates.map((c) => {
     const same = wasCandidates.find((w) => w && typeof w === 'object' && w.offset === c.offset && String(w.value) === c.value);
-    return same ? { ...same, ...c, value: same.value } : c;
+    if (!same) return c;
+    const m: Record<string, unknown> = { ...same, ...c, value: same.value };
+    // Flags a candidate loses (a copied candidate confirmed) are not kept from the old line.
+    if (!c.unconfirmed) delete m.unconfirmed;
+    return m;
   });
-  const merged = { ...was, ...rec, id: was.id, candidates };
+  const merged: Record<string, unknown> = { ...was, ...rec, id: was.id, candidates };
+  if (!rec.truncated) delete merged.truncated;
   lines[at] = (old.startsWith('\ufeff') ? '\ufeff' : '') + JSON.stringify(merged) + cr;
   return lines.join('\n');
 }
@@ -146,27 +168,88 @@ export function withGoldRecord(text: string, rec: GoldRecord): string {
 export type { LabelOp } from '../../../protocol/labels.js';
 
 /**
- * A record's gold label after one labelling action in the editor. A record labelled for the first
- * time starts from the engine's reading (`engine`), so one action on one candidate keeps the
- * others as read; later actions edit the label as it stands.
+ * The gold file's text without record `id`'s label: every line whose record is `id` (an id
+ * labelled twice has two) is removed; every other line is kept byte for byte.
+ */
+export function withoutGoldRecord(text: string, id: string): string {
+  const lines = text.split('\n');
+  const bom = text.startsWith('\ufeff');
+  const kept = lines.filter((line, n) => {
+    const body = (n === 0 && bom ? line.slice(1) : line).replace(/\r$/, '');
+    if (body.trim() === '') return true;
+    try {
+      const rec = toGoldRecord(JSON.parse(body));
+      return typeof rec === 'string' || rec.id !== id;
+    } catch {
+      return true;
+    }
+  });
+  const out = kept.join('\n');
+  return bom && !out.startsWith('\ufeff') && out !== '' ? '\ufeff' + out : out;
+}
+
+/** A labelled candidate whose text (GoldCandidate.text) is no longer at its offset: the record changed since. */
+export interface StaleCandidate {
+  index: number;
+  offset: number;
+  /** The text labelled there. */
+  expected: string;
+  /** The text there now. */
+  found: string;
+}
+
+/**
+ * The candidates of a label whose text is no longer at their offset in `body`. Only candidates
+ * that carry their text (written by the editor) can be checked; an offset past the body is
+ * goldWithinBody's.
+ */
+export function staleCandidates(g: GoldRecord, body: string): StaleCandidate[] {
+  const out: StaleCandidate[] = [];
+  g.candidates.forEach((c, index) => {
+    if (c.text === undefined || c.offset >= body.length) return;
+    const found = body.slice(c.offset, c.offset + c.text.length);
+    if (found !== c.text) out.push({ index, offset: c.offset, expected: c.text, found });
+  });
+  return out;
+}
+
+/** Whether a label's final answer follows its last candidate (set by no one), rather than set on its own. */
+const finalFollowsLast = (g: GoldRecord): boolean => g.final === (g.candidates.at(-1)?.value ?? null);
+
+/**
+ * A record's gold label after one labelling action in the editor (`remove` is withoutGoldRecord's).
+ * A record labelled for the first time starts from the engine's reading (`engine`): its other
+ * candidates are copied marked `unconfirmed` (a person has not judged them; eval-segmentation
+ * leaves the record out until each is confirmed or rejected), its final answer is the last
+ * candidate's. Later actions edit the label as it stands.
  * - `not-answer`: the candidate at `offset` is not an answer (removed from the label);
- * - `answer`: the candidate at `offset` answers the question here (kept, or added);
- * - `mark`: any value at `offset` is a candidate answer (added, in order).
+ * - `answer`, `mark`: the value at `offset` is a candidate answer (added, in order; confirmed);
+ * - `final`: `value` is the answer the response ends on;
+ * - `truncated`: `value` "true" or "false".
+ * A final answer that followed the last candidate follows it still; one set with `final` stays.
  */
 export function applyLabel(
   current: GoldRecord | undefined,
-  engine: { id: string; candidates: GoldCandidate[]; final: string | null },
-  op: LabelOp,
+  engine: { id: string; candidates: GoldCandidate[] },
+  op: Exclude<LabelOp, 'remove'>,
   at: GoldCandidate,
 ): GoldRecord {
+  const seeded = engine.candidates.map((c) => ({ ...c, unconfirmed: true as const }));
   const base: GoldRecord = current ?? {
     id: engine.id,
-    candidates: engine.candidates.map((c) => ({ value: c.value, offset: c.offset })),
-    final: engine.final,
+    candidates: seeded,
+    final: seeded.at(-1)?.value ?? null,
     source: 'editor',
   };
+  const source = base.source ?? 'editor';
+  if (op === 'truncated') {
+    const { truncated: _, ...rest } = base;
+    return { ...rest, ...(at.value === 'true' ? { truncated: true } : {}), source };
+  }
+  if (op === 'final') return { ...base, final: at.value, source };
   const others = base.candidates.filter((c) => c.offset !== at.offset);
-  const candidates = op === 'not-answer' ? others : [...others, { value: at.value, offset: at.offset }].sort((a, b) => a.offset - b.offset);
-  const lastChanged = candidates.at(-1) !== base.candidates.at(-1);
-  return { ...base, candidates, final: lastChanged ? (candidates.at(-1)?.value ?? null) : base.final, source: base.source ?? 'editor' };
+  const added: GoldCandidate = { value: at.value, offset: at.offset, ...(at.text !== undefined ? { text: at.text } : {}) };
+  const candidates = op === 'not-answer' ? others : [...others, added].sort((a, b) => a.offset - b.offset);
+  const final = finalFollowsLast(base) ? (candidates.at(-1)?.value ?? null) : base.final;
+  return { ...base, candidates, final, source };
 }
