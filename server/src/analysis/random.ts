@@ -1,5 +1,5 @@
-// Seeded pseudo-random numbers for the generator and the bootstrap. Math.random cannot be seeded,
-// and every interval the tool prints must be reproducible from (data, seed).
+// Seeded pseudo-random numbers for the generator, the bootstrap and the posterior draws. Math.random
+// cannot be seeded, and every interval the tool prints must be reproducible from (data, seed).
 
 /** xoshiro128** (Blackman & Vigna): 32-bit state words, fast in JS, passes BigCrush. */
 export class Rng {
@@ -58,6 +58,49 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)];
+  }
+
+  /** Standard normal draw (Marsaglia's polar method; the second value of each pair is discarded, so a draw depends only on the state). */
+  normal(): number {
+    for (;;) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+    }
+  }
+
+  /**
+   * Gamma(shape, 1) draw (Marsaglia & Tsang 2000); a shape below 1 boosts from shape + 1:
+   * G(a) = G(a + 1) * U^(1/a).
+   */
+  gamma(shape: number): number {
+    if (!(shape > 0)) throw new RangeError(`gamma shape must be positive, got ${shape}`);
+    if (shape < 1) {
+      // 1 - next() is in (0, 1]: never log(0).
+      return this.gamma(shape + 1) * Math.exp(Math.log(1 - this.next()) / shape);
+    }
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - this.next();
+      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+
+  /** Beta(a, b) draw, as G(a) / (G(a) + G(b)). */
+  beta(a: number, b: number): number {
+    const x = this.gamma(a);
+    const y = this.gamma(b);
+    return x / (x + y);
   }
 
   /** Binomial(n, p) draw, exact: inversion for small means, BTRS rejection (Hörmann 1993) otherwise. */
