@@ -67,10 +67,11 @@ const POISSON_LOWER_95 = [0, 0.05129329438755053, 0.35536151069866205, 0.8176914
  * proportion", Statistical Science 16(2), section 4.1.1): the Wilson interval, with the bound next to
  * 0 replaced by the one-sided Poisson bound chi2(2x, 0.05)/(2n) for x = 1, 2 (n <= 50) or x = 1, 2, 3
  * (n > 50), and the bound next to 1 likewise for n - x. Plain Wilson's bound there is too tight: its
- * coverage falls to 83.5% just inside q = 1/n (and 1 - 1/n) for every n; the Poisson bound lifts that
- * to 95%. Exact minimum coverage over q for n = 10..200 (test/unit/analysis/calibrate.test.ts computes
- * it): 95.0% for nq < 1, 91.6% for 1 <= nq < 3 with n <= 50 (92.7% above), and Wilson's own
- * oscillation elsewhere (90.9% at its worst, n = 13; 92-93% for n >= 30). Never narrower than Wilson.
+ * coverage falls to 83.5% at some q below 1/n (and above 1 - 1/n), for every n; the Poisson bound lifts
+ * that to 95%. Exact minimum coverage over q (test/unit/analysis/calibrate.test.ts computes it):
+ * 95.0% where nq or n(1-q) < 1; elsewhere Wilson's own oscillation, which the modification leaves:
+ * 90.9% at its worst for n = 10..50 (n = 13, q = 0.232; 91.1% for 1 <= nq < 3), 92.6% for
+ * n = 51..200. Never narrower than Wilson.
  * 95% only (the Poisson bounds are for that level); fractional counts get plain Wilson.
  */
 export function modifiedWilsonInterval(k: number, n: number): { lo: number; hi: number } {

@@ -7,6 +7,8 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
+  /** The second normal of the polar method's last pair, not yet returned. */
+  private spare: number | undefined;
 
   constructor(seed: number) {
     // splitmix32 spreads any seed (0 included) over the four state words.
@@ -60,13 +62,22 @@ export class Rng {
     return items[this.int(items.length)];
   }
 
-  /** Standard normal draw (Marsaglia's polar method; the second value of each pair is discarded, so a draw depends only on the state). */
+  /** Standard normal draw (Marsaglia's polar method; each pair's second value is kept for the next call). */
   normal(): number {
+    if (this.spare !== undefined) {
+      const z = this.spare;
+      this.spare = undefined;
+      return z;
+    }
     for (;;) {
       const u = 2 * this.next() - 1;
       const v = 2 * this.next() - 1;
       const s = u * u + v * v;
-      if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+      if (s > 0 && s < 1) {
+        const f = Math.sqrt((-2 * Math.log(s)) / s);
+        this.spare = v * f;
+        return u * f;
+      }
     }
   }
 
@@ -76,11 +87,9 @@ export class Rng {
    */
   gamma(shape: number): number {
     if (!(shape > 0)) throw new RangeError(`gamma shape must be positive, got ${shape}`);
-    if (shape < 1) {
-      // 1 - next() is in (0, 1]: never log(0).
-      return this.gamma(shape + 1) * Math.exp(Math.log(1 - this.next()) / shape);
-    }
-    const d = shape - 1 / 3;
+    // 1 - next() is in (0, 1]: never log(0).
+    const boost = shape < 1 ? Math.exp(Math.log(1 - this.next()) / shape) : 1;
+    const d = (shape < 1 ? shape + 1 : shape) - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {
       let x: number;
@@ -91,8 +100,8 @@ export class Rng {
       } while (v <= 0);
       v = v * v * v;
       const u = 1 - this.next();
-      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+      const x2 = x * x;
+      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v * boost;
     }
   }
 
