@@ -60,7 +60,7 @@ export function wilsonInterval(k: number, n: number, z = 1.96): { lo: number; hi
  * Half the 5% quantile of chi-square with 2x degrees of freedom, x = 1, 2, 3: the one-sided 95%
  * Poisson lower bound on the mean after x events (P(Poisson(lambda) >= x) = 0.05).
  */
-const POISSON_LOWER_95 = [0, 0.05129329438755053, 0.35536151069866205, 0.8176914471639533];
+const POISSON_LOWER_95 = [0, 0.05129329438755053, 0.35536151069866206, 0.8176914471639533];
 
 /**
  * The modified Wilson interval of Brown, Cai & DasGupta (2001, "Interval estimation for a binomial

@@ -679,7 +679,7 @@ function simulateSummaries(
     let resampleAfterWrong = 0;
     let decisionsAfterWrong = 0;
     let firstCorrect = false;
-    let correct = false;
+    let correct: boolean;
     for (let t = 1; ; t++) {
       correct = rng.bernoulli(spec.p);
       if (t === 1) firstCorrect = correct;
