@@ -227,8 +227,8 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme, slots?:
           tooltip: { callbacks: { label: pointTooltip, title: () => '' }, filter: (i: TooltipItem<'scatter'>) => i.datasetIndex > 0 },
         },
         scales: {
-          x: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'predicted accuracy (bootstrap interval)' } },
-          y: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'observed accuracy (Wilson interval)' } },
+          x: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'predicted accuracy (bootstrap / posterior hull)' } },
+          y: { min: 0, max: 1, ticks: percentTicks, title: { display: true, text: 'observed accuracy (modified Wilson interval)' } },
         },
       },
     } as ChartConfiguration,

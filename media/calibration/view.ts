@@ -133,7 +133,7 @@ export class CalibrationView {
     this.root.append(
       this.section(
         'Accuracy per model and task',
-        'Percent, 95% Wilson interval (within 0–100%, unlike the paper’s Wald interval).',
+        'Percent, 95% modified Wilson interval (Brown, Cai & DasGupta: Wilson with a Poisson bound within 3 of 0 or n; within 0–100%, unlike the paper’s Wald interval).',
         this.table(groups),
       ),
     );
@@ -277,7 +277,8 @@ export class CalibrationView {
       'Filled circles: infinite horizon, Acc = pδ1 / (pδ1 + (1−p)(1−δ2)). ',
       `Open triangles: at most K=${K} attempts, the last answer stands, `,
       'Acc_K = pδ1(1−r^(K−1))/(1−r) + p·r^(K−1), r = p(1−δ1) + (1−p)δ2. ',
-      'Points on the dashed diagonal are predicted exactly.',
+      'Points on the dashed diagonal are predicted exactly. ',
+      'Whiskers, 95%: predicted, the hull of the percentile bootstrap over traces and a Jeffreys posterior of the formula (never zero width); observed, the modified Wilson interval.',
     );
   }
 

@@ -75,7 +75,7 @@ describe('calibration report in Chromium', { skip }, () => {
     const pct = (v: number) => (v * 100).toFixed(1);
     assert.ok(
       cells.some((c) => c.includes(`${pct(g.accuracy.value)}(${pct(g.accuracy.lo)}, ${pct(g.accuracy.hi)})`)),
-      `table shows ${g.model} ${g.task} with its Wilson interval`,
+      `table shows ${g.model} ${g.task} with its modified Wilson interval`,
     );
     await page.screenshot({ path: join(ARTIFACTS, 'calibration-report.png'), fullPage: true });
     assert.deepEqual(problems, []);

@@ -1,10 +1,11 @@
 // Calibration of the two-stage model per group (docs/design.md section 4): observed accuracy with its
-// Wilson interval; p, delta1, delta2 with the hull of the Wilson interval and the seeded percentile
-// bootstrap over traces; the predicted accuracies with the bootstrap; transitions and the echo rate. Traces arrive one summary at a time and
-// are kept only as pattern counts, so memory does not grow with the corpus.
+// modified Wilson interval; p, delta1, delta2 with the hull of the Wilson interval and the seeded
+// percentile bootstrap over traces; the predicted accuracies with the hull of the bootstrap and
+// a Jeffreys-posterior interval of the formula; transitions and the echo rate. Traces arrive one
+// summary at a time and are kept only as pattern counts, so memory does not grow with the corpus.
 import { AgreementTally, type AgreementState } from './agreement.js';
 import { bootstrapPatterns, PatternTable, percentileInterval } from './bootstrap.js';
-import { predictedAccuracy, predictedAccuracyK, wilsonInterval } from './predicted.js';
+import { modifiedWilsonInterval, predictedAccuracy, predictedAccuracyK, wilsonInterval } from './predicted.js';
 import { Rng } from './random.js';
 import { emptyTransitions } from './summary.js';
 import type { CalibrationGroup, CalibrationOptions, CalibrationResult, Estimate, TraceSummary, Transitions } from './types.js';
@@ -227,12 +228,27 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
   const point = estimates(sums, n, K);
   // Canonical row order: the draws, hence the intervals, do not depend on the order traces arrived in.
   const reps = bootstrapPatterns(g.patterns.sorted(), B, rng, (s, m) => estimates(s, m, K));
-  const est = (i: number): Estimate => ({ value: point[i], ...percentileInterval(reps[i]) });
+  // Drawn after the bootstrap from the same generator: the bootstrap's draws, hence the rates'
+  // intervals, are what they were before the posterior was added.
+  const post = jeffreysPosterior(sums, n, B, rng, K);
+  // Predicted accuracies: the hull of the paper's percentile bootstrap and the Jeffreys posterior.
+  // Where p, delta1 or delta2 is estimated at 0 or 1 every resample has the same value and the
+  // bootstrap collapses to a point (measured: 19% coverage at p = 0.99, n = 20; docs/analysis.md);
+  // the posterior keeps a width there, and the bootstrap keeps the dependence between the decisions
+  // of one trace that the posterior, counting decisions as independent, does not. Undefined
+  // estimate (0/0), undefined interval.
+  const est = (i: number, j: number): Estimate => {
+    if (!Number.isFinite(point[i])) return { value: point[i], lo: NaN, hi: NaN };
+    return { value: point[i], ...hull(percentileInterval(reps[i]), percentileInterval(post[j])) };
+  };
   // Rates: the hull of the Wilson interval and the bootstrap over traces. Wilson keeps nominal
   // coverage at 0/n and n/n, where the bootstrap collapses to zero width; the bootstrap resamples
   // whole traces, so it carries the dependence between the decisions of one trace (delta1 and
   // delta2 pool several per trace), which Wilson, counting decisions as independent, does not
   // (measured: Wilson alone covered delta2 in 84.9% of small extreme corpora; docs/analysis.md).
+  // Plain Wilson, not the modified one: next to 0/n and n/n the bootstrap's side already reaches 0
+  // or 1 (at 1/n, P(no success in n draws) ~ 37%), and the Poisson bounds would only widen a rate
+  // over one or two decisions (0 of 1: to 94.9% from 79.3%).
   const rate = (i: number, k: number, of: number): Estimate => {
     const w = wilsonInterval(k, of);
     const b = percentileInterval(reps[i]);
@@ -243,15 +259,16 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
     model: g.model,
     task: g.tasks.size === 1 ? [...g.tasks][0] : 'all',
     n,
-    // Observed accuracy: one Bernoulli outcome per trace, so the Wilson interval alone. It stays in
-    // [0, 1] and keeps close to nominal coverage at 0/n and n/n, where Wald (the paper's Table 1,
-    // kept only where the training experiment is set beside the paper) passes 100% or has zero width.
-    accuracy: { value: n > 0 ? g.correctFinal / n : NaN, ...wilsonInterval(g.correctFinal, n) },
+    // Observed accuracy: one Bernoulli outcome per trace, so a binomial interval alone: the modified
+    // Wilson interval (predicted.ts), which stays in [0, 1] and keeps its coverage next to 0/n and
+    // n/n, where plain Wilson's falls to 84% and Wald (the paper's Table 1, kept only where the
+    // training experiment is set beside the paper) passes 100% or has zero width.
+    accuracy: { value: n > 0 ? g.correctFinal / n : NaN, ...modifiedWilsonInterval(g.correctFinal, n) },
     p: rate(0, sums[FIRST_CORRECT], n),
     delta1: rate(1, sums[STOP_AFTER_CORRECT], sums[DECISIONS_AFTER_CORRECT]),
     delta2: rate(2, sums[RESAMPLE_AFTER_WRONG], sums[DECISIONS_AFTER_WRONG]),
-    predicted: est(3),
-    predictedK: { ...est(4), K },
+    predicted: est(3, 0),
+    predictedK: { ...est(4, 1), K },
     transitions: { ...g.transitions },
     echoRate: FFecho + FFnew === 0 ? NaN : FFecho / (FFecho + FFnew),
     counts: {
@@ -267,6 +284,34 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
   if (g.step !== undefined) group.step = g.step;
   if (g.agreement && !g.agreement.empty) group.agreement = g.agreement.result();
   return group;
+}
+
+/** Lowest low and highest high of two intervals; a side undefined in one (NaN) is the other's. */
+function hull(a: { lo: number; hi: number }, b: { lo: number; hi: number }): { lo: number; hi: number } {
+  const lo = Number.isNaN(a.lo) ? b.lo : Number.isNaN(b.lo) ? a.lo : Math.min(a.lo, b.lo);
+  const hi = Number.isNaN(a.hi) ? b.hi : Number.isNaN(b.hi) ? a.hi : Math.max(a.hi, b.hi);
+  return { lo, hi };
+}
+
+/**
+ * B draws of [predicted, predictedK] under the Jeffreys posterior of (p, delta1, delta2): each rate
+ * independently Beta(k + 1/2, m - k + 1/2) from its counts (Beta(1/2, 1/2), the prior, where it has
+ * no trials). Every draw is strictly inside (0, 1), so the formula's quantiles have a width for any
+ * finite sample, also where a count is 0 or all.
+ */
+function jeffreysPosterior(sums: readonly number[], n: number, B: number, rng: Rng, K: number): Float64Array[] {
+  const out = [new Float64Array(B), new Float64Array(B)];
+  const p = [sums[FIRST_CORRECT], n - sums[FIRST_CORRECT]];
+  const d1 = [sums[STOP_AFTER_CORRECT], sums[DECISIONS_AFTER_CORRECT] - sums[STOP_AFTER_CORRECT]];
+  const d2 = [sums[RESAMPLE_AFTER_WRONG], sums[DECISIONS_AFTER_WRONG] - sums[RESAMPLE_AFTER_WRONG]];
+  for (let b = 0; b < B; b++) {
+    const pb = rng.beta(p[0] + 0.5, p[1] + 0.5);
+    const d1b = rng.beta(d1[0] + 0.5, d1[1] + 0.5);
+    const d2b = rng.beta(d2[0] + 0.5, d2[1] + 0.5);
+    out[0][b] = predictedAccuracy(pb, d1b, d2b);
+    out[1][b] = predictedAccuracyK(pb, d1b, d2b, K);
+  }
+  return out;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });

@@ -1,5 +1,5 @@
-// Seeded pseudo-random numbers for the generator and the bootstrap. Math.random cannot be seeded,
-// and every interval the tool prints must be reproducible from (data, seed).
+// Seeded pseudo-random numbers for the generator, the bootstrap and the posterior draws. Math.random
+// cannot be seeded, and every interval the tool prints must be reproducible from (data, seed).
 
 /** xoshiro128** (Blackman & Vigna): 32-bit state words, fast in JS, passes BigCrush. */
 export class Rng {
@@ -7,6 +7,8 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
+  /** The second normal of the polar method's last pair, not yet returned. */
+  private spare: number | undefined;
 
   constructor(seed: number) {
     // splitmix32 spreads any seed (0 included) over the four state words.
@@ -58,6 +60,56 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)];
+  }
+
+  /** Standard normal draw (Marsaglia's polar method; each pair's second value is kept for the next call). */
+  normal(): number {
+    if (this.spare !== undefined) {
+      const z = this.spare;
+      this.spare = undefined;
+      return z;
+    }
+    for (;;) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) {
+        const f = Math.sqrt((-2 * Math.log(s)) / s);
+        this.spare = v * f;
+        return u * f;
+      }
+    }
+  }
+
+  /**
+   * Gamma(shape, 1) draw (Marsaglia & Tsang 2000); a shape below 1 boosts from shape + 1:
+   * G(a) = G(a + 1) * U^(1/a).
+   */
+  gamma(shape: number): number {
+    if (!(shape > 0)) throw new RangeError(`gamma shape must be positive, got ${shape}`);
+    // 1 - next() is in (0, 1]: never log(0).
+    const boost = shape < 1 ? Math.exp(Math.log(1 - this.next()) / shape) : 1;
+    const d = (shape < 1 ? shape + 1 : shape) - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - this.next();
+      const x2 = x * x;
+      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v * boost;
+    }
+  }
+
+  /** Beta(a, b) draw, as G(a) / (G(a) + G(b)). */
+  beta(a: number, b: number): number {
+    const x = this.gamma(a);
+    const y = this.gamma(b);
+    return x / (x + y);
   }
 
   /** Binomial(n, p) draw, exact: inversion for small means, BTRS rejection (Hörmann 1993) otherwise. */

@@ -29,24 +29,26 @@ generation limit (unless --include-truncated), malformed records and unreadable 
 under "skipped" (the first 100 malformed per file, then a line that counts the rest; "Skipped (N)"
 counts them all); everything else is used. A response with no candidate answer counts as wrong.
 
-Per group: n; observed accuracy (final answer) with the Wilson interval (within [0, 1], and
-close to its 95% coverage at 0/n and n/n, where the paper's Wald interval has zero width or
-passes 100%); p = first-attempt accuracy; delta1 = P(STOP | correct answer);
+Per group: n (no-answer records included, as wrong); observed accuracy (final answer) with the
+modified Wilson interval (Brown, Cai & DasGupta 2001: Wilson's, with the one-sided Poisson bound
+within 3 of 0 or n; within [0, 1], and keeping its 95% coverage next to 0/n and n/n, where the
+paper's Wald interval has zero width or passes 100%); p = first-attempt accuracy; delta1 = P(STOP | correct answer);
 delta2 = P(RESAMPLE | wrong answer) (pooled over attempts); predicted accuracy
 p*d1 / (p*d1 + (1-p)(1-d2)) (infinite horizon) and Acc_K (at most K attempts, the K-th answer
 stands); for p, delta1, delta2 the hull of the Wilson interval and the percentile bootstrap over
-traces, the percentile bootstrap alone for the predicted accuracies; transitions T->T, T->F,
+traces; for the predicted accuracies the hull of the percentile bootstrap and a Jeffreys-posterior
+interval of the formula (never zero width); transitions T->T, T->F,
 F->T, F->F (echo: the same wrong answer again; new: another wrong answer) and the echo rate.
 Where the records carry the corpus's own verdict (a dataset's correctness column, lm-eval's
 metric, an Inspect scorer; the "source_verdict" header import writes), its agreement with the
 engine's final-answer check per group; --json lists the disagreeing records (file, line, id).
 
 Options:
-  --bootstrap B        bootstrap resamples (default ${defaultCalibrationOptions.bootstrap}, at most ${MAX_BOOTSTRAP})
+  --bootstrap B        bootstrap resamples, and posterior draws (default ${defaultCalibrationOptions.bootstrap}, at most ${MAX_BOOTSTRAP})
   --include-truncated  count records cut off at the generation limit (truncated: true,
                        finish_reason: length, or over --max-tokens); left out by default
   --max-tokens N       the generation limit in tokens (default 8192, the paper's Appendix E)
-  --seed S             bootstrap seed (default ${defaultCalibrationOptions.seed}); same data + seed = same intervals
+  --seed S             seed of the bootstrap and the posterior draws (default ${defaultCalibrationOptions.seed}); same data + seed = same intervals
   --horizon K          K of the K-attempt predicted accuracy (default ${defaultCalibrationOptions.horizon})
   --by model-task|step group by model and task (default), or by model and training step
                        (a record's "step" header, or a file named <step>.jsonl)
@@ -199,7 +201,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
     'model',
     byStep ? 'step task' : 'task',
     'n',
-    'accuracy % (Wilson 95%)',
+    'accuracy % (mod. Wilson 95%)',
     'predicted % (K=inf)',
     `predicted % (K=${K})`,
     'p %',
@@ -212,7 +214,7 @@ function toTable(result: CalibrationResult, fileCount: number): string {
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   out.push(
     '',
-    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: Wilson for observed accuracy; for p, delta1, delta2 the hull of Wilson and the percentile bootstrap over traces (lowest low, highest high); the bootstrap (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}) for predicted accuracy.`,
+    `${result.groups.length} groups from ${fileCount} file${fileCount === 1 ? '' : 's'}. Intervals: modified Wilson (Brown, Cai & DasGupta) for observed accuracy; for p, delta1, delta2 the hull of Wilson and the percentile bootstrap over traces (lowest low, highest high); for predicted accuracy the hull of the bootstrap and a Jeffreys posterior of the formula (B=${result.bootstrap.B}, seed ${result.bootstrap.seed}).`,
     'p = first-attempt accuracy; delta1 = P(STOP | correct); delta2 = P(RESAMPLE | wrong); echo = share of wrong->wrong resamples that repeat the same answer.',
   );
   if (result.groups.length > 0) {

@@ -166,7 +166,7 @@ function figure1Html(r: Table1Report): string {
   const arms = order.map((n) => r.arms.find((a) => a.name === n)).filter((a): a is ArmResult => !!a);
   const K = r.plan.model.maxAttempts;
   return `
-<p>Per task: p = first-attempt accuracy, &delta;1 = P(STOP | correct answer), &delta;2 = P(RESAMPLE | wrong answer) (pooled over attempts), each with the hull of the Wilson interval and the percentile bootstrap over traces; predicted accuracy from (p, &delta;1, &delta;2) with the tiny-lm's budget of K = ${K} attempts (the K-th answer stands), bootstrap interval (B = ${r.plan.bootstrap}); the paper's infinite-horizon formula in the tables. Observed accuracy with its Wald interval, as in the paper's Table 1. RL and SFT (reflection) first, as the paper's Figure 1(a) and 1(b).</p>
+<p>Per task: p = first-attempt accuracy, &delta;1 = P(STOP | correct answer), &delta;2 = P(RESAMPLE | wrong answer) (pooled over attempts), each with the hull of the Wilson interval and the percentile bootstrap over traces; predicted accuracy from (p, &delta;1, &delta;2) with the tiny-lm's budget of K = ${K} attempts (the K-th answer stands), the hull of the bootstrap interval and a Jeffreys posterior of the formula (B = ${r.plan.bootstrap}); the paper's infinite-horizon formula in the tables. Observed accuracy with its Wald interval, as in the paper's Table 1. RL and SFT (reflection) first, as the paper's Figure 1(a) and 1(b).</p>
 <div class="charts">${arms.map((a) => armPanel(a, K)).join('')}</div>
 ${arms.map((a) => `<div class="wide">${armTable(a)}</div>`).join('\n')}`;
 }

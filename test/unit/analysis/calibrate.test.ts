@@ -1,8 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { calibrateGroups, CalibrationAccumulator } from '../../../server/src/analysis/calibrate.js';
-import { predictedAccuracy, predictedAccuracyK, waldInterval, wilsonInterval } from '../../../server/src/analysis/predicted.js';
-import { Rng } from '../../../server/src/analysis/random.js';
+import {
+  modifiedWilsonInterval,
+  predictedAccuracy,
+  predictedAccuracyK,
+  waldInterval,
+  wilsonInterval,
+} from '../../../server/src/analysis/predicted.js';
+import { logFactorial, Rng } from '../../../server/src/analysis/random.js';
 import { bootstrapPatterns, PatternTable } from '../../../server/src/analysis/bootstrap.js';
 import { traceSummary, emptyTransitions } from '../../../server/src/analysis/summary.js';
 import type { TraceSummary } from '../../../server/src/analysis/types.js';
@@ -30,7 +36,7 @@ function summaryOf(model: string, task: string, finalCorrect: boolean, extra: Pa
   };
 }
 
-test("waldInterval reproduces rows of the paper's Table 1 (unclipped); calibrate shows Wilson, within [0, 1]", () => {
+test("waldInterval reproduces rows of the paper's Table 1 (unclipped); calibrate shows modified Wilson, within [0, 1]", () => {
   // [correct out of 100, printed lo, printed hi] from Table 1 (Base, SFT (reflection), RL rows).
   const rows: [number, number, number][] = [
     [74, 65.4, 82.6],
@@ -55,12 +61,17 @@ test("waldInterval reproduces rows of the paper's Table 1 (unclipped); calibrate
     const w = waldInterval(k, 100);
     assert.equal(Math.round(w.lo * 1000) / 10, lo, `${k}/100 Wald lo`);
     assert.equal(Math.round(w.hi * 1000) / 10, hi, `${k}/100 Wald hi`);
-    // What calibrate shows: the Wilson interval of the same count.
+    // What calibrate shows: the modified Wilson interval of the same count, Wilson's except within
+    // 3 of 0 or 100 (n > 50), where the bound next to the edge is the one-sided Poisson bound.
     const summaries = Array.from({ length: 100 }, (_, i) => summaryOf('m', 't', i < k));
     const g = calibrateGroups(summaries, { bootstrap: 10 }).groups[0];
     assert.equal(g.n, 100);
     assert.equal(g.accuracy.value, k / 100);
-    assert.deepEqual({ lo: g.accuracy.lo, hi: g.accuracy.hi }, wilsonInterval(k, 100));
+    assert.deepEqual({ lo: g.accuracy.lo, hi: g.accuracy.hi }, modifiedWilsonInterval(k, 100));
+    const w0 = wilsonInterval(k, 100);
+    if (k >= 1 && k <= 3) assert.ok(g.accuracy.lo < w0.lo && g.accuracy.hi === w0.hi, `${k}/100: Poisson lower bound`);
+    else if (k >= 97 && k <= 99) assert.ok(g.accuracy.hi > w0.hi && g.accuracy.lo === w0.lo, `${k}/100: Poisson upper bound`);
+    else assert.deepEqual({ lo: g.accuracy.lo, hi: g.accuracy.hi }, w0);
     assert.ok(g.accuracy.lo >= 0 && g.accuracy.hi <= 1 && g.accuracy.hi > g.accuracy.lo, `${k}/100 inside [0, 1], not a point`);
     assert.ok(g.accuracy.lo <= k / 100 && k / 100 <= g.accuracy.hi);
   }
@@ -78,6 +89,12 @@ test("waldInterval reproduces rows of the paper's Table 1 (unclipped); calibrate
   assert.deepEqual([Math.round(all.lo * 1000) / 10, all.hi], [96.3, 1]);
   const most = wilsonInterval(98, 100);
   assert.deepEqual([Math.round(most.lo * 1000) / 10, Math.round(most.hi * 1000) / 10], [93, 99.4]);
+  // Brown, Cai & DasGupta's modification: 1 of 20 has the lower bound chi2(2, 0.05)/40 = 0.256%
+  // (Wilson: 0.89%); 98 of 100 the upper bound 1 - chi2(4, 0.05)/200 = 99.64% (Wilson 99.45%).
+  assert.equal(Math.round(modifiedWilsonInterval(1, 20).lo * 1e5) / 1e3, 0.256);
+  assert.equal(Math.round(modifiedWilsonInterval(98, 100).hi * 1e4) / 1e2, 99.64);
+  assert.deepEqual(modifiedWilsonInterval(3, 20), wilsonInterval(3, 20), 'x = 3 keeps Wilson for n <= 50');
+  assert.ok(modifiedWilsonInterval(3, 51).lo < wilsonInterval(3, 51).lo, 'x = 3 moves for n > 50');
 });
 
 test('predicted accuracy: infinite horizon and K attempts against hand-computed values', () => {
@@ -332,9 +349,13 @@ class AccuracyCoverage {
     K: number,
   ): void {
     const truth = predictedAccuracyK(spec.p, spec.delta1, spec.delta2, K);
-    const wilson = wilsonInterval(g.counts.correctFinal, g.n);
+    const wilson = modifiedWilsonInterval(g.counts.correctFinal, g.n);
     assert.ok(Math.abs(g.accuracy.value - g.counts.correctFinal / g.n) < 1e-12);
-    assert.deepEqual([g.accuracy.lo, g.accuracy.hi], [wilson.lo, wilson.hi], 'calibrate shows the Wilson interval of the correct count');
+    assert.deepEqual(
+      [g.accuracy.lo, g.accuracy.hi],
+      [wilson.lo, wilson.hi],
+      'calibrate shows the modified Wilson interval of the correct count',
+    );
     this.n++;
     const key = `${g.model} ${g.task}`;
     const cell = this.cells.get(key) ?? [truth, 0, 0, 0];
@@ -356,9 +377,9 @@ class AccuracyCoverage {
   report(): string {
     const pc = (k: number): string => `${((100 * k) / this.n).toFixed(1)}%`;
     return (
-      `(truth Acc_K of the generator) Wilson ${pc(this.shown.covered)} of ${this.n}, ${this.shown.outside} outside [0, 1], ${this.shown.zeroWidth} zero-width` +
+      `(truth Acc_K of the generator) modified Wilson ${pc(this.shown.covered)} of ${this.n}, ${this.shown.outside} outside [0, 1], ${this.shown.zeroWidth} zero-width` +
       ` (the paper's Wald on the same counts: ${pc(this.wald.covered)}, ${this.wald.outside} outside [0, 1], ${this.wald.zeroWidth} zero-width);` +
-      ` per cell (truth: Wilson / Wald): ${[...this.cells]
+      ` per cell (truth: modified Wilson / Wald): ${[...this.cells]
         .map(([k, [t, m, wi, wa]]) => `${k} (${(100 * t).toFixed(1)}%: ${((100 * wi) / m).toFixed(0)}% / ${((100 * wa) / m).toFixed(0)}%)`)
         .join(', ')}`
     );
@@ -475,7 +496,7 @@ test('traces without a step: --by step gives the same groups and the same interv
   assert.deepEqual(calibrateGroups(corpus, { by: 'step', bootstrap: 200 }), calibrateGroups(corpus, { by: 'model-task', bootstrap: 200 }));
 });
 
-test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstrap predicted cover the truth in >= 93% per metric', () => {
+test('recovery with extreme cells (0/n, n/n, small n): Wilson/bootstrap rates and bootstrap/posterior predicted cover the truth in >= 93% per metric', () => {
   const truth = [
     {
       name: 'edge',
@@ -523,3 +544,225 @@ test('recovery with extreme cells (0/n, n/n, small n): Wilson rates and bootstra
   for (const [k, [c, n]] of Object.entries(perParameter)) assert.ok(c / n >= 0.93, `${k} coverage ${c / n}`);
   accuracyCoverage.check(0.9);
 });
+
+test('beta sampler: mean and variance, shapes below and above 1; seeded', () => {
+  const rng = new Rng(11);
+  for (const [a, b] of [
+    [0.5, 0.5],
+    [0.5, 20.5],
+    [19.5, 1.5],
+    [3, 7],
+    [400.5, 3.5],
+  ] as const) {
+    let s = 0;
+    let s2 = 0;
+    const m = 20000;
+    for (let i = 0; i < m; i++) {
+      const x = rng.beta(a, b);
+      assert.ok(x > 0 && x < 1, `Beta(${a}, ${b}) draw ${x}`);
+      s += x;
+      s2 += x * x;
+    }
+    const mean = s / m;
+    const variance = s2 / m - mean * mean;
+    const mu = a / (a + b);
+    const v = (a * b) / ((a + b) ** 2 * (a + b + 1));
+    assert.ok(Math.abs(mean - mu) < 5 * Math.sqrt(v / m), `Beta(${a}, ${b}): mean ${mean} vs ${mu}`);
+    assert.ok(Math.abs(variance / v - 1) < 0.06, `Beta(${a}, ${b}): variance ${variance} vs ${v}`);
+  }
+  assert.deepEqual(
+    Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.beta(2.5, 0.5)
+      )(new Rng(3)),
+    ),
+    Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.beta(2.5, 0.5)
+      )(new Rng(3)),
+    ),
+  );
+});
+
+/**
+ * Exact coverage of a binomial interval at n, minimised over q. Between two interval endpoints the
+ * set of counts whose interval holds q is fixed and P(a <= X <= b) is unimodal in q, so the infimum
+ * over (0, 1) is reached next to an endpoint: evaluating just either side of every endpoint gives the
+ * exact minimum (not a grid's approximation). Returns the minimum over all q and over q with
+ * min(nq, n(1-q)) < 1 (next to 0 and 1), each with where it is.
+ */
+function exactMinimumCoverage(
+  interval: (k: number, n: number) => { lo: number; hi: number },
+  n: number,
+): { all: [number, number]; edge: [number, number]; band: [number, number] } {
+  const bounds = Array.from({ length: n + 1 }, (_, k) => interval(k, n));
+  const logC = Array.from({ length: n + 1 }, (_, k) => logFactorial(n) - logFactorial(k) - logFactorial(n - k));
+  const all: [number, number] = [2, NaN];
+  const edge: [number, number] = [2, NaN];
+  const band: [number, number] = [2, NaN];
+  for (const b of bounds) {
+    for (const e of [b.lo, b.hi]) {
+      for (const q of [e - 1e-10, e + 1e-10]) {
+        if (!(q > 0 && q < 1)) continue;
+        const lq = Math.log(q);
+        const l1q = Math.log1p(-q);
+        let c = 0;
+        for (let k = 0; k <= n; k++) if (bounds[k].lo <= q && q <= bounds[k].hi) c += Math.exp(logC[k] + k * lq + (n - k) * l1q);
+        const near = Math.min(q, 1 - q) * n;
+        if (c < all[0]) [all[0], all[1]] = [c, q];
+        if (near < 1 && c < edge[0]) [edge[0], edge[1]] = [c, q];
+        if (near >= 1 && near < 3 && c < band[0]) [band[0], band[1]] = [c, q];
+      }
+    }
+  }
+  return { all, edge, band };
+}
+
+test('modified Wilson (observed accuracy): exact coverage for n = 10..200 against plain Wilson', () => {
+  const worst = (f: (k: number, n: number) => { lo: number; hi: number }, from: number, to: number) => {
+    const w = { all: [2, 0, 0], edge: [2, 0, 0], band: [2, 0, 0] };
+    for (let n = from; n <= to; n++) {
+      const m = exactMinimumCoverage(f, n);
+      for (const key of ['all', 'edge', 'band'] as const) if (m[key][0] < w[key][0]) w[key] = [m[key][0], n, m[key][1]];
+    }
+    return w;
+  };
+  const fmt = (x: number[]): string => `${(100 * x[0]).toFixed(2)}% (n ${x[1]}, q ${x[2].toFixed(4)})`;
+  const rows: string[] = [];
+  const result: Record<string, ReturnType<typeof worst>> = {};
+  for (const [name, f] of [
+    ['Wilson', wilsonInterval],
+    ['modified Wilson', modifiedWilsonInterval],
+  ] as const) {
+    for (const [from, to] of [
+      [10, 50],
+      [51, 200],
+    ]) {
+      const w = worst(f, from, to);
+      result[`${name} ${from}`] = w;
+      rows.push(`${name}, n ${from}-${to}: minimum ${fmt(w.all)}; next to 0 and 1 (nq < 1) ${fmt(w.edge)}; 1 <= nq < 3 ${fmt(w.band)}`);
+    }
+  }
+  console.log(`exact coverage of the 95% observed-accuracy interval:\n  ${rows.join('\n  ')}`);
+  // Plain Wilson's dip next to the edges, which the modification removes.
+  assert.ok(result['Wilson 10'].edge[0] < 0.84 && result['Wilson 51'].edge[0] < 0.84);
+  for (const from of [10, 51]) {
+    const m = result[`modified Wilson ${from}`];
+    assert.ok(m.edge[0] >= 0.949, `modified Wilson next to the edges, n from ${from}: ${m.edge[0]}`);
+    // Elsewhere Wilson's own oscillation, which the modification leaves: at least 90.9% (n = 13,
+    // q = 0.232) for n <= 50, 92.6% (n = 132) above (Brown, Cai & DasGupta's figures show the same
+    // oscillation); only an exact interval (Clopper-Pearson, about 12% wider at n = 20) stays at or
+    // above 95% for every q.
+    assert.ok(m.all[0] >= (from === 10 ? 0.909 : 0.925), `modified Wilson minimum, n from ${from}: ${m.all[0]}`);
+  }
+});
+
+/**
+ * The two-stage process drawn directly as trace summaries (no text): every attempt correct with
+ * probability p, STOP after a correct one with probability delta1, RESAMPLE after a wrong one with
+ * probability delta2, the maxAttempts-th answer stands (its STOP counted, as a segmented trace's).
+ */
+function simulateSummaries(
+  rng: Rng,
+  model: string,
+  spec: { p: number; delta1: number; delta2: number; n: number },
+  maxAttempts: number,
+): TraceSummary[] {
+  const out: TraceSummary[] = [];
+  for (let i = 0; i < spec.n; i++) {
+    let stopAfterCorrect = 0;
+    let decisionsAfterCorrect = 0;
+    let resampleAfterWrong = 0;
+    let decisionsAfterWrong = 0;
+    let firstCorrect = false;
+    let correct: boolean;
+    for (let t = 1; ; t++) {
+      correct = rng.bernoulli(spec.p);
+      if (t === 1) firstCorrect = correct;
+      const stop = t >= maxAttempts || (correct ? rng.bernoulli(spec.delta1) : !rng.bernoulli(spec.delta2));
+      if (correct) {
+        decisionsAfterCorrect++;
+        if (stop) stopAfterCorrect++;
+      } else {
+        decisionsAfterWrong++;
+        if (!stop) resampleAfterWrong++;
+      }
+      if (stop) break;
+    }
+    out.push(
+      summaryOf(model, 'sim', correct, {
+        id: String(i),
+        firstCorrect,
+        stopAfterCorrect,
+        decisionsAfterCorrect,
+        resampleAfterWrong,
+        decisionsAfterWrong,
+      }),
+    );
+  }
+  return out;
+}
+
+test("recovery at the edges (an outsider's settings): every interval covers its truth in >= 90% per metric, none has zero width", () => {
+  // [name, n, p, delta1, delta2, maxAttempts]: the settings where the bootstrap alone failed the
+  // predicted accuracies (stop 34: 19% coverage at dip20, 25% at p98) or Wilson the observed one.
+  const settings: [string, number, number, number, number, number][] = [
+    ['dip20', 20, 0.9912, 1, 0, 40],
+    ['p98', 20, 0.98, 0.9, 0.3, 40],
+    ['hiP_d1one', 30, 0.95, 1, 0.5, 40],
+    ['loP_d2zero', 30, 0.05, 0.9, 0, 40],
+    ['nearExt', 15, 0.9, 0.95, 0.05, 40],
+    ['loP_hiD2', 20, 0.1, 0.7, 0.9, 80],
+    ['mod20', 20, 0.5, 0.7, 0.6, 40],
+  ];
+  const R = 100;
+  const K = 4;
+  const metrics = ['p', 'delta1', 'delta2', 'predicted', 'predictedK', 'accuracy'] as const;
+  const lines: string[] = [];
+  const failures: string[] = [];
+  for (const [name, n, p, delta1, delta2, maxAttempts] of settings) {
+    const truth = {
+      p,
+      delta1,
+      delta2,
+      predicted: predictedAccuracy(p, delta1, delta2),
+      predictedK: predictedAccuracyK(p, delta1, delta2, K),
+      accuracy: predictedAccuracyK(p, delta1, delta2, maxAttempts),
+    };
+    const rng = new Rng(fnv(name));
+    const summaries: TraceSummary[] = [];
+    for (let r = 0; r < R; r++) summaries.push(...simulateSummaries(rng, `${name}-${r}`, { p, delta1, delta2, n }, maxAttempts));
+    const groups = calibrateGroups(summaries, { bootstrap: 500, seed: 1, horizon: K }).groups;
+    assert.equal(groups.length, R);
+    const cells = metrics.map((k) => {
+      let covered = 0;
+      let defined = 0;
+      let zero = 0;
+      let width = 0;
+      for (const g of groups) {
+        const e = g[k];
+        if (!Number.isFinite(e.value)) continue;
+        defined++;
+        if (e.lo - 1e-12 <= truth[k] && truth[k] <= e.hi + 1e-12) covered++;
+        if (!(e.hi - e.lo > 0)) zero++;
+        width += e.hi - e.lo;
+      }
+      if (covered / defined < 0.9) failures.push(`${name} ${k} ${((100 * covered) / defined).toFixed(1)}%`);
+      if (zero > 0) failures.push(`${name} ${k}: ${zero} zero-width`);
+      return `${k} ${((100 * covered) / defined).toFixed(1)}%${defined < R ? ` of ${defined}` : ''} (w ${(width / defined).toFixed(2)})`;
+    });
+    lines.push(`${name} (n ${n}, p ${p}, d1 ${delta1}, d2 ${delta2}): ${cells.join(', ')}`);
+  }
+  console.log(`recovery at the edges (${R} corpora per setting, B 500; coverage, mean width):\n  ${lines.join('\n  ')}`);
+  assert.deepEqual(failures, []);
+});
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -115,7 +115,7 @@ test('calibrate --html writes a self-contained report; the default output is a r
     assert.match(html, /<html/i);
     assert.ok(html.includes('"sft"') && html.includes('5x5'));
     const table = cli('calibrate', 'examples', '--bootstrap', '100').stdout;
-    assert.match(table, /^model\s+task\s+n\s+accuracy % \(Wilson 95%\)/);
+    assert.match(table, /^model\s+task\s+n\s+accuracy % \(mod\. Wilson 95%\)/);
     assert.match(table, /sft\s+5x5\s+64/);
     assert.match(table, /F->F echo/);
   } finally {

@@ -2,8 +2,8 @@
 // evaluation rollouts (.trace files) through the calibration engine, exactly as
 // `reflection-lens calibrate` reads them: per arm and task, pooled over seeds (the Wald interval for
 // accuracy, not calibrate's Wilson: these numbers are set beside the paper's Table 1, which reports
-// Wald, and a comparison with the paper must use the paper's interval; the Wilson/bootstrap hull for p, delta1, delta2, the bootstrap for the predicted
-// accuracy) and per seed, with the seed-to-seed spread, echo rates and transitions.
+// Wald, and a comparison with the paper must use the paper's interval; the Wilson/bootstrap hull for p, delta1, delta2, the bootstrap/posterior hull for
+// the predicted accuracy) and per seed, with the seed-to-seed spread, echo rates and transitions.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CalibrationAccumulator } from '../../analysis/calibrate.js';

@@ -162,7 +162,7 @@ function echoComparison(rl: ArmResult, sft: ArmResult): Verdict {
   };
 }
 
-/** Predicted (K attempts, bootstrap interval) against observed accuracy (Wald): intervals overlap? */
+/** Predicted (K attempts, bootstrap/posterior hull) against observed accuracy (Wald): intervals overlap? */
 function agreement(arms: readonly ArmResult[]): Verdict {
   const cells: { arm: string; t: TaskResult; ok: boolean }[] = [];
   for (const a of arms.filter((x) => x.name === 'rl' || x.name === 'sft-reflection')) {
