@@ -77,3 +77,34 @@ test('a gold file beside the trace that is a device is said, not read', () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /a\.trace\.gold\.jsonl: cannot read gold labels: a character device/);
 });
+
+test('a JSONL line of 10,000 "[" (or {"a": nesting) is one bad-json line at its column; every other line is read', () => {
+  const good = (i: number): string => JSON.stringify({ idx: i, input: 'Calculate 12 * 34.', output: 'The answer is 408.', gts: '408' });
+  const deep = '['.repeat(10_000);
+  const nested = '{"a":'.repeat(20_000);
+  const valid = `{"idx": 5, "input": "Calculate 12 * 34.", "output": "The answer is 408.", "gts": "408", "meta": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+  const file = write('deep.jsonl', [good(1), deep, good(3), nested, valid, good(6)].join('\n') + '\n');
+  const seg = cli(['segment', file, '--json']);
+  noStack(seg, 'segment');
+  assert.equal(seg.status, 0, seg.stderr);
+  assert.match(seg.stderr, /deep\.jsonl:2:10001: error: Invalid JSON: .*\[bad-json\]/);
+  assert.match(seg.stderr, /deep\.jsonl:4:100001: error: Invalid JSON: .*\[bad-json\]/);
+  assert.doesNotMatch(seg.stderr, /call stack/);
+  assert.deepEqual(
+    (JSON.parse(seg.stdout) as { id: string }[]).map((r) => r.id),
+    ['1', '3', '5', '6'],
+  );
+  const out = join(dir, 'deep.trace');
+  const imp = cli(['import', file, '-o', out]);
+  noStack(imp, 'import');
+  assert.match(imp.stdout + imp.stderr, /4 records written/);
+  assert.match(imp.stderr, /deep\.jsonl:2:10001: error/);
+  const cal = cli(['calibrate', file, '--json']);
+  noStack(cal, 'calibrate');
+  assert.equal(cal.status, 0, cal.stderr);
+  assert.equal((JSON.parse(cal.stdout) as { groups: { n: number }[] }).groups[0].n, 4);
+  const att = cli(['attribution', file, '--json']);
+  noStack(att, 'attribution');
+  assert.equal(att.status, 0, att.stderr);
+  assert.doesNotMatch(att.stderr, /call stack/);
+});
