@@ -108,3 +108,24 @@ test('a JSONL line of 10,000 "[" (or {"a": nesting) is one bad-json line at its 
   assert.equal(att.status, 0, att.stderr);
   assert.doesNotMatch(att.stderr, /call stack/);
 });
+
+test('verl watch: a directory (or device) named like a step file is skipped with a note; the other steps are read', () => {
+  const rollouts = join(dir, 'rollouts');
+  mkdirSync(rollouts);
+  writeFileSync(join(rollouts, '1.jsonl'), '{"input":"Calculate 12 * 34.","output":"The answer is 408.","gts":"408","score":1,"step":1}\n');
+  mkdirSync(join(rollouts, '2.jsonl'));
+  writeFileSync(join(rollouts, '3.jsonl'), '{"input":"Calculate 12 * 34.","output":"The answer is 407.","gts":"408","score":0,"step":3}\n');
+  spawnSync('ln', ['-s', '/dev/zero', join(rollouts, '4.jsonl')]);
+  const r = cli(['verl', 'watch', rollouts, '--once', '--json'], 30_000);
+  noStack(r, 'verl watch');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /2\.jsonl: a directory, not a regular file: not read/);
+  assert.match(r.stderr, /4\.jsonl: a character device, not a regular file: not read/);
+  assert.deepEqual(
+    r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { step: number; records: number }).step),
+    [1, 3],
+  );
+});

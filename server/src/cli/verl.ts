@@ -198,6 +198,8 @@ async function runWatch(argv: string[]): Promise<number> {
       bootstrap: B,
       seed: numberFlag(args, 'seed', 1),
       partialEveryMs,
+      // A directory or device named like a step file is not read: a note, and the watch goes on.
+      onSkip: (path, reason) => process.stderr.write(`verl watch: ${escapeInline(path)}: ${escapeInline(reason)}\n`),
     })) {
       // writeOut: backpressure, and a reader that stops early (`| head`) ends the run cleanly (EPIPE, exit 0).
       if (json) {
