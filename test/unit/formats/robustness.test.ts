@@ -209,3 +209,54 @@ test("JSONL: rows of an unknown shape keep jsonl.ts's diagnostics; flat rollouts
   writeFileSync(unknown, '{"title": "a"}\n');
   assert.match((await readAll(unknown)).diagnostics[0].message, /No response field: expected one of output, response/);
 });
+
+test('Parquet: a damaged first row group costs its own rows, not the file; a footer of length 0 is said in words', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-pq-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { parquetBuffer, str } = await import('../../../scripts/fixture-writers.js');
+  const { parquetMetadata } = await import('hyparquet');
+  const n = 9;
+  const good = Buffer.from(
+    parquetBuffer(
+      [{ name: 'schema', num_children: 2 }, str('title'), str('body')],
+      [
+        { name: 'title', data: Array.from({ length: n }, (_, i) => `q${i}`) },
+        { name: 'body', data: Array.from({ length: n }, (_, i) => `The answer is ${i}.`) },
+      ],
+      3,
+    ),
+  );
+  const meta = parquetMetadata(good.buffer.slice(good.byteOffset, good.byteOffset + good.length));
+  assert.equal(meta.row_groups.length, 3);
+  const source = { map: 'response=body,prompt=title' };
+  const read = async (path: string) => {
+    const bodies: string[] = [];
+    const diagnostics: TraceDiagnostic[] = [];
+    for await (const r of streamJsonlRecords(path, { source, onDiagnostic: (d) => diagnostics.push(d) })) bodies.push(r.body);
+    return { bodies, diagnostics };
+  };
+  // Row group 1's first page header overwritten: that group's 3 rows are reported, the 6 others read.
+  const bad = Buffer.from(good);
+  const page = Number(meta.row_groups[0].columns[0].meta_data!.data_page_offset);
+  bad.fill(0xff, page, page + 6);
+  const damaged = join(dir, 'rg1.parquet');
+  writeFileSync(damaged, bad);
+  const r = await read(damaged);
+  assert.deepEqual(
+    r.bodies,
+    [3, 4, 5, 6, 7, 8].map((i) => `The answer is ${i}.`),
+  );
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.line]),
+    [['bad-row-group', 0]],
+  );
+  assert.match(r.diagnostics[0].message, /^row group 1 \(rows 1-3\) cannot be decoded: .*; its rows are not read$/);
+  // Footer length 0: a message in words (it was hyparquet's "Cannot read properties of undefined").
+  const zero = Buffer.from(good);
+  zero.writeUInt32LE(0, zero.length - 8);
+  const zeroPath = join(dir, 'footer0.parquet');
+  writeFileSync(zeroPath, zero);
+  const err = (await readAll(zeroPath)).error ?? '';
+  assert.match(err, /not a readable Parquet file: the footer's length is 0/);
+  assert.doesNotMatch(err, /Cannot read properties/);
+});
