@@ -89,7 +89,12 @@ test('.eval archives: truncated, not a ZIP, garbled entries, a broken header: me
   const good = readFileSync(`${F}/inspect/gsm8k.eval`);
   const truncated = join(dir, 'truncated.eval');
   writeFileSync(truncated, good.subarray(0, good.length - 30));
-  assert.match((await readAll(truncated)).error ?? '', /not a ZIP archive|central directory|truncated/);
+  // Cut short: the samples are read from their local headers, with a note saying why.
+  const cut = await readAll(truncated);
+  assert.equal(cut.error, undefined);
+  assert.ok(cut.ids.length > 0);
+  assert.match(cut.diagnostics[0]?.message ?? '', /not a ZIP archive|central directory|truncated/);
+  assert.match(cut.diagnostics[0]?.message ?? '', /read from their local headers instead/);
   const text = join(dir, 'text.eval');
   writeFileSync(text, 'this is not an archive');
   assert.match((await readAll(text)).error ?? '', /not a ZIP archive/);
@@ -259,4 +264,42 @@ test('Parquet: a damaged first row group costs its own rows, not the file; a foo
   const err = (await readAll(zeroPath)).error ?? '';
   assert.match(err, /not a readable Parquet file: the footer's length is 0/);
   assert.doesNotMatch(err, /Cannot read properties/);
+});
+
+test('Inspect .eval cut short (by 1 byte, or mid-entry): the entries before the cut are read from their local headers, with a note', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-evalcut-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const sample = (id: number) =>
+    JSON.stringify({
+      id,
+      epoch: 1,
+      input: `What is ${id} + ${id}?`,
+      target: String(2 * id),
+      output: { choices: [{ message: { role: 'assistant', content: `\\boxed{${2 * id}}` }, stop_reason: 'stop' }] },
+      scores: { s: { value: 'C' } },
+    });
+  const ids = [1, 2, 3, 4, 5, 6];
+  const zip = zipBuffer([
+    { name: 'header.json', data: JSON.stringify({ eval: { task: 'add', model: 'm' } }) },
+    ...ids.map((id) => ({ name: `samples/${id}_epoch_1.json`, data: sample(id) })),
+  ]);
+  const oneByte = join(dir, 'one-byte.eval');
+  writeFileSync(oneByte, zip.subarray(0, zip.length - 1));
+  const r = await readAll(oneByte);
+  assert.equal(r.error, undefined);
+  assert.deepEqual(
+    r.ids,
+    ids.map((id) => `${id}_epoch_1`),
+  );
+  assert.match(
+    r.diagnostics.map((d) => d.message).join('\n'),
+    /no end-of-central-directory record; 7 entries read from their local headers instead; the log is cut or damaged/,
+  );
+  // Cut inside sample 5's data: samples 1-4 load, sample 5 is reported as cut, sample 6 is gone.
+  const mid = join(dir, 'mid.eval');
+  writeFileSync(mid, zip.subarray(0, zipEntryDataOffset(zip, 'samples/5_epoch_1.json') + 10));
+  const m = await readAll(mid);
+  assert.equal(m.error, undefined);
+  assert.deepEqual(m.ids, ['1_epoch_1', '2_epoch_1', '3_epoch_1', '4_epoch_1']);
+  assert.ok(m.diagnostics.some((d) => /^entry samples\/5_epoch_1\.json: entry data runs past the end of the archive/.test(d.message)));
 });
