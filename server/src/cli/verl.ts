@@ -2,7 +2,7 @@
 // export a dataset + reward function + launch config, print the launch command, and follow a
 // running job's rollout directory step by step.
 import { existsSync, statSync } from 'node:fs';
-import { readSmallFile } from '../util/readSmallFile.js';
+import { readFailure, readSmallFile } from '../util/readSmallFile.js';
 import { join } from 'node:path';
 import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
 import { ProgressLine } from './progress.js';
@@ -162,7 +162,14 @@ function runCommand(argv: string[]): number {
   if (!existsSync(file)) throw new UsageError(`no verl config at ${file} (run \`reflection-lens verl export --out DIR\` first)`);
   let config;
   try {
-    config = parseLaunchConfig(readSmallFile(file), file);
+    let text: string;
+    try {
+      // A device is not read and the file is bounded (util/readSmallFile.ts).
+      text = readSmallFile(file);
+    } catch (err) {
+      throw new Error(`cannot read ${file}: ${readFailure(err)}`, { cause: err });
+    }
+    config = parseLaunchConfig(text, file);
   } catch (err) {
     // A config verl would reject (broken JSON, missing micro-batch sizes): a message, not a stack trace.
     process.stderr.write(`verl command: ${err instanceof Error ? err.message : String(err)}\n`);
