@@ -139,4 +139,21 @@ describe('fuzz: the server survives bad input and keeps reporting', () => {
       ['=== 1', '=== 2'],
     );
   });
+
+  test('JSONL lines of deep nesting: bad-json at the exact column however long the line (it once stopped at 10,001)', async () => {
+    const good = (i: number): string => JSON.stringify({ idx: i, input: 'q', output: 'The answer is 5.', gts: '5' });
+    for (const depth of [20_000, 100_000]) {
+      const uri = `file:///fuzz/deep${depth}.jsonl`;
+      await s.open(uri, `${good(1)}\n${'['.repeat(depth)}\n${good(3)}\n${'{"a":'.repeat(depth)}\n`);
+      const d = await s.diagnosticsFor(uri, 1, 60000);
+      assert.deepEqual(
+        d.filter((x) => x.severity === 1).map((x) => [x.code, x.range.start.line, x.range.start.character]),
+        [
+          ['bad-json', 1, depth],
+          ['bad-json', 3, 5 * depth],
+        ],
+      );
+      assert.ok(!s.exited);
+    }
+  });
 });

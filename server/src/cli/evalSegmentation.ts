@@ -1,7 +1,6 @@
 // `reflection-lens eval-segmentation TRACES... --gold LABELS`: the engine's reading of candidate
 // answers measured against gold labels (docs/segmentation-eval.md). Records without a label are
 // not counted; a label whose record is missing is reported.
-import { readFile } from 'node:fs/promises';
 import { engineReading, evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
 import type { Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
@@ -12,6 +11,8 @@ import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { inputFiles } from './inputs.js';
+import { escapeInline } from './terminal.js';
+import { GOLD_FILE_MAX_BYTES, readFailure, readSmallFile } from '../util/readSmallFile.js';
 
 export const summary = 'measure candidate-answer segmentation against gold labels';
 export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--against LABELS2] [--json] [--all]
@@ -57,9 +58,31 @@ export async function run(argv: string[]): Promise<number> {
   let status = notRead.length > 0 ? 1 : 0;
   const sharedGold = goldFlag ? await loadGold(goldFlag) : undefined;
   const against = againstFlag ? await loadGold(againstFlag) : undefined;
-  const unmatched = new Set([...(sharedGold?.records.keys() ?? []), ...(against?.records.keys() ?? [])]);
+  // Labels whose record is in no trace: said at the end, with the label's file:line.
+  const unmatched = new Map<string, string>();
+  const expectAll = (g: LoadedGold | undefined): void => {
+    for (const id of g?.records.keys() ?? []) if (!unmatched.has(id)) unmatched.set(id, `${g!.path}:${(g!.lines.get(id) ?? 0) + 1}`);
+  };
+  expectAll(sharedGold);
+  expectAll(against);
   for (const file of files) {
-    const gold = sharedGold ?? (await loadGold(goldPathFor(file)).catch(() => undefined));
+    let gold = sharedGold;
+    let beside: LoadedGold | undefined;
+    if (!sharedGold) {
+      // The gold file beside the trace, when there is one; one that cannot be read is said (a
+      // device is not read), not taken for no labels.
+      const path = goldPathFor(file);
+      try {
+        gold = beside = await loadGold(path);
+      } catch (err) {
+        if (!(err instanceof GoldReadError && err.code === 'ENOENT')) {
+          process.stderr.write(`${escapeInline(err instanceof Error ? err.message : String(err))}\n`);
+          status = 1;
+        }
+      }
+    }
+    const besideUnmatched = new Map<string, string>();
+    if (beside) for (const id of beside.records.keys()) besideUnmatched.set(id, `${beside.path}:${(beside.lines.get(id) ?? 0) + 1}`);
     const progress = new ProgressLine(`eval-segmentation ${file}`, 200, true);
     let labelled = 0;
     try {
@@ -67,6 +90,7 @@ export async function run(argv: string[]): Promise<number> {
         const g = gold && withinBody(gold, rec.id, rec.body);
         const h = against && withinBody(against, rec.id, rec.body);
         unmatched.delete(rec.id);
+        besideUnmatched.delete(rec.id);
         if (!g || (against && !h)) continue;
         labelled++;
         const reading = engineReading(segmentAttempts(rec, segmentOptions));
@@ -99,8 +123,13 @@ export async function run(argv: string[]): Promise<number> {
     }
     // The throttled line may stop short of the end: its last state is the file's final count.
     progress.done(`${labelled} labelled records`);
+    for (const [id, where] of besideUnmatched)
+      process.stderr.write(
+        `${escapeInline(where)}: warning: gold label for record "${escapeInline(id)}" has no record in ${escapeInline(file)}\n`,
+      );
   }
-  for (const id of unmatched) process.stderr.write(`gold label for record "${id}" has no record in the traces\n`);
+  for (const [id, where] of unmatched)
+    process.stderr.write(`${escapeInline(where)}: warning: gold label for record "${escapeInline(id)}" has no record in the traces\n`);
   const limit = args.flags.has('all') ? Infinity : 40;
   if (against) {
     const agreement = evaluateSegmentation(second);
@@ -121,6 +150,16 @@ export async function run(argv: string[]): Promise<number> {
   return status;
 }
 
+class GoldReadError extends Error {
+  override name = 'GoldReadError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
 interface LoadedGold {
   path: string;
   records: Map<string, GoldRecord>;
@@ -129,7 +168,13 @@ interface LoadedGold {
 }
 
 async function loadGold(path: string): Promise<LoadedGold> {
-  const text = await readFile(path, 'utf8');
+  // A device (/dev/zero) is not read and the file is bounded (util/readSmallFile.ts).
+  let text: string;
+  try {
+    text = readSmallFile(path, GOLD_FILE_MAX_BYTES);
+  } catch (err) {
+    throw new GoldReadError(`${path}: cannot read gold labels: ${readFailure(err)}`, (err as NodeJS.ErrnoException).code);
+  }
   const { records, diagnostics, lines } = parseGoldFile(text);
   for (const d of diagnostics) process.stderr.write(`${path}:${d.line + 1}:${d.column + 1}: ${d.severity}: ${d.message} [${d.code}]\n`);
   return { path, records, lines, text: text.split(/\r?\n/) };

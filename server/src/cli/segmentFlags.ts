@@ -4,11 +4,11 @@
 // lines and lines starting with `#` are skipped). A pattern that does not compile is a usage error.
 // `--reader rules|learned` is `reflectionLens.reader`: the rules alone, or the rules and the learned
 // candidate stage (docs/segmentation-eval.md, "Stop 26").
-import { readFileSync } from 'node:fs';
 import { defaultReader, defaultSegmentOptions } from '../trace/options.js';
 import { compileAnswerPatterns } from '../trace/statements.js';
 import type { ReaderKind, SegmentOptions } from '../trace/types.js';
 import { stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
+import { readFailure, readSmallFile } from '../util/readSmallFile.js';
 
 export const segmentFlagNames = ['markers', 'answer-patterns', 'reader'];
 
@@ -23,9 +23,10 @@ export const segmentFlagsUsage = `  --markers FILE          decision-marker phra
 function lines(path: string, flag: string): string[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A device (/dev/zero) is not read and the file is bounded (util/readSmallFile.ts).
+    text = readSmallFile(path);
   } catch (err) {
-    throw new UsageError(`--${flag}: cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`--${flag}: cannot read ${path}: ${readFailure(err)}`);
   }
   return text
     .split(/\r?\n/)

@@ -2,7 +2,7 @@
 // export a dataset + reward function + launch config, print the launch command, and follow a
 // running job's rollout directory step by step.
 import { existsSync, statSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFailure, readSmallFile } from '../util/readSmallFile.js';
 import { join } from 'node:path';
 import { numberFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from '../util/args.js';
 import { ProgressLine } from './progress.js';
@@ -162,7 +162,14 @@ function runCommand(argv: string[]): number {
   if (!existsSync(file)) throw new UsageError(`no verl config at ${file} (run \`reflection-lens verl export --out DIR\` first)`);
   let config;
   try {
-    config = parseLaunchConfig(readFileSync(file, 'utf8'), file);
+    let text: string;
+    try {
+      // A device is not read and the file is bounded (util/readSmallFile.ts).
+      text = readSmallFile(file);
+    } catch (err) {
+      throw new Error(`cannot read ${file}: ${readFailure(err)}`, { cause: err });
+    }
+    config = parseLaunchConfig(text, file);
   } catch (err) {
     // A config verl would reject (broken JSON, missing micro-batch sizes): a message, not a stack trace.
     process.stderr.write(`verl command: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -198,6 +205,8 @@ async function runWatch(argv: string[]): Promise<number> {
       bootstrap: B,
       seed: numberFlag(args, 'seed', 1),
       partialEveryMs,
+      // A directory or device named like a step file is not read: a note, and the watch goes on.
+      onSkip: (path, reason) => process.stderr.write(`verl watch: ${escapeInline(path)}: ${escapeInline(reason)}\n`),
     })) {
       // writeOut: backpressure, and a reader that stops early (`| head`) ends the run cleanly (EPIPE, exit 0).
       if (json) {

@@ -8,7 +8,7 @@
 // summaries, without a look at the other groups.
 import type { TraceDiagnostic } from '../trace/types.js';
 import { analyseEntry } from './recordAnalysis.js';
-import { groupIndexOf, type GroupIndex, type RecordSet } from './rolloutGroups.js';
+import { groupIndexOf, type GroupIndex, type MemberChange, type RecordSet } from './rolloutGroups.js';
 import type { LensSettings } from './settings.js';
 import type { RecordEntry } from './traceDocument.js';
 
@@ -19,11 +19,34 @@ export interface GroupSummary {
   diagnostic: TraceDiagnostic;
 }
 
+/**
+ * A group's running sums: what groupSummary needs from its members, kept so that an edit adds the
+ * new members' share and subtracts the removed ones' (a 300,000-member group is not re-summed per
+ * keystroke). The sums are re-taken over the members (in document order, as a fresh summary
+ * takes them) when the strongest member leaves, after as many updates as the group has members,
+ * and whenever the rounding of the patched sums could show: near the threshold or a printed digit.
+ */
+interface GroupSums {
+  sampling: number;
+  decision: number;
+  over: number;
+  /** The first member (document order) with the largest ratio of its own. */
+  strongest: RecordEntry | undefined;
+  strongestRatio: number;
+  /** Updates since the sums were last taken over the members. */
+  updates: number;
+  /** The largest `sampling` and `decision` since then: a sum far below its peak has lost precision to cancellation. */
+  peakSampling: number;
+  peakDecision: number;
+}
+
 interface SummaryCache {
   key: string;
   index: GroupIndex;
   /** Every group of the index with its summary (null: none). */
   byGroup: Map<string, GroupSummary | null>;
+  /** Every group's running sums. */
+  sums: Map<string, GroupSums>;
   /** The non-null summaries, in document order (their entries' ordinals). */
   sorted: GroupSummary[];
 }
@@ -36,16 +59,22 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
   // A rebuilt index (a new object) or other settings: every group is summed again.
   if (!cache || cache.key !== key || cache.index !== index) {
     const byGroup = new Map<string, GroupSummary | null>();
-    for (const [group, members] of index.groups) byGroup.set(group, groupSummary(group, members, settings, key));
+    const sums = new Map<string, GroupSums>();
+    for (const [group, members] of index.groups) {
+      const s = sumMembers(members, settings, key);
+      sums.set(group, s);
+      byGroup.set(group, groupSummary(group, members, s, settings));
+    }
     const sorted = [...byGroup.values()]
       .filter((x): x is GroupSummary => x !== null)
       .sort((a, b) => a.entry.record.index - b.entry.record.index);
-    caches.set(doc, { key, index, byGroup, sorted });
+    caches.set(doc, { key, index, byGroup, sums, sorted });
     index.dirty.clear();
+    index.memberChanges.clear();
     return sorted;
   }
   if (index.dirty.size === 0) return cache.sorted;
-  const { byGroup, sorted } = cache;
+  const { byGroup, sums, sorted } = cache;
   // Take out the touched groups' summaries first: every summary left sits on a live entry, so
   // the entries' ordinals order them and the new summaries go in by binary search.
   const fresh: GroupSummary[] = [];
@@ -55,13 +84,17 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
     const members = index.groups.get(group);
     if (!members) {
       byGroup.delete(group);
+      sums.delete(group);
       continue;
     }
-    const summary = groupSummary(group, members, settings, key);
+    const s = updatedSums(sums.get(group), index.memberChanges.get(group), members, settings, key);
+    sums.set(group, s);
+    const summary = groupSummary(group, members, s, settings);
     byGroup.set(group, summary);
     if (summary) fresh.push(summary);
   }
   index.dirty.clear();
+  index.memberChanges.clear();
   for (const summary of fresh) {
     const at = summary.entry.record.index;
     let lo = 0;
@@ -76,21 +109,92 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
   return sorted;
 }
 
-function groupSummary(group: string, members: RecordEntry[], settings: LensSettings, key: string): GroupSummary | null {
+let visits = 0;
+/** Members summed over since the server started (a pass over a group counts each member): an edit's cost must not grow with its group. */
+export const summedMembers = (): number => visits;
+
+/** The sums over `members`, in document order (what a fresh summary takes). */
+function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key: string): GroupSums {
+  visits += members.length;
   const threshold = settings.ratioThreshold;
-  let sampling = 0;
-  let decision = 0;
-  let over = 0;
-  let strongest: RecordEntry | undefined;
-  let strongestRatio = -Infinity;
+  const s: GroupSums = {
+    sampling: 0,
+    decision: 0,
+    over: 0,
+    strongest: undefined,
+    strongestRatio: -Infinity,
+    updates: 0,
+    peakSampling: 0,
+    peakDecision: 0,
+  };
   for (const e of members) {
     const kl = analyseEntry(e, settings, key).kl;
     if (!kl) continue;
-    sampling += Math.abs(kl.drag.sampling);
-    decision += Math.abs(kl.drag.decision);
-    if (kl.ratio > threshold) over++;
-    if (kl.ratio > strongestRatio) [strongest, strongestRatio] = [e, kl.ratio];
+    s.sampling += Math.abs(kl.drag.sampling);
+    s.decision += Math.abs(kl.drag.decision);
+    if (kl.ratio > threshold) s.over++;
+    if (kl.ratio > s.strongestRatio) [s.strongest, s.strongestRatio] = [e, kl.ratio];
   }
+  s.peakSampling = s.sampling;
+  s.peakDecision = s.decision;
+  return s;
+}
+
+/** The sums after the member changes (in order), or taken again over `members` when that is cheaper or safer. */
+function updatedSums(
+  old: GroupSums | undefined,
+  changes: readonly MemberChange[] | undefined,
+  members: readonly RecordEntry[],
+  settings: LensSettings,
+  key: string,
+): GroupSums {
+  if (!old || !changes || old.updates + changes.length > members.length) return sumMembers(members, settings, key);
+  const threshold = settings.ratioThreshold;
+  const s = { ...old };
+  // The strongest member's ratio when it left (it is then looked for among the new members).
+  let left: number | undefined;
+  for (const { entry, sign } of changes) {
+    const kl = analyseEntry(entry, settings, key).kl;
+    if (!kl) continue;
+    s.sampling += sign * Math.abs(kl.drag.sampling);
+    s.decision += sign * Math.abs(kl.drag.decision);
+    if (kl.ratio > threshold) s.over += sign;
+    if (sign < 0) {
+      if (entry === s.strongest) {
+        left ??= s.strongestRatio;
+        [s.strongest, s.strongestRatio] = [undefined, -Infinity];
+      }
+    } else if (
+      kl.ratio > s.strongestRatio ||
+      (kl.ratio === s.strongestRatio && s.strongest !== undefined && entry.record.index < s.strongest.record.index)
+    )
+      [s.strongest, s.strongestRatio] = [entry, kl.ratio];
+  }
+  // The strongest member left. When one change replaced it (an edit of that record), the members
+  // before it had smaller ratios and those after it at most its ratio: a new member with at least
+  // its ratio, the first such, is the strongest. Else only a pass over the members finds it.
+  if (left !== undefined && !(s.strongest && s.strongestRatio >= left && changes.every((c) => c.revision === changes[0].revision)))
+    return sumMembers(members, settings, key);
+  s.updates += changes.length;
+  s.peakSampling = Math.max(s.peakSampling, s.sampling);
+  s.peakDecision = Math.max(s.peakDecision, s.decision);
+  // Patched sums carry rounding a fresh sum would not: re-take them where it could change what is
+  // shown. A sum that never left 0 is exactly 0 (all its terms were 0) and needs no re-take.
+  const lost = (v: number, peak: number): boolean => peak > 0 && !(v >= 1e-6 * peak);
+  const ratio = s.sampling / s.decision;
+  const tenths = ratio * 10 - Math.floor(ratio * 10);
+  if (
+    lost(s.sampling, s.peakSampling) ||
+    lost(s.decision, s.peakDecision) ||
+    (Number.isFinite(ratio) && (Math.abs(ratio - threshold) <= 1e-7 * Math.max(1, ratio) || Math.abs(tenths - 0.5) < 1e-6))
+  )
+    return sumMembers(members, settings, key);
+  return s;
+}
+
+function groupSummary(group: string, members: RecordEntry[], sums: GroupSums, settings: LensSettings): GroupSummary | null {
+  const threshold = settings.ratioThreshold;
+  const { sampling, decision, over, strongest, strongestRatio } = sums;
   const ratio = sampling / decision;
   // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
   if (!strongest || !(ratio > threshold) || !Number.isFinite(ratio)) return null;

@@ -52,6 +52,8 @@ export function publishedDiagnostics(
   extra: Diagnostic[] = [],
 ): Diagnostic[] {
   const counts = [...recordCounts(doc, settings, key)];
+  // Records without a single diagnostic (a clean 300,000-record file) need no walk per publish.
+  const recordsHaveAny = counts.some((n) => n > 0);
   const fileLevel = doc.fileDiagnostics();
   for (const d of fileLevel) counts[severityRank(d)]++;
   const summaries = attributionSummaries(doc, settings, key);
@@ -59,7 +61,7 @@ export function publishedDiagnostics(
   const plan = capPlan(counts, max);
   if (!plan) {
     const out: Diagnostic[] = fileLevel.map((d) => toLspDiagnostic(d, 0));
-    for (const entry of doc.entries) for (const d of recordDiagnostics(entry, settings, key)) out.push(d);
+    if (recordsHaveAny) for (const entry of doc.entries) for (const d of recordDiagnostics(entry, settings, key)) out.push(d);
     for (const { entry, diagnostic } of summaries) out.push(toLspDiagnostic(diagnostic, entry.base));
     for (const d of extra) out.push(d);
     return out;

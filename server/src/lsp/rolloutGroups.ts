@@ -25,6 +25,13 @@ export interface RecordSet {
   changesSince?(revision: number): readonly EntryChange[] | undefined;
 }
 
+/** A member a patch took out of its group (-1) or put in (+1), and the document revision that did it. */
+export interface MemberChange {
+  entry: RecordEntry;
+  sign: 1 | -1;
+  revision: number;
+}
+
 export interface GroupIndex {
   revision: number;
   groups: Map<string, RecordEntry[]>;
@@ -33,6 +40,11 @@ export interface GroupIndex {
    * (attributionSummary.ts takes them and clears the set); a rebuilt index starts empty.
    */
   dirty: Set<string>;
+  /**
+   * For each group in `dirty`, the members the patches took out (-) and put in (+), in order, so
+   * per-group sums can be updated by the members that changed instead of re-summed over the group.
+   */
+  memberChanges: Map<string, MemberChange[]>;
 }
 
 /** A change touching more entries than this is not worth patching (nor keeping its removed entries for). */
@@ -44,7 +56,7 @@ export function groupIndexOf(doc: RecordSet): GroupIndex {
   const hit = indexes.get(doc);
   if (hit && hit.revision === doc.revision) return hit;
   if (hit && patch(hit, doc)) return hit;
-  const index: GroupIndex = { revision: doc.revision, groups: new Map(), dirty: new Set() };
+  const index: GroupIndex = { revision: doc.revision, groups: new Map(), dirty: new Set(), memberChanges: new Map() };
   for (const e of doc.entries) {
     const members = index.groups.get(e.record.group);
     if (members) members.push(e);
@@ -64,28 +76,49 @@ export const groupsOf = (doc: RecordSet): Map<string, RecordEntry[]> => groupInd
 function patch(index: GroupIndex, doc: RecordSet): boolean {
   const change = doc.lastChange;
   if (!change || change.revision !== doc.revision || doc.revision !== index.revision + 1) return false;
-  const { groups, dirty } = index;
+  const { groups, dirty, memberChanges } = index;
+  const note = (g: string, entry: RecordEntry, sign: 1 | -1): void => {
+    dirty.add(g);
+    const list = memberChanges.get(g);
+    const c = { entry, sign, revision: doc.revision };
+    if (list) list.push(c);
+    else memberChanges.set(g, [c]);
+  };
+  // The removed entries keep their old ordinals (the first is where the change starts); members
+  // before it keep theirs and the members after it have ordinals at least as large: a binary
+  // search finds where a group's removed members sit, so a 300,000-member group is not walked.
+  const from = change.removed.length > 0 ? change.removed[0].record.index : 0;
   for (const e of change.removed) {
     const g = e.record.group;
     const members = groups.get(g);
-    const i = members ? members.indexOf(e) : -1;
-    if (!members || i < 0) return false;
+    if (!members) return false;
+    let i = firstAtOrAfter(members, from);
+    if (members[i] !== e) i = members.indexOf(e);
+    if (i < 0) return false;
     members.splice(i, 1);
     if (members.length === 0) groups.delete(g);
-    dirty.add(g);
+    note(g, e, -1);
   }
   for (const e of change.added) {
     const g = e.record.group;
     const members = groups.get(g);
+    // Document order: after the last member that comes before it (ordinals are current here).
     if (!members) groups.set(g, [e]);
-    else {
-      // Document order: after the last member that comes before it.
-      let at = members.length;
-      while (at > 0 && members[at - 1].record.index > e.record.index) at--;
-      members.splice(at, 0, e);
-    }
-    dirty.add(g);
+    else members.splice(firstAtOrAfter(members, e.record.index), 0, e);
+    note(g, e, 1);
   }
   index.revision = doc.revision;
   return true;
+}
+
+/** The first position in `members` (in document order) whose ordinal is at least `ordinal`. */
+function firstAtOrAfter(members: readonly RecordEntry[], ordinal: number): number {
+  let lo = 0;
+  let hi = members.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (members[mid].record.index < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

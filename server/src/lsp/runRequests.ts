@@ -1,7 +1,7 @@
 // The training requests of the extension (protocol/methods.ts): listing and reading run folders,
 // checking a run config, building the verl launch command. They read files and load engine
 // modules, so they run here and not on the extension host (docs/editor.md, "Walls").
-import { readFile } from 'node:fs/promises';
+import { readSmallFile } from '../util/readSmallFile.js';
 import { join, resolve } from 'node:path';
 import { ErrorCodes, ResponseError, type Connection, type RequestHandler, type RequestType } from 'vscode-languageserver';
 import { checkRunConfigRequest, listRunsRequest, readRunRequest, verlLaunchRequest } from '../../../protocol/methods.js';
@@ -85,7 +85,7 @@ export function registerRunRequests(connection: Connection): void {
     if (p.mode !== undefined && p.mode !== 'local' && p.mode !== 'ray')
       throw new ResponseError(ErrorCodes.InvalidParams, `${method}: mode must be "local" or "ray"`);
     const file = join(dir, 'verl-config.json');
-    const config = parseLaunchConfig(await readFile(file, 'utf8'), file);
+    const config = parseLaunchConfig(readSmallFile(file), file);
     return {
       command: p.mode ? shellCommandLine(verlCommand(config, p.mode, p.rayAddress ?? config.rayAddress)) : '',
       rayAddress: config.rayAddress,

@@ -49,6 +49,12 @@ export class TraceDocument {
   lastReparsed = 0;
   /** Repeated-id warnings of the whole document, for `revision` (fileDiagnostics). */
   private ids: { revision: number; value: TraceDiagnostic[] } = { revision: -1, value: [] };
+  /**
+   * How many records carry each id, and how many ids more than one record carries, kept by every
+   * change: a document without repeats (the usual case) needs no pass over its records per edit.
+   */
+  private idCounts = new Map<string, number>();
+  private repeatedIds = 0;
 
   constructor(
     readonly uri: string,
@@ -84,6 +90,7 @@ export class TraceDocument {
    * the whole document, since an edit re-parses only a region).
    */
   fileDiagnostics(): TraceDiagnostic[] {
+    if (this.ids.revision !== this.revision && this.repeatedIds === 0) this.ids = { revision: this.revision, value: [] };
     if (this.ids.revision !== this.revision) {
       const seen = new DuplicateIds();
       const value: TraceDiagnostic[] = [];
@@ -156,6 +163,15 @@ export class TraceDocument {
     return this.entries[i].base + this.entries[i].record.startLine;
   }
 
+  private countId(id: string, sign: 1 | -1): void {
+    const was = this.idCounts.get(id) ?? 0;
+    const now = was + sign;
+    if (now === 0) this.idCounts.delete(id);
+    else this.idCounts.set(id, now);
+    if (was < 2 && now >= 2) this.repeatedIds++;
+    else if (was >= 2 && now < 2) this.repeatedIds--;
+  }
+
   /** Length of a document line without its line break. */
   lineLength(line: number): number {
     const i = this.entryAt(line);
@@ -189,6 +205,8 @@ export class TraceDocument {
     this.breaks += lineDelta;
     if (lineDelta !== 0) for (let i = last + 1; i < this.entries.length; i++) this.entries[i].base += lineDelta;
     const removed = last - from + 1;
+    for (let i = from; i <= last; i++) this.countId(this.entries[i].record.id, -1);
+    for (const e of fresh) this.countId(e.record.id, 1);
     const small = removed + fresh.length <= MAX_PATCH;
     const gone = small ? this.entries.slice(from, last + 1) : [];
     // Spreading a whole file's records into splice() would overflow the argument stack.
@@ -199,7 +217,11 @@ export class TraceDocument {
     for (let i = from; i < renumberTo; i++) {
       const r = this.entries[i].record;
       r.index = i;
-      if (this.entries[i].autoId) r.id = String(i + 1);
+      if (this.entries[i].autoId && r.id !== String(i + 1)) {
+        this.countId(r.id, -1);
+        r.id = String(i + 1);
+        this.countId(r.id, 1);
+      }
     }
     this.revision++;
     this.length += text.length - old.length;

@@ -51,67 +51,66 @@ export function jsonErrorOffset(text: string): number {
     if (!m.exec(text)) fail();
     i = m.lastIndex;
   };
-  const value = (depth: number): void => {
-    if (depth > 10000) fail();
+  // Iterative, with an explicit stack of open containers: a line of 100,000 '[' is one more
+  // malformed line (its column exact), not a stack overflow that loses the whole file.
+  const open: number[] = []; // 123 '{' or 91 '['
+  /** After a value: ',' then the next member or element, or the container's close; false at the top level. */
+  const afterValue = (): boolean => {
+    for (;;) {
+      if (open.length === 0) return false;
+      ws();
+      const top = open[open.length - 1];
+      if (text[i] === ',') {
+        i++;
+        if (top === 123) member();
+        return true;
+      }
+      if (text[i] === (top === 123 ? '}' : ']')) {
+        i++;
+        open.pop();
+        continue;
+      }
+      fail();
+    }
+  };
+  /** An object member's key and colon; the value follows. */
+  const member = (): void => {
     ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail();
-      }
-    }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c >= '0' && c <= '9')) return number();
-    fail();
+    if (text[i] !== '"') fail();
+    string();
+    ws();
+    if (text[i] !== ':') fail();
+    i++;
   };
   try {
-    value(0);
+    for (;;) {
+      ws();
+      const c = text[i];
+      if (c === '{') {
+        i++;
+        ws();
+        if (text[i] === '}') i++;
+        else {
+          open.push(123);
+          member();
+          continue;
+        }
+      } else if (c === '[') {
+        i++;
+        ws();
+        if (text[i] === ']') i++;
+        else {
+          open.push(91);
+          continue;
+        }
+      } else if (c === '"') string();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
+      else fail();
+      if (!afterValue()) break;
+    }
     ws();
     return i < n ? i : -1;
   } catch (at) {

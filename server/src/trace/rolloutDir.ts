@@ -43,6 +43,27 @@ export interface WatchRolloutOptions {
   signal?: AbortSignal;
   /** Hand out what is there now (waiting for files still being written) and end, instead of watching. */
   once?: boolean;
+  /**
+   * A `{step}.jsonl` that is not read: a directory, FIFO, device or socket by that name (said once
+   * per path), or a file that cannot be opened (said once per version). The watch goes on.
+   */
+  onSkip?: (path: string, reason: string) => void;
+}
+
+/** What a path that is not a regular file is, for a skip note. */
+function notRegular(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO or pipe';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 /** The `{step}.jsonl` files of a directory in step order (other files are ignored). */
@@ -67,6 +88,13 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
   // When each file was first seen with its current (size, mtime): a file's own mtime can be
   // skewed against this clock (network file systems), our observation cannot.
   const seenSince = new Map<string, { size: number; mtimeMs: number; at: number }>();
+  // Skip notes already given: by path (not a regular file), by version (could not be opened).
+  const noted = new Set<string>();
+  const note = (key: string, path: string, reason: string): void => {
+    if (noted.has(key)) return;
+    noted.add(key);
+    opts.onSkip?.(path, reason);
+  };
   let wake: (() => void) | undefined;
   let watcher: FSWatcher | undefined;
   try {
@@ -98,6 +126,12 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
         } catch {
           continue; // removed between listing and stat
         }
+        if (!st.isFile()) {
+          // A directory (or FIFO, device, socket) named like a step file: never read (a device can be endless).
+          note(`kind ${f.path}`, f.path, `${notRegular(st)}, not a regular file: not read`);
+          continue;
+        }
+        noted.delete(`kind ${f.path}`);
         const prev = handedOut.get(f.path);
         // Empty: verl has opened (or truncated, when redoing a step) but not yet written it.
         if (st.size === 0 || (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs)) continue;
@@ -107,7 +141,14 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
           seenSince.set(f.path, { size: st.size, mtimeMs: st.mtimeMs, at: t });
         // Our observation alone: never the mtime, which a skewed clock makes look old.
         const age = t - (seenSince.get(f.path)?.at ?? t);
-        const complete = endsWithNewline(f.path, st.size);
+        let complete: boolean;
+        try {
+          complete = endsWithNewline(f.path, st.size);
+        } catch (err) {
+          // Unreadable (permissions) or removed since the stat: said once per version, looked at again when it changes.
+          note(`read ${f.path} ${st.size} ${st.mtimeMs}`, f.path, `could not be read: ${err instanceof Error ? err.message : String(err)}`);
+          continue;
+        }
         if (age < settleMs || (!complete && age < quietMs)) {
           waiting++;
           continue;

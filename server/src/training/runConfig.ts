@@ -1,7 +1,7 @@
 // Run configs: what the user picks (a JSON file, JSON text, CLI flags, the VS Code quick pick)
 // merged in that order over the policy's defaults. The policy fills in and checks its own keys;
 // this file owns only the keys every run has.
-import { readFileSync } from 'node:fs';
+import { readSmallFile } from '../util/readSmallFile.js';
 import type { BackendName, PolicyName } from './types.js';
 
 export const POLICIES: readonly PolicyName[] = ['ds3', 'tiny-lm'];
@@ -40,7 +40,7 @@ function parseObject(text: string, where: string): Record<string, unknown> {
 export function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readSmallFile(path);
   } catch (err) {
     throw new ConfigError(`cannot read run config ${path}: ${(err as Error).message}`);
   }

@@ -89,7 +89,12 @@ test('.eval archives: truncated, not a ZIP, garbled entries, a broken header: me
   const good = readFileSync(`${F}/inspect/gsm8k.eval`);
   const truncated = join(dir, 'truncated.eval');
   writeFileSync(truncated, good.subarray(0, good.length - 30));
-  assert.match((await readAll(truncated)).error ?? '', /not a ZIP archive|central directory|truncated/);
+  // Cut short: the samples are read from their local headers, with a note saying why.
+  const cut = await readAll(truncated);
+  assert.equal(cut.error, undefined);
+  assert.ok(cut.ids.length > 0);
+  assert.match(cut.diagnostics[0]?.message ?? '', /not a ZIP archive|central directory|truncated/);
+  assert.match(cut.diagnostics[0]?.message ?? '', /read from their local headers instead/);
   const text = join(dir, 'text.eval');
   writeFileSync(text, 'this is not an archive');
   assert.match((await readAll(text)).error ?? '', /not a ZIP archive/);
@@ -208,4 +213,93 @@ test("JSONL: rows of an unknown shape keep jsonl.ts's diagnostics; flat rollouts
   const unknown = join(dir, 'unknown.jsonl');
   writeFileSync(unknown, '{"title": "a"}\n');
   assert.match((await readAll(unknown)).diagnostics[0].message, /No response field: expected one of output, response/);
+});
+
+test('Parquet: a damaged first row group costs its own rows, not the file; a footer of length 0 is said in words', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-pq-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { parquetBuffer, str } = await import('../../../scripts/fixture-writers.js');
+  const { parquetMetadata } = await import('hyparquet');
+  const n = 9;
+  const good = Buffer.from(
+    parquetBuffer(
+      [{ name: 'schema', num_children: 2 }, str('title'), str('body')],
+      [
+        { name: 'title', data: Array.from({ length: n }, (_, i) => `q${i}`) },
+        { name: 'body', data: Array.from({ length: n }, (_, i) => `The answer is ${i}.`) },
+      ],
+      3,
+    ),
+  );
+  const meta = parquetMetadata(good.buffer.slice(good.byteOffset, good.byteOffset + good.length));
+  assert.equal(meta.row_groups.length, 3);
+  const source = { map: 'response=body,prompt=title' };
+  const read = async (path: string) => {
+    const bodies: string[] = [];
+    const diagnostics: TraceDiagnostic[] = [];
+    for await (const r of streamJsonlRecords(path, { source, onDiagnostic: (d) => diagnostics.push(d) })) bodies.push(r.body);
+    return { bodies, diagnostics };
+  };
+  // Row group 1's first page header overwritten: that group's 3 rows are reported, the 6 others read.
+  const bad = Buffer.from(good);
+  const page = Number(meta.row_groups[0].columns[0].meta_data!.data_page_offset);
+  bad.fill(0xff, page, page + 6);
+  const damaged = join(dir, 'rg1.parquet');
+  writeFileSync(damaged, bad);
+  const r = await read(damaged);
+  assert.deepEqual(
+    r.bodies,
+    [3, 4, 5, 6, 7, 8].map((i) => `The answer is ${i}.`),
+  );
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.line]),
+    [['bad-row-group', 0]],
+  );
+  assert.match(r.diagnostics[0].message, /^row group 1 \(rows 1-3\) cannot be decoded: .*; its rows are not read$/);
+  // Footer length 0: a message in words (it was hyparquet's "Cannot read properties of undefined").
+  const zero = Buffer.from(good);
+  zero.writeUInt32LE(0, zero.length - 8);
+  const zeroPath = join(dir, 'footer0.parquet');
+  writeFileSync(zeroPath, zero);
+  const err = (await readAll(zeroPath)).error ?? '';
+  assert.match(err, /not a readable Parquet file: the footer's length is 0/);
+  assert.doesNotMatch(err, /Cannot read properties/);
+});
+
+test('Inspect .eval cut short (by 1 byte, or mid-entry): the entries before the cut are read from their local headers, with a note', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-evalcut-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const sample = (id: number) =>
+    JSON.stringify({
+      id,
+      epoch: 1,
+      input: `What is ${id} + ${id}?`,
+      target: String(2 * id),
+      output: { choices: [{ message: { role: 'assistant', content: `\\boxed{${2 * id}}` }, stop_reason: 'stop' }] },
+      scores: { s: { value: 'C' } },
+    });
+  const ids = [1, 2, 3, 4, 5, 6];
+  const zip = zipBuffer([
+    { name: 'header.json', data: JSON.stringify({ eval: { task: 'add', model: 'm' } }) },
+    ...ids.map((id) => ({ name: `samples/${id}_epoch_1.json`, data: sample(id) })),
+  ]);
+  const oneByte = join(dir, 'one-byte.eval');
+  writeFileSync(oneByte, zip.subarray(0, zip.length - 1));
+  const r = await readAll(oneByte);
+  assert.equal(r.error, undefined);
+  assert.deepEqual(
+    r.ids,
+    ids.map((id) => `${id}_epoch_1`),
+  );
+  assert.match(
+    r.diagnostics.map((d) => d.message).join('\n'),
+    /no end-of-central-directory record; 7 entries read from their local headers instead; the log is cut or damaged/,
+  );
+  // Cut inside sample 5's data: samples 1-4 load, sample 5 is reported as cut, sample 6 is gone.
+  const mid = join(dir, 'mid.eval');
+  writeFileSync(mid, zip.subarray(0, zipEntryDataOffset(zip, 'samples/5_epoch_1.json') + 10));
+  const m = await readAll(mid);
+  assert.equal(m.error, undefined);
+  assert.deepEqual(m.ids, ['1_epoch_1', '2_epoch_1', '3_epoch_1', '4_epoch_1']);
+  assert.ok(m.diagnostics.some((d) => /^entry samples\/5_epoch_1\.json: entry data runs past the end of the archive/.test(d.message)));
 });

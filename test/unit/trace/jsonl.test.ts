@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { answersEqual } from '../../../server/src/trace/answers.js';
 import { jsonErrorOffset } from '../../../server/src/trace/jsonError.js';
-import { jsonlRecordToTrace, jsonlToRecords } from '../../../server/src/trace/jsonl.js';
+import { jsonlLineToRecords, jsonlRecordToTrace, jsonlToRecords } from '../../../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
 
@@ -166,6 +166,22 @@ test('jsonErrorOffset agrees with JSON.parse on valid and mutated lines, and poi
     }
     assert.equal(jsonErrorOffset(s) === -1, valid, s);
   }
+});
+
+test('jsonErrorOffset on deep nesting: no stack overflow, the exact column at any depth (it once stopped at 10,001)', () => {
+  for (const n of [10_000, 20_000, 200_000]) {
+    assert.equal(jsonErrorOffset('['.repeat(n)), n);
+    assert.equal(jsonErrorOffset('{"a":'.repeat(n)), 5 * n);
+    assert.equal(jsonErrorOffset('['.repeat(n) + ']'.repeat(n)), -1);
+    assert.equal(jsonErrorOffset('{"a":'.repeat(n) + '1' + '}'.repeat(n)), -1);
+    assert.equal(jsonErrorOffset('['.repeat(n) + '}'), n);
+  }
+  const deep = `${JSON.stringify({ idx: 1, output: 'x' })}\n${'['.repeat(100_000)}`;
+  const r = jsonlLineToRecords(deep.split('\n')[1], 1);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.line, d.column]),
+    [['bad-json', 1, 100_000]],
+  );
 });
 
 test('JSONL groups: rollouts of one prompt share a GRPO group (verl dumps carry no id), an id or explicit group wins', () => {

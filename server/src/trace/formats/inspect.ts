@@ -26,6 +26,7 @@ export async function* inspectSamples(
 ): AsyncGenerator<InspectSample> {
   const zip = await ZipReader.open(path);
   try {
+    if (zip.note !== undefined) opts.onNote?.(`${zip.note}; the log is cut or damaged`);
     const spec = await evalSpec(zip, opts.onNote);
     const entries = zip.entries.filter((e) => SAMPLE.test(e.name)).sort((a, b) => natural.compare(a.name, b.name));
     // A ZIP with neither samples nor an eval spec is some other archive, not a log with 0 samples.

@@ -40,15 +40,36 @@ const compressors: Compressors = {
   ...(zstd ? { ZSTD: (input: Uint8Array) => new Uint8Array(zstd(input)) } : {}),
 };
 
+/**
+ * What is wrong with a Parquet file's tail, in words, or undefined when it looks whole: the last
+ * 8 bytes are the footer's length and "PAR1"; a length of 0, or one past the file's start, is a
+ * cut or damaged file (hyparquet's own message for those is a TypeError about `map`).
+ */
+async function footerProblem(file: AsyncBuffer): Promise<string | undefined> {
+  const size = file.byteLength;
+  if (size < 12) return `${size} bytes: too short for a Parquet file (at least 12)`;
+  const tail = new DataView(await file.slice(size - 8, size));
+  const magic = String.fromCharCode(tail.getUint8(4), tail.getUint8(5), tail.getUint8(6), tail.getUint8(7));
+  if (magic !== 'PAR1') return `it does not end in "PAR1" (cut, or not Parquet)`;
+  const length = tail.getUint32(0, true);
+  if (length === 0) return `the footer's length is 0 (the file's metadata is missing: cut or damaged)`;
+  if (length > size - 12) return `the footer's length, ${length} bytes, is more than the file holds (${size} bytes: cut or damaged)`;
+  return undefined;
+}
+
 export async function openParquet(path: string): Promise<ParquetFile> {
   const file = await asyncBufferFromFile(path);
   let metadata: FileMetaData;
+  let tree: ReturnType<typeof parquetSchema>;
   try {
+    const problem = await footerProblem(file);
+    if (problem !== undefined) throw new Error(problem);
     metadata = await parquetMetadataAsync(file);
+    if (!Array.isArray(metadata.row_groups) || !Array.isArray(metadata.schema)) throw new Error('its metadata has no row groups or schema');
+    tree = parquetSchema(metadata);
   } catch (err) {
     throw new Error(`not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
-  const tree = parquetSchema(metadata);
   const columns = tree.children.map((c) => c.element.name);
   const scalarColumns = new Set(
     tree.children.filter((c) => c.children.length === 0 && c.element.repetition_type !== 'REPEATED').map((c) => c.element.name),
@@ -64,11 +85,24 @@ export async function openParquet(path: string): Promise<ParquetFile> {
   return { file, metadata, columns, scalarColumns, groups };
 }
 
-/** The first row with every column, to detect the format and build the mapping from. */
+/**
+ * The first row with every column, to detect the format and build the mapping from: the first
+ * row of the first row group that can be decoded (a damaged first group costs its own rows, as
+ * any other group's damage does, not the file). Throws, naming the row group, when none can.
+ */
 export async function firstParquetRow(pq: ParquetFile): Promise<Record<string, unknown> | undefined> {
   if (pq.groups.every((g) => g.rows === 0)) return undefined;
-  const [row] = await parquetReadObjects({ file: pq.file, metadata: pq.metadata, rowStart: 0, rowEnd: 1, compressors });
-  return row;
+  let first: string | undefined;
+  for (const [g, { start, rows }] of pq.groups.entries()) {
+    if (rows === 0) continue;
+    try {
+      const [row] = await parquetReadObjects({ file: pq.file, metadata: pq.metadata, rowStart: start, rowEnd: start + 1, compressors });
+      if (row) return row;
+    } catch (err) {
+      first ??= `row group ${g + 1} (rows ${start + 1}-${start + rows}) cannot be decoded: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  throw new Error(`no row group can be decoded; the first: ${first ?? 'no rows'}`);
 }
 
 export interface ParquetRowsOptions {

@@ -2,6 +2,8 @@
 // the central directory is read once (names, sizes, offsets; ZIP64 included), then each entry is
 // read and inflated on its own when asked for, so an archive of any size costs one entry of memory,
 // and a corrupt entry (bad header, failed inflate, CRC mismatch) is an error for that entry only.
+// An archive whose central directory is missing or broken (a log cut short, even by one byte) is
+// read from its local file headers, in order, with a note: every whole entry before the cut loads.
 import { open, type FileHandle } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 
@@ -31,13 +33,28 @@ export class ZipReader {
     private readonly fh: FileHandle,
     readonly size: number,
     readonly entries: ZipEntry[],
+    /** Set when the entries come from the local headers (the central directory is missing or broken): why, and how many. */
+    readonly note?: string,
   ) {}
 
   static async open(path: string): Promise<ZipReader> {
     const fh = await open(path, 'r');
     try {
       const size = (await fh.stat()).size;
-      return new ZipReader(fh, size, await readDirectory(fh, size));
+      try {
+        return new ZipReader(fh, size, await readDirectory(fh, size));
+      } catch (err) {
+        if (!(err instanceof ZipError)) throw err;
+        // A cut archive: the entries written before the cut are still there, each behind its local header.
+        const local = await readLocalHeaders(fh, size);
+        if (local.entries.length === 0) throw err;
+        return new ZipReader(
+          fh,
+          size,
+          local.entries,
+          `${err.message}; ${local.entries.length} entries read from their local headers instead${local.stop ? ` (${local.stop})` : ''}`,
+        );
+      }
     } catch (err) {
       await fh.close();
       throw err;
@@ -97,6 +114,48 @@ async function readAt(fh: FileHandle, position: number, length: number): Promise
     got += bytesRead;
   }
   return buf.subarray(0, got);
+}
+
+/**
+ * The entries of an archive found by walking its local file headers from the start (each header
+ * gives its entry's sizes, so the next header follows the data). Stops at the central directory
+ * (or anything else that is not a local header), at an entry whose sizes come after its data (a
+ * data descriptor: its end cannot be known), and at the end of the file; an entry cut by the end
+ * is kept, for read() to report.
+ */
+async function readLocalHeaders(fh: FileHandle, size: number): Promise<{ entries: ZipEntry[]; stop?: string }> {
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  while (p + 30 <= size) {
+    const head = await readAt(fh, p, 30);
+    if (head.readUInt32LE(0) !== LOCAL) return { entries };
+    const flags = head.readUInt16LE(6);
+    const nameLen = head.readUInt16LE(26);
+    const extraLen = head.readUInt16LE(28);
+    const meta = await readAt(fh, p + 30, nameLen + extraLen);
+    const e: ZipEntry = {
+      method: head.readUInt16LE(8),
+      crc32: head.readUInt32LE(14),
+      compressedSize: head.readUInt32LE(18),
+      size: head.readUInt32LE(22),
+      offset: p,
+      name: meta.toString('utf8', 0, nameLen),
+    };
+    // ZIP64 extra field (id 1) in a local header: the uncompressed then the compressed size.
+    for (let x = nameLen; x + 4 <= meta.length;) {
+      const id = meta.readUInt16LE(x);
+      const len = meta.readUInt16LE(x + 2);
+      if (id === 1 && len >= 16 && x + 20 <= meta.length) {
+        e.size = Number(meta.readBigUInt64LE(x + 4));
+        e.compressedSize = Number(meta.readBigUInt64LE(x + 12));
+      }
+      x += 4 + len;
+    }
+    if (flags & 8) return { entries, stop: `entry ${e.name} has its sizes after its data: it and the entries after it are not read` };
+    entries.push(e);
+    p += 30 + nameLen + extraLen + e.compressedSize;
+  }
+  return { entries };
 }
 
 async function readDirectory(fh: FileHandle, size: number): Promise<ZipEntry[]> {

@@ -42,6 +42,8 @@ export interface FollowOptions extends StepSummaryOptions {
   quietMs?: number;
   /** Called as each step file version starts being read (one read per call): lets a caller count reads. */
   onFileRead?: (file: StepFile) => void;
+  /** A step file not read (a directory or device by that name, an unreadable file): rolloutDir.ts WatchRolloutOptions. */
+  onSkip?: (path: string, reason: string) => void;
 }
 
 /** Broken lines reported individually before the rest are only counted. */
