@@ -129,3 +129,19 @@ test('verl watch: a directory (or device) named like a step file is skipped with
     [1, 3],
   );
 });
+
+test('flags: an empty number, a token limit that is no positive integer, a missing run folder are refused', () => {
+  const cases: [string[], number, RegExp][] = [
+    [['calibrate', trace, '--bootstrap', ''], 2, /--bootstrap expects a number, got ""/],
+    [['calibrate', trace, '--max-tokens', '0'], 2, /--max-tokens must be a positive integer, got 0/],
+    [['calibrate', trace, '--max-tokens', '-1'], 2, /--max-tokens must be a positive integer/],
+    [['calibrate', trace, '--max-tokens', '1.5'], 2, /--max-tokens must be a positive integer/],
+    [['train', '--list', join(dir, 'no-such-folder')], 1, /no such folder/],
+  ];
+  for (const [args, status, message] of cases) {
+    const r = cli(args);
+    noStack(r, args.join(' '));
+    assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message, args.join(' '));
+  }
+});

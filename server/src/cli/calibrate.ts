@@ -81,6 +81,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!(Number.isInteger(B) && B >= 1 && B <= MAX_BOOTSTRAP))
     throw new UsageError(`--bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${B}`);
   if (!(Number.isInteger(K) && K >= 1)) throw new UsageError('--horizon must be a positive integer');
+  const tokenLimit = numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT);
+  if (!(Number.isInteger(tokenLimit) && tokenLimit >= 1))
+    throw new UsageError(`--max-tokens must be a positive integer, got ${tokenLimit}`);
   const workers = args.flags.has('workers') ? numberFlag(args, 'workers', 0) : undefined;
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
     throw new UsageError('--workers must be a non-negative integer');
@@ -120,7 +123,7 @@ export async function run(argv: string[]): Promise<number> {
     onMapping: (file, m) => {
       if (file === STDIN) process.stderr.write(mappingLine(file, m));
     },
-    summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit: numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT) },
+    summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit },
   });
 
   if (html !== undefined) {

@@ -1,4 +1,5 @@
 // `reflection-lens train`: headless training runs, the same runner the editor's trainer process uses.
+import { existsSync } from 'node:fs';
 import { parseArgs, numberFlag, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { ConfigError, parseConfigJson, readConfigFile } from '../training/runConfig.js';
@@ -44,6 +45,10 @@ function progressText(m: Record<string, unknown>, steps: number): string {
 }
 
 function list(dir: string, json: boolean): number {
+  if (!existsSync(dir)) {
+    process.stderr.write(`reflection-lens train: --list ${dir}: no such folder\n`);
+    return 1;
+  }
   const runs = listRuns(dir);
   if (json) {
     print(JSON.stringify({ runs }, null, 2) + '\n');

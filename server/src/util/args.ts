@@ -48,7 +48,8 @@ export function parseArgs(argv: string[], allowed: string[], booleans: string[] 
 export function numberFlag(args: ParsedArgs, key: string, fallback: number): number {
   const v = args.flags.get(key);
   if (v === undefined || v === true) return fallback;
-  const n = Number(v);
+  // Number('') is 0: an empty value is no number.
+  const n = v.trim() === '' ? NaN : Number(v);
   if (!Number.isFinite(n)) throw new UsageError(`--${key} expects a number, got "${v}"`);
   return n;
 }
