@@ -153,6 +153,17 @@ export function metricChart(groups: CalibrationGroup[], metric: Metric, theme: T
   };
 }
 
+/** The predicted chart's legend: the diagonal and both entries of as many models as fit in LEGEND_MAX entries; the title says how many. */
+function predictedLegend(models: number) {
+  const fit = Math.floor((LEGEND_MAX - 1) / 2);
+  const cut = models > fit;
+  const title = 'Predicted vs observed accuracy';
+  return {
+    title: { display: true, text: cut ? [title, `legend: ${fit} of ${models} models (hover a point for its model)`] : title },
+    legend: { labels: { usePointStyle: true, filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) <= 2 * fit } },
+  };
+}
+
 /** Figure 1: predicted (x) vs observed (y) accuracy, both predictions, intervals on both axes. */
 export function predictedChart(groups: CalibrationGroup[], theme: Theme, slots?: SeriesSlots): BuiltChart {
   const models = modelsOf(groups);
@@ -176,7 +187,10 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme, slots?:
     },
   ];
   for (const model of models) {
-    const { color } = styles.style(theme, model);
+    // The first colours: filled circles and open triangles; a model that shares its colour with
+    // an earlier one (more models than colours) draws both with its own marker, filled and open.
+    const { color, pointStyle } = styles.style(theme, model);
+    const shared = styles.slot(model) >= theme.palette.length;
     for (const which of ['predicted', 'predictedK'] as const) {
       const data: ViewPoint[] = [];
       for (const g of groups.filter((x) => x.model === model)) {
@@ -202,7 +216,7 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme, slots?:
         data,
         borderColor: color,
         backgroundColor: which === 'predicted' ? color : 'transparent',
-        pointStyle: which === 'predicted' ? 'circle' : 'triangle',
+        pointStyle: shared ? pointStyle : which === 'predicted' ? 'circle' : 'triangle',
         pointRadius: 5,
         pointHoverRadius: 7,
         borderWidth: 1.5,
@@ -220,10 +234,8 @@ export function predictedChart(groups: CalibrationGroup[], theme: Theme, slots?:
       data: { datasets },
       options: {
         plugins: {
-          title: { display: true, text: 'Predicted vs observed accuracy' },
-          legend: {
-            labels: { usePointStyle: true, filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) <= 2 * LEGEND_MAX },
-          },
+          // The diagonal and two entries per model: the models that fit in LEGEND_MAX entries.
+          ...predictedLegend(models.length),
           tooltip: { callbacks: { label: pointTooltip, title: () => '' }, filter: (i: TooltipItem<'scatter'>) => i.datasetIndex > 0 },
         },
         scales: {
@@ -330,6 +342,21 @@ export function echoChart(groups: CalibrationGroup[], theme: Theme, slots?: Seri
   };
 }
 
+/** The series of the step charts, in their order: a run (or model) and task each, labelled by the run alone when there is one task. */
+export function stepSeries(groups: readonly CalibrationGroup[]): { name: string; task: string; key: string; label: string }[] {
+  const withStep = groups.filter((g) => g.step !== undefined);
+  const keys = new Set(withStep.map((g) => JSON.stringify([seriesNameOf(g), g.task])));
+  const names = [...new Set(withStep.map(seriesNameOf))].sort(compareNames);
+  const tasks = tasksOf(withStep);
+  const series: { name: string; task: string; key: string; label: string }[] = [];
+  for (const name of names)
+    for (const task of tasks) {
+      const key = JSON.stringify([name, task]);
+      if (keys.has(key)) series.push({ name, task, key, label: tasks.length === 1 ? name : `${name} · ${taskLabel(task)}` });
+    }
+  return series;
+}
+
 /**
  * A metric over training steps: a series per run (or model) and task. A model named
  * `<run>@step-N` at step N (the rollouts of ds3 and tiny-lm runs) is its run's point at step N,
@@ -339,18 +366,8 @@ export function stepChart(groups: CalibrationGroup[], metric: Metric | 'accuracy
   const withStep = groups.filter((g) => g.step !== undefined);
   const styles = slotsFor(theme, slots);
   const keyOf = (g: CalibrationGroup) => JSON.stringify([seriesNameOf(g), g.task]);
-  const series: { name: string; task: string; key: string }[] = [];
-  const names = [...new Set(withStep.map(seriesNameOf))].sort(compareNames);
-  const tasks = tasksOf(withStep);
-  const oneTask = tasks.length === 1;
-  for (const name of names)
-    for (const task of tasks) {
-      const key = JSON.stringify([name, task]);
-      if (withStep.some((g) => keyOf(g) === key)) series.push({ name, task, key });
-    }
   const queries: (TraceQuery | undefined)[][] = [];
-  const datasets = series.map(({ name, task, key }) => {
-    const label = oneTask ? name : `${name} · ${taskLabel(task)}`;
+  const datasets = stepSeries(groups).map(({ task, key, label }) => {
     const data: ViewPoint[] = withStep
       .filter((g) => keyOf(g) === key && finite(g[metric].value))
       .sort((a, b) => a.step! - b.step!)

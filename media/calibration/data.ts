@@ -146,3 +146,13 @@ export function calibrationCsv(result: CalibrationResult): string {
   }
   return rows.join('\n') + '\n';
 }
+
+/**
+ * What a result is of, for the view to tell a new data set from new steps of the same one: the
+ * source and its series (runs, models) and tasks. A live run's new steps or a refresh keep it.
+ */
+export function dataSetKey(result: Pick<CalibrationResult, 'groups'>, meta?: { source: string }): string {
+  const series = [...new Set(result.groups.map(seriesNameOf))].sort();
+  const tasks = [...new Set(result.groups.map((g) => g.task))].sort();
+  return JSON.stringify([meta?.source ?? '', series, tasks]);
+}

@@ -4,9 +4,10 @@
 import type { CalibrationGroup, CalibrationResult } from '../../protocol/calibration.js';
 import { applyChartDefaults, Chart } from '../shared/charts.js';
 import { readTheme, SeriesSlots } from '../shared/theme.js';
-import { echoChart, metricChart, predictedChart, stepChart, transitionsChart, type BuiltChart } from './charts.js';
+import { echoChart, metricChart, predictedChart, stepChart, stepSeries, transitionsChart, type BuiltChart } from './charts.js';
 import {
   calibrationCsv,
+  dataSetKey,
   formatEstimate,
   groupsAtStep,
   isUsable,
@@ -14,6 +15,7 @@ import {
   modelsOf,
   pct,
   plural,
+  seriesNameOf,
   stepsOf,
   taskLabel,
   tasksOf,
@@ -52,11 +54,17 @@ export class CalibrationView {
   step: number | undefined;
   /** The user picked the step; otherwise a live run's views move on to each new step. */
   private stepPicked = false;
+  /** What the shown result is of (dataSetKey): a new data set resets the step. */
+  private dataSet: string | undefined;
   /** How many times the page was rendered (tests wait for it). */
   renders = 0;
   private statusText = '';
-  /** Series styles by model (and run) name, kept across renders: a model keeps its colour when others come and go. */
-  private slots: SeriesSlots | undefined;
+  /**
+   * Series styles of the per-task charts (by model, a `<run>@step-N` model by its run) and of the
+   * step charts (by series), for the content shown: distinct within a chart, kept while the same
+   * series are shown or one is added, independent of what the panel showed before.
+   */
+  private slots: { colors: number; task: SeriesSlots; step: SeriesSlots } | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -64,6 +72,13 @@ export class CalibrationView {
   ) {}
 
   show(result: CalibrationResult, meta?: ResultMeta): void {
+    const data = dataSetKey(result, meta);
+    if (data !== this.dataSet) {
+      // Another folder or selection: its views start at its latest step, not at the step picked before.
+      this.dataSet = data;
+      this.step = undefined;
+      this.stepPicked = false;
+    }
     this.result = result;
     this.meta = meta;
     const steps = stepsOf(result.groups);
@@ -92,8 +107,12 @@ export class CalibrationView {
     }
     const theme = readTheme();
     applyChartDefaults(theme);
-    this.slots ??= new SeriesSlots(theme.palette.length);
-    const slots = this.slots;
+    if (this.slots?.colors !== theme.palette.length) {
+      const colors = theme.palette.length;
+      this.slots = { colors, task: new SeriesSlots(colors), step: new SeriesSlots(colors) };
+    }
+    const slots = this.slots.task;
+    const stepSlots = this.slots.step;
     this.root.replaceChildren();
     const r = this.result;
     this.root.append(this.header(r));
@@ -113,6 +132,9 @@ export class CalibrationView {
     const steps = stepsOf(r.groups);
     if (steps.length > 0) this.root.append(this.stepPicker(steps));
     const groups = groupsAtStep(r.groups, this.step).filter((g) => g.n > 0);
+    const runOf = new Map(groups.map((g) => [g.model, seriesNameOf(g)]));
+    slots.show(modelsOf(groups), (m) => runOf.get(m) ?? m);
+    stepSlots.show(stepSeries(r.groups).map((s) => s.label));
     if (this.host.inVsCode)
       this.root.append(el('p', { class: 'muted hint' }, 'Click a point, a bar or a table cell to list the traces behind it.'));
 
@@ -149,7 +171,9 @@ export class CalibrationView {
         this.section(
           'Over training steps',
           'Every step, a series per model (a run for models named RUN@step-N) and task.',
-          this.grid((['accuracy', ...METRICS] as const).map((m) => this.card(`steps-${m}`, stepChart(r.groups, m, theme, slots), 'step'))),
+          this.grid(
+            (['accuracy', ...METRICS] as const).map((m) => this.card(`steps-${m}`, stepChart(r.groups, m, theme, stepSlots), 'step')),
+          ),
         ),
       );
     }
@@ -218,7 +242,11 @@ export class CalibrationView {
         'div',
         { class: 'message', id: 'empty', role: 'alert' },
         el('h2', {}, 'No traces found'),
-        el('p', {}, `The ${this.meta ? plural(this.meta.files, 'file') + ' hold' : 'input holds'} no trace records.`),
+        el(
+          'p',
+          {},
+          `The ${this.meta ? plural(this.meta.files, 'file') + (this.meta.files === 1 ? ' holds' : ' hold') : 'input holds'} no trace records.`,
+        ),
       );
     const box = el(
       'div',

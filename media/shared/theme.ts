@@ -29,6 +29,17 @@ export function opaque(color: string): string {
   return c;
 }
 
+/** The colours in order, each once (compared without case and spaces). */
+export function distinct(colors: string[]): string[] {
+  const seen = new Set<string>();
+  return colors.filter((c) => {
+    const k = c.toLowerCase().replace(/\s+/g, '');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
   const v = style.getPropertyValue(name).trim();
   return v === '' ? fallback : v;
@@ -43,12 +54,13 @@ export function readTheme(el: Element = document.body): Theme {
     muted: cssVar(s, '--rl-muted', '#59636e'),
     grid: cssVar(s, '--rl-grid', 'rgba(128,128,128,0.22)'),
     font: cssVar(s, '--rl-font', 'system-ui, sans-serif'),
-    palette: [
+    // A theme may give two chart colours one value: each colour once, so two slots never draw alike.
+    palette: distinct([
       ...['--rl-c1', '--rl-c2', '--rl-c3', '--rl-c4', '--rl-c5', '--rl-c6'].map((n, i) =>
         opaque(cssVar(s, n, ['#1f77b4', '#e8710a', '#2ca02c', '#9467bd', '#d62728', '#bcbd22'][i]!)),
       ),
       ...EXTRA_PALETTE,
-    ],
+    ]),
   };
 }
 
@@ -76,22 +88,43 @@ function hash(name: string): number {
 }
 
 /**
- * A style slot per series name that does not move: a name keeps its slot for the life of the
- * page however other names come and go (a new model does not recolour the others), and takes the
- * first free colour from a place given by its name (the same name, the same colour, from one
- * session to the next, as long as no other name took it first). Two names share a colour only
- * once every colour is taken, and then differ in dash and marker.
+ * A style slot per series, for what the view shows now. `show(names)` is called with every series
+ * name of the current content: names no longer shown give their slots back, names still shown keep
+ * theirs (the same set, or one model added, recolours nothing), and new names take, in sorted
+ * order, the first free colour from a place given by their key (the same content, the same colours,
+ * whatever was shown before it). While at most as many series as colours are shown every one is
+ * solid; beyond that the later ones differ in dash and marker. Names may be mapped to a key (a run's
+ * `<run>@step-N` models to the run, so a step change keeps the run's colour); names that would share
+ * a key keep their own, so no two shown names share a style.
  */
 export class SeriesSlots {
   private readonly slots = new Map<string, number>();
   private readonly taken = new Set<number>();
+  private keys = new Map<string, string>();
 
   constructor(private readonly colors: number) {}
 
+  /** Makes `names` the shown series (see the class comment); `keyOf` maps a name to its colour key. */
+  show(names: Iterable<string>, keyOf: (name: string) => string = (n) => n): void {
+    const list = [...new Set(names)];
+    const count = new Map<string, number>();
+    for (const n of list) count.set(keyOf(n), (count.get(keyOf(n)) ?? 0) + 1);
+    this.keys = new Map(list.map((n) => [n, count.get(keyOf(n))! > 1 ? `\u0000${n}` : keyOf(n)]));
+    const wanted = new Set(this.keys.values());
+    for (const [k, s] of [...this.slots]) if (!wanted.has(k) || (wanted.size <= this.colors && s >= this.colors)) this.slots.delete(k);
+    this.taken.clear();
+    for (const s of this.slots.values()) this.taken.add(s);
+    for (const k of [...wanted].sort()) this.slotOfKey(k);
+  }
+
   slot(name: string): number {
-    let s = this.slots.get(name);
+    return this.slotOfKey(this.keys.get(name) ?? name);
+  }
+
+  private slotOfKey(key: string): number {
+    let s = this.slots.get(key);
     if (s !== undefined) return s;
-    const start = hash(name) % this.colors;
+    const start = hash(key) % this.colors;
     for (let round = 0; s === undefined; round++)
       for (let k = 0; k < this.colors; k++) {
         const c = round * this.colors + ((start + k) % this.colors);
@@ -100,7 +133,7 @@ export class SeriesSlots {
           break;
         }
       }
-    this.slots.set(name, s);
+    this.slots.set(key, s);
     this.taken.add(s);
     return s;
   }

@@ -31,7 +31,7 @@ window.addEventListener('message', (e: MessageEvent<HostToView>) => {
   if (!m || typeof m !== 'object') return;
   if (m.type === 'run') view.showRun(m.run);
   else if (m.type === 'metrics' && Array.isArray(m.records)) view.addMetrics(m.records);
-  else if (m.type === 'state') view.setState(m.state, m.message);
+  else if (m.type === 'state') view.setState(m.state, m.message, m.resumable);
   else if (m.type === 'log') view.log(m.message);
 });
 watchTheme(() => {

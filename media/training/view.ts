@@ -149,13 +149,14 @@ export class TrainingView {
     this.schedule();
   }
 
-  setState(state: RunState, message?: string): void {
+  setState(state: RunState, message?: string, resumable?: boolean): void {
     const el = this.root.querySelector('#state') as HTMLElement;
     el.textContent = state;
     el.className = `state ${state}`;
     (this.root.querySelector('#stop') as HTMLElement).hidden = !(state === 'running' || state === 'starting');
-    // A run that failed before it started has nothing to resume.
-    (this.root.querySelector('#resume') as HTMLElement).hidden = (state !== 'stopped' && state !== 'failed') || !this.run;
+    // A run that failed before it started, or before its first step (resumable false), has nothing to resume.
+    (this.root.querySelector('#resume') as HTMLElement).hidden =
+      (state !== 'stopped' && state !== 'failed') || !this.run || (state === 'failed' && resumable === false);
     if (message) this.log(message);
     if (state === 'failed' && !this.run) {
       const p = document.createElement('p');

@@ -21,7 +21,8 @@ export type HostToView =
   | { type: 'run'; run: RunInfo }
   /** Metric lines in step order (one live, or a whole metrics.jsonl when reopening). */
   | { type: 'metrics'; records: MetricsRecord[] }
-  | { type: 'state'; state: RunState; message?: string }
+  /** resumable false: a run that failed before completing a step has nothing to resume (no Resume button). */
+  | { type: 'state'; state: RunState; message?: string; resumable?: boolean }
   | { type: 'log'; message: string };
 
 export type ViewToHost = { type: 'ready' } | { type: 'stop' } | { type: 'resume' };

@@ -142,6 +142,11 @@ describe('training view in Chromium', { skip }, () => {
     await page.locator('#resume').click();
     assert.equal((await posted(page)).at(-1)?.type, 'resume');
     assert.match((await page.locator('#log').textContent())!, /checkpoint saved/);
+    // A run that failed at step 0 has no step to resume from: no Resume; one that failed later has.
+    await page.evaluate(() => window.postMessage({ type: 'state', state: 'failed', message: 'boom at step 0', resumable: false }, '*'));
+    await page.waitForSelector('#resume[hidden]', { state: 'attached' });
+    await page.evaluate(() => window.postMessage({ type: 'state', state: 'failed', message: 'boom at step 7', resumable: true }, '*'));
+    await page.waitForSelector('#resume:not([hidden])');
   });
 
   test('a long live run arrives in batches: the view keeps up, draws a bounded number of points, ends on the last step, then the stop', async () => {

@@ -83,6 +83,26 @@ describe('run folders, run configs and the verl launch over JSON-RPC', { skip },
     assert.ok(!lr.ok && lr.error === 'ds3 config: lr must be a number >= 0, got -1', JSON.stringify(lr));
     const tiny = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'tiny-lm' }, '{"groupSize": 0}'] });
     assert.ok(!tiny.ok && /tiny-lm config: "groupSize"/.test(tiny.error), JSON.stringify(tiny));
+    // Typed settings: a key no trainer reads is refused with the known keys; steps 1..1,000,000.
+    const stepz = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'ds3' }, '{"stepz": 3}'] });
+    assert.ok(
+      !stepz.ok && /^unknown key "stepz" for ds3; known keys: .*\bsteps\b/.test(stepz.error) && /\blr\b/.test(stepz.error),
+      JSON.stringify(stepz),
+    );
+    const tinyKey = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'tiny-lm' }, '{"groupsize": 4}'] });
+    assert.ok(
+      !tinyKey.ok && /unknown key "groupsize" for tiny-lm; known keys: .*\bgroupSize\b/.test(tinyKey.error),
+      JSON.stringify(tinyKey),
+    );
+    for (const steps of ['0', '1e9'])
+      for (const policy of ['ds3', 'tiny-lm']) {
+        const r = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy }, `{"steps": ${steps}}`] });
+        assert.ok(!r.ok && /^steps must be an integer from 1 to 1,000,000/.test(r.error), `${policy} ${steps}: ${JSON.stringify(r)}`);
+      }
+    const million = await lsp.conn.sendRequest(checkRunConfigRequest, {
+      layers: [{ policy: 'ds3' }, '{"steps": 1000000, "example": "appendix-c"}'],
+    });
+    assert.ok(million.ok, JSON.stringify(million));
     const broken = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: ['{"steps": '] });
     assert.ok(!broken.ok && /JSON/i.test(broken.error), JSON.stringify(broken));
     const policy = await lsp.conn.sendRequest(checkRunConfigRequest, { layers: [{ policy: 'gpt' }] });

@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waldInterval } from '../../server/src/analysis/predicted.js';
 import type { CalibrationGroup, CalibrationResult } from '../../server/src/analysis/types.js';
-import { calibrationCsv, compareTasks, formatEstimate, plural, seriesNameOf } from '../../media/calibration/data.js';
+import { calibrationCsv, compareTasks, dataSetKey, formatEstimate, plural, seriesNameOf } from '../../media/calibration/data.js';
 import { echoChart, LEGEND_MAX, metricChart, predictedChart, stepChart, transitionsChart } from '../../media/calibration/charts.js';
-import { opaque, SeriesSlots, seriesStyle } from '../../media/shared/theme.js';
+import { distinct, opaque, SeriesSlots, seriesStyle } from '../../media/shared/theme.js';
 import { calibrationPageHtml } from '../../protocol/pages/calibrationPage.js';
 import { contentSecurityPolicy, jsonForScript } from '../../protocol/pages/csp.js';
 
@@ -185,6 +185,75 @@ test('series colours: opaque, ten before repeating, then dashed with another mar
   assert.equal(new Set(after.values()).size, 3);
   // Ten models, ten colours.
   assert.equal(new Set(colour(Array.from({ length: 10 }, (_, i) => `m${i}`)).values()).size, 10);
+});
+
+test("series colours follow the content shown: a new folder starts afresh, ten series are solid, a step change keeps a run's colour", () => {
+  const style = (slots: SeriesSlots, names: string[]) => new Map(names.map((n) => [n, slots.style(theme, n)]));
+  const key = (s: { color: string; dash: number[]; pointStyle: string }) => JSON.stringify(s);
+  const slots = new SeriesSlots(theme.palette.length);
+  // A panel that showed 30 models, then a folder of four: four solid, distinct colours.
+  const many = Array.from({ length: 30 }, (_, i) => `model-${i}`);
+  slots.show(many);
+  assert.equal(new Set([...style(slots, many).values()].map(key)).size, 30);
+  const four = ['grpo', 'sft', 'base', 'model-3'];
+  slots.show(four);
+  const shown = style(slots, four);
+  assert.equal(new Set([...shown.values()].map((s) => s.color)).size, 4);
+  assert.ok([...shown.values()].every((s) => s.dash.length === 0 && s.pointStyle === 'circle'));
+  // The same colours as a panel that showed nothing before.
+  const fresh = new SeriesSlots(theme.palette.length);
+  fresh.show(four);
+  assert.deepEqual(style(fresh, four), shown);
+  // The same set again, and one model more: nothing recoloured.
+  slots.show(four);
+  assert.deepEqual(style(slots, four), shown);
+  slots.show([...four, 'dpo']);
+  for (const m of four) assert.deepEqual(slots.style(theme, m), shown.get(m));
+  // Eleven or more: no two share colour, dash and marker; the solid ones stay when the eleventh comes.
+  const ten = Array.from({ length: 10 }, (_, i) => `m${i}`);
+  slots.show(ten);
+  const tenStyles = style(slots, ten);
+  assert.ok([...tenStyles.values()].every((s) => s.dash.length === 0));
+  slots.show([...ten, 'm10']);
+  for (const m of ten) assert.deepEqual(slots.style(theme, m), tenStyles.get(m));
+  assert.equal(new Set([...style(slots, [...ten, 'm10']).values()].map(key)).size, 11);
+  // A run's models keep the run's colour from step to step; two names of one key stay apart.
+  const run = new SeriesSlots(theme.palette.length);
+  const runOf = (m: string) => m.replace(/@step-\d+$/, '');
+  run.show(['a@step-10', 'b@step-10'], runOf);
+  const a10 = run.style(theme, 'a@step-10');
+  run.show(['a@step-20', 'b@step-20'], runOf);
+  assert.deepEqual(run.style(theme, 'a@step-20'), a10);
+  run.show(['a@step-20', 'a'], runOf);
+  assert.notDeepEqual(run.style(theme, 'a@step-20'), run.style(theme, 'a'));
+  // A theme that gives two chart colours one value: each colour once.
+  assert.deepEqual(distinct(['#0063d3', '#E8710A', '#0063D3', 'rgb(1, 2, 3)', 'rgb(1,2,3)']), ['#0063d3', '#E8710A', 'rgb(1, 2, 3)']);
+  // The predicted chart: an eleventh model has its own marker (its colour is an earlier model's).
+  const eleven = Array.from({ length: 11 }, (_, i) => group(`m${i}`, 't'));
+  const pr = new SeriesSlots(theme.palette.length);
+  pr.show(eleven.map((g) => g.model));
+  const ds = predictedChart(eleven, theme, pr).config.data.datasets as unknown as { borderColor: string; pointStyle: string }[];
+  assert.equal(
+    new Set(ds.slice(1).map((d) => `${d.borderColor} ${d.pointStyle} ${(d as { backgroundColor?: string }).backgroundColor}`)).size,
+    22,
+  );
+});
+
+test("the predicted chart's legend is bounded like the others; a new data set resets the step", () => {
+  const groups = Array.from({ length: 11 }, (_, i) => group(`m${i}`, 't'));
+  const opts = predictedChart(groups, theme).config.options as unknown as {
+    plugins: { title: { text: string[] }; legend: { labels: { filter: (i: { datasetIndex: number }) => boolean } } };
+  };
+  const shown = Array.from({ length: 23 }, (_, i) => opts.plugins.legend.labels.filter({ datasetIndex: i })).filter(Boolean).length;
+  assert.ok(shown <= LEGEND_MAX, `${shown} legend entries`);
+  assert.match(opts.plugins.title.text[1]!, /legend: 5 of 11 models/);
+  const few = predictedChart(groups.slice(0, 3), theme).config.options as unknown as { plugins: { title: { text: string } } };
+  assert.equal(few.plugins.title.text, 'Predicted vs observed accuracy');
+  // The step picker's data set: new steps of a run keep it, another folder changes it.
+  const run = (steps: number[], name = 'ds3') => ({ groups: steps.map((s) => group(`${name}@step-${s}`, 't', { step: s })) });
+  assert.equal(dataSetKey(run([10, 20]), { source: 'runs' }), dataSetKey(run([10, 20, 30]), { source: 'runs' }));
+  assert.notEqual(dataSetKey(run([10, 20]), { source: 'runs' }), dataSetKey(run([10, 20], 'tiny'), { source: 'runs' }));
+  assert.notEqual(dataSetKey(run([10, 20]), { source: 'a' }), dataSetKey(run([10, 20]), { source: 'b' }));
 });
 
 test('the empty task reads "(no task)"; a line does not span a task its model has no point for; empty charts say why', () => {

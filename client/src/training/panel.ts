@@ -18,7 +18,7 @@ export class TrainingPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private run: RunInfo | undefined;
   private records = new StridedSeries<MetricsRecord>(REPLAYED_LINES);
-  private state: { state: RunState; message?: string } | undefined;
+  private state: { state: RunState; message?: string; resumable?: boolean } | undefined;
   private ready = false;
   private disposed = false;
 
@@ -84,11 +84,11 @@ export class TrainingPanel implements vscode.Disposable {
     this.post({ type: 'metrics', records });
   }
 
-  setState(state: RunState, message?: string): void {
+  setState(state: RunState, message?: string, resumable?: boolean): void {
     // A run that never started (a config the trainer refused) has no run to show: the title says so.
     if (!this.run && state === 'failed') this.panel.title = 'Training: failed to start';
-    this.state = { state, message };
-    this.post({ type: 'state', state, message });
+    this.state = { state, message, ...(resumable === undefined ? {} : { resumable }) };
+    this.post({ type: 'state', ...this.state });
   }
 
   log(message: string): void {

@@ -69,7 +69,13 @@ async function runGrpo(context: vscode.ExtensionContext, args?: unknown): Promis
 }
 
 async function resumeTraining(context: vscode.ExtensionContext, clicked: unknown): Promise<Outcome | undefined> {
-  const dir = await pickRun(context, 'Resume a training run', clicked, (r) => r.status?.state !== 'running');
+  // A run that failed at step 0 has nothing to resume from.
+  const dir = await pickRun(
+    context,
+    'Resume a training run',
+    clicked,
+    (r) => r.status?.state !== 'running' && !(r.status?.state === 'failed' && r.status.step === 0),
+  );
   if (!dir || !checkRunDir(dir)) return undefined;
   const { status } = await requestServer(readRunRequest, { dir, metrics: false });
   let steps: number | undefined;

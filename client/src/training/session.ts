@@ -113,7 +113,12 @@ export class TrainingSession {
             done = e;
             // The final state goes after the last metrics, so the view ends on the stopping step.
             batcher.dispose();
-            this.panel.setState(e.state, e.error ?? `${e.state} at step ${e.step}/${e.steps}`);
+            // A run that failed at step 0 has no step to resume from.
+            this.panel.setState(
+              e.state,
+              e.error ?? `${e.state} at step ${e.step}/${e.steps}`,
+              e.state === 'failed' ? e.step > 0 : undefined,
+            );
           }
         };
         this.process = new TrainerProcess({ ...launch, trainer }, onEvent);

@@ -34,6 +34,8 @@ interface GroupState {
   model: string;
   tasks: Set<string>;
   step?: number;
+  /** The step all of the group's traces carry, null when they carry none or several: part of the group's identity, which seeds its bootstrap. */
+  traceStep: number | null;
   patterns: PatternTable;
   correctFinal: number;
   transitions: Transitions;
@@ -48,6 +50,7 @@ export interface AccumulatorState {
     model: string;
     tasks: string[];
     step?: number;
+    traceStep: number | null;
     rows: number[][];
     weights: number[];
     correctFinal: number;
@@ -82,8 +85,8 @@ export class CalibrationAccumulator {
     // Corpora come in runs of one group: skip building the key while the group repeats.
     const repeat = s.model === this.last?.model && s.task === this.last.task && (this.by !== 'step' || s.step === this.last.step);
     let g = repeat ? this.last?.group : undefined;
-    // A trace without a step has the model-task key under either grouping: the key seeds the group's
-    // bootstrap, so the same group gets the same interval with --by step as without.
+    // A trace without a step has the model-task key under either grouping (the bootstrap's seed
+    // comes from the group's identity, seedKey, not from this key).
     const key = g
       ? ''
       : this.by === 'step' && s.step !== undefined
@@ -91,11 +94,19 @@ export class CalibrationAccumulator {
         : `${s.model}\u0000${s.task}`;
     g ??= this.groups.get(key);
     if (!g) {
-      g = { model: s.model, tasks: new Set(), patterns: new PatternTable(COLUMNS), correctFinal: 0, transitions: emptyTransitions() };
+      g = {
+        model: s.model,
+        tasks: new Set(),
+        traceStep: s.step ?? null,
+        patterns: new PatternTable(COLUMNS),
+        correctFinal: 0,
+        transitions: emptyTransitions(),
+      };
       if (this.by === 'step' && s.step !== undefined) g.step = s.step;
       this.groups.set(key, g);
     }
     this.last = { model: s.model, task: s.task, step: s.step, group: g };
+    if (g.traceStep !== (s.step ?? null)) g.traceStep = null;
     g.tasks.add(s.task);
     g.patterns.add([
       s.firstCorrect ? 1 : 0,
@@ -116,10 +127,17 @@ export class CalibrationAccumulator {
     for (const [key, o] of other.groups) {
       let g = this.groups.get(key);
       if (!g) {
-        g = { model: o.model, tasks: new Set(), patterns: new PatternTable(COLUMNS), correctFinal: 0, transitions: emptyTransitions() };
+        g = {
+          model: o.model,
+          tasks: new Set(),
+          traceStep: o.traceStep,
+          patterns: new PatternTable(COLUMNS),
+          correctFinal: 0,
+          transitions: emptyTransitions(),
+        };
         if (o.step !== undefined) g.step = o.step;
         this.groups.set(key, g);
-      }
+      } else if (g.traceStep !== o.traceStep) g.traceStep = null;
       for (const t of o.tasks) g.tasks.add(t);
       o.patterns.rows.forEach((row, i) => g.patterns.add(row, o.patterns.weights[i]));
       g.correctFinal += o.correctFinal;
@@ -144,6 +162,7 @@ export class CalibrationAccumulator {
         model: g.model,
         tasks: [...g.tasks],
         step: g.step,
+        traceStep: g.traceStep,
         rows: g.patterns.rows,
         weights: g.patterns.weights,
         correctFinal: g.correctFinal,
@@ -162,6 +181,7 @@ export class CalibrationAccumulator {
       const state: GroupState = {
         model: g.model,
         tasks: new Set(g.tasks),
+        traceStep: g.traceStep,
         patterns,
         correctFinal: g.correctFinal,
         transitions: { ...g.transitions },
@@ -174,6 +194,16 @@ export class CalibrationAccumulator {
     return acc;
   }
 
+  /**
+   * The group's identity, (model, step, task) or (model, task) when its traces carry no single step,
+   * whichever --by formed it: the same traces grouped the same way get the same bootstrap (ds3 and
+   * tiny-lm rollouts, one model per step, give the same intervals with --by step as without).
+   */
+  private seedKey(key: string, g: GroupState): string {
+    if (this.by === 'step' || g.traceStep === null) return key;
+    return `${g.model}\u0000${g.traceStep}\u0000${key.slice(g.model.length + 1)}`;
+  }
+
   result(options: Partial<Omit<CalibrationOptions, 'by'>> = {}): CalibrationResult {
     const B = options.bootstrap ?? defaultCalibrationOptions.bootstrap;
     const seed = options.seed ?? defaultCalibrationOptions.seed;
@@ -181,7 +211,7 @@ export class CalibrationAccumulator {
     if (!(Number.isInteger(B) && B >= 1)) throw new RangeError(`bootstrap B must be a positive integer, got ${B}`);
     if (!(Number.isInteger(K) && K >= 1)) throw new RangeError(`horizon K must be a positive integer, got ${K}`);
     const groups = [...this.groups.entries()]
-      .map(([key, g]) => calibrateGroup(g, B, new Rng(fnv1a(`${seed}\u0000${key}`)), K))
+      .map(([key, g]) => calibrateGroup(g, B, new Rng(fnv1a(`${seed}\u0000${this.seedKey(key, g)}`)), K))
       .sort(compareGroups);
     const skipped = [...this.unusable.entries()].map(([key, u]) => {
       const [file, reason] = key.split('\u0000');

@@ -496,6 +496,33 @@ test('traces without a step: --by step gives the same groups and the same interv
   assert.deepEqual(calibrateGroups(corpus, { by: 'step', bootstrap: 200 }), calibrateGroups(corpus, { by: 'model-task', bootstrap: 200 }));
 });
 
+test('traces with a step, one model per step (ds3, tiny-lm): --by step and the default grouping give the same intervals, merged shards too', () => {
+  const corpus = [
+    ...generateMultiplicationTraces({
+      seed: 11,
+      models: [
+        { name: 'run@step-10', step: 10, tasks: [{ task: '2x2', p: 0.4, delta1: 0.8, delta2: 0.5, n: 60 }] },
+        { name: 'run@step-20', step: 20, tasks: [{ task: '2x2', p: 0.6, delta1: 0.8, delta2: 0.5, n: 60 }] },
+      ],
+    }),
+  ].map((t) => ({ ...fromGenerated(t), step: Number(t.record.headers.step) }));
+  assert.ok(corpus.every((s) => s.step !== undefined));
+  // The groups are the same (a model per step); the step-mode result carries the step, the rest is equal.
+  const byStep = calibrateGroups(corpus, { by: 'step', bootstrap: 200 }).groups.map(({ step: _step, ...g }) => g);
+  const byModel = calibrateGroups(corpus, { by: 'model-task', bootstrap: 200 }).groups;
+  assert.deepEqual(byStep, byModel);
+  // Split over two accumulators (worker shards) and merged: the same.
+  const a = new CalibrationAccumulator('model-task');
+  const b = new CalibrationAccumulator('model-task');
+  corpus.forEach((s, i) => (i % 2 ? a : b).add(s));
+  a.merge(CalibrationAccumulator.fromState(b.state()));
+  assert.deepEqual(a.result({ bootstrap: 200 }).groups, byModel);
+  // A model whose traces carry several steps is one group without --by step, seeded by model and task.
+  const mixed = corpus.map((s) => ({ ...s, model: 'run' }));
+  const noStep = corpus.map((s) => ({ ...s, model: 'run', step: undefined }));
+  assert.deepEqual(calibrateGroups(mixed, { bootstrap: 200 }), calibrateGroups(noStep, { bootstrap: 200 }));
+});
+
 test('recovery with extreme cells (0/n, n/n, small n): Wilson/bootstrap rates and bootstrap/posterior predicted cover the truth in >= 93% per metric', () => {
   const truth = [
     {
