@@ -17,7 +17,7 @@ import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
 import { parseTrace } from '../server/src/trace/parse.js';
 import * as C from '../test/phrasing/corpus.js';
-import { REAL_DEV_SETS, SHARED_DATA } from './readerData.js';
+import { DEV_FAMILY_GROUPS, REAL_DEV_SETS, SHARED_DATA } from './readerData.js';
 
 const G = fileURLToPath(new URL('../test/fixtures/gold/', import.meta.url));
 const batch = (n: string, file = `${n}-traces`): string[][] => [[`${G}${n}/${file}.jsonl`, `${G}${n}/${file}.gold.jsonl`]];
@@ -52,7 +52,7 @@ if (process.argv.includes('--families')) {
 
 /** The phrasing families' development or held-out halves (as scripts/readerData.ts and test/phrasing/phrasing.test.ts split them). */
 async function readFamilies(): Promise<void> {
-  const groups: [string, string, number, 'dev' | 'heldout'][] = held
+  const groups: readonly [string, string, number, 'dev' | 'heldout'][] = held
     ? [
         [C.HELDOUT_FAMILIES_DIR, 'd', 2, 'heldout'],
         [C.FIFTH_FAMILIES_DIR, 'e-held', 2, 'heldout'],
@@ -60,16 +60,7 @@ async function readFamilies(): Promise<void> {
         [C.SEVENTH_FAMILIES_DIR, 'g-held', 2, 'heldout'],
         [C.EIGHTH_FAMILIES_DIR, 'h-held', 2, 'heldout'],
       ]
-    : [
-        [C.FAMILIES_DIR, 'a', 1, 'dev'],
-        [C.FAMILIES_DIR, 'a2', 2, 'heldout'],
-        [C.SECOND_FAMILIES_DIR, 'b', 2, 'heldout'],
-        [C.THIRD_FAMILIES_DIR, 'c', 2, 'heldout'],
-        [C.FIFTH_FAMILIES_DIR, 'e', 1, 'dev'],
-        [C.SIXTH_FAMILIES_DIR, 'f', 1, 'dev'],
-        [C.SEVENTH_FAMILIES_DIR, 'g', 1, 'dev'],
-        [C.EIGHTH_FAMILIES_DIR, 'h', 1, 'dev'],
-      ];
+    : DEV_FAMILY_GROUPS;
   const rates: number[] = [];
   console.log(`${held ? 'HELD-OUT' : 'DEVELOPMENT'} phrasing families: exact attempt sequences, precision, recall (rules | learned)`);
   for (const [dir, tag, seed, split] of groups) {

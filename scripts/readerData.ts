@@ -96,17 +96,21 @@ export function loadRealDev(): ReaderRecord[] {
   return out;
 }
 
-/** The dev phrasing families as scripts/read-gold.ts --families reads them, less families-h's dev split (not in the training data). */
+/** The development phrasing families: [folder, tag, seed, split] (families-b and -c whole as their "heldout" phrasings, the rest their dev split). */
+export const DEV_FAMILY_GROUPS: readonly [string, string, number, 'dev' | 'heldout'][] = [
+  [C.FAMILIES_DIR, 'a', 1, 'dev'],
+  [C.FAMILIES_DIR, 'a2', 2, 'heldout'],
+  [C.SECOND_FAMILIES_DIR, 'b', 2, 'heldout'],
+  [C.THIRD_FAMILIES_DIR, 'c', 2, 'heldout'],
+  [C.FIFTH_FAMILIES_DIR, 'e', 1, 'dev'],
+  [C.SIXTH_FAMILIES_DIR, 'f', 1, 'dev'],
+  [C.SEVENTH_FAMILIES_DIR, 'g', 1, 'dev'],
+  [C.EIGHTH_FAMILIES_DIR, 'h', 1, 'dev'],
+];
+
+/** The dev phrasing families the learned stage trains on: DEV_FAMILY_GROUPS less families-h (not in the training data). */
 export async function loadFamiliesDev(count = 300): Promise<ReaderRecord[]> {
-  const groups: [string, string, number, 'dev' | 'heldout'][] = [
-    [C.FAMILIES_DIR, 'a', 1, 'dev'],
-    [C.FAMILIES_DIR, 'a2', 2, 'heldout'],
-    [C.SECOND_FAMILIES_DIR, 'b', 2, 'heldout'],
-    [C.THIRD_FAMILIES_DIR, 'c', 2, 'heldout'],
-    [C.FIFTH_FAMILIES_DIR, 'e', 1, 'dev'],
-    [C.SIXTH_FAMILIES_DIR, 'f', 1, 'dev'],
-    [C.SEVENTH_FAMILIES_DIR, 'g', 1, 'dev'],
-  ];
+  const groups = DEV_FAMILY_GROUPS.filter(([, tag]) => tag !== 'h');
   const out: ReaderRecord[] = [];
   for (const [dir, tag, seed, split] of groups) {
     for (const f of await C.loadFamilies(dir)) {
