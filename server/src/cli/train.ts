@@ -1,5 +1,5 @@
 // `reflection-lens train`: headless training runs, the same runner the editor's trainer process uses.
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { parseArgs, numberFlag, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { ConfigError, parseConfigJson, readConfigFile } from '../training/runConfig.js';
@@ -44,8 +44,18 @@ function progressText(m: Record<string, unknown>, steps: number): string {
   return parts.join('  ');
 }
 
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function list(dir: string, json: boolean): number {
-  if (!existsSync(dir)) {
+  // lstat, not exists: a link loop is there and gets listRuns' own message.
+  if (!lstatExists(dir)) {
     process.stderr.write(`reflection-lens train: --list ${dir}: no such folder\n`);
     return 1;
   }
