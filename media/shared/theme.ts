@@ -14,7 +14,7 @@ export interface Theme {
 }
 
 /** Colours after the theme's six (VS Code has no more chart colours): readable on light and dark backgrounds. */
-const EXTRA_PALETTE = ['#17becf', '#e377c2', '#a0785a', '#8c8c8c'];
+const EXTRA_PALETTE = ['#17becf', '#e377c2', '#a0785a', '#7cb342'];
 
 /**
  * The colour without its alpha: VS Code's default dark and Light Modern themes define
