@@ -12,6 +12,7 @@ import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
 import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
 import { traceSummary, type SummaryOptions } from './summary.js';
 import type { TraceSummary } from './types.js';
+import { fileKind } from '../util/fileKind.js';
 import { walkSkipsName } from '../../../protocol/calibration.js';
 
 export interface Skipped {
@@ -32,15 +33,6 @@ export const skippedCount = (skipped: readonly Skipped[]): number => skipped.red
 const TRACE_FILE = /\.(trace|jsonl|parquet|eval)$/i;
 /** Malformed records listed one by one per file; beyond that they are counted. */
 const LISTED_PER_FILE = 100;
-
-/** What a path that is neither a regular file nor a directory is, for a skip reason. */
-function kindOf(st: Stats): string {
-  if (st.isFIFO()) return 'a FIFO or pipe';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
 
 /**
  * The input check every command that reads files shares: a file reached twice (the same path given
@@ -85,7 +77,7 @@ class InputCheck {
     } else
       this.skipped.push({
         file: p,
-        reason: `${kindOf(st)}, not a regular file: not read${st.isFIFO() ? '' : ' (it can be endless)'}`,
+        reason: `${fileKind(st)}, not a regular file: not read${st.isFIFO() ? '' : ' (it can be endless)'}`,
       });
   }
 }

@@ -18,6 +18,7 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { endsWithNewline, STEP_FILE } from '../../../protocol/rollouts.js';
+import { fileKind } from '../util/fileKind.js';
 
 export { endsWithNewline, isRolloutDir, rolloutRunName } from '../../../protocol/rollouts.js';
 
@@ -48,22 +49,6 @@ export interface WatchRolloutOptions {
    * per path), or a file that cannot be opened (said once per version). The watch goes on.
    */
   onSkip?: (path: string, reason: string) => void;
-}
-
-/** What a path that is not a regular file is, for a skip note. */
-function notRegular(st: {
-  isDirectory(): boolean;
-  isFIFO(): boolean;
-  isCharacterDevice(): boolean;
-  isBlockDevice(): boolean;
-  isSocket(): boolean;
-}): string {
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a FIFO or pipe';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
 }
 
 /** The `{step}.jsonl` files of a directory in step order (other files are ignored). */
@@ -128,7 +113,7 @@ export async function* watchRolloutDir(dir: string, opts: WatchRolloutOptions = 
         }
         if (!st.isFile()) {
           // A directory (or FIFO, device, socket) named like a step file: never read (a device can be endless).
-          note(`kind ${f.path}`, f.path, `${notRegular(st)}, not a regular file: not read`);
+          note(`kind ${f.path}`, f.path, `${fileKind(st)}, not a regular file: not read`);
           continue;
         }
         noted.delete(`kind ${f.path}`);

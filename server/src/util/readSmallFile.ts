@@ -4,6 +4,7 @@
 // wrong path fails at once with the reason instead of filling memory. A FIFO or pipe given by name
 // (`--config <(echo ...)`) is read, up to the same bound.
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { fileKind } from './fileKind.js';
 
 /** The bound for a settings file (markers, patterns, run configs): far above any real one. */
 export const OPTION_FILE_MAX_BYTES = 16 << 20;
@@ -18,10 +19,8 @@ export class SmallFileError extends Error {
 function notRegular(st: Stats): string | undefined {
   if (st.isFile() || st.isFIFO()) return undefined;
   if (st.isDirectory()) return 'a directory, not a file';
-  if (st.isCharacterDevice()) return 'a character device, not a regular file: not read (it can be endless)';
-  if (st.isBlockDevice()) return 'a block device, not a regular file: not read (it can be endless)';
-  if (st.isSocket()) return 'a socket, not a regular file: not read (it can be endless)';
-  return 'not a regular file: not read';
+  const kind = fileKind(st);
+  return kind === 'not a regular file' ? 'not a regular file: not read' : `${kind}, not a regular file: not read (it can be endless)`;
 }
 
 const mib = (n: number): string => `${Math.round(n / (1 << 20))} MiB`;
