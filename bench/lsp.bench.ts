@@ -14,8 +14,11 @@
 //    traces of ../shared/data/skyt1-reflection-0.5-amc23.jsonl repeated as distinct groups, or,
 //    without that data, generated traces padded with ~16 KB of reasoning that has markers;
 //  - stress: the generator's tiny multiplication records (~500 bytes), so a 20 MB file has ~40,000
-//    records and tens of thousands of diagnostics.
-// Size: BENCH_LSP_MB (default 20); BENCH_LSP_SHAPES=realistic,stress. Run: npm run bench lsp
+//    records and tens of thousands of diagnostics;
+//  - one-group: the stress records all in one rollout group (`group: one`), as a rollout dump of one
+//    prompt is: GRPO advantages and attribution summaries are per group, so per-request work that
+//    walks the group shows here (hover re-read all 40,000 members before stop 35).
+// Size: BENCH_LSP_MB (default 20); BENCH_LSP_SHAPES=realistic,stress,one-group. Run: npm run bench lsp
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -108,7 +111,7 @@ function corpus(bytes: number): string {
 
 async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at start`);
-  const shapes = (process.env.BENCH_LSP_SHAPES ?? 'realistic,stress').split(',');
+  const shapes = (process.env.BENCH_LSP_SHAPES ?? 'realistic,stress,one-group').split(',');
   if (shapes.includes('realistic')) {
     const { text, source } = realisticCorpus(targetMB * 1e6);
     console.log(`\n--- realistic shape: ${source}`);
@@ -117,6 +120,10 @@ async function main(): Promise<void> {
   if (shapes.includes('stress')) {
     console.log('\n--- stress shape: tiny generated multiplication records');
     await measureShape(corpus(targetMB * 1e6));
+  }
+  if (shapes.includes('one-group')) {
+    console.log('\n--- one-group shape: the stress records, all in one rollout group');
+    await measureShape(corpus(targetMB * 1e6).replace(/^model: .*$/gm, '$&\ngroup: one'));
   }
   console.log(`\nmachine load average at the end: ${loadavg()[0].toFixed(1)}`);
 }

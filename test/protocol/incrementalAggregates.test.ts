@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { generateMultiplicationTraceText } from '../../server/src/trace/generate.js';
 import { capDiagnostics } from '../../server/src/lsp/diagnosticCap.js';
+import { groupAdvantages } from '../../server/src/analysis/grpo.js';
 import { LspSession } from './lspSession.js';
 
 const ALL = 1_000_000_000;
@@ -180,5 +181,42 @@ describe('kept aggregates equal a fresh analysis after every kind of incremental
     await change([{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
     await change([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '=== top\nnot a header\n' }]);
     await check('edits at the top of the document');
+  });
+});
+
+// The hover's GRPO advantage comes from its group's reward statistics, kept until the document
+// changes (so that a hover in a 300,000-record group does not re-read every member): an edit to
+// another member of the group must show in the next hover.
+describe('the hover reads its group after an edit to another member', () => {
+  const s = new LspSession();
+  const uri = 'file:///agg/group.trace';
+  const record = (id: string, answer: number) =>
+    `=== ${id}\nquery: Calculate 12 * 34.\nanswer: 408\ngroup: g\n---\n12 * 34 = ${answer}. The answer is ${answer}.\n`;
+  const text = record('a', 406) + record('b', 407) + record('c', 408);
+  before(async () => {
+    await s.initialize();
+    await s.open(uri, text, 1);
+  });
+  after(() => s.close());
+
+  const advantageShown = async (): Promise<number> => {
+    const line = text.split('\n').indexOf('=== c') + 5;
+    const h = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 3 } })) as {
+      contents: { value: string };
+    };
+    return Number(/GRPO advantage A = (-?[\d.]+)/.exec(h.contents.value)![1]);
+  };
+
+  test('one correct of three, then two of three', async () => {
+    const before = groupAdvantages([0, 0, 1])[2];
+    assert.equal(await advantageShown(), Number(before.toFixed(4)));
+    assert.equal(await advantageShown(), Number(before.toFixed(4)), 'a second hover, same revision');
+    const line = text.split('\n').indexOf('=== b') + 5;
+    await s.change(uri, 2, [
+      { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '12 * 34 = 408. The answer is 408.\n' },
+    ]);
+    const after = groupAdvantages([0, 1, 1])[2];
+    assert.notEqual(Number(after.toFixed(4)), Number(before.toFixed(4)));
+    assert.equal(await advantageShown(), Number(after.toFixed(4)));
   });
 });

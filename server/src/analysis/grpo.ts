@@ -27,6 +27,23 @@ export function groupAdvantages(rewards: readonly (number | null)[]): number[] {
  * the engine warmed up (docs/engine.md, stop 27, fourth round).
  */
 export function advantagesOf(rewards: Float64Array): Float64Array {
+  const stats = rewardStats(rewards);
+  const out = new Float64Array(rewards.length);
+  for (let i = 0; i < rewards.length; i++) out[i] = advantageOf(rewards[i], stats);
+  return out;
+}
+
+/** What a group's advantages depend on: the known rewards' count, mean and unbiased std (mean 0, std 1 below two). */
+export interface RewardStats {
+  known: number;
+  /** The known rewards' sum (their mean is sum / known, also for a group of one). */
+  sum: number;
+  mean: number;
+  std: number;
+}
+
+/** rewardStats over rewards in a Float64Array, NaN for an unknown one (see advantagesOf). */
+export function rewardStats(rewards: Float64Array): RewardStats {
   let known = 0;
   let sum = 0;
   for (let i = 0; i < rewards.length; i++) {
@@ -43,9 +60,12 @@ export function advantagesOf(rewards: Float64Array): Float64Array {
     for (let i = 0; i < rewards.length; i++) if (!Number.isNaN(rewards[i])) squares += (rewards[i] - mean) ** 2;
     std = Math.sqrt(squares / (known - 1));
   }
-  const out = new Float64Array(rewards.length);
-  for (let i = 0; i < rewards.length; i++) out[i] = Number.isNaN(rewards[i]) ? 0 : (rewards[i] - mean) / (std + GRPO_EPSILON);
-  return out;
+  return { known, sum, mean, std };
+}
+
+/** One reward's advantage in a group with these statistics (0 for an unknown reward, NaN). */
+export function advantageOf(reward: number, stats: RewardStats): number {
+  return Number.isNaN(reward) ? 0 : (reward - stats.mean) / (stats.std + GRPO_EPSILON);
 }
 
 /** Outcome reward: 1 when the final answer is correct, 0 when wrong, null when unknown. */

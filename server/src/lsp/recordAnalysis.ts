@@ -2,7 +2,7 @@
 // it: segmentation (engine), the KL side of the attribution, and the record's own diagnostics.
 // A record whose analysis throws gets an error diagnostic; the others are untouched.
 import { attributeSegmented } from '../analysis/attribution.js';
-import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
+import { advantageOf, outcomeReward, rewardStats, type RewardStats } from '../analysis/grpo.js';
 import type { TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
@@ -78,12 +78,30 @@ export interface GroupAdvantage {
 export function groupAdvantageOf(doc: RecordSet, index: number, settings: LensSettings, key: string): GroupAdvantage {
   const entry = doc.entries[index];
   const members = groupsOf(doc).get(entry.record.group) ?? [entry];
-  const rewards = members.map((e) => outcomeReward(analyseEntry(e, settings, key).seg?.correct ?? null));
-  const known = rewards.filter((r): r is number => r !== null);
+  const stats = groupStats(members, doc.revision, settings, key);
   return {
-    advantage: groupAdvantages(rewards)[members.indexOf(entry)],
-    size: rewards.length,
-    known: known.length,
-    meanReward: known.length ? known.reduce((a, b) => a + b, 0) / known.length : NaN,
+    advantage: advantageOf(rewardOf(entry, settings, key), stats),
+    size: members.length,
+    known: stats.known,
+    meanReward: stats.known ? stats.sum / stats.known : NaN,
   };
+}
+
+// A group's reward statistics, kept per members array (the group index patches it in place) until
+// the document or the settings change: each hover in a 300,000-record group re-read every member.
+const statsCache = new WeakMap<readonly RecordEntry[], { revision: number; key: string; stats: RewardStats }>();
+
+function groupStats(members: readonly RecordEntry[], revision: number, settings: LensSettings, key: string): RewardStats {
+  const hit = statsCache.get(members);
+  if (hit && hit.revision === revision && hit.key === key) return hit.stats;
+  const rewards = new Float64Array(members.length);
+  for (let i = 0; i < members.length; i++) rewards[i] = rewardOf(members[i], settings, key);
+  const stats = rewardStats(rewards);
+  statsCache.set(members, { revision, key, stats });
+  return stats;
+}
+
+/** The record's outcome reward, NaN when unknown (rewardStats's convention). */
+function rewardOf(entry: RecordEntry, settings: LensSettings, key: string): number {
+  return outcomeReward(analyseEntry(entry, settings, key).seg?.correct ?? null) ?? NaN;
 }
