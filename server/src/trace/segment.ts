@@ -1520,7 +1520,10 @@ function readAttempts(
         )
           chain.unshift({ first: st, last: st });
         else if (!(choice && letterAfterValue(chain[0].first, st))) chain[0].first = st;
-      } else if ((st.strength >= 3 && chain[0].first.strength >= 3) || st.strength >= 4) chain.unshift({ first: st, last: st });
+        // (Next: a conclusion about the asked quantity before new work is a candidate of its own also where the
+        // work ends in a weaker conclusion of that value ("So the total ... is 670. Let me just recap:
+        // ... which gives 439+231=670": the recap recomputes it, an echo; pass 71a.)
+      } else if ((st.strength >= 3 && chain[0].first.strength >= 2) || st.strength >= 4) chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
       // own arithmetic restates the question ("39^2 - 36^2 = 225", "xy is 13 · 1 = 13"), so the
