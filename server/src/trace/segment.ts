@@ -756,7 +756,8 @@ function inQuestion(question: string, quote: string, whole: boolean): boolean {
  * talk, a recap, a re-check given up and a guess at what the question wants are not: the reply
  * after the question must run to REASON_WORDS words or more and give a reason (reasonRe). A short
  * pass only (RAISED_CHARS, at most 700 characters read): a long one is read by the other tests.
- * Asked, as quotesQuestion is, only after a marker and only of a strong statement (pass 41).
+ * Asked, as quotesQuestion is, only after a marker; of a conclusion (strength 2 or more; pass 41 asked it of
+ * strong statements only, pass 71d of weaker conclusions too: "So, the angle should indeed be 45°").
  */
 function answersRaisedQuestion(body: string, from: number, cand: Statement): boolean {
   if (cand.start - from > RAISED_CHARS) return false;
@@ -1568,7 +1569,8 @@ function readAttempts(
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||
             (crossed && cand.strength >= 3 && quotesQuestion(body.slice(since, cand.start))) ||
-            (crossed && cand.strength >= 3 && answersRaisedQuestion(body, since, cand))
+            // A weaker conclusion too ("So, the angle between them should indeed be 45°", pass 71d).
+            (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {

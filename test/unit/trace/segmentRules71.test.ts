@@ -35,3 +35,27 @@ test('negative 71a: with no new work after the restatement, it merges into the r
     ['130', '130'],
   );
 });
+
+// 71d (segment.ts readAttempts, answersRaisedQuestion): a question raised about the answer and
+// answered with a reason, then the answer stated again by a weaker conclusion, is an echo.
+const QP = 'A rectangle has sides 6 cm and 9 cm. What is the perimeter of the rectangle in cm?';
+
+test('71d: a doubt answered with a reason, then "the distance around should indeed be 30 cm": an echo', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      'Adding the sides: 2 * (6 + 9) = 2 * 15 = 30. So the perimeter is 30 cm.\n\nWait, could the perimeter depend on which side we call the length? Well, since each pair of opposite sides is counted once whichever we name first, the sum stays the same, because addition does not care about order. So, the distance around should indeed be 30 cm, as calculated.\n\nAlternatively, I could draw it, but that gives nothing new.',
+    ),
+    ['30', '30'],
+  );
+});
+
+test('negative 71d: a doubt dismissed in one breath merges', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      'Adding the sides: 2 * (6 + 9) = 2 * 15 = 30. So the perimeter is 30 cm.\n\nWait, could the perimeter depend on which side we call the length? No. So, the distance around should indeed be 30 cm, as calculated.\n\nAlternatively, I could draw it, but that gives nothing new.',
+    ),
+    ['30'],
+  );
+});
