@@ -59,3 +59,33 @@ test('negative 71d: a doubt dismissed in one breath merges', () => {
     ['30'],
   );
 });
+
+// 71e (statements.ts inlineArithmeticRe): arithmetic on sums of money right after the clause's words
+// ("profit is $8,000 - $4,150 = $3,850") works out the clause's own value, as it does without the
+// dollar signs: the conclusion doubted by the marker after it is an adopted-then-corrected candidate.
+const QD =
+  'A dealer buys a used car for $3,200, spends $950 on paint, and the paint raises its value by 150% of the paint cost. How much profit does the dealer make?';
+const redo =
+  '\n\nWait, that cannot be right, the 150% is of the paint cost. So the rise is 1.5 * 950 = 1,425 dollars, the car is worth 3,200 + 1,425 = 4,625 dollars, and the profit is 4,625 - 4,150 = 475 dollars.\n\n**Answer: 475**';
+
+test('71e: "profit is $8,000 - $4,150 = $3,850." doubted, then corrected: two candidates', () => {
+  assert.deepEqual(
+    values(
+      QD,
+      'The value goes up by 150% of $3,200, which is $4,800, so the car is worth $3,200 + $4,800 = $8,000. The dealer spent $3,200 + $950 = $4,150. Therefore, profit is $8,000 - $4,150 = $3,850.' +
+        redo,
+    ),
+    ['3,850', '475'],
+  );
+});
+
+test('negative 71e: a left side with a word operand ("$8,000 - cost =") still closes another quantity', () => {
+  assert.deepEqual(
+    values(
+      QD,
+      'The value goes up by 150% of $3,200, which is $4,800, so the car is worth $3,200 + $4,800 = $8,000. The dealer spent $3,200 + $950 = $4,150. Therefore, profit is $8,000 - cost = $3,850.' +
+        redo,
+    ),
+    ['475'],
+  );
+});
