@@ -756,9 +756,12 @@ function inQuestion(question: string, quote: string, whole: boolean): boolean {
  * talk, a recap, a re-check given up and a guess at what the question wants are not: the reply
  * after the question must run to REASON_WORDS words or more and give a reason (reasonRe). A short
  * pass only (RAISED_CHARS, at most 700 characters read): a long one is read by the other tests.
- * Asked, as quotesQuestion is, only after a marker and only of a strong statement (pass 41).
+ * Asked, as quotesQuestion is, only after a marker; of a conclusion (strength 2 or more; pass 41 asked it of
+ * strong statements only, pass 71d of weaker conclusions too: "So, the angle should indeed be 45°"). For a
+ * weaker one (`reasonInReply`) the reason must be in the reply itself, not the phrase that raised the
+ * question ("the problem says ..., and that holds. That gives 230" grants a condition in one breath).
  */
-function answersRaisedQuestion(body: string, from: number, cand: Statement): boolean {
+function answersRaisedQuestion(body: string, from: number, cand: Statement, reasonInReply = false): boolean {
   if (cand.start - from > RAISED_CHARS) return false;
   const text = body.slice(from, sentenceStart(body, from, cand.start));
   // Where the question is raised: its "?", or the last phrase that raises one in words ("let's
@@ -779,7 +782,7 @@ function answersRaisedQuestion(body: string, from: number, cand: Statement): boo
     if (letter && !inWord) words++;
     inWord = letter || (inWord && c === 39);
   }
-  if (words < REASON_WORDS || !reasonRe.test(text.slice(q))) return false;
+  if (words < REASON_WORDS || !reasonRe.test(text.slice(reasonInReply ? after : q))) return false;
   // The reply and the answer's own sentence: a guess at what is wanted decides nothing.
   if (guessRe.test(body.slice(from + q + 1, cand.end))) return false;
   return !formatTalkRe.test(text) && !recapRe.test(text) && !giveUpRe.test(text);
@@ -1520,7 +1523,10 @@ function readAttempts(
         )
           chain.unshift({ first: st, last: st });
         else if (!(choice && letterAfterValue(chain[0].first, st))) chain[0].first = st;
-      } else if ((st.strength >= 3 && chain[0].first.strength >= 3) || st.strength >= 4) chain.unshift({ first: st, last: st });
+        // (Next: a conclusion about the asked quantity before new work is a candidate of its own also where the
+        // work ends in a weaker conclusion of that value ("So the total ... is 670. Let me just recap:
+        // ... which gives 439+231=670": the recap recomputes it, an echo; pass 71a.)
+      } else if ((st.strength >= 3 && chain[0].first.strength >= 2) || st.strength >= 4) chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
       // own arithmetic restates the question ("39^2 - 36^2 = 225", "xy is 13 · 1 = 13"), so the
@@ -1565,7 +1571,9 @@ function readAttempts(
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||
             (crossed && cand.strength >= 3 && quotesQuestion(body.slice(since, cand.start))) ||
-            (crossed && cand.strength >= 3 && answersRaisedQuestion(body, since, cand))
+            // A weaker conclusion too ("So, the angle between them should indeed be 45°"), where the
+            // reply itself gives the reason (pass 71d).
+            (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand, cand.strength < 3))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {

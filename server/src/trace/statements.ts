@@ -948,8 +948,9 @@ const coefficientTargetRe = /^\d{1,3}[a-z]{1,2}$/;
 const letterTargetRe = /^[a-z]{2,4}$/;
 
 // A left side that ends in arithmetic on numbers after a word, a comma or a colon (or is only that).
+// Sums of money too, a dollar sign before each operand ("profit is $205,000 - $80,000 =", pass 71e).
 const inlineArithmeticRe =
-  /(?:^|[A-Za-z,:][ \t]{1,3})[ \t$(\\]{0,4}\d[\d.,]*(?:[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\(?-?\d[\d.,]*\)?){1,6}[ \t)]*$/;
+  /(?:^|[A-Za-z,:][ \t]{1,3})[ \t$(\\]{0,4}\d[\d.,]*(?:[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t]{0,2}\(?\$?-?\d[\d.,]*\)?){1,6}[ \t)]*$/;
 // The left side ends in a single letter (optionally subscripted) after words or nothing, not after an operator.
 const loneUnknownRe = /(?:^|[A-Za-z,][ \t]{1,3}|^[ \t]{1,3})[$(\\]{0,2}[A-Za-z](?:_\{?\w{1,4}\}?)?[ \t$)\\]{0,4}$/;
 
