@@ -1471,6 +1471,16 @@ function readAttempts(
       stepBeforeMarker(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60))
     )
       continue;
+    // A bare result line whose value the work then carries on with ("crates: 9 × 14 is 126 kg /
+    // Hmm. one at a time / ... / 126 + 291 + 420 + 121 → 958 kg"): a sub-step, whatever marker
+    // follows it (docs/annotation-guide.md: an intermediate quantity; pass 70, carriedOn).
+    if (
+      statements[bi].strength < 2 &&
+      !statements[bi].aboutTarget &&
+      !isStrong(strongValues, statements[bi].normalized) &&
+      carriedOn(body, statements[bi].start, statements[bi].end, regionEnd)
+    )
+      continue;
     const best = statements[bi];
     // The thinking block's last segment (a block followed by its summary; not multiple choice, where
     // the other options are examined before the letter is stated again): see closingRecheck.
@@ -1580,6 +1590,71 @@ function readAttempts(
     }
   }
   return attempts;
+}
+
+// A written number as a result line states it: digits with thousands commas, maybe a decimal part.
+const plainValueRe = /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
+// Around a value used as an operand: an operator and a number after it, or a number and an operator
+// (or "plus", "minus", "times", "of") before it.
+const carriedAfterRe =
+  /^[ \t]{0,2}(?:plus|minus|times|divided by|multiplied by|[-+/\u00d7\u00b7\u2212x]|\*(?!\*)|\\times|\\cdot)[ \t]{0,2}\$?\d/;
+const carriedBeforeRe = /(?:\d[ \t]{0,2}(?:[-+/\u00d7\u00b7\u2212x]|(?<!\*)\*|\\times|\\cdot)|\b(?:plus|minus|times|of))[ \t]{0,2}\$?$/;
+// A line that tests a value rather than working on from it (a check, another method, a comparison).
+const testingLineRe =
+  /check|verif|confirm|plug|back|sanity|again|re-?do|re-?calc|re-?comput|same|match|other|differen|alternat|test|inverse|\u2713|[\u2264\u2265<>]/i;
+const doubtedBetweenRe = /\b(?:fix(?:ed)?|wrong|mistake|slip(?:ped)?|error|incorrect|should be|forg[eo]t\w{0,3}|missed|left out)\b/i;
+// The result of the computation on that line: "= W", "→ W", "-> W", "is W", "gives W".
+const carriedResultRe =
+  /(?:==?>?|->|\u2192|\bis|\bgives|\bequals|\bmakes|\bcomes to|\bget)[ \t]{0,2}\$?[ \t]?(\d[\d,]{0,20}(?:\.\d{1,8})?)/;
+
+/**
+ * Is the value at [start, end) (a bare result line) next written, in the 600 characters after it, as
+ * an operand of a computation on a line that tests nothing and gives a value not written in the
+ * 3,000 characters before it ("126 kg / Hmm. one at a time / ... / 126 + 291 + 420 + 121 → 958 kg",
+ * "= 264. / Hmm. ... / So 264 + 96 - 24 = 336")? The work carries the value on: a sub-step (the
+ * guide: an intermediate quantity), not the attempt's result. A value restated first ("= 301.
+ * Therefore exactly 301 of them qualify") or tested ("6660/8880 = 0.75 ✓") is not carried on.
+ * Bounded reads: one window after the value, one line, one window before it.
+ */
+function carriedOn(body: string, start: number, end: number, regionEnd: number): boolean {
+  const v = body.slice(start, end);
+  if (v.length > 24 || !plainValueRe.test(v)) return false;
+  // The window only: indexOf over the rest of the body would read a long record once per candidate.
+  const win = body.slice(end, Math.min(regionEnd, end + 600));
+  for (let w = win.indexOf(v, 1); w >= 0; w = win.indexOf(v, w + 1)) {
+    const at = end + w;
+    const b = codeAt(body, at - 1);
+    const a = codeAt(body, at + v.length);
+    if (isValueCode(b) || isDigitCode(a) || ((a === 46 || a === 44) && isDigitCode(codeAt(body, at + v.length + 1)))) continue;
+    // The value's next writing: an operand, or the value restated (or tested) and so not carried on.
+    const lineStart = body.lastIndexOf('\n', at - 1) + 1;
+    let lineEnd = body.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd - at > 160) lineEnd = Math.min(body.length, at + 160);
+    if (
+      !carriedAfterRe.test(body.slice(at + v.length, at + v.length + 16)) &&
+      !carriedBeforeRe.test(body.slice(Math.max(lineStart, at - 16), at))
+    )
+      return false;
+    const line = body.slice(Math.max(lineStart, at - 160), lineEnd);
+    if (testingLineRe.test(line)) return false;
+    // Work on the value after a doubt of it ("seems fine / ... count it / redo w/ fix / (52 + 1) =
+    // 53", "hmm, 2727185/679 = 4016.473. should be exact") corrects the result: not a sub-step.
+    if (doubtedBetweenRe.test(body.slice(end, Math.min(lineEnd, end + 600)))) return false;
+    const m = carriedResultRe.exec(body.slice(at + v.length, lineEnd));
+    if (m === null) return false;
+    const r = m[1].replace(/[.,]$/, '');
+    if (r === v) return false;
+    // A new value: not written before the bare result line (a check gives back an earlier one).
+    const before = body.slice(Math.max(0, start - 3000), start);
+    for (let p = before.indexOf(r); p >= 0; p = before.indexOf(r, p + 1)) {
+      const pb = codeAt(before, p - 1);
+      const pa = codeAt(before, p + r.length);
+      if (!isValueCode(pb) && !isDigitCode(pa) && !((pa === 46 || pa === 44) && isDigitCode(codeAt(before, p + r.length + 1))))
+        return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 /**
