@@ -1352,6 +1352,7 @@ function readAttempts(
   regionEnd: number,
   strongValues: ReadonlySet<string>,
   premised: readonly number[] = [],
+  cut = false,
 ): Attempt[] {
   const attempts: Attempt[] = [];
   // The next tentative statement that may be the answer reached under a premise (reachedUnderPremise).
@@ -1479,6 +1480,21 @@ function readAttempts(
       !statements[bi].aboutTarget &&
       !isStrong(strongValues, statements[bi].normalized) &&
       carriedOn(body, statements[bi].start, statements[bi].end, regionEnd)
+    )
+      continue;
+    // A response cut off mid-work (cutOffResponse) reached no conclusion in its last segment: a bare
+    // result line there whose value the record states nowhere else ("x = 88 ÷ 8 = 11 / Th") is where
+    // the work stopped, a step (docs/annotation-guide.md: label the candidates it reached; pass 70).
+    // A value stated twice (a check that agrees, "= 1978 ... = 1978") was reached.
+    if (
+      cut &&
+      k === inRegion.length &&
+      statements[bi].strength < 2 &&
+      !statements[bi].aboutTarget &&
+      !isStrong(strongValues, statements[bi].normalized) &&
+      !statements.some((st, j) => j !== bi && sameAnswer(st.normalized, statements[bi].normalized)) &&
+      // An attempt at the asked product (within 15% of a * b, question.ts scale) is the asked quantity.
+      !(question.scale !== undefined && Math.abs(Number(statements[bi].normalized) - question.scale) <= 0.15 * question.scale)
     )
       continue;
     const best = statements[bi];
@@ -1973,6 +1989,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     }
   }
   let attempts: Attempt[];
+  const cut = cutOffResponse(body, record.headers, region);
   if (statements.some((st) => st.rejects)) {
     // A statement that rejects a value in its own clause ("Actually, 50 ÷ 2 = 25, not 24.") after a
     // candidate of that value corrects it (docs/annotation-guide.md: a candidate is the model's
@@ -1997,7 +2014,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
         sts.push(statements[k]);
         oks.push(conclude[k]);
       }
-      return readAttempts(body, drafts, question, sts, oks, inRegion, region.start, region.end, strongValues, kept);
+      return readAttempts(body, drafts, question, sts, oks, inRegion, region.start, region.end, strongValues, kept, cut);
     };
     attempts = read(ok);
     const corrected = ok.slice();
@@ -2005,7 +2022,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       if (!ok[k] && correctsCandidate(body, statements, ok, k, attempts, question)) corrected[k] = true;
     if (corrected.some((c, k) => c !== ok[k])) attempts = read(corrected);
     statements = statements.filter((st, k) => corrected[k] || !checkRejecting(st));
-  } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised);
+  } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised, cut);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback =

@@ -44,3 +44,28 @@ test('negative 70a: a result corrected by work on it ("I forgot it") was adopted
     ['427', '432'],
   );
 });
+
+// 70b (segment.ts readAttempts, cut): a response cut off mid-work reached no conclusion in its last segment.
+function cutRecord(query: string, body: string) {
+  return parseTrace(`=== 1\nquery: ${query}\ntruncated: true\n---\n${body}\n`).records[0];
+}
+const cutValues = (query: string, body: string): string[] =>
+  segmentAttempts(cutRecord(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+const QE = 'If 5x − 15 = 35, what is the value of 4x + 3?';
+
+test('70b: a sub-step right before the cut is where the work stopped, no candidate', () => {
+  assert.deepEqual(
+    cutValues(QE, 'Step 1: add 15 to both sides, 5x = 35 + 15 = 50\n\nStep 2: divide by 5, x = 50 ÷ 5 = 10\n\nSo 4x + 3 is fo'),
+    [],
+  );
+});
+
+test('negative 70b: a value the cut response reached twice (a check that agrees) is still read', () => {
+  assert.deepEqual(
+    cutValues(
+      'What is the sum 5 + 10 + 15 + ... + 60?',
+      'There are 12 terms, so the sum is 12 × (5 + 60) / 2 = 390\n\nA check: 5 × (1 + 2 + ... + 12) = 5 × 78 = 390\n\nSo that ag',
+    ).at(-1),
+    '390',
+  );
+});
