@@ -1560,6 +1560,22 @@ function readAttempts(
         chain.unshift({ first: st, last: st });
       else break;
     }
+    // A result line of another value that a correction note right after it takes back ("3,220 + 45
+    // = 3,265 / mistake: 46*1 = 46 not 45", "= 10,813,904 / So it's 10,813,904. / My mistake, ...")
+    // was adopted and then corrected: an attempt of its own (docs/annotation-guide.md: a value
+    // adopted and later corrected is a candidate), with no marker between (pass 70, correctedAfter).
+    for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
+      const st = statements[b];
+      if (!ok[b] || st.start >= chain[0].first.start || st.strength >= 3) continue;
+      if (sameAnswer(st.normalized, chain[0].first.normalized)) {
+        // The same value restated merges; reached again through work, the chain-back above has read it.
+        if (chain[0].first.strength >= 3 || derivationBetween(body, drafts, st.end, chain[0].first.start, question, false, st.normalized))
+          break;
+        chain[0].first = st;
+        continue;
+      }
+      if (!st.partial && endsLine(body, st.end) && correctedAfter(body, st.end, st.value)) chain.unshift({ first: st, last: st });
+    }
     for (const [c, { first: cand, last }] of chain.entries()) {
       const norm = cand.normalized;
       const lastOfSegment = c === chain.length - 1;
@@ -1606,6 +1622,42 @@ function readAttempts(
     }
   }
   return attempts;
+}
+
+// A line that opens a correction of what came before ("My mistake, ...", "mistake: ...", "error:
+// ...", "I made an error in ...", "Found it: ...", "I think I slipped on ...", "Sorry, small error").
+const correctionLineRe =
+  /^[ \t>*-]{0,4}(?:(?:ah|oh|hmm|okay|ok|wait),?[ \t]{1,2})?(?:(?:my|a|small|one|the) (?:mistake|error|slip)\b|mistake\b|error\b|oops\b|sorry\b|found it\b|I (?:made|see) (?:an? |my |the )?(?:mistake|error|slip)\b|I think I (?:slipped|made|messed)\b|I (?:slipped|messed)\b|correction\b)/i;
+
+// The corrected value a note gives: the first number after "is", "equals", "=", "should be".
+const correctedValueRe = /(?:\bis|\bequals|=|\bshould be)[ \t]{1,2}\$?(\d[\d,]{0,20}(?:\.\d{1,8})?)(?![\d,.]?\d)/;
+
+/**
+ * Does a correction note open the next non-blank line after offset k ("3,265 / mistake: 46*1 = 46
+ * not 45"), past at most one short line that only restates the value ("So it's 10,813,904.",
+ * "That is, 85%.")? Reads at most three lines of 80 characters.
+ */
+function correctedAfter(body: string, k: number, value: string): boolean {
+  let nl = body.indexOf('\n', k);
+  if (nl < 0 || nl - k > 40) return false;
+  for (let skipped = 0; skipped < 2; skipped++) {
+    while (body.charCodeAt(nl + 1) === 10) nl++;
+    const next = body.indexOf('\n', nl + 1);
+    const line = body.slice(nl + 1, next < 0 ? Math.min(body.length, nl + 81) : Math.min(next, nl + 81));
+    if (correctionLineRe.test(line)) {
+      // The note's corrected value carried on by the work after it ("My mistake, 238 × $45 is
+      // $10,710. / $10,710 + $120 = ..."): the note corrected a step, and the line before it was that
+      // step, not the attempt's result.
+      const m = correctedValueRe.exec(line);
+      if (m === null) return true;
+      const at = nl + 1 + m.index + m[0].length - m[1].length;
+      return !carriedOn(body, at, at + m[1].length, Math.min(body.length, at + 700));
+    }
+    // A restatement line: the value again and no other number.
+    if (next < 0 || next - nl > 60 || !line.includes(value) || /\d/.test(line.replace(value, ''))) return false;
+    nl = next;
+  }
+  return false;
 }
 
 // A written number as a result line states it: digits with thousands commas, maybe a decimal part.

@@ -69,3 +69,34 @@ test('negative 70b: a value the cut response reached twice (a check that agrees)
     '390',
   );
 });
+
+// 70d (segment.ts readAttempts, correctedAfter): a result line taken back by a correction note right
+// after it, with no marker between, was adopted and then corrected.
+const QC = 'A club of 238 members each pay $45, and the hall costs $120 more. How much is collected in total?';
+
+test('70d: a result line followed by "My mistake, ..." is an attempt of its own', () => {
+  assert.deepEqual(
+    values(
+      QC,
+      "Members: 238 × $45 = $10,610\nPlus the hall: $10,610 + $120 = $10,730\nMy mistake, 238 × $45 is $10,710, not $10,610.\n$10,710 + $120 = $10,830\nSo it's $10,830.",
+    ),
+    ['10,730', '10,830'],
+  );
+  assert.deepEqual(
+    values(
+      QC,
+      "Members: 238 × $45 = $10,610\nPlus the hall: $10,610 + $120 = $10,730\nSo it's $10,730.\n\nOh, my mistake: 238 × $45 is $10,710, not $10,610.\n$10,710 + $120 = $10,830\nSo it's $10,830.",
+    ),
+    ['10,730', '10,830'],
+  );
+});
+
+test('negative 70d: a step corrected by the note, its corrected value carried on, is no attempt', () => {
+  assert.deepEqual(
+    values(
+      QC,
+      "Members: 238 × $45 = $10,610\nMy mistake, 238 × $45 is $10,710.\nPlus the hall: $10,710 + $120 = $10,830\nSo it's $10,830.",
+    ),
+    ['10,830'],
+  );
+});
