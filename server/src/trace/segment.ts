@@ -1355,6 +1355,7 @@ function readAttempts(
   regionEnd: number,
   strongValues: ReadonlySet<string>,
   premised: readonly number[] = [],
+  cut = false,
 ): Attempt[] {
   const attempts: Attempt[] = [];
   // The next tentative statement that may be the answer reached under a premise (reachedUnderPremise).
@@ -1474,6 +1475,31 @@ function readAttempts(
       stepBeforeMarker(body.slice(inRegion[k].m.start, inRegion[k].m.start + 60))
     )
       continue;
+    // A bare result line whose value the work then carries on with ("crates: 9 × 14 is 126 kg /
+    // Hmm. one at a time / ... / 126 + 291 + 420 + 121 → 958 kg"): a sub-step, whatever marker
+    // follows it (docs/annotation-guide.md: an intermediate quantity; pass 70, carriedOn).
+    if (
+      statements[bi].strength < 2 &&
+      !statements[bi].aboutTarget &&
+      !isStrong(strongValues, statements[bi].normalized) &&
+      carriedOn(body, statements[bi].start, statements[bi].end, regionEnd)
+    )
+      continue;
+    // A response cut off mid-work (cutOffResponse) reached no conclusion in its last segment: a bare
+    // result line there whose value the record states nowhere else ("x = 88 ÷ 8 = 11 / Th") is where
+    // the work stopped, a step (docs/annotation-guide.md: label the candidates it reached; pass 70).
+    // A value stated twice (a check that agrees, "= 1978 ... = 1978") was reached.
+    if (
+      cut &&
+      k === inRegion.length &&
+      statements[bi].strength < 2 &&
+      !statements[bi].aboutTarget &&
+      !isStrong(strongValues, statements[bi].normalized) &&
+      !statements.some((st, j) => j !== bi && sameAnswer(st.normalized, statements[bi].normalized)) &&
+      // An attempt at the asked product (within 15% of a * b, question.ts scale) is the asked quantity.
+      !(question.scale !== undefined && Math.abs(Number(statements[bi].normalized) - question.scale) <= 0.15 * question.scale)
+    )
+      continue;
     const best = statements[bi];
     // The thinking block's last segment (a block followed by its summary; not multiple choice, where
     // the other options are examined before the letter is stated again): see closingRecheck.
@@ -1540,6 +1566,22 @@ function readAttempts(
         chain.unshift({ first: st, last: st });
       else break;
     }
+    // A result line of another value that a correction note right after it takes back ("3,220 + 45
+    // = 3,265 / mistake: 46*1 = 46 not 45", "= 10,813,904 / So it's 10,813,904. / My mistake, ...")
+    // was adopted and then corrected: an attempt of its own (docs/annotation-guide.md: a value
+    // adopted and later corrected is a candidate), with no marker between (pass 70, correctedAfter).
+    for (let b = bi - 1; b >= 0 && statements[b].start >= floor; b--) {
+      const st = statements[b];
+      if (!ok[b] || st.start >= chain[0].first.start || st.strength >= 3) continue;
+      if (sameAnswer(st.normalized, chain[0].first.normalized)) {
+        // The same value restated merges; reached again through work, the chain-back above has read it.
+        if (chain[0].first.strength >= 3 || derivationBetween(body, drafts, st.end, chain[0].first.start, question, false, st.normalized))
+          break;
+        chain[0].first = st;
+        continue;
+      }
+      if (!st.partial && endsLine(body, st.end) && correctedAfter(body, st.end, st.value)) chain.unshift({ first: st, last: st });
+    }
     for (const [c, { first: cand, last }] of chain.entries()) {
       const norm = cand.normalized;
       const lastOfSegment = c === chain.length - 1;
@@ -1588,6 +1630,107 @@ function readAttempts(
     }
   }
   return attempts;
+}
+
+// A line that opens a correction of what came before ("My mistake, ...", "mistake: ...", "error:
+// ...", "I made an error in ...", "Found it: ...", "I think I slipped on ...", "Sorry, small error").
+const correctionLineRe =
+  /^[ \t>*-]{0,4}(?:(?:ah|oh|hmm|okay|ok|wait),?[ \t]{1,2})?(?:(?:my|a|small|one|the) (?:mistake|error|slip)\b|mistake\b|error\b|oops\b|sorry\b|found it\b|I (?:made|see) (?:an? |my |the )?(?:mistake|error|slip)\b|I think I (?:slipped|made|messed)\b|I (?:slipped|messed)\b|correction\b)/i;
+
+// The corrected value a note gives: the first number after "is", "equals", "=", "should be".
+const correctedValueRe = /(?:\bis|\bequals|=|\bshould be)[ \t]{1,2}\$?(\d[\d,]{0,20}(?:\.\d{1,8})?)(?![\d,.]?\d)/;
+
+/**
+ * Does a correction note open the next non-blank line after offset k ("3,265 / mistake: 46*1 = 46
+ * not 45"), past at most one short line that only restates the value ("So it's 10,813,904.",
+ * "That is, 85%.")? Reads at most three lines of 80 characters.
+ */
+function correctedAfter(body: string, k: number, value: string): boolean {
+  let nl = body.indexOf('\n', k);
+  if (nl < 0 || nl - k > 40) return false;
+  for (let skipped = 0; skipped < 2; skipped++) {
+    while (body.charCodeAt(nl + 1) === 10) nl++;
+    const next = body.indexOf('\n', nl + 1);
+    const line = body.slice(nl + 1, next < 0 ? Math.min(body.length, nl + 81) : Math.min(next, nl + 81));
+    if (correctionLineRe.test(line)) {
+      // The note's corrected value carried on by the work after it ("My mistake, 238 × $45 is
+      // $10,710. / $10,710 + $120 = ..."): the note corrected a step, and the line before it was that
+      // step, not the attempt's result.
+      const m = correctedValueRe.exec(line);
+      if (m === null) return true;
+      const at = nl + 1 + m.index + m[0].length - m[1].length;
+      return !carriedOn(body, at, at + m[1].length, Math.min(body.length, at + 700));
+    }
+    // A restatement line: the value again and no other number.
+    if (next < 0 || next - nl > 60 || !line.includes(value) || /\d/.test(line.replace(value, ''))) return false;
+    nl = next;
+  }
+  return false;
+}
+
+// A written number as a result line states it: digits with thousands commas, maybe a decimal part.
+const plainValueRe = /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
+// Around a value used as an operand: an operator and a number after it, or a number and an operator
+// (or "plus", "minus", "times", "of") before it.
+const carriedAfterRe =
+  /^[ \t]{0,2}(?:plus|minus|times|divided by|multiplied by|[-+/\u00d7\u00b7\u2212x]|\*(?!\*)|\\times|\\cdot)[ \t]{0,2}\$?\d/;
+const carriedBeforeRe = /(?:\d[ \t]{0,2}(?:[-+/\u00d7\u00b7\u2212x]|(?<!\*)\*|\\times|\\cdot)|\b(?:plus|minus|times|of))[ \t]{0,2}\$?$/;
+// A line that tests a value rather than working on from it (a check, another method, a comparison).
+const testingLineRe =
+  /check|verif|confirm|plug|back|sanity|again|re-?do|re-?calc|re-?comput|same|match|other|differen|alternat|test|inverse|\u2713|[\u2264\u2265<>]/i;
+const doubtedBetweenRe = /\b(?:fix(?:ed)?|wrong|mistake|slip(?:ped)?|error|incorrect|should be|forg[eo]t\w{0,3}|missed|left out)\b/i;
+// The result of the computation on that line: "= W", "→ W", "-> W", "is W", "gives W".
+const carriedResultRe =
+  /(?:==?>?|->|\u2192|\bis|\bgives|\bequals|\bmakes|\bcomes to|\bget)[ \t]{0,2}\$?[ \t]?(\d[\d,]{0,20}(?:\.\d{1,8})?)/;
+
+/**
+ * Is the value at [start, end) (a bare result line) next written, in the 600 characters after it, as
+ * an operand of a computation on a line that tests nothing and gives a value not written in the
+ * 3,000 characters before it ("126 kg / Hmm. one at a time / ... / 126 + 291 + 420 + 121 → 958 kg",
+ * "= 264. / Hmm. ... / So 264 + 96 - 24 = 336")? The work carries the value on: a sub-step (the
+ * guide: an intermediate quantity), not the attempt's result. A value restated first ("= 301.
+ * Therefore exactly 301 of them qualify") or tested ("6660/8880 = 0.75 ✓") is not carried on.
+ * Bounded reads: one window after the value, one line, one window before it.
+ */
+function carriedOn(body: string, start: number, end: number, regionEnd: number): boolean {
+  const v = body.slice(start, end);
+  if (v.length > 24 || !plainValueRe.test(v)) return false;
+  // The window only: indexOf over the rest of the body would read a long record once per candidate.
+  const win = body.slice(end, Math.min(regionEnd, end + 600));
+  for (let w = win.indexOf(v, 1); w >= 0; w = win.indexOf(v, w + 1)) {
+    const at = end + w;
+    const b = codeAt(body, at - 1);
+    const a = codeAt(body, at + v.length);
+    if (isValueCode(b) || isDigitCode(a) || ((a === 46 || a === 44) && isDigitCode(codeAt(body, at + v.length + 1)))) continue;
+    // The value's next writing: an operand, or the value restated (or tested) and so not carried on.
+    const lineStart = body.lastIndexOf('\n', at - 1) + 1;
+    let lineEnd = body.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd - at > 160) lineEnd = Math.min(body.length, at + 160);
+    if (
+      !carriedAfterRe.test(body.slice(at + v.length, at + v.length + 16)) &&
+      !carriedBeforeRe.test(body.slice(Math.max(lineStart, at - 16), at))
+    )
+      return false;
+    const line = body.slice(Math.max(lineStart, at - 160), lineEnd);
+    if (testingLineRe.test(line)) return false;
+    // Work on the value after a doubt of it ("seems fine / ... count it / redo w/ fix / (52 + 1) =
+    // 53", "hmm, 2727185/679 = 4016.473. should be exact") corrects the result: not a sub-step.
+    if (doubtedBetweenRe.test(body.slice(end, Math.min(lineEnd, end + 600)))) return false;
+    const m = carriedResultRe.exec(body.slice(at + v.length, lineEnd));
+    if (m === null) return false;
+    const r = m[1].replace(/[.,]$/, '');
+    if (r === v) return false;
+    // A new value: not written before the bare result line (a check gives back an earlier one).
+    const before = body.slice(Math.max(0, start - 3000), start);
+    for (let p = before.indexOf(r); p >= 0; p = before.indexOf(r, p + 1)) {
+      const pb = codeAt(before, p - 1);
+      const pa = codeAt(before, p + r.length);
+      if (!isValueCode(pb) && !isDigitCode(pa) && !((pa === 46 || pa === 44) && isDigitCode(codeAt(before, p + r.length + 1))))
+        return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -1906,6 +2049,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     }
   }
   let attempts: Attempt[];
+  const cut = cutOffResponse(body, record.headers, region);
   if (statements.some((st) => st.rejects)) {
     // A statement that rejects a value in its own clause ("Actually, 50 ÷ 2 = 25, not 24.") after a
     // candidate of that value corrects it (docs/annotation-guide.md: a candidate is the model's
@@ -1930,7 +2074,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
         sts.push(statements[k]);
         oks.push(conclude[k]);
       }
-      return readAttempts(body, drafts, question, sts, oks, inRegion, region.start, region.end, strongValues, kept);
+      return readAttempts(body, drafts, question, sts, oks, inRegion, region.start, region.end, strongValues, kept, cut);
     };
     attempts = read(ok);
     const corrected = ok.slice();
@@ -1938,7 +2082,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
       if (!ok[k] && correctsCandidate(body, statements, ok, k, attempts, question)) corrected[k] = true;
     if (corrected.some((c, k) => c !== ok[k])) attempts = read(corrected);
     statements = statements.filter((st, k) => corrected[k] || !checkRejecting(st));
-  } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised);
+  } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised, cut);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
     const fallback =
