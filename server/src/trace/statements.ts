@@ -451,7 +451,7 @@ class FoundStatement implements Statement {
   // absence meant.
   term = false;
   ofOther = false;
-  rejects = '';
+  rejects: string | undefined = '';
 
   constructor(
     private readonly ctx: Context | undefined,
@@ -4413,6 +4413,19 @@ export function unquoted(st: Statement): Statement {
   copy.term = st.term;
   copy.ofOther = st.ofOther;
   return copy;
+}
+
+/**
+ * A weak conclusion (strength 2) that segment.ts's checkResults finds where a check's result is
+ * written again: a FoundStatement, as unquoted makes, so the statements a record's readers see
+ * share one map (the object literal it replaces gave readAttempts and candidateFeatures a second
+ * map: "wrong map" deoptimizations while the engine warmed up). Its fields are the literal's:
+ * rejects stays undefined (every reader tests it for truth, as '').
+ */
+export function checkResultStatement(start: number, end: number, value: string, normalized: string): Statement {
+  const st = new FoundStatement(undefined, start, end, value, 'conclusion', 2, false, false, normalized, false, false, false);
+  st.rejects = undefined;
+  return st;
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
