@@ -18,8 +18,27 @@ import { canonicalDate } from './dates.js';
 // ("\\text{i}", "\\mathrm{e}" are the imaginary unit and e, not units).
 const trailingUnitRe = /([\d}])[ \t]{0,3}(?:\\[ ,;!][ \t]{0,3})?\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,3}[A-Za-z][A-Za-z/ \t]{1,15}\}$/;
 
+/**
+ * normalizeAnswer's answers, by raw value: a pure function of its text, asked again for every
+ * value the rules find (a record states its values several times, and records share values), and
+ * its rewrites cost a regular expression each past the integers.
+ */
+const normalizedAnswers = new Map<string, string>();
+const NORMALIZED_CACHE = 8192;
+
 export function normalizeAnswer(raw: string): string {
   if (isCanonicalInteger(raw)) return raw;
+  let n = normalizedAnswers.get(raw);
+  if (n === undefined) {
+    n = normalizeUncached(raw);
+    // Forgotten all at once, as analyzeQuestion's cache is.
+    if (normalizedAnswers.size >= NORMALIZED_CACHE) normalizedAnswers.clear();
+    normalizedAnswers.set(raw, n);
+  }
+  return n;
+}
+
+function normalizeUncached(raw: string): string {
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
   // A simple fraction ("3/4", "-12/35"): the rewrites below would only canonicalize its parts.

@@ -18,6 +18,7 @@ import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.
 import { defaultReader } from './options.js';
 import { analyzeQuestion, asMultiSelect, asUnseenChoice, isDigitCode, type QuestionInfo } from './question.js';
 import {
+  checkResultStatement,
   codeAt,
   compileAnswerPatterns,
   findStatements,
@@ -1088,21 +1089,7 @@ function checkResults(
     if (best < 0) continue;
     while (si < statements.length && statements[si].end < best) si++;
     if (si < statements.length && statements[si].start <= best + bestRaw.length) continue;
-    const st: Statement = {
-      start: best,
-      end: best + bestRaw.length,
-      value: bestRaw,
-      rule: 'conclusion',
-      strength: 2,
-      aboutTarget: false,
-      fromQuestion: false,
-      tentative: false,
-      normalized: normalizeAnswer(bestRaw),
-      closesOther: false,
-      partial: false,
-      term: false,
-      ofOther: false,
-    };
+    const st = checkResultStatement(best, best + bestRaw.length, bestRaw, normalizeAnswer(bestRaw));
     checkResultSet.add(st);
     out.push(st);
   }

@@ -451,7 +451,7 @@ class FoundStatement implements Statement {
   // absence meant.
   term = false;
   ofOther = false;
-  rejects = '';
+  rejects: string | undefined = '';
 
   constructor(
     private readonly ctx: Context | undefined,
@@ -2779,8 +2779,8 @@ const notLetterBeforeRe = /\bnot[ \t]{1,3}[A-Za-z][ \t]{0,2}$/;
 // (maybe "$", "\\(") that a rejection follows.
 // ("t is " and "t's " stand for "it is", "It is", "it's", "It's": the letter before them is checked.)
 const rejectionLeads = ['should be ', 'is actually ', 't is ', "t's "];
-// The four leads in one scan (their "i" / "I" with them).
-const rejectionLeadRe = /should be |is actually |(?<![A-Za-z])[Ii]t(?: is|'s) /g;
+// The four leads in one scan (their "i" / "I" with them; the lookbehind after "It", as optionChoiceRe's).
+const rejectionLeadRe = /should be |is actually |[Ii]t(?<![A-Za-z][Ii]t)(?: is|'s) /g;
 /** Which of rejectionLeads a rejectionLeadRe match is, and where that lead starts. */
 function rejectionKind(m: string, index: number): [number, number] {
   if (m.charCodeAt(0) === 115) return [0, index];
@@ -3277,8 +3277,10 @@ const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // A chosen option: "Option C", "choice B", "answer is (D)", "choose (B)", "∴ (C)", "选项B", "答案为C", "So B.", "is B";
 // "should be (A)" / "would be (B)" as the answer cues of answerTail ("the answer should be (C) instead");
 // "I pick C", "I'll go with B" commit the speaker to an option (not "we choose A to be ...").
+// (The lookbehinds follow their words, "pick(?<=\bI pick)", not lead them: a leading lookbehind is
+// tried at every offset of the body, and the scan took twice as long; the matches are the same.)
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?<=\bI[ \t]{1,2})(?:pick|choose|select|go with)|(?:final_)?[Aa]nswer(?: is|")?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|(?<=\b(?:would|will|should|must)[ \t]{1,2})be)|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?:pick|choose|select|go with)(?<=\bI[ \t]{1,2}(?:pick|choose|select|go with))|(?:final_)?[Aa]nswer(?: is|")?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|be(?<=\b(?:would|will|should|must)[ \t]{1,2}be))|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
@@ -3474,8 +3476,9 @@ function findAnswerLetterLine(ctx: Context): void {
 // A conclusion cue, after which the sentence may name the chosen option by its content ("So the
 // correct statement is that ...", "Therefore, ...", "Final answer: ..."), or a superlative verdict
 // ("Jupiter is the densest"; group 1), whose subject comes before it.
+// (Its lookbehind follows "So", as optionChoiceRe's do: the scan a third faster, the same matches.)
 const contentCueRe =
-  /(?<![A-Za-z][ \t]{0,2})[Ss]o\b|\b(?:[Tt]herefore|[Tt]hus|[Hh]ence|[Ff]inal[ \t][Aa]nswer|[Aa]nswer[ \t](?:is|would[ \t]be|should[ \t]be)|[Ii]n[ \t]conclusion|(?:correct|right|best|true)[ \t](?:statement|answer|option|choice|one)[ \t](?:is|would[ \t]be|should[ \t]be|must[ \t]be))\b|\b[Aa]nswer(?=[ \t]?:|\*\*)|\b(?:is|has)[ \t]the[ \t](most|least|[a-z]{1,12}est)\b/g;
+  /[Ss]o(?<![A-Za-z][ \t]{0,2}[Ss]o)\b|\b(?:[Tt]herefore|[Tt]hus|[Hh]ence|[Ff]inal[ \t][Aa]nswer|[Aa]nswer[ \t](?:is|would[ \t]be|should[ \t]be)|[Ii]n[ \t]conclusion|(?:correct|right|best|true)[ \t](?:statement|answer|option|choice|one)[ \t](?:is|would[ \t]be|should[ \t]be|must[ \t]be))\b|\b[Aa]nswer(?=[ \t]?:|\*\*)|\b(?:is|has)[ \t]the[ \t](most|least|[a-z]{1,12}est)\b/g;
 // A letter in the sentence: the option is named by its letter (findOptionLetters reads it) or examined ("Option C says").
 // A letter standing alone ("option C", "(B)", "the answer is C (search history)", "E says"); not
 // the article or the pronoun before a word ("A trap-free device", "I think").
@@ -4414,6 +4417,19 @@ export function unquoted(st: Statement): Statement {
   copy.term = st.term;
   copy.ofOther = st.ofOther;
   return copy;
+}
+
+/**
+ * A weak conclusion (strength 2) that segment.ts's checkResults finds where a check's result is
+ * written again: a FoundStatement, as unquoted makes, so the statements a record's readers see
+ * share one map (the object literal it replaces gave readAttempts and candidateFeatures a second
+ * map: "wrong map" deoptimizations while the engine warmed up). Its fields are the literal's:
+ * rejects stays undefined (every reader tests it for truth, as '').
+ */
+export function checkResultStatement(start: number, end: number, value: string, normalized: string): Statement {
+  const st = new FoundStatement(undefined, start, end, value, 'conclusion', 2, false, false, normalized, false, false, false);
+  st.rejects = undefined;
+  return st;
 }
 
 /** Sorted by start; a statement inside (or equal to) a stronger one's span is dropped. */
