@@ -383,8 +383,9 @@ export function closedFormValue(s: string): number {
       const f = functionAt();
       if (f !== undefined) {
         i += f.length;
+        const fv = application(f);
         depth--;
-        return application(f);
+        return fv;
       }
       i--;
       if (at('\\pi')) v = Math.PI;
@@ -409,8 +410,9 @@ export function closedFormValue(s: string): number {
       const f = functionAt();
       if (f !== undefined) {
         i += f.length;
+        const fv = application(f);
         depth--;
-        return application(f);
+        return fv;
       }
       // Euler's e: the one letter read as a constant.
       if (c !== 101) fail();
