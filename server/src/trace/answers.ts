@@ -57,6 +57,10 @@ function normalizeUncached(raw: string): string {
   // (s.includes written out rather than through a local `has` closure: under tsx, which keeps
   // function names, every closure created costs a defineProperty call, about 1% of the bench.)
   if (s.includes('\\')) {
+    // Stop 35: markup that changes no value: size and style commands ("\\large{e^{4}-1}",
+    // "\\displaystyle"), bold and italic letters ("\\boldsymbol{e}", "\\bm{x}"), a colour, and
+    // "\\operatorname{ln}" as the command "\\ln".
+    if (markupHintRe.test(s)) s = withoutMarkup(s);
     // A unit written as text after a number ("5 \\text{ cm}", "1.4 \\times 10^{25} \\text{ erg/s}")
     // is the number in that unit, as "5 cm" after "=" is (statements.ts): the value.
     if (s.endsWith('}') && (s.includes('\\text') || s.includes('\\mathrm'))) s = s.replace(trailingUnitRe, '$1');
@@ -97,7 +101,14 @@ function normalizeUncached(raw: string): string {
     // A mixed number ("2\\frac{1}{2}", "-3\\frac14") is its whole part plus the fraction: rewritten
     // first, or the rewrite below would run its digits together ("21/2").
     if (s.includes('\\frac') && mixedNumberRe.test(s)) s = s.replace(mixedNumberRe, mixedNumber);
-    s = s.replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '($1)/($2)').replace(/\\frac(\d)(\d)/g, '$1/$2');
+    // Stop 35: a fraction that is a function's argument ("\\ln\\frac{5}{3}") stays one ("ln((5)/(3))", not "ln(5)/(3)").
+    s = s
+      .replace(/\\frac\{((?:[^{}]|\{[^{}]*\})*)\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, (_m, a: string, b: string, at: number, t: string) =>
+        afterFunction(t, at) ? `((${a})/(${b}))` : `(${a})/(${b})`,
+      )
+      .replace(/\\frac(\d)(\d)/g, (_m, a: string, b: string, at: number, t: string) =>
+        afterFunction(t, at) ? `(${a}/${b})` : `${a}/${b}`,
+      );
   }
   // (Guarded by the literals each pattern needs: most values reach here with none of them.)
   if (s.length > 0 && (edgePunctuation(s.charCodeAt(0)) || edgePunctuation(s.charCodeAt(s.length - 1))))
@@ -113,12 +124,39 @@ function normalizeUncached(raw: string): string {
       .replace(/(\d)(?:\*|\\cdot|\\times)(?=\\sqrt|\\pi)/g, '$1');
   }
   // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.
-  if (s.includes('(')) s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, '$1');
+  // (Not a function's argument before a power: "\\ln(2)^4" is (ln 2)^4, "ln2^4" would be ln 16.)
+  if (s.includes('(')) s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, noiseBrackets);
   if (s.includes(',') && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   s = canonicalNumber(s) ?? s;
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
   return s.toLowerCase();
+}
+
+// Stop 35: commands that only change how a value looks (a size, a style, a font, a colour).
+const markupHintRe =
+  /\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle|boldsymbol|bm|pmb|mathit|mathsf|mathtt|mathnormal|textit|emph|color|textcolor|operatorname)(?![A-Za-z])/;
+// A size or font command with its argument (one level of braces inside), a colour with its name,
+// "\\operatorname{name}" (a function name: "\\operatorname{ln}" is "\\ln").
+const markupGroupRe =
+  /\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|boldsymbol|bm|pmb|mathit|mathsf|mathtt|mathnormal|textit|emph)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+const markupWordRe =
+  /\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|displaystyle|textstyle|scriptstyle)(?![A-Za-z])|\\(?:textcolor|color)\s*\{[A-Za-z!\d]{0,20}\}/g;
+const operatorNameRe = /\\operatorname\*?\s*\{\s*([A-Za-z]{1,12})\s*\}/g;
+
+/** The text without markup that changes no value (markupHintRe's commands). */
+function withoutMarkup(s: string): string {
+  return s.replace(operatorNameRe, '\\$1').replace(markupGroupRe, '$1').replace(markupWordRe, '');
+}
+
+// A function name (as plainFunctions leaves it, or a command it leaves: "\\arctan", "\\sinh"), with a
+// log's base and a power ("log_{2}", "sin^2", "tan^{-1}"), at the end of the text before a bracket.
+const functionTailRe =
+  /(?:arcsin|arccos|arctan|sinh|cosh|tanh|sin|cos|tan|sec|csc|cot|exp|log|ln)(?:_(?:\{[^{}]{1,8}\}|\w))?(?:\^(?:\{[^{}]{1,8}\}|-?\d))?$/;
+
+/** Does the text before `at` end in a function name (functionTailRe)? */
+function afterFunction(s: string, at: number): boolean {
+  return at > 1 && functionTailRe.test(s.slice(Math.max(0, at - 24), at));
 }
 
 // A whole number directly before a fraction of integers, at the start or after a sign, "=", or an opening bracket or comma.
@@ -129,6 +167,11 @@ function mixedNumber(_m: string, pre: string, whole: string, a?: string, b?: str
   const num = a ?? c!;
   const den = b ?? d!;
   return Number(num) < Number(den) ? `${pre}(${whole}+${num}/${den})` : `${pre}${whole}\\cdot${num}/${den}`;
+}
+
+/** "(2)" -> "2", but a function's argument before a power ("ln(2)^4") keeps its brackets. */
+function noiseBrackets(m: string, inner: string, at: number, s: string): string {
+  return s.charCodeAt(at + m.length) === 94 && afterFunction(s, at) ? m : inner;
 }
 
 /** . , ; : (what normalizeAnswer trims from both ends). */
@@ -181,12 +224,85 @@ function numericValue(n: string): number {
   return NaN;
 }
 
+// Stop 35: the functions a closed form may apply, longest names first (so "sinh" is not "sin" then
+// h, "exp" not e then xp), as commands ("\\sinh", "\\arctan": plainFunctions leaves them) or as the
+// plain words plainFunctions writes ("\\ln 2" -> "ln2"). `log` is the natural logarithm, as in analysis.
+const CLOSED_FUNCTIONS = [
+  'arcsin',
+  'arccos',
+  'arctan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'sin',
+  'cos',
+  'tan',
+  'sec',
+  'csc',
+  'cot',
+  'exp',
+  'log',
+  'ln',
+] as const;
+type ClosedFunction = (typeof CLOSED_FUNCTIONS)[number];
+
+function applyFunction(f: ClosedFunction, x: number, inverse: boolean): number {
+  if (inverse) {
+    // "\\sin^{-1}" is arcsin, "\\sinh^{-1}" arsinh; no other function is written so.
+    if (f === 'sin') return Math.asin(x);
+    if (f === 'cos') return Math.acos(x);
+    if (f === 'tan') return Math.atan(x);
+    if (f === 'sinh') return Math.asinh(x);
+    if (f === 'cosh') return Math.acosh(x);
+    if (f === 'tanh') return Math.atanh(x);
+    return NaN;
+  }
+  switch (f) {
+    case 'arcsin':
+      return Math.asin(x);
+    case 'arccos':
+      return Math.acos(x);
+    case 'arctan':
+      return Math.atan(x);
+    case 'sinh':
+      return Math.sinh(x);
+    case 'cosh':
+      return Math.cosh(x);
+    case 'tanh':
+      return Math.tanh(x);
+    case 'sin':
+      return Math.sin(x);
+    case 'cos':
+      return Math.cos(x);
+    case 'tan':
+      return Math.tan(x);
+    case 'sec':
+      return 1 / Math.cos(x);
+    case 'csc':
+      return 1 / Math.sin(x);
+    case 'cot':
+      return 1 / Math.tan(x);
+    case 'exp':
+      return Math.exp(x);
+    default:
+      return Math.log(x);
+  }
+}
+
 /**
- * The value of a closed form, or NaN: integers, decimals, `\\frac{a}{b}` / `a/b`, `\\sqrt{x}`,
- * `\\sqrt[n]{x}`, `\\pi`, `^`, `+ - *`, `\\cdot`, `\\times`, parentheses and braces, as
- * normalizeAnswer writes them. Anything else (a letter, a comma, an unknown command) refuses the
- * whole text. One left-to-right pass: every character is read once, nesting is at most 24 deep
- * and the text at most 160 characters, so the cost is linear and bounded.
+ * The value of a closed form, or NaN: integers, decimals, `\\frac{a}{b}` / `a/b` (`\\frac\\pi3`),
+ * `\\sqrt{x}`, `\\sqrt[n]{x}`, `\\pi`, Euler's `e` (a letter e standing alone: "e^{4}-1", "2e",
+ * "\\pie"), `^`, `+ - *`, `\\cdot`, `\\times`, parentheses and braces, and (stop 35) the functions
+ * of CLOSED_FUNCTIONS, as normalizeAnswer writes them: the argument in brackets ("ln(5/3)",
+ * "\\sin{1}") or bare, a number with its power or one symbol ("ln2" is ln 2, "ln2^4" ln 16,
+ * "ln\\sqrt{3}", "sin\\pi"); a power after a bracketed argument is the value's ("ln(2)^4" is
+ * (ln 2)^4), before the argument too ("sin^2(1)", "sin^21": one character unbraced, as LaTeX reads
+ * a superscript), "^{-1}" there the inverse ("tan^{-1}1");
+ * `log_{b}x` / `log_2x` (one character, as LaTeX reads a subscript) the logarithm to base b. A bare
+ * argument followed by another factor ("ln2\\pi": ln(2π) or π ln 2?) and a braced one followed by a
+ * power are refused. Anything else (another letter, a comma, an unknown command) refuses the whole
+ * text. One left-to-right pass: every character is read once, nesting is at most 24 deep and the
+ * text at most 160 characters, so the cost is linear and bounded.
  */
 export function closedFormValue(s: string): number {
   if (s.length === 0 || s.length > 160) return NaN;
@@ -210,6 +326,65 @@ export function closedFormValue(s: string): number {
     expect(close);
     return v;
   };
+  // The function named at i (after a backslash or not), or undefined.
+  const functionAt = (): ClosedFunction | undefined => {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 116) return undefined;
+    for (const f of CLOSED_FUNCTIONS) if (s.startsWith(f, i)) return f;
+    return undefined;
+  };
+  // A fraction's one-token part: "\\frac12", "\\frac\\pi3", "\\frac e2".
+  const fracPart = (): number => {
+    if (s[i] === '{') return group('{', '}');
+    if (at('\\pi')) return Math.PI;
+    if (s[i] === 'e' && functionAt() === undefined) {
+      i++;
+      return Math.E;
+    }
+    return digit();
+  };
+  // Does a factor follow at i, written next to the one before ("2\\pi", "ln2\\pi")?
+  const juxtaposed = (): boolean => {
+    const c = s.charCodeAt(i);
+    if (c === 92) return !s.startsWith('\\cdot', i) && !s.startsWith('\\times', i) && !s.startsWith('\\div', i);
+    return c === 40 || c === 123 || c === 0x3c0 || (c >= 97 && c <= 122);
+  };
+  const application = (f: ClosedFunction): number => {
+    let base = Math.E;
+    if (f === 'log' && s[i] === '_') {
+      i++;
+      base = s[i] === '{' ? group('{', '}') : s[i] === 'e' ? (i++, Math.E) : digit();
+      if (!(base > 0) || base === 1) fail();
+    }
+    let inverse = false;
+    let power = 1;
+    if (s[i] === '^') {
+      i++;
+      // One character unbraced, as LaTeX reads a superscript: "sin^21" is sin² 1.
+      const e = s[i] === '{' ? group('{', '}') : s[i] === '-' && s[i + 1] === '1' ? ((i += 2), -1) : digit();
+      if (e === -1) inverse = true;
+      else power = e;
+    }
+    let x: number;
+    const open = s[i];
+    if (open === '(' || open === '{') {
+      x = open === '(' ? group('(', ')') : group('{', '}');
+      if (s[i] === '^') {
+        // "ln(2)^4" is (ln 2)^4; "\\ln{2}^4" reads as ln 2^4 in print: refused; so is a second power.
+        if (open === '{' || power !== 1 || inverse) fail();
+        i++;
+        power = s[i] === '{' ? group('{', '}') : s[i] === '(' ? group('(', ')') : digits();
+      }
+    } else {
+      const c = s.charCodeAt(i);
+      if (c === 45 || c === 43) fail();
+      x = primary();
+      if (juxtaposed()) fail();
+    }
+    let v = applyFunction(f, x, inverse);
+    if (base !== Math.E) v /= Math.log(base);
+    return power === 1 ? v : v ** power;
+  };
   const primary = (): number => {
     if (++depth > 24) fail();
     let v: number;
@@ -223,11 +398,20 @@ export function closedFormValue(s: string): number {
     } else if (c === 40) v = group('(', ')');
     else if (c === 123) v = group('{', '}');
     else if (c === 92) {
+      i++;
+      const f = functionAt();
+      if (f !== undefined) {
+        i += f.length;
+        const fv = application(f);
+        depth--;
+        return fv;
+      }
+      i--;
       if (at('\\pi')) v = Math.PI;
       else if (at('\\dfrac') || at('\\tfrac') || at('\\frac')) {
-        // "\\frac12" (one digit each) or "\\frac{a}{b}".
-        const num = s[i] === '{' ? group('{', '}') : digit();
-        const den = s[i] === '{' ? group('{', '}') : digit();
+        // "\\frac12" (one token each) or "\\frac{a}{b}".
+        const num = fracPart();
+        const den = fracPart();
         v = num / den;
       } else if (at('\\sqrt')) {
         const n = s[i] === '[' ? group('[', ']') : 2;
@@ -241,6 +425,18 @@ export function closedFormValue(s: string): number {
     } else if (c === 0x3c0) {
       i++;
       v = Math.PI;
+    } else if (c >= 97 && c <= 122) {
+      const f = functionAt();
+      if (f !== undefined) {
+        i += f.length;
+        const fv = application(f);
+        depth--;
+        return fv;
+      }
+      // Euler's e: the one letter read as a constant.
+      if (c !== 101) fail();
+      i++;
+      v = Math.E;
     } else return fail();
     if (s[i] === '^') {
       i++;
@@ -272,8 +468,8 @@ export function closedFormValue(s: string): number {
     for (;;) {
       if (at('*') || at('\\cdot') || at('\\times')) v *= unary();
       else if (at('/') || at('\\div')) v /= unary();
-      // Juxtaposition: "2\\sqrt{3}", "3\\pi", "2(1+x)".
-      else if (s[i] === '\\' || s[i] === '(' || s[i] === '{' || s[i] === '\u03c0') v *= primary();
+      // Juxtaposition: "2\\sqrt{3}", "3\\pi", "2(1+x)", "2e", "6ln2".
+      else if (juxtaposed()) v *= primary();
       else return v;
     }
   };
@@ -302,7 +498,8 @@ const closedFormRefused = new Error('not a closed form');
 
 // A normalized answer the closed-form evaluator may read: a command, a power, a bracket or an
 // operator between terms; plain numbers and a/b are numericValue's.
-const closedFormHintRe = /[\\^({\u03c0*]/;
+// (Stop 35: or a letter, e and the functions' names.)
+const closedFormHintRe = /[\\^({\u03c0*a-z]/;
 
 /** Both closed forms with one value (to 1e-9 relative): "\\sqrt{11/6}" and "\\sqrt{66}/6". */
 function sameClosedForm(na: string, nb: string): boolean {
@@ -374,9 +571,44 @@ function differentlyWritten(na: string, nb: string): boolean {
   const pb = pa === undefined ? undefined : answerParts(nb);
   // A part holds no comma outside brackets, so comparing parts does not split them again.
   if (pa !== undefined && pb !== undefined && sameInOrder(pa, pb)) return true;
+  // Stop 35: one value written as two equal forms ("\\frac{\\pi^4}{120}=\\frac34\\zeta(4)") is either form.
+  if (na.includes('=') !== nb.includes('=')) {
+    const sides = na.includes('=') ? equalSides(na) : equalSides(nb);
+    const other = na.includes('=') ? nb : na;
+    if (sides !== undefined && sides.some((side) => partEqual(side, other))) return true;
+  }
   if (sameForm(na, nb)) return true;
   // Pass 58: two expressions in one letter that are the same function ("n(n+1)-1", "n^2+n-1").
   return hasLowerLetter(na) && hasLowerLetter(nb) && sameExpression(na, nb);
+}
+
+// What a constant's text may hold besides digits and operators: these commands, the functions'
+// names, Euler's e (a variable, a Greek letter but pi, or any other word makes it no constant).
+const constantCommandRe =
+  /\\(?:pi|frac|sqrt|cdot|times|div|binom|arcsin|arccos|arctan|sinh|cosh|tanh|sin|cos|tan|sec|csc|cot|exp|log|ln|(?:zeta|gamma)(?=[({\d]))/g;
+const constantWordRe = /arcsin|arccos|arctan|sinh|cosh|tanh|sin|cos|tan|sec|csc|cot|exp|log|ln/g;
+
+/**
+ * The sides of a value written as equal forms ("\\frac{\\pi^4}{120}=\\frac34\\zeta(4)", "\\binom{5}{2}=10"):
+ * two to four sides split at "=" outside brackets, each a constant (no variable: "x=3" is an
+ * assignment, "x+y=5" an equation, both another answer); where two sides are closed forms of
+ * different values ("2+2=5") there are none. Undefined when s is no such text.
+ */
+function equalSides(s: string): string[] | undefined {
+  if (s.length > 400 || /[<>!:\u2264\u2265]=|==/.test(s)) return undefined;
+  const sides = splitTop(s, '=');
+  if (sides === undefined || sides.length < 2 || sides.length > 4) return undefined;
+  for (const side of sides) {
+    if (side.length === 0 || /[a-df-z]/.test(side.replace(constantCommandRe, '').replace(constantWordRe, ''))) return undefined;
+  }
+  let known = NaN;
+  for (const side of sides) {
+    const v = closedFormValue(side);
+    if (Number.isNaN(v)) continue;
+    if (!Number.isNaN(known) && Math.abs(v - known) > 1e-9 * Math.max(1, Math.abs(v), Math.abs(known))) return undefined;
+    known = v;
+  }
+  return sides;
 }
 
 /** Does s hold a letter a-z (a cheap test before sameExpression: numbers hold none)? */

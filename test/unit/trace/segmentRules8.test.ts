@@ -33,8 +33,9 @@ test('answers equal in value but written differently are equal: a closed form ev
   assert.ok(!answersEqual('\\sqrt{13}', '2\\sqrt{3}'));
   assert.ok(!answersEqual('\\sqrt[3]{1.33}', '\\sqrt[3]{4/3}'));
   assert.ok(!answersEqual('2x', '2\\cdot x'));
-  assert.ok(Number.isNaN(closedFormValue('\\sqrt{2}+e')));
-  assert.ok(Number.isNaN(closedFormValue('\\log{2}')));
+  // (Stop 35: e and \\log are read now, test/unit/trace/answers.test.ts; a variable and an unknown command are not.)
+  assert.ok(Number.isNaN(closedFormValue('\\sqrt{2}+x')));
+  assert.ok(Number.isNaN(closedFormValue('\\lg{2}')));
   assert.ok(Number.isNaN(closedFormValue('(1+2')));
   assert.ok(Number.isNaN(closedFormValue('1/0')));
   // Bounded: a long or deeply nested text is refused at once.
