@@ -32,9 +32,21 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     ],
   ],
   ['fresh-heldout', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.heldout.gold.jsonl`]]],
-  ...['fresh18', 'fresh19', 'fresh21', 'fresh23', 'fresh24', 'fresh25', 'fresh26', 'fresh27', 'fresh38', 'fresh39', 'fresh40'].map(
-    (n): [string, string[][]] => [n, batch(n)],
-  ),
+  ...[
+    'fresh18',
+    'fresh19',
+    'fresh21',
+    'fresh23',
+    'fresh24',
+    'fresh25',
+    'fresh26',
+    'fresh27',
+    'fresh38',
+    'fresh39',
+    'fresh40',
+    'fresh41',
+    'fresh42',
+  ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
 ];
 
