@@ -1,0 +1,64 @@
+// The bad-input findings stop 34's fixes left (outsider fuzz34), each through the CLI as users run
+// it (dist/cli.js in a child with a timeout): nothing may crash or lose a record that is fine;
+// every malformed value gets a diagnostic with line, column and what was expected; nothing is
+// silently ignored or replaced.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'rl-leftovers-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+function cli(args: string[], opts: { timeout?: number; input?: string } = {}): Run {
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
+    encoding: 'utf8',
+    timeout: opts.timeout ?? 60_000,
+    maxBuffer: 64 << 20,
+    input: opts.input,
+  });
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+const write = (name: string, data: string | Buffer): string => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const noStack = (r: Run, what: string): void => {
+  assert.equal(r.signal, null, `${what}: killed (hang?)`);
+  assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+\)?/, `${what}: a stack trace on stderr`);
+};
+
+const trace = write('one.trace', '=== 1\nanswer: 6\n---\nSo x = 6.\n');
+
+test('attribution: --beta / --eps out of range are refused with the flag and its range (1e308 printed null)', () => {
+  const cases: [string[], RegExp][] = [
+    [['--beta', '1e308'], /--beta must be a number from 0 to 1000, got 1e\+308/],
+    [['--eps', '1e308'], /--eps must be a number from 0 to 100, got 1e\+308/],
+    [['--beta', '-1'], /--beta must be a number from 0 to 1000, got -1/],
+    [['--eps', '101'], /--eps must be a number from 0 to 100, got 101/],
+    [['--gamma', '2'], /--gamma must be in \[0, 1\]/],
+  ];
+  for (const [flags, message] of cases) {
+    const r = cli(['attribution', trace, '--json', ...flags]);
+    noStack(r, flags.join(' '));
+    assert.equal(r.status, 2, `${flags.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
+  }
+  const ex = cli(['attribution', '--example', 'appendix-c', '--beta', '1e308']);
+  assert.equal(ex.status, 2, ex.stderr);
+  assert.match(ex.stderr, /--beta must be a number from 0 to 1000/);
+  // In range: finite numbers only, no null.
+  const ok = cli(['attribution', trace, '--json', '--beta', '1000', '--eps', '100']);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.doesNotMatch(ok.stdout, /null|Infinity|NaN/);
+});
