@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -61,4 +61,53 @@ test('attribution: --beta / --eps out of range are refused with the flag and its
   const ok = cli(['attribution', trace, '--json', '--beta', '1000', '--eps', '100']);
   assert.equal(ok.status, 0, ok.stderr);
   assert.doesNotMatch(ok.stdout, /null|Infinity|NaN/);
+});
+
+test('import -o /dev/stdout into a pipe, or -o a FIFO: written directly (a temp file beside /proc/self/fd/1 was ENOENT)', () => {
+  const rows = [1, 2, 3].map((i) => JSON.stringify({ idx: i, input: 'q', output: `The answer is ${i}.`, gts: String(i) })).join('\n');
+  const jsonl = write('rows.jsonl', `${rows}\n`);
+  const piped = spawnSync('sh', ['-c', `"${process.execPath}" dist/cli.js import "${jsonl}" -o /dev/stdout | cat`], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.doesNotMatch(piped.stderr, /ENOENT|\.tmp/);
+  assert.equal((piped.stdout.match(/^=== /gm) ?? []).length, 3, piped.stdout);
+  assert.match(piped.stderr, /import: 3 records written to \/dev\/stdout/);
+  // Log-probs have no sidecar beside a pipe: said, not dropped silently.
+  const lp = write(
+    'lp.jsonl',
+    `${JSON.stringify({ idx: 1, input: 'q', output: 'The answer is 1.', gts: '1', logprobs: [-1], ref_logprobs: [-1] })}\n`,
+  );
+  const withLp = spawnSync('sh', ['-c', `"${process.execPath}" dist/cli.js import "${lp}" -o /dev/stdout | cat`], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(withLp.status, 0, withLp.stderr);
+  assert.match(withLp.stderr, /the per-token log-probs of 1 record were not written: -o \/dev\/stdout is standard output \(a pipe\)/);
+  // --json also prints on standard output: refused.
+  const both = spawnSync('sh', ['-c', `"${process.execPath}" dist/cli.js import "${jsonl}" -o /dev/stdout --json | cat`], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.match(both.stderr, /where --json prints its result too: choose one/);
+  // A FIFO with a reader: the records arrive there.
+  const fifo = join(dir, 'out.fifo');
+  spawnSync('mkfifo', [fifo]);
+  const r = spawnSync(
+    'sh',
+    ['-c', `cat "${fifo}" > "${fifo}.got" & "${process.execPath}" dist/cli.js import "${jsonl}" -o "${fifo}"; wait`],
+    {
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /3 records written to/);
+  assert.equal((readFileSync(`${fifo}.got`, 'utf8').match(/^=== /gm) ?? []).length, 3);
+  // A regular file is still replaced atomically, and its sidecar written.
+  const file = join(dir, 'lp.trace');
+  const f = cli(['import', lp, '-o', file]);
+  assert.equal(f.status, 0, f.stderr);
+  assert.match(readFileSync(`${file}.logprobs.jsonl`, 'utf8'), /"logprobs":\[-1\]/);
 });
