@@ -111,3 +111,45 @@ test('import -o /dev/stdout into a pipe, or -o a FIFO: written directly (a temp 
   assert.equal(f.status, 0, f.stderr);
   assert.match(readFileSync(`${file}.logprobs.jsonl`, 'utf8'), /"logprobs":\[-1\]/);
 });
+
+test('a JSONL id that is an object or array is a warning at its column; the line number stays the id, and the message says so', () => {
+  const row = (id: string): string => `{${id}"output": "The answer is 5.", "gts": "5"}`;
+  const file = write(
+    'ids.jsonl',
+    [row('"idx": {"a": 1}, '), row('"idx": [1, 2], '), row('"id": {"a": 1}, '), row('"idx": 7, ')].join('\n') + '\n',
+  );
+  const r = cli(['segment', file, '--json']);
+  noStack(r, 'segment');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    /ids\.jsonl:1:9: warning: Expected a string or number for "idx", got an object: the record's id is its line number, 1\. \[bad-id\]/,
+  );
+  assert.match(
+    r.stderr,
+    /ids\.jsonl:2:9: warning: Expected a string or number for "idx", got an array of 2 values: the record's id is its line number, 2\./,
+  );
+  assert.match(r.stderr, /ids\.jsonl:3:8: warning: Expected a string or number for "id", got an object/);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id),
+    ['1', '2', '3', '7'],
+  );
+  // A mapped format (chat rows) says it too.
+  const chat = write(
+    'chat-id.jsonl',
+    `${JSON.stringify({
+      messages: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'The answer is 5.' },
+      ],
+      answer: '5',
+      id: { x: 1 },
+    })}\n`,
+  );
+  const c = cli(['segment', chat]);
+  assert.equal(c.status, 0, c.stderr);
+  assert.match(
+    c.stderr,
+    /chat-id\.jsonl:1:1: warning: id <- id is an object: expected a string or number; the record's id is its row number, 1 \[bad-id\]/,
+  );
+});

@@ -138,6 +138,14 @@ function logprobsFor(v: unknown, k: number, responses: number): number[] | undef
   return undefined;
 }
 
+/** A JSON value that is no id or header, in words: "an object", "an array of 2 values", "a string of 300 characters". */
+export function valueKind(v: unknown): string {
+  if (Array.isArray(v)) return `an array of ${v.length} value${v.length === 1 ? '' : 's'}`;
+  if (v !== null && typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return /[\r\n]/.test(v) ? 'a string with a line break' : `a string of ${v.length} characters (at most 200)`;
+  return typeof v;
+}
+
 /** A scalar for a header (one line), or undefined when the value is not one. */
 function scalar(v: unknown): string | undefined {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -279,6 +287,12 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   }
   const idField = pick(o, ID_FIELDS);
   const baseId = idField ? scalar(idField[1]) : undefined;
+  if (idField && baseId === undefined)
+    warn(
+      jsonFieldSpan(text, idField[0]),
+      'bad-id',
+      `Expected a string or number for "${idField[0]}", got ${valueKind(idField[1])}: the record's id is its line number, ${lineNo + 1}.`,
+    );
   const used = new Set([resp[0], promptField?.[0], truthField, idField?.[0], 'pred', 'score', 'step', ...LOGPROB_FIELDS, ...REF_FIELDS]);
   // Other short scalar fields are kept as metadata headers.
   const extra: Record<string, string> = {};

@@ -3,7 +3,7 @@
 // content parts with reasoning), the ground truth reduced to an answer, the source's own verdict
 // and whether the response was cut off. A row that cannot give a record yields a diagnostic that
 // names the field and what was expected; the row's other records still come out.
-import type { JsonlRecord } from '../jsonl.js';
+import { valueKind, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
 import { evalPath, evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path, type Rule } from './path.js';
@@ -371,6 +371,12 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const answer = answerValue !== undefined ? answerText(optionTarget(answerValue, options)) : undefined;
     const idValue = get('id', k);
     const baseId = idValue ? scalar(idValue.value) : undefined;
+    if (idValue && baseId === undefined && idValue.value !== null)
+      report(
+        'warning',
+        'bad-id',
+        `id <- ${formatPath(idValue.path)} is ${valueKind(idValue.value)}: expected a string or number; the record's id is ${ctx.defaultId !== undefined ? `the row's, ${ctx.defaultId}` : `its row number, ${ctx.position + 1}`}`,
+      );
     const epoch = get('epoch', k) ? scalar(get('epoch', k)!.value) : undefined;
     const sampleId = `${baseId ?? ctx.defaultId ?? String(ctx.position + 1)}${epoch !== undefined ? `_epoch_${epoch}` : ''}`;
     const model = get('model', k) ? scalar(get('model', k)!.value) : undefined;
