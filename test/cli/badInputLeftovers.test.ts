@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -151,5 +151,37 @@ test('a JSONL id that is an object or array is a warning at its column; the line
   assert.match(
     c.stderr,
     /chat-id\.jsonl:1:1: warning: id <- id is an object: expected a string or number; the record's id is its row number, 1 \[bad-id\]/,
+  );
+});
+
+test("a gold file's bad lines are reported at the column that is wrong (always column 1 before)", () => {
+  const sub = join(dir, 'gold-columns');
+  mkdirSync(sub);
+  const t = join(sub, 'a.trace');
+  writeFileSync(t, '=== 1\nanswer: 6\n---\nSo x = 6.\n');
+  writeFileSync(
+    `${t}.gold.jsonl`,
+    [
+      '{"id": "1", "candidates": [{"value": "6", "offset": 7}], "final": "6"}',
+      '{"id": "2", "candidates": [{"value": "6", "offset": 7},}',
+      '   {"id": {"x": 1}, "candidates": []}',
+      '{"id": "3", "candidates": [{"value": "6", "offset": 0}, {"value": "6", "offset": -1}]}',
+      '{"id": "4", "candidates": "none"}',
+      '{"id": "1", "candidates": []}',
+    ].join('\n') + '\n',
+  );
+  const r = cli(['eval-segmentation', t]);
+  noStack(r, 'eval-segmentation');
+  const diags = r.stderr.split('\n').filter((l) => l.includes('[bad-gold]'));
+  assert.deepEqual(
+    diags.map((l) => /gold\.jsonl:(\d+:\d+): error: (.{0,30})/.exec(l)!.slice(1, 3).join(' ')),
+    [
+      `2:56 Invalid JSON (Unexpected token`,
+      '3:11 Expected "id" (string or numbe',
+      '4:82 candidates[1]: expected "offse',
+      '5:27 Expected "candidates": an arra',
+      '6:8 Record id "1" is labelled twic',
+    ],
+    r.stderr,
   );
 });
