@@ -220,7 +220,7 @@ export function withoutGoldRecord(text: string, id: string): string {
     if (body.trim() === '') return true;
     try {
       const rec = toGoldRecord(JSON.parse(body));
-      return typeof rec === 'string' || rec.id !== id;
+      return 'problem' in rec || rec.id !== id;
     } catch {
       return true;
     }
