@@ -185,3 +185,92 @@ test("a gold file's bad lines are reported at the column that is wrong (always c
     r.stderr,
   );
 });
+
+/** The fuzzer's tokens_header.trace, plus truncated values that say neither yes nor no. */
+export const headerValuesTrace = [
+  ['1', 'tokens: 99999'],
+  ['2', 'tokens: 1e400'],
+  ['3', 'tokens: -99999'],
+  ['4', 'tokens: 100,000'],
+  ['5', 'tokens: 99999 tokens'],
+  ['6', 'tokens: 0x20000'],
+  ['7', 'truncated: maybe'],
+  ['8', 'truncated: TRUE'],
+  ['9', 'tokens: 1,5'],
+  ['10', 'tokens: 0'],
+  ['11', 'tokens: 120'],
+]
+  .map(([id, header]) => `=== ${id}\nanswer: 3\n${header}\n---\nThe answer is 3.\n`)
+  .join('');
+
+test('malformed tokens / truncated header values are errors at their column (1e400, -99999 and "99999 tokens" were ignored silently)', () => {
+  const file = write('headers.trace', headerValuesTrace);
+  const seg = cli(['segment', file, '--json']);
+  noStack(seg, 'segment');
+  assert.equal(seg.status, 0, seg.stderr);
+  const diags = seg.stderr.split('\n').filter((l) => l.includes('[bad-header-value]') && l.includes('Malformed'));
+  assert.deepEqual(
+    diags.map((l) => /headers\.trace:(\d+:\d+): error: .*got (".*"|nothing)/.exec(l)?.slice(1, 3).join(' ') ?? l),
+    ['8:9 "1e400"', '13:9 "-99999"', '23:9 "99999 tokens"', '28:9 "0x20000"', '33:12 "maybe"', '43:9 "1,5"'],
+    seg.stderr,
+  );
+  assert.match(
+    seg.stderr,
+    /headers\.trace:48:9: error: "tokens: 0" for a response of 16 characters: expected its length in tokens, at least 1; it is not used\. \[bad-header-value\] \(record 10\)/,
+  );
+  assert.match(
+    seg.stderr,
+    /expected the response's length in tokens, a whole number in digits \(1532, or 1,532 with thousands separators\)/,
+  );
+  assert.match(seg.stderr, /Malformed "truncated" value: expected true or false \(also yes\/no, 1\/0\), got "maybe"/);
+  // Every record is still segmented; a good count is used, "100,000" is 100000.
+  const out = JSON.parse(seg.stdout) as { id: string; steps: { tokens?: number }[] }[];
+  assert.equal(out.length, 11);
+  assert.equal(out.find((r) => r.id === '4')!.steps[0].tokens, 100000);
+  assert.equal(out.find((r) => r.id === '11')!.steps[0].tokens, 120);
+  // calibrate lists each with its line and column; the good records are calibrated.
+  const cal = cli(['calibrate', file, '--json']);
+  assert.equal(cal.status, 0, cal.stderr);
+  const result = JSON.parse(cal.stdout) as { groups: { n: number }[]; skipped: { line?: number; reason: string }[] };
+  const reasons = result.skipped.map((s) => `${s.line}: ${s.reason.slice(0, 40)}`);
+  assert.ok(reasons.includes('8: record 2 not used: column 9: Malformed "'), reasons.join('\n'));
+  assert.ok(reasons.includes('33: record 7 not used: column 12: Malformed '), reasons.join('\n'));
+  // 1 (99999), 4 (100,000) and 8 (TRUE) are cut off; 11 is calibrated.
+  assert.equal(result.groups[0].n, 1);
+});
+
+test("import: a row's tokens / truncated field the engine cannot read is said at its column and written as is", () => {
+  const rows = [
+    { idx: 1, output: 'The answer is 5.', gts: '5', truncated: 'maybe' },
+    { idx: 2, output: 'The answer is 5.', gts: '5', tokens: '1e400' },
+    { idx: 3, output: 'The answer is 5.', gts: '5', truncated: true, tokens: 12 },
+  ];
+  const file = write('fields.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const out = join(dir, 'fields.trace');
+  const r = cli(['import', file, '-o', out]);
+  noStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  const col = (i: number, key: string): number => JSON.stringify(rows[i]).indexOf(`"${key}"`) + key.length + 4;
+  assert.match(
+    r.stderr,
+    new RegExp(`fields\\.jsonl:1:${col(0, 'truncated')}: warning: record 1: Malformed "truncated" value: .*got "maybe"; written as is`),
+  );
+  assert.match(
+    r.stderr,
+    new RegExp(`fields\\.jsonl:2:${col(1, 'tokens')}: warning: record 2: Malformed "tokens" value: .*got "1e400"; written as is`),
+  );
+  assert.match(readFileSync(out, 'utf8'), /truncated: maybe/);
+  // Read back (or read directly), the record is left out of calibration with the reason.
+  for (const input of [out, file]) {
+    const cal = cli(['calibrate', input, '--json']);
+    const skipped = (JSON.parse(cal.stdout) as { skipped: { reason: string }[] }).skipped.map((s) => s.reason);
+    assert.ok(
+      skipped.some((s) => /record 1 not used: .*"truncated".*"maybe"/.test(s)),
+      `${input}: ${skipped.join('\n')}`,
+    );
+    assert.ok(
+      skipped.some((s) => /record 2 not used: .*"tokens".*"1e400"/.test(s)),
+      `${input}: ${skipped.join('\n')}`,
+    );
+  }
+});

@@ -10,6 +10,8 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
+import { headerValueProblem } from '../trace/headerValues.js';
+import type { TraceDiagnostic } from '../trace/types.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import {
@@ -163,6 +165,26 @@ export async function run(argv: string[]): Promise<number> {
         if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`);
       },
     })) {
+      // A header value the engine cannot read (tokens: 1e400, truncated: maybe) is written as the
+      // source has it, and said here: the .trace file reports it as an error where it is read.
+      for (const key of ['tokens', 'truncated']) {
+        const v = r.headers[key as keyof typeof r.headers];
+        const problem = v === undefined || v === null ? undefined : headerValueProblem(key, String(v), r.body.length);
+        if (!problem) continue;
+        const column = r.fieldColumns?.[key] ?? 0;
+        const d: TraceDiagnostic = {
+          line: r.sourceLine,
+          column,
+          endLine: r.sourceLine,
+          endColumn: column + 1,
+          severity: 'warning',
+          code: 'bad-header-value',
+          message: `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate and attribution leave the record out).`,
+        };
+        if (messages.length < LISTED_DIAGNOSTICS)
+          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
+        process.stderr.write(listed.line(d));
+      }
       await trace.write(formatRecord(r));
       if ((r.logprobs || r.refLogprobs) && direct) logprobsDropped++;
       else if (r.logprobs || r.refLogprobs) {

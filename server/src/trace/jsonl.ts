@@ -28,6 +28,8 @@ export interface JsonlRecord extends TraceRecordInput {
   /** Per-token log-probs of the response under the policy / the reference, when the line has them. */
   logprobs?: number[];
   refLogprobs?: number[];
+  /** Columns in the source line of the fields some headers come from (tokens, truncated), where known. */
+  fieldColumns?: Record<string, number>;
 }
 
 export interface JsonlLineResult {
@@ -301,6 +303,10 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
     const s = scalar(v);
     if (s !== undefined) extra[k.toLowerCase()] = s;
   }
+  // Where the header values the engine checks (headerValues.ts) stand in the line, for import's report.
+  let fieldColumns: Record<string, number> | undefined;
+  for (const f of ['tokens', 'truncated'])
+    if (extra[f] !== undefined) (fieldColumns ??= {})[f] = (jsonFieldSpan(text, f)?.start ?? 0) + shift;
   const lpField = pick(o, LOGPROB_FIELDS);
   const refField = pick(o, REF_FIELDS);
   const verdictField = flatVerdictField(o, responses.length);
@@ -360,6 +366,7 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       sourceLine: lineNo,
       logprobs,
       refLogprobs,
+      ...(fieldColumns ? { fieldColumns } : {}),
     });
   });
   return { records, diagnostics };

@@ -438,7 +438,16 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const verdictRule = m.verdict && !(rowVerdict && count > 1) ? evalRule(row, m.verdict, k) : undefined;
     const sourceVerdict = m.verdict ? (verdictRule ? verdictOf(verdictRule.value) : null) : undefined;
     const trunc = m.truncated ? evalRule(row, m.truncated, k) : undefined;
-    let truncated: boolean | undefined = trunc ? trunc.value === true || verdictOf(trunc.value) === true : undefined;
+    // A value that says neither true nor false ("maybe", 0.5) is written as the source has it, and the
+    // record's header check reports it (headerValues.ts): it was read as false.
+    const said = trunc ? (trunc.value === true ? true : verdictOf(trunc.value)) : undefined;
+    let truncated: boolean | string | undefined = said === null ? scalar(trunc!.value) : said;
+    if (said === null && truncated === undefined && trunc!.value !== null)
+      report(
+        'warning',
+        'bad-truncated',
+        `truncated <- ${formatPath(trunc!.path)} is ${valueKind(trunc!.value)}: expected true or false; not used`,
+      );
     // The reason as the source wrote it (finish_reason: length), when the rule compared one.
     const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
     // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.
