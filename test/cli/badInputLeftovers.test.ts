@@ -187,7 +187,7 @@ test("a gold file's bad lines are reported at the column that is wrong (always c
 });
 
 /** The fuzzer's tokens_header.trace, plus truncated values that say neither yes nor no. */
-export const headerValuesTrace = [
+const headerValuesTrace = [
   ['1', 'tokens: 99999'],
   ['2', 'tokens: 1e400'],
   ['3', 'tokens: -99999'],
@@ -273,4 +273,64 @@ test("import: a row's tokens / truncated field the engine cannot read is said at
       `${input}: ${skipped.join('\n')}`,
     );
   }
+});
+
+test('malformed per-token log-probs are a warning at the bad element and not used; no null, Infinity or NaN in any output', () => {
+  const row = (i: number, lp: string, ref: string): string =>
+    `{"idx": ${i}, "input": "q", "output": "The answer is 5.", "gts": "5", "logprobs": ${lp}, "ref_logprobs": ${ref}}`;
+  const lines = [
+    row(1, '[-1, -1]', '[-0.5, -0.5]'),
+    row(2, '[-1, -1, -1]', '[-0.5, -0.5]'),
+    row(3, '["-1", -1]', '[-0.5, -0.5]'),
+    row(4, '[1e+308, 1e+308]', '[-1e+308, -1e+308]'),
+    row(5, '[]', '[]'),
+    row(6, '[null, null]', '[null, null]'),
+    row(7, '[-1, 1e400]', '[-1, -1]'),
+  ];
+  const file = write('logprobs.jsonl', lines.join('\n') + '\n');
+  const col = (n: number, needle: string, from = 0): number => lines[n - 1].indexOf(needle, from) + 1;
+  const r = cli(['attribution', file, '--json']);
+  noStack(r, 'attribution');
+  assert.equal(r.status, 0, r.stderr);
+  const warnings = r.stderr.split('\n').filter((l) => l.includes('[bad-logprobs]'));
+  assert.deepEqual(
+    warnings.map((l) => /logprobs\.jsonl:(\d+:\d+): warning: (.*?);/.exec(l)!.slice(1, 3).join(' ')),
+    [
+      `2:${col(2, '[-0.5')} "logprobs" has 3 entries but "ref_logprobs" 2: expected one log-probability per token in each`,
+      `3:${col(3, '"-1"')} "logprobs"[0] is the string "-1": expected a number from -1000000 to 1000000 (a log-probability)`,
+      `4:${col(4, '1e+308')} "logprobs"[0] is 1e+308: expected a number from -1000000 to 1000000 (a log-probability)`,
+      `5:${col(5, '[]')} "logprobs" is empty but the response is not: expected one log-probability per token`,
+      `6:${col(6, 'null')} "logprobs"[0] is null: expected a number from -1000000 to 1000000 (a log-probability)`,
+      `7:${col(7, '1e400')} "logprobs"[1] is Infinity: expected a number from -1000000 to 1000000 (a log-probability)`,
+    ],
+    r.stderr,
+  );
+  assert.match(warnings[0], /not used \(nor written to import's log-prob sidecar\): attribution estimates its KL terms/);
+  assert.doesNotMatch(r.stdout, /null|Infinity|NaN/);
+  const traces = (JSON.parse(r.stdout) as { traces: { id: string; ratio: number }[] }).traces;
+  assert.deepEqual(
+    traces.map((t) => t.id),
+    ['1', '2', '3', '4', '5', '6', '7'],
+  );
+  // Row 1 uses its log-probs (ratio 2 from them); the others the estimate, as a row without any (ratio 5).
+  assert.deepEqual(
+    traces.map((t) => t.ratio),
+    [2, 5, 5, 5, 5, 5, 5],
+  );
+  const table = cli(['attribution', file]);
+  assert.doesNotMatch(table.stdout, /Infinity|NaN|null/);
+  // segment and import say it too; import writes only the good row's log-probs.
+  const seg = cli(['segment', file]);
+  assert.equal(seg.stderr.split('\n').filter((l) => l.includes('[bad-logprobs]')).length, 6);
+  const out = join(dir, 'logprobs.trace');
+  const imp = cli(['import', file, '-o', out]);
+  assert.equal(imp.status, 0, imp.stderr);
+  assert.equal(imp.stderr.split('\n').filter((l) => l.includes('[bad-logprobs]')).length, 6);
+  assert.deepEqual(
+    readFileSync(`${out}.logprobs.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id),
+    ['1'],
+  );
 });

@@ -1,7 +1,14 @@
 // `reflection-lens attribution`: per-step KL Q-values, surrogate Q-values and gradient
 // contributions of traces (docs/design.md sections 5 and 8), or the paper's Appendix C example;
 // with --objective, one objective's per-step contribution beside them (Appendix D).
-import { attributeAppendixC, attributeSegmented, appendixC, defaultAttributionOptions, MAX_BETA, MAX_EPS } from '../analysis/attribution.js';
+import {
+  attributeAppendixC,
+  attributeSegmented,
+  appendixC,
+  defaultAttributionOptions,
+  MAX_BETA,
+  MAX_EPS,
+} from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import {
   attributeObjective,
@@ -20,6 +27,7 @@ import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './s
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
+import { formatDiagnostic } from './segment.js';
 import { inputFiles } from './inputs.js';
 
 const recordsText = (n: number): string => `${n} record${n === 1 ? '' : 's'}`;
@@ -204,9 +212,13 @@ export async function run(argv: string[]): Promise<number> {
     };
     let records = 0;
     let read = 0;
+    let badLogprobs = 0;
     try {
       const onDiagnostic = (d: TraceDiagnostic): void => {
         if (d.severity === 'error') malformed.add({ file, line: d.line + 1, reason: d.message });
+        // Log-probs that cannot be used change what is computed (the estimate stands in): said on
+        // stderr at their line and column, the first LISTED_SKIPPED per file, then a count.
+        else if (d.code === 'bad-logprobs' && ++badLogprobs <= LISTED_SKIPPED) process.stderr.write(formatDiagnostic(file, d));
       };
       for await (const record of streamTraceFile(file, {
         onDiagnostic,
@@ -236,6 +248,10 @@ export async function run(argv: string[]): Promise<number> {
     // The throttled line may stop short of the end (without a terminal it showed "1 records" of
     // 192): its last state is the file's final count.
     progress.done(`${file}: ${recordsText(records)}`);
+    if (badLogprobs > LISTED_SKIPPED)
+      process.stderr.write(
+        `${file}: ${badLogprobs - LISTED_SKIPPED} more lines with log-probs that are not used, not listed [bad-logprobs]\n`,
+      );
     // Listed as the in-memory command did: the file's malformed input, then its unanswered records.
     for (const s of [...malformed.entries(), ...unanswered.entries()]) {
       skipped.push(s);

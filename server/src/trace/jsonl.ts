@@ -5,7 +5,8 @@
 import { DuplicateIds, RolloutIds } from './duplicateIds.js';
 import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
-import { jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
+import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
+import { tokenCount } from './headerValues.js';
 import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -132,6 +133,42 @@ function truthText(field: string, v: unknown): string | undefined {
 }
 
 const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+
+/** Largest log-probability magnitude read (vLLM writes -9999 for masked tokens); 1e308 made the KL -Infinity. */
+export const MAX_ABS_LOGPROB = 1e6;
+
+/**
+ * What is wrong with the log-probs of response k in field `field` (value `v`), with the path of the
+ * bad element, or undefined when they are a list of numbers within +-MAX_ABS_LOGPROB (or absent).
+ */
+function logprobProblem(field: string, v: unknown, k: number, responses: number): { message: string; path: number[] } | undefined {
+  const flat = responses === 1 && Array.isArray(v) && !v.some((x) => Array.isArray(x));
+  const list = flat ? v : Array.isArray(v) ? v[k] : v;
+  const name = flat || !Array.isArray(v) ? `"${field}"` : `"${field}"[${k}]`;
+  const at = flat || !Array.isArray(v) ? [] : [k];
+  if (!Array.isArray(list))
+    return {
+      message: `${name} is ${list === undefined ? 'missing' : valueKind(list)}: expected a list of numbers, one log-probability per token`,
+      path: at,
+    };
+  for (let i = 0; i < list.length; i++) {
+    const x: unknown = list[i];
+    if (typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= MAX_ABS_LOGPROB) continue;
+    const what =
+      typeof x === 'number'
+        ? String(x)
+        : x === null
+          ? 'null'
+          : typeof x === 'string'
+            ? `the string ${JSON.stringify(x.length > 20 ? `${x.slice(0, 19)}…` : x)}`
+            : valueKind(x);
+    return {
+      message: `${name}[${i}] is ${what}: expected a number from -${MAX_ABS_LOGPROB} to ${MAX_ABS_LOGPROB} (a log-probability)`,
+      path: [...at, i],
+    };
+  }
+  return undefined;
+}
 
 /** Log-probs of response k: a flat array belongs to a single response, an array of arrays to each. */
 function logprobsFor(v: unknown, k: number, responses: number): number[] | undefined {
@@ -330,8 +367,47 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       const v = o[field];
       return Array.isArray(v) ? scalar(v[k]) : scalar(v);
     };
-    const logprobs = lpField ? logprobsFor(lpField[1], k, responses.length) : undefined;
-    const refLogprobs = refField ? logprobsFor(refField[1], k, responses.length) : undefined;
+    let logprobs = lpField ? logprobsFor(lpField[1], k, responses.length) : undefined;
+    let refLogprobs = refField ? logprobsFor(refField[1], k, responses.length) : undefined;
+    // Malformed log-probs are said at the element that is wrong and not used (both lists): the
+    // record is attributed as one without log-probs. They fell back silently, or made the KL
+    // -Infinity (1e308), printed as null in JSON.
+    if (lpField || refField) {
+      let problem: { field: string; message: string; path: number[] } | undefined;
+      for (const f of [lpField, refField]) {
+        const p = f && logprobProblem(f[0], f[1], k, responses.length);
+        if (p && !problem) problem = { field: f[0], ...p };
+      }
+      if (!problem && logprobs && refLogprobs && logprobs.length !== refLogprobs.length)
+        problem = {
+          field: refField![0],
+          message: `"${lpField![0]}" has ${logprobs.length} entries but "${refField![0]}" ${refLogprobs.length}: expected one log-probability per token in each`,
+          path: [],
+        };
+      if (!problem && logprobs && logprobs.length === 0 && r.length > 0)
+        problem = {
+          field: lpField![0],
+          message: `"${lpField![0]}" is empty but the response is not: expected one log-probability per token`,
+          path: [],
+        };
+      if (!problem && logprobs && extra.tokens !== undefined && tokenCount(extra.tokens) !== logprobs.length)
+        problem = {
+          field: lpField![0],
+          message: `"${lpField![0]}" has ${logprobs.length} entries but "tokens" says ${extra.tokens}: expected one log-probability per token`,
+          path: [],
+        };
+      if (problem) {
+        logprobs = undefined;
+        refLogprobs = undefined;
+        let span = jsonFieldSpan(text, problem.field);
+        for (const i of problem.path) span = span && (jsonElementSpan(text, span.start, i) ?? span);
+        warn(
+          span,
+          'bad-logprobs',
+          `${responses.length > 1 ? `Response ${k + 1}: ` : ''}${problem.message}; the log-probs of this response are not used (nor written to import's log-prob sidecar): attribution estimates its KL terms (--eps per token), as for a response without them.`,
+        );
+      }
+    }
     const idBase = baseId ?? String(lineNo + 1);
     // As for chat and OpenAI rows (formats/records.ts): a <think> that never closes, in a line that
     // says nothing of how the generation ended, was cut off.
