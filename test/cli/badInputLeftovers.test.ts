@@ -334,3 +334,55 @@ test('malformed per-token log-probs are a warning at the bad element and not use
     ['1'],
   );
 });
+
+test('a JSON document with text after its closing "]", or without its "]": the rows read are kept, the damage is an error at its line and column', () => {
+  const rows = [0, 1, 2].map((i) => ({
+    messages: [
+      { role: 'user', content: `Calculate ${i} * 3.` },
+      { role: 'assistant', content: `<think>hmm</think>The answer is ${i * 3}.` },
+    ],
+    answer: String(i * 3),
+  }));
+  const pretty = JSON.stringify(rows, null, 1);
+  const lineCount = pretty.split('\n').length;
+  const cases: [string, string, RegExp][] = [
+    [
+      'trailing.json',
+      `${pretty}\n}}}garbage`,
+      new RegExp(
+        `trailing\\.json:${lineCount + 1}:1: error: text after the end of the JSON document \\(its "\\[" at line 1 closed before\\): expected nothing but white space after the closing "\\]"; it is not read, the rows before it are \\[json-trailing-text\\]`,
+      ),
+    ],
+    [
+      'trailing-same-line.json',
+      `${pretty} x`,
+      new RegExp(`trailing-same-line\\.json:${lineCount}:3: error: text after the end of the JSON document`),
+    ],
+    [
+      'unclosed.json',
+      `${pretty.slice(0, pretty.lastIndexOf(']'))}`,
+      new RegExp(
+        `unclosed\\.json:${lineCount}:1: error: the JSON document ends before its closing "\\]" \\(it opened with "\\[" at line 1\\): expected "\\]" after the last element; the 3 elements before are read \\[json-unclosed\\]`,
+      ),
+    ],
+  ];
+  for (const [name, text, message] of cases) {
+    const file = write(name, text);
+    const seg = cli(['segment', file, '--json']);
+    noStack(seg, name);
+    assert.equal(seg.status, 0, `${name}: ${seg.stderr}`);
+    assert.match(seg.stderr, message, name);
+    assert.deepEqual(
+      (JSON.parse(seg.stdout) as { final: string }[]).map((r) => r.final),
+      ['0', '3', '6'],
+      name,
+    );
+    const imp = cli(['import', file, '-o', join(dir, `${name}.trace`)]);
+    assert.equal(imp.status, 0, imp.stderr);
+    assert.match(imp.stderr, /3 records written/);
+    assert.match(imp.stderr, message, name);
+  }
+  // A whole document is still read without a word.
+  const clean = cli(['segment', write('clean.json', `${pretty}\n\n`)]);
+  assert.doesNotMatch(clean.stderr, /error/);
+});

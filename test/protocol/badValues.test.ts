@@ -49,7 +49,9 @@ function cliDiagnostics(name: string, text: string, code: string): [number, numb
   }
 }
 const lspOf = (ds: Diagnostic[], code: string): [number, number, string][] =>
-  ds.filter((d) => d.code === code).map((d) => [d.range.start.line, d.range.start.character, d.message]);
+  ds
+    .filter((d) => d.code === code)
+    .map((d) => [d.range.start.line, d.range.start.character, typeof d.message === 'string' ? d.message : d.message.value]);
 
 describe('bad values: the editor shows the CLI diagnostics', () => {
   let s: LspSession;

@@ -22,6 +22,11 @@ export interface JsonElement {
    */
   key?: string;
   notObject?: boolean;
+  /**
+   * Damage to the document itself, not to an element (`error` says what, `line`/`column` where):
+   * text after the top-level value closes, or a document that ends before it closes.
+   */
+  document?: 'trailing-text' | 'unclosed';
 }
 
 export interface JsonDocumentScan {
@@ -93,6 +98,12 @@ export async function* jsonDocumentElements(
     let memberIndex = 0;
     let done = 0;
     scan.shape = 'empty';
+    // The top-level value: where it opened, and whether it has closed; after it, only white space.
+    let topLine = -1;
+    let topClosed = false;
+    let trailing = false;
+    const topOpen = (): string => (scan.shape === 'array' ? '[' : '{');
+    const topClose = (): string => (scan.shape === 'array' ? ']' : '}');
 
     const element = (text: string): JsonElement => {
       const el: JsonElement =
@@ -147,7 +158,19 @@ export async function* jsonDocumentElements(
           keyBytes?.push(c);
           continue;
         }
-        if (isWs(c)) continue;
+        if (isWs(c) || trailing) continue;
+        if (topClosed) {
+          // Text after the document's value: said once at its place; nothing after it is read.
+          trailing = true;
+          out.push({
+            index: -1,
+            line,
+            column: col - 1,
+            document: 'trailing-text',
+            error: `text after the end of the JSON document (its "${topOpen()}" at line ${topLine + 1} closed before): expected nothing but white space after the closing "${topClose()}"; it is not read, the rows before it are`,
+          });
+          continue;
+        }
         if (!capture) {
           const elementStart = elementsAt >= 0 && depth === elementsAt + 1 && c !== COMMA && c !== RS;
           const member = objectTop && depth === 1 && afterColon && scan.shape === 'object' && key !== 'samples' && opts.members === true;
@@ -186,6 +209,7 @@ export async function* jsonDocumentElements(
           }
         } else if (c === LB || c === LS) {
           if (depth === 0) {
+            topLine = line;
             if (c === LS) {
               scan.shape = 'array';
               elementsAt = 0;
@@ -198,6 +222,7 @@ export async function* jsonDocumentElements(
           depth++;
         } else if (c === RB || c === RS) {
           depth--;
+          if (depth === 0) topClosed = true;
           if (elementsAt >= 0 && depth === elementsAt && c === RS) elementsAt = -1;
           if (capture && !captureScalar && depth === captureDepth) {
             const text = finish(i + 1);
@@ -225,6 +250,15 @@ export async function* jsonDocumentElements(
         line: captureLine,
         column: captureCol,
         error: `element ${index} (line ${captureLine + 1}) is cut off: the document ends inside it`,
+      };
+    } else if (depth > 0 && !topClosed) {
+      // The last element closed but the document did not: its end is missing (a file cut short).
+      yield {
+        index: -1,
+        line,
+        column: col,
+        document: 'unclosed',
+        error: `the JSON document ends before its closing "${topClose()}" (it opened with "${topOpen()}" at line ${topLine + 1}): expected "${topClose()}" after the last ${scan.shape === 'array' ? 'element' : 'member'}; the ${index} element${index === 1 ? '' : 's'} before are read`,
       };
     }
   } finally {

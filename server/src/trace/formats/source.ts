@@ -401,6 +401,10 @@ export async function* streamContainer(
   // Whether a top-level object is keyed by id: decided at its first member.
   let keyed: boolean | undefined;
   for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress, members: true })) {
+    if (el.document) {
+      fail(el.line, el.column, el.document === 'unclosed' ? 'json-unclosed' : 'json-trailing-text', el.error!);
+      continue;
+    }
     if (el.key !== undefined) {
       if (keyed === undefined) {
         keyed = el.error === undefined && isObject(el.value) && isKeyedRow(el.key, el.value, opts);
