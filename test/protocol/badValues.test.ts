@@ -90,4 +90,30 @@ describe('bad values: the editor shows the CLI diagnostics', () => {
       assert.doesNotMatch(md, /Infinity|NaN|null/, `line ${line + 1}: ${md}`);
     }
   });
+  test('JSONL with lone \\r line ends and a .trace with two BOMs: every record is read, as by the CLI', async () => {
+    const row = (i: number): string => JSON.stringify({ idx: i, input: 'q', output: `The answer is ${i}.`, gts: String(i) });
+    const uri = 'file:///bad/cr_only.jsonl';
+    await s.open(uri, `${row(1)}\r${row(2)}\r${row(3)}\r`);
+    const ds = await s.diagnosticsFor(uri, 1);
+    assert.deepEqual(
+      ds.filter((d) => d.code === 'bad-json'),
+      [],
+    );
+    const symbols: { name: string; range: { start: { line: number } } }[] = await s.conn.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
+    assert.deepEqual(
+      symbols.map((x) => x.range.start.line),
+      [0, 1, 2],
+    );
+    const bom = 'file:///bad/bom_twice.trace';
+    await s.open(bom, '\ufeff\ufeff=== 1\nanswer: 408\n---\n12*34 = 408. The answer is 408.\n');
+    const bd = await s.diagnosticsFor(bom, 1);
+    assert.deepEqual(
+      bd
+        .filter((d) => d.code === 'extra-bom' || d.code === 'text-before-record')
+        .map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      [['extra-bom', 0, 1]],
+    );
+  });
 });

@@ -452,10 +452,11 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
 export function jsonlToRecords(text: string, opts: { fileName?: string } = {}): JsonlLineResult {
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
-  const lines = text.split('\n');
+  // Lines end at \n, \r\n or a lone \r, as the editor counts them.
+  const lines = text.split(/\r\n?|\n/);
   const ids = new FileIds();
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const line = lines[i];
     const r = jsonlLineToRecords(line, i, opts);
     records.push(...r.records);
     diagnostics.push(...r.diagnostics, ...ids.number(line, r.records));

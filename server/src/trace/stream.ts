@@ -282,9 +282,16 @@ class ByteQueue {
   }
 }
 
+/** Whether the bytes before buf[i], at file offset `absolute`, are the file's first bytes and all byte-order marks. */
+function onlyBomsBefore(buf: Buffer, i: number, absolute: number): boolean {
+  if (absolute === 0 || absolute % 3 !== 0 || i < absolute) return false;
+  for (let k = i - absolute; k < i; k += 3) if (buf[k] !== 0xef || buf[k + 1] !== 0xbb || buf[k + 2] !== 0xbf) return false;
+  return true;
+}
+
 /** Whether bytes[i..] is a record line `===` (+ space, tab, line break or end); undefined when more bytes are needed to tell. */
 function recordStartAt(buf: Buffer, i: number, absolute: number, eof: boolean): boolean | undefined {
-  const before = absolute === 0 || (absolute === 3 && buf[i - 3] === 0xef && buf[i - 2] === 0xbb && buf[i - 1] === 0xbf) ? NL : buf[i - 1];
+  const before = absolute === 0 || onlyBomsBefore(buf, i, absolute) ? NL : buf[i - 1];
   if (before !== NL && before !== CR) return false;
   if (i + 3 >= buf.length) return eof && i + 3 === buf.length ? true : eof ? false : undefined;
   const c = buf[i + 3];
@@ -354,8 +361,8 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
         done = true;
         break;
       }
-      // A BOM before the very first record line belongs to that line (the parser skips it).
-      const at = pendingAt + i === 3 && recordAt < 0 && pending[i - 3] === 0xef ? i - 3 : i;
+      // BOMs before the very first record line belong to that line (the parser skips them).
+      const at = recordAt < 0 && onlyBomsBefore(pending, i, pendingAt + i) ? i - (pendingAt + i) : i;
       if (recordAt >= 0) yield emit(recordAt, at);
       else preamble(at);
       opts.signal?.throwIfAborted();
@@ -467,18 +474,32 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
   for await (const { at, n, eof, total, rangeEnd } of chunks(source, opts, queue)) {
     const pending = queue.view();
     let from = 0;
+    // Lines end at \n, \r\n or a lone \r (old Mac files; the editor counts lines so too). The next
+    // CR is looked up again only once it is passed, so a file without any costs one search a chunk.
+    let cr = pending.indexOf(CR, from);
     for (;;) {
+      if (cr >= 0 && cr < from) cr = pending.indexOf(CR, from);
       const nl = pending.indexOf(NL, from);
-      if (nl < 0) break;
+      let end: number;
+      let next: number;
+      if (cr >= 0 && (nl < 0 || cr < nl)) {
+        // Whether a \n follows needs the next byte: wait for it unless the input has ended.
+        if (cr + 1 >= pending.length && !eof) break;
+        end = cr;
+        next = pending[cr + 1] === NL ? cr + 2 : cr + 1;
+      } else if (nl >= 0) {
+        end = nl;
+        next = nl + 1;
+      } else break;
       if (first) {
         first = false;
-        from = nl + 1;
+        from = next;
         continue;
       }
       if (pendingAt + from >= rangeEnd) return;
-      yield* lineRecords(pending.subarray(from, nl));
+      yield* lineRecords(pending.subarray(from, end));
       opts.signal?.throwIfAborted();
-      from = nl + 1;
+      from = next;
     }
     queue.drop(from);
     pendingAt += from;

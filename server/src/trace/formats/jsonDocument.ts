@@ -280,7 +280,9 @@ export async function isJsonDocument(path: string): Promise<boolean> {
     if (first < 0) return false;
     if (head[first] === '[') return true;
     if (head[first] !== '{') return false;
-    const nl = head.indexOf('\n', first);
+    // The first line ends at \n or \r (a JSONL file with old Mac line endings is no document).
+    const brk = head.slice(first).search(/[\r\n]/);
+    const nl = brk < 0 ? -1 : first + brk;
     // A first line longer than what was read is a long JSONL line, not a pretty-printed document.
     if (nl < 0) return bytesRead < buf.length && jsonErrorOffset(head.slice(first)) >= 0;
     return jsonErrorOffset(head.slice(first, nl).trim()) >= 0;
