@@ -386,3 +386,50 @@ test('a JSON document with text after its closing "]", or without its "]": the r
   const clean = cli(['segment', write('clean.json', `${pretty}\n\n`)]);
   assert.doesNotMatch(clean.stderr, /error/);
 });
+
+test('a JSON document through a pipe, FIFO or stdin is read as a document, up to 256 MiB, with a clear message past it; a FIFO .jsonl no longer hangs calibrate', () => {
+  const rows = [0, 1].map((i) => ({
+    messages: [
+      { role: 'user', content: `Calculate ${i} * 3.` },
+      { role: 'assistant', content: `The answer is ${i * 3}.` },
+    ],
+    answer: String(i * 3),
+  }));
+  const pretty = JSON.stringify(rows, null, 1);
+  // Standard input: was read as a .trace file ("text outside any record").
+  const viaStdin = cli(['segment', '-', '--json'], { input: pretty });
+  assert.equal(viaStdin.status, 0, viaStdin.stderr);
+  assert.deepEqual(
+    (JSON.parse(viaStdin.stdout) as { final: string }[]).map((r) => r.final),
+    ['0', '3'],
+  );
+  assert.doesNotMatch(viaStdin.stderr, /error|warning/);
+  // A FIFO named .json: was read as JSON Lines (every line bad-json); calibrate: a FIFO .jsonl hung (peeked, then waited).
+  const sh = (cmd: string): Run => {
+    const r = spawnSync('sh', ['-c', cmd], { encoding: 'utf8', timeout: 30_000 });
+    return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  };
+  const doc = write('doc-src.json', pretty);
+  const fifo = join(dir, 'piped.json');
+  spawnSync('mkfifo', [fifo]);
+  const seg = sh(`cat "${doc}" > "${fifo}" & "${process.execPath}" dist/cli.js segment "${fifo}" --json; wait`);
+  noStack(seg, 'segment fifo');
+  assert.equal(seg.status, 0, seg.stderr);
+  assert.equal((JSON.parse(seg.stdout) as unknown[]).length, 2);
+  assert.doesNotMatch(seg.stderr, /bad-json/);
+  const jsonl = write('rows-src.jsonl', `${JSON.stringify({ idx: 1, output: 'The answer is 5.', gts: '5' })}\n`);
+  const fifoJsonl = join(dir, 'piped.jsonl');
+  spawnSync('mkfifo', [fifoJsonl]);
+  const cal = sh(`cat "${jsonl}" > "${fifoJsonl}" & "${process.execPath}" dist/cli.js calibrate "${fifoJsonl}" --json; wait`);
+  noStack(cal, 'calibrate fifo');
+  assert.equal(cal.status, 0, cal.stderr);
+  assert.equal((JSON.parse(cal.stdout) as { groups: { n: number }[] }).groups[0].n, 1);
+  // Past the bound: one clear message, no crash.
+  const big = sh(`(printf '['; head -c 270000000 /dev/zero | tr '\\0' ' ') | "${process.execPath}" dist/cli.js segment -`);
+  noStack(big, 'big pipe');
+  assert.equal(big.status, 1, big.stderr);
+  assert.match(
+    big.stderr,
+    /-: cannot read: a JSON document read through a pipe is held in memory to be read, and this one is larger than 256 MiB: not read further/,
+  );
+});

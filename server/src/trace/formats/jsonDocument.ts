@@ -56,7 +56,7 @@ const KEEP = new Set(['eval']);
  * the first bytes, its kept members as they pass).
  */
 export async function* jsonDocumentElements(
-  path: string,
+  path: string | Buffer,
   scan: JsonDocumentScan,
   opts: {
     signal?: AbortSignal;
@@ -66,10 +66,18 @@ export async function* jsonDocumentElements(
     members?: boolean;
   } = {},
 ): AsyncGenerator<JsonElement> {
-  const fh = await open(path, 'r');
+  // A file is read chunk by chunk; a document already in memory (read from a pipe, bounded) likewise.
+  const fh = typeof path === 'string' ? await open(path, 'r') : undefined;
   try {
-    const total = (await fh.stat()).size;
+    const total = fh ? (await fh.stat()).size : (path as Buffer).length;
     const chunk = Buffer.allocUnsafe(opts.chunkSize ?? 1 << 20);
+    let at = 0;
+    const readChunk = async (): Promise<number> => {
+      if (fh) return (await fh.read(chunk, 0, chunk.length, null)).bytesRead;
+      const n = (path as Buffer).copy(chunk, 0, at, Math.min(at + chunk.length, total));
+      at += n;
+      return n;
+    };
     let line = 0;
     let col = 0;
     let depth = 0;
@@ -123,7 +131,7 @@ export async function* jsonDocumentElements(
 
     for (;;) {
       opts.signal?.throwIfAborted();
-      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      const bytesRead = await readChunk();
       if (bytesRead === 0) break;
       const buf = chunk.subarray(0, bytesRead);
       const out: JsonElement[] = [];
@@ -262,7 +270,7 @@ export async function* jsonDocumentElements(
       };
     }
   } finally {
-    await fh.close();
+    await fh?.close();
   }
 }
 
@@ -275,18 +283,23 @@ export async function isJsonDocument(path: string): Promise<boolean> {
   try {
     const buf = Buffer.allocUnsafe(1 << 16);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const head = buf.toString('utf8', 0, bytesRead).replace(/^\uFEFF/, '');
-    const first = head.search(/\S/);
-    if (first < 0) return false;
-    if (head[first] === '[') return true;
-    if (head[first] !== '{') return false;
-    // The first line ends at \n or \r (a JSONL file with old Mac line endings is no document).
-    const brk = head.slice(first).search(/[\r\n]/);
-    const nl = brk < 0 ? -1 : first + brk;
-    // A first line longer than what was read is a long JSONL line, not a pretty-printed document.
-    if (nl < 0) return bytesRead < buf.length && jsonErrorOffset(head.slice(first)) >= 0;
-    return jsonErrorOffset(head.slice(first, nl).trim()) >= 0;
+    return isJsonDocumentHead(buf.subarray(0, bytesRead), bytesRead < buf.length);
   } finally {
     await fh.close();
   }
+}
+
+/** isJsonDocument on a document's first bytes (`whole`: they are all of it). */
+export function isJsonDocumentHead(bytes: Buffer, whole: boolean): boolean {
+  const head = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const first = head.search(/\S/);
+  if (first < 0) return false;
+  if (head[first] === '[') return true;
+  if (head[first] !== '{') return false;
+  // The first line ends at \n or \r (a JSONL file with old Mac line endings is no document).
+  const brk = head.slice(first).search(/[\r\n]/);
+  const nl = brk < 0 ? -1 : first + brk;
+  // A first line longer than what was read is a long JSONL line, not a pretty-printed document.
+  if (nl < 0) return whole && jsonErrorOffset(head.slice(first)) >= 0;
+  return jsonErrorOffset(head.slice(first, nl).trim()) >= 0;
 }
