@@ -260,19 +260,25 @@ test("import: a row's tokens / truncated field the engine cannot read is said at
     new RegExp(`fields\\.jsonl:2:${col(1, 'tokens')}: warning: record 2: Malformed "tokens" value: .*got "1e400"; written as is`),
   );
   assert.match(readFileSync(out, 'utf8'), /truncated: maybe/);
-  // Read back (or read directly), the record is left out of calibration with the reason.
-  for (const input of [out, file]) {
+  // Read back (or read directly), the record is left out of calibration with the reason, at the
+  // header's column in the .trace, at the field's in the JSONL.
+  for (const [input, c1, c2] of [
+    [out, 12, 9],
+    [file, col(0, 'truncated'), col(1, 'tokens')],
+  ] as const) {
     const cal = cli(['calibrate', input, '--json']);
     const skipped = (JSON.parse(cal.stdout) as { skipped: { reason: string }[] }).skipped.map((s) => s.reason);
     assert.ok(
-      skipped.some((s) => /record 1 not used: .*"truncated".*"maybe"/.test(s)),
+      skipped.some((s) => s.startsWith(`record 1 not used: column ${c1}: Malformed "truncated" value`) && s.includes('"maybe"')),
       `${input}: ${skipped.join('\n')}`,
     );
     assert.ok(
-      skipped.some((s) => /record 2 not used: .*"tokens".*"1e400"/.test(s)),
+      skipped.some((s) => s.startsWith(`record 2 not used: column ${c2}: Malformed "tokens" value`) && s.includes('"1e400"')),
       `${input}: ${skipped.join('\n')}`,
     );
   }
+  const seg = cli(['segment', file]);
+  assert.match(seg.stderr, new RegExp(`fields\\.jsonl:1:${col(0, 'truncated')}: error: Malformed "truncated" value`));
 });
 
 test('malformed per-token log-probs are a warning at the bad element and not used; no null, Infinity or NaN in any output', () => {

@@ -76,12 +76,14 @@ describe('bad values: the editor shows the CLI diagnostics', () => {
     const text = jsonlLines.join('\n') + '\n';
     await s.open(uri, text);
     const ds = await s.diagnosticsFor(uri, 1);
-    for (const code of ['bad-logprobs', 'bad-id']) assert.deepEqual(lspOf(ds, code), cliDiagnostics('rows.jsonl', text, code), code);
+    for (const code of ['bad-logprobs', 'bad-id', 'bad-header-value'])
+      assert.deepEqual(lspOf(ds, code), cliDiagnostics('rows.jsonl', text, code), code);
     assert.equal(lspOf(ds, 'bad-logprobs').length, 3);
     assert.equal(lspOf(ds, 'bad-id').length, 1);
-    assert.ok(
-      ds.some((d) => d.code === 'bad-header-value' && d.range.start.line === 4),
-      'truncated: maybe on the id line',
+    // truncated: maybe, at its field (the record's own diagnostic, placed where the field is).
+    assert.deepEqual(
+      lspOf(ds, 'bad-header-value').map(([line, character]) => [line, character]),
+      [[4, jsonlLines[4].indexOf('"maybe"')]],
     );
     for (let line = 0; line < jsonlLines.length; line++) {
       const h: Hover | null = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } });

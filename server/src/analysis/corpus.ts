@@ -213,7 +213,13 @@ export async function summarizeFile(
         // column there is not the row's, so only the row's line is given.
         report(
           record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1,
-          `record ${record.id} not used: ${record.sourceLine !== undefined ? '' : `column ${first.column + 1}: `}${first.message}${more}`,
+          `record ${record.id} not used: ${
+            record.sourceLine === undefined
+              ? `column ${first.column + 1}: `
+              : first.sourceColumn !== undefined
+                ? `column ${first.sourceColumn + 1}: `
+                : ''
+          }${first.message}${more}`,
         );
         continue;
       }

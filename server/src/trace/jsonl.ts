@@ -500,7 +500,16 @@ export class FileIds {
  * it there; `sourceLine` points back at the JSON line.
  */
 export function jsonlRecordToTrace(rec: JsonlRecord, index: number, startLine: number, fileName?: string): TraceRecord {
-  const parsed = parseRecordText(formatRecord(rec), { startLine, index, fileName });
+  const text = formatRecord(rec);
+  const parsed = parseRecordText(text, { startLine, index, fileName });
+  // A header value the engine cannot read came from a field of the row: point at it there too.
+  if (rec.fieldColumns)
+    for (const d of parsed.diagnostics) {
+      if (d.code !== 'bad-header-value') continue;
+      const key = /^([\w.-]+):/.exec(text.split('\n')[d.line - startLine] ?? '')?.[1];
+      const column = key !== undefined ? rec.fieldColumns[key] : undefined;
+      if (column !== undefined) d.sourceColumn = column;
+    }
   parsed.sourceLine = rec.sourceLine;
   if (rec.logprobs) parsed.logprobs = rec.logprobs;
   if (rec.refLogprobs) parsed.refLogprobs = rec.refLogprobs;
