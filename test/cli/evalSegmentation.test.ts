@@ -134,14 +134,15 @@ test('--against scores a second annotator against the gold labels on the records
   assert.notEqual(missing.status, 0);
 });
 
-test('a malformed label line is reported with its line; the other labels still count; flags are checked', () => {
+test('a malformed label line is reported with its line and column; the other labels still count; flags are checked', () => {
   const file = join(dir, 'b.trace');
   writeFileSync(file, trace);
   writeFileSync(join(dir, 'bad.jsonl'), `${gold}{"id": "3", "candidates": [{"value": "6"}]}\nnot json\n`);
   const r = cli([file, '--gold', join(dir, 'bad.jsonl'), '--json']);
   assert.equal(r.status, 0);
-  assert.match(r.stderr, /bad\.jsonl:3:1: error: candidates\[0\]: expected "offset"/);
-  assert.match(r.stderr, /bad\.jsonl:4:1: error: Invalid JSON/);
+  // At the column that is wrong: the candidate without an offset, the "o" that makes "not" no JSON.
+  assert.match(r.stderr, /bad\.jsonl:3:28: error: candidates\[0\]: expected "offset"/);
+  assert.match(r.stderr, /bad\.jsonl:4:2: error: Invalid JSON/);
   assert.equal(JSON.parse(r.stdout).records, 2);
   writeFileSync(join(dir, 'patterns.txt'), '# a comment\n(unclosed\n');
   const bad = cli([file, '--gold', join(dir, 'bad.jsonl'), '--answer-patterns', join(dir, 'patterns.txt')]);

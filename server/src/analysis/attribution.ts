@@ -30,6 +30,14 @@ export const defaultAttributionOptions: Required<Omit<AttributionOptions, 'polic
 };
 
 /**
+ * Largest accepted KL coefficient and per-token log ratio (CLI flags, editor settings). Larger ones
+ * overflow: at beta = 1e308 a drag is -Infinity and JSON prints it as null. Within these bounds the
+ * products stay finite for any token count (beta * eps * 2^53 is about 1e21).
+ */
+export const MAX_BETA = 1000;
+export const MAX_EPS = 100;
+
+/**
  * The KL placement of `options`. Absent means `reward`, what the engine computed before the
  * placement was a choice, so callers that name no placement keep their results.
  */

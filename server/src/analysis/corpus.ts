@@ -209,9 +209,17 @@ export async function summarizeFile(
         // Points at the first error (JSONL: the record's JSON line); the others are counted.
         const first = errors[0];
         const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''} in this record)` : '';
+        // A row's record (JSONL, Parquet, ...) has the positions of the .trace import writes: its
+        // column there is not the row's, so only the row's line is given.
         report(
           record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1,
-          `record ${record.id} not used: column ${first.column + 1}: ${first.message}${more}`,
+          `record ${record.id} not used: ${
+            record.sourceLine === undefined
+              ? `column ${first.column + 1}: `
+              : first.sourceColumn !== undefined
+                ? `column ${first.sourceColumn + 1}: `
+                : ''
+          }${first.message}${more}`,
         );
         continue;
       }

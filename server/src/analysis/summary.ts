@@ -2,6 +2,7 @@
 // and final correctness, decisions after correct and after wrong answers, and the transitions
 // between consecutive attempts (Kang et al. 2025).
 import { basename, extname } from 'node:path';
+import { truncatedValue } from '../trace/headerValues.js';
 import { estimateTokens } from '../trace/segment.js';
 import type { SegmentedRecord } from '../trace/types.js';
 import type { TraceSummary, Transitions } from './types.js';
@@ -24,10 +25,12 @@ export interface SummaryOptions {
 
 function isTruncated(seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean {
   const h = seg.record.headers;
-  if (/^(?:true|yes|1)$/i.test(h.truncated ?? '') || /^length$/i.test(h.finish_reason ?? '')) return true;
+  const said = truncatedValue(h.truncated);
+  if (said === true || /^length$/i.test(h.finish_reason ?? '')) return true;
   // A source that says the response ended normally (import writes `truncated: false` from its
   // finish reason) is believed over the length estimate: a long complete response is not cut off.
-  if (/^(?:false|no|0)$/i.test(h.truncated ?? '')) return false;
+  // (A malformed value is an error diagnostic of the record, which calibration leaves out.)
+  if (said === false) return false;
   // The engine's token count of the whole response: the `tokens` header when import wrote one, else
   // one token per 4 characters (trace/segment.ts estimateTokens).
   return estimateTokens(seg.record.body.length, seg.record) > tokenLimit;

@@ -1,7 +1,14 @@
 // `reflection-lens attribution`: per-step KL Q-values, surrogate Q-values and gradient
 // contributions of traces (docs/design.md sections 5 and 8), or the paper's Appendix C example;
 // with --objective, one objective's per-step contribution beside them (Appendix D).
-import { attributeAppendixC, attributeSegmented, appendixC, defaultAttributionOptions } from '../analysis/attribution.js';
+import {
+  attributeAppendixC,
+  attributeSegmented,
+  appendixC,
+  defaultAttributionOptions,
+  MAX_BETA,
+  MAX_EPS,
+} from '../analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../analysis/grpo.js';
 import {
   attributeObjective,
@@ -20,6 +27,7 @@ import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './s
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
+import { formatDiagnostic } from './segment.js';
 import { inputFiles } from './inputs.js';
 
 const recordsText = (n: number): string => `${n} record${n === 1 ? '' : 's'}`;
@@ -48,8 +56,8 @@ and every action's score d log pi/d theta is taken as 1 (no model of the policy 
 Options:
   --example appendix-c  the paper's worked example (three-logit policy, beta=1, L=7.8, A=0.5,
                         KL in the reward with k1), with the per-parameter push/drag/net table
-  --beta B              KL coefficient (default ${defaultAttributionOptions.beta}, verl's kl_loss_coef; the example: 1)
-  --eps E               per-token log(pi/pi_ref) when a trace has no log-probs (default ${defaultAttributionOptions.eps})
+  --beta B              KL coefficient, 0 to ${MAX_BETA} (default ${defaultAttributionOptions.beta}, verl's kl_loss_coef; the example: 1)
+  --eps E               per-token log(pi/pi_ref) when a trace has no log-probs, 0 to ${MAX_EPS} (default ${defaultAttributionOptions.eps})
   --gamma G             discount (default ${defaultAttributionOptions.gamma})
   --kl k1|k2|k3         KL estimator (k3 = verl low_var_kl; default ${defaultAttributionOptions.kl})
   --kl-mode loss|reward where the KL sits (default ${defaultAttributionOptions.klMode}; the example: reward)
@@ -111,7 +119,7 @@ export async function run(argv: string[]): Promise<number> {
     if (args.flags.has('eps'))
       process.stderr.write('reflection-lens attribution: --eps is not used by the example (its log ratios come from the logits)\n');
     const beta = numberFlag(args, 'beta', 1);
-    if (beta < 0) throw new UsageError('--beta must be non-negative');
+    checkRange('--beta', beta, MAX_BETA);
     const klMode: KlMode = klModeFlag ?? 'reward';
     const a = attributeAppendixC({ beta, gamma, kl, klMode });
     const o =
@@ -151,7 +159,8 @@ export async function run(argv: string[]): Promise<number> {
     kl,
     klMode: klModeFlag ?? defaultAttributionOptions.klMode,
   };
-  if (options.beta < 0 || options.eps < 0) throw new UsageError('--beta and --eps must be non-negative');
+  checkRange('--beta', options.beta, MAX_BETA);
+  checkRange('--eps', options.eps, MAX_EPS);
 
   // Output goes out trace by trace; what is held is the current rollout group and the
   // (bounded) lists of skipped records.
@@ -203,9 +212,13 @@ export async function run(argv: string[]): Promise<number> {
     };
     let records = 0;
     let read = 0;
+    let badLogprobs = 0;
     try {
       const onDiagnostic = (d: TraceDiagnostic): void => {
         if (d.severity === 'error') malformed.add({ file, line: d.line + 1, reason: d.message });
+        // Log-probs that cannot be used change what is computed (the estimate stands in): said on
+        // stderr at their line and column, the first LISTED_SKIPPED per file, then a count.
+        else if (d.code === 'bad-logprobs' && ++badLogprobs <= LISTED_SKIPPED) process.stderr.write(formatDiagnostic(file, d));
       };
       for await (const record of streamTraceFile(file, {
         onDiagnostic,
@@ -235,6 +248,10 @@ export async function run(argv: string[]): Promise<number> {
     // The throttled line may stop short of the end (without a terminal it showed "1 records" of
     // 192): its last state is the file's final count.
     progress.done(`${file}: ${recordsText(records)}`);
+    if (badLogprobs > LISTED_SKIPPED)
+      process.stderr.write(
+        `${file}: ${badLogprobs - LISTED_SKIPPED} more lines with log-probs that are not used, not listed [bad-logprobs]\n`,
+      );
     // Listed as the in-memory command did: the file's malformed input, then its unanswered records.
     for (const s of [...malformed.entries(), ...unanswered.entries()]) {
       skipped.push(s);
@@ -405,4 +422,9 @@ function tableRow(t: JsonTrace): string {
   // The per-step contributions on a line of their own: sample, decision, sample, ..., STOP.
   const steps = o.steps.map((s) => `${s.action === 'sample' ? 'S' : s.action === 'STOP' ? 'STOP' : 'R'} ${exp(s.contribution)}`).join('  ');
   return `${row}${exp(o.sampling).padStart(12)}${exp(o.decision).padStart(12)}${ratio(o.ratio).padStart(11)}\n    ${o.name} per step: ${steps}  (${o.attribution})`;
+}
+
+/** A float flag outside [0, max] is refused (1e308 overflowed to Infinity, printed as null in JSON). */
+function checkRange(flag: string, v: number, max: number): void {
+  if (!(v >= 0 && v <= max)) throw new UsageError(`${flag} must be a number from 0 to ${max}, got ${v}`);
 }

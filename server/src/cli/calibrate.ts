@@ -10,7 +10,7 @@ import { checkOutputs, cleanUpOnSignals, OutputPathError, writeFileAtomic } from
 import { numberFlag, parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
-import { peekMapping, STDIN } from '../trace/stream.js';
+import { peekMapping } from '../trace/stream.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
@@ -108,9 +108,14 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   // How each file's rows are read, said before the work is shared out to worker threads.
+  // (A pipe or FIFO is not peeked, since that would consume it: its mapping is said as it is read.)
+  const told = new Set<string>();
   for (const file of files) {
     const m = await peekMapping(file, { source });
-    if (m) process.stderr.write(mappingLine(file, m));
+    if (m) {
+      told.add(file);
+      process.stderr.write(mappingLine(file, m));
+    }
   }
   const result = await calibrateWithProgress(files, skipped, {
     bootstrap: B,
@@ -121,7 +126,10 @@ export async function run(argv: string[]): Promise<number> {
     segment,
     source,
     onMapping: (file, m) => {
-      if (file === STDIN) process.stderr.write(mappingLine(file, m));
+      if (!told.has(file)) {
+        told.add(file);
+        process.stderr.write(mappingLine(file, m));
+      }
     },
     summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit },
   });

@@ -4,11 +4,14 @@
 // `OUT.trace.logprobs.jsonl` when the rollouts carry them. Outputs appear atomically (temp files,
 // renamed into place together only when the run succeeded), so a failed or interrupted import
 // leaves an existing OUT as it was; a symlinked OUT is written through to its target; the input
-// (also through a symlink or hard link) is never overwritten.
+// (also through a symlink or hard link) is never overwritten. A pipe, FIFO or device OUT
+// (-o /dev/stdout) is written directly: there is nothing to rename over.
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
+import { headerValueProblem } from '../trace/headerValues.js';
+import type { TraceDiagnostic } from '../trace/types.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import {
@@ -19,7 +22,7 @@ import {
   sourceFlagsUsage,
   sourceOptionsFromArgs,
 } from './sourceFlags.js';
-import { AtomicFile, OutputPathError, checkOutputs } from '../util/atomicWrite.js';
+import { AtomicFile, DirectFile, OutputPathError, checkOutputs, streamOutputKind } from '../util/atomicWrite.js';
 import { inputFiles } from './inputs.js';
 
 export const summary = 'convert JSONL rollouts, Parquet datasets, chat/eval logs and API dumps to a .trace file';
@@ -62,7 +65,9 @@ FILE may be - (standard input) or a pipe; a device or socket (/dev/zero) is not 
 Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
 from it (OUT is then not written), 2 on bad usage.
 
-  -o, --out FILE          the .trace file to write (required; never the input file)
+  -o, --out FILE          the .trace file to write (required; never the input file); a pipe,
+                          FIFO or device (-o /dev/stdout) is written directly, not replaced,
+                          and gets no log-prob sidecar (said on stderr)
   --json                  print {records, out, sidecar, diagnostics, mapping, messages} on
                           stdout (diagnostics: how many; messages: the first 100, {line,
                           column, severity, code, message}; mapping: {format, container,
@@ -76,6 +81,10 @@ export async function run(argv: string[]): Promise<number> {
   const out = stringFlag(args, 'out');
   if (!input || rest.length > 0) throw new UsageError('expected exactly one input FILE');
   if (!out) throw new UsageError('expected -o OUT.trace');
+  // A pipe, FIFO or device (-o /dev/stdout into a pipe) cannot be replaced by a rename: written directly.
+  const direct = streamOutputKind(out);
+  if (direct?.startsWith('standard output') && args.flags.has('json'))
+    throw new UsageError(`-o ${out} is standard output, where --json prints its result too: choose one`);
   const sidecarPath = `${out}.logprobs.jsonl`;
   // What --json carries besides the counts: the mapping chosen and the first diagnostics, as stderr lists them.
   let mapping: { format: string; container: string; description: string } | null = null;
@@ -89,8 +98,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     checkOutputs(
       [
-        { what: '-o', path: out },
-        { what: "-o's log-prob sidecar", path: sidecarPath, onlyIfWritten: true },
+        { what: '-o', path: out, onlyIfWritten: direct !== undefined },
+        ...(direct ? [] : [{ what: "-o's log-prob sidecar", path: sidecarPath, onlyIfWritten: true }]),
       ],
       [input],
     );
@@ -113,8 +122,10 @@ export async function run(argv: string[]): Promise<number> {
     return failed(message);
   }
 
-  let trace: AtomicFile | undefined;
+  let trace: AtomicFile | DirectFile | undefined;
   let sidecar: AtomicFile | undefined;
+  // Records whose log-probs have no sidecar to go to (a direct output has no file beside it).
+  let logprobsDropped = 0;
   const progress = new ProgressLine(`import ${input}`);
   let records = 0;
   // Broken lines are listed up to a bound per kind (a corrupt file can hold millions); the rest are counted.
@@ -127,11 +138,18 @@ export async function run(argv: string[]): Promise<number> {
     sidecar?.abort();
     progress.done();
     unlisted();
-    process.stderr.write(`reflection-lens import: ${message}; ${existsSync(out) ? `${out} left unchanged` : `${out} not written`}\n`);
+    const state = direct
+      ? trace instanceof DirectFile && trace.written
+        ? `${records} records had already gone to ${out} (${direct}: written directly, not replaced)`
+        : `nothing written to ${out}`
+      : existsSync(out)
+        ? `${out} left unchanged`
+        : `${out} not written`;
+    process.stderr.write(`reflection-lens import: ${message}; ${state}\n`);
     return failed(message, records, listed.reported);
   };
   try {
-    trace = new AtomicFile(out);
+    trace = direct ? new DirectFile(out) : new AtomicFile(out);
     for await (const r of streamJsonlRecords(input, {
       source,
       onMapping: (m) => {
@@ -147,8 +165,29 @@ export async function run(argv: string[]): Promise<number> {
         if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`);
       },
     })) {
+      // A header value the engine cannot read (tokens: 1e400, truncated: maybe) is written as the
+      // source has it, and said here: the .trace file reports it as an error where it is read.
+      for (const key of ['tokens', 'truncated']) {
+        const v = r.headers[key as keyof typeof r.headers];
+        const problem = v === undefined || v === null ? undefined : headerValueProblem(key, String(v), r.body.length);
+        if (!problem) continue;
+        const column = r.fieldColumns?.[key] ?? 0;
+        const d: TraceDiagnostic = {
+          line: r.sourceLine,
+          column,
+          endLine: r.sourceLine,
+          endColumn: column + 1,
+          severity: 'warning',
+          code: 'bad-header-value',
+          message: `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate and attribution leave the record out).`,
+        };
+        if (messages.length < LISTED_DIAGNOSTICS)
+          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
+        process.stderr.write(listed.line(d));
+      }
       await trace.write(formatRecord(r));
-      if (r.logprobs || r.refLogprobs) {
+      if ((r.logprobs || r.refLogprobs) && direct) logprobsDropped++;
+      else if (r.logprobs || r.refLogprobs) {
         sidecar ??= new AtomicFile(sidecarPath);
         await sidecar.write(`${JSON.stringify({ id: String(r.id), logprobs: r.logprobs ?? null, ref_logprobs: r.refLogprobs ?? null })}\n`);
       }
@@ -167,6 +206,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   progress.done();
   unlisted();
+  if (logprobsDropped > 0)
+    process.stderr.write(
+      `import: the per-token log-probs of ${logprobsDropped} record${logprobsDropped === 1 ? '' : 's'} were not written: -o ${out} is ${direct}, with no ${sidecarPath} beside it; give -o a regular file to keep them\n`,
+    );
   const result = { records, out, sidecar: sidecar ? sidecarPath : null, diagnostics: listed.reported, mapping, messages };
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else

@@ -91,7 +91,7 @@ export function toJson(file: string, seg: SegmentedRecord): SegmentJson {
 export function formatDiagnostic(file: string, d: TraceDiagnostic, record?: TraceRecord): string {
   const where =
     record?.sourceLine !== undefined && d.line >= record.startLine
-      ? `${file}:${record.sourceLine + 1}:1`
+      ? `${file}:${record.sourceLine + 1}:${(d.sourceColumn ?? 0) + 1}`
       : `${file}:${d.line + 1}:${d.column + 1}`;
   const rec = record ? ` (record ${record.id})` : '';
   // One line, whatever the file name, record id or quoted content holds (cli/terminal.ts).

@@ -74,7 +74,8 @@ export class JsonlDocument {
 
   private read(): void {
     const text = this.doc.getText();
-    const raw = text.split('\n');
+    // Lines end at \n, \r\n or a lone \r: LSP positions count a lone \r as a line break too.
+    const raw = text.split(/\r\n?|\n/);
     const previous = this.parsedByLine;
     this.parsedByLine = new Map();
     this.lines = [];
@@ -84,7 +85,7 @@ export class JsonlDocument {
     // (duplicateIds.ts): a line's ids depend on the lines before it, so they are part of its entries' key.
     const fileIds = new FileIds();
     for (let i = 0; i < raw.length; i++) {
-      const lineText = raw[i].endsWith('\r') ? raw[i].slice(0, -1) : raw[i];
+      const lineText = raw[i];
       // Line numbers are part of a line's parse (default ids, diagnostics), so they are part of the key.
       const key = `${i}\n${lineText}`;
       const before = previous.get(key);

@@ -41,7 +41,11 @@ export function jsonlDiagnostics(doc: JsonlDocument, settings: LensSettings, key
         // The record's own positions point into its formatted .trace text: the line stands for them.
         const place = (d: TraceDiagnostic): Diagnostic => ({
           ...toLspDiagnostic(d, 0),
-          range: lineRange(n, line.length),
+          // From the field it came from when known (a tokens / truncated value), else the whole line.
+          range:
+            d.sourceColumn !== undefined
+              ? { start: { line: n, character: d.sourceColumn }, end: { line: n, character: line.length } }
+              : lineRange(n, line.length),
           message: responseOf(line.entries, entry) + d.message,
         });
         return analyseEntry(entry, settings, key).diagnostics.map(place);

@@ -7,7 +7,7 @@ import { DEFAULT_TOKEN_LIMIT, type SummaryOptions } from '../analysis/summary.js
 import type { ReaderKind, SegmentOptions } from '../trace/types.js';
 import { defaultReader, defaultSegmentOptions } from '../trace/options.js';
 import { compileAnswerPatterns } from '../trace/statements.js';
-import { defaultAttributionOptions } from '../analysis/attribution.js';
+import { defaultAttributionOptions, MAX_BETA, MAX_EPS } from '../analysis/attribution.js';
 
 export interface LensSettings {
   markers: string[];
@@ -92,8 +92,8 @@ export function checkSettings(raw: unknown): CheckedSettings {
       markers,
       answerPatterns,
       reader: pick('reader', (v) => v === 'rules' || v === 'learned', '"rules" or "learned"'),
-      beta: pick('beta', finiteAtLeast(0), 'a number >= 0'),
-      eps: pick('eps', finiteAtLeast(0), 'a number >= 0'),
+      beta: pick('beta', finiteAtLeast(0, MAX_BETA), `a number from 0 to ${MAX_BETA}`),
+      eps: pick('eps', finiteAtLeast(0, MAX_EPS), `a number from 0 to ${MAX_EPS}`),
       gamma: pick('gamma', finiteAtLeast(0, 1), 'a number in [0, 1]'),
       klEstimator: pick('klEstimator', (v) => v === 'k1' || v === 'k2' || v === 'k3', '"k1", "k2" or "k3"'),
       klMode: pick('klMode', (v) => v === 'loss' || v === 'reward', '"reward" or "loss"'),

@@ -3,6 +3,7 @@
 // a file beside the traces (`NAME.trace.gold.jsonl`), never in the traces, so labelling never
 // touches a user's data. One JSON object per line; a malformed line is a diagnostic and every
 // other line still counts.
+import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import type { TraceDiagnostic } from './types.js';
 import type { LabelOp } from '../../../protocol/labels.js';
 
@@ -56,47 +57,87 @@ export function parseGoldFile(text: string): GoldFile {
   const diagnostics: TraceDiagnostic[] = [];
   const at = new Map<string, number>();
   const lines = text.split(/\r?\n/);
-  lines.forEach((line, n) => {
+  lines.forEach((raw, n) => {
+    // A BOM before the first line is no part of its JSON (columns still count it, as the editor does).
+    const shift = n === 0 && raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const line = shift ? raw.slice(1) : raw;
     if (line.trim() === '') return;
-    const fail = (message: string): void => {
-      diagnostics.push({ line: n, column: 0, endLine: n, endColumn: line.length, severity: 'error', code: 'bad-gold', message });
+    /** A diagnostic at the part of the line that is wrong (its column), else the whole line. */
+    const fail = (message: string, span?: { start: number; end: number }): void => {
+      const column = (span?.start ?? line.search(/\S/)) + shift;
+      const endColumn = span ? Math.max(span.end, span.start + 1) + shift : raw.length;
+      diagnostics.push({ line: n, column, endLine: n, endColumn, severity: 'error', code: 'bad-gold', message });
     };
     let o: unknown;
     try {
       o = JSON.parse(line);
     } catch (err) {
+      const bad = jsonErrorOffset(line);
+      const col = bad < 0 ? line.length : bad;
       fail(
         `Invalid JSON (${err instanceof Error ? err.message : String(err)}). Expected one gold record per line: {"id", "candidates": [{"value", "offset"}], "final"}.`,
+        { start: col, end: col + 1 },
       );
       return;
     }
     const rec = toGoldRecord(o);
-    if (typeof rec === 'string') {
-      fail(rec);
+    if ('problem' in rec) {
+      fail(rec.problem, problemSpan(line, rec));
       return;
     }
-    if (records.has(rec.id)) fail(`Record id "${rec.id}" is labelled twice; the later line wins.`);
+    if (records.has(rec.id)) fail(`Record id "${rec.id}" is labelled twice; the later line wins.`, jsonFieldSpan(line, 'id'));
     records.set(rec.id, rec);
     at.set(rec.id, n);
   });
   return { records, diagnostics, lines: at };
 }
 
+/** What is wrong with a gold line, and where: a top-level field, or a field of candidates[k]. */
+interface GoldProblem {
+  problem: string;
+  field?: string;
+  candidate?: number;
+  candidateField?: string;
+}
+
+function problemSpan(line: string, p: GoldProblem): { start: number; end: number } | undefined {
+  if (p.field === undefined) return undefined;
+  const span = jsonFieldSpan(line, p.field);
+  if (!span || p.candidate === undefined) return span;
+  const el = jsonElementSpan(line, span.start, p.candidate);
+  if (!el || p.candidateField === undefined) return el ?? span;
+  const inner = line[el.start] === '{' ? jsonFieldSpan(line.slice(el.start, el.end), p.candidateField) : undefined;
+  return inner ? { start: el.start + inner.start, end: el.start + inner.end } : el;
+}
+
 /** A gold record from parsed JSON, or what is wrong with it. */
-function toGoldRecord(o: unknown): GoldRecord | string {
-  if (!o || typeof o !== 'object' || Array.isArray(o)) return 'Expected a JSON object with "id" and "candidates".';
+function toGoldRecord(o: unknown): GoldRecord | GoldProblem {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return { problem: 'Expected a JSON object with "id" and "candidates".' };
   const r = o as Record<string, unknown>;
   if (typeof r.id !== 'string' && typeof r.id !== 'number')
-    return 'Expected "id" (string or number): the record id after "===", or the JSONL idx.';
-  if (!Array.isArray(r.candidates)) return 'Expected "candidates": an array of {"value", "offset"}.';
+    return {
+      problem: 'Expected "id" (string or number): the record id after "===", or the JSONL idx.',
+      field: r.id === undefined ? undefined : 'id',
+    };
+  if (!Array.isArray(r.candidates))
+    return {
+      problem: 'Expected "candidates": an array of {"value", "offset"}.',
+      field: r.candidates === undefined ? undefined : 'candidates',
+    };
   const candidates: GoldCandidate[] = [];
   for (const [k, c] of r.candidates.entries()) {
+    const at = (problem: string, candidateField?: string): GoldProblem => ({ problem, field: 'candidates', candidate: k, candidateField });
     const cc = c as Record<string, unknown> | null;
-    if (!cc || typeof cc !== 'object') return `candidates[${k}]: expected an object {"value", "offset"}.`;
-    if (typeof cc.value !== 'string' && typeof cc.value !== 'number') return `candidates[${k}]: expected "value" (string).`;
+    if (!cc || typeof cc !== 'object') return at(`candidates[${k}]: expected an object {"value", "offset"}.`);
+    if (typeof cc.value !== 'string' && typeof cc.value !== 'number')
+      return at(`candidates[${k}]: expected "value" (string).`, cc.value === undefined ? undefined : 'value');
     if (typeof cc.offset !== 'number' || !Number.isInteger(cc.offset) || cc.offset < 0)
-      return `candidates[${k}]: expected "offset" (a non-negative integer: the value's offset in the body).`;
-    if (k > 0 && cc.offset < candidates[k - 1].offset) return `candidates[${k}]: offsets must not decrease (candidates are in order).`;
+      return at(
+        `candidates[${k}]: expected "offset" (a non-negative integer: the value's offset in the body).`,
+        cc.offset === undefined ? undefined : 'offset',
+      );
+    if (k > 0 && cc.offset < candidates[k - 1].offset)
+      return at(`candidates[${k}]: offsets must not decrease (candidates are in order).`, 'offset');
     candidates.push({
       value: String(cc.value),
       offset: cc.offset,
@@ -179,7 +220,7 @@ export function withoutGoldRecord(text: string, id: string): string {
     if (body.trim() === '') return true;
     try {
       const rec = toGoldRecord(JSON.parse(body));
-      return typeof rec === 'string' || rec.id !== id;
+      return 'problem' in rec || rec.id !== id;
     } catch {
       return true;
     }

@@ -186,3 +186,42 @@ export function jsonFieldSpan(text: string, key: string): { start: number; end: 
     i++;
   }
 }
+
+/**
+ * Span of element `k` of the JSON array that opens at `text[open]` ('['), or undefined (not an
+ * array, fewer elements, or malformed): where a gold line's `candidates[k]` is.
+ */
+export function jsonElementSpan(text: string, open: number, k: number): { start: number; end: number } | undefined {
+  if (text[open] !== '[') return undefined;
+  const n = text.length;
+  let i = open + 1;
+  const skipWs = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  for (let e = 0; ; e++) {
+    skipWs();
+    if (i >= n || text[i] === ']') return undefined;
+    const start = i;
+    let depth = 0;
+    do {
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+        i++;
+      } else if (c === '{' || c === '[') {
+        depth++;
+        i++;
+      } else if (c === '}' || c === ']') {
+        depth--;
+        i++;
+      } else if (depth === 0) {
+        while (i < n && !',}] \t\r\n'.includes(text[i])) i++;
+      } else i++;
+    } while (depth > 0 && i < n);
+    if (e === k) return { start, end: i };
+    skipWs();
+    if (text[i] !== ',') return undefined;
+    i++;
+  }
+}

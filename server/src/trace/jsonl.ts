@@ -5,7 +5,8 @@
 import { DuplicateIds, RolloutIds } from './duplicateIds.js';
 import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
-import { jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
+import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
+import { tokenCount } from './headerValues.js';
 import { modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -28,6 +29,8 @@ export interface JsonlRecord extends TraceRecordInput {
   /** Per-token log-probs of the response under the policy / the reference, when the line has them. */
   logprobs?: number[];
   refLogprobs?: number[];
+  /** Columns in the source line of the fields some headers come from (tokens, truncated), where known. */
+  fieldColumns?: Record<string, number>;
 }
 
 export interface JsonlLineResult {
@@ -131,11 +134,55 @@ function truthText(field: string, v: unknown): string | undefined {
 
 const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
 
+/** Largest log-probability magnitude read (vLLM writes -9999 for masked tokens); 1e308 made the KL -Infinity. */
+export const MAX_ABS_LOGPROB = 1e6;
+
+/**
+ * What is wrong with the log-probs of response k in field `field` (value `v`), with the path of the
+ * bad element, or undefined when they are a list of numbers within +-MAX_ABS_LOGPROB (or absent).
+ */
+function logprobProblem(field: string, v: unknown, k: number, responses: number): { message: string; path: number[] } | undefined {
+  const flat = responses === 1 && Array.isArray(v) && !v.some((x) => Array.isArray(x));
+  const list = flat ? v : Array.isArray(v) ? v[k] : v;
+  const name = flat || !Array.isArray(v) ? `"${field}"` : `"${field}"[${k}]`;
+  const at = flat || !Array.isArray(v) ? [] : [k];
+  if (!Array.isArray(list))
+    return {
+      message: `${name} is ${list === undefined ? 'missing' : valueKind(list)}: expected a list of numbers, one log-probability per token`,
+      path: at,
+    };
+  for (let i = 0; i < list.length; i++) {
+    const x: unknown = list[i];
+    if (typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= MAX_ABS_LOGPROB) continue;
+    const what =
+      typeof x === 'number'
+        ? String(x)
+        : x === null
+          ? 'null'
+          : typeof x === 'string'
+            ? `the string ${JSON.stringify(x.length > 20 ? `${x.slice(0, 19)}…` : x)}`
+            : valueKind(x);
+    return {
+      message: `${name}[${i}] is ${what}: expected a number from -${MAX_ABS_LOGPROB} to ${MAX_ABS_LOGPROB} (a log-probability)`,
+      path: [...at, i],
+    };
+  }
+  return undefined;
+}
+
 /** Log-probs of response k: a flat array belongs to a single response, an array of arrays to each. */
 function logprobsFor(v: unknown, k: number, responses: number): number[] | undefined {
   if (responses === 1 && isNumberArray(v)) return v;
   if (Array.isArray(v) && isNumberArray(v[k])) return v[k];
   return undefined;
+}
+
+/** A JSON value that is no id or header, in words: "an object", "an array of 2 values", "a string of 300 characters". */
+export function valueKind(v: unknown): string {
+  if (Array.isArray(v)) return `an array of ${v.length} value${v.length === 1 ? '' : 's'}`;
+  if (v !== null && typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return /[\r\n]/.test(v) ? 'a string with a line break' : `a string of ${v.length} characters (at most 200)`;
+  return typeof v;
 }
 
 /** A scalar for a header (one line), or undefined when the value is not one. */
@@ -279,6 +326,12 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   }
   const idField = pick(o, ID_FIELDS);
   const baseId = idField ? scalar(idField[1]) : undefined;
+  if (idField && baseId === undefined)
+    warn(
+      jsonFieldSpan(text, idField[0]),
+      'bad-id',
+      `Expected a string or number for "${idField[0]}", got ${valueKind(idField[1])}: the record's id is its line number, ${lineNo + 1}.`,
+    );
   const used = new Set([resp[0], promptField?.[0], truthField, idField?.[0], 'pred', 'score', 'step', ...LOGPROB_FIELDS, ...REF_FIELDS]);
   // Other short scalar fields are kept as metadata headers.
   const extra: Record<string, string> = {};
@@ -287,6 +340,10 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
     const s = scalar(v);
     if (s !== undefined) extra[k.toLowerCase()] = s;
   }
+  // Where the header values the engine checks (headerValues.ts) stand in the line, for import's report.
+  let fieldColumns: Record<string, number> | undefined;
+  for (const f of ['tokens', 'truncated'])
+    if (extra[f] !== undefined) (fieldColumns ??= {})[f] = (jsonFieldSpan(text, f)?.start ?? 0) + shift;
   const lpField = pick(o, LOGPROB_FIELDS);
   const refField = pick(o, REF_FIELDS);
   const verdictField = flatVerdictField(o, responses.length);
@@ -310,8 +367,47 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       const v = o[field];
       return Array.isArray(v) ? scalar(v[k]) : scalar(v);
     };
-    const logprobs = lpField ? logprobsFor(lpField[1], k, responses.length) : undefined;
-    const refLogprobs = refField ? logprobsFor(refField[1], k, responses.length) : undefined;
+    let logprobs = lpField ? logprobsFor(lpField[1], k, responses.length) : undefined;
+    let refLogprobs = refField ? logprobsFor(refField[1], k, responses.length) : undefined;
+    // Malformed log-probs are said at the element that is wrong and not used (both lists): the
+    // record is attributed as one without log-probs. They fell back silently, or made the KL
+    // -Infinity (1e308), printed as null in JSON.
+    if (lpField || refField) {
+      let problem: { field: string; message: string; path: number[] } | undefined;
+      for (const f of [lpField, refField]) {
+        const p = f && logprobProblem(f[0], f[1], k, responses.length);
+        if (p && !problem) problem = { field: f[0], ...p };
+      }
+      if (!problem && logprobs && refLogprobs && logprobs.length !== refLogprobs.length)
+        problem = {
+          field: refField![0],
+          message: `"${lpField![0]}" has ${logprobs.length} entries but "${refField![0]}" ${refLogprobs.length}: expected one log-probability per token in each`,
+          path: [],
+        };
+      if (!problem && logprobs && logprobs.length === 0 && r.length > 0)
+        problem = {
+          field: lpField![0],
+          message: `"${lpField![0]}" is empty but the response is not: expected one log-probability per token`,
+          path: [],
+        };
+      if (!problem && logprobs && extra.tokens !== undefined && tokenCount(extra.tokens) !== logprobs.length)
+        problem = {
+          field: lpField![0],
+          message: `"${lpField![0]}" has ${logprobs.length} entries but "tokens" says ${extra.tokens}: expected one log-probability per token`,
+          path: [],
+        };
+      if (problem) {
+        logprobs = undefined;
+        refLogprobs = undefined;
+        let span = jsonFieldSpan(text, problem.field);
+        for (const i of problem.path) span = span && (jsonElementSpan(text, span.start, i) ?? span);
+        warn(
+          span,
+          'bad-logprobs',
+          `${responses.length > 1 ? `Response ${k + 1}: ` : ''}${problem.message}; the log-probs of this response are not used (nor written to import's log-prob sidecar): attribution estimates its KL terms (--eps per token), as for a response without them.`,
+        );
+      }
+    }
     const idBase = baseId ?? String(lineNo + 1);
     // As for chat and OpenAI rows (formats/records.ts): a <think> that never closes, in a line that
     // says nothing of how the generation ended, was cut off.
@@ -346,6 +442,7 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       sourceLine: lineNo,
       logprobs,
       refLogprobs,
+      ...(fieldColumns ? { fieldColumns } : {}),
     });
   });
   return { records, diagnostics };
@@ -355,10 +452,11 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
 export function jsonlToRecords(text: string, opts: { fileName?: string } = {}): JsonlLineResult {
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
-  const lines = text.split('\n');
+  // Lines end at \n, \r\n or a lone \r, as the editor counts them.
+  const lines = text.split(/\r\n?|\n/);
   const ids = new FileIds();
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const line = lines[i];
     const r = jsonlLineToRecords(line, i, opts);
     records.push(...r.records);
     diagnostics.push(...r.diagnostics, ...ids.number(line, r.records));
@@ -402,7 +500,16 @@ export class FileIds {
  * it there; `sourceLine` points back at the JSON line.
  */
 export function jsonlRecordToTrace(rec: JsonlRecord, index: number, startLine: number, fileName?: string): TraceRecord {
-  const parsed = parseRecordText(formatRecord(rec), { startLine, index, fileName });
+  const text = formatRecord(rec);
+  const parsed = parseRecordText(text, { startLine, index, fileName });
+  // A header value the engine cannot read came from a field of the row: point at it there too.
+  if (rec.fieldColumns)
+    for (const d of parsed.diagnostics) {
+      if (d.code !== 'bad-header-value') continue;
+      const key = /^([\w.-]+):/.exec(text.split('\n')[d.line - startLine] ?? '')?.[1];
+      const column = key !== undefined ? rec.fieldColumns[key] : undefined;
+      if (column !== undefined) d.sourceColumn = column;
+    }
   parsed.sourceLine = rec.sourceLine;
   if (rec.logprobs) parsed.logprobs = rec.logprobs;
   if (rec.refLogprobs) parsed.refLogprobs = rec.refLogprobs;

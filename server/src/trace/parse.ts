@@ -3,6 +3,7 @@
 // read is kept. Line breaks are \n, \r\n and a lone \r (as LSP counts them), so line numbers
 // agree with the editor's.
 import { DuplicateIds } from './duplicateIds.js';
+import { headerValueProblem } from './headerValues.js';
 import type { ParsedTraceFile, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface ParseOptions {
@@ -103,10 +104,17 @@ function linesOf(text: string, idx: LineIndex, from: number, to: number): string
   return out;
 }
 
+/** Byte-order marks at the start of a text: one is usual; more come from converting to UTF-8 twice. */
+function leadingBoms(text: string): number {
+  let n = 0;
+  while (text.charCodeAt(n) === BOM) n++;
+  return n;
+}
+
 function recordStartLines(text: string, idx: LineIndex): number[] {
   const out: number[] = [];
   for (let i = 0; i < idx.count; i++) {
-    const s = idx.starts[i] + (i === 0 && text.charCodeAt(0) === BOM ? 1 : 0);
+    const s = idx.starts[i] + (i === 0 ? leadingBoms(text) : 0);
     if (text.charCodeAt(s) !== 61 || text.charCodeAt(s + 1) !== 61 || text.charCodeAt(s + 2) !== 61) continue;
     const next = s + 3;
     const c = text.charCodeAt(next);
@@ -249,7 +257,20 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   const diagnostics: TraceDiagnostic[] = [];
   const { starts, ends } = idx;
   const end = Math.max(0, idx.count - 1);
-  const bom = text.charCodeAt(0) === BOM ? 1 : 0;
+  const bom = leadingBoms(text);
+  // A second BOM (bom_twice.trace) hid the record line: it read as text before any record.
+  if (bom > 1)
+    diagnostics.push(
+      diag(
+        0,
+        1,
+        0,
+        bom,
+        'warning',
+        'extra-bom',
+        `${bom === 2 ? 'A second byte-order mark' : `${bom - 1} more byte-order marks`} (U+FEFF) after the first: ignored, the record line is read. Expected at most one, at the file's start (was the file converted to UTF-8 twice?).`,
+      ),
+    );
   const first = text.slice(0, ends[0]);
   // (Lines are sliced in place, not through a local closure: under tsx, which keeps function names,
   // each closure created costs a defineProperty call, about 0.7% of the bench.)
@@ -273,6 +294,8 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   let task: string | undefined;
   let model: string | undefined;
   let group: string | undefined;
+  // The `tokens` / `truncated` lines whose values are used (the last of each), checked once the body is known.
+  let checked: { line: number; key: string; value: string; column: number }[] | undefined;
   const headerEnd = separatorLine >= 0 ? separatorLine : end + 1;
   let bodyStartLine = separatorLine >= 0 ? separatorLine + 1 : end + 1;
   for (let i = 1; i < headerEnd; i++) {
@@ -289,6 +312,11 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       else if (key === 'task') task = value;
       else if (key === 'model') model = value;
       else if (key === 'group') group = value;
+      else if (key === 'tokens' || key === 'truncated') {
+        const raw = m[2];
+        const column = line.length - raw.length + (raw.length - raw.trimStart().length);
+        (checked ??= []).push({ line: i, key, value, column });
+      }
       continue;
     }
     if (line.trim() === '') continue;
@@ -360,6 +388,12 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       body = parts.join('\n');
     }
   }
+  if (checked)
+    for (const c of checked) {
+      if (checked.some((d) => d.key === c.key && d.line > c.line)) continue; // a later line's value is used
+      const problem = headerValueProblem(c.key, c.value, body.length);
+      if (problem) diagnostics.push(diag(c.line, c.column, c.line, c.column + c.value.length, 'error', 'bad-header-value', problem));
+    }
   diagnostics.push(...contentDiagnostics(text, idx, 0));
 
   return {

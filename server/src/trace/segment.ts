@@ -13,6 +13,7 @@
 import { programWork } from './programValues.js';
 import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
+import { tokenCount } from './headerValues.js';
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
@@ -69,8 +70,8 @@ export function compileSegmentOptions(options: SegmentOptions): CompiledSegmentO
  * English and arithmetic), at least 1.
  */
 export function estimateTokens(chars: number, record?: TraceRecord): number {
-  const total = record ? Number(record.headers.tokens) : NaN;
-  if (Number.isFinite(total) && total > 0 && record!.body.length > 0) return Math.max(1, Math.round((total * chars) / record!.body.length));
+  const total = record ? (tokenCount(record.headers.tokens) ?? NaN) : NaN;
+  if (total > 0 && record!.body.length > 0) return Math.max(1, Math.round((total * chars) / record!.body.length));
   return Math.max(1, Math.ceil(chars / 4));
 }
 

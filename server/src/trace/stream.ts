@@ -7,10 +7,11 @@
 // input) is read front to back to its end (never by its fstat size, which is 0); ranges need a
 // regular file. Other containers (Parquet, Inspect `.eval` archives, JSON documents) and JSONL
 // files in a preset's schema go through formats/source.ts, which maps their rows to records.
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
 import { DuplicateIds } from './duplicateIds.js';
 import { FileIds, jsonlRecordToTrace, type JsonlRecord } from './jsonl.js';
+import { isJsonDocumentHead } from './formats/jsonDocument.js';
 import {
   containerOf,
   createLineConverter,
@@ -57,12 +58,55 @@ export async function* streamTraceFile(path: string, opts: StreamOptions = {}): 
   }
   const source = await openSource(path, opts);
   try {
+    const document = await pipedJsonDocument(source, path, opts);
+    if (document) {
+      yield* asTraceRecords(
+        streamContainer(path, 'json', { ...containerOptions(path, opts), bytes: document }),
+        opts.fileName ?? defaultFileName(path),
+      );
+      return;
+    }
     const format = opts.format ?? (source.regular || KNOWN_EXTENSION.test(path) ? detectFormat(path) : await source.sniff());
     if (format === 'jsonl') yield* streamJsonl(source, path, opts);
     else yield* streamTrace(source, path, opts);
   } finally {
     await source.close();
   }
+}
+
+/**
+ * The bound on a JSON document read through a pipe, FIFO or standard input. A file is read element
+ * by element (any size); a pipe cannot be read twice (to tell a document from JSON Lines, then to
+ * read it), so the document is held in memory, up to this bound (as a single-object file is).
+ */
+export const PIPED_JSON_MAX_BYTES = 256 << 20;
+
+/**
+ * A JSON document (a list, an Inspect log, a pretty-printed object) arriving through a pipe, FIFO
+ * or `-`, read whole up to PIPED_JSON_MAX_BYTES; undefined when the source is a regular file, is
+ * named .trace/.jsonl, or is not a JSON document (it is then read as before, nothing consumed).
+ * Such a document was read as JSON Lines (every line of a pretty-printed list a bad-json error)
+ * or, from `-`, as a .trace file.
+ */
+async function pipedJsonDocument(source: ByteSource, path: string, opts: StreamOptions): Promise<Buffer | undefined> {
+  if (opts.format !== undefined || source.regular || (KNOWN_EXTENSION.test(path) && !/\.json$/i.test(path))) return undefined;
+  const { bytes, ended } = await source.head(1 << 16);
+  if (!isJsonDocumentHead(bytes, ended)) return undefined;
+  const parts: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (;;) {
+    opts.signal?.throwIfAborted();
+    const n = await source.read(buf, 0);
+    if (n === 0) break;
+    total += n;
+    if (total > PIPED_JSON_MAX_BYTES)
+      throw new Error(
+        `a JSON document read through a pipe is held in memory to be read, and this one is larger than ${PIPED_JSON_MAX_BYTES >> 20} MiB: not read further (save it to a file, which is read element by element, or convert it to JSON Lines)`,
+      );
+    parts.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(parts, total);
 }
 
 /** `-` is standard input (as in most Unix tools). */
@@ -87,6 +131,8 @@ interface ByteSource {
   read(target: Buffer, position: number): Promise<number>;
   /** `trace` or `jsonl` from the first bytes (a JSON object opens a JSONL line); they are still read afterwards. */
   sniff(): Promise<'trace' | 'jsonl'>;
+  /** The first bytes, until a line break after the first non-blank one or `max` bytes (`ended`: that is all there is); still read afterwards. */
+  head(max: number): Promise<{ bytes: Buffer; ended: boolean }>;
   close(): Promise<void>;
 }
 
@@ -131,6 +177,11 @@ async function fileSource(fh: FileHandle): Promise<ByteSource> {
         const buf = Buffer.allocUnsafe(4096);
         const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
         return sniffFormat(buf.subarray(0, bytesRead)) ?? 'trace';
+      },
+      head: async (max) => {
+        const buf = Buffer.allocUnsafe(max);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+        return { bytes: buf.subarray(0, bytesRead), ended: bytesRead < max };
       },
       close: () => fh.close(),
     };
@@ -192,6 +243,23 @@ function sequentialSource(pull: () => Promise<Buffer | undefined>, close: () => 
         }
         parts.splice(0, parts.length, seen, more);
       }
+    },
+    async head(max) {
+      let seen = rest ?? Buffer.alloc(0);
+      let ended = false;
+      for (;;) {
+        const text = seen.toString('latin1');
+        const first = text.search(/\S/);
+        if (seen.length >= max || (first >= 0 && /[\r\n]/.test(text.slice(first)))) break;
+        const more = await pull();
+        if (!more) {
+          ended = true;
+          break;
+        }
+        seen = Buffer.concat([seen, more]);
+      }
+      rest = seen.length > 0 ? seen : undefined;
+      return { bytes: seen.subarray(0, max), ended: ended && seen.length <= max };
     },
     close,
   };
@@ -282,9 +350,16 @@ class ByteQueue {
   }
 }
 
+/** Whether the bytes before buf[i], at file offset `absolute`, are the file's first bytes and all byte-order marks. */
+function onlyBomsBefore(buf: Buffer, i: number, absolute: number): boolean {
+  if (absolute === 0 || absolute % 3 !== 0 || i < absolute) return false;
+  for (let k = i - absolute; k < i; k += 3) if (buf[k] !== 0xef || buf[k + 1] !== 0xbb || buf[k + 2] !== 0xbf) return false;
+  return true;
+}
+
 /** Whether bytes[i..] is a record line `===` (+ space, tab, line break or end); undefined when more bytes are needed to tell. */
 function recordStartAt(buf: Buffer, i: number, absolute: number, eof: boolean): boolean | undefined {
-  const before = absolute === 0 || (absolute === 3 && buf[i - 3] === 0xef && buf[i - 2] === 0xbb && buf[i - 1] === 0xbf) ? NL : buf[i - 1];
+  const before = absolute === 0 || onlyBomsBefore(buf, i, absolute) ? NL : buf[i - 1];
   if (before !== NL && before !== CR) return false;
   if (i + 3 >= buf.length) return eof && i + 3 === buf.length ? true : eof ? false : undefined;
   const c = buf[i + 3];
@@ -354,8 +429,8 @@ async function* streamTrace(source: ByteSource, path: string, opts: StreamOption
         done = true;
         break;
       }
-      // A BOM before the very first record line belongs to that line (the parser skips it).
-      const at = pendingAt + i === 3 && recordAt < 0 && pending[i - 3] === 0xef ? i - 3 : i;
+      // BOMs before the very first record line belong to that line (the parser skips them).
+      const at = recordAt < 0 && onlyBomsBefore(pending, i, pendingAt + i) ? i - (pendingAt + i) : i;
       if (recordAt >= 0) yield emit(recordAt, at);
       else preamble(at);
       opts.signal?.throwIfAborted();
@@ -433,7 +508,9 @@ export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}
   }
   const source = await openSource(path, opts);
   try {
-    yield* jsonlRecords(source, path, opts);
+    const document = await pipedJsonDocument(source, path, opts);
+    if (document) yield* streamContainer(path, 'json', { ...containerOptions(path, opts), bytes: document });
+    else yield* jsonlRecords(source, path, opts);
   } finally {
     await source.close();
   }
@@ -467,18 +544,32 @@ async function* jsonlRecords(source: ByteSource, path: string, opts: StreamOptio
   for await (const { at, n, eof, total, rangeEnd } of chunks(source, opts, queue)) {
     const pending = queue.view();
     let from = 0;
+    // Lines end at \n, \r\n or a lone \r (old Mac files; the editor counts lines so too). The next
+    // CR is looked up again only once it is passed, so a file without any costs one search a chunk.
+    let cr = pending.indexOf(CR, from);
     for (;;) {
+      if (cr >= 0 && cr < from) cr = pending.indexOf(CR, from);
       const nl = pending.indexOf(NL, from);
-      if (nl < 0) break;
+      let end: number;
+      let next: number;
+      if (cr >= 0 && (nl < 0 || cr < nl)) {
+        // Whether a \n follows needs the next byte: wait for it unless the input has ended.
+        if (cr + 1 >= pending.length && !eof) break;
+        end = cr;
+        next = pending[cr + 1] === NL ? cr + 2 : cr + 1;
+      } else if (nl >= 0) {
+        end = nl;
+        next = nl + 1;
+      } else break;
       if (first) {
         first = false;
-        from = nl + 1;
+        from = next;
         continue;
       }
       if (pendingAt + from >= rangeEnd) return;
-      yield* lineRecords(pending.subarray(from, nl));
+      yield* lineRecords(pending.subarray(from, end));
       opts.signal?.throwIfAborted();
-      from = nl + 1;
+      from = next;
     }
     queue.drop(from);
     pendingAt += from;
@@ -498,6 +589,13 @@ export async function peekMapping(
   opts: Pick<StreamOptions, 'source' | 'fileName'> = {},
 ): Promise<ResolvedSource | undefined> {
   if (path === STDIN || !/\.(jsonl?|parquet|eval)$/i.test(path)) return undefined;
+  // A FIFO or pipe is read once: peeking would consume what the real read then waits for forever
+  // (calibrate on a FIFO named x.jsonl hung). Its mapping is reported when it is read.
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
   let found: ResolvedSource | undefined;
   let diagnostics = 0;
   const stop = new AbortController();

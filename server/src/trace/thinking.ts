@@ -8,6 +8,8 @@
 // `<seed:think>` (Seed-OSS), s1's `<|im_start|>think ... <|im_start|>answer` (simplescaling/s1's
 // budget forcing) and the plain-word `<thinking>` / `<reasoning>` many fine-tunes write.
 
+import { truncatedValue } from './headerValues.js';
+
 export interface ThinkingRegion {
   /** The attempts' region [start, end) of the body. */
   start: number;
@@ -91,8 +93,9 @@ export function cutOffResponse(
   headers: Readonly<Record<string, string | undefined>>,
   region: ThinkingRegion = thinkingRegion(body),
 ): boolean {
-  if (/^(?:true|yes|1)$/i.test(headers.truncated ?? '') || /^length$/i.test(headers.finish_reason ?? '')) return true;
-  if (/^(?:false|no|0)$/i.test(headers.truncated ?? '')) return false;
+  const said = truncatedValue(headers.truncated);
+  if (said === true || /^length$/i.test(headers.finish_reason ?? '')) return true;
+  if (said === false) return false;
   if (region.summaryStart < 0 && region.start > 0) return true;
   let e = body.length;
   while (e > 0 && /\s/.test(body[e - 1])) e--;

@@ -15,6 +15,11 @@ export interface TraceDiagnostic {
   code: string;
   /** Human text that says what was found and, for malformed input, what was expected. */
   message: string;
+  /**
+   * A row's record (JSONL): the column in its source line of the field the problem is in, where
+   * known (a `tokens` / `truncated` value). The other positions are those of the .trace text.
+   */
+  sourceColumn?: number;
 }
 
 /** One `=== id` record of a `.trace` file, as parsed (no analysis yet). */

@@ -8,7 +8,19 @@
 // - An existing target keeps its permission bits.
 // - Unfinished temp files are removed on failure, on exit and on SIGINT/SIGTERM/SIGHUP; after a
 //   signal the process then dies of that same signal (the shell reports 128+N: 130, 143, 129).
-import { chmodSync, closeSync, createWriteStream, mkdirSync, openSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  createWriteStream,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -209,5 +221,84 @@ export class AtomicFile {
     liveFiles.delete(this);
     this.stream?.destroy();
     rmSync(this.tmp, { force: true });
+  }
+}
+
+// ---- streams that cannot be replaced --------------------------------------------------------
+
+/** Paths that name this process's standard output. */
+const STDOUT_PATHS = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
+/**
+ * What `path` is when it is a pipe, FIFO or character device ("a FIFO (named pipe)", "standard
+ * output (a pipe)"), else undefined. Such an output cannot be replaced by a rename (a temp file
+ * beside /proc/self/fd/1 is ENOENT when standard output is a pipe), so it is written directly.
+ */
+export function streamOutputKind(path: string): string | undefined {
+  const stdout = STDOUT_PATHS.has(path);
+  let st;
+  try {
+    st = stdout ? fstatSync(1) : statSync(path);
+  } catch {
+    return undefined;
+  }
+  const what = st.isFIFO() ? 'a pipe' : st.isCharacterDevice() ? 'a character device' : st.isSocket() ? 'a socket' : undefined;
+  if (!what) return undefined;
+  if (stdout) return `standard output (${what})`;
+  return st.isSocket() ? undefined : what === 'a pipe' ? 'a FIFO (named pipe)' : what;
+}
+
+/**
+ * An output written straight through, for a pipe, FIFO or device (streamOutputKind): what was
+ * written is there at once, so a failure cannot leave the old content; `written` says whether
+ * anything went out. Standard output (also as /dev/stdout) is process.stdout itself, left open.
+ */
+export class DirectFile {
+  written = false;
+  private readonly stream: NodeJS.WritableStream;
+  private readonly own: boolean;
+  private error: Error | undefined;
+
+  constructor(readonly path: string) {
+    this.own = !STDOUT_PATHS.has(path);
+    this.stream = this.own ? createWriteStream(path, { flags: 'w' }) : process.stdout;
+    this.stream.on('error', (err: Error) => {
+      this.error ??= err;
+    });
+  }
+
+  write(text: string | Uint8Array): Promise<void> {
+    if (this.error) return Promise.reject(this.error);
+    this.written = true;
+    if (this.stream.write(text)) return Promise.resolve();
+    return new Promise((res, rej) => {
+      const settle = (): void => {
+        this.stream.off('drain', settle);
+        this.stream.off('close', settle);
+        if (this.error) rej(this.error);
+        else res();
+      };
+      this.stream.on('drain', settle);
+      this.stream.on('close', settle);
+    });
+  }
+
+  /** Flushes (and closes what it opened); throws the first write error. */
+  async finish(): Promise<void> {
+    if (!this.error)
+      await new Promise<void>((res) => {
+        if (this.own) {
+          this.stream.once('close', () => res());
+          this.stream.end();
+        } else this.stream.write('', () => res());
+      });
+    if (this.error) throw this.error;
+  }
+
+  /** Nothing to rename: the bytes are already there. */
+  publish(): void {}
+
+  abort(): void {
+    if (this.own) (this.stream as WriteStream).destroy();
   }
 }

@@ -4,7 +4,7 @@
 // and column; every other record still reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goldWithinBody, parseGoldFile } from '../../../server/src/trace/gold.js';
@@ -121,8 +121,9 @@ test('a repeated .trace id (as its author wrote it): a warning on the later reco
   );
 });
 
-test('streamed reads report repeated ids too, .trace and JSONL', async () => {
+test('streamed reads report repeated ids too, .trace and JSONL', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rl-dupid-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'd.trace'), dupTrace);
   writeFileSync(join(dir, 'd.jsonl'), '{"id": 7, "response": "a"}\n{"id": 7, "response": "b"}\n{"id": "7.2", "response": "c"}\n');
   for (const [name, line, column, ids] of [

@@ -21,8 +21,13 @@ type Metrics = Record<string, unknown> & {
   refReset: boolean;
 };
 
+// Each run's temporary folder (the tests remove its run/ inside; the folder itself goes here).
+const roots: string[] = [];
+test.after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
 async function train(config: Record<string, unknown>): Promise<{ dir: string; metrics: Metrics[] }> {
   const root = mkdtempSync(join(tmpdir(), 'ds3-'));
+  roots.push(root);
   const dir = join(root, 'run');
   const done = await runTraining({ config: [{ policy: 'ds3', ...config }], out: dir, signal: new AbortController().signal, onEvent() {} });
   assert.equal(done.state, 'completed', done.error);

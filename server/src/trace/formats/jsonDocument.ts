@@ -22,6 +22,11 @@ export interface JsonElement {
    */
   key?: string;
   notObject?: boolean;
+  /**
+   * Damage to the document itself, not to an element (`error` says what, `line`/`column` where):
+   * text after the top-level value closes, or a document that ends before it closes.
+   */
+  document?: 'trailing-text' | 'unclosed';
 }
 
 export interface JsonDocumentScan {
@@ -51,7 +56,7 @@ const KEEP = new Set(['eval']);
  * the first bytes, its kept members as they pass).
  */
 export async function* jsonDocumentElements(
-  path: string,
+  path: string | Buffer,
   scan: JsonDocumentScan,
   opts: {
     signal?: AbortSignal;
@@ -61,10 +66,18 @@ export async function* jsonDocumentElements(
     members?: boolean;
   } = {},
 ): AsyncGenerator<JsonElement> {
-  const fh = await open(path, 'r');
+  // A file is read chunk by chunk; a document already in memory (read from a pipe, bounded) likewise.
+  const fh = typeof path === 'string' ? await open(path, 'r') : undefined;
   try {
-    const total = (await fh.stat()).size;
+    const total = fh ? (await fh.stat()).size : (path as Buffer).length;
     const chunk = Buffer.allocUnsafe(opts.chunkSize ?? 1 << 20);
+    let at = 0;
+    const readChunk = async (): Promise<number> => {
+      if (fh) return (await fh.read(chunk, 0, chunk.length, null)).bytesRead;
+      const n = (path as Buffer).copy(chunk, 0, at, Math.min(at + chunk.length, total));
+      at += n;
+      return n;
+    };
     let line = 0;
     let col = 0;
     let depth = 0;
@@ -93,6 +106,12 @@ export async function* jsonDocumentElements(
     let memberIndex = 0;
     let done = 0;
     scan.shape = 'empty';
+    // The top-level value: where it opened, and whether it has closed; after it, only white space.
+    let topLine = -1;
+    let topClosed = false;
+    let trailing = false;
+    const topOpen = (): string => (scan.shape === 'array' ? '[' : '{');
+    const topClose = (): string => (scan.shape === 'array' ? ']' : '}');
 
     const element = (text: string): JsonElement => {
       const el: JsonElement =
@@ -112,7 +131,7 @@ export async function* jsonDocumentElements(
 
     for (;;) {
       opts.signal?.throwIfAborted();
-      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      const bytesRead = await readChunk();
       if (bytesRead === 0) break;
       const buf = chunk.subarray(0, bytesRead);
       const out: JsonElement[] = [];
@@ -147,7 +166,19 @@ export async function* jsonDocumentElements(
           keyBytes?.push(c);
           continue;
         }
-        if (isWs(c)) continue;
+        if (isWs(c) || trailing) continue;
+        if (topClosed) {
+          // Text after the document's value: said once at its place; nothing after it is read.
+          trailing = true;
+          out.push({
+            index: -1,
+            line,
+            column: col - 1,
+            document: 'trailing-text',
+            error: `text after the end of the JSON document (its "${topOpen()}" at line ${topLine + 1} closed before): expected nothing but white space after the closing "${topClose()}"; it is not read, the rows before it are`,
+          });
+          continue;
+        }
         if (!capture) {
           const elementStart = elementsAt >= 0 && depth === elementsAt + 1 && c !== COMMA && c !== RS;
           const member = objectTop && depth === 1 && afterColon && scan.shape === 'object' && key !== 'samples' && opts.members === true;
@@ -186,6 +217,7 @@ export async function* jsonDocumentElements(
           }
         } else if (c === LB || c === LS) {
           if (depth === 0) {
+            topLine = line;
             if (c === LS) {
               scan.shape = 'array';
               elementsAt = 0;
@@ -198,6 +230,7 @@ export async function* jsonDocumentElements(
           depth++;
         } else if (c === RB || c === RS) {
           depth--;
+          if (depth === 0) topClosed = true;
           if (elementsAt >= 0 && depth === elementsAt && c === RS) elementsAt = -1;
           if (capture && !captureScalar && depth === captureDepth) {
             const text = finish(i + 1);
@@ -226,9 +259,18 @@ export async function* jsonDocumentElements(
         column: captureCol,
         error: `element ${index} (line ${captureLine + 1}) is cut off: the document ends inside it`,
       };
+    } else if (depth > 0 && !topClosed) {
+      // The last element closed but the document did not: its end is missing (a file cut short).
+      yield {
+        index: -1,
+        line,
+        column: col,
+        document: 'unclosed',
+        error: `the JSON document ends before its closing "${topClose()}" (it opened with "${topOpen()}" at line ${topLine + 1}): expected "${topClose()}" after the last ${scan.shape === 'array' ? 'element' : 'member'}; the ${index} element${index === 1 ? '' : 's'} before are read`,
+      };
     }
   } finally {
-    await fh.close();
+    await fh?.close();
   }
 }
 
@@ -241,16 +283,23 @@ export async function isJsonDocument(path: string): Promise<boolean> {
   try {
     const buf = Buffer.allocUnsafe(1 << 16);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const head = buf.toString('utf8', 0, bytesRead).replace(/^\uFEFF/, '');
-    const first = head.search(/\S/);
-    if (first < 0) return false;
-    if (head[first] === '[') return true;
-    if (head[first] !== '{') return false;
-    const nl = head.indexOf('\n', first);
-    // A first line longer than what was read is a long JSONL line, not a pretty-printed document.
-    if (nl < 0) return bytesRead < buf.length && jsonErrorOffset(head.slice(first)) >= 0;
-    return jsonErrorOffset(head.slice(first, nl).trim()) >= 0;
+    return isJsonDocumentHead(buf.subarray(0, bytesRead), bytesRead < buf.length);
   } finally {
     await fh.close();
   }
+}
+
+/** isJsonDocument on a document's first bytes (`whole`: they are all of it). */
+export function isJsonDocumentHead(bytes: Buffer, whole: boolean): boolean {
+  const head = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const first = head.search(/\S/);
+  if (first < 0) return false;
+  if (head[first] === '[') return true;
+  if (head[first] !== '{') return false;
+  // The first line ends at \n or \r (a JSONL file with old Mac line endings is no document).
+  const brk = head.slice(first).search(/[\r\n]/);
+  const nl = brk < 0 ? -1 : first + brk;
+  // A first line longer than what was read is a long JSONL line, not a pretty-printed document.
+  if (nl < 0) return whole && jsonErrorOffset(head.slice(first)) >= 0;
+  return jsonErrorOffset(head.slice(first, nl).trim()) >= 0;
 }

@@ -3,7 +3,7 @@
 // content parts with reasoning), the ground truth reduced to an answer, the source's own verdict
 // and whether the response was cut off. A row that cannot give a record yields a diagnostic that
 // names the field and what was expected; the row's other records still come out.
-import type { JsonlRecord } from '../jsonl.js';
+import { valueKind, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
 import { evalPath, evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path, type Rule } from './path.js';
@@ -371,6 +371,12 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const answer = answerValue !== undefined ? answerText(optionTarget(answerValue, options)) : undefined;
     const idValue = get('id', k);
     const baseId = idValue ? scalar(idValue.value) : undefined;
+    if (idValue && baseId === undefined && idValue.value !== null)
+      report(
+        'warning',
+        'bad-id',
+        `id <- ${formatPath(idValue.path)} is ${valueKind(idValue.value)}: expected a string or number; the record's id is ${ctx.defaultId !== undefined ? `the row's, ${ctx.defaultId}` : `its row number, ${ctx.position + 1}`}`,
+      );
     const epoch = get('epoch', k) ? scalar(get('epoch', k)!.value) : undefined;
     const sampleId = `${baseId ?? ctx.defaultId ?? String(ctx.position + 1)}${epoch !== undefined ? `_epoch_${epoch}` : ''}`;
     const model = get('model', k) ? scalar(get('model', k)!.value) : undefined;
@@ -432,7 +438,16 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const verdictRule = m.verdict && !(rowVerdict && count > 1) ? evalRule(row, m.verdict, k) : undefined;
     const sourceVerdict = m.verdict ? (verdictRule ? verdictOf(verdictRule.value) : null) : undefined;
     const trunc = m.truncated ? evalRule(row, m.truncated, k) : undefined;
-    let truncated: boolean | undefined = trunc ? trunc.value === true || verdictOf(trunc.value) === true : undefined;
+    // A value that says neither true nor false ("maybe", 0.5) is written as the source has it, and the
+    // record's header check reports it (headerValues.ts): it was read as false.
+    const said = trunc ? (trunc.value === true ? true : verdictOf(trunc.value)) : undefined;
+    let truncated: boolean | string | undefined = said === null ? scalar(trunc!.value) : said;
+    if (said === null && truncated === undefined && trunc!.value !== null)
+      report(
+        'warning',
+        'bad-truncated',
+        `truncated <- ${formatPath(trunc!.path)} is ${valueKind(trunc!.value)}: expected true or false; not used`,
+      );
     // The reason as the source wrote it (finish_reason: length), when the rule compared one.
     const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
     // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.

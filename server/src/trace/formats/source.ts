@@ -63,6 +63,8 @@ export interface ContainerOptions extends SourceOptions {
   onMapping?: (resolved: ResolvedSource) => void;
   /** Parquet: the row groups [from, to) to read, so workers can share a file. */
   rowGroups?: [number, number];
+  /** A JSON document already read (from a pipe, bounded: stream.ts PIPED_JSON_MAX_BYTES), read instead of `path`. */
+  bytes?: Buffer;
 }
 
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -400,7 +402,15 @@ export async function* streamContainer(
   let elements = 0;
   // Whether a top-level object is keyed by id: decided at its first member.
   let keyed: boolean | undefined;
-  for await (const el of jsonDocumentElements(path, scan, { signal: opts.signal, onProgress: opts.onProgress, members: true })) {
+  for await (const el of jsonDocumentElements(opts.bytes ?? path, scan, {
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    members: true,
+  })) {
+    if (el.document) {
+      fail(el.line, el.column, el.document === 'unclosed' ? 'json-unclosed' : 'json-trailing-text', el.error!);
+      continue;
+    }
     if (el.key !== undefined) {
       if (keyed === undefined) {
         keyed = el.error === undefined && isObject(el.value) && isKeyedRow(el.key, el.value, opts);
@@ -435,7 +445,7 @@ export async function* streamContainer(
   if (scan.shape === 'object' && elements === 0 && !keyed) {
     // One object without samples: a single row (a chat completion saved pretty-printed).
     const { readFile } = await import('node:fs/promises');
-    const size = (await stat(path)).size;
+    const size = opts.bytes ? opts.bytes.length : (await stat(path)).size;
     if (size > 256 << 20) {
       fail(
         0,
@@ -447,7 +457,7 @@ export async function* streamContainer(
     }
     let obj: unknown;
     try {
-      obj = JSON.parse(await readFile(path, 'utf8'));
+      obj = JSON.parse(opts.bytes ? opts.bytes.toString('utf8') : await readFile(path, 'utf8'));
     } catch (err) {
       fail(0, 0, 'bad-json', `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
       return;

@@ -1,0 +1,45 @@
+// The header values the engine reads as numbers or flags (docs/design.md section 3): `tokens`
+// (the response's length in tokens) and `truncated` (cut off at the generation limit). A value
+// that is neither is a diagnostic at its column, never read as something else: `tokens: 1e400`
+// was Infinity and ignored, `tokens: 0x20000` read as 131072, `truncated: maybe` as "not said".
+
+/** `tokens`: a whole number in digits, optionally with thousands separators ("1532", "1,532"). */
+const TOKENS_RE = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
+const TRUE_RE = /^(?:true|yes|1)$/i;
+const FALSE_RE = /^(?:false|no|0)$/i;
+
+/** The token count a `tokens` header states, or undefined when it states none (absent or malformed). */
+export function tokenCount(value: string | undefined): number | undefined {
+  if (value === undefined || !TOKENS_RE.test(value)) return undefined;
+  const n = Number(value.replace(/,/g, ''));
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** What a `truncated` header says: true, false, or undefined when it says neither. */
+export function truncatedValue(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (TRUE_RE.test(value)) return true;
+  if (FALSE_RE.test(value)) return false;
+  return undefined;
+}
+
+const quoted = (v: string): string => (v === '' ? 'nothing' : JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v));
+
+/**
+ * What is wrong with the value of header `key` (lower case), or undefined when it is fine or the
+ * header is not one the engine reads as a number or flag. `bodyLength` is the response's length
+ * in characters (a non-empty response has at least one token).
+ */
+export function headerValueProblem(key: string, value: string, bodyLength: number): string | undefined {
+  if (key === 'tokens') {
+    const n = tokenCount(value);
+    if (n === undefined)
+      return `Malformed "tokens" value: expected the response's length in tokens, a whole number in digits (1532, or 1,532 with thousands separators), got ${quoted(value)}; it is not used.`;
+    if (n === 0 && bodyLength > 0)
+      return `"tokens: 0" for a response of ${bodyLength} characters: expected its length in tokens, at least 1; it is not used.`;
+    return undefined;
+  }
+  if (key === 'truncated' && truncatedValue(value) === undefined)
+    return `Malformed "truncated" value: expected true or false (also yes/no, 1/0), got ${quoted(value)}; it is not used.`;
+  return undefined;
+}
