@@ -123,7 +123,7 @@ test("one-character edits in a 20,000-record group cost the same as in a small o
   assert.ok(idChecks <= 200, `${idChecks} id checks: the ids were walked`);
   // And the kept sums are what a fresh document gives.
   // Same file name (a record without a model: header is the file's model, part of its group key).
-      const fresh = new TraceDocument('file:///fresh/groups.trace', 1, doc.getText());
+  const fresh = new TraceDocument('file:///fresh/groups.trace', 1, doc.getText());
   const brief = (d: TraceDocument) =>
     attributionSummaries(d, defaultSettings, key).map((x) => `${x.entry.record.index} ${x.diagnostic.message}`);
   assert.deepEqual(brief(doc), brief(fresh));
