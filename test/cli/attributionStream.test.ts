@@ -9,7 +9,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { attributeSegmented, defaultAttributionOptions } from '../../server/src/analysis/attribution.js';
+import { alignLogProbs, attributeSegmented, defaultAttributionOptions } from '../../server/src/analysis/attribution.js';
 import { groupAdvantages, outcomeReward } from '../../server/src/analysis/grpo.js';
 import { generateMultiplicationTraceText } from '../../server/src/trace/generate.js';
 import { defaultSegmentOptions } from '../../server/src/trace/options.js';
@@ -60,7 +60,10 @@ async function inMemoryAttribution(files: string[]): Promise<string> {
         skipped.push({ file, line, reason: `record ${s.record.id}: no candidate answer, nothing to attribute` });
         continue;
       }
-      const { parameters, ...rest } = attributeSegmented(s, advantage.get(s) ?? 0, options);
+      const { parameters, ratio, surrogateRatio, ...rest } = attributeSegmented(s, advantage.get(s) ?? 0, options);
+      // A ratio JSON prints as null says which: x/0 "infinite", 0/0 "undefined" (qval35).
+      const is = (name: string, v: number): Record<string, string> =>
+        Number.isFinite(v) ? {} : { [`${name}Is`]: Number.isNaN(v) ? 'undefined' : 'infinite' };
       traces.push({
         file,
         line,
@@ -69,7 +72,12 @@ async function inMemoryAttribution(files: string[]): Promise<string> {
         task: s.record.task,
         group: s.record.group,
         correct: s.correct,
+        klFrom: alignLogProbs(s) ? 'log-probs' : 'estimate',
         ...rest,
+        ratio,
+        ...is('ratio', ratio),
+        surrogateRatio,
+        ...is('surrogateRatio', surrogateRatio),
         ...(parameters ?? {}),
       });
     }

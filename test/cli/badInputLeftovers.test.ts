@@ -223,11 +223,12 @@ test('malformed tokens / truncated header values are errors at their column (1e4
     /expected the response's length in tokens, a whole number in digits \(1532, or 1,532 with thousands separators\)/,
   );
   assert.match(seg.stderr, /Malformed "truncated" value: expected true or false \(also yes\/no, 1\/0\), got "maybe"/);
-  // Every record is still segmented; a good count is used, "100,000" is 100000.
+  // Every record is still segmented; a good count is used, "100,000" is 100000: the one sample's
+  // L is 99999, the STOP being the response's last token (tokenSplit.ts splitTokens).
   const out = JSON.parse(seg.stdout) as { id: string; steps: { tokens?: number }[] }[];
   assert.equal(out.length, 11);
-  assert.equal(out.find((r) => r.id === '4')!.steps[0].tokens, 100000);
-  assert.equal(out.find((r) => r.id === '11')!.steps[0].tokens, 120);
+  assert.equal(out.find((r) => r.id === '4')!.steps[0].tokens, 100000 - 1);
+  assert.equal(out.find((r) => r.id === '11')!.steps[0].tokens, 120 - 1);
   // calibrate lists each with its line and column; the good records are calibrated.
   const cal = cli(['calibrate', file, '--json']);
   assert.equal(cal.status, 0, cal.stderr);

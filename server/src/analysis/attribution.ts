@@ -3,6 +3,7 @@
 // token-level KL penalty drags sampling (L tokens) far harder than decisions (one token), whether
 // it sits in the reward (Q-weighted, Theorem 3.2) or beside the loss (verl's use_kl_loss, pathwise).
 import type { DecisionStep, SampleStep, TraceRecord } from '../trace/types.js';
+import { logprobsProblem, splitTokens } from '../trace/tokenSplit.js';
 import { keepsPathwise, klGradSum, klGradUniform, klSum, klUniform } from './kl.js';
 import type {
   AttributedAction,
@@ -193,32 +194,30 @@ export function attributeSegmented(
 }
 
 /**
- * Splits a record's response-level log-probs (JSONL rollouts) over its actions. A trace carries
- * no token offsets, so attempt k gets a contiguous share in proportion to its token estimate;
- * the RESAMPLE after attempt k is the first token of attempt k+1 (where its marker starts) and
- * STOP is the response's last token. Undefined when the record has no usable log-probs.
+ * Splits a record's response-level log-probs (JSONL rollouts, a .trace's sidecar) over its
+ * actions, by the split the steps show (segment.ts splitTokens: sample k has L_k tokens, each
+ * RESAMPLE is the first token of the next attempt, STOP the response's last token). When the
+ * steps' L do not add up to the log-probs (T decision tokens included), the log-probs are split
+ * in proportion to them. Undefined when the record has no usable log-probs (logprobsProblem).
  */
 export function alignLogProbs(seg: AttributableRecord): ActionLogProbs | undefined {
   const { logprobs, refLogprobs } = seg.record;
-  if (!logprobs || !refLogprobs || logprobs.length !== refLogprobs.length) return undefined;
-  const samples = seg.steps.filter((s) => s.kind === 'sample');
+  const weights: number[] = [];
+  for (const s of seg.steps) if (s.kind === 'sample') weights.push(s.tokens);
+  if (!logprobs || !refLogprobs || logprobsProblem(seg.record, weights.length) !== undefined) return undefined;
   const N = logprobs.length;
-  if (samples.length === 0 || N < 2 * samples.length) return undefined;
-  const total = samples.reduce((t, s) => t + s.tokens, 0);
+  if (weights.length === 0) return undefined;
+  const shown = weights.reduce((t, L) => t + L, 0) + weights.length === N;
+  const L = shown ? weights : splitTokens(N, weights);
+  if (!L) return undefined;
   const slice = (from: number, to: number): TokenLogProbs => ({ logp: logprobs.slice(from, to), ref: refLogprobs.slice(from, to) });
   const out: ActionLogProbs = { samples: [], decisions: [] };
-  let cum = 0;
-  let from = 0;
-  samples.forEach((s, k) => {
-    cum += s.tokens;
-    const last = k === samples.length - 1;
-    // Boundaries keep at least two tokens per attempt (one may be the next decision's).
-    const to = last ? N - 1 : Math.min(N - 2 * (samples.length - k - 1), Math.max(from + 2, Math.round((N * cum) / total)));
-    const start = k === 0 ? 0 : from + 1;
-    out.samples.push(slice(start, to));
-    out.decisions.push(last ? slice(N - 1, N) : slice(to, to + 1));
-    from = to;
-  });
+  let at = 0;
+  for (const n of L) {
+    out.samples.push(slice(at, at + n));
+    out.decisions.push(slice(at + n, at + n + 1));
+    at += n + 1;
+  }
   return out;
 }
 

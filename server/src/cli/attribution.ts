@@ -2,6 +2,7 @@
 // contributions of traces (docs/design.md sections 5 and 8), or the paper's Appendix C example;
 // with --objective, one objective's per-step contribution beside them (Appendix D).
 import {
+  alignLogProbs,
   attributeAppendixC,
   attributeSegmented,
   appendixC,
@@ -20,6 +21,7 @@ import {
 } from '../analysis/objectives.js';
 import type { AttributionOptions, KlEstimator, KlMode, TraceAttribution } from '../analysis/types.js';
 import { segmentRecord } from '../trace/segment.js';
+import { logprobSidecarPath, SidecarReader } from '../trace/sidecar.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { numberFlag, parseArgs, stringFlag, UsageError } from '../util/args.js';
@@ -180,6 +182,7 @@ export async function run(argv: string[]): Promise<number> {
     // GRPO advantages are relative to the other rollouts of the same prompt: a run of consecutive
     // records with the same model and group (rollouts of one prompt are adjacent in dumps).
     let group: SegmentedRecord[] = [];
+    let badLogprobs = 0;
     const flush = async (): Promise<void> => {
       if (group.length === 0) return;
       const g = group;
@@ -191,8 +194,16 @@ export async function run(argv: string[]): Promise<number> {
           unanswered.add({ file, line: recordLine(s.record), reason: `record ${s.record.id}: no candidate answer, nothing to attribute` });
           continue;
         }
-        const a = attributeSegmented(s, adv[i], options);
-        const o = objectiveName && objectiveJson(attributeObjective(objectiveName, segmentedSteps(s), { advantage: adv[i], ...options }));
+        // Log-probs the split cannot use are said (a bad-logprobs finding of the record) and the
+        // trace says which KL it got: never a silent switch to the estimate.
+        for (const d of s.diagnostics)
+          if (d.code === 'bad-logprobs' && ++badLogprobs <= LISTED_SKIPPED)
+            process.stderr.write(`${file}:${recordLine(s.record)}: warning: ${d.message} [bad-logprobs]\n`);
+        const lp = alignLogProbs(s);
+        const a = attributeSegmented(s, adv[i], options, lp);
+        const o =
+          objectiveName &&
+          objectiveJson(attributeObjective(objectiveName, segmentedSteps(s, undefined, lp), { advantage: adv[i], ...options }));
         await out.trace(
           toJson(
             a,
@@ -204,6 +215,7 @@ export async function run(argv: string[]): Promise<number> {
               task: s.record.task,
               group: s.record.group,
               correct: s.correct,
+              klFrom: lp ? 'log-probs' : 'estimate',
             },
             o,
           ),
@@ -212,7 +224,13 @@ export async function run(argv: string[]): Promise<number> {
     };
     let records = 0;
     let read = 0;
-    let badLogprobs = 0;
+    // The log-prob sidecar import wrote beside a .trace, read in step with its records.
+    const sidecar = /\.trace$/i.test(file)
+      ? await SidecarReader.open(file, (p) => {
+          if (++badLogprobs <= LISTED_SKIPPED)
+            process.stderr.write(`${logprobSidecarPath(file)}:${p.line + 1}: warning: ${p.message} [bad-logprobs]\n`);
+        })
+      : undefined;
     try {
       const onDiagnostic = (d: TraceDiagnostic): void => {
         if (d.severity === 'error') malformed.add({ file, line: d.line + 1, reason: d.message });
@@ -226,6 +244,7 @@ export async function run(argv: string[]): Promise<number> {
         onMapping: (m) => process.stderr.write(mappingLine(file, m)),
       })) {
         read++;
+        await sidecar?.attach(record);
         const errors = record.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
           malformed.add({ file, line: recordLine(record), reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
@@ -238,11 +257,13 @@ export async function run(argv: string[]): Promise<number> {
         progress.update(`${file}: ${recordsText(records)}`);
       }
       await flush();
+      await sidecar?.finish();
       // As segment and import: a file of which not one record could be read failed (an empty file did not).
       if (read === 0 && malformed.size > 0) failed = true;
     } catch (err) {
       failed = true;
       group = [];
+      sidecar?.abort();
       malformed.add({ file, reason: err instanceof Error ? err.message : String(err) });
     }
     // The throttled line may stop short of the end (without a terminal it showed "1 records" of
@@ -358,14 +379,36 @@ export function recordLine(r: TraceRecord): number {
   return (r.sourceLine ?? r.startLine) + 1;
 }
 
+/**
+ * What a ratio JSON prints as null is: `infinite` (x/0 with x > 0: all the drag on one side) or
+ * `undefined` (0/0: no drag at all); absent for a finite ratio (docs/design.md section 8).
+ */
+export const ratioNote = (x: number): { [k: string]: 'infinite' | 'undefined' } | undefined =>
+  Number.isFinite(x) ? undefined : Number.isNaN(x) ? { note: 'undefined' } : { note: 'infinite' };
+
+/** `{[name]: v}` plus `{[name + "Is"]: "infinite" | "undefined"}` when v prints as null. */
+function ratioFields(name: string, v: number): Record<string, unknown> {
+  const n = ratioNote(v);
+  return n ? { [name]: v, [`${name}Is`]: n.note } : { [name]: v };
+}
+
 function toJson(a: TraceAttribution, head: Record<string, unknown>, objective?: JsonObjective): JsonTrace {
-  const { parameters, ...rest } = a;
-  return { ...head, ...rest, ...(parameters ?? {}), ...(objective ? { objective } : {}) };
+  const { parameters, ratio, surrogateRatio, ...rest } = a;
+  return {
+    ...head,
+    ...rest,
+    ...ratioFields('ratio', ratio),
+    ...ratioFields('surrogateRatio', surrogateRatio),
+    ...(parameters ?? {}),
+    ...(objective ? { objective } : {}),
+  } as JsonTrace;
 }
 
 function objectiveJson(o: ObjectiveAttribution): JsonObjective {
   const { objective, ...rest } = o;
-  return { name: objective, ...rest };
+  const out: JsonObjective = { name: objective, ...rest };
+  const n = o.available ? ratioNote(o.ratio) : undefined;
+  return n ? ({ ...out, ratioIs: n.note } as JsonObjective) : out;
 }
 
 const sgn = (x: number): string => (Number.isFinite(x) ? (x >= 0 ? '+' : '') + x.toFixed(4) : String(x));

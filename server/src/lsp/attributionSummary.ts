@@ -1,4 +1,4 @@
-// The attribution summary, one per group of rollouts (same `group:` header, else same query):
+// The attribution summary, one per group of rollouts (same model and `group:` header, else query):
 // GRPO normalises rewards within a group, so that is the unit a user compares; and one diagnostic
 // per record flooded large files (half of a synthetic file's records) and every edit republishes
 // them all. The group's ratio is its summed |KL drag on sampling| over its summed |drag on
@@ -30,6 +30,8 @@ interface GroupSums {
   sampling: number;
   decision: number;
   over: number;
+  /** Members with steps to attribute (a candidate answer): the ones the sums and `over` count. */
+  attributed: number;
   /** The first member (document order) with the largest ratio of its own. */
   strongest: RecordEntry | undefined;
   strongestRatio: number;
@@ -63,7 +65,7 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
     for (const [group, members] of index.groups) {
       const s = sumMembers(members, settings, key);
       sums.set(group, s);
-      byGroup.set(group, groupSummary(group, members, s, settings));
+      byGroup.set(group, groupSummary(members, s, settings));
     }
     const sorted = [...byGroup.values()]
       .filter((x): x is GroupSummary => x !== null)
@@ -89,7 +91,7 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
     }
     const s = updatedSums(sums.get(group), index.memberChanges.get(group), members, settings, key);
     sums.set(group, s);
-    const summary = groupSummary(group, members, s, settings);
+    const summary = groupSummary(members, s, settings);
     byGroup.set(group, summary);
     if (summary) fresh.push(summary);
   }
@@ -121,6 +123,7 @@ function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key
     sampling: 0,
     decision: 0,
     over: 0,
+    attributed: 0,
     strongest: undefined,
     strongestRatio: -Infinity,
     updates: 0,
@@ -130,6 +133,7 @@ function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key
   for (const e of members) {
     const kl = analyseEntry(e, settings, key).kl;
     if (!kl) continue;
+    s.attributed++;
     s.sampling += Math.abs(kl.drag.sampling);
     s.decision += Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over++;
@@ -156,6 +160,7 @@ function updatedSums(
   for (const { entry, sign } of changes) {
     const kl = analyseEntry(entry, settings, key).kl;
     if (!kl) continue;
+    s.attributed += sign;
     s.sampling += sign * Math.abs(kl.drag.sampling);
     s.decision += sign * Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over += sign;
@@ -192,17 +197,19 @@ function updatedSums(
   return s;
 }
 
-function groupSummary(group: string, members: RecordEntry[], sums: GroupSums, settings: LensSettings): GroupSummary | null {
+function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSettings): GroupSummary | null {
   const threshold = settings.ratioThreshold;
-  const { sampling, decision, over, strongest, strongestRatio } = sums;
+  const { sampling, decision, over, attributed, strongest, strongestRatio } = sums;
   const ratio = sampling / decision;
   // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
   if (!strongest || !(ratio > threshold) || !Number.isFinite(ratio)) return null;
   const line = strongest.record.startLine;
+  // Keyed by model and group (rolloutGroups.ts groupKeyOf): the message names the group.
+  const name = members[0].record.group;
   const who =
     members.length === 1
       ? ''
-      : `Group ${JSON.stringify(group.length > 60 ? `${group.slice(0, 57)}...` : group)} (${members.length} rollouts, ${over} over the threshold; this one ${strongestRatio.toFixed(1)}x): `;
+      : `Group ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}...` : name)} (${members.length} rollouts${attributed < members.length ? `, ${attributed} with a candidate answer` : ''}, ${over} over the threshold; this one ${strongestRatio.toFixed(1)}x): `;
   return {
     entry: strongest,
     diagnostic: {

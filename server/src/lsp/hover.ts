@@ -4,7 +4,7 @@
 // KL's gradient contribution, and the per-step contribution of the objective chosen in
 // `reflectionLens.objective` (Appendix D) — and the whole trace's attribution ratio.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { attributeSegmented, klModeOf } from '../analysis/attribution.js';
+import { alignLogProbs, attributeSegmented, klModeOf } from '../analysis/attribution.js';
 import { attributeObjective, segmentedSteps, type ObjectiveActionAttribution, type ObjectiveAttribution } from '../analysis/objectives.js';
 import type { AttributedStep, AttributionOptions, TraceAttribution } from '../analysis/types.js';
 import type { SegmentedRecord, Step } from '../trace/types.js';
@@ -74,12 +74,19 @@ function stepAt(seg: SegmentedRecord, base: number, pos: Position): number {
 
 export function recordLine(seg: SegmentedRecord, g: GroupAdvantage): string {
   const r = seg.record;
+  // The mean and std are over the members with a known reward (ground truth and an answer): said
+  // when that is not all of them (qval35: "group of 4 rollouts (mean reward 0.3333)" was over 3).
+  const members = `group of ${g.size}${g.known > 1 ? ' rollouts' : ''}${g.known < g.size ? `, ${g.known} with a known reward` : ''}`;
   const groupText =
     g.known > 1
-      ? `group of ${g.size} rollouts (mean reward ${fmt(g.meanReward)}), GRPO advantage A = ${fmt(g.advantage)}`
-      : `group of ${g.size} (no group statistics: A = ${fmt(g.advantage)})`;
+      ? `${members} (mean reward ${fmt(g.meanReward)}), GRPO advantage A = ${fmt(g.advantage)}`
+      : `${members} (no group statistics: A = ${fmt(g.advantage)})`;
   return `**Record \`${r.id}\`** · model \`${r.model}\` · task \`${r.task || '—'}\` · final answer ${code(seg.final)} (${judge(seg.correct)})  \n${groupText}`;
 }
+
+/** Where a record's KL terms come from: its per-token log-probs, or the estimate (eps per token). */
+export const klFrom = (seg: SegmentedRecord, options: AttributionOptions): string =>
+  alignLogProbs(seg) ? 'per-token log-probs' : `estimate (eps = ${options.eps} per token)`;
 
 function stepTable(
   seg: SegmentedRecord,
@@ -112,6 +119,8 @@ function stepTable(
   if (a) {
     const loss = klModeOf(options) === 'loss';
     rows.push(['KL', `${options.kl} ${loss ? 'as a loss (verl use_kl_loss)' : 'in the reward (Theorem 3.2)'}`]);
+    // Which KL the numbers come from: the record's per-token log-probs or the estimate.
+    rows.push(['KL from', klFrom(seg, options)]);
     rows.push(['immediate KL penalty r', fmt(a.r)]);
     rows.push(['KL Q-value', fmt(a.q)]);
     if (loss || a.pathwise !== 0) rows.push(['KL pathwise term', fmt(a.pathwise)]);

@@ -19,11 +19,11 @@ import { toLspDiagnostic } from './diagnostics.js';
 import { attemptLabel, recordDetail } from './documentSymbols.js';
 import { memo } from './entryCache.js';
 import type { ObjectiveAttribution } from '../analysis/objectives.js';
-import { attributedInGroup, code, fmt, judge, objectiveLine, ratioLine, recordLine, selectedObjective } from './hover.js';
+import { attributedInGroup, code, fmt, judge, klFrom, objectiveLine, ratioLine, recordLine, selectedObjective } from './hover.js';
 import { decisionVerdict, inRange } from './inlayHints.js';
 import type { JsonlDocument } from './jsonlDocument.js';
 import { analyseEntry } from './recordAnalysis.js';
-import type { LensSettings } from './settings.js';
+import { attributionOptionsOf, type LensSettings } from './settings.js';
 import type { RecordEntry } from './traceDocument.js';
 
 const lineRange = (line: number, length: number): Range => ({ start: { line, character: 0 }, end: { line, character: length } });
@@ -84,6 +84,7 @@ export function jsonlHover(doc: JsonlDocument, position: Position, settings: Len
     return [
       responseOf(line.entries, entry) + recordLine(a.seg, a.group),
       steps,
+      a.attribution ? `KL from ${klFrom(a.seg, attributionOptionsOf(settings))}` : '',
       a.attribution ? ratioLine(a.attribution) : '',
       objective ? objectiveLine(objective) : '',
     ]

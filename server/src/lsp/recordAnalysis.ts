@@ -8,7 +8,7 @@ import { segmentRecord } from '../trace/segment.js';
 import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
 import { noCounts, severityRank, type SeverityCounts } from './diagnosticCap.js';
 import { memo } from './entryCache.js';
-import { groupsOf, type RecordSet } from './rolloutGroups.js';
+import { groupKeyOf, groupsOf, type RecordSet } from './rolloutGroups.js';
 import { attributionOptionsOf, segmentOptionsOf, type LensSettings } from './settings.js';
 import type { RecordEntry } from './traceDocument.js';
 
@@ -77,7 +77,7 @@ export interface GroupAdvantage {
 /** GRPO advantage of entry `index` within its group of rollouts in this document. */
 export function groupAdvantageOf(doc: RecordSet, index: number, settings: LensSettings, key: string): GroupAdvantage {
   const entry = doc.entries[index];
-  const members = groupsOf(doc).get(entry.record.group) ?? [entry];
+  const members = groupsOf(doc).get(groupKeyOf(entry.record)) ?? [entry];
   const stats = groupStats(members, doc.revision, settings, key);
   return {
     advantage: advantageOf(rewardOf(entry, settings, key), stats),

@@ -1,5 +1,6 @@
-// Rollout groups of an open document: members by `group` (its header, else its query), in
-// document order. GRPO advantages and attribution summaries are per group, and a change to one
+// Rollout groups of an open document: members by model and `group` (its header, else its query),
+// in document order (a GRPO group is rollouts of one policy: two models answering one query are
+// two groups, as in the CLI). GRPO advantages and attribution summaries are per group, and a change to one
 // record must not cost a pass over every record of a 40,000-record file: when the document
 // reports which entries its last change replaced, the index is patched (and says which groups
 // the patch touched), else rebuilt.
@@ -52,15 +53,19 @@ export const MAX_PATCH = 1000;
 
 const indexes = new WeakMap<RecordSet, GroupIndex>();
 
+/** The key of a record's rollout group: its model and its group (header, else query). */
+export const groupKeyOf = (record: { model: string; group: string }): string => `${record.model}\u0000${record.group}`;
+
 export function groupIndexOf(doc: RecordSet): GroupIndex {
   const hit = indexes.get(doc);
   if (hit && hit.revision === doc.revision) return hit;
   if (hit && patch(hit, doc)) return hit;
   const index: GroupIndex = { revision: doc.revision, groups: new Map(), dirty: new Set(), memberChanges: new Map() };
   for (const e of doc.entries) {
-    const members = index.groups.get(e.record.group);
+    const key = groupKeyOf(e.record);
+    const members = index.groups.get(key);
     if (members) members.push(e);
-    else index.groups.set(e.record.group, [e]);
+    else index.groups.set(key, [e]);
   }
   indexes.set(doc, index);
   return index;
@@ -89,7 +94,7 @@ function patch(index: GroupIndex, doc: RecordSet): boolean {
   // search finds where a group's removed members sit, so a 300,000-member group is not walked.
   const from = change.removed.length > 0 ? change.removed[0].record.index : 0;
   for (const e of change.removed) {
-    const g = e.record.group;
+    const g = groupKeyOf(e.record);
     const members = groups.get(g);
     if (!members) return false;
     let i = firstAtOrAfter(members, from);
@@ -100,7 +105,7 @@ function patch(index: GroupIndex, doc: RecordSet): boolean {
     note(g, e, -1);
   }
   for (const e of change.added) {
-    const g = e.record.group;
+    const g = groupKeyOf(e.record);
     const members = groups.get(g);
     // Document order: after the last member that comes before it (ordinals are current here).
     if (!members) groups.set(g, [e]);

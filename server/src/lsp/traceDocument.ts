@@ -3,9 +3,11 @@
 // not grow with the file (no whole-document string is rebuilt, re-indexed or re-parsed). Positions
 // inside a record are relative to the entry's `base` line; when an edit above adds or removes
 // lines, later records only move their base and keep their parse and analysis.
+import { fileURLToPath } from 'node:url';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { DuplicateIds } from '../trace/duplicateIds.js';
 import { idEndColumn, parseTrace } from '../trace/parse.js';
+import { attachSidecarEntry, readSidecarSync, type SidecarEntry, type SidecarProblem } from '../trace/sidecar.js';
 import type { TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import type { EntryCache } from './entryCache.js';
 import { MAX_PATCH, type EntryChange } from './rolloutGroups.js';
@@ -55,6 +57,12 @@ export class TraceDocument {
    */
   private idCounts = new Map<string, number>();
   private repeatedIds = 0;
+  /**
+   * The log-prob sidecar import wrote beside this file (`X.trace.logprobs.jsonl`), read when the
+   * document opens: its entries by record id, given to the records as they are parsed.
+   */
+  private sidecar?: { path: string; entries: Map<string, SidecarEntry>; problems: SidecarProblem[] };
+  private sidecarNotes: { revision: number; value: TraceDiagnostic[] } = { revision: -1, value: [] };
 
   constructor(
     readonly uri: string,
@@ -67,7 +75,62 @@ export class TraceDocument {
         .split('/')
         .pop() ?? uri,
     );
+    if (/^file:/i.test(uri) && /\.trace$/i.test(uri.replace(/[?#].*$/, '')))
+      try {
+        this.sidecar = readSidecarSync(fileURLToPath(uri.replace(/[?#].*$/, '')));
+      } catch {
+        this.sidecar = undefined;
+      }
     this.replaceRegion(0, -1, 0, text, '');
+  }
+
+  /** Gives a freshly parsed record its sidecar log-probs, or a warning on its record line saying why not. */
+  private attachLogprobs(record: TraceRecord): void {
+    const entry = this.sidecar?.entries.get(record.id);
+    if (!entry) return;
+    const problem = attachSidecarEntry(record, entry);
+    if (problem)
+      record.diagnostics.push({
+        line: record.startLine,
+        column: 0,
+        endLine: record.startLine,
+        endColumn: idEndColumn(record),
+        severity: 'warning',
+        code: 'bad-logprobs',
+        message: `Log-prob sidecar line ${entry.line + 1}: ${problem}; the log-probs of record ${record.id} are not used: attribution estimates its KL terms (eps per token).`,
+      });
+  }
+
+  /** The sidecar's problems: lines that cannot be read, and entries no record of the document has (a stale sidecar). */
+  private sidecarDiagnostics(): TraceDiagnostic[] {
+    if (!this.sidecar) return [];
+    if (this.sidecarNotes.revision === this.revision) return this.sidecarNotes.value;
+    const at = (message: string): TraceDiagnostic => ({
+      line: 0,
+      column: 0,
+      endLine: 0,
+      endColumn: 0,
+      severity: 'warning',
+      code: 'bad-logprobs',
+      message,
+    });
+    const name = this.sidecar.path.split(/[\\/]/).pop();
+    const value = this.sidecar.problems.map((p) => at(`Log-prob sidecar ${name}, line ${p.line + 1}: ${p.message}; not used.`));
+    let unmatched = 0;
+    let first: SidecarEntry | undefined;
+    for (const e of this.sidecar.entries.values())
+      if (!this.idCounts.has(e.id)) {
+        unmatched++;
+        first ??= e;
+      }
+    if (first)
+      value.push(
+        at(
+          `Log-prob sidecar ${name}: ${unmatched} line${unmatched === 1 ? '' : 's'} name${unmatched === 1 ? 's' : ''} no record of this document (the first: line ${first.line + 1}, id ${first.id}): the sidecar does not match the trace (written by another import?); those log-probs are not used.`,
+        ),
+      );
+    this.sidecarNotes = { revision: this.revision, value };
+    return value;
   }
 
   get lineCount(): number {
@@ -100,6 +163,8 @@ export class TraceDocument {
       }
       this.ids = { revision: this.revision, value };
     }
+    const sidecar = this.sidecarDiagnostics();
+    if (sidecar.length > 0) return [...sidecar, ...this.preamble, ...this.ids.value];
     return this.ids.value.length === 0 ? this.preamble : [...this.preamble, ...this.ids.value];
   }
 
@@ -192,6 +257,7 @@ export class TraceDocument {
     const starts = lineStarts(text);
     const offsetOfLine = (l: number) => (l < starts.length ? starts[l] : text.length);
     const fresh: RecordEntry[] = parsed.records.map((record, k) => {
+      this.attachLogprobs(record);
       const next = parsed.records[k + 1];
       const chunk = text.slice(offsetOfLine(record.startLine), next ? offsetOfLine(next.startLine) : text.length);
       return { base: regionStart, record, text: chunk, autoId: /^\uFEFF?===[ \t]*(?:\r\n|\r|\n|$)/.test(chunk), cache: {} };
@@ -214,18 +280,25 @@ export class TraceDocument {
     else this.entries = this.entries.slice(0, from).concat(fresh, this.entries.slice(last + 1));
     // Ordinals move only when the number of records changed.
     const renumberTo = fresh.length === removed ? from + fresh.length : this.entries.length;
+    // A record with neither `group:` nor a query is a group of its own, named by its id: one
+    // renumbered outside the change moves to another group, which a patch cannot say (rebuilt).
+    let regrouped = false;
     for (let i = from; i < renumberTo; i++) {
       const r = this.entries[i].record;
       r.index = i;
       if (this.entries[i].autoId && r.id !== String(i + 1)) {
         this.countId(r.id, -1);
+        if (r.group === r.id && r.headers.group === undefined && r.query === undefined) {
+          r.group = String(i + 1);
+          if (i >= from + fresh.length) regrouped = true;
+        }
         r.id = String(i + 1);
         this.countId(r.id, 1);
       }
     }
     this.revision++;
     this.length += text.length - old.length;
-    this.lastChange = small ? { revision: this.revision, removed: gone, added: fresh } : undefined;
+    this.lastChange = small && !regrouped ? { revision: this.revision, removed: gone, added: fresh } : undefined;
     if (this.lastChange) {
       this.log.push(this.lastChange);
       this.logged += removed + fresh.length;

@@ -141,7 +141,7 @@ export const MAX_ABS_LOGPROB = 1e6;
  * What is wrong with the log-probs of response k in field `field` (value `v`), with the path of the
  * bad element, or undefined when they are a list of numbers within +-MAX_ABS_LOGPROB (or absent).
  */
-function logprobProblem(field: string, v: unknown, k: number, responses: number): { message: string; path: number[] } | undefined {
+export function logprobProblem(field: string, v: unknown, k: number, responses: number): { message: string; path: number[] } | undefined {
   const flat = responses === 1 && Array.isArray(v) && !v.some((x) => Array.isArray(x));
   const list = flat ? v : Array.isArray(v) ? v[k] : v;
   const name = flat || !Array.isArray(v) ? `"${field}"` : `"${field}"[${k}]`;

@@ -14,6 +14,7 @@ import { programWork } from './programValues.js';
 import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
 import { tokenCount } from './headerValues.js';
+import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
@@ -73,6 +74,29 @@ export function estimateTokens(chars: number, record?: TraceRecord): number {
   const total = record ? (tokenCount(record.headers.tokens) ?? NaN) : NaN;
   if (total > 0 && record!.body.length > 0) return Math.max(1, Math.round((total * chars) / record!.body.length));
   return Math.max(1, Math.ceil(chars / 4));
+}
+
+/**
+ * The response's token count when the record says it: its `tokens` header (import writes the
+ * length of the per-token log-probs), else the length of its log-probs (both lists, of one length).
+ */
+export function responseTokens(record: Pick<TraceRecord, 'headers' | 'logprobs' | 'refLogprobs'>): number | undefined {
+  const header = tokenCount(record.headers.tokens);
+  if (header !== undefined && header > 0) return header;
+  const { logprobs, refLogprobs } = record;
+  return logprobs && refLogprobs && logprobs.length === refLogprobs.length && logprobs.length > 0 ? logprobs.length : undefined;
+}
+
+/**
+ * L_t of each attempt (`chars` its characters): the split of the response's tokens
+ * (splitTokens) when the record gives their count and it holds a token per sample and per
+ * decision; otherwise each attempt's own estimate, one token per 4 characters rounded up (at
+ * least 1), a decision then being one token more.
+ */
+export function attemptTokens(record: TraceRecord, chars: readonly number[]): number[] {
+  const total = record.body.length > 0 ? responseTokens(record) : undefined;
+  const split = total === undefined ? undefined : splitTokens(total, chars);
+  return split ?? chars.map((c) => Math.max(1, Math.ceil(c / 4)));
 }
 
 /** Index of the body line that holds a body offset (binary search over line starts). */
@@ -1906,13 +1930,15 @@ function judgeAttempts(
   };
   const normalized = new Array<string>(attempts.length);
   const correct = new Array<boolean | null>(attempts.length);
-  const tokens = new Array<number>(attempts.length);
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
     normalized[k] = a.candidate.normalized;
     correct[k] = judge(a.candidate);
-    tokens[k] = estimateTokens(a.end - a.start, record);
   }
+  const tokens = attemptTokens(
+    record,
+    attempts.map((a) => a.end - a.start),
+  );
   return { normalized, correct, tokens, finalCorrect: final ? judge(final) : null };
 }
 
@@ -2275,6 +2301,18 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
         break;
     }
   });
+  // Log-probs the split cannot use (one list alone, fewer tokens than 2 per attempt): said, never
+  // a silent switch to the estimate. Those the reader refused have their warning at the element.
+  const lpProblem = logprobsProblem(record, attempts.length);
+  if (lpProblem)
+    diagnostics.push(
+      at(
+        recordLine,
+        'warning',
+        'bad-logprobs',
+        `Record ${record.id}: ${lpProblem}; its log-probs are not used: attribution estimates its KL terms (eps per token), as for a record without them.`,
+      ),
+    );
 
   return {
     record,

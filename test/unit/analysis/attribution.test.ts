@@ -167,14 +167,28 @@ test('response-level log-probs are split over the actions: every token used once
     lengths.reduce((a, b) => a + b, 0),
     N,
   );
-  assert.deepEqual(lengths, [30, 1, 8, 1]);
+  // L = 30 and 10 do not add up to 40 with the two decision tokens: the samples share 38 by
+  // cumulative rounding (trace/tokenSplit.ts splitTokens): round(38 * 30/40) = 29, then 9.
+  assert.deepEqual(lengths, [29, 1, 9, 1]);
   // RESAMPLE is the first token of attempt 2, STOP the last token.
-  assert.equal(lp.decisions[0].logp[0], -0.01 * 30);
+  assert.equal(lp.decisions[0].logp[0], -0.01 * 29);
   assert.equal(lp.decisions[1].logp[0], -0.01 * 39);
   // attributeSegmented uses them by default: r = -beta * sum(logp - ref).
   const a = attributeSegmented(seg, 1, { beta: 1, eps: 0, gamma: 1, kl: 'k1' });
-  const expected = -Array.from({ length: 30 }, (_, i) => -0.01 * i + 0.2).reduce((x, y) => x + y, 0);
+  const expected = -Array.from({ length: 29 }, (_, i) => -0.01 * i + 0.2).reduce((x, y) => x + y, 0);
   assert.ok(Math.abs(a.steps[0].r - expected) < 1e-12);
+  // Steps whose L (segment's split of the record's tokens) add up with their decisions to the
+  // log-probs are sliced exactly so: what segment and the hover show is what is summed.
+  const shown = segmented([
+    { correct: false, tokens: 28 },
+    { correct: true, tokens: 10 },
+  ]);
+  shown.record = seg.record;
+  const exact = alignLogProbs(shown)!;
+  assert.deepEqual(
+    [exact.samples[0].logp.length, exact.decisions[0].logp.length, exact.samples[1].logp.length, exact.decisions[1].logp.length],
+    [28, 1, 10, 1],
+  );
   // Mismatched or missing reference: no alignment, eps is used instead.
   seg.record = { ...seg.record, refLogprobs: [0] };
   assert.equal(alignLogProbs(seg), undefined);

@@ -4,6 +4,7 @@ import { generateMultiplicationTraces } from '../../../server/src/trace/generate
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseRecordText, parseTrace } from '../../../server/src/trace/parse.js';
 import { estimateTokens, segmentRecord } from '../../../server/src/trace/segment.js';
+import { splitTokens } from '../../../server/src/trace/tokenSplit.js';
 import type { DecisionStep, SampleStep, SegmentedRecord } from '../../../server/src/trace/types.js';
 
 const seg = (text: string, options = defaultSegmentOptions): SegmentedRecord => segmentRecord(parseTrace(text).records[0], options);
@@ -106,6 +107,30 @@ test("token estimate: 4 characters per token, or the record's token count shared
   assert.equal(estimateTokens(41), 11);
   const rec = parseRecordText('=== 1\ntokens: 100\n---\n' + 'a'.repeat(200));
   assert.equal(estimateTokens(50, rec), 25);
+});
+
+test('token split: the samples share the tokens header less one token per decision, by cumulative rounding (qval35)', () => {
+  // Three attempts of about 41, 52 and 57 characters: each rounded on its own, a 60-token header gave
+  // 16 + 21 + 24 = 61 and a 3000-token one 818 + 1041 + 1140 = 2999, while attribution took the
+  // decisions' tokens out of the log-probs: L now is the split attribution uses.
+  const body =
+    'First try: 12 * 3 = 38. The answer is 38.\nWait, let me recompute: 12 * 3 = 36. The answer is 36.\nWait, check once more: 3 * 12 = 36, so the answer is 36.\n';
+  for (const total of [60, 3000, 6]) {
+    const s = seg(`=== 1\nanswer: 36\ntokens: ${total}\n---\n${body}`);
+    const L = samples(s).map((x) => x.tokens);
+    assert.equal(L.length, 3);
+    assert.equal(L.reduce((a, b) => a + b, 0) + decisions(s).length, total, `tokens: ${total} -> ${L.join('/')}`);
+    assert.ok(L.every((x) => x >= 1));
+  }
+  assert.deepEqual(splitTokens(60, [41, 52, 57]), [16, 19, 22]);
+  assert.deepEqual(splitTokens(6, [100, 1, 1]), [1, 1, 1]);
+  assert.equal(splitTokens(5, [1, 1, 1]), undefined);
+  // A header too small for a token per sample and decision: each attempt's own estimate.
+  const small = seg(`=== 1\nanswer: 36\ntokens: 5\n---\n${body}`);
+  assert.deepEqual(
+    samples(small).map((x) => x.tokens),
+    samples(seg(`=== 1\nanswer: 36\n---\n${body}`)).map((x) => x.tokens),
+  );
 });
 
 test('configurable lexicon and answer patterns', () => {
