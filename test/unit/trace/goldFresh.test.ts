@@ -507,6 +507,25 @@ skyThoughtBatch('fresh39', 'held-out', 18, { precision: 0.75, recall: 0.45, firs
 // truth (correct), where before both sides were "wrong" by notation alone.
 skyThoughtBatch('fresh40', 'held-out', 18, { precision: 0.25, recall: 0.15, first: 0.2 }, 'X1 vs X3', 10);
 
+// Stop 35's new held-out batches, collected and labelled by helpers who had not read the engine,
+// read once after every rule of the stop was merged, by the start engine (e8f6248) and the end
+// engine (docs/segmentation-eval.md "Stop 35").
+// fresh41 (tobypullan/CoTOverthinking: Qwen3-32B thinking on MMLU-Pro with options and on abstract
+// algebra statement pairs; ishaandatta/MMLU-Pro: an unnamed R1-style model; tobypullan/CoTUncertainty:
+// DeepSeek-R1-Distill-Qwen-7B/-32B on GSM8K, MATH algebra, MMLU physics; 31), labelled by Y1 and Y2
+// (Y2 against Y1: 81.4% / 85.7%). Start and end alike (learned): 95.2% (20/21), 35.7% (20/56),
+// first 66.7%: the engine reads no answer in ten of the 31 responses (letters chosen inside a
+// thinking block, "False, True" verdict pairs).
+skyThoughtBatch('fresh41', 'held-out', 31, { precision: 0.85, recall: 0.3, first: 0.6 }, 'Y1 vs Y2', 31);
+// fresh42 (vegetable-yx/IntegralBench: deepseek-reasoner on integration-bee definite integrals, long
+// thinking blocks, closed-form answers; 24), labelled by Z1 and Z2 (Z2 against Z1: 89.2% / 93.7%).
+// Start (learned): 44.0% (40/91), 50.6% (40/79), first 75.0%; end: 47.8% (44/92), 55.7% (44/79),
+// first 54.2%. The first-candidate agreement fell because the judge now reads the references'
+// closed forms (judge72: \large{e^{4}-1}, \log, \boldsymbol{e}), so the gold's first values are
+// right (gold accuracy 62.5% -> 95.8%) where the engine's first candidates are often intermediate
+// results; judge72 was motivated by these references, so fresh42 is not a clean test of it.
+skyThoughtBatch('fresh42', 'held-out', 24, { precision: 0.4, recall: 0.5, first: 0.45 }, 'Z1 vs Z2', 24);
+
 /** A format probe read per answer format (the id's prefix), and its second labeller against the writer. */
 function probeSet(
   name: string,
