@@ -246,47 +246,36 @@ const CLOSED_FUNCTIONS = [
 ] as const;
 type ClosedFunction = (typeof CLOSED_FUNCTIONS)[number];
 
+const FUNCTION_VALUES: Record<ClosedFunction, (x: number) => number> = {
+  arcsin: Math.asin,
+  arccos: Math.acos,
+  arctan: Math.atan,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  sec: (x) => 1 / Math.cos(x),
+  csc: (x) => 1 / Math.sin(x),
+  cot: (x) => 1 / Math.tan(x),
+  exp: Math.exp,
+  log: Math.log,
+  ln: Math.log,
+};
+// "\sin^{-1}" is arcsin, "\sinh^{-1}" arsinh; no other function is written so.
+const INVERSE_VALUES: Partial<Record<ClosedFunction, (x: number) => number>> = {
+  sin: Math.asin,
+  cos: Math.acos,
+  tan: Math.atan,
+  sinh: Math.asinh,
+  cosh: Math.acosh,
+  tanh: Math.atanh,
+};
+
 function applyFunction(f: ClosedFunction, x: number, inverse: boolean): number {
-  if (inverse) {
-    // "\\sin^{-1}" is arcsin, "\\sinh^{-1}" arsinh; no other function is written so.
-    if (f === 'sin') return Math.asin(x);
-    if (f === 'cos') return Math.acos(x);
-    if (f === 'tan') return Math.atan(x);
-    if (f === 'sinh') return Math.asinh(x);
-    if (f === 'cosh') return Math.acosh(x);
-    if (f === 'tanh') return Math.atanh(x);
-    return NaN;
-  }
-  switch (f) {
-    case 'arcsin':
-      return Math.asin(x);
-    case 'arccos':
-      return Math.acos(x);
-    case 'arctan':
-      return Math.atan(x);
-    case 'sinh':
-      return Math.sinh(x);
-    case 'cosh':
-      return Math.cosh(x);
-    case 'tanh':
-      return Math.tanh(x);
-    case 'sin':
-      return Math.sin(x);
-    case 'cos':
-      return Math.cos(x);
-    case 'tan':
-      return Math.tan(x);
-    case 'sec':
-      return 1 / Math.cos(x);
-    case 'csc':
-      return 1 / Math.sin(x);
-    case 'cot':
-      return 1 / Math.tan(x);
-    case 'exp':
-      return Math.exp(x);
-    default:
-      return Math.log(x);
-  }
+  const value = inverse ? INVERSE_VALUES[f] : FUNCTION_VALUES[f];
+  return value ? value(x) : NaN;
 }
 
 /**
