@@ -119,6 +119,44 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
+/** The index after JSON white space from `i`. */
+function skipJsonWs(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return i;
+}
+
+/** The index after the JSON string whose opening quote is at `i` (jumps from quote to quote: a long response is skipped by indexOf, not by character). */
+function skipJsonString(text: string, i: number): number {
+  for (;;) {
+    const q = text.indexOf('"', i + 1);
+    if (q < 0) return text.length;
+    let slashes = 0;
+    while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
+    i = q;
+    if (slashes % 2 === 0) return i + 1;
+  }
+}
+
+/** The index after the JSON value that starts at `i` (brackets counted, strings skipped whole). */
+function skipJsonValue(text: string, i: number): number {
+  const n = text.length;
+  let depth = 0;
+  do {
+    const c = text[i];
+    if (c === '"') i = skipJsonString(text, i);
+    else if (c === '{' || c === '[') {
+      depth++;
+      i++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      i++;
+    } else if (depth === 0) {
+      while (i < n && !',}] \t\r\n'.includes(text[i])) i++;
+    } else i++;
+  } while (depth > 0 && i < n);
+  return i;
+}
+
 /**
  * Where the value of a top-level key starts and ends in a valid JSON object text (the last
  * occurrence, the one JSON.parse keeps), or undefined. Used only on the rare line that needs a
@@ -128,60 +166,26 @@ export function jsonFieldSpan(text: string, key: string): { start: number; end: 
   let i = text.indexOf('{');
   if (i < 0) return undefined;
   const n = text.length;
-  const skipWs = (): void => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  // Jumps from quote to quote (a long response is skipped by indexOf, not by character).
-  const skipString = (): void => {
-    for (;;) {
-      const q = text.indexOf('"', i + 1);
-      if (q < 0) {
-        i = n;
-        return;
-      }
-      let slashes = 0;
-      while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
-      i = q;
-      if (slashes % 2 === 0) break;
-    }
-    i++;
-  };
-  const skipValue = (): void => {
-    let depth = 0;
-    do {
-      const c = text[i];
-      if (c === '"') skipString();
-      else if (c === '{' || c === '[') {
-        depth++;
-        i++;
-      } else if (c === '}' || c === ']') {
-        depth--;
-        i++;
-      } else if (depth === 0) {
-        while (i < n && !',}] \t\r\n'.includes(text[i])) i++;
-      } else i++;
-    } while (depth > 0 && i < n);
-  };
   let found: { start: number; end: number } | undefined;
   i++;
   for (;;) {
-    skipWs();
+    i = skipJsonWs(text, i);
     if (i >= n || text[i] !== '"') return found;
     const keyStart = i;
-    skipString();
+    i = skipJsonString(text, i);
     let name: unknown;
     try {
       name = JSON.parse(text.slice(keyStart, i));
     } catch {
       return found;
     }
-    skipWs();
+    i = skipJsonWs(text, i);
     i++; // ':'
-    skipWs();
+    i = skipJsonWs(text, i);
     const start = i;
-    skipValue();
+    i = skipJsonValue(text, i);
     if (name === key) found = { start, end: i };
-    skipWs();
+    i = skipJsonWs(text, i);
     if (text[i] !== ',') return found;
     i++;
   }
@@ -195,32 +199,13 @@ export function jsonElementSpan(text: string, open: number, k: number): { start:
   if (text[open] !== '[') return undefined;
   const n = text.length;
   let i = open + 1;
-  const skipWs = (): void => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
   for (let e = 0; ; e++) {
-    skipWs();
+    i = skipJsonWs(text, i);
     if (i >= n || text[i] === ']') return undefined;
     const start = i;
-    let depth = 0;
-    do {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-        i++;
-      } else if (c === '{' || c === '[') {
-        depth++;
-        i++;
-      } else if (c === '}' || c === ']') {
-        depth--;
-        i++;
-      } else if (depth === 0) {
-        while (i < n && !',}] \t\r\n'.includes(text[i])) i++;
-      } else i++;
-    } while (depth > 0 && i < n);
+    i = skipJsonValue(text, i);
     if (e === k) return { start, end: i };
-    skipWs();
+    i = skipJsonWs(text, i);
     if (text[i] !== ',') return undefined;
     i++;
   }
