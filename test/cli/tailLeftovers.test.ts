@@ -1,0 +1,36 @@
+// The small leftovers of stop 35's bad-input and attribution fixes (tail35), through the CLI as
+// users run it (dist/cli.js in a child).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'rl-tail35-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+function cli(args: string[]): Run {
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const write = (name: string, data: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const TWO = '12 * 3 = 36.\nSo the answer is 38.\nWait, let me recompute.\n12 * 3 = 36, so the answer is 36.';
+
+test('segment reads the log-prob sidecar of a .trace: its findings and its bad lines (item 1)', () => {
+  const trace = write('seg.trace', `=== u1\nquery: Calculate 12 * 3.\nanswer: 36\n---\n${TWO}\n`);
+  write('seg.trace.logprobs.jsonl', `${JSON.stringify({ id: 'u1', logprobs: [-1, -1, -1], ref_logprobs: [-1, -1, -1] })}\ngarbage\n`);
+  const r = cli(['segment', '--findings', trace]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /seg\.trace:1:1: warning: Record u1: 3 tokens of log-probs for 2 attempts.*\[bad-logprobs\]/);
+  assert.match(r.stderr, /seg\.trace\.logprobs\.jsonl:2: warning: not a JSON object.*\[bad-logprobs\]/);
+});
