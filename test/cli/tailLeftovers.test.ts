@@ -34,3 +34,21 @@ test('segment reads the log-prob sidecar of a .trace: its findings and its bad l
   assert.match(r.stderr, /seg\.trace:1:1: warning: Record u1: 3 tokens of log-probs for 2 attempts.*\[bad-logprobs\]/);
   assert.match(r.stderr, /seg\.trace\.logprobs\.jsonl:2: warning: not a JSON object.*\[bad-logprobs\]/);
 });
+
+test("attribution's table says where each trace's KL came from: lp or est (item 2)", () => {
+  const row = (lp: boolean, response: string): string =>
+    JSON.stringify({
+      uid: 'u1',
+      prompt: 'Calculate 12 * 3.',
+      response,
+      answer: '36',
+      ...(lp ? { logprobs: [-1, -1, -1, -1, -1, -1], ref_logprobs: [-2, -2, -2, -2, -2, -2] } : {}),
+    });
+  const file = write('kl.jsonl', `${row(true, TWO)}\n${row(false, '12 * 3 = 35.\nSo the answer is 35.')}\n`);
+  const r = cli(['attribution', file]);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  assert.match(lines.find((l) => l.startsWith('trace')) ?? '', /surr\. ratio +KL$/);
+  assert.match(lines.find((l) => l.includes('#u1 ')) ?? '', / lp$/);
+  assert.match(lines.find((l) => l.includes('#u1.2')) ?? '', / est$/);
+});
