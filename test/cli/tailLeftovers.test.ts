@@ -52,3 +52,46 @@ test("attribution's table says where each trace's KL came from: lp or est (item 
   assert.match(lines.find((l) => l.includes('#u1 ')) ?? '', / lp$/);
   assert.match(lines.find((l) => l.includes('#u1.2')) ?? '', / est$/);
 });
+
+test('a malformed step: header is a bad-header-value warning at its column; the record is still read (item 3)', () => {
+  const trace = write('400.trace', `=== r1\nstep: twelve\nanswer: 36\n---\n12 * 3 = 36. The answer is 36.\n`);
+  const r = cli(['segment', trace]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    /400\.trace:2:7: warning: Malformed "step" value: expected the training step, a whole number in digits.*got "twelve".*\[bad-header-value\]/,
+  );
+  assert.match(r.stdout, /r1 /);
+  const c = cli(['calibrate', '--json', '--by', 'step', trace]);
+  assert.equal(c.status, 0, c.stderr);
+  assert.equal((JSON.parse(c.stdout) as { groups: { n: number }[] }).groups[0].n, 1);
+});
+
+test('import: a step field the engine cannot read and unknown finish_reason values are said, the latter once with a count (item 3)', () => {
+  const base = { prompt: 'Calculate 12 * 3.', response: '12 * 3 = 36. The answer is 36.', answer: '36' };
+  const lines = [
+    JSON.stringify({ uid: 'a', ...base, finish_reason: 'stop' }),
+    JSON.stringify({ uid: 'b', ...base, finish_reason: 'max_tokens', step: 'x12' }),
+    JSON.stringify({ uid: 'c', ...base, finish_reason: 'MAX_TOKENS' }),
+  ];
+  const file = write('fr.jsonl', lines.join('\n') + '\n');
+  const r = cli(['import', file, '-o', join(dir, 'fr.trace')]);
+  assert.equal(r.status, 0, r.stderr);
+  const col = (line: string, field: string): number => line.indexOf(`"${field}"`) + field.length + 4;
+  assert.match(
+    r.stderr,
+    new RegExp(`fr\\.jsonl:2:${col(lines[1], 'step')}: warning: record b: Malformed "step" value.*\\[bad-header-value\\]`),
+  );
+  const finish = r.stderr.split('\n').filter((l) => l.includes('[unknown-finish-reason]'));
+  assert.equal(finish.length, 1, r.stderr);
+  assert.match(
+    finish[0],
+    new RegExp(
+      `^.*fr\\.jsonl:2:${col(lines[1], 'finish_reason')}: warning: 2 records have a "finish_reason" the engine does not know \\(the first here: "max_tokens"\\)`,
+    ),
+  );
+  // Said whether a record is cut off (--map truncated=...): no warning.
+  const m = cli(['import', file, '-o', join(dir, 'fr2.trace'), '--map', 'truncated=finish_reason == "max_tokens"']);
+  assert.equal(m.status, 0, m.stderr);
+  assert.doesNotMatch(m.stderr, /unknown-finish-reason/);
+});

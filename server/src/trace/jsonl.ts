@@ -29,7 +29,7 @@ export interface JsonlRecord extends TraceRecordInput {
   /** Per-token log-probs of the response under the policy / the reference, when the line has them. */
   logprobs?: number[];
   refLogprobs?: number[];
-  /** Columns in the source line of the fields some headers come from (tokens, truncated), where known. */
+  /** Columns in the source line of the fields some headers come from (tokens, truncated, step, finish_reason), where known. */
   fieldColumns?: Record<string, number>;
 }
 
@@ -342,8 +342,9 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   }
   // Where the header values the engine checks (headerValues.ts) stand in the line, for import's report.
   let fieldColumns: Record<string, number> | undefined;
-  for (const f of ['tokens', 'truncated'])
+  for (const f of ['tokens', 'truncated', 'finish_reason'])
     if (extra[f] !== undefined) (fieldColumns ??= {})[f] = (jsonFieldSpan(text, f)?.start ?? 0) + shift;
+  if (o.step !== undefined && o.step !== null) (fieldColumns ??= {}).step = (jsonFieldSpan(text, 'step')?.start ?? 0) + shift;
   const lpField = pick(o, LOGPROB_FIELDS);
   const refField = pick(o, REF_FIELDS);
   const verdictField = flatVerdictField(o, responses.length);

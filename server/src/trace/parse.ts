@@ -3,7 +3,7 @@
 // read is kept. Line breaks are \n, \r\n and a lone \r (as LSP counts them), so line numbers
 // agree with the editor's.
 import { DuplicateIds } from './duplicateIds.js';
-import { headerValueProblem } from './headerValues.js';
+import { headerValueProblem, headerValueSeverity } from './headerValues.js';
 import type { ParsedTraceFile, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface ParseOptions {
@@ -294,7 +294,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   let task: string | undefined;
   let model: string | undefined;
   let group: string | undefined;
-  // The `tokens` / `truncated` lines whose values are used (the last of each), checked once the body is known.
+  // The `tokens` / `truncated` / `step` lines whose values are used (the last of each), checked once the body is known.
   let checked: { line: number; key: string; value: string; column: number }[] | undefined;
   const headerEnd = separatorLine >= 0 ? separatorLine : end + 1;
   let bodyStartLine = separatorLine >= 0 ? separatorLine + 1 : end + 1;
@@ -312,7 +312,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       else if (key === 'task') task = value;
       else if (key === 'model') model = value;
       else if (key === 'group') group = value;
-      else if (key === 'tokens' || key === 'truncated') {
+      else if (key === 'tokens' || key === 'truncated' || key === 'step') {
         const raw = m[2];
         const column = line.length - raw.length + (raw.length - raw.trimStart().length);
         (checked ??= []).push({ line: i, key, value, column });
@@ -392,7 +392,10 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
     for (const c of checked) {
       if (checked.some((d) => d.key === c.key && d.line > c.line)) continue; // a later line's value is used
       const problem = headerValueProblem(c.key, c.value, body.length);
-      if (problem) diagnostics.push(diag(c.line, c.column, c.line, c.column + c.value.length, 'error', 'bad-header-value', problem));
+      if (problem)
+        diagnostics.push(
+          diag(c.line, c.column, c.line, c.column + c.value.length, headerValueSeverity(c.key), 'bad-header-value', problem),
+        );
     }
   diagnostics.push(...contentDiagnostics(text, idx, 0));
 
