@@ -95,3 +95,34 @@ test('import: a step field the engine cannot read and unknown finish_reason valu
   assert.equal(m.status, 0, m.stderr);
   assert.doesNotMatch(m.stderr, /unknown-finish-reason/);
 });
+
+test('a second BOM at the start of a JSONL file is an extra-bom warning at column 2, the line read (item 4)', () => {
+  const row = (uid: string): string =>
+    JSON.stringify({ uid, prompt: 'Calculate 12 * 3.', response: '12 * 3 = 36. The answer is 36.', answer: '36' });
+  const flat = write('bom2.jsonl', `\ufeff\ufeff${row('a')}\n${row('b')}\n`);
+  const r = cli(['segment', '--json', flat]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id),
+    ['a', 'b'],
+  );
+  assert.match(
+    r.stderr,
+    /bom2\.jsonl:1:2: warning: A second byte-order mark \(U\+FEFF\) after the first: ignored, the JSON line is read.*\[extra-bom\]/,
+  );
+  assert.doesNotMatch(r.stderr, /bad-json/);
+  const chat = write(
+    'bom2chat.jsonl',
+    `\ufeff\ufeff\ufeff${JSON.stringify({
+      messages: [
+        { role: 'user', content: 'Calculate 12 * 3.' },
+        { role: 'assistant', content: '12 * 3 = 36. The answer is 36.' },
+      ],
+      answer: '36',
+    })}\n`,
+  );
+  const c = cli(['segment', '--json', chat]);
+  assert.equal(c.status, 0, c.stderr);
+  assert.equal((JSON.parse(c.stdout) as unknown[]).length, 1);
+  assert.match(c.stderr, /bom2chat\.jsonl:1:2: warning: 2 more byte-order marks.*\[extra-bom\]/);
+});

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
 import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import { tokenCount } from './headerValues.js';
-import { modelFromFileName, parseRecordText } from './parse.js';
+import { extraBomMessage, leadingBoms, modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
 // Exported for formats/presets.ts, which maps other containers (Parquet, JSON documents) by the same names.
@@ -255,10 +255,22 @@ export function flatGroupField(o: Record<string, unknown>): 'task_id' | undefine
 }
 
 export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileName?: string } = {}): JsonlLineResult {
-  const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-  const shift = text === line ? 0 : 1;
+  // The file's BOM is not part of the line; a second one (a file converted to UTF-8 twice) made
+  // the first line bad JSON: it is skipped too, with a warning at its column, as in a .trace.
+  const shift = lineNo === 0 ? leadingBoms(line) : 0;
+  const text = shift > 0 ? line.slice(shift) : line;
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
+  if (shift > 1)
+    diagnostics.push({
+      line: 0,
+      column: 1,
+      endLine: 0,
+      endColumn: shift,
+      severity: 'warning',
+      code: 'extra-bom',
+      message: extraBomMessage(shift, 'JSON'),
+    });
   const fail = (column: number, endColumn: number, code: string, message: string): JsonlLineResult => {
     diagnostics.push({ line: lineNo, column, endLine: lineNo, endColumn, severity: 'error', code, message });
     return { records, diagnostics };

@@ -16,6 +16,7 @@ import {
   type JsonlLineResult,
   type JsonlRecord,
 } from '../jsonl.js';
+import { extraBomMessage, leadingBoms } from '../parse.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
@@ -301,7 +302,7 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
   };
   const convert = (line: string, lineNo: number): JsonlLineResult => {
     if (mode === 'flat') return flat(line, lineNo);
-    const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+    const text = lineNo === 0 ? line.slice(leadingBoms(line)) : line;
     if (text.trim() === '') return { records: [], diagnostics: [] };
     let obj: unknown;
     try {
@@ -321,6 +322,17 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
       mode = 'mapped';
     }
     const out: JsonlLineResult = { records: [], diagnostics: [] };
+    const boms = lineNo === 0 ? leadingBoms(line) : 0;
+    if (boms > 1)
+      out.diagnostics.push({
+        line: 0,
+        column: 1,
+        endLine: 0,
+        endColumn: boms,
+        severity: 'warning',
+        code: 'extra-bom',
+        message: extraBomMessage(boms, 'JSON'),
+      });
     rows.forEach((row, k) => {
       const r = mapper.map(row, lineNo, rows[0] === obj ? '' : `sample ${k + 1}`, line.length);
       out.records.push(...r.records);
