@@ -126,3 +126,54 @@ test('a second BOM at the start of a JSONL file is an extra-bom warning at colum
   assert.equal((JSON.parse(c.stdout) as unknown[]).length, 1);
   assert.match(c.stderr, /bom2chat\.jsonl:1:2: warning: 2 more byte-order marks.*\[extra-bom\]/);
 });
+
+test('chat rows: a truncated or step value the engine cannot read is reported at its field in the line, not column 1 (item 5)', () => {
+  const line = JSON.stringify({
+    messages: [
+      { role: 'user', content: 'Calculate 12 * 3.' },
+      { role: 'assistant', content: '12 * 3 = 36. The answer is 36.' },
+    ],
+    answer: '36',
+    meta: { flags: [true, 'maybe'], step: 'x' },
+    cut: [1, 2],
+  });
+  const file = write('chatbad.jsonl', `${line}\n`);
+  const col = (needle: string): number => line.indexOf(needle) + 1;
+  const imp = cli(['import', file, '-o', join(dir, 'chatbad.trace'), '--map', 'truncated=meta.flags[1],step=meta.step']);
+  assert.equal(imp.status, 0, imp.stderr);
+  assert.match(imp.stderr, new RegExp(`chatbad\\.jsonl:1:${col('"maybe"')}: warning: record 1: Malformed "truncated" value`));
+  assert.match(imp.stderr, new RegExp(`chatbad\\.jsonl:1:${col('"x"')}: warning: record 1: Malformed "step" value`));
+  const seg = cli(['segment', file, '--map', 'truncated=meta.flags[1]']);
+  assert.match(seg.stderr, new RegExp(`chatbad\\.jsonl:1:${col('"maybe"')}: error: Malformed "truncated" value`));
+  const list = cli(['segment', file, '--map', 'truncated=cut']);
+  assert.match(
+    list.stderr,
+    new RegExp(`chatbad\\.jsonl:1:${col('[1,2]')}: warning: truncated <- cut is an array of 2 values.*\\[bad-truncated\\]`),
+  );
+});
+
+test('positive per-token log-probs ([5, 5]: a probability above 1) are bad-logprobs and the estimate is used (item 6)', () => {
+  const line = JSON.stringify({
+    uid: 'u1',
+    prompt: 'Calculate 12 * 3.',
+    response: TWO,
+    answer: '36',
+    logprobs: [5, 5, 5, 5, 5, 5],
+    ref_logprobs: [-1, -1, -1, -1, -1, -1],
+  });
+  const file = write('pos.jsonl', `${line}\n`);
+  const r = cli(['attribution', '--json', file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `pos\\.jsonl:1:${line.indexOf('[5,') + 2}: warning: "logprobs"\\[0\\] is 5, above 0: a log-probability is at most 0.*\\[bad-logprobs\\]`,
+    ),
+  );
+  assert.equal((JSON.parse(r.stdout) as { traces: { klFrom: string }[] }).traces[0].klFrom, 'estimate');
+  // Rounding just above 0 (float32 log_softmax) is a log-prob.
+  const tiny = write('tiny.jsonl', `${line.replace('[5,5,5,5,5,5]', '[1e-7,-1,-1,-1,-1,-1]')}\n`);
+  const t = cli(['attribution', '--json', tiny]);
+  assert.doesNotMatch(t.stderr, /bad-logprobs/);
+  assert.equal((JSON.parse(t.stdout) as { traces: { klFrom: string }[] }).traces[0].klFrom, 'log-probs');
+});

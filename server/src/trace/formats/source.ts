@@ -258,7 +258,7 @@ export class RowMapper {
     });
   }
 
-  map(row: Row, position: number, where: string, width: number, defaultId?: string): RowResult {
+  map(row: Row, position: number, where: string, width: number, defaultId?: string, text?: { text: string; shift: number }): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
     if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
@@ -270,6 +270,8 @@ export class RowMapper {
       fileModel: this.defaults!.model,
       fileTask: this.defaults!.task,
       defaultId,
+      text: text?.text,
+      textShift: text?.shift,
     });
   }
 }
@@ -334,7 +336,15 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
         message: extraBomMessage(boms, 'JSON'),
       });
     rows.forEach((row, k) => {
-      const r = mapper.map(row, lineNo, rows[0] === obj ? '' : `sample ${k + 1}`, line.length);
+      // The line is the row (chat rows): its text, to point bad values at their fields.
+      const r = mapper.map(
+        row,
+        lineNo,
+        rows[0] === obj ? '' : `sample ${k + 1}`,
+        line.length,
+        undefined,
+        row === obj ? { text, shift: line.length - text.length } : undefined,
+      );
       out.records.push(...r.records);
       out.diagnostics.push(...r.diagnostics);
     });
