@@ -136,6 +136,8 @@ const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every
 
 /** Largest log-probability magnitude read (vLLM writes -9999 for masked tokens); 1e308 made the KL -Infinity. */
 export const MAX_ABS_LOGPROB = 1e6;
+/** Largest log-probability read: 0 (probability 1), with room for float rounding above it (float32 log_softmax gives +1e-7). */
+export const MAX_LOGPROB = 1e-4;
 
 /**
  * What is wrong with the log-probs of response k in field `field` (value `v`), with the path of the
@@ -153,7 +155,14 @@ export function logprobProblem(field: string, v: unknown, k: number, responses: 
     };
   for (let i = 0; i < list.length; i++) {
     const x: unknown = list[i];
-    if (typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= MAX_ABS_LOGPROB) continue;
+    if (typeof x === 'number' && Number.isFinite(x) && x >= -MAX_ABS_LOGPROB && x <= MAX_LOGPROB) continue;
+    // A positive log-probability is a probability above 1 ([5, 5]): not a log-prob (a score, a
+    // logit?), whatever its size; rounding above 0 (float32 log_softmax) is within MAX_LOGPROB.
+    if (typeof x === 'number' && Number.isFinite(x) && x > MAX_LOGPROB && x <= MAX_ABS_LOGPROB)
+      return {
+        message: `${name}[${i}] is ${x}, above 0: a log-probability is at most 0 (a probability of at most 1); expected a number from -${MAX_ABS_LOGPROB} to 0 (logits or scores instead of log-probs?)`,
+        path: [...at, i],
+      };
     const what =
       typeof x === 'number'
         ? String(x)
@@ -163,7 +172,7 @@ export function logprobProblem(field: string, v: unknown, k: number, responses: 
             ? `the string ${JSON.stringify(x.length > 20 ? `${x.slice(0, 19)}…` : x)}`
             : valueKind(x);
     return {
-      message: `${name}[${i}] is ${what}: expected a number from -${MAX_ABS_LOGPROB} to ${MAX_ABS_LOGPROB} (a log-probability)`,
+      message: `${name}[${i}] is ${what}: expected a number from -${MAX_ABS_LOGPROB} to 0 (a log-probability)`,
       path: [...at, i],
     };
   }
