@@ -177,3 +177,20 @@ test('positive per-token log-probs ([5, 5]: a probability above 1) are bad-logpr
   assert.doesNotMatch(t.stderr, /bad-logprobs/);
   assert.equal((JSON.parse(t.stdout) as { traces: { klFrom: string }[] }).traces[0].klFrom, 'log-probs');
 });
+
+test("a chat row's own truncated field is read (it was dropped silently and the record calibrated as complete)", () => {
+  const row = (truncated: boolean): string =>
+    JSON.stringify({
+      messages: [
+        { role: 'user', content: 'Calculate 12 * 3.' },
+        { role: 'assistant', content: '12 * 3 = 36. The answer is 36.' },
+      ],
+      answer: '36',
+      truncated,
+    });
+  const file = write('chattr.jsonl', `${row(true)}\n${row(false)}\n`);
+  const r = cli(['calibrate', '--json', file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /truncated <- truncated/);
+  assert.equal((JSON.parse(r.stdout) as { groups: { n: number }[] }).groups[0].n, 1);
+});
