@@ -94,6 +94,22 @@ test('import: a step field the engine cannot read and unknown finish_reason valu
   const m = cli(['import', file, '-o', join(dir, 'fr2.trace'), '--map', 'truncated=finish_reason == "max_tokens"']);
   assert.equal(m.status, 0, m.stderr);
   assert.doesNotMatch(m.stderr, /unknown-finish-reason/);
+  // A chat row: the preset reads truncated as finish_reason == "length", so an unknown reason is said, at its field.
+  const chatLine = JSON.stringify({
+    messages: [
+      { role: 'user', content: 'Calculate 12 * 3.' },
+      { role: 'assistant', content: '12 * 3 = 36. The answer is 36.' },
+    ],
+    answer: '36',
+    finish_reason: 'max_tokens',
+  });
+  const chat = cli(['import', write('chatfr.jsonl', `${chatLine}\n`), '-o', join(dir, 'chatfr.trace')]);
+  assert.match(
+    chat.stderr,
+    new RegExp(
+      `chatfr\\.jsonl:1:${chatLine.indexOf('"max_tokens"') + 1}: warning: 1 record has a "finish_reason" the engine does not know`,
+    ),
+  );
 });
 
 test('a second BOM at the start of a JSONL file is an extra-bom warning at column 2, the line read (item 4)', () => {

@@ -38,6 +38,9 @@ export function stepValue(value: string | undefined): number | undefined {
  */
 export const headerValueSeverity = (key: string): 'error' | 'warning' => (key === 'step' ? 'warning' : 'error');
 
+/** The finish reasons of the APIs and engines the engine knows; of these only "length" means cut off (summary.ts isTruncated). */
+export const KNOWN_FINISH_REASONS = /^(?:stop|length|eos|end_turn|stop_sequence|tool_calls|tool_use|function_call|content_filter|abort)$/i;
+
 const quoted = (v: string): string => (v === '' ? 'nothing' : JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v));
 
 /**

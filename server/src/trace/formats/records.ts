@@ -3,7 +3,7 @@
 // content parts with reasoning), the ground truth reduced to an answer, the source's own verdict
 // and whether the response was cut off. A row that cannot give a record yields a diagnostic that
 // names the field and what was expected; the row's other records still come out.
-import { stepValue, truncatedValue } from '../headerValues.js';
+import { KNOWN_FINISH_REASONS, stepValue, truncatedValue } from '../headerValues.js';
 import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import { valueKind, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
@@ -497,6 +497,11 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     }
     // The reason as the source wrote it (finish_reason: length), when the rule compared one.
     const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
+    // One import warns about (an unknown reason): where it stands in a JSONL line.
+    if (finishReason !== undefined && !KNOWN_FINISH_REASONS.test(finishReason)) {
+      const column = columnOf(trunc!.path);
+      if (column !== undefined) (fieldColumns ??= {}).finish_reason = column;
+    }
     // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.
     const open = body.lastIndexOf('<think>');
     if (truncated === undefined && open >= 0 && body.indexOf('</think>', open) < 0) {
