@@ -128,6 +128,19 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     const ds = await s.diagnosticsFor(bigUri, 1);
     const summary = ds.find((d) => d.code === 'unbalanced-attribution');
     assert.ok(summary, JSON.stringify(ds, null, 1));
-    assert.match(String(summary.message), /Group "G8" \(2 rollouts, 1 with a candidate answer, 1 over the threshold/);
+    assert.match(String(summary.message), /Group "G8" of model "[^"]*" \(2 rollouts, 1 with a candidate answer, 1 over the threshold/);
+  });
+
+  test('one group name answered by two models gives two attribution summaries, each naming its model (tail35)', async () => {
+    const long = 'x'.repeat(4000);
+    const body = `${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.`;
+    const rec = (id: string, model: string): string => `=== ${id}\nmodel: ${model}\ngroup: G9\nanswer: 36\n---\n${body}\n`;
+    const uri = 'file:///tail35/g9.trace';
+    await s.open(uri, [rec('a', 'mA'), rec('b', 'mA'), rec('c', 'mB'), rec('d', 'mB')].join(''));
+    const ds = await s.diagnosticsFor(uri, 1);
+    const summaries = ds.filter((d) => d.code === 'unbalanced-attribution').map((d) => String(d.message));
+    assert.equal(summaries.length, 2, JSON.stringify(ds, null, 1));
+    assert.match(summaries[0], /^Group "G9" of model "mA" \(2 rollouts/);
+    assert.match(summaries[1], /^Group "G9" of model "mB" \(2 rollouts/);
   });
 });
