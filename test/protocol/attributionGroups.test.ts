@@ -80,8 +80,23 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     assert.ok(
       sd.some((d) => /39 log-probs for record u1, whose "tokens" header says 40/.test(String(d.message)) && d.range.start.line === 0),
     );
-    assert.ok(sd.some((d) => /1 line names no record of this document \(the first: line 2, id zz9\)/.test(String(d.message))));
+    // The CLI's words (one rule, by id, on both surfaces: qval35b finding 1).
+    assert.ok(
+      sd.some((d) => /1 line of the log-prob sidecar names no record of the trace \(the first: line 2, id zz9\)/.test(String(d.message))),
+      JSON.stringify(sd, null, 1),
+    );
     assert.match(row(await hoverText(s, staleUri, firstSample), 'KL from'), /^estimate \(eps = 0.05 per token\)$/);
+    // A repeated id: the first line naming it is used (as the CLI does), the later one is a warning.
+    const dup = join(dir, 'dup.trace');
+    writeFileSync(dup, text);
+    const fresh = readFileSync(`${trace}.logprobs.jsonl`, 'utf8').trim().split('\n');
+    writeFileSync(`${dup}.logprobs.jsonl`, [fresh[0], fresh[1], lines[0]].join('\n') + '\n');
+    const dupUri = pathToFileURL(dup).href;
+    await s.open(dupUri, text);
+    const dd = (await s.diagnosticsFor(dupUri, 1)).filter((d) => d.code === 'bad-logprobs');
+    assert.equal(dd.length, 1, JSON.stringify(dd, null, 1));
+    assert.match(String(dd[0].message), /line 3: names record u1 again \(line 1 has its log-probs, and is used\)/);
+    assert.equal(row(await hoverText(s, dupUri, firstSample), 'KL from'), 'per-token log-probs');
   });
 
   test('groups are keyed by model and group: G6 (mA, mA, mB, mB, mA) is two GRPO groups, as the CLI reads two models', async () => {
