@@ -278,3 +278,42 @@ test('a malformed "tokens" value is reported but the record is attributed with t
     assert.deepEqual(traces(r)[1].steps, traces(cli(['attribution', none, '--json']))[1].steps, bad);
   }
 });
+
+test('import leaves unusable log-probs out of its sidecar and says so; one list alone gives no token count (qval35b findings 4, 6)', () => {
+  const file = write(
+    'lpe.jsonl',
+    [
+      row('n1', TWO, 3, 1),
+      JSON.stringify({ uid: 'm1', prompt: 'q', response: TWO, answer: '36', logprobs: lps(20, 1).logprobs }),
+      JSON.stringify({ uid: 'm1b', prompt: 'q', response: TWO, answer: '36', ref_logprobs: lps(20, 1).ref_logprobs }),
+      JSON.stringify({ uid: 'm1c', prompt: 'q', response: TWO, answer: '36' }),
+      row('ok', TWO, 20, 1),
+    ].join('\n') + '\n',
+  );
+  const out = join(dir, 'lpe.trace');
+  const imp = cli(['import', file, '-o', out]);
+  assert.equal(imp.status, 0, imp.stderr);
+  assert.match(
+    imp.stderr,
+    /lpe\.jsonl:1:1: warning: record n1: 3 tokens of log-probs for 2 attempts.*not written to the log-prob sidecar.*\[bad-logprobs\]/,
+  );
+  assert.match(imp.stderr, /lpe\.jsonl:2:1: warning: record m1: log-probs without reference log-probs.*\[bad-logprobs\]/);
+  assert.match(imp.stderr, /lpe\.jsonl:3:1: warning: record m1b: reference log-probs without the policy's log-probs.*\[bad-logprobs\]/);
+  // Only the usable line is written (before: five, two with null for the missing list).
+  assert.deepEqual(
+    readFileSync(`${out}.logprobs.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id),
+    ['ok'],
+  );
+  // m1 (policy log-probs alone) gives no N: split as m1b and m1c (no log-probs), not with N = 20.
+  const a = traces(cli(['attribution', file, '--json']));
+  const steps = (id: string): Step[] => a.find((t) => t.id === id)!.steps;
+  assert.deepEqual(steps('m1'), steps('m1c'));
+  assert.deepEqual(steps('m1b'), steps('m1c'));
+  assert.doesNotMatch(readFileSync(out, 'utf8').split('=== m1\n')[1].split('===')[0], /tokens:/);
+  // A sidecar line with null for a list says "null" (it said "is object").
+  writeFileSync(`${out}.logprobs.jsonl`, JSON.stringify({ id: 'ok', logprobs: lps(20, 1).logprobs, ref_logprobs: null }) + '\n');
+  assert.match(cli(['attribution', out, '--json']).stderr, /"ref_logprobs" is null: expected a list of numbers/);
+});
