@@ -143,6 +143,29 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     const ds = await s.diagnosticsFor(bigUri, 1);
     const summary = ds.find((d) => d.code === 'unbalanced-attribution');
     assert.ok(summary, JSON.stringify(ds, null, 1));
-    assert.match(String(summary.message), /Group "G8" \(2 rollouts, 1 with a candidate answer, 1 over the threshold/);
+    // One notion with the hover (qval35b finding 5): a known reward (it said "1 with a candidate answer").
+    assert.match(String(summary.message), /Group "G8" \(2 rollouts, 1 with a known reward, 1 over the threshold/);
+    // Candidates without ground truth are summed but have no known reward: both counts are said.
+    const noTruth = (id: string): string =>
+      `=== ${id}\ngroup: G10\n---\n${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.\n`;
+    const ntUri = 'file:///qval35/g10.trace';
+    await s.open(ntUri, [noTruth('p'), noTruth('q'), '=== r\ngroup: G10\n---\nI do not know.\n'].join(''));
+    const nt = (await s.diagnosticsFor(ntUri, 1)).find((d) => d.code === 'unbalanced-attribution');
+    assert.ok(nt);
+    assert.match(
+      String(nt.message),
+      /Group "G10" \(3 rollouts, 0 with a known reward, drag summed over the 2 with a candidate answer, 2 over the threshold/,
+    );
+  });
+
+  test("a lone known member's hover gives verl's group of one: A = R / (1 + 1e-6) = 0.999999 (it said 1.0000, no group statistics)", async () => {
+    const uri = 'file:///qval35/one.trace';
+    await s.open(
+      uri,
+      '=== a\ngroup: G1\nanswer: 36\n---\n12 * 3 = 36. The answer is 36.\n=== b\ngroup: G2\nanswer: 36\n---\nI do not know.\n',
+    );
+    await s.diagnosticsFor(uri, 1);
+    assert.match(await hoverText(s, uri, 0), /\na group of one: A = R \/ \(1 \+ 1e-6\) = 0\.999999\n/);
+    assert.match(await hoverText(s, uri, 5), /\ngroup of 1, 0 with a known reward \(no group statistics: A = 0\.0000\)/);
   });
 });
