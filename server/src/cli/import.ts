@@ -248,8 +248,32 @@ function unusableLogprobs(r: JsonlRecord): string | undefined {
   const alone = logprobsProblem(r, 0);
   if (alone) return alone;
   const n = r.logprobs?.length ?? 0;
-  // An attempt has at least one character: 2 tokens per character always do (no need to segment).
-  if (n >= 2 && n >= 2 * r.body.length) return undefined;
+  // Every attempt after the first starts at a marker: 1 + the marker phrases found bounds T, so
+  // log-probs of at least twice that need no segmentation (which doubled import's time).
+  if (n >= 2 && n >= 2 * (1 + markerCount(r.body, n / 2))) return undefined;
   const attempts = segmentRecord(jsonlRecordToTrace(r, 0, 0), defaultSegmentOptions).steps.filter((s) => s.kind === 'sample').length;
   return logprobsProblem(r, attempts);
+}
+
+// The default lexicon's phrases, shortest first (so a phrase inside a longer one counts too),
+// in any case, either apostrophe, any spacing: meant as an upper bound on T (should the reader
+// start an attempt elsewhere, the log-probs are written and attribution's own check warns).
+let markerRe: RegExp | undefined;
+function markerCount(body: string, enough: number): number {
+  markerRe ??= new RegExp(
+    [...defaultSegmentOptions.markers]
+      .sort((a, b) => a.length - b.length)
+      .map((m) =>
+        m
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/['\u2019]/g, "['\u2019]")
+          .replace(/\s+/g, '\\s+'),
+      )
+      .join('|'),
+    'gi',
+  );
+  markerRe.lastIndex = 0;
+  let count = 0;
+  while (markerRe.exec(body) && ++count < enough);
+  return count;
 }
