@@ -304,11 +304,11 @@ test('malformed per-token log-probs are a warning at the bad element and not use
     warnings.map((l) => /logprobs\.jsonl:(\d+:\d+): warning: (.*?);/.exec(l)!.slice(1, 3).join(' ')),
     [
       `2:${col(2, '[-0.5')} "logprobs" has 3 entries but "ref_logprobs" 2: expected one log-probability per token in each`,
-      `3:${col(3, '"-1"')} "logprobs"[0] is the string "-1": expected a number from -1000000 to 1000000 (a log-probability)`,
-      `4:${col(4, '1e+308')} "logprobs"[0] is 1e+308: expected a number from -1000000 to 1000000 (a log-probability)`,
+      `3:${col(3, '"-1"')} "logprobs"[0] is the string "-1": expected a number from -1000000 to 0 (a log-probability)`,
+      `4:${col(4, '1e+308')} "logprobs"[0] is 1e+308: expected a number from -1000000 to 0 (a log-probability)`,
       `5:${col(5, '[]')} "logprobs" is empty but the response is not: expected one log-probability per token`,
-      `6:${col(6, 'null')} "logprobs"[0] is null: expected a number from -1000000 to 1000000 (a log-probability)`,
-      `7:${col(7, '1e400')} "logprobs"[1] is Infinity: expected a number from -1000000 to 1000000 (a log-probability)`,
+      `6:${col(6, 'null')} "logprobs"[0] is null: expected a number from -1000000 to 0 (a log-probability)`,
+      `7:${col(7, '1e400')} "logprobs"[1] is Infinity: expected a number from -1000000 to 0 (a log-probability)`,
     ],
     r.stderr,
   );

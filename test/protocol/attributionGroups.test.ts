@@ -144,7 +144,7 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     const summary = ds.find((d) => d.code === 'unbalanced-attribution');
     assert.ok(summary, JSON.stringify(ds, null, 1));
     // One notion with the hover (qval35b finding 5): a known reward (it said "1 with a candidate answer").
-    assert.match(String(summary.message), /Group "G8" \(2 rollouts, 1 with a known reward, 1 over the threshold/);
+    assert.match(String(summary.message), /Group "G8" of model "[^"]*" \(2 rollouts, 1 with a known reward, 1 over the threshold/);
     // Candidates without ground truth are summed but have no known reward: both counts are said.
     const noTruth = (id: string): string =>
       `=== ${id}\ngroup: G10\n---\n${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.\n`;
@@ -154,7 +154,7 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     assert.ok(nt);
     assert.match(
       String(nt.message),
-      /Group "G10" \(3 rollouts, 0 with a known reward, drag summed over the 2 with a candidate answer, 2 over the threshold/,
+      /Group "G10" of model "[^"]*" \(3 rollouts, 0 with a known reward, drag summed over the 2 with a candidate answer, 2 over the threshold/,
     );
   });
 
@@ -167,5 +167,18 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     await s.diagnosticsFor(uri, 1);
     assert.match(await hoverText(s, uri, 0), /\na group of one: A = R \/ \(1 \+ 1e-6\) = 0\.999999\n/);
     assert.match(await hoverText(s, uri, 5), /\ngroup of 1, 0 with a known reward \(no group statistics: A = 0\.0000\)/);
+  });
+
+  test('one group name answered by two models gives two attribution summaries, each naming its model (tail35)', async () => {
+    const long = 'x'.repeat(4000);
+    const body = `${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.`;
+    const rec = (id: string, model: string): string => `=== ${id}\nmodel: ${model}\ngroup: G9\nanswer: 36\n---\n${body}\n`;
+    const uri = 'file:///tail35/g9.trace';
+    await s.open(uri, [rec('a', 'mA'), rec('b', 'mA'), rec('c', 'mB'), rec('d', 'mB')].join(''));
+    const ds = await s.diagnosticsFor(uri, 1);
+    const summaries = ds.filter((d) => d.code === 'unbalanced-attribution').map((d) => String(d.message));
+    assert.equal(summaries.length, 2, JSON.stringify(ds, null, 1));
+    assert.match(summaries[0], /^Group "G9" of model "mA" \(2 rollouts/);
+    assert.match(summaries[1], /^Group "G9" of model "mB" \(2 rollouts/);
   });
 });

@@ -145,7 +145,7 @@ describe('language server features on a multi-record file', () => {
       );
     assert.match(
       got.find((d) => d.range.start.line >= rec('e1'))!.message as string,
-      /^Group "g2" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /,
+      /^Group "g2" of model "[^"]*" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /,
     );
     assert.ok(!got.some((d) => d.range.start.line < rec('b1')), 'g1 resamples: its drag on decisions keeps it under the threshold');
     assert.ok(got.every((d) => d.severity === 3));

@@ -2,7 +2,7 @@
 // and final correctness, decisions after correct and after wrong answers, and the transitions
 // between consecutive attempts (Kang et al. 2025).
 import { basename, extname } from 'node:path';
-import { truncatedValue } from '../trace/headerValues.js';
+import { stepValue, truncatedValue } from '../trace/headerValues.js';
 import { estimateTokens } from '../trace/segment.js';
 import type { SegmentedRecord } from '../trace/types.js';
 import type { TraceSummary, Transitions } from './types.js';
@@ -99,7 +99,9 @@ export function traceSummary(seg: SegmentedRecord, file: string, options: Summar
 }
 
 function stepOf(header: string | undefined, file: string): number | undefined {
-  if (header !== undefined && /^\s*\d+\s*$/.test(header)) return Number(header);
+  // A malformed value is a bad-header-value warning where the record is parsed (headerValues.ts).
+  const stated = stepValue(header);
+  if (stated !== undefined) return stated;
   const name = basename(file, extname(file));
   return /^\d+$/.test(name) ? Number(name) : undefined;
 }

@@ -337,7 +337,7 @@ class TraceWriter {
     if (this.format === 'json') await writeOut(`{\n  "options": ${indent(JSON.stringify(printed, null, 2), 2)},\n  "traces": [`);
     else if (this.format === 'table') {
       const o = this.options;
-      const head = `${'trace'.padEnd(28)}${'steps'.padStart(6)}${'A'.padStart(9)}${'drag samp.'.padStart(12)}${'drag dec.'.padStart(12)}${'KL ratio'.padStart(10)}${'surr. ratio'.padStart(12)}`;
+      const head = `${'trace'.padEnd(28)}${'steps'.padStart(6)}${'A'.padStart(9)}${'drag samp.'.padStart(12)}${'drag dec.'.padStart(12)}${'KL ratio'.padStart(10)}${'surr. ratio'.padStart(12)}${'KL'.padStart(4)}`;
       await writeOut(
         [
           `beta=${o.beta}  eps=${o.eps}  gamma=${o.gamma}  kl=${o.kl}  kl-mode=${o.klMode}${this.objective ? `  objective=${this.objective}` : ''}`,
@@ -468,7 +468,7 @@ const exp = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : St
 
 function tableRow(t: JsonTrace): string {
   const name = `${t.file}:${t.line} #${t.id}`;
-  const row = `${name.length > 27 ? '…' + name.slice(-26) : name.padEnd(28)}${String(t.steps.length / 2).padStart(6)}${sgn(t.advantage).padStart(9)}${t.drag.sampling.toExponential(2).padStart(12)}${t.drag.decision.toExponential(2).padStart(12)}${ratio(t.ratio).padStart(10)}${ratio(t.surrogateRatio).padStart(12)}`;
+  const row = `${name.length > 27 ? '…' + name.slice(-26) : name.padEnd(28)}${String(t.steps.length / 2).padStart(6)}${sgn(t.advantage).padStart(9)}${t.drag.sampling.toExponential(2).padStart(12)}${t.drag.decision.toExponential(2).padStart(12)}${ratio(t.ratio).padStart(10)}${ratio(t.surrogateRatio).padStart(12)}${(t.klFrom === 'log-probs' ? 'lp' : 'est').padStart(4)}`;
   const o = t.objective as JsonObjective | undefined;
   if (!o) return row;
   if (!o.available)

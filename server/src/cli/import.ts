@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
-import { headerValueProblem } from '../trace/headerValues.js';
+import { headerValueProblem, headerValueSeverity, KNOWN_FINISH_REASONS } from '../trace/headerValues.js';
 import { jsonlRecordToTrace, type JsonlRecord } from '../trace/jsonl.js';
 import { defaultSegmentOptions } from '../trace/options.js';
 import { segmentRecord } from '../trace/segment.js';
@@ -132,6 +132,10 @@ export async function run(argv: string[]): Promise<number> {
   let logprobsDropped = 0;
   const progress = new ProgressLine(`import ${input}`);
   let records = 0;
+  const unknownFinish: { count: number; first?: { line: number; column: number; value: string } } = { count: 0 };
+  // The mapping reads truncated as finish_reason == "length" (a preset's default): an unknown
+  // reason is then still read as complete, and said.
+  let finishDecides = false;
   // Broken lines are listed up to a bound per kind (a corrupt file can hold millions); the rest are counted.
   const listed = new ListedDiagnostics(input, (d) => formatDiagnostic(input, d));
   const unlisted = (): void => {
@@ -158,6 +162,8 @@ export async function run(argv: string[]): Promise<number> {
       source,
       onMapping: (m) => {
         mapping = { format: m.format, container: m.container, description: m.description };
+        const eq = m.mapping.truncated?.equals;
+        finishDecides = eq !== undefined && eq.length === 1 && eq[0] === 'length';
         process.stderr.write(mappingLine(input, m));
       },
       onDiagnostic: (d) => {
@@ -171,7 +177,7 @@ export async function run(argv: string[]): Promise<number> {
     })) {
       // A header value the engine cannot read (tokens: 1e400, truncated: maybe) is written as the
       // source has it, and said here: the .trace file reports it as an error where it is read.
-      for (const key of ['tokens', 'truncated']) {
+      for (const key of ['tokens', 'truncated', 'step']) {
         const v = r.headers[key as keyof typeof r.headers];
         const problem = v === undefined || v === null ? undefined : headerValueProblem(key, String(v), r.body.length);
         if (!problem) continue;
@@ -183,11 +189,24 @@ export async function run(argv: string[]): Promise<number> {
           endColumn: column + 1,
           severity: 'warning',
           code: 'bad-header-value',
-          message: `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`,
+          message:
+            headerValueSeverity(key) === 'error'
+              ? `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`
+              : `record ${r.id}: ${problem.replace(/\.$/, '')}; written as is.`,
         };
         if (messages.length < LISTED_DIAGNOSTICS)
           messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
         process.stderr.write(listed.line(d));
+      }
+      // A finish_reason the engine does not know (max_tokens, MAX_TOKENS, ...) is not read as cut
+      // off (only "length" is): said once per file, at its first row, with a count; not where the
+      // record says itself whether it is cut off (a truncated field, or --map truncated=... other
+      // than the presets' finish_reason == "length").
+      const finish = r.headers.finish_reason;
+      const truncatedSaid = r.headers.truncated !== undefined && r.headers.truncated !== null && !finishDecides;
+      if (finish !== undefined && finish !== null && !truncatedSaid && !KNOWN_FINISH_REASONS.test(String(finish))) {
+        unknownFinish.count++;
+        unknownFinish.first ??= { line: r.sourceLine, column: r.fieldColumns?.finish_reason ?? 0, value: String(finish) };
       }
       await trace.write(formatRecord(r));
       const unusable = (r.logprobs || r.refLogprobs) && !direct ? unusableLogprobs(r) : undefined;
@@ -212,6 +231,22 @@ export async function run(argv: string[]): Promise<number> {
         await sidecar.write(`${JSON.stringify({ id: String(r.id), logprobs: r.logprobs ?? null, ref_logprobs: r.refLogprobs ?? null })}\n`);
       }
       records++;
+    }
+    if (unknownFinish.first) {
+      const { line, column, value } = unknownFinish.first;
+      const n = unknownFinish.count;
+      const d: TraceDiagnostic = {
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 1,
+        severity: 'warning',
+        code: 'unknown-finish-reason',
+        message: `${n} record${n === 1 ? ' has' : 's have'} a "finish_reason" the engine does not know (the first here: ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}); expected one of stop, length, eos, end_turn, stop_sequence, tool_calls, tool_use, function_call, content_filter, abort: only "length" is read as cut off, so ${n === 1 ? 'it is read as a complete response' : 'they are read as complete responses'} (give --map truncated=... to say which are cut off); written as is.`,
+      };
+      if (messages.length < LISTED_DIAGNOSTICS)
+        messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
+      process.stderr.write(listed.line(d));
     }
     // Decide before publishing: a run that read nothing valid is a failure, not an empty result.
     if (records === 0 && listed.reported > 0)

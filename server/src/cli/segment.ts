@@ -6,6 +6,7 @@ import { parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { segmentRecord } from '../trace/segment.js';
+import { logprobSidecarPath, SidecarReader } from '../trace/sidecar.js';
 import { streamTraceFile } from '../trace/stream.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { writeOut } from './output.js';
@@ -143,7 +144,15 @@ export async function run(argv: string[]): Promise<number> {
       );
     const listed = new ListedDiagnostics(file, (d) => formatDiagnostic(file, d));
     let records = 0;
+    // The log-prob sidecar import wrote beside a .trace, matched to its records by id (as
+    // attribution reads it): its log-probs are what --findings checks (bad-logprobs).
+    let sidecar: SidecarReader | undefined;
     try {
+      sidecar = /\.trace$/i.test(file)
+        ? await SidecarReader.open(file, (p) =>
+            process.stderr.write(`${escapeInline(logprobSidecarPath(file))}:${p.line + 1}: warning: ${p.message} [bad-logprobs]\n`),
+          )
+        : undefined;
       const stream = streamTraceFile(file, {
         source,
         onMapping: (m) => process.stderr.write(mappingLine(file, m)),
@@ -156,6 +165,7 @@ export async function run(argv: string[]): Promise<number> {
       });
       for await (const rec of stream) {
         records++;
+        await sidecar?.attach(rec);
         const seg = segmentRecord(rec, segmentOptions);
         for (const d of rec.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (findings) for (const d of seg.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
@@ -164,6 +174,7 @@ export async function run(argv: string[]): Promise<number> {
           first = false;
         } else await writeOut(tableRow(seg));
       }
+      await sidecar?.finish();
       progress.done();
       process.stderr.write(listed.unlistedLine());
       // As import: a file of which not one record could be read is a failure, not an empty result.
@@ -173,6 +184,7 @@ export async function run(argv: string[]): Promise<number> {
         status = 1;
       }
     } catch (err) {
+      sidecar?.abort();
       progress.done();
       process.stderr.write(listed.unlistedLine());
       process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -209,15 +209,17 @@ function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSet
   // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
   if (!strongest || !(ratio > threshold) || !Number.isFinite(ratio)) return null;
   const line = strongest.record.startLine;
-  // Keyed by model and group (rolloutGroups.ts groupKeyOf): the message names the group.
-  const name = members[0].record.group;
+  // Keyed by model and group (rolloutGroups.ts groupKeyOf): the message names both (one group
+  // name answered by two models is two groups, and two summaries that must be told apart).
+  const { group: name, model } = members[0].record;
+  const short = (x: string): string => JSON.stringify(x.length > 60 ? `${x.slice(0, 57)}...` : x);
   // As the hover: how many have a known reward (the group statistics are over those), and, when
   // the drag is summed over more (candidates without ground truth), over how many.
   const counts = `${known < members.length ? `, ${known} with a known reward` : ''}${attributed > known ? `, drag summed over the ${attributed} with a candidate answer` : ''}`;
   const who =
     members.length === 1
       ? ''
-      : `Group ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}...` : name)} (${members.length} rollouts${counts}, ${over} over the threshold; this one ${strongestRatio.toFixed(1)}x): `;
+      : `Group ${short(name)} of model ${short(model)} (${members.length} rollouts${counts}, ${over} over the threshold; this one ${strongestRatio.toFixed(1)}x): `;
   return {
     entry: strongest,
     diagnostic: {

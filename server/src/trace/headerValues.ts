@@ -1,5 +1,6 @@
 // The header values the engine reads as numbers or flags (docs/design.md section 3): `tokens`
-// (the response's length in tokens) and `truncated` (cut off at the generation limit). A value
+// (the response's length in tokens), `truncated` (cut off at the generation limit) and `step`
+// (the training step, calibrate --by step). A value
 // that is neither is a diagnostic at its column, never read as something else: `tokens: 1e400`
 // was Infinity and ignored, `tokens: 0x20000` read as 131072, `truncated: maybe` as "not said".
 
@@ -23,6 +24,23 @@ export function truncatedValue(value: string | undefined): boolean | undefined {
   return undefined;
 }
 
+/** The training step a `step` header states (a whole number in digits), undefined when it states none. */
+export function stepValue(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/**
+ * How a malformed value of header `key` is reported: `tokens` and `truncated` change what is
+ * computed (an error: calibration and attribution leave the record out); a `step` only labels
+ * the record (a warning: the record is read, its step taken from the file name as when it has none).
+ */
+export const headerValueSeverity = (key: string): 'error' | 'warning' => (key === 'step' ? 'warning' : 'error');
+
+/** The finish reasons of the APIs and engines the engine knows; of these only "length" means cut off (summary.ts isTruncated). */
+export const KNOWN_FINISH_REASONS = /^(?:stop|length|eos|end_turn|stop_sequence|tool_calls|tool_use|function_call|content_filter|abort)$/i;
+
 const quoted = (v: string): string => (v === '' ? 'nothing' : JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v));
 
 /**
@@ -39,6 +57,8 @@ export function headerValueProblem(key: string, value: string, bodyLength: numbe
       return `"tokens: 0" for a response of ${bodyLength} characters: expected its length in tokens, at least 1; it is not used.`;
     return undefined;
   }
+  if (key === 'step' && stepValue(value) === undefined)
+    return `Malformed "step" value: expected the training step, a whole number in digits (400), got ${quoted(value)}; it is not used: the step comes from the file name when that is a number (400.trace), else the record has none.`;
   if (key === 'truncated' && truncatedValue(value) === undefined)
     return `Malformed "truncated" value: expected true or false (also yes/no, 1/0), got ${quoted(value)}; it is not used.`;
   return undefined;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
 import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import { tokenCount } from './headerValues.js';
-import { modelFromFileName, parseRecordText } from './parse.js';
+import { extraBomMessage, leadingBoms, modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
 // Exported for formats/presets.ts, which maps other containers (Parquet, JSON documents) by the same names.
@@ -29,7 +29,7 @@ export interface JsonlRecord extends TraceRecordInput {
   /** Per-token log-probs of the response under the policy / the reference, when the line has them. */
   logprobs?: number[];
   refLogprobs?: number[];
-  /** Columns in the source line of the fields some headers come from (tokens, truncated), where known. */
+  /** Columns in the source line of the fields some headers come from (tokens, truncated, step, finish_reason), where known. */
   fieldColumns?: Record<string, number>;
 }
 
@@ -136,6 +136,8 @@ const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every
 
 /** Largest log-probability magnitude read (vLLM writes -9999 for masked tokens); 1e308 made the KL -Infinity. */
 export const MAX_ABS_LOGPROB = 1e6;
+/** Largest log-probability read: 0 (probability 1), with room for float rounding above it (float32 log_softmax gives +1e-7). */
+export const MAX_LOGPROB = 1e-4;
 
 /**
  * What is wrong with the log-probs of response k in field `field` (value `v`), with the path of the
@@ -153,7 +155,14 @@ export function logprobProblem(field: string, v: unknown, k: number, responses: 
     };
   for (let i = 0; i < list.length; i++) {
     const x: unknown = list[i];
-    if (typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= MAX_ABS_LOGPROB) continue;
+    if (typeof x === 'number' && Number.isFinite(x) && x >= -MAX_ABS_LOGPROB && x <= MAX_LOGPROB) continue;
+    // A positive log-probability is a probability above 1 ([5, 5]): not a log-prob (a score, a
+    // logit?), whatever its size; rounding above 0 (float32 log_softmax) is within MAX_LOGPROB.
+    if (typeof x === 'number' && Number.isFinite(x) && x > MAX_LOGPROB && x <= MAX_ABS_LOGPROB)
+      return {
+        message: `${name}[${i}] is ${x}, above 0: a log-probability is at most 0 (a probability of at most 1); expected a number from -${MAX_ABS_LOGPROB} to 0 (logits or scores instead of log-probs?)`,
+        path: [...at, i],
+      };
     const what =
       typeof x === 'number'
         ? String(x)
@@ -163,7 +172,7 @@ export function logprobProblem(field: string, v: unknown, k: number, responses: 
             ? `the string ${JSON.stringify(x.length > 20 ? `${x.slice(0, 19)}…` : x)}`
             : valueKind(x);
     return {
-      message: `${name}[${i}] is ${what}: expected a number from -${MAX_ABS_LOGPROB} to ${MAX_ABS_LOGPROB} (a log-probability)`,
+      message: `${name}[${i}] is ${what}: expected a number from -${MAX_ABS_LOGPROB} to 0 (a log-probability)`,
       path: [...at, i],
     };
   }
@@ -256,10 +265,22 @@ export function flatGroupField(o: Record<string, unknown>): 'task_id' | undefine
 }
 
 export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileName?: string } = {}): JsonlLineResult {
-  const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-  const shift = text === line ? 0 : 1;
+  // The file's BOM is not part of the line; a second one (a file converted to UTF-8 twice) made
+  // the first line bad JSON: it is skipped too, with a warning at its column, as in a .trace.
+  const shift = lineNo === 0 ? leadingBoms(line) : 0;
+  const text = shift > 0 ? line.slice(shift) : line;
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
+  if (shift > 1)
+    diagnostics.push({
+      line: 0,
+      column: 1,
+      endLine: 0,
+      endColumn: shift,
+      severity: 'warning',
+      code: 'extra-bom',
+      message: extraBomMessage(shift, 'JSON'),
+    });
   const fail = (column: number, endColumn: number, code: string, message: string): JsonlLineResult => {
     diagnostics.push({ line: lineNo, column, endLine: lineNo, endColumn, severity: 'error', code, message });
     return { records, diagnostics };
@@ -343,8 +364,9 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   }
   // Where the header values the engine checks (headerValues.ts) stand in the line, for import's report.
   let fieldColumns: Record<string, number> | undefined;
-  for (const f of ['tokens', 'truncated'])
+  for (const f of ['tokens', 'truncated', 'finish_reason'])
     if (extra[f] !== undefined) (fieldColumns ??= {})[f] = (jsonFieldSpan(text, f)?.start ?? 0) + shift;
+  if (o.step !== undefined && o.step !== null) (fieldColumns ??= {}).step = (jsonFieldSpan(text, 'step')?.start ?? 0) + shift;
   const lpField = pick(o, LOGPROB_FIELDS);
   const refField = pick(o, REF_FIELDS);
   const verdictField = flatVerdictField(o, responses.length);

@@ -3,7 +3,7 @@
 // read is kept. Line breaks are \n, \r\n and a lone \r (as LSP counts them), so line numbers
 // agree with the editor's.
 import { DuplicateIds } from './duplicateIds.js';
-import { headerValueProblem } from './headerValues.js';
+import { headerValueProblem, headerValueSeverity } from './headerValues.js';
 import type { ParsedTraceFile, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface ParseOptions {
@@ -105,7 +105,11 @@ function linesOf(text: string, idx: LineIndex, from: number, to: number): string
 }
 
 /** Byte-order marks at the start of a text: one is usual; more come from converting to UTF-8 twice. */
-function leadingBoms(text: string): number {
+/** The `extra-bom` warning for `bom` leading byte-order marks (more than one), before a record line or a JSONL line. */
+export const extraBomMessage = (bom: number, what: 'record' | 'JSON'): string =>
+  `${bom === 2 ? 'A second byte-order mark' : `${bom - 1} more byte-order marks`} (U+FEFF) after the first: ignored, the ${what === 'record' ? 'record line' : 'JSON line'} is read. Expected at most one, at the file's start (was the file converted to UTF-8 twice?).`;
+
+export function leadingBoms(text: string): number {
   let n = 0;
   while (text.charCodeAt(n) === BOM) n++;
   return n;
@@ -259,18 +263,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   const end = Math.max(0, idx.count - 1);
   const bom = leadingBoms(text);
   // A second BOM (bom_twice.trace) hid the record line: it read as text before any record.
-  if (bom > 1)
-    diagnostics.push(
-      diag(
-        0,
-        1,
-        0,
-        bom,
-        'warning',
-        'extra-bom',
-        `${bom === 2 ? 'A second byte-order mark' : `${bom - 1} more byte-order marks`} (U+FEFF) after the first: ignored, the record line is read. Expected at most one, at the file's start (was the file converted to UTF-8 twice?).`,
-      ),
-    );
+  if (bom > 1) diagnostics.push(diag(0, 1, 0, bom, 'warning', 'extra-bom', extraBomMessage(bom, 'record')));
   const first = text.slice(0, ends[0]);
   // (Lines are sliced in place, not through a local closure: under tsx, which keeps function names,
   // each closure created costs a defineProperty call, about 0.7% of the bench.)
@@ -294,7 +287,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   let task: string | undefined;
   let model: string | undefined;
   let group: string | undefined;
-  // The `tokens` / `truncated` lines whose values are used (the last of each), checked once the body is known.
+  // The `tokens` / `truncated` / `step` lines whose values are used (the last of each), checked once the body is known.
   let checked: { line: number; key: string; value: string; column: number }[] | undefined;
   const headerEnd = separatorLine >= 0 ? separatorLine : end + 1;
   let bodyStartLine = separatorLine >= 0 ? separatorLine + 1 : end + 1;
@@ -312,7 +305,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       else if (key === 'task') task = value;
       else if (key === 'model') model = value;
       else if (key === 'group') group = value;
-      else if (key === 'tokens' || key === 'truncated') {
+      else if (key === 'tokens' || key === 'truncated' || key === 'step') {
         const raw = m[2];
         const column = line.length - raw.length + (raw.length - raw.trimStart().length);
         (checked ??= []).push({ line: i, key, value, column });
@@ -392,7 +385,10 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
     for (const c of checked) {
       if (checked.some((d) => d.key === c.key && d.line > c.line)) continue; // a later line's value is used
       const problem = headerValueProblem(c.key, c.value, body.length);
-      if (problem) diagnostics.push(diag(c.line, c.column, c.line, c.column + c.value.length, 'error', 'bad-header-value', problem));
+      if (problem)
+        diagnostics.push(
+          diag(c.line, c.column, c.line, c.column + c.value.length, headerValueSeverity(c.key), 'bad-header-value', problem),
+        );
     }
   diagnostics.push(...contentDiagnostics(text, idx, 0));
 

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { attributeSegmented, type AttributableRecord } from '../analysis/attribution.js';
 import { advantagesOf, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions } from '../analysis/types.js';
+import { logprobSidecarPath, SidecarReader } from './sidecar.js';
 import { forEachFinding, isEcho, segmentAttempts, type Segmentation } from './segment.js';
 import { STDIN, streamTraceFile } from './stream.js';
 import type { SegmentOptions, TraceDiagnostic } from './types.js';
@@ -22,6 +23,12 @@ export interface ScanOptions {
   workers?: number;
   signal?: AbortSignal;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /**
+   * Read import's log-prob sidecar (`X.trace.logprobs.jsonl`) with the records, as attribution
+   * does (lines matched to records by id); scanFile sets it for a whole .trace that has one (read
+   * on one thread: one reader indexes the sidecar once). Its problems count as `bad-logprobs`.
+   */
+  sidecar?: boolean;
 }
 
 export interface ScanSummary {
@@ -110,27 +117,35 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     }
     group = [];
   };
-  for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress })) {
-    // segmentRecord's decisions without its positions and messages, which nothing here reads.
-    const seg = segmentAttempts(rec, opts.segment);
-    const n = seg.attempts.length;
-    sum.records++;
-    rec.diagnostics.forEach(count);
-    forEachFinding(rec, seg, countFinding);
-    sum.samples += n;
-    if (n > 0) sum.resamples += n - 1;
-    for (let k = 0; k + 1 < n; k++) if (isEcho(seg, k)) sum.echoes++;
-    const correct = seg.finalCorrect;
-    if (rec.answer !== undefined) sum.withTruth++;
-    if (correct === true) sum.correctFinal++;
-    if (n === 0) sum.noAnswer++;
-    if (rec.model !== groupModel || rec.group !== groupName) {
-      flush();
-      groupModel = rec.model;
-      groupName = rec.group;
+  const sidecar = opts.sidecar ? await SidecarReader.open(path, () => countFinding('bad-logprobs')) : undefined;
+  try {
+    for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress })) {
+      await sidecar?.attach(rec);
+      // segmentRecord's decisions without its positions and messages, which nothing here reads.
+      const seg = segmentAttempts(rec, opts.segment);
+      const n = seg.attempts.length;
+      sum.records++;
+      rec.diagnostics.forEach(count);
+      forEachFinding(rec, seg, countFinding);
+      sum.samples += n;
+      if (n > 0) sum.resamples += n - 1;
+      for (let k = 0; k + 1 < n; k++) if (isEcho(seg, k)) sum.echoes++;
+      const correct = seg.finalCorrect;
+      if (rec.answer !== undefined) sum.withTruth++;
+      if (correct === true) sum.correctFinal++;
+      if (n === 0) sum.noAnswer++;
+      if (rec.model !== groupModel || rec.group !== groupName) {
+        flush();
+        groupModel = rec.model;
+        groupName = rec.group;
+      }
+      group.push({ record: rec, correct, steps: attributableSteps(seg) });
     }
-    group.push({ record: rec, correct, steps: attributableSteps(seg) });
+  } catch (err) {
+    sidecar?.abort();
+    throw err;
   }
+  await sidecar?.finish();
   flush();
   if (end === Infinity) sum.bytes = bytesRead;
   return sum;
@@ -180,6 +195,9 @@ export async function scanFile(path: string, opts: ScanOptions): Promise<ScanSum
   const info = path === STDIN ? undefined : await stat(path);
   if (!info?.isFile()) return scanRange(path, 0, Infinity, opts);
   const size = info.size;
+  // A .trace with a log-prob sidecar is read on one thread: one reader indexes the sidecar once.
+  if (/\.trace$/i.test(path) && (await stat(logprobSidecarPath(path)).catch(() => undefined))?.isFile())
+    return scanRange(path, 0, size, { ...opts, sidecar: true });
   // Threads pay only when there is enough to share (starting one costs tens of milliseconds).
   // Only .trace files are split: a JSONL line's id (a group's rollouts are numbered in file order,
   // duplicateIds.ts) and line number need the lines before it, which a range does not see.

@@ -1,7 +1,7 @@
 // The log-prob sidecar `import` writes beside a `.trace` (`OUT.trace.logprobs.jsonl`, one line
 // `{id, logprobs, ref_logprobs}` per record that had per-token log-probs, in the records' order),
 // read back for attribution (CLI and editor). Its lines get the checks of JSONL log-probs
-// (jsonl.ts logprobProblem): numbers within +-10^6, two lists of one length, as many as the
+// (jsonl.ts logprobProblem): numbers from -10^6 to 0, two lists of one length, as many as the
 // record's `tokens` header; a line that fails them, or that matches no record (a stale sidecar,
 // from another import), is a `bad-logprobs` warning at its line and its log-probs are not used.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';

@@ -3,6 +3,8 @@
 // content parts with reasoning), the ground truth reduced to an answer, the source's own verdict
 // and whether the response was cut off. A row that cannot give a record yields a diagnostic that
 // names the field and what was expected; the row's other records still come out.
+import { KNOWN_FINISH_REASONS, stepValue, truncatedValue } from '../headerValues.js';
+import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import { valueKind, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
 import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
@@ -19,6 +21,12 @@ export interface RowContext {
   /** Model (and task) for rows the mapping gives none: from the file's name or folder. */
   fileModel: string;
   fileTask?: string;
+  /**
+   * The row's JSON text when it is a JSONL line (without its BOMs; `textShift` their count), to
+   * point a bad value (a `truncated` or `step` the engine cannot read) at its field, as for plain rows.
+   */
+  text?: string;
+  textShift?: number;
   /** The id of a row whose mapping gives none (a JSON list's element number, a keyed object's key); default: position + 1. */
   defaultId?: string;
 }
@@ -277,17 +285,40 @@ export function missingAt(row: Row, path: Path, k: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Where the value at `path` (element k at a fanout) stands in a row's JSON `text`: the deepest
+ * span found along the path (a filter or a negative index ends the walk at the span above it);
+ * undefined when not even the top-level field is found.
+ */
+function pathSpan(text: string, path: Path, k: number): { start: number; end: number } | undefined {
+  let found: { start: number; end: number } | undefined;
+  let base = 0;
+  let sub = text;
+  for (const s of path) {
+    const head = sub.trimStart();
+    let next: { start: number; end: number } | undefined;
+    if (s.kind === 'key' && head.startsWith('{')) next = jsonFieldSpan(sub, s.key);
+    else if ((s.kind === 'fanout' || (s.kind === 'index' && s.index >= 0)) && head.startsWith('['))
+      next = jsonElementSpan(sub, sub.length - head.length, s.kind === 'index' ? s.index : k);
+    if (!next) break;
+    found = { start: base + next.start, end: base + next.end };
+    base = found.start;
+    sub = text.slice(found.start, found.end);
+  }
+  return found;
+}
+
 export function mapRow(row: Row, ctx: RowContext): RowResult {
   const { mapping: m } = ctx;
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
   const at = ctx.where ? `${ctx.where}: ` : '';
-  const report = (severity: 'error' | 'warning', code: string, message: string): void => {
+  const report = (severity: 'error' | 'warning', code: string, message: string, column = 0): void => {
     diagnostics.push({
       line: ctx.position,
-      column: 0,
+      column,
       endLine: ctx.position,
-      endColumn: ctx.width,
+      endColumn: Math.max(ctx.width, column + 1),
       severity,
       code,
       message: `${at}${message}`,
@@ -442,14 +473,35 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     // record's header check reports it (headerValues.ts): it was read as false.
     const said = trunc ? (trunc.value === true ? true : verdictOf(trunc.value)) : undefined;
     let truncated: boolean | string | undefined = said === null ? scalar(trunc!.value) : said;
+    // Where a value the engine cannot read stands in a JSONL line (plain rows have it from jsonl.ts).
+    const columnOf = (path: Path): number | undefined => {
+      const span = ctx.text === undefined ? undefined : pathSpan(ctx.text, path, k);
+      return span ? span.start + (ctx.textShift ?? 0) : undefined;
+    };
+    let fieldColumns: Record<string, number> | undefined;
     if (said === null && truncated === undefined && trunc!.value !== null)
       report(
         'warning',
         'bad-truncated',
         `truncated <- ${formatPath(trunc!.path)} is ${valueKind(trunc!.value)}: expected true or false; not used`,
+        columnOf(trunc!.path),
       );
+    else if (trunc && truncated !== undefined && truncatedValue(String(truncated)) === undefined) {
+      const column = columnOf(trunc.path);
+      if (column !== undefined) (fieldColumns ??= {}).truncated = column;
+    }
+    if (step !== undefined && stepValue(step) === undefined) {
+      const stepRule = get('step', k);
+      const column = stepRule ? columnOf(stepRule.path) : undefined;
+      if (column !== undefined) (fieldColumns ??= {}).step = column;
+    }
     // The reason as the source wrote it (finish_reason: length), when the rule compared one.
     const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
+    // One import warns about (an unknown reason): where it stands in a JSONL line.
+    if (finishReason !== undefined && !KNOWN_FINISH_REASONS.test(finishReason)) {
+      const column = columnOf(trunc!.path);
+      if (column !== undefined) (fieldColumns ??= {}).finish_reason = column;
+    }
     // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.
     const open = body.lastIndexOf('<think>');
     if (truncated === undefined && open >= 0 && body.indexOf('</think>', open) < 0) {
@@ -475,6 +527,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       },
       body,
       sourceLine: ctx.position,
+      ...(fieldColumns ? { fieldColumns } : {}),
     });
   }
   return { records, diagnostics };

@@ -16,6 +16,7 @@ import {
   type JsonlLineResult,
   type JsonlRecord,
 } from '../jsonl.js';
+import { extraBomMessage, leadingBoms } from '../parse.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
@@ -257,7 +258,7 @@ export class RowMapper {
     });
   }
 
-  map(row: Row, position: number, where: string, width: number, defaultId?: string): RowResult {
+  map(row: Row, position: number, where: string, width: number, defaultId?: string, text?: { text: string; shift: number }): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
     if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
@@ -269,6 +270,8 @@ export class RowMapper {
       fileModel: this.defaults!.model,
       fileTask: this.defaults!.task,
       defaultId,
+      text: text?.text,
+      textShift: text?.shift,
     });
   }
 }
@@ -301,7 +304,7 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
   };
   const convert = (line: string, lineNo: number): JsonlLineResult => {
     if (mode === 'flat') return flat(line, lineNo);
-    const text = lineNo === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+    const text = lineNo === 0 ? line.slice(leadingBoms(line)) : line;
     if (text.trim() === '') return { records: [], diagnostics: [] };
     let obj: unknown;
     try {
@@ -321,8 +324,27 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
       mode = 'mapped';
     }
     const out: JsonlLineResult = { records: [], diagnostics: [] };
+    const boms = lineNo === 0 ? leadingBoms(line) : 0;
+    if (boms > 1)
+      out.diagnostics.push({
+        line: 0,
+        column: 1,
+        endLine: 0,
+        endColumn: boms,
+        severity: 'warning',
+        code: 'extra-bom',
+        message: extraBomMessage(boms, 'JSON'),
+      });
     rows.forEach((row, k) => {
-      const r = mapper.map(row, lineNo, rows[0] === obj ? '' : `sample ${k + 1}`, line.length);
+      // The line is the row (chat rows): its text, to point bad values at their fields.
+      const r = mapper.map(
+        row,
+        lineNo,
+        rows[0] === obj ? '' : `sample ${k + 1}`,
+        line.length,
+        undefined,
+        row === obj ? { text, shift: line.length - text.length } : undefined,
+      );
       out.records.push(...r.records);
       out.diagnostics.push(...r.diagnostics);
     });

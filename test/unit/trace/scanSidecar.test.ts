@@ -1,0 +1,32 @@
+// The full pass (scan.ts) reads import's log-prob sidecar as attribution does (tail35, item 1):
+// its drag and push come from the sidecar's log-probs, and a line it cannot use counts as
+// bad-logprobs, never dropped silently.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanFile } from '../../../server/src/trace/scan.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { defaultAttributionOptions } from '../../../server/src/analysis/attribution.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rl-scansc-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+const opts = { segment: defaultSegmentOptions, attribution: defaultAttributionOptions, workers: 0 };
+const rec = (id: string, group: string, final: string): string =>
+  `=== ${id}\nquery: Calculate 12 * 3.\nanswer: 36\nmodel: m\ngroup: ${group}\ntokens: 40\n---\n12 * 3 = 36.\nSo the answer is 38.\nWait, let me recompute.\n12 * 3 = 36, so the answer is ${final}.\n`;
+const lp = (id: string, a: number, b: number): string =>
+  JSON.stringify({ id, logprobs: Array.from({ length: 40 }, () => a), ref_logprobs: Array.from({ length: 40 }, () => b) });
+
+test('the full pass attributes from the log-prob sidecar and counts its bad lines', async () => {
+  const trace = join(dir, 's.trace');
+  writeFileSync(trace, rec('r1', 'g', '36') + rec('r2', 'g', '35'));
+  const without = await scanFile(trace, opts);
+  writeFileSync(`${trace}.logprobs.jsonl`, `${lp('r1', -0.5, -3)}\n${lp('r2', -0.5, -3)}\nnot json\n`);
+  const withLp = await scanFile(trace, opts);
+  assert.equal(withLp.records, 2);
+  assert.equal(withLp.attributed, without.attributed);
+  assert.notDeepEqual(withLp.drag, without.drag, 'the sidecar log-probs change the KL terms');
+  assert.equal(withLp.diagnostics['bad-logprobs'], 1, JSON.stringify(withLp.diagnostics));
+  assert.equal(without.diagnostics['bad-logprobs'], undefined);
+});
