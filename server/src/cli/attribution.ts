@@ -251,7 +251,7 @@ export async function run(argv: string[]): Promise<number> {
         // so the record stays in its group's statistics on every surface.
         for (const d of record.diagnostics)
           if (d.code === 'bad-header-value' && ++badHeaders <= LISTED_SKIPPED)
-            process.stderr.write(`${file}:${recordLine(record)}: error: record ${record.id}: ${d.message} [bad-header-value]\n`);
+            process.stderr.write(`${file}:${recordLine(record)}: ${d.severity}: record ${record.id}: ${d.message} [bad-header-value]\n`);
         const errors = record.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'bad-header-value');
         if (errors.length > 0) {
           malformed.add({ file, line: recordLine(record), reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
