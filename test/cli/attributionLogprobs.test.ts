@@ -96,17 +96,65 @@ test('a stale sidecar (other token counts, other ids) is a bad-logprobs warning 
   );
   assert.match(
     r.stderr,
-    /stale\.trace\.logprobs\.jsonl:2: warning: 3 lines of the log-prob sidecar match no record of the trace in order \(the first: id zz9\).*\[bad-logprobs\]/,
+    /stale\.trace\.logprobs\.jsonl:2: warning: 1 line of the log-prob sidecar names no record of the trace \(the first: line 2, id zz9\).*\[bad-logprobs\]/,
   );
+  // Lines are matched by id (as in the editor): the lines after the stale ones still count.
   assert.deepEqual(
     traces(r).map((t) => [t.id, t.klFrom]),
     [
       ['u1', 'estimate'],
       ['u1.2', 'estimate'],
-      ['u1.3', 'estimate'],
-      ['u2', 'estimate'],
+      ['u1.3', 'log-probs'],
+      ['u2', 'log-probs'],
     ],
   );
+});
+
+test('sidecar lines are matched to records by id, as in the editor: a removed record, reordered lines, an extra line, a repeated id (qval35b finding 1)', () => {
+  const out = join(dir, 'byid.trace');
+  assert.equal(cli(['import', jsonl, '-o', out]).status, 0);
+  const side = `${out}.logprobs.jsonl`;
+  const fresh = traces(cli(['attribution', out, '--json']));
+  const lines = readFileSync(side, 'utf8').trim().split('\n');
+  // Reordered (u2 first), a line of another import on top, u1.2's line twice (the first is used:
+  // the second is a copy with one token too few, which would be a stale-count warning if read).
+  const u12 = JSON.parse(lines[1]) as { id: string; logprobs: number[]; ref_logprobs: number[] };
+  const short = JSON.stringify({ ...u12, logprobs: u12.logprobs.slice(1), ref_logprobs: u12.ref_logprobs.slice(1) });
+  const extra = JSON.stringify({ id: 'zzz', logprobs: [-1, -1], ref_logprobs: [-1, -1] });
+  writeFileSync(side, [extra, lines[3], lines[2], lines[1], lines[0], short].join('\n') + '\n');
+  const r = cli(['attribution', out, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const got = traces(r);
+  assert.deepEqual(
+    got.map((t) => t.klFrom),
+    ['log-probs', 'log-probs', 'log-probs', 'log-probs'],
+  );
+  assert.deepEqual(
+    got.map((t) => t.steps),
+    fresh.map((t) => t.steps),
+  );
+  assert.match(
+    r.stderr,
+    /byid\.trace\.logprobs\.jsonl:6: warning: names record u1\.2 again \(line 4 has its log-probs, and is used\).*\[bad-logprobs\]/,
+  );
+  assert.match(
+    r.stderr,
+    /byid\.trace\.logprobs\.jsonl:1: warning: 1 line of the log-prob sidecar names no record of the trace \(the first: line 1, id zzz\)/,
+  );
+  // A record removed from the trace: its line names no record; the records after it keep theirs.
+  const text = readFileSync(out, 'utf8');
+  const at = text.indexOf('=== u1.2');
+  writeFileSync(out, text.slice(0, at) + text.slice(text.indexOf('=== ', at + 4)));
+  const removed = cli(['attribution', out, '--json']);
+  assert.deepEqual(
+    traces(removed).map((t) => [t.id, t.klFrom]),
+    [
+      ['u1', 'log-probs'],
+      ['u1.3', 'log-probs'],
+      ['u2', 'log-probs'],
+    ],
+  );
+  assert.match(removed.stderr, /2 lines of the log-prob sidecar name no record of the trace \(the first: line 1, id zzz\)/);
 });
 
 test('log-probs that cannot be used are never dropped silently: fewer tokens than 2 x attempts, one list alone (qval35 finding 2)', () => {
@@ -196,4 +244,76 @@ test('a ratio JSON prints as null says whether it is x/0 ("infinite") or 0/0 ("u
   const finite = traces(cli(['attribution', file, '--json']))[0];
   assert.equal(typeof finite.ratio, 'number');
   assert.ok(!('ratioIs' in finite));
+});
+
+test('a malformed "tokens" value is reported but the record is attributed with the fallback split, as segment and the hover do (qval35b finding 2)', () => {
+  const rec = (id: string, tokens: string | undefined, final: number): string =>
+    `=== ${id}\nquery: Calculate 12 * 3.\nanswer: 36\nmodel: m\ngroup: BAD\n${tokens === undefined ? '' : `tokens: ${tokens}\n`}---\nSo the answer is ${final}.\n`;
+  for (const bad of ['12a', '0', '-3', '4.5']) {
+    const file = write(
+      'badtok.trace',
+      [rec('b1', undefined, 36), rec('b2', bad, 35), rec('b3', undefined, 36), rec('b4', undefined, 35)].join(''),
+    );
+    const r = cli(['attribution', file, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as { traces: (Trace & { advantage: number })[]; skipped: unknown[] };
+    assert.deepEqual(doc.skipped, [], bad);
+    // A group of 4 (rewards 1, 0, 1, 0): A = +-0.8660; with b2 skipped it was a group of 3 (b1 +0.5774).
+    assert.deepEqual(
+      doc.traces.map((t) => [t.id, t.advantage.toFixed(4)]),
+      [
+        ['b1', '0.8660'],
+        ['b2', '-0.8660'],
+        ['b3', '0.8660'],
+        ['b4', '-0.8660'],
+      ],
+      bad,
+    );
+    // The error is still said, and the header is not used: b2's split is the one of no header.
+    assert.match(r.stderr, /badtok\.trace:8: error: record b2: .*"tokens.*it is not used\. \[bad-header-value\]/, bad);
+    const none = write(
+      'notok.trace',
+      [rec('b1', undefined, 36), rec('b2', undefined, 35), rec('b3', undefined, 36), rec('b4', undefined, 35)].join(''),
+    );
+    assert.deepEqual(traces(r)[1].steps, traces(cli(['attribution', none, '--json']))[1].steps, bad);
+  }
+});
+
+test('import leaves unusable log-probs out of its sidecar and says so; one list alone gives no token count (qval35b findings 4, 6)', () => {
+  const file = write(
+    'lpe.jsonl',
+    [
+      row('n1', TWO, 3, 1),
+      JSON.stringify({ uid: 'm1', prompt: 'q', response: TWO, answer: '36', logprobs: lps(20, 1).logprobs }),
+      JSON.stringify({ uid: 'm1b', prompt: 'q', response: TWO, answer: '36', ref_logprobs: lps(20, 1).ref_logprobs }),
+      JSON.stringify({ uid: 'm1c', prompt: 'q', response: TWO, answer: '36' }),
+      row('ok', TWO, 20, 1),
+    ].join('\n') + '\n',
+  );
+  const out = join(dir, 'lpe.trace');
+  const imp = cli(['import', file, '-o', out]);
+  assert.equal(imp.status, 0, imp.stderr);
+  assert.match(
+    imp.stderr,
+    /lpe\.jsonl:1:1: warning: record n1: 3 tokens of log-probs for 2 attempts.*not written to the log-prob sidecar.*\[bad-logprobs\]/,
+  );
+  assert.match(imp.stderr, /lpe\.jsonl:2:1: warning: record m1: log-probs without reference log-probs.*\[bad-logprobs\]/);
+  assert.match(imp.stderr, /lpe\.jsonl:3:1: warning: record m1b: reference log-probs without the policy's log-probs.*\[bad-logprobs\]/);
+  // Only the usable line is written (before: five, two with null for the missing list).
+  assert.deepEqual(
+    readFileSync(`${out}.logprobs.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id),
+    ['ok'],
+  );
+  // m1 (policy log-probs alone) gives no N: split as m1b and m1c (no log-probs), not with N = 20.
+  const a = traces(cli(['attribution', file, '--json']));
+  const steps = (id: string): Step[] => a.find((t) => t.id === id)!.steps;
+  assert.deepEqual(steps('m1'), steps('m1c'));
+  assert.deepEqual(steps('m1b'), steps('m1c'));
+  assert.doesNotMatch(readFileSync(out, 'utf8').split('=== m1\n')[1].split('===')[0], /tokens:/);
+  // A sidecar line with null for a list says "null" (it said "is object").
+  writeFileSync(`${out}.logprobs.jsonl`, JSON.stringify({ id: 'ok', logprobs: lps(20, 1).logprobs, ref_logprobs: null }) + '\n');
+  assert.match(cli(['attribution', out, '--json']).stderr, /"ref_logprobs" is null: expected a list of numbers/);
 });

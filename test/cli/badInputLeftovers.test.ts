@@ -77,7 +77,7 @@ test('import -o /dev/stdout into a pipe, or -o a FIFO: written directly (a temp 
   // Log-probs have no sidecar beside a pipe: said, not dropped silently.
   const lp = write(
     'lp.jsonl',
-    `${JSON.stringify({ idx: 1, input: 'q', output: 'The answer is 1.', gts: '1', logprobs: [-1], ref_logprobs: [-1] })}\n`,
+    `${JSON.stringify({ idx: 1, input: 'q', output: 'The answer is 1.', gts: '1', logprobs: [-1, -1], ref_logprobs: [-1, -1] })}\n`,
   );
   const withLp = spawnSync('sh', ['-c', `"${process.execPath}" dist/cli.js import "${lp}" -o /dev/stdout | cat`], {
     encoding: 'utf8',
@@ -109,7 +109,7 @@ test('import -o /dev/stdout into a pipe, or -o a FIFO: written directly (a temp 
   const file = join(dir, 'lp.trace');
   const f = cli(['import', lp, '-o', file]);
   assert.equal(f.status, 0, f.stderr);
-  assert.match(readFileSync(`${file}.logprobs.jsonl`, 'utf8'), /"logprobs":\[-1\]/);
+  assert.match(readFileSync(`${file}.logprobs.jsonl`, 'utf8'), /"logprobs":\[-1,-1\]/);
 });
 
 test('a JSONL id that is an object or array is a warning at its column; the line number stays the id, and the message says so', () => {

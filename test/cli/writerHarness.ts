@@ -131,7 +131,11 @@ export function writeRollouts(
   const lines: string[] = [];
   for (const line of fakeRolloutLines(3, { rollouts, tasks: ['3x3', '3x4'], outputBytes: opts.outputBytes })) {
     const rec = JSON.parse(line) as Record<string, unknown>;
-    if (opts.logprobs) rec.logprobs = Array.from({ length: 8 }, (_, i) => -0.01 * (i + 1));
+    // Both lists, and enough tokens for every attempt (import leaves unusable ones out of the sidecar).
+    if (opts.logprobs) {
+      rec.logprobs = Array.from({ length: 64 }, (_, i) => -0.01 * (i + 1));
+      rec.ref_logprobs = Array.from({ length: 64 }, (_, i) => -0.02 * (i + 1));
+    }
     lines.push(JSON.stringify(rec));
     if (opts.garbageAfter !== undefined && lines.length === opts.garbageAfter) lines.push('{"input": "cut off', 'not json at all');
   }

@@ -80,8 +80,23 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     assert.ok(
       sd.some((d) => /39 log-probs for record u1, whose "tokens" header says 40/.test(String(d.message)) && d.range.start.line === 0),
     );
-    assert.ok(sd.some((d) => /1 line names no record of this document \(the first: line 2, id zz9\)/.test(String(d.message))));
+    // The CLI's words (one rule, by id, on both surfaces: qval35b finding 1).
+    assert.ok(
+      sd.some((d) => /1 line of the log-prob sidecar names no record of the trace \(the first: line 2, id zz9\)/.test(String(d.message))),
+      JSON.stringify(sd, null, 1),
+    );
     assert.match(row(await hoverText(s, staleUri, firstSample), 'KL from'), /^estimate \(eps = 0.05 per token\)$/);
+    // A repeated id: the first line naming it is used (as the CLI does), the later one is a warning.
+    const dup = join(dir, 'dup.trace');
+    writeFileSync(dup, text);
+    const fresh = readFileSync(`${trace}.logprobs.jsonl`, 'utf8').trim().split('\n');
+    writeFileSync(`${dup}.logprobs.jsonl`, [fresh[0], fresh[1], lines[0]].join('\n') + '\n');
+    const dupUri = pathToFileURL(dup).href;
+    await s.open(dupUri, text);
+    const dd = (await s.diagnosticsFor(dupUri, 1)).filter((d) => d.code === 'bad-logprobs');
+    assert.equal(dd.length, 1, JSON.stringify(dd, null, 1));
+    assert.match(String(dd[0].message), /line 3: names record u1 again \(line 1 has its log-probs, and is used\)/);
+    assert.equal(row(await hoverText(s, dupUri, firstSample), 'KL from'), 'per-token log-probs');
   });
 
   test('groups are keyed by model and group: G6 (mA, mA, mB, mB, mA) is two GRPO groups, as the CLI reads two models', async () => {
@@ -128,7 +143,30 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     const ds = await s.diagnosticsFor(bigUri, 1);
     const summary = ds.find((d) => d.code === 'unbalanced-attribution');
     assert.ok(summary, JSON.stringify(ds, null, 1));
-    assert.match(String(summary.message), /Group "G8" of model "[^"]*" \(2 rollouts, 1 with a candidate answer, 1 over the threshold/);
+    // One notion with the hover (qval35b finding 5): a known reward (it said "1 with a candidate answer").
+    assert.match(String(summary.message), /Group "G8" of model "[^"]*" \(2 rollouts, 1 with a known reward, 1 over the threshold/);
+    // Candidates without ground truth are summed but have no known reward: both counts are said.
+    const noTruth = (id: string): string =>
+      `=== ${id}\ngroup: G10\n---\n${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.\n`;
+    const ntUri = 'file:///qval35/g10.trace';
+    await s.open(ntUri, [noTruth('p'), noTruth('q'), '=== r\ngroup: G10\n---\nI do not know.\n'].join(''));
+    const nt = (await s.diagnosticsFor(ntUri, 1)).find((d) => d.code === 'unbalanced-attribution');
+    assert.ok(nt);
+    assert.match(
+      String(nt.message),
+      /Group "G10" of model "[^"]*" \(3 rollouts, 0 with a known reward, drag summed over the 2 with a candidate answer, 2 over the threshold/,
+    );
+  });
+
+  test("a lone known member's hover gives verl's group of one: A = R / (1 + 1e-6) = 0.999999 (it said 1.0000, no group statistics)", async () => {
+    const uri = 'file:///qval35/one.trace';
+    await s.open(
+      uri,
+      '=== a\ngroup: G1\nanswer: 36\n---\n12 * 3 = 36. The answer is 36.\n=== b\ngroup: G2\nanswer: 36\n---\nI do not know.\n',
+    );
+    await s.diagnosticsFor(uri, 1);
+    assert.match(await hoverText(s, uri, 0), /\na group of one: A = R \/ \(1 \+ 1e-6\) = 0\.999999\n/);
+    assert.match(await hoverText(s, uri, 5), /\ngroup of 1, 0 with a known reward \(no group statistics: A = 0\.0000\)/);
   });
 
   test('one group name answered by two models gives two attribution summaries, each naming its model (tail35)', async () => {

@@ -224,6 +224,7 @@ export async function run(argv: string[]): Promise<number> {
     };
     let records = 0;
     let read = 0;
+    let badHeaders = 0;
     // The log-prob sidecar import wrote beside a .trace, read in step with its records.
     const sidecar = /\.trace$/i.test(file)
       ? await SidecarReader.open(file, (p) => {
@@ -245,7 +246,13 @@ export async function run(argv: string[]): Promise<number> {
       })) {
         read++;
         await sidecar?.attach(record);
-        const errors = record.diagnostics.filter((d) => d.severity === 'error');
+        // A malformed header value (`tokens: 12a`) is reported but does not skip the record: its
+        // header is not used (the split falls back to characters), as in segment and the editor,
+        // so the record stays in its group's statistics on every surface.
+        for (const d of record.diagnostics)
+          if (d.code === 'bad-header-value' && ++badHeaders <= LISTED_SKIPPED)
+            process.stderr.write(`${file}:${recordLine(record)}: ${d.severity}: record ${record.id}: ${d.message} [bad-header-value]\n`);
+        const errors = record.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'bad-header-value');
         if (errors.length > 0) {
           malformed.add({ file, line: recordLine(record), reason: `record ${record.id}: ${errors.map((d) => d.message).join('; ')}` });
           continue;
@@ -269,6 +276,10 @@ export async function run(argv: string[]): Promise<number> {
     // The throttled line may stop short of the end (without a terminal it showed "1 records" of
     // 192): its last state is the file's final count.
     progress.done(`${file}: ${recordsText(records)}`);
+    if (badHeaders > LISTED_SKIPPED)
+      process.stderr.write(
+        `${file}: ${badHeaders - LISTED_SKIPPED} more malformed header values (not used), not listed [bad-header-value]\n`,
+      );
     if (badLogprobs > LISTED_SKIPPED)
       process.stderr.write(
         `${file}: ${badLogprobs - LISTED_SKIPPED} more lines with log-probs that are not used, not listed [bad-logprobs]\n`,

@@ -11,6 +11,10 @@ import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
 import { headerValueProblem, headerValueSeverity, KNOWN_FINISH_REASONS } from '../trace/headerValues.js';
+import { jsonlRecordToTrace, type JsonlRecord } from '../trace/jsonl.js';
+import { defaultSegmentOptions } from '../trace/options.js';
+import { segmentRecord } from '../trace/segment.js';
+import { logprobsProblem } from '../trace/tokenSplit.js';
 import type { TraceDiagnostic } from '../trace/types.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
@@ -187,7 +191,7 @@ export async function run(argv: string[]): Promise<number> {
           code: 'bad-header-value',
           message:
             headerValueSeverity(key) === 'error'
-              ? `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate and attribution leave the record out).`
+              ? `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`
               : `record ${r.id}: ${problem.replace(/\.$/, '')}; written as is.`,
         };
         if (messages.length < LISTED_DIAGNOSTICS)
@@ -205,7 +209,23 @@ export async function run(argv: string[]): Promise<number> {
         unknownFinish.first ??= { line: r.sourceLine, column: r.fieldColumns?.finish_reason ?? 0, value: String(finish) };
       }
       await trace.write(formatRecord(r));
-      if ((r.logprobs || r.refLogprobs) && direct) logprobsDropped++;
+      const unusable = (r.logprobs || r.refLogprobs) && !direct ? unusableLogprobs(r) : undefined;
+      if (unusable) {
+        // Log-probs attribution could not use (one list alone, fewer tokens than a sample and a
+        // decision token per attempt) are left out of the sidecar, and said, as the reader's.
+        const d: TraceDiagnostic = {
+          line: r.sourceLine,
+          column: 0,
+          endLine: r.sourceLine,
+          endColumn: 1,
+          severity: 'warning',
+          code: 'bad-logprobs',
+          message: `record ${r.id}: ${unusable}; its log-probs are not written to the log-prob sidecar: attribution estimates its KL terms (--eps per token), as for a response without them.`,
+        };
+        if (messages.length < LISTED_DIAGNOSTICS)
+          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
+        process.stderr.write(listed.line(d));
+      } else if ((r.logprobs || r.refLogprobs) && direct) logprobsDropped++;
       else if (r.logprobs || r.refLogprobs) {
         sidecar ??= new AtomicFile(sidecarPath);
         await sidecar.write(`${JSON.stringify({ id: String(r.id), logprobs: r.logprobs ?? null, ref_logprobs: r.refLogprobs ?? null })}\n`);
@@ -252,4 +272,43 @@ export async function run(argv: string[]): Promise<number> {
       `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${listed.reported} lines reported` : ''}\n`,
     );
   return 0;
+}
+
+/**
+ * Why a record's log-probs cannot be used by attribution, undefined when they can: one list
+ * without the other, or fewer tokens than a sample and a decision token per attempt (2T, the
+ * attempts of the default lexicon: attribution checks again with its own).
+ */
+function unusableLogprobs(r: JsonlRecord): string | undefined {
+  const alone = logprobsProblem(r, 0);
+  if (alone) return alone;
+  const n = r.logprobs?.length ?? 0;
+  // Every attempt after the first starts at a marker: 1 + the marker phrases found bounds T, so
+  // log-probs of at least twice that need no segmentation (which doubled import's time).
+  if (n >= 2 && n >= 2 * (1 + markerCount(r.body, n / 2))) return undefined;
+  const attempts = segmentRecord(jsonlRecordToTrace(r, 0, 0), defaultSegmentOptions).steps.filter((s) => s.kind === 'sample').length;
+  return logprobsProblem(r, attempts);
+}
+
+// The default lexicon's phrases, shortest first (so a phrase inside a longer one counts too),
+// in any case, either apostrophe, any spacing: meant as an upper bound on T (should the reader
+// start an attempt elsewhere, the log-probs are written and attribution's own check warns).
+let markerRe: RegExp | undefined;
+function markerCount(body: string, enough: number): number {
+  markerRe ??= new RegExp(
+    [...defaultSegmentOptions.markers]
+      .sort((a, b) => a.length - b.length)
+      .map((m) =>
+        m
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/['\u2019]/g, "['\u2019]")
+          .replace(/\s+/g, '\\s+'),
+      )
+      .join('|'),
+    'gi',
+  );
+  markerRe.lastIndex = 0;
+  let count = 0;
+  while (markerRe.exec(body) && ++count < enough);
+  return count;
 }

@@ -144,7 +144,7 @@ export async function run(argv: string[]): Promise<number> {
       );
     const listed = new ListedDiagnostics(file, (d) => formatDiagnostic(file, d));
     let records = 0;
-    // The log-prob sidecar import wrote beside a .trace, read in step with its records (as
+    // The log-prob sidecar import wrote beside a .trace, matched to its records by id (as
     // attribution reads it): its log-probs are what --findings checks (bad-logprobs).
     let sidecar: SidecarReader | undefined;
     try {

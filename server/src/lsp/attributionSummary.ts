@@ -32,6 +32,8 @@ interface GroupSums {
   over: number;
   /** Members with steps to attribute (a candidate answer): the ones the sums and `over` count. */
   attributed: number;
+  /** Members with a known reward (ground truth and a candidate answer): the group statistics' (as the hover says). */
+  known: number;
   /** The first member (document order) with the largest ratio of its own. */
   strongest: RecordEntry | undefined;
   strongestRatio: number;
@@ -124,6 +126,7 @@ function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key
     decision: 0,
     over: 0,
     attributed: 0,
+    known: 0,
     strongest: undefined,
     strongestRatio: -Infinity,
     updates: 0,
@@ -131,9 +134,10 @@ function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key
     peakDecision: 0,
   };
   for (const e of members) {
-    const kl = analyseEntry(e, settings, key).kl;
+    const { kl, seg } = analyseEntry(e, settings, key);
     if (!kl) continue;
     s.attributed++;
+    if ((seg?.correct ?? null) !== null) s.known++;
     s.sampling += Math.abs(kl.drag.sampling);
     s.decision += Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over++;
@@ -158,9 +162,10 @@ function updatedSums(
   // The strongest member's ratio when it left (it is then looked for among the new members).
   let left: number | undefined;
   for (const { entry, sign } of changes) {
-    const kl = analyseEntry(entry, settings, key).kl;
+    const { kl, seg } = analyseEntry(entry, settings, key);
     if (!kl) continue;
     s.attributed += sign;
+    if ((seg?.correct ?? null) !== null) s.known += sign;
     s.sampling += sign * Math.abs(kl.drag.sampling);
     s.decision += sign * Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over += sign;
@@ -199,7 +204,7 @@ function updatedSums(
 
 function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSettings): GroupSummary | null {
   const threshold = settings.ratioThreshold;
-  const { sampling, decision, over, attributed, strongest, strongestRatio } = sums;
+  const { sampling, decision, over, attributed, known, strongest, strongestRatio } = sums;
   const ratio = sampling / decision;
   // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
   if (!strongest || !(ratio > threshold) || !Number.isFinite(ratio)) return null;
@@ -208,10 +213,13 @@ function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSet
   // name answered by two models is two groups, and two summaries that must be told apart).
   const { group: name, model } = members[0].record;
   const short = (x: string): string => JSON.stringify(x.length > 60 ? `${x.slice(0, 57)}...` : x);
+  // As the hover: how many have a known reward (the group statistics are over those), and, when
+  // the drag is summed over more (candidates without ground truth), over how many.
+  const counts = `${known < members.length ? `, ${known} with a known reward` : ''}${attributed > known ? `, drag summed over the ${attributed} with a candidate answer` : ''}`;
   const who =
     members.length === 1
       ? ''
-      : `Group ${short(name)} of model ${short(model)} (${members.length} rollouts${attributed < members.length ? `, ${attributed} with a candidate answer` : ''}, ${over} over the threshold; this one ${strongestRatio.toFixed(1)}x): `;
+      : `Group ${short(name)} of model ${short(model)} (${members.length} rollouts${counts}, ${over} over the threshold; this one ${strongestRatio.toFixed(1)}x): `;
   return {
     entry: strongest,
     diagnostic: {

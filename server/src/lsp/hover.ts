@@ -80,7 +80,10 @@ export function recordLine(seg: SegmentedRecord, g: GroupAdvantage): string {
   const groupText =
     g.known > 1
       ? `${members} (mean reward ${fmt(g.meanReward)}), GRPO advantage A = ${fmt(g.advantage)}`
-      : `${members} (no group statistics: A = ${fmt(g.advantage)})`;
+      : g.known === 1 && seg.correct !== null
+        ? // verl's group of one: mean 0, std 1, so A = R / (1 + 1e-6) (0.999999 for R = 1, not 1).
+          `${g.size === 1 ? '' : `${members}, `}a group of one: A = R / (1 + 1e-6) = ${Number(g.advantage.toPrecision(6))}`
+        : `${members} (no group statistics: A = ${fmt(g.advantage)})`;
   return `**Record \`${r.id}\`** · model \`${r.model}\` · task \`${r.task || '—'}\` · final answer ${code(seg.final)} (${judge(seg.correct)})  \n${groupText}`;
 }
 

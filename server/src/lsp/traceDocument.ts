@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { DuplicateIds } from '../trace/duplicateIds.js';
 import { idEndColumn, parseTrace } from '../trace/parse.js';
-import { attachSidecarEntry, readSidecarSync, type SidecarEntry, type SidecarProblem } from '../trace/sidecar.js';
+import { attachSidecarEntry, readSidecarSync, unmatchedLinesMessage, type SidecarEntry, type SidecarProblem } from '../trace/sidecar.js';
 import type { TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import type { EntryCache } from './entryCache.js';
 import { MAX_PATCH, type EntryChange } from './rolloutGroups.js';
@@ -123,12 +123,7 @@ export class TraceDocument {
         unmatched++;
         first ??= e;
       }
-    if (first)
-      value.push(
-        at(
-          `Log-prob sidecar ${name}: ${unmatched} line${unmatched === 1 ? '' : 's'} name${unmatched === 1 ? 's' : ''} no record of this document (the first: line ${first.line + 1}, id ${first.id}): the sidecar does not match the trace (written by another import?); those log-probs are not used.`,
-        ),
-      );
+    if (first) value.push(at(`Log-prob sidecar ${name}: ${unmatchedLinesMessage(unmatched, first)}.`));
     this.sidecarNotes = { revision: this.revision, value };
     return value;
   }

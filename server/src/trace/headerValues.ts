@@ -33,7 +33,7 @@ export function stepValue(value: string | undefined): number | undefined {
 
 /**
  * How a malformed value of header `key` is reported: `tokens` and `truncated` change what is
- * computed (an error: calibration and attribution leave the record out); a `step` only labels
+ * computed (an error: calibration leaves the record out, attribution reads it without the header); a `step` only labels
  * the record (a warning: the record is read, its step taken from the file name as when it has none).
  */
 export const headerValueSeverity = (key: string): 'error' | 'warning' => (key === 'step' ? 'warning' : 'error');

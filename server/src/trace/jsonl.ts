@@ -188,6 +188,7 @@ function logprobsFor(v: unknown, k: number, responses: number): number[] | undef
 
 /** A JSON value that is no id or header, in words: "an object", "an array of 2 values", "a string of 300 characters". */
 export function valueKind(v: unknown): string {
+  if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of ${v.length} value${v.length === 1 ? '' : 's'}`;
   if (v !== null && typeof v === 'object') return 'an object';
   if (typeof v === 'string') return /[\r\n]/.test(v) ? 'a string with a line break' : `a string of ${v.length} characters (at most 200)`;
@@ -456,7 +457,9 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
         score: perResponse('score'),
         pred: perResponse('pred'),
         source_verdict: verdictField ? perResponse(verdictField) : undefined,
-        tokens: logprobs ? logprobs.length : undefined,
+        // The response's length from its log-probs only when they can be used (both lists):
+        // one list alone gives no N (docs/design.md section 5), as lists of two lengths do not.
+        tokens: logprobs && refLogprobs ? logprobs.length : undefined,
         ...(unclosed ? { truncated: 'true' } : {}),
         ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== 'model' && key !== 'group')),
       },

@@ -24,9 +24,9 @@ export interface ScanOptions {
   signal?: AbortSignal;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   /**
-   * Read import's log-prob sidecar (`X.trace.logprobs.jsonl`) in step with the records, as
-   * attribution does; scanFile sets it for a whole .trace that has one (read on one thread: the
-   * sidecar is matched in order, from its first line). Its problems count as `bad-logprobs`.
+   * Read import's log-prob sidecar (`X.trace.logprobs.jsonl`) with the records, as attribution
+   * does (lines matched to records by id); scanFile sets it for a whole .trace that has one (read
+   * on one thread: one reader indexes the sidecar once). Its problems count as `bad-logprobs`.
    */
   sidecar?: boolean;
 }
@@ -195,7 +195,7 @@ export async function scanFile(path: string, opts: ScanOptions): Promise<ScanSum
   const info = path === STDIN ? undefined : await stat(path);
   if (!info?.isFile()) return scanRange(path, 0, Infinity, opts);
   const size = info.size;
-  // A .trace with a log-prob sidecar is read on one thread: the sidecar is matched in order.
+  // A .trace with a log-prob sidecar is read on one thread: one reader indexes the sidecar once.
   if (/\.trace$/i.test(path) && (await stat(logprobSidecarPath(path)).catch(() => undefined))?.isFile())
     return scanRange(path, 0, size, { ...opts, sidecar: true });
   // Threads pay only when there is enough to share (starting one costs tens of milliseconds).

@@ -4,9 +4,8 @@
 // (jsonl.ts logprobProblem): numbers from -10^6 to 0, two lists of one length, as many as the
 // record's `tokens` header; a line that fails them, or that matches no record (a stale sidecar,
 // from another import), is a `bad-logprobs` warning at its line and its log-probs are not used.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { tokenCount } from './headerValues.js';
 import { logprobProblem } from './jsonl.js';
 import type { TraceRecord } from './types.js';
@@ -72,54 +71,104 @@ export function attachSidecarEntry(record: TraceRecord, entry: SidecarEntry): st
 
 const isEntry = (x: SidecarEntry | SidecarProblem): x is SidecarEntry => 'id' in x;
 
+/** The problem of a line naming a record an earlier line already named (the earlier line is used). */
+export const duplicateIdProblem = (line: number, id: string, firstLine: number): SidecarProblem => ({
+  line,
+  message: `names record ${id} again (line ${firstLine + 1} has its log-probs, and is used)`,
+});
+
+/** The warning for sidecar lines that name no record of the trace, said alike by the CLI and the editor. */
+export const unmatchedLinesMessage = (count: number, first: { line: number; id: string }): string =>
+  `${count} line${count === 1 ? '' : 's'} of the log-prob sidecar name${count === 1 ? 's' : ''} no record of the trace (the first: line ${first.line + 1}, id ${first.id}): the sidecar does not match the trace (written by another import, or records removed or renamed); those log-probs are not used`;
+
+/** Where one sidecar line lies in the file (bytes), by record id. */
+interface IndexedLine {
+  line: number;
+  start: number;
+  end: number;
+}
+
 /**
- * Reads a sidecar beside a `.trace` in step with the records streamed from it: both are in
- * import's order, so only the next unmatched line is held (bounded memory for any size). A record
- * whose id is not the next line's has no log-probs (import writes a line only for records with
- * them); the lines no record matched are reported by `finish`.
+ * Reads the sidecar beside a `.trace` for the records streamed from it, matching lines to
+ * records by id (as the editor does, so a sidecar left stale by edits - records removed,
+ * reordered, an extra line - gives the same log-probs on both surfaces). One scan indexes
+ * id -> byte range (the first line naming an id is used; a later one is a problem); each record's
+ * line is read again when the record comes, so the log-probs are never all in memory. The lines
+ * no record matched are reported by `finish`.
  */
 export class SidecarReader {
-  private pending: SidecarEntry | undefined;
-  private done = false;
-  private line = -1;
+  private readonly used = new Set<string>();
+  private closed = false;
   private constructor(
     readonly path: string,
-    private readonly lines: AsyncIterator<string>,
-    private readonly close: () => void,
+    private readonly fd: number,
+    private readonly index: Map<string, IndexedLine>,
     private readonly report: (p: SidecarProblem) => void,
   ) {}
 
-  /** The reader of `tracePath`'s sidecar, undefined when there is none (or the trace is not a regular file). */
+  /** The reader of `tracePath`'s sidecar, undefined when there is none (or it is not a regular file). */
   static async open(tracePath: string, report: (p: SidecarProblem) => void): Promise<SidecarReader | undefined> {
     const path = logprobSidecarPath(tracePath);
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) return undefined;
-    const stream = createReadStream(path, { encoding: 'utf8' });
-    const rl = createInterface({ input: stream, crlfDelay: Infinity });
-    return new SidecarReader(path, rl[Symbol.asyncIterator](), () => (rl.close(), stream.destroy()), report);
-  }
-
-  private async next(): Promise<SidecarEntry | undefined> {
-    while (!this.done) {
-      const r = await this.lines.next();
-      if (r.done) {
-        this.done = true;
-        break;
-      }
-      const parsed = parseSidecarLine(r.value, ++this.line);
-      if (!parsed) continue;
-      if (isEntry(parsed)) return parsed;
-      this.report(parsed);
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch {
+      return undefined;
     }
-    return undefined;
+    const index = new Map<string, IndexedLine>();
+    const onLine = (bytes: Buffer, line: number, start: number): void => {
+      const parsed = parseSidecarLine(bytes.toString('utf8'), line);
+      if (!parsed) return;
+      if (!isEntry(parsed)) return report(parsed);
+      const earlier = index.get(parsed.id);
+      if (earlier) return report(duplicateIdProblem(line, parsed.id, earlier.line));
+      index.set(parsed.id, { line, start, end: start + bytes.length });
+    };
+    // One pass over the file in chunks: a line's bytes are gathered until its line end.
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let pending: Buffer[] = [];
+    let lineStart = 0;
+    let pos = 0;
+    let line = 0;
+    try {
+      for (;;) {
+        const n = readSync(fd, chunk, 0, chunk.length, pos);
+        if (n === 0) break;
+        let from = 0;
+        for (let i = chunk.indexOf(10, 0); i !== -1 && i < n; i = chunk.indexOf(10, i + 1)) {
+          pending.push(Buffer.from(chunk.subarray(from, i)));
+          let bytes = Buffer.concat(pending);
+          if (bytes.length > 0 && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, bytes.length - 1);
+          onLine(bytes, line++, lineStart);
+          pending = [];
+          from = i + 1;
+          lineStart = pos + from;
+        }
+        pending.push(Buffer.from(chunk.subarray(from, n)));
+        pos += n;
+        // Let the event loop breathe on a large file.
+        await Promise.resolve();
+      }
+      const rest = Buffer.concat(pending);
+      if (rest.length > 0) onLine(rest[rest.length - 1] === 13 ? rest.subarray(0, rest.length - 1) : rest, line, lineStart);
+    } catch {
+      closeSync(fd);
+      return undefined;
+    }
+    return new SidecarReader(path, fd, index, report);
   }
 
-  /** Attaches the record's log-probs when the next sidecar line is its own. */
+  /** Attaches the record's log-probs when a sidecar line names its id. */
   async attach(record: TraceRecord): Promise<void> {
-    this.pending ??= await this.next();
-    const e = this.pending;
-    if (!e || e.id !== record.id) return;
-    this.pending = undefined;
+    const at = this.closed ? undefined : this.index.get(record.id);
+    if (!at) return;
+    this.used.add(record.id);
+    const bytes = Buffer.allocUnsafe(at.end - at.start);
+    readSync(this.fd, bytes, 0, bytes.length, at.start);
+    const e = parseSidecarLine(bytes.toString('utf8'), at.line);
+    if (!e || !isEntry(e)) return;
     const problem = attachSidecarEntry(record, e);
     if (problem)
       this.report({
@@ -130,25 +179,23 @@ export class SidecarReader {
 
   /** Closes the file without a report (the trace could not be read to its end). */
   abort(): void {
-    this.done = true;
-    this.close();
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
   }
 
   /** Reports the lines no record matched, then closes the file. */
   async finish(): Promise<void> {
+    if (this.closed) return;
     let unmatched = 0;
-    let first: SidecarEntry | undefined;
-    for (let e = this.pending ?? (await this.next()); e; e = await this.next()) {
-      first ??= e;
-      unmatched++;
-    }
-    this.pending = undefined;
-    this.close();
-    if (first)
-      this.report({
-        line: first.line,
-        message: `${unmatched} line${unmatched === 1 ? '' : 's'} of the log-prob sidecar match${unmatched === 1 ? 'es' : ''} no record of the trace in order (the first: id ${first.id}): the sidecar does not match the trace (written by another import, or records removed or reordered); those log-probs are not used`,
-      });
+    let first: { line: number; id: string } | undefined;
+    for (const [id, at] of this.index)
+      if (!this.used.has(id)) {
+        first ??= { line: at.line, id };
+        unmatched++;
+      }
+    this.abort();
+    if (first) this.report({ line: first.line, message: unmatchedLinesMessage(unmatched, first) });
   }
 }
 
@@ -187,8 +234,12 @@ export function readSidecarSync(
   text.split(/\r\n|\r|\n/).forEach((l, i) => {
     const parsed = parseSidecarLine(l, i);
     if (!parsed) return;
-    if (isEntry(parsed)) entries.set(parsed.id, parsed);
-    else problems.push(parsed);
+    if (!isEntry(parsed)) problems.push(parsed);
+    else {
+      const earlier = entries.get(parsed.id);
+      if (earlier) problems.push(duplicateIdProblem(i, parsed.id, earlier.line));
+      else entries.set(parsed.id, parsed);
+    }
   });
   return { path, entries, problems };
 }
