@@ -4,28 +4,12 @@
 // as users run it (dist/cli.js in a child).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli, scratchDir, type CliRun } from './cliScratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-attrlp-'));
-test.after(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-function cli(args: string[]): Run {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-const write = (name: string, data: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { dir, write } = scratchDir('rl-attrlp-');
+const cli = runCli;
 interface Step {
   action: string;
   r: number;
@@ -40,7 +24,7 @@ interface Trace {
   ratio: number | null;
   ratioIs?: string;
 }
-const traces = (r: Run): Trace[] => (JSON.parse(r.stdout) as { traces: Trace[] }).traces;
+const traces = (r: CliRun): Trace[] => (JSON.parse(r.stdout) as { traces: Trace[] }).traces;
 
 // Deterministic log-probs (no Math.random): a token's policy and reference log-probs.
 const lps = (n: number, seed: number): { logprobs: number[]; ref_logprobs: number[] } => ({

@@ -4,32 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assertNoStack, runCli, scratchDir } from './cliScratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-badinput-'));
-test.after(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-function cli(args: string[], timeout = 60_000): Run {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout, maxBuffer: 64 << 20 });
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
-const write = (name: string, data: string | Buffer): string => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
-const noStack = (r: Run, what: string): void => {
-  assert.equal(r.signal, null, `${what}: killed (hang?)`);
-  assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+\)?/, `${what}: a stack trace on stderr`);
-};
+const { dir, write } = scratchDir('rl-badinput-');
+const cli = runCli;
+const noStack = assertNoStack;
 
 const trace = write('one.trace', '=== 1\nanswer: 6\n---\nSo x = 6.\n');
 
@@ -51,7 +32,7 @@ test('option files go through the input check: a device is not read (it once rea
     ],
   ];
   for (const [args, status, message] of cases) {
-    const r = cli(args, 20_000);
+    const r = cli(args, { timeout: 20_000 });
     noStack(r, args.join(' '));
     assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, message);
@@ -72,7 +53,7 @@ test('a gold file beside the trace that is a device is said, not read', () => {
   const t = join(sub, 'a.trace');
   writeFileSync(t, '=== 1\nanswer: 6\n---\nSo x = 6.\n');
   spawnSync('ln', ['-s', '/dev/zero', join(sub, 'a.trace.gold.jsonl')]);
-  const r = cli(['eval-segmentation', t], 20_000);
+  const r = cli(['eval-segmentation', t], { timeout: 20_000 });
   noStack(r, 'beside gold device');
   assert.equal(r.status, 1);
   assert.match(r.stderr, /a\.trace\.gold\.jsonl: cannot read gold labels: a character device/);
@@ -116,7 +97,7 @@ test('verl watch: a directory (or device) named like a step file is skipped with
   mkdirSync(join(rollouts, '2.jsonl'));
   writeFileSync(join(rollouts, '3.jsonl'), '{"input":"Calculate 12 * 34.","output":"The answer is 407.","gts":"408","score":0,"step":3}\n');
   spawnSync('ln', ['-s', '/dev/zero', join(rollouts, '4.jsonl')]);
-  const r = cli(['verl', 'watch', rollouts, '--once', '--json'], 30_000);
+  const r = cli(['verl', 'watch', rollouts, '--once', '--json'], { timeout: 30_000 });
   noStack(r, 'verl watch');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /2\.jsonl: a directory, not a regular file: not read/);

@@ -5,37 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assertNoStack, runCli, scratchDir, type CliRun } from './cliScratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-leftovers-'));
-test.after(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-function cli(args: string[], opts: { timeout?: number; input?: string } = {}): Run {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
-    encoding: 'utf8',
-    timeout: opts.timeout ?? 60_000,
-    maxBuffer: 64 << 20,
-    input: opts.input,
-  });
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
-const write = (name: string, data: string | Buffer): string => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
-const noStack = (r: Run, what: string): void => {
-  assert.equal(r.signal, null, `${what}: killed (hang?)`);
-  assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+\)?/, `${what}: a stack trace on stderr`);
-};
+const { dir, write } = scratchDir('rl-leftovers-');
+const cli = runCli;
+const noStack = assertNoStack;
 
 const trace = write('one.trace', '=== 1\nanswer: 6\n---\nSo x = 6.\n');
 
@@ -412,7 +388,7 @@ test('a JSON document through a pipe, FIFO or stdin is read as a document, up to
   );
   assert.doesNotMatch(viaStdin.stderr, /error|warning/);
   // A FIFO named .json: was read as JSON Lines (every line bad-json); calibrate: a FIFO .jsonl hung (peeked, then waited).
-  const sh = (cmd: string): Run => {
+  const sh = (cmd: string): CliRun => {
     const r = spawnSync('sh', ['-c', cmd], { encoding: 'utf8', timeout: 30_000 });
     return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
   };

@@ -2,28 +2,11 @@
 // users run it (dist/cli.js in a child).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli, scratchDir } from './cliScratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-tail35-'));
-test.after(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-function cli(args: string[]): Run {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-const write = (name: string, data: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { dir, write } = scratchDir('rl-tail35-');
+const cli = runCli;
 const TWO = '12 * 3 = 36.\nSo the answer is 38.\nWait, let me recompute.\n12 * 3 = 36, so the answer is 36.';
 
 test('segment reads the log-prob sidecar of a .trace: its findings and its bad lines (item 1)', () => {
