@@ -244,3 +244,54 @@ test('gold offsets beyond the body are reported at their gold line and column an
     ['2 labelled records'],
   );
 });
+
+test('two trace files sharing record ids: --gold once per trace file pairs them in order; one file for both leaves the shared ids out, said', () => {
+  // Two runs of the same questions (ids 1 and 2 in both), each with its own labels, as two
+  // annotated evaluation files are. Before, the last --gold labelled both files' records.
+  const runA = ['=== 1', 'answer: 408', '---', 'The answer is 408.', '=== 2', 'answer: 56', '---', 'The answer is 56.', ''].join('\n');
+  const runB = ['=== 1', 'answer: 408', '---', 'So we get 418.', '=== 2', 'answer: 56', '---', 'Then 57 it is.', ''].join('\n');
+  const label = (id: string, body: string, value: string): string =>
+    JSON.stringify({ id, candidates: [{ value, offset: body.indexOf(value) }], final: value });
+  writeFileSync(join(dir, 'runA.trace'), runA);
+  writeFileSync(join(dir, 'runB.trace'), runB);
+  writeFileSync(
+    join(dir, 'a.gold.jsonl'),
+    [label('1', 'The answer is 408.', '408'), label('2', 'The answer is 56.', '56')].join('\n') + '\n',
+  );
+  writeFileSync(join(dir, 'b.gold.jsonl'), [label('1', 'So we get 418.', '418'), label('2', 'Then 57 it is.', '57')].join('\n') + '\n');
+  const [a, b, ga, gb] = ['runA.trace', 'runB.trace', 'a.gold.jsonl', 'b.gold.jsonl'].map((f) => join(dir, f));
+  const json = (args: string[]) => {
+    const r = cli([...args, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    return { e: JSON.parse(r.stdout) as { records: number; gold: number; matched: number }, stderr: r.stderr };
+  };
+  const alone = [json([a, '--gold', ga]).e, json([b, '--gold', gb]).e];
+  const paired = json([a, b, '--gold', ga, '--gold', gb]);
+  assert.equal(paired.e.records, 4);
+  assert.equal(paired.e.gold, alone[0].gold + alone[1].gold);
+  assert.equal(paired.e.matched, alone[0].matched + alone[1].matched);
+  assert.doesNotMatch(paired.stderr, /gold-ambiguous/);
+  // One labels file for both: ids 1 and 2 are in each file, so no label can be placed; each is said
+  // at its labels line and nothing is scored against the wrong response.
+  const shared = json([a, b, '--gold', ga]);
+  assert.equal(shared.e.records, 0);
+  assert.match(
+    shared.stderr,
+    new RegExp(
+      `a\\.gold\\.jsonl:1: warning: gold label for record "1" matches a record in each of .*runA\\.trace, .*runB\\.trace.*\\[gold-ambiguous\\]`,
+    ),
+  );
+  assert.match(shared.stderr, /a\.gold\.jsonl:2: warning: gold label for record "2" .*\[gold-ambiguous\]/);
+  // As many labels files as trace files, or one: anything else is a usage error, not a silent pick.
+  const three = cli([a, b, '--gold', ga, '--gold', gb, '--gold', ga]);
+  assert.equal(three.status, 2);
+  assert.match(three.stderr, /--gold given 3 times for 2 trace files/);
+});
+
+test('a value flag given twice is a usage error on every command, not the last value silently', () => {
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'segment', '--reader', 'rules', '--reader', 'learned', join(dir, 'runA.trace')], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--reader given twice \("rules", then "learned"\); it takes one value/);
+});

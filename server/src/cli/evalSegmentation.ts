@@ -6,7 +6,7 @@ import type { Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
-import { parseArgs, stringFlag, UsageError } from '../util/args.js';
+import { parseArgs, UsageError } from '../util/args.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
@@ -21,12 +21,15 @@ Reads every record of the trace files (.trace or .jsonl) that has a gold label a
 engine's candidate answers with the labelled ones (docs/segmentation-eval.md).
 
   --gold LABELS  gold labels (JSON Lines: {"id", "candidates": [{"value", "offset"}], "final"});
-                 default: each trace file's gold file beside it (NAME.trace.gold.jsonl)
+                 default: each trace file's gold file beside it (NAME.trace.gold.jsonl). One
+                 file labels every trace file by record id (an id labelled in two trace files
+                 is left out, with a warning), or give --gold once per trace file, in the same
+                 order: the k-th labels the k-th
   --against LABELS2
                  a second annotator's labels scored against the gold ones in place of the
                  engine's reading, over the records both label: how far annotators agree with
                  each other, the ceiling for the engine on the same records (the engine's
-                 numbers on those records are printed after them)
+                 numbers on those records are printed after them); once, or once per trace file
   --json         the full result as JSON on stdout
   --all          list every disagreement (default: the first 40)
 ${segmentFlagsUsage}
@@ -46,29 +49,31 @@ file cannot be read (or is a device or socket), 2 on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['gold', 'against', ...segmentFlagNames], ['json', 'all']);
+  const args = parseArgs(argv, segmentFlagNames, ['json', 'all'], ['gold', 'against']);
   const segmentOptions = segmentOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one TRACES file');
-  const goldFlag = stringFlag(args, 'gold');
-  const againstFlag = stringFlag(args, 'against');
+  const goldFlags = args.lists.get('gold') ?? [];
+  const againstFlags = args.lists.get('against') ?? [];
   const engine: EvalInput[] = [];
   const second: EvalInput[] = [];
   // A file given twice is read once (its records counted once); a device or socket is not read.
   const { files, notRead } = inputFiles(args.positionals);
   let status = notRead.length > 0 ? 1 : 0;
-  const sharedGold = goldFlag ? await loadGold(goldFlag) : undefined;
-  const against = againstFlag ? await loadGold(againstFlag) : undefined;
-  // Labels whose record is in no trace: said at the end, with the label's file:line.
-  const unmatched = new Map<string, string>();
-  const expectAll = (g: LoadedGold | undefined): void => {
-    for (const id of g?.records.keys() ?? []) if (!unmatched.has(id)) unmatched.set(id, `${g!.path}:${(g!.lines.get(id) ?? 0) + 1}`);
-  };
-  expectAll(sharedGold);
-  expectAll(against);
+  const golds = await labelsPerTrace(goldFlags, 'gold', args.positionals);
+  const againsts = await labelsPerTrace(againstFlags, 'against', args.positionals);
+  // Labels whose record is in none of the traces they label: said at the end, with the label's
+  // file:line (keyed by labels file and id: paired files may share ids).
+  const unmatched = new Map<string, { id: string; where: string }>();
+  for (const g of new Set([...golds.values(), ...againsts.values()]))
+    for (const [id, line] of g.lines) unmatched.set(`${g.path}\0${id}`, { id, where: `${g.path}:${line + 1}` });
+  // One file of labels for several trace files matches by id alone: where the same id labels a
+  // record in two of them, the label belongs to one at most and scoring both would be wrong.
+  const labelledIn = new Map<string, { gold: LoadedGold; files: string[]; inputs: EvalInput[] }>();
   for (const file of files) {
-    let gold = sharedGold;
+    let gold = golds.get(file);
+    const against = againsts.get(file);
     let beside: LoadedGold | undefined;
-    if (!sharedGold) {
+    if (goldFlags.length === 0) {
       // The gold file beside the trace, when there is one; one that cannot be read is said (a
       // device is not read), not taken for no labels.
       const path = goldPathFor(file);
@@ -89,7 +94,7 @@ export async function run(argv: string[]): Promise<number> {
       for await (const rec of streamTraceFile(file)) {
         const g = gold && withinBody(gold, rec.id, rec.body);
         const h = against && withinBody(against, rec.id, rec.body);
-        unmatched.delete(rec.id);
+        for (const l of [gold, against]) if (l) unmatched.delete(`${l.path}\0${rec.id}`);
         besideUnmatched.delete(rec.id);
         if (!g || (against && !h)) continue;
         labelled++;
@@ -108,13 +113,20 @@ export async function run(argv: string[]): Promise<number> {
         engine.push(input);
         // The second annotator's candidates in the engine's place; the question's options (an
         // option's value judged as its letter) are the question's, whoever reads the answer.
-        if (h)
-          second.push({
-            ...input,
-            predicted: h.candidates.map((c) => ({ value: c.value, offset: c.offset })),
-            predictedFinal: h.final,
-            seen: undefined,
-          });
+        const theirs: EvalInput | undefined = h && {
+          ...input,
+          predicted: h.candidates.map((c) => ({ value: c.value, offset: c.offset })),
+          predictedFinal: h.final,
+          seen: undefined,
+        };
+        if (theirs) second.push(theirs);
+        if (gold && !beside) {
+          const key = `${gold.path}\0${rec.id}`;
+          const seen = labelledIn.get(key) ?? { gold, files: [], inputs: [] };
+          if (!seen.files.includes(file)) seen.files.push(file);
+          seen.inputs.push(input, ...(theirs ? [theirs] : []));
+          labelledIn.set(key, seen);
+        }
         progress.update(`${labelled} labelled records`);
       }
     } catch (err) {
@@ -128,16 +140,28 @@ export async function run(argv: string[]): Promise<number> {
         `${escapeInline(where)}: warning: gold label for record "${escapeInline(id)}" has no record in ${escapeInline(file)}\n`,
       );
   }
-  for (const [id, where] of unmatched)
+  const ambiguous = new Set<EvalInput>();
+  for (const [key, { gold, files: where, inputs }] of labelledIn) {
+    if (where.length < 2) continue;
+    const id = key.slice(key.indexOf('\0') + 1);
+    process.stderr.write(
+      `${escapeInline(gold.path)}:${(gold.lines.get(id) ?? 0) + 1}: warning: gold label for record "${escapeInline(id)}" matches a record in each of ${where.map(escapeInline).join(', ')}; left out of the evaluation: give one --gold per trace file, in the same order [gold-ambiguous]\n`,
+    );
+    for (const i of inputs) ambiguous.add(i);
+  }
+  if (ambiguous.size) {
+    for (const list of [engine, second]) list.splice(0, list.length, ...list.filter((i) => !ambiguous.has(i)));
+  }
+  for (const { id, where } of unmatched.values())
     process.stderr.write(`${escapeInline(where)}: warning: gold label for record "${escapeInline(id)}" has no record in the traces\n`);
   const limit = args.flags.has('all') ? Infinity : 40;
-  if (against) {
+  if (againstFlags.length) {
     const agreement = evaluateSegmentation(second);
     const result = evaluateSegmentation(engine);
     if (args.flags.has('json')) await writeOut(JSON.stringify({ agreement, engine: result }, null, 2) + '\n');
     else
       await writeOut(
-        `second annotator (${againstFlag}) against the gold labels, records both label\n` +
+        `second annotator (${againstFlags.join(', ')}) against the gold labels, records both label\n` +
           formatEval(agreement, limit, 'second') +
           `\nthe engine on the same records\n` +
           formatEval(result, limit),
@@ -165,6 +189,28 @@ interface LoadedGold {
   records: Map<string, GoldRecord>;
   lines: Map<string, number>;
   text: string[];
+}
+
+/**
+ * The labels each trace file is scored against: one file of labels for every trace file, or one per
+ * trace file in the order they are given (the k-th labels the k-th); a file given for several is
+ * loaded once.
+ */
+async function labelsPerTrace(paths: readonly string[], flag: string, traces: readonly string[]): Promise<Map<string, LoadedGold>> {
+  const perTrace = new Map<string, LoadedGold>();
+  if (paths.length === 0) return perTrace;
+  if (paths.length > 1 && paths.length !== traces.length)
+    throw new UsageError(
+      `--${flag} given ${paths.length} times for ${traces.length} trace file${traces.length === 1 ? '' : 's'}: give one file of labels for all of them, or one per trace file in the same order`,
+    );
+  const loaded = new Map<string, LoadedGold>();
+  for (const [k, trace] of traces.entries()) {
+    const path = paths.length === 1 ? paths[0] : paths[k];
+    let gold = loaded.get(path);
+    if (!gold) loaded.set(path, (gold = await loadGold(path)));
+    if (!perTrace.has(trace)) perTrace.set(trace, gold);
+  }
+  return perTrace;
 }
 
 async function loadGold(path: string): Promise<LoadedGold> {

@@ -3,16 +3,23 @@
 
 export interface ParsedArgs {
   positionals: string[];
+  /** Each flag's value (a repeatable flag's last). */
   flags: Map<string, string | true>;
+  /** Every value of each repeatable flag, in order. */
+  lists: Map<string, string[]>;
 }
 
 export class UsageError extends Error {}
 
-/** `booleans` names flags that take no value; every other allowed flag takes one. */
-export function parseArgs(argv: string[], allowed: string[], booleans: string[] = []): ParsedArgs {
+/**
+ * `booleans` names flags that take no value; every other allowed flag takes one. A value flag given
+ * twice is an error (the first value would be lost without a word) unless `repeatable` names it.
+ */
+export function parseArgs(argv: string[], allowed: string[], booleans: string[] = [], repeatable: string[] = []): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
-  const known = new Set([...allowed, ...booleans]);
+  const lists = new Map<string, string[]>();
+  const known = new Set([...allowed, ...booleans, ...repeatable]);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
@@ -40,9 +47,11 @@ export function parseArgs(argv: string[], allowed: string[], booleans: string[] 
       if (i + 1 >= argv.length) throw new UsageError(`--${key} needs a value`);
       value = argv[++i];
     }
+    if (repeatable.includes(key)) lists.set(key, [...(lists.get(key) ?? []), value]);
+    else if (flags.has(key)) throw new UsageError(`--${key} given twice ("${flags.get(key)}", then "${value}"); it takes one value`);
     flags.set(key, value);
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }
 
 export function numberFlag(args: ParsedArgs, key: string, fallback: number): number {
