@@ -47,3 +47,40 @@ test('negative 73a: the same pick judged against itself is no check of another o
     ['C'],
   );
 });
+
+// 73c (segment.ts readAttempts, conditionChecked): outside multiple choice, a re-check after a marker
+// that tests the question's conditions and judges them ("Clue 2 ... that works", "All clues are
+// satisfied", "this case is invalid") is new work: the answer stated after it is an echo (the guide:
+// checking each clue of a puzzle re-examines the answer).
+const QP =
+  'Four runners, Pia, Omar, Lena and Raj, finish a race. Omar finishes right after Pia. Lena is not first. Raj finishes last. Who finishes second?';
+
+test('73c: the answer stated again after the clues are re-checked and judged: an echo', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      'Raj is fourth. Lena is not first, so Pia is first and Omar is second, leaving Lena third. So the answer is Omar.\n\nWait, let me check the clues again. Omar right after Pia: Pia first, Omar second, that works. Lena third, not first. Raj last. All clues are satisfied. So the answer is Omar.',
+    ),
+    ['Omar', 'Omar'],
+  );
+});
+
+test('negative 73c: a bare "is that right? Yes." re-examines nothing: merged', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      'Raj is fourth. Lena is not first, so Pia is first and Omar is second, leaving Lena third. So the answer is Omar.\n\nWait, is that right? Yes. So the answer is Omar.',
+    ),
+    ['Omar'],
+  );
+});
+
+test('negative 73c: a condition only asked about ("does this satisfy every clue?") judges nothing: merged', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      'Raj is fourth. Lena is not first, so Pia is first and Omar is second, leaving Lena third. So the answer is Omar.\n\nWait, does this satisfy every clue? So the answer is Omar.',
+    ),
+    ['Omar'],
+  );
+});
