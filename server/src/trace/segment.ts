@@ -1633,9 +1633,7 @@ function readAttempts(
               crossed &&
               !deniedAfterRe.test(body.slice(cand.end, cand.end + 24)) &&
               !writeTalkRe.test(lineBefore(body, cand.start, 100)) &&
-              otherOptionChecked(body, since, cand.start, norm, question.optionOf!)) ||
-            // A case or a condition tested and judged since the answer was stated (pass 73c).
-            (!choice && crossed && cand.strength >= 3 && conditionChecked(body.slice(Math.max(since, cand.start - 3000), cand.start)))
+              otherOptionChecked(body, since, cand.start, norm, question.optionOf!))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {
@@ -1650,25 +1648,6 @@ function readAttempts(
     }
   }
   return attempts;
-}
-
-// Pass 73c: a condition or a case tested and judged ("That violates clue 1", "All clues are
-// satisfied", "so this case is invalid", "That works"): the guide's check that tests without
-// recomputing (checking each clue of a puzzle, substituting back) re-examines the answer. Read on
-// at most the last 3000 characters before the statement; a judgement asked ("does this satisfy
-// every clue?") is none.
-const conditionCheckedRe =
-  /\b(?:violat(?:es|ed|ing)|contradicts|satisfie[sd]|(?:clues?|conditions?|constraints?) (?:are |is )?(?:met|hold|holds)\b|(?:doesn't|does not|that|this|it) work\b|(?:this|that|it) works\b|(?:is|are) (?:invalid|impossible|not possible))/gi;
-
-/** Does `text` judge a tested case or condition (conditionCheckedRe) in a sentence that is not a question? */
-function conditionChecked(text: string): boolean {
-  conditionCheckedRe.lastIndex = 0;
-  for (let m = conditionCheckedRe.exec(text); m !== null; m = conditionCheckedRe.exec(text)) {
-    const at = m.index + m[0].length;
-    const end = /[.!?\n]/.exec(text.slice(at, at + 200));
-    if (end === null || end[0] !== '?') return true;
-  }
-  return false;
 }
 
 // Pass 73a: another option of a multiple-choice question named as an option ("option B", "Option
