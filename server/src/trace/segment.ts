@@ -1628,12 +1628,14 @@ function readAttempts(
             // A weaker conclusion too ("So, the angle between them should indeed be 45°"), where the
             // reply itself gives the reason (pass 71d).
             (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand, cand.strength < 3)) ||
-            // In multiple choice, another option checked and judged since the pick was stated (pass 73a).
+            // In multiple choice, another option checked and judged after a marker since the pick was
+            // stated (pass 73a); options judged in turn before the marker are the walk-through that
+            // led to the pick (the guide: a verdict on each option in turn is a step).
             (choice &&
               crossed &&
               !deniedAfterRe.test(body.slice(cand.end, cand.end + 24)) &&
               !writeTalkRe.test(lineBefore(body, cand.start, 100)) &&
-              otherOptionChecked(body, since, cand.start, norm, question.optionOf!))
+              otherOptionChecked(body, inRegion[next].m.start, cand.start, norm, question.optionOf!))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {

@@ -38,6 +38,16 @@ test('negative 73a: other options explained as distractors (no judgement of them
   );
 });
 
+test('negative 73a: other options judged in turn before the marker (the walk-through that led to the pick) merge', () => {
+  assert.deepEqual(
+    values(
+      QM,
+      'Penguins have flippers instead of wings that can lift them. So the answer is C. Sparrows fly south each year, so A is invalid.\n\nWait, let me look at penguins once more: their wings are flippers.\n\nSo the answer is C.',
+    ),
+    ['C'],
+  );
+});
+
 test('negative 73a: the same pick judged against itself is no check of another option', () => {
   assert.deepEqual(
     values(
