@@ -1627,7 +1627,15 @@ function readAttempts(
             (crossed && cand.strength >= 3 && quotesQuestion(body.slice(since, cand.start))) ||
             // A weaker conclusion too ("So, the angle between them should indeed be 45°"), where the
             // reply itself gives the reason (pass 71d).
-            (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand, cand.strength < 3))
+            (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand, cand.strength < 3)) ||
+            // In multiple choice, another option checked and judged after a marker since the pick was
+            // stated (pass 73a); options judged in turn before the marker are the walk-through that
+            // led to the pick (the guide: a verdict on each option in turn is a step).
+            (choice &&
+              crossed &&
+              !deniedAfterRe.test(body.slice(cand.end, cand.end + 24)) &&
+              !writeTalkRe.test(lineBefore(body, cand.start, 100)) &&
+              otherOptionChecked(body, inRegion[next].m.start, cand.start, norm, question.optionOf!))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {
@@ -1642,6 +1650,50 @@ function readAttempts(
     }
   }
   return attempts;
+}
+
+// Pass 73a: another option of a multiple-choice question named as an option ("option B", "Option
+// (J)", "(E)", a line opening "D:" or "Option D:", "So I is ...", "B fails") and judged in the same
+// sentence ("invalid", "not correct", "wrong", "impossible", "works", "violates"). Explaining a
+// distractor ("(B) 79.5 doesn't match anything I computed", "is what you get by ...") judges nothing.
+const optionNamedRe =
+  /(?:\b[Oo]ptions? \(?([A-J])\)?(?![\w'])|\(([A-J])\)|(?:^|\n)[ \t>*-]{0,6}([A-J])[:.)](?=[ \t])|\b([A-HJ]) (?=is |was |would |fails|does|doesn't|can't|cannot|isn't|seems|could )|\b(I) (?=is |was |fails))/g;
+const optionListAfterRe = /^[ \t]{0,2}(?:,|\/|and\b|or\b)[ \t]{0,2}\(?[A-J]\b/;
+// The pick itself judged against ("So E fails.", "(D) is invalid"): a verdict on an option, not a pick.
+const deniedAfterRe =
+  /^\)?[ \t]{0,2}(?:fails|is (?:invalid|wrong|incorrect|not|out|impossible|false)|violates|doesn't|does not|cannot|can't)\b/;
+// Talk about what to write ("I'll box the letter C. ... I can write \"Option C\""): the guide's format talk.
+const writeTalkRe = /\b(?:box|write|format|output|print)/i;
+/** The line before offset k, at most n characters. */
+function lineBefore(body: string, k: number, n: number): string {
+  const from = Math.max(0, k - n, body.lastIndexOf('\n', k - 1) + 1);
+  return body.slice(from, k);
+}
+const optionVerdictRe =
+  /\b(?:invalid|valid|incorrect|correct|wrong|false|true|impossible|possible|works?|fails?|violat\w{0,4}|not (?:the |a |an )?(?:correct|right|answer|possible|valid|true)|ruled? out|eliminat\w{0,4}|contradict\w{0,4}|satisf\w{0,4}|unrelated|irrelevant)\b/i;
+
+/**
+ * Is another option of the question (not `letter`) checked in body[from, to): named as an option and
+ * judged within its sentence (docs/annotation-guide.md: checking each clue or option re-examines the
+ * answer, and the pick stated after it is an echo)? Reads at most the last 3000 characters.
+ */
+function otherOptionChecked(body: string, from: number, to: number, letter: string, optionOf: ReadonlyMap<string, string>): boolean {
+  const own = letter.toUpperCase();
+  if (!optionLetterRe.test(own)) return false;
+  const text = body.slice(Math.max(from, to - 3000), to);
+  const letters = new Set([...optionOf.values()].map((v) => v.toUpperCase()));
+  optionNamedRe.lastIndex = 0;
+  for (let m = optionNamedRe.exec(text); m !== null; m = optionNamedRe.exec(text)) {
+    const y = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+    if (y === own || !letters.has(y)) continue;
+    // The judgement: the rest of the sentence (to . ! ? or a line end), at most 160 characters.
+    const at = m.index + m[0].length;
+    // A list of options ("options A, B, C, D are given", "A or D") names them, it judges none.
+    if (optionListAfterRe.test(text.slice(at, at + 12))) continue;
+    const rest = /^[^\n.!?]{0,160}/.exec(text.slice(at, at + 160))![0];
+    if (optionVerdictRe.test(rest)) return true;
+  }
+  return false;
 }
 
 // A line that opens a correction of what came before ("My mistake, ...", "mistake: ...", "error:
