@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
-import { headerValueProblem, headerValueSeverity, KNOWN_FINISH_REASONS } from '../trace/headerValues.js';
+import { headerValueProblem, headerValueSeverity, UnknownFinishReasons } from '../trace/headerValues.js';
 import { jsonlRecordToTrace, type JsonlRecord } from '../trace/jsonl.js';
 import { defaultSegmentOptions } from '../trace/options.js';
 import { segmentRecord } from '../trace/segment.js';
@@ -132,7 +132,7 @@ export async function run(argv: string[]): Promise<number> {
   let logprobsDropped = 0;
   const progress = new ProgressLine(`import ${input}`);
   let records = 0;
-  const unknownFinish: { count: number; first?: { line: number; column: number; value: string } } = { count: 0 };
+  const unknownFinish = new UnknownFinishReasons();
   // The mapping reads truncated as finish_reason == "length" (a preset's default): an unknown
   // reason is then still read as complete, and said.
   let finishDecides = false;
@@ -202,12 +202,7 @@ export async function run(argv: string[]): Promise<number> {
       // off (only "length" is): said once per file, at its first row, with a count; not where the
       // record says itself whether it is cut off (a truncated field, or --map truncated=... other
       // than the presets' finish_reason == "length").
-      const finish = r.headers.finish_reason;
-      const truncatedSaid = r.headers.truncated !== undefined && r.headers.truncated !== null && !finishDecides;
-      if (finish !== undefined && finish !== null && !truncatedSaid && !KNOWN_FINISH_REASONS.test(String(finish))) {
-        unknownFinish.count++;
-        unknownFinish.first ??= { line: r.sourceLine, column: r.fieldColumns?.finish_reason ?? 0, value: String(finish) };
-      }
+      unknownFinish.note(r.headers, finishDecides, r.sourceLine, r.fieldColumns?.finish_reason ?? 0);
       await trace.write(formatRecord(r));
       const unusable = (r.logprobs || r.refLogprobs) && !direct ? unusableLogprobs(r) : undefined;
       if (unusable) {
@@ -232,18 +227,9 @@ export async function run(argv: string[]): Promise<number> {
       }
       records++;
     }
-    if (unknownFinish.first) {
-      const { line, column, value } = unknownFinish.first;
-      const n = unknownFinish.count;
-      const d: TraceDiagnostic = {
-        line,
-        column,
-        endLine: line,
-        endColumn: column + 1,
-        severity: 'warning',
-        code: 'unknown-finish-reason',
-        message: `${n} record${n === 1 ? ' has' : 's have'} a "finish_reason" the engine does not know (the first here: ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}); expected one of stop, length, eos, end_turn, stop_sequence, tool_calls, tool_use, function_call, content_filter, abort: only "length" is read as cut off, so ${n === 1 ? 'it is read as a complete response' : 'they are read as complete responses'} (give --map truncated=... to say which are cut off); written as is.`,
-      };
+    const finishWarning = unknownFinish.diagnostic('; written as is');
+    if (finishWarning) {
+      const d: TraceDiagnostic = finishWarning;
       if (messages.length < LISTED_DIAGNOSTICS)
         messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
       process.stderr.write(listed.line(d));

@@ -8,6 +8,7 @@ import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sour
 import { segmentRecord } from '../trace/segment.js';
 import { logprobSidecarPath, SidecarReader } from '../trace/sidecar.js';
 import { streamTraceFile } from '../trace/stream.js';
+import { UnknownFinishReasons } from '../trace/headerValues.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { writeOut } from './output.js';
 import { escapeInline } from './terminal.js';
@@ -153,9 +154,16 @@ export async function run(argv: string[]): Promise<number> {
             process.stderr.write(`${escapeInline(logprobSidecarPath(file))}:${p.line + 1}: warning: ${p.message} [bad-logprobs]\n`),
           )
         : undefined;
+      // A finish_reason the engine does not know: said once for the file, with a count (as import).
+      const unknownFinish = new UnknownFinishReasons();
+      let finishDecides = false;
       const stream = streamTraceFile(file, {
         source,
-        onMapping: (m) => process.stderr.write(mappingLine(file, m)),
+        onMapping: (m) => {
+          const eq = m.mapping.truncated?.equals;
+          finishDecides = eq !== undefined && eq.length === 1 && eq[0] === 'length';
+          process.stderr.write(mappingLine(file, m));
+        },
         onDiagnostic: (d) => {
           process.stderr.write(listed.line(d));
         },
@@ -167,6 +175,7 @@ export async function run(argv: string[]): Promise<number> {
         records++;
         await sidecar?.attach(rec);
         const seg = segmentRecord(rec, segmentOptions);
+        unknownFinish.note(rec.headers, finishDecides, rec.sourceLine ?? rec.startLine, rec.sourceColumns?.finish_reason ?? 0);
         for (const d of rec.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (findings) for (const d of seg.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (json) {
@@ -175,6 +184,8 @@ export async function run(argv: string[]): Promise<number> {
         } else await writeOut(tableRow(seg));
       }
       await sidecar?.finish();
+      const finish = unknownFinish.diagnostic();
+      if (finish) process.stderr.write(listed.line(finish));
       progress.done();
       process.stderr.write(listed.unlistedLine());
       // As import: a file of which not one record could be read is a failure, not an empty result.

@@ -536,6 +536,7 @@ export function jsonlRecordToTrace(rec: JsonlRecord, index: number, startLine: n
       if (column !== undefined) d.sourceColumn = column;
     }
   parsed.sourceLine = rec.sourceLine;
+  if (rec.fieldColumns) parsed.sourceColumns = rec.fieldColumns;
   if (rec.logprobs) parsed.logprobs = rec.logprobs;
   if (rec.refLogprobs) parsed.refLogprobs = rec.refLogprobs;
   return parsed;

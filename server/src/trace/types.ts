@@ -60,6 +60,8 @@ export interface TraceRecord {
   diagnostics: TraceDiagnostic[];
   /** For a record read from JSONL: the 0-based line of its JSON object in that file. */
   sourceLine?: number;
+  /** For a record read from a row: the columns in its source line of the fields some headers came from (finish_reason, tokens, ...), where known. */
+  sourceColumns?: Record<string, number>;
   /** Per-token log-probs of the response under the policy and the reference (JSONL rollouts that carry them). */
   logprobs?: number[];
   refLogprobs?: number[];

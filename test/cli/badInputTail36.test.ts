@@ -1,0 +1,75 @@
+// The bad-input leftovers of stop 35 (its note, section 7), through the CLI as users run it
+// (dist/cli.js in a child with a timeout): every malformed value is said, with line:column and
+// what was expected, on every surface; nothing is dropped silently.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertNoStack, runCli, scratchDir } from './cliScratch.js';
+
+const { write } = scratchDir('rl-tail36-');
+
+interface Warnings {
+  total: number;
+  counts: Record<string, number>;
+  listed: { file: string; line: number; column: number; code: string; message: string; record?: string }[];
+}
+
+test('calibrate says the warnings of what it reads: counts per kind, the first few at file:line:col, and --json a warnings field (item 1)', () => {
+  const trace = write('step.trace', '=== 1\nanswer: 6\nstep: abc\n---\nSo x = 6.\n=== 2\nanswer: 6\n---\nSo x = 5. Wait, x = 6.\n');
+  const lines = [
+    JSON.stringify({ idx: 1, input: 'q', output: 'The answer is 5.', gts: '5', finish_reason: 'max_tokens' }),
+    JSON.stringify({ idx: 2, input: 'q', output: 'The answer is 5.', gts: '5', logprobs: [-1, 'x'], ref_logprobs: [-1, -1] }),
+    JSON.stringify({ idx: 3, input: 'q', output: 'The answer is 5.', gts: '5', finish_reason: 'MAX_TOKENS' }),
+  ];
+  const jsonl = write('fr.jsonl', lines.join('\n') + '\n');
+  const r = runCli(['calibrate', trace, jsonl]);
+  assertNoStack(r, 'calibrate');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    /calibrate: 4 warnings in the input \(unknown-finish-reason 2, bad-header-value 1, bad-logprobs 1\); the lines and records are still read:/,
+  );
+  assert.match(
+    r.stderr,
+    /step\.trace:3:7: warning: Malformed "step" value: expected the training step.*got "abc".*\[bad-header-value\] \(record 1\)/,
+  );
+  assert.match(
+    r.stderr,
+    new RegExp(`fr\\.jsonl:2:${lines[1].indexOf('"x"') + 1}: warning: "logprobs"\\[1\\] is the string "x".*\\[bad-logprobs\\]`),
+  );
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `fr\\.jsonl:1:${lines[0].indexOf('"max_tokens"') + 1}: warning: 2 records have a "finish_reason" the engine does not know \\(the first here: "max_tokens"\\).*\\[unknown-finish-reason\\]`,
+    ),
+  );
+  // --json: the same, as a field; the exit code and the groups are unchanged.
+  const j = runCli(['calibrate', '--json', trace, jsonl]);
+  assert.equal(j.status, 0, j.stderr);
+  const w = (JSON.parse(j.stdout) as { warnings: Warnings }).warnings;
+  assert.equal(w.total, 4);
+  assert.deepEqual(w.counts, { 'bad-header-value': 1, 'bad-logprobs': 1, 'unknown-finish-reason': 2 });
+  assert.deepEqual(
+    w.listed.map((x) => `${x.file.replace(/^.*\//, '')}:${x.line}:${x.column} ${x.code}`),
+    [
+      'step.trace:3:7 bad-header-value',
+      `fr.jsonl:2:${lines[1].indexOf('"x"') + 1} bad-logprobs`,
+      `fr.jsonl:1:${lines[0].indexOf('"max_tokens"') + 1} unknown-finish-reason`,
+    ],
+  );
+  // Segment says the unknown finish_reason too, once with its count.
+  const s = runCli(['segment', jsonl]);
+  assert.equal(s.stderr.split('\n').filter((l) => l.includes('[unknown-finish-reason]')).length, 1, s.stderr);
+  // Bounded: 30 malformed steps list 10 and count the rest.
+  const many = write('many.trace', Array.from({ length: 30 }, (_, i) => `=== ${i + 1}\nanswer: 6\nstep: s${i}\n---\nSo x = 6.\n`).join(''));
+  const m = runCli(['calibrate', many]);
+  assert.equal(m.status, 0, m.stderr);
+  assert.match(m.stderr, /calibrate: 30 warnings in the input \(bad-header-value 30\)/);
+  assert.equal(m.stderr.split('\n').filter((l) => l.includes('[bad-header-value]')).length, 10);
+  assert.match(m.stderr, /20 more not listed \(--json lists the first 10; segment FILE lists each file's\)/);
+  // No warnings: nothing more on stderr, and warnings.total 0 in --json.
+  const clean = write('clean.trace', '=== 1\nanswer: 6\n---\nSo x = 6.\n');
+  const c = runCli(['calibrate', clean]);
+  assert.equal(c.stderr, '');
+  const cj = runCli(['calibrate', '--json', clean]);
+  assert.deepEqual((JSON.parse(cj.stdout) as { warnings: Warnings }).warnings, { total: 0, counts: {}, listed: [] });
+});
