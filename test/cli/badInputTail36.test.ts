@@ -3,6 +3,7 @@
 // what was expected, on every surface; nothing is dropped silently.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { assertNoStack, runCli, scratchDir } from './cliScratch.js';
 
 const { write } = scratchDir('rl-tail36-');
@@ -72,4 +73,57 @@ test('calibrate says the warnings of what it reads: counts per kind, the first f
   assert.equal(c.stderr, '');
   const cj = runCli(['calibrate', '--json', clean]);
   assert.deepEqual((JSON.parse(cj.stdout) as { warnings: Warnings }).warnings, { total: 0, counts: {}, listed: [] });
+});
+
+test("a chat row's top-level tokens column is the record's token count, checked as the tokens: header; other columns the mapping drops are said once per file (item 2)", () => {
+  const messages = [
+    { role: 'user', content: 'q' },
+    { role: 'assistant', content: 'The answer is 5.' },
+  ];
+  const rows = [
+    { messages, answer: '5', id: 'a', tokens: 12, group: 'g0' },
+    { messages, answer: '5', id: 'b', tokens: '1e400' },
+    { messages, answer: '5', id: 'c', tokens: [1, 2] },
+    { messages, answer: '5', id: 'd', tokens: 9000 },
+    { messages, answer: '5', id: 'e', tokens: [3, 4], epoch: 2, query: 'q2', group: 'g1' },
+    { messages, answer: '5', id: 'f', epoch: 3, query: 'q3', group: 'g2' },
+  ].map((r) => JSON.stringify(r));
+  const file = write('chat-tokens.jsonl', rows.join('\n') + '\n');
+  const at = (line: number, text: string): string => `${line}:${rows[line - 1].indexOf(text) + 1}`;
+  const out = write('chat-tokens.trace', '');
+  const imp = runCli(['import', file, '-o', out]);
+  assertNoStack(imp, 'import');
+  assert.equal(imp.status, 0, imp.stderr);
+  const written = readFileSync(out, 'utf8');
+  assert.match(written, /=== a\n(?:.*\n)*?tokens: 12\n/);
+  assert.match(written, /=== d\n(?:.*\n)*?tokens: 9000\n/);
+  assert.match(written, /=== e\n(?:.*\n)*?group: g1\n/);
+  assert.match(imp.stderr, /chat \(jsonl\): .*group <- group/);
+  assert.match(imp.stderr, new RegExp(`chat-tokens\\.jsonl:${at(2, '"1e400"')}: warning: record b: Malformed "tokens" value`));
+  const ignored = imp.stderr.split('\n').filter((l) => l.includes('[ignored-column]'));
+  assert.deepEqual(
+    ignored.map((l) => l.replace(/^.*chat-tokens\.jsonl:/, '')),
+    [
+      `${at(3, '[1, 2]'.replace(/ /g, ''))}: warning: column "tokens" is not read: a list of 2 values for 1 response: expected the response's length in tokens [ignored-column]`,
+      `${at(5, '2,"query"')}: warning: column "epoch" is not read: the mapping has no epoch (--map epoch=epoch reads this column) [ignored-column]`,
+      `${at(5, '"q2"')}: warning: column "query" is not read: the mapping reads prompt <- messages[role=user][0].content (--map prompt=query reads this column) [ignored-column]`,
+    ],
+    imp.stderr,
+  );
+  // segment: the malformed value is an error at its column; calibrate leaves out b (malformed) and d (over the limit).
+  const seg = runCli(['segment', file]);
+  assert.match(
+    seg.stderr,
+    new RegExp(`chat-tokens\\.jsonl:${at(2, '"1e400"')}: error: Malformed "tokens" value.*\\[bad-header-value\\] \\(record b\\)`),
+  );
+  const cal = runCli(['calibrate', '--json', file]);
+  assert.equal(cal.status, 0, cal.stderr);
+  const res = JSON.parse(cal.stdout) as { groups: { n: number }[]; skipped: { line?: number; reason: string }[]; warnings: Warnings };
+  assert.equal(res.groups[0].n, 4);
+  assert.deepEqual(
+    res.skipped.map((s) => s.line),
+    [2, 4],
+    JSON.stringify(res.skipped),
+  );
+  assert.equal(res.warnings.counts['ignored-column'], 3);
 });

@@ -29,6 +29,11 @@ export interface RowContext {
   textShift?: number;
   /** The id of a row whose mapping gives none (a JSON list's element number, a keyed object's key); default: position + 1. */
   defaultId?: string;
+  /**
+   * The file's top-level columns already said to be ignored (formats/source.ts RowMapper keeps one
+   * per file): each is said once per file, at its first row.
+   */
+  ignoredColumns?: Set<string>;
 }
 
 export interface RowResult {
@@ -53,6 +58,20 @@ const OWNED = new Set([
   'finish_reason',
   'source_verdict',
 ]);
+
+/** The mapping key that reads an owned column, and the --map that makes it read this one. */
+const OWNED_KEY: Record<string, { key: MappingKey; rule: (column: string) => string }> = {
+  query: { key: 'prompt', rule: (c) => c },
+  answer: { key: 'answer', rule: (c) => c },
+  model: { key: 'model', rule: (c) => c },
+  group: { key: 'group', rule: (c) => c },
+  task: { key: 'task', rule: (c) => c },
+  step: { key: 'step', rule: (c) => c },
+  epoch: { key: 'epoch', rule: (c) => c },
+  truncated: { key: 'truncated', rule: (c) => c },
+  finish_reason: { key: 'truncated', rule: (c) => `'${c} == "length"'` },
+  source_verdict: { key: 'verdict', rule: (c) => c },
+};
 
 /** A scalar as one header line, or undefined when the value is not one (long or multi-line text). */
 function scalar(v: unknown): string | undefined {
@@ -430,6 +449,52 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     if (s !== undefined) extra[k.toLowerCase()] = s;
   }
 
+  // Top-level columns the records' headers would take that the mapping does not read: a `tokens`
+  // column is the response's length (one value for a row of one response, or a list with one per
+  // response), checked as the `tokens:` header is; any other is said, once per file, with the
+  // --map that reads it (they were dropped silently).
+  const columnAt = (key: string): number | undefined => {
+    const span = ctx.text === undefined ? undefined : pathSpan(ctx.text, [{ kind: 'key', key }], 0);
+    return span ? span.start + (ctx.textShift ?? 0) : undefined;
+  };
+  const ignored = (key: string, why: string): void => {
+    if (ctx.ignoredColumns?.has(key)) return;
+    ctx.ignoredColumns?.add(key);
+    report('warning', 'ignored-column', `column "${key}" is not read: ${why}`, columnAt(key));
+  };
+  let tokensOf: ((k: number) => string | undefined) | undefined;
+  let tokensColumn = 'tokens';
+  for (const [k, v] of Object.entries(row)) {
+    const owned = k.toLowerCase();
+    if (used.has(k) || !OWNED.has(owned) || v === null || v === undefined) continue;
+    if (owned === 'tokens') {
+      const one = scalar(v);
+      tokensColumn = k;
+      if (one !== undefined && count === 1) tokensOf = () => one;
+      else if (Array.isArray(v) && v.length === count && v.every((x) => x === null || scalar(x) !== undefined))
+        tokensOf = (i) => (v[i] === null ? undefined : scalar(v[i]));
+      else
+        ignored(
+          k,
+          one !== undefined
+            ? `one value for the ${count} responses of the row: expected a list of ${count} token counts, one per response`
+            : Array.isArray(v) && v.length !== count
+              ? `a list of ${v.length} value${v.length === 1 ? '' : 's'} for ${count} response${count === 1 ? '' : 's'}: expected the response's length in tokens${count > 1 ? `, one per response` : ''}`
+              : `it is ${valueKind(v)}: expected the response's length in tokens, a whole number`,
+        );
+      continue;
+    }
+    // Long text, lists and objects are never headers (as any other column's); a short value would
+    // have been one, were the header not the mapping's.
+    const target = OWNED_KEY[owned];
+    if (!target || scalar(v) === undefined) continue;
+    const rule = m[target.key];
+    ignored(
+      k,
+      `${rule ? `the mapping reads ${target.key} <- ${formatRule(rule)}` : `the mapping has no ${target.key}`} (--map ${target.key}=${target.rule(k)} reads this column)`,
+    );
+  }
+
   // A verdict without [i] is the row's (lm-eval's metric of a majority vote, say): it judges no
   // single response when there are several, so it is kept only for a row of one response.
   const rowVerdict = m.verdict !== undefined && !m.verdict.paths.some(hasFanout);
@@ -479,6 +544,11 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       return span ? span.start + (ctx.textShift ?? 0) : undefined;
     };
     let fieldColumns: Record<string, number> | undefined;
+    const tokens = tokensOf?.(k);
+    if (tokens !== undefined) {
+      const column = columnAt(tokensColumn);
+      if (column !== undefined) (fieldColumns ??= {}).tokens = column;
+    }
     if (said === null && truncated === undefined && trunc!.value !== null)
       report(
         'warning',
@@ -523,6 +593,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         source_verdict: sourceVerdict === undefined ? undefined : sourceVerdict === null ? 'none' : String(sourceVerdict),
         truncated: truncated === undefined ? undefined : String(truncated),
         finish_reason: finishReason,
+        tokens,
         ...extra,
       },
       body,

@@ -194,6 +194,8 @@ export class RowMapper {
   // The user's --map rules no row has matched yet, with the first row and its position (for finish()).
   private unmatched: [MappingKey, Rule][] = [];
   private first: { row: Row; position: number; where: string; width: number } | undefined;
+  // The top-level columns said to be ignored (records.ts mapRow): once per file.
+  private readonly ignoredColumns = new Set<string>();
 
   constructor(
     private readonly path: string,
@@ -270,6 +272,7 @@ export class RowMapper {
       fileModel: this.defaults!.model,
       fileTask: this.defaults!.task,
       defaultId,
+      ignoredColumns: this.ignoredColumns,
       text: text?.text,
       textShift: text?.shift,
     });
