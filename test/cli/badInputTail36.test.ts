@@ -127,3 +127,82 @@ test("a chat row's top-level tokens column is the record's token count, checked 
   );
   assert.equal(res.warnings.counts['ignored-column'], 3);
 });
+
+test('a field of a JSON document, of a sample inside a JSONL line, of a Parquet row: said at its line:column, or with the row and column name (item 3)', async () => {
+  const messages = [
+    { role: 'user', content: 'q' },
+    { role: 'assistant', content: 'The answer is 5.' },
+  ];
+  // A pretty-printed JSON document: the value's own line and column (was the element's first line, column 1).
+  const doc = JSON.stringify(
+    [
+      { messages, answer: '5', id: 'a', tokens: 12, step: 3 },
+      { messages, answer: '5', id: 'b', tokens: '1e400', step: 'x12' },
+    ],
+    null,
+    2,
+  );
+  const docFile = write('rows.json', doc + '\n');
+  const docLines = doc.split('\n');
+  const where = (text: string): string => {
+    const line = docLines.findIndex((l) => l.includes(text));
+    return `${line + 1}:${docLines[line].indexOf(text) + 1}`;
+  };
+  const seg = runCli(['segment', docFile]);
+  assertNoStack(seg, 'segment json');
+  assert.equal(seg.status, 0, seg.stderr);
+  assert.match(seg.stderr, new RegExp(`rows\\.json:${where('"1e400"')}: error: Malformed "tokens" value.*\\(record b\\)`));
+  assert.match(seg.stderr, new RegExp(`rows\\.json:${where('"x12"')}: warning: Malformed "step" value.*\\(record b\\)`));
+  const cal = runCli(['calibrate', docFile]);
+  assert.match(cal.stderr, new RegExp(`rows\\.json:${where('"x12"')}: warning: Malformed "step" value`));
+  assert.match(
+    cal.stdout,
+    new RegExp(
+      `rows\\.json:${where('"1e400"').split(':')[0]}: record b not used: column ${where('"1e400"').split(':')[1]}: Malformed "tokens"`,
+    ),
+  );
+  const imp = runCli(['import', docFile, '-o', write('rows.trace', '')]);
+  assert.match(imp.stderr, new RegExp(`rows\\.json:${where('"1e400"')}: warning: record b: Malformed "tokens" value`));
+
+  // An Inspect log written on one JSONL line: sample k's field, in the line (was column 1).
+  const sample = (id: number, tokens: string): Record<string, unknown> => ({
+    id,
+    epoch: 1,
+    input: 'q',
+    target: '5',
+    output: { choices: [{ message: { content: 'The answer is 5.' }, stop_reason: 'stop' }] },
+    scores: { s: { value: 'C' } },
+    tokens,
+  });
+  const line = JSON.stringify({ eval: { task: 't', model: 'm' }, samples: [sample(1, '12'), 'not a sample', sample(2, '0x20')] });
+  const log = write('log.jsonl', line + '\n');
+  const l = runCli(['segment', log]);
+  assertNoStack(l, 'segment nested');
+  assert.match(
+    l.stderr,
+    new RegExp(`log\\.jsonl:1:${line.indexOf('"0x20"') + 1}: error: Malformed "tokens" value.*got "0x20".*\\(record 2_epoch_1\\)`),
+  );
+
+  // Parquet: no text to point at; the message names the row and the column.
+  const { parquetBuffer, str } = await import('../../scripts/fixture-writers.js');
+  const pq = write(
+    'flat.parquet',
+    Buffer.from(
+      parquetBuffer(
+        [{ name: 'schema', num_children: 5 }, str('prompt'), str('response'), str('answer'), str('tokens'), str('step')],
+        [
+          { name: 'prompt', data: ['q', 'q', 'q'] },
+          { name: 'response', data: ['The answer is 5.', 'The answer is 5.', 'The answer is 5.'] },
+          { name: 'answer', data: ['5', '5', '5'] },
+          { name: 'tokens', data: ['12', '1e400', '30'] },
+          { name: 'step', data: ['3', '4', 'x12'] },
+        ],
+        10,
+      ),
+    ),
+  );
+  const p = runCli(['segment', pq]);
+  assertNoStack(p, 'segment parquet');
+  assert.match(p.stderr, /flat\.parquet:2:1: error: row 2, column tokens: Malformed "tokens" value/);
+  assert.match(p.stderr, /flat\.parquet:3:1: warning: row 3, column step: Malformed "step" value/);
+});

@@ -227,7 +227,7 @@ export async function summarizeFile(
     const inRow = record?.sourceLine !== undefined && d.line >= record.startLine;
     warnings.listed.push({
       file,
-      line: inRow ? record.sourceLine! + 1 : d.line + 1,
+      line: inRow ? (d.sourceLine ?? record.sourceLine!) + 1 : d.line + 1,
       column: inRow ? (d.sourceColumn ?? 0) + 1 : d.column + 1,
       code: d.code,
       message: d.message,
@@ -269,8 +269,9 @@ export async function summarizeFile(
       unknownFinish.note(
         record.headers,
         finishDecides,
-        record.sourceLine ?? record.startLine,
+        record.sourceLines?.finish_reason ?? record.sourceLine ?? record.startLine,
         record.sourceLine !== undefined ? (record.sourceColumns?.finish_reason ?? 0) : 0,
+        record.sourceNames?.finish_reason,
       );
       const errors = record.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
@@ -280,7 +281,7 @@ export async function summarizeFile(
         // A row's record (JSONL, Parquet, ...) has the positions of the .trace import writes: its
         // column there is not the row's, so only the row's line is given.
         report(
-          record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1,
+          record.sourceLine !== undefined ? (first.sourceLine ?? record.sourceLine) + 1 : first.line + 1,
           `record ${record.id} not used: ${
             record.sourceLine === undefined
               ? `column ${first.column + 1}: `

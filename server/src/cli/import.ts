@@ -182,17 +182,19 @@ export async function run(argv: string[]): Promise<number> {
         const problem = v === undefined || v === null ? undefined : headerValueProblem(key, String(v), r.body.length);
         if (!problem) continue;
         const column = r.fieldColumns?.[key] ?? 0;
+        const line = r.fieldLines?.[key] ?? r.sourceLine;
+        const name = r.fieldNames?.[key] !== undefined ? `${r.fieldNames[key]}: ` : '';
         const d: TraceDiagnostic = {
-          line: r.sourceLine,
+          line,
           column,
-          endLine: r.sourceLine,
+          endLine: line,
           endColumn: column + 1,
           severity: 'warning',
           code: 'bad-header-value',
           message:
             headerValueSeverity(key) === 'error'
-              ? `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`
-              : `record ${r.id}: ${problem.replace(/\.$/, '')}; written as is.`,
+              ? `record ${r.id}: ${name}${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`
+              : `record ${r.id}: ${name}${problem.replace(/\.$/, '')}; written as is.`,
         };
         if (messages.length < LISTED_DIAGNOSTICS)
           messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
@@ -202,7 +204,13 @@ export async function run(argv: string[]): Promise<number> {
       // off (only "length" is): said once per file, at its first row, with a count; not where the
       // record says itself whether it is cut off (a truncated field, or --map truncated=... other
       // than the presets' finish_reason == "length").
-      unknownFinish.note(r.headers, finishDecides, r.sourceLine, r.fieldColumns?.finish_reason ?? 0);
+      unknownFinish.note(
+        r.headers,
+        finishDecides,
+        r.fieldLines?.finish_reason ?? r.sourceLine,
+        r.fieldColumns?.finish_reason ?? 0,
+        r.fieldNames?.finish_reason,
+      );
       await trace.write(formatRecord(r));
       const unusable = (r.logprobs || r.refLogprobs) && !direct ? unusableLogprobs(r) : undefined;
       if (unusable) {

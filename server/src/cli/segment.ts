@@ -93,7 +93,7 @@ export function toJson(file: string, seg: SegmentedRecord): SegmentJson {
 export function formatDiagnostic(file: string, d: TraceDiagnostic, record?: TraceRecord): string {
   const where =
     record?.sourceLine !== undefined && d.line >= record.startLine
-      ? `${file}:${record.sourceLine + 1}:${(d.sourceColumn ?? 0) + 1}`
+      ? `${file}:${(d.sourceLine ?? record.sourceLine) + 1}:${(d.sourceColumn ?? 0) + 1}`
       : `${file}:${d.line + 1}:${d.column + 1}`;
   const rec = record ? ` (record ${record.id})` : '';
   // One line, whatever the file name, record id or quoted content holds (cli/terminal.ts).
@@ -175,7 +175,13 @@ export async function run(argv: string[]): Promise<number> {
         records++;
         await sidecar?.attach(rec);
         const seg = segmentRecord(rec, segmentOptions);
-        unknownFinish.note(rec.headers, finishDecides, rec.sourceLine ?? rec.startLine, rec.sourceColumns?.finish_reason ?? 0);
+        unknownFinish.note(
+          rec.headers,
+          finishDecides,
+          rec.sourceLines?.finish_reason ?? rec.sourceLine ?? rec.startLine,
+          rec.sourceColumns?.finish_reason ?? 0,
+          rec.sourceNames?.finish_reason,
+        );
         for (const d of rec.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (findings) for (const d of seg.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (json) {

@@ -72,15 +72,16 @@ export function headerValueProblem(key: string, value: string, bodyLength: numbe
  */
 export class UnknownFinishReasons {
   count = 0;
-  first: { line: number; column: number; value: string } | undefined;
+  first: { line: number; column: number; value: string; where?: string } | undefined;
 
   /** Counts a record's headers; `finishDecides`: its `truncated` was read from finish_reason == "length". */
-  note(headers: Readonly<Record<string, unknown>>, finishDecides: boolean, line: number, column: number): void {
+  /** `where`: the row and field, for a source without text positions (Parquet: "row 3, column finish_reason"). */
+  note(headers: Readonly<Record<string, unknown>>, finishDecides: boolean, line: number, column: number, where?: string): void {
     const finish = headers.finish_reason;
     const truncatedSaid = headers.truncated !== undefined && headers.truncated !== null && !finishDecides;
     if (finish === undefined || finish === null || truncatedSaid || KNOWN_FINISH_REASONS.test(String(finish))) return;
     this.count++;
-    this.first ??= { line, column, value: String(finish) };
+    this.first ??= { line, column, value: String(finish), ...(where !== undefined ? { where } : {}) };
   }
 
   /** The warning (0-based position of the first), or undefined when none was counted; `tail` ends the message ("; written as is"). */
@@ -88,7 +89,7 @@ export class UnknownFinishReasons {
     tail = '',
   ): { line: number; column: number; endLine: number; endColumn: number; severity: 'warning'; code: string; message: string } | undefined {
     if (!this.first) return undefined;
-    const { line, column, value } = this.first;
+    const { line, column, value, where } = this.first;
     const n = this.count;
     return {
       line,
@@ -97,7 +98,7 @@ export class UnknownFinishReasons {
       endColumn: column + 1,
       severity: 'warning',
       code: 'unknown-finish-reason',
-      message: `${n} record${n === 1 ? ' has' : 's have'} a "finish_reason" the engine does not know (the first here: ${quoted(value)}); expected one of stop, length, eos, end_turn, stop_sequence, tool_calls, tool_use, function_call, content_filter, abort: only "length" is read as cut off, so ${n === 1 ? 'it is read as a complete response' : 'they are read as complete responses'} (give --map truncated=... to say which are cut off)${tail}.`,
+      message: `${where !== undefined ? `${where}: ` : ''}${n} record${n === 1 ? ' has' : 's have'} a "finish_reason" the engine does not know (the first here: ${quoted(value)}); expected one of stop, length, eos, end_turn, stop_sequence, tool_calls, tool_use, function_call, content_filter, abort: only "length" is read as cut off, so ${n === 1 ? 'it is read as a complete response' : 'they are read as complete responses'} (give --map truncated=... to say which are cut off)${tail}.`,
     };
   }
 }

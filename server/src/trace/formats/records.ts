@@ -3,7 +3,7 @@
 // content parts with reasoning), the ground truth reduced to an answer, the source's own verdict
 // and whether the response was cut off. A row that cannot give a record yields a diagnostic that
 // names the field and what was expected; the row's other records still come out.
-import { KNOWN_FINISH_REASONS, stepValue, truncatedValue } from '../headerValues.js';
+import { KNOWN_FINISH_REASONS, stepValue, tokenCount, truncatedValue } from '../headerValues.js';
 import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import { valueKind, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
@@ -27,6 +27,11 @@ export interface RowContext {
    */
   text?: string;
   textShift?: number;
+  /**
+   * Without `text`: the row's JSON text and where it starts in the file (0-based line and column),
+   * found when a diagnostic needs it: an element of a JSON document, a sample inside a JSONL line.
+   */
+  locateText?: () => { text: string; line: number; column: number } | undefined;
   /** The id of a row whose mapping gives none (a JSON list's element number, a keyed object's key); default: position + 1. */
   defaultId?: string;
   /**
@@ -332,12 +337,31 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
   const at = ctx.where ? `${ctx.where}: ` : '';
-  const report = (severity: 'error' | 'warning', code: string, message: string, column = 0): void => {
+  // The row's JSON text and where it starts (found once, when a diagnostic needs it), and where
+  // an offset of it stands in the file (a JSON document's element spans lines).
+  let source: { text: string; line: number; column: number } | undefined | null = null;
+  const rowSource = (): { text: string; line: number; column: number } | undefined =>
+    source === null
+      ? (source = ctx.text !== undefined ? { text: ctx.text, line: ctx.position, column: ctx.textShift ?? 0 } : ctx.locateText?.())
+      : source;
+  /** Where a field's value stands in the row's text, undefined without text (Parquet, .eval) or when it is not there. */
+  const fieldAt = (path: Path, k = 0): { line: number; column: number } | undefined => {
+    const src = rowSource();
+    const span = src ? pathSpan(src.text, path, k) : undefined;
+    if (!src || !span) return undefined;
+    const before = src.text.slice(0, span.start);
+    const lastBreak = before.lastIndexOf('\n');
+    if (lastBreak < 0) return { line: src.line, column: src.column + span.start };
+    return { line: src.line + before.split('\n').length - 1, column: span.start - lastBreak - 1 };
+  };
+  const report = (severity: 'error' | 'warning', code: string, message: string, pos?: { line: number; column: number }): void => {
+    const line = pos?.line ?? ctx.position;
+    const column = pos?.column ?? 0;
     diagnostics.push({
-      line: ctx.position,
+      line,
       column,
-      endLine: ctx.position,
-      endColumn: Math.max(ctx.width, column + 1),
+      endLine: line,
+      endColumn: line === ctx.position ? Math.max(ctx.width, column + 1) : column + 1,
       severity,
       code,
       message: `${at}${message}`,
@@ -426,6 +450,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         'warning',
         'bad-id',
         `id <- ${formatPath(idValue.path)} is ${valueKind(idValue.value)}: expected a string or number; the record's id is ${ctx.defaultId !== undefined ? `the row's, ${ctx.defaultId}` : `its row number, ${ctx.position + 1}`}`,
+        fieldAt(idValue.path, k),
       );
     const epoch = get('epoch', k) ? scalar(get('epoch', k)!.value) : undefined;
     const sampleId = `${baseId ?? ctx.defaultId ?? String(ctx.position + 1)}${epoch !== undefined ? `_epoch_${epoch}` : ''}`;
@@ -453,10 +478,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   // column is the response's length (one value for a row of one response, or a list with one per
   // response), checked as the `tokens:` header is; any other is said, once per file, with the
   // --map that reads it (they were dropped silently).
-  const columnAt = (key: string): number | undefined => {
-    const span = ctx.text === undefined ? undefined : pathSpan(ctx.text, [{ kind: 'key', key }], 0);
-    return span ? span.start + (ctx.textShift ?? 0) : undefined;
-  };
+  const columnAt = (key: string): { line: number; column: number } | undefined => fieldAt([{ kind: 'key', key }]);
   const ignored = (key: string, why: string): void => {
     if (ctx.ignoredColumns?.has(key)) return;
     ctx.ignoredColumns?.add(key);
@@ -521,13 +543,14 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
           'error',
           'bad-response',
           `${label} is ${kind}, not text: expected a string (or content parts with text); --map response=PATH names another field`,
+          fieldAt(raw.path, k),
         );
         continue;
       }
       if (thinking && !body.includes('<think>')) body = `<think>\n${thinking}\n</think>\n\n${body}`;
     }
     if (body.trim() === '') {
-      report('error', 'empty-response', `${label} is empty: nothing to segment`);
+      report('error', 'empty-response', `${label} is empty: nothing to segment`, raw ? fieldAt(raw.path, k) : undefined);
       continue;
     }
 
@@ -539,16 +562,23 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const said = trunc ? (trunc.value === true ? true : verdictOf(trunc.value)) : undefined;
     let truncated: boolean | string | undefined = said === null ? scalar(trunc!.value) : said;
     // Where a value the engine cannot read stands in a JSONL line (plain rows have it from jsonl.ts).
-    const columnOf = (path: Path): number | undefined => {
-      const span = ctx.text === undefined ? undefined : pathSpan(ctx.text, path, k);
-      return span ? span.start + (ctx.textShift ?? 0) : undefined;
-    };
+    // Found in the row's text: the field's line and column (a JSONL line, a JSON document's
+    // element); without text (Parquet, .eval), the row and the field's name go into the message.
     let fieldColumns: Record<string, number> | undefined;
+    let fieldLines: Record<string, number> | undefined;
+    let fieldNames: Record<string, string> | undefined;
+    const locate = (header: string, path: Path): void => {
+      const at = fieldAt(path, k);
+      if (at) {
+        (fieldColumns ??= {})[header] = at.column;
+        if (at.line !== ctx.position) (fieldLines ??= {})[header] = at.line;
+      } else
+        (fieldNames ??= {})[header] =
+          `${ctx.where ? `${ctx.where}, ` : ''}${ctx.where.startsWith('row ') ? 'column' : 'field'} ${formatPath(path)}`;
+    };
+    const columnOf = (path: Path): { line: number; column: number } | undefined => fieldAt(path, k);
     const tokens = tokensOf?.(k);
-    if (tokens !== undefined) {
-      const column = columnAt(tokensColumn);
-      if (column !== undefined) (fieldColumns ??= {}).tokens = column;
-    }
+    if (tokens !== undefined && !tokenCount(tokens)) locate('tokens', [{ kind: 'key', key: tokensColumn }]);
     if (said === null && truncated === undefined && trunc!.value !== null)
       report(
         'warning',
@@ -556,22 +586,15 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         `truncated <- ${formatPath(trunc!.path)} is ${valueKind(trunc!.value)}: expected true or false; not used`,
         columnOf(trunc!.path),
       );
-    else if (trunc && truncated !== undefined && truncatedValue(String(truncated)) === undefined) {
-      const column = columnOf(trunc.path);
-      if (column !== undefined) (fieldColumns ??= {}).truncated = column;
-    }
+    else if (trunc && truncated !== undefined && truncatedValue(String(truncated)) === undefined) locate('truncated', trunc.path);
     if (step !== undefined && stepValue(step) === undefined) {
       const stepRule = get('step', k);
-      const column = stepRule ? columnOf(stepRule.path) : undefined;
-      if (column !== undefined) (fieldColumns ??= {}).step = column;
+      if (stepRule) locate('step', stepRule.path);
     }
     // The reason as the source wrote it (finish_reason: length), when the rule compared one.
     const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
     // One import warns about (an unknown reason): where it stands in a JSONL line.
-    if (finishReason !== undefined && !KNOWN_FINISH_REASONS.test(finishReason)) {
-      const column = columnOf(trunc!.path);
-      if (column !== undefined) (fieldColumns ??= {}).finish_reason = column;
-    }
+    if (finishReason !== undefined && !KNOWN_FINISH_REASONS.test(finishReason)) locate('finish_reason', trunc!.path);
     // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.
     const open = body.lastIndexOf('<think>');
     if (truncated === undefined && open >= 0 && body.indexOf('</think>', open) < 0) {
@@ -599,6 +622,8 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       body,
       sourceLine: ctx.position,
       ...(fieldColumns ? { fieldColumns } : {}),
+      ...(fieldLines ? { fieldLines } : {}),
+      ...(fieldNames ? { fieldNames } : {}),
     });
   }
   return { records, diagnostics };
