@@ -6,7 +6,7 @@ import { parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { segmentRecord } from '../trace/segment.js';
-import { logprobSidecarPath, SidecarReader } from '../trace/sidecar.js';
+import { sidecarProblemLine, SidecarReader } from '../trace/sidecar.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { UnknownFinishReasons } from '../trace/headerValues.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
@@ -150,9 +150,7 @@ export async function run(argv: string[]): Promise<number> {
     let sidecar: SidecarReader | undefined;
     try {
       sidecar = /\.trace$/i.test(file)
-        ? await SidecarReader.open(file, (p) =>
-            process.stderr.write(`${escapeInline(logprobSidecarPath(file))}:${p.line + 1}: warning: ${p.message} [bad-logprobs]\n`),
-          )
+        ? await SidecarReader.open(file, (p) => process.stderr.write(`${escapeInline(sidecarProblemLine(file, p))}\n`))
         : undefined;
       // A finish_reason the engine does not know: said once for the file, with a count (as import).
       const unknownFinish = new UnknownFinishReasons();
