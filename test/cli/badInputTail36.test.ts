@@ -206,3 +206,39 @@ test('a field of a JSON document, of a sample inside a JSONL line, of a Parquet 
   assert.match(p.stderr, /flat\.parquet:2:1: error: row 2, column tokens: Malformed "tokens" value/);
   assert.match(p.stderr, /flat\.parquet:3:1: warning: row 3, column step: Malformed "step" value/);
 });
+
+test("import's 2T check of log-probs counts attempts with the reader it is given (--markers), as attribution does (item 5)", () => {
+  const lp = { logprobs: [-1, -1, -1], ref_logprobs: [-1, -1, -1] };
+  const body = (marker: string): string => `12 * 34 = 418\n${marker}, 12 * 30 = 360 and 12 * 4 = 48.\n360 + 48 = 408`;
+  const rows = [
+    // Two attempts under the default lexicon ("Wait"), one under --markers Banana: 3 tokens are enough for one.
+    { idx: 1, input: 'Calculate 12 * 34.', output: body('Wait'), gts: '408', ...lp },
+    // One attempt by default, two under --markers Banana: 3 tokens are too few.
+    { idx: 2, input: 'Calculate 12 * 34.', output: body('Banana'), gts: '408', ...lp },
+  ];
+  const file = write('lp.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const markers = write('banana.txt', 'Banana\n');
+  const out = write('lp.trace', '');
+  const imp = runCli(['import', file, '-o', out, '--markers', markers]);
+  assertNoStack(imp, 'import --markers');
+  assert.equal(imp.status, 0, imp.stderr);
+  assert.match(imp.stderr, /lp\.jsonl:2:1: warning: record 2: 3 tokens of log-probs for 2 attempts/);
+  assert.doesNotMatch(imp.stderr, /record 1: /);
+  const sidecar = readFileSync(`${out}.logprobs.jsonl`, 'utf8').trim().split('\n');
+  assert.deepEqual(
+    sidecar.map((l) => (JSON.parse(l) as { id: string }).id),
+    ['1'],
+  );
+  // What import wrote is what attribution with the same reader uses: no warning, record 1 from its log-probs.
+  const att = runCli(['attribution', out, '--json', '--markers', markers]);
+  assert.equal(att.status, 0, att.stderr);
+  assert.doesNotMatch(att.stderr, /bad-logprobs|log-probs/);
+  assert.deepEqual(
+    (JSON.parse(att.stdout) as { traces: { id: string; klFrom: string }[] }).traces.map((t) => `${t.id} ${t.klFrom}`),
+    ['1 log-probs', '2 estimate'],
+  );
+  // Without flags, the default lexicon's count, as before.
+  const plain = runCli(['import', file, '-o', write('lp2.trace', '')]);
+  assert.match(plain.stderr, /lp\.jsonl:1:1: warning: record 1: 3 tokens of log-probs for 2 attempts/);
+  assert.equal(runCli(['import', file, '-o', write('lp3.trace', ''), '--reader', 'nope']).status, 2);
+});
