@@ -118,6 +118,10 @@ async function child(file: string, workers: number): Promise<void> {
   const s = await scanFile(file, { segment: defaultSegmentOptions, attribution: defaultAttributionOptions, workers });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0); // this process and its worker threads
+  // The sidecar's problems, listed as segment lists them (the first 100, then a count).
+  const sp = s.sidecarProblems;
+  for (const l of sp.listed) process.stderr.write(`${l}\n`);
+  if (sp.count > sp.listed.length) process.stderr.write(`${sp.count - sp.listed.length} more sidecar problems not listed\n`);
   process.stdout.write(
     `${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKB: process.resourceUsage().maxRSS, records: s.records, samples: s.samples, resamples: s.resamples, echoes: s.echoes, correctFinal: s.correctFinal, ratio: Math.abs(s.drag.sampling) / Math.abs(s.drag.decision) })}\n`,
   );

@@ -79,6 +79,17 @@ export interface CalibrationResult {
    */
   skipped: { file: string; line?: number; reason: string; count?: number }[];
   bootstrap: { B: number; seed: number };
+  /**
+   * Warnings met while reading (the records and lines are still used: a malformed step, an unknown
+   * finish_reason, unusable log-probs, ...): how many of each code, and the first of them (the
+   * first 10 per file, 100 in all; `line` and `column` 1-based, as segment prints them). The CLI's
+   * calibrate fills it; absent elsewhere.
+   */
+  warnings?: {
+    total: number;
+    counts: Record<string, number>;
+    listed: { file: string; line: number; column: number; code: string; message: string; record?: string }[];
+  };
 }
 
 /**

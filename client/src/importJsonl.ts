@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { bundledCli } from './bundledCli.js';
 import { parseSummary, runImport } from './importProcess.js';
+import { readingSettings } from './readingSettings.js';
 
 export function registerImportJsonl(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -48,7 +49,9 @@ async function importJsonl(context: vscode.ExtensionContext, clicked: vscode.Uri
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return runImport(bundledCli(context), input.fsPath, out.fsPath, (message) => progress.report({ message }), abort.signal);
+      return runImport(bundledCli(context), input.fsPath, out.fsPath, (message) => progress.report({ message }), abort.signal, {
+        reading: readingSettings(input),
+      });
     },
   );
   if (result.cancelled) return;

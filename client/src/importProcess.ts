@@ -2,7 +2,8 @@
 // extension host; free of `vscode` so it is tested on its own. The CLI writes to a temp file and
 // renames it when complete; a cancelled run is killed and its temp files removed, so neither the
 // input nor an existing output is ever touched by a cancelled import.
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runCli, type CliResult } from './cliProcess.js';
 
@@ -12,6 +13,12 @@ export type ImportResult = CliResult;
 export interface ImportMapping {
   format?: string;
   map?: string;
+  /**
+   * The reader of the settings (reflectionLens.markers, answerPatterns, reader), passed as
+   * --markers FILE, --answer-patterns FILE, --reader: the CLI counts a record's attempts with it
+   * for the log-probs' 2T check, so the sidecar holds what the editor's attribution can use.
+   */
+  reading?: { markers?: readonly string[]; answerPatterns?: readonly string[]; reader?: string };
 }
 
 /** Runs `node CLI import INPUT -o OUT --json [--format F] [--map M]`; `signal` kills it and removes its partial output. */
@@ -24,19 +31,57 @@ export async function runImport(
   mapping: ImportMapping = {},
 ): Promise<ImportResult> {
   const extra = [...(mapping.format ? ['--format', mapping.format] : []), ...(mapping.map ? ['--map', mapping.map] : [])];
-  const result = await runCli(
-    cli,
-    ['import', input, '-o', out, '--json', ...extra],
-    (chunk) => {
-      // The CLI's progress lines: "import FILE: 12 / 80 MB, 3400 records".
-      const m = [...chunk.matchAll(/(\d+) \/ (\d+) MB, (\d+) records/g)].pop();
-      if (m) onProgress(`${m[1]} of ${m[2]} MB, ${m[3]} records`);
-    },
-    signal,
-  );
+  const reading = mapping.reading ?? {};
+  // An empty list is the default lexicon (as the editor reads it); a pattern that does not compile
+  // is left out (the editor warns about it and reads without it).
+  const markers = (reading.markers ?? []).map((m) => m.trim()).filter((m) => m !== '' && !m.startsWith('#'));
+  const patterns = (reading.answerPatterns ?? []).filter((p) => p.trim() !== '' && !p.trim().startsWith('#') && compiles(p));
+  const dir = markers.length > 0 || patterns.length > 0 ? mkdtempSync(join(tmpdir(), 'rl-import-reader-')) : undefined;
+  const readerFlags = (withPatterns: boolean): string[] => {
+    const flags: string[] = [];
+    if (dir && markers.length > 0) {
+      writeFileSync(join(dir, 'markers.txt'), `${markers.join('\n')}\n`);
+      flags.push('--markers', join(dir, 'markers.txt'));
+    }
+    if (dir && withPatterns && patterns.length > 0) {
+      writeFileSync(join(dir, 'patterns.txt'), `${patterns.join('\n')}\n`);
+      flags.push('--answer-patterns', join(dir, 'patterns.txt'));
+    }
+    if (reading.reader === 'rules' || reading.reader === 'learned') flags.push('--reader', reading.reader);
+    return flags;
+  };
+  const run = (flags: string[]): Promise<CliResult> =>
+    runCli(
+      cli,
+      ['import', input, '-o', out, '--json', ...extra, ...flags],
+      (chunk) => {
+        // The CLI's progress lines: "import FILE: 12 / 80 MB, 3400 records".
+        const m = [...chunk.matchAll(/(\d+) \/ (\d+) MB, (\d+) records/g)].pop();
+        if (m) onProgress(`${m[1]} of ${m[2]} MB, ${m[3]} records`);
+      },
+      signal,
+    );
+  let result: CliResult;
+  try {
+    result = await run(readerFlags(true));
+    // A pattern the CLI refuses (one that could run for ever): refused before anything is read, so
+    // the import runs again without the patterns, as the editor reads without them.
+    if (result.code === 2 && /--answer-patterns:/.test(result.stderr)) result = await run(readerFlags(false));
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
   // A killed CLI leaves its temp files (".OUT.<pid>.<time>.tmp", also for the sidecar) behind; the target is untouched.
   if (result.cancelled && result.pid !== undefined) removeTempFiles(out, result.pid);
   return result;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'gd');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function removeTempFiles(out: string, pid: number): void {

@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { bundledCli } from './bundledCli.js';
 import { mappingLine, parseSummary, runImport } from './importProcess.js';
+import { readingSettings } from './readingSettings.js';
 import { writeAtomically } from './writeAtomically.js';
 
 export const TRACE_VIEW_SCHEME = 'reflection-lens-view';
@@ -79,6 +80,7 @@ async function openAsTrace(context: vscode.ExtensionContext, clicked: vscode.Uri
         return runImport(bundledCli(context), input.fsPath, out, (message) => progress.report({ message }), abort.signal, {
           format: format === 'auto' ? undefined : format,
           map: map || undefined,
+          reading: readingSettings(input),
         });
       },
     );

@@ -124,9 +124,13 @@ test('a JSONL id that is an object or array is a warning at its column; the line
   );
   const c = cli(['segment', chat]);
   assert.equal(c.status, 0, c.stderr);
+  // At the id's value in the line (tail36: it was column 1).
+  const chatLine = readFileSync(chat, 'utf8');
   assert.match(
     c.stderr,
-    /chat-id\.jsonl:1:1: warning: id <- id is an object: expected a string or number; the record's id is its row number, 1 \[bad-id\]/,
+    new RegExp(
+      `chat-id\\.jsonl:1:${chatLine.indexOf('{"x"') + 1}: warning: id <- id is an object: expected a string or number; the record's id is its row number, 1 \\[bad-id\\]`,
+    ),
   );
 });
 

@@ -152,3 +152,52 @@ test('"Open as Trace"\'s import: a Parquet dataset read with the mapping the CLI
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the editor's import passes the settings' reader (markers, answer patterns, reader): the log-probs' 2T check counts attempts as the editor's attribution will (tail36)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-import-'));
+  try {
+    const lp = { logprobs: [-1, -1, -1], ref_logprobs: [-1, -1, -1] };
+    const body = (marker: string): string => `12 * 34 = 418\n${marker}, 12 * 30 = 360 and 12 * 4 = 48.\n360 + 48 = 408`;
+    const path = join(dir, 'lp.jsonl');
+    writeFileSync(
+      path,
+      [
+        { idx: 1, input: 'Calculate 12 * 34.', output: body('Wait'), gts: '408', ...lp },
+        { idx: 2, input: 'Calculate 12 * 34.', output: body('Banana'), gts: '408', ...lp },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
+    const sidecarIds = (out: string): string[] =>
+      readFileSync(`${out}.logprobs.jsonl`, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id);
+    const run = (out: string, reading: Parameters<typeof runImport>[5]) => {
+      const ac = new AbortController();
+      return withDeadline(
+        runImport(cli, path, out, () => undefined, ac.signal, reading),
+        60_000,
+        'the import',
+        () => ac.abort(),
+      );
+    };
+    const plain = await run(join(dir, 'plain.trace'), {});
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.deepEqual(sidecarIds(join(dir, 'plain.trace')), ['2']);
+    // A pattern that does not compile is left out; one the CLI refuses as unsafe makes it run again without the patterns.
+    const custom = await run(join(dir, 'custom.trace'), {
+      reading: { markers: ['Banana'], answerPatterns: ['(', '(a+)+$'], reader: 'rules' },
+    });
+    assert.equal(custom.code, 0, custom.stderr);
+    assert.deepEqual(sidecarIds(join(dir, 'custom.trace')), ['1']);
+    assert.match(custom.stderr, /record 2: 3 tokens of log-probs for 2 attempts/);
+    assert.deepEqual(
+      readdirSync(tmpdir()).filter((f) => f.startsWith('rl-import-reader-') && statSync(join(tmpdir(), f)).mtimeMs > Date.now() - 60_000),
+      [],
+      'the reader files are removed',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

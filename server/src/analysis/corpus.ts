@@ -8,7 +8,8 @@ import { isGoldPath } from '../trace/gold.js';
 import { segmentRecord } from '../trace/segment.js';
 import { STDIN, streamTraceFile } from '../trace/stream.js';
 import { rolloutRunName } from '../trace/rolloutDir.js';
-import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
+import type { SegmentOptions, TraceDiagnostic, TraceRecord } from '../trace/types.js';
+import { UnknownFinishReasons } from '../trace/headerValues.js';
 import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
 import { traceSummary, type SummaryOptions } from './summary.js';
 import type { TraceSummary } from './types.js';
@@ -21,6 +22,40 @@ export interface Skipped {
   reason: string;
   /** How many records or lines this entry stands for, when more than one ("N more ... not listed"). */
   count?: number;
+}
+
+/**
+ * A warning met while calibrating (the record or line is still read: a malformed step, an unknown
+ * finish_reason, unusable log-probs, ...), at the place segment and import print it: 1-based, a
+ * row's record at its source line (and the field's column where known).
+ */
+export interface CorpusWarning {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  message: string;
+  /** The record's id, for a warning that belongs to one. */
+  record?: string;
+}
+
+/** The warnings of a file (or part): counts per code, and the first WARNINGS_LISTED_PER_FILE of them. */
+export interface WarningTally {
+  counts: Record<string, number>;
+  listed: CorpusWarning[];
+}
+
+/** Warnings kept per file (and per part of a file) for the summary; the rest are counted. */
+export const WARNINGS_LISTED_PER_FILE = 10;
+
+/** Adds `b`'s counts and listed warnings to `a`; `shift` moves b's lines (a byte range of a .trace file). */
+export function mergeWarnings(a: WarningTally, b: WarningTally, shift = 0, listedMax = Infinity): void {
+  for (const [code, n] of Object.entries(b.counts)) a.counts[code] = (a.counts[code] ?? 0) + n;
+  for (const w of b.listed) {
+    // The parts of one file (byte ranges) list as many as the whole file read at once would.
+    const ofFile = a.listed.filter((x) => x.file === w.file).length;
+    if (a.listed.length < listedMax && ofFile < WARNINGS_LISTED_PER_FILE) a.listed.push(shift ? { ...w, line: w.line + shift } : w);
+  }
 }
 
 /** How many records and lines a skipped list stands for: one each, and N for an "N more ... not listed" entry. */
@@ -163,6 +198,8 @@ export interface SummarizeOptions {
 export interface SummarizeResult {
   records: number;
   skipped: Skipped[];
+  /** Warnings (records and lines still read), counted and the first few listed. */
+  warnings: WarningTally;
   /** 0-based lines of the first record's start and the last record's end (-1 when none), so a range's lines can be made absolute. */
   firstLine: number;
   lastLine: number;
@@ -182,8 +219,32 @@ export async function summarizeFile(
   let records = 0;
   let firstLine = -1;
   let lastLine = -1;
+  const warnings: WarningTally = { counts: {}, listed: [] };
+  const warn = (d: TraceDiagnostic, record?: TraceRecord): void => {
+    warnings.counts[d.code] = (warnings.counts[d.code] ?? 0) + 1;
+    if (warnings.listed.length >= WARNINGS_LISTED_PER_FILE) return;
+    // As segment prints it: a row's record at its source line (the field's column where known).
+    const inRow = record?.sourceLine !== undefined && d.line >= record.startLine;
+    warnings.listed.push({
+      file,
+      line: inRow ? (d.sourceLine ?? record.sourceLine!) + 1 : d.line + 1,
+      column: inRow ? (d.sourceColumn ?? 0) + 1 : d.column + 1,
+      code: d.code,
+      message: d.message,
+      ...(record ? { record: record.id } : {}),
+    });
+  };
   const onDiagnostic = (d: TraceDiagnostic): void => {
     if (d.severity === 'error') report(d.line + 1, d.message);
+    else if (d.severity === 'warning') warn(d);
+  };
+  // A finish_reason the engine does not know: once per file, with a count (as import says it).
+  const unknownFinish = new UnknownFinishReasons();
+  let finishDecides = false;
+  const onMapping = (m: ResolvedSource): void => {
+    const eq = m.mapping.truncated?.equals;
+    finishDecides = eq !== undefined && eq.length === 1 && eq[0] === 'length';
+    options.onMapping?.(m);
   };
   const report = (line: number, reason: string): void => {
     if (++malformed <= LISTED_PER_FILE) skipped.push({ file, line, reason });
@@ -199,11 +260,19 @@ export async function summarizeFile(
       end: options.end,
       rowGroups: options.rowGroups,
       source: options.source,
-      onMapping: options.onMapping,
+      onMapping,
     })) {
       records++;
       if (firstLine < 0) firstLine = record.startLine;
       lastLine = record.endLine;
+      for (const d of record.diagnostics) if (d.severity === 'warning') warn(d, record);
+      unknownFinish.note(
+        record.headers,
+        finishDecides,
+        record.sourceLines?.finish_reason ?? record.sourceLine ?? record.startLine,
+        record.sourceLine !== undefined ? (record.sourceColumns?.finish_reason ?? 0) : 0,
+        record.sourceNames?.finish_reason,
+      );
       const errors = record.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
         // Points at the first error (JSONL: the record's JSON line); the others are counted.
@@ -212,7 +281,7 @@ export async function summarizeFile(
         // A row's record (JSONL, Parquet, ...) has the positions of the .trace import writes: its
         // column there is not the row's, so only the row's line is given.
         report(
-          record.sourceLine !== undefined ? record.sourceLine + 1 : first.line + 1,
+          record.sourceLine !== undefined ? (first.sourceLine ?? record.sourceLine) + 1 : first.line + 1,
           `record ${record.id} not used: ${
             record.sourceLine === undefined
               ? `column ${first.column + 1}: `
@@ -229,11 +298,17 @@ export async function summarizeFile(
     if (options.signal?.aborted) throw err;
     skipped.push({ file, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
+  const finish = unknownFinish.diagnostic();
+  if (finish) {
+    // One warning that stands for `count` records.
+    warn(finish);
+    warnings.counts[finish.code] += unknownFinish.count - 1;
+  }
   if (malformed > LISTED_PER_FILE)
     skipped.push({
       file,
       reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed`,
       count: malformed - LISTED_PER_FILE,
     });
-  return { records, skipped, firstLine, lastLine };
+  return { records, skipped, warnings, firstLine, lastLine };
 }

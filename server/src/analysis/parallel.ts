@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CalibrationAccumulator, type AccumulatorState } from './calibrate.js';
-import { summarizeFile, type Skipped, type SummarizeResult } from './corpus.js';
+import { mergeWarnings, summarizeFile, type Skipped, type SummarizeResult, type WarningTally } from './corpus.js';
 import type { CalibrationOptions, CalibrationResult } from './types.js';
 import type { SummaryOptions } from './summary.js';
 import { STDIN } from '../trace/stream.js';
@@ -47,6 +47,8 @@ export interface CalibrationTask {
 type TaskResult = SummarizeResult & { state: AccumulatorState };
 
 const RANGE_BYTES = 32 << 20;
+/** Warnings listed in a result (the first WARNINGS_LISTED_PER_FILE of each file); the rest are counted. */
+const WARNINGS_LISTED = 100;
 /** Below this in all, threads cost more than they save. */
 const MIN_PARALLEL_BYTES = 8 << 20;
 
@@ -105,6 +107,7 @@ export async function calibrateFiles(
   // Merge in task order; a range's lines continue where the previous range of its file ended.
   const acc = new CalibrationAccumulator(by);
   const skipped: Skipped[] = [];
+  const warnings: WarningTally = { counts: {}, listed: [] };
   let lastFile = '';
   let nextLine = 0;
   tasks.forEach((task, i) => {
@@ -117,12 +120,14 @@ export async function calibrateFiles(
     const shift = task.start === undefined || r.firstLine < 0 ? 0 : nextLine - r.firstLine;
     if (r.lastLine >= 0) nextLine = r.lastLine + shift + 1;
     for (const s of r.skipped) skipped.push(s.line === undefined ? s : { ...s, line: s.line + shift });
+    mergeWarnings(warnings, r.warnings, shift, WARNINGS_LISTED);
     for (const u of r.state.unusable) u.firstLine += shift;
     acc.merge(CalibrationAccumulator.fromState(r.state));
   });
   report();
   const result = acc.result(options);
   result.skipped = [...skipped, ...result.skipped];
+  result.warnings = { total: Object.values(warnings.counts).reduce((a, b) => a + b, 0), counts: warnings.counts, listed: warnings.listed };
   return { result, records };
 }
 

@@ -28,6 +28,10 @@ corpus of any size fits in memory. Records without ground truth, records cut off
 generation limit (unless --include-truncated), malformed records and unreadable files are listed
 under "skipped" (the first 100 malformed per file, then a line that counts the rest; "Skipped (N)"
 counts them all); everything else is used. A response with no candidate answer counts as wrong.
+Warnings about what is read and still used (a malformed step, an unknown finish_reason, unusable
+log-probs, ...) are summed up on stderr: the count per kind, the first 10 at file:line:col as
+segment prints them, then how many more (--json: a "warnings" field with the counts and the
+first 10 of each file); they do not change the exit status.
 
 Per group: n (no-answer records included, as wrong); observed accuracy (final answer) with the
 modified Wilson interval (Brown, Cai & DasGupta 2001: Wilson's, with the one-sided Poisson bound
@@ -151,6 +155,7 @@ export async function run(argv: string[]): Promise<number> {
   } else if (args.flags.has('json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (args.flags.has('csv')) process.stdout.write(toCsv(result));
   else process.stdout.write(toTable(result, files.length));
+  process.stderr.write(warningsSummary(result));
   if (result.groups.length === 0) {
     // Exit 1 (nothing calibrated) says why, not only through an empty table or `skipped: []`.
     const why =
@@ -162,6 +167,32 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   return result.groups.length > 0 ? 0 : 1;
+}
+
+/** Warnings printed on stderr; --json lists the first 100 (10 per file) and counts them all. */
+const WARNINGS_PRINTED = 10;
+
+/**
+ * The warnings of the records and lines calibrate read and used (a malformed step, an unknown
+ * finish_reason, unusable log-probs, ...), bounded: the count per kind, the first few as segment
+ * prints them, and how many more. Empty when there were none.
+ */
+export function warningsSummary(result: CalibrationResult): string {
+  const w = result.warnings;
+  if (!w || w.total === 0) return '';
+  const kinds = Object.entries(w.counts)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
+  const shown = w.listed.slice(0, WARNINGS_PRINTED);
+  const out = [`calibrate: ${w.total} warning${w.total === 1 ? '' : 's'} in the input (${kinds}); the lines and records are still read:`];
+  for (const x of shown)
+    out.push(
+      `  ${escapeInline(`${x.file}:${x.line}:${x.column}`)}: warning: ${escapeInline(x.message)} [${x.code}]${x.record !== undefined ? escapeInline(` (record ${x.record})`) : ''}`,
+    );
+  const more = w.total - shown.length;
+  if (more > 0) out.push(`  ${more} more not listed (--json lists the first ${w.listed.length}; segment FILE lists each file's)`);
+  return out.join('\n') + '\n';
 }
 
 async function calibrateWithProgress(files: string[], skipped: Skipped[], options: CalibrateFilesOptions): Promise<CalibrationResult> {

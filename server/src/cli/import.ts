@@ -10,12 +10,12 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
 import { formatRecord } from '../trace/format.js';
-import { headerValueProblem, headerValueSeverity, KNOWN_FINISH_REASONS } from '../trace/headerValues.js';
+import { headerValueProblem, headerValueSeverity, UnknownFinishReasons } from '../trace/headerValues.js';
 import { jsonlRecordToTrace, type JsonlRecord } from '../trace/jsonl.js';
-import { defaultSegmentOptions } from '../trace/options.js';
 import { segmentRecord } from '../trace/segment.js';
 import { logprobsProblem } from '../trace/tokenSplit.js';
-import type { TraceDiagnostic } from '../trace/types.js';
+import type { SegmentOptions, TraceDiagnostic } from '../trace/types.js';
+import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import {
@@ -76,11 +76,18 @@ from it (OUT is then not written), 2 on bad usage.
                           stdout (diagnostics: how many; messages: the first 100, {line,
                           column, severity, code, message}; mapping: {format, container,
                           description} or null); on exit 1 too, with out null and error
-${sourceFlagsUsage}`;
+${sourceFlagsUsage}
+The reading flags below (as attribution takes them) decide only which log-probs go to the sidecar:
+a record's log-probs need a sample and a decision token per attempt (2T), and T is counted by the
+reader given here, so give import the --markers, --answer-patterns and --reader that attribution
+will get (the records themselves are written as they are).
+${segmentFlagsUsage}`;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['out', ...sourceFlagNames], ['json']);
+  const args = parseArgs(argv, ['out', ...sourceFlagNames, ...segmentFlagNames], ['json']);
   const source = sourceOptionsFromArgs(args);
+  // The reader attribution will use: it counts the attempts of the log-probs' 2T check.
+  const segmentOptions = segmentOptionsFromArgs(args);
   const [input, ...rest] = args.positionals;
   const out = stringFlag(args, 'out');
   if (!input || rest.length > 0) throw new UsageError('expected exactly one input FILE');
@@ -132,7 +139,7 @@ export async function run(argv: string[]): Promise<number> {
   let logprobsDropped = 0;
   const progress = new ProgressLine(`import ${input}`);
   let records = 0;
-  const unknownFinish: { count: number; first?: { line: number; column: number; value: string } } = { count: 0 };
+  const unknownFinish = new UnknownFinishReasons();
   // The mapping reads truncated as finish_reason == "length" (a preset's default): an unknown
   // reason is then still read as complete, and said.
   let finishDecides = false;
@@ -182,17 +189,19 @@ export async function run(argv: string[]): Promise<number> {
         const problem = v === undefined || v === null ? undefined : headerValueProblem(key, String(v), r.body.length);
         if (!problem) continue;
         const column = r.fieldColumns?.[key] ?? 0;
+        const line = r.fieldLines?.[key] ?? r.sourceLine;
+        const name = r.fieldNames?.[key] !== undefined ? `${r.fieldNames[key]}: ` : '';
         const d: TraceDiagnostic = {
-          line: r.sourceLine,
+          line,
           column,
-          endLine: r.sourceLine,
+          endLine: line,
           endColumn: column + 1,
           severity: 'warning',
           code: 'bad-header-value',
           message:
             headerValueSeverity(key) === 'error'
-              ? `record ${r.id}: ${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`
-              : `record ${r.id}: ${problem.replace(/\.$/, '')}; written as is.`,
+              ? `record ${r.id}: ${name}${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`
+              : `record ${r.id}: ${name}${problem.replace(/\.$/, '')}; written as is.`,
         };
         if (messages.length < LISTED_DIAGNOSTICS)
           messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
@@ -202,14 +211,15 @@ export async function run(argv: string[]): Promise<number> {
       // off (only "length" is): said once per file, at its first row, with a count; not where the
       // record says itself whether it is cut off (a truncated field, or --map truncated=... other
       // than the presets' finish_reason == "length").
-      const finish = r.headers.finish_reason;
-      const truncatedSaid = r.headers.truncated !== undefined && r.headers.truncated !== null && !finishDecides;
-      if (finish !== undefined && finish !== null && !truncatedSaid && !KNOWN_FINISH_REASONS.test(String(finish))) {
-        unknownFinish.count++;
-        unknownFinish.first ??= { line: r.sourceLine, column: r.fieldColumns?.finish_reason ?? 0, value: String(finish) };
-      }
+      unknownFinish.note(
+        r.headers,
+        finishDecides,
+        r.fieldLines?.finish_reason ?? r.sourceLine,
+        r.fieldColumns?.finish_reason ?? 0,
+        r.fieldNames?.finish_reason,
+      );
       await trace.write(formatRecord(r));
-      const unusable = (r.logprobs || r.refLogprobs) && !direct ? unusableLogprobs(r) : undefined;
+      const unusable = (r.logprobs || r.refLogprobs) && !direct ? unusableLogprobs(r, segmentOptions) : undefined;
       if (unusable) {
         // Log-probs attribution could not use (one list alone, fewer tokens than a sample and a
         // decision token per attempt) are left out of the sidecar, and said, as the reader's.
@@ -232,18 +242,9 @@ export async function run(argv: string[]): Promise<number> {
       }
       records++;
     }
-    if (unknownFinish.first) {
-      const { line, column, value } = unknownFinish.first;
-      const n = unknownFinish.count;
-      const d: TraceDiagnostic = {
-        line,
-        column,
-        endLine: line,
-        endColumn: column + 1,
-        severity: 'warning',
-        code: 'unknown-finish-reason',
-        message: `${n} record${n === 1 ? ' has' : 's have'} a "finish_reason" the engine does not know (the first here: ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}); expected one of stop, length, eos, end_turn, stop_sequence, tool_calls, tool_use, function_call, content_filter, abort: only "length" is read as cut off, so ${n === 1 ? 'it is read as a complete response' : 'they are read as complete responses'} (give --map truncated=... to say which are cut off); written as is.`,
-      };
+    const finishWarning = unknownFinish.diagnostic('; written as is');
+    if (finishWarning) {
+      const d: TraceDiagnostic = finishWarning;
       if (messages.length < LISTED_DIAGNOSTICS)
         messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
       process.stderr.write(listed.line(d));
@@ -277,26 +278,36 @@ export async function run(argv: string[]): Promise<number> {
 /**
  * Why a record's log-probs cannot be used by attribution, undefined when they can: one list
  * without the other, or fewer tokens than a sample and a decision token per attempt (2T, the
- * attempts of the default lexicon: attribution checks again with its own).
+ * attempts of the reader the user gave: --markers, --answer-patterns, --reader, as attribution
+ * counts them).
  */
-function unusableLogprobs(r: JsonlRecord): string | undefined {
+function unusableLogprobs(r: JsonlRecord, options: SegmentOptions): string | undefined {
   const alone = logprobsProblem(r, 0);
   if (alone) return alone;
   const n = r.logprobs?.length ?? 0;
   // Every attempt after the first starts at a marker: 1 + the marker phrases found bounds T, so
   // log-probs of at least twice that need no segmentation (which doubled import's time).
-  if (n >= 2 && n >= 2 * (1 + markerCount(r.body, n / 2))) return undefined;
-  const attempts = segmentRecord(jsonlRecordToTrace(r, 0, 0), defaultSegmentOptions).steps.filter((s) => s.kind === 'sample').length;
+  if (n >= 2 && n >= 2 * (1 + markerCount(r.body, n / 2, options.markers))) return undefined;
+  const attempts = segmentRecord(jsonlRecordToTrace(r, 0, 0), options).steps.filter((s) => s.kind === 'sample').length;
   return logprobsProblem(r, attempts);
 }
 
-// The default lexicon's phrases, shortest first (so a phrase inside a longer one counts too),
-// in any case, either apostrophe, any spacing: meant as an upper bound on T (should the reader
-// start an attempt elsewhere, the log-probs are written and attribution's own check warns).
-let markerRe: RegExp | undefined;
-function markerCount(body: string, enough: number): number {
-  markerRe ??= new RegExp(
-    [...defaultSegmentOptions.markers]
+// The lexicon's phrases, shortest first (so a phrase inside a longer one counts too), in any
+// case, either apostrophe, any spacing: meant as an upper bound on T (should the reader start an
+// attempt elsewhere, the log-probs are written and attribution's own check warns).
+let markerRe: { markers: readonly string[]; re: RegExp } | undefined;
+function markerCount(body: string, enough: number, markers: readonly string[]): number {
+  if (markerRe?.markers !== markers) markerRe = { markers, re: markerPattern(markers) };
+  const re = markerRe.re;
+  re.lastIndex = 0;
+  let count = 0;
+  while (re.exec(body) && ++count < enough);
+  return count;
+}
+
+function markerPattern(markers: readonly string[]): RegExp {
+  return new RegExp(
+    [...markers]
       .sort((a, b) => a.length - b.length)
       .map((m) =>
         m
@@ -307,8 +318,4 @@ function markerCount(body: string, enough: number): number {
       .join('|'),
     'gi',
   );
-  markerRe.lastIndex = 0;
-  let count = 0;
-  while (markerRe.exec(body) && ++count < enough);
-  return count;
 }

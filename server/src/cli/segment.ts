@@ -6,8 +6,9 @@ import { parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { segmentRecord } from '../trace/segment.js';
-import { logprobSidecarPath, SidecarReader } from '../trace/sidecar.js';
+import { sidecarProblemLine, SidecarReader } from '../trace/sidecar.js';
 import { streamTraceFile } from '../trace/stream.js';
+import { UnknownFinishReasons } from '../trace/headerValues.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { writeOut } from './output.js';
 import { escapeInline } from './terminal.js';
@@ -92,7 +93,7 @@ export function toJson(file: string, seg: SegmentedRecord): SegmentJson {
 export function formatDiagnostic(file: string, d: TraceDiagnostic, record?: TraceRecord): string {
   const where =
     record?.sourceLine !== undefined && d.line >= record.startLine
-      ? `${file}:${record.sourceLine + 1}:${(d.sourceColumn ?? 0) + 1}`
+      ? `${file}:${(d.sourceLine ?? record.sourceLine) + 1}:${(d.sourceColumn ?? 0) + 1}`
       : `${file}:${d.line + 1}:${d.column + 1}`;
   const rec = record ? ` (record ${record.id})` : '';
   // One line, whatever the file name, record id or quoted content holds (cli/terminal.ts).
@@ -149,13 +150,18 @@ export async function run(argv: string[]): Promise<number> {
     let sidecar: SidecarReader | undefined;
     try {
       sidecar = /\.trace$/i.test(file)
-        ? await SidecarReader.open(file, (p) =>
-            process.stderr.write(`${escapeInline(logprobSidecarPath(file))}:${p.line + 1}: warning: ${p.message} [bad-logprobs]\n`),
-          )
+        ? await SidecarReader.open(file, (p) => process.stderr.write(`${escapeInline(sidecarProblemLine(file, p))}\n`))
         : undefined;
+      // A finish_reason the engine does not know: said once for the file, with a count (as import).
+      const unknownFinish = new UnknownFinishReasons();
+      let finishDecides = false;
       const stream = streamTraceFile(file, {
         source,
-        onMapping: (m) => process.stderr.write(mappingLine(file, m)),
+        onMapping: (m) => {
+          const eq = m.mapping.truncated?.equals;
+          finishDecides = eq !== undefined && eq.length === 1 && eq[0] === 'length';
+          process.stderr.write(mappingLine(file, m));
+        },
         onDiagnostic: (d) => {
           process.stderr.write(listed.line(d));
         },
@@ -167,6 +173,13 @@ export async function run(argv: string[]): Promise<number> {
         records++;
         await sidecar?.attach(rec);
         const seg = segmentRecord(rec, segmentOptions);
+        unknownFinish.note(
+          rec.headers,
+          finishDecides,
+          rec.sourceLines?.finish_reason ?? rec.sourceLine ?? rec.startLine,
+          rec.sourceColumns?.finish_reason ?? 0,
+          rec.sourceNames?.finish_reason,
+        );
         for (const d of rec.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (findings) for (const d of seg.diagnostics) process.stderr.write(formatDiagnostic(file, d, rec));
         if (json) {
@@ -175,6 +188,8 @@ export async function run(argv: string[]): Promise<number> {
         } else await writeOut(tableRow(seg));
       }
       await sidecar?.finish();
+      const finish = unknownFinish.diagnostic();
+      if (finish) process.stderr.write(listed.line(finish));
       progress.done();
       process.stderr.write(listed.unlistedLine());
       // As import: a file of which not one record could be read is a failure, not an empty result.

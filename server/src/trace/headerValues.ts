@@ -63,3 +63,42 @@ export function headerValueProblem(key: string, value: string, bodyLength: numbe
     return `Malformed "truncated" value: expected true or false (also yes/no, 1/0), got ${quoted(value)}; it is not used.`;
   return undefined;
 }
+
+/**
+ * `finish_reason` values the engine does not know, counted over a file and said once, at the first
+ * (import and calibrate): only "length" is read as cut off, so `max_tokens` or Gemini's
+ * `MAX_TOKENS` pass as complete. Not counted where the record says whether it is cut off itself (a
+ * `truncated` value), unless that value came from the mapping's `finish_reason == "length"`.
+ */
+export class UnknownFinishReasons {
+  count = 0;
+  first: { line: number; column: number; value: string; where?: string } | undefined;
+
+  /** Counts a record's headers; `finishDecides`: its `truncated` was read from finish_reason == "length". */
+  /** `where`: the row and field, for a source without text positions (Parquet: "row 3, column finish_reason"). */
+  note(headers: Readonly<Record<string, unknown>>, finishDecides: boolean, line: number, column: number, where?: string): void {
+    const finish = headers.finish_reason;
+    const truncatedSaid = headers.truncated !== undefined && headers.truncated !== null && !finishDecides;
+    if (finish === undefined || finish === null || truncatedSaid || KNOWN_FINISH_REASONS.test(String(finish))) return;
+    this.count++;
+    this.first ??= { line, column, value: String(finish), ...(where !== undefined ? { where } : {}) };
+  }
+
+  /** The warning (0-based position of the first), or undefined when none was counted; `tail` ends the message ("; written as is"). */
+  diagnostic(
+    tail = '',
+  ): { line: number; column: number; endLine: number; endColumn: number; severity: 'warning'; code: string; message: string } | undefined {
+    if (!this.first) return undefined;
+    const { line, column, value, where } = this.first;
+    const n = this.count;
+    return {
+      line,
+      column,
+      endLine: line,
+      endColumn: column + 1,
+      severity: 'warning',
+      code: 'unknown-finish-reason',
+      message: `${where !== undefined ? `${where}: ` : ''}${n} record${n === 1 ? ' has' : 's have'} a "finish_reason" the engine does not know (the first here: ${quoted(value)}); expected one of stop, length, eos, end_turn, stop_sequence, tool_calls, tool_use, function_call, content_filter, abort: only "length" is read as cut off, so ${n === 1 ? 'it is read as a complete response' : 'they are read as complete responses'} (give --map truncated=... to say which are cut off)${tail}.`,
+    };
+  }
+}

@@ -31,6 +31,10 @@ export interface JsonlRecord extends TraceRecordInput {
   refLogprobs?: number[];
   /** Columns in the source line of the fields some headers come from (tokens, truncated, step, finish_reason), where known. */
   fieldColumns?: Record<string, number>;
+  /** Of those, the fields on another line than `sourceLine` (a JSON document's element spans lines): their 0-based lines. */
+  fieldLines?: Record<string, number>;
+  /** Where a field has no text position (a Parquet column, an .eval sample's field): "row 3, column meta.flag", for messages. */
+  fieldNames?: Record<string, string>;
 }
 
 export interface JsonlLineResult {
@@ -528,14 +532,23 @@ export function jsonlRecordToTrace(rec: JsonlRecord, index: number, startLine: n
   const text = formatRecord(rec);
   const parsed = parseRecordText(text, { startLine, index, fileName });
   // A header value the engine cannot read came from a field of the row: point at it there too.
-  if (rec.fieldColumns)
+  if (rec.fieldColumns || rec.fieldNames)
     for (const d of parsed.diagnostics) {
       if (d.code !== 'bad-header-value') continue;
       const key = /^([\w.-]+):/.exec(text.split('\n')[d.line - startLine] ?? '')?.[1];
-      const column = key !== undefined ? rec.fieldColumns[key] : undefined;
+      if (key === undefined) continue;
+      const column = rec.fieldColumns?.[key];
       if (column !== undefined) d.sourceColumn = column;
+      const line = rec.fieldLines?.[key];
+      if (line !== undefined) d.sourceLine = line;
+      // Parquet has no text position: the message names the row and the column.
+      const name = rec.fieldNames?.[key];
+      if (name !== undefined) d.message = `${name}: ${d.message}`;
     }
   parsed.sourceLine = rec.sourceLine;
+  if (rec.fieldColumns) parsed.sourceColumns = rec.fieldColumns;
+  if (rec.fieldLines) parsed.sourceLines = rec.fieldLines;
+  if (rec.fieldNames) parsed.sourceNames = rec.fieldNames;
   if (rec.logprobs) parsed.logprobs = rec.logprobs;
   if (rec.refLogprobs) parsed.refLogprobs = rec.refLogprobs;
   return parsed;

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { attributeSegmented, type AttributableRecord } from '../analysis/attribution.js';
 import { advantagesOf, outcomeReward } from '../analysis/grpo.js';
 import type { AttributionOptions } from '../analysis/types.js';
-import { logprobSidecarPath, SidecarReader } from './sidecar.js';
+import { logprobSidecarPath, sidecarProblemLine, SidecarReader } from './sidecar.js';
 import { forEachFinding, isEcho, segmentAttempts, type Segmentation } from './segment.js';
 import { STDIN, streamTraceFile } from './stream.js';
 import type { SegmentOptions, TraceDiagnostic } from './types.js';
@@ -46,7 +46,12 @@ export interface ScanSummary {
   drag: { sampling: number; decision: number };
   push: { sampling: number; decision: number };
   attributed: number;
+  /** Problems of the log-prob sidecar (each also counted as `bad-logprobs`): how many, and the first LISTED_SIDECAR_PROBLEMS as segment prints them. */
+  sidecarProblems: { count: number; listed: string[] };
 }
+
+/** Sidecar problems listed by the full pass; the rest are counted. */
+export const LISTED_SIDECAR_PROBLEMS = 100;
 
 export function emptySummary(): ScanSummary {
   return {
@@ -62,6 +67,7 @@ export function emptySummary(): ScanSummary {
     drag: { sampling: 0, decision: 0 },
     push: { sampling: 0, decision: 0 },
     attributed: 0,
+    sidecarProblems: { count: 0, listed: [] },
   };
 }
 
@@ -75,6 +81,9 @@ export function mergeSummaries(parts: readonly ScanSummary[]): ScanSummary {
     out.drag.decision += p.drag.decision;
     out.push.sampling += p.push.sampling;
     out.push.decision += p.push.decision;
+    out.sidecarProblems.count += p.sidecarProblems.count;
+    for (const l of p.sidecarProblems.listed)
+      if (out.sidecarProblems.listed.length < LISTED_SIDECAR_PROBLEMS) out.sidecarProblems.listed.push(l);
   }
   return out;
 }
@@ -117,7 +126,12 @@ export async function scanRange(path: string, start: number, end: number, opts: 
     }
     group = [];
   };
-  const sidecar = opts.sidecar ? await SidecarReader.open(path, () => countFinding('bad-logprobs')) : undefined;
+  const sidecar = opts.sidecar
+    ? await SidecarReader.open(path, (p) => {
+        countFinding('bad-logprobs');
+        if (++sum.sidecarProblems.count <= LISTED_SIDECAR_PROBLEMS) sum.sidecarProblems.listed.push(sidecarProblemLine(path, p));
+      })
+    : undefined;
   try {
     for await (const rec of streamTraceFile(path, { start, end, signal: opts.signal, onDiagnostic: count, onProgress })) {
       await sidecar?.attach(rec);

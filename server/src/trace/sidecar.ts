@@ -12,6 +12,10 @@ import type { TraceRecord } from './types.js';
 
 export const logprobSidecarPath = (tracePath: string): string => `${tracePath}.logprobs.jsonl`;
 
+/** A sidecar problem as `segment` and the full pass list it: `X.trace.logprobs.jsonl:LINE: warning: ... [bad-logprobs]`. */
+export const sidecarProblemLine = (tracePath: string, p: { line: number; message: string }): string =>
+  `${logprobSidecarPath(tracePath)}:${p.line + 1}: warning: ${p.message} [bad-logprobs]`;
+
 /** One line of a sidecar: its record id and, when they pass the checks, the two lists. */
 export interface SidecarEntry {
   /** 0-based line in the sidecar. */

@@ -20,6 +20,8 @@ export interface TraceDiagnostic {
    * known (a `tokens` / `truncated` value). The other positions are those of the .trace text.
    */
   sourceColumn?: number;
+  /** With `sourceColumn`: the field's line in the source when it is not the record's (a JSON document's element spans lines). */
+  sourceLine?: number;
 }
 
 /** One `=== id` record of a `.trace` file, as parsed (no analysis yet). */
@@ -60,6 +62,12 @@ export interface TraceRecord {
   diagnostics: TraceDiagnostic[];
   /** For a record read from JSONL: the 0-based line of its JSON object in that file. */
   sourceLine?: number;
+  /** For a record read from a row: the columns in its source line of the fields some headers came from (finish_reason, tokens, ...), where known. */
+  sourceColumns?: Record<string, number>;
+  /** Of those, the fields on another line than `sourceLine`: their 0-based lines. */
+  sourceLines?: Record<string, number>;
+  /** Fields with no text position (Parquet): "row 3, column meta.flag". */
+  sourceNames?: Record<string, string>;
   /** Per-token log-probs of the response under the policy and the reference (JSONL rollouts that carry them). */
   logprobs?: number[];
   refLogprobs?: number[];

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { scanFile } from '../../../server/src/trace/scan.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
@@ -29,4 +30,22 @@ test('the full pass attributes from the log-prob sidecar and counts its bad line
   assert.notDeepEqual(withLp.drag, without.drag, 'the sidecar log-probs change the KL terms');
   assert.equal(withLp.diagnostics['bad-logprobs'], 1, JSON.stringify(withLp.diagnostics));
   assert.equal(without.diagnostics['bad-logprobs'], undefined);
+  // Listed as segment lists them, not only counted (tail36, item 4).
+  assert.equal(withLp.sidecarProblems.count, 1);
+  assert.deepEqual(withLp.sidecarProblems.listed, [
+    `${trace}.logprobs.jsonl:3: warning: not a JSON object {id, logprobs, ref_logprobs} [bad-logprobs]`,
+  ]);
+  assert.deepEqual(without.sidecarProblems, { count: 0, listed: [] });
+});
+
+test('the full pass lists the first 100 sidecar problems, in the words segment uses, and counts the rest', async () => {
+  const trace = join(dir, 'many.trace');
+  writeFileSync(trace, rec('r1', 'g', '36'));
+  writeFileSync(`${trace}.logprobs.jsonl`, `${lp('r1', -0.5, -3)}\n${Array.from({ length: 150 }, (_, i) => `not json ${i}`).join('\n')}\n`);
+  const s = await scanFile(trace, opts);
+  assert.equal(s.sidecarProblems.count, 150);
+  assert.equal(s.sidecarProblems.listed.length, 100);
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'segment', trace], { encoding: 'utf8' });
+  const segmentLines = r.stderr.split('\n').filter((l) => l.endsWith('[bad-logprobs]'));
+  assert.deepEqual(s.sidecarProblems.listed, segmentLines.slice(0, 100));
 });

@@ -22,6 +22,8 @@ export interface JsonElement {
    */
   key?: string;
   notObject?: boolean;
+  /** The element's JSON text, when it parsed (to point a diagnostic at a field's line and column). */
+  text?: string;
   /**
    * Damage to the document itself, not to an element (`error` says what, `line`/`column` where):
    * text after the top-level value closes, or a document that ends before it closes.
@@ -121,6 +123,7 @@ export async function* jsonDocumentElements(
       rowKey = undefined;
       try {
         el.value = JSON.parse(text);
+        el.text = text;
       } catch (err) {
         const off = jsonErrorOffset(text);
         const what = el.key !== undefined ? `member ${JSON.stringify(el.key)}` : `element ${el.index + 1}`;

@@ -46,10 +46,10 @@ const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null &
 const present = (row: Row, keys: readonly string[]): string | undefined => keys.find((k) => row[k] !== undefined);
 const at = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), v);
 
-/** Rules for the fields any preset maps the same way when a row has them: model, task, step as plain columns, truncated (or finish_reason). */
+/** Rules for the fields any preset maps the same way when a row has them: model, task, step, group as plain columns, truncated (or finish_reason). */
 function common(row: Row, rules: Partial<Record<MappingKey, Rule>>): Partial<Record<MappingKey, Rule>> {
   const scalar = (k: string): boolean => typeof row[k] === 'string' || typeof row[k] === 'number' || typeof row[k] === 'bigint';
-  for (const k of ['model', 'task', 'step'] as const) if (!rules[k] && scalar(k)) rules[k] = rule(k);
+  for (const k of ['model', 'task', 'step', 'group'] as const) if (!rules[k] && scalar(k)) rules[k] = rule(k);
   // Whether a response was cut off, as plain rows read it (a truncated column, else finish_reason
   // "length"): a chat row's own `truncated: true` was dropped (the header is the mapping's).
   if (!rules.truncated && row.truncated !== undefined && row.truncated !== null) rules.truncated = rule('truncated');

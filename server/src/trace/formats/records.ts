@@ -3,7 +3,7 @@
 // content parts with reasoning), the ground truth reduced to an answer, the source's own verdict
 // and whether the response was cut off. A row that cannot give a record yields a diagnostic that
 // names the field and what was expected; the row's other records still come out.
-import { KNOWN_FINISH_REASONS, stepValue, truncatedValue } from '../headerValues.js';
+import { KNOWN_FINISH_REASONS, stepValue, tokenCount, truncatedValue } from '../headerValues.js';
 import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import { valueKind, type JsonlRecord } from '../jsonl.js';
 import type { TraceDiagnostic } from '../types.js';
@@ -27,8 +27,18 @@ export interface RowContext {
    */
   text?: string;
   textShift?: number;
+  /**
+   * Without `text`: the row's JSON text and where it starts in the file (0-based line and column),
+   * found when a diagnostic needs it: an element of a JSON document, a sample inside a JSONL line.
+   */
+  locateText?: () => { text: string; line: number; column: number } | undefined;
   /** The id of a row whose mapping gives none (a JSON list's element number, a keyed object's key); default: position + 1. */
   defaultId?: string;
+  /**
+   * The file's top-level columns already said to be ignored (formats/source.ts RowMapper keeps one
+   * per file): each is said once per file, at its first row.
+   */
+  ignoredColumns?: Set<string>;
 }
 
 export interface RowResult {
@@ -53,6 +63,20 @@ const OWNED = new Set([
   'finish_reason',
   'source_verdict',
 ]);
+
+/** The mapping key that reads an owned column, and the --map that makes it read this one. */
+const OWNED_KEY: Record<string, { key: MappingKey; rule: (column: string) => string }> = {
+  query: { key: 'prompt', rule: (c) => c },
+  answer: { key: 'answer', rule: (c) => c },
+  model: { key: 'model', rule: (c) => c },
+  group: { key: 'group', rule: (c) => c },
+  task: { key: 'task', rule: (c) => c },
+  step: { key: 'step', rule: (c) => c },
+  epoch: { key: 'epoch', rule: (c) => c },
+  truncated: { key: 'truncated', rule: (c) => c },
+  finish_reason: { key: 'truncated', rule: (c) => `'${c} == "length"'` },
+  source_verdict: { key: 'verdict', rule: (c) => c },
+};
 
 /** A scalar as one header line, or undefined when the value is not one (long or multi-line text). */
 function scalar(v: unknown): string | undefined {
@@ -313,12 +337,31 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   const records: JsonlRecord[] = [];
   const diagnostics: TraceDiagnostic[] = [];
   const at = ctx.where ? `${ctx.where}: ` : '';
-  const report = (severity: 'error' | 'warning', code: string, message: string, column = 0): void => {
+  // The row's JSON text and where it starts (found once, when a diagnostic needs it), and where
+  // an offset of it stands in the file (a JSON document's element spans lines).
+  let source: { text: string; line: number; column: number } | undefined | null = null;
+  const rowSource = (): { text: string; line: number; column: number } | undefined =>
+    source === null
+      ? (source = ctx.text !== undefined ? { text: ctx.text, line: ctx.position, column: ctx.textShift ?? 0 } : ctx.locateText?.())
+      : source;
+  /** Where a field's value stands in the row's text, undefined without text (Parquet, .eval) or when it is not there. */
+  const fieldAt = (path: Path, k = 0): { line: number; column: number } | undefined => {
+    const src = rowSource();
+    const span = src ? pathSpan(src.text, path, k) : undefined;
+    if (!src || !span) return undefined;
+    const before = src.text.slice(0, span.start);
+    const lastBreak = before.lastIndexOf('\n');
+    if (lastBreak < 0) return { line: src.line, column: src.column + span.start };
+    return { line: src.line + before.split('\n').length - 1, column: span.start - lastBreak - 1 };
+  };
+  const report = (severity: 'error' | 'warning', code: string, message: string, pos?: { line: number; column: number }): void => {
+    const line = pos?.line ?? ctx.position;
+    const column = pos?.column ?? 0;
     diagnostics.push({
-      line: ctx.position,
+      line,
       column,
-      endLine: ctx.position,
-      endColumn: Math.max(ctx.width, column + 1),
+      endLine: line,
+      endColumn: line === ctx.position ? Math.max(ctx.width, column + 1) : column + 1,
       severity,
       code,
       message: `${at}${message}`,
@@ -407,6 +450,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         'warning',
         'bad-id',
         `id <- ${formatPath(idValue.path)} is ${valueKind(idValue.value)}: expected a string or number; the record's id is ${ctx.defaultId !== undefined ? `the row's, ${ctx.defaultId}` : `its row number, ${ctx.position + 1}`}`,
+        fieldAt(idValue.path, k),
       );
     const epoch = get('epoch', k) ? scalar(get('epoch', k)!.value) : undefined;
     const sampleId = `${baseId ?? ctx.defaultId ?? String(ctx.position + 1)}${epoch !== undefined ? `_epoch_${epoch}` : ''}`;
@@ -428,6 +472,49 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     if (used.has(k) || !/^[A-Za-z_][\w.-]*$/.test(k) || OWNED.has(k.toLowerCase()) || k === 'attachments') continue;
     const s = scalar(v);
     if (s !== undefined) extra[k.toLowerCase()] = s;
+  }
+
+  // Top-level columns the records' headers would take that the mapping does not read: a `tokens`
+  // column is the response's length (one value for a row of one response, or a list with one per
+  // response), checked as the `tokens:` header is; any other is said, once per file, with the
+  // --map that reads it (they were dropped silently).
+  const columnAt = (key: string): { line: number; column: number } | undefined => fieldAt([{ kind: 'key', key }]);
+  const ignored = (key: string, why: string): void => {
+    if (ctx.ignoredColumns?.has(key)) return;
+    ctx.ignoredColumns?.add(key);
+    report('warning', 'ignored-column', `column "${key}" is not read: ${why}`, columnAt(key));
+  };
+  let tokensOf: ((k: number) => string | undefined) | undefined;
+  let tokensColumn = 'tokens';
+  for (const [k, v] of Object.entries(row)) {
+    const owned = k.toLowerCase();
+    if (used.has(k) || !OWNED.has(owned) || v === null || v === undefined) continue;
+    if (owned === 'tokens') {
+      const one = scalar(v);
+      tokensColumn = k;
+      if (one !== undefined && count === 1) tokensOf = () => one;
+      else if (Array.isArray(v) && v.length === count && v.every((x) => x === null || scalar(x) !== undefined))
+        tokensOf = (i) => (v[i] === null ? undefined : scalar(v[i]));
+      else
+        ignored(
+          k,
+          one !== undefined
+            ? `one value for the ${count} responses of the row: expected a list of ${count} token counts, one per response`
+            : Array.isArray(v) && v.length !== count
+              ? `a list of ${v.length} value${v.length === 1 ? '' : 's'} for ${count} response${count === 1 ? '' : 's'}: expected the response's length in tokens${count > 1 ? `, one per response` : ''}`
+              : `it is ${valueKind(v)}: expected the response's length in tokens, a whole number`,
+        );
+      continue;
+    }
+    // Long text, lists and objects are never headers (as any other column's); a short value would
+    // have been one, were the header not the mapping's.
+    const target = OWNED_KEY[owned];
+    if (!target || scalar(v) === undefined) continue;
+    const rule = m[target.key];
+    ignored(
+      k,
+      `${rule ? `the mapping reads ${target.key} <- ${formatRule(rule)}` : `the mapping has no ${target.key}`} (--map ${target.key}=${target.rule(k)} reads this column)`,
+    );
   }
 
   // A verdict without [i] is the row's (lm-eval's metric of a majority vote, say): it judges no
@@ -456,13 +543,14 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
           'error',
           'bad-response',
           `${label} is ${kind}, not text: expected a string (or content parts with text); --map response=PATH names another field`,
+          fieldAt(raw.path, k),
         );
         continue;
       }
       if (thinking && !body.includes('<think>')) body = `<think>\n${thinking}\n</think>\n\n${body}`;
     }
     if (body.trim() === '') {
-      report('error', 'empty-response', `${label} is empty: nothing to segment`);
+      report('error', 'empty-response', `${label} is empty: nothing to segment`, raw ? fieldAt(raw.path, k) : undefined);
       continue;
     }
 
@@ -474,11 +562,23 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const said = trunc ? (trunc.value === true ? true : verdictOf(trunc.value)) : undefined;
     let truncated: boolean | string | undefined = said === null ? scalar(trunc!.value) : said;
     // Where a value the engine cannot read stands in a JSONL line (plain rows have it from jsonl.ts).
-    const columnOf = (path: Path): number | undefined => {
-      const span = ctx.text === undefined ? undefined : pathSpan(ctx.text, path, k);
-      return span ? span.start + (ctx.textShift ?? 0) : undefined;
-    };
+    // Found in the row's text: the field's line and column (a JSONL line, a JSON document's
+    // element); without text (Parquet, .eval), the row and the field's name go into the message.
     let fieldColumns: Record<string, number> | undefined;
+    let fieldLines: Record<string, number> | undefined;
+    let fieldNames: Record<string, string> | undefined;
+    const locate = (header: string, path: Path): void => {
+      const at = fieldAt(path, k);
+      if (at) {
+        (fieldColumns ??= {})[header] = at.column;
+        if (at.line !== ctx.position) (fieldLines ??= {})[header] = at.line;
+      } else
+        (fieldNames ??= {})[header] =
+          `${ctx.where ? `${ctx.where}, ` : ''}${ctx.where.startsWith('row ') ? 'column' : 'field'} ${formatPath(path)}`;
+    };
+    const columnOf = (path: Path): { line: number; column: number } | undefined => fieldAt(path, k);
+    const tokens = tokensOf?.(k);
+    if (tokens !== undefined && !tokenCount(tokens)) locate('tokens', [{ kind: 'key', key: tokensColumn }]);
     if (said === null && truncated === undefined && trunc!.value !== null)
       report(
         'warning',
@@ -486,22 +586,15 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         `truncated <- ${formatPath(trunc!.path)} is ${valueKind(trunc!.value)}: expected true or false; not used`,
         columnOf(trunc!.path),
       );
-    else if (trunc && truncated !== undefined && truncatedValue(String(truncated)) === undefined) {
-      const column = columnOf(trunc.path);
-      if (column !== undefined) (fieldColumns ??= {}).truncated = column;
-    }
+    else if (trunc && truncated !== undefined && truncatedValue(String(truncated)) === undefined) locate('truncated', trunc.path);
     if (step !== undefined && stepValue(step) === undefined) {
       const stepRule = get('step', k);
-      const column = stepRule ? columnOf(stepRule.path) : undefined;
-      if (column !== undefined) (fieldColumns ??= {}).step = column;
+      if (stepRule) locate('step', stepRule.path);
     }
     // The reason as the source wrote it (finish_reason: length), when the rule compared one.
     const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
     // One import warns about (an unknown reason): where it stands in a JSONL line.
-    if (finishReason !== undefined && !KNOWN_FINISH_REASONS.test(finishReason)) {
-      const column = columnOf(trunc!.path);
-      if (column !== undefined) (fieldColumns ??= {}).finish_reason = column;
-    }
+    if (finishReason !== undefined && !KNOWN_FINISH_REASONS.test(finishReason)) locate('finish_reason', trunc!.path);
     // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.
     const open = body.lastIndexOf('<think>');
     if (truncated === undefined && open >= 0 && body.indexOf('</think>', open) < 0) {
@@ -523,11 +616,14 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         source_verdict: sourceVerdict === undefined ? undefined : sourceVerdict === null ? 'none' : String(sourceVerdict),
         truncated: truncated === undefined ? undefined : String(truncated),
         finish_reason: finishReason,
+        tokens,
         ...extra,
       },
       body,
       sourceLine: ctx.position,
       ...(fieldColumns ? { fieldColumns } : {}),
+      ...(fieldLines ? { fieldLines } : {}),
+      ...(fieldNames ? { fieldNames } : {}),
     });
   }
   return { records, diagnostics };

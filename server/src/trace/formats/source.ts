@@ -17,6 +17,7 @@ import {
   type JsonlRecord,
 } from '../jsonl.js';
 import { extraBomMessage, leadingBoms } from '../parse.js';
+import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
@@ -194,6 +195,8 @@ export class RowMapper {
   // The user's --map rules no row has matched yet, with the first row and its position (for finish()).
   private unmatched: [MappingKey, Rule][] = [];
   private first: { row: Row; position: number; where: string; width: number } | undefined;
+  // The top-level columns said to be ignored (records.ts mapRow): once per file.
+  private readonly ignoredColumns = new Set<string>();
 
   constructor(
     private readonly path: string,
@@ -258,7 +261,15 @@ export class RowMapper {
     });
   }
 
-  map(row: Row, position: number, where: string, width: number, defaultId?: string, text?: { text: string; shift: number }): RowResult {
+  map(
+    row: Row,
+    position: number,
+    where: string,
+    width: number,
+    defaultId?: string,
+    text?: { text: string; shift: number },
+    locateText?: () => { text: string; line: number; column: number } | undefined,
+  ): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
     if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
@@ -270,8 +281,10 @@ export class RowMapper {
       fileModel: this.defaults!.model,
       fileTask: this.defaults!.task,
       defaultId,
+      ignoredColumns: this.ignoredColumns,
       text: text?.text,
       textShift: text?.shift,
+      locateText,
     });
   }
 }
@@ -335,6 +348,17 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
         code: 'extra-bom',
         message: extraBomMessage(boms, 'JSON'),
       });
+    // An Inspect log on one line: sample k's text is the k-th object of its `samples`, found
+    // when a diagnostic needs it.
+    const shift = line.length - text.length;
+    const objectSamples =
+      rows[0] === obj || !Array.isArray(obj.samples) ? [] : (obj.samples as unknown[]).flatMap((s, i) => (isObject(s) ? [i] : []));
+    let samplesAt: { start: number; end: number } | undefined | null = null;
+    const sampleText = (k: number): { text: string; line: number; column: number } | undefined => {
+      if (samplesAt === null) samplesAt = jsonFieldSpan(text, 'samples');
+      const span = samplesAt && jsonElementSpan(text, samplesAt.start, objectSamples[k]);
+      return span ? { text: text.slice(span.start, span.end), line: lineNo, column: span.start + shift } : undefined;
+    };
     rows.forEach((row, k) => {
       // The line is the row (chat rows): its text, to point bad values at their fields.
       const r = mapper.map(
@@ -343,7 +367,8 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
         rows[0] === obj ? '' : `sample ${k + 1}`,
         line.length,
         undefined,
-        row === obj ? { text, shift: line.length - text.length } : undefined,
+        row === obj ? { text, shift } : undefined,
+        row === obj ? undefined : () => sampleText(k),
       );
       out.records.push(...r.records);
       out.diagnostics.push(...r.diagnostics);
@@ -352,6 +377,11 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
   };
   return Object.assign(convert, { finish: () => (mode === 'mapped' ? mapper.finish() : []) });
 }
+
+/** A JSON document's element as a row's text, where it starts in the file. */
+const elementText =
+  (el: { text?: string; line: number; column: number }) => (): { text: string; line: number; column: number } | undefined =>
+    el.text !== undefined ? { text: el.text, line: el.line, column: el.column } : undefined;
 
 /** The records of a Parquet file, `.eval` archive or JSON document, in order. */
 export async function* streamContainer(
@@ -444,7 +474,7 @@ export async function* streamContainer(
       if (el.error !== undefined) fail(el.line, el.column, 'bad-json', `${el.error}; the other members are read`);
       else if (!isObject(el.value))
         fail(el.line, el.column, 'not-an-object', `${member} is not a JSON object (a row); the other members are read`);
-      else yield* emit(mapper.map(el.value, el.line, member, 0, el.key));
+      else yield* emit(mapper.map(el.value, el.line, member, 0, el.key, undefined, elementText(el)));
       continue;
     }
     elements++;
@@ -462,7 +492,17 @@ export async function* streamContainer(
     // which moves with the file's indentation.
     if (rows.length === 1) mapper.idNote ??= "the element's number";
     for (const row of rows)
-      yield* emit(mapper.map(row, el.line, `element ${el.index + 1}`, 0, rows.length === 1 ? String(el.index + 1) : undefined));
+      yield* emit(
+        mapper.map(
+          row,
+          el.line,
+          `element ${el.index + 1}`,
+          0,
+          rows.length === 1 ? String(el.index + 1) : undefined,
+          undefined,
+          rows.length === 1 ? elementText(el) : undefined,
+        ),
+      );
   }
   if (scan.shape === 'object' && elements === 0 && !keyed) {
     // One object without samples: a single row (a chat completion saved pretty-printed).
