@@ -1176,8 +1176,9 @@ const sumBeforeRe = /\d[ \t]{0,2}(?:[-+*/\u00d7\u00b7\u2212]|\\times|\\cdot)[ \t
 const RECHECK_CHARS = 200;
 // Talk about the response's format ("I'll box the letter", "Output generation"), a recap of the work
 // done ("Let me summarize", "I already found"), and a re-check given up ("This is getting too
-// complicated. Maybe I should accept that ..."): none goes back over the asked quantity.
-const formatTalkRe = /box|format|prompt|output|Output|draft/;
+// complicated. Maybe I should accept that ..."): none goes back over the asked quantity. Format talk
+// at a word start: "not enough information" (a SESGO option) is no talk about the format (pass 74d, 71f's fix).
+const formatTalkRe = /\b(?:box|format|prompt|output|Output|draft)/;
 const recapRe = /summar|[Rr]ecap|covered all|already (?:found|computed|shown|established|seen|verified|checked)/;
 const giveUpRe = /getting (?:too |a bit |really )?(?:complicated|confusing|messy)|(?:I'm|I am) (?:getting )?(?:confused|lost|stuck)/;
 

@@ -3267,7 +3267,8 @@ const letterNamesRe =
 const optionExaminedRe =
   /\b(?:check|re-?check|verify|examine|reconsider|revisit|look(?:ing)?[ \t]{1,2}at|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
-const optionHedgedRe = /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could)\b/;
+const optionHedgedRe =
+  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could|(?:seems|is|looks)[ \t]{1,2}(?:possible|plausible|likely|a possibility)\b)/;
 // An option letter followed by "or" and another: "E or G", "(B) or (D)", "C or maybe option D".
 const optionOrRe = /^[)\uff09*]{0,2}[ \t]{1,2}or[ \t]{1,2}(?:maybe[ \t]{1,2})?(?:[Oo]ption[ \t]{1,2})?[(\uff08]?[A-J](?![A-Za-z0-9])/;
 // The second of two: "E or option G", "(B) or maybe (D)".
@@ -3280,7 +3281,7 @@ const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // (The lookbehinds follow their words, "pick(?<=\bI pick)", not lead them: a leading lookbehind is
 // tried at every offset of the body, and the scan took twice as long; the matches are the same.)
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?:pick|choose|select|go with)(?<=\bI[ \t]{1,2}(?:pick|choose|select|go with))|(?:final_)?[Aa]nswer(?: is|")?|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ii]s|be(?<=\b(?:would|will|should|must)[ \t]{1,2}be))|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?:pick|choose|select|go with)(?<=\bI[ \t]{1,2}(?:pick|choose|select|go with))|(?:final_)?[Aa]nswer(?: is|")?|(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence),?|[Ii]s|be(?<=\b(?:would|will|should|must)[ \t]{1,2}be))|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
@@ -3318,6 +3319,10 @@ function namesItsOption(ctx: Context, letter: string, start: number): boolean {
   return rest !== '' && ctx.question.optionOf!.get(normalizeAnswer(rest)) === letter.toLowerCase();
 }
 
+// After "Thus, C": the option named as the answer ("is the correct answer", "is the right choice", "is correct").
+const commaChoiceAfterRe =
+  /^[ \t]{1,2}(?:is|would be|should be|must be)[ \t]{1,2}(?:(?:the|my)[ \t]{1,2}(?:(?:correct|right|best|final|only)[ \t]{1,2})?(?:answer|option|choice)\b|correct\b|right\b)/;
+
 /** For a multiple-choice question: statements of a chosen option letter (conclusions about the asked quantity). */
 function findOptionLetters(ctx: Context): void {
   const { text, from, to } = ctx;
@@ -3341,6 +3346,9 @@ function findOptionLetters(ctx: Context): void {
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
+    // "Thus, C is the correct answer.": after a comma the letter is chosen only where it is named the
+    // answer ("So, A is the beginning, C is the end" reads the options out; pass 74b).
+    if (m[0].includes(',') && !commaChoiceAfterRe.test(text.slice(start + 1, start + 48))) continue;
     // "So B might be the answer", "D could be it": an option guessed, not committed to (the guide: a
     // guess that is not a conclusion), as "might be B" is tentative before the letter.
     if (optionHedgedRe.test(text.slice(start + 1, start + 16))) continue;
