@@ -30,14 +30,19 @@ for (const trace of traces) {
     const l = wanted.get(rec.id);
     if (!l) continue;
     let pos = 0;
+    let end = 0;
     const candidates = l.candidates.map((c) => {
-      const at = rec.body.indexOf(c.quote, pos);
+      // After the previous quote first: a later quote that is part of an earlier one ("the answer is
+      // B" inside "so the answer is B) ...") names the later place; overlapping quotes fall back.
+      let at = rec.body.indexOf(c.quote, end);
+      if (at < 0) at = rec.body.indexOf(c.quote, pos);
       if (at < 0) {
         problems++;
         process.stderr.write(`${trace} ${rec.id}: quote not found: ${JSON.stringify(c.quote)}\n`);
         return { value: String(c.value), offset: pos, quote: c.quote };
       }
       pos = at + 1;
+      end = at + c.quote.length;
       // The value's own position inside the quote (its last occurrence: quotes end with the value).
       const inQuote = c.quote.lastIndexOf(String(c.value));
       return { value: String(c.value), offset: at + (inQuote >= 0 ? inQuote : 0), quote: c.quote };

@@ -86,6 +86,21 @@ export function parseGoldFile(text: string): GoldFile {
       return;
     }
     if (records.has(rec.id)) fail(`Record id "${rec.id}" is labelled twice; the later line wins.`, jsonFieldSpan(line, 'id'));
+    // Two candidates at one offset are one place read twice (a quote found inside the previous
+    // one when quotes became offsets): no reading can match both.
+    const twice = rec.candidates.findIndex((c, k) => k > 0 && c.offset === rec.candidates[k - 1].offset);
+    if (twice > 0) {
+      const span = problemSpan(line, { problem: '', field: 'candidates', candidate: twice, candidateField: 'offset' });
+      diagnostics.push({
+        line: n,
+        column: (span?.start ?? 0) + shift,
+        endLine: n,
+        endColumn: (span ? Math.max(span.end, span.start + 1) : raw.length) + shift,
+        severity: 'warning',
+        code: 'gold-same-offset',
+        message: `candidates[${twice}]: offset ${rec.candidates[twice].offset} is also candidates[${twice - 1}]'s: one place labelled twice; no reading can match both.`,
+      });
+    }
     records.set(rec.id, rec);
     at.set(rec.id, n);
   });

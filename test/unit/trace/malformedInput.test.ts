@@ -178,3 +178,17 @@ test('a file that repeats ids throughout: the first 100 warnings, one line for t
   assert.match(diagnostics[100].message, /more than 100 ids repeat in this file: the rest are not listed \(every record is read\)/);
   assert.deepEqual([diagnostics[0].line, diagnostics[100].line], [3, 303]);
 });
+
+test('two gold candidates at one offset are a warning at the second offset (one place labelled twice), the record kept', () => {
+  // dev36's qwen37p-ambig-item1 and fresh42's ib-dsr-uk-605 had this: a quote found inside the previous one.
+  const text = '{"id":"r","candidates":[{"value":"C","offset":5},{"value":"C","offset":5},{"value":"B","offset":9}]}\n';
+  const { records, diagnostics } = parseGoldFile(text);
+  assert.equal(records.get('r')?.candidates.length, 3);
+  assert.equal(diagnostics.length, 1);
+  const d = diagnostics[0];
+  assert.equal(d.severity, 'warning');
+  assert.equal(d.code, 'gold-same-offset');
+  assert.equal(d.column, text.indexOf('5}', text.indexOf('5}') + 1));
+  assert.match(d.message, /candidates\[1\]: offset 5 is also candidates\[0\]'s/);
+  assert.equal(parseGoldFile('{"id":"s","candidates":[{"value":"C","offset":5},{"value":"C","offset":6}]}\n').diagnostics.length, 0);
+});
