@@ -3297,6 +3297,10 @@ const optionHeadedRe = /^(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?:\*{1,2}[ \t
 // else\"", "B is about ..."): its content read out (pass 42a).
 const optionSaysRe =
   /^[ \t]{1,2}(?:says|states|claims|asserts|reads|mentions|describes|suggests|refers[ \t]{1,2}to|talks[ \t]{1,2}about|is[ \t]{1,2}(?:to|about)[ \t])/;
+// Or the option named after "is" by what it holds ("Option F is WEP2", "option E is Charles
+// Chamberland"): a capitalized name that is no verdict, the option read out (pass 75).
+const optionNamedRe =
+  /^[)\uff09]?[ \t]{1,2}is[ \t]{1,2}(?!(?:TRUE|FALSE|CORRECT|True|False|Correct|Right|Wrong|Valid|Invalid|Yes|No|It|I|A|An|The|Option|Choice)\b)[A-Z][A-Za-z0-9]/;
 // A verdict on the option in the rest of its line.
 const verdictInLineRe = /\b(?:[Cc]orrect|CORRECT|[Tt]rue|[Mm]atch(?:es)?)\b|\u2713|\u2714/;
 
@@ -3359,11 +3363,12 @@ function findOptionLetters(ctx: Context): void {
     // are", "I'm"; the letter stands alone or before a bracket or punctuation ("option I (provide ...)").
     if (m[1] === 'I' && pronounAfterRe.test(text.slice(start + 1, start + 4))) continue;
     if (describesOption(ctx, start)) continue;
-    // "**Option A: ∠CAD ≥ 60°**", "Option D: $\approx 4.031$", "Option A says ...": the option
+    // "**Option A: ∠CAD ≥ 60°**", "Option D: $\approx 4.031$", "Option A says ...", "Option F is WEP2": the option
     // headed or read out for examination, not chosen (the guide: a choice letter's description),
     // unless its line gives it a verdict ("Check option A: x = 2, y = -3. Correct.").
     if (
       (optionSaysRe.test(text.slice(start + 1, start + 16)) ||
+        optionNamedRe.test(text.slice(start + 1, start + 20)) ||
         (namedChoiceRe.test(m[0]) && optionHeadedRe.test(text.slice(start + 1, start + 8)))) &&
       !verdictInLineRe.test(lineAfter(text, start + 1, 160))
     )
