@@ -239,7 +239,7 @@ test('segment --help: the synopsis README gives', { skip }, () => {
   const r = cli(['segment', '--help']);
   assert.match(
     r.stdout,
-    /^Usage: reflection-lens segment FILE\.\.\. \[--json\] \[--findings\] \[--format NAME\] \[--map key=path,\.\.\.\]$/m,
+    /^Usage: reflection-lens segment FILE\.\.\. \[--json\] \[--findings\] \[--max-tokens N\] \[--format NAME\] \[--map key=path,\.\.\.\]$/m,
   );
 });
 

@@ -96,6 +96,46 @@ test('segment reads JSONL directly; findings point at the JSON line', () => {
   assert.match(r.stderr, /r\.jsonl:1:1: warning: Missed correction/);
 });
 
+test('segment --findings says whether a missed correction re-checked, and that an answerless response was cut off (--max-tokens) (findings36)', () => {
+  const file = join(dir, 'f36.jsonl');
+  const row = (o: object) => JSON.stringify({ input: 'Calculate 12 * 12.', gts: '144', ...o });
+  writeFileSync(
+    file,
+    [
+      row({ output: '12 * 12 = 124' }),
+      row({ output: '12 * 12 = 124\nHmm, is that right?\nYes: 12 * 12 = 124' }),
+      row({ output: 'I am thinking about', finish_reason: 'length' }),
+      row({ output: 'I am thinking. '.repeat(2200) }),
+      '',
+    ].join('\n'),
+  );
+  const r = cli(['segment', file, '--findings']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    /f36\.jsonl:1:1: warning: Missed correction: stopped on a wrong answer 124 without re-checking it \(ground truth 144\): one attempt, no RESAMPLE\./,
+  );
+  assert.match(
+    r.stderr,
+    /f36\.jsonl:2:1: warning: Missed correction: re-checked 1 time and stopped on a wrong answer 124 \(ground truth 144\)\./,
+  );
+  assert.match(
+    r.stderr,
+    /f36\.jsonl:3:1: warning: No candidate answer found in record \d+: the response was cut off \(truncated\) before stating one: its [^\n]*\[no-answer\]/,
+  );
+  assert.match(
+    r.stderr,
+    /f36\.jsonl:4:1: warning: No candidate answer found in record \d+: the response was cut off \(truncated\) before stating one: about 8250 tokens \(4 characters a token\), over the 8192-token limit\./,
+  );
+  // The limit is calibrate's --max-tokens: under a higher one the long response is not cut off.
+  const higher = cli(['segment', file, '--findings', '--max-tokens', '10000']);
+  assert.equal(higher.status, 0, higher.stderr);
+  assert.match(higher.stderr, /f36\.jsonl:4:1: warning: No candidate answer found in record \d+: expected \\boxed/);
+  const bad = cli(['segment', file, '--max-tokens', '0']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--max-tokens must be a positive integer, got 0/);
+});
+
 test('import: JSONL to .trace, atomically, never over the input; the result segments like the JSONL', () => {
   const data = '../shared/data/skyt1-short-amc23.jsonl';
   const input = existsSync(data) ? data : join(dir, 'in.jsonl');

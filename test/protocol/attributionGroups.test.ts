@@ -132,10 +132,11 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     await s.diagnosticsFor(uri, 1);
     const md = await hoverText(s, uri, 0);
     assert.match(md, /group of 4 rollouts, 3 with a known reward \(mean reward 0\.3333\), GRPO advantage A = 1\.1547/);
-    // Large drag on sampling (long attempts): the summary fires and counts the members it sums.
+    // Large drag on sampling (a long first attempt, a short re-check: a record that answers once
+    // gets no summary, findings36): the summary fires and counts the members it sums.
     const long = 'x'.repeat(4000);
     const big = [
-      rec('w', `${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.`),
+      rec('w', `${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n12 * 3 = 36. The answer is 36.`),
       rec('z', 'I do not know.'),
     ].join('');
     const bigUri = 'file:///qval35/g8big.trace';
@@ -147,7 +148,7 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
     assert.match(String(summary.message), /Group "G8" of model "[^"]*" \(2 rollouts, 1 with a known reward, 1 over the threshold/);
     // Candidates without ground truth are summed but have no known reward: both counts are said.
     const noTruth = (id: string): string =>
-      `=== ${id}\ngroup: G10\n---\n${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.\n`;
+      `=== ${id}\ngroup: G10\n---\n${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n12 * 3 = 36. The answer is 36.\n`;
     const ntUri = 'file:///qval35/g10.trace';
     await s.open(ntUri, [noTruth('p'), noTruth('q'), '=== r\ngroup: G10\n---\nI do not know.\n'].join(''));
     const nt = (await s.diagnosticsFor(ntUri, 1)).find((d) => d.code === 'unbalanced-attribution');
@@ -171,7 +172,7 @@ describe('attribution in the editor: sidecar log-probs, groups by model, known r
 
   test('one group name answered by two models gives two attribution summaries, each naming its model (tail35)', async () => {
     const long = 'x'.repeat(4000);
-    const body = `${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n${long}\n12 * 3 = 36. The answer is 36.`;
+    const body = `${long}\n12 * 3 = 35. The answer is 35.\nWait, let me recompute.\n12 * 3 = 36. The answer is 36.`;
     const rec = (id: string, model: string): string => `=== ${id}\nmodel: ${model}\ngroup: G9\nanswer: 36\n---\n${body}\n`;
     const uri = 'file:///tail35/g9.trace';
     await s.open(uri, [rec('a', 'mA'), rec('b', 'mA'), rec('c', 'mB'), rec('d', 'mB')].join(''));

@@ -116,7 +116,10 @@ describe('language server features on a multi-record file', () => {
     // The fixture plus a group whose rollouts answer at once (all drag on sampling) and one that resamples.
     const direct = (id: string, work: string, answer: string) =>
       `=== ${id}\nquery: Calculate 23 * 45.\nanswer: 1035\ngroup: g2\n---\n${work}\nSo the answer is ${answer}.\n`;
-    const withGroup = `${text}${direct('e1', '23 * 45 = 23 * 40 + 23 * 5 = 920 + 115.', '1035')}${direct('e2', '23 * 45 = 1000 + 35.', '1035')}${direct('e3', '23 * 45 = 900 + 125.', '1025')}`;
+    // And a group that re-checks after a long first attempt: most of its drag is on sampling.
+    const late = (id: string) =>
+      `=== ${id}\nquery: Calculate 23 * 45.\nanswer: 1035\ngroup: g3\n---\n${'23 * 45 is 23 * 40 plus 23 * 5. '.repeat(40)}\n23 * 45 = 1025.\nWait, let me recompute.\n23 * 45 = 1035, so the answer is 1035.\n`;
+    const withGroup = `${text}${direct('e1', '23 * 45 = 23 * 40 + 23 * 5 = 920 + 115.', '1035')}${direct('e2', '23 * 45 = 1000 + 35.', '1035')}${direct('e3', '23 * 45 = 900 + 125.', '1025')}${late('f1')}${late('f2')}`;
     const lines = withGroup.split('\n');
     const rec = (id: string): number => lines.indexOf(`=== ${id}`);
     const groupUri = 'file:///groups/summary.trace';
@@ -133,6 +136,8 @@ describe('language server features on a multi-record file', () => {
       if (!kls.length) continue;
       const ratio = kls.reduce((a, k) => a + Math.abs(k.kl.drag.sampling), 0) / kls.reduce((a, k) => a + Math.abs(k.kl.drag.decision), 0);
       const strongest = kls.reduce((a, b) => (b.kl.ratio > a.kl.ratio ? b : a));
+      // A group none of whose rollouts resamples (one sample, one STOP each) gets none: its ratio is the length.
+      if (!kls.some((k) => k.x.steps.length > 2)) continue;
       if (ratio > 10) want.push({ line: rec(strongest.x.record.id), ratio: ratio.toFixed(1) });
     }
     const got = diagnostics.filter((d) => d.code === 'unbalanced-attribution');
@@ -143,9 +148,12 @@ describe('language server features on a multi-record file', () => {
         got.find((d) => d.range.start.line === w.line)!.message as string,
         new RegExp(`is ${w.ratio.replace('.', '\\.')}x the drag on decisions \\(threshold 10\\)`),
       );
+    // g2's rollouts answer at once: each ratio is its length + 1 (the estimator's O(L) against the
+    // STOP's one token), which says nothing of the text; no summary (findings36).
+    assert.ok(!got.some((d) => d.range.start.line >= rec('e1') && d.range.start.line < rec('f1')), 'g2 answers at once: no summary');
     assert.match(
-      got.find((d) => d.range.start.line >= rec('e1'))!.message as string,
-      /^Group "g2" of model "[^"]*" \(3 rollouts, 3 over the threshold; this one [\d.]+x\): /,
+      got.find((d) => d.range.start.line >= rec('f1'))!.message as string,
+      /^Group "g3" of model "[^"]*" \(2 rollouts, 2 over the threshold; this one [\d.]+x\): /,
     );
     assert.ok(!got.some((d) => d.range.start.line < rec('b1')), 'g1 resamples: its drag on decisions keeps it under the threshold');
     assert.ok(got.every((d) => d.severity === 3));

@@ -85,6 +85,8 @@ test('truncation settings: defaults as the engine (8,192 tokens, cut-off records
     includeTruncated: true,
     tokenLimit: 1,
   });
-  // Only calibration reads them: changing them must not invalidate the open documents' analyses.
-  assert.equal(settingsKey(checkSettings({ includeTruncated: true, tokenLimit: 100 }).settings), settingsKey(defaultSettings));
+  // Only calibration reads includeTruncated: changing it must not invalidate the open documents'
+  // analyses. tokenLimit does: the no-answer finding says whether a response was cut off at it.
+  assert.equal(settingsKey(checkSettings({ includeTruncated: true }).settings), settingsKey(defaultSettings));
+  assert.notEqual(settingsKey(checkSettings({ tokenLimit: 100 }).settings), settingsKey(defaultSettings));
 });

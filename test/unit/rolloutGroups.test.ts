@@ -63,7 +63,9 @@ for (const [groupSize, ratioThreshold] of [
       assert.deepEqual(brief(doc), brief(fresh), `attribution summaries after edit ${step}`);
     }
     console.log(`rollout groups: ${patched} of 300 random edits patched the index; ${summarised} with summaries`);
-    if (ratioThreshold < 10) assert.ok(summarised > 250, `${summarised} of 300 states had summaries`);
+    // Most states carry a summary (236 of 300 in groups of 150: the small groups the edits make
+    // of rollouts that answer once get none since findings36).
+    if (ratioThreshold < 10) assert.ok(summarised > 200, `${summarised} of 300 states had summaries`);
     assert.ok(patched > 200, `${patched} of 300 edits patched the index`);
   });
 

@@ -2,8 +2,8 @@
 // and final correctness, decisions after correct and after wrong answers, and the transitions
 // between consecutive attempts (Kang et al. 2025).
 import { basename, extname } from 'node:path';
-import { stepValue, truncatedValue } from '../trace/headerValues.js';
-import { estimateTokens } from '../trace/segment.js';
+import { stepValue } from '../trace/headerValues.js';
+import { cutOffReason, DEFAULT_TOKEN_LIMIT } from '../trace/segment.js';
 import type { SegmentedRecord } from '../trace/types.js';
 import type { TraceSummary, Transitions } from './types.js';
 
@@ -14,27 +14,20 @@ export function emptyTransitions(): Transitions {
 /**
  * Records cut off at the generation limit (docs/segmentation-eval.md): a `truncated: true` header,
  * `finish_reason: length` (written on import), or more tokens than the limit (the paper's
- * Appendix E generates at most 8,192). Calibration leaves them out unless asked.
+ * Appendix E generates at most 8,192). Calibration leaves them out unless asked. The rule is
+ * trace/segment.ts cutOffReason, which the no-answer finding also reads (it names the reason).
  */
-export const DEFAULT_TOKEN_LIMIT = 8192;
+export { DEFAULT_TOKEN_LIMIT };
 
 export interface SummaryOptions {
   includeTruncated?: boolean;
   tokenLimit?: number;
 }
 
-function isTruncated(seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean {
-  const h = seg.record.headers;
-  const said = truncatedValue(h.truncated);
-  if (said === true || /^length$/i.test(h.finish_reason ?? '')) return true;
-  // A source that says the response ended normally (import writes `truncated: false` from its
-  // finish reason) is believed over the length estimate: a long complete response is not cut off.
-  // (A malformed value is an error diagnostic of the record, which calibration leaves out.)
-  if (said === false) return false;
-  // The engine's token count of the whole response: the `tokens` header when import wrote one, else
-  // one token per 4 characters (trace/segment.ts estimateTokens).
-  return estimateTokens(seg.record.body.length, seg.record) > tokenLimit;
-}
+// A source that says the response ended normally (import writes `truncated: false` from its finish
+// reason) is believed over the length estimate: a long complete response is not cut off. (A
+// malformed value is an error diagnostic of the record, which calibration leaves out.)
+const isTruncated = (seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean => cutOffReason(seg.record, tokenLimit) !== undefined;
 
 export function traceSummary(seg: SegmentedRecord, file: string, options: SummaryOptions = {}): TraceSummary {
   const rec = seg.record;

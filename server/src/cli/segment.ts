@@ -2,10 +2,10 @@
 // decision steps (docs/design.md section 8). Files are streamed, so any size works; a malformed record
 // is reported on stderr (file:line:col) and the other records are still printed.
 import { ProgressLine } from './progress.js';
-import { parseArgs, UsageError } from '../util/args.js';
+import { numberFlag, parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
-import { segmentRecord } from '../trace/segment.js';
+import { DEFAULT_TOKEN_LIMIT, segmentRecord } from '../trace/segment.js';
 import { sidecarProblemLine, SidecarReader } from '../trace/sidecar.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { UnknownFinishReasons } from '../trace/headerValues.js';
@@ -15,7 +15,7 @@ import { escapeInline } from './terminal.js';
 import { inputFiles } from './inputs.js';
 
 export const summary = 'split traces into sampling and decision steps (STOP / RESAMPLE, echoes)';
-export const usage = `Usage: reflection-lens segment FILE... [--json] [--findings] [--format NAME] [--map key=path,...]
+export const usage = `Usage: reflection-lens segment FILE... [--json] [--findings] [--max-tokens N] [--format NAME] [--map key=path,...]
 
 Splits every record of each file into attempts (candidate answers) and the decisions between
 them (RESAMPLE at a reflection marker, STOP after the last attempt). FILE: .trace, JSONL
@@ -31,6 +31,10 @@ note; a device or socket (/dev/zero) is not read, with the reason (exit 1, as an
                {kind: "decision", action, marker, echo, line}]} (lines are 1-based)
   --findings   also print findings on stderr (missed correction, echo, resample after a
                correct answer, no answer, no ground truth); malformed input is always reported
+  --max-tokens N          the generation limit (default 8192, as calibrate): the no-answer
+                          finding of a response with more tokens (its tokens header, else 4
+                          characters a token), truncated: true or finish_reason: length says
+                          it was cut off
 ${segmentFlagsUsage}${sourceFlagsUsage}
 Without --json a table is printed (line: the .trace or JSONL line, the Parquet row, the
 .eval sample). Broken lines, rows and entries are reported with their position (the first 100
@@ -126,8 +130,11 @@ function tableRow(seg: SegmentedRecord): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, [...segmentFlagNames, ...sourceFlagNames], ['json', 'findings']);
+  const args = parseArgs(argv, ['max-tokens', ...segmentFlagNames, ...sourceFlagNames], ['json', 'findings']);
   const segmentOptions = segmentOptionsFromArgs(args);
+  const tokenLimit = numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT);
+  if (!(Number.isInteger(tokenLimit) && tokenLimit >= 1))
+    throw new UsageError(`--max-tokens must be a positive integer, got ${tokenLimit}`);
   const source = sourceOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one FILE');
   const json = args.flags.has('json');
@@ -172,7 +179,7 @@ export async function run(argv: string[]): Promise<number> {
       for await (const rec of stream) {
         records++;
         await sidecar?.attach(rec);
-        const seg = segmentRecord(rec, segmentOptions);
+        const seg = segmentRecord(rec, segmentOptions, { tokenLimit });
         unknownFinish.note(
           rec.headers,
           finishDecides,

@@ -6,7 +6,7 @@
 // summary is kept until its membership or the settings change, and the summaries stay sorted in
 // document order: an edit re-sums the groups it touched (the index's `dirty` set) and moves their
 // summaries, without a look at the other groups.
-import type { TraceDiagnostic } from '../trace/types.js';
+import type { SegmentedRecord, TraceDiagnostic } from '../trace/types.js';
 import { analyseEntry } from './recordAnalysis.js';
 import { groupIndexOf, type GroupIndex, type MemberChange, type RecordSet } from './rolloutGroups.js';
 import type { LensSettings } from './settings.js';
@@ -34,6 +34,8 @@ interface GroupSums {
   attributed: number;
   /** Members with a known reward (ground truth and a candidate answer): the group statistics' (as the hover says). */
   known: number;
+  /** Members with more than one attempt (a RESAMPLE): without one, no summary (groupSummary). */
+  reflecting: number;
   /** The first member (document order) with the largest ratio of its own. */
   strongest: RecordEntry | undefined;
   strongestRatio: number;
@@ -113,6 +115,9 @@ export function attributionSummaries(doc: RecordSet, settings: LensSettings, key
   return sorted;
 }
 
+/** Whether a record has a RESAMPLE: more steps than one sample and its STOP. */
+const resamples = (seg: SegmentedRecord | null): boolean => (seg?.steps.length ?? 0) > 2;
+
 let visits = 0;
 /** Members summed over since the server started (a pass over a group counts each member): an edit's cost must not grow with its group. */
 export const summedMembers = (): number => visits;
@@ -127,6 +132,7 @@ function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key
     over: 0,
     attributed: 0,
     known: 0,
+    reflecting: 0,
     strongest: undefined,
     strongestRatio: -Infinity,
     updates: 0,
@@ -138,6 +144,7 @@ function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key
     if (!kl) continue;
     s.attributed++;
     if ((seg?.correct ?? null) !== null) s.known++;
+    if (resamples(seg)) s.reflecting++;
     s.sampling += Math.abs(kl.drag.sampling);
     s.decision += Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over++;
@@ -166,6 +173,7 @@ function updatedSums(
     if (!kl) continue;
     s.attributed += sign;
     if ((seg?.correct ?? null) !== null) s.known += sign;
+    if (resamples(seg)) s.reflecting += sign;
     s.sampling += sign * Math.abs(kl.drag.sampling);
     s.decision += sign * Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over += sign;
@@ -204,10 +212,14 @@ function updatedSums(
 
 function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSettings): GroupSummary | null {
   const threshold = settings.ratioThreshold;
-  const { sampling, decision, over, attributed, known, strongest, strongestRatio } = sums;
+  const { sampling, decision, over, attributed, known, reflecting, strongest, strongestRatio } = sums;
   const ratio = sampling / decision;
-  // With no decision drag (beta = 0, or eps = 0) there is nothing to compare.
-  if (!strongest || !(ratio > threshold) || !Number.isFinite(ratio)) return null;
+  // With no decision drag (beta = 0, or eps = 0) there is nothing to compare. Nor in a group whose
+  // every rollout answers once (one sample, one STOP; docs/design.md section 5): there the ratio
+  // is the response's KL over its one STOP token's, L + 1 under the eps estimate, whatever the
+  // text does: the estimator's O(L) against O(1), which every response longer than the threshold
+  // shows, not a place where the text reflects.
+  if (!strongest || reflecting === 0 || !(ratio > threshold) || !Number.isFinite(ratio)) return null;
   const line = strongest.record.startLine;
   // Keyed by model and group (rolloutGroups.ts groupKeyOf): the message names both (one group
   // name answered by two models is two groups, and two summaries that must be told apart).
@@ -216,9 +228,11 @@ function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSet
   // As the hover: how many have a known reward (the group statistics are over those), and, when
   // the drag is summed over more (candidates without ground truth), over how many.
   const counts = `${known < members.length ? `, ${known} with a known reward` : ''}${attributed > known ? `, drag summed over the ${attributed} with a candidate answer` : ''}`;
+  // A group of one (every record of an imported file without a group column) is named as such:
+  // its advantage is verl's group of one, and its ratio is the record's own.
   const who =
     members.length === 1
-      ? ''
+      ? `Group ${short(name)} of model ${short(model)} (a group of one${known === 0 ? ', its reward unknown' : ''}): `
       : `Group ${short(name)} of model ${short(model)} (${members.length} rollouts${counts}, ${over} over the threshold; this one ${strongestRatio.toFixed(1)}x): `;
   return {
     entry: strongest,

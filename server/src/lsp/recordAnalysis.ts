@@ -38,7 +38,8 @@ function analyse(entry: RecordEntry, settings: LensSettings): RecordAnalysis {
   const { record } = entry;
   const diagnostics: TraceDiagnostic[] = [...record.diagnostics];
   try {
-    const seg = segmentRecord(record, segmentOptionsOf(settings));
+    // The token limit only words the no-answer finding of a cut-off response (segment.ts cutOffReason).
+    const seg = segmentRecord(record, segmentOptionsOf(settings), { tokenLimit: settings.tokenLimit });
     diagnostics.push(...seg.diagnostics);
     let kl: TraceAttribution | null = null;
     if (seg.steps.length > 0) kl = attributeSegmented(seg, 0, attributionOptionsOf(settings));

@@ -131,9 +131,10 @@ export function summaryOptionsOf(s: LensSettings): Required<SummaryOptions> {
 
 /**
  * Identity of the settings that a document's analysis depends on: equal keys mean cached results
- * stay valid. The calibration-only settings are left out (the calibration corpus keys on them),
- * and so is the hover's objective (computed per hover, never cached).
+ * stay valid. The calibration-only includeTruncated is left out (the calibration corpus keys on
+ * it), and so is the hover's objective (computed per hover, never cached); tokenLimit is in: the
+ * no-answer finding says whether a response was cut off at it.
  */
 export function settingsKey(s: LensSettings): string {
-  return JSON.stringify({ ...s, maxDiagnostics: undefined, includeTruncated: undefined, tokenLimit: undefined, objective: undefined });
+  return JSON.stringify({ ...s, maxDiagnostics: undefined, includeTruncated: undefined, objective: undefined });
 }

@@ -13,7 +13,7 @@
 import { programWork } from './programValues.js';
 import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
-import { tokenCount } from './headerValues.js';
+import { tokenCount, truncatedValue } from './headerValues.js';
 import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
@@ -70,10 +70,33 @@ export function compileSegmentOptions(options: SegmentOptions): CompiledSegmentO
  * characters; otherwise one token per 4 characters (the usual rule of thumb for BPE tokenizers on
  * English and arithmetic), at least 1.
  */
-export function estimateTokens(chars: number, record?: TraceRecord): number {
+export function estimateTokens(chars: number, record?: Pick<TraceRecord, 'headers' | 'body'>): number {
   const total = record ? (tokenCount(record.headers.tokens) ?? NaN) : NaN;
   if (total > 0 && record!.body.length > 0) return Math.max(1, Math.round((total * chars) / record!.body.length));
   return Math.max(1, Math.ceil(chars / 4));
+}
+
+/** Appendix E's generation limit: a response of more tokens was cut off (calibration leaves it out). */
+export const DEFAULT_TOKEN_LIMIT = 8192;
+
+/**
+ * Why a record counts as cut off at the generation limit, as calibration reads it
+ * (analysis/summary.ts): its `truncated` header says so, its finish reason is `length`, or it has
+ * more tokens than `tokenLimit` (its `tokens` header, else about 4 characters a token), unless a
+ * `truncated: false` says it ended normally. Undefined: not cut off.
+ */
+export function cutOffReason(record: Pick<TraceRecord, 'headers' | 'body'>, tokenLimit = DEFAULT_TOKEN_LIMIT): string | undefined {
+  const h = record.headers;
+  const said = truncatedValue(h.truncated);
+  if (said === true) return `its header says truncated: ${h.truncated}`;
+  if (/^length$/i.test(h.finish_reason ?? '')) return `its finish_reason is ${h.finish_reason}`;
+  if (said === false) return undefined;
+  const n = estimateTokens(record.body.length, record);
+  if (!(n > tokenLimit)) return undefined;
+  const header = tokenCount(h.tokens);
+  return header !== undefined && header > 0 && record.body.length > 0
+    ? `${n} tokens (its tokens header), over the ${tokenLimit}-token limit`
+    : `about ${n} tokens (4 characters a token), over the ${tokenLimit}-token limit`;
 }
 
 /**
@@ -2256,7 +2279,13 @@ export function forEachFinding(record: TraceRecord, s: Segmentation, report: (co
   if (n > 0 && s.finalCorrect === false) report('missed-correction', n - 1);
 }
 
-export function segmentRecord(record: TraceRecord, options: SegmentOptions): SegmentedRecord {
+/** What the findings' messages need beyond the reading: the generation limit a no-answer record is said to be cut off at. */
+export interface FindingOptions {
+  /** Tokens over which a response counts as cut off (default DEFAULT_TOKEN_LIMIT; the editor's reflectionLens.tokenLimit, the CLI's --max-tokens). */
+  tokenLimit?: number;
+}
+
+export function segmentRecord(record: TraceRecord, options: SegmentOptions, findingOptions: FindingOptions = {}): SegmentedRecord {
   const s = segmentAttempts(record, options);
   const { attempts, markers: found } = s;
   const body = record.body;
@@ -2308,16 +2337,22 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
           at(recordLine, 'info', code, `Record ${record.id} has no ground truth ("answer:" header): correctness is unknown.`),
         );
         break;
-      case 'no-answer':
+      case 'no-answer': {
+        // A response cut off at the generation limit (as calibration reads it, which leaves it out)
+        // stopped before any answer: that, not a missing pattern, is why it has none.
+        const cut = cutOffReason(record, findingOptions.tokenLimit);
         diagnostics.push(
           at(
             recordLine,
             'warning',
             code,
-            `No candidate answer found in record ${record.id}: expected \\boxed{...}, "the answer is X", "= X" at the end of a line, **X**, or a configured answer pattern.`,
+            cut !== undefined
+              ? `No candidate answer found in record ${record.id}: the response was cut off (truncated) before stating one: ${cut}.`
+              : `No candidate answer found in record ${record.id}: expected \\boxed{...}, "the answer is X", "= X" at the end of a line, **X**, or a configured answer pattern.`,
           ),
         );
         break;
+      }
       case 'resample-after-correct':
         diagnostics.push(
           at(
@@ -2348,7 +2383,11 @@ export function segmentRecord(record: TraceRecord, options: SegmentOptions): Seg
             s.final ? bodySpan(record, s.final.start, s.final.end) : samples[k].answerSpan!,
             'warning',
             code,
-            `Missed correction: STOP on a wrong answer ${samples[k].answer} (ground truth ${record.answer}).`,
+            // Which of the two it is: a response that never re-checked (one attempt), or one that
+            // re-checked and kept or reached a wrong answer (docs/design.md, "Findings").
+            k === 0
+              ? `Missed correction: stopped on a wrong answer ${samples[k].answer} without re-checking it (ground truth ${record.answer}): one attempt, no RESAMPLE.`
+              : `Missed correction: re-checked ${k} time${k === 1 ? '' : 's'} and stopped on a wrong answer ${samples[k].answer} (ground truth ${record.answer}).`,
           ),
         );
         break;

@@ -89,6 +89,58 @@ test('no ground truth (info) and no candidate answer (warning)', () => {
   assert.equal(unknown.correct, null);
 });
 
+test('missed correction says whether the response re-checked: one attempt, or re-checked N times (findings36)', () => {
+  // A single-attempt response stopped without any re-check: the name alone read as "a re-check failed".
+  const once = byCode(seg('=== 1\nanswer: 144\n---\n12 * 12 = 124\nSo the answer is 124.\n'), 'missed-correction');
+  assert.equal(once.length, 1);
+  assert.equal(
+    once[0].message,
+    'Missed correction: stopped on a wrong answer 124 without re-checking it (ground truth 144): one attempt, no RESAMPLE.',
+  );
+  // One RESAMPLE (an echo of the wrong answer), then STOP: re-checked once.
+  const echoed = byCode(seg('=== 1\nanswer: 144\n---\n12 * 12 = 124\nHmm, is that right?\nYes: 12 * 12 = 124\n'), 'missed-correction');
+  assert.equal(echoed[0].message, 'Missed correction: re-checked 1 time and stopped on a wrong answer 124 (ground truth 144).');
+  // A correct answer re-checked into a wrong one: two RESAMPLEs.
+  const lost = seg('=== 1\nanswer: 36\n---\n12 * 3 = 36.\nWait, let me recompute.\n12 * 3 = 35.\nWait, let me recompute.\n12 * 3 = 34.\n');
+  assert.equal(samples(lost).length, 3);
+  assert.equal(
+    byCode(lost, 'missed-correction')[0].message,
+    'Missed correction: re-checked 2 times and stopped on a wrong answer 34 (ground truth 36).',
+  );
+});
+
+test('no candidate answer in a response cut off at the generation limit says so, and why (findings36)', () => {
+  const noAnswer = (s: SegmentedRecord): string => byCode(s, 'no-answer')[0].message;
+  // Not cut off: what the engine looked for.
+  assert.match(noAnswer(seg('=== 1\nanswer: 5\n---\nI am thinking.\n')), /^No candidate answer found in record 1: expected \\boxed/);
+  assert.equal(
+    noAnswer(seg('=== 1\nanswer: 5\ntruncated: true\n---\nI am thinking about\n')),
+    'No candidate answer found in record 1: the response was cut off (truncated) before stating one: its header says truncated: true.',
+  );
+  assert.match(
+    noAnswer(seg('=== 1\nfinish_reason: length\n---\nI am thinking.\n')),
+    /cut off \(truncated\) before stating one: its finish_reason is length\.$/,
+  );
+  // Longer than the limit (8192 tokens by default, calibration's): by the tokens header, else 4 characters a token.
+  assert.match(
+    noAnswer(seg('=== 1\ntokens: 9000\n---\nI am thinking.\n')),
+    /cut off \(truncated\) before stating one: 9000 tokens \(its tokens header\), over the 8192-token limit\.$/,
+  );
+  const long = `=== 7\n---\n${'I am thinking. '.repeat(2200)}\n`;
+  assert.match(noAnswer(seg(long)), /: about 8250 tokens \(4 characters a token\), over the 8192-token limit\.$/);
+  // The limit is the caller's (reflectionLens.tokenLimit, --max-tokens): under a higher one it is not cut off.
+  assert.match(
+    byCode(segmentRecord(parseTrace(long).records[0], defaultSegmentOptions, { tokenLimit: 10000 }), 'no-answer')[0].message,
+    /expected \\boxed/,
+  );
+  assert.match(
+    byCode(segmentRecord(parseTrace(long).records[0], defaultSegmentOptions, { tokenLimit: 100 }), 'no-answer')[0].message,
+    /over the 100-token limit/,
+  );
+  // A source that says the response finished is believed over its length, as calibration does.
+  assert.match(noAnswer(seg(`=== 7\ntruncated: false\n---\n${'I am thinking. '.repeat(2200)}\n`)), /expected \\boxed/);
+});
+
 test('a boxed answer is not displaced by arithmetic after it in the same segment', () => {
   const s = seg('=== 1\nanswer: 7\n---\nm = 7\nThus the mean is \\boxed{7}.\nVerifying: 3 times 7 = 21\n');
   assert.equal(s.final, '7');
