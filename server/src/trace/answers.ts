@@ -150,7 +150,7 @@ function lowerButCommand(m: string): string {
 
 // Stop 36: scale words after a number ("3 million", "2.5 billion", "3 dozen"), as text or plain.
 const SCALES: Record<string, number> = { dozen: 0, hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12 };
-const scaledRe = /^([-+]?\d[\d,]{0,20}(?:\.\d{1,12})?)[ \t]{0,3}(dozen|hundred|thousand|million|billion|trillion)$/;
+const scaledRe = /^([-+]?\d(?:[\d,]{0,20}\d)?(?:\.\d{1,12})?)[ \t]{0,3}(dozen|hundred|thousand|million|billion|trillion)$/;
 
 /** "3 million" -> "3000000", "3 dozen" -> "36" (exact); undefined when s is no number and scale word. */
 function scaledNumber(s: string): string | undefined {
@@ -171,7 +171,7 @@ function unitOrScale(m: string, before: string): string {
 
 // Stop 36: a count noun after a number, as GSM8K answers are written ("18 cookies", "5 people"): one
 // lower-case word; not a scale, an operation or a word that makes the number another value.
-const countedRe = /^([-+]?\d[\d,]{0,20}(?:\.\d{1,12})?)[ \t]{1,2}([a-z]{3,15})$/;
+const countedRe = /^([-+]?\d(?:[\d,]{0,20}\d)?(?:\.\d{1,12})?)[ \t]{1,2}([a-z]{3,15})$/;
 const NOT_COUNT_NOUNS = new Set(
   'and or the times plus minus over squared cubed percent pi dozen hundred thousand million billion trillion half halves third thirds quarter quarters tenth tenths less more than off per radians degree degrees sqrt root roots factorial mod'.split(
     ' ',
@@ -587,8 +587,13 @@ function closeValues(a: number, b: number): boolean {
   return d <= 1e-9 * m || ((a === 0 || b === 0) && m < 1e-14);
 }
 
-// The largest number of bits exactRational lets a numerator or denominator grow to (2^{10000} is 10,001).
-const EXACT_BITS = 20000;
+// What exactRational may read: digits, operators, brackets and its five commands (a cheap test first:
+// a refusal costs an exception). Unambiguous: the runs between commands hold no backslash.
+const exactCharsRe = /^[-+*/^().{}!\d]*(?:\\(?:frac|binom|cdot|times|div)[-+*/^().{}!\d]*)*$/;
+
+// The largest number of bits exactRational lets a numerator or denominator grow to (1,100: past a
+// double's range, 10^{308}; 100! is 525): bounds its products and gcds (a larger value is compared as a float).
+const EXACT_BITS = 1100;
 
 /**
  * Stop 36: the exact value of a rational closed form as [numerator, denominator > 0] (BigInt): integers,
@@ -598,7 +603,7 @@ const EXACT_BITS = 20000;
  * left-to-right pass over at most 160 characters, nesting at most 24 deep.
  */
 export function exactRational(s: string): [bigint, bigint] | undefined {
-  if (s.length === 0 || s.length > 160) return undefined;
+  if (s.length === 0 || s.length > 160 || !exactCharsRe.test(s)) return undefined;
   let i = 0;
   let depth = 0;
   const fail = (): never => {
@@ -608,6 +613,8 @@ export function exactRational(s: string): [bigint, bigint] | undefined {
   const make = (n: bigint, d: bigint): [bigint, bigint] => {
     if (d === 0n) fail();
     if (d < 0n) [n, d] = [-n, -d];
+    // (A product or sum of two bounded parts, before the gcd is taken.)
+    if (bits(n) > 2 * EXACT_BITS + 8 || bits(d) > 2 * EXACT_BITS + 8) fail();
     const g = gcd(n < 0n ? -n : n, d);
     if (g > 1n) [n, d] = [n / g, d / g];
     if (bits(n) > EXACT_BITS || bits(d) > EXACT_BITS) fail();
@@ -659,8 +666,8 @@ export function exactRational(s: string): [bigint, bigint] | undefined {
       v = div(num, part());
     } else if (at('\\binom')) {
       const part = (): [bigint, bigint] => (s[i] === '{' ? group('{', '}') : digit());
-      const n = smallInteger(part(), 5000);
-      const k = smallInteger(part(), 5000);
+      const n = smallInteger(part(), 1000);
+      const k = smallInteger(part(), 1000);
       if (n < 0 || k < 0) fail();
       let r = 1n;
       if (k <= n) for (let j = 1; j <= Math.min(k, n - k); j++) r = (r * BigInt(n - j + 1)) / BigInt(j);
@@ -682,11 +689,11 @@ export function exactRational(s: string): [bigint, bigint] | undefined {
         const n = smallInteger(e, 100000);
         if (v[0] === 0n && n <= 0) fail();
         const size = Math.max(bits(v[0]), bits(v[1])) * Math.abs(n);
-        if (size > EXACT_BITS * 4 + 64) fail();
+        if (size > 2 * EXACT_BITS + 8) fail();
         v = n >= 0 ? make(v[0] ** BigInt(n), v[1] ** BigInt(n)) : make(v[1] ** BigInt(-n), v[0] ** BigInt(-n));
       } else if (s[i] === '!' && s[i + 1] !== '=') {
         i++;
-        const n = smallInteger(v, 3000);
+        const n = smallInteger(v, 400);
         if (n < 0) fail();
         let r = 1n;
         for (let j = 2; j <= n; j++) r *= BigInt(j);
@@ -1249,7 +1256,8 @@ const verdictWordRe = /^(?:true|false|yes|no|t|f|correct|incorrect)$/;
 
 /** Two lists of one set of values in another order ("2,3" and "3,2"): solutions, whose order is no part of the answer. */
 function sameUnorderedList(a: readonly string[], b: readonly string[]): boolean {
-  if (listsOrdered || a.length !== b.length || a.some((x) => verdictWordRe.test(x)) || b.some((x) => verdictWordRe.test(x))) return false;
+  if (listsOrdered || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (verdictWordRe.test(a[k]) || verdictWordRe.test(b[k])) return false;
   return sameSet(a, b);
 }
 
