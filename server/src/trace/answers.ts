@@ -63,11 +63,14 @@ function normalizeUncached(raw: string): string {
     if (markupHintRe.test(s)) s = withoutMarkup(s);
     // A unit written as text after a number ("5 \\text{ cm}", "1.4 \\times 10^{25} \\text{ erg/s}")
     // is the number in that unit, as "5 cm" after "=" is (statements.ts): the value.
-    if (s.endsWith('}') && (s.includes('\\text') || s.includes('\\mathrm'))) s = s.replace(trailingUnitRe, '$1');
+    // Stop 36: but a scale word is no unit: "3 \\text{ million}" is 3000000 (scaledNumber, below).
+    if (s.endsWith('}') && (s.includes('\\text') || s.includes('\\mathrm'))) s = s.replace(trailingUnitRe, unitOrScale);
     s = s
       .replace(/\\(?:text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1')
       .replace(/\\[dt]frac/g, '\\frac')
       .replace(/\\left|\\right/g, '');
+    // Stop 36: a matrix or vector in brackets or parentheses is one matrix ("bmatrix" is "pmatrix").
+    if (s.includes('matrix}')) s = s.replace(/\\(begin|end)\s*\{[bBp]matrix\}/g, '\\$1{pmatrix}');
     // A set written as text ("\\text{A、C、D}", as Chinese solutions box it) is the same set.
     if (s.length <= 40 && letterSetRe.test(s)) return [...new Set(s.match(/[A-E]/g))].sort().join('').toLowerCase();
   }
@@ -77,18 +80,24 @@ function normalizeUncached(raw: string): string {
   // A temperature's scale letter goes with its degree sign ("20 °C" is 20).
   if (s.includes('\\') || s.includes('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0(?:\s?[CF](?![A-Za-z]))?|\\degree/g, '');
   if (s.includes('%')) s = s.replace(/\\%|%/g, '');
-  if (s.includes('\\') || s.includes('~')) s = s.replace(/\\[,;:! ]|~/g, '');
+  // Stop 36: a matrix's row break (two backslashes) stays, the space after it too: it is no spacing command.
+  if (s.includes('\\') || s.includes('~')) s = s.replace(/\\\\|\\[,;:! ]|~/g, spacingOrRowBreak);
   if (s.includes('\\') || s.includes('$')) s = s.replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '');
   if (s.includes('\u2212')) s = s.replace(/\u2212/g, '-');
   // Pass 58 (shapes.ts): a number with a unit in plain text is the number ("60 km/h"), as with \text.
   const last = s.charCodeAt(s.length - 1);
   if (((last >= 97 && last <= 122) || last === 76 || last === 0xb2 || last === 0xb3 || last === 50 || last === 51) && isDigitStart(s)) {
-    const n = withoutPlainUnit(s);
+    const n = withoutPlainUnit(s) ?? scaledNumber(s) ?? countedNumber(s);
     if (n !== undefined) s = n;
   }
   // Pass 58: "\\sin x" and "sin(x)" are "sinx" (before the spaces go: "\\sin x" is not "\\sinx").
   if (s.includes('\\') || s.includes('(')) s = plainFunctions(s);
   s = s.replace(/\s+/g, '');
+  // Stop 36: a power's braces around one character are no part of its value ("x^{2}" is "x^2", as
+  // LaTeX reads "x^2"); not before a digit ("2^{3}4" is 8 times 4, "2^34" would be 2^34).
+  if (s.includes('^{')) s = s.replace(/\^\{([0-9A-Za-z])\}(?![\d.])/g, '^$1');
+  // Stop 36: a repeating decimal ("0.\\overline{3}", "1.\\bar{27}") is its fraction ("1/3", "14/11").
+  if (s.includes('\\overline') || s.includes('\\bar')) s = repeatingDecimal(s) ?? s;
   // A clock time: "08:42 a.m.", "8:42", "20:42 (8:42 PM)" are "8:42" / "20:42" (the 24-hour clock, pass 58).
   if (s.includes(':')) {
     const clock = clock24(s);
@@ -126,11 +135,69 @@ function normalizeUncached(raw: string): string {
   // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.
   // (Not a function's argument before a power: "\\ln(2)^4" is (ln 2)^4, "ln2^4" would be ln 16.)
   if (s.includes('(')) s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, noiseBrackets);
-  if (s.includes(',') && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  // (Stop 36: not where a space followed a comma, "12, 345": two numbers, as a list writes them.)
+  if (s.includes(',') && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !/,[ \t]/.test(raw)) s = s.replace(/,/g, '');
   s = canonicalNumber(s) ?? s;
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
-  return s.toLowerCase();
+  // Stop 36: a command keeps its case ("\\Gamma" is not "\\gamma", "\\Delta" not "\\delta").
+  return s.includes('\\') ? s.replace(/\\[A-Z][A-Za-z]*|[A-Z]+/g, lowerButCommand) : s.toLowerCase();
+}
+
+function lowerButCommand(m: string): string {
+  return m.charCodeAt(0) === 92 ? m : m.toLowerCase();
+}
+
+// Stop 36: scale words after a number ("3 million", "2.5 billion", "3 dozen"), as text or plain.
+const SCALES: Record<string, number> = { dozen: 0, hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12 };
+const scaledRe = /^([-+]?\d(?:[\d,]{0,20}\d)?(?:\.\d{1,12})?)[ \t]{0,3}(dozen|hundred|thousand|million|billion|trillion)$/;
+
+/** "3 million" -> "3000000", "3 dozen" -> "36" (exact); undefined when s is no number and scale word. */
+function scaledNumber(s: string): string | undefined {
+  const m = scaledRe.exec(s);
+  if (m === null) return undefined;
+  const n = m[1].replace(/,/g, '');
+  const exp = SCALES[m[2]];
+  if (exp > 0) return exactDecimal(`${n}e${exp}`);
+  const r = exactRational(`${n}*12`);
+  return r === undefined ? undefined : r[1] === 1n ? r[0].toString() : exactDecimal(`${Number(n) * 12}`);
+}
+
+/** trailingUnitRe's replacement: the number, but a scale word stays as a word ("3 million"). */
+function unitOrScale(m: string, before: string): string {
+  const w = /\{[ \t]{0,3}([a-z]+)[ \t]{0,3}\}$/.exec(m);
+  return w !== null && Object.hasOwn(SCALES, w[1]) ? `${before} ${w[1]}` : before;
+}
+
+// Stop 36: a count noun after a number, as GSM8K answers are written ("18 cookies", "5 people"): one
+// lower-case word; not a scale, an operation or a word that makes the number another value.
+const countedRe = /^([-+]?\d(?:[\d,]{0,20}\d)?(?:\.\d{1,12})?)[ \t]{1,2}([a-z]{3,15})$/;
+const NOT_COUNT_NOUNS = new Set(
+  'and or the times plus minus over squared cubed percent pi dozen hundred thousand million billion trillion half halves third thirds quarter quarters tenth tenths less more than off per radians degree degrees sqrt root roots factorial mod'.split(
+    ' ',
+  ),
+);
+
+/** "18 cookies" -> "18"; undefined when s is no number and one count noun. */
+function countedNumber(s: string): string | undefined {
+  const m = countedRe.exec(s);
+  return m === null || NOT_COUNT_NOUNS.has(m[2]) ? undefined : m[1];
+}
+
+// "0.\\overline{3}", "1.\\overline{27}", "0.1\\overline{6}", "33.\\bar{3}" (whole, digits before the period, the period).
+const repeatingRe = /^(-?)(\d{0,12})\.(\d{0,12})\\(?:overline|bar)\{(\d{1,12})\}$/;
+
+/** A repeating decimal as its reduced fraction "p/q" (or an integer: "0.\\overline{9}" is 1); undefined otherwise. */
+function repeatingDecimal(s: string): string | undefined {
+  const m = repeatingRe.exec(s);
+  if (m === null) return undefined;
+  const [, sign, whole, fixed, period] = m;
+  // x = whole.fixed(period): (whole fixed period - whole fixed) / (10^|fixed| (10^|period| - 1))
+  const a = BigInt((whole || '0') + fixed + period) - BigInt((whole || '0') + fixed);
+  const d = 10n ** BigInt(fixed.length) * (10n ** BigInt(period.length) - 1n);
+  const g = gcd(a, d);
+  const [n, q] = [a / g, d / g];
+  return `${sign && n !== 0n ? '-' : ''}${n}${q === 1n ? '' : `/${q}`}`;
 }
 
 // Stop 35: commands that only change how a value looks (a size, a style, a font, a colour).
@@ -172,6 +239,11 @@ function mixedNumber(_m: string, pre: string, whole: string, a?: string, b?: str
 /** "(2)" -> "2", but a function's argument before a power ("ln(2)^4") keeps its brackets. */
 function noiseBrackets(m: string, inner: string, at: number, s: string): string {
   return s.charCodeAt(at + m.length) === 94 && afterFunction(s, at) ? m : inner;
+}
+
+/** A spacing command or "~" is dropped; a matrix's row break (two backslashes) is kept. */
+function spacingOrRowBreak(m: string): string {
+  return m.length === 2 && m.charCodeAt(1) === 92 ? m : '';
 }
 
 /** . , ; : (what normalizeAnswer trims from both ends). */
@@ -487,16 +559,190 @@ const closedFormRefused = new Error('not a closed form');
 
 // A normalized answer the closed-form evaluator may read: a command, a power, a bracket or an
 // operator between terms; plain numbers and a/b are numericValue's.
-// (Stop 35: or a letter, e and the functions' names.)
-const closedFormHintRe = /[\\^({\u03c0*a-z]/;
+// (Stop 35: or a letter, e and the functions' names; stop 36: a factorial's "!".)
+const closedFormHintRe = /[\\^({\u03c0*a-z!]/;
 
-/** Both closed forms with one value (to 1e-9 relative): "\\sqrt{11/6}" and "\\sqrt{66}/6". */
+/**
+ * Both closed forms with one value: exactly where both are rational ("2^{30}-1" is not 1073741824,
+ * "\\frac{1}{10^{10}}" not 0: exactRational), else to 1e-9 relative ("\\sqrt{11/6}" and "\\sqrt{66}/6").
+ */
 function sameClosedForm(na: string, nb: string): boolean {
   if (!closedFormHintRe.test(na) && !closedFormHintRe.test(nb)) return false;
+  const ea = exactRational(na);
+  const eb = ea === undefined ? undefined : exactRational(nb);
+  if (ea !== undefined && eb !== undefined) return ea[0] * eb[1] === eb[0] * ea[1];
   const va = closedFormValue(na);
   if (Number.isNaN(va)) return false;
   const vb = closedFormValue(nb);
-  return !Number.isNaN(vb) && Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb));
+  return !Number.isNaN(vb) && closeValues(va, vb);
+}
+
+/**
+ * Two values to 1e-9 relative (stop 36: relative only, "\\frac{1.6}{10^{19}}" is not "\\frac{3.2}{10^{19}}";
+ * a value within 1e-14 of an exact 0 is 0, as "\\sin\\pi" evaluates).
+ */
+function closeValues(a: number, b: number): boolean {
+  const d = Math.abs(a - b);
+  const m = Math.max(Math.abs(a), Math.abs(b));
+  return d <= 1e-9 * m || ((a === 0 || b === 0) && m < 1e-14);
+}
+
+// What exactRational may read: digits, operators, brackets and its five commands (a cheap test first:
+// a refusal costs an exception). Unambiguous: the runs between commands hold no backslash.
+const exactCharsRe = /^[-+*/^().{}!\d]*(?:\\(?:frac|binom|cdot|times|div)[-+*/^().{}!\d]*)*$/;
+
+// The largest number of bits exactRational lets a numerator or denominator grow to (1,100: past a
+// double's range, 10^{308}; 100! is 525): bounds its products and gcds (a larger value is compared as a float).
+const EXACT_BITS = 1100;
+
+/**
+ * Stop 36: the exact value of a rational closed form as [numerator, denominator > 0] (BigInt): integers,
+ * decimals, "+ - * / \\cdot \\times \\div", "\\frac", brackets and braces, integer powers ("2^{30}",
+ * "10^{-3}"), "n!" and "\\binom{n}{k}"; undefined for anything else (a root, pi, a letter) or where a
+ * number would pass EXACT_BITS. Read as closedFormValue reads (its juxtaposition, its powers), in one
+ * left-to-right pass over at most 160 characters, nesting at most 24 deep.
+ */
+export function exactRational(s: string): [bigint, bigint] | undefined {
+  if (s.length === 0 || s.length > 160 || !exactCharsRe.test(s)) return undefined;
+  let i = 0;
+  let depth = 0;
+  const fail = (): never => {
+    throw closedFormRefused;
+  };
+  const bits = (x: bigint): number => (x < 0n ? -x : x).toString(16).length * 4;
+  const make = (n: bigint, d: bigint): [bigint, bigint] => {
+    if (d === 0n) fail();
+    if (d < 0n) [n, d] = [-n, -d];
+    // (A product or sum of two bounded parts, before the gcd is taken.)
+    if (bits(n) > 2 * EXACT_BITS + 8 || bits(d) > 2 * EXACT_BITS + 8) fail();
+    const g = gcd(n < 0n ? -n : n, d);
+    if (g > 1n) [n, d] = [n / g, d / g];
+    if (bits(n) > EXACT_BITS || bits(d) > EXACT_BITS) fail();
+    return [n, d];
+  };
+  const mul = (a: [bigint, bigint], b: [bigint, bigint]): [bigint, bigint] => make(a[0] * b[0], a[1] * b[1]);
+  const div = (a: [bigint, bigint], b: [bigint, bigint]): [bigint, bigint] => make(a[0] * b[1], a[1] * b[0]);
+  const add = (a: [bigint, bigint], b: [bigint, bigint], sign: bigint): [bigint, bigint] =>
+    make(a[0] * b[1] + sign * b[0] * a[1], a[1] * b[1]);
+  const at = (word: string): boolean => {
+    if (!s.startsWith(word, i)) return false;
+    i += word.length;
+    return true;
+  };
+  const group = (open: string, close: string): [bigint, bigint] => {
+    if (s[i] !== open) fail();
+    i++;
+    const v = expr();
+    if (s[i] !== close) fail();
+    i++;
+    return v;
+  };
+  const digit = (): [bigint, bigint] => {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) fail();
+    i++;
+    return [BigInt(c - 48), 1n];
+  };
+  const smallInteger = (v: [bigint, bigint], max: number): number => {
+    if (v[1] !== 1n || v[0] < BigInt(-max) || v[0] > BigInt(max)) fail();
+    return Number(v[0]);
+  };
+  const primary = (): [bigint, bigint] => {
+    if (++depth > 24) fail();
+    let v: [bigint, bigint];
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46) {
+      const st = i;
+      while (i < s.length && ((s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) || s[i] === '.')) i++;
+      const m = /^(\d*)(?:\.(\d+))?$/.exec(s.slice(st, i));
+      if (m === null || (m[1] === '' && m[2] === undefined)) return fail();
+      const frac = m[2] ?? '';
+      v = make(BigInt((m[1] || '0') + frac), 10n ** BigInt(frac.length));
+    } else if (c === 40) v = group('(', ')');
+    else if (c === 123) v = group('{', '}');
+    else if (at('\\frac')) {
+      const part = (): [bigint, bigint] => (s[i] === '{' ? group('{', '}') : digit());
+      const num = part();
+      v = div(num, part());
+    } else if (at('\\binom')) {
+      const part = (): [bigint, bigint] => (s[i] === '{' ? group('{', '}') : digit());
+      const n = smallInteger(part(), 1000);
+      const k = smallInteger(part(), 1000);
+      if (n < 0 || k < 0) fail();
+      let r = 1n;
+      if (k <= n) for (let j = 1; j <= Math.min(k, n - k); j++) r = (r * BigInt(n - j + 1)) / BigInt(j);
+      v = make(k <= n ? r : 0n, 1n);
+    } else return fail();
+    for (;;) {
+      if (s[i] === '^') {
+        i++;
+        // As closedFormValue reads a power: braced, bracketed, or up to four digits.
+        let e: [bigint, bigint];
+        if (s[i] === '{') e = group('{', '}');
+        else if (s[i] === '(') e = group('(', ')');
+        else {
+          const st = i;
+          while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57 && i - st < 4) i++;
+          if (i === st) fail();
+          e = [BigInt(s.slice(st, i)), 1n];
+        }
+        const n = smallInteger(e, 100000);
+        if (v[0] === 0n && n <= 0) fail();
+        const size = Math.max(bits(v[0]), bits(v[1])) * Math.abs(n);
+        if (size > 2 * EXACT_BITS + 8) fail();
+        v = n >= 0 ? make(v[0] ** BigInt(n), v[1] ** BigInt(n)) : make(v[1] ** BigInt(-n), v[0] ** BigInt(-n));
+      } else if (s[i] === '!' && s[i + 1] !== '=') {
+        i++;
+        const n = smallInteger(v, 400);
+        if (n < 0) fail();
+        let r = 1n;
+        for (let j = 2; j <= n; j++) r *= BigInt(j);
+        v = make(r, 1n);
+      } else break;
+    }
+    depth--;
+    return v;
+  };
+  const unary = (): [bigint, bigint] => {
+    let sign = 1n;
+    while (s[i] === '-' || s[i] === '+') if (s[i++] === '-') sign = -sign;
+    const v = primary();
+    return sign === 1n ? v : [-v[0], v[1]];
+  };
+  const term = (): [bigint, bigint] => {
+    let v = unary();
+    for (;;) {
+      if (at('*') || at('\\cdot') || at('\\times')) v = mul(v, unary());
+      else if (at('/') || at('\\div')) v = div(v, unary());
+      // Juxtaposition, as closedFormValue reads it: "2(3+1)", "3\\frac12" (normalizeAnswer wrote mixed numbers out).
+      else if (s[i] === '(' || s[i] === '{' || s.startsWith('\\frac', i) || s.startsWith('\\binom', i)) v = mul(v, primary());
+      else return v;
+    }
+  };
+  const expr = (): [bigint, bigint] => {
+    let v = term();
+    for (;;) {
+      if (s[i] === '+') {
+        i++;
+        v = add(v, term(), 1n);
+      } else if (s[i] === '-') {
+        i++;
+        v = add(v, term(), -1n);
+      } else return v;
+    }
+  };
+  try {
+    const v = expr();
+    return i === s.length ? v : undefined;
+  } catch (err) {
+    if (err === closedFormRefused) return undefined;
+    throw err;
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
 }
 
 /**
@@ -594,7 +840,7 @@ function equalSides(s: string): string[] | undefined {
   for (const side of sides) {
     const v = closedFormValue(side);
     if (Number.isNaN(v)) continue;
-    if (!Number.isNaN(known) && Math.abs(v - known) > 1e-9 * Math.max(1, Math.abs(v), Math.abs(known))) return undefined;
+    if (!Number.isNaN(known) && !closeValues(v, known)) return undefined;
     known = v;
   }
   return sides;
@@ -613,7 +859,7 @@ function hasLowerLetter(s: string): boolean {
 function singleEqual(na: string, nb: string): boolean {
   const va = numericValue(na);
   const vb = numericValue(nb);
-  if (Number.isFinite(va) && Number.isFinite(vb)) return Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb));
+  if (Number.isFinite(va) && Number.isFinite(vb)) return closeValues(va, vb);
   return sameClosedForm(na, nb);
 }
 
@@ -687,6 +933,9 @@ const infinityRe = /^([-+]?)(?:\\infty|\u221e|infinity|inf)$/;
 // A variable an inequality or an assignment names: one letter ("x", "y_1") or a Greek letter.
 const variableRe = /^(?:[a-z](?:_\{?[a-z0-9]\}?)?|\\(?:alpha|beta|gamma|theta|lambda|mu|phi|varphi|omega|sigma|tau|rho))$/;
 // The left side of an answer written "y = ...": a variable, "f(x)", or a tuple of variables "(x,y)".
+// Stop 36: a named quantity on the left: a segment or angle ("ab", "\\angleabc", "m\\anglea"), a
+// function's value ("f3", "f(-1)", as noiseBrackets leaves it), a subscripted term ("a_{10}").
+const namedLhsRe = /^(?:[a-z]{2,3}|(?:m)?\\angle\{?[a-z]{1,3}\}?|[a-z]\(?-?\d{1,4}\)?|[a-z]_\{?[a-z0-9]{1,4}\}?)$/;
 const answerLhsRe =
   /^(?:[a-z](?:_\{?[a-z0-9]\}?)?|\\(?:alpha|beta|gamma|theta|lambda|mu|phi|varphi|omega|sigma|tau|rho)|[a-z]\([a-z]\)|\([a-z](?:,[a-z]){1,5}\))$/;
 
@@ -714,8 +963,27 @@ function rewriteValue(s: string): string {
     const rhs = t.slice(eq + 1);
     if (rhs.length > 0 && splitTop(rhs, ',')?.length === 1) return rhs;
   }
+  // Stop 36: a named quantity ("ab=5" for a segment, "f3=5" for f(3), "a_{10}=5", "\\angleA=5"),
+  // the value first ("5=x"), a chain ending in the value ("x=3+2=5").
+  if (eq > 0 && t.length <= 200 && !/[<>!:\u2264\u2265]=|==|,/.test(t)) {
+    const last = t.lastIndexOf('=');
+    const lhs = t.slice(0, eq);
+    const value = t.slice(last + 1);
+    // (A chain's middle is arithmetic: "x=2orx=3" is a list, not a chain.)
+    const plainMiddle = eq === last || !/[a-z]/.test(t.slice(eq + 1, last).replace(/\\[a-z]+/g, ''));
+    if (value.length > 0 && plainMiddle && (answerLhsRe.test(lhs) || namedLhsRe.test(lhs))) return value;
+    if (
+      eq === last &&
+      (answerLhsRe.test(value) || namedLhsRe.test(value)) &&
+      !/[a-z]/.test(lhs.replace(/\\(?:frac|sqrt|pi|cdot|times)/g, ''))
+    )
+      return lhs;
+  }
   return t;
 }
+
+// An option's letter and its content, normalized: "(c)4", "b)70", "(b)70" (not a power, "(a)^2").
+const optionEntryRe = /^\(?([a-j])\)([^^=,][^=]{0,60})$/;
 
 interface Interval {
   lo: string;
@@ -854,6 +1122,7 @@ function everyPiece(pieces: string[] | undefined, read: (piece: string) => Inter
 
 interface Forms {
   set?: string[];
+  matrix?: string[][];
   intervals?: Interval[];
   tuple?: string[];
   assign?: { names: string[]; values: string[] };
@@ -895,6 +1164,18 @@ function readForms(s: string): Forms {
       return f;
     }
   }
+  // Stop 36: a matrix, rows split at the row break, entries at "&"; a column vector is also a tuple.
+  const matrix = enclosed(s, '\\begin{pmatrix}', '\\end{pmatrix}');
+  if (matrix !== undefined) {
+    const rows = matrix.split('\\\\');
+    if (rows.length > 1 && rows[rows.length - 1] === '') rows.pop();
+    const cells = rows.map((r) => r.split('&'));
+    if (cells.every((r) => r.length === cells[0].length && r.every((x) => x.length > 0))) {
+      f.matrix = cells;
+      if (cells.length >= 2 && cells[0].length === 1) f.tuple = cells.map((r) => r[0]);
+    }
+    return f;
+  }
   const ivs = readIntervals(s);
   if (ivs) f.intervals = ivs;
   const tuple = enclosed(s, '(', ')') ?? enclosed(s, '\\langle', '\\rangle');
@@ -913,7 +1194,71 @@ function readForms(s: string): Forms {
     if (names.length === parts.length) f.assign = { names, values };
     else if (parts.every((p) => !p.includes('='))) f.list = parts;
   }
+  // Stop 36: solutions listed in words ("2and3", "x=2orx=3", "3,5,and7") or as one variable's
+  // values ("x=2,x=3") are the list of the values.
+  if (!f.tuple && (s.includes('and') || s.includes('or') || f.assign)) {
+    const items = wordList(s);
+    if (items !== undefined) f.list = items;
+  }
   return f;
+}
+
+// "and" / "or" between two values ("2and3", "x=2orx=3", "-3and2"): after a digit or a closing bracket.
+const listWordRe = /(?<=[\d})])(?:and|or)(?=[-+\d\\({.]|[a-z]=)/g;
+
+/** The values of a list written with "and"/"or" or as one variable's values; undefined when it is no such list. */
+function wordList(s: string): string[] | undefined {
+  const parts = splitTop(s, ',');
+  if (parts === undefined) return undefined;
+  const items: string[] = [];
+  for (let p of parts) {
+    // An Oxford comma's "and" ("3,5,and7").
+    if (p.startsWith('and') && items.length > 0) p = p.slice(3);
+    else if (p.startsWith('or') && items.length > 0) p = p.slice(2);
+    for (const q of p.split(listWordRe)) items.push(q);
+  }
+  if (items.length < 2 || items.length > 40) return undefined;
+  let name: string | undefined;
+  const values: string[] = [];
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq < 0) {
+      if (name !== undefined || item.length === 0) return undefined;
+      values.push(item);
+      continue;
+    }
+    const lhs = item.slice(0, eq);
+    if ((name !== undefined && lhs !== name) || (name === undefined && values.length > 0) || !variableRe.test(lhs)) return undefined;
+    name = lhs;
+    const rhs = item.slice(eq + 1);
+    if (rhs.length === 0 || rhs.includes('=')) return undefined;
+    values.push(rhs);
+  }
+  return values;
+}
+
+// Stop 36: a list's order carries a meaning (the record's question asks for one: normalizedEqualInOrder).
+let listsOrdered = false;
+
+/** normalizedEqual where a list's order is its meaning ("Arrange ... in order", "respectively"). */
+export function normalizedEqualInOrder(na: string, nb: string): boolean {
+  const was = listsOrdered;
+  listsOrdered = true;
+  try {
+    return normalizedEqual(na, nb);
+  } finally {
+    listsOrdered = was;
+  }
+}
+
+// The words of a verdict list ("true,false", "yes,no"): statements in order, never a set.
+const verdictWordRe = /^(?:true|false|yes|no|t|f|correct|incorrect)$/;
+
+/** Two lists of one set of values in another order ("2,3" and "3,2"): solutions, whose order is no part of the answer. */
+function sameUnorderedList(a: readonly string[], b: readonly string[]): boolean {
+  if (listsOrdered || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (verdictWordRe.test(a[k]) || verdictWordRe.test(b[k])) return false;
+  return sameSet(a, b);
 }
 
 // The comparisons one top-level normalizedEqual may make in all inside its answers' parts and
@@ -972,6 +1317,16 @@ function sameForm(na: string, nb: string): boolean {
   const ra = rewriteValue(na);
   const rb = rewriteValue(nb);
   if (ra !== na || rb !== nb) return partEqual(ra, rb);
+  // Stop 36: an option's letter with its content ("\\textbf{(C) }4" is "(c)4", "B) 70°" is "b)70") is
+  // that option: its letter or its content ("c", "(c)", "4") says it.
+  const oa = optionEntryRe.exec(na);
+  const ob = optionEntryRe.exec(nb);
+  if (oa !== null || ob !== null) {
+    if (oa !== null && ob !== null) return oa[1] === ob[1];
+    const [o, other] = oa !== null ? [oa, nb] : [ob!, na];
+    const letter = /^\(?([a-j])\)?$/.exec(other);
+    return letter !== null ? letter[1] === o[1] : partEqual(o[2], other);
+  }
   const fa = readForms(na);
   const fb = readForms(nb);
   if (fa.infinity !== undefined || fb.infinity !== undefined) return fa.infinity === fb.infinity;
@@ -981,7 +1336,12 @@ function sameForm(na: string, nb: string): boolean {
     const [ia, ib] = [fa.intervals, fb.intervals];
     if (ia.every((x) => ib.some((y) => sameInterval(x, y))) && ib.every((y) => ia.some((x) => sameInterval(x, y)))) return true;
   }
+  if (fa.matrix && fb.matrix) {
+    const [ma, mb] = [fa.matrix, fb.matrix];
+    return ma.length === mb.length && ma[0].length === mb[0].length && ma.every((row, k) => sameInOrder(row, mb[k]));
+  }
   if (fa.tuple && fb.tuple && sameInOrder(fa.tuple, fb.tuple)) return true;
+  if (fa.list && fb.list && sameUnorderedList(fa.list, fb.list)) return true;
   if (fa.tuple && fb.assign && sameInOrder(fa.tuple, fb.assign.values)) return true;
   if (fb.tuple && fa.assign && sameInOrder(fa.assign.values, fb.tuple)) return true;
   if (fa.assign && fb.assign) {
@@ -1052,12 +1412,11 @@ function complexValue(s: string): [number, number] | undefined {
   return [re, im];
 }
 
-/** Both complex numbers of one value (to 1e-9 relative), at least one written with i. */
+/** Both complex numbers of one value (closeValues, part by part), at least one written with i. */
 function sameComplex(na: string, nb: string): boolean {
   if (!na.includes('i') && !nb.includes('i')) return false;
   const a = complexValue(na);
   const b = a && complexValue(nb);
   if (!a || !b) return false;
-  const close = (x: number, y: number): boolean => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-  return close(a[0], b[0]) && close(a[1], b[1]);
+  return closeValues(a[0], b[0]) && closeValues(a[1], b[1]);
 }

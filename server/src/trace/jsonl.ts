@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
 import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
 import { tokenCount } from './headerValues.js';
+import { solutionReference } from './referenceAnswer.js';
 import { extraBomMessage, leadingBoms, modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
 
@@ -117,7 +118,7 @@ function mayBeInexact(v: number, printed: string): boolean {
   return printed.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length >= 15;
 }
 
-/** Ground truth as one line: numbers without a trailing .0, the \boxed{} of a worked solution. */
+/** Ground truth as one line: numbers without a trailing .0, the \boxed{} of a worked solution, GSM8K's "#### x". */
 function truthText(field: string, v: unknown): string | undefined {
   if (Array.isArray(v)) v = v.find((x) => x !== null && x !== undefined);
   if (typeof v === 'number') return String(v);
@@ -133,7 +134,8 @@ function truthText(field: string, v: unknown): string | undefined {
     }
     if (field === 'solution') return undefined;
   }
-  return v.replace(/\s*\n\s*/g, ' ').trim();
+  // Stop 36: GSM8K's worked solution "... #### 72" (and "# 18", "...\nA: 18") is its value, as a mapped field's is.
+  return (solutionReference(v) ?? v).replace(/\s*\n\s*/g, ' ').trim();
 }
 
 const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');

@@ -5,6 +5,7 @@
 import { DuplicateIds } from './duplicateIds.js';
 import { headerValueProblem, headerValueSeverity } from './headerValues.js';
 import type { ParsedTraceFile, TraceDiagnostic, TraceRecord } from './types.js';
+import { solutionReference } from './referenceAnswer.js';
 
 export interface ParseOptions {
   /** Used as the model name of records without a `model:` header. */
@@ -301,7 +302,8 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       const value = m[2].trim();
       headers[key] = value;
       if (key === 'query') query = value;
-      else if (key === 'answer') answer = value;
+      // Stop 36: a GSM8K solution as the reference ("She sold ... 72 clips. #### 72") is its value (referenceAnswer.ts).
+      else if (key === 'answer') answer = value.includes('#') ? (solutionReference(value) ?? value) : value;
       else if (key === 'task') task = value;
       else if (key === 'model') model = value;
       else if (key === 'group') group = value;

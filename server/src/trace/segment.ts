@@ -11,7 +11,7 @@
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { programWork } from './programValues.js';
-import { closedFormValue, normalizeAnswer, normalizedEqual, OPTION_LIST } from './answers.js';
+import { closedFormValue, normalizeAnswer, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
 import { mayHaveUnit, quantitiesEqual } from './units.js';
 import { tokenCount, truncatedValue } from './headerValues.js';
 import { logprobsProblem, splitTokens } from './tokenSplit.js';
@@ -1981,6 +1981,19 @@ function operandsOfStrong(body: string, strongValues: ReadonlySet<string>, regio
 
 const digitRe = /\d/;
 
+// Stop 36: a question whose answer is an order: "in chronological order", "arrange", "rank", "respectively", "from least to greatest".
+const orderedQuestionRe =
+  /\b(?:in (?:chronological|alphabetical|increasing|decreasing|ascending|descending|the (?:correct|right|same|given) )?order|arrange|rearrange|rank|respectively|(?:from|in) (?:least|smallest|lowest|largest|greatest|highest|earliest|first|oldest) to|sequence)\b/i;
+
+/** Option letters written in a row or a list ("BDAC", "B, D, A, C", "\\boxed{BDAC}"), upper case, in order; undefined otherwise. */
+function letterSequence(v: string): string | undefined {
+  const m =
+    /^[ \t]*(?:\\(?:boxed|text|textbf)\{)?[ \t]*([A-Ja-j](?:[ \t]{0,2}(?:,|->|\u2192|<|>|\\to)?[ \t]{0,2}[A-Ja-j]){1,9})[ \t]*\}?[ \t.]*$/.exec(
+      v,
+    );
+  return m === null ? undefined : m[1].replace(/[^A-Ja-j]/g, '').toUpperCase();
+}
+
 /** Per attempt its normalized answer, correctness against the record's ground truth and token count; the final answer's correctness. */
 function judgeAttempts(
   record: TraceRecord,
@@ -1997,9 +2010,19 @@ function judgeAttempts(
   // b); a reference letter is matched by a candidate left as an option's content.
   const truthLetter = optionOf?.get(truthNorm);
   const truthIsLetter = optionOf !== undefined && truthLetter === undefined && new Set(optionOf.values()).has(truthNorm);
+  // Stop 36: a question that asks for an order ("Arrange ... in chronological order", "respectively"):
+  // a list in another order is another answer, and letters in a row ("BDAC") are a sequence, not a set.
+  const ordered = truth !== undefined && record.query !== undefined && orderedQuestionRe.test(record.query);
+  const truthSequence = ordered ? letterSequence(truth!) : undefined;
   const judge = (st: Statement): boolean | null => {
     if (truth === undefined) return null;
-    const same = (truthUnit ? quantitiesEqual(st.value, truth) : undefined) ?? normalizedEqual(st.normalized, truthNorm);
+    if (truthSequence !== undefined) {
+      const seq = letterSequence(st.value);
+      if (seq !== undefined) return seq === truthSequence;
+    }
+    const same =
+      (truthUnit ? quantitiesEqual(st.value, truth) : undefined) ??
+      (ordered ? normalizedEqualInOrder(st.normalized, truthNorm) : normalizedEqual(st.normalized, truthNorm));
     if (same || optionOf === undefined) return same;
     if (truthLetter !== undefined) return st.normalized === truthLetter;
     return truthIsLetter && optionOf.get(st.normalized) === truthNorm;

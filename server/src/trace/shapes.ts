@@ -221,9 +221,10 @@ export function plainFunctions(s: string): string {
   return s.replace(functionCommandRe, '$1').replace(functionOfLetterRe, '$1$2');
 }
 
-/** "x∈[1,3]", "x\\in(4,\\infty)" -> the set itself (spaces already removed). */
+/** "x∈[1,3]", "x\\in(4,\\infty)", "x\\in\\{-3,2\\}" -> the set itself (spaces already removed). */
 export function withoutMembership(s: string): string {
-  const m = /^[a-z](?:\u2208|\\in(?![a-z]))([([{][\s\S]*)$/.exec(s);
+  // (Stop 36: or a set in escaped braces, "x\\in\\{-3,2\\}".)
+  const m = /^[a-z](?:\u2208|\\in(?![a-z]))([([{][\s\S]*|\\\{[\s\S]*)$/.exec(s);
   return m === null ? s : m[1];
 }
 

@@ -378,6 +378,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionVerdicts(ctx);
   if (opts.question.optionOf && !opts.question.multiSelect) findOptionLastLine(ctx);
   if (opts.question.optionOf === undefined && opts.question.optionWords === undefined) findAnswerLetterLine(ctx);
+  findHashAnswerLine(ctx);
   if (opts.question.optionWords && !opts.question.multiSelect) findOptionContents(ctx, opts.question.optionWords);
   if (opts.question.optionWords && opts.question.optionOf === undefined) findOptionNumbers(ctx, opts.question.optionWords);
   if (opts.question.multiSelect) findOptionSets(ctx);
@@ -3483,6 +3484,31 @@ function findAnswerLetterLine(ctx: Context): void {
   const m = answerLetterLineRe.exec(text.slice(a, e));
   if (m === null) return;
   const start = a + m[0].indexOf(m[1], 2);
+  ctx.add(start, start + m[1].length, 'final-answer', 4, true, true);
+}
+
+// Stop 36: a response's closing line "#### 72" (GSM8K's answer format, which few-shot prompts teach).
+const hashAnswerLineRe = new RegExp(String.raw`^#### ?\$?(${VALUE})[ \t]{0,2}\.?$`);
+
+/**
+ * The response's last line "#### 72" gives its final answer (docs/annotation-guide.md: an explicit
+ * final statement), as GSM8K's reference solutions end and as a model prompted with them writes
+ * (judge36: such a response read no candidate at all). One line, read from the end.
+ */
+function findHashAnswerLine(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === from) return;
+  for (let k = to; k < text.length; k++) if (!isSpace(text.charCodeAt(k))) return;
+  const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
+  if (e - s > 48) return;
+  let a = s;
+  while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  if (!text.startsWith('####', a)) return;
+  const m = hashAnswerLineRe.exec(text.slice(a, e));
+  if (m === null) return;
+  const start = a + m[0].indexOf(m[1], 4);
   ctx.add(start, start + m[1].length, 'final-answer', 4, true, true);
 }
 

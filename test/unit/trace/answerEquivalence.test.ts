@@ -95,7 +95,8 @@ const NOT_EQUAL: [string, string][] = [
   ['(2, 3, 5)', '\\{2, 3, 5\\}'],
   ['(2, -3)', '(-3, 2)'],
   ['(2,-3)', 'x=-3, y=2'],
-  ['2, -3', '-3, 2'],
+  // (Stop 36: a list of solutions in another order is one answer, judgeBenchmarks.test.ts; other values are not.)
+  ['2, -3', '2, 3'],
   ['\\{2, 3\\}', '\\{2, 3, 5\\}'],
   ['\\{2, 3\\}', '2, 3, 5'],
   ['\\{2, 3, 5\\}', '[2, 5]'],

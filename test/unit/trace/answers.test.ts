@@ -254,7 +254,8 @@ const near = (s: string, want: number): void => assert.ok(Math.abs(closedFormVal
 
 test('stop 35: markup that changes no value is dropped by normalizeAnswer', () => {
   const cases: [string, string][] = [
-    ['\\large{e^{4}-1}', 'e^{4}-1'],
+    // (Stop 36: a power's braces around one character go too.)
+    ['\\large{e^{4}-1}', 'e^4-1'],
     ['\\Large 5', '5'],
     ['\\LARGE{\\frac{1}{2}}', '1/2'],
     ['\\small{7}', '7'],
@@ -262,8 +263,8 @@ test('stop 35: markup that changes no value is dropped by normalizeAnswer', () =
     ['\\boldsymbol{e}', 'e'],
     ['\\bm{x}+1', 'x+1'],
     ['\\mathbf{5040}', '5040'],
-    ['\\mathit{e}^{2}', 'e^{2}'],
-    ['\\boldsymbol{e^{2}}', 'e^{2}'],
+    ['\\mathit{e}^{2}', 'e^2'],
+    ['\\boldsymbol{e^{2}}', 'e^2'],
     ['\\operatorname{ln} 2', 'ln2'],
     ['\\operatorname{arctanh}(x)', '\\arctanh(x)'],
     ['\\color{red}{3}', '{3}'],

@@ -175,10 +175,16 @@ function normalizeAnswerBefore(raw: string): string {
   }
   if (has('\\') || has('\u00b0')) s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\u00b0|\\degree/g, '');
   if (has('%')) s = s.replace(/\\%|%/g, '');
-  if (has('\\') || has('~')) s = s.replace(/\\[,;:! ]|~/g, '');
+  // (Stop 36: a matrix's row break stays, unguarded.)
+  s = s.replace(/\\\\|\\[,;:! ]|~/g, (m) => (m === '\\\\' ? m : ''));
   if (has('\\') || has('$')) s = s.replace(/\\\$|\$|\\\(|\\\)|\\\[|\\\]/g, '');
   if (has('\u2212')) s = s.replace(/\u2212/g, '-');
+  // (Stop 36: a count noun after a number, unguarded; the alphabet makes no other unit or scale word.)
+  const counted = /^([-+]?\d(?:[\d,]{0,20}\d)?(?:\.\d{1,12})?)[ \t]{1,2}([a-z]{3,15})$/.exec(s);
+  if (counted && counted[2] !== 'and') s = counted[1];
   s = s.replace(/\s+/g, '');
+  // (Stop 36: braces around a one-character power, unguarded.)
+  s = s.replace(/\^\{([0-9A-Za-z])\}(?![\d.])/g, '^$1');
   if (has('\\')) {
     // (Stop 29's mixed numbers, unguarded.)
     s = s.replace(
@@ -202,11 +208,12 @@ function normalizeAnswerBefore(raw: string): string {
   }
   // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.
   s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, '$1');
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !/,[ \t]/.test(raw)) s = s.replace(/,/g, '');
   s = canonicalNumberBefore(s) ?? s;
   const frac = /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s);
   if (frac) s = `${frac[1]}${canonicalNumberBefore(frac[2]) ?? frac[2]}/${canonicalNumberBefore(frac[3]) ?? frac[3]}`;
-  return s.toLowerCase();
+  // (Stop 36: a command keeps its case.)
+  return s.replace(/\\[A-Z][A-Za-z]*|[A-Z]+/g, (m) => (m[0] === '\\' ? m : m.toLowerCase()));
 }
 const letterSetRe = new RegExp(`^(?:[A-E]{2,5}|${OPTION_LIST})$`);
 const simpleFraction = /^(-?)(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/;

@@ -6,6 +6,7 @@
 import { KNOWN_FINISH_REASONS, stepValue, tokenCount, truncatedValue } from '../headerValues.js';
 import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import { valueKind, type JsonlRecord } from '../jsonl.js';
+import { solutionReference } from '../referenceAnswer.js';
 import type { TraceDiagnostic } from '../types.js';
 import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
 import { evalPath, evalRule, fanoutCount, formatPath, formatRule, hasFanout, topKey, type Path, type Rule } from './path.js';
@@ -137,11 +138,6 @@ export function textOf(v: unknown, row: Row, role: 'prompt' | 'response' = 'prom
   return undefined;
 }
 
-// A whole reference that is a number after one to four hashes: ZeroEval's "# 18" ("#### 18" as GSM8K writes it).
-const HASHED_REFERENCE = /^#{1,4}[ \t]*(-?\$?[\d,]*\.?\d+)$/;
-// The last line of a worked solution that gives its answer as "A: 18" (openai/grade-school-math's example solutions).
-const SOLUTION_ANSWER_LINE = /^A:[ \t]*(-?\$?[\d,]*\.?\d+)$/;
-
 /**
  * Ground truth as one line: numbers as written, the last \boxed{} of a worked solution, the "#### x"
  * of GSM8K (also a whole reference "# x", as ZeroEval writes it), a worked solution's last line "A: x".
@@ -163,13 +159,7 @@ export function answerText(v: unknown): string | undefined {
       }
     }
   } else {
-    const hashes = s.lastIndexOf('####');
-    const lastLine = s.slice(s.lastIndexOf('\n') + 1).trim();
-    const hashed = HASHED_REFERENCE.exec(s);
-    const lettered = s.includes('\n') ? SOLUTION_ANSWER_LINE.exec(lastLine) : null;
-    if (hashed) s = hashed[1];
-    else if (hashes >= 0 && s.slice(hashes + 4).trim() !== '') s = s.slice(hashes + 4).trim();
-    else if (lettered) s = lettered[1];
+    s = solutionReference(s) ?? s;
   }
   const line = s.replace(/\s*\n\s*/g, ' ').trim();
   return line === '' ? undefined : line;
