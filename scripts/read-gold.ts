@@ -46,6 +46,7 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     'fresh40',
     'fresh41',
     'fresh42',
+    'fresh43',
   ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
 ];

@@ -608,3 +608,16 @@ test('annotators against each other, pooled over every batch labelled twice, bes
   assert.ok(a.precision >= 0.9 && a.recall >= 0.9, `annotators agree: ${pct(a.precision)} / ${pct(a.recall)}`);
   assert.ok(a.recallByKind.echo.found / a.recallByKind.echo.of >= 0.85);
 });
+// dev36 (gtxygyzb/Saturn-code: Saturn-7B and R1-Distill-Qwen-7B on GPQA-Diamond and MATH-500 closed
+// forms; andresmosqueraw/bias-thought-anchors: Qwen3.7 Plus and Gemini 2.5 Flash on SESGO; 30), a
+// development batch of stop 36 (choices made inside a thinking block, derivations ending in closed
+// forms), labelled by D1 and D2 (D2 against D1: 96.7% / 95.7%). Start (rules) 81.6% (62/76), 66.7%;
+// after pass 74 (learned, refitted) 87.0% (67/77), 72.0%, first 90.0%.
+skyThoughtBatch('dev36', 'development, new at stop 36', 30, { precision: 0.82, recall: 0.68, first: 0.85 }, 'D1 vs D2', 30);
+// fresh43 (anton-npv/CoTFaithChecker: R1-Distill-Llama-8B on MMLU; interp-reasoning/thought-anchors.com:
+// R1-Distill-Llama-8B and -Qwen-14B on MATH level 5; 31), held out, labelled by H1 and H2 (H2 against
+// H1: 97.3% / 98.6%). Read once at stop 36's end (learned): start engine (1f89996) 82.9% (58/70),
+// 78.4% (58/74), first 90.3%; end engine 80.6% (58/72), 78.4%, first 90.3% (two multiple-choice
+// records read one candidate more: a letter restated after another option's check, a letter named
+// "the correct answer" that the annotators read as a step of the walk through the options).
+skyThoughtBatch('fresh43', 'held-out', 31, { precision: 0.75, recall: 0.72, first: 0.85 }, 'H1 vs H2', 31);
