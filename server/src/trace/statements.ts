@@ -3461,6 +3461,23 @@ function findOptionLastLine(ctx: Context): void {
   ctx.add(start, start + 1, 'final-answer', 4, true, true);
 }
 
+/**
+ * The response's last line inside the scanned text, [first non-blank, end without trailing blanks),
+ * when only blanks follow the scanned text and the line is at most `max` characters long.
+ */
+function closingLine(ctx: Context, max: number): [number, number] | undefined {
+  const { text, from, to } = ctx;
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === from) return undefined;
+  for (let k = to; k < text.length; k++) if (!isSpace(text.charCodeAt(k))) return undefined;
+  const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
+  if (e - s > max) return undefined;
+  let a = s;
+  while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  return [a, e];
+}
+
 // A response's closing line "A: 18" (Q:/A: few-shot prompting, as openai/grade-school-math's model solutions end).
 const answerLetterLineRe = new RegExp(String.raw`^A:[ \t]{0,2}\$?(${VALUE})[ \t]{0,2}\.?$`);
 
@@ -3470,16 +3487,10 @@ const answerLetterLineRe = new RegExp(String.raw`^A:[ \t]{0,2}\$?(${VALUE})[ \t]
  * the question has options, "A:" is an option's label (findOptionLastLine reads a letter there).
  */
 function findAnswerLetterLine(ctx: Context): void {
-  const { text, from, to } = ctx;
-  let e = to;
-  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e === from) return;
-  // The response's last line: only blanks after the scanned text.
-  for (let k = to; k < text.length; k++) if (!isSpace(text.charCodeAt(k))) return;
-  const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
-  if (e - s > 40) return;
-  let a = s;
-  while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  const line = closingLine(ctx, 40);
+  if (line === undefined) return;
+  const { text } = ctx;
+  const [a, e] = line;
   if (text[a] !== 'A' || text[a + 1] !== ':') return;
   const m = answerLetterLineRe.exec(text.slice(a, e));
   if (m === null) return;
@@ -3496,15 +3507,10 @@ const hashAnswerLineRe = new RegExp(String.raw`^#### ?\$?(${VALUE})[ \t]{0,2}\.?
  * (judge36: such a response read no candidate at all). One line, read from the end.
  */
 function findHashAnswerLine(ctx: Context): void {
-  const { text, from, to } = ctx;
-  let e = to;
-  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e === from) return;
-  for (let k = to; k < text.length; k++) if (!isSpace(text.charCodeAt(k))) return;
-  const s = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
-  if (e - s > 48) return;
-  let a = s;
-  while (a < e && (text[a] === ' ' || text[a] === '\t')) a++;
+  const line = closingLine(ctx, 48);
+  if (line === undefined) return;
+  const { text } = ctx;
+  const [a, e] = line;
   if (!text.startsWith('####', a)) return;
   const m = hashAnswerLineRe.exec(text.slice(a, e));
   if (m === null) return;
