@@ -12,7 +12,7 @@
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { programWork } from './programValues.js';
 import { closedFormValue, normalizeAnswer, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
-import { mayHaveUnit, quantitiesEqual } from './units.js';
+import { bareLetterUnit, mayHaveUnit, quantitiesEqual, questionMakesUnit, statesNoUnit } from './units.js';
 import { tokenCount, truncatedValue } from './headerValues.js';
 import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
@@ -2014,6 +2014,12 @@ function judgeAttempts(
   // a list in another order is another answer, and letters in a row ("BDAC") are a sequence, not a set.
   const ordered = truth !== undefined && record.query !== undefined && orderedQuestionRe.test(record.query);
   const truthSequence = ordered ? letterSequence(truth!) : undefined;
+  // Stop 36 (leftovers): one letter after a number ("6m") is a unit only where the question or the
+  // other side makes it one; otherwise it is a variable, and "6m" is not the bare number 6.
+  const truthLetter1 = truth === undefined ? undefined : bareLetterUnit(truth);
+  const truthStatesNoUnit = truth !== undefined && statesNoUnit(truth);
+  const letterIsVariable = (letter: string | undefined, other: string, otherBare: boolean): boolean =>
+    letter !== undefined && otherBare && bareLetterUnit(other) === undefined && !questionMakesUnit(record.query, letter);
   const judge = (st: Statement): boolean | null => {
     if (truth === undefined) return null;
     if (truthSequence !== undefined) {
@@ -2023,6 +2029,12 @@ function judgeAttempts(
     const same =
       (truthUnit ? quantitiesEqual(st.value, truth) : undefined) ??
       (ordered ? normalizedEqualInOrder(st.normalized, truthNorm) : normalizedEqual(st.normalized, truthNorm));
+    if (
+      same &&
+      (letterIsVariable(truthLetter1, st.value, statesNoUnit(st.value)) ||
+        (truthStatesNoUnit && letterIsVariable(bareLetterUnit(st.value), truth!, true)))
+    )
+      return false;
     if (same || optionOf === undefined) return same;
     if (truthLetter !== undefined) return st.normalized === truthLetter;
     return truthIsLetter && optionOf.get(st.normalized) === truthNorm;

@@ -26,3 +26,30 @@ test('a boxed degree value is read without the box\'s closing brace', () => {
   assert.equal(lastSample('30^\\circ', 'The final answer is \\boxed{30^\\circ}.')?.correct, true);
   assert.equal(lastSample('30^\\circ', 'The final answer is \\boxed{31^\\circ}.')?.correct, false);
 });
+
+test('a letter after a number is a unit only where the question or the other side makes it one', () => {
+  const box = (v: string) => `The final answer is \\boxed{${v}}.`;
+  // No unit in sight: m is the question's variable, and 6m is not 6.
+  for (const [ref, cand] of [
+    ['6m', '6'],
+    ['$6m$', '6'],
+    ['6', '6m'],
+    ['12 g', '12'],
+  ]) {
+    assert.equal(lastSample(ref, box(cand), 'Let m be a positive integer. Express the answer in terms of m.')?.correct, false, `${ref} | ${cand}`);
+  }
+  // The question names the unit or writes it after a number, or the other side states it.
+  for (const [ref, cand, query] of [
+    ['6m', '6', 'How long is the rope, in meters?'],
+    ['6 m', '6', 'A 3 m pole casts a shadow. How long is the shadow?'],
+    ['6', '6m', 'How long is the rope in metres?'],
+    ['12', '12 g', 'How many grams of salt are left?'],
+    ['5 h', '5', 'How many hours does the trip take?'],
+    ['6m', '6 \\text{ m}', 'Solve the problem.'],
+    ['6m', '6m', 'Solve the problem.'],
+  ]) {
+    assert.equal(lastSample(ref, box(cand), query)?.correct, true, `${ref} | ${cand} | ${query}`);
+  }
+  // Not a unit inside an expression: "2m+3" does not make m a unit.
+  assert.equal(lastSample('6m', box('6'), 'If $2m+3=15$, find $m$ times 1.')?.correct, false);
+});
