@@ -12,7 +12,7 @@
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { programWork } from './programValues.js';
 import { closedFormValue, normalizeAnswer, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
-import { bareLetterUnit, mayHaveUnit, quantitiesEqual, questionMakesUnit, statesNoUnit } from './units.js';
+import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit, statesNoUnit } from './units.js';
 import { tokenCount, truncatedValue } from './headerValues.js';
 import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
@@ -2015,26 +2015,27 @@ function judgeAttempts(
   const ordered = truth !== undefined && record.query !== undefined && orderedQuestionRe.test(record.query);
   const truthSequence = ordered ? letterSequence(truth!) : undefined;
   // Stop 36 (leftovers): one letter after a number ("6m") is a unit only where the question or the
-  // other side makes it one; otherwise it is a variable, and "6m" is not the bare number 6.
+  // other side makes it one; otherwise it is a variable: "6m" is not the bare number 6, and is m·6.
   const truthLetter1 = truth === undefined ? undefined : bareLetterUnit(truth);
+  const truthVariable = truthLetter1 !== undefined && !questionMakesUnit(record.query, truthLetter1);
   const truthStatesNoUnit = truth !== undefined && statesNoUnit(truth);
-  const letterIsVariable = (letter: string | undefined, other: string, otherBare: boolean): boolean =>
-    letter !== undefined && otherBare && bareLetterUnit(other) === undefined && !questionMakesUnit(record.query, letter);
   const judge = (st: Statement): boolean | null => {
     if (truth === undefined) return null;
     if (truthSequence !== undefined) {
       const seq = letterSequence(st.value);
       if (seq !== undefined) return seq === truthSequence;
     }
-    const same =
+    let same =
       (truthUnit ? quantitiesEqual(st.value, truth) : undefined) ??
       (ordered ? normalizedEqualInOrder(st.normalized, truthNorm) : normalizedEqual(st.normalized, truthNorm));
-    if (
-      same &&
-      (letterIsVariable(truthLetter1, st.value, statesNoUnit(st.value)) ||
-        (truthStatesNoUnit && letterIsVariable(bareLetterUnit(st.value), truth!, true)))
-    )
-      return false;
+    const letter = bareLetterUnit(st.value);
+    if (truthVariable && letter === undefined) {
+      if (same && statesNoUnit(st.value)) return false;
+      if (!same) same = normalizedEqual(st.normalized, letterProduct(truth!));
+    } else if (letter !== undefined && truthLetter1 === undefined && !questionMakesUnit(record.query, letter)) {
+      if (same && truthStatesNoUnit) return false;
+      if (!same) same = normalizedEqual(letterProduct(st.value), truthNorm);
+    }
     if (same || optionOf === undefined) return same;
     if (truthLetter !== undefined) return st.normalized === truthLetter;
     return truthIsLetter && optionOf.get(st.normalized) === truthNorm;

@@ -142,6 +142,14 @@ export function bareLetterUnit(raw: string): string | undefined {
   return raw.length <= 40 ? letterUnitRe.exec(raw)?.[1] : undefined;
 }
 
+/** A number and its letter as the product they are when the letter is a variable: "$6m$" -> "6m", "2 L" -> "2l". */
+export function letterProduct(raw: string): string {
+  return raw
+    .replace(/[\s$]/g, '')
+    .replace(/\u2212/g, '-')
+    .toLowerCase();
+}
+
 /** A value with no letter outside LaTeX commands ("6", "\\boxed{6}", "\\frac{1}{2}"): a bare number, no unit stated. */
 export function statesNoUnit(raw: string): boolean {
   return raw.length <= 80 && !/[A-Za-z]/.test(raw.replace(/\\[A-Za-z]+/g, ''));

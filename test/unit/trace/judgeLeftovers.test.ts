@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { answersEqual } from '../../../server/src/trace/answers.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
@@ -14,7 +15,7 @@ function lastSample(reference: string, body: string, query = 'Solve the problem.
   return samples[samples.length - 1];
 }
 
-test('a boxed degree value is read without the box\'s closing brace', () => {
+test("a boxed degree value is read without the box's closing brace", () => {
   for (const [body, read] of [
     ['The final answer is \\boxed{30^\\circ}.', '30^\\circ'],
     ['So the angle is \\boxed{76^\\circ}', '76^\\circ'],
@@ -36,7 +37,11 @@ test('a letter after a number is a unit only where the question or the other sid
     ['6', '6m'],
     ['12 g', '12'],
   ]) {
-    assert.equal(lastSample(ref, box(cand), 'Let m be a positive integer. Express the answer in terms of m.')?.correct, false, `${ref} | ${cand}`);
+    assert.equal(
+      lastSample(ref, box(cand), 'Let m be a positive integer. Express the answer in terms of m.')?.correct,
+      false,
+      `${ref} | ${cand}`,
+    );
   }
   // The question names the unit or writes it after a number, or the other side states it.
   for (const [ref, cand, query] of [
@@ -52,4 +57,37 @@ test('a letter after a number is a unit only where the question or the other sid
   }
   // Not a unit inside an expression: "2m+3" does not make m a unit.
   assert.equal(lastSample('6m', box('6'), 'If $2m+3=15$, find $m$ times 1.')?.correct, false);
+});
+
+test('expressions in several letters are compared as functions of all of them', () => {
+  for (const [a, b] of [
+    ['(a+5)(b+2)', '(b+2)(a+5)'],
+    ['2k', 'k \\cdot 2'],
+    ['a+b', 'b+a'],
+    ['2a+3b', '3b+2a'],
+    ['a^2+b^2', 'b^2+a^2'],
+    ['xy', 'yx'],
+    ['\\frac{a+b}{2}', '\\frac{b+a}{2}'],
+    ['\\frac{1}{x}', 'x^{-1}'],
+    ['\\frac{1}{x+1}', '(x+1)^{-1}'],
+    ['-\\frac{b}{a}', '\\frac{-b}{a}'],
+    ['2x \\times 3y', '6xy'],
+  ]) {
+    assert.equal(answersEqual(a, b), true, `${a} | ${b}`);
+    assert.equal(answersEqual(b, a), true, `${b} | ${a}`);
+  }
+  for (const [a, b] of [
+    ['a+b', 'a-b'],
+    ['2a+3b', '3a+2b'],
+    ['x+y', 'x \\times y'],
+    ['no', 'on'],
+    ['dog', 'god'],
+    ['10^{20}x', '10^{20}x+1'],
+    ['a+b', 'a+c'],
+  ]) {
+    assert.equal(answersEqual(a, b), false, `${a} | ${b}`);
+    assert.equal(answersEqual(b, a), false, `${b} | ${a}`);
+  }
+  // A letter read as a variable: "6m" is m·6 where nothing makes m a unit.
+  assert.equal(lastSample('$6m$', 'The final answer is \\boxed{m \\cdot 6}.')?.correct, true);
 });
