@@ -1994,6 +1994,15 @@ function letterSequence(v: string): string | undefined {
   return m === null ? undefined : m[1].replace(/[^A-Ja-j]/g, '').toUpperCase();
 }
 
+// Stop 36 (leftovers): a number with its base as a subscript, normalized ("52_8").
+const baseNumberRe = /^([0-9a-f]{1,40})_(\d{1,2})$/;
+
+/** The base that the question asks the answer in ("Express your answer in base 8" -> "8"); undefined where none. */
+function questionBase(query: string | undefined): string | undefined {
+  if (query === undefined) return undefined;
+  return /\bbase[ \t-]{0,2}\$?\{?(\d{1,2})\b/i.exec(query.length <= 20000 ? query : query.slice(0, 20000))?.[1];
+}
+
 /** Per attempt its normalized answer, correctness against the record's ground truth and token count; the final answer's correctness. */
 function judgeAttempts(
   record: TraceRecord,
@@ -2019,6 +2028,13 @@ function judgeAttempts(
   const truthLetter1 = truth === undefined ? undefined : bareLetterUnit(truth);
   const truthVariable = truthLetter1 !== undefined && !questionMakesUnit(record.query, truthLetter1);
   const truthStatesNoUnit = truth !== undefined && statesNoUnit(truth);
+  // Stop 36 (leftovers): where the question asks for base b, "52_8" and "52" are one answer.
+  const base =
+    truth !== undefined && (truthNorm.includes('_') || /^[0-9a-f]{1,40}$/.test(truthNorm)) ? questionBase(record.query) : undefined;
+  const sameInBase = (na: string, nb: string): boolean => {
+    const m = baseNumberRe.exec(na);
+    return m !== null && m[2] === base && m[1] === nb;
+  };
   const judge = (st: Statement): boolean | null => {
     if (truth === undefined) return null;
     if (truthSequence !== undefined) {
@@ -2036,6 +2052,7 @@ function judgeAttempts(
       if (same && truthStatesNoUnit) return false;
       if (!same) same = normalizedEqual(letterProduct(st.value), truthNorm);
     }
+    if (!same && base !== undefined) same = sameInBase(truthNorm, st.normalized) || sameInBase(st.normalized, truthNorm);
     if (same || optionOf === undefined) return same;
     if (truthLetter !== undefined) return st.normalized === truthLetter;
     return truthIsLetter && optionOf.get(st.normalized) === truthNorm;

@@ -91,3 +91,38 @@ test('expressions in several letters are compared as functions of all of them', 
   // A letter read as a variable: "6m" is m·6 where nothing makes m a unit.
   assert.equal(lastSample('$6m$', 'The final answer is \\boxed{m \\cdot 6}.')?.correct, true);
 });
+
+test('subscript braces, a negative denominator and number words', () => {
+  for (const [a, b] of [
+    ['52_8', '52_{8}'],
+    ['a_1', 'a_{1}'],
+    ['-\\frac{3}{4}', '\\frac{3}{-4}'],
+    ['\\frac{3}{4}', '\\frac{-3}{-4}'],
+    ['2', 'two'],
+    ['12', 'Twelve'],
+    ['40', 'forty'],
+  ]) {
+    assert.equal(answersEqual(a, b), true, `${a} | ${b}`);
+    assert.equal(answersEqual(b, a), true, `${b} | ${a}`);
+  }
+  for (const [a, b] of [
+    ['52_8', '52_{9}'],
+    ['\\frac{3}{4}', '\\frac{3}{-4}'],
+    ['3', 'two'],
+    ['a_{12}', 'a_1'],
+    ['52_8', '52'],
+  ]) {
+    assert.equal(answersEqual(a, b), false, `${a} | ${b}`);
+    assert.equal(answersEqual(b, a), false, `${b} | ${a}`);
+  }
+});
+
+test('a number in base b is its digits where the question asks for base b', () => {
+  const box = (v: string) => `The final answer is \\boxed{${v}}.`;
+  const q = 'Find the product of $6_8 \\cdot 7_8.$ Express your answer in base $8.$';
+  assert.equal(lastSample('52_8', box('52'), q)?.correct, true);
+  assert.equal(lastSample('52', box('52_8'), q)?.correct, true);
+  assert.equal(lastSample('52_8', box('42'), q)?.correct, false);
+  assert.equal(lastSample('52_8', box('52'), 'Solve the problem.')?.correct, false);
+  assert.equal(lastSample('52_8', box('52'), 'Express your answer in base 9.')?.correct, false);
+});
