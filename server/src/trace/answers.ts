@@ -145,11 +145,12 @@ function normalizeUncached(raw: string): string {
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
   // Stop 36: a command keeps its case ("\\Gamma" is not "\\gamma", "\\Delta" not "\\delta").
-  if (s.includes('\\')) return s.replace(/\\[A-Z][A-Za-z]*|[A-Z]+/g, lowerButCommand);
-  s = s.toLowerCase();
-  // Stop 36 (leftovers): a number written as a word ("two", "Twelve") is the number.
-  return s.length >= 3 && s.length <= 9 ? (NUMBER_WORDS.get(s) ?? s) : s;
+  return s.includes('\\') ? s.replace(/\\[A-Z][A-Za-z]*|[A-Z]+/g, lowerButCommand) : s.toLowerCase();
 }
+
+// Stop 36 (leftovers): a number written as a word ("two", "twelve") is the number, where two
+// answers are compared (normalizedEqual): not in normalizeAnswer, whose values the reader also
+// reads ("So the answer is three." stays a word candidate).
 
 const NUMBER_WORDS = new Map<string, string>(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
@@ -798,6 +799,9 @@ export function answersEqual(a: string | null | undefined, b: string | null | un
 /** answersEqual on answers already normalized (saves normalizing the ground truth once per attempt). */
 export function normalizedEqual(na: string, nb: string): boolean {
   if (na === nb) return na.length > 0;
+  const wa = NUMBER_WORDS.get(na);
+  const wb = NUMBER_WORDS.get(nb);
+  if (wa !== undefined || wb !== undefined) return normalizedEqual(wa ?? na, wb ?? nb);
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;
