@@ -148,6 +148,10 @@ function normalizeUncached(raw: string): string {
   return s.includes('\\') ? s.replace(/\\[A-Z][A-Za-z]*|[A-Z]+/g, lowerButCommand) : s.toLowerCase();
 }
 
+function verdictLetter(letter: string, word: string): boolean {
+  return (letter === 't' && word === 'true') || (letter === 'f' && word === 'false');
+}
+
 // Stop 36 (leftovers): a number written as a word ("two", "twelve") is the number, where two
 // answers are compared (normalizedEqual): not in normalizeAnswer, whose values the reader also
 // reads ("So the answer is three." stays a word candidate).
@@ -802,6 +806,10 @@ export function normalizedEqual(na: string, nb: string): boolean {
   const wa = NUMBER_WORDS.get(na);
   const wb = NUMBER_WORDS.get(nb);
   if (wa !== undefined || wb !== undefined) return normalizedEqual(wa ?? na, wb ?? nb);
+  // Stop 36 (leftovers): "T" and "F" are True and False where the other side is that word.
+  if (na.length + nb.length === 5 || na.length + nb.length === 6) {
+    if (verdictLetter(na, nb) || verdictLetter(nb, na)) return true;
+  }
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;

@@ -126,3 +126,23 @@ test('a number in base b is its digits where the question asks for base b', () =
   assert.equal(lastSample('52_8', box('52'), 'Solve the problem.')?.correct, false);
   assert.equal(lastSample('52_8', box('52'), 'Express your answer in base 9.')?.correct, false);
 });
+
+test('T and F are True and False where the other side is that word', () => {
+  for (const [a, b] of [
+    ['True', 'T'],
+    ['False', 'F'],
+    ['False, True', 'F, T'],
+  ]) {
+    assert.equal(answersEqual(a, b), true, `${a} | ${b}`);
+    assert.equal(answersEqual(b, a), true, `${b} | ${a}`);
+  }
+  for (const [a, b] of [
+    ['True', 'F'],
+    ['False', 'T'],
+    ['True, False', 'F, T'],
+    ['T', 't+1'],
+  ]) {
+    assert.equal(answersEqual(a, b), false, `${a} | ${b}`);
+    assert.equal(answersEqual(b, a), false, `${b} | ${a}`);
+  }
+});
