@@ -1994,6 +1994,17 @@ function letterSequence(v: string): string | undefined {
   return m === null ? undefined : m[1].replace(/[^A-Ja-j]/g, '').toUpperCase();
 }
 
+// A lone option letter, maybe in brackets or math ("E", "(c)", "$B$").
+const loneOptionRe = /^[ \t$(]{0,4}[A-Ja-j][ \t$).]{0,4}$/;
+
+/** The letters of a value that stand alone (variables: "2X+1" -> "X"), commands and words aside; undefined where none or the text is long. */
+function variableLetters(raw: string): string | undefined {
+  if (raw.length > 80) return undefined;
+  const t = raw.replace(/\\(?:text|mathrm|textbf|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+/g, ' ');
+  const m = t.match(/(?<![A-Za-z])[A-KM-Za-km-z](?![A-Za-z])/g);
+  return m === null ? undefined : m.join('');
+}
+
 // Stop 36 (leftovers): a number with its base as a subscript, normalized ("52_8").
 const baseNumberRe = /^([0-9a-f]{1,40})_(\d{1,2})$/;
 
@@ -2035,6 +2046,11 @@ function judgeAttempts(
     const m = baseNumberRe.exec(na);
     return m !== null && m[2] === base && m[1] === nb;
   };
+  // Stop 36 (leftovers): a letter's case is part of a variable's name ("2X+1" is not "2x+1", "S" is
+  // not "s"); a lone option letter's is not ("(c)" is C), but a capital option letter is no number
+  // ("E" is not 2.718...).
+  const truthOption = truth !== undefined && loneOptionRe.test(truth);
+  const truthLetters = truth === undefined || truthOption ? undefined : variableLetters(truth);
   const judge = (st: Statement): boolean | null => {
     if (truth === undefined) return null;
     if (truthSequence !== undefined) {
@@ -2051,6 +2067,12 @@ function judgeAttempts(
     } else if (letter !== undefined && truthLetter1 === undefined && !questionMakesUnit(record.query, letter)) {
       if (same && truthStatesNoUnit) return false;
       if (!same) same = normalizedEqual(letterProduct(st.value), truthNorm);
+    }
+    if (same && truthOption && st.normalized !== truthNorm && /^[A-J]/.test(truth!.replace(/[\s($]/g, '')) && statesNoUnit(st.value))
+      same = false;
+    if (same && truthLetters !== undefined && !loneOptionRe.test(st.value)) {
+      const letters = variableLetters(st.value);
+      if (letters !== undefined && letters !== truthLetters && letters.toLowerCase() === truthLetters.toLowerCase()) return false;
     }
     if (!same && base !== undefined) same = sameInBase(truthNorm, st.normalized) || sameInBase(st.normalized, truthNorm);
     if (same || optionOf === undefined) return same;

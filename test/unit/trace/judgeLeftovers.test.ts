@@ -146,3 +146,14 @@ test('T and F are True and False where the other side is that word', () => {
     assert.equal(answersEqual(b, a), false, `${b} | ${a}`);
   }
 });
+
+test("a variable's case is part of its name; an option letter's is not, and an option letter is no number", () => {
+  const box = (v: string) => `The final answer is \\boxed{${v}}.`;
+  assert.equal(lastSample('2X+1', box('2x+1'))?.correct, false);
+  assert.equal(lastSample('S', box('s'))?.correct, false);
+  assert.equal(lastSample('E', box('2.718281828459045'))?.correct, false);
+  assert.equal(lastSample('2x+1', box('2x+1'))?.correct, true);
+  assert.equal(lastSample('C', box('(c)'))?.correct, true);
+  assert.equal(lastSample('e', box('2.718281828459045'))?.correct, true);
+  assert.equal(lastSample('x+y', box('y+x'))?.correct, true);
+});
