@@ -2037,7 +2037,14 @@ function judgeAttempts(
   // Stop 36 (leftovers): one letter after a number ("6m") is a unit only where the question or the
   // other side makes it one; otherwise it is a variable: "6m" is not the bare number 6, and is m·6.
   const truthLetter1 = truth === undefined ? undefined : bareLetterUnit(truth);
-  const truthVariable = truthLetter1 !== undefined && !questionMakesUnit(record.query, truthLetter1);
+  // (Asked per letter once a record: the question is read at most five times.)
+  const unitIn = new Map<string, boolean>();
+  const madeUnit = (letter: string): boolean => {
+    let u = unitIn.get(letter);
+    if (u === undefined) unitIn.set(letter, (u = questionMakesUnit(record.query, letter)));
+    return u;
+  };
+  const truthVariable = truthLetter1 !== undefined && !madeUnit(truthLetter1);
   const truthStatesNoUnit = truth !== undefined && statesNoUnit(truth);
   // Stop 36 (leftovers): where the question asks for base b, "52_8" and "52" are one answer.
   const base =
@@ -2064,7 +2071,7 @@ function judgeAttempts(
     if (truthVariable && letter === undefined) {
       if (same && statesNoUnit(st.value)) return false;
       if (!same) same = normalizedEqual(st.normalized, letterProduct(truth!));
-    } else if (letter !== undefined && truthLetter1 === undefined && !questionMakesUnit(record.query, letter)) {
+    } else if (letter !== undefined && truthLetter1 === undefined && !madeUnit(letter)) {
       if (same && truthStatesNoUnit) return false;
       if (!same) same = normalizedEqual(letterProduct(st.value), truthNorm);
     }
