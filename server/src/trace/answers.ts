@@ -96,6 +96,8 @@ function normalizeUncached(raw: string): string {
   // Stop 36: a power's braces around one character are no part of its value ("x^{2}" is "x^2", as
   // LaTeX reads "x^2"); not before a digit ("2^{3}4" is 8 times 4, "2^34" would be 2^34).
   if (s.includes('^{')) s = s.replace(/\^\{([0-9A-Za-z])\}(?![\d.])/g, '^$1');
+  // Stop 36 (leftovers): so are a subscript's ("52_{8}" is "52_8", "a_{1}" is "a_1").
+  if (s.includes('_{')) s = s.replace(/_\{([0-9A-Za-z])\}(?![\d.])/g, '_$1');
   // Stop 36: a repeating decimal ("0.\\overline{3}", "1.\\bar{27}") is its fraction ("1/3", "14/11").
   if (s.includes('\\overline') || s.includes('\\bar')) s = repeatingDecimal(s) ?? s;
   // A clock time: "08:42 a.m.", "8:42", "20:42 (8:42 PM)" are "8:42" / "20:42" (the 24-hour clock, pass 58).
@@ -137,11 +139,32 @@ function normalizeUncached(raw: string): string {
   if (s.includes('(')) s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, noiseBrackets);
   // (Stop 36: not where a space followed a comma, "12, 345": two numbers, as a list writes them.)
   if (s.includes(',') && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !/,[ \t]/.test(raw)) s = s.replace(/,/g, '');
+  // Stop 36 (leftovers): a negative denominator's sign is the fraction's ("\\frac{3}{-4}" is -3/4).
+  if (s.includes('/-')) s = s.replace(/^([-+]?)(\d{1,20}(?:\.\d{1,20})?)\/-(\d{1,20}(?:\.\d{1,20})?)$/, negativeDenominator);
   s = canonicalNumber(s) ?? s;
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
   // Stop 36: a command keeps its case ("\\Gamma" is not "\\gamma", "\\Delta" not "\\delta").
   return s.includes('\\') ? s.replace(/\\[A-Z][A-Za-z]*|[A-Z]+/g, lowerButCommand) : s.toLowerCase();
+}
+
+function verdictLetter(letter: string, word: string): boolean {
+  return (letter === 't' && word === 'true') || (letter === 'f' && word === 'false');
+}
+
+// Stop 36 (leftovers): a number written as a word ("two", "twelve") is the number, where two
+// answers are compared (normalizedEqual): not in normalizeAnswer, whose values the reader also
+// reads ("So the answer is three." stays a word candidate).
+
+const NUMBER_WORDS = new Map<string, string>(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, k): [string, string] => [w, String(k)])
+    .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, k): [string, string] => [w, String(30 + 10 * k)])),
+);
+
+function negativeDenominator(_m: string, sign: string, a: string, b: string): string {
+  return `${sign === '-' ? '' : '-'}${a}/${b}`;
 }
 
 function lowerButCommand(m: string): string {
@@ -780,6 +803,13 @@ export function answersEqual(a: string | null | undefined, b: string | null | un
 /** answersEqual on answers already normalized (saves normalizing the ground truth once per attempt). */
 export function normalizedEqual(na: string, nb: string): boolean {
   if (na === nb) return na.length > 0;
+  const wa = NUMBER_WORDS.get(na);
+  const wb = NUMBER_WORDS.get(nb);
+  if (wa !== undefined || wb !== undefined) return normalizedEqual(wa ?? na, wb ?? nb);
+  // Stop 36 (leftovers): "T" and "F" are True and False where the other side is that word.
+  if (na.length + nb.length === 5 || na.length + nb.length === 6) {
+    if (verdictLetter(na, nb) || verdictLetter(nb, na)) return true;
+  }
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;

@@ -12,7 +12,7 @@
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { programWork } from './programValues.js';
 import { closedFormValue, normalizeAnswer, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
-import { mayHaveUnit, quantitiesEqual } from './units.js';
+import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit, statesNoUnit } from './units.js';
 import { tokenCount, truncatedValue } from './headerValues.js';
 import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
@@ -1994,6 +1994,26 @@ function letterSequence(v: string): string | undefined {
   return m === null ? undefined : m[1].replace(/[^A-Ja-j]/g, '').toUpperCase();
 }
 
+// A lone option letter, maybe in brackets or math ("E", "(c)", "$B$").
+const loneOptionRe = /^[ \t$(]{0,4}[A-Ja-j][ \t$).]{0,4}$/;
+
+/** The letters of a value that stand alone (variables: "2X+1" -> "X"), commands and words aside; undefined where none or the text is long. */
+function variableLetters(raw: string): string | undefined {
+  if (raw.length > 80) return undefined;
+  const t = raw.replace(/\\(?:text|mathrm|textbf|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+/g, ' ');
+  const m = t.match(/(?<![A-Za-z])[A-KM-Za-km-z](?![A-Za-z])/g);
+  return m === null ? undefined : m.join('');
+}
+
+// Stop 36 (leftovers): a number with its base as a subscript, normalized ("52_8").
+const baseNumberRe = /^([0-9a-f]{1,40})_(\d{1,2})$/;
+
+/** The base that the question asks the answer in ("Express your answer in base 8" -> "8"); undefined where none. */
+function questionBase(query: string | undefined): string | undefined {
+  if (query === undefined) return undefined;
+  return /\bbase[ \t-]{0,2}\$?\{?(\d{1,2})\b/i.exec(query.length <= 20000 ? query : query.slice(0, 20000))?.[1];
+}
+
 /** Per attempt its normalized answer, correctness against the record's ground truth and token count; the final answer's correctness. */
 function judgeAttempts(
   record: TraceRecord,
@@ -2014,15 +2034,54 @@ function judgeAttempts(
   // a list in another order is another answer, and letters in a row ("BDAC") are a sequence, not a set.
   const ordered = truth !== undefined && record.query !== undefined && orderedQuestionRe.test(record.query);
   const truthSequence = ordered ? letterSequence(truth!) : undefined;
+  // Stop 36 (leftovers): one letter after a number ("6m") is a unit only where the question or the
+  // other side makes it one; otherwise it is a variable: "6m" is not the bare number 6, and is m·6.
+  const truthLetter1 = truth === undefined ? undefined : bareLetterUnit(truth);
+  // (Asked per letter once a record: the question is read at most five times.)
+  const unitIn = new Map<string, boolean>();
+  const madeUnit = (letter: string): boolean => {
+    let u = unitIn.get(letter);
+    if (u === undefined) unitIn.set(letter, (u = questionMakesUnit(record.query, letter)));
+    return u;
+  };
+  const truthVariable = truthLetter1 !== undefined && !madeUnit(truthLetter1);
+  const truthStatesNoUnit = truth !== undefined && statesNoUnit(truth);
+  // Stop 36 (leftovers): where the question asks for base b, "52_8" and "52" are one answer.
+  const base =
+    truth !== undefined && (truthNorm.includes('_') || /^[0-9a-f]{1,40}$/.test(truthNorm)) ? questionBase(record.query) : undefined;
+  const sameInBase = (na: string, nb: string): boolean => {
+    const m = baseNumberRe.exec(na);
+    return m !== null && m[2] === base && m[1] === nb;
+  };
+  // Stop 36 (leftovers): a letter's case is part of a variable's name ("2X+1" is not "2x+1", "S" is
+  // not "s"); a lone option letter's is not ("(c)" is C), but a capital option letter is no number
+  // ("E" is not 2.718...).
+  const truthOption = truth !== undefined && loneOptionRe.test(truth);
+  const truthLetters = truth === undefined || truthOption ? undefined : variableLetters(truth);
   const judge = (st: Statement): boolean | null => {
     if (truth === undefined) return null;
     if (truthSequence !== undefined) {
       const seq = letterSequence(st.value);
       if (seq !== undefined) return seq === truthSequence;
     }
-    const same =
+    let same =
       (truthUnit ? quantitiesEqual(st.value, truth) : undefined) ??
       (ordered ? normalizedEqualInOrder(st.normalized, truthNorm) : normalizedEqual(st.normalized, truthNorm));
+    const letter = bareLetterUnit(st.value);
+    if (truthVariable && letter === undefined) {
+      if (same && statesNoUnit(st.value)) return false;
+      if (!same) same = normalizedEqual(st.normalized, letterProduct(truth!));
+    } else if (letter !== undefined && truthLetter1 === undefined && !madeUnit(letter)) {
+      if (same && truthStatesNoUnit) return false;
+      if (!same) same = normalizedEqual(letterProduct(st.value), truthNorm);
+    }
+    if (same && truthOption && st.normalized !== truthNorm && /^[A-J]/.test(truth!.replace(/[\s($]/g, '')) && statesNoUnit(st.value))
+      same = false;
+    if (same && truthLetters !== undefined && !loneOptionRe.test(st.value)) {
+      const letters = variableLetters(st.value);
+      if (letters !== undefined && letters !== truthLetters && letters.toLowerCase() === truthLetters.toLowerCase()) return false;
+    }
+    if (!same && base !== undefined) same = sameInBase(truthNorm, st.normalized) || sameInBase(st.normalized, truthNorm);
     if (same || optionOf === undefined) return same;
     if (truthLetter !== undefined) return st.normalized === truthLetter;
     return truthIsLetter && optionOf.get(st.normalized) === truthNorm;

@@ -251,8 +251,8 @@ export function clock24(s: string): string | undefined {
 const plainExpressionRe = /^[-+*/^().\da-z]{1,60}$/;
 const FUNCTIONS = ['sin', 'cos', 'tan', 'ln', 'log', 'exp'];
 
-/** The value of a normalized expression in the letter `v` at `x` (spaces removed, "2x", "n(n+1)", "x^2", "sinx"); NaN where it cannot be read. */
-function evaluate(s: string, v: string, x: number): number {
+/** The value of a normalized expression in the letters of `vars` at `xs` (spaces removed, "2x", "n(n+1)", "x^2", "sinx", "(a+5)(b+2)"); NaN where it cannot be read. */
+function evaluate(s: string, vars: string, xs: readonly number[]): number {
   let i = 0;
   const peek = (): string => s[i] ?? '';
   const atom = (): number => {
@@ -277,9 +277,10 @@ function evaluate(s: string, v: string, x: number): number {
         return f === 'sin' ? Math.sin(a) : f === 'cos' ? Math.cos(a) : f === 'tan' ? Math.tan(a) : f === 'exp' ? Math.exp(a) : Math.log(a);
       }
     }
-    if (c === v) {
+    const k = c === '' ? -1 : vars.indexOf(c);
+    if (k >= 0) {
       i++;
-      return x;
+      return xs[k];
     }
     return NaN;
   };
@@ -302,7 +303,7 @@ function evaluate(s: string, v: string, x: number): number {
         i++;
         const f = power();
         r = c === '*' ? r * f : r / f;
-      } else if (c === '(' || c === v || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) r *= power();
+      } else if (c === '(' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) r *= power();
       else return r;
     }
   };
@@ -324,13 +325,38 @@ function evaluate(s: string, v: string, x: number): number {
   return i === s.length ? r : NaN;
 }
 
-/** The one letter that is the variable of a plain expression (function names aside); undefined where none or several. */
-function variableOf(s: string): string | undefined {
+/**
+ * The letters that are the variables of a plain expression (function names aside), in letter
+ * order ("(b+2)(a+5)" -> "ab"); undefined where none or more than four. Stop 36 (leftovers):
+ * several letters, so "a+b" is "b+a" and "(a+5)(b+2)" is "(b+2)(a+5)"; letters alone (a word?)
+ * only two and no English word: "xy" is "yx", but "no" is not "on", nor "dog" "god".
+ */
+function variablesOf(s: string): string | undefined {
   let t = s;
   for (const f of FUNCTIONS) if (t.includes(f)) t = t.split(f).join('');
   const letters = t.match(/[a-z]/g);
   if (letters === null) return undefined;
-  return letters.every((l) => l === letters[0]) ? letters[0] : undefined;
+  const vars = [...new Set(letters)].sort().join('');
+  if (vars.length > 4 || (vars.length > 1 && letters.length === t.length && (t.length > 2 || twoLetterWords.has(t)))) return undefined;
+  return vars;
+}
+const twoLetterWords = new Set('am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we'.split(' '));
+
+// Each variable's values at the four points (a row per variable): no two rows alike, none simple.
+const POINTS: readonly (readonly number[])[] = [
+  [0.7, 1.3, 2.9, 5.1],
+  [1.9, 0.45, 3.7, 2.2],
+  [2.6, 1.15, 0.35, 4.3],
+  [0.55, 3.1, 1.75, 2.45],
+];
+
+// Stop 36 (leftovers): "\\cdot" and "\\times" are products; a short braced power that is negative
+// or holds a letter is bracketed ("x^{-1}", "a^{n+1}"). Not a large power ("10^{20}x"): see above.
+function plainProducts(s: string): string {
+  if (s.length > 120 || (!s.includes('\\') && !s.includes('^{'))) return s;
+  return s
+    .replace(/\\(?:cdot|times)(?![a-z])/g, '*')
+    .replace(/\^\{([-+\da-z.]{1,8})\}/g, (m, e: string) => (e.startsWith('-') || /[a-z]/.test(e) ? `^(${e})` : m));
 }
 
 // An innermost root: "\\sqrt{x}", "\\sqrt[3]{x+1}" (no brace or backslash inside).
@@ -355,19 +381,20 @@ function rootsAsPowers(s: string): string {
 const fractionPowerRe = /\^\{(-?\d{1,2}\/\d{1,2})\}/g;
 
 /**
- * Are two normalized expressions in the same one letter the same function ("n(n+1)-1" and
- * "n^2+n-1", "2xsinx+x^2cosx" and "x^2cosx+2xsinx")? Compared at four points; an expression the
+ * Are two normalized expressions in the same letters the same function ("n(n+1)-1" and
+ * "n^2+n-1", "2xsinx+x^2cosx" and "x^2cosx+2xsinx", "a+b" and "b+a")? Compared at four points; an expression the
  * evaluator cannot read is no match. The guide: the same answer in another notation is the same value.
  */
 export function sameExpression(a: string, b: string): boolean {
-  a = rootsAsPowers(a);
-  b = rootsAsPowers(b);
+  a = plainProducts(rootsAsPowers(a));
+  b = plainProducts(rootsAsPowers(b));
   if (!plainExpressionRe.test(a) || !plainExpressionRe.test(b)) return false;
-  const v = variableOf(a);
-  if (v === undefined || variableOf(b) !== v) return false;
-  for (const x of [0.7, 1.3, 2.9, 5.1]) {
-    const p = evaluate(a, v, x);
-    const q = evaluate(b, v, x);
+  const v = variablesOf(a);
+  if (v === undefined || variablesOf(b) !== v) return false;
+  for (let k = 0; k < 4; k++) {
+    const xs = POINTS.map((row) => row[k]);
+    const p = evaluate(a, v, xs);
+    const q = evaluate(b, v, xs);
     if (!Number.isFinite(p) || !Number.isFinite(q) || Math.abs(p - q) > 1e-9 * Math.max(1, Math.abs(p), Math.abs(q))) return false;
   }
   return true;

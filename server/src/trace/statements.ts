@@ -99,7 +99,7 @@ const PI_OVER = String.raw`(?:[ \t]{0,2}\/[ \t]{0,2}\d{1,4}(?![\d.]))?`;
 // A number in scientific notation is one value ("4.45 * 10^33", "6.2 × 10^2", "3 \\times
 // 10^{-5}"): Minerva's physics answers are written so (fresh13; docs/segmentation-eval.md, pass 28).
 const SCI = String.raw`[ \t]{0,2}(?:\*|\u00d7|\\times|\\cdot)[ \t]{0,2}10[ \t]{0,2}\^[ \t]{0,2}(?:\{[-\u2212]?\d{1,3}\}|[-\u2212]?\d{1,3}(?![\d.]))`;
-const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z]))${PI_OVER}|${SCI})?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
+const VALUE = String.raw`(?:${CLOCK}|${FRAC}|${ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z]))${PI_OVER}|${SCI})?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}(?:\{\\circ\}|\\circ)|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 // Two values that do not start as the values above do: π alone or over a whole number ("π",
 // "\\pi", "π/2", "-π"), and a negative fraction with its sign in brackets ("(-1)/49", as "(-9)/441 =
 // (-1)/49" reduces it). They are read apart (findTyped, where a text holds "π", "\\pi" or ")/"):
@@ -109,7 +109,7 @@ const extraValueRe = new RegExp(
   String.raw`(?<![\w\\])[-\u2212]?(?:\u03c0|\\pi(?![A-Za-z]))${PI_OVER}|\([-\u2212]\d{1,6}\)[ \t]{0,2}\/[ \t]{0,2}\d{1,6}(?![\d.])`,
   'g',
 );
-const BASIC_VALUE = String.raw`(?:${CLOCK}|${BASIC_FRAC}|${BASIC_ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}\{?\\circ\}?|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
+const BASIC_VALUE = String.raw`(?:${CLOCK}|${BASIC_FRAC}|${BASIC_ROOT}|${NUM}(?:[ \t]?(?:\u03c0|\\pi(?![A-Za-z])))?)(?:[ \t]{0,2}(?:\^[ \t]{0,2}(?:\{\\circ\}|\\circ)|\u00b0(?:[CF](?![A-Za-z]))?|\\%|%))?`;
 
 const valueAt = new RegExp(VALUE, 'y');
 const valueAll = new RegExp(VALUE, 'g');

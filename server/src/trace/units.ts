@@ -129,3 +129,44 @@ export function quantitiesEqual(a: string, b: string): boolean | undefined {
 export function mayHaveUnit(raw: string): boolean {
   return raw.length <= 80 && /\d[^a-zA-Z]{0,20}[a-zA-Z]/.test(raw);
 }
+
+// ---- Stop 36 (leftovers): a one-letter unit is a unit where the question or the answer makes it one ----
+
+// A number and one letter that the plain-unit list reads as a unit ("6m", "6 m", "12 g", "3 s",
+// "5 h", "2 L"; shapes.ts plainUnitRe): also how a multiple of a variable is written ("6m" where m
+// is the question's variable).
+const letterUnitRe = /^[ \t]{0,4}\$?[ \t]{0,4}[-+\u2212]?\d{1,12}(?:\.\d{1,12})?[ \t]{0,2}([mgshL])[ \t]{0,4}\$?[ \t]{0,4}$/;
+
+/** The unit letter of a value written as a number and one such letter ("6m" -> "m"); undefined otherwise. */
+export function bareLetterUnit(raw: string): string | undefined {
+  return raw.length <= 40 ? letterUnitRe.exec(raw)?.[1] : undefined;
+}
+
+/** A number and its letter as the product they are when the letter is a variable: "$6m$" -> "6m", "2 L" -> "2l". */
+export function letterProduct(raw: string): string {
+  return raw
+    .replace(/[\s$]/g, '')
+    .replace(/\u2212/g, '-')
+    .toLowerCase();
+}
+
+/** A value with no letter outside LaTeX commands ("6", "\\boxed{6}", "\\frac{1}{2}"): a bare number, no unit stated. */
+export function statesNoUnit(raw: string): boolean {
+  return raw.length <= 80 && !/[A-Za-z]/.test(raw.replace(/\\[A-Za-z]+/g, ''));
+}
+
+// The unit's name, or its letter as a unit is written after a number: in \text or \mathrm
+// ("3 \\text{ m}", "3~\\mathrm{m}") or as a word after a space ("a 3 m pole", "3 m."): not "2m+3".
+const unitWords: Readonly<Record<string, RegExp>> = {
+  m: /\b(?:met(?:er|re)s?)\b|\d[ \t]{0,2}(?:~|\\[ ,;!])?[ \t]{0,2}(?:\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,2}m[ \t]{0,2}\}|[ \t]m(?=[ \t.,;:)]|$))/i,
+  g: /\b(?:grams?)\b|\d[ \t]{0,2}(?:~|\\[ ,;!])?[ \t]{0,2}(?:\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,2}g[ \t]{0,2}\}|[ \t]g(?=[ \t.,;:)]|$))/i,
+  s: /\b(?:seconds?)\b|\d[ \t]{0,2}(?:~|\\[ ,;!])?[ \t]{0,2}(?:\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,2}s[ \t]{0,2}\}|[ \t]s(?=[ \t.,;:)]|$))/i,
+  h: /\b(?:hours?)\b|\d[ \t]{0,2}(?:~|\\[ ,;!])?[ \t]{0,2}(?:\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,2}h[ \t]{0,2}\}|[ \t]h(?=[ \t.,;:)]|$))/i,
+  L: /\b(?:lit(?:er|re)s?)\b|\d[ \t]{0,2}(?:~|\\[ ,;!])?[ \t]{0,2}(?:\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,2}L[ \t]{0,2}\}|[ \t]L(?=[ \t.,;:)]|$))/,
+};
+
+/** Does the question make `letter` a unit (names it, or writes it after a number as units are written)? */
+export function questionMakesUnit(query: string | undefined, letter: string): boolean {
+  if (query === undefined) return false;
+  return unitWords[letter]?.test(query.length <= 20000 ? query : query.slice(0, 20000)) ?? false;
+}

@@ -78,9 +78,11 @@ test('calibrate reads each format directly, prints the mapping, and reports agre
   assert.match(skipped, /^3: row 3: no response: generations is an empty list$/m);
   assert.match(skipped, /2 records cut off at the generation limit/);
   const inspect = JSON.parse(cli('calibrate', `${F}/inspect/gsm8k.eval`, '--bootstrap', '20', '--json').stdout);
+  // 10_epoch_1 answers "twelve" for 12, which Inspect's scorer marked correct: the engine disagreed
+  // until stop 36's leftovers (number words are their numbers), and agrees now.
   assert.deepEqual(
     inspect.groups[0].agreement.disagreements.map((d: { id: string }) => d.id),
-    ['10_epoch_1'],
+    [],
   );
   const lmEval = JSON.parse(cli('calibrate', FIXTURES[4].file, '--bootstrap', '20', '--json').stdout);
   assert.deepEqual(
