@@ -147,6 +147,18 @@ test('T and F are True and False where the other side is that word', () => {
   }
 });
 
+test('where the question shows options, a letter is the option it labels, not True or False', () => {
+  // Options A to F: the reference "F" is option F ("Cannot be determined"), so "False" (option B) is
+  // another answer; without options shown the verdict letter stands for the word (the test above).
+  const query = 'Is the statement true? A) True B) False C) Both D) Neither E) Sometimes F) Cannot be determined';
+  // "False" is read as the option it is (B), so the T / F rule never meets option F.
+  assert.equal(lastSample('F', 'So the answer is False.', query)?.answer, 'B');
+  assert.equal(lastSample('F', 'So the answer is False.', query)?.correct, false);
+  assert.equal(lastSample('B', 'So the answer is False.', query)?.correct, true);
+  assert.equal(lastSample('F', 'So the answer is F.', query)?.correct, true);
+  assert.equal(lastSample('F', 'So the answer is False.', 'Is the statement true or false?')?.correct, true);
+});
+
 test("a variable's case is part of its name; an option letter's is not, and an option letter is no number", () => {
   const box = (v: string) => `The final answer is \\boxed{${v}}.`;
   assert.equal(lastSample('2X+1', box('2x+1'))?.correct, false);
