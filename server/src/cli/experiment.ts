@@ -163,7 +163,7 @@ export async function run(argv: string[]): Promise<number> {
           progress.done(
             `seed ${e.seed} ${e.arm}: ${e.state}${e.state === 'stopped' ? ` at step ${e.step}/${e.steps}` : ''} (${minutes(e.seconds)})`,
           );
-        else progress.done(e.message);
+        else if (e.type === 'log') progress.done(e.message);
       },
     });
     if (outcome.state !== 'completed') {

@@ -177,7 +177,9 @@ test('--jobs 2: runs train in child processes, two at a time; a cancel stops bot
       jobs: 2,
       signal: ac.signal,
       onEvent(e) {
-        if (e.type === 'run') most = Math.max(most, ++concurrent);
+        // Launched, not yet done: the scheduler's own count (a child's 'run' comes once it has
+        // loaded, and on a loaded machine one child may finish before the other has loaded).
+        if (e.type === 'launch') most = Math.max(most, ++concurrent);
         if (e.type === 'run-done') concurrent--;
         if (e.type === 'step' && e.arm !== 'base') ac.abort();
       },

@@ -35,6 +35,8 @@ export interface ExperimentState {
 }
 
 export type ExperimentEvent =
+  /** A run handed to the trainer (in this process or a child), before it has loaded: `run` follows once it starts. */
+  | { type: 'launch'; seed: number; arm: ArmName; runDir: string }
   | { type: 'run'; seed: number; arm: ArmName; runDir: string; action: 'new' | 'resume' | 'skip'; resumedAt?: number }
   | {
       type: 'step';
@@ -182,6 +184,7 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
 
   /** Runs one training run (in this process, or in a child when several run at once). */
   const execute = async (t: Task): Promise<void> => {
+    onEvent({ type: 'launch', seed: t.seed, arm: t.arm, runDir: t.dir });
     const resume = existsSync(join(t.dir, 'config.json'));
     const runStart = Date.now();
     let last = 0;
