@@ -30,6 +30,7 @@ import {
 } from '../test/phrasing/corpus.js';
 import { defaultMarkers, defaultSegmentOptions } from '../server/src/trace/options.js';
 import { scanFile } from '../server/src/trace/scan.js';
+import { sidecarUnlistedLine } from '../server/src/trace/sidecar.js';
 
 if (process.argv[2] === '--child') await child(process.argv[3], Number(process.argv[4]));
 else await main();
@@ -121,7 +122,7 @@ async function child(file: string, workers: number): Promise<void> {
   // The sidecar's problems, listed as segment lists them (the first 100, then a count).
   const sp = s.sidecarProblems;
   for (const l of sp.listed) process.stderr.write(`${l}\n`);
-  if (sp.count > sp.listed.length) process.stderr.write(`${sp.count - sp.listed.length} more sidecar problems not listed\n`);
+  if (sp.count > sp.listed.length) process.stderr.write(`${sidecarUnlistedLine(file, sp.count - sp.listed.length)}\n`);
   process.stdout.write(
     `${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKB: process.resourceUsage().maxRSS, records: s.records, samples: s.samples, resamples: s.resamples, echoes: s.echoes, correctFinal: s.correctFinal, ratio: Math.abs(s.drag.sampling) / Math.abs(s.drag.decision) })}\n`,
   );

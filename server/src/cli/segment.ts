@@ -6,7 +6,8 @@ import { numberFlag, parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { DEFAULT_TOKEN_LIMIT, segmentRecord } from '../trace/segment.js';
-import { sidecarProblemLine, SidecarReader } from '../trace/sidecar.js';
+import { sidecarProblemLine, SidecarReader, sidecarUnlistedLine } from '../trace/sidecar.js';
+import { LISTED_SIDECAR_PROBLEMS } from '../trace/scan.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { UnknownFinishReasons } from '../trace/headerValues.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
@@ -155,9 +156,17 @@ export async function run(argv: string[]): Promise<number> {
     // The log-prob sidecar import wrote beside a .trace, matched to its records by id (as
     // attribution reads it): its log-probs are what --findings checks (bad-logprobs).
     let sidecar: SidecarReader | undefined;
+    // The first problems of the sidecar listed, the rest counted (as the full pass lists them).
+    let sidecarProblems = 0;
+    const sidecarUnlisted = (): void => {
+      const more = sidecarProblems - LISTED_SIDECAR_PROBLEMS;
+      if (more > 0) process.stderr.write(`${escapeInline(sidecarUnlistedLine(file, more))}\n`);
+    };
     try {
       sidecar = /\.trace$/i.test(file)
-        ? await SidecarReader.open(file, (p) => process.stderr.write(`${escapeInline(sidecarProblemLine(file, p))}\n`))
+        ? await SidecarReader.open(file, (p) => {
+            if (++sidecarProblems <= LISTED_SIDECAR_PROBLEMS) process.stderr.write(`${escapeInline(sidecarProblemLine(file, p))}\n`);
+          })
         : undefined;
       // A finish_reason the engine does not know: said once for the file, with a count (as import).
       const unknownFinish = new UnknownFinishReasons();
@@ -195,6 +204,7 @@ export async function run(argv: string[]): Promise<number> {
         } else await writeOut(tableRow(seg));
       }
       await sidecar?.finish();
+      sidecarUnlisted();
       const finish = unknownFinish.diagnostic();
       if (finish) process.stderr.write(listed.line(finish));
       progress.done();

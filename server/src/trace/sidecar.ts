@@ -16,6 +16,10 @@ export const logprobSidecarPath = (tracePath: string): string => `${tracePath}.l
 export const sidecarProblemLine = (tracePath: string, p: { line: number; message: string }): string =>
   `${logprobSidecarPath(tracePath)}:${p.line + 1}: warning: ${p.message} [bad-logprobs]`;
 
+/** After the first listed sidecar problems (`segment`, the full pass): how many more there were. */
+export const sidecarUnlistedLine = (tracePath: string, n: number): string =>
+  `${logprobSidecarPath(tracePath)}: ${n} more log-prob problem${n === 1 ? '' : 's'} not listed`;
+
 /** One line of a sidecar: its record id and, when they pass the checks, the two lists. */
 export interface SidecarEntry {
   /** 0-based line in the sidecar. */
