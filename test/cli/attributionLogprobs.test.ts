@@ -264,25 +264,33 @@ test('a malformed "tokens" value is reported but the record is attributed with t
 });
 
 test('import leaves unusable log-probs out of its sidecar and says so; one list alone gives no token count (qval35b findings 4, 6)', () => {
-  const file = write(
-    'lpe.jsonl',
-    [
-      row('n1', TWO, 3, 1),
-      JSON.stringify({ uid: 'm1', prompt: 'q', response: TWO, answer: '36', logprobs: lps(20, 1).logprobs }),
-      JSON.stringify({ uid: 'm1b', prompt: 'q', response: TWO, answer: '36', ref_logprobs: lps(20, 1).ref_logprobs }),
-      JSON.stringify({ uid: 'm1c', prompt: 'q', response: TWO, answer: '36' }),
-      row('ok', TWO, 20, 1),
-    ].join('\n') + '\n',
-  );
+  const lines = [
+    row('n1', TWO, 3, 1),
+    JSON.stringify({ uid: 'm1', prompt: 'q', response: TWO, answer: '36', logprobs: lps(20, 1).logprobs }),
+    JSON.stringify({ uid: 'm1b', prompt: 'q', response: TWO, answer: '36', ref_logprobs: lps(20, 1).ref_logprobs }),
+    JSON.stringify({ uid: 'm1c', prompt: 'q', response: TWO, answer: '36' }),
+    row('ok', TWO, 20, 1),
+  ];
+  const file = write('lpe.jsonl', lines.join('\n') + '\n');
   const out = join(dir, 'lpe.trace');
   const imp = cli(['import', file, '-o', out]);
   assert.equal(imp.status, 0, imp.stderr);
+  // At the log-probs field's value (the policy's list, else the reference's), as the other field
+  // diagnostics; it said column 1.
+  const col = (i: number, key: string): number => lines[i].indexOf(`"${key}":`) + key.length + 4;
+  assert.ok(col(0, 'logprobs') > 1 && col(2, 'ref_logprobs') > 1);
   assert.match(
     imp.stderr,
-    /lpe\.jsonl:1:1: warning: record n1: 3 tokens of log-probs for 2 attempts.*not written to the log-prob sidecar.*\[bad-logprobs\]/,
+    new RegExp(`lpe\\.jsonl:1:${col(0, 'logprobs')}: warning: record n1: 3 tokens of log-probs for 2 attempts.*not written to the log-prob sidecar.*\\[bad-logprobs\\]`),
   );
-  assert.match(imp.stderr, /lpe\.jsonl:2:1: warning: record m1: log-probs without reference log-probs.*\[bad-logprobs\]/);
-  assert.match(imp.stderr, /lpe\.jsonl:3:1: warning: record m1b: reference log-probs without the policy's log-probs.*\[bad-logprobs\]/);
+  assert.match(
+    imp.stderr,
+    new RegExp(`lpe\\.jsonl:2:${col(1, 'logprobs')}: warning: record m1: log-probs without reference log-probs.*\\[bad-logprobs\\]`),
+  );
+  assert.match(
+    imp.stderr,
+    new RegExp(`lpe\\.jsonl:3:${col(2, 'ref_logprobs')}: warning: record m1b: reference log-probs without the policy's log-probs.*\\[bad-logprobs\\]`),
+  );
   // Only the usable line is written (before: five, two with null for the missing list).
   assert.deepEqual(
     readFileSync(`${out}.logprobs.jsonl`, 'utf8')

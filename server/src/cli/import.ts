@@ -223,11 +223,13 @@ export async function run(argv: string[]): Promise<number> {
       if (unusable) {
         // Log-probs attribution could not use (one list alone, fewer tokens than a sample and a
         // decision token per attempt) are left out of the sidecar, and said, as the reader's.
+        // At the log-probs field where the row is JSON text; column 1 of the row otherwise.
+        const column = r.fieldColumns?.logprobs ?? 0;
         const d: TraceDiagnostic = {
           line: r.sourceLine,
-          column: 0,
+          column,
           endLine: r.sourceLine,
-          endColumn: 1,
+          endColumn: column + 1,
           severity: 'warning',
           code: 'bad-logprobs',
           message: `record ${r.id}: ${unusable}; its log-probs are not written to the log-prob sidecar: attribution estimates its KL terms (--eps per token), as for a response without them.`,

@@ -30,7 +30,7 @@ export interface JsonlRecord extends TraceRecordInput {
   /** Per-token log-probs of the response under the policy / the reference, when the line has them. */
   logprobs?: number[];
   refLogprobs?: number[];
-  /** Columns in the source line of the fields some headers come from (tokens, truncated, step, finish_reason), where known. */
+  /** Columns in the source line of the fields some headers come from (tokens, truncated, step, finish_reason), and of the log-probs (logprobs), where known. */
   fieldColumns?: Record<string, number>;
   /** Of those, the fields on another line than `sourceLine` (a JSON document's element spans lines): their 0-based lines. */
   fieldLines?: Record<string, number>;
@@ -375,6 +375,10 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   if (o.step !== undefined && o.step !== null) (fieldColumns ??= {}).step = (jsonFieldSpan(text, 'step')?.start ?? 0) + shift;
   const lpField = pick(o, LOGPROB_FIELDS);
   const refField = pick(o, REF_FIELDS);
+  // Where the log-probs stand (the policy's list, else the reference's): import's warning about
+  // log-probs it leaves out of the sidecar points there.
+  const lpAt = lpField ?? refField;
+  if (lpAt) (fieldColumns ??= {}).logprobs = (jsonFieldSpan(text, lpAt[0])?.start ?? 0) + shift;
   const verdictField = flatVerdictField(o, responses.length);
   const harness = harnessFileDefaults(opts.fileName);
   // Whether the line says how the generation ended (a finish or stop reason, a truncated flag).
