@@ -281,7 +281,9 @@ test('import leaves unusable log-probs out of its sidecar and says so; one list 
   assert.ok(col(0, 'logprobs') > 1 && col(2, 'ref_logprobs') > 1);
   assert.match(
     imp.stderr,
-    new RegExp(`lpe\\.jsonl:1:${col(0, 'logprobs')}: warning: record n1: 3 tokens of log-probs for 2 attempts.*not written to the log-prob sidecar.*\\[bad-logprobs\\]`),
+    new RegExp(
+      `lpe\\.jsonl:1:${col(0, 'logprobs')}: warning: record n1: 3 tokens of log-probs for 2 attempts.*not written to the log-prob sidecar.*\\[bad-logprobs\\]`,
+    ),
   );
   assert.match(
     imp.stderr,
@@ -289,7 +291,9 @@ test('import leaves unusable log-probs out of its sidecar and says so; one list 
   );
   assert.match(
     imp.stderr,
-    new RegExp(`lpe\\.jsonl:3:${col(2, 'ref_logprobs')}: warning: record m1b: reference log-probs without the policy's log-probs.*\\[bad-logprobs\\]`),
+    new RegExp(
+      `lpe\\.jsonl:3:${col(2, 'ref_logprobs')}: warning: record m1b: reference log-probs without the policy's log-probs.*\\[bad-logprobs\\]`,
+    ),
   );
   // Only the usable line is written (before: five, two with null for the missing list).
   assert.deepEqual(
