@@ -203,6 +203,8 @@ export interface SummarizeResult {
   /** 0-based lines of the first record's start and the last record's end (-1 when none), so a range's lines can be made absolute. */
   firstLine: number;
   lastLine: number;
+  /** The unknown finish_reason values counted (the warning in `warnings` stands for them), so the parts of a file say them once. */
+  unknownFinish?: Pick<UnknownFinishReasons, 'count' | 'first'>;
 }
 
 /**
@@ -310,5 +312,12 @@ export async function summarizeFile(
       reason: `${malformed - LISTED_PER_FILE} more malformed records or lines not listed`,
       count: malformed - LISTED_PER_FILE,
     });
-  return { records, skipped, warnings, firstLine, lastLine };
+  return {
+    records,
+    skipped,
+    warnings,
+    firstLine,
+    lastLine,
+    ...(unknownFinish.first ? { unknownFinish: { count: unknownFinish.count, first: unknownFinish.first } } : {}),
+  };
 }

@@ -12,6 +12,7 @@ import { mergeWarnings, summarizeFile, type Skipped, type SummarizeResult, type 
 import type { CalibrationOptions, CalibrationResult } from './types.js';
 import type { SummaryOptions } from './summary.js';
 import { STDIN } from '../trace/stream.js';
+import { UnknownFinishReasons } from '../trace/headerValues.js';
 import type { SegmentOptions } from '../trace/types.js';
 import type { ResolvedSource, SourceOptions } from '../trace/formats/source.js';
 
@@ -47,6 +48,7 @@ export interface CalibrationTask {
 type TaskResult = SummarizeResult & { state: AccumulatorState };
 
 const RANGE_BYTES = 32 << 20;
+const FINISH_CODE = 'unknown-finish-reason';
 /** Warnings listed in a result (the first WARNINGS_LISTED_PER_FILE of each file); the rest are counted. */
 const WARNINGS_LISTED = 100;
 /** Below this in all, threads cost more than they save. */
@@ -110,6 +112,9 @@ export async function calibrateFiles(
   const warnings: WarningTally = { counts: {}, listed: [] };
   let lastFile = '';
   let nextLine = 0;
+  // A file read in parts says its unknown finish_reason values once, with the file's count, at
+  // the first (each part said its own); the counts per code are already the file's.
+  let finish = new UnknownFinishReasons();
   tasks.forEach((task, i) => {
     const r = results[i];
     records += r.records;
@@ -120,7 +125,19 @@ export async function calibrateFiles(
     const shift = task.start === undefined || r.firstLine < 0 ? 0 : nextLine - r.firstLine;
     if (r.lastLine >= 0) nextLine = r.lastLine + shift + 1;
     for (const s of r.skipped) skipped.push(s.line === undefined ? s : { ...s, line: s.line + shift });
+    const split = tasks[i - 1]?.file === task.file || tasks[i + 1]?.file === task.file;
+    if (split) {
+      if (r.unknownFinish) finish.merge(r.unknownFinish, shift);
+      r.warnings.listed = r.warnings.listed.filter((w) => w.code !== FINISH_CODE);
+    }
     mergeWarnings(warnings, r.warnings, shift, WARNINGS_LISTED);
+    const d = split && tasks[i + 1]?.file !== task.file ? finish.diagnostic() : undefined;
+    if (d) {
+      // Listed as the file read at once lists it: after its other warnings, within the bound.
+      const w = { file: task.file, line: d.line + 1, column: d.column + 1, code: d.code, message: d.message };
+      mergeWarnings(warnings, { counts: {}, listed: [w] }, 0, WARNINGS_LISTED);
+    }
+    if (tasks[i + 1]?.file !== task.file) finish = new UnknownFinishReasons();
     for (const u of r.state.unusable) u.firstLine += shift;
     acc.merge(CalibrationAccumulator.fromState(r.state));
   });

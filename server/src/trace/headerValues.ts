@@ -84,6 +84,12 @@ export class UnknownFinishReasons {
     this.first ??= { line, column, value: String(finish), ...(where !== undefined ? { where } : {}) };
   }
 
+  /** Adds the count of another part of the same file (a byte range, run of row groups) read after this one; `shift` moves its lines. */
+  merge(other: Pick<UnknownFinishReasons, 'count' | 'first'>, shift = 0): void {
+    this.count += other.count;
+    if (other.first) this.first ??= { ...other.first, line: other.first.line + shift };
+  }
+
   /** The warning (0-based position of the first), or undefined when none was counted; `tail` ends the message ("; written as is"). */
   diagnostic(
     tail = '',

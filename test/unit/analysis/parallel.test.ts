@@ -54,3 +54,31 @@ test('worker threads over byte ranges give exactly the single-thread result, lin
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a .trace read in byte ranges says its unknown finish_reason values once, with the file's count, as read at once (tail36 leftover)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-parallel-finish-'));
+  try {
+    const text = generateMultiplicationTraceText({
+      seed: 7,
+      models: [{ name: 'grpo', tasks: [{ task: '3x3', p: 0.6, delta1: 0.9, delta2: 0.7, n: 400 }] }],
+    });
+    // Every 50th record says a finish_reason the engine does not know: 8 records, in several ranges.
+    let k = 0;
+    const body = text.replace(/^(=== [^\n]*\n)/gm, (m: string) => (k++ % 50 === 0 ? `${m}finish_reason: max_tokens\n` : m));
+    const file = join(dir, 'finish.trace');
+    writeFileSync(file, body);
+    const single = await calibrateFiles([file], { workers: 0, bootstrap: 10, seed: 1 });
+    const parallel = await calibrateFiles([file], { workers: 2, rangeBytes: 20_000, bootstrap: 10, seed: 1 });
+    assert.ok(body.length > 4 * 20_000, `${body.length} bytes: several ranges`);
+    const finish = (r: typeof single): string[] =>
+      (r.result.warnings?.listed ?? []).filter((w) => w.code === 'unknown-finish-reason').map((w) => `${w.line}:${w.column} ${w.message}`);
+    assert.equal(single.result.warnings?.counts['unknown-finish-reason'], 8);
+    assert.equal(finish(single).length, 1);
+    assert.match(finish(single)[0], /^1:1 8 records have a "finish_reason" the engine does not know \(the first here: "max_tokens"\)/);
+    // Each range listed its own (one per range that had one, with that range's count).
+    assert.deepEqual(finish(parallel), finish(single));
+    assert.deepEqual(parallel.result.warnings, single.result.warnings);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
