@@ -6,7 +6,7 @@
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { bundledCli } from './bundledCli.js';
-import { parseSummary, runImport } from './importProcess.js';
+import { parseSummary, refusedPatternsMessage, runImport } from './importProcess.js';
 import { readingSettings } from './readingSettings.js';
 
 export function registerImportJsonl(context: vscode.ExtensionContext): void {
@@ -59,6 +59,8 @@ async function importJsonl(context: vscode.ExtensionContext, clicked: vscode.Uri
     void vscode.window.showErrorMessage(`Reflection Lens: import failed: ${lastLines(result.stderr) || `exit ${result.code}`}`);
     return;
   }
+  const refused = refusedPatternsMessage(result);
+  if (refused) void vscode.window.showWarningMessage(refused);
   const summary = parseSummary(result.stdout);
   const notes = summary?.diagnostics ? ` ${summary.diagnostics} line(s) could not be imported (see the JSONL file's diagnostics).` : '';
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(out));

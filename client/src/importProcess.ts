@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runCli, type CliResult } from './cliProcess.js';
 
-export type ImportResult = CliResult;
+export interface ImportResult extends CliResult {
+  /** Answer patterns of the settings the CLI refused (one that could run for ever): the import ran without them, and only them. */
+  refusedPatterns?: { pattern: string; reason: string }[];
+}
 
 /** How the source's fields are read (`--format`, `--map`); absent: detected from the first row. */
 export interface ImportMapping {
@@ -35,16 +38,17 @@ export async function runImport(
   // An empty list is the default lexicon (as the editor reads it); a pattern that does not compile
   // is left out (the editor warns about it and reads without it).
   const markers = (reading.markers ?? []).map((m) => m.trim()).filter((m) => m !== '' && !m.startsWith('#'));
-  const patterns = (reading.answerPatterns ?? []).filter((p) => p.trim() !== '' && !p.trim().startsWith('#') && compiles(p));
+  // Trimmed, as the CLI reads the lines of --answer-patterns (and names a refused one).
+  const patterns = (reading.answerPatterns ?? []).map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#') && compiles(p));
   const dir = markers.length > 0 || patterns.length > 0 ? mkdtempSync(join(tmpdir(), 'rl-import-reader-')) : undefined;
-  const readerFlags = (withPatterns: boolean): string[] => {
+  const readerFlags = (use: readonly string[]): string[] => {
     const flags: string[] = [];
     if (dir && markers.length > 0) {
       writeFileSync(join(dir, 'markers.txt'), `${markers.join('\n')}\n`);
       flags.push('--markers', join(dir, 'markers.txt'));
     }
-    if (dir && withPatterns && patterns.length > 0) {
-      writeFileSync(join(dir, 'patterns.txt'), `${patterns.join('\n')}\n`);
+    if (dir && use.length > 0) {
+      writeFileSync(join(dir, 'patterns.txt'), `${use.join('\n')}\n`);
       flags.push('--answer-patterns', join(dir, 'patterns.txt'));
     }
     if (reading.reader === 'rules' || reading.reader === 'learned') flags.push('--reader', reading.reader);
@@ -61,12 +65,31 @@ export async function runImport(
       },
       signal,
     );
-  let result: CliResult;
+  let result: ImportResult;
   try {
-    result = await run(readerFlags(true));
-    // A pattern the CLI refuses (one that could run for ever): refused before anything is read, so
-    // the import runs again without the patterns, as the editor reads without them.
-    if (result.code === 2 && /--answer-patterns:/.test(result.stderr)) result = await run(readerFlags(false));
+    result = await run(readerFlags(patterns));
+    // A pattern the CLI refuses (one that could run for ever) is refused before anything is read:
+    // the import runs again without that one (the CLI names each: `"SOURCE": reason`), as the
+    // editor reads without it, and the caller says which. Should the CLI still refuse, without any.
+    const refusal = (r: CliResult): string | undefined => (r.code === 2 ? /--answer-patterns: (.*)/.exec(r.stderr)?.[1] : undefined);
+    const first = refusal(result);
+    if (first !== undefined) {
+      const reasons = new Map<string, string>();
+      for (const p of patterns) {
+        const at = first.indexOf(`"${p}": `);
+        if (at >= 0) reasons.set(p, first.slice(at + p.length + 4).split(/; "/)[0]);
+      }
+      let kept = reasons.size > 0 ? patterns.filter((p) => !reasons.has(p)) : [];
+      result = await run(readerFlags(kept));
+      if (kept.length > 0 && refusal(result) !== undefined) {
+        kept = [];
+        result = await run(readerFlags(kept));
+      }
+      const refusedPatterns = patterns
+        .filter((p) => !kept.includes(p))
+        .map((p) => ({ pattern: p, reason: reasons.get(p) ?? 'refused by the CLI with the others' }));
+      result = { ...result, refusedPatterns };
+    }
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
@@ -110,4 +133,11 @@ export function parseSummary(stdout: string): { records: number; diagnostics: nu
   } catch {
     return undefined;
   }
+}
+
+/** The warning for answer patterns the import left out, undefined when none was. */
+export function refusedPatternsMessage(result: ImportResult): string | undefined {
+  const r = result.refusedPatterns;
+  if (!r || r.length === 0) return undefined;
+  return `Reflection Lens: the CLI refuses ${r.length === 1 ? 'an answer pattern' : `${r.length} answer patterns`} of reflectionLens.answerPatterns: ${r.map((x) => `"${x.pattern}" (${x.reason})`).join('; ')}; the import read the records without ${r.length === 1 ? 'it' : 'them'}, with the settings' other answer patterns, if any.`;
 }

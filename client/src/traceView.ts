@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { bundledCli } from './bundledCli.js';
-import { mappingLine, parseSummary, runImport } from './importProcess.js';
+import { mappingLine, parseSummary, refusedPatternsMessage, runImport } from './importProcess.js';
 import { readingSettings } from './readingSettings.js';
 import { writeAtomically } from './writeAtomically.js';
 
@@ -89,6 +89,8 @@ async function openAsTrace(context: vscode.ExtensionContext, clicked: vscode.Uri
       throw new Error(
         `could not read ${basename(input.fsPath)}: ${result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`}`,
       );
+    const refused = refusedPatternsMessage(result);
+    if (refused) void vscode.window.showWarningMessage(refused);
     if (statSync(out).size > VIEW_LIMIT_BYTES) {
       const calibrate = 'Show Calibration';
       const choice = await vscode.window.showWarningMessage(

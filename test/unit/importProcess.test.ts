@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { mappingLine, runImport } from '../../client/src/importProcess.js';
+import { pathToFileURL } from 'node:url';
+import { mappingLine, refusedPatternsMessage, runImport } from '../../client/src/importProcess.js';
 import { jsonlToRecords } from '../../server/src/trace/jsonl.js';
 import { parseTrace } from '../../server/src/trace/parse.js';
 import { fakeRolloutLines, writeFakeRolloutStep } from '../../server/src/training/verl/fakeRollouts.js';
@@ -173,10 +174,29 @@ test("the editor's import passes the settings' reader (markers, answer patterns,
         .trim()
         .split('\n')
         .map((l) => (JSON.parse(l) as { id: string }).id);
+    // The real CLI behind a wrapper that logs the --answer-patterns file of each run.
+    const log = join(dir, 'patterns.log');
+    const wrapper = join(dir, 'cli.mjs');
+    writeFileSync(
+      wrapper,
+      [
+        "import { appendFileSync, readFileSync } from 'node:fs';",
+        "const i = process.argv.indexOf('--answer-patterns');",
+        `appendFileSync(${JSON.stringify(log)}, JSON.stringify(i < 0 ? null : readFileSync(process.argv[i + 1], 'utf8')) + '\\n');`,
+        `await import(${JSON.stringify(pathToFileURL(cli).href)});`,
+      ].join('\n'),
+    );
+    const runs = (): (string | null)[] =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as string | null)
+        : [];
     const run = (out: string, reading: Parameters<typeof runImport>[5]) => {
       const ac = new AbortController();
       return withDeadline(
-        runImport(cli, path, out, () => undefined, ac.signal, reading),
+        runImport(wrapper, path, out, () => undefined, ac.signal, reading),
         60_000,
         'the import',
         () => ac.abort(),
@@ -185,13 +205,26 @@ test("the editor's import passes the settings' reader (markers, answer patterns,
     const plain = await run(join(dir, 'plain.trace'), {});
     assert.equal(plain.code, 0, plain.stderr);
     assert.deepEqual(sidecarIds(join(dir, 'plain.trace')), ['2']);
-    // A pattern that does not compile is left out; one the CLI refuses as unsafe makes it run again without the patterns.
+    assert.equal(plain.refusedPatterns, undefined);
+    // A pattern that does not compile is left out; the ones the CLI refuses as unsafe make it run
+    // again without them, and only them (it ran with no pattern at all), and are said.
     const custom = await run(join(dir, 'custom.trace'), {
-      reading: { markers: ['Banana'], answerPatterns: ['(', '(a+)+$'], reader: 'rules' },
+      reading: { markers: ['Banana'], answerPatterns: ['(', '(a+)+$', ' zork (\\d+) ', '(b*)*c'], reader: 'rules' },
     });
     assert.equal(custom.code, 0, custom.stderr);
     assert.deepEqual(sidecarIds(join(dir, 'custom.trace')), ['1']);
     assert.match(custom.stderr, /record 2: 3 tokens of log-probs for 2 attempts/);
+    assert.deepEqual(runs().slice(-2), ['(a+)+$\nzork (\\d+)\n(b*)*c\n', 'zork (\\d+)\n']);
+    assert.deepEqual(
+      custom.refusedPatterns?.map((r) => r.pattern),
+      ['(a+)+$', '(b*)*c'],
+    );
+    assert.ok(
+      custom.refusedPatterns?.every((r) => r.reason.length > 0 && !r.reason.includes('"')),
+      JSON.stringify(custom.refusedPatterns),
+    );
+    assert.match(refusedPatternsMessage(custom) ?? '', /refuses 2 answer patterns .*"\(a\+\)\+\$" \(.+\); "\(b\*\)\*c" \(.+\)/);
+    assert.equal(refusedPatternsMessage(plain), undefined);
     assert.deepEqual(
       readdirSync(tmpdir()).filter((f) => f.startsWith('rl-import-reader-') && statSync(join(tmpdir(), f)).mtimeMs > Date.now() - 60_000),
       [],
