@@ -217,12 +217,14 @@ test("import's 2T check of log-probs counts attempts with the reader it is given
     { idx: 2, input: 'Calculate 12 * 34.', output: body('Banana'), gts: '408', ...lp },
   ];
   const file = write('lp.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  // The warning is at the "logprobs" value's column (tail36b).
+  const lpCol = (k: number): number => JSON.stringify(rows[k]).indexOf('"logprobs":') + '"logprobs":'.length + 1;
   const markers = write('banana.txt', 'Banana\n');
   const out = write('lp.trace', '');
   const imp = runCli(['import', file, '-o', out, '--markers', markers]);
   assertNoStack(imp, 'import --markers');
   assert.equal(imp.status, 0, imp.stderr);
-  assert.match(imp.stderr, /lp\.jsonl:2:1: warning: record 2: 3 tokens of log-probs for 2 attempts/);
+  assert.match(imp.stderr, new RegExp(`lp\\.jsonl:2:${lpCol(1)}: warning: record 2: 3 tokens of log-probs for 2 attempts`));
   assert.doesNotMatch(imp.stderr, /record 1: /);
   const sidecar = readFileSync(`${out}.logprobs.jsonl`, 'utf8').trim().split('\n');
   assert.deepEqual(
@@ -239,6 +241,6 @@ test("import's 2T check of log-probs counts attempts with the reader it is given
   );
   // Without flags, the default lexicon's count, as before.
   const plain = runCli(['import', file, '-o', write('lp2.trace', '')]);
-  assert.match(plain.stderr, /lp\.jsonl:1:1: warning: record 1: 3 tokens of log-probs for 2 attempts/);
+  assert.match(plain.stderr, new RegExp(`lp\\.jsonl:1:${lpCol(0)}: warning: record 1: 3 tokens of log-probs for 2 attempts`));
   assert.equal(runCli(['import', file, '-o', write('lp3.trace', ''), '--reader', 'nope']).status, 2);
 });
