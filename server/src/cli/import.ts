@@ -148,6 +148,12 @@ export async function run(argv: string[]): Promise<number> {
   const unlisted = (): void => {
     process.stderr.write(listed.unlistedLine());
   };
+  /** A diagnostic on stderr (bounded per kind) and, the first LISTED_DIAGNOSTICS of them, in --json. */
+  const report = (d: TraceDiagnostic): void => {
+    if (messages.length < LISTED_DIAGNOSTICS)
+      messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
+    process.stderr.write(listed.line(d));
+  };
   const fail = (message: string): number => {
     trace?.abort();
     sidecar?.abort();
@@ -173,11 +179,7 @@ export async function run(argv: string[]): Promise<number> {
         finishDecides = eq !== undefined && eq.length === 1 && eq[0] === 'length';
         process.stderr.write(mappingLine(input, m));
       },
-      onDiagnostic: (d) => {
-        if (messages.length < LISTED_DIAGNOSTICS)
-          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
-        process.stderr.write(listed.line(d));
-      },
+      onDiagnostic: report,
       onProgress: (done, total) => {
         if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`);
       },
@@ -203,9 +205,7 @@ export async function run(argv: string[]): Promise<number> {
               ? `record ${r.id}: ${name}${problem.replace(/; it is not used\.$/, '')}; written as is (calibrate leaves the record out; segment, attribution and the editor do not use the header).`
               : `record ${r.id}: ${name}${problem.replace(/\.$/, '')}; written as is.`,
         };
-        if (messages.length < LISTED_DIAGNOSTICS)
-          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
-        process.stderr.write(listed.line(d));
+        report(d);
       }
       // A finish_reason the engine does not know (max_tokens, MAX_TOKENS, ...) is not read as cut
       // off (only "length" is): said once per file, at its first row, with a count; not where the
@@ -234,9 +234,7 @@ export async function run(argv: string[]): Promise<number> {
           code: 'bad-logprobs',
           message: `record ${r.id}: ${unusable}; its log-probs are not written to the log-prob sidecar: attribution estimates its KL terms (--eps per token), as for a response without them.`,
         };
-        if (messages.length < LISTED_DIAGNOSTICS)
-          messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
-        process.stderr.write(listed.line(d));
+        report(d);
       } else if ((r.logprobs || r.refLogprobs) && direct) logprobsDropped++;
       else if (r.logprobs || r.refLogprobs) {
         sidecar ??= new AtomicFile(sidecarPath);
@@ -245,12 +243,7 @@ export async function run(argv: string[]): Promise<number> {
       records++;
     }
     const finishWarning = unknownFinish.diagnostic('; written as is');
-    if (finishWarning) {
-      const d: TraceDiagnostic = finishWarning;
-      if (messages.length < LISTED_DIAGNOSTICS)
-        messages.push({ line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
-      process.stderr.write(listed.line(d));
-    }
+    if (finishWarning) report(finishWarning);
     // Decide before publishing: a run that read nothing valid is a failure, not an empty result.
     if (records === 0 && listed.reported > 0)
       return fail(`no record could be read from ${input} (${listed.reported} line${listed.reported === 1 ? '' : 's'} reported)`);

@@ -469,6 +469,13 @@ export function closedFormValue(s: string): number {
     if (base !== Math.E) v /= Math.log(base);
     return power === 1 ? v : v ** power;
   };
+  // A function named at i (after a backslash or not) applied to what follows it.
+  const applied = (f: ClosedFunction): number => {
+    i += f.length;
+    const v = application(f);
+    depth--;
+    return v;
+  };
   const primary = (): number => {
     if (++depth > 24) fail();
     let v: number;
@@ -484,12 +491,7 @@ export function closedFormValue(s: string): number {
     else if (c === 92) {
       i++;
       const f = functionAt();
-      if (f !== undefined) {
-        i += f.length;
-        const fv = application(f);
-        depth--;
-        return fv;
-      }
+      if (f !== undefined) return applied(f);
       i--;
       if (at('\\pi')) v = Math.PI;
       else if (at('\\dfrac') || at('\\tfrac') || at('\\frac')) {
@@ -511,12 +513,7 @@ export function closedFormValue(s: string): number {
       v = Math.PI;
     } else if (c >= 97 && c <= 122) {
       const f = functionAt();
-      if (f !== undefined) {
-        i += f.length;
-        const fv = application(f);
-        depth--;
-        return fv;
-      }
+      if (f !== undefined) return applied(f);
       // Euler's e: the one letter read as a constant.
       if (c !== 101) fail();
       i++;
@@ -807,9 +804,7 @@ export function normalizedEqual(na: string, nb: string): boolean {
   const wb = NUMBER_WORDS.get(nb);
   if (wa !== undefined || wb !== undefined) return normalizedEqual(wa ?? na, wb ?? nb);
   // Stop 36 (leftovers): "T" and "F" are True and False where the other side is that word.
-  if (na.length + nb.length === 5 || na.length + nb.length === 6) {
-    if (verdictLetter(na, nb) || verdictLetter(nb, na)) return true;
-  }
+  if (verdictLetter(na, nb) || verdictLetter(nb, na)) return true;
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;

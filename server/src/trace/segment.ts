@@ -1514,23 +1514,18 @@ function readAttempts(
     // A bare result line whose value the work then carries on with ("crates: 9 × 14 is 126 kg /
     // Hmm. one at a time / ... / 126 + 291 + 420 + 121 → 958 kg"): a sub-step, whatever marker
     // follows it (docs/annotation-guide.md: an intermediate quantity; pass 70, carriedOn).
-    if (
-      statements[bi].strength < 2 &&
-      !statements[bi].aboutTarget &&
-      !isStrong(strongValues, statements[bi].normalized) &&
-      carriedOn(body, statements[bi].start, statements[bi].end, regionEnd)
-    )
-      continue;
+    // A bare result line (below strength 2) not about the asked quantity, its value concluded
+    // nowhere explicitly: the two rules below read only such lines.
+    const bareResult = statements[bi].strength < 2 && !statements[bi].aboutTarget && !isStrong(strongValues, statements[bi].normalized);
+    if (bareResult && carriedOn(body, statements[bi].start, statements[bi].end, regionEnd)) continue;
     // A response cut off mid-work (cutOffResponse) reached no conclusion in its last segment: a bare
     // result line there whose value the record states nowhere else ("x = 88 ÷ 8 = 11 / Th") is where
     // the work stopped, a step (docs/annotation-guide.md: label the candidates it reached; pass 70).
     // A value stated twice (a check that agrees, "= 1978 ... = 1978") was reached.
     if (
       cut &&
+      bareResult &&
       k === inRegion.length &&
-      statements[bi].strength < 2 &&
-      !statements[bi].aboutTarget &&
-      !isStrong(strongValues, statements[bi].normalized) &&
       !statements.some((st, j) => j !== bi && sameAnswer(st.normalized, statements[bi].normalized)) &&
       // An attempt at the asked product (within 15% of a * b, question.ts scale) is the asked quantity.
       !(question.scale !== undefined && Math.abs(Number(statements[bi].normalized) - question.scale) <= 0.15 * question.scale)
