@@ -3298,6 +3298,10 @@ const optionHeadedRe = /^(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?:\*{1,2}[ \t
 // else\"", "B is about ..."): its content read out (pass 42a).
 const optionSaysRe =
   /^[ \t]{1,2}(?:says|states|claims|asserts|reads|mentions|describes|suggests|refers[ \t]{1,2}to|talks[ \t]{1,2}about|is[ \t]{1,2}(?:to|about)[ \t])/;
+// Or by what it holds ("option B includes b quarks", "option B has Olivia in the afternoon", "Option C
+// lists ..."): the option read out for examination, as "Option A says" is (pass 77c).
+const optionHoldsRe =
+  /^[)\uff09]?[ \t]{1,2}(?:includes?|involves?|contains?|has|have|lists?|uses?|requires?|proposes?|offers?|gives?)\b/;
 // Or the option named after "is" by what it holds ("Option F is WEP2", "option E is Charles
 // Chamberland"): a capitalized name that is no verdict, the option read out (pass 75).
 const optionNamedRe =
@@ -3369,6 +3373,7 @@ function findOptionLetters(ctx: Context): void {
     // unless its line gives it a verdict ("Check option A: x = 2, y = -3. Correct.").
     if (
       (optionSaysRe.test(text.slice(start + 1, start + 16)) ||
+        optionHoldsRe.test(text.slice(start + 1, start + 24)) ||
         optionNamedRe.test(text.slice(start + 1, start + 20)) ||
         (namedChoiceRe.test(m[0]) && optionHeadedRe.test(text.slice(start + 1, start + 8)))) &&
       !verdictInLineRe.test(lineAfter(text, start + 1, 160))
