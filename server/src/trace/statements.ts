@@ -3300,8 +3300,7 @@ const optionSaysRe =
   /^[ \t]{1,2}(?:says|states|claims|asserts|reads|mentions|describes|suggests|refers[ \t]{1,2}to|talks[ \t]{1,2}about|is[ \t]{1,2}(?:to|about)[ \t])/;
 // Or by what it holds ("option B includes b quarks", "option B has Olivia in the afternoon", "Option C
 // lists ..."): the option read out for examination, as "Option A says" is (pass 77c).
-const optionHoldsRe =
-  /^[)\uff09]?[ \t]{1,2}(?:includes?|involves?|contains?|has|have|lists?|uses?|requires?|proposes?|offers?|gives?)\b/;
+const optionHoldsRe = /^[)\uff09]?[ \t]{1,2}(?:includes?|involves?|contains?|has|have|lists?|uses?|requires?|proposes?|offers?|gives?)\b/;
 // Or the option named after "is" by what it holds ("Option F is WEP2", "option E is Charles
 // Chamberland"): a capitalized name that is no verdict, the option read out (pass 75).
 const optionNamedRe =

@@ -29,8 +29,7 @@ test('77c: an option read out by what it includes is no candidate', () => {
 });
 
 test('negative 77c: an option said to have something with a verdict in its line still chooses it', () => {
-  assert.deepEqual(
-    values(QM, 'Saturn has 146 confirmed moons, far more than the others. So option B has the record, which is correct.'),
-    ['B'],
-  );
+  assert.deepEqual(values(QM, 'Saturn has 146 confirmed moons, far more than the others. So option B has the record, which is correct.'), [
+    'B',
+  ]);
 });
