@@ -107,11 +107,12 @@ export const DEV_FAMILY_GROUPS: readonly [string, string, number, 'dev' | 'heldo
   [C.SIXTH_FAMILIES_DIR, 'f', 1, 'dev'],
   [C.SEVENTH_FAMILIES_DIR, 'g', 1, 'dev'],
   [C.EIGHTH_FAMILIES_DIR, 'h', 1, 'dev'],
+  [C.NINTH_FAMILIES_DIR, 'i', 1, 'dev'],
 ];
 
-/** The dev phrasing families the learned stage trains on: DEV_FAMILY_GROUPS less families-h (not in the training data). */
+/** The dev phrasing families the learned stage trains on: DEV_FAMILY_GROUPS less families-h and -i (not in the training data). */
 export async function loadFamiliesDev(count = 300): Promise<ReaderRecord[]> {
-  const groups = DEV_FAMILY_GROUPS.filter(([, tag]) => tag !== 'h');
+  const groups = DEV_FAMILY_GROUPS.filter(([, tag]) => tag !== 'h' && tag !== 'i');
   const out: ReaderRecord[] = [];
   for (const [dir, tag, seed, split] of groups) {
     for (const f of await C.loadFamilies(dir)) {
