@@ -18,11 +18,13 @@ import { formatTrace } from '../server/src/trace/format.js';
 import { generateMultiplicationTraces } from '../server/src/trace/generate.js';
 import { jsonlToRecords } from '../server/src/trace/jsonl.js';
 import {
+  EIGHTH_FAMILIES_DIR,
   FAMILIES_DIR,
   familyCorpus,
   FIFTH_FAMILIES_DIR,
   HELDOUT_FAMILIES_DIR,
   loadFamilies,
+  NINTH_FAMILIES_DIR,
   SECOND_FAMILIES_DIR,
   SEVENTH_FAMILIES_DIR,
   SIXTH_FAMILIES_DIR,
@@ -154,6 +156,8 @@ async function writeCorpus(file: string, bytes: number): Promise<void> {
         FIFTH_FAMILIES_DIR,
         SIXTH_FAMILIES_DIR,
         SEVENTH_FAMILIES_DIR,
+        EIGHTH_FAMILIES_DIR,
+        NINTH_FAMILIES_DIR,
       ].map((d) => loadFamilies(d)),
     )
   ).flat();

@@ -72,6 +72,7 @@ async function readFamilies(): Promise<void> {
         [C.SIXTH_FAMILIES_DIR, 'f-held', 2, 'heldout'],
         [C.SEVENTH_FAMILIES_DIR, 'g-held', 2, 'heldout'],
         [C.EIGHTH_FAMILIES_DIR, 'h-held', 2, 'heldout'],
+        [C.NINTH_FAMILIES_DIR, 'i-held', 2, 'heldout'],
       ]
     : DEV_FAMILY_GROUPS;
   const rates: number[] = [];

@@ -37,7 +37,7 @@ const sky = (): string[][] => [
 ];
 const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
 
-/** The thirty-one development sets (the cross-validation's folds; fresh2, 4, 9, 10 and 11 held out until stop 28; fresh20, multiple choice, and fresh22 new at stop 28; fresh12, 14, 15 and 17 held out until stop 30; fresh28, chosen for corrections, new at stop 30; fresh29 and fresh30, yes/no and numbered options, held out until stop 31; probe30, the synthetic format probe, development data from stop 31; fresh31, fresh32 and fresh33, real multiple choice, held out until stop 32; fresh35, fresh36 and fresh37, real multiple choice, held out until stop 33; dev36, choices inside thinking and closed-form derivations, new at stop 36). */
+/** The thirty-two development sets (the cross-validation's folds; fresh2, 4, 9, 10 and 11 held out until stop 28; fresh20, multiple choice, and fresh22 new at stop 28; fresh12, 14, 15 and 17 held out until stop 30; fresh28, chosen for corrections, new at stop 30; fresh29 and fresh30, yes/no and numbered options, held out until stop 31; probe30, the synthetic format probe, development data from stop 31; fresh31, fresh32 and fresh33, real multiple choice, held out until stop 32; fresh35, fresh36 and fresh37, real multiple choice, held out until stop 33; dev36, choices inside thinking and closed-form derivations, new at stop 36; dev37, multiple choice by an R1 distill and code-output prediction, new at stop 37). */
 export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['skyt1-dev', sky()],
   ['fresh-dev', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.dev.gold.jsonl`, '']]],
@@ -69,6 +69,7 @@ export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['fresh36', batch('fresh36')],
   ['fresh37', batch('fresh37')],
   ['dev36', batch('dev36')],
+  ['dev37', batch('dev37')],
   ['probe30', [[`${G}probe30/probe-traces.jsonl`, `${G}probe30/probe-traces.gold.jsonl`, '']]],
 ];
 
@@ -107,11 +108,12 @@ export const DEV_FAMILY_GROUPS: readonly [string, string, number, 'dev' | 'heldo
   [C.SIXTH_FAMILIES_DIR, 'f', 1, 'dev'],
   [C.SEVENTH_FAMILIES_DIR, 'g', 1, 'dev'],
   [C.EIGHTH_FAMILIES_DIR, 'h', 1, 'dev'],
+  [C.NINTH_FAMILIES_DIR, 'i', 1, 'dev'],
 ];
 
-/** The dev phrasing families the learned stage trains on: DEV_FAMILY_GROUPS less families-h (not in the training data). */
+/** The dev phrasing families the learned stage trains on: DEV_FAMILY_GROUPS less families-h and -i (not in the training data). */
 export async function loadFamiliesDev(count = 300): Promise<ReaderRecord[]> {
-  const groups = DEV_FAMILY_GROUPS.filter(([, tag]) => tag !== 'h');
+  const groups = DEV_FAMILY_GROUPS.filter(([, tag]) => tag !== 'h' && tag !== 'i');
   const out: ReaderRecord[] = [];
   for (const [dir, tag, seed, split] of groups) {
     for (const f of await C.loadFamilies(dir)) {

@@ -38,6 +38,14 @@ export const SEVENTH_FAMILIES_DIR = fileURLToPath(new URL('./families-g/', impor
  * same-author check).
  */
 export const EIGHTH_FAMILIES_DIR = fileURLToPath(new URL('./families-h/', import.meta.url));
+/**
+ * The ninth authors' families (stop 37), written from the guide and the family interface only:
+ * multiple choice in channel formats (gpt-oss harmony, a thought channel), verdict lists (true/false,
+ * yes/no, statement pairs, "which of I, II, III"), closed-form derivations, answers with units and
+ * words. Development data ('dev' phrasings, from stop 37's pass 78); 'heldout' phrasings, of
+ * disjoint phrasing banks, held out.
+ */
+export const NINTH_FAMILIES_DIR = fileURLToPath(new URL('./families-i/', import.meta.url));
 /** Families by later authors that nobody tuned on: every record they generate is held out. */
 export const HELDOUT_FAMILIES_DIR = fileURLToPath(new URL('./families-d/', import.meta.url));
 
