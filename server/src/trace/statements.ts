@@ -3398,8 +3398,31 @@ function findOptionLetters(ctx: Context): void {
       !listGoesOnRe.test(text.slice(start + 1, start + 12))
     )
       ctx.add(start, start + 1, 'final-answer', 4, true);
-    else ctx.add(start, start + 1, 'conclusion', 3, true);
+    else ctx.add(start, start + 1, 'conclusion', 3, true, labelledChoice(ctx, m[0], start));
   }
+}
+
+// Where the option's content ends in the rest of the line: a stop, a comma, a bracket or a dash.
+const clauseEndRe = /[.;,:!?(]|[ \t][-\u2014][ \t]/;
+/**
+ * The letter chosen after an answer cue and written with a closing bracket, the option's content after
+ * it ("So the answer should be C) Not enough information", "I think the answer is B) The immigrant
+ * person"): the option given as the answer with its label copied, as "(C) Not enough information" is
+ * (pass 77a). standsAlone reads a lone ")" after a value as closing an expression; here the content
+ * that follows is that option's own, so the letter stands alone. Not after "Option" / "Choice" (the
+ * option read out: "Option B) The immigrant person: ...").
+ */
+function labelledChoice(ctx: Context, cue: string, start: number): boolean {
+  const text = ctx.text;
+  if (text.charCodeAt(start + 1) !== 41 || text.charCodeAt(start - 1) === 40 || namedChoiceRe.test(cue)) return false;
+  if (text.charCodeAt(start + 2) !== 32) return false;
+  const rest = lineAfter(text, start + 3, 160).trim();
+  const clause = normalizeAnswer(rest.slice(0, clauseEndRe.exec(rest)?.index ?? rest.length));
+  const key = normalizeAnswer(rest);
+  const letter = text[start].toLowerCase();
+  for (const [content, l] of ctx.question.optionOf!)
+    if (l === letter && content !== '' && (clause === content || (content.length >= 4 && key.startsWith(content)))) return true;
+  return false;
 }
 
 // An entry of a list of the options judged one by one, up to its verdict: "*   C. $\{-\frac{1}{2}, 1\}$ -> ",
