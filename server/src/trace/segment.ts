@@ -850,6 +850,42 @@ const raiseRe =
 // asked, not a condition re-read.
 const askedRe = /\?|^(?:[Ww]hat|[Hh]ow|[Ww]hich|[Ff]ind|[Cc]ompute|[Dd]etermine|[Cc]alculate)\b/;
 /** The next double quote, straight or curly, at or after k; -1 when none. */
+/**
+ * Pass 77d. A value inside a run between double quotes (straight or curly) that copies the question
+ * word for word, the model reading the problem out ('It says, "In triangle ABC, AB = 17, AC = 8, and
+ * BC = 15. Let D be ..."'), is the question's value quoted, no conclusion (docs/annotation-guide.md: a
+ * number quoted from the question is no candidate). The quote runs 16 to 1000 characters, compared
+ * as quotesQuestion compares (also with the math delimiters dropped on both sides), and holds at
+ * least 16 characters besides the value: a quoted option content given as the pick ('"None of the
+ * other choices" is the correct option') is the value alone. One pass over the quotes of the
+ * attempts' region; statements and quotes both in text order.
+ */
+function outsideQuestionQuotes(body: string, statements: Statement[], from: number, to: number): Statement[] {
+  if (questionText.length < 16 || statements.length === 0) return statements;
+  const spans: number[] = [];
+  for (let i = nextQuote(body, from); i >= 0 && i < to;) {
+    const j = nextQuote(body, i + 1);
+    if (j < 0 || j > to) break;
+    const raw = body.slice(i + 1, j);
+    const q = raw.trim().replace(/[.,!]$/, '');
+    if (q.length >= 16 && q.length <= 1000) {
+      const plain = plainMath(q).trim();
+      if (questionText.includes(q) || (plain.length >= 16 && (questionPlain ??= plainMath(questionText)).includes(plain)))
+        spans.push(i + 1, j);
+    }
+    i = nextQuote(body, j + 1);
+  }
+  if (spans.length === 0) return statements;
+  const kept: Statement[] = [];
+  let k = 0;
+  for (const st of statements) {
+    while (k < spans.length && spans[k + 1] <= st.start) k += 2;
+    const inside = k < spans.length && st.start >= spans[k] && st.end <= spans[k + 1] && spans[k + 1] - spans[k] >= st.end - st.start + 16;
+    if (!inside) kept.push(st);
+  }
+  return kept;
+}
+
 function nextQuote(text: string, k: number): number {
   for (let i = k; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -2130,6 +2166,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   const found = matcher.findAll(body);
   const drafts = region.summaryStart >= 0 ? findDrafts(body, region.start, region.end, found) : [];
   let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
+  statements = outsideQuestionQuotes(body, statements, region.start, region.end);
 
   const strongValues = new Set<string>();
   let anyStrong = false;
