@@ -858,16 +858,21 @@ const askedRe = /\?|^(?:[Ww]hat|[Hh]ow|[Ww]hich|[Ff]ind|[Cc]ompute|[Dd]etermine|
  * as quotesQuestion compares (also with the math delimiters dropped on both sides), and holds at
  * least 16 characters besides the value: a quoted option content given as the pick ('"None of the
  * other choices" is the correct option') is the value alone. One pass over the quotes of the
- * attempts' region; statements and quotes both in text order.
+ * attempts' region; statements and quotes both in text order, and only a quote that holds a statement
+ * is compared.
  */
 function outsideQuestionQuotes(body: string, statements: Statement[], from: number, to: number): Statement[] {
   if (questionText.length < 16 || statements.length === 0) return statements;
   const spans: number[] = [];
+  let p = 0;
   for (let i = nextQuote(body, from); i >= 0 && i < to;) {
     const j = nextQuote(body, i + 1);
     if (j < 0 || j > to) break;
-    const raw = body.slice(i + 1, j);
-    const q = raw.trim().replace(/[.,!]$/, '');
+    // Only a quote that holds a statement is compared with the question (statements are in text order).
+    while (p < statements.length && statements[p].start <= i) p++;
+    if (p === statements.length) break;
+    const raw = statements[p].start < j ? body.slice(i + 1, j).trim() : '';
+    const q = raw.replace(/[.,!]$/, '');
     if (q.length >= 16 && q.length <= 1000) {
       const plain = plainMath(q).trim();
       if (questionText.includes(q) || (plain.length >= 16 && (questionPlain ??= plainMath(questionText)).includes(plain)))
