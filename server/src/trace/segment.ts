@@ -1033,6 +1033,66 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
 }
 
 /**
+ * Pass 76: a clause-level conclusion (strength 2: "So the club needs to sell 41 tickets.", "Hence the
+ * sum equals 15/16.", "So d = 2√10.") of what the quantity is ("is", "=", "get" right before the
+ * value, not "mod 8" or "by 8"), closing its paragraph (at most 40 characters and no digit after it
+ * before a blank line), the next paragraph opening with a marker that checks the result
+ * (checksTheResult). Not a tried, quoted or partial value, not one term of the asked expression, not
+ * of something else, not multiple choice.
+ */
+function paragraphConclusion(body: string, st: Statement, markerStart: number, choice: boolean, integer = false): boolean {
+  if (
+    st.strength !== 2 ||
+    st.rule !== 'conclusion' ||
+    (integer && !wholeRe.test(st.normalized)) ||
+    choice ||
+    st.fromQuestion ||
+    st.tentative ||
+    st.partial ||
+    st.term ||
+    st.ofOther
+  )
+    return false;
+  if (markerStart - st.end > 80 || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  if (!copulaBeforeRe.test(body.slice(Math.max(0, st.start - 16), st.start)) || candidateAfterRe.test(body.slice(st.end, st.end + 30)))
+    return false;
+  const gap = body.slice(st.end, markerStart);
+  const blank = gap.search(blankLineRe);
+  return blank >= 0 && blank <= 40 && !/\d/.test(gap) && /^\s*$/.test(gap.slice(blank)) && checksTheResult(body, markerStart);
+}
+const blankLineRe = /\n[ \t]{0,8}\n/;
+const copulaBeforeRe =
+  /(?:=|\b(?:is|are|equals?|get|gives?|got|be|becomes?|comes to|makes?))[ \t]{0,2}(?:\$|\\\(|\*\*|\\\[)?[ \t]{0,2}[$\u00a3\u20ac]?$/;
+// "p = 17 is a candidate": a value offered, not concluded.
+const candidateAfterRe = /^[^\n.]{0,12}?\b(?:is|as) (?:a|one) (?:candidate|possibility|possible|guess)/i;
+
+/**
+ * Pass 76: does the marker at markerStart open a check of the result just stated ("Hmm, wait. Let me
+ * double-check that.", "Let me check by solving it another way.", "Wait, I think I made a mistake")?
+ * Not a check of one step or of something it names ("Let me double-check one step", "Let me
+ * double-check $\\binom{9}{3}$", "check if this is true"), not a doubt found right at once ("Is that
+ * right? ... yes, same thing"), not a rejection on sight ("Wait, that can't be right", "But wait, no").
+ */
+function checksTheResult(body: string, markerStart: number): boolean {
+  const after = body.slice(markerStart, markerStart + 90);
+  if (!(recheckAfterRe.test(after) || doubtRe.test(after) || otherMethodRe.test(after))) return false;
+  return !(
+    stepCheckRe.test(after) ||
+    namedCheckRe.test(after) ||
+    rejectedRe.test(after) ||
+    waitNoRe.test(after) ||
+    confirmedRe.test(body.slice(markerStart, markerStart + 200))
+  );
+}
+const otherMethodRe =
+  /^[^\n]{0,50}?\b(?:(?:another|a second|a different|other) (?:way|method|approach|route)|redo|re-?verify|re-?compute|recalculate)\b/i;
+const stepCheckRe =
+  /^[^\n]{0,60}?\b(?:(?:one|a|an|that|this|the|each) (?:last |arithmetic |intermediate )?(?:step|bit|part|piece|term|factor|multiplication|division|addition|subtraction)|step by step)\b/i;
+const namedCheckRe =
+  /\b(?:double[- ]check|check|verify|re-?check|confirm|redo|recompute)[ \t]{1,2}(?:if\b|whether\b|that (?:the|there|these|those)\b|these\b|those\b|the [a-z]+ (?:of|for)\b|\$|\\|\d|[A-Za-z]\(|one\b|each\b)/i;
+const waitNoRe = /^(?:but )?wait[,.!]?[ \t]{1,2}no\b/i;
+
+/**
  * A bare result line of arithmetic on numbers (`st`, "= v" ending its line: "4 + 5 = 9", "420 ÷ 70 =
  * 6 hours.") that ends its segment right before a marker whose sentence says it was a mistake (doubtRe:
  * "something seems off", "that's not right"; or "Actually, no", "should be", "I made an error"), the
@@ -1455,6 +1515,18 @@ function readAttempts(
       !ok[li] &&
       !checkResultSet.has(statements[li]) &&
       decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
+    )
+      bi = li;
+    // Pass 76: a conclusion that closes its paragraph, the next paragraph opened by the marker ("So the
+    // club needs to sell 41 tickets. / (blank line) / Hmm, wait. Let me double-check that."): the
+    // model's result, which it then goes on to check (paragraphConclusion).
+    if (
+      li >= 0 &&
+      li !== bi &&
+      k < inRegion.length &&
+      !ok[li] &&
+      !checkResultSet.has(statements[li]) &&
+      paragraphConclusion(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
     )
       bi = li;
     // A bare result line of arithmetic right before a marker that says it was a mistake ("4 + 5 = 9 /
