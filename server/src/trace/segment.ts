@@ -1416,8 +1416,21 @@ const rereadOpenRe =
 function rereadWithoutMarker(body: string, st: Statement, later: Statement): boolean {
   if (st.strength < 3 || later.strength < 3 || !sameAnswer(st.normalized, later.normalized)) return false;
   const gap = body.slice(st.end, later.start);
-  return quotesQuestion(gap, true) || (gap.includes('?') && answersRaisedQuestion(body, st.end, later));
+  return quotesQuestion(gap, true) || (gap.includes('?') && answersRaisedQuestion(body, st.end, later)) || namedReread(gap);
 }
+
+/**
+ * Pass 76: a re-read of the question said in so many words ("I re-read the question: it asks for the
+ * area of the L-shape itself", "Checking the conditions: \"not blue\" means red or green",
+ * "Re-reading the question: there are 28 terms"), the guide's re-check in words that re-reads a
+ * condition. One bounded pattern per gap of at most REREAD_GAP characters.
+ */
+function namedReread(gap: string): boolean {
+  return gap.length <= REREAD_GAP && namedRereadRe.test(gap);
+}
+const REREAD_GAP = 600;
+const namedRereadRe =
+  /\b(?:re-?read(?:ing)?|reading|checking|re-?checking|looking at|going back (?:over|to)|against|on interpretation)\b[^.\n:]{0,30}\b(?:the (?:question|prompt|problem|conditions?|requirements?|wording)|interpretation)\b/i;
 
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
@@ -1716,6 +1729,8 @@ function readAttempts(
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||
             (crossed && cand.strength >= 3 && quotesQuestion(body.slice(since, cand.start))) ||
+            // A re-read of the question said in so many words before a strong restatement (pass 76).
+            (cand.strength >= 3 && namedReread(body.slice(since, cand.start))) ||
             // A weaker conclusion too ("So, the angle between them should indeed be 45°"), where the
             // reply itself gives the reason (pass 71d).
             (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand, cand.strength < 3)) ||

@@ -46,3 +46,24 @@ test('negative 76a: a check of one step or of something named, no paragraph brea
     ['7'],
   );
 });
+
+// 76b (segment.ts namedReread): a re-read of the question said in so many words ("Re-reading the
+// question: it asks for ...", "Checking the conditions: ...") before the answer is stated again is
+// the guide's re-check in words that re-reads a condition: an echo, not a restatement.
+const QP = 'A rectangle is 12 m by 9 m. What is its perimeter?';
+const FIRST_P = 'Adding the four sides, 2 × (12 + 9) = 42. So the perimeter is 42 m.';
+
+test('76b: the answer stated again after a named re-read of the question is an echo', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      `${FIRST_P}\n\nLet me check. Re-reading the question: it asks for the distance around the rectangle, all four sides, not its area. So the perimeter is 42 m.`,
+    ),
+    ['42', '42'],
+  );
+});
+
+test('negative 76b: no re-read named, the restatement merges', () => {
+  assert.deepEqual(values(QP, `${FIRST_P}\n\nLet me check. It asks for the perimeter. So the perimeter is 42 m.`), ['42']);
+  assert.deepEqual(values(QP, `${FIRST_P}\n\nLet me check. Reading it, the perimeter is 42 m.`), ['42']);
+});
