@@ -1034,7 +1034,7 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
 
 /**
  * Pass 76: a clause-level conclusion (strength 2: "So the club needs to sell 41 tickets.", "Hence the
- * sum equals 15/16.", "So d = 2√10.") of what the quantity is ("is", "=", "get" right before the
+ * sum equals 15/16.", "So d = 2√10.") or a result set in bold ("Trips needed = **6**", 76c) of what the quantity is ("is", "=", "get" right before the
  * value, not "mod 8" or "by 8"), closing its paragraph (at most 40 characters and no digit after it
  * before a blank line), the next paragraph opening with a marker that checks the result
  * (checksTheResult). Not a tried, quoted or partial value, not one term of the asked expression, not
@@ -1043,7 +1043,7 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
 function paragraphConclusion(body: string, st: Statement, markerStart: number, choice: boolean, integer = false): boolean {
   if (
     st.strength !== 2 ||
-    st.rule !== 'conclusion' ||
+    (st.rule !== 'conclusion' && st.rule !== 'bold') ||
     (integer && !wholeRe.test(st.normalized)) ||
     choice ||
     st.fromQuestion ||

@@ -67,3 +67,10 @@ test('negative 76b: no re-read named, the restatement merges', () => {
   assert.deepEqual(values(QP, `${FIRST_P}\n\nLet me check. It asks for the perimeter. So the perimeter is 42 m.`), ['42']);
   assert.deepEqual(values(QP, `${FIRST_P}\n\nLet me check. Reading it, the perimeter is 42 m.`), ['42']);
 });
+
+// 76c: the same for a result set in bold ("Trips needed = **6**"), not for a labelled value ("Trips: **6**").
+test('76c: a bold result closing its paragraph before a check of it is a candidate', () => {
+  const first = 'Each trip takes 36 cars, and 250 / 36 is about 6.';
+  assert.deepEqual(values(Q, `${first} Trips needed = **6**\n\nHmm, wait. Let me double-check that. ${CHECK}`), ['6', '7']);
+  assert.deepEqual(values(Q, `${first}\n\n- Trips: **6**\n\nHmm, wait. Let me double-check that. ${CHECK}`), ['7']);
+});
