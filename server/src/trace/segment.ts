@@ -1060,6 +1060,20 @@ function paragraphConclusion(body: string, st: Statement, markerStart: number, c
   const blank = gap.search(blankLineRe);
   return blank >= 0 && blank <= 40 && !/\d/.test(gap) && /^\s*$/.test(gap.slice(blank)) && checksTheResult(body, markerStart);
 }
+/**
+ * Pass 76d: a weak statement of a value (below strength 3; not tried, quoted, partial, one term or of
+ * something else; not multiple choice) followed at once (no digit between, at most one line break) by
+ * words saying it disagrees with an earlier result ("That is different from the 13 days we found
+ * first", "Not a match.", "which doesn't match my first answer", "now we have two different
+ * answers"): the result of a check, which the guide counts as an attempt whatever comes next.
+ */
+function mismatchAfter(body: string, st: Statement, choice: boolean): boolean {
+  if (choice || st.fromQuestion || st.tentative || st.partial || st.term || st.ofOther || st.strength >= 3) return false;
+  if (!valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  return mismatchAfterRe.test(body.slice(st.end, st.end + 70));
+}
+const mismatchAfterRe =
+  /^[^\n\d]{0,16}?(?:\n[^\n\d]{0,4})?\b(?:(?:that's|that is|this is|which is|it's|a) (?:different|not the same|a different (?:number|answer|result|value))|(?:doesn't|does not|don't|do not) (?:match|agree)|not a match|(?:now )?(?:we|I) (?:have|get|got) two different|(?:the )?two (?:results|answers|values) (?:disagree|differ)|mismatch)/i;
 const blankLineRe = /\n[ \t]{0,8}\n/;
 const copulaBeforeRe =
   /(?:=|\b(?:is|are|equals?|get|gives?|got|be|becomes?|comes to|makes?))[ \t]{0,2}(?:\$|\\\(|\*\*|\\\[)?[ \t]{0,2}[$\u00a3\u20ac]?$/;
@@ -1542,6 +1556,9 @@ function readAttempts(
       paragraphConclusion(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
     )
       bi = li;
+    // Pass 76d: the segment's last statement, a weak result that the next words say disagrees with an
+    // earlier answer ("-> 71 / Wait — that's different from my first result"): the check's result.
+    if (li >= 0 && li !== bi && !checkResultSet.has(statements[li]) && mismatchAfter(body, statements[li], choice)) bi = li;
     // A bare result line of arithmetic right before a marker that says it was a mistake ("4 + 5 = 9 /
     // Wait, something seems off.", "3 × 3 × 1 = 9. / Actually, no— I forgot the + 1") was adopted and
     // then corrected: the segment's candidate (pass 66, resultDoubted).
@@ -1697,6 +1714,9 @@ function readAttempts(
         continue;
       }
       if (!st.partial && endsLine(body, st.end) && correctedAfter(body, st.end, st.value)) chain.unshift({ first: st, last: st });
+      // Or a weak result that the next words say disagrees with an earlier one ("= 14 days. That is
+      // different from the 13 days we found first"): the check's own result, an attempt (pass 76d).
+      else if (mismatchAfter(body, st, choice)) chain.unshift({ first: st, last: st });
     }
     for (const [c, { first: cand, last }] of chain.entries()) {
       const norm = cand.normalized;

@@ -74,3 +74,28 @@ test('76c: a bold result closing its paragraph before a check of it is a candida
   assert.deepEqual(values(Q, `${first} Trips needed = **6**\n\nHmm, wait. Let me double-check that. ${CHECK}`), ['6', '7']);
   assert.deepEqual(values(Q, `${first}\n\n- Trips: **6**\n\nHmm, wait. Let me double-check that. ${CHECK}`), ['7']);
 });
+
+// 76d (segment.ts mismatchAfter): a weak result that the next words say disagrees with an earlier
+// answer is the check's result, an attempt of its own, even where the work goes on in its segment.
+const QW = 'A crate holds 148 apples. How many apples are in 23 crates?';
+const FIRST_W = 'Each crate holds 148, so 23 × 148 = 3404 apples in all.\n\nLet me check another way. 20 × 148 = 2960 and ';
+
+test('76d: a result followed by "that is different" is a candidate', () => {
+  assert.deepEqual(
+    values(
+      QW,
+      `${FIRST_W}3 × 148 = 454, so 2960 + 454 = 3414 apples. That is different from before. The slip: 3 × 148 is 444, not 454. So the total is 3404 apples.`,
+    ),
+    ['3404', '3414', '3404'],
+  );
+});
+
+test('negative 76d: the same result followed by a plain comment is a step', () => {
+  assert.deepEqual(
+    values(
+      QW,
+      `${FIRST_W}3 × 148 = 454, so 2960 + 454 = 3414 apples. That is odd. The slip: 3 × 148 is 444, not 454. So the total is 3404 apples.`,
+    ),
+    ['3404', '3404'],
+  );
+});
