@@ -1074,6 +1074,80 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
 }
 
 /**
+ * Pass 76: a clause-level conclusion (strength 2: "So the club needs to sell 41 tickets.", "Hence the
+ * sum equals 15/16.", "So d = 2√10.") or a result set in bold ("Trips needed = **6**", 76c) of what the quantity is ("is", "=", "get" right before the
+ * value, not "mod 8" or "by 8"), closing its paragraph (at most 40 characters and no digit after it
+ * before a blank line), the next paragraph opening with a marker that checks the result
+ * (checksTheResult). Not a tried, quoted or partial value, not one term of the asked expression, not
+ * of something else, not multiple choice.
+ */
+function paragraphConclusion(body: string, st: Statement, markerStart: number, choice: boolean, integer = false): boolean {
+  if (
+    st.strength !== 2 ||
+    (st.rule !== 'conclusion' && st.rule !== 'bold') ||
+    (integer && !wholeRe.test(st.normalized)) ||
+    choice ||
+    st.fromQuestion ||
+    st.tentative ||
+    st.partial ||
+    st.term ||
+    st.ofOther
+  )
+    return false;
+  if (markerStart - st.end > 80 || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  if (!copulaBeforeRe.test(body.slice(Math.max(0, st.start - 16), st.start)) || candidateAfterRe.test(body.slice(st.end, st.end + 30)))
+    return false;
+  const gap = body.slice(st.end, markerStart);
+  const blank = gap.search(blankLineRe);
+  return blank >= 0 && blank <= 40 && !/\d/.test(gap) && /^\s*$/.test(gap.slice(blank)) && checksTheResult(body, markerStart);
+}
+/**
+ * Pass 76d: a weak statement of a value (below strength 3; not tried, quoted, partial, one term or of
+ * something else; not multiple choice) followed at once (no digit between, at most one line break) by
+ * words saying it disagrees with an earlier result ("That is different from the 13 days we found
+ * first", "Not a match.", "which doesn't match my first answer", "now we have two different
+ * answers"): the result of a check, which the guide counts as an attempt whatever comes next.
+ */
+function mismatchAfter(body: string, st: Statement, choice: boolean): boolean {
+  if (choice || st.fromQuestion || st.tentative || st.partial || st.term || st.ofOther || st.strength >= 3) return false;
+  if (!valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  return mismatchAfterRe.test(body.slice(st.end, st.end + 70));
+}
+const mismatchAfterRe =
+  /^[^\n\d]{0,16}?(?:\n[^\n\d]{0,4})?\b(?:(?:that's|that is|this is|which is|it's|a) (?:different|not the same|a different (?:number|answer|result|value))|(?:doesn't|does not|don't|do not) (?:match|agree)|not a match|(?:now )?(?:we|I) (?:have|get|got) two different|(?:the )?two (?:results|answers|values) (?:disagree|differ)|mismatch)/i;
+const blankLineRe = /\n[ \t]{0,8}\n/;
+const copulaBeforeRe =
+  /(?:=|\b(?:is|are|equals?|get|gives?|got|be|becomes?|comes to|makes?))[ \t]{0,2}(?:\$|\\\(|\*\*|\\\[)?[ \t]{0,2}[$\u00a3\u20ac]?$/;
+// "p = 17 is a candidate": a value offered, not concluded.
+const candidateAfterRe = /^[^\n.]{0,12}?\b(?:is|as) (?:a|one) (?:candidate|possibility|possible|guess)/i;
+
+/**
+ * Pass 76: does the marker at markerStart open a check of the result just stated ("Hmm, wait. Let me
+ * double-check that.", "Let me check by solving it another way.", "Wait, I think I made a mistake")?
+ * Not a check of one step or of something it names ("Let me double-check one step", "Let me
+ * double-check $\\binom{9}{3}$", "check if this is true"), not a doubt found right at once ("Is that
+ * right? ... yes, same thing"), not a rejection on sight ("Wait, that can't be right", "But wait, no").
+ */
+function checksTheResult(body: string, markerStart: number): boolean {
+  const after = body.slice(markerStart, markerStart + 90);
+  if (!(recheckAfterRe.test(after) || doubtRe.test(after) || otherMethodRe.test(after))) return false;
+  return !(
+    stepCheckRe.test(after) ||
+    namedCheckRe.test(after) ||
+    rejectedRe.test(after) ||
+    waitNoRe.test(after) ||
+    confirmedRe.test(body.slice(markerStart, markerStart + 200))
+  );
+}
+const otherMethodRe =
+  /^[^\n]{0,50}?\b(?:(?:another|a second|a different|other) (?:way|method|approach|route)|redo|re-?verify|re-?compute|recalculate)\b/i;
+const stepCheckRe =
+  /^[^\n]{0,60}?\b(?:(?:one|a|an|that|this|the|each) (?:last |arithmetic |intermediate )?(?:step|bit|part|piece|term|factor|multiplication|division|addition|subtraction)|step by step)\b/i;
+const namedCheckRe =
+  /\b(?:double[- ]check|check|verify|re-?check|confirm|redo|recompute)[ \t]{1,2}(?:if\b|whether\b|that (?:the|there|these|those)\b|these\b|those\b|the [a-z]+ (?:of|for)\b|\$|\\|\d|[A-Za-z]\(|one\b|each\b)/i;
+const waitNoRe = /^(?:but )?wait[,.!]?[ \t]{1,2}no\b/i;
+
+/**
  * A bare result line of arithmetic on numbers (`st`, "= v" ending its line: "4 + 5 = 9", "420 ÷ 70 =
  * 6 hours.") that ends its segment right before a marker whose sentence says it was a mistake (doubtRe:
  * "something seems off", "that's not right"; or "Actually, no", "should be", "I made an error"), the
@@ -1397,8 +1471,21 @@ const rereadOpenRe =
 function rereadWithoutMarker(body: string, st: Statement, later: Statement): boolean {
   if (st.strength < 3 || later.strength < 3 || !sameAnswer(st.normalized, later.normalized)) return false;
   const gap = body.slice(st.end, later.start);
-  return quotesQuestion(gap, true) || (gap.includes('?') && answersRaisedQuestion(body, st.end, later));
+  return quotesQuestion(gap, true) || (gap.includes('?') && answersRaisedQuestion(body, st.end, later)) || namedReread(gap);
 }
+
+/**
+ * Pass 76: a re-read of the question said in so many words ("I re-read the question: it asks for the
+ * area of the L-shape itself", "Checking the conditions: \"not blue\" means red or green",
+ * "Re-reading the question: there are 28 terms"), the guide's re-check in words that re-reads a
+ * condition. One bounded pattern per gap of at most REREAD_GAP characters.
+ */
+function namedReread(gap: string): boolean {
+  return gap.length <= REREAD_GAP && namedRereadRe.test(gap);
+}
+const REREAD_GAP = 600;
+const namedRereadRe =
+  /\b(?:re-?read(?:ing)?|reading|checking|re-?checking|looking at|going back (?:over|to)|against|on interpretation)\b[^.\n:]{0,30}\b(?:the (?:question|prompt|problem|conditions?|requirements?|wording)|interpretation)\b/i;
 
 /** Records this long with no strong statement are explorations, not terse arithmetic: their "= X" lines are steps. */
 const TERSE_LIMIT = 4000;
@@ -1498,6 +1585,21 @@ function readAttempts(
       decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
     )
       bi = li;
+    // Pass 76: a conclusion that closes its paragraph, the next paragraph opened by the marker ("So the
+    // club needs to sell 41 tickets. / (blank line) / Hmm, wait. Let me double-check that."): the
+    // model's result, which it then goes on to check (paragraphConclusion).
+    if (
+      li >= 0 &&
+      li !== bi &&
+      k < inRegion.length &&
+      !ok[li] &&
+      !checkResultSet.has(statements[li]) &&
+      paragraphConclusion(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
+    )
+      bi = li;
+    // Pass 76d: the segment's last statement, a weak result that the next words say disagrees with an
+    // earlier answer ("-> 71 / Wait — that's different from my first result"): the check's result.
+    if (li >= 0 && li !== bi && !checkResultSet.has(statements[li]) && mismatchAfter(body, statements[li], choice)) bi = li;
     // A bare result line of arithmetic right before a marker that says it was a mistake ("4 + 5 = 9 /
     // Wait, something seems off.", "3 × 3 × 1 = 9. / Actually, no— I forgot the + 1") was adopted and
     // then corrected: the segment's candidate (pass 66, resultDoubted).
@@ -1653,6 +1755,9 @@ function readAttempts(
         continue;
       }
       if (!st.partial && endsLine(body, st.end) && correctedAfter(body, st.end, st.value)) chain.unshift({ first: st, last: st });
+      // Or a weak result that the next words say disagrees with an earlier one ("= 14 days. That is
+      // different from the 13 days we found first"): the check's own result, an attempt (pass 76d).
+      else if (mismatchAfter(body, st, choice)) chain.unshift({ first: st, last: st });
     }
     for (const [c, { first: cand, last }] of chain.entries()) {
       const norm = cand.normalized;
@@ -1685,6 +1790,8 @@ function readAttempts(
           !(
             derivationBetween(body, drafts, since, cand.start, question, crossed, norm) ||
             (crossed && cand.strength >= 3 && quotesQuestion(body.slice(since, cand.start))) ||
+            // A re-read of the question said in so many words before a strong restatement (pass 76).
+            (cand.strength >= 3 && namedReread(body.slice(since, cand.start))) ||
             // A weaker conclusion too ("So, the angle between them should indeed be 45°"), where the
             // reply itself gives the reason (pass 71d).
             (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand, cand.strength < 3)) ||
