@@ -11,7 +11,7 @@
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { programWork } from './programValues.js';
-import { closedFormValue, normalizeAnswer, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
+import { closedFormValue, normalizeAnswer, normalizeAnswerIn, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
 import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit, statesNoUnit } from './units.js';
 import { tokenCount } from './headerValues.js';
 import { logprobsProblem, splitTokens } from './tokenSplit.js';
@@ -2091,7 +2091,11 @@ function judgeAttempts(
   const correct = new Array<boolean | null>(attempts.length);
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
-    normalized[k] = a.candidate.normalized;
+    // Stop 37 (left37): the answer an attempt gives, as the judge reads it: "6m" where nothing
+    // makes m a unit is m·6 (normalizeAnswerIn's product), not the "6" of another attempt, so a
+    // resample from one to the other is no echo (isEcho: the echo finding, calibrate's F->F echo).
+    const letter = bareLetterUnit(a.candidate.value);
+    normalized[k] = letter !== undefined && !madeUnit(letter) ? normalizeAnswerIn(a.candidate.value, undefined) : a.candidate.normalized;
     correct[k] = judge(a.candidate);
   }
   const tokens = attemptTokens(
