@@ -102,7 +102,7 @@ export function cutOffReason(
       ? `${n} tokens (its tokens header), over the ${tokenLimit}-token limit`
       : `about ${n} tokens (4 characters a token), over the ${tokenLimit}-token limit`;
   }
-  return unclosedThinking(record.body, region);
+  return unclosedThinking(record.body, h, region);
 }
 
 /**

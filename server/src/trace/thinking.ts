@@ -8,7 +8,7 @@
 // `<seed:think>` (Seed-OSS), s1's `<|im_start|>think ... <|im_start|>answer` (simplescaling/s1's
 // budget forcing) and the plain-word `<thinking>` / `<reasoning>` many fine-tunes write.
 
-import { truncatedValue } from './headerValues.js';
+import { KNOWN_FINISH_REASONS, truncatedValue } from './headerValues.js';
 
 export interface ThinkingRegion {
   /** The attempts' region [start, end) of the body. */
@@ -97,10 +97,17 @@ export function headerCutOff(headers: Readonly<Record<string, string | undefined
 
 /**
  * Why a response that opens a thinking block and never closes it was cut off (a model that
- * finishes closes its block before it stops), or undefined: its block is closed, or it has none.
+ * finishes closes its block before it stops), or undefined: its block is closed, it has none, or
+ * its finish reason says it ended (one the engine knows other than "length": `stop`, `eos`, ...;
+ * the model stopped inside its block, README "What it reads").
  */
-export function unclosedThinking(body: string, region: ThinkingRegion = thinkingRegion(body)): string | undefined {
+export function unclosedThinking(
+  body: string,
+  headers: Readonly<Record<string, string | undefined>>,
+  region: ThinkingRegion = thinkingRegion(body),
+): string | undefined {
   if (!(region.summaryStart < 0 && region.start > 0)) return undefined;
+  if (headers.finish_reason !== undefined && KNOWN_FINISH_REASONS.test(headers.finish_reason)) return undefined;
   const open = PAIRS.find(([o]) => body.startsWith(o, region.start - o.length))?.[0] ?? 'thinking';
   return `its thinking block (${open}) is never closed`;
 }
@@ -121,7 +128,7 @@ export function cutOffResponse(
 ): boolean {
   const said = headerCutOff(headers);
   if (said !== undefined) return said !== null;
-  if (unclosedThinking(body, region) !== undefined) return true;
+  if (unclosedThinking(body, headers, region) !== undefined) return true;
   let e = body.length;
   while (e > 0 && /\s/.test(body[e - 1])) e--;
   const tail = body.slice(Math.max(0, e - 12), e);

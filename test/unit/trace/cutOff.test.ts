@@ -18,6 +18,15 @@ test('an unclosed thinking block is cut off for the reading and for calibration 
     assert.equal(cutOffResponse(body, { truncated: 'false' }), false, open);
     assert.equal(cutOffReason({ headers: { truncated: 'false' }, body }), undefined, open);
   }
+  // A finish reason that says the response ended (the model stopped inside its block) wins on
+  // both, as import's rule for JSONL ("with no finish reason"); an unknown one does not.
+  const open = '<think>\nLet me think about this step by step\n';
+  for (const finish_reason of ['stop', 'eos', 'end_turn']) {
+    assert.equal(cutOffResponse(open, { finish_reason }), false, finish_reason);
+    assert.equal(cutOffReason({ headers: { finish_reason }, body: open }), undefined, finish_reason);
+  }
+  assert.equal(cutOffResponse(open, { finish_reason: 'max_tokens' }), true);
+  assert.equal(cutOffReason({ headers: { finish_reason: 'max_tokens' }, body: open }), 'its thinking block (<think>) is never closed');
   const closed = '<think>\n12 * 3 = 36.\n</think>\nThe answer is 36.\n';
   assert.equal(cutOffResponse(closed, {}), false);
   assert.equal(cutOffReason({ headers: {}, body: closed }), undefined);
