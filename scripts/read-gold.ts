@@ -85,7 +85,12 @@ async function readFamilies(): Promise<void> {
       const line = [`${tag}:${f.family}`.padEnd(28)];
       for (const [name, options] of readers) {
         const e = evaluateSegmentation(
-          recs.map((rec) => ({ id: rec.id, truth: rec.answer, gold: byId.get(rec.id)!, ...engineReading(segmentAttempts(rec, options)) })),
+          recs.map((rec) => ({
+            id: rec.id,
+            truth: rec.answer,
+            gold: byId.get(rec.id)!,
+            ...engineReading(segmentAttempts(rec, options), rec.query),
+          })),
         );
         line.push(
           `${name} ${pct(e.exactSequence.agree, e.exactSequence.of).padStart(5)} ${pct(e.matched, e.predicted).padStart(5)} ${pct(e.matched, e.gold).padStart(5)}`,
@@ -119,7 +124,7 @@ for (const [set, files] of sets) {
       const gold = labels.get(rec.id);
       if (!gold) continue;
       for (const [name, options] of readers)
-        inputs.get(name)!.push({ id: rec.id, truth: rec.answer, gold, ...engineReading(segmentAttempts(rec, options)) });
+        inputs.get(name)!.push({ id: rec.id, truth: rec.answer, gold, ...engineReading(segmentAttempts(rec, options), rec.query) });
     }
   }
   const line = [set.padEnd(14)];

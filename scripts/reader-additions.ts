@@ -132,7 +132,7 @@ function additions(r: ReaderRecord): Addition[] {
   const cands = attempts.map((a) => a.candidate);
   const chosen = new Set(cands.map((c) => c.start));
   const n = cands.length;
-  const base = alignCandidates(r.input.gold.candidates, r.input.predicted, r.input.optionOf).length;
+  const base = alignCandidates(r.input.gold.candidates, r.input.predicted, r.input.optionOf, r.input.query).length;
   const out: Addition[] = [];
   let k = 0;
   let mi = 0;
@@ -211,7 +211,7 @@ function additions(r: ReaderRecord): Addition[] {
     if (withGap) row.push(...gapFeatures(r, prevEnd, st.start, st.normalized, inGap - 1, firstClass));
     const candidate = { value: st.value, offset: st.start };
     const withIt = [...r.input.predicted, candidate].sort((a, b) => a.offset - b.offset);
-    const label = alignCandidates(r.input.gold.candidates, withIt, r.input.optionOf).length > base ? 1 : 0;
+    const label = alignCandidates(r.input.gold.candidates, withIt, r.input.optionOf, r.input.query).length > base ? 1 : 0;
     out.push({ gap: k, candidate, row, label });
   }
   return out;

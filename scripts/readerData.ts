@@ -80,7 +80,7 @@ export function readRecord(set: string, id: string, rec: TraceRecord, gold: Gold
   const s = segmentAttempts(rec, rulesOnly);
   const reading = readerInputOf(rec.body, s);
   const examples = readerExamples(reading, gold, s.optionOf);
-  return { set, corpus, input: { id, truth: rec.answer, gold, ...engineReading(s) }, examples, reading };
+  return { set, corpus, input: { id, truth: rec.answer, gold, ...engineReading(s, rec.query) }, examples, reading };
 }
 
 export function loadRealDev(): ReaderRecord[] {

@@ -85,7 +85,7 @@ export async function weightsModuleSource(
  */
 export function pairedBootstrap(rules: readonly EvalInput[], other: readonly EvalInput[]): { precision: string; recall: string } {
   const counts = (i: EvalInput) => [
-    alignCandidates(i.gold.candidates, i.predicted, i.optionOf).length,
+    alignCandidates(i.gold.candidates, i.predicted, i.optionOf, i.query).length,
     i.predicted.length,
     i.gold.candidates.length,
   ];

@@ -296,7 +296,7 @@ function tokenize(item: Item): RecordTokens {
     best ??= tokens.find((t) => g.offset >= t.start - 3 && g.offset <= t.end);
     if (best) best.label = 1;
   });
-  return { item, tokens, rules: engineReading(s) };
+  return { item, tokens, rules: engineReading(s, rec.query) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ for (const set of SETS) {
         id: rec.id,
         truth: rec.answer,
         gold: byId.get(rec.id)!,
-        ...engineReading(segmentAttempts(rec, defaultSegmentOptions)),
+        ...engineReading(segmentAttempts(rec, defaultSegmentOptions), rec.query),
       }));
       const e = evaluateSegmentation(inputs);
       const exact = e.exactSequence.agree / e.exactSequence.of;

@@ -4,7 +4,7 @@
 // candidate and before the next one (restatements inside one attempt are one candidate, so the
 // exact offset within the attempt does not matter). Matching is an order-preserving alignment
 // (longest common subsequence), so one stray candidate costs one error, not the rest of the record.
-import { normalizeAnswer, normalizedEqual } from '../trace/answers.js';
+import { normalizeAnswerIn, normalizedEqual } from '../trace/answers.js';
 import type { GoldRecord } from '../trace/gold.js';
 import type { Segmentation } from '../trace/segment.js';
 import { pooledRateInterval, type Interval, type RecordCounts } from './segmentationIntervals.js';
@@ -28,6 +28,12 @@ export interface EvalInput {
    * judged as that letter, on both sides.
    */
   optionOf?: ReadonlyMap<string, string>;
+  /**
+   * The record's question: a number and one letter ("6m") is that number in a unit only where it
+   * makes the letter one, as the engine's judge reads it (answers.ts normalizeAnswerIn); without
+   * it, the cautious reading ("6m" is not "6").
+   */
+  query?: string;
   /** Every value the engine read as a statement (its candidates are chosen from these): which labelled answers it never read at all. */
   seen?: readonly { value: string; offset: number }[];
   /** Maps a body offset to a 1-based "line:col" for the disagreement list. */
@@ -110,8 +116,12 @@ export interface SegmentationEval {
 }
 
 /** The engine's side of an evaluation input: its candidates (value, body offset, rule) and its final answer. */
-export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf' | 'seen'> {
+export function engineReading(
+  s: Segmentation,
+  query: string | undefined,
+): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf' | 'seen' | 'query'> {
   return {
+    query,
     predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
     predictedFinal: s.final ? s.final.value : null,
     optionOf: s.optionOf,
@@ -122,10 +132,11 @@ export function engineReading(s: Segmentation): Pick<EvalInput, 'predicted' | 'p
 /**
  * A value as the answer it gives: normalized, and for a multiple-choice question an option's value
  * as its letter. "= 6/55. That matches option (A)" answers (A) whether an annotator quotes the value
- * or the letter (docs/annotation-guide.md), so matching compares answers, not spellings.
+ * or the letter (docs/annotation-guide.md), so matching compares answers, not spellings. A number
+ * and one letter ("6m") is the number in a unit only where the question makes the letter one.
  */
-function answerKey(value: string, options: ReadonlyMap<string, string> | undefined): string {
-  const n = normalizeAnswer(value);
+function answerKey(value: string, options: ReadonlyMap<string, string> | undefined, query: string | undefined): string {
+  const n = normalizeAnswerIn(value, query);
   return options?.get(n) ?? n;
 }
 
@@ -134,8 +145,9 @@ function seenCount(
   gold: readonly { value: string; offset: number }[],
   seen: readonly { value: string; offset: number }[],
   options: ReadonlyMap<string, string> | undefined,
+  query: string | undefined,
 ): number {
-  const values = seen.map((st) => answerKey(st.value, options));
+  const values = seen.map((st) => answerKey(st.value, options, query));
   // The statements by offset, so each gold candidate tries only those inside its attempt (a
   // binary search for the first) and not every statement of the record (docs/engine.md, stop 31).
   const byOffset = seen.map((_, k) => k).sort((a, b) => seen[a].offset - seen[b].offset);
@@ -143,7 +155,7 @@ function seenCount(
   gold.forEach((c, i) => {
     const lo = i > 0 ? gold[i - 1].offset : -1;
     const hi = i + 1 < gold.length ? gold[i + 1].offset : Infinity;
-    const v = answerKey(c.value, options);
+    const v = answerKey(c.value, options, query);
     let a = 0;
     let b = byOffset.length;
     while (a < b) {
@@ -170,9 +182,10 @@ export function alignCandidates(
   gold: readonly { value: string; offset: number }[],
   predicted: readonly PredictedCandidate[],
   options?: ReadonlyMap<string, string>,
+  query?: string,
 ): [number, number][] {
-  const g = gold.map((c) => answerKey(c.value, options));
-  const p = predicted.map((c) => answerKey(c.value, options));
+  const g = gold.map((c) => answerKey(c.value, options, query));
+  const p = predicted.map((c) => answerKey(c.value, options, query));
   // The attempt's bounds first: a comparison of values is far dearer than of offsets.
   const ok = (i: number, j: number): boolean => {
     const lo = i > 0 ? gold[i - 1].offset : -1;
@@ -366,17 +379,21 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.gold += gold.length;
     e.predicted += pred.length;
     const options = r.optionOf;
-    const pairs = alignCandidates(gold, pred, options);
+    const pairs = alignCandidates(gold, pred, options, r.query);
     e.matched += pairs.length;
     if (r.seen) {
       e.seen.of += gold.length;
-      e.seen.found += seenCount(gold, r.seen, options);
+      e.seen.found += seenCount(gold, r.seen, options, r.query);
     }
     const matchedGold = new Set(pairs.map(([i]) => i));
     const matchedPred = new Set(pairs.map(([, j]) => j));
     gold.forEach((c, i) => {
       const kind: CandidateKind =
-        i === 0 ? 'first' : normalizedEqual(answerKey(gold[i - 1].value, options), answerKey(c.value, options)) ? 'echo' : 'changed';
+        i === 0
+          ? 'first'
+          : normalizedEqual(answerKey(gold[i - 1].value, options, r.query), answerKey(c.value, options, r.query))
+            ? 'echo'
+            : 'changed';
       e.recallByKind[kind].of++;
       if (matchedGold.has(i)) e.recallByKind[kind].found++;
       if (!matchedGold.has(i)) e.disagreements.push({ id: r.id, at: at(c.offset), kind: 'missed', expected: c.value, got: null });
@@ -401,11 +418,12 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.exactSequence.of++;
     if (gold.length === pred.length && pairs.length === gold.length) e.exactSequence.agree++;
 
-    const truthKey = r.truth === undefined ? undefined : answerKey(r.truth, options);
-    const judge = (v: string | null): boolean => v !== null && truthKey !== undefined && normalizedEqual(answerKey(v, options), truthKey);
+    const truthKey = r.truth === undefined ? undefined : answerKey(r.truth, options, r.query);
+    const judge = (v: string | null): boolean =>
+      v !== null && truthKey !== undefined && normalizedEqual(answerKey(v, options, r.query), truthKey);
     if (gold.length > 0 && pred.length > 0) {
       e.firstValue.of++;
-      if (normalizedEqual(answerKey(gold[0].value, options), answerKey(pred[0].value, options))) e.firstValue.agree++;
+      if (normalizedEqual(answerKey(gold[0].value, options, r.query), answerKey(pred[0].value, options, r.query))) e.firstValue.agree++;
       if (truthKey !== undefined) {
         e.firstCorrectness.of++;
         if (judge(gold[0].value) === judge(pred[0].value)) e.firstCorrectness.agree++;
@@ -427,7 +445,10 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     e.finalAnswer.of++;
     const gf = r.gold.final;
     const pf = r.predictedFinal;
-    if ((gf === null && pf === null) || (gf !== null && pf !== null && normalizedEqual(answerKey(gf, options), answerKey(pf, options))))
+    if (
+      (gf === null && pf === null) ||
+      (gf !== null && pf !== null && normalizedEqual(answerKey(gf, options, r.query), answerKey(pf, options, r.query)))
+    )
       e.finalAnswer.agree++;
     else e.disagreements.push({ id: r.id, at: at(pred.at(-1)?.offset ?? 0), kind: 'final', expected: gf, got: pf });
 

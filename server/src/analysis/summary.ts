@@ -13,8 +13,9 @@ export function emptyTransitions(): Transitions {
 
 /**
  * Records cut off at the generation limit (docs/segmentation-eval.md): a `truncated: true` header,
- * `finish_reason: length` (written on import), or more tokens than the limit (the paper's
- * Appendix E generates at most 8,192). Calibration leaves them out unless asked. The rule is
+ * `finish_reason: length` (written on import), more tokens than the limit (the paper's
+ * Appendix E generates at most 8,192), or a thinking block opened and never closed (as the reading
+ * takes it, thinking.ts cutOffResponse). Calibration leaves them out unless asked. The rule is
  * trace/segment.ts cutOffReason, which the no-answer finding also reads (it names the reason).
  */
 export { DEFAULT_TOKEN_LIMIT };
@@ -26,7 +27,8 @@ export interface SummaryOptions {
 
 // A source that says the response ended normally (import writes `truncated: false` from its finish
 // reason) is believed over the length estimate: a long complete response is not cut off. (A
-// malformed value is an error diagnostic of the record, which calibration leaves out.)
+// malformed value is an error diagnostic of the record, which calibration leaves out.) Nor is an
+// unclosed thinking block then cut off.
 const isTruncated = (seg: SegmentedRecord, tokenLimit = DEFAULT_TOKEN_LIMIT): boolean => cutOffReason(seg.record, tokenLimit) !== undefined;
 
 export function traceSummary(seg: SegmentedRecord, file: string, options: SummaryOptions = {}): TraceSummary {

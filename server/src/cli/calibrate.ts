@@ -50,7 +50,8 @@ engine's final-answer check per group; --json lists the disagreeing records (fil
 Options:
   --bootstrap B        bootstrap resamples, and posterior draws (default ${defaultCalibrationOptions.bootstrap}, at most ${MAX_BOOTSTRAP})
   --include-truncated  count records cut off at the generation limit (truncated: true,
-                       finish_reason: length, or over --max-tokens); left out by default
+                       finish_reason: length, over --max-tokens, or an unclosed thinking
+                       block); left out by default
   --max-tokens N       the generation limit in tokens (default 8192, the paper's Appendix E)
   --seed S             seed of the bootstrap and the posterior draws (default ${defaultCalibrationOptions.seed}); same data + seed = same intervals
   --horizon K          K of the K-attempt predicted accuracy (default ${defaultCalibrationOptions.horizon})

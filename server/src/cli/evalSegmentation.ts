@@ -98,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
         besideUnmatched.delete(rec.id);
         if (!g || (against && !h)) continue;
         labelled++;
-        const reading = engineReading(segmentAttempts(rec, segmentOptions));
+        const reading = engineReading(segmentAttempts(rec, segmentOptions), rec.query);
         const input: EvalInput = {
           id: files.length > 1 ? `${file}#${rec.id}` : rec.id,
           truth: rec.answer,

@@ -34,8 +34,8 @@ note; a device or socket (/dev/zero) is not read, with the reason (exit 1, as an
                correct answer, no answer, no ground truth); malformed input is always reported
   --max-tokens N          the generation limit (default 8192, as calibrate): the no-answer
                           finding of a response with more tokens (its tokens header, else 4
-                          characters a token), truncated: true or finish_reason: length says
-                          it was cut off
+                          characters a token), truncated: true, finish_reason: length or an
+                          unclosed thinking block says it was cut off
 ${segmentFlagsUsage}${sourceFlagsUsage}
 Without --json a table is printed (line: the .trace or JSONL line, the Parquet row, the
 .eval sample). Broken lines, rows and entries are reported with their position (the first 100

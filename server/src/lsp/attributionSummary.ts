@@ -2,7 +2,8 @@
 // GRPO normalises rewards within a group, so that is the unit a user compares; and one diagnostic
 // per record flooded large files (half of a synthetic file's records) and every edit republishes
 // them all. The group's ratio is its summed |KL drag on sampling| over its summed |drag on
-// decisions|; the summary sits on the member with the strongest ratio of its own. A group's
+// decisions|, over the members that resample (one that answers once is left out: groupSummary);
+// the summary sits on the one of those with the strongest ratio of its own. A group's
 // summary is kept until its membership or the settings change, and the summaries stay sorted in
 // document order: an edit re-sums the groups it touched (the index's `dirty` set) and moves their
 // summaries, without a look at the other groups.
@@ -30,13 +31,16 @@ interface GroupSums {
   sampling: number;
   decision: number;
   over: number;
-  /** Members with steps to attribute (a candidate answer): the ones the sums and `over` count. */
+  /** Members with steps to attribute (a candidate answer). */
   attributed: number;
   /** Members with a known reward (ground truth and a candidate answer): the group statistics' (as the hover says). */
   known: number;
-  /** Members with more than one attempt (a RESAMPLE): without one, no summary (groupSummary). */
+  /**
+   * Attributed members with more than one attempt (a RESAMPLE): the only ones `sampling`,
+   * `decision`, `over` and `strongest` count (groupSummary says why); none, no summary.
+   */
   reflecting: number;
-  /** The first member (document order) with the largest ratio of its own. */
+  /** The first reflecting member (document order) with the largest ratio of its own. */
   strongest: RecordEntry | undefined;
   strongestRatio: number;
   /** Updates since the sums were last taken over the members. */
@@ -144,7 +148,9 @@ function sumMembers(members: readonly RecordEntry[], settings: LensSettings, key
     if (!kl) continue;
     s.attributed++;
     if ((seg?.correct ?? null) !== null) s.known++;
-    if (resamples(seg)) s.reflecting++;
+    // A member that answers once is left out of the drag (groupSummary says why).
+    if (!resamples(seg)) continue;
+    s.reflecting++;
     s.sampling += Math.abs(kl.drag.sampling);
     s.decision += Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over++;
@@ -173,7 +179,8 @@ function updatedSums(
     if (!kl) continue;
     s.attributed += sign;
     if ((seg?.correct ?? null) !== null) s.known += sign;
-    if (resamples(seg)) s.reflecting += sign;
+    if (!resamples(seg)) continue;
+    s.reflecting += sign;
     s.sampling += sign * Math.abs(kl.drag.sampling);
     s.decision += sign * Math.abs(kl.drag.decision);
     if (kl.ratio > threshold) s.over += sign;
@@ -214,11 +221,14 @@ function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSet
   const threshold = settings.ratioThreshold;
   const { sampling, decision, over, attributed, known, reflecting, strongest, strongestRatio } = sums;
   const ratio = sampling / decision;
-  // With no decision drag (beta = 0, or eps = 0) there is nothing to compare. Nor in a group whose
-  // every rollout answers once (one sample, one STOP; docs/design.md section 5): there the ratio
-  // is the response's KL over its one STOP token's, L + 1 under the eps estimate, whatever the
-  // text does: the estimator's O(L) against O(1), which every response longer than the threshold
-  // shows, not a place where the text reflects.
+  // With no decision drag (beta = 0, or eps = 0) there is nothing to compare. A rollout that
+  // answers once (one sample, one STOP; docs/design.md section 5) is in no sum: its ratio is the
+  // response's KL over its one STOP token's, L + 1 under the eps estimate, whatever the text does
+  // (the estimator's O(L) against O(1), which every response longer than the threshold shows, not
+  // a place where the text reflects). Summed in, three such 1,008-token members put a group
+  // whose one re-checking member is at 2.2x at 102.9x, the summary on one of them. So the ratio,
+  // `over` and the member it sits on are the re-checking members' only, and a group with none
+  // gets no summary.
   if (!strongest || reflecting === 0 || !(ratio > threshold) || !Number.isFinite(ratio)) return null;
   const line = strongest.record.startLine;
   // Keyed by model and group (rolloutGroups.ts groupKeyOf): the message names both (one group
@@ -226,8 +236,15 @@ function groupSummary(members: RecordEntry[], sums: GroupSums, settings: LensSet
   const { group: name, model } = members[0].record;
   const short = (x: string): string => JSON.stringify(x.length > 60 ? `${x.slice(0, 57)}...` : x);
   // As the hover: how many have a known reward (the group statistics are over those), and, when
-  // the drag is summed over more (candidates without ground truth), over how many.
-  const counts = `${known < members.length ? `, ${known} with a known reward` : ''}${attributed > known ? `, drag summed over the ${attributed} with a candidate answer` : ''}`;
+  // the drag is summed over other members than those, over which: the re-checking ones when some
+  // answer once, else (candidates without ground truth) those with a candidate answer.
+  const summedOver =
+    reflecting < attributed
+      ? `, drag summed over the ${reflecting} that resample (${attributed - reflecting} answer once)`
+      : attributed > known
+        ? `, drag summed over the ${attributed} with a candidate answer`
+        : '';
+  const counts = `${known < members.length ? `, ${known} with a known reward` : ''}${summedOver}`;
   // A group of one (every record of an imported file without a group column) is named as such:
   // its advantage is verl's group of one, and its ratio is the record's own.
   const who =

@@ -6,7 +6,7 @@
 
 import { programQuotes, unquotedString } from './programValues.js';
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
-import { mayHaveUnit, quantitiesEqual } from './units.js';
+import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit } from './units.js';
 import { canonicalDate } from './dates.js';
 
 /**
@@ -789,12 +789,45 @@ function answerParts(n: string): string[] | undefined {
   return parts.length >= 2 && parts.every((p) => p.length > 0) ? parts : undefined;
 }
 
-/** Equal after normalization, or the same number (27 and 27.0, 0.5 and 1/2). */
-export function answersEqual(a: string | null | undefined, b: string | null | undefined): boolean {
+// The last question asked about and its answer per letter (questionMakesUnit reads up to 20,000
+// characters): a record's values are keyed against one question in a row.
+let unitQuery: string | undefined;
+let unitLetters = new Map<string, boolean>();
+
+/** Does the question make `letter` a unit (units.ts questionMakesUnit), remembered for the last question. */
+function letterIsUnit(query: string, letter: string): boolean {
+  if (query !== unitQuery) [unitQuery, unitLetters] = [query, new Map()];
+  let u = unitLetters.get(letter);
+  if (u === undefined) unitLetters.set(letter, (u = questionMakesUnit(query, letter)));
+  return u;
+}
+
+/**
+ * The answer a value gives, the one letter after a number read as the question reads it (stop 36's
+ * judge, segment.ts judgeAttempts): "6m", "12 g", "$5h$" (units.ts bareLetterUnit) is a unit,
+ * dropped as normalizeAnswer drops it ("6"), only where `query` makes the letter one
+ * (questionMakesUnit: "in meters", "a 2 m piece"); elsewhere, and where no question is known
+ * (undefined: the cautious reading), it is the product it is ("6m": m·6, not the number 6).
+ * Every other value is normalizeAnswer's.
+ */
+export function normalizeAnswerIn(raw: string, query: string | undefined): string {
+  const letter = bareLetterUnit(raw);
+  if (letter === undefined || (query !== undefined && letterIsUnit(query, letter))) return normalizeAnswer(raw);
+  const product = letterProduct(raw);
+  // The number as normalizeAnswer writes it ("6.50m" is "6.5m", "+6m" "6m").
+  return `${normalizeAnswer(product.slice(0, -1))}${product.slice(-1)}`;
+}
+
+/**
+ * Equal after normalization, or the same number (27 and 27.0, 0.5 and 1/2). A number and one
+ * letter ("6m") is that number in a unit only where `query`, the question, makes the letter one
+ * (normalizeAnswerIn); without a question it is the cautious product ("6m" is not "6").
+ */
+export function answersEqual(a: string | null | undefined, b: string | null | undefined, query?: string): boolean {
   if (a == null || b == null) return false;
   // Pass 64: two numbers with units of different kinds differ ("5 kg", "5 km/h"); "5 km" is "5000 m".
   const units = mayHaveUnit(a) && mayHaveUnit(b) ? quantitiesEqual(a, b) : undefined;
-  return units ?? normalizedEqual(normalizeAnswer(a), normalizeAnswer(b));
+  return units ?? normalizedEqual(normalizeAnswerIn(a, query), normalizeAnswerIn(b, query));
 }
 
 /** answersEqual on answers already normalized (saves normalizing the ground truth once per attempt). */

@@ -11,9 +11,9 @@
 // candidates are the block's; the summary after it presents the STOP, its answer is the final
 // answer (docs/segmentation-eval.md has the rules and their measurements).
 import { programWork } from './programValues.js';
-import { closedFormValue, normalizeAnswer, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
+import { closedFormValue, normalizeAnswer, normalizeAnswerIn, normalizedEqual, normalizedEqualInOrder, OPTION_LIST } from './answers.js';
 import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit, statesNoUnit } from './units.js';
-import { tokenCount, truncatedValue } from './headerValues.js';
+import { tokenCount } from './headerValues.js';
 import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
@@ -35,7 +35,7 @@ import {
   type Statement,
 } from './statements.js';
 import { READER_WEIGHTS } from './readerWeights.js';
-import { cutOffResponse, thinkingRegion } from './thinking.js';
+import { cutOffResponse, headerCutOff, thinkingRegion, unclosedThinking, type ThinkingRegion } from './thinking.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface CompiledSegmentOptions {
@@ -81,22 +81,28 @@ export const DEFAULT_TOKEN_LIMIT = 8192;
 
 /**
  * Why a record counts as cut off at the generation limit, as calibration reads it
- * (analysis/summary.ts): its `truncated` header says so, its finish reason is `length`, or it has
- * more tokens than `tokenLimit` (its `tokens` header, else about 4 characters a token), unless a
- * `truncated: false` says it ended normally. Undefined: not cut off.
+ * (analysis/summary.ts) and the no-answer finding names it: its `truncated` header says so or its
+ * finish reason is `length` (thinking.ts headerCutOff), it has more tokens than `tokenLimit` (its
+ * `tokens` header, else about 4 characters a token), or it opens a thinking block and never closes
+ * it (thinking.ts unclosedThinking, as the reading's cutOffResponse), unless a `truncated: false`
+ * says it ended normally. Undefined: not cut off. `region`: the body's thinkingRegion, when known.
  */
-export function cutOffReason(record: Pick<TraceRecord, 'headers' | 'body'>, tokenLimit = DEFAULT_TOKEN_LIMIT): string | undefined {
+export function cutOffReason(
+  record: Pick<TraceRecord, 'headers' | 'body'>,
+  tokenLimit = DEFAULT_TOKEN_LIMIT,
+  region?: ThinkingRegion,
+): string | undefined {
   const h = record.headers;
-  const said = truncatedValue(h.truncated);
-  if (said === true) return `its header says truncated: ${h.truncated}`;
-  if (/^length$/i.test(h.finish_reason ?? '')) return `its finish_reason is ${h.finish_reason}`;
-  if (said === false) return undefined;
+  const said = headerCutOff(h);
+  if (said !== undefined) return said ?? undefined;
   const n = estimateTokens(record.body.length, record);
-  if (!(n > tokenLimit)) return undefined;
-  const header = tokenCount(h.tokens);
-  return header !== undefined && header > 0 && record.body.length > 0
-    ? `${n} tokens (its tokens header), over the ${tokenLimit}-token limit`
-    : `about ${n} tokens (4 characters a token), over the ${tokenLimit}-token limit`;
+  if (n > tokenLimit) {
+    const header = tokenCount(h.tokens);
+    return header !== undefined && header > 0 && record.body.length > 0
+      ? `${n} tokens (its tokens header), over the ${tokenLimit}-token limit`
+      : `about ${n} tokens (4 characters a token), over the ${tokenLimit}-token limit`;
+  }
+  return unclosedThinking(record.body, h, region);
 }
 
 /**
@@ -2233,7 +2239,11 @@ function judgeAttempts(
   const correct = new Array<boolean | null>(attempts.length);
   for (let k = 0; k < attempts.length; k++) {
     const a = attempts[k];
-    normalized[k] = a.candidate.normalized;
+    // Stop 37 (left37): the answer an attempt gives, as the judge reads it: "6m" where nothing
+    // makes m a unit is m·6 (normalizeAnswerIn's product), not the "6" of another attempt, so a
+    // resample from one to the other is no echo (isEcho: the echo finding, calibrate's F->F echo).
+    const letter = bareLetterUnit(a.candidate.value);
+    normalized[k] = letter !== undefined && !madeUnit(letter) ? normalizeAnswerIn(a.candidate.value, undefined) : a.candidate.normalized;
     correct[k] = judge(a.candidate);
   }
   const tokens = attemptTokens(

@@ -8,7 +8,7 @@
 // `<seed:think>` (Seed-OSS), s1's `<|im_start|>think ... <|im_start|>answer` (simplescaling/s1's
 // budget forcing) and the plain-word `<thinking>` / `<reasoning>` many fine-tunes write.
 
-import { truncatedValue } from './headerValues.js';
+import { KNOWN_FINISH_REASONS, truncatedValue } from './headerValues.js';
 
 export interface ThinkingRegion {
   /** The attempts' region [start, end) of the body. */
@@ -82,21 +82,53 @@ const danglingWordRe =
 const danglingCharRe = /(?:^|[^-])[=+\-/^([{,:\u00d7\u00f7\u00b7\u2212\\]$/;
 
 /**
+ * What a record's headers say about the end of its response, as calibration reads them: a reason
+ * when it was cut off at the generation limit (`truncated: true`, `finish_reason: length`), null
+ * when `truncated: false` says it ended normally (nothing else then calls it cut off), undefined
+ * when they do not say.
+ */
+export function headerCutOff(headers: Readonly<Record<string, string | undefined>>): string | null | undefined {
+  const said = truncatedValue(headers.truncated);
+  if (said === true) return `its header says truncated: ${headers.truncated}`;
+  if (/^length$/i.test(headers.finish_reason ?? '')) return `its finish_reason is ${headers.finish_reason}`;
+  if (said === false) return null;
+  return undefined;
+}
+
+/**
+ * Why a response that opens a thinking block and never closes it was cut off (a model that
+ * finishes closes its block before it stops), or undefined: its block is closed, it has none, or
+ * its finish reason says it ended (one the engine knows other than "length": `stop`, `eos`, ...;
+ * the model stopped inside its block, README "What it reads").
+ */
+export function unclosedThinking(
+  body: string,
+  headers: Readonly<Record<string, string | undefined>>,
+  region: ThinkingRegion = thinkingRegion(body),
+): string | undefined {
+  if (!(region.summaryStart < 0 && region.start > 0)) return undefined;
+  if (headers.finish_reason !== undefined && KNOWN_FINISH_REASONS.test(headers.finish_reason)) return undefined;
+  const open = PAIRS.find(([o]) => body.startsWith(o, region.start - o.length))?.[0] ?? 'thinking';
+  return `its thinking block (${open}) is never closed`;
+}
+
+/**
  * Whether a response is known to be cut off before it finished (docs/annotation-guide.md,
- * "Cut-off and answerless responses"): its record says so (`truncated: true`, `finish_reason:
- * length`, as calibration reads them), it opens a thinking block and never closes it, or its text
- * ends inside an unfinished sentence or expression (a dangling word or operator). A trailing digit
- * alone says nothing: a complete response may end on its answer ("... so x = 42").
+ * "Cut-off and answerless responses"): its record says so (headerCutOff: `truncated: true`,
+ * `finish_reason: length`, as calibration reads them), it opens a thinking block and never closes
+ * it (unclosedThinking, which calibration and the no-answer finding read too: segment.ts
+ * cutOffReason), or its text ends inside an unfinished sentence or expression (a dangling word or
+ * operator: a hint for the reading only). A trailing digit alone says nothing: a complete response
+ * may end on its answer ("... so x = 42").
  */
 export function cutOffResponse(
   body: string,
   headers: Readonly<Record<string, string | undefined>>,
   region: ThinkingRegion = thinkingRegion(body),
 ): boolean {
-  const said = truncatedValue(headers.truncated);
-  if (said === true || /^length$/i.test(headers.finish_reason ?? '')) return true;
-  if (said === false) return false;
-  if (region.summaryStart < 0 && region.start > 0) return true;
+  const said = headerCutOff(headers);
+  if (said !== undefined) return said !== null;
+  if (unclosedThinking(body, headers, region) !== undefined) return true;
   let e = body.length;
   while (e > 0 && /\s/.test(body[e - 1])) e--;
   const tail = body.slice(Math.max(0, e - 12), e);

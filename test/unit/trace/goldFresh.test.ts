@@ -45,7 +45,7 @@ function evaluate(recs: TraceRecord[], labels: Map<string, GoldRecord>): ReturnT
   for (const rec of recs) {
     const g = labels.get(rec.id);
     if (!g) continue;
-    inputs.push({ id: rec.id, truth: rec.answer, gold: g, ...engineReading(segmentAttempts(rec, defaultSegmentOptions)) });
+    inputs.push({ id: rec.id, truth: rec.answer, gold: g, ...engineReading(segmentAttempts(rec, defaultSegmentOptions), rec.query) });
   }
   return evaluateSegmentation(inputs);
 }
@@ -591,7 +591,7 @@ test('annotators against each other, pooled over every batch labelled twice, bes
       const g = main.get(rec.id);
       const h = labels.get(rec.id);
       if (!g || !h) continue;
-      const reading = engineReading(segmentAttempts(rec, defaultSegmentOptions));
+      const reading = engineReading(segmentAttempts(rec, defaultSegmentOptions), rec.query);
       engine.push({ id: `${name}#${rec.id}`, truth: rec.answer, gold: g, ...reading });
       second.push({ ...engine[engine.length - 1], predicted: h.candidates, predictedFinal: h.final, seen: undefined });
     }

@@ -26,7 +26,12 @@ function evaluate(half: 'dev' | 'heldout') {
     for (const rec of records) {
       const g = labels.records.get(rec.id);
       if (!g) continue;
-      inputs.push({ id: `${gold}#${rec.id}`, truth: rec.answer, gold: g, ...engineReading(segmentAttempts(rec, defaultSegmentOptions)) });
+      inputs.push({
+        id: `${gold}#${rec.id}`,
+        truth: rec.answer,
+        gold: g,
+        ...engineReading(segmentAttempts(rec, defaultSegmentOptions), rec.query),
+      });
     }
   }
   return evaluateSegmentation(inputs);

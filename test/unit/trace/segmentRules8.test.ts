@@ -76,7 +76,7 @@ test('an option’s value written out (not a plain number) is that option, in Ga
       id: '1',
       truth: 'A',
       gold: { id: '1', candidates: [{ value: '-1/21', offset: body.indexOf('-1/21') }], final: 'A' } as never,
-      ...engineReading(s),
+      ...engineReading(s, gaokao),
     },
   ]);
   assert.equal(e.derived.gold.p.k, 1);
