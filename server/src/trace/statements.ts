@@ -3347,7 +3347,11 @@ function findOptionLetters(ctx: Context): void {
       /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
       !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4)) &&
       !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8))) &&
-      !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start)))
+      !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start))) &&
+      // Pass 79a: after any choice cue the letter may be followed by its own option's content, the
+      // rest of its line ("So the correct answer should be C. Dermatomyositis."): the option chosen by
+      // letter and content, not a list entry.
+      !namesItsOption(ctx, m[1], start)
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
