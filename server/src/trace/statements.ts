@@ -3557,6 +3557,7 @@ function namedOption(
   let best: OptionWords | undefined;
   let bestScore = 0;
   let second = 0;
+  const scores: number[] = [];
   for (const o of options) {
     let score = 0;
     const prose = o.words.filter((w) => w.length >= 3 && !isDigitCode(w.charCodeAt(0))).length >= 2;
@@ -3580,13 +3581,42 @@ function namedOption(
       inRow(words, o.seq, tail, at, o.norm)
     )
       score = 1;
+    scores.push(score);
     if (score > bestScore) {
       second = bestScore;
       bestScore = score;
       best = o;
     } else if (score > second) second = score;
   }
-  return best !== undefined && bestScore >= 0.75 && bestScore - second >= 0.3 ? best : undefined;
+  if (best === undefined || bestScore < 0.75) return undefined;
+  if (bestScore - second >= 0.3) return best;
+  // Pass 79d: options alike by their words ("Metastatic follicular thyroid carcinoma" and
+  // "Metastatic thyroid carcinoma") are told apart where the sentence writes one of them whole, every
+  // word in its order and in a row ("the diagnosis would be metastatic follicular thyroid
+  // carcinoma"): the longest such option, where no other is as long.
+  let whole: OptionWords | undefined;
+  let tied = false;
+  for (const [k, o] of options.entries()) {
+    if (scores[k] < 0.75 || o.label || o.seq.length < 2 || !seqInRow(words, o.seq)) continue;
+    if (whole === undefined || o.seq.length > whole.seq.length) {
+      whole = o;
+      tied = false;
+    } else if (o.seq.length === whole.seq.length) tied = true;
+  }
+  return whole !== undefined && !tied && prosePhrase(whole) ? whole : undefined;
+}
+
+/** An option of prose: two words or more of three letters or more, not numbers (pass 79d). */
+const prosePhrase = (o: OptionWords): boolean => o.words.filter((w) => w.length >= 3 && !isDigitCode(w.charCodeAt(0))).length >= 2;
+
+/** Does `seq` stand in `words` word for word, in a row (pass 79d)? Bounded by the sentence's words times the option's. */
+function seqInRow(words: readonly string[], seq: readonly string[]): boolean {
+  for (let i = 0; i + seq.length <= words.length; i++) {
+    let j = 0;
+    while (j < seq.length && words[i + j] === seq[j]) j++;
+    if (j === seq.length) return true;
+  }
+  return false;
 }
 
 /**

@@ -30,6 +30,22 @@ test('negative 79a: a letter followed by other words than its option\'s content 
   assert.deepEqual(rules(BIRD, body.replace('is B. The emu is tall too, but lighter.', 'would be B. Emu')), []);
 });
 
+// 79d (statements.ts namedOption): options alike by their words are told apart where the sentence
+// writes one of them whole, in a row.
+const ROCK =
+  'Which rock is described? A. Fine-grained igneous rock B. Fine-grained volcanic igneous rock C. Coarse-grained igneous rock D. Metamorphic rock';
+
+test('79d: "So the rock is a fine-grained volcanic igneous rock." names B, not A (whose words it also holds)', () => {
+  const body =
+    '<think>\nThe crystals are too small to see and it formed from lava at the surface.\nSo the rock is a fine-grained volcanic igneous rock.\n</think>\n\nIt is the volcanic one.';
+  assert.deepEqual(rules(ROCK, body), ['B']);
+});
+
+test('negative 79d: a sentence with the words of two alike options, neither written whole, names none', () => {
+  const body = '<think>\nThe crystals are too small to see.\nSo the rock is volcanic, igneous and fine-grained.\n</think>\n\nNot sure.';
+  assert.deepEqual(rules(ROCK, body), []);
+});
+
 // 79c (programValues.ts assertionLine): "the correct assert is f(...) == X" states the value, as an
 // assertion line does.
 const CODE = "Complete the assert statement with the output.  def f(s):     return s[::-1] + '!'  assert f('ab') ==";
