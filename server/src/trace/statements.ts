@@ -3593,7 +3593,7 @@ function namedOption(
   // Pass 79d: options alike by their words ("Metastatic follicular thyroid carcinoma" and
   // "Metastatic thyroid carcinoma") are told apart where the sentence writes one of them whole, every
   // word in its order and in a row ("the diagnosis would be metastatic follicular thyroid
-  // carcinoma"): the longest such option, where no other is as long.
+  // carcinoma"): the longest such option, where no other is as long and the others named are inside it.
   let whole: OptionWords | undefined;
   let tied = false;
   for (const [k, o] of options.entries()) {
@@ -3603,7 +3603,11 @@ function namedOption(
       tied = false;
     } else if (o.seq.length === whole.seq.length) tied = true;
   }
-  return whole !== undefined && !tied && prosePhrase(whole) ? whole : undefined;
+  if (whole === undefined || tied || !prosePhrase(whole)) return undefined;
+  // Only where the others named hold no word of their own ("Metastatic thyroid carcinoma" inside
+  // "metastatic follicular thyroid carcinoma"): "So Kim is Max's grandmother or aunt" names two.
+  const own = new Set(whole.words);
+  return options.every((o, k) => o === whole || scores[k] < 0.75 || o.words.every((w) => own.has(w))) ? whole : undefined;
 }
 
 /** An option of prose: two words or more of three letters or more, not numbers (pass 79d). */

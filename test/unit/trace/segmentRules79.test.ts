@@ -44,6 +44,11 @@ test('79d: "So the rock is a fine-grained volcanic igneous rock." names B, not A
 test('negative 79d: a sentence with the words of two alike options, neither written whole, names none', () => {
   const body = '<think>\nThe crystals are too small to see.\nSo the rock is volcanic, igneous and fine-grained.\n</think>\n\nNot sure.';
   assert.deepEqual(rules(ROCK, body), []);
+  // One option written whole, but another named by a word of its own: two options, none chosen.
+  assert.deepEqual(
+    rules(ROCK, body.replace('volcanic, igneous and fine-grained.', 'a fine-grained volcanic igneous rock or a metamorphic rock.')),
+    [],
+  );
 });
 
 // 79c (programValues.ts assertionLine): "the correct assert is f(...) == X" states the value, as an
