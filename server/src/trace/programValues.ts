@@ -185,8 +185,13 @@ function assertionLine(t: string, i: number): boolean {
   let b = i;
   while (b > 0 && t.charCodeAt(b - 1) !== 10) if (i - --b > MAX_PROGRAM_VALUE) return false;
   const s = skipBlanks(t, b, i, false);
-  return t.startsWith('assert', s) || t.startsWith('[ANSWER]', s) || t.startsWith('[OUTPUT]', s) || t.startsWith('`assert', s);
+  if (t.startsWith('assert', s) || t.startsWith('[ANSWER]', s) || t.startsWith('[OUTPUT]', s) || t.startsWith('`assert', s)) return true;
+  // Pass 79c: the assertion named inside a sentence, its call written out before "==" ("Therefore
+  // the correct assert is f('ab') == 'ab'", "So the assert should be f(x) == 3").
+  return assertNamedRe.test(t.slice(b, i));
 }
+// "assert" (a word) then a call on the way to "==": "the correct assert is f('ab')", "assert statement would be f(1, 2)".
+const assertNamedRe = /\bassert(?:ion)?\b[^\n=]{0,40}?\b[A-Za-z_]\w{0,40}\([^\n=]{0,160}$/;
 
 /**
  * The program values text[from, to) states as a result: a Python value read whole after a cue, and

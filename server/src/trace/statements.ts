@@ -3350,7 +3350,11 @@ function findOptionLetters(ctx: Context): void {
       /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
       !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4)) &&
       !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8))) &&
-      !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start)))
+      !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start))) &&
+      // Pass 79a: after any choice cue the letter may be followed by its own option's content, the
+      // rest of its line ("So the correct answer should be C. Dermatomyositis."): the option chosen by
+      // letter and content, not a list entry.
+      !namesItsOption(ctx, m[1], start)
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
@@ -3580,6 +3584,7 @@ function namedOption(
   let best: OptionWords | undefined;
   let bestScore = 0;
   let second = 0;
+  const scores: number[] = [];
   for (const o of options) {
     let score = 0;
     const prose = o.words.filter((w) => w.length >= 3 && !isDigitCode(w.charCodeAt(0))).length >= 2;
@@ -3603,13 +3608,46 @@ function namedOption(
       inRow(words, o.seq, tail, at, o.norm)
     )
       score = 1;
+    scores.push(score);
     if (score > bestScore) {
       second = bestScore;
       bestScore = score;
       best = o;
     } else if (score > second) second = score;
   }
-  return best !== undefined && bestScore >= 0.75 && bestScore - second >= 0.3 ? best : undefined;
+  if (best === undefined || bestScore < 0.75) return undefined;
+  if (bestScore - second >= 0.3) return best;
+  // Pass 79d: options alike by their words ("Metastatic follicular thyroid carcinoma" and
+  // "Metastatic thyroid carcinoma") are told apart where the sentence writes one of them whole, every
+  // word in its order and in a row ("the diagnosis would be metastatic follicular thyroid
+  // carcinoma"): the longest such option, where no other is as long and the others named are inside it.
+  let whole: OptionWords | undefined;
+  let tied = false;
+  for (const [k, o] of options.entries()) {
+    if (scores[k] < 0.75 || o.label || o.seq.length < 2 || !seqInRow(words, o.seq)) continue;
+    if (whole === undefined || o.seq.length > whole.seq.length) {
+      whole = o;
+      tied = false;
+    } else if (o.seq.length === whole.seq.length) tied = true;
+  }
+  if (whole === undefined || tied || !prosePhrase(whole)) return undefined;
+  // Only where the others named hold no word of their own ("Metastatic thyroid carcinoma" inside
+  // "metastatic follicular thyroid carcinoma"): "So Kim is Max's grandmother or aunt" names two.
+  const own = new Set(whole.words);
+  return options.every((o, k) => o === whole || scores[k] < 0.75 || o.words.every((w) => own.has(w))) ? whole : undefined;
+}
+
+/** An option of prose: two words or more of three letters or more, not numbers (pass 79d). */
+const prosePhrase = (o: OptionWords): boolean => o.words.filter((w) => w.length >= 3 && !isDigitCode(w.charCodeAt(0))).length >= 2;
+
+/** Does `seq` stand in `words` word for word, in a row (pass 79d)? Bounded by the sentence's words times the option's. */
+function seqInRow(words: readonly string[], seq: readonly string[]): boolean {
+  for (let i = 0; i + seq.length <= words.length; i++) {
+    let j = 0;
+    while (j < seq.length && words[i + j] === seq[j]) j++;
+    if (j === seq.length) return true;
+  }
+  return false;
 }
 
 /**
