@@ -242,6 +242,9 @@ export function unquotedString(s: string): string {
   const q = s.charCodeAt(0);
   if ((q !== 39 && q !== 34) || s.length < 3 || s.charCodeAt(s.length - 1) !== q) return s;
   const inner = s.slice(1, -1);
+  // Pass 79h: a string of blanks is its length ("'   '" is three spaces): written with a visible
+  // blank, so that normalizing, which drops blanks, keeps how many ("'     '" is not "'           '").
+  if (/^ +$/.test(inner)) return `'${'\u2423'.repeat(inner.length)}'`;
   if (inner.includes(s[0]) || inner.includes('\\') || /^(?:[-+]?[\d.,]+(?:e[-+]?\d+)?|True|False|None)$/i.test(inner.trim())) return s;
   return inner;
 }
