@@ -169,3 +169,10 @@ test("a variable's case is part of its name; an option letter's is not, and an o
   assert.equal(lastSample('e', box('2.718281828459045'))?.correct, true);
   assert.equal(lastSample('x+y', box('y+x'))?.correct, true);
 });
+
+test('a quoted string of blanks keeps its length (stop 37, dev37: code-output answers of spaces)', () => {
+  const query = 'What does f(" ", ["  ", "   "]) return? Complete the assertion: assert f(...) == ??';
+  assert.equal(answersEqual("'     '", "'     '", query), true);
+  assert.equal(answersEqual("'     '", "'           '", query), false);
+  assert.equal(answersEqual('"   "', "'   '", query), true);
+});
