@@ -3343,9 +3343,10 @@ function findOptionLetters(ctx: Context): void {
     // one follows ("I pick B. That makes sense", "option D. OK").
     // So does the letter given as the answer, and there the option's content may follow it too ("The
     // correct answer is C. George Orwell's 1984.", "The answer is B. It is the only one", fmt33).
+    // The scanned text's end (a thinking block's closing tag: "answer: B.</think>") ends the sentence too.
     if (
-      /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
-      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4)) &&
+      /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, Math.min(to, start + 4))) &&
+      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, Math.min(to, start + 4))) &&
       !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8))) &&
       !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start)))
     )
