@@ -3282,7 +3282,7 @@ const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // (The lookbehinds follow their words, "pick(?<=\bI pick)", not lead them: a leading lookbehind is
 // tried at every offset of the body, and the scan took twice as long; the matches are the same.)
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?:pick|choose|select|go with)(?<=\bI[ \t]{1,2}(?:pick|choose|select|go with))|(?:final_)?[Aa]nswer(?: is|")?|(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence),?|[Ii]s|be(?<=\b(?:would|will|should|must)[ \t]{1,2}be))|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?:pick|choose|select|go with)(?<=\b(?:I|I'll|I will|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence)[ \t]{1,2}(?:pick|choose|select|go with))|going with(?<=\b(?:I am|I'm|I\u2019m)[ \t]{1,2}going with)|(?:final_)?[Aa]nswer(?: is| remains|")?|(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ss]till),?|[Ii]s|be(?<=\b(?:would|will|should|must)[ \t]{1,2}be))|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
@@ -3315,6 +3315,9 @@ const sentenceAfterRe = /^[.\uff0e][ \t]{1,2}(?:[A-Z][a-z]|OK\b)/;
 
 // A letter given as the answer: "the answer is C", "Answer: C".
 const answerIsRe = /^(?:final_)?[Aa]nswer(?: is|")?/;
+// A letter chosen after a conclusion's lead ("Hence choose C. Let me check", "Still D. We will output D",
+// "I am going with C. Done"): its sentence ends there when a new one follows, unless the option's content does.
+const choiceEndsRe = /^(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ss]till|choose|pick|select|go with|going with)[ \t]{0,2}\(?[A-J]/;
 
 /** Whether the rest of the letter's line, after "C. ", is that option's content ("C. George Orwell's 1984."). */
 function namesItsOption(ctx: Context, letter: string, start: number): boolean {
@@ -3348,7 +3351,8 @@ function findOptionLetters(ctx: Context): void {
       /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, Math.min(to, start + 4))) &&
       !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, Math.min(to, start + 4))) &&
       !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8))) &&
-      !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start)))
+      !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start))) &&
+      !(choiceEndsRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8)) && !namesItsOption(ctx, m[1], start))
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
