@@ -4018,6 +4018,28 @@ function bareLineEnds(text: string, start: number, end: number, from: number, to
   return j >= to;
 }
 
+// A verdict word, and one more after a comma, semicolon, slash or "and" (a list of verdicts).
+const verdictWordRe = /^(?:true|false|yes|no)$/i;
+const verdictNextRe = /(?:[ \t]{0,2}[,;/][ \t]{0,2}(?:and[ \t]{1,2})?|[ \t]{1,2}and[ \t]{1,2})(true|false|yes|no)(?![\w-])/iy;
+
+/**
+ * Where a verdict word at [start, end) ends as a list: past each further verdict of the same kind
+ * (true / false, yes / no) written after a comma, semicolon, slash or "and", at most nine; `end`
+ * when none follows. Sticky matches from `end` on.
+ */
+function verdictListEnd(text: string, start: number, end: number, to: number): number {
+  if (end - start > 5 || !verdictWordRe.test(text.slice(start, end))) return end;
+  const tf = /^[tf]/i.test(text[start]);
+  let e = end;
+  for (let n = 0; n < 9; n++) {
+    verdictNextRe.lastIndex = e;
+    const m = verdictNextRe.exec(text);
+    if (m === null || m.index + m[0].length > to || /^[tf]/i.test(m[1]) !== tf) break;
+    e = m.index + m[0].length;
+  }
+  return e;
+}
+
 // "the 100th day lands on a", "we end on a": a word answer after a verb of landing.
 const landsOnRe = /\b(?:lands?|falls?|ends?)[ \t]{1,2}on[ \t]{1,2}(?:a[ \t]{1,2})?$/i;
 
@@ -4075,8 +4097,11 @@ function findWords(ctx: Context, re: RegExp): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
     const start = m.index;
-    const end = start + m[0].length;
+    // A verdict that goes on as a list of verdicts ("the answer is False, True", "Yes; No; Yes"): the
+    // whole list is the value (docs/annotation-guide.md, several values: one value, as written; pass 78a).
+    const end = verdictListEnd(text, start, start + m[0].length, to);
     if (end > to) break;
+    re.lastIndex = end;
     // A labelled item's letter is read with its noun before it ("the answer is Plan B").
     let lead = start;
     if (end - start === 1) {
