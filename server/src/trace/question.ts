@@ -1161,6 +1161,10 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
 function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
+  // Statements labelled I, II, III to judge, with no options to pick from ("Which of the following
+  // statements are true? I. ... II. ... III. ..."): the answer is the set of labels ("I and III", "II
+  // only"), one value as written (docs/annotation-guide.md, several values; pass 78d).
+  if (!choice && romanStatementsAsked(query)) return { words: new RegExp(ROMAN_LIST, 'g') };
   // A statement to judge true or false (pass 59): its answer is True / False (正确 / 错误).
   if (!choice && trueFalseAsked(query)) return { words: new RegExp(TRUE_FALSE, 'g') };
   // Words the question offers (pass 59): "Options: - valid - invalid", "plausible or implausible".
@@ -1211,6 +1215,22 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
     }
   }
   return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames, comparison };
+}
+
+// A set of statement labels: roman numerals up to V joined by commas or "and", maybe "only" after
+// them; not the pronoun ("I remember", "I am": a lower-case word after it).
+const ROMAN = String.raw`(?:III|II|IV|I|V)`;
+const ROMAN_LIST = String.raw`(?<![\w'\u2019.])${ROMAN}(?:(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,2})?|[ \t]{1,2}and[ \t]{1,2})${ROMAN})*(?:[ \t]{1,2}only)?(?![\w'\u2019])(?![ \t]{1,2}[a-z])`;
+// Asked which statements hold: "Which of the following statements are true?", "List every true statement".
+const whichTrueRe =
+  /\bwhich\b[^?\n]{0,60}\b(?:true|correct|valid|false|incorrect)\b|\b(?:list|name|select|give)\b[^.\n]{0,30}\b(?:true|correct|valid)\b/i;
+
+/** Does the question label two or more statements I., II. (or "I)", "II)") and ask which hold? */
+function romanStatementsAsked(query: string): boolean {
+  const i = query.search(/(?:^|\s)I[.)][ \t]+\S/);
+  if (i < 0) return false;
+  const ii = query.slice(i + 1).search(/\sII[.)][ \t]+\S/);
+  return ii >= 0 && whichTrueRe.test(query);
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
