@@ -356,6 +356,20 @@ const optionLabelRe = /(?:^|[\s(\uff08{\uff09])([A-J])[ \t]{0,2}(?:\)[ \t]{0,2}\
 const multiSelectRe =
   /\u591a\u9009|\u4e0d\u5b9a\u9879|\bselect all\b|\ball that apply\b|\bchoose all\b|\bwhich of the following (?:\w+ )?are (?:correct|true)\b|\bmore than one (?:\w+ )?(?:is |are |may be |can be )?(?:correct|true|answer|option)/i;
 
+// An option that is a set of statement labels, normalized ("ionly", "iandiii", "i,iiandiii").
+const labelSetOptionRe = /^(?:i{1,3}|iv|v)(?:(?:,|and|&|,and)(?:i{1,3}|iv|v))*(?:only)?$/;
+
+/**
+ * Are the options sets of the statements ("(A) I only (B) II only (C) I and II ...")? Then "which
+ * of the following statements are true" is answered by one option, the set (pass 78g): not a
+ * multiple-select question.
+ */
+function combinationOptions(optionOf: ReadonlyMap<string, string>): boolean {
+  if (optionOf.size < 2) return false;
+  for (const k of optionOf.keys()) if (!labelSetOptionRe.test(k)) return false;
+  return true;
+}
+
 /** "A. 5 B. 6 C. 8 D. 9": at least A-D in order, each followed by its content; undefined otherwise. */
 /** An option's words (OptionWords); `distinct` are those no other option has. */
 export interface OptionWords {
@@ -1012,7 +1026,7 @@ function analyze(query: string): QuestionInfo {
     values,
     scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
     optionOf,
-    multiSelect: optionOf !== undefined && multiSelectRe.test(query) ? true : undefined,
+    multiSelect: optionOf !== undefined && multiSelectRe.test(query) && !combinationOptions(optionOf) ? true : undefined,
     terms: terms.length > 0 ? terms : undefined,
     modulus: mod && Number(mod[1]) > 1 ? Number(mod[1]) : undefined,
     percent:
