@@ -195,9 +195,10 @@ export function shapedValueEnds(text: string, end: number): boolean {
 
 // A number, then a unit written as plain text ("60 km/h", "8.045 km", "12 cm^2", "3 hours"): the
 // number in that unit, as "60 \\text{ km/h}" is (answers.ts trailingUnitRe). A closed list: a
-// letter after a number is otherwise a variable ("2 x") or a word.
+// letter after a number is otherwise a variable ("2 x") or a word; "in" only with a power ("70 in^2",
+// "70 in²": square inches, as "70 cm^2" is; pass 78h).
 const plainUnitRe =
-  /^([-+\u2212]?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)[ \t]{0,2}(?:k?m\/h|km\/hr?|m\/s|mph|kph|km|cm|mm|m|kg|mg|g|ml|mL|L|s|sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|years?|miles?|ft|feet|foot|inch(?:es)?|yards?|lbs?|pounds?|oz|dollars?|cents?|euros?|yuan|units?|degrees?)(?:\^[23]|[\u00b2\u00b3])?$/;
+  /^([-+\u2212]?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)[ \t]{0,2}(?:k?m\/h|km\/hr?|m\/s|mph|kph|km|cm|mm|m|kg|mg|g|ml|mL|L|s|sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|years?|miles?|ft|feet|foot|inch(?:es)?|in(?=\^[23]$|[\u00b2\u00b3]$)|yards?|lbs?|pounds?|oz|dollars?|cents?|euros?|yuan|units?|degrees?)(?:\^[23]|[\u00b2\u00b3])?$/;
 
 /** "60 km/h" -> "60"; undefined when `s` is not a number and a unit of the list. */
 export function withoutPlainUnit(s: string): string | undefined {
