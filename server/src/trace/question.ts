@@ -1078,6 +1078,12 @@ function choiceAsked(query: string): number | undefined {
 }
 
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+// The eight compass directions, hyphenated or not ("north-east", "northeast", "north east").
+const DIRECTIONS = String.raw`\b(?:(?:[Nn]orth|[Ss]outh)(?:[- ]?(?:[Ee]ast|[Ww]est)(?![- ]?(?:[Nn]orth|[Ss]outh)))?|[Ee]ast|[Ww]est)\b(?!-)`;
+const directionAskedRe = /\b(?:which|what) (?:compass )?direction\b/i;
+// A whole number written in words, up to ninety-nine ("eleven", "twenty-one").
+const NUMBER_WORDS = String.raw`\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!-)`;
+const inWordsAskedRe = /\b(?:answer|number|result)\b[^.?\n]{0,20}\b(?:as|in) (?:a )?words?\b|\bspell(?:ed)? out\b/i;
 // "What day of the week will it be ...?", "Which weekday ...?": a weekday answers it.
 const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
 // A question answered yes or no: it opens with an auxiliary verb and asks nothing else ("Is 551 a
@@ -1189,6 +1195,10 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
   let comparison: Comparison | undefined;
   const kinds: string[] = [];
   if (weekdayAskedRe.test(asked)) kinds.push(String.raw`\b(?:${WEEKDAYS})\b`);
+  // A compass direction asked ("Which direction does it face now?"), a count asked in words ("Write the
+  // answer as a word"): that word answers it (pass 78i).
+  if (directionAskedRe.test(asked)) kinds.push(DIRECTIONS);
+  if (inWordsAskedRe.test(query)) kinds.push(NUMBER_WORDS);
   // The asking clause: after a lead-in's colon, if any.
   let ask = asked;
   if (asked.includes(':')) for (const m of asked.matchAll(afterColonRe)) ask = asked.slice(m.index + m[0].length);
