@@ -3976,7 +3976,10 @@ function findTyped(ctx: Context, re: RegExp): void {
 
 // Before a word answer, in a concluding clause: a copula, maybe with an article ("So the day 204
 // days from now is a Saturday", "So we end on a Thursday", "the winner is Uma"), or a colon.
-const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|\b(?:it|that)['\u2019]s|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
+// Also "equals", "leaves", an arrow, and "gives ... as" ("So, the day of the week equals Friday", "37 − 19
+// leaves sixteen", "then 45° back → west", "That gives the final direction as north"; pass 78j).
+const wordCopulaRe =
+  /(?:\b(?:is|are|be|was|gives?|get|got|on|equals?|leaves)|\b(?:it|that)['\u2019]s|:|\u2192|->|\bgives?\b[^.\n]{0,40}?\bas)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
 // "yes" / "no" right after a conclusion word or a verdict's label, then a colon or a comma that
 // opens its reason ("Therefore no: 551 is not prime", "So again yes: 587 is prime", "Same
 // conclusion: no, 713 is not prime", "So I'll answer yes: ..."): the answer given, then explained.
