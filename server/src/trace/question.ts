@@ -357,7 +357,7 @@ const multiSelectRe =
   /\u591a\u9009|\u4e0d\u5b9a\u9879|\bselect all\b|\ball that apply\b|\bchoose all\b|\bwhich of the following (?:\w+ )?are (?:correct|true)\b|\bmore than one (?:\w+ )?(?:is |are |may be |can be )?(?:correct|true|answer|option)/i;
 
 // An option that is a set of statement labels, normalized ("ionly", "iandiii", "i,iiandiii").
-const labelSetOptionRe = /^(?:i{1,3}|iv|v)(?:(?:,|and|&|,and)(?:i{1,3}|iv|v))*(?:only)?$/;
+const labelSetOptionRe = /^(?:i{1,3}|iv|v)(?:(?:,|and|&|,and)(?:i{1,3}|iv|v)){0,5}(?:only)?$/;
 
 /**
  * Are the options sets of the statements ("(A) I only (B) II only (C) I and II ...")? Then "which
@@ -1244,7 +1244,7 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
 // A set of statement labels: roman numerals up to V joined by commas or "and", maybe "only" after
 // them; not the pronoun ("I remember", "I am": a lower-case word after it).
 const ROMAN = String.raw`(?:III|II|IV|I|V)`;
-const ROMAN_LIST = String.raw`(?<![\w'\u2019.])${ROMAN}(?:(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,2})?|[ \t]{1,2}and[ \t]{1,2})${ROMAN})*(?:[ \t]{1,2}only)?(?![\w'\u2019])(?![ \t]{1,2}[a-z])`;
+const ROMAN_LIST = String.raw`(?<![\w'\u2019.])${ROMAN}(?:(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,2})?|[ \t]{1,2}and[ \t]{1,2})${ROMAN}){0,5}(?:[ \t]{1,2}only)?(?![\w'\u2019])(?![ \t]{1,2}[a-z])`;
 // Asked which statements hold: "Which of the following statements are true?", "List every true statement".
 const whichTrueRe =
   /\bwhich\b[^?\n]{0,60}\b(?:true|correct|valid|false|incorrect)\b|\b(?:list|name|select|give)\b[^.\n]{0,30}\b(?:true|correct|valid)\b/i;
