@@ -356,6 +356,20 @@ const optionLabelRe = /(?:^|[\s(\uff08{\uff09])([A-J])[ \t]{0,2}(?:\)[ \t]{0,2}\
 const multiSelectRe =
   /\u591a\u9009|\u4e0d\u5b9a\u9879|\bselect all\b|\ball that apply\b|\bchoose all\b|\bwhich of the following (?:\w+ )?are (?:correct|true)\b|\bmore than one (?:\w+ )?(?:is |are |may be |can be )?(?:correct|true|answer|option)/i;
 
+// An option that is a set of statement labels, normalized ("ionly", "iandiii", "i,iiandiii").
+const labelSetOptionRe = /^(?:i{1,3}|iv|v)(?:(?:,|and|&|,and)(?:i{1,3}|iv|v)){0,5}(?:only)?$/;
+
+/**
+ * Are the options sets of the statements ("(A) I only (B) II only (C) I and II ...")? Then "which
+ * of the following statements are true" is answered by one option, the set (pass 78g): not a
+ * multiple-select question.
+ */
+function combinationOptions(optionOf: ReadonlyMap<string, string>): boolean {
+  if (optionOf.size < 2) return false;
+  for (const k of optionOf.keys()) if (!labelSetOptionRe.test(k)) return false;
+  return true;
+}
+
 /** "A. 5 B. 6 C. 8 D. 9": at least A-D in order, each followed by its content; undefined otherwise. */
 /** An option's words (OptionWords); `distinct` are those no other option has. */
 export interface OptionWords {
@@ -1012,7 +1026,7 @@ function analyze(query: string): QuestionInfo {
     values,
     scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
     optionOf,
-    multiSelect: optionOf !== undefined && multiSelectRe.test(query) ? true : undefined,
+    multiSelect: optionOf !== undefined && multiSelectRe.test(query) && !combinationOptions(optionOf) ? true : undefined,
     terms: terms.length > 0 ? terms : undefined,
     modulus: mod && Number(mod[1]) > 1 ? Number(mod[1]) : undefined,
     percent:
@@ -1064,6 +1078,12 @@ function choiceAsked(query: string): number | undefined {
 }
 
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+// The eight compass directions, hyphenated or not ("north-east", "northeast", "north east").
+const DIRECTIONS = String.raw`\b(?:(?:[Nn]orth|[Ss]outh)(?:[- ]?(?:[Ee]ast|[Ww]est)(?![- ]?(?:[Nn]orth|[Ss]outh)))?|[Ee]ast|[Ww]est)\b(?!-)`;
+const directionAskedRe = /\b(?:which|what) (?:compass )?direction\b/i;
+// A whole number written in words, up to ninety-nine ("eleven", "twenty-one").
+const NUMBER_WORDS = String.raw`\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!-)`;
+const inWordsAskedRe = /\b(?:answer|number|result)\b[^.?\n]{0,20}\b(?:as|in) (?:a )?words?\b|\bspell(?:ed)? out\b/i;
 // "What day of the week will it be ...?", "Which weekday ...?": a weekday answers it.
 const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
 // A question answered yes or no: it opens with an auxiliary verb and asks nothing else ("Is 551 a
@@ -1161,6 +1181,10 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
 function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
+  // Statements labelled I, II, III to judge, with no options to pick from ("Which of the following
+  // statements are true? I. ... II. ... III. ..."): the answer is the set of labels ("I and III", "II
+  // only"), one value as written (docs/annotation-guide.md, several values; pass 78d).
+  if (!choice && romanStatementsAsked(query)) return { words: new RegExp(ROMAN_LIST, 'g') };
   // A statement to judge true or false (pass 59): its answer is True / False (正确 / 错误).
   if (!choice && trueFalseAsked(query)) return { words: new RegExp(TRUE_FALSE, 'g') };
   // Words the question offers (pass 59): "Options: - valid - invalid", "plausible or implausible".
@@ -1171,6 +1195,10 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
   let comparison: Comparison | undefined;
   const kinds: string[] = [];
   if (weekdayAskedRe.test(asked)) kinds.push(String.raw`\b(?:${WEEKDAYS})\b`);
+  // A compass direction asked ("Which direction does it face now?"), a count asked in words ("Write the
+  // answer as a word"): that word answers it (pass 78i).
+  if (directionAskedRe.test(asked)) kinds.push(DIRECTIONS);
+  if (inWordsAskedRe.test(query)) kinds.push(NUMBER_WORDS);
   // The asking clause: after a lead-in's colon, if any.
   let ask = asked;
   if (asked.includes(':')) for (const m of asked.matchAll(afterColonRe)) ask = asked.slice(m.index + m[0].length);
@@ -1211,6 +1239,22 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
     }
   }
   return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames, comparison };
+}
+
+// A set of statement labels: roman numerals up to V joined by commas or "and", maybe "only" after
+// them; not the pronoun ("I remember", "I am": a lower-case word after it).
+const ROMAN = String.raw`(?:III|II|IV|I|V)`;
+const ROMAN_LIST = String.raw`(?<![\w'\u2019.])${ROMAN}(?:(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,2})?|[ \t]{1,2}and[ \t]{1,2})${ROMAN}){0,5}(?:[ \t]{1,2}only)?(?![\w'\u2019])(?![ \t]{1,2}[a-z])`;
+// Asked which statements hold: "Which of the following statements are true?", "List every true statement".
+const whichTrueRe =
+  /\bwhich\b[^?\n]{0,60}\b(?:true|correct|valid|false|incorrect)\b|\b(?:list|name|select|give)\b[^.\n]{0,30}\b(?:true|correct|valid)\b/i;
+
+/** Does the question label two or more statements I., II. (or "I)", "II)") and ask which hold? */
+function romanStatementsAsked(query: string): boolean {
+  const i = query.search(/(?:^|\s)I[.)][ \t]+\S/);
+  if (i < 0) return false;
+  const ii = query.slice(i + 1).search(/\sII[.)][ \t]+\S/);
+  return ii >= 0 && whichTrueRe.test(query);
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

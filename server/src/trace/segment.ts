@@ -1436,7 +1436,39 @@ function echoAfterCheck(
     if (st.strength >= 3) return to > marker.end ? e : -1;
     return derivationBetween(body, drafts, marker.end, st.start, question, true, st.normalized) ? e : -1;
   }
-  return to > marker.end && derivationBetween(body, drafts, marker.end, to, question, true, st.normalized) ? e : -1;
+  return to > marker.end &&
+    (derivationBetween(body, drafts, marker.end, to, question, true, st.normalized) ||
+      goesOverOption(body.slice(marker.end, to), st.normalized, question))
+    ? e
+    : -1;
+}
+
+// A word of the check's text, lower case (an option's words are read so: contentWords).
+const checkWordRe = /[a-z0-9]+/g;
+// A marker that checks the work again (not one that opens another method: "Alternatively, maybe ...").
+const recheckMarkerRe = /check|verif|confirm|make sure|re-?examin|re-?evaluat|go over|going over|review|检查|验证/i;
+
+/**
+ * In a multiple-choice question whose options are words, a check after its marker that names the
+ * chosen option by a word of its own and gives a reason ("Let me double-check. Mitochondrion: carries
+ * a small circular genome of its own ... So answer remains E."): it goes back over the reasoning for
+ * the answer, new work by the guide's re-check in words (docs/annotation-guide.md), as a re-read
+ * condition is (rereadsConditions). A bare "Yes, E is right" names no option; a check of 40
+ * characters or less besides the option's word gives no reason (pass 78c). One pass over the words
+ * of at most 600 characters.
+ */
+function goesOverOption(text: string, letter: string, question: QuestionInfo): boolean {
+  const opts = question.optionWords;
+  if (opts === undefined || question.optionOf === undefined || text.length > 600) return false;
+  const chosen = opts.find((o) => o.letter === letter);
+  if (chosen === undefined || chosen.distinct.length === 0) return false;
+  const lower = text.toLowerCase();
+  checkWordRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  // A word with a letter: an option that is a number is named by a computation (derivationBetween reads those).
+  while ((m = checkWordRe.exec(lower)) !== null)
+    if (/[a-z]/.test(m[0]) && chosen.distinct.includes(m[0])) return text.length - m[0].length > 40;
+  return false;
 }
 
 /**
@@ -1808,7 +1840,12 @@ function readAttempts(
               crossed &&
               !deniedAfterRe.test(body.slice(cand.end, cand.end + 24)) &&
               !writeTalkRe.test(lineBefore(body, cand.start, 100)) &&
-              otherOptionChecked(body, inRegion[next].m.start, cand.start, norm, question.optionOf!))
+              otherOptionChecked(body, inRegion[next].m.start, cand.start, norm, question.optionOf!)) ||
+            // Or the chosen option gone over again by its own words after a check's marker (pass 78c).
+            (choice &&
+              crossed &&
+              recheckMarkerRe.test(inRegion[next].m.phrase) &&
+              goesOverOption(body.slice(Math.max(inRegion[next].m.end, cand.start - 600), cand.start), norm, question))
           )) &&
         !(closing && lastOfSegment && last === statements[lastOk] && closingRecheck(body, prev.candidate.end, cand, last, regionEnd))
       ) {

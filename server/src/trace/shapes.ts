@@ -33,6 +33,11 @@ const tupleAskedRe = /\bcross product\b|\bpoint of intersection\b|\bintersection
 const sizeAskedRe =
   /\bhow (?:many|much|long)\b|(?<!cross )\bproduct\b|\b(?:sum|length|magnitude|number|count|area|distance|average|mean)\b/i;
 
+// An exact value: "the exact value / area / distance", "Compute ... exactly.", "simplify any radicals",
+// "in terms of π" (not "exactly" inside the question: "in exactly one way" counts).
+const exactAskedRe =
+  /\bexact (?:value|area|distance|length|answer|form|sum|result)\b|\bexactly[ \t]{0,2}[.?]|\bsimplify any radicals\b|\bin terms of (?:\\pi|\u03c0|pi)\b/i;
+
 // ---- the shapes ----
 
 const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
@@ -64,6 +69,15 @@ const LIST = String.raw`(?<![\w\\.,])${SHAPE_PART}(?:[ \t]{0,2},[ \t]{0,2}${SHAP
 // A tuple of two or three values ("(2, 5)", "(-3, 6, -3)", "\\langle 1, 2 \\rangle").
 const TUPLE = String.raw`(?<![\w\\])(?:\\left)?(?:\(|\\langle|\u27e8)[ \t]{0,2}${SHAPE_PART}(?:[ \t]{0,2},[ \t]{0,2}${SHAPE_PART}){1,2}[ \t]{0,2}(?:\\right)?(?:\)|\\rangle|\u27e9)`;
 
+// A closed form: terms joined by + and -, at least one a constant that is no plain number (π, e and
+// its powers, a logarithm of a number, a root, a fraction), maybe with a coefficient and up to three
+// factors ("\\frac{3\\pi}{8}-1", "36 - 9\\pi", "e^2-1", "\\frac{\\pi}{4}-\\frac{1}{2}\\ln 2", "2\\sqrt{10}").
+// Bounded repeats, each term opening on a digit, a backslash, π or e.
+const CF_NUM = String.raw`\d{1,6}(?:\.\d{1,6})?`;
+const CF_ATOM = String.raw`(?:\\[dt]?frac\{[^{}\n]{1,24}\}\{[^{}\n]{1,24}\}|\\sqrt\{[^{}\n]{1,12}\}|\\ln[ \t]?(?:\d{1,4}(?![\d.])|\\pi(?![A-Za-z])|\([^()\n]{1,16}\))|\\pi(?![A-Za-z])|\u03c0|e(?![A-Za-z])(?:\^(?:\{[^{}\n]{1,12}\}|\d))?)`;
+const CF_TERM = String.raw`(?:${CF_NUM}[ \t]?(?:\\cdot[ \t]?)?)?${CF_ATOM}(?:[ \t]?(?:\\cdot[ \t]?)?${CF_ATOM}){0,2}`;
+const CLOSED = String.raw`(?<![\w\\^{}])[-\u2212]?(?:${CF_NUM}[ \t]{0,2}[-+\u2212][ \t]{0,2})?${CF_TERM}(?:[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:${CF_TERM}|${CF_NUM}(?![\w.{\\]))){0,4}(?![\w{(^])`;
+
 /**
  * The patterns (sources, to be joined as alternatives) of the shaped values the question asks for;
  * empty for a question that asks for none. `asked` is the question's asking sentence ('' when none);
@@ -76,6 +90,9 @@ export function shapedKinds(query: string, asked: string, choice: boolean): stri
   if (dateAskedRe.test(q)) kinds.push(TIME, DATE);
   // An expression asked for a size ("a closed-form expression for the sum of the first n odd numbers") is still an expression.
   if (exprAskedRe.test(q) && !exprValueAskedRe.test(q)) kinds.push(EXPR);
+  // An exact value asked ("Find the exact area", "Compute ... exactly", "Simplify any radicals"): a closed
+  // form with π, e, a logarithm, a root or a fraction of those is one value, read whole (pass 78k).
+  if (exactAskedRe.test(q)) kinds.push(CLOSED);
   if (sizeAskedRe.test(q)) return kinds;
   if (intervalAskedRe.test(q)) kinds.push(INEQUALITY, String.raw`(?<![\w\\])${UNION}`);
   if (listAskedRe.test(q)) kinds.push(SET, LIST);
@@ -85,7 +102,7 @@ export function shapedKinds(query: string, asked: string, choice: boolean): stri
 
 // A cheap test of the query before the patterns above: a word every shape's question holds.
 export const shapeHintRe =
-  /date|time|derivative|simplif|expand|factori|closed|expression|formula|general term|inequalit|interval|domain|range|solution set|list|all |which|cross product|intersect|midpoint/i;
+  /date|time|derivative|simplif|expand|factori|closed|expression|formula|general term|inequalit|interval|domain|range|solution set|list|all |which|cross product|intersect|midpoint|exact|radicals|terms of/i;
 
 /** A typed match that is one letter alone ("a", "x"): an article or a variable named, not an answer. */
 export function loneLetter(s: string): boolean {
@@ -195,9 +212,10 @@ export function shapedValueEnds(text: string, end: number): boolean {
 
 // A number, then a unit written as plain text ("60 km/h", "8.045 km", "12 cm^2", "3 hours"): the
 // number in that unit, as "60 \\text{ km/h}" is (answers.ts trailingUnitRe). A closed list: a
-// letter after a number is otherwise a variable ("2 x") or a word.
+// letter after a number is otherwise a variable ("2 x") or a word; "in" only with a power ("70 in^2",
+// "70 in²": square inches, as "70 cm^2" is; pass 78h).
 const plainUnitRe =
-  /^([-+\u2212]?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)[ \t]{0,2}(?:k?m\/h|km\/hr?|m\/s|mph|kph|km|cm|mm|m|kg|mg|g|ml|mL|L|s|sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|years?|miles?|ft|feet|foot|inch(?:es)?|yards?|lbs?|pounds?|oz|dollars?|cents?|euros?|yuan|units?|degrees?)(?:\^[23]|[\u00b2\u00b3])?$/;
+  /^([-+\u2212]?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)[ \t]{0,2}(?:k?m\/h|km\/hr?|m\/s|mph|kph|km|cm|mm|m|kg|mg|g|ml|mL|L|s|sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|years?|miles?|ft|feet|foot|inch(?:es)?|in(?=\^[23]$|[\u00b2\u00b3]$)|yards?|lbs?|pounds?|oz|dollars?|cents?|euros?|yuan|units?|degrees?)(?:\^[23]|[\u00b2\u00b3])?$/;
 
 /** "60 km/h" -> "60"; undefined when `s` is not a number and a unit of the list. */
 export function withoutPlainUnit(s: string): string | undefined {

@@ -3282,7 +3282,7 @@ const pronounAfterRe = /^(?:[ \t]{1,2}[a-z]|['\u2019]|[ \t]{0,2},[ \t]{0,2}I)/;
 // (The lookbehinds follow their words, "pick(?<=\bI pick)", not lead them: a leading lookbehind is
 // tried at every offset of the body, and the scan took twice as long; the matches are the same.)
 const optionChoiceRe =
-  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?:pick|choose|select|go with)(?<=\bI[ \t]{1,2}(?:pick|choose|select|go with))|(?:final_)?[Aa]nswer(?: is|")?|(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence),?|[Ii]s|be(?<=\b(?:would|will|should|must)[ \t]{1,2}be))|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
+  /(?:\b(?:[Oo]ption|[Cc]hoice|(?:[Cc]hoose|[Ss]elect)(?=[ \t]{1,2}[(\uff08])|(?:pick|choose|select|go with)(?<=\b(?:I|I'll|I will|[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence)[ \t]{1,2}(?:pick|choose|select|go with))|going with(?<=\b(?:I am|I'm|I\u2019m)[ \t]{1,2}going with)|(?:final_)?[Aa]nswer(?: is| remains|")?|(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ss]till),?|[Ii]s|be(?<=\b(?:would|will|should|must)[ \t]{1,2}be))|\u2234|\u9009\u9879|\u7b54\u6848(?:\u4e3a|\u662f)?|\u9009)[ \t]{0,2}[:\uff1a]?[ \t]{0,2}(?:(?:\*\*|\$|\\text\{|")[ \t]?)?[(\uff08]?([A-J])[)\uff09]?(?![A-Za-z0-9])/g;
 
 // "the only correct statement is D": the set of one, named as such.
 const onlyOneRe = /\bonly[ \t]{1,2}(?:correct|true|right|valid)[ \t]{1,2}(?:one|statement|option|choice|answer)[ \t]{1,2}is$/i;
@@ -3318,6 +3318,9 @@ const sentenceAfterRe = /^[.\uff0e][ \t]{1,2}(?:[A-Z][a-z]|OK\b)/;
 
 // A letter given as the answer: "the answer is C", "Answer: C".
 const answerIsRe = /^(?:final_)?[Aa]nswer(?: is|")?/;
+// A letter chosen after a conclusion's lead ("Hence choose C. Let me check", "Still D. We will output D",
+// "I am going with C. Done"): its sentence ends there when a new one follows, unless the option's content does.
+const choiceEndsRe = /^(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Ss]till|choose|pick|select|go with|going with)[ \t]{0,2}\(?[A-J]/;
 
 /** Whether the rest of the letter's line, after "C. ", is that option's content ("C. George Orwell's 1984."). */
 function namesItsOption(ctx: Context, letter: string, start: number): boolean {
@@ -3346,15 +3349,17 @@ function findOptionLetters(ctx: Context): void {
     // one follows ("I pick B. That makes sense", "option D. OK").
     // So does the letter given as the answer, and there the option's content may follow it too ("The
     // correct answer is C. George Orwell's 1984.", "The answer is B. It is the only one", fmt33).
+    // The scanned text's end (a thinking block's closing tag: "answer: B.</think>") ends the sentence too.
     if (
-      /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, start + 4)) &&
-      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, start + 4)) &&
+      /^[.\uff0e][ \t]{0,2}\S/.test(text.slice(start + 1, Math.min(to, start + 4))) &&
+      !/^[.\uff0e][ \t]*(?:$|\n)/.test(text.slice(start + 1, Math.min(to, start + 4))) &&
       !(namedChoiceRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8))) &&
       !(answerIsRe.test(m[0]) && (sentenceAfterRe.test(text.slice(start + 1, start + 8)) || namesItsOption(ctx, m[1], start))) &&
       // Pass 79a: after any choice cue the letter may be followed by its own option's content, the
       // rest of its line ("So the correct answer should be C. Dermatomyositis."): the option chosen by
       // letter and content, not a list entry.
-      !namesItsOption(ctx, m[1], start)
+      !namesItsOption(ctx, m[1], start) &&
+      !(choiceEndsRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8)))
     )
       continue;
     if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
@@ -4036,7 +4041,10 @@ function findTyped(ctx: Context, re: RegExp): void {
 
 // Before a word answer, in a concluding clause: a copula, maybe with an article ("So the day 204
 // days from now is a Saturday", "So we end on a Thursday", "the winner is Uma"), or a colon.
-const wordCopulaRe = /(?:\b(?:is|are|be|was|gives?|get|got|on)|\b(?:it|that)['\u2019]s|:)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
+// Also "equals", "leaves", an arrow, and "gives ... as" ("So, the day of the week equals Friday", "37 − 19
+// leaves sixteen", "then 45° back → west", "That gives the final direction as north"; pass 78j).
+const wordCopulaRe =
+  /(?:\b(?:is|are|be|was|gives?|get|got|on|equals?|leaves)|\b(?:it|that)['\u2019]s|:|\u2192|->|\bgives?\b[^.\n]{0,40}?\bas)[ \t*]{0,4}(?:(?:a|an)[ \t]{1,2})?(?:\*\*)?$/i;
 // "yes" / "no" right after a conclusion word or a verdict's label, then a colon or a comma that
 // opens its reason ("Therefore no: 551 is not prime", "So again yes: 587 is prime", "Same
 // conclusion: no, 713 is not prime", "So I'll answer yes: ..."): the answer given, then explained.
@@ -4076,6 +4084,28 @@ function bareLineEnds(text: string, start: number, end: number, from: number, to
     else break;
   }
   return j >= to;
+}
+
+// A verdict word, and one more after a comma, semicolon, slash or "and" (a list of verdicts).
+const verdictWordRe = /^(?:true|false|yes|no)$/i;
+const verdictNextRe = /(?:[ \t]{0,2}[,;/][ \t]{0,2}(?:and[ \t]{1,2})?|[ \t]{1,2}and[ \t]{1,2})(true|false|yes|no)(?![\w-])/iy;
+
+/**
+ * Where a verdict word at [start, end) ends as a list: past each further verdict of the same kind
+ * (true / false, yes / no) written after a comma, semicolon, slash or "and", at most nine; `end`
+ * when none follows. Sticky matches from `end` on.
+ */
+function verdictListEnd(text: string, start: number, end: number, to: number): number {
+  if (end - start > 5 || !verdictWordRe.test(text.slice(start, end))) return end;
+  const tf = /^[tf]/i.test(text[start]);
+  let e = end;
+  for (let n = 0; n < 9; n++) {
+    verdictNextRe.lastIndex = e;
+    const m = verdictNextRe.exec(text);
+    if (m === null || m.index + m[0].length > to || /^[tf]/i.test(m[1]) !== tf) break;
+    e = m.index + m[0].length;
+  }
+  return e;
 }
 
 // "the 100th day lands on a", "we end on a": a word answer after a verb of landing.
@@ -4135,8 +4165,11 @@ function findWords(ctx: Context, re: RegExp): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
     const start = m.index;
-    const end = start + m[0].length;
+    // A verdict that goes on as a list of verdicts ("the answer is False, True", "Yes; No; Yes"): the
+    // whole list is the value (docs/annotation-guide.md, several values: one value, as written; pass 78a).
+    const end = verdictListEnd(text, start, start + m[0].length, to);
     if (end > to) break;
+    re.lastIndex = end;
     // A labelled item's letter is read with its noun before it ("the answer is Plan B").
     let lead = start;
     if (end - start === 1) {

@@ -48,6 +48,13 @@ const PAIR_OF = new Map<string, readonly [string, string]>(
       ] as const,
   ),
 );
+const HARMONY_FINAL = '<|channel|>final<|message|>';
+const harmonyHeaderRe = /<\|end\|>[ \t\r\n]{0,4}(?:<\|start\|>[ \t]{0,2}assistant[ \t]{0,2})?$/;
+/** Where a harmony analysis message ends: at its `<|end|>` when only the final message's header follows it before `close`. */
+function harmonyEnd(body: string, start: number, close: number): number {
+  const m = harmonyHeaderRe.exec(body.slice(Math.max(start, close - 40), close));
+  return m === null ? close : close - (m.input.length - m.index);
+}
 const OUTPUT_HEADING = '\n[OUTPUT]\n';
 const OUTPUT_CHOSEN = 'Next action: [OUTPUT]';
 
@@ -59,6 +66,9 @@ export function thinkingRegion(body: string): ThinkingRegion {
     if (m[0] === close) return { start: 0, end: m.index, summaryStart: m.index + close.length };
     const start = m.index + open.length;
     const c = body.indexOf(close, start);
+    // gpt-oss's analysis message ends with `<|end|>`, and `<|start|>assistant` opens the final
+    // message's header (harmony): the block's text ends at `<|end|>`.
+    if (c >= 0 && close === HARMONY_FINAL) return { start, end: harmonyEnd(body, start, c), summaryStart: c + close.length };
     if (c >= 0) return { start, end: c, summaryStart: c + close.length };
     return { start, end: body.length, summaryStart: -1 };
   }

@@ -101,7 +101,11 @@ test('35e: a letter judged false past an adverb, an option gone back over, or a 
     '\n\nWait, let me recheck A: AC and EG are both diagonals of squares in parallel planes, and they point the same way.\n\nSo the answer is A.';
   const judged = `AC and EG are diagonals of parallel faces, so A holds.\n\nBD and AH are face diagonals. So D is definitely false.${recheck}`;
   assert.deepEqual(rules(choice, judged), ['A']);
+  // Pass 78c: after "Let me check ... again", the re-check that goes over A's own claim with a reason
+  // ("AC and EG are both diagonals of squares in parallel planes, ...") and states A is an echo (the
+  // guide's re-check in words); D is still not chosen.
   assert.deepEqual(rules(choice, `AC and EG are diagonals of parallel faces, so A holds.\n\nLet me check option D again.${recheck}`), [
+    'A',
     'A',
   ]);
   assert.deepEqual(rules(choice, `Put A at the origin. So C is on the diagonal line of the base.${recheck}`), ['A']);
