@@ -35,7 +35,7 @@ test('the learned reader keeps a correct first attempt that a far-off final answ
   assert.deepEqual(values(text), ['40', '71302886']);
 });
 
-test('tiny-lm rollouts (renderTrace): every attempt read back, whatever the policy answers', () => {
+test('tiny-lm rollouts (renderTrace): every attempt read back by both readers, whatever the policy answers', () => {
   const tasks = ['1x1', '2x1', '3x1', '4x1', '5x1', '2x2', '3x3'];
   const layout = new Layout(tasks, 4);
   const rng = new Rng(37);
@@ -53,6 +53,12 @@ test('tiny-lm rollouts (renderTrace): every attempt read back, whatever the poli
     }
     const text = renderTrace(p, { answers }, i % 2 ? 'base' : 'sft-reflection', `r-${i}`, undefined, 10);
     assert.deepEqual(values(text), answers.map(String), text);
+    const rules = segmentAttempts(parseTrace(text).records[0], { ...defaultSegmentOptions, reader: 'rules' });
+    assert.deepEqual(
+      rules.attempts.map((a) => a.candidate.normalized),
+      answers.map(String),
+      text,
+    );
     records++;
   }
   assert.equal(records, 2400);
