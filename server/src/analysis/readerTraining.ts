@@ -4,7 +4,7 @@
 // Newton's method (deterministic: no sampling, no seed to fix), the output a TS module.
 import { READER_FEATURES, candidateFeatures, type ReaderInput } from '../trace/readerFeatures.js';
 import type { GoldRecord } from '../trace/gold.js';
-import { isExplicitRule, type ReaderWeights } from '../trace/learnedReader.js';
+import { neverVetoed, type ReaderWeights } from '../trace/learnedReader.js';
 import { alignCandidates } from './segmentationEval.js';
 
 export interface ReaderExamples {
@@ -12,7 +12,7 @@ export interface ReaderExamples {
   rows: number[][];
   /** 1 when a gold candidate matches it. */
   labels: number[];
-  /** Per row: whether the stage never vetoes it (its record's last candidate, or an explicit answer: learnedReader.ts), so it is not trained on. */
+  /** Per row: whether the stage never vetoes it (its record's last candidate, an explicit answer or the asked computation's result: learnedReader.ts, neverVetoed), so it is not trained on. */
   fixed: boolean[];
 }
 
@@ -21,10 +21,11 @@ export function readerExamples(input: ReaderInput, gold: GoldRecord, optionOf?: 
   const rows = candidateFeatures(input);
   const predicted = input.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start }));
   const matched = new Set(alignCandidates(gold.candidates, predicted, optionOf).map(([, j]) => j));
+  const never = neverVetoed(input, input.attempts);
   return {
     rows,
     labels: rows.map((_, j) => (matched.has(j) ? 1 : 0)),
-    fixed: rows.map((_, j) => j === rows.length - 1 || isExplicitRule(input.attempts[j].candidate.rule)),
+    fixed: rows.map((_, j) => j === rows.length - 1 || never[j]),
   };
 }
 

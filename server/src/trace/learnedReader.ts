@@ -1,8 +1,11 @@
 // The learned candidate stage (docs/segmentation-eval.md, "Stop 26"): a logistic regression over
 // the rules' candidates (readerFeatures.ts) that vetoes the ones annotators would not mark. A
 // vetoed candidate's attempt merges into the next one (the next attempt starts where it started);
-// the last candidate, the one the record stops on, is never vetoed, nor is an explicit answer.
+// the last candidate, the one the record stops on, is never vetoed, nor is an explicit answer, nor
+// the asked computation's result (neverVetoed).
 import { candidateFeatures, READER_FEATURES, type ReaderAttempt, type ReaderInput } from './readerFeatures.js';
+import { normalizeMath, type QuestionInfo } from './question.js';
+import type { Statement } from './statements.js';
 
 /** A trained model, as scripts/train-reader.ts writes it to readerWeights.ts. */
 export interface ReaderWeights {
@@ -38,6 +41,53 @@ const EXPLICIT_RULES: ReadonlySet<string> = new Set(['boxed', 'final-answer', 'p
 /** Whether a candidate of this rule states the answer explicitly (never vetoed). */
 export const isExplicitRule = (rule: string): boolean => EXPLICIT_RULES.has(rule);
 
+// An asked expression that is arithmetic on the question's own numbers ("8*5", "347*8261", "12^3-5").
+const numericTargetRe = /^\(?\d+(?:\.\d+)?\)?(?:[-+*/^]\(?\d+(?:\.\d+)?\)?)+$/;
+// What may stand before such an expression on its left side: nothing, or a word, a space or an
+// opening bracket, not more arithmetic ("2 + 8 * 5 = 42" works out another quantity).
+const beforeTargetRe = /[\d.+\-*/^]$/;
+
+/**
+ * Whether a candidate states the result of the asked computation itself: its value is the right
+ * side of "E =" on its line, E is the question's asked arithmetic on the question's own numbers
+ * ("8 * 5 = 40" for "Calculate 8 * 5", "Seven eights: 7 * 8 = 56"). The guide makes such a
+ * statement a candidate, and one then called a mistake is a corrected wrong answer
+ * (docs/annotation-guide.md), so the stage never vetoes it (docs/segmentation-eval.md, "Stop 37":
+ * its size beside a wrong final answer, `value:magnitudeToFinal`, vetoed the correct first attempt
+ * of the tool's own rollouts, "8 * 5 = 40 / Wait, I made a mistake. ... / 8 * 5 = 71302886").
+ */
+export function statesAskedComputation(body: string, c: Pick<Statement, 'start'>, question: Pick<QuestionInfo, 'targets'>): boolean {
+  if (question.targets.length === 0) return false;
+  let k = c.start - 1;
+  for (let ch = body.charCodeAt(k); k >= 0 && (ch === 32 || ch === 9 || ch === 36); ch = body.charCodeAt(--k));
+  if (body.charCodeAt(k) !== 61) return false;
+  // The left side: back to the line's start, a colon or another "=" (at most 80 characters).
+  let b = k - 1;
+  const limit = Math.max(0, k - 80);
+  for (let ch = body.charCodeAt(b); b >= limit && ch !== 10 && ch !== 58 && ch !== 61; ch = body.charCodeAt(--b));
+  if (b < limit && limit > 0) return false;
+  if (b >= 0 && body.charCodeAt(b) === 61) return false;
+  const lhs = normalizeMath(body.slice(b + 1, k));
+  return question.targets.some(
+    (t) => numericTargetRe.test(t) && lhs.endsWith(t) && !beforeTargetRe.test(lhs.slice(0, lhs.length - t.length)),
+  );
+}
+
+/**
+ * Per attempt, whether the stage never vetoes it: an explicit answer (isExplicitRule), whether the
+ * candidate states it so or the attempt restates its candidate so ("1073990 + 422 = 74412. / The
+ * final answer is \\boxed{74412}.": the generator's dropped carry, vetoed by its size beside the
+ * final answer before stop 37), or the asked computation's result (statesAskedComputation).
+ */
+export function neverVetoed(input: Pick<ReaderInput, 'body' | 'question'>, attempts: readonly ReaderAttempt[]): boolean[] {
+  const out: boolean[] = [];
+  for (const a of attempts)
+    out.push(
+      isExplicitRule(a.candidate.rule) || isExplicitRule(a.stated.rule) || statesAskedComputation(input.body, a.candidate, input.question),
+    );
+  return out;
+}
+
 /** Which candidates the stage judges: never the last or an explicit one (`explicit[k]`), the first only where allowed. */
 function judged(explicit: readonly boolean[], vetoFirst: boolean): boolean[] {
   // Pushed rather than mapped, here and in applyLearnedReader: an array `map` returns has one
@@ -71,8 +121,7 @@ export function applyLearnedReader<A extends ReaderAttempt>(
   w: ReaderWeights,
 ): { attempts: A[]; confidence: (number | undefined)[] } {
   if (w.features.length !== READER_FEATURES.length) throw new Error('reader weights do not match the reader features');
-  const explicit: boolean[] = [];
-  for (const a of attempts) explicit.push(isExplicitRule(a.candidate.rule));
+  const explicit = neverVetoed(input, attempts);
   const judge = judged(explicit, w.vetoFirst);
   // Nothing to judge: the rules' reading stands and no feature is worked out.
   if (!judge.includes(true)) {

@@ -19,13 +19,15 @@ import { familyCorpus, loadFamilies, SECOND_FAMILIES_DIR } from '../../phrasing/
 import { loadFamiliesDev, loadRealDev, REAL_DEV_SETS, SHARED_DATA } from '../../../scripts/readerData.js';
 import { WEIGHTS_MODULE, weightsModuleSource } from '../../../scripts/readerModel.js';
 
+// (The first candidate is a conclusion, "So the product is": "So 347 * 8261 = 2866667" states the
+// asked computation's result, which the stage never vetoes since stop 37, statesAskedComputation.)
 const TRACE = [
   '=== 17',
   'query: Calculate 347 * 8261.',
   'answer: 2866567',
   '---',
   '347 * 8000 = 2776000',
-  'So 347 * 8261 = 2866667',
+  'So the product is 2866667',
   'Wait, let me recompute 2776000 + 90567.',
   'No idea yet.',
   'Let me check: 2776000 + 90567 = 2866567',
