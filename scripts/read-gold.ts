@@ -47,6 +47,7 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     'fresh41',
     'fresh42',
     'fresh43',
+    'fresh44',
   ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
 ];

@@ -621,3 +621,15 @@ skyThoughtBatch('dev36', 'development, new at stop 36', 30, { precision: 0.82, r
 // records read one candidate more: a letter restated after another option's check, a letter named
 // "the correct answer" that the annotators read as a step of the walk through the options).
 skyThoughtBatch('fresh43', 'held-out', 31, { precision: 0.75, recall: 0.72, first: 0.85 }, 'H1 vs H2', 31);
+// dev37 (redagavin/cot_faithfulness: R1-Distill-Llama-8B on DiagnosisArena, 20; lmcode-ai/thought-tree-analysis:
+// QwQ-32B and DeepSeek-R1 on CRUXEval output prediction, 10), a development batch of stop 37, labelled by
+// D1 and D2 (D2 against D1: 87.0% / 90.9%). Start (learned) 81.8% (36/44), 54.5%, first 90.0%; after
+// passes 76-79 and the refit 83.3% (45/54), 68.2%, first 86.7% (the judge now reads a string of blanks
+// by its length, so two traced first values are rightly judged wrong: docs/segmentation-eval.md, "Stop 37").
+skyThoughtBatch('dev37', 'development, new at stop 37', 30, { precision: 0.78, recall: 0.62, first: 0.8 }, 'D1 vs D2', 30);
+// fresh44 (akshsgaur/code-reasoning-repro: gpt-oss-20b on LeetCode output prediction, 10; Xannadoo/
+// thesis_cot_faithful: DeepSeek-R1 671B and R1-Distill-Llama-8B on four-option logic puzzles, 20), held
+// out, labelled by H1 and H2 (H2 against H1: 97.9% / 87.0%). Read once at stop 37's end (learned): start
+// engine (0d8fe42) 86.1% (31/36), 57.4% (31/54), first 96.7%; end engine 89.5% (34/38), 63.0% (34/54),
+// first 96.7%.
+skyThoughtBatch('fresh44', 'held-out', 30, { precision: 0.82, recall: 0.56, first: 0.9 }, 'H1 vs H2', 30);
