@@ -9,7 +9,8 @@ import { listRuns, RunDirError } from '../training/runDir.js';
 export const summary = "train a policy with GRPO (ds3: the paper's three-logit model; tiny-lm: a small transformer)";
 
 export const usage = `Usage:
-  reflection-lens train --policy ds3|tiny-lm [--steps N] [--out DIR] [--backend NAME] [--config FILE] [--json]
+  reflection-lens train --policy ds3|tiny-lm [--steps N] [--out DIR] [--backend NAME] [--config FILE] [--config-json JSON]
+                        [--seed S] [--json]
   reflection-lens train --resume DIR [--steps N] [--json]
   reflection-lens train --list DIR [--json]
 
@@ -19,11 +20,12 @@ checkpoint and exits 0; --resume continues from the last checkpoint.
 
 Options:
   --policy NAME     ds3 (default) or tiny-lm
-  --steps N         total steps (with --resume: raise it to continue a finished run)
+  --steps N         total steps, 1 to 1,000,000 (with --resume: raise it to continue a finished run)
   --out DIR         run directory (default: runs/<policy>-<UTC time>)
   --backend NAME    tiny-lm: auto, tfjs-node-gpu, tfjs-node, webgpu, wasm, cpu
-  --config FILE     a JSON run config (any policy key, e.g. {"policy":"ds3","lr":0.2,"example":"appendix-c"})
-  --config-json T   the same as JSON text
+  --config FILE     a JSON run config (any policy key, e.g. {"policy":"ds3","lr":0.2,"example":"appendix-c"});
+                    a key the policy does not read is refused with the list of known keys
+  --config-json JSON  the same as JSON text
   --seed S          random seed
   --resume DIR      continue the run in DIR from its last checkpoint
   --list DIR        list the runs in DIR (or DIR itself if it is a run)
