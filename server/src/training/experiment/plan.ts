@@ -218,7 +218,11 @@ function validatePlan(p: Table1Plan): Table1Plan {
   // > 0: at temperature 0 (greedy) a group's rollouts are all the same, every GRPO advantage is 0
   // and the RL arm would not train at all while the SFT arms do (no longer compute-matched).
   if (!(typeof p.post.temperature === 'number' && p.post.temperature > 0))
-    fail('post.temperature', 'a number > 0 (at 0, greedy, a group\'s rollouts are identical and GRPO has nothing to learn from)', p.post.temperature);
+    fail(
+      'post.temperature',
+      "a number > 0 (at 0, greedy, a group's rollouts are identical and GRPO has nothing to learn from)",
+      p.post.temperature,
+    );
   num('reflection.firstCorrect', p.reflection.firstCorrect, 0, 1);
   num('reflection.echo', p.reflection.echo, 0, 1);
   if (typeof p.reflection.lossOnWrongAttempts !== 'boolean')
@@ -237,7 +241,9 @@ function validatePlan(p: Table1Plan): Table1Plan {
       checkKnownKeys(merged.policy, merged);
       resolveTinyLmConfig(merged);
     } catch (err) {
-      throw new PlanError(`experiment config: the ${arm} run's tiny-lm config is invalid: ${err instanceof Error ? err.message : String(err)}`);
+      throw new PlanError(
+        `experiment config: the ${arm} run's tiny-lm config is invalid: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
   return p;
