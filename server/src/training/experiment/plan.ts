@@ -230,8 +230,8 @@ function validatePlan(p: Table1Plan): Table1Plan {
   int('evalSize', p.evalSize, 1);
   num('evalTemperature', p.evalTemperature, 0);
   int('bootstrap', p.bootstrap, 1);
-  if (p.base.instructSteps > p.base.steps)
-    fail('base.instructSteps', `at most base.steps (${p.base.steps}): the instruction data is the base's last steps`, p.base.instructSteps);
+  // base.instructSteps above base.steps is allowed: the whole base is instruction data (the run's
+  // reflectionFromStep is clamped to 1); a small plan that sets only base.steps keeps working.
   // Every run's config, checked as the trainer will check it, before anything is written or
   // trained: a value only the RL arm reads (post.klType) must not fail after the base has trained.
   for (const arm of ARMS) {
