@@ -79,3 +79,66 @@ test('experiment: an invalid value only the RL arm reads is refused before anyth
   assert.equal(r.status, 2);
   assert.equal(existsSync(out), false);
 });
+
+test('experiment: closed output streams exit 0; a changed plan is taken only where no run was made with it', () => {
+  const tiny = {
+    seeds: 1,
+    base: { steps: 4, batchSize: 16 },
+    post: { steps: 2, promptsPerStep: 2, groupSize: 4, miniBatches: 2 },
+    model: { dModel: 16, heads: 2, layers: 1 },
+    evalSize: 4,
+    bootstrap: 20,
+  };
+  const out = join(dir, 'exp-tiny');
+  const config = write('tiny.json', JSON.stringify(tiny));
+  const first = runCli(['experiment', 'table1', '--jobs', '1', '--backend', 'wasm', '--config', config, '--out', out], {
+    timeout: 240_000,
+  });
+  assert.equal(first.status, 0, first.stderr);
+  // Both streams closed while the table is printed (main: exit 1, an unhandled EPIPE on stdout).
+  const piped = spawnSync(
+    'bash',
+    [
+      '-c',
+      `node dist/cli.js experiment table1 --jobs 1 --backend wasm --config '${config}' --out '${out}' 2>&1 | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  assert.equal(piped.stdout.trim(), '0', piped.stderr);
+  // A report-only key: no run was made with it, the new plan is taken.
+  const report = runCli(
+    [
+      'experiment',
+      'table1',
+      '--jobs',
+      '1',
+      '--backend',
+      'wasm',
+      '--config',
+      write('b.json', JSON.stringify({ ...tiny, bootstrap: 30 })),
+      '--out',
+      out,
+    ],
+    { timeout: 120_000 },
+  );
+  assert.equal(report.status, 0, report.stderr);
+  assert.match(report.stderr, /plan changed \(bootstrap: 20 there, 30 now\)/);
+  // post.steps: every post-training run was made with the old value.
+  const post = runCli([
+    'experiment',
+    'table1',
+    '--jobs',
+    '1',
+    '--backend',
+    'wasm',
+    '--config',
+    write('p.json', JSON.stringify({ ...tiny, bootstrap: 30, post: { ...tiny.post, steps: 3 } })),
+    '--out',
+    out,
+  ]);
+  assert.equal(post.status, 2);
+  assert.match(
+    post.stderr,
+    /that these runs were made with: seed-1\/sft-no-reflection, seed-1\/sft-reflection, seed-1\/rl; .*remove those run folders/,
+  );
+});
