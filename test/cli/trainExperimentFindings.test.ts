@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, scratchDir } from './cliScratch.js';
 
@@ -141,4 +141,16 @@ test('experiment: closed output streams exit 0; a changed plan is taken only whe
     post.stderr,
     /that these runs were made with: seed-1\/sft-no-reflection, seed-1\/sft-reflection, seed-1\/rl; .*remove those run folders/,
   );
+});
+
+test('train --list says when a "running" run\'s process is gone (killed), instead of listing it as running', () => {
+  const out = join(dir, 'killed');
+  assert.equal(runCli(['train', '--policy', 'ds3', '--steps', '2', '--out', out]).status, 0);
+  const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const file = join(out, 'status.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), state: 'running', pid: Number(gone.stdout) }));
+  const r = runCli(['train', '--list', out]);
+  assert.match(r.stdout, new RegExp(`running \\(process ${gone.stdout} is gone; --resume continues\\) at step 2`));
+  const json = JSON.parse(runCli(['train', '--list', out, '--json']).stdout);
+  assert.equal(json.runs[0].processGone, true);
 });

@@ -5,6 +5,7 @@ import { ProgressLine } from './progress.js';
 import { ConfigError, parseConfigJson, readConfigFile } from '../training/runConfig.js';
 import { runTraining } from '../training/runner.js';
 import { listRuns, RunDirError } from '../training/runDir.js';
+import { processAlive } from '../util/processAlive.js';
 
 export const summary = "train a policy with GRPO (ds3: the paper's three-logit model; tiny-lm: a small transformer)";
 
@@ -61,7 +62,13 @@ function list(dir: string, json: boolean): number {
     process.stderr.write(`reflection-lens train: --list ${dir}: no such folder\n`);
     return 1;
   }
-  const runs = listRuns(dir);
+  // A run whose status says "running" but whose process is gone (killed: SIGKILL, a crash the
+  // runner could not record) is said so, not listed as running.
+  const runs = listRuns(dir).map((r) =>
+    r.status?.state === 'running' && r.status.pid !== undefined && r.status.pid !== process.pid && !processAlive(r.status.pid)
+      ? { ...r, processGone: true }
+      : r,
+  );
   if (json) {
     print(JSON.stringify({ runs }, null, 2) + '\n');
     return 0;
@@ -73,7 +80,7 @@ function list(dir: string, json: boolean): number {
   for (const r of runs) {
     const s = r.status;
     print(
-      `${r.name}  ${r.policy}  ${s ? `${s.state} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`,
+      `${r.name}  ${r.policy}  ${s ? `${s.state}${'processGone' in r ? ` (process ${s.pid} is gone; --resume continues)` : ''} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`,
     );
   }
   return 0;
