@@ -67,7 +67,9 @@ test('experiment table1 --json: four arms x every task, pooled statistics with p
   assert.equal(report.verdicts.length, 5);
   for (const v of report.verdicts)
     assert.ok(
-      typeof v.claim === 'string' && typeof v.text === 'string' && ['holds', 'does not hold', 'partly', 'inconclusive'].includes(v.verdict),
+      typeof v.claim === 'string' &&
+        typeof v.text === 'string' &&
+        ['holds', 'does not hold', 'partly', 'inconclusive', 'cannot be decided'].includes(v.verdict),
     );
   assert.equal(report.paper.rows.find((x: { arm: string }) => x.arm === 'rl').cells[6].value, 34, "the paper's Table 1 beside ours");
 

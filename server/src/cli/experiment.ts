@@ -4,6 +4,9 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { numberFlag, parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { ProgressLine } from './progress.js';
+// A reader of stdout that stops early (`| head`) ends the output, not the command with an error:
+// the table is printed after the report files are written.
+import './output.js';
 import { escapeInline } from './terminal.js';
 import { ConfigError, readConfigFile } from '../training/runConfig.js';
 import { RunDirError } from '../training/runDir.js';

@@ -5,11 +5,13 @@ import { ProgressLine } from './progress.js';
 import { ConfigError, parseConfigJson, readConfigFile } from '../training/runConfig.js';
 import { runTraining } from '../training/runner.js';
 import { listRuns, RunDirError } from '../training/runDir.js';
+import { processAlive } from '../util/processAlive.js';
 
 export const summary = "train a policy with GRPO (ds3: the paper's three-logit model; tiny-lm: a small transformer)";
 
 export const usage = `Usage:
-  reflection-lens train --policy ds3|tiny-lm [--steps N] [--out DIR] [--backend NAME] [--config FILE] [--json]
+  reflection-lens train --policy ds3|tiny-lm [--steps N] [--out DIR] [--backend NAME] [--config FILE] [--config-json JSON]
+                        [--seed S] [--json]
   reflection-lens train --resume DIR [--steps N] [--json]
   reflection-lens train --list DIR [--json]
 
@@ -19,11 +21,12 @@ checkpoint and exits 0; --resume continues from the last checkpoint.
 
 Options:
   --policy NAME     ds3 (default) or tiny-lm
-  --steps N         total steps (with --resume: raise it to continue a finished run)
+  --steps N         total steps, 1 to 1,000,000 (with --resume: raise it to continue a finished run)
   --out DIR         run directory (default: runs/<policy>-<UTC time>)
   --backend NAME    tiny-lm: auto, tfjs-node-gpu, tfjs-node, webgpu, wasm, cpu
-  --config FILE     a JSON run config (any policy key, e.g. {"policy":"ds3","lr":0.2,"example":"appendix-c"})
-  --config-json T   the same as JSON text
+  --config FILE     a JSON run config (any policy key, e.g. {"policy":"ds3","lr":0.2,"example":"appendix-c"});
+                    a key the policy does not read is refused with the list of known keys
+  --config-json JSON  the same as JSON text
   --seed S          random seed
   --resume DIR      continue the run in DIR from its last checkpoint
   --list DIR        list the runs in DIR (or DIR itself if it is a run)
@@ -59,7 +62,13 @@ function list(dir: string, json: boolean): number {
     process.stderr.write(`reflection-lens train: --list ${dir}: no such folder\n`);
     return 1;
   }
-  const runs = listRuns(dir);
+  // A run whose status says "running" but whose process is gone (killed: SIGKILL, a crash the
+  // runner could not record) is said so, not listed as running.
+  const runs = listRuns(dir).map((r) =>
+    r.status?.state === 'running' && r.status.pid !== undefined && r.status.pid !== process.pid && !processAlive(r.status.pid)
+      ? { ...r, processGone: true }
+      : r,
+  );
   if (json) {
     print(JSON.stringify({ runs }, null, 2) + '\n');
     return 0;
@@ -71,7 +80,7 @@ function list(dir: string, json: boolean): number {
   for (const r of runs) {
     const s = r.status;
     print(
-      `${r.name}  ${r.policy}  ${s ? `${s.state} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`,
+      `${r.name}  ${r.policy}  ${s ? `${s.state}${'processGone' in r ? ` (process ${s.pid} is gone; --resume continues)` : ''} at step ${s.step}` : 'no status'}  metrics ${r.metrics}  checkpoint ${r.lastCheckpoint ?? '-'}  rollouts ${r.rollouts.length}\n    ${r.dir}\n`,
     );
   }
   return 0;

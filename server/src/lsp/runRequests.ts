@@ -10,29 +10,21 @@ import { ConfigError, mergeRunConfig, parseConfigJson, readConfigFile } from '..
 import { listRunsAsync, readConfig, readMetricsAsync, readStatus } from '../training/runDir.js';
 import { parseLaunchConfig, shellCommandLine, verlCommand } from '../training/verl/launchConfig.js';
 import { resolveDs3Config } from '../training/ds3.js';
+import { unknownKeysError } from '../training/configKeys.js';
+import { MAX_STEPS } from '../training/runConfig.js';
 // config.ts only: the tiny-lm checks, without TensorFlow.js.
-import { DEFAULT_CONFIG as TINY_LM_DEFAULTS, resolveTinyLmConfig } from '../training/tinylm/config.js';
+import { resolveTinyLmConfig } from '../training/tinylm/config.js';
 
-/** The most steps the Custom… box takes: the largest run docs/training.md says the Training panel charts (a million steps). */
-export const MAX_CUSTOM_STEPS = 1_000_000;
-
-const BASE_KEYS = ['policy', 'steps', 'seed', 'backend'];
-
-/** The keys a policy's run config has: the common ones and those its trainer reads (its defaults' keys). */
-function knownKeys(policy: string): string[] {
-  const own = policy === 'ds3' ? [...Object.keys(resolveDs3Config({})), 'example'] : Object.keys(TINY_LM_DEFAULTS);
-  return [...new Set([...BASE_KEYS, ...own])].sort();
-}
+/** The most steps the Custom… box takes: the largest run docs/training.md says the Training panel charts (a million steps); the trainer's own limit. */
+export const MAX_CUSTOM_STEPS = MAX_STEPS;
 
 /**
  * What the trainers let pass but a typed Custom… setting should not: a key no trainer reads
  * (`stepz`, silently ignored), and steps outside 1..MAX_CUSTOM_STEPS (0 runs nothing; 1e9 never ends).
  */
 function checkTyped(policy: string, typed: Record<string, unknown>): string | undefined {
-  const known = knownKeys(policy);
-  const unknown = Object.keys(typed).filter((k) => !known.includes(k));
-  if (unknown.length > 0)
-    return `unknown ${unknown.length === 1 ? 'key' : 'keys'} ${unknown.map((k) => JSON.stringify(k)).join(', ')} for ${policy}; known keys: ${known.join(', ')}`;
+  const unknown = unknownKeysError(policy, typed);
+  if (unknown) return unknown;
   const steps = typed.steps;
   if (steps !== undefined && !(typeof steps === 'number' && Number.isInteger(steps) && steps >= 1 && steps <= MAX_CUSTOM_STEPS))
     return `steps must be an integer from 1 to ${MAX_CUSTOM_STEPS.toLocaleString('en-US')}, got ${JSON.stringify(steps)}`;

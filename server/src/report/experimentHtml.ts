@@ -37,6 +37,7 @@ th.id { border-bottom: 2px solid var(--rl-c1); }
 .verdict.does-not-hold { border-left-color: var(--rl-c5); }
 .verdict.partly { border-left-color: var(--rl-c6); }
 .verdict.inconclusive { border-left-color: var(--rl-muted); }
+.verdict.cannot-be-decided { border-left-color: var(--rl-muted); border-left-style: dashed; }
 .word { font-weight: 700; text-transform: uppercase; font-size: 0.85em; margin-right: 6px; }
 .claim { font-weight: 600; }
 .check.ok::before { content: "\\2713  "; color: var(--rl-c3); }
@@ -72,13 +73,18 @@ function verdictsHtml(r: Table1Report): string {
   return r.verdicts
     .map(
       (v) =>
-        `<div class="verdict ${v.verdict.replace(/ /g, '-')}"><span class="word">${h(v.verdict)}</span><span class="claim">${h(v.claim)}</span><br>${h(v.text)}</div>`,
+        `<div class="verdict ${v.verdict.replace(/ /g, '-')}"><span class="word">${h(v.verdict)}</span><span class="claim">${h(v.claim)}</span><br>${h(v.text)}${
+          v.blockedBy?.length ? `<br>Not met: ${v.blockedBy.map((id) => `<a href="#check-${h(id)}">${h(id)}</a>`).join(', ')}` : ''
+        }</div>`,
     )
     .join('\n');
 }
 
 function checksHtml(r: Table1Report): string {
-  return `<ul>${r.designChecks.map((c) => `<li class="check ${c.ok ? 'ok' : 'bad'}">${h(c.text)}</li>`).join('')}</ul>`;
+  // The first check of each id carries the anchor the blocked verdicts link to.
+  const seen = new Set<string>();
+  const anchor = (id: string): string => (seen.has(id) ? '' : (seen.add(id), ` id="check-${h(id)}"`));
+  return `<ul>${r.designChecks.map((c) => `<li${anchor(c.id)} class="check ${c.ok ? 'ok' : 'bad'}">${h(c.ok ? '' : '[not met] ')}${h(c.text)}</li>`).join('')}</ul>`;
 }
 
 function table1Html(r: Table1Report): string {
@@ -177,7 +183,7 @@ function seedsHtml(r: Table1Report): string {
     const s = t?.spread[k];
     if (!s) return '-';
     const values = t!.perSeed.map((x) => pct(x[k].value)).join(' / ');
-    return t!.perSeed.length > 1 ? `${values}<br><span class="ci">sd ${pct(s.sd)}</span>` : values;
+    return s.sd !== null ? `${values}<br><span class="ci">sd ${pct(s.sd)}</span>` : values;
   };
   const table = (k: 'accuracy' | 'delta2', title: string) =>
     `<h3>${title}</h3><div class="wide"><table><tr><th class="name">arm</th>${taskHeader(r)}</tr>${r.arms
@@ -229,7 +235,7 @@ function timingHtml(r: Table1Report): string {
     r.timing.wallSeconds !== null
       ? `${(r.timing.wallSeconds / 60).toFixed(1)} minutes of wall clock (${r.timing.jobs} run${r.timing.jobs === 1 ? '' : 's'} at once); `
       : '';
-  return `<p>${wall}${(r.timing.trainingSeconds / 60).toFixed(1)} minutes of training runs in all (each run's wall clock, evaluation included)${r.timing.tokensPerSec !== null ? `; ${r.timing.tokensPerSec.toFixed(0)} training tokens per second inside steps` : ''}. Every run directory is an ordinary training run: <em>Open Training Run</em> shows its charts, and <code>reflection-lens calibrate ${h(r.out)}</code> reads every evaluation's rollouts (model = arm).</p>
+  return `<p>${wall}${(r.timing.trainingSeconds / 60).toFixed(1)} minutes of training runs in all (each run's wall clock, evaluation included)${r.timing.tokensPerSec !== null ? `; ${r.timing.tokensPerSec.toFixed(0)} training tokens per second inside steps` : ''}. Every run directory is an ordinary training run: <em>Open Training Run</em> shows its charts, and <code>reflection-lens calibrate ${h(r.out)} --horizon ${h(String(r.plan.model.maxAttempts))} --bootstrap ${h(String(r.plan.bootstrap))}</code> reads every evaluation's rollouts (model = arm) with this report's horizon and bootstrap (calibrate's own defaults, K = 4 and 1000 resamples, give other predicted values; its intervals for p, &delta;1, &delta;2 are Wilson, not Wald).</p>
 <div class="wide"><table><tr><th>seed</th><th class="name">arm</th><th>steps</th><th>wall s</th><th>step s</th><th>tokens/s</th><th class="name">backend</th><th class="name">run directory</th></tr>${rows}</table></div>`;
 }
 
@@ -237,7 +243,7 @@ function planHtml(r: Table1Report): string {
   const p = r.plan;
   return `<ul>
 <li>Ladder: in distribution ${h(p.idTasks.join(', '))}; out of distribution ${h(p.oodTasks.join(', '))} (operand digits; the base saw every task in pre-training, weights ${h(p.base.weights.join(' : '))}).</li>
-<li>Model: ${p.model.layers} layers, d_model ${p.model.dModel}, ${p.model.heads} heads, up to ${p.model.maxAttempts} attempts. Base: ${p.base.steps} supervised steps of ${p.base.batchSize} correct answers, re-check rate ${p.base.retryRate}.</li>
+<li>Model: ${p.model.layers} layers, d_model ${p.model.dModel}, ${p.model.heads} heads, up to ${p.model.maxAttempts} attempts. Base: ${p.base.steps} supervised steps of ${p.base.batchSize} sequences: correct answers, then in the last ${Math.min(p.base.instructSteps, p.base.steps)} steps instruction data (first attempt correct with probability ${p.base.firstCorrect}, otherwise a wrong attempt, RESAMPLE and the corrected answer, the wrong digits out of the loss; re-check rate ${p.base.retryRate}).</li>
 <li>Post-training (from each seed's base, compute-matched): ${p.post.steps} steps of ${p.post.promptsPerStep * p.post.groupSize} sequences each. SFT lr ${p.post.sftLr}, RL lr ${p.post.rlLr}, both after a ${p.post.lrWarmupSteps}-step linear warm-up (a fresh Adam on a trained base); SFT (reflection) data: first attempt correct ${p.reflection.firstCorrect}, echo ${p.reflection.echo}. RL: GRPO, n = ${p.post.groupSize}, ${p.post.miniBatches} mini-batches per rollout batch, KL loss ${h(p.post.klType)} coefficient ${p.post.klLossCoef}, clip ${p.post.clipRatio}.</li>
 <li>Evaluation: ${p.evalSize} problems per task and seed, temperature ${p.evalTemperature}.</li>
 </ul>`;

@@ -94,6 +94,8 @@ function logits(config: Record<string, unknown>, key: string, fallback: Ds3Logit
   if (v === undefined) return { ...fallback };
   if (typeof v !== 'object' || v === null) throw new ConfigError(`ds3 config: ${key} must be an object {s, stop, resample}`);
   const o = v as Record<string, unknown>;
+  const stray = Object.keys(o).find((k) => k !== 's' && k !== 'stop' && k !== 'resample');
+  if (stray !== undefined) throw new ConfigError(`ds3 config: ${key} has the keys s, stop and resample, not ${JSON.stringify(stray)}`);
   const out = { ...fallback };
   for (const k of ['s', 'stop', 'resample'] as const) {
     if (o[k] === undefined) continue;

@@ -26,6 +26,9 @@ const BACKENDS: Record<BackendName, true> = { 'tfjs-node-gpu': true, 'tfjs-node'
 
 export class ConfigError extends Error {}
 
+/** The most steps a run may have (new or resumed): the largest run the Training panel charts. */
+export const MAX_STEPS = 1_000_000;
+
 function parseObject(text: string, where: string): Record<string, unknown> {
   let v: unknown;
   try {
@@ -57,12 +60,13 @@ export function mergeRunConfig(...layers: (Record<string, unknown> | undefined)[
   for (const layer of layers) for (const [k, v] of Object.entries(layer ?? {})) if (v !== undefined) out[k] = v;
   if (out.policy === undefined) out.policy = 'ds3';
   if (!isPolicyName(out.policy)) throw new ConfigError(`policy must be one of ${POLICIES.join(', ')}, got ${JSON.stringify(out.policy)}`);
-  for (const key of ['steps', 'seed'] as const) {
-    if (out[key] === undefined) continue;
-    const n = out[key];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
-      throw new ConfigError(`${key} must be a non-negative integer, got ${JSON.stringify(n)}`);
-  }
+  // steps 0 would train nothing and report "completed at step 0/0"; a resume's --steps obeys the same range.
+  const steps = out.steps;
+  if (steps !== undefined && !(typeof steps === 'number' && Number.isInteger(steps) && steps >= 1 && steps <= MAX_STEPS))
+    throw new ConfigError(`steps must be an integer from 1 to ${MAX_STEPS.toLocaleString('en-US')}, got ${JSON.stringify(steps)}`);
+  const seed = out.seed;
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0))
+    throw new ConfigError(`seed must be a non-negative integer, got ${JSON.stringify(seed)}`);
   if (out.backend !== undefined && out.backend !== 'auto' && !(typeof out.backend === 'string' && out.backend in BACKENDS)) {
     throw new ConfigError(`backend must be auto, tfjs-node-gpu, tfjs-node, webgpu, wasm or cpu, got ${JSON.stringify(out.backend)}`);
   }

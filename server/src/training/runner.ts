@@ -11,6 +11,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { checkDs3Checkpoint, resolveDs3Config, trainDs3 } from './ds3.js';
+import { checkKnownKeys } from './configKeys.js';
 import { ConfigError, mergeRunConfig } from './runConfig.js';
 import {
   applyMetricsResume,
@@ -119,6 +120,8 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
     statusBefore = readIfExists(join(runDir, 'status.json'));
   } else {
     const merged = mergeRunConfig(...(req.config ?? []));
+    // A key the policy does not read would be ignored, yet written to config.json as if applied.
+    checkKnownKeys(merged.policy, merged);
     policy = await loadPolicy(merged.policy);
     config = policy.resolveConfig ? policy.resolveConfig(merged) : merged;
     runDir = req.out ? resolve(req.out) : newRunDirName(req.runsRoot ?? 'runs', merged.policy);
@@ -138,6 +141,18 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
   const commit = (): void => pending?.();
 
   status('running');
+  // A process that dies mid-run (an uncaught error, process.exit elsewhere) must not leave
+  // status.json saying "running" with a dead pid: mark it failed on the way out (sync writes only).
+  let finished = false;
+  const onExit = (code: number): void => {
+    if (finished) return;
+    try {
+      status('failed', `the process exited (code ${code}) during the run; --resume continues from the last checkpoint`);
+    } catch {
+      /* nothing more can be done while exiting */
+    }
+  };
+  process.on('exit', onExit);
   req.onEvent({ type: 'start', runDir, config, resumedAt });
   const metrics = new MetricsWriter(runDir);
   const io: RunIO = {
@@ -177,6 +192,8 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
     }
     done = { type: 'done', state: 'failed', runDir, step, steps, error };
   } finally {
+    finished = true;
+    process.off('exit', onExit);
     metrics.close();
   }
   req.onEvent(done);

@@ -5,7 +5,7 @@
 // scientific outcome (docs/experiment.md has the measured one).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARMS, PlanError, resolvePlan, runConfig, type Table1Plan } from '../../../server/src/training/experiment/plan.js';
@@ -151,7 +151,7 @@ test('an experiment runs four ordinary runs per seed, resumes after a cancel wit
       ['accuracy-ood', 'delta2-ood', 'delta1-ood', 'echo', 'predicted-vs-observed'],
     );
     for (const v of report.verdicts)
-      assert.ok(['holds', 'does not hold', 'partly', 'inconclusive'].includes(v.verdict) && v.text.length > 20);
+      assert.ok(['holds', 'does not hold', 'partly', 'inconclusive', 'cannot be decided'].includes(v.verdict) && v.text.length > 20);
     assert.equal(report.paper.rows.length, 4);
     assert.equal(report.timing.runs.length, 4);
     assert.ok(
@@ -217,17 +217,28 @@ test('a child stopped before it can stop itself (while it loads) is reported sto
   }
 });
 
-test('a folder keeps its plan: another plan is refused before anything runs', async () => {
+test('a folder keeps its plan where its runs were made with it: another plan is refused before anything runs', async () => {
   const out = mkdtempSync(join(tmpdir(), 'rl-table1-'));
   try {
     const ac = new AbortController();
     ac.abort();
     const first = await runExperiment({ plan: tiny(1), out, signal: ac.signal, onEvent: () => undefined });
     assert.equal(first.state, 'stopped');
+    // No run was made: another plan is taken (exp37: a plan whose RL arm never started locked the folder).
     const other = resolvePlan({ config: { ...TINY_PLAN, evalSize: 7 }, backend: 'wasm' });
+    const logs: string[] = [];
+    await runExperiment({ plan: other, out, signal: ac.signal, onEvent: (e) => void (e.type === 'log' && logs.push(e.message)) });
+    assert.match(logs.join('\n'), /plan changed \(evalSize: 6 there, 7 now\)/);
+    assert.equal(JSON.parse(readFileSync(join(out, 'experiment.json'), 'utf8')).plan.evalSize, 7);
+    // A run made with the plan (its config.json) binds it.
+    mkdirSync(join(out, 'seed-1', 'base'), { recursive: true });
+    writeFileSync(
+      join(out, 'seed-1', 'base', 'config.json'),
+      JSON.stringify(resolveTinyLmConfig(runConfig(other, 1, 'base', join(out, 'seed-1', 'base')))),
+    );
     await assert.rejects(
-      runExperiment({ plan: other, out, signal: new AbortController().signal, onEvent: () => undefined }),
-      /another plan \(evalSize: 6 there, 7 now\)/,
+      runExperiment({ plan: tiny(1), out, signal: ac.signal, onEvent: () => undefined }),
+      /another plan \(evalSize: 7 there, 6 now\) that these runs were made with: seed-1\/base; .*remove those run folders/,
     );
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -4,6 +4,11 @@
 // This file owns the plan (defaults, the quick variant, overrides from --config, validation) and
 // the translation of a plan into the run configs; it runs nothing.
 
+import { checkKnownKeys } from '../configKeys.js';
+import { mergeRunConfig } from '../runConfig.js';
+// config.ts only: the tiny-lm checks, without TensorFlow.js.
+import { resolveTinyLmConfig } from '../tinylm/config.js';
+
 export type ArmName = 'base' | 'sft-no-reflection' | 'sft-reflection' | 'rl';
 
 export const ARMS: readonly ArmName[] = ['base', 'sft-no-reflection', 'sft-reflection', 'rl'];
@@ -210,7 +215,14 @@ function validatePlan(p: Table1Plan): Table1Plan {
   num('post.klLossCoef', p.post.klLossCoef, 0);
   num('post.clipRatio', p.post.clipRatio, 1e-9);
   num('post.gradClip', p.post.gradClip, 0);
-  num('post.temperature', p.post.temperature, 0);
+  // > 0: at temperature 0 (greedy) a group's rollouts are all the same, every GRPO advantage is 0
+  // and the RL arm would not train at all while the SFT arms do (no longer compute-matched).
+  if (!(typeof p.post.temperature === 'number' && p.post.temperature > 0))
+    fail(
+      'post.temperature',
+      "a number > 0 (at 0, greedy, a group's rollouts are identical and GRPO has nothing to learn from)",
+      p.post.temperature,
+    );
   num('reflection.firstCorrect', p.reflection.firstCorrect, 0, 1);
   num('reflection.echo', p.reflection.echo, 0, 1);
   if (typeof p.reflection.lossOnWrongAttempts !== 'boolean')
@@ -218,6 +230,22 @@ function validatePlan(p: Table1Plan): Table1Plan {
   int('evalSize', p.evalSize, 1);
   num('evalTemperature', p.evalTemperature, 0);
   int('bootstrap', p.bootstrap, 1);
+  // base.instructSteps above base.steps is allowed: the whole base is instruction data (the run's
+  // reflectionFromStep is clamped to 1); a small plan that sets only base.steps keeps working.
+  // Every run's config, checked as the trainer will check it, before anything is written or
+  // trained: a value only the RL arm reads (post.klType) must not fail after the base has trained.
+  for (const arm of ARMS) {
+    const config = runConfig(p, 1, arm, 'base');
+    try {
+      const merged = mergeRunConfig(config);
+      checkKnownKeys(merged.policy, merged);
+      resolveTinyLmConfig(merged);
+    } catch (err) {
+      throw new PlanError(
+        `experiment config: the ${arm} run's tiny-lm config is invalid: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
   return p;
 }
 

@@ -5,7 +5,7 @@ import { collectTable1, type ArmResult, type RunTiming } from './results.js';
 import { PAPER_TABLE1, type PaperTable1 } from './paper.js';
 import type { Table1Plan } from './plan.js';
 import { readExperimentState, type RunRecord } from './runner.js';
-import { designChecks, verdicts, type DesignCheck, type Verdict } from './verdicts.js';
+import { designChecks, gateVerdicts, verdicts, type DesignCheck, type Verdict } from './verdicts.js';
 
 export interface Table1Report {
   experiment: 'table1';
@@ -32,6 +32,7 @@ export interface Table1Report {
 
 export async function buildTable1Report(out: string, plan: Table1Plan, runs: readonly RunRecord[]): Promise<Table1Report> {
   const numbers = await collectTable1(out, plan, runs);
+  const checks = designChecks(numbers.arms);
   const stepSeconds = numbers.timing.reduce((a, r) => a + r.stepSeconds, 0);
   const tokens = numbers.timing.reduce((a, r) => a + (r.tokensPerSec ?? 0) * r.stepSeconds, 0);
   const invocations = readExperimentState(out)?.invocations ?? [];
@@ -42,8 +43,8 @@ export async function buildTable1Report(out: string, plan: Table1Plan, runs: rea
     plan,
     seeds: numbers.seeds,
     arms: numbers.arms,
-    verdicts: verdicts(numbers.arms),
-    designChecks: designChecks(numbers.arms),
+    verdicts: gateVerdicts(verdicts(numbers.arms), checks),
+    designChecks: checks,
     paper: PAPER_TABLE1,
     timing: {
       wallSeconds: invocations.length ? invocations.reduce((a, i) => a + i.seconds, 0) : null,

@@ -27,7 +27,8 @@ export interface SeedValues {
 
 export interface Spread {
   mean: number;
-  sd: number;
+  /** Sample SD over the seeds; null with one seed (no spread to measure). */
+  sd: number | null;
   min: number;
   max: number;
 }
@@ -92,7 +93,8 @@ function spread(values: number[]): Spread | null {
   const v = values.filter((x) => Number.isFinite(x));
   if (v.length === 0) return null;
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
-  const sd = v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1)) : 0;
+  // One seed has no spread: null (undefined), not 0.
+  const sd = v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1)) : null;
   return { mean, sd, min: Math.min(...v), max: Math.max(...v) };
 }
 

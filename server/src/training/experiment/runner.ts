@@ -8,7 +8,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
-import { latestCheckpoint, readStatus } from '../runDir.js';
+import { latestCheckpoint, readConfig, readStatus } from '../runDir.js';
+// config.ts only: the tiny-lm checks, without TensorFlow.js.
+import { resolveTinyLmConfig } from '../tinylm/config.js';
 import { runTraining, type RunRequest, type TrainerEvent } from '../runner.js';
 import { runTrainingInChild } from './childRun.js';
 import { ARMS, PlanError, runConfig, runPath, type ArmName, type Table1Plan } from './plan.js';
@@ -89,6 +91,28 @@ function planDifferences(a: Table1Plan, b: Table1Plan): string[] {
     .map((k) => `${k}: ${fa.get(k) ?? '-'} there, ${fb.get(k) ?? '-'} now`);
 }
 
+/** The runs in `out` (a config.json there) whose config the new plan would change. */
+function boundRuns(out: string, before: Table1Plan, now: Table1Plan): string[] {
+  const bound: string[] = [];
+  const seeds = Math.max(before.seeds, now.seeds);
+  for (let seed = 1; seed <= seeds; seed++)
+    for (const arm of ARMS) {
+      const rel = runPath(seed, arm);
+      const dir = join(out, rel);
+      if (!existsSync(join(dir, 'config.json'))) continue;
+      let stored: Record<string, unknown>;
+      try {
+        stored = readConfig(dir);
+      } catch {
+        bound.push(rel);
+        continue;
+      }
+      const wanted = resolveTinyLmConfig(runConfig(now, seed, arm, join(out, runPath(seed, 'base'))));
+      if (Object.keys(wanted).some((k) => JSON.stringify(wanted[k]) !== JSON.stringify(stored[k]))) bound.push(rel);
+    }
+  return bound;
+}
+
 export function readExperimentState(out: string): ExperimentState | null {
   const file = join(out, EXPERIMENT_FILE);
   if (!existsSync(file)) return null;
@@ -128,16 +152,28 @@ export async function runExperiment(req: ExperimentRequest): Promise<ExperimentO
   const started = Date.now();
   mkdirSync(out, { recursive: true });
   const previous = readExperimentState(out);
+  let replaced = false;
   if (previous) {
     const diff = planDifferences(previous.plan, plan);
-    if (diff.length)
-      throw new PlanError(
-        `${out} holds a Table 1 experiment with another plan (${diff.slice(0, 4).join('; ')}${diff.length > 4 ? `; and ${diff.length - 4} more` : ''}); re-run with the same options to resume it, or choose another --out`,
-      );
+    if (diff.length) {
+      // The plan binds only the runs it made: it may change where every run already in the folder
+      // would get the same config under the new plan (a plan whose RL arm never started because
+      // of a bad post.* value, a report-only key such as bootstrap).
+      const bound = boundRuns(out, previous.plan, plan);
+      if (bound.length)
+        throw new PlanError(
+          `${out} holds a Table 1 experiment with another plan (${diff.slice(0, 4).join('; ')}${diff.length > 4 ? `; and ${diff.length - 4} more` : ''}) that these runs were made with: ${bound.slice(0, 4).join(', ')}${bound.length > 4 ? ` and ${bound.length - 4} more` : ''}; re-run with the same options to resume it, remove those run folders to retrain them with the new plan, or choose another --out`,
+        );
+      replaced = true;
+      onEvent({ type: 'log', message: `plan changed (${diff.slice(0, 4).join('; ')}); no run in the folder was made with what changed` });
+    }
   }
-  const state: ExperimentState = previous
-    ? { ...previous, plan: { ...previous.plan, seeds: Math.max(previous.plan.seeds, plan.seeds) } }
-    : { format: FORMAT, plan, createdAt: new Date().toISOString(), runs: {} };
+  const state: ExperimentState =
+    previous && !replaced
+      ? { ...previous, plan: { ...previous.plan, seeds: Math.max(previous.plan.seeds, plan.seeds) } }
+      : previous
+        ? { ...previous, plan: { ...plan, seeds: Math.max(previous.plan.seeds, plan.seeds) } }
+        : { format: FORMAT, plan, createdAt: new Date().toISOString(), runs: {} };
   writeState(out, state);
 
   interface Task {

@@ -5,7 +5,7 @@ import { wilsonInterval } from '../../analysis/predicted.js';
 import type { Estimate } from '../../analysis/types.js';
 import type { ArmResult, TaskResult } from './results.js';
 
-export type VerdictWord = 'holds' | 'does not hold' | 'partly' | 'inconclusive';
+export type VerdictWord = 'holds' | 'does not hold' | 'partly' | 'inconclusive' | 'cannot be decided';
 
 export interface Verdict {
   id: 'accuracy-ood' | 'delta2-ood' | 'delta1-ood' | 'echo' | 'predicted-vs-observed';
@@ -14,6 +14,8 @@ export interface Verdict {
   verdict: VerdictWord;
   /** What this run shows, with the numbers. */
   text: string;
+  /** 'cannot be decided' only: the design checks (ids) that were not met and that the claim needs. */
+  blockedBy?: DesignCheck['id'][];
 }
 
 export interface DesignCheck {
@@ -77,6 +79,7 @@ const conclusion: Record<VerdictWord, string> = {
   'does not hold': "this run shows the opposite of the paper's pattern.",
   partly: 'the pattern appears on some tasks and is reversed on others.',
   inconclusive: 'no difference this run can tell apart from noise (the intervals overlap).',
+  'cannot be decided': "this run's design checks are not met (see them).",
 };
 
 const detail = (c: Comparison): string =>
@@ -107,20 +110,28 @@ export function verdicts(arms: readonly ArmResult[]): Verdict[] {
     text: `delta2 over the OOD tasks: RL ${est(rl.ood.delta2)}, SFT (reflection) ${est(sft.ood.delta2)}; ${detail(d2)}: ${conclusion[d2Word]}`,
   });
 
-  const d1ok = (a: ArmResult) => a.ood.delta1.value >= 0.8;
+  // Decided on the interval, not the point estimate: high when its lower bound is at or above
+  // 80%, not high when its upper bound is below, else undecided (5 decisions give 100% (57-100%)).
+  const d1state = (a: ArmResult): 'high' | 'low' | 'unclear' =>
+    a.ood.delta1.lo >= 0.8 ? 'high' : a.ood.delta1.hi < 0.8 ? 'low' : 'unclear';
+  const d1r = d1state(rl),
+    d1s = d1state(sft);
   const d1Word: VerdictWord =
     !Number.isFinite(rl.ood.delta1.value) || !Number.isFinite(sft.ood.delta1.value)
       ? 'inconclusive'
-      : d1ok(rl) && d1ok(sft)
+      : d1r === 'high' && d1s === 'high'
         ? 'holds'
-        : d1ok(rl) || d1ok(sft)
-          ? 'partly'
-          : 'does not hold';
+        : d1r === 'low' && d1s === 'low'
+          ? 'does not hold'
+          : (d1r === 'high' && d1s === 'low') || (d1r === 'low' && d1s === 'high')
+            ? 'partly'
+            : 'inconclusive';
+  const unclear = [d1r === 'unclear' ? 'RL' : '', d1s === 'unclear' ? 'SFT (reflection)' : ''].filter(Boolean).join(' and ');
   out.push({
     id: 'delta1-ood',
     claim: 'delta1 (STOP after a correct answer) stays high for both RL and SFT (reflection) (Figure 1).',
     verdict: d1Word,
-    text: `delta1 over the OOD tasks: RL ${est(rl.ood.delta1)}, SFT (reflection) ${est(sft.ood.delta1)} (high = 80% or more): ${d1Word === 'holds' ? 'both stay high.' : d1Word === 'partly' ? 'only one stays high.' : d1Word === 'inconclusive' ? 'too few correct answers to tell.' : 'neither stays high.'}`,
+    text: `delta1 over the OOD tasks: RL ${est(rl.ood.delta1)}, SFT (reflection) ${est(sft.ood.delta1)} (high: the 95% interval's lower bound at 80% or more; not high: its upper bound below 80%): ${d1Word === 'holds' ? 'both stay high.' : d1Word === 'partly' ? 'only one stays high.' : d1Word === 'does not hold' ? 'neither stays high.' : !Number.isFinite(rl.ood.delta1.value) || !Number.isFinite(sft.ood.delta1.value) ? 'too few correct answers to tell.' : `the interval of ${unclear} reaches across 80%: too few decisions to tell.`}`,
   });
 
   const echo = echoComparison(rl, sft);
@@ -165,15 +176,30 @@ function echoComparison(rl: ArmResult, sft: ArmResult): Verdict {
 /** Predicted (K attempts, bootstrap/posterior hull) against observed accuracy (Wald): intervals overlap? */
 function agreement(arms: readonly ArmResult[]): Verdict {
   const cells: { arm: string; t: TaskResult; ok: boolean }[] = [];
+  // A task whose p or observed accuracy is 0 or 1 agrees by construction (p = 0 predicts 0, and
+  // 0 of n observed has the Wald interval (0, 0)): it says nothing about the model, so it is left out.
+  const degenerate = (t: TaskResult): boolean => [t.p.value, t.accuracy.value].some((v) => v === 0 || v === 1);
+  let leftOut = 0;
   for (const a of arms.filter((x) => x.name === 'rl' || x.name === 'sft-reflection')) {
     for (const t of a.tasks) {
       if (!Number.isFinite(t.predicted.value) || !Number.isFinite(t.accuracy.value)) continue;
+      if (degenerate(t)) {
+        leftOut++;
+        continue;
+      }
       const ok = !(t.predicted.lo > t.accuracy.hi || t.accuracy.lo > t.predicted.hi);
       cells.push({ arm: a.label, t, ok });
     }
   }
   const claim = 'The two-stage model predicts observed accuracy from p, delta1 and delta2 (Figure 1).';
-  if (cells.length === 0) return { id: 'predicted-vs-observed', claim, verdict: 'inconclusive', text: 'No task has a defined prediction.' };
+  const left = `${leftOut} task${leftOut === 1 ? '' : 's'} left out where p or the observed accuracy is 0% or 100% (they agree by construction)`;
+  if (cells.length === 0)
+    return {
+      id: 'predicted-vs-observed',
+      claim,
+      verdict: 'inconclusive',
+      text: leftOut ? `No task to compare: ${left}.` : 'No task has a defined prediction.',
+    };
   const agree = cells.filter((c) => c.ok).length;
   const mad = cells.reduce((s, c) => s + Math.abs(c.t.predicted.value - c.t.accuracy.value), 0) / cells.length;
   const share = agree / cells.length;
@@ -186,7 +212,7 @@ function agreement(arms: readonly ArmResult[]): Verdict {
     id: 'predicted-vs-observed',
     claim,
     verdict: word,
-    text: `RL and SFT (reflection): predicted and observed accuracy agree (intervals overlap) on ${agree} of ${cells.length} tasks; mean |predicted - observed| ${(100 * mad).toFixed(1)} points${misses.length ? `; apart: ${misses.join('; ')}` : ''}.`,
+    text: `RL and SFT (reflection): predicted and observed accuracy agree (intervals overlap) on ${agree} of ${cells.length} tasks; mean |predicted - observed| ${(100 * mad).toFixed(1)} points${misses.length ? `; apart: ${misses.join('; ')}` : ''}; ${left}.`,
   };
 }
 
@@ -220,3 +246,37 @@ export function designChecks(arms: readonly ArmResult[]): DesignCheck[] {
   }
   return checks;
 }
+
+/** The design checks each claim needs: a claim whose checks are not met gets no verdict. */
+const NEEDS: Record<Verdict['id'], DesignCheck['id'][]> = {
+  'accuracy-ood': ['id-learned', 'ood-gradual'],
+  'delta2-ood': ['id-learned', 'ood-gradual', 'delta2-estimable'],
+  'delta1-ood': ['id-learned', 'ood-gradual'],
+  echo: ['id-learned', 'delta2-estimable'],
+  'predicted-vs-observed': [],
+};
+
+/**
+ * The verdicts as the run supports them: a claim that needs a design check that was not met
+ * "cannot be decided", with the failed checks named (blockedBy) and the numbers still shown.
+ */
+export function gateVerdicts(vs: readonly Verdict[], checks: readonly DesignCheck[]): Verdict[] {
+  const failed = new Set(checks.filter((c) => !c.ok).map((c) => c.id));
+  return vs.map((v) => {
+    const blockedBy = NEEDS[v.id].filter((id) => failed.has(id));
+    if (blockedBy.length === 0) return v;
+    const names = blockedBy.map((id) => CHECK_NAMES[id]).join(', ');
+    return {
+      ...v,
+      verdict: 'cannot be decided',
+      blockedBy,
+      text: `Cannot be decided: the design check${blockedBy.length === 1 ? '' : 's'} ${names} ${blockedBy.length === 1 ? 'is' : 'are'} not met (see Design checks). The numbers, for what they are worth (would be "${v.verdict}"): ${v.text}`,
+    };
+  });
+}
+
+const CHECK_NAMES: Record<DesignCheck['id'], string> = {
+  'id-learned': '"in distribution learned" (id-learned)',
+  'ood-gradual': '"OOD accuracy falls gradually" (ood-gradual)',
+  'delta2-estimable': '"30 or more decisions after a wrong answer per OOD level" (delta2-estimable)',
+};

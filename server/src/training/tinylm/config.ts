@@ -183,6 +183,7 @@ export function parseConfig(raw: Record<string, unknown>): TinyLmConfig {
     const min = k === 'steps' || k === 'warmupSteps' || k === 'lrWarmupSteps' || k === 'reflectionFromStep' ? 0 : 1;
     if (!Number.isInteger(v) || v < min) throw bad(k, `an integer >= ${min}`);
   }
+  if (c.dModel % c.heads !== 0) throw bad('heads', `a divisor of dModel (${c.dModel})`);
   if (c.tasks.length === 0) throw bad('tasks', 'a non-empty array of tasks such as "2x1"');
   if ((c.groupSize * c.promptsPerStep) % c.miniBatches !== 0) throw bad('miniBatches', 'a divisor of groupSize x promptsPerStep');
   for (const k of ['firstCorrect', 'echo', 'retryRate'] as const) if (c[k] < 0 || c[k] > 1) throw bad(k, 'in [0, 1]');
