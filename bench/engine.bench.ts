@@ -44,14 +44,15 @@ async function main(): Promise<void> {
   const markers = join(dataDir, 'markers.txt');
   writeFileSync(markers, defaultMarkers.join('\n') + '\n');
   console.log(`${availableParallelism()} cores`);
-  // v4: all seven authors' sets of phrasing families (stop 26; v3 held the first three); the name
-  // keeps older corpora apart.
-  const mixed = join(dataDir, `engine-mixed-v4-${mb}mb.trace`);
+  // v5: all nine authors' sets of phrasing families (stop 37; v4, stop 26, held the first seven, v3
+  // the first three); the name keeps older corpora apart.
+  const mixed = join(dataDir, `engine-mixed-v5-${mb}mb.trace`);
   if (!existsSync(mixed)) await writeCorpus(mixed, mb * 1e6);
   compare('phrasing families and generator (the target)', mixed, markers);
   // Real responses are long (1.5-30 KB), so the engine's cost per record weighs less than in the
   // short synthetic records above: this second ratio is what a corpus of real rollouts sees.
-  const real = join(dataDir, `engine-real-${mb}mb.trace`);
+  // v2: the fixtures of stop 37 (dev37, fresh44) too.
+  const real = join(dataDir, `engine-real-v2-${mb}mb.trace`);
   if (!existsSync(real)) writeRealCorpus(real, mb * 1e6);
   compare('real responses from the gold fixtures', real, markers);
 }
