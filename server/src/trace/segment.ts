@@ -1613,26 +1613,18 @@ function readAttempts(
     // right?", "Rounding 6.5, I get 7. / Hmm, wait, I think I made a mistake") is a decision the
     // marker goes back on: the segment's candidate, one digit or not, where the record concludes
     // its value nowhere else. A marker in the middle of a derivation ("Hold on, let me think about
-    // the next step") doubts nothing, and the value before it stays a step.
+    // the next step") doubts nothing, and the value before it stays a step. So is a conclusion that
+    // closes its paragraph, the next paragraph opened by the marker ("So the club needs to sell 41
+    // tickets. / (blank line) / Hmm, wait. Let me double-check that."): the model's result, which it
+    // then goes on to check (pass 76, paragraphConclusion).
     if (
       li >= 0 &&
       li !== bi &&
       k < inRegion.length &&
       !ok[li] &&
       !checkResultSet.has(statements[li]) &&
-      decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
-    )
-      bi = li;
-    // Pass 76: a conclusion that closes its paragraph, the next paragraph opened by the marker ("So the
-    // club needs to sell 41 tickets. / (blank line) / Hmm, wait. Let me double-check that."): the
-    // model's result, which it then goes on to check (paragraphConclusion).
-    if (
-      li >= 0 &&
-      li !== bi &&
-      k < inRegion.length &&
-      !ok[li] &&
-      !checkResultSet.has(statements[li]) &&
-      paragraphConclusion(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer)
+      (decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer) ||
+        paragraphConclusion(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer))
     )
       bi = li;
     // Pass 76d: the segment's last statement, a weak result that the next words say disagrees with an
