@@ -789,19 +789,6 @@ function answerParts(n: string): string[] | undefined {
   return parts.length >= 2 && parts.every((p) => p.length > 0) ? parts : undefined;
 }
 
-// The last question asked about and its answer per letter (questionMakesUnit reads up to 20,000
-// characters): a record's values are keyed against one question in a row.
-let unitQuery: string | undefined;
-let unitLetters = new Map<string, boolean>();
-
-/** Does the question make `letter` a unit (units.ts questionMakesUnit), remembered for the last question. */
-function letterIsUnit(query: string, letter: string): boolean {
-  if (query !== unitQuery) [unitQuery, unitLetters] = [query, new Map()];
-  let u = unitLetters.get(letter);
-  if (u === undefined) unitLetters.set(letter, (u = questionMakesUnit(query, letter)));
-  return u;
-}
-
 /**
  * The answer a value gives, the one letter after a number read as the question reads it (stop 36's
  * judge, segment.ts judgeAttempts): "6m", "12 g", "$5h$" (units.ts bareLetterUnit) is a unit,
@@ -812,7 +799,7 @@ function letterIsUnit(query: string, letter: string): boolean {
  */
 export function normalizeAnswerIn(raw: string, query: string | undefined): string {
   const letter = bareLetterUnit(raw);
-  if (letter === undefined || (query !== undefined && letterIsUnit(query, letter))) return normalizeAnswer(raw);
+  if (letter === undefined || questionMakesUnit(query, letter)) return normalizeAnswer(raw);
   const product = letterProduct(raw);
   // The number as normalizeAnswer writes it ("6.50m" is "6.5m", "+6m" "6m").
   return `${normalizeAnswer(product.slice(0, -1))}${product.slice(-1)}`;

@@ -855,7 +855,6 @@ const raiseRe =
 // The question's ask quoted ("What percentage of the students ...?", "Find the sum"): what is
 // asked, not a condition re-read.
 const askedRe = /\?|^(?:[Ww]hat|[Hh]ow|[Ww]hich|[Ff]ind|[Cc]ompute|[Dd]etermine|[Cc]alculate)\b/;
-/** The next double quote, straight or curly, at or after k; -1 when none. */
 /**
  * Pass 77d. A value inside a run between double quotes (straight or curly) that copies the question
  * word for word, the model reading the problem out ('It says, "In triangle ABC, AB = 17, AC = 8, and
@@ -897,6 +896,7 @@ function outsideQuestionQuotes(body: string, statements: Statement[], from: numb
   return kept;
 }
 
+/** The next double quote, straight or curly, at or after k; -1 when none. */
 function nextQuote(text: string, k: number): number {
   for (let i = k; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -2215,13 +2215,7 @@ function judgeAttempts(
   // Stop 36 (leftovers): one letter after a number ("6m") is a unit only where the question or the
   // other side makes it one; otherwise it is a variable: "6m" is not the bare number 6, and is m·6.
   const truthLetter1 = truth === undefined ? undefined : bareLetterUnit(truth);
-  // (Asked per letter once a record: the question is read at most five times.)
-  const unitIn = new Map<string, boolean>();
-  const madeUnit = (letter: string): boolean => {
-    let u = unitIn.get(letter);
-    if (u === undefined) unitIn.set(letter, (u = questionMakesUnit(record.query, letter)));
-    return u;
-  };
+  const madeUnit = (letter: string): boolean => questionMakesUnit(record.query, letter);
   const truthVariable = truthLetter1 !== undefined && !madeUnit(truthLetter1);
   const truthStatesNoUnit = truth !== undefined && statesNoUnit(truth);
   // Stop 36 (leftovers): where the question asks for base b, "52_8" and "52" are one answer.

@@ -165,8 +165,17 @@ const unitWords: Readonly<Record<string, RegExp>> = {
   L: /\b(?:lit(?:er|re)s?)\b|\d[ \t]{0,2}(?:~|\\[ ,;!])?[ \t]{0,2}(?:\\(?:text|mathrm)[ \t]{0,2}\{[ \t]{0,2}L[ \t]{0,2}\}|[ \t]L(?=[ \t.,;:)]|$))/,
 };
 
-/** Does the question make `letter` a unit (names it, or writes it after a number as units are written)? */
+// The last question asked about and its answer per letter: a record's values (the judge's, the
+// echo test's, eval-segmentation's matching) all ask about one question in a row.
+let lastQuery: string | undefined;
+let lastAnswers = new Map<string, boolean>();
+
+/** Does the question make `letter` a unit (names it, or writes it after a number as units are written)? Remembered for the last question. */
 export function questionMakesUnit(query: string | undefined, letter: string): boolean {
   if (query === undefined) return false;
-  return unitWords[letter]?.test(query.length <= 20000 ? query : query.slice(0, 20000)) ?? false;
+  if (query !== lastQuery) [lastQuery, lastAnswers] = [query, new Map()];
+  let u = lastAnswers.get(letter);
+  if (u === undefined)
+    lastAnswers.set(letter, (u = unitWords[letter]?.test(query.length <= 20000 ? query : query.slice(0, 20000)) ?? false));
+  return u;
 }
