@@ -460,7 +460,8 @@ function derivationBetween(
       (question?.programValue === true && programWork(text)) ||
       (afterMarker
         ? verbalComputationRe.test(text) ||
-          (value !== undefined && (newNumbers(text, value, question, 2) || rereadsConditions(text, value, question)))
+          (value !== undefined &&
+            (newNumbers(text, value, question, 2) || rereadsConditions(text, value, question) || restatesConditions(text)))
         : value !== undefined && newNumbers(text, value, question, 2, body, from))
     );
   if (!question || question.values.size === 0) return true;
@@ -743,6 +744,46 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
   }
   return false;
 }
+
+/**
+ * Pass 80a: after a decision marker, a re-check that restates two or more of the question's
+ * conditions in its own words, word for word but without quotes ("Let me double-check that. /
+ * Jeffrey is Arthur's parent. / Joe is Jeffrey's parent. / Therefore, Joe is Arthur's
+ * grandparent." where the question lists "* Joe is Jeffrey's parent. * Jeffrey is Arthur's
+ * parent."), re-reads the conditions: new work by the guide's re-check in words
+ * (docs/annotation-guide.md), as quoting them (quotesQuestion) or two of their numbers
+ * (rereadsConditions) is. A condition is a clause of the question (between sentence ends, bullets,
+ * semicolons and line breaks) of CONDITION_MIN to 160 characters and three words or more, not
+ * its ask nor after it (an option listed); the clauses are worked out once per record (conditionClauses) and each compared with
+ * the check's text by String.includes, case folded. A short pass only (RESTATED_CONDITIONS_GAP).
+ */
+function restatesConditions(text: string): boolean {
+  if (text.length > RESTATED_CONDITIONS_GAP) return false;
+  const clauses = (questionClauses ??= conditionClauses(questionText));
+  if (clauses.length < 2) return false;
+  const lower = text.toLowerCase();
+  let n = 0;
+  for (const c of clauses) if (lower.includes(c) && ++n >= 2) return true;
+  return false;
+}
+const RESTATED_CONDITIONS_GAP = 600;
+const CONDITION_MIN = 12;
+const clauseSplitRe = /[.;:!?\n]+(?:\s|$)|\n|\s[*\u2022-]\s|\s+(?:and|but)\s+/;
+const bulletRe = /^[\s*\u2022-]+/;
+/** The question's clauses that state a condition, lower case (restatesConditions); at most 60. */
+function conditionClauses(question: string): string[] {
+  const out = new Set<string>();
+  // The conditions come before the ask: the options listed after it are no condition.
+  const q = question.indexOf('?');
+  for (const part of (q >= 0 ? question.slice(0, q) : question).split(clauseSplitRe)) {
+    const c = part.replace(bulletRe, '').trim().toLowerCase();
+    if (c.length < CONDITION_MIN || c.length > 160 || askedRe.test(c) || c.split(' ').length < 3) continue;
+    out.add(c);
+    if (out.size >= 60) break;
+  }
+  return [...out];
+}
+let questionClauses: string[] | undefined;
 
 /** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
 let questionText = '';
@@ -2300,6 +2341,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   }
   questionText = record.query ?? '';
   questionPlain = undefined;
+  questionClauses = undefined;
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
   // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a
