@@ -3604,6 +3604,11 @@ function namedOption(
       // grandchild", an ordering) are named only with their words in their order: "Bob is Tom's
       // grandchild" states option 2's relation the other way round, and is read as no option (pass 55).
       if (score > 0 && o.distinct.length <= 2 && o.words.length - o.distinct.length >= 2 && !inOrder(o.words, words, seen)) score = 0;
+      // Pass 80f: nor where the sentence leaves out a word the option shares with some other options
+      // but not all, the word that tells them apart ("Andrea is Lauren's grandchild" names neither
+      // "... great grandchild" nor "... great grandparent": "great" is left out). Short options only
+      // (six content words or fewer), where one word changes the relation.
+      if (score > 0 && o.words.length <= 6 && o.words.some((w) => !seen.has(w) && sharedBySome(options, o, w))) score = 0;
     } else if (o.label) {
       if (namesLabel(o.seq[0], words, tail, at)) score = 1;
     } else if (
@@ -3641,6 +3646,10 @@ function namedOption(
   const own = new Set(whole.words);
   return options.every((o, k) => o === whole || scores[k] < 0.75 || o.words.every((w) => own.has(w))) ? whole : undefined;
 }
+
+/** Is `w`, a word of option `o`, a word of another option too but not of every option (pass 80f)? */
+const sharedBySome = (options: readonly OptionWords[], o: OptionWords, w: string): boolean =>
+  options.some((x) => x !== o && x.words.includes(w)) && !options.every((x) => x.words.includes(w));
 
 /** An option of prose: two words or more of three letters or more, not numbers (pass 79d). */
 const prosePhrase = (o: OptionWords): boolean => o.words.filter((w) => w.length >= 3 && !isDigitCode(w.charCodeAt(0))).length >= 2;

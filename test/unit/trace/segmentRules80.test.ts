@@ -33,3 +33,26 @@ test('80a: the answer stated again after a check that restates two of the condit
 test('negative 80a: one condition restated is no re-read, the answer after it merges', () => {
   assert.deepEqual(values(QR, `${FIRST}Mia sat to the left of Noah, as I said.\n\nTherefore, the person at the left end is Mia.`), ['Mia']);
 });
+
+// 80f (statements.ts namedOption, sharedBySome): a sentence that leaves out the word an option shares
+// with some other options but not all ("great" of "great grandchild" and "great grandparent") names
+// none of them: "Lena is Ruth's grandchild" is not option 3, "Lena is Ruth's great grandchild".
+const QF =
+  "Given the family relationships: * Ruth is Omar's parent. * Omar is Lena's parent. What is Lena's relationship to Ruth? Select the correct answer: 1. Lena is Ruth's niece or nephew. 2. Lena is Ruth's aunt or uncle. 3. Lena is Ruth's great grandchild. 4. Lena is Ruth's great grandparent. Enclose the selected answer number in the <ANSWER> tag, for example: <ANSWER>1</ANSWER>.";
+
+test("80f: a relation without the option's telling word names no option", () => {
+  assert.deepEqual(
+    values(
+      QF,
+      "Ruth is Omar's parent and Omar is Lena's parent.\n\nTherefore, Lena is Ruth's grandchild.\n\nHmm, none of the options says that.",
+    ),
+    [],
+  );
+});
+
+test('negative 80f: the option written with every word still names it', () => {
+  assert.deepEqual(
+    values(QF, "Ruth is Omar's parent and Omar is Lena's parent.\n\nTherefore, Lena is Ruth's great grandchild.\n\nSo I pick that one."),
+    ['3'],
+  );
+});
