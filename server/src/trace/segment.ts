@@ -755,7 +755,8 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
  * (rereadsConditions) is. A condition is a clause of the question (between sentence ends, bullets,
  * semicolons and line breaks) of CONDITION_MIN to 160 characters and three words or more, not
  * its ask nor after it (an option listed); the clauses are worked out once per record (conditionClauses) and each compared with
- * the check's text by String.includes, case folded. A short pass only (RESTATED_CONDITIONS_GAP).
+ * the check's text by String.includes, case folded. A short pass only (RESTATED_CONDITIONS_GAP: 600
+ * characters at pass 80a, 1000 at pass 80g).
  */
 function restatesConditions(text: string): boolean {
   if (text.length > RESTATED_CONDITIONS_GAP) return false;
@@ -766,7 +767,7 @@ function restatesConditions(text: string): boolean {
   for (const c of clauses) if (lower.includes(c) && ++n >= 2) return true;
   return false;
 }
-const RESTATED_CONDITIONS_GAP = 600;
+const RESTATED_CONDITIONS_GAP = 1000;
 const CONDITION_MIN = 12;
 const clauseSplitRe = /[.;:!?\n]+(?:\s|$)|\n|\s[*\u2022-]\s|\s+(?:and|but)\s+/;
 const bulletRe = /^[\s*\u2022-]+/;

@@ -3794,9 +3794,13 @@ function readOptionSentence(ctx: Context, options: readonly OptionWords[], start
     last = i;
   }
   if (first < 0) return;
+  // Pass 80g: the option's content quoted right after its number or letter ('option 3 is "Andrea is
+  // Lauren's great grandchild."') is the option read out, as "Option A says" is (pass 42a), no pick.
+  if (optionReadOutRe.test(text.slice(Math.max(start, head + at[first] - 40), head + at[first]))) return;
   ctx.addOption(head + at[first], head + at[last] + words[last].length, o.letter);
 }
 
+const optionReadOutRe = /\b[Oo]ption[ \t]{1,2}\(?[1-9A-J]\)?[ \t]{1,2}(?:is|says|reads|states)[ \t:,]{0,3}["\u201c]$/;
 // "option 2", "option number 3", "Option (1)": a numbered option named by its number.
 const optionNumberRe = /\b[Oo]ption[ \t]{1,2}(?:[Nn]umber[ \t]{1,2})?\(?([1-9])\b(?![.,]\d)/g;
 const numberCueRe = /\b(?:[Ss]o|[Tt]herefore|[Tt]hus|[Hh]ence|[Aa]nswer|[Cc]orrect|[Cc]hoose|[Ss]elect|[Pp]ick|[Gg]o[ \t]with)\b/;

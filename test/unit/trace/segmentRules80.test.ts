@@ -56,3 +56,33 @@ test('negative 80f: the option written with every word still names it', () => {
     ['3'],
   );
 });
+
+// 80g (segment.ts RESTATED_CONDITIONS_GAP 600 -> 1000; statements.ts optionReadOutRe): a re-check that
+// restates the conditions and then goes over them at more length (700 characters) is still one; an
+// option's content quoted right after "option 3 is" is the option read out, no pick.
+const LONG_CHECK =
+  'Mia sat to the left of Noah. Zoe sat at the right end. Both hold for that order. I want to be careful here, because seating puzzles are easy to get wrong when one reads a clue too quickly or mixes up left and right, or forgets that between means directly between in a row of four, so I will walk through the order one seat at a time from the left: the first seat holds the person with nobody to the left, the second seat holds the person right after, the third the next one, and the fourth is the right end where the clue puts Zoe, which leaves only three people for the first three seats, each of them placed by the clues about who sits left of whom.\n\nTherefore, the person at the left end is Mia.';
+
+test('80g: a longer re-check that restates two of the conditions still makes the answer after it an echo', () => {
+  assert.deepEqual(values(QR, `${FIRST}${LONG_CHECK}`), ['Mia', 'Mia']);
+});
+
+test('80g: an option\'s content quoted after "option 3 is" is the option read out, no pick', () => {
+  assert.deepEqual(
+    values(
+      QF,
+      "Let me consider the relationships again:\n\n- Ruth is Omar's parent\n\n- Omar is Lena's parent\n\nSo, Lena is Omar's child, and Omar is Ruth's child.\n\nTherefore, Lena is Ruth's grandchild.\n\nBut looking back at the options, option 3 is \"Lena is Ruth's great grandchild.\"\n\nWait, that seems similar but not quite. None of the options fits exactly, so I will pick the closest.\n\n<ANSWER>1</ANSWER>",
+    ),
+    ['1'],
+  );
+});
+
+test('negative 80g: the option chosen with its content quoted after a cue still chooses it', () => {
+  assert.deepEqual(
+    values(
+      QF,
+      "So, Lena is Omar's child, and Omar is Ruth's child, two generations below.\n\nTherefore, the answer is option 3: \"Lena is Ruth's great grandchild.\"",
+    ),
+    ['3'],
+  );
+});
