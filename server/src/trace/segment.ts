@@ -461,8 +461,11 @@ function derivationBetween(
       (afterMarker
         ? verbalComputationRe.test(text) ||
           (value !== undefined &&
-            (newNumbers(text, value, question, 2) || rereadsConditions(text, value, question) || restatesConditions(text)))
-        : value !== undefined && newNumbers(text, value, question, 2, body, from))
+            (newNumbers(text, value, question, 2) ||
+              rereadsConditions(text, value, question) ||
+              restatesConditions(text) ||
+              testsCaseInWords(text)))
+        : value !== undefined && (newNumbers(text, value, question, 2, body, from) || testsCaseInWords(text)))
     );
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
@@ -785,6 +788,32 @@ function conditionClauses(question: string): string[] {
   return [...out];
 }
 let questionClauses: string[] | undefined;
+
+/**
+ * Pass 80h: a case tested in words, followed to a consequence and ruled out ("if Eve is in position
+ * 2, then Dan would be in 3. But Ben is already in 3. So that's impossible"), after a decision marker
+ * or not: the guide's re-check in words that tests a case, new work (docs/annotation-guide.md). An
+ * "if" (found by indexOf on the lower-cased text) followed within CASE_REACH characters, in the same
+ * paragraph, by a word that rules the case out, with "then", "would", "could" or "means" before it.
+ */
+function testsCaseInWords(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (let k = lower.indexOf('if '); k >= 0; k = lower.indexOf('if ', k + 3)) {
+    if (k > 0 && /[a-z]/.test(lower[k - 1])) continue;
+    let end = text.indexOf('\n\n', k);
+    if (end < 0 || end > k + CASE_REACH) end = Math.min(text.length, k + CASE_REACH);
+    const window = text.slice(k, end);
+    const m = caseRuledOutRe.exec(window);
+    // The case followed to a consequence ("then Dan would be in 3", "Mia could not sit"), not a value
+    // dismissed on a condition already known ("If z = -1, but z must be positive ... invalid").
+    if (m !== null && caseConsequenceRe.test(window.slice(0, m.index))) return true;
+  }
+  return false;
+}
+const CASE_REACH = 240;
+const caseConsequenceRe = /\b(?:then|would|could|means)\b/i;
+const caseRuledOutRe =
+  /\b(?:impossible|invalid|not valid|not possible|violat(?:es|ed|ing)|contradict(?:s|ion)|conflict(?:s|ing)?|(?:doesn't|does not|wouldn't|would not) work|can't be|cannot be)\b/i;
 
 /** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
 let questionText = '';

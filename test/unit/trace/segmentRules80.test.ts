@@ -86,3 +86,38 @@ test('negative 80g: the option chosen with its content quoted after a cue still 
     ['3'],
   );
 });
+
+// 80h (segment.ts testsCaseInWords): a case tested in words, followed to a consequence and ruled out,
+// is new work (the guide's re-check in words that tests a case), after a marker or not.
+const PICK =
+  'Liam sits between Mia and Noah, and Zoe takes the right end, so the order is Mia, Liam, Noah, Zoe. So the person at the left end is Mia.';
+
+test('80h: the answer stated again after a case tested and ruled out (after a marker) is an echo', () => {
+  assert.deepEqual(
+    values(
+      QR,
+      `${PICK}\n\nWait, let me check the other seats. If Noah were at the left end, then Mia could not sit to his left, so that is impossible.\n\nSo the person at the left end is Mia.`,
+    ),
+    ['Mia', 'Mia'],
+  );
+});
+
+test('80h: also without a marker', () => {
+  assert.deepEqual(
+    values(
+      QR,
+      `${PICK} If Noah sat first, then Mia would have no seat to his left, which is impossible. So the person at the left end is Mia.`,
+    ),
+    ['Mia', 'Mia'],
+  );
+});
+
+test('negative 80h: a case dismissed on a condition already known (no consequence followed) merges', () => {
+  assert.deepEqual(
+    values(
+      QR,
+      `${PICK}\n\nWait, let me check the other seats. If Noah were at the left end, that is impossible by the second clue.\n\nSo the person at the left end is Mia.`,
+    ),
+    ['Mia'],
+  );
+});
