@@ -327,10 +327,14 @@ function concludesByCue(
   // A question with two or more blanks is answered by their values together ("\\frac{3\\pi}{2}, 1"):
   // "Therefore, θ must be 3π/2" fills one blank, a part of the answer (docs/annotation-guide.md:
   // an intermediate quantity is no candidate), whatever its cue.
-  if (blanks && !listRe.test(st.value)) return false;
+  // Not a letter (stop 38): with options, shown or not, one option fills every blank ("Interest of
+  // ________ and ________." over "F) Shareholders, Care and Skill"), and a letter given explicitly
+  // ("\\boxed{F}") names an option, not one blank's value.
+  if (blanks && !choice && !listRe.test(st.value) && !(st.strength >= 4 && letterValueRe.test(st.value))) return false;
   // m + n of integers: "P = 1/115", "the answer is 1/115, and m + n = 116" give the value m and n
   // are read from, not the answer; only a box still gives it (the model's explicit answer).
-  if (integer && st.strength < 5 && !wholeRe.test(st.normalized)) return false;
+  // An option's letter is no such value (stop 38: "Find $a+b+c$." over "H) 10", "The answer is (H).").
+  if (integer && st.strength < 5 && !wholeRe.test(st.normalized) && !(choice && letterValueRe.test(st.value))) return false;
   if (st.strength >= 4) return true;
   // A remainder is smaller than its divisor: "16210 - 14000 = 2210" on the way to 16210 mod 7 is a reduction step.
   if (modulus !== undefined && /^\d+$/.test(st.normalized) && Number(st.normalized) >= modulus) return false;

@@ -3265,8 +3265,10 @@ const letterNamesRe =
   /^[ \t]{0,2}(?:\\(?:cup|cap|subset|subseteq|perp|parallel)\b|[\u222a\u2229\u22a5\u2225\u2282\u2208]|(?:is|lies)[ \t]{1,2}(?:on|at|inside|outside|above|below)\b)/;
 // Before "option X": a verb that goes back over it ("Let me check option B again", "Look at option
 // C"), or a preposition that talks about it ("In option C, if ...", "the value of option B"; pass 42b).
+// Stop 38: and the same verbs heading a step ("**Re-examining Option D (if ...):**", "**Focusing on
+// Option A again:**"), which the blanks of a fill-in question had left unread.
 const optionExaminedRe =
-  /\b(?:check|re-?check|verify|examine|reconsider|revisit|look(?:ing)?[ \t]{1,2}at|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
+  /\b(?:check|re-?check|verify|examin(?:e|ing)|reconsider(?:ing)?|revisit(?:ing)?|look(?:ing)?[ \t]{1,2}at|focus(?:ing)?[ \t]{1,2}on|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could|(?:seems|is|looks)[ \t]{1,2}(?:possible|plausible|likely|a possibility)\b)/;
