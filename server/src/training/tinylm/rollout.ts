@@ -129,15 +129,15 @@ export async function evaluateSplit(
   opts: { temperature: number; seed: number; runDir: string; step: number; split: string; modelName: string; markers: readonly string[] },
 ): Promise<SplitResult> {
   const r = await generate(tf, model, params, layout, problems, opts.temperature, new Rng(opts.seed ^ 0xe7a1));
-  const all = new DecisionStats();
+  const all = new DecisionStats(layout.maxAttempts);
   const per = new Map<string, DecisionStats>();
   let text = '';
   r.attempts.forEach((a, i) => {
     const p = problems[i];
     all.add(p, a);
-    if (!per.has(p.task)) per.set(p.task, new DecisionStats());
+    if (!per.has(p.task)) per.set(p.task, new DecisionStats(layout.maxAttempts));
     per.get(p.task)!.add(p, a);
-    text += renderTrace(p, a, opts.modelName, `${opts.split}-${i + 1}`, opts.markers, opts.step);
+    text += renderTrace(p, a, opts.modelName, `${opts.split}-${i + 1}`, opts.markers, opts.step, layout.maxAttempts);
   });
   const file = relative(opts.runDir, writeRollouts(opts.runDir, `step-${opts.step}-${opts.split}`, text));
   const byTask: SplitResult['byTask'] = {};

@@ -334,7 +334,7 @@ class TinyLmRun {
       for (let i = 0; i < cfg.groupSize; i++) problems.push(p);
     }
     const roll = await generate(tf, this.model, this.params, layout, problems, cfg.temperature, this.rng);
-    const stats = new DecisionStats();
+    const stats = new DecisionStats(layout.maxAttempts);
     const rewards = roll.attempts.map((a, i) => {
       stats.add(problems[i], a);
       return reward(problems[i], a);
