@@ -34,8 +34,10 @@ intervals, the paper's interval, because it is set beside the paper's; calibrate
 beside the paper's, Figure 1's analog (p, delta1, delta2, predicted vs observed with bootstrap
 intervals), the seed-to-seed spread, echo rates, transitions, and one verdict per claim.
 
-Ctrl-C (or SIGTERM) stops after the current training step with a checkpoint (exit 0); running the
-same command again resumes: finished runs are skipped, a stopped one continues from its checkpoint.
+Ctrl-C (or SIGTERM) stops after the current training step with a checkpoint (exit 0), or during an
+evaluation within one sampled position (that step checkpointed, its evaluation left for the resume);
+running the same command again resumes: finished runs are skipped, a stopped one continues from
+its checkpoint (first running an interrupted evaluation).
 A finished experiment only rebuilds its report. A progress line goes to stderr.
 
 Options:
