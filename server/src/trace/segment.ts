@@ -2434,12 +2434,19 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised, cut);
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
-    const fallback =
-      final ??
-      // (Pass 67: not for a program value, read whole or not at all: a trace's last number is a loop state.)
-      (question.words === undefined && question.programValue !== true
-        ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
-        : undefined);
+    // Pass 82a: the summary is the final, not a candidate (docs/annotation-guide.md); it stands in
+    // for a candidate of the block the rules did not read. A number the block never writes ("$8"
+    // boxed after a block that plans the steps, or ends on "$92") was reached in the summary
+    // only: the block has no candidate of that value, and no other (its last number is a step).
+    const summaryOnly =
+      final !== undefined && plainNumberRe82.test(final.normalized) && !writesNumber(body, region.start, region.end, final.normalized);
+    const fallback = summaryOnly
+      ? undefined
+      : (final ??
+        // (Pass 67: not for a program value, read whole or not at all: a trace's last number is a loop state.)
+        (question.words === undefined && question.programValue !== true
+          ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
+          : undefined));
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
   }
   if (attempts.length > 0) {
@@ -2479,6 +2486,25 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     statements,
     question,
   };
+}
+
+// A plain number, as answers.ts normalizes one ("8", "-3", "22500", "49.33").
+const plainNumberRe82 = /^-?\d+(?:\.\d+)?$/;
+// A number as written ("22,500", "$8", "49.33"): bounded runs (docs/engine.md, "Linear-time patterns").
+const writtenNumberRe = /\d[\d,]{0,30}(?:\.\d{1,12})?/g;
+
+/** Does text[from, to) write the plain number `normalized` (sign and thousands separators aside)? One pass over the text. */
+function writesNumber(text: string, from: number, to: number, normalized: string): boolean {
+  const want = normalized.replace(/^-/, '');
+  const part = text.slice(from, to);
+  writtenNumberRe.lastIndex = 0;
+  for (let m = writtenNumberRe.exec(part); m !== null; m = writtenNumberRe.exec(part)) {
+    // Inside another number ("$18" for 8, "1.5" for 5): not this one.
+    const before = m.index > 0 ? part.charCodeAt(m.index - 1) : 32;
+    if (before === 46 || isDigitCode(before)) continue;
+    if (m[0].replace(/,/g, '').replace(/\.$/, '') === want) return true;
+  }
+  return false;
 }
 
 // The end of a computation on numbers, right before its result: "240 divided by 3 equals ", "504 -
