@@ -27,3 +27,23 @@ test('82a: a summary number the thinking block never writes is the final, not a 
     '<think>\nSeven trays of 12 rolls: 84 rolls. Thirty sold; 54 on the shelf, I think.\n</think>\n\nThe baker has 84 - 30 = 54 rolls left.\n\n\\boxed{54}';
   assert.deepEqual(reading(q, written).values, ['54']);
 });
+
+test('82b: a thinking block that ends on a result line of a new value concludes there, whatever its summary says', () => {
+  const q = 'Sam has $40. He buys a lamp for $25 with 20% off. How much money does Sam have left?';
+  // No attempt read before the block's last line: the closing result is the block's candidate, the
+  // summary's (other) number its final.
+  const alone =
+    '<think>\nFirst, the discount is 20% of $25, which is $5, so the lamp costs $20.\n\nFinally, adding the lamp back to the $40 Sam had gives $60 left.\n</think>\n\nSam pays $20 and keeps the rest.\n\n\\boxed{20}';
+  assert.deepEqual(reading(q, alone), { values: ['60'], final: '20' });
+  // After an attempt the rules read (the truck's time, a sub-result), the block's closing result is a
+  // new attempt.
+  const q2 =
+    'A truck in the fast lane is traveling at 60 miles/hour. A van in the slow lane is traveling at half that speed. If the truck traveled for a total of 300 miles, calculate the time the van took to cover the same distance?';
+  const after =
+    "<think>\nFirst, the van's speed is half of 60 mph, so it is 30 mph.\n\nThe truck traveled 300 miles at 60 mph, so the time it took is 300 miles divided by 60 mph, resulting in 5 hours.\n\nSimilarly, the van traveled the same 300 miles at 30 mph. Using the same formula, the time it took is 300 miles divided by 30 mph, which equals 10 hours.\n</think>\n\nThe van takes 10 hours.\n\n\\boxed{10}";
+  assert.deepEqual(reading(q2, after).values.at(-1), '10');
+  // A check on the block's last line, or a value written before, closes nothing.
+  const check =
+    '<think>\nThe lamp costs $25 - $5 = $20, so Sam has $40 - $20 = $20 left.\ncheck: 20 + 20 = 40 ok\n</think>\n\nSam has $20 left.\n\n\\boxed{20}';
+  assert.deepEqual(reading(q, check).values, ['20']);
+});
