@@ -167,8 +167,11 @@ const terseLeadRe =
 // "comes out to" states a result as "comes to" does ("so the remainder comes out to 641").
 // A pronoun's "'s" is "is" ("So there's $1.50 left over", "so it's $12.55 a head", pass 52a); a
 // name's "'s" is a possessive ("Mia's $40") and reads nothing.
+// Pass 82c: a participle or verb of result states its value as "gives" does ("giving 20 legs",
+// "results in $92", "resulting in a final height of 14 inches", "leaves 42 seats", "making the
+// total height 10 inches").
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|\b(?:it|that|there|here|he|she)['\u2019]s\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|giving|results? in|resulting in|leaves|leaving|get|got|obtain|makes?|making|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|\b(?:it|that|there|here|he|she)['\u2019]s\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;

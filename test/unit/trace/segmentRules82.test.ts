@@ -47,3 +47,17 @@ test('82b: a thinking block that ends on a result line of a new value concludes 
     '<think>\nThe lamp costs $25 - $5 = $20, so Sam has $40 - $20 = $20 left.\ncheck: 20 + 20 = 40 ok\n</think>\n\nSam has $20 left.\n\n\\boxed{20}';
   assert.deepEqual(reading(q, check).values, ['20']);
 });
+
+test('82c: a verb of result states its value as "gives" does ("resulting in", "leaves", "giving", "making")', () => {
+  const q =
+    'A sunflower is 5 inches tall. It triples in height in the first week and grows 6 more inches in the second week. How tall is it after two weeks?';
+  const body =
+    '<think>\nFirst, tripling 5 inches gives 15 inches.\n\nIn the second week it grows 6 more inches, resulting in a final height of 21 inches.\n</think>\n\nThe sunflower is 5 + 6 = 11 inches tall... no, 18 inches.\n\n\\boxed{18}';
+  // The block's closing result (pass 82b) once "resulting in" states it; the summary's 18 is the final.
+  assert.deepEqual(reading(q, body), { values: ['21'], final: '18' });
+  const q2 = 'A hall has 90 seats. Teachers take 30 of them and parents take 24. How many seats are left for students?';
+  assert.deepEqual(
+    reading(q2, 'Teachers and parents take 30 + 24 = 54 seats.\n\nFinally, 90 minus 54 leaves 36 seats for the students.').values,
+    ['36'],
+  );
+});
