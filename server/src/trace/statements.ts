@@ -993,6 +993,8 @@ function lastAtMost(a: Int32Array, x: number): number {
  * A value that is a whole term, not a piece of an expression: not glued to a letter, an operator
  * or a bracket on either side ("C(3L, 2)", "(3L - 1)/2", "2L^2", "x_1").
  */
+// Pass 82d: an arithmetic operator in words, then a number ("72 minus 18", "4 multiplied by 18").
+const operatorWordAfterRe = /(?:minus|plus|times|divided by|multiplied by)[ \t]{1,2}\\?\$?\d/y;
 function standsAlone(text: string, start: number, end: number): boolean {
   // Character tests by code, not one-character regular expressions: this runs for every value
   // the rules find (codeAt outside the text is -1, which no test below accepts).
@@ -1007,6 +1009,9 @@ function standsAlone(text: string, start: number, end: number): boolean {
   if (b < start - 1 && latexOperatorBefore(text, b)) return false;
   let k = end;
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
+  // Before an operator in words and a number ("there are 72 minus 18 seats left"): the left operand
+  // of a computation, not its result (pass 82d).
+  if (k > end && matchesAt(operatorWordAfterRe, text, k)) return false;
   if (text.startsWith('**', k)) return true; // a bold closer
   const after = codeAt(text, k);
   if (

@@ -61,3 +61,11 @@ test('82c: a verb of result states its value as "gives" does ("resulting in", "l
     ['36'],
   );
 });
+
+test('82d: a number before an operator in words and another number is an operand, not a result', () => {
+  const q =
+    'A hall has 5 rows of 20 seats. Teachers take one-fifth of the seats and the rest go to students. How many students are seated?';
+  const body =
+    '<think>\nThe hall has 5 times 20, which equals 100 seats.\n\nTeachers take 100 divided by 5, resulting in 20 seats.\n\nAfter the teachers are seated, there are 100 minus 20 seats left, which is 80 student seats.\n</think>\n\nThere are 100 - 20 = 80 students.\n\n\\boxed{80}';
+  assert.deepEqual(reading(q, body).values, ['80']);
+});
