@@ -5,7 +5,7 @@
 // streamed (row groups, archive entries, array elements), and every malformed row or entry becomes
 // a diagnostic while the others keep working.
 import { stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import {
   harnessFileDefaults,
   jsonlLineToRecords,
@@ -21,7 +21,7 @@ import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
-import { fanoutCount, formatPath, formatRule, parseRule, sameField, type Path, type Rule } from './path.js';
+import { fanoutCount, formatPath, formatRule, parseRule, ROW_FILE, sameField, type Path, type Rule } from './path.js';
 import {
   detectPreset,
   flatMapping,
@@ -97,18 +97,61 @@ function fileDefaults(
     return { model, modelNote: `folder name ${JSON.stringify(model)}`, task: m[1], taskNote: `file name ${JSON.stringify(m[1])}` };
   }
   const harness = harnessFileDefaults(fileName);
-  if (harness)
-    return {
-      model: harness.model,
-      modelNote: `folder name ${JSON.stringify(harness.model)}`,
-      task: harness.task,
-      taskNote: `folder name ${JSON.stringify(harness.task)} (generic harness file name)`,
-    };
+  if (harness) return { model: harness.model, modelNote: harness.modelNote, task: harness.task, taskNote: harness.taskNote };
   const base = basename(fileName).replace(/\.(trace|jsonl|json|parquet|eval)$/i, '') || 'unknown';
   return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
 }
 
 export { listKeys };
+
+/** The model a file's records take when neither its rows nor the mapping name one (fileDefaults, without the format). */
+export function defaultModelOf(path: string): string {
+  return fileDefaults(LM_EVAL_FILE.test(basename(path)) ? 'lm-eval' : 'fields', path, path).model;
+}
+
+/**
+ * Files in different folders whose records would take the same model from their names (two
+ * models' `gsm8k.jsonl`, evalscope's `<model>/reviews/gsm8k_main.jsonl` copied out of its layout):
+ * calibrate pools them into one row. One warning per such name that a calibrated group has,
+ * naming the first two files, at the second. `named`: files whose mapping reads the model from
+ * the rows (not counted).
+ */
+export function pooledModelWarnings(
+  files: readonly string[],
+  named: ReadonlySet<string>,
+  groupModels: ReadonlySet<string>,
+): { file: string; line: number; column: number; code: string; message: string }[] {
+  const byModel = new Map<string, string[]>();
+  for (const f of files) {
+    if (named.has(f) || f === '-') continue;
+    const model = defaultModelOf(f);
+    const list = byModel.get(model) ?? [];
+    if (!list.some((g) => dirname(resolve(g)) === dirname(resolve(f)))) list.push(f);
+    byModel.set(model, list);
+  }
+  const out: { file: string; line: number; column: number; code: string; message: string }[] = [];
+  for (const [model, list] of byModel) {
+    if (list.length < 2 || !groupModels.has(model)) continue;
+    const more = list.length > 2 ? ` and ${list.length - 2} more` : '';
+    out.push({
+      file: list[1],
+      line: 1,
+      column: 1,
+      code: 'pooled-model',
+      message: `model ${JSON.stringify(model)} comes from the file name of both ${list[0]} and ${list[1]}${more}, in different folders: records of each that name no model are pooled into one row; name the model with --map model=@folder (the file's folder), model=@path[-3] (the one above), or a "model:" header`,
+    });
+  }
+  return out;
+}
+
+/** A path's parts as @path[N] reads them: its folders (of the absolute path), then the file's name without its extension. */
+export function filePathParts(path: string): string[] {
+  const parts = resolve(path)
+    .split(/[\\/]+/)
+    .filter((p) => p !== '');
+  const name = parts.pop() ?? '';
+  return [...parts, name.replace(/\.(?:trace|jsonl|json|parquet|eval)$/i, '') || name];
+}
 
 /** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
 export function resolveSource(row: Row, container: Container, opts: SourceOptions): ResolvedSource {
@@ -197,6 +240,8 @@ export class RowMapper {
   private first: { row: Row; position: number; where: string; width: number } | undefined;
   // The top-level columns said to be ignored (records.ts mapRow): once per file.
   private readonly ignoredColumns = new Set<string>();
+  // The file's path in parts, for a mapping that reads it (@file, @folder, @path[N]).
+  private fileParts: string[] | undefined;
 
   constructor(
     private readonly path: string,
@@ -224,6 +269,8 @@ export class RowMapper {
       return false;
     }
     this.defaults = fileDefaults(this.resolved.format, this.path, this.fileName);
+    if (Object.values(this.resolved.mapping).some((rule) => rule.paths.some((p) => p[0]?.kind === 'file')))
+      this.fileParts = filePathParts(this.fileName);
     this.unmatched = Object.entries(this.opts.map ? parseMapOverrides(this.opts.map) : {}) as [MappingKey, Rule][];
     this.first = { row, position, where, width };
     const notes: string[] = [];
@@ -272,6 +319,8 @@ export class RowMapper {
   ): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
+    // `@file`, `@folder`, `@path[N]` read the file's path (path.ts ROW_FILE), not the row.
+    if (this.fileParts) (row as { [ROW_FILE]?: string[] })[ROW_FILE] = this.fileParts;
     if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
     return mapRow(row, {
       mapping: this.resolved!.mapping,
