@@ -57,7 +57,9 @@ Options:
   --seed S             seed of the bootstrap and the posterior draws (default ${defaultCalibrationOptions.seed}); same data + seed = same intervals
   --horizon K          K of the K-attempt predicted accuracy (default ${defaultCalibrationOptions.horizon})
   --by model-task|step group by model and task (default), or by model and training step
-                       (a record's "step" header, or a file named <step>.jsonl)
+                       (a record's "step" header, or a file named <step>.jsonl); files in
+                       different folders that give one model name from their file names are
+                       pooled, with a pooled-model warning naming them (--map model=@folder)
   --json               the result as JSON on stdout (fractions in [0,1])
   --csv                one CSV row per group on stdout
   --html FILE          write a self-contained HTML report (charts) to FILE (missing folders are created)

@@ -5,7 +5,7 @@
 import { DuplicateIds, RolloutIds } from './duplicateIds.js';
 import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
-import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
+import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan, nonFiniteDiagnostic, parseWithNonFinite } from './jsonError.js';
 import { tokenCount } from './headerValues.js';
 import { headerCutOff, unclosedThinking } from './thinking.js';
 import { solutionReference } from './referenceAnswer.js';
@@ -199,6 +199,10 @@ export function valueKind(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length} value${v.length === 1 ? '' : 's'}`;
   if (v !== null && typeof v === 'object') return 'an object';
   if (typeof v === 'string') return /[\r\n]/.test(v) ? 'a string with a line break' : `a string of ${v.length} characters (at most 200)`;
+  // Parquet's INT64 arrives as a bigint: an integer to the user.
+  if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return 'an integer';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'a boolean';
   return typeof v;
 }
 
@@ -334,9 +338,21 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   };
   if (text.trim() === '') return { records, diagnostics };
   let obj: unknown;
+  let parseError: unknown;
   try {
     obj = JSON.parse(text);
   } catch (err) {
+    parseError = err;
+    // Python's json.dump writes NaN and Infinity: each a warning, read as null; the record is kept.
+    const lenient = parseWithNonFinite(text);
+    if (lenient) {
+      obj = lenient.value;
+      parseError = undefined;
+      for (const f of lenient.found) diagnostics.push(nonFiniteDiagnostic(f.token, lineNo, f.offset + shift));
+    }
+  }
+  if (parseError !== undefined) {
+    const err = parseError;
     const message = err instanceof Error ? err.message : String(err);
     // JSON.parse's message says what; the validator says where (Node 20 often omits the position).
     const at = jsonErrorOffset(text);

@@ -441,7 +441,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       report(
         'warning',
         'bad-prompt',
-        `prompt <- ${formatPath(promptRule.path)} is ${valueKind(promptRule.value)}: expected text (a string, a list of strings, or chat turns {role, content|value|text|prompt}, the user turns joined); the record is read without a query`,
+        `prompt <- ${formatPath(promptRule.path)} is ${typeof promptRule.value === 'string' ? 'a string' : valueKind(promptRule.value)}: expected text (a string, a list of strings, or chat turns {role, content|value|text|prompt}, the user turns joined); the record is read without a query`,
         fieldAt(promptRule.path, k),
       );
     const options = prompt !== undefined && m.prompt?.options ? evalPath(row, m.prompt.options, k) : undefined;
@@ -449,7 +449,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       report(
         'warning',
         'bad-options',
-        `options <- ${describePath(m.prompt!.options!, k)} is ${valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings (or {text: [...], label: [...]}); the prompt is read without them`,
+        `options <- ${describePath(m.prompt!.options!, k)} is ${typeof options === 'string' ? 'a string' : valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings (or {text: [...], label: [...]}); the prompt is read without them`,
         fieldAt(m.prompt!.options!, k),
       );
     const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
@@ -562,7 +562,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     } else {
       body = textOf(raw.value, row, 'response');
       if (body === undefined) {
-        const kind = Array.isArray(raw.value) ? 'a list' : typeof raw.value === 'object' ? 'an object' : typeof raw.value;
+        const kind = Array.isArray(raw.value) ? 'a list' : typeof raw.value === 'object' ? 'an object' : valueKind(raw.value);
         report(
           'error',
           'bad-response',
@@ -638,7 +638,8 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     // record's headers left as the source has them.
     if (headerCutOff({ truncated: truncated === undefined ? undefined : String(truncated), finish_reason: finishReason }) === undefined) {
       const why = unclosedThinking(body, { finish_reason: finishReason });
-      if (why) report('warning', 'unclosed-think', `${label}: ${why}: read as cut off (calibrate leaves it out unless --include-truncated)`);
+      if (why)
+        report('warning', 'unclosed-think', `${label}: ${why}: read as cut off (calibrate leaves it out unless --include-truncated)`);
     }
     const id = count > 1 && !(idPerRecord && baseId !== undefined) ? `${sampleId}.${k + 1}` : sampleId;
     records.push({

@@ -17,7 +17,7 @@ import {
   type JsonlRecord,
 } from '../jsonl.js';
 import { extraBomMessage, leadingBoms } from '../parse.js';
-import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
+import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan, nonFiniteDiagnostic, parseWithNonFinite, positionIn } from '../jsonError.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
@@ -369,10 +369,16 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     const text = lineNo === 0 ? line.slice(leadingBoms(line)) : line;
     if (text.trim() === '') return { records: [], diagnostics: [] };
     let obj: unknown;
+    // NaN / Infinity (Python's json.dump): read as null, each a warning at its column.
+    let nonFinite: TraceDiagnostic[] = [];
     try {
       obj = JSON.parse(text);
     } catch {
-      return flat(line, lineNo); // its bad-json diagnostic says where
+      const lenient = parseWithNonFinite(text);
+      if (!lenient) return flat(line, lineNo); // its bad-json diagnostic says where
+      obj = lenient.value;
+      const shift = line.length - text.length;
+      nonFinite = lenient.found.map((f) => nonFiniteDiagnostic(f.token, lineNo, f.offset + shift));
     }
     if (!isObject(obj)) return flat(line, lineNo);
     const rows = rowsOf(obj);
@@ -385,7 +391,7 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
       if (rows.length === 0 || !detectPreset(rows[0])) return flat(line, lineNo);
       mode = 'mapped';
     }
-    const out: JsonlLineResult = { records: [], diagnostics: [] };
+    const out: JsonlLineResult = { records: [], diagnostics: nonFinite };
     const boms = lineNo === 0 ? leadingBoms(line) : 0;
     if (boms > 1)
       out.diagnostics.push({
@@ -491,7 +497,18 @@ export async function* streamContainer(
     })) {
       if (s.error !== undefined || !s.row)
         fail(s.position, 0, 'bad-entry', `entry ${s.entry}: ${s.error ?? 'no sample'}; the other samples are read`);
-      else yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
+      else {
+        if (s.nonFinite?.length)
+          opts.onDiagnostic?.({
+            ...nonFiniteDiagnostic(s.nonFinite[0], s.position, 0, `entry ${s.entry}: `),
+            ...(s.nonFinite.length > 1
+              ? {
+                  message: `entry ${s.entry}: ${s.nonFinite.length} values are NaN or Infinity, not JSON (Python's json.dump writes them for floats that are not finite numbers): read as missing (null); the rest of the sample is read`,
+                }
+              : {}),
+          });
+        yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
+      }
     }
     mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
     return;
@@ -523,10 +540,14 @@ export async function* streamContainer(
       if (el.error !== undefined) fail(el.line, el.column, 'bad-json', `${el.error}; the other members are read`);
       else if (!isObject(el.value))
         fail(el.line, el.column, 'not-an-object', `${member} is not a JSON object (a row); the other members are read`);
-      else yield* emit(mapper.map(el.value, el.line, member, 0, el.key, undefined, elementText(el)));
+      else {
+        for (const d of el.nonFinite ?? []) opts.onDiagnostic?.(d);
+        yield* emit(mapper.map(el.value, el.line, member, 0, el.key, undefined, elementText(el)));
+      }
       continue;
     }
     elements++;
+    for (const d of el.nonFinite ?? []) opts.onDiagnostic?.(d);
     if (el.error !== undefined) {
       fail(el.line, el.column, 'bad-json', `${el.error}; the other elements are read`);
       continue;
@@ -567,13 +588,34 @@ export async function* streamContainer(
       return;
     }
     let obj: unknown;
+    const whole = opts.bytes ? opts.bytes.toString('utf8') : await readFile(path, 'utf8');
     try {
-      obj = JSON.parse(opts.bytes ? opts.bytes.toString('utf8') : await readFile(path, 'utf8'));
+      obj = JSON.parse(whole);
     } catch (err) {
-      fail(0, 0, 'bad-json', `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-      return;
+      // NaN / Infinity (Python's json.dump): read as null, each a warning at its line and column;
+      // any other error at its own line and column (it was 1:1).
+      const lenient = parseWithNonFinite(whole);
+      if (!lenient) {
+        const at = jsonErrorOffset(whole);
+        const pos = positionIn(whole, Math.max(0, at), 0, 0);
+        fail(pos.line, pos.column, 'bad-json', `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      obj = lenient.value;
+      for (const f of lenient.found) {
+        const pos = positionIn(whole, f.offset, 0, 0);
+        opts.onDiagnostic?.(nonFiniteDiagnostic(f.token, pos.line, pos.column));
+      }
     }
-    if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
+    // An Inspect log written without its samples (its results and stats only): nothing to read, said so.
+    if (isObject(obj) && isObject(obj.eval) && obj.samples === undefined && !isFlatRollout(obj) && !detectPreset(obj))
+      fail(
+        0,
+        0,
+        'no-samples',
+        `an Inspect log without "samples" (it has ${listKeys(Object.keys(obj))}): no responses to read (was it written with --no-log-samples?)`,
+      );
+    else if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
   }
   mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
 }
