@@ -140,6 +140,12 @@ test('two folders whose files give one model name: a pooled-model warning naming
   assert.equal(mapped.warnings?.counts['pooled-model'], undefined);
   const deep = calibrateJson([a, b, '--map', 'model=@path[-2]']);
   assert.deepEqual(groupsOf(deep), ['m1||1', 'm2||1']);
+  // .trace files without a model header take their file name, whatever the folder (results.trace is "results").
+  const t1 = write('t1/results.trace', '=== 1\nanswer: 3\n---\nSo it is 3.\n');
+  const t2 = write('t2/results.trace', '=== 1\nanswer: 3\n---\nSo it is 4.\n');
+  const traces = calibrateJson([t1, t2]);
+  assert.deepEqual(groupsOf(traces), ['results||2']);
+  assert.equal(traces.warnings?.counts['pooled-model'], 1);
   // A bad @ path is a usage error that says what is expected.
   const bad = runCli(['calibrate', a, '--map', 'model=@dir']);
   assert.equal(bad.status, 2);

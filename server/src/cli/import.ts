@@ -325,5 +325,5 @@ function markerPattern(markers: readonly string[]): RegExp {
 function reportedCount(input: string, n: number): string {
   const unit = /\.parquet$/i.test(input) ? 'row' : /\.eval$/i.test(input) ? 'entry' : 'line';
   const plural = unit === 'entry' ? 'entries' : `${unit}s`;
-  return `${n.toLocaleString('en-US')} ${n === 1 ? unit : plural} reported`;
+  return `${n} ${n === 1 ? unit : plural} reported`;
 }

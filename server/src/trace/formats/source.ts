@@ -16,7 +16,7 @@ import {
   type JsonlLineResult,
   type JsonlRecord,
 } from '../jsonl.js';
-import { extraBomMessage, leadingBoms } from '../parse.js';
+import { extraBomMessage, leadingBoms, modelFromFileName } from '../parse.js';
 import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan, nonFiniteDiagnostic, parseWithNonFinite, positionIn } from '../jsonError.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
@@ -106,6 +106,8 @@ export { listKeys };
 
 /** The model a file's records take when neither its rows nor the mapping name one (fileDefaults, without the format). */
 export function defaultModelOf(path: string): string {
+  // A .trace file's records without a model header take its name (parse.ts), whatever its folders.
+  if (/\.trace$/i.test(path)) return modelFromFileName(path);
   return fileDefaults(LM_EVAL_FILE.test(basename(path)) ? 'lm-eval' : 'fields', path, path).model;
 }
 
