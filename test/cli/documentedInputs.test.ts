@@ -224,7 +224,7 @@ test(
     );
     assert.match(out.skipped[0].reason, /cut off/);
     const seg = cli(['segment', file]);
-    assert.match(seg.stderr, /think\.jsonl:1:\d+: warning: .*opens <think> and never closes it: read as cut off/);
+    assert.match(seg.stderr, /think\.jsonl:1:\d+: warning: .*its thinking block \(<think>\) is never closed: read as cut off/);
   },
 );
 

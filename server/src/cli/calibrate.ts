@@ -11,6 +11,7 @@ import { numberFlag, parseArgs, stringFlag, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { peekMapping } from '../trace/stream.js';
+import { pooledModelWarnings } from '../trace/formats/source.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
@@ -58,7 +59,9 @@ Options:
   --seed S             seed of the bootstrap and the posterior draws (default ${defaultCalibrationOptions.seed}); same data + seed = same intervals
   --horizon K          K of the K-attempt predicted accuracy (default ${defaultCalibrationOptions.horizon})
   --by model-task|step group by model and task (default), or by model and training step
-                       (a record's "step" header, or a file named <step>.jsonl)
+                       (a record's "step" header, or a file named <step>.jsonl); files in
+                       different folders that give one model name from their file names are
+                       pooled, with a pooled-model warning naming them (--map model=@folder)
   --json               the result as JSON on stdout (fractions in [0,1])
   --csv                one CSV row per group on stdout
   --html FILE          write a self-contained HTML report (charts) to FILE (missing folders are created)
@@ -117,10 +120,13 @@ export async function run(argv: string[]): Promise<number> {
   // How each file's rows are read, said before the work is shared out to worker threads.
   // (A pipe or FIFO is not peeked, since that would consume it: its mapping is said as it is read.)
   const told = new Set<string>();
+  // Files whose mapping reads the model from their rows: not pooled by their names (pooledModelWarnings).
+  const named = new Set<string>();
   for (const file of files) {
     const m = await peekMapping(file, { source });
     if (m) {
       told.add(file);
+      if (m.mapping.model) named.add(file);
       process.stderr.write(mappingLine(file, m));
     }
   }
@@ -140,6 +146,14 @@ export async function run(argv: string[]): Promise<number> {
     },
     summary: { includeTruncated: args.flags.has('include-truncated'), tokenLimit },
   });
+  // Two models' files of one name pooled into one row: said, naming both.
+  const pooled = pooledModelWarnings(files, named, new Set(result.groups.map((g) => g.model)));
+  if (pooled.length) {
+    const w = (result.warnings ??= { total: 0, counts: {}, listed: [] });
+    w.total += pooled.length;
+    w.counts['pooled-model'] = (w.counts['pooled-model'] ?? 0) + pooled.length;
+    w.listed = [...pooled, ...w.listed];
+  }
 
   if (html !== undefined) {
     try {

@@ -42,7 +42,10 @@ FILE is one of (README "What it reads"):
                      short fields are kept as headers; score[i] of booleans (Qwen2.5-Math eval)
                      and passed (human-eval) are the source verdict, task_id the group; a
                      harness's generic file name (test_..._seed0_t0.0_s0_e-1.jsonl) takes model
-                     and task from its folders
+                     and task from its folders, as do evalscope's and OpenCompass's
+                     predictions|reviews|results/<model>/<benchmark>.jsonl, llama-stack-evals'
+                     <model>/<YYYYMMDD-HHMM-run>/<benchmark>.json and a generic name
+                     (results.parquet: model <- its folder)
   .parquet           Hugging Face datasets in Parquet: OpenR1-Math-220k's schema (one record per
                      generation), or any of the schemas below, read row group by row group
   chat               messages or conversations of {role|from, content|value}, as JSONL, a
@@ -64,7 +67,10 @@ verdict is kept as a "source_verdict" header (calibrate compares it with the eng
 logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
 entries are reported with their position (the first 100 of each kind, then a count; a shape problem
 every row has is listed once, its other lines counted); the rest is imported. A --map path that
-matches nothing in any row is an unmatched-path warning.
+matches nothing in any row is an unmatched-path warning; a mapped field of the wrong type (a
+ground truth that is an object or a list of different values, options that are no list, a prompt
+that is no text) is a warning at its line and column, the record read without it; a NaN or
+Infinity (Python's json.dump) is read as missing, with a warning there.
 FILE may be - (standard input) or a pipe; a device or socket (/dev/zero) is not read (exit 1).
 Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
 from it (OUT is then not written), 2 on bad usage.
@@ -246,7 +252,7 @@ export async function run(argv: string[]): Promise<number> {
     if (finishWarning) report(finishWarning);
     // Decide before publishing: a run that read nothing valid is a failure, not an empty result.
     if (records === 0 && listed.reported > 0)
-      return fail(`no record could be read from ${input} (${listed.reported} line${listed.reported === 1 ? '' : 's'} reported)`);
+      return fail(`no record could be read from ${input} (${reportedCount(input, listed.reported)})`);
     await trace.finish();
     await sidecar?.finish();
     // Both complete: publish them back to back (synchronous renames; no signal in between).
@@ -265,7 +271,7 @@ export async function run(argv: string[]): Promise<number> {
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stderr.write(
-      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${listed.reported} lines reported` : ''}\n`,
+      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${reportedCount(input, listed.reported)}` : ''}\n`,
     );
   return 0;
 }
@@ -313,4 +319,11 @@ function markerPattern(markers: readonly string[]): RegExp {
       .join('|'),
     'gi',
   );
+}
+
+/** "3 lines reported", in the unit of the input (a Parquet file's rows, an .eval archive's entries). */
+function reportedCount(input: string, n: number): string {
+  const unit = /\.parquet$/i.test(input) ? 'row' : /\.eval$/i.test(input) ? 'entry' : 'line';
+  const plural = unit === 'entry' ? 'entries' : `${unit}s`;
+  return `${n} ${n === 1 ? unit : plural} reported`;
 }

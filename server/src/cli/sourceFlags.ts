@@ -18,7 +18,10 @@ export const sourceFlagsUsage = `  --format NAME           read rows as ${PRESET
                           verdict=correctness_llama[i],truncated='finish_reasons[i] == "length"'
                           keys: ${MAPPING_KEYS.slice(0, 7).join(', ')},
                           ${MAPPING_KEYS.slice(7).join(', ')}; a path is
-                          a.b, list[i] (one record each), list[0], list[-1], list[role=user];
+                          a.b, list[i] (one record each), list[0], list[-1], list[role=user]
+                          (list[role=user].text: the first such element's text); @file,
+                          @folder, @path[N] are the input file's name, folder, path part N
+                          (-1 the file, -2 its folder, -3 the one above: model=@path[-3]);
                           [i] in any other path is the response's index (prompt=outputs[i].input);
                           a key may start with a digit (175b_verification.solution), other
                           keys that are no name are quoted ("0".text, "odd key".x)

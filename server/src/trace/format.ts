@@ -9,7 +9,10 @@ export interface TraceRecordInput {
 }
 
 const escapeBodyLine = (line: string): string => (line.startsWith('===') || line.startsWith('\\===') ? '\\' + line : line);
-const oneLine = (v: string): string => v.replace(/\r?\n/g, ' ');
+// A header is one line: every line break in a value (\n, \r\n, a lone \r, and U+2028 / U+2029,
+// which JavaScript's `.` and `$` also treat as line ends) is written as a space, so that the value
+// reads back as it was written (a raw U+2028 in a query made the header a `bad-header`).
+const oneLine = (v: string): string => v.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
 
 export function formatRecord(rec: TraceRecordInput): string {
   const head = [`=== ${rec.id ?? ''}`.trimEnd()];

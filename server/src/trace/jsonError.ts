@@ -210,3 +210,77 @@ export function jsonElementSpan(text: string, open: number, k: number): { start:
     i++;
   }
 }
+
+/** A NaN, Infinity or -Infinity where a JSON value stands: what Python's json.dump writes for such floats (allow_nan=True, its default). */
+export interface NonFinite {
+  /** Offset in the text. */
+  offset: number;
+  token: string;
+}
+
+/**
+ * The value of a text that is JSON but for NaN / Infinity / -Infinity values (Python's json.dump
+ * default), each read as null, with where they stand; undefined when the text has none outside
+ * its strings, or is not JSON for another reason too. Called only on a text JSON.parse rejected.
+ */
+export function parseWithNonFinite(text: string): { value: unknown; found: NonFinite[] } | undefined {
+  const found: NonFinite[] = [];
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    // N (NaN), I (Infinity), - before I (-Infinity): only where a value starts (after : , [ or at the start).
+    if (c !== 78 && c !== 73 && c !== 45) continue;
+    const m = /^-?(?:NaN|Infinity)/.exec(text.slice(i, i + 9));
+    if (!m) continue;
+    let p = i - 1;
+    while (p >= 0 && /\s/.test(text[p])) p--;
+    if (p >= 0 && !':,['.includes(text[p])) continue;
+    found.push({ offset: i, token: m[0] });
+    out += `${text.slice(from, i)}null`;
+    from = i + m[0].length;
+    i = from - 1;
+  }
+  if (found.length === 0) return undefined;
+  try {
+    return { value: JSON.parse(out + text.slice(from)), found };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The warning for a NaN / Infinity at (0-based) line and column. */
+export function nonFiniteDiagnostic(
+  token: string,
+  line: number,
+  column: number,
+  where = '',
+): { line: number; column: number; endLine: number; endColumn: number; severity: 'warning'; code: string; message: string } {
+  return {
+    line,
+    column,
+    endLine: line,
+    endColumn: column + token.length,
+    severity: 'warning',
+    code: 'non-finite-number',
+    message: `${where}${token} is not JSON (Python's json.dump writes it for a float that is not a finite number): read as missing (null); the rest of the row is read`,
+  };
+}
+
+/** Line and column (0-based) of offset `at` in `text` that starts at `line`, `column`. */
+export function positionIn(text: string, at: number, line: number, column: number): { line: number; column: number } {
+  const before = text.slice(0, at);
+  const last = before.lastIndexOf('\n');
+  if (last < 0) return { line, column: column + at };
+  return { line: line + (before.match(/\n/g)?.length ?? 0), column: at - last - 1 };
+}

@@ -5,8 +5,9 @@
 import { DuplicateIds, RolloutIds } from './duplicateIds.js';
 import { resolve } from 'node:path';
 import { formatRecord, type TraceRecordInput } from './format.js';
-import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan } from './jsonError.js';
+import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan, nonFiniteDiagnostic, parseWithNonFinite } from './jsonError.js';
 import { tokenCount } from './headerValues.js';
+import { headerCutOff, unclosedThinking } from './thinking.js';
 import { solutionReference } from './referenceAnswer.js';
 import { extraBomMessage, leadingBoms, modelFromFileName, parseRecordText } from './parse.js';
 import type { TraceDiagnostic, TraceRecord } from './types.js';
@@ -79,7 +80,7 @@ function promptText(v: unknown): string | undefined {
  * What is wrong with a ground-truth value's type, or undefined: an object, or a list whose values
  * differ (a list that repeats one value, as per-response dumps write it, reads as that value).
  */
-function truthShapeProblem(v: unknown): string | undefined {
+export function truthShapeProblem(v: unknown): string | undefined {
   if (Array.isArray(v)) {
     const vals = v.filter((x) => x !== null && x !== undefined);
     if (vals.length === 0) return undefined;
@@ -198,6 +199,10 @@ export function valueKind(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length} value${v.length === 1 ? '' : 's'}`;
   if (v !== null && typeof v === 'object') return 'an object';
   if (typeof v === 'string') return /[\r\n]/.test(v) ? 'a string with a line break' : `a string of ${v.length} characters (at most 200)`;
+  // Parquet's INT64 arrives as a bigint: an integer to the user.
+  if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return 'an integer';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'a boolean';
   return typeof v;
 }
 
@@ -217,39 +222,79 @@ function scalar(v: unknown): string | undefined {
  * folder above it whose name is not an `eval` folder (`math_eval`, `aime24_eval`, `eval`).
  */
 const HARNESS_FILE = /^[A-Za-z]+_.+_seed\d+_t[\d.]+_s\d+_e-?\d+\.jsonl$/;
+/**
+ * Other harnesses name a file after the benchmark and put it in the model's folder (stop 38, an
+ * outsider's import of real outputs, where every model's file of one benchmark pooled into one
+ * calibration row): evalscope's `predictions/<model>/<dataset>_<subset>.jsonl` and
+ * `reviews/<model>/...`, OpenCompass's `predictions/<model>/<dataset>.json` and
+ * `results/<model>/...`; llama-stack-evals (and LambdaLabs' copy) `<model>/<YYYYMMDD-HHMM-run>/<benchmark>.json`.
+ * A file of a generic name (`results.parquet`, `predictions.jsonl`, `outputs.json`) takes its model from its folder.
+ */
+const MODEL_FOLDER_PARENTS = /^(?:predictions|reviews|results)$/i;
+const RUN_FOLDER = /^\d{8}[-_]\d{4,6}(?:[-_]|$)/;
+const GENERIC_FILE = /^(?:results?|predictions?|outputs?|samples|generations|completions|responses)$/i;
 
 export interface FileDefaults {
   model: string;
-  task: string;
+  task?: string;
   /** What they were taken from, for the printed mapping. */
   note: string;
+  modelNote: string;
+  taskNote?: string;
 }
 
-/** Model and task of an evaluation harness's generic file name, from its folders (HARNESS_FILE); undefined for any other name. */
+/** The name of a path's last part without its extension (.jsonl, .json, .parquet, .eval, .trace). */
+const stem = (name: string): string => name.replace(/\.(?:trace|jsonl|json|parquet|eval)$/i, '');
+
+/**
+ * Model and task of an evaluation harness's file layout, from its folders (HARNESS_FILE, then the
+ * layouts above); undefined for any other path (the model is then the file's name).
+ */
 export function harnessFileDefaults(path: string | undefined): FileDefaults | undefined {
-  if (!path) return undefined;
+  if (!path || path === '-') return undefined;
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  if (!HARNESS_FILE.test(name)) return undefined;
   // The folders of the path as given, else of the file's absolute path ("calibrate test_..._e-1.jsonl" in its folder).
   const parts = resolve(path)
     .split(/[\\/]+/)
     .filter((p) => p !== '');
   parts.pop();
-  const task = parts.pop();
-  if (!task) return undefined;
-  let model: string | undefined;
-  while (parts.length) {
-    const folder = parts.pop()!;
-    if (/(?:^|_)eval$/i.test(folder)) continue;
-    model = folder;
-    break;
+  const q = JSON.stringify;
+  if (HARNESS_FILE.test(name)) {
+    const task = parts.pop();
+    if (!task) return undefined;
+    let model: string | undefined;
+    while (parts.length) {
+      const folder = parts.pop()!;
+      if (/(?:^|_)eval$/i.test(folder)) continue;
+      model = folder;
+      break;
+    }
+    if (!model) return undefined;
+    return {
+      model,
+      task,
+      note: `model <- folder ${q(model)}, task <- folder ${q(task)} (generic harness file name)`,
+      modelNote: `folder name ${q(model)}`,
+      taskNote: `folder name ${q(task)} (generic harness file name)`,
+    };
   }
-  if (!model) return undefined;
-  return {
+  const file = stem(name);
+  const parent = parts[parts.length - 1];
+  const above = parts[parts.length - 2];
+  if (!file || !parent) return undefined;
+  const byFolder = (model: string, task: string | undefined, layout: string): FileDefaults => ({
     model,
-    task,
-    note: `model <- folder ${JSON.stringify(model)}, task <- folder ${JSON.stringify(task)} (generic harness file name)`,
-  };
+    ...(task !== undefined ? { task } : {}),
+    note: `model <- folder ${q(model)}${task !== undefined ? `, task <- file name ${q(task)}` : ''} (${layout})`,
+    modelNote: `folder name ${q(model)} (${layout})`,
+    ...(task !== undefined ? { taskNote: `file name ${q(task)}` } : {}),
+  });
+  if (above !== undefined && MODEL_FOLDER_PARENTS.test(above) && !MODEL_FOLDER_PARENTS.test(parent))
+    return byFolder(parent, file, `${above}/<model>/<benchmark>: evalscope, OpenCompass`);
+  if (above !== undefined && RUN_FOLDER.test(parent) && !RUN_FOLDER.test(above))
+    return byFolder(above, file, '<model>/<date-time run>/<benchmark>: llama-stack-evals');
+  if (GENERIC_FILE.test(file)) return byFolder(parent, undefined, `generic file name ${q(name)}`);
+  return undefined;
 }
 
 /**
@@ -293,9 +338,21 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   };
   if (text.trim() === '') return { records, diagnostics };
   let obj: unknown;
+  let parseError: unknown;
   try {
     obj = JSON.parse(text);
   } catch (err) {
+    parseError = err;
+    // Python's json.dump writes NaN and Infinity: each a warning, read as null; the record is kept.
+    const lenient = parseWithNonFinite(text);
+    if (lenient) {
+      obj = lenient.value;
+      parseError = undefined;
+      for (const f of lenient.found) diagnostics.push(nonFiniteDiagnostic(f.token, lineNo, f.offset + shift));
+    }
+  }
+  if (parseError !== undefined) {
+    const err = parseError;
     const message = err instanceof Error ? err.message : String(err);
     // JSON.parse's message says what; the validator says where (Node 20 often omits the position).
     const at = jsonErrorOffset(text);
@@ -381,8 +438,6 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   if (lpAt) (fieldColumns ??= {}).logprobs = (jsonFieldSpan(text, lpAt[0])?.start ?? 0) + shift;
   const verdictField = flatVerdictField(o, responses.length);
   const harness = harnessFileDefaults(opts.fileName);
-  // Whether the line says how the generation ended (a finish or stop reason, a truncated flag).
-  const endStated = ['finish_reason', 'finish_reasons', 'stop_reason', 'truncated'].some((f) => o[f] !== undefined && o[f] !== null);
   responses.forEach((r, k) => {
     if (typeof r !== 'string') {
       diagnostics.push({
@@ -442,15 +497,16 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
       }
     }
     const idBase = baseId ?? String(lineNo + 1);
-    // As for chat and OpenAI rows (formats/records.ts): a <think> that never closes, in a line that
-    // says nothing of how the generation ended, was cut off.
-    const open = r.lastIndexOf('<think>');
-    const unclosed = !endStated && open >= 0 && r.indexOf('</think>', open) < 0;
-    if (unclosed)
+    // As for chat and OpenAI rows (formats/records.ts): a thinking block that never closes, where
+    // the record's headers say nothing of how the generation ended, is cut off as calibrate reads
+    // it (thinking.ts unclosedThinking: every thinking tag; a finish reason the engine knows says
+    // it ended). Said with the reason; the headers stay as the line has them.
+    const why = headerCutOff(extra) === undefined ? unclosedThinking(r, extra) : undefined;
+    if (why)
       warn(
         jsonFieldSpan(text, resp[0]),
         'unclosed-think',
-        `Response${responses.length > 1 ? ` ${k + 1}` : ''} of field "${resp[0]}" opens <think> and never closes it: read as cut off (truncated: true).`,
+        `Response${responses.length > 1 ? ` ${k + 1}` : ''} of field "${resp[0]}": ${why}: read as cut off (calibrate leaves it out unless --include-truncated).`,
       );
     records.push({
       id: responses.length > 1 ? `${idBase}.${k + 1}` : idBase,
@@ -470,7 +526,6 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
         // The response's length from its log-probs only when they can be used (both lists):
         // one list alone gives no N (docs/design.md section 5), as lists of two lengths do not.
         tokens: logprobs && refLogprobs ? logprobs.length : undefined,
-        ...(unclosed ? { truncated: 'true' } : {}),
         ...Object.fromEntries(Object.entries(extra).filter(([key]) => key !== 'model' && key !== 'group')),
       },
       body: r,

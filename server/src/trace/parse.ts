@@ -20,7 +20,9 @@ export interface RecordParseOptions extends ParseOptions {
 }
 
 const BOM = 0xfeff;
-const headerRe = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]?(.*)$/;
+// The value is the rest of the line, U+2028 / U+2029 included: they end no line of a .trace
+// (indexLines), and `.` rejected them, making a written header a `bad-header`.
+const headerRe = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]?([^]*)$/;
 
 /** Lines of a text (\n, \r\n and lone \r end a line; a final line break adds no empty line). */
 export function splitLines(text: string): string[] {

@@ -56,6 +56,8 @@ test('P2: Qwen2.5-Math eval files of one generic name take model and task from t
     model: 'Qwen2.5-Math-7B',
     task: 'gsm8k',
     note: 'model <- folder "Qwen2.5-Math-7B", task <- folder "gsm8k" (generic harness file name)',
+    modelNote: 'folder name "Qwen2.5-Math-7B"',
+    taskNote: 'folder name "gsm8k" (generic harness file name)',
   });
   assert.equal(harnessFileDefaults('/runs/x/rollouts.jsonl'), undefined, 'a file that names itself keeps its name');
   const recs = read(QWEN);

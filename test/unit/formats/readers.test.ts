@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ResolvedSource } from '../../../server/src/trace/formats/source.js';
-import type { JsonlRecord } from '../../../server/src/trace/jsonl.js';
+import { jsonlRecordToTrace, type JsonlRecord } from '../../../server/src/trace/jsonl.js';
+import { cutOffReason } from '../../../server/src/trace/segment.js';
 import { peekMapping, streamJsonlRecords, streamTraceFile } from '../../../server/src/trace/stream.js';
 import type { TraceDiagnostic } from '../../../server/src/trace/types.js';
 
@@ -50,9 +51,12 @@ test('OpenR1 Parquet: one record per generation; empty generations, null verdict
     ['a4', '15', 'none', 'false'],
     ['a5.1', '9801', 'false', 'true'],
     ['a5.2', '9801', 'none', 'false'],
-    ['a6.1', '6', 'false', 'true'],
+    // Its <think> never closes: said, with the reason; calibrate reads the block itself (no truncated: true written, stop 38).
+    ['a6.1', '6', 'false', 'undefined'],
   ]);
   assert.deepEqual(codes(diagnostics), ['3:error:no-response', '6:warning:unclosed-think', '6:error:empty-response']);
+  assert.match(diagnostics[1].message, /generations\[0\]: its thinking block \(<think>\) is never closed: read as cut off/);
+  assert.equal(cutOffReason(jsonlRecordToTrace(records[7], 0, 0)), 'its thinking block (<think>) is never closed');
   assert.match(diagnostics[0].message, /^row 3: no response: generations is an empty list$/);
   assert.equal(records[0].headers.query, 'What is 12 * 13?');
   assert.equal(records[5].headers.finish_reason, 'length');
@@ -71,7 +75,7 @@ test('chat JSONL: the last assistant turn, <think> kept, unclosed <think> read a
     [
       ['1', undefined],
       ['2', undefined],
-      ['3', 'true'],
+      ['3', undefined],
     ],
   );
   assert.match(records[1].body, /I was wrong: \$\\boxed\{42\}\$/, 'the last of several assistant turns');

@@ -3,6 +3,7 @@
 // crashed run has), and one `samples/<id>_epoch_<n>.json` entry per sample and epoch. Samples are
 // read one entry at a time in id and epoch order (so the epochs of a sample, its rollout group,
 // are adjacent); a corrupt entry is a diagnostic and the other samples still load.
+import { parseWithNonFinite } from '../jsonError.js';
 import { ZipError, ZipReader, type ZipEntry } from './zip.js';
 import { withEval } from './presets.js';
 
@@ -14,6 +15,8 @@ export interface InspectSample {
   /** 0-based ordinal of the sample entry in the archive (in id/epoch order). */
   position: number;
   entry: string;
+  /** The NaN / Infinity values of the entry's JSON, read as null. */
+  nonFinite?: string[];
 }
 
 const SAMPLE = /^samples\/.+\.json$/;
@@ -43,7 +46,17 @@ export async function* inspectSamples(
       const e = entries[position];
       const item: InspectSample = { position, entry: e.name };
       try {
-        const value: unknown = JSON.parse((await zip.read(e)).toString('utf8'));
+        const text = (await zip.read(e)).toString('utf8');
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (err) {
+          // NaN / Infinity (Python's json.dump): read as null, said; the sample is kept.
+          const lenient = parseWithNonFinite(text);
+          if (!lenient) throw err;
+          value = lenient.value;
+          item.nonFinite = lenient.found.map((f) => f.token);
+        }
         if (!isObject(value)) throw new ZipError('expected a JSON object (an Inspect sample)');
         item.row = withEval(value, spec);
       } catch (err) {

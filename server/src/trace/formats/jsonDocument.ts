@@ -4,7 +4,8 @@
 // model. The scanner only tracks strings and nesting depth; each element's bytes are parsed on
 // their own, so a broken element is one diagnostic (with its line) and the others still load.
 import { open } from 'node:fs/promises';
-import { jsonErrorOffset } from '../jsonError.js';
+import { jsonErrorOffset, nonFiniteDiagnostic, parseWithNonFinite, positionIn } from '../jsonError.js';
+import type { TraceDiagnostic } from '../types.js';
 
 export interface JsonElement {
   /** The element's value, or undefined when its text is not valid JSON (then `error` says why). */
@@ -24,6 +25,8 @@ export interface JsonElement {
   notObject?: boolean;
   /** The element's JSON text, when it parsed (to point a diagnostic at a field's line and column). */
   text?: string;
+  /** Warnings for its NaN / Infinity values (read as null). */
+  nonFinite?: TraceDiagnostic[];
   /**
    * Damage to the document itself, not to an element (`error` says what, `line`/`column` where):
    * text after the top-level value closes, or a document that ends before it closes.
@@ -125,6 +128,18 @@ export async function* jsonDocumentElements(
         el.value = JSON.parse(text);
         el.text = text;
       } catch (err) {
+        // NaN / Infinity (Python's json.dump): the element is read, each one null with a warning.
+        const lenient = parseWithNonFinite(text);
+        if (lenient) {
+          el.value = lenient.value;
+          el.text = text;
+          const what = el.key !== undefined ? `member ${JSON.stringify(el.key)}: ` : `element ${el.index + 1}: `;
+          el.nonFinite = lenient.found.map((f) => {
+            const pos = positionIn(text, f.offset, captureLine, captureCol);
+            return nonFiniteDiagnostic(f.token, pos.line, pos.column, what);
+          });
+          return el;
+        }
         const off = jsonErrorOffset(text);
         const what = el.key !== undefined ? `member ${JSON.stringify(el.key)}` : `element ${el.index + 1}`;
         el.error = `${what} (line ${captureLine + 1}) is not valid JSON${off >= 0 ? ` at character ${off + 1} of the ${el.key !== undefined ? 'member' : 'element'}` : ''}: ${err instanceof Error ? err.message : String(err)}`;

@@ -8,6 +8,10 @@
 //   conversations[from=gpt|assistant][i]   alternatives on either side of `=`
 //   "odd key".x                  a key that is not an identifier, quoted
 //   175b_verification.solution   a key may start with a digit (one of digits alone is quoted: "0")
+//   turns[role=user].prompt      a key after a filter reads the first element that passed it
+//   @file  @folder  @path[-3]    the input file's own path, not the row: its name without the
+//                                extension, its folder's name, any part of it (-1 the file, -2
+//                                its folder, ...; 0 the first): `--map model=@folder`
 // A rule is one or more paths separated by ` | ` (the first that has a value wins), optionally
 // followed by `== "literal" | "literal"` (a boolean: whether the value equals one of them), or by
 // `+ choices` (a prompt's multiple-choice options kept in a field of their own, appended to the
@@ -17,7 +21,16 @@ export type Segment =
   | { kind: 'key'; key: string }
   | { kind: 'index'; index: number }
   | { kind: 'fanout' }
-  | { kind: 'filter'; keys: string[]; values: string[] };
+  | { kind: 'filter'; keys: string[]; values: string[] }
+  /** The input file's path, part `part` (-1 its name without the extension, -2 its folder, ...); a path of this segment alone. */
+  | { kind: 'file'; part: number };
+
+/**
+ * The parts of the input file's path (folders, then the name without its extension), put on each
+ * row of a mapping with an `@file` / `@folder` / `@path[N]` path (formats/source.ts RowMapper): a
+ * symbol, so that it is never a column.
+ */
+export const ROW_FILE = Symbol('row file');
 
 export type Path = Segment[];
 
@@ -80,6 +93,14 @@ function unquote(text: string, what: string): string {
 export function parsePath(text: string): Path {
   const src = text.trim();
   if (src === '') throw new PathSyntaxError('empty path: expected a field name such as "problem" or "generations[i]"');
+  if (src.startsWith('@')) {
+    const m = /^@(?:file|folder|path\[\s*(-?\d+)\s*\])$/.exec(src);
+    if (!m)
+      throw new PathSyntaxError(
+        `"${src}": expected @file (the file's name without its extension), @folder (its folder's name) or @path[N] (part N of its path: -1 the file, -2 its folder, -3 the folder above, 0 the first)`,
+      );
+    return [{ kind: 'file', part: src === '@file' ? -1 : src === '@folder' ? -2 : Number(m[1]) }];
+  }
   const path: Path = [];
   let i = 0;
   const fail = (expected: string): never => {
@@ -158,6 +179,7 @@ export function formatPath(path: Path): string {
     if (s.kind === 'key') out += `${out === '' ? '' : '.'}${quoteKey(s.key)}`;
     else if (s.kind === 'index') out += `[${s.index}]`;
     else if (s.kind === 'fanout') out += '[i]';
+    else if (s.kind === 'file') out += s.part === -1 ? '@file' : s.part === -2 ? '@folder' : `@path[${s.part}]`;
     else out += `[${s.keys.map(quoteKey).join('|')}=${s.values.map(quoteValue).join('|')}]`;
   }
   return out;
@@ -192,9 +214,20 @@ const asText = (v: unknown): string | undefined =>
  */
 export function evalPath(root: unknown, path: Path, k = 0): unknown {
   let v: unknown = root;
+  let filtered = false;
   for (const s of path) {
     if (v === undefined || v === null) return undefined;
+    if (s.kind === 'file') {
+      const parts = isObject(v) ? (v as { [ROW_FILE]?: string[] })[ROW_FILE] : undefined;
+      if (!parts) return undefined;
+      const part = parts[s.part < 0 ? parts.length + s.part : s.part];
+      return part === undefined || part === '' ? undefined : part;
+    }
+    const afterFilter = filtered;
+    filtered = s.kind === 'filter';
     if (s.kind === 'key') {
+      // `turns[role=user].prompt`: a key after a filter reads the first element that passed it.
+      if (afterFilter && Array.isArray(v)) v = v[0];
       if (!isObject(v)) return undefined;
       v = v[s.key];
     } else if (s.kind === 'filter') {

@@ -46,6 +46,9 @@ const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null &
 const present = (row: Row, keys: readonly string[]): string | undefined => keys.find((k) => row[k] !== undefined);
 const at = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), v);
 
+/** The stop reasons of Inspect's (and evalscope's) ModelOutput that mean cut off at the generation limit; "length" as OpenAI's. */
+const CUT_OFF_STOP_REASONS = '"max_tokens" | "model_length" | "length"';
+
 /** Rules for the fields any preset maps the same way when a row has them: model, task, step, group as plain columns, truncated (or finish_reason). */
 function common(row: Row, rules: Partial<Record<MappingKey, Rule>>): Partial<Record<MappingKey, Rule>> {
   const scalar = (k: string): boolean => typeof row[k] === 'string' || typeof row[k] === 'number' || typeof row[k] === 'bigint';
@@ -54,6 +57,13 @@ function common(row: Row, rules: Partial<Record<MappingKey, Rule>>): Partial<Rec
   // "length"): a chat row's own `truncated: true` was dropped (the header is the mapping's).
   if (!rules.truncated && row.truncated !== undefined && row.truncated !== null) rules.truncated = rule('truncated');
   else if (!rules.truncated && typeof row.finish_reason === 'string') rules.truncated = rule('finish_reason == "length"');
+  // evalscope's prediction cache keeps the model's output beside the chat (Inspect's ModelOutput):
+  // its stop reason and its length in tokens say whether the response was cut off.
+  const output = at(row, 'model_output');
+  const choices = at(output, 'choices');
+  if (!rules.truncated && Array.isArray(choices) && typeof at(choices[0], 'stop_reason') === 'string')
+    rules.truncated = rule(`model_output.choices[0].stop_reason == ${CUT_OFF_STOP_REASONS}`);
+  if (!rules.tokens && typeof at(output, 'usage', 'output_tokens') === 'number') rules.tokens = rule('model_output.usage.output_tokens');
   return rules;
 }
 
@@ -112,7 +122,8 @@ const chat: Preset = {
     if (answer) rules.answer = rule(answer);
     const verdict = present(row, ['correct', 'is_correct', 'correctness', 'verdict']);
     if (verdict) rules.verdict = rule(verdict);
-    const id = present(row, ['id', 'uuid', 'idx']);
+    // evalscope numbers its rows `index` (out of line order): the id, as a flat row's.
+    const id = present(row, ['id', 'uuid', 'idx', 'index']);
     if (id) rules.id = rule(id);
     const note =
       replies.length > 1
@@ -176,7 +187,7 @@ const inspect: Preset = {
       prompt: rule(isOptionList(row.choices) ? 'input + choices' : 'input'),
       response: rule('output.choices[i].message.content'),
       answer: rule('target'),
-      truncated: rule('output.choices[i].stop_reason == "max_tokens" | "model_length"'),
+      truncated: rule(`output.choices[i].stop_reason == ${CUT_OFF_STOP_REASONS}`),
       id: rule('id'),
       epoch: rule('epoch'),
       group: rule('id'),

@@ -5,7 +5,8 @@
 // names the field and what was expected; the row's other records still come out.
 import { KNOWN_FINISH_REASONS, stepValue, tokenCount, truncatedValue } from '../headerValues.js';
 import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
-import { valueKind, type JsonlRecord } from '../jsonl.js';
+import { truthShapeProblem, valueKind, type JsonlRecord } from '../jsonl.js';
+import { headerCutOff, unclosedThinking } from '../thinking.js';
 import { solutionReference } from '../referenceAnswer.js';
 import type { TraceDiagnostic } from '../types.js';
 import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
@@ -95,7 +96,8 @@ function resolveAttachment(text: string, row: Row): string {
 }
 
 const roleOf = (m: Row): string => String(m.role ?? m.from ?? '');
-const contentOf = (m: Row): unknown => m.content ?? m.value ?? m.text;
+// OpenCompass writes a chat prompt as [{role: "HUMAN", prompt: "..."}].
+const contentOf = (m: Row): unknown => m.content ?? m.value ?? m.text ?? m.prompt;
 
 /**
  * The text of a value: a string; content parts ({type: "text", text} and {type: "reasoning",
@@ -111,8 +113,8 @@ export function textOf(v: unknown, row: Row, role: 'prompt' | 'response' = 'prom
     if (v.every(isObject)) {
       const items = v as Row[];
       if (items.some((m) => m.role !== undefined || m.from !== undefined)) {
-        const users = items.filter((m) => /^(user|human)$/.test(roleOf(m)));
-        const texts = (users.length ? users : items.filter((m) => !/^(system|developer)$/.test(roleOf(m))))
+        const users = items.filter((m) => /^(user|human)$/i.test(roleOf(m)));
+        const texts = (users.length ? users : items.filter((m) => !/^(system|developer)$/i.test(roleOf(m))))
           .map((m) => textOf(contentOf(m), row))
           .filter((t): t is string => t !== undefined && t !== '');
         return texts.length ? texts.join('\n') : undefined;
@@ -241,6 +243,10 @@ export function optionTarget(value: unknown, options: unknown): unknown {
   const list = optionList(options);
   return list && value >= 0 && value < list.letters.length ? list.letters[value] : value;
 }
+
+/** truthShapeProblem (jsonl.ts) over a mapped value, whose lists may hold Parquet's bigints and booleans. */
+const answerShapeProblem = (v: unknown): string | undefined =>
+  truthShapeProblem(Array.isArray(v) ? v.map((x) => (typeof x === 'bigint' || typeof x === 'boolean' ? String(x) : x)) : v);
 
 /** The parts of a record read from other paths than the response's, which an `[i]` makes per record. */
 interface RecordFields {
@@ -428,11 +434,38 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
 
   /** The fields of record k that are not the response: computed once when their rules have no [i]. */
   const fieldsOf = (k: number): RecordFields => {
-    const prompt = get('prompt', k) ? textOf(get('prompt', k)!.value, row)?.trim() : undefined;
+    const promptRule = get('prompt', k);
+    const prompt = promptRule ? textOf(promptRule.value, row)?.trim() : undefined;
+    // A value that is no text (an object, numbers, chat turns without text) is said, not dropped silently.
+    if (promptRule && prompt === undefined)
+      report(
+        'warning',
+        'bad-prompt',
+        `prompt <- ${formatPath(promptRule.path)} is ${typeof promptRule.value === 'string' ? 'a string' : valueKind(promptRule.value)}: expected text (a string, a list of strings, or chat turns {role, content|value|text|prompt}, the user turns joined); the record is read without a query`,
+        fieldAt(promptRule.path, k),
+      );
     const options = prompt !== undefined && m.prompt?.options ? evalPath(row, m.prompt.options, k) : undefined;
+    if (options !== undefined && options !== null && !optionList(options))
+      report(
+        'warning',
+        'bad-options',
+        `options <- ${describePath(m.prompt!.options!, k)} is ${typeof options === 'string' ? 'a string' : valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings (or {text: [...], label: [...]}); the prompt is read without them`,
+        fieldAt(m.prompt!.options!, k),
+      );
     const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
-    const answerValue = get('answer', k)?.value;
-    const answer = answerValue !== undefined ? answerText(optionTarget(answerValue, options)) : undefined;
+    const answerRule = get('answer', k);
+    const answerValue = answerRule ? optionTarget(answerRule.value, options) : undefined;
+    // As a flat JSONL line's (jsonl.ts bad-answer): an object, or a list of different values
+    // (["A", "B"] was read as "A"), is no ground truth; a list repeating one value is that value.
+    const answerProblem = answerValue !== undefined ? answerShapeProblem(answerValue) : undefined;
+    if (answerProblem)
+      report(
+        'warning',
+        'bad-answer',
+        `answer <- ${formatPath(answerRule!.path)} is ${answerProblem}: expected a string or number; the record is read without this ground truth (store the answer as one string)`,
+        fieldAt(answerRule!.path, k),
+      );
+    const answer = answerValue !== undefined && !answerProblem ? answerText(answerValue) : undefined;
     const idValue = get('id', k);
     const baseId = idValue ? scalar(idValue.value) : undefined;
     if (idValue && baseId === undefined && idValue.value !== null)
@@ -510,6 +543,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
   // A verdict without [i] is the row's (lm-eval's metric of a majority vote, say): it judges no
   // single response when there are several, so it is kept only for a row of one response.
   const rowVerdict = m.verdict !== undefined && !m.verdict.paths.some(hasFanout);
+  const rowTokens = m.tokens !== undefined && !ruleFans(m.tokens);
   for (let k = 0; k < count; k++) {
     if (whereFans && evalRule(row, m.where!, k)?.value !== true) continue;
     const { query, answer, baseId, epoch, sampleId, model, task, step, group } = rowFields ?? fieldsOf(k);
@@ -528,7 +562,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     } else {
       body = textOf(raw.value, row, 'response');
       if (body === undefined) {
-        const kind = Array.isArray(raw.value) ? 'a list' : typeof raw.value === 'object' ? 'an object' : typeof raw.value;
+        const kind = Array.isArray(raw.value) ? 'a list' : typeof raw.value === 'object' ? 'an object' : valueKind(raw.value);
         report(
           'error',
           'bad-response',
@@ -567,8 +601,18 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
           `${ctx.where ? `${ctx.where}, ` : ''}${ctx.where.startsWith('row ') ? 'column' : 'field'} ${formatPath(path)}`;
     };
     const columnOf = (path: Path): { line: number; column: number } | undefined => fieldAt(path, k);
-    const tokens = tokensOf?.(k);
-    if (tokens !== undefined && !tokenCount(tokens)) locate('tokens', [{ kind: 'key', key: tokensColumn }]);
+    // The response's length: a --map tokens=... (evalscope's model_output.usage.output_tokens; one
+    // without [i] is the row's, kept only for a row of one response), else a `tokens` column.
+    const tokensRule = m.tokens && !(rowTokens && count > 1) ? evalRule(row, m.tokens, k) : undefined;
+    const tokens = tokensRule ? scalar(tokensRule.value) : tokensOf?.(k);
+    if (tokensRule && tokens === undefined)
+      report(
+        'warning',
+        'bad-tokens',
+        `tokens <- ${formatPath(tokensRule.path)} is ${valueKind(tokensRule.value)}: expected the response's length in tokens, a whole number; not used`,
+        columnOf(tokensRule.path),
+      );
+    if (tokens !== undefined && !tokenCount(tokens)) locate('tokens', tokensRule ? tokensRule.path : [{ kind: 'key', key: tokensColumn }]);
     if (said === null && truncated === undefined && trunc!.value !== null)
       report(
         'warning',
@@ -585,11 +629,17 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const finishReason = trunc && m.truncated?.equals ? scalar(evalRule(row, { paths: [trunc.path] }, k)?.value) : undefined;
     // One import warns about (an unknown reason): where it stands in a JSONL line.
     if (finishReason !== undefined && !KNOWN_FINISH_REASONS.test(finishReason)) locate('finish_reason', trunc!.path);
-    // thinking.ts reads an unclosed <think> as cut off; when the source does not say, say so here too.
-    const open = body.lastIndexOf('<think>');
-    if (truncated === undefined && open >= 0 && body.indexOf('</think>', open) < 0) {
-      truncated = true;
-      report('warning', 'unclosed-think', `${label} opens <think> and never closes it: read as cut off (truncated: true)`);
+    // The engine reads a finish reason of "length" as cut off whatever the comparison said
+    // (thinking.ts headerCutOff): the headers say the same (Inspect's "length" beside truncated: false).
+    if (truncated === false && finishReason !== undefined && /^length$/i.test(finishReason)) truncated = true;
+    // A thinking block that never closes, where nothing says how the response ended, is cut off as
+    // calibrate and the no-answer finding read it (thinking.ts unclosedThinking: every thinking
+    // tag; a finish reason the engine knows says it ended); said here with the reason, the
+    // record's headers left as the source has them.
+    if (headerCutOff({ truncated: truncated === undefined ? undefined : String(truncated), finish_reason: finishReason }) === undefined) {
+      const why = unclosedThinking(body, { finish_reason: finishReason });
+      if (why)
+        report('warning', 'unclosed-think', `${label}: ${why}: read as cut off (calibrate leaves it out unless --include-truncated)`);
     }
     const id = count > 1 && !(idPerRecord && baseId !== undefined) ? `${sampleId}.${k + 1}` : sampleId;
     records.push({

@@ -5,7 +5,7 @@
 // streamed (row groups, archive entries, array elements), and every malformed row or entry becomes
 // a diagnostic while the others keep working.
 import { stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import {
   harnessFileDefaults,
   jsonlLineToRecords,
@@ -16,12 +16,12 @@ import {
   type JsonlLineResult,
   type JsonlRecord,
 } from '../jsonl.js';
-import { extraBomMessage, leadingBoms } from '../parse.js';
-import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
+import { extraBomMessage, leadingBoms, modelFromFileName } from '../parse.js';
+import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan, nonFiniteDiagnostic, parseWithNonFinite, positionIn } from '../jsonError.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
-import { fanoutCount, formatPath, formatRule, parseRule, sameField, type Path, type Rule } from './path.js';
+import { fanoutCount, formatPath, formatRule, parseRule, ROW_FILE, sameField, type Path, type Rule } from './path.js';
 import {
   detectPreset,
   flatMapping,
@@ -97,18 +97,63 @@ function fileDefaults(
     return { model, modelNote: `folder name ${JSON.stringify(model)}`, task: m[1], taskNote: `file name ${JSON.stringify(m[1])}` };
   }
   const harness = harnessFileDefaults(fileName);
-  if (harness)
-    return {
-      model: harness.model,
-      modelNote: `folder name ${JSON.stringify(harness.model)}`,
-      task: harness.task,
-      taskNote: `folder name ${JSON.stringify(harness.task)} (generic harness file name)`,
-    };
+  if (harness) return { model: harness.model, modelNote: harness.modelNote, task: harness.task, taskNote: harness.taskNote };
   const base = basename(fileName).replace(/\.(trace|jsonl|json|parquet|eval)$/i, '') || 'unknown';
   return { model: base, modelNote: `file name ${JSON.stringify(base)}` };
 }
 
 export { listKeys };
+
+/** The model a file's records take when neither its rows nor the mapping name one (fileDefaults, without the format). */
+export function defaultModelOf(path: string): string {
+  // A .trace file's records without a model header take its name (parse.ts), whatever its folders.
+  if (/\.trace$/i.test(path)) return modelFromFileName(path);
+  return fileDefaults(LM_EVAL_FILE.test(basename(path)) ? 'lm-eval' : 'fields', path, path).model;
+}
+
+/**
+ * Files in different folders whose records would take the same model from their names (two
+ * models' `gsm8k.jsonl`, evalscope's `<model>/reviews/gsm8k_main.jsonl` copied out of its layout):
+ * calibrate pools them into one row. One warning per such name that a calibrated group has,
+ * naming the first two files, at the second. `named`: files whose mapping reads the model from
+ * the rows (not counted).
+ */
+export function pooledModelWarnings(
+  files: readonly string[],
+  named: ReadonlySet<string>,
+  groupModels: ReadonlySet<string>,
+): { file: string; line: number; column: number; code: string; message: string }[] {
+  const byModel = new Map<string, string[]>();
+  for (const f of files) {
+    if (named.has(f) || f === '-') continue;
+    const model = defaultModelOf(f);
+    const list = byModel.get(model) ?? [];
+    if (!list.some((g) => dirname(resolve(g)) === dirname(resolve(f)))) list.push(f);
+    byModel.set(model, list);
+  }
+  const out: { file: string; line: number; column: number; code: string; message: string }[] = [];
+  for (const [model, list] of byModel) {
+    if (list.length < 2 || !groupModels.has(model)) continue;
+    const more = list.length > 2 ? ` and ${list.length - 2} more` : '';
+    out.push({
+      file: list[1],
+      line: 1,
+      column: 1,
+      code: 'pooled-model',
+      message: `model ${JSON.stringify(model)} comes from the file name of both ${list[0]} and ${list[1]}${more}, in different folders: records of each that name no model are pooled into one row; name the model with --map model=@folder (the file's folder), model=@path[-3] (the one above), or a "model:" header`,
+    });
+  }
+  return out;
+}
+
+/** A path's parts as @path[N] reads them: its folders (of the absolute path), then the file's name without its extension. */
+export function filePathParts(path: string): string[] {
+  const parts = resolve(path)
+    .split(/[\\/]+/)
+    .filter((p) => p !== '');
+  const name = parts.pop() ?? '';
+  return [...parts, name.replace(/\.(?:trace|jsonl|json|parquet|eval)$/i, '') || name];
+}
 
 /** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
 export function resolveSource(row: Row, container: Container, opts: SourceOptions): ResolvedSource {
@@ -197,6 +242,8 @@ export class RowMapper {
   private first: { row: Row; position: number; where: string; width: number } | undefined;
   // The top-level columns said to be ignored (records.ts mapRow): once per file.
   private readonly ignoredColumns = new Set<string>();
+  // The file's path in parts, for a mapping that reads it (@file, @folder, @path[N]).
+  private fileParts: string[] | undefined;
 
   constructor(
     private readonly path: string,
@@ -224,6 +271,8 @@ export class RowMapper {
       return false;
     }
     this.defaults = fileDefaults(this.resolved.format, this.path, this.fileName);
+    if (Object.values(this.resolved.mapping).some((rule) => rule.paths.some((p) => p[0]?.kind === 'file')))
+      this.fileParts = filePathParts(this.fileName);
     this.unmatched = Object.entries(this.opts.map ? parseMapOverrides(this.opts.map) : {}) as [MappingKey, Rule][];
     this.first = { row, position, where, width };
     const notes: string[] = [];
@@ -272,6 +321,8 @@ export class RowMapper {
   ): RowResult {
     const diagnostics: TraceDiagnostic[] = [];
     if (!this.resolve(row, position, where, width, diagnostics)) return { records: [], diagnostics };
+    // `@file`, `@folder`, `@path[N]` read the file's path (path.ts ROW_FILE), not the row.
+    if (this.fileParts) (row as { [ROW_FILE]?: string[] })[ROW_FILE] = this.fileParts;
     if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
     return mapRow(row, {
       mapping: this.resolved!.mapping,
@@ -320,10 +371,16 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     const text = lineNo === 0 ? line.slice(leadingBoms(line)) : line;
     if (text.trim() === '') return { records: [], diagnostics: [] };
     let obj: unknown;
+    // NaN / Infinity (Python's json.dump): read as null, each a warning at its column.
+    let nonFinite: TraceDiagnostic[] = [];
     try {
       obj = JSON.parse(text);
     } catch {
-      return flat(line, lineNo); // its bad-json diagnostic says where
+      const lenient = parseWithNonFinite(text);
+      if (!lenient) return flat(line, lineNo); // its bad-json diagnostic says where
+      obj = lenient.value;
+      const shift = line.length - text.length;
+      nonFinite = lenient.found.map((f) => nonFiniteDiagnostic(f.token, lineNo, f.offset + shift));
     }
     if (!isObject(obj)) return flat(line, lineNo);
     const rows = rowsOf(obj);
@@ -336,7 +393,7 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
       if (rows.length === 0 || !detectPreset(rows[0])) return flat(line, lineNo);
       mode = 'mapped';
     }
-    const out: JsonlLineResult = { records: [], diagnostics: [] };
+    const out: JsonlLineResult = { records: [], diagnostics: nonFinite };
     const boms = lineNo === 0 ? leadingBoms(line) : 0;
     if (boms > 1)
       out.diagnostics.push({
@@ -442,7 +499,18 @@ export async function* streamContainer(
     })) {
       if (s.error !== undefined || !s.row)
         fail(s.position, 0, 'bad-entry', `entry ${s.entry}: ${s.error ?? 'no sample'}; the other samples are read`);
-      else yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
+      else {
+        if (s.nonFinite?.length)
+          opts.onDiagnostic?.({
+            ...nonFiniteDiagnostic(s.nonFinite[0], s.position, 0, `entry ${s.entry}: `),
+            ...(s.nonFinite.length > 1
+              ? {
+                  message: `entry ${s.entry}: ${s.nonFinite.length} values are NaN or Infinity, not JSON (Python's json.dump writes them for floats that are not finite numbers): read as missing (null); the rest of the sample is read`,
+                }
+              : {}),
+          });
+        yield* emit(mapper.map(s.row, s.position, `entry ${s.entry}`, 0));
+      }
     }
     mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
     return;
@@ -474,10 +542,14 @@ export async function* streamContainer(
       if (el.error !== undefined) fail(el.line, el.column, 'bad-json', `${el.error}; the other members are read`);
       else if (!isObject(el.value))
         fail(el.line, el.column, 'not-an-object', `${member} is not a JSON object (a row); the other members are read`);
-      else yield* emit(mapper.map(el.value, el.line, member, 0, el.key, undefined, elementText(el)));
+      else {
+        for (const d of el.nonFinite ?? []) opts.onDiagnostic?.(d);
+        yield* emit(mapper.map(el.value, el.line, member, 0, el.key, undefined, elementText(el)));
+      }
       continue;
     }
     elements++;
+    for (const d of el.nonFinite ?? []) opts.onDiagnostic?.(d);
     if (el.error !== undefined) {
       fail(el.line, el.column, 'bad-json', `${el.error}; the other elements are read`);
       continue;
@@ -518,13 +590,34 @@ export async function* streamContainer(
       return;
     }
     let obj: unknown;
+    const whole = opts.bytes ? opts.bytes.toString('utf8') : await readFile(path, 'utf8');
     try {
-      obj = JSON.parse(opts.bytes ? opts.bytes.toString('utf8') : await readFile(path, 'utf8'));
+      obj = JSON.parse(whole);
     } catch (err) {
-      fail(0, 0, 'bad-json', `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-      return;
+      // NaN / Infinity (Python's json.dump): read as null, each a warning at its line and column;
+      // any other error at its own line and column (it was 1:1).
+      const lenient = parseWithNonFinite(whole);
+      if (!lenient) {
+        const at = jsonErrorOffset(whole);
+        const pos = positionIn(whole, Math.max(0, at), 0, 0);
+        fail(pos.line, pos.column, 'bad-json', `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      obj = lenient.value;
+      for (const f of lenient.found) {
+        const pos = positionIn(whole, f.offset, 0, 0);
+        opts.onDiagnostic?.(nonFiniteDiagnostic(f.token, pos.line, pos.column));
+      }
     }
-    if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
+    // An Inspect log written without its samples (its results and stats only): nothing to read, said so.
+    if (isObject(obj) && isObject(obj.eval) && obj.samples === undefined && !isFlatRollout(obj) && !detectPreset(obj))
+      fail(
+        0,
+        0,
+        'no-samples',
+        `an Inspect log without "samples" (it has ${listKeys(Object.keys(obj))}): no responses to read (was it written with --no-log-samples?)`,
+      );
+    else if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
   }
   mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
 }
