@@ -2868,6 +2868,69 @@ const AT_END_TICKED = 1;
 
 /** atLineEnd, and with `remark` a tick or a short remark may close the line: how the line ends. `rejects`: the text has a rejecting word (Context.rejectWords), so a rejection after the value is looked for. */
 function lineEnd(text: string, k: number, to: number, remark: boolean, rejects: boolean): number {
+  const state = lineEndOf(text, k, to, remark, rejects);
+  return state === NOT_AT_END && remark ? agreeingTail(text, k, to) : state;
+}
+
+// Pass 81: the words of a remark that closes a result line without a comma and says the result
+// agrees with an earlier one or is the answer ("= 12531689 same as before", "= $46,374.60 again,
+// good", "= 14179.2 ✓ same", "= 341,848 kg matches above", "= 612 ans same thing"): AGREEING
+// says so, the others may stand beside it.
+const AGREEING = new Set(['same', 'again', 'matches', 'agrees', 'consistent', 'confirmed', 'ans']);
+const BESIDE = new Set([
+  'good',
+  'ok',
+  'okay',
+  'fine',
+  'yes',
+  'as',
+  'before',
+  'above',
+  'the',
+  'first',
+  '1st',
+  'earlier',
+  'time',
+  'thing',
+  'result',
+  'answer',
+  'value',
+  'too',
+]);
+const tailWordRe = /[A-Za-z0-9]{1,12}|[\u2713\u2714]/y;
+
+/**
+ * A result line closed by a remark of agreement (AGREEING, with BESIDE words, ticks and
+ * punctuation, after an optional unit word): where the line ends, AT_END (AT_END_TICKED with a
+ * tick), else NOT_AT_END. One pass over at most 60 characters of the line, no pattern that backtracks.
+ */
+function agreeingTail(text: string, k: number, to: number): number {
+  const end = Math.min(to, k + 60);
+  let agrees = false;
+  let ticked = false;
+  let words = 0;
+  for (let i = k; i < end;) {
+    const c = codeAt(text, i);
+    if (c === 10 || c === 13) return agrees ? (ticked ? AT_END_TICKED : AT_END) : NOT_AT_END;
+    if (c === 32 || c === 9 || c === 44 || c === 46 || c === 33 || c === 0x2014 || c === 45 || c === 60) {
+      i++;
+      continue;
+    }
+    tailWordRe.lastIndex = i;
+    const m = tailWordRe.exec(text);
+    if (m === null) return NOT_AT_END;
+    const w = m[0].toLowerCase();
+    if (w === '\u2713' || w === '\u2714') ticked = true;
+    else if (AGREEING.has(w)) agrees = true;
+    // A unit word first ("= 6660 m same as before"), else only the remark's words.
+    else if (!BESIDE.has(w) && !(words === 0 && /^[a-z]+$/.test(w))) return NOT_AT_END;
+    words++;
+    i = tailWordRe.lastIndex;
+  }
+  return end >= to && agrees ? (ticked ? AT_END_TICKED : AT_END) : NOT_AT_END;
+}
+
+function lineEndOf(text: string, k: number, to: number, remark: boolean, rejects: boolean): number {
   k = skipBlanks(text, k, to);
   // "= 14, not 15.", "= 14 apples instead of 15.": a rejected value after the result (rejectTailRe).
   if (remark && rejects) k = afterRejection(text, k, to);
