@@ -405,6 +405,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
     findAgreeingResults(ctx, written);
     if (opts.question.targets.length > 0) findTargetCopulas(ctx, written);
   }
+  findNamedResults(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -2122,6 +2123,45 @@ function findNamedRestatements(ctx: Context, written: ReadonlyMap<string, readon
       if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
       ctx.add(i, i + v.length, 'conclusion', 3, true);
     }
+  }
+}
+
+// The value closing its sentence (up to two unit words, then a full stop, "!" or ";" or the line's end).
+const namedResultEndRe = /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}[ \t]{0,2}(?:[.!;](?!\d)|\r?\n|$)/y;
+
+/** The question asks for a percentage: "what percent of", or a percent / percentage among its asked nouns ("Find the percent increase"). */
+const percentAsked = (q: QuestionInfo): boolean => q.percent === true || q.nouns.some((n) => n.startsWith('percent'));
+
+/**
+ * Pass 81: "the interest earned over three years is $252.", "Mr. Novak's current age is 45
+ * years.": the asked quantity named as the subject of "is" and its value closing the sentence is a
+ * concluding statement about the quantity the question asks for (docs/annotation-guide.md), with
+ * no conclusion word, whether or not another statement concludes the value (findNamedRestatements
+ * reads those). One indexOf scan for "is "; bounded tests around each.
+ */
+function findNamedResults(ctx: Context): void {
+  const { text, from, to } = ctx;
+  if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
+  for (let k = text.indexOf(' is ', from); k >= 0 && k < to; k = text.indexOf(' is ', k + 4)) {
+    let i = k + 4;
+    const c = codeAt(text, i);
+    if (c === 36 || isCurrencyCode(c)) i++;
+    valueAt.lastIndex = i;
+    const v = valueAt.exec(text);
+    if (v === null || v.index !== i) continue;
+    const end = valueAt.lastIndex;
+    if (isDigitCode(codeAt(text, end)) || !matchesAt(namedResultEndRe, text, end)) continue;
+    // Not a value of another kind than the asked one: a count is whole ("the raw bus count is
+    // 6.96"), a percentage question's answer a percentage ("the increase is $294").
+    if (ctx.question.nouns.includes('count') && v[0].includes('.')) continue;
+    if (percentAsked(ctx.question) && !v[0].endsWith('%') && !/^[ \t]{0,2}(?:%|percent)/.test(text.slice(end, end + 10))) continue;
+    const sentence = ctx.sentenceAround(i, end);
+    if (sentence.question) continue;
+    const head = text.slice(Math.max(sentence.start, k - 80), k);
+    const cut = Math.max(head.lastIndexOf(':'), head.lastIndexOf('\u2014'), head.lastIndexOf(','));
+    const subject = cut >= 0 ? head.slice(cut + 1) : head;
+    if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
+    ctx.add(i, end, 'conclusion', 3, true);
   }
 }
 

@@ -39,3 +39,38 @@ test('a result line closed by a remark of agreement without a comma is a result 
   // A step closed by words that agree with nothing stays a step: no remark, no result line.
   assert.deepEqual(values(q, '215*48\n215*40 = 8600 then halve\n215*8 = 1720\n8600 + 1720 = 10320'), ['10320']);
 });
+
+test('the asked quantity named as the subject of "is", its value closing the sentence, concludes with no conclusion word', () => {
+  // The first total is a candidate later corrected; before the rule only the slip's sub-result 2.20 was read in its place.
+  const q = 'A notebook costs $2.40 and a pen costs $1.15. What is the total cost of 3 notebooks and 2 pens?';
+  assert.deepEqual(
+    values(
+      q,
+      'Three notebooks cost 3 × $2.40 = $7.20. Two pens cost 2 × $1.15 = $2.20. Adding them, the total cost of the order is $9.40. That seems about right.\n\nWait, 2 × $1.15 is $2.30, not $2.20. Fixing it: $7.20 + $2.30 = $9.50. So the total cost is $9.50.',
+    ),
+    ['9.40', '9.50'],
+  );
+  const q2 = 'Ana is 3 times as old as Ben. Ben is 5. How old is Ana?';
+  assert.deepEqual(
+    values(
+      q2,
+      "Ana's age is 3 times Ben's. That's what we need: Ana's age is 16 years.\n\nWait, 3 × 5 = 15, not 16. So Ana's age is 15 years.",
+    ),
+    ['16', '15'],
+  );
+  // A value of another kind than the asked one is no answer: a count is whole, a percent question's answer a percentage.
+  assert.deepEqual(
+    values(
+      'A school trip has 362 people and each bus seats 52. How many buses are needed?',
+      '362 divided by 52. The raw bus count is 6.96.\n\nWait, a bus cannot be split: rounding up, they need 7 buses.',
+    ),
+    ['7'],
+  );
+  assert.deepEqual(
+    values(
+      'Rent went up from $1,470 to $1,764 per month. Find the percent increase.',
+      'inc = 1764 - 1470 = $294\nthe increase is $294.\n294/1470 × 100 = 20%',
+    ),
+    ['20%'],
+  );
+});
