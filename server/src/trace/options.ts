@@ -42,6 +42,8 @@ export const defaultMarkers: readonly string[] = [
   'No, wait',
   'Oops',
   'Verification',
+  // Pass 81: the re-check announced in the -ing form, as "Checking" / "Recomputing" are ("Verifying by another route:").
+  'Verifying',
   'Check:',
   'Check by',
   'Checking',

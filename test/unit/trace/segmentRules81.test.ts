@@ -74,3 +74,10 @@ test('the asked quantity named as the subject of "is", its value closing the sen
     ['20%'],
   );
 });
+
+test('"Verifying" opens a re-check as "Checking" does: the result the re-check reaches is an echo', () => {
+  const q = 'What is the price of a $2480 lamp after a 35% discount?';
+  const body =
+    'Find the discount first.\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSo it comes to $1,612.\n\nVerifying by a second route:\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSame value again.';
+  assert.deepEqual(values(q, body), ['1,612', '1,612']);
+});
