@@ -33,6 +33,17 @@ export const defaultMarkers: readonly string[] = [
   'Let me try a different',
   'Let me try another',
   'Another way',
+  // Pass 81: another method announced in other words (docs/annotation-guide.md: another method that reaches
+  // the answer again is new work), as "Another way" announces it.
+  'Other way',
+  'Other route',
+  'Another route',
+  'Another approach',
+  'Another method',
+  'A second way',
+  'A second method',
+  'A different approach',
+  'Method 2',
   'Let me confirm',
   'To confirm',
   'To verify',

@@ -81,3 +81,11 @@ test('"Verifying" opens a re-check as "Checking" does: the result the re-check r
     'Find the discount first.\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSo it comes to $1,612.\n\nVerifying by a second route:\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSame value again.';
   assert.deepEqual(values(q, body), ['1,612', '1,612']);
 });
+
+test('another method announced in other words ("Another route:", "A second way", "Method 2") opens a new attempt', () => {
+  const q = 'What is the price of a $2480 lamp after a 35% discount?';
+  for (const lead of ['Another route:', 'A second way to see it:', 'Method 2:']) {
+    const body = `Find the discount first.\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSo it comes to $1,612.\n\n${lead}\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSame value again.`;
+    assert.deepEqual(values(q, body), ['1,612', '1,612'], lead);
+  }
+});
