@@ -38,7 +38,6 @@ export const defaultMarkers: readonly string[] = [
   'Other way',
   'Other route',
   'Another route',
-  'Another approach',
   'Another method',
   'A second way',
   'A second method',
