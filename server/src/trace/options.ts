@@ -54,6 +54,12 @@ export const defaultMarkers: readonly string[] = [
   'Verification',
   // Pass 81: the re-check announced in the -ing form, as "Checking" / "Recomputing" are ("Verifying by another route:").
   'Verifying',
+  // Pass 81: a re-check announced with a hyphenated or plug-back phrase ("Re-check:", "back-check:",
+  // "Re-doing the arithmetic", "Plugging back in"), as "Recheck" / "Redoing" / "Substituting back" are.
+  'Re-check',
+  'Back-check',
+  'Re-doing',
+  'Plugging back',
   'Check:',
   'Check by',
   'Checking',

@@ -89,3 +89,11 @@ test('another method announced in other words ("Another route:", "A second way",
     assert.deepEqual(values(q, body), ['1,612', '1,612'], lead);
   }
 });
+
+test('a re-check announced as "Re-check:", "back-check:", "Re-doing" or "Plugging back" opens a new attempt', () => {
+  const q = 'What is the price of a $2480 lamp after a 35% discount?';
+  for (const lead of ['Re-check:', 'back-check:', 'Re-doing the arithmetic:', 'Plugging back the numbers:']) {
+    const body = `Find the discount first.\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSo it comes to $1,612.\n\n${lead}\n35% of $2,480 = $868.\n$2,480 − $868 = $1,612\nSame value again.`;
+    assert.deepEqual(values(q, body), ['1,612', '1,612'], lead);
+  }
+});
