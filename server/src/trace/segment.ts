@@ -327,10 +327,14 @@ function concludesByCue(
   // A question with two or more blanks is answered by their values together ("\\frac{3\\pi}{2}, 1"):
   // "Therefore, θ must be 3π/2" fills one blank, a part of the answer (docs/annotation-guide.md:
   // an intermediate quantity is no candidate), whatever its cue.
-  if (blanks && !listRe.test(st.value)) return false;
+  // Not a letter (stop 38): with options, shown or not, one option fills every blank ("Interest of
+  // ________ and ________." over "F) Shareholders, Care and Skill"), and a letter given explicitly
+  // ("\\boxed{F}") names an option, not one blank's value.
+  if (blanks && !choice && !listRe.test(st.value) && !(st.strength >= 4 && letterValueRe.test(st.value))) return false;
   // m + n of integers: "P = 1/115", "the answer is 1/115, and m + n = 116" give the value m and n
   // are read from, not the answer; only a box still gives it (the model's explicit answer).
-  if (integer && st.strength < 5 && !wholeRe.test(st.normalized)) return false;
+  // An option's letter is no such value (stop 38: "Find $a+b+c$." over "H) 10", "The answer is (H).").
+  if (integer && st.strength < 5 && !wholeRe.test(st.normalized) && !(choice && letterValueRe.test(st.value))) return false;
   if (st.strength >= 4) return true;
   // A remainder is smaller than its divisor: "16210 - 14000 = 2210" on the way to 16210 mod 7 is a reduction step.
   if (modulus !== undefined && /^\d+$/.test(st.normalized) && Number(st.normalized) >= modulus) return false;
@@ -460,8 +464,12 @@ function derivationBetween(
       (question?.programValue === true && programWork(text)) ||
       (afterMarker
         ? verbalComputationRe.test(text) ||
-          (value !== undefined && (newNumbers(text, value, question, 2) || rereadsConditions(text, value, question)))
-        : value !== undefined && newNumbers(text, value, question, 2, body, from))
+          (value !== undefined &&
+            (newNumbers(text, value, question, 2) ||
+              rereadsConditions(text, value, question) ||
+              restatesConditions(text) ||
+              testsCaseInWords(text)))
+        : value !== undefined && (newNumbers(text, value, question, 2, body, from) || testsCaseInWords(text)))
     );
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
@@ -743,6 +751,73 @@ function rereadsConditions(text: string, value: string, question: QuestionInfo |
   }
   return false;
 }
+
+/**
+ * Pass 80a: after a decision marker, a re-check that restates two or more of the question's
+ * conditions in its own words, word for word but without quotes ("Let me double-check that. /
+ * Jeffrey is Arthur's parent. / Joe is Jeffrey's parent. / Therefore, Joe is Arthur's
+ * grandparent." where the question lists "* Joe is Jeffrey's parent. * Jeffrey is Arthur's
+ * parent."), re-reads the conditions: new work by the guide's re-check in words
+ * (docs/annotation-guide.md), as quoting them (quotesQuestion) or two of their numbers
+ * (rereadsConditions) is. A condition is a clause of the question (between sentence ends, bullets,
+ * semicolons and line breaks) of CONDITION_MIN to 160 characters and three words or more, not
+ * its ask nor after it (an option listed); the clauses are worked out once per record (conditionClauses) and each compared with
+ * the check's text by String.includes, case folded. A short pass only (RESTATED_CONDITIONS_GAP: 600
+ * characters at pass 80a, 1000 at pass 80g).
+ */
+function restatesConditions(text: string): boolean {
+  if (text.length > RESTATED_CONDITIONS_GAP) return false;
+  const clauses = (questionClauses ??= conditionClauses(questionText));
+  if (clauses.length < 2) return false;
+  const lower = text.toLowerCase();
+  let n = 0;
+  for (const c of clauses) if (lower.includes(c) && ++n >= 2) return true;
+  return false;
+}
+const RESTATED_CONDITIONS_GAP = 1000;
+const CONDITION_MIN = 12;
+const clauseSplitRe = /[.;:!?\n]+(?:\s|$)|\n|\s[*\u2022-]\s|\s+(?:and|but)\s+/;
+const bulletRe = /^[\s*\u2022-]+/;
+/** The question's clauses that state a condition, lower case (restatesConditions); at most 60. */
+function conditionClauses(question: string): string[] {
+  const out = new Set<string>();
+  // The conditions come before the ask: the options listed after it are no condition.
+  const q = question.indexOf('?');
+  for (const part of (q >= 0 ? question.slice(0, q) : question).split(clauseSplitRe)) {
+    const c = part.replace(bulletRe, '').trim().toLowerCase();
+    if (c.length < CONDITION_MIN || c.length > 160 || askedRe.test(c) || c.split(' ').length < 3) continue;
+    out.add(c);
+    if (out.size >= 60) break;
+  }
+  return [...out];
+}
+let questionClauses: string[] | undefined;
+
+/**
+ * Pass 80h: a case tested in words, followed to a consequence and ruled out ("if Eve is in position
+ * 2, then Dan would be in 3. But Ben is already in 3. So that's impossible"), after a decision marker
+ * or not: the guide's re-check in words that tests a case, new work (docs/annotation-guide.md). An
+ * "if" (found by indexOf on the lower-cased text) followed within CASE_REACH characters, in the same
+ * paragraph, by a word that rules the case out, with "then", "would", "could" or "means" before it.
+ */
+function testsCaseInWords(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (let k = lower.indexOf('if '); k >= 0; k = lower.indexOf('if ', k + 3)) {
+    if (k > 0 && /[a-z]/.test(lower[k - 1])) continue;
+    let end = text.indexOf('\n\n', k);
+    if (end < 0 || end > k + CASE_REACH) end = Math.min(text.length, k + CASE_REACH);
+    const window = text.slice(k, end);
+    const m = caseRuledOutRe.exec(window);
+    // The case followed to a consequence ("then Dan would be in 3", "Mia could not sit"), not a value
+    // dismissed on a condition already known ("If z = -1, but z must be positive ... invalid").
+    if (m !== null && caseConsequenceRe.test(window.slice(0, m.index))) return true;
+  }
+  return false;
+}
+const CASE_REACH = 240;
+const caseConsequenceRe = /\b(?:then|would|could|means)\b/i;
+const caseRuledOutRe =
+  /\b(?:impossible|invalid|not valid|not possible|violat(?:es|ed|ing)|contradict(?:s|ion)|conflict(?:s|ing)?|(?:doesn't|does not|wouldn't|would not) work|can't be|cannot be)\b/i;
 
 /** The question of the record being read (segmentAttempts sets it): what quotesQuestion compares with. */
 let questionText = '';
@@ -2300,6 +2375,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
   }
   questionText = record.query ?? '';
   questionPlain = undefined;
+  questionClauses = undefined;
   // A multiple-choice question whose response boxes a set of options ("\\boxed{ACD}",
   // "\\boxed{\\text{A、C、D}}") is answered as one whose options may be right together, marked so
   // or not (gaokao's multi-select questions often say nothing of it): its sets are read, and a

@@ -3368,8 +3368,10 @@ const letterNamesRe =
   /^[ \t]{0,2}(?:\\(?:cup|cap|subset|subseteq|perp|parallel)\b|[\u222a\u2229\u22a5\u2225\u2282\u2208]|(?:is|lies)[ \t]{1,2}(?:on|at|inside|outside|above|below)\b)/;
 // Before "option X": a verb that goes back over it ("Let me check option B again", "Look at option
 // C"), or a preposition that talks about it ("In option C, if ...", "the value of option B"; pass 42b).
+// Stop 38: and the same verbs heading a step ("**Re-examining Option D (if ...):**", "**Focusing on
+// Option A again:**"), which the blanks of a fill-in question had left unread.
 const optionExaminedRe =
-  /\b(?:check|re-?check|verify|examine|reconsider|revisit|look(?:ing)?[ \t]{1,2}at|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
+  /\b(?:check|re-?check|verify|examin(?:e|ing)|reconsider(?:ing)?|revisit(?:ing)?|look(?:ing)?[ \t]{1,2}at|focus(?:ing)?[ \t]{1,2}on|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could|(?:seems|is|looks)[ \t]{1,2}(?:possible|plausible|likely|a possibility)\b)/;
@@ -3707,6 +3709,11 @@ function namedOption(
       // grandchild", an ordering) are named only with their words in their order: "Bob is Tom's
       // grandchild" states option 2's relation the other way round, and is read as no option (pass 55).
       if (score > 0 && o.distinct.length <= 2 && o.words.length - o.distinct.length >= 2 && !inOrder(o.words, words, seen)) score = 0;
+      // Pass 80f: nor where the sentence leaves out a word the option shares with some other options
+      // but not all, the word that tells them apart ("Andrea is Lauren's grandchild" names neither
+      // "... great grandchild" nor "... great grandparent": "great" is left out). Short options only
+      // (six content words or fewer), where one word changes the relation.
+      if (score > 0 && o.words.length <= 6 && o.words.some((w) => !seen.has(w) && sharedBySome(options, o, w))) score = 0;
     } else if (o.label) {
       if (namesLabel(o.seq[0], words, tail, at)) score = 1;
     } else if (
@@ -3744,6 +3751,10 @@ function namedOption(
   const own = new Set(whole.words);
   return options.every((o, k) => o === whole || scores[k] < 0.75 || o.words.every((w) => own.has(w))) ? whole : undefined;
 }
+
+/** Is `w`, a word of option `o`, a word of another option too but not of every option (pass 80f)? */
+const sharedBySome = (options: readonly OptionWords[], o: OptionWords, w: string): boolean =>
+  options.some((x) => x !== o && x.words.includes(w)) && !options.every((x) => x.words.includes(w));
 
 /** An option of prose: two words or more of three letters or more, not numbers (pass 79d). */
 const prosePhrase = (o: OptionWords): boolean => o.words.filter((w) => w.length >= 3 && !isDigitCode(w.charCodeAt(0))).length >= 2;
@@ -3888,9 +3899,13 @@ function readOptionSentence(ctx: Context, options: readonly OptionWords[], start
     last = i;
   }
   if (first < 0) return;
+  // Pass 80g: the option's content quoted right after its number or letter ('option 3 is "Andrea is
+  // Lauren's great grandchild."') is the option read out, as "Option A says" is (pass 42a), no pick.
+  if (optionReadOutRe.test(text.slice(Math.max(start, head + at[first] - 40), head + at[first]))) return;
   ctx.addOption(head + at[first], head + at[last] + words[last].length, o.letter);
 }
 
+const optionReadOutRe = /\b[Oo]ption[ \t]{1,2}\(?[1-9A-J]\)?[ \t]{1,2}(?:is|says|reads|states)[ \t:,]{0,3}["\u201c]$/;
 // "option 2", "option number 3", "Option (1)": a numbered option named by its number.
 const optionNumberRe = /\b[Oo]ption[ \t]{1,2}(?:[Nn]umber[ \t]{1,2})?\(?([1-9])\b(?![.,]\d)/g;
 const numberCueRe = /\b(?:[Ss]o|[Tt]herefore|[Tt]hus|[Hh]ence|[Aa]nswer|[Cc]orrect|[Cc]hoose|[Ss]elect|[Pp]ick|[Gg]o[ \t]with)\b/;

@@ -627,6 +627,12 @@ skyThoughtBatch('fresh43', 'held-out', 31, { precision: 0.75, recall: 0.72, firs
 // passes 76-79 and the refit 83.3% (45/54), 68.2%, first 86.7% (the judge now reads a string of blanks
 // by its length, so two traced first values are rightly judged wrong: docs/segmentation-eval.md, "Stop 37").
 skyThoughtBatch('dev37', 'development, new at stop 37', 30, { precision: 0.78, recall: 0.62, first: 0.8 }, 'D1 vs D2', 30);
+// dev38 (UnitedSnakes/rlvr_behavior_probe_runpod: a Qwen2.5-1.5B-Instruct reasoning SFT and its RLVR (PPO)
+// counterpart on GSM8K, 15 each, short thinking blocks then a written solution), a development batch of stop
+// 38, labelled by D1 and D2 (D2 against D1: 100% (28/28) / 100%, exact 30/30). Start (learned, e0d072c)
+// 56.7% (17/30), 60.7% (17/28), first 60.0%: conclusions in the thinking block phrased "resulting in a final
+// height of 14 inches" are not read, and the summary's \boxed value is read in their place.
+skyThoughtBatch('dev38', 'development, new at stop 38', 30, { precision: 0.5, recall: 0.55, first: 0.55 }, 'D1 vs D2', 30);
 // fresh44 (akshsgaur/code-reasoning-repro: gpt-oss-20b on LeetCode output prediction, 10; Xannadoo/
 // thesis_cot_faithful: DeepSeek-R1 671B and R1-Distill-Llama-8B on four-option logic puzzles, 20), held
 // out, labelled by H1 and H2 (H2 against H1: 97.9% / 87.0%). Read once at stop 37's end (learned): start
