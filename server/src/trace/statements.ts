@@ -2126,8 +2126,9 @@ function findNamedRestatements(ctx: Context, written: ReadonlyMap<string, readon
   }
 }
 
-// The value closing its sentence (up to two unit words, then a full stop, "!" or ";" or the line's end).
-const namedResultEndRe = /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}[ \t]{0,2}(?:[.!;](?!\d)|\r?\n|$)/y;
+// The value closing its sentence (up to two unit words, then a full stop, "!" or ";" or a line break; not
+// the text's end, where a response cut off may stop inside a number).
+const namedResultEndRe = /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}[ \t]{0,2}(?:[.!;](?!\d)|\r?\n)/y;
 
 /** The question asks for a percentage: "what percent of", or a percent / percentage among its asked nouns ("Find the percent increase"). */
 const percentAsked = (q: QuestionInfo): boolean => q.percent === true || q.nouns.some((n) => n.startsWith('percent'));
@@ -2154,6 +2155,8 @@ function findNamedResults(ctx: Context): void {
     // Not a value of another kind than the asked one: a count is whole ("the raw bus count is
     // 6.96"), a percentage question's answer a percentage ("the increase is $294").
     if (ctx.question.nouns.includes('count') && v[0].includes('.')) continue;
+    // Nor a value in another time unit than the asked one ("1 hour and 12 minutes is 1.2 hours" when it asks for minutes): a conversion.
+    if (otherTimeUnitAfter(ctx.question, text, end)) continue;
     if (percentAsked(ctx.question) && !v[0].endsWith('%') && !/^[ \t]{0,2}(?:%|percent)/.test(text.slice(end, end + 10))) continue;
     const sentence = ctx.sentenceAround(i, end);
     if (sentence.question) continue;
