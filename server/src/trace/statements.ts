@@ -167,8 +167,11 @@ const terseLeadRe =
 // "comes out to" states a result as "comes to" does ("so the remainder comes out to 641").
 // A pronoun's "'s" is "is" ("So there's $1.50 left over", "so it's $12.55 a head", pass 52a); a
 // name's "'s" is a possessive ("Mia's $40") and reads nothing.
+// Pass 82c: a participle or verb of result states its value as "gives" does ("giving 20 legs",
+// "results in $92", "resulting in a final height of 14 inches", "leaves 42 seats", "making the
+// total height 10 inches").
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|\b(?:it|that|there|here|he|she)['\u2019]s\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|giving|results? in|resulting in|leaves|leaving|get|got|obtain|makes?|making|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|\b(?:it|that|there|here|he|she)['\u2019]s\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
@@ -991,6 +994,8 @@ function lastAtMost(a: Int32Array, x: number): number {
  * A value that is a whole term, not a piece of an expression: not glued to a letter, an operator
  * or a bracket on either side ("C(3L, 2)", "(3L - 1)/2", "2L^2", "x_1").
  */
+// Pass 82d: an arithmetic operator in words, then a number ("72 minus 18", "4 multiplied by 18").
+const operatorWordAfterRe = /(?:minus|plus|times|divided by|multiplied by)[ \t]{1,2}\\?\$?\d/y;
 function standsAlone(text: string, start: number, end: number): boolean {
   // Character tests by code, not one-character regular expressions: this runs for every value
   // the rules find (codeAt outside the text is -1, which no test below accepts).
@@ -1005,6 +1010,9 @@ function standsAlone(text: string, start: number, end: number): boolean {
   if (b < start - 1 && latexOperatorBefore(text, b)) return false;
   let k = end;
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
+  // Before an operator in words and a number ("there are 72 minus 18 seats left"): the left operand
+  // of a computation, not its result (pass 82d).
+  if (k > end && matchesAt(operatorWordAfterRe, text, k)) return false;
   if (text.startsWith('**', k)) return true; // a bold closer
   const after = codeAt(text, k);
   if (
