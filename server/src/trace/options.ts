@@ -33,6 +33,16 @@ export const defaultMarkers: readonly string[] = [
   'Let me try a different',
   'Let me try another',
   'Another way',
+  // Pass 81: another method announced in other words (docs/annotation-guide.md: another method that reaches
+  // the answer again is new work), as "Another way" announces it.
+  'Other way',
+  'Other route',
+  'Another route',
+  'Another method',
+  'A second way',
+  'A second method',
+  'A different approach',
+  'Method 2',
   'Let me confirm',
   'To confirm',
   'To verify',
@@ -42,6 +52,14 @@ export const defaultMarkers: readonly string[] = [
   'No, wait',
   'Oops',
   'Verification',
+  // Pass 81: the re-check announced in the -ing form, as "Checking" / "Recomputing" are ("Verifying by another route:").
+  'Verifying',
+  // Pass 81: a re-check announced with a hyphenated or plug-back phrase ("Re-check:", "back-check:",
+  // "Re-doing the arithmetic", "Plugging back in"), as "Recheck" / "Redoing" / "Substituting back" are.
+  'Re-check',
+  'Back-check',
+  'Re-doing',
+  'Plugging back',
   'Check:',
   'Check by',
   'Checking',

@@ -408,6 +408,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
     findAgreeingResults(ctx, written);
     if (opts.question.targets.length > 0) findTargetCopulas(ctx, written);
   }
+  findNamedResults(ctx);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -2133,6 +2134,48 @@ function findNamedRestatements(ctx: Context, written: ReadonlyMap<string, readon
   }
 }
 
+// The value closing its sentence (up to two unit words, then a full stop, "!" or ";" or a line break; not
+// the text's end, where a response cut off may stop inside a number).
+const namedResultEndRe = /(?:[ \t]{1,2}[A-Za-z][A-Za-z-]{0,14}){0,2}[ \t]{0,2}(?:[.!;](?!\d)|\r?\n)/y;
+
+/** The question asks for a percentage: "what percent of", or a percent / percentage among its asked nouns ("Find the percent increase"). */
+const percentAsked = (q: QuestionInfo): boolean => q.percent === true || q.nouns.some((n) => n.startsWith('percent'));
+
+/**
+ * Pass 81: "the interest earned over three years is $252.", "Mr. Novak's current age is 45
+ * years.": the asked quantity named as the subject of "is" and its value closing the sentence is a
+ * concluding statement about the quantity the question asks for (docs/annotation-guide.md), with
+ * no conclusion word, whether or not another statement concludes the value (findNamedRestatements
+ * reads those). One indexOf scan for "is "; bounded tests around each.
+ */
+function findNamedResults(ctx: Context): void {
+  const { text, from, to } = ctx;
+  if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
+  for (let k = text.indexOf(' is ', from); k >= 0 && k < to; k = text.indexOf(' is ', k + 4)) {
+    let i = k + 4;
+    const c = codeAt(text, i);
+    if (c === 36 || isCurrencyCode(c)) i++;
+    valueAt.lastIndex = i;
+    const v = valueAt.exec(text);
+    if (v === null || v.index !== i) continue;
+    const end = valueAt.lastIndex;
+    if (isDigitCode(codeAt(text, end)) || !matchesAt(namedResultEndRe, text, end)) continue;
+    // Not a value of another kind than the asked one: a count is whole ("the raw bus count is
+    // 6.96"), a percentage question's answer a percentage ("the increase is $294").
+    if (ctx.question.nouns.includes('count') && v[0].includes('.')) continue;
+    // Nor a value in another time unit than the asked one ("1 hour and 12 minutes is 1.2 hours" when it asks for minutes): a conversion.
+    if (otherTimeUnitAfter(ctx.question, text, end)) continue;
+    if (percentAsked(ctx.question) && !v[0].endsWith('%') && !/^[ \t]{0,2}(?:%|percent)/.test(text.slice(end, end + 10))) continue;
+    const sentence = ctx.sentenceAround(i, end);
+    if (sentence.question) continue;
+    const head = text.slice(Math.max(sentence.start, k - 80), k);
+    const cut = Math.max(head.lastIndexOf(':'), head.lastIndexOf('\u2014'), head.lastIndexOf(','));
+    const subject = cut >= 0 ? head.slice(cut + 1) : head;
+    if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
+    ctx.add(i, end, 'conclusion', 3, true);
+  }
+}
+
 // Right after a value (past up to two unit words): words that say it agrees with an earlier result
 // ("10 again", "253 this way too", "1104, the same as the first time", "$1799, same result", "2,285,
 // matching my earlier result", "$890, just like before", "312 miles. Same answer.", "$85.80, identical to
@@ -2876,6 +2919,69 @@ const AT_END_TICKED = 1;
 
 /** atLineEnd, and with `remark` a tick or a short remark may close the line: how the line ends. `rejects`: the text has a rejecting word (Context.rejectWords), so a rejection after the value is looked for. */
 function lineEnd(text: string, k: number, to: number, remark: boolean, rejects: boolean): number {
+  const state = lineEndOf(text, k, to, remark, rejects);
+  return state === NOT_AT_END && remark ? agreeingTail(text, k, to) : state;
+}
+
+// Pass 81: the words of a remark that closes a result line without a comma and says the result
+// agrees with an earlier one or is the answer ("= 12531689 same as before", "= $46,374.60 again,
+// good", "= 14179.2 ✓ same", "= 341,848 kg matches above", "= 612 ans same thing"): AGREEING
+// says so, the others may stand beside it.
+const AGREEING = new Set(['same', 'again', 'matches', 'agrees', 'consistent', 'confirmed', 'ans']);
+const BESIDE = new Set([
+  'good',
+  'ok',
+  'okay',
+  'fine',
+  'yes',
+  'as',
+  'before',
+  'above',
+  'the',
+  'first',
+  '1st',
+  'earlier',
+  'time',
+  'thing',
+  'result',
+  'answer',
+  'value',
+  'too',
+]);
+const tailWordRe = /[A-Za-z0-9]{1,12}|[\u2713\u2714]/y;
+
+/**
+ * A result line closed by a remark of agreement (AGREEING, with BESIDE words, ticks and
+ * punctuation, after an optional unit word): where the line ends, AT_END (AT_END_TICKED with a
+ * tick), else NOT_AT_END. One pass over at most 60 characters of the line, no pattern that backtracks.
+ */
+function agreeingTail(text: string, k: number, to: number): number {
+  const end = Math.min(to, k + 60);
+  let agrees = false;
+  let ticked = false;
+  let words = 0;
+  for (let i = k; i < end;) {
+    const c = codeAt(text, i);
+    if (c === 10 || c === 13) return agrees ? (ticked ? AT_END_TICKED : AT_END) : NOT_AT_END;
+    if (c === 32 || c === 9 || c === 44 || c === 46 || c === 33 || c === 0x2014 || c === 45 || c === 60) {
+      i++;
+      continue;
+    }
+    tailWordRe.lastIndex = i;
+    const m = tailWordRe.exec(text);
+    if (m === null) return NOT_AT_END;
+    const w = m[0].toLowerCase();
+    if (w === '\u2713' || w === '\u2714') ticked = true;
+    else if (AGREEING.has(w)) agrees = true;
+    // A unit word first ("= 6660 m same as before"), else only the remark's words.
+    else if (!BESIDE.has(w) && !(words === 0 && /^[a-z]+$/.test(w))) return NOT_AT_END;
+    words++;
+    i = tailWordRe.lastIndex;
+  }
+  return end >= to && agrees ? (ticked ? AT_END_TICKED : AT_END) : NOT_AT_END;
+}
+
+function lineEndOf(text: string, k: number, to: number, remark: boolean, rejects: boolean): number {
   k = skipBlanks(text, k, to);
   // "= 14, not 15.", "= 14 apples instead of 15.": a rejected value after the result (rejectTailRe).
   if (remark && rejects) k = afterRejection(text, k, to);
