@@ -48,6 +48,11 @@ export interface CalibrationGroup {
     decisionsAfterWrong: number;
     /** Records with no candidate answer (counted wrong). */
     noAnswer: number;
+    /**
+     * Forced STOPs left out of the decisions above: records whose `forced_stop: true` header says
+     * their last STOP was not the policy's choice (an attempt cap: tiny-lm's maxAttempts-th attempt).
+     */
+    forcedStops: number;
   };
   /** Against the corpus's own verdicts (`source_verdict` headers), when its records carry them. */
   agreement?: VerdictAgreement;

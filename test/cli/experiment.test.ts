@@ -88,6 +88,28 @@ test('experiment table1 --json: four arms x every task, pooled statistics with p
   assert.equal(cal.status, 0, cal.stderr);
   const models = new Set(JSON.parse(cal.stdout).groups.map((g: { model: string }) => g.model));
   assert.deepEqual([...models].sort(), ['base', 'rl', 'sft-no-reflection', 'sft-reflection']);
+  // Stop 38: the forced last STOP (all K attempts used) is marked in the rollouts and left out of the
+  // decisions, by calibrate and the report alike: every arm x task's counts agree exactly, and the
+  // report says how many were left out.
+  const K = report.plan.model.maxAttempts;
+  const same = cli(['calibrate', out, '--json', '--horizon', String(K), '--bootstrap', String(report.plan.bootstrap)]);
+  type Counts = Record<string, number>;
+  const calGroups = JSON.parse(same.stdout).groups as { model: string; task: string; counts: Counts; delta2: Est }[];
+  let forced = 0;
+  for (const arm of report.arms) {
+    let armForced = 0;
+    for (const t of arm.tasks) {
+      const g = calGroups.find((x) => x.model === arm.name && x.task === t.task);
+      assert.deepEqual(t.counts, g?.counts, `${arm.name} ${t.task}: report and calibrate count alike`);
+      assert.deepEqual(t.delta2, g?.delta2);
+      armForced += t.counts.forcedStops;
+    }
+    assert.equal(arm.forcedStops, armForced, `${arm.name}: forcedStops summed over tasks`);
+    forced += armForced;
+  }
+  assert.ok(forced > 0, 'a tiny model uses all K attempts on some problems');
+  assert.match(readFileSync(join(out, 'seed-1', 'rl', 'rollouts', `step-${TINY.post.steps}-ood.trace`), 'utf8'), /^forced_stop: true$/m);
+  assert.match(html, /forced_stop: true/);
 
   // Running it again trains nothing: every run is finished; the report is rebuilt.
   const again = cli(['experiment', 'table1', '--seeds', '2', '--config', config, '--out', out, '--backend', 'wasm']);
@@ -95,6 +117,7 @@ test('experiment table1 --json: four arms x every task, pooled statistics with p
   assert.equal((again.stderr.match(/finished already/g) ?? []).length, 8);
   assert.match(again.stdout, /Table 1: accuracy % \(Wald 95%\)/);
   assert.match(again.stdout, /Verdicts:/);
+  assert.match(again.stdout, /Forced STOPs left out of the decisions \(a trajectory that used all K = 3 attempts/);
 });
 
 // Outsider report, round 33: with --jobs 1 a signal was never delivered while tiny-lm trained (its

@@ -53,6 +53,7 @@ function group(model: string, task: string, extra: Partial<CalibrationGroup> = {
       resampleAfterWrong: 0,
       decisionsAfterWrong: 5,
       noAnswer: 0,
+      forcedStops: 0,
     },
     ...extra,
   };

@@ -38,6 +38,8 @@ interface GroupState {
   traceStep: number | null;
   patterns: PatternTable;
   correctFinal: number;
+  /** Forced STOPs left out of the decisions (summary.ts: a `forced_stop: true` header); not resampled, only reported. */
+  forcedStops: number;
   transitions: Transitions;
   /** Against the corpus's own verdicts; created at the first record that carries one. */
   agreement?: AgreementTally;
@@ -54,6 +56,8 @@ export interface AccumulatorState {
     rows: number[][];
     weights: number[];
     correctFinal: number;
+    /** Absent in a state written before forced STOPs were counted: 0. */
+    forcedStops?: number;
     transitions: Transitions;
     agreement?: AgreementState;
   }[];
@@ -100,6 +104,7 @@ export class CalibrationAccumulator {
         traceStep: s.step ?? null,
         patterns: new PatternTable(COLUMNS),
         correctFinal: 0,
+        forcedStops: 0,
         transitions: emptyTransitions(),
       };
       if (this.by === 'step' && s.step !== undefined) g.step = s.step;
@@ -117,6 +122,7 @@ export class CalibrationAccumulator {
       s.noAnswer ? 1 : 0,
     ]);
     if (s.finalCorrect) g.correctFinal++;
+    if (s.forcedStop) g.forcedStops++;
     addTransitions(g.transitions, s.transitions);
     if (s.sourceVerdict !== undefined) (g.agreement ??= new AgreementTally()).add(s);
   }
@@ -133,6 +139,7 @@ export class CalibrationAccumulator {
           traceStep: o.traceStep,
           patterns: new PatternTable(COLUMNS),
           correctFinal: 0,
+          forcedStops: 0,
           transitions: emptyTransitions(),
         };
         if (o.step !== undefined) g.step = o.step;
@@ -141,6 +148,7 @@ export class CalibrationAccumulator {
       for (const t of o.tasks) g.tasks.add(t);
       o.patterns.rows.forEach((row, i) => g.patterns.add(row, o.patterns.weights[i]));
       g.correctFinal += o.correctFinal;
+      g.forcedStops += o.forcedStops;
       addTransitions(g.transitions, o.transitions);
       if (o.agreement) (g.agreement ??= new AgreementTally()).merge(o.agreement.state());
     }
@@ -166,6 +174,7 @@ export class CalibrationAccumulator {
         rows: g.patterns.rows,
         weights: g.patterns.weights,
         correctFinal: g.correctFinal,
+        forcedStops: g.forcedStops,
         transitions: g.transitions,
         ...(g.agreement ? { agreement: g.agreement.state() } : {}),
       })),
@@ -184,6 +193,7 @@ export class CalibrationAccumulator {
         traceStep: g.traceStep,
         patterns,
         correctFinal: g.correctFinal,
+        forcedStops: g.forcedStops ?? 0,
         transitions: { ...g.transitions },
       };
       if (g.step !== undefined) state.step = g.step;
@@ -309,6 +319,7 @@ function calibrateGroup(g: GroupState, B: number, rng: Rng, K: number): Calibrat
       resampleAfterWrong: sums[RESAMPLE_AFTER_WRONG],
       decisionsAfterWrong: sums[DECISIONS_AFTER_WRONG],
       noAnswer: sums[NO_ANSWER],
+      forcedStops: g.forcedStops,
     },
   };
   if (g.step !== undefined) group.step = g.step;

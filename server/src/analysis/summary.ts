@@ -2,7 +2,7 @@
 // and final correctness, decisions after correct and after wrong answers, and the transitions
 // between consecutive attempts (Kang et al. 2025).
 import { basename, extname } from 'node:path';
-import { stepValue } from '../trace/headerValues.js';
+import { forcedStopValue, stepValue } from '../trace/headerValues.js';
 import { cutOffReason, DEFAULT_TOKEN_LIMIT } from '../trace/segment.js';
 import type { SegmentedRecord } from '../trace/types.js';
 import type { TraceSummary, Transitions } from './types.js';
@@ -59,9 +59,22 @@ export function traceSummary(seg: SegmentedRecord, file: string, options: Summar
   if (seg.correct === null) return { ...s, noAnswer: true };
 
   s.finalCorrect = seg.correct;
+  // A `forced_stop: true` header (tiny-lm's rollouts at the maxAttempts-th attempt, ds3's cut-off
+  // trajectories): the record's last decision, a STOP, was not the policy's choice. The paper's
+  // K-attempt model takes no decision at the K-th answer, so it is not counted (the answer still
+  // stands: accuracy unchanged); the record says so (forcedStop) and calibrate counts them per group.
+  let forced = -1;
+  if (forcedStopValue(rec.headers.forced_stop) === true)
+    for (let i = seg.steps.length - 1; i >= 0; i--) {
+      const st = seg.steps[i];
+      if (st.kind !== 'decision') continue;
+      if (st.action === 'STOP') forced = i;
+      break;
+    }
   let previous: boolean | null = null;
   let first = true;
-  for (const st of seg.steps) {
+  for (let i = 0; i < seg.steps.length; i++) {
+    const st = seg.steps[i];
     if (st.kind === 'sample') {
       if (first) s.firstCorrect = st.correct === true;
       first = false;
@@ -69,6 +82,10 @@ export function traceSummary(seg: SegmentedRecord, file: string, options: Summar
       continue;
     }
     if (previous === null) continue;
+    if (i === forced) {
+      s.forcedStop = true;
+      continue;
+    }
     if (previous) {
       s.decisionsAfterCorrect++;
       if (st.action === 'STOP') s.stopAfterCorrect++;

@@ -127,6 +127,11 @@ export interface TraceSummary {
   decisionsAfterCorrect: number;
   resampleAfterWrong: number;
   decisionsAfterWrong: number;
+  /**
+   * The record's last STOP was forced (a `forced_stop: true` header) and is not among its decisions
+   * above; absent otherwise (also when the header's STOP follows no candidate, so was not counted anyway).
+   */
+  forcedStop?: true;
   transitions: Transitions;
 }
 

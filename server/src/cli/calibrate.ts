@@ -37,7 +37,9 @@ Per group: n (no-answer records included, as wrong); observed accuracy (final an
 modified Wilson interval (Brown, Cai & DasGupta 2001: Wilson's, with the one-sided Poisson bound
 within 3 of 0 or n; within [0, 1], and keeping its 95% coverage next to 0/n and n/n, where the
 paper's Wald interval has zero width or passes 100%); p = first-attempt accuracy; delta1 = P(STOP | correct answer);
-delta2 = P(RESAMPLE | wrong answer) (pooled over attempts); predicted accuracy
+delta2 = P(RESAMPLE | wrong answer) (pooled over attempts; a record's last STOP is not counted
+where a "forced_stop: true" header says an attempt cap forced it, and the groups say how many:
+"counts.forcedStops", the "forced_stops" column); predicted accuracy
 p*d1 / (p*d1 + (1-p)(1-d2)) (infinite horizon) and Acc_K (at most K attempts, the K-th answer
 stands); for p, delta1, delta2 the hull of the Wilson interval and the percentile bootstrap over
 traces; for the predicted accuracies the hull of the percentile bootstrap and a Jeffreys-posterior
@@ -269,6 +271,15 @@ function toTable(result: CalibrationResult, fileCount: number): string {
       out.push(`  ${name(g).padEnd(tw)}  T->T ${t.TT}  T->F ${t.TF}  F->T ${t.FT}  F->F echo ${t.FFecho}  F->F new ${t.FFnew}`);
     }
   }
+  const forced = result.groups.filter((g) => g.counts.forcedStops > 0);
+  if (forced.length > 0) {
+    const name = (g: CalibrationGroup): string => escapeInline(`${g.model} ${g.step !== undefined ? `${g.step} ${g.task}` : g.task}`);
+    out.push(
+      '',
+      'Forced STOPs left out of the decisions (records marked "forced_stop: true": the last STOP came from an attempt cap, not the policy; accuracy unchanged):',
+      ...forced.map((g) => `  ${name(g)}  ${g.counts.forcedStops}`),
+    );
+  }
   const compared = result.groups.filter((g) => g.agreement);
   if (compared.length > 0) {
     out.push('', "Agreement with the source's own verdicts (source_verdict) on the final answer:");
@@ -318,6 +329,7 @@ function toCsv(result: CalibrationResult): string {
     'FT',
     'FFecho',
     'FFnew',
+    'forced_stops',
     'echoRate',
     'source_compared',
     'source_agree',
@@ -336,6 +348,7 @@ function toCsv(result: CalibrationResult): string {
     g.transitions.FT,
     g.transitions.FFecho,
     g.transitions.FFnew,
+    g.counts.forcedStops,
     g.echoRate,
     g.agreement?.compared,
     g.agreement?.agree,

@@ -34,8 +34,10 @@ intervals, the paper's interval, because it is set beside the paper's; calibrate
 beside the paper's, Figure 1's analog (p, delta1, delta2, predicted vs observed with bootstrap
 intervals), the seed-to-seed spread, echo rates, transitions, and one verdict per claim.
 
-Ctrl-C (or SIGTERM) stops after the current training step with a checkpoint (exit 0); running the
-same command again resumes: finished runs are skipped, a stopped one continues from its checkpoint.
+Ctrl-C (or SIGTERM) stops after the current training step with a checkpoint (exit 0), or during an
+evaluation within one sampled position (that step checkpointed, its evaluation left for the resume);
+running the same command again resumes: finished runs are skipped, a stopped one continues from
+its checkpoint (first running an interrupted evaluation).
 A finished experiment only rebuilds its report. A progress line goes to stderr.
 
 Options:
@@ -104,6 +106,7 @@ function table(r: Table1Report): string {
   out.push('Pooled over the OOD tasks: delta2 / echo rate');
   for (const a of r.arms)
     out.push(`  ${a.label.padEnd(20)} delta2 ${interval(a.ood.delta2)}  echo ${a.ood.echoRate === null ? '-' : pct(a.ood.echoRate)}`);
+  out.push('', forcedStopsLine(r));
   out.push('', 'Verdicts:');
   for (const v of r.verdicts) out.push(`  [${v.verdict}] ${v.claim}`, `      ${v.text}`);
   out.push('', 'Design checks:');
@@ -114,6 +117,12 @@ function table(r: Table1Report): string {
     '',
   );
   return out.map((l) => escapeInline(l)).join('\n');
+}
+
+/** How many forced last STOPs (all K attempts used) the decisions leave out, per arm. */
+export function forcedStopsLine(r: Table1Report): string {
+  const K = r.plan.model.maxAttempts;
+  return `Forced STOPs left out of the decisions (a trajectory that used all K = ${K} attempts cannot RESAMPLE; as calibrate reads the forced_stop mark): ${r.arms.map((a) => `${a.label} ${a.forcedStops}`).join(', ')}.`;
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -186,7 +186,7 @@ export async function run(argv: string[]): Promise<number> {
     })) {
       // A header value the engine cannot read (tokens: 1e400, truncated: maybe) is written as the
       // source has it, and said here: the .trace file reports it as an error where it is read.
-      for (const key of ['tokens', 'truncated', 'step']) {
+      for (const key of ['tokens', 'truncated', 'step', 'forced_stop']) {
         const v = r.headers[key as keyof typeof r.headers];
         const problem = v === undefined || v === null ? undefined : headerValueProblem(key, String(v), r.body.length);
         if (!problem) continue;

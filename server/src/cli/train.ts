@@ -17,7 +17,9 @@ export const usage = `Usage:
 
 Trains in this process and writes a run directory: config.json, status.json, metrics.jsonl,
 checkpoints/, rollouts/*.trace. Ctrl-C (or SIGTERM) finishes the current step, writes a
-checkpoint and exits 0; --resume continues from the last checkpoint.
+checkpoint and exits 0; during a tiny-lm evaluation it stops within one sampled position (the
+step is checkpointed, its rollouts and metrics line not written, the run "stopped" even at its
+last step). --resume continues from the last checkpoint, running such an evaluation first.
 
 Options:
   --policy NAME     ds3 (default) or tiny-lm

@@ -116,7 +116,8 @@ const FILTERS: Record<TraceFilter, (s: TraceSummary) => boolean> = {
 const mark = (ok: boolean) => (ok ? 'correct' : 'wrong');
 
 export function describeTrace(s: TraceSummary): string {
-  const attempts = s.decisionsAfterCorrect + s.decisionsAfterWrong;
+  // A forced last STOP (forced_stop header) is not among the decisions, but its attempt is one.
+  const attempts = s.decisionsAfterCorrect + s.decisionsAfterWrong + (s.forcedStop ? 1 : 0);
   const parts = [`first ${mark(s.firstCorrect)}`, `final ${mark(s.finalCorrect)}`, `${attempts} attempt${attempts === 1 ? '' : 's'}`];
   if (s.transitions.FFecho > 0) parts.push(`${s.transitions.FFecho} echo${s.transitions.FFecho === 1 ? '' : 'es'}`);
   return parts.join(' · ');

@@ -1,6 +1,7 @@
 // The header values the engine reads as numbers or flags (docs/design.md section 3): `tokens`
-// (the response's length in tokens), `truncated` (cut off at the generation limit) and `step`
-// (the training step, calibrate --by step). A value
+// (the response's length in tokens), `truncated` (cut off at the generation limit), `step`
+// (the training step, calibrate --by step) and `forced_stop` (the record's last STOP was forced by
+// an attempt cap, not chosen: calibration does not count it as a decision). A value
 // that is neither is a diagnostic at its column, never read as something else: `tokens: 1e400`
 // was Infinity and ignored, `tokens: 0x20000` read as 131072, `truncated: maybe` as "not said".
 
@@ -24,6 +25,9 @@ export function truncatedValue(value: string | undefined): boolean | undefined {
   return undefined;
 }
 
+/** What a `forced_stop` header says: true, false, or undefined when it says neither (read as not said). */
+export const forcedStopValue = truncatedValue;
+
 /** The training step a `step` header states (a whole number in digits), undefined when it states none. */
 export function stepValue(value: string | undefined): number | undefined {
   if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
@@ -34,9 +38,11 @@ export function stepValue(value: string | undefined): number | undefined {
 /**
  * How a malformed value of header `key` is reported: `tokens` and `truncated` change what is
  * computed (an error: calibration leaves the record out, attribution reads it without the header); a `step` only labels
- * the record (a warning: the record is read, its step taken from the file name as when it has none).
+ * the record (a warning: the record is read, its step taken from the file name as when it has none);
+ * a malformed `forced_stop` is a warning too: the record is read as one without the mark (every
+ * decision counted, as before the header existed).
  */
-export const headerValueSeverity = (key: string): 'error' | 'warning' => (key === 'step' ? 'warning' : 'error');
+export const headerValueSeverity = (key: string): 'error' | 'warning' => (key === 'step' || key === 'forced_stop' ? 'warning' : 'error');
 
 /** The finish reasons of the APIs and engines the engine knows; of these only "length" means cut off (summary.ts isTruncated). */
 export const KNOWN_FINISH_REASONS = /^(?:stop|length|eos|end_turn|stop_sequence|tool_calls|tool_use|function_call|content_filter|abort)$/i;
@@ -61,6 +67,8 @@ export function headerValueProblem(key: string, value: string, bodyLength: numbe
     return `Malformed "step" value: expected the training step, a whole number in digits (400), got ${quoted(value)}; it is not used: the step comes from the file name when that is a number (400.trace), else the record has none.`;
   if (key === 'truncated' && truncatedValue(value) === undefined)
     return `Malformed "truncated" value: expected true or false (also yes/no, 1/0), got ${quoted(value)}; it is not used.`;
+  if (key === 'forced_stop' && forcedStopValue(value) === undefined)
+    return `Malformed "forced_stop" value: expected true or false (also yes/no, 1/0), got ${quoted(value)}; it is not used: the record's last STOP counts as a decision.`;
   return undefined;
 }
 

@@ -288,7 +288,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
   let task: string | undefined;
   let model: string | undefined;
   let group: string | undefined;
-  // The `tokens` / `truncated` / `step` lines whose values are used (the last of each), checked once the body is known.
+  // The `tokens` / `truncated` / `step` / `forced_stop` lines whose values are used (the last of each), checked once the body is known.
   let checked: { line: number; key: string; value: string; column: number }[] | undefined;
   const headerEnd = separatorLine >= 0 ? separatorLine : end + 1;
   let bodyStartLine = separatorLine >= 0 ? separatorLine + 1 : end + 1;
@@ -307,7 +307,7 @@ function parseRecord(text: string, idx: LineIndex, index: number, fileName: stri
       else if (key === 'task') task = value;
       else if (key === 'model') model = value;
       else if (key === 'group') group = value;
-      else if (key === 'tokens' || key === 'truncated' || key === 'step') {
+      else if (key === 'tokens' || key === 'truncated' || key === 'step' || key === 'forced_stop') {
         const raw = m[2];
         const column = line.length - raw.length + (raw.length - raw.trimStart().length);
         (checked ??= []).push({ line: i, key, value, column });

@@ -24,7 +24,9 @@ export interface QuestionInfo {
   scale?: number;
   /**
    * A multiple-choice question's options: the normalized content of each option to its letter
-   * ("6" -> "b" for "A. 5 B. 6 C. 8 D. 9"), so a value and its letter are one answer.
+   * ("6" -> "b" for "A. 5 B. 6 C. 8 D. 9"), so a value and its letter are one answer. An option
+   * whose content is empty or repeats an earlier one's is keyed NO_CONTENT + its letter: the
+   * values are every option's letter.
    */
   optionOf?: Map<string, string>;
   /**
@@ -366,7 +368,7 @@ const labelSetOptionRe = /^(?:i{1,3}|iv|v)(?:(?:,|and|&|,and)(?:i{1,3}|iv|v)){0,
  */
 function combinationOptions(optionOf: ReadonlyMap<string, string>): boolean {
   if (optionOf.size < 2) return false;
-  for (const k of optionOf.keys()) if (!labelSetOptionRe.test(k)) return false;
+  for (const k of optionOf.keys()) if (!labelSetOptionRe.test(k) && !k.startsWith(NO_CONTENT)) return false;
   return true;
 }
 
@@ -462,15 +464,26 @@ function readNumberedOptions(query: string): { letter: string; content: string }
 // of a two-option question unread).
 const MIN_OPTIONS = 2;
 
+/** Before a letter, the key of an option whose content names no option of its own (readOptions): U+0000, which no value the rules read holds. */
+const NO_CONTENT = '\u0000';
+
 function readOptions(query: string): Map<string, string> | undefined {
   const contents = readOptionContents(query);
   if (contents === undefined) return undefined;
   const out = new Map<string, string>();
+  let distinct = 0;
   for (const { letter, content } of contents) {
     const norm = normalizeAnswer(content);
-    if (norm && !out.has(norm)) out.set(norm, letter.toLowerCase());
+    // An option whose content is empty or another's ("E) Country X has more." and "G) Country X
+    // has more.") is still an option: its letter is kept under a key no value is (NO_CONTENT), so
+    // optionOf.values() is every letter, and a letter chosen is read (stop 38). The options are a
+    // list when as many as MIN_OPTIONS have contents of their own, as before.
+    if (norm && !out.has(norm)) {
+      out.set(norm, letter.toLowerCase());
+      distinct++;
+    } else out.set(NO_CONTENT + letter, letter.toLowerCase());
   }
-  return out.size >= MIN_OPTIONS ? out : undefined;
+  return distinct >= MIN_OPTIONS ? out : undefined;
 }
 
 function readOptionContents(query: string): { letter: string; content: string }[] | undefined {
@@ -479,22 +492,29 @@ function readOptionContents(query: string): { letter: string; content: string }[
   // The option list is the longest run of labels A, B, C, ...; a later run as long wins (a worked
   // example's options before the question's own). A shorter later run does not erase it: AGIEval
   // closes its prompt with "A: Among A through E, the answer is" (stop 34, a parsing fix).
-  // The last option ends where the next run begins (or at its line's end).
-  let best: { letter: string; start: number; end: number }[] = [];
-  let bestEnd = query.length;
-  let labels: { letter: string; start: number; end: number }[] = [];
+  // An "A" that starts a run does not end the runs before it (stop 38): an option's content may
+  // end in one ("E) Country B has more than country A. F) ..."), and the list goes on after it.
+  // The runs are kept by the label each wants next: two that want the same one are as long, and
+  // the one begun later is kept, so there is at most one a letter.
+  const runs = new Map<string, { letter: string; start: number; end: number }[]>();
+  // Where each "A" label starts: the last option of a run ends where the next run begins (or at its line's end).
+  const runStarts: number[] = [];
   for (const m of query.matchAll(optionLabelRe)) {
-    const want = String.fromCharCode(65 + labels.length);
     const start = m.index + m[0].indexOf(m[1]);
-    if (m[1] === want) labels.push({ letter: m[1], start, end: m.index + m[0].length });
-    else if (m[1] === 'A') {
-      if (labels.length > best.length) [best, bestEnd] = [labels, start];
-      labels = [{ letter: 'A', start, end: m.index + m[0].length }];
-    }
+    const run = m[1] === 'A' ? [] : runs.get(m[1]);
+    if (run === undefined) continue;
+    if (m[1] === 'A') runStarts.push(start);
+    else runs.delete(m[1]);
+    run.push({ letter: m[1], start, end: m.index + m[0].length });
+    const next = String.fromCharCode(65 + run.length);
+    const other = runs.get(next);
+    if (other === undefined || other[0].start < run[0].start) runs.set(next, run);
   }
-  let end = query.length;
-  if (best.length > labels.length) [labels, end] = [best, bestEnd];
+  let labels: { letter: string; start: number; end: number }[] = [];
+  for (const run of runs.values()) if (run.length > labels.length) labels = run;
   if (labels.length < MIN_OPTIONS) return undefined;
+  const last = labels[labels.length - 1].start;
+  const end = runStarts.find((k) => k > last) ?? query.length;
   const out: { letter: string; content: string }[] = [];
   labels.forEach((l, i) => {
     const raw = query.slice(l.end, i + 1 < labels.length ? labels[i + 1].start : Math.min(end, l.end + 80));

@@ -327,10 +327,14 @@ function concludesByCue(
   // A question with two or more blanks is answered by their values together ("\\frac{3\\pi}{2}, 1"):
   // "Therefore, θ must be 3π/2" fills one blank, a part of the answer (docs/annotation-guide.md:
   // an intermediate quantity is no candidate), whatever its cue.
-  if (blanks && !listRe.test(st.value)) return false;
+  // Not a letter (stop 38): with options, shown or not, one option fills every blank ("Interest of
+  // ________ and ________." over "F) Shareholders, Care and Skill"), and a letter given explicitly
+  // ("\\boxed{F}") names an option, not one blank's value.
+  if (blanks && !choice && !listRe.test(st.value) && !(st.strength >= 4 && letterValueRe.test(st.value))) return false;
   // m + n of integers: "P = 1/115", "the answer is 1/115, and m + n = 116" give the value m and n
   // are read from, not the answer; only a box still gives it (the model's explicit answer).
-  if (integer && st.strength < 5 && !wholeRe.test(st.normalized)) return false;
+  // An option's letter is no such value (stop 38: "Find $a+b+c$." over "H) 10", "The answer is (H).").
+  if (integer && st.strength < 5 && !wholeRe.test(st.normalized) && !(choice && letterValueRe.test(st.value))) return false;
   if (st.strength >= 4) return true;
   // A remainder is smaller than its divisor: "16210 - 14000 = 2210" on the way to 16210 mod 7 is a reduction step.
   if (modulus !== undefined && /^\d+$/.test(st.normalized) && Number(st.normalized) >= modulus) return false;
@@ -2509,14 +2513,43 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     if (corrected.some((c, k) => c !== ok[k])) attempts = read(corrected);
     statements = statements.filter((st, k) => corrected[k] || !checkRejecting(st));
   } else attempts = readAttempts(body, drafts, question, statements, ok, inRegion, region.start, region.end, strongValues, premised, cut);
+  // Pass 82b: a thinking block followed by its summary that ends on a result line of a value it has
+  // not written before ("Finally, ... results in $92 remaining.", "4 * 11 = 44" right before the
+  // block closes) concludes there: the result line of its computation, which the model then leaves
+  // for its summary (docs/annotation-guide.md), the block's last candidate, whatever the summary says.
+  const closing =
+    region.summaryStart >= 0 &&
+    !cut &&
+    question.optionOf === undefined &&
+    question.words === undefined &&
+    question.programValue !== true &&
+    (final === undefined || plainNumberRe82.test(final.normalized))
+      ? blockClosingResult(body, region.start, region.end, question)
+      : undefined;
+  if (closing !== undefined && attempts.length > 0) {
+    const last = attempts[attempts.length - 1];
+    if (closing.start > last.stated.end && !sameAnswer(closing.normalized, last.stated.normalized)) {
+      last.end = last.stated.end;
+      attempts.push({ start: last.stated.end, end: body.length, candidate: closing, stated: closing, nextMarker: -1 });
+    }
+  }
   if (attempts.length === 0) {
     // No attempt concluded: the summary's answer, else the last number of a concluding sentence.
+    // Pass 82a: the summary is the final, not a candidate (docs/annotation-guide.md); it stands in
+    // for a candidate of the block the rules did not read. A number the block never writes ("$8"
+    // boxed after a block that plans the steps, or ends on "$92") was reached in the summary
+    // only: the block has no candidate of that value, and no other (its last number is a step).
+    const summaryOnly =
+      final !== undefined && plainNumberRe82.test(final.normalized) && !writesNumber(body, region.start, region.end, final.normalized);
     const fallback =
-      final ??
-      // (Pass 67: not for a program value, read whole or not at all: a trace's last number is a loop state.)
-      (question.words === undefined && question.programValue !== true
-        ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
-        : undefined);
+      closing ??
+      (summaryOnly
+        ? undefined
+        : (final ??
+          // (Pass 67: not for a program value, read whole or not at all: a trace's last number is a loop state.)
+          (question.words === undefined && question.programValue !== true
+            ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
+            : undefined)));
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
   }
   if (attempts.length > 0) {
@@ -2556,6 +2589,44 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     statements,
     question,
   };
+}
+
+// A plain number, as answers.ts normalizes one ("8", "-3", "22500", "49.33").
+const plainNumberRe82 = /^-?\d+(?:\.\d+)?$/;
+// A number as written ("22,500", "$8", "49.33"): bounded runs (docs/engine.md, "Linear-time patterns").
+const writtenNumberRe = /\d[\d,]{0,30}(?:\.\d{1,12})?/g;
+
+/** Does text[from, to) write the plain number `normalized` (sign and thousands separators aside)? One pass over the text. */
+function writesNumber(text: string, from: number, to: number, normalized: string): boolean {
+  const want = normalized.replace(/^-/, '');
+  const part = text.slice(from, to);
+  writtenNumberRe.lastIndex = 0;
+  for (let m = writtenNumberRe.exec(part); m !== null; m = writtenNumberRe.exec(part)) {
+    // Inside another number ("$18" for 8, "1.5" for 5): not this one.
+    const before = m.index > 0 ? part.charCodeAt(m.index - 1) : 32;
+    if (before === 46 || isDigitCode(before)) continue;
+    if (m[0].replace(/,/g, '').replace(/\.$/, '') === want) return true;
+  }
+  return false;
+}
+
+// A check's lead on the line of a result: "check:", "Double-check:", "(Verify", "sanity", "confirm".
+const checkLeadRe82 = /\b(?:check|verif|confirm|sanity)/i;
+
+/**
+ * The result a thinking block [from, to) ends on (pass 82b): its last number in a concluding
+ * sentence (lastNumberStatement) with only words after it to the block's end, no other sentence,
+ * of a value the block has not written before (a value written again is checked, not reached:
+ * "= 74 ... confirm: 1*60 + 14 = 74 ok"), not on a check's line ("check: 109.58 - 61.28 = 48.30").
+ */
+function blockClosingResult(body: string, from: number, to: number, question: QuestionInfo): Statement | undefined {
+  const st = lastNumberStatement(body, from, to, question, false);
+  if (st === undefined) return undefined;
+  const tail = body.slice(st.end, to).trimEnd();
+  if (tail.length > 60 || /[\d\n]/.test(tail) || /[.!?][ \t]{1,60}\S/.test(tail)) return undefined;
+  if (!plainNumberRe82.test(st.normalized) || writesNumber(body, from, st.start, st.normalized)) return undefined;
+  const lineStart = Math.max(from, body.lastIndexOf('\n', st.start) + 1, st.start - 200);
+  return checkLeadRe82.test(body.slice(lineStart, st.start)) ? undefined : st;
 }
 
 // The end of a computation on numbers, right before its result: "240 divided by 3 equals ", "504 -

@@ -167,8 +167,11 @@ const terseLeadRe =
 // "comes out to" states a result as "comes to" does ("so the remainder comes out to 641").
 // A pronoun's "'s" is "is" ("So there's $1.50 left over", "so it's $12.55 a head", pass 52a); a
 // name's "'s" is a possessive ("Mia's $40") and reads nothing.
+// Pass 82c: a participle or verb of result states its value as "gives" does ("giving 20 legs",
+// "results in $92", "resulting in a final height of 14 inches", "leaves 42 seats", "making the
+// total height 10 inches").
 const copulaRe =
-  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|get|got|obtain|makes?|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|\b(?:it|that|there|here|he|she)['\u2019]s\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
+  /\b(?:is|are|was|be|equals?|equal to|comes? to|gives?|giving|results? in|resulting in|leaves|leaving|get|got|obtain|makes?|making|totals?|totall?ing|yields?|has|have|had|needs?(?! to (?:find|compute|calculate|determine|identify|figure|check|solve|work|show|prove|consider|verify|see|know|make sure)\b)|simplif(?:y|ies) to|reduces? to|a total of|works? out to|comes? out to|stays? at)\b|\b(?:it|that|there|here|he|she)['\u2019]s\b|=|[\u4e3a\u662f]|\u7b49\u4e8e/i;
 // "I need to find A such that sum 2^{a-1} = 2024": an equation of a value the question quotes, set
 // as a condition to meet, restates the question.
 const conditionRe = /\b(?:such that|so that|need|needs|want|must)\b/i;
@@ -990,6 +993,8 @@ function lastAtMost(a: Int32Array, x: number): number {
  * A value that is a whole term, not a piece of an expression: not glued to a letter, an operator
  * or a bracket on either side ("C(3L, 2)", "(3L - 1)/2", "2L^2", "x_1").
  */
+// Pass 82d: an arithmetic operator in words, then a number ("72 minus 18", "4 multiplied by 18").
+const operatorWordAfterRe = /(?:minus|plus|times|divided by|multiplied by)[ \t]{1,2}\\?\$?\d/y;
 function standsAlone(text: string, start: number, end: number): boolean {
   // Character tests by code, not one-character regular expressions: this runs for every value
   // the rules find (codeAt outside the text is -1, which no test below accepts).
@@ -1004,6 +1009,9 @@ function standsAlone(text: string, start: number, end: number): boolean {
   if (b < start - 1 && latexOperatorBefore(text, b)) return false;
   let k = end;
   while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
+  // Before an operator in words and a number ("there are 72 minus 18 seats left"): the left operand
+  // of a computation, not its result (pass 82d).
+  if (k > end && matchesAt(operatorWordAfterRe, text, k)) return false;
   if (text.startsWith('**', k)) return true; // a bold closer
   const after = codeAt(text, k);
   if (
@@ -3265,8 +3273,10 @@ const letterNamesRe =
   /^[ \t]{0,2}(?:\\(?:cup|cap|subset|subseteq|perp|parallel)\b|[\u222a\u2229\u22a5\u2225\u2282\u2208]|(?:is|lies)[ \t]{1,2}(?:on|at|inside|outside|above|below)\b)/;
 // Before "option X": a verb that goes back over it ("Let me check option B again", "Look at option
 // C"), or a preposition that talks about it ("In option C, if ...", "the value of option B"; pass 42b).
+// Stop 38: and the same verbs heading a step ("**Re-examining Option D (if ...):**", "**Focusing on
+// Option A again:**"), which the blanks of a fill-in question had left unread.
 const optionExaminedRe =
-  /\b(?:check|re-?check|verify|examine|reconsider|revisit|look(?:ing)?[ \t]{1,2}at|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
+  /\b(?:check|re-?check|verify|examin(?:e|ing)|reconsider(?:ing)?|revisit(?:ing)?|look(?:ing)?[ \t]{1,2}at|focus(?:ing)?[ \t]{1,2}on|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could|(?:seems|is|looks)[ \t]{1,2}(?:possible|plausible|likely|a possibility)\b)/;

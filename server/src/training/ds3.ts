@@ -284,6 +284,9 @@ export function renderRollouts(trajectories: Ds3Trajectory[], step: number, grou
         group: `step-${step}-group-${Math.floor(i / groupSize)}`,
         step,
         truncated: t.truncated ? 'true' : undefined,
+        // Cut at maxAttempts where the policy drew RESAMPLE: the STOP the record ends in was not
+        // its choice (left out by default as truncated; with --include-truncated not counted as a decision).
+        forced_stop: t.truncated ? 'true' : undefined,
       },
       body: lines.join('\n'),
     });

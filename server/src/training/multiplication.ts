@@ -185,8 +185,14 @@ export function reward(p: Problem, a: Attempts): number {
   return a.answers[a.answers.length - 1] === p.product ? 1 : 0;
 }
 
-/** Counters for p, delta1, delta2 the way the calibration engine counts them (docs/design.md section 4). */
+/**
+ * Counters for p, delta1, delta2 the way the calibration engine counts them (docs/design.md section 4).
+ * With `maxAttempts`, a trajectory that used every attempt ended in a STOP it could not choose
+ * (RESAMPLE is masked there): that STOP is not counted as a decision, as calibrate does not count
+ * the STOP of a record marked `forced_stop: true` (renderTrace writes the mark).
+ */
 export class DecisionStats {
+  constructor(readonly maxAttempts = Infinity) {}
   n = 0;
   firstCorrect = 0;
   finalCorrect = 0;
@@ -200,8 +206,13 @@ export class DecisionStats {
     this.n++;
     if (a.answers[0] === p.product) this.firstCorrect++;
     if (reward(p, a) === 1) this.finalCorrect++;
+    const forced = a.answers.length >= this.maxAttempts;
     a.answers.forEach((ans, k) => {
       const resample = k < a.answers.length - 1;
+      if (forced && !resample) {
+        if (k > 0 && ans === a.answers[k - 1]) this.echoes++;
+        return;
+      }
       if (ans === p.product) {
         this.afterCorrect++;
         if (!resample) this.stopAfterCorrect++;
@@ -276,7 +287,10 @@ export function reflectionSequence(layout: Layout, p: Problem, opts: ReflectionD
 
 export const DEFAULT_MARKERS = ['Wait, I made a mistake. Let me recompute.', 'Let me recompute.', "I'll go back and check."];
 
-/** Renders a rollout as a .trace record: one line per attempt, a marker phrase for each RESAMPLE; `step` adds a `step` header. */
+/**
+ * Renders a rollout as a .trace record: one line per attempt, a marker phrase for each RESAMPLE;
+ * `step` adds a `step` header; a rollout with `maxAttempts` attempts gets `forced_stop: true`.
+ */
 export function renderTrace(
   p: Problem,
   a: Attempts,
@@ -284,6 +298,7 @@ export function renderTrace(
   id: string | number,
   markers: readonly string[] = DEFAULT_MARKERS,
   step?: number,
+  maxAttempts = Infinity,
 ): string {
   const lines: string[] = [];
   a.answers.forEach((ans, k) => {
@@ -292,7 +307,16 @@ export function renderTrace(
   });
   return formatRecord({
     id,
-    headers: { query: `Calculate ${p.a} * ${p.b}. Think step by step.`, answer: String(p.product), task: p.task, model, step },
+    headers: {
+      query: `Calculate ${p.a} * ${p.b}. Think step by step.`,
+      answer: String(p.product),
+      task: p.task,
+      model,
+      step,
+      // The trajectory used every attempt: its last STOP was forced (RESAMPLE is masked there), not
+      // chosen; calibrate does not count it as a decision (docs/design.md section 3).
+      forced_stop: a.answers.length >= maxAttempts ? 'true' : undefined,
+    },
     body: lines.join('\n'),
   });
 }

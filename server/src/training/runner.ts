@@ -169,10 +169,11 @@ export async function runTraining(req: RunRequest): Promise<Extract<TrainerEvent
   };
   let done: Extract<TrainerEvent, { type: 'done' }>;
   try {
-    await policy.train(config, io);
+    const outcome = await policy.train(config, io);
     commit();
     const step = latestCheckpoint(runDir)?.step ?? 0;
-    const state = step >= steps ? 'completed' : 'stopped';
+    // A stop during the final evaluation leaves the last step checkpointed but not evaluated: stopped.
+    const state = step >= steps && !outcome?.evaluationPending ? 'completed' : 'stopped';
     status(state);
     done = { type: 'done', state, runDir, step, steps };
   } catch (err) {

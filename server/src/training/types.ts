@@ -12,7 +12,7 @@ export interface RunIO {
   emit(metrics: Record<string, unknown> & { step: number }): void;
   /** Human-readable progress/log line. */
   log(message: string): void;
-  /** Aborted on Cancel/Stop: finish the current step, checkpoint, return. */
+  /** Aborted on Cancel/Stop: finish the current step (stop an evaluation within a sampled position), checkpoint, return. */
   signal: AbortSignal;
 }
 
@@ -34,7 +34,19 @@ export interface RunIO {
  *   raised config.steps written, at the resumed run's first progress (its first `emit`, a new
  *   checkpoint, or a normal return); a resume that fails before that leaves the directory as it
  *   was. Rollouts: `writeRollouts(runDir, name, text)`.
+ * - A stop (the signal) during an evaluation stops within one sampled position; the policy then
+ *   checkpoints the step it was evaluating and returns `{ evaluationPending: true }`: the runner
+ *   reports the run "stopped" (also at its last step), and the resume evaluates first.
  * - `emit` appends to metrics.jsonl (fsync'ed) and streams the line to the UI; `log` only streams.
  *   A line's `step` is the 0-based index of the update it reports (after it, step + 1 updates are done).
  */
-export type TrainPolicy = (config: Record<string, unknown>, io: RunIO) => Promise<void>;
+export type TrainPolicy = (config: Record<string, unknown>, io: RunIO) => Promise<void | TrainOutcome>;
+
+/**
+ * What a policy may say when it returns: `evaluationPending` when a stop interrupted an evaluation
+ * (tiny-lm) after the step it evaluates was checkpointed, so the run is "stopped" even at its last
+ * step, and a resume runs the evaluation.
+ */
+export interface TrainOutcome {
+  evaluationPending?: boolean;
+}

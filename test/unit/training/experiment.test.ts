@@ -276,6 +276,7 @@ function arm(
         resampleAfterWrong: c.d2[0],
         decisionsAfterWrong: c.d2[1],
         noAnswer: 0,
+        forcedStops: 0,
       },
       perSeed: [{ seed: 1, n: 100, accuracy, p, delta1, delta2, predicted: accuracy, echoRate: null }],
       spread: { accuracy: null, p: null, delta1: null, delta2: null },
@@ -294,7 +295,9 @@ function arm(
       delta1: rate(sum('stopAfterCorrect'), sum('decisionsAfterCorrect')),
       delta2: rate(sum('resampleAfterWrong'), sum('decisionsAfterWrong')),
       echoRate: null,
+      forcedStops: 0,
     },
+    forcedStops: 0,
   };
 }
 

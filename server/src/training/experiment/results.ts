@@ -59,7 +59,9 @@ export interface ArmResult {
   label: string;
   tasks: TaskResult[];
   /** Pooled over the out-of-distribution tasks (counts summed): accuracy and delta2, Wilson intervals. */
-  ood: { n: number; accuracy: Estimate; p: Estimate; delta1: Estimate; delta2: Estimate; echoRate: number | null };
+  ood: { n: number; accuracy: Estimate; p: Estimate; delta1: Estimate; delta2: Estimate; echoRate: number | null; forcedStops: number };
+  /** Forced STOPs (a trajectory that used all K attempts) left out of the decisions, all tasks and seeds (calibrate's counts.forcedStops summed). */
+  forcedStops: number;
 }
 
 export interface RunTiming {
@@ -196,7 +198,9 @@ export async function collectTable1(out: string, plan: Table1Plan, runs: readonl
           sum((r) => r.counts.decisionsAfterWrong),
         ),
         echoRate: ffEcho + ffNew > 0 ? ffEcho / (ffEcho + ffNew) : null,
+        forcedStops: sum((r) => r.counts.forcedStops),
       },
+      forcedStops: rows.reduce((a, r) => a + r.counts.forcedStops, 0),
     };
   });
   return { seeds, arms, timing: timings(plan, runs) };

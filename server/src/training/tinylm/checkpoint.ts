@@ -9,6 +9,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../backend.js';
 import { checkpointError, latestCheckpoint, showValue, writeCheckpoint } from '../runDir.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
 
 export const CHECKPOINT_FORMAT = 'reflection-lens/tiny-lm-checkpoint@1';
 
@@ -57,6 +58,11 @@ export interface LoopState {
   step: number;
   rng: number;
   adamT: number;
+  /**
+   * The metrics line of step `step` (its 0-based index step - 1) when a stop interrupted that step's
+   * evaluation: the resume evaluates, logs the line, then clears it (clearPendingEvaluation).
+   */
+  pendingEval?: Record<string, unknown> & { step: number };
 }
 
 /** Tensors a checkpoint must hold (name and shape), given its loop state; `optional` ones are checked when present. */
@@ -118,6 +124,15 @@ export function readTinyLmCheckpoint(runDir: string, expected: (state: LoopState
   if (!isInt(st.rng, 0, 2 ** 32)) fail(MANIFEST, `"state.rng" must be an integer in [0, 2^32), got ${showValue(st.rng)}`);
   if (!isInt(st.adamT, 0)) fail(MANIFEST, `"state.adamT" must be an integer >= 0, got ${showValue(st.adamT)}`);
   const state: LoopState = { step: latest.step, rng: st.rng as number, adamT: st.adamT as number };
+  if (st.pendingEval !== undefined) {
+    const pe = st.pendingEval as Record<string, unknown> | null;
+    if (typeof pe !== 'object' || pe === null || Array.isArray(pe) || pe.step !== latest.step - 1)
+      fail(
+        MANIFEST,
+        `"state.pendingEval" must be the metrics line of step ${latest.step - 1} (an object with "step": ${latest.step - 1}), got ${showValue(pe)}`,
+      );
+    state.pendingEval = pe as LoopState['pendingEval'];
+  }
 
   if (!Array.isArray(manifest.tensors))
     return fail(MANIFEST, `"tensors" must be an array of {name, file, shape, offset, length}, got ${showValue(manifest.tensors)}`);
@@ -202,6 +217,19 @@ export function loadLatestCheckpoint(tf: Tf, runDir: string, expected: (state: L
   const tensors = new Map<string, tfjs.Tensor>();
   for (const [name, t] of data.tensors) tensors.set(name, tf.tensor(t.values, t.shape));
   return { step: data.step, state: data.state, tensors };
+}
+
+/**
+ * The newest checkpoint's pending evaluation is done (its metrics line logged): its manifest is
+ * rewritten without it, atomically (the tensors stay as they are).
+ */
+export function clearPendingEvaluation(runDir: string): void {
+  const latest = latestCheckpoint(runDir);
+  if (!latest) return;
+  const file = join(latest.dir, 'tinylm.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest<LoopState>;
+  delete manifest.state.pendingEval;
+  writeFileAtomic(file, JSON.stringify(manifest, null, 1) + '\n');
 }
 
 /** Deletes all but the newest `keep` checkpoint folders. */

@@ -24,10 +24,22 @@ export interface Rollouts {
   attempts: Attempts[];
 }
 
+/** An evaluation stopped by its signal (Ctrl-C, SIGTERM, Stop) between two positions: nothing was written. */
+export class EvaluationInterrupted extends Error {
+  constructor() {
+    super('the evaluation was interrupted');
+  }
+}
+
 /**
  * Samples every row's response position by position (temperature 0 = greedy). Each forward pass
  * covers only the prefix written so far; rows that have stopped are skipped and the loop ends
  * when all have. One read-back per position is inherent to sampling.
+ *
+ * With a `signal` (the evaluations), the event loop turns after every position, so a stop request
+ * is seen within one position's forward pass (on the cpu and wasm backends data() resolves as a
+ * promise job, before any signal could be delivered), and an aborted signal throws
+ * EvaluationInterrupted. Training rollouts pass none: a step always finishes.
  */
 export async function generate(
   tf: Tf,
@@ -37,6 +49,7 @@ export async function generate(
   problems: Problem[],
   temperature: number,
   rng: Rng,
+  signal?: AbortSignal,
 ): Promise<Rollouts> {
   const T = layout.seqLength,
     B = problems.length;
@@ -47,6 +60,10 @@ export async function generate(
   let aliveCount = B;
   const probs = new Float64Array(VOCAB_SIZE);
   for (let pos = layout.promptLength; pos < T && aliveCount > 0; pos++) {
+    if (signal) {
+      await new Promise((r) => setImmediate(r));
+      if (signal.aborted) throw new EvaluationInterrupted();
+    }
     const prefix = new Int32Array(B * pos);
     for (let b = 0; b < B; b++) prefix.set(tokens.subarray(b * T, b * T + pos), b * pos);
     const last = tf.tidy(() => {
@@ -103,6 +120,14 @@ export function evalProblems(tasks: readonly string[], size: number, seed: numbe
   return tasks.flatMap((t) => Array.from({ length: size }, () => sampleProblem(t, rng)));
 }
 
+/** A split's numbers and its rollouts as .trace text, not yet written (evaluateSplit). */
+export interface SampledSplit {
+  result: Omit<SplitResult, 'file'>;
+  /** `rollouts/<name>.trace`. */
+  name: string;
+  text: string;
+}
+
 export interface SplitResult {
   reward: number;
   p: number | null;
@@ -116,9 +141,11 @@ export interface SplitResult {
 }
 
 /**
- * Evaluates one split and writes `rollouts/step-<step>-<split>.trace` (model header = `modelName`, a
- * `step` header, so the calibration engine groups the rollouts by step as it does ds3's).
- * Sampling uses a fixed seed so successive checkpoints are compared on common random numbers.
+ * Evaluates one split: its numbers and the text of `rollouts/step-<step>-<split>.trace` (model
+ * header = `modelName`, a `step` header, so the calibration engine groups the rollouts by step as
+ * it does ds3's), which writeSplits writes once every split of the evaluation is sampled (an
+ * interrupted evaluation writes nothing). Sampling uses a fixed seed so successive checkpoints are
+ * compared on common random numbers. Throws EvaluationInterrupted when `signal` is aborted.
  */
 export async function evaluateSplit(
   tf: Tf,
@@ -126,24 +153,36 @@ export async function evaluateSplit(
   params: Params,
   layout: Layout,
   problems: Problem[],
-  opts: { temperature: number; seed: number; runDir: string; step: number; split: string; modelName: string; markers: readonly string[] },
-): Promise<SplitResult> {
-  const r = await generate(tf, model, params, layout, problems, opts.temperature, new Rng(opts.seed ^ 0xe7a1));
-  const all = new DecisionStats();
+  opts: {
+    temperature: number;
+    seed: number;
+    step: number;
+    split: string;
+    modelName: string;
+    markers: readonly string[];
+    signal?: AbortSignal;
+  },
+): Promise<SampledSplit> {
+  const r = await generate(tf, model, params, layout, problems, opts.temperature, new Rng(opts.seed ^ 0xe7a1), opts.signal);
+  const all = new DecisionStats(layout.maxAttempts);
   const per = new Map<string, DecisionStats>();
   let text = '';
   r.attempts.forEach((a, i) => {
     const p = problems[i];
     all.add(p, a);
-    if (!per.has(p.task)) per.set(p.task, new DecisionStats());
+    if (!per.has(p.task)) per.set(p.task, new DecisionStats(layout.maxAttempts));
     per.get(p.task)!.add(p, a);
-    text += renderTrace(p, a, opts.modelName, `${opts.split}-${i + 1}`, opts.markers, opts.step);
+    text += renderTrace(p, a, opts.modelName, `${opts.split}-${i + 1}`, opts.markers, opts.step, layout.maxAttempts);
   });
-  const file = relative(opts.runDir, writeRollouts(opts.runDir, `step-${opts.step}-${opts.split}`, text));
   const byTask: SplitResult['byTask'] = {};
   for (const [task, s] of per) {
     const { reward, p, delta1, delta2, n } = s.summary();
     byTask[task] = { reward, p, delta1, delta2, n };
   }
-  return { ...all.summary(), byTask, file };
+  return { result: { ...all.summary(), byTask }, name: `step-${opts.step}-${opts.split}`, text };
+}
+
+/** Writes sampled splits (each file atomically); `file` is the path relative to the run directory. */
+export function writeSplit(runDir: string, s: SampledSplit): SplitResult {
+  return { ...s.result, file: relative(runDir, writeRollouts(runDir, s.name, s.text)) };
 }

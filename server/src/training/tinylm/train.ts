@@ -8,6 +8,7 @@ import { DecisionStats, Layout, Rng, reflectionSequence, reward, sampleProblem, 
 import type { RunIO, TrainPolicy } from '../types.js';
 import { Adam } from './adam.js';
 import {
+  clearPendingEvaluation,
   loadLatestCheckpoint,
   pruneCheckpoints,
   readTinyLmCheckpoint,
@@ -20,6 +21,7 @@ import {
   cloneParams,
   disposeParams,
   initParams,
+  variableOf,
   makeModel,
   matmulModeFor,
   paramShapes,
@@ -29,7 +31,7 @@ import {
 } from './model.js';
 import { groupAdvantages, makeConstants, maskWrongAttempts, responseMask, tokenLogp, type Constants } from './objectives.js';
 import { grpoUpdate, supervisedUpdate, type Learner } from './update.js';
-import { evalProblems, evaluateSplit, generate, type SplitResult } from './rollout.js';
+import { EvaluationInterrupted, evalProblems, evaluateSplit, generate, writeSplit, type SplitResult } from './rollout.js';
 
 type Tensor = tfjs.Tensor;
 
@@ -106,11 +108,15 @@ export const trainTinyLm: TrainPolicy = async (raw, io) => {
   };
   const run = new TinyLmRun(backend.tf, backend.name, cfg, { ...io, emit });
   try {
-    await run.train();
+    return await run.train();
   } finally {
     run.dispose();
   }
 };
+
+type Evaluation = { id: SplitResult; ood: SplitResult | null };
+/** A metrics line waiting for its step's evaluation (kept in the checkpoint's loop state). */
+type PendingEval = Record<string, unknown> & { step: number };
 
 class TinyLmRun {
   readonly layout: Layout;
@@ -123,6 +129,8 @@ class TinyLmRun {
   step = 0;
   /** Completed steps of the newest checkpoint on disk that this run wrote or resumed from (null: none). */
   checkpointed: number | null = null;
+  /** The metrics line of the checkpointed step whose evaluation a stop interrupted (the resume runs it first). */
+  pendingEval: PendingEval | null = null;
   readonly total: number;
   readonly idEval: Problem[];
   readonly oodEval: Problem[];
@@ -169,13 +177,24 @@ class TinyLmRun {
    * checkpoint of N completed steps covers lines 0..N-1); the evaluation before any training is
    * a separate line with phase "init" and step 0.
    */
-  async train(): Promise<void> {
+  async train(): Promise<{ evaluationPending: boolean }> {
     const { cfg, io } = this;
     if (this.resume()) io.log(`tiny-lm: resumed after step ${this.step} of ${this.total}`);
     else if (cfg.initFrom !== null) this.initFrom(cfg.initFrom);
+    // A stop during the evaluation of the checkpointed step: run it now, then log the step's line.
+    if (this.pendingEval) {
+      io.log(`tiny-lm: running the evaluation of step ${this.step} that a stop interrupted`);
+      const ev = await this.evaluate(this.step);
+      if (!ev) return this.interrupted();
+      // The model name of the rollouts just written (a resume that raised `steps` renames the old last step).
+      this.emitEvaluated({ ...this.pendingEval, model: this.modelName(this.step) }, ev);
+      clearPendingEvaluation(io.runDir);
+      this.pendingEval = null;
+    }
     // Also after a resume at step 0 (a stop before the first step): its metrics lines were dropped.
-    if (this.step === 0 && cfg.evalAtStart) {
-      const ev = await this.evaluate(0);
+    // A stop during it checkpoints step 0 below, and the resume evaluates again.
+    const ev = this.step === 0 && cfg.evalAtStart && !io.signal.aborted ? await this.evaluate(0) : null;
+    if (ev) {
       io.emit({
         step: 0,
         phase: 'init',
@@ -217,13 +236,17 @@ class TinyLmRun {
           tokensPerSec: (m.rows * this.layout.seqLength) / seconds,
           stepSeconds: seconds,
         };
-        if (evalNow) {
-          const ev = await this.evaluate(s);
-          record.eval = ev;
-          // Supervised steps have no rollouts of their own: report the evaluation's numbers.
-          if (!m.stats) Object.assign(record, { reward: ev.id.reward, p: ev.id.p, delta1: ev.id.delta1, delta2: ev.id.delta2 });
+        const ev = evalNow ? await this.evaluate(s) : null;
+        if (evalNow && !ev) {
+          // Stopped during the evaluation (Ctrl-C waits for the current position, not the whole
+          // evaluation): the step is done, so checkpoint it with its metrics line pending; no
+          // rollouts of it were written. The resume runs the evaluation, then logs the line.
+          m.scalars.dispose();
+          this.pendingEval = record;
+          await this.checkpoint();
+          return this.interrupted();
         }
-        io.emit({ ...record, tensors: this.tf.memory().numTensors });
+        this.emitEvaluated(record, ev);
       }
       m.scalars.dispose();
       if (s % cfg.checkpointEvery === 0 || s === warmup || s === this.total) await this.checkpoint();
@@ -236,22 +259,55 @@ class TinyLmRun {
     // Stopped early: checkpoint the last finished step (unless that step was just checkpointed).
     // The run's one stop line is the runner's done event ("stopped at step N/total").
     if (io.signal.aborted && this.step < this.total && this.checkpointed !== this.step) await this.checkpoint();
+    return { evaluationPending: false };
   }
 
-  async evaluate(s: number): Promise<{ id: SplitResult; ood: SplitResult | null }> {
+  /** A stop during an evaluation: the newest checkpoint (written) holds the step; its evaluation waits for --resume. */
+  async interrupted(): Promise<{ evaluationPending: boolean }> {
+    if (this.checkpointed !== this.step) await this.checkpoint();
+    const pending = this.pendingEval !== null;
+    this.io.log(
+      pending
+        ? `tiny-lm: stopped during the evaluation of step ${this.step}; checkpoint of step ${this.step} kept, no rollouts of it written: --resume runs the evaluation`
+        : `tiny-lm: stopped during the evaluation of step ${this.step}; no rollouts of it written: --resume runs the evaluation`,
+    );
+    return { evaluationPending: pending };
+  }
+
+  /** Emits a step's metrics line with its evaluation (supervised steps report the evaluation's numbers). */
+  emitEvaluated(record: PendingEval, ev: Evaluation | null): void {
+    const line: Record<string, unknown> & { step: number } = { ...record };
+    if (ev) {
+      line.eval = ev;
+      // Supervised steps have no rollouts of their own: report the evaluation's numbers.
+      if (line.phase !== 'grpo') Object.assign(line, { reward: ev.id.reward, p: ev.id.p, delta1: ev.id.delta1, delta2: ev.id.delta2 });
+    }
+    this.io.emit({ ...line, tensors: this.tf.memory().numTensors });
+  }
+
+  /**
+   * Samples both splits, then writes their rollouts (an interrupted evaluation writes none); null
+   * when the run's signal stopped it (within one position of the sampling).
+   */
+  async evaluate(s: number): Promise<Evaluation | null> {
     const common = {
       temperature: this.cfg.evalTemperature,
       seed: this.cfg.seed,
-      runDir: this.io.runDir,
       step: s,
       modelName: this.modelName(s),
       markers: this.cfg.markers,
+      signal: this.io.signal,
     };
-    const id = await evaluateSplit(this.tf, this.model, this.params, this.layout, this.idEval, { ...common, split: 'id' });
-    const ood = this.oodEval.length
-      ? await evaluateSplit(this.tf, this.model, this.params, this.layout, this.oodEval, { ...common, split: 'ood' })
-      : null;
-    return { id, ood };
+    try {
+      const id = await evaluateSplit(this.tf, this.model, this.params, this.layout, this.idEval, { ...common, split: 'id' });
+      const ood = this.oodEval.length
+        ? await evaluateSplit(this.tf, this.model, this.params, this.layout, this.oodEval, { ...common, split: 'ood' })
+        : null;
+      return { id: writeSplit(this.io.runDir, id), ood: ood ? writeSplit(this.io.runDir, ood) : null };
+    } catch (err) {
+      if (err instanceof EvaluationInterrupted) return null;
+      throw err;
+    }
   }
 
   /** Starts from another run's newest parameters (initFrom); the shapes must be this config's. */
@@ -334,7 +390,7 @@ class TinyLmRun {
       for (let i = 0; i < cfg.groupSize; i++) problems.push(p);
     }
     const roll = await generate(tf, this.model, this.params, layout, problems, cfg.temperature, this.rng);
-    const stats = new DecisionStats();
+    const stats = new DecisionStats(layout.maxAttempts);
     const rewards = roll.attempts.map((a, i) => {
       stats.add(problems[i], a);
       return reward(problems[i], a);
@@ -400,7 +456,12 @@ class TinyLmRun {
     for (const [n, v] of this.adam.v) tensors.push([`v/${n}`, v]);
     const groups: Record<string, [string, Tensor][]> = { 'weights.bin': tensors };
     if (this.reference) groups['reference.bin'] = [...this.reference].map(([n, v]) => [`ref/${n}`, v] as [string, Tensor]);
-    const state: LoopState = { step: this.step, rng: this.rng.state, adamT: this.adam.t };
+    const state: LoopState = {
+      step: this.step,
+      rng: this.rng.state,
+      adamT: this.adam.t,
+      ...(this.pendingEval ? { pendingEval: this.pendingEval } : {}),
+    };
     await saveCheckpoint(this.io.runDir, this.step, groups, state);
     pruneCheckpoints(this.io.runDir, 3);
     this.checkpointed = this.step;
@@ -424,14 +485,15 @@ class TinyLmRun {
         const m = ck.tensors.get(`m/${n}`),
           v = ck.tensors.get(`v/${n}`);
         if (m && v) {
-          this.adam.m.set(n, tf.variable(m.clone(), false));
-          this.adam.v.set(n, tf.variable(v.clone(), false));
+          this.adam.m.set(n, variableOf(tf, m.clone(), false));
+          this.adam.v.set(n, variableOf(tf, v.clone(), false));
         }
       }
       this.adam.t = st.adamT;
       this.rng.state = st.rng;
       this.step = st.step;
       this.checkpointed = st.step;
+      this.pendingEval = st.pendingEval ?? null;
       return true;
     } finally {
       ck.tensors.forEach((t) => t.dispose());
