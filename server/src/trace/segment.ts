@@ -1831,7 +1831,12 @@ function readAttempts(
         // (Next: a conclusion about the asked quantity before new work is a candidate of its own also where the
         // work ends in a weaker conclusion of that value ("So the total ... is 670. Let me just recap:
         // ... which gives 439+231=670": the recap recomputes it, an echo; pass 71a.)
-      } else if ((st.strength >= 3 && chain[0].first.strength >= 2) || st.strength >= 4) chain.unshift({ first: st, last: st });
+        // Pass 83a: and a weaker result line after it, where the line writes the value as the
+        // conclusion did ("So the total ... is 1067. Let me just recap: ... 843 + 224 = 1067"): the
+        // recap recomputed it. In another form ("\frac{\sqrt{66}}{6}" then "= \sqrt{11/6}") it
+        // may be the form talk of a draft (the guide's format talk), and merges as before.
+      } else if ((st.strength >= 3 && (chain[0].first.strength >= 2 || st.normalized === chain[0].first.normalized)) || st.strength >= 4)
+        chain.unshift({ first: st, last: st });
       // A result line reached again through new work is an echo, whatever the cue strengths ("= 3969 /
       // Adding again: 3300 + 570 + 99 = 3969"); where the later line names the asked quantity, its
       // own arithmetic restates the question ("39^2 - 36^2 = 225", "xy is 13 · 1 = 13"), so the
