@@ -113,7 +113,13 @@ test(
   { skip: existsSync(DATA) ? false : `${DATA} is absent` },
   () => {
     const { records, diagnostics } = jsonlToRecords(readFileSync(DATA, 'utf8'), { fileName: DATA });
-    assert.deepEqual(diagnostics, []);
+    // The only diagnostics: three responses whose <|begin_of_thought|> block never closes (89-113 KB,
+    // cut off at the generation limit; thinking.ts unclosedThinking, the definition import shares).
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.line} ${d.code}`),
+      ['6 unclosed-think', '7 unclosed-think', '31 unclosed-think'],
+    );
+    assert.ok(diagnostics.every((d) => d.severity === 'warning' && /<\|begin_of_thought\|>\) is never closed/.test(d.message)));
     let sameAnswer = 0;
     let sameCorrect = 0;
     const disagreements: string[] = [];
