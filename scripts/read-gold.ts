@@ -48,6 +48,8 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     'fresh42',
     'fresh43',
     'fresh44',
+    'fresh45',
+    'fresh46',
   ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
 ];
