@@ -636,8 +636,15 @@ skyThoughtBatch('dev37', 'development, new at stop 37', 30, { precision: 0.78, r
 // counterpart on GSM8K, 15 each, short thinking blocks then a written solution), a development batch of stop
 // 38, labelled by D1 and D2 (D2 against D1: 100% (28/28) / 100%, exact 30/30). Start (learned, e0d072c)
 // 56.7% (17/30), 60.7% (17/28), first 60.0%: conclusions in the thinking block phrased "resulting in a final
-// height of 14 inches" are not read, and the summary's \boxed value is read in their place.
-skyThoughtBatch('dev38', 'development, new at stop 38', 30, { precision: 0.5, recall: 0.55, first: 0.55 }, 'D1 vs D2', 30);
+// height of 14 inches" are not read, and the summary's \boxed value is read in their place. After pass 82
+// and the refit: 85.7% (24/28), 85.7%, first 85.2%.
+skyThoughtBatch('dev38', 'development, new at stop 38', 30, { precision: 0.8, recall: 0.8, first: 0.8 }, 'D1 vs D2', 30);
+// dev39 (alfred-leong/multilingual-reasoning: Qwen3-1.7B answering in Japanese, Qwen3-8B in Swahili, MMMLU
+// and MGSM, 30; a chain of thought in an unclosed <think>, 12 cut off in repetition loops), collected at the
+// end of stop 38 for the next stop's passes, labelled by D3 and D4 (D4 against D3: 100% (19/19) / 95.0%).
+// Read once at stop 38's end, not tuned on (learned): 93.8% (15/16), 75.0% (15/20), first 75.0%. Joins the
+// development sets (scripts/readerData.ts) at stop 39.
+skyThoughtBatch('dev39', 'development from stop 39', 30, { precision: 0.85, recall: 0.65, first: 0.65 }, 'D3 vs D4', 30);
 // fresh44 (akshsgaur/code-reasoning-repro: gpt-oss-20b on LeetCode output prediction, 10; Xannadoo/
 // thesis_cot_faithful: DeepSeek-R1 671B and R1-Distill-Llama-8B on four-option logic puzzles, 20), held
 // out, labelled by H1 and H2 (H2 against H1: 97.9% / 87.0%). Read once at stop 37's end (learned): start
