@@ -279,8 +279,25 @@ export function nonFiniteDiagnostic(
 
 /** Line and column (0-based) of offset `at` in `text` that starts at `line`, `column`. */
 export function positionIn(text: string, at: number, line: number, column: number): { line: number; column: number } {
-  const before = text.slice(0, at);
-  const last = before.lastIndexOf('\n');
-  if (last < 0) return { line, column: column + at };
-  return { line: line + (before.match(/\n/g)?.length ?? 0), column: at - last - 1 };
+  return positionsIn(text, [at], line, column)[0];
+}
+
+/**
+ * Line and column (0-based) of each of the ascending `offsets` in `text` that starts at `line`,
+ * `column`: one walk over the text, so a document with many NaNs stays linear (a walk from the
+ * start for each was quadratic).
+ */
+export function positionsIn(text: string, offsets: readonly number[], line: number, column: number): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  let lineStart = -1; // offset of the last newline before the walk's position; -1: still the first line
+  let from = 0;
+  for (const at of offsets) {
+    for (let nl = text.indexOf('\n', from); nl >= 0 && nl < at; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl;
+    }
+    from = Math.max(from, at);
+    out.push(lineStart < 0 ? { line, column: column + at } : { line, column: at - lineStart - 1 });
+  }
+  return out;
 }

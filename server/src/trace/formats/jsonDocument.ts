@@ -4,7 +4,7 @@
 // model. The scanner only tracks strings and nesting depth; each element's bytes are parsed on
 // their own, so a broken element is one diagnostic (with its line) and the others still load.
 import { open } from 'node:fs/promises';
-import { jsonErrorOffset, nonFiniteDiagnostic, parseWithNonFinite, positionIn } from '../jsonError.js';
+import { jsonErrorOffset, nonFiniteDiagnostic, parseWithNonFinite, positionsIn } from '../jsonError.js';
 import type { TraceDiagnostic } from '../types.js';
 
 export interface JsonElement {
@@ -134,10 +134,13 @@ export async function* jsonDocumentElements(
           el.value = lenient.value;
           el.text = text;
           const what = el.key !== undefined ? `member ${JSON.stringify(el.key)}: ` : `element ${el.index + 1}: `;
-          el.nonFinite = lenient.found.map((f) => {
-            const pos = positionIn(text, f.offset, captureLine, captureCol);
-            return nonFiniteDiagnostic(f.token, pos.line, pos.column, what);
-          });
+          const pos = positionsIn(
+            text,
+            lenient.found.map((f) => f.offset),
+            captureLine,
+            captureCol,
+          );
+          el.nonFinite = lenient.found.map((f, k) => nonFiniteDiagnostic(f.token, pos[k].line, pos[k].column, what));
           return el;
         }
         const off = jsonErrorOffset(text);

@@ -17,7 +17,15 @@ import {
   type JsonlRecord,
 } from '../jsonl.js';
 import { extraBomMessage, leadingBoms, modelFromFileName } from '../parse.js';
-import { jsonElementSpan, jsonErrorOffset, jsonFieldSpan, nonFiniteDiagnostic, parseWithNonFinite, positionIn } from '../jsonError.js';
+import {
+  jsonElementSpan,
+  jsonErrorOffset,
+  jsonFieldSpan,
+  nonFiniteDiagnostic,
+  parseWithNonFinite,
+  positionIn,
+  positionsIn,
+} from '../jsonError.js';
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
@@ -604,10 +612,13 @@ export async function* streamContainer(
         return;
       }
       obj = lenient.value;
-      for (const f of lenient.found) {
-        const pos = positionIn(whole, f.offset, 0, 0);
-        opts.onDiagnostic?.(nonFiniteDiagnostic(f.token, pos.line, pos.column));
-      }
+      const pos = positionsIn(
+        whole,
+        lenient.found.map((f) => f.offset),
+        0,
+        0,
+      );
+      lenient.found.forEach((f, k) => opts.onDiagnostic?.(nonFiniteDiagnostic(f.token, pos[k].line, pos[k].column)));
     }
     // An Inspect log written without its samples (its results and stats only): nothing to read, said so.
     if (isObject(obj) && isObject(obj.eval) && obj.samples === undefined && !isFlatRollout(obj) && !detectPreset(obj))
