@@ -2523,7 +2523,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     question.optionOf === undefined &&
     question.words === undefined &&
     question.programValue !== true &&
-    (final === undefined || plainNumberRe82.test(final.normalized))
+    (final === undefined || plainDecimalRe.test(final.normalized))
       ? blockClosingResult(body, region.start, region.end, question)
       : undefined;
   if (closing !== undefined && attempts.length > 0) {
@@ -2540,7 +2540,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // boxed after a block that plans the steps, or ends on "$92") was reached in the summary
     // only: the block has no candidate of that value, and no other (its last number is a step).
     const summaryOnly =
-      final !== undefined && plainNumberRe82.test(final.normalized) && !writesNumber(body, region.start, region.end, final.normalized);
+      final !== undefined && plainDecimalRe.test(final.normalized) && !writesNumber(body, region.start, region.end, final.normalized);
     const fallback =
       closing ??
       (summaryOnly
@@ -2592,7 +2592,7 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
 }
 
 // A plain number, as answers.ts normalizes one ("8", "-3", "22500", "49.33").
-const plainNumberRe82 = /^-?\d+(?:\.\d+)?$/;
+const plainDecimalRe = /^-?\d+(?:\.\d+)?$/;
 // A number as written ("22,500", "$8", "49.33"): bounded runs (docs/engine.md, "Linear-time patterns").
 const writtenNumberRe = /\d[\d,]{0,30}(?:\.\d{1,12})?/g;
 
@@ -2611,7 +2611,7 @@ function writesNumber(text: string, from: number, to: number, normalized: string
 }
 
 // A check's lead on the line of a result: "check:", "Double-check:", "(Verify", "sanity", "confirm".
-const checkLeadRe82 = /\b(?:check|verif|confirm|sanity)/i;
+const checkLeadRe = /\b(?:check|verif|confirm|sanity)/i;
 
 /**
  * The result a thinking block [from, to) ends on (pass 82b): its last number in a concluding
@@ -2624,9 +2624,9 @@ function blockClosingResult(body: string, from: number, to: number, question: Qu
   if (st === undefined) return undefined;
   const tail = body.slice(st.end, to).trimEnd();
   if (tail.length > 60 || /[\d\n]/.test(tail) || /[.!?][ \t]{1,60}\S/.test(tail)) return undefined;
-  if (!plainNumberRe82.test(st.normalized) || writesNumber(body, from, st.start, st.normalized)) return undefined;
+  if (!plainDecimalRe.test(st.normalized) || writesNumber(body, from, st.start, st.normalized)) return undefined;
   const lineStart = Math.max(from, body.lastIndexOf('\n', st.start) + 1, st.start - 200);
-  return checkLeadRe82.test(body.slice(lineStart, st.start)) ? undefined : st;
+  return checkLeadRe.test(body.slice(lineStart, st.start)) ? undefined : st;
 }
 
 // The end of a computation on numbers, right before its result: "240 divided by 3 equals ", "504 -

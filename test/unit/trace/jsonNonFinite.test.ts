@@ -2,7 +2,7 @@
 // every position in one walk, the same as looking each one up from the start (docs/design.md section 3).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseWithNonFinite, positionIn, positionsIn } from '../../../server/src/trace/jsonError.ts';
+import { parseWithNonFinite, positionIn, positionsIn } from '../../../server/src/trace/jsonError.js';
 
 /** The reference: count the newlines before `at` from the start. */
 function naive(text: string, at: number, line: number, column: number): { line: number; column: number } {
