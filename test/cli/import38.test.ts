@@ -188,6 +188,13 @@ test("evalscope predictions: model_output.choices[0].stop_reason max_tokens / le
   const trace = readFileSync(out, 'utf8');
   assert.match(trace, /=== 1\n(?:.*\n)*?truncated: true\nfinish_reason: max_tokens\ntokens: 102\n/);
   assert.match(trace, /=== 3\n(?:.*\n)*?truncated: false\nfinish_reason: stop\ntokens: 120\n/);
+  // A row that says it stopped but counts more tokens than the analysis's limit (--max-tokens, the
+  // paper's 8,192) is cut off too: the limit is the analysis's, not the source's (README).
+  const g = write('es_pred_long.jsonl', [predictionRow(1, 'stop', 120), predictionRow(2, 'stop', 99999)].join('\n') + '\n');
+  const k = calibrateJson([g]);
+  assert.equal(k.groups[0].n, 1);
+  assert.match(k.skipped[0].reason, /^1 record cut off at the generation limit/);
+  assert.equal(calibrateJson([g, '--max-tokens', '100000']).groups[0].n, 2);
 });
 
 test('Inspect\'s stop_reason "length" is cut off: no truncated: false beside finish_reason: length (items 4, 8)', () => {

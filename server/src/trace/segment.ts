@@ -85,7 +85,8 @@ export const DEFAULT_TOKEN_LIMIT = 8192;
  * finish reason is `length` (thinking.ts headerCutOff), it has more tokens than `tokenLimit` (its
  * `tokens` header, else about 4 characters a token), or it opens a thinking block and never closes
  * it (thinking.ts unclosedThinking, as the reading's cutOffResponse), unless a `truncated: false`
- * says it ended normally. Undefined: not cut off. `region`: the body's thinkingRegion, when known.
+ * says it ended normally (which a counted length over the limit still overrules, the estimate not).
+ * Undefined: not cut off. `region`: the body's thinkingRegion, when known.
  */
 export function cutOffReason(
   record: Pick<TraceRecord, 'headers' | 'body'>,
@@ -94,14 +95,18 @@ export function cutOffReason(
 ): string | undefined {
   const h = record.headers;
   const said = headerCutOff(h);
-  if (said !== undefined) return said ?? undefined;
+  if (said) return said;
   const n = estimateTokens(record.body.length, record);
-  if (n > tokenLimit) {
-    const header = tokenCount(h.tokens);
-    return header !== undefined && header > 0 && record.body.length > 0
+  const header = tokenCount(h.tokens);
+  const counted = header !== undefined && header > 0 && record.body.length > 0;
+  // The limit is the analysis's own (the paper's 8,192), not the source's: a counted length over it
+  // is cut off whatever the source says of how it ended (README, "What it reads"); the estimate of 4
+  // characters a token is too rough to overrule a stated `truncated: false`.
+  if (n > tokenLimit && (said === undefined || counted))
+    return counted
       ? `${n} tokens (its tokens header), over the ${tokenLimit}-token limit`
       : `about ${n} tokens (4 characters a token), over the ${tokenLimit}-token limit`;
-  }
+  if (said === null) return undefined;
   return unclosedThinking(record.body, h, region);
 }
 

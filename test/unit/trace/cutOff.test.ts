@@ -33,6 +33,14 @@ test('an unclosed thinking block is cut off for the reading and for calibration 
   // Over the token limit the count is the reason (it says why the block stayed open).
   const long = `<think>\n${'I am thinking. '.repeat(2200)}\n`;
   assert.match(cutOffReason({ headers: {}, body: long }) ?? '', /^about \d+ tokens \(4 characters a token\), over the 8192-token limit$/);
+  // A stated truncated: false is not overruled by the estimate of 4 characters a token, but a counted
+  // length over the limit (its tokens header) is cut off whatever the source says (README).
+  assert.equal(cutOffReason({ headers: { truncated: 'false' }, body: long }), undefined);
+  assert.equal(
+    cutOffReason({ headers: { truncated: 'false', tokens: '9000' }, body: long }),
+    '9000 tokens (its tokens header), over the 8192-token limit',
+  );
+  assert.equal(cutOffReason({ headers: { truncated: 'false', tokens: '9000' }, body: closed }, 10000), undefined);
   // The headers first, as before.
   assert.equal(cutOffReason({ headers: { finish_reason: 'length' }, body: closed }), 'its finish_reason is length');
 });
