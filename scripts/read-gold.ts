@@ -50,6 +50,7 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     'fresh44',
     'fresh45',
     'fresh46',
+    'fresh47',
   ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
 ];
