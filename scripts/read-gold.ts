@@ -51,6 +51,7 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     'fresh45',
     'fresh46',
     'fresh47',
+    'fresh48',
   ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
 ];
