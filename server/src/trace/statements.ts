@@ -365,6 +365,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findFinalAnswer(ctx);
   findJsonAnswers(ctx);
   findCjkAnswerLeads(ctx);
+  findOtherAnswerLeads(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1437,6 +1438,57 @@ function findCjkAnswerLeads(ctx: Context): void {
     const start = k + m[0].indexOf(value, 1);
     ctx.add(start, start + value.length, 'final-answer', 4, true, true);
   }
+}
+
+// Pass 84: the answer leads of Swahili, Spanish, French, German, Portuguese and Russian, read as "the
+// answer is" is (an explicit statement of the answer, docs/annotation-guide.md): "Jibu ni 42", "**Jibu:**
+// 42", "La respuesta (final / correcta) es 42", "Respuesta: B", "La réponse (finale) est 42",
+// "Réponse : 42", "Die (richtige) Antwort ist / lautet 42", "Antwort: 42", "A resposta (correta) é 42",
+// "Resposta: 42", "Ответ: 42", "Ответ — 42", "Ответ равен 42". The lead word, its copula or a colon,
+// the value (bold, in brackets, quotes or math delimiters allowed; an option letter only where the
+// question lists it, after "la" / "a" / "l'" / "opción" / "option" / "opção" / "chaguo" / "вариант"),
+// then only what closes the statement: punctuation, the closing of the value's markup, the line's end,
+// so "La respuesta es 4 o 5" and "Jibu ni 4 na 5" state nothing. Sticky at the lead, every quantifier
+// bounded: linear.
+const otherLeadRe = new RegExp(
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  'y',
+);
+// Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
+// far back the word starts.
+const otherLeadStems: readonly [string, number][] = [
+  ['ibu', 1],
+  ['espuesta', 1],
+  ['\u00e9ponse', 1],
+  ['ntwort', 1],
+  ['esposta', 1],
+  ['\u0442\u0432\u0435\u0442', 1],
+];
+
+/**
+ * The answer leads of Swahili, Spanish, French, German, Portuguese and Russian followed by their
+ * value (otherLeadRe): a final answer as "the answer is 4" is. Found by indexOf of a stem of each
+ * lead word; a word that merely contains the stem ("Kibu") is not at a word's start and is skipped.
+ */
+function findOtherAnswerLeads(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let letters: Set<string> | undefined;
+  for (const [stem, back] of otherLeadStems)
+    for (let i = text.indexOf(stem, from + back); i >= 0 && i < to; i = text.indexOf(stem, i + stem.length)) {
+      const k = i - back;
+      if (k > from && /[\p{L}\p{N}_]/u.test(text[k - 1])) continue;
+      otherLeadRe.lastIndex = k;
+      const m = otherLeadRe.exec(text);
+      if (m === null) continue;
+      const value = m[1] ?? m[2];
+      if (m[1] === undefined) {
+        letters ??= ctx.question.optionOf ? new Set(ctx.question.optionOf.values()) : new Set();
+        if (!letters.has(m[2].toLowerCase())) continue;
+      }
+      const start = k + m[0].lastIndexOf(value);
+      if (start + value.length > to) continue;
+      ctx.add(start, start + value.length, 'final-answer', 4, true, true);
+    }
 }
 
 // After a JSON object's answer key: its value, a string or a number (`"answer": "5"`, `"answer": 12`,

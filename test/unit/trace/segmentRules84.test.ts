@@ -1,0 +1,64 @@
+// Pass 84's rules (docs/segmentation-eval.md, "Stop 39: pass 84"), on short hand-written texts (not
+// taken from the development sets), each with a negative case for its limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n---\n${body}\n`).records[0];
+}
+const values = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+// 84a (statements.ts findOtherAnswerLeads): the answer leads of Swahili, Spanish, French, German,
+// Portuguese and Russian state the answer as "The answer is" does.
+const ES = 'Juan tiene 3 cajas con 4 manzanas cada una. ¿Cuántas manzanas tiene?';
+const MC = 'Which gas do plants absorb? A. oxygen B. carbon dioxide C. helium D. neon';
+
+test('84a: Spanish "La respuesta es"', () => {
+  assert.deepEqual(values(ES, 'Tres cajas de cuatro manzanas dan doce manzanas.\n\nLa respuesta es 12.\n\nRevisé el enunciado.'), ['12']);
+});
+test('84a: French "La réponse est"', () => {
+  assert.deepEqual(
+    values('Jean a 3 boîtes de 4 pommes. Combien de pommes a-t-il ?', 'Trois boîtes de quatre pommes font douze pommes.\n\nLa réponse est 12.\n\nJe relis.'),
+    ['12'],
+  );
+});
+test('84a: German "Die Antwort lautet"', () => {
+  assert.deepEqual(
+    values('Hans hat 3 Kisten mit je 4 Äpfeln. Wie viele Äpfel hat er?', 'Drei Kisten mit je vier Äpfeln sind zwölf Äpfel.\n\nDie Antwort lautet 12.\n\nIch lese nochmal.'),
+    ['12'],
+  );
+});
+test('84a: Portuguese "A resposta é"', () => {
+  assert.deepEqual(values('João tem 3 caixas com 4 maçãs. Quantas maçãs ele tem?', 'Três caixas de quatro maçãs dão doze maçãs.\n\nA resposta é 12.\n\nReli.'), ['12']);
+});
+test('84a: Russian "Ответ:"', () => {
+  assert.deepEqual(values('У Ивана 3 коробки по 4 яблока. Сколько всего яблок?', 'Три коробки по четыре яблока дают двенадцать яблок.\n\nОтвет: 12.\n\nПеречитал условие.'), ['12']);
+});
+test('84a: Swahili "Jibu ni"', () => {
+  assert.deepEqual(
+    values('Juma ana masanduku 3 yenye machungwa 4 kila moja. Ana machungwa mangapi?', 'Masanduku matatu ya machungwa manne ni machungwa kumi na mbili.\n\nJibu ni 12.\n\nNimesoma swali tena.'),
+    ['12'],
+  );
+});
+test('84a: an option letter after the lead, only where the question lists it', () => {
+  assert.deepEqual(values(MC, 'Mimea hufyonza kaboni dioksidi wakati wa usanisinuru.\n\n**Jibu: B**\n\nHakuna shaka.'), ['B']);
+  assert.deepEqual(values(MC, 'Las plantas absorben dióxido de carbono.\n\nLa respuesta correcta es la B.\n\nNo hay duda.'), ['B']);
+  assert.deepEqual(values(MC, 'Растения поглощают углекислый газ.\n\nОтвет: B\n\nСомнений нет.'), ['B']);
+  assert.deepEqual(values(ES, 'Tres cajas de cuatro manzanas dan doce.\n\nLa respuesta es la B.\n\nNo hay duda.'), []);
+});
+test('negative 84a: two values after the lead state neither', () => {
+  assert.deepEqual(values(ES, 'Tres cajas de cuatro manzanas dan doce manzanas.\n\nLa respuesta es 12 o 13, no estoy seguro.\n\nRevisé.'), []);
+});
+
+test('84a: the leads read in linear time (100 KB of each lead piece repeated)', () => {
+  for (const piece of ['Jibu ni ', 'La respuesta es ', 'Réponse : ', 'Antwort: ', 'A resposta é ', 'Ответ равен ', 'respuesta: **(', 'Jibu: "1']) {
+    const body = piece.repeat(Math.ceil(100_000 / piece.length));
+    const t0 = performance.now();
+    values(ES, body);
+    assert.ok(performance.now() - t0 < 2000, `${piece}: ${performance.now() - t0} ms`);
+  }
+});
