@@ -3628,9 +3628,10 @@ function findOptionVerdicts(ctx: Context): void {
   }
 }
 
-// A closing line that is only an option's letter: "B", "**B**", "(B)", "B.", "ANSWER: B", "**Answer:** (B)".
+// A closing line that is only an option's letter: "B", "**B**", "(B)", "B.", "ANSWER: B", "**Answer:** (B)";
+// pass 84: or quoted, '**answer**: "D"', "「D」".
 const optionLineRe =
-  /^(?:\*\*)?(?:(?:ANSWER|[Aa]nswer|[Ff]inal[ \t][Aa]nswer)[ \t]{0,2}(?:\*\*)?[:\uff1a][ \t]{0,2}(?:\*\*)?[ \t]{0,2})?[(\uff08]?([A-J])[)\uff09]?[.]?(?:\*\*)?$/;
+  /^(?:\*\*)?(?:(?:ANSWER|[Aa]nswer|[Ff]inal[ \t][Aa]nswer)[ \t]{0,2}(?:\*\*)?[:\uff1a][ \t]{0,2}(?:\*\*)?[ \t]{0,2})?["\u201c\u300c]?[(\uff08]?([A-J])[)\uff09]?["\u201d\u300d]?[.]?(?:\*\*)?$/;
 
 // A closing line that is an option's letter and that option's content: "C. Vitamin C", "(B) water.".
 const optionEntryLineRe = /^(?:\*\*)?[(\uff08]?([A-J])[.)\uff09][ \t]{1,2}([^\n]+?)(?:\*\*)?$/;

@@ -54,6 +54,14 @@ test('negative 84a: two values after the lead state neither', () => {
   assert.deepEqual(values(ES, 'Tres cajas de cuatro manzanas dan doce manzanas.\n\nLa respuesta es 12 o 13, no estoy seguro.\n\nRevisé.'), []);
 });
 
+// 84b (statements.ts optionLineRe): a closing line that gives the option's letter in quotes.
+test('84b: a quoted letter on the closing answer line', () => {
+  assert.deepEqual(values(MC, 'Plants take in carbon dioxide during photosynthesis.\n\n**answer**: "B"'), ['B']);
+});
+test('negative 84b: two quoted letters are no choice', () => {
+  assert.deepEqual(values(MC, 'Plants take in carbon dioxide during photosynthesis.\n\n**answer**: "B or C"'), []);
+});
+
 test('84a: the leads read in linear time (100 KB of each lead piece repeated)', () => {
   for (const piece of ['Jibu ni ', 'La respuesta es ', 'Réponse : ', 'Antwort: ', 'A resposta é ', 'Ответ равен ', 'respuesta: **(', 'Jibu: "1']) {
     const body = piece.repeat(Math.ceil(100_000 / piece.length));
