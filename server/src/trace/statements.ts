@@ -366,6 +366,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findJsonAnswers(ctx);
   findCjkAnswerLeads(ctx);
   findOtherAnswerLeads(ctx);
+  findOtherConclusions(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1489,6 +1490,102 @@ function findOtherAnswerLeads(ctx: Context): void {
       if (start + value.length > to) continue;
       ctx.add(start, start + value.length, 'final-answer', 4, true, true);
     }
+}
+
+// Pass 84c: the conclusion cues of Spanish, French, German, Portuguese, Russian, Swahili, Japanese and
+// Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"), read as
+// "So ..." is: a value that closes the cue's sentence after a copula of the cue's own language ("es",
+// "est", "ist", "é", "равно", "ni", "=", Japanese は / が then です, Korean 는 / 은 then 입니다) is its
+// result. Only the copula's own value, at the end of the sentence (up to two unit words, a counter or
+// a copula after it), and no negation right before the copula ("no es", "не равно", "si"). A text that
+// writes " the " is English and is not scanned (German "Also", French "Donc" are English words too).
+const otherCueRe =
+  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860/g;
+const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff`;
+const latinLetterRe = new RegExp(`[${LATIN_LETTER}]`);
+// The copulas of each cue's language, then the value (markup allowed), then what may close the sentence.
+const otherCopula: Record<string, string> = {
+  es: String.raw`es|son|ser\u00eda|ser\u00e1|da|vale|resulta|queda|igual[ \t]a`,
+  fr: String.raw`est|sont|vaut|fait|font|donne|\u00e9gale?[ \t]\u00e0`,
+  de: String.raw`ist|sind|betr\u00e4gt|ergibt|lautet|gleich`,
+  pt: String.raw`\u00e9|s\u00e3o|ser\u00e1|d\u00e1|vale|fica|igual[ \t]a`,
+  ru: String.raw`\u0440\u0430\u0432\u043d[\u043e\u0430\u044b]|\u0440\u0430\u0432\u0435\u043d|\u0441\u043e\u0441\u0442\u0430\u0432\u043b\u044f\u0435\u0442|\u0431\u0443\u0434\u0435\u0442|\u043f\u043e\u043b\u0443\u0447\u0430\u0435\u0442\u0441\u044f|\u044d\u0442\u043e`,
+  sw: String.raw`ni|ni[ \t]sawa[ \t]na`,
+};
+const otherResultRes: Record<string, RegExp> = {};
+for (const [lang, cop] of Object.entries(otherCopula))
+  otherResultRes[lang] = new RegExp(
+    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
+    'g',
+  );
+// Japanese and Korean: the topic or subject particle, or "=", then the value, a counter and the copula.
+otherResultRes.cjk = new RegExp(
+  String.raw`(?:[\u306f\u304c\ub294\uc740\uc774\uac00=:]|\uff1d|\uff1a)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:\\\(|\$)?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\$|\\\)|\*\*)?[ \t]{0,2}[\u500b\u4eba\u5186\u672c\u679a\u56de\u5ea6\u500d\u5206\u79d2\u6642\u65e5\u5e74\uac1c\uba85\uc6d0\ubc88]{0,2}(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\u3068\u306a\u308a\u307e\u3059|\u306b\u306a\u308a\u307e\u3059|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694)?[ \t]{0,2}(?=[.!\u3002\uff01]|$)`,
+  'g',
+);
+const otherCueLang = (cue: string): string => {
+  const c = cue.charCodeAt(0);
+  if (c >= 0x3040) return 'cjk';
+  if (c >= 0x400) return 'ru';
+  const w = cue.toLowerCase();
+  if (w === 'portanto' || w === 'conclus\u00e3o') return 'pt';
+  if (w.startsWith('por') || w === 'entonces' || w.startsWith('as\u00ed') || w.startsWith('en ') || w.startsWith('conclusi')) return 'es';
+  if (w === 'donc' || w.startsWith('par') || w === 'ainsi') return 'fr';
+  if (w === 'daher' || w === 'somit' || w === 'folglich' || w === 'also' || w === 'fazit') return 'de';
+  if (w.startsWith('kwa') || w === 'hivyo' || w === 'hitimisho') return 'sw';
+  return 'pt';
+};
+// A negation right before the copula: "no es 5", "não é 5", "не равно 5", "n'est".
+const otherNegationRe = /(?:^|[ \t])(?:no|n\u00e3o|nicht|\u043d\u0435|si|sio)[ \t]{1,2}$|n['\u2019]$/i;
+
+/** The end of the sentence from k: a line break, "。", or ".", "!", "?" before a blank or the end (a decimal point is not one). */
+function sentenceEndFrom(text: string, k: number, limit: number): number {
+  for (; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return k;
+    if ((c === 46 || c === 33 || c === 63) && (k + 1 >= text.length || text.charCodeAt(k + 1) <= 32)) return k;
+  }
+  return limit;
+}
+
+/**
+ * The conclusion cues of other languages (otherCueRe) and the value their sentence ends in after a
+ * copula of the cue's language: a conclusion as "So the total is 12." is. Strength 3 where the
+ * sentence names the asked quantity, or where the question names none the engine can read (a
+ * question in another language: no noun, no target), else 2 (the English cues' rule).
+ */
+function findOtherConclusions(ctx: Context): void {
+  const { text, from, to } = ctx;
+  const the = text.indexOf(' the ', from);
+  if (the >= 0 && the < to) return;
+  otherCueRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = otherCueRe.exec(text)) !== null && m.index < to) {
+    const k = m.index;
+    const after = k + m[0].length;
+    const lang = otherCueLang(m[0]);
+    if (lang !== 'cjk' && ((k > from && latinLetterRe.test(text[k - 1])) || (after < to && latinLetterRe.test(text[after])))) continue;
+    const end = sentenceEndFrom(text, after, Math.min(to, after + 240));
+    const clause = text.slice(after, end) + (end < text.length ? text[end] : '');
+    const re = otherResultRes[lang];
+    re.lastIndex = 0;
+    let last: RegExpExecArray | null = null;
+    for (let r = re.exec(clause); r !== null; r = re.exec(clause)) {
+      if (r[0].length === 0) re.lastIndex++;
+      const value = lang === 'cjk' ? r[1] : r[2];
+      if (lang !== 'cjk' && otherNegationRe.test(clause.slice(Math.max(0, r.index - 8), r.index))) continue;
+      last = r;
+      last[1] = value;
+    }
+    if (last === null) continue;
+    const value = last[1];
+    const start = after + last.index + last[0].lastIndexOf(value);
+    if (start + value.length > to) continue;
+    const sentence = ctx.sentenceAround(start, start + value.length);
+    const q = ctx.question;
+    const about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
+    ctx.add(start, start + value.length, 'conclusion', about ? 3 : 2, about);
+  }
 }
 
 // After a JSON object's answer key: its value, a string or a number (`"answer": "5"`, `"answer": 12`,
