@@ -1119,7 +1119,7 @@ function findBoxed(ctx: Context): void {
           if (lead) {
             const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
-          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e)))) ctx.add(s, e, 'boxed', 5, true);
+          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e)))) ctx.add(boxedRightSide(ctx, s, e), e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
           continue;
         }
@@ -1127,6 +1127,41 @@ function findBoxed(ctx: Context): void {
       i = text.indexOf(cmd, j);
     }
   }
+}
+
+/**
+ * Pass 84d: a box holding an equation whose left side holds an "=" of its own ("\boxed{\sum_{j = 1}^\infty
+ * \frac{1}{(j + k)^3} = p}", "\boxed{P(X = 2) = 0.3}"): the value is what follows the last "=" outside
+ * brackets (the left side names the asked quantity), which the answers' comparison cannot find past the
+ * inner "=". Also where the left side names the asked quantity (ctx.names). Not where the left side
+ * lists several (a top-level comma or semicolon: "\theta = ..., f(...) = 1" is a two-part answer), nor
+ * a relation ("<=", ">=", "\neq"), nor a right side over 60 characters. Returns where the value starts.
+ */
+function boxedRightSide(ctx: Context, s: number, e: number): number {
+  const { text } = ctx;
+  if (e - s > 300) return s;
+  let depth = 0;
+  let last = -1;
+  let inner = false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 123 || c === 40 || c === 91) depth++;
+    else if (c === 125 || c === 41 || c === 93) depth--;
+    else if (c === 61) {
+      const p = text.charCodeAt(k - 1);
+      if (p === 60 || p === 62 || p === 33 || p === 61 || text.charCodeAt(k + 1) === 61) return s;
+      if (depth > 0) inner = true;
+      else last = k;
+    } else if (depth === 0 && (c === 44 || c === 59) && last < 0) return s;
+  }
+  if (last < 0) return s;
+  let r = last + 1;
+  while (r < e && isSpace(text.charCodeAt(r))) r++;
+  if (r === e || e - r > 60) return s;
+  const lhs = text.slice(s, last);
+  if (!/[A-Za-z\\]/.test(lhs)) return s;
+  if (!inner && !ctx.names(lhs)) return s;
+  return r;
 }
 
 // The answer tag's spellings (an instruction's "<ANSWER>2</ANSWER>", "<answer>...</answer>").

@@ -83,6 +83,25 @@ test('negative 84c: a negated copula, a negated Japanese copula, an English text
   assert.deepEqual(values('How many apples are there?', 'We count the boxes first.\n\nAlso ist gleich 12.\n\nWe check the 3 boxes again.'), []);
 });
 
+// 84d (statements.ts boxedRightSide): a boxed equation whose left side holds an "=" of its own, or names
+// the asked quantity: the value is what follows its last "=" outside brackets.
+test('84d: the right side of a boxed equation past an inner "="', () => {
+  assert.deepEqual(
+    values('Write the double sum of 1/(j+k)^3 over j, k >= 1 in terms of p and q.', 'Regroup by n = j + k.\n\nSo \\boxed{\\sum_{j = 1}^\\infty \\sum_{k = 1}^\\infty \\frac{1}{(j + k)^3} = p - q}.'),
+    ['p - q'],
+  );
+  assert.deepEqual(values('Find P(X = 2) to one decimal.', 'Binomial.\n\n\\boxed{P(X = 2) = 0.3}'), ['0.3']);
+  // The left side names the asked expression.
+  assert.deepEqual(values('If a = 3 and b = 4, find a + b.', 'We add.\n\n\\boxed{a + b = 7}'), ['7']);
+});
+test('negative 84d: an equation that is the answer, a two-part answer and a relation stay whole', () => {
+  assert.deepEqual(values('Find the equation of the ellipse.', 'Done.\n\n\\boxed{\\frac{x^2}{4} + y^2 = 1}'), ['\\frac{x^2}{4} + y^2 = 1']);
+  assert.deepEqual(values('Find theta and f(2pi/3).', 'Done.\n\n\\boxed{\\theta = \\frac{3\\pi}{2}, f(\\frac{2\\pi}{3}) = 1}'), [
+    '\\theta = \\frac{3\\pi}{2}, f(\\frac{2\\pi}{3}) = 1',
+  ]);
+  assert.deepEqual(values('Solve x^2 <= 4.', 'Done.\n\n\\boxed{-2 <= x <= 2}'), ['-2 <= x <= 2']);
+});
+
 test('84a: the leads read in linear time (100 KB of each lead piece repeated)', () => {
   for (const piece of ['Jibu ni ', 'La respuesta es ', 'Réponse : ', 'Antwort: ', 'A resposta é ', 'Ответ равен ', 'respuesta: **(', 'Jibu: "1', 'Por lo tanto, x es ', 'Kwa hiyo ni = ', 'したがって、は', 'Вывод: 1']) {
     const body = piece.repeat(Math.ceil(100_000 / piece.length));
