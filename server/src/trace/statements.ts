@@ -1428,9 +1428,68 @@ function findFinalAnswer(ctx: Context): void {
       if (!found) continue;
       start = end + found.index + found[0].length - found[1].length;
       end = start + found[1].length;
-    }
+    } else if (eq < end) end = closedFormEnd(text, start, end, sentenceEnd);
     ctx.add(start, end, 'final-answer', 4, true);
   }
+}
+
+// Pass 84e: one more term of a closed form after a value: a sign, then a value or an imaginary term
+// ("5i", "i\sqrt{3}", "2i"). Sticky, bounded.
+const closedTermRe = new RegExp(
+  String.raw`[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:(?:\d{1,6}(?:\.\d{1,6})?[ \t]?)?i(?![A-Za-z])(?:[ \t]?\\sqrt\{[^{}\n]{1,12}\}|[ \t]?\u221a\d{1,6})?|${VALUE})`,
+  'y',
+);
+// A closed form's mark: a root, pi, an imaginary unit, e to a power (not a fraction of integers:
+// "\\frac{16}{3} + 4 + 12" is a sum still to compute).
+const closedMarkRe = /\\sqrt|\u221a|\\pi|\u03c0|(?<![A-Za-z\\])i(?![A-Za-z])|(?<![A-Za-z\\])e\^/;
+// What may follow a closed form that ends the statement: closing markup, then punctuation, the line's
+// end, or a word (a unit) that opens no further term.
+const closedEndRe = /^(?:\$|\\\)|\\\]|\*\*|\})?(?:[ \t]{0,2}(?:[.,;:!?)]|$|\r?\n)|[ \t]{1,2}[A-Za-z])/;
+
+/**
+ * The closed form a clause ends in (closedFormEnd) after its last "=" past `from` (else right after
+ * `from`, a copula), as a match of VALUE would be: [0] the whole value, index in the clause. Only where
+ * the value goes on as a closed form and the clause ends with it; null otherwise.
+ */
+function closedFormAfter(text: string, clause: string, clauseStart: number, from: number, clauseEnd: number): RegExpExecArray | null {
+  const eq = clause.lastIndexOf('=');
+  let k = eq >= from ? eq + 1 : from;
+  while (k < clause.length && (clause[k] === ' ' || clause[k] === '\t' || clause[k] === '$' || clause[k] === '*')) k++;
+  valueAt.lastIndex = clauseStart + k;
+  const v = valueAt.exec(text);
+  if (v === null || v.index !== clauseStart + k) return null;
+  const end = valueAt.lastIndex;
+  const e = closedFormEnd(text, v.index, end, clauseEnd + 1);
+  if (e === end) return null;
+  // Only where nothing but closing markup and punctuation (or a unit word) is left of the clause.
+  if (/[=\d]/.test(text.slice(e, Math.min(clauseEnd, e + 40)).replace(/^[^A-Za-z]*[A-Za-z]+/, ''))) return null;
+  const m = [text.slice(v.index, e)] as unknown as RegExpExecArray;
+  m.index = k;
+  return m;
+}
+
+/**
+ * The end of the value stated after an answer cue when it goes on as a closed form: "2\sqrt{62} - 2",
+ * "\sqrt{3} - 1", "6 - 5i", "1 + i\sqrt{3}", "4\pi - 3" (the guide: the value as the response states
+ * it; VALUE alone reads "2\sqrt{62}" or "6", a part). Up to three more terms, only where one of the
+ * terms is a closed form (a root, pi, i: "3 + 4", "10 - 12" or "\\frac{16}{3} + 4" are no closed form), and only
+ * where the statement ends right after it (no "=", no further operator).
+ */
+function closedFormEnd(text: string, start: number, end: number, limit: number): number {
+  let e = end;
+  for (let n = 0; n < 3; n++) {
+    closedTermRe.lastIndex = e;
+    const m = closedTermRe.exec(text);
+    if (m === null || closedTermRe.lastIndex > limit) break;
+    e = closedTermRe.lastIndex;
+  }
+  if (e === end) return end;
+  const value = text.slice(start, e);
+  if (!closedMarkRe.test(value)) return end;
+  // Brackets balanced within the value ("-3-3\u221a2)" closes a bracket opened before it).
+  if (value.split('(').length !== value.split(')').length) return end;
+  if (!closedEndRe.test(text.slice(e, e + 8))) return end;
+  return e;
 }
 
 // Stop 32: the answer leads of Korean and Japanese, read as "the answer is" is (an explicit
@@ -1741,6 +1800,12 @@ function findConclusions(ctx: Context): void {
     if (cop && direct && last && ctx.question.values.has(normalizeAnswer(last[0]))) {
       const subject = lastResult(text, clause.slice(0, cop.index), clauseStart, word.length);
       if (subject && countedSubjectRe.test(clause.slice(subject.index + subject[0].length, cop.index))) last = subject;
+    }
+    // Pass 84e: the clause ends in a closed form after its last "=" or its copula ("the sum is
+    // $2\sqrt{62} - 4 + 2 = 2\sqrt{62} - 2$", "the value is 2 + \sqrt{3}"): that whole value.
+    if (cop) {
+      const cf = closedFormAfter(text, clause, clauseStart, cop.index + cop[0].length, clauseEnd);
+      if (cf) last = cf;
     }
     if (!last) continue;
     const start = clauseStart + last.index;

@@ -102,6 +102,26 @@ test('negative 84d: an equation that is the answer, a two-part answer and a rela
   assert.deepEqual(values('Solve x^2 <= 4.', 'Done.\n\n\\boxed{-2 <= x <= 2}'), ['-2 <= x <= 2']);
 });
 
+// 84e (statements.ts closedFormEnd / closedFormAfter): a value after an answer cue, or ending a
+// conclusion after its copula or last "=", that goes on as a closed form (a root, pi, i) is read whole.
+test('84e: a closed form after an answer cue is read whole, not its first term', () => {
+  assert.deepEqual(values('Find m + n.', 'Work.\n\nSo the answer is 2\\sqrt{62} - 2.'), ['2\\sqrt{62} - 2']);
+  assert.deepEqual(values('Find w.', 'Work.\n\nThe answer is 6 - 5i.'), ['6 - 5i']);
+  assert.deepEqual(values('Find z.', 'Work.\n\nSo the answer is 1 + i\\sqrt{3}.'), ['1 + i\\sqrt{3}']);
+  assert.deepEqual(values('Find the area.', 'Work.\n\nFinal answer: 4\\pi - 3.'), ['4\\pi - 3']);
+});
+test('84e: a conclusion that ends in a closed form', () => {
+  assert.deepEqual(values('Find the value.', 'Work.\n\nTherefore, the value is $2 + \\sqrt{3}$.'), ['2 + \\sqrt{3}']);
+  assert.deepEqual(values('Compute (2 - i)(3 + i).', 'Expand.\n\nSo (2 - i)(3 + i) = 6 + 2i - 3i + 1 = 7 - i.'), ['7 - i']);
+});
+test('negative 84e: no closed form, or more after it', () => {
+  // Sums of plain numbers or of integer fractions are still to compute: not extended.
+  assert.deepEqual(values('Find the value.', 'Work.\n\nThe answer is 3 + 4 = 7.'), ['7']);
+  assert.deepEqual(values('Find the value.', 'Work.\n\nSo the value is \\frac{16}{3} + 4 + 12 = \\frac{64}{3}.'), ['\\frac{64}{3}']);
+  // A term that goes on with a letter ("2x") is no value the rule reads whole.
+  assert.notDeepEqual(values('Find the value.', 'Work.\n\nThe answer is 2\\sqrt{62} - 2x.'), ['2\\sqrt{62} - 2']);
+});
+
 test('84a: the leads read in linear time (100 KB of each lead piece repeated)', () => {
   for (const piece of ['Jibu ni ', 'La respuesta es ', 'Réponse : ', 'Antwort: ', 'A resposta é ', 'Ответ равен ', 'respuesta: **(', 'Jibu: "1', 'Por lo tanto, x es ', 'Kwa hiyo ni = ', 'したがって、は', 'Вывод: 1']) {
     const body = piece.repeat(Math.ceil(100_000 / piece.length));
