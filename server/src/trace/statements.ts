@@ -1119,7 +1119,8 @@ function findBoxed(ctx: Context): void {
           if (lead) {
             const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
-          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e)))) ctx.add(boxedRightSide(ctx, s, e), e, 'boxed', 5, true);
+          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e))))
+            ctx.add(boxedRightSide(ctx, s, e), e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
           continue;
         }
