@@ -365,6 +365,8 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findFinalAnswer(ctx);
   findJsonAnswers(ctx);
   findCjkAnswerLeads(ctx);
+  findOtherAnswerLeads(ctx);
+  findOtherConclusions(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1117,7 +1119,8 @@ function findBoxed(ctx: Context): void {
           if (lead) {
             const at = s + lead.index + lead[0].indexOf(lead[1]);
             if (text[i - 1] !== '`') ctx.add(at, at + 1, 'boxed', 5, true);
-          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e)))) ctx.add(s, e, 'boxed', 5, true);
+          } else if (text[i - 1] !== '`' && !(e - s <= 24 && placeholderRe.test(text.slice(s, e))))
+            ctx.add(boxedRightSide(ctx, s, e), e, 'boxed', 5, true);
           i = text.indexOf(cmd, close);
           continue;
         }
@@ -1125,6 +1128,41 @@ function findBoxed(ctx: Context): void {
       i = text.indexOf(cmd, j);
     }
   }
+}
+
+/**
+ * Pass 84d: a box holding an equation whose left side holds an "=" of its own ("\boxed{\sum_{j = 1}^\infty
+ * \frac{1}{(j + k)^3} = p}", "\boxed{P(X = 2) = 0.3}"): the value is what follows the last "=" outside
+ * brackets (the left side names the asked quantity), which the answers' comparison cannot find past the
+ * inner "=". Also where the left side names the asked quantity (ctx.names). Not where the left side
+ * lists several (a top-level comma or semicolon: "\theta = ..., f(...) = 1" is a two-part answer), nor
+ * a relation ("<=", ">=", "\neq"), nor a right side over 60 characters. Returns where the value starts.
+ */
+function boxedRightSide(ctx: Context, s: number, e: number): number {
+  const { text } = ctx;
+  if (e - s > 300) return s;
+  let depth = 0;
+  let last = -1;
+  let inner = false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 123 || c === 40 || c === 91) depth++;
+    else if (c === 125 || c === 41 || c === 93) depth--;
+    else if (c === 61) {
+      const p = text.charCodeAt(k - 1);
+      if (p === 60 || p === 62 || p === 33 || p === 61 || text.charCodeAt(k + 1) === 61) return s;
+      if (depth > 0) inner = true;
+      else last = k;
+    } else if (depth === 0 && (c === 44 || c === 59) && last < 0) return s;
+  }
+  if (last < 0) return s;
+  let r = last + 1;
+  while (r < e && isSpace(text.charCodeAt(r))) r++;
+  if (r === e || e - r > 60) return s;
+  const lhs = text.slice(s, last);
+  if (!/[A-Za-z\\]/.test(lhs)) return s;
+  if (!inner && !ctx.names(lhs)) return s;
+  return r;
 }
 
 // The answer tag's spellings (an instruction's "<ANSWER>2</ANSWER>", "<answer>...</answer>").
@@ -1391,9 +1429,68 @@ function findFinalAnswer(ctx: Context): void {
       if (!found) continue;
       start = end + found.index + found[0].length - found[1].length;
       end = start + found[1].length;
-    }
+    } else if (eq < end) end = closedFormEnd(text, start, end, sentenceEnd);
     ctx.add(start, end, 'final-answer', 4, true);
   }
+}
+
+// Pass 84e: one more term of a closed form after a value: a sign, then a value or an imaginary term
+// ("5i", "i\sqrt{3}", "2i"). Sticky, bounded.
+const closedTermRe = new RegExp(
+  String.raw`[ \t]{0,2}[-+\u2212][ \t]{0,2}(?:(?:\d{1,6}(?:\.\d{1,6})?[ \t]?)?i(?![A-Za-z])(?:[ \t]?\\sqrt\{[^{}\n]{1,12}\}|[ \t]?\u221a\d{1,6})?|${VALUE})`,
+  'y',
+);
+// A closed form's mark: a root, pi, an imaginary unit, e to a power (not a fraction of integers:
+// "\\frac{16}{3} + 4 + 12" is a sum still to compute).
+const closedMarkRe = /\\sqrt|\u221a|\\pi|\u03c0|(?<![A-Za-z\\])i(?![A-Za-z])|(?<![A-Za-z\\])e\^/;
+// What may follow a closed form that ends the statement: closing markup, then punctuation, the line's
+// end, or a word (a unit) that opens no further term.
+const closedEndRe = /^(?:\$|\\\)|\\\]|\*\*|\})?(?:[ \t]{0,2}(?:[.,;:!?)]|$|\r?\n)|[ \t]{1,2}[A-Za-z])/;
+
+/**
+ * The closed form a clause ends in (closedFormEnd) after its last "=" past `from` (else right after
+ * `from`, a copula), as a match of VALUE would be: [0] the whole value, index in the clause. Only where
+ * the value goes on as a closed form and the clause ends with it; null otherwise.
+ */
+function closedFormAfter(text: string, clause: string, clauseStart: number, from: number, clauseEnd: number): RegExpExecArray | null {
+  const eq = clause.lastIndexOf('=');
+  let k = eq >= from ? eq + 1 : from;
+  while (k < clause.length && (clause[k] === ' ' || clause[k] === '\t' || clause[k] === '$' || clause[k] === '*')) k++;
+  valueAt.lastIndex = clauseStart + k;
+  const v = valueAt.exec(text);
+  if (v === null || v.index !== clauseStart + k) return null;
+  const end = valueAt.lastIndex;
+  const e = closedFormEnd(text, v.index, end, clauseEnd + 1);
+  if (e === end) return null;
+  // Only where nothing but closing markup and punctuation (or a unit word) is left of the clause.
+  if (/[=\d]/.test(text.slice(e, Math.min(clauseEnd, e + 40)).replace(/^[^A-Za-z]*[A-Za-z]+/, ''))) return null;
+  const m = [text.slice(v.index, e)] as unknown as RegExpExecArray;
+  m.index = k;
+  return m;
+}
+
+/**
+ * The end of the value stated after an answer cue when it goes on as a closed form: "2\sqrt{62} - 2",
+ * "\sqrt{3} - 1", "6 - 5i", "1 + i\sqrt{3}", "4\pi - 3" (the guide: the value as the response states
+ * it; VALUE alone reads "2\sqrt{62}" or "6", a part). Up to three more terms, only where one of the
+ * terms is a closed form (a root, pi, i: "3 + 4", "10 - 12" or "\\frac{16}{3} + 4" are no closed form), and only
+ * where the statement ends right after it (no "=", no further operator).
+ */
+function closedFormEnd(text: string, start: number, end: number, limit: number): number {
+  let e = end;
+  for (let n = 0; n < 3; n++) {
+    closedTermRe.lastIndex = e;
+    const m = closedTermRe.exec(text);
+    if (m === null || closedTermRe.lastIndex > limit) break;
+    e = closedTermRe.lastIndex;
+  }
+  if (e === end) return end;
+  const value = text.slice(start, e);
+  if (!closedMarkRe.test(value)) return end;
+  // Brackets balanced within the value ("-3-3\u221a2)" closes a bracket opened before it).
+  if (value.split('(').length !== value.split(')').length) return end;
+  if (!closedEndRe.test(text.slice(e, e + 8))) return end;
+  return e;
 }
 
 // Stop 32: the answer leads of Korean and Japanese, read as "the answer is" is (an explicit
@@ -1436,6 +1533,153 @@ function findCjkAnswerLeads(ctx: Context): void {
     if (m[1] === undefined && !letters?.has(m[2].toLowerCase())) continue;
     const start = k + m[0].indexOf(value, 1);
     ctx.add(start, start + value.length, 'final-answer', 4, true, true);
+  }
+}
+
+// Pass 84: the answer leads of Swahili, Spanish, French, German, Portuguese and Russian, read as "the
+// answer is" is (an explicit statement of the answer, docs/annotation-guide.md): "Jibu ni 42", "**Jibu:**
+// 42", "La respuesta (final / correcta) es 42", "Respuesta: B", "La réponse (finale) est 42",
+// "Réponse : 42", "Die (richtige) Antwort ist / lautet 42", "Antwort: 42", "A resposta (correta) é 42",
+// "Resposta: 42", "Ответ: 42", "Ответ — 42", "Ответ равен 42". The lead word, its copula or a colon,
+// the value (bold, in brackets, quotes or math delimiters allowed; an option letter only where the
+// question lists it, after "la" / "a" / "l'" / "opción" / "option" / "opção" / "chaguo" / "вариант"),
+// then only what closes the statement: punctuation, the closing of the value's markup, the line's end,
+// so "La respuesta es 4 o 5" and "Jibu ni 4 na 5" state nothing. Sticky at the lead, every quantifier
+// bounded: linear.
+const otherLeadRe = new RegExp(
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  'y',
+);
+// Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
+// far back the word starts.
+const otherLeadStems: readonly [string, number][] = [
+  ['ibu', 1],
+  ['espuesta', 1],
+  ['\u00e9ponse', 1],
+  ['ntwort', 1],
+  ['esposta', 1],
+  ['\u0442\u0432\u0435\u0442', 1],
+];
+
+/**
+ * The answer leads of Swahili, Spanish, French, German, Portuguese and Russian followed by their
+ * value (otherLeadRe): a final answer as "the answer is 4" is. Found by indexOf of a stem of each
+ * lead word; a word that merely contains the stem ("Kibu") is not at a word's start and is skipped.
+ */
+function findOtherAnswerLeads(ctx: Context): void {
+  const { text, from, to } = ctx;
+  let letters: Set<string> | undefined;
+  for (const [stem, back] of otherLeadStems)
+    for (let i = text.indexOf(stem, from + back); i >= 0 && i < to; i = text.indexOf(stem, i + stem.length)) {
+      const k = i - back;
+      if (k > from && /[\p{L}\p{N}_]/u.test(text[k - 1])) continue;
+      otherLeadRe.lastIndex = k;
+      const m = otherLeadRe.exec(text);
+      if (m === null) continue;
+      const value = m[1] ?? m[2];
+      if (m[1] === undefined) {
+        letters ??= ctx.question.optionOf ? new Set(ctx.question.optionOf.values()) : new Set();
+        if (!letters.has(m[2].toLowerCase())) continue;
+      }
+      const start = k + m[0].lastIndexOf(value);
+      if (start + value.length > to) continue;
+      ctx.add(start, start + value.length, 'final-answer', 4, true, true);
+    }
+}
+
+// Pass 84c: the conclusion cues of Spanish, French, German, Portuguese, Russian, Swahili, Japanese and
+// Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"), read as
+// "So ..." is: a value that closes the cue's sentence after a copula of the cue's own language ("es",
+// "est", "ist", "é", "равно", "ni", "=", Japanese は / が then です, Korean 는 / 은 then 입니다) is its
+// result. Only the copula's own value, at the end of the sentence (up to two unit words, a counter or
+// a copula after it), and no negation right before the copula ("no es", "не равно", "si"). A text that
+// writes " the " is English and is not scanned (German "Also", French "Donc" are English words too).
+const otherCueRe =
+  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860/g;
+const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff`;
+const latinLetterRe = new RegExp(`[${LATIN_LETTER}]`);
+// The copulas of each cue's language, then the value (markup allowed), then what may close the sentence.
+const otherCopula: Record<string, string> = {
+  es: String.raw`es|son|ser\u00eda|ser\u00e1|da|vale|resulta|queda|igual[ \t]a`,
+  fr: String.raw`est|sont|vaut|fait|font|donne|\u00e9gale?[ \t]\u00e0`,
+  de: String.raw`ist|sind|betr\u00e4gt|ergibt|lautet|gleich`,
+  pt: String.raw`\u00e9|s\u00e3o|ser\u00e1|d\u00e1|vale|fica|igual[ \t]a`,
+  ru: String.raw`\u0440\u0430\u0432\u043d[\u043e\u0430\u044b]|\u0440\u0430\u0432\u0435\u043d|\u0441\u043e\u0441\u0442\u0430\u0432\u043b\u044f\u0435\u0442|\u0431\u0443\u0434\u0435\u0442|\u043f\u043e\u043b\u0443\u0447\u0430\u0435\u0442\u0441\u044f|\u044d\u0442\u043e`,
+  sw: String.raw`ni|ni[ \t]sawa[ \t]na`,
+};
+const otherResultRes: Record<string, RegExp> = {};
+for (const [lang, cop] of Object.entries(otherCopula))
+  otherResultRes[lang] = new RegExp(
+    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
+    'g',
+  );
+// Japanese and Korean: the topic or subject particle, or "=", then the value, a counter and the copula.
+otherResultRes.cjk = new RegExp(
+  String.raw`(?:[\u306f\u304c\ub294\uc740\uc774\uac00=:]|\uff1d|\uff1a)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:\\\(|\$)?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\$|\\\)|\*\*)?[ \t]{0,2}[\u500b\u4eba\u5186\u672c\u679a\u56de\u5ea6\u500d\u5206\u79d2\u6642\u65e5\u5e74\uac1c\uba85\uc6d0\ubc88]{0,2}(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\u3068\u306a\u308a\u307e\u3059|\u306b\u306a\u308a\u307e\u3059|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694)?[ \t]{0,2}(?=[.!\u3002\uff01]|$)`,
+  'g',
+);
+const otherCueLang = (cue: string): string => {
+  const c = cue.charCodeAt(0);
+  if (c >= 0x3040) return 'cjk';
+  if (c >= 0x400) return 'ru';
+  const w = cue.toLowerCase();
+  if (w === 'portanto' || w === 'conclus\u00e3o') return 'pt';
+  if (w.startsWith('por') || w === 'entonces' || w.startsWith('as\u00ed') || w.startsWith('en ') || w.startsWith('conclusi')) return 'es';
+  if (w === 'donc' || w.startsWith('par') || w === 'ainsi') return 'fr';
+  if (w === 'daher' || w === 'somit' || w === 'folglich' || w === 'also' || w === 'fazit') return 'de';
+  if (w.startsWith('kwa') || w === 'hivyo' || w === 'hitimisho') return 'sw';
+  return 'pt';
+};
+// A negation right before the copula: "no es 5", "não é 5", "не равно 5", "n'est".
+const otherNegationRe = /(?:^|[ \t])(?:no|n\u00e3o|nicht|\u043d\u0435|si|sio)[ \t]{1,2}$|n['\u2019]$/i;
+
+/** The end of the sentence from k: a line break, "。", or ".", "!", "?" before a blank or the end (a decimal point is not one). */
+function sentenceEndFrom(text: string, k: number, limit: number): number {
+  for (; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return k;
+    if ((c === 46 || c === 33 || c === 63) && (k + 1 >= text.length || text.charCodeAt(k + 1) <= 32)) return k;
+  }
+  return limit;
+}
+
+/**
+ * The conclusion cues of other languages (otherCueRe) and the value their sentence ends in after a
+ * copula of the cue's language: a conclusion as "So the total is 12." is. Strength 3 where the
+ * sentence names the asked quantity, or where the question names none the engine can read (a
+ * question in another language: no noun, no target), else 2 (the English cues' rule).
+ */
+function findOtherConclusions(ctx: Context): void {
+  const { text, from, to } = ctx;
+  const the = text.indexOf(' the ', from);
+  if (the >= 0 && the < to) return;
+  otherCueRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = otherCueRe.exec(text)) !== null && m.index < to) {
+    const k = m.index;
+    const after = k + m[0].length;
+    const lang = otherCueLang(m[0]);
+    if (lang !== 'cjk' && ((k > from && latinLetterRe.test(text[k - 1])) || (after < to && latinLetterRe.test(text[after])))) continue;
+    const end = sentenceEndFrom(text, after, Math.min(to, after + 240));
+    const clause = text.slice(after, end) + (end < text.length ? text[end] : '');
+    const re = otherResultRes[lang];
+    re.lastIndex = 0;
+    let last: RegExpExecArray | null = null;
+    for (let r = re.exec(clause); r !== null; r = re.exec(clause)) {
+      if (r[0].length === 0) re.lastIndex++;
+      const value = lang === 'cjk' ? r[1] : r[2];
+      if (lang !== 'cjk' && otherNegationRe.test(clause.slice(Math.max(0, r.index - 8), r.index))) continue;
+      last = r;
+      last[1] = value;
+    }
+    if (last === null) continue;
+    const value = last[1];
+    const start = after + last.index + last[0].lastIndexOf(value);
+    if (start + value.length > to) continue;
+    const sentence = ctx.sentenceAround(start, start + value.length);
+    const q = ctx.question;
+    const about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
+    ctx.add(start, start + value.length, 'conclusion', about ? 3 : 2, about);
   }
 }
 
@@ -1557,6 +1801,12 @@ function findConclusions(ctx: Context): void {
     if (cop && direct && last && ctx.question.values.has(normalizeAnswer(last[0]))) {
       const subject = lastResult(text, clause.slice(0, cop.index), clauseStart, word.length);
       if (subject && countedSubjectRe.test(clause.slice(subject.index + subject[0].length, cop.index))) last = subject;
+    }
+    // Pass 84e: the clause ends in a closed form after its last "=" or its copula ("the sum is
+    // $2\sqrt{62} - 4 + 2 = 2\sqrt{62} - 2$", "the value is 2 + \sqrt{3}"): that whole value.
+    if (cop) {
+      const cf = closedFormAfter(text, clause, clauseStart, cop.index + cop[0].length, clauseEnd);
+      if (cf) last = cf;
     }
     if (!last) continue;
     const start = clauseStart + last.index;
@@ -3576,9 +3826,10 @@ function findOptionVerdicts(ctx: Context): void {
   }
 }
 
-// A closing line that is only an option's letter: "B", "**B**", "(B)", "B.", "ANSWER: B", "**Answer:** (B)".
+// A closing line that is only an option's letter: "B", "**B**", "(B)", "B.", "ANSWER: B", "**Answer:** (B)";
+// pass 84: or quoted, '**answer**: "D"', "「D」".
 const optionLineRe =
-  /^(?:\*\*)?(?:(?:ANSWER|[Aa]nswer|[Ff]inal[ \t][Aa]nswer)[ \t]{0,2}(?:\*\*)?[:\uff1a][ \t]{0,2}(?:\*\*)?[ \t]{0,2})?[(\uff08]?([A-J])[)\uff09]?[.]?(?:\*\*)?$/;
+  /^(?:\*\*)?(?:(?:ANSWER|[Aa]nswer|[Ff]inal[ \t][Aa]nswer)[ \t]{0,2}(?:\*\*)?[:\uff1a][ \t]{0,2}(?:\*\*)?[ \t]{0,2})?["\u201c\u300c]?[(\uff08]?([A-J])[)\uff09]?["\u201d\u300d]?[.]?(?:\*\*)?$/;
 
 // A closing line that is an option's letter and that option's content: "C. Vitamin C", "(B) water.".
 const optionEntryLineRe = /^(?:\*\*)?[(\uff08]?([A-J])[.)\uff09][ \t]{1,2}([^\n]+?)(?:\*\*)?$/;
