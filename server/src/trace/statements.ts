@@ -208,6 +208,18 @@ const wholeCheckRe =
 // $\sqrt{65}$. Not an option.", "If they want letter, \boxed{B}."): the guide's value tried.
 const hedgeRe =
   /\b(?:maybe|perhaps|might|could|or|if I (?:write|put|use|give)|if so|if (?:they|the (?:user|grader|question)) (?:wants?|expects?|means?))\b[^.\n]{0,30}$/i;
+// Pass 86g: an answer given for a case the sentence supposes ("if he died in his 60s, then the answer
+// would be NO", "Assuming that ..., then the answer would be YES"): a condition word earlier in the
+// sentence (not "even if" / "as if") and "would" or "then" right before the answer cue.
+const answerCaseOpenRe = /(?:^|[^A-Za-z])(?:(?<!even |as |only )if|assuming|supposing|suppose)\b/i;
+const caseCueRe = /\b(?:then\b[^.\n]{0,30}|(?:answer|it|that)[ \t]{1,2}would[ \t]{1,2}be\b[^.\n]{0,12})$/i;
+// ... and the other case right after it ("otherwise no", "Alternatively, if ...", "If some are the same, ...").
+const otherCaseAfterRe =
+  /^[^\n]{0,8}\b(?:otherwise|alternatively|if|unless|or if|on the other hand)\b|^[^\n]{0,3}\n[ \t]{0,4}\n?[ \t]{0,4}(?:alternatively|otherwise|if)\b/i;
+function caseAnswered(before: string): boolean {
+  if (before.length > 400) before = before.slice(-400);
+  return caseCueRe.test(before.slice(-48)) && answerCaseOpenRe.test(before);
+}
 // An estimate ("should be near 6000000", "≈ 28000", "in the region of $750") sizes the answer; it does not state it.
 const estimateRe =
   /(?:\u2248|\\approx|~|\b(?:near|around|approximately|roughly|about|close to|on the order of|in the (?:region|ballpark|neighbou?rhood) of))[ \t$*]{0,4}$/i;
@@ -574,7 +586,14 @@ class Context {
     const sentence = this.sentenceAround(st.start, st.end);
     // An explicit answer (strength 4-5) is hedged only right before it ("maybe \\boxed{C}"); a
     // weaker one by anything in its sentence before it ("if x = 3", "I initially thought 5").
-    if (st.strength >= 4) return hedgeRe.test(this.text.slice(Math.max(sentence.start, st.start - 40), st.start)) || sentence.question;
+    if (st.strength >= 4)
+      return (
+        hedgeRe.test(this.text.slice(Math.max(sentence.start, st.start - 40), st.start)) ||
+        sentence.question ||
+        (st.strength === 4 &&
+          caseAnswered(this.text.slice(sentence.start, st.start)) &&
+          otherCaseAfterRe.test(this.text.slice(st.end, st.end + 80)))
+      );
     return this.triedFrom(st, sentence, sentence.start);
   }
 
