@@ -3640,8 +3640,13 @@ function optionLead(content: string): RegExpExecArray | null {
 // An adverb may stand before the verdict ("So D is definitely false", "C would be false if ...",
 // "So E is probably not the right answer", "H is likely not applicable"), and "too" judges the
 // option against the question ("So B is too broad"; pass 63b).
+// Pass 86a: and the verdict with no verb, as options are ruled out one by one ("So A fails.", "So (D)
+// impossible.", "So (E) not correct.", "Thus (A) eliminated.", "So (C) would not be the answer").
 const optionDeniedRe =
-  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems|would be)[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|indeed|probably|likely)[ \t]{1,3})?(?:wrong|incorrect|false|not|out|eliminated|ruled out|too)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b/i;
+  /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:is|was|seems|would be)[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|indeed|probably|likely)[ \t]{1,3})?(?:wrong|incorrect|false|not|out|eliminated|ruled out|too|impossible|invalid)\b|^[)\uff09*$}]{0,3}[ \t]{0,3}(?:isn't|doesn't|does not|can't|cannot)\b|^[)\uff09*$}]{0,3}[ \t]{1,3}(?:(?:definitely|clearly|also|certainly|obviously|still|probably|likely)[ \t]{1,3})?(?:fails|failed|violates|impossible|invalid|eliminated|ruled out|would(?:n't|[ \t]{1,3}not)|not[ \t]{1,3}(?:correct|valid|possible|true|right|the answer))\b/i;
+// Pass 86a: or judged in its sentence and then ruled out as the answer ("So G is a property, not the
+// answer", "So B is a property, so not the answer": the options of a "which is NOT" question checked in turn).
+const notTheAnswerRe = /^[^.;!?\n]{0,50}?,[ \t]{1,2}(?:so[ \t]{1,2})?not[ \t]{1,2}the[ \t]{1,2}(?:(?:correct|right)[ \t]{1,2})?answer\b/i;
 // A letter that names a point or a set ("So C is on the line parallel to AB", "$B \cup A$"): a
 // relation or an operation after it, not a verdict.
 const letterNamesRe =
@@ -3747,7 +3752,7 @@ function findOptionLetters(ctx: Context): void {
       !(choiceEndsRe.test(m[0]) && sentenceAfterRe.test(text.slice(start + 1, start + 8)))
     )
       continue;
-    if (optionDeniedRe.test(text.slice(start + 1, start + 28))) continue;
+    if (optionDeniedRe.test(text.slice(start + 1, start + 28)) || notTheAnswerRe.test(text.slice(start + 1, start + 70))) continue;
     // "Thus, C is the correct answer.": after a comma the letter is chosen only where it is named the
     // answer ("So, A is the beginning, C is the end" reads the options out; pass 74b).
     if (m[0].includes(',') && !commaChoiceAfterRe.test(text.slice(start + 1, start + 48))) continue;

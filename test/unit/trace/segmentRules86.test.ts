@@ -1,6 +1,6 @@
-// Pass 86's rule (docs/segmentation-eval.md, "Stop 39: pass 86"), precision: a case tried is no
-// candidate. Short hand-written texts (not taken from the development sets), with a negative case for
-// its limits.
+// Pass 86's rules (docs/segmentation-eval.md, "Stop 39: pass 86"), precision on multiple-choice
+// records: options examined or ruled out are not picks. Short hand-written texts (not taken from the
+// development sets), each with a negative case for its limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
@@ -12,6 +12,42 @@ function record(query: string, body: string) {
 }
 const values = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+const QP =
+  'Five crates P, Q, R, S, T are stacked one on another. R is directly above P. T is not at the bottom. Which order, from the bottom, is possible? (A) T, P, R, S, Q (B) P, Q, R, S, T (C) Q, P, R, T, S (D) P, R, Q, T, S (E) S, T, P, Q, R';
+
+// 86a (statements.ts optionDeniedRe, notTheAnswerRe): an option ruled out with no verb ("So (A)
+// fails.", "So (B) impossible.", "So (D) not correct.", "Thus (E) eliminated.") or judged and then
+// called not the answer in its sentence ("So B is a property, not the answer") is no pick.
+test('86a: options ruled out one by one without a verb are not picks', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      'T is at the bottom in (A). So (A) fails.\n\nWait, check (B): R is not directly above P. So (B) impossible.\n\nWait, check (E): R is on top and P third. So (E) not correct.\n\nHmm, check (D): Q is third. Thus (D) eliminated.\n\nTherefore, the answer is (C).',
+    ),
+    ['C'],
+  );
+});
+
+test('86a: an option judged and then called not the answer in its sentence is no pick', () => {
+  assert.deepEqual(
+    values(
+      'Which of the following is NOT a property of cats? A. They purr B. They have whiskers C. They lay eggs D. They hunt mice',
+      'A: cats purr. So A is a property, not the answer.\n\nWait, let me double-check B. Cats have whiskers. So B is a property, so not the answer.\n\nWait, let me look at C. Cats do not lay eggs. So the answer is C.',
+    ),
+    ['C'],
+  );
+});
+
+test('negative 86a: "not" after a comma rules out the other option, the first stays picked', () => {
+  assert.deepEqual(
+    values(
+      QP,
+      'T is at the bottom in (A). So (A) fails.\n\nWait, check (C): P is second and R third, so R is directly above P, and T is fourth. So (C), not (A), is the answer.',
+    ),
+    ['C'],
+  );
+});
 
 // 86g (statements.ts tentative, caseAnswered, otherCaseAfterRe): an explicit answer given for a case the
 // sentence supposes ("if ..., then the answer would be X" / "Assuming ..., then the answer is X") and
