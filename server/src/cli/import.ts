@@ -20,6 +20,7 @@ import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import {
   LISTED_DIAGNOSTICS,
+  countOf,
   ListedDiagnostics,
   mappingLine,
   sourceFlagNames,
@@ -252,7 +253,7 @@ export async function run(argv: string[]): Promise<number> {
     if (finishWarning) report(finishWarning);
     // Decide before publishing: a run that read nothing valid is a failure, not an empty result.
     if (records === 0 && listed.reported > 0)
-      return fail(`no record could be read from ${input} (${reportedCount(input, listed.reported)})`);
+      return fail(`no record could be read from ${input} (${countOf(listed.reported, listed.unit)} reported)`);
     await trace.finish();
     await sidecar?.finish();
     // Both complete: publish them back to back (synchronous renames; no signal in between).
@@ -271,7 +272,7 @@ export async function run(argv: string[]): Promise<number> {
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stderr.write(
-      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${reportedCount(input, listed.reported)}` : ''}\n`,
+      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${countOf(listed.reported, listed.unit)} reported` : ''}\n`,
     );
   return 0;
 }
@@ -319,11 +320,4 @@ function markerPattern(markers: readonly string[]): RegExp {
       .join('|'),
     'gi',
   );
-}
-
-/** "3 lines reported", in the unit of the input (a Parquet file's rows, an .eval archive's entries). */
-function reportedCount(input: string, n: number): string {
-  const unit = /\.parquet$/i.test(input) ? 'row' : /\.eval$/i.test(input) ? 'entry' : 'line';
-  const plural = unit === 'entry' ? 'entries' : `${unit}s`;
-  return `${n} ${n === 1 ? unit : plural} reported`;
 }

@@ -4,7 +4,7 @@
 import { ProgressLine } from './progress.js';
 import { numberFlag, parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
-import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import { countOf, ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { DEFAULT_TOKEN_LIMIT, segmentRecord } from '../trace/segment.js';
 import { sidecarProblemLine, SidecarReader, sidecarUnlistedLine } from '../trace/sidecar.js';
 import { LISTED_SIDECAR_PROBLEMS } from '../trace/scan.js';
@@ -212,7 +212,7 @@ export async function run(argv: string[]): Promise<number> {
       // As import: a file of which not one record could be read is a failure, not an empty result.
       const { reported } = listed;
       if (records === 0 && reported > 0) {
-        process.stderr.write(`${escapeInline(file)}: no record could be read (${reported} line${reported === 1 ? '' : 's'} reported)\n`);
+        process.stderr.write(`${escapeInline(file)}: no record could be read (${countOf(reported, listed.unit)} reported)\n`);
         status = 1;
       }
     } catch (err) {
