@@ -164,3 +164,41 @@ test("a Parquet file's repeated message and unlisted count say rows, a JSONL fil
   assert.match(j.stderr, /the same \[no-response\] message on 2 more lines \(lines 2, 3\), not listed/);
   assert.match(j.stderr, /\(4 lines reported\)/);
 });
+
+test('options beside the question are read by default: a flat JSONL rollout (choices, an index as the answer) and a JSON list given only --map response= (siblings of item 1)', () => {
+  // MMLU's {question, choices, answer: index} beside a response; without options: as before.
+  const f = write(
+    'flat-mc.jsonl',
+    [
+      { question: 'Which planet is largest?', choices: ['Mars', 'Jupiter', 'Venus'], answer: 1, response: 'Jupiter. The answer is (B).' },
+      { question: 'What is 2+3?', response: 'The answer is 5.', answer: '5' },
+      { question: 'Key:\nA: one.\nB: two.\nC: three.\nWhich?', options: ['two', 'three'], answer: 'B', response: 'The answer is (B).' },
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n') + '\n',
+  );
+  const out = write('flat-mc.trace', '');
+  const r = runCli(['import', f, '-o', out]);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(queries(out), [
+    'Which planet is largest?  A) Mars B) Jupiter C) Venus',
+    'What is 2+3?',
+    'Key: A: one. B: two. C: three. Which?  A) two B) three',
+  ]);
+  assert.match(readFileSync(out, 'utf8'), /^=== 1\nquery: .*\nanswer: B$/m);
+  const col =
+    JSON.stringify({ question: 'Key:\nA: one.\nB: two.\nC: three.\nWhich?', options: ['two', 'three'] }).indexOf('"options"') + 11;
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `flat-mc\\.jsonl:3:${col}: warning: options <- options: the 2 options are written as A to B, but the query reads as options A to C .*\\[options-misread\\]`,
+    ),
+  );
+  // The outsider's MMLU-Pro file with only --map response=generated_text: the options were dropped silently.
+  const j = write('mmlupro_plain.json', JSON.stringify([FORMAL_10], null, 4));
+  const jOut = write('mmlupro_plain.trace', '');
+  const m = runCli(['import', j, '-o', jOut, '--map', 'response=generated_text']);
+  assert.match(m.stderr, /reading fields \(json\): prompt <- question \+ options, response <- generated_text/);
+  assert.ok(queries(jOut)[0].endsWith(FORMAL_10.options.map((o, k) => `${'ABCDEFGHIJ'[k]}) ${o}`).join(' ')));
+});

@@ -96,6 +96,8 @@ test('an option index as the reference answer (lm-eval MMLU and ARC `target`) is
   assert.equal(optionTarget(1.5, ['a', 'b']), 1.5);
   assert.equal(optionTarget('2', ['a', 'b', 'c']), '2', 'a string is an answer, not an index');
   assert.equal(optionTarget(2, undefined), 2, 'no options: a number is the answer');
+  assert.equal(optionTarget(2n, ['a', 'b', 'c']), 'C', "a Parquet INT64 (galvsk/mmlu-eval's answer column)");
+  assert.equal(optionTarget(5n, ['a', 'b', 'c']), 5n, 'out of range: kept');
   const dir = mkdtempSync(join(tmpdir(), 'rl-target-'));
   try {
     const row = (id: number, target: number, resp: string) =>

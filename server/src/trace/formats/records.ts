@@ -295,9 +295,11 @@ export function optionsMisread(prompt: string, query: string, options: unknown):
  */
 export function optionTarget(value: unknown, options: unknown): unknown {
   if (Array.isArray(value) && value.length === 1) value = value[0];
-  if (typeof value !== 'number' || !Number.isInteger(value)) return value;
+  // A Parquet INT64 column is a bigint (galvsk/mmlu-eval's results.parquet `answer`).
+  const index = typeof value === 'bigint' && value >= 0n && value < 64n ? Number(value) : value;
+  if (typeof index !== 'number' || !Number.isInteger(index)) return value;
   const list = optionList(options);
-  return list && value >= 0 && value < list.letters.length ? list.letters[value] : value;
+  return list && index >= 0 && index < list.letters.length ? list.letters[index] : value;
 }
 
 /** truthShapeProblem (jsonl.ts) over a mapped value, whose lists may hold Parquet's bigints and booleans. */
