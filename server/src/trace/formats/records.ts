@@ -266,8 +266,12 @@ export function optionsMisread(prompt: string, query: string, options: unknown):
   const want = list.letters;
   const texts = list.texts.map(oneSpaced);
   const labelInText = texts.findIndex((t) => labelLikeRe.test(t));
-  const alike =
-    new Set(texts.flatMap((t) => [normalizeAnswer(t), normalizeAnswer(t.slice(0, 80))])).size < 2 || texts.some((t) => !normalizeAnswer(t));
+  // The engine keeps a list of two or more contents of their own (an option's content: its text up
+  // to a \qquad or \textbf, the last one's first 80 characters): two options that differ are enough.
+  const content = (k: number): string =>
+    normalizeAnswer(texts[k].split(/\\qquad|\\textbf/)[0].slice(0, k === texts.length - 1 ? 80 : undefined));
+  const [first, second] = [content(0), content(1)];
+  const alike = !first || !second || first === second;
   if (!labelLikeRe.test(prompt) && labelInText < 0 && !alike && want.length <= 10) return undefined;
   const flat = (s: string): string => s.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
   const lettersOf = (s: string): string[] => [...(analyzeQuestion(flat(s)).optionOf?.values() ?? [])].map((l) => l.toUpperCase());
