@@ -157,7 +157,13 @@ test("a Parquet file's repeated message and unlisted count say rows, a JSONL fil
   const s = runCli(['segment', pq, '--map', 'response=nothere[i]']);
   assert.match(s.stderr, /the same \[no-response\] message on 5 more rows \(rows 2-6\), not listed/);
   assert.match(s.stderr, /no record could be read \(7 rows reported\)/);
+  // The table's first column is headed by what it counts.
+  assert.match(runCli(['segment', pq]).stdout, /^ {4}row {2}id /m);
   assert.doesNotMatch(s.stderr, /\blines?\b/);
+  // An Inspect .eval archive: entries.
+  const e = runCli(['import', 'test/fixtures/formats/inspect/mmlu.eval', '-o', write('e.trace', ''), '--map', 'response=nothere[i]']);
+  assert.match(e.stderr, /the same \[no-response\] message on 2 more entries \(entries 2, 3\), not listed/);
+  assert.match(e.stderr, /\(4 entries reported\)/);
   // JSONL: lines, as before.
   const f = write('noresp.jsonl', '{"a": 1}\n{"a": 2}\n{"a": 3}\n');
   const j = runCli(['import', f, '-o', write('j.trace', ''), '--map', 'response=nothere']);
