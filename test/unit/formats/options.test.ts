@@ -30,7 +30,9 @@ test('withOptions: a list or ARC {text, label} appended as lines; a prompt that 
   assert.equal(withOptions(shown, ['2', '7']), shown);
   assert.equal(withOptions('Q', 'not a list'), 'Q');
   assert.equal(withOptions('Q', ['only one']), 'Q');
-  assert.equal(withOptions('Q', [1, 2]), 'Q');
+  // Numbers are options as they print (stop 39: a list of numbers was dropped; a list with a null still is, with a bad-options warning).
+  assert.equal(withOptions('Q', [1, 2n]), 'Q\n\nA) 1\nB) 2');
+  assert.equal(withOptions('Q', ['a', null]), 'Q');
 });
 
 test('withOptions: labels alone are not options shown: a key "A: ..." or a list of other texts gets the options appended (stop 39)', () => {
@@ -98,6 +100,7 @@ test('an option index as the reference answer (lm-eval MMLU and ARC `target`) is
   assert.equal(optionTarget(2, undefined), 2, 'no options: a number is the answer');
   assert.equal(optionTarget(2n, ['a', 'b', 'c']), 'C', "a Parquet INT64 (galvsk/mmlu-eval's answer column)");
   assert.equal(optionTarget(5n, ['a', 'b', 'c']), 5n, 'out of range: kept');
+  assert.equal(optionTarget(2, [1, 2, 3]), 2, 'options that are numbers: the reference may be one of them, kept');
   const dir = mkdtempSync(join(tmpdir(), 'rl-target-'));
   try {
     const row = (id: number, target: number, resp: string) =>

@@ -136,7 +136,11 @@ const chat: Preset = {
 /** Multiple-choice options kept apart from the question: a list of strings, or ARC's {text: [...], label: [...]}. */
 function isOptionList(v: unknown): boolean {
   const texts = isObject(v) ? v.text : v;
-  return Array.isArray(texts) && texts.length >= 2 && texts.every((t) => typeof t === 'string');
+  return (
+    Array.isArray(texts) &&
+    texts.length >= 2 &&
+    texts.every((t) => typeof t === 'string' || (typeof t === 'number' && Number.isFinite(t)) || typeof t === 'bigint')
+  );
 }
 
 /** The first metric of an lm-eval sample with a numeric or boolean value: the harness's verdict. */

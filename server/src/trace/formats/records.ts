@@ -206,13 +206,16 @@ function optionList(options: unknown): { texts: string[]; letters: string[] } | 
     texts = options.text;
     labels = options.label;
   }
-  if (!Array.isArray(texts) || texts.length < 2 || texts.length > LETTERS.length || !texts.every((t) => typeof t === 'string'))
+  // Options that are numbers ([3, 5, 7]; a Parquet INT64 a bigint) are written as they print.
+  const optionText = (t: unknown): string | undefined =>
+    typeof t === 'string' ? t : (typeof t === 'number' && Number.isFinite(t)) || typeof t === 'bigint' ? String(t) : undefined;
+  if (!Array.isArray(texts) || texts.length < 2 || texts.length > LETTERS.length || !texts.every((t) => optionText(t) !== undefined))
     return undefined;
   const own =
     Array.isArray(labels) && labels.length === texts.length && labels.every((l) => typeof l === 'string' && /^[A-Za-z0-9]{1,2}$/.test(l))
       ? (labels as string[])
       : undefined;
-  return { texts: texts as string[], letters: texts.map((_, k) => own?.[k] ?? LETTERS[k]) };
+  return { texts: texts.map((t) => optionText(t)!), letters: texts.map((_, k) => own?.[k] ?? LETTERS[k]) };
 }
 
 const oneSpaced = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -303,6 +306,9 @@ export function optionTarget(value: unknown, options: unknown): unknown {
   const index = typeof value === 'bigint' && value >= 0n && value < 64n ? Number(value) : value;
   if (typeof index !== 'number' || !Number.isInteger(index)) return value;
   const list = optionList(options);
+  // Options that are numbers: a number reference may be one of them as well as an index, and is kept.
+  const texts: unknown = isObject(options) ? options.text : options;
+  if (Array.isArray(texts) && !texts.every((t) => typeof t === 'string')) return value;
   return list && index >= 0 && index < list.letters.length ? list.letters[index] : value;
 }
 
@@ -511,7 +517,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       report(
         'warning',
         'bad-options',
-        `options <- ${describePath(m.prompt!.options!, k)} is ${typeof options === 'string' ? 'a string' : valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings (or {text: [...], label: [...]}); the prompt is read without them`,
+        `options <- ${describePath(m.prompt!.options!, k)} is ${typeof options === 'string' ? 'a string' : valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings or numbers (or {text: [...], label: [...]}); the prompt is read without them`,
         fieldAt(m.prompt!.options!, k),
       );
     const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
