@@ -20,6 +20,7 @@ import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import {
   LISTED_DIAGNOSTICS,
+  countOf,
   ListedDiagnostics,
   mappingLine,
   sourceFlagNames,
@@ -58,7 +59,9 @@ FILE is one of (README "What it reads"):
   fastchat           FastChat / LiveBench model answers: choices[0].turns[], one record per
                      turn (id <- question_id, model <- model_id)
 A flat row's generator and dataset (ZeroEval) are its model and task; a reference "# 18" or a
-worked solution ending in a line "A: 18" is the answer 18.
+worked solution ending in a line "A: 18" is the answer 18; its options (else choices), a list of
+strings or numbers beside the question, are appended to it as "A) ..." lines unless it shows each
+option's text under its letter (an option index as the answer is its letter, options of text).
 For every format but flat JSONL rollouts (those only when a verdict, task_id or folder applies)
 the field mapping is detected from the first row and printed on stderr (e.g. "prompt <- problem,
 response <- generations[i], answer <- answer, source verdict <- correctness_math_verify[i],
@@ -66,11 +69,13 @@ truncated <- finish_reasons[i] == "length""); --format and --map change it. The 
 verdict is kept as a "source_verdict" header (calibrate compares it with the engine's). Per-token
 logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
 entries are reported with their position (the first 100 of each kind, then a count; a shape problem
-every row has is listed once, its other lines counted); the rest is imported. A --map path that
-matches nothing in any row is an unmatched-path warning; a mapped field of the wrong type (a
-ground truth that is an object or a list of different values, options that are no list, a prompt
-that is no text) is a warning at its line and column, the record read without it; a NaN or
-Infinity (Python's json.dump) is read as missing, with a warning there.
+every row has is listed once, its other lines or rows counted); the rest is imported. A --map
+path that matches nothing in any row is an unmatched-path warning; a mapped field of the wrong
+type (a ground truth that is an object or a list of different values, options that are no list, a
+prompt that is no text) is a warning at its line and column, the record read without it; options
+the engine would read as another list (the question's own lettered lines, a label inside an
+option, more than ten) are an options-misread warning there; a NaN or Infinity (Python's
+json.dump) is read as missing, with a warning there.
 FILE may be - (standard input) or a pipe; a device or socket (/dev/zero) is not read (exit 1).
 Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
 from it (OUT is then not written), 2 on bad usage.
@@ -252,7 +257,7 @@ export async function run(argv: string[]): Promise<number> {
     if (finishWarning) report(finishWarning);
     // Decide before publishing: a run that read nothing valid is a failure, not an empty result.
     if (records === 0 && listed.reported > 0)
-      return fail(`no record could be read from ${input} (${reportedCount(input, listed.reported)})`);
+      return fail(`no record could be read from ${input} (${countOf(listed.reported, listed.unit)} reported)`);
     await trace.finish();
     await sidecar?.finish();
     // Both complete: publish them back to back (synchronous renames; no signal in between).
@@ -271,7 +276,7 @@ export async function run(argv: string[]): Promise<number> {
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stderr.write(
-      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${reportedCount(input, listed.reported)}` : ''}\n`,
+      `import: ${records} records written to ${out}${sidecar ? ` (log-probs: ${sidecarPath})` : ''}${listed.reported ? `, ${countOf(listed.reported, listed.unit)} reported` : ''}\n`,
     );
   return 0;
 }
@@ -319,11 +324,4 @@ function markerPattern(markers: readonly string[]): RegExp {
       .join('|'),
     'gi',
   );
-}
-
-/** "3 lines reported", in the unit of the input (a Parquet file's rows, an .eval archive's entries). */
-function reportedCount(input: string, n: number): string {
-  const unit = /\.parquet$/i.test(input) ? 'row' : /\.eval$/i.test(input) ? 'entry' : 'line';
-  const plural = unit === 'entry' ? 'entries' : `${unit}s`;
-  return `${n} ${n === 1 ? unit : plural} reported`;
 }

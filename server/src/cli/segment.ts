@@ -4,7 +4,15 @@
 import { ProgressLine } from './progress.js';
 import { numberFlag, parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
-import { ListedDiagnostics, mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import {
+  countOf,
+  ListedDiagnostics,
+  mappingLine,
+  positionUnit,
+  sourceFlagNames,
+  sourceFlagsUsage,
+  sourceOptionsFromArgs,
+} from './sourceFlags.js';
 import { DEFAULT_TOKEN_LIMIT, segmentRecord } from '../trace/segment.js';
 import { sidecarProblemLine, SidecarReader, sidecarUnlistedLine } from '../trace/sidecar.js';
 import { LISTED_SIDECAR_PROBLEMS } from '../trace/scan.js';
@@ -37,8 +45,8 @@ note; a device or socket (/dev/zero) is not read, with the reason (exit 1, as an
                           characters a token), truncated: true, finish_reason: length or an
                           unclosed thinking block says it was cut off
 ${segmentFlagsUsage}${sourceFlagsUsage}
-Without --json a table is printed (line: the .trace or JSONL line, the Parquet row, the
-.eval sample). Broken lines, rows and entries are reported with their position (the first 100
+Without --json a table is printed (its first column: the .trace or JSONL line, the Parquet row,
+the .eval entry, headed line, row or entry). Broken lines, rows and entries are reported with their position (the first 100
 of each kind in each file, then a count). Exit status: 0 when every file was read (malformed records are
 reported and skipped over; an empty file has none), 1 when a file could not be read or not one
 record could be read from it (every line reported, as import), 2 on bad usage.
@@ -149,7 +157,7 @@ export async function run(argv: string[]): Promise<number> {
     const progress = new ProgressLine(`segment ${file}`);
     if (!json)
       await writeOut(
-        `${escapeInline(file)}\n${'line'.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`,
+        `${escapeInline(file)}\n${positionUnit(file).padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`,
       );
     const listed = new ListedDiagnostics(file, (d) => formatDiagnostic(file, d));
     let records = 0;
@@ -212,7 +220,7 @@ export async function run(argv: string[]): Promise<number> {
       // As import: a file of which not one record could be read is a failure, not an empty result.
       const { reported } = listed;
       if (records === 0 && reported > 0) {
-        process.stderr.write(`${escapeInline(file)}: no record could be read (${reported} line${reported === 1 ? '' : 's'} reported)\n`);
+        process.stderr.write(`${escapeInline(file)}: no record could be read (${countOf(reported, listed.unit)} reported)\n`);
         status = 1;
       }
     } catch (err) {

@@ -67,8 +67,20 @@ const SHAPE_KINDS = new Set(['no-response', 'no-mapping', 'not-an-object', 'bad-
 // The position a container's message opens with ("element 3: ", "member \"7\": "): not part of what is said.
 const POSITION_PREFIX = /^(?:element \d+|member "(?:[^"\\]|\\.)*"|row \d+|sample \d+|entry [^:]+): /;
 
+/** What a diagnostic's position counts in a file: a Parquet file's rows, an .eval archive's entries, else lines. */
+export type PositionUnit = 'line' | 'row' | 'entry';
+export const positionUnit = (file: string): PositionUnit => (/\.parquet$/i.test(file) ? 'row' : /\.eval$/i.test(file) ? 'entry' : 'line');
+/** "1 row", "3 entries". */
+export const countOf = (n: number, unit: PositionUnit): string => `${n} ${n === 1 ? unit : unit === 'entry' ? 'entries' : `${unit}s`}`;
+
 export class ListedDiagnostics {
   reported = 0;
+  /**
+   * What the positions count (from the file name; a caller that learns the container later, a
+   * Parquet file read from a pipe, sets it): the repeated-message and unlisted lines say rows of a
+   * Parquet file, entries of an .eval archive (stop 39: they said lines).
+   */
+  unit: PositionUnit;
   private unlisted = 0;
   private readonly perKind = new Map<string, number>();
   // A shape message already listed: its kind, text and the lines it was repeated on (1-based).
@@ -76,7 +88,10 @@ export class ListedDiagnostics {
   constructor(
     private readonly file: string,
     private readonly format: (d: TraceDiagnostic) => string,
-  ) {}
+    unit?: PositionUnit,
+  ) {
+    this.unit = unit ?? positionUnit(file);
+  }
 
   /** Counts `d`; its line when it is still listed, else ''. */
   line(d: TraceDiagnostic): string {
@@ -102,18 +117,18 @@ export class ListedDiagnostics {
     let out = '';
     for (const { code, lines } of this.repeats.values()) {
       if (lines.length === 0) continue;
-      const n = lines.length;
-      out += `${escapeInline(this.file)}: the same [${code}] message on ${n} more line${n === 1 ? '' : 's'} (${lineList(lines)}), not listed\n`;
+      out += `${escapeInline(this.file)}: the same [${code}] message on ${countOf(lines.length, this.unit).replace(' ', ' more ')} (${lineList(lines, this.unit)}), not listed\n`;
     }
     const n = this.unlisted;
-    return out + (n > 0 ? `${escapeInline(this.file)}: ${n} more line${n === 1 ? '' : 's'} reported, not listed\n` : '');
+    return out + (n > 0 ? `${escapeInline(this.file)}: ${countOf(n, this.unit).replace(' ', ' more ')} reported, not listed\n` : '');
   }
 }
 
-/** "2-30", "4, 7, 9", or the first five and a count. */
-function lineList(lines: readonly number[]): string {
+/** "lines 2-30", "rows 4, 7, 9", or the first five and a count. */
+function lineList(lines: readonly number[], unit: PositionUnit): string {
   const contiguous = lines.every((l, k) => k === 0 || l === lines[k - 1] + 1);
-  if (contiguous && lines.length > 2) return `lines ${lines[0]}-${lines.at(-1)}`;
+  const many = countOf(2, unit).slice(2);
+  if (contiguous && lines.length > 2) return `${many} ${lines[0]}-${lines.at(-1)}`;
   const shown = lines.slice(0, 5).join(', ');
-  return `line${lines.length === 1 ? '' : 's'} ${shown}${lines.length > 5 ? ` and ${lines.length - 5} more` : ''}`;
+  return `${lines.length === 1 ? unit : many} ${shown}${lines.length > 5 ? ` and ${lines.length - 5} more` : ''}`;
 }

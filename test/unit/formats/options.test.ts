@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRule, parseRule, PathSyntaxError } from '../../../server/src/trace/formats/path.js';
 import { presetMapping } from '../../../server/src/trace/formats/presets.js';
-import { optionTarget, withOptions } from '../../../server/src/trace/formats/records.js';
+import { optionsMisread, optionTarget, withOptions } from '../../../server/src/trace/formats/records.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
 import { streamTraceFile } from '../../../server/src/trace/stream.js';
@@ -30,7 +30,36 @@ test('withOptions: a list or ARC {text, label} appended as lines; a prompt that 
   assert.equal(withOptions(shown, ['2', '7']), shown);
   assert.equal(withOptions('Q', 'not a list'), 'Q');
   assert.equal(withOptions('Q', ['only one']), 'Q');
-  assert.equal(withOptions('Q', [1, 2]), 'Q');
+  // Numbers are options as they print (stop 39: a list of numbers was dropped; a list with a null still is, with a bad-options warning).
+  assert.equal(withOptions('Q', [1, 2n]), 'Q\n\nA) 1\nB) 2');
+  assert.equal(withOptions('Q', ['a', null]), 'Q');
+});
+
+test('withOptions: labels alone are not options shown: a key "A: ..." or a list of other texts gets the options appended (stop 39)', () => {
+  // MMLU-Pro formal logic (question_id 11257, shortened): the key's "A:" / "B:" lines read as the options shown.
+  const key = 'Use the following key.\nA: Marina reads a Percy Jackson book.\nB: Izzy plays Minecraft.\n(~B • E) ⊃ D';
+  assert.equal(withOptions(key, ['If not both, then D.', 'D if neither.']), `${key}\n\nA) If not both, then D.\nB) D if neither.`);
+  // Shown with their texts (inline, blanks as one, "(A)", "A.", "A:"): left alone; one missing: appended.
+  for (const shown of ['Which?\n(A) 2\n(B) 7', 'Which? A. 2  B. 7', 'Which?\nA: 2\nB:\n7'])
+    assert.equal(withOptions(shown, ['2', '7']), shown);
+  assert.equal(withOptions('Which?\nA) 2\nB) 8', ['2', '7']), 'Which?\nA) 2\nB) 8\n\nA) 2\nB) 7');
+  assert.equal(withOptions('Which?\nA) 20\nB) 7', ['2', '7']), 'Which?\nA) 20\nB) 7\n\nA) 2\nB) 7', '"20" is not "2"');
+  // An option's own label or line break stays in its line, under its own letter.
+  assert.equal(withOptions('Q?', ['A: x\ny', 'B) z']), 'Q?\n\nA) A: x y\nB) B) z');
+});
+
+test('optionsMisread: undefined where the engine reads the letters written, else what it reads and why (stop 39)', () => {
+  const key = 'Key:\nA: one.\nB: two.\nC: three.\nWhich?';
+  const four = ['alpha', 'beta', 'gamma', 'delta'];
+  assert.equal(optionsMisread('Which?', withOptions('Which?', four), four), undefined);
+  assert.equal(optionsMisread(key, withOptions(key, four), four), undefined, 'the options (4) are the longer list');
+  const two = ['alpha', 'beta'];
+  assert.match(
+    optionsMisread(key, withOptions(key, two), two) ?? '',
+    /^the 2 options are written as A to B, but the query reads as options A to C \(lettered lines/,
+  );
+  assert.equal(optionsMisread('Q', 'Q', 'not a list'), undefined);
+  assert.equal(optionsMisread('Q', 'Q', { text: ['x', 'y'], label: ['1', '2'] }), undefined, 'numbered labels: not checked');
 });
 
 test('presets: Inspect reads input + choices, lm-eval doc.question + doc.choices; a sample without options as before', () => {
@@ -69,6 +98,9 @@ test('an option index as the reference answer (lm-eval MMLU and ARC `target`) is
   assert.equal(optionTarget(1.5, ['a', 'b']), 1.5);
   assert.equal(optionTarget('2', ['a', 'b', 'c']), '2', 'a string is an answer, not an index');
   assert.equal(optionTarget(2, undefined), 2, 'no options: a number is the answer');
+  assert.equal(optionTarget(2n, ['a', 'b', 'c']), 'C', "a Parquet INT64 (galvsk/mmlu-eval's answer column)");
+  assert.equal(optionTarget(5n, ['a', 'b', 'c']), 5n, 'out of range: kept');
+  assert.equal(optionTarget(2, [1, 2, 3]), 2, 'options that are numbers: the reference may be one of them, kept');
   const dir = mkdtempSync(join(tmpdir(), 'rl-target-'));
   try {
     const row = (id: number, target: number, resp: string) =>

@@ -136,7 +136,11 @@ const chat: Preset = {
 /** Multiple-choice options kept apart from the question: a list of strings, or ARC's {text: [...], label: [...]}. */
 function isOptionList(v: unknown): boolean {
   const texts = isObject(v) ? v.text : v;
-  return Array.isArray(texts) && texts.length >= 2 && texts.every((t) => typeof t === 'string');
+  return (
+    Array.isArray(texts) &&
+    texts.length >= 2 &&
+    texts.every((t) => typeof t === 'string' || (typeof t === 'number' && Number.isFinite(t)) || typeof t === 'bigint')
+  );
 }
 
 /** The first metric of an lm-eval sample with a numeric or boolean value: the harness's verdict. */
@@ -322,13 +326,22 @@ export function isFlatRollout(row: Row): boolean {
   return texts.length > 0 && (texts.some((f) => !WEAK_RESPONSE_FIELDS.has(f)) || detectPreset(row) === undefined);
 }
 
+/** A flat row's field of multiple-choice options (`options`, else `choices`: a list of 2 or more strings, or ARC's {text, label}), beside its question. */
+export function flatOptionsField(row: Row): string | undefined {
+  if (present(row, PROMPT_FIELDS) === undefined) return undefined;
+  return ['options', 'choices'].find((k) => isOptionList(row[k]));
+}
+
 /** jsonl.ts's field names as a mapping, for rows outside JSONL (a Parquet rollout dump) or when --map edits them. */
 export function flatMapping(row: Row): PresetMapping {
   const rules: Partial<Record<MappingKey, Rule>> = {};
   const response = present(row, RESPONSE_FIELDS);
   if (response) rules.response = rule(Array.isArray(row[response]) ? `${response}[i]` : response);
   const prompt = present(row, PROMPT_FIELDS);
-  if (prompt) rules.prompt = rule(prompt);
+  // A multiple-choice question's options in a field of their own (MMLU-Pro's `options`, MMLU's
+  // `choices`): appended to the question as "A) ..." lines (stop 39: they were dropped silently).
+  const options = prompt !== undefined ? flatOptionsField(row) : undefined;
+  if (prompt) rules.prompt = rule(options ? `${prompt} + ${options}` : prompt);
   const answer = present(row, TRUTH_FIELDS);
   if (answer) rules.answer = rule(answer);
   const id = present(row, ID_FIELDS);

@@ -7,6 +7,8 @@ import { KNOWN_FINISH_REASONS, stepValue, tokenCount, truncatedValue } from '../
 import { jsonElementSpan, jsonFieldSpan } from '../jsonError.js';
 import { truthShapeProblem, valueKind, type JsonlRecord } from '../jsonl.js';
 import { headerCutOff, unclosedThinking } from '../thinking.js';
+import { normalizeAnswer } from '../answers.js';
+import { analyzeQuestion } from '../question.js';
 import { solutionReference } from '../referenceAnswer.js';
 import type { TraceDiagnostic } from '../types.js';
 import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
@@ -195,8 +197,6 @@ export function mappedColumns(m: Mapping): Set<string> {
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-// A prompt that already shows its options: lines that open with "A" and "B" as labels ("A) 6 eV", "(B) 7", "B. 7").
-const shownOptionRe = (letter: string): RegExp => new RegExp(`^[ \\t]{0,4}\\(?${letter}[.):\\uff09]`, 'm');
 
 /** The texts and letters of a multiple-choice option list (a list of strings, or ARC's {text, label}), or undefined. */
 function optionList(options: unknown): { texts: string[]; letters: string[] } | undefined {
@@ -206,29 +206,92 @@ function optionList(options: unknown): { texts: string[]; letters: string[] } | 
     texts = options.text;
     labels = options.label;
   }
-  if (!Array.isArray(texts) || texts.length < 2 || texts.length > LETTERS.length || !texts.every((t) => typeof t === 'string'))
+  // Options that are numbers ([3, 5, 7]; a Parquet INT64 a bigint) are written as they print.
+  const optionText = (t: unknown): string | undefined =>
+    typeof t === 'string' ? t : (typeof t === 'number' && Number.isFinite(t)) || typeof t === 'bigint' ? String(t) : undefined;
+  if (!Array.isArray(texts) || texts.length < 2 || texts.length > LETTERS.length || !texts.every((t) => optionText(t) !== undefined))
     return undefined;
   const own =
     Array.isArray(labels) && labels.length === texts.length && labels.every((l) => typeof l === 'string' && /^[A-Za-z0-9]{1,2}$/.test(l))
       ? (labels as string[])
       : undefined;
-  return { texts: texts as string[], letters: texts.map((_, k) => own?.[k] ?? LETTERS[k]) };
+  return { texts: texts.map((t) => optionText(t)!), letters: texts.map((_, k) => own?.[k] ?? LETTERS[k]) };
+}
+
+const oneSpaced = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the prompt already shows option `text` under its letter: the letter as a label ("A) ",
+ * "(A)", "A.", "A:") at the start or after a blank, then the option's own text (blanks as one).
+ * A label alone is not enough: a formal-logic key ("A: Marina reads a Percy Jackson book.") or a
+ * worked example's options have labels too (stop 39: MMLU-Pro's options were left out of 5 such
+ * questions).
+ */
+function showsOption(flatPrompt: string, letter: string, text: string): boolean {
+  const t = oneSpaced(text);
+  if (!flatPrompt.includes(t)) return false;
+  return new RegExp(`(?:^|\\s)\\(?${escapeRe(letter)}[.):\\uff09]${t ? ` ?${escapeRe(t)}(?=$|[\\s.,;])` : ''}`).test(flatPrompt);
 }
 
 /**
  * The prompt with a multiple-choice question's options appended as "A) ..." lines, the form the
  * engine reads options in (question.ts readOptions), so that the letter the model answers ("ANSWER:
  * C") is read as its choice. The options are a list of strings (Inspect's `choices`, lm-eval's
- * `doc.choices`) or {text: [...], label: [...]} (ARC); a prompt that already shows them, or options
- * of another shape, leave the prompt as it is.
+ * `doc.choices`) or {text: [...], label: [...]} (ARC). A prompt that already shows every option
+ * (its letter, then its text) is left as it is; options of another shape leave the prompt as it is
+ * (the caller warns: bad-options). An option's line breaks are blanks: each option is one line.
  */
 export function withOptions(prompt: string, options: unknown): string {
   const list = optionList(options);
   if (!list) return prompt;
   const { texts, letters } = list;
-  if (shownOptionRe(letters[0]).test(prompt) && shownOptionRe(letters[1]).test(prompt)) return prompt;
-  const lines = texts.map((t, k) => `${letters[k]}) ${t.replace(/\s+/g, ' ').trim()}`);
+  const flat = oneSpaced(prompt);
+  if (texts.every((t, k) => showsOption(flat, letters[k], t))) return prompt;
+  const lines = texts.map((t, k) => `${letters[k]}) ${oneSpaced(t)}`);
   return `${prompt}\n\n${lines.join('\n')}`;
+}
+
+// A letter the engine may take as an option's label (a superset of question.ts optionLabelRe).
+const labelLikeRe = /(?:^|[\s(\uff08{\uff09])[A-J][ \t]{0,2}[.:)}\uff0e\uff1a\uff09\u3001]/;
+
+/**
+ * Where the options of a question written by withOptions are not what the engine reads from it
+ * (question.ts: the longest run of labels A, B, C, ..., a later run as long winning, letters A to
+ * J, a list of at least two contents of their own): what it reads instead and why, for a warning;
+ * undefined when it reads the options' letters. The engine is asked only where something could
+ * make it differ: a label-like letter in the prompt or an option's text, contents that read alike,
+ * more than ten options.
+ */
+export function optionsMisread(prompt: string, query: string, options: unknown): string | undefined {
+  const list = optionList(options);
+  if (!list || !list.letters.every((l, k) => l === LETTERS[k])) return undefined;
+  const want = list.letters;
+  const texts = list.texts.map(oneSpaced);
+  const labelInText = texts.findIndex((t) => labelLikeRe.test(t));
+  // The engine keeps a list of two or more contents of their own (an option's content: its text up
+  // to a \qquad or \textbf, the last one's first 80 characters): two options that differ are enough.
+  const content = (k: number): string =>
+    normalizeAnswer(texts[k].split(/\\qquad|\\textbf/)[0].slice(0, k === texts.length - 1 ? 80 : undefined));
+  const [first, second] = [content(0), content(1)];
+  const alike = !first || !second || first === second;
+  if (!labelLikeRe.test(prompt) && labelInText < 0 && !alike && want.length <= 10) return undefined;
+  const flat = (s: string): string => s.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+  const lettersOf = (s: string): string[] => [...(analyzeQuestion(flat(s)).optionOf?.values() ?? [])].map((l) => l.toUpperCase());
+  const read = lettersOf(query);
+  if (read.length === want.length && read.every((l, k) => l === want[k])) return undefined;
+  const range = (ls: readonly string[]): string => (ls.length === 1 ? ls[0] : `${ls[0]} to ${ls.at(-1)}`);
+  const why =
+    want.length > 10 && read.length === 10
+      ? 'the engine reads options A to J only'
+      : query !== prompt && lettersOf(prompt).length >= want.length
+        ? 'lettered lines of the prompt itself make a list as long or longer, taken instead'
+        : labelInText >= 0
+          ? `option ${want[labelInText]}'s text holds "${labelLikeRe.exec(texts[labelInText])![0].trim()}", which reads as a label`
+          : read.length === 0
+            ? 'their texts read as one value, case and spacing ignored'
+            : 'the labels read differently';
+  return `the ${want.length} options are written as ${range(want)}, but the query reads as ${read.length ? `options ${range(read)}` : 'no options'} (${why}): ${read.length ? 'a letter the response answers is read against that list' : "a letter the response answers is read without its option's text"}`;
 }
 
 /**
@@ -239,9 +302,14 @@ export function withOptions(prompt: string, options: unknown): string {
  */
 export function optionTarget(value: unknown, options: unknown): unknown {
   if (Array.isArray(value) && value.length === 1) value = value[0];
-  if (typeof value !== 'number' || !Number.isInteger(value)) return value;
+  // A Parquet INT64 column is a bigint (galvsk/mmlu-eval's results.parquet `answer`).
+  const index = typeof value === 'bigint' && value >= 0n && value < 64n ? Number(value) : value;
+  if (typeof index !== 'number' || !Number.isInteger(index)) return value;
   const list = optionList(options);
-  return list && value >= 0 && value < list.letters.length ? list.letters[value] : value;
+  // Options that are numbers: a number reference may be one of them as well as an index, and is kept.
+  const texts: unknown = isObject(options) ? options.text : options;
+  if (Array.isArray(texts) && !texts.every((t) => typeof t === 'string')) return value;
+  return list && index >= 0 && index < list.letters.length ? list.letters[index] : value;
 }
 
 /** truthShapeProblem (jsonl.ts) over a mapped value, whose lists may hold Parquet's bigints and booleans. */
@@ -449,10 +517,14 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
       report(
         'warning',
         'bad-options',
-        `options <- ${describePath(m.prompt!.options!, k)} is ${typeof options === 'string' ? 'a string' : valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings (or {text: [...], label: [...]}); the prompt is read without them`,
+        `options <- ${describePath(m.prompt!.options!, k)} is ${typeof options === 'string' ? 'a string' : valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings or numbers (or {text: [...], label: [...]}); the prompt is read without them`,
         fieldAt(m.prompt!.options!, k),
       );
     const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
+    // Options written (or already shown) that the engine would read as another list are said (stop 39).
+    const misread = query !== undefined && options !== undefined ? optionsMisread(prompt!, query, options) : undefined;
+    if (misread)
+      report('warning', 'options-misread', `options <- ${describePath(m.prompt!.options!, k)}: ${misread}`, fieldAt(m.prompt!.options!, k));
     const answerRule = get('answer', k);
     const answerValue = answerRule ? optionTarget(answerRule.value, options) : undefined;
     // As a flat JSONL line's (jsonl.ts bad-answer): an object, or a list of different values

@@ -33,6 +33,7 @@ import { fanoutCount, formatPath, formatRule, parseRule, ROW_FILE, sameField, ty
 import {
   detectPreset,
   flatMapping,
+  flatOptionsField,
   isFlatRollout,
   presetByName,
   presetMapping,
@@ -41,7 +42,7 @@ import {
   type PresetName,
   type Row,
 } from './presets.js';
-import { mapRow, mappedColumns, missingAt, ruleMatches, type RowResult } from './records.js';
+import { mapRow, mappedColumns, missingAt, optionsMisread, optionTarget, ruleMatches, withOptions, type RowResult } from './records.js';
 
 /** What the user chose (plain data: it travels to worker threads). */
 export interface SourceOptions {
@@ -362,7 +363,46 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
   let mode: 'flat' | 'mapped' | undefined = opts.format !== undefined || opts.map !== undefined ? 'mapped' : undefined;
   // A `.json` file read line by line (a one-line document, or JSON Lines so named) is labelled json.
   const mapper = new RowMapper(path, fileName, /\.json$/i.test(path) ? 'json' : 'jsonl', opts);
-  const flat = (line: string, lineNo: number): JsonlLineResult => jsonlLineToRecords(line, lineNo, { fileName });
+  // jsonl.ts's reading, then a multiple-choice question's options in a field of their own
+  // (`options`, `choices`) appended to its query as the mapping appends them (stop 39: they were
+  // dropped silently), an option index as the reference its letter; the rest exactly as jsonl.ts.
+  const flat = (line: string, lineNo: number): JsonlLineResult => {
+    const out = jsonlLineToRecords(line, lineNo, { fileName });
+    if (out.records.length === 0 || !/"(?:options|choices)"/.test(line)) return out;
+    const text = lineNo === 0 ? line.slice(leadingBoms(line)) : line;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(text);
+    } catch {
+      obj = parseWithNonFinite(text)?.value;
+    }
+    const field = isObject(obj) ? flatOptionsField(obj) : undefined;
+    if (!isObject(obj) || field === undefined) return out;
+    const options = obj[field];
+    const truth = TRUTH_FIELDS.map((k) => obj[k]).find((v) => v !== undefined && v !== null);
+    const at = jsonFieldSpan(text, field);
+    const shift = line.length - text.length;
+    for (const rec of out.records) {
+      const prompt = rec.headers.query;
+      if (typeof prompt !== 'string') continue;
+      const query = withOptions(prompt, options);
+      rec.headers.query = query;
+      const letter = optionTarget(truth, options);
+      if (typeof truth === 'number' && typeof letter === 'string' && rec.headers.answer === String(truth)) rec.headers.answer = letter;
+      const misread = optionsMisread(prompt, query, options);
+      if (misread && rec === out.records[0])
+        out.diagnostics.push({
+          line: lineNo,
+          column: (at?.start ?? 0) + shift,
+          endLine: lineNo,
+          endColumn: at ? at.end + shift : line.length,
+          severity: 'warning',
+          code: 'options-misread',
+          message: `options <- ${field}: ${misread}`,
+        });
+    }
+    return out;
+  };
   // Flat rollouts print no mapping (their fields are the documented names), except what a reader
   // might not expect: the line's own verdict, task_id as the group, model and task from folders.
   const reportFlat = (obj: Row): void => {
