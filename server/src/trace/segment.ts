@@ -422,7 +422,9 @@ const computationGlobal =
 const algebraRe =
   /\d[a-z](?![a-z])[ \t]{0,3}[-+=][ \t]{0,3}-?\d{0,6}[a-z(](?![a-z])|\d[ \t]{0,2}[*\u00d7\u00b7][ \t]{0,2}[a-z]{1,12}[ \t]{0,2}=[ \t]{0,2}\d/;
 const operandRe = /\d[\d,.]*/g;
-// Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155").
+// Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155"); pass 85j: without a
+// marker too, as the walk back reads written arithmetic ("Let's check the math again: 21 divided by 3 is
+// 7, 7 times 6 is 42": the guide's re-derivation, said in words).
 const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|multiply(?:ing)?|divid(?:e|ing)(?: by)?)\b[ \t]{0,3}\d/i;
 
 /**
@@ -474,7 +476,8 @@ function derivationBetween(
               rereadsConditions(text, value, question) ||
               restatesConditions(text) ||
               testsCaseInWords(text)))
-        : value !== undefined && (newNumbers(text, value, question, 2, body, from) || testsCaseInWords(text)))
+        : value !== undefined &&
+          (newNumbers(text, value, question, 2, body, from) || testsCaseInWords(text) || verbalComputationRe.test(text)))
     );
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;

@@ -39,3 +39,19 @@ test('negative 85a: a check raised and waved through without a reason merges', (
     'We must make sure that no tulip is counted twice over the seasons. That is fine here, nothing else to worry about for the tulips in this garden.';
   assert.deepEqual(values(QA, OPEN + check + CLOSE), ['56']);
 });
+
+// 85j (segment.ts derivationBetween, the walk back and the restatement test without a marker): arithmetic
+// said in words ("24 divided by 3 is 8, and 8 times 8 is 64") between two statements of one value is new
+// work, as the same arithmetic written with symbols is (the guide: the same value reached again through
+// new work is a new candidate).
+const QF = 'A fence has 8 equal sections. Three sections together measure 24 meters. How long is the whole fence?';
+const FIRST = 'One section is 24 / 3 = 8 meters, so the whole fence is 8 * 8 = 64 meters long.\n\nI think that is solid. ';
+const LAST = ' Yep, that is right.\n\nSo the whole fence is 64 meters long.';
+
+test('85j: arithmetic said in words between two statements of the value makes the later one an echo', () => {
+  assert.deepEqual(values(QF, `${FIRST}The math once more: 24 divided by 3 is 8, and 8 times 8 is 64.${LAST}`), ['64', '64']);
+});
+
+test('negative 85j: words without arithmetic between them merge', () => {
+  assert.deepEqual(values(QF, `${FIRST}The fence really is that long, nothing is missing.${LAST}`), ['64']);
+});
