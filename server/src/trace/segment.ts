@@ -422,7 +422,9 @@ const computationGlobal =
 const algebraRe =
   /\d[a-z](?![a-z])[ \t]{0,3}[-+=][ \t]{0,3}-?\d{0,6}[a-z(](?![a-z])|\d[ \t]{0,2}[*\u00d7\u00b7][ \t]{0,2}[a-z]{1,12}[ \t]{0,2}=[ \t]{0,2}\d/;
 const operandRe = /\d[\d,.]*/g;
-// Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155").
+// Work said in words after a decision ("Subtract 26 to get 340", "Minus 11: 155"); pass 85j: without a
+// marker too, as the walk back reads written arithmetic ("Let's check the math again: 21 divided by 3 is
+// 7, 7 times 6 is 42": the guide's re-derivation, said in words).
 const verbalComputationRe = /\b(?:add(?:ing)?|subtract(?:ing)?|minus|plus|times|multiply(?:ing)?|divid(?:e|ing)(?: by)?)\b[ \t]{0,3}\d/i;
 
 /**
@@ -474,7 +476,8 @@ function derivationBetween(
               rereadsConditions(text, value, question) ||
               restatesConditions(text) ||
               testsCaseInWords(text)))
-        : value !== undefined && (newNumbers(text, value, question, 2, body, from) || testsCaseInWords(text)))
+        : value !== undefined &&
+          (newNumbers(text, value, question, 2, body, from) || testsCaseInWords(text) || verbalComputationRe.test(text)))
     );
   if (!question || question.values.size === 0) return true;
   computationGlobal.lastIndex = 0;
@@ -896,7 +899,7 @@ function inQuestion(question: string, quote: string, whole: boolean): boolean {
  * weaker one (`reasonInReply`) the reason must be in the reply itself, not the phrase that raised the
  * question ("the problem says ..., and that holds. That gives 230" grants a condition in one breath).
  */
-function answersRaisedQuestion(body: string, from: number, cand: Statement, reasonInReply = false): boolean {
+function answersRaisedQuestion(body: string, from: number, cand: Statement, reasonInReply = false, sentenceReason = false): boolean {
   if (cand.start - from > RAISED_CHARS) return false;
   const text = body.slice(from, sentenceStart(body, from, cand.start));
   // Where the question is raised: its "?", or the last phrase that raises one in words ("let's
@@ -917,7 +920,8 @@ function answersRaisedQuestion(body: string, from: number, cand: Statement, reas
     if (letter && !inWord) words++;
     inWord = letter || (inWord && c === 39);
   }
-  if (words < REASON_WORDS || !reasonRe.test(text.slice(reasonInReply ? after : q))) return false;
+  const reply = text.slice(reasonInReply ? after : q);
+  if (words < REASON_WORDS || !(reasonRe.test(reply) || (sentenceReason && sentenceReasonRe.test(reply)))) return false;
   // The reply and the answer's own sentence: a guess at what is wanted decides nothing.
   if (guessRe.test(body.slice(from + q + 1, cand.end))) return false;
   return !formatTalkRe.test(text) && !recapRe.test(text) && !giveUpRe.test(text);
@@ -929,6 +933,9 @@ const guessRe = /\b(?:likely|probably|presumably) (?:expects?|wants?|intends?|me
 // The reply gives a reason: it says why, or what the question or a definition says.
 const reasonRe =
   /\b(?:because|since|regardless|defined|the (?:problem|question)(?: statement)? (?:says|states|mentions|asks|is asking|specifies|requires))\b/;
+// Pass 85a: the reason opening a sentence of the reply ("Since parabola opens downward and crosses x-axis
+// at two points, the region is bounded."), read where a check raised without a marker is answered.
+const sentenceReasonRe = /(?:^|[.!?]\s{1,3}|\n)(?:Because|Since)\b/;
 const raiseRe =
   /\b(?:consider|check|see|verify|make sure|confirm|ensure) (?:if|whether|that)\b|\bthe (?:problem|question)(?: statement)? (?:says|states|mentions|asks|is asking|specifies|requires)\b/g;
 
@@ -1589,8 +1596,15 @@ const rereadOpenRe =
 function rereadWithoutMarker(body: string, st: Statement, later: Statement): boolean {
   if (st.strength < 3 || later.strength < 3 || !sameAnswer(st.normalized, later.normalized)) return false;
   const gap = body.slice(st.end, later.start);
-  return quotesQuestion(gap, true) || (gap.includes('?') && answersRaisedQuestion(body, st.end, later)) || namedReread(gap);
+  return (
+    quotesQuestion(gap, true) ||
+    ((gap.includes('?') || checkRaisedRe.test(gap)) && answersRaisedQuestion(body, st.end, later, false, true)) ||
+    namedReread(gap)
+  );
 }
+// Pass 85a: a check raised in words, no "?" ("But let's check if there's another possible way.",
+// "But we must ensure that the area A is defined as ..."), as raiseRe reads one.
+const checkRaisedRe = /\b(?:check|verify|make sure|confirm|ensure) (?:if|whether|that)\b/;
 
 /**
  * Pass 76: a re-read of the question said in so many words ("I re-read the question: it asks for the
