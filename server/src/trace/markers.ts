@@ -74,8 +74,10 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   // Phrases that open with a CJK character ("等等，", "再检查一下") are scanned apart: an alternative
   // whose first character no other alternative starts with costs the grouped ASCII scan its
   // first-character test (docs/engine.md); they cannot start where an ASCII phrase does.
-  const cjk = ordered.filter((p) => isCjk(p.charCodeAt(0)));
-  const rest = cjk.length > 0 ? ordered.filter((p) => !isCjk(p.charCodeAt(0))) : ordered;
+  // Pass 87: so are the phrases of other scripts and accented Latin ("Подождите", "잠깐", "Khoan đã",
+  // "ちょっと待って"): in the ASCII scan they would cost it its word-start prefilter and its grouping.
+  const cjk = ordered.filter(nonAscii);
+  const rest = cjk.length > 0 ? ordered.filter((p) => !nonAscii(p)) : ordered;
   // Where every phrase opens with an ASCII letter, digit or "_", a match is kept only at a word's
   // start (`bounded`: the character before it is no word character, in any script), so a leading
   // \b (ASCII word characters, which a letter before must then be one of for a match to be
@@ -83,8 +85,9 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   // about 25% faster over the bench's bodies (docs/engine.md, stop 31).
   const wordStart = rest.every((p) => /^[A-Za-z0-9_]/.test(p));
   const re = rest.length > 0 ? new RegExp(wordStart ? `\\b(?:${alternation(rest)})` : alternation(rest), 'gi') : undefined;
-  const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(literal).join('|'), 'g') : undefined;
+  const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(literal).join('|'), 'gi') : undefined;
   const sticky = rest.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
+  const stickyOther = cjk.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
   /**
    * A boundary is required only on a side where the phrase itself has a word character, and not
    * beside a CJK character of the phrase: Chinese writes no blanks between words ("再检查一下题意").
@@ -105,7 +108,21 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
     while ((m = cjkRe.exec(text)) !== null && m.index < to) {
       const end = m.index + m[0].length;
       if (bounded(text, m.index, end)) out.push({ start: m.index, end, phrase: byText.get(canonical(m[0])) ?? m[0] });
-      else cjkRe.lastIndex = m.index + 1;
+      else {
+        // The longest phrase here is cut by a word character ("Подождитесь"); a shorter one may still fit.
+        let found = false;
+        for (const s of stickyOther) {
+          s.re.lastIndex = m.index;
+          const k = s.re.exec(text);
+          if (k && bounded(text, m.index, m.index + k[0].length)) {
+            out.push({ start: m.index, end: m.index + k[0].length, phrase: s.phrase });
+            cjkRe.lastIndex = m.index + k[0].length;
+            found = true;
+            break;
+          }
+        }
+        if (!found) cjkRe.lastIndex = m.index + 1;
+      }
     }
     return out;
   };
@@ -157,6 +174,10 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
     return out;
   }
 }
+
+/** A phrase with a character outside ASCII (typographic apostrophes aside): scanned apart from the ASCII phrases. */
+// eslint-disable-next-line no-control-regex
+const nonAscii = (p: string): boolean => /[^\x00-\x7f\u2018\u2019]/.test(p);
 
 /** A CJK ideograph (the unified blocks and their compatibility forms). */
 const isCjk = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);

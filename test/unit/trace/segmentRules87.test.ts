@@ -1,0 +1,50 @@
+// Pass 87's rules (docs/segmentation-eval.md, "Stop 39: pass 87"): answers written in other languages,
+// on short hand-written texts (not taken from any gold set), each with a negative case for its limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileMarkers } from '../../../server/src/trace/markers.js';
+import { defaultMarkers, defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n---\n${body}\n`).records[0];
+}
+const segment = (query: string, body: string) => segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' });
+const values = (query: string, body: string): string[] => segment(query, body).attempts.map((a) => a.candidate.value);
+const phrases = (text: string): string[] =>
+  compileMarkers(defaultMarkers)
+    .findAll(text)
+    .map((m) => text.slice(m.start, m.end));
+
+// 87a (options.ts defaultMarkers, markers.ts): "Wait" in other languages opens a re-check after a
+// candidate, a decision as "Wait" is.
+test('87a: a re-check in the language after a candidate is a decision', () => {
+  const cases: [string, string][] = [
+    ['¿Cuánto es 6 por 8 menos 6?', 'Por lo tanto, la respuesta es 40.\n\nEspera, lo reviso: 6 × 8 - 6 = 42.\n\nRespuesta: 42'],
+    ['Сколько будет 6 умножить на 8 минус 6?', 'Итак, ответ: 40.\n\nПодождите, проверим: 6 · 8 - 6 = 42.\n\nОтвет: 42'],
+    ['6 곱하기 8 빼기 6은 얼마입니까?', '따라서 정답은 40입니다.\n\n잠깐, 다시 계산하면 6 × 8 - 6 = 42입니다.\n\n정답: 42'],
+    ['6かける8ひく6はいくつですか？', 'したがって、答えは 40 です。\n\nちょっと待って、確認します：6 × 8 - 6 = 42。\n\n答え：42'],
+    ['Je, 6 mara 8 kutoa 6 ni ngapi?', 'Jibu ni 40.\n\nSubiri, tuangalie tena: 6 × 8 - 6 = 42.\n\nJibu: 42'],
+    ['Combien font 6 fois 8 moins 6 ?', 'Donc la réponse est 40.\n\nAttends, je vérifie : 6 × 8 - 6 = 42.\n\nRéponse : 42'],
+  ];
+  for (const [q, body] of cases) {
+    const s = segment(q, body);
+    assert.deepEqual(
+      s.attempts.map((a) => a.candidate.value),
+      ['40', '42'],
+      body,
+    );
+    // The decision after the first candidate is the marker of the language.
+    const marker = s.markers[s.attempts[0].nextMarker];
+    assert.ok(marker !== undefined && /^(?:Espera|Подождите|잠깐|ちょっと待って|Subiri|Attends)/.test(marker.phrase), body);
+  }
+});
+test('87a: the markers keep their punctuation where the word has another use', () => {
+  assert.deepEqual(phrases('Espera, lo reviso. Se espera que salga 42. ESPERA, otra vez.'), ['Espera,', 'ESPERA,']);
+  assert.deepEqual(phrases('She attends the class. Attends, je vérifie. Aspetta, si aspetta che sia 42.'), ['Attends,', 'Aspetta,']);
+  assert.deepEqual(phrases('Подождите, проверим. подожди, нет. Подождитесь'), ['Подождите', 'подожди']);
+  assert.deepEqual(phrases('彼は待っている。待って、確認します。'), ['待って、']);
+  assert.deepEqual(phrases('잠깐, 다시. 잠깐만요 Khoan đã, kiểm tra. khoan đãi'), ['잠깐', '잠깐만요', 'Khoan đã']);
+  assert.deepEqual(phrases('In a moment, the tally. Moment mal, ich prüfe.'), ['Moment mal']);
+});
