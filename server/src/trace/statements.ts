@@ -1559,14 +1559,15 @@ function findCjkAnswerLeads(ctx: Context): void {
 // answer is" is (an explicit statement of the answer, docs/annotation-guide.md): "Jibu ni 42", "**Jibu:**
 // 42", "La respuesta (final / correcta) es 42", "Respuesta: B", "La réponse (finale) est 42",
 // "Réponse : 42", "Die (richtige) Antwort ist / lautet 42", "Antwort: 42", "A resposta (correta) é 42",
-// "Resposta: 42", "Ответ: 42", "Ответ — 42", "Ответ равен 42". The lead word, its copula or a colon,
+// "Resposta: 42", "Ответ: 42", "Ответ — 42", "Ответ равен 42"; pass 87b: Italian "La risposta (finale /
+// corretta) è 42", "Risposta: 42", Vietnamese "Đáp án (cuối cùng) là 42", "Đáp án: 42", "Đáp số: 42". The lead word, its copula or a colon,
 // the value (bold, in brackets, quotes or math delimiters allowed; an option letter only where the
 // question lists it, after "la" / "a" / "l'" / "opción" / "option" / "opção" / "chaguo" / "вариант"),
 // then only what closes the statement: punctuation, the closing of the value's markup, the line's end,
 // so "La respuesta es 4 o 5" and "Jibu ni 4 na 5" state nothing. Sticky at the lead, every quantifier
 // bounded: linear.
 const otherLeadRe = new RegExp(
-  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
   'y',
 );
 // Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
@@ -1578,6 +1579,8 @@ const otherLeadStems: readonly [string, number][] = [
   ['ntwort', 1],
   ['esposta', 1],
   ['\u0442\u0432\u0435\u0442', 1],
+  ['isposta', 1],
+  ['\u00e1p ', 1],
 ];
 
 /**
@@ -1607,15 +1610,16 @@ function findOtherAnswerLeads(ctx: Context): void {
 }
 
 // Pass 84c: the conclusion cues of Spanish, French, German, Portuguese, Russian, Swahili, Japanese and
-// Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"), read as
+// Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"; pass 87b:
+// Italian "Quindi", "Pertanto", "Dunque", "Perciò", Vietnamese "Vậy", "Vì vậy", "Do đó", "Kết luận"), read as
 // "So ..." is: a value that closes the cue's sentence after a copula of the cue's own language ("es",
 // "est", "ist", "é", "равно", "ni", "=", Japanese は / が then です, Korean 는 / 은 then 입니다) is its
 // result. Only the copula's own value, at the end of the sentence (up to two unit words, a counter or
 // a copula after it), and no negation right before the copula ("no es", "не равно", "si"). A text that
 // writes " the " is English and is not scanned (German "Also", French "Donc" are English words too).
 const otherCueRe =
-  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860/g;
-const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff`;
+  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
+const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff`;
 const latinLetterRe = new RegExp(`[${LATIN_LETTER}]`);
 // The copulas of each cue's language, then the value (markup allowed), then what may close the sentence.
 const otherCopula: Record<string, string> = {
@@ -1625,6 +1629,8 @@ const otherCopula: Record<string, string> = {
   pt: String.raw`\u00e9|s\u00e3o|ser\u00e1|d\u00e1|vale|fica|igual[ \t]a`,
   ru: String.raw`\u0440\u0430\u0432\u043d[\u043e\u0430\u044b]|\u0440\u0430\u0432\u0435\u043d|\u0441\u043e\u0441\u0442\u0430\u0432\u043b\u044f\u0435\u0442|\u0431\u0443\u0434\u0435\u0442|\u043f\u043e\u043b\u0443\u0447\u0430\u0435\u0442\u0441\u044f|\u044d\u0442\u043e`,
   sw: String.raw`ni|ni[ \t]sawa[ \t]na`,
+  it: String.raw`\u00e8|sono|fa|vale|risulta|d\u00e0|uguale[ \t]a`,
+  vi: String.raw`l\u00e0|b\u1eb1ng`,
 };
 const otherResultRes: Record<string, RegExp> = {};
 for (const [lang, cop] of Object.entries(otherCopula))
@@ -1647,10 +1653,13 @@ const otherCueLang = (cue: string): string => {
   if (w === 'donc' || w.startsWith('par') || w === 'ainsi') return 'fr';
   if (w === 'daher' || w === 'somit' || w === 'folglich' || w === 'also' || w === 'fazit') return 'de';
   if (w.startsWith('kwa') || w === 'hivyo' || w === 'hitimisho') return 'sw';
+  if (w === 'quindi' || w === 'pertanto' || w === 'dunque' || w === 'perci\u00f2' || w.startsWith('di ') || w.startsWith('in '))
+    return 'it';
+  if (w.includes('\u1ead') || w.startsWith('do ') || w.startsWith('k\u1ebft')) return 'vi';
   return 'pt';
 };
 // A negation right before the copula: "no es 5", "não é 5", "не равно 5", "n'est".
-const otherNegationRe = /(?:^|[ \t])(?:no|n\u00e3o|nicht|\u043d\u0435|si|sio)[ \t]{1,2}$|n['\u2019]$/i;
+const otherNegationRe = /(?:^|[ \t])(?:no|n\u00e3o|nicht|\u043d\u0435|si|sio|non|kh\u00f4ng|ph\u1ea3i)[ \t]{1,2}$|n['\u2019]$/i;
 
 /** The end of the sentence from k: a line break, "。", or ".", "!", "?" before a blank or the end (a decimal point is not one). */
 function sentenceEndFrom(text: string, k: number, limit: number): number {

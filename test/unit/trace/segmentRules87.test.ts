@@ -48,3 +48,21 @@ test('87a: the markers keep their punctuation where the word has another use', (
   assert.deepEqual(phrases('잠깐, 다시. 잠깐만요 Khoan đã, kiểm tra. khoan đãi'), ['잠깐', '잠깐만요', 'Khoan đã']);
   assert.deepEqual(phrases('In a moment, the tally. Moment mal, ich prüfe.'), ['Moment mal']);
 });
+
+// 87b (statements.ts otherLeadRe, otherCueRe): the answer leads and conclusion cues of Italian and
+// Vietnamese, read as pass 84's leads and cues of the other languages are.
+const IT = 'Quanto fa 6 per 8 meno 6?';
+const VI = '6 nhân 8 trừ 6 bằng bao nhiêu?';
+test('87b: Italian "La risposta è", "Risposta:" and "Quindi ... è"', () => {
+  assert.deepEqual(values(IT, 'Quindi la risposta è 40.\n\nAspetta, controllo: 6 × 8 - 6 = 42.\n\nRisposta: 42'), ['40', '42']);
+  assert.deepEqual(values(IT, 'Sei per otto fa quarantotto.\n\nLa risposta è 42.\n\nHo riletto il testo.'), ['42']);
+  assert.deepEqual(values(IT, 'Pertanto il risultato è 42.'), ['42']);
+  // A negation before the copula states nothing.
+  assert.deepEqual(values(IT, 'Quindi il risultato non è 40.'), []);
+});
+test('87b: Vietnamese "Đáp án là", "Đáp án:" and "Vậy ... là"', () => {
+  assert.deepEqual(values(VI, 'Vậy đáp án là 40.\n\nKhoan đã, kiểm tra lại: 6 × 8 - 6 = 42.\n\nĐáp án: 42'), ['40', '42']);
+  assert.deepEqual(values(VI, 'Sáu nhân tám là bốn mươi tám, trừ sáu.\n\nĐáp án là 42.\n\nTôi đọc lại đề.'), ['42']);
+  assert.deepEqual(values(VI, 'Do đó, kết quả là 42.'), ['42']);
+  assert.deepEqual(values(VI, 'Vậy kết quả không phải là 40.'), []);
+});
