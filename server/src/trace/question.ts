@@ -1109,8 +1109,9 @@ const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
 // A question answered yes or no: it opens with an auxiliary verb and asks nothing else ("Is 551 a
 // prime number?", "Does it arrive before 12:03?"), or says so ("Answer yes or no", "Determine
 // whether 527 is prime").
+// Pass 87c: German "Was ist / sind / kostet ...?" ("what is") opens a wh-question, not English "Was".
 const yesNoAskedRe =
-  /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
+  /^\s{0,4}(?:is|are|was(?![ \t]{1,2}(?:ist|sind|kostet|kosten|ergibt|macht|bedeutet|gibt|passiert|war|w\u00e4re)\b)|were|does|do|did|can|could|will|would|should|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
 // The asking clause after a lead-in that ends in a colon ("Here is a question about two rivers:
 // Is the Danube longer than the Rhine?"; a record's question is one line).
 const afterColonRe = /:[ \t]{1,4}(?=[A-Z])/g;

@@ -66,3 +66,11 @@ test('87b: Vietnamese "Đáp án là", "Đáp án:" and "Vậy ... là"', () => 
   assert.deepEqual(values(VI, 'Do đó, kết quả là 42.'), ['42']);
   assert.deepEqual(values(VI, 'Vậy kết quả không phải là 40.'), []);
 });
+
+// 87c (question.ts yesNoAskedRe): German "Was ist ...?" asks "what is", not English "Was ...?" (a yes/no
+// question, which reads no number).
+test('87c: German "Was ist 6 mal 7?" asks for a number', () => {
+  assert.deepEqual(values('Was ist 6 mal 7?', '6 · 7 = 42.\n\nDie Antwort lautet 42.'), ['42']);
+  assert.deepEqual(values('Was kostet ein Heft, wenn 3 Hefte 12 Euro kosten?', '12 / 3 = 4.\n\nAntwort: 4'), ['4']);
+  assert.deepEqual(values('Was the train on time if it arrived at 9:05 and was due at 9:00?', 'It came five minutes late. So no.'), ['no']);
+});
