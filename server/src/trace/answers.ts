@@ -4,6 +4,7 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
+import { YES_NO_MEANING } from './otherYesNo.js';
 import { programQuotes, unquotedString } from './programValues.js';
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit } from './units.js';
@@ -823,6 +824,10 @@ export function normalizedEqual(na: string, nb: string): boolean {
   const wa = NUMBER_WORDS.get(na);
   const wb = NUMBER_WORDS.get(nb);
   if (wa !== undefined || wb !== undefined) return normalizedEqual(wa ?? na, wb ?? nb);
+  // Pass 87d: yes or no in another language is "yes" or "no" ("да", "nein", "是", "いいえ"; otherYesNo.ts).
+  const ya = YES_NO_MEANING.get(na);
+  const yb = YES_NO_MEANING.get(nb);
+  if (ya !== undefined || yb !== undefined) return (ya ?? na) === (yb ?? nb);
   // Stop 36 (leftovers): "T" and "F" are True and False where the other side is that word.
   if (verdictLetter(na, nb) || verdictLetter(nb, na)) return true;
   // Integers are canonical strings by now: different strings are different integers (a relative

@@ -7,6 +7,7 @@ import { programValueQuestion } from './programValues.js';
 import { markShaped, SHAPE_PART, shapedKinds, shapeHintRe } from './shapes.js';
 import { normalizeAnswer } from './answers.js';
 import { type AnswerForm, offeredWords, questionForm, TRUE_FALSE, trueFalseAsked } from './wordForms.js';
+import { otherYesNoAsked, YES_NO_OTHER } from './otherYesNo.js';
 
 export interface QuestionInfo {
   /** Normalized expressions for the asked quantity (see normalizeMath). */
@@ -1211,7 +1212,8 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
   // Words the question offers (pass 59): "Options: - valid - invalid", "plausible or implausible".
   const offered = choice || !query.includes(' ') ? undefined : offeredWords(query);
   if (offered !== undefined) return { words: new RegExp(offered === 'yes-no' ? YES_NO : offered, 'g') };
-  if (choice || !asked) return {};
+  // Pass 87d: a yes/no question in another language (otherYesNo.ts): its words, and English's.
+  if (choice || !asked) return !choice && otherYesNoAsked(query) ? { words: new RegExp(YES_NO_OTHER, 'g') } : {};
   let wordNames: QuestionInfo['wordNames'];
   let comparison: Comparison | undefined;
   const kinds: string[] = [];
@@ -1259,6 +1261,7 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
       }
     }
   }
+  if (kinds.length === 0 && otherYesNoAsked(query)) kinds.push(YES_NO_OTHER);
   return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames, comparison };
 }
 

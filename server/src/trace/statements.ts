@@ -10,6 +10,7 @@
 import { programValueKey, programValueStatements } from './programValues.js';
 import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
+import { YES_NO_OTHER } from './otherYesNo.js';
 import { unsafePatternReason, USER_PATTERN_MAX_LINE } from './patternSafety.js';
 import {
   COUNTED,
@@ -4574,10 +4575,14 @@ function restatesClaim(ctx: Context, end: number): boolean {
  */
 function findWords(ctx: Context, re: RegExp): void {
   const { text, from, to } = ctx;
+  const other = re.source === YES_NO_OTHER;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
     const start = m.index;
+    // Pass 87d: a yes/no question in another language; a word of another language is read only where
+    // otherYesNoAt reads it, an English one also as below.
+    if (other && (otherYesNoAt(ctx, start, start + m[0].length) || !englishYesNoRe.test(m[0]))) continue;
     // A verdict that goes on as a list of verdicts ("the answer is False, True", "Yes; No; Yes"): the
     // whole list is the value (docs/annotation-guide.md, several values: one value, as written; pass 78a).
     const end = verdictListEnd(text, start, start + m[0].length, to);
@@ -4681,6 +4686,48 @@ function findWords(ctx: Context, re: RegExp): void {
     if (!(conclusionWordRe.test(clause) || landsOnRe.test(before))) continue;
     ctx.add(start, end, 'conclusion', 3, true);
   }
+}
+
+const englishYesNoRe = /^(?:yes|no|true|false)$/i;
+// Pass 87d: an answer lead of any language, then its copula or a colon, right before the word: "**Ответ:** ",
+// "Respuesta: ", "La réponse est ", "Die Antwort lautet ", "Jibu ni ", "Đáp án là ", "答案：", "答案是", "答え：",
+// "정답은 ", "Answer: ". Tested on at most 60 characters of the word's line before it.
+const otherYesNoLeadRe =
+  /(?:answer|respuesta|r[e\u00e9]ponse|antwort|resposta|risposta|\u043e\u0442\u0432\u0435\u0442|jibu|\u0111\u00e1p[ \t]\u00e1n|cevap|\u7b54\u6848|\u7b54\u3048|\u56de\u7b54|\u7ed3\u8bba|\u7d50\u8ad6|\uc815\ub2f5|\ub2f5)(?:[ \t]{1,2}(?:final|finale|correcta|correcte|correta|corretta|richtige|sahihi|la[ \t]mwisho|cu\u1ed1i[ \t]c\u00f9ng))?(?:\*\*)?[ \t]{0,2}(?:[:\uff1a][ \t]{0,2}|[ \t]{1,2}(?:es|est|ist|lautet|\u00e9|\u00e8|ni|l\u00e0|is|[\u2014\u2013-])[ \t]{1,2}|\u662f|\u306f|\uc740|\ub294)(?:\*\*)?[ \t]{0,2}(?:\*\*)?$/i;
+// Or a conclusion cue of any language, a comma maybe: "Por lo tanto, **no**, ...", "Итак, да.", "所以，是的。", "So no.".
+const otherYesNoCueRe =
+  /(?:^|[^\p{L}])(?:so|therefore|thus|hence|por lo tanto|entonces|as\u00ed que|donc|par cons\u00e9quent|ainsi|also|daher|somit|portanto|ent\u00e3o|assim|quindi|pertanto|dunque|\u0438\u0442\u0430\u043a|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0437\u043d\u0430\u0447\u0438\u0442|kwa hiyo|kwa hivyo|hivyo|v\u1eady|do \u0111\u00f3|v\u00ec v\u1eady|\u56e0\u6b64|\u6240\u4ee5|\u6545|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089|\u3088\u3063\u3066|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c)[ \t]{0,2}[,\uff0c\u3001]?[ \t]{0,2}(?:\*\*)?$/iu;
+// What may follow the word: markup, then the statement's end (punctuation, the line's end, an explanation).
+const otherYesNoEndRe = /(?:\*\*|\$)?[ \t]{0,2}(?:[.!,;:)(\u3002\uff01\uff0c\uff1b\u3001\uff1a\uff08\r\n]|$)/y;
+
+/**
+ * A yes/no word of a question in another language, read as an answer where it is one: after an
+ * answer lead and its copula or colon (final-answer, 4), alone on its line (final-answer, 4), or right
+ * after a conclusion cue (conclusion, 3); the word must end its statement (otherYesNoEndRe).
+ */
+function otherYesNoAt(ctx: Context, start: number, end: number): boolean {
+  const { text, from } = ctx;
+  otherYesNoEndRe.lastIndex = end;
+  if (!otherYesNoEndRe.test(text)) return false;
+  let k = start;
+  while (k > from && start - k < 60 && text.charCodeAt(k - 1) !== 10) k--;
+  const before = text.slice(k, start);
+  if (otherYesNoLeadRe.test(before)) {
+    ctx.add(start, end, 'final-answer', 4, true, true);
+    return true;
+  }
+  if (/^[ \t>#*-]{0,6}$/.test(before) && (start - k < 7 || text.charCodeAt(k - 1) === 10 || k === from)) {
+    const rest = text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
+    if (rest.length <= 12 && /^[ \t*]{0,4}[.!\u3002\uff01]?[ \t*]{0,4}$/.test(rest)) {
+      ctx.add(start, end, 'final-answer', 4, true, true);
+      return true;
+    }
+  }
+  if (otherYesNoCueRe.test(before)) {
+    ctx.add(start, end, 'conclusion', 3, true);
+    return true;
+  }
+  return false;
 }
 
 // Before a comparative that concludes: a conclusion word, then the subject and a verb ("so the

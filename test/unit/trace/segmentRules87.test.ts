@@ -2,6 +2,7 @@
 // on short hand-written texts (not taken from any gold set), each with a negative case for its limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { answersEqual } from '../../../server/src/trace/answers.js';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { defaultMarkers, defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
@@ -73,4 +74,43 @@ test('87c: German "Was ist 6 mal 7?" asks for a number', () => {
   assert.deepEqual(values('Was ist 6 mal 7?', '6 · 7 = 42.\n\nDie Antwort lautet 42.'), ['42']);
   assert.deepEqual(values('Was kostet ein Heft, wenn 3 Hefte 12 Euro kosten?', '12 / 3 = 4.\n\nAntwort: 4'), ['4']);
   assert.deepEqual(values('Was the train on time if it arrived at 9:05 and was due at 9:00?', 'It came five minutes late. So no.'), ['no']);
+});
+
+// 87d (otherYesNo.ts, question.ts wordAnswer, statements.ts otherYesNoAt, answers.ts normalizedEqual): a
+// yes/no question asked in another language is answered by that language's yes or no, read after an
+// answer lead, alone on a line or after a conclusion cue, and equal to the reference "Yes" / "No".
+test("87d: yes or no in the question's language is the answer, not the number before it", () => {
+  const cases: [string, string, string][] = [
+    ['Делится ли 91 на 7?', '91 : 7 = 13, остатка нет.\n\n**Ответ:** Да', 'Да'],
+    ['¿Es 91 primo?', '91 = 7 × 13.\n\nPor lo tanto, **no**, 91 no es primo.', 'no'],
+    ['91是质数吗？', '91 = 7 × 13。\n\n答案：否', '否'],
+    ['91は素数ですか？', '91 = 7 × 13 です。\n\n答え：いいえ', 'いいえ'],
+    ['91은 소수입니까?', '91 = 7 × 13입니다.\n\n정답: 아니요', '아니요'],
+    ['Je, 91 ni namba tasa?', '91 = 7 × 13.\n\n**Jibu:** Hapana', 'Hapana'],
+    ['91 có phải là số nguyên tố không?', '91 = 7 × 13.\n\nĐáp án: Không', 'Không'],
+    ['Ist 91 eine Primzahl?', '91 = 7 · 13.\n\nAntwort: Nein', 'Nein'],
+    ['91 est-il premier ?', '91 = 7 × 13.\n\nRéponse : Non', 'Non'],
+    ['É 91 um número primo?', '91 = 7 × 13.\n\nResposta: Não', 'Não'],
+    ['Делится ли 91 на 7?', '91 / 7 = 13.\n\nДа.', 'Да'],
+  ];
+  for (const [q, body, want] of cases) assert.deepEqual(values(q, body), [want], body);
+});
+test('87d: a wh-question of the language, and a yes/no word inside a sentence, read no yes/no', () => {
+  assert.deepEqual(values('¿Cuánto es 6 por 7?', '6 × 7 = 42.\n\nRespuesta: 42'), ['42']);
+  assert.deepEqual(values('Сколько будет 6 умножить на 7?', 'Да, 6 · 7 = 42.\n\nОтвет: 42'), ['42']);
+  assert.deepEqual(values('6乘以7等于多少？', '6 × 7 = 42。\n\n答案是 42。'), ['42']);
+  // "no" that opens "no es primo" is no answer.
+  assert.deepEqual(values('¿Es 91 primo?', '91 = 7 × 13, así que no es primo.'), []);
+  // English questions keep their reading.
+  assert.deepEqual(values('Is 91 prime?', '91 = 7 × 13. So no.'), ['no']);
+});
+test('87d: a yes/no answer in another language is correct against the reference Yes / No', () => {
+  const rec = record('Делится ли 91 на 7?', '91 / 7 = 13.\n\n**Ответ:** Да');
+  rec.answer = 'Yes';
+  const s = segmentAttempts(rec, { ...defaultSegmentOptions, reader: 'rules' });
+  assert.deepEqual(s.correct, [true]);
+  assert.equal(answersEqual('нет', 'No'), true);
+  assert.equal(answersEqual('是', 'yes'), true);
+  assert.equal(answersEqual('いいえ', 'Yes'), false);
+  assert.equal(answersEqual('Nein', 'Ja'), false);
 });
