@@ -42,6 +42,16 @@ export function normalizeAnswer(raw: string): string {
 function normalizeUncached(raw: string): string {
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
+  // Pass 87e: a number written with a decimal comma, its groups marked by points, blanks or
+  // apostrophes ("1.234,50", "1 234,5", "1'234,50", "3,14") or in groups of points ("1.234.567"),
+  // as German, French, Spanish, Russian ... write it: the number. A comma before exactly three digits
+  // ("16,400") and a point before three ("1.234") stay as English reads them; statements.ts reads
+  // those by the text's convention (localizedValue).
+  if (commaNumber.test(raw)) {
+    const comma = raw.indexOf(',');
+    const whole = (comma < 0 ? raw : raw.slice(0, comma)).replace(/[. \u00a0\u202f']/g, '');
+    return canonicalNumber(comma < 0 ? whole : `${whole}.${raw.slice(comma + 1)}`) ?? raw;
+  }
   // A simple fraction ("3/4", "-12/35"): the rewrites below would only canonicalize its parts.
   const simple = simpleFraction.exec(raw);
   if (simple) return `${simple[1]}${canonicalNumber(simple[2])}/${canonicalNumber(simple[3])}`;
@@ -301,6 +311,8 @@ function isDigitStart(s: string): boolean {
   return d >= 48 && d <= 57;
 }
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+// Pass 87e: "1.234,50", "1 234,5", "1'234,50", "3,14", "1.234.567" (normalizeUncached).
+const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,15},(?:\d{1,2}|\d{4,12})|\d{1,3}(?:\.\d{3}){2,6})$/;
 
 /** "+007.50" -> "7.5", "-0.0" -> "0"; exact on any number of digits (no float round trip). */
 function canonicalNumber(s: string): string | undefined {

@@ -1567,8 +1567,75 @@ function findCjkAnswerLeads(ctx: Context): void {
 // then only what closes the statement: punctuation, the closing of the value's markup, the line's end,
 // so "La respuesta es 4 o 5" and "Jibu ni 4 na 5" state nothing. Sticky at the lead, every quantifier
 // bounded: linear.
+// Pass 87e: a number written with a decimal comma or another grouping, as the languages of the leads
+// and cues below write it: "1.234,50", "1 234,5" (a space, U+00A0 or U+202F), "1'234,50", "1.234.567",
+// "3,14", and the two readings that depend on the text's convention, "16,400" and "1.234"
+// (localizedValue). Tried before VALUE; each branch bounded, no branch nested.
+const LOCAL_NUM = String.raw`-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,3}(?:\.\d{3}){2,6}|\d{1,15},\d{1,12}|\d{1,3}\.\d{3})(?![\d,]|\.\d)`;
+const localNumRe = new RegExp(`^${LOCAL_NUM}$`);
+// What may follow such a number before the statement closes: a currency or percent sign.
+const CURRENCY_AFTER = String.raw`(?:[ \t\u00a0\u202f]{0,2}[\u20ac\u20bd$\u00a3%])?`;
+// The text's convention: decimals written with a comma ("3,14", "1.234,5", "2,50 €") or with a point
+// ("3.14", "1,234.5"). Counted only where a number is ambiguous (one group of three after a comma or
+// a point): a scan of the text, bounded by its length.
+const commaDecimalRe = /\d,\d{1,2}(?![\d,.])|\d\.\d{3},\d|\d,\d{4,}(?![\d,.])/g;
+const pointDecimalRe = /\d\.\d{1,2}(?![\d.,])|\d,\d{3}\.\d|\d\.\d{4,}(?![\d.,])/g;
+function commaDecimalText(text: string, lang: string): boolean {
+  const comma = text.match(commaDecimalRe)?.length ?? 0;
+  const point = text.match(pointDecimalRe)?.length ?? 0;
+  if (comma !== point) return comma > point;
+  // No evidence either way: the language's own convention (English, Swahili, Chinese, Japanese and
+  // Korean write a decimal point).
+  return lang !== 'sw' && lang !== 'cjk' && lang !== 'en';
+}
+/**
+ * The value of a number LOCAL_NUM read, as normalizeAnswer writes a number ("1.234,50" is "1234.5"):
+ * a comma before one group of three digits ("16,400") or a point before one ("1.234") is a decimal
+ * sign in a text that writes decimals with a comma (commaDecimalText), a grouping sign elsewhere.
+ */
+function localizedValue(raw: string, text: string, lang: string): string {
+  const neg = raw.startsWith('-') ? '-' : '';
+  const body = neg ? raw.slice(1) : raw;
+  const comma = body.indexOf(',');
+  let whole: string;
+  let frac = '';
+  if (comma >= 0) {
+    whole = body.slice(0, comma).replace(/[. \u00a0\u202f']/g, '');
+    frac = body.slice(comma + 1);
+    // "16,400": one comma, three digits after it, no other separator.
+    if (frac.length === 3 && /^\d{1,3}$/.test(body.slice(0, comma)) && !commaDecimalText(text, lang)) {
+      whole += frac;
+      frac = '';
+    }
+  } else if (/^\d{1,3}\.\d{3}$/.test(body) && !commaDecimalText(text, lang)) {
+    // "1.234" in a text that writes decimals with a point is 1.234.
+    return normalizeAnswer(raw);
+  } else whole = body.replace(/\./g, '');
+  return normalizeAnswer(frac ? `${neg}${whole}.${frac}` : `${neg}${whole}`);
+}
+/** ctx.add with the value read by localizedValue where it is such a number. */
+function addLocalized(
+  ctx: Context,
+  start: number,
+  end: number,
+  rule: CandidateRule,
+  strength: number,
+  about: boolean,
+  alone: boolean,
+  lang: string,
+): void {
+  const n = ctx.out.length;
+  ctx.add(start, end, rule, strength, about, alone);
+  if (ctx.out.length === n) return;
+  const raw = ctx.text.slice(start, end);
+  if (localNumRe.test(raw)) {
+    const v = localizedValue(raw, ctx.text, lang);
+    ctx.out[n].normalized = ctx.question.optionOf?.get(v) ?? v;
+  }
+}
+
 const otherLeadRe = new RegExp(
-  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${LOCAL_NUM}|${VALUE})|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
   'y',
 );
 // Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
@@ -1606,9 +1673,11 @@ function findOtherAnswerLeads(ctx: Context): void {
       }
       const start = k + m[0].lastIndexOf(value);
       if (start + value.length > to) continue;
-      ctx.add(start, start + value.length, 'final-answer', 4, true, true);
+      addLocalized(ctx, start, start + value.length, 'final-answer', 4, true, true, leadLang(text, k));
     }
 }
+// The language of an answer lead by its first letters (localizedValue's default convention).
+const leadLang = (text: string, k: number): string => (text[k] === 'J' || text[k] === 'j' ? 'sw' : 'other');
 
 // Pass 84c: the conclusion cues of Spanish, French, German, Portuguese, Russian, Swahili, Japanese and
 // Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"; pass 87b:
@@ -1636,7 +1705,7 @@ const otherCopula: Record<string, string> = {
 const otherResultRes: Record<string, RegExp> = {};
 for (const [lang, cop] of Object.entries(otherCopula))
   otherResultRes[lang] = new RegExp(
-    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
+    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
     'g',
   );
 // Japanese and Korean: the topic or subject particle, or "=", then the value, a counter and the copula.
@@ -1708,7 +1777,7 @@ function findOtherConclusions(ctx: Context): void {
     const sentence = ctx.sentenceAround(start, start + value.length);
     const q = ctx.question;
     const about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
-    ctx.add(start, start + value.length, 'conclusion', about ? 3 : 2, about);
+    addLocalized(ctx, start, start + value.length, 'conclusion', about ? 3 : 2, about, false, lang);
   }
 }
 

@@ -114,3 +114,31 @@ test('87d: a yes/no answer in another language is correct against the reference 
   assert.equal(answersEqual('いいえ', 'Yes'), false);
   assert.equal(answersEqual('Nein', 'Ja'), false);
 });
+
+// 87e (statements.ts LOCAL_NUM / localizedValue after the other languages' leads and cues, answers.ts
+// commaNumber): a decimal comma and a grouping by points, blanks or apostrophes; "16,400" and "1.234"
+// by the text's convention.
+const normalizedOf = (query: string, body: string): string[] => segment(query, body).attempts.map((a) => a.candidate.normalized);
+test('87e: "1.234,50", "1 234,5", "3,14" and "1.234.567" are read whole, as the numbers they are', () => {
+  assert.deepEqual(normalizedOf('Wie viel kostet es?', 'Summe: 1.234,50 €\n\nDie Antwort ist 1.234,50 €.'), ['1234.5']);
+  assert.deepEqual(normalizedOf('Combien cela coûte-t-il ?', 'Total : 1\u202f234,5 €\n\nRéponse : 1\u202f234,5 €'), ['1234.5']);
+  assert.deepEqual(normalizedOf('¿Cuánto es?', 'El precio es 3,14.\n\nLa respuesta es 3,14.'), ['3.14']);
+  assert.deepEqual(normalizedOf('¿Cuántos?', 'Respuesta: 1.234.567'), ['1234567']);
+  assert.deepEqual(normalizedOf('Сколько?', 'Итак, ответ равен 1 234,5.'), ['1234.5']);
+});
+test("87e: one group of three after a comma or a point is read by the text's convention", () => {
+  // Decimals with a comma in the text ("2,50 €"): "16,400" is 16.4.
+  assert.deepEqual(normalizedOf('Wie viel wiegt es?', '2,50 € pro Stück, 16,4 kg.\n\nAntwort: 16,400'), ['16.4']);
+  // Decimals with a point in the text ("2.5"): "1.234" is 1.234; with no evidence, Spanish groups by points.
+  assert.deepEqual(normalizedOf('¿Cuántos?', 'Por lo tanto, el total es 2.5 y luego 1.234.'), ['1.234']);
+  assert.deepEqual(normalizedOf('¿Cuántos?', 'Por lo tanto, el total es 1.234.'), ['1234']);
+});
+test('87e: the reference "1234,5" equals the reading', () => {
+  const rec = record('Wie viel kostet es?', 'Summe: 1.234,50 €\n\nDie Antwort ist 1.234,50 €.');
+  rec.answer = '1234,5';
+  assert.deepEqual(segmentAttempts(rec, { ...defaultSegmentOptions, reader: 'rules' }).correct, [true]);
+  assert.equal(answersEqual('1.234,50', '1234.5'), true);
+  assert.equal(answersEqual("1'234,50", '1234.5'), true);
+  // English grouping stays: "16,400" is 16400 where no convention is known.
+  assert.equal(answersEqual('16,400', '16400'), true);
+});
