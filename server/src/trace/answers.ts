@@ -42,6 +42,10 @@ export function normalizeAnswer(raw: string): string {
 function normalizeUncached(raw: string): string {
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
+  // Pass 87e: the euro and rouble signs, as "$" is ("90 €", "5 624,32 €", "€12"), and the won, yen and
+  // yuan written after a number ("15,750원", "300円", "42元"): the number.
+  const money = currencyRe.exec(raw);
+  if (money) return normalizeAnswer(money[1] ?? money[2]);
   // Pass 87e: a number written with a decimal comma, its groups marked by points, blanks or
   // apostrophes ("1.234,50", "1 234,5", "1'234,50", "3,14") or in groups of points ("1.234.567"),
   // as German, French, Spanish, Russian ... write it: the number. A comma before exactly three digits
@@ -311,6 +315,9 @@ function isDigitStart(s: string): boolean {
   return d >= 48 && d <= 57;
 }
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+// Pass 87e: a number with the euro or rouble sign before or after it, or the won, yen or yuan after it.
+const currencyRe =
+  /^[ \t]*[\u20ac\u20bd][ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f]{0,30}?)[ \t\u00a0\u202f]?[\u20ac\u20bd\uc6d0\u5186\u5143][ \t]*$/;
 // Pass 87e: "1.234,50", "1 234,5", "1'234,50", "3,14", "1.234.567" (normalizeUncached).
 const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,15},(?:\d{1,2}|\d{4,12})|\d{1,3}(?:\.\d{3}){2,6})$/;
 

@@ -142,3 +142,17 @@ test('87e: the reference "1234,5" equals the reading', () => {
   // English grouping stays: "16,400" is 16400 where no convention is known.
   assert.equal(answersEqual('16,400', '16400'), true);
 });
+
+// 87f (answers.ts currencyRe): the euro and rouble signs are no part of the value, as "$" is not; nor
+// the won, yen or yuan after a number.
+test('87f: "90 €", "5 624,32 €", "15,750원", "300円" are their numbers', () => {
+  assert.equal(answersEqual('90 €', '90'), true);
+  assert.equal(answersEqual('€12', '12'), true);
+  assert.equal(answersEqual('5 624,32 €', '5624.32'), true);
+  assert.equal(answersEqual('15,750원', '15750'), true);
+  assert.equal(answersEqual('300円', '300'), true);
+  assert.equal(answersEqual('90 €', '91'), false);
+  const rec = record('¿Cuánto pagas?', 'Entonces pagas 100 − 10 = 90 €.\n\n**La respuesta es 90 €.**');
+  rec.answer = '90 €';
+  assert.deepEqual(segmentAttempts(rec, { ...defaultSegmentOptions, reader: 'rules' }).correct.at(-1), true);
+});
