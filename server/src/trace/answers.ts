@@ -42,8 +42,8 @@ export function normalizeAnswer(raw: string): string {
 function normalizeUncached(raw: string): string {
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
-  // Pass 87e: the euro and rouble signs, as "$" is ("90 €", "5 624,32 €", "€12"), and the won, yen and
-  // yuan written after a number ("15,750원", "300円", "42元"): the number.
+  // Pass 87f: the euro and rouble signs, as "$" is ("90 €", "5 624,32 €", "€12"), and a unit or counter
+  // written after a number in Korean, Japanese or Chinese ("15,750원", "9/5시간", "300円", "42元"): the number.
   const money = currencyRe.exec(raw);
   if (money) return normalizeAnswer(money[1] ?? money[2]);
   // Pass 87e: a number written with a decimal comma, its groups marked by points, blanks or
@@ -156,6 +156,9 @@ function normalizeUncached(raw: string): string {
   if (s.includes(',') && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !/,[ \t]/.test(raw)) s = s.replace(/,/g, '');
   // Stop 36 (leftovers): a negative denominator's sign is the fraction's ("\\frac{3}{-4}" is -3/4).
   if (s.includes('/-')) s = s.replace(/^([-+]?)(\d{1,20}(?:\.\d{1,20})?)\/-(\d{1,20}(?:\.\d{1,20})?)$/, negativeDenominator);
+  // Pass 87f: a unit or counter that markup wrapped ("11 \\text{ 分}" is "11分" by now).
+  const unitTail = s.length < 40 ? currencyRe.exec(s) : null;
+  if (unitTail) return normalizeAnswer(unitTail[1] ?? unitTail[2]);
   s = canonicalNumber(s) ?? s;
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
@@ -315,9 +318,11 @@ function isDigitStart(s: string): boolean {
   return d >= 48 && d <= 57;
 }
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
-// Pass 87e: a number with the euro or rouble sign before or after it, or the won, yen or yuan after it.
+// Pass 87f: a number with the euro or rouble sign before or after it, or a unit or counter of one to
+// three Hangul, kana or CJK characters after it ("15,750원", "9/5시간", "300円", "12個"); not a scale word
+// ("3万" is 30000, "5천").
 const currencyRe =
-  /^[ \t]*[\u20ac\u20bd][ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f]{0,30}?)[ \t\u00a0\u202f]?[\u20ac\u20bd\uc6d0\u5186\u5143][ \t]*$/;
+  /^[ \t]*[\u20ac\u20bd][ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f/]{0,30}?)[ \t\u00a0\u202f]?(?:[\u20ac\u20bd]|(?![^\n]{0,3}[\u4e07\u5104\u5343\u767e\u842c\u5146\uc5b5\ub9cc\ucc9c\ubc31\uc870\u5341])[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]{1,3})[ \t]*$/;
 // Pass 87e: "1.234,50", "1 234,5", "1'234,50", "3,14", "1.234.567" (normalizeUncached).
 const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,15},(?:\d{1,2}|\d{4,12})|\d{1,3}(?:\.\d{3}){2,6})$/;
 

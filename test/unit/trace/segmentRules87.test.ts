@@ -156,3 +156,13 @@ test('87f: "90 €", "5 624,32 €", "15,750원", "300円" are their numbers', (
   rec.answer = '90 €';
   assert.deepEqual(segmentAttempts(rec, { ...defaultSegmentOptions, reader: 'rules' }).correct.at(-1), true);
 });
+
+// 87g (answers.ts currencyRe, widened): a unit or counter of one to three Hangul, kana or CJK characters
+// after a number, bare or in \text{}; never a scale word.
+test('87g: "9/5시간", "12個", "11 \\text{ 分}" are their numbers; "3万" is not 3', () => {
+  assert.equal(answersEqual('9/5시간', '9/5'), true);
+  assert.equal(answersEqual('12個', '12'), true);
+  assert.equal(answersEqual('11 \\text{ 分}', '11 分'), true);
+  assert.equal(answersEqual('3万', '3'), false);
+  assert.equal(answersEqual('5천', '5'), false);
+});
