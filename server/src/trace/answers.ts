@@ -45,12 +45,22 @@ function normalizeUncached(raw: string): string {
   // Pass 87f: the euro and rouble signs, as "$" is ("90 €", "5 624,32 €", "€12"), and a unit or counter
   // written after a number in Korean, Japanese or Chinese ("15,750원", "9/5시간", "300円", "42元"): the number.
   const money = currencyRe.exec(raw);
-  if (money) return normalizeAnswer(money[1] ?? money[2]);
+  if (money) {
+    const num = money[1] ?? money[2];
+    // An amount of euros, roubles or rupiah with points before groups of three ("Rp 125.000", "1.500 €") is grouped.
+    if (/^-?\d{1,3}(?:\.\d{3})+$/.test(num) && /[\u20ac\u20bd]|Rp/.test(raw)) return normalizeAnswer(num.replace(/\./g, ''));
+    return normalizeAnswer(num);
+  }
   // Pass 87e: a number written with a decimal comma, its groups marked by points, blanks or
   // apostrophes ("1.234,50", "1 234,5", "1'234,50", "3,14") or in groups of points ("1.234.567"),
   // as German, French, Spanish, Russian ... write it: the number. A comma before exactly three digits
   // ("16,400") and a point before three ("1.234") stay as English reads them; statements.ts reads
   // those by the text's convention (localizedValue).
+  // ... and such a number with a unit word after it ("22,1 litri", "82,3 км/ч"; "108.000 litros" where
+  // the word is no English unit, so the point groups).
+  const unit = localUnitRe.exec(raw);
+  if (unit && (commaNumber.test(unit[1]) || (/^\d{1,3}(?:\.\d{3})+$/.test(unit[1]) && withoutPlainUnit(raw) === undefined)))
+    return normalizeAnswer(commaNumber.test(unit[1]) ? unit[1] : unit[1].replace(/\./g, ''));
   if (commaNumber.test(raw)) {
     const comma = raw.indexOf(',');
     const whole = (comma < 0 ? raw : raw.slice(0, comma)).replace(/[. \u00a0\u202f']/g, '');
@@ -322,7 +332,10 @@ const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 // three Hangul, kana or CJK characters after it ("15,750원", "9/5시간", "300円", "12個"); not a scale word
 // ("3万" is 30000, "5천").
 const currencyRe =
-  /^[ \t]*[\u20ac\u20bd][ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f/]{0,30}?)[ \t\u00a0\u202f]?(?:[\u20ac\u20bd]|(?![^\n]{0,3}[\u4e07\u5104\u5343\u767e\u842c\u5146\uc5b5\ub9cc\ucc9c\ubc31\uc870\u5341])[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]{1,3})[ \t]*$/;
+  /^[ \t]*(?:[\u20ac\u20bd]|Rp\.?)[ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f/]{0,30}?)[ \t\u00a0\u202f]?(?:[\u20ac\u20bd]|(?![^\n]{0,3}[\u4e07\u5104\u5343\u767e\u842c\u5146\uc5b5\ub9cc\ucc9c\ubc31\uc870\u5341])[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]{1,3})[ \t]*$/;
+// Pass 87h: a localized number, then one word of a unit ("22,1 litri", "82,3 км/ч", "108.000 litros").
+const localUnitRe =
+  /^(-?\d[\d.,' \u00a0\u202f]{0,30}?\d)[ \t\u00a0]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{0,15}$/;
 // Pass 87e: "1.234,50", "1 234,5", "1'234,50", "3,14", "1.234.567" (normalizeUncached).
 const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,15},(?:\d{1,2}|\d{4,12})|\d{1,3}(?:\.\d{3}){2,6})$/;
 

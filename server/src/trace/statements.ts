@@ -1635,7 +1635,7 @@ function addLocalized(
 }
 
 const otherLeadRe = new RegExp(
-  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${LOCAL_NUM}|${VALUE})|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:)|[Cc]evap(?:[ \t]?:|[ \t]{1,2}=)|[Jj]awaban(?:[ \t]akhir(?:nya)?)?(?:[ \t]{1,2}adalah|[ \t]?:)|[Aa]ntwoord(?:[ \t]{1,2}is|[ \t]?:)|[Oo]dpowied\u017a(?:[ \t]?:|[ \t]{1,2}(?:to|wynosi)))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:Rp\.?[ \t]?|[\u20ac\u20bd\u00a3][ \t]?)?(?:(${LOCAL_NUM}|${VALUE})(?![,.]\d)|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}(?:[ \t]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{1,12}){0,2}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
   'y',
 );
 // Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
@@ -1649,6 +1649,10 @@ const otherLeadStems: readonly [string, number][] = [
   ['\u0442\u0432\u0435\u0442', 1],
   ['isposta', 1],
   ['\u00e1p ', 1],
+  ['evap', 1],
+  ['awaban', 1],
+  ['ntwoord', 1],
+  ['dpowied\u017a', 1],
 ];
 
 /**
@@ -1677,7 +1681,7 @@ function findOtherAnswerLeads(ctx: Context): void {
     }
 }
 // The language of an answer lead by its first letters (localizedValue's default convention).
-const leadLang = (text: string, k: number): string => (text[k] === 'J' || text[k] === 'j' ? 'sw' : 'other');
+const leadLang = (text: string, k: number): string => (text.startsWith('ibu', k + 1) ? 'sw' : 'other');
 
 // Pass 84c: the conclusion cues of Spanish, French, German, Portuguese, Russian, Swahili, Japanese and
 // Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"; pass 87b:

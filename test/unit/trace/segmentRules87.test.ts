@@ -166,3 +166,26 @@ test('87g: "9/5시간", "12個", "11 \\text{ 分}" are their numbers; "3万" is 
   assert.equal(answersEqual('3万', '3'), false);
   assert.equal(answersEqual('5천', '5'), false);
 });
+
+// 87h (statements.ts otherLeadRe, answers.ts localUnitRe): after an answer lead, a number with a decimal
+// comma is not read as its integer part; a unit word may follow it, a currency sign precede it; the
+// leads of Turkish, Indonesian, Dutch and Polish; a localized number with a unit word is its number.
+test('87h: "La risposta è 22,1 litri." is 22.1, not 22', () => {
+  assert.deepEqual(normalizedOf('Quanti litri?', '340 × 0,065 = 22,1.\n\n**La risposta è 22,1 litri.**').at(-1), '22.1');
+  assert.deepEqual(normalizedOf('Сколько?', 'Ответ: 82,3 км/ч'), ['82.3']);
+  assert.deepEqual(normalizedOf('Kaç?', '135 / 2 = 67,5.\n\nCevap: 67,5').at(-1), '67.5');
+  assert.deepEqual(normalizedOf('Berapa?', 'Jawaban: Rp 125.000'), ['125000']);
+  assert.deepEqual(normalizedOf('Hoeveel?', 'Antwoord: € 320'), ['320']);
+  assert.deepEqual(normalizedOf('Ile?', 'Odpowiedź: 10'), ['10']);
+  // Two values, or a unit word and then more: no answer.
+  assert.deepEqual(values('¿Cuántas?', 'La respuesta es 12 manzanas y 3 peras.'), []);
+  assert.deepEqual(values('¿Cuánto?', 'La respuesta es 4 o 5.'), []);
+});
+test('87h: a localized number with a unit word is that number', () => {
+  assert.equal(answersEqual('22,1 litri', '22.1'), true);
+  assert.equal(answersEqual('82,3 км/ч', '82.3'), true);
+  assert.equal(answersEqual('108.000 litros', '108000'), true);
+  assert.equal(answersEqual('Rp 125.000', '125000'), true);
+  // An English unit keeps the point a decimal point.
+  assert.equal(answersEqual('1.234 km', '1.234'), true);
+});
