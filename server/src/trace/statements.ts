@@ -4771,6 +4771,7 @@ const otherYesNoLeadRe =
 const otherYesNoCueRe =
   /(?:^|[^\p{L}])(?:so|therefore|thus|hence|por lo tanto|entonces|as\u00ed que|donc|par cons\u00e9quent|ainsi|also|daher|somit|portanto|ent\u00e3o|assim|quindi|pertanto|dunque|\u0438\u0442\u0430\u043a|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0437\u043d\u0430\u0447\u0438\u0442|kwa hiyo|kwa hivyo|hivyo|v\u1eady|do \u0111\u00f3|v\u00ec v\u1eady|\u56e0\u6b64|\u6240\u4ee5|\u6545|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089|\u3088\u3063\u3066|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c)[ \t]{0,2}[,\uff0c\u3001]?[ \t]{0,2}(?:\*\*)?$/iu;
 // What may follow the word: markup, then the statement's end (punctuation, the line's end, an explanation).
+const boldWordEndRe = /^(?:\*\*[,.\uff0c\u3002\u3001]|[,.\uff0c\u3002\u3001]\*\*)/;
 const otherYesNoEndRe = /(?:\*\*|\$)?[ \t]{0,2}(?:[.!,;:)(\u3002\uff01\uff0c\uff1b\u3001\uff1a\uff08\r\n]|$)/y;
 
 /**
@@ -4798,6 +4799,11 @@ function otherYesNoAt(ctx: Context, start: number, end: number): boolean {
   }
   if (otherYesNoCueRe.test(before)) {
     ctx.add(start, end, 'conclusion', 3, true);
+    return true;
+  }
+  // In bold, opening its line, a comma or a full stop after it: "**Ja**, 0,999… ist gleich 1.", "**Нет.** 221 = 13 · 17".
+  if (/^[ \t>-]{0,4}\*\*$/.test(before) && boldWordEndRe.test(text.slice(end, end + 3))) {
+    ctx.add(start, end, 'final-answer', 4, true, true);
     return true;
   }
   return false;

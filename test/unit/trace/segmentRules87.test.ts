@@ -189,3 +189,22 @@ test('87h: a localized number with a unit word is that number', () => {
   // An English unit keeps the point a decimal point.
   assert.equal(answersEqual('1.234 km', '1.234'), true);
 });
+test('87d: 何 ("何個ですか") asks for a number, not yes or no', () => {
+  assert.deepEqual(values('りんごは全部で何個ですか？', '1箱に4個、3箱あります。\n\nしたがって、合計は12個です。'), ['12']);
+  assert.deepEqual(values('91は素数ですか？', '91 = 7 × 13 です。\n\n答え：いいえ'), ['いいえ']);
+});
+test('87d: a question that offers the two words asks yes or no; a bold word opening its line answers it', () => {
+  assert.deepEqual(
+    values('三角形の内角の和は 180° であることは正しいですか。はい／いいえで答えよ。', '平行線の錯角で示せる。\n\n答え：**はい**'),
+    ['はい'],
+  );
+  assert.deepEqual(
+    values(
+      'Ist 0,999… gleich 1? Antworte mit Ja oder Nein.',
+      'Mit x = 0,999… ist 10x − x = 9, also x = 1.\n\n**Ja**, 0,999… ist gleich 1.',
+    ),
+    ['Ja'],
+  );
+  // Not in English: "Answer yes or no" is question.ts's own reading.
+  assert.deepEqual(values('Is 0.999... equal to 1? Answer yes or no.', 'It is 1.\n\n**Yes**, it is.').length, 1);
+});
