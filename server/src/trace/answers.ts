@@ -4,6 +4,7 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
+import { YES_NO_MEANING } from './otherYesNo.js';
 import { programQuotes, unquotedString } from './programValues.js';
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit } from './units.js';
@@ -41,6 +42,9 @@ export function normalizeAnswer(raw: string): string {
 function normalizeUncached(raw: string): string {
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumber(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
+  // Pass 87e-87h: money, units of other languages and numbers written with a decimal comma (localizedNumber).
+  const local = localizedNumber(raw);
+  if (local !== undefined) return local === raw ? raw : normalizeAnswer(local);
   // A simple fraction ("3/4", "-12/35"): the rewrites below would only canonicalize its parts.
   const simple = simpleFraction.exec(raw);
   if (simple) return `${simple[1]}${canonicalNumber(simple[2])}/${canonicalNumber(simple[3])}`;
@@ -141,6 +145,9 @@ function normalizeUncached(raw: string): string {
   if (s.includes(',') && /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !/,[ \t]/.test(raw)) s = s.replace(/,/g, '');
   // Stop 36 (leftovers): a negative denominator's sign is the fraction's ("\\frac{3}{-4}" is -3/4).
   if (s.includes('/-')) s = s.replace(/^([-+]?)(\d{1,20}(?:\.\d{1,20})?)\/-(\d{1,20}(?:\.\d{1,20})?)$/, negativeDenominator);
+  // Pass 87f: a unit or counter that markup wrapped ("11 \\text{ 分}" is "11分" by now).
+  const unitTail = unitTailValue(s);
+  if (unitTail !== undefined) return normalizeAnswer(unitTail);
   s = canonicalNumber(s) ?? s;
   const frac = s.includes('/') ? /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s) : null;
   if (frac) s = `${frac[1]}${canonicalNumber(frac[2]) ?? frac[2]}/${canonicalNumber(frac[3]) ?? frac[3]}`;
@@ -300,6 +307,57 @@ function isDigitStart(s: string): boolean {
   return d >= 48 && d <= 57;
 }
 const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+// Pass 87f: a number with the euro or rouble sign before or after it, or a unit or counter of one to
+// three Hangul, kana or CJK characters after it ("15,750원", "9/5시간", "300円", "12個"); not a scale word
+// ("3万" is 30000, "5천").
+const currencyRe =
+  /^[ \t]*(?:[\u20ac\u20bd]|Rp\.?)[ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f/]{0,30}?)[ \t\u00a0\u202f]?(?:[\u20ac\u20bd]|(?![^\n]{0,3}[\u4e07\u5104\u5343\u767e\u842c\u5146\uc5b5\ub9cc\ucc9c\ubc31\uc870\u5341])[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]{1,3})[ \t]*$/;
+// Pass 87h: a localized number, then one word of a unit ("22,1 litri", "82,3 км/ч", "108.000 litros").
+const localUnitRe =
+  /^(-?\d[\d.,' \u00a0\u202f]{0,30}?\d)[ \t\u00a0]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{0,15}$/;
+// Pass 87e: "1.234,50", "1 234,5", "1'234,50", "3,14", "1.234.567" (normalizeUncached).
+const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,3}(?:\.\d{3}){2,6})$/;
+
+/**
+ * Pass 87e-87h: the plain number written in `raw` where it is money or a number of another
+ * language's writing, for normalizeAnswer to normalize again; undefined where it is neither. The euro
+ * and rouble signs go as "$" does ("90 €", "€12") and so does a unit or counter of one to three
+ * Hangul, kana or CJK characters after a number ("15,750원", "9/5시간", "300円"), not a scale word
+ * ("3万"); an amount with points before groups of three is grouped ("Rp 125.000", "1.500 €"). A number
+ * with a decimal comma and points, blanks or apostrophes between its groups ("1.234,50", "1 234,5",
+ * "1'234,50") or in groups of points ("1.234.567") is that number, a unit word after it allowed ("22,1
+ * litri", "82,3 км/ч"; "108.000 litros" where the word is no English unit, so the points group). A
+ * comma before one or two digits alone ("3,14", "2,3": a decimal or a list) and a comma or point before
+ * exactly three ("16,400", "1.234") stay as written here: normalizedEqual and statements.ts
+ * (localizedValue, by the text's convention) read those.
+ */
+export function localizedNumber(raw: string): string | undefined {
+  const money = currencyRe.exec(raw);
+  if (money) {
+    const num = money[1] ?? money[2];
+    if (/^-?\d{1,3}(?:\.\d{3})+$/.test(num) && /[\u20ac\u20bd]|Rp/.test(raw)) return num.replace(/\./g, '');
+    return num;
+  }
+  const unit = localUnitRe.exec(raw);
+  if (unit) {
+    if (commaNumber.test(unit[1]) || shortCommaRe.test(unit[1])) return unit[1];
+    if (/^\d{1,3}(?:\.\d{3})+$/.test(unit[1]) && withoutPlainUnit(raw) === undefined) return unit[1].replace(/\./g, '');
+    return undefined;
+  }
+  if (commaNumber.test(raw)) {
+    const comma = raw.indexOf(',');
+    const whole = (comma < 0 ? raw : raw.slice(0, comma)).replace(/[. \u00a0\u202f']/g, '');
+    return canonicalNumber(comma < 0 ? whole : `${whole}.${raw.slice(comma + 1)}`) ?? raw;
+  }
+  return undefined;
+}
+/** Pass 87g: a unit or counter that markup wrapped ("11 \\text{ 分}" is "11分" by the end of normalizeAnswer): the number before it. */
+export function unitTailValue(s: string): string | undefined {
+  const m = s.length < 40 ? currencyRe.exec(s) : null;
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+// A number with a comma before one or two digits ("3,14", "2,3"): a decimal comma or a list.
+const shortCommaRe = /^-?\d{1,15},\d{1,2}$/;
 
 /** "+007.50" -> "7.5", "-0.0" -> "0"; exact on any number of digits (no float round trip). */
 function canonicalNumber(s: string): string | undefined {
@@ -823,6 +881,16 @@ export function normalizedEqual(na: string, nb: string): boolean {
   const wa = NUMBER_WORDS.get(na);
   const wb = NUMBER_WORDS.get(nb);
   if (wa !== undefined || wb !== undefined) return normalizedEqual(wa ?? na, wb ?? nb);
+  // Pass 87d: yes or no in another language is "yes" or "no" ("да", "nein", "是", "いいえ"; otherYesNo.ts).
+  const ya = YES_NO_MEANING.get(na);
+  const yb = YES_NO_MEANING.get(nb);
+  if (ya !== undefined || yb !== undefined) return (ya ?? na) === (yb ?? nb);
+  // Pass 87e: "1234,5" or "3,14" (a decimal comma, or a list of two: normalizeAnswer keeps it) is the
+  // decimal it writes where the other side is that decimal.
+  if (shortCommaRe.test(na) !== shortCommaRe.test(nb)) {
+    const [c, d] = shortCommaRe.test(na) ? [na, nb] : [nb, na];
+    if (canonicalNumber(c.replace(',', '.')) === d) return true;
+  }
   // Stop 36 (leftovers): "T" and "F" are True and False where the other side is that word.
   if (verdictLetter(na, nb) || verdictLetter(nb, na)) return true;
   // Integers are canonical strings by now: different strings are different integers (a relative

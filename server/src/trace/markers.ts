@@ -37,6 +37,16 @@ const canonical = (s: string): string => {
 };
 
 const literal = (p: string): string => escapeRe(p).replace(/['\u2018\u2019]/g, "['\u2018\u2019]");
+/** literal, each letter with two cases written as the class of both (a case-insensitive literal without the `i` flag). */
+const caseless = (p: string): string =>
+  [...p]
+    .map((c) => {
+      if (c === "'" || c === '\u2018' || c === '\u2019') return "['\u2018\u2019]";
+      const lo = c.toLowerCase();
+      const up = c.toUpperCase();
+      return lo !== up && lo.length === 1 && up.length === 1 ? `[${lo}${up}]` : escapeRe(c);
+    })
+    .join('');
 
 /**
  * The phrases (longest first) as one alternation, grouped by first character: "Let me check|Let
@@ -46,8 +56,10 @@ const literal = (p: string): string => escapeRe(p).replace(/['\u2018\u2019]/g, "
  * (measured 5-10% faster on the bench corpus). Only for ASCII phrases, whose case folding is plain.
  */
 function alternation(ordered: readonly string[]): string {
+  // (Pass 87: a phrase whose later characters are not ASCII, "Khoan đã", groups by its ASCII first
+  // character as any other: the case folding of its first character is plain.)
   // eslint-disable-next-line no-control-regex
-  if (ordered.some((p) => /[^\x00-\x7f\u2018\u2019]/.test(p))) return ordered.map(literal).join('|');
+  if (ordered.some((p) => /[^\x00-\x7f\u2018\u2019]/.test(p[0]))) return ordered.map(literal).join('|');
   const groups = new Map<string, string[]>();
   for (const p of ordered) {
     const key = canonical(p[0]);
@@ -74,8 +86,11 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   // Phrases that open with a CJK character ("等等，", "再检查一下") are scanned apart: an alternative
   // whose first character no other alternative starts with costs the grouped ASCII scan its
   // first-character test (docs/engine.md); they cannot start where an ASCII phrase does.
-  const cjk = ordered.filter((p) => isCjk(p.charCodeAt(0)));
-  const rest = cjk.length > 0 ? ordered.filter((p) => !isCjk(p.charCodeAt(0))) : ordered;
+  // Pass 87: so are the other phrases that open with a character outside ASCII ("Подождите", "잠깐",
+  // "Đợi đã", "ちょっと待って"): in the ASCII scan they would cost it its word-start prefilter and its
+  // grouping. "Khoan đã" opens with an ASCII letter and is scanned with the ASCII phrases.
+  const cjk = ordered.filter(nonAscii);
+  const rest = cjk.length > 0 ? ordered.filter((p) => !nonAscii(p)) : ordered;
   // Where every phrase opens with an ASCII letter, digit or "_", a match is kept only at a word's
   // start (`bounded`: the character before it is no word character, in any script), so a leading
   // \b (ASCII word characters, which a letter before must then be one of for a match to be
@@ -83,8 +98,15 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   // about 25% faster over the bench's bodies (docs/engine.md, stop 31).
   const wordStart = rest.every((p) => /^[A-Za-z0-9_]/.test(p));
   const re = rest.length > 0 ? new RegExp(wordStart ? `\\b(?:${alternation(rest)})` : alternation(rest), 'gi') : undefined;
-  const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(literal).join('|'), 'g') : undefined;
+  // Without the `i` flag (which costs the scan its first-character prefilter over every text): each
+  // cased letter is the class of its two cases ("[Пп][Оо]...").
+  // Found by a scan for their first characters (one character class: V8 loops over the text without
+  // trying an alternative at each position), then the alternation tried there (sticky).
+  const firsts = [...new Set(cjk.flatMap((p) => [p[0], p[0].toLowerCase(), p[0].toUpperCase()]))].map(escapeRe).join('');
+  const firstRe = cjk.length > 0 ? new RegExp(`[${firsts}]`, 'g') : undefined;
+  const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(caseless).join('|'), 'y') : undefined;
   const sticky = rest.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
+  const stickyOther = cjk.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
   /**
    * A boundary is required only on a side where the phrase itself has a word character, and not
    * beside a CJK character of the phrase: Chinese writes no blanks between words ("再检查一下题意").
@@ -99,13 +121,32 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
 
   const scan = (text: string, from: number, to: number): MarkerMatch[] => {
     const out: MarkerMatch[] = [];
-    if (!cjkRe) return out;
-    cjkRe.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = cjkRe.exec(text)) !== null && m.index < to) {
+    if (!cjkRe || !firstRe) return out;
+    firstRe.lastIndex = from;
+    let f: RegExpExecArray | null;
+    while ((f = firstRe.exec(text)) !== null && f.index < to) {
+      cjkRe.lastIndex = f.index;
+      const m = cjkRe.exec(text);
+      if (m === null) continue;
       const end = m.index + m[0].length;
-      if (bounded(text, m.index, end)) out.push({ start: m.index, end, phrase: byText.get(canonical(m[0])) ?? m[0] });
-      else cjkRe.lastIndex = m.index + 1;
+      if (bounded(text, m.index, end)) {
+        out.push({ start: m.index, end, phrase: byText.get(canonical(m[0])) ?? m[0] });
+        firstRe.lastIndex = end;
+      } else {
+        // The longest phrase here is cut by a word character ("Подождитесь"); a shorter one may still fit.
+        let found = false;
+        for (const s of stickyOther) {
+          s.re.lastIndex = m.index;
+          const k = s.re.exec(text);
+          if (k && bounded(text, m.index, m.index + k[0].length)) {
+            out.push({ start: m.index, end: m.index + k[0].length, phrase: s.phrase });
+            firstRe.lastIndex = m.index + k[0].length;
+            found = true;
+            break;
+          }
+        }
+        if (!found) firstRe.lastIndex = m.index + 1;
+      }
     }
     return out;
   };
@@ -157,6 +198,9 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
     return out;
   }
 }
+
+/** A phrase that opens with a character outside ASCII: scanned apart from the phrases that open with an ASCII one. */
+const nonAscii = (p: string): boolean => p.charCodeAt(0) > 0x7f;
 
 /** A CJK ideograph (the unified blocks and their compatibility forms). */
 const isCjk = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);

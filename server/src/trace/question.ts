@@ -7,6 +7,7 @@ import { programValueQuestion } from './programValues.js';
 import { markShaped, SHAPE_PART, shapedKinds, shapeHintRe } from './shapes.js';
 import { normalizeAnswer } from './answers.js';
 import { type AnswerForm, offeredWords, questionForm, TRUE_FALSE, trueFalseAsked } from './wordForms.js';
+import { otherYesNoAsked, YES_NO_OTHER } from './otherYesNo.js';
 
 export interface QuestionInfo {
   /** Normalized expressions for the asked quantity (see normalizeMath). */
@@ -1109,8 +1110,9 @@ const weekdayAskedRe = /\b(?:what|which) (?:day of the week|weekday)\b/i;
 // A question answered yes or no: it opens with an auxiliary verb and asks nothing else ("Is 551 a
 // prime number?", "Does it arrive before 12:03?"), or says so ("Answer yes or no", "Determine
 // whether 527 is prime").
+// Pass 87c: German "Was ist / sind / kostet ...?" ("what is") opens a wh-question, not English "Was".
 const yesNoAskedRe =
-  /^\s{0,4}(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
+  /^\s{0,4}(?:is|are|was(?![ \t]{1,2}(?:ist|sind|kostet|kosten|ergibt|macht|bedeutet|gibt|passiert|war|w\u00e4re)\b)|were|does|do|did|can|could|will|would|should|has|have)\b[^?\n]{0,240}\?\s{0,4}$|\byes or no\b|\b(?:determine|decide) whether\b/i;
 // The asking clause after a lead-in that ends in a colon ("Here is a question about two rivers:
 // Is the Danube longer than the Rhine?"; a record's question is one line).
 const afterColonRe = /:[ \t]{1,4}(?=[A-Z])/g;
@@ -1210,7 +1212,8 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
   // Words the question offers (pass 59): "Options: - valid - invalid", "plausible or implausible".
   const offered = choice || !query.includes(' ') ? undefined : offeredWords(query);
   if (offered !== undefined) return { words: new RegExp(offered === 'yes-no' ? YES_NO : offered, 'g') };
-  if (choice || !asked) return {};
+  // Pass 87d: a yes/no question in another language (otherYesNo.ts): its words, and English's.
+  if (choice || !asked) return !choice && otherYesNoAsked(query) ? { words: new RegExp(YES_NO_OTHER, 'g') } : {};
   let wordNames: QuestionInfo['wordNames'];
   let comparison: Comparison | undefined;
   const kinds: string[] = [];
@@ -1258,6 +1261,7 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
       }
     }
   }
+  if (kinds.length === 0 && otherYesNoAsked(query)) kinds.push(YES_NO_OTHER);
   return kinds.length === 0 ? {} : { words: new RegExp(kinds.join('|'), 'g'), wordNames, comparison };
 }
 

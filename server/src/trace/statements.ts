@@ -10,6 +10,7 @@
 import { programValueKey, programValueStatements } from './programValues.js';
 import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
+import { YES_NO_OTHER } from './otherYesNo.js';
 import { unsafePatternReason, USER_PATTERN_MAX_LINE } from './patternSafety.js';
 import {
   COUNTED,
@@ -1559,14 +1560,82 @@ function findCjkAnswerLeads(ctx: Context): void {
 // answer is" is (an explicit statement of the answer, docs/annotation-guide.md): "Jibu ni 42", "**Jibu:**
 // 42", "La respuesta (final / correcta) es 42", "Respuesta: B", "La réponse (finale) est 42",
 // "Réponse : 42", "Die (richtige) Antwort ist / lautet 42", "Antwort: 42", "A resposta (correta) é 42",
-// "Resposta: 42", "Ответ: 42", "Ответ — 42", "Ответ равен 42". The lead word, its copula or a colon,
+// "Resposta: 42", "Ответ: 42", "Ответ — 42", "Ответ равен 42"; pass 87b: Italian "La risposta (finale /
+// corretta) è 42", "Risposta: 42", Vietnamese "Đáp án (cuối cùng) là 42", "Đáp án: 42", "Đáp số: 42". The lead word, its copula or a colon,
 // the value (bold, in brackets, quotes or math delimiters allowed; an option letter only where the
 // question lists it, after "la" / "a" / "l'" / "opción" / "option" / "opção" / "chaguo" / "вариант"),
 // then only what closes the statement: punctuation, the closing of the value's markup, the line's end,
 // so "La respuesta es 4 o 5" and "Jibu ni 4 na 5" state nothing. Sticky at the lead, every quantifier
 // bounded: linear.
+// Pass 87e: a number written with a decimal comma or another grouping, as the languages of the leads
+// and cues below write it: "1.234,50", "1 234,5" (a space, U+00A0 or U+202F), "1'234,50", "1.234.567",
+// "3,14", and the two readings that depend on the text's convention, "16,400" and "1.234"
+// (localizedValue). Tried before VALUE; each branch bounded, no branch nested.
+const LOCAL_NUM = String.raw`-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,3}(?:\.\d{3}){2,6}|\d{1,15},\d{1,12}|\d{1,3}\.\d{3})(?![\d,]|\.\d)`;
+const localNumRe = new RegExp(`^${LOCAL_NUM}$`);
+// What may follow such a number before the statement closes: a currency or percent sign.
+const CURRENCY_AFTER = String.raw`(?:[ \t\u00a0\u202f]{0,2}[\u20ac\u20bd$\u00a3%])?`;
+// The text's convention: decimals written with a comma ("3,14", "1.234,5", "2,50 €") or with a point
+// ("3.14", "1,234.5"). Counted only where a number is ambiguous (one group of three after a comma or
+// a point): a scan of the text, bounded by its length.
+const commaDecimalRe = /\d,\d{1,2}(?![\d,.])|\d\.\d{3},\d|\d,\d{4,}(?![\d,.])/g;
+const pointDecimalRe = /\d\.\d{1,2}(?![\d.,])|\d,\d{3}\.\d|\d\.\d{4,}(?![\d.,])/g;
+function commaDecimalText(text: string, lang: string): boolean {
+  const comma = text.match(commaDecimalRe)?.length ?? 0;
+  const point = text.match(pointDecimalRe)?.length ?? 0;
+  if (comma !== point) return comma > point;
+  // No evidence either way: the language's own convention (English, Swahili, Chinese, Japanese and
+  // Korean write a decimal point).
+  return lang !== 'sw' && lang !== 'cjk' && lang !== 'en';
+}
+/**
+ * The value of a number LOCAL_NUM read, as normalizeAnswer writes a number ("1.234,50" is "1234.5"):
+ * a comma before one group of three digits ("16,400") or a point before one ("1.234") is a decimal
+ * sign in a text that writes decimals with a comma (commaDecimalText), a grouping sign elsewhere.
+ */
+function localizedValue(raw: string, text: string, lang: string): string {
+  const neg = raw.startsWith('-') ? '-' : '';
+  const body = neg ? raw.slice(1) : raw;
+  const comma = body.indexOf(',');
+  let whole: string;
+  let frac = '';
+  if (comma >= 0) {
+    whole = body.slice(0, comma).replace(/[. \u00a0\u202f']/g, '');
+    frac = body.slice(comma + 1);
+    // "16,400": one comma, three digits after it, no other separator.
+    if (frac.length === 3 && /^\d{1,3}$/.test(body.slice(0, comma)) && !commaDecimalText(text, lang)) {
+      whole += frac;
+      frac = '';
+    }
+  } else if (/^\d{1,3}\.\d{3}$/.test(body) && !commaDecimalText(text, lang)) {
+    // "1.234" in a text that writes decimals with a point is 1.234.
+    return normalizeAnswer(raw);
+  } else whole = body.replace(/\./g, '');
+  return normalizeAnswer(frac ? `${neg}${whole}.${frac}` : `${neg}${whole}`);
+}
+/** ctx.add with the value read by localizedValue where it is such a number. */
+function addLocalized(
+  ctx: Context,
+  start: number,
+  end: number,
+  rule: CandidateRule,
+  strength: number,
+  about: boolean,
+  alone: boolean,
+  lang: string,
+): void {
+  const n = ctx.out.length;
+  ctx.add(start, end, rule, strength, about, alone);
+  if (ctx.out.length === n) return;
+  const raw = ctx.text.slice(start, end);
+  if (localNumRe.test(raw)) {
+    const v = localizedValue(raw, ctx.text, lang);
+    ctx.out[n].normalized = ctx.question.optionOf?.get(v) ?? v;
+  }
+}
+
 const otherLeadRe = new RegExp(
-  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:)|[Cc]evap(?:[ \t]?:|[ \t]{1,2}=)|[Jj]awaban(?:[ \t]akhir(?:nya)?)?(?:[ \t]{1,2}adalah|[ \t]?:)|[Aa]ntwoord(?:[ \t]{1,2}is|[ \t]?:)|[Oo]dpowied\u017a(?:[ \t]?:|[ \t]{1,2}(?:to|wynosi)))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:Rp\.?[ \t]?|[\u20ac\u20bd\u00a3][ \t]?)?(?:(${LOCAL_NUM}|${VALUE})(?![,.]\d)|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}(?:[ \t]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{1,12}){0,2}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
   'y',
 );
 // Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
@@ -1578,6 +1647,12 @@ const otherLeadStems: readonly [string, number][] = [
   ['ntwort', 1],
   ['esposta', 1],
   ['\u0442\u0432\u0435\u0442', 1],
+  ['isposta', 1],
+  ['\u00e1p ', 1],
+  ['evap', 1],
+  ['awaban', 1],
+  ['ntwoord', 1],
+  ['dpowied\u017a', 1],
 ];
 
 /**
@@ -1602,20 +1677,23 @@ function findOtherAnswerLeads(ctx: Context): void {
       }
       const start = k + m[0].lastIndexOf(value);
       if (start + value.length > to) continue;
-      ctx.add(start, start + value.length, 'final-answer', 4, true, true);
+      addLocalized(ctx, start, start + value.length, 'final-answer', 4, true, true, leadLang(text, k));
     }
 }
+// The language of an answer lead by its first letters (localizedValue's default convention).
+const leadLang = (text: string, k: number): string => (text.startsWith('ibu', k + 1) ? 'sw' : 'other');
 
 // Pass 84c: the conclusion cues of Spanish, French, German, Portuguese, Russian, Swahili, Japanese and
-// Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"), read as
+// Korean ("Por lo tanto", "Donc", "Also", "Portanto", "Итак", "Kwa hiyo", "したがって", "따라서"; pass 87b:
+// Italian "Quindi", "Pertanto", "Dunque", "Perciò", Vietnamese "Vậy", "Vì vậy", "Do đó", "Kết luận"), read as
 // "So ..." is: a value that closes the cue's sentence after a copula of the cue's own language ("es",
 // "est", "ist", "é", "равно", "ni", "=", Japanese は / が then です, Korean 는 / 은 then 입니다) is its
 // result. Only the copula's own value, at the end of the sentence (up to two unit words, a counter or
 // a copula after it), and no negation right before the copula ("no es", "не равно", "si"). A text that
 // writes " the " is English and is not scanned (German "Also", French "Donc" are English words too).
 const otherCueRe =
-  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860/g;
-const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff`;
+  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
+const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff`;
 const latinLetterRe = new RegExp(`[${LATIN_LETTER}]`);
 // The copulas of each cue's language, then the value (markup allowed), then what may close the sentence.
 const otherCopula: Record<string, string> = {
@@ -1625,11 +1703,13 @@ const otherCopula: Record<string, string> = {
   pt: String.raw`\u00e9|s\u00e3o|ser\u00e1|d\u00e1|vale|fica|igual[ \t]a`,
   ru: String.raw`\u0440\u0430\u0432\u043d[\u043e\u0430\u044b]|\u0440\u0430\u0432\u0435\u043d|\u0441\u043e\u0441\u0442\u0430\u0432\u043b\u044f\u0435\u0442|\u0431\u0443\u0434\u0435\u0442|\u043f\u043e\u043b\u0443\u0447\u0430\u0435\u0442\u0441\u044f|\u044d\u0442\u043e`,
   sw: String.raw`ni|ni[ \t]sawa[ \t]na`,
+  it: String.raw`\u00e8|sono|fa|vale|risulta|d\u00e0|uguale[ \t]a`,
+  vi: String.raw`l\u00e0|b\u1eb1ng`,
 };
 const otherResultRes: Record<string, RegExp> = {};
 for (const [lang, cop] of Object.entries(otherCopula))
   otherResultRes[lang] = new RegExp(
-    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
+    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
     'g',
   );
 // Japanese and Korean: the topic or subject particle, or "=", then the value, a counter and the copula.
@@ -1647,10 +1727,13 @@ const otherCueLang = (cue: string): string => {
   if (w === 'donc' || w.startsWith('par') || w === 'ainsi') return 'fr';
   if (w === 'daher' || w === 'somit' || w === 'folglich' || w === 'also' || w === 'fazit') return 'de';
   if (w.startsWith('kwa') || w === 'hivyo' || w === 'hitimisho') return 'sw';
+  if (w === 'quindi' || w === 'pertanto' || w === 'dunque' || w === 'perci\u00f2' || w.startsWith('di ') || w.startsWith('in '))
+    return 'it';
+  if (w.includes('\u1ead') || w.startsWith('do ') || w.startsWith('k\u1ebft')) return 'vi';
   return 'pt';
 };
 // A negation right before the copula: "no es 5", "não é 5", "не равно 5", "n'est".
-const otherNegationRe = /(?:^|[ \t])(?:no|n\u00e3o|nicht|\u043d\u0435|si|sio)[ \t]{1,2}$|n['\u2019]$/i;
+const otherNegationRe = /(?:^|[ \t])(?:no|n\u00e3o|nicht|\u043d\u0435|si|sio|non|kh\u00f4ng|ph\u1ea3i)[ \t]{1,2}$|n['\u2019]$/i;
 
 /** The end of the sentence from k: a line break, "。", or ".", "!", "?" before a blank or the end (a decimal point is not one). */
 function sentenceEndFrom(text: string, k: number, limit: number): number {
@@ -1698,7 +1781,7 @@ function findOtherConclusions(ctx: Context): void {
     const sentence = ctx.sentenceAround(start, start + value.length);
     const q = ctx.question;
     const about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
-    ctx.add(start, start + value.length, 'conclusion', about ? 3 : 2, about);
+    addLocalized(ctx, start, start + value.length, 'conclusion', about ? 3 : 2, about, false, lang);
   }
 }
 
@@ -4565,10 +4648,14 @@ function restatesClaim(ctx: Context, end: number): boolean {
  */
 function findWords(ctx: Context, re: RegExp): void {
   const { text, from, to } = ctx;
+  const other = re.source === YES_NO_OTHER;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
     const start = m.index;
+    // Pass 87d: a yes/no question in another language; a word of another language is read only where
+    // otherYesNoAt reads it, an English one also as below.
+    if (other && (otherYesNoAt(ctx, start, start + m[0].length) || !englishYesNoRe.test(m[0]))) continue;
     // A verdict that goes on as a list of verdicts ("the answer is False, True", "Yes; No; Yes"): the
     // whole list is the value (docs/annotation-guide.md, several values: one value, as written; pass 78a).
     const end = verdictListEnd(text, start, start + m[0].length, to);
@@ -4672,6 +4759,54 @@ function findWords(ctx: Context, re: RegExp): void {
     if (!(conclusionWordRe.test(clause) || landsOnRe.test(before))) continue;
     ctx.add(start, end, 'conclusion', 3, true);
   }
+}
+
+const englishYesNoRe = /^(?:yes|no|true|false)$/i;
+// Pass 87d: an answer lead of any language, then its copula or a colon, right before the word: "**Ответ:** ",
+// "Respuesta: ", "La réponse est ", "Die Antwort lautet ", "Jibu ni ", "Đáp án là ", "答案：", "答案是", "答え：",
+// "정답은 ", "Answer: ". Tested on at most 60 characters of the word's line before it.
+const otherYesNoLeadRe =
+  /(?:answer|respuesta|r[e\u00e9]ponse|antwort|resposta|risposta|\u043e\u0442\u0432\u0435\u0442|jibu|\u0111\u00e1p[ \t]\u00e1n|cevap|\u7b54\u6848|\u7b54\u3048|\u56de\u7b54|\u7ed3\u8bba|\u7d50\u8ad6|\uc815\ub2f5|\ub2f5)(?:[ \t]{1,2}(?:final|finale|correcta|correcte|correta|corretta|richtige|sahihi|la[ \t]mwisho|cu\u1ed1i[ \t]c\u00f9ng))?(?:\*\*)?[ \t]{0,2}(?:[:\uff1a][ \t]{0,2}|[ \t]{1,2}(?:es|est|ist|lautet|\u00e9|\u00e8|ni|l\u00e0|is|[\u2014\u2013-])[ \t]{1,2}|\u662f|\u306f|\uc740|\ub294)(?:\*\*)?[ \t]{0,2}(?:\*\*)?$/i;
+// Or a conclusion cue of any language, a comma maybe: "Por lo tanto, **no**, ...", "Итак, да.", "所以，是的。", "So no.".
+const otherYesNoCueRe =
+  /(?:^|[^\p{L}])(?:so|therefore|thus|hence|por lo tanto|entonces|as\u00ed que|donc|par cons\u00e9quent|ainsi|also|daher|somit|portanto|ent\u00e3o|assim|quindi|pertanto|dunque|\u0438\u0442\u0430\u043a|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0437\u043d\u0430\u0447\u0438\u0442|kwa hiyo|kwa hivyo|hivyo|v\u1eady|do \u0111\u00f3|v\u00ec v\u1eady|\u56e0\u6b64|\u6240\u4ee5|\u6545|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089|\u3088\u3063\u3066|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c)[ \t]{0,2}[,\uff0c\u3001]?[ \t]{0,2}(?:\*\*)?$/iu;
+// What may follow the word: markup, then the statement's end (punctuation, the line's end, an explanation).
+const boldWordEndRe = /^(?:\*\*[,.\uff0c\u3002\u3001]|[,.\uff0c\u3002\u3001]\*\*)/;
+const otherYesNoEndRe = /(?:\*\*|\$)?[ \t]{0,2}(?:[.!,;:)(\u3002\uff01\uff0c\uff1b\u3001\uff1a\uff08\r\n]|$)/y;
+
+/**
+ * A yes/no word of a question in another language, read as an answer where it is one: after an
+ * answer lead and its copula or colon (final-answer, 4), alone on its line (final-answer, 4), or right
+ * after a conclusion cue (conclusion, 3); the word must end its statement (otherYesNoEndRe).
+ */
+function otherYesNoAt(ctx: Context, start: number, end: number): boolean {
+  const { text, from } = ctx;
+  otherYesNoEndRe.lastIndex = end;
+  if (!otherYesNoEndRe.test(text)) return false;
+  let k = start;
+  while (k > from && start - k < 60 && text.charCodeAt(k - 1) !== 10) k--;
+  const before = text.slice(k, start);
+  if (otherYesNoLeadRe.test(before)) {
+    ctx.add(start, end, 'final-answer', 4, true, true);
+    return true;
+  }
+  if (/^[ \t>#*-]{0,6}$/.test(before) && (start - k < 7 || text.charCodeAt(k - 1) === 10 || k === from)) {
+    const rest = text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
+    if (rest.length <= 12 && /^[ \t*]{0,4}[.!\u3002\uff01]?[ \t*]{0,4}$/.test(rest)) {
+      ctx.add(start, end, 'final-answer', 4, true, true);
+      return true;
+    }
+  }
+  if (otherYesNoCueRe.test(before)) {
+    ctx.add(start, end, 'conclusion', 3, true);
+    return true;
+  }
+  // In bold, opening its line, a comma or a full stop after it: "**Ja**, 0,999… ist gleich 1.", "**Нет.** 221 = 13 · 17".
+  if (/^[ \t>-]{0,4}\*\*$/.test(before) && boldWordEndRe.test(text.slice(end, end + 3))) {
+    ctx.add(start, end, 'final-answer', 4, true, true);
+    return true;
+  }
+  return false;
 }
 
 // Before a comparative that concludes: a conclusion word, then the subject and a verb ("so the

@@ -10,7 +10,7 @@ import { analyzeQuestion, asMultiSelect, dropThousandsCommas, normalizeMath } fr
 import { Restatement } from '../../../server/src/trace/restatement.js';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { findStatements, lastResult, lastResultForward, sentenceBoundaries, unquoted } from '../../../server/src/trace/statements.js';
-import { isCanonicalInteger, normalizeAnswer, OPTION_LIST } from '../../../server/src/trace/answers.js';
+import { isCanonicalInteger, localizedNumber, normalizeAnswer, OPTION_LIST, unitTailValue } from '../../../server/src/trace/answers.js';
 
 test('dropThousandsCommas is the regex replace it stands for', () => {
   const byRegex = (s: string): string => s.replace(/(\d),(?=\d{3}\b)/g, '$1');
@@ -156,6 +156,9 @@ function normalizeAnswerBefore(raw: string): string {
   if (isCanonicalInteger(raw)) return raw;
   // A plain number (most answers) passes every rewrite below unchanged but its separators.
   if (plainNumber.test(raw)) return canonicalNumberBefore(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''))!;
+  // (Pass 87: money, units of other languages, decimal commas, unguarded.)
+  const local = localizedNumber(raw);
+  if (local !== undefined) return local === raw ? raw : normalizeAnswerBefore(local);
   // A simple fraction ("3/4", "-12/35"): the rewrites below would only canonicalize its parts.
   const simple = simpleFraction.exec(raw);
   if (simple) return `${simple[1]}${canonicalNumberBefore(simple[2])}/${canonicalNumberBefore(simple[3])}`;
@@ -209,6 +212,9 @@ function normalizeAnswerBefore(raw: string): string {
   // Parentheses the fraction rewrite added around plain numbers or a single symbol are noise.
   s = s.replace(/\((-?[\d.]+|\\[a-z]+(?:\{[^{}]*\})?)\)/g, '$1');
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !/,[ \t]/.test(raw)) s = s.replace(/,/g, '');
+  // (Pass 87g: a unit or counter that markup wrapped.)
+  const tail = unitTailValue(s);
+  if (tail !== undefined) return normalizeAnswerBefore(tail);
   s = canonicalNumberBefore(s) ?? s;
   const frac = /^(-?)(\d[\d.]*)\/(\d[\d.]*)$/.exec(s);
   if (frac) s = `${frac[1]}${canonicalNumberBefore(frac[2]) ?? frac[2]}/${canonicalNumberBefore(frac[3]) ?? frac[3]}`;
