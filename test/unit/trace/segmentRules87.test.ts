@@ -11,15 +11,36 @@ import { segmentAttempts } from '../../../server/src/trace/segment.js';
 function record(query: string, body: string) {
   return parseTrace(`=== 1\nquery: ${query}\n---\n${body}\n`).records[0];
 }
-const segment = (query: string, body: string) => segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' });
-const values = (query: string, body: string): string[] => segment(query, body).attempts.map((a) => a.candidate.value);
+const segment = (query: string, body: string, markers = defaultMarkers) =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, markers: [...markers], reader: 'rules' });
+const values = (query: string, body: string, markers = defaultMarkers): string[] =>
+  segment(query, body, markers).attempts.map((a) => a.candidate.value);
+// "Wait" in other languages: not default markers (with them the development sets' pooled precision
+// fell 0.05 points, docs/segmentation-eval.md "Stop 39: pass 87"), a list a researcher adds to the
+// reflectionLens.markers setting or --markers; markers.ts must find them as it finds "Wait".
+const otherWaits = [
+  'Espera,',
+  'Espera un momento',
+  'Attends,',
+  'Moment mal',
+  'Aspetta,',
+  'Subiri',
+  'Khoan đã',
+  'Подождите',
+  'Подожди',
+  '待って、',
+  'ちょっと待って',
+  '잠깐',
+  '잠깐만요',
+];
+const withOtherWaits = [...defaultMarkers, ...otherWaits];
 const phrases = (text: string): string[] =>
-  compileMarkers(defaultMarkers)
+  compileMarkers(withOtherWaits)
     .findAll(text)
     .map((m) => text.slice(m.start, m.end));
 
-// 87a (options.ts defaultMarkers, markers.ts): "Wait" in other languages opens a re-check after a
-// candidate, a decision as "Wait" is.
+// 87a (markers.ts): "Wait" in other languages, when given as markers, opens a re-check after a
+// candidate, a decision as "Wait" is; without them the re-check is no decision.
 test('87a: a re-check in the language after a candidate is a decision', () => {
   const cases: [string, string][] = [
     ['¿Cuánto es 6 por 8 menos 6?', 'Por lo tanto, la respuesta es 40.\n\nEspera, lo reviso: 6 × 8 - 6 = 42.\n\nRespuesta: 42'],
@@ -30,7 +51,7 @@ test('87a: a re-check in the language after a candidate is a decision', () => {
     ['Combien font 6 fois 8 moins 6 ?', 'Donc la réponse est 40.\n\nAttends, je vérifie : 6 × 8 - 6 = 42.\n\nRéponse : 42'],
   ];
   for (const [q, body] of cases) {
-    const s = segment(q, body);
+    const s = segment(q, body, withOtherWaits);
     assert.deepEqual(
       s.attempts.map((a) => a.candidate.value),
       ['40', '42'],
@@ -39,6 +60,11 @@ test('87a: a re-check in the language after a candidate is a decision', () => {
     // The decision after the first candidate is the marker of the language.
     const marker = s.markers[s.attempts[0].nextMarker];
     assert.ok(marker !== undefined && /^(?:Espera|Подождите|잠깐|ちょっと待って|Subiri|Attends)/.test(marker.phrase), body);
+    // With the default markers only, no phrase of the language is a marker.
+    assert.ok(
+      segment(q, body).markers.every((m) => !/^(?:Espera|Подождите|잠깐|ちょっと待って|Subiri|Attends)/.test(m.phrase)),
+      body,
+    );
   }
 });
 test('87a: the markers keep their punctuation where the word has another use', () => {
@@ -55,14 +81,17 @@ test('87a: the markers keep their punctuation where the word has another use', (
 const IT = 'Quanto fa 6 per 8 meno 6?';
 const VI = '6 nhân 8 trừ 6 bằng bao nhiêu?';
 test('87b: Italian "La risposta è", "Risposta:" and "Quindi ... è"', () => {
-  assert.deepEqual(values(IT, 'Quindi la risposta è 40.\n\nAspetta, controllo: 6 × 8 - 6 = 42.\n\nRisposta: 42'), ['40', '42']);
+  assert.deepEqual(values(IT, 'Quindi la risposta è 40.\n\nAspetta, controllo: 6 × 8 - 6 = 42.\n\nRisposta: 42', withOtherWaits), [
+    '40',
+    '42',
+  ]);
   assert.deepEqual(values(IT, 'Sei per otto fa quarantotto.\n\nLa risposta è 42.\n\nHo riletto il testo.'), ['42']);
   assert.deepEqual(values(IT, 'Pertanto il risultato è 42.'), ['42']);
   // A negation before the copula states nothing.
   assert.deepEqual(values(IT, 'Quindi il risultato non è 40.'), []);
 });
 test('87b: Vietnamese "Đáp án là", "Đáp án:" and "Vậy ... là"', () => {
-  assert.deepEqual(values(VI, 'Vậy đáp án là 40.\n\nKhoan đã, kiểm tra lại: 6 × 8 - 6 = 42.\n\nĐáp án: 42'), ['40', '42']);
+  assert.deepEqual(values(VI, 'Vậy đáp án là 40.\n\nKhoan đã, kiểm tra lại: 6 × 8 - 6 = 42.\n\nĐáp án: 42', withOtherWaits), ['40', '42']);
   assert.deepEqual(values(VI, 'Sáu nhân tám là bốn mươi tám, trừ sáu.\n\nĐáp án là 42.\n\nTôi đọc lại đề.'), ['42']);
   assert.deepEqual(values(VI, 'Do đó, kết quả là 42.'), ['42']);
   assert.deepEqual(values(VI, 'Vậy kết quả không phải là 40.'), []);
