@@ -541,6 +541,7 @@ function probeSet(
   n: number,
   floor: { precision: number; recall: number; first: number },
   second: string,
+  agreement = { recall: 0.95, precision: 0.9 },
 ): void {
   test(`${name}: the format probe (${kind}), per answer format, and the two labellers`, () => {
     const dir = new URL(`../../fixtures/gold/${name}/`, import.meta.url);
@@ -561,7 +562,7 @@ function probeSet(
     assertAtLeast(e, first, floor);
     const z = annotatorAgreement(recs, labels, gold('probe-traces.second.gold.jsonl', dir), `${name} labellers (writer vs ${second})`);
     assert.equal(z.records, n);
-    assert.ok(z.matched / z.gold >= 0.95 && z.matched / z.predicted >= 0.9);
+    assert.ok(z.matched / z.gold >= agreement.recall && z.matched / z.predicted >= agreement.precision);
   });
 }
 
@@ -577,6 +578,19 @@ probeSet('probe30', 'development since stop 31', 48, { precision: 0.9, recall: 0
 // first 35.9%; end: 83.3% (70/84), 41.2% (70/170), 51.6%: the same passes took probe30's recall from
 // 33.6% to 73.8% and this probe's from 27.6% to 41.2%.
 probeSet('probe31', 'held-out', 64, { precision: 0.8, recall: 0.38, first: 0.45 }, 'Y');
+// Stop 39's multilingual probes (test/fixtures/gold/probe39/README.md, probe39d/README.md): short responses in
+// eleven and fourteen languages (thinking often in English, the summary in the language; local separators;
+// re-checks in the language), each written and labelled by a helper who had read neither the engine nor the
+// other probe, and labelled again by a second. probe39 is held out (Y against the writer 95.6% / 97.3%): read
+// after passes 84-86 (84 added other languages' leads and cues) at 78.0% (32/41), 28.6% (32/112), first 36.9%
+// (start engine 74729a7: 78.9% (30/38), 26.8%, 35.4%); probe39d was then written for pass 87 as development data
+// (Z against the writer 87.0% / 92.0%: Z counts more echoes), which took it from 74.4% (61/82), 35.1%, first 44.6%
+// to 87.6% (85/97), 48.9%, 60.2%. End of stop 39: probe39 84.0% (42/50), 37.5%, first 46.2%, final 35/65.
+probeSet('probe39', 'held-out', 65, { precision: 0.8, recall: 0.35, first: 0.42 }, 'Y');
+probeSet('probe39d', 'development since stop 39', 83, { precision: 0.85, recall: 0.45, first: 0.55 }, 'Z', {
+  recall: 0.9,
+  precision: 0.85,
+});
 
 // How far the annotators agree with each other, pooled over every record two of them labelled in
 // these batches (the second annotator's labels scored as if they were the engine's reading), beside
@@ -667,3 +681,14 @@ skyThoughtBatch('fresh45', 'held-out', 36, { precision: 0.68, recall: 0.53, firs
 // (7/15), first 33.3% (2/6), final 3/8: Russian summaries ("Вывод", "равно") and a boxed equation whose
 // right side is the answer are not read (a known limitation, not tuned on).
 skyThoughtBatch('fresh46', 'held-out', 8, { precision: 0.55, recall: 0.4, first: 0.3 }, 'H3 vs H4', 8);
+// fresh47 (Thrillcrazyer/THIP: five RL checkpoints (GSPO, RLOO, GRPO) of Qwen2.5-7B-Instruct on AIME 2024 and
+// MATH-500 levels 4-5, 22, the source grades 17 wrong; joo9906/AI_study: ko-r1-1.5b-preview on Korean multiple
+// choice (HAE-RAE), 8), held out, labelled by H5 and H6 (H6 against H5: 92.9% (39/42) / 95.1% (39/41)). Read
+// once at stop 39's end, start (74729a7) and end engine alike: 75.9% (22/29), 53.7% (22/41), first 85.7%
+// (24/28), final 27/30; derived p 0.22 vs the gold's 0.30, delta2 0.09 vs 0.39 (echoes merged).
+skyThoughtBatch('fresh47', 'held-out', 30, { precision: 0.7, recall: 0.5, first: 0.8 }, 'H5 vs H6', 30);
+// fresh48 (GaloisTheory/global-cot-analysis: Qwen3-8B thinking on nine MMLU items chosen for a faithfulness study,
+// three seeds each, 15 of 27 wrong), held out, labelled by H7 and H8 (H8 against H7: 96.6% (85/88) / 93.4%
+// (85/91)). Read once at stop 39's end (learned): start engine 73.6% (53/72), 58.2%, first 96.3%; end 74.0%
+// (54/73), 59.3% (54/91), 96.3%, final 27/27; derived p 0.44 vs 0.48, delta1 0.27 vs 0.21, delta2 0.48 vs 0.57.
+skyThoughtBatch('fresh48', 'held-out', 27, { precision: 0.7, recall: 0.55, first: 0.9 }, 'H7 vs H8', 27);
