@@ -89,8 +89,8 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   // Pass 87: so are the other phrases that open with a character outside ASCII ("Подождите", "잠깐",
   // "Đợi đã", "ちょっと待って"): in the ASCII scan they would cost it its word-start prefilter and its
   // grouping. "Khoan đã" opens with an ASCII letter and is scanned with the ASCII phrases.
-  const cjk = ordered.filter(nonAscii);
-  const rest = cjk.length > 0 ? ordered.filter((p) => !nonAscii(p)) : ordered;
+  const others = ordered.filter(nonAscii);
+  const rest = others.length > 0 ? ordered.filter((p) => !nonAscii(p)) : ordered;
   // Where every phrase opens with an ASCII letter, digit or "_", a match is kept only at a word's
   // start (`bounded`: the character before it is no word character, in any script), so a leading
   // \b (ASCII word characters, which a letter before must then be one of for a match to be
@@ -102,11 +102,11 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
   // cased letter is the class of its two cases ("[Пп][Оо]...").
   // Found by a scan for their first characters (one character class: V8 loops over the text without
   // trying an alternative at each position), then the alternation tried there (sticky).
-  const firsts = [...new Set(cjk.flatMap((p) => [p[0], p[0].toLowerCase(), p[0].toUpperCase()]))].map(escapeRe).join('');
-  const firstRe = cjk.length > 0 ? new RegExp(`[${firsts}]`, 'g') : undefined;
-  const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(caseless).join('|'), 'y') : undefined;
+  const firsts = [...new Set(others.flatMap((p) => [p[0], p[0].toLowerCase(), p[0].toUpperCase()]))].map(escapeRe).join('');
+  const firstRe = others.length > 0 ? new RegExp(`[${firsts}]`, 'g') : undefined;
+  const othersRe = others.length > 0 ? new RegExp(others.map(caseless).join('|'), 'y') : undefined;
   const sticky = rest.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
-  const stickyOther = cjk.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
+  const stickyOther = others.map((p) => ({ phrase: p, re: new RegExp(literal(p), 'iy') }));
   /**
    * A boundary is required only on a side where the phrase itself has a word character, and not
    * beside a CJK character of the phrase: Chinese writes no blanks between words ("再检查一下题意").
@@ -121,12 +121,12 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
 
   const scan = (text: string, from: number, to: number): MarkerMatch[] => {
     const out: MarkerMatch[] = [];
-    if (!cjkRe || !firstRe) return out;
+    if (!othersRe || !firstRe) return out;
     firstRe.lastIndex = from;
     let f: RegExpExecArray | null;
     while ((f = firstRe.exec(text)) !== null && f.index < to) {
-      cjkRe.lastIndex = f.index;
-      const m = cjkRe.exec(text);
+      othersRe.lastIndex = f.index;
+      const m = othersRe.exec(text);
       if (m === null) continue;
       const end = m.index + m[0].length;
       if (bounded(text, m.index, end)) {
@@ -155,7 +155,7 @@ export function compileMarkers(phrases: readonly string[]): MarkerMatcher {
     phrases: cleaned,
     findAll(text: string, from = 0, to = text.length): MarkerMatch[] {
       const out = ascii(text, from, to);
-      if (!cjkRe) return out;
+      if (!othersRe) return out;
       const other = scan(text, from, to);
       if (other.length === 0) return out;
       // In order of start; a match inside another's span is dropped.

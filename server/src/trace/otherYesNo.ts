@@ -42,16 +42,9 @@ const offeredRe =
  */
 export function otherYesNoAsked(query: string | undefined): boolean {
   if (!query || query.length > 4000 || / the /i.test(query)) return false;
-  let end = -1;
-  for (let i = query.length - 1; i >= 0; i--) {
-    const c = query.charCodeAt(i);
-    if (c === 63 || c === 0xff1f) {
-      end = i;
-      break;
-    }
-  }
   // The question offers the two words ("Responde sí o no", "Ответьте «да» или «нет»", "はい／いいえで答えよ").
   if (offeredRe.test(query)) return true;
+  const end = Math.max(query.lastIndexOf('?'), query.lastIndexOf('\uff1f'));
   if (end < 0) return false;
   let start = end;
   while (start > 0 && start > end - 300) {

@@ -1766,16 +1766,14 @@ function findOtherConclusions(ctx: Context): void {
     const clause = text.slice(after, end) + (end < text.length ? text[end] : '');
     const re = otherResultRes[lang];
     re.lastIndex = 0;
+    // The last copula's value in the clause, not after a negation.
     let last: RegExpExecArray | null = null;
     for (let r = re.exec(clause); r !== null; r = re.exec(clause)) {
       if (r[0].length === 0) re.lastIndex++;
-      const value = lang === 'cjk' ? r[1] : r[2];
-      if (lang !== 'cjk' && otherNegationRe.test(clause.slice(Math.max(0, r.index - 8), r.index))) continue;
-      last = r;
-      last[1] = value;
+      if (lang === 'cjk' || !otherNegationRe.test(clause.slice(Math.max(0, r.index - 8), r.index))) last = r;
     }
     if (last === null) continue;
-    const value = last[1];
+    const value = lang === 'cjk' ? last[1] : last[2];
     const start = after + last.index + last[0].lastIndexOf(value);
     if (start + value.length > to) continue;
     const sentence = ctx.sentenceAround(start, start + value.length);
@@ -4791,7 +4789,8 @@ function otherYesNoAt(ctx: Context, start: number, end: number): boolean {
     return true;
   }
   if (/^[ \t>#*-]{0,6}$/.test(before) && (start - k < 7 || text.charCodeAt(k - 1) === 10 || k === from)) {
-    const rest = text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
+    const nl = text.indexOf('\n', end);
+    const rest = text.slice(end, nl < 0 ? text.length : nl);
     if (rest.length <= 12 && /^[ \t*]{0,4}[.!\u3002\uff01]?[ \t*]{0,4}$/.test(rest)) {
       ctx.add(start, end, 'final-answer', 4, true, true);
       return true;
