@@ -49,7 +49,15 @@ const run = spawnSync(
     `--test-reporter-destination=${skipsFile}`,
     ...files,
   ],
-  { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } },
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR,
+      // The held-out readings (test/unit/trace/heldOutGate.ts) run here and in CI, not in a bare `node --test`.
+      REFLECTION_LENS_HELD_OUT: process.env.REFLECTION_LENS_HELD_OUT ?? '1',
+    },
+  },
 );
 const text = readFileSync(tap, 'utf8');
 const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
