@@ -94,6 +94,12 @@ function normalizeUncached(raw: string): string {
     const n = withoutPlainUnit(s) ?? scaledNumber(s) ?? countedNumber(s);
     if (n !== undefined) s = n;
   }
+  // Stop 40: a closed form with a unit word after it ("3√13 units", "2\\sqrt{5} cm", "4π square units")
+  // is the closed form, as "12 units" is 12 above; words only ("2√3 m" could be a product).
+  if (last >= 97 && last <= 122 && s.length <= 80) {
+    const m = expressionUnitRe.exec(s);
+    if (m !== null && closedFormRe.test(m[1])) s = m[1];
+  }
   // Pass 58: "\\sin x" and "sin(x)" are "sinx" (before the spaces go: "\\sin x" is not "\\sinx").
   if (s.includes('\\') || s.includes('(')) s = plainFunctions(s);
   s = s.replace(/\s+/g, '');
@@ -192,6 +198,12 @@ function scaledNumber(s: string): string | undefined {
   const r = exactRational(`${n}*12`);
   return r === undefined ? undefined : r[1] === 1n ? r[0].toString() : exactDecimal(`${Number(n) * 12}`);
 }
+
+// A value ending in a digit, a brace, a parenthesis or π, then a unit word (normalizeAnswer, stop 40).
+const expressionUnitRe =
+  /^(.*[\d})\u03c0])[ \t]{1,2}(?:(?:square|sq\.?|cubic)[ \t]{1,2})?(?:units?|cm|mm|km|meters?|metres?|inch(?:es)?|feet|foot|miles?|degrees?|radians?)$/;
+// ... and the value is a closed form: a root or π, not a plain number (withoutPlainUnit) or a word.
+const closedFormRe = /\u221a|\\sqrt|\u03c0|\\pi/;
 
 /** trailingUnitRe's replacement: the number, but a scale word stays as a word ("3 million"). */
 function unitOrScale(m: string, before: string): string {

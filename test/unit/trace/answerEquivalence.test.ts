@@ -224,3 +224,16 @@ test("a printed string with or without its quotes is one value; '1' is still not
   assert.ok(!answersEqual("'ab'", 'abc'));
   assert.equal(normalizeAnswer("'it\\'s'"), "'it\\'s'");
 });
+
+// Stop 40: two annotators wrote the same answer as "3√13 units" and "3√13"; a number took its unit
+// word off ("12 units" is 12) but a closed form kept it, so the two differed and the reference
+// 3\sqrt{13} judged the first wrong.
+test('a closed form followed by a unit word is the closed form; a single letter after it stays', () => {
+  assert.ok(answersEqual('3√13 units', '3\\sqrt{13}'));
+  assert.ok(answersEqual('2\\sqrt{5} cm', '2\\sqrt{5}'));
+  assert.ok(answersEqual('4π square units', '4\\pi'));
+  assert.ok(answersEqual('\\frac{\\pi}{3} radians', '\\frac{\\pi}{3}'));
+  assert.ok(!answersEqual('2√3 m', '2\\sqrt{3}'), 'one letter could be a variable');
+  assert.ok(!answersEqual('3√13 units', '3\\sqrt{12}'));
+  assert.ok(!answersEqual('Evelyn units', 'Evelyn'), 'a word is no closed form');
+});
