@@ -859,7 +859,7 @@ function quotesQuestion(text: string, whole = false): boolean {
     const j = nextQuote(text, i + 1);
     if (j < 0) return false;
     const quote = text.slice(i + 1, j).trim();
-    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote)) {
+    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote) && !placeholderRe.test(quote)) {
       const q = quote.replace(/[.,!]$/, '');
       if (inQuestion(questionText, q, whole)) return true;
       const plain = plainMath(q).trim();
@@ -1573,7 +1573,14 @@ function goesOverOption(text: string, letter: string, question: QuestionInfo): b
  * the segment is not what the marker opened, and "Wait, the problem says so." re-reads nothing.
  * One bounded pattern on the 60 characters after the marker.
  */
-const opensWithReread = (body: string, marker: MarkerMatch): boolean => rereadOpenRe.test(body.slice(marker.end, marker.end + 60));
+const opensWithReread = (body: string, marker: MarkerMatch): boolean => {
+  const opening = body.slice(marker.end, marker.end + 60);
+  return rereadOpenRe.test(opening) && !placeholderRe.test(opening);
+};
+// Pass 88f: the answer's format template read back ("But wait, the problem says \"Answer: <answer>\" ...",
+// a placeholder in angle brackets) is talk about the format, as "Final check of the prompt" is
+// (formatTalkRe), no condition re-read: neither opensWithReread nor quotesQuestion takes it.
+const placeholderRe = /<[A-Za-z][A-Za-z _-]{0,20}>/;
 const rereadOpenRe =
   /^[^.\n?!]{0,12}\bthe (?:problem|question)(?: statement)? (?:says|states|specifies|mentions|requires)\b:?[ \t]*(?:that )?["\u201c]?[^ \t\n.?!]+(?:[ \t]+[^ \t\n.?!]+){3}/i;
 
