@@ -33,3 +33,34 @@ test('negative 88f: a condition of the question quoted after a marker is still a
     ['Dan', 'Dan'],
   );
 });
+
+// 88a (segment.ts announcedRecheck, in the walk back and the restatement test): a re-check announced at
+// a sentence's start ("Let me make sure ...", "Let's double-check: ...") and carried out before a strong
+// statement of the same value goes back over the reasoning: the statement after it is an echo (the
+// guide's re-check in words). A bare "Let me make sure. Yes.", a check that only assumes the value and a
+// check of one step merge (multiple choice is left out: docs/segmentation-eval.md, pass 88).
+const QM = 'A bakery packs 6 muffins in each box. How many muffins are in 9 boxes?';
+const MUFFINS = '9 boxes of 6 muffins each gives 9 * 6 = 54. So the number of muffins is 54.\n\n';
+
+test('88a: a re-check announced and carried out in words ends in an echo', () => {
+  const check =
+    'Let me make sure I read the packing right: every box holds the same number of muffins, none of the boxes is half full, and all the boxes are counted from the first to the last. So the answer is 54.';
+  assert.deepEqual(values(QM, MUFFINS + check), ['54', '54']);
+});
+
+test('negative 88a: a bare "Let me make sure. Yes." re-examines nothing and merges', () => {
+  assert.deepEqual(values(QM, `${MUFFINS}Let me make sure. Yes, that is right. So the answer is 54.`), ['54']);
+});
+
+test('negative 88a: a check that only assumes the value (no other number) merges', () => {
+  const check =
+    'Let me check once more. Suppose there are 54 muffins in all. Then the boxes hold 54 muffins between them, and 54 muffins is just what we found before. So the answer is 54.';
+  assert.deepEqual(values(QM, MUFFINS + check), ['54']);
+});
+
+test('negative 88a: a check announced of one step (the guide: a confirmed sub-step) merges', () => {
+  const q = 'A bakery fills 9 boxes with 6 muffins each, and 4 muffins break. How many whole muffins are left?';
+  const body =
+    '9 * 6 = 54 muffins, and 54 - 4 = 50. So the number of whole muffins left is 50.\n\nLet me just double-check one step: every one of the nine boxes was full, so none of the muffins were missing before four of them broke on the way. So the answer is 50.';
+  assert.deepEqual(values(q, body), ['50']);
+});
