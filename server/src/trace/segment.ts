@@ -859,7 +859,7 @@ function quotesQuestion(text: string, whole = false): boolean {
     const j = nextQuote(text, i + 1);
     if (j < 0) return false;
     const quote = text.slice(i + 1, j).trim();
-    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote)) {
+    if (quote.length >= 16 && quote.length <= 200 && !askedRe.test(quote) && !placeholderRe.test(quote)) {
       const q = quote.replace(/[.,!]$/, '');
       if (inQuestion(questionText, q, whole)) return true;
       const plain = plainMath(q).trim();
@@ -1573,7 +1573,14 @@ function goesOverOption(text: string, letter: string, question: QuestionInfo): b
  * the segment is not what the marker opened, and "Wait, the problem says so." re-reads nothing.
  * One bounded pattern on the 60 characters after the marker.
  */
-const opensWithReread = (body: string, marker: MarkerMatch): boolean => rereadOpenRe.test(body.slice(marker.end, marker.end + 60));
+const opensWithReread = (body: string, marker: MarkerMatch): boolean => {
+  const opening = body.slice(marker.end, marker.end + 60);
+  return rereadOpenRe.test(opening) && !placeholderRe.test(opening);
+};
+// Pass 88f: the answer's format template read back ("But wait, the problem says \"Answer: <answer>\" ...",
+// a placeholder in angle brackets) is talk about the format, as "Final check of the prompt" is
+// (formatTalkRe), no condition re-read: neither opensWithReread nor quotesQuestion takes it.
+const placeholderRe = /<[A-Za-z][A-Za-z _-]{0,20}>/;
 const rereadOpenRe =
   /^[^.\n?!]{0,12}\bthe (?:problem|question)(?: statement)? (?:says|states|specifies|mentions|requires)\b:?[ \t]*(?:that )?["\u201c]?[^ \t\n.?!]+(?:[ \t]+[^ \t\n.?!]+){3}/i;
 
@@ -1593,13 +1600,14 @@ const rereadOpenRe =
  * answer: \boxed{90}." after the re-read had merged into the earlier statement before). Read in
  * the middle of the work as well, the same test cost precision (pass 49, docs/segmentation-eval.md).
  */
-function rereadWithoutMarker(body: string, st: Statement, later: Statement): boolean {
+function rereadWithoutMarker(body: string, st: Statement, later: Statement, choice = false): boolean {
   if (st.strength < 3 || later.strength < 3 || !sameAnswer(st.normalized, later.normalized)) return false;
   const gap = body.slice(st.end, later.start);
   return (
     quotesQuestion(gap, true) ||
     ((gap.includes('?') || checkRaisedRe.test(gap)) && answersRaisedQuestion(body, st.end, later, false, true)) ||
-    namedReread(gap)
+    namedReread(gap) ||
+    (!choice && announcedRecheck(gap, later))
   );
 }
 // Pass 85a: a check raised in words, no "?" ("But let's check if there's another possible way.",
@@ -1616,6 +1624,41 @@ function namedReread(gap: string): boolean {
   return gap.length <= REREAD_GAP && namedRereadRe.test(gap);
 }
 const REREAD_GAP = 600;
+
+/**
+ * Pass 88a: a re-check announced in so many words at a sentence's start ("Let me trace it once more:
+ * ...", "But let's double-check: The graph axes: ...", "But let me check again all the clues.") and
+ * carried out before a strong statement of the same value: the guide's re-check in words that goes
+ * back over the reasoning and then states the answer, an echo (docs/annotation-guide.md, "Restatements
+ * merge; re-derivations do not"). Most such announcements are decision markers too (options.ts: "Let
+ * me make sure", "Let's double-check"), and the restatement test's work tests read nothing in a check
+ * said in words. Not: a bare "Let me check. Yes." (ANNOUNCED_WORK characters at least after the
+ * announcement: the guide's "nothing was re-examined"); a check of one step ("Let me just double-check
+ * one step: 7^2 = 49. Right.": the guide's confirmed sub-step); a check whose only numbers are the
+ * value itself ("Suppose the son was born 60 years ago. Then the son is 60 now.": the value assumed,
+ * nothing recomputed) or, with no number, that names no word of the question ("I did copy it right,
+ * every digit of it"); multiple choice (the callers: a verdict on an option in turn is often where the
+ * engine's first pick stands, pass 74h). A short gap only (REREAD_GAP), as namedReread reads one; one
+ * bounded pattern, one scan of the numbers and one of the words.
+ */
+function announcedRecheck(gap: string, later: Statement): boolean {
+  if (later.strength < 3 || gap.length > REREAD_GAP) return false;
+  const m = announcedRecheckRe.exec(gap);
+  if (m === null) return false;
+  const check = gap.slice(m.index + m[0].length);
+  if (check.length < ANNOUNCED_WORK) return false;
+  const numbers = check.match(numberRunRe);
+  if (numbers !== null) return numbers.some((n) => n !== later.normalized);
+  // No number: the check must name something the question does (a word of five letters or more).
+  const question = questionText.toLowerCase();
+  for (const w of check.toLowerCase().match(contentWordRe) ?? []) if (question.includes(w)) return true;
+  return false;
+}
+const contentWordRe = /[a-z]{5,}/g;
+const ANNOUNCED_WORK = 100;
+const announcedRecheckRe =
+  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then),? )?(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
+const numberRunRe = /\d+(?:\.\d+)?/g;
 const namedRereadRe =
   /\b(?:re-?read(?:ing)?|reading|checking|re-?checking|looking at|going back (?:over|to)|against|on interpretation)\b[^.\n:]{0,30}\b(?:the (?:question|prompt|problem|conditions?|requirements?|wording)|interpretation)\b/i;
 
@@ -1824,7 +1867,7 @@ function readAttempts(
           question,
           false,
           sameAnswer(st.normalized, chain[0].first.normalized) ? st.normalized : undefined,
-        ) || rereadWithoutMarker(body, st, chain[0].first);
+        ) || rereadWithoutMarker(body, st, chain[0].first, choice);
       if (!sameAnswer(st.normalized, chain[0].first.normalized)) {
         // Or a result line of another value that closes its attempt: a heading that opens a re-check
         // or another method follows it ("= 119730 / Cross-check, splitting 658: ...").
@@ -1921,6 +1964,8 @@ function readAttempts(
             (crossed && cand.strength >= 3 && quotesQuestion(body.slice(since, cand.start))) ||
             // A re-read of the question said in so many words before a strong restatement (pass 76).
             (cand.strength >= 3 && namedReread(body.slice(since, cand.start))) ||
+            // Or a re-check announced in so many words and carried out (pass 88a; not multiple choice).
+            (!choice && cand.strength >= 3 && announcedRecheck(body.slice(since, cand.start), cand)) ||
             // A weaker conclusion too ("So, the angle between them should indeed be 45°"), where the
             // reply itself gives the reason (pass 71d).
             (crossed && cand.strength >= 2 && answersRaisedQuestion(body, since, cand, cand.strength < 3)) ||
