@@ -20,6 +20,7 @@ import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import {
   LISTED_DIAGNOSTICS,
+  containerUnit,
   countOf,
   ListedDiagnostics,
   mappingLine,
@@ -191,6 +192,10 @@ export async function run(argv: string[]): Promise<number> {
         process.stderr.write(mappingLine(input, m));
       },
       onDiagnostic: report,
+      // A Parquet file through a pipe or `-` (its magic bytes, not its name) has rows (stop 40: "lines").
+      onContainer: (c) => {
+        listed.unit = containerUnit(c);
+      },
       onProgress: (done, total) => {
         if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`);
       },

@@ -4,7 +4,7 @@
 // --map), reported once through `onMapping`, and then applied to every row. Each container is
 // streamed (row groups, archive entries, array elements), and every malformed row or entry becomes
 // a diagnostic while the others keep working.
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import {
   harnessFileDefaults,
@@ -74,18 +74,42 @@ export interface ContainerOptions extends SourceOptions {
   onMapping?: (resolved: ResolvedSource) => void;
   /** Parquet: the row groups [from, to) to read, so workers can share a file. */
   rowGroups?: [number, number];
-  /** A JSON document already read (from a pipe, bounded: stream.ts PIPED_JSON_MAX_BYTES), read instead of `path`. */
+  /** A JSON document or Parquet file already read (from a pipe, bounded: stream.ts PIPED_JSON_MAX_BYTES, PIPED_PARQUET_MAX_BYTES), read instead of `path`. */
   bytes?: Buffer;
 }
 
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The container a path is read as, from its extension (and, for `.json`, its first line); undefined: `.trace` or JSONL. */
+/**
+ * The container a path is read as, from its extension (and, for `.json`, its first line); a
+ * regular file whose name says none of these (`results.bin`, `data`) is Parquet when it opens with
+ * Parquet's magic bytes "PAR1" (stop 40); undefined: `.trace` or JSONL.
+ */
 export async function containerOf(path: string): Promise<Exclude<Container, 'jsonl'> | undefined> {
   if (/\.parquet$/i.test(path)) return 'parquet';
   if (/\.eval$/i.test(path)) return 'eval';
   if (/\.json$/i.test(path) && (await stat(path)).isFile() && (await isJsonDocument(path))) return 'json';
+  if (!/\.(?:trace|jsonl?)$/i.test(path) && (await opensWithParquetMagic(path))) return 'parquet';
   return undefined;
+}
+
+/** Parquet's magic bytes, at a Parquet file's start and end. */
+export const PARQUET_MAGIC = 'PAR1';
+
+/** Whether `path` is a regular file whose first bytes are "PAR1" (a pipe is never read here: it could not be read again). */
+async function opensWithParquetMagic(path: string): Promise<boolean> {
+  let fh: FileHandle | undefined;
+  try {
+    if (!(await stat(path)).isFile()) return false;
+    fh = await open(path, 'r');
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(buf, 0, 4, 0);
+    return bytesRead === 4 && buf.toString('latin1') === PARQUET_MAGIC;
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
 }
 
 /**
@@ -505,7 +529,7 @@ export async function* streamContainer(
 
   if (container === 'parquet') {
     const { openParquet, firstParquetRow, parquetRows } = await import('./parquet.js');
-    const pq = await openParquet(path);
+    const pq = await openParquet(path, opts.bytes);
     const first = await firstParquetRow(pq);
     if (!first) return;
     const diagnostics: TraceDiagnostic[] = [];
