@@ -5,9 +5,105 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { assertNoStack, runCli, scratchDir } from './cliScratch.js';
 
 const { write } = scratchDir('rl-import40-');
+
+/** The `query:` header of each record of a .trace, in order. */
+const queries = (trace: string): string[] => [...readFileSync(trace, 'utf8').matchAll(/^query: (.*)$/gm)].map((m) => m[1]);
+
+const EXPECTED =
+  'expected a list of 2 to 26 strings or numbers \\(or \\{text: \\[\\.\\.\\.\\], label: \\[\\.\\.\\.\\]\\}\\); the query is read without them \\[bad-options\\]';
+
+test('options or choices that are no list of options are a warning at their field on every row, with or without --map; the row is still read (item 1)', () => {
+  // What each row's options are, and how the warning names it. The first row's options are a
+  // string: the mapping a JSON list or --map took from it read no options at all.
+  const cases: [unknown, string, string][] = [
+    ['A) x B) y', 'options', 'a string \\("A\\) x B\\) y"; one text is not split into options\\)'],
+    [{ a: 'x' }, 'options', 'an object without a "text" list \\(it has a\\)'],
+    [[{ text: 'x' }, { text: 'y' }], 'options', 'a list of 2 objects'],
+    [[], 'options', 'an empty list'],
+    [['x'], 'choices', 'a list of 1 option'],
+    [['x', null], 'options', 'a list whose element 2 is null'],
+    [['x', 'y'], 'options', ''],
+  ];
+  const rows = cases.map(([options, field], k) => ({
+    question: `Q${k + 1}?`,
+    [field]: options,
+    answer: 'A',
+    response: 'The answer is (A).',
+  }));
+  const jsonl = write('badopts.jsonl', rows.map((o) => JSON.stringify(o)).join('\n') + '\n');
+  const json = write('badopts.json', JSON.stringify(rows, null, 2));
+  const col = (k: number): number => JSON.stringify(rows[k]).indexOf(`"${cases[k][1]}"`) + 11;
+  for (const [file, extra] of [
+    [jsonl, []],
+    [jsonl, ['--map', 'response=response']],
+    [json, []],
+  ] as const) {
+    const out = write('badopts.trace', '');
+    const r = runCli(['import', file, '-o', out, ...extra]);
+    assertNoStack(r, 'import');
+    assert.equal(r.status, 0, r.stderr);
+    // Every row is read; only the last one's options are appended.
+    assert.deepEqual(queries(out), [...rows.slice(0, -1).map((o) => o.question), 'Q7?  A) x B) y']);
+    cases.forEach(([, field, what], k) => {
+      if (!what) return;
+      const at = file === jsonl ? `badopts\\.jsonl:${k + 1}:${col(k)}: warning: ` : `badopts\\.json:\\d+:\\d+: warning: element ${k + 1}: `;
+      assert.match(r.stderr, new RegExp(`${at}options <- ${field} is ${what}: ${EXPECTED}`), `${file} ${extra.join(' ')} row ${k + 1}`);
+    });
+    assert.equal((r.stderr.match(/\[bad-options\]/g) ?? []).length, 6, r.stderr);
+  }
+  // A row after the first with options of its own, where the first had none: they are read (they
+  // were dropped silently: the mapping the first row set read no options).
+  const mixed = write(
+    'mixed.json',
+    JSON.stringify([
+      { question: 'What is 2+3?', answer: '5', response: '5' },
+      { question: 'Which?', options: ['x', 'y'], answer: 'A', response: 'The answer is (A).' },
+    ]),
+  );
+  const mOut = write('mixed.trace', '');
+  assert.equal(runCli(['import', mixed, '-o', mOut]).status, 0);
+  assert.deepEqual(queries(mOut), ['What is 2+3?', 'Which?  A) x B) y']);
+  // The user's own prompt rule without options reads none, and says nothing of them.
+  const own = runCli(['import', jsonl, '-o', write('own.trace', ''), '--map', 'prompt=question']);
+  assert.doesNotMatch(own.stderr, /bad-options/);
+});
+
+test("a Parquet row's options that are no list of options are a warning naming its row and column (item 1)", () => {
+  const str = (name: string) => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' }) as const;
+  const options: (string | null)[][] = [['x', 'y'], [], ['x'], ['x', null]];
+  const buf = parquetWriteBuffer({
+    schema: [
+      { name: 'schema', num_children: 3 },
+      str('question'),
+      str('response'),
+      { name: 'options', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      str('element'),
+    ],
+    columnData: [
+      { name: 'question', data: options.map((_, k) => `Q${k + 1}?`) },
+      { name: 'response', data: options.map(() => 'The answer is (A).') },
+      { name: 'options', data: options },
+    ],
+  });
+  const f = write('opts.parquet', Buffer.from(buf));
+  const out = write('pq.trace', '');
+  const r = runCli(['import', f, '-o', out]);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(queries(out), ['Q1?  A) x B) y', 'Q2?', 'Q3?', 'Q4?']);
+  assert.match(r.stderr, new RegExp(`opts\\.parquet:2:1: warning: row 2: options <- options is an empty list: ${EXPECTED}`));
+  assert.match(r.stderr, new RegExp(`opts\\.parquet:3:1: warning: row 3: options <- options is a list of 1 option: ${EXPECTED}`));
+  assert.match(
+    r.stderr,
+    new RegExp(`opts\\.parquet:4:1: warning: row 4: options <- options is a list whose element 2 is null: ${EXPECTED}`),
+  );
+  assert.match(r.stderr, /3 rows reported/);
+});
 
 test('a Parquet file read from standard input (or a file whose name does not say Parquet) is read as Parquet, its positions rows (item 2)', () => {
   const pq = 'test/fixtures/formats/openr1/train-00000-of-00001.parquet';

@@ -332,6 +332,16 @@ export function flatOptionsField(row: Row): string | undefined {
   return ['options', 'choices'].find((k) => isOptionList(row[k]));
 }
 
+/**
+ * A flat row's field of options (flatOptionsField), else the first of `options` and `choices` that
+ * holds another value (a string, an object, a list of objects, an empty list; not null): the
+ * importer says why it is not read, row by row (stop 40: silent without --map).
+ */
+export function flatOptionsKey(row: Row): string | undefined {
+  if (present(row, PROMPT_FIELDS) === undefined) return undefined;
+  return flatOptionsField(row) ?? ['options', 'choices'].find((k) => row[k] !== undefined && row[k] !== null);
+}
+
 /** jsonl.ts's field names as a mapping, for rows outside JSONL (a Parquet rollout dump) or when --map edits them. */
 export function flatMapping(row: Row): PresetMapping {
   const rules: Partial<Record<MappingKey, Rule>> = {};
@@ -340,7 +350,7 @@ export function flatMapping(row: Row): PresetMapping {
   const prompt = present(row, PROMPT_FIELDS);
   // A multiple-choice question's options in a field of their own (MMLU-Pro's `options`, MMLU's
   // `choices`): appended to the question as "A) ..." lines (stop 39: they were dropped silently).
-  const options = prompt !== undefined ? flatOptionsField(row) : undefined;
+  const options = prompt !== undefined ? flatOptionsKey(row) : undefined;
   if (prompt) rules.prompt = rule(options ? `${prompt} + ${options}` : prompt);
   const answer = present(row, TRUTH_FIELDS);
   if (answer) rules.answer = rule(answer);

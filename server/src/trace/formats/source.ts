@@ -33,7 +33,7 @@ import { fanoutCount, formatPath, formatRule, parseRule, ROW_FILE, sameField, ty
 import {
   detectPreset,
   flatMapping,
-  flatOptionsField,
+  flatOptionsKey,
   isFlatRollout,
   presetByName,
   presetMapping,
@@ -42,7 +42,17 @@ import {
   type PresetName,
   type Row,
 } from './presets.js';
-import { mapRow, mappedColumns, missingAt, optionsMisread, optionTarget, ruleMatches, withOptions, type RowResult } from './records.js';
+import {
+  mapRow,
+  mappedColumns,
+  missingAt,
+  optionsMisread,
+  optionsProblem,
+  optionTarget,
+  ruleMatches,
+  withOptions,
+  type RowResult,
+} from './records.js';
 
 /** What the user chose (plain data: it travels to worker threads). */
 export interface SourceOptions {
@@ -277,6 +287,8 @@ export class RowMapper {
   private readonly ignoredColumns = new Set<string>();
   // The file's path in parts, for a mapping that reads it (@file, @folder, @path[N]).
   private fileParts: string[] | undefined;
+  /** Where a flat row's options are when the mapping names none (records.ts RowContext.rowOptions). */
+  rowOptions: ((row: Row) => Path | undefined) | undefined;
 
   constructor(
     private readonly path: string,
@@ -307,6 +319,13 @@ export class RowMapper {
     if (Object.values(this.resolved.mapping).some((rule) => rule.paths.some((p) => p[0]?.kind === 'file')))
       this.fileParts = filePathParts(this.fileName);
     this.unmatched = Object.entries(this.opts.map ? parseMapOverrides(this.opts.map) : {}) as [MappingKey, Rule][];
+    // A flat row's options are its own (`options`, else `choices`), row by row, unless the user
+    // mapped the prompt: the first row, which set the mapping, may have had none (stop 40).
+    if (this.resolved.format === 'fields' && this.resolved.mapping.prompt && !this.unmatched.some(([key]) => key === 'prompt'))
+      this.rowOptions = (r) => {
+        const key = flatOptionsKey(r);
+        return key === undefined ? undefined : [{ kind: 'key', key }];
+      };
     this.first = { row, position, where, width };
     const notes: string[] = [];
     if (!this.resolved.mapping.id && this.idNote) notes.push(`id <- ${this.idNote}`);
@@ -366,6 +385,7 @@ export class RowMapper {
       fileTask: this.defaults!.task,
       defaultId,
       ignoredColumns: this.ignoredColumns,
+      rowOptions: this.rowOptions,
       text: text?.text,
       textShift: text?.shift,
       locateText,
@@ -400,12 +420,27 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     } catch {
       obj = parseWithNonFinite(text)?.value;
     }
-    const field = isObject(obj) ? flatOptionsField(obj) : undefined;
+    const field = isObject(obj) ? flatOptionsKey(obj) : undefined;
     if (!isObject(obj) || field === undefined) return out;
     const options = obj[field];
     const truth = TRUTH_FIELDS.map((k) => obj[k]).find((v) => v !== undefined && v !== null);
     const at = jsonFieldSpan(text, field);
     const shift = line.length - text.length;
+    // Options that are no list (a string, an object, a list of objects, an empty list) are said
+    // at their field, as under --map; the record is read without them (stop 40: silent here).
+    const problem = optionsProblem(options);
+    if (problem) {
+      out.diagnostics.push({
+        line: lineNo,
+        column: (at?.start ?? 0) + shift,
+        endLine: lineNo,
+        endColumn: at ? at.end + shift : line.length,
+        severity: 'warning',
+        code: 'bad-options',
+        message: `options <- ${field} is ${problem}: expected a list of 2 to 26 strings or numbers (or {text: [...], label: [...]}); the query is read without them`,
+      });
+      return out;
+    }
     for (const rec of out.records) {
       const prompt = rec.headers.query;
       if (typeof prompt !== 'string') continue;
@@ -540,6 +575,8 @@ export async function* streamContainer(
     // Only the columns the mapping reads, and short scalar columns (kept as headers): a dataset's
     // `messages` column, which repeats the problem and a generation, is never decoded.
     const wanted = mappedColumns(mapper.resolved!.mapping);
+    // A flat row's options are read row by row (RowMapper.rowOptions): their columns too.
+    if (mapper.rowOptions) for (const c of ['options', 'choices']) wanted.add(c);
     const columns = pq.columns.filter((c) => wanted.has(c) || pq.scalarColumns.has(c));
     for await (const { row, position } of parquetRows(pq, {
       columns,
