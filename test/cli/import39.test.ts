@@ -126,8 +126,9 @@ test('options the engine reads as another list are said at their line and column
   const many = 'abcdefghijkl'.split('').map((c) => `option ${c}${c}`);
   const rows = [
     { q: 'Pick one.', options: many, out: 'The answer is (K).' },
-    // Element 3036 of the outsider's MMLU-Pro file (question_id 3287): genotypes that differ only in case.
-    { q: 'What are the genotypes of the parents?', options: ['ddGg×DdGG', 'DDGG×ddgg', 'DdGg×DDgg'], out: 'The answer is (C).' },
+    // Numbers written three ways: one value. (Element 3036 of the outsider's MMLU-Pro file, genotypes
+    // that differ only in case, "ddGg×DdGG" / "DdGg×DDgg", read so until stop 40: test/cli/import40.test.ts.)
+    { q: 'Which is the mass in kg?', options: ['5', '5.0', '5.00'], out: 'The answer is (C).' },
   ];
   const f = write('many.jsonl', rows.map((o) => JSON.stringify(o)).join('\n') + '\n');
   const r = runCli(['import', f, '-o', write('many.trace', ''), '--map', 'response=out,prompt=q + options']);
@@ -143,7 +144,7 @@ test('options the engine reads as another list are said at their line and column
   assert.match(
     r.stderr,
     new RegExp(
-      `many\\.jsonl:2:${col(1)}: warning: options <- options: the 3 options are written as A to C, but the query reads as no options \\(their texts read as one value, case and spacing ignored\\): a letter the response answers is read without its option's text \\[options-misread\\]`,
+      `many\\.jsonl:2:${col(1)}: warning: options <- options: the 3 options are written as A to C, but the query reads as no options \\(their texts read as one value once normalized\\): a letter the response answers is read without its option's text \\[options-misread\\]`,
     ),
   );
 });

@@ -148,3 +148,39 @@ test('a Parquet file read from standard input (or a file whose name does not say
 function runCliBytes(args: string[], file: string): ReturnType<typeof runCli> {
   return runCli(args, { input: readFileSync(file) });
 }
+
+test('options that differ only in case (genotypes of a cross) are read as options: no options-misread, each letter its own option (item 3)', () => {
+  // Element 3036 of /tmp/import38/data/mmlupro_mathstral-7B_5shots.json (TIGER-AI-Lab/MMLU-Pro
+  // eval_results, mathstral-7B 5-shot; question_id 3287), verbatim but for the fields not mapped.
+  const row = {
+    question_id: 3287,
+    question:
+      'In peas, tall (D) is dominant to dwarf (d) and yellow cotyledons (G) is dominant to green (g). A tall pea plant with yellow cotyledons was crossed with a tall pea plant with green cotyledons. These were the results in the progeny: 6 tall, green 5 tall, yellow 2 dwarf, yellow 2 dwarf, green What are the genotypes of the parents?',
+    options: ['ddGg×DdGG', 'DDGG×ddgg', 'DdGg×DDgg', 'Ddgg×DdGG', 'DDGg×Ddgg', 'DDGg×ddGg', 'DdGg×Ddgg', 'DDgg×ddGg', 'DdGg×DDGg'],
+    answer: 'G',
+    generated_text:
+      ' The genotype of the tall, green parent must be DdGg, because it produced tall, green offspring. The genotype of the tall, yellow parent must be DdGG, because it produced tall, yellow offspring. The answer is (C).\n\n',
+  };
+  const right = { ...row, question_id: 1, generated_text: ' The answer is (G).' };
+  // The reference as an option's content: the one written with that case.
+  const content = { ...row, question_id: 2, answer: 'DdGg×Ddgg', generated_text: ' The answer is (G).' };
+  const other = { ...content, question_id: 3, generated_text: ' The answer is (C).' };
+  const f = write('mmlupro_genotypes.json', JSON.stringify([row, right, content, other], null, 4));
+  const out = write('genotypes.trace', '');
+  const r = runCli(['import', f, '-o', out, '--map', 'response=generated_text']);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  // It said "the query reads as no options (their texts read as one value, case and spacing ignored)".
+  assert.doesNotMatch(r.stderr, /options-misread/);
+  const s = runCli(['segment', '--json', out]);
+  const rows = JSON.parse(s.stdout) as { final: string; correct: boolean | null }[];
+  assert.deepEqual(
+    rows.map((x) => [x.final, x.correct]),
+    [
+      ['C', false],
+      ['G', true],
+      ['G', true],
+      ['C', false],
+    ],
+  );
+});

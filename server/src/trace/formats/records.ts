@@ -332,7 +332,7 @@ export function optionsMisread(prompt: string, query: string, options: unknown):
         : labelInText >= 0
           ? `option ${want[labelInText]}'s text holds "${labelLikeRe.exec(texts[labelInText])![0].trim()}", which reads as a label`
           : read.length === 0
-            ? 'their texts read as one value, case and spacing ignored'
+            ? 'their texts read as one value once normalized'
             : 'the labels read differently';
   return `the ${want.length} options are written as ${range(want)}, but the query reads as ${read.length ? `options ${range(read)}` : 'no options'} (${why}): ${read.length ? 'a letter the response answers is read against that list' : "a letter the response answers is read without its option's text"}`;
 }
