@@ -184,3 +184,40 @@ test('options that differ only in case (genotypes of a cross) are read as option
     ],
   );
 });
+
+test("a key whose lettered lines are more than the options no longer wins over the row's options (item 4)", () => {
+  // Element 9575 of /tmp/import38/data/mmlupro_mathstral-7B_5shots.json (TIGER-AI-Lab/MMLU-Pro
+  // eval_results, mathstral-7B 5-shot; question_id 11257), verbatim but for the fields not mapped
+  // and the responses, written for the test.
+  const question =
+    ' Use the following key to translate the given formula of PL to natural, English sentences.\nA: Marina reads a Percy Jackson book.\nB: Izzy plays Minecraft.\nC: Emily stops working.\nD: Russell makes dinner.\nE: Ashleigh stops by.\n(~B • E) ⊃ D';
+  const options = [
+    "If it's not the case that both Izzy plays Minecraft and Ashleigh stops by then Russell makes dinner.",
+    "If it's both not the case that Izzy plays Minecraft and Ashleigh stops by then Russell makes dinner.",
+    'Izzy playing Minecraft and Ashleigh stopping by entails that Russell makes dinner.',
+    "Russell's making dinner is a sufficient condition for Izzy not playing Minecraft and Ashleigh stopping by.",
+  ];
+  const row = (id: number, generated_text: string) => ({ question_id: id, question, options, answer: 'B', generated_text });
+  const f = write(
+    'mmlupro_key.json',
+    JSON.stringify([row(1, ' The answer is (E).'), row(2, ' The answer is (B).'), row(3, ` The answer is: ${options[1]}`)], null, 4),
+  );
+  const out = write('key.trace', '');
+  const r = runCli(['import', f, '-o', out, '--map', 'response=generated_text']);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  // It said "the 4 options are written as A to D, but the query reads as options A to E".
+  assert.doesNotMatch(r.stderr, /options-misread/);
+  const s = runCli(['segment', '--json', out]);
+  const rows = JSON.parse(s.stdout) as { final: string | null; correct: boolean | null }[];
+  // "E" is no option of the question (it was read as the key's E, a wrong answer); B is, and so
+  // is B's text.
+  assert.deepEqual(
+    rows.map((x) => [x.final, x.correct]),
+    [
+      [null, null],
+      ['B', true],
+      ['B', true],
+    ],
+  );
+});

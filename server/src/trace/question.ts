@@ -551,6 +551,13 @@ function readOptionContents(query: string): { letter: string; content: string }[
   let labels: { letter: string; start: number; end: number }[] = [];
   for (const run of runs.values()) if (run.length > labels.length) labels = run;
   if (labels.length < MIN_OPTIONS) return undefined;
+  // Stop 40: a shorter run of at least MIN_OPTIONS labels that begins after the longest run's last
+  // option has ended (at a line break or a wide gap, as its content does below) is the question's
+  // own list: a key or legend ("A: Marina reads a Percy Jackson book." ... "E: Ashleigh stops by.",
+  // MMLU-Pro's formal logic) or a worked example's options come before the question's options,
+  // which close it. Labels inside the last option ("E) Both (A) and (B)") are no list of their own.
+  for (const run of [...runs.values()].sort((a, b) => a[0].start - b[0].start))
+    if (run.length >= MIN_OPTIONS && run.length < labels.length && run[0].start >= lastOptionEnd(query, labels)) labels = run;
   const last = labels[labels.length - 1].start;
   const end = runStarts.find((k) => k > last) ?? query.length;
   const out: { letter: string; content: string }[] = [];
@@ -566,6 +573,15 @@ function readOptionContents(query: string): { letter: string; content: string }[
     out.push({ letter: l.letter, content });
   });
   return out;
+}
+
+/** Where the last option of a run of labels ends: at a line break or a wide gap after its content, or 80 characters on. */
+function lastOptionEnd(query: string, labels: readonly { end: number }[]): number {
+  const from = labels[labels.length - 1].end;
+  const rest = query.slice(from, from + 80);
+  const lead = rest.length - rest.replace(/^[ \t]+/, '').length;
+  const stop = /\n|\\qquad|\s{2,}|\\textbf/.exec(rest.slice(lead));
+  return stop ? from + lead + stop.index : from + rest.length;
 }
 
 /** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`, superscript powers as `^2` / `^3`. */
