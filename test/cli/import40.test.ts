@@ -221,3 +221,80 @@ test("a key whose lettered lines are more than the options no longer wins over t
     ],
   );
 });
+
+test("siblings of item 1: an Inspect sample's choices and an lm-eval doc's choices are read row by row, and said where they are no list", () => {
+  // The first sample has no choices (a dataset of mixed questions): the mapping it set read none,
+  // so every later sample's choices were dropped, and options of another shape said nothing.
+  const sample = (id: number, choices: unknown) => ({
+    id,
+    epoch: 1,
+    input: `Question ${id}?`,
+    target: id === 1 ? '5' : 'A',
+    ...(choices === undefined ? {} : { choices }),
+    output: { model: 'm', choices: [{ message: { role: 'assistant', content: 'ANSWER: A' }, stop_reason: 'stop' }] },
+    scores: { choice: { value: 'C' } },
+  });
+  const log = write(
+    'inspect_log.json',
+    JSON.stringify(
+      {
+        version: 2,
+        status: 'success',
+        eval: { task: 'mc', model: 'openai/x' },
+        samples: [sample(1, undefined), sample(2, ['red', 'blue']), sample(3, 'red|blue'), sample(4, [])],
+      },
+      null,
+      2,
+    ),
+  );
+  const out = write('inspect.trace', '');
+  const r = runCli(['import', log, '-o', out]);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(queries(out), ['Question 1?', 'Question 2?  A) red B) blue', 'Question 3?', 'Question 4?']);
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `inspect_log\\.json:\\d+:\\d+: warning: element 3: options <- choices is a string \\("red\\|blue"; one text is not split into options\\): ${EXPECTED}`,
+    ),
+  );
+  assert.match(r.stderr, new RegExp(`inspect_log\\.json:\\d+:\\d+: warning: element 4: options <- choices is an empty list: ${EXPECTED}`));
+  // lm-eval's samples file: doc.choices, the target an index (its letter where the options are read).
+  const docs: [unknown, unknown][] = [
+    [undefined, '5'],
+    [['x', 'y'], 0],
+    ['x y', 0],
+    [[{ t: 1 }], 0],
+  ];
+  const lm = write(
+    'samples_mc_2025-01-01T00-00-00.jsonl',
+    docs
+      .map(([choices, target], k) =>
+        JSON.stringify({
+          doc_id: k,
+          doc: { question: `Q${k}?`, ...(choices === undefined ? {} : { choices }) },
+          target,
+          arguments: { gen_args_0: { arg_0: `Q${k}?` } },
+          resps: [['The answer is (A).']],
+          filtered_resps: ['A'],
+          acc: 1,
+        }),
+      )
+      .join('\n') + '\n',
+  );
+  const lmOut = write('lm.trace', '');
+  const l = runCli(['import', lm, '-o', lmOut]);
+  assert.equal(l.status, 0, l.stderr);
+  assert.deepEqual(queries(lmOut), ['Q0?', 'Q1?  A) x B) y', 'Q2?', 'Q3?']);
+  assert.match(readFileSync(lmOut, 'utf8'), /^=== 1\nquery: .*\nanswer: A$/m);
+  assert.match(
+    l.stderr,
+    new RegExp(
+      `samples_mc_2025-01-01T00-00-00\\.jsonl:3:\\d+: warning: options <- doc\\.choices is a string \\("x y"; one text is not split into options\\): ${EXPECTED}`,
+    ),
+  );
+  assert.match(
+    l.stderr,
+    new RegExp(`samples_mc_2025-01-01T00-00-00\\.jsonl:4:\\d+: warning: options <- doc\\.choices is a list of 1 option: ${EXPECTED}`),
+  );
+});

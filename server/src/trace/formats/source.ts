@@ -29,11 +29,12 @@ import {
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
-import { fanoutCount, formatPath, formatRule, parseRule, ROW_FILE, sameField, type Path, type Rule } from './path.js';
+import { fanoutCount, formatPath, formatRule, parsePath, parseRule, ROW_FILE, sameField, type Path, type Rule } from './path.js';
 import {
   detectPreset,
   flatMapping,
   flatOptionsKey,
+  rowOptionsKey,
   isFlatRollout,
   presetByName,
   presetMapping,
@@ -321,10 +322,15 @@ export class RowMapper {
     this.unmatched = Object.entries(this.opts.map ? parseMapOverrides(this.opts.map) : {}) as [MappingKey, Rule][];
     // A flat row's options are its own (`options`, else `choices`), row by row, unless the user
     // mapped the prompt: the first row, which set the mapping, may have had none (stop 40).
-    if (this.resolved.format === 'fields' && this.resolved.mapping.prompt && !this.unmatched.some(([key]) => key === 'prompt'))
+    const format = this.resolved.format;
+    if (
+      (format === 'fields' || format === 'inspect' || format === 'lm-eval') &&
+      this.resolved.mapping.prompt &&
+      !this.unmatched.some(([key]) => key === 'prompt')
+    )
       this.rowOptions = (r) => {
-        const key = flatOptionsKey(r);
-        return key === undefined ? undefined : [{ kind: 'key', key }];
+        const key = rowOptionsKey(format, r);
+        return key === undefined ? undefined : parsePath(key);
       };
     this.first = { row, position, where, width };
     const notes: string[] = [];
@@ -576,7 +582,7 @@ export async function* streamContainer(
     // `messages` column, which repeats the problem and a generation, is never decoded.
     const wanted = mappedColumns(mapper.resolved!.mapping);
     // A flat row's options are read row by row (RowMapper.rowOptions): their columns too.
-    if (mapper.rowOptions) for (const c of ['options', 'choices']) wanted.add(c);
+    if (mapper.rowOptions) for (const c of ['options', 'choices', 'doc']) wanted.add(c);
     const columns = pq.columns.filter((c) => wanted.has(c) || pq.scalarColumns.has(c));
     for await (const { row, position } of parquetRows(pq, {
       columns,
