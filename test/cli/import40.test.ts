@@ -105,7 +105,7 @@ test("a Parquet row's options that are no list of options are a warning naming i
   assert.match(r.stderr, /3 rows reported/);
 });
 
-test('a Parquet file read from standard input (or a file whose name does not say Parquet) is read as Parquet, its positions rows (item 2)', () => {
+test('a Parquet file read from standard input (or a file whose name does not say Parquet) is read as Parquet, its positions rows; an .eval archive entries (item 2)', () => {
   const pq = 'test/fixtures/formats/openr1/train-00000-of-00001.parquet';
   const bytes = readFileSync(pq).toString('latin1');
   // Through `-`: its bytes were read as JSONL, 63 bad-json "lines"; now its rows are read, as from the file.
@@ -138,6 +138,13 @@ test('a Parquet file read from standard input (or a file whose name does not say
   assert.equal(n.status, 0, n.stderr);
   assert.match(n.stderr, /reading openr1 \(parquet\)/);
   assert.match(n.stdout, /^ {4}row {2}id /m);
+  // An Inspect .eval archive (a ZIP) through `-`: its entries, as from the file (was bad-json lines).
+  const ev = runCliBytes(
+    ['import', '-', '-o', write('ev.trace', ''), '--map', 'response=nothere[i]'],
+    'test/fixtures/formats/inspect/mmlu.eval',
+  );
+  assert.match(ev.stderr, /the same \[no-response\] message on 2 more entries \(entries 2, 3\), not listed/);
+  assert.match(ev.stderr, /no record could be read from - \(4 entries reported\)/);
   // A .trace through `-` is read as before: its table counts lines.
   const t = runCliBytes(['segment', '-'], 'examples/grpo.trace');
   assert.equal(t.status, 0, t.stderr);

@@ -15,7 +15,7 @@ import { isJsonDocumentHead } from './formats/jsonDocument.js';
 import {
   containerOf,
   createLineConverter,
-  PARQUET_MAGIC,
+  containerByMagic,
   type Container,
   streamContainer,
   type ContainerOptions,
@@ -111,31 +111,35 @@ async function pipedJsonDocument(source: ByteSource, path: string, opts: StreamO
 }
 
 /**
- * The bound on a Parquet file read through a pipe, FIFO or standard input: its footer, at the
- * end, says where its rows are, so it is held in memory whole (a file is read row group by row group).
+ * The bound on a Parquet file or `.eval` archive read through a pipe, FIFO or standard input: its
+ * footer (a ZIP's directory), at the end, says where its rows are, so it is held in memory whole
+ * (a file is read row group by row group, entry by entry).
  */
 export const PIPED_PARQUET_MAX_BYTES = 1 << 30;
 
 /**
- * A Parquet file (by its magic bytes "PAR1", whatever the name says) or a JSON document arriving
- * through a pipe, FIFO or `-`, read whole; undefined otherwise (nothing consumed). A Parquet file
- * from `-` was read as JSONL, every line of its bytes a bad-json error (stop 40).
+ * A Parquet file or an Inspect `.eval` archive (by their magic bytes, "PAR1" and a ZIP's "PK\3\4",
+ * whatever the name says) or a JSON document arriving through a pipe, FIFO or `-`, read whole;
+ * undefined otherwise (nothing consumed). A Parquet file from `-` was read as JSONL, every line of
+ * its bytes a bad-json error (stop 40).
  */
 async function pipedContainer(
   source: ByteSource,
   path: string,
   opts: StreamOptions,
-): Promise<{ container: 'json' | 'parquet'; bytes: Buffer } | undefined> {
+): Promise<{ container: 'json' | 'parquet' | 'eval'; bytes: Buffer } | undefined> {
   if (opts.format === undefined && !source.regular) {
-    const { bytes } = await source.head(PARQUET_MAGIC.length);
-    if (bytes.length >= 4 && bytes.subarray(0, 4).toString('latin1') === PARQUET_MAGIC)
+    const container = containerByMagic((await source.head(4)).bytes);
+    if (container)
       return {
-        container: 'parquet',
+        container,
         bytes: await readWhole(
           source,
           opts,
           PIPED_PARQUET_MAX_BYTES,
-          'a Parquet file read through a pipe is held in memory to be read (its footer, at the end, says where its rows are), and this one is larger than %: not read further (save it to a file, which is read row group by row group)',
+          container === 'parquet'
+            ? 'a Parquet file read through a pipe is held in memory to be read (its footer, at the end, says where its rows are), and this one is larger than %: not read further (save it to a file, which is read row group by row group)'
+            : 'an Inspect .eval archive read through a pipe is held in memory to be read (its directory is at its end), and this one is larger than %: not read further (save it to a file)',
         ),
       };
   }

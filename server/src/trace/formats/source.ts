@@ -93,31 +93,38 @@ const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null &
 
 /**
  * The container a path is read as, from its extension (and, for `.json`, its first line); a
- * regular file whose name says none of these (`results.bin`, `data`) is Parquet when it opens with
- * Parquet's magic bytes "PAR1" (stop 40); undefined: `.trace` or JSONL.
+ * regular file whose name says none of these (`results.bin`, `data`) by its magic bytes: Parquet
+ * ("PAR1") or an Inspect archive (a ZIP) (stop 40); undefined: `.trace` or JSONL.
  */
 export async function containerOf(path: string): Promise<Exclude<Container, 'jsonl'> | undefined> {
   if (/\.parquet$/i.test(path)) return 'parquet';
   if (/\.eval$/i.test(path)) return 'eval';
   if (/\.json$/i.test(path) && (await stat(path)).isFile() && (await isJsonDocument(path))) return 'json';
-  if (!/\.(?:trace|jsonl?)$/i.test(path) && (await opensWithParquetMagic(path))) return 'parquet';
+  if (!/\.(?:trace|jsonl?)$/i.test(path)) return containerByMagic(await firstBytes(path));
   return undefined;
 }
 
 /** Parquet's magic bytes, at a Parquet file's start and end. */
 export const PARQUET_MAGIC = 'PAR1';
 
-/** Whether `path` is a regular file whose first bytes are "PAR1" (a pipe is never read here: it could not be read again). */
-async function opensWithParquetMagic(path: string): Promise<boolean> {
+/** A Parquet file ("PAR1") or a ZIP archive, an Inspect `.eval` log ("PK\3\4"), by its first bytes; undefined otherwise. */
+export function containerByMagic(bytes: Buffer | undefined): 'parquet' | 'eval' | undefined {
+  if (bytes === undefined || bytes.length < 4) return undefined;
+  const magic = bytes.subarray(0, 4).toString('latin1');
+  return magic === PARQUET_MAGIC ? 'parquet' : magic === 'PK\u0003\u0004' ? 'eval' : undefined;
+}
+
+/** The first 4 bytes of a regular file (a pipe is never read here: it could not be read again). */
+async function firstBytes(path: string): Promise<Buffer | undefined> {
   let fh: FileHandle | undefined;
   try {
-    if (!(await stat(path)).isFile()) return false;
+    if (!(await stat(path)).isFile()) return undefined;
     fh = await open(path, 'r');
     const buf = Buffer.alloc(4);
     const { bytesRead } = await fh.read(buf, 0, 4, 0);
-    return bytesRead === 4 && buf.toString('latin1') === PARQUET_MAGIC;
+    return buf.subarray(0, bytesRead);
   } catch {
-    return false;
+    return undefined;
   } finally {
     await fh?.close();
   }
@@ -607,6 +614,7 @@ export async function* streamContainer(
   if (container === 'eval') {
     const { inspectSamples } = await import('./inspect.js');
     for await (const s of inspectSamples(path, {
+      bytes: opts.bytes,
       signal: opts.signal,
       onProgress: opts.onProgress,
       onNote: (m) =>
