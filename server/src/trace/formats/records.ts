@@ -300,8 +300,9 @@ const labelLikeRe = /(?:^|[\s(\uff08{\uff09])[A-J][ \t]{0,2}[.:)}\uff0e\uff1a\uf
 
 /**
  * Where the options of a question written by withOptions are not what the engine reads from it
- * (question.ts: the longest run of labels A, B, C, ..., a later run as long winning, letters A to
- * J, a list of at least two contents of their own): what it reads instead and why, for a warning;
+ * (question.ts: the longest run of labels A, B, C, ..., a later run as long, or any that begins
+ * after its last option has ended, winning; letters A to J; a list of at least two contents of
+ * their own): what it reads instead and why, for a warning;
  * undefined when it reads the options' letters. The engine is asked only where something could
  * make it differ: a label-like letter in the prompt or an option's text, contents that read alike,
  * more than ten options.
@@ -327,13 +328,11 @@ export function optionsMisread(prompt: string, query: string, options: unknown):
   const why =
     want.length > 10 && read.length === 10
       ? 'the engine reads options A to J only'
-      : query !== prompt && lettersOf(prompt).length >= want.length
-        ? 'lettered lines of the prompt itself make a list as long or longer, taken instead'
-        : labelInText >= 0
-          ? `option ${want[labelInText]}'s text holds "${labelLikeRe.exec(texts[labelInText])![0].trim()}", which reads as a label`
-          : read.length === 0
-            ? 'their texts read as one value once normalized'
-            : 'the labels read differently';
+      : labelInText >= 0
+        ? `option ${want[labelInText]}'s text holds "${labelLikeRe.exec(texts[labelInText])![0].trim()}", which reads as a label`
+        : read.length === 0
+          ? 'their texts read as one value once normalized'
+          : 'the labels read differently';
   return `the ${want.length} options are written as ${range(want)}, but the query reads as ${read.length ? `options ${range(read)}` : 'no options'} (${why}): ${read.length ? 'a letter the response answers is read against that list' : "a letter the response answers is read without its option's text"}`;
 }
 
