@@ -14,7 +14,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { timeout?: number; input?: string } = {}): CliRun {
+export function runCli(args: string[], opts: { timeout?: number; input?: string | Buffer } = {}): CliRun {
   const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
     encoding: 'utf8',
     timeout: opts.timeout ?? 60_000,

@@ -273,7 +273,7 @@ test('wrong-type fields in mapped rows are warnings at their line and column, no
   const t = runCli(['segment', g, '--map', 'response=out,prompt=question + options']);
   assert.match(
     t.stderr,
-    /flat\.jsonl:2:\d+: warning: options <- options is a string: expected a list of 2 to 26 strings .*; the prompt is read without them \[bad-options\]/,
+    /flat\.jsonl:2:\d+: warning: options <- options is a string \("not a list"; one text is not split into options\): expected a list of 2 to 26 strings .*; the query is read without them \[bad-options\]/,
   );
   assert.match(
     t.stderr,

@@ -74,19 +74,11 @@ test('MMLU-Pro: a question whose key has lines "A: ..." keeps its options, lette
     assert.ok(q.startsWith('Use the following key to translate'), q);
     assert.ok(q.endsWith(row.options.map((o, k) => `${'ABCDEFGHIJ'[k]}) ${o}`).join(' ')), q);
   }
-  // The 4 options cannot be read as written: the key's five labels A-E are the longer list. Said at
-  // the options of element 3, with why (it was silent).
-  const text = readFileSync(f, 'utf8');
-  const lines = text.split('\n');
-  const line = lines.findIndex((l, k) => l.includes('"options"') && k > text.slice(0, text.indexOf('11257')).split('\n').length) + 1;
-  assert.match(
-    r.stderr,
-    new RegExp(
-      `mmlupro_mathstral-7B_5shots\\.json:${line}:\\d+: warning: element 3: options <- options: the 4 options are written as A to D, but the query reads as options A to E \\(lettered lines of the prompt itself make a list as long or longer, taken instead\\).*\\[options-misread\\]`,
-    ),
-  );
-  assert.doesNotMatch(r.stderr, /element [12]: options/);
-  assert.match(r.stderr, /import: 3 records written to .*, 1 line reported/);
+  // The 4 options were read as the key's five labels A-E, the longer list (an options-misread
+  // warning here at stop 39); since stop 40 the options, which close the question, are its list
+  // (test/cli/import40.test.ts, item 4).
+  assert.doesNotMatch(r.stderr, /options-misread/);
+  assert.match(r.stderr, /import: 3 records written to [^,\n]*\n/);
   // The 10-option question reads its own options: the letter answered is option I's.
   const s = runCli(['segment', '--json', out]);
   const rows = JSON.parse(s.stdout) as { final: string }[];
@@ -126,8 +118,9 @@ test('options the engine reads as another list are said at their line and column
   const many = 'abcdefghijkl'.split('').map((c) => `option ${c}${c}`);
   const rows = [
     { q: 'Pick one.', options: many, out: 'The answer is (K).' },
-    // Element 3036 of the outsider's MMLU-Pro file (question_id 3287): genotypes that differ only in case.
-    { q: 'What are the genotypes of the parents?', options: ['ddGg×DdGG', 'DDGG×ddgg', 'DdGg×DDgg'], out: 'The answer is (C).' },
+    // Numbers written three ways: one value. (Element 3036 of the outsider's MMLU-Pro file, genotypes
+    // that differ only in case, "ddGg×DdGG" / "DdGg×DDgg", read so until stop 40: test/cli/import40.test.ts.)
+    { q: 'Which is the mass in kg?', options: ['5', '5.0', '5.00'], out: 'The answer is (C).' },
   ];
   const f = write('many.jsonl', rows.map((o) => JSON.stringify(o)).join('\n') + '\n');
   const r = runCli(['import', f, '-o', write('many.trace', ''), '--map', 'response=out,prompt=q + options']);
@@ -143,7 +136,7 @@ test('options the engine reads as another list are said at their line and column
   assert.match(
     r.stderr,
     new RegExp(
-      `many\\.jsonl:2:${col(1)}: warning: options <- options: the 3 options are written as A to C, but the query reads as no options \\(their texts read as one value, case and spacing ignored\\): a letter the response answers is read without its option's text \\[options-misread\\]`,
+      `many\\.jsonl:2:${col(1)}: warning: options <- options: the 3 options are written as A to C, but the query reads as no options \\(their texts read as one value once normalized\\): a letter the response answers is read without its option's text \\[options-misread\\]`,
     ),
   );
 });
@@ -193,14 +186,9 @@ test('options beside the question are read by default: a flat JSONL rollout (cho
     'Key: A: one. B: two. C: three. Which?  A) two B) three',
   ]);
   assert.match(readFileSync(out, 'utf8'), /^=== 1\nquery: .*\nanswer: B$/m);
-  const col =
-    JSON.stringify({ question: 'Key:\nA: one.\nB: two.\nC: three.\nWhich?', options: ['two', 'three'] }).indexOf('"options"') + 11;
-  assert.match(
-    r.stderr,
-    new RegExp(
-      `flat-mc\\.jsonl:3:${col}: warning: options <- options: the 2 options are written as A to B, but the query reads as options A to C .*\\[options-misread\\]`,
-    ),
-  );
+  // The key's labels A-C were read as the list (an options-misread warning at stop 39); the options,
+  // after it, are the list since stop 40 (item 4 of test/cli/import40.test.ts).
+  assert.doesNotMatch(r.stderr, /options-misread/);
   // The outsider's MMLU-Pro file with only --map response=generated_text: the options were dropped silently.
   const j = write('mmlupro_plain.json', JSON.stringify([FORMAL_10], null, 4));
   const jOut = write('mmlupro_plain.trace', '');

@@ -20,6 +20,7 @@ import { STDIN, streamJsonlRecords } from '../trace/stream.js';
 import { formatDiagnostic } from './segment.js';
 import {
   LISTED_DIAGNOSTICS,
+  containerUnit,
   countOf,
   ListedDiagnostics,
   mappingLine,
@@ -71,12 +72,13 @@ logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken l
 entries are reported with their position (the first 100 of each kind, then a count; a shape problem
 every row has is listed once, its other lines or rows counted); the rest is imported. A --map
 path that matches nothing in any row is an unmatched-path warning; a mapped field of the wrong
-type (a ground truth that is an object or a list of different values, options that are no list, a
-prompt that is no text) is a warning at its line and column, the record read without it; options
-the engine would read as another list (the question's own lettered lines, a label inside an
-option, more than ten) are an options-misread warning there; a NaN or Infinity (Python's
-json.dump) is read as missing, with a warning there.
-FILE may be - (standard input) or a pipe; a device or socket (/dev/zero) is not read (exit 1).
+type (a ground truth that is an object or a list of different values, options that are no list:
+a string, an object, an empty list, in flat rows too; a prompt that is no text) is a warning at
+its line and column, the record read without it; options the engine would read as another list
+(a label inside an option, more than ten) are an options-misread warning there; a NaN or Infinity
+(Python's json.dump) is read as missing, with a warning there.
+FILE may be - (standard input) or a pipe (a Parquet file or .eval archive so is told by its magic
+bytes and held in memory, up to 1 GiB); a device or socket (/dev/zero) is not read (exit 1).
 Exit status: 0 when the file was read, 1 when it could not be or not one record could be read
 from it (OUT is then not written), 2 on bad usage.
 
@@ -191,6 +193,10 @@ export async function run(argv: string[]): Promise<number> {
         process.stderr.write(mappingLine(input, m));
       },
       onDiagnostic: report,
+      // A Parquet file through a pipe or `-` (its magic bytes, not its name) has rows (stop 40: "lines").
+      onContainer: (c) => {
+        listed.unit = containerUnit(c);
+      },
       onProgress: (done, total) => {
         if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB, ${records} records`);
       },

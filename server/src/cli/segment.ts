@@ -5,10 +5,10 @@ import { ProgressLine } from './progress.js';
 import { numberFlag, parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import {
+  containerUnit,
   countOf,
   ListedDiagnostics,
   mappingLine,
-  positionUnit,
   sourceFlagNames,
   sourceFlagsUsage,
   sourceOptionsFromArgs,
@@ -155,11 +155,17 @@ export async function run(argv: string[]): Promise<number> {
   if (json) await writeOut('[');
   for (const file of files) {
     const progress = new ProgressLine(`segment ${file}`);
-    if (!json)
-      await writeOut(
-        `${escapeInline(file)}\n${positionUnit(file).padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`,
-      );
     const listed = new ListedDiagnostics(file, (d) => formatDiagnostic(file, d));
+    // The table's head names what its first column counts: written before the first row (or at
+    // the file's end), once the container is known (a Parquet file through a pipe: rows, stop 40).
+    let headed = json;
+    const head = async (): Promise<void> => {
+      if (headed) return;
+      headed = true;
+      await writeOut(
+        `${escapeInline(file)}\n${listed.unit.padStart(7)}  ${cell('id', 10)} ${cell('model', 14)} ${cell('task', 6)} ${cell('truth', 12)} ${cell('final', 12)} ok steps\n`,
+      );
+    };
     let records = 0;
     // The log-prob sidecar import wrote beside a .trace, matched to its records by id (as
     // attribution reads it): its log-probs are what --findings checks (bad-logprobs).
@@ -189,6 +195,9 @@ export async function run(argv: string[]): Promise<number> {
         onDiagnostic: (d) => {
           process.stderr.write(listed.line(d));
         },
+        onContainer: (c) => {
+          listed.unit = containerUnit(c);
+        },
         onProgress: (done, total) => {
           if (total > 32 << 20) progress.update(`${(done / 1e6).toFixed(0)} / ${(total / 1e6).toFixed(0)} MB`);
         },
@@ -196,6 +205,7 @@ export async function run(argv: string[]): Promise<number> {
       for await (const rec of stream) {
         records++;
         await sidecar?.attach(rec);
+        await head();
         const seg = segmentRecord(rec, segmentOptions, { tokenLimit });
         unknownFinish.note(
           rec.headers,
@@ -211,6 +221,7 @@ export async function run(argv: string[]): Promise<number> {
           first = false;
         } else await writeOut(tableRow(seg));
       }
+      await head();
       await sidecar?.finish();
       sidecarUnlisted();
       const finish = unknownFinish.diagnostic();
@@ -224,6 +235,7 @@ export async function run(argv: string[]): Promise<number> {
         status = 1;
       }
     } catch (err) {
+      await head();
       sidecar?.abort();
       progress.done();
       process.stderr.write(listed.unlistedLine());

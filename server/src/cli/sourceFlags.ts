@@ -70,6 +70,9 @@ const POSITION_PREFIX = /^(?:element \d+|member "(?:[^"\\]|\\.)*"|row \d+|sample
 /** What a diagnostic's position counts in a file: a Parquet file's rows, an .eval archive's entries, else lines. */
 export type PositionUnit = 'line' | 'row' | 'entry';
 export const positionUnit = (file: string): PositionUnit => (/\.parquet$/i.test(file) ? 'row' : /\.eval$/i.test(file) ? 'entry' : 'line');
+/** What positions count in a container found by its content (stream.ts onContainer): a Parquet file's rows, an archive's entries, a JSON document's lines. */
+export const containerUnit = (container: 'json' | 'parquet' | 'eval'): PositionUnit =>
+  container === 'parquet' ? 'row' : container === 'eval' ? 'entry' : 'line';
 /** "1 row", "3 entries". */
 export const countOf = (n: number, unit: PositionUnit): string => `${n} ${n === 1 ? unit : unit === 'entry' ? 'entries' : `${unit}s`}`;
 

@@ -468,13 +468,49 @@ const MIN_OPTIONS = 2;
 /** Before a letter, the key of an option whose content names no option of its own (readOptions): U+0000, which no value the rules read holds. */
 const NO_CONTENT = '\u0000';
 
+// Between a content's normalized form and its letters as written, in the key of an option told
+// apart from another only by case (readOptions): U+0001, which no value the rules read holds.
+const CASE_MARK = '\u0001';
+/** The letters of a text as written, case kept ("ddGg×DdGG" is "ddGgDdGG"). */
+const casedLetters = (s: string): string => s.replace(/[^\p{L}]/gu, '');
+/** The option maps whose keys keep case for options told apart only by it (readOptions). */
+const casedOptionMaps = new WeakSet<ReadonlyMap<string, string>>();
+
+/**
+ * The letter of the option whose content `raw` is (`norm`: raw normalized, when known): the
+ * option map's key, or, where options differ only in case ("ddGg×DdGG", "DdGg×DDgg", genotypes of a
+ * cross), the key that keeps the case raw is written in (stop 40: folded, they read as one value).
+ */
+export function optionOfValue(optionOf: ReadonlyMap<string, string>, raw: string, norm = normalizeAnswer(raw)): string | undefined {
+  return optionOf.get(norm) ?? (casedOptionMaps.has(optionOf) ? optionOf.get(`${norm}${CASE_MARK}${casedLetters(raw)}`) : undefined);
+}
+
+/** Whether some options of the map are told apart only by case (their keys keep it: optionOfValue). */
+export const hasCasedOptions = (optionOf: ReadonlyMap<string, string>): boolean => casedOptionMaps.has(optionOf);
+
+/** An option map's key as its content normalized (without the case an option told apart by case keeps in its key). */
+export const optionKeyContent = (key: string): string => {
+  const mark = key.indexOf(CASE_MARK);
+  return mark < 0 ? key : key.slice(0, mark);
+};
+
 function readOptions(query: string): Map<string, string> | undefined {
   const contents = readOptionContents(query);
   if (contents === undefined) return undefined;
   const out = new Map<string, string>();
   let distinct = 0;
-  for (const { letter, content } of contents) {
-    const norm = normalizeAnswer(content);
+  // Options whose contents normalize alike but are written in letters of another case ("AaBb" /
+  // "aabb", genotypes "ddGg×DdGG" / "DdGg×DDgg"): case is what tells them apart, so each keeps it
+  // in its key (optionOfValue); folded, two options were one value and a letter was judged by the
+  // other's content, or the options read as no list at all (stop 40).
+  const norms = contents.map(({ content }) => normalizeAnswer(content));
+  let cased: Set<string> | undefined;
+  for (let i = 0; i < norms.length; i++)
+    for (let j = i + 1; j < norms.length; j++)
+      if (norms[i] && norms[i] === norms[j] && casedLetters(contents[i].content) !== casedLetters(contents[j].content))
+        (cased ??= new Set()).add(norms[i]);
+  for (const [k, { letter, content }] of contents.entries()) {
+    const norm = cased?.has(norms[k]) ? `${norms[k]}${CASE_MARK}${casedLetters(content)}` : norms[k];
     // An option whose content is empty or another's ("E) Country X has more." and "G) Country X
     // has more.") is still an option: its letter is kept under a key no value is (NO_CONTENT), so
     // optionOf.values() is every letter, and a letter chosen is read (stop 38). The options are a
@@ -484,6 +520,7 @@ function readOptions(query: string): Map<string, string> | undefined {
       distinct++;
     } else out.set(NO_CONTENT + letter, letter.toLowerCase());
   }
+  if (cased) casedOptionMaps.add(out);
   return distinct >= MIN_OPTIONS ? out : undefined;
 }
 
@@ -514,6 +551,13 @@ function readOptionContents(query: string): { letter: string; content: string }[
   let labels: { letter: string; start: number; end: number }[] = [];
   for (const run of runs.values()) if (run.length > labels.length) labels = run;
   if (labels.length < MIN_OPTIONS) return undefined;
+  // Stop 40: a shorter run of at least MIN_OPTIONS labels that begins after the longest run's last
+  // option has ended (at a line break or a wide gap, as its content does below) is the question's
+  // own list: a key or legend ("A: Marina reads a Percy Jackson book." ... "E: Ashleigh stops by.",
+  // MMLU-Pro's formal logic) or a worked example's options come before the question's options,
+  // which close it. Labels inside the last option ("E) Both (A) and (B)") are no list of their own.
+  for (const run of [...runs.values()].sort((a, b) => a[0].start - b[0].start))
+    if (run.length >= MIN_OPTIONS && run.length < labels.length && run[0].start >= lastOptionEnd(query, labels)) labels = run;
   const last = labels[labels.length - 1].start;
   const end = runStarts.find((k) => k > last) ?? query.length;
   const out: { letter: string; content: string }[] = [];
@@ -529,6 +573,15 @@ function readOptionContents(query: string): { letter: string; content: string }[
     out.push({ letter: l.letter, content });
   });
   return out;
+}
+
+/** Where the last option of a run of labels ends: at a line break or a wide gap after its content, or 80 characters on. */
+function lastOptionEnd(query: string, labels: readonly { end: number }[]): number {
+  const from = labels[labels.length - 1].end;
+  const rest = query.slice(from, from + 80);
+  const lead = rest.length - rest.replace(/^[ \t]+/, '').length;
+  const stop = /\n|\\qquad|\s{2,}|\\textbf/.exec(rest.slice(lead));
+  return stop ? from + lead + stop.index : from + rest.length;
 }
 
 /** Math as a comparable string: no spaces, math delimiters or alignment marks (`&`), every product sign as `*`, superscript powers as `^2` / `^3`. */
@@ -1028,7 +1081,7 @@ function analyze(query: string): QuestionInfo {
     optionOnly = new Set();
     for (const v of optionOf.keys()) {
       if (!repeated.has(v)) optionOnly.add(v);
-      values.delete(v);
+      values.delete(optionKeyContent(v));
     }
   }
   // Numbered options (pass 55): their numbers are labels, not values the question quotes.

@@ -18,7 +18,15 @@ import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
-import { analyzeQuestion, asMultiSelect, asUnseenChoice, isDigitCode, type QuestionInfo } from './question.js';
+import {
+  analyzeQuestion,
+  asMultiSelect,
+  asUnseenChoice,
+  hasCasedOptions,
+  isDigitCode,
+  optionOfValue,
+  type QuestionInfo,
+} from './question.js';
 import {
   checkResultStatement,
   codeAt,
@@ -2350,7 +2358,7 @@ function judgeAttempts(
   // A multiple-choice reference written as an option's content ("70°", MathVista's answers) is that
   // option's letter, the form a candidate takes when the question shows its options ("B (70°)" is
   // b); a reference letter is matched by a candidate left as an option's content.
-  const truthLetter = optionOf?.get(truthNorm);
+  const truthLetter = optionOf && truth !== undefined ? optionOfValue(optionOf, truth, truthNorm) : undefined;
   const truthIsLetter = optionOf !== undefined && truthLetter === undefined && new Set(optionOf.values()).has(truthNorm);
   // Stop 36: a question that asks for an order ("Arrange ... in chronological order", "respectively"):
   // a list in another order is another answer, and letters in a row ("BDAC") are a sequence, not a set.
@@ -2398,6 +2406,12 @@ function judgeAttempts(
       if (letters !== undefined && letters !== truthLetters && letters.toLowerCase() === truthLetters.toLowerCase()) return false;
     }
     if (!same && base !== undefined) same = sameInBase(truthNorm, st.normalized) || sameInBase(st.normalized, truthNorm);
+    // Stop 40: a candidate written as the content of one option, the reference as the content of
+    // another that differs from it only in case ("ddGg×DdGG", "DdGg×DDgg"), are different options.
+    if (same && truthLetter !== undefined && optionOf !== undefined && hasCasedOptions(optionOf)) {
+      const letter = optionOfValue(optionOf, st.value, st.normalized);
+      if (letter !== undefined && letter !== truthLetter) return false;
+    }
     if (same || optionOf === undefined) return same;
     if (truthLetter !== undefined) return st.normalized === truthLetter;
     return truthIsLetter && optionOf.get(st.normalized) === truthNorm;

@@ -18,6 +18,8 @@ import {
   compoundEnd,
   isDigitCode,
   normalizeMath,
+  optionKeyContent,
+  optionOfValue,
   powers,
   qualifierStem,
   slotNumbers,
@@ -550,7 +552,7 @@ class Context {
         : this.otherLeftSide(start, this.sentenceAround(start, end).start);
     const plain = normalizeAnswer(value);
     // A multiple-choice option's value is that option ("6" is "B" when the question lists B. 6).
-    const normalized = this.question.optionOf?.get(plain) ?? plain;
+    const normalized = (this.question.optionOf && optionOfValue(this.question.optionOf, value, plain)) ?? plain;
     // "45π" when the question quotes "a volume of 45π" (read there as 45) is quoted too.
     const quoted = this.question.values.has(plain) || (plain.endsWith('\\pi') && this.question.values.has(plain.slice(0, -3)));
     const partial =
@@ -3798,7 +3800,7 @@ function namesItsOption(ctx: Context, letter: string, start: number): boolean {
   const rest = lineAfter(ctx.text, start + 2, 160)
     .trim()
     .replace(/[.;,]$/, '');
-  return rest !== '' && ctx.question.optionOf!.get(normalizeAnswer(rest)) === letter.toLowerCase();
+  return rest !== '' && optionOfValue(ctx.question.optionOf!, rest) === letter.toLowerCase();
 }
 
 // After "Thus, C": the option named as the answer ("is the correct answer", "is the right choice", "is correct").
@@ -3901,7 +3903,12 @@ function labelledChoice(ctx: Context, cue: string, start: number): boolean {
   const key = normalizeAnswer(rest);
   const letter = text[start].toLowerCase();
   for (const [content, l] of ctx.question.optionOf!)
-    if (l === letter && content !== '' && (clause === content || (content.length >= 4 && key.startsWith(content)))) return true;
+    if (
+      l === letter &&
+      content !== '' &&
+      (clause === optionKeyContent(content) || (content.length >= 4 && key.startsWith(optionKeyContent(content))))
+    )
+      return true;
   return false;
 }
 
@@ -3957,7 +3964,7 @@ function findOptionLastLine(ctx: Context): void {
   // Or the letter with its own option's content: "C. Vitamin C", "**B. Smaller than Earth**" (fmt33, MixEval).
   const entry = e - a > 40 || !optionLineRe.test(text.slice(a, e)) ? optionEntryLineRe.exec(text.slice(a, e)) : null;
   if (entry !== null) {
-    if (ctx.question.optionOf!.get(normalizeAnswer(entry[2].replace(/[.;,]$/, ''))) !== entry[1].toLowerCase()) return;
+    if (optionOfValue(ctx.question.optionOf!, entry[2].replace(/[.;,]$/, '')) !== entry[1].toLowerCase()) return;
     ctx.add(a + entry[0].indexOf(entry[1]), a + entry[0].indexOf(entry[1]) + 1, 'final-answer', 4, true, true);
     return;
   }

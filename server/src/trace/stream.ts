@@ -15,6 +15,8 @@ import { isJsonDocumentHead } from './formats/jsonDocument.js';
 import {
   containerOf,
   createLineConverter,
+  containerByMagic,
+  type Container,
   streamContainer,
   type ContainerOptions,
   type ResolvedSource,
@@ -43,6 +45,12 @@ export interface StreamOptions {
   onMapping?: (resolved: ResolvedSource) => void;
   /** Parquet: the row groups [from, to) to read (workers share a file by row groups). */
   rowGroups?: [number, number];
+  /**
+   * Called once per file read as a container (Parquet, `.eval`, a JSON document) before its rows,
+   * also when the name did not say it (Parquet through a pipe or `-`, found by its magic bytes):
+   * what a diagnostic's position counts (rows, entries) is the container's.
+   */
+  onContainer?: (container: Exclude<Container, 'jsonl'>) => void;
 }
 
 const NL = 0x0a;
@@ -53,15 +61,17 @@ export const detectFormat = (path: string): 'trace' | 'jsonl' => (/\.jsonl?$/i.t
 export async function* streamTraceFile(path: string, opts: StreamOptions = {}): AsyncGenerator<TraceRecord> {
   const container = opts.format === undefined && path !== STDIN ? await containerOf(path) : undefined;
   if (container) {
+    opts.onContainer?.(container);
     yield* asTraceRecords(streamContainer(path, container, containerOptions(path, opts)), opts.fileName ?? defaultFileName(path));
     return;
   }
   const source = await openSource(path, opts);
   try {
-    const document = await pipedJsonDocument(source, path, opts);
-    if (document) {
+    const piped = await pipedContainer(source, path, opts);
+    if (piped) {
+      opts.onContainer?.(piped.container);
       yield* asTraceRecords(
-        streamContainer(path, 'json', { ...containerOptions(path, opts), bytes: document }),
+        streamContainer(path, piped.container, { ...containerOptions(path, opts), bytes: piped.bytes }),
         opts.fileName ?? defaultFileName(path),
       );
       return;
@@ -92,6 +102,53 @@ async function pipedJsonDocument(source: ByteSource, path: string, opts: StreamO
   if (opts.format !== undefined || source.regular || (KNOWN_EXTENSION.test(path) && !/\.json$/i.test(path))) return undefined;
   const { bytes, ended } = await source.head(1 << 16);
   if (!isJsonDocumentHead(bytes, ended)) return undefined;
+  return readWhole(
+    source,
+    opts,
+    PIPED_JSON_MAX_BYTES,
+    'a JSON document read through a pipe is held in memory to be read, and this one is larger than %: not read further (save it to a file, which is read element by element, or convert it to JSON Lines)',
+  );
+}
+
+/**
+ * The bound on a Parquet file or `.eval` archive read through a pipe, FIFO or standard input: its
+ * footer (a ZIP's directory), at the end, says where its rows are, so it is held in memory whole
+ * (a file is read row group by row group, entry by entry).
+ */
+export const PIPED_PARQUET_MAX_BYTES = 1 << 30;
+
+/**
+ * A Parquet file or an Inspect `.eval` archive (by their magic bytes, "PAR1" and a ZIP's "PK\3\4",
+ * whatever the name says) or a JSON document arriving through a pipe, FIFO or `-`, read whole;
+ * undefined otherwise (nothing consumed). A Parquet file from `-` was read as JSONL, every line of
+ * its bytes a bad-json error (stop 40).
+ */
+async function pipedContainer(
+  source: ByteSource,
+  path: string,
+  opts: StreamOptions,
+): Promise<{ container: 'json' | 'parquet' | 'eval'; bytes: Buffer } | undefined> {
+  if (opts.format === undefined && !source.regular) {
+    const container = containerByMagic((await source.head(4)).bytes);
+    if (container)
+      return {
+        container,
+        bytes: await readWhole(
+          source,
+          opts,
+          PIPED_PARQUET_MAX_BYTES,
+          container === 'parquet'
+            ? 'a Parquet file read through a pipe is held in memory to be read (its footer, at the end, says where its rows are), and this one is larger than %: not read further (save it to a file, which is read row group by row group)'
+            : 'an Inspect .eval archive read through a pipe is held in memory to be read (its directory is at its end), and this one is larger than %: not read further (save it to a file)',
+        ),
+      };
+  }
+  const document = await pipedJsonDocument(source, path, opts);
+  return document ? { container: 'json', bytes: document } : undefined;
+}
+
+/** The rest of a source, up to `max` bytes (`tooLarge`, its % the bound in MiB, is the error beyond). */
+async function readWhole(source: ByteSource, opts: StreamOptions, max: number, tooLarge: string): Promise<Buffer> {
   const parts: Buffer[] = [];
   let total = 0;
   const buf = Buffer.allocUnsafe(1 << 20);
@@ -100,10 +157,7 @@ async function pipedJsonDocument(source: ByteSource, path: string, opts: StreamO
     const n = await source.read(buf, 0);
     if (n === 0) break;
     total += n;
-    if (total > PIPED_JSON_MAX_BYTES)
-      throw new Error(
-        `a JSON document read through a pipe is held in memory to be read, and this one is larger than ${PIPED_JSON_MAX_BYTES >> 20} MiB: not read further (save it to a file, which is read element by element, or convert it to JSON Lines)`,
-      );
+    if (total > max) throw new Error(tooLarge.replace('%', `${max >> 20} MiB`));
     parts.push(Buffer.from(buf.subarray(0, n)));
   }
   return Buffer.concat(parts, total);
@@ -503,14 +557,17 @@ const containerOptions = (path: string, opts: StreamOptions): ContainerOptions =
 export async function* streamJsonlRecords(path: string, opts: StreamOptions = {}): AsyncGenerator<JsonlRecord> {
   const container = path !== STDIN ? await containerOf(path) : undefined;
   if (container) {
+    opts.onContainer?.(container);
     yield* streamContainer(path, container, containerOptions(path, opts));
     return;
   }
   const source = await openSource(path, opts);
   try {
-    const document = await pipedJsonDocument(source, path, opts);
-    if (document) yield* streamContainer(path, 'json', { ...containerOptions(path, opts), bytes: document });
-    else yield* jsonlRecords(source, path, opts);
+    const piped = await pipedContainer(source, path, opts);
+    if (piped) {
+      opts.onContainer?.(piped.container);
+      yield* streamContainer(path, piped.container, { ...containerOptions(path, opts), bytes: piped.bytes });
+    } else yield* jsonlRecords(source, path, opts);
   } finally {
     await source.close();
   }

@@ -53,11 +53,10 @@ test('optionsMisread: undefined where the engine reads the letters written, else
   const four = ['alpha', 'beta', 'gamma', 'delta'];
   assert.equal(optionsMisread('Which?', withOptions('Which?', four), four), undefined);
   assert.equal(optionsMisread(key, withOptions(key, four), four), undefined, 'the options (4) are the longer list');
+  // The key's three lettered lines were the longer list, taken for the two options (stop 39: said);
+  // since stop 40 the options, after the key has ended, are the question's list.
   const two = ['alpha', 'beta'];
-  assert.match(
-    optionsMisread(key, withOptions(key, two), two) ?? '',
-    /^the 2 options are written as A to B, but the query reads as options A to C \(lettered lines/,
-  );
+  assert.equal(optionsMisread(key, withOptions(key, two), two), undefined);
   assert.equal(optionsMisread('Q', 'Q', 'not a list'), undefined);
   assert.equal(optionsMisread('Q', 'Q', { text: ['x', 'y'], label: ['1', '2'] }), undefined, 'numbered labels: not checked');
 });

@@ -25,9 +25,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export async function* inspectSamples(
   path: string,
-  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; onNote?: (message: string) => void } = {},
+  opts: {
+    signal?: AbortSignal;
+    onProgress?: (done: number, total: number) => void;
+    onNote?: (message: string) => void;
+    /** The archive already read (through a pipe), read instead of `path`. */
+    bytes?: Buffer;
+  } = {},
 ): AsyncGenerator<InspectSample> {
-  const zip = await ZipReader.open(path);
+  const zip = await ZipReader.open(path, opts.bytes);
   try {
     if (zip.note !== undefined) opts.onNote?.(`${zip.note}; the log is cut or damaged`);
     const spec = await evalSpec(zip, opts.onNote);

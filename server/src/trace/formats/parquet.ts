@@ -57,8 +57,15 @@ async function footerProblem(file: AsyncBuffer): Promise<string | undefined> {
   return undefined;
 }
 
-export async function openParquet(path: string): Promise<ParquetFile> {
-  const file = await asyncBufferFromFile(path);
+/** A Parquet file held in memory (read through a pipe) as hyparquet reads a file. */
+function bufferFile(bytes: Buffer): AsyncBuffer {
+  const whole = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { byteLength: whole.byteLength, slice: (start, end) => whole.slice(start, end) };
+}
+
+/** The file at `path`, or the bytes already read from it (a pipe: `-`, a FIFO). */
+export async function openParquet(path: string, bytes?: Buffer): Promise<ParquetFile> {
+  const file = bytes ? bufferFile(bytes) : await asyncBufferFromFile(path);
   let metadata: FileMetaData;
   let tree: ReturnType<typeof parquetSchema>;
   try {

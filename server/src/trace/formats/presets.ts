@@ -143,6 +143,23 @@ function isOptionList(v: unknown): boolean {
   );
 }
 
+/** A value that is there (not missing, not null): options of any shape, said by the importer where they are no list (stop 40). */
+const given = (v: unknown): boolean => v !== undefined && v !== null;
+
+/**
+ * Where a row's multiple-choice options are, row by row, for a mapping whose prompt the user did
+ * not map: a flat row's `options` (else `choices`), an Inspect sample's `choices`, an lm-eval doc's
+ * `choices`; undefined where the row has none. The mapping is set from the first row, which may
+ * have had none (a dataset of mixed questions) or options of another shape: the rows after it
+ * are read by their own (stop 40: their options were dropped silently).
+ */
+export function rowOptionsKey(format: PresetName | 'fields', row: Row): string | undefined {
+  if (format === 'fields') return flatOptionsKey(row);
+  if (format === 'inspect') return given(row.choices) ? 'choices' : undefined;
+  if (format === 'lm-eval') return given(at(row.doc, 'choices')) ? 'doc.choices' : undefined;
+  return undefined;
+}
+
 /** The first metric of an lm-eval sample with a numeric or boolean value: the harness's verdict. */
 function lmEvalMetric(row: Row): string | undefined {
   const named = Array.isArray(row.metrics) ? row.metrics.filter((m): m is string => typeof m === 'string') : [];
@@ -158,7 +175,7 @@ const lmEval: Preset = {
     // The rendered prompt: {gen_args_0: {arg_0}} since 2024, [[prompt, kwargs]] before.
     const rendered = isObject(row.arguments) ? 'arguments.gen_args_0.arg_0' : 'arguments[0][0]';
     // The options of a multiple-choice doc (MMLU's, ARC's choices): appended to the question as "A) ..." lines.
-    const options = docKey && isOptionList(at(row.doc, 'choices')) ? ' + doc.choices' : '';
+    const options = docKey && given(at(row.doc, 'choices')) ? ' + doc.choices' : '';
     const rules: Partial<Record<MappingKey, Rule>> = {
       prompt: rule(docKey ? `doc.${docKey} | ${rendered}${options}` : rendered),
       response: rule('resps[0][i]'),
@@ -188,7 +205,7 @@ const inspect: Preset = {
   mapping: (row) => {
     // multiple_choice(): the question is `input`, its options are `choices` (the model answers "ANSWER: C").
     const rules: Partial<Record<MappingKey, Rule>> = {
-      prompt: rule(isOptionList(row.choices) ? 'input + choices' : 'input'),
+      prompt: rule(given(row.choices) ? 'input + choices' : 'input'),
       response: rule('output.choices[i].message.content'),
       answer: rule('target'),
       truncated: rule(`output.choices[i].stop_reason == ${CUT_OFF_STOP_REASONS}`),
@@ -332,6 +349,16 @@ export function flatOptionsField(row: Row): string | undefined {
   return ['options', 'choices'].find((k) => isOptionList(row[k]));
 }
 
+/**
+ * A flat row's field of options (flatOptionsField), else the first of `options` and `choices` that
+ * holds another value (a string, an object, a list of objects, an empty list; not null): the
+ * importer says why it is not read, row by row (stop 40: silent without --map).
+ */
+export function flatOptionsKey(row: Row): string | undefined {
+  if (present(row, PROMPT_FIELDS) === undefined) return undefined;
+  return flatOptionsField(row) ?? ['options', 'choices'].find((k) => row[k] !== undefined && row[k] !== null);
+}
+
 /** jsonl.ts's field names as a mapping, for rows outside JSONL (a Parquet rollout dump) or when --map edits them. */
 export function flatMapping(row: Row): PresetMapping {
   const rules: Partial<Record<MappingKey, Rule>> = {};
@@ -340,7 +367,7 @@ export function flatMapping(row: Row): PresetMapping {
   const prompt = present(row, PROMPT_FIELDS);
   // A multiple-choice question's options in a field of their own (MMLU-Pro's `options`, MMLU's
   // `choices`): appended to the question as "A) ..." lines (stop 39: they were dropped silently).
-  const options = prompt !== undefined ? flatOptionsField(row) : undefined;
+  const options = prompt !== undefined ? flatOptionsKey(row) : undefined;
   if (prompt) rules.prompt = rule(options ? `${prompt} + ${options}` : prompt);
   const answer = present(row, TRUTH_FIELDS);
   if (answer) rules.answer = rule(answer);

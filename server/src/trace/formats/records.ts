@@ -39,6 +39,12 @@ export interface RowContext {
   /** The id of a row whose mapping gives none (a JSON list's element number, a keyed object's key); default: position + 1. */
   defaultId?: string;
   /**
+   * Where a row's options are when the mapping's prompt rule names none: a flat row's `options`,
+   * else `choices` (presets.ts flatOptionsKey), read row by row (formats/source.ts RowMapper sets
+   * it for the fields mapping when the user did not map the prompt).
+   */
+  rowOptions?: (row: Record<string, unknown>) => Path | undefined;
+  /**
    * The file's top-level columns already said to be ignored (formats/source.ts RowMapper keeps one
    * per file): each is said once per file, at its first row.
    */
@@ -218,6 +224,43 @@ function optionList(options: unknown): { texts: string[]; letters: string[] } | 
   return { texts: texts.map((t) => optionText(t)!), letters: texts.map((_, k) => own?.[k] ?? LETTERS[k]) };
 }
 
+/**
+ * Why `options` is no list optionList reads, in words, for a warning ("a string (\"A) x B) y\")",
+ * "a list of 2 objects", "a list whose element 2 is null", "an empty list"); undefined when it is one.
+ */
+export function optionsProblem(options: unknown): string | undefined {
+  if (optionList(options)) return undefined;
+  if (isObject(options) && !('text' in options))
+    return `an object without a "text" list (it has ${Object.keys(options).slice(0, 6).join(', ') || 'no keys'})`;
+  const texts = isObject(options) ? options.text : options;
+  const whose = isObject(options) ? 'an object whose "text" is ' : '';
+  const kind = (v: unknown): string =>
+    v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'a list'
+        : isObject(v)
+          ? 'an object'
+          : typeof v === 'number'
+            ? String(v)
+            : typeof v === 'boolean'
+              ? 'a boolean'
+              : typeof v === 'string'
+                ? 'a string'
+                : typeof v;
+  if (typeof texts === 'string') {
+    const shown = texts.length > 40 ? `${texts.slice(0, 40)}...` : texts;
+    return `${whose}a string (${JSON.stringify(shown)}; one text is not split into options)`;
+  }
+  if (!Array.isArray(texts)) return `${whose}${texts === undefined ? 'missing' : kind(texts)}`;
+  if (texts.length === 0) return `${whose}an empty list`;
+  if (texts.length === 1) return `${whose}a list of 1 option`;
+  if (texts.length > LETTERS.length) return `${whose}a list of ${texts.length} options (more than ${LETTERS.length}, the letters A to Z)`;
+  const bad = texts.findIndex((t) => !(typeof t === 'string' || (typeof t === 'number' && Number.isFinite(t)) || typeof t === 'bigint'));
+  if (texts.every(isObject)) return `${whose}a list of ${texts.length} objects`;
+  return `${whose}a list whose element ${bad + 1} is ${kind(texts[bad])}`;
+}
+
 const oneSpaced = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -257,8 +300,9 @@ const labelLikeRe = /(?:^|[\s(\uff08{\uff09])[A-J][ \t]{0,2}[.:)}\uff0e\uff1a\uf
 
 /**
  * Where the options of a question written by withOptions are not what the engine reads from it
- * (question.ts: the longest run of labels A, B, C, ..., a later run as long winning, letters A to
- * J, a list of at least two contents of their own): what it reads instead and why, for a warning;
+ * (question.ts: the longest run of labels A, B, C, ..., a later run as long, or any that begins
+ * after its last option has ended, winning; letters A to J; a list of at least two contents of
+ * their own): what it reads instead and why, for a warning;
  * undefined when it reads the options' letters. The engine is asked only where something could
  * make it differ: a label-like letter in the prompt or an option's text, contents that read alike,
  * more than ten options.
@@ -284,13 +328,11 @@ export function optionsMisread(prompt: string, query: string, options: unknown):
   const why =
     want.length > 10 && read.length === 10
       ? 'the engine reads options A to J only'
-      : query !== prompt && lettersOf(prompt).length >= want.length
-        ? 'lettered lines of the prompt itself make a list as long or longer, taken instead'
-        : labelInText >= 0
-          ? `option ${want[labelInText]}'s text holds "${labelLikeRe.exec(texts[labelInText])![0].trim()}", which reads as a label`
-          : read.length === 0
-            ? 'their texts read as one value, case and spacing ignored'
-            : 'the labels read differently';
+      : labelInText >= 0
+        ? `option ${want[labelInText]}'s text holds "${labelLikeRe.exec(texts[labelInText])![0].trim()}", which reads as a label`
+        : read.length === 0
+          ? 'their texts read as one value once normalized'
+          : 'the labels read differently';
   return `the ${want.length} options are written as ${range(want)}, but the query reads as ${read.length ? `options ${range(read)}` : 'no options'} (${why}): ${read.length ? 'a letter the response answers is read against that list' : "a letter the response answers is read without its option's text"}`;
 }
 
@@ -512,19 +554,22 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
         `prompt <- ${formatPath(promptRule.path)} is ${typeof promptRule.value === 'string' ? 'a string' : valueKind(promptRule.value)}: expected text (a string, a list of strings, or chat turns {role, content|value|text|prompt}, the user turns joined); the record is read without a query`,
         fieldAt(promptRule.path, k),
       );
-    const options = prompt !== undefined && m.prompt?.options ? evalPath(row, m.prompt.options, k) : undefined;
-    if (options !== undefined && options !== null && !optionList(options))
+    // The rule's options field; a flat row whose prompt the user did not map: the row's own
+    // `options`, else `choices`, where the first row, which set the mapping, may have had none or the other.
+    const optionsPath = prompt === undefined ? undefined : ctx.rowOptions ? ctx.rowOptions(row) : m.prompt?.options;
+    const options = optionsPath ? evalPath(row, optionsPath, k) : undefined;
+    const problem = options !== undefined && options !== null ? optionsProblem(options) : undefined;
+    if (problem)
       report(
         'warning',
         'bad-options',
-        `options <- ${describePath(m.prompt!.options!, k)} is ${typeof options === 'string' ? 'a string' : valueKind(options)}: expected a list of 2 to ${LETTERS.length} strings or numbers (or {text: [...], label: [...]}); the prompt is read without them`,
-        fieldAt(m.prompt!.options!, k),
+        `options <- ${describePath(optionsPath!, k)} is ${problem}: expected a list of 2 to ${LETTERS.length} strings or numbers (or {text: [...], label: [...]}); the query is read without them`,
+        fieldAt(optionsPath!, k),
       );
     const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
     // Options written (or already shown) that the engine would read as another list are said (stop 39).
     const misread = query !== undefined && options !== undefined ? optionsMisread(prompt!, query, options) : undefined;
-    if (misread)
-      report('warning', 'options-misread', `options <- ${describePath(m.prompt!.options!, k)}: ${misread}`, fieldAt(m.prompt!.options!, k));
+    if (misread) report('warning', 'options-misread', `options <- ${describePath(optionsPath!, k)}: ${misread}`, fieldAt(optionsPath!, k));
     const answerRule = get('answer', k);
     const answerValue = answerRule ? optionTarget(answerRule.value, options) : undefined;
     // As a flat JSONL line's (jsonl.ts bad-answer): an object, or a list of different values

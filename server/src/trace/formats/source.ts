@@ -4,7 +4,7 @@
 // --map), reported once through `onMapping`, and then applied to every row. Each container is
 // streamed (row groups, archive entries, array elements), and every malformed row or entry becomes
 // a diagnostic while the others keep working.
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import {
   harnessFileDefaults,
@@ -29,11 +29,12 @@ import {
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
-import { fanoutCount, formatPath, formatRule, parseRule, ROW_FILE, sameField, type Path, type Rule } from './path.js';
+import { fanoutCount, formatPath, formatRule, parsePath, parseRule, ROW_FILE, sameField, type Path, type Rule } from './path.js';
 import {
   detectPreset,
   flatMapping,
-  flatOptionsField,
+  flatOptionsKey,
+  rowOptionsKey,
   isFlatRollout,
   presetByName,
   presetMapping,
@@ -42,7 +43,17 @@ import {
   type PresetName,
   type Row,
 } from './presets.js';
-import { mapRow, mappedColumns, missingAt, optionsMisread, optionTarget, ruleMatches, withOptions, type RowResult } from './records.js';
+import {
+  mapRow,
+  mappedColumns,
+  missingAt,
+  optionsMisread,
+  optionsProblem,
+  optionTarget,
+  ruleMatches,
+  withOptions,
+  type RowResult,
+} from './records.js';
 
 /** What the user chose (plain data: it travels to worker threads). */
 export interface SourceOptions {
@@ -74,18 +85,49 @@ export interface ContainerOptions extends SourceOptions {
   onMapping?: (resolved: ResolvedSource) => void;
   /** Parquet: the row groups [from, to) to read, so workers can share a file. */
   rowGroups?: [number, number];
-  /** A JSON document already read (from a pipe, bounded: stream.ts PIPED_JSON_MAX_BYTES), read instead of `path`. */
+  /** A JSON document or Parquet file already read (from a pipe, bounded: stream.ts PIPED_JSON_MAX_BYTES, PIPED_PARQUET_MAX_BYTES), read instead of `path`. */
   bytes?: Buffer;
 }
 
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The container a path is read as, from its extension (and, for `.json`, its first line); undefined: `.trace` or JSONL. */
+/**
+ * The container a path is read as, from its extension (and, for `.json`, its first line); a
+ * regular file whose name says none of these (`results.bin`, `data`) by its magic bytes: Parquet
+ * ("PAR1") or an Inspect archive (a ZIP) (stop 40); undefined: `.trace` or JSONL.
+ */
 export async function containerOf(path: string): Promise<Exclude<Container, 'jsonl'> | undefined> {
   if (/\.parquet$/i.test(path)) return 'parquet';
   if (/\.eval$/i.test(path)) return 'eval';
   if (/\.json$/i.test(path) && (await stat(path)).isFile() && (await isJsonDocument(path))) return 'json';
+  if (!/\.(?:trace|jsonl?)$/i.test(path)) return containerByMagic(await firstBytes(path));
   return undefined;
+}
+
+/** Parquet's magic bytes, at a Parquet file's start and end. */
+export const PARQUET_MAGIC = 'PAR1';
+
+/** A Parquet file ("PAR1") or a ZIP archive, an Inspect `.eval` log ("PK\3\4"), by its first bytes; undefined otherwise. */
+export function containerByMagic(bytes: Buffer | undefined): 'parquet' | 'eval' | undefined {
+  if (bytes === undefined || bytes.length < 4) return undefined;
+  const magic = bytes.subarray(0, 4).toString('latin1');
+  return magic === PARQUET_MAGIC ? 'parquet' : magic === 'PK\u0003\u0004' ? 'eval' : undefined;
+}
+
+/** The first 4 bytes of a regular file (a pipe is never read here: it could not be read again). */
+async function firstBytes(path: string): Promise<Buffer | undefined> {
+  let fh: FileHandle | undefined;
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+    fh = await open(path, 'r');
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(buf, 0, 4, 0);
+    return buf.subarray(0, bytesRead);
+  } catch {
+    return undefined;
+  } finally {
+    await fh?.close();
+  }
 }
 
 /**
@@ -253,6 +295,8 @@ export class RowMapper {
   private readonly ignoredColumns = new Set<string>();
   // The file's path in parts, for a mapping that reads it (@file, @folder, @path[N]).
   private fileParts: string[] | undefined;
+  /** Where a flat row's options are when the mapping names none (records.ts RowContext.rowOptions). */
+  rowOptions: ((row: Row) => Path | undefined) | undefined;
 
   constructor(
     private readonly path: string,
@@ -283,6 +327,18 @@ export class RowMapper {
     if (Object.values(this.resolved.mapping).some((rule) => rule.paths.some((p) => p[0]?.kind === 'file')))
       this.fileParts = filePathParts(this.fileName);
     this.unmatched = Object.entries(this.opts.map ? parseMapOverrides(this.opts.map) : {}) as [MappingKey, Rule][];
+    // A flat row's options are its own (`options`, else `choices`), row by row, unless the user
+    // mapped the prompt: the first row, which set the mapping, may have had none (stop 40).
+    const format = this.resolved.format;
+    if (
+      (format === 'fields' || format === 'inspect' || format === 'lm-eval') &&
+      this.resolved.mapping.prompt &&
+      !this.unmatched.some(([key]) => key === 'prompt')
+    )
+      this.rowOptions = (r) => {
+        const key = rowOptionsKey(format, r);
+        return key === undefined ? undefined : parsePath(key);
+      };
     this.first = { row, position, where, width };
     const notes: string[] = [];
     if (!this.resolved.mapping.id && this.idNote) notes.push(`id <- ${this.idNote}`);
@@ -342,6 +398,7 @@ export class RowMapper {
       fileTask: this.defaults!.task,
       defaultId,
       ignoredColumns: this.ignoredColumns,
+      rowOptions: this.rowOptions,
       text: text?.text,
       textShift: text?.shift,
       locateText,
@@ -376,12 +433,27 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     } catch {
       obj = parseWithNonFinite(text)?.value;
     }
-    const field = isObject(obj) ? flatOptionsField(obj) : undefined;
+    const field = isObject(obj) ? flatOptionsKey(obj) : undefined;
     if (!isObject(obj) || field === undefined) return out;
     const options = obj[field];
     const truth = TRUTH_FIELDS.map((k) => obj[k]).find((v) => v !== undefined && v !== null);
     const at = jsonFieldSpan(text, field);
     const shift = line.length - text.length;
+    // Options that are no list (a string, an object, a list of objects, an empty list) are said
+    // at their field, as under --map; the record is read without them (stop 40: silent here).
+    const problem = optionsProblem(options);
+    if (problem) {
+      out.diagnostics.push({
+        line: lineNo,
+        column: (at?.start ?? 0) + shift,
+        endLine: lineNo,
+        endColumn: at ? at.end + shift : line.length,
+        severity: 'warning',
+        code: 'bad-options',
+        message: `options <- ${field} is ${problem}: expected a list of 2 to 26 strings or numbers (or {text: [...], label: [...]}); the query is read without them`,
+      });
+      return out;
+    }
     for (const rec of out.records) {
       const prompt = rec.headers.query;
       if (typeof prompt !== 'string') continue;
@@ -505,7 +577,7 @@ export async function* streamContainer(
 
   if (container === 'parquet') {
     const { openParquet, firstParquetRow, parquetRows } = await import('./parquet.js');
-    const pq = await openParquet(path);
+    const pq = await openParquet(path, opts.bytes);
     const first = await firstParquetRow(pq);
     if (!first) return;
     const diagnostics: TraceDiagnostic[] = [];
@@ -516,6 +588,8 @@ export async function* streamContainer(
     // Only the columns the mapping reads, and short scalar columns (kept as headers): a dataset's
     // `messages` column, which repeats the problem and a generation, is never decoded.
     const wanted = mappedColumns(mapper.resolved!.mapping);
+    // A flat row's options are read row by row (RowMapper.rowOptions): their columns too.
+    if (mapper.rowOptions) for (const c of ['options', 'choices', 'doc']) wanted.add(c);
     const columns = pq.columns.filter((c) => wanted.has(c) || pq.scalarColumns.has(c));
     for await (const { row, position } of parquetRows(pq, {
       columns,
@@ -540,6 +614,7 @@ export async function* streamContainer(
   if (container === 'eval') {
     const { inspectSamples } = await import('./inspect.js');
     for await (const s of inspectSamples(path, {
+      bytes: opts.bytes,
       signal: opts.signal,
       onProgress: opts.onProgress,
       onNote: (m) =>

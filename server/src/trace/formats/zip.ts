@@ -37,8 +37,9 @@ export class ZipReader {
     readonly note?: string,
   ) {}
 
-  static async open(path: string): Promise<ZipReader> {
-    const fh = await open(path, 'r');
+  /** The archive at `path`, or the bytes already read from it (a pipe: `-`, a FIFO). */
+  static async open(path: string, bytes?: Buffer): Promise<ZipReader> {
+    const fh = bytes ? bufferHandle(bytes) : await open(path, 'r');
     try {
       const size = (await fh.stat()).size;
       try {
@@ -87,6 +88,19 @@ export class ZipReader {
     if (crc !== e.crc32) throw new ZipError(`CRC-32 mismatch (${hex(crc)}, the directory says ${hex(e.crc32)}): the entry is corrupt`);
     return data;
   }
+}
+
+/** Bytes in memory with the file handle's calls the reader makes (read at a position, stat, close). */
+function bufferHandle(bytes: Buffer): FileHandle {
+  const handle = {
+    read: async (target: Buffer, offset: number, length: number, position: number) => ({
+      bytesRead: position >= bytes.length ? 0 : bytes.copy(target, offset, position, Math.min(bytes.length, position + length)),
+      buffer: target,
+    }),
+    stat: async () => ({ size: bytes.length }),
+    close: async () => {},
+  };
+  return handle as unknown as FileHandle;
 }
 
 const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
