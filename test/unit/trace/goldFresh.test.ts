@@ -604,6 +604,14 @@ probeSet('probe39d', 'development since stop 39', 83, { precision: 0.85, recall:
   recall: 0.9,
   precision: 0.85,
 });
+// Stop 40's multilingual development probe (test/fixtures/gold/probe40d/README.md): 64 responses in ten languages by a
+// third outsider who had read neither the engine nor the other probes, written as pass 89's carry partner, labelled
+// again by a second (W against the writer 89.8% (123/137) / 95.3%). Read before pass 89 was judged (d652a0d): 85.5%
+// (53/62), 41.1% (53/129), first 50.0%.
+probeSet('probe40d', 'development since stop 40', 64, { precision: 0.8, recall: 0.38, first: 0.45 }, 'W', {
+  recall: 0.9,
+  precision: 0.85,
+});
 
 // How far the annotators agree with each other, pooled over every record two of them labelled in
 // these batches (the second annotator's labels scored as if they were the engine's reading), beside
