@@ -157,6 +157,13 @@ export interface QuestionInfo {
    */
   queryWords?: Set<string>;
   /**
+   * A "how many" question's counted noun (its stem, as COUNTED holds it) and the participle or
+   * adjective it asks with ("How many cookies are left?": cookie, left; "How many buses are
+   * needed?": buse, needed): a response's "there are 26 cookies left", "8 buses are needed" states
+   * the asked count (pass 90, statements.ts findCountedPredicates).
+   */
+  countedPredicate?: { noun: string; word: string };
+  /**
    * A single-answer multiple-choice question's options as words (lower case, letters and digits,
    * common function words dropped), each with its letter: a conclusion that names an option by
    * its content ("so the correct statement is that it is valid for a trap-free device") chooses
@@ -240,6 +247,7 @@ const EMPTY: QuestionInfo = {
   words: undefined,
   wordNames: undefined,
   queryWords: undefined,
+  countedPredicate: undefined,
   optionWords: undefined,
   choiceAsked: undefined,
   comparison: undefined,
@@ -284,6 +292,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     words: info.words,
     wordNames: info.wordNames,
     queryWords: info.queryWords,
+    countedPredicate: info.countedPredicate,
     optionWords: info.optionWords,
     choiceAsked: info.choiceAsked,
     comparison: info.comparison,
@@ -337,6 +346,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     words: undefined,
     wordNames: undefined,
     queryWords: info.queryWords,
+    countedPredicate: info.countedPredicate,
     optionWords: undefined,
     choiceAsked: info.choiceAsked,
     comparison: undefined,
@@ -722,6 +732,23 @@ function countedNoun(phrase: string): string | undefined {
   return undefined;
 }
 
+// "How many cookies are left?", "How many buses are needed?", "How many seats will be empty?": the
+// counted phrase, a copula, then one word closing the question (maybe "over", "in total").
+const countedPredicateRe =
+  /\bhow many[ \t]+((?:[a-z-]{1,20}[ \t]+){0,2}?[a-z-]{3,20})[ \t]+(?:are|is|were|was|will be|would be)[ \t]+([a-z]{3,14})(?:[ \t]+(?:over|in total|altogether|now|then))?[ \t]*\?/i;
+
+/** QuestionInfo.countedPredicate: the counted noun's stem and the predicate word of a "how many ... are left?" question. */
+function countedPredicateOf(asked: string, nouns: readonly string[]): { noun: string; word: string } | undefined {
+  const m = countedPredicateRe.exec(asked);
+  if (m === null) return undefined;
+  const phrase = m[1].toLowerCase().split(/[ \t]+/);
+  const noun = countedNoun(phrase.at(-1)!);
+  if (noun === undefined || !nouns.includes(COUNTED + noun)) return undefined;
+  const word = m[2].toLowerCase();
+  if (STOP_WORDS.has(word) || word === 'there' || word === 'the') return undefined;
+  return { noun, word };
+}
+
 const STOP_WORDS = new Set([
   'what',
   'which',
@@ -1078,6 +1105,7 @@ function analyze(query: string): QuestionInfo {
     words: word.words,
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
+    countedPredicate: countedPredicateOf(asked, nouns),
     optionWords: optionOf ? optionWordsOf(query) : numbered ? optionWordsOf(query, numbered) : undefined,
     choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
     comparison: word.comparison,

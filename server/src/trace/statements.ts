@@ -424,6 +424,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
     if (opts.question.targets.length > 0) findTargetCopulas(ctx, written);
   }
   findNamedResults(ctx);
+  if (ctx.question.countedPredicate !== undefined) findCountedPredicates(ctx, ctx.question.countedPredicate);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -2522,6 +2523,38 @@ function findNamedResults(ctx: Context): void {
     const cut = Math.max(head.lastIndexOf(':'), head.lastIndexOf('\u2014'), head.lastIndexOf(','));
     const subject = cut >= 0 ? head.slice(cut + 1) : head;
     if (subjectNotNamedRe.test(subject) || !ctx.names(subject) || ctx.namesOfOtherOnly(subject)) continue;
+    ctx.add(i, end, 'conclusion', 3, true);
+  }
+}
+
+// Before a counted predicate's word: a value, maybe one more word, the counted noun, maybe a copula
+// ("26 cookies left", "8 buses are needed", "5 full jars remaining"): the value is group 1.
+const countedBeforeRe = (noun: string): RegExp =>
+  new RegExp(
+    String.raw`(?:^|[^\w.,$])\$?(\d[\d,]{0,12}(?:\.\d{1,4})?)[ \t]{1,2}(?:[a-z]{2,12}[ \t]{1,2})?${noun}[a-z]{0,3}[ \t]{1,2}(?:(?:are|is|were|was|will be|would be|still|in all)[ \t]{1,2})?$`,
+    'i',
+  );
+// After the predicate's word: the clause ends (up to two words: "left over", "in total").
+const countedPredicateEndRe = /(?:[ \t]{1,2}[A-Za-z]{1,12}){0,2}?[ \t]{0,2}(?:[.!;,:(\u2014]|\r?\n|$)/y;
+
+/**
+ * Pass 90: "there are 26 cookies left", "So 8 buses are needed." for "How many cookies are left?" /
+ * "How many buses are needed?": the value with the counted noun and the question's own predicate
+ * word, the clause ending after it, states the asked count (the guide: a concluding statement about
+ * the asked quantity), as "the number of cookies left is 26" does. One indexOf scan for the word.
+ */
+function findCountedPredicates(ctx: Context, cp: { noun: string; word: string }): void {
+  const { text, from, to } = ctx;
+  const before = countedBeforeRe(cp.noun);
+  for (let k = text.indexOf(cp.word, from); k >= 0 && k < to; k = text.indexOf(cp.word, k + cp.word.length)) {
+    if (/[A-Za-z]/.test(text.charAt(k - 1)) || /[A-Za-z]/.test(text.charAt(k + cp.word.length))) continue;
+    if (!matchesAt(countedPredicateEndRe, text, k + cp.word.length)) continue;
+    const head = text.slice(Math.max(from, k - 60), k);
+    const m = before.exec(head);
+    if (m === null) continue;
+    const i = k - head.length + m.index + m[0].indexOf(m[1], m[0].startsWith('$') ? 1 : 0);
+    const end = i + m[1].length;
+    if (ctx.sentenceAround(i, end).question) continue;
     ctx.add(i, end, 'conclusion', 3, true);
   }
 }

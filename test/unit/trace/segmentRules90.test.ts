@@ -1,0 +1,37 @@
+// Pass 90's rules (docs/segmentation-eval.md, "Stop 40: pass 90"), on short hand-written texts (not
+// taken from the development sets or families), each with a negative case for its limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n---\n${body}\n`).records[0];
+}
+const values = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+// 90d (question.ts countedPredicate, statements.ts findCountedPredicates): a "how many" question asked
+// with a predicate word ("How many jars are left?", "How many vans are needed?") is answered by the
+// value with the counted noun and that word ("there are 14 jars left", "9 vans are needed"): a
+// conclusion about the asked count, as "the number of jars left is 14" is.
+const QJ = 'A shop had 60 jars of jam. It sold 3 boxes of 12 jars and gave away 5 jars. How many jars are left?';
+
+test('90d: "there are N jars left" states the asked count, so a first count later corrected is a candidate', () => {
+  const body =
+    'Three boxes of 12 is 36 jars sold. Taking 60 minus 36, there are 24 jars left.\n\nHmm, wait, I forgot the 5 jars given away. 36 plus 5 is 41 gone, so 60 - 41 = 19.\n\nSo 19 jars are left.';
+  assert.deepEqual(values(QJ, body), ['24', '19']);
+});
+
+test('90d: "N vans are needed" states the asked count', () => {
+  const q = '130 runners and 12 volunteers travel to a race. Each van seats 16 people. How many vans are needed?';
+  const body =
+    'That is 142 people. Dividing, 142 / 16 gives 8.875, and rounding that down, 8 vans are needed.\n\nWait, 8 vans seat only 128, so some people would be left behind. Rounding up instead, 9 vans are needed.';
+  assert.deepEqual(values(q, body), ['8', '9']);
+});
+
+test('negative 90d: the counted noun with another predicate ("36 jars are sold") is no answer', () => {
+  const body = 'Three boxes of 12 is 36, so 36 jars are sold.\n\nWith the 5 given away, 60 - 36 - 5 = 19.\n\nSo 19 jars are left.';
+  assert.deepEqual(values(QJ, body), ['19']);
+});
