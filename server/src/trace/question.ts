@@ -157,6 +157,14 @@ export interface QuestionInfo {
    */
   queryWords?: Set<string>;
   /**
+   * The stems (partStem) of the words the question writes outside its asking sentence and
+   * not in it ("rectangle", "triangle" of "A banner is shaped like a rectangle with a triangle on
+   * top. What is the total area of the banner?"), where it asks with a noun: a response's asked
+   * noun right after one of them ("the rectangle area is 780", "the triangle's area") is the noun
+   * of a part, a sub-result (pass 90, statements.ts nounUse).
+   */
+  partWords?: Set<string>;
+  /**
    * A "how many" question's counted noun (its stem, as COUNTED holds it) and the participle or
    * adjective it asks with ("How many cookies are left?": cookie, left; "How many buses are
    * needed?": buse, needed): a response's "there are 26 cookies left", "8 buses are needed" states
@@ -248,6 +256,7 @@ const EMPTY: QuestionInfo = {
   wordNames: undefined,
   queryWords: undefined,
   countedPredicate: undefined,
+  partWords: undefined,
   optionWords: undefined,
   choiceAsked: undefined,
   comparison: undefined,
@@ -293,6 +302,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     wordNames: info.wordNames,
     queryWords: info.queryWords,
     countedPredicate: info.countedPredicate,
+    partWords: info.partWords,
     optionWords: info.optionWords,
     choiceAsked: info.choiceAsked,
     comparison: info.comparison,
@@ -347,6 +357,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     wordNames: undefined,
     queryWords: info.queryWords,
     countedPredicate: info.countedPredicate,
+    partWords: info.partWords,
     optionWords: undefined,
     choiceAsked: info.choiceAsked,
     comparison: undefined,
@@ -1106,6 +1117,7 @@ function analyze(query: string): QuestionInfo {
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
     countedPredicate: countedPredicateOf(asked, nouns),
+    partWords: partWordsOf(query, asked, nouns),
     optionWords: optionOf ? optionWordsOf(query) : numbered ? optionWordsOf(query, numbered) : undefined,
     choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
     comparison: word.comparison,
@@ -1507,6 +1519,43 @@ function nounQualifiers(asked: string, nouns: readonly string[]): Map<string, st
     // a response: a generic word ("integers", "possible values") narrows nothing a response keeps.
     if (words.some((w) => genericQualifierRe.test(w))) continue;
     if (words.length > 0) (out ??= new Map()).set(n, words.map(qualifierStem));
+  }
+  return out;
+}
+
+// Words that qualify the asked quantity itself wherever they stand ("the total area", "the final price").
+const wholeWords = new Set([
+  'total',
+  'final',
+  'whole',
+  'overall',
+  'combined',
+  'entire',
+  'resulting',
+  'required',
+  'correct',
+  'actual',
+  'answer',
+  'same',
+  'full',
+  'grand',
+]);
+
+/** A part word's stem: its first four letters ("driving" and "drives", "rectangle" and "rectangular"). */
+export const partStem = (w: string): string => w.slice(0, 4);
+
+/** QuestionInfo.partWords: the stems of the words outside the asking sentence only, for a question asked with a plain noun. */
+function partWordsOf(query: string, asked: string, nouns: readonly string[]): Set<string> | undefined {
+  if (!asked || !nouns.some((n) => n !== 'count' && n !== THE_NUMBER && !n.startsWith(COUNTED))) return undefined;
+  const lower = query.toLowerCase();
+  const at = lower.lastIndexOf(asked.toLowerCase());
+  if (at <= 0) return undefined;
+  const inAsked = new Set((asked.toLowerCase().match(/[a-z]{3,}/g) ?? []).map(partStem));
+  let out: Set<string> | undefined;
+  for (const w of lower.slice(0, at).match(/[a-z]{3,}/g) ?? []) {
+    const stem = partStem(w);
+    if (STOP_WORDS.has(w) || wholeWords.has(w) || inAsked.has(stem) || nouns.some((n) => partStem(n) === stem)) continue;
+    (out ??= new Set()).add(stem);
   }
   return out;
 }

@@ -20,6 +20,7 @@ import {
   normalizeMath,
   powers,
   qualifierStem,
+  partStem,
   slotNumbers,
   type Comparison,
   type OptionWords,
@@ -767,7 +768,7 @@ class Context {
   /** Does this text name an asked noun only of something else ("the sum of the remaining numbers")? */
   namesOfOtherOnly(text: string): boolean {
     const q = this.question;
-    if (q.nounOf === undefined) return false;
+    if (q.nounOf === undefined && q.partWords === undefined) return false;
     const lower = text.toLowerCase();
     return q.nouns.some((n) => nounIn(n, lower, q) && nounUse(q, n, lower) === OTHER);
   }
@@ -3621,10 +3622,19 @@ const UNSURE = 2;
  */
 function nounUse(q: QuestionInfo, n: string, lower: string): number {
   const stems = q.nounOf?.get(n);
-  if (stems === undefined) return ASKED;
+  const parts = q.partWords;
+  if (stems === undefined && parts === undefined) return ASKED;
   const shared = q.nounShared?.has(n) === true;
   let use = UNSURE;
+  let seen = false;
   for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
+    seen = true;
+    // "the rectangle area", "the triangle's area": the noun of a part the question names elsewhere (pass 90).
+    if (parts !== undefined && partBefore(parts, lower, k)) {
+      use = OTHER;
+      continue;
+    }
+    if (stems === undefined) return ASKED;
     ofAfterNounRe.lastIndex = compoundEnd(q.nouns, n, lower, k + n.length);
     const m = ofAfterNounRe.exec(lower);
     if (m === null) {
@@ -3635,7 +3645,16 @@ function nounUse(q: QuestionInfo, n: string, lower: string): number {
     if (words.some((w) => stems.includes(qualifierStem(w)))) return ASKED;
     use = OTHER;
   }
-  return use;
+  return seen || stems !== undefined ? use : ASKED;
+}
+
+// The word right before a noun, maybe possessive ("rectangle area", "triangle's area").
+const wordBeforeNounRe = /(?:^|[^a-z])([a-z]{3,})(?:'s|\u2019s)?[ \t]$/;
+
+/** Is the noun at k of lower right after a word of the question's parts (QuestionInfo.partWords)? */
+function partBefore(parts: ReadonlySet<string>, lower: string, k: number): boolean {
+  const m = wordBeforeNounRe.exec(lower.slice(Math.max(0, k - 24), k));
+  return m !== null && parts.has(partStem(m[1]));
 }
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */

@@ -35,3 +35,22 @@ test('negative 90d: the counted noun with another predicate ("36 jars are sold")
   const body = 'Three boxes of 12 is 36, so 36 jars are sold.\n\nWith the 5 given away, 60 - 36 - 5 = 19.\n\nSo 19 jars are left.';
   assert.deepEqual(values(QJ, body), ['19']);
 });
+
+// 90b (question.ts partWords, statements.ts nounUse / partBefore): the asked noun right after a word the
+// question writes only outside its asking sentence ("the rectangle area" for "What is the total area of
+// the sign?", "the driving time" for "How many hours does the whole trip take?") is the noun of a part,
+// a sub-result (the guide: an intermediate quantity is no candidate), as "the area of the rectangle" is.
+const QS =
+  'A sign is shaped like a rectangle 20 cm wide and 30 cm tall with a triangle on top. The triangle has the full 20 cm top edge as its base and a height of 12 cm. What is the total area of the sign?';
+
+test('90b: "the rectangle area" names a part of the asked area: no candidate', () => {
+  const body =
+    'First, the rectangle area is 20 × 30 = 600 cm².\n\nHmm, that is only one part of the sign.\n\nThe triangle area is 1/2 × 20 × 12 = 120 cm². So the total area is 600 + 120 = 720 cm².';
+  assert.deepEqual(values(QS, body), ['720']);
+});
+
+test('negative 90b: the asked noun after a word of the asking sentence ("the sign area") still names the answer', () => {
+  const body =
+    'The sign area is 20 × 30 + 20 × 12 = 840 cm².\n\nWait, the triangle is half of 20 × 12, so 120 cm². So the total area is 600 + 120 = 720 cm².';
+  assert.deepEqual(values(QS, body), ['840', '720']);
+});
