@@ -812,8 +812,12 @@ const cache = new Map<string, QuestionInfo>();
 let lastQuery: string | undefined;
 let lastInfo: QuestionInfo = EMPTY;
 
+// "How many hours / minutes / days ...?" asks a time (pass 90: with any verb, "After how many hours will
+// they meet?", "How many hours does the whole trip take?"; until then only with "take" or "need" within
+// 20 characters), counted in a unit of time, not things counted.
+const timeUnitCountedRe = /^(?:hours|minutes|days|seconds|weeks)\b/i;
 const impliedNounRe =
-  /\bhow (?:(far)\b|(old)(?= (?:is|are)\b)(?![^.?]{0,40}\b(?:ago|in \d))|(long)\b(?! is| are| was)|many (?:hours|minutes|days|seconds|weeks)\b[^.?]{0,20}\b(?:take|took|need))/i;
+  /\bhow (?:(far)\b|(old)(?= (?:is|are)\b)(?![^.?]{0,40}\b(?:ago|in \d))|(long)\b(?! is| are| was)|many (?:hours|minutes|days|seconds|weeks)\b)/i;
 
 // An asked average, mean or probability (pass 52c): worked out from a sum or total.
 const totalIsStepRe = /\b(?:average|mean|probability)\b|\u5e73\u5747|\u6982\u7387/;
@@ -1013,7 +1017,8 @@ function analyze(query: string): QuestionInfo {
   const head = askedHeadRe.exec(asked.includes('$') ? asked.replace(/\$[^$]*\$/g, ' ') : asked);
   // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.
   if (head && /^how many/i.test(head[0])) {
-    nouns.push('count');
+    // "After how many hours will they meet?" asks a time, which a fraction of an hour may be (pass 90): no whole count.
+    if (!timeUnitCountedRe.test(head[1])) nouns.push('count');
     // "How many games are played?" asks for the number of games: "the number of games is 1711"
     // names the asked count (the guide: "So there are 12 ways" when it asks how many ways). Only
     // "the number of" before what is counted, not the counted noun alone, which every step names.

@@ -54,3 +54,20 @@ test('negative 90b: the asked noun after a word of the asking sentence ("the sig
     'The sign area is 20 × 30 + 20 × 12 = 840 cm².\n\nWait, the triangle is half of 20 × 12, so 120 cm². So the total area is 600 + 120 = 720 cm².';
   assert.deepEqual(values(QS, body), ['840', '720']);
 });
+
+// 90g (question.ts impliedNounRe, timeUnitCountedRe): "After how many hours will they meet?" asks a
+// time, with any verb: "the time until they meet" names it, and a fraction of an hour is no broken
+// count ("2.5 hours"), so a first time later corrected is a candidate.
+const QT = 'Two trains leave towns 450 km apart and travel toward each other at 80 km/h and 70 km/h. After how many hours will they meet?';
+
+test('90g: "the time until they meet is ... 2.5 hours" for "After how many hours ...?" is a candidate', () => {
+  const body =
+    'Together they close 80 + 70 = 150 km each hour. So the time until they meet is 450 ÷ 150 = 2.5 hours.\n\nDoes it work? In 2.5 hours they cover 200 km and 175 km. Wait, that is off: together that is 375 km, not 450 km. The slip was in the division. So the time until they meet = 450 ÷ 150 = 3 hours.\n\nIn summary, the answer is 3 hours.';
+  assert.deepEqual(values(QT, body), ['2.5', '3']);
+});
+
+test('negative 90g: a counted "how many" question still reads a decimal as no count ("the bus count is 7.48")', () => {
+  const q = '130 runners and 12 volunteers travel to a race. Each bus seats 16 people. How many buses does the club book?';
+  const body = 'That is 142 people, and 142 / 16 = 8.875, so the bus count is 8.875.\n\nRounding up, the number of buses is 9.';
+  assert.deepEqual(values(q, body), ['9']);
+});
