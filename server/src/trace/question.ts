@@ -164,6 +164,8 @@ export interface QuestionInfo {
    * of a part, a sub-result (pass 90, statements.ts nounUse).
    */
   partWords?: Set<string>;
+  /** The asking sentence asks a rate or a share ("per", "each", "every", "average"): a value "per year" may answer it. */
+  asksRate?: boolean;
   /**
    * A "how many" question's counted noun (its stem, as COUNTED holds it) and the participle or
    * adjective it asks with ("How many cookies are left?": cookie, left; "How many buses are
@@ -257,6 +259,7 @@ const EMPTY: QuestionInfo = {
   queryWords: undefined,
   countedPredicate: undefined,
   partWords: undefined,
+  asksRate: undefined,
   optionWords: undefined,
   choiceAsked: undefined,
   comparison: undefined,
@@ -303,6 +306,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     queryWords: info.queryWords,
     countedPredicate: info.countedPredicate,
     partWords: info.partWords,
+    asksRate: info.asksRate,
     optionWords: info.optionWords,
     choiceAsked: info.choiceAsked,
     comparison: info.comparison,
@@ -358,6 +362,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     queryWords: info.queryWords,
     countedPredicate: info.countedPredicate,
     partWords: info.partWords,
+    asksRate: info.asksRate,
     optionWords: undefined,
     choiceAsked: info.choiceAsked,
     comparison: undefined,
@@ -1123,6 +1128,10 @@ function analyze(query: string): QuestionInfo {
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
     countedPredicate: countedPredicateOf(asked, nouns),
     partWords: partWordsOf(query, asked, nouns),
+    asksRate:
+      /\b(?:per|each|every|apiece|rate|speed|fast|quickly|average|mean|head|unit|one|single|hourly|daily|weekly|monthly|yearly|annual)\b/i.test(
+        asked,
+      ) || undefined,
     optionWords: optionOf ? optionWordsOf(query) : numbered ? optionWordsOf(query, numbered) : undefined,
     choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
     comparison: word.comparison,

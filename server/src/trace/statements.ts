@@ -495,6 +495,9 @@ class FoundStatement implements Statement {
   }
 }
 
+// Right after a value, maybe past a unit word: "per" and a noun ("$35 per year", "12 cookies per box"), not "per cent".
+const perAfterRe = /^(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{1,2}per[ \t]{1,2}(?!cent\b)[a-z]/;
+
 class Context {
   readonly out: Statement[] = [];
   constructor(
@@ -544,6 +547,8 @@ class Context {
     if (rule !== 'boxed' && rule !== 'pattern' && !alone && !standsAlone(this.text, start, end)) return;
     // "the amount still needed is $185" when the question asks how many months: money, not the count.
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
+    // "$350 ÷ 10 = $35 per year" where the question asks no rate or share: a rate on the way (pass 90, 90r).
+    if (strength < 4 && !this.question.asksRate && perAfterRe.test(this.text.slice(end, end + 24))) return;
     const value = this.text.slice(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
     const lhs =

@@ -71,3 +71,21 @@ test('negative 90g: a counted "how many" question still reads a decimal as no co
   const body = 'That is 142 people, and 142 / 16 = 8.875, so the bus count is 8.875.\n\nRounding up, the number of buses is 9.';
   assert.deepEqual(values(q, body), ['9']);
 });
+
+// 90r (question.ts asksRate, statements.ts Context.add): a value with "per" and a noun after it ("$35 per
+// year", "0.0039 per minute") is a rate on the way where the asking sentence asks no rate or share (no
+// "per", "each", "every", "average", "rate", "speed", "how fast", "one", "unit", ...): no statement (the
+// guide: an intermediate quantity is no candidate).
+test('90r: "$350 ÷ 10 = $35 per year" in a check of a ten-year total is no candidate', () => {
+  const q =
+    'Lena deposits $1000 in a savings account that pays 3.5% simple interest per year. How much interest will the account earn in ten years?';
+  const body =
+    'Each year the account earns 3.5% of $1000, which is $35. Over ten years that is $35 × 10. Therefore, the total interest comes out to $350.\n\nLet us see whether this agrees with the problem. Suppose the interest over the ten years really is $350. Spread over ten years, that is $350 ÷ 10 = $35 per year. And $35 out of $1000 is exactly 3.5%, the rate in the problem. Everything is consistent, and the interest earned over ten years is $350.';
+  assert.deepEqual(values(q, body), ['350']);
+});
+
+test('negative 90r: "$20 per person" answers "How much does each person pay?"', () => {
+  const q = 'Five friends share a dinner bill of $84.50 and a tip of $15.50 equally. How much does each person pay?';
+  const body = 'Together the bill and the tip make $84.50 + $15.50, or $100 in all. Split five ways, $100 ÷ 5 = $20 per person.';
+  assert.deepEqual(values(q, body), ['20']);
+});
