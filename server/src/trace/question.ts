@@ -1555,12 +1555,17 @@ const wholeWords = new Set([
   'grand',
 ]);
 
+const referBackRe = /\b(?:its|it|their|they|them|this|these|those|that|he|she|his|her|him)\b/i;
+
 /** A part word's stem: its first four letters ("driving" and "drives", "rectangle" and "rectangular"). */
 export const partStem = (w: string): string => w.slice(0, 4);
 
 /** QuestionInfo.partWords: the stems of the words outside the asking sentence only, for a question asked with a plain noun. */
 function partWordsOf(query: string, asked: string, nouns: readonly string[]): Set<string> | undefined {
   if (!asked || !nouns.some((n) => n !== 'count' && n !== THE_NUMBER && !n.startsWith(COUNTED))) return undefined;
+  // "A rectangle is 12 cm by 5 cm. What is its area?": the asking sentence refers back to what the
+  // question names before, so those words name the asked quantity's owner, not parts.
+  if (referBackRe.test(asked)) return undefined;
   const lower = query.toLowerCase();
   const at = lower.lastIndexOf(asked.toLowerCase());
   if (at <= 0) return undefined;

@@ -55,6 +55,16 @@ test('negative 90b: the asked noun after a word of the asking sentence ("the sig
   assert.deepEqual(values(QS, body), ['840', '720']);
 });
 
+test('negative 90b: where the asking sentence refers back ("What is its area?"), "the rectangle\'s area" names the asked area', () => {
+  const q = 'A rectangle has a length of 12 cm and a width of 5 cm. What is its area?';
+  const body = "The rectangle's area is 12 × 5 = 50 cm².\n\nWait, 12 × 5 is 60, not 50. So the rectangle's area is 60 cm².";
+  const st = segmentAttempts(record(q, body), { ...defaultSegmentOptions, reader: 'rules' }).statements.filter(
+    (s) => s.value === '60' && s.rule === 'conclusion',
+  );
+  assert.equal(st.length, 1);
+  assert.equal(st[0].aboutTarget, true);
+});
+
 // 90g (question.ts impliedNounRe, timeUnitCountedRe): "After how many hours will they meet?" asks a
 // time, with any verb: "the time until they meet" names it, and a fraction of an hour is no broken
 // count ("2.5 hours"), so a first time later corrected is a candidate.
