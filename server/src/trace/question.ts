@@ -157,6 +157,23 @@ export interface QuestionInfo {
    */
   queryWords?: Set<string>;
   /**
+   * The stems (partStem) of the words the question writes outside its asking sentence and
+   * not in it ("rectangle", "triangle" of "A banner is shaped like a rectangle with a triangle on
+   * top. What is the total area of the banner?"), where it asks with a noun: a response's asked
+   * noun right after one of them ("the rectangle area is 780", "the triangle's area") is the noun
+   * of a part, a sub-result (pass 90, statements.ts nounUse).
+   */
+  partWords?: Set<string>;
+  /** The asking sentence asks a rate or a share ("per", "each", "every", "average"): a value "per year" may answer it. */
+  asksRate?: boolean;
+  /**
+   * A "how many" question's counted noun (its stem, as COUNTED holds it) and the participle or
+   * adjective it asks with ("How many cookies are left?": cookie, left; "How many buses are
+   * needed?": buse, needed): a response's "there are 26 cookies left", "8 buses are needed" states
+   * the asked count (pass 90, statements.ts findCountedPredicates).
+   */
+  countedPredicate?: { noun: string; word: string };
+  /**
    * A single-answer multiple-choice question's options as words (lower case, letters and digits,
    * common function words dropped), each with its letter: a conclusion that names an option by
    * its content ("so the correct statement is that it is valid for a trap-free device") chooses
@@ -240,6 +257,9 @@ const EMPTY: QuestionInfo = {
   words: undefined,
   wordNames: undefined,
   queryWords: undefined,
+  countedPredicate: undefined,
+  partWords: undefined,
+  asksRate: undefined,
   optionWords: undefined,
   choiceAsked: undefined,
   comparison: undefined,
@@ -284,6 +304,9 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     words: info.words,
     wordNames: info.wordNames,
     queryWords: info.queryWords,
+    countedPredicate: info.countedPredicate,
+    partWords: info.partWords,
+    asksRate: info.asksRate,
     optionWords: info.optionWords,
     choiceAsked: info.choiceAsked,
     comparison: info.comparison,
@@ -337,6 +360,9 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     words: undefined,
     wordNames: undefined,
     queryWords: info.queryWords,
+    countedPredicate: info.countedPredicate,
+    partWords: info.partWords,
+    asksRate: info.asksRate,
     optionWords: undefined,
     choiceAsked: info.choiceAsked,
     comparison: undefined,
@@ -775,6 +801,23 @@ function countedNoun(phrase: string): string | undefined {
   return undefined;
 }
 
+// "How many cookies are left?", "How many buses are needed?", "How many seats will be empty?": the
+// counted phrase, a copula, then one word closing the question (maybe "over", "in total").
+const countedPredicateRe =
+  /\bhow many[ \t]+((?:[a-z-]{1,20}[ \t]+){0,2}?[a-z-]{3,20})[ \t]+(?:are|is|were|was|will be|would be)[ \t]+([a-z]{3,14})(?:[ \t]+(?:over|in total|altogether|now|then))?[ \t]*\?/i;
+
+/** QuestionInfo.countedPredicate: the counted noun's stem and the predicate word of a "how many ... are left?" question. */
+function countedPredicateOf(asked: string, nouns: readonly string[]): { noun: string; word: string } | undefined {
+  const m = countedPredicateRe.exec(asked);
+  if (m === null) return undefined;
+  const phrase = m[1].toLowerCase().split(/[ \t]+/);
+  const noun = countedNoun(phrase.at(-1)!);
+  if (noun === undefined || !nouns.includes(COUNTED + noun)) return undefined;
+  const word = m[2].toLowerCase();
+  if (STOP_WORDS.has(word) || word === 'there' || word === 'the') return undefined;
+  return { noun, word };
+}
+
 const STOP_WORDS = new Set([
   'what',
   'which',
@@ -827,8 +870,12 @@ const cache = new Map<string, QuestionInfo>();
 let lastQuery: string | undefined;
 let lastInfo: QuestionInfo = EMPTY;
 
+// "How many hours / minutes / days ...?" asks a time (pass 90: with any verb, "After how many hours will
+// they meet?", "How many hours does the whole trip take?"; until then only with "take" or "need" within
+// 20 characters), counted in a unit of time, not things counted.
+const timeUnitCountedRe = /^(?:hours|minutes|days|seconds|weeks)\b/i;
 const impliedNounRe =
-  /\bhow (?:(far)\b|(old)(?= (?:is|are)\b)(?![^.?]{0,40}\b(?:ago|in \d))|(long)\b(?! is| are| was)|many (?:hours|minutes|days|seconds|weeks)\b[^.?]{0,20}\b(?:take|took|need))/i;
+  /\bhow (?:(far)\b|(old)(?= (?:is|are)\b)(?![^.?]{0,40}\b(?:ago|in \d))|(long)\b(?! is| are| was)|many (?:hours|minutes|days|seconds|weeks)\b)/i;
 
 // An asked average, mean or probability (pass 52c): worked out from a sum or total.
 const totalIsStepRe = /\b(?:average|mean|probability)\b|\u5e73\u5747|\u6982\u7387/;
@@ -1028,7 +1075,8 @@ function analyze(query: string): QuestionInfo {
   const head = askedHeadRe.exec(asked.includes('$') ? asked.replace(/\$[^$]*\$/g, ' ') : asked);
   // "How many ...?" is answered by a count: "So the count is 33 + 9 - 3 = 39" names it, whatever is counted.
   if (head && /^how many/i.test(head[0])) {
-    nouns.push('count');
+    // "After how many hours will they meet?" asks a time, which a fraction of an hour may be (pass 90): no whole count.
+    if (!timeUnitCountedRe.test(head[1])) nouns.push('count');
     // "How many games are played?" asks for the number of games: "the number of games is 1711"
     // names the asked count (the guide: "So there are 12 ways" when it asks how many ways). Only
     // "the number of" before what is counted, not the counted noun alone, which every step names.
@@ -1131,6 +1179,12 @@ function analyze(query: string): QuestionInfo {
     words: word.words,
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
+    countedPredicate: countedPredicateOf(asked, nouns),
+    partWords: partWordsOf(query, asked, nouns),
+    asksRate:
+      /\b(?:per|each|every|apiece|rate|speed|fast|quickly|average|mean|head|unit|one|single|hourly|daily|weekly|monthly|yearly|annual)\b/i.test(
+        asked,
+      ) || undefined,
     optionWords: optionOf ? optionWordsOf(query) : numbered ? optionWordsOf(query, numbered) : undefined,
     choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
     comparison: word.comparison,
@@ -1532,6 +1586,48 @@ function nounQualifiers(asked: string, nouns: readonly string[]): Map<string, st
     // a response: a generic word ("integers", "possible values") narrows nothing a response keeps.
     if (words.some((w) => genericQualifierRe.test(w))) continue;
     if (words.length > 0) (out ??= new Map()).set(n, words.map(qualifierStem));
+  }
+  return out;
+}
+
+// Words that qualify the asked quantity itself wherever they stand ("the total area", "the final price").
+const wholeWords = new Set([
+  'total',
+  'final',
+  'whole',
+  'overall',
+  'combined',
+  'entire',
+  'resulting',
+  'required',
+  'correct',
+  'actual',
+  'answer',
+  'same',
+  'full',
+  'grand',
+]);
+
+const referBackRe = /\b(?:its|it|their|they|them|this|these|those|that|he|she|his|her|him)\b/i;
+
+/** A part word's stem: its first four letters ("driving" and "drives", "rectangle" and "rectangular"). */
+export const partStem = (w: string): string => w.slice(0, 4);
+
+/** QuestionInfo.partWords: the stems of the words outside the asking sentence only, for a question asked with a plain noun. */
+function partWordsOf(query: string, asked: string, nouns: readonly string[]): Set<string> | undefined {
+  if (!asked || !nouns.some((n) => n !== 'count' && n !== THE_NUMBER && !n.startsWith(COUNTED))) return undefined;
+  // "A rectangle is 12 cm by 5 cm. What is its area?": the asking sentence refers back to what the
+  // question names before, so those words name the asked quantity's owner, not parts.
+  if (referBackRe.test(asked)) return undefined;
+  const lower = query.toLowerCase();
+  const at = lower.lastIndexOf(asked.toLowerCase());
+  if (at <= 0) return undefined;
+  const inAsked = new Set((asked.toLowerCase().match(/[a-z]{3,}/g) ?? []).map(partStem));
+  let out: Set<string> | undefined;
+  for (const w of lower.slice(0, at).match(/[a-z]{3,}/g) ?? []) {
+    const stem = partStem(w);
+    if (STOP_WORDS.has(w) || wholeWords.has(w) || inAsked.has(stem) || nouns.some((n) => partStem(n) === stem)) continue;
+    (out ??= new Set()).add(stem);
   }
   return out;
 }

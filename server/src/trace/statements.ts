@@ -22,6 +22,7 @@ import {
   optionOfValue,
   powers,
   qualifierStem,
+  partStem,
   slotNumbers,
   type Comparison,
   type OptionWords,
@@ -426,6 +427,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
     if (opts.question.targets.length > 0) findTargetCopulas(ctx, written);
   }
   findNamedResults(ctx);
+  if (ctx.question.countedPredicate !== undefined) findCountedPredicates(ctx, ctx.question.countedPredicate);
   for (const re of opts.patterns ?? []) findPattern(ctx, re);
   return dedupe(ctx.out);
 }
@@ -495,6 +497,9 @@ class FoundStatement implements Statement {
   }
 }
 
+// Right after a value, maybe past a unit word: "per" and a noun ("$35 per year", "12 cookies per box"), not "per cent".
+const perAfterRe = /^(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{1,2}per[ \t]{1,2}(?!cent\b)[a-z]/;
+
 class Context {
   readonly out: Statement[] = [];
   constructor(
@@ -544,6 +549,8 @@ class Context {
     if (rule !== 'boxed' && rule !== 'pattern' && !alone && !standsAlone(this.text, start, end)) return;
     // "the amount still needed is $185" when the question asks how many months: money, not the count.
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
+    // "$350 ÷ 10 = $35 per year" where the question asks no rate or share: a rate on the way (pass 90, 90r).
+    if (strength < 4 && !this.question.asksRate && perAfterRe.test(this.text.slice(end, end + 24))) return;
     const value = this.text.slice(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
     const lhs =
@@ -768,7 +775,7 @@ class Context {
   /** Does this text name an asked noun only of something else ("the sum of the remaining numbers")? */
   namesOfOtherOnly(text: string): boolean {
     const q = this.question;
-    if (q.nounOf === undefined) return false;
+    if (q.nounOf === undefined && q.partWords === undefined) return false;
     const lower = text.toLowerCase();
     return q.nouns.some((n) => nounIn(n, lower, q) && nounUse(q, n, lower) === OTHER);
   }
@@ -2528,6 +2535,38 @@ function findNamedResults(ctx: Context): void {
   }
 }
 
+// Before a counted predicate's word: a value, maybe one more word, the counted noun, maybe a copula
+// ("26 cookies left", "8 buses are needed", "5 full jars remaining"): the value is group 1.
+const countedBeforeRe = (noun: string): RegExp =>
+  new RegExp(
+    String.raw`(?:^|[^\w.,$])\$?(\d[\d,]{0,12}(?:\.\d{1,4})?)[ \t]{1,2}(?:[a-z]{2,12}[ \t]{1,2})?${noun}[a-z]{0,3}[ \t]{1,2}(?:(?:are|is|were|was|will be|would be|still|in all)[ \t]{1,2})?$`,
+    'i',
+  );
+// After the predicate's word: the clause ends (up to two words: "left over", "in total").
+const countedPredicateEndRe = /(?:[ \t]{1,2}[A-Za-z]{1,12}){0,2}?[ \t]{0,2}(?:[.!;,:(\u2014]|\r?\n|$)/y;
+
+/**
+ * Pass 90: "there are 26 cookies left", "So 8 buses are needed." for "How many cookies are left?" /
+ * "How many buses are needed?": the value with the counted noun and the question's own predicate
+ * word, the clause ending after it, states the asked count (the guide: a concluding statement about
+ * the asked quantity), as "the number of cookies left is 26" does. One indexOf scan for the word.
+ */
+function findCountedPredicates(ctx: Context, cp: { noun: string; word: string }): void {
+  const { text, from, to } = ctx;
+  const before = countedBeforeRe(cp.noun);
+  for (let k = text.indexOf(cp.word, from); k >= 0 && k < to; k = text.indexOf(cp.word, k + cp.word.length)) {
+    if (/[A-Za-z]/.test(text.charAt(k - 1)) || /[A-Za-z]/.test(text.charAt(k + cp.word.length))) continue;
+    if (!matchesAt(countedPredicateEndRe, text, k + cp.word.length)) continue;
+    const head = text.slice(Math.max(from, k - 60), k);
+    const m = before.exec(head);
+    if (m === null) continue;
+    const i = k - head.length + m.index + m[0].indexOf(m[1], m[0].startsWith('$') ? 1 : 0);
+    const end = i + m[1].length;
+    if (ctx.sentenceAround(i, end).question) continue;
+    ctx.add(i, end, 'conclusion', 3, true);
+  }
+}
+
 // Right after a value (past up to two unit words): words that say it agrees with an earlier result
 // ("10 again", "253 this way too", "1104, the same as the first time", "$1799, same result", "2,285,
 // matching my earlier result", "$890, just like before", "312 miles. Same answer.", "$85.80, identical to
@@ -3590,10 +3629,19 @@ const UNSURE = 2;
  */
 function nounUse(q: QuestionInfo, n: string, lower: string): number {
   const stems = q.nounOf?.get(n);
-  if (stems === undefined) return ASKED;
+  const parts = q.partWords;
+  if (stems === undefined && parts === undefined) return ASKED;
   const shared = q.nounShared?.has(n) === true;
   let use = UNSURE;
+  let seen = false;
   for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
+    seen = true;
+    // "the rectangle area", "the triangle's area": the noun of a part the question names elsewhere (pass 90).
+    if (parts !== undefined && partBefore(parts, lower, k)) {
+      use = OTHER;
+      continue;
+    }
+    if (stems === undefined) return ASKED;
     ofAfterNounRe.lastIndex = compoundEnd(q.nouns, n, lower, k + n.length);
     const m = ofAfterNounRe.exec(lower);
     if (m === null) {
@@ -3604,7 +3652,16 @@ function nounUse(q: QuestionInfo, n: string, lower: string): number {
     if (words.some((w) => stems.includes(qualifierStem(w)))) return ASKED;
     use = OTHER;
   }
-  return use;
+  return seen || stems !== undefined ? use : ASKED;
+}
+
+// The word right before a noun, maybe possessive ("rectangle area", "triangle's area").
+const wordBeforeNounRe = /(?:^|[^a-z])([a-z]{3,})(?:'s|\u2019s)?[ \t]$/;
+
+/** Is the noun at k of lower right after a word of the question's parts (QuestionInfo.partWords)? */
+function partBefore(parts: ReadonlySet<string>, lower: string, k: number): boolean {
+  const m = wordBeforeNounRe.exec(lower.slice(Math.max(0, k - 24), k));
+  return m !== null && parts.has(partStem(m[1]));
 }
 
 /** The equation at `eq` works out one term of the asked expression: its line's first left side is that term. */
