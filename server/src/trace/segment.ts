@@ -1105,7 +1105,7 @@ function computesWith(body: string, earlier: Statement, later: Statement): boole
   return false;
 }
 const plainOperandRe = /^-?\d+(?:\.\d+)?$/;
-const operandBeforeRe91 = /(?:[-+*/\u00d7\u2212]|\\times|\\cdot|\b(?:divided by|times|plus|minus|multiplied by|of))[ \t$]{0,3}$/;
+const operandBeforeRe91 = /(?:[-+*/\u00d7\u2212]|\\times|\\cdot|\b(?:divided by|times|plus|minus|multiplied by))[ \t$]{0,3}$/;
 const operandAfterRe91 = /^[ \t$]{0,3}(?:[-+*/\u00d7\u2212]|\\times|\\cdot|(?:divided by|times|plus|minus|multiplied by)\b)/;
 
 /** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
