@@ -1091,6 +1091,31 @@ function headingAfter(body: string, k: number): boolean {
   return false;
 }
 
+/**
+ * Pass 91a: does the sentence of `later`, before its value, compute with the value of `earlier` (a plain
+ * number there beside an operator or a word of arithmetic: "240 divided by 3 equals 80", "2500 - 2550 =
+ * -50")? Read within `later`'s sentence only (sentenceStart, at most 300 characters), after `earlier`.
+ */
+function computesWith(body: string, earlier: Statement, later: Statement): boolean {
+  if (earlier.strength > 4 || later.strength < 1 || !plainOperandRe.test(earlier.normalized)) return false;
+  const from = sentenceStart(body, earlier.end, later.start);
+  const text = body.slice(from, later.start);
+  const v = earlier.normalized;
+  for (let k = text.indexOf(v); k >= 0; k = text.indexOf(v, k + 1)) {
+    const before = text.charCodeAt(k - 1);
+    const after = text.charCodeAt(k + v.length);
+    // The whole number, not a part of "1092" or "2.5".
+    if (isDigitCode(before) || before === 46 || isDigitCode(after) || (after === 46 && isDigitCode(text.charCodeAt(k + v.length + 1))))
+      continue;
+    if (operandBeforeRe91.test(text.slice(Math.max(0, k - 14), k)) || operandAfterRe91.test(text.slice(k + v.length, k + v.length + 14)))
+      return true;
+  }
+  return false;
+}
+const plainOperandRe = /^-?\d+(?:\.\d+)?$/;
+const operandBeforeRe91 = /(?:[-+*/\u00d7\u2212]|\\times|\\cdot|\b(?:divided by|times|plus|minus|multiplied by))[ \t$]{0,3}$/;
+const operandAfterRe91 = /^[ \t$]{0,3}(?:[-+*/\u00d7\u2212]|\\times|\\cdot|(?:divided by|times|plus|minus|multiplied by)\b)/;
+
 /** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
 const endsSegment = (body: string, end: number, segEnd: number): boolean => segEnd - end <= 24 && !/\d/.test(body.slice(end, segEnd));
 
@@ -1739,6 +1764,20 @@ function readAttempts(
       bi = li;
     // Restated as the segment's last word ("= **8,120,471** ... Therefore 83 x 97,837 = 8,120,471"): still its last word.
     if (bi >= 0 && li > bi && ok[li] && sameAnswer(statements[li].normalized, statements[bi].normalized)) bi = li;
+    // Pass 91a: the segment's last word, a result that computes with the value the segment concluded
+    // before it ("the number of guesses, which is 3. So, 240 divided by 3 equals 80.", "Sum = ... = 2550.
+    // / Therefore, the total sum is 2500 - 2550 = -50."): that value was an intermediate quantity
+    // (docs/annotation-guide.md), the result the model's current conclusion.
+    // A bare result line whose value the record concludes nowhere explicitly stays a step (pass 17).
+    if (
+      bi >= 0 &&
+      li > bi &&
+      ok[li] &&
+      (statements[li].strength >= 2 || isStrong(strongValues, statements[li].normalized)) &&
+      !sameAnswer(statements[li].normalized, statements[bi].normalized) &&
+      computesWith(body, statements[bi], statements[li])
+    )
+      bi = li;
     // A weak result right before the segment's marker ("Total: 196 + 147 = 343. / Wait a minute")
     // is its last word even where an earlier weak conclusion of another value (a sub-result it
     // computes with: "the paths of this pattern are 21 * 7 = 147") is as strong or stronger, when
