@@ -1521,8 +1521,13 @@ function closedFormEnd(text: string, start: number, end: number, limit: number):
 // only what closes the statement: its copula (입니다 / 이다 / です / だ), "번" (option number), or
 // punctuation and the line's end, so "정답은 4가 아닙니다" ("is not 4") and "答えは4ではない" state
 // nothing. Every quantifier is bounded and the pattern is anchored at the lead (sticky): linear.
+// Pass 89a: a unit or counter after the value of a CJK lead or cue, as after an English "the answer is
+// 150 km": a Latin unit word ("km", "cm²", "km/h"), or one to three katakana, CJK or Hangul characters
+// ("ページ", "元", "個", "시간", "원") that open with no negation (不 / 非 / 没 / 未, 아 / 않: "5不对",
+// "5아님"). Hiragana is no unit ("5でない"). Bounded, tried once after the value.
+const CJK_UNIT_TAIL = String.raw`(?:[ \t]{0,2}(?:[A-Za-z\u00b5][A-Za-z/\u00b2\u00b3]{0,7}(?![A-Za-z])|(?![\u4e0d\u975e\u6ca1\u672a\uc544\uc54a])[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,3}))?`;
 const cjkLeadRe = new RegExp(
-  String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3|\u7b54\u6848)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a]|[\u662f\u4e3a\u70ba][ \t]{0,2}[:\uff1a]?)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
+  String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3|\u7b54\u6848)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a]|[\u662f\u4e3a\u70ba][ \t]{0,2}[:\uff1a]?)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?${CJK_UNIT_TAIL}(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
   'y',
 );
 
