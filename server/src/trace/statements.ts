@@ -526,6 +526,16 @@ class Context {
   /** The operator words with a blank on each side (opWordPositions), once both finders have asked. */
   opWordsAt: OpWords | undefined = undefined;
 
+  private otherLanguageIn: boolean | undefined;
+  /**
+   * Pass 89b: is the text written in another language than English? It writes no " the " and holds a
+   * letter of another script or an accented Latin letter (one scan, asked only where "=" is followed
+   * by a number written with a decimal comma or another grouping).
+   */
+  get otherLanguage(): boolean {
+    return (this.otherLanguageIn ??= !this.text.includes(' the ') && otherLetterRe.test(this.text));
+  }
+
   private rejectWordsIn: boolean | undefined;
   /**
    * Is "not", "instead" or "rather" written anywhere in the text? rejectTailRe and rejectLeadRe
@@ -1578,6 +1588,9 @@ function findCjkAnswerLeads(ctx: Context): void {
 // (localizedValue). Tried before VALUE; each branch bounded, no branch nested.
 const LOCAL_NUM = String.raw`-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,3}(?:\.\d{3}){2,6}|\d{1,15},\d{1,12}|\d{1,3}\.\d{3})(?![\d,]|\.\d)`;
 const localNumRe = new RegExp(`^${LOCAL_NUM}$`);
+const localNumAt = new RegExp(LOCAL_NUM, 'y');
+// A letter of another script, or an accented Latin one (Context.otherLanguage).
+const otherLetterRe = /[\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/;
 // What may follow such a number before the statement closes: a currency or percent sign.
 const CURRENCY_AFTER = String.raw`(?:[ \t\u00a0\u202f]{0,2}[\u20ac\u20bd$\u00a3%])?`;
 // The text's convention: decimals written with a comma ("3,14", "1.234,5", "2,50 €") or with a point
@@ -2905,6 +2918,21 @@ function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): v
   else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
   // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
   else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
+  // Pass 89b: in a text of another language, "= 75,5" and "= 108.000" (a decimal comma, a grouping) are
+  // read whole, by the text's convention where the form is ambiguous and the text shows one (a text
+  // that shows none keeps the English reading), as after the language's leads and cues.
+  if (!rounded && isDigitCode(codeAt(text, j))) {
+    localNumAt.lastIndex = j;
+    const l = localNumAt.exec(text);
+    const e = localNumAt.lastIndex;
+    const end = l !== null && ctx.otherLanguage ? lineEnd(text, e, to, true, ctx.rejectWords) : NOT_AT_END;
+    if (end !== NOT_AT_END) {
+      // As below: about the asked quantity where the left side names it; a ticked step is a check.
+      const about = leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, e);
+      if (end !== AT_END_TICKED || about || statedLast(ctx, j, l![0])) addLocalized(ctx, j, e, 'equals', about ? 3 : 1, about, false, 'en');
+      return;
+    }
+  }
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (rounded && (v === null || !v[0].includes('.'))) return;

@@ -2,6 +2,7 @@
 // on short hand-written texts (not taken from any gold set), each with a negative case for its limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { alignCandidates, engineReading } from '../../../server/src/analysis/segmentationEval.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
@@ -35,4 +36,33 @@ test('89a: a CJK answer lead reads its value before a unit or counter', () => {
     ['車は何 km 進みますか。', '答えは 120 km ではなく 150 km。'],
   ];
   for (const [q, body] of negative) assert.deepEqual(read(q, body, 'final-answer'), [], body);
+});
+
+// 89b: after "=" in a text of another language, a number with a decimal comma or a grouping is read
+// whole, by the text's convention; the evaluation compares the engine's reading of an ambiguous one.
+test('89b: "= 75,5" and "= 108.000" in a text of another language', () => {
+  const equalsOf = (q: string, body: string) =>
+    segment(q, body)
+      .statements.filter((s) => s.rule === 'equals')
+      .map((s) => `${s.value}:${s.normalized}`);
+  assert.deepEqual(equalsOf('¿Cuál es el promedio?', 'La suma da 302, así que\nel promedio = 302 / 4 = 75,5.'), ['75,5:75.5']);
+  // A text in ASCII letters only is read as English (the scan needs a letter of another script or an accent).
+  assert.deepEqual(equalsOf('Wastani wa alama ni ngapi?', 'Jumla ni 302.\nWastani = 302 / 4 = 75,5.'), []);
+  // A text that writes its decimals with a comma ("2,5") groups by a point: "108.000" is 108000.
+  assert.deepEqual(equalsOf('Quantos litros cabem na caixa?', 'A altura é 2,5 m.\nLogo, 108 × 1.000 = 108.000 litros.'), [
+    '108.000:108000',
+  ]);
+  // English keeps its reading: a point before three digits is a decimal point.
+  assert.deepEqual(equalsOf('How many liters fit in the tank?', 'Take the product of the sides.\n2.5 × 0.6 = 1.500'), ['1.500:1.5']);
+});
+
+test("89b: the evaluation matches an ambiguous number by the engine's reading", () => {
+  const s = segment('Quantos litros cabem na caixa?', 'A altura é 2,5 m.\nLogo, 108 × 1.000 = 108.000 litros.');
+  const reading = engineReading(s, 'Quantos litros cabem na caixa?');
+  assert.deepEqual(
+    reading.predicted.map((p) => [p.value, p.localized]),
+    [['108.000', '108000']],
+  );
+  const pairs = alignCandidates([{ value: '108.000 litros', offset: 30 }], reading.predicted, s.optionOf, 'Quantos litros cabem na caixa?');
+  assert.equal(pairs.length, 1);
 });
