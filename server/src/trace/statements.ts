@@ -1710,7 +1710,7 @@ const leadLang = (text: string, k: number): string => (text.startsWith('ibu', k 
 // a copula after it), and no negation right before the copula ("no es", "не равно", "si"). A text that
 // writes " the " is English and is not scanned (German "Also", French "Donc" are English words too).
 const otherCueRe =
-  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
+  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u0418\u0442\u043e\u0433\u043e|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
 const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff`;
 const latinLetterRe = new RegExp(`[${LATIN_LETTER}]`);
 // The copulas of each cue's language, then the value (markup allowed), then what may close the sentence.
@@ -1734,6 +1734,13 @@ for (const [lang, cop] of Object.entries(otherCopula))
 otherResultRes.cjk = new RegExp(
   String.raw`(?:[\u306f\u304c\ub294\uc740\uc774\uac00=:]|\uff1d|\uff1a)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:\\\(|\$)?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\$|\\\)|\*\*)?[ \t]{0,2}[\u500b\u4eba\u5186\u672c\u679a\u56de\u5ea6\u500d\u5206\u79d2\u6642\u65e5\u5e74\uac1c\uba85\uc6d0\ubc88]{0,2}(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\u3068\u306a\u308a\u307e\u3059|\u306b\u306a\u308a\u307e\u3059|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694)?[ \t]{0,2}(?=[.!\u3002\uff01]|$)`,
   'g',
+);
+// Pass 89c: a cue followed by the value and the counted noun, with no copula, as English "So 40
+// diagonals." is read: "Итак, 8 чисел.", "Also 40 Diagonalen.", "Donc 3 cas.", "Итого 82,3.". The value
+// opens the clause (after a comma or a colon, and a word for "in all": всего, insgesamt, en total, au
+// total, ao todo, in tutto, jumla), up to two words follow it, then the sentence ends or a colon opens a list.
+const otherBareRe = new RegExp(
+  String.raw`^[ \t]{0,2}[,:]?[ \t]{0,2}(?:(?:\u0432\u0441\u0435\u0433\u043e|insgesamt|en[ \t]total|au[ \t]total|ao[ \t]todo|in[ \t]tutto|jumla)[ \t]{1,2})?(?:\*\*)?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!;:]|$))`,
 );
 const otherCueLang = (cue: string): string => {
   const c = cue.charCodeAt(0);
@@ -1790,9 +1797,17 @@ function findOtherConclusions(ctx: Context): void {
       if (r[0].length === 0) re.lastIndex++;
       if (lang === 'cjk' || !otherNegationRe.test(clause.slice(Math.max(0, r.index - 8), r.index))) last = r;
     }
-    if (last === null) continue;
-    const value = lang === 'cjk' ? last[1] : last[2];
-    const start = after + last.index + last[0].lastIndexOf(value);
+    let value: string;
+    let start: number;
+    if (last !== null) {
+      value = lang === 'cjk' ? last[1] : last[2];
+      start = after + last.index + last[0].lastIndexOf(value);
+    } else {
+      const bare = lang === 'cjk' ? null : otherBareRe.exec(clause);
+      if (bare === null) continue;
+      value = bare[1];
+      start = after + bare[0].lastIndexOf(value);
+    }
     if (start + value.length > to) continue;
     const sentence = ctx.sentenceAround(start, start + value.length);
     const q = ctx.question;

@@ -66,3 +66,20 @@ test("89b: the evaluation matches an ambiguous number by the engine's reading", 
   const pairs = alignCandidates([{ value: '108.000 litros', offset: 30 }], reading.predicted, s.optionOf, 'Quantos litros cabem na caixa?');
   assert.equal(pairs.length, 1);
 });
+
+// 89c: a conclusion cue of another language, then the value and the counted noun with no copula.
+test('89c: a cue, the value and its noun, no copula', () => {
+  const cases: [string, string, string][] = [
+    ['Сколько всего учеников?', 'Мальчиков 12, девочек 14.\nИтак, 26 учеников.', '26'],
+    ['Сколько стоит поездка?', 'Билет 35,5 и багаж 10.\nИтого 45,5.', '45,5'],
+    ['Wie viele Ecken hat der Würfel?', 'Oben 4, unten 4.\nAlso 8 Ecken.', '8'],
+    ['Combien de façons ?', 'On multiplie 4 par 3.\nDonc 12 façons.', '12'],
+  ];
+  for (const [q, body, v] of cases) assert.deepEqual(read(q, body, 'conclusion'), [v], body);
+  // The value must close its clause: a computation or a list goes on.
+  const negative: [string, string][] = [
+    ['Wie viele Diagonalen hat das Achteck?', 'Also 40 durch 2 ergibt die Anzahl der Diagonalen.'],
+    ['Сколько всего учеников?', 'Итак, 26 учеников и 3 учителя пришли.'],
+  ];
+  for (const [q, body] of negative) assert.deepEqual(read(q, body, 'conclusion'), [], body);
+});
