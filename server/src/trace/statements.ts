@@ -1724,10 +1724,12 @@ const otherCopula: Record<string, string> = {
   it: String.raw`\u00e8|sono|fa|vale|risulta|d\u00e0|uguale[ \t]a`,
   vi: String.raw`l\u00e0|b\u1eb1ng`,
 };
+// Pass 89d: a comma closes the value only where no number follows it: "всего 9 чисел: 18, 27, 36" lists
+// after its colon, and its first number is no result.
 const otherResultRes: Record<string, RegExp> = {};
 for (const [lang, cop] of Object.entries(otherCopula))
   otherResultRes[lang] = new RegExp(
-    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
+    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!;:)]|,(?![ \t]{0,2}\d)|$))`,
     'g',
   );
 // Japanese and Korean: the topic or subject particle, or "=", then the value, a counter and the copula.

@@ -83,3 +83,14 @@ test('89c: a cue, the value and its noun, no copula', () => {
   ];
   for (const [q, body] of negative) assert.deepEqual(read(q, body, 'conclusion'), [], body);
 });
+
+// 89d: after a cue's colon, a list's first number is no result.
+test('89d: a list after a cue is no result; its count is', () => {
+  assert.deepEqual(
+    read('Сколько двузначных чисел делятся на 9?', 'Значит, всего 9 чисел: 18, 27, 36, 45, 54, 63, 72, 81, 90.', 'conclusion'),
+    ['9'],
+  );
+  assert.deepEqual(read('¿Cuántos múltiplos hay?', 'Por lo tanto, son: 12, 24 y 36.', 'conclusion'), []);
+  // A comma before a word still closes the value.
+  assert.deepEqual(read('¿Cuánto cuesta?', 'Por lo tanto, el precio es 40, sin impuestos.', 'conclusion'), ['40']);
+});
