@@ -10,7 +10,7 @@
 import { programValueKey, programValueStatements } from './programValues.js';
 import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { YES_NO_OTHER } from './otherYesNo.js';
+import { TRUE_FALSE_OTHER, YES_NO_OTHER } from './otherYesNo.js';
 import { unsafePatternReason, USER_PATTERN_MAX_LINE } from './patternSafety.js';
 import {
   COUNTED,
@@ -4696,7 +4696,7 @@ function restatesClaim(ctx: Context, end: number): boolean {
  */
 function findWords(ctx: Context, re: RegExp): void {
   const { text, from, to } = ctx;
-  const other = re.source === YES_NO_OTHER;
+  const other = re.source === YES_NO_OTHER || re.source === TRUE_FALSE_OTHER;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
@@ -4818,6 +4818,10 @@ const otherYesNoLeadRe =
 // Or a conclusion cue of any language, a comma maybe: "Por lo tanto, **no**, ...", "Итак, да.", "所以，是的。", "So no.".
 const otherYesNoCueRe =
   /(?:^|[^\p{L}])(?:so|therefore|thus|hence|por lo tanto|entonces|as\u00ed que|donc|par cons\u00e9quent|ainsi|also|daher|somit|portanto|ent\u00e3o|assim|quindi|pertanto|dunque|\u0438\u0442\u0430\u043a|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0437\u043d\u0430\u0447\u0438\u0442|kwa hiyo|kwa hivyo|hivyo|v\u1eady|do \u0111\u00f3|v\u00ec v\u1eady|\u56e0\u6b64|\u6240\u4ee5|\u6545|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089|\u3088\u3063\u3066|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c)[ \t]{0,2}[,\uff0c\u3001]?[ \t]{0,2}(?:\*\*)?$/iu;
+// Pass 89e: or such a cue, its subject (one to four words) and a copula: "Donc l'affirmation est **vraie**.",
+// "Por lo tanto, la afirmación es falsa.", "Also ist die Aussage falsch." (German puts the copula first).
+const otherVerdictCopulaRe =
+  /(?:^|[^\p{L}])(?:donc|par cons\u00e9quent|ainsi|por lo tanto|entonces|as\u00ed que|also|daher|somit|portanto|ent\u00e3o|assim|quindi|pertanto|dunque|\u0438\u0442\u0430\u043a|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0437\u043d\u0430\u0447\u0438\u0442|kwa hiyo|kwa hivyo|hivyo|v\u1eady|do \u0111\u00f3|v\u00ec v\u1eady)[ \t]{0,2}[,\uff0c]?(?:(?:[ \t]{1,2}[\p{L}'\u2019]{1,24}){1,4}[ \t]{1,2}(?:est|es|\u00e9|\u00e8|ni|l\u00e0|\u2014|\u2013)|[ \t]{1,2}(?:ist|sind)(?:[ \t]{1,2}[\p{L}'\u2019]{1,24}){1,3})[ \t]{1,2}(?:\*\*)?$/iu;
 // What may follow the word: markup, then the statement's end (punctuation, the line's end, an explanation).
 const boldWordEndRe = /^(?:\*\*[,.\uff0c\u3002\u3001]|[,.\uff0c\u3002\u3001]\*\*)/;
 const otherYesNoEndRe = /(?:\*\*|\$)?[ \t]{0,2}(?:[.!,;:)(\u3002\uff01\uff0c\uff1b\u3001\uff1a\uff08\r\n]|$)/y;
@@ -4847,6 +4851,10 @@ function otherYesNoAt(ctx: Context, start: number, end: number): boolean {
     }
   }
   if (otherYesNoCueRe.test(before)) {
+    ctx.add(start, end, 'conclusion', 3, true);
+    return true;
+  }
+  if (otherVerdictCopulaRe.test(before)) {
     ctx.add(start, end, 'conclusion', 3, true);
     return true;
   }

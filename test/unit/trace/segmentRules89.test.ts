@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignCandidates, engineReading } from '../../../server/src/analysis/segmentationEval.js';
+import { answersEqual } from '../../../server/src/trace/answers.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
@@ -93,4 +94,23 @@ test('89d: a list after a cue is no result; its count is', () => {
   assert.deepEqual(read('¿Cuántos múltiplos hay?', 'Por lo tanto, son: 12, 24 y 36.', 'conclusion'), []);
   // A comma before a word still closes the value.
   assert.deepEqual(read('¿Cuánto cuesta?', 'Por lo tanto, el precio es 40, sin impuestos.', 'conclusion'), ['40']);
+});
+
+// 89e: true or false asked in another language, its words read as yes / no words are, and equal to True / False.
+test('89e: a true/false question in another language', () => {
+  const verdict = (q: string, body: string) => segment(q, body).attempts.map((a) => a.candidate.value);
+  assert.deepEqual(verdict('Vrai ou faux : la somme de deux impairs est paire.', "3 + 5 = 8.\n\nDonc l'affirmation est **vraie**."), [
+    'vraie',
+  ]);
+  assert.deepEqual(verdict('¿Verdadero o falso? Todo primo es impar.', 'El 2 es primo y par.\nPor lo tanto, la afirmación es falsa.'), [
+    'falsa',
+  ]);
+  assert.deepEqual(verdict('Richtig oder falsch: 1 ist eine Primzahl.', '1 hat nur einen Teiler.\nAlso ist die Aussage falsch.'), [
+    'falsch',
+  ]);
+  assert.deepEqual(verdict('Верно или неверно: 91 — простое число.', '91 = 7 · 13.\n**Ответ:** неверно'), ['неверно']);
+  assert.ok(answersEqual('vraie', 'Vrai') && answersEqual('falsch', 'False') && answersEqual('неверно', 'False'));
+  assert.ok(!answersEqual('vraie', 'False') && !answersEqual('Wahr', 'falsch'));
+  // A word negated before it, or in prose, answers nothing.
+  assert.deepEqual(verdict('Vrai ou faux : 91 est premier.', "91 = 7 × 13, donc ce n'est pas vrai que 91 soit premier."), []);
 });
