@@ -380,6 +380,7 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findCjkAnswerLeads(ctx);
   findOtherAnswerLeads(ctx);
   findOtherConclusions(ctx);
+  if (ctx.question.otherOptions !== undefined) findOtherOptions(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1815,6 +1816,32 @@ function findOtherConclusions(ctx: Context): void {
     const q = ctx.question;
     const about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
     addLocalized(ctx, start, start + value.length, 'conclusion', about ? 3 : 2, about, false, lang);
+  }
+}
+
+// Pass 89f: a chosen option of a question labelled in another language's way (QuestionInfo.otherOptions):
+// the language's word for "option" and the label, ending its sentence ("que es la opción c.", "правильный
+// вариант — Б.", "c'est l'option (4).", "3/8, opción c."), as English "Option C." is read; or an answer
+// lead, its copula, an article and the label with its bracket, the option's content after it ("la
+// respuesta correcta es la **b) delfín**"). Not in brackets ("(la opción d)": an aside).
+const otherOptionNounRe =
+  /(?<![\p{L}])(?:opci[o\u00f3]n|op[c\u00e7][a\u00e3]o|option|opzione|optie|\u0432\u0430\u0440\u0438\u0430\u043d\u0442|chaguo|se[c\u00e7]enek|pilihan|opcja)[ \t]{0,2}[\u2014\u2013:-]?[ \t]{0,2}(?:\*\*)?[(\uff08]?([a-j\u0430-\u0438]|[1-9])[)\uff09]?(?:\*\*)?[ \t]{0,2}(?=[.!;\n]|$)/giu;
+const otherOptionLeadRe =
+  /(?<![\p{L}])(?:respuesta|r[e\u00e9]ponse|antwort|resposta|risposta|\u043e\u0442\u0432\u0435\u0442|jibu|antwoord|cevap|jawaban|odpowied[\u017az])(?:[ \t]{1,2}(?:correcta|correcte|correta|corretta|richtige|\u043f\u0440\u0430\u0432\u0438\u043b\u044c\u043d\u044b\u0439|sahihi|final|finale))?(?:[ \t]{1,2}(?:es|est|ist|lautet|\u00e9|\u00e8|ni|is|adalah|to|\u2014|\u2013)[ \t]{1,2}|[ \t]{0,2}:[ \t]{0,2})(?:(?:la|a|el|le|die|der|o)[ \t]{1,2}|l['\u2019])?(?:\*\*)?[ \t]{0,2}([a-j\u0430-\u0438])\)/giu;
+
+function findOtherOptions(ctx: Context): void {
+  const { text, from, to } = ctx;
+  const labels = ctx.question.otherOptions!;
+  for (const [re, rule, strength] of [
+    [otherOptionNounRe, 'conclusion', 3],
+    [otherOptionLeadRe, 'final-answer', 4],
+  ] as const) {
+    re.lastIndex = from;
+    for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+      if (!labels.includes(m[1].toLowerCase()) || text.slice(Math.max(from, m.index - 5), m.index).includes('(')) continue;
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      if (start + 1 <= to) ctx.add(start, start + 1, rule, strength, true, true);
+    }
   }
 }
 

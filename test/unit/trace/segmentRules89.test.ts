@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignCandidates, engineReading } from '../../../server/src/analysis/segmentationEval.js';
 import { answersEqual } from '../../../server/src/trace/answers.js';
+import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
@@ -113,4 +114,26 @@ test('89e: a true/false question in another language', () => {
   assert.ok(!answersEqual('vraie', 'False') && !answersEqual('Wahr', 'falsch'));
   // A word negated before it, or in prose, answers nothing.
   assert.deepEqual(verdict('Vrai ou faux : 91 est premier.', "91 = 7 × 13, donc ce n'est pas vrai que 91 soit premier."), []);
+});
+
+// 89f: options labelled in another language's way (lower-case or Cyrillic letters), chosen by the
+// language's word for "option" or after an answer lead.
+test('89f: an option chosen by a label of another language', () => {
+  const chosen = (q: string, body: string) => segment(q, body).attempts.map((a) => a.candidate.value);
+  const mammal = '¿Cuál de estos animales es un mamífero? a) tiburón b) delfín c) pingüino d) rana';
+  assert.deepEqual(chosen(mammal, 'El delfín respira aire.\nPor lo tanto, la respuesta correcta es la **b) delfín**.'), ['b']);
+  assert.deepEqual(chosen(mammal, 'El delfín amamanta a sus crías, que es la opción b.'), ['b']);
+  assert.deepEqual(
+    chosen(
+      'Какое из чисел является корнем уравнения 2x + 3 = 11? Варианты: А) 3; Б) 4; В) 5; Г) 7.',
+      '2x = 8, x = 4.\nСледовательно, правильный вариант — Б.',
+    ),
+    ['Б'],
+  );
+  // An aside in brackets, a label the question does not write, an option examined: no choice.
+  assert.deepEqual(chosen(mammal, 'La rana es un anfibio (la opción d).'), []);
+  assert.deepEqual(chosen(mammal, 'Ninguno es la opción f.'), []);
+  assert.deepEqual(chosen(mammal, 'Reviso la opción c: el pingüino es un ave.'), []);
+  // An English question's lower-case labels are not read so.
+  assert.equal(analyzeQuestion('Which animal is a mammal? a) shark b) dolphin c) penguin').otherOptions, undefined);
 });
