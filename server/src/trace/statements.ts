@@ -1806,7 +1806,8 @@ function findOtherConclusions(ctx: Context): void {
       value = lang === 'cjk' ? last[1] : last[2];
       start = after + last.index + last[0].lastIndexOf(value);
     } else {
-      const bare = lang === 'cjk' ? null : otherBareRe.exec(clause);
+      // Only in a text with a letter of another script or an accent: "Also 40 more." is English.
+      const bare = lang === 'cjk' || !ctx.otherLanguage ? null : otherBareRe.exec(clause);
       if (bare === null) continue;
       value = bare[1];
       start = after + bare[0].lastIndexOf(value);

@@ -74,7 +74,7 @@ test('89c: a cue, the value and its noun, no copula', () => {
   const cases: [string, string, string][] = [
     ['Сколько всего учеников?', 'Мальчиков 12, девочек 14.\nИтак, 26 учеников.', '26'],
     ['Сколько стоит поездка?', 'Билет 35,5 и багаж 10.\nИтого 45,5.', '45,5'],
-    ['Wie viele Ecken hat der Würfel?', 'Oben 4, unten 4.\nAlso 8 Ecken.', '8'],
+    ['Wie viele Ecken hat der Würfel?', 'Oben 4 Ecken, unten 4 für den Boden.\nAlso 8 Ecken.', '8'],
     ['Combien de façons ?', 'On multiplie 4 par 3.\nDonc 12 façons.', '12'],
   ];
   for (const [q, body, v] of cases) assert.deepEqual(read(q, body, 'conclusion'), [v], body);
@@ -82,6 +82,8 @@ test('89c: a cue, the value and its noun, no copula', () => {
   const negative: [string, string][] = [
     ['Wie viele Diagonalen hat das Achteck?', 'Also 40 durch 2 ergibt die Anzahl der Diagonalen.'],
     ['Сколько всего учеников?', 'Итак, 26 учеников и 3 учителя пришли.'],
+    // English: "Also" is an English word, and a text in ASCII letters only is read as English.
+    ['How many apples are left?', 'He buys 12 apples.\nAlso 40 apples.'],
   ];
   for (const [q, body] of negative) assert.deepEqual(read(q, body, 'conclusion'), [], body);
 });
