@@ -192,7 +192,7 @@ export interface QuestionInfo {
   /**
    * Pass 89f: the labels of options written in another language's way, lower case, as the question
    * writes them ("abcd" for "a) tiburón b) delfín ...", "абвг" for "А) 3; Б) 4; ...", "1234" for
-   * "(1) 0,7 (2) 2/3 ..."), in a question of another language whose options readOptions and
+   * "(1) 0,7 (2) 2/3 ...", "①②③④" for "① 2³ ② 3² ..."), in a question of another language whose options readOptions and
    * readNumberedOptions do not read; undefined elsewhere.
    */
   otherOptions?: string;
@@ -1105,7 +1105,15 @@ const otherQuestionRe = /[\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff\u3040-\u30ff\u
 
 /** QuestionInfo.otherOptions: two or more labels in a row from the first ("a", "а", "1"), as the question writes them, lower case. */
 function otherOptionLabels(query: string): string | undefined {
-  if (!query.includes(')') || query.length > 4000 || query.includes(' the ') || !otherQuestionRe.test(query)) return undefined;
+  if (query.length > 4000 || query.includes(' the ') || !otherQuestionRe.test(query)) return undefined;
+  // Circled numbers ("① 2³ ② 3² ③ 4^1.5"), as Korean and Japanese questions label options: those from ① in a row.
+  if (query.includes('\u2460') && query.includes('\u2461')) {
+    let circled = '\u2460';
+    while (circled.length < 10 && query.includes(String.fromCharCode(0x2460 + circled.length)))
+      circled += String.fromCharCode(0x2460 + circled.length);
+    return circled;
+  }
+  if (!query.includes(')')) return undefined;
   let labels = '';
   otherOptionLabelRe.lastIndex = 0;
   for (let m = otherOptionLabelRe.exec(query); m !== null; m = otherOptionLabelRe.exec(query)) {

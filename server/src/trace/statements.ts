@@ -1830,9 +1830,21 @@ const otherOptionNounRe =
 const otherOptionLeadRe =
   /(?<![\p{L}])(?:respuesta|r[e\u00e9]ponse|antwort|resposta|risposta|\u043e\u0442\u0432\u0435\u0442|jibu|antwoord|cevap|jawaban|odpowied[\u017az])(?:[ \t]{1,2}(?:correcta|correcte|correta|corretta|richtige|\u043f\u0440\u0430\u0432\u0438\u043b\u044c\u043d\u044b\u0439|sahihi|final|finale))?(?:[ \t]{1,2}(?:es|est|ist|lautet|\u00e9|\u00e8|ni|is|adalah|to|\u2014|\u2013)[ \t]{1,2}|[ \t]{0,2}:[ \t]{0,2})(?:(?:la|a|el|le|die|der|o)[ \t]{1,2}|l['\u2019])?(?:\*\*)?[ \t]{0,2}([a-j\u0430-\u0438])\)/giu;
 
+// A circled label ("②", "②번"), ending its sentence, after a lead or a cue of its line ("즉 ②번.", "정답: ②", "答案是 ③。").
+const circledChoiceRe = /([\u2460-\u2469])(?:\ubc88|\u756a)?(?:\*\*)?[ \t]{0,2}(?=[.!\u3002\uff01\n]|$)/g;
+const circledLeadRe =
+  /(?:\uc989|\ub2f5|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|\u7b54|\u6240\u4ee5|\u56e0\u6b64|\u9009|\u9078|\u3088\u3063\u3066|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089)[^\n]{0,12}$/;
+
 function findOtherOptions(ctx: Context): void {
   const { text, from, to } = ctx;
   const labels = ctx.question.otherOptions!;
+  if (labels.charCodeAt(0) === 0x2460) {
+    circledChoiceRe.lastIndex = from;
+    for (let m = circledChoiceRe.exec(text); m !== null && m.index < to; m = circledChoiceRe.exec(text))
+      if (labels.includes(m[1]) && circledLeadRe.test(text.slice(Math.max(from, m.index - 16), m.index)))
+        ctx.add(m.index, m.index + 1, 'conclusion', 3, true, true);
+    return;
+  }
   for (const [re, rule, strength] of [
     [otherOptionNounRe, 'conclusion', 3],
     [otherOptionLeadRe, 'final-answer', 4],

@@ -136,6 +136,10 @@ test('89f: an option chosen by a label of another language', () => {
   assert.deepEqual(chosen(mammal, 'La rana es un anfibio (la opción d).'), []);
   assert.deepEqual(chosen(mammal, 'Ninguno es la opción f.'), []);
   assert.deepEqual(chosen(mammal, 'Reviso la opción c: el pingüino es un ave.'), []);
+  // Circled labels: "즉 ②번." after the line's cue; a comparison of two labels chooses none.
+  const largest = '다음 중 가장 큰 수는? ① 2³ ② 3² ③ 4^1.5 ④ 5';
+  assert.deepEqual(chosen(largest, '2³ = 8, 3² = 9.\n가장 큰 수는 3² = 9, 즉 ②번.'), ['②']);
+  assert.deepEqual(chosen(largest, '① 8, ② 9, ③ 8, ④ 5.\n②와 ④를 비교한다.'), []);
   // An English question's lower-case labels are not read so.
   assert.equal(analyzeQuestion('Which animal is a mammal? a) shark b) dolphin c) penguin').otherOptions, undefined);
 });
