@@ -1711,7 +1711,7 @@ const leadLang = (text: string, k: number): string => (text.startsWith('ibu', k 
 // a copula after it), and no negation right before the copula ("no es", "не равно", "si"). A text that
 // writes " the " is English and is not scanned (German "Also", French "Donc" are English words too).
 const otherCueRe =
-  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u0418\u0442\u043e\u0433\u043e|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
+  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u0418\u0442\u043e\u0433\u043e|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089|\u306a\u306e\u3067|\u3067\u3059\u304b\u3089|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
 const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff`;
 const latinLetterRe = new RegExp(`[${LATIN_LETTER}]`);
 // The copulas of each cue's language, then the value (markup allowed), then what may close the sentence.
@@ -1744,6 +1744,11 @@ otherResultRes.cjk = new RegExp(
 // total, ao todo, in tutto, jumla), up to two words follow it, then the sentence ends or a colon opens a list.
 const otherBareRe = new RegExp(
   String.raw`^[ \t]{0,2}[,:]?[ \t]{0,2}(?:(?:\u0432\u0441\u0435\u0433\u043e|insgesamt|en[ \t]total|au[ \t]total|ao[ \t]todo|in[ \t]tutto|jumla)[ \t]{1,2})?(?:\*\*)?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!;:]|$))`,
+);
+// Pass 89h: and in Japanese and Korean, the value and its counter right after the cue: "なので、80 ページ。",
+// "だから 3/4。", "따라서 12개."; the Japanese cues だから ("so") and なので / ですから ("therefore").
+const otherBareCjkRe = new RegExp(
+  String.raw`^[ \t]{0,2}[\u3001\uff0c,]?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\*\*)?${CJK_UNIT_TAIL}[ \t]{0,2}(?:\u3067\u3059|\u3060|\u3067\u3042\u308b|\uc785\ub2c8\ub2e4|\uc774\ub2e4)?[ \t]{0,2}(?=[.!\u3002\uff01]|$)`,
 );
 const otherCueLang = (cue: string): string => {
   const c = cue.charCodeAt(0);
@@ -1807,7 +1812,7 @@ function findOtherConclusions(ctx: Context): void {
       start = after + last.index + last[0].lastIndexOf(value);
     } else {
       // Only in a text with a letter of another script or an accent: "Also 40 more." is English.
-      const bare = lang === 'cjk' || !ctx.otherLanguage ? null : otherBareRe.exec(clause);
+      const bare = !ctx.otherLanguage ? null : (lang === 'cjk' ? otherBareCjkRe : otherBareRe).exec(clause);
       if (bare === null) continue;
       value = bare[1];
       start = after + bare[0].lastIndexOf(value);

@@ -143,3 +143,18 @@ test('89f: an option chosen by a label of another language', () => {
   // An English question's lower-case labels are not read so.
   assert.equal(analyzeQuestion('Which animal is a mammal? a) shark b) dolphin c) penguin').otherOptions, undefined);
 });
+
+// 89h: a Japanese or Korean cue, then the value and its counter (no particle): "なので、80 ページ。".
+test('89h: a CJK cue, the value and its counter', () => {
+  const cases: [string, string, string][] = [
+    ['B さんはあと何ページ残っていますか。', '差は 4 × 20 ページ、それが残りなので、80 ページ。', '80'],
+    ['車は何 km 進みますか。', '120 に 30 を足す。\nだから 150 km。', '150'],
+    ['사과는 모두 몇 개입니까?', '두 상자를 더했다. 따라서 17개.', '17'],
+  ];
+  for (const [q, body, v] of cases) assert.deepEqual(read(q, body, 'conclusion'), [v], body);
+  const negative: [string, string][] = [
+    ['車は何 km 進みますか。', 'だから 150 ではない。'],
+    ['何人いますか。', 'なので 3 人と 4 人を足す。'],
+  ];
+  for (const [q, body] of negative) assert.deepEqual(read(q, body, 'conclusion'), [], body);
+});
