@@ -169,3 +169,12 @@ test('89i: a Swahili unit before the value of a lead or cue', () => {
   // A word that is no unit before the number: no answer.
   assert.deepEqual(read('Mlalo ni mita ngapi?', 'Jibu ni kati 17.', 'final-answer'), []);
 });
+
+// 89j: Indonesian "Jawabannya adalah ..." ("its answer is") as a lead, and the rupiah sign after "=".
+test('89j: Jawabannya, and "= Rp 125.000"', () => {
+  const q = 'Berapa harga 5 kg apel?';
+  assert.deepEqual(read(q, 'Harga 1 kg Rp 25.000.\nJawabannya adalah Rp 125.000.', 'final-answer'), ['125.000']);
+  assert.deepEqual(read(q, 'Harga satu kilo dikali lima.\n5 × Rp 25.000 = Rp 125.000', 'equals'), ['125.000']);
+  // "Rp" opening a longer word is no currency sign.
+  assert.deepEqual(read(q, 'Harga = Rpx 125', 'equals'), []);
+});
