@@ -4,7 +4,7 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
-import { YES_NO_MEANING } from './otherYesNo.js';
+import { TRUE_FALSE_MEANING, YES_NO_MEANING } from './otherYesNo.js';
 import { programQuotes, unquotedString } from './programValues.js';
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit } from './units.js';
@@ -897,6 +897,10 @@ export function normalizedEqual(na: string, nb: string): boolean {
   const ya = YES_NO_MEANING.get(na);
   const yb = YES_NO_MEANING.get(nb);
   if (ya !== undefined || yb !== undefined) return (ya ?? na) === (yb ?? nb);
+  // Pass 89e: true or false in another language ("vraie", "falsch", "верно", "誤り").
+  const ta = TRUE_FALSE_MEANING.get(na);
+  const tb = TRUE_FALSE_MEANING.get(nb);
+  if (ta !== undefined || tb !== undefined) return (ta ?? na) === (tb ?? nb);
   // Pass 87e: "1234,5" or "3,14" (a decimal comma, or a list of two: normalizeAnswer keeps it) is the
   // decimal it writes where the other side is that decimal.
   if (shortCommaRe.test(na) !== shortCommaRe.test(nb)) {
