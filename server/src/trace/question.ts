@@ -189,13 +189,6 @@ export interface QuestionInfo {
    * answer is a program value ('cba', [1, 4], {'a': 1}, True, None), read whole.
    */
   programValue?: boolean;
-  /**
-   * Pass 89f: the labels of options written in another language's way, lower case, as the question
-   * writes them ("abcd" for "a) tiburón b) delfín ...", "абвг" for "А) 3; Б) 4; ...", "1234" for
-   * "(1) 0,7 (2) 2/3 ...", "①②③④" for "① 2³ ② 3² ..."), in a question of another language whose options readOptions and
-   * readNumberedOptions do not read; undefined elsewhere.
-   */
-  otherOptions?: string;
 }
 
 /** QuestionInfo.comparison. */
@@ -252,7 +245,6 @@ const EMPTY: QuestionInfo = {
   comparison: undefined,
   answerForm: undefined,
   programValue: undefined,
-  otherOptions: undefined,
 };
 
 /**
@@ -297,7 +289,6 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     comparison: info.comparison,
     answerForm: info.answerForm,
     programValue: info.programValue,
-    otherOptions: info.otherOptions,
   };
   return copy;
 }
@@ -351,7 +342,6 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     comparison: undefined,
     answerForm: undefined,
     programValue: undefined,
-    otherOptions: undefined,
   };
   return copy;
 }
@@ -1146,36 +1136,7 @@ function analyze(query: string): QuestionInfo {
     comparison: word.comparison,
     answerForm: optionOf === undefined && numbered === undefined ? questionForm(query) : undefined,
     programValue: optionOf === undefined && numbered === undefined && programValueQuestion(query) ? true : undefined,
-    otherOptions: optionOf === undefined && numbered === undefined ? otherOptionLabels(query) : undefined,
   };
-}
-
-// Pass 89f: option labels of other languages' questions: a lower-case Latin or a Cyrillic letter and ")"
-// ("a) tiburón", "Б) 4"), or a number in brackets ("(2) 富士山"), after a blank, a line start or "(".
-const otherOptionLabelRe = /(?:^|[\s:;,(\uff08])(?:([a-j\u0410-\u0418])\)|\(([1-9])\))[ \t]{0,2}(?=\S)/g;
-// A question of another language: no " the ", a letter of another script or an accent.
-const otherQuestionRe = /[\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/;
-
-/** QuestionInfo.otherOptions: two or more labels in a row from the first ("a", "а", "1"), as the question writes them, lower case. */
-function otherOptionLabels(query: string): string | undefined {
-  if (query.length > 4000 || query.includes(' the ') || !otherQuestionRe.test(query)) return undefined;
-  // Circled numbers ("① 2³ ② 3² ③ 4^1.5"), as Korean and Japanese questions label options: those from ① in a row.
-  if (query.includes('\u2460') && query.includes('\u2461')) {
-    let circled = '\u2460';
-    while (circled.length < 10 && query.includes(String.fromCharCode(0x2460 + circled.length)))
-      circled += String.fromCharCode(0x2460 + circled.length);
-    return circled;
-  }
-  if (!query.includes(')')) return undefined;
-  let labels = '';
-  otherOptionLabelRe.lastIndex = 0;
-  for (let m = otherOptionLabelRe.exec(query); m !== null; m = otherOptionLabelRe.exec(query)) {
-    const l = (m[1] ?? m[2]).toLowerCase();
-    const first = l === 'a' || l === '\u0430' || l === '1';
-    if (first) labels = l;
-    else if (labels.length > 0 && l.charCodeAt(0) === labels.charCodeAt(labels.length - 1) + 1) labels += l;
-  }
-  return labels.length >= 2 ? labels : undefined;
 }
 
 // A question that speaks of options it does not list: "which (one) of the following", "the

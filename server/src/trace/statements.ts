@@ -382,7 +382,6 @@ export function findStatements(text: string, opts: StatementOptions): Statement[
   findCjkAnswerLeads(ctx);
   findOtherAnswerLeads(ctx);
   findOtherConclusions(ctx);
-  if (ctx.question.otherOptions !== undefined) findOtherOptions(ctx);
   findConclusions(ctx);
   findTerseAndWords(ctx);
   findVerdicts(ctx);
@@ -1655,10 +1654,8 @@ function addLocalized(
   }
 }
 
-// Pass 89i: Swahili writes a unit or currency before its number ("shilingi 1,500", "mita 17", "saa 6").
-const SW_UNIT_BEFORE = String.raw`(?:shilingi|dola|mita|sentimita|kilomita|lita|kilo|kilogramu|gramu|dakika|sekunde|saa|siku|wiki|miezi|miaka|asilimia)[ \t]{1,2}`;
 const otherLeadRe = new RegExp(
-  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:)|[Cc]evap(?:[ \t]?:|[ \t]{1,2}=)|[Jj]awaban(?:nya|[ \t]akhir(?:nya)?)?(?:[ \t]{1,2}adalah|[ \t]?:)|[Aa]ntwoord(?:[ \t]{1,2}is|[ \t]?:)|[Oo]dpowied\u017a(?:[ \t]?:|[ \t]{1,2}(?:to|wynosi)))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:Rp\.?[ \t]?|[\u20ac\u20bd\u00a3][ \t]?|${SW_UNIT_BEFORE})?(?:(${LOCAL_NUM}|${VALUE})(?![,.]\d)|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}(?:[ \t]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{1,12}){0,2}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:)|[Cc]evap(?:[ \t]?:|[ \t]{1,2}=)|[Jj]awaban(?:[ \t]akhir(?:nya)?)?(?:[ \t]{1,2}adalah|[ \t]?:)|[Aa]ntwoord(?:[ \t]{1,2}is|[ \t]?:)|[Oo]dpowied\u017a(?:[ \t]?:|[ \t]{1,2}(?:to|wynosi)))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:Rp\.?[ \t]?|[\u20ac\u20bd\u00a3][ \t]?)?(?:(${LOCAL_NUM}|${VALUE})(?![,.]\d)|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}(?:[ \t]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{1,12}){0,2}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
   'y',
 );
 // Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
@@ -1729,12 +1726,10 @@ const otherCopula: Record<string, string> = {
   it: String.raw`\u00e8|sono|fa|vale|risulta|d\u00e0|uguale[ \t]a`,
   vi: String.raw`l\u00e0|b\u1eb1ng`,
 };
-// Pass 89d: a comma closes the value only where no number follows it: "всего 9 чисел: 18, 27, 36" lists
-// after its colon, and its first number is no result.
 const otherResultRes: Record<string, RegExp> = {};
 for (const [lang, cop] of Object.entries(otherCopula))
   otherResultRes[lang] = new RegExp(
-    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}${lang === 'sw' ? `(?:${SW_UNIT_BEFORE})?` : ''}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!;:)]|,(?![ \t]{0,2}\d)|$))`,
+    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
     'g',
   );
 // Japanese and Korean: the topic or subject particle, or "=", then the value, a counter and the copula.
@@ -1826,44 +1821,6 @@ function findOtherConclusions(ctx: Context): void {
     const q = ctx.question;
     const about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
     addLocalized(ctx, start, start + value.length, 'conclusion', about ? 3 : 2, about, false, lang);
-  }
-}
-
-// Pass 89f: a chosen option of a question labelled in another language's way (QuestionInfo.otherOptions):
-// the language's word for "option" and the label, ending its sentence ("que es la opción c.", "правильный
-// вариант — Б.", "c'est l'option (4).", "3/8, opción c."), as English "Option C." is read; or an answer
-// lead, its copula, an article and the label with its bracket, the option's content after it ("la
-// respuesta correcta es la **b) delfín**"). Not in brackets ("(la opción d)": an aside).
-const otherOptionNounRe =
-  /(?<![\p{L}])(?:opci[o\u00f3]n|op[c\u00e7][a\u00e3]o|option|opzione|optie|\u0432\u0430\u0440\u0438\u0430\u043d\u0442|chaguo|se[c\u00e7]enek|pilihan|opcja)[ \t]{0,2}[\u2014\u2013:-]?[ \t]{0,2}(?:\*\*)?[(\uff08]?([a-j\u0430-\u0438]|[1-9])[)\uff09]?(?:\*\*)?[ \t]{0,2}(?=[.!;\n]|$)/giu;
-const otherOptionLeadRe =
-  /(?<![\p{L}])(?:respuesta|r[e\u00e9]ponse|antwort|resposta|risposta|\u043e\u0442\u0432\u0435\u0442|jibu|antwoord|cevap|jawaban|odpowied[\u017az])(?:[ \t]{1,2}(?:correcta|correcte|correta|corretta|richtige|\u043f\u0440\u0430\u0432\u0438\u043b\u044c\u043d\u044b\u0439|sahihi|final|finale))?(?:[ \t]{1,2}(?:es|est|ist|lautet|\u00e9|\u00e8|ni|is|adalah|to|\u2014|\u2013)[ \t]{1,2}|[ \t]{0,2}:[ \t]{0,2})(?:(?:la|a|el|le|die|der|o)[ \t]{1,2}|l['\u2019])?(?:\*\*)?[ \t]{0,2}([a-j\u0430-\u0438])\)/giu;
-
-// A circled label ("②", "②번"), ending its sentence, after a lead or a cue of its line ("즉 ②번.", "정답: ②", "答案是 ③。").
-const circledChoiceRe = /([\u2460-\u2469])(?:\ubc88|\u756a)?(?:\*\*)?[ \t]{0,2}(?=[.!\u3002\uff01\n]|$)/g;
-const circledLeadRe =
-  /(?:\uc989|\ub2f5|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|\u7b54|\u6240\u4ee5|\u56e0\u6b64|\u9009|\u9078|\u3088\u3063\u3066|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089)[^\n]{0,12}$/;
-
-function findOtherOptions(ctx: Context): void {
-  const { text, from, to } = ctx;
-  const labels = ctx.question.otherOptions!;
-  if (labels.charCodeAt(0) === 0x2460) {
-    circledChoiceRe.lastIndex = from;
-    for (let m = circledChoiceRe.exec(text); m !== null && m.index < to; m = circledChoiceRe.exec(text))
-      if (labels.includes(m[1]) && circledLeadRe.test(text.slice(Math.max(from, m.index - 16), m.index)))
-        ctx.add(m.index, m.index + 1, 'conclusion', 3, true, true);
-    return;
-  }
-  for (const [re, rule, strength] of [
-    [otherOptionNounRe, 'conclusion', 3],
-    [otherOptionLeadRe, 'final-answer', 4],
-  ] as const) {
-    re.lastIndex = from;
-    for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-      if (!labels.includes(m[1].toLowerCase()) || text.slice(Math.max(from, m.index - 5), m.index).includes('(')) continue;
-      const start = m.index + m[0].lastIndexOf(m[1]);
-      if (start + 1 <= to) ctx.add(start, start + 1, rule, strength, true, true);
-    }
   }
 }
 
@@ -2982,8 +2939,6 @@ function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): v
   if (text.startsWith('**', j)) j = skipBlanks(text, j + 2, to); // "= **6,167,380**"
   if (text.startsWith('\\(', j)) j = skipBlanks(text, j + 2, to);
   else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
-  // Pass 89i: the rupiah's "Rp" as the other currency signs ("= Rp 125.000").
-  else if (codeAt(text, j) === 82 && codeAt(text, j + 1) === 112 && !isLetterCode(codeAt(text, j + 2))) j = skipBlanks(text, j + 2, to);
   // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
   else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
   // Pass 89b: in a text of another language, "= 75,5" and "= 108.000" (a decimal comma, a grouping) are
