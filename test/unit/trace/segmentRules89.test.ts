@@ -120,3 +120,15 @@ test('89h: a CJK cue, the value and its counter', () => {
   ];
   for (const [q, body] of negative) assert.deepEqual(read(q, body, 'conclusion'), [], body);
 });
+
+// 89i (re-judged by pass 89b with 89b-u's comparison): Swahili writes the unit or currency before the
+// number: "Jibu ni mita 17.", "Kwa hiyo bei ni shilingi 1,500.".
+test('89i: a Swahili unit before the value of a lead or cue', () => {
+  assert.deepEqual(read('Mlalo ni mita ngapi?', 'Mlalo = √289.\nJibu ni mita 17.', 'final-answer'), ['17']);
+  assert.deepEqual(
+    read('Kalamu 10 zitagharimu shilingi ngapi?', 'Bei ya kalamu moja ni 150.\nKwa hiyo bei ni shilingi 1,500.', 'conclusion'),
+    ['1,500'],
+  );
+  // A word that is no unit before the number: no answer.
+  assert.deepEqual(read('Mlalo ni mita ngapi?', 'Jibu ni kati 17.', 'final-answer'), []);
+});
