@@ -13,6 +13,12 @@ export interface PredictedCandidate {
   value: string;
   offset: number;
   rule?: string;
+  /**
+   * Pass 89: the engine's reading of an ambiguous localized number (statements.ts localizedValue), set
+   * only where it differs from the value's normalized form: "108.000" in a text that writes its
+   * decimals with a comma is 108000, where normalizeAnswer alone reads 108.
+   */
+  localized?: string;
 }
 
 export interface EvalInput {
@@ -122,12 +128,22 @@ export function engineReading(
 ): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf' | 'seen' | 'query'> {
   return {
     query,
-    predicted: s.attempts.map((a) => ({ value: a.candidate.value, offset: a.candidate.start, rule: a.candidate.rule })),
+    predicted: s.attempts.map((a) => {
+      const c = a.candidate;
+      const p: PredictedCandidate = { value: c.value, offset: c.start, rule: c.rule };
+      if (ambiguousGroupRe.test(c.value) && c.normalized !== undefined && c.normalized !== normalizeAnswerIn(c.value, query))
+        p.localized = c.normalized;
+      return p;
+    }),
     predictedFinal: s.final ? s.final.value : null,
     optionOf: s.optionOf,
     seen: s.statements.map((st) => ({ value: st.value, offset: st.start })),
   };
 }
+
+// One group of three digits after a point or a comma ("108.000", "16,400"): a grouping or a decimal
+// sign by the text's convention, which only the engine's statements know.
+const ambiguousGroupRe = /^-?\d{1,3}[.,]\d{3}$/;
 
 /**
  * A value as the answer it gives: normalized, and for a multiple-choice question an option's value
@@ -185,7 +201,7 @@ export function alignCandidates(
   query?: string,
 ): [number, number][] {
   const g = gold.map((c) => answerKey(c.value, options, query));
-  const p = predicted.map((c) => answerKey(c.value, options, query));
+  const p = predicted.map((c) => c.localized ?? answerKey(c.value, options, query));
   // The attempt's bounds first: a comparison of values is far dearer than of offsets.
   const ok = (i: number, j: number): boolean => {
     const lo = i > 0 ? gold[i - 1].offset : -1;

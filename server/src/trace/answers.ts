@@ -4,7 +4,7 @@
 // assignments, complex numbers; "Stop 29: answer equivalence"). Finding candidate answers in text
 // is statements.ts's job.
 
-import { YES_NO_MEANING } from './otherYesNo.js';
+import { TRUE_FALSE_MEANING, YES_NO_MEANING } from './otherYesNo.js';
 import { programQuotes, unquotedString } from './programValues.js';
 import { caretPowers, clock24, plainFunctions, sameExpression, withoutMembership, withoutPlainUnit } from './shapes.js';
 import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit } from './units.js';
@@ -323,10 +323,20 @@ const plainNumber = /^[-+]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 // three Hangul, kana or CJK characters after it ("15,750원", "9/5시간", "300円", "12個"); not a scale word
 // ("3万" is 30000, "5천").
 const currencyRe =
-  /^[ \t]*(?:[\u20ac\u20bd]|Rp\.?)[ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f/]{0,30}?)[ \t\u00a0\u202f]?(?:[\u20ac\u20bd]|(?![^\n]{0,3}[\u4e07\u5104\u5343\u767e\u842c\u5146\uc5b5\ub9cc\ucc9c\ubc31\uc870\u5341])[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]{1,3})[ \t]*$/;
+  /^[ \t]*(?:[\u20ac\u20bd]|Rp\.?|R\$)[ \t\u00a0]?(\d[\d.,' \u00a0\u202f]{0,30})[ \t]*$|^[ \t]*(-?\d[\d.,' \u00a0\u202f/]{0,30}?)[ \t\u00a0\u202f]?(?:[\u20ac\u20bd]|(?![^\n]{0,3}[\u4e07\u5104\u5343\u767e\u842c\u5146\uc5b5\ub9cc\ucc9c\ubc31\uc870\u5341])[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]{1,3})[ \t]*$/;
 // Pass 87h: a localized number, then one word of a unit ("22,1 litri", "82,3 км/ч", "108.000 litros").
 const localUnitRe =
   /^(-?\d[\d.,' \u00a0\u202f]{0,30}?\d)[ \t\u00a0]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{0,15}$/;
+// Pass 89b: a unit word of another language after a whole number (localizedNumber): a letter of another
+// script or an accent, or a time unit of Italian, Spanish, Portuguese, French, German or Swahili.
+const otherUnitWordRe =
+  /^[ \t\u00a0]{1,2}(?:[A-Za-z/]{0,15}[\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{0,15}|secondi|minuti|ore|segundos|minutos|horas|secondes|heures|Sekunden|Minuten|Stunden|sekunde|dakika|saa)$/;
+// Pass 89b: a Chinese length, area or mass unit after a number ("40 千米", "84 平方厘米"; 千 is no scale word there).
+const cjkUnitRe =
+  /^[ \t]*(-?\d[\d.,]{0,20}?)[ \t]?(?:[\u5e73\u7acb]\u65b9)?(?:\u5343[\u7c73\u514b]|[\u5398\u6beb]\u7c73|\u516c[\u91cc\u65a4])[ \t]*$/;
+// Pass 89b: Swahili writes the unit or currency before the number ("shilingi 2,000", "mita 17").
+const swUnitBeforeRe =
+  /^[ \t]*(?:shilingi|dola|mita|sentimita|kilomita|lita|kilo|kilogramu|gramu|dakika|sekunde|saa|siku)[ \t]{1,2}(\d[\d.,]{0,20}?)[ \t]*$/i;
 // Pass 87e: "1.234,50", "1 234,5", "1'234,50", "3,14", "1.234.567" (normalizeUncached).
 const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,3}(?:\.\d{3}){2,6})$/;
 
@@ -344,16 +354,22 @@ const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,
  * (localizedValue, by the text's convention) read those.
  */
 export function localizedNumber(raw: string): string | undefined {
+  const cjk = cjkUnitRe.exec(raw) ?? swUnitBeforeRe.exec(raw);
+  if (cjk) return cjk[1];
   const money = currencyRe.exec(raw);
   if (money) {
     const num = money[1] ?? money[2];
-    if (/^-?\d{1,3}(?:\.\d{3})+$/.test(num) && /[\u20ac\u20bd]|Rp/.test(raw)) return num.replace(/\./g, '');
+    if (/^-?\d{1,3}(?:\.\d{3})+$/.test(num) && /[\u20ac\u20bd]|Rp|R\$/.test(raw)) return num.replace(/\./g, '');
     return num;
   }
   const unit = localUnitRe.exec(raw);
   if (unit) {
     if (commaNumber.test(unit[1]) || shortCommaRe.test(unit[1])) return unit[1];
     if (/^\d{1,3}(?:\.\d{3})+$/.test(unit[1]) && withoutPlainUnit(raw) === undefined) return unit[1].replace(/\./g, '');
+    // Pass 89b: a whole number, its groups by blanks allowed, then a unit word written with a letter of
+    // another script or an accent, or one of the languages' time units ("90 км/ч", "11 700 secondi").
+    if (/^\d{1,3}(?:[ \u00a0\u202f]\d{3})*$|^\d{1,15}$/.test(unit[1]) && otherUnitWordRe.test(raw.slice(unit[1].length)))
+      return unit[1].replace(/[ \u00a0\u202f]/g, '');
     return undefined;
   }
   if (commaNumber.test(raw)) {
@@ -897,6 +913,10 @@ export function normalizedEqual(na: string, nb: string): boolean {
   const ya = YES_NO_MEANING.get(na);
   const yb = YES_NO_MEANING.get(nb);
   if (ya !== undefined || yb !== undefined) return (ya ?? na) === (yb ?? nb);
+  // Pass 89e: true or false in another language ("vraie", "falsch", "верно", "誤り").
+  const ta = TRUE_FALSE_MEANING.get(na);
+  const tb = TRUE_FALSE_MEANING.get(nb);
+  if (ta !== undefined || tb !== undefined) return (ta ?? na) === (tb ?? nb);
   // Pass 87e: "1234,5" or "3,14" (a decimal comma, or a list of two: normalizeAnswer keeps it) is the
   // decimal it writes where the other side is that decimal.
   if (shortCommaRe.test(na) !== shortCommaRe.test(nb)) {

@@ -55,3 +55,28 @@ export function otherYesNoAsked(query: string | undefined): boolean {
   const ask = query.slice(start, end);
   return otherYesNoRe.test(ask) && !otherWhRe.test(ask);
 }
+
+// Pass 89e: a statement to judge true or false in another language: the question offers the two words
+// together ("Vrai ou faux :", "¿Verdadero o falso?", "Richtig oder falsch?", "Верно или неверно:",
+// "Đúng hay sai?", "참 또는 거짓"), as English "True or false:" does (wordForms.ts trueFalseAsked).
+const trueFalseOfferedRe =
+  /(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff])(?:vrai[ \t]{1,2}ou[ \t]{1,2}faux|verdadero[ \t]{1,2}o[ \t]{1,2}falso|verdadeiro[ \t]{1,2}ou[ \t]{1,2}falso|vero[ \t]{1,2}o[ \t]{1,2}falso|richtig[ \t]{1,2}oder[ \t]{1,2}falsch|wahr[ \t]{1,2}oder[ \t]{1,2}falsch|\u0432\u0435\u0440\u043d\u043e[ \t]{1,2}\u0438\u043b\u0438[ \t]{1,2}\u043d\u0435\u0432\u0435\u0440\u043d\u043e|\u043f\u0440\u0430\u0432\u0434\u0430[ \t]{1,2}\u0438\u043b\u0438[ \t]{1,2}\u043b\u043e\u0436\u044c|do\u011fru[ \t]{1,2}mu[ \t]{1,2}yanl\u0131\u015f|benar[ \t]{1,2}atau[ \t]{1,2}salah|\u0111\u00fang[ \t]{1,2}hay[ \t]{1,2}sai|kweli[ \t]{1,2}au[ \t]{1,2}si[ \t]{1,2}kweli|waar[ \t]{1,2}of[ \t]{1,2}onwaar|prawda[ \t]{1,2}czy[ \t]{1,2}fa\u0142sz)(?![A-Za-z\u00c0-\u024f\u0400-\u04ff])|\ucc38[ \t]{0,2}(?:\ub610\ub294|\ud639\uc740|\uc774\ub098|\/)[ \t]{0,2}\uac70\uc9d3|\u6b63\u3057\u3044\u304b\u8aa4\u308a\u304b/i;
+
+/** Does the question, in another language, ask to judge a statement true or false? */
+export function otherTrueFalseAsked(query: string | undefined): boolean {
+  return query !== undefined && query.length <= 4000 && !/ the /i.test(query) && trueFalseOfferedRe.test(query);
+}
+
+// The words that answer it (an adjective's feminine form too: "l'affirmation est vraie"), English's
+// among them. A Latin or Cyrillic word is not one followed by a lower-case word ("falso que ...").
+export const TRUE_FALSE_OTHER = String.raw`(?:(?<![${L}])(?:True|TRUE|False|FALSE|[Vv]raie?|VRAIE?|[Ff]aux|FAUX|[Ff]ausse|[Vv]erdader[oa]|VERDADER[OA]|[Vv]erdadeir[oa]|[Ff]als[oa]|FALS[OA]|[Vv]er[oa]|[Rr]ichtig|RICHTIG|[Ff]alsch|FALSCH|[Ww]ahr|\u0412\u0435\u0440\u043d\u043e|\u0432\u0435\u0440\u043d\u043e|\u041d\u0435\u0432\u0435\u0440\u043d\u043e|\u043d\u0435\u0432\u0435\u0440\u043d\u043e|\u041f\u0440\u0430\u0432\u0434\u0430|\u043f\u0440\u0430\u0432\u0434\u0430|\u041b\u043e\u0436\u044c|\u043b\u043e\u0436\u044c|[Dd]o\u011fru|[Yy]anl\u0131\u015f|[Bb]enar|[Ss]alah|\u0110\u00fang|\u0111\u00fang|[Ss]ai|[Kk]weli|[Ww]aar|[Oo]nwaar|[Pp]rawda|[Ff]a\u0142sz)(?![${L}])(?![ \t]{1,2}[a-z\u0430-\u044f])|\u6b63\u3057\u3044|\u8aa4\u308a|(?<![\uac00-\ud7a3])(?:\ucc38|\uac70\uc9d3)(?![\uac00-\ud7a3]))`;
+
+/** What each word means, lower case as normalizeAnswer writes it: "true" or "false". */
+export const TRUE_FALSE_MEANING: ReadonlyMap<string, string> = new Map([
+  ...'vrai vraie verdadero verdadera verdadeiro verdadeira vero vera richtig wahr \u0432\u0435\u0440\u043d\u043e \u043f\u0440\u0430\u0432\u0434\u0430 do\u011fru benar \u0111\u00fang kweli waar prawda \u6b63\u3057\u3044 \u6b63\u786e \ucc38'
+    .split(' ')
+    .map((w): [string, string] => [w, 'true']),
+  ...'faux fausse falso falsa falsch \u043d\u0435\u0432\u0435\u0440\u043d\u043e \u043b\u043e\u0436\u044c yanl\u0131\u015f salah sai onwaar fa\u0142sz \u8aa4\u308a \u9519\u8bef \uac70\uc9d3'
+    .split(' ')
+    .map((w): [string, string] => [w, 'false']),
+]);

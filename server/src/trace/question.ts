@@ -7,7 +7,7 @@ import { programValueQuestion } from './programValues.js';
 import { markShaped, SHAPE_PART, shapedKinds, shapeHintRe } from './shapes.js';
 import { normalizeAnswer } from './answers.js';
 import { type AnswerForm, offeredWords, questionForm, TRUE_FALSE, trueFalseAsked } from './wordForms.js';
-import { otherYesNoAsked, YES_NO_OTHER } from './otherYesNo.js';
+import { otherTrueFalseAsked, otherYesNoAsked, TRUE_FALSE_OTHER, YES_NO_OTHER } from './otherYesNo.js';
 
 export interface QuestionInfo {
   /** Normalized expressions for the asked quantity (see normalizeMath). */
@@ -1316,6 +1316,8 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
   if (!choice && romanStatementsAsked(query)) return { words: new RegExp(ROMAN_LIST, 'g') };
   // A statement to judge true or false (pass 59): its answer is True / False (正确 / 错误).
   if (!choice && trueFalseAsked(query)) return { words: new RegExp(TRUE_FALSE, 'g') };
+  // Pass 89e: and in another language ("Vrai ou faux :", "Richtig oder falsch?"; otherYesNo.ts).
+  if (!choice && otherTrueFalseAsked(query)) return { words: new RegExp(TRUE_FALSE_OTHER, 'g') };
   // Words the question offers (pass 59): "Options: - valid - invalid", "plausible or implausible".
   const offered = choice || !query.includes(' ') ? undefined : offeredWords(query);
   if (offered !== undefined) return { words: new RegExp(offered === 'yes-no' ? YES_NO : offered, 'g') };

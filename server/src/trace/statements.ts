@@ -10,7 +10,7 @@
 import { programValueKey, programValueStatements } from './programValues.js';
 import { distinctShape, isShapedPattern, loneLetter, namesShapedSubject, shapedAnswerCue, shapedLead, shapedValueEnds } from './shapes.js';
 import { normalizeAnswer, OPTION_LIST } from './answers.js';
-import { YES_NO_OTHER } from './otherYesNo.js';
+import { TRUE_FALSE_OTHER, YES_NO_OTHER } from './otherYesNo.js';
 import { unsafePatternReason, USER_PATTERN_MAX_LINE } from './patternSafety.js';
 import {
   COUNTED,
@@ -532,6 +532,16 @@ class Context {
 
   /** The operator words with a blank on each side (opWordPositions), once both finders have asked. */
   opWordsAt: OpWords | undefined = undefined;
+
+  private otherLanguageIn: boolean | undefined;
+  /**
+   * Pass 89b: is the text written in another language than English? It writes no " the " and holds a
+   * letter of another script or an accented Latin letter (one scan, asked only where "=" is followed
+   * by a number written with a decimal comma or another grouping).
+   */
+  get otherLanguage(): boolean {
+    return (this.otherLanguageIn ??= !this.text.includes(' the ') && otherLetterRe.test(this.text));
+  }
 
   private rejectWordsIn: boolean | undefined;
   /**
@@ -1530,8 +1540,13 @@ function closedFormEnd(text: string, start: number, end: number, limit: number):
 // only what closes the statement: its copula (입니다 / 이다 / です / だ), "번" (option number), or
 // punctuation and the line's end, so "정답은 4가 아닙니다" ("is not 4") and "答えは4ではない" state
 // nothing. Every quantifier is bounded and the pattern is anchored at the lead (sticky): linear.
+// Pass 89a: a unit or counter after the value of a CJK lead or cue, as after an English "the answer is
+// 150 km": a Latin unit word ("km", "cm²", "km/h"), or one to three katakana, CJK or Hangul characters
+// ("ページ", "元", "個", "시간", "원") that open with no negation (不 / 非 / 没 / 未, 아 / 않: "5不对",
+// "5아님"). Hiragana is no unit ("5でない"). Bounded, tried once after the value.
+const CJK_UNIT_TAIL = String.raw`(?:[ \t]{0,2}(?:[A-Za-z\u00b5][A-Za-z/\u00b2\u00b3]{0,7}(?![A-Za-z])|(?![\u4e0d\u975e\u6ca1\u672a\uc544\uc54a])[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,3}))?`;
 const cjkLeadRe = new RegExp(
-  String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3|\u7b54\u6848)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a]|[\u662f\u4e3a\u70ba][ \t]{0,2}[:\uff1a]?)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
+  String.raw`(?:\uc815\ub2f5|\ub2f5\ubcc0|\ub2f5|\u7b54\u3048|\u6b63\u89e3|\u7b54\u6848)[ \t]{0,2}(?:[\uc740\ub294\u306f:\uff1a]|[\u662f\u4e3a\u70ba][ \t]{0,2}[:\uff1a]?)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}[(\uff08]?[ \t]{0,2}(?:(${VALUE})|([A-J])(?![A-Za-z0-9]))[ \t]{0,2}[)\uff09]?(?:\ubc88)?${CJK_UNIT_TAIL}(?:\*\*|\$)?[ \t]{0,2}(?=\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694|\u3067\u3059|\u3060|\u3067\u3042\u308b|[.!,\u3002\uff0c\uff0e\r\n]|$)`,
   'y',
 );
 
@@ -1582,6 +1597,9 @@ function findCjkAnswerLeads(ctx: Context): void {
 // (localizedValue). Tried before VALUE; each branch bounded, no branch nested.
 const LOCAL_NUM = String.raw`-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,3}(?:\.\d{3}){2,6}|\d{1,15},\d{1,12}|\d{1,3}\.\d{3})(?![\d,]|\.\d)`;
 const localNumRe = new RegExp(`^${LOCAL_NUM}$`);
+const localNumAt = new RegExp(LOCAL_NUM, 'y');
+// A letter of another script, or an accented Latin one (Context.otherLanguage).
+const otherLetterRe = /[\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/;
 // What may follow such a number before the statement closes: a currency or percent sign.
 const CURRENCY_AFTER = String.raw`(?:[ \t\u00a0\u202f]{0,2}[\u20ac\u20bd$\u00a3%])?`;
 // The text's convention: decimals written with a comma ("3,14", "1.234,5", "2,50 €") or with a point
@@ -1643,8 +1661,10 @@ function addLocalized(
   }
 }
 
+// Pass 89i: Swahili writes a unit or currency before its number ("shilingi 1,500", "mita 17", "saa 6").
+const SW_UNIT_BEFORE = String.raw`(?:shilingi|dola|mita|sentimita|kilomita|lita|kilo|kilogramu|gramu|dakika|sekunde|saa|siku|wiki|miezi|miaka|asilimia)[ \t]{1,2}`;
 const otherLeadRe = new RegExp(
-  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:)|[Cc]evap(?:[ \t]?:|[ \t]{1,2}=)|[Jj]awaban(?:[ \t]akhir(?:nya)?)?(?:[ \t]{1,2}adalah|[ \t]?:)|[Aa]ntwoord(?:[ \t]{1,2}is|[ \t]?:)|[Oo]dpowied\u017a(?:[ \t]?:|[ \t]{1,2}(?:to|wynosi)))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:Rp\.?[ \t]?|[\u20ac\u20bd\u00a3][ \t]?)?(?:(${LOCAL_NUM}|${VALUE})(?![,.]\d)|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}(?:[ \t]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{1,12}){0,2}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
+  String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:)|[Cc]evap(?:[ \t]?:|[ \t]{1,2}=)|[Jj]awaban(?:[ \t]akhir(?:nya)?)?(?:[ \t]{1,2}adalah|[ \t]?:)|[Aa]ntwoord(?:[ \t]{1,2}is|[ \t]?:)|[Oo]dpowied\u017a(?:[ \t]?:|[ \t]{1,2}(?:to|wynosi)))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:Rp\.?[ \t]?|[\u20ac\u20bd\u00a3][ \t]?|${SW_UNIT_BEFORE})?(?:(${LOCAL_NUM}|${VALUE})(?![,.]\d)|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}(?:[ \t]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{1,12}){0,2}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
   'y',
 );
 // Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
@@ -1701,7 +1721,7 @@ const leadLang = (text: string, k: number): string => (text.startsWith('ibu', k 
 // a copula after it), and no negation right before the copula ("no es", "не равно", "si"). A text that
 // writes " the " is English and is not scanned (German "Also", French "Donc" are English words too).
 const otherCueRe =
-  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
+  /Por lo tanto|por lo tanto|Por tanto|por tanto|Entonces|As\u00ed que|En conclusi\u00f3n|Donc|donc|Par cons\u00e9quent|par cons\u00e9quent|Ainsi|Daher|daher|Somit|somit|Folglich|Also|Portanto|portanto|Ent\u00e3o|Assim|\u0418\u0442\u0430\u043a|\u0421\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0422\u0430\u043a\u0438\u043c \u043e\u0431\u0440\u0430\u0437\u043e\u043c|\u0417\u043d\u0430\u0447\u0438\u0442|\u0418\u0442\u043e\u0433\u043e|\u041f\u043e\u044d\u0442\u043e\u043c\u0443|Kwa hiyo|kwa hiyo|Kwa hivyo|kwa hivyo|Hivyo|hivyo|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089|\u306a\u306e\u3067|\u3067\u3059\u304b\u3089|\u5f93\u3063\u3066|\u3088\u3063\u3066|\u3086\u3048\u306b|\u3064\u307e\u308a|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c|Conclusi\u00f3n|Fazit|Conclus\u00e3o|\u0412\u044b\u0432\u043e\u0434|Hitimisho|\u7d50\u8ad6|\uacb0\ub860|Quindi|quindi|Pertanto|pertanto|Dunque|dunque|Perci\u00f2|perci\u00f2|Di conseguenza|In conclusione|V\u00ec v\u1eady|v\u00ec v\u1eady|Nh\u01b0 v\u1eady|V\u1eady|v\u1eady|Do \u0111\u00f3|do \u0111\u00f3|K\u1ebft lu\u1eadn/g;
 const LATIN_LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff`;
 const latinLetterRe = new RegExp(`[${LATIN_LETTER}]`);
 // The copulas of each cue's language, then the value (markup allowed), then what may close the sentence.
@@ -1718,13 +1738,25 @@ const otherCopula: Record<string, string> = {
 const otherResultRes: Record<string, RegExp> = {};
 for (const [lang, cop] of Object.entries(otherCopula))
   otherResultRes[lang] = new RegExp(
-    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
+    String.raw`(?:(?<![${LATIN_LETTER}])(${cop})[ \t]{1,2}|=[ \t]{0,2}|:[ \t]{0,2})(?:\*\*)?[ \t]{0,2}(?:\\\(|\$|\\boxed\{)?[ \t]{0,2}[$\u20ac\u00a3]?[ \t]{0,2}${lang === 'sw' ? `(?:${SW_UNIT_BEFORE})?` : ''}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\}|\$|\\\)|\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}%]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!,;:)]|$))`,
     'g',
   );
 // Japanese and Korean: the topic or subject particle, or "=", then the value, a counter and the copula.
 otherResultRes.cjk = new RegExp(
   String.raw`(?:[\u306f\u304c\ub294\uc740\uc774\uac00=:]|\uff1d|\uff1a)[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:\\\(|\$)?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\$|\\\)|\*\*)?[ \t]{0,2}[\u500b\u4eba\u5186\u672c\u679a\u56de\u5ea6\u500d\u5206\u79d2\u6642\u65e5\u5e74\uac1c\uba85\uc6d0\ubc88]{0,2}(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\u3068\u306a\u308a\u307e\u3059|\u306b\u306a\u308a\u307e\u3059|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694)?[ \t]{0,2}(?=[.!\u3002\uff01]|$)`,
   'g',
+);
+// Pass 89c: a cue followed by the value and the counted noun, with no copula, as English "So 40
+// diagonals." is read: "Итак, 8 чисел.", "Also 40 Diagonalen.", "Donc 3 cas.", "Итого 82,3.". The value
+// opens the clause (after a comma or a colon, and a word for "in all": всего, insgesamt, en total, au
+// total, ao todo, in tutto, jumla), up to two words follow it, then the sentence ends or a colon opens a list.
+const otherBareRe = new RegExp(
+  String.raw`^[ \t]{0,2}[,:]?[ \t]{0,2}(?:(?:\u0432\u0441\u0435\u0433\u043e|insgesamt|en[ \t]total|au[ \t]total|ao[ \t]todo|in[ \t]tutto|jumla)[ \t]{1,2})?(?:\*\*)?[ \t]{0,2}(${LOCAL_NUM}|${VALUE})(?![,.]\d)(?:\*\*)?(?=${CURRENCY_AFTER}(?:[ \t]{1,2}[${LATIN_LETTER}]{1,16}){0,2}[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:[.!;:]|$))`,
+);
+// Pass 89h: and in Japanese and Korean, the value and its counter right after the cue: "なので、80 ページ。",
+// "だから 3/4。", "따라서 12개."; the Japanese cues だから ("so") and なので / ですから ("therefore").
+const otherBareCjkRe = new RegExp(
+  String.raw`^[ \t]{0,2}[\u3001\uff0c,]?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(${VALUE})(?![,.]\d)(?:\*\*)?${CJK_UNIT_TAIL}[ \t]{0,2}(?:\u3067\u3059|\u3060|\u3067\u3042\u308b|\uc785\ub2c8\ub2e4|\uc774\ub2e4)?[ \t]{0,2}(?=[.!\u3002\uff01]|$)`,
 );
 const otherCueLang = (cue: string): string => {
   const c = cue.charCodeAt(0);
@@ -1781,9 +1813,18 @@ function findOtherConclusions(ctx: Context): void {
       if (r[0].length === 0) re.lastIndex++;
       if (lang === 'cjk' || !otherNegationRe.test(clause.slice(Math.max(0, r.index - 8), r.index))) last = r;
     }
-    if (last === null) continue;
-    const value = lang === 'cjk' ? last[1] : last[2];
-    const start = after + last.index + last[0].lastIndexOf(value);
+    let value: string;
+    let start: number;
+    if (last !== null) {
+      value = lang === 'cjk' ? last[1] : last[2];
+      start = after + last.index + last[0].lastIndexOf(value);
+    } else {
+      // Only in a text with a letter of another script or an accent: "Also 40 more." is English.
+      const bare = !ctx.otherLanguage ? null : (lang === 'cjk' ? otherBareCjkRe : otherBareRe).exec(clause);
+      if (bare === null) continue;
+      value = bare[1];
+      start = after + bare[0].lastIndexOf(value);
+    }
     if (start + value.length > to) continue;
     const sentence = ctx.sentenceAround(start, start + value.length);
     const q = ctx.question;
@@ -2941,6 +2982,21 @@ function equalsAt(ctx: Context, i: number, opLength: number, rounded = false): v
   else if (codeAt(text, j) === 36 || isCurrencyCode(codeAt(text, j))) j = skipBlanks(text, j + 1, to);
   // "= \$30": a dollar sign escaped for LaTeX, as worked solutions write money.
   else if (codeAt(text, j) === 92 && codeAt(text, j + 1) === 36) j = skipBlanks(text, j + 2, to);
+  // Pass 89b: in a text of another language, "= 75,5" and "= 108.000" (a decimal comma, a grouping) are
+  // read whole, by the text's convention where the form is ambiguous and the text shows one (a text
+  // that shows none keeps the English reading), as after the language's leads and cues.
+  if (!rounded && isDigitCode(codeAt(text, j))) {
+    localNumAt.lastIndex = j;
+    const l = localNumAt.exec(text);
+    const e = localNumAt.lastIndex;
+    const end = l !== null && ctx.otherLanguage ? lineEnd(text, e, to, true, ctx.rejectWords) : NOT_AT_END;
+    if (end !== NOT_AT_END) {
+      // As below: about the asked quantity where the left side names it; a ticked step is a check.
+      const about = leftSideNames(ctx, i) && !otherTimeUnitAfter(ctx.question, text, e);
+      if (end !== AT_END_TICKED || about || statedLast(ctx, j, l![0])) addLocalized(ctx, j, e, 'equals', about ? 3 : 1, about, false, 'en');
+      return;
+    }
+  }
   valueAt.lastIndex = j;
   const v = valueAt.exec(text);
   if (rounded && (v === null || !v[0].includes('.'))) return;
@@ -4710,7 +4766,7 @@ function restatesClaim(ctx: Context, end: number): boolean {
  */
 function findWords(ctx: Context, re: RegExp): void {
   const { text, from, to } = ctx;
-  const other = re.source === YES_NO_OTHER;
+  const other = re.source === YES_NO_OTHER || re.source === TRUE_FALSE_OTHER;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
@@ -4832,6 +4888,10 @@ const otherYesNoLeadRe =
 // Or a conclusion cue of any language, a comma maybe: "Por lo tanto, **no**, ...", "Итак, да.", "所以，是的。", "So no.".
 const otherYesNoCueRe =
   /(?:^|[^\p{L}])(?:so|therefore|thus|hence|por lo tanto|entonces|as\u00ed que|donc|par cons\u00e9quent|ainsi|also|daher|somit|portanto|ent\u00e3o|assim|quindi|pertanto|dunque|\u0438\u0442\u0430\u043a|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0437\u043d\u0430\u0447\u0438\u0442|kwa hiyo|kwa hivyo|hivyo|v\u1eady|do \u0111\u00f3|v\u00ec v\u1eady|\u56e0\u6b64|\u6240\u4ee5|\u6545|\u3057\u305f\u304c\u3063\u3066|\u3060\u304b\u3089|\u3088\u3063\u3066|\ub530\ub77c\uc11c|\uadf8\ub7ec\ubbc0\ub85c)[ \t]{0,2}[,\uff0c\u3001]?[ \t]{0,2}(?:\*\*)?$/iu;
+// Pass 89e: or such a cue, its subject (one to four words) and a copula: "Donc l'affirmation est **vraie**.",
+// "Por lo tanto, la afirmación es falsa.", "Also ist die Aussage falsch." (German puts the copula first).
+const otherVerdictCopulaRe =
+  /(?:^|[^\p{L}])(?:donc|par cons\u00e9quent|ainsi|por lo tanto|entonces|as\u00ed que|also|daher|somit|portanto|ent\u00e3o|assim|quindi|pertanto|dunque|\u0438\u0442\u0430\u043a|\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u043d\u043e|\u0437\u043d\u0430\u0447\u0438\u0442|kwa hiyo|kwa hivyo|hivyo|v\u1eady|do \u0111\u00f3|v\u00ec v\u1eady)[ \t]{0,2}[,\uff0c]?(?:(?:[ \t]{1,2}[\p{L}'\u2019]{1,24}){1,4}[ \t]{1,2}(?:est|es|\u00e9|\u00e8|ni|l\u00e0|\u2014|\u2013)|[ \t]{1,2}(?:ist|sind)(?:[ \t]{1,2}[\p{L}'\u2019]{1,24}){1,3})[ \t]{1,2}(?:\*\*)?$/iu;
 // What may follow the word: markup, then the statement's end (punctuation, the line's end, an explanation).
 const boldWordEndRe = /^(?:\*\*[,.\uff0c\u3002\u3001]|[,.\uff0c\u3002\u3001]\*\*)/;
 const otherYesNoEndRe = /(?:\*\*|\$)?[ \t]{0,2}(?:[.!,;:)(\u3002\uff01\uff0c\uff1b\u3001\uff1a\uff08\r\n]|$)/y;
@@ -4861,6 +4921,10 @@ function otherYesNoAt(ctx: Context, start: number, end: number): boolean {
     }
   }
   if (otherYesNoCueRe.test(before)) {
+    ctx.add(start, end, 'conclusion', 3, true);
+    return true;
+  }
+  if (otherVerdictCopulaRe.test(before)) {
     ctx.add(start, end, 'conclusion', 3, true);
     return true;
   }
