@@ -716,3 +716,9 @@ skyThoughtBatch('fresh47', 'held-out', 30, { precision: 0.7, recall: 0.5, first:
 // (85/91)). Read once at stop 39's end (learned): start engine 73.6% (53/72), 58.2%, first 96.3%; end 74.0%
 // (54/73), 59.3% (54/91), 96.3%, final 27/27; derived p 0.44 vs 0.48, delta1 0.27 vs 0.21, delta2 0.48 vs 0.57.
 skyThoughtBatch('fresh48', 'held-out', 27, { precision: 0.7, recall: 0.55, first: 0.9 }, 'H7 vs H8', 27);
+// fresh49 (the-acorn-ai/AcornRL: DeepSeek-R1-Distill-Qwen-1.5B, bf16 greedy, on AIME 2024 and 2025, 11; YuFish131416/
+// CS6493-NLP-Group-Project: the same model as a 4-bit GGUF on CPU, capped at 2,048 tokens, on MATH-500, 20, seven cut
+// off), held out, labelled by H9 and H10 (H10 against H9: 98.7% (75/76) / 97.4% (75/77)). Read once at stop 40's end
+// (learned): start engine (2e80fb9) 78.3% (65/83), 84.4% (65/77), first 23/30; end 81.0% (68/84), 88.3%, first 80.0%
+// (24/30), final 25/31; derived p 0.75 vs the gold's 0.81, delta1 0.31 vs 0.35, delta2 0.59 vs 0.67.
+skyThoughtBatch('fresh49', 'held-out', 31, { precision: 0.75, recall: 0.8, first: 0.7 }, 'H9 vs H10', 31);
