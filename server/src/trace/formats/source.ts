@@ -441,17 +441,23 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     const shift = line.length - text.length;
     // Options that are no list (a string, an object, a list of objects, an empty list) are said
     // at their field, as under --map; the record is read without them (stop 40: silent here).
-    const problem = optionsProblem(options);
-    if (problem) {
+    const warnAtField = (code: string, message: string): void => {
       out.diagnostics.push({
         line: lineNo,
         column: (at?.start ?? 0) + shift,
         endLine: lineNo,
         endColumn: at ? at.end + shift : line.length,
         severity: 'warning',
-        code: 'bad-options',
-        message: `options <- ${field} is ${problem}: expected a list of 2 to 26 strings or numbers (or {text: [...], label: [...]}); the query is read without them`,
+        code,
+        message,
       });
+    };
+    const problem = optionsProblem(options);
+    if (problem) {
+      warnAtField(
+        'bad-options',
+        `options <- ${field} is ${problem}: expected a list of 2 to 26 strings or numbers (or {text: [...], label: [...]}); the query is read without them`,
+      );
       return out;
     }
     for (const rec of out.records) {
@@ -462,16 +468,7 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
       const letter = optionTarget(truth, options);
       if (typeof truth === 'number' && typeof letter === 'string' && rec.headers.answer === String(truth)) rec.headers.answer = letter;
       const misread = optionsMisread(prompt, query, options);
-      if (misread && rec === out.records[0])
-        out.diagnostics.push({
-          line: lineNo,
-          column: (at?.start ?? 0) + shift,
-          endLine: lineNo,
-          endColumn: at ? at.end + shift : line.length,
-          severity: 'warning',
-          code: 'options-misread',
-          message: `options <- ${field}: ${misread}`,
-        });
+      if (misread && rec === out.records[0]) warnAtField('options-misread', `options <- ${field}: ${misread}`);
     }
     return out;
   };
