@@ -354,8 +354,8 @@ const commaNumber = /^-?(?:\d{1,3}(?:[. \u00a0\u202f']\d{3}){1,6},\d{1,12}|\d{1,
  * (localizedValue, by the text's convention) read those.
  */
 export function localizedNumber(raw: string): string | undefined {
-  const cjk = cjkUnitRe.exec(raw) ?? swUnitBeforeRe.exec(raw);
-  if (cjk) return cjk[1];
+  const unitAround = cjkUnitRe.exec(raw) ?? swUnitBeforeRe.exec(raw);
+  if (unitAround) return unitAround[1];
   const money = currencyRe.exec(raw);
   if (money) {
     const num = money[1] ?? money[2];

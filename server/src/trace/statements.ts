@@ -2578,11 +2578,19 @@ function findNamedResults(ctx: Context): void {
 
 // Before a counted predicate's word: a value, maybe one more word, the counted noun, maybe a copula
 // ("26 cookies left", "8 buses are needed", "5 full jars remaining"): the value is group 1.
-const countedBeforeRe = (noun: string): RegExp =>
-  new RegExp(
-    String.raw`(?:^|[^\w.,$])\$?(\d[\d,]{0,12}(?:\.\d{1,4})?)[ \t]{1,2}(?:[a-z]{2,12}[ \t]{1,2})?${noun}[a-z]{0,3}[ \t]{1,2}(?:(?:are|is|were|was|will be|would be|still|in all)[ \t]{1,2})?$`,
-    'i',
-  );
+// Compiled once per noun (findStatements runs on every body of a question).
+const countedBeforeRes = new Map<string, RegExp>();
+const countedBeforeRe = (noun: string): RegExp => {
+  let re = countedBeforeRes.get(noun);
+  if (re === undefined) {
+    re = new RegExp(
+      String.raw`(?:^|[^\w.,$])\$?(\d[\d,]{0,12}(?:\.\d{1,4})?)[ \t]{1,2}(?:[a-z]{2,12}[ \t]{1,2})?${noun}[a-z]{0,3}[ \t]{1,2}(?:(?:are|is|were|was|will be|would be|still|in all)[ \t]{1,2})?$`,
+      'i',
+    );
+    countedBeforeRes.set(noun, re);
+  }
+  return re;
+};
 // After the predicate's word: the clause ends (up to two words: "left over", "in total").
 const countedPredicateEndRe = /(?:[ \t]{1,2}[A-Za-z]{1,12}){0,2}?[ \t]{0,2}(?:[.!;,:(\u2014]|\r?\n|$)/y;
 

@@ -261,6 +261,10 @@ export function optionsProblem(options: unknown): string | undefined {
   return `${whose}a list whose element ${bad + 1} is ${kind(texts[bad])}`;
 }
 
+/** The bad-options warning's text: where the options were read from, and why they are no list (optionsProblem). */
+export const badOptionsMessage = (where: string, problem: string): string =>
+  `options <- ${where} is ${problem}: expected a list of 2 to ${LETTERS.length} strings or numbers (or {text: [...], label: [...]}); the query is read without them`;
+
 const oneSpaced = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -559,13 +563,7 @@ export function mapRow(row: Row, ctx: RowContext): RowResult {
     const optionsPath = prompt === undefined ? undefined : ctx.rowOptions ? ctx.rowOptions(row) : m.prompt?.options;
     const options = optionsPath ? evalPath(row, optionsPath, k) : undefined;
     const problem = options !== undefined && options !== null ? optionsProblem(options) : undefined;
-    if (problem)
-      report(
-        'warning',
-        'bad-options',
-        `options <- ${describePath(optionsPath!, k)} is ${problem}: expected a list of 2 to ${LETTERS.length} strings or numbers (or {text: [...], label: [...]}); the query is read without them`,
-        fieldAt(optionsPath!, k),
-      );
+    if (problem) report('warning', 'bad-options', badOptionsMessage(describePath(optionsPath!, k), problem), fieldAt(optionsPath!, k));
     const query = prompt !== undefined && options !== undefined ? withOptions(prompt, options) : prompt;
     // Options written (or already shown) that the engine would read as another list are said (stop 39).
     const misread = query !== undefined && options !== undefined ? optionsMisread(prompt!, query, options) : undefined;

@@ -44,6 +44,7 @@ import {
   type Row,
 } from './presets.js';
 import {
+  badOptionsMessage,
   mapRow,
   mappedColumns,
   missingAt,
@@ -454,10 +455,7 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     };
     const problem = optionsProblem(options);
     if (problem) {
-      warnAtField(
-        'bad-options',
-        `options <- ${field} is ${problem}: expected a list of 2 to 26 strings or numbers (or {text: [...], label: [...]}); the query is read without them`,
-      );
+      warnAtField('bad-options', badOptionsMessage(field, problem));
       return out;
     }
     for (const rec of out.records) {
