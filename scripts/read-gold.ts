@@ -53,6 +53,7 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     'fresh47',
     'fresh48',
     'fresh49',
+    'fresh50',
   ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
   ['probe39', batch('probe39', 'probe-traces')],

@@ -686,6 +686,12 @@ skyThoughtBatch('dev38', 'development, new at stop 38', 30, { precision: 0.8, re
 // Read once at stop 38's end, not tuned on (learned): 93.8% (15/16), 75.0% (15/20), first 75.0%. Joins the
 // development sets (scripts/readerData.ts) at stop 39.
 skyThoughtBatch('dev39', 'development from stop 39', 30, { precision: 0.85, recall: 0.65, first: 0.65 }, 'D3 vs D4', 30);
+// dev41 (kennethleungty/DeepSeek-R1-Ollama-Simple-Evals: deepseek-r1:7b (R1-Distill-Qwen-7B, 4-bit) on GPQA-Diamond
+// through simple-evals, 6, five wrong; junsu0306/Quantized-Reasoning-Models: R1-Distill-Qwen-1.5B with a 3-bit KV
+// cache and with SmoothQuant W8A8, MATH-500, 14), development from stop 41 (it arrived after the stop's passes
+// started: none was tuned on it), labelled by D1 and D2 (D2 against D1: 91.9% (68/74) / 86.1%). First read at
+// stop 41 by its start engine (learned): 63.7% (51/80), 64.6%, first 13/20.
+skyThoughtBatch('dev41', 'development from stop 41', 20, { precision: 0.55, recall: 0.55, first: 0.55 }, 'D1 vs D2', 20);
 // fresh44 (akshsgaur/code-reasoning-repro: gpt-oss-20b on LeetCode output prediction, 10; Xannadoo/
 // thesis_cot_faithful: DeepSeek-R1 671B and R1-Distill-Llama-8B on four-option logic puzzles, 20), held
 // out, labelled by H1 and H2 (H2 against H1: 97.9% / 87.0%). Read once at stop 37's end (learned): start
