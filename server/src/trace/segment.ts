@@ -1671,11 +1671,17 @@ const REREAD_GAP = 600;
  * value itself ("Suppose the son was born 60 years ago. Then the son is 60 now.": the value assumed,
  * nothing recomputed) or, with no number, that names no word of the question ("I did copy it right,
  * every digit of it"); multiple choice (the callers: a verdict on an option in turn is often where the
- * engine's first pick stands, pass 74h). A short gap only (REREAD_GAP), as namedReread reads one; one
- * bounded pattern, one scan of the numbers and one of the words.
+ * engine's first pick stands, pass 74h). One bounded pattern, one scan of the numbers and one of the
+ * words, over at most ANNOUNCED_GAP characters.
+ *
+ * Pass 92a: a longer gap is read too, its last ANNOUNCED_GAP characters ("So we output \boxed{3}. ...
+ * format talk ... Let's also verify that the parabola indeed has common tangent ... Thus minimum A^2 =
+ * 3."): the guide's re-check does not get shorter for the talk around it; 88a read gaps of REREAD_GAP
+ * (600) characters only, and a re-check with a paragraph of other talk before it merged.
  */
 function announcedRecheck(gap: string, later: Statement): boolean {
-  if (later.strength < 3 || gap.length > REREAD_GAP) return false;
+  if (later.strength < 3) return false;
+  if (gap.length > ANNOUNCED_GAP) gap = gap.slice(-ANNOUNCED_GAP);
   const m = announcedRecheckRe.exec(gap);
   if (m === null) return false;
   const check = gap.slice(m.index + m[0].length);
@@ -1689,6 +1695,7 @@ function announcedRecheck(gap: string, later: Statement): boolean {
 }
 const contentWordRe = /[a-z]{5,}/g;
 const ANNOUNCED_WORK = 100;
+const ANNOUNCED_GAP = 5 * REREAD_GAP;
 const announcedRecheckRe =
   /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then),? )?(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
 const numberRunRe = /\d+(?:\.\d+)?/g;
