@@ -1685,7 +1685,9 @@ function announcedRecheck(gap: string, later: Statement): boolean {
   const m = announcedRecheckRe.exec(gap);
   if (m === null) return false;
   const check = gap.slice(m.index + m[0].length);
-  if (check.length < ANNOUNCED_WORK) return false;
+  // Pass 92b: a recall of earlier work ("as computed earlier ..., we already found ...") re-examines
+  // nothing (the guide: a recall of earlier work merges).
+  if (check.length < ANNOUNCED_WORK || recalledWorkRe.test(check)) return false;
   const numbers = check.match(numberRunRe);
   if (numbers !== null) return numbers.some((n) => n !== later.normalized);
   // No number: the check must name something the question does (a word of five letters or more).
@@ -1696,8 +1698,12 @@ function announcedRecheck(gap: string, later: Statement): boolean {
 const contentWordRe = /[a-z]{5,}/g;
 const ANNOUNCED_WORK = 100;
 const ANNOUNCED_GAP = 5 * REREAD_GAP;
+const recalledWorkRe = /\b(?:earlier|already|previously|as (?:before|computed|found|shown))\b/i;
+// Pass 92b: the announcement also after two opening words ("But wait, let me double-check ...", "Wait,
+// so let me ...") or "And" / "Hmm", and opened by "To" ("But to make sure, let me do the
+// multiplication again ...", "To verify ..."), as "Just to" and "To be sure" are.
 const announcedRecheckRe =
-  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then),? )?(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
+  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then|And|Hmm),? (?:(?:but|so|now|wait|also|then|and|Wait|So|Now|Then),? )?)?(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
 const numberRunRe = /\d+(?:\.\d+)?/g;
 const namedRereadRe =
   /\b(?:re-?read(?:ing)?|reading|checking|re-?checking|looking at|going back (?:over|to)|against|on interpretation)\b[^.\n:]{0,30}\b(?:the (?:question|prompt|problem|conditions?|requirements?|wording)|interpretation)\b/i;

@@ -30,3 +30,20 @@ test('92a: an announced re-check after a paragraph of other talk ends in an echo
 test('negative 92a: an announcement more than ANNOUNCED_GAP characters back is not read', () => {
   assert.deepEqual(values(QT, `${TREES}Let me make sure I read the rows right: ${ROWS}\n\n${TALK.repeat(6)}So the answer is 56.`), ['56']);
 });
+
+// 92b (segment.ts announcedRecheckRe, recalledWorkRe): the announcement opened by "To" ("But to make
+// sure, ...") or after two opening words ("But wait, let me double-check ..."); a check that recalls
+// earlier work ("as computed earlier ..., we already found ...") re-examines nothing and merges.
+test('92b: "But to make sure, ..." announces a re-check; the answer after it is an echo', () => {
+  assert.deepEqual(values(QT, `${TREES}But to make sure, I go over the rows again: ${ROWS} So the answer is 56.`), ['56', '56']);
+});
+
+test('92b: "But wait, let me double-check ..." announces a re-check; the answer after it is an echo', () => {
+  assert.deepEqual(values(QT, `${TREES}But wait, let me double-check the rows: ${ROWS} So the answer is 56.`), ['56', '56']);
+});
+
+test('negative 92b: a check that recalls earlier work merges', () => {
+  const check =
+    'But wait, let me double-check the rows: as computed earlier there are 8 rows of 7 trees, and we already found that this gives the total, so nothing changes from before. So the answer is 56.';
+  assert.deepEqual(values(QT, TREES + check), ['56']);
+});
