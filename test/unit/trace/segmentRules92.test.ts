@@ -47,3 +47,16 @@ test('negative 92b: a check that recalls earlier work merges', () => {
     'But wait, let me double-check the rows: as computed earlier there are 8 rows of 7 trees, and we already found that this gives the total, so nothing changes from before. So the answer is 56.';
   assert.deepEqual(values(QT, TREES + check), ['56']);
 });
+
+// 92c (segment.ts announcedRecheckRe): a check named as a heading ("Check the rows again: ...") announces
+// a re-check as "Let me check again" does; a heading about the format ("Check the answer format: ...")
+// is format talk and merges.
+test('92c: a check named as a heading and carried out ends in an echo', () => {
+  assert.deepEqual(values(QT, `${TREES}Check the rows again: ${ROWS} So the answer is 56.`), ['56', '56']);
+});
+
+test('negative 92c: a heading about the format merges', () => {
+  const check =
+    'Check the answer format: the reply should give the number of trees as a plain whole number, with no units after it and no words around it, on a line of its own at the very end. So the answer is 56.';
+  assert.deepEqual(values(QT, TREES + check), ['56']);
+});
