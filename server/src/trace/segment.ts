@@ -1671,15 +1671,23 @@ const REREAD_GAP = 600;
  * value itself ("Suppose the son was born 60 years ago. Then the son is 60 now.": the value assumed,
  * nothing recomputed) or, with no number, that names no word of the question ("I did copy it right,
  * every digit of it"); multiple choice (the callers: a verdict on an option in turn is often where the
- * engine's first pick stands, pass 74h). A short gap only (REREAD_GAP), as namedReread reads one; one
- * bounded pattern, one scan of the numbers and one of the words.
+ * engine's first pick stands, pass 74h). One bounded pattern, one scan of the numbers and one of the
+ * words, over at most ANNOUNCED_GAP characters.
+ *
+ * Pass 92a: a longer gap is read too, its last ANNOUNCED_GAP characters ("So we output \boxed{3}. ...
+ * format talk ... Let's also verify that the parabola indeed has common tangent ... Thus minimum A^2 =
+ * 3."): the guide's re-check does not get shorter for the talk around it; 88a read gaps of REREAD_GAP
+ * (600) characters only, and a re-check with a paragraph of other talk before it merged.
  */
 function announcedRecheck(gap: string, later: Statement): boolean {
-  if (later.strength < 3 || gap.length > REREAD_GAP) return false;
+  if (later.strength < 3) return false;
+  if (gap.length > ANNOUNCED_GAP) gap = gap.slice(-ANNOUNCED_GAP);
   const m = announcedRecheckRe.exec(gap);
   if (m === null) return false;
   const check = gap.slice(m.index + m[0].length);
-  if (check.length < ANNOUNCED_WORK) return false;
+  // Pass 92b: a recall of earlier work ("as computed earlier ..., we already found ...") re-examines
+  // nothing (the guide: a recall of earlier work merges).
+  if (check.length < ANNOUNCED_WORK || recalledWorkRe.test(check)) return false;
   const numbers = check.match(numberRunRe);
   if (numbers !== null) return numbers.some((n) => n !== later.normalized);
   // No number: the check must name something the question does (a word of five letters or more).
@@ -1689,8 +1697,16 @@ function announcedRecheck(gap: string, later: Statement): boolean {
 }
 const contentWordRe = /[a-z]{5,}/g;
 const ANNOUNCED_WORK = 100;
+const ANNOUNCED_GAP = 5 * REREAD_GAP;
+const recalledWorkRe = /\b(?:earlier|already|previously|as (?:before|computed|found|shown))\b/i;
+// Pass 92b: the announcement also after two opening words ("But wait, let me double-check ...", "Wait,
+// so let me ...") or "And" / "Hmm", and opened by "To" ("But to make sure, let me do the
+// multiplication again ...", "To verify ..."), as "Just to" and "To be sure" are. Pass 92c: or a check
+// named as a heading, a colon within 40 characters ("Check orthogonality again: (1, 2, 3) · (-3, 6, -3) =
+// ...", "But check: Proper divisors of 284: ...", "Verification:"), not of the format ("Check that
+// format: exactly JSON ...": format talk).
 const announcedRecheckRe =
-  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then),? )?(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
+  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then|And|Hmm),? (?:(?:but|so|now|wait|also|then|and|Wait|So|Now|Then),? )?)?(?:(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b|(?:[Dd]ouble-?check|[Cc]heck(?:ing)?|[Vv]erif(?:y|ying|ication)|[Rr]e-?check(?:ing)?|[Ss]anity check)\b(?![^.\n:?]{0,40}(?:format|output|JSON|box))[^.\n:?]{0,40}:)(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
 const numberRunRe = /\d+(?:\.\d+)?/g;
 const namedRereadRe =
   /\b(?:re-?read(?:ing)?|reading|checking|re-?checking|looking at|going back (?:over|to)|against|on interpretation)\b[^.\n:]{0,30}\b(?:the (?:question|prompt|problem|conditions?|requirements?|wording)|interpretation)\b/i;
