@@ -739,7 +739,12 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) || fullStop(c))
+      if (
+        c === 10 ||
+        ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) ||
+        fullStop(c) ||
+        (c === 34 && isSpace(codeAt(t, s)) && sentenceMark(codeAt(t, s - 2)))
+      )
         break;
       s--;
     }
@@ -919,6 +924,9 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
     // Chinese writes no blank after its full stops: the mark alone ends the sentence.
     const after = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
     if (m === 0 || m >= 4 || isSpace(after)) starts.push(p + 1);
+    // A full stop inside a closing quote ends its sentence ('read as "If it rains, we stay." The
+    // answer is (A)', as `ends` already reads it): the next starts after the quote (pass 93a).
+    else if (after === 34 && isSpace(codeAt(text, p + 2))) starts.push(p + 2);
     if (m === 0 || m >= 4 || p + 1 >= text.length || isSpace(after) || after === 34) ends.push(p);
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
@@ -1003,6 +1011,8 @@ const loneUnknownRe = /(?:^|[A-Za-z,][ \t]{1,3}|^[ \t]{1,3})[$(\\]{0,2}[A-Za-z](
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 /** 。！？: Chinese ends a sentence with them, with no blank after (docs/annotation-guide.md reads a conclusion in any language). */
 const fullStop = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/** . ! or ? (the marks that end an English sentence). */
+const sentenceMark = (c: number): boolean => c === 46 || c === 33 || c === 63;
 
 /**
  * text.charCodeAt(i), and -1 outside the text, without reading outside it: the optimized code of
