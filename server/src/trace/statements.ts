@@ -5124,6 +5124,24 @@ const restatingLeadRe = /\b(?:so|thus|therefore|hence|answer|is|equals?|gives?|g
 const notConcludedAfterRe = /^[ \t$)*\\]{0,6}(?:[=<>\u2248,]|approx|\bis (?:approx|about|around|roughly)|\bis[ \t]{1,2}\$?-?\d)/;
 
 /**
+ * Pass 93b: the value the response's summary concludes (after its thinking block, strength 3 or more)
+ * is one the response concludes, as a strong statement in the block is: its results of arithmetic in
+ * words inside the block ("1092 - 9 is 1083.", "160 + 80 is 240") are read as findVerbalResults reads
+ * those of a value concluded in the block (strength 2; the guide: the result line of a computation of
+ * the asked quantity that the model treats as its result). Plain numbers only, found where they are
+ * written (indexOf), as findVerbalResults does; the statements unchanged where none is found.
+ */
+export function withSummaryVerbalResults(text: string, statements: Statement[], value: string, opts: StatementOptions): Statement[] {
+  if (!plainValueRe.test(value)) return statements;
+  const ctx = new Context(text, opts.from ?? 0, opts.to ?? text.length, opts.question);
+  findVerbalResults(ctx, valuePlaces(text, ctx.from, ctx.to, [value]));
+  if (ctx.out.length === 0) return statements;
+  const known = new Set(statements.map((st) => st.start));
+  const added = ctx.out.filter((st) => !known.has(st.start));
+  return added.length === 0 ? statements : dedupe([...statements, ...added]);
+}
+
+/**
  * A response whose answer is not a number ("p - q", "Evelyn", "(3, 4)") states it in words the
  * number rules cannot see: its explicit answers (`\boxed{p - q}`, the summary's) are searched for
  * again in [from, to), and each occurrence in a concluding sentence ("So it appears to be p-q",

@@ -33,3 +33,19 @@ test('93a: sentenceBoundaries starts a sentence after ." and a blank, as it ends
   assert.ok([...ends].includes(t.indexOf('."')));
   assert.ok([...starts].includes(t.indexOf('." ') + 2));
 });
+
+// 93b (statements.ts withSummaryVerbalResults, segment.ts): the value the summary after the thinking
+// block concludes is one the response concludes: a result of arithmetic in words inside the block
+// ("450 - 36 is 414.") is a result line, as it is for a value the block concludes strongly (pass 28's
+// findVerbalResults). A sub-step in words whose result is not the summary's value stays a step.
+const QB = 'A farm has 450 apples and sells 36 of them. How many apples does the farm keep?';
+const BLOCK = (mid: string): string =>
+  `<think>\nThe farm starts with 450 apples and sells 36. That would be 450 minus 36. Let me subtract: ${mid}\n\nWait, let me double-check that. 450 - 30 = 420 and 420 - 6 = 414. So the farm keeps 414 apples.\n</think>\n\nThe farm keeps 450 - 36 = 414 apples.\n\nAnswer: 414`;
+
+test('93b: a result in words inside the block, of the value the summary concludes, is a candidate', () => {
+  assert.deepEqual(values(QB, BLOCK('450 - 36 is 414.')), ['414', '414']);
+});
+
+test('negative 93b: a result in words of another value stays a step', () => {
+  assert.deepEqual(values(QB, BLOCK('400 - 36 is 364, and 364 + 50 gives the rest.')), ['414']);
+});
