@@ -743,7 +743,7 @@ class Context {
         c === 10 ||
         ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) ||
         fullStop(c) ||
-        (c === 34 && isSpace(codeAt(t, s)) && sentenceMark(codeAt(t, s - 2)))
+        (c === 34 && s - 2 >= this.from && isSpace(codeAt(t, s)) && sentenceMark(codeAt(t, s - 2)))
       )
         break;
       s--;
@@ -926,7 +926,7 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
     if (m === 0 || m >= 4 || isSpace(after)) starts.push(p + 1);
     // A full stop inside a closing quote ends its sentence ('read as "If it rains, we stay." The
     // answer is (A)', as `ends` already reads it): the next starts after the quote (pass 93a).
-    else if (after === 34 && isSpace(codeAt(text, p + 2))) starts.push(p + 2);
+    else if (after === 34 && p + 2 <= to && isSpace(codeAt(text, p + 2))) starts.push(p + 2);
     if (m === 0 || m >= 4 || p + 1 >= text.length || isSpace(after) || after === 34) ends.push(p);
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
