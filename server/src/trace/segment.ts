@@ -39,6 +39,7 @@ import {
   premisedConclusion,
   unquoted,
   withRestatements,
+  withSummaryVerbalResults,
   type CandidateRule,
   type Statement,
 } from './statements.js';
@@ -2561,6 +2562,9 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     // 6.8 - 5.6 = 1.2", a weak statement) is not.
     if (final && final.strength < 3 && cutOffResponse(body, record.headers, region)) final = undefined;
     if (final) addStrong(strongValues, final.normalized);
+    // Pass 93b: the summary's conclusion is the response's: its results in words inside the block are read.
+    if (final && final.strength >= 3 && !final.tentative)
+      statements = withSummaryVerbalResults(body, statements, final.value, { question, patterns, from: region.start, to: region.end });
   }
   // An answer that is not a number is found again where the attempts state it in words.
   const explicit: string[] = [];

@@ -739,7 +739,12 @@ class Context {
     const floor = Math.max(this.from, start - 300);
     while (s > floor) {
       const c = t.charCodeAt(s - 1);
-      if (c === 10 || ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) || fullStop(c))
+      if (
+        c === 10 ||
+        ((c === 46 || c === 33 || c === 63) && isSpace(codeAt(t, s)) && !(c === 46 && titleBefore(t, s - 1))) ||
+        fullStop(c) ||
+        (c === 34 && s - 2 >= this.from && isSpace(codeAt(t, s)) && sentenceMark(codeAt(t, s - 2)))
+      )
         break;
       s--;
     }
@@ -919,6 +924,9 @@ export function sentenceBoundaries(text: string, from: number, to: number): { st
     // Chinese writes no blank after its full stops: the mark alone ends the sentence.
     const after = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
     if (m === 0 || m >= 4 || isSpace(after)) starts.push(p + 1);
+    // A full stop inside a closing quote ends its sentence ('read as "If it rains, we stay." The
+    // answer is (A)', as `ends` already reads it): the next starts after the quote (pass 93a).
+    else if (after === 34 && p + 2 <= to && isSpace(codeAt(text, p + 2))) starts.push(p + 2);
     if (m === 0 || m >= 4 || p + 1 >= text.length || isSpace(after) || after === 34) ends.push(p);
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
@@ -1003,6 +1011,8 @@ const loneUnknownRe = /(?:^|[A-Za-z,][ \t]{1,3}|^[ \t]{1,3})[$(\\]{0,2}[A-Za-z](
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 /** 。！？: Chinese ends a sentence with them, with no blank after (docs/annotation-guide.md reads a conclusion in any language). */
 const fullStop = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/** . ! or ? (the marks that end an English sentence). */
+const sentenceMark = (c: number): boolean => c === 46 || c === 33 || c === 63;
 
 /**
  * text.charCodeAt(i), and -1 outside the text, without reading outside it: the optimized code of
@@ -5112,6 +5122,24 @@ const restatingLeadRe = /\b(?:so|thus|therefore|hence|answer|is|equals?|gives?|g
 // After the value: it is the subject of another relation ("p - q ≈ 1.6", "p - q is approximately"), or one item of a list.
 // "p - q is 0.278" gives the expression a number: the expression is the subject, not the conclusion.
 const notConcludedAfterRe = /^[ \t$)*\\]{0,6}(?:[=<>\u2248,]|approx|\bis (?:approx|about|around|roughly)|\bis[ \t]{1,2}\$?-?\d)/;
+
+/**
+ * Pass 93b: the value the response's summary concludes (after its thinking block, strength 3 or more)
+ * is one the response concludes, as a strong statement in the block is: its results of arithmetic in
+ * words inside the block ("1092 - 9 is 1083.", "160 + 80 is 240") are read as findVerbalResults reads
+ * those of a value concluded in the block (strength 2; the guide: the result line of a computation of
+ * the asked quantity that the model treats as its result). Plain numbers only, found where they are
+ * written (indexOf), as findVerbalResults does; the statements unchanged where none is found.
+ */
+export function withSummaryVerbalResults(text: string, statements: Statement[], value: string, opts: StatementOptions): Statement[] {
+  if (!plainValueRe.test(value)) return statements;
+  const ctx = new Context(text, opts.from ?? 0, opts.to ?? text.length, opts.question);
+  findVerbalResults(ctx, valuePlaces(text, ctx.from, ctx.to, [value]));
+  if (ctx.out.length === 0) return statements;
+  const known = new Set(statements.map((st) => st.start));
+  const added = ctx.out.filter((st) => !known.has(st.start));
+  return added.length === 0 ? statements : dedupe([...statements, ...added]);
+}
 
 /**
  * A response whose answer is not a number ("p - q", "Evelyn", "(3, 4)") states it in words the

@@ -127,6 +127,14 @@ test('sentenceBoundaries, visiting only line breaks, . ! ? and 。！？, finds 
       // 。！？ end a sentence whatever follows them.
       const full = (x: number): boolean => x === 0x3002 || x === 0xff01 || x === 0xff1f;
       if (k > from && (prev === 10 || full(prev) || ((prev === 46 || prev === 33 || prev === 63) && isSpace(c)))) starts.push(k);
+      // Pass 93a: a full stop inside a closing quote ('stay." The') starts the next sentence after the quote.
+      else if (
+        k - 2 >= from &&
+        prev === 34 &&
+        (t.charCodeAt(k - 2) === 46 || t.charCodeAt(k - 2) === 33 || t.charCodeAt(k - 2) === 63) &&
+        isSpace(c)
+      )
+        starts.push(k);
       if (
         k < to &&
         (c === 10 ||
