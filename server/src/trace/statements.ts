@@ -4806,7 +4806,9 @@ function findWords(ctx: Context, re: RegExp): void {
         ctx.add(start, end, 'conclusion', 3, true, true);
         continue;
       }
-      if (w0 === 116 || w0 === 102) continue;
+      // Only "true" / "false" themselves: a number word in t or f ("twenty-seven", "fourteen", "five")
+      // or an offered word ("fair") is read as below, as "nineteen" is (pass 94a).
+      if ((w0 === 116 || w0 === 102) && lowerTrueFalseRe.test(m[0])) continue;
     } else if (w0 > 0x4e00) {
       const strength = zhVerdictStrength(before);
       if (strength > 0) ctx.add(start, end, strength === 4 ? 'final-answer' : 'conclusion', strength, true, true);
@@ -4888,6 +4890,7 @@ function findWords(ctx: Context, re: RegExp): void {
 }
 
 const englishYesNoRe = /^(?:yes|no|true|false)$/i;
+const lowerTrueFalseRe = /^(?:true|false)$/;
 // Pass 87d: an answer lead of any language, then its copula or a colon, right before the word: "**Ответ:** ",
 // "Respuesta: ", "La réponse est ", "Die Antwort lautet ", "Jibu ni ", "Đáp án là ", "答案：", "答案是", "答え：",
 // "정답은 ", "Answer: ". Tested on at most 60 characters of the word's line before it.

@@ -1,0 +1,36 @@
+// Pass 94's rules (docs/segmentation-eval.md, "Stop 41: pass 94"), on short hand-written texts (not
+// taken from the development sets or families), each with a negative case for its limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n---\n${body}\n`).records[0];
+}
+const values = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+// 94a (statements.ts findWords): a count asked in words is answered by a number word; one that starts
+// with t or f ("twenty-three", "fifteen", "two") was skipped as if it were a lower-case "true" / "false"
+// with no verdict's subject, so only the words in other letters ("nineteen", "eleven") were read.
+const QW = 'A farmer had 52 eggs. He sold 18 and 11 broke. How many eggs are left? Write the answer in words.';
+
+test('94a: "the eggs left are twenty-four" answers a count asked in words, a first answer later corrected', () => {
+  const body =
+    'Eggs gone: 18 + 11 = 28. So the number of eggs left is twenty-four.\n\nWait, 18 + 11 is 29, not 28. So the number of eggs left is twenty-three.';
+  assert.deepEqual(values(QW, body), ['twenty-four', 'twenty-three']);
+});
+
+test('94a: "five" and "fifteen" are read as "nine" is', () => {
+  const q = 'There are 20 birds on a wire and 5 fly away. How many birds remain? Give the number in words.';
+  const body = 'Twenty take away five: so the number of birds is five.\n\nHmm, no, that is what flew away. So the answer is fifteen.';
+  assert.deepEqual(values(q, body), ['five', 'fifteen']);
+});
+
+test('negative 94a: a lower-case "true" without a verdict subject stays unread', () => {
+  const q = 'True or false: 91 is a prime number.';
+  const body = 'Check 7: 7 × 13 = 91, so it is true that 91 has a factor 7. The statement is false.';
+  assert.deepEqual(values(q, body), ['false']);
+});
