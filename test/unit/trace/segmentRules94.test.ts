@@ -34,3 +34,17 @@ test('negative 94a: a lower-case "true" without a verdict subject stays unread',
   const body = 'Check 7: 7 × 13 = 91, so it is true that 91 has a factor 7. The statement is false.';
   assert.deepEqual(values(q, body), ['false']);
 });
+
+// 94c (statements.ts conclusionRe): "which makes" closes a computation as "which gives" does
+// ("2,310 + 840, which makes 3,150"), a terse note's result line ("which makes 930 g").
+const QM = 'A crate holds 14 boxes of 165 g and 6 bags of 240 g. What is the total mass in grams?';
+
+test('94c: "which makes N" states a result, so a first total later corrected is a candidate', () => {
+  const body = '14 × 165 = 2310\n6 × 240 = 1240\nwhich makes 3550 g\nhmm, 6 × 240 is 1440, not 1240\n2310 + 1440 = 3750 g';
+  assert.deepEqual(values(QM, body), ['3550', '3750']);
+});
+
+test('negative 94c: "which makes sense" reads no value', () => {
+  const body = '14 × 165 = 2310 g and 6 × 240 = 1440 g, which makes sense for small boxes.\n\nSo the total mass is 3750 g.';
+  assert.deepEqual(values(QM, body), ['3750']);
+});
