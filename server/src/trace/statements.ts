@@ -500,6 +500,12 @@ class FoundStatement implements Statement {
 // Right after a value, maybe past a unit word: "per" and a noun ("$35 per year", "12 cookies per box"), not "per cent".
 const perAfterRe = /^(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{1,2}per[ \t]{1,2}(?!cent\b)[a-z]/;
 
+// A value's label after it: "for the second stretch", "for her savings" (pass 94d), its words.
+const forTheAfterRe =
+  /^(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{1,2}for[ \t]{1,2}(?:the|his|her|their|its|our|my)[ \t]{1,2}([a-z]{2,14}(?:[ \t][a-z]{2,14}){0,2})/;
+// Label words that name the asked quantity whatever it is ("for the total", "for the answer").
+const askedLabelWords = new Set(['total', 'whole', 'overall', 'final', 'answer', 'result', 'number', 'count']);
+
 class Context {
   readonly out: Statement[] = [];
   constructor(
@@ -561,6 +567,9 @@ class Context {
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
     // "$350 ÷ 10 = $35 per year" where the question asks no rate or share: a rate on the way (pass 90, 90r).
     if (strength < 4 && !this.question.asksRate && perAfterRe.test(this.text.slice(end, end + 24))) return;
+    // "which makes $320 for the second stretch", "10 for the number gone": a value labelled after it as
+    // the result of a named part (pass 94d), not the asked quantity, unless the label names an asked noun.
+    if (strength < 4 && !aboutTarget && this.labelledPart(end)) return;
     const value = this.text.slice(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
     const lhs =
@@ -579,6 +588,19 @@ class Context {
     const st = new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial);
     st.rejects = this.rejectWords ? rejectedWith(this.text, start, end) : '';
     this.out.push(st);
+  }
+
+  /**
+   * Pass 94d: is the value ending at `end` labelled after it as a named part's result ("$320 for the
+   * second stretch", "10 for the number gone")? Not when the label names the asked quantity ("642 for
+   * the total", "$1379 for the total cost", "1,756 for the number available" when it asks how many).
+   */
+  labelledPart(end: number): boolean {
+    const m = forTheAfterRe.exec(this.text.slice(end, end + 48));
+    if (m === null) return false;
+    const asked = this.question.nouns.map((n) => (n.startsWith('number of ') ? n.slice(10) : n).slice(0, 4));
+    for (const w of m[1].toLowerCase().split(/[ \t]+/)) if (askedLabelWords.has(w) || asked.includes(w.slice(0, 4))) return false;
+    return true;
   }
 
   /** A conclusion (strength 3) stated in other words (findComparisons): its value is `word`. */

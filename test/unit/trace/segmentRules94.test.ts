@@ -48,3 +48,20 @@ test('negative 94c: "which makes sense" reads no value', () => {
   const body = '14 × 165 = 2310 g and 6 × 240 = 1440 g, which makes sense for small boxes.\n\nSo the total mass is 3750 g.';
   assert.deepEqual(values(QM, body), ['3750']);
 });
+
+// 94d (statements.ts Context.labelledPart): a value labelled after it as a part's result ("$96 for
+// the pens' cost", "$240 for the second stretch") is a sub-result, not the asked quantity (the guide:
+// an intermediate quantity is no candidate), unless the label names the asked one ("for the total").
+const QB = 'Omar buys 12 pens at $3 each and 20 folders at $4 each. How much does he pay?';
+
+test('94d: "which gives $36 for the pen cost" is a part of the bill, no candidate', () => {
+  const body =
+    'Twelve pens at $3 each, which gives $36 for the pen cost.\n\nHmm, let me slow down here.\n\nTwenty folders at $4 each is $80. So Omar pays $116.';
+  assert.deepEqual(values(QB, body), ['116']);
+});
+
+test('negative 94d: a value labelled "for the total" still answers', () => {
+  const body =
+    'Twelve pens at $3 is $36 and twenty folders at $4 is $80, which gives $106 for the total.\n\nWait, 36 + 80 is 116. So Omar pays $116.';
+  assert.deepEqual(values(QB, body), ['106', '116']);
+});
