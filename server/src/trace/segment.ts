@@ -1119,9 +1119,11 @@ const operandAfterRe91 = /^[ \t$]{0,3}(?:[-+*/\u00d7\u2212]|\\times|\\cdot|(?:di
 /** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
 const endsSegment = (body: string, end: number, segEnd: number): boolean => segEnd - end <= 24 && !/\d/.test(body.slice(end, segEnd));
 
-// A marker's sentence that doubts a result just stated (not one that plans the next step).
+// A marker's sentence that doubts a result just stated (not one that plans the next step). Pass 94f: a slip
+// admitted in the first person too ("Oops, ...", "My mistake: ...", "I forgot the shipping", "I see the
+// problem"); not "a mistake" alone ("Alternatively, maybe there's a mistake in my setup").
 const doubtRe =
-  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first))/i;
+  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first)|(?:my|small) (?:mistake|error|slip)\b|oops\b|I (?:forgot|miscounted|misread|mixed up)\b|I (?:see|found|spotted) (?:the|my|an?) (?:problem|mistake|error|slip)\b)/i;
 
 // The value ends there: a full stop, a closer, a unit word; not a symbol that goes on ("1 -3ω").
 const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;

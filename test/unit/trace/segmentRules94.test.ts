@@ -65,3 +65,20 @@ test('negative 94d: a value labelled "for the total" still answers', () => {
     'Twelve pens at $3 is $36 and twenty folders at $4 is $80, which gives $106 for the total.\n\nWait, 36 + 80 is 116. So Omar pays $116.';
   assert.deepEqual(values(QB, body), ['106', '116']);
 });
+
+// 94f (segment.ts doubtRe): a marker that admits a slip in the first person ("Oops, I forgot the
+// shipping", "My mistake: ...", "I see the problem") doubts the conclusion right before it, as "I made
+// a mistake" does: that conclusion was adopted and then corrected, a candidate.
+const QO = 'I am buying 3 lamps at $24 each, and delivery is a flat $9. How much do I pay altogether?';
+
+test('94f: "So it comes to $72." before "Oops, I forgot the delivery" is a first answer', () => {
+  const body =
+    'Three lamps: 3 × $24 = $72. So it comes to $72.\n\nOops, I forgot the $9 delivery. With it: $72 + $9 = $81.\n\nYou pay **$81**.';
+  assert.deepEqual(values(QO, body), ['72', '81']);
+});
+
+test('negative 94f: "maybe there is a mistake" after "Alternatively" is no admission; the conclusion before it stays a step', () => {
+  const body =
+    'Three lamps at $24 each. So it comes to $72.\nAlternatively, maybe there is a mistake in how I read the delivery. With it: $72 + $9 = $81.\n\nYou pay **$81**.';
+  assert.deepEqual(values(QO, body), ['81']);
+});
