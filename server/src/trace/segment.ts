@@ -1116,6 +1116,19 @@ const plainOperandRe = /^-?\d+(?:\.\d+)?$/;
 const operandBeforeRe91 = /(?:[-+*/\u00d7\u2212]|\\times|\\cdot|\b(?:divided by|times|plus|minus|multiplied by))[ \t$]{0,3}$/;
 const operandAfterRe91 = /^[ \t$]{0,3}(?:[-+*/\u00d7\u2212]|\\times|\\cdot|(?:divided by|times|plus|minus|multiplied by)\b)/;
 
+/** Pass 94g: a weak result (an equation's or a clause's, strength 1-2) that closes the text: no more than 80 characters, no digit, after it. */
+function lastWordAfterCorrection(body: string, st: Statement, regionEnd: number): boolean {
+  if (st.strength < 1 || st.strength > 2 || st.fromQuestion || st.tentative || st.partial || st.term || st.ofOther || st.closesOther)
+    return false;
+  // Not where the text stops at the value or inside its expression ("... - (-3√2"): cut off, not concluded.
+  if (regionEnd - st.end > 80 || body.slice(regionEnd).trim() !== '' || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  const tail = body.slice(st.end, regionEnd);
+  return !/\d/.test(tail) && !confirmedTailRe.test(tail);
+}
+// After a result: a check's verdict on it ("Yes.", "That's right.", "✓", "The method works.").
+const confirmedTailRe =
+  /\b(?:yes|yep|good|right|correct|checks?|consistent|works|fine|ok|okay|matches|same|confirm\w{0,4})\b|[\u2713\u2714]/i;
+
 /** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
 const endsSegment = (body: string, end: number, segEnd: number): boolean => segEnd - end <= 24 && !/\d/.test(body.slice(end, segEnd));
 
@@ -1847,6 +1860,19 @@ function readAttempts(
       echoed = echoAfterCheck(body, drafts, question, statements, ok, first, si, inRegion[k - 1].m, previousNorm);
       if (echoed >= 0) bi = echoed;
     }
+    // Pass 94g: the record's last word, a weak result in a segment with no conclusion, after an attempt
+    // the marker went back on ("the mean is 48 s. / Wait, there are 4 laps, not 5. / So 240 / 4 = 60 s."): the
+    // corrected attempt's result, though no explicit answer states its value.
+    if (
+      bi < 0 &&
+      k === inRegion.length &&
+      k > 0 &&
+      attempts.length > 0 &&
+      li === statements.length - 1 &&
+      !cut &&
+      lastWordAfterCorrection(body, statements[li], regionEnd)
+    )
+      bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li && bi !== reached && bi !== echoed)) continue;
     // A bare result line ("|R ∪ G ∪ S| = -15 + 234 = 219") that the marker right after it rejects

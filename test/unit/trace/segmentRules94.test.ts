@@ -82,3 +82,27 @@ test('negative 94f: "maybe there is a mistake" after "Alternatively" is no admis
     'Three lamps at $24 each. So it comes to $72.\nAlternatively, maybe there is a mistake in how I read the delivery. With it: $72 + $9 = $81.\n\nYou pay **$81**.';
   assert.deepEqual(values(QO, body), ['81']);
 });
+
+// 94g (segment.ts lastWordAfterCorrection): the text's last word, a weak result ("So 240 / 4 = 60
+// seconds.") in the segment after a marker that went back on an attempt, is the corrected attempt's
+// result though no explicit answer states its value; not a check's verdict on a step ("... = 120.
+// Yes.") and not a text cut off inside the expression.
+const QL = "A runner's lap times were 62, 58, 65 and 55 seconds. What is the mean lap time?";
+
+test('94g: "So 240 / 4 = 60 seconds." closing the text after a correction is its last answer', () => {
+  const body =
+    'Sum: 62 + 58 + 65 + 55 = 240. Divided by 5, so the mean lap time is 48 seconds.\nWait, there are 4 laps, not 5.\nSo 240 / 4 = 60 seconds.';
+  assert.deepEqual(values(QL, body), ['48', '60']);
+});
+
+test('negative 94g: a re-checked step confirmed at the end ("... = 120. Yes, that part is right.") is no answer', () => {
+  const body =
+    'Sum: 62 + 58 + 65 + 55 = 240. Divided by 4, so the mean lap time is 60 seconds.\nWait, let me double-check the sum: 62 + 58 = 120. Yes, that part is right.';
+  assert.deepEqual(values(QL, body), ['60']);
+});
+
+test('negative 94g: a text cut off inside the expression ("So 240 / 4 = (60") reached no answer', () => {
+  const body =
+    'Sum: 62 + 58 + 65 + 55 = 240. Divided by 5, so the mean lap time is 48 seconds.\nWait, there are 4 laps, not 5.\nSo 240 / 4 = (60';
+  assert.deepEqual(values(QL, body), ['48']);
+});
