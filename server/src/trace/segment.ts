@@ -1129,6 +1129,24 @@ function lastWordAfterCorrection(body: string, st: Statement, regionEnd: number)
 const confirmedTailRe =
   /\b(?:yes|yep|good|right|correct|checks?|consistent|works|fine|ok|okay|matches|same|confirm\w{0,4})\b|[\u2713\u2714]/i;
 
+/**
+ * Pass 94h: a weak value (strength 1-2, not about the asked quantity) that a hesitation right after it
+ * doubts and at once confirms ("... is 7.48. Hold on, is that right? Yes, I double-checked.", "... $460.
+ * Wait, am I mixing up the numbers... no, that's fine.") and the work then computes with ("Last step:
+ * $460 minus ..."): a step the model keeps, not a decision it goes back on. Reads at most 200
+ * characters after the value, then operandNext's 100.
+ */
+function usedAfterConfirmedDoubt(body: string, st: Statement, regionEnd: number): boolean {
+  if (st.strength > 2 || st.aboutTarget) return false;
+  const tail = body.slice(st.end, Math.min(regionEnd, st.end + 200));
+  const m = confirmedDoubtRe.exec(tail);
+  if (m === null || /\d/.test(tail.slice(0, m.index))) return false;
+  return operandNext(body, st.value, st.end + m.index + m[0].length - 1, regionEnd);
+}
+// A doubt answered at once: "? Yes, ...", ". Yes, that matches ...", "... no, that's fine.", "Doesn't matter ...".
+const confirmedDoubtRe =
+  /(?:[?.!][ \t]{1,2}(?:yes|yep|yeah)\b|\bno,?[ \t](?:that's|it's|that is|it is)[ \t](?:fine|right|okay|ok)\b|\b(?:doesn't|does not) matter\b)[^.!?\n]{0,80}[.!]/i;
+
 /** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
 const endsSegment = (body: string, end: number, segEnd: number): boolean => segEnd - end <= 24 && !/\d/.test(body.slice(end, segEnd));
 
@@ -1822,6 +1840,7 @@ function readAttempts(
       k < inRegion.length &&
       !ok[li] &&
       !checkResultSet.has(statements[li]) &&
+      !usedAfterConfirmedDoubt(body, statements[li], regionEnd) &&
       (decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer) ||
         paragraphConclusion(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer))
     )
@@ -2317,7 +2336,9 @@ function concludingStatements(
           st.strength <= 2 &&
           !st.aboutTarget &&
           !isStrong(strongValues, st.normalized) &&
-          (operandNext(body, st.value, st.end, regionEnd) || (st.strength < 4 && hypotheticalAfter(body, st.end)))
+          (operandNext(body, st.value, st.end, regionEnd) ||
+            (st.strength < 4 && hypotheticalAfter(body, st.end)) ||
+            usedAfterConfirmedDoubt(body, st, regionEnd))
         ) &&
         // "294 - 24 + 12 = 282" for the asked 282: a weak statement of 294 (a slip's size from the
         // answer, so answer-like) is an operand of the answer's own computation, a sub-total

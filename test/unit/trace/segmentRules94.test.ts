@@ -106,3 +106,26 @@ test('negative 94g: a text cut off inside the expression ("So 240 / 4 = (60") re
     'Sum: 62 + 58 + 65 + 55 = 240. Divided by 5, so the mean lap time is 48 seconds.\nWait, there are 4 laps, not 5.\nSo 240 / 4 = (60';
   assert.deepEqual(values(QL, body), ['48']);
 });
+
+// 94h (segment.ts usedAfterConfirmedDoubt): a weak value that a hesitation right after it doubts and at
+// once confirms ("Wait, am I mixing up the numbers? No, that is fine.") and the work then computes
+// with ("Last step: $460 minus $85") is a step the model keeps, not an attempt it went back on.
+const QA = 'Ana saves $60 a month for 3 months and $70 a month for 4 months, then spends $85 on a coat. How much does she have left?';
+
+test('94h: "$460. Wait, ...? No, that is fine. Last step: $460 minus $85" leaves $460 a step', () => {
+  const body =
+    'Three months at $60 is $180 and four months at $70 is $280. $180 plus $280 comes to $460. Wait, am I mixing up the numbers? No, that is fine. Last step: $460 minus $85 is $375. So Ana has $375 left.';
+  assert.deepEqual(values(QA, body), ['375']);
+});
+
+test('94h: "So she has $460 before the coat. Hold on, is that right? Yes, ..." then computing with it: a step', () => {
+  const body =
+    'Three months at $60 is $180 and four months at $70 is $280. So she has $460 before the coat. Hold on, is that right? Yes, both stretches are in. So Ana has $460 minus $85, which is $375 left.';
+  assert.deepEqual(values(QA, body), ['375']);
+});
+
+test('negative 94h: a doubt answered "No, I missed a month" goes back on the value before it', () => {
+  const body =
+    'The savings come to $460 - $85 = $375. Hold on, is that right? No, I missed a month. Redo: $60 × 4 = $240 ... so $240 + $280 - $85 = $435.';
+  assert.deepEqual(values(QA, body), ['375', '435']);
+});
