@@ -502,7 +502,7 @@ const perAfterRe = /^(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{1,2}per[ \t]{1,2}(?!cent
 
 // A value's label after it: "for the second stretch", "for her savings" (pass 94d), its words.
 const forTheAfterRe =
-  /^(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{1,2}for[ \t]{1,2}(?:the|his|her|their|its|our|my)[ \t]{1,2}([a-z]{2,14}(?:[ \t][a-z]{2,14}){0,2})/;
+  /^(?:[ \t]{1,2}([A-Za-z]{1,12}))?[ \t]{1,2}for[ \t]{1,2}(?:the|his|her|their|its|our|my)[ \t]{1,2}([a-z]{2,14}(?:[ \t][a-z]{2,14}){0,2})/;
 // Label words that name the asked quantity whatever it is ("for the total", "for the answer").
 const askedLabelWords = new Set(['total', 'whole', 'overall', 'final', 'answer', 'result', 'number', 'count']);
 
@@ -599,7 +599,9 @@ class Context {
     const m = forTheAfterRe.exec(this.text.slice(end, end + 48));
     if (m === null) return false;
     const asked = this.question.nouns.map((n) => (n.startsWith('number of ') ? n.slice(10) : n).slice(0, 4));
-    for (const w of m[1].toLowerCase().split(/[ \t]+/)) if (askedLabelWords.has(w) || asked.includes(w.slice(0, 4))) return false;
+    // "36 seats for the students" when it asks how many seats: the value counts the asked thing.
+    if (m[1] !== undefined && asked.includes(m[1].toLowerCase().slice(0, 4))) return false;
+    for (const w of m[2].toLowerCase().split(/[ \t]+/)) if (askedLabelWords.has(w) || asked.includes(w.slice(0, 4))) return false;
     return true;
   }
 
