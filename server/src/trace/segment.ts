@@ -1125,6 +1125,13 @@ function lastWordAfterCorrection(body: string, st: Statement, regionEnd: number)
   const tail = body.slice(st.end, regionEnd);
   return !/\d/.test(tail) && !confirmedTailRe.test(tail);
 }
+// Pass 94g: a segment that opens as a check ("Wait, let me check numerically ...") ends in a correction only
+// where it says what was wrong ("not 5", "I forgot ...", "should be"); otherwise its last value is the
+// check's ("... the partial sum 0.2996 approaches it").
+const correctedBefore = (segment: string): boolean => !checkOpensRe.test(segment.slice(0, 80)) || correctionWordsRe.test(segment);
+const checkOpensRe = /(?:check|verify|confirm|plug|sanity|make sure|to be sure)/i;
+const correctionWordsRe =
+  /\b(?:not|wrong|mistake|slip(?:ped)?|error|incorrect|should (?:be|have)|forg[eo]t\w{0,3}|missed|left out|instead|fix(?:ed)?|redo|oops)\b|\u2260/i;
 // After a result: a check's verdict on it ("Yes.", "That's right.", "✓", "The method works.").
 const confirmedTailRe =
   /\b(?:yes|yep|good|right|correct|checks?|consistent|works|fine|ok|okay|matches|same|confirm\w{0,4})\b|[\u2713\u2714]/i;
@@ -1889,6 +1896,7 @@ function readAttempts(
       attempts.length > 0 &&
       li === statements.length - 1 &&
       !cut &&
+      correctedBefore(body.slice(inRegion[k - 1].m.start, statements[li].start)) &&
       lastWordAfterCorrection(body, statements[li], regionEnd)
     )
       bi = li;
