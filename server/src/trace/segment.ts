@@ -1117,12 +1117,52 @@ const plainOperandRe = /^-?\d+(?:\.\d+)?$/;
 const operandBeforeRe91 = /(?:[-+*/\u00d7\u2212]|\\times|\\cdot|\b(?:divided by|times|plus|minus|multiplied by))[ \t$]{0,3}$/;
 const operandAfterRe91 = /^[ \t$]{0,3}(?:[-+*/\u00d7\u2212]|\\times|\\cdot|(?:divided by|times|plus|minus|multiplied by)\b)/;
 
+/** Pass 94g: a weak result (an equation's or a clause's, strength 1-2) that closes the text: no more than 80 characters, no digit, after it. */
+function lastWordAfterCorrection(body: string, st: Statement, regionEnd: number): boolean {
+  if (st.strength < 1 || st.strength > 2 || st.fromQuestion || st.tentative || st.partial || st.term || st.ofOther || st.closesOther)
+    return false;
+  // Not where the text stops at the value or inside its expression ("... - (-3√2"): cut off, not concluded.
+  if (regionEnd - st.end > 80 || body.slice(regionEnd).trim() !== '' || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
+  const tail = body.slice(st.end, regionEnd);
+  return !/\d/.test(tail) && !confirmedTailRe.test(tail);
+}
+// Pass 94g: a segment that opens as a check ("Wait, let me check numerically ...") ends in a correction only
+// where it says what was wrong ("not 5", "I forgot ...", "should be"); otherwise its last value is the
+// check's ("... the partial sum 0.2996 approaches it").
+const correctedBefore = (segment: string): boolean => !checkOpensRe.test(segment.slice(0, 80)) || correctionWordsRe.test(segment);
+const checkOpensRe = /(?:check|verify|confirm|plug|sanity|make sure|to be sure)/i;
+const correctionWordsRe =
+  /\b(?:not|wrong|mistake|slip(?:ped)?|error|incorrect|should (?:be|have)|forg[eo]t\w{0,3}|missed|left out|instead|fix(?:ed)?|redo|oops)\b|\u2260/i;
+// After a result: a check's verdict on it ("Yes.", "That's right.", "✓", "The method works.").
+const confirmedTailRe =
+  /\b(?:yes|yep|good|right|correct|checks?|consistent|works|fine|ok|okay|matches|same|confirm\w{0,4})\b|[\u2713\u2714]/i;
+
+/**
+ * Pass 94h: a weak value (strength 1-2, not about the asked quantity) that a hesitation right after it
+ * doubts and at once confirms ("... is 7.48. Hold on, is that right? Yes, I double-checked.", "... $460.
+ * Wait, am I mixing up the numbers... no, that's fine.") and the work then computes with ("Last step:
+ * $460 minus ..."): a step the model keeps, not a decision it goes back on. Reads at most 200
+ * characters after the value, then operandNext's 100.
+ */
+function usedAfterConfirmedDoubt(body: string, st: Statement, regionEnd: number): boolean {
+  if (st.strength > 2 || st.aboutTarget) return false;
+  const tail = body.slice(st.end, Math.min(regionEnd, st.end + 200));
+  const m = confirmedDoubtRe.exec(tail);
+  if (m === null || /\d/.test(tail.slice(0, m.index))) return false;
+  return operandNext(body, st.value, st.end + m.index + m[0].length - 1, regionEnd);
+}
+// A doubt answered at once: "? Yes, ...", ". Yes, that matches ...", "... no, that's fine.", "Doesn't matter ...".
+const confirmedDoubtRe =
+  /(?:[?.!][ \t]{1,2}(?:yes|yep|yeah)\b|\bno,?[ \t](?:that's|it's|that is|it is)[ \t](?:fine|right|okay|ok)\b|\b(?:doesn't|does not) matter\b)[^.!?\n]{0,80}[.!]/i;
+
 /** Only a few characters without a digit (a unit, a closer, a full stop) between a value ending at `end` and its segment's marker at `segEnd`. */
 const endsSegment = (body: string, end: number, segEnd: number): boolean => segEnd - end <= 24 && !/\d/.test(body.slice(end, segEnd));
 
-// A marker's sentence that doubts a result just stated (not one that plans the next step).
+// A marker's sentence that doubts a result just stated (not one that plans the next step). Pass 94f: a slip
+// admitted in the first person too ("Oops, ...", "My mistake: ...", "I forgot the shipping", "I see the
+// problem"); not "a mistake" alone ("Alternatively, maybe there's a mistake in my setup").
 const doubtRe =
-  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first))/i;
+  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first)|(?:my|small) (?:mistake|error|slip)\b|oops\b|I (?:forgot|miscounted|misread|mixed up)\b|I (?:see|found|spotted) (?:the|my|an?) (?:problem|mistake|error|slip)\b)/i;
 
 // The value ends there: a full stop, a closer, a unit word; not a symbol that goes on ("1 -3ω").
 const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
@@ -1824,6 +1864,7 @@ function readAttempts(
       k < inRegion.length &&
       !ok[li] &&
       !checkResultSet.has(statements[li]) &&
+      !usedAfterConfirmedDoubt(body, statements[li], regionEnd) &&
       (decidedBeforeDoubt(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer) ||
         paragraphConclusion(body, statements[li], inRegion[k].m.start, choice, question.integerAnswer))
     )
@@ -1862,6 +1903,20 @@ function readAttempts(
       echoed = echoAfterCheck(body, drafts, question, statements, ok, first, si, inRegion[k - 1].m, previousNorm);
       if (echoed >= 0) bi = echoed;
     }
+    // Pass 94g: the record's last word, a weak result in a segment with no conclusion, after an attempt
+    // the marker went back on ("the mean is 48 s. / Wait, there are 4 laps, not 5. / So 240 / 4 = 60 s."): the
+    // corrected attempt's result, though no explicit answer states its value.
+    if (
+      bi < 0 &&
+      k === inRegion.length &&
+      k > 0 &&
+      attempts.length > 0 &&
+      li === statements.length - 1 &&
+      !cut &&
+      correctedBefore(body.slice(inRegion[k - 1].m.start, statements[li].start)) &&
+      lastWordAfterCorrection(body, statements[li], regionEnd)
+    )
+      bi = li;
     // A weak statement concludes only as the segment's last word: more work after it makes it a step.
     if (bi < 0 || (statements[bi].strength < 3 && bi !== li && bi !== reached && bi !== echoed)) continue;
     // A bare result line ("|R ∪ G ∪ S| = -15 + 234 = 219") that the marker right after it rejects
@@ -2306,7 +2361,9 @@ function concludingStatements(
           st.strength <= 2 &&
           !st.aboutTarget &&
           !isStrong(strongValues, st.normalized) &&
-          (operandNext(body, st.value, st.end, regionEnd) || (st.strength < 4 && hypotheticalAfter(body, st.end)))
+          (operandNext(body, st.value, st.end, regionEnd) ||
+            (st.strength < 4 && hypotheticalAfter(body, st.end)) ||
+            usedAfterConfirmedDoubt(body, st, regionEnd))
         ) &&
         // "294 - 24 + 12 = 282" for the asked 282: a weak statement of 294 (a slip's size from the
         // answer, so answer-like) is an operand of the answer's own computation, a sub-total

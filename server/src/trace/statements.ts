@@ -133,7 +133,7 @@ const boldRe = new RegExp(
 // tried one alternative after another at every position (about 20% slower on the bench corpus).
 // "totaling" ("plus 24 minutes, totaling 204 minutes") states a sum as "totals" does (pass 36).
 const conclusionRe =
-  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|o (?:sum|wrap) up(?=[ \t]{0,2}[,:\u2014])|he (?:result|total|answer|product|sum) (?:is|comes to)|otals|otall?ing)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told|ll in all(?=[ \t]{0,2}[,:\u2014]))|overall|(?:bottom line|long story short)(?=[ \t]{0,2}[,:\u2014])|i(?:n total|n conclusion|n summary|n (?:short|the end)(?=[ \t]{0,2}[,:\u2014])| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|r(?:ound(?:ing|ed)? up(?: to)?)|w(?:hich (?:gives|means|is|confirms)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
+  /\b(?:s(?:o|umming up)|t(?:hus|herefore|h(?:is|at) (?:gives|means|makes|confirms|settles it|tells us)|o (?:get|obtain)|o (?:sum|wrap) up(?=[ \t]{0,2}[,:\u2014])|he (?:result|total|answer|product|sum) (?:is|comes to)|otals|otall?ing)|hence|finally|for (?:it |us )?a total of|a(?:ltogether|ll told|ll in all(?=[ \t]{0,2}[,:\u2014]))|overall|(?:bottom line|long story short)(?=[ \t]{0,2}[,:\u2014])|i(?:n total|n conclusion|n summary|n (?:short|the end)(?=[ \t]{0,2}[,:\u2014])| (?:get|obtain)| (?:got|find)|t follows that|n other words)|c(?:onsequently|omes (?:out )?to)|putting (?:it|this|everything) (?:all )?together|r(?:ound(?:ing|ed)? up(?: to)?)|w(?:hich (?:gives|means|is|confirms|makes)|e (?:get|find|obtain|have)|e conclude|orks out to)|g(?:ives|iving (?:it |us )?a total of)|yields|making (?:it |us )?a total of)\b/gi;
 // A conclusion word followed at once by a value and a unit word: "So 202 boxes", "That means 201 boxes".
 // An adverb or a "we see that" may stand between ("So indeed 2220 is the smallest", "So, it seems
 // that 27 is indeed the smallest", "so that means 66 T-shirts", "Hence exactly 116 of them"): the
@@ -500,6 +500,12 @@ class FoundStatement implements Statement {
 // Right after a value, maybe past a unit word: "per" and a noun ("$35 per year", "12 cookies per box"), not "per cent".
 const perAfterRe = /^(?:[ \t]{1,2}[A-Za-z]{1,12})?[ \t]{1,2}per[ \t]{1,2}(?!cent\b)[a-z]/;
 
+// A value's label after it: "for the second stretch", "for her savings" (pass 94d), its words.
+const forTheAfterRe =
+  /^(?:[ \t]{1,2}([A-Za-z]{1,12}))?[ \t]{1,2}for[ \t]{1,2}(?:the|his|her|their|its|our|my)[ \t]{1,2}([a-z]{2,14}(?:[ \t][a-z]{2,14}){0,2})/;
+// Label words that name the asked quantity whatever it is ("for the total", "for the answer").
+const askedLabelWords = new Set(['total', 'whole', 'overall', 'final', 'answer', 'result', 'number', 'count']);
+
 class Context {
   readonly out: Statement[] = [];
   constructor(
@@ -561,6 +567,9 @@ class Context {
     if (strength < 4 && this.question.countNotMoney && this.text.charCodeAt(start - 1) === 36 && this.text.charCodeAt(end) !== 36) return;
     // "$350 ÷ 10 = $35 per year" where the question asks no rate or share: a rate on the way (pass 90, 90r).
     if (strength < 4 && !this.question.asksRate && perAfterRe.test(this.text.slice(end, end + 24))) return;
+    // "which makes $320 for the second stretch", "10 for the number gone": a value labelled after it as
+    // the result of a named part (pass 94d), not the asked quantity, unless the label names an asked noun.
+    if (strength < 4 && !aboutTarget && this.labelledPart(end)) return;
     const value = this.text.slice(start, end);
     // Only weak conclusions and a product question's values use it (segment.ts concludes()).
     const lhs =
@@ -579,6 +588,21 @@ class Context {
     const st = new FoundStatement(this, start, end, value, rule, strength, aboutTarget, quoted, normalized, lhs !== undefined, partial);
     st.rejects = this.rejectWords ? rejectedWith(this.text, start, end) : '';
     this.out.push(st);
+  }
+
+  /**
+   * Pass 94d: is the value ending at `end` labelled after it as a named part's result ("$320 for the
+   * second stretch", "10 for the number gone")? Not when the label names the asked quantity ("642 for
+   * the total", "$1379 for the total cost", "1,756 for the number available" when it asks how many).
+   */
+  labelledPart(end: number): boolean {
+    const m = forTheAfterRe.exec(this.text.slice(end, end + 48));
+    if (m === null) return false;
+    const asked = this.question.nouns.map((n) => (n.startsWith('number of ') ? n.slice(10) : n).slice(0, 4));
+    // "36 seats for the students" when it asks how many seats: the value counts the asked thing.
+    if (m[1] !== undefined && asked.includes(m[1].toLowerCase().slice(0, 4))) return false;
+    for (const w of m[2].toLowerCase().split(/[ \t]+/)) if (askedLabelWords.has(w) || asked.includes(w.slice(0, 4))) return false;
+    return true;
   }
 
   /** A conclusion (strength 3) stated in other words (findComparisons): its value is `word`. */
@@ -4816,7 +4840,9 @@ function findWords(ctx: Context, re: RegExp): void {
         ctx.add(start, end, 'conclusion', 3, true, true);
         continue;
       }
-      if (w0 === 116 || w0 === 102) continue;
+      // Only "true" / "false" themselves: a number word in t or f ("twenty-seven", "fourteen", "five")
+      // or an offered word ("fair") is read as below, as "nineteen" is (pass 94a).
+      if ((w0 === 116 || w0 === 102) && lowerTrueFalseRe.test(m[0])) continue;
     } else if (w0 > 0x4e00) {
       const strength = zhVerdictStrength(before);
       if (strength > 0) ctx.add(start, end, strength === 4 ? 'final-answer' : 'conclusion', strength, true, true);
@@ -4898,6 +4924,7 @@ function findWords(ctx: Context, re: RegExp): void {
 }
 
 const englishYesNoRe = /^(?:yes|no|true|false)$/i;
+const lowerTrueFalseRe = /^(?:true|false)$/;
 // Pass 87d: an answer lead of any language, then its copula or a colon, right before the word: "**Ответ:** ",
 // "Respuesta: ", "La réponse est ", "Die Antwort lautet ", "Jibu ni ", "Đáp án là ", "答案：", "答案是", "答え：",
 // "정답은 ", "Answer: ". Tested on at most 60 characters of the word's line before it.
