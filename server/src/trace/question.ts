@@ -463,7 +463,7 @@ const optionNumberAskedRe =
  */
 function readNumberedOptions(query: string): { letter: string; content: string }[] | undefined {
   if (!query.includes('number') || !optionNumberAskedRe.test(query)) return undefined;
-  let labels: { letter: string; start: number; end: number }[] = [];
+  let labels: { letter: string; start: number; end: number; gap: boolean }[] = [];
   numberedOptionRe.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = numberedOptionRe.exec(query)) !== null) {
@@ -560,21 +560,49 @@ function readOptionContents(query: string): { letter: string; content: string }[
   // end in one ("E) Country B has more than country A. F) ..."), and the list goes on after it.
   // The runs are kept by the label each wants next: two that want the same one are as long, and
   // the one begun later is kept, so there is at most one a letter.
-  const runs = new Map<string, { letter: string; start: number; end: number }[]>();
+  const runs = new Map<string, { letter: string; start: number; end: number; gap: boolean }[]>();
   // Where each "A" label starts: the last option of a run ends where the next run begins (or at its line's end).
   const runStarts: number[] = [];
-  for (const m of query.matchAll(optionLabelRe)) {
+  // Stop 41: a list whose labels so far each open a line or follow a wide gap ("  A) ...  B) ...",
+  // as the importer writes options whose text holds a label-like letter) goes on at a label
+  // without one only while fewer than three labels are in it and the next label at a list position
+  // is another letter: the same letter inside an option's text ("I) FUNCTION PD (A, I, J) ...",
+  // MMLU-Pro; "B) (E ⊃ F) ∨ (S ⊃ C)  C) ...") is text. A list of two after gaps and the rest
+  // one to a line ("  A) x  B) y C) z D) w", a GPQA prompt) keeps C and D. An "A" inside such a
+  // list's option ("B) depend on the GDP of country A.", the next list position B's next label; or
+  // the last option, "D) 0.002 A.") starts no list of its own.
+  const found = [...query.matchAll(optionLabelRe)].map((m) => ({
+    m,
+    gap: atListPosition(query, /\s/.test(m[0][0]) ? m.index + 1 : m.index),
+  }));
+  const nextGapLetter: (string | undefined)[] = [];
+  for (let i = found.length - 1, next: string | undefined; i >= 0; i--) {
+    nextGapLetter[i] = next;
+    if (found[i].gap) next = found[i].m[1];
+  }
+  for (const [i, { m, gap }] of found.entries()) {
     const start = m.index + m[0].indexOf(m[1]);
     const run = m[1] === 'A' ? [] : runs.get(m[1]);
     if (run === undefined) continue;
+    if (!gap && run.length >= 1 && run.every((l) => l.gap) && (run.length >= 3 || nextGapLetter[i] === m[1])) continue;
+    if (
+      !gap &&
+      m[1] === 'A' &&
+      [...runs.values()].some(
+        (r) =>
+          r.every((l) => l.gap) &&
+          (nextGapLetter[i] === String.fromCharCode(65 + r.length) || (r.length >= 2 && start < lastOptionEnd(query, r))),
+      )
+    )
+      continue;
     if (m[1] === 'A') runStarts.push(start);
     else runs.delete(m[1]);
-    run.push({ letter: m[1], start, end: m.index + m[0].length });
+    run.push({ letter: m[1], start, end: m.index + m[0].length, gap });
     const next = String.fromCharCode(65 + run.length);
     const other = runs.get(next);
     if (other === undefined || other[0].start < run[0].start) runs.set(next, run);
   }
-  let labels: { letter: string; start: number; end: number }[] = [];
+  let labels: { letter: string; start: number; end: number; gap: boolean }[] = [];
   for (const run of runs.values()) if (run.length > labels.length) labels = run;
   if (labels.length < MIN_OPTIONS) return undefined;
   // Stop 40: a shorter run of at least MIN_OPTIONS labels that begins after the longest run's last
@@ -599,6 +627,12 @@ function readOptionContents(query: string): { letter: string; content: string }[
     out.push({ letter: l.letter, content });
   });
   return out;
+}
+
+/** Whether a label starting at `at` opens the text or a line, or follows a wide gap (two blanks: a blank line of a one-line header). */
+function atListPosition(query: string, at: number): boolean {
+  const before = query.slice(Math.max(0, at - 2), at);
+  return at === 0 || before.endsWith('\n') || /^\s\s$/.test(before) || (at === 1 && /^\s$/.test(before));
 }
 
 /** Where the last option of a run of labels ends: at a line break or a wide gap after its content, or 80 characters on. */

@@ -287,7 +287,8 @@ function showsOption(flatPrompt: string, letter: string, text: string): boolean 
  * C") is read as its choice. The options are a list of strings (Inspect's `choices`, lm-eval's
  * `doc.choices`) or {text: [...], label: [...]} (ARC). A prompt that already shows every option
  * (its letter, then its text) is left as it is; options of another shape leave the prompt as it is
- * (the caller warns: bad-options). An option's line breaks are blanks: each option is one line.
+ * (the caller warns: bad-options). An option's line breaks are blanks: each option is one line; where
+ * an option's text holds a label-like letter, a blank line comes before each option.
  */
 export function withOptions(prompt: string, options: unknown): string {
   const list = optionList(options);
@@ -296,7 +297,11 @@ export function withOptions(prompt: string, options: unknown): string {
   const flat = oneSpaced(prompt);
   if (texts.every((t, k) => showsOption(flat, letters[k], t))) return prompt;
   const lines = texts.map((t, k) => `${letters[k]}) ${oneSpaced(t)}`);
-  return `${prompt}\n\n${lines.join('\n')}`;
+  // Options whose text holds a label-like letter ("PD (A, I, J)") are one to a paragraph: each label
+  // opens a line after a blank one (two blanks in the one-line `query:` header), where the engine
+  // tells it from the same letter inside an option's text (question.ts readOptionContents, stop 41).
+  const gapped = texts.some((t) => labelLikeRe.test(oneSpaced(t)));
+  return `${prompt}\n\n${lines.join(gapped ? '\n\n' : '\n')}`;
 }
 
 // A letter the engine may take as an option's label (a superset of question.ts optionLabelRe).
