@@ -192,6 +192,11 @@ export async function run(argv: string[]): Promise<number> {
         finishDecides = eq !== undefined && eq.length === 1 && eq[0] === 'length';
         process.stderr.write(mappingLine(input, m));
       },
+      // The mapping is the first row's: where later rows' options came from, when it differs (stop 41).
+      onMappingNote: (note) => {
+        if (mapping) mapping.description += `; ${note}`;
+        process.stderr.write(`${input}: ${note}\n`);
+      },
       onDiagnostic: report,
       // A Parquet file through a pipe or `-` (its magic bytes, not its name) has rows (stop 40: "lines").
       onContainer: (c) => {

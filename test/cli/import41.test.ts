@@ -1,0 +1,141 @@
+// Importer leftovers of stop 40 (importfix41), through the CLI as users run it (dist/cli.js in a
+// child): a label inside an option's own text read as the next option, and the printed mapping
+// (the first row's) that did not say where later rows' options came from. Inputs are written
+// here, or are rows of the outsider's files (named where used).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { assertNoStack, runCli, scratchDir } from './cliScratch.js';
+
+const { write } = scratchDir('rl-import41-');
+
+/** The `query:` header of each record of a .trace, in order. */
+const queries = (trace: string): string[] => [...readFileSync(trace, 'utf8').matchAll(/^query: (.*)$/gm)].map((m) => m[1]);
+
+// Element 5241 of /tmp/import38/data/mmlupro_mathstral-7B_5shots.json (TIGER-AI-Lab/MMLU-Pro
+// eval_results, mathstral-7B 5-shot; question_id 10405, stemez-ComputerScience), verbatim but for
+// the fields not mapped and generated_text cut to its last sentence; the other rows' responses
+// are written for the test.
+const PD_QUESTION =
+  'A is any 20 × 20 array. Write a FUNCTION subprogram to compute PD (A, I, J) = [ A(I-1,J) + A(I+1,J) + A(I,J-1) + A(I,J+1)] / 4 Then use it to compute B_ij = (1-\\alpha)B_ij+ \\alpha [{Bi-1, j+Bi+1, j+ Bi, j-1+ Bi, j+1} / 4].';
+const PD_OPTIONS = [
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I, J-1) + A (I, J+1) + A (I-1, J) + A (I+1, J)) / 5.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I-1, J) + A (I+1, J) + A (I, J-1) + A (I, J+1)) / 4.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I-1, J-1) + A (I+1, J+1) + A (I-1, J+1) + A (I+1, J-1)) / 4.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I, J) + A (I, J+1) + A (I, J-1) + A (I-1, J) + A (I+1, J)) / 5.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I, J) + A (I+1, J) + A (I-1, J) + A (I, J-1) + A (I, J+1)) / 6.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I, J) + A (I-2, J) + A (I+2, J) + A (I, J-2) + A (I, J+2)) / 4.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I-2, J) + A (I+2, J) + A (I, J-2) + A (I, J+2)) / 4.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I-1, J) + A (I, J+1) + A (I+1, J) + A (I, J-1)) / 3.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+  'FUNCTION PD (A, I, J) DIMENSION A (20, 20) PD = (A (I-1, J) + A (I+1, J) + A (I, J-1) + A (I, J+1)) / 2.0 RETURN END; B(I, J) = [(1.-ALPHA)*B(I, J) + ALPHA*PD(B, I, J)].',
+];
+
+test('MMLU-Pro element 5241: "J)" inside an option\'s text is no tenth option; the nine options are read as the source lists them (item 1)', () => {
+  const row = (id: number, generated_text: string) => ({
+    question_id: id,
+    question: PD_QUESTION,
+    options: PD_OPTIONS,
+    answer: 'B',
+    generated_text,
+  });
+  const f = write(
+    'mmlupro_pd.json',
+    JSON.stringify(
+      [
+        row(10405, ' The function PD(A, I, J) should compute the average of the four neighbors of A(I, J). The correct answer is (B).'),
+        row(1, ' The answer is (J).'),
+        row(2, ' The answer is (I).'),
+      ],
+      null,
+      4,
+    ),
+  );
+  const out = write('pd.trace', '');
+  const r = runCli(['import', f, '-o', out, '--map', 'response=generated_text']);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  // It said "the 9 options are written as A to I, but the query reads as options A to J (option
+  // A's text holds "J)", which reads as a label)".
+  assert.doesNotMatch(r.stderr, /options-misread/);
+  // Each option opens a paragraph: two blanks before each label in the one-line header.
+  const q = queries(out)[0];
+  assert.ok(q.startsWith(`${PD_QUESTION}  A) FUNCTION PD (A, I, J)`), q);
+  for (const [k, letter] of [...'BCDEFGHI'].entries()) assert.ok(q.includes(`.  ${letter}) ${PD_OPTIONS[k + 1].slice(0, 20)}`), letter);
+  const s = runCli(['segment', '--json', out]);
+  assert.equal(s.status, 0, s.stderr);
+  const rows = JSON.parse(s.stdout) as { final: string | null; correct: boolean | null }[];
+  // "J" is no option of the question (it was read as a tenth option, the rest of I's text); I is
+  // read as the whole of I's text, a wrong answer.
+  assert.deepEqual(
+    rows.map((x) => [x.final, x.correct]),
+    [
+      ['B', true],
+      [null, null],
+      ['I', false],
+    ],
+  );
+});
+
+test("options without a label-like letter are written as before: one line each, after the question's blank line (item 1)", () => {
+  const f = write(
+    'plain.json',
+    JSON.stringify([{ question: 'Q?', options: ['x (y)', 'z', 'w'], answer: 'A', generated_text: 'The answer is (A).' }]),
+  );
+  const out = write('plain.trace', '');
+  const r = runCli(['import', f, '-o', out, '--map', 'response=generated_text']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(queries(out), ['Q?  A) x (y) B) z C) w']);
+});
+
+test("the printed mapping is the first row's: where each row's options came from is said after the file, when not all from that field (item 2)", () => {
+  const rows = [
+    { question: 'Q1?', options: ['x', 'y'], answer: 'A', generated_text: 'The answer is (A).' },
+    { question: 'Q2?', answer: '4', generated_text: 'So 4.' },
+    { question: 'Q3?', choices: ['p', 'q', 'r'], answer: 'B', generated_text: 'The answer is (B).' },
+    { question: 'Q4?', options: ['x', 'y'], answer: 'B', generated_text: 'The answer is (B).' },
+  ];
+  const f = write('mixed.json', JSON.stringify(rows, null, 2));
+  const out = write('mixed.trace', '');
+  const r = runCli(['import', f, '-o', out, '--map', 'response=generated_text']);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /mixed\.json: reading fields \(json\): prompt <- question \+ options, /);
+  // It said only "prompt <- question + options": element 2 had none, element 3 its choices.
+  assert.match(
+    r.stderr,
+    /mixed\.json: options row by row \(the mapping line names the first row's\): options on 2 elements, none on 1 element \(element 2\), choices on 1 element \(element 3\)\n/,
+  );
+  assert.deepEqual(queries(out), ['Q1?  A) x B) y', 'Q2?', 'Q3?  A) p B) q C) r', 'Q4?  A) x B) y']);
+  // --json: the mapping's description says it too.
+  const j = runCli(['import', f, '-o', out, '--map', 'response=generated_text', '--json']);
+  const mapping = (JSON.parse(j.stdout) as { mapping: { description: string } }).mapping;
+  assert.match(
+    mapping.description,
+    /; options row by row \(the mapping line names the first row's\): options on 2 elements, none on 1 element/,
+  );
+  // A first row without options: the mapping says "prompt <- question"; the rows after it with options are counted.
+  const g = write('later.json', JSON.stringify([rows[1], rows[0], rows[3]], null, 2));
+  const l = runCli(['import', g, '-o', out, '--map', 'response=generated_text']);
+  assert.match(l.stderr, /reading fields \(json\): prompt <- question, /);
+  assert.match(
+    l.stderr,
+    /options row by row \(the mapping line names the first row's\): options on 2 elements, none on 1 element \(element 1\)\n/,
+  );
+  // Flat JSONL rollouts whose mapping is printed (task_id as the group): the same, by line.
+  const flat = write(
+    'mixed.jsonl',
+    rows.map((o, k) => JSON.stringify({ ...o, response: o.generated_text, generated_text: undefined, task_id: `t${k}` })).join('\n') + '\n',
+  );
+  const fl = runCli(['import', flat, '-o', out]);
+  assert.equal(fl.status, 0, fl.stderr);
+  assert.match(fl.stderr, /mixed\.jsonl: reading fields \(jsonl\): prompt <- question \+ options, /);
+  assert.match(
+    fl.stderr,
+    /mixed\.jsonl: options row by row \(the mapping line names the first row's\): options on 2 lines, none on 1 line \(line 2\), choices on 1 line \(line 3\)\n/,
+  );
+  // Every row's options from the field the mapping names: nothing more is said.
+  const same = write('same.json', JSON.stringify([rows[0], rows[3]], null, 2));
+  const sm = runCli(['import', same, '-o', out, '--map', 'response=generated_text']);
+  assert.equal(sm.status, 0, sm.stderr);
+  assert.doesNotMatch(sm.stderr, /row by row/);
+});
