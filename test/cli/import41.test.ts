@@ -57,10 +57,10 @@ test('MMLU-Pro element 5241: "J)" inside an option\'s text is no tenth option; t
   // It said "the 9 options are written as A to I, but the query reads as options A to J (option
   // A's text holds "J)", which reads as a label)".
   assert.doesNotMatch(r.stderr, /options-misread/);
-  // Each option opens a paragraph: two blanks before each label in the one-line header.
+  // Each option is written "(A) ..." and opens a paragraph: two blanks before each label in the one-line header.
   const q = queries(out)[0];
-  assert.ok(q.startsWith(`${PD_QUESTION}  A) FUNCTION PD (A, I, J)`), q);
-  for (const [k, letter] of [...'BCDEFGHI'].entries()) assert.ok(q.includes(`.  ${letter}) ${PD_OPTIONS[k + 1].slice(0, 20)}`), letter);
+  assert.ok(q.startsWith(`${PD_QUESTION}  (A) FUNCTION PD (A, I, J)`), q);
+  for (const [k, letter] of [...'BCDEFGHI'].entries()) assert.ok(q.includes(`.  (${letter}) ${PD_OPTIONS[k + 1].slice(0, 20)}`), letter);
   const s = runCli(['segment', '--json', out]);
   assert.equal(s.status, 0, s.stderr);
   const rows = JSON.parse(s.stdout) as { final: string | null; correct: boolean | null }[];
