@@ -288,7 +288,7 @@ function showsOption(flatPrompt: string, letter: string, text: string): boolean 
  * `doc.choices`) or {text: [...], label: [...]} (ARC). A prompt that already shows every option
  * (its letter, then its text) is left as it is; options of another shape leave the prompt as it is
  * (the caller warns: bad-options). An option's line breaks are blanks: each option is one line; where
- * an option's text holds a label-like letter, each is written "(A) ..." after a blank line.
+ * an option's text holds a label-like letter, each is written "(A) ...".
  */
 export function withOptions(prompt: string, options: unknown): string {
   const list = optionList(options);
@@ -296,12 +296,12 @@ export function withOptions(prompt: string, options: unknown): string {
   const { texts, letters } = list;
   const flat = oneSpaced(prompt);
   if (texts.every((t, k) => showsOption(flat, letters[k], t))) return prompt;
-  // Options whose text holds a label-like letter ("PD (A, I, J)") are written "(A) ...", each after
-  // a blank line (two blanks in the one-line `query:` header): the engine tells those labels from
-  // the same letter inside an option's text (question.ts readOptionContents, stop 41).
+  // Options whose text holds a label-like letter ("PD (A, I, J)") are written "(A) ...", and the
+  // .trace header writes a line break before each label as two blanks (format.ts): the engine tells
+  // those labels from the same letter inside an option's text (question.ts readOptionContents, stop 41).
   const gapped = texts.some((t) => labelLikeRe.test(oneSpaced(t)));
   const lines = texts.map((t, k) => (gapped ? `(${letters[k]}) ${oneSpaced(t)}` : `${letters[k]}) ${oneSpaced(t)}`));
-  return `${prompt}\n\n${lines.join(gapped ? '\n\n' : '\n')}`;
+  return `${prompt}\n\n${lines.join('\n')}`;
 }
 
 // A letter the engine may take as an option's label (a superset of question.ts optionLabelRe).
