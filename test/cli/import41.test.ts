@@ -139,3 +139,59 @@ test("the printed mapping is the first row's: where each row's options came from
   assert.equal(sm.status, 0, sm.stderr);
   assert.doesNotMatch(sm.stderr, /row by row/);
 });
+
+test('options in the prompt only, lettered "A." / "(A)" / "A)" / "A:" / "A．", one holding the next letter ("C. difficile"): an answer naming option C by its text is C, after a worked example or a key too (item 3)', () => {
+  // The four options of r1l8-diagarena-23's prompt (test/fixtures/gold/dev37, a development set:
+  // "B. Postinfectious altered bowel habits with C. difficile colonization"), verbatim, in chat
+  // JSONL rows written for the test.
+  const opts = [
+    'Clostridioides difficile infection',
+    'Postinfectious altered bowel habits with C. difficile colonization',
+    'Post-infectious irritable bowel syndrome',
+    'Antibiotic-associated diarrhea',
+  ];
+  const forms: [string, (l: string, t: string) => string][] = [
+    ['dot', (l, t) => `${l}. ${t}`],
+    ['paren', (l, t) => `(${l}) ${t}`],
+    ['close', (l, t) => `${l}) ${t}`],
+    ['colon', (l, t) => `${l}: ${t}`],
+    ['cjk', (l, t) => `${l}．${t}`],
+  ];
+  const lists = forms.map(([name, f]) => [
+    name,
+    opts.map((t, k) => f('ABCD'[k], t.replace('C. difficile', `${f('C', 'difficile')}`))).join('\n'),
+  ]);
+  const prefixes = [
+    ['example', 'Example question: Which is red?\nA. apple\nB. sky\nC. sea\nD. grass\nAnswer: A\n\n'],
+    ['key', 'Key:\nA: fever\nB: cramps\nC: diarrhea\nD: bloating\nE: nausea\n\n'],
+  ];
+  const prompts = [...lists.map(([name, list]) => [name, list]), ...prefixes.map(([name, pre]) => [name, `${pre}${lists[0][1]}`])].map(
+    ([name, list]) => [name, `Which diagnosis fits?\n${list}\n\nPut your final answer letter within \\boxed{}.`],
+  );
+  const rows = prompts.flatMap(([name, prompt]) =>
+    ['So the answer is \\boxed{C}.', 'The answer is Post-infectious irritable bowel syndrome.'].map((response, k) => ({
+      id: `${name}-${k}`,
+      messages: [
+        { role: 'user', content: prompt },
+        { role: 'assistant', content: response },
+      ],
+      answer: 'C',
+    })),
+  );
+  const f = write('inner_label_chat.jsonl', rows.map((o) => JSON.stringify(o)).join('\n') + '\n');
+  const out = write('inner_label_chat.trace', '');
+  const r = runCli(['import', f, '-o', out]);
+  assertNoStack(r, 'import');
+  assert.equal(r.status, 0, r.stderr);
+  // The header writes each line break before a label as two blanks: the labels that opened a line.
+  assert.match(queries(out)[0], /with C\. difficile colonization {2}C\. Post-infectious/);
+  const s = runCli(['segment', '--json', out]);
+  const read = (JSON.parse(s.stdout) as { id: string; final: string | null; correct: boolean | null }[]).map(
+    (x) => `${x.id} ${x.final} ${x.correct}`,
+  );
+  // The text answer was read as nothing: option C's text was "difficile colonization" (the letter inside B).
+  assert.deepEqual(
+    read,
+    rows.map((x) => `${x.id} C true`),
+  );
+});
