@@ -195,3 +195,82 @@ test('options in the prompt only, lettered "A." / "(A)" / "A)" / "A:" / "A．", 
     rows.map((x) => `${x.id} C true`),
   );
 });
+
+test("siblings of items 1 and 2: element 5241's options as an lm-eval doc's choices and an Inspect sample's choices; a first row without them is said", () => {
+  const lm = (id: number, response: string, choices?: string[]) => ({
+    doc_id: id,
+    doc: { question: PD_QUESTION, ...(choices ? { choices } : {}), answer: 1 },
+    target: 1,
+    arguments: { gen_args_0: { arg_0: 'x' } },
+    resps: [[response]],
+    filtered_resps: [response],
+    exact_match: 0,
+  });
+  const sample = (id: number, response: string, choices?: string[]) => ({
+    id,
+    epoch: 1,
+    input: PD_QUESTION,
+    ...(choices ? { choices } : {}),
+    target: 'B',
+    output: { model: 'm', choices: [{ message: { role: 'assistant', content: response }, stop_reason: 'stop' }] },
+    scores: { choice: { value: 'I' } },
+  });
+  const files = [
+    write(
+      'pd_lmeval.jsonl',
+      [lm(0, 'The answer is (J).', PD_OPTIONS), lm(1, 'The answer is (B).', PD_OPTIONS)].map((o) => JSON.stringify(o)).join('\n') + '\n',
+    ),
+    write(
+      'pd_inspect.json',
+      JSON.stringify(
+        {
+          version: 2,
+          status: 'success',
+          eval: { task: 't', model: 'm' },
+          samples: [sample(1, 'ANSWER: J', PD_OPTIONS), sample(2, 'ANSWER: B', PD_OPTIONS)],
+        },
+        null,
+        1,
+      ),
+    ),
+  ];
+  for (const f of files) {
+    const out = write('pd_sib.trace', '');
+    const r = runCli(['import', f, '-o', out]);
+    assertNoStack(r, 'import');
+    assert.equal(r.status, 0, r.stderr);
+    // It said "the 9 options are written as A to I, but the query reads as options A to J".
+    assert.doesNotMatch(r.stderr, /options-misread/, f);
+    const s = runCli(['segment', '--json', out]);
+    // "J" was read as the tenth option (a wrong answer): it is none of the nine.
+    assert.deepEqual(
+      (JSON.parse(s.stdout) as { final: string | null }[]).map((x) => x.final),
+      [null, 'B'],
+      f,
+    );
+  }
+  // A first row without options: the mapping line says "prompt <- input" (or doc.question); the
+  // row after it with options is counted.
+  const mixed = [
+    write('mixed_lmeval.jsonl', [lm(0, 'So 4.'), lm(1, 'The answer is (B).', PD_OPTIONS)].map((o) => JSON.stringify(o)).join('\n') + '\n'),
+    write(
+      'mixed_inspect.json',
+      JSON.stringify({
+        version: 2,
+        status: 'success',
+        eval: { task: 't', model: 'm' },
+        samples: [sample(1, 'So 4.'), sample(2, 'ANSWER: B', PD_OPTIONS)],
+      }),
+    ),
+  ];
+  const r1 = runCli(['import', mixed[0], '-o', write('m1.trace', '')]);
+  assert.match(
+    r1.stderr,
+    /options row by row \(the mapping line names the first row's\): none on 1 line, doc\.choices on 1 line \(line 2\)\n/,
+  );
+  const r2 = runCli(['import', mixed[1], '-o', write('m2.trace', '')]);
+  assert.match(
+    r2.stderr,
+    /options row by row \(the mapping line names the first row's\): none on 1 sample, choices on 1 sample \(sample 2\)\n/,
+  );
+});

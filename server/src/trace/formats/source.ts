@@ -295,9 +295,12 @@ function apartFromResponse(mapping: Mapping, overrides: Partial<Record<MappingKe
  */
 export class OptionsTally {
   private readonly sources = new Map<string, { rows: number; first: string[] }>();
+  // What a row is called, from the first one's position ("element 3", "sample 2", "line 4", "row 5").
+  private unit: string | undefined;
 
   add(field: string | undefined, where: string): void {
     const key = field ?? '';
+    this.unit ??= /^(\S+) \d/.exec(where)?.[1];
     let s = this.sources.get(key);
     if (!s) this.sources.set(key, (s = { rows: 0, first: [] }));
     s.rows++;
@@ -309,7 +312,8 @@ export class OptionsTally {
    * elements (element 2, element 5), choices on 1 element (element 4)";
    * undefined when every row's options came from `named`, the field the printed mapping names.
    */
-  note(named: string | undefined, unit: string): string | undefined {
+  note(named: string | undefined, fallbackUnit: string): string | undefined {
+    const unit = this.unit ?? fallbackUnit;
     const keys = [...this.sources.keys()];
     if (keys.length === 0 || (keys.length === 1 && keys[0] === (named ?? ''))) return undefined;
     const parts = [...this.sources.entries()]
