@@ -7,9 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { withOptions } from '../../../server/src/trace/formats/records.js';
+import { formatRecord } from '../../../server/src/trace/format.js';
 
 const letters = (query: string): string[] => [...(analyzeQuestion(query).optionOf?.values() ?? [])];
-const header = (s: string): string => s.replace(/\n/g, ' ');
+/** The query as a .trace header writes it (format.ts: one line; two blanks before a label that opened a line, where a label-like letter is inside one). */
+const header = (s: string): string => /^query: (.*)$/m.exec(formatRecord({ headers: { query: s }, body: '' }))![1];
 
 test('options written "(A) ..." after a wide gap each: a "J)" inside the last option\'s text is no tenth option', () => {
   // The shape of MMLU-Pro element 5241 (mathstral-7B file), shortened: nine options, each holding "PD (A, I, J)".
