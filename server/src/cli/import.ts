@@ -62,13 +62,19 @@ FILE is one of (README "What it reads"):
 A flat row's generator and dataset (ZeroEval) are its model and task; a reference "# 18" or a
 worked solution ending in a line "A: 18" is the answer 18; its options (else choices), a list of
 strings or numbers beside the question, are appended to it as "A) ..." lines unless it shows each
-option's text under its letter (an option index as the answer is its letter, options of text).
+option's text under its letter (an option index as the answer is its letter, options of text);
+options whose text holds a label-like letter ("PD (A, I, J)") as "(A) ..." lines, and a query
+holding such a letter inside a line is written with two blanks before each label that opened a
+line, so the letter inside is not read as a label.
 For every format but flat JSONL rollouts (those only when a verdict, task_id or folder applies)
 the field mapping is detected from the first row and printed on stderr (e.g. "prompt <- problem,
 response <- generations[i], answer <- answer, source verdict <- correctness_math_verify[i],
-truncated <- finish_reasons[i] == "length""); --format and --map change it. The source's own
-verdict is kept as a "source_verdict" header (calibrate compares it with the engine's). Per-token
-logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl. Broken lines, rows and
+truncated <- finish_reasons[i] == "length""); --format and --map change it. Options are read row
+by row: where rows took theirs from another field or none, a line after the file says how many
+from each ("options row by row ...: options on 2 elements, none on 1 element (element 2)"). The
+source's own verdict is kept as a "source_verdict" header (calibrate compares it with the
+engine's). Per-token logprobs/ref_logprobs of JSONL rollouts go to OUT.trace.logprobs.jsonl.
+Broken lines, rows and
 entries are reported with their position (the first 100 of each kind, then a count; a shape problem
 every row has is listed once, its other lines or rows counted); the rest is imported. A --map
 path that matches nothing in any row is an unmatched-path warning; a mapped field of the wrong
@@ -191,6 +197,11 @@ export async function run(argv: string[]): Promise<number> {
         const eq = m.mapping.truncated?.equals;
         finishDecides = eq !== undefined && eq.length === 1 && eq[0] === 'length';
         process.stderr.write(mappingLine(input, m));
+      },
+      // The mapping is the first row's: where later rows' options came from, when it differs (stop 41).
+      onMappingNote: (note) => {
+        if (mapping) mapping.description += `; ${note}`;
+        process.stderr.write(`${input}: ${note}\n`);
       },
       onDiagnostic: report,
       // A Parquet file through a pipe or `-` (its magic bytes, not its name) has rows (stop 40: "lines").

@@ -13,10 +13,26 @@ const escapeBodyLine = (line: string): string => (line.startsWith('===') || line
 // which JavaScript's `.` and `$` also treat as line ends) is written as a space, so that the value
 // reads back as it was written (a raw U+2028 in a query made the header a `bad-header`).
 const oneLine = (v: string): string => v.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+// A query whose text holds a label-like letter inside a line ("B. ... with C. difficile
+// colonization") has each line break before an option label ("\nC. Post-infectious ...", "\n(C)
+// ...", "\nC．...") written as two blanks, as a blank line is: the engine tells a label that opened
+// a line from the same letter inside an option's text (question.ts, stop 41). Other queries are
+// written as before.
+const LABEL = '[(\\uff08]?[A-J][ \\t]{0,2}[.:)\\uff0e\\uff1a\\uff09\\u3001]';
+const lineBreakBeforeLabelRe = new RegExp(`(?:\\r\\n?|[\\n\\u2028\\u2029])+(?=[ \\t]*${LABEL})`, 'g');
+const leadingLabelRe = new RegExp(`^[ \\t]*${LABEL}`);
+const labelInLineRe = new RegExp(`[\\s(\\uff08{\\uff09]${LABEL.slice(LABEL.indexOf(']') + 2)}`);
+function queryLine(v: string): string {
+  if (!/[\n\r\u2028\u2029]/.test(v)) return v;
+  const lines = v.split(/\r\n?|[\n\u2028\u2029]/);
+  const inner = lines.some((l) => labelInLineRe.test(l.replace(leadingLabelRe, '')));
+  return oneLine(inner ? v.replace(lineBreakBeforeLabelRe, '  ') : v);
+}
 
 export function formatRecord(rec: TraceRecordInput): string {
   const head = [`=== ${rec.id ?? ''}`.trimEnd()];
-  for (const [k, v] of Object.entries(rec.headers)) if (v !== undefined) head.push(`${k}: ${oneLine(String(v))}`);
+  for (const [k, v] of Object.entries(rec.headers))
+    if (v !== undefined) head.push(`${k}: ${k === 'query' ? queryLine(String(v)) : oneLine(String(v))}`);
   head.push('---');
   const body = rec.body.replace(/\r\n?/g, '\n').split('\n').map(escapeBodyLine).join('\n');
   return `${head.join('\n')}\n${body}${body.endsWith('\n') ? '' : '\n'}`;

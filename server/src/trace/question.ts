@@ -560,21 +560,52 @@ function readOptionContents(query: string): { letter: string; content: string }[
   // end in one ("E) Country B has more than country A. F) ..."), and the list goes on after it.
   // The runs are kept by the label each wants next: two that want the same one are as long, and
   // the one begun later is kept, so there is at most one a letter.
-  const runs = new Map<string, { letter: string; start: number; end: number }[]>();
+  const runs = new Map<string, { letter: string; start: number; end: number; gap: boolean; paren: boolean }[]>();
   // Where each "A" label starts: the last option of a run ends where the next run begins (or at its line's end).
   const runStarts: number[] = [];
-  for (const m of query.matchAll(optionLabelRe)) {
+  // Stop 41 (importfix41), labels inside an option's text. A list of three or more labels written
+  // "(A)", "(B)", "(C)" goes on only at a label so written: " J)" in "(I) FUNCTION PD (A, I, J)" is
+  // text (MMLU-Pro; the importer writes options whose text holds a label-like letter so, each after
+  // a blank line). A list whose labels so far each open a line or follow a wide gap (two blanks: a
+  // blank line of a one-line header) does not go on at a label without one where the next label
+  // at such a place is the same letter ("(B) (E ⊃ F) ∨ (S ⊃ C)  (C) ..."), and an "A" inside its
+  // options starts no list of its own (the next such label is the list's next, or it is inside
+  // the last option: "(D) 0.002 A."). A gap may be trailing blanks ("A. x \nB. y \nC. z\nD. w", a
+  // GPQA prompt): D still goes on such a list.
+  const found = [...query.matchAll(optionLabelRe)].map((m) => ({
+    m,
+    gap: atListPosition(query, /\s/.test(m[0][0]) ? m.index + 1 : m.index),
+    paren: /^[(\uff08]/.test(m[0]) && /[)\uff09]/.test(m[0]),
+  }));
+  const nextGapLetter: (string | undefined)[] = [];
+  for (let i = found.length - 1, next: string | undefined; i >= 0; i--) {
+    nextGapLetter[i] = next;
+    if (found[i].gap) next = found[i].m[1];
+  }
+  for (const [i, { m, gap, paren }] of found.entries()) {
     const start = m.index + m[0].indexOf(m[1]);
     const run = m[1] === 'A' ? [] : runs.get(m[1]);
     if (run === undefined) continue;
+    if (!paren && run.length >= 3 && run.every((l) => l.paren)) continue;
+    if (!gap && run.length >= 1 && nextGapLetter[i] === m[1] && run.every((l) => l.gap)) continue;
+    if (
+      !gap &&
+      m[1] === 'A' &&
+      [...runs.values()].some(
+        (r) =>
+          r.every((l) => l.gap) &&
+          (nextGapLetter[i] === String.fromCharCode(65 + r.length) || (r.length >= 2 && start < lastOptionEnd(query, r))),
+      )
+    )
+      continue;
     if (m[1] === 'A') runStarts.push(start);
     else runs.delete(m[1]);
-    run.push({ letter: m[1], start, end: m.index + m[0].length });
+    run.push({ letter: m[1], start, end: m.index + m[0].length, gap, paren });
     const next = String.fromCharCode(65 + run.length);
     const other = runs.get(next);
     if (other === undefined || other[0].start < run[0].start) runs.set(next, run);
   }
-  let labels: { letter: string; start: number; end: number }[] = [];
+  let labels: { letter: string; start: number; end: number; gap: boolean; paren: boolean }[] = [];
   for (const run of runs.values()) if (run.length > labels.length) labels = run;
   if (labels.length < MIN_OPTIONS) return undefined;
   // Stop 40: a shorter run of at least MIN_OPTIONS labels that begins after the longest run's last
@@ -599,6 +630,12 @@ function readOptionContents(query: string): { letter: string; content: string }[
     out.push({ letter: l.letter, content });
   });
   return out;
+}
+
+/** Whether a label starting at `at` opens the text or a line, or follows a wide gap (two blanks: a blank line of a one-line header). */
+function atListPosition(query: string, at: number): boolean {
+  const before = query.slice(Math.max(0, at - 2), at);
+  return at === 0 || before.endsWith('\n') || /^\s\s$/.test(before) || (at === 1 && /^\s$/.test(before));
 }
 
 /** Where the last option of a run of labels ends: at a line break or a wide gap after its content, or 80 characters on. */

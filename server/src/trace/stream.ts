@@ -43,6 +43,8 @@ export interface StreamOptions {
   source?: SourceOptions;
   /** Called once per file with the mapping chosen for its rows (not for `.trace` files or flat JSONL rollouts). */
   onMapping?: (resolved: ResolvedSource) => void;
+  /** After a whole file: where its rows' options came from, when not all from the field the mapping named (formats/source.ts ContainerOptions). */
+  onMappingNote?: (note: string) => void;
   /** Parquet: the row groups [from, to) to read (workers share a file by row groups). */
   rowGroups?: [number, number];
   /**
@@ -547,6 +549,7 @@ const containerOptions = (path: string, opts: StreamOptions): ContainerOptions =
   onProgress: opts.onProgress,
   onDiagnostic: opts.onDiagnostic,
   onMapping: opts.onMapping,
+  onMappingNote: opts.onMappingNote,
   rowGroups: opts.rowGroups,
 });
 

@@ -38,14 +38,15 @@ test('withOptions: a list or ARC {text, label} appended as lines; a prompt that 
 test('withOptions: labels alone are not options shown: a key "A: ..." or a list of other texts gets the options appended (stop 39)', () => {
   // MMLU-Pro formal logic (question_id 11257, shortened): the key's "A:" / "B:" lines read as the options shown.
   const key = 'Use the following key.\nA: Marina reads a Percy Jackson book.\nB: Izzy plays Minecraft.\n(~B • E) ⊃ D';
-  assert.equal(withOptions(key, ['If not both, then D.', 'D if neither.']), `${key}\n\nA) If not both, then D.\nB) D if neither.`);
+  // An option's text with a label-like letter ("then D."): the options are written "(A) ..." (stop 41).
+  assert.equal(withOptions(key, ['If not both, then D.', 'D if neither.']), `${key}\n\n(A) If not both, then D.\n(B) D if neither.`);
   // Shown with their texts (inline, blanks as one, "(A)", "A.", "A:"): left alone; one missing: appended.
   for (const shown of ['Which?\n(A) 2\n(B) 7', 'Which? A. 2  B. 7', 'Which?\nA: 2\nB:\n7'])
     assert.equal(withOptions(shown, ['2', '7']), shown);
   assert.equal(withOptions('Which?\nA) 2\nB) 8', ['2', '7']), 'Which?\nA) 2\nB) 8\n\nA) 2\nB) 7');
   assert.equal(withOptions('Which?\nA) 20\nB) 7', ['2', '7']), 'Which?\nA) 20\nB) 7\n\nA) 2\nB) 7', '"20" is not "2"');
   // An option's own label or line break stays in its line, under its own letter.
-  assert.equal(withOptions('Q?', ['A: x\ny', 'B) z']), 'Q?\n\nA) A: x y\nB) B) z');
+  assert.equal(withOptions('Q?', ['A: x\ny', 'B) z']), 'Q?\n\n(A) A: x y\n(B) B) z');
 });
 
 test('optionsMisread: undefined where the engine reads the letters written, else what it reads and why (stop 39)', () => {

@@ -287,7 +287,8 @@ function showsOption(flatPrompt: string, letter: string, text: string): boolean 
  * C") is read as its choice. The options are a list of strings (Inspect's `choices`, lm-eval's
  * `doc.choices`) or {text: [...], label: [...]} (ARC). A prompt that already shows every option
  * (its letter, then its text) is left as it is; options of another shape leave the prompt as it is
- * (the caller warns: bad-options). An option's line breaks are blanks: each option is one line.
+ * (the caller warns: bad-options). An option's line breaks are blanks: each option is one line; where
+ * an option's text holds a label-like letter, each is written "(A) ...".
  */
 export function withOptions(prompt: string, options: unknown): string {
   const list = optionList(options);
@@ -295,7 +296,11 @@ export function withOptions(prompt: string, options: unknown): string {
   const { texts, letters } = list;
   const flat = oneSpaced(prompt);
   if (texts.every((t, k) => showsOption(flat, letters[k], t))) return prompt;
-  const lines = texts.map((t, k) => `${letters[k]}) ${oneSpaced(t)}`);
+  // Options whose text holds a label-like letter ("PD (A, I, J)") are written "(A) ...", and the
+  // .trace header writes a line break before each label as two blanks (format.ts): the engine tells
+  // those labels from the same letter inside an option's text (question.ts readOptionContents, stop 41).
+  const gapped = texts.some((t) => labelLikeRe.test(oneSpaced(t)));
+  const lines = texts.map((t, k) => (gapped ? `(${letters[k]}) ${oneSpaced(t)}` : `${letters[k]}) ${oneSpaced(t)}`));
   return `${prompt}\n\n${lines.join('\n')}`;
 }
 

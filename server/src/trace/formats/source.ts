@@ -84,6 +84,12 @@ export interface ContainerOptions extends SourceOptions {
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   onDiagnostic?: (d: TraceDiagnostic) => void;
   onMapping?: (resolved: ResolvedSource) => void;
+  /**
+   * After a whole file whose mapping was printed (onMapping) and whose rows' options are read row by
+   * row: where each row's options came from, when that is not the one field the mapping named
+   * (stop 41: the mapping is the first row's; later rows may have `choices`, or none).
+   */
+  onMappingNote?: (note: string) => void;
   /** Parquet: the row groups [from, to) to read, so workers can share a file. */
   rowGroups?: [number, number];
   /** A JSON document or Parquet file already read (from a pipe, bounded: stream.ts PIPED_JSON_MAX_BYTES, PIPED_PARQUET_MAX_BYTES), read instead of `path`. */
@@ -283,6 +289,47 @@ function apartFromResponse(mapping: Mapping, overrides: Partial<Record<MappingKe
   }
 }
 
+/**
+ * Where each row's multiple-choice options came from (their field, or none), counted over a file,
+ * with the first few rows of each: the printed mapping names the first row's only (stop 41).
+ */
+export class OptionsTally {
+  private readonly sources = new Map<string, { rows: number; first: string[] }>();
+  // What a row is called, from the first one's position ("element 3", "sample 2", "line 4", "row 5").
+  private unit: string | undefined;
+
+  add(field: string | undefined, where: string): void {
+    const key = field ?? '';
+    this.unit ??= /^(\S+) \d/.exec(where)?.[1];
+    let s = this.sources.get(key);
+    if (!s) this.sources.set(key, (s = { rows: 0, first: [] }));
+    s.rows++;
+    if (s.first.length < 3) s.first.push(where);
+  }
+
+  /**
+   * "options row by row (the mapping line names the first row's): options on 3 elements, none on 2
+   * elements (element 2, element 5), choices on 1 element (element 4)";
+   * undefined when every row's options came from `named`, the field the printed mapping names.
+   */
+  note(named: string | undefined, fallbackUnit: string): string | undefined {
+    const unit = this.unit ?? fallbackUnit;
+    const keys = [...this.sources.keys()];
+    if (keys.length === 0 || (keys.length === 1 && keys[0] === (named ?? ''))) return undefined;
+    const parts = [...this.sources.entries()]
+      .sort((a, b) => b[1].rows - a[1].rows)
+      .map(([key, { rows, first }], k) => {
+        // The rows of each source but the most common one are named (the first three).
+        const list = k === 0 ? '' : ` (${first.join(', ')}${rows > first.length ? ', ...' : ''})`;
+        return `${key || 'none'} on ${rows.toLocaleString('en-US')} ${rows === 1 ? unit : `${unit}s`}${list}`;
+      });
+    return `options row by row (the mapping line names the first row's): ${parts.join(', ')}`;
+  }
+}
+
+/** What a row is called in a container's notes. */
+const ROW_UNIT: Record<Container, string> = { jsonl: 'line', json: 'element', parquet: 'row', eval: 'sample' };
+
 /** Resolves the mapping at the first row, reports it, and maps every row with it. */
 export class RowMapper {
   resolved: ResolvedSource | undefined;
@@ -298,6 +345,8 @@ export class RowMapper {
   private fileParts: string[] | undefined;
   /** Where a flat row's options are when the mapping names none (records.ts RowContext.rowOptions). */
   rowOptions: ((row: Row) => Path | undefined) | undefined;
+  // Where each row's options came from, when rowOptions reads them row by row (finish() says it).
+  private readonly optionsTally = new OptionsTally();
 
   constructor(
     private readonly path: string,
@@ -360,6 +409,11 @@ export class RowMapper {
   finish(): TraceDiagnostic[] {
     const first = this.first;
     if (!first) return [];
+    if (this.rowOptions) {
+      const named = this.resolved?.mapping.prompt?.options;
+      const note = this.optionsTally.note(named ? formatPath(named) : undefined, ROW_UNIT[this.container]);
+      if (note) this.opts.onMappingNote?.(note);
+    }
     return this.unmatched.map(([key, rule]) => {
       const why = rule.paths.length === 1 ? missingAt(first.row, rule.paths[0], 0) : undefined;
       return {
@@ -390,6 +444,10 @@ export class RowMapper {
     // `@file`, `@folder`, `@path[N]` read the file's path (path.ts ROW_FILE), not the row.
     if (this.fileParts) (row as { [ROW_FILE]?: string[] })[ROW_FILE] = this.fileParts;
     if (this.unmatched.length) this.unmatched = this.unmatched.filter(([, rule]) => !ruleMatches(row, rule));
+    if (this.rowOptions) {
+      const p = this.rowOptions(row);
+      this.optionsTally.add(p ? formatPath(p) : undefined, where || `${ROW_UNIT[this.container]} ${position + 1}`);
+    }
     return mapRow(row, {
       mapping: this.resolved!.mapping,
       position,
@@ -424,9 +482,16 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
   // jsonl.ts's reading, then a multiple-choice question's options in a field of their own
   // (`options`, `choices`) appended to its query as the mapping appends them (stop 39: they were
   // dropped silently), an option index as the reference its letter; the rest exactly as jsonl.ts.
+  // Flat rollouts whose mapping was printed (reportFlat): where each line's options came from.
+  let flatTally: OptionsTally | undefined;
+  let flatNamed: string | undefined;
   const flat = (line: string, lineNo: number): JsonlLineResult => {
     const out = jsonlLineToRecords(line, lineNo, { fileName });
-    if (out.records.length === 0 || !/"(?:options|choices)"/.test(line)) return out;
+    if (out.records.length === 0) return out;
+    if (!/"(?:options|choices)"/.test(line)) {
+      flatTally?.add(undefined, `line ${lineNo + 1}`);
+      return out;
+    }
     const text = lineNo === 0 ? line.slice(leadingBoms(line)) : line;
     let obj: unknown;
     try {
@@ -435,6 +500,7 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
       obj = parseWithNonFinite(text)?.value;
     }
     const field = isObject(obj) ? flatOptionsKey(obj) : undefined;
+    flatTally?.add(field, `line ${lineNo + 1}`);
     if (!isObject(obj) || field === undefined) return out;
     const options = obj[field];
     const truth = TRUTH_FIELDS.map((k) => obj[k]).find((v) => v !== undefined && v !== null);
@@ -479,6 +545,8 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     if ((!rules.verdict && !rules.group && !harness) || !rules.response) return;
     const mapping: Mapping = { ...rules, response: rules.response };
     const notes = harness ? `, ${harness.note}` : '';
+    flatTally = new OptionsTally();
+    flatNamed = flatOptionsKey(obj);
     opts.onMapping({ format: 'fields', container: 'jsonl', mapping, description: `fields (jsonl): ${describeMapping(mapping)}${notes}` });
   };
   const convert = (line: string, lineNo: number): JsonlLineResult => {
@@ -547,7 +615,13 @@ export function createLineConverter(path: string, fileName: string, opts: Contai
     });
     return out;
   };
-  return Object.assign(convert, { finish: () => (mode === 'mapped' ? mapper.finish() : []) });
+  const finish = (): TraceDiagnostic[] => {
+    if (mode === 'mapped') return mapper.finish();
+    const note = flatTally?.note(flatNamed, 'line');
+    if (note) opts.onMappingNote?.(note);
+    return [];
+  };
+  return Object.assign(convert, { finish });
 }
 
 /** A JSON document's element as a row's text, where it starts in the file. */
