@@ -37,7 +37,7 @@ const sky = (): string[][] => [
 ];
 const batch = (n: string): string[][] => [[`${G}${n}/${n}-traces.jsonl`, `${G}${n}/${n}-traces.gold.jsonl`, '']];
 
-/** The thirty-seven development sets (the cross-validation's folds; fresh2, 4, 9, 10 and 11 held out until stop 28; fresh20, multiple choice, and fresh22 new at stop 28; fresh12, 14, 15 and 17 held out until stop 30; fresh28, chosen for corrections, new at stop 30; fresh29 and fresh30, yes/no and numbered options, held out until stop 31; probe30, the synthetic format probe, development data from stop 31; fresh31, fresh32 and fresh33, real multiple choice, held out until stop 32; fresh35, fresh36 and fresh37, real multiple choice, held out until stop 33; dev36, choices inside thinking and closed-form derivations, new at stop 36; dev37, multiple choice by an R1 distill and code-output prediction, new at stop 37; dev38, GSM8K by a Qwen2.5-1.5B SFT and its RL (PPO) counterpart, new at stop 38; dev39, Japanese and Swahili by Qwen3, new at stop 39; probe39d, a multilingual probe written at stop 39; probe40d, a second one written at stop 40 as pass 89's carry partner; dev41, GPQA multiple choice and MATH-500 by R1 distills, new at stop 41). */
+/** The thirty-eight development sets (the cross-validation's folds; fresh2, 4, 9, 10 and 11 held out until stop 28; fresh20, multiple choice, and fresh22 new at stop 28; fresh12, 14, 15 and 17 held out until stop 30; fresh28, chosen for corrections, new at stop 30; fresh29 and fresh30, yes/no and numbered options, held out until stop 31; probe30, the synthetic format probe, development data from stop 31; fresh31, fresh32 and fresh33, real multiple choice, held out until stop 32; fresh35, fresh36 and fresh37, real multiple choice, held out until stop 33; dev36, choices inside thinking and closed-form derivations, new at stop 36; dev37, multiple choice by an R1 distill and code-output prediction, new at stop 37; dev38, GSM8K by a Qwen2.5-1.5B SFT and its RL (PPO) counterpart, new at stop 38; dev39, Japanese and Swahili by Qwen3, new at stop 39; probe39d, a multilingual probe written at stop 39; probe40d, a second one written at stop 40 as pass 89's carry partner; dev41, GPQA multiple choice and MATH-500 by R1 distills, and dev41j, LLM judges' pairwise verdicts (JudgeBench), new at stop 41). */
 export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['skyt1-dev', sky()],
   ['fresh-dev', [[`${G}fresh/fresh-traces.jsonl`, `${G}fresh/fresh-traces.dev.gold.jsonl`, '']]],
@@ -73,6 +73,7 @@ export const REAL_DEV_SETS: readonly [string, string[][]][] = [
   ['dev38', batch('dev38')],
   ['dev39', batch('dev39')],
   ['dev41', batch('dev41')],
+  ['dev41j', batch('dev41j')],
   ['probe30', [[`${G}probe30/probe-traces.jsonl`, `${G}probe30/probe-traces.gold.jsonl`, '']]],
   ['probe39d', [[`${G}probe39d/probe-traces.jsonl`, `${G}probe39d/probe-traces.gold.jsonl`, '']]],
   ['probe40d', [[`${G}probe40d/probe-traces.jsonl`, `${G}probe40d/probe-traces.gold.jsonl`, '']]],

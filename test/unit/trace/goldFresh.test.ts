@@ -692,6 +692,11 @@ skyThoughtBatch('dev39', 'development from stop 39', 30, { precision: 0.85, reca
 // started: none was tuned on it), labelled by D1 and D2 (D2 against D1: 91.9% (68/74) / 86.1%). First read at
 // stop 41 by its start engine (learned): 63.7% (51/80), 64.6%, first 13/20.
 skyThoughtBatch('dev41', 'development from stop 41', 20, { precision: 0.55, recall: 0.55, first: 0.55 }, 'D1 vs D2', 20);
+// dev41j (ScalerLab/JudgeBench: o1-mini and claude-3-haiku judging MMLU-Pro pairs with the Arena-Hard prompt, 30;
+// gozcam/Survey-of-JudgeBench-...: gpt-4.1-mini and Llama-3.1-8B-Instruct, 6), development from stop 41, labelled
+// by J1 and J2 (J2 against J1: 100% (41/41) / 100%). Read at stop 41 before pass 95 (learned): 0.0% (0/24), 0.0%,
+// first 13/36, final 0/36: the verdict notation ("[[B>>A]]") and picks in words were not read.
+skyThoughtBatch('dev41j', 'development from stop 41', 36, { precision: 0, recall: 0, first: 0 }, 'J1 vs J2', 36);
 // fresh44 (akshsgaur/code-reasoning-repro: gpt-oss-20b on LeetCode output prediction, 10; Xannadoo/
 // thesis_cot_faithful: DeepSeek-R1 671B and R1-Distill-Llama-8B on four-option logic puzzles, 20), held
 // out, labelled by H1 and H2 (H2 against H1: 97.9% / 87.0%). Read once at stop 37's end (learned): start
