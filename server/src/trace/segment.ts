@@ -18,6 +18,7 @@ import { logprobsProblem, splitTokens } from './tokenSplit.js';
 import { applyLearnedReader } from './learnedReader.js';
 import { compileMarkers, type MarkerMatch, type MarkerMatcher } from './markers.js';
 import { defaultReader } from './options.js';
+import { judgePicks, judgeQuestion, verdictDirection, type JudgeKind } from './judgeVerdict.js';
 import {
   analyzeQuestion,
   asMultiSelect,
@@ -2581,6 +2582,13 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     question = asMultiSelect(question);
   const region = thinkingRegion(body);
   const found = matcher.findAll(body);
+  // Pass 95: a judge's verdict (judgeVerdict.ts): the picks are the candidates, the judge's own
+  // answer to the prompt it quotes and its verdicts on one criterion are steps.
+  const judgeKind = judgeQuestion(record.query);
+  if (judgeKind !== undefined) {
+    const read = judgeReading(record, body, found, question, judgeKind);
+    if (read !== undefined) return read;
+  }
   const drafts = region.summaryStart >= 0 ? findDrafts(body, region.start, region.end, found) : [];
   let statements = findStatements(body, { question, patterns, from: region.start, to: region.end });
   statements = outsideQuestionQuotes(body, statements, region.start, region.end);
@@ -2780,6 +2788,71 @@ export function segmentAttempts(record: TraceRecord, options: SegmentOptions): S
     finalCorrect,
     summaryStart: region.summaryStart,
     optionOf: question.optionOf,
+    statements,
+    question,
+  };
+}
+
+/** Pass 95: a judge's picks as its attempts; a pick that repeats the one before restates it. */
+function judgeReading(
+  record: TraceRecord,
+  body: string,
+  found: MarkerMatch[],
+  question: QuestionInfo,
+  kind: JudgeKind,
+): Segmentation | undefined {
+  const picks = judgePicks(body, kind);
+  if (picks.length === 0) return undefined;
+  const statements: Statement[] = picks.map((p) => ({
+    start: p.start,
+    end: p.end,
+    value: p.value,
+    rule: p.strength >= 5 ? 'final-answer' : 'conclusion',
+    strength: p.strength,
+    aboutTarget: true,
+    fromQuestion: false,
+    tentative: false,
+    normalized: normalizeAnswer(p.value),
+    closesOther: false,
+    partial: false,
+    term: false,
+    ofOther: false,
+  }));
+  const attempts: Attempt[] = [];
+  for (const st of statements) {
+    const last = attempts.at(-1);
+    if (last !== undefined && last.stated.normalized === st.normalized) {
+      last.stated = st;
+      continue;
+    }
+    attempts.push({ start: last ? last.stated.end : 0, end: st.end, candidate: st, stated: st, nextMarker: -1 });
+  }
+  for (let k = 0; k < attempts.length; k++) {
+    const a = attempts[k];
+    if (k + 1 < attempts.length) {
+      a.end = attempts[k + 1].start;
+      a.nextMarker = found.findIndex((m) => m.start >= a.stated.end);
+    } else a.end = body.length;
+  }
+  const final = attempts.at(-1)!.stated;
+  const truth = record.answer === undefined || record.answer.trim() === '' ? undefined : verdictDirection(record.answer, kind);
+  const judge = (st: Statement): boolean | null => {
+    if (truth === undefined) return null;
+    return verdictDirection(st.value, kind) === truth;
+  };
+  return {
+    markers: found,
+    attempts,
+    normalized: attempts.map((a) => a.candidate.normalized),
+    correct: attempts.map((a) => judge(a.candidate)),
+    tokens: attemptTokens(
+      record,
+      attempts.map((a) => a.end - a.start),
+    ),
+    final,
+    finalCorrect: judge(final),
+    summaryStart: -1,
+    optionOf: undefined,
     statements,
     question,
   };
