@@ -733,3 +733,10 @@ skyThoughtBatch('fresh48', 'held-out', 27, { precision: 0.7, recall: 0.55, first
 // (learned): start engine (2e80fb9) 78.3% (65/83), 84.4% (65/77), first 23/30; end 81.0% (68/84), 88.3%, first 80.0%
 // (24/30), final 25/31; derived p 0.75 vs the gold's 0.81, delta1 0.31 vs 0.35, delta2 0.59 vs 0.67.
 skyThoughtBatch('fresh49', 'held-out', 31, { precision: 0.75, recall: 0.8, first: 0.7 }, 'H9 vs H10', 31);
+// fresh50 (HuihuiChyan/LRM-Judge: QwQ-32B and DeepSeek-R1-0528 as pairwise judges on LLMBar, ending in [[A]] / [[B]] /
+// [[C]], 32, 14 wrong by the source's score), held out, labelled by H1 and H2 (H2 against H1: 97.4% (38/39) / 92.7%).
+// Read at stop 41's end by the start engine (962d834) and the engine after passes 92-94 alike: 63.2% (12/19), 29.3%,
+// first 9/32, final 8/32 (judges' verdicts not read). After pass 95 (written on dev41j, JudgeBench's judges, with no
+// fresh50 text read): 97.1% (34/35), 82.9%, first 32/32, final 32/32 - a second read of a set whose genre's failure
+// was known, not a held-out number.
+skyThoughtBatch('fresh50', 'held-out', 32, { precision: 0.9, recall: 0.75, first: 0.9 }, 'H1 vs H2', 32);
