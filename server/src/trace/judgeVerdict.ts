@@ -45,11 +45,6 @@ export function judgeQuestion(query: string | undefined): JudgeKind | undefined 
   return undefined;
 }
 
-/** A prompt that asks a judge to compare labelled responses (or grade one) and output a verdict. */
-export function isJudgeQuestion(query: string | undefined): boolean {
-  return judgeQuestion(query) !== undefined;
-}
-
 export interface JudgePick {
   start: number;
   end: number;
