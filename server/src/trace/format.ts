@@ -18,10 +18,11 @@ const oneLine = (v: string): string => v.replace(/\r\n?|[\n\u2028\u2029]/g, ' ')
 // ...", "\nC．...") written as two blanks, as a blank line is: the engine tells a label that opened
 // a line from the same letter inside an option's text (question.ts, stop 41). Other queries are
 // written as before.
-const LABEL = '[(\\uff08]?[A-J][ \\t]{0,2}[.:)\\uff0e\\uff1a\\uff09\\u3001]';
+const LETTER_MARK = '[A-J][ \\t]{0,2}[.:)\\uff0e\\uff1a\\uff09\\u3001]';
+const LABEL = `[(\\uff08]?${LETTER_MARK}`;
 const lineBreakBeforeLabelRe = new RegExp(`(?:\\r\\n?|[\\n\\u2028\\u2029])+(?=[ \\t]*${LABEL})`, 'g');
 const leadingLabelRe = new RegExp(`^[ \\t]*${LABEL}`);
-const labelInLineRe = new RegExp(`[\\s(\\uff08{\\uff09]${LABEL.slice(LABEL.indexOf(']') + 2)}`);
+const labelInLineRe = new RegExp(`[\\s(\\uff08{\\uff09]${LETTER_MARK}`);
 function queryLine(v: string): string {
   if (!/[\n\r\u2028\u2029]/.test(v)) return v;
   const lines = v.split(/\r\n?|[\n\u2028\u2029]/);

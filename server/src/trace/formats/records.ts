@@ -299,8 +299,9 @@ export function withOptions(prompt: string, options: unknown): string {
   // Options whose text holds a label-like letter ("PD (A, I, J)") are written "(A) ...", and the
   // .trace header writes a line break before each label as two blanks (format.ts): the engine tells
   // those labels from the same letter inside an option's text (question.ts readOptionContents, stop 41).
-  const gapped = texts.some((t) => labelLikeRe.test(oneSpaced(t)));
-  const lines = texts.map((t, k) => (gapped ? `(${letters[k]}) ${oneSpaced(t)}` : `${letters[k]}) ${oneSpaced(t)}`));
+  const spaced = texts.map(oneSpaced);
+  const open = spaced.some((t) => labelLikeRe.test(t)) ? '(' : '';
+  const lines = spaced.map((t, k) => `${open}${letters[k]}) ${t}`);
   return `${prompt}\n\n${lines.join('\n')}`;
 }
 
