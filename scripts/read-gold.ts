@@ -54,6 +54,7 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
     'fresh48',
     'fresh49',
     'fresh50',
+    'fresh51',
   ].map((n): [string, string[][]] => [n, batch(n)]),
   ['probe31', batch('probe31', 'probe-traces')],
   ['probe39', batch('probe39', 'probe-traces')],
