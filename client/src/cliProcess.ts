@@ -26,7 +26,9 @@ export function runCli(cli: string, args: readonly string[], onStderr: (chunk: s
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       const chunk = d.toString();
-      stderr = (stderr + chunk).slice(-8000);
+      // The tail: a usage error is its message, then the command's whole help (import's is 8 KB
+      // since fx42 added a format, which pushed the message out of an 8,000-character tail).
+      stderr = (stderr + chunk).slice(-32000);
       onStderr(chunk);
     });
     const cancel = () => {

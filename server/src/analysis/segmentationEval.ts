@@ -6,6 +6,7 @@
 // (longest common subsequence), so one stray candidate costs one error, not the rest of the record.
 import { normalizeAnswerIn, normalizedEqual } from '../trace/answers.js';
 import type { GoldRecord } from '../trace/gold.js';
+import { judgeQuestion, verdictDirection } from '../trace/judgeVerdict.js';
 import type { Segmentation } from '../trace/segment.js';
 import { pooledRateInterval, type Interval, type RecordCounts } from './segmentationIntervals.js';
 
@@ -192,6 +193,24 @@ function seenCount(
 
 /** Work counters for tests (test/unit/analysis/alignLinear.test.ts): value comparisons and alignment cells. */
 export const evalCounts = { comparisons: 0, cells: 0 };
+
+/**
+ * Is a value (a candidate or a final) right against the record's ground truth? An LLM judge's pick
+ * is judged by its direction, as the engine's correctness is (judgeVerdict.ts, pass 95): `A>>B` and
+ * `[[A>B]]` both pick A where the reference is "A>B" (JudgeBench's harness collapses `>>` to `>`).
+ * Only in a judge question (judgeQuestion) whose reference is a verdict: elsewhere values compare as
+ * answers, and `a>b` stays another answer than `a>>b` or `a\geq b` in mathematics.
+ */
+function againstTruth(
+  r: EvalInput,
+  truthKey: string | undefined,
+  options: ReadonlyMap<string, string> | undefined,
+): (v: string | null) => boolean {
+  const kind = r.truth === undefined ? undefined : judgeQuestion(r.query);
+  const direction = kind === undefined || r.truth === undefined ? undefined : verdictDirection(r.truth, kind);
+  if (kind !== undefined && direction !== undefined) return (v) => v !== null && verdictDirection(v, kind) === direction;
+  return (v) => v !== null && truthKey !== undefined && normalizedEqual(answerKey(v, options, r.query), truthKey);
+}
 
 /** Order-preserving alignment: pairs (gold index, predicted index). `options`: see answerKey. */
 export function alignCandidates(
@@ -435,8 +454,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     if (gold.length === pred.length && pairs.length === gold.length) e.exactSequence.agree++;
 
     const truthKey = r.truth === undefined ? undefined : answerKey(r.truth, options, r.query);
-    const judge = (v: string | null): boolean =>
-      v !== null && truthKey !== undefined && normalizedEqual(answerKey(v, options, r.query), truthKey);
+    const judge = againstTruth(r, truthKey, options);
     if (gold.length > 0 && pred.length > 0) {
       e.firstValue.of++;
       if (normalizedEqual(answerKey(gold[0].value, options, r.query), answerKey(pred[0].value, options, r.query))) e.firstValue.agree++;

@@ -37,7 +37,8 @@ Prints candidate precision and recall, the share of gold candidates some rule re
 candidate no rule reads needs an answer pattern, not a better choice), first-candidate agreement
 (value, and correctness against the ground truth), candidate-count agreement, exact attempt
 sequences, decision (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 /
-accuracy derived from the engine's reading beside the same from the gold labels; recall per kind
+accuracy derived from the engine's reading beside the same from the gold labels (an LLM judge's
+pick is right where it picks the reference's side: "[[A>>B]]" against "A>B"); recall per kind
 of gold candidate (a record's first, an echo of the previous value, a changed value); rates carry a
 95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
 Then the precision of each rule that found candidates (what their confidence estimates) and the

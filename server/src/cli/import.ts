@@ -59,6 +59,10 @@ FILE is one of (README "What it reads"):
   OpenAI             chat completions (vLLM dumps, batch API output): choices[].message
   fastchat           FastChat / LiveBench model answers: choices[0].turns[], one record per
                      turn (id <- question_id, model <- model_id)
+  llama-stack-evals  its result files <model>/<run>/<benchmark>.json ({"result_data": [...],
+                     "metrics", "topline_metric_name"}): each row of result_data a record
+                     (prompt <- input_query, response <- generation, answer <- expected_answer,
+                     source verdict <- score; id <- the row's number)
 A flat row's generator and dataset (ZeroEval) are its model and task; a reference "# 18" or a
 worked solution ending in a line "A: 18" is the answer 18; its options (else choices), a list of
 strings or numbers beside the question, are appended to it as "A) ..." lines unless it shows each

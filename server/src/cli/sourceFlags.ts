@@ -11,9 +11,9 @@ import type { TraceDiagnostic } from '../trace/types.js';
 
 export const sourceFlagNames = ['format', 'map'];
 
-export const sourceFlagsUsage = `  --format NAME           read rows as ${PRESET_NAMES.join(', ')}
-                          (default: detected from the first row; .trace files and flat
-                          JSONL rollouts need none)
+export const sourceFlagsUsage = `  --format NAME           read rows as ${PRESET_NAMES.slice(0, -1).join(', ')},
+                          ${PRESET_NAMES.at(-1)} (default: detected from the first row; .trace
+                          files and flat JSONL rollouts need none)
   --map key=path,...      change fields of the mapping, e.g. --map response=generations[i],
                           verdict=correctness_llama[i],truncated='finish_reasons[i] == "length"'
                           keys: ${MAPPING_KEYS.slice(0, 7).join(', ')},

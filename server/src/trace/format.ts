@@ -23,7 +23,8 @@ const LABEL = `[(\\uff08]?${LETTER_MARK}`;
 const lineBreakBeforeLabelRe = new RegExp(`(?:\\r\\n?|[\\n\\u2028\\u2029])+(?=[ \\t]*${LABEL})`, 'g');
 const leadingLabelRe = new RegExp(`^[ \\t]*${LABEL}`);
 const labelInLineRe = new RegExp(`[\\s(\\uff08{\\uff09]${LETTER_MARK}`);
-function queryLine(v: string): string {
+/** A query as its `.trace` header writes it (one line): what the engine reads, and what the importer checks its options in. */
+export function queryLine(v: string): string {
   if (!/[\n\r\u2028\u2029]/.test(v)) return v;
   const lines = v.split(/\r\n?|[\n\u2028\u2029]/);
   const inner = lines.some((l) => labelInLineRe.test(l.replace(leadingLabelRe, '')));

@@ -54,28 +54,38 @@ export interface JudgePick {
 }
 
 // A verdict label: Arena-Hard's "[[B>>A]]", MT-Bench's "[[A]]" / "[[C]]" (tie), a number "[[2]]", "[[7]]".
-const labelRe = /\[\[[ \t]{0,2}(A>>B|A>B|A=B|B>A|B>>A|A<B|B<A|A<<B|B<<A|A|B|C|\d{1,2}(?:\.\d)?)[ \t]{0,2}\]\]/g;
-// A score written "Rating: 7" / "Score: 7/10" on its own line (a "[[7]]" label is read by labelRe).
+// A score may carry its scale inside the brackets ("[[7/10]]").
+const labelRe =
+  /\[\[[ \t]{0,2}(A>>B|A>B|A=B|B>A|B>>A|A<B|B<A|A<<B|B<<A|A|B|C|\d{1,2}(?:\.\d)?)(?:[ \t]{0,2}\/[ \t]{0,2}\d{1,3})?[ \t]{0,2}\]\]/g;
+// A score written "Rating: 7" / "Score: 7/10" / "Score: 7 out of 10" on its own line (a "[[7]]" label is read by labelRe).
 const ratingRe =
-  /^[ \t]{0,4}(?:\*\*)?(?:Rating|Score|Final (?:rating|score))(?:\*\*)?[ \t]{0,2}:(?:\*\*)?[ \t]{0,2}(\d{1,2}(?:\.\d)?)(?:[ \t]{0,2}\/[ \t]{0,2}\d{1,2})?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}$/gim;
-// "Winner: B", "Final verdict: Response 2", or "Output (a)" alone on a line: the verdict.
+  /^[ \t]{0,4}(?:\*\*)?(?:Rating|Score|Final (?:rating|score))(?:\*\*)?[ \t]{0,2}:(?:\*\*)?[ \t]{0,2}(\d{1,2}(?:\.\d)?)(?:[ \t]{0,2}(?:\/|out[ \t]{1,2}of)[ \t]{0,2}\d{1,2})?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}$/gim;
+// "Winner: B", "Final verdict: Response 2", "Preferred response: **Response 2**", or "Output (a)" alone on a line: the verdict.
 const winnerRe =
-  /^[ \t]{0,4}(?:\*\*)?(?:(?:Winner|Final (?:verdict|answer|choice)|Verdict|Preferred|Better (?:response|output))(?:\*\*)?[ \t]{0,2}:(?:\*\*)?[ \t]{0,2})?(?:(?:Assistant|Response|Output|Answer)[ \t]{1,2})?\(?([ABab12])\)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}\.?$/gim;
+  /^[ \t]{0,4}(?:\*\*)?(?:(?:Winner|Final (?:verdict|answer|choice)|Verdict|Preferred(?: (?:response|output|answer))?|Better (?:response|output))(?:\*\*)?[ \t]{0,2}:(?:\*\*)?[ \t]{0,2}(?:\*\*)?)?(?:(?:Assistant|Response|Output|Answer)[ \t]{1,2})?\(?([ABab12])\)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}\.?$/gim;
 // A pick in words: "Assistant B is significantly better", "Assistant A provides a more accurate",
 // "Assistant B's answer is the strongest", "Response 2 is better", "I prefer Output (a)". The
 // subject opens the clause.
 const pickRe =
   /\b(?:Assistant|Response|Output|Answer)[ \t]{1,2}\(?([ABab12])\)?(?:'s[ \t]{1,2}(?:answer|response|output))?[ \t]{1,2}(?:is|was|provides|provided|gives|gave|offers|offered)[ \t]{1,2}(?:(slightly|significantly|much|far|clearly|somewhat)[ \t]{1,2})?(?:better\b|(?:a[ \t]{1,2})?more[ \t]{1,2}(?:accurate|precise|comprehensive|correct|helpful)\b|the[ \t]{1,2}(?:strongest|best|better)\b)/g;
+// "I prefer Output (b)", "I would choose Response 2", "I pick B": a bare label is a capital or a
+// bracketed "(a)" ("I prefer a shorter answer" picks nothing).
 const preferRe =
-  /\bI[ \t]{1,2}(?:would[ \t]{1,2})?prefer[ \t]{1,2}(?:(?:Assistant|Response|Output|Answer)[ \t]{1,2})?\(?([ABab12])\)?(?![\w'])/g;
+  /\bI[ \t]{1,2}(?:would[ \t]{1,2})?(?:prefer|choose|pick|select)[ \t]{1,2}(?:(?:Assistant|Response|Output|Answer)[ \t]{1,2}\(?([ABab12])\)?|\(([ABab12])\)|([AB12]))(?![\w'])/g;
+// "The better output is Output (a)", "the best response is Response 2": the pick named as the better one.
+const betterIsRe =
+  /\b[Tt]he[ \t]{1,2}(?:better|best|stronger|preferred)[ \t]{1,2}(?:response|output|answer|one)[ \t]{1,2}is[ \t]{1,2}(?:(?:Assistant|Response|Output|Answer)[ \t]{1,2}\(?([ABab12])\)?|\(([ABab12])\)|([AB12]))(?![\w'])/g;
 const tieRe =
   /\b(?:consider[ \t]{1,2}(?:this|it)[ \t]{1,2}a[ \t]{1,2}tie|(?:this|it)[ \t]{1,2}is[ \t]{1,2}a[ \t]{1,2}tie|it's[ \t]{1,2}a[ \t]{1,2}tie)\b/gi;
 // What opens a concluding pick: a verdict heading on its line or alone on the line before, or a
-// concluding word opening its sentence. A criterion's heading ("**Accuracy:**") opens a step.
+// concluding word opening its sentence, a concession between them allowed ("Overall, while both
+// answers are correct, Assistant B ..."); or a sentence that concedes both responses and turns to
+// the pick ("Although both are correct, ...", "Both assistants are accurate, but Assistant A ...").
+// A criterion's heading ("**Accuracy:**") opens a step, whatever follows it.
 const headingRe =
   /(?:final[ \t]{1,2}verdict|verdict|conclusion|overall(?:[ \t]{1,2}quality)?|comparison)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}:?[ \t]{0,2}$/i;
 const openerRe =
-  /(?:^|[.!?]\*{0,2}[ \t]{1,2}|^[ \t]{0,4}[-*][ \t]{1,2})(?:overall|therefore|thus|in[ \t]{1,2}conclusion|in[ \t]{1,2}summary|comparing[^.\n]{0,60}|given[^.\n]{0,80}),?[ \t]{1,2}(?:I[ \t]{1,2}(?:believe|think|find|would[ \t]{1,2}say)[ \t]{1,2}(?:that[ \t]{1,2})?)?$|(?:^|[.!?][ \t]{1,2})I[ \t]{1,2}(?:believe|think|find)[ \t]{1,2}(?:that[ \t]{1,2})?$|(?:verdict[^.\n]{0,20}(?:is|:)[ \t]{0,2}(?:that[ \t]{1,2})?(?:tie:?[ \t]{0,2})?)$/i;
+  /(?:^|[.!?]\*{0,2}[ \t]{1,2}|^[ \t]{0,4}[-*][ \t]{1,2})(?:overall|therefore|thus|in[ \t]{1,2}conclusion|in[ \t]{1,2}summary|comparing[^.\n]{0,60}|given[^.\n]{0,80}),?[ \t]{1,2}(?:(?:while|although|though|whereas|even[ \t]{1,2}though)[^.\n]{0,120},[ \t]{1,2})?(?:I[ \t]{1,2}(?:believe|think|find|would[ \t]{1,2}say)[ \t]{1,2}(?:that[ \t]{1,2})?)?$|(?:^|[.!?][ \t]{1,2})I[ \t]{1,2}(?:believe|think|find)[ \t]{1,2}(?:that[ \t]{1,2})?$|(?:verdict[^.\n]{0,20}(?:is|:)[ \t]{0,2}(?:that[ \t]{1,2})?(?:tie:?[ \t]{0,2})?)$|(?:^|[.!?][ \t]{1,2})(?:(?:while|although|though|even[ \t]{1,2}though)[ \t]{1,2}both[^.\n]{0,120},|both[ \t][^.\n]{0,120}?,?[ \t]{1,2}but)[ \t]{1,2}$/i;
 
 /** Is the pick at k in a concluding place: opened by a concluding word or under a verdict heading? */
 function concluding(body: string, k: number): boolean {
@@ -123,11 +133,15 @@ export function judgePicks(body: string, kind: JudgeKind = 'pair'): JudgePick[] 
   // The judge's notation: "A>B" where it writes Arena-Hard's labels, else the pick's letter or number.
   const notation = kind === 'arena' || picks.some((p) => p.value.length > 1);
   const other = (x: string): string => ({ A: 'B', B: 'A', '1': '2', '2': '1' })[x] ?? x;
-  for (const re of [pickRe, preferRe]) {
+  // A pick in words that is the response's last line, one sentence ("...\n\nOutput (a) is better."), concludes it.
+  const lastLine = lastLineStart(body);
+  const opensLastLine = (k: number): boolean =>
+    k >= lastLine && /^[ \t]{0,4}(?:\*\*)?$/.test(body.slice(lastLine, k)) && !/[.!?](?:\*\*)?[ \t]{1,4}\S/.test(body.slice(k).trimEnd());
+  for (const re of [pickRe, preferRe, betterIsRe]) {
     for (const m of body.matchAll(re)) {
-      const x = m[1].toUpperCase();
-      if (!fits(x) || (re === pickRe && !concluding(body, m.index))) continue;
-      const strong = m[2] !== undefined && /significantly|much|far|clearly/i.test(m[2]);
+      const x = (re === pickRe ? m[1] : (m[1] ?? m[2] ?? m[3])).toUpperCase();
+      if (!fits(x) || (re === pickRe && !concluding(body, m.index) && !opensLastLine(m.index))) continue;
+      const strong = re === pickRe && m[2] !== undefined && /significantly|much|far|clearly/i.test(m[2]);
       const value = notation ? `${x}${strong ? '>>' : '>'}${other(x)}` : x;
       picks.push({ start: m.index, end: m.index + m[0].length, value, strength: 3 });
     }
@@ -137,6 +151,13 @@ export function judgePicks(body: string, kind: JudgeKind = 'pair'): JudgePick[] 
     picks.push({ start: m.index, end: m.index + m[0].length, value: notation ? 'A=B' : kind === 'numbered' ? 'tie' : 'C', strength: 3 });
   }
   return restated(body, picks);
+}
+
+/** Where the body's last non-blank line starts (the body's end when it is blank). */
+function lastLineStart(body: string): number {
+  let end = body.length;
+  while (end > 0 && /\s/.test(body[end - 1])) end--;
+  return end === 0 ? body.length : body.lastIndexOf('\n', end - 1) + 1;
 }
 
 /** Picks in order; a pick in words whose label follows on its line ("Assistant B is significantly better: [[B>>A]]") is that label's sentence. */

@@ -577,17 +577,54 @@ function readOptionContents(query: string): { letter: string; content: string }[
     gap: atListPosition(query, /\s/.test(m[0][0]) ? m.index + 1 : m.index),
     paren: /^[(\uff08]/.test(m[0]) && /[)\uff09]/.test(m[0]),
   }));
+  // Where the text from an offset next breaks (a line break or a wide gap), once per offset asked.
+  const breaks = new Map<number, number>();
+  const breakRe = /\n|\s{2}/g;
+  const segmentEnd = (from: number): number => {
+    let at = breaks.get(from);
+    if (at === undefined) {
+      breakRe.lastIndex = from;
+      at = breakRe.exec(query)?.index ?? query.length;
+      breaks.set(from, at);
+    }
+    return at;
+  };
   const nextGapLetter: (string | undefined)[] = [];
+  // Whether a label of the next letter comes anywhere after label i (a list that goes on from it).
+  const continued: boolean[] = [];
+  const later = new Set<string>();
   for (let i = found.length - 1, next: string | undefined; i >= 0; i--) {
     nextGapLetter[i] = next;
     if (found[i].gap) next = found[i].m[1];
+    continued[i] = later.has(String.fromCharCode(found[i].m[1].charCodeAt(0) + 1));
+    later.add(found[i].m[1]);
   }
   for (const [i, { m, gap, paren }] of found.entries()) {
     const start = m.index + m[0].indexOf(m[1]);
     const run = m[1] === 'A' ? [] : runs.get(m[1]);
     if (run === undefined) continue;
     if (!paren && run.length >= 3 && run.every((l) => l.paren)) continue;
+    // fx42: a list of two labels so written, each after a wide gap (the importer's "(A) ...  (B)
+    // ..."), does not go on at a label without either: "(A) True  (B) False: C) 2 is odd".
+    if (!paren && !gap && run.length === 2 && run.every((l) => l.paren && l.gap)) continue;
     if (!gap && run.length >= 1 && nextGapLetter[i] === m[1] && run.every((l) => l.gap)) continue;
+    // fx42: nor at a label without one inside the last option's text, in the middle of a phrase (a
+    // lower-case word before it and after it, on the last option's line; no label at such a place
+    // after it, none of the next letter anywhere after it): "D. Shiga toxin-producing E. coli", a
+    // two-option list's "B) No, because C) in the premise is false". Two such labels at least;
+    // "  A) x  B) y C) z D) w" goes on at C, which D follows, and a label after a sentence's end
+    // (a line break read as one blank: "... frameshifting. D) SARS-CoV-2 ...") goes on.
+    if (
+      !gap &&
+      run.length >= 2 &&
+      nextGapLetter[i] === undefined &&
+      !continued[i] &&
+      run.every((l) => l.gap) &&
+      /[a-z][ \t][(\uff08]?$/.test(query.slice(Math.max(0, start - 3), start)) &&
+      /^[ \t]{0,2}[a-z]/.test(query.slice(m.index + m[0].length, m.index + m[0].length + 4)) &&
+      start < segmentEnd(run[run.length - 1].end)
+    )
+      continue;
     if (
       !gap &&
       m[1] === 'A' &&

@@ -184,7 +184,7 @@ test('Parquet: a file that is not Parquet, or cut short, is one message; an unkn
   assert.equal(r.diagnostics.length, 1);
   assert.match(
     r.diagnostics[0].message,
-    /^row 1: cannot tell the format: the first row has title, body; expected one of --format openr1\|chat\|lm-eval\|inspect\|openai\|fastchat, or --map response=PATH$/,
+    /^row 1: cannot tell the format: the first row has title, body; expected one of --format openr1\|chat\|lm-eval\|inspect\|openai\|fastchat\|llama-stack-evals, or --map response=PATH$/,
   );
   const mapped: string[] = [];
   for await (const rec of streamJsonlRecords(odd, { source: { map: 'response=body,prompt=title' } }))

@@ -11,6 +11,9 @@
 //   openai   OpenAI-compatible chat completions (vLLM, batch API output): choices[].message
 //   fastchat FastChat model answers (MT-Bench, Arena-Hard, LiveBench): choices[0].turns[], one
 //            record per turn, model_id and question_id
+//   llama-stack-evals  the rows of llama-stack-evals' result files (<model>/<run>/<benchmark>.json:
+//            {"result_data": [...], "metrics", "topline_metric_name"}): input_query or the chat's
+//            user turn, generation, expected_answer, score
 import type { Rule } from './path.js';
 import { parseRule } from './path.js';
 import type { MappingKey } from './mapping.js';
@@ -24,7 +27,7 @@ import {
   WEAK_RESPONSE_FIELDS,
 } from '../jsonl.js';
 
-export const PRESET_NAMES = ['openr1', 'chat', 'lm-eval', 'inspect', 'openai', 'fastchat'] as const;
+export const PRESET_NAMES = ['openr1', 'chat', 'lm-eval', 'inspect', 'openai', 'fastchat', 'llama-stack-evals'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export type Row = Record<string, unknown>;
@@ -297,8 +300,29 @@ const fastchat: Preset = {
   },
 };
 
-/** In detection order: the most specific shapes first (an Inspect sample also has a target, an lm-eval sample a doc). */
-const PRESETS: readonly Preset[] = [inspect, lmEval, openr1, fastchat, openai, chat];
+/**
+ * A row of llama-stack-evals' results (fx42; its `Evaluator` writes each dataset row with the
+ * model's `generation` and the grader's `score`, `parsed_pred`): the question is the llamastack
+ * dataset's `input_query`, else the chat's user turn (`messages`, which the row also holds: so this
+ * preset is tried before chat's), the reference `expected_answer`.
+ */
+const llamaStackEvals: Preset = {
+  name: 'llama-stack-evals',
+  matches: (row) => typeof row.generation === 'string' && row.expected_answer !== undefined,
+  mapping: (row) => {
+    const list = chatList(row);
+    const rules: Partial<Record<MappingKey, Rule>> = { response: rule('generation'), answer: rule('expected_answer') };
+    if (typeof row.input_query === 'string') rules.prompt = rule('input_query');
+    else if (list) rules.prompt = rule(`${list}[role=user][-1].content`);
+    if (typeof row.score === 'number' || typeof row.score === 'boolean') rules.verdict = rule('score');
+    const id = present(row, ['id', 'uuid', 'idx', 'index']);
+    if (id) rules.id = rule(id);
+    return { rules: common(row, rules) };
+  },
+};
+
+/** In detection order: the most specific shapes first (an Inspect sample also has a target, an lm-eval sample a doc, a llama-stack-evals row messages). */
+const PRESETS: readonly Preset[] = [inspect, lmEval, openr1, fastchat, openai, llamaStackEvals, chat];
 
 export function presetByName(name: PresetName): Preset {
   return PRESETS.find((p) => p.name === name)!;
@@ -321,6 +345,15 @@ export const isPresetName = (s: string): s is PresetName => (PRESET_NAMES as rea
 export function rowsOf(obj: Row): Row[] {
   if (Array.isArray(obj.samples) && isObject(obj.eval)) return obj.samples.filter(isObject).map((s) => withEval(s, obj.eval as Row));
   return [obj];
+}
+
+/**
+ * A llama-stack-evals result file (fx42): its `Evaluator`'s result as `json.dump` writes it, an
+ * object of `result_data` (a list of rows), `metrics` and `topline_metric_name`. Told by all three,
+ * so an object that only has a member of that name is read as before.
+ */
+export function isLlamaStackResult(obj: Row): boolean {
+  return Array.isArray(obj.result_data) && isObject(obj.metrics) && typeof obj.topline_metric_name === 'string';
 }
 
 /** A sample with its log's eval spec (only what a mapping reads: task and model). */

@@ -9,6 +9,7 @@ import { truthShapeProblem, valueKind, type JsonlRecord } from '../jsonl.js';
 import { headerCutOff, unclosedThinking } from '../thinking.js';
 import { normalizeAnswer } from '../answers.js';
 import { analyzeQuestion } from '../question.js';
+import { queryLine } from '../format.js';
 import { solutionReference } from '../referenceAnswer.js';
 import type { TraceDiagnostic } from '../types.js';
 import { MAPPING_KEYS, type Mapping, type MappingKey } from './mapping.js';
@@ -330,8 +331,10 @@ export function optionsMisread(prompt: string, query: string, options: unknown):
   const [first, second] = [content(0), content(1)];
   const alike = !first || !second || first === second;
   if (!labelLikeRe.test(prompt) && labelInText < 0 && !alike && want.length <= 10) return undefined;
-  const flat = (s: string): string => s.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
-  const lettersOf = (s: string): string[] => [...(analyzeQuestion(flat(s)).optionOf?.values() ?? [])].map((l) => l.toUpperCase());
+  // The query as the .trace header writes it (format.ts queryLine: a line break before a label two
+  // blanks where a label-like letter is inside a line), the form the engine reads (fx42: a single
+  // blank each had the importer warn of a "C)" the engine does not read as a label).
+  const lettersOf = (s: string): string[] => [...(analyzeQuestion(queryLine(s)).optionOf?.values() ?? [])].map((l) => l.toUpperCase());
   const read = lettersOf(query);
   if (read.length === want.length && read.every((l, k) => l === want[k])) return undefined;
   const range = (ls: readonly string[]): string => (ls.length === 1 ? ls[0] : `${ls[0]} to ${ls.at(-1)}`);

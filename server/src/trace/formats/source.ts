@@ -29,7 +29,7 @@ import {
 import type { TraceDiagnostic } from '../types.js';
 import { jsonDocumentElements, isJsonDocument, type JsonDocumentScan } from './jsonDocument.js';
 import { applyOverrides, checkFanout, describeMapping, MappingError, parseMapOverrides, type Mapping, type MappingKey } from './mapping.js';
-import { fanoutCount, formatPath, formatRule, parsePath, parseRule, ROW_FILE, sameField, type Path, type Rule } from './path.js';
+import { fanoutCount, formatPath, formatRule, parsePath, parseRule, ROW_FILE, sameField, topKey, type Path, type Rule } from './path.js';
 import {
   detectPreset,
   flatMapping,
@@ -38,6 +38,8 @@ import {
   isFlatRollout,
   presetByName,
   presetMapping,
+  isLlamaStackResult,
+  PRESET_NAMES,
   rowsOf,
   withEval,
   type PresetName,
@@ -213,6 +215,16 @@ export function filePathParts(path: string): string[] {
   return [...parts, name.replace(/\.(?:trace|jsonl|json|parquet|eval)$/i, '') || name];
 }
 
+/** Whether the user's --map reads a llama-stack-evals result from its top (`response=result_data[i].generation`, as before fx42): then the file is one row, as before. */
+function mapsResultData(map: string | undefined): boolean {
+  if (!map) return false;
+  try {
+    return Object.values(parseMapOverrides(map)).some((r) => r?.paths.some((p) => topKey(p) === 'result_data'));
+  } catch {
+    return false;
+  }
+}
+
 /** The mapping for a file, from its first row and the user's choices; a MappingError says why there is none. */
 export function resolveSource(row: Row, container: Container, opts: SourceOptions): ResolvedSource {
   const format: PresetName | 'fields' = opts.format ?? detectPreset(row) ?? 'fields';
@@ -221,7 +233,7 @@ export function resolveSource(row: Row, container: Container, opts: SourceOption
   if (format === 'fields' && !base.rules.response && !overrides.response) {
     const columns = listKeys(Object.keys(row));
     throw new MappingError(
-      `cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format openr1|chat|lm-eval|inspect|openai|fastchat, or --map response=PATH`,
+      `cannot tell the format: the first row has ${columns || 'no fields'}; expected one of --format ${PRESET_NAMES.join('|')}, or --map response=PATH`,
     );
   }
   const mapping = applyOverrides(base.rules, overrides);
@@ -812,7 +824,14 @@ export async function* streamContainer(
         'no-samples',
         `an Inspect log without "samples" (it has ${listKeys(Object.keys(obj))}): no responses to read (was it written with --no-log-samples?)`,
       );
-    else if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
+    else if (isObject(obj) && isLlamaStackResult(obj) && !mapsResultData(opts.map)) {
+      // llama-stack-evals' result file (fx42): each element of result_data a row, numbered by its place.
+      mapper.idNote ??= 'the row\'s number in "result_data"';
+      for (const [k, row] of (obj.result_data as unknown[]).entries()) {
+        if (isObject(row)) yield* emit(mapper.map(row, 0, `result_data element ${k + 1}`, 0, String(k + 1)));
+        else fail(0, 0, 'not-an-object', `result_data element ${k + 1} is not a JSON object (a row); the other elements are read`);
+      }
+    } else if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
   }
   mapper.finish().forEach((d) => opts.onDiagnostic?.(d));
 }
