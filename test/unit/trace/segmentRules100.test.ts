@@ -1,0 +1,46 @@
+// Pass 100's rules (docs/segmentation-eval.md, "Stop 42: pass 100"): a body a harness stored with its line
+// breaks replaced by spaces (`text.replace('\n', ' ')`) is read as the body it was, as far as its text shows
+// the breaks. Each test writes a response with its line breaks (hand-written, not taken from the development
+// sets or families), flattens it as such a harness does, and reads both; the negative cases keep a body that
+// has a line break, or no sign of flattening, as it is.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { restoreLineBreaks } from '../../../server/src/trace/flatBody.js';
+
+function record(query: string, body: string) {
+  const rec = parseTrace(`=== 1\nquery: ${query}\n---\nX\n`).records[0];
+  return { ...rec, body };
+}
+const values = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map(
+    (a) => `${a.candidate.value}@${a.candidate.start}`,
+  );
+/** As a harness storing `text.replace('\n', ' ')` leaves a response. */
+const flatten = (body: string): string => body.replace(/\n/g, ' ');
+
+// 100a: two spaces were a paragraph break, a longer run a line break and the next line's indentation.
+const QM = 'What is 37 times 24?';
+
+test('100a: a result line closing its paragraph is read in the flattened body as in the stored one', () => {
+  const body = 'Compute 37 × 24.\n\n37 × 24 = 37 × 20 + 37 × 4 = 740 + 148 = 888\n\nLet me check: 888 / 24 = 37. Good.';
+  assert.deepEqual(values(QM, body), ['888@59']);
+  assert.deepEqual(values(QM, flatten(body)), ['888@59']);
+});
+
+test('100a: the runs put back are as long as the spaces, so every offset holds', () => {
+  const flat = 'First line.  Second paragraph:    - an indented item';
+  const restored = restoreLineBreaks(flat);
+  assert.equal(restored.length, flat.length);
+  assert.equal(restored, 'First line.\n\nSecond paragraph:\n   - an indented item');
+});
+
+test('negative 100a: a body with a line break, or with no run of spaces, is read as it is', () => {
+  const withBreak = 'Compute 37 × 24.\n37 × 24 = 888  and then  some.';
+  assert.equal(restoreLineBreaks(withBreak), withBreak);
+  const oneLine = 'So 37 × 24 = 888, and that is the product.';
+  assert.equal(restoreLineBreaks(oneLine), oneLine);
+  assert.deepEqual(values(QM, oneLine), ['888@13']);
+});
