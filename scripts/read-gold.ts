@@ -91,7 +91,9 @@ async function readFamilies(): Promise<void> {
       ]
     : DEV_FAMILY_GROUPS;
   const rates: number[] = [];
-  console.log(`${held ? 'HELD-OUT' : 'DEVELOPMENT'}${flat ? ' (flattened)' : ''} phrasing families: exact attempt sequences, precision, recall (rules | learned)`);
+  console.log(
+    `${held ? 'HELD-OUT' : 'DEVELOPMENT'}${flat ? ' (flattened)' : ''} phrasing families: exact attempt sequences, precision, recall (rules | learned)`,
+  );
   for (const [dir, tag, seed, split] of groups) {
     for (const f of await C.loadFamilies(dir)) {
       const { text, gold } = C.familyCorpus(f, seed, 300, split);
@@ -125,7 +127,9 @@ async function readFamilies(): Promise<void> {
 
 const sets = held ? HELD_OUT_SETS : REAL_DEV_SETS;
 const pooled = new Map<string, EvalInput[]>(readers.map(([r]) => [r, []]));
-console.log(`${held ? 'HELD-OUT' : 'DEVELOPMENT'}${flat ? ' (flattened)' : ''} sets: precision (matched/predicted), recall (/gold), first-candidate correctness`);
+console.log(
+  `${held ? 'HELD-OUT' : 'DEVELOPMENT'}${flat ? ' (flattened)' : ''} sets: precision (matched/predicted), recall (/gold), first-candidate correctness`,
+);
 for (const [set, files] of sets) {
   const inputs = new Map<string, EvalInput[]>(readers.map(([r]) => [r, []]));
   for (const [data, goldFile] of files) {
