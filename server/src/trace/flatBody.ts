@@ -10,13 +10,34 @@
 /** A run of two or more spaces, where a flattened body had a paragraph break or a line and its indentation. */
 const spaceRunRe = / {2,}/g;
 
+// The tags of a thinking block (thinking.ts's pairs, opening and closing): the chat templates write each on
+// its own line ("<think>\n...\n</think>\n\n"), so a single space beside one was a line break.
+const thinkingTagRe =
+  /<\/?think>|<\|(?:begin|end)_of_thought\|>|<\/?(?:thinking|reasoning|seed:think)>|\[\/?THINK\]|\u25c1\/?think\u25b7|<\|im_start\|>(?:think|answer)/g;
+
+/** A single space (not one of a run) at k. */
+const singleSpace = (s: string, k: number): boolean =>
+  s[k] === ' ' && s[k - 1] !== ' ' && s[k - 1] !== '\n' && s[k + 1] !== ' ' && s[k + 1] !== '\n';
+
 /**
- * The body with its line breaks put back, when it has none and reads as flattened (it has a run of
- * two or more spaces: a paragraph break as the harness left it); else the body itself. Same length.
+ * The body with its line breaks put back where its text shows them, when it has none; else the body
+ * itself. Same length. (A body stored on one line that was never flattened has no run of spaces and
+ * seldom a tag or a display: it is left as it is but for those.)
  */
 export function restoreLineBreaks(body: string): string {
-  if (body.length < 2 || body.includes('\n') || body.includes('\r') || !body.includes('  ')) return body;
+  if (body.length < 2 || body.includes('\n') || body.includes('\r')) return body;
   // Two spaces were a paragraph break ("\n\n"); a longer run was a line break and the next line's
   // indentation (a nested list item, a code line) far more often than a blank line.
-  return body.replace(spaceRunRe, (run) => (run.length === 2 ? '\n\n' : '\n' + run.slice(1)));
+  const text = body.replace(spaceRunRe, (run) => (run.length === 2 ? '\n\n' : '\n' + run.slice(1)));
+  const breaks: number[] = [];
+  // 100b: a single space beside a thinking block's tag.
+  for (const m of text.matchAll(thinkingTagRe)) {
+    const end = m.index + m[0].length;
+    if (singleSpace(text, m.index - 1)) breaks.push(m.index - 1);
+    if (singleSpace(text, end)) breaks.push(end);
+  }
+  if (breaks.length === 0) return text;
+  const chars = text.split('');
+  for (const k of breaks) chars[k] = '\n';
+  return chars.join('');
 }

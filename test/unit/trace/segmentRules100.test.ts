@@ -44,3 +44,27 @@ test('negative 100a: a body with a line break, or with no run of spaces, is read
   assert.equal(restoreLineBreaks(oneLine), oneLine);
   assert.deepEqual(values(QM, oneLine), ['888@13']);
 });
+
+// 100b: the chat templates write a thinking block's tags on lines of their own ("<think>\n...\n</think>\n\n"),
+// so a single space beside a tag was a line break: the block's last line, a conclusion before "</think>",
+// is read as it is in the stored body.
+const QP = 'Which planet is largest? A. Mars B. Jupiter C. Venus D. Mercury';
+
+test('100b: a conclusion closing the thinking block is read in the flattened body as in the stored one', () => {
+  const body =
+    '<think>\nMars is small. Venus is about the size of Earth. Mercury is the smallest.\n\nSo, putting it together, the largest planet is B. Jupiter.\n</think>\n\nJupiter is far larger than the others.\n\n\\boxed{B}';
+  assert.deepEqual(values(QP, body), ['B@130']);
+  assert.deepEqual(values(QP, flatten(body)), ['B@130']);
+});
+
+test('100b: the spaces beside a tag are put back as line breaks, a run beside one as before', () => {
+  assert.equal(
+    restoreLineBreaks('<think> Let me see. So 4. </think>  The answer is 4.'),
+    '<think>\nLet me see. So 4.\n</think>\n\nThe answer is 4.',
+  );
+});
+
+test('negative 100b: a tag in a body with a line break is left as it is', () => {
+  const body = 'It writes <think> here.\nThen </think> and more.';
+  assert.equal(restoreLineBreaks(body), body);
+});
