@@ -15,6 +15,14 @@ const spaceRunRe = / {2,}/g;
 const thinkingTagRe =
   /<\/?think>|<\|(?:begin|end)_of_thought\|>|<\/?(?:thinking|reasoning|seed:think)>|\[\/?THINK\]|\u25c1\/?think\u25b7|<\|im_start\|>(?:think|answer)/g;
 
+// A display's delimiters, LaTeX's "\\[" and "\\]" (not "\\\\[2pt]", a row break) and "$$": models write each
+// on its own line or open and close the display's line with them ("\\[\nx = 3\n\\]", "\\[x = 3\\]\n").
+const displayRe = /\\\\\[|\\[[\]]|\$\$/g;
+
+// What ends a sentence or a line before a display ("... as follows:", "x = 3.", a display before it).
+const sentenceEndBeforeRe = /[.:;!?\]$*\u3002\uff1a\uff1b]/;
+const lowerRe = /[a-z]/;
+
 /** A single space (not one of a run) at k. */
 const singleSpace = (s: string, k: number): boolean =>
   s[k] === ' ' && s[k - 1] !== ' ' && s[k - 1] !== '\n' && s[k + 1] !== ' ' && s[k + 1] !== '\n';
@@ -35,6 +43,27 @@ export function restoreLineBreaks(body: string): string {
     const end = m.index + m[0].length;
     if (singleSpace(text, m.index - 1)) breaks.push(m.index - 1);
     if (singleSpace(text, end)) breaks.push(end);
+  }
+  // 100c: a display on lines of its own. Where its opening delimiter is followed by a space the
+  // delimiters stood on lines of their own ("\\[ x = 3 \\]" was "\\[\nx = 3\n\\]"): a single space
+  // on either side of each is a line break. A display written tight ("\\[x = 3.\\]") stood on its own
+  // line where a sentence ended before it (after a colon, a full stop, another display) and does not go
+  // on after it (no lower-case word next: "Thus \\[6 + 1 = 7,\\] and ..." is one sentence).
+  let openSpaced = false;
+  let inside = false;
+  for (const m of text.matchAll(displayRe)) {
+    if (m[0] === '\\\\[') continue;
+    const end = m.index + m[0].length;
+    if (m[0] === '\\[' || (m[0] === '$$' && !inside)) {
+      inside = true;
+      openSpaced = singleSpace(text, end);
+      if (singleSpace(text, m.index - 1) && (openSpaced || sentenceEndBeforeRe.test(text[m.index - 2]))) breaks.push(m.index - 1);
+      if (openSpaced) breaks.push(end);
+    } else if (inside) {
+      inside = false;
+      if (openSpaced && singleSpace(text, m.index - 1)) breaks.push(m.index - 1);
+      if (singleSpace(text, end) && (openSpaced || !lowerRe.test(text[end + 1]))) breaks.push(end);
+    }
   }
   if (breaks.length === 0) return text;
   const chars = text.split('');

@@ -68,3 +68,27 @@ test('negative 100b: a tag in a body with a line break is left as it is', () => 
   const body = 'It writes <think> here.\nThen </think> and more.';
   assert.equal(restoreLineBreaks(body), body);
 });
+
+// 100c: a display on lines of its own: a single space before its opening delimiter or after its closing
+// one (and inside it, where the delimiters stood on lines of their own) was a line break, so a result
+// line closing the display is read at its line's end as in the stored body.
+const QT = 'Find the total of 12, 24 and 48.';
+
+test('100c: a display written tight on its own line ends its result line in the flattened body too', () => {
+  const body =
+    'Adding them in turn:\n\\[12 + 24 = 36,\\]\n\\[36 + 48 = 84.\\]\nTherefore, the total of the numbers is:\n\\[\\boxed{84}.\\]';
+  assert.deepEqual(values(QT, body), ['84@51']);
+  assert.deepEqual(values(QT, flatten(body)), ['84@51']);
+});
+
+test('100c: delimiters on lines of their own are put back there', () => {
+  assert.equal(restoreLineBreaks('We get: \\[ x = 3 \\] So x is 3.'), 'We get:\n\\[\nx = 3\n\\]\nSo x is 3.');
+  assert.equal(restoreLineBreaks('Sum: $$ 1 + 2 = 3 $$ Done.'), 'Sum:\n$$\n1 + 2 = 3\n$$\nDone.');
+});
+
+test('negative 100c: a display inside a sentence stays in it, and a row break "\\\\[2pt]" is no display', () => {
+  const inline = 'Thus \\[4 \\cdot 5 = 20,\\] and the box holds 20 balls.';
+  assert.equal(restoreLineBreaks(inline), inline);
+  const rows = 'a & b \\\\[2pt] c & d';
+  assert.equal(restoreLineBreaks(rows), rows);
+});
