@@ -23,6 +23,9 @@ const displayRe = /\\\\\[|\\[[\]]|\$\$/g;
 const sentenceEndBeforeRe = /[.:;!?\]$*\u3002\uff1a\uff1b]/;
 const lowerRe = /[a-z]/;
 
+// A code fence and, on an opening one, its language word (a closing one is followed by a space or the end).
+const fenceRe = /```(?:[A-Za-z][\w+#-]{0,11}(?= ))?/g;
+
 /** A single space (not one of a run) at k. */
 const singleSpace = (s: string, k: number): boolean =>
   s[k] === ' ' && s[k - 1] !== ' ' && s[k - 1] !== '\n' && s[k + 1] !== ' ' && s[k + 1] !== '\n';
@@ -64,6 +67,13 @@ export function restoreLineBreaks(body: string): string {
       if (openSpaced && singleSpace(text, m.index - 1)) breaks.push(m.index - 1);
       if (singleSpace(text, end) && (openSpaced || !lowerRe.test(text[end + 1]))) breaks.push(end);
     }
+  }
+  // 100f: a code fence stands on a line of its own: a single space before it, after a closing one,
+  // and after an opening one's language word ("```python x = 1" was "```python\nx = 1").
+  for (const m of text.matchAll(fenceRe)) {
+    if (singleSpace(text, m.index - 1)) breaks.push(m.index - 1);
+    const end = m.index + m[0].length;
+    if (singleSpace(text, end)) breaks.push(end);
   }
   if (breaks.length === 0) return text;
   const chars = text.split('');

@@ -92,3 +92,22 @@ test('negative 100c: a display inside a sentence stays in it, and a row break "\
   const rows = 'a & b \\\\[2pt] c & d';
   assert.equal(restoreLineBreaks(rows), rows);
 });
+
+// 100f: a code fence stands on a line of its own, an opening one with its language word; the output
+// printed in a block is its own line, read where the stored body reads it.
+const QC = 'What is 17 * 23 mod 7?';
+
+test('100f: a value printed in a fenced block is read in the flattened body as in the stored one', () => {
+  const body = 'Compute it directly.\n\n```python\nprint(17 * 23 % 7)\n```\n```\n6\n```\n\nSo 17 * 23 leaves 6.';
+  assert.deepEqual(values(QC, body), ['6@59']);
+  assert.deepEqual(values(QC, flatten(body)), ['6@59']);
+});
+
+test('100f: the fences and an opening fence language word are put back on lines of their own', () => {
+  assert.equal(restoreLineBreaks('Run: ```python print(6) ``` Done.'), 'Run:\n```python\nprint(6)\n```\nDone.');
+});
+
+test('negative 100f: fences in a body with a line break are left as they are', () => {
+  const body = 'Run: ```python print(6) ```\nDone.';
+  assert.equal(restoreLineBreaks(body), body);
+});
