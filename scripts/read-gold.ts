@@ -6,6 +6,9 @@
 //                                                     start and end, never while writing rules
 //   ... --families [--held]                           the phrasing families instead (exact attempt
 //                                                     sequences per family, 300 records each)
+//   ... --flat                                        every body read with each line break replaced by
+//                                                     spaces (one per character, offsets kept), as a
+//                                                     harness storing text.replace('\n', ' ') leaves it
 //
 // Held-out sets are listed here and nowhere in the training data (scripts/readerData.ts).
 import { existsSync, readFileSync } from 'node:fs';
@@ -61,6 +64,10 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
 ];
 
 const held = process.argv.includes('--held');
+const flat = process.argv.includes('--flat');
+/** The record as read: with --flat, its body's line breaks replaced by as many spaces (the question is kept). */
+const asRead = <T extends { body: string }>(rec: T): T =>
+  flat ? { ...rec, body: rec.body.replace(/\r?\n|\r/g, (m) => ' '.repeat(m.length)) } : rec;
 const readers = [
   ['rules', { ...defaultSegmentOptions, reader: 'rules' as const }],
   ['learned', defaultSegmentOptions],
@@ -85,12 +92,14 @@ async function readFamilies(): Promise<void> {
       ]
     : DEV_FAMILY_GROUPS;
   const rates: number[] = [];
-  console.log(`${held ? 'HELD-OUT' : 'DEVELOPMENT'} phrasing families: exact attempt sequences, precision, recall (rules | learned)`);
+  console.log(
+    `${held ? 'HELD-OUT' : 'DEVELOPMENT'}${flat ? ' (flattened)' : ''} phrasing families: exact attempt sequences, precision, recall (rules | learned)`,
+  );
   for (const [dir, tag, seed, split] of groups) {
     for (const f of await C.loadFamilies(dir)) {
       const { text, gold } = C.familyCorpus(f, seed, 300, split);
       const byId = new Map(gold.map((g) => [g.id, g]));
-      const recs = parseTrace(text, { fileName: `${f.family}.trace` }).records;
+      const recs = parseTrace(text, { fileName: `${f.family}.trace` }).records.map(asRead);
       const line = [`${tag}:${f.family}`.padEnd(28)];
       for (const [name, options] of readers) {
         const e = evaluateSegmentation(
@@ -119,7 +128,9 @@ async function readFamilies(): Promise<void> {
 
 const sets = held ? HELD_OUT_SETS : REAL_DEV_SETS;
 const pooled = new Map<string, EvalInput[]>(readers.map(([r]) => [r, []]));
-console.log(`${held ? 'HELD-OUT' : 'DEVELOPMENT'} sets: precision (matched/predicted), recall (/gold), first-candidate correctness`);
+console.log(
+  `${held ? 'HELD-OUT' : 'DEVELOPMENT'}${flat ? ' (flattened)' : ''} sets: precision (matched/predicted), recall (/gold), first-candidate correctness`,
+);
 for (const [set, files] of sets) {
   const inputs = new Map<string, EvalInput[]>(readers.map(([r]) => [r, []]));
   for (const [data, goldFile] of files) {
@@ -129,7 +140,7 @@ for (const [set, files] of sets) {
     }
     const labels = parseGoldFile(readFileSync(goldFile, 'utf8')).records;
     for (const [i, row] of jsonlToRecords(readFileSync(data, 'utf8')).records.entries()) {
-      const rec = jsonlRecordToTrace(row, i, 0);
+      const rec = asRead(jsonlRecordToTrace(row, i, 0));
       const gold = labels.get(rec.id);
       if (!gold) continue;
       for (const [name, options] of readers)

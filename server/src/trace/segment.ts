@@ -46,6 +46,7 @@ import {
 } from './statements.js';
 import { READER_WEIGHTS } from './readerWeights.js';
 import { cutOffResponse, headerCutOff, thinkingRegion, unclosedThinking, type ThinkingRegion } from './thinking.js';
+import { restoreLineBreaks } from './flatBody.js';
 import type { DecisionStep, SampleStep, SegmentedRecord, SegmentOptions, Span, Step, TraceDiagnostic, TraceRecord } from './types.js';
 
 export interface CompiledSegmentOptions {
@@ -2554,8 +2555,12 @@ const boxedSetRe = new RegExp(String.raw`\\boxed\{[ \t]*(?:\\text\{[ \t]*)?(?:[A
 // A reference answer that is one option letter: "B", "(C)", "D.".
 const letterAnswerRe = /^[ \t]{0,4}\(?[A-J]\)?\.?[ \t]{0,4}$/;
 
-export function segmentAttempts(record: TraceRecord, options: SegmentOptions): Segmentation {
+export function segmentAttempts(stored: TraceRecord, options: SegmentOptions): Segmentation {
   const { matcher, patterns } = compileSegmentOptions(options);
+  // Pass 100: a body a harness flattened (no line break left) is read with its breaks put back
+  // (flatBody.ts; same length, so every offset holds).
+  const restored = restoreLineBreaks(stored.body);
+  const record = restored === stored.body ? stored : { ...stored, body: restored };
   const body = record.body;
   let question: QuestionInfo = analyzeQuestion(record.query);
   // A multiple-choice question stored without its option list (a stem cut short, the options kept
