@@ -1161,9 +1161,11 @@ const endsSegment = (body: string, end: number, segEnd: number): boolean => segE
 
 // A marker's sentence that doubts a result just stated (not one that plans the next step). Pass 94f: a slip
 // admitted in the first person too ("Oops, ...", "My mistake: ...", "I forgot the shipping", "I see the
-// problem"); not "a mistake" alone ("Alternatively, maybe there's a mistake in my setup").
+// problem"); not "a mistake" alone ("Alternatively, maybe there's a mistake in my setup"). Pass 96a: the
+// slip admitted with other verbs, by "I" or "we" ("I left out the tip", "We double counted the multiples
+// of 30", "I dropped the factor", "I think I slipped on ..."), not asked ("let me see if I missed ...").
 const doubtRe =
-  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first)|(?:my|small) (?:mistake|error|slip)\b|oops\b|I (?:forgot|miscounted|misread|mixed up)\b|I (?:see|found|spotted) (?:the|my|an?) (?:problem|mistake|error|slip)\b)/i;
+  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first)|(?:my|small) (?:mistake|error|slip)\b|oops\b|(?<!\b(?:if|whether|sure|that|not) )\b(?:I|we) (?:forgot|miscounted|misread|mixed up|dropped|left out|missed|skipped|overlooked|slipped|messed up|double[- ]counted|(?:added|subtracted|multiplied|divided|counted) wrong)\b|I (?:see|found|spotted) (?:the|my|an?) (?:problem|mistake|error|slip)\b)/i;
 
 // The value ends there: a full stop, a closer, a unit word; not a symbol that goes on ("1 -3ω").
 const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
