@@ -1235,12 +1235,48 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
     recheckAfterRe.test(body.slice(markerStart, markerStart + 60))
   )
     return true;
-  // The doubt may come before the marker ("= 2473. / Is that correct? / Wait a second.").
-  if (!doubtRe.test(body.slice(markerStart, markerStart + 90)) && !doubtRe.test(body.slice(st.end, markerStart).replace(/^[^A-Za-z]+/, '')))
+  // The doubt may come before the marker ("= 2473. / Is that correct? / Wait a second."), or after
+  // the marker's opening sentences that only announce a second look (doubtAfterOpening).
+  if (
+    !doubtRe.test(body.slice(markerStart, markerStart + 90)) &&
+    !doubtRe.test(body.slice(st.end, markerStart).replace(/^[^A-Za-z]+/, '')) &&
+    !doubtAfterOpening(body, markerStart)
+  )
     return false;
   // Arithmetic in words ("6505 multiplied by 20 gives 130100") or a hedged or negated clause
   // ("so perhaps n = 2 is not a solution modulo 289") works out or rejects a step, not the answer.
   return !stepWordsRe.test(body.slice(sentenceStart(body, Math.max(0, st.start - 300), st.start), st.start));
+}
+
+/**
+ * Pass 96b: the marker's paragraph says the result was a mistake after opening sentences that only
+ * announce a second look, no number in them ("Hmm, actually, let me go back over this. Hold on, I think I
+ * made a mistake in ...", "Hold on a second. Inside the block the two can swap places. I forgot that
+ * factor"): doubtRe at each sentence start in the paragraph's first OPENING_CHARS characters, up to the
+ * first digit or equals sign (where new work starts, a doubt is of that work).
+ */
+function doubtAfterOpening(body: string, markerStart: number): boolean {
+  let win = body.slice(markerStart, markerStart + OPENING_CHARS);
+  const blank = win.search(blankLineRe);
+  if (blank >= 0) win = win.slice(0, blank);
+  const work = win.search(/[\d=]/);
+  if (work >= 0) win = win.slice(0, work + 1);
+  for (let i = nextSentence(win, 0); i >= 0; i = nextSentence(win, i + 1)) {
+    const rest = win.slice(i + 2);
+    // A hedged sentence ("Maybe I made a mistake in applying the lemma") wonders; it admits nothing.
+    if (!hedgedOpeningRe.test(rest) && doubtRe.test(rest)) return true;
+  }
+  return false;
+}
+const OPENING_CHARS = 240;
+const hedgedOpeningRe = /^[ \t]{0,2}(?:maybe|perhaps|possibly|probably)\b/i;
+/** The next ". ", "! " or "? " at or after `from` in `s` (-1 if none). */
+function nextSentence(s: string, from: number): number {
+  for (let i = from; i < s.length - 1; i++) {
+    const c = s[i];
+    if ((c === '.' || c === '!' || c === '?') && (s[i + 1] === ' ' || s[i + 1] === '\n')) return i;
+  }
+  return -1;
 }
 
 /**
@@ -1342,7 +1378,7 @@ function resultDoubted(body: string, st: Statement, markerStart: number, regionE
     return false;
   if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
   const after = body.slice(markerStart, markerStart + 90);
-  if (!doubtRe.test(after) && !correctionAfterRe.test(after)) return false;
+  if (!doubtRe.test(after) && !correctionAfterRe.test(after) && !doubtAfterOpening(body, markerStart)) return false;
   // Doubted and found right ("Is that right? Let me redo it... yes, same thing."): a step the model keeps.
   if (confirmedRe.test(body.slice(markerStart, markerStart + 200))) return false;
   const lineStart = body.lastIndexOf('\n', st.start - 1) + 1;

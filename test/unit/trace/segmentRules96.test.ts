@@ -37,3 +37,36 @@ test('negative 96a: "let me see if I missed" asks, it admits nothing; the conclu
     'Meal and drinks: $42 + $13 = $55, so the bill comes to $55.\nHold on, let me see if I missed anything: the tip. With it: $55 + $9 = $64.\n\nThe bill is **$64**.';
   assert.deepEqual(values(QT, body), ['64']);
 });
+
+// 96b (segment.ts doubtAfterOpening): the marker's paragraph admits the mistake after opening sentences
+// that only announce a second look ("Hold on a second. Inside the block the two can swap places. I
+// forgot that factor."), read at each sentence start before the first number or equals sign; the
+// conclusion or result line before the marker was adopted and then corrected, a candidate. Not a
+// hedged sentence ("Maybe I made an error ..."), not a doubt after new work has started.
+const QS = 'Four friends sit in a row, and Ana and Bo must sit together. How many seatings are there?';
+
+test('96b: "that gives 6 seatings." before "Hold on a second. ... I forgot that factor." is a first answer', () => {
+  const body =
+    'Glue Ana and Bo into one block, so there are 3 units, and that gives 6 seatings.\n\nHold on a second. Inside the block the two can swap places. I forgot that factor. So 2 × 6 = 12 seatings.\n\nThe answer is **12**.';
+  assert.deepEqual(values(QS, body), ['6', '12']);
+});
+
+const QF = 'The sum 1/2 + 1/3 is written as m/n in lowest terms. Find m + n.';
+
+test('96b: a result line ("5 + 7 = 12") before "Hold on, ... another look. I see the error: ..." is a first answer', () => {
+  const body =
+    'We have $\\frac12 + \\frac13 = \\frac{5}{6}$, so $m = 5$ and $n = 7$. Therefore\n\\[\n5 + 7 = 12\n\\]\n\nHold on, something above needs another look. I see the error: the denominator is 6, not 7. So $m + n = 5 + 6 = 11$.\n\nThe answer is $\\boxed{11}$.';
+  assert.deepEqual(values(QF, body), ['12', '11']);
+});
+
+test('negative 96b: a hedged sentence ("Maybe I made an error ...") admits nothing', () => {
+  const body =
+    'We have $\\frac12 + \\frac13 = \\frac{5}{6}$, so $m = 5$ and $n = 7$. Therefore\n\\[\n5 + 7 = 12\n\\]\n\nHold on, something above needs another look. Maybe I made an error in copying the denominator: it is 6. So $m + n = 5 + 6 = 11$.\n\nThe answer is $\\boxed{11}$.';
+  assert.deepEqual(values(QF, body), ['11']);
+});
+
+test('negative 96b: a doubt after new work has started ("Let me recount the units: 3 of them. ... I forgot") is of that work', () => {
+  const body =
+    'Glue Ana and Bo into one block, so there are 3 units, and that gives 6 seatings.\n\nHold on a second. Let me recount the units: 3 of them. Inside the block the two can swap places. I forgot that factor. So 2 × 6 = 12 seatings.\n\nThe answer is **12**.';
+  assert.deepEqual(values(QS, body), ['12']);
+});
