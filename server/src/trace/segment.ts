@@ -1240,7 +1240,8 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
   if (
     !doubtRe.test(body.slice(markerStart, markerStart + 90)) &&
     !doubtRe.test(body.slice(st.end, markerStart).replace(/^[^A-Za-z]+/, '')) &&
-    !doubtAfterOpening(body, markerStart)
+    !doubtAfterOpening(body, markerStart) &&
+    !correctedByNot(body, markerStart)
   )
     return false;
   // Arithmetic in words ("6505 multiplied by 20 gives 130100") or a hedged or negated clause
@@ -1269,6 +1270,26 @@ function doubtAfterOpening(body: string, markerStart: number): boolean {
   return false;
 }
 const OPENING_CHARS = 240;
+/**
+ * Pass 96c: the marker's first or second sentence sets a value or a reading right against another with
+ * ", not" ("The cross term is 2lw = 1080, not 540.", "Wait. The trip is 5 days, not 6", "the problem says
+ * at least one, not exactly one"): a correction of the work before the marker, as doubtRe's admissions are.
+ * Only where a value follows "not" within its clause (a digit, "$" or a LaTeX command: "not the sticker
+ * price", "not Clara", "Hmm, not helpful" set no value right), and not after an ellipsis ("gives 120,400...
+ * wait, 3 times 2 is 6, not 4": a step caught in passing, never adopted).
+ */
+function correctedByNot(body: string, markerStart: number): boolean {
+  if (ellipsisBeforeRe.test(body.slice(Math.max(0, markerStart - 6), markerStart))) return false;
+  let win = body.slice(markerStart, markerStart + OPENING_CHARS);
+  const blank = win.search(blankLineRe);
+  if (blank >= 0) win = win.slice(0, blank);
+  const first = nextSentence(win, 0);
+  const second = first >= 0 ? nextSentence(win, first + 1) : -1;
+  const head = second >= 0 ? win.slice(0, second + 1) : win;
+  return commaNotRe.test(head);
+}
+const ellipsisBeforeRe = /(?:\.\.\.|\u2026)[ \t]{0,2}$/;
+const commaNotRe = /,[ \t]{1,2}not[ \t]{1,2}[^.\n,;:!?]{0,24}?[\d$\\]/;
 const hedgedOpeningRe = /^[ \t]{0,2}(?:maybe|perhaps|possibly|probably)\b/i;
 /** The next ". ", "! " or "? " at or after `from` in `s` (-1 if none). */
 function nextSentence(s: string, from: number): number {
@@ -1378,7 +1399,8 @@ function resultDoubted(body: string, st: Statement, markerStart: number, regionE
     return false;
   if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
   const after = body.slice(markerStart, markerStart + 90);
-  if (!doubtRe.test(after) && !correctionAfterRe.test(after) && !doubtAfterOpening(body, markerStart)) return false;
+  if (!doubtRe.test(after) && !correctionAfterRe.test(after) && !doubtAfterOpening(body, markerStart) && !correctedByNot(body, markerStart))
+    return false;
   // Doubted and found right ("Is that right? Let me redo it... yes, same thing."): a step the model keeps.
   if (confirmedRe.test(body.slice(markerStart, markerStart + 200))) return false;
   const lineStart = body.lastIndexOf('\n', st.start - 1) + 1;

@@ -70,3 +70,26 @@ test('negative 96b: a doubt after new work has started ("Let me recount the unit
     'Glue Ana and Bo into one block, so there are 3 units, and that gives 6 seatings.\n\nHold on a second. Let me recount the units: 3 of them. Inside the block the two can swap places. I forgot that factor. So 2 × 6 = 12 seatings.\n\nThe answer is **12**.';
   assert.deepEqual(values(QS, body), ['12']);
 });
+
+// 96c (segment.ts correctedByNot): the marker's first or second sentence sets a value right against
+// another with ", not" ("what survives is -1/10, not -1/9"): the conclusion before the marker was
+// adopted and then corrected, a candidate. Not where no value follows "not" ("every term, not only the
+// odd ones"), not after an ellipsis (a step caught in passing).
+const QT2 = 'Compute 1/(1*2) + 1/(2*3) + ... + 1/(9*10).';
+const TEL = 'Each term is 1/k - 1/(k+1), so the sum telescopes to 1 minus the last term, 1/9. Okay, so the sum is $\\frac{8}{9}$';
+const END = ' Correcting this, the sum is $\\frac{9}{10}$.\n\nThe answer is $\\boxed{\\frac{9}{10}}$.';
+
+test('96c: "so the sum is 8/9." before "Wait. ... what survives is -1/10, not -1/9." is a first answer', () => {
+  const body = `${TEL}.\n\nWait. The last term is $\\frac{1}{9 \\cdot 10}$, so what survives is $-\\frac{1}{10}$, not $-\\frac{1}{9}$.${END}`;
+  assert.deepEqual(values(QT2, body), ['\\frac{8}{9}', '\\frac{9}{10}']);
+});
+
+test('negative 96c: ", not only the odd ones" sets no value right; the conclusion before it stays a step', () => {
+  const body = `${TEL}.\n\nWait. The sum runs over every term, not only the odd ones.${END}`;
+  assert.deepEqual(values(QT2, body), ['\\frac{9}{10}']);
+});
+
+test('negative 96c: a correction right after an ellipsis ("8/9... wait, ..., not -1/9") catches a step in passing', () => {
+  const body = `${TEL}... wait, what survives is $-\\frac{1}{10}$, not $-\\frac{1}{9}$.${END}`;
+  assert.deepEqual(values(QT2, body), ['\\frac{9}{10}']);
+});
