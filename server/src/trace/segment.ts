@@ -1162,9 +1162,11 @@ const endsSegment = (body: string, end: number, segEnd: number): boolean => segE
 
 // A marker's sentence that doubts a result just stated (not one that plans the next step). Pass 94f: a slip
 // admitted in the first person too ("Oops, ...", "My mistake: ...", "I forgot the shipping", "I see the
-// problem"); not "a mistake" alone ("Alternatively, maybe there's a mistake in my setup").
+// problem"); not "a mistake" alone ("Alternatively, maybe there's a mistake in my setup"). Pass 96a: the
+// slip admitted with other verbs, by "I" or "we" ("I left out the tip", "We double counted the multiples
+// of 30", "I dropped the factor", "I think I slipped on ..."), not asked ("let me see if I missed ...").
 const doubtRe =
-  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first)|(?:my|small) (?:mistake|error|slip)\b|oops\b|I (?:forgot|miscounted|misread|mixed up)\b|I (?:see|found|spotted) (?:the|my|an?) (?:problem|mistake|error|slip)\b)/i;
+  /^[^\n]{0,40}?\b(?:made (?:a|an) (?:mistake|error)|(?:doesn't|does not|can't|cannot|don't|do not) (?:seem|look|sound|be) right|(?:is|was) (?:that|this) (?:right|correct)|that's (?:not right|wrong)|(?:that|the) last step is (?:off|wrong)|set (?:this|it) up wrong|(?:seems?|looks?|sounds?|is) (?:a bit |rather |really |very |still |way )?(?:odd|off|strange|wrong|unlikely|unrealistic|implausible|too (?:high|low|big|small|large))\b|contradicts (?:my|the) (?:previous|earlier|first)|(?:my|small) (?:mistake|error|slip)\b|oops\b|(?<!\b(?:if|whether|sure|that|not) )\b(?:I|we) (?:forgot|miscounted|misread|mixed up|dropped|left out|missed|skipped|overlooked|slipped|messed up|double[- ]counted|(?:added|subtracted|multiplied|divided|counted) wrong)\b|I (?:see|found|spotted) (?:the|my|an?) (?:problem|mistake|error|slip)\b)/i;
 
 // The value ends there: a full stop, a closer, a unit word; not a symbol that goes on ("1 -3ω").
 const valueClosesRe = /^(?:[$*)\]}.,;:!\s]|\\[)\]])/;
@@ -1234,12 +1236,69 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
     recheckAfterRe.test(body.slice(markerStart, markerStart + 60))
   )
     return true;
-  // The doubt may come before the marker ("= 2473. / Is that correct? / Wait a second.").
-  if (!doubtRe.test(body.slice(markerStart, markerStart + 90)) && !doubtRe.test(body.slice(st.end, markerStart).replace(/^[^A-Za-z]+/, '')))
+  // The doubt may come before the marker ("= 2473. / Is that correct? / Wait a second."), or after
+  // the marker's opening sentences that only announce a second look (doubtAfterOpening).
+  if (
+    !doubtRe.test(body.slice(markerStart, markerStart + 90)) &&
+    !doubtRe.test(body.slice(st.end, markerStart).replace(/^[^A-Za-z]+/, '')) &&
+    !doubtAfterOpening(body, markerStart) &&
+    !correctedByNot(body, markerStart)
+  )
     return false;
   // Arithmetic in words ("6505 multiplied by 20 gives 130100") or a hedged or negated clause
   // ("so perhaps n = 2 is not a solution modulo 289") works out or rejects a step, not the answer.
   return !stepWordsRe.test(body.slice(sentenceStart(body, Math.max(0, st.start - 300), st.start), st.start));
+}
+
+/**
+ * Pass 96b: the marker's paragraph says the result was a mistake after opening sentences that only
+ * announce a second look, no number in them ("Hmm, actually, let me go back over this. Hold on, I think I
+ * made a mistake in ...", "Hold on a second. Inside the block the two can swap places. I forgot that
+ * factor"): doubtRe at each sentence start in the paragraph's first OPENING_CHARS characters, up to the
+ * first digit or equals sign (where new work starts, a doubt is of that work).
+ */
+function doubtAfterOpening(body: string, markerStart: number): boolean {
+  let win = body.slice(markerStart, markerStart + OPENING_CHARS);
+  const blank = win.search(blankLineRe);
+  if (blank >= 0) win = win.slice(0, blank);
+  const work = win.search(/[\d=]/);
+  if (work >= 0) win = win.slice(0, work + 1);
+  for (let i = nextSentence(win, 0); i >= 0; i = nextSentence(win, i + 1)) {
+    const rest = win.slice(i + 2);
+    // A hedged sentence ("Maybe I made a mistake in applying the lemma") wonders; it admits nothing.
+    if (!hedgedOpeningRe.test(rest) && doubtRe.test(rest)) return true;
+  }
+  return false;
+}
+const OPENING_CHARS = 240;
+/**
+ * Pass 96c: the marker's first or second sentence sets a value or a reading right against another with
+ * ", not" ("The cross term is 2lw = 1080, not 540.", "Wait. The trip is 5 days, not 6", "the problem says
+ * at least one, not exactly one"): a correction of the work before the marker, as doubtRe's admissions are.
+ * Only where a value follows "not" within its clause (a digit, "$" or a LaTeX command: "not the sticker
+ * price", "not Clara", "Hmm, not helpful" set no value right), and not after an ellipsis ("gives 120,400...
+ * wait, 3 times 2 is 6, not 4": a step caught in passing, never adopted).
+ */
+function correctedByNot(body: string, markerStart: number): boolean {
+  if (ellipsisBeforeRe.test(body.slice(Math.max(0, markerStart - 6), markerStart))) return false;
+  let win = body.slice(markerStart, markerStart + OPENING_CHARS);
+  const blank = win.search(blankLineRe);
+  if (blank >= 0) win = win.slice(0, blank);
+  const first = nextSentence(win, 0);
+  const second = first >= 0 ? nextSentence(win, first + 1) : -1;
+  const head = second >= 0 ? win.slice(0, second + 1) : win;
+  return commaNotRe.test(head);
+}
+const ellipsisBeforeRe = /(?:\.\.\.|\u2026)[ \t]{0,2}$/;
+const commaNotRe = /,[ \t]{1,2}not[ \t]{1,2}[^.\n,;:!?]{0,24}?[\d$\\]/;
+const hedgedOpeningRe = /^[ \t]{0,2}(?:maybe|perhaps|possibly|probably)\b/i;
+/** The next ". ", "! " or "? " at or after `from` in `s` (-1 if none). */
+function nextSentence(s: string, from: number): number {
+  for (let i = from; i < s.length - 1; i++) {
+    const c = s[i];
+    if ((c === '.' || c === '!' || c === '?') && (s[i + 1] === ' ' || s[i + 1] === '\n')) return i;
+  }
+  return -1;
 }
 
 /**
@@ -1341,7 +1400,8 @@ function resultDoubted(body: string, st: Statement, markerStart: number, regionE
     return false;
   if (!endsSegment(body, st.end, markerStart) || !valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
   const after = body.slice(markerStart, markerStart + 90);
-  if (!doubtRe.test(after) && !correctionAfterRe.test(after)) return false;
+  if (!doubtRe.test(after) && !correctionAfterRe.test(after) && !doubtAfterOpening(body, markerStart) && !correctedByNot(body, markerStart))
+    return false;
   // Doubted and found right ("Is that right? Let me redo it... yes, same thing."): a step the model keeps.
   if (confirmedRe.test(body.slice(markerStart, markerStart + 200))) return false;
   const lineStart = body.lastIndexOf('\n', st.start - 1) + 1;
