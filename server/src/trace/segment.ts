@@ -1724,12 +1724,22 @@ const REREAD_GAP = 600;
 function announcedRecheck(gap: string, later: Statement): boolean {
   if (later.strength < 3) return false;
   if (gap.length > ANNOUNCED_GAP) gap = gap.slice(-ANNOUNCED_GAP);
-  const m = announcedRecheckRe.exec(gap);
-  if (m === null) return false;
-  const check = gap.slice(m.index + m[0].length);
+  let m = announcedRecheckRe.exec(gap);
+  let check = m === null ? '' : gap.slice(m.index + m[0].length);
+  // Pass 97a: a check announced as done another way ("Let me check by solving it another way.",
+  // "Wait, maybe I should cross-check with another approach.", "Verifying by another route:", "Let
+  // me confirm this a second way.") re-derives the answer by another method: the guide's re-check
+  // that re-derives it, an echo, however short the other method is (METHOD_WORK characters).
+  if (m === null || check.length < ANNOUNCED_WORK) {
+    const o = methodWordRe.test(gap) ? otherMethodCheckRe.exec(gap) : null;
+    if (o === null) return false;
+    m = o;
+    check = gap.slice(o.index + o[0].length);
+    if (check.length < METHOD_WORK) return false;
+  }
   // Pass 92b: a recall of earlier work ("as computed earlier ..., we already found ...") re-examines
   // nothing (the guide: a recall of earlier work merges).
-  if (check.length < ANNOUNCED_WORK || recalledWorkRe.test(check)) return false;
+  if (recalledWorkRe.test(check)) return false;
   const numbers = check.match(numberRunRe);
   if (numbers !== null) return numbers.some((n) => n !== later.normalized);
   // No number: the check must name something the question does (a word of five letters or more).
@@ -1739,6 +1749,13 @@ function announcedRecheck(gap: string, later: Statement): boolean {
 }
 const contentWordRe = /[a-z]{5,}/g;
 const ANNOUNCED_WORK = 100;
+const METHOD_WORK = 40;
+// Pass 97a: a check (check, verify, confirm, cross-check) and, in the same sentence, another method
+// (another / a different / a second / an independent way, method, approach, route, expression;
+// "differently"), or a cross-check named as such. Bounded classes only.
+const methodWordRe = /another|different|second|independent|cross-?check/i;
+const otherMethodCheckRe =
+  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})[^.\n?!:]{0,40}\b(?:(?:[Cc]heck|[Vv]erif|[Cc]onfirm)[a-z]{0,6}\b[^.\n?!:]{0,40}\b(?:(?:another|(?:a|an) (?:different|second|independent|other)) (?:way|method|approach|route|expression)\b|differently\b)|(?:(?:another|(?:a|an) (?:different|second|independent)) (?:way|method|approach|route)|differently)\b[^.\n?!:]{0,30}\b(?:check|verif|confirm)|[Cc]ross-?check)[^.\n?!:]{0,40}[.:!]?/;
 const ANNOUNCED_GAP = 5 * REREAD_GAP;
 const recalledWorkRe = /\b(?:earlier|already|previously|as (?:before|computed|found|shown))\b/i;
 // Pass 92b: the announcement also after two opening words ("But wait, let me double-check ...", "Wait,

@@ -1,0 +1,35 @@
+// Pass 97's rules (docs/segmentation-eval.md, "Stop 42: pass 97"), on short hand-written texts (not
+// taken from the development sets or families), each with a negative case for its limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
+
+function record(query: string, body: string) {
+  return parseTrace(`=== 1\nquery: ${query}\n---\n${body}\n`).records[0];
+}
+const values = (query: string, body: string): string[] =>
+  segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
+
+const QB = 'A baker packs 156 rolls into boxes of 12. How many boxes does she fill?';
+const BOXES = '156 rolls in boxes of 12 gives 156 / 12 = 13. So the number of boxes is 13.\n\n';
+
+// 97a (segment.ts announcedRecheck, otherMethodCheckRe): a check announced as done another way
+// re-derives the answer by that method, an echo even where the other method is short (fewer than
+// ANNOUNCED_WORK characters after the announcement); a check that only looks for another reading
+// ("check if there's a different unit") announces no method and merges.
+test('97a: a check by another method, short, ends in an echo', () => {
+  const check = 'Let me check it another way. Twelve boxes would hold only 144 rolls, too few. So the number of boxes is 13.';
+  assert.deepEqual(values(QB, BOXES + check), ['13', '13']);
+});
+
+test('97a: "cross-check with a different approach" announces a re-check; the answer after it is an echo', () => {
+  const check = 'Hmm, maybe I should cross-check with a different approach. Twelve boxes are short by a box. So the number of boxes is 13.';
+  assert.deepEqual(values(QB, BOXES + check), ['13', '13']);
+});
+
+test('negative 97a: a check for a different reading, no other method, merges', () => {
+  const check = 'But maybe I should check if there is a different unit here. No, boxes are boxes. So the number of boxes is 13.';
+  assert.deepEqual(values(QB, BOXES + check), ['13']);
+});
