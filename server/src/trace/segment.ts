@@ -1730,7 +1730,12 @@ function announcedRecheck(gap: string, later: Statement): boolean {
   // "Wait, maybe I should cross-check with another approach.", "Verifying by another route:", "Let
   // me confirm this a second way.") re-derives the answer by another method: the guide's re-check
   // that re-derives it, an echo, however short the other method is (METHOD_WORK characters).
-  if (m === null || check.length < ANNOUNCED_WORK) {
+  // Pass 97b: a shorter check (METHOD_WORK characters or more) that carries out a computation on a
+  // number ("Let me double-check. If I plug it back in: Monday − 5 days = Wednesday.", "Verify by hand:
+  // 6 + 8.", "≈ 0.7183"): the arithmetic is done again, new work however short; a short check with no
+  // operation ("let me write the positions again: 1: Ben, 2: Dan", "yes, that's what I had") merges.
+  const short = m !== null && check.length < ANNOUNCED_WORK && check.length >= METHOD_WORK && operationRe.test(check);
+  if (!short && (m === null || check.length < ANNOUNCED_WORK)) {
     const o = methodWordRe.test(gap) ? otherMethodCheckRe.exec(gap) : null;
     if (o === null) return false;
     m = o;
@@ -1750,6 +1755,9 @@ function announcedRecheck(gap: string, later: Statement): boolean {
 const contentWordRe = /[a-z]{5,}/g;
 const ANNOUNCED_WORK = 100;
 const METHOD_WORK = 40;
+// Pass 97b: an operation beside a digit: "=", "+", "−" (the minus sign, not a hyphen), "×", "*", "÷",
+// "≈", "→".
+const operationRe = /\d[ \t]{0,2}[=+\u2212\u00d7*\u00f7\u2248\u2192]|[=+\u2212\u00d7*\u00f7\u2248\u2192][ \t]{0,2}\$?\d/;
 // Pass 97a: a check (check, verify, confirm, cross-check) and, in the same sentence, another method
 // (another / a different / a second / an independent way, method, approach, route, expression;
 // "differently"), or a cross-check named as such. Bounded classes only.

@@ -33,3 +33,16 @@ test('negative 97a: a check for a different reading, no other method, merges', (
   const check = 'But maybe I should check if there is a different unit here. No, boxes are boxes. So the number of boxes is 13.';
   assert.deepEqual(values(QB, BOXES + check), ['13']);
 });
+
+// 97b (segment.ts announcedRecheck, operationRe): an announced check shorter than ANNOUNCED_WORK that
+// carries out an operation on a number ("× 12 ... =") is new work, and the answer after it an echo; a
+// short check that only lists numbers ("1: first box, 2: second box") merges.
+test('97b: a short announced check that multiplies again ends in an echo', () => {
+  const check = 'Let me double-check. Thirteen boxes × 12 rolls each = all the rolls. So the number of boxes is 13.';
+  assert.deepEqual(values(QB, BOXES + check), ['13', '13']);
+});
+
+test('negative 97b: a short announced check with numbers but no operation merges', () => {
+  const check = 'Let me double-check. The rows again: 1: first box, 2: second box, all full. So the number of boxes is 13.';
+  assert.deepEqual(values(QB, BOXES + check), ['13']);
+});
