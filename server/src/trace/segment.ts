@@ -1771,9 +1771,10 @@ const recalledWorkRe = /\b(?:earlier|already|previously|as (?:before|computed|fo
 // multiplication again ...", "To verify ..."), as "Just to" and "To be sure" are. Pass 92c: or a check
 // named as a heading, a colon within 40 characters ("Check orthogonality again: (1, 2, 3) · (-3, 6, -3) =
 // ...", "But check: Proper divisors of 284: ...", "Verification:"), not of the format ("Check that
-// format: exactly JSON ...": format talk).
+// format: exactly JSON ...": format talk). Pass 97c: with a modal ("But wait, I should make sure.", "I should
+// verify", "I'd better / I need to double-check") and the verb "sanity-check".
 const announcedRecheckRe =
-  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then|And|Hmm),? (?:(?:but|so|now|wait|also|then|and|Wait|So|Now|Then),? )?)?(?:(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b|(?:[Dd]ouble-?check|[Cc]heck(?:ing)?|[Vv]erif(?:y|ying|ication)|[Rr]e-?check(?:ing)?|[Ss]anity check)\b(?![^.\n:?]{0,40}(?:format|output|JSON|box))[^.\n:?]{0,40}:)(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
+  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then|And|Hmm),? (?:(?:but|so|now|wait|also|then|and|Wait|So|Now|Then),? )?)?(?:(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|I should|I'd better|I need to|[Jj]ust to|[Tt]o|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|sanity-check|re-?check|confirm|trace|go over|check (?:again|once more))\b|(?:[Dd]ouble-?check|[Cc]heck(?:ing)?|[Vv]erif(?:y|ying|ication)|[Rr]e-?check(?:ing)?|[Ss]anity check)\b(?![^.\n:?]{0,40}(?:format|output|JSON|box))[^.\n:?]{0,40}:)(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
 const numberRunRe = /\d+(?:\.\d+)?/g;
 const namedRereadRe =
   /\b(?:re-?read(?:ing)?|reading|checking|re-?checking|looking at|going back (?:over|to)|against|on interpretation)\b[^.\n:]{0,30}\b(?:the (?:question|prompt|problem|conditions?|requirements?|wording)|interpretation)\b/i;

@@ -46,3 +46,20 @@ test('negative 97b: a short announced check with numbers but no operation merges
   const check = 'Let me double-check. The rows again: 1: first box, 2: second box, all full. So the number of boxes is 13.';
   assert.deepEqual(values(QB, BOXES + check), ['13']);
 });
+
+// 97c (segment.ts announcedRecheckRe): the announcement with a modal ("I should make sure", "I should
+// verify", "I need to double-check") and the verb "sanity-check", read as "Let me make sure" is; the
+// check carried out after it must still be new work (a bare "Yes, it is right." merges).
+const ROLLS = 'Twelve full boxes would hold only 144 rolls, which leaves some rolls without a box, so one more box is needed for them. ';
+
+test('97c: "But wait, I should make sure." announces a re-check; the answer after it is an echo', () => {
+  assert.deepEqual(values(QB, `${BOXES}But wait, I should make sure. ${ROLLS}So the number of boxes is 13.`), ['13', '13']);
+});
+
+test('97c: "Let me sanity-check this." announces a re-check; the answer after it is an echo', () => {
+  assert.deepEqual(values(QB, `${BOXES}Let me sanity-check this. ${ROLLS}So the number of boxes is 13.`), ['13', '13']);
+});
+
+test('negative 97c: "I should make sure" with nothing re-examined merges', () => {
+  assert.deepEqual(values(QB, `${BOXES}But wait, I should make sure. Yes, it is right. So the number of boxes is 13.`), ['13']);
+});
