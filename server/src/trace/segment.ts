@@ -1281,8 +1281,10 @@ function mismatchAfter(body: string, st: Statement, choice: boolean): boolean {
   if (!valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
   return mismatchAfterRe.test(body.slice(st.end, st.end + 70));
 }
+// Pass 97d: also "not matching", "not the same" ("= 40% — not the same!"), "disagrees", "that's off / different
+// from", "not what I had / got / found".
 const mismatchAfterRe =
-  /^[^\n\d]{0,16}?(?:\n[^\n\d]{0,4})?\b(?:(?:that's|that is|this is|which is|it's|a) (?:different|not the same|a different (?:number|answer|result|value))|(?:doesn't|does not|don't|do not) (?:match|agree)|not a match|(?:now )?(?:we|I) (?:have|get|got) two different|(?:the )?two (?:results|answers|values) (?:disagree|differ)|mismatch)/i;
+  /^[^\n\d]{0,16}?(?:\n[^\n\d]{0,4})?\b(?:(?:that's|that is|this is|which is|it's|a) (?:different|not the same|a different (?:number|answer|result|value))|(?:doesn't|does not|don't|do not) (?:match|agree)|not a match|(?:now )?(?:we|I) (?:have|get|got) two different|(?:the )?two (?:results|answers|values) (?:disagree|differ)|mismatch|not (?:matching|the same)|disagrees?|(?:that's|that is|this is|it's) (?:off|different) from|not what (?:I|we) (?:had|got|found))/i;
 const blankLineRe = /\n[ \t]{0,8}\n/;
 const copulaBeforeRe =
   /(?:=|\b(?:is|are|equals?|get|gives?|got|be|becomes?|comes to|makes?))[ \t]{0,2}(?:\$|\\\(|\*\*|\\\[)?[ \t]{0,2}[$\u00a3\u20ac]?$/;

@@ -63,3 +63,24 @@ test('97c: "Let me sanity-check this." announces a re-check; the answer after it
 test('negative 97c: "I should make sure" with nothing re-examined merges', () => {
   assert.deepEqual(values(QB, `${BOXES}But wait, I should make sure. Yes, it is right. So the number of boxes is 13.`), ['13']);
 });
+
+// 97d (segment.ts mismatchAfterRe): a check's weak result followed at once by words saying it differs
+// from the earlier answer ("— not the same!", "That disagrees with what I had.", "not matching", "not
+// what I had") is an attempt of its own, a change, as pass 76d read "That is different from ...".
+// Words of doubt further on ("are they not the same?" after a clause) are not read.
+const QP = 'A price rose from 80 to 100 dollars. What was the percentage increase?';
+const PRICE =
+  'Dividing the rise by the new price: 20 ÷ 100 x 100 = **20%**\n\nAnswer: **20%**\n\n## Double-check\nTo be safe, I redo it with the ratio of the prices.\n* 100 ÷ 80 = 1.25.\n\nThen (1.25 - 1) x 100 = 25%';
+const FIXED = '\n\nThe base must be the old price, 80.\n\n> Answer — 25%';
+
+test('97d: "— not the same!" after a check\'s result makes it a change', () => {
+  assert.deepEqual(values(QP, `${PRICE} — not the same!${FIXED}`), ['20%', '25%']);
+});
+
+test('97d: "That disagrees with what I had." after a check\'s result makes it a change', () => {
+  assert.deepEqual(values(QP, `${PRICE}. That disagrees with what I had.${FIXED}`), ['20%', '25%']);
+});
+
+test('negative 97d: a question about the two ways a clause later is not read', () => {
+  assert.deepEqual(values(QP, `${PRICE}. So the ratio way and the first way, are they not the same?${FIXED}`), ['20%']);
+});
