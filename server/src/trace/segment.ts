@@ -1728,6 +1728,7 @@ function announcedRecheck(gap: string, later: Statement): boolean {
   if (gap.length > ANNOUNCED_GAP) gap = gap.slice(-ANNOUNCED_GAP);
   let m = announcedRecheckRe.exec(gap);
   let check = m === null ? '' : gap.slice(m.index + m[0].length);
+  let method = false;
   // Pass 97a: a check announced as done another way ("Let me check by solving it another way.",
   // "Wait, maybe I should cross-check with another approach.", "Verifying by another route:", "Let
   // me confirm this a second way.") re-derives the answer by another method: the guide's re-check
@@ -1736,11 +1737,18 @@ function announcedRecheck(gap: string, later: Statement): boolean {
   // number ("Let me double-check. If I plug it back in: Monday − 5 days = Wednesday.", "Verify by hand:
   // 6 + 8.", "≈ 0.7183"): the arithmetic is done again, new work however short; a short check with no
   // operation ("let me write the positions again: 1: Ben, 2: Dan", "yes, that's what I had") merges.
-  const short = m !== null && check.length < ANNOUNCED_WORK && check.length >= METHOD_WORK && operationRe.test(check);
+  // Check lines closed by a tick ("Check: 2 + 3(4) = 14 \u2713") confirm sub-steps (derivationBetween's
+  // tickedCheckRe): no operation of the short check.
+  const short =
+    m !== null &&
+    check.length < ANNOUNCED_WORK &&
+    check.length >= METHOD_WORK &&
+    operationRe.test(check.includes('\u2713') ? check.replace(tickedCheckRe, '') : check);
   if (!short && (m === null || check.length < ANNOUNCED_WORK)) {
     const o = methodWordRe.test(gap) ? otherMethodCheckRe.exec(gap) : null;
     if (o === null) return false;
     m = o;
+    method = true;
     check = gap.slice(o.index + o[0].length);
     if (check.length < METHOD_WORK) return false;
   }
@@ -1749,6 +1757,9 @@ function announcedRecheck(gap: string, later: Statement): boolean {
   if (recalledWorkRe.test(check)) return false;
   const numbers = check.match(numberRunRe);
   if (numbers !== null) return numbers.some((n) => n !== later.normalized);
+  // Pass 97c: an announcement with a modal or as a sanity check ("I should double-check: is there any
+  // subtlety? No, ...") re-examines a number; in words alone it is a question raised and waved off.
+  if (!method && m !== null && modalAnnouncementRe.test(m[0])) return false;
   // No number: the check must name something the question does (a word of five letters or more).
   const question = questionText.toLowerCase();
   for (const w of check.toLowerCase().match(contentWordRe) ?? []) if (question.includes(w)) return true;
@@ -1757,6 +1768,7 @@ function announcedRecheck(gap: string, later: Statement): boolean {
 const contentWordRe = /[a-z]{5,}/g;
 const ANNOUNCED_WORK = 100;
 const METHOD_WORK = 40;
+const modalAnnouncementRe = /\bI (?:should|'d better|need to)\b|sanity-check/;
 // Pass 97b: an operation beside a digit: "=", "+", "−" (the minus sign, not a hyphen), "×", "*", "÷",
 // "≈", "→".
 const operationRe = /\d[ \t]{0,2}[=+\u2212\u00d7*\u00f7\u2248\u2192]|[=+\u2212\u00d7*\u00f7\u2248\u2192][ \t]{0,2}\$?\d/;

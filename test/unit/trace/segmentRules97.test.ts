@@ -84,3 +84,18 @@ test('97d: "That disagrees with what I had." after a check\'s result makes it a 
 test('negative 97d: a question about the two ways a clause later is not read', () => {
   assert.deepEqual(values(QP, `${PRICE}. So the ratio way and the first way, are they not the same?${FIXED}`), ['20%']);
 });
+
+// The guards added after the unit folder (segmentRules13's "words alone re-examine nothing" and
+// segmentRules46's ticked check lines failed at 087ce47): a short check whose operations are check
+// lines closed by a tick confirms sub-steps (97b), and a modal announcement checked in words alone,
+// no number, is a question waved off (97c). Both merge.
+test('negative 97b: a short check of ticked lines merges', () => {
+  const check = 'Let me verify.\nCheck: 13 × 12 = 156 \u2713; 156 − 144 = 12 \u2713.\nGood, so the number of boxes is 13.';
+  assert.deepEqual(values(QB, BOXES + check), ['13']);
+});
+
+test('negative 97c: a modal announcement answered in words alone merges', () => {
+  const check =
+    'I should double-check: is there any catch in how the rolls go into the boxes? No, every box takes the same count of rolls. So the number of boxes is 13.';
+  assert.deepEqual(values(QB, BOXES + check), ['13']);
+});
