@@ -1341,8 +1341,10 @@ function mismatchAfter(body: string, st: Statement, choice: boolean): boolean {
   if (!valueClosesRe.test(body.slice(st.end, st.end + 3))) return false;
   return mismatchAfterRe.test(body.slice(st.end, st.end + 70));
 }
+// Pass 97d: also "not matching", "not the same" ("= 40% — not the same!"), "disagrees", "that's off / different
+// from", "not what I had / got / found".
 const mismatchAfterRe =
-  /^[^\n\d]{0,16}?(?:\n[^\n\d]{0,4})?\b(?:(?:that's|that is|this is|which is|it's|a) (?:different|not the same|a different (?:number|answer|result|value))|(?:doesn't|does not|don't|do not) (?:match|agree)|not a match|(?:now )?(?:we|I) (?:have|get|got) two different|(?:the )?two (?:results|answers|values) (?:disagree|differ)|mismatch)/i;
+  /^[^\n\d]{0,16}?(?:\n[^\n\d]{0,4})?\b(?:(?:that's|that is|this is|which is|it's|a) (?:different|not the same|a different (?:number|answer|result|value))|(?:doesn't|does not|don't|do not) (?:match|agree)|not a match|(?:now )?(?:we|I) (?:have|get|got) two different|(?:the )?two (?:results|answers|values) (?:disagree|differ)|mismatch|not (?:matching|the same)|disagrees?|(?:that's|that is|this is|it's) (?:off|different) from|not what (?:I|we) (?:had|got|found))/i;
 const blankLineRe = /\n[ \t]{0,8}\n/;
 const copulaBeforeRe =
   /(?:=|\b(?:is|are|equals?|get|gives?|got|be|becomes?|comes to|makes?))[ \t]{0,2}(?:\$|\\\(|\*\*|\\\[)?[ \t]{0,2}[$\u00a3\u20ac]?$/;
@@ -1785,14 +1787,40 @@ const REREAD_GAP = 600;
 function announcedRecheck(gap: string, later: Statement): boolean {
   if (later.strength < 3) return false;
   if (gap.length > ANNOUNCED_GAP) gap = gap.slice(-ANNOUNCED_GAP);
-  const m = announcedRecheckRe.exec(gap);
-  if (m === null) return false;
-  const check = gap.slice(m.index + m[0].length);
+  let m = announcedRecheckRe.exec(gap);
+  let check = m === null ? '' : gap.slice(m.index + m[0].length);
+  let method = false;
+  // Pass 97a: a check announced as done another way ("Let me check by solving it another way.",
+  // "Wait, maybe I should cross-check with another approach.", "Verifying by another route:", "Let
+  // me confirm this a second way.") re-derives the answer by another method: the guide's re-check
+  // that re-derives it, an echo, however short the other method is (METHOD_WORK characters).
+  // Pass 97b: a shorter check (METHOD_WORK characters or more) that carries out a computation on a
+  // number ("Let me double-check. If I plug it back in: Monday − 5 days = Wednesday.", "Verify by hand:
+  // 6 + 8.", "≈ 0.7183"): the arithmetic is done again, new work however short; a short check with no
+  // operation ("let me write the positions again: 1: Ben, 2: Dan", "yes, that's what I had") merges.
+  // Check lines closed by a tick ("Check: 2 + 3(4) = 14 \u2713") confirm sub-steps (derivationBetween's
+  // tickedCheckRe): no operation of the short check.
+  const short =
+    m !== null &&
+    check.length < ANNOUNCED_WORK &&
+    check.length >= METHOD_WORK &&
+    operationRe.test(check.includes('\u2713') ? check.replace(tickedCheckRe, '') : check);
+  if (!short && (m === null || check.length < ANNOUNCED_WORK)) {
+    const o = methodWordRe.test(gap) ? otherMethodCheckRe.exec(gap) : null;
+    if (o === null) return false;
+    m = o;
+    method = true;
+    check = gap.slice(o.index + o[0].length);
+    if (check.length < METHOD_WORK) return false;
+  }
   // Pass 92b: a recall of earlier work ("as computed earlier ..., we already found ...") re-examines
   // nothing (the guide: a recall of earlier work merges).
-  if (check.length < ANNOUNCED_WORK || recalledWorkRe.test(check)) return false;
+  if (recalledWorkRe.test(check)) return false;
   const numbers = check.match(numberRunRe);
   if (numbers !== null) return numbers.some((n) => n !== later.normalized);
+  // Pass 97c: an announcement with a modal or as a sanity check ("I should double-check: is there any
+  // subtlety? No, ...") re-examines a number; in words alone it is a question raised and waved off.
+  if (!method && m !== null && modalAnnouncementRe.test(m[0])) return false;
   // No number: the check must name something the question does (a word of five letters or more).
   const question = questionText.toLowerCase();
   for (const w of check.toLowerCase().match(contentWordRe) ?? []) if (question.includes(w)) return true;
@@ -1800,6 +1828,17 @@ function announcedRecheck(gap: string, later: Statement): boolean {
 }
 const contentWordRe = /[a-z]{5,}/g;
 const ANNOUNCED_WORK = 100;
+const METHOD_WORK = 40;
+const modalAnnouncementRe = /\bI (?:should|'d better|need to)\b|sanity-check/;
+// Pass 97b: an operation beside a digit: "=", "+", "−" (the minus sign, not a hyphen), "×", "*", "÷",
+// "≈", "→".
+const operationRe = /\d[ \t]{0,2}[=+\u2212\u00d7*\u00f7\u2248\u2192]|[=+\u2212\u00d7*\u00f7\u2248\u2192][ \t]{0,2}\$?\d/;
+// Pass 97a: a check (check, verify, confirm, cross-check) and, in the same sentence, another method
+// (another / a different / a second / an independent way, method, approach, route, expression;
+// "differently"), or a cross-check named as such. Bounded classes only.
+const methodWordRe = /another|different|second|independent|cross-?check/i;
+const otherMethodCheckRe =
+  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})[^.\n?!:]{0,40}\b(?:(?:[Cc]heck|[Vv]erif|[Cc]onfirm)[a-z]{0,6}\b[^.\n?!:]{0,40}\b(?:(?:another|(?:a|an) (?:different|second|independent|other)) (?:way|method|approach|route|expression)\b|differently\b)|(?:(?:another|(?:a|an) (?:different|second|independent)) (?:way|method|approach|route)|differently)\b[^.\n?!:]{0,30}\b(?:check|verif|confirm)|[Cc]ross-?check)[^.\n?!:]{0,40}[.:!]?/;
 const ANNOUNCED_GAP = 5 * REREAD_GAP;
 const recalledWorkRe = /\b(?:earlier|already|previously|as (?:before|computed|found|shown))\b/i;
 // Pass 92b: the announcement also after two opening words ("But wait, let me double-check ...", "Wait,
@@ -1807,9 +1846,10 @@ const recalledWorkRe = /\b(?:earlier|already|previously|as (?:before|computed|fo
 // multiplication again ...", "To verify ..."), as "Just to" and "To be sure" are. Pass 92c: or a check
 // named as a heading, a colon within 40 characters ("Check orthogonality again: (1, 2, 3) · (-3, 6, -3) =
 // ...", "But check: Proper divisors of 284: ...", "Verification:"), not of the format ("Check that
-// format: exactly JSON ...": format talk).
+// format: exactly JSON ...": format talk). Pass 97c: with a modal ("But wait, I should make sure.", "I should
+// verify", "I'd better / I need to double-check") and the verb "sanity-check".
 const announcedRecheckRe =
-  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then|And|Hmm),? (?:(?:but|so|now|wait|also|then|and|Wait|So|Now|Then),? )?)?(?:(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|[Jj]ust to|[Tt]o|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|re-?check|confirm|trace|go over|check (?:again|once more))\b|(?:[Dd]ouble-?check|[Cc]heck(?:ing)?|[Vv]erif(?:y|ying|ication)|[Rr]e-?check(?:ing)?|[Ss]anity check)\b(?![^.\n:?]{0,40}(?:format|output|JSON|box))[^.\n:?]{0,40}:)(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
+  /(?:^|[.!?:]\s{1,3}|\n[ \t]{0,8})(?:(?:But|So|Now|Okay|OK|Wait|Also|Then|And|Hmm),? (?:(?:but|so|now|wait|also|then|and|Wait|So|Now|Then),? )?)?(?:(?:[Ll]et me|[Ll]et's|[Ll]et us|I'll|I will|I should|I'd better|I need to|[Jj]ust to|[Tt]o|[Tt]o be sure,?)[ \t](?:just |also |quickly |now |again )?(?:make sure|verify|double-check|sanity-check|re-?check|confirm|trace|go over|check (?:again|once more))\b|(?:[Dd]ouble-?check|[Cc]heck(?:ing)?|[Vv]erif(?:y|ying|ication)|[Rr]e-?check(?:ing)?|[Ss]anity check)\b(?![^.\n:?]{0,40}(?:format|output|JSON|box))[^.\n:?]{0,40}:)(?! (?:one|a|that|this|the|single) (?:step|sub-?step|subtraction|addition|multiplication|division)\b)/;
 const numberRunRe = /\d+(?:\.\d+)?/g;
 const namedRereadRe =
   /\b(?:re-?read(?:ing)?|reading|checking|re-?checking|looking at|going back (?:over|to)|against|on interpretation)\b[^.\n:]{0,30}\b(?:the (?:question|prompt|problem|conditions?|requirements?|wording)|interpretation)\b/i;
