@@ -3895,6 +3895,12 @@ const letterNamesRe =
 // Option A again:**"), which the blanks of a fill-in question had left unread.
 const optionExaminedRe =
   /\b(?:check|re-?check|verify|examin(?:e|ing)|reconsider(?:ing)?|revisit(?:ing)?|look(?:ing)?[ \t]{1,2}at|focus(?:ing)?[ \t]{1,2}on|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
+// Pass 98e: before "option X", a comparison ("close to option E", "closest to option E", "similar to
+// option A", "less specific than option B", "unlike option C", "compared with option D"): the option
+// set beside something else, not chosen (the guide: a choice letter's description). Not "the same as
+// option B", which may state the answer worked out ("my result is the same as option B").
+const optionComparedRe =
+  /\b(?:close(?:st)?[ \t]{1,2}to|similar[ \t]{1,2}to|different[ \t]{1,2}from|than|unlike|compared[ \t]{1,2}(?:to|with)|versus|vs\.?)[ \t]{1,2}$/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could|(?:seems|is|looks)[ \t]{1,2}(?:possible|plausible|likely|a possibility)\b)/;
@@ -4039,6 +4045,7 @@ function findOptionLetters(ctx: Context): void {
     )
       continue;
     if (namedChoiceRe.test(m[0]) && headsItsLines(text, m.index, start + 1)) continue;
+    if (namedChoiceRe.test(m[0]) && optionComparedRe.test(text.slice(Math.max(from, m.index - 24), m.index))) continue;
     // "So B and C both seem true", "So C and D have the same height": where one option is the
     // answer, a letter that opens a list of two or more chooses none of them (they are weighed
     // together, or name points).

@@ -52,3 +52,27 @@ test('negative 98a: a heading whose line gives it a verdict ("Check option B: ..
   const body = 'Check option B: 2 * 4 + 3 = 11. Correct.';
   assert.deepEqual(values(q, body), ['B']);
 });
+
+// 98e (statements.ts optionComparedRe): an option set beside something else ("close to option E",
+// "similar to option A", "less likely than option B") is compared, not chosen; the pick comes after.
+const QP =
+  'A coat costs 28% less after a sale, and Mia paid $2.10 more than half the original price. What was the original price? (A) $75.00 (B) $76.50 (C) $77.90 (D) $80.00 (E) $81.25';
+
+test('98e: "which is close to option C" compares a rough value with an option; the pick comes later', () => {
+  const body =
+    '0.72P = 0.5P + 2.10, so 0.22P = 2.10 and P is about 9.55... that is close to option C if I slipped a digit.\n\nWait, I mixed up the figures. Redo: 0.72P - 0.5P = 0.22P... the setup itself is off. With the right setup, P = 80.00, so the answer is D.';
+  assert.deepEqual(values(QP, body), ['D']);
+});
+
+test('98e: "similar to option A" reads one option against another, no pick', () => {
+  const q =
+    'Which action is best when a spec is ambiguous? (A) Guess the intent. (B) Ask the author to clarify the spec. (C) Write both versions. (D) Skip the feature.';
+  const body =
+    'Writing both versions is wasteful, and that is similar to option A in that it puts off the decision.\n\nHmm, let me think again about who decides. The author knows the intent, so asking the author is best: the answer is B.';
+  assert.deepEqual(values(q, body), ['B']);
+});
+
+test('negative 98e: "the same as option D" is not a comparison the rule reads (my result may be that option)', () => {
+  const body = 'Solving 0.72P = 0.5P + 2.10 again with the discount on the sale price gives $80.00, which is the same as option D.';
+  assert.deepEqual(values(QP, body), ['D']);
+});
