@@ -3935,7 +3935,8 @@ const optionHeadLineRe = /^[)\uff09]?(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?
 // What may stand before such a heading on its line: a bullet or a mark, and at most three words that
 // lead it in ("Taking", "Moving to", "Now check"); not a conclusion ("So the answer is option C:").
 const headingLeadRe = /^[ \t]{0,8}(?:[-*+#>\u2022]{1,4}[ \t]{0,4})?(?:[A-Za-z]{1,12}[ \t,]{1,3}){0,3}$/;
-const headingLeadDeniedRe = /\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswer|[Cc]orrect|[Rr]ight|[Bb]est|[Cc]hoose|[Pp]ick|[Ss]elect|[Ff]inal|is|be)\b/;
+const headingLeadDeniedRe =
+  /\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswer|[Cc]orrect|[Rr]ight|[Bb]est|[Cc]hoose|[Pp]ick|[Ss]elect|[Ff]inal|is|be)\b/;
 /** Pass 98a: is the option named at `at` a heading over its content on the lines below (optionHeadLineRe), led in by at most a few words? */
 function headsItsLines(text: string, at: number, afterLetter: number): boolean {
   if (!optionHeadLineRe.test(text.slice(afterLetter, afterLetter + 16))) return false;
