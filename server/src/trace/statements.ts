@@ -3895,6 +3895,12 @@ const letterNamesRe =
 // Option A again:**"), which the blanks of a fill-in question had left unread.
 const optionExaminedRe =
   /\b(?:check|re-?check|verify|examin(?:e|ing)|reconsider(?:ing)?|revisit(?:ing)?|look(?:ing)?[ \t]{1,2}at|focus(?:ing)?[ \t]{1,2}on|consider(?:ing)?|in|of|for|about|from)[ \t]{1,2}$/i;
+// Pass 98e: before "option X", a comparison ("close to option E", "closest to option E", "similar to
+// option A", "less specific than option B", "unlike option C", "compared with option D"): the option
+// set beside something else, not chosen (the guide: a choice letter's description). Not "the same as
+// option B", which may state the answer worked out ("my result is the same as option B").
+const optionComparedRe =
+  /\b(?:close(?:st)?[ \t]{1,2}to|similar[ \t]{1,2}to|different[ \t]{1,2}from|than|unlike|compared[ \t]{1,2}(?:to|with)|versus|vs\.?)[ \t]{1,2}$/i;
 // An option letter hedged right after it: "B might be", "D may be", "C could be".
 const optionHedgedRe =
   /^[)\uff09*$}]{0,3}[ \t]{0,3}(?:might|may|could|(?:seems|is|looks)[ \t]{1,2}(?:possible|plausible|likely|a possibility)\b)/;
@@ -3921,7 +3927,22 @@ const listGoesOnRe =
 const namedChoiceRe = /^(?:pick|choose|select|go with|[Oo]ption|[Cc]hoice)\b/;
 // After an option's letter: a colon that opens its content ("Option A: ∠CAD ≥ 60°", "Option A:**
 // Can k be any real number?"), or a verb that reads the option out ("Option D says ...").
-const optionHeadedRe = /^(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?:\*{1,2}[ \t]{0,2})?[^\s*]/;
+// Pass 98a: also after the letter's closing bracket ("Option (B): T, X, U, ...").
+const optionHeadedRe = /^[)\uff09]?(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?:\*{1,2}[ \t]{0,2})?[^\s*]/;
+// Pass 98a: or a heading whose colon ends its line, the option's content on the lines below ("Option A:⏎Mon
+// morning: Helen", "Taking Option D:⏎⏎Structure: ...", "Moving to option B:⏎⏎B) Mon. morning: ...").
+const optionHeadLineRe = /^[)\uff09]?(?:\*{1,2})?[ \t]{0,2}[:\uff1a][ \t]{0,2}(?:\*{1,2})?[ \t]{0,2}\r?\n(?:[ \t]{0,4}\r?\n)?[ \t]{0,4}\S/;
+// What may stand before such a heading on its line: a bullet or a mark, and at most three words that
+// lead it in ("Taking", "Moving to", "Now check"); not a conclusion ("So the answer is option C:").
+const headingLeadRe = /^[ \t]{0,8}(?:[-*+#>\u2022]{1,4}[ \t]{0,4})?(?:[A-Za-z]{1,12}[ \t,]{1,3}){0,3}$/;
+const headingLeadDeniedRe =
+  /\b(?:[Ss]o|[Tt]hus|[Tt]herefore|[Hh]ence|[Aa]nswer|[Cc]orrect|[Rr]ight|[Bb]est|[Cc]hoose|[Pp]ick|[Ss]elect|[Ff]inal|is|be)\b/;
+/** Pass 98a: is the option named at `at` a heading over its content on the lines below (optionHeadLineRe), led in by at most a few words? */
+function headsItsLines(text: string, at: number, afterLetter: number): boolean {
+  if (!optionHeadLineRe.test(text.slice(afterLetter, afterLetter + 16))) return false;
+  const lead = text.slice(Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 40), at);
+  return headingLeadRe.test(lead) && !headingLeadDeniedRe.test(lead);
+}
 // Also what the option is about or quotes ("Option H is to offer ...", "Option A is \"no one
 // else\"", "B is about ..."): its content read out (pass 42a).
 const optionSaysRe =
@@ -3934,7 +3955,16 @@ const optionHoldsRe = /^[)\uff09]?[ \t]{1,2}(?:includes?|involves?|contains?|has
 const optionNamedRe =
   /^[)\uff09]?[ \t]{1,2}is[ \t]{1,2}(?!(?:TRUE|FALSE|CORRECT|True|False|Correct|Right|Wrong|Valid|Invalid|Yes|No|It|I|A|An|The|Option|Choice)\b)[A-Z][A-Za-z0-9]/;
 // A verdict on the option in the rest of its line.
-const verdictInLineRe = /\b(?:[Cc]orrect|CORRECT|[Tt]rue|[Mm]atch(?:es)?)\b|\u2713|\u2714/;
+const verdictInLineRe = /\b(?:[Cc]orrect|CORRECT|[Tt]rue|[Mm]atch(?:es)?)\b|\u2713|\u2714/g;
+// Pass 98a: a verdict denied right before it is none ("That doesn't sound correct", "is not true").
+const verdictDeniedRe = /(?:\b(?:not|never|no)|n't)[ \t]{1,2}(?:[a-z]{1,10}[ \t]{1,2}){0,2}$/;
+/** A verdict on the option in `line` (the rest of its line), not one denied ("doesn't sound correct"). */
+function verdictInLine(line: string): boolean {
+  verdictInLineRe.lastIndex = 0;
+  let v: RegExpExecArray | null;
+  while ((v = verdictInLineRe.exec(line)) !== null) if (!verdictDeniedRe.test(line.slice(Math.max(0, v.index - 30), v.index))) return true;
+  return false;
+}
 
 /** The text from `i` to the end of its line, at most `max` characters. */
 function lineAfter(text: string, i: number, max: number): string {
@@ -4012,9 +4042,11 @@ function findOptionLetters(ctx: Context): void {
         optionHoldsRe.test(text.slice(start + 1, start + 24)) ||
         optionNamedRe.test(text.slice(start + 1, start + 20)) ||
         (namedChoiceRe.test(m[0]) && optionHeadedRe.test(text.slice(start + 1, start + 8)))) &&
-      !verdictInLineRe.test(lineAfter(text, start + 1, 160))
+      !verdictInLine(lineAfter(text, start + 1, 160))
     )
       continue;
+    if (namedChoiceRe.test(m[0]) && headsItsLines(text, m.index, start + 1)) continue;
+    if (namedChoiceRe.test(m[0]) && optionComparedRe.test(text.slice(Math.max(from, m.index - 24), m.index))) continue;
     // "So B and C both seem true", "So C and D have the same height": where one option is the
     // answer, a letter that opens a list of two or more chooses none of them (they are weighed
     // together, or name points).
@@ -4023,7 +4055,7 @@ function findOptionLetters(ctx: Context): void {
     if (
       namedChoiceRe.test(m[0]) &&
       optionExaminedRe.test(text.slice(Math.max(from, m.index - 16), m.index)) &&
-      !verdictInLineRe.test(lineAfter(text, start + 1, 160))
+      !verdictInLine(lineAfter(text, start + 1, 160))
     )
       continue;
     // Where several options may be right, one letter given as the answer ("**Answer:** C", "Final
