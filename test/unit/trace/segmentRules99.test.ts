@@ -29,3 +29,39 @@ test('negative 99a: a thin space before a group of other than three digits joins
   assert.ok(!v.has('125'));
   assert.ok(v.has('12') && v.has('5'));
 });
+
+// 99b (segment.ts handedOn): a result that the next sentences hand on as the argument of the next step
+// ("Now we need the sum of the proper divisors of 16.", "Next, ... of this sum", "Then the 17 loose
+// jars go on top of that") is an intermediate quantity (docs/annotation-guide.md), not the attempt's
+// answer, whatever names it.
+const QD = 'The sum of the proper divisors of 10 is 8. What is the sum of the proper divisors of the sum of the proper divisors of 12?';
+const DIVISORS_12 =
+  'The proper divisors of 12 are 1, 2, 3, 4 and 6: 1 + 2 + 3 + 4 + 6 = 16.\n\nSo the sum of the proper divisors of 12 is 16.';
+
+test('99b: "So ... is 16. Now we need the sum of the proper divisors of 16." hands 16 on', () => {
+  const body = `${DIVISORS_12} Now we need the sum of the proper divisors of 16.\n\nWait, which are the proper divisors of 16? They are 1, 2, 4 and 8: 1 + 2 + 4 + 8 = 15.\n\nSo the answer is 15.`;
+  assert.deepEqual(values(QD, body), ['15']);
+});
+
+test('99b: "Next, the question asks for ... of this sum" hands the value on', () => {
+  const body = `${DIVISORS_12}\n\nNext, the question asks for the sum of the proper divisors of this sum.\n\nWait, which are the proper divisors of 16? They are 1, 2, 4 and 8: 1 + 2 + 4 + 8 = 15.\n\nSo the answer is 15.`;
+  assert.deepEqual(values(QD, body), ['15']);
+});
+
+test('99b: "Then the 17 loose jars go on top of that" hands the crates\' total on', () => {
+  const q = 'A shop packs 23 crates of 24 jars and has 17 loose jars. How many jars does it have in all?';
+  const body =
+    'First the crates: 23 times 24 is 552, so the total number of jars is 552. Then the 17 loose jars go on top of that.\n\nHmm, wait, I almost stopped there. So the shop has 552 + 17 = 569 jars.';
+  assert.deepEqual(values(q, body), ['569']);
+});
+
+test('negative 99b: a sentence that checks the value ("Now let me check the sum of that") hands nothing on', () => {
+  const body =
+    'The proper divisors of 12 are 1, 2, 3, 4 and 6: 1 + 2 + 3 + 4 + 6 = 16, and those of 16 are 1, 2, 4 and 8: 1 + 2 + 4 + 8 = 15.\n\nSo the sum of the proper divisors of the sum is 15. Now let me check the sum of that.\n\nWait, 1 + 2 + 4 + 8: 3, then 7, then 15. So the answer is 15.';
+  assert.deepEqual(values(QD, body), ['15', '15']);
+});
+
+test('negative 99b: "of" a number other than the value hands the value on to nothing', () => {
+  const body = `${DIVISORS_12} Now we need the sum of the proper divisors of 10 to compare: it is 8.\n\nWait, that is beside the point. The proper divisors of 16 are 1, 2, 4 and 8: 1 + 2 + 4 + 8 = 15. So the answer is 15.`;
+  assert.deepEqual(values(QD, body), ['16', '15']);
+});
