@@ -1043,7 +1043,7 @@ function analyze(query: string): QuestionInfo {
   // and builds an iterator on every call (this runs once per distinct question).
   let m: RegExpExecArray | null;
   // A superscript power quotes its exponent too ("52² − 36²" quotes 2): restating it is no new work.
-  const quoted = powers(query);
+  const quoted = thinSpaced(powers(query));
   numberRe.lastIndex = 0;
   // Which of them stand anywhere else than as an exponent or an index ("^3", "^{3}", "_1").
   const indexed = quoted.includes('^') || quoted.includes('_');
@@ -1732,6 +1732,12 @@ function sharedNouns(query: string, nounOf: ReadonlyMap<string, string[]>): Set<
   }
   return out;
 }
+
+// Pass 99a: a thousands separator followed by LaTeX's negative thin space ("$912,\!673$", as MATH
+// questions write their large numbers) groups one number: read as "912,673", not as 912 and 673.
+const thinSpacedRe = /(\d),\\!(?=\d{3}(?!\d))/g;
+/** The question's numbers with the thin space after a thousands separator left out ("912,\!673" -> "912,673"). */
+const thinSpaced = (s: string): string => (s.includes(',\\!') ? s.replace(thinSpacedRe, '$1,') : s);
 
 /** Superscript powers as "^": "39²" and "39^2" are one term. */
 export const powers = (s: string): string => (/[\u00b2\u00b3]/.test(s) ? s.replace(/\u00b2/g, '^2').replace(/\u00b3/g, '^3') : s);

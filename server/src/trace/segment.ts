@@ -2049,6 +2049,12 @@ function readAttempts(
     // nowhere explicitly: the two rules below read only such lines.
     const bareResult = statements[bi].strength < 2 && !statements[bi].aboutTarget && !isStrong(strongValues, statements[bi].normalized);
     if (bareResult && carriedOn(body, statements[bi].start, statements[bi].end, regionEnd)) continue;
+    // Pass 99b: a result that the next sentences hand on as the argument of the next step ("So the
+    // sum of the proper divisors of 284 is 220. Now we need the sum of the proper divisors of 220.",
+    // "So the product is 2208. Then the 172 loose ones go on top of that."): an intermediate quantity
+    // (docs/annotation-guide.md), whatever names it, not the attempt's answer. Not an explicit answer
+    // (strength 4 or 5), not a check's step ("Now let me check the sum of that").
+    if (statements[bi].strength <= 3 && handedOn(body, statements[bi], regionEnd)) continue;
     // A response cut off mid-work (cutOffResponse) reached no conclusion in its last segment: a bare
     // result line there whose value the record states nowhere else ("x = 88 ÷ 8 = 11 / Th") is where
     // the work stopped, a step (docs/annotation-guide.md: label the candidates it reached; pass 70).
@@ -2359,6 +2365,34 @@ function carriedOn(body: string, start: number, end: number, regionEnd: number):
       if (!isValueCode(pb) && !isDigitCode(pa) && !((pa === 46 || pa === 44) && isDigitCode(codeAt(before, p + r.length + 1))))
         return false;
     }
+    return true;
+  }
+  return false;
+}
+
+// Pass 99b: a sentence opened by "Now" / "Next" / "Then" (after "So" / "And" / "OK" at most) that
+// takes a value as its argument: "of this / that / it / the result", or "of" the value itself. One
+// bounded pattern over the 220 characters after the value.
+const handedOnRe =
+  /(?:^|[.!?][ \t]{1,3}|\n[ \t]{0,8})(?:(?:So|And|OK|Okay),?[ \t]{1,2})?(?:Now|Next|Then)\b,?([^.!?\n]{0,100}?)\bof[ \t]{1,2}(this\b|that\b|it\b|the result\b|-?\d[\d,.]{0,20})/g;
+// The next step is a check of the value, not work that builds on it.
+const handedCheckRe = /\b(?:check|verify|confirm|make sure|double)/i;
+
+/**
+ * Pass 99b: does a sentence opened by "Now" / "Next" / "Then" within the 220 characters after `st`
+ * take its value as the argument of the next step ("Now we need the sum of the proper divisors of
+ * 220.", "Now, the problem asks for the sum of the proper divisors of this sum", "Then the 172 loose
+ * ones go on top of that")? A number named there must be the statement's value; a sentence that
+ * checks ("Now let me verify the square of that") does not hand the value on.
+ */
+function handedOn(body: string, st: Statement, regionEnd: number): boolean {
+  const win = body.slice(st.end, Math.min(regionEnd, st.end + 220));
+  handedOnRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = handedOnRe.exec(win)) !== null) {
+    if (handedCheckRe.test(m[1])) continue;
+    const numeric = m[2].charCodeAt(0) === 45 || isDigitCode(m[2].charCodeAt(0));
+    if (numeric && normalizeAnswer(m[2].replace(/[.,]+$/, '')) !== st.normalized) continue;
     return true;
   }
   return false;
