@@ -742,5 +742,7 @@ skyThoughtBatch('fresh49', 'held-out', 31, { precision: 0.75, recall: 0.8, first
 skyThoughtBatch('fresh50', 'held-out', 32, { precision: 0.9, recall: 0.75, first: 0.9 }, 'H1 vs H2', 32);
 // fresh51 (LAION-AI/AIW: six DeepSeek-R1 distills on the AIW friends puzzle, 36, 32 wrong by the source; stored with
 // every line break replaced by a space), held out, labelled by H11 and H12 (H12 against H11: 94.5% (155/164) / 97.5%).
-// Start engine (79954ca, learned): 88.5% (54/61), 32.9% (54/164), first 29/36, final 34/36.
+// Start engine (79954ca, learned): 88.5% (54/61), 32.9% (54/164), first 29/36, final 34/36; end of stop 42 (after pass
+// 100 read flattened bodies, written on the development sets flattened): 88.9% (56/63), 34.1%, first 29/36, final 35/36;
+// derived p 0.26 vs the gold's 0.14, delta1 0.39 vs 0.13, delta2 0.35 vs 0.71 (echoes after re-readings: 36 of 114 found).
 skyThoughtBatch('fresh51', 'held-out', 36, { precision: 0.85, recall: 0.3, first: 0.75 }, 'H11 vs H12', 36);
