@@ -6,12 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
-import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { record } from './segmentRuleHelpers.js';
 
-function record(query: string, body: string, answer?: string) {
-  return parseTrace(`=== 1\nquery: ${query}\n${answer === undefined ? '' : `answer: ${answer}\n`}---\n${body}\n`).records[0];
-}
 const read = (query: string, body: string, answer?: string) =>
   segmentAttempts(record(query, body, answer), { ...defaultSegmentOptions, reader: 'rules' });
 const values = (query: string, body: string): string[] => read(query, body).attempts.map((a) => a.candidate.value);
