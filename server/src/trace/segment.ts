@@ -1258,9 +1258,7 @@ function decidedBeforeDoubt(body: string, st: Statement, markerStart: number, ch
  * first digit or equals sign (where new work starts, a doubt is of that work).
  */
 function doubtAfterOpening(body: string, markerStart: number): boolean {
-  let win = body.slice(markerStart, markerStart + OPENING_CHARS);
-  const blank = win.search(blankLineRe);
-  if (blank >= 0) win = win.slice(0, blank);
+  let win = markerOpening(body, markerStart);
   const work = win.search(/[\d=]/);
   if (work >= 0) win = win.slice(0, work + 1);
   for (let i = nextSentence(win, 0); i >= 0; i = nextSentence(win, i + 1)) {
@@ -1271,6 +1269,12 @@ function doubtAfterOpening(body: string, markerStart: number): boolean {
   return false;
 }
 const OPENING_CHARS = 240;
+/** The marker's paragraph from the marker, its first OPENING_CHARS characters (passes 96b, 96c). */
+function markerOpening(body: string, markerStart: number): string {
+  const win = body.slice(markerStart, markerStart + OPENING_CHARS);
+  const blank = win.search(blankLineRe);
+  return blank >= 0 ? win.slice(0, blank) : win;
+}
 /**
  * Pass 96c: the marker's first or second sentence sets a value or a reading right against another with
  * ", not" ("The cross term is 2lw = 1080, not 540.", "Wait. The trip is 5 days, not 6", "the problem says
@@ -1281,9 +1285,7 @@ const OPENING_CHARS = 240;
  */
 function correctedByNot(body: string, markerStart: number): boolean {
   if (ellipsisBeforeRe.test(body.slice(Math.max(0, markerStart - 6), markerStart))) return false;
-  let win = body.slice(markerStart, markerStart + OPENING_CHARS);
-  const blank = win.search(blankLineRe);
-  if (blank >= 0) win = win.slice(0, blank);
+  const win = markerOpening(body, markerStart);
   const first = nextSentence(win, 0);
   const second = first >= 0 ? nextSentence(win, first + 1) : -1;
   const head = second >= 0 ? win.slice(0, second + 1) : win;
