@@ -50,14 +50,16 @@ async function interrupt(args: string[], afterMs = 1500): Promise<{ code: number
 
 test('train: SIGINT during the final evaluation stops promptly ("stopped", checkpoint, nothing half-written); --resume evaluates', async () => {
   const out = join(dir, 'train');
-  // One supervised step, then an evaluation of 2 x 3000 problems (several seconds).
+  // One supervised step, then an evaluation of 2 x 15000 problems (about 8 s on the 2-core
+  // machines; 2 x 3000 took 1.6 s and the signal, 1.5 s after the backend line, once came after
+  // it). A signal that comes early, during the step, stops the evaluation at its first position.
   const config = write(
     'train.json',
     JSON.stringify({
       policy: 'tiny-lm',
       objective: 'sft',
       steps: 1,
-      evalSize: 3000,
+      evalSize: 15000,
       evalAtStart: false,
       dModel: 16,
       heads: 2,
@@ -91,7 +93,7 @@ test('train: SIGINT during the final evaluation stops promptly ("stopped", check
   const lines = readMetrics(out).records;
   assert.equal(lines.length, 1);
   assert.equal(lines[0].step, 0);
-  assert.equal((lines[0].eval as { id: { n: number } }).id.n, 3000);
+  assert.equal((lines[0].eval as { id: { n: number } }).id.n, 15000);
   assert.equal(JSON.parse(readFileSync(join(out, 'checkpoints', 'step-000001', 'tinylm.json'), 'utf8')).state.pendingEval, undefined);
 });
 
