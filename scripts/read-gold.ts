@@ -6,6 +6,11 @@
 //                                                     start and end, never while writing rules
 //   ... --families [--held]                           the phrasing families instead (exact attempt
 //                                                     sequences per family, 300 records each)
+//   ... --derived                                     also p / delta1 / delta2 derived from the learned
+//                                                     reading beside the same from the gold labels, with
+//                                                     the Wilson 95% interval of the engine's k of n: how
+//                                                     far the reading moves the numbers calibrate reports,
+//                                                     against how far sampling does
 //   ... --flat                                        every body read with each line break replaced by
 //                                                     spaces (one per character, offsets kept), as a
 //                                                     harness storing text.replace('\n', ' ') leaves it
@@ -19,6 +24,7 @@ import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
 import { parseTrace } from '../server/src/trace/parse.js';
+import { wilsonInterval } from '../server/src/analysis/predicted.js';
 import * as C from '../test/phrasing/corpus.js';
 import { DEV_FAMILY_GROUPS, REAL_DEV_SETS, SHARED_DATA } from './readerData.js';
 
@@ -65,6 +71,9 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
 
 const held = process.argv.includes('--held');
 const flat = process.argv.includes('--flat');
+const withDerived = process.argv.includes('--derived');
+/** Per metric, over the sets: the gold value inside the engine's interval, |engine - gold|, the interval's half-width. */
+const derivedGaps = new Map<string, { inside: number; sets: number; gaps: number[]; halfWidths: number[] }>();
 /** The record as read: with --flat, its body's line breaks replaced by as many spaces (the question is kept). */
 const asRead = <T extends { body: string }>(rec: T): T =>
   flat ? { ...rec, body: rec.body.replace(/\r?\n|\r/g, (m) => ' '.repeat(m.length)) } : rec;
@@ -156,10 +165,47 @@ for (const [set, files] of sets) {
     );
   }
   console.log(line.join('   '));
+  if (withDerived) derivedLine(set, evaluateSegmentation(inputs.get('learned')!));
 }
+if (withDerived) derivedSummary();
 for (const [name] of readers) {
   const e = evaluateSegmentation(pooled.get(name)!);
   console.log(
     `POOLED ${name}: ${e.records} responses, precision ${pct(e.matched, e.predicted)} (${e.matched}/${e.predicted}), recall ${pct(e.matched, e.gold)} (${e.matched}/${e.gold}), first ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)}`,
   );
+}
+
+function derivedLine(set: string, e: ReturnType<typeof evaluateSegmentation>): void {
+  const parts: string[] = [];
+  for (const metric of ['p', 'delta1', 'delta2'] as const) {
+    const engine = e.derived.engine[metric];
+    const gold = e.derived.gold[metric];
+    if (engine.value === null || gold.value === null) {
+      parts.push(`${metric} -`);
+      continue;
+    }
+    const w = wilsonInterval(engine.k, engine.n);
+    const inside = gold.value >= w.lo && gold.value <= w.hi;
+    const g = derivedGaps.get(metric) ?? { inside: 0, sets: 0, gaps: [], halfWidths: [] };
+    g.sets++;
+    if (inside) g.inside++;
+    g.gaps.push(Math.abs(engine.value - gold.value));
+    g.halfWidths.push((w.hi - w.lo) / 2);
+    derivedGaps.set(metric, g);
+    parts.push(
+      `${metric} ${engine.value.toFixed(2)} [${w.lo.toFixed(2)}, ${w.hi.toFixed(2)}] (${engine.k}/${engine.n}) gold ${gold.value.toFixed(2)} (${gold.k}/${gold.n})${inside ? '' : ' OUT'}`,
+    );
+  }
+  console.log(`  derived ${set}: ${parts.join('; ')}`);
+}
+
+function derivedSummary(): void {
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  for (const [metric, g] of derivedGaps)
+    console.log(
+      `DERIVED ${metric}: gold inside the engine's Wilson 95% interval on ${g.inside}/${g.sets} sets; median |engine - gold| ${median(g.gaps).toFixed(3)}, median half-width ${median(g.halfWidths).toFixed(3)}`,
+    );
 }
