@@ -4,7 +4,8 @@
 // (reflection_lens_reward.py: each pattern, boxed_answers, normalize, compute_score), beside a
 // baseline on the same texts in the same run: a plain scan for the patterns' literal triggers
 // (`indexOf` in Node, `str.count` in Python). Inputs are 100 KB built from each pattern's own
-// pieces: runs of blanks around optional tokens, openers without closers, long digit runs.
+// pieces: runs of blanks around optional tokens, openers without closers, long digit runs
+// (bench/adversarial.ts's extractionInputs; test/unit/trace/answers.test.ts runs them as a hang guard).
 // Goal (issue 12): linear, under 50 ms per 100 KB. Each time is the median of 3 (the baselines:
 // of 3 runs of enough repetitions to measure), so one scheduling hiccup does not set a worst case.
 //
@@ -15,78 +16,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeQuestion } from '../server/src/trace/question.js';
+import { extractionInputs, indexOfScan, TRIGGERS } from './adversarial.js';
 import { findStatements, lastNumberStatement } from '../server/src/trace/statements.js';
 import { rewardFunctionSource } from '../server/src/training/verl/rewardFunction.js';
 
 const N = Number(process.env.EXTRACTION_BENCH_KB ?? 100) * 1000;
 const per100KB = (ms: number, chars: number): number => (ms * 100_000) / chars;
-
-/** The adversarial inputs, by name: each pattern's pieces repeated to N characters. */
-function inputs(): Map<string, string> {
-  const out = new Map<string, string>();
-  const fill = (head: string, piece: string, tail: string): string =>
-    head + piece.repeat(Math.max(1, Math.floor((N - head.length - tail.length) / piece.length))) + tail;
-  // The engine's own pieces (as test/unit/trace/answers.test.ts) after "The answer is", with and without a final "x".
-  const pieces = [
-    'The answer is',
-    ' ',
-    '\t',
-    '= 408',
-    '\\boxed{',
-    '**',
-    'So ',
-    'therefore ',
-    '1,',
-    '2 ',
-    '\\frac{',
-    '$',
-    '\\(',
-    'answer',
-    '=',
-    '1',
-    '1.',
-    '} ',
-    '{',
-    '\\text{',
-    'Total: ',
-    '408 = ',
-  ];
-  for (const piece of pieces)
-    for (const tail of ['x', ''])
-      out.set(`"The answer is" + ${JSON.stringify(piece)}*${tail ? ' + "x"' : ''}`, fill('The answer is', piece, tail));
-  // Runs of blanks around each optional token, then something that does not fit.
-  for (const head of [
-    'The answer is',
-    'The answer is:',
-    'The answer is $',
-    'answer',
-    '**',
-    '** $',
-    '**1',
-    '**408 $',
-    '\\boxed',
-    '= 408',
-    'Total:',
-    'So the product is',
-  ]) {
-    out.set(`${JSON.stringify(head)} + blanks + "x"`, fill(head, ' ', 'x'));
-    out.set(`${JSON.stringify(head)} + blank lines + "x"`, fill(head, ' \n', 'x'));
-  }
-  out.set(
-    '"answer is : $" with 500-blank runs',
-    fill('', 'answer is' + ' '.repeat(500) + ':' + ' '.repeat(500) + '$' + ' '.repeat(500), 'x'),
-  );
-  out.set('"\\boxed{" nested and closed', '\\boxed{'.repeat(Math.floor(N / 8)) + '1' + '}'.repeat(Math.floor(N / 8)));
-  out.set('"\\boxed" repeated, one "{1}" at the end', fill('', '\\boxed', '{1}'));
-  out.set('"\\boxed{" + zeros + "x}"', fill('\\boxed{', '0', 'x}'));
-  out.set('"\\boxed{" + "{"* + "x"', fill('\\boxed{', '{', 'x'));
-  out.set('"\\boxed{" + "{a"* + "x"', fill('\\boxed{', '{a', 'x'));
-  out.set('"\\boxed{" + "{{a}}"* + "x"', fill('\\boxed{', '{{a}}', 'x'));
-  out.set('"\\boxed{" + "\\text{"* + "x"', fill('\\boxed{', '\\text{', 'x'));
-  out.set('"**1 " repeated', fill('', '**1 ', ''));
-  out.set('digits', fill('', '1', ''));
-  return out;
-}
 
 /** Median of `reps` timings of fn (ms). */
 function time(fn: () => unknown, reps = 3): number {
@@ -114,14 +49,6 @@ function timeFast(fn: () => unknown): number {
   return [once(), once(), once()].sort((a, b) => a - b)[1];
 }
 
-const TRIGGERS = ['\\boxed', 'answer', '**', '=', 'So', ':'];
-/** The baseline: every occurrence of the patterns' literal triggers found by indexOf. */
-function indexOfScan(text: string): number {
-  let n = 0;
-  for (const t of TRIGGERS) for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + t.length)) n++;
-  return n;
-}
-
 interface Worst {
   ms: number;
   name: string;
@@ -131,7 +58,7 @@ const worse = (w: Worst | undefined, ms: number, name: string, chars: number): W
   !w || per100KB(ms, chars) > per100KB(w.ms, w.chars) ? { ms, name, chars } : w;
 const fmt = (w: Worst): string => `${per100KB(w.ms, w.chars).toFixed(2)} ms per 100 KB (input: ${w.name})`;
 
-const texts = inputs();
+const texts = extractionInputs(N);
 console.log(`${texts.size} adversarial inputs of ${(N / 1000).toFixed(0)} KB; per call, median of 3; goal: linear, < 50 ms per 100 KB`);
 
 // TypeScript engine.

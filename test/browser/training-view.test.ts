@@ -149,7 +149,7 @@ describe('training view in Chromium', { skip }, () => {
     await page.waitForSelector('#resume:not([hidden])');
   });
 
-  test('a long live run arrives in batches: the view keeps up, draws a bounded number of points, ends on the last step, then the stop', async () => {
+  test('a long live run arrives in batches: the view takes them all, draws a bounded number of points, ends on the last step, then the stop', async () => {
     // 20,000 steps (under a minute of ds3) in 150 ms batches of ~60 lines, as the panel sends
     // them; each line is a real ds3 line with its step renumbered.
     const LONG = 20_000;
@@ -161,21 +161,13 @@ describe('training view in Chromium', { skip }, () => {
     );
     await page.waitForSelector('#chart-ratio');
     const lines: MetricsRecord[] = Array.from({ length: LONG }, (_, i) => ({ ...metrics[i % metrics.length], step: i }));
-    // Timed inside the page, from the first batch posted (not counting the transfer of the test data).
-    const started = await page.evaluate((all) => {
-      const t0 = performance.now();
+    await page.evaluate((all) => {
       for (let i = 0; i < all.length; i += 60) window.postMessage({ type: 'metrics', records: all.slice(i, i + 60) }, '*');
       window.postMessage({ type: 'state', state: 'stopped', message: `stopped at step ${all.length}/1000000` }, '*');
-      return t0;
     }, lines);
     await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'stopped');
     // The charts' redraw for the last batch is the next animation frame.
-    const absorbed = Math.round(
-      (await page.evaluate(
-        () => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
-      )) - started,
-    );
-    console.log(`# ${LONG} steps in ${Math.ceil(LONG / 60)} batches absorbed and drawn in ${absorbed} ms`);
+    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
     const last = lines.at(-1)!;
     assert.match(
       (await page.locator('#summary').textContent())!,

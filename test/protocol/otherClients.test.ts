@@ -64,7 +64,6 @@ describe('a client that does not answer workspace/configuration (in time)', () =
 
   test('requests and diagnostics do not wait for it: the defaults are used after a short timeout, logged once', async () => {
     await s.open(uri, text);
-    const t0 = Date.now();
     await withinMs(s.diagnosticsFor(uri, 1), 10_000, 'diagnostics');
     assert.equal(await withinMs(attemptsOfW1(s, uri), 10_000, 'documentSymbol'), 2, 'the default lexicon (with "Wait")');
     const hover: Hover | null = await withinMs(
@@ -73,7 +72,8 @@ describe('a client that does not answer workspace/configuration (in time)', () =
       'hover',
     );
     assert.ok(hover);
-    assert.ok(Date.now() - t0 < 8000);
+    // Answered while workspace/configuration still is not: the requests did not wait for it.
+    assert.ok(late.length > 0, 'workspace/configuration still unanswered');
     assert.equal(logs.filter((l) => /workspace\/configuration not answered within/.test(l)).length, 1, logs.join('\n'));
   });
 

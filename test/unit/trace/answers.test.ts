@@ -6,6 +6,7 @@ import { compileAnswerPatterns, findStatements, lastNumberStatement } from '../.
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { extractionInputs } from '../../../bench/adversarial.js';
 
 const NO_QUESTION = analyzeQuestion(undefined);
 const statements = (text: string, query?: string, patterns?: RegExp[]) =>
@@ -87,42 +88,21 @@ test('user answer patterns (group 1 or whole match); bad patterns reported', () 
   assert.deepEqual(values('Final: C then QED', undefined, patterns), ['C', 'QED']);
 });
 
-test('every extraction pattern runs in linear time on adversarial input built from its own pieces', () => {
-  // Pieces each pattern repeats or backtracks over: runs of blanks around optional tokens, open
-  // braces, "=" and "**" without a value, conclusion words with no result, long digit runs.
-  const pieces = [
-    'The answer is',
-    ' ',
-    '\t',
-    '= 408',
-    '\\boxed{',
-    '**',
-    'So ',
-    'therefore ',
-    '1,',
-    '2 ',
-    '\\frac{',
-    '$',
-    '\\(',
-    'answer',
-    '=',
-  ];
-  const N = 100_000;
-  let worst = 0;
-  for (const piece of pieces) {
-    for (const tail of ['x', '']) {
-      const text = ('The answer is' + piece.repeat(Math.ceil(N / piece.length))).slice(0, N) + tail;
-      const t0 = performance.now();
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- extraction` times these inputs.
+test(
+  'every extraction pattern on 100 KB adversarial texts built from its own pieces: findStatements and lastNumberStatement complete',
+  { timeout: 120_000 },
+  () => {
+    // Pieces each pattern repeats or backtracks over: runs of blanks around optional tokens, open
+    // braces, "=" and "**" without a value, conclusion words with no result, long digit runs
+    // (the inputs bench/extraction.bench.ts times: `npm run bench -- extraction`). Quadratic
+    // behaviour on 100 KB takes seconds to minutes (the old patterns: 43 s on 500 blanks repeated).
+    for (const text of extractionInputs(100_000).values()) {
       findStatements(text, { question: NO_QUESTION });
       lastNumberStatement(text, 0, text.length, NO_QUESTION);
-      worst = Math.max(worst, performance.now() - t0);
     }
-  }
-  console.log(`worst extraction time per 100 KB adversarial text: ${worst.toFixed(1)} ms`);
-  // Quadratic behaviour on 100 KB takes seconds to minutes (the old patterns: 43 s on 500 blanks
-  // repeated); a generous bound keeps this a correctness check, not a timing benchmark.
-  assert.ok(worst < 2000, `extraction took ${worst} ms on 100 KB`);
-});
+  },
+);
 
 test('normalizeAnswer', () => {
   const cases: [string, string][] = [
@@ -362,8 +342,8 @@ test('stop 35: Euler’s e, ln/log (natural), exp, trigonometric and hyperbolic 
   same('1e3', '1000');
 });
 
-test('stop 35: the evaluator stays bounded with functions (length, depth)', () => {
-  const t0 = performance.now();
+// The timeout is a hang guard, not a measurement.
+test('stop 35: the evaluator is bounded with functions: long and deep nests refused (length, depth)', { timeout: 120_000 }, () => {
   refused('ln('.repeat(30) + '2' + ')'.repeat(30));
   refused('ln'.repeat(30) + '2');
   refused('sin'.repeat(60) + '1');
@@ -373,8 +353,6 @@ test('stop 35: the evaluator stays bounded with functions (length, depth)', () =
   refused('ln('.repeat(6) + '3' + ')'.repeat(6));
   differ('\\ln\\left('.repeat(20_000) + '2' + '\\right)'.repeat(20_000), '\\ln 2');
   differ('e^{'.repeat(20_000) + '1' + '}'.repeat(20_000), 'e');
-  const ms = performance.now() - t0;
-  assert.ok(ms < 1000, `${ms} ms`);
 });
 
 test('stop 35: a reference written as two equal forms is either; assignments and equations are not', () => {

@@ -8,6 +8,7 @@ import { parseTrace } from '../../../server/src/trace/parse.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentRecord } from '../../../server/src/trace/segment.js';
 import { findStatements } from '../../../server/src/trace/statements.js';
+import { otherCases, runCase } from '../../../bench/adversarial.js';
 
 /** The final-answer statements (value, strength) the engine finds in a response to `query`. */
 function leads(query: string, body: string): [string, number][] {
@@ -67,14 +68,11 @@ test('not an answer: negated, two values, other words holding 답 / 答え, and 
   assert.equal(finalOf(Q, '정답은 4가 아닙니다.'), null);
 });
 
-test('the leads run in linear time on 100 KB of their own pieces (leads without a value, open brackets, digit runs)', () => {
-  const q = analyzeQuestion('q');
-  let worst = 0;
-  for (const piece of ['정답은 ', '답: ', '답답', '答えは ** (', '正解：', '정답은 1', '答えは 1,2']) {
-    const text = piece.repeat(Math.ceil(100_000 / piece.length)).slice(0, 100_000);
-    const t0 = performance.now();
-    findStatements(text, { question: q });
-    worst = Math.max(worst, performance.now() - t0);
-  }
-  assert.ok(worst < 2000, `the leads took ${worst} ms on 100 KB`);
-});
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test(
+  'the leads on 100 KB of their own pieces (leads without a value, open brackets, digit runs): findStatements completes',
+  { timeout: 120_000 },
+  () => {
+    runCase(otherCases.koJaLeads);
+  },
+);

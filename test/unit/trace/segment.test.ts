@@ -6,6 +6,7 @@ import { parseRecordText, parseTrace } from '../../../server/src/trace/parse.js'
 import { estimateTokens, segmentRecord } from '../../../server/src/trace/segment.js';
 import { splitTokens } from '../../../server/src/trace/tokenSplit.js';
 import type { DecisionStep, SampleStep, SegmentedRecord } from '../../../server/src/trace/types.js';
+import { otherCases, runCase } from '../../../bench/adversarial.js';
 
 const seg = (text: string, options = defaultSegmentOptions): SegmentedRecord => segmentRecord(parseTrace(text).records[0], options);
 const samples = (s: SegmentedRecord): SampleStep[] => s.steps.filter((x): x is SampleStep => x.kind === 'sample');
@@ -221,16 +222,9 @@ test('generated traces: attempts, correctness and echoes recovered exactly', () 
 
 const answersMatch = (a: string | null, b: string): boolean => a !== null && a.replace(/,/g, '') === b.replace(/,/g, '');
 
-test('segmentation stays linear on 100 KB runs of digits and operators between two answers', () => {
-  let worst = 0;
-  for (const run of ['1'.repeat(100_000) + '+1', '1+'.repeat(50_000), '= 7 '.repeat(25_000)]) {
-    const rec = parseRecordText(`=== 1\nquery: What is 2+3?\nanswer: 5\n---\nThe answer is 5.\n${run}\nThe answer is 5.\n`);
-    const t0 = performance.now();
-    segmentRecord(rec, defaultSegmentOptions);
-    worst = Math.max(worst, performance.now() - t0);
-  }
-  console.log(`worst segmentation time on a 100 KB adversarial run: ${worst.toFixed(1)} ms`);
-  assert.ok(worst < 2000, `${worst} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('segmentation of 100 KB runs of digits and operators between two answers completes', { timeout: 120_000 }, () => {
+  runCase(otherCases.segmentRuns);
 });
 
 const answers = (query: string, body: string): (string | null)[] =>

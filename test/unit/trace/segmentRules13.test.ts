@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
+import { record, values } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 test('"27 miles from City A is the correct answer", "is indeed the right answer": the value before an answer cue may carry unit words and an adverb', () => {
   const q =
@@ -122,42 +123,15 @@ test('a clause naming the asked quantity in words, then a colon and a value that
   );
 });
 
-test("the thirteenth pass's patterns run in linear time on adversarial input built from their own pieces", () => {
-  const q = 'What is the price of 21 pencils on a 3 x 3 board? A count of the squares.';
-  const pieces = [
-    '27 miles from City ',
-    ' is indeed the correct ',
-    '8 is the correct count ',
-    '= 204 minutes ',
-    'minutes hours ',
-    'the price of pencils: ',
-    ': 5 ',
-    '70 divided by 40: ',
-    '>= ',
-    '\\geq 1 ',
-    '12, 13, 14 ',
-    '1212',
-    '2x - 3y + ',
-    '3 * side = ',
-    ' ',
-  ];
-  const worst = slowestSegmentationMs(
-    q,
-    pieces,
-    (piece) =>
-      repeatTo('So the price of 21 pencils is 12. Then 12 and 13 and 14. ' + repeatTo(piece, 100_000), 100_000) +
-      '\nSo the price of 21 pencils is 12.',
-  );
-  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
-  // Many restatements of one value, each gap testing numbers new to the record: whether a number
-  // came before is looked up, not searched for in the body's prefix once per gap (quadratic).
-  let gaps = '';
-  for (let i = 0; gaps.length < 400_000; i++) gaps += `So the price of 21 pencils is 777.\n\nNow ${100 + i} and ${500000 + i}.\n\n`;
-  const t0 = performance.now();
-  segmentAttempts(record(q, gaps), defaultSegmentOptions);
-  const took = performance.now() - t0;
-  assert.ok(took < 3000, `segmentation took ${took} ms on 400 KB of restatements`);
-});
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test(
+  "the thirteenth pass's patterns on 100 KB adversarial bodies of their own pieces, and on 400 KB of restatements: segmentation completes",
+  { timeout: 120_000 },
+  () => {
+    runCase(segmentationCases.rules13);
+    runCase(segmentationCases.rules13restatements);
+  },
+);
 
 test('a re-derivation in symbols ("the planes 2x - 3y = 0 and 3y + z = 0") between two statements of the answer is new work', () => {
   const q =

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
+import { record, values } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, QUESTION_14 } from '../../../bench/adversarial.js';
 
 test('the asked noun is narrowed where the question asks ("what is the perimeter, in inches, of the regular hexagon?"), not where a given names it', () => {
   const q =
@@ -114,33 +115,12 @@ test('an equation of a value the question quotes, set as a condition ("find A su
   assert.ok(own.statements.some((st) => st.value === '55' && !st.tentative));
 });
 
-test("the fourteenth pass's patterns run in linear time on adversarial input built from their own pieces", () => {
-  const long = 'perimeter, in inches, of the regular hexagon units digits '.repeat(40);
-  const q = `If the perimeter of one triangle is 21 inches, what is the units digit of the sum of ${long}? Find the number of minutes of the sum of the squares; the list has 2024 items.`;
-  assert.ok(analyzeQuestion(q).nouns.length > 0);
-  const pieces = [
-    'a=2, b=3, ',
-    'a=2, b=3, c=4, d=1\n',
-    'the units digit of the sum = 5\n',
-    'walk time + t minutes = 2.4 hours\n',
-    'I need A such that the sum = 2024\n',
-    '= 2, d',
-    ', and ',
-    'units digit ',
-    'units units ',
-    'the sum of the remaining numbers is 12. ',
-    'sum of sum of ',
-    '= 2.4 hours ',
-    '\\text{ hours ',
-    'such that x = 2024 ',
-    'need = ',
-    ', in inches, ',
-    ' ',
-  ];
-  const worst = slowestSegmentationMs(
-    q,
-    pieces,
-    (piece) => repeatTo('So the sum of the squares is 236. ' + repeatTo(piece, 100_000), 100_000) + '\nSo the sum of the squares is 236.',
-  );
-  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
-});
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test(
+  "the fourteenth pass's patterns on 100 KB adversarial bodies built from their own pieces: segmentation completes",
+  { timeout: 120_000 },
+  () => {
+    assert.ok(analyzeQuestion(QUESTION_14).nouns.length > 0);
+    runCase(segmentationCases.rules14);
+  },
+);

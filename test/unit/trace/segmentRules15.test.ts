@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { defaultMarkers, defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
+import { record, values } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const statements = (query: string, body: string) => segmentAttempts(record(query, body), defaultSegmentOptions).statements;
 
@@ -135,13 +136,7 @@ test('after a marker, a re-check that re-reads the question\'s numbers and state
   assert.deepEqual(values(q, first + 'Wait, is that right? Yes. So the total is $252.'), ['252']);
 });
 
-test("the pass's patterns stay linear on long runs of their own pieces", () => {
-  const q = 'How much change does Omar receive, in dollars?';
-  const pieces = ['```\n', 'count ', '7 (corrected', ', as ', '£', '\\$', '∴ (', 'choose (', '80 g.', '= 5 ✓', ' '];
-  const worst = slowestSegmentationMs(
-    q,
-    pieces,
-    (piece) => repeatTo('The change is 30. ' + repeatTo(piece, 100_000), 100_000) + '\n```\n30\n```',
-  );
-  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test("the pass's patterns on 100 KB runs of their own pieces: segmentation completes", { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules15);
 });

@@ -3,7 +3,8 @@
 // development data: the real dev sets (Sky-T1 dev, fresh dev, fresh3, fresh5-8) and the dev families.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
+import { values } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 test('a one-digit result of arithmetic right before a marker ("is 6 + 1 = 7. / Wait ... double-check") is a candidate when the record concludes it explicitly', () => {
   const q = 'How many complex numbers satisfy the equation $z^5=\\overline{z}$?';
@@ -50,13 +51,11 @@ test("the thinking block's closing statement after a paragraph of re-examination
   assert.deepEqual(values(cities, `${work}${recheck}I think 27 miles is the correct answer.`), ['27']);
 });
 
-test("the pass's pieces stay linear: long re-checks and long arithmetic lines before a marker", () => {
-  const q = 'How many miles from City A will they be when they meet?';
-  const pieces = ['Just to be thorough, ', '6 + 1 = 7', 'summar', 'getting too ', ' = 7.\n\nWait'];
-  const ms = slowestSegmentationMs(
-    q,
-    pieces,
-    (piece) => `<think>\nSo they meet 27 miles from City A.\n\n${repeatTo(piece, 60_000)}\n\nSo 27 miles.\n</think>\n\n27`,
-  );
-  assert.ok(ms < 2000, `slowest segmentation ${ms.toFixed(0)} ms`);
-});
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test(
+  "the pass's pieces on 60 KB (long re-checks and long arithmetic lines before a marker): segmentation completes",
+  { timeout: 120_000 },
+  () => {
+    runCase(segmentationCases.rules23);
+  },
+);

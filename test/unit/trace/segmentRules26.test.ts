@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { defaultMarkers } from '../../../server/src/trace/options.js';
 import { compileMarkers } from '../../../server/src/trace/markers.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
-import { repeatTo, slowestSegmentationMs, values } from './segmentRuleHelpers.js';
+import { values } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 test('"Let\'s double-check", "Let us verify", "Let\'s confirm" open a re-check as "Let me double-check" does', () => {
   const found = compileMarkers(defaultMarkers)
@@ -65,15 +66,9 @@ test('a draft of the reply written between quotation marks in the thinking block
   assert.deepEqual(values(q, quote), ['391', '391']);
 });
 
-test('quoted drafts are found in linear time', () => {
-  const q = 'What is 17 * 23?';
-  // Many lines opening a quotation that never closes at a line end, and one long unclosed quotation.
-  const ms = slowestSegmentationMs(
-    q,
-    ['\n"ab cd ef gh ', `\n"${'a b '.repeat(70)}" x`, '\n  \u201c1 + 2 = 3 ', '"'],
-    (piece) => `<think>\n${repeatTo(piece, 200_000)}\n</think>\nThe product is \\boxed{391}.`,
-  );
-  assert.ok(ms < 2000, `${ms} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('quoted drafts that never close, on 200 KB bodies: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules26);
 });
 
 test('a bare result line the marker right after it rejects on sight ("Wait, that can\'t be right") is no candidate', () => {

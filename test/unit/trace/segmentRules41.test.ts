@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
@@ -71,13 +72,7 @@ test('41b: a question raised and answered with a reason before the answer is sta
   );
 });
 
-test('41: named restatements and raised questions, repeated over 100 KB, stay fast (the gaps 41a and 41b read are bounded)', () => {
-  const q = 'What is 6 times 7?';
-  const pieces = [
-    'So p(8) = 42. Wait, g(1) = p(8) = 42. ',
-    'Wait, could it be less? The problem says six sevens, because seven is counted six times. So the answer is 42.\n',
-    'Let me make sure that f(x) = 42 since x = 42 = 42 = ',
-  ];
-  const worst = slowestSegmentationMs(q, pieces, (piece) => repeatTo(piece, 100_000));
-  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('41: named restatements and raised questions repeated over 100 KB: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules41);
 });

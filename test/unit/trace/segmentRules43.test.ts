@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { analyzeQuestion, slotNumbers } from '../../../server/src/trace/question.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, SWIM_43 } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
 
-const swim =
-  'Four swimmers raced: Lena, Omar, Priya and Tomas. Omar beat Priya. Lena was not last. Tomas touched right after Lena. Who came in place 3?';
+const swim = SWIM_43;
 
 test('43: the question names its slot by a number or an ordinal word', () => {
   assert.deepEqual(slotNumbers('Who came in place 3?'), ['3']);
@@ -67,7 +67,7 @@ test("43c: the summary's name is restated only where stated as the answer, not a
   );
 });
 
-test('43: the name-list and slot patterns stay linear on long runs of names and digits', () => {
-  const pieces = ['Omar, ', 'Omar in 3, ', '3: ', 'place 3 '];
-  assert.ok(slowestSegmentationMs(swim, pieces, (p) => `So ${repeatTo(p, 20_000)} is Priya.`) < 2000);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('43: the name-list and slot patterns on 20 KB runs of names and digits: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules43);
 });

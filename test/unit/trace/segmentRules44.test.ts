@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
@@ -39,12 +40,7 @@ test('44a: the value concluded nowhere else stays a value tried under its premis
   assert.deepEqual(rules(q, other), ['-41']);
 });
 
-test('44a: long runs of premises stay linear', () => {
-  const q = 'Compute 1 - 2 + 3 - 4 + ... + 79 - 80.';
-  const ms = slowestSegmentationMs(
-    q,
-    ['if ', 'if a, then ', 'then 40 = ', 'If 4 then '],
-    (p) => `${repeatTo(p, 20000)} -40. Wait, let me check. 2 + 2 = 4. The answer is -40.`,
-  );
-  assert.ok(ms < 2000, `${ms} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('44a: 20 KB runs of premises: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules44);
 });

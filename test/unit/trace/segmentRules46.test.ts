@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { repeatTo, record, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
@@ -66,12 +67,7 @@ test('46a: a check that reaches another value and quotes the earlier one back is
   assert.deepEqual(rules(q, body), ['34592', '35592']);
 });
 
-test('46a: long runs of checks and verdicts stay linear', () => {
-  const q = 'What is 6 times 7?';
-  const ms = slowestSegmentationMs(
-    q,
-    ['Let me double-check. 6 * 7 = 42. Yep, that seems right. ', 'Alternatively, 42. ', ' = 42 yes yes yes ', 'Let me verify '],
-    (p) => `6 times 7 is 42, so the answer is 42.\n\n${repeatTo(p, 20000)}\n\nThe answer is 42.`,
-  );
-  assert.ok(ms < 2000, `${ms} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('46a: 20 KB runs of checks and verdicts: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules46);
 });

@@ -6,13 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, ENZYME_47 } from '../../../bench/adversarial.js';
 
 const read = (query: string, body: string) => segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' });
 const rules = (query: string, body: string): string[] => read(query, body).attempts.map((a) => a.candidate.value);
 
-const enzyme =
-  'Which statement about a competitive inhibitor of an enzyme is true? (A) It raises the apparent Km while leaving Vmax unchanged. (B) It lowers Vmax while leaving Km unchanged. (C) It binds only to the enzyme-substrate complex. (D) It forms a covalent bond with the active site serine.';
+const enzyme = ENZYME_47;
 
 test('47a: a statement option concluded by its content ("So the correct statement is that it raises the apparent Km ...") is its letter', () => {
   const body =
@@ -89,13 +89,7 @@ test('47a: options written as math are left to the value rules', () => {
   assert.deepEqual(rules(loops, 'Each pass adds y. So the total would be 3 * y.'), []);
 });
 
-test('47a: long bodies of cues and option words stay linear', () => {
-  const pieces = [
-    'So it raises the apparent Km. ',
-    'Therefore it lowers Vmax while ',
-    'so so so Km Vmax serine ',
-    'Jupiter is the densest, so ',
-  ];
-  const ms = slowestSegmentationMs(enzyme, pieces, (p) => repeatTo(p, 20_000));
-  assert.ok(ms < 2000, `slowest ${ms.toFixed(0)} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('47a: 20 KB bodies of cues and option words: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules47);
 });

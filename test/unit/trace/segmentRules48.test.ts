@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, PRODUCT_48 } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
 
-const q = 'What is 12 × 15?';
+const q = PRODUCT_48;
 const worked = '<think>\n12 × 15 = 12 × 10 + 12 × 5 = 120 + 60 = 180. So the answer is 180.\n\n';
 const draft = 'Step 1: 12 × 10 = 120.\nStep 2: 12 × 5 = 60.\nStep 3: 120 + 60 = 180, so the answer is 180.\n';
 const summary = '\nOkay.\n</think>\n\n12 × 15 = 180, so the answer is \\boxed{180}.';
@@ -48,10 +49,11 @@ test('48b: a heading that opens a draft ("**Output Generation:**") covers its in
   assert.deepEqual(rules(q, `${worked}[Output Generation] proceeds.\n\n${steps}${summary}`), ['180', '180']);
 });
 
-test('48: announced drafts are found in linear time (many announcements, markers, lines with no blank)', () => {
-  const body = `<think>\n${"I'd write:\nWait, 12 × 15 = 180.\n".repeat(20000)}${"Let's draft it:\n".repeat(20000)}${'x'.repeat(200000)}\n</think>\n\nThe answer is \\boxed{180}.`;
-  const t0 = process.hrtime.bigint();
-  rules(q, body);
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  assert.ok(ms < 20000, `took ${ms} ms`);
-});
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test(
+  '48: 1 MB of announced drafts (many announcements, markers, lines with no blank): segmentation completes',
+  { timeout: 120_000 },
+  () => {
+    runCase(segmentationCases.rules48);
+  },
+);

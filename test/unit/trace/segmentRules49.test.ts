@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { repeatTo, record, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
@@ -100,18 +101,7 @@ test('49b: a segment that opens by re-reading the question, after a bare "Wait",
   assert.deepEqual(rules(q, first + chatter + breath), ['230']);
 });
 
-test('49a, 49b: long runs of quotes, raised questions and re-reads stay linear', () => {
-  const q = 'A box holds "exactly six red marbles and one blue marble." How many marbles are in the box?';
-  const ms = slowestSegmentationMs(
-    q,
-    [
-      'So the answer is 7. Is that right? Yes, because 6 + 1 = 7. ',
-      'The problem says "exactly six red marbles and one blue marble." ',
-      'Wait, but the problem says the box holds one more marble. So 7. ',
-      '"""" ??? ',
-      '$$$\\(\\) ',
-    ],
-    (p) => `<think>\nSix plus one is 7, so the answer is 7.\n\n${repeatTo(p, 20000)}\n\nSo the answer is 7.\n</think>\nThe answer is 7.`,
-  );
-  assert.ok(ms < 2000, `${ms} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('49a, 49b: 20 KB runs of quotes, raised questions and re-reads: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules49);
 });

@@ -7,7 +7,8 @@ import { normalizeAnswer } from '../../../server/src/trace/answers.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const read = (query: string, body: string, answer?: string) =>
   segmentAttempts(record(query, body, answer), { ...defaultSegmentOptions, reader: 'rules' });
@@ -132,18 +133,7 @@ test('54b: no comparison read outside a conclusion, against a third thing, or in
   assert.equal(analyzeQuestion('Is the population of the city larger than that of the county?').comparison, undefined);
 });
 
-test("54: linear on 100 KB bodies built from the pass's own pieces", () => {
-  const pieces = [
-    'so the Volga is longer ',
-    'so the Volga is longer than the Rhine, so the Rhine is shorter. ',
-    'longer',
-    'so so so so Volga Volga is is ',
-    '\nYES\n',
-    'YES ',
-    '\n**NO** ',
-    'Therefore, the the the Volga was indeed ',
-    'so no so no. ',
-  ];
-  const worst = slowestSegmentationMs('Is the Volga longer than the Rhine?', pieces, (piece) => repeatTo(piece, 100_000));
-  assert.ok(worst < 3000, `segmentation took ${worst} ms on 100 KB`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test("54: 100 KB bodies built from the pass's own pieces: segmentation completes", { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules54);
 });

@@ -9,18 +9,15 @@ import assert from 'node:assert/strict';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, FAMILY_55, TAGGED_55 } from '../../../bench/adversarial.js';
 
 const read = (query: string, body: string) => segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' });
 const rules = (query: string, body: string): string[] => read(query, body).attempts.map((a) => a.candidate.value);
 
 // One line: a record's header holds its question so (a line break reads as a blank).
-const family =
-  "Given the family relationships: * Kim is Lou's mother. * Lou is Max's father. What is the family relationship between Kim and Max? Select the correct answer: 1. Kim is Max's granddaughter. 2. Kim is Max's grandmother. 3. Kim is Max's aunt. Answer with selected option number.";
-const tagged = family.replace(
-  'Answer with selected option number.',
-  'Enclose the selected answer number in the <ANSWER> tag, for example: <ANSWER>1</ANSWER>.',
-);
+const family = FAMILY_55;
+const tagged = TAGGED_55;
 
 test('55a: numbered options are read when the question asks for an option number', () => {
   const q = analyzeQuestion(family);
@@ -112,10 +109,7 @@ test('55c: not the format quoted, an open tag alone, or a placeholder', () => {
   assert.deepEqual(rules('What is 6 times 7?', 'The format is `<answer>7</answer>`. Six sevens.'), []);
 });
 
-test('55: linear on long bodies of tags, options and cues', () => {
-  const pieces = ["So Kim is Max's grandmother. ", '<ANSWER>', '<answer>2</answer> ', "Max is Kim's granddaughter. So "];
-  const ms = slowestSegmentationMs(tagged, pieces, (p) => repeatTo(p, 20_000));
-  assert.ok(ms < 2000, `slowest ${ms.toFixed(0)} ms`);
-  const bare = slowestSegmentationMs(tagged, pieces, (p) => repeatTo(p, 2_000));
-  assert.ok(ms < Math.max(200, bare * 40), `20k ${ms.toFixed(0)} ms vs 2k ${bare.toFixed(0)} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('55: 20 KB bodies of tags, options and cues: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules55);
 });

@@ -8,12 +8,13 @@ import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { findStatements } from '../../../server/src/trace/statements.js';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, ROLLS_56 } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
 
-const q = 'A baker bakes 6 trays of 7 rolls and sells 27 of them. How many rolls are left?';
+const q = ROLLS_56;
 const wrong = 'The baker bakes 6 × 7 = 42 rolls. 42 - 27 = 16. So the number of rolls left is 16.\n\nWait, let me redo the subtraction. ';
 
 test('56a: "X, not Y" after a candidate Y corrects it: X is the value concluded, a changed value', () => {
@@ -75,10 +76,9 @@ test('56a: not a rejection: "not only X but also Y", "not counting", a method, a
   );
 });
 
-test('56a: the rejection patterns stay linear on long runs of their own pieces', () => {
-  const pieces = [', not ', ' instead of ', ' rather than ', '(not ', '\u2014 not ', 'not 5 but ', '1, not 2', ' and not 7'];
-  const ms = slowestSegmentationMs(q, pieces, (p) => `So the total is 15${repeatTo(p, 20000)}.\n`);
-  assert.ok(ms < 2000, `${ms} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('56a: the rejection patterns on 20 KB runs of their own pieces: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules56);
 });
 
 test('56b: with no conclusion cue ("It should be 15, not 16.", "it is 15, not 16") the rejection still corrects a candidate 16', () => {

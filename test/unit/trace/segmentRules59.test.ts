@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { analyzeQuestion } from '../../../server/src/trace/question.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, repeatTo, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const read = (query: string, body: string, answer?: string) =>
   segmentAttempts(record(query, body, answer), { ...defaultSegmentOptions, reader: 'rules' });
@@ -215,25 +216,10 @@ test('59h: a yes after a question or a step is a confirmation', () => {
   assert.deepEqual(rules(q, '7 × 13 = 91. Yes. It has a divisor besides 1 and itself, so the answer is no.'), ['no']);
 });
 
-test('59: linear on long bodies of the pass pieces', () => {
-  const q = 'Rank the towns Ashby, Brill and Crane from largest to smallest population. What does this code print? print(1)';
-  const pieces = ['Ashby, Brill, ', 'so it prints ', 'Brill > ', '"answer": "', 'the statement is ', 'Ranking: Ashby'];
-  const ms = slowestSegmentationMs(q, pieces, (p) => repeatTo(p, 20_000));
-  assert.ok(ms < 2000, `slowest ${ms.toFixed(0)} ms`);
-  const bare = slowestSegmentationMs(q, pieces, (p) => repeatTo(p, 2_000));
-  assert.ok(ms < Math.max(200, bare * 40), `20k ${ms.toFixed(0)} ms vs 2k ${bare.toFixed(0)} ms`);
-  const tf = slowestSegmentationMs('True or false: 1 is prime.', ['so the statement is true. ', '所以是错误', 'True '], (p) =>
-    repeatTo(p, 20_000),
-  );
-  assert.ok(tf < 2000, `true/false slowest ${tf.toFixed(0)} ms`);
-  const day = slowestSegmentationMs('What day of the week is it 9 days after Monday?', ['**Friday** ', "so it's Friday ", '**'], (p) =>
-    repeatTo(p, 20_000),
-  );
-  assert.ok(day < 2000, `weekday slowest ${day.toFixed(0)} ms`);
-  const sets = slowestSegmentationMs(
-    'Which of the following are even? Select all that apply. (A) 2 (B) 3 (C) 4 (D) 5',
-    ['(A) and (', '), (B', 'The evens are A, ', 'Final: ', 'so it is. Yes. '],
-    (p) => repeatTo(p, 20_000),
-  );
-  assert.ok(sets < 2000, `sets slowest ${sets.toFixed(0)} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('59: 20 KB bodies of the pass pieces (orderings, true/false, weekdays, sets): segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules59);
+  runCase(segmentationCases.rules59trueFalse);
+  runCase(segmentationCases.rules59weekday);
+  runCase(segmentationCases.rules59sets);
 });

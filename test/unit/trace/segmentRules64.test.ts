@@ -8,6 +8,7 @@ import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { answersEqual } from '../../../server/src/trace/answers.js';
 import { quantitiesEqual, readQuantity } from '../../../server/src/trace/units.js';
 import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases } from '../../../bench/adversarial.js';
 
 const seg = (query: string, body: string, answer?: string) =>
   segmentAttempts(record(query, body, answer), { ...defaultSegmentOptions, reader: 'rules' });
@@ -112,21 +113,24 @@ test('64 option lists: a boxed list of letters is the set, never its first lette
   assert.equal(seg(one, 'The answer is \\boxed{B}.', 'B').finalCorrect, true);
 });
 
-test('64 long boxes: a box of 500 to 4000 characters is read; past 4000 it is not; unclosed boxes stay linear', () => {
-  const q = 'List the first 300 multiples of 7.';
-  const list = Array.from({ length: 300 }, (_, k) => 7 * (k + 1)).join(', ');
-  assert.ok(list.length > 500 && list.length < 4000);
-  assert.deepEqual(rules(q, `So the answer is \\boxed{${list}}.`), [list]);
-  const huge = Array.from({ length: 1200 }, (_, k) => 7 * (k + 1)).join(', ');
-  assert.ok(huge.length > 4000);
-  assert.ok(!rules(q, `So the answer is \\boxed{${huge}}.`).includes(huge));
-  // A short box reads as before.
-  assert.deepEqual(rules(q, 'So the answer is \\boxed{7, 14, 21}.'), ['7, 14, 21']);
-  // 1.4 MB of boxes that never close: the long scans' budget keeps the work linear.
-  const t0 = performance.now();
-  seg(q, `\\boxed{${'ab '.repeat(300)}`.repeat(1500));
-  assert.ok(performance.now() - t0 < 2000);
-});
+test(
+  '64 long boxes: a box of 500 to 4000 characters is read; past 4000 it is not; 1.4 MB of unclosed boxes is segmented',
+  { timeout: 120_000 },
+  () => {
+    const q = 'List the first 300 multiples of 7.';
+    const list = Array.from({ length: 300 }, (_, k) => 7 * (k + 1)).join(', ');
+    assert.ok(list.length > 500 && list.length < 4000);
+    assert.deepEqual(rules(q, `So the answer is \\boxed{${list}}.`), [list]);
+    const huge = Array.from({ length: 1200 }, (_, k) => 7 * (k + 1)).join(', ');
+    assert.ok(huge.length > 4000);
+    assert.ok(!rules(q, `So the answer is \\boxed{${huge}}.`).includes(huge));
+    // A short box reads as before.
+    assert.deepEqual(rules(q, 'So the answer is \\boxed{7, 14, 21}.'), ['7, 14, 21']);
+    // 1.4 MB of boxes that never close (the long scans' budget keeps the work linear): a hang guard,
+    // the timeout; `npm run bench -- linear` times it.
+    runCase(segmentationCases.rules64boxes);
+  },
+);
 
 test('64 possessive: a restated name followed by a noun ("Hana\'s mother") is not the value; one ending its clause is', () => {
   const q = "Hana's mother has four daughters. Three are April, May and June. What is the fourth daughter's name?";
@@ -137,7 +141,7 @@ test('64 possessive: a restated name followed by a noun ("Hana\'s mother") is no
   assert.ok(rules(q2, "Carla: 2.1, Dan: 1.2.\n\nSo, the greatest average speed is Carla's, with 2.1.\n\n\\boxed{Carla}").length >= 1);
 });
 
-test('64 answer lines: "Answer: <word>" is read where the question names no type; prose after the cue is not', () => {
+test('64 answer lines: "Answer: <word>" is read where the question names no type; prose after the cue is not', { timeout: 120_000 }, () => {
   const q = 'What is the capital of France?';
   assert.deepEqual(rules(q, 'Let me think about it.\nAnswer: Paris'), ['Paris']);
   assert.deepEqual(rules(q, 'Let me think about it.\n**Final Answer:** Paris'), ['Paris']);
@@ -145,8 +149,6 @@ test('64 answer lines: "Answer: <word>" is read where the question names no type
   assert.deepEqual(rules(q, 'The answer: see above.'), []);
   // Numbers as before.
   assert.deepEqual(rules('What is 6 times 7?', 'Answer: 42'), ['42']);
-  // A 1 MB line of cues stays linear.
-  const t0 = performance.now();
-  seg(q, 'Answer: '.repeat(130000));
-  assert.ok(performance.now() - t0 < 3000);
+  // A 1 MB line of cues: a hang guard, the timeout; `npm run bench -- linear` times it.
+  runCase(segmentationCases.rules64answerLines);
 });

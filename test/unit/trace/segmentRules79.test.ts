@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { programValueStatements } from '../../../server/src/trace/programValues.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
-import { record, slowestSegmentationMs } from './segmentRuleHelpers.js';
+import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, CODE_79 } from '../../../bench/adversarial.js';
 
 const rules = (query: string, body: string): string[] =>
   segmentAttempts(record(query, body), { ...defaultSegmentOptions, reader: 'rules' }).attempts.map((a) => a.candidate.value);
@@ -53,7 +54,7 @@ test('negative 79d: a sentence with the words of two alike options, neither writ
 
 // 79c (programValues.ts assertionLine): "the correct assert is f(...) == X" states the value, as an
 // assertion line does.
-const CODE = "Complete the assert statement with the output.  def f(s):     return s[::-1] + '!'  assert f('ab') ==";
+const CODE = CODE_79;
 
 test("79c: \"Therefore the correct assert is f('ab') == 'ba!'\" states the output", () => {
   const t = "So the reversed string is 'ba' and then '!' is added.\nTherefore the correct assert is f('ab') == 'ba!'.";
@@ -73,11 +74,7 @@ test('negative 79c: "==" in a traced test, with no assertion named, states nothi
   assert.deepEqual(programValueStatements(u, 0, u.length), []);
 });
 
-test('79c stays linear: long lines of "assert" and calls before "=="', () => {
-  const ms = slowestSegmentationMs(
-    CODE,
-    ['assert f(', 'assert ', 'f(f(', 'assert a(b(c( '],
-    (p) => `<think>\n${p.repeat(2000)} == 'x'\n</think>\n\n'x'`,
-  );
-  assert.ok(ms < 1000, `${ms} ms`);
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('79c: long lines of "assert" and calls before "==": segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules79);
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { runCase, segmentationCases, ES_84 } from '../../../bench/adversarial.js';
 
 function record(query: string, body: string) {
   return parseTrace(`=== 1\nquery: ${query}\n---\n${body}\n`).records[0];
@@ -14,7 +15,7 @@ const values = (query: string, body: string): string[] =>
 
 // 84a (statements.ts findOtherAnswerLeads): the answer leads of Swahili, Spanish, French, German,
 // Portuguese and Russian state the answer as "The answer is" does.
-const ES = 'Juan tiene 3 cajas con 4 manzanas cada una. ¿Cuántas manzanas tiene?';
+const ES = ES_84;
 const MC = 'Which gas do plants absorb? A. oxygen B. carbon dioxide C. helium D. neon';
 
 test('84a: Spanish "La respuesta es"', () => {
@@ -200,24 +201,7 @@ test('negative 84e: no closed form, or more after it', () => {
   assert.notDeepEqual(values('Find the value.', 'Work.\n\nThe answer is 2\\sqrt{62} - 2x.'), ['2\\sqrt{62} - 2']);
 });
 
-test('84a: the leads read in linear time (100 KB of each lead piece repeated)', () => {
-  for (const piece of [
-    'Jibu ni ',
-    'La respuesta es ',
-    'Réponse : ',
-    'Antwort: ',
-    'A resposta é ',
-    'Ответ равен ',
-    'respuesta: **(',
-    'Jibu: "1',
-    'Por lo tanto, x es ',
-    'Kwa hiyo ni = ',
-    'したがって、は',
-    'Вывод: 1',
-  ]) {
-    const body = piece.repeat(Math.ceil(100_000 / piece.length));
-    const t0 = performance.now();
-    values(ES, body);
-    assert.ok(performance.now() - t0 < 2000, `${piece}: ${performance.now() - t0} ms`);
-  }
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('84a: the leads on 100 KB of each lead piece repeated: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules84);
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { parseTrace } from '../../../server/src/trace/parse.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
+import { runCase, segmentationCases, ARENA_95 } from '../../../bench/adversarial.js';
 
 function record(query: string, body: string, answer?: string) {
   return parseTrace(`=== 1\nquery: ${query}\n${answer === undefined ? '' : `answer: ${answer}\n`}---\n${body}\n`).records[0];
@@ -14,11 +15,7 @@ const read = (query: string, body: string, answer?: string) =>
 const values = (query: string, body: string): string[] => read(query, body).attempts.map((a) => a.candidate.value);
 
 // 95a: an Arena-Hard style prompt (the responses framed by their own labels, a verdict label asked).
-const ARENA =
-  'Compare the two answers to the question and output your verdict as one of [[A>>B]], [[A>B]], [[A=B]], [[B>A]], [[B>>A]]. ' +
-  'Question: Which gas do plants take in for photosynthesis? (A) oxygen (B) nitrogen (C) carbon dioxide (D) helium ' +
-  "[The Start of Assistant A's Answer] Plants take in oxygen, so (A). [The End of Assistant A's Answer] " +
-  "[The Start of Assistant B's Answer] Plants take in carbon dioxide, so (C). [The End of Assistant B's Answer]";
+const ARENA = ARENA_95;
 
 test("95a: the verdict label is the answer; the judge's own answer to the quoted question is a step", () => {
   const body =
@@ -107,11 +104,7 @@ test('negative 95: a question that is no judge prompt reads its own answer', () 
   assert.deepEqual(values(q2, 'The sum is 144 + 124 = 268. So the answer is 268.'), ['268']);
 });
 
-test('95: the judge rules stay linear on 200 KB of picks on one line and on many lines', () => {
-  for (const sep of [' ', '\n', '\n\n**Final Verdict:**\n']) {
-    const body = ('Overall, Assistant A is significantly better than B, I prefer Response B. [[A>B]]' + sep).repeat(2500);
-    const t = performance.now();
-    read(ARENA, body);
-    assert.ok(performance.now() - t < 2000, `took ${performance.now() - t} ms`);
-  }
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test('95: the judge rules on 200 KB of picks on one line and on many lines: segmentation completes', { timeout: 120_000 }, () => {
+  runCase(segmentationCases.rules95);
 });

@@ -8,19 +8,13 @@ import assert from 'node:assert/strict';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
 import { segmentAttempts } from '../../../server/src/trace/segment.js';
 import { record } from './segmentRuleHelpers.js';
+import { runCase, segmentationCases, ARENA_95B, OUTPUTS_95B } from '../../../bench/adversarial.js';
 
 const read = (query: string, body: string, answer?: string) =>
   segmentAttempts(record(query, body, answer), { ...defaultSegmentOptions, reader: 'rules' });
 const values = (query: string, body: string): string[] => read(query, body).attempts.map((a) => a.candidate.value);
 
-const ARENA =
-  'Please act as an impartial judge and evaluate the quality of the responses provided by two AI assistants to the user prompt displayed below. ' +
-  'After providing your explanation, you must output only one of the following choices as your final verdict with a label: ' +
-  '1. Assistant A is significantly better: [[A>>B]] 2. Assistant A is slightly better: [[A>B]] 3. Tie, relatively the same: [[A=B]] ' +
-  '4. Assistant B is slightly better: [[B>A]] 5. Assistant B is significantly better: [[B>>A]] ' +
-  "<|User Prompt|> Which planet is largest? (A) Mars (B) Jupiter (C) Venus <|The Start of Assistant A's Answer|> Jupiter, so (B). " +
-  "<|The End of Assistant A's Answer|> <|The Start of Assistant B's Answer|> The answer is (B), Jupiter, the largest planet by mass and radius. " +
-  "<|The End of Assistant B's Answer|>";
+const ARENA = ARENA_95B;
 
 test('95b: "Overall, while both ..., Assistant B\'s answer is more comprehensive" concludes (a pick, then the stronger label)', () => {
   const body =
@@ -64,11 +58,7 @@ test('95e: a score with its scale ("Rating: [[2/10]]", "Score: 2 out of 10") is 
 });
 
 // LLMBar's / AlpacaEval's "Output (a)" prompt.
-const OUTPUTS =
-  'You are a helpful assistant in evaluating the quality of the outputs for a given instruction. Your goal is to select the best output for the given instruction. ' +
-  'Select the Output (a) or Output (b) that is better for the given instruction. # Instruction: List three fruits that are red. ' +
-  '# Output (a): Strawberries, cherries and raspberries. # Output (b): Tomatoes, red peppers and beets. ' +
-  '# Which is better, Output (a) or Output (b)? Your response should be either "Output (a)" or "Output (b)":';
+const OUTPUTS = OUTPUTS_95B;
 
 test('95d: "The better output is Output (a)", "So I choose Output (a)" and a last line "Output (a) is better." pick', () => {
   const named =
@@ -110,15 +100,12 @@ test('95d: a last line "Response 2 is the better response." is the pick, not the
   assert.deepEqual(s.correct, [true]);
 });
 
-test('95b/d: the new forms stay linear on 200 KB of concessions and picks, on one line and on many lines', () => {
-  for (const sep of [' ', '\n', '\n\n']) {
-    const body = (
-      'Overall, while both are fine, Both assistants are right, but Output (a) is better. The better output is Output (b).' + sep
-    ).repeat(1800);
-    for (const q of [ARENA, OUTPUTS]) {
-      const t = performance.now();
-      read(q, body);
-      assert.ok(performance.now() - t < 2000, `took ${performance.now() - t} ms`);
-    }
-  }
-});
+// A hang guard for catastrophic backtracking (the timeout), not a measurement: `npm run bench -- linear` times these inputs.
+test(
+  '95b/d: the new forms on 200 KB of concessions and picks, on one line and on many lines: segmentation completes',
+  { timeout: 120_000 },
+  () => {
+    runCase(segmentationCases.rules95bArena);
+    runCase(segmentationCases.rules95bOutputs);
+  },
+);
