@@ -4248,8 +4248,11 @@ const contentCueRe =
 // A letter in the sentence: the option is named by its letter (findOptionLetters reads it) or examined ("Option C says").
 // A letter standing alone ("option C", "(B)", "the answer is C (search history)", "E says"); not
 // the article or the pronoun before a word ("A trap-free device", "I think").
+// Stop 43 (fx43): "I" in a run of roman numerals ("statements I, II, III", "I/III", "II and I") is a
+// statement's number, not the option letter I: not an option letter where a numeral II-VI follows or
+// precedes it across a comma, a slash, "&", "and" or "or" ("I and III" already reads as the pronoun's test).
 const letterInSentenceRe =
-  /(?<![A-Za-z0-9\\'\u2019])[A-J](?![A-Za-z0-9'\u2019])(?![ \t]+[a-z])|(?<![A-Za-z0-9\\'\u2019])[B-HJ][ \t]+(?=[a-z])/;
+  /(?<![A-Za-z0-9\\'\u2019])(?:[A-HJ]|I(?![ \t]{0,2}(?:[,/&]|and|or)[ \t]{0,2}(?:and[ \t]{1,2}|or[ \t]{1,2})?(?:II|III|IV|V|VI)(?![A-Za-z0-9]))(?<!(?<![A-Za-z0-9])(?:II|III|IV|V|VI)[ \t]{0,2}(?:[,/&]|and|or)[ \t]{0,2}(?:and[ \t]{1,2}|or[ \t]{1,2})?I))(?![A-Za-z0-9'\u2019])(?![ \t]+[a-z])|(?<![A-Za-z0-9\\'\u2019])[B-HJ][ \t]+(?=[a-z])/;
 // Words that deny or doubt what the sentence says of the option ("is false", "is not", "rule out").
 const CONTENT_DENIED = new Set(
   'not isn aren doesn don didn cannot wasn won wouldn shouldn never false incorrect wrong invalid unlikely rule rules ruled eliminate eliminated eliminates except neither nor if whether maybe might perhaps'.split(

@@ -79,3 +79,23 @@ test('fx43 2: linear time: 200 KB of results with counters and runs of letters o
     assert.ok(performance.now() - t0 < 2000, piece);
   }
 });
+
+// Fix 3: in a question about numbered statements, "I" in a run of roman numerals is a statement's number,
+// not the option letter I: the sentence that names the statements may still pick an option by its content.
+const QR =
+  'Which of the following statements are true? I. 8 is a cube. II. 10 is a square. III. 27 is a cube. (A) I only (B) II only (C) I and III (D) I, II and III';
+const WORK = 'Statement I: 8 = 2^3, true. Statement II: 10 is no square, false. Statement III: 27 = 3^3, true.\n';
+
+test('fx43 3: a content pick in a sentence naming statements I, II, III is read', () => {
+  assert.deepEqual(read(QR, `${WORK}Therefore, of the statements I, II, III, only I and III are true.`), ['C']);
+  assert.deepEqual(read(QR, `${WORK}So, going over I/II/III once more: the answer is I and III.`), ['C']);
+});
+
+test('negative fx43 3: the option letter I is still a letter; a pick that names two options alike is not read', () => {
+  const q10 =
+    'Which planet is the largest? (A) Mars (B) Venus (C) Earth (D) Mercury (E) Pluto (F) Ceres (G) Io (H) Titan (I) Jupiter (J) Europa';
+  assert.deepEqual(read(q10, 'Jupiter is far larger than the others.\nSo the answer is I.'), ['I']);
+  assert.deepEqual(read(q10, 'Jupiter is far larger than the others.\nSo the answer is I, Jupiter.'), ['I']);
+  // "I, II and III" is option D's content and "I and III" option C's: two options named alike, no pick.
+  assert.deepEqual(read(QR, `${WORK}Therefore, among I, II and III, the true pair is I and III.`), []);
+});
