@@ -99,3 +99,23 @@ test('negative fx43 3: the option letter I is still a letter; a pick that names 
   // "I, II and III" is option D's content and "I and III" option C's: two options named alike, no pick.
   assert.deepEqual(read(QR, `${WORK}Therefore, among I, II and III, the true pair is I and III.`), []);
 });
+
+// Fix 6: a numbered pairwise judge's "**Answer: 2**" as the response's last line is its verdict; "Answer:"
+// elsewhere leads the judge's own answer to the question it quotes, a step.
+const QJ =
+  'You are a judge. Question: What is 13 times 11? Response 1: 13 times 11 is 133. Response 2: 13 times 11 is 143. Which response is better? Answer with 1 or 2.';
+
+test('fx43 6: "**Answer: 2**" closing a numbered judge\'s response is its verdict, after a pick in words of the other', () => {
+  const body = 'Overall, Response 1 is better written, but it is wrong: 13 × 11 = 143.\nResponse 2 gives 143.\n\n**Answer: 2**';
+  assert.deepEqual(read(QJ, body), ['1', '2']);
+  assert.deepEqual(read(QJ, 'Overall, Response 1 is better formatted.\nBut only Response 2 is right.\n\nAnswer: Response 2'), ['1', '2']);
+});
+
+test('negative fx43 6: "Answer:" before the last line is the judge\'s own answer, no verdict; other questions are read as before', () => {
+  const body = 'My own answer to the question:\nAnswer: 2\n\nOverall, Response 1 is better.';
+  assert.deepEqual(read(QJ, body), ['1']);
+  // A last line "Answer: 143" (the judge's own answer) is no pick: the pick in words stays the verdict.
+  assert.deepEqual(read(QJ, 'Therefore, Response 2 is better.\n\nAnswer: 143'), ['2']);
+  // Not a numbered judge: "Answer: 2" is any question's answer.
+  assert.deepEqual(read('How many moons does Mars have?', 'Phobos and Deimos.\n\nAnswer: 2'), ['2']);
+});
