@@ -925,6 +925,12 @@ export function normalizedEqual(na: string, nb: string): boolean {
   }
   // Stop 36 (leftovers): "T" and "F" are True and False where the other side is that word.
   if (verdictLetter(na, nb) || verdictLetter(nb, na)) return true;
+  // Stop 43 (fx43): pi spelled without its backslash ("pi/6", "-pi/6", "2pi") is "\\pi", as "π" is.
+  if (na.includes('pi') || nb.includes('pi')) {
+    const pa = withPiCommand(na);
+    const pb = withPiCommand(nb);
+    if (pa !== na || pb !== nb) return normalizedEqual(pa, pb);
+  }
   // Integers are canonical strings by now: different strings are different integers (a relative
   // tolerance would call 2003700027 and 2003700026 equal).
   if (/^-?\d+$/.test(na) && /^-?\d+$/.test(nb)) return false;
@@ -936,6 +942,14 @@ export function normalizedEqual(na: string, nb: string): boolean {
   } finally {
     formDepth--;
   }
+}
+
+// A bare "pi" (normalized: lower case, no spaces): not inside a word ("spin", "pie", "api") nor a command's name ("\\pi").
+const barePiRe = /(^|[^a-z\\])pi(?![a-z])/g;
+
+/** The text with each bare "pi" written as the command "\\pi" (closedFormValue and sameExpression read the command). */
+function withPiCommand(s: string): string {
+  return s.includes('pi') ? s.replace(barePiRe, '$1\\pi') : s;
 }
 
 /** Two different normalized strings, not both integers: one value? */

@@ -28,7 +28,12 @@ export function queryLine(v: string): string {
   if (!/[\n\r\u2028\u2029]/.test(v)) return v;
   const lines = v.split(/\r\n?|[\n\u2028\u2029]/);
   const inner = lines.some((l) => labelInLineRe.test(l.replace(leadingLabelRe, '')));
-  return oneLine(inner ? v.replace(lineBreakBeforeLabelRe, '  ') : v);
+  // Stop 43 (fx43): so is every such line break where one of them would read as a gap anyway (a line
+  // before a label ends in a blank: "aromatic?\n\nA. methane \nB. ethane \nC. cyclohexane\nD. benzene"):
+  // written as one blank, the last label would follow the only narrow gap and read as a letter inside
+  // the last option's text ("C. cyclohexane D. benzene", as "E. coli"). A blank line alone changes nothing.
+  const gapped = !inner && lines.some((l, i) => i > 0 && leadingLabelRe.test(l) && /\S[ \t]+$/.test(lines[i - 1]));
+  return oneLine(inner || gapped ? v.replace(lineBreakBeforeLabelRe, '  ') : v);
 }
 
 export function formatRecord(rec: TraceRecordInput): string {

@@ -211,6 +211,28 @@ export function jsonElementSpan(text: string, open: number, k: number): { start:
   }
 }
 
+/**
+ * Spans of every element of the JSON array that opens at `text[open]` ('['), in one pass (fx43: a
+ * llama-stack-evals result's `result_data` rows, each placed at its own line and column); the
+ * elements before a malformed one, or [] where `open` is no array.
+ */
+export function jsonElementSpans(text: string, open: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (text[open] !== '[') return out;
+  const n = text.length;
+  let i = open + 1;
+  for (;;) {
+    i = skipJsonWs(text, i);
+    if (i >= n || text[i] === ']') return out;
+    const start = i;
+    i = skipJsonValue(text, i);
+    out.push({ start, end: i });
+    i = skipJsonWs(text, i);
+    if (text[i] !== ',') return out;
+    i++;
+  }
+}
+
 /** A NaN, Infinity or -Infinity where a JSON value stands: what Python's json.dump writes for such floats (allow_nan=True, its default). */
 export interface NonFinite {
   /** Offset in the text. */

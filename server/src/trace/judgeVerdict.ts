@@ -63,6 +63,9 @@ const ratingRe =
 // "Winner: B", "Final verdict: Response 2", "Preferred response: **Response 2**", or "Output (a)" alone on a line: the verdict.
 const winnerRe =
   /^[ \t]{0,4}(?:\*\*)?(?:(?:Winner|Final (?:verdict|answer|choice)|Verdict|Preferred(?: (?:response|output|answer))?|Better (?:response|output))(?:\*\*)?[ \t]{0,2}:(?:\*\*)?[ \t]{0,2}(?:\*\*)?)?(?:(?:Assistant|Response|Output|Answer)[ \t]{1,2})?\(?([ABab12])\)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}\.?$/gim;
+// "Answer: 2", "**Answer: 2**", "**Answer:** Response 2" on a line of its own (read only on a numbered pair's last line).
+const answerLineRe =
+  /^[ \t]{0,4}(?:\*\*)?Answer(?:\*\*)?[ \t]{0,2}:(?:\*\*)?[ \t]{0,2}(?:\*\*)?(?:Response[ \t]{1,2})?([12])[ \t]{0,2}(?:\*\*)?[ \t]{0,2}\.?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}$/i;
 // A pick in words: "Assistant B is significantly better", "Assistant A provides a more accurate",
 // "Assistant B's answer is the strongest", "Response 2 is better", "I prefer Output (a)". The
 // subject opens the clause.
@@ -129,6 +132,15 @@ export function judgePicks(body: string, kind: JudgeKind = 'pair'): JudgePick[] 
     if (!fits(m[1])) continue;
     const at = m.index + m[0].lastIndexOf(m[1]);
     picks.push({ start: at, end: at + 1, value: m[1].toUpperCase(), strength: 5 });
+  }
+  // Stop 43 (fx43): a numbered pair's verdict written "Answer: 2" ("**Answer: 2**") as the response's last
+  // line. Only there: "Answer:" also leads the judge's own answer to the question it quotes, a step.
+  if (kind === 'numbered') {
+    const m = answerLineRe.exec(body.slice(lastLineStart(body)));
+    if (m !== null) {
+      const at = lastLineStart(body) + m[0].lastIndexOf(m[1]);
+      picks.push({ start: at, end: at + 1, value: m[1], strength: 5 });
+    }
   }
   // The judge's notation: "A>B" where it writes Arena-Hard's labels, else the pick's letter or number.
   const notation = kind === 'arena' || picks.some((p) => p.value.length > 1);

@@ -37,6 +37,8 @@ import {
   hypotheticalAfter,
   lastNumberStatement,
   operandNext,
+  otherSentenceEnd,
+  otherUnitEnd,
   premisedConclusion,
   unquoted,
   withRestatements,
@@ -1060,11 +1062,33 @@ function endsLine(body: string, k: number): boolean {
   unitAfterRe.lastIndex = k;
   const u = unitAfterRe.exec(body);
   if (u !== null && !notUnitRe.test(u[1]) && (u[2] === undefined || !notUnitRe.test(u[2]))) k += u[0].length;
+  // Stop 43 (fx43): or a unit or counter of another script ("= 450 円。", "= 1160 рублей."), as statements.ts reads it.
+  else if (u === null) {
+    let j = k;
+    while (j < k + 2 && (body.charCodeAt(j) === 32 || body.charCodeAt(j) === 9)) j++;
+    if (body.charCodeAt(j) >= 0x80) {
+      const e = otherUnitEnd(body, j, body.length);
+      if (e > j) k = e;
+    }
+  }
   const n = Math.min(body.length, k + 12);
   while (k < n) {
     const c = body.charCodeAt(k);
     if (c === 10 || c === 13) return true;
-    if (c === 32 || c === 9 || c === 36 || c === 46 || c === 42 || c === 41 || c === 93) k++;
+    // (A full stop of another script as "." is: "= 450。", "= 1160।".)
+    if (
+      c === 32 ||
+      c === 9 ||
+      c === 36 ||
+      c === 46 ||
+      c === 42 ||
+      c === 41 ||
+      c === 93 ||
+      c === 0x3002 ||
+      c === 0xff01 ||
+      otherSentenceEnd(c)
+    )
+      k++;
     else if (c === 92 && (body.charCodeAt(k + 1) === 41 || body.charCodeAt(k + 1) === 93)) k += 2;
     else return false;
   }

@@ -3483,6 +3483,7 @@ function lineEndOf(text: string, k: number, to: number, remark: boolean, rejects
   if (unit && !/^(?:and|or|so|which|then|is|are|x|times|plus|minus|mod|by|instead|rather)\b/i.test(unit[0]))
     k = skipBlanks(text, k + unit[0].length, to);
   else if (codeAt(text, k) === 92) k = skipBlanks(text, latexUnitEnd(text, k), to);
+  else if (codeAt(text, k) >= 0x80 || codeAt(text, k) === 40) k = otherUnitEnd(text, k, to);
   // Each closer starts with "\", "$" or "*": only then is one looked for.
   const first = codeAt(text, k);
   const closer = first === 92 || first === 36 || first === 42 ? closers.find((c) => text.startsWith(c, k)) : undefined;
@@ -3504,7 +3505,7 @@ function lineEndOf(text: string, k: number, to: number, remark: boolean, rejects
   // A full-width full stop or semicolon ends it as ". " does ("所以 d=4。", "a=1；"): Chinese
   // writes no blank after them.
   const stop = codeAt(text, k);
-  if (fullStop(stop) || stop === 0xff1b) return atEnd;
+  if (fullStop(stop) || stop === 0xff1b || otherSentenceEnd(stop)) return atEnd;
   if (stop === 46 || stop === 33) {
     // The end of a sentence ends the statement too: "= 9844. Wait, that's different".
     if (k + 1 < to && (codeAt(text, k + 1) === 32 || codeAt(text, k + 1) === 9)) return atEnd;
@@ -3520,6 +3521,24 @@ function lineEndOf(text: string, k: number, to: number, remark: boolean, rejects
   // tank", "= $37.70, and that is the cost".
   return codeAt(text, k) === 44 && thatIsAfterRe.test(text.slice(k, k + 24)) ? atEnd : NOT_AT_END;
 }
+
+// Stop 43 (fx43): a unit or counter written in another script after a value, closing its sentence as
+// "= 527 km." does: one to three Han, katakana or Hangul characters, maybe in brackets ("= 1160円。",
+// "= 1160원입니다.", "= 900（元）"; not a negation: 不, 非, 没, 未, 아, 않; no hiragana: "= 120 でない。"
+// goes on), then a Japanese or Korean copula; or a word or two of an alphabetic script but Latin's
+// ASCII-led words, which the unit above reads ("= 1160 рублей.", "= 1160 रुपये।"). Only where the
+// sentence ends after it (the lookahead: a full stop of any script, a line break, the end).
+const otherUnitRe =
+  /(?:[(\uff08][ \t]{0,2}(?![\u4e0d\u975e\u6ca1\u672a\uc544\uc54a])[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,3}[ \t]{0,2}[)\uff09]|(?![\u4e0d\u975e\u6ca1\u672a\uc544\uc54a])[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,3}|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}]){1,16}(?:[ \t](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}]){1,16})?)(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\u3068\u306a\u308a\u307e\u3059|\u306b\u306a\u308a\u307e\u3059|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694|\uc5d0\uc694)?(?=[ \t]{0,2}(?:[.!\u3002\uff01\uff1b\u0964\u0965\u06d4\r\n]|$))/uy;
+
+/** Where otherUnitRe's unit after a value at k ends, blanks after it skipped (k when there is none). */
+export function otherUnitEnd(text: string, k: number, to: number): number {
+  otherUnitRe.lastIndex = k;
+  return otherUnitRe.test(text) && otherUnitRe.lastIndex <= to ? skipBlanks(text, otherUnitRe.lastIndex, to) : k;
+}
+
+/** A full stop of another script: the danda and double danda (Devanagari), the Urdu full stop. */
+export const otherSentenceEnd = (c: number): boolean => c === 0x964 || c === 0x965 || c === 0x6d4;
 
 // A unit written in LaTeX after a value: "204 \\text{ minutes}", "12\\,\\text{cm}", "5 \\mathrm{kg}".
 const latexUnitRe = /(?:\\[,;: ][ \t]{0,2})?\\(?:text|mathrm|textrm)\{[ \t]{0,2}[A-Za-z][A-Za-z ./]{0,16}\}/y;
@@ -4229,8 +4248,11 @@ const contentCueRe =
 // A letter in the sentence: the option is named by its letter (findOptionLetters reads it) or examined ("Option C says").
 // A letter standing alone ("option C", "(B)", "the answer is C (search history)", "E says"); not
 // the article or the pronoun before a word ("A trap-free device", "I think").
+// Stop 43 (fx43): "I" in a run of roman numerals ("statements I, II, III", "I/III", "II and I") is a
+// statement's number, not the option letter I: not an option letter where a numeral II-VI follows or
+// precedes it across a comma, a slash, "&", "and" or "or" ("I and III" already reads as the pronoun's test).
 const letterInSentenceRe =
-  /(?<![A-Za-z0-9\\'\u2019])[A-J](?![A-Za-z0-9'\u2019])(?![ \t]+[a-z])|(?<![A-Za-z0-9\\'\u2019])[B-HJ][ \t]+(?=[a-z])/;
+  /(?<![A-Za-z0-9\\'\u2019])(?:[A-HJ]|I(?![ \t]{0,2}(?:[,/&]|and|or)[ \t]{0,2}(?:and[ \t]{1,2}|or[ \t]{1,2})?(?:II|III|IV|V|VI)(?![A-Za-z0-9]))(?<!(?<![A-Za-z0-9])(?:II|III|IV|V|VI)[ \t]{0,2}(?:[,/&]|and|or)[ \t]{0,2}(?:and[ \t]{1,2}|or[ \t]{1,2})?I))(?![A-Za-z0-9'\u2019])(?![ \t]+[a-z])|(?<![A-Za-z0-9\\'\u2019])[B-HJ][ \t]+(?=[a-z])/;
 // Words that deny or doubt what the sentence says of the option ("is false", "is not", "rule out").
 const CONTENT_DENIED = new Set(
   'not isn aren doesn don didn cannot wasn won wouldn shouldn never false incorrect wrong invalid unlikely rule rules ruled eliminate eliminated eliminates except neither nor if whether maybe might perhaps'.split(

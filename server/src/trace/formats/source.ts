@@ -19,6 +19,7 @@ import {
 import { extraBomMessage, leadingBoms, modelFromFileName } from '../parse.js';
 import {
   jsonElementSpan,
+  jsonElementSpans,
   jsonErrorOffset,
   jsonFieldSpan,
   nonFiniteDiagnostic,
@@ -827,9 +828,30 @@ export async function* streamContainer(
     else if (isObject(obj) && isLlamaStackResult(obj) && !mapsResultData(opts.map)) {
       // llama-stack-evals' result file (fx42): each element of result_data a row, numbered by its place.
       mapper.idNote ??= 'the row\'s number in "result_data"';
-      for (const [k, row] of (obj.result_data as unknown[]).entries()) {
-        if (isObject(row)) yield* emit(mapper.map(row, 0, `result_data element ${k + 1}`, 0, String(k + 1)));
-        else fail(0, 0, 'not-an-object', `result_data element ${k + 1} is not a JSON object (a row); the other elements are read`);
+      // fx43: each row at its own line and column (it was the file's start, 1:1), its fields located in its text.
+      const list = jsonFieldSpan(whole, 'result_data');
+      const spans = list ? jsonElementSpans(whole, list.start) : [];
+      const rows = obj.result_data as unknown[];
+      const starts =
+        spans.length === rows.length
+          ? positionsIn(
+              whole,
+              spans.map((e) => e.start),
+              0,
+              0,
+            )
+          : undefined;
+      for (const [k, row] of rows.entries()) {
+        const pos = starts?.[k] ?? { line: 0, column: 0 };
+        const locate = starts ? () => ({ text: whole.slice(spans[k].start, spans[k].end), line: pos.line, column: pos.column }) : undefined;
+        if (isObject(row)) yield* emit(mapper.map(row, pos.line, `result_data element ${k + 1}`, 0, String(k + 1), undefined, locate));
+        else
+          fail(
+            pos.line,
+            pos.column,
+            'not-an-object',
+            `result_data element ${k + 1} is not a JSON object (a row); the other elements are read`,
+          );
       }
     } else if (isObject(obj)) for (const [k, row] of rowsOf(obj).entries()) yield* emit(mapper.map(row, 0, `sample ${k + 1}`, 0));
   }
