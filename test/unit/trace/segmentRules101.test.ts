@@ -41,3 +41,26 @@ test('101a: a word that means "wait" only with its punctuation is no marker with
   const body = 'Se espera que el resultado sea par. Por lo tanto, el resultado es 16.\n\nRespuesta: 16';
   assert.deepEqual(values('¿Cuánto es 4 por 4?', body), ['16']);
 });
+
+// 101b (question.ts askedLetters, statements.ts findOtherConclusions): where the engine reads no asked
+// noun (a question in another language), an unknown's value that the question's last sentence does not
+// ask for ("quindi x = 7" for the product xy) is a step, as English reads "so x = 7" for "What is the
+// product xy?".
+test("101b: an unknown's value the question does not ask for is no conclusion", () => {
+  const q = 'Risolvi il sistema: a + b = 9, a − b = 1. Quanto vale il prodotto ab?';
+  const body =
+    'Sommando le equazioni: 2a = 10, quindi a = 5. Allora b = 9 − 5 = 4.\n\nQuindi la soluzione è a = 5, b = 4.\n\nAspetta, la domanda chiede il prodotto ab. ab = 5 · 4 = 20.\n\nQuindi il prodotto è 20.';
+  assert.deepEqual(values(q, body), ['20']);
+  // With no re-check: the unknown's value beat the product's line.
+  assert.deepEqual(values(q, 'Sommando le equazioni: 2a = 10, quindi a = 5. Allora b = 9 − 5 = 4 e ab = 5 · 4 = 20.'), ['20']);
+});
+
+test('101b: the unknown the question asks for is still concluded', () => {
+  assert.deepEqual(values('Resuelve la ecuación 3x − 4 = 11. ¿Cuánto vale x?', 'Sumamos 4: 3x = 15. Por lo tanto x = 5.'), ['5']);
+  assert.deepEqual(values('Résous 3x − 4 = 11 et trouve x.', 'On ajoute 4 : 3x = 15. Donc x = 5.'), ['5']);
+  // The asking sentence is the one with the question mark, not an instruction after it.
+  assert.deepEqual(
+    values('Resuelve la ecuación 3x − 4 = 11. ¿Cuánto vale x? Responde con un número.', 'Sumamos 4: 3x = 15. Por lo tanto x = 5.'),
+    ['5'],
+  );
+});
