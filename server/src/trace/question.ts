@@ -206,6 +206,14 @@ export interface QuestionInfo {
    * answer is a program value ('cba', [1, 4], {'a': 1}, True, None), read whole.
    */
   programValue?: boolean;
+  /**
+   * Pass 101b: where the engine reads no asked noun or expression (a question in another language),
+   * the letters that stand alone in the question's last sentence ("Quanto vale x?" gives "x";
+   * "Quanto vale il prodotto xy?" none): an unknown's value concluded in the response ("quindi x = 7")
+   * is about the asked quantity only if the question asks for that letter (statements.ts
+   * findOtherConclusions).
+   */
+  askedLetters?: string;
 }
 
 /** QuestionInfo.comparison. */
@@ -265,6 +273,7 @@ const EMPTY: QuestionInfo = {
   comparison: undefined,
   answerForm: undefined,
   programValue: undefined,
+  askedLetters: undefined,
 };
 
 /**
@@ -312,6 +321,7 @@ export function asMultiSelect(info: QuestionInfo): QuestionInfo {
     comparison: info.comparison,
     answerForm: info.answerForm,
     programValue: info.programValue,
+    askedLetters: info.askedLetters,
   };
   return copy;
 }
@@ -368,6 +378,7 @@ export function asUnseenChoice(info: QuestionInfo): QuestionInfo {
     comparison: undefined,
     answerForm: undefined,
     programValue: undefined,
+    askedLetters: info.askedLetters,
   };
   return copy;
 }
@@ -1264,8 +1275,39 @@ function analyze(query: string): QuestionInfo {
     comparison: word.comparison,
     answerForm: optionOf === undefined && numbered === undefined ? questionForm(query) : undefined,
     programValue: optionOf === undefined && numbered === undefined && programValueQuestion(query) ? true : undefined,
+    askedLetters: nouns.length === 0 && targets.length === 0 ? lastSentenceLetters(query) : undefined,
   };
 }
+
+/**
+ * QuestionInfo.askedLetters: the letters a-z that stand alone (no letter of any script beside them;
+ * a digit may precede, "2x") in the question's asking sentence, read from its last 300 characters:
+ * the last sentence that ends in a question mark ("¿Cuánto vale x? Responde con un número."), else
+ * the last sentence.
+ */
+function lastSentenceLetters(query: string): string {
+  let q = query.trimEnd().slice(-300);
+  const mark = Math.max(q.lastIndexOf('?'), q.lastIndexOf('\uff1f'));
+  if (mark > 0) q = q.slice(0, mark + 1);
+  // The sentence starts after the last sentence end before its own end.
+  let k = q.length - 2;
+  for (; k >= 0; k--) {
+    const c = q.charCodeAt(k);
+    if (c === 10 || c === 0x3002 || c === 0xff1f || c === 0xff01) break;
+    if ((c === 46 || c === 63 || c === 33) && q.charCodeAt(k + 1) <= 32) break;
+  }
+  let out = '';
+  for (let i = k + 1; i < q.length; i++) {
+    const c = q.charCodeAt(i);
+    if (c < 97 || c > 122) continue;
+    if (isLetterAt(q, i - 1) || isLetterAt(q, i + 1)) continue;
+    if (!out.includes(q[i])) out += q[i];
+  }
+  return out;
+}
+
+const letterCharRe = /\p{L}/u;
+const isLetterAt = (s: string, i: number): boolean => i >= 0 && i < s.length && letterCharRe.test(s[i]);
 
 // A question that speaks of options it does not list: "which (one) of the following", "the
 // following options / choices", "answer choices", "choose the correct option / answer", "the

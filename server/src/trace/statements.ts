@@ -1810,6 +1810,16 @@ const otherCueLang = (cue: string): string => {
 // A negation right before the copula: "no es 5", "não é 5", "не равно 5", "n'est".
 const otherNegationRe = /(?:^|[ \t])(?:no|n\u00e3o|nicht|\u043d\u0435|si|sio|non|kh\u00f4ng|ph\u1ea3i)[ \t]{1,2}$|n['\u2019]$/i;
 
+/** The one letter a-z (lower case) that an equation's left side is, right before its "=" at k (blanks between), or ''. */
+function unknownBefore(text: string, k: number): string {
+  let i = k - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) && k - i < 4) i--;
+  if (i < 0) return '';
+  const c = text[i].toLowerCase();
+  if (c < 'a' || c > 'z' || (i > 0 && latinLetterRe.test(text[i - 1]))) return '';
+  return c;
+}
+
 /** The end of the sentence from k: a line break, "。", or ".", "!", "?" before a blank or the end (a decimal point is not one). */
 function sentenceEndFrom(text: string, k: number, limit: number): number {
   for (; k < limit; k++) {
@@ -1862,7 +1872,14 @@ function findOtherConclusions(ctx: Context): void {
     if (start + value.length > to) continue;
     const sentence = ctx.sentenceAround(start, start + value.length);
     const q = ctx.question;
-    const about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
+    let about = ctx.namesSentence(sentence.start, sentence.text) || (q.nouns.length === 0 && q.targets.length === 0);
+    // Pass 101b: "quindi x = 7" where the question asks for xy: the value of an unknown the question's
+    // last sentence does not ask for is a step (docs/annotation-guide.md: the value of x when the
+    // question asks for x + y), as English reads "so x = 7" for "What is the product xy?" (strength 2).
+    if (about && last !== null && lang !== 'cjk' && last[0].charCodeAt(0) === 61 && q.askedLetters !== undefined) {
+      const unknown = unknownBefore(text, after + last.index);
+      if (unknown !== '' && !q.askedLetters.includes(unknown)) about = false;
+    }
     addLocalized(ctx, start, start + value.length, 'conclusion', about ? 3 : 2, about, false, lang);
   }
 }
