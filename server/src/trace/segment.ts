@@ -1493,10 +1493,14 @@ function checkResults(
     if (!checkMarkerRe.test(m.phrase) && !opensWithReread(body, m)) continue;
     const segEnd = k + 1 < inRegion.length ? inRegion[k + 1].m.start : regionEnd;
     const to = Math.min(segEnd, m.end + 1500);
+    // The search runs on the window [m.end, to) alone: body.lastIndexOf would go on past m.end, where
+    // the window holds no occurrence, back to the body's start, once per marker (quadratic, stop 43).
+    const win = body.slice(m.end, to);
     let best = -1;
     let bestRaw = '';
     for (const raw of raws) {
-      for (let w = body.lastIndexOf(raw, to - raw.length); w >= m.end; w = body.lastIndexOf(raw, w - 1)) {
+      for (let i = win.lastIndexOf(raw, win.length - raw.length); i >= 0; i = i > 0 ? win.lastIndexOf(raw, i - 1) : -1) {
+        const w = m.end + i;
         if (resultAt(body, w, raw, to)) {
           if (w > best) {
             best = w;
@@ -1535,7 +1539,11 @@ function resultAt(body: string, w: number, raw: string, to: number): boolean {
   const before = body.slice(Math.max(0, w - 40), w).replace(/[ \t$*(\\[]+$/, '');
   const after = body.slice(w + raw.length, Math.min(to, w + raw.length + 40));
   if (!computedCueRe.test(before) && !(resultCueRe.test(before) && againRe.test(after))) return false;
-  const lineStart = Math.max(body.lastIndexOf('\n', w), w - 200);
+  // The line's start within 200 characters (-1 where none is and w < 200, as before): a bounded read,
+  // not body.lastIndexOf('\n', w), which scans a body without line breaks back to its start (stop 43).
+  const from = Math.max(0, w - 200);
+  const nl = body.slice(from, w + 1).lastIndexOf('\n');
+  const lineStart = nl >= 0 ? from + nl : Math.max(-1, w - 200);
   if (recallRe.test(body.slice(lineStart, w))) return false;
   let e = 0;
   while (e < after.length && !'.!?;\n'.includes(after[e])) e++;

@@ -2,13 +2,14 @@
 // of different answers times the length (docs/engine.md, stop 31): counted in operations, not
 // timed. And the one-pass indexes (restatementPlaces, valuePlaces) find what the per-value scans
 // they replace found, on random texts.
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { jsonlRecordToTrace, jsonlToRecords } from '../../../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
-import { segmentRecord } from '../../../server/src/trace/segment.js';
+import { segmentAttempts, segmentRecord } from '../../../server/src/trace/segment.js';
 import { Restatement, restatementPlaces, scanCounts } from '../../../server/src/trace/restatement.js';
 import { valuePlaces } from '../../../server/src/trace/statements.js';
+import { record as adversarialRecord, repeatTo, segmentationCases } from '../../../bench/adversarial.js';
 
 const N = 2000;
 const record = (question: string, answer: string, body: string) => {
@@ -137,3 +138,40 @@ test('valuePlaces in one pass finds what the indexOf loop per value finds', () =
     assert.deepEqual([...byIndex], [...byLoop], JSON.stringify({ some, text, from, to }));
   }
 });
+
+// Stop 43: checkResults (pass 66) looked for the record's answer after each check marker with
+// body.lastIndexOf from the end of the marker's 1,500-character window, which, where the window held
+// no occurrence, went on back to the body's start (and resultAt found its line's start the same way
+// in a body without line breaks): a read of the body per marker. Counted here as the characters every
+// String.prototype.lastIndexOf call passes over, at N and 4N characters: linear ~4x, that read 16x.
+const lastIndexOfSpan = (run: () => unknown): number => {
+  const spy = mock.method(String.prototype, 'lastIndexOf');
+  try {
+    run();
+    let span = 0;
+    for (const c of spy.mock.calls) {
+      const s = c.this as string;
+      const from = c.arguments[1] === undefined ? s.length : Math.max(0, Math.min(Math.trunc(Number(c.arguments[1])), s.length));
+      span += from - Math.max(c.result as number, 0) + 1;
+    }
+    return span;
+  } finally {
+    spy.mock.restore();
+  }
+};
+const quadraticInputs: [string, (k: number) => string, (text: string) => unknown][] = [
+  ['segmentRules19 "(Check: 1 = 1" repeated', (k) => segmentationCases.rules19.inputs(k)[6], segmentationCases.rules19.run],
+  ['segmentRules46 "Let me verify " repeated', (k) => segmentationCases.rules46.inputs(k)[3], segmentationCases.rules46.run],
+  [
+    'checks of the answer in a body without line breaks',
+    (k) => `So the answer is 22. ${repeatTo('Let me verify: 2 + 20 = 22. ', Math.round(100_000 * k))} The answer is 22.`,
+    (text) => segmentAttempts(adversarialRecord('What is 2 + 20?', text), defaultSegmentOptions),
+  ],
+];
+for (const [name, input, run] of quadraticInputs)
+  test(`stop 43: ${name}: the characters lastIndexOf reads grow linearly with the body`, () => {
+    const small = input(0.25);
+    const big = input(1);
+    const growth = ((lastIndexOfSpan(() => run(big)) / lastIndexOfSpan(() => run(small))) * small.length) / big.length;
+    assert.ok(growth < 2, `read per character grows ${growth.toFixed(1)}x from ${small.length} to ${big.length} characters`);
+  });
