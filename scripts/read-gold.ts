@@ -7,10 +7,10 @@
 //   ... --families [--held]                           the phrasing families instead (exact attempt
 //                                                     sequences per family, 300 records each)
 //   ... --derived                                     also p / delta1 / delta2 derived from the learned
-//                                                     reading beside the same from the gold labels, with
-//                                                     the Wilson 95% interval of the engine's k of n: how
-//                                                     far the reading moves the numbers calibrate reports,
-//                                                     against how far sampling does
+//                                                     reading beside the same from the gold labels, and
+//                                                     engine - gold paired over the records with its 95%
+//                                                     interval (* where it excludes 0): how far the reading
+//                                                     moves the numbers calibrate reports, beyond chance
 //   ... --flat                                        every body read with each line break replaced by
 //                                                     spaces (one per character, offsets kept), as a
 //                                                     harness storing text.replace('\n', ' ') leaves it
@@ -24,7 +24,6 @@ import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
 import { segmentAttempts } from '../server/src/trace/segment.js';
 import { parseTrace } from '../server/src/trace/parse.js';
-import { wilsonInterval } from '../server/src/analysis/predicted.js';
 import * as C from '../test/phrasing/corpus.js';
 import { DEV_FAMILY_GROUPS, REAL_DEV_SETS, SHARED_DATA } from './readerData.js';
 
@@ -72,8 +71,8 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
 const held = process.argv.includes('--held');
 const flat = process.argv.includes('--flat');
 const withDerived = process.argv.includes('--derived');
-/** Per metric, over the sets: the gold value inside the engine's interval, |engine - gold|, the interval's half-width. */
-const derivedGaps = new Map<string, { inside: number; sets: number; gaps: number[]; halfWidths: number[] }>();
+/** Per metric, over the sets: the engine-minus-gold difference, and whether its paired interval excludes 0. */
+const derivedGaps = new Map<string, { biased: number; sets: number; gaps: number[] }>();
 /** The record as read: with --flat, its body's line breaks replaced by as many spaces (the question is kept). */
 const asRead = <T extends { body: string }>(rec: T): T =>
   flat ? { ...rec, body: rec.body.replace(/\r?\n|\r/g, (m) => ' '.repeat(m.length)) } : rec;
@@ -167,7 +166,18 @@ for (const [set, files] of sets) {
   console.log(line.join('   '));
   if (withDerived) derivedLine(set, evaluateSegmentation(inputs.get('learned')!));
 }
-if (withDerived) derivedSummary();
+if (withDerived) {
+  derivedSummary();
+  const all = evaluateSegmentation(pooled.get('learned')!);
+  console.log(
+    `DERIVED pooled (learned, ${all.records} responses): ${(['p', 'delta1', 'delta2'] as const)
+      .map((m) => {
+        const d = all.derivedDifference[m];
+        return `${m} ${all.derived.engine[m].value?.toFixed(3)} vs gold ${all.derived.gold[m].value?.toFixed(3)}, ${d.value >= 0 ? '+' : ''}${d.value.toFixed(3)} [${d.lo.toFixed(3)}, ${d.hi.toFixed(3)}]`;
+      })
+      .join('; ')}`,
+  );
+}
 for (const [name] of readers) {
   const e = evaluateSegmentation(pooled.get(name)!);
   console.log(
@@ -180,20 +190,19 @@ function derivedLine(set: string, e: ReturnType<typeof evaluateSegmentation>): v
   for (const metric of ['p', 'delta1', 'delta2'] as const) {
     const engine = e.derived.engine[metric];
     const gold = e.derived.gold[metric];
+    const d = e.derivedDifference[metric];
     if (engine.value === null || gold.value === null) {
       parts.push(`${metric} -`);
       continue;
     }
-    const w = wilsonInterval(engine.k, engine.n);
-    const inside = gold.value >= w.lo && gold.value <= w.hi;
-    const g = derivedGaps.get(metric) ?? { inside: 0, sets: 0, gaps: [], halfWidths: [] };
+    const biased = d.lo > 0 || d.hi < 0;
+    const g = derivedGaps.get(metric) ?? { biased: 0, sets: 0, gaps: [] };
     g.sets++;
-    if (inside) g.inside++;
-    g.gaps.push(Math.abs(engine.value - gold.value));
-    g.halfWidths.push((w.hi - w.lo) / 2);
+    if (biased) g.biased++;
+    g.gaps.push(d.value);
     derivedGaps.set(metric, g);
     parts.push(
-      `${metric} ${engine.value.toFixed(2)} [${w.lo.toFixed(2)}, ${w.hi.toFixed(2)}] (${engine.k}/${engine.n}) gold ${gold.value.toFixed(2)} (${gold.k}/${gold.n})${inside ? '' : ' OUT'}`,
+      `${metric} ${engine.value.toFixed(2)} (${engine.k}/${engine.n}) gold ${gold.value.toFixed(2)} (${gold.k}/${gold.n}) ${d.value >= 0 ? '+' : ''}${d.value.toFixed(2)} [${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]${biased ? ' *' : ''}`,
     );
   }
   console.log(`  derived ${set}: ${parts.join('; ')}`);
@@ -206,6 +215,6 @@ function derivedSummary(): void {
   };
   for (const [metric, g] of derivedGaps)
     console.log(
-      `DERIVED ${metric}: gold inside the engine's Wilson 95% interval on ${g.inside}/${g.sets} sets; median |engine - gold| ${median(g.gaps).toFixed(3)}, median half-width ${median(g.halfWidths).toFixed(3)}`,
+      `DERIVED ${metric}: engine - gold median ${median(g.gaps).toFixed(3)}, median |engine - gold| ${median(g.gaps.map(Math.abs)).toFixed(3)}; the paired interval excludes 0 on ${g.biased}/${g.sets} sets (${g.gaps.filter((x) => x < 0).length} below, ${g.gaps.filter((x) => x > 0).length} above)`,
     );
 }

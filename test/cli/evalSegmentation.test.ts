@@ -96,7 +96,12 @@ test('metrics against a gold file given with --gold, and the same file found bes
   assert.ok(e.intervals.precision.lo < 0.5 && e.intervals.precision.hi === 1, JSON.stringify(e.intervals.precision));
   assert.ok(e.intervals.recall.lo < 0.75 && e.intervals.recall.hi > 0.75);
   assert.ok(e.intervals.gold.p.lo === 0 && e.intervals.gold.p.hi > 0.5, JSON.stringify(e.intervals.gold.p));
-  assert.match(beside.stdout, /\np\s+0\.000 \(0\/2\) 0\.00-0\.\d\d\s+0\.000 \(0\/2\) 0\.00-0\.\d\d\n/);
+  // p read alike on both records: a difference of 0 that keeps the rule of three's width (three first candidates' worth, over two: all of [-1, 1]).
+  assert.match(beside.stdout, /\np\s+0\.000 \(0\/2\) 0\.00-0\.\d\d\s+0\.000 \(0\/2\) 0\.00-0\.\d\d\s+\+0\.000 \[-1\.00, 1\.00\]\n/);
+  // delta2: the engine 1 of 2 where the labels have 2 of 2, paired over the two records.
+  assert.equal(e.derivedDifference.delta2.value, -0.5);
+  assert.ok(e.derivedDifference.delta2.lo < -0.5 && e.derivedDifference.delta2.hi > 0, JSON.stringify(e.derivedDifference.delta2));
+  assert.match(beside.stdout, /\ndelta2\s+0\.500 \(1\/2\)[^\n]*-0\.500 \[-1\.00, [\d.]+\]\n/);
   assert.match(beside.stdout, /read by some rule\s+75\.0% \(3\/4\) of the gold candidates/);
   assert.match(beside.stdout, /precision per rule[^\n]*\n {2}final-answer\s+100\.0% \(2\/2\)\n {2}equals\s+100\.0% \(1\/1\)/);
   assert.match(beside.stdout, /\n {2}2\s+13:3\s+missed\s+expected 56, got -/);

@@ -8,7 +8,13 @@ import { normalizeAnswerIn, normalizedEqual } from '../trace/answers.js';
 import type { GoldRecord } from '../trace/gold.js';
 import { judgeQuestion, verdictDirection } from '../trace/judgeVerdict.js';
 import type { Segmentation } from '../trace/segment.js';
-import { pooledRateInterval, type Interval, type RecordCounts } from './segmentationIntervals.js';
+import {
+  pairedDifferenceInterval,
+  pooledRateInterval,
+  type Difference,
+  type Interval,
+  type RecordCounts,
+} from './segmentationIntervals.js';
 
 export interface PredictedCandidate {
   value: string;
@@ -101,6 +107,13 @@ export interface SegmentationEval {
     engine: Record<'p' | 'delta1' | 'delta2', Interval>;
     gold: Record<'p' | 'delta1' | 'delta2', Interval>;
   };
+  /**
+   * Engine minus gold for p, delta1 and delta2, paired over the records, with a 95% interval
+   * (segmentationIntervals.ts pairedDifferenceInterval): how far the reading moves each number
+   * calibrate reports; an interval that excludes 0 is a bias of the reading on text like this,
+   * not chance in which records were labelled.
+   */
+  derivedDifference: Record<'p' | 'delta1' | 'delta2', Difference>;
   /**
    * Per rule that found the engine's candidates: how many it found and how many of those the
    * labels also hold (its precision; what a candidate's `confidence` estimates). Candidates
@@ -534,6 +547,11 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
       exactSequence: pooledRateInterval(perRecord.exactSequence),
       engine: sideIntervals(perRecord.engine),
       gold: sideIntervals(perRecord.gold),
+    },
+    derivedDifference: {
+      p: pairedDifferenceInterval(perRecord.engine.p, perRecord.gold.p),
+      delta1: pairedDifferenceInterval(perRecord.engine.delta1, perRecord.gold.delta1),
+      delta2: pairedDifferenceInterval(perRecord.engine.delta2, perRecord.gold.delta2),
     },
   };
 }

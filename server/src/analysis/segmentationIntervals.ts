@@ -54,3 +54,46 @@ export function studentT975(nu: number): number {
     (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * nu ** 3)
   );
 }
+
+/** A difference of two rates read from the same records, with its 95% interval. */
+export interface Difference extends Interval {
+  value: number;
+}
+
+/**
+ * The difference a - b of two pooled rates over the same records (the engine's delta2 and the
+ * labels' on each record), with a 95% interval for the difference the readings would have over
+ * every record like these: how far the reading moves a number calibrate reports, and whether that
+ * is more than which records were labelled. Paired: the jackknife over records (each record left
+ * out in turn, both readings at once), so a record both readings count alike moves nothing and
+ * one they read apart moves the difference by its share; Student's t for records - 1 degrees of
+ * freedom. (Linearization, the jackknife's first-order form, covered 91.4-93.2% with 10-40 records
+ * on the simulation in test/unit/analysis/segmentationIntervals.test.ts; this, 91.4-94.1%.) Where no record is read
+ * apart the interval keeps the width of three decisions (the rule of three: a population in which
+ * up to 3 of every `records` records are read apart could give this sample), never a point. NaN
+ * where either side has no denominator.
+ */
+export function pairedDifferenceInterval(a: RecordCounts, b: RecordCounts): Difference {
+  const records = a.k.length;
+  if (records !== b.k.length) throw new Error('pairedDifferenceInterval: the two readings cover different records');
+  const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+  const [ka, na, kb, nb] = [sum(a.k), sum(a.n), sum(b.k), sum(b.n)];
+  if (na === 0 || nb === 0) return { value: NaN, lo: NaN, hi: NaN };
+  const value = ka / na - kb / nb;
+  let spread = 0;
+  let apart = false;
+  if (records > 1) {
+    const left: number[] = [];
+    for (let i = 0; i < records; i++) {
+      if (a.k[i] !== b.k[i] || a.n[i] !== b.n[i]) apart = true;
+      const ra = na - a.n[i] > 0 ? (ka - a.k[i]) / (na - a.n[i]) : ka / na;
+      const rb = nb - b.n[i] > 0 ? (kb - b.k[i]) / (nb - b.n[i]) : kb / nb;
+      left.push(ra - rb);
+    }
+    const mean = sum(left) / records;
+    const variance = ((records - 1) / records) * left.reduce((s, d) => s + (d - mean) ** 2, 0);
+    spread = studentT975(records - 1) * Math.sqrt(variance);
+  }
+  const half = Math.max(spread, apart ? 0 : 3 / Math.max(na, nb));
+  return { value, lo: Math.max(-1, value - half), hi: Math.min(1, value + half) };
+}

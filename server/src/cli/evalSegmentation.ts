@@ -2,7 +2,7 @@
 // answers measured against gold labels (docs/segmentation-eval.md). Records without a label are
 // not counted; a label whose record is missing is reported.
 import { engineReading, evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
-import type { Interval } from '../analysis/segmentationIntervals.js';
+import type { Difference, Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
@@ -38,7 +38,9 @@ candidate no rule reads needs an answer pattern, not a better choice), first-can
 (value, and correctness against the ground truth), candidate-count agreement, exact attempt
 sequences, decision (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 /
 accuracy derived from the engine's reading beside the same from the gold labels (an LLM judge's
-pick is right where it picks the reference's side: "[[A>>B]]" against "A>B"); recall per kind
+pick is right where it picks the reference's side: "[[A>>B]]" against "A>B") and their difference,
+paired over the records, with a 95% interval (marked * where it excludes 0: the reading moves that
+number beyond chance in which records were labelled); recall per kind
 of gold candidate (a record's first, an echo of the previous value, a changed value); rates carry a
 95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
 Then the precision of each rule that found candidates (what their confidence estimates) and the
@@ -267,6 +269,12 @@ const pctIn = (a: number, b: number, i: Interval, what = ''): string =>
 const rate = (r: { k: number; n: number; value: number | null }, i?: Interval): string =>
   r.value === null ? '-' : `${r.value.toFixed(3)} (${r.k}/${r.n})${i ? ` ${i.lo.toFixed(2)}-${i.hi.toFixed(2)}` : ''}`;
 
+/** "-0.556 [-0.85, -0.26]", marked where the interval excludes 0 (the reading moves the number beyond chance). */
+const difference = (d: Difference): string =>
+  Number.isNaN(d.value)
+    ? '-'
+    : `${d.value >= 0 ? '+' : ''}${d.value.toFixed(3)} [${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]${d.lo > 0 || d.hi < 0 ? ' *' : ''}`;
+
 /** The report; `who` names the reading scored against the gold labels (the engine's, or a second annotator's). */
 export function formatEval(e: SegmentationEval, limit: number, who: 'engine' | 'second' = 'engine'): string {
   const kinds = (['first', 'echo', 'changed'] as const).map((k) => `${k} ${pct(e.recallByKind[k].found, e.recallByKind[k].of)}`);
@@ -288,10 +296,10 @@ export function formatEval(e: SegmentationEval, limit: number, who: 'engine' | '
     `decisions (STOP/RESAMPLE)  ${pct(e.decisions.agree, e.decisions.of)} agree`,
     `final answer               ${pct(e.finalAnswer.agree, e.finalAnswer.of)} agree`,
     '',
-    `derived        ${who.padEnd(6)} (95%)                 gold (95%)`,
+    `derived        ${who.padEnd(6)} (95%)                 gold (95%)                   ${who} - gold (95%, paired)`,
     ...(['p', 'delta1', 'delta2'] as const).map(
       (k) =>
-        `${k.padEnd(14)} ${rate(e.derived.engine[k], e.intervals.engine[k]).padEnd(28)} ${rate(e.derived.gold[k], e.intervals.gold[k])}`,
+        `${k.padEnd(14)} ${rate(e.derived.engine[k], e.intervals.engine[k]).padEnd(28)} ${rate(e.derived.gold[k], e.intervals.gold[k]).padEnd(28)} ${difference(e.derivedDifference[k])}`,
     ),
     `${'accuracy'.padEnd(14)} ${rate(e.derived.engine.accuracy).padEnd(28)} ${rate(e.derived.gold.accuracy)}`,
     '',
