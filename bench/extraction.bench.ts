@@ -11,14 +11,10 @@
 //
 //   node --import tsx bench/extraction.bench.ts        (or: npm run bench -- extraction)
 // Size: EXTRACTION_BENCH_KB (default 100; times are reported per 100 KB).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { analyzeQuestion } from '../server/src/trace/question.js';
 import { extractionInputs, indexOfScan, TRIGGERS } from './adversarial.js';
 import { findStatements, lastNumberStatement } from '../server/src/trace/statements.js';
-import { rewardFunctionSource } from '../server/src/training/verl/rewardFunction.js';
+import { python, runRewardDriver } from './pythonReward.js';
 
 const N = Number(process.env.EXTRACTION_BENCH_KB ?? 100) * 1000;
 const per100KB = (ms: number, chars: number): number => (ms * 100_000) / chars;
@@ -85,19 +81,10 @@ console.log(
 );
 
 // Python reward function.
-const python = ['python3', 'python', '/usr/bin/python3'].find((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0);
 if (!python) {
   console.log('Python reward function: skipped (no python interpreter)');
 } else {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-bench-extract-'));
-  try {
-    const file = join(dir, 'reflection_lens_reward.py');
-    writeFileSync(file, rewardFunctionSource);
-    const driver = String.raw`
-import json, sys, time, importlib.util
-spec = importlib.util.spec_from_file_location("custom_module", sys.argv[1])
-mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)
-texts = json.load(sys.stdin)
+  const driver = String.raw`texts = json.load(sys.stdin)
 triggers = ["\\boxed", "answer", "**", "=", "So", ":"]
 def median(fn, reps=3):
     ts = []
@@ -130,37 +117,27 @@ for name, t in texts:
     out.append(row)
 print(json.dumps(out))
 `;
-    const r = spawnSync(python, ['-c', driver, file], {
-      input: JSON.stringify([...texts]),
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-      timeout: 600_000,
-    });
-    if (r.status !== 0) throw new Error(`python driver failed (${r.signal ?? r.status}): ${r.stderr}`);
-    const rows = JSON.parse(r.stdout) as ({ name: string; chars: number; baseline: number } & Record<string, number>)[];
-    const keys = ['_ANSWER_IS', '_BOLD', '_NUMBER', 'boxed_answers', 'normalize', 'compute_score'];
-    let base: Worst | undefined;
-    for (const row of rows) base = worse(base, row.baseline, row.name, row.chars);
-    console.log(`Python ${python} reflection_lens_reward.py, per pattern:`);
-    for (const key of keys) {
-      let w: Worst | undefined;
-      let ratio: Worst | undefined;
-      for (const row of rows) {
-        w = worse(w, row[key], row.name, row.chars);
-        ratio = worse(ratio, row[key] / row.baseline, row.name, row.chars);
-      }
-      console.log(
-        `  ${key.padEnd(14)} worst ${fmt(w!)}; ${(per100KB(w!.ms, w!.chars) / per100KB(base!.ms, base!.chars)).toFixed(0)}x the worst baseline; worst per input ${ratio!.ms.toFixed(0)}x`,
-      );
+  const rows = runRewardDriver<({ name: string; chars: number; baseline: number } & Record<string, number>)[]>(driver, [...texts]);
+  const keys = ['_ANSWER_IS', '_BOLD', '_NUMBER', 'boxed_answers', 'normalize', 'compute_score'];
+  let base: Worst | undefined;
+  for (const row of rows) base = worse(base, row.baseline, row.name, row.chars);
+  console.log(`Python ${python} reflection_lens_reward.py, per pattern:`);
+  for (const key of keys) {
+    let w: Worst | undefined;
+    let ratio: Worst | undefined;
+    for (const row of rows) {
+      w = worse(w, row[key], row.name, row.chars);
+      ratio = worse(ratio, row[key] / row.baseline, row.name, row.chars);
     }
-    console.log(`  baseline, str.count of the same ${TRIGGERS.length} triggers on the same texts: worst ${fmt(base!)}`);
-    const all = Math.max(...rows.map((row) => per100KB(row.compute_score, row.chars)));
-    const tsMs = per100KB(tsWorst!.ms, tsWorst!.chars);
-    const goal = (ms: number): string => (ms < 50 ? 'met' : 'NOT met');
     console.log(
-      `worst per call per 100 KB: TypeScript ${tsMs.toFixed(2)} ms (goal < 50 ms: ${goal(tsMs)}), Python compute_score ${all.toFixed(2)} ms (goal: ${goal(all)})`,
+      `  ${key.padEnd(14)} worst ${fmt(w!)}; ${(per100KB(w!.ms, w!.chars) / per100KB(base!.ms, base!.chars)).toFixed(0)}x the worst baseline; worst per input ${ratio!.ms.toFixed(0)}x`,
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  console.log(`  baseline, str.count of the same ${TRIGGERS.length} triggers on the same texts: worst ${fmt(base!)}`);
+  const all = Math.max(...rows.map((row) => per100KB(row.compute_score, row.chars)));
+  const tsMs = per100KB(tsWorst!.ms, tsWorst!.chars);
+  const goal = (ms: number): string => (ms < 50 ? 'met' : 'NOT met');
+  console.log(
+    `worst per call per 100 KB: TypeScript ${tsMs.toFixed(2)} ms (goal < 50 ms: ${goal(tsMs)}), Python compute_score ${all.toFixed(2)} ms (goal: ${goal(all)})`,
+  );
 }

@@ -15,12 +15,8 @@
 //
 //   node --import tsx bench/linear.bench.ts        (or: npm run bench -- linear)
 // Scale: LINEAR_BENCH_SCALE (default 1: 4N is the test's size).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { rewardFunctionSource } from '../server/src/training/verl/rewardFunction.js';
 import { allCases, indexOfScan, rewardShapes, TRIGGERS } from './adversarial.js';
+import { python, runRewardDriver } from './pythonReward.js';
 
 const SCALE = Number(process.env.LINEAR_BENCH_SCALE ?? 1);
 const LIMIT = 8;
@@ -90,19 +86,10 @@ for (const c of allCases) {
 
 // The Python reward function verl calls on every rollout (its every pattern: bench/extraction.bench.ts).
 const pyRows: Row[] = [];
-const python = ['python3', 'python', '/usr/bin/python3'].find((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0);
 if (!python) {
   console.log('Python reward function compute_score: skipped (no python interpreter)');
 } else {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-bench-linear-'));
-  try {
-    const file = join(dir, 'reflection_lens_reward.py');
-    writeFileSync(file, rewardFunctionSource);
-    const driver = String.raw`
-import json, sys, time, importlib.util
-spec = importlib.util.spec_from_file_location("custom_module", sys.argv[1])
-mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)
-shapes = json.load(sys.stdin)
+  const driver = String.raw`shapes = json.load(sys.stdin)
 triggers = json.loads(sys.argv[2])
 def cpu(fn):
     def once():
@@ -121,21 +108,12 @@ for name, small, big in shapes:
                 "bigChars": len(big), "base": cpu(lambda: sum(big.count(x) for x in triggers))})
 print(json.dumps(out))
 `;
-    const shapes = Object.entries(rewardShapes).map(([name, make]) => [name, make(25_000 * SCALE), make(100_000 * SCALE)]);
-    const r = spawnSync(python, ['-c', driver, file, JSON.stringify(TRIGGERS)], {
-      input: JSON.stringify(shapes),
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-      timeout: 300_000,
-    });
-    if (r.status !== 0) throw new Error(`python driver failed (${r.signal ?? r.status}): ${r.stderr}`);
-    console.log(`Python ${python} reflection_lens_reward.py compute_score, the old code's worst shapes at 25,000 and 100,000 characters`);
-    for (const row of JSON.parse(r.stdout) as Row[]) {
-      pyRows.push(row);
-      console.log(line(row));
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const shapes = Object.entries(rewardShapes).map(([name, make]) => [name, make(25_000 * SCALE), make(100_000 * SCALE)]);
+  const found = runRewardDriver<Row[]>(driver, shapes, [JSON.stringify(TRIGGERS)], 300_000);
+  console.log(`Python ${python} reflection_lens_reward.py compute_score, the old code's worst shapes at 25,000 and 100,000 characters`);
+  for (const row of found) {
+    pyRows.push(row);
+    console.log(line(row));
   }
 }
 
