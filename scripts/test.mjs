@@ -5,9 +5,14 @@
 // hang fails the run instead of stalling it. Ends with the skipped tests and suites, with their
 // reasons (scripts/test-skips.mjs), and one summary line: "N passed, N failed, N skipped". With CI
 // set, a skip that .ci/run could have prevented (a missing Chromium or code-server, an unbuilt
-// dist/) fails the run.
+// dist/) fails the run. Every scratch folder the tests make (under os.tmpdir(): the test files, the
+// language servers and CLIs they start, VS Code and its extension host, Chromium) lands in one
+// folder of this run (TMPDIR), removed at the end when nothing failed and kept, and named, when
+// something did: `npm test` leaves nothing behind in the machine's temp folder (a run used to leave
+// about 40 folders there).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ciEnabled, parseSkips, skipReport } from './test-skips.mjs';
 
@@ -32,6 +37,7 @@ const tap = 'test-artifacts/results.tap';
 const skipsFile = 'test-artifacts/skips.jsonl';
 rmSync(skipsFile, { force: true });
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS) || 600_000;
+const scratch = mkdtempSync(join(tmpdir(), 'reflection-lens-test-'));
 const run = spawnSync(
   process.execPath,
   [
@@ -54,6 +60,9 @@ const run = spawnSync(
     env: {
       ...process.env,
       FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR,
+      TMPDIR: scratch,
+      TMP: scratch,
+      TEMP: scratch,
       // The held-out readings (test/unit/trace/heldOutGate.ts) run here and in CI, not in a bare `node --test`.
       REFLECTION_LENS_HELD_OUT: process.env.REFLECTION_LENS_HELD_OUT ?? '1',
     },
@@ -69,5 +78,8 @@ console.log(`\n${report.text}`);
 const ciNote = report.blocking > 0 ? ` (${report.blocking} not allowed with CI set: the run fails)` : '';
 // A todo test is a known limitation kept visible (it runs; its failure does not fail the run).
 const todo = count('todo') ? `, ${count('todo')} todo (known limitations, listed above as # TODO)` : '';
+const ok = run.status === 0 && failed === 0 && report.blocking === 0;
+if (ok) rmSync(scratch, { recursive: true, force: true });
+else console.log(`test: the tests' scratch folders are kept in ${scratch}`);
 console.log(`${count('pass')} passed, ${failed} failed, ${skips.length} skipped${todo}${ciNote}`);
-process.exit(run.status === 0 && failed === 0 && report.blocking === 0 ? 0 : 1);
+process.exit(ok ? 0 : 1);
