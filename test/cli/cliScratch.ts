@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface CliRun {
   status: number | null;
@@ -30,6 +30,7 @@ export function scratchDir(prefix: string): { dir: string; write: (name: string,
   test.after(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, data: string | Buffer): string => {
     const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, data);
     return p;
   };

@@ -7,18 +7,10 @@
 // `parsed_pred`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { assertNoStack, runCli, scratchDir } from './cliScratch.js';
 
-const { dir } = scratchDir('rl-import42-');
-/** Writes a file under the scratch folder, its folders made first. */
-const write = (name: string, data: string): string => {
-  const p = join(dir, name);
-  mkdirSync(dirname(p), { recursive: true });
-  writeFileSync(p, data);
-  return p;
-};
+const { write } = scratchDir('rl-import42-');
 
 const QUESTION =
   'What is the correct answer to this question: Which particle mediates the electromagnetic force?\nChoices:\n(A) gluon\n(B) photon\n(C) W boson\n(D) graviton\nFormat your response as follows: "The correct answer is (insert answer here)"';

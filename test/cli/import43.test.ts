@@ -6,17 +6,10 @@
 // `run-benchmarks` writes (json.dump with indent 2).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { assertNoStack, runCli, scratchDir } from './cliScratch.js';
 
-const { dir } = scratchDir('rl-import43-');
-const write = (name: string, data: string): string => {
-  const p = join(dir, name);
-  mkdirSync(dirname(p), { recursive: true });
-  writeFileSync(p, data);
-  return p;
-};
+const { write } = scratchDir('rl-import43-');
 
 const QUESTION =
   'What is the correct answer to this question: Which planet has the most moons?\nChoices:\n(A) Mars\n(B) Saturn\n(C) Venus\n(D) Mercury\nFormat your response as follows: "The correct answer is (insert answer here)"';

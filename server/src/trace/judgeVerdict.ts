@@ -136,9 +136,10 @@ export function judgePicks(body: string, kind: JudgeKind = 'pair'): JudgePick[] 
   // Stop 43 (fx43): a numbered pair's verdict written "Answer: 2" ("**Answer: 2**") as the response's last
   // line. Only there: "Answer:" also leads the judge's own answer to the question it quotes, a step.
   if (kind === 'numbered') {
-    const m = answerLineRe.exec(body.slice(lastLineStart(body)));
+    const last = lastLineStart(body);
+    const m = answerLineRe.exec(body.slice(last));
     if (m !== null) {
-      const at = lastLineStart(body) + m[0].lastIndexOf(m[1]);
+      const at = last + m[0].lastIndexOf(m[1]);
       picks.push({ start: at, end: at + 1, value: m[1], strength: 5 });
     }
   }
