@@ -11,6 +11,12 @@
 //                                                     engine - gold paired over the records with its 95%
 //                                                     interval (* where it excludes 0): how far the reading
 //                                                     moves the numbers calibrate reports, beyond chance
+//   ... --corrected                                   the corrected rates (eval-segmentation's "corrected with the
+//                                                     labels") on real labels: each set, and all sets pooled, split
+//                                                     at random into labelled (10, 20, 40 records) and unlabelled
+//                                                     (the engine's reading only), 1,000 splits each; how often the
+//                                                     corrected interval covers the labels' rate over all records,
+//                                                     beside the engine's reading alone and the labelled records alone
 //   ... --flat                                        every body read with each line break replaced by
 //                                                     spaces (one per character, offsets kept), as a
 //                                                     harness storing text.replace('\n', ' ') leaves it
@@ -18,7 +24,10 @@
 // Held-out sets are listed here and nowhere in the training data (scripts/readerData.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { predictionPoweredRate } from '../server/src/analysis/predictionPowered.js';
+import { Rng } from '../server/src/analysis/random.js';
 import { engineReading, evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
+import { pooledRateInterval, type Interval, type RecordCounts } from '../server/src/analysis/segmentationIntervals.js';
 import { parseGoldFile } from '../server/src/trace/gold.js';
 import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
@@ -71,7 +80,11 @@ const HELD_OUT_SETS: readonly [string, string[][]][] = [
 const held = process.argv.includes('--held');
 const flat = process.argv.includes('--flat');
 const withDerived = process.argv.includes('--derived');
+const withCorrected = process.argv.includes('--corrected');
 /** Per metric, over the sets: the engine-minus-gold difference, and whether its paired interval excludes 0. */
+const correctedSplits: [string, EvalInput[]][] = [];
+type Metric = 'p' | 'delta1' | 'delta2';
+const METRICS: readonly Metric[] = ['p', 'delta1', 'delta2'];
 const derivedGaps = new Map<string, { biased: number; sets: number; gaps: number[] }>();
 /** The record as read: with --flat, its body's line breaks replaced by as many spaces (the question is kept). */
 const asRead = <T extends { body: string }>(rec: T): T =>
@@ -165,7 +178,9 @@ for (const [set, files] of sets) {
   }
   console.log(line.join('   '));
   if (withDerived) derivedLine(set, evaluateSegmentation(inputs.get('learned')!));
+  if (withCorrected) correctedSplits.push([set, inputs.get('learned')!]);
 }
+if (withCorrected) correctedCoverage(correctedSplits);
 if (withDerived) {
   derivedSummary();
   const all = evaluateSegmentation(pooled.get('learned')!);
@@ -183,6 +198,96 @@ for (const [name] of readers) {
   console.log(
     `POOLED ${name}: ${e.records} responses, precision ${pct(e.matched, e.predicted)} (${e.matched}/${e.predicted}), recall ${pct(e.matched, e.gold)} (${e.matched}/${e.gold}), first ${pct(e.firstCorrectness.agree, e.firstCorrectness.of)}`,
   );
+}
+
+/**
+ * How often the corrected interval covers the labels' rate when only some records of a set are
+ * labelled (chosen at random) and the engine reads the rest: per set (those with at least 20
+ * records, 10 labelled) and over all sets pooled (10, 20, 40 labelled). Beside it, the engine's
+ * reading of every record alone and the labelled records alone, with their mean widths.
+ */
+function correctedCoverage(perSet: [string, EvalInput[]][]): void {
+  type Counts = Record<Metric, RecordCounts>;
+  const empty = (): Counts => ({ p: { k: [], n: [] }, delta1: { k: [], n: [] }, delta2: { k: [], n: [] } });
+  // Each record's counts, read once (the splits only regroup them).
+  const counted = perSet.map(([set, inputs]): [string, { engine: Counts; gold: Counts }] => {
+    const c = { engine: empty(), gold: empty() };
+    for (const input of inputs) {
+      const d = evaluateSegmentation([input]).derived;
+      for (const m of METRICS)
+        for (const side of ['engine', 'gold'] as const) {
+          c[side][m].k.push(d[side][m].k);
+          c[side][m].n.push(d[side][m].n);
+        }
+    }
+    return [set, c];
+  });
+  const pick = (c: RecordCounts, at: readonly number[]): RecordCounts => ({ k: at.map((i) => c.k[i]), n: at.map((i) => c.n[i]) });
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const rng = new Rng(44);
+  const splits = 1000;
+  const tally = new Map<string, { covered: number; width: number; runs: number }>();
+  const add = (key: string, i: Interval, truth: number): void => {
+    const t = tally.get(key) ?? { covered: 0, width: 0, runs: 0 };
+    t.runs++;
+    if (i.lo <= truth && truth <= i.hi) t.covered++;
+    t.width += Number.isNaN(i.hi) ? 1 : i.hi - i.lo;
+    tally.set(key, t);
+  };
+  const study = (scope: string, c: { engine: Counts; gold: Counts }, sizes: readonly number[]): void => {
+    const records = c.gold.p.k.length;
+    const order = Array.from({ length: records }, (_, i) => i);
+    for (const m of METRICS) {
+      const truthN = sum(c.gold[m].n);
+      if (truthN === 0) continue;
+      const truth = sum(c.gold[m].k) / truthN;
+      const alone = pooledRateInterval(c.engine[m]);
+      for (const size of sizes) {
+        if (records < 2 * size) continue;
+        for (let s = 0; s < splits; s++) {
+          // A random sample of `size` records: a partial Fisher-Yates shuffle.
+          for (let i = 0; i < size; i++) {
+            const j = i + rng.int(records - i);
+            [order[i], order[j]] = [order[j], order[i]];
+          }
+          const labelled = order.slice(0, size);
+          const rest = order.slice(size);
+          const corrected = predictionPoweredRate(pick(c.engine[m], rest), pick(c.engine[m], labelled), pick(c.gold[m], labelled));
+          add(`${scope} ${size} ${m} corrected`, corrected, truth);
+          add(`${scope} ${size} ${m} engine`, alone, truth);
+          add(`${scope} ${size} ${m} labels`, pooledRateInterval(pick(c.gold[m], labelled)), truth);
+        }
+      }
+    }
+  };
+  for (const [, c] of counted) study('each set', c, [10]);
+  const all = { engine: empty(), gold: empty() };
+  for (const side of ['engine', 'gold'] as const)
+    for (const m of METRICS)
+      for (const [, c] of counted) {
+        all[side][m].k.push(...c[side][m].k);
+        all[side][m].n.push(...c[side][m].n);
+      }
+  study('pooled', all, [10, 20, 40]);
+  console.log(
+    `CORRECTED (learned reading; ${splits} random splits per set and size; coverage of the labels' rate, mean width; a labelled sample holding no trial counts as not covering, width 1)`,
+  );
+  for (const [scope, sizes] of [
+    ['each set', [10]],
+    ['pooled', [10, 20, 40]],
+  ] as const)
+    for (const size of sizes)
+      for (const m of METRICS) {
+        const cell = (what: string): string => {
+          const t = tally.get(`${scope} ${size} ${m} ${what}`);
+          return t ? `${pct(t.covered, t.runs)}% (width ${(t.width / t.runs).toFixed(3)})` : '-';
+        };
+        const runs = tally.get(`${scope} ${size} ${m} corrected`)?.runs ?? 0;
+        if (runs)
+          console.log(
+            `  ${scope.padEnd(8)} ${String(size).padStart(2)} labelled  ${m.padEnd(6)}  corrected ${cell('corrected')}  engine alone ${cell('engine')}  labels alone ${cell('labels')}  (${runs} splits)`,
+          );
+      }
 }
 
 function derivedLine(set: string, e: ReturnType<typeof evaluateSegmentation>): void {

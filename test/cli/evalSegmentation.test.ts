@@ -242,11 +242,11 @@ test('gold offsets beyond the body are reported at their gold line and column an
   assert.equal(e.records, 2);
   assert.equal(e.gold, 1, 'only the candidate inside a body is matched');
   assert.ok(e.matched <= 1);
-  // Off a terminal a short run prints one progress line, the final count (not "1 labelled records" first).
-  const progress = r.stderr.split('\n').filter((l) => l.includes('labelled records'));
+  // Off a terminal a short run prints one progress line, the final count (not "1 labelled of 1 records" first).
+  const progress = r.stderr.split('\n').filter((l) => l.includes('labelled of'));
   assert.deepEqual(
-    progress.map((l) => l.replace(/^.*: (\d+ labelled records)$/, '$1')),
-    ['2 labelled records'],
+    progress.map((l) => l.replace(/^.*: (\d+ labelled of \d+ records)$/, '$1')),
+    ['2 labelled of 3 records'],
   );
 });
 
@@ -299,4 +299,47 @@ test('a value flag given twice is a usage error on every command, not the last v
   });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--reader given twice \("rules", then "learned"\); it takes one value/);
+});
+
+test('the records no one labelled are read by the engine and the rates over all of them corrected with the labelled ones', () => {
+  // Twelve responses alike; four labelled. The annotators mark the basket's 41 as a first, wrong
+  // answer the engine does not read: the engine alone reads p 1 over all twelve, the labels 0.
+  const body = 'There are 41 apples in the first basket and one more in the second, so the answer is 42.';
+  const text = Array.from({ length: 12 }, (_, i) => `=== r${i}\nanswer: 42\n---\n${body}\n`).join('');
+  const labels = Array.from({ length: 4 }, (_, i) =>
+    JSON.stringify({
+      id: `r${i}`,
+      candidates: [
+        { value: '41', offset: body.indexOf('41') },
+        { value: '42', offset: body.indexOf('42') },
+      ],
+      final: '42',
+    }),
+  );
+  const file = join(dir, 'baskets.trace');
+  writeFileSync(file, text);
+  writeFileSync(`${file}.gold.jsonl`, labels.join('\n') + '\n');
+  const json = cli([file, '--json']);
+  assert.equal(json.status, 0, json.stderr);
+  const e = JSON.parse(json.stdout);
+  assert.equal(e.records, 4);
+  assert.equal(e.gold, 8);
+  assert.equal(e.matched, 4, 'the engine reads 42 only');
+  assert.equal(e.corrected.records, 12);
+  assert.equal(e.corrected.labelled, 4);
+  assert.equal(e.corrected.p.engine, 1);
+  assert.equal(e.corrected.p.value, 0, 'corrected to the labels: every first answer is the wrong 41');
+  assert.equal(e.corrected.p.lo, 0);
+  assert.ok(e.corrected.p.hi > 0.2 && e.corrected.p.hi < 1, `four labelled records leave a wide interval: ${e.corrected.p.hi}`);
+  assert.equal(e.corrected.delta2.engine, null, 'the engine reads no wrong attempt');
+  assert.equal(e.corrected.delta2.value, 1);
+  assert.match(json.stderr, /4 labelled of 12 records/);
+  const human = cli([file]);
+  assert.equal(human.status, 0, human.stderr);
+  assert.match(human.stdout, /over all 12 records \(4 labelled, the rest read by the engine only\), corrected with the labels/);
+  assert.match(human.stdout, /\np {14}1\.000 {11}0\.000 \[0\.00, 0\.\d\d\]\n/);
+  assert.match(human.stdout, /\ndelta2 {9}- {15}1\.000 \[0\.\d\d, 1\.00\]\n/);
+  // Every record labelled: no block (it would repeat the labels' column).
+  writeFileSync(`${file}.gold.jsonl`, Array.from({ length: 12 }, (_, i) => labels[0].replace('"r0"', `"r${i}"`)).join('\n') + '\n');
+  assert.doesNotMatch(cli([file]).stdout, /over all/);
 });

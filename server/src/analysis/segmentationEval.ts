@@ -15,6 +15,7 @@ import {
   type Interval,
   type RecordCounts,
 } from './segmentationIntervals.js';
+import { predictionPoweredRate, type Corrected } from './predictionPowered.js';
 
 export interface PredictedCandidate {
   value: string;
@@ -51,6 +52,22 @@ export interface EvalInput {
   seen?: readonly { value: string; offset: number }[];
   /** Maps a body offset to a 1-based "line:col" for the disagreement list. */
   where?: (offset: number) => string;
+}
+
+/** A record the engine read and no one labelled: it counts into the corrected rates only. */
+export type UnlabelledInput = Pick<EvalInput, 'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query'>;
+
+/**
+ * p, delta1 and delta2 over every record (labelled and not), the engine's reading corrected with
+ * the labelled records (predictionPowered.ts; valid when they are a random sample of the records),
+ * beside the engine's reading alone over the same records.
+ */
+export interface CorrectedRates {
+  records: number;
+  labelled: number;
+  p: Corrected & { engine: number | null };
+  delta1: Corrected & { engine: number | null };
+  delta2: Corrected & { engine: number | null };
 }
 
 export type CandidateKind = 'first' | 'echo' | 'changed';
@@ -114,6 +131,8 @@ export interface SegmentationEval {
    * not chance in which records were labelled.
    */
   derivedDifference: Record<'p' | 'delta1' | 'delta2', Difference>;
+  /** With the unlabelled records given: the rates over all records, corrected with the labelled ones. */
+  corrected?: CorrectedRates;
   /**
    * Per rule that found the engine's candidates: how many it found and how many of those the
    * labels also hold (its precision; what a candidate's `confidence` estimates). Candidates
@@ -215,7 +234,7 @@ export const evalCounts = { comparisons: 0, cells: 0 };
  * answers, and `a>b` stays another answer than `a>>b` or `a\geq b` in mathematics.
  */
 function againstTruth(
-  r: EvalInput,
+  r: UnlabelledInput,
   truthKey: string | undefined,
   options: ReadonlyMap<string, string> | undefined,
 ): (v: string | null) => boolean {
@@ -376,6 +395,19 @@ function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
   });
 }
 
+/** One record's counts as the engine read it (nothing without a ground truth). */
+function engineCounter(r: UnlabelledInput): Counter {
+  const c = new Counter();
+  if (r.truth === undefined) return c;
+  const judge = againstTruth(r, answerKey(r.truth, r.optionOf, r.query), r.optionOf);
+  count(
+    c,
+    r.predicted.map((p) => judge(p.value)),
+    judge(r.predictedFinal),
+  );
+  return c;
+}
+
 const derived = (c: Counter): Derived => ({
   p: rateOf(c.p1, c.p0),
   delta1: rateOf(c.d1k, c.d1n),
@@ -383,7 +415,11 @@ const derived = (c: Counter): Derived => ({
   accuracy: rateOf(c.accK, c.accN),
 });
 
-export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationEval {
+/**
+ * The engine's reading of the labelled records against their labels; with `unlabelled` (the other
+ * records of the same traces), also the rates over all of them corrected with the labels.
+ */
+export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: Iterable<UnlabelledInput>): SegmentationEval {
   const e = {
     records: 0,
     gold: 0,
@@ -504,19 +540,13 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
     push(perRecord.firstCorrectness, e.firstCorrectness.agree - firstBefore, e.firstCorrectness.of - firstOfBefore);
     push(perRecord.exactSequence, e.exactSequence.agree - exactBefore, 1);
     const goldRecord = new Counter();
-    const engineRecord = new Counter();
-    if (truthKey !== undefined) {
+    if (truthKey !== undefined)
       count(
         goldRecord,
         gold.map((c) => judge(c.value)),
         judge(gf),
       );
-      count(
-        engineRecord,
-        pred.map((c) => judge(c.value)),
-        judge(pf),
-      );
-    }
+    const engineRecord = engineCounter(r);
     for (const [side, rec, total] of [
       ['gold', goldRecord, goldCounts],
       ['engine', engineRecord, engineCounts],
@@ -526,6 +556,27 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
       push(perRecord[side].delta1, rec.d1k, rec.d1n);
       push(perRecord[side].delta2, rec.d2k, rec.d2n);
     }
+  }
+  let corrected: CorrectedRates | undefined;
+  if (unlabelled) {
+    const read = { p: column(), delta1: column(), delta2: column() };
+    const all = new Counter();
+    all.add(engineCounts);
+    let records = e.records;
+    for (const r of unlabelled) {
+      records++;
+      const c = engineCounter(r);
+      all.add(c);
+      push(read.p, c.p1, c.p0);
+      push(read.delta1, c.d1k, c.d1n);
+      push(read.delta2, c.d2k, c.d2n);
+    }
+    const alone = derived(all);
+    const rate = (m: 'p' | 'delta1' | 'delta2'): CorrectedRates['p'] => ({
+      ...predictionPoweredRate(read[m], perRecord.engine[m], perRecord.gold[m]),
+      engine: alone[m].value,
+    });
+    corrected = { records, labelled: e.records, p: rate('p'), delta1: rate('delta1'), delta2: rate('delta2') };
   }
   const sideIntervals = (c: typeof perRecord.engine): Record<'p' | 'delta1' | 'delta2', Interval> => ({
     p: pooledRateInterval(c.p),
@@ -553,5 +604,6 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>): SegmentationE
       delta1: pairedDifferenceInterval(perRecord.engine.delta1, perRecord.gold.delta1),
       delta2: pairedDifferenceInterval(perRecord.engine.delta2, perRecord.gold.delta2),
     },
+    ...(corrected ? { corrected } : {}),
   };
 }

@@ -1,7 +1,14 @@
 // `reflection-lens eval-segmentation TRACES... --gold LABELS`: the engine's reading of candidate
-// answers measured against gold labels (docs/segmentation-eval.md). Records without a label are
-// not counted; a label whose record is missing is reported.
-import { engineReading, evaluateSegmentation, type EvalInput, type SegmentationEval } from '../analysis/segmentationEval.js';
+// answers measured against gold labels (docs/segmentation-eval.md). Records without a label count
+// only into the rates corrected with the labels; a label whose record is missing is reported.
+import {
+  engineReading,
+  evaluateSegmentation,
+  type EvalInput,
+  type CorrectedRates,
+  type SegmentationEval,
+  type UnlabelledInput,
+} from '../analysis/segmentationEval.js';
 import type { Difference, Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
@@ -17,8 +24,9 @@ import { GOLD_FILE_MAX_BYTES, readFailure, readSmallFile } from '../util/readSma
 export const summary = 'measure candidate-answer segmentation against gold labels';
 export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--against LABELS2] [--json] [--all]
 
-Reads every record of the trace files (.trace or .jsonl) that has a gold label and compares the
-engine's candidate answers with the labelled ones (docs/segmentation-eval.md).
+Reads every record of the trace files (.trace or .jsonl): compares the engine's candidate answers
+with the labelled ones on the records that have a gold label (docs/segmentation-eval.md), and
+corrects p / delta1 / delta2 over all records with them (below).
 
   --gold LABELS  gold labels (JSON Lines: {"id", "candidates": [{"value", "offset"}], "final"});
                  default: each trace file's gold file beside it (NAME.trace.gold.jsonl). One
@@ -41,7 +49,11 @@ accuracy derived from the engine's reading beside the same from the gold labels 
 pick is right where it picks the reference's side: "[[A>>B]]" against "A>B") and their difference,
 paired over the records, with a 95% interval (marked * where it excludes 0: the reading moves that
 number beyond chance in which records were labelled); recall per kind
-of gold candidate (a record's first, an echo of the previous value, a changed value); rates carry a
+of gold candidate (a record's first, an echo of the previous value, a changed value). Where some
+records are not labelled: p / delta1 / delta2 over all records, the engine's reading alone and
+corrected with the labelled records, with a 95% interval (prediction-powered inference: the reading's
+error on the labelled records corrects its reading of the rest; valid when the labelled records are
+a random sample of the records: label every k-th record, not the ones that look wrong). Rates carry a
 95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
 Then the precision of each rule that found candidates (what their confidence estimates) and the
 disagreements (record, line:col, expected, got). A label is reported with its gold line and left
@@ -59,6 +71,8 @@ export async function run(argv: string[]): Promise<number> {
   const againstFlags = args.lists.get('against') ?? [];
   const engine: EvalInput[] = [];
   const second: EvalInput[] = [];
+  // The records no one labelled, as the engine reads them: the corrected rates count them.
+  const unlabelled: UnlabelledInput[] = [];
   // A file given twice is read once (its records counted once); a device or socket is not read.
   const { files, notRead } = inputFiles(args.positionals);
   let status = notRead.length > 0 ? 1 : 0;
@@ -93,13 +107,23 @@ export async function run(argv: string[]): Promise<number> {
     if (beside) for (const id of beside.records.keys()) besideUnmatched.set(id, `${beside.path}:${(beside.lines.get(id) ?? 0) + 1}`);
     const progress = new ProgressLine(`eval-segmentation ${file}`, 200, true);
     let labelled = 0;
+    let records = 0;
+    const counted = (): string => `${labelled} labelled of ${records} records`;
     try {
       for await (const rec of streamTraceFile(file)) {
         const g = gold && withinBody(gold, rec.id, rec.body);
         const h = against && withinBody(against, rec.id, rec.body);
+        records++;
         for (const l of [gold, against]) if (l) unmatched.delete(`${l.path}\0${rec.id}`);
         besideUnmatched.delete(rec.id);
-        if (!g || (against && !h)) continue;
+        if (!g || (against && !h)) {
+          if (!againstFlags.length) {
+            const { predicted, predictedFinal, optionOf, query } = engineReading(segmentAttempts(rec, segmentOptions), rec.query);
+            unlabelled.push({ truth: rec.answer, predicted, predictedFinal, optionOf, query });
+          }
+          progress.update(counted());
+          continue;
+        }
         labelled++;
         const reading = engineReading(segmentAttempts(rec, segmentOptions), rec.query);
         const input: EvalInput = {
@@ -130,14 +154,14 @@ export async function run(argv: string[]): Promise<number> {
           seen.inputs.push(input, ...(theirs ? [theirs] : []));
           labelledIn.set(key, seen);
         }
-        progress.update(`${labelled} labelled records`);
+        progress.update(counted());
       }
     } catch (err) {
       process.stderr.write(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}\n`);
       status = 1;
     }
     // The throttled line may stop short of the end: its last state is the file's final count.
-    progress.done(`${labelled} labelled records`);
+    progress.done(counted());
     for (const [id, where] of besideUnmatched)
       process.stderr.write(
         `${escapeInline(where)}: warning: gold label for record "${escapeInline(id)}" has no record in ${escapeInline(file)}\n`,
@@ -153,6 +177,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const i of inputs) ambiguous.add(i);
   }
   if (ambiguous.size) {
+    unlabelled.push(...engine.filter((i) => ambiguous.has(i)));
     for (const list of [engine, second]) list.splice(0, list.length, ...list.filter((i) => !ambiguous.has(i)));
   }
   for (const { id, where } of unmatched.values())
@@ -171,7 +196,7 @@ export async function run(argv: string[]): Promise<number> {
       );
     return status;
   }
-  const result = evaluateSegmentation(engine);
+  const result = evaluateSegmentation(engine, unlabelled);
   if (args.flags.has('json')) await writeOut(JSON.stringify(result, null, 2) + '\n');
   else await writeOut(formatEval(result, limit));
   return status;
@@ -275,6 +300,24 @@ const difference = (d: Difference): string =>
     ? '-'
     : `${d.value >= 0 ? '+' : ''}${d.value.toFixed(3)} [${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]${d.lo > 0 || d.hi < 0 ? ' *' : ''}`;
 
+/** The rates over every record, corrected with the labelled ones, beside the engine's reading alone. */
+function correctedLines(c: CorrectedRates): string[] {
+  const value = (x: number | null): string => (x === null || Number.isNaN(x) ? '-' : x.toFixed(3));
+  return [
+    `over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only), corrected with the labels:`,
+    `valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`,
+    `               engine alone    corrected (95%)`,
+    ...(['p', 'delta1', 'delta2'] as const).map((k) => {
+      const r = c[k];
+      const corrected = Number.isNaN(r.value)
+        ? '- (too few labelled records hold one)'
+        : `${value(r.value)} [${r.lo.toFixed(2)}, ${r.hi.toFixed(2)}]`;
+      return `${k.padEnd(14)} ${value(r.engine).padEnd(15)} ${corrected}`;
+    }),
+    '',
+  ];
+}
+
 /** The report; `who` names the reading scored against the gold labels (the engine's, or a second annotator's). */
 export function formatEval(e: SegmentationEval, limit: number, who: 'engine' | 'second' = 'engine'): string {
   const kinds = (['first', 'echo', 'changed'] as const).map((k) => `${k} ${pct(e.recallByKind[k].found, e.recallByKind[k].of)}`);
@@ -303,6 +346,7 @@ export function formatEval(e: SegmentationEval, limit: number, who: 'engine' | '
     ),
     `${'accuracy'.padEnd(14)} ${rate(e.derived.engine.accuracy).padEnd(28)} ${rate(e.derived.gold.accuracy)}`,
     '',
+    ...(who === 'engine' && e.corrected && e.corrected.records > e.corrected.labelled ? correctedLines(e.corrected) : []),
     ...(who === 'engine'
       ? [
           `precision per rule (what a candidate's confidence estimates)`,
