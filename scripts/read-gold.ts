@@ -226,10 +226,11 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const rng = new Rng(44);
   const splits = 1000;
-  const tally = new Map<string, { covered: number; width: number; runs: number }>();
+  const tally = new Map<string, { covered: number; width: number; runs: number; none: number }>();
   const add = (key: string, i: Interval, truth: number): void => {
-    const t = tally.get(key) ?? { covered: 0, width: 0, runs: 0 };
+    const t = tally.get(key) ?? { covered: 0, width: 0, runs: 0, none: 0 };
     t.runs++;
+    if (Number.isNaN(i.hi)) t.none++;
     if (i.lo <= truth && truth <= i.hi) t.covered++;
     t.width += Number.isNaN(i.hi) ? 1 : i.hi - i.lo;
     tally.set(key, t);
@@ -282,10 +283,10 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
           const t = tally.get(`${scope} ${size} ${m} ${what}`);
           return t ? `${pct(t.covered, t.runs)}% (width ${(t.width / t.runs).toFixed(3)})` : '-';
         };
-        const runs = tally.get(`${scope} ${size} ${m} corrected`)?.runs ?? 0;
-        if (runs)
+        const t = tally.get(`${scope} ${size} ${m} corrected`);
+        if (t)
           console.log(
-            `  ${scope.padEnd(8)} ${String(size).padStart(2)} labelled  ${m.padEnd(6)}  corrected ${cell('corrected')}  engine alone ${cell('engine')}  labels alone ${cell('labels')}  (${runs} splits)`,
+            `  ${scope.padEnd(8)} ${String(size).padStart(2)} labelled  ${m.padEnd(6)}  corrected ${cell('corrected')}  engine alone ${cell('engine')}  labels alone ${cell('labels')}  (${t.runs} splits, ${t.none} with no trial labelled; covered ${pct(t.covered, t.runs - t.none)}% of the others)`,
           );
       }
 }
