@@ -343,3 +343,44 @@ test('the records no one labelled are read by the engine and the rates over all 
   writeFileSync(`${file}.gold.jsonl`, Array.from({ length: 12 }, (_, i) => labels[0].replace('"r0"', `"r${i}"`)).join('\n') + '\n');
   assert.doesNotMatch(cli([file]).stdout, /over all/);
 });
+
+test('--sample N chooses the records to label at random, in file order, the labelled ones marked; the same seed, the same records', () => {
+  const text = Array.from({ length: 30 }, (_, i) => `=== s${i}\nanswer: 42\n---\nSo the answer is 42.\n`).join('');
+  const file = join(dir, 'sample.trace');
+  writeFileSync(file, text);
+  writeFileSync(`${file}.gold.jsonl`, JSON.stringify({ id: 's0', candidates: [{ value: '42', offset: 17 }], final: '42' }) + '\n');
+  const run = (...more: string[]) => cli([file, '--sample', '8', ...more]);
+  const a = run();
+  assert.equal(a.status, 0, a.stderr);
+  const lines = a.stdout.trim().split('\n');
+  assert.equal(lines.length, 9);
+  assert.match(lines[8], /^8 of 30 records chosen at random \(seed 1\)(, 1 already labelled)?: label these$/);
+  const chosen = lines.slice(0, 8).map((l) => {
+    const m = /^(.*sample\.trace):(\d+): record (s\d+)( \(labelled\))?$/.exec(l);
+    assert.ok(m, l);
+    // Record k's `===` line is 4k + 1.
+    assert.equal(Number(m[2]), 4 * Number(m[3].slice(1)) + 1);
+    assert.equal(m[4] !== undefined, m[3] === 's0');
+    return Number(m[3].slice(1));
+  });
+  assert.deepEqual(
+    chosen,
+    [...chosen].sort((x, y) => x - y),
+    'in file order',
+  );
+  assert.equal(new Set(chosen).size, 8);
+  assert.deepEqual(run('--seed', '1').stdout, a.stdout, 'seed 1 is the default');
+  assert.notDeepEqual(run('--seed', '2').stdout, a.stdout);
+  const all = cli([file, '--sample', '100']);
+  assert.match(all.stdout, /\n30 of 30 records chosen at random \(seed 1\), 1 already labelled: label these\n$/);
+  for (const bad of [
+    ['--sample', '0'],
+    ['--sample', '2.5'],
+    ['--sample', 'x'],
+    ['--seed', '3'],
+  ]) {
+    const r = cli([file, ...bad]);
+    assert.equal(r.status, 2, bad.join(' '));
+    assert.match(r.stderr, /--sample|--seed/);
+  }
+});

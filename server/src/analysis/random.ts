@@ -179,3 +179,32 @@ export function logFactorial(k: number): number {
   const inv2 = inv * inv;
   return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
 }
+
+/**
+ * Keeps `size` of the items offered, each item equally likely to be kept whatever how many come
+ * (Algorithm R: the i-th item replaces a kept one with probability size / i): a random sample of
+ * records read once, in one pass, with `size` of them in memory.
+ */
+export class Reservoir<T> {
+  readonly items: T[] = [];
+  private offered = 0;
+
+  constructor(
+    private readonly rng: Rng,
+    private readonly size: number,
+  ) {}
+
+  offer(item: T): void {
+    if (this.offered < this.size) this.items.push(item);
+    else {
+      const j = this.rng.int(this.offered + 1);
+      if (j < this.size) this.items[j] = item;
+    }
+    this.offered++;
+  }
+
+  /** How many items were offered. */
+  get seen(): number {
+    return this.offered;
+  }
+}

@@ -13,7 +13,8 @@ import type { Difference, Interval } from '../analysis/segmentationIntervals.js'
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
 import { bodyPosition, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
-import { parseArgs, UsageError } from '../util/args.js';
+import { numberFlag, parseArgs, UsageError } from '../util/args.js';
+import { Reservoir, Rng } from '../analysis/random.js';
 import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
@@ -23,6 +24,7 @@ import { GOLD_FILE_MAX_BYTES, readFailure, readSmallFile } from '../util/readSma
 
 export const summary = 'measure candidate-answer segmentation against gold labels';
 export const usage = `Usage: reflection-lens eval-segmentation TRACES... [--gold LABELS] [--against LABELS2] [--json] [--all]
+       reflection-lens eval-segmentation TRACES... --sample N [--seed S]
 
 Reads every record of the trace files (.trace or .jsonl): compares the engine's candidate answers
 with the labelled ones on the records that have a gold label (docs/segmentation-eval.md), and
@@ -38,6 +40,11 @@ corrects p / delta1 / delta2 over all records with them (below).
                  engine's reading, over the records both label: how far annotators agree with
                  each other, the ceiling for the engine on the same records (the engine's
                  numbers on those records are printed after them); once, or once per trace file
+  --sample N     choose N records at random among all records of the traces and print them
+                 (FILE:LINE: record ID, in file order; those already labelled marked) instead of
+                 evaluating: the records to label, so that the corrected rates below hold
+                 (records chosen by eye, such as the ones that look misread, bias them)
+  --seed S       the sample's seed (default 1): the same traces and seed give the same records
   --json         the full result as JSON on stdout
   --all          list every disagreement (default: the first 40)
 ${segmentFlagsUsage}
@@ -64,9 +71,18 @@ file cannot be read (or is a device or socket), 2 on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, segmentFlagNames, ['json', 'all'], ['gold', 'against']);
+  const args = parseArgs(argv, [...segmentFlagNames, 'sample', 'seed'], ['json', 'all'], ['gold', 'against']);
   const segmentOptions = segmentOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one TRACES file');
+  const sampleSize = args.flags.has('sample') ? numberFlag(args, 'sample', 0) : undefined;
+  if (sampleSize !== undefined && !(Number.isInteger(sampleSize) && sampleSize > 0))
+    throw new UsageError(`--sample expects a whole number of records above 0, got "${String(args.flags.get('sample'))}"`);
+  if (args.flags.has('seed') && sampleSize === undefined) throw new UsageError('--seed is the seed of --sample; give --sample N too');
+  // The records to label: every record equally likely, in one pass.
+  const sample = new Reservoir<{ order: number; at: string; id: string; labelled: boolean }>(
+    new Rng(numberFlag(args, 'seed', 1)),
+    sampleSize ?? 0,
+  );
   const goldFlags = args.lists.get('gold') ?? [];
   const againstFlags = args.lists.get('against') ?? [];
   const engine: EvalInput[] = [];
@@ -108,7 +124,7 @@ export async function run(argv: string[]): Promise<number> {
     const progress = new ProgressLine(`eval-segmentation ${file}`, 200, true);
     let labelled = 0;
     let records = 0;
-    const counted = (): string => `${labelled} labelled of ${records} records`;
+    const counted = (): string => (sampleSize === undefined ? `${labelled} labelled of ${records} records` : `${records} records`);
     try {
       for await (const rec of streamTraceFile(file)) {
         const g = gold && withinBody(gold, rec.id, rec.body);
@@ -116,6 +132,16 @@ export async function run(argv: string[]): Promise<number> {
         records++;
         for (const l of [gold, against]) if (l) unmatched.delete(`${l.path}\0${rec.id}`);
         besideUnmatched.delete(rec.id);
+        if (sampleSize !== undefined) {
+          sample.offer({
+            order: sample.seen,
+            at: `${file}:${(rec.sourceLine ?? rec.startLine) + 1}`,
+            id: rec.id,
+            labelled: !!gold?.records.has(rec.id),
+          });
+          progress.update(counted());
+          continue;
+        }
         if (!g || (against && !h)) {
           if (!againstFlags.length) {
             const { predicted, predictedFinal, optionOf, query } = engineReading(segmentAttempts(rec, segmentOptions), rec.query);
@@ -166,6 +192,15 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(
         `${escapeInline(where)}: warning: gold label for record "${escapeInline(id)}" has no record in ${escapeInline(file)}\n`,
       );
+  }
+  if (sampleSize !== undefined) {
+    const chosen = sample.items.sort((a, b) => a.order - b.order);
+    const labelled = chosen.filter((c) => c.labelled).length;
+    await writeOut(
+      chosen.map((c) => `${escapeInline(c.at)}: record ${escapeInline(c.id)}${c.labelled ? ' (labelled)' : ''}\n`).join('') +
+        `${chosen.length} of ${sample.seen} records chosen at random (seed ${numberFlag(args, 'seed', 1)})${labelled ? `, ${labelled} already labelled` : ''}: label these\n`,
+    );
+    return status;
   }
   const ambiguous = new Set<EvalInput>();
   for (const [key, { gold, files: where, inputs }] of labelledIn) {
