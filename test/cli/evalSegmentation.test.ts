@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -383,4 +383,26 @@ test('--sample N chooses the records to label at random, in file order, the labe
     assert.equal(r.status, 2, bad.join(' '));
     assert.match(r.stderr, /--sample|--seed/);
   }
+});
+
+test('calibrate says, on stderr, which trace files have gold labels beside them and that eval-segmentation corrects the rates with them', () => {
+  const sub = join(dir, 'calibrate-labelled');
+  mkdirSync(sub);
+  const text = Array.from({ length: 4 }, (_, i) => `=== c${i}\nanswer: 42\n---\nSo the answer is 42.\n`).join('');
+  for (const name of ['a.trace', 'b.trace', 'c.trace']) writeFileSync(join(sub, name), text);
+  const run = () => spawnSync(process.execPath, ['dist/cli.js', 'calibrate', sub], { encoding: 'utf8' });
+  const before = run();
+  assert.equal(before.status, 0, before.stderr);
+  assert.doesNotMatch(before.stderr, /gold labels/);
+  writeFileSync(
+    join(sub, 'b.trace.gold.jsonl'),
+    JSON.stringify({ id: 'c0', candidates: [{ value: '42', offset: 17 }], final: '42' }) + '\n',
+  );
+  const after = run();
+  assert.equal(after.status, 0, after.stderr);
+  assert.equal(after.stdout, before.stdout, 'the table is the same: the labels are not read into it');
+  assert.match(
+    after.stderr,
+    /calibrate: 1 of the 3 trace files has gold labels beside it; p \/ delta1 \/ delta2 above are the engine's reading: `reflection-lens eval-segmentation \S*b\.trace` corrects them with the labels\n/,
+  );
 });

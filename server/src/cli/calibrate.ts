@@ -1,5 +1,6 @@
 // `reflection-lens calibrate`: p, delta1, delta2, observed and predicted accuracy per model and
 // task (or per training step) of a corpus of traces, with intervals (docs/design.md sections 4 and 8).
+import { goldPathFor } from '../trace/gold.js';
 import { existsSync } from 'node:fs';
 import { defaultCalibrationOptions, MAX_BOOTSTRAP } from '../analysis/calibrate.js';
 import { listTraceFiles, skippedCount, type Skipped } from '../analysis/corpus.js';
@@ -29,6 +30,9 @@ corpus of any size fits in memory. Records without ground truth, records cut off
 generation limit (unless --include-truncated), malformed records and unreadable files are listed
 under "skipped" (the first 100 malformed per file, then a line that counts the rest; "Skipped (N)"
 counts them all); everything else is used. A response with no candidate answer counts as wrong.
+The rates are the engine's reading of the responses; where trace files have gold labels beside
+them (NAME.trace.gold.jsonl) stderr says so: eval-segmentation corrects p / delta1 / delta2 with
+them (a random sample of labelled records: eval-segmentation --sample).
 Warnings about what is read and still used (a malformed step, an unknown finish_reason, unusable
 log-probs, ...) are summed up on stderr: the count per kind, the first 10 at file:line:col as
 segment prints them, then how many more (--json: a "warnings" field with the counts and the
@@ -173,6 +177,7 @@ export async function run(argv: string[]): Promise<number> {
   else if (args.flags.has('csv')) process.stdout.write(toCsv(result));
   else process.stdout.write(toTable(result, files.length));
   process.stderr.write(warningsSummary(result));
+  process.stderr.write(labelledNote(files));
   if (result.groups.length === 0) {
     // Exit 1 (nothing calibrated) says why, not only through an empty table or `skipped: []`.
     const why =
@@ -184,6 +189,18 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   return result.groups.length > 0 ? 0 : 1;
+}
+
+/**
+ * Trace files with gold labels beside them: the rates calibrate prints are the engine's reading, and
+ * eval-segmentation corrects them with the labels (docs/segmentation-eval.md, "Numbers corrected
+ * with a few labels"); said once, on stderr. Empty when no file has labels.
+ */
+export function labelledNote(files: readonly string[]): string {
+  const labelled = files.filter((f) => existsSync(goldPathFor(f)));
+  if (labelled.length === 0) return '';
+  const shown = labelled.slice(0, 3).map((f) => escapeInline(f));
+  return `calibrate: ${labelled.length} of the ${files.length} trace file${files.length === 1 ? '' : 's'} ${labelled.length === 1 ? 'has' : 'have'} gold labels beside ${labelled.length === 1 ? 'it' : 'them'}; p / delta1 / delta2 above are the engine's reading: \`reflection-lens eval-segmentation ${shown.join(' ')}${labelled.length > 3 ? ' ...' : ''}\` corrects them with the labels\n`;
 }
 
 /** Warnings printed on stderr; --json lists the first 100 (10 per file) and counts them all. */
