@@ -83,8 +83,8 @@ const withDerived = process.argv.includes('--derived');
 const withCorrected = process.argv.includes('--corrected');
 /** Per metric, over the sets: the engine-minus-gold difference, and whether its paired interval excludes 0. */
 const correctedSplits: [string, EvalInput[]][] = [];
-type Metric = 'p' | 'delta1' | 'delta2';
-const METRICS: readonly Metric[] = ['p', 'delta1', 'delta2'];
+type Metric = 'p' | 'delta1' | 'delta2' | 'accuracy';
+const METRICS: readonly Metric[] = ['p', 'delta1', 'delta2', 'accuracy'];
 const derivedGaps = new Map<string, { biased: number; sets: number; gaps: number[] }>();
 /** The record as read: with --flat, its body's line breaks replaced by as many spaces (the question is kept). */
 const asRead = <T extends { body: string }>(rec: T): T =>
@@ -208,7 +208,7 @@ for (const [name] of readers) {
  */
 function correctedCoverage(perSet: [string, EvalInput[]][]): void {
   type Counts = Record<Metric, RecordCounts>;
-  const empty = (): Counts => ({ p: { k: [], n: [] }, delta1: { k: [], n: [] }, delta2: { k: [], n: [] } });
+  const empty = (): Counts => ({ p: { k: [], n: [] }, delta1: { k: [], n: [] }, delta2: { k: [], n: [] }, accuracy: { k: [], n: [] } });
   // Each record's counts, read once (the splits only regroup them).
   const counted = perSet.map(([set, inputs]): [string, { engine: Counts; gold: Counts }] => {
     const c = { engine: empty(), gold: empty() };

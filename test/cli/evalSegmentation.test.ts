@@ -333,6 +333,8 @@ test('the records no one labelled are read by the engine and the rates over all 
   assert.ok(e.corrected.p.hi > 0.2 && e.corrected.p.hi < 1, `four labelled records leave a wide interval: ${e.corrected.p.hi}`);
   assert.equal(e.corrected.delta2.engine, null, 'the engine reads no wrong attempt');
   assert.equal(e.corrected.delta2.value, 1);
+  assert.equal(e.corrected.accuracy.engine, 1);
+  assert.equal(e.corrected.accuracy.value, 1, 'the final answer, 42, is right on both readings');
   assert.match(json.stderr, /4 labelled of 12 records/);
   const human = cli([file]);
   assert.equal(human.status, 0, human.stderr);

@@ -49,9 +49,9 @@ export function predictionPoweredRate(unlabelled: RecordCounts, engine: RecordCo
   const labelledVariance = varianceOfMean(linear(gold.k, gold.n, labelledRate)) / gn ** 2;
   let [lambda, theta, variance] = [0, labelledRate, labelledVariance];
   if (big > 0) {
-    const at = (lambda: number): { theta: number; denominator: number } => {
-      const denominator = lambda * un + gn - lambda * fn;
-      return { theta: (lambda * uk + gk - lambda * fk) / denominator, denominator };
+    const at = (weight: number): { theta: number; denominator: number } => {
+      const denominator = weight * un + gn - weight * fn;
+      return { theta: (weight * uk + gk - weight * fk) / denominator, denominator };
     };
     // PPI++'s variance-minimizing weight, cov(a, b) / ((1 + n / N) var(a)) with the reading's (a)
     // and the labels' (b) shares at the untuned estimate, var(a) over every record.
@@ -60,10 +60,9 @@ export function predictionPoweredRate(unlabelled: RecordCounts, engine: RecordCo
     const a = linear(engine.k, engine.n, point);
     const all = [...linear(unlabelled.k, unlabelled.n, point), ...a];
     const spread = covariance(all, all);
-    const weight = spread > 0 ? covariance(a, linear(gold.k, gold.n, point)) / ((1 + n / big) * spread) : 0;
-    const tuned = at(Math.min(1, Math.max(0, weight)));
+    const l = spread > 0 ? Math.min(1, Math.max(0, covariance(a, linear(gold.k, gold.n, point)) / ((1 + n / big) * spread))) : 0;
+    const tuned = at(l);
     if (tuned.denominator > 0) {
-      const l = Math.min(1, Math.max(0, weight));
       const aTuned = linear(engine.k, engine.n, tuned.theta);
       const rectifier = linear(gold.k, gold.n, tuned.theta).map((x, i) => x - l * aTuned[i]);
       const v =

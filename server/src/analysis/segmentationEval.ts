@@ -58,7 +58,7 @@ export interface EvalInput {
 export type UnlabelledInput = Pick<EvalInput, 'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query'>;
 
 /**
- * p, delta1 and delta2 over every record (labelled and not), the engine's reading corrected with
+ * p, delta1, delta2 and accuracy over every record (labelled and not), the engine's reading corrected with
  * the labelled records (predictionPowered.ts; valid when they are a random sample of the records),
  * beside the engine's reading alone over the same records.
  */
@@ -68,6 +68,8 @@ export interface CorrectedRates {
   p: Corrected & { engine: number | null };
   delta1: Corrected & { engine: number | null };
   delta2: Corrected & { engine: number | null };
+  /** The final answer right (one trial per record with a ground truth). */
+  accuracy: Corrected & { engine: number | null };
 }
 
 export type CandidateKind = 'first' | 'echo' | 'changed';
@@ -445,8 +447,8 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     recall: column(),
     firstCorrectness: column(),
     exactSequence: column(),
-    engine: { p: column(), delta1: column(), delta2: column() },
-    gold: { p: column(), delta1: column(), delta2: column() },
+    engine: { p: column(), delta1: column(), delta2: column(), accuracy: column() },
+    gold: { p: column(), delta1: column(), delta2: column(), accuracy: column() },
   };
   const push = (c: RecordCounts, k: number, n: number): void => {
     c.k.push(k);
@@ -555,11 +557,12 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
       push(perRecord[side].p, rec.p1, rec.p0);
       push(perRecord[side].delta1, rec.d1k, rec.d1n);
       push(perRecord[side].delta2, rec.d2k, rec.d2n);
+      push(perRecord[side].accuracy, rec.accK, rec.accN);
     }
   }
   let corrected: CorrectedRates | undefined;
   if (unlabelled) {
-    const read = { p: column(), delta1: column(), delta2: column() };
+    const read = { p: column(), delta1: column(), delta2: column(), accuracy: column() };
     const all = new Counter();
     all.add(engineCounts);
     let records = e.records;
@@ -570,13 +573,21 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
       push(read.p, c.p1, c.p0);
       push(read.delta1, c.d1k, c.d1n);
       push(read.delta2, c.d2k, c.d2n);
+      push(read.accuracy, c.accK, c.accN);
     }
     const alone = derived(all);
-    const rate = (m: 'p' | 'delta1' | 'delta2'): CorrectedRates['p'] => ({
+    const rate = (m: 'p' | 'delta1' | 'delta2' | 'accuracy'): CorrectedRates['p'] => ({
       ...predictionPoweredRate(read[m], perRecord.engine[m], perRecord.gold[m]),
       engine: alone[m].value,
     });
-    corrected = { records, labelled: e.records, p: rate('p'), delta1: rate('delta1'), delta2: rate('delta2') };
+    corrected = {
+      records,
+      labelled: e.records,
+      p: rate('p'),
+      delta1: rate('delta1'),
+      delta2: rate('delta2'),
+      accuracy: rate('accuracy'),
+    };
   }
   const sideIntervals = (c: typeof perRecord.engine): Record<'p' | 'delta1' | 'delta2', Interval> => ({
     p: pooledRateInterval(c.p),

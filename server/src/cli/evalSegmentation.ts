@@ -57,7 +57,7 @@ pick is right where it picks the reference's side: "[[A>>B]]" against "A>B") and
 paired over the records, with a 95% interval (marked * where it excludes 0: the reading moves that
 number beyond chance in which records were labelled); recall per kind
 of gold candidate (a record's first, an echo of the previous value, a changed value). Where some
-records are not labelled: p / delta1 / delta2 over all records, the engine's reading alone and
+records are not labelled: p / delta1 / delta2 / accuracy over all records, the engine's reading alone and
 corrected with the labelled records, with a 95% interval (prediction-powered inference: the reading's
 error on the labelled records corrects its reading of the rest; valid when the labelled records are
 a random sample of the records: label every k-th record, not the ones that look wrong). Rates carry a
@@ -342,7 +342,7 @@ function correctedLines(c: CorrectedRates): string[] {
     `over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only), corrected with the labels:`,
     `valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`,
     `               engine alone    corrected (95%)`,
-    ...(['p', 'delta1', 'delta2'] as const).map((k) => {
+    ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map((k) => {
       const r = c[k];
       const corrected = Number.isNaN(r.value)
         ? '- (too few labelled records hold one)'
