@@ -408,3 +408,50 @@ test('calibrate says, on stderr, which trace files have gold labels beside them 
     /calibrate: 1 of the 3 trace files has gold labels beside it; p \/ delta1 \/ delta2 above are the engine's reading: `reflection-lens eval-segmentation \S*b\.trace` corrects them with the labels\n/,
   );
 });
+
+test("the corrected rates per model and task, each corrected with its own group's labels", () => {
+  // Model a misreads its responses (the annotators' first answer, 41, goes unread); model b's are plain.
+  const misread = 'There are 41 apples in the first basket and one more in the second, so the answer is 42.';
+  const plain = 'So the answer is 42.';
+  const record = (id: string, model: string, body: string): string => `=== ${id}\nmodel: ${model}\ntask: t\nanswer: 42\n---\n${body}\n`;
+  const text =
+    Array.from({ length: 8 }, (_, i) => record(`a${i}`, 'a', misread)).join('') +
+    Array.from({ length: 8 }, (_, i) => record(`b${i}`, 'b', plain)).join('');
+  const file = join(dir, 'two-models.trace');
+  writeFileSync(file, text);
+  const label = (id: string, body: string, values: string[]): string =>
+    JSON.stringify({ id, candidates: values.map((value) => ({ value, offset: body.indexOf(value) })), final: '42' });
+  writeFileSync(
+    `${file}.gold.jsonl`,
+    [0, 1, 2].flatMap((i) => [label(`a${i}`, misread, ['41', '42']), label(`b${i}`, plain, ['42'])]).join('\n') + '\n',
+  );
+  const r = cli([file, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const e = JSON.parse(r.stdout);
+  assert.equal(e.corrected.records, 16);
+  assert.deepEqual(
+    e.correctedByGroup.map((g: { model: string; task: string; records: number; labelled: number }) => [
+      g.model,
+      g.task,
+      g.records,
+      g.labelled,
+    ]),
+    [
+      ['a', 't', 8, 3],
+      ['b', 't', 8, 3],
+    ],
+  );
+  const [a, b] = e.correctedByGroup;
+  assert.equal(a.p.engine, 1);
+  assert.equal(a.p.value, 0, "model a's first answers are wrong by its labels");
+  assert.equal(b.p.value, 1);
+  assert.ok(e.corrected.p.value > 0 && e.corrected.p.value < 1, `pooled: between the two, ${e.corrected.p.value}`);
+  const human = cli([file]).stdout;
+  assert.match(
+    human,
+    /\nmodel a, task t: over all 8 records \(3 labelled, the rest read by the engine only\), corrected with the labels:\n/,
+  );
+  assert.match(human, /\nmodel b, task t: over all 8 records/);
+  // One model and task: the pooled block is that group's, not repeated.
+  assert.equal(JSON.parse(cli([join(dir, 'baskets.trace'), '--json']).stdout).correctedByGroup, undefined);
+});

@@ -60,7 +60,9 @@ of gold candidate (a record's first, an echo of the previous value, a changed va
 records are not labelled: p / delta1 / delta2 / accuracy over all records, the engine's reading alone and
 corrected with the labelled records, with a 95% interval (prediction-powered inference: the reading's
 error on the labelled records corrects its reading of the rest; valid when the labelled records are
-a random sample of the records: label every k-th record, not the ones that look wrong). Rates carry a
+a random sample of the records: --sample, not the ones that look wrong), over all records and, where
+the traces hold several models or tasks, per model and task with that group's labels (JSON
+correctedByGroup). Rates carry a
 95% interval (Wilson's, widened for candidates clustered in records: docs/segmentation-eval.md).
 Then the precision of each rule that found candidates (what their confidence estimates) and the
 disagreements (record, line:col, expected, got). A label is reported with its gold line and left
@@ -89,6 +91,8 @@ export async function run(argv: string[]): Promise<number> {
   const second: EvalInput[] = [];
   // The records no one labelled, as the engine reads them: the corrected rates count them.
   const unlabelled: UnlabelledInput[] = [];
+  // Each record's model and task (calibrate's groups): the corrected rates per group too.
+  const groupOf = new Map<EvalInput | UnlabelledInput, string>();
   // A file given twice is read once (its records counted once); a device or socket is not read.
   const { files, notRead } = inputFiles(args.positionals);
   let status = notRead.length > 0 ? 1 : 0;
@@ -145,7 +149,9 @@ export async function run(argv: string[]): Promise<number> {
         if (!g || (against && !h)) {
           if (!againstFlags.length) {
             const { predicted, predictedFinal, optionOf, query } = engineReading(segmentAttempts(rec, segmentOptions), rec.query);
-            unlabelled.push({ truth: rec.answer, predicted, predictedFinal, optionOf, query });
+            const input: UnlabelledInput = { truth: rec.answer, predicted, predictedFinal, optionOf, query };
+            unlabelled.push(input);
+            groupOf.set(input, groupKey(rec.model, rec.task));
           }
           progress.update(counted());
           continue;
@@ -164,6 +170,7 @@ export async function run(argv: string[]): Promise<number> {
           },
         };
         engine.push(input);
+        groupOf.set(input, groupKey(rec.model, rec.task));
         // The second annotator's candidates in the engine's place; the question's options (an
         // option's value judged as its letter) are the question's, whoever reads the answer.
         const theirs: EvalInput | undefined = h && {
@@ -232,9 +239,46 @@ export async function run(argv: string[]): Promise<number> {
     return status;
   }
   const result = evaluateSegmentation(engine, unlabelled);
-  if (args.flags.has('json')) await writeOut(JSON.stringify(result, null, 2) + '\n');
-  else await writeOut(formatEval(result, limit));
+  const groups = correctedPerGroup(engine, unlabelled, groupOf);
+  if (args.flags.has('json'))
+    await writeOut(JSON.stringify(groups.length ? { ...result, correctedByGroup: groups } : result, null, 2) + '\n');
+  else await writeOut(formatEval(result, limit, 'engine', groups));
   return status;
+}
+
+const groupKey = (model: string, task: string): string => `${model}\u0000${task}`;
+
+/** One model's records on one task, as calibrate groups them, with its corrected rates. */
+export interface CorrectedGroup extends CorrectedRates {
+  model: string;
+  task: string;
+}
+
+/**
+ * The corrected rates of each model and task (calibrate's rows) that has a labelled record, where
+ * the traces hold more than one: a model's delta2 is corrected with that model's labels only (the
+ * reading's error differs between models and tasks). Empty with one group (the pooled block is it).
+ */
+function correctedPerGroup(
+  labelled: readonly EvalInput[],
+  unlabelled: readonly UnlabelledInput[],
+  groupOf: ReadonlyMap<EvalInput | UnlabelledInput, string>,
+): CorrectedGroup[] {
+  const keys = new Set(groupOf.values());
+  if (keys.size < 2) return [];
+  const collator = new Intl.Collator('en', { numeric: true });
+  const out: CorrectedGroup[] = [];
+  for (const key of [...keys].sort(collator.compare)) {
+    const mine = labelled.filter((i) => groupOf.get(i) === key);
+    if (mine.length === 0) continue;
+    const corrected = evaluateSegmentation(
+      mine,
+      unlabelled.filter((i) => groupOf.get(i) === key),
+    ).corrected!;
+    const [model, task] = key.split('\u0000');
+    out.push({ model, task, ...corrected });
+  }
+  return out;
 }
 
 class GoldReadError extends Error {
@@ -336,11 +380,11 @@ const difference = (d: Difference): string =>
     : `${d.value >= 0 ? '+' : ''}${d.value.toFixed(3)} [${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]${d.lo > 0 || d.hi < 0 ? ' *' : ''}`;
 
 /** The rates over every record, corrected with the labelled ones, beside the engine's reading alone. */
-function correctedLines(c: CorrectedRates): string[] {
+function correctedLines(c: CorrectedRates, group = ''): string[] {
   const value = (x: number | null): string => (x === null || Number.isNaN(x) ? '-' : x.toFixed(3));
   return [
-    `over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only), corrected with the labels:`,
-    `valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`,
+    `${group}over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only), corrected with the labels:`,
+    ...(group ? [] : [`valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`]),
     `               engine alone    corrected (95%)`,
     ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map((k) => {
       const r = c[k];
@@ -354,7 +398,12 @@ function correctedLines(c: CorrectedRates): string[] {
 }
 
 /** The report; `who` names the reading scored against the gold labels (the engine's, or a second annotator's). */
-export function formatEval(e: SegmentationEval, limit: number, who: 'engine' | 'second' = 'engine'): string {
+export function formatEval(
+  e: SegmentationEval,
+  limit: number,
+  who: 'engine' | 'second' = 'engine',
+  groups: readonly CorrectedGroup[] = [],
+): string {
   const kinds = (['first', 'echo', 'changed'] as const).map((k) => `${k} ${pct(e.recallByKind[k].found, e.recallByKind[k].of)}`);
   const lines = [
     `records labelled           ${e.records}`,
@@ -382,6 +431,7 @@ export function formatEval(e: SegmentationEval, limit: number, who: 'engine' | '
     `${'accuracy'.padEnd(14)} ${rate(e.derived.engine.accuracy).padEnd(28)} ${rate(e.derived.gold.accuracy)}`,
     '',
     ...(who === 'engine' && e.corrected && e.corrected.records > e.corrected.labelled ? correctedLines(e.corrected) : []),
+    ...groups.flatMap((g) => correctedLines(g, `model ${escapeInline(g.model)}, task ${escapeInline(g.task)}: `)),
     ...(who === 'engine'
       ? [
           `precision per rule (what a candidate's confidence estimates)`,
