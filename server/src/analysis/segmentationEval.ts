@@ -58,6 +58,21 @@ export interface EvalInput {
 export type UnlabelledInput = Pick<EvalInput, 'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query'>;
 
 /**
+ * An unlabelled record's counts as the engine read it (readCounts): all the corrected rates keep of
+ * it, so that a corpus of any size is held as eight numbers a record, not its reading and question.
+ */
+export interface ReadCounts {
+  readonly p0: number;
+  readonly p1: number;
+  readonly d1n: number;
+  readonly d1k: number;
+  readonly d2n: number;
+  readonly d2k: number;
+  readonly accN: number;
+  readonly accK: number;
+}
+
+/**
  * p, delta1, delta2 and accuracy over every record (labelled and not), the engine's reading corrected with
  * the labelled records (predictionPowered.ts; valid when they are a random sample of the records),
  * beside the engine's reading alone over the same records.
@@ -356,7 +371,7 @@ function bandedTable(
   return at;
 }
 
-class Counter {
+class Counter implements ReadCounts {
   p0 = 0;
   p1 = 0;
   d1n = 0;
@@ -366,7 +381,7 @@ class Counter {
   accN = 0;
   accK = 0;
 
-  add(o: Counter): void {
+  add(o: ReadCounts): void {
     this.p0 += o.p0;
     this.p1 += o.p1;
     this.d1n += o.d1n;
@@ -398,7 +413,7 @@ function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
 }
 
 /** One record's counts as the engine read it (nothing without a ground truth). */
-function engineCounter(r: UnlabelledInput): Counter {
+export function readCounts(r: UnlabelledInput): ReadCounts {
   const c = new Counter();
   if (r.truth === undefined) return c;
   const judge = againstTruth(r, answerKey(r.truth, r.optionOf, r.query), r.optionOf);
@@ -421,7 +436,7 @@ const derived = (c: Counter): Derived => ({
  * The engine's reading of the labelled records against their labels; with `unlabelled` (the other
  * records of the same traces), also the rates over all of them corrected with the labels.
  */
-export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: Iterable<UnlabelledInput>): SegmentationEval {
+export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: Iterable<ReadCounts>): SegmentationEval {
   const e = {
     records: 0,
     gold: 0,
@@ -548,7 +563,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
         gold.map((c) => judge(c.value)),
         judge(gf),
       );
-    const engineRecord = engineCounter(r);
+    const engineRecord = readCounts(r);
     for (const [side, rec, total] of [
       ['gold', goldRecord, goldCounts],
       ['engine', engineRecord, engineCounts],
@@ -566,9 +581,8 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     const all = new Counter();
     all.add(engineCounts);
     let records = e.records;
-    for (const r of unlabelled) {
+    for (const c of unlabelled) {
       records++;
-      const c = engineCounter(r);
       all.add(c);
       push(read.p, c.p1, c.p0);
       push(read.delta1, c.d1k, c.d1n);

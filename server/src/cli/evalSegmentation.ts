@@ -7,7 +7,8 @@ import {
   type EvalInput,
   type CorrectedRates,
   type SegmentationEval,
-  type UnlabelledInput,
+  readCounts,
+  type ReadCounts,
 } from '../analysis/segmentationEval.js';
 import type { Difference, Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
@@ -90,9 +91,9 @@ export async function run(argv: string[]): Promise<number> {
   const engine: EvalInput[] = [];
   const second: EvalInput[] = [];
   // The records no one labelled, as the engine reads them: the corrected rates count them.
-  const unlabelled: UnlabelledInput[] = [];
+  const unlabelled: ReadCounts[] = [];
   // Each record's model and task (calibrate's groups): the corrected rates per group too.
-  const groupOf = new Map<EvalInput | UnlabelledInput, string>();
+  const groupOf = new Map<EvalInput | ReadCounts, string>();
   // A file given twice is read once (its records counted once); a device or socket is not read.
   const { files, notRead } = inputFiles(args.positionals);
   let status = notRead.length > 0 ? 1 : 0;
@@ -148,10 +149,9 @@ export async function run(argv: string[]): Promise<number> {
         }
         if (!g || (against && !h)) {
           if (!againstFlags.length) {
-            const { predicted, predictedFinal, optionOf, query } = engineReading(segmentAttempts(rec, segmentOptions), rec.query);
-            const input: UnlabelledInput = { truth: rec.answer, predicted, predictedFinal, optionOf, query };
-            unlabelled.push(input);
-            groupOf.set(input, groupKey(rec.model, rec.task));
+            const counts = readCounts({ truth: rec.answer, ...engineReading(segmentAttempts(rec, segmentOptions), rec.query) });
+            unlabelled.push(counts);
+            groupOf.set(counts, groupKey(rec.model, rec.task));
           }
           progress.update(counted());
           continue;
@@ -219,7 +219,11 @@ export async function run(argv: string[]): Promise<number> {
     for (const i of inputs) ambiguous.add(i);
   }
   if (ambiguous.size) {
-    unlabelled.push(...engine.filter((i) => ambiguous.has(i)));
+    for (const i of engine.filter((i) => ambiguous.has(i))) {
+      const counts = readCounts(i);
+      unlabelled.push(counts);
+      groupOf.set(counts, groupOf.get(i)!);
+    }
     for (const list of [engine, second]) list.splice(0, list.length, ...list.filter((i) => !ambiguous.has(i)));
   }
   for (const { id, where } of unmatched.values())
@@ -261,8 +265,8 @@ export interface CorrectedGroup extends CorrectedRates {
  */
 function correctedPerGroup(
   labelled: readonly EvalInput[],
-  unlabelled: readonly UnlabelledInput[],
-  groupOf: ReadonlyMap<EvalInput | UnlabelledInput, string>,
+  unlabelled: readonly ReadCounts[],
+  groupOf: ReadonlyMap<EvalInput | ReadCounts, string>,
 ): CorrectedGroup[] {
   const keys = new Set(groupOf.values());
   if (keys.size < 2) return [];
