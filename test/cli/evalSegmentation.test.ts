@@ -449,9 +449,10 @@ test("the corrected rates per model and task, each corrected with its own group'
   const human = cli([file]).stdout;
   assert.match(
     human,
-    /\nmodel a, task t: over all 8 records \(3 labelled, the rest read by the engine only\), corrected with the labels:\n/,
+    /\nper model and task with a labelled record, each corrected with its own labels \(engine alone -> corrected, 95%; - where no 2 labelled records hold a trial\):\n/,
   );
-  assert.match(human, /\nmodel b, task t: over all 8 records/);
+  assert.match(human, /\n {2}a \/ t \(8 records, 3 labelled\): p 1\.000 -> 0\.000 \[0\.00, 0\.\d\d\]; delta1 /);
+  assert.match(human, /\n {2}b \/ t \(8 records, 3 labelled\): p 1\.000 -> 1\.000 \[0\.\d\d, 1\.00\]; /);
   // One model and task: the pooled block is that group's, not repeated.
   assert.equal(JSON.parse(cli([join(dir, 'baskets.trace'), '--json']).stdout).correctedByGroup, undefined);
 });

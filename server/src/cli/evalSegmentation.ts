@@ -383,20 +383,32 @@ const difference = (d: Difference): string =>
     ? '-'
     : `${d.value >= 0 ? '+' : ''}${d.value.toFixed(3)} [${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]${d.lo > 0 || d.hi < 0 ? ' *' : ''}`;
 
+const RATES = ['p', 'delta1', 'delta2', 'accuracy'] as const;
+const rateValue = (x: number | null): string => (x === null || Number.isNaN(x) ? '-' : x.toFixed(3));
+/** "0.700 [0.55, 0.82]", or why there is none. */
+const correctedValue = (r: CorrectedRates['p']): string =>
+  Number.isNaN(r.value) ? '- (no 2 labelled records with a trial)' : `${rateValue(r.value)} [${r.lo.toFixed(2)}, ${r.hi.toFixed(2)}]`;
+
 /** The rates over every record, corrected with the labelled ones, beside the engine's reading alone. */
-function correctedLines(c: CorrectedRates, group = ''): string[] {
-  const value = (x: number | null): string => (x === null || Number.isNaN(x) ? '-' : x.toFixed(3));
+function correctedLines(c: CorrectedRates): string[] {
   return [
-    `${group}over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only), corrected with the labels:`,
-    ...(group ? [] : [`valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`]),
+    `over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only), corrected with the labels:`,
+    `valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`,
     `               engine alone    corrected (95%)`,
-    ...(['p', 'delta1', 'delta2', 'accuracy'] as const).map((k) => {
-      const r = c[k];
-      const corrected = Number.isNaN(r.value)
-        ? '- (too few labelled records hold one)'
-        : `${value(r.value)} [${r.lo.toFixed(2)}, ${r.hi.toFixed(2)}]`;
-      return `${k.padEnd(14)} ${value(r.engine).padEnd(15)} ${corrected}`;
-    }),
+    ...RATES.map((k) => `${k.padEnd(14)} ${rateValue(c[k].engine).padEnd(15)} ${correctedValue(c[k])}`),
+    '',
+  ];
+}
+
+/** One line per model and task: each rate as the engine reads it, then corrected with that group's labels. */
+function correctedGroupLines(groups: readonly CorrectedGroup[]): string[] {
+  if (groups.length === 0) return [];
+  return [
+    `per model and task with a labelled record, each corrected with its own labels (engine alone -> corrected, 95%; - where no 2 labelled records hold a trial):`,
+    ...groups.map(
+      (g) =>
+        `  ${escapeInline(g.model)} / ${escapeInline(g.task || '-')} (${g.records} records, ${g.labelled} labelled): ${RATES.map((k) => `${k} ${rateValue(g[k].engine)} -> ${Number.isNaN(g[k].value) ? '-' : correctedValue(g[k])}`).join('; ')}`,
+    ),
     '',
   ];
 }
@@ -434,8 +446,10 @@ export function formatEval(
     ),
     `${'accuracy'.padEnd(14)} ${rate(e.derived.engine.accuracy).padEnd(28)} ${rate(e.derived.gold.accuracy)}`,
     '',
-    ...(who === 'engine' && e.corrected && e.corrected.records > e.corrected.labelled ? correctedLines(e.corrected) : []),
-    ...groups.flatMap((g) => correctedLines(g, `model ${escapeInline(g.model)}, task ${escapeInline(g.task)}: `)),
+    ...(who === 'engine' && e.corrected && e.corrected.labelled > 0 && e.corrected.records > e.corrected.labelled
+      ? correctedLines(e.corrected)
+      : []),
+    ...(who === 'engine' ? correctedGroupLines(groups) : []),
     ...(who === 'engine'
       ? [
           `precision per rule (what a candidate's confidence estimates)`,
