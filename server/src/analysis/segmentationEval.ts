@@ -469,6 +469,13 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     c.k.push(k);
     c.n.push(n);
   };
+  type Rates = typeof perRecord.engine;
+  const pushRates = (into: Rates, c: ReadCounts): void => {
+    push(into.p, c.p1, c.p0);
+    push(into.delta1, c.d1k, c.d1n);
+    push(into.delta2, c.d2k, c.d2n);
+    push(into.accuracy, c.accK, c.accN);
+  };
   for (const r of inputs) {
     const firstBefore = e.firstCorrectness.agree;
     const firstOfBefore = e.firstCorrectness.of;
@@ -569,25 +576,19 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
       ['engine', engineRecord, engineCounts],
     ] as const) {
       total.add(rec);
-      push(perRecord[side].p, rec.p1, rec.p0);
-      push(perRecord[side].delta1, rec.d1k, rec.d1n);
-      push(perRecord[side].delta2, rec.d2k, rec.d2n);
-      push(perRecord[side].accuracy, rec.accK, rec.accN);
+      pushRates(perRecord[side], rec);
     }
   }
   let corrected: CorrectedRates | undefined;
   if (unlabelled) {
-    const read = { p: column(), delta1: column(), delta2: column(), accuracy: column() };
+    const read: Rates = { p: column(), delta1: column(), delta2: column(), accuracy: column() };
     const all = new Counter();
     all.add(engineCounts);
     let records = e.records;
     for (const c of unlabelled) {
       records++;
       all.add(c);
-      push(read.p, c.p1, c.p0);
-      push(read.delta1, c.d1k, c.d1n);
-      push(read.delta2, c.d2k, c.d2n);
-      push(read.accuracy, c.accK, c.accN);
+      pushRates(read, c);
     }
     const alone = derived(all);
     const rate = (m: 'p' | 'delta1' | 'delta2' | 'accuracy'): CorrectedRates['p'] => ({
