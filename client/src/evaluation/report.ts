@@ -451,7 +451,9 @@ header p { margin: 0; word-break: break-all; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 3px 12px 3px 0; border-bottom: 1px solid var(--rl-border); vertical-align: top; }
 thead th { font-weight: 600; color: var(--rl-muted); }
-tbody th { font-weight: normal; }
+tbody th { font-weight: normal; white-space: nowrap; }
+table.numbers td { white-space: nowrap; }
+section { overflow-x: auto; }
 #disagreements td { font-family: var(--rl-mono); font-size: 0.95em; }
 .moved { color: var(--rl-warning); font-weight: 600; }
 .mark { font-weight: 700; }
