@@ -7,7 +7,7 @@
 // `node --import tsx --test test/e2e/evaluateReading.test.ts`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingPrerequisite, repoRoot, startSession, type Session } from './harness/session.js';
 import { Workbench } from './harness/workbench.js';
@@ -30,9 +30,29 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
   });
 
   it(
-    'the active trace against its gold file: counts, disagreements, the stale label; a row opens the trace at its line:col',
+    'no labels: how to label; the active trace against its gold file: counts, disagreements, the stale label; a row opens the trace at its line:col',
     { timeout: 420_000 },
     async () => {
+      // No gold file anywhere: an information message saying how to label, no panel.
+      const gold = join(session.workspace, 'evaluate', 'labelled.trace.gold.jsonl');
+      renameSync(gold, `${gold}.away`);
+      await wb.runCommand(COMMAND);
+      // In the notification centre: a toast can hide before it is read.
+      const item = wb.page.locator('.notification-list-item', { hasText: 'no gold labels to evaluate against' }).first();
+      const info = await wb.settle(
+        async () => {
+          if (!(await item.isVisible())) await wb.runCommand('Notifications: Show Notifications');
+          return item.innerText().catch(() => '');
+        },
+        (t) => t.includes('no gold labels'),
+        60_000,
+      );
+      await wb.screenshot('no-labels');
+      assert.match(info, /code actions/);
+      assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: TITLE }).count(), 0, 'no panel without labels');
+      renameSync(`${gold}.away`, gold);
+      await wb.page.keyboard.press('Escape');
+
       await wb.openFile('evaluate/labelled.trace');
       await wb.runCommand(COMMAND);
       let frame = await wb.webviewFrame(TITLE, '#records');
@@ -83,7 +103,6 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
       // The label relabelled on disk ("2,208" is at offset 165 of record 63's response), then the
       // command run again (from the trace, its tab active again): the one panel refreshes, with the
       // record counted and no warning left.
-      const gold = join(session.workspace, 'evaluate', 'labelled.trace.gold.jsonl');
       writeFileSync(gold, readFileSync(gold, 'utf8').replace('"offset":82,"text":"2,208"', '"offset":165,"text":"2,208"'));
       await wb.page
         .locator('.tabs-container .tab', { hasText: /^labelled\.trace(?!\.gold)/ })
@@ -108,6 +127,36 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
       frame = await wb.webviewFrame(TITLE, '#records');
       assert.equal(await frame.locator('#warnings').count(), 0, 'no warning once the label is fixed');
       assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: TITLE }).count(), 1, 'one panel, reused');
+
+      // The reading settings go to the CLI: an answer pattern it refuses (nested quantifiers) is
+      // left out and said in the panel, and the evaluation runs without it.
+      mkdirSync(join(session.workspace, '.vscode'), { recursive: true });
+      writeFileSync(join(session.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'reflectionLens.answerPatterns': ['(a+)+b'] }));
+      const refused = await wb.settle(
+        async () => {
+          await wb.page
+            .locator('.tabs-container .tab', { hasText: /^labelled\.trace(?!\.gold)/ })
+            .last()
+            .click();
+          await wb.runCommand(COMMAND);
+          await wb.page.waitForTimeout(1500);
+          const f = await wb.webviewFrame(TITLE, '#records');
+          return (
+            await f
+              .locator('#warnings li')
+              .allInnerTexts()
+              .catch(() => [] as string[])
+          ).join(' | ');
+        },
+        (t) => t.includes('refused by the CLI'),
+        90_000,
+      );
+      await wb.screenshot('pattern-refused');
+      assert.match(
+        refused,
+        /reflectionLens\.answerPatterns refused by the CLI, evaluated without them: "\(a\+\)\+b": .*nested quantifiers/,
+      );
+      assert.equal((await (await wb.webviewFrame(TITLE, '#records')).locator('#records').innerText()).trim(), '7 records labelled');
     },
   );
 });

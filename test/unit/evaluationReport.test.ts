@@ -15,7 +15,9 @@ import {
   parseEvaluationProgress,
   parseOpenMessage,
   readEvaluation,
+  readingLines,
   recordOf,
+  refusedPatterns,
   traceOfGold,
   type Evaluation,
 } from '../../client/src/evaluation/report.js';
@@ -65,6 +67,22 @@ function page(e: Evaluation, more: Partial<Parameters<typeof evaluationPage>[0]>
 
 test('the CLI call: eval-segmentation, the files, --json --all', () => {
   assert.deepEqual(evaluationArgs(['/a/x.trace', '/b/y.jsonl']), ['eval-segmentation', '/a/x.trace', '/b/y.jsonl', '--json', '--all']);
+});
+
+test('the reading settings as CLI flags: comments, blanks and patterns that do not compile left out; the reader only when known', () => {
+  assert.deepEqual(
+    readingLines({ markers: [' Wait ', '# a comment', ''], answerPatterns: ['answer: (\\d+)', '(unclosed', '  '], reader: 'rules' }),
+    { markers: ['Wait'], patterns: ['answer: (\\d+)'], reader: 'rules' },
+  );
+  assert.deepEqual(readingLines({ reader: 'other' }), { markers: [], patterns: [] });
+});
+
+test("the CLI's refusal of an answer pattern: exit 2 with the --answer-patterns message; nothing else", () => {
+  const stderr =
+    'reflection-lens eval-segmentation: --answer-patterns: "(a+)+b": a repeated group holds another quantifier (nested quantifiers); refused\n\nUsage: ...';
+  assert.equal(refusedPatterns(2, stderr), '"(a+)+b": a repeated group holds another quantifier (nested quantifiers); refused');
+  assert.equal(refusedPatterns(1, stderr), undefined);
+  assert.equal(refusedPatterns(2, 'reflection-lens eval-segmentation: expected at least one TRACES file'), undefined);
 });
 
 test("a gold file's trace: NAME.trace or NAME.jsonl before .gold.jsonl, nothing else", () => {

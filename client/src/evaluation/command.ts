@@ -21,6 +21,8 @@ import {
   parseEvaluationProgress,
   parseOpenMessage,
   readEvaluation,
+  readingLines,
+  refusedPatterns,
   traceOfGold,
   type Target,
 } from './report.js';
@@ -67,8 +69,8 @@ async function workspaceLabelledTraces(): Promise<string[]> {
 }
 
 const HOW_TO_LABEL =
-  'Reflection Lens: no gold labels to evaluate against. Label records in a .trace file with the code actions (Ctrl+. on a candidate answer: ' +
-  '"answers the question here", "is not an answer", "mark as a candidate answer"); they write NAME.trace.gold.jsonl beside the trace. Then run this command again.';
+  'Reflection Lens: no gold labels to evaluate against. Label records with the code actions on a candidate answer in a .trace file ' +
+  '(Ctrl+.: "answers the question here", "is not an answer", "mark as a candidate answer"): they write NAME.trace.gold.jsonl beside it.';
 
 async function chooseTraces(given: unknown): Promise<string[] | undefined> {
   const asked = given && typeof given === 'object' && !(given instanceof vscode.Uri) ? (given as { files?: unknown }).files : undefined;
@@ -103,23 +105,21 @@ async function chooseTraces(given: unknown): Promise<string[] | undefined> {
   return picked.map((p) => p.file);
 }
 
-/** The reading settings of the first file as CLI flags (written to a temp folder the caller removes). */
-function readerFlags(file: string, dir: () => string): string[] {
-  const reading = readingSettings(vscode.Uri.file(file));
+/** The reading settings of the first file as CLI flags (files written to `dir()`, which the caller removes). */
+function readerFlags(file: string, dir: () => string, withPatterns: boolean): string[] {
+  const { markers, patterns, reader } = readingLines(readingSettings(vscode.Uri.file(file)));
   const flags: string[] = [];
-  const markers = (reading.markers ?? []).map((m) => m.trim()).filter((m) => m !== '' && !m.startsWith('#'));
-  const patterns = (reading.answerPatterns ?? []).map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'));
   if (markers.length > 0) {
     const path = join(dir(), 'markers.txt');
     writeFileSync(path, `${markers.join('\n')}\n`);
     flags.push('--markers', path);
   }
-  if (patterns.length > 0) {
+  if (withPatterns && patterns.length > 0) {
     const path = join(dir(), 'patterns.txt');
     writeFileSync(path, `${patterns.join('\n')}\n`);
     flags.push('--answer-patterns', path);
   }
-  if (reading.reader === 'rules' || reading.reader === 'learned') flags.push('--reader', reading.reader);
+  if (reader) flags.push('--reader', reader);
   return flags;
 }
 
@@ -132,24 +132,31 @@ async function evaluate(context: vscode.ExtensionContext, given: unknown): Promi
   let result;
   // All of stderr (runCli keeps a tail): every warning is shown, however many records are stale.
   let stderr = '';
+  // Answer patterns the CLI refuses (one that could run for ever): evaluated without them, and said.
+  let refused: string | undefined;
   try {
-    const args = [...evaluationArgs(files), ...readerFlags(files[0], scratch)];
     result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Reflection Lens: evaluating the reading of ${name}`, cancellable: true },
-      (progress, token) => {
+      async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         progress.report({ message: 'reading the labelled records…' });
-        return runCli(
-          bundledCli(context),
-          args,
-          (chunk) => {
-            if (stderr.length < 4_000_000) stderr += chunk;
-            const message = parseEvaluationProgress(chunk);
-            if (message) progress.report({ message });
-          },
-          abort.signal,
-        );
+        const run = (withPatterns: boolean) => {
+          stderr = '';
+          return runCli(
+            bundledCli(context),
+            [...evaluationArgs(files), ...readerFlags(files[0], scratch, withPatterns)],
+            (chunk) => {
+              if (stderr.length < 4_000_000) stderr += chunk;
+              const message = parseEvaluationProgress(chunk);
+              if (message) progress.report({ message });
+            },
+            abort.signal,
+          );
+        };
+        const first = await run(true);
+        refused = refusedPatterns(first.code, first.stderr);
+        return refused === undefined || first.cancelled ? first : run(false);
       },
     );
   } finally {
@@ -161,6 +168,7 @@ async function evaluate(context: vscode.ExtensionContext, given: unknown): Promi
   }
   const evaluation = readEvaluation(result.stdout);
   const { messages, other } = parseCliMessages(stderr);
+  if (refused !== undefined) other.unshift(`reflectionLens.answerPatterns refused by the CLI, evaluated without them: ${refused}`);
   if (!evaluation) {
     const tail = result.stderr.trim().split('\n').slice(0, 3).join(' ');
     void vscode.window.showErrorMessage(`Reflection Lens: eval-segmentation failed: ${tail || `exit ${result.code}`}`);
@@ -215,7 +223,7 @@ class EvaluationPanel {
     const subs = [
       this.panel.webview.onDidReceiveMessage((m) => {
         const target = parseOpenMessage(m, this.targets);
-        if (target) void openTarget(target);
+        if (target) void openTarget(target, this.panel.viewColumn);
       }),
       this.panel.onDidDispose(() => {
         EvaluationPanel.current = undefined;
@@ -234,8 +242,11 @@ class EvaluationPanel {
   }
 }
 
-/** Opens a link's target beside the panel: a .trace at line:col, a JSONL file at its record's line. */
-async function openTarget(t: Target): Promise<void> {
+/**
+ * Opens a link's target: in the editor group that already shows the file (not the panel's), else
+ * in the group beside the panel, so that rows clicked one after another open in one place.
+ */
+async function openTarget(t: Target, panelColumn: vscode.ViewColumn | undefined): Promise<void> {
   const uri = vscode.Uri.file(t.file);
   let doc: vscode.TextDocument;
   try {
@@ -254,7 +265,11 @@ async function openTarget(t: Target): Promise<void> {
         `Reflection Lens: record ${t.record} not found in ${basename(t.file)}; offset ${t.offset} of its response.`,
       );
   }
+  const showing = vscode.window.visibleTextEditors.find(
+    (e) => e.document.uri.toString() === doc.uri.toString() && e.viewColumn !== undefined && e.viewColumn !== panelColumn,
+  );
+  const column = showing?.viewColumn ?? (panelColumn === undefined ? vscode.ViewColumn.Beside : Math.min(9, panelColumn + 1));
   const range = new vscode.Range(at, at);
-  const editor = await vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
+  const editor = await vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: column });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -13,6 +13,40 @@ export function evaluationArgs(files: readonly string[]): string[] {
   return ['eval-segmentation', ...files, '--json', '--all'];
 }
 
+/** The reading settings (reflectionLens.markers, answerPatterns, reader) as the CLI takes them. */
+export interface Reading {
+  markers?: readonly string[];
+  answerPatterns?: readonly string[];
+  reader?: string;
+}
+
+/**
+ * The lines of --markers and --answer-patterns and the --reader value for the settings, as the
+ * editor reads them: comments and blank lines dropped, an empty list the default lexicon, a
+ * pattern that does not compile left out (the editor warns about it and reads without it).
+ */
+export function readingLines(reading: Reading): { markers: string[]; patterns: string[]; reader?: 'rules' | 'learned' } {
+  const keep = (l: string) => l !== '' && !l.startsWith('#');
+  const compiles = (p: string) => {
+    try {
+      new RegExp(p, 'gd');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    markers: (reading.markers ?? []).map((m) => m.trim()).filter(keep),
+    patterns: (reading.answerPatterns ?? []).map((p) => p.trim()).filter((p) => keep(p) && compiles(p)),
+    ...(reading.reader === 'rules' || reading.reader === 'learned' ? { reader: reading.reader } : {}),
+  };
+}
+
+/** The CLI's refusal of --answer-patterns (exit 2: a pattern that could run for ever), or undefined. */
+export function refusedPatterns(code: number | null, stderr: string): string | undefined {
+  return code === 2 ? /--answer-patterns: (.*)/.exec(stderr)?.[1] : undefined;
+}
+
 /** A gold file beside a trace: `NAME.trace.gold.jsonl` (the CLI's and the language server's goldPathFor). */
 export const GOLD_SUFFIX = '.gold.jsonl';
 
