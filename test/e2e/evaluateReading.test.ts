@@ -64,6 +64,9 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
       assert.equal((await frame.locator('#records').innerText()).trim(), '6 records labelled');
       assert.match(await frame.locator('#precision').innerText(), /90\.9% \(10\/11\)\s+\[52\.2, 98\.9\]/);
       assert.match(await frame.locator('#derived-p').innerText(), /0\.167 \(1\/6\).*0\.333 \(2\/6\).*-0\.167/s);
+      // The rates over all 8 records corrected with the 6 labelled, from a CLI that gives them (stop 44's).
+      if ((await frame.locator('#corrected').count()) > 0)
+        assert.match(await frame.locator('#corrected').innerText(), /Over all 8 records \(6 labelled\)/);
       const rows = await frame.locator('#disagreements tbody tr').allInnerTexts();
       assert.equal(rows.length, 5, rows.join('\n'));
       const missed = rows.find((r) => /\b96:42\b/.test(r));
@@ -77,13 +80,30 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
       );
 
       // The row's link opens the trace at that line and column.
-      await frame.locator('#disagreements a', { hasText: '96:42' }).click();
       const cursor = wb.page.locator('[id="status.editor.selection"]');
-      const at = await wb.settle(
-        () => cursor.innerText().catch(() => ''),
-        (t) => /Ln 96, Col 42/.test(t),
-        30_000,
-      );
+      /**
+       * Clicks a link of the panel and waits for the editor's cursor. The panel's tab is clicked
+       * first: a click into the webview while another group was active missed in 2 of 8 runs here
+       * (none in 10 since); still tried up to three times, and how many clicks it took is printed.
+       */
+      const follow = async (section: string, text: string, want: RegExp): Promise<string> => {
+        let at = '';
+        let clicks = 0;
+        while (clicks < 3 && !want.test(at)) {
+          clicks++;
+          await wb.page.locator('.tabs-container .tab', { hasText: TITLE }).first().click();
+          const f = await wb.webviewFrame(TITLE, '#records');
+          await f.locator(`${section} a`, { hasText: text }).click();
+          at = await wb.settle(
+            () => cursor.innerText().catch(() => ''),
+            (t) => want.test(t),
+            10_000,
+          );
+        }
+        console.log(`link ${text}: the cursor at "${at}" after ${clicks} click(s)`);
+        return at;
+      };
+      const at = await follow('#disagreements', '96:42', /Ln 96, Col 42/);
       await wb.page.waitForTimeout(300);
       await wb.screenshot('link-opened');
       assert.match(at, /Ln 96, Col 42/);
@@ -91,12 +111,8 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
       assert.ok(line >= 1, 'the editor shows its current line');
 
       // The warning's link opens the gold file at the stale label's offset.
-      await frame.locator('#warnings a', { hasText: 'labelled.trace.gold.jsonl:7:51' }).click();
-      const atGold = await wb.settle(
-        () => cursor.innerText().catch(() => ''),
-        (t) => /Ln 7, Col 51/.test(t),
-        30_000,
-      );
+      const atGold = await follow('#warnings', 'labelled.trace.gold.jsonl:7:51', /Ln 7, Col 51/);
+      await wb.screenshot('gold-link-opened');
       assert.match(atGold, /Ln 7, Col 51/);
       await wb.page.locator('.tabs-container .tab.active', { hasText: 'labelled.trace.gold.jsonl' }).first().waitFor({ timeout: 30_000 });
 

@@ -123,7 +123,9 @@ test('progress: the newest count, terminal control dropped', () => {
     '12 labelled records',
   );
   assert.equal(parseEvaluationProgress('eval-segmentation a.trace: 1 labelled records\n'), '1 labelled record');
+  assert.equal(parseEvaluationProgress('eval-segmentation /w/a.trace: 6 labelled of 8 records\n'), '6 labelled of 8 records');
   assert.equal(parseEvaluationProgress('something else\n'), undefined);
+  assert.deepEqual(parseCliMessages('eval-segmentation /w/a.trace: 6 labelled of 8 records\n'), { messages: [], other: [] });
 });
 
 test('the JSON: counts, intervals, NaN written as null, corrected absent; not a result: undefined', () => {
@@ -208,6 +210,32 @@ test('the page: corrected as "over all N records (n labelled)", engine alone and
   assert.deepEqual(cells('corrected-p'), ['0.180', '0.210', '[0.05, 0.37]']);
   assert.deepEqual(cells('corrected-delta1'), ['0.700', '-', '-']);
   assert.deepEqual(cells('corrected-delta2'), ['-', '0.500', '[0.10, 0.90]']);
+});
+
+test('the page: accuracy corrected when the CLI gives it; per model and task (correctedByGroup), escaped', () => {
+  const one = (v: number) => ({ value: v, lo: v - 0.1, hi: v + 0.1, engine: v - 0.05, lambda: 0.5 });
+  const block = { records: 8, labelled: 6, p: one(0.4), delta1: one(0.6), delta2: one(0.7), accuracy: one(0.77) };
+  const e = readEvaluation(
+    cliJson({
+      corrected: block,
+      correctedByGroup: [
+        { model: '<b>m1</b>', task: 't', ...block, records: 5, labelled: 4 },
+        { model: 'm2', task: 't', ...block, records: 3, labelled: 2, accuracy: undefined },
+      ],
+    }),
+  )!;
+  assert.equal(e.correctedByGroup?.length, 2);
+  assert.equal(e.correctedByGroup?.[1].accuracy, undefined);
+  const { html } = page(e);
+  const cells = (id: string) =>
+    [...(new RegExp(`<tr id="${id}">(.*?)</tr>`, 's').exec(html)?.[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+  assert.deepEqual(cells('corrected-accuracy'), ['0.720', '0.770', '[0.67, 0.87]']);
+  assert.match(html, /<h3>&#60;b&#62;m1&#60;\/b&#62; · t: 5 records \(4 labelled\)<\/h3>/);
+  assert.match(html, /<h3>m2 · t: 3 records \(2 labelled\)<\/h3>/);
+  const groups = [...html.matchAll(/<table class="numbers group">(.*?)<\/table>/gs)].map((m) => (m[1].match(/<tr>/g) ?? []).length);
+  assert.deepEqual(groups, [5, 4], 'header + p, delta1, delta2 (+ accuracy where given)');
+  // Without correctedByGroup, no group tables; an empty list is none.
+  assert.equal(readEvaluation(cliJson({ correctedByGroup: [] }))!.correctedByGroup, undefined);
 });
 
 test("the page: every string from a file escaped; a strict CSP with the nonce; each link's index names its target", () => {

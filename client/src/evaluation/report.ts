@@ -69,8 +69,8 @@ export interface CliMessage {
   code?: string;
 }
 
-/** The progress line of eval-segmentation: "eval-segmentation FILE: N labelled records". */
-const PROGRESS = /^eval-segmentation (.+): (\d+) labelled records?$/;
+/** The progress line of eval-segmentation: "eval-segmentation FILE: N labelled records" (or "N labelled of M records"). */
+const PROGRESS = /^eval-segmentation .+: (\d+ labelled(?: of \d+)? records?)$/;
 
 /** The newest progress in a chunk of stderr ("12 labelled records"), for the notification. */
 export function parseEvaluationProgress(chunk: string): string | undefined {
@@ -78,7 +78,7 @@ export function parseEvaluationProgress(chunk: string): string | undefined {
   const lines = chunk.split(/[\r\n]+/).map((l) => l.split(ESC + '[K').join(''));
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = PROGRESS.exec(lines[i].trim());
-    if (m) return `${m[2]} labelled record${m[2] === '1' ? '' : 's'}`;
+    if (m) return m[1].replace(/^1 labelled records$/, '1 labelled record');
   }
   return undefined;
 }
@@ -145,6 +145,9 @@ export interface Corrected {
   lambda: number | null;
 }
 
+/** Rates over all records of the traces, corrected with the labelled ones; accuracy when the CLI gives it. */
+export type CorrectedBlock = { records: number | null; labelled: number | null; accuracy?: Corrected } & Record<Metric, Corrected>;
+
 export interface Disagreement {
   id: string;
   at: string;
@@ -166,7 +169,9 @@ export interface Evaluation {
   engine: Record<Metric, Rate>;
   gold: Record<Metric, Rate>;
   difference: Record<Metric, Difference>;
-  corrected?: { records: number | null; labelled: number | null } & Record<Metric, Corrected>;
+  corrected?: CorrectedBlock;
+  /** The corrected rates per model and task, where the traces hold several (the lead's `correctedByGroup`). */
+  correctedByGroup?: (CorrectedBlock & { model: string; task: string })[];
   disagreements: Disagreement[];
 }
 
@@ -211,15 +216,25 @@ export function readEvaluation(stdout: string): Evaluation | undefined {
     const d = obj(obj(e.derivedDifference)[m]);
     return { value: num(d.value), lo: num(d.lo), hi: num(d.hi) };
   };
-  let corrected: Evaluation['corrected'];
-  if (e.corrected && typeof e.corrected === 'object') {
-    const c = obj(e.corrected);
-    const one = (m: Metric): Corrected => {
+  const block = (v: unknown): CorrectedBlock => {
+    const c = obj(v);
+    const one = (m: string): Corrected => {
       const x = obj(c[m]);
       return { value: num(x.value), lo: num(x.lo), hi: num(x.hi), engine: num(x.engine), lambda: num(x.lambda) };
     };
-    corrected = { records: num(c.records), labelled: num(c.labelled), p: one('p'), delta1: one('delta1'), delta2: one('delta2') };
-  }
+    return {
+      records: num(c.records),
+      labelled: num(c.labelled),
+      p: one('p'),
+      delta1: one('delta1'),
+      delta2: one('delta2'),
+      ...(c.accuracy && typeof c.accuracy === 'object' ? { accuracy: one('accuracy') } : {}),
+    };
+  };
+  const corrected = e.corrected && typeof e.corrected === 'object' ? block(e.corrected) : undefined;
+  const correctedByGroup = Array.isArray(e.correctedByGroup)
+    ? e.correctedByGroup.map((g: unknown) => ({ model: str(obj(g).model) ?? '', task: str(obj(g).task) ?? '', ...block(g) }))
+    : undefined;
   const disagreements: Disagreement[] = (Array.isArray(e.disagreements) ? e.disagreements : []).map((d: unknown) => {
     const x = obj(d);
     return { id: str(x.id) ?? '', at: str(x.at) ?? '', kind: str(x.kind) ?? '', expected: str(x.expected), got: str(x.got) };
@@ -234,6 +249,7 @@ export function readEvaluation(stdout: string): Evaluation | undefined {
     gold: rates('gold'),
     difference: { p: diff('p'), delta1: diff('delta1'), delta2: diff('delta2') },
     ...(corrected ? { corrected } : {}),
+    ...(correctedByGroup?.length ? { correctedByGroup } : {}),
     disagreements,
   };
 }
@@ -371,22 +387,37 @@ export function evaluationPage(o: PageOptions): Page {
     `<p class="note muted">* the interval excludes 0: the reading moves the number beyond chance in which records were labelled.</p></section>`,
   );
 
-  if (e.corrected) {
-    const c = e.corrected;
-    const n = c.records === null ? '-' : String(c.records);
-    const l = c.labelled === null ? '-' : String(c.labelled);
-    parts.push(
-      `<section id="corrected"><h2>Over all ${h(n)} records (${h(l)} labelled)</h2>`,
-      `<table class="numbers"><thead><tr><th></th><th>engine alone</th><th>corrected</th><th>95% interval</th></tr></thead><tbody>`,
-    );
-    for (const m of METRICS)
+  if (e.corrected || e.correctedByGroup) {
+    const count = (v: number | null) => (v === null ? '-' : String(v));
+    const rows = (c: CorrectedBlock, idPrefix?: string): string[] =>
+      [...METRICS, ...(c.accuracy ? (['accuracy'] as const) : [])].map((m) => {
+        const x = m === 'accuracy' ? c.accuracy! : c[m];
+        const id = idPrefix ? ` id="${idPrefix}-${m}"` : '';
+        return (
+          `<tr${id}><th scope="row">${h(m === 'accuracy' ? 'accuracy' : METRIC_NAME[m])}</th><td>${h(formatValue(x.engine))}</td>` +
+          `<td>${h(formatValue(x.value))}</td><td class="muted">${h(formatInterval(x.lo, x.hi))}</td></tr>`
+        );
+      });
+    const head = `<thead><tr><th></th><th>engine alone</th><th>corrected</th><th>95% interval</th></tr></thead>`;
+    parts.push(`<section id="corrected">`);
+    if (e.corrected) {
+      const c = e.corrected;
       parts.push(
-        `<tr id="corrected-${m}"><th scope="row">${h(METRIC_NAME[m])}</th><td>${h(formatValue(c[m].engine))}</td>`,
-        `<td>${h(formatValue(c[m].value))}</td><td class="muted">${h(formatInterval(c[m].lo, c[m].hi))}</td></tr>`,
+        `<h2>Over all ${h(count(c.records))} records (${h(count(c.labelled))} labelled)</h2>`,
+        `<table class="numbers">${head}<tbody>`,
+        ...rows(c, 'corrected'),
+        `</tbody></table>`,
+      );
+    }
+    for (const g of e.correctedByGroup ?? [])
+      parts.push(
+        `<h3>${h(g.model)} · ${h(g.task)}: ${h(count(g.records))} records (${h(count(g.labelled))} labelled)</h3>`,
+        `<table class="numbers group">${head}<tbody>`,
+        ...rows(g),
+        `</tbody></table>`,
       );
     parts.push(
-      `</tbody></table>`,
-      `<p class="note muted">The engine's reading of every record, corrected with the labelled ones (prediction-powered inference).</p></section>`,
+      `<p class="note muted">The engine's reading of every record of the traces, labelled or not, corrected with the labelled ones (prediction-powered inference; it holds when the labelled records are a random sample of them).</p></section>`,
     );
   }
 
@@ -478,6 +509,7 @@ html, body { background: var(--rl-bg); color: var(--rl-fg); }
 body { font-family: var(--rl-font); font-size: var(--rl-font-size); margin: 0; padding: 16px 20px 40px; line-height: 1.45; }
 h1 { font-size: 1.45em; margin: 0 0 4px; font-weight: 600; }
 h2 { font-size: 1.15em; margin: 24px 0 6px; font-weight: 600; }
+h3 { font-size: 1em; margin: 16px 0 4px; font-weight: 600; }
 code { font-family: var(--rl-mono); font-size: 0.95em; }
 .muted { color: var(--rl-muted); }
 .note { margin: 6px 0 0; max-width: 70em; font-size: 0.92em; }
