@@ -3,11 +3,13 @@
 // labels the engine is scored on, two of them disagreeing with its reading, and one stale label the
 // CLI reports and leaves out). The command runs the bundled CLI, the panel shows the records
 // labelled, the disagreements and the warning, a disagreement's link puts the cursor at its
-// line:col, and a second run refreshes the same panel. Screenshots: test-artifacts/e2e/evaluate-*.png.
+// line:col, and a second run refreshes the same panel; without a gold file it says how to label;
+// with two labelled traces and no editor it asks which, and pools them. Screenshots:
+// test-artifacts/e2e/evaluate-*.png.
 // `node --import tsx --test test/e2e/evaluateReading.test.ts`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingPrerequisite, repoRoot, startSession, type Session } from './harness/session.js';
 import { Workbench } from './harness/workbench.js';
@@ -173,6 +175,59 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
         /reflectionLens\.answerPatterns refused by the CLI, evaluated without them: "\(a\+\)\+b": .*nested quantifiers/,
       );
       assert.equal((await (await wb.webviewFrame(TITLE, '#records')).locator('#records').innerText()).trim(), '7 records labelled');
+
+      // Two labelled traces and no editor open: a quick pick with both checked; Enter takes both,
+      // pooled (ids "file#id"), and a row of the second opens that file at its place.
+      rmSync(join(session.workspace, '.vscode'), { recursive: true, force: true });
+      for (const ext of ['', '.gold.jsonl'])
+        copyFileSync(
+          join(session.workspace, 'evaluate', `labelled.trace${ext}`),
+          join(session.workspace, 'evaluate', `second.trace${ext}`),
+        );
+      await wb.runCommand('View: Close All Editors');
+      await wb.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 30_000 });
+      await wb.runCommand(COMMAND);
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'second.trace' }).first().waitFor({ timeout: 60_000 });
+      const picks = await wb.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      await wb.screenshot('two-traces-pick');
+      assert.deepEqual(
+        picks.map((t) => t.trim()),
+        ['evaluate/labelled.trace', 'evaluate/second.trace'],
+      );
+      await wb.page.keyboard.press('Enter');
+      const pooled = await wb.settle(
+        async () =>
+          (
+            await (
+              await wb.webviewFrame(TITLE, '#records')
+            )
+              .locator('#records')
+              .innerText()
+              .catch(() => '')
+          ).trim(),
+        (t) => t === '14 records labelled',
+        60_000,
+      );
+      assert.equal(pooled, '14 records labelled');
+      frame = await wb.webviewFrame(TITLE, '#records');
+      const pooledRows = await frame.locator('#disagreements tbody tr').allInnerTexts();
+      await wb.screenshot('two-traces');
+      assert.equal(pooledRows.length, 10, pooledRows.join('\n'));
+      assert.ok(
+        pooledRows.some((r) => /^evaluate\/second\.trace#48\s+133:42\s+spurious/.test(r)),
+        `a row of second.trace: ${pooledRows.join(' | ')}`,
+      );
+      const wrapped = await wb.page.locator('.tabs-container .tab', { hasText: TITLE }).first().innerText();
+      assert.match(wrapped, /2 traces/);
+      await frame.locator('#disagreements a', { hasText: 'second.trace#48' }).first().click();
+      await wb.page.locator('.tabs-container .tab.active', { hasText: 'second.trace' }).first().waitFor({ timeout: 30_000 });
+      const atSecond = await wb.settle(
+        () => cursor.innerText().catch(() => ''),
+        (t) => /Ln 133, Col 42/.test(t),
+        30_000,
+      );
+      await wb.screenshot('two-traces-link');
+      assert.match(atSecond, /Ln 133, Col 42/);
     },
   );
 });
