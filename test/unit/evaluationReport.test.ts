@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   disagreementTarget,
   evaluationArgs,
+  excludesZero,
   evaluationPage,
   formatInterval,
   formatPercentInterval,
@@ -174,6 +175,14 @@ test('formatting: shares in percent with their interval, "-" where a number is m
   assert.equal(formatPercentInterval(null, 0.9), '-');
   assert.equal(formatInterval(-0.5946, 0.2612), '[-0.59, 0.26]');
   assert.equal(formatInterval(null, null), '-');
+});
+
+test('a difference is marked only where its interval excludes 0 (a bound at 0 holds it; a missing bound is no mark)', () => {
+  assert.equal(excludesZero({ lo: 0.01, hi: 0.3 }), true);
+  assert.equal(excludesZero({ lo: -0.3, hi: -0.01 }), true);
+  assert.equal(excludesZero({ lo: 0, hi: 0.3 }), false);
+  assert.equal(excludesZero({ lo: -0.5, hi: 0 }), false);
+  assert.equal(excludesZero({ lo: null, hi: -0.1 }), false);
 });
 
 test('the page: counts, intervals, the difference marked only where it excludes 0, nulls as "-", no corrected table when absent', () => {
