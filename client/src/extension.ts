@@ -1,7 +1,8 @@
 // Extension entry point (bundled to dist/extension.cjs): starts the language server for .trace
-// files and registers the calibration, training, import, trace-view and experiment commands.
+// files and registers the calibration, training, import, trace-view, experiment and evaluation commands.
 import type * as vscode from 'vscode';
 import { registerCalibration } from './calibration/register.js';
+import { registerEvaluateReading } from './evaluation/command.js';
 import { registerExperiment } from './experiment.js';
 import { registerImportJsonl } from './importJsonl.js';
 import { getLanguageClient, startLanguageClient, stopLanguageClient } from './languageClient.js';
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerImportJsonl(context);
   registerTraceView(context);
   registerExperiment(context);
+  registerEvaluateReading(context);
   await startLanguageClient(context);
 }
 
