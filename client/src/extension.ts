@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { registerCalibration } from './calibration/register.js';
 import { registerEvaluateReading } from './evaluation/command.js';
+import { registerSampleRecords } from './evaluation/sampleCommand.js';
 import { registerExperiment } from './experiment.js';
 import { registerImportJsonl } from './importJsonl.js';
 import { getLanguageClient, startLanguageClient, stopLanguageClient } from './languageClient.js';
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTraceView(context);
   registerExperiment(context);
   registerEvaluateReading(context);
+  registerSampleRecords(context);
   await startLanguageClient(context);
 }
 

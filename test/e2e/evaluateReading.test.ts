@@ -4,7 +4,8 @@
 // CLI reports and leaves out). The command runs the bundled CLI, the panel shows the records
 // labelled, the disagreements and the warning, a disagreement's link puts the cursor at its
 // line:col, and a second run refreshes the same panel; without a gold file it says how to label;
-// with two labelled traces and no editor it asks which, and pools them. Screenshots:
+// with two labelled traces and no editor it asks which, and pools them. "Choose Records to Label at
+// Random" lists the records the CLI's --sample chooses and opens one at its line. Screenshots:
 // test-artifacts/e2e/evaluate-*.png.
 // `node --import tsx --test test/e2e/evaluateReading.test.ts`.
 import { after, before, describe, it } from 'node:test';
@@ -229,6 +230,42 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
       );
       await wb.screenshot('two-traces-link');
       assert.match(atSecond, /Ln 133, Col 42/);
+    },
+  );
+
+  it(
+    'Choose Records to Label at Random: the count asked, three records chosen by the CLI listed (the labelled marked), one opened at its === line with the list still open',
+    { timeout: 300_000 },
+    async () => {
+      await wb.openFile('evaluate/labelled.trace');
+      await wb.runCommand('Reflection Lens: Choose Records to Label at Random');
+      const input = wb.page.locator('.quick-input-widget input');
+      await wb.page
+        .locator('.quick-input-widget', { hasText: 'How many records of labelled.trace to label?' })
+        .waitFor({ timeout: 60_000 });
+      await input.fill('3');
+      await wb.page.keyboard.press('Enter');
+      // eval-segmentation --sample 3 (seed 1) on the fixture's eight records: records 1, 2 and 21, at lines 1, 13 and 53.
+      await wb.page.locator('.quick-input-widget', { hasText: '3 of 8 records chosen at random (seed 1)' }).waitFor({ timeout: 60_000 });
+      const rows = (await wb.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+      await wb.screenshot('sample-pick');
+      assert.equal(rows.length, 3, rows.join(' | '));
+      assert.match(rows[0], /record 1 ?evaluate\/labelled\.trace:1 · labelled/);
+      assert.match(rows[1], /record 2 ?evaluate\/labelled\.trace:13$/);
+      assert.match(rows[2], /record 21 ?evaluate\/labelled\.trace:53 · labelled/);
+      await wb.pickQuickInput('labelled.trace:13');
+      const cursor = wb.page.locator('[id="status.editor.selection"]');
+      const at = await wb.settle(
+        () => cursor.innerText().catch(() => ''),
+        (t) => /Ln 13, Col 1\b/.test(t),
+        30_000,
+      );
+      await wb.screenshot('sample-opened');
+      assert.match(at, /Ln 13, Col 1\b/);
+      assert.ok(await wb.page.locator('.quick-input-widget', { hasText: 'records chosen at random' }).isVisible(), 'the list stays open');
+      await wb.page.keyboard.press('Escape');
     },
   );
 });
