@@ -31,6 +31,21 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
   after(async () => {
     await session?.close();
   });
+  /** The panel's "N records labelled" once it reads `expected` (a run refreshes the panel a moment after the command returns). */
+  const recordsLabelled = (expected: string, timeoutMs: number): Promise<string> =>
+    wb.settle(
+      async () =>
+        (
+          await (
+            await wb.webviewFrame(TITLE, '#records')
+          )
+            .locator('#records')
+            .innerText()
+            .catch(() => '')
+        ).trim(),
+      (t) => t === expected,
+      timeoutMs,
+    );
 
   it(
     'no labels: how to label; the active trace against its gold file: counts, disagreements, the stale label; a row opens the trace at its line:col',
@@ -129,19 +144,7 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
         .last()
         .click();
       await wb.runCommand(COMMAND);
-      const records = await wb.settle(
-        async () =>
-          (
-            await (
-              await wb.webviewFrame(TITLE, '#records')
-            )
-              .locator('#records')
-              .innerText()
-              .catch(() => '')
-          ).trim(),
-        (t) => t === '7 records labelled',
-        30_000,
-      );
+      const records = await recordsLabelled('7 records labelled', 30_000);
       await wb.screenshot('rerun');
       assert.equal(records, '7 records labelled');
       frame = await wb.webviewFrame(TITLE, '#records');
@@ -197,19 +200,7 @@ describe('Evaluate Reading Against Gold Labels in code-server', { skip }, () => 
         ['evaluate/labelled.trace', 'evaluate/second.trace'],
       );
       await wb.page.keyboard.press('Enter');
-      const pooled = await wb.settle(
-        async () =>
-          (
-            await (
-              await wb.webviewFrame(TITLE, '#records')
-            )
-              .locator('#records')
-              .innerText()
-              .catch(() => '')
-          ).trim(),
-        (t) => t === '14 records labelled',
-        60_000,
-      );
+      const pooled = await recordsLabelled('14 records labelled', 60_000);
       assert.equal(pooled, '14 records labelled');
       frame = await wb.webviewFrame(TITLE, '#records');
       const pooledRows = await frame.locator('#disagreements tbody tr').allInnerTexts();
