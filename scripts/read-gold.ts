@@ -24,7 +24,8 @@
 // Held-out sets are listed here and nowhere in the training data (scripts/readerData.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { predictionPoweredRate } from '../server/src/analysis/predictionPowered.js';
+import { correctedPredictedAccuracy, predictionPoweredRate } from '../server/src/analysis/predictionPowered.js';
+import { predictedAccuracy } from '../server/src/analysis/predicted.js';
 import { Rng } from '../server/src/analysis/random.js';
 import { engineReading, evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
 import { pooledRateInterval, type Interval, type RecordCounts } from '../server/src/analysis/segmentationIntervals.js';
@@ -270,6 +271,41 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
         all[side][m].n.push(...c[side][m].n);
       }
   study('pooled', all, [10, 20, 40]);
+  // The paper's predicted accuracy from the three corrected rates of one split (its own splits,
+  // drawn after the rates' so that theirs stay as they were): the image of their intervals' box,
+  // beside the same box of the engine's rates alone and of the labelled records' alone.
+  const box = (p: Interval & { value: number }, d1: Interval & { value: number }, d2: Interval & { value: number }): Interval =>
+    correctedPredictedAccuracy({ ...p, lambda: NaN }, { ...d1, lambda: NaN }, { ...d2, lambda: NaN });
+  const rateOf = (c: RecordCounts): Interval & { value: number } => ({ value: sum(c.k) / sum(c.n), ...pooledRateInterval(c) });
+  const studyPredicted = (scope: string, c: { engine: Counts; gold: Counts }, sizes: readonly number[]): void => {
+    const records = c.gold.p.k.length;
+    const order = Array.from({ length: records }, (_, i) => i);
+    const truth = predictedAccuracy(
+      ...((['p', 'delta1', 'delta2'] as const).map((m) => sum(c.gold[m].k) / sum(c.gold[m].n)) as [number, number, number]),
+    );
+    if (Number.isNaN(truth)) return;
+    const alone = box(rateOf(c.engine.p), rateOf(c.engine.delta1), rateOf(c.engine.delta2));
+    for (const size of sizes) {
+      if (records < 2 * size) continue;
+      for (let s = 0; s < splits; s++) {
+        for (let i = 0; i < size; i++) {
+          const j = i + rng.int(records - i);
+          [order[i], order[j]] = [order[j], order[i]];
+        }
+        const labelled = order.slice(0, size);
+        const rest = order.slice(size);
+        const [p, d1, d2] = (['p', 'delta1', 'delta2'] as const).map((m) =>
+          predictionPoweredRate(pick(c.engine[m], rest), pick(c.engine[m], labelled), pick(c.gold[m], labelled)),
+        );
+        add(`${scope} ${size} predicted corrected`, correctedPredictedAccuracy(p, d1, d2), truth);
+        add(`${scope} ${size} predicted engine`, alone, truth);
+        const [lp, l1, l2] = (['p', 'delta1', 'delta2'] as const).map((m) => rateOf(pick(c.gold[m], labelled)));
+        add(`${scope} ${size} predicted labels`, box(lp, l1, l2), truth);
+      }
+    }
+  };
+  for (const [, c] of counted) studyPredicted('each set', c, [10]);
+  studyPredicted('pooled', all, [10, 20, 40]);
   console.log(
     `CORRECTED (learned reading; ${splits} random splits per set and size; coverage of the labels' rate, mean width; a labelled sample holding no trial counts as not covering, width 1)`,
   );
@@ -278,7 +314,7 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
     ['pooled', [10, 20, 40]],
   ] as const)
     for (const size of sizes)
-      for (const m of METRICS) {
+      for (const m of [...METRICS, 'predicted']) {
         const cell = (what: string): string => {
           const t = tally.get(`${scope} ${size} ${m} ${what}`);
           return t ? `${pct(t.covered, t.runs)}% (width ${(t.width / t.runs).toFixed(3)})` : '-';

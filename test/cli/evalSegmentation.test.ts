@@ -335,12 +335,16 @@ test('the records no one labelled are read by the engine and the rates over all 
   assert.equal(e.corrected.delta2.value, 1);
   assert.equal(e.corrected.accuracy.engine, 1);
   assert.equal(e.corrected.accuracy.value, 1, 'the final answer, 42, is right on both readings');
+  // The paper's formula: the engine's p 1 and delta1 1 predict 1; the corrected p 0 with delta2 1 leave it undefined (0/0).
+  assert.equal(e.corrected.predicted.engine, 1);
+  assert.equal(e.corrected.predicted.value, null);
   assert.match(json.stderr, /4 labelled of 12 records/);
   const human = cli([file]);
   assert.equal(human.status, 0, human.stderr);
   assert.match(human.stdout, /over all 12 records \(4 labelled, the rest read by the engine only\), corrected with the labels/);
   assert.match(human.stdout, /\np {14}1\.000 {11}0\.000 \[0\.00, 0\.\d\d\]\n/);
   assert.match(human.stdout, /\ndelta2 {9}- {15}1\.000 \[0\.\d\d, 1\.00\]\n/);
+  assert.match(human.stdout, /\npredicted {6}1\.000 {11}- {3}\(the paper's formula/);
   // Every record labelled: no block (it would repeat the labels' column).
   writeFileSync(`${file}.gold.jsonl`, Array.from({ length: 12 }, (_, i) => labels[0].replace('"r0"', `"r${i}"`)).join('\n') + '\n');
   assert.doesNotMatch(cli([file]).stdout, /over all/);
@@ -452,7 +456,7 @@ test("the corrected rates per model and task, each corrected with its own group'
     /\nper model and task with a labelled record, each corrected with its own labels \(engine alone -> corrected, 95%; - where no 2 labelled records hold a trial\):\n/,
   );
   assert.match(human, /\n {2}a \/ t \(8 records, 3 labelled\): p 1\.000 -> 0\.000 \[0\.00, 0\.\d\d\]; delta1 /);
-  assert.match(human, /\n {2}b \/ t \(8 records, 3 labelled\): p 1\.000 -> 1\.000 \[0\.\d\d, 1\.00\]; /);
+  assert.match(human, /\n {2}b \/ t \(8 records, 3 labelled\): p 1\.000 -> 1\.000 \[0\.\d\d, 1\.00\]; .*; predicted 1\.000 -> 1\.000 \[/);
   // One model and task: the pooled block is that group's, not repeated.
   assert.equal(JSON.parse(cli([join(dir, 'baskets.trace'), '--json']).stdout).correctedByGroup, undefined);
 });

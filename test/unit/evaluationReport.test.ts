@@ -223,13 +223,21 @@ test('the page: corrected as "over all N records (n labelled)", engine alone and
 
 test('the page: accuracy corrected when the CLI gives it; per model and task (correctedByGroup), escaped', () => {
   const one = (v: number) => ({ value: v, lo: v - 0.1, hi: v + 0.1, engine: v - 0.05, lambda: 0.5 });
-  const block = { records: 8, labelled: 6, p: one(0.4), delta1: one(0.6), delta2: one(0.7), accuracy: one(0.77) };
+  const block = {
+    records: 8,
+    labelled: 6,
+    p: one(0.4),
+    delta1: one(0.6),
+    delta2: one(0.7),
+    accuracy: one(0.77),
+    predicted: { value: 0.8, lo: 0.5, hi: 0.95, engine: 0.7 },
+  };
   const e = readEvaluation(
     cliJson({
       corrected: block,
       correctedByGroup: [
         { model: '<b>m1</b>', task: 't', ...block, records: 5, labelled: 4 },
-        { model: 'm2', task: 't', ...block, records: 3, labelled: 2, accuracy: undefined },
+        { model: 'm2', task: 't', ...block, records: 3, labelled: 2, accuracy: undefined, predicted: undefined },
       ],
     }),
   )!;
@@ -239,10 +247,11 @@ test('the page: accuracy corrected when the CLI gives it; per model and task (co
   const cells = (id: string) =>
     [...(new RegExp(`<tr id="${id}">(.*?)</tr>`, 's').exec(html)?.[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
   assert.deepEqual(cells('corrected-accuracy'), ['0.720', '0.770', '[0.67, 0.87]']);
+  assert.deepEqual(cells('corrected-predicted'), ['0.700', '0.800', '[0.50, 0.95]']);
   assert.match(html, /<h3>&#60;b&#62;m1&#60;\/b&#62; · t: 5 records \(4 labelled\)<\/h3>/);
   assert.match(html, /<h3>m2 · t: 3 records \(2 labelled\)<\/h3>/);
   const groups = [...html.matchAll(/<table class="numbers group">(.*?)<\/table>/gs)].map((m) => (m[1].match(/<tr>/g) ?? []).length);
-  assert.deepEqual(groups, [5, 4], 'header + p, delta1, delta2 (+ accuracy where given)');
+  assert.deepEqual(groups, [6, 4], 'header + p, delta1, delta2 (+ accuracy and predicted where given)');
   // Without correctedByGroup, no group tables; an empty list is none.
   assert.equal(readEvaluation(cliJson({ correctedByGroup: [] }))!.correctedByGroup, undefined);
 });

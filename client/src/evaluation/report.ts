@@ -146,7 +146,10 @@ export interface Corrected {
 }
 
 /** Rates over all records of the traces, corrected with the labelled ones; accuracy when the CLI gives it. */
-export type CorrectedBlock = { records: number | null; labelled: number | null; accuracy?: Corrected } & Record<Metric, Corrected>;
+export type CorrectedBlock = { records: number | null; labelled: number | null; accuracy?: Corrected; predicted?: Corrected } & Record<
+  Metric,
+  Corrected
+>;
 
 export interface Disagreement {
   id: string;
@@ -229,6 +232,7 @@ export function readEvaluation(stdout: string): Evaluation | undefined {
       delta1: one('delta1'),
       delta2: one('delta2'),
       ...(c.accuracy && typeof c.accuracy === 'object' ? { accuracy: one('accuracy') } : {}),
+      ...(c.predicted && typeof c.predicted === 'object' ? { predicted: one('predicted') } : {}),
     };
   };
   const corrected = e.corrected && typeof e.corrected === 'object' ? block(e.corrected) : undefined;
@@ -390,11 +394,12 @@ export function evaluationPage(o: PageOptions): Page {
   if (e.corrected || e.correctedByGroup) {
     const count = (v: number | null) => (v === null ? '-' : String(v));
     const rows = (c: CorrectedBlock, idPrefix?: string): string[] =>
-      [...METRICS, ...(c.accuracy ? (['accuracy'] as const) : [])].map((m) => {
-        const x = m === 'accuracy' ? c.accuracy! : c[m];
+      [...METRICS, ...(c.accuracy ? (['accuracy'] as const) : []), ...(c.predicted ? (['predicted'] as const) : [])].map((m) => {
+        const x = m === 'accuracy' ? c.accuracy! : m === 'predicted' ? c.predicted! : c[m];
         const id = idPrefix ? ` id="${idPrefix}-${m}"` : '';
+        const name = m === 'accuracy' ? 'accuracy' : m === 'predicted' ? 'predicted accuracy (the paper’s formula)' : METRIC_NAME[m];
         return (
-          `<tr${id}><th scope="row">${h(m === 'accuracy' ? 'accuracy' : METRIC_NAME[m])}</th><td>${h(formatValue(x.engine))}</td>` +
+          `<tr${id}><th scope="row">${h(name)}</th><td>${h(formatValue(x.engine))}</td>` +
           `<td>${h(formatValue(x.value))}</td><td class="muted">${h(formatInterval(x.lo, x.hi))}</td></tr>`
         );
       });

@@ -8,7 +8,7 @@
 // reading's share by how well it predicts the labels, so a poor reading falls back to the labels
 // alone instead of adding its noise. Valid when the labelled records are a random sample of the
 // records: labels put where the reading looked wrong estimate something else.
-import { wilsonInterval } from './predicted.js';
+import { predictedAccuracy, wilsonInterval } from './predicted.js';
 import { studentT975, type Difference, type RecordCounts } from './segmentationIntervals.js';
 
 export interface Corrected extends Difference {
@@ -97,4 +97,23 @@ export function predictionPoweredRate(unlabelled: RecordCounts, engine: RecordCo
     hi = Math.max(hi, Math.min(1, value + half));
   }
   return { value, lo, hi, lambda };
+}
+
+/**
+ * The paper's predicted accuracy from the corrected p, delta1 and delta2 (predicted.ts
+ * predictedAccuracy), with an interval: the formula increases in each rate, so the image of the
+ * box of their 95% intervals, [Acc(lo, lo, lo), Acc(hi, hi, hi)], holds the accuracy of every
+ * triple inside it (conservative by construction; docs/segmentation-eval.md, "Stop 44: a
+ * departure"). A bound the formula leaves undefined (0/0, or a rate without a corrected value
+ * that the formula needs) is 0 below and 1 above; NaN where the formula has no value at the estimate.
+ */
+export function correctedPredictedAccuracy(p: Corrected, delta1: Corrected, delta2: Corrected): Difference {
+  const value = predictedAccuracy(p.value, delta1.value, delta2.value);
+  if (Number.isNaN(value)) return { value: NaN, lo: NaN, hi: NaN };
+  const or = (x: number, fallback: number): number => (Number.isNaN(x) ? fallback : x);
+  return {
+    value,
+    lo: or(predictedAccuracy(p.lo, delta1.lo, delta2.lo), 0),
+    hi: or(predictedAccuracy(p.hi, delta1.hi, delta2.hi), 1),
+  };
 }

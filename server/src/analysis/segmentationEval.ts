@@ -15,7 +15,8 @@ import {
   type Interval,
   type RecordCounts,
 } from './segmentationIntervals.js';
-import { predictionPoweredRate, type Corrected } from './predictionPowered.js';
+import { correctedPredictedAccuracy, predictionPoweredRate, type Corrected } from './predictionPowered.js';
+import { predictedAccuracy } from './predicted.js';
 
 export interface PredictedCandidate {
   value: string;
@@ -85,6 +86,11 @@ export interface CorrectedRates {
   delta2: Corrected & { engine: number | null };
   /** The final answer right (one trial per record with a ground truth). */
   accuracy: Corrected & { engine: number | null };
+  /**
+   * The paper's predicted accuracy from the corrected p, delta1 and delta2, its interval the image of
+   * their intervals' box (predictionPowered.ts correctedPredictedAccuracy); `engine` from the engine's alone.
+   */
+  predicted: Difference & { engine: number | null };
 }
 
 export type CandidateKind = 'first' | 'echo' | 'changed';
@@ -595,13 +601,16 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
       ...predictionPoweredRate(read[m], perRecord.engine[m], perRecord.gold[m]),
       engine: alone[m].value,
     });
+    const [p, delta1, delta2] = [rate('p'), rate('delta1'), rate('delta2')];
+    const engineAcc = predictedAccuracy(p.engine ?? NaN, delta1.engine ?? NaN, delta2.engine ?? NaN);
     corrected = {
       records,
       labelled: e.records,
-      p: rate('p'),
-      delta1: rate('delta1'),
-      delta2: rate('delta2'),
+      p,
+      delta1,
+      delta2,
       accuracy: rate('accuracy'),
+      predicted: { ...correctedPredictedAccuracy(p, delta1, delta2), engine: Number.isNaN(engineAcc) ? null : engineAcc },
     };
   }
   const sideIntervals = (c: typeof perRecord.engine): Record<'p' | 'delta1' | 'delta2', Interval> => ({

@@ -58,7 +58,8 @@ pick is right where it picks the reference's side: "[[A>>B]]" against "A>B") and
 paired over the records, with a 95% interval (marked * where it excludes 0: the reading moves that
 number beyond chance in which records were labelled); recall per kind
 of gold candidate (a record's first, an echo of the previous value, a changed value). Where some
-records are not labelled: p / delta1 / delta2 / accuracy over all records, the engine's reading alone and
+records are not labelled: p / delta1 / delta2 / accuracy over all records (and the paper's predicted
+accuracy from the three), the engine's reading alone and
 corrected with the labelled records, with a 95% interval (prediction-powered inference: the reading's
 error on the labelled records corrects its reading of the rest; valid when the labelled records are
 a random sample of the records: --sample, not the ones that look wrong), over all records and, where
@@ -386,7 +387,7 @@ const difference = (d: Difference): string =>
 const RATES = ['p', 'delta1', 'delta2', 'accuracy'] as const;
 const rateValue = (x: number | null): string => (x === null || Number.isNaN(x) ? '-' : x.toFixed(3));
 /** "0.700 [0.55, 0.82]", or why there is none. */
-const correctedValue = (r: CorrectedRates['p']): string =>
+const correctedValue = (r: { value: number; lo: number; hi: number }): string =>
   Number.isNaN(r.value) ? '- (no 2 labelled records with a trial)' : `${rateValue(r.value)} [${r.lo.toFixed(2)}, ${r.hi.toFixed(2)}]`;
 
 /** The rates over every record, corrected with the labelled ones, beside the engine's reading alone. */
@@ -396,6 +397,7 @@ function correctedLines(c: CorrectedRates): string[] {
     `valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`,
     `               engine alone    corrected (95%)`,
     ...RATES.map((k) => `${k.padEnd(14)} ${rateValue(c[k].engine).padEnd(15)} ${correctedValue(c[k])}`),
+    `${'predicted'.padEnd(14)} ${rateValue(c.predicted.engine).padEnd(15)} ${Number.isNaN(c.predicted.value) ? '-' : correctedValue(c.predicted)}   (the paper's formula of p / delta1 / delta2; its interval the image of theirs)`,
     '',
   ];
 }
@@ -407,7 +409,7 @@ function correctedGroupLines(groups: readonly CorrectedGroup[]): string[] {
     `per model and task with a labelled record, each corrected with its own labels (engine alone -> corrected, 95%; - where no 2 labelled records hold a trial):`,
     ...groups.map(
       (g) =>
-        `  ${escapeInline(g.model)} / ${escapeInline(g.task || '-')} (${g.records} records, ${g.labelled} labelled): ${RATES.map((k) => `${k} ${rateValue(g[k].engine)} -> ${Number.isNaN(g[k].value) ? '-' : correctedValue(g[k])}`).join('; ')}`,
+        `  ${escapeInline(g.model)} / ${escapeInline(g.task || '-')} (${g.records} records, ${g.labelled} labelled): ${[...RATES, 'predicted' as const].map((k) => `${k} ${rateValue(g[k].engine)} -> ${Number.isNaN(g[k].value) ? '-' : correctedValue(g[k])}`).join('; ')}`,
     ),
     '',
   ];

@@ -7,7 +7,8 @@
 // records' alone when the reading is good.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { predictionPoweredRate } from '../../../server/src/analysis/predictionPowered.js';
+import { correctedPredictedAccuracy, predictionPoweredRate, type Corrected } from '../../../server/src/analysis/predictionPowered.js';
+import { predictedAccuracy } from '../../../server/src/analysis/predicted.js';
 import { pooledRateInterval, type RecordCounts } from '../../../server/src/analysis/segmentationIntervals.js';
 import { Rng } from '../../../server/src/analysis/random.js';
 
@@ -109,9 +110,13 @@ test('corrected with a few random labels, the interval covers the truth where th
     const zero = (): Record<Metric, number> => ({ p: 0, delta1: 0, delta2: 0 });
     const covered = sizes.map(() => ({ corrected: zero(), engine: zero(), labels: zero() }));
     const width = sizes.map(() => ({ corrected: zero(), labels: zero() }));
+    // The predicted accuracy of the corrected rates (the paper's formula; the image of their intervals' box).
+    const truthPredicted = predictedAccuracy(truth.p, truth.delta1, truth.delta2);
+    const predicted = sizes.map(() => ({ covered: 0, width: 0, none: 0 }));
     for (let c = 0; c < corpora; c++) {
       const gold = Array.from({ length: records }, () => respond(rng, s));
       const read = gold.map((g) => misread(rng, g, s));
+      const rates = sizes.map(() => ({}) as Record<Metric, Corrected>);
       for (const m of METRICS) {
         const alone = pooledRateInterval(column(read, m));
         const inside = (i: { lo: number; hi: number }): number => (i.lo <= truth[m] && truth[m] <= i.hi ? 1 : 0);
@@ -123,6 +128,7 @@ test('corrected with a few random labels, the interval covers the truth where th
             column(gold.slice(0, labelled), m),
           );
           const labels = pooledRateInterval(column(gold.slice(0, labelled), m));
+          rates[j][m] = corrected;
           if (!Number.isNaN(corrected.value)) {
             assert.ok(corrected.lambda >= 0 && corrected.lambda <= 1, `lambda ${corrected.lambda}`);
             assert.ok(corrected.lo <= corrected.value && corrected.value <= corrected.hi, JSON.stringify(corrected));
@@ -135,6 +141,15 @@ test('corrected with a few random labels, the interval covers the truth where th
           width[j].labels[m] += (Number.isNaN(labels.hi) ? 1 : labels.hi - labels.lo) / corpora;
         });
       }
+      sizes.forEach((_, j) => {
+        const acc = correctedPredictedAccuracy(rates[j].p, rates[j].delta1, rates[j].delta2);
+        if (Number.isNaN(acc.value)) predicted[j].none++;
+        else {
+          assert.ok(acc.lo <= acc.value && acc.value <= acc.hi, JSON.stringify(acc));
+          if (acc.lo <= truthPredicted && truthPredicted <= acc.hi) predicted[j].covered++;
+          predicted[j].width += acc.hi - acc.lo;
+        }
+      });
     }
     for (const [j, labelled] of sizes.entries()) {
       const pct = (x: number): string => `${((100 * x) / corpora).toFixed(1)}%`;
@@ -145,6 +160,11 @@ test('corrected with a few random labels, the interval covers the truth where th
               `${m} ${truth[m].toFixed(3)}: corrected ${pct(covered[j].corrected[m])} (width ${width[j].corrected[m].toFixed(3)}), reading alone ${pct(covered[j].engine[m])}, labels alone ${pct(covered[j].labels[m])} (width ${width[j].labels[m].toFixed(3)})`,
           ).join('; '),
       );
+      const pr = predicted[j];
+      console.log(
+        `${name}, ${labelled} of ${records} labelled: predicted accuracy ${truthPredicted.toFixed(3)}: covered ${pct(pr.covered)} (width ${(pr.width / Math.max(1, corpora - pr.none)).toFixed(3)}; ${pr.none} corpora without an estimate, counted as not covering)`,
+      );
+      assert.ok(pr.covered / corpora >= 0.93, `${name}, ${labelled} labelled, predicted accuracy: coverage ${pct(pr.covered)}`);
       for (const m of METRICS)
         assert.ok(
           covered[j].corrected[m] / corpora >= 0.9,
