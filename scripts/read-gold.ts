@@ -28,7 +28,7 @@ import { correctedPredictedAccuracy, predictionPoweredRate } from '../server/src
 import { predictedAccuracy } from '../server/src/analysis/predicted.js';
 import { Rng } from '../server/src/analysis/random.js';
 import { engineReading, evaluateSegmentation, type EvalInput } from '../server/src/analysis/segmentationEval.js';
-import { pooledRateInterval, type Interval, type RecordCounts } from '../server/src/analysis/segmentationIntervals.js';
+import { pooledRateInterval, type Difference, type Interval, type RecordCounts } from '../server/src/analysis/segmentationIntervals.js';
 import { parseGoldFile } from '../server/src/trace/gold.js';
 import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
@@ -236,6 +236,14 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
     t.width += Number.isNaN(i.hi) ? 1 : i.hi - i.lo;
     tally.set(key, t);
   };
+  /** A random sample of `size` of the records in `order` (a partial Fisher-Yates shuffle), and the rest. */
+  const split = (order: number[], size: number): { labelled: number[]; rest: number[] } => {
+    for (let i = 0; i < size; i++) {
+      const j = i + rng.int(order.length - i);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return { labelled: order.slice(0, size), rest: order.slice(size) };
+  };
   const study = (scope: string, c: { engine: Counts; gold: Counts }, sizes: readonly number[]): void => {
     const records = c.gold.p.k.length;
     const order = Array.from({ length: records }, (_, i) => i);
@@ -247,13 +255,7 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
       for (const size of sizes) {
         if (records < 2 * size) continue;
         for (let s = 0; s < splits; s++) {
-          // A random sample of `size` records: a partial Fisher-Yates shuffle.
-          for (let i = 0; i < size; i++) {
-            const j = i + rng.int(records - i);
-            [order[i], order[j]] = [order[j], order[i]];
-          }
-          const labelled = order.slice(0, size);
-          const rest = order.slice(size);
+          const { labelled, rest } = split(order, size);
           const corrected = predictionPoweredRate(pick(c.engine[m], rest), pick(c.engine[m], labelled), pick(c.gold[m], labelled));
           add(`${scope} ${size} ${m} corrected`, corrected, truth);
           add(`${scope} ${size} ${m} engine`, alone, truth);
@@ -274,9 +276,7 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
   // The paper's predicted accuracy from the three corrected rates of one split (its own splits,
   // drawn after the rates' so that theirs stay as they were): the image of their intervals' box,
   // beside the same box of the engine's rates alone and of the labelled records' alone.
-  const box = (p: Interval & { value: number }, d1: Interval & { value: number }, d2: Interval & { value: number }): Interval =>
-    correctedPredictedAccuracy({ ...p, lambda: NaN }, { ...d1, lambda: NaN }, { ...d2, lambda: NaN });
-  const rateOf = (c: RecordCounts): Interval & { value: number } => ({ value: sum(c.k) / sum(c.n), ...pooledRateInterval(c) });
+  const rateOf = (c: RecordCounts): Difference => ({ value: sum(c.k) / sum(c.n), ...pooledRateInterval(c) });
   const studyPredicted = (scope: string, c: { engine: Counts; gold: Counts }, sizes: readonly number[]): void => {
     const records = c.gold.p.k.length;
     const order = Array.from({ length: records }, (_, i) => i);
@@ -284,23 +284,18 @@ function correctedCoverage(perSet: [string, EvalInput[]][]): void {
       ...((['p', 'delta1', 'delta2'] as const).map((m) => sum(c.gold[m].k) / sum(c.gold[m].n)) as [number, number, number]),
     );
     if (Number.isNaN(truth)) return;
-    const alone = box(rateOf(c.engine.p), rateOf(c.engine.delta1), rateOf(c.engine.delta2));
+    const alone = correctedPredictedAccuracy(rateOf(c.engine.p), rateOf(c.engine.delta1), rateOf(c.engine.delta2));
     for (const size of sizes) {
       if (records < 2 * size) continue;
       for (let s = 0; s < splits; s++) {
-        for (let i = 0; i < size; i++) {
-          const j = i + rng.int(records - i);
-          [order[i], order[j]] = [order[j], order[i]];
-        }
-        const labelled = order.slice(0, size);
-        const rest = order.slice(size);
+        const { labelled, rest } = split(order, size);
         const [p, d1, d2] = (['p', 'delta1', 'delta2'] as const).map((m) =>
           predictionPoweredRate(pick(c.engine[m], rest), pick(c.engine[m], labelled), pick(c.gold[m], labelled)),
         );
         add(`${scope} ${size} predicted corrected`, correctedPredictedAccuracy(p, d1, d2), truth);
         add(`${scope} ${size} predicted engine`, alone, truth);
         const [lp, l1, l2] = (['p', 'delta1', 'delta2'] as const).map((m) => rateOf(pick(c.gold[m], labelled)));
-        add(`${scope} ${size} predicted labels`, box(lp, l1, l2), truth);
+        add(`${scope} ${size} predicted labels`, correctedPredictedAccuracy(lp, l1, l2), truth);
       }
     }
   };

@@ -144,14 +144,16 @@ test('the JSON: counts, intervals, NaN written as null, corrected absent; not a 
   assert.equal(readEvaluation('Usage: reflection-lens eval-segmentation'), undefined);
 });
 
+/** A `corrected` block as the CLI writes it, nulls where it has no number (JSON of NaN). */
+const corrected = {
+  records: 8,
+  labelled: 6,
+  p: { value: 0.21, lo: 0.05, hi: 0.37, engine: 0.18, lambda: 0.9 },
+  delta1: { value: null, lo: null, hi: null, engine: 0.7, lambda: null },
+  delta2: { value: 0.5, lo: 0.1, hi: 0.9, engine: null, lambda: 1 },
+};
+
 test('the JSON: corrected read when present, with nulls', () => {
-  const corrected = {
-    records: 8,
-    labelled: 6,
-    p: { value: 0.21, lo: 0.05, hi: 0.37, engine: 0.18, lambda: 0.9 },
-    delta1: { value: null, lo: null, hi: null, engine: 0.7, lambda: null },
-    delta2: { value: 0.5, lo: 0.1, hi: 0.9, engine: null, lambda: 1 },
-  };
   const e = readEvaluation(cliJson({ corrected }))!;
   assert.deepEqual(e.corrected, corrected);
 });
@@ -205,13 +207,6 @@ test('the page: counts, intervals, the difference marked only where it excludes 
 });
 
 test('the page: corrected as "over all N records (n labelled)", engine alone and corrected [lo, hi], nulls as "-"', () => {
-  const corrected = {
-    records: 8,
-    labelled: 6,
-    p: { value: 0.21, lo: 0.05, hi: 0.37, engine: 0.18, lambda: 0.9 },
-    delta1: { value: null, lo: null, hi: null, engine: 0.7, lambda: null },
-    delta2: { value: 0.5, lo: 0.1, hi: 0.9, engine: null, lambda: 1 },
-  };
   const { html } = page(readEvaluation(cliJson({ corrected }))!);
   assert.match(html, /Over all 8 records \(6 labelled\)/);
   const cells = (id: string) =>

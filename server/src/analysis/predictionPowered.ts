@@ -107,7 +107,7 @@ export function predictionPoweredRate(unlabelled: RecordCounts, engine: RecordCo
  * departure"). A bound the formula leaves undefined (0/0, or a rate without a corrected value
  * that the formula needs) is 0 below and 1 above; NaN where the formula has no value at the estimate.
  */
-export function correctedPredictedAccuracy(p: Corrected, delta1: Corrected, delta2: Corrected): Difference {
+export function correctedPredictedAccuracy(p: Difference, delta1: Difference, delta2: Difference): Difference {
   const value = predictedAccuracy(p.value, delta1.value, delta2.value);
   if (Number.isNaN(value)) return { value: NaN, lo: NaN, hi: NaN };
   const or = (x: number, fallback: number): number => (Number.isNaN(x) ? fallback : x);

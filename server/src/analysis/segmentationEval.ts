@@ -418,11 +418,16 @@ function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
   });
 }
 
-/** One record's counts as the engine read it (nothing without a ground truth). */
-export function readCounts(r: UnlabelledInput): ReadCounts {
+/**
+ * One record's counts as the engine read it (nothing without a ground truth); `judge` where the
+ * caller has already built the record's (evaluateSegmentation judges both readings with one).
+ */
+export function readCounts(
+  r: UnlabelledInput,
+  judge = r.truth === undefined ? undefined : againstTruth(r, answerKey(r.truth, r.optionOf, r.query), r.optionOf),
+): ReadCounts {
   const c = new Counter();
-  if (r.truth === undefined) return c;
-  const judge = againstTruth(r, answerKey(r.truth, r.optionOf, r.query), r.optionOf);
+  if (r.truth === undefined || !judge) return c;
   count(
     c,
     r.predicted.map((p) => judge(p.value)),
@@ -576,7 +581,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
         gold.map((c) => judge(c.value)),
         judge(gf),
       );
-    const engineRecord = readCounts(r);
+    const engineRecord = readCounts(r, judge);
     for (const [side, rec, total] of [
       ['gold', goldRecord, goldCounts],
       ['engine', engineRecord, engineCounts],
