@@ -32,7 +32,7 @@ import { pooledRateInterval, type Difference, type Interval, type RecordCounts }
 import { parseGoldFile } from '../server/src/trace/gold.js';
 import { jsonlRecordToTrace, jsonlToRecords } from '../server/src/trace/jsonl.js';
 import { defaultSegmentOptions } from '../server/src/trace/options.js';
-import { segmentAttempts } from '../server/src/trace/segment.js';
+import { cutOffReason, segmentAttempts } from '../server/src/trace/segment.js';
 import { parseTrace } from '../server/src/trace/parse.js';
 import * as C from '../test/phrasing/corpus.js';
 import { DEV_FAMILY_GROUPS, REAL_DEV_SETS, SHARED_DATA } from './readerData.js';
@@ -166,7 +166,14 @@ for (const [set, files] of sets) {
       const gold = labels.get(rec.id);
       if (!gold) continue;
       for (const [name, options] of readers)
-        inputs.get(name)!.push({ id: rec.id, truth: rec.answer, gold, ...engineReading(segmentAttempts(rec, options), rec.query) });
+        inputs.get(name)!.push({
+          id: rec.id,
+          truth: rec.answer,
+          gold,
+          ...engineReading(segmentAttempts(rec, options), rec.query),
+          // Left out of the derived and corrected rates, as calibrate leaves it out.
+          cutOff: cutOffReason(rec) !== undefined,
+        });
     }
   }
   const line = [set.padEnd(14)];
@@ -186,7 +193,9 @@ if (withDerived) {
   derivedSummary();
   const all = evaluateSegmentation(pooled.get('learned')!);
   console.log(
-    `DERIVED pooled (learned, ${all.records} responses): ${(['p', 'delta1', 'delta2'] as const)
+    `DERIVED pooled (learned, ${all.records} responses, ${all.cutOff} cut off at the generation limit left out as calibrate leaves them out): ${(
+      ['p', 'delta1', 'delta2'] as const
+    )
       .map((m) => {
         const d = all.derivedDifference[m];
         return `${m} ${all.derived.engine[m].value?.toFixed(3)} vs gold ${all.derived.gold[m].value?.toFixed(3)}, ${d.value >= 0 ? '+' : ''}${d.value.toFixed(3)} [${d.lo.toFixed(3)}, ${d.hi.toFixed(3)}]`;

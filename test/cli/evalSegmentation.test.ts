@@ -350,6 +350,54 @@ test('the records no one labelled are read by the engine and the rates over all 
   assert.doesNotMatch(cli([file]).stdout, /over all/);
 });
 
+test('records cut off at the generation limit are left out of the derived and corrected rates, as calibrate leaves them out; --include-truncated and --max-tokens as calibrate', () => {
+  // r0-r3 answer right; r4 and r5 stop at a wrong value, cut off (a truncated header). r0, r1 and r4 labelled.
+  const right = 'Adding them up, the answer is 42.';
+  const wrong = 'Adding them up, the answer is 41';
+  const text = Array.from({ length: 6 }, (_, i) =>
+    i < 4 ? `=== r${i}\nanswer: 42\n---\n${right}\n` : `=== r${i}\nanswer: 42\ntruncated: true\n---\n${wrong}\n`,
+  ).join('');
+  const label = (id: string, body: string, value: string) =>
+    JSON.stringify({ id, candidates: [{ value, offset: body.indexOf(value) }], final: value });
+  const file = join(dir, 'cutoff.trace');
+  writeFileSync(file, text);
+  writeFileSync(`${file}.gold.jsonl`, [label('r0', right, '42'), label('r1', right, '42'), label('r4', wrong, '41')].join('\n') + '\n');
+  const run = (...more: string[]) => {
+    const r = cli([file, '--json', ...more]);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  const e = run();
+  assert.equal(e.records, 3, 'the cut-off record is still scored for its candidates');
+  assert.equal(e.matched, 3);
+  assert.equal(e.cutOff, 1);
+  assert.deepEqual(e.derived.gold.p, { k: 2, n: 2, value: 1 });
+  assert.equal(e.corrected.records, 6);
+  assert.equal(e.corrected.cutOff, 2);
+  assert.equal(e.corrected.p.engine, 1, 'r0-r3, all right');
+  const all = run('--include-truncated');
+  assert.equal(all.cutOff, 0);
+  assert.deepEqual(all.derived.gold.p, { k: 2, n: 3, value: 2 / 3 });
+  assert.equal(all.corrected.cutOff, 0);
+  assert.equal(all.corrected.p.engine, 4 / 6);
+  // A limit below every response's length (about a token per 4 characters) cuts them all off.
+  const tight = run('--max-tokens', '5');
+  assert.equal(tight.corrected.cutOff, 6);
+  assert.equal(tight.corrected.p.engine, null);
+  const human = cli([file]);
+  assert.match(
+    human.stdout,
+    /\n\(1 labelled record cut off at the generation limit left out of these rates, as calibrate leaves them out; --include-truncated counts them\)\n/,
+  );
+  assert.match(
+    human.stdout,
+    /over all 6 records \(3 labelled, the rest read by the engine only; 2 cut off at the generation limit left out\)/,
+  );
+  const bad = cli([file, '--max-tokens', '0']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--max-tokens must be a positive integer, got 0/);
+});
+
 test('--sample N chooses the records to label at random, in file order, the labelled ones marked; the same seed, the same records', () => {
   const text = Array.from({ length: 30 }, (_, i) => `=== s${i}\nanswer: 42\n---\nSo the answer is 42.\n`).join('');
   const file = join(dir, 'sample.trace');

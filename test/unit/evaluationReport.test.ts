@@ -70,6 +70,24 @@ test('the CLI call: eval-segmentation, the files, --json --all', () => {
   assert.deepEqual(evaluationArgs(['/a/x.trace', '/b/y.jsonl']), ['eval-segmentation', '/a/x.trace', '/b/y.jsonl', '--json', '--all']);
 });
 
+test('the CLI call: the truncation settings as calibration reads them (a token limit that is not a positive integer left out)', () => {
+  assert.deepEqual(evaluationArgs(['/a/x.trace'], { includeTruncated: true, tokenLimit: 4096 }), [
+    'eval-segmentation',
+    '/a/x.trace',
+    '--json',
+    '--all',
+    '--include-truncated',
+    '--max-tokens',
+    '4096',
+  ]);
+  assert.deepEqual(evaluationArgs(['/a/x.trace'], { includeTruncated: false, tokenLimit: 0.5 }), [
+    'eval-segmentation',
+    '/a/x.trace',
+    '--json',
+    '--all',
+  ]);
+});
+
 test('the reading settings as CLI flags: comments, blanks and patterns that do not compile left out; the reader only when known', () => {
   assert.deepEqual(
     readingLines({ markers: [' Wait ', '# a comment', ''], answerPatterns: ['answer: (\\d+)', '(unclosed', '  '], reader: 'rules' }),
@@ -155,7 +173,16 @@ const corrected = {
 
 test('the JSON: corrected read when present, with nulls', () => {
   const e = readEvaluation(cliJson({ corrected }))!;
-  assert.deepEqual(e.corrected, corrected);
+  assert.deepEqual(e.corrected, { ...corrected, cutOff: null });
+});
+
+test('the page: records cut off at the generation limit, said where the rates leave them out', () => {
+  const e = readEvaluation(cliJson({ cutOff: 2, corrected: { ...corrected, cutOff: 3 } }))!;
+  const { html } = page(e);
+  assert.match(html, /<p class="note" id="cut-off">2 labelled records cut off at the generation limit left out of these rates/);
+  assert.match(html, /<h2>Over all 8 records \(6 labelled; 3 cut off at the generation limit left out\)<\/h2>/);
+  const none = page(readEvaluation(cliJson({ corrected }))!).html;
+  assert.doesNotMatch(none, /cut off/);
 });
 
 test("links' targets: line:col in the one file; file#id when several (a '#' in a path or id too); @offset a record", () => {

@@ -25,6 +25,7 @@ import {
   refusedPatterns,
   traceOfGold,
   type Target,
+  type Truncation,
 } from './report.js';
 
 /** What the command returns (for tests and keybindings): the files read and the records labelled, or undefined when nothing ran. */
@@ -105,6 +106,12 @@ async function chooseTraces(given: unknown): Promise<string[] | undefined> {
   return picked.map((p) => p.file);
 }
 
+/** reflectionLens.includeTruncated and tokenLimit for the first file, as calibration reads them. */
+function truncationSettings(file: string): Truncation {
+  const cfg = vscode.workspace.getConfiguration('reflectionLens', vscode.Uri.file(file));
+  return { includeTruncated: cfg.get<boolean>('includeTruncated', false), tokenLimit: cfg.get<number>('tokenLimit') };
+}
+
 /** The reading settings of the first file as CLI flags (files written to `dir()`, which the caller removes). */
 function readerFlags(file: string, dir: () => string, withPatterns: boolean): string[] {
   const { markers, patterns, reader } = readingLines(readingSettings(vscode.Uri.file(file)));
@@ -145,7 +152,7 @@ async function evaluate(context: vscode.ExtensionContext, given: unknown): Promi
           stderr = '';
           return runCli(
             bundledCli(context),
-            [...evaluationArgs(files), ...readerFlags(files[0], scratch, withPatterns)],
+            [...evaluationArgs(files, truncationSettings(files[0])), ...readerFlags(files[0], scratch, withPatterns)],
             (chunk) => {
               if (stderr.length < 4_000_000) stderr += chunk;
               const message = parseEvaluationProgress(chunk);

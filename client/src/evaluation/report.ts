@@ -9,8 +9,19 @@ import { webviewPageHtml } from '../../../protocol/pages/page.js';
 import { themeCss } from '../../../protocol/pages/themeCss.js';
 
 /** The CLI call for these trace files (absolute paths: ids read `file#id` when there are several). */
-export function evaluationArgs(files: readonly string[]): string[] {
-  return ['eval-segmentation', ...files, '--json', '--all'];
+export function evaluationArgs(files: readonly string[], truncation: Truncation = {}): string[] {
+  const args = ['eval-segmentation', ...files, '--json', '--all'];
+  // Cut-off records are left out of the rates as calibrate leaves them out, with the same settings.
+  if (truncation.includeTruncated) args.push('--include-truncated');
+  const limit = truncation.tokenLimit;
+  if (limit !== undefined && Number.isInteger(limit) && limit >= 1) args.push('--max-tokens', String(limit));
+  return args;
+}
+
+/** reflectionLens.includeTruncated and reflectionLens.tokenLimit, as calibration reads them. */
+export interface Truncation {
+  includeTruncated?: boolean;
+  tokenLimit?: number;
 }
 
 /** The reading settings (reflectionLens.markers, answerPatterns, reader) as the CLI takes them. */
@@ -146,10 +157,14 @@ export interface Corrected {
 }
 
 /** Rates over all records of the traces, corrected with the labelled ones; accuracy when the CLI gives it. */
-export type CorrectedBlock = { records: number | null; labelled: number | null; accuracy?: Corrected; predicted?: Corrected } & Record<
-  Metric,
-  Corrected
->;
+export type CorrectedBlock = {
+  records: number | null;
+  labelled: number | null;
+  /** Records left out of the rates as cut off at the generation limit (as calibrate leaves them out). */
+  cutOff?: number | null;
+  accuracy?: Corrected;
+  predicted?: Corrected;
+} & Record<Metric, Corrected>;
 
 export interface Disagreement {
   id: string;
@@ -165,6 +180,8 @@ export type Metric = (typeof METRICS)[number];
 /** The parts of eval-segmentation's JSON the panel shows, every number possibly null (NaN in JSON). */
 export interface Evaluation {
   records: number | null;
+  /** Labelled records left out of the derived rates as cut off at the generation limit. */
+  cutOff?: number | null;
   precision: Share;
   recall: Share;
   firstCorrectness: Share;
@@ -228,6 +245,7 @@ export function readEvaluation(stdout: string): Evaluation | undefined {
     return {
       records: num(c.records),
       labelled: num(c.labelled),
+      cutOff: num(c.cutOff),
       p: one('p'),
       delta1: one('delta1'),
       delta2: one('delta2'),
@@ -245,6 +263,7 @@ export function readEvaluation(stdout: string): Evaluation | undefined {
   });
   return {
     records: num(e.records),
+    cutOff: num(e.cutOff),
     precision: share({ agree: e.matched, of: e.predicted }, intervals.precision),
     recall: share({ agree: e.matched, of: e.gold }, intervals.recall),
     firstCorrectness: share(e.firstCorrectness, intervals.firstCorrectness),
@@ -388,7 +407,13 @@ export function evaluationPage(o: PageOptions): Page {
   }
   parts.push(
     `</tbody></table>`,
-    `<p class="note muted">* the interval excludes 0: the reading moves the number beyond chance in which records were labelled.</p></section>`,
+    `<p class="note muted">* the interval excludes 0: the reading moves the number beyond chance in which records were labelled.</p>`,
+    ...(e.cutOff
+      ? [
+          `<p class="note" id="cut-off">${h(String(e.cutOff))} labelled record${e.cutOff === 1 ? '' : 's'} cut off at the generation limit left out of these rates, as calibration leaves them out (reflectionLens.includeTruncated counts them).</p>`,
+        ]
+      : []),
+    `</section>`,
   );
 
   if (e.corrected || e.correctedByGroup) {
@@ -408,7 +433,7 @@ export function evaluationPage(o: PageOptions): Page {
     if (e.corrected) {
       const c = e.corrected;
       parts.push(
-        `<h2>Over all ${h(count(c.records))} records (${h(count(c.labelled))} labelled)</h2>`,
+        `<h2>Over all ${h(count(c.records))} records (${h(count(c.labelled))} labelled${c.cutOff ? `; ${h(String(c.cutOff))} cut off at the generation limit left out` : ''})</h2>`,
         `<table class="numbers">${head}<tbody>`,
         ...rows(c, 'corrected'),
         `</tbody></table>`,

@@ -53,10 +53,16 @@ export interface EvalInput {
   seen?: readonly { value: string; offset: number }[];
   /** Maps a body offset to a 1-based "line:col" for the disagreement list. */
   where?: (offset: number) => string;
+  /**
+   * The response was cut off at the generation limit (segment.ts cutOffReason) and is left out of the
+   * derived and corrected rates, as calibrate leaves it out by default; its candidates still count in
+   * precision and recall (the reading of a cut-off response is still a reading).
+   */
+  cutOff?: boolean;
 }
 
 /** A record the engine read and no one labelled: it counts into the corrected rates only. */
-export type UnlabelledInput = Pick<EvalInput, 'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query'>;
+export type UnlabelledInput = Pick<EvalInput, 'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query' | 'cutOff'>;
 
 /**
  * An unlabelled record's counts as the engine read it (readCounts): all the corrected rates keep of
@@ -71,6 +77,8 @@ export interface ReadCounts {
   readonly d2k: number;
   readonly accN: number;
   readonly accK: number;
+  /** 1 when the record was left out of the rates as cut off at the generation limit (EvalInput.cutOff). */
+  readonly cutOff: number;
 }
 
 /**
@@ -81,6 +89,8 @@ export interface ReadCounts {
 export interface CorrectedRates {
   records: number;
   labelled: number;
+  /** Records (labelled or not) left out of the rates as cut off at the generation limit (EvalInput.cutOff). */
+  cutOff: number;
   p: Corrected & { engine: number | null };
   delta1: Corrected & { engine: number | null };
   delta2: Corrected & { engine: number | null };
@@ -121,6 +131,8 @@ interface Derived {
 
 export interface SegmentationEval {
   records: number;
+  /** Labelled records left out of the derived rates as cut off at the generation limit (EvalInput.cutOff). */
+  cutOff: number;
   gold: number;
   predicted: number;
   matched: number;
@@ -386,6 +398,7 @@ class Counter implements ReadCounts {
   d2k = 0;
   accN = 0;
   accK = 0;
+  cutOff = 0;
 
   add(o: ReadCounts): void {
     this.p0 += o.p0;
@@ -396,15 +409,19 @@ class Counter implements ReadCounts {
     this.d2k += o.d2k;
     this.accN += o.accN;
     this.accK += o.accK;
+    this.cutOff += o.cutOff;
   }
 }
 
-/** Counts p, delta1, delta2 and accuracy from one attempt sequence (the paper's definitions). */
+/**
+ * Counts p, delta1, delta2 and accuracy from one attempt sequence (the paper's definitions, as calibrate
+ * counts them: a record with no candidate answer has its first attempt wrong and no decision).
+ */
 function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
   c.accN++;
   if (finalCorrect) c.accK++;
-  if (correct.length === 0) return;
   c.p0++;
+  if (correct.length === 0) return;
   if (correct[0]) c.p1++;
   correct.forEach((ok, k) => {
     const stop = k === correct.length - 1;
@@ -419,7 +436,7 @@ function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
 }
 
 /**
- * One record's counts as the engine read it (nothing without a ground truth); `judge` where the
+ * One record's counts as the engine read it (nothing without a ground truth or when cut off); `judge` where the
  * caller has already built the record's (evaluateSegmentation judges both readings with one).
  */
 export function readCounts(
@@ -427,7 +444,8 @@ export function readCounts(
   judge = r.truth === undefined ? undefined : againstTruth(r, answerKey(r.truth, r.optionOf, r.query), r.optionOf),
 ): ReadCounts {
   const c = new Counter();
-  if (r.truth === undefined || !judge) return c;
+  if (r.cutOff) c.cutOff = 1;
+  if (r.truth === undefined || r.cutOff || !judge) return c;
   count(
     c,
     r.predicted.map((p) => judge(p.value)),
@@ -450,6 +468,7 @@ const derived = (c: Counter): Derived => ({
 export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: Iterable<ReadCounts>): SegmentationEval {
   const e = {
     records: 0,
+    cutOff: 0,
     gold: 0,
     predicted: 0,
     matched: 0,
@@ -493,6 +512,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     const exactBefore = e.exactSequence.agree;
     const at = (offset: number): string => (r.where ? r.where(offset) : `@${offset}`);
     e.records++;
+    if (r.cutOff) e.cutOff++;
     const gold = r.gold.candidates;
     const pred = r.predicted;
     e.gold += gold.length;
@@ -575,7 +595,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     push(perRecord.firstCorrectness, e.firstCorrectness.agree - firstBefore, e.firstCorrectness.of - firstOfBefore);
     push(perRecord.exactSequence, e.exactSequence.agree - exactBefore, 1);
     const goldRecord = new Counter();
-    if (truthKey !== undefined)
+    if (truthKey !== undefined && !r.cutOff)
       count(
         goldRecord,
         gold.map((c) => judge(c.value)),
@@ -596,8 +616,10 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     const all = new Counter();
     all.add(engineCounts);
     let records = e.records;
+    let cutOff = e.cutOff;
     for (const c of unlabelled) {
       records++;
+      cutOff += c.cutOff;
       all.add(c);
       pushRates(read, c);
     }
@@ -611,6 +633,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     corrected = {
       records,
       labelled: e.records,
+      cutOff,
       p,
       delta1,
       delta2,

@@ -12,7 +12,8 @@ import {
 } from '../analysis/segmentationEval.js';
 import type { Difference, Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
-import { bodyPosition, segmentAttempts } from '../trace/segment.js';
+import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
+import { bodyPosition, cutOffReason, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { numberFlag, parseArgs, UsageError } from '../util/args.js';
 import { Reservoir, Rng } from '../analysis/random.js';
@@ -46,6 +47,12 @@ corrects p / delta1 / delta2 over all records with them (below).
                  evaluating: the records to label, so that the corrected rates below hold
                  (records chosen by eye, such as the ones that look misread, bias them)
   --seed S       the sample's seed (default 1): the same traces and seed give the same records
+  --include-truncated
+                 count records cut off at the generation limit (truncated: true,
+                 finish_reason: length, over --max-tokens, or an unclosed thinking block)
+                 in p / delta1 / delta2 / accuracy; left out by default, as calibrate leaves
+                 them out (their candidates still count in precision and recall)
+  --max-tokens N the generation limit in tokens (default 8192, as calibrate)
   --json         the full result as JSON on stdout
   --all          list every disagreement (default: the first 40)
 ${segmentFlagsUsage}
@@ -55,7 +62,8 @@ candidate no rule reads needs an answer pattern, not a better choice), first-can
 sequences, decision (STOP/RESAMPLE) agreement, final-answer agreement, and p / delta1 / delta2 /
 accuracy derived from the engine's reading beside the same from the gold labels (an LLM judge's
 pick is right where it picks the reference's side: "[[A>>B]]" against "A>B") and their difference,
-paired over the records, with a 95% interval (marked * where it excludes 0: the reading moves that
+paired over the records (counted as calibrate counts them: a record with no candidate answer has
+its first attempt wrong), with a 95% interval (marked * where it excludes 0: the reading moves that
 number beyond chance in which records were labelled); recall per kind
 of gold candidate (a record's first, an echo of the previous value, a changed value). Where some
 records are not labelled: p / delta1 / delta2 / accuracy over all records (and the paper's predicted
@@ -75,8 +83,20 @@ file cannot be read (or is a device or socket), 2 on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, [...segmentFlagNames, 'sample', 'seed'], ['json', 'all'], ['gold', 'against']);
+  const args = parseArgs(
+    argv,
+    [...segmentFlagNames, 'sample', 'seed', 'max-tokens'],
+    ['json', 'all', 'include-truncated'],
+    ['gold', 'against'],
+  );
   const segmentOptions = segmentOptionsFromArgs(args);
+  const tokenLimit = numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT);
+  if (!(Number.isInteger(tokenLimit) && tokenLimit >= 1))
+    throw new UsageError(`--max-tokens must be a positive integer, got ${tokenLimit}`);
+  // Cut off at the generation limit: left out of the rates, as calibrate leaves it out by default.
+  const cutOff = args.flags.has('include-truncated')
+    ? (): boolean => false
+    : (rec: Parameters<typeof cutOffReason>[0]): boolean => cutOffReason(rec, tokenLimit) !== undefined;
   if (args.positionals.length === 0) throw new UsageError('expected at least one TRACES file');
   const sampleSize = args.flags.has('sample') ? numberFlag(args, 'sample', 0) : undefined;
   if (sampleSize !== undefined && !(Number.isInteger(sampleSize) && sampleSize > 0))
@@ -150,7 +170,11 @@ export async function run(argv: string[]): Promise<number> {
         }
         if (!g || (against && !h)) {
           if (!againstFlags.length) {
-            const counts = readCounts({ truth: rec.answer, ...engineReading(segmentAttempts(rec, segmentOptions), rec.query) });
+            const counts = readCounts({
+              truth: rec.answer,
+              ...engineReading(segmentAttempts(rec, segmentOptions), rec.query),
+              cutOff: cutOff(rec),
+            });
             unlabelled.push(counts);
             groupOf.set(counts, groupKey(rec.model, rec.task));
           }
@@ -164,6 +188,7 @@ export async function run(argv: string[]): Promise<number> {
           truth: rec.answer,
           ...reading,
           gold: g,
+          cutOff: cutOff(rec),
           where: (offset) => {
             if (rec.sourceLine !== undefined) return `@${offset}`;
             const p = bodyPosition(rec, offset);
@@ -393,7 +418,7 @@ const correctedValue = (r: { value: number; lo: number; hi: number }): string =>
 /** The rates over every record, corrected with the labelled ones, beside the engine's reading alone. */
 function correctedLines(c: CorrectedRates): string[] {
   return [
-    `over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only), corrected with the labels:`,
+    `over all ${c.records} records (${c.labelled} labelled, the rest read by the engine only${c.cutOff ? `; ${c.cutOff} cut off at the generation limit left out` : ''}), corrected with the labels:`,
     `valid when the labelled records are a random sample of them (prediction-powered; docs/segmentation-eval.md)`,
     `               engine alone    corrected (95%)`,
     ...RATES.map((k) => `${k.padEnd(14)} ${rateValue(c[k].engine).padEnd(15)} ${correctedValue(c[k])}`),
@@ -447,6 +472,11 @@ export function formatEval(
         `${k.padEnd(14)} ${rate(e.derived.engine[k], e.intervals.engine[k]).padEnd(28)} ${rate(e.derived.gold[k], e.intervals.gold[k]).padEnd(28)} ${difference(e.derivedDifference[k])}`,
     ),
     `${'accuracy'.padEnd(14)} ${rate(e.derived.engine.accuracy).padEnd(28)} ${rate(e.derived.gold.accuracy)}`,
+    ...(e.cutOff
+      ? [
+          `(${e.cutOff} labelled record${e.cutOff === 1 ? '' : 's'} cut off at the generation limit left out of these rates, as calibrate leaves them out; --include-truncated counts them)`,
+        ]
+      : []),
     '',
     ...(who === 'engine' && e.corrected && e.corrected.labelled > 0 && e.corrected.records > e.corrected.labelled
       ? correctedLines(e.corrected)

@@ -29,3 +29,16 @@ test('precision, recall, first value and final answer count an option value as i
   const without = evaluateSegmentation([{ id: 'r', truth: 'D', gold: gold as never, predicted, predictedFinal: 'sqrt(65)/2' }]);
   assert.equal(without.matched, 0);
 });
+
+test('a record with no candidate answer counts as a wrong first attempt in p, as calibrate counts it', () => {
+  const answered = { id: 'a', candidates: [{ value: '7', offset: 0 }], final: '7' };
+  const e = evaluateSegmentation([
+    { id: 'a', truth: '7', gold: answered as never, predicted: [{ value: '7', offset: 0 }], predictedFinal: '7' },
+    // The engine reads nothing where the annotators read the right answer.
+    { id: 'b', truth: '7', gold: { ...answered, id: 'b' } as never, predicted: [], predictedFinal: null },
+  ]);
+  assert.deepEqual(e.derived.engine.p, { k: 1, n: 2, value: 0.5 });
+  assert.deepEqual(e.derived.gold.p, { k: 2, n: 2, value: 1 });
+  // No decision follows a missing answer: delta1 counts the one answered record only.
+  assert.equal(e.derived.engine.delta1.n, 1);
+});
