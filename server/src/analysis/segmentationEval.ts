@@ -7,6 +7,7 @@
 import { normalizeAnswerIn, normalizedEqual } from '../trace/answers.js';
 import type { GoldRecord } from '../trace/gold.js';
 import { judgeQuestion, verdictDirection } from '../trace/judgeVerdict.js';
+import { judgedValue, truthJudge } from '../trace/truthJudge.js';
 import type { Segmentation } from '../trace/segment.js';
 import {
   pairedDifferenceInterval,
@@ -59,10 +60,18 @@ export interface EvalInput {
    * precision and recall (the reading of a cut-off response is still a reading).
    */
   cutOff?: boolean;
+  /** The question asks what Python code returns: its values keep their case (truthJudge.ts). */
+  programValue?: boolean;
+  /** The engine's judgement of each of its candidates and of its final answer (Segmentation.correct), as calibrate counts them. */
+  correct?: readonly (boolean | null)[];
+  finalCorrect?: boolean | null;
 }
 
 /** A record the engine read and no one labelled: it counts into the corrected rates only. */
-export type UnlabelledInput = Pick<EvalInput, 'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query' | 'cutOff'>;
+export type UnlabelledInput = Pick<
+  EvalInput,
+  'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query' | 'cutOff' | 'programValue' | 'correct' | 'finalCorrect'
+>;
 
 /**
  * An unlabelled record's counts as the engine read it (readCounts): all the corrected rates keep of
@@ -193,9 +202,12 @@ export interface SegmentationEval {
 export function engineReading(
   s: Segmentation,
   query: string | undefined,
-): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf' | 'seen' | 'query'> {
+): Pick<EvalInput, 'predicted' | 'predictedFinal' | 'optionOf' | 'seen' | 'query' | 'programValue' | 'correct' | 'finalCorrect'> {
   return {
     query,
+    programValue: s.question.programValue,
+    correct: s.correct,
+    finalCorrect: s.finalCorrect,
     predicted: s.attempts.map((a) => {
       const c = a.candidate;
       const p: PredictedCandidate = { value: c.value, offset: c.start, rule: c.rule };
@@ -268,15 +280,23 @@ export const evalCounts = { comparisons: 0, cells: 0 };
  * Only in a judge question (judgeQuestion) whose reference is a verdict: elsewhere values compare as
  * answers, and `a>b` stays another answer than `a>>b` or `a\geq b` in mathematics.
  */
-function againstTruth(
-  r: UnlabelledInput,
-  truthKey: string | undefined,
-  options: ReadonlyMap<string, string> | undefined,
-): (v: string | null) => boolean {
+function againstTruth(r: UnlabelledInput): (v: string | null) => boolean {
   const kind = r.truth === undefined ? undefined : judgeQuestion(r.query);
   const direction = kind === undefined || r.truth === undefined ? undefined : verdictDirection(r.truth, kind);
   if (kind !== undefined && direction !== undefined) return (v) => v !== null && verdictDirection(v, kind) === direction;
-  return (v) => v !== null && truthKey !== undefined && normalizedEqual(answerKey(v, options, r.query), truthKey);
+  // Elsewhere the engine's own judge (truthJudge.ts), so that a labelled answer is right where the
+  // engine's reading of it would be (stop 45: this evaluation judged with normalized equality alone,
+  // and the engine's derived numbers here differed from calibrate's on code output, units, orders).
+  const judge = truthJudge({ answer: r.truth, query: r.query }, r.optionOf, r.programValue);
+  // A value the engine read in the text's own number convention ("108.000" is 108000 in a text that
+  // writes its decimals with a comma): a label quoting the same text means the same number.
+  const localized = new Map<string, string>();
+  for (const p of r.predicted) if (p.localized !== undefined) localized.set(p.value, p.localized);
+  return (v) => {
+    if (v === null) return false;
+    const l = localized.get(v);
+    return judge(l === undefined ? judgedValue(v, r.programValue) : { value: v, normalized: l }) === true;
+  };
 }
 
 /** Order-preserving alignment: pairs (gold index, predicted index). `options`: see answerKey. */
@@ -439,20 +459,21 @@ function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
  * One record's counts as the engine read it (nothing without a ground truth or when cut off); `judge` where the
  * caller has already built the record's (evaluateSegmentation judges both readings with one).
  */
-export function readCounts(
-  r: UnlabelledInput,
-  judge = r.truth === undefined ? undefined : againstTruth(r, answerKey(r.truth, r.optionOf, r.query), r.optionOf),
-): ReadCounts {
+export function readCounts(r: UnlabelledInput, judge = r.truth === undefined ? undefined : againstTruth(r)): ReadCounts {
   const c = new Counter();
   if (r.cutOff) c.cutOff = 1;
   if (r.truth === undefined || r.cutOff || !judge) return c;
   count(
     c,
-    r.predicted.map((p) => judge(p.value)),
-    judge(r.predictedFinal),
+    r.predicted.map((p, k) => engineCorrect(r, k, judge)),
+    r.finalCorrect ?? judge(r.predictedFinal),
   );
   return c;
 }
+
+/** The engine's k-th candidate right: as the engine judged it where the input carries that (engineReading), else judged here. */
+const engineCorrect = (r: UnlabelledInput, k: number, judge: (v: string | null) => boolean): boolean =>
+  r.correct?.[k] ?? judge(r.predicted[k].value);
 
 const derived = (c: Counter): Derived => ({
   p: rateOf(c.p1, c.p0),
@@ -557,14 +578,13 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     e.exactSequence.of++;
     if (gold.length === pred.length && pairs.length === gold.length) e.exactSequence.agree++;
 
-    const truthKey = r.truth === undefined ? undefined : answerKey(r.truth, options, r.query);
-    const judge = againstTruth(r, truthKey, options);
+    const judge = againstTruth(r);
     if (gold.length > 0 && pred.length > 0) {
       e.firstValue.of++;
       if (normalizedEqual(answerKey(gold[0].value, options, r.query), answerKey(pred[0].value, options, r.query))) e.firstValue.agree++;
-      if (truthKey !== undefined) {
+      if (r.truth !== undefined) {
         e.firstCorrectness.of++;
-        if (judge(gold[0].value) === judge(pred[0].value)) e.firstCorrectness.agree++;
+        if (judge(gold[0].value) === engineCorrect(r, 0, judge)) e.firstCorrectness.agree++;
         else e.disagreements.push({ id: r.id, at: at(pred[0].offset), kind: 'first', expected: gold[0].value, got: pred[0].value });
       }
     } else if (gold.length > 0 || pred.length > 0) {
@@ -595,7 +615,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     push(perRecord.firstCorrectness, e.firstCorrectness.agree - firstBefore, e.firstCorrectness.of - firstOfBefore);
     push(perRecord.exactSequence, e.exactSequence.agree - exactBefore, 1);
     const goldRecord = new Counter();
-    if (truthKey !== undefined && !r.cutOff)
+    if (r.truth !== undefined && !r.cutOff)
       count(
         goldRecord,
         gold.map((c) => judge(c.value)),

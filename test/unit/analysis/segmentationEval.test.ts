@@ -2,7 +2,10 @@
 // answer to the question, so an option's value and its letter are one answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignCandidates, evaluateSegmentation } from '../../../server/src/analysis/segmentationEval.js';
+import { alignCandidates, engineReading, evaluateSegmentation } from '../../../server/src/analysis/segmentationEval.js';
+import { defaultSegmentOptions } from '../../../server/src/trace/options.js';
+import { parseTrace } from '../../../server/src/trace/parse.js';
+import { segmentAttempts } from '../../../server/src/trace/segment.js';
 
 const body = 'The distance is sqrt(65)/2, which is option D.\nWait, let me check: 16 + 1/4 = 65/4. Yes, D.';
 const options = new Map([
@@ -41,4 +44,25 @@ test('a record with no candidate answer counts as a wrong first attempt in p, as
   assert.deepEqual(e.derived.gold.p, { k: 2, n: 2, value: 1 });
   // No decision follows a missing answer: delta1 counts the one answered record only.
   assert.equal(e.derived.engine.delta1.n, 1);
+});
+
+test("the labels are judged by the engine's judge, and the engine's candidates as the engine judged them (calibrate's correctness)", () => {
+  const query = "What does f return for f('banana')?  def f(s):     return s.upper()";
+  const text = [
+    '=== c',
+    `query: ${query}`,
+    "answer: 'BANANA'",
+    '---',
+    "Upper-casing every letter gives 'BANANA'.",
+    "So f('banana') returns 'BANANA'.",
+    '',
+  ].join('\n');
+  const [rec] = parseTrace(text).records;
+  const reading = engineReading(segmentAttempts(rec, defaultSegmentOptions), rec.query);
+  assert.deepEqual(reading.correct, [true]);
+  // An annotator's label of a lower-case string: another Python value, wrong, where normalized equality alone read it right.
+  const lower = { id: 'c', candidates: [{ value: "'banana'", offset: 0 }], final: "'banana'" };
+  const e = evaluateSegmentation([{ id: 'c', truth: rec.answer, gold: lower as never, ...reading }]);
+  assert.deepEqual(e.derived.gold.p, { k: 0, n: 1, value: 0 });
+  assert.deepEqual(e.derived.engine.p, { k: 1, n: 1, value: 1 });
 });
