@@ -1525,12 +1525,13 @@ const operatorAfterRe = /^[ \t)]{0,3}[/^*+\u00d7\u00f7=_]/;
 const againRe = /^[^\n.!?]{0,16}\b(?:again|as before|too)\b/;
 const recallRe = /\b(?:already|concluded|lead(?:s)? (?:me )?to|earlier|before|previously|summar|recap)/i;
 const resultCueRe = /(?:=|\b(?:is|gives?|get|got|on|to|total|as|be|equals|makes|leaves|at)|:|\u2192|->|=>)$/;
+/** An ASCII letter or digit (a module function, not a closure in resultAt: see judgeCandidate). */
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 function resultAt(body: string, w: number, raw: string, to: number): boolean {
   const b = body.charCodeAt(w - 1);
   const a = body.charCodeAt(w + raw.length);
-  const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (isWord(b) || b === 46 || b === 44 || b === 47 || b === 94) return false;
-  if (isWord(a) || ((a === 46 || a === 44 || a === 47) && isDigitCode(body.charCodeAt(w + raw.length + 1)))) return false;
+  if (isAsciiAlnum(b) || b === 46 || b === 44 || b === 47 || b === 94) return false;
+  if (isAsciiAlnum(a) || ((a === 46 || a === 44 || a === 47) && isDigitCode(body.charCodeAt(w + raw.length + 1)))) return false;
   if (
     !valueClosesRe.test(body.slice(w + raw.length, w + raw.length + 3)) ||
     operatorAfterRe.test(body.slice(w + raw.length, w + raw.length + 6))
@@ -2627,6 +2628,70 @@ function questionBase(query: string | undefined): string | undefined {
   return /\bbase[ \t-]{0,2}\$?\{?(\d{1,2})\b/i.exec(query.length <= 20000 ? query : query.slice(0, 20000))?.[1];
 }
 
+/** What judgeAttempts reads of a record's reference answer, worked out once per record (judgeCandidate). */
+interface Truth {
+  truth: string;
+  truthNorm: string;
+  truthUnit: boolean;
+  truthLetter: string | undefined;
+  truthIsLetter: boolean;
+  ordered: boolean;
+  truthSequence: string | undefined;
+  truthLetter1: string | undefined;
+  truthVariable: boolean;
+  truthStatesNoUnit: boolean;
+  base: string | undefined;
+  truthOption: boolean;
+  truthLetters: string | undefined;
+  query: string | undefined;
+  optionOf: ReadonlyMap<string, string> | undefined;
+}
+
+// Module functions rather than closures in judgeAttempts: under tsx, which keeps function names,
+// each closure created costs a defineProperty call (about 0.6% of the bench's profile for these).
+
+/** Where the question asks for base b, "52_8" and "52" are one answer. */
+function sameInBase(na: string, nb: string, base: string | undefined): boolean {
+  const m = baseNumberRe.exec(na);
+  return m !== null && m[2] === base && m[1] === nb;
+}
+
+/** Is the candidate the reference answer? */
+function judgeCandidate(st: Statement, t: Truth): boolean {
+  const { truth, truthNorm, truthSequence, ordered, truthVariable, truthLetter1, truthOption, truthLetters, base, truthLetter, optionOf } = t;
+  if (truthSequence !== undefined) {
+    const seq = letterSequence(st.value);
+    if (seq !== undefined) return seq === truthSequence;
+  }
+  let same =
+    (t.truthUnit ? quantitiesEqual(st.value, truth) : undefined) ??
+    (ordered ? normalizedEqualInOrder(st.normalized, truthNorm) : normalizedEqual(st.normalized, truthNorm));
+  const letter = bareLetterUnit(st.value);
+  if (truthVariable && letter === undefined) {
+    if (same && statesNoUnit(st.value)) return false;
+    if (!same) same = normalizedEqual(st.normalized, letterProduct(truth));
+  } else if (letter !== undefined && truthLetter1 === undefined && !questionMakesUnit(t.query, letter)) {
+    if (same && t.truthStatesNoUnit) return false;
+    if (!same) same = normalizedEqual(letterProduct(st.value), truthNorm);
+  }
+  if (same && truthOption && st.normalized !== truthNorm && /^[A-J]/.test(truth.replace(/[\s($]/g, '')) && statesNoUnit(st.value))
+    same = false;
+  if (same && truthLetters !== undefined && !loneOptionRe.test(st.value)) {
+    const letters = variableLetters(st.value);
+    if (letters !== undefined && letters !== truthLetters && letters.toLowerCase() === truthLetters.toLowerCase()) return false;
+  }
+  if (!same && base !== undefined) same = sameInBase(truthNorm, st.normalized, base) || sameInBase(st.normalized, truthNorm, base);
+  // Stop 40: a candidate written as the content of one option, the reference as the content of
+  // another that differs from it only in case ("ddGg×DdGG", "DdGg×DDgg"), are different options.
+  if (same && truthLetter !== undefined && optionOf !== undefined && hasCasedOptions(optionOf)) {
+    const letter = optionOfValue(optionOf, st.value, st.normalized);
+    if (letter !== undefined && letter !== truthLetter) return false;
+  }
+  if (same || optionOf === undefined) return same;
+  if (truthLetter !== undefined) return st.normalized === truthLetter;
+  return t.truthIsLetter && optionOf.get(st.normalized) === truthNorm;
+}
+
 /** Per attempt its normalized answer, correctness against the record's ground truth and token count; the final answer's correctness. */
 function judgeAttempts(
   record: TraceRecord,
@@ -2635,70 +2700,50 @@ function judgeAttempts(
   optionOf: ReadonlyMap<string, string> | undefined,
 ): { normalized: string[]; correct: (boolean | null)[]; tokens: number[]; finalCorrect: boolean | null } {
   const truth = record.answer;
-  const truthNorm = truth === undefined ? '' : normalizeAnswer(truth);
-  // Pass 64: a reference with a unit ("5 km/h") is compared with a candidate's unit (units.ts).
-  const truthUnit = truth !== undefined && mayHaveUnit(truth);
-  // A multiple-choice reference written as an option's content ("70°", MathVista's answers) is that
-  // option's letter, the form a candidate takes when the question shows its options ("B (70°)" is
-  // b); a reference letter is matched by a candidate left as an option's content.
-  const truthLetter = optionOf && truth !== undefined ? optionOfValue(optionOf, truth, truthNorm) : undefined;
-  const truthIsLetter = optionOf !== undefined && truthLetter === undefined && new Set(optionOf.values()).has(truthNorm);
-  // Stop 36: a question that asks for an order ("Arrange ... in chronological order", "respectively"):
-  // a list in another order is another answer, and letters in a row ("BDAC") are a sequence, not a set.
-  const ordered = truth !== undefined && record.query !== undefined && orderedQuestionRe.test(record.query);
-  const truthSequence = ordered ? letterSequence(truth!) : undefined;
-  // Stop 36 (leftovers): one letter after a number ("6m") is a unit only where the question or the
-  // other side makes it one; otherwise it is a variable: "6m" is not the bare number 6, and is m·6.
-  const truthLetter1 = truth === undefined ? undefined : bareLetterUnit(truth);
-  const madeUnit = (letter: string): boolean => questionMakesUnit(record.query, letter);
-  const truthVariable = truthLetter1 !== undefined && !madeUnit(truthLetter1);
-  const truthStatesNoUnit = truth !== undefined && statesNoUnit(truth);
-  // Stop 36 (leftovers): where the question asks for base b, "52_8" and "52" are one answer.
-  const base =
-    truth !== undefined && (truthNorm.includes('_') || /^[0-9a-f]{1,40}$/.test(truthNorm)) ? questionBase(record.query) : undefined;
-  const sameInBase = (na: string, nb: string): boolean => {
-    const m = baseNumberRe.exec(na);
-    return m !== null && m[2] === base && m[1] === nb;
-  };
-  // Stop 36 (leftovers): a letter's case is part of a variable's name ("2X+1" is not "2x+1", "S" is
-  // not "s"); a lone option letter's is not ("(c)" is C), but a capital option letter is no number
-  // ("E" is not 2.718...).
-  const truthOption = truth !== undefined && loneOptionRe.test(truth);
-  const truthLetters = truth === undefined || truthOption ? undefined : variableLetters(truth);
-  const judge = (st: Statement): boolean | null => {
-    if (truth === undefined) return null;
-    if (truthSequence !== undefined) {
-      const seq = letterSequence(st.value);
-      if (seq !== undefined) return seq === truthSequence;
-    }
-    let same =
-      (truthUnit ? quantitiesEqual(st.value, truth) : undefined) ??
-      (ordered ? normalizedEqualInOrder(st.normalized, truthNorm) : normalizedEqual(st.normalized, truthNorm));
-    const letter = bareLetterUnit(st.value);
-    if (truthVariable && letter === undefined) {
-      if (same && statesNoUnit(st.value)) return false;
-      if (!same) same = normalizedEqual(st.normalized, letterProduct(truth!));
-    } else if (letter !== undefined && truthLetter1 === undefined && !madeUnit(letter)) {
-      if (same && truthStatesNoUnit) return false;
-      if (!same) same = normalizedEqual(letterProduct(st.value), truthNorm);
-    }
-    if (same && truthOption && st.normalized !== truthNorm && /^[A-J]/.test(truth!.replace(/[\s($]/g, '')) && statesNoUnit(st.value))
-      same = false;
-    if (same && truthLetters !== undefined && !loneOptionRe.test(st.value)) {
-      const letters = variableLetters(st.value);
-      if (letters !== undefined && letters !== truthLetters && letters.toLowerCase() === truthLetters.toLowerCase()) return false;
-    }
-    if (!same && base !== undefined) same = sameInBase(truthNorm, st.normalized) || sameInBase(st.normalized, truthNorm);
-    // Stop 40: a candidate written as the content of one option, the reference as the content of
-    // another that differs from it only in case ("ddGg×DdGG", "DdGg×DDgg"), are different options.
-    if (same && truthLetter !== undefined && optionOf !== undefined && hasCasedOptions(optionOf)) {
-      const letter = optionOfValue(optionOf, st.value, st.normalized);
-      if (letter !== undefined && letter !== truthLetter) return false;
-    }
-    if (same || optionOf === undefined) return same;
-    if (truthLetter !== undefined) return st.normalized === truthLetter;
-    return truthIsLetter && optionOf.get(st.normalized) === truthNorm;
-  };
+  let t: Truth | undefined;
+  if (truth !== undefined) {
+    const truthNorm = normalizeAnswer(truth);
+    // Pass 64: a reference with a unit ("5 km/h") is compared with a candidate's unit (units.ts).
+    const truthUnit = mayHaveUnit(truth);
+    // A multiple-choice reference written as an option's content ("70°", MathVista's answers) is that
+    // option's letter, the form a candidate takes when the question shows its options ("B (70°)" is
+    // b); a reference letter is matched by a candidate left as an option's content.
+    const truthLetter = optionOf ? optionOfValue(optionOf, truth, truthNorm) : undefined;
+    const truthIsLetter = optionOf !== undefined && truthLetter === undefined && new Set(optionOf.values()).has(truthNorm);
+    // Stop 36: a question that asks for an order ("Arrange ... in chronological order", "respectively"):
+    // a list in another order is another answer, and letters in a row ("BDAC") are a sequence, not a set.
+    const ordered = record.query !== undefined && orderedQuestionRe.test(record.query);
+    const truthSequence = ordered ? letterSequence(truth) : undefined;
+    // Stop 36 (leftovers): one letter after a number ("6m") is a unit only where the question or the
+    // other side makes it one; otherwise it is a variable: "6m" is not the bare number 6, and is m·6.
+    const truthLetter1 = bareLetterUnit(truth);
+    const truthVariable = truthLetter1 !== undefined && !questionMakesUnit(record.query, truthLetter1);
+    const truthStatesNoUnit = statesNoUnit(truth);
+    // Stop 36 (leftovers): where the question asks for base b, "52_8" and "52" are one answer.
+    const base = truthNorm.includes('_') || /^[0-9a-f]{1,40}$/.test(truthNorm) ? questionBase(record.query) : undefined;
+    // Stop 36 (leftovers): a letter's case is part of a variable's name ("2X+1" is not "2x+1", "S" is
+    // not "s"); a lone option letter's is not ("(c)" is C), but a capital option letter is no number
+    // ("E" is not 2.718...).
+    const truthOption = loneOptionRe.test(truth);
+    const truthLetters = truthOption ? undefined : variableLetters(truth);
+    t = {
+      truth,
+      truthNorm,
+      truthUnit,
+      truthLetter,
+      truthIsLetter,
+      ordered,
+      truthSequence,
+      truthLetter1,
+      truthVariable,
+      truthStatesNoUnit,
+      base,
+      truthOption,
+      truthLetters,
+      query: record.query,
+      optionOf,
+    };
+  }
   const normalized = new Array<string>(attempts.length);
   const correct = new Array<boolean | null>(attempts.length);
   for (let k = 0; k < attempts.length; k++) {
@@ -2707,14 +2752,15 @@ function judgeAttempts(
     // makes m a unit is m·6 (normalizeAnswerIn's product), not the "6" of another attempt, so a
     // resample from one to the other is no echo (isEcho: the echo finding, calibrate's F->F echo).
     const letter = bareLetterUnit(a.candidate.value);
-    normalized[k] = letter !== undefined && !madeUnit(letter) ? normalizeAnswerIn(a.candidate.value, undefined) : a.candidate.normalized;
-    correct[k] = judge(a.candidate);
+    normalized[k] =
+      letter !== undefined && !questionMakesUnit(record.query, letter) ? normalizeAnswerIn(a.candidate.value, undefined) : a.candidate.normalized;
+    correct[k] = t === undefined ? null : judgeCandidate(a.candidate, t);
   }
   const tokens = attemptTokens(
     record,
     attempts.map((a) => a.end - a.start),
   );
-  return { normalized, correct, tokens, finalCorrect: final ? judge(final) : null };
+  return { normalized, correct, tokens, finalCorrect: final ? (t === undefined ? null : judgeCandidate(final, t)) : null };
 }
 
 // A box holding two or more option letters, run together or listed, maybe as text.
@@ -2923,7 +2969,7 @@ export function segmentAttempts(stored: TraceRecord, options: SegmentOptions): S
         : (final ??
           // (Pass 67: not for a program value, read whole or not at all: a trace's last number is a loop state.)
           (question.words === undefined && question.programValue !== true
-            ? lastNumberStatement(body, region.start, region.end, question, cutOffResponse(body, record.headers, region))
+            ? lastNumberStatement(body, region.start, region.end, question, cut)
             : undefined)));
     if (fallback) attempts.push({ start: 0, end: body.length, candidate: fallback, stated: fallback, nextMarker: -1 });
   }
