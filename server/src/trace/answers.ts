@@ -476,6 +476,24 @@ function applyFunction(f: ClosedFunction, x: number, inverse: boolean): number {
  */
 export function closedFormValue(s: string): number {
   if (s.length === 0 || s.length > 160) return NaN;
+  let v = closedFormValues.get(s);
+  if (v === undefined) {
+    v = evaluateClosedForm(s);
+    // Forgotten all at once, as normalizeAnswer's cache is.
+    if (closedFormValues.size >= CLOSED_FORM_CACHE) closedFormValues.clear();
+    closedFormValues.set(s, v);
+  }
+  return v;
+}
+
+/**
+ * closedFormValue's values (NaN for a refusal) by text: a pure function of it, asked again as a
+ * record's values are compared pairwise, and each evaluation builds its parser's closures afresh.
+ */
+const closedFormValues = new Map<string, number>();
+const CLOSED_FORM_CACHE = 4096;
+
+function evaluateClosedForm(s: string): number {
   let i = 0;
   let depth = 0;
   const fail = (): never => {
