@@ -1324,8 +1324,25 @@ interface Forms {
   infinity?: 1 | -1;
 }
 
-/** The readings of a normalized answer as a set, intervals, a tuple, assignments, a list, infinity. */
+/**
+ * The readings of a normalized answer as a set, intervals, a tuple, assignments, a list, infinity
+ * (shared: never changed by a reader). A pure function of the text, remembered: a record's
+ * reference is read again for every candidate it is compared with.
+ */
 function readForms(s: string): Forms {
+  let f = formsRead.get(s);
+  if (f === undefined) {
+    f = readFormsUncached(s);
+    // Forgotten all at once, as normalizeAnswer's cache is.
+    if (formsRead.size >= FORMS_CACHE) formsRead.clear();
+    formsRead.set(s, f);
+  }
+  return f;
+}
+const formsRead = new Map<string, Forms>();
+const FORMS_CACHE = 4096;
+
+function readFormsUncached(s: string): Forms {
   const f: Forms = {};
   const inf = infinityRe.exec(s);
   if (inf) {
