@@ -1052,7 +1052,15 @@ const holdsAny = (lower: string, literals: readonly string[]): boolean => {
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
 const EXTREMUM_WORDS = ['smallest', 'least', 'largest', 'greatest', 'minimal', 'maximal'];
 const PLAIN_ASK_WORDS = ['find', 'compute', 'calculate', 'evaluate', 'what is'];
-const MULTI_SELECT_WORDS = ['\u591a\u9009', '\u4e0d\u5b9a\u9879', 'select all', 'all that apply', 'choose all', 'which of the following', 'more than one'];
+const MULTI_SELECT_WORDS = [
+  '\u591a\u9009',
+  '\u4e0d\u5b9a\u9879',
+  'select all',
+  'all that apply',
+  'choose all',
+  'which of the following',
+  'more than one',
+];
 const CHOICE_ASKED_WORDS = ['which', 'option', 'choice', 'choose', 'select', 'pick'];
 
 /** The ordinals a question writes, lower case (QuestionInfo.ordinals); undefined where it writes none. */
@@ -1125,7 +1133,9 @@ function analyze(query: string): QuestionInfo {
   // "Solve for x": the letter is the asked quantity, a conclusion of its value ("So x comes out to
   // -27") is about it. Only a letter solved for alone ("Solve for x: ...", "solve for $n$ in ..."),
   // not one that starts an expression ("Solve for $x + y$") or a list ("solve for x and y").
-  const solveFor = !lowerQuery.includes('solve for') ? null : /\bsolve for \$?([a-z])\$?(?=[ \t]{0,2}(?:[:.?;]|$|(?:in|given|if|when|where|such)\b))/i.exec(query);
+  const solveFor = !lowerQuery.includes('solve for')
+    ? null
+    : /\bsolve for \$?([a-z])\$?(?=[ \t]{0,2}(?:[:.?;]|$|(?:in|given|if|when|where|such)\b))/i.exec(query);
   if (solveFor) targets.push(solveFor[1].toLowerCase());
   // "the smallest positive integer n such that 2^n > 262", "For which least integer n is ...": the
   // letter that names the extremum asked for is the asked quantity ("Thus n = 9" concludes it). Only
@@ -1138,7 +1148,9 @@ function analyze(query: string): QuestionInfo {
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   // "What is the value of x + 2y?" asks for x + 2y: the phrase before the expression is not part of it.
   const plainAsk = holdsAny(lower, PLAIN_ASK_WORDS);
-  const plain = !plainAsk ? null : /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
+  const plain = !plainAsk
+    ? null
+    : /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
   // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
   if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, '')))
     targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
@@ -1152,7 +1164,9 @@ function analyze(query: string): QuestionInfo {
   }
   // An asked sum of terms ("Compute 5/12 + 3/8") is named by "the sum": "Therefore the sum is 17/24".
   if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
-  const productOf = !(lowerQuery.includes('product of') || lowerQuery.includes('multiply ')) ? null : /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
+  const productOf = !(lowerQuery.includes('product of') || lowerQuery.includes('multiply '))
+    ? null
+    : /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
   if (productOf) product = askProduct(targets, nouns, productOf[1] ?? productOf[2] ?? productOf[3], productOf[4]);
   const dotIn = asked || (sentences.at(-1) ?? '');
   const dot =
@@ -1251,7 +1265,10 @@ function analyze(query: string): QuestionInfo {
     values,
     scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
     optionOf,
-    multiSelect: optionOf !== undefined && holdsAny(lowerQuery, MULTI_SELECT_WORDS) && multiSelectRe.test(query) && !combinationOptions(optionOf) ? true : undefined,
+    multiSelect:
+      optionOf !== undefined && holdsAny(lowerQuery, MULTI_SELECT_WORDS) && multiSelectRe.test(query) && !combinationOptions(optionOf)
+        ? true
+        : undefined,
     terms: terms.length > 0 ? terms : undefined,
     modulus: mod && Number(mod[1]) > 1 ? Number(mod[1]) : undefined,
     percent:
@@ -1275,7 +1292,8 @@ function analyze(query: string): QuestionInfo {
     optionOnly,
     names: offeredNames(query, asked),
     divisors:
-      (lowerQuery.includes('divi') || lowerQuery.includes('factor') || lowerQuery.includes('multiple')) && /divi|factor|multiple/i.test(query)
+      (lowerQuery.includes('divi') || lowerQuery.includes('factor') || lowerQuery.includes('multiple')) &&
+      /divi|factor|multiple/i.test(query)
         ? true
         : undefined,
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
@@ -1451,7 +1469,12 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * (docs/annotation-guide.md: a candidate is a value stated as the answer; a weekday, "no", "Rosa"
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
-function wordAnswer(query: string, asked: string, choice: boolean, lowerQuery: string): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
+function wordAnswer(
+  query: string,
+  asked: string,
+  choice: boolean,
+  lowerQuery: string,
+): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
   // Statements labelled I, II, III to judge, with no options to pick from ("Which of the following
   // statements are true? I. ... II. ... III. ..."): the answer is the set of labels ("I and III", "II
   // only"), one value as written (docs/annotation-guide.md, several values; pass 78d).
@@ -1485,7 +1508,13 @@ function wordAnswer(query: string, asked: string, choice: boolean, lowerQuery: s
   if (kinds.length > 0 && kinds.at(-1) === YES_NO && !notYesNoRe.test(ask)) comparison = comparisonAsked(ask);
   // Names asked for the greatest or least are read by statements.ts findNames.
   // (whichRe matches wherever askedAmongRe does, and is much cheaper over a long sentence.)
-  if (asked.includes('?') && whichRe.test(asked) && askedAmongRe.test(asked) && !/\bhow many\b/i.test(asked) && offeredNames(query, asked) === undefined) {
+  if (
+    asked.includes('?') &&
+    whichRe.test(asked) &&
+    askedAmongRe.test(asked) &&
+    !/\bhow many\b/i.test(asked) &&
+    offeredNames(query, asked) === undefined
+  ) {
     // Items labelled by one noun and a letter: the letter names the item ("Plan B" is B).
     const labels = new Map<string, Set<string>>();
     for (const m of query.matchAll(labelledItemRe)) {

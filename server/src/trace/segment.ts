@@ -2659,7 +2659,8 @@ function sameInBase(na: string, nb: string, base: string | undefined): boolean {
 
 /** Is the candidate the reference answer? */
 function judgeCandidate(st: Statement, t: Truth): boolean {
-  const { truth, truthNorm, truthSequence, ordered, truthVariable, truthLetter1, truthOption, truthLetters, base, truthLetter, optionOf } = t;
+  const { truth, truthNorm, truthSequence, ordered, truthVariable, truthLetter1, truthOption, truthLetters, base, truthLetter, optionOf } =
+    t;
   if (truthSequence !== undefined) {
     const seq = letterSequence(st.value);
     if (seq !== undefined) return seq === truthSequence;
@@ -2754,7 +2755,9 @@ function judgeAttempts(
     // resample from one to the other is no echo (isEcho: the echo finding, calibrate's F->F echo).
     const letter = bareLetterUnit(a.candidate.value);
     normalized[k] =
-      letter !== undefined && !questionMakesUnit(record.query, letter) ? normalizeAnswerIn(a.candidate.value, undefined) : a.candidate.normalized;
+      letter !== undefined && !questionMakesUnit(record.query, letter)
+        ? normalizeAnswerIn(a.candidate.value, undefined)
+        : a.candidate.normalized;
     correct[k] = t === undefined ? null : judgeCandidate(a.candidate, t);
   }
   const tokens = attemptTokens(
