@@ -1287,7 +1287,7 @@ function analyze(query: string): QuestionInfo {
         : undefined,
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
     nounOf,
-    nounShared: nounOf === undefined ? undefined : sharedNouns(query, nounOf),
+    nounShared: nounOf === undefined ? undefined : sharedNouns(lowerQuery, nounOf),
     integerAnswer: targets.some((t) => letterSumRe.test(t)) && /\bintegers?\b/i.test(query) ? true : undefined,
     optionOnly,
     names: offeredNames(query, asked),
@@ -1304,7 +1304,7 @@ function analyze(query: string): QuestionInfo {
     wordNames: word.wordNames,
     queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(lowerQuery.match(/[a-z]+/g)) : undefined,
     countedPredicate: countedPredicateOf(asked, nouns),
-    partWords: partWordsOf(query, asked, nouns),
+    partWords: partWordsOf(asked, nouns, lowerQuery, lower),
     asksRate:
       /\b(?:per|each|every|apiece|rate|speed|fast|quickly|average|mean|head|unit|one|single|hourly|daily|weekly|monthly|yearly|annual)\b/i.test(
         asked,
@@ -1789,15 +1789,15 @@ const referBackRe = /\b(?:its|it|their|they|them|this|these|those|that|he|she|hi
 export const partStem = (w: string): string => w.slice(0, 4);
 
 /** QuestionInfo.partWords: the stems of the words outside the asking sentence only, for a question asked with a plain noun. */
-function partWordsOf(query: string, asked: string, nouns: readonly string[]): Set<string> | undefined {
+function partWordsOf(asked: string, nouns: readonly string[], lowerQuery: string, lowerAsked: string): Set<string> | undefined {
   if (!asked || !nouns.some((n) => n !== 'count' && n !== THE_NUMBER && !n.startsWith(COUNTED))) return undefined;
   // "A rectangle is 12 cm by 5 cm. What is its area?": the asking sentence refers back to what the
   // question names before, so those words name the asked quantity's owner, not parts.
   if (referBackRe.test(asked)) return undefined;
-  const lower = query.toLowerCase();
-  const at = lower.lastIndexOf(asked.toLowerCase());
+  const lower = lowerQuery;
+  const at = lower.lastIndexOf(lowerAsked);
   if (at <= 0) return undefined;
-  const inAsked = new Set((asked.toLowerCase().match(/[a-z]{3,}/g) ?? []).map(partStem));
+  const inAsked = new Set((lowerAsked.match(/[a-z]{3,}/g) ?? []).map(partStem));
   let out: Set<string> | undefined;
   for (const w of lower.slice(0, at).match(/[a-z]{3,}/g) ?? []) {
     const stem = partStem(w);
@@ -1814,8 +1814,8 @@ function partWordsOf(query: string, asked: string, nouns: readonly string[]): Se
  * noun no longer tells which quantity a sentence is about, and only the narrowed noun ("the sum of
  * the squares is 236") names the asked one (the guide: an intermediate quantity is no candidate).
  */
-function sharedNouns(query: string, nounOf: ReadonlyMap<string, string[]>): Set<string> | undefined {
-  const lower = query.toLowerCase().replace(/\$[^$]*\$/g, ' ');
+function sharedNouns(lowerQuery: string, nounOf: ReadonlyMap<string, string[]>): Set<string> | undefined {
+  const lower = lowerQuery.replace(/\$[^$]*\$/g, ' ');
   let out: Set<string> | undefined;
   for (const [n, stems] of nounOf) {
     for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
