@@ -436,10 +436,8 @@ export function contentWords(s: string): string[] {
   return [...new Set((s.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !OPTION_STOP.has(w)))];
 }
 
-/** The options' words (QuestionInfo.optionWords), read as readOptions reads their content. */
-function optionWordsOf(query: string, numbered?: { letter: string; content: string }[]): OptionWords[] | undefined {
-  const contents = numbered ?? readOptionContents(query);
-  if (contents === undefined) return undefined;
+/** The options' words (QuestionInfo.optionWords), of the contents readOptions read (or the numbered options'). */
+function optionWordsOf(contents: readonly { letter: string; content: string }[]): OptionWords[] | undefined {
   // Options written as math ("$\{-\frac{1}{2}, 1\}$", "CD \perp plane ABD", "x = 3") are read as values: a
   // response works them out step by step, and its steps share their symbols. They are named by no words.
   const math = (c: string): boolean => /[$\\=^<>{}_|]/.test(c);
@@ -531,8 +529,8 @@ export const optionKeyContent = (key: string): string => {
   return mark < 0 ? key : key.slice(0, mark);
 };
 
-function readOptions(query: string): Map<string, string> | undefined {
-  const contents = readOptionContents(query);
+/** The option map of the contents readOptionContents read from a question (undefined where it read none). */
+function readOptions(contents: readonly { letter: string; content: string }[] | undefined): Map<string, string> | undefined {
   if (contents === undefined) return undefined;
   const out = new Map<string, string>();
   let distinct = 0;
@@ -1042,14 +1040,39 @@ function unaryMinusAt(text: string, i: number): boolean {
 const isProductTarget = (t: string, a: string, b: string): boolean => t === `${a}*${b}` || t === `${b}*${a}`;
 
 const ordinalWordRe = /\b(?:first|second|third|fourth|fifth)\b/gi;
+// Gates before case-insensitive patterns: whether the lower-cased text holds a literal that every
+// match of the pattern holds. A pattern's match (no `u` flag) differs from its literals only in the
+// case of ASCII letters, so the lower-cased text then holds them; the gate rejects only texts the
+// pattern cannot match, and the pattern still decides (most questions hold none of the literals,
+// and an includes is much cheaper than a case-insensitive scan).
+const holdsAny = (lower: string, literals: readonly string[]): boolean => {
+  for (const l of literals) if (lower.includes(l)) return true;
+  return false;
+};
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
+const EXTREMUM_WORDS = ['smallest', 'least', 'largest', 'greatest', 'minimal', 'maximal'];
+const PLAIN_ASK_WORDS = ['find', 'compute', 'calculate', 'evaluate', 'what is'];
+const MULTI_SELECT_WORDS = [
+  '\u591a\u9009',
+  '\u4e0d\u5b9a\u9879',
+  'select all',
+  'all that apply',
+  'choose all',
+  'which of the following',
+  'more than one',
+];
+const CHOICE_ASKED_WORDS = ['which', 'option', 'choice', 'choose', 'select', 'pick'];
+
 /** The ordinals a question writes, lower case (QuestionInfo.ordinals); undefined where it writes none. */
-function ordinalsOf(query: string): Set<string> | undefined {
+function ordinalsOf(query: string, lowerQuery: string): Set<string> | undefined {
+  if (!holdsAny(lowerQuery, ORDINAL_WORDS)) return undefined;
   const found = query.match(ordinalWordRe);
   return found ? new Set(found.map((w) => w.toLowerCase())) : undefined;
 }
 
 function analyze(query: string): QuestionInfo {
   const values = new Set<string>();
+  const lowerQuery = query.toLowerCase();
   // exec loops on module-level global patterns rather than matchAll, which clones its pattern
   // and builds an iterator on every call (this runs once per distinct question).
   let m: RegExpExecArray | null;
@@ -1110,32 +1133,40 @@ function analyze(query: string): QuestionInfo {
   // "Solve for x": the letter is the asked quantity, a conclusion of its value ("So x comes out to
   // -27") is about it. Only a letter solved for alone ("Solve for x: ...", "solve for $n$ in ..."),
   // not one that starts an expression ("Solve for $x + y$") or a list ("solve for x and y").
-  const solveFor = /\bsolve for \$?([a-z])\$?(?=[ \t]{0,2}(?:[:.?;]|$|(?:in|given|if|when|where|such)\b))/i.exec(query);
+  const solveFor = !lowerQuery.includes('solve for')
+    ? null
+    : /\bsolve for \$?([a-z])\$?(?=[ \t]{0,2}(?:[:.?;]|$|(?:in|given|if|when|where|such)\b))/i.exec(query);
   if (solveFor) targets.push(solveFor[1].toLowerCase());
   // "the smallest positive integer n such that 2^n > 262", "For which least integer n is ...": the
   // letter that names the extremum asked for is the asked quantity ("Thus n = 9" concludes it). Only
   // a letter standing alone after the extremum's noun, followed by the condition or the question's end.
   // Only the question's one unknown: where it names others ("Let $p$ be the least prime for which
   // there is an $n$ ... Find the least $m$ ..."), expressions in them name the letter in passing.
-  const extremumLetter = extremumLetterRe.exec(asked);
+  const lower = asked.toLowerCase();
+  const extremumLetter = holdsAny(lower, EXTREMUM_WORDS) ? extremumLetterRe.exec(asked) : null;
   if (extremumLetter && !targets.includes(extremumLetter[1]) && onlyLetter(query, extremumLetter[1])) targets.push(extremumLetter[1]);
   // A plain-text expression asked for: "Find 475700 mod 83.", "What is 12^3 - 5?", "product of 252 and 442".
   // "What is the value of x + 2y?" asks for x + 2y: the phrase before the expression is not part of it.
-  const plain = /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
+  const plainAsk = holdsAny(lower, PLAIN_ASK_WORDS);
+  const plain = !plainAsk
+    ? null
+    : /\b(?:find|compute|calculate|evaluate|what is)\s+(?:the value of\s+)?([^.?$\n]{3,40}?)\s*[.?]?\s*$/i.exec(asked);
   // Math, not prose: an operator, and no word longer than three letters but "times" ("find x² + y²", "find 3x − y").
   if (plain && /[-+*/^\u00d7\u2212]|\bmod\b|\btimes\b/.test(plain[1]) && !/[a-z]{4,}/i.test(plain[1].replace(/\btimes\b/gi, '')))
     targets.push(normalizeMath(plain[1].replace(/\s*\btimes\b\s*/gi, '*')));
   // A monomial written plain ("What is the value of 2x?", "find xy"): a coefficient before a letter,
   // or two letters, is an expression as "x + 2y" is. A letter alone is not (30e reads "Solve for x").
   else {
-    const monomial = plainMonomialRe.exec(asked);
+    const monomial = plainAsk ? plainMonomialRe.exec(asked) : null;
     // Its letters are the question's unknowns, each written elsewhere as a letter of its own ("4x + 3y
     // = 11"): "What is it?" and "What is 12m?" (a length) ask for no expression.
     if (monomial && unknownsOf(query.slice(0, query.length - monomial[0].length), monomial[1])) targets.push(normalizeMath(monomial[1]));
   }
   // An asked sum of terms ("Compute 5/12 + 3/8") is named by "the sum": "Therefore the sum is 17/24".
   if (targets.some((t) => t.includes('+') && /^[^-+*/=]+(?:\+[^-+*/=]+)+$/.test(t) && !/^[a-z]\+[a-z]$/.test(t))) nouns.push('sum');
-  const productOf = /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
+  const productOf = !(lowerQuery.includes('product of') || lowerQuery.includes('multiply '))
+    ? null
+    : /\b(?:product of (\d[\d,]*) and|multiply (\d[\d,]*) by|multiply (\d[\d,]*) and) (\d[\d,]*)/i.exec(query);
   if (productOf) product = askProduct(targets, nouns, productOf[1] ?? productOf[2] ?? productOf[3], productOf[4]);
   const dotIn = asked || (sentences.at(-1) ?? '');
   const dot =
@@ -1199,7 +1230,6 @@ function analyze(query: string): QuestionInfo {
           ),
         ];
   // A remainder's divisor: "475700 mod 83", "the remainder when 525105 is divided by 19".
-  const lower = asked.toLowerCase();
   const mod = lower.includes('mod')
     ? /\bmod(?:ulo)?\s*\$?(\d{1,9})\b/.exec(lower)
     : lower.includes('remainder')
@@ -1207,7 +1237,9 @@ function analyze(query: string): QuestionInfo {
       : null;
   const probes: string[] = [];
   for (const t of targets) probes.push((t.match(/[a-z0-9]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)));
-  const optionOf = readOptions(query);
+  // Read once for both the option map and the options' words (reading them was a fifth of analyze's time).
+  const optionContents = readOptionContents(query);
+  const optionOf = readOptions(optionContents);
   // An option's value is the answer being chosen, not a number the question merely quotes.
   let optionOnly: Set<string> | undefined;
   if (optionOf) {
@@ -1225,7 +1257,7 @@ function analyze(query: string): QuestionInfo {
   // Every QuestionInfo has all its properties, in one order (those that do not apply undefined):
   // one object shape, so the reads of them in the per-value rules stay monomorphic (objects of
   // 2^5 shapes made them megamorphic and cost recompilations while the engine warmed up).
-  const word = wordAnswer(query, asked, optionOf !== undefined);
+  const word = wordAnswer(query, asked, optionOf !== undefined, lowerQuery);
   return {
     targets: strings(targets),
     probes: strings(probes),
@@ -1233,7 +1265,10 @@ function analyze(query: string): QuestionInfo {
     values,
     scale: scale !== undefined && Number.isFinite(scale) && scale > 0 ? scale : undefined,
     optionOf,
-    multiSelect: optionOf !== undefined && multiSelectRe.test(query) && !combinationOptions(optionOf) ? true : undefined,
+    multiSelect:
+      optionOf !== undefined && holdsAny(lowerQuery, MULTI_SELECT_WORDS) && multiSelectRe.test(query) && !combinationOptions(optionOf)
+        ? true
+        : undefined,
     terms: terms.length > 0 ? terms : undefined,
     modulus: mod && Number(mod[1]) > 1 ? Number(mod[1]) : undefined,
     percent:
@@ -1252,26 +1287,30 @@ function analyze(query: string): QuestionInfo {
         : undefined,
     formulaOnly: formulaOnly.length > 0 ? new Set(formulaOnly) : undefined,
     nounOf,
-    nounShared: nounOf === undefined ? undefined : sharedNouns(query, nounOf),
+    nounShared: nounOf === undefined ? undefined : sharedNouns(lowerQuery, nounOf),
     integerAnswer: targets.some((t) => letterSumRe.test(t)) && /\bintegers?\b/i.test(query) ? true : undefined,
     optionOnly,
     names: offeredNames(query, asked),
-    divisors: /divi|factor|multiple/i.test(query) ? true : undefined,
+    divisors:
+      (lowerQuery.includes('divi') || lowerQuery.includes('factor') || lowerQuery.includes('multiple')) &&
+      /divi|factor|multiple/i.test(query)
+        ? true
+        : undefined,
     typed: typedAnswer(query, asked, optionOf !== undefined, values),
     blanks: query.includes('___') && (query.match(blankRe) ?? []).length >= 2 ? true : undefined,
     verb: head && /^how (?:many|much)/i.test(head[0]) ? askedVerb(asked) : undefined,
-    ordinals: ordinalsOf(query),
+    ordinals: ordinalsOf(query, lowerQuery),
     words: word.words,
     wordNames: word.wordNames,
-    queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(query.toLowerCase().match(/[a-z]+/g)) : undefined,
+    queryWords: nouns.some((n) => n.startsWith(COUNTED)) ? new Set(lowerQuery.match(/[a-z]+/g)) : undefined,
     countedPredicate: countedPredicateOf(asked, nouns),
-    partWords: partWordsOf(query, asked, nouns),
+    partWords: partWordsOf(asked, nouns, lowerQuery, lower),
     asksRate:
       /\b(?:per|each|every|apiece|rate|speed|fast|quickly|average|mean|head|unit|one|single|hourly|daily|weekly|monthly|yearly|annual)\b/i.test(
         asked,
       ) || undefined,
-    optionWords: optionOf ? optionWordsOf(query) : numbered ? optionWordsOf(query, numbered) : undefined,
-    choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query) : undefined,
+    optionWords: optionOf && optionContents ? optionWordsOf(optionContents) : numbered ? optionWordsOf(numbered) : undefined,
+    choiceAsked: optionOf === undefined && numbered === undefined ? choiceAsked(query, lowerQuery) : undefined,
     comparison: word.comparison,
     answerForm: optionOf === undefined && numbered === undefined ? questionForm(query) : undefined,
     programValue: optionOf === undefined && numbered === undefined && programValueQuestion(query) ? true : undefined,
@@ -1307,7 +1346,12 @@ function lastSentenceLetters(query: string): string {
 }
 
 const letterCharRe = /\p{L}/u;
-const isLetterAt = (s: string, i: number): boolean => i >= 0 && i < s.length && letterCharRe.test(s[i]);
+/** (An ASCII character is a letter exactly when it is A-Z or a-z: the pattern only for the others.) */
+const isLetterAt = (s: string, i: number): boolean => {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i) | 32;
+  return s.charCodeAt(i) < 128 ? c >= 97 && c <= 122 : letterCharRe.test(s[i]);
+};
 
 // A question that speaks of options it does not list: "which (one) of the following", "the
 // following options / choices", "answer choices", "choose the correct option / answer", "the
@@ -1316,9 +1360,9 @@ const choiceAskedRe =
   /\bwhich[ \t](?:one[ \t]|two[ \t])?of[ \t]the[ \t](?:following|options|choices|answers|statements)\b|\b(?:following|given|above|below|listed|these)[ \t](?:options|choices|answer[ \t]choices)\b|\b(?:answer|multiple)[ -]choices?\b|\b(?:choose|select|pick)[ \t](?:the[ \t]|one[ \t]|an?[ \t])?(?:correct|best|right|most[ \t]appropriate)[ \t](?:option|choice|answer|statement)\b|\bcorrect[ \t](?:option|choice)\b/i;
 
 /** QuestionInfo.choiceAsked of a question that lists no options. */
-function choiceAsked(query: string): number | undefined {
-  if (multiSelectRe.test(query)) return 2;
-  return choiceAskedRe.test(query) ? 1 : undefined;
+function choiceAsked(query: string, lowerQuery: string): number | undefined {
+  if (holdsAny(lowerQuery, MULTI_SELECT_WORDS) && multiSelectRe.test(query)) return 2;
+  return holdsAny(lowerQuery, CHOICE_ASKED_WORDS) && choiceAskedRe.test(query) ? 1 : undefined;
 }
 
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
@@ -1425,7 +1469,12 @@ const labelledItemRe = /\b([A-Z][a-z]{2,14})[ \t]([A-E])\b/g;
  * (docs/annotation-guide.md: a candidate is a value stated as the answer; a weekday, "no", "Rosa"
  * are such values); undefined for most questions. A multiple-choice answer is its option's letter.
  */
-function wordAnswer(query: string, asked: string, choice: boolean): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
+function wordAnswer(
+  query: string,
+  asked: string,
+  choice: boolean,
+  lowerQuery: string,
+): Pick<QuestionInfo, 'words' | 'wordNames' | 'comparison'> {
   // Statements labelled I, II, III to judge, with no options to pick from ("Which of the following
   // statements are true? I. ... II. ... III. ..."): the answer is the set of labels ("I and III", "II
   // only"), one value as written (docs/annotation-guide.md, several values; pass 78d).
@@ -1446,7 +1495,7 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
   // A compass direction asked ("Which direction does it face now?"), a count asked in words ("Write the
   // answer as a word"): that word answers it (pass 78i).
   if (directionAskedRe.test(asked)) kinds.push(DIRECTIONS);
-  if (inWordsAskedRe.test(query)) kinds.push(NUMBER_WORDS);
+  if ((lowerQuery.includes('word') || lowerQuery.includes('spell')) && inWordsAskedRe.test(query)) kinds.push(NUMBER_WORDS);
   // The asking clause: after a lead-in's colon, if any.
   let ask = asked;
   if (asked.includes(':')) for (const m of asked.matchAll(afterColonRe)) ask = asked.slice(m.index + m[0].length);
@@ -1458,7 +1507,14 @@ function wordAnswer(query: string, asked: string, choice: boolean): Pick<Questio
   else if (ask !== asked && yesNoAskedRe.test(ask) && !notYesNoRe.test(ask)) kinds.push(YES_NO);
   if (kinds.length > 0 && kinds.at(-1) === YES_NO && !notYesNoRe.test(ask)) comparison = comparisonAsked(ask);
   // Names asked for the greatest or least are read by statements.ts findNames.
-  if (askedAmongRe.test(asked) && !/\bhow many\b/i.test(asked) && offeredNames(query, asked) === undefined) {
+  // (whichRe matches wherever askedAmongRe does, and is much cheaper over a long sentence.)
+  if (
+    asked.includes('?') &&
+    whichRe.test(asked) &&
+    askedAmongRe.test(asked) &&
+    !/\bhow many\b/i.test(asked) &&
+    offeredNames(query, asked) === undefined
+  ) {
     // Items labelled by one noun and a letter: the letter names the item ("Plan B" is B).
     const labels = new Map<string, Set<string>>();
     for (const m of query.matchAll(labelledItemRe)) {
@@ -1539,9 +1595,10 @@ function offeredNames(query: string, asked: string): { names: string[]; most: nu
   const names = new Set<string>();
   for (const m of query.matchAll(quotedNameRe)) names.add(m[1]);
   if (names.size < 2) for (const m of query.matchAll(capitalNameRe)) if (!notNameRe.test(m[1])) names.add(m[1]);
+  if (names.size < 2) return undefined;
   const most = mostRe.test(asked) ? 1 : leastRe.test(asked) ? -1 : 0;
   // "for which there exists a strategy for Bob": a which-clause, not a question among the names.
-  if (names.size < 2 || most === 0) return undefined;
+  if (most === 0) return undefined;
   return { names: [...names], most };
 }
 
@@ -1732,15 +1789,15 @@ const referBackRe = /\b(?:its|it|their|they|them|this|these|those|that|he|she|hi
 export const partStem = (w: string): string => w.slice(0, 4);
 
 /** QuestionInfo.partWords: the stems of the words outside the asking sentence only, for a question asked with a plain noun. */
-function partWordsOf(query: string, asked: string, nouns: readonly string[]): Set<string> | undefined {
+function partWordsOf(asked: string, nouns: readonly string[], lowerQuery: string, lowerAsked: string): Set<string> | undefined {
   if (!asked || !nouns.some((n) => n !== 'count' && n !== THE_NUMBER && !n.startsWith(COUNTED))) return undefined;
   // "A rectangle is 12 cm by 5 cm. What is its area?": the asking sentence refers back to what the
   // question names before, so those words name the asked quantity's owner, not parts.
   if (referBackRe.test(asked)) return undefined;
-  const lower = query.toLowerCase();
-  const at = lower.lastIndexOf(asked.toLowerCase());
+  const lower = lowerQuery;
+  const at = lower.lastIndexOf(lowerAsked);
   if (at <= 0) return undefined;
-  const inAsked = new Set((asked.toLowerCase().match(/[a-z]{3,}/g) ?? []).map(partStem));
+  const inAsked = new Set((lowerAsked.match(/[a-z]{3,}/g) ?? []).map(partStem));
   let out: Set<string> | undefined;
   for (const w of lower.slice(0, at).match(/[a-z]{3,}/g) ?? []) {
     const stem = partStem(w);
@@ -1757,8 +1814,8 @@ function partWordsOf(query: string, asked: string, nouns: readonly string[]): Se
  * noun no longer tells which quantity a sentence is about, and only the narrowed noun ("the sum of
  * the squares is 236") names the asked one (the guide: an intermediate quantity is no candidate).
  */
-function sharedNouns(query: string, nounOf: ReadonlyMap<string, string[]>): Set<string> | undefined {
-  const lower = query.toLowerCase().replace(/\$[^$]*\$/g, ' ');
+function sharedNouns(lowerQuery: string, nounOf: ReadonlyMap<string, string[]>): Set<string> | undefined {
+  const lower = lowerQuery.replace(/\$[^$]*\$/g, ' ');
   let out: Set<string> | undefined;
   for (const [n, stems] of nounOf) {
     for (let k = lower.indexOf(n); k >= 0; k = lower.indexOf(n, k + n.length)) {
