@@ -533,6 +533,19 @@ class Context {
     return at;
   }
 
+  private isAt: number[] | undefined = undefined;
+  /**
+   * Where "is " starts in [from, to] (to too: the blank before it may be the last of the range),
+   * left to right: found once per text for findArrows and findNamedResults, which each scanned for
+   * it ("is " overlaps no copy of itself, so every one is found).
+   */
+  isPositions(): readonly number[] {
+    if (this.isAt !== undefined) return this.isAt;
+    const at: number[] = [];
+    for (let i = this.text.indexOf('is ', this.from); i >= 0 && i <= this.to; i = this.text.indexOf('is ', i + 3)) at.push(i);
+    return (this.isAt = at);
+  }
+
   /** Where the verdicts' phrases start (verdictPositions), once both finders have asked. */
   verdictsAt: readonly (readonly number[])[] | undefined = undefined;
 
@@ -2616,9 +2629,15 @@ const percentAsked = (q: QuestionInfo): boolean => q.percent === true || q.nouns
  * reads those). One indexOf scan for "is "; bounded tests around each.
  */
 function findNamedResults(ctx: Context): void {
-  const { text, from, to } = ctx;
+  const { text, from } = ctx;
   if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
-  for (let k = text.indexOf(' is ', from); k >= 0 && k < to; k = text.indexOf(' is ', k + 4)) {
+  // Every " is " from the left, as `k = indexOf(' is ', k + 4)` steps (" is is " reads once), from
+  // the places of "is " the text's Context found once.
+  let next = from;
+  for (const at of ctx.isPositions()) {
+    const k = at - 1;
+    if (k < next || text.charCodeAt(k) !== 32) continue;
+    next = k + 4;
     let i = k + 4;
     const c = codeAt(text, i);
     if (c === 36 || isCurrencyCode(c)) i++;
@@ -3124,8 +3143,7 @@ function conditionRestated(ctx: Context, i: number): boolean {
  * recompiles this and findEquals's loop apart.
  */
 function findArrows(ctx: Context): void {
-  const { text, from, to } = ctx;
-  let i: number;
+  const { text, from } = ctx;
   // "246330 + 3864 → 250194" ending a line: an arrow after a computation gives its result as "=" does.
   for (const k of ctx.positions('\u2192')) arrowResult(ctx, k, 1);
   // The same with an arrow typed in ASCII ("20/500 * 100 -> 4%", "40 + 5 ==> 45 cartons", "-->").
@@ -3133,10 +3151,10 @@ function findArrows(ctx: Context): void {
   for (const k of ctx.positions('=>')) arrowResult(ctx, k, 2);
   // A colon or "is" right after the computation does too ("1386580 + 207987: 1594567", "6,893 − 4,800 + 43 is 2,136").
   for (const k of ctx.positions(':')) if (isDigitCode(text.charCodeAt(k - 1))) arrowResult(ctx, k, 1);
-  // (Searched as "is " with the blank before it checked: indexOf stops at every blank of the text
+  // (Found as "is " with the blank before it checked: indexOf stops at every blank of the text
   // when the pattern starts with one, and at far fewer "i"s.)
-  for (i = text.indexOf('is ', from + 1); i >= 0 && i - 1 < to; i = text.indexOf('is ', i + 3))
-    if (text.charCodeAt(i - 1) === 32 && isDigitCode(text.charCodeAt(i - 2))) arrowResult(ctx, i - 1, 3, true);
+  for (const i of ctx.isPositions())
+    if (i > from && text.charCodeAt(i - 1) === 32 && isDigitCode(text.charCodeAt(i - 2))) arrowResult(ctx, i - 1, 3, true);
 }
 
 /** The arrow (of `length` characters) at i gives the result of the computation before it, as "=" does, when that result ends the line. */
