@@ -1966,6 +1966,8 @@ function findConclusions(ctx: Context): void {
   const { text, from, to } = ctx;
   conclusionRe.lastIndex = from;
   let m = conclusionRe.exec(text);
+  // m has been read: the next cue word is looked for when the loop comes back (after m's clause).
+  let mRead = false;
   // "∴" is "therefore" written as a sign, anywhere in a line ("= 55, ∴ the change is $55"): found
   // by indexOf and read in order with the words (in the pattern, a leading alternative of its own
   // cost the word scan about 20%).
@@ -1979,6 +1981,18 @@ function findConclusions(ctx: Context): void {
   let c = text.indexOf('\uff0c', from) >= 0 || text.indexOf('\u3002', from) >= 0 ? cjkConclusionRe.exec(text) : null;
   let lastEnd = -1;
   for (;;) {
+    if (mRead) {
+      mRead = false;
+      // The cue words inside the last clause are skipped (below), so the scan resumes at the
+      // clause's end rather than reading through it, where that finds the same next cue: every
+      // match holds only letters and blanks, so none runs across an end on another character,
+      // and the scan's first match from there is its next one past the end.
+      if (conclusionRe.lastIndex < lastEnd) {
+        const after = codeAt(text, lastEnd);
+        if (!isLetterCode(after) && after !== 32 && after !== 9) conclusionRe.lastIndex = lastEnd;
+      }
+      m = conclusionRe.exec(text);
+    }
     let index: number;
     let word: string;
     let cjk = false;
@@ -1994,7 +2008,7 @@ function findConclusions(ctx: Context): void {
     } else if (m !== null && m.index < to) {
       index = m.index;
       word = m[0];
-      m = conclusionRe.exec(text);
+      mRead = true;
     } else break;
     if (index < lastEnd) continue;
     const sentence = ctx.sentenceAround(index, index + word.length);
