@@ -2288,8 +2288,9 @@ function leadsLine(text: string, k: number, from: number): boolean {
 }
 
 // A computation said in words: its operator word with a blank on each side (lower case only: a
-// case-blind scan costs more).
-const opWordRe = / (?:plus|minus|times|divided by|multiplied by) /g;
+// case-blind scan costs more). Scanned for without the blank before it, which is tested after: a
+// pattern that starts with a blank stops at every blank of the text (about a third slower).
+const opWordRe = /(?:plus|minus|times|divided by|multiplied by) /g;
 
 /** Where each operator word's blank before it is (`at`) and the word with its blanks (`op`, " plus "). */
 interface OpWords {
@@ -2309,11 +2310,15 @@ function opWordPositions(ctx: Context): OpWords {
   if (ctx.opWordsAt !== undefined) return ctx.opWordsAt;
   const { text, from, to } = ctx;
   const out: OpWords = { at: [], op: [] };
-  opWordRe.lastIndex = Math.max(0, from - 1);
+  // (Each word one past its blank, the blank at from - 1 or after; every start is tried, as a scan
+  // with the blank in the pattern stepped by one finds each one.)
+  opWordRe.lastIndex = Math.max(0, from - 1) + 1;
   let m: RegExpExecArray | null;
-  while ((m = opWordRe.exec(text)) !== null && m.index < to) {
-    out.at.push(m.index);
-    out.op.push(m[0]);
+  while ((m = opWordRe.exec(text)) !== null && m.index - 1 < to) {
+    if (text.charCodeAt(m.index - 1) === 32) {
+      out.at.push(m.index - 1);
+      out.op.push(' ' + m[0]);
+    }
     opWordRe.lastIndex = m.index + 1;
   }
   return (ctx.opWordsAt = out);
