@@ -533,6 +533,19 @@ class Context {
     return at;
   }
 
+  private isAt: number[] | undefined = undefined;
+  /**
+   * Where "is " starts in [from, to] (to too: the blank before it may be the last of the range),
+   * left to right: found once per text for findArrows and findNamedResults, which each scanned for
+   * it ("is " overlaps no copy of itself, so every one is found).
+   */
+  isPositions(): readonly number[] {
+    if (this.isAt !== undefined) return this.isAt;
+    const at: number[] = [];
+    for (let i = this.text.indexOf('is ', this.from); i >= 0 && i <= this.to; i = this.text.indexOf('is ', i + 3)) at.push(i);
+    return (this.isAt = at);
+  }
+
   /** Where the verdicts' phrases start (verdictPositions), once both finders have asked. */
   verdictsAt: readonly (readonly number[])[] | undefined = undefined;
 
@@ -1701,34 +1714,50 @@ const otherLeadRe = new RegExp(
   String.raw`(?:[Jj]ibu(?:[ \t](?:la[ \t]mwisho|sahihi))?(?:[ \t]{1,2}ni|[ \t]?:)|[Rr]espuesta(?:[ \t](?:final|correcta))?(?:[ \t]{1,2}es|[ \t]?:)|[Rr]\u00e9ponse(?:[ \t](?:finale|correcte))?(?:[ \t]{1,2}est|[ \t\u00a0]?:)|[Aa]ntwort(?:[ \t]{1,2}(?:ist|lautet)|[ \t]?:)|[Rr]esposta(?:[ \t](?:final|correta))?(?:[ \t]{1,2}\u00e9|[ \t]?:)|[\u041e\u043e]\u0442\u0432\u0435\u0442(?:[ \t]?:|[ \t]{1,2}[\u2014\u2013-]|[ \t]{1,2}\u0440\u0430\u0432\u0435\u043d[\u0430]?)|[Rr]isposta(?:[ \t](?:finale|corretta))?(?:[ \t]{1,2}\u00e8|[ \t]?:)|[\u0110\u0111]\u00e1p[ \t](?:\u00e1n|s\u1ed1)(?:[ \t](?:cu\u1ed1i[ \t]c\u00f9ng|\u0111\u00fang))?(?:[ \t]{1,2}l\u00e0|[ \t]?:)|[Cc]evap(?:[ \t]?:|[ \t]{1,2}=)|[Jj]awaban(?:[ \t]akhir(?:nya)?)?(?:[ \t]{1,2}adalah|[ \t]?:)|[Aa]ntwoord(?:[ \t]{1,2}is|[ \t]?:)|[Oo]dpowied\u017a(?:[ \t]?:|[ \t]{1,2}(?:to|wynosi)))(?:\*\*)?[ \t]{0,2}(?:\*\*)?[ \t]{0,2}(?:(?:la|a|l'|l\u2019)[ \t]{1,2})?(?:(?:opci\u00f3n|option|op\u00e7\u00e3o|opzione|chaguo|\u0432\u0430\u0440\u0438\u0430\u043d\u0442)[ \t]{1,2})?(?:\\\(|\\\[|\$|\\boxed\{)?[ \t]{0,2}[(\uff08"\u201c\u00ab]?[ \t]{0,2}(?:Rp\.?[ \t]?|[\u20ac\u20bd\u00a3][ \t]?|${SW_UNIT_BEFORE})?(?:(${LOCAL_NUM}|${VALUE})(?![,.]\d)|([A-J])(?![A-Za-z0-9]))${CURRENCY_AFTER}(?:[ \t]{1,2}[A-Za-z\u00c0-\u024f\u0400-\u04ff/\u00b2\u00b3]{1,12}){0,2}[ \t]{0,2}[)\uff09"\u201d\u00bb]?(?:\*\*|\$|\\\)|\\\]|\})?[ \t]{0,2}(?=[.!,;\r\n]|$)`,
   'y',
 );
-// Where each lead is found by indexOf: a stem shared by its capitalized and lower-case forms, and how
-// far back the word starts.
-const otherLeadStems: readonly [string, number][] = [
-  ['ibu', 1],
-  ['espuesta', 1],
-  ['\u00e9ponse', 1],
-  ['ntwort', 1],
-  ['esposta', 1],
-  ['\u0442\u0432\u0435\u0442', 1],
-  ['isposta', 1],
-  ['\u00e1p ', 1],
-  ['evap', 1],
-  ['awaban', 1],
-  ['ntwoord', 1],
-  ['dpowied\u017a', 1],
+// Each lead's word as otherLeadRe opens it: a stem shared by its capitalized and lower-case forms,
+// after the letter that otherLeadRe reads first.
+const otherLeadStems: readonly string[] = [
+  'ibu',
+  'espuesta',
+  '\u00e9ponse',
+  'ntwort',
+  'esposta',
+  '\u0442\u0432\u0435\u0442',
+  'isposta',
+  '\u00e1p ',
+  'evap',
+  'awaban',
+  'ntwoord',
+  'dpowied\u017a',
 ];
+const otherLeadStemIndex = new Map(otherLeadStems.map((stem, n) => [stem, n]));
+// The stems, each after its first letter, in one scan of the body (an indexOf per stem read it twelve
+// times, about twice the time). A stem without that letter before it is where otherLeadRe cannot
+// match. Stepping past a match hides no lead: one that starts inside it starts after one of its
+// letters (the blank of "\u00e1p " is its last character) and so fails the word-start test.
+const otherLeadWordRe =
+  /[Jj]ibu|[Rr]espuesta|[Rr]\u00e9ponse|[Aa]ntwort|[Rr]esposta|[\u041e\u043e]\u0442\u0432\u0435\u0442|[Rr]isposta|[\u0110\u0111]\u00e1p |[Cc]evap|[Jj]awaban|[Aa]ntwoord|[Oo]dpowied\u017a/g;
 
 /**
  * The answer leads of Swahili, Spanish, French, German, Portuguese and Russian followed by their
- * value (otherLeadRe): a final answer as "the answer is 4" is. Found by indexOf of a stem of each
- * lead word; a word that merely contains the stem ("Kibu") is not at a word's start and is skipped.
+ * value (otherLeadRe): a final answer as "the answer is 4" is. Found by their words
+ * (otherLeadWordRe), read stem by stem as an indexOf loop per stem read them; a word that merely
+ * contains the lead ("Kjibu") is not at a word's start and is skipped.
  */
 function findOtherAnswerLeads(ctx: Context): void {
   const { text, from, to } = ctx;
+  let found: number[][] | undefined;
+  otherLeadWordRe.lastIndex = from;
+  let w: RegExpExecArray | null;
+  // (The stem, one past the lead's start, must start before to.)
+  while ((w = otherLeadWordRe.exec(text)) !== null && w.index + 1 < to) {
+    found ??= otherLeadStems.map(() => []);
+    found[otherLeadStemIndex.get(w[0].slice(1))!].push(w.index);
+  }
+  if (found === undefined) return;
   let letters: Set<string> | undefined;
-  for (const [stem, back] of otherLeadStems)
-    for (let i = text.indexOf(stem, from + back); i >= 0 && i < to; i = text.indexOf(stem, i + stem.length)) {
-      const k = i - back;
+  for (const leads of found)
+    for (const k of leads) {
       if (k > from && /[\p{L}\p{N}_]/u.test(text[k - 1])) continue;
       otherLeadRe.lastIndex = k;
       const m = otherLeadRe.exec(text);
@@ -1937,6 +1966,8 @@ function findConclusions(ctx: Context): void {
   const { text, from, to } = ctx;
   conclusionRe.lastIndex = from;
   let m = conclusionRe.exec(text);
+  // m has been read: the next cue word is looked for when the loop comes back (after m's clause).
+  let mRead = false;
   // "∴" is "therefore" written as a sign, anywhere in a line ("= 55, ∴ the change is $55"): found
   // by indexOf and read in order with the words (in the pattern, a leading alternative of its own
   // cost the word scan about 20%).
@@ -1950,6 +1981,18 @@ function findConclusions(ctx: Context): void {
   let c = text.indexOf('\uff0c', from) >= 0 || text.indexOf('\u3002', from) >= 0 ? cjkConclusionRe.exec(text) : null;
   let lastEnd = -1;
   for (;;) {
+    if (mRead) {
+      mRead = false;
+      // The cue words inside the last clause are skipped (below), so the scan resumes at the
+      // clause's end rather than reading through it, where that finds the same next cue: every
+      // match holds only letters and blanks, so none runs across an end on another character,
+      // and the scan's first match from there is its next one past the end.
+      if (conclusionRe.lastIndex < lastEnd) {
+        const after = codeAt(text, lastEnd);
+        if (!isLetterCode(after) && after !== 32 && after !== 9) conclusionRe.lastIndex = lastEnd;
+      }
+      m = conclusionRe.exec(text);
+    }
     let index: number;
     let word: string;
     let cjk = false;
@@ -1965,7 +2008,7 @@ function findConclusions(ctx: Context): void {
     } else if (m !== null && m.index < to) {
       index = m.index;
       word = m[0];
-      m = conclusionRe.exec(text);
+      mRead = true;
     } else break;
     if (index < lastEnd) continue;
     const sentence = ctx.sentenceAround(index, index + word.length);
@@ -2245,8 +2288,9 @@ function leadsLine(text: string, k: number, from: number): boolean {
 }
 
 // A computation said in words: its operator word with a blank on each side (lower case only: a
-// case-blind scan costs more).
-const opWordRe = / (?:plus|minus|times|divided by|multiplied by) /g;
+// case-blind scan costs more). Scanned for without the blank before it, which is tested after: a
+// pattern that starts with a blank stops at every blank of the text (about a third slower).
+const opWordRe = /(?:plus|minus|times|divided by|multiplied by) /g;
 
 /** Where each operator word's blank before it is (`at`) and the word with its blanks (`op`, " plus "). */
 interface OpWords {
@@ -2266,11 +2310,15 @@ function opWordPositions(ctx: Context): OpWords {
   if (ctx.opWordsAt !== undefined) return ctx.opWordsAt;
   const { text, from, to } = ctx;
   const out: OpWords = { at: [], op: [] };
-  opWordRe.lastIndex = Math.max(0, from - 1);
+  // (Each word one past its blank, the blank at from - 1 or after; every start is tried, as a scan
+  // with the blank in the pattern stepped by one finds each one.)
+  opWordRe.lastIndex = Math.max(0, from - 1) + 1;
   let m: RegExpExecArray | null;
-  while ((m = opWordRe.exec(text)) !== null && m.index < to) {
-    out.at.push(m.index);
-    out.op.push(m[0]);
+  while ((m = opWordRe.exec(text)) !== null && m.index - 1 < to) {
+    if (text.charCodeAt(m.index - 1) === 32) {
+      out.at.push(m.index - 1);
+      out.op.push(' ' + m[0]);
+    }
     opWordRe.lastIndex = m.index + 1;
   }
   return (ctx.opWordsAt = out);
@@ -2600,9 +2648,15 @@ const percentAsked = (q: QuestionInfo): boolean => q.percent === true || q.nouns
  * reads those). One indexOf scan for "is "; bounded tests around each.
  */
 function findNamedResults(ctx: Context): void {
-  const { text, from, to } = ctx;
+  const { text, from } = ctx;
   if (ctx.question.nouns.length === 0 && ctx.question.targets.length === 0) return;
-  for (let k = text.indexOf(' is ', from); k >= 0 && k < to; k = text.indexOf(' is ', k + 4)) {
+  // Every " is " from the left, as `k = indexOf(' is ', k + 4)` steps (" is is " reads once), from
+  // the places of "is " the text's Context found once.
+  let next = from;
+  for (const at of ctx.isPositions()) {
+    const k = at - 1;
+    if (k < next || text.charCodeAt(k) !== 32) continue;
+    next = k + 4;
     let i = k + 4;
     const c = codeAt(text, i);
     if (c === 36 || isCurrencyCode(c)) i++;
@@ -3108,8 +3162,7 @@ function conditionRestated(ctx: Context, i: number): boolean {
  * recompiles this and findEquals's loop apart.
  */
 function findArrows(ctx: Context): void {
-  const { text, from, to } = ctx;
-  let i: number;
+  const { text, from } = ctx;
   // "246330 + 3864 → 250194" ending a line: an arrow after a computation gives its result as "=" does.
   for (const k of ctx.positions('\u2192')) arrowResult(ctx, k, 1);
   // The same with an arrow typed in ASCII ("20/500 * 100 -> 4%", "40 + 5 ==> 45 cartons", "-->").
@@ -3117,10 +3170,10 @@ function findArrows(ctx: Context): void {
   for (const k of ctx.positions('=>')) arrowResult(ctx, k, 2);
   // A colon or "is" right after the computation does too ("1386580 + 207987: 1594567", "6,893 − 4,800 + 43 is 2,136").
   for (const k of ctx.positions(':')) if (isDigitCode(text.charCodeAt(k - 1))) arrowResult(ctx, k, 1);
-  // (Searched as "is " with the blank before it checked: indexOf stops at every blank of the text
+  // (Found as "is " with the blank before it checked: indexOf stops at every blank of the text
   // when the pattern starts with one, and at far fewer "i"s.)
-  for (i = text.indexOf('is ', from + 1); i >= 0 && i - 1 < to; i = text.indexOf('is ', i + 3))
-    if (text.charCodeAt(i - 1) === 32 && isDigitCode(text.charCodeAt(i - 2))) arrowResult(ctx, i - 1, 3, true);
+  for (const i of ctx.isPositions())
+    if (i > from && text.charCodeAt(i - 1) === 32 && isDigitCode(text.charCodeAt(i - 2))) arrowResult(ctx, i - 1, 3, true);
 }
 
 /** The arrow (of `length` characters) at i gives the result of the computation before it, as "=" does, when that result ends the line. */
