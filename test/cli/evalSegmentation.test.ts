@@ -398,6 +398,37 @@ test('records cut off at the generation limit are left out of the derived and co
   assert.match(bad.stderr, /--max-tokens must be a positive integer, got 0/);
 });
 
+test("the engine alone over all records is calibrate's table: no answer wrong, cut-off records and forced STOPs left out", () => {
+  const records = [
+    ['a0', '42', '', 'Adding them up, the answer is 42.'],
+    ['a1', '42', '', 'Adding them up, the answer is 41. Wait, let me recompute. The answer is 42.'],
+    ['a2', '42', 'forced_stop: true\n', 'Adding them up, the answer is 41.'],
+    ['a3', '42', 'truncated: true\n', 'Adding them up, the answer is 40'],
+    ['a4', '42', '', 'I am not sure how to add these.'],
+    ['a5', '42', 'forced_stop: true\n', 'The answer is 42.'],
+  ];
+  const text = records.map(([id, answer, more, body]) => `=== ${id}\nanswer: ${answer}\n${more}---\n${body}\n`).join('');
+  const file = join(dir, 'consistent.trace');
+  writeFileSync(file, text);
+  const body0 = records[0][3];
+  writeFileSync(
+    `${file}.gold.jsonl`,
+    JSON.stringify({ id: 'a0', candidates: [{ value: '42', offset: body0.indexOf('42') }], final: '42' }) + '\n',
+  );
+  const cal = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', file, '--json'], { encoding: 'utf8' });
+  assert.equal(cal.status, 0, cal.stderr);
+  const [row] = JSON.parse(cal.stdout).groups;
+  const ev = cli([file, '--json']);
+  assert.equal(ev.status, 0, ev.stderr);
+  const c = JSON.parse(ev.stdout).corrected;
+  assert.equal(c.cutOff, 1);
+  for (const m of ['p', 'delta1', 'delta2'] as const) assert.equal(c[m].engine, row[m].value, `${m}: ${JSON.stringify(row[m])}`);
+  // a0 and a5 right first; a1 and a2 wrong first; a4 no answer, wrong; a3 cut off, left out.
+  assert.equal(c.p.engine, 2 / 5);
+  // delta2: a1's RESAMPLE after 41 only (a2's STOP after 41 is forced); delta1: a0's STOP, a1's (a5's is forced).
+  assert.deepEqual([c.delta2.engine, c.delta1.engine], [1, 1]);
+});
+
 test('--sample N chooses the records to label at random, in file order, the labelled ones marked; the same seed, the same records', () => {
   const text = Array.from({ length: 30 }, (_, i) => `=== s${i}\nanswer: 42\n---\nSo the answer is 42.\n`).join('');
   const file = join(dir, 'sample.trace');

@@ -60,6 +60,11 @@ export interface EvalInput {
    * precision and recall (the reading of a cut-off response is still a reading).
    */
   cutOff?: boolean;
+  /**
+   * The record's last decision, a STOP, was not the policy's choice (a `forced_stop: true` header: the
+   * K-th attempt of a capped rollout): it is not counted in delta1 or delta2, as calibrate leaves it out.
+   */
+  forcedStop?: boolean;
   /** The question asks what Python code returns: its values keep their case (truthJudge.ts). */
   programValue?: boolean;
   /** The engine's judgement of each of its candidates and of its final answer (Segmentation.correct), as calibrate counts them. */
@@ -70,7 +75,7 @@ export interface EvalInput {
 /** A record the engine read and no one labelled: it counts into the corrected rates only. */
 export type UnlabelledInput = Pick<
   EvalInput,
-  'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query' | 'cutOff' | 'programValue' | 'correct' | 'finalCorrect'
+  'truth' | 'predicted' | 'predictedFinal' | 'optionOf' | 'query' | 'cutOff' | 'forcedStop' | 'programValue' | 'correct' | 'finalCorrect'
 >;
 
 /**
@@ -437,7 +442,7 @@ class Counter implements ReadCounts {
  * Counts p, delta1, delta2 and accuracy from one attempt sequence (the paper's definitions, as calibrate
  * counts them: a record with no candidate answer has its first attempt wrong and no decision).
  */
-function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
+function count(c: Counter, correct: boolean[], finalCorrect: boolean, forcedStop: boolean | undefined): void {
   c.accN++;
   if (finalCorrect) c.accK++;
   c.p0++;
@@ -445,6 +450,7 @@ function count(c: Counter, correct: boolean[], finalCorrect: boolean): void {
   if (correct[0]) c.p1++;
   correct.forEach((ok, k) => {
     const stop = k === correct.length - 1;
+    if (stop && forcedStop) return;
     if (ok) {
       c.d1n++;
       if (stop) c.d1k++;
@@ -467,6 +473,7 @@ export function readCounts(r: UnlabelledInput, judge = r.truth === undefined ? u
     c,
     r.predicted.map((p, k) => engineCorrect(r, k, judge)),
     r.finalCorrect ?? judge(r.predictedFinal),
+    r.forcedStop,
   );
   return c;
 }
@@ -620,6 +627,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
         goldRecord,
         gold.map((c) => judge(c.value)),
         judge(gf),
+        r.forcedStop,
       );
     const engineRecord = readCounts(r, judge);
     for (const [side, rec, total] of [

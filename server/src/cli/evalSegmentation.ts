@@ -13,6 +13,7 @@ import {
 import type { Difference, Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
 import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
+import { forcedStopValue } from '../trace/headerValues.js';
 import { bodyPosition, cutOffReason, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
 import { numberFlag, parseArgs, UsageError } from '../util/args.js';
@@ -97,6 +98,8 @@ export async function run(argv: string[]): Promise<number> {
   const cutOff = args.flags.has('include-truncated')
     ? (): boolean => false
     : (rec: Parameters<typeof cutOffReason>[0]): boolean => cutOffReason(rec, tokenLimit) !== undefined;
+  // A STOP the rollout forced (the K-th attempt): not the policy's decision, left out as calibrate leaves it out.
+  const forcedStop = (rec: { headers: Record<string, string | undefined> }): boolean => forcedStopValue(rec.headers.forced_stop) === true;
   if (args.positionals.length === 0) throw new UsageError('expected at least one TRACES file');
   const sampleSize = args.flags.has('sample') ? numberFlag(args, 'sample', 0) : undefined;
   if (sampleSize !== undefined && !(Number.isInteger(sampleSize) && sampleSize > 0))
@@ -174,6 +177,7 @@ export async function run(argv: string[]): Promise<number> {
               truth: rec.answer,
               ...engineReading(segmentAttempts(rec, segmentOptions), rec.query),
               cutOff: cutOff(rec),
+              forcedStop: forcedStop(rec),
             });
             unlabelled.push(counts);
             groupOf.set(counts, groupKey(rec.model, rec.task));
@@ -189,6 +193,7 @@ export async function run(argv: string[]): Promise<number> {
           ...reading,
           gold: g,
           cutOff: cutOff(rec),
+          forcedStop: forcedStop(rec),
           where: (offset) => {
             if (rec.sourceLine !== undefined) return `@${offset}`;
             const p = bodyPosition(rec, offset);

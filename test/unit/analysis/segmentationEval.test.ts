@@ -66,3 +66,15 @@ test("the labels are judged by the engine's judge, and the engine's candidates a
   assert.deepEqual(e.derived.gold.p, { k: 0, n: 1, value: 0 });
   assert.deepEqual(e.derived.engine.p, { k: 1, n: 1, value: 1 });
 });
+
+test('a forced STOP (forced_stop: true) is no decision of the policy: left out of delta1 and delta2, as calibrate leaves it out', () => {
+  const label = { id: 'f', candidates: [{ value: '3', offset: 0 }], final: '3' };
+  const input = { id: 'f', truth: '4', gold: label as never, predicted: [{ value: '3', offset: 0 }], predictedFinal: '3' };
+  const free = evaluateSegmentation([input]);
+  assert.equal(free.derived.engine.delta2.n, 1, 'a STOP after a wrong answer');
+  const forced = evaluateSegmentation([{ ...input, forcedStop: true }]);
+  assert.equal(forced.derived.engine.delta2.n, 0);
+  assert.equal(forced.derived.gold.delta2.n, 0);
+  assert.deepEqual(forced.derived.engine.p, { k: 0, n: 1, value: 0 }, 'the answer still stands');
+  assert.deepEqual(forced.derived.engine.accuracy, { k: 0, n: 1, value: 0 });
+});
