@@ -4,6 +4,7 @@
 // engine's derived numbers there are calibrate's (docs/segmentation-eval.md, "Derived numbers").
 import { normalizeAnswer, normalizedEqual, normalizedEqualInOrder } from './answers.js';
 import { programValueKey } from './programValues.js';
+import { parsePythonLiteral, pythonEqual, type PyValue } from './pythonLiteral.js';
 import { hasCasedOptions, optionOfValue } from './question.js';
 import { bareLetterUnit, letterProduct, mayHaveUnit, quantitiesEqual, questionMakesUnit, statesNoUnit } from './units.js';
 
@@ -74,6 +75,9 @@ export function truthJudge(
   // "{1: None}" and 'Hello' is not 'hello', where normalizeAnswer's lower case read the first as
   // another answer and the second as the same one.
   const truthProgram = programValue && truth !== undefined ? programValueKey(truth) : undefined;
+  // Stop 45: where the reference is a Python literal, a candidate that is one too is right as Python's
+  // == says (the benchmark's own grading: `1.0` is `1`, `{2, 1}` is `{1, 2}`, `(1, 2)` is not `[1, 2]`).
+  const truthLiteral: PyValue | undefined = truthProgram !== undefined ? parsePythonLiteral(truth!.trim()) : undefined;
   // Pass 64: a reference with a unit ("5 km/h") is compared with a candidate's unit (units.ts).
   const truthUnit = truth !== undefined && mayHaveUnit(truth);
   // A multiple-choice reference written as an option's content ("70°", MathVista's answers) is that
@@ -111,6 +115,10 @@ export function truthJudge(
     }
     // A program value read as one (its normalized form is its key): the same key is the same value,
     // and where either side has a capital letter, case decides (Python's None, True, 'Abc').
+    if (truthLiteral !== undefined) {
+      const literal = parsePythonLiteral(st.value.trim());
+      if (literal !== undefined) return pythonEqual(literal, truthLiteral);
+    }
     if (truthProgram !== undefined && st.normalized === programValueKey(st.value)) {
       if (st.normalized === truthProgram) return true;
       if (hasUpperCase(st.normalized) || hasUpperCase(truthProgram)) return false;
