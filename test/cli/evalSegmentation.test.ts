@@ -429,6 +429,53 @@ test("the engine alone over all records is calibrate's table: no answer wrong, c
   assert.deepEqual([c.delta2.engine, c.delta1.engine], [1, 1]);
 });
 
+test('records read as calibrate reads them: a folder, a verl {step}.jsonl as its run, a record with an error not used (said)', () => {
+  const run = join(dir, 'grpo-run', 'rollouts');
+  mkdirSync(run, { recursive: true });
+  const row = (uid: string, output: string, step: number) =>
+    JSON.stringify({ uid, input: 'Calculate 23 * 45. Think step by step.', output, gts: '1035', step });
+  writeFileSync(
+    join(run, '10.jsonl'),
+    [row('a', '23*45 = 1025. Wait, let me recompute. The answer is 1035.', 10), row('b', 'The answer is 1000.', 10)].join('\n') + '\n',
+  );
+  writeFileSync(join(run, '20.jsonl'), [row('c', 'The answer is 1035.', 20), row('d', 'The answer is 1035.', 20)].join('\n') + '\n');
+  writeFileSync(
+    join(run, '10.jsonl.gold.jsonl'),
+    JSON.stringify({
+      id: 'a',
+      candidates: [
+        { value: '1025', offset: 8 },
+        { value: '1035', offset: 52 },
+      ],
+      final: '1035',
+    }) + '\n',
+  );
+  // A .trace in the same folder whose second record has a malformed header line: calibrate does not use it.
+  writeFileSync(
+    join(run, 'extra.trace'),
+    '=== ok\nquery: Calculate 2 * 3.\nanswer: 6\nmodel: rollouts\n---\nThe answer is 6.\n=== bad\nquery: Calculate 2 * 3.\nanswer: 6\nmodel: rollouts\nmy key: v\n---\nThe answer is 5.\n',
+  );
+  const cal = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', run, '--json'], { encoding: 'utf8' });
+  assert.equal(cal.status, 0, cal.stderr);
+  const groups = JSON.parse(cal.stdout).groups as { model: string; task: string; n: number; p: { value: number } }[];
+  // The run's rows are one group, named by the folder (not "10" and "20"); the .trace's good record another task.
+  const rows = groups.find((g) => g.task === '2x2')!;
+  assert.deepEqual([rows.model, rows.n], ['rollouts', 4]);
+  const ev = cli([run, '--json']);
+  assert.equal(ev.status, 0, ev.stderr);
+  const e = JSON.parse(ev.stdout);
+  assert.equal(e.records, 1);
+  assert.equal(e.corrected.records, 5, 'four rows and the good record; the malformed one not used');
+  const mine = (e.correctedByGroup as { model: string; task: string; records: number; p: { engine: number } }[]).find(
+    (g) => g.task === '2x2',
+  )!;
+  assert.deepEqual([mine.model, mine.records, mine.p.engine], ['rollouts', 4, rows.p.value]);
+  assert.match(ev.stderr, /extra\.trace:11: record bad not used \(as calibrate\): Malformed header line/);
+  const pinned = cli([run, '--gold', join(run, '10.jsonl.gold.jsonl'), '--gold', join(run, '10.jsonl.gold.jsonl')]);
+  assert.equal(pinned.status, 2);
+  assert.match(pinned.stderr, /needs the trace files named, not a folder/);
+});
+
 test('--sample N chooses the records to label at random, in file order, the labelled ones marked; the same seed, the same records', () => {
   const text = Array.from({ length: 30 }, (_, i) => `=== s${i}\nanswer: 42\n---\nSo the answer is 42.\n`).join('');
   const file = join(dir, 'sample.trace');

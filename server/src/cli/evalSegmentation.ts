@@ -22,6 +22,10 @@ import { writeOut } from './output.js';
 import { ProgressLine } from './progress.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import { inputFiles } from './inputs.js';
+import { listTraceFiles } from '../analysis/corpus.js';
+import { rolloutRunName } from '../trace/rolloutDir.js';
+import { sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
+import { statSync } from 'node:fs';
 import { escapeInline } from './terminal.js';
 import { GOLD_FILE_MAX_BYTES, readFailure, readSmallFile } from '../util/readSmallFile.js';
 
@@ -56,7 +60,9 @@ corrects p / delta1 / delta2 over all records with them (below).
   --max-tokens N the generation limit in tokens (default 8192, as calibrate)
   --json         the full result as JSON on stdout
   --all          list every disagreement (default: the first 40)
-${segmentFlagsUsage}
+${segmentFlagsUsage}${sourceFlagsUsage}
+TRACES may be folders (their trace files, as calibrate reads them). Records are read as calibrate reads
+them: a verl {step}.jsonl is its folder's run, and a record with an error is not used (said on stderr).
 Prints candidate precision and recall, the share of gold candidates some rule reads at all (a
 candidate no rule reads needs an answer pattern, not a better choice), first-candidate agreement
 (value, and correctness against the ground truth), candidate-count agreement, exact attempt
@@ -86,11 +92,12 @@ file cannot be read (or is a device or socket), 2 on bad usage.
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
-    [...segmentFlagNames, 'sample', 'seed', 'max-tokens'],
+    [...segmentFlagNames, ...sourceFlagNames, 'sample', 'seed', 'max-tokens'],
     ['json', 'all', 'include-truncated'],
     ['gold', 'against'],
   );
   const segmentOptions = segmentOptionsFromArgs(args);
+  const source = sourceOptionsFromArgs(args);
   const tokenLimit = numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT);
   if (!(Number.isInteger(tokenLimit) && tokenLimit >= 1))
     throw new UsageError(`--max-tokens must be a positive integer, got ${tokenLimit}`);
@@ -118,11 +125,17 @@ export async function run(argv: string[]): Promise<number> {
   const unlabelled: ReadCounts[] = [];
   // Each record's model and task (calibrate's groups): the corrected rates per group too.
   const groupOf = new Map<EvalInput | ReadCounts, string>();
+  // A folder is read as calibrate reads it (its trace files, gold files aside); labels given once per
+  // trace file need the trace files named.
+  const folders = args.positionals.filter(isFolder);
+  if (folders.length > 0 && (goldFlags.length > 1 || againstFlags.length > 1))
+    throw new UsageError(`--gold or --against once per trace file needs the trace files named, not a folder (${folders[0]})`);
+  const traces = folders.length > 0 ? listTraceFiles(args.positionals).files : args.positionals;
   // A file given twice is read once (its records counted once); a device or socket is not read.
-  const { files, notRead } = inputFiles(args.positionals);
+  const { files, notRead } = inputFiles(traces);
   let status = notRead.length > 0 ? 1 : 0;
-  const golds = await labelsPerTrace(goldFlags, 'gold', args.positionals);
-  const againsts = await labelsPerTrace(againstFlags, 'against', args.positionals);
+  const golds = await labelsPerTrace(goldFlags, 'gold', traces);
+  const againsts = await labelsPerTrace(againstFlags, 'against', traces);
   // Labels whose record is in none of the traces they label: said at the end, with the label's
   // file:line (keyed by labels file and id: paired files may share ids).
   const unmatched = new Map<string, { id: string; where: string }>();
@@ -155,7 +168,17 @@ export async function run(argv: string[]): Promise<number> {
     let records = 0;
     const counted = (): string => (sampleSize === undefined ? `${labelled} labelled of ${records} records` : `${records} records`);
     try {
-      for await (const rec of streamTraceFile(file)) {
+      // Read as calibrate reads it: a verl dump `{step}.jsonl` is its folder's run, rows mapped by
+      // --format / --map, and a record with an error is not used (said, as calibrate lists it).
+      for await (const rec of streamTraceFile(file, { fileName: rolloutRunName(file) ?? file, source })) {
+        const error = rec.diagnostics.find((d) => d.severity === 'error');
+        if (error) {
+          const line = rec.sourceLine !== undefined ? (error.sourceLine ?? rec.sourceLine) + 1 : error.line + 1;
+          process.stderr.write(
+            `${escapeInline(file)}:${line}: record ${escapeInline(rec.id)} not used (as calibrate): ${escapeInline(error.message)}\n`,
+          );
+          continue;
+        }
         const g = gold && withinBody(gold, rec.id, rec.body);
         const h = against && withinBody(against, rec.id, rec.body);
         records++;
@@ -503,4 +526,13 @@ export function formatEval(
   ];
   if (e.disagreements.length > limit) lines.push(`  ... ${e.disagreements.length - limit} more (--all)`);
   return lines.join('\n') + '\n';
+}
+
+/** A path that is a folder (a path that cannot be read is said when it is read). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
