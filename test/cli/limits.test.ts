@@ -110,3 +110,16 @@ test('calibrate - with one long line and no record: read to its end, nothing cal
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /nothing calibrated: no usable record in 1 file/);
 });
+
+test('calibrate with records but none with a ground truth: nothing calibrated says the first skip, the missing answers', () => {
+  const d = mkdtempSync(join(tmpdir(), 'rl-noanswer-'));
+  const f = join(d, 'chat.trace');
+  writeFileSync(f, '=== 1\n---\nThe answer is 4.\n=== 2\n---\nThe answer is 5.\n');
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'calibrate', f], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(
+    r.stderr,
+    /nothing calibrated: no usable record in 1 file .*; 1 skipped \(listed in the output; the first: .*chat\.trace:1: 2 records without ground truth/,
+  );
+  rmSync(d, { recursive: true, force: true });
+});

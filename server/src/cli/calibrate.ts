@@ -184,8 +184,10 @@ export async function run(argv: string[]): Promise<number> {
       files.length === 0
         ? 'no trace file among the paths given'
         : `no usable record in ${files.length} file${files.length === 1 ? '' : 's'} (a record needs a "=== id" header, or a JSONL row a response; records with errors are skipped)`;
+    // The first skip's reason says the likely cause (records without a ground truth, all cut off, ...).
+    const first = result.skipped[0];
     process.stderr.write(
-      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${skippedCount(result.skipped)} skipped (listed in the output)` : ''}\n`,
+      `reflection-lens calibrate: nothing calibrated: ${why}${result.skipped.length > 0 ? `; ${skippedCount(result.skipped)} skipped (listed in the output; the first: ${escapeInline(first.file)}${first.line ? `:${first.line}` : ''}: ${escapeInline(first.reason)})` : ''}\n`,
     );
   }
   return result.groups.length > 0 ? 0 : 1;

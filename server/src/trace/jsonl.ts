@@ -438,6 +438,11 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
   if (lpAt) (fieldColumns ??= {}).logprobs = (jsonFieldSpan(text, lpAt[0])?.start ?? 0) + shift;
   const verdictField = flatVerdictField(o, responses.length);
   const harness = harnessFileDefaults(opts.fileName);
+  // ZeroEval's and AlpacaEval's result files name the model `generator` and the task `dataset`
+  // (presets.ts reads them so; the README): a row's own model and task first.
+  const named = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v : undefined);
+  const rowModel = extra.model ?? named(extra.generator);
+  const rowTask = extra.task ?? named(extra.dataset);
   responses.forEach((r, k) => {
     if (typeof r !== 'string') {
       diagnostics.push({
@@ -514,11 +519,11 @@ export function jsonlLineToRecords(line: string, lineNo: number, opts: { fileNam
         query,
         answer,
         // Without a model field the JSONL file names the model, also in the .trace import writes.
-        model: extra.model ?? harness?.model ?? (opts.fileName ? modelFromFileName(opts.fileName) : undefined),
+        model: rowModel ?? harness?.model ?? (opts.fileName ? modelFromFileName(opts.fileName) : undefined),
         // Rollouts of one prompt form the GRPO group: an explicit group, else the problem's name
         // (task_id) or id (idx/uid), else the prompt itself (verl dumps carry no id), else the line.
         group: extra.group ?? extra.task_id ?? baseId ?? query ?? idBase,
-        ...(harness ? { task: harness.task } : {}),
+        ...(rowTask !== undefined ? { task: rowTask } : harness ? { task: harness.task } : {}),
         step: perResponse('step'),
         score: perResponse('score'),
         pred: perResponse('pred'),

@@ -62,6 +62,42 @@ test('P1: ZeroEval: the reference "# 18" is 18, generator is the model, dataset 
   assert.equal(answerText('see # 18'), 'see # 18');
 });
 
+test('a flat JSON Lines row: generator is its model and dataset its task, before a folder name (stop 45: the .jsonl reader took the folder)', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'rl-fmt33-'));
+  const file = join(d, 'zero', 'results.jsonl');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(d, 'zero'));
+  writeFileSync(
+    file,
+    [
+      { id: 'r1', input: 'Calculate 2 * 3.', output: 'The answer is 6.', gts: '6', generator: 'zeroM', dataset: 'zeroD' },
+      {
+        id: 'r2',
+        input: 'Calculate 2 * 3.',
+        output: 'The answer is 6.',
+        gts: '6',
+        generator: 'zeroM',
+        model: 'own',
+        task: 'mine',
+        dataset: 'zeroD',
+      },
+      { id: 'r3', input: 'Calculate 2 * 3.', output: 'The answer is 6.', gts: '6', generator: ' ' },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n') + '\n',
+  );
+  const { recs } = await read(file);
+  rmSync(d, { recursive: true, force: true });
+  assert.deepEqual(
+    recs.map((r) => [r.model, r.headers.task]),
+    [
+      ['zeroM', 'zeroD'],
+      ['own', 'mine'],
+      ['zero', undefined],
+    ],
+  );
+});
+
 test('P2: grade-school-math: a solution ending "A: 18" is 18; a response\'s last line "A: 10" is its final answer; an unquoted key may start with a digit', async () => {
   const map = 'prompt=question,response=175b_verification.solution,verdict=175b_verification.is_correct,answer=ground_truth';
   const { recs, diagnostics } = await read(`${F}/grade-school-math/gsm8k_A_colon_answer.jsonl`, { map });
@@ -167,7 +203,7 @@ test('P4: calibrate counts every skipped line (the "N more" line stands for N) a
     const a = cli('calibrate', join(dir, 'a.jsonl'));
     assert.equal(a.status, 1);
     assert.match(a.stdout, /Skipped \(22\):/);
-    assert.match(a.stderr, /; 22 skipped \(listed in the output\)/);
+    assert.match(a.stderr, /; 22 skipped \(listed in the output; the first: \S*a\.jsonl:1: No response field/);
     assert.match(a.stdout, /--map response=PATH reads another/);
     writeFileSync(join(dir, 'b.jsonl'), bad(130));
     const b = cli('calibrate', join(dir, 'b.jsonl'));
