@@ -65,7 +65,7 @@ export interface EvalInput {
    * K-th attempt of a capped rollout): it is not counted in delta1 or delta2, as calibrate leaves it out.
    */
   forcedStop?: boolean;
-  /** The question asks what Python code returns: its values keep their case (truthJudge.ts). */
+  /** The question asks what Python code returns: its values are judged as Python literals (truthJudge.ts). */
   programValue?: boolean;
   /** The engine's judgement of each of its candidates and of its final answer (Segmentation.correct), as calibrate counts them. */
   correct?: readonly (boolean | null)[];

@@ -13,9 +13,9 @@ import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './s
 import { mappingLine, sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { peekMapping } from '../trace/stream.js';
 import { pooledModelWarnings } from '../trace/formats/source.js';
-import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { ProgressLine } from './progress.js';
 import { escapeInline } from './terminal.js';
+import { tokenLimitFromArgs } from './tokenLimit.js';
 import { parseGrouping } from '../../../protocol/calibration.js';
 
 export const summary = 'calibrate p, delta1, delta2 and predicted accuracy per model and task, with intervals';
@@ -95,9 +95,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!(Number.isInteger(B) && B >= 1 && B <= MAX_BOOTSTRAP))
     throw new UsageError(`--bootstrap must be a whole number from 1 to ${MAX_BOOTSTRAP} (the limit on resamples), got ${B}`);
   if (!(Number.isInteger(K) && K >= 1)) throw new UsageError('--horizon must be a positive integer');
-  const tokenLimit = numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT);
-  if (!(Number.isInteger(tokenLimit) && tokenLimit >= 1))
-    throw new UsageError(`--max-tokens must be a positive integer, got ${tokenLimit}`);
+  const tokenLimit = tokenLimitFromArgs(args);
   const workers = args.flags.has('workers') ? numberFlag(args, 'workers', 0) : undefined;
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
     throw new UsageError('--workers must be a non-negative integer');

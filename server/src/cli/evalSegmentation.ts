@@ -12,7 +12,6 @@ import {
 } from '../analysis/segmentationEval.js';
 import type { Difference, Interval } from '../analysis/segmentationIntervals.js';
 import { goldPathFor, goldWithinBody, parseGoldFile, staleCandidates, type GoldRecord } from '../trace/gold.js';
-import { DEFAULT_TOKEN_LIMIT } from '../analysis/summary.js';
 import { forcedStopValue } from '../trace/headerValues.js';
 import { bodyPosition, cutOffReason, segmentAttempts } from '../trace/segment.js';
 import { streamTraceFile } from '../trace/stream.js';
@@ -27,6 +26,7 @@ import { rolloutRunName } from '../trace/rolloutDir.js';
 import { sourceFlagNames, sourceFlagsUsage, sourceOptionsFromArgs } from './sourceFlags.js';
 import { statSync } from 'node:fs';
 import { escapeInline } from './terminal.js';
+import { tokenLimitFromArgs } from './tokenLimit.js';
 import { GOLD_FILE_MAX_BYTES, readFailure, readSmallFile } from '../util/readSmallFile.js';
 
 export const summary = 'measure candidate-answer segmentation against gold labels';
@@ -98,9 +98,7 @@ export async function run(argv: string[]): Promise<number> {
   );
   const segmentOptions = segmentOptionsFromArgs(args);
   const source = sourceOptionsFromArgs(args);
-  const tokenLimit = numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT);
-  if (!(Number.isInteger(tokenLimit) && tokenLimit >= 1))
-    throw new UsageError(`--max-tokens must be a positive integer, got ${tokenLimit}`);
+  const tokenLimit = tokenLimitFromArgs(args);
   // Cut off at the generation limit: left out of the rates, as calibrate leaves it out by default.
   const cutOff = args.flags.has('include-truncated')
     ? (): boolean => false

@@ -2,7 +2,7 @@
 // decision steps (docs/design.md section 8). Files are streamed, so any size works; a malformed record
 // is reported on stderr (file:line:col) and the other records are still printed.
 import { ProgressLine } from './progress.js';
-import { numberFlag, parseArgs, UsageError } from '../util/args.js';
+import { parseArgs, UsageError } from '../util/args.js';
 import { segmentFlagNames, segmentFlagsUsage, segmentOptionsFromArgs } from './segmentFlags.js';
 import {
   containerUnit,
@@ -13,7 +13,7 @@ import {
   sourceFlagsUsage,
   sourceOptionsFromArgs,
 } from './sourceFlags.js';
-import { DEFAULT_TOKEN_LIMIT, segmentRecord } from '../trace/segment.js';
+import { segmentRecord } from '../trace/segment.js';
 import { sidecarProblemLine, SidecarReader, sidecarUnlistedLine } from '../trace/sidecar.js';
 import { LISTED_SIDECAR_PROBLEMS } from '../trace/scan.js';
 import { streamTraceFile } from '../trace/stream.js';
@@ -21,6 +21,7 @@ import { UnknownFinishReasons } from '../trace/headerValues.js';
 import type { SegmentedRecord, TraceDiagnostic, TraceRecord } from '../trace/types.js';
 import { writeOut } from './output.js';
 import { escapeInline } from './terminal.js';
+import { tokenLimitFromArgs } from './tokenLimit.js';
 import { inputFiles } from './inputs.js';
 
 export const summary = 'split traces into sampling and decision steps (STOP / RESAMPLE, echoes)';
@@ -141,9 +142,7 @@ function tableRow(seg: SegmentedRecord): string {
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['max-tokens', ...segmentFlagNames, ...sourceFlagNames], ['json', 'findings']);
   const segmentOptions = segmentOptionsFromArgs(args);
-  const tokenLimit = numberFlag(args, 'max-tokens', DEFAULT_TOKEN_LIMIT);
-  if (!(Number.isInteger(tokenLimit) && tokenLimit >= 1))
-    throw new UsageError(`--max-tokens must be a positive integer, got ${tokenLimit}`);
+  const tokenLimit = tokenLimitFromArgs(args);
   const source = sourceOptionsFromArgs(args);
   if (args.positionals.length === 0) throw new UsageError('expected at least one FILE');
   const json = args.flags.has('json');
