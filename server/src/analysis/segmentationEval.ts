@@ -496,7 +496,6 @@ const derived = (c: Counter): Derived => ({
 export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: Iterable<ReadCounts>): SegmentationEval {
   const e = {
     records: 0,
-    cutOff: 0,
     gold: 0,
     predicted: 0,
     matched: 0,
@@ -540,7 +539,6 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     const exactBefore = e.exactSequence.agree;
     const at = (offset: number): string => (r.where ? r.where(offset) : `@${offset}`);
     e.records++;
-    if (r.cutOff) e.cutOff++;
     const gold = r.gold.candidates;
     const pred = r.predicted;
     e.gold += gold.length;
@@ -644,10 +642,8 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     const all = new Counter();
     all.add(engineCounts);
     let records = e.records;
-    let cutOff = e.cutOff;
     for (const c of unlabelled) {
       records++;
-      cutOff += c.cutOff;
       all.add(c);
       pushRates(read, c);
     }
@@ -661,7 +657,8 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
     corrected = {
       records,
       labelled: e.records,
-      cutOff,
+      // The labelled records' cut-off counts are in engineCounts (readCounts), the others' in theirs.
+      cutOff: all.cutOff,
       p,
       delta1,
       delta2,
@@ -678,6 +675,7 @@ export function evaluateSegmentation(inputs: Iterable<EvalInput>, unlabelled?: I
   const recall = e.gold ? e.matched / e.gold : 1;
   return {
     ...e,
+    cutOff: engineCounts.cutOff,
     precision,
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
